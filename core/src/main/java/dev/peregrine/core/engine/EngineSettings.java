@@ -1,0 +1,205 @@
+package dev.peregrine.core.engine;
+
+import dev.peregrine.core.instrument.InstrumentRegistry;
+import dev.peregrine.core.instrument.ProductCatalog;
+import dev.peregrine.core.number.FixedPoint;
+import dev.peregrine.core.output.Hash64;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything that shapes the core's decisions: the products (their order fixes the instrument ids),
+ * the strategy parameters and the risk limits. The journal header stores {@link #encode()}, and a
+ * replay rebuilds the core from {@link #decode(String)}, so it decides exactly as the live run did.
+ *
+ * <p>Quantities are scaled longs per instrument, in the order of {@link #products()}.
+ */
+public final class EngineSettings
+{
+    private final List<String> products;
+    private final int fastWindow;
+    private final int slowWindow;
+    private final long[] orderQuantity;
+    private final long[] maxOrderQuantity;
+    private final long[] maxPosition;
+
+    public EngineSettings(
+        final List<String> products,
+        final int fastWindow,
+        final int slowWindow,
+        final long[] orderQuantity,
+        final long[] maxOrderQuantity,
+        final long[] maxPosition)
+    {
+        if (products.isEmpty())
+        {
+            throw new IllegalArgumentException("at least one product is needed");
+        }
+        final int n = products.size();
+        if (orderQuantity.length != n || maxOrderQuantity.length != n || maxPosition.length != n)
+        {
+            throw new IllegalArgumentException("one order quantity and one of each limit per product are needed");
+        }
+        this.products = List.copyOf(products);
+        this.fastWindow = fastWindow;
+        this.slowWindow = slowWindow;
+        this.orderQuantity = orderQuantity.clone();
+        this.maxOrderQuantity = maxOrderQuantity.clone();
+        this.maxPosition = maxPosition.clone();
+    }
+
+    /**
+     * Defaults for a set of catalog products: each order is worth about {@code orderNotional} in quote
+     * currency at the catalog's reference price (rounded down to the size increment, at least one
+     * increment); an order may be up to twice that and the position up to four times.
+     */
+    public static EngineSettings defaults(final List<String> products, final double orderNotional)
+    {
+        final int n = products.size();
+        final long[] order = new long[n];
+        final long[] maxOrder = new long[n];
+        final long[] maxPos = new long[n];
+        for (int i = 0; i < n; i++)
+        {
+            final ProductCatalog.Product product = ProductCatalog.find(products.get(i));
+            if (product == null)
+            {
+                throw new IllegalArgumentException("unknown product '" + products.get(i) + "' (known: " +
+                    String.join(",", ProductCatalog.symbols()) + ")");
+            }
+            final long raw = FixedPoint.fromDouble(orderNotional / FixedPoint.toDouble(product.referencePrice()));
+            order[i] = Math.max(product.sizeIncrement(), FixedPoint.floorToIncrement(raw, product.sizeIncrement()));
+            maxOrder[i] = order[i] * 2;
+            maxPos[i] = order[i] * 4;
+        }
+        return new EngineSettings(products, 10, 30, order, maxOrder, maxPos);
+    }
+
+    public List<String> products()
+    {
+        return products;
+    }
+
+    public int fastWindow()
+    {
+        return fastWindow;
+    }
+
+    public int slowWindow()
+    {
+        return slowWindow;
+    }
+
+    public long[] orderQuantity()
+    {
+        return orderQuantity.clone();
+    }
+
+    public long[] maxOrderQuantity()
+    {
+        return maxOrderQuantity.clone();
+    }
+
+    public long[] maxPosition()
+    {
+        return maxPosition.clone();
+    }
+
+    public InstrumentRegistry instrumentRegistry()
+    {
+        return ProductCatalog.registryFor(products);
+    }
+
+    /** Stable text form, one {@code key=value} a line, for the journal header. */
+    public String encode()
+    {
+        final Map<String, String> map = new LinkedHashMap<>();
+        map.put("products", String.join(",", products));
+        map.put("strategy", "ma-crossover");
+        map.put("strategy.fastWindow", Integer.toString(fastWindow));
+        map.put("strategy.slowWindow", Integer.toString(slowWindow));
+        map.put("strategy.orderQuantity", join(orderQuantity));
+        map.put("risk.maxOrderQuantity", join(maxOrderQuantity));
+        map.put("risk.maxPosition", join(maxPosition));
+        final StringBuilder sb = new StringBuilder();
+        map.forEach((k, v) -> sb.append(k).append('=').append(v).append('\n'));
+        return sb.toString();
+    }
+
+    /** Parses {@link #encode()}'s output; throws with the offending key when something is off. */
+    public static EngineSettings decode(final String text)
+    {
+        final Map<String, String> map = new LinkedHashMap<>();
+        for (final String line : text.split("\n"))
+        {
+            if (line.isBlank())
+            {
+                continue;
+            }
+            final int eq = line.indexOf('=');
+            if (eq < 0)
+            {
+                throw new IllegalArgumentException("settings line without '=': " + line);
+            }
+            map.put(line.substring(0, eq), line.substring(eq + 1));
+        }
+        final List<String> products = Arrays.asList(require(map, "products").split(","));
+        return new EngineSettings(
+            products,
+            Integer.parseInt(require(map, "strategy.fastWindow")),
+            Integer.parseInt(require(map, "strategy.slowWindow")),
+            split(require(map, "strategy.orderQuantity"), products.size(), "strategy.orderQuantity"),
+            split(require(map, "risk.maxOrderQuantity"), products.size(), "risk.maxOrderQuantity"),
+            split(require(map, "risk.maxPosition"), products.size(), "risk.maxPosition"));
+    }
+
+    /** A short fingerprint of the settings, printed with results and stored in the journal header. */
+    public long digest()
+    {
+        long h = Hash64.SEED;
+        for (final byte b : encode().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        {
+            h = Hash64.mix(h, b);
+        }
+        return h;
+    }
+
+    private static String require(final Map<String, String> map, final String key)
+    {
+        final String value = map.get(key);
+        if (value == null)
+        {
+            throw new IllegalArgumentException("settings miss '" + key + "'");
+        }
+        return value;
+    }
+
+    private static String join(final long[] scaled)
+    {
+        final List<String> parts = new ArrayList<>(scaled.length);
+        for (final long v : scaled)
+        {
+            parts.add(FixedPoint.toString(v));
+        }
+        return String.join(",", parts);
+    }
+
+    private static long[] split(final String text, final int expected, final String key)
+    {
+        final String[] parts = text.split(",");
+        if (parts.length != expected)
+        {
+            throw new IllegalArgumentException("settings '" + key + "' has " + parts.length + " values, expected " + expected);
+        }
+        final long[] values = new long[parts.length];
+        for (int i = 0; i < parts.length; i++)
+        {
+            values[i] = FixedPoint.parseOrThrow(key, parts[i]);
+        }
+        return values;
+    }
+}

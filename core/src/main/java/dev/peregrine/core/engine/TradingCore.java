@@ -1,0 +1,164 @@
+package dev.peregrine.core.engine;
+
+import com.lmax.disruptor.EventHandler;
+import dev.peregrine.core.event.EventType;
+import dev.peregrine.core.event.InboundEvent;
+import dev.peregrine.core.execution.ExecutionEngine;
+import dev.peregrine.core.execution.PositionBook;
+import dev.peregrine.core.instrument.InstrumentRegistry;
+import dev.peregrine.core.market.MarketState;
+import dev.peregrine.core.metrics.CoreMetrics;
+import dev.peregrine.core.number.FixedPoint;
+import dev.peregrine.core.output.Hash64;
+import dev.peregrine.core.output.OutputListener;
+import dev.peregrine.core.risk.MaxOrderQuantityCheck;
+import dev.peregrine.core.risk.MaxPositionCheck;
+import dev.peregrine.core.risk.RiskChain;
+import dev.peregrine.core.strategy.MovingAverageCrossover;
+import dev.peregrine.core.strategy.Strategy;
+
+/**
+ * The core consumer: the only thread that writes trading state. For each inbound event, in ring order:
+ * <ol>
+ *   <li>market state (top of book, last trade),</li>
+ *   <li>strategy, which may place orders,</li>
+ *   <li>risk and execution for each order (inside {@link ExecutionEngine#submitMarketOrder}),</li>
+ *   <li>the paper venue's fills, which update positions.</li>
+ * </ol>
+ * Its clock is the event's own time. It is a plain {@link EventHandler}: the live engine runs it on
+ * the Disruptor's consumer thread, and a replay calls {@link #onEvent} directly with journaled events.
+ */
+public final class TradingCore implements EventHandler<InboundEvent>
+{
+    private final InstrumentRegistry instruments;
+    private final MarketState market;
+    private final PositionBook positions;
+    private final ExecutionEngine execution;
+    private final Strategy strategy;
+    private final CoreMetrics metrics;
+
+    private long clockNanos;
+    private long eventsProcessed;
+
+    public TradingCore(
+        final EngineSettings settings,
+        final OutputListener outputs,
+        final CoreMetrics metrics,
+        final TradingSwitch tradingSwitch)
+    {
+        this.instruments = settings.instrumentRegistry();
+        final int n = instruments.size();
+        this.metrics = metrics;
+        this.market = new MarketState(n);
+        this.positions = new PositionBook(n);
+        final RiskChain risk = new RiskChain(
+            new MaxOrderQuantityCheck(settings.maxOrderQuantity()),
+            new MaxPositionCheck(settings.maxPosition()));
+        this.execution = new ExecutionEngine(instruments, risk, positions, market, outputs, metrics, tradingSwitch);
+        this.strategy = new MovingAverageCrossover(execution, positions, settings.fastWindow(), settings.slowWindow(),
+            settings.orderQuantity());
+    }
+
+    @Override
+    public void onEvent(final InboundEvent event, final long sequence, final boolean endOfBatch)
+    {
+        clockNanos = event.eventTimeNanos;
+        execution.beginEvent(event);
+        switch (event.type)
+        {
+            case EventType.TRADE:
+                metrics.trades.increment();
+                market.onTrade(event.instrumentId, event.price);
+                strategy.onTrade(event.instrumentId, event.price, event.quantity, event.side, clockNanos);
+                break;
+            case EventType.QUOTE:
+                metrics.quotes.increment();
+                market.onQuote(event.instrumentId, event.bidPrice, event.bidQuantity, event.askPrice,
+                    event.askQuantity, event.price);
+                execution.venue().onQuote(event.instrumentId);
+                strategy.onQuote(event.instrumentId, clockNanos);
+                break;
+            case EventType.CLOCK:
+                metrics.clocks.increment();
+                strategy.onClock(clockNanos);
+                break;
+            default:
+                metrics.unknownEvents.increment();
+                break;
+        }
+        eventsProcessed++;
+        metrics.events.increment();
+        publishGauges(event.instrumentId);
+        if (event.receiveNanoTime != 0)
+        {
+            // Measurement only: the wall clock never feeds a decision.
+            final long latency = System.nanoTime() - event.receiveNanoTime;
+            metrics.tickToDecisionNanos.recordValue(Math.min(Math.max(latency, 0), CoreMetrics.MAX_TRACKABLE_NANOS));
+        }
+    }
+
+    private void publishGauges(final int instrumentId)
+    {
+        if (instrumentId < 0 || instrumentId >= instruments.size())
+        {
+            return;
+        }
+        metrics.positions[instrumentId].set(FixedPoint.toDouble(positions.quantity(instrumentId)));
+        metrics.realizedPnl.set(positions.totalRealizedPnl());
+        metrics.unrealizedPnl.set(totalUnrealizedPnl());
+    }
+
+    public double totalUnrealizedPnl()
+    {
+        double total = 0.0;
+        for (int i = 0; i < instruments.size(); i++)
+        {
+            total += positions.unrealizedPnl(i, market.markPrice(i));
+        }
+        return total;
+    }
+
+    /**
+     * A hash of everything the core owns: market state, positions, strategy memory, order ids and the
+     * venue's liquidity accounting. Equal hashes after a live run and its replay mean equal state.
+     */
+    public long stateHash()
+    {
+        long h = Hash64.mix(Hash64.SEED, eventsProcessed);
+        h = Hash64.mix(h, clockNanos);
+        h = market.hash(h);
+        h = positions.hash(h);
+        h = execution.hash(h);
+        return strategy.hash(h);
+    }
+
+    public long eventsProcessed()
+    {
+        return eventsProcessed;
+    }
+
+    public long clockNanos()
+    {
+        return clockNanos;
+    }
+
+    public InstrumentRegistry instruments()
+    {
+        return instruments;
+    }
+
+    public MarketState market()
+    {
+        return market;
+    }
+
+    public PositionBook positions()
+    {
+        return positions;
+    }
+
+    public ExecutionEngine execution()
+    {
+        return execution;
+    }
+}

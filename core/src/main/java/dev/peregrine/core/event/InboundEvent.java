@@ -1,0 +1,124 @@
+package dev.peregrine.core.event;
+
+/**
+ * One pre-allocated slot of the inbound ring. Producers (gateway, timer) fill the input fields of a
+ * claimed slot and publish it; the journal and the core read it in parallel; the outbound stage reads
+ * the order commands the core left in it.
+ *
+ * <p>Fields are plain (not volatile): the Disruptor's sequence barriers give the happens-before edge
+ * between the publishing producer and each consumer, and between the core and the outbound stage.
+ *
+ * <p>Input fields are the only thing the journal records, and the only thing a replay can restore, so
+ * nothing the core decides on may live outside them. {@link #receiveNanoTime} is the exception that
+ * proves the rule: it is a monotonic stamp for latency metrics, it is never journaled, and the core
+ * never decides on it.
+ *
+ * <p>Prices and quantities are {@link dev.peregrine.core.number.FixedPoint} scaled longs.
+ */
+public final class InboundEvent
+{
+    /** Upper bound of orders one input may cause; more is a strategy bug, counted and rejected. */
+    public static final int MAX_ORDERS_PER_EVENT = 8;
+
+    // ---- inputs (journaled) ----
+    /** One of {@link EventType}. */
+    public int type;
+    /** Engine-wide instrument id (see {@code InstrumentRegistry}); -1 for events of no instrument. */
+    public int instrumentId;
+    /** The venue's sequence number of the message that carried this event (0 if none). */
+    public long venueSequence;
+    /** Venue timestamp of the event, epoch nanoseconds (0 if the venue gives none). */
+    public long exchangeTimeNanos;
+    /** When the engine received it, epoch nanoseconds. This is the core's clock. */
+    public long eventTimeNanos;
+
+    /** TRADE: venue trade id. */
+    public long tradeId;
+    /** TRADE: price; QUOTE: last trade price. */
+    public long price;
+    /** TRADE: quantity. */
+    public long quantity;
+    /** TRADE: side as reported by the venue (for Coinbase, the maker's side). */
+    public int side;
+
+    /** QUOTE: best bid, best bid quantity, best ask, best ask quantity. */
+    public long bidPrice;
+    public long bidQuantity;
+    public long askPrice;
+    public long askQuantity;
+
+    // ---- measurement only (not journaled, never used for decisions) ----
+    /** {@link System#nanoTime()} when the frame arrived; 0 in replay. */
+    public long receiveNanoTime;
+
+    // ---- written by the core, read by the outbound stage ----
+    /** Number of valid entries in {@link #orders}. */
+    public int orderCount;
+    /** Order commands caused by this input, released only once the input is journaled. */
+    public final OrderCommand[] orders = new OrderCommand[MAX_ORDERS_PER_EVENT];
+
+    public InboundEvent()
+    {
+        for (int i = 0; i < orders.length; i++)
+        {
+            orders[i] = new OrderCommand();
+        }
+    }
+
+    /** Resets every field a producer sets, so a reused slot never leaks values from its last use. */
+    public void clearInputs()
+    {
+        type = EventType.NONE;
+        instrumentId = -1;
+        venueSequence = 0;
+        exchangeTimeNanos = 0;
+        eventTimeNanos = 0;
+        tradeId = 0;
+        price = 0;
+        quantity = 0;
+        side = Side.NONE;
+        bidPrice = 0;
+        bidQuantity = 0;
+        askPrice = 0;
+        askQuantity = 0;
+        receiveNanoTime = 0;
+        orderCount = 0;
+    }
+
+    /** Copies the journaled inputs of {@code other} into this slot (used by replay and tests). */
+    public void copyInputsFrom(final InboundEvent other)
+    {
+        type = other.type;
+        instrumentId = other.instrumentId;
+        venueSequence = other.venueSequence;
+        exchangeTimeNanos = other.exchangeTimeNanos;
+        eventTimeNanos = other.eventTimeNanos;
+        tradeId = other.tradeId;
+        price = other.price;
+        quantity = other.quantity;
+        side = other.side;
+        bidPrice = other.bidPrice;
+        bidQuantity = other.bidQuantity;
+        askPrice = other.askPrice;
+        askQuantity = other.askQuantity;
+        receiveNanoTime = other.receiveNanoTime;
+        orderCount = 0;
+    }
+
+    @Override
+    public String toString()
+    {
+        return "InboundEvent{type=" + EventType.name(type) +
+            ", instrumentId=" + instrumentId +
+            ", venueSequence=" + venueSequence +
+            ", exchangeTimeNanos=" + exchangeTimeNanos +
+            ", eventTimeNanos=" + eventTimeNanos +
+            ", tradeId=" + tradeId +
+            ", price=" + price +
+            ", quantity=" + quantity +
+            ", side=" + Side.name(side) +
+            ", bid=" + bidQuantity + "@" + bidPrice +
+            ", ask=" + askQuantity + "@" + askPrice +
+            '}';
+    }
+}

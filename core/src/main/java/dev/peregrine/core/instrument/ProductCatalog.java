@@ -1,0 +1,112 @@
+package dev.peregrine.core.instrument;
+
+import dev.peregrine.core.number.FixedPoint;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The products Peregrine knows how to trade out of the box, with Coinbase's increments and a reference
+ * price the simulated exchange starts its random walk from. A later venue-metadata feed (Coinbase
+ * {@code status} channel) can replace the increments; the symbols are Coinbase's.
+ */
+public final class ProductCatalog
+{
+    /** One known product. Prices and increments are scaled longs. */
+    public static final class Product
+    {
+        private final String symbol;
+        private final long priceIncrement;
+        private final long sizeIncrement;
+        private final long referencePrice;
+
+        Product(final String symbol, final String priceIncrement, final String sizeIncrement, final String referencePrice)
+        {
+            this.symbol = symbol;
+            this.priceIncrement = FixedPoint.parseOrThrow(symbol + " price increment", priceIncrement);
+            this.sizeIncrement = FixedPoint.parseOrThrow(symbol + " size increment", sizeIncrement);
+            this.referencePrice = FixedPoint.parseOrThrow(symbol + " reference price", referencePrice);
+        }
+
+        public String symbol()
+        {
+            return symbol;
+        }
+
+        public long priceIncrement()
+        {
+            return priceIncrement;
+        }
+
+        public long sizeIncrement()
+        {
+            return sizeIncrement;
+        }
+
+        public long referencePrice()
+        {
+            return referencePrice;
+        }
+    }
+
+    private static final Map<String, Product> PRODUCTS = new LinkedHashMap<>();
+
+    static
+    {
+        add("BTC-USD", "0.01", "0.00000001", "65000");
+        add("ETH-USD", "0.01", "0.00000001", "1900");
+        add("SOL-USD", "0.01", "0.00000001", "150");
+        add("XRP-USD", "0.0001", "0.000001", "0.55");
+        add("DOGE-USD", "0.00001", "0.1", "0.12");
+        add("ADA-USD", "0.0001", "0.00000001", "0.40");
+        add("AVAX-USD", "0.01", "0.00000001", "28");
+        add("LTC-USD", "0.01", "0.00000001", "70");
+        add("LINK-USD", "0.001", "0.01", "13");
+        add("DOT-USD", "0.001", "0.00000001", "5.5");
+        add("BTC-EUR", "0.01", "0.00000001", "60000");
+        add("ETH-BTC", "0.00001", "0.00000001", "0.03");
+    }
+
+    private ProductCatalog()
+    {
+    }
+
+    private static void add(final String symbol, final String priceIncrement, final String sizeIncrement, final String referencePrice)
+    {
+        PRODUCTS.put(symbol, new Product(symbol, priceIncrement, sizeIncrement, referencePrice));
+    }
+
+    /** The product, or null if Peregrine does not know it. */
+    public static Product find(final String symbol)
+    {
+        return PRODUCTS.get(symbol);
+    }
+
+    public static List<String> symbols()
+    {
+        return Collections.unmodifiableList(new ArrayList<>(PRODUCTS.keySet()));
+    }
+
+    /**
+     * Registers the given symbols in order, or throws an {@link IllegalArgumentException} whose message
+     * names the unknown symbol and lists the known ones.
+     */
+    public static InstrumentRegistry registryFor(final List<String> symbols)
+    {
+        final InstrumentRegistry registry = new InstrumentRegistry();
+        for (final String symbol : symbols)
+        {
+            final Product product = find(symbol);
+            if (product == null)
+            {
+                throw new IllegalArgumentException("unknown product '" + symbol + "' (known: " +
+                    String.join(",", PRODUCTS.keySet()) + ")");
+            }
+            registry.register(symbol, product.priceIncrement(), product.sizeIncrement());
+        }
+        return registry;
+    }
+}

@@ -1,0 +1,99 @@
+package dev.peregrine.core.market;
+
+import dev.peregrine.core.output.Hash64;
+
+/**
+ * Top of book and last trade per instrument, as the core last saw them. Owned by the core thread.
+ * A zero price means "not seen yet".
+ */
+public final class MarketState
+{
+    private final long[] bidPrice;
+    private final long[] bidQuantity;
+    private final long[] askPrice;
+    private final long[] askQuantity;
+    private final long[] lastPrice;
+
+    public MarketState(final int instrumentCount)
+    {
+        bidPrice = new long[instrumentCount];
+        bidQuantity = new long[instrumentCount];
+        askPrice = new long[instrumentCount];
+        askQuantity = new long[instrumentCount];
+        lastPrice = new long[instrumentCount];
+    }
+
+    public void onQuote(final int instrumentId, final long bid, final long bidQty, final long ask, final long askQty,
+        final long last)
+    {
+        bidPrice[instrumentId] = bid;
+        bidQuantity[instrumentId] = bidQty;
+        askPrice[instrumentId] = ask;
+        askQuantity[instrumentId] = askQty;
+        if (last > 0)
+        {
+            lastPrice[instrumentId] = last;
+        }
+    }
+
+    public void onTrade(final int instrumentId, final long price)
+    {
+        lastPrice[instrumentId] = price;
+    }
+
+    public long bidPrice(final int instrumentId)
+    {
+        return bidPrice[instrumentId];
+    }
+
+    public long bidQuantity(final int instrumentId)
+    {
+        return bidQuantity[instrumentId];
+    }
+
+    public long askPrice(final int instrumentId)
+    {
+        return askPrice[instrumentId];
+    }
+
+    public long askQuantity(final int instrumentId)
+    {
+        return askQuantity[instrumentId];
+    }
+
+    public long lastPrice(final int instrumentId)
+    {
+        return lastPrice[instrumentId];
+    }
+
+    /** Mid of a two-sided quote, else the last trade, else 0: the price positions are marked at. */
+    public long markPrice(final int instrumentId)
+    {
+        final long bid = bidPrice[instrumentId];
+        final long ask = askPrice[instrumentId];
+        if (bid > 0 && ask > 0)
+        {
+            return bid + (ask - bid) / 2;
+        }
+        return lastPrice[instrumentId];
+    }
+
+    public int instrumentCount()
+    {
+        return lastPrice.length;
+    }
+
+    public long hash(final long seed)
+    {
+        long h = seed;
+        for (int i = 0; i < lastPrice.length; i++)
+        {
+            h = Hash64.mix(h, bidPrice[i]);
+            h = Hash64.mix(h, bidQuantity[i]);
+            h = Hash64.mix(h, askPrice[i]);
+            h = Hash64.mix(h, askQuantity[i]);
+            h = Hash64.mix(h, lastPrice[i]);
+        }
+        return h;
+    }
+}

@@ -1,0 +1,62 @@
+package dev.peregrine.core.metrics;
+
+import dev.peregrine.core.risk.RejectReason;
+import org.HdrHistogram.SingleWriterRecorder;
+
+/**
+ * What the core thread (and the outbound stage) measure, in single-writer form so the metrics sidecar
+ * can read it without stopping them. Each field has exactly one writing thread, named beside it.
+ */
+public final class CoreMetrics
+{
+    /** Highest latency the histograms track before clamping: 10 s in nanoseconds. */
+    public static final long MAX_TRACKABLE_NANOS = 10_000_000_000L;
+
+    // core thread
+    public final SingleWriterCounter events = new SingleWriterCounter("events");
+    public final SingleWriterCounter trades = new SingleWriterCounter("trades");
+    public final SingleWriterCounter quotes = new SingleWriterCounter("quotes");
+    public final SingleWriterCounter clocks = new SingleWriterCounter("clocks");
+    public final SingleWriterCounter orders = new SingleWriterCounter("orders");
+    public final SingleWriterCounter fills = new SingleWriterCounter("fills");
+    public final SingleWriterCounter cancels = new SingleWriterCounter("cancels");
+    public final SingleWriterCounter unknownEvents = new SingleWriterCounter("unknown_events");
+    public final SingleWriterCounter[] rejects;
+    public final SingleWriterGauge realizedPnl = new SingleWriterGauge();
+    public final SingleWriterGauge unrealizedPnl = new SingleWriterGauge();
+    /** Net position per instrument id, in instrument units (double view of the scaled long). */
+    public final SingleWriterGauge[] positions;
+    /** Receive (frame arrival) to the end of the core's decision for that input, nanoseconds. */
+    public final SingleWriterRecorder tickToDecisionNanos = new SingleWriterRecorder(MAX_TRACKABLE_NANOS, 3);
+
+    // outbound thread
+    public final SingleWriterCounter ordersReleased = new SingleWriterCounter("orders_released");
+    public final SingleWriterCounter ordersWithheld = new SingleWriterCounter("orders_withheld");
+    /** Receive to the moment the order is released after its cause was journaled, nanoseconds. */
+    public final SingleWriterRecorder tickToOrderNanos = new SingleWriterRecorder(MAX_TRACKABLE_NANOS, 3);
+
+    public CoreMetrics(final int instrumentCount)
+    {
+        final RejectReason[] reasons = RejectReason.values();
+        rejects = new SingleWriterCounter[reasons.length];
+        for (final RejectReason reason : reasons)
+        {
+            rejects[reason.ordinal()] = new SingleWriterCounter(reason.label());
+        }
+        positions = new SingleWriterGauge[instrumentCount];
+        for (int i = 0; i < instrumentCount; i++)
+        {
+            positions[i] = new SingleWriterGauge();
+        }
+    }
+
+    public long totalRejects()
+    {
+        long total = 0;
+        for (final SingleWriterCounter counter : rejects)
+        {
+            total += counter.get();
+        }
+        return total;
+    }
+}

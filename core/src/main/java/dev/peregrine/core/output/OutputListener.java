@@ -1,0 +1,25 @@
+package dev.peregrine.core.output;
+
+import dev.peregrine.core.risk.RejectReason;
+
+/**
+ * The decisions the core makes, as primitive calls in the order they happen. The output digest,
+ * test recorders and reports all listen here; what they hear is the engine's observable behaviour and
+ * must be identical between a live run and the replay of its journal.
+ *
+ * <p>Called on the core thread. Implementations must not block or allocate.
+ */
+public interface OutputListener
+{
+    /** An order passed risk and was sent (to the paper venue, and to the outbound stage). */
+    void onOrder(long orderId, int instrumentId, int side, long quantity, long limitPrice, long timeNanos);
+
+    /** An order was refused, by a risk check or by the venue. */
+    void onReject(long orderId, int instrumentId, int side, long quantity, RejectReason reason, long timeNanos);
+
+    /** An order (partly) filled. */
+    void onFill(long orderId, int instrumentId, int side, long quantity, long price, long timeNanos);
+
+    /** The unfilled rest of an order was cancelled (an immediate-or-cancel remainder). */
+    void onCancel(long orderId, int instrumentId, long quantity, long timeNanos);
+}

@@ -1,0 +1,108 @@
+package dev.peregrine.core.ring;
+
+import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.TimeoutException;
+import com.lmax.disruptor.WaitStrategy;
+import com.lmax.disruptor.dsl.Disruptor;
+import com.lmax.disruptor.dsl.ProducerType;
+import dev.peregrine.core.engine.TradingSwitch;
+import dev.peregrine.core.event.InboundEvent;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The inbound ring, wired in one place:
+ * <pre>
+ *   stage 1:  journal  ─┐   (in parallel, each on its own thread)
+ *   stage 1:  core     ─┤
+ *   stage 2:  outbound ─┘   (waits for both, so orders leave only after their cause is journaled)
+ * </pre>
+ * Producers (gateway event loop, timer) are on different threads, hence {@link ProducerType#MULTI}.
+ * Every stage gets a {@link HaltingExceptionHandler}, never the default that stops a consumer silently.
+ */
+public final class InboundRing
+{
+    private final Disruptor<InboundEvent> disruptor;
+    private final List<HaltingExceptionHandler> exceptionHandlers = new ArrayList<>();
+
+    /**
+     * @param journal the journal consumer, or null to run without one (benchmarks and tests only).
+     */
+    @SuppressWarnings("unchecked")
+    public InboundRing(
+        final int size,
+        final WaitStrategy waitStrategy,
+        final ThreadFactory threadFactory,
+        final EventHandler<InboundEvent> journal,
+        final EventHandler<InboundEvent> core,
+        final EventHandler<InboundEvent> outbound,
+        final TradingSwitch tradingSwitch)
+    {
+        if (Integer.bitCount(size) != 1)
+        {
+            throw new IllegalArgumentException("ring size must be a power of two, was " + size);
+        }
+        disruptor = new Disruptor<>(InboundEvent::new, size, threadFactory, ProducerType.MULTI, waitStrategy);
+        final HaltingExceptionHandler coreErrors = handler("core", tradingSwitch);
+        final HaltingExceptionHandler outboundErrors = handler("outbound", tradingSwitch);
+        if (journal != null)
+        {
+            final HaltingExceptionHandler journalErrors = handler("journal", tradingSwitch);
+            disruptor.handleEventsWith(journal, core).then(outbound);
+            disruptor.handleExceptionsFor(journal).with(journalErrors);
+        }
+        else
+        {
+            disruptor.handleEventsWith(core).then(outbound);
+        }
+        disruptor.handleExceptionsFor(core).with(coreErrors);
+        disruptor.handleExceptionsFor(outbound).with(outboundErrors);
+    }
+
+    private HaltingExceptionHandler handler(final String stage, final TradingSwitch tradingSwitch)
+    {
+        final HaltingExceptionHandler handler = new HaltingExceptionHandler(stage, tradingSwitch);
+        exceptionHandlers.add(handler);
+        return handler;
+    }
+
+    public RingBuffer<InboundEvent> start()
+    {
+        return disruptor.start();
+    }
+
+    public RingBuffer<InboundEvent> ringBuffer()
+    {
+        return disruptor.getRingBuffer();
+    }
+
+    /** Free slots: how far producers are ahead of the slowest stage. */
+    public long remainingCapacity()
+    {
+        return disruptor.getRingBuffer().remainingCapacity();
+    }
+
+    public List<HaltingExceptionHandler> exceptionHandlers()
+    {
+        return List.copyOf(exceptionHandlers);
+    }
+
+    /**
+     * Waits until every published event has passed every stage, then stops the consumer threads. Call
+     * it after the producers have stopped: the core and the journal then hold exactly the same events.
+     */
+    public void drainAndStop(final long timeout, final TimeUnit unit) throws TimeoutException
+    {
+        disruptor.shutdown(timeout, unit);
+    }
+
+    /** Stops the consumers without draining; for when draining has already timed out. */
+    public void halt()
+    {
+        disruptor.halt();
+    }
+}

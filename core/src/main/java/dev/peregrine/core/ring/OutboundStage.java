@@ -1,0 +1,51 @@
+package dev.peregrine.core.ring;
+
+import com.lmax.disruptor.EventHandler;
+import dev.peregrine.core.engine.TradingSwitch;
+import dev.peregrine.core.event.InboundEvent;
+import dev.peregrine.core.execution.OrderSender;
+import dev.peregrine.core.metrics.CoreMetrics;
+
+/**
+ * The third stage of the ring: it runs after both the journal and the core have finished with a slot,
+ * so an order only leaves once the input that caused it is durable. If trading was halted (for example
+ * because a journal append failed) it withholds the orders instead of sending them unjournaled.
+ */
+public final class OutboundStage implements EventHandler<InboundEvent>
+{
+    private final OrderSender sender;
+    private final TradingSwitch tradingSwitch;
+    private final CoreMetrics metrics;
+
+    public OutboundStage(final OrderSender sender, final TradingSwitch tradingSwitch, final CoreMetrics metrics)
+    {
+        this.sender = sender;
+        this.tradingSwitch = tradingSwitch;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void onEvent(final InboundEvent event, final long sequence, final boolean endOfBatch)
+    {
+        final int count = event.orderCount;
+        if (count == 0)
+        {
+            return;
+        }
+        if (tradingSwitch.isHalted())
+        {
+            metrics.ordersWithheld.add(count);
+            return;
+        }
+        for (int i = 0; i < count; i++)
+        {
+            sender.send(event.orders[i]);
+        }
+        metrics.ordersReleased.add(count);
+        if (event.receiveNanoTime != 0)
+        {
+            final long latency = System.nanoTime() - event.receiveNanoTime;
+            metrics.tickToOrderNanos.recordValue(Math.min(Math.max(latency, 0), CoreMetrics.MAX_TRACKABLE_NANOS));
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.peregrine.core.risk;
+
+/**
+ * Why an order did not go out. Ordinals are part of the output digest and the journal: append only.
+ */
+public enum RejectReason
+{
+    /** Not a rejection: the order passed. */
+    NONE,
+    /** Quantity above the instrument's max order quantity. */
+    MAX_ORDER_QUANTITY,
+    /** The fill would take the absolute position above the instrument's max position. */
+    MAX_POSITION,
+    /** Trading is halted (an error, or an operator command). */
+    TRADING_HALTED,
+    /** The venue had no opposite quote to fill against. */
+    NO_MARKET,
+    /** One input tried to cause more orders than an event slot can carry: a strategy bug. */
+    TOO_MANY_ORDERS,
+    /** Quantity is zero, negative, or not a multiple of the size increment. */
+    INVALID_QUANTITY;
+
+    private static final RejectReason[] VALUES = values();
+
+    public static RejectReason fromOrdinal(final int ordinal)
+    {
+        return VALUES[ordinal];
+    }
+
+    /** Lower-case label for metrics, e.g. {@code max_position}. */
+    public String label()
+    {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}
