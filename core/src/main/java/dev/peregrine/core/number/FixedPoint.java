@@ -26,7 +26,9 @@ public final class FixedPoint
     /** Every parse result at or above this is a value; below it, an error code. */
     public static final long MIN_VALID = Long.MIN_VALUE + 3;
 
-    private static final long MAX_BEFORE_DIGIT = (Long.MAX_VALUE - 9) / 10;
+    /** Largest value that may still take one more digit (only digits up to 7 once it is reached). */
+    private static final long MAX_BEFORE_DIGIT = Long.MAX_VALUE / 10;
+    private static final int MAX_LAST_DIGIT = (int)(Long.MAX_VALUE % 10);
 
     private FixedPoint()
     {
@@ -66,11 +68,12 @@ public final class FixedPoint
         int integerDigits = 0;
         while (i < end && bytes[i] >= '0' && bytes[i] <= '9')
         {
-            if (value > MAX_BEFORE_DIGIT)
+            final int digit = bytes[i] - '0';
+            if (wouldOverflow(value, digit))
             {
                 return ERR_OVERFLOW;
             }
-            value = value * 10 + (bytes[i] - '0');
+            value = value * 10 + digit;
             integerDigits++;
             i++;
         }
@@ -84,7 +87,7 @@ public final class FixedPoint
                 final int digit = bytes[i] - '0';
                 if (fractionDigits < DECIMALS)
                 {
-                    if (value > MAX_BEFORE_DIGIT)
+                    if (wouldOverflow(value, digit))
                     {
                         return ERR_OVERFLOW;
                     }
@@ -110,13 +113,18 @@ public final class FixedPoint
 
         for (int d = fractionDigits; d < DECIMALS; d++)
         {
-            if (value > Long.MAX_VALUE / 10)
+            if (wouldOverflow(value, 0))
             {
                 return ERR_OVERFLOW;
             }
             value *= 10;
         }
         return negative ? -value : value;
+    }
+
+    private static boolean wouldOverflow(final long value, final int digit)
+    {
+        return value >= MAX_BEFORE_DIGIT && (value > MAX_BEFORE_DIGIT || digit > MAX_LAST_DIGIT);
     }
 
     /** Parses a Java string; for configuration and tests, not the hot path. */

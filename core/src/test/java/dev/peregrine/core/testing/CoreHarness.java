@@ -1,0 +1,52 @@
+package dev.peregrine.core.testing;
+
+import dev.peregrine.core.engine.EngineSettings;
+import dev.peregrine.core.engine.TradingCore;
+import dev.peregrine.core.engine.TradingSwitch;
+import dev.peregrine.core.event.InboundEvent;
+import dev.peregrine.core.metrics.CoreMetrics;
+import dev.peregrine.core.number.FixedPoint;
+
+import java.util.List;
+
+/** A core wired to a recorder, driven one event at a time, as the ring would drive it. */
+public final class CoreHarness
+{
+    public final RecordingOutputs outputs = new RecordingOutputs();
+    public final TradingSwitch tradingSwitch = new TradingSwitch();
+    public final CoreMetrics metrics;
+    public final TradingCore core;
+    public final TestEvents events = new TestEvents();
+
+    public CoreHarness(final EngineSettings settings)
+    {
+        metrics = new CoreMetrics(settings.products().size());
+        core = new TradingCore(settings, outputs, metrics, tradingSwitch);
+    }
+
+    /**
+     * BTC-USD and ETH-USD with windows 2/3 and the given quantities (decimal text, same for both).
+     */
+    public static CoreHarness btcEth(final String orderQty, final String maxOrderQty, final String maxPosition)
+    {
+        final long order = FixedPoint.parse(orderQty);
+        final long maxOrder = FixedPoint.parse(maxOrderQty);
+        final long maxPos = FixedPoint.parse(maxPosition);
+        return new CoreHarness(new EngineSettings(List.of("BTC-USD", "ETH-USD"), 2, 3,
+            new long[]{order, order}, new long[]{maxOrder, maxOrder}, new long[]{maxPos, maxPos}));
+    }
+
+    public InboundEvent feed(final InboundEvent event)
+    {
+        core.onEvent(event, events.sequence(), true);
+        return event;
+    }
+
+    public void trades(final int instrumentId, final String... prices)
+    {
+        for (final String price : prices)
+        {
+            feed(events.trade(instrumentId, price, "0.1", dev.peregrine.core.event.Side.BUY));
+        }
+    }
+}

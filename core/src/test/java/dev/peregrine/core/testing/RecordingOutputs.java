@@ -1,0 +1,57 @@
+package dev.peregrine.core.testing;
+
+import dev.peregrine.core.event.Side;
+import dev.peregrine.core.number.FixedPoint;
+import dev.peregrine.core.output.OutputListener;
+import dev.peregrine.core.risk.RejectReason;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Records every output as one readable line, so tests can assert the exact sequence of decisions,
+ * e.g. {@code ORDER #1 BTC BUY 0.01}. Instrument ids print as numbers; prices as decimals.
+ */
+public final class RecordingOutputs implements OutputListener
+{
+    private final List<String> lines = new ArrayList<>();
+
+    @Override
+    public void onOrder(final long orderId, final int instrumentId, final int side, final long quantity,
+        final long limitPrice, final long timeNanos)
+    {
+        lines.add("ORDER #" + orderId + " i" + instrumentId + " " + Side.name(side) + " " + FixedPoint.toString(quantity));
+    }
+
+    @Override
+    public void onReject(final long orderId, final int instrumentId, final int side, final long quantity,
+        final RejectReason reason, final long timeNanos)
+    {
+        lines.add("REJECT #" + orderId + " i" + instrumentId + " " + Side.name(side) + " " +
+            FixedPoint.toString(quantity) + " " + reason);
+    }
+
+    @Override
+    public void onFill(final long orderId, final int instrumentId, final int side, final long quantity,
+        final long price, final long timeNanos)
+    {
+        lines.add("FILL #" + orderId + " i" + instrumentId + " " + Side.name(side) + " " + FixedPoint.toString(quantity) +
+            " @ " + FixedPoint.toString(price));
+    }
+
+    @Override
+    public void onCancel(final long orderId, final int instrumentId, final long quantity, final long timeNanos)
+    {
+        lines.add("CANCEL #" + orderId + " i" + instrumentId + " " + FixedPoint.toString(quantity));
+    }
+
+    public List<String> lines()
+    {
+        return List.copyOf(lines);
+    }
+
+    public void clear()
+    {
+        lines.clear();
+    }
+}
