@@ -1,0 +1,43 @@
+package dev.peregrine.journal;
+
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+
+/**
+ * Why a journal could not be opened, written or read. The message is one line that names the folder
+ * (and, for a bad record, its index), so an operator can act on it without a stack trace.
+ *
+ * <p>Unchecked: every failure here is fatal to the run that meets it (a live engine must not trade
+ * without its journal, a replay must not go on past a record it cannot trust).
+ */
+public final class JournalException extends RuntimeException
+{
+    private static final long serialVersionUID = 1L;
+
+    public JournalException(final String message)
+    {
+        super(message);
+    }
+
+    public JournalException(final String message, final Throwable cause)
+    {
+        super(message, cause);
+    }
+
+    /** The cause's message on one line (Chronicle's messages may span several), for our own messages. */
+    static String describe(final Throwable cause)
+    {
+        if (cause instanceof FileSystemException)
+        {
+            // Its getMessage() repeats the path we already name; the reason and the file are the news.
+            final FileSystemException e = (FileSystemException)cause;
+            final String reason = e.getReason() != null ? e.getReason() :
+                e instanceof AccessDeniedException ? "permission denied" :
+                e instanceof FileAlreadyExistsException ? "a file is in the way" : e.getClass().getSimpleName();
+            return e.getFile() == null ? reason : reason + " (at " + e.getFile() + ")";
+        }
+        final String text = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return text.replace('\n', ' ').replace('\r', ' ').trim();
+    }
+}

@@ -1,0 +1,21 @@
+package dev.peregrine.journal;
+
+/**
+ * The first record of every journal: what wrote it and the settings a replay needs to rebuild the same
+ * core. See {@link JournalRecordCodec} for the binary layout.
+ *
+ * @param formatVersion      record format version the journal was written with
+ * @param engineVersion      {@code EngineVersion.VERSION} of the engine that wrote it
+ * @param settingsText       {@code EngineSettings.encode()} of the live run
+ * @param settingsDigest     {@code EngineSettings.digest()} of the live run, checked on replay
+ * @param createdEpochNanos  wall-clock time the journal was created, epoch nanoseconds (information
+ *                           only: nothing replays from it)
+ */
+public record JournalHeader(
+    short formatVersion,
+    String engineVersion,
+    String settingsText,
+    long settingsDigest,
+    long createdEpochNanos)
+{
+}

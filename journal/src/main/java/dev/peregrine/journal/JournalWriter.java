@@ -1,0 +1,208 @@
+package dev.peregrine.journal;
+
+import com.lmax.disruptor.EventHandler;
+import dev.peregrine.core.engine.EngineSettings;
+import dev.peregrine.core.engine.EngineVersion;
+import dev.peregrine.core.event.InboundEvent;
+import dev.peregrine.core.output.Hash64;
+import net.openhft.chronicle.queue.ExcerptAppender;
+import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.queue.RollCycle;
+import net.openhft.chronicle.queue.RollCycles;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import net.openhft.chronicle.wire.DocumentContext;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The journal consumer of the inbound ring: appends every inbound event, in ring order, to a Chronicle
+ * Queue as an EVENT record (see {@link JournalRecordCodec}). It runs on its own consumer thread, in
+ * parallel with the core; the outbound stage waits for both, so an order leaves only after its cause is
+ * in the journal's memory-mapped file (durable against a process crash; against a power loss only once
+ * the OS has flushed the page).
+ *
+ * <p>Opening an existing journal: appending is allowed when its header has the same settings text and
+ * digest and the same engine version as this run, so a restarted engine keeps one journal per
+ * configuration; anything else is refused, because one journal must replay with one core. (A restarted
+ * engine must rebuild its state by replaying the journal before it trades, or a replay of the whole
+ * journal would not match the second session; that recovery lives outside this class.)
+ *
+ * <p>Threads: {@link #open} and {@link #close} on the owner's thread; {@link #onEvent} on one journal
+ * thread only (Chronicle appenders are single-threaded); {@link #eventsWritten} from any thread.
+ */
+public final class JournalWriter implements EventHandler<InboundEvent>, AutoCloseable
+{
+    /** Daily files: one per UTC day, so retention and copying work by the day. */
+    public static final RollCycle DEFAULT_ROLL_CYCLE = RollCycles.FAST_DAILY;
+
+    private final Path dir;
+    private final SingleChronicleQueue queue;
+    private final JournalHeader header;
+    /** Written by the journal thread only, with release semantics; see {@link #eventsWritten()}. */
+    private final AtomicLong eventsWritten = new AtomicLong();
+
+    /** Created on the journal thread by its first event: appenders belong to the thread that made them. */
+    private ExcerptAppender appender;
+    /** The journal thread's own copy of the count, so the hot path never reads the shared one. */
+    private long written;
+
+    private JournalWriter(final Path dir, final SingleChronicleQueue queue, final JournalHeader header)
+    {
+        this.dir = dir;
+        this.queue = queue;
+        this.header = header;
+    }
+
+    /** Opens (or creates) the journal in {@code dir} with the daily roll cycle. */
+    public static JournalWriter open(final Path dir, final EngineSettings settings)
+    {
+        return open(dir, settings, DEFAULT_ROLL_CYCLE);
+    }
+
+    /**
+     * Opens (or creates) the journal in {@code dir}: creates the folder, proves it writable, and writes
+     * the header, or checks the existing one matches {@code settings}.
+     *
+     * @throws JournalException naming the folder when it cannot be used
+     */
+    public static JournalWriter open(final Path dir, final EngineSettings settings, final RollCycle rollCycle)
+    {
+        JournalFolder.prepareForWriting(dir);
+        final boolean existing = JournalFolder.hasQueueFiles(dir);
+        final SingleChronicleQueue queue = JournalFolder.openQueue(dir, rollCycle, false);
+        try
+        {
+            final JournalHeader header = existing ? readHeaderOf(dir, queue) : null;
+            if (header != null)
+            {
+                checkSameRun(dir, header, settings);
+                return new JournalWriter(dir, queue, header);
+            }
+            final Instant now = Instant.now();
+            final JournalHeader created = new JournalHeader(JournalRecordCodec.FORMAT_VERSION, EngineVersion.VERSION,
+                settings.encode(), settings.digest(), now.getEpochSecond() * 1_000_000_000L + now.getNano());
+            // A separate appender on the opening thread; the journal thread makes its own for events.
+            try (ExcerptAppender headerAppender = queue.createAppender();
+                 DocumentContext dc = headerAppender.writingDocument())
+            {
+                JournalRecordCodec.writeHeader(dc.wire().bytes(), created);
+            }
+            return new JournalWriter(dir, queue, created);
+        }
+        catch (final RuntimeException e)
+        {
+            queue.close();
+            if (e instanceof JournalException)
+            {
+                throw e;
+            }
+            throw new JournalException("cannot write the journal header in " + dir + ": " + JournalException.describe(e), e);
+        }
+    }
+
+    /** The header of an existing queue, or null when it has queue files but no document yet. */
+    private static JournalHeader readHeaderOf(final Path dir, final SingleChronicleQueue queue)
+    {
+        try (ExcerptTailer tailer = queue.createTailer();
+             DocumentContext dc = tailer.toStart().readingDocument())
+        {
+            if (!dc.isPresent())
+            {
+                return null;
+            }
+            return JournalRecordCodec.readHeader(dc.wire().bytes());
+        }
+        catch (final JournalException e)
+        {
+            throw new JournalException("journal folder " + dir + " " + e.getMessage() +
+                "; refusing to append to it", e);
+        }
+    }
+
+    private static void checkSameRun(final Path dir, final JournalHeader header, final EngineSettings settings)
+    {
+        if (header.settingsDigest() != settings.digest() || !header.settingsText().equals(settings.encode()))
+        {
+            throw new JournalException("journal folder " + dir + " already holds a journal written with different " +
+                "settings (digest " + Hash64.hex(header.settingsDigest()) + ", this run " + Hash64.hex(settings.digest()) +
+                "); use a new folder for these settings");
+        }
+        if (!header.engineVersion().equals(EngineVersion.VERSION))
+        {
+            throw new JournalException("journal folder " + dir + " already holds a journal written by engine " +
+                header.engineVersion() + ", this is " + EngineVersion.VERSION + "; use a new folder");
+        }
+    }
+
+    /**
+     * Appends one EVENT record. No allocation after the first call, no logging: a failure throws, and
+     * the ring's exception handler halts trading, so no order leaves unjournaled.
+     */
+    @Override
+    public void onEvent(final InboundEvent event, final long sequence, final boolean endOfBatch)
+    {
+        if (appender == null)
+        {
+            appender = queue.createAppender();
+        }
+        try (DocumentContext dc = appender.writingDocument())
+        {
+            try
+            {
+                JournalRecordCodec.writeEvent(dc.wire().bytes(), event);
+            }
+            catch (final RuntimeException | Error e)
+            {
+                // Without this, closing the context would publish a half-written record.
+                dc.rollbackOnClose();
+                throw e;
+            }
+        }
+        // Release store: a thread that sees the count (or the ring sequence published after this
+        // handler returns) also sees the record in the mapped file.
+        eventsWritten.lazySet(++written);
+    }
+
+    /** Closes the appender on the journal thread that owns it, when the ring stops that thread. */
+    @Override
+    public void onShutdown()
+    {
+        closeAppender();
+    }
+
+    /** Events appended by this writer (not counting earlier sessions of the same journal). Any thread. */
+    public long eventsWritten()
+    {
+        return eventsWritten.get();
+    }
+
+    public JournalHeader header()
+    {
+        return header;
+    }
+
+    public Path directory()
+    {
+        return dir;
+    }
+
+    /** Closes the queue. Call after the journal thread has stopped (for the ring: after draining it). */
+    @Override
+    public void close()
+    {
+        closeAppender();
+        queue.close();
+    }
+
+    private void closeAppender()
+    {
+        final ExcerptAppender current = appender;
+        if (current != null)
+        {
+            appender = null;
+            current.close();
+        }
+    }
+}

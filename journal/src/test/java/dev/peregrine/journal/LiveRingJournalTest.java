@@ -1,0 +1,167 @@
+package dev.peregrine.journal;
+
+import com.lmax.disruptor.BlockingWaitStrategy;
+import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.RingBuffer;
+import dev.peregrine.core.engine.EngineSettings;
+import dev.peregrine.core.engine.TradingCore;
+import dev.peregrine.core.engine.TradingSwitch;
+import dev.peregrine.core.event.InboundEvent;
+import dev.peregrine.core.event.OrderCommand;
+import dev.peregrine.core.execution.OrderSender;
+import dev.peregrine.core.execution.PaperOrderSender;
+import dev.peregrine.core.metrics.CoreMetrics;
+import dev.peregrine.core.output.Hash64;
+import dev.peregrine.core.output.OutputDigest;
+import dev.peregrine.core.ring.HaltingExceptionHandler;
+import dev.peregrine.core.ring.InboundRing;
+import dev.peregrine.core.ring.OutboundStage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The journal in the real ring: producer thread, journal and core in parallel, outbound after both.
+ * The journal is deliberately slowed down so the core runs ahead of it; the outbound stage must still
+ * release each order only once the event that caused it is in the journal.
+ */
+class LiveRingJournalTest
+{
+    private static final EngineSettings SETTINGS = EngineSettings.defaults(List.of("BTC-USD", "ETH-USD"), 1000);
+    private static final int EVENTS = 20_000;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void ordersLeaveOnlyAfterTheirCauseIsJournaledAndReplayMatchesLive() throws Exception
+    {
+        final TradingSwitch tradingSwitch = new TradingSwitch();
+        final CoreMetrics metrics = new CoreMetrics(2);
+        final OutputDigest digest = new OutputDigest();
+        final TradingCore core = new TradingCore(SETTINGS, digest, metrics, tradingSwitch);
+        final JournalWriter writer = JournalWriter.open(dir, SETTINGS);
+        final CausalitySender sender = new CausalitySender(new PaperOrderSender(), writer);
+        final InboundRing ring = new InboundRing(256, new BlockingWaitStrategy(), LiveRingJournalTest::daemon,
+            new SlowJournal(writer), core, new OutboundStage(sender, tradingSwitch, metrics), tradingSwitch);
+
+        final RingBuffer<InboundEvent> ringBuffer = ring.start();
+        final Thread producer = new Thread(() ->
+        {
+            final MarketStream stream = new MarketStream(99);
+            for (int i = 0; i < EVENTS; i++)
+            {
+                final long sequence = ringBuffer.next();
+                final InboundEvent slot = ringBuffer.get(sequence);
+                stream.next(slot);
+                slot.receiveNanoTime = System.nanoTime();
+                ringBuffer.publish(sequence);
+            }
+        }, "test-producer");
+        producer.start();
+        producer.join(60_000);
+        assertThat(producer.isAlive()).isFalse();
+        ring.drainAndStop(30, TimeUnit.SECONDS);
+        writer.close();
+
+        for (final HaltingExceptionHandler handler : ring.exceptionHandlers())
+        {
+            assertThat(handler.firstError()).as(handler.stage() + " stage error").isNull();
+        }
+        assertThat(tradingSwitch.isHalted()).isFalse();
+        assertThat(writer.eventsWritten()).isEqualTo(EVENTS);
+
+        // Every order the core made was released, and none before its cause was journaled.
+        assertThat(metrics.orders.get()).isGreaterThan(10);
+        assertThat(sender.paper.sentCount()).isEqualTo(metrics.orders.get());
+        assertThat(metrics.ordersReleased.get()).isEqualTo(metrics.orders.get());
+        assertThat(sender.released.get()).isEqualTo(metrics.orders.get());
+        assertThat(sender.early.get()).as("orders released before their cause was journaled").isZero();
+        assertThat(sender.lastCause).isPositive();
+
+        final ReplayResult replay = Replay.run(dir);
+        assertThat(replay.events()).isEqualTo(EVENTS);
+        assertThat(replay.outputs()).isEqualTo(digest.outputCount());
+        assertThat(replay.outputDigestHex()).isEqualTo(digest.hex());
+        assertThat(replay.stateHashHex()).isEqualTo(Hash64.hex(core.stateHash()));
+    }
+
+    /**
+     * Checks, for each order, that the journal had written at least as many events as the number of its
+     * causing event: the journal writes in ring order from an empty folder, so {@code eventsWritten()
+     * > n} means event n is in the journal. The cause is found from the order's own time, which the
+     * stream makes unique per event, so the check cannot be fooled by which slot the order sits in.
+     */
+    private static final class CausalitySender implements OrderSender
+    {
+        final PaperOrderSender paper;
+        final JournalWriter writer;
+        final AtomicLong released = new AtomicLong();
+        final AtomicLong early = new AtomicLong();
+        volatile long lastCause = -1;
+
+        CausalitySender(final PaperOrderSender paper, final JournalWriter writer)
+        {
+            this.paper = paper;
+            this.writer = writer;
+        }
+
+        @Override
+        public void send(final OrderCommand order)
+        {
+            final long cause = MarketStream.eventNumberOf(order.eventTimeNanos);
+            if (writer.eventsWritten() <= cause)
+            {
+                early.incrementAndGet();
+            }
+            if (cause < lastCause)
+            {
+                early.incrementAndGet(); // released out of ring order: also a broken pipeline
+            }
+            lastCause = cause;
+            released.incrementAndGet();
+            paper.send(order);
+        }
+    }
+
+    /** The writer, held back now and then, so the core is often ahead of the journal. */
+    private static final class SlowJournal implements EventHandler<InboundEvent>
+    {
+        private final JournalWriter writer;
+
+        SlowJournal(final JournalWriter writer)
+        {
+            this.writer = writer;
+        }
+
+        @Override
+        public void onEvent(final InboundEvent event, final long sequence, final boolean endOfBatch)
+        {
+            if ((sequence & 63) == 0)
+            {
+                LockSupport.parkNanos(50_000);
+            }
+            writer.onEvent(event, sequence, endOfBatch);
+        }
+
+        @Override
+        public void onShutdown()
+        {
+            writer.onShutdown();
+        }
+    }
+
+    private static Thread daemon(final Runnable runnable)
+    {
+        final Thread thread = new Thread(runnable, "ring-stage");
+        thread.setDaemon(true);
+        return thread;
+    }
+}
