@@ -49,6 +49,12 @@ public final class RecordingRing
         return received;
     }
 
+    /** The poller's sequence, for tests that detach the poller and let the producer run free. */
+    public com.lmax.disruptor.Sequence pollerSequence()
+    {
+        return poller.getSequence();
+    }
+
     public void clear()
     {
         drain();
