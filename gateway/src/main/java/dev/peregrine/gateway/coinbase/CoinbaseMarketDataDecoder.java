@@ -33,10 +33,6 @@ public final class CoinbaseMarketDataDecoder
     /** Large enough for the real level2 snapshots (5.1 MB for BTC-USD) with room to spare. */
     public static final int DEFAULT_MAX_FRAME_BYTES = 16 * 1024 * 1024;
 
-    private static final byte[] CHANNEL = bytes("channel");
-    private static final byte[] TIMESTAMP = bytes("timestamp");
-    private static final byte[] SEQUENCE_NUM = bytes("sequence_num");
-    private static final byte[] EVENTS = bytes("events");
     private static final byte[] TICKERS = bytes("tickers");
     private static final byte[] TRADES = bytes("trades");
 
@@ -44,19 +40,11 @@ public final class CoinbaseMarketDataDecoder
     private final GatewayMetrics metrics;
     private final int maxFrameBytes;
     private final JsonScanner scanner = new JsonScanner();
-    private final FieldReader reader = new FieldReader();
+    private final CoinbaseEnvelope envelope = new CoinbaseEnvelope();
     private final TickerEntry ticker;
     private final TradeEntry trade;
 
     private long lastSequence = -1;
-
-    // Envelope of the frame being decoded.
-    private int channelStart;
-    private int channelLength;
-    private int timestampStart;
-    private int timestampLength;
-    private long sequence;
-    private int eventsStart;
 
     public CoinbaseMarketDataDecoder(
         final InstrumentRegistry registry, final RingBuffer<InboundEvent> ring, final GatewayMetrics metrics)
@@ -117,26 +105,26 @@ public final class CoinbaseMarketDataDecoder
             return;
         }
         scanner.wrap(buffer, offset, length);
-        final DropReason envelopeProblem = readEnvelope();
+        final DropReason envelopeProblem = envelope.read(scanner);
         if (envelopeProblem != null)
         {
             metrics.onFrameDropped(envelopeProblem);
             return;
         }
-        final CoinbaseChannel channel = CoinbaseChannel.of(buffer, channelStart, channelLength);
+        final CoinbaseChannel channel = CoinbaseChannel.of(buffer, envelope.channelStart, envelope.channelLength);
         if (channel == null)
         {
             metrics.onFrameDropped(DropReason.UNKNOWN_CHANNEL);
             return;
         }
-        final long exchangeTimeNanos = EpochNanos.parse(buffer, timestampStart, timestampLength);
+        final long exchangeTimeNanos = EpochNanos.parse(buffer, envelope.timestampStart, envelope.timestampLength);
         if (exchangeTimeNanos == EpochNanos.INVALID)
         {
             metrics.onFrameDropped(DropReason.BAD_TIMESTAMP);
             return;
         }
         metrics.onFrameReceived(channel);
-        trackSequence(sequence);
+        trackSequence(envelope.sequence);
         if (channel == CoinbaseChannel.TICKER)
         {
             decodeEntries(TICKERS, true, exchangeTimeNanos, receiveEpochNanos, receiveNanoTime);
@@ -145,74 +133,6 @@ public final class CoinbaseMarketDataDecoder
         {
             decodeEntries(TRADES, false, exchangeTimeNanos, receiveEpochNanos, receiveNanoTime);
         }
-    }
-
-    private DropReason readEnvelope()
-    {
-        channelStart = -1;
-        timestampStart = -1;
-        eventsStart = -1;
-        boolean hasSequence = false;
-        DropReason typeProblem = null;
-        if (!scanner.enterObject())
-        {
-            return syntaxProblem();
-        }
-        int result;
-        while ((result = scanner.nextMember()) == JsonScanner.ITEM)
-        {
-            if (scanner.keyEquals(CHANNEL))
-            {
-                if (scanner.valueKind() != JsonScanner.KIND_STRING)
-                {
-                    typeProblem = DropReason.WRONG_TYPE;
-                }
-                channelStart = scanner.stringStart();
-                channelLength = scanner.stringLength();
-            }
-            else if (scanner.keyEquals(TIMESTAMP))
-            {
-                if (scanner.valueKind() != JsonScanner.KIND_STRING)
-                {
-                    typeProblem = DropReason.WRONG_TYPE;
-                }
-                timestampStart = scanner.stringStart();
-                timestampLength = scanner.stringLength();
-            }
-            else if (scanner.keyEquals(SEQUENCE_NUM))
-            {
-                final DropReason problem = reader.integerNumber(scanner);
-                if (problem != null && typeProblem == null)
-                {
-                    typeProblem = problem;
-                }
-                sequence = reader.value;
-                hasSequence = true;
-            }
-            else if (scanner.keyEquals(EVENTS))
-            {
-                if (scanner.valueKind() != JsonScanner.KIND_ARRAY)
-                {
-                    typeProblem = DropReason.WRONG_TYPE;
-                }
-                eventsStart = scanner.valueStart();
-            }
-        }
-        // Structure first: a frame that is not JSON is malformed, whatever else is wrong with it.
-        if (result == JsonScanner.ERROR || !scanner.atEnd())
-        {
-            return syntaxProblem();
-        }
-        if (channelStart < 0 || timestampStart < 0 || eventsStart < 0 || !hasSequence)
-        {
-            return DropReason.MISSING_FIELD;
-        }
-        return typeProblem;
-    }
-
-    private DropReason syntaxProblem()
-    {
-        return scanner.error() == JsonScanner.ERR_UTF8 ? DropReason.INVALID_UTF8 : DropReason.MALFORMED_JSON;
     }
 
     private void trackSequence(final long sequenceNum)
@@ -236,7 +156,7 @@ public final class CoinbaseMarketDataDecoder
         final long receiveEpochNanos,
         final long receiveNanoTime)
     {
-        scanner.position(eventsStart);
+        scanner.position(envelope.eventsStart);
         scanner.enterArray();
         while (scanner.nextElement() == JsonScanner.ITEM)
         {
@@ -302,11 +222,11 @@ public final class CoinbaseMarketDataDecoder
             final InboundEvent event = ring.get(slot);
             if (tickers)
             {
-                ticker.copyTo(event, sequence, exchangeTimeNanos, receiveEpochNanos, receiveNanoTime);
+                ticker.copyTo(event, envelope.sequence, exchangeTimeNanos, receiveEpochNanos, receiveNanoTime);
             }
             else
             {
-                trade.copyTo(event, sequence, receiveEpochNanos, receiveNanoTime);
+                trade.copyTo(event, envelope.sequence, receiveEpochNanos, receiveNanoTime);
             }
         }
         finally

@@ -124,10 +124,10 @@ public final class JsonScanner
         {
             return fail(ERR_SYNTAX);
         }
-        final int keyEnd = skipString(p);
+        final int keyEnd = JsonSkipper.skipString(buffer, p, limit);
         if (keyEnd < 0)
         {
-            return ERROR;
+            return fail(keyEnd == JsonSkipper.UTF8 ? ERR_UTF8 : ERR_SYNTAX);
         }
         keyStart = p + 1;
         keyLength = keyEnd - p - 2;
@@ -200,7 +200,8 @@ public final class JsonScanner
      */
     public int skipValue(final int p)
     {
-        return skipValue(p, 0);
+        final int end = JsonSkipper.skipValue(buffer, p, limit, 0);
+        return end >= 0 ? end : failAt(end == JsonSkipper.UTF8 ? ERR_UTF8 : ERR_SYNTAX);
     }
 
     private boolean enter(final char open)
@@ -221,7 +222,7 @@ public final class JsonScanner
         {
             return fail(ERR_SYNTAX);
         }
-        final int end = skipValue(p, 0);
+        final int end = skipValue(p);
         if (end < 0)
         {
             return ERROR;
@@ -261,140 +262,9 @@ public final class JsonScanner
         }
     }
 
-    private int skipValue(final int p, final int depth)
-    {
-        if (p >= limit)
-        {
-            return failAt(ERR_SYNTAX);
-        }
-        switch (buffer[p])
-        {
-            case '"': return skipString(p);
-            case '{': return skipContainer(p, depth, '}', true);
-            case '[': return skipContainer(p, depth, ']', false);
-            case 't': return skipLiteral(p, JsonLiterals.TRUE);
-            case 'f': return skipLiteral(p, JsonLiterals.FALSE);
-            case 'n': return skipLiteral(p, JsonLiterals.NULL);
-            default:
-                final int end = JsonLiterals.skipNumber(buffer, p, limit);
-                return end < 0 ? failAt(ERR_SYNTAX) : end;
-        }
-    }
-
-    private int skipContainer(final int open, final int depth, final char close, final boolean object)
-    {
-        if (depth >= MAX_DEPTH)
-        {
-            return failAt(ERR_SYNTAX);
-        }
-        int p = skipWhitespace(open + 1);
-        if (p < limit && buffer[p] == close)
-        {
-            return p + 1;
-        }
-        while (true)
-        {
-            if (object)
-            {
-                if (p >= limit || buffer[p] != '"')
-                {
-                    return failAt(ERR_SYNTAX);
-                }
-                p = skipString(p);
-                if (p < 0)
-                {
-                    return -1;
-                }
-                p = skipWhitespace(p);
-                if (p >= limit || buffer[p] != ':')
-                {
-                    return failAt(ERR_SYNTAX);
-                }
-                p = skipWhitespace(p + 1);
-            }
-            p = skipValue(p, depth + 1);
-            if (p < 0)
-            {
-                return -1;
-            }
-            p = skipWhitespace(p);
-            if (p >= limit)
-            {
-                return failAt(ERR_SYNTAX);
-            }
-            if (buffer[p] == close)
-            {
-                return p + 1;
-            }
-            if (buffer[p] != ',')
-            {
-                return failAt(ERR_SYNTAX);
-            }
-            p = skipWhitespace(p + 1);
-        }
-    }
-
-    private int skipString(final int quote)
-    {
-        int i = quote + 1;
-        while (i < limit)
-        {
-            final byte b = buffer[i];
-            if (b == '"')
-            {
-                return i + 1;
-            }
-            if (b == '\\')
-            {
-                i = JsonLiterals.skipEscape(buffer, i, limit);
-                if (i < 0)
-                {
-                    return failAt(ERR_SYNTAX);
-                }
-            }
-            else if (b >= 0 && b < 0x20)
-            {
-                return failAt(ERR_SYNTAX);
-            }
-            else if (b < 0)
-            {
-                i = Utf8.skipSequence(buffer, i, limit);
-                if (i < 0)
-                {
-                    return failAt(ERR_UTF8);
-                }
-            }
-            else
-            {
-                i++;
-            }
-        }
-        return failAt(ERR_SYNTAX);
-    }
-
-    private int skipLiteral(final int p, final byte[] literal)
-    {
-        if (p + literal.length > limit ||
-            !java.util.Arrays.equals(literal, 0, literal.length, buffer, p, p + literal.length))
-        {
-            return failAt(ERR_SYNTAX);
-        }
-        return p + literal.length;
-    }
-
     private int skipWhitespace(final int from)
     {
-        int p = from;
-        while (p < limit)
-        {
-            final byte b = buffer[p];
-            if (b != ' ' && b != '\n' && b != '\r' && b != '\t')
-            {
-                break;
-            }
-            p++;
-        }
-        return p;
+        return JsonSkipper.skipWhitespace(buffer, from, limit);
     }
 
     private int fail(final int code)

@@ -1,7 +1,6 @@
 package dev.peregrine.gateway.sim;
 
 import dev.peregrine.core.instrument.ProductCatalog;
-import dev.peregrine.gateway.EpochClock;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -22,9 +21,7 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -42,16 +39,10 @@ import java.util.function.Function;
  */
 public final class SimulatedExchange implements AutoCloseable
 {
-    private static final List<String> SERVED_CHANNELS = List.of("heartbeats", "ticker", "market_trades");
-
     private final SimulatedExchangeConfig config;
-    private final List<SimulatedProduct> products = new ArrayList<>();
-    private final List<SimulatedSession> sessions = new ArrayList<>();
-    private final EpochClock clock = new EpochClock();
-    private final long startNanoTime = System.nanoTime();
+    private final SimulatedVenue venue;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
-    private volatile int sessionCount;
     private volatile int port = -1;
     private EventLoopGroup acceptor;
     private EventLoopGroup worker;
@@ -62,25 +53,7 @@ public final class SimulatedExchange implements AutoCloseable
     public SimulatedExchange(final SimulatedExchangeConfig config)
     {
         this.config = config;
-        final SplittableRandom seeds = new SplittableRandom(config.seed());
-        final long periodNanos = periodNanos();
-        final long historyStart = clock.epochNanos() - SimulatedProduct.HISTORY * periodNanos;
-        for (final String symbol : config.products())
-        {
-            final ProductCatalog.Product product = ProductCatalog.find(symbol);
-            if (product == null)
-            {
-                throw new IllegalArgumentException("simulated exchange cannot serve unknown product '" + symbol +
-                    "' (known: " + String.join(",", ProductCatalog.symbols()) + ")");
-            }
-            final SimulatedProduct simulated = new SimulatedProduct(product, seeds.split());
-            // Recent trades for the first market_trades snapshot, as the real venue has them.
-            for (int i = 0; i < SimulatedProduct.HISTORY; i++)
-            {
-                simulated.step(historyStart + i * periodNanos);
-            }
-            products.add(simulated);
-        }
+        this.venue = new SimulatedVenue(config.products(), config.seed(), periodNanos(config));
     }
 
     /** Binds the port and starts the market. */
@@ -109,7 +82,7 @@ public final class SimulatedExchange implements AutoCloseable
                     ch.pipeline().addLast(new HttpServerCodec());
                     ch.pipeline().addLast(new HttpObjectAggregator(64 * 1024));
                     ch.pipeline().addLast(new WebSocketServerProtocolHandler(wsConfig));
-                    ch.pipeline().addLast(new SimulatedSessionHandler(SimulatedExchange.this));
+                    ch.pipeline().addLast(new SimulatedSessionHandler(venue));
                 }
             });
         try
@@ -122,8 +95,9 @@ public final class SimulatedExchange implements AutoCloseable
             throw new IllegalStateException("simulated exchange cannot bind " + config.host() + ":" + config.port(), ex);
         }
         port = ((InetSocketAddress)serverChannel.localAddress()).getPort();
-        loop.scheduleAtFixedRate(this::tick, periodNanos(), periodNanos(), TimeUnit.NANOSECONDS);
-        loop.scheduleAtFixedRate(this::heartbeat, 1, 1, TimeUnit.SECONDS);
+        final long period = periodNanos(config);
+        loop.scheduleAtFixedRate(venue::tick, period, period, TimeUnit.NANOSECONDS);
+        loop.scheduleAtFixedRate(venue::heartbeat, 1, 1, TimeUnit.SECONDS);
     }
 
     /** The bound port (the ephemeral one if the config said 0); valid after {@link #start()}. */
@@ -149,7 +123,7 @@ public final class SimulatedExchange implements AutoCloseable
     /** Connections that completed the WebSocket handshake and are still open. */
     public int sessionCount()
     {
-        return sessionCount;
+        return venue.sessionCount();
     }
 
     /** Test hook: sends {@code text} as is, as one text frame, to every session; returns how many. */
@@ -172,6 +146,7 @@ public final class SimulatedExchange implements AutoCloseable
         }
         return loop.submit(() ->
         {
+            final List<SimulatedSession> sessions = venue.sessions();
             for (final SimulatedSession session : sessions)
             {
                 session.channel().writeAndFlush(frame.apply(session));
@@ -201,124 +176,7 @@ public final class SimulatedExchange implements AutoCloseable
         }
     }
 
-    // ---- event loop thread only ----
-
-    void register(final SimulatedSession session)
-    {
-        sessions.add(session);
-        sessionCount = sessions.size();
-    }
-
-    void unregister(final SimulatedSession session)
-    {
-        sessions.remove(session);
-        sessionCount = sessions.size();
-    }
-
-    void onRequest(final SimulatedSession session, final String type, final String channel, final List<String> productIds)
-    {
-        if (!SERVED_CHANNELS.contains(channel))
-        {
-            session.sendRaw(CoinbaseMessageWriter.error("the simulator does not serve channel '" + channel + "'"));
-            return;
-        }
-        final boolean heartbeats = "heartbeats".equals(channel);
-        final List<SimulatedProduct> requested = new ArrayList<>();
-        for (final String id : productIds)
-        {
-            final SimulatedProduct product = find(id);
-            if (product == null && !heartbeats)
-            {
-                session.sendRaw(CoinbaseMessageWriter.error("unknown product '" + id + "'"));
-                return;
-            }
-            requested.add(product);
-        }
-        final List<String> names = heartbeats ? List.of("heartbeats") : productIds;
-        if ("unsubscribe".equals(type))
-        {
-            session.unsubscribe(channel, names);
-        }
-        else if ("subscribe".equals(type))
-        {
-            session.subscribe(channel, names);
-            sendSnapshots(session, channel, requested);
-        }
-        else
-        {
-            session.sendRaw(CoinbaseMessageWriter.error("unknown request type '" + type + "'"));
-            return;
-        }
-        session.send("subscriptions", clock.epochNanos(), CoinbaseMessageWriter.subscriptionsEvent(session.subscriptions()));
-    }
-
-    private void sendSnapshots(final SimulatedSession session, final String channel, final List<SimulatedProduct> requested)
-    {
-        for (final SimulatedProduct product : requested)
-        {
-            if ("ticker".equals(channel))
-            {
-                session.send(channel, clock.epochNanos(), CoinbaseMessageWriter.tickerEvent("snapshot", product));
-            }
-            else if ("market_trades".equals(channel))
-            {
-                session.send(channel, clock.epochNanos(),
-                    CoinbaseMessageWriter.tradesEvent("snapshot", product, product.historySize()));
-            }
-        }
-    }
-
-    private void tick()
-    {
-        for (final SimulatedProduct product : products)
-        {
-            final long now = clock.epochNanos();
-            product.step(now);
-            String trade = null;
-            String ticker = null;
-            for (final SimulatedSession session : sessions)
-            {
-                if (session.isSubscribed("market_trades", product.symbol()))
-                {
-                    trade = trade != null ? trade : CoinbaseMessageWriter.tradesEvent("update", product, 1);
-                    session.send("market_trades", now, trade);
-                }
-                if (session.isSubscribed("ticker", product.symbol()))
-                {
-                    ticker = ticker != null ? ticker : CoinbaseMessageWriter.tickerEvent("update", product);
-                    session.send("ticker", clock.epochNanos(), ticker);
-                }
-            }
-        }
-    }
-
-    private void heartbeat()
-    {
-        final long now = clock.epochNanos();
-        final long monotonic = System.nanoTime() - startNanoTime;
-        final String event = CoinbaseMessageWriter.heartbeatEvent(now, monotonic, monotonic / 1_000_000_000L);
-        for (final SimulatedSession session : sessions)
-        {
-            if (session.isSubscribed("heartbeats"))
-            {
-                session.send("heartbeats", now, event);
-            }
-        }
-    }
-
-    private SimulatedProduct find(final String symbol)
-    {
-        for (final SimulatedProduct product : products)
-        {
-            if (product.symbol().equals(symbol))
-            {
-                return product;
-            }
-        }
-        return null;
-    }
-
-    private long periodNanos()
+    private static long periodNanos(final SimulatedExchangeConfig config)
     {
         return Math.max(10_000L, (long)(1_000_000_000L / config.tradesPerSecond()));
     }

@@ -16,7 +16,7 @@ import java.util.List;
 /**
  * Server side of one simulator connection: registers the session once the WebSocket handshake is done,
  * reads {@code subscribe}/{@code unsubscribe} requests (with the gateway's own {@link JsonScanner}) and
- * hands them to the {@link SimulatedExchange}; unregisters the session when the connection closes.
+ * hands them to the {@link SimulatedVenue}; unregisters the session when the connection closes.
  */
 final class SimulatedSessionHandler extends ChannelInboundHandlerAdapter
 {
@@ -24,13 +24,13 @@ final class SimulatedSessionHandler extends ChannelInboundHandlerAdapter
     private static final byte[] CHANNEL = bytes("channel");
     private static final byte[] PRODUCT_IDS = bytes("product_ids");
 
-    private final SimulatedExchange exchange;
+    private final SimulatedVenue venue;
     private final JsonScanner scanner = new JsonScanner();
     private SimulatedSession session;
 
-    SimulatedSessionHandler(final SimulatedExchange exchange)
+    SimulatedSessionHandler(final SimulatedVenue venue)
     {
-        this.exchange = exchange;
+        this.venue = venue;
     }
 
     @Override
@@ -39,7 +39,7 @@ final class SimulatedSessionHandler extends ChannelInboundHandlerAdapter
         if (event instanceof WebSocketServerProtocolHandler.HandshakeComplete)
         {
             session = new SimulatedSession(ctx.channel());
-            exchange.register(session);
+            venue.register(session);
         }
         super.userEventTriggered(ctx, event);
     }
@@ -99,7 +99,7 @@ final class SimulatedSessionHandler extends ChannelInboundHandlerAdapter
             session.sendRaw(CoinbaseMessageWriter.error("malformed request: expected {\"type\",\"channel\",\"product_ids\"}"));
             return;
         }
-        exchange.onRequest(session, type, channel, products);
+        venue.onRequest(session, type, channel, products);
     }
 
     private String string(final byte[] bytes)
@@ -112,7 +112,7 @@ final class SimulatedSessionHandler extends ChannelInboundHandlerAdapter
     {
         if (session != null)
         {
-            exchange.unregister(session);
+            venue.unregister(session);
         }
         super.channelInactive(ctx);
     }
