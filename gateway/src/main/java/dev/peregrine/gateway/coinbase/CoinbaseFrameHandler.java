@@ -8,8 +8,10 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler.ClientHandshakeStateEvent;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.util.ReferenceCountUtil;
 
 import java.nio.channels.ClosedChannelException;
@@ -32,7 +34,7 @@ final class CoinbaseFrameHandler extends ChannelInboundHandlerAdapter
     private final List<String> subscribeMessages;
     private final EpochClock clock = new EpochClock();
     private byte[] scratch = new byte[INITIAL_SCRATCH_BYTES];
-    private ChannelPromise handshakePromise;
+    private volatile ChannelPromise handshakePromise;
     private volatile boolean handshakeComplete;
 
     CoinbaseFrameHandler(
@@ -125,9 +127,15 @@ final class CoinbaseFrameHandler extends ChannelInboundHandlerAdapter
     {
         if (cause instanceof TooLongFrameException && handshakeComplete)
         {
-            // The aggregator already discarded the frame; the connection itself is still fine.
+            // The aggregator already discarded the fragmented message; the connection itself is still fine.
             decoder.onOversizedFrame();
             return;
+        }
+        if (cause instanceof CorruptedWebSocketFrameException &&
+            WebSocketCloseStatus.MESSAGE_TOO_BIG.equals(((CorruptedWebSocketFrameException)cause).closeStatus()))
+        {
+            // One frame above the payload limit: Netty has already answered 1009 and is closing.
+            decoder.onOversizedFrame();
         }
         handshakePromise.tryFailure(cause);
         ctx.close();

@@ -40,7 +40,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>Threads: one Netty event loop thread owns the connection, runs the decoder, is the ring producer
  * and the single writer of the {@link GatewayMetrics}. {@link #start()} and {@link #close()} may be
- * called from any thread. Reconnection and gap recovery are left to a later layer.
+ * called from any thread. Reconnection and gap recovery are left to a later layer. When the ring is
+ * full the event loop waits in {@code RingBuffer.next()}: it stops reading the socket, so the backlog
+ * stays in TCP buffers (and, if the core never catches up, the venue eventually drops us) rather than
+ * growing in the heap.
  *
  * <p>Frames: the WebSocket decoder and the aggregator accept up to {@code maxFrameBytes} (16 MiB by
  * default; real level2 snapshots are 5.1 MB), so continuation frames are joined before decoding. An

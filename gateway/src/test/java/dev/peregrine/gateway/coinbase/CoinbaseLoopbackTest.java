@@ -128,6 +128,22 @@ class CoinbaseLoopbackTest
     }
 
     @Test
+    void countsAFrameAboveTheLimitAsOversized()
+    {
+        exchange = new SimulatedExchange(SimulatedExchangeConfig.forProducts(PRODUCTS));
+        exchange.start();
+        client = new CoinbaseMarketDataClient(exchange.uri(), PRODUCTS, registry, recording.ring(), metrics,
+            Duration.ofSeconds(10), 64 * 1024);
+        client.start();
+
+        exchange.injectTextFrame("{\"pad\":\"" + "x".repeat(100 * 1024) + "\"}");
+        // A single frame over the payload limit is a protocol violation (RFC 6455 close 1009): counted, then closed.
+        Await.until("the oversized frame to be counted", WAIT, () -> metrics.framesDropped(DropReason.OVERSIZED_FRAME) == 1);
+        Await.until("the disconnect", WAIT, () -> metrics.disconnects() == 1);
+        assertThat(client.isConnected()).isFalse();
+    }
+
+    @Test
     void startFailsWithAMessageNamingTheUriWhenNothingListens() throws Exception
     {
         final int freePort;
