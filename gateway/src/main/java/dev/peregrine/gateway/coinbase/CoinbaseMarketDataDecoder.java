@@ -111,6 +111,8 @@ public final class CoinbaseMarketDataDecoder
             metrics.onFrameDropped(envelopeProblem);
             return;
         }
+        // The message arrived whatever its content: a channel added by the venue must not look like a gap.
+        trackSequence(envelope.sequence);
         final CoinbaseChannel channel = CoinbaseChannel.of(buffer, envelope.channelStart, envelope.channelLength);
         if (channel == null)
         {
@@ -124,7 +126,6 @@ public final class CoinbaseMarketDataDecoder
             return;
         }
         metrics.onFrameReceived(channel);
-        trackSequence(envelope.sequence);
         if (channel == CoinbaseChannel.TICKER)
         {
             decodeEntries(TICKERS, true, exchangeTimeNanos, receiveEpochNanos, receiveNanoTime);

@@ -166,6 +166,13 @@ class CoinbaseMarketDataDecoderBadInputTest
             decoder.decode(bytes, 0, bytes.length, 1L, 2L);
         }
         assertThat(metrics.sequenceGaps()).isEqualTo(1);
+        // A frame of a channel the gateway does not know still takes its place in the sequence.
+        final byte[] unknown = GOOD_TICKER.replace("\"sequence_num\":6", "\"sequence_num\":11")
+            .replace("\"ticker\",\"timestamp", "\"futures_balance_summary\",\"timestamp").getBytes(StandardCharsets.US_ASCII);
+        decoder.decode(unknown, 0, unknown.length, 1L, 2L);
+        final byte[] next = GOOD_TICKER.replace("\"sequence_num\":6", "\"sequence_num\":12").getBytes(StandardCharsets.US_ASCII);
+        decoder.decode(next, 0, next.length, 1L, 2L);
+        assertThat(metrics.sequenceGaps()).isEqualTo(1);
         decoder.onConnected();
         final byte[] restart = GOOD_TICKER.replace("\"sequence_num\":6", "\"sequence_num\":0").getBytes(StandardCharsets.US_ASCII);
         decoder.decode(restart, 0, restart.length, 1L, 2L);
