@@ -66,7 +66,7 @@ class SimulatedExchangeProtocolTest
                 .get(10, TimeUnit.SECONDS);
         }
         Await.until("a heartbeat and trade updates", Duration.ofSeconds(15), () ->
-            received.stream().anyMatch(m -> m.contains("\"heartbeats\"")) &&
+            received.stream().anyMatch(m -> m.startsWith("{\"channel\":\"heartbeats\"")) &&
             received.stream().filter(m -> m.contains("\"update\",\"trades\"")).count() >= 4);
 
         final List<Map<String, Object>> frames = new ArrayList<>();
@@ -91,6 +91,7 @@ class SimulatedExchangeProtocolTest
         assertThat(events(answers.get(6)).get(0).toString())
             .isEqualTo("{subscriptions={heartbeats=[heartbeats], market_trades=[BTC-USD, XRP-USD], ticker=[BTC-USD, XRP-USD]}}");
 
+        int heartbeats = 0;
         for (final Map<String, Object> frame : frames)
         {
             final String channel = (String)frame.get("channel");
@@ -122,8 +123,24 @@ class SimulatedExchangeProtocolTest
                 assertThat((String)event.get("current_time"))
                     .matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d(\\.\\d{0,8}[1-9])? \\+0000 UTC m=\\+\\d+\\.\\d{9}");
                 assertThat(event.get("heartbeat_counter")).isInstanceOf(BigDecimal.class);
+                heartbeats++;
             }
         }
+        assertThat(heartbeats).isPositive();
+    }
+
+    @Test
+    void answersAnUnknownProductWithAnError() throws Exception
+    {
+        exchange = new SimulatedExchange(SimulatedExchangeConfig.forProducts(List.of("ETH-USD")));
+        exchange.start();
+        socket = HttpClient.newHttpClient().newWebSocketBuilder()
+            .buildAsync(exchange.uri(), new Collector()).get(10, TimeUnit.SECONDS);
+        socket.sendText("{\"type\":\"subscribe\",\"product_ids\":[\"BTC-USD\"],\"channel\":\"ticker\"}", true)
+            .get(10, TimeUnit.SECONDS);
+        Await.until("an answer", Duration.ofSeconds(10), () -> !received.isEmpty());
+        assertThat(TestJson.object(received.get(0))).containsEntry("type", "error");
+        assertThat(exchange.sessionCount()).isEqualTo(1);
     }
 
     @Test
