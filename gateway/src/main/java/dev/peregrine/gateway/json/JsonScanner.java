@@ -1,0 +1,281 @@
+package dev.peregrine.gateway.json;
+
+/**
+ * A cursor over the bytes of one JSON text that walks objects and arrays member by member and reports
+ * each value as a span of the buffer, so a decoder reads exactly the fields it needs without building a
+ * tree, a {@code String} or any other object. One instance is reused for every frame.
+ *
+ * <p>Iteration: {@link #enterObject()} then {@link #nextMember()} until it returns {@link #END}; each
+ * {@link #ITEM} leaves the key span, the value kind and the raw value span behind, and the cursor after
+ * the value (and after a following comma). Arrays work the same way with {@link #enterArray()} and
+ * {@link #nextElement()}. Every value is skipped with full validation of its structure, so a caller that
+ * went through a container once knows that walking it again cannot fail on syntax. To look inside a
+ * value, save {@link #position()}, move to {@link #valueStart()}, walk it, and restore the position.
+ *
+ * <p>Errors are results, not exceptions: a method that fails returns {@link #ERROR} (or false) and sets
+ * {@link #error()}. Strings are checked for valid UTF-8 and for raw control characters, but escapes are
+ * not decoded: the span is the raw text between the quotes. The fields Coinbase sends (numbers as
+ * strings, product ids, channel names) never need escapes; an escaped one simply fails to match or to
+ * parse, and is dropped with that reason.
+ */
+public final class JsonScanner
+{
+    public static final int ITEM = 1;
+    public static final int END = 0;
+    public static final int ERROR = -1;
+
+    public static final int ERR_NONE = 0;
+    public static final int ERR_SYNTAX = 1;
+    public static final int ERR_UTF8 = 2;
+
+    public static final int KIND_STRING = 1;
+    public static final int KIND_NUMBER = 2;
+    public static final int KIND_OBJECT = 3;
+    public static final int KIND_ARRAY = 4;
+    public static final int KIND_TRUE = 5;
+    public static final int KIND_FALSE = 6;
+    public static final int KIND_NULL = 7;
+
+    /** Deep enough for every venue message; bounds the recursion of {@link #skipValue}. */
+    public static final int MAX_DEPTH = 32;
+
+    private byte[] buffer = new byte[0];
+    private int limit;
+    private int position;
+    private int error;
+    private int keyStart;
+    private int keyLength;
+    private int valueKind;
+    private int valueStart;
+    private int valueEnd;
+
+    /** Points the cursor at {@code buffer[offset, offset + length)}; the bytes are read, never copied. */
+    public void wrap(final byte[] buffer, final int offset, final int length)
+    {
+        this.buffer = buffer;
+        this.position = offset;
+        this.limit = offset + length;
+        this.error = ERR_NONE;
+        this.keyStart = 0;
+        this.keyLength = 0;
+        this.valueKind = 0;
+        this.valueStart = 0;
+        this.valueEnd = 0;
+    }
+
+    public byte[] buffer()
+    {
+        return buffer;
+    }
+
+    public int position()
+    {
+        return position;
+    }
+
+    public void position(final int position)
+    {
+        this.position = position;
+    }
+
+    /** {@link #ERR_NONE}, {@link #ERR_SYNTAX} or {@link #ERR_UTF8}: why the last failing call failed. */
+    public int error()
+    {
+        return error;
+    }
+
+    /** Expects an object at the cursor (after whitespace) and moves inside it. */
+    public boolean enterObject()
+    {
+        return enter('{');
+    }
+
+    /** Expects an array at the cursor (after whitespace) and moves inside it. */
+    public boolean enterArray()
+    {
+        return enter('[');
+    }
+
+    /** True if only whitespace is left: the text ended where the top-level value ended. */
+    public boolean atEnd()
+    {
+        final boolean end = skipWhitespace(position) == limit;
+        if (!end)
+        {
+            error = ERR_SYNTAX;
+        }
+        return end;
+    }
+
+    /** The next member of the current object: {@link #ITEM}, {@link #END} (past the '}') or {@link #ERROR}. */
+    public int nextMember()
+    {
+        int p = skipWhitespace(position);
+        if (p >= limit)
+        {
+            return fail(ERR_SYNTAX);
+        }
+        if (buffer[p] == '}')
+        {
+            position = p + 1;
+            return END;
+        }
+        if (buffer[p] != '"')
+        {
+            return fail(ERR_SYNTAX);
+        }
+        final int keyEnd = JsonSkipper.skipString(buffer, p, limit);
+        if (keyEnd < 0)
+        {
+            return fail(keyEnd == JsonSkipper.UTF8 ? ERR_UTF8 : ERR_SYNTAX);
+        }
+        keyStart = p + 1;
+        keyLength = keyEnd - p - 2;
+        p = skipWhitespace(keyEnd);
+        if (p >= limit || buffer[p] != ':')
+        {
+            return fail(ERR_SYNTAX);
+        }
+        return readValueThenSeparator(skipWhitespace(p + 1), '}');
+    }
+
+    /** The next element of the current array: {@link #ITEM}, {@link #END} (past the ']') or {@link #ERROR}. */
+    public int nextElement()
+    {
+        final int p = skipWhitespace(position);
+        if (p >= limit)
+        {
+            return fail(ERR_SYNTAX);
+        }
+        if (buffer[p] == ']')
+        {
+            position = p + 1;
+            return END;
+        }
+        keyStart = 0;
+        keyLength = 0;
+        return readValueThenSeparator(p, ']');
+    }
+
+    /** True if the key of the last member is exactly {@code name} (raw bytes, no unescaping). */
+    public boolean keyEquals(final byte[] name)
+    {
+        return name.length == keyLength &&
+            java.util.Arrays.equals(name, 0, name.length, buffer, keyStart, keyStart + keyLength);
+    }
+
+    public int valueKind()
+    {
+        return valueKind;
+    }
+
+    /** First byte of the last value (the quote of a string, the bracket of a container). */
+    public int valueStart()
+    {
+        return valueStart;
+    }
+
+    /** One past the last byte of the last value. */
+    public int valueEnd()
+    {
+        return valueEnd;
+    }
+
+    /** Start of a string value's content, inside the quotes. */
+    public int stringStart()
+    {
+        return valueStart + 1;
+    }
+
+    /** Length of a string value's raw content, inside the quotes. */
+    public int stringLength()
+    {
+        return valueEnd - valueStart - 2;
+    }
+
+    /**
+     * Skips the value starting at {@code p} (no leading whitespace), validating it completely.
+     *
+     * @return the index one past the value, or -1 with {@link #error()} set.
+     */
+    public int skipValue(final int p)
+    {
+        final int end = JsonSkipper.skipValue(buffer, p, limit, 0);
+        return end >= 0 ? end : failAt(end == JsonSkipper.UTF8 ? ERR_UTF8 : ERR_SYNTAX);
+    }
+
+    private boolean enter(final char open)
+    {
+        final int p = skipWhitespace(position);
+        if (p >= limit || buffer[p] != open)
+        {
+            error = ERR_SYNTAX;
+            return false;
+        }
+        position = p + 1;
+        return true;
+    }
+
+    private int readValueThenSeparator(final int p, final char close)
+    {
+        if (p >= limit)
+        {
+            return fail(ERR_SYNTAX);
+        }
+        final int end = skipValue(p);
+        if (end < 0)
+        {
+            return ERROR;
+        }
+        valueKind = kindOf(buffer[p]);
+        valueStart = p;
+        valueEnd = end;
+        int q = skipWhitespace(end);
+        if (q < limit && buffer[q] == ',')
+        {
+            q = skipWhitespace(q + 1);
+            // A comma must be followed by another item, never by the closing bracket.
+            if (q >= limit || buffer[q] == close)
+            {
+                return fail(ERR_SYNTAX);
+            }
+        }
+        else if (q >= limit || buffer[q] != close)
+        {
+            return fail(ERR_SYNTAX);
+        }
+        position = q;
+        return ITEM;
+    }
+
+    private static int kindOf(final byte first)
+    {
+        switch (first)
+        {
+            case '"': return KIND_STRING;
+            case '{': return KIND_OBJECT;
+            case '[': return KIND_ARRAY;
+            case 't': return KIND_TRUE;
+            case 'f': return KIND_FALSE;
+            case 'n': return KIND_NULL;
+            default: return KIND_NUMBER;
+        }
+    }
+
+    private int skipWhitespace(final int from)
+    {
+        return JsonSkipper.skipWhitespace(buffer, from, limit);
+    }
+
+    private int fail(final int code)
+    {
+        error = code;
+        return ERROR;
+    }
+
+    private int failAt(final int code)
+    {
+        error = code;
+        return -1;
+    }
+}

@@ -1,0 +1,183 @@
+package dev.peregrine.gateway.sim;
+
+import dev.peregrine.core.instrument.ProductCatalog;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+
+/**
+ * A local exchange that speaks the Coinbase Advanced Trade market-data WebSocket protocol as the real
+ * capture shows it: {@code heartbeats}, {@code ticker} and {@code market_trades}, a snapshot on each
+ * subscribe followed by a {@code subscriptions} confirmation, then updates, with one
+ * {@code sequence_num} counter per connection. Prices follow a seeded random walk per product
+ * ({@link SimulatedProduct}), one trade and one ticker per product per tick.
+ *
+ * <p>Threads: one acceptor thread and one event loop thread; every session, the market model and the
+ * timers run on that one loop, so the simulator needs no locks. Public methods may be called from any
+ * thread.
+ */
+public final class SimulatedExchange implements AutoCloseable
+{
+    private final SimulatedExchangeConfig config;
+    private final SimulatedVenue venue;
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile int port = -1;
+    private EventLoopGroup acceptor;
+    private EventLoopGroup worker;
+    private EventLoop loop;
+    private Channel serverChannel;
+
+    /** @throws IllegalArgumentException if a product is not in {@link ProductCatalog}. */
+    public SimulatedExchange(final SimulatedExchangeConfig config)
+    {
+        this.config = config;
+        this.venue = new SimulatedVenue(config.products(), config.seed(), periodNanos(config));
+    }
+
+    /** Binds the port and starts the market. */
+    public void start()
+    {
+        if (closed.get() || !started.compareAndSet(false, true))
+        {
+            throw new IllegalStateException("simulated exchange can be started once, and not after close()");
+        }
+        acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("peregrine-sim-accept"), NioIoHandler.newFactory());
+        worker = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("peregrine-sim"), NioIoHandler.newFactory());
+        loop = worker.next();
+        final WebSocketServerProtocolConfig wsConfig = WebSocketServerProtocolConfig.newBuilder()
+            .websocketPath("/")
+            .checkStartsWith(true)
+            .maxFramePayloadLength(64 * 1024)
+            .build();
+        final ServerBootstrap bootstrap = new ServerBootstrap()
+            .group(acceptor, worker)
+            .channel(NioServerSocketChannel.class)
+            .childHandler(new ChannelInitializer<SocketChannel>()
+            {
+                @Override
+                protected void initChannel(final SocketChannel ch)
+                {
+                    ch.pipeline().addLast(new HttpServerCodec());
+                    ch.pipeline().addLast(new HttpObjectAggregator(64 * 1024));
+                    ch.pipeline().addLast(new WebSocketServerProtocolHandler(wsConfig));
+                    ch.pipeline().addLast(new SimulatedSessionHandler(venue));
+                }
+            });
+        try
+        {
+            serverChannel = bootstrap.bind(config.host(), config.port()).syncUninterruptibly().channel();
+        }
+        catch (final RuntimeException ex)
+        {
+            close();
+            throw new IllegalStateException("simulated exchange cannot bind " + config.host() + ":" + config.port(), ex);
+        }
+        port = ((InetSocketAddress)serverChannel.localAddress()).getPort();
+        final long period = periodNanos(config);
+        loop.scheduleAtFixedRate(venue::tick, period, period, TimeUnit.NANOSECONDS);
+        loop.scheduleAtFixedRate(venue::heartbeat, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** The bound port (the ephemeral one if the config said 0); valid after {@link #start()}. */
+    public int port()
+    {
+        if (port < 0)
+        {
+            throw new IllegalStateException("simulated exchange is not started");
+        }
+        return port;
+    }
+
+    public URI uri()
+    {
+        return URI.create("ws://" + config.host() + ":" + port() + "/");
+    }
+
+    public SimulatedExchangeConfig config()
+    {
+        return config;
+    }
+
+    /** Connections that completed the WebSocket handshake and are still open. */
+    public int sessionCount()
+    {
+        return venue.sessionCount();
+    }
+
+    /** Test hook: sends {@code text} as is, as one text frame, to every session; returns how many. */
+    public int injectTextFrame(final String text)
+    {
+        return inject(session -> new TextWebSocketFrame(text));
+    }
+
+    /** Test hook: sends {@code bytes} as one binary frame to every session; returns how many. */
+    public int injectBinaryFrame(final byte[] bytes)
+    {
+        return inject(session -> new BinaryWebSocketFrame(Unpooled.wrappedBuffer(bytes.clone())));
+    }
+
+    private int inject(final Function<SimulatedSession, Object> frame)
+    {
+        if (loop == null || closed.get())
+        {
+            throw new IllegalStateException("simulated exchange is not running");
+        }
+        return loop.submit(() ->
+        {
+            final List<SimulatedSession> sessions = venue.sessions();
+            for (final SimulatedSession session : sessions)
+            {
+                session.channel().writeAndFlush(frame.apply(session));
+            }
+            return sessions.size();
+        }).syncUninterruptibly().getNow();
+    }
+
+    /** Closes every connection and the port, and stops the threads. Idempotent. */
+    @Override
+    public void close()
+    {
+        if (!closed.compareAndSet(false, true))
+        {
+            return;
+        }
+        if (serverChannel != null)
+        {
+            serverChannel.close().awaitUninterruptibly(1_000);
+        }
+        for (final EventLoopGroup group : new EventLoopGroup[] {acceptor, worker})
+        {
+            if (group != null)
+            {
+                group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5_000);
+            }
+        }
+    }
+
+    private static long periodNanos(final SimulatedExchangeConfig config)
+    {
+        return Math.max(10_000L, (long)(1_000_000_000L / config.tradesPerSecond()));
+    }
+}

@@ -1,0 +1,192 @@
+package dev.peregrine.gateway.sim;
+
+import dev.peregrine.core.event.Side;
+import dev.peregrine.core.instrument.ProductCatalog;
+import dev.peregrine.core.number.FixedPoint;
+
+import java.util.SplittableRandom;
+
+/**
+ * The market of one simulated product: a seeded random walk of the best bid in whole price ticks, a
+ * spread of one to three ticks, and one trade per {@link #step}, printed at the ask when the maker sold
+ * and at the bid when the maker bought (Coinbase reports the maker's side). Sizes are whole multiples
+ * of the size increment. The same seed and steps give the same prices, sizes and sides.
+ *
+ * <p>Keeps the last {@value #HISTORY} trades for the {@code market_trades} snapshot and running
+ * statistics for the ticker's 24 h fields (here: since the simulator started).
+ */
+final class SimulatedProduct
+{
+    static final int HISTORY = 100;
+    private static final long MIN_BID_TICKS = 10;
+
+    private final String symbol;
+    private final long tick;
+    private final long lot;
+    private final long referencePrice;
+    private final SplittableRandom random;
+
+    private long bidTicks;
+    private long bid;
+    private long ask;
+    private long bidQuantity;
+    private long askQuantity;
+    private long low;
+    private long high;
+    private long volume;
+    private long nextTradeId = 100_000_000L;
+
+    // Trade history as a circular buffer of primitives, newest at (count - 1) % HISTORY.
+    private final long[] tradeIds = new long[HISTORY];
+    private final long[] prices = new long[HISTORY];
+    private final long[] sizes = new long[HISTORY];
+    private final int[] sides = new int[HISTORY];
+    private final long[] times = new long[HISTORY];
+    private long tradeCount;
+
+    SimulatedProduct(final ProductCatalog.Product product, final SplittableRandom random)
+    {
+        this.symbol = product.symbol();
+        this.tick = product.priceIncrement();
+        this.lot = product.sizeIncrement();
+        this.referencePrice = FixedPoint.floorToIncrement(product.referencePrice(), tick);
+        this.random = random;
+        this.bidTicks = Math.max(MIN_BID_TICKS, referencePrice / tick);
+        this.low = referencePrice;
+        this.high = referencePrice;
+        quote();
+    }
+
+    /** Moves the market one step and prints one trade at {@code timeNanos}. */
+    void step(final long timeNanos)
+    {
+        final int move = random.nextInt(100);
+        if (move < 35)
+        {
+            bidTicks = Math.max(MIN_BID_TICKS, bidTicks - 1);
+        }
+        else if (move < 70)
+        {
+            bidTicks++;
+        }
+        quote();
+        final int makerSide = random.nextBoolean() ? Side.SELL : Side.BUY;
+        final long price = makerSide == Side.SELL ? ask : bid;
+        final long size = randomSize(price);
+        final int slot = (int)(tradeCount % HISTORY);
+        tradeIds[slot] = nextTradeId++;
+        prices[slot] = price;
+        sizes[slot] = size;
+        sides[slot] = makerSide;
+        times[slot] = timeNanos;
+        tradeCount++;
+        volume += size;
+        low = Math.min(low, price);
+        high = Math.max(high, price);
+    }
+
+    private void quote()
+    {
+        bid = bidTicks * tick;
+        ask = bid + (1 + random.nextInt(3)) * tick;
+        bidQuantity = randomSize(bid);
+        askQuantity = randomSize(ask);
+    }
+
+    /** A size worth between 10 and 5000 in the quote currency, in whole lots, at least one lot. */
+    private long randomSize(final long price)
+    {
+        final double notional = 10.0 + random.nextDouble() * 4_990.0;
+        final double units = notional / FixedPoint.toDouble(price);
+        final long lots = Math.max(1L, (long)(units / FixedPoint.toDouble(lot)));
+        return lots * lot;
+    }
+
+    String symbol()
+    {
+        return symbol;
+    }
+
+    long bid()
+    {
+        return bid;
+    }
+
+    long ask()
+    {
+        return ask;
+    }
+
+    long bidQuantity()
+    {
+        return bidQuantity;
+    }
+
+    long askQuantity()
+    {
+        return askQuantity;
+    }
+
+    /** Price of the last trade, or the reference price before the first. */
+    long last()
+    {
+        return tradeCount == 0 ? referencePrice : prices[newest(0)];
+    }
+
+    long referencePrice()
+    {
+        return referencePrice;
+    }
+
+    long low()
+    {
+        return low;
+    }
+
+    long high()
+    {
+        return high;
+    }
+
+    long volume()
+    {
+        return volume;
+    }
+
+    /** Number of trades kept for the snapshot (at most {@value #HISTORY}). */
+    int historySize()
+    {
+        return (int)Math.min(tradeCount, HISTORY);
+    }
+
+    /** Index of the trade {@code age} steps back from the newest (0 = newest). */
+    int newest(final int age)
+    {
+        return (int)((tradeCount - 1 - age) % HISTORY);
+    }
+
+    long tradeId(final int index)
+    {
+        return tradeIds[index];
+    }
+
+    long price(final int index)
+    {
+        return prices[index];
+    }
+
+    long size(final int index)
+    {
+        return sizes[index];
+    }
+
+    int side(final int index)
+    {
+        return sides[index];
+    }
+
+    long time(final int index)
+    {
+        return times[index];
+    }
+}

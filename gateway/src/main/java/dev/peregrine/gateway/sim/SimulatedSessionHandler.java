@@ -1,0 +1,130 @@
+package dev.peregrine.gateway.sim;
+
+import dev.peregrine.gateway.json.JsonScanner;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.util.ReferenceCountUtil;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Server side of one simulator connection: registers the session once the WebSocket handshake is done,
+ * reads {@code subscribe}/{@code unsubscribe} requests (with the gateway's own {@link JsonScanner}) and
+ * hands them to the {@link SimulatedVenue}; unregisters the session when the connection closes.
+ */
+final class SimulatedSessionHandler extends ChannelInboundHandlerAdapter
+{
+    private static final byte[] TYPE = bytes("type");
+    private static final byte[] CHANNEL = bytes("channel");
+    private static final byte[] PRODUCT_IDS = bytes("product_ids");
+
+    private final SimulatedVenue venue;
+    private final JsonScanner scanner = new JsonScanner();
+    private SimulatedSession session;
+
+    SimulatedSessionHandler(final SimulatedVenue venue)
+    {
+        this.venue = venue;
+    }
+
+    @Override
+    public void userEventTriggered(final ChannelHandlerContext ctx, final Object event) throws Exception
+    {
+        if (event instanceof WebSocketServerProtocolHandler.HandshakeComplete)
+        {
+            session = new SimulatedSession(ctx.channel());
+            venue.register(session);
+        }
+        super.userEventTriggered(ctx, event);
+    }
+
+    @Override
+    public void channelRead(final ChannelHandlerContext ctx, final Object msg)
+    {
+        try
+        {
+            if (msg instanceof TextWebSocketFrame && session != null)
+            {
+                onRequest(((TextWebSocketFrame)msg).content());
+            }
+        }
+        finally
+        {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    private void onRequest(final ByteBuf content)
+    {
+        final byte[] bytes = ByteBufUtil.getBytes(content);
+        scanner.wrap(bytes, 0, bytes.length);
+        String type = null;
+        String channel = null;
+        final List<String> products = new ArrayList<>();
+        boolean valid = scanner.enterObject();
+        int result = JsonScanner.ERROR;
+        while (valid && (result = scanner.nextMember()) == JsonScanner.ITEM)
+        {
+            if (scanner.keyEquals(TYPE) && scanner.valueKind() == JsonScanner.KIND_STRING)
+            {
+                type = string(bytes);
+            }
+            else if (scanner.keyEquals(CHANNEL) && scanner.valueKind() == JsonScanner.KIND_STRING)
+            {
+                channel = string(bytes);
+            }
+            else if (scanner.keyEquals(PRODUCT_IDS) && scanner.valueKind() == JsonScanner.KIND_ARRAY)
+            {
+                final int resume = scanner.position();
+                scanner.position(scanner.valueStart());
+                scanner.enterArray();
+                while (scanner.nextElement() == JsonScanner.ITEM)
+                {
+                    if (scanner.valueKind() == JsonScanner.KIND_STRING)
+                    {
+                        products.add(string(bytes));
+                    }
+                }
+                scanner.position(resume);
+            }
+        }
+        if (!valid || result == JsonScanner.ERROR || type == null || channel == null)
+        {
+            session.sendRaw(CoinbaseMessageWriter.error("malformed request: expected {\"type\",\"channel\",\"product_ids\"}"));
+            return;
+        }
+        venue.onRequest(session, type, channel, products);
+    }
+
+    private String string(final byte[] bytes)
+    {
+        return new String(bytes, scanner.stringStart(), scanner.stringLength(), StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void channelInactive(final ChannelHandlerContext ctx) throws Exception
+    {
+        if (session != null)
+        {
+            venue.unregister(session);
+        }
+        super.channelInactive(ctx);
+    }
+
+    @Override
+    public void exceptionCaught(final ChannelHandlerContext ctx, final Throwable cause)
+    {
+        ctx.close();
+    }
+
+    private static byte[] bytes(final String text)
+    {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+}

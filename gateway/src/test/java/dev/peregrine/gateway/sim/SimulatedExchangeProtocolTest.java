@@ -1,0 +1,194 @@
+package dev.peregrine.gateway.sim;
+
+import dev.peregrine.core.instrument.ProductCatalog;
+import dev.peregrine.core.number.FixedPoint;
+import dev.peregrine.gateway.testing.Await;
+import dev.peregrine.gateway.testing.TestJson;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Talks to the simulator with the JDK's own WebSocket client (independent of the gateway's Netty
+ * client) and checks the wire format against what the real Coinbase capture shows.
+ */
+class SimulatedExchangeProtocolTest
+{
+    private static final String RFC3339 = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{0,8}[1-9])?Z";
+    /** The keys of a real ticker entry, in the capture's order. */
+    private static final List<String> TICKER_KEYS = List.of("type", "product_id", "price", "volume_24_h", "low_24_h",
+        "high_24_h", "low_52_w", "high_52_w", "price_percent_chg_24_h", "best_bid", "best_ask", "best_bid_quantity",
+        "best_ask_quantity");
+    private static final List<String> TRADE_KEYS = List.of("product_id", "trade_id", "price", "size", "time", "side");
+
+    private SimulatedExchange exchange;
+    private WebSocket socket;
+    private final List<String> received = new CopyOnWriteArrayList<>();
+
+    @AfterEach
+    void tearDown()
+    {
+        if (socket != null)
+        {
+            socket.abort();
+        }
+        if (exchange != null)
+        {
+            exchange.close();
+            exchange.close();
+        }
+    }
+
+    @Test
+    void speaksTheCoinbaseProtocolAsTheCaptureShowsIt() throws Exception
+    {
+        exchange = new SimulatedExchange(SimulatedExchangeConfig.forProducts(List.of("BTC-USD", "XRP-USD")).withTradesPerSecond(20));
+        exchange.start();
+        socket = HttpClient.newHttpClient().newWebSocketBuilder()
+            .buildAsync(exchange.uri(), new Collector()).get(10, TimeUnit.SECONDS);
+        for (final String channel : List.of("heartbeats", "ticker", "market_trades"))
+        {
+            socket.sendText("{\"type\":\"subscribe\",\"product_ids\":[\"BTC-USD\",\"XRP-USD\"],\"channel\":\"" + channel + "\"}", true)
+                .get(10, TimeUnit.SECONDS);
+        }
+        Await.until("a heartbeat and trade updates", Duration.ofSeconds(15), () ->
+            received.stream().anyMatch(m -> m.startsWith("{\"channel\":\"heartbeats\"")) &&
+            received.stream().filter(m -> m.contains("\"update\",\"trades\"")).count() >= 4);
+
+        final List<Map<String, Object>> frames = new ArrayList<>();
+        for (final String text : received)
+        {
+            frames.add(TestJson.object(text));
+        }
+        // One sequence counter per connection, shared by all channels, starting at 0.
+        for (int i = 0; i < frames.size(); i++)
+        {
+            assertThat(frames.get(i).keySet()).containsExactly("channel", "timestamp", "sequence_num", "events");
+            assertThat(((BigDecimal)frames.get(i).get("sequence_num")).longValueExact()).isEqualTo(i);
+            assertThat((String)frames.get(i).get("timestamp")).matches(RFC3339);
+        }
+        // Subscribe order: heartbeats confirmation, ticker snapshots then confirmation, trades snapshots then confirmation.
+        // (Updates and heartbeats may interleave with the answers to the three requests: leave them out.)
+        final List<Map<String, Object>> answers = frames.stream()
+            .filter(f -> !"update".equals(events(f).get(0).get("type")) && !"heartbeats".equals(f.get("channel")))
+            .toList();
+        assertThat(answers.subList(0, 7)).extracting(f -> f.get("channel")).containsExactly(
+            "subscriptions", "ticker", "ticker", "subscriptions", "market_trades", "market_trades", "subscriptions");
+        assertThat(events(answers.get(6)).get(0).toString())
+            .isEqualTo("{subscriptions={heartbeats=[heartbeats], market_trades=[BTC-USD, XRP-USD], ticker=[BTC-USD, XRP-USD]}}");
+
+        int heartbeats = 0;
+        for (final Map<String, Object> frame : frames)
+        {
+            final String channel = (String)frame.get("channel");
+            final Map<String, Object> event = events(frame).get(0);
+            if ("ticker".equals(channel))
+            {
+                final Map<String, Object> ticker = list(event.get("tickers")).get(0);
+                assertThat(ticker.keySet()).containsExactlyElementsOf(TICKER_KEYS);
+                assertThat(new BigDecimal((String)ticker.get("best_bid"))).isLessThan(new BigDecimal((String)ticker.get("best_ask")));
+                assertOnIncrement(ticker, "best_bid", "best_bid_quantity");
+            }
+            else if ("market_trades".equals(channel))
+            {
+                final List<Map<String, Object>> trades = list(event.get("trades"));
+                assertThat(trades).hasSize("snapshot".equals(event.get("type")) ? 100 : 1);
+                for (final Map<String, Object> trade : trades)
+                {
+                    assertThat(trade.keySet()).containsExactlyElementsOf(TRADE_KEYS);
+                    assertThat((String)trade.get("trade_id")).matches("[0-9]+");
+                    assertThat((String)trade.get("side")).isIn("BUY", "SELL");
+                    assertThat((String)trade.get("time")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{0,5}[1-9])?Z");
+                    assertThat(Instant.parse((String)trade.get("time"))).isBefore(Instant.now().plusSeconds(1));
+                    assertOnIncrement(trade, "price", "size");
+                }
+            }
+            else if ("heartbeats".equals(channel))
+            {
+                assertThat(event.keySet()).containsExactly("current_time", "heartbeat_counter");
+                assertThat((String)event.get("current_time"))
+                    .matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d(\\.\\d{0,8}[1-9])? \\+0000 UTC m=\\+\\d+\\.\\d{9}");
+                assertThat(event.get("heartbeat_counter")).isInstanceOf(BigDecimal.class);
+                heartbeats++;
+            }
+        }
+        assertThat(heartbeats).isPositive();
+    }
+
+    @Test
+    void answersAnUnknownProductWithAnError() throws Exception
+    {
+        exchange = new SimulatedExchange(SimulatedExchangeConfig.forProducts(List.of("ETH-USD")));
+        exchange.start();
+        socket = HttpClient.newHttpClient().newWebSocketBuilder()
+            .buildAsync(exchange.uri(), new Collector()).get(10, TimeUnit.SECONDS);
+        socket.sendText("{\"type\":\"subscribe\",\"product_ids\":[\"BTC-USD\"],\"channel\":\"ticker\"}", true)
+            .get(10, TimeUnit.SECONDS);
+        Await.until("an answer", Duration.ofSeconds(10), () -> !received.isEmpty());
+        assertThat(TestJson.object(received.get(0))).containsEntry("type", "error");
+        assertThat(exchange.sessionCount()).isEqualTo(1);
+    }
+
+    @Test
+    void rejectsProductsItDoesNotKnow()
+    {
+        assertThatThrownBy(() -> new SimulatedExchange(SimulatedExchangeConfig.forProducts(List.of("BTC-USD", "FOO-BAR"))))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("unknown product 'FOO-BAR'")
+            .hasMessageContaining("BTC-USD");
+        assertThatThrownBy(() -> SimulatedExchangeConfig.forProducts(List.of("BTC-USD")).withTradesPerSecond(0))
+            .hasMessageContaining("tradesPerSecond");
+    }
+
+    private static void assertOnIncrement(final Map<String, Object> entry, final String priceKey, final String sizeKey)
+    {
+        final ProductCatalog.Product product = ProductCatalog.find((String)entry.get("product_id"));
+        assertThat(FixedPoint.parse((String)entry.get(priceKey)) % product.priceIncrement()).isZero();
+        assertThat(FixedPoint.parse((String)entry.get(sizeKey)) % product.sizeIncrement()).isZero();
+        assertThat(FixedPoint.parse((String)entry.get(sizeKey))).isPositive();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> events(final Map<String, Object> frame)
+    {
+        return (List<Map<String, Object>>)frame.get("events");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> list(final Object value)
+    {
+        return (List<Map<String, Object>>)value;
+    }
+
+    private final class Collector implements WebSocket.Listener
+    {
+        private final StringBuilder partial = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onText(final WebSocket webSocket, final CharSequence data, final boolean last)
+        {
+            partial.append(data);
+            if (last)
+            {
+                received.add(partial.toString());
+                partial.setLength(0);
+            }
+            webSocket.request(1);
+            return null;
+        }
+    }
+}
