@@ -1,0 +1,130 @@
+package dev.peregrine.ops;
+
+import dev.peregrine.core.engine.EngineSettings;
+import dev.peregrine.ops.cli.Durations;
+import dev.peregrine.ops.cli.ExitCodes;
+import dev.peregrine.ops.cli.UsageException;
+import dev.peregrine.ops.demo.DemoOptions;
+import dev.peregrine.ops.demo.DemoRun;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code peregrine demo}: the engine against its embedded simulated exchange, over real loopback sockets. */
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Runs the simulated exchange and the engine in one process: market data over a real WebSocket,",
+        "the Disruptor core trading a moving-average crossover on the paper venue, every input journaled.",
+        "Prints a status line every second and, at exit, a summary with output-digest and state-hash",
+        "lines that 'peregrine replay --journal DIR' reproduces. Ctrl-C stops it cleanly."})
+public final class DemoCommand implements Callable<Integer>
+{
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--duration", defaultValue = "30s", paramLabel = "TIME",
+        description = "How long to run, e.g. 30s, 5m, 2h (default: ${DEFAULT-VALUE}).")
+    private String duration;
+
+    @Option(names = "--products", defaultValue = "BTC-USD,ETH-USD", split = ",", paramLabel = "LIST",
+        description = "Comma-separated products to simulate and trade (default: ${DEFAULT-VALUE}).")
+    private List<String> products;
+
+    @Option(names = "--journal", paramLabel = "DIR",
+        description = "Journal folder (default: peregrine-data/journal-demo-<time> in the current folder).")
+    private Path journal;
+
+    @Option(names = "--metrics-port", defaultValue = "9090", paramLabel = "PORT",
+        description = "Port of /metrics (Prometheus text format), 0 for any free port (default: ${DEFAULT-VALUE}).")
+    private int metricsPort;
+
+    @Option(names = "--health-port", defaultValue = "8080", paramLabel = "PORT",
+        description = "Port of /health (JSON), 0 for any free port (default: ${DEFAULT-VALUE}).")
+    private int healthPort;
+
+    @Option(names = "--bind", defaultValue = "127.0.0.1", paramLabel = "ADDRESS",
+        description = "Address the HTTP endpoints bind to (default: ${DEFAULT-VALUE}).")
+    private String bind;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the simulated market (default: ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = "--trades-per-second", defaultValue = "20", paramLabel = "N",
+        description = "Simulated trades per second per product (default: ${DEFAULT-VALUE}).")
+    private int tradesPerSecond;
+
+    @Option(names = "--order-notional", defaultValue = "1000", paramLabel = "QUOTE",
+        description = "Size of one order in quote currency; limits are 2x (order) and 4x (position) (default: ${DEFAULT-VALUE}).")
+    private double orderNotional;
+
+    @Option(names = "--wait-strategy", defaultValue = "yielding", paramLabel = "NAME",
+        description = "Ring wait strategy: busy-spin, yielding, sleeping, blocking (default: ${DEFAULT-VALUE}).")
+    private String waitStrategy;
+
+    @Option(names = "--ring-size", defaultValue = "16384", paramLabel = "N",
+        description = "Inbound ring slots, a power of two (default: ${DEFAULT-VALUE}).")
+    private int ringSize;
+
+    @Override
+    public Integer call() throws Exception
+    {
+        final EngineSettings settings;
+        try
+        {
+            if (orderNotional <= 0 || !Double.isFinite(orderNotional))
+            {
+                throw new IllegalArgumentException("--order-notional must be a positive number, was " + orderNotional);
+            }
+            settings = EngineSettings.defaults(products, orderNotional);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new UsageException(ex.getMessage());
+        }
+        final DemoOptions options;
+        try
+        {
+            options = new DemoOptions(
+                settings,
+                Durations.parse(duration),
+                journal != null ? journal : defaultJournal(),
+                bind,
+                checkPort("--metrics-port", metricsPort),
+                checkPort("--health-port", healthPort),
+                seed,
+                tradesPerSecond,
+                waitStrategy,
+                ringSize);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new UsageException(ex.getMessage());
+        }
+        final int code = new DemoRun(options, spec.commandLine().getOut()).execute();
+        return code == ExitCodes.OK ? ExitCodes.OK : code;
+    }
+
+    private static int checkPort(final String option, final int port)
+    {
+        if (port < 0 || port > 65_535)
+        {
+            throw new IllegalArgumentException(option + " " + port + " is not a port number (0-65535)");
+        }
+        return port;
+    }
+
+    private static Path defaultJournal()
+    {
+        return Path.of("peregrine-data", "journal-demo-" +
+            LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    }
+}

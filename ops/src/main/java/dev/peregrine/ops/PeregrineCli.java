@@ -1,0 +1,58 @@
+package dev.peregrine.ops;
+
+import dev.peregrine.ops.cli.ExitCodes;
+import dev.peregrine.ops.cli.UsageException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+
+/**
+ * {@code peregrine <command>}: the one entry point of the executable jar and of {@code ./peregrine}.
+ * Exit codes: 0 success, 1 runtime failure, 2 usage or configuration error.
+ */
+@Command(
+    name = "peregrine",
+    mixinStandardHelpOptions = true,
+    version = "peregrine " + dev.peregrine.core.engine.EngineVersion.VERSION,
+    description = "Low-latency trading engine: WebSocket gateway, Disruptor core, Chronicle journal.",
+    subcommands = {DemoCommand.class, ReplayCommand.class, CommandLine.HelpCommand.class})
+public final class PeregrineCli
+{
+    public static void main(final String[] args)
+    {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs a command line and returns the exit code; tests call this instead of {@link #main}. */
+    public static int run(final String[] args, final PrintWriter out, final PrintWriter err)
+    {
+        final CommandLine cli = new CommandLine(new PeregrineCli());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExitCodeExceptionMapper(ex -> ex instanceof UsageException ? ExitCodes.USAGE : ExitCodes.RUNTIME_FAILURE);
+        cli.setParameterExceptionHandler((ex, arguments) ->
+        {
+            err.println("peregrine: " + ex.getMessage());
+            err.println("try 'peregrine " + ex.getCommandLine().getCommandName() + " --help'");
+            return ExitCodes.USAGE;
+        });
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) ->
+        {
+            if (ex instanceof UsageException)
+            {
+                err.println("peregrine: " + ex.getMessage());
+                return ExitCodes.USAGE;
+            }
+            err.println("peregrine: " + commandLine.getCommandName() + " failed: " + ex);
+            ex.printStackTrace(err);
+            return ExitCodes.RUNTIME_FAILURE;
+        });
+        if (args.length == 0)
+        {
+            cli.usage(out);
+            return ExitCodes.USAGE;
+        }
+        return cli.execute(args);
+    }
+}

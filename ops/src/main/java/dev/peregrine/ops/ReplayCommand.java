@@ -1,0 +1,58 @@
+package dev.peregrine.ops;
+
+import dev.peregrine.core.execution.PaperVenue;
+import dev.peregrine.journal.JournalException;
+import dev.peregrine.journal.Replay;
+import dev.peregrine.journal.ReplayResult;
+import dev.peregrine.ops.cli.ExitCodes;
+import dev.peregrine.ops.cli.UsageException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code peregrine replay --journal DIR}: the same core over a journal, proving it decides the same. */
+@Command(
+    name = "replay",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Runs the core over every event of a journal, with the settings recorded in its header, and prints",
+        "output-digest and state-hash. They equal the lines the live run printed when it reached the",
+        "same decisions and ended in the same state."})
+public final class ReplayCommand implements Callable<Integer>
+{
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--journal", required = true, paramLabel = "DIR", description = "Journal folder to replay.")
+    private Path journal;
+
+    @Override
+    public Integer call()
+    {
+        final PrintWriter out = spec.commandLine().getOut();
+        final long start = System.nanoTime();
+        final ReplayResult result;
+        try
+        {
+            result = Replay.run(journal);
+        }
+        catch (final JournalException ex)
+        {
+            throw new UsageException(ex.getMessage());
+        }
+        final double seconds = (System.nanoTime() - start) / 1e9;
+        out.printf("replayed %,d events from %s in %.2f s (%,.0f events/s), %,d outputs%n",
+            result.events(), journal, seconds, result.events() / Math.max(seconds, 1e-9), result.outputs());
+        out.println("products: " + String.join(",", result.settings().products()));
+        out.println(PaperVenue.ASSUMPTIONS);
+        out.println("output-digest: " + result.outputDigestHex());
+        out.println("state-hash: " + result.stateHashHex());
+        out.flush();
+        return ExitCodes.OK;
+    }
+}

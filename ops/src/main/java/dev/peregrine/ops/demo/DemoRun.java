@@ -1,0 +1,272 @@
+package dev.peregrine.ops.demo;
+
+import com.lmax.disruptor.WaitStrategy;
+import dev.peregrine.core.execution.PaperVenue;
+import dev.peregrine.core.execution.PositionBook;
+import dev.peregrine.core.metrics.CoreMetrics;
+import dev.peregrine.core.number.FixedPoint;
+import dev.peregrine.core.risk.RejectReason;
+import dev.peregrine.gateway.sim.SimulatedExchange;
+import dev.peregrine.gateway.sim.SimulatedExchangeConfig;
+import dev.peregrine.journal.JournalException;
+import dev.peregrine.ops.cli.ExitCodes;
+import dev.peregrine.ops.cli.UsageException;
+import dev.peregrine.ops.engine.LiveEngine;
+import dev.peregrine.ops.engine.WaitStrategies;
+import dev.peregrine.ops.http.HealthEndpoint;
+import dev.peregrine.ops.http.MetricsEndpoint;
+import dev.peregrine.ops.metrics.LatencySidecar;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One demo run: simulated exchange, live engine, metrics and health endpoints, a status line a
+ * second, and a summary with the digest lines at the end. Everything that can be wrong with the
+ * user's request (ports, journal folder) is checked before the engine starts, and whatever was
+ * started is stopped again on every path out.
+ */
+public final class DemoRun
+{
+    private static final long CLOCK_INTERVAL_MILLIS = 1000;
+
+    private final DemoOptions options;
+    private final PrintWriter out;
+    private final CountDownLatch stopSignal = new CountDownLatch(1);
+    private final CountDownLatch finished = new CountDownLatch(1);
+
+    public DemoRun(final DemoOptions options, final PrintWriter out)
+    {
+        this.options = options;
+        this.out = out;
+    }
+
+    /** Asks a running demo to stop early (what Ctrl-C does). */
+    public void requestStop()
+    {
+        stopSignal.countDown();
+    }
+
+    public int execute() throws Exception
+    {
+        final WaitStrategy waitStrategy;
+        final InetAddress bindAddress;
+        try
+        {
+            waitStrategy = WaitStrategies.byName(options.waitStrategy());
+            bindAddress = InetAddress.getByName(options.bindAddress());
+        }
+        catch (final IllegalArgumentException | UnknownHostException ex)
+        {
+            throw new UsageException(ex.getMessage());
+        }
+
+        SimulatedExchange exchange = null;
+        LatencySidecar sidecar = null;
+        MetricsEndpoint metrics = null;
+        HealthEndpoint health = null;
+        LiveEngine engine = null;
+        final Thread hook = new Thread(this::onShutdownSignal, "peregrine-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try
+        {
+            // The exchange's address is only known once it listens, but the engine needs it: bind the
+            // exchange first (loopback, any free port), then everything the user configured.
+            exchange = new SimulatedExchange(SimulatedExchangeConfig.forProducts(options.settings().products())
+                .withSeed(options.seed())
+                .withTradesPerSecond(options.tradesPerSecond()));
+            exchange.start();
+
+            engine = new LiveEngine(options.settings(), exchange.uri(), options.journalDir(), options.ringSize(),
+                waitStrategy, CLOCK_INTERVAL_MILLIS);
+            sidecar = new LatencySidecar(1000);
+            final LatencySidecar.Series tickToDecision =
+                sidecar.track("tick_to_decision", engine.coreMetrics().tickToDecisionNanos, CoreMetrics.MAX_TRACKABLE_NANOS);
+            sidecar.track("tick_to_order", engine.coreMetrics().tickToOrderNanos, CoreMetrics.MAX_TRACKABLE_NANOS);
+
+            final LiveEngine liveEngine = engine;
+            final LatencySidecar latencySidecar = sidecar;
+            metrics = bind("--metrics-port", () -> MetricsEndpoint.bind(
+                new InetSocketAddress(bindAddress, options.metricsPort()), liveEngine, latencySidecar));
+            health = bind("--health-port", () -> HealthEndpoint.bind(
+                new InetSocketAddress(bindAddress, options.healthPort()), liveEngine));
+            try
+            {
+                engine.openJournal();
+            }
+            catch (final JournalException ex)
+            {
+                throw new UsageException(ex.getMessage());
+            }
+
+            health.start();
+            sidecar.start();
+            engine.start();
+            out.printf("peregrine demo: %s on simulated exchange %s, journal %s%n",
+                String.join(",", options.settings().products()), exchange.uri(), options.journalDir());
+            out.printf("metrics: http://%s:%d/metrics  health: http://%s:%d/health%n",
+                options.bindAddress(), metrics.port(), options.bindAddress(), health.port());
+            out.flush();
+
+            runUntilDone(engine, sidecar, tickToDecision);
+
+            engine.stop();
+            sidecar.close();
+            printSummary(engine, sidecar);
+            return engine.tradingSwitch().isHalted() ? ExitCodes.RUNTIME_FAILURE : ExitCodes.OK;
+        }
+        finally
+        {
+            if (engine != null)
+            {
+                engine.stop();
+            }
+            closeQuietly(health);
+            closeQuietly(metrics);
+            if (sidecar != null)
+            {
+                sidecar.close();
+            }
+            closeQuietly(exchange);
+            finished.countDown();
+            try
+            {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            }
+            catch (final IllegalStateException shutdownInProgress)
+            {
+                // The JVM is already shutting down (Ctrl-C); the hook waits for 'finished' instead.
+            }
+        }
+    }
+
+    private void runUntilDone(final LiveEngine engine, final LatencySidecar sidecar, final LatencySidecar.Series tickToDecision)
+        throws InterruptedException
+    {
+        final StatusLine status = new StatusLine(engine, sidecar, tickToDecision);
+        final long start = System.nanoTime();
+        final long end = start + options.duration().toNanos();
+        long nextStatus = start + TimeUnit.SECONDS.toNanos(1);
+        while (true)
+        {
+            final long now = System.nanoTime();
+            final long wait = Math.min(nextStatus, end) - now;
+            if (wait > 0 && stopSignal.await(wait, TimeUnit.NANOSECONDS))
+            {
+                out.println("stopping (signal)");
+                return;
+            }
+            if (System.nanoTime() >= end)
+            {
+                return;
+            }
+            out.println(status.next(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start)));
+            out.flush();
+            nextStatus += TimeUnit.SECONDS.toNanos(1);
+        }
+    }
+
+    private void onShutdownSignal()
+    {
+        stopSignal.countDown();
+        try
+        {
+            finished.await(45, TimeUnit.SECONDS);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void printSummary(final LiveEngine engine, final LatencySidecar sidecar)
+    {
+        final CoreMetrics m = engine.coreMetrics();
+        final PositionBook positions = engine.core().positions();
+        final List<String> products = engine.settings().products();
+        out.println("--- summary ---");
+        out.printf(Locale.ROOT, "events %,d (trades %,d, quotes %,d, clocks %,d); journal %,d events in %s%n",
+            m.events.get(), m.trades.get(), m.quotes.get(), m.clocks.get(), engine.journalEvents(), engine.journalDir());
+        final StringBuilder rejects = new StringBuilder();
+        for (final RejectReason reason : RejectReason.values())
+        {
+            final long count = m.rejects[reason.ordinal()].get();
+            if (count > 0)
+            {
+                rejects.append(rejects.length() == 0 ? " (" : ", ").append(reason.label()).append(' ').append(count);
+            }
+        }
+        if (rejects.length() > 0)
+        {
+            rejects.append(')');
+        }
+        out.printf(Locale.ROOT, "orders %d, fills %d, cancels %d, rejects %d%s, released after journaling %d%n",
+            m.orders.get(), m.fills.get(), m.cancels.get(), m.totalRejects(), rejects, m.ordersReleased.get());
+        for (int i = 0; i < products.size(); i++)
+        {
+            out.printf(Locale.ROOT, "position %s %s (avg %.2f), realized %+.2f, unrealized %+.2f%n",
+                products.get(i), FixedPoint.toString(positions.quantity(i)), positions.averagePrice(i),
+                positions.realizedPnl(i), positions.unrealizedPnl(i, engine.core().market().markPrice(i)));
+        }
+        out.printf(Locale.ROOT, "pnl total %+.2f (realized %+.2f, unrealized %+.2f)%n",
+            positions.totalRealizedPnl() + engine.core().totalUnrealizedPnl(), positions.totalRealizedPnl(),
+            engine.core().totalUnrealizedPnl());
+        for (final LatencySidecar.Series s : sidecar.series())
+        {
+            out.printf(Locale.ROOT, "%s: p50 %s p99 %s p99.9 %s max %s%n", s.name().replace('_', '-'),
+                StatusLine.micros(sidecar.cumulativePercentile(s, 50)),
+                StatusLine.micros(sidecar.cumulativePercentile(s, 99)),
+                StatusLine.micros(sidecar.cumulativePercentile(s, 99.9)),
+                StatusLine.micros(sidecar.cumulativePercentile(s, 100)));
+        }
+        if (engine.tradingSwitch().isHalted())
+        {
+            out.println("trading HALTED: " + engine.tradingSwitch().reason());
+        }
+        out.println(PaperVenue.ASSUMPTIONS);
+        out.println("output-digest: " + engine.outputDigestHex());
+        out.println("state-hash: " + engine.stateHashHex());
+        out.println("replay it: ./peregrine replay --journal " + engine.journalDir());
+        out.flush();
+    }
+
+    private interface Binder<T>
+    {
+        T bind() throws IOException;
+    }
+
+    private static <T> T bind(final String option, final Binder<T> binder)
+    {
+        try
+        {
+            return binder.bind();
+        }
+        catch (final IOException ex)
+        {
+            throw new UsageException(option + ": cannot listen there: " + ex.getMessage());
+        }
+    }
+
+    private static void closeQuietly(final AutoCloseable closeable)
+    {
+        if (closeable == null)
+        {
+            return;
+        }
+        try
+        {
+            closeable.close();
+        }
+        catch (final Exception ignored)
+        {
+            // Best effort on the way out: the first failure has already been reported.
+        }
+    }
+}

@@ -1,0 +1,210 @@
+package dev.peregrine.ops.engine;
+
+import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.WaitStrategy;
+import dev.peregrine.core.engine.EngineSettings;
+import dev.peregrine.core.engine.TradingCore;
+import dev.peregrine.core.engine.TradingSwitch;
+import dev.peregrine.core.event.InboundEvent;
+import dev.peregrine.core.execution.PaperOrderSender;
+import dev.peregrine.core.metrics.CoreMetrics;
+import dev.peregrine.core.output.Hash64;
+import dev.peregrine.core.output.OutputDigest;
+import dev.peregrine.core.ring.HaltingExceptionHandler;
+import dev.peregrine.core.ring.InboundRing;
+import dev.peregrine.core.ring.OutboundStage;
+import dev.peregrine.gateway.GatewayMetrics;
+import dev.peregrine.gateway.coinbase.CoinbaseMarketDataClient;
+import dev.peregrine.journal.JournalWriter;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The live engine, assembled in one place. Start order: journal, ring consumers, timer, then the
+ * market-data gateway (so no input arrives before everything that must see it is running). Stop
+ * order is the reverse for producers, then a drain: the gateway and timer stop publishing, the ring
+ * runs dry through journal, core and outbound, and only then the journal closes. After
+ * {@link #stop()} the core has processed exactly the events on the journal, which is why the digest it
+ * prints equals the one a replay of that journal prints.
+ */
+public final class LiveEngine
+{
+    private final EngineSettings settings;
+    private final URI marketDataUri;
+    private final Path journalDir;
+    private final int ringSize;
+    private final WaitStrategy waitStrategy;
+    private final long clockIntervalMillis;
+
+    private final TradingSwitch tradingSwitch = new TradingSwitch();
+    private final OutputDigest digest = new OutputDigest();
+    private final CoreMetrics coreMetrics;
+    private final GatewayMetrics gatewayMetrics = new GatewayMetrics();
+    private final PaperOrderSender orderSender = new PaperOrderSender();
+    private final TradingCore core;
+
+    private JournalWriter journal;
+    private InboundRing ring;
+    private ClockTicker ticker;
+    private CoinbaseMarketDataClient client;
+    private volatile boolean stopped;
+
+    public LiveEngine(
+        final EngineSettings settings,
+        final URI marketDataUri,
+        final Path journalDir,
+        final int ringSize,
+        final WaitStrategy waitStrategy,
+        final long clockIntervalMillis)
+    {
+        this.settings = settings;
+        this.marketDataUri = marketDataUri;
+        this.journalDir = journalDir;
+        this.ringSize = ringSize;
+        this.waitStrategy = waitStrategy;
+        this.clockIntervalMillis = clockIntervalMillis;
+        this.coreMetrics = new CoreMetrics(settings.products().size());
+        this.core = new TradingCore(settings, digest, coreMetrics, tradingSwitch);
+    }
+
+    /** Opens the journal only, so a bad journal folder fails before anything else starts. */
+    public void openJournal()
+    {
+        journal = JournalWriter.open(journalDir, settings);
+    }
+
+    public void start()
+    {
+        if (journal == null)
+        {
+            openJournal();
+        }
+        ring = new InboundRing(
+            ringSize,
+            waitStrategy,
+            new RoleThreadFactory(List.of("peregrine-journal", "peregrine-core", "peregrine-outbound")),
+            journal,
+            core,
+            new OutboundStage(orderSender, tradingSwitch, coreMetrics),
+            tradingSwitch);
+        final RingBuffer<InboundEvent> ringBuffer = ring.start();
+        ticker = new ClockTicker(ringBuffer, clockIntervalMillis);
+        ticker.start();
+        client = new CoinbaseMarketDataClient(marketDataUri, settings.products(), core.instruments(), ringBuffer,
+            gatewayMetrics);
+        client.start();
+    }
+
+    /** Stops producers, drains the ring through every stage, closes the journal. Idempotent. */
+    public synchronized void stop() throws InterruptedException
+    {
+        if (stopped)
+        {
+            return;
+        }
+        stopped = true;
+        if (client != null)
+        {
+            client.close();
+        }
+        if (ticker != null)
+        {
+            ticker.close();
+        }
+        if (ring != null)
+        {
+            try
+            {
+                ring.drainAndStop(30, TimeUnit.SECONDS);
+            }
+            catch (final com.lmax.disruptor.TimeoutException ex)
+            {
+                ring.halt();
+                throw new IllegalStateException("the ring did not drain within 30 s; journal and core may differ", ex);
+            }
+        }
+        if (journal != null)
+        {
+            journal.close();
+        }
+    }
+
+    public String outputDigestHex()
+    {
+        return digest.hex();
+    }
+
+    public long outputCount()
+    {
+        return digest.outputCount();
+    }
+
+    /** State hash of the core; meaningful once {@link #stop()} has drained the ring. */
+    public String stateHashHex()
+    {
+        return Hash64.hex(core.stateHash());
+    }
+
+    public EngineSettings settings()
+    {
+        return settings;
+    }
+
+    public TradingCore core()
+    {
+        return core;
+    }
+
+    public CoreMetrics coreMetrics()
+    {
+        return coreMetrics;
+    }
+
+    public GatewayMetrics gatewayMetrics()
+    {
+        return gatewayMetrics;
+    }
+
+    public TradingSwitch tradingSwitch()
+    {
+        return tradingSwitch;
+    }
+
+    public Path journalDir()
+    {
+        return journalDir;
+    }
+
+    public long journalEvents()
+    {
+        return journal == null ? 0 : journal.eventsWritten();
+    }
+
+    public long ringRemainingCapacity()
+    {
+        return ring == null ? ringSize : ring.remainingCapacity();
+    }
+
+    public int ringSize()
+    {
+        return ringSize;
+    }
+
+    public boolean gatewayConnected()
+    {
+        return client != null && client.isConnected();
+    }
+
+    public List<HaltingExceptionHandler> stageErrors()
+    {
+        return ring == null ? List.of() : ring.exceptionHandlers();
+    }
+
+    public boolean isStopped()
+    {
+        return stopped;
+    }
+}

@@ -1,0 +1,122 @@
+package dev.peregrine.ops.http;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.peregrine.ops.engine.LiveEngine;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executors;
+
+/**
+ * {@code GET /health}: a JSON status of the engine (trading state, gateway connection, events through
+ * the core and onto the journal). Served by the JDK's HTTP server on its own thread, reading only
+ * thread-safe counters.
+ */
+public final class HealthEndpoint implements AutoCloseable
+{
+    private final HttpServer server;
+    private final LiveEngine engine;
+
+    private HealthEndpoint(final HttpServer server, final LiveEngine engine)
+    {
+        this.server = server;
+        this.engine = engine;
+    }
+
+    /** Binds {@code address}; throws {@link IOException} if the port is taken, before anything else starts. */
+    public static HealthEndpoint bind(final InetSocketAddress address, final LiveEngine engine) throws IOException
+    {
+        final HttpServer server = HttpServer.create(address, 16);
+        final HealthEndpoint endpoint = new HealthEndpoint(server, engine);
+        server.createContext("/health", endpoint::handle);
+        server.setExecutor(Executors.newSingleThreadExecutor(r ->
+        {
+            final Thread t = new Thread(r, "peregrine-http-health");
+            t.setDaemon(true);
+            return t;
+        }));
+        return endpoint;
+    }
+
+    public void start()
+    {
+        server.start();
+    }
+
+    public int port()
+    {
+        return server.getAddress().getPort();
+    }
+
+    private void handle(final HttpExchange exchange) throws IOException
+    {
+        try (exchange)
+        {
+            if (!"GET".equals(exchange.getRequestMethod()) && !"HEAD".equals(exchange.getRequestMethod()))
+            {
+                respond(exchange, 405, "{\"error\":\"method not allowed, use GET\"}");
+                return;
+            }
+            respond(exchange, 200, json());
+        }
+    }
+
+    String json()
+    {
+        final boolean halted = engine.tradingSwitch().isHalted();
+        return "{" +
+            "\"status\":\"UP\"," +
+            "\"tradingState\":\"" + engine.tradingSwitch().state() + "\"," +
+            "\"haltReason\":\"" + escape(engine.tradingSwitch().reason()) + "\"," +
+            "\"gatewayConnected\":" + engine.gatewayConnected() + "," +
+            "\"eventsProcessed\":" + engine.coreMetrics().events.get() + "," +
+            "\"journalEvents\":" + engine.journalEvents() + "," +
+            "\"orders\":" + engine.coreMetrics().orders.get() + "," +
+            "\"fills\":" + engine.coreMetrics().fills.get() + "," +
+            "\"halted\":" + halted +
+            "}";
+    }
+
+    private static void respond(final HttpExchange exchange, final int status, final String body) throws IOException
+    {
+        final byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody())
+        {
+            out.write(bytes);
+        }
+    }
+
+    static String escape(final String text)
+    {
+        final StringBuilder sb = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++)
+        {
+            final char c = text.charAt(i);
+            if (c == '"' || c == '\\')
+            {
+                sb.append('\\').append(c);
+            }
+            else if (c < 0x20)
+            {
+                sb.append(String.format("\\u%04x", (int)c));
+            }
+            else
+            {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public void close()
+    {
+        server.stop(0);
+        ((java.util.concurrent.ExecutorService)server.getExecutor()).shutdownNow();
+    }
+}

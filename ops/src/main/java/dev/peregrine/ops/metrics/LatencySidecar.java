@@ -1,0 +1,131 @@
+package dev.peregrine.ops.metrics;
+
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.SingleWriterRecorder;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The metrics sidecar thread. Once per interval it swaps each recorder's interval histogram (the
+ * recorder's writer, the core or outbound thread, never waits for this) and folds it into a cumulative
+ * histogram for Prometheus, keeping the last interval for the status line.
+ *
+ * <p>Readers (the HTTP scrape thread, the status printer) take this object's lock; the recording
+ * threads never do.
+ */
+public final class LatencySidecar implements AutoCloseable
+{
+    /** A recorder and what the sidecar made of it so far. */
+    public static final class Series
+    {
+        private final String name;
+        private final SingleWriterRecorder recorder;
+        private final Histogram cumulative;
+        private Histogram interval;
+        private Histogram lastInterval;
+
+        Series(final String name, final SingleWriterRecorder recorder, final long maxValue)
+        {
+            this.name = name;
+            this.recorder = recorder;
+            this.cumulative = new Histogram(maxValue, 3);
+            this.lastInterval = new Histogram(maxValue, 3);
+        }
+
+        public String name()
+        {
+            return name;
+        }
+    }
+
+    private final List<Series> series = new ArrayList<>();
+    private final long intervalNanos;
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    public LatencySidecar(final long intervalMillis)
+    {
+        this.intervalNanos = TimeUnit.MILLISECONDS.toNanos(intervalMillis);
+        this.thread = new Thread(this::run, "peregrine-metrics");
+        this.thread.setDaemon(true);
+    }
+
+    /** Registers a recorder before {@link #start()}. */
+    public synchronized Series track(final String name, final SingleWriterRecorder recorder, final long maxValue)
+    {
+        final Series s = new Series(name, recorder, maxValue);
+        series.add(s);
+        return s;
+    }
+
+    public void start()
+    {
+        thread.start();
+    }
+
+    private void run()
+    {
+        while (running)
+        {
+            LockSupport.parkNanos(intervalNanos);
+            sample();
+        }
+    }
+
+    /** Swaps every interval histogram now; the sidecar thread calls it, tests and shutdown may too. */
+    public synchronized void sample()
+    {
+        for (final Series s : series)
+        {
+            s.interval = s.recorder.getIntervalHistogram(s.interval);
+            s.cumulative.add(s.interval);
+            s.lastInterval = s.interval.copy();
+        }
+    }
+
+    /** Value at a percentile of the last interval, in the recorded unit (0 if nothing was recorded). */
+    public synchronized long lastIntervalPercentile(final Series s, final double percentile)
+    {
+        return s.lastInterval.getTotalCount() == 0 ? 0 : s.lastInterval.getValueAtPercentile(percentile);
+    }
+
+    /** Value at a percentile of everything recorded so far. */
+    public synchronized long cumulativePercentile(final Series s, final double percentile)
+    {
+        return s.cumulative.getTotalCount() == 0 ? 0 : s.cumulative.getValueAtPercentile(percentile);
+    }
+
+    /**
+     * Cumulative counts at or below each upper bound (same unit as recorded), plus total count and sum,
+     * for a Prometheus histogram: {@code result[i]} for {@code bounds[i]}, then count, then sum.
+     */
+    public synchronized double[] cumulativeBuckets(final Series s, final long[] bounds)
+    {
+        final double[] result = new double[bounds.length + 2];
+        final Histogram h = s.cumulative;
+        for (int i = 0; i < bounds.length; i++)
+        {
+            result[i] = h.getTotalCount() == 0 ? 0 : h.getCountBetweenValues(0, bounds[i]);
+        }
+        result[bounds.length] = h.getTotalCount();
+        result[bounds.length + 1] = h.getTotalCount() == 0 ? 0 : h.getMean() * h.getTotalCount();
+        return result;
+    }
+
+    public synchronized List<Series> series()
+    {
+        return List.copyOf(series);
+    }
+
+    @Override
+    public void close() throws InterruptedException
+    {
+        running = false;
+        LockSupport.unpark(thread);
+        thread.join(TimeUnit.SECONDS.toMillis(5));
+        sample();
+    }
+}

@@ -1,0 +1,181 @@
+package dev.peregrine.ops.metrics;
+
+import dev.peregrine.core.metrics.CoreMetrics;
+import dev.peregrine.core.ring.HaltingExceptionHandler;
+import dev.peregrine.core.risk.RejectReason;
+import dev.peregrine.ops.engine.LiveEngine;
+import io.prometheus.metrics.model.registry.MultiCollector;
+import io.prometheus.metrics.model.snapshots.ClassicHistogramBuckets;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.HistogramSnapshot;
+import io.prometheus.metrics.model.snapshots.HistogramSnapshot.HistogramDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.Labels;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.prometheus.metrics.model.snapshots.Unit;
+
+import java.util.List;
+
+/**
+ * Turns the engine's single-writer counters and the sidecar's histograms into Prometheus snapshots at
+ * scrape time, on the HTTP thread. Nothing here touches the core thread: it only reads counters with
+ * acquire loads and the sidecar's histograms under the sidecar's lock.
+ *
+ * <p>Names follow Prometheus conventions: base units in the name ({@code _seconds}), counters end in
+ * {@code _total} (added by the text writer).
+ */
+public final class PeregrineCollector implements MultiCollector
+{
+    /** Histogram upper bounds in nanoseconds: 1 us to 1 s, roughly 1-2.5-5 per decade. */
+    static final long[] LATENCY_BOUNDS_NANOS = {
+        1_000, 2_500, 5_000, 10_000, 25_000, 50_000, 100_000, 250_000, 500_000,
+        1_000_000, 2_500_000, 5_000_000, 10_000_000, 25_000_000, 50_000_000, 100_000_000, 250_000_000, 1_000_000_000
+    };
+
+    private final LiveEngine engine;
+    private final LatencySidecar sidecar;
+    private final GatewayMetricsExport gatewayExport;
+
+    public PeregrineCollector(final LiveEngine engine, final LatencySidecar sidecar)
+    {
+        this.engine = engine;
+        this.sidecar = sidecar;
+        this.gatewayExport = new GatewayMetricsExport(engine.gatewayMetrics());
+    }
+
+    @Override
+    public MetricSnapshots collect()
+    {
+        final CoreMetrics m = engine.coreMetrics();
+        final MetricSnapshots.Builder out = MetricSnapshots.builder();
+
+        out.metricSnapshot(CounterSnapshot.builder()
+            .name("peregrine_events")
+            .help("Inbound events processed by the core, by type")
+            .dataPoint(counter(m.trades.get(), "type", "trade"))
+            .dataPoint(counter(m.quotes.get(), "type", "quote"))
+            .dataPoint(counter(m.clocks.get(), "type", "clock"))
+            .dataPoint(counter(m.unknownEvents.get(), "type", "unknown"))
+            .build());
+        out.metricSnapshot(counter("peregrine_orders", "Orders that passed risk and went to the venue", m.orders.get()));
+        out.metricSnapshot(counter("peregrine_fills", "Fills received from the venue", m.fills.get()));
+        out.metricSnapshot(counter("peregrine_cancels", "Unfilled order remainders cancelled", m.cancels.get()));
+        out.metricSnapshot(counter("peregrine_orders_released",
+            "Orders released by the outbound stage after their cause was journaled", m.ordersReleased.get()));
+        out.metricSnapshot(counter("peregrine_orders_withheld",
+            "Orders withheld by the outbound stage because trading was halted", m.ordersWithheld.get()));
+
+        final CounterSnapshot.Builder rejects = CounterSnapshot.builder()
+            .name("peregrine_order_rejects")
+            .help("Orders rejected by risk checks or the venue, by reason");
+        for (final RejectReason reason : RejectReason.values())
+        {
+            if (reason != RejectReason.NONE)
+            {
+                rejects.dataPoint(counter(m.rejects[reason.ordinal()].get(), "reason", reason.label()));
+            }
+        }
+        out.metricSnapshot(rejects.build());
+
+        final CounterSnapshot.Builder errors = CounterSnapshot.builder()
+            .name("peregrine_stage_errors")
+            .help("Exceptions caught in a ring stage (each one halts trading)");
+        final List<HaltingExceptionHandler> handlers = engine.stageErrors();
+        for (final HaltingExceptionHandler handler : handlers)
+        {
+            errors.dataPoint(counter(handler.errorCount(), "stage", handler.stage()));
+        }
+        if (!handlers.isEmpty())
+        {
+            out.metricSnapshot(errors.build());
+        }
+
+        out.metricSnapshot(gauge("peregrine_trading_halted", "1 when trading is halted, 0 when active",
+            engine.tradingSwitch().isHalted() ? 1 : 0));
+        out.metricSnapshot(gauge("peregrine_ring_remaining_capacity", "Free slots in the inbound ring",
+            engine.ringRemainingCapacity()));
+        out.metricSnapshot(gauge("peregrine_ring_size", "Slots in the inbound ring", engine.ringSize()));
+        out.metricSnapshot(counter("peregrine_journal_events", "Events appended to the journal", engine.journalEvents()));
+        out.metricSnapshot(gauge("peregrine_realized_pnl", "Realized PnL in quote currency", m.realizedPnl.get()));
+        out.metricSnapshot(gauge("peregrine_unrealized_pnl", "Unrealized PnL in quote currency, marked at mid",
+            m.unrealizedPnl.get()));
+
+        final GaugeSnapshot.Builder positions = GaugeSnapshot.builder()
+            .name("peregrine_position")
+            .help("Net position per product in base units (negative is short)");
+        final List<String> products = engine.settings().products();
+        for (int i = 0; i < products.size(); i++)
+        {
+            positions.dataPoint(GaugeDataPointSnapshot.builder()
+                .value(m.positions[i].get())
+                .labels(Labels.of("product", products.get(i)))
+                .build());
+        }
+        out.metricSnapshot(positions.build());
+
+        for (final LatencySidecar.Series series : sidecar.series())
+        {
+            out.metricSnapshot(histogram(series));
+        }
+        gatewayExport.addTo(out);
+        return out.build();
+    }
+
+    private HistogramSnapshot histogram(final LatencySidecar.Series series)
+    {
+        final double[] cumulative = sidecar.cumulativeBuckets(series, LATENCY_BOUNDS_NANOS);
+        final int n = LATENCY_BOUNDS_NANOS.length;
+        final double[] upperBounds = new double[n + 1];
+        final long[] counts = new long[n + 1];
+        long previous = 0;
+        for (int i = 0; i < n; i++)
+        {
+            upperBounds[i] = LATENCY_BOUNDS_NANOS[i] / 1e9;
+            final long atOrBelow = (long)cumulative[i];
+            counts[i] = atOrBelow - previous;
+            previous = atOrBelow;
+        }
+        upperBounds[n] = Double.POSITIVE_INFINITY;
+        counts[n] = (long)cumulative[n] - previous;
+        return HistogramSnapshot.builder()
+            .name("peregrine_" + series.name() + "_seconds")
+            .help(helpFor(series.name()))
+            .unit(Unit.SECONDS)
+            .dataPoint(HistogramDataPointSnapshot.builder()
+                .classicHistogramBuckets(ClassicHistogramBuckets.of(upperBounds, counts))
+                .sum(cumulative[n + 1] / 1e9)
+                .build())
+            .build();
+    }
+
+    private static String helpFor(final String series)
+    {
+        switch (series)
+        {
+            case "tick_to_decision": return "Frame arrival to the end of the core's decision for that input";
+            case "tick_to_order": return "Frame arrival to the order's release after its cause was journaled";
+            default: return series.replace('_', ' ');
+        }
+    }
+
+    static CounterSnapshot counter(final String name, final String help, final long value)
+    {
+        return CounterSnapshot.builder().name(name).help(help)
+            .dataPoint(CounterDataPointSnapshot.builder().value(value).build())
+            .build();
+    }
+
+    static CounterDataPointSnapshot counter(final long value, final String label, final String labelValue)
+    {
+        return CounterDataPointSnapshot.builder().value(value).labels(Labels.of(label, labelValue)).build();
+    }
+
+    static GaugeSnapshot gauge(final String name, final String help, final double value)
+    {
+        return GaugeSnapshot.builder().name(name).help(help)
+            .dataPoint(GaugeDataPointSnapshot.builder().value(value).build())
+            .build();
+    }
+}
