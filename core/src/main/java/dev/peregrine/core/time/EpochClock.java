@@ -1,29 +1,35 @@
 package dev.peregrine.core.time;
 
 /**
- * Epoch nanoseconds for stamping inputs at the edge (gateway, timer), without allocating an
- * {@code Instant}: a wall-clock base taken once plus the monotonic {@link System#nanoTime()} delta.
- * It therefore never goes backwards within a process, which a receive time should not.
+ * Epoch nanoseconds from one {@link System#nanoTime()} read: the wall clock is sampled once, at
+ * construction, and advanced by the monotonic clock after that. Reading both clocks per frame would
+ * cost twice, and {@code Instant.now()} allocates; this costs one nanoTime and an add, and the receive
+ * stamp and the latency stamp of a frame come from the same read, so they can never disagree.
  *
- * <p>Producers use it; the core never does: its clock is the time stamped on each event.
+ * <p>The price is drift: the value does not follow NTP slews of the wall clock made after construction.
+ * A connection's clock is created when it starts, so the drift is bounded by the connection's life.
  */
 public final class EpochClock
 {
-    private static final long BASE_EPOCH_NANOS = System.currentTimeMillis() * 1_000_000L;
-    private static final long BASE_NANO_TIME = System.nanoTime();
+    private final long baseEpochNanos;
+    private final long baseNanoTime;
 
-    private EpochClock()
+    public EpochClock()
     {
+        final long nanoTime = System.nanoTime();
+        this.baseEpochNanos = System.currentTimeMillis() * 1_000_000L;
+        this.baseNanoTime = nanoTime;
     }
 
-    public static long nowNanos()
+    /** Epoch nanoseconds at the moment {@code nanoTime} (a value of {@link System#nanoTime()}) was read. */
+    public long epochNanosAt(final long nanoTime)
     {
-        return BASE_EPOCH_NANOS + (System.nanoTime() - BASE_NANO_TIME);
+        return baseEpochNanos + (nanoTime - baseNanoTime);
     }
 
-    /** Epoch nanos of a {@link System#nanoTime()} reading taken in this process. */
-    public static long fromNanoTime(final long nanoTime)
+    /** Epoch nanoseconds now. */
+    public long epochNanos()
     {
-        return BASE_EPOCH_NANOS + (nanoTime - BASE_NANO_TIME);
+        return epochNanosAt(System.nanoTime());
     }
 }

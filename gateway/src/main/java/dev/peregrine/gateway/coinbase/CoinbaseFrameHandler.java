@@ -1,6 +1,6 @@
 package dev.peregrine.gateway.coinbase;
 
-import dev.peregrine.gateway.EpochClock;
+import dev.peregrine.core.time.EpochClock;
 import dev.peregrine.gateway.GatewayMetrics;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;

@@ -1,7 +1,7 @@
 package dev.peregrine.gateway.sim;
 
 import dev.peregrine.core.instrument.ProductCatalog;
-import dev.peregrine.gateway.EpochClock;
+import dev.peregrine.core.time.EpochClock;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -16,6 +16,7 @@ public final class ClockTicker implements AutoCloseable
 {
     private final RingBuffer<InboundEvent> ring;
     private final long intervalNanos;
+    private final EpochClock clock = new EpochClock();
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -61,7 +62,7 @@ public final class ClockTicker implements AutoCloseable
             event.clearInputs();
             event.type = EventType.CLOCK;
             event.receiveNanoTime = System.nanoTime();
-            event.eventTimeNanos = EpochClock.fromNanoTime(event.receiveNanoTime);
+            event.eventTimeNanos = clock.epochNanosAt(event.receiveNanoTime);
         }
         finally
         {

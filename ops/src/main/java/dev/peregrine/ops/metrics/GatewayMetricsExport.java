@@ -25,7 +25,7 @@ final class GatewayMetricsExport
             .help("WebSocket frames received from the venue, by channel");
         final CounterSnapshot.Builder notHandled = CounterSnapshot.builder()
             .name("peregrine_gateway_frames_not_handled")
-            .help("Frames of known channels the engine does not decode yet, by channel");
+            .help("Frames that carry no ring event (control channels, and channels not decoded yet), by channel");
         for (final CoinbaseChannel channel : CoinbaseChannel.values())
         {
             frames.dataPoint(counter(metrics.framesReceived(channel), "channel", channel.label()));
