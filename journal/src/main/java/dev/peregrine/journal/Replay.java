@@ -50,16 +50,28 @@ public final class Replay
             final TradingCore core = new TradingCore(settings, outputs, new CoreMetrics(settings.products().size()),
                 new TradingSwitch());
 
-            final InboundEvent event = new InboundEvent();
-            long sequence = 0;
-            while (reader.next(event))
-            {
-                // The reader already zeroes receiveNanoTime: replay records no latency, as the slot says.
-                core.onEvent(event, sequence++, true);
-            }
-            return new ReplayResult(header, settings, digest.hex(), Hash64.hex(core.stateHash()), sequence,
+            final long events = feed(reader, core);
+            return new ReplayResult(header, settings, digest.hex(), Hash64.hex(core.stateHash()), events,
                 digest.outputCount());
         }
+    }
+
+    /**
+     * Feeds every remaining event of {@code reader}, in order, to {@code core} and returns how many.
+     * Replay and the live engine's start-up share it: a live engine first feeds its core whatever its
+     * journal already holds (crash-only design: start-up and recovery are one code path), so its
+     * state, order ids and digest continue exactly where the journal left off.
+     */
+    public static long feed(final JournalReader reader, final TradingCore core)
+    {
+        final InboundEvent event = new InboundEvent();
+        long sequence = 0;
+        while (reader.next(event))
+        {
+            // The reader already zeroes receiveNanoTime: replay records no latency, as the slot says.
+            core.onEvent(event, sequence++, true);
+        }
+        return sequence;
     }
 
     private static EngineSettings settingsOf(final Path dir, final JournalHeader header)

@@ -89,6 +89,33 @@ class DemoEndToEndTest
         assertThat(replayOut.valueOf("state-hash:")).isEqualTo(liveState);
     }
 
+    /**
+     * Crash-only start-up: a second run on the same journal first replays the first run into its core,
+     * so its digest and state hash are those of the whole journal, which a replay then reproduces.
+     */
+    @Test
+    void aSecondRunOnTheSameJournalContinuesIt() throws Exception
+    {
+        final Path journal = temp.resolve("journal");
+        final String[] demo = {"demo", "--duration", "3s", "--journal", journal.toString(), "--metrics-port", "0",
+            "--health-port", "0", "--wait-strategy", "blocking", "--trades-per-second", "40"};
+        final LineCapture err = new LineCapture();
+        final LineCapture first = new LineCapture();
+        assertThat(PeregrineCli.run(demo, new PrintWriter(first, true), new PrintWriter(err, true))).isZero();
+        final LineCapture second = new LineCapture();
+        assertThat(PeregrineCli.run(demo, new PrintWriter(second, true), new PrintWriter(err, true))).isZero();
+
+        final String recovered = second.find(l -> l.startsWith("continuing from the journal: ")).orElseThrow();
+        assertThat(recovered).contains(first.valueOf("events").split(" ")[0]);
+        assertThat(second.valueOf("output-digest:")).isNotEqualTo(first.valueOf("output-digest:"));
+
+        final LineCapture replay = new LineCapture();
+        assertThat(PeregrineCli.run(new String[]{"replay", "--journal", journal.toString()},
+            new PrintWriter(replay, true), new PrintWriter(err, true))).isZero();
+        assertThat(replay.valueOf("output-digest:")).isEqualTo(second.valueOf("output-digest:"));
+        assertThat(replay.valueOf("state-hash:")).isEqualTo(second.valueOf("state-hash:"));
+    }
+
     private static double value(final List<PrometheusTextParser.Sample> samples, final String name, final String type)
     {
         return samples.stream()

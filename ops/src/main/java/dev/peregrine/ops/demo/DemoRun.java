@@ -111,6 +111,11 @@ public final class DemoRun
             engine.start();
             out.printf("peregrine demo: %s on simulated exchange %s, journal %s%n",
                 String.join(",", options.settings().products()), exchange.uri(), options.journalDir());
+            if (engine.recoveredEvents() > 0)
+            {
+                out.printf("continuing from the journal: %,d earlier events replayed into the core%n",
+                    engine.recoveredEvents());
+            }
             out.printf("metrics: http://%s:%d/metrics  health: http://%s:%d/health%n",
                 options.bindAddress(), metrics.port(), options.bindAddress(), health.port());
             out.flush();

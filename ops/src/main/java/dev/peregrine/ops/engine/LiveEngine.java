@@ -15,7 +15,9 @@ import dev.peregrine.core.ring.InboundRing;
 import dev.peregrine.core.ring.OutboundStage;
 import dev.peregrine.gateway.GatewayMetrics;
 import dev.peregrine.gateway.coinbase.CoinbaseMarketDataClient;
+import dev.peregrine.journal.JournalReader;
 import dev.peregrine.journal.JournalWriter;
+import dev.peregrine.journal.Replay;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -51,6 +53,7 @@ public final class LiveEngine
     private ClockTicker ticker;
     private CoinbaseMarketDataClient client;
     private volatile boolean stopped;
+    private long recoveredEvents;
 
     public LiveEngine(
         final EngineSettings settings,
@@ -76,11 +79,20 @@ public final class LiveEngine
         journal = JournalWriter.open(journalDir, settings);
     }
 
+    /**
+     * Starts the engine. Whatever the journal already holds (an earlier run in the same folder, or a
+     * crashed one) is first fed through the core, so the engine continues from that state: its order
+     * ids, positions and digest then cover the whole journal, as a replay of it does.
+     */
     public void start()
     {
         if (journal == null)
         {
             openJournal();
+        }
+        try (JournalReader reader = JournalReader.open(journalDir))
+        {
+            recoveredEvents = Replay.feed(reader, core);
         }
         ring = new InboundRing(
             ringSize,
@@ -130,6 +142,12 @@ public final class LiveEngine
         {
             journal.close();
         }
+    }
+
+    /** Events fed from the journal at start-up, before any new input. */
+    public long recoveredEvents()
+    {
+        return recoveredEvents;
     }
 
     public String outputDigestHex()
