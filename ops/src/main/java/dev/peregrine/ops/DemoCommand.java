@@ -58,7 +58,7 @@ public final class DemoCommand implements Callable<Integer>
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the simulated market (default: ${DEFAULT-VALUE}).")
     private long seed;
 
-    @Option(names = "--trades-per-second", defaultValue = "20", paramLabel = "N",
+    @Option(names = "--trades-per-second", defaultValue = "100", paramLabel = "N",
         description = "Simulated trades per second per product (default: ${DEFAULT-VALUE}).")
     private int tradesPerSecond;
 
