@@ -1,5 +1,6 @@
 package dev.peregrine.journal;
 
+import dev.peregrine.core.event.EventType;
 import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.output.Hash64;
 import net.openhft.chronicle.bytes.Bytes;
@@ -29,7 +30,9 @@ import java.nio.charset.StandardCharsets;
  *      .  4+m  utf8   settingsText    int32 byte length m, then m bytes of UTF-8 (EngineSettings.encode())
  * </pre>
  *
- * <h2>EVENT (recordType 2, format 1): one per inbound event, in ring order, {@value #EVENT_LENGTH} bytes</h2>
+ * <h2>EVENT (recordType 2, format 2): one per inbound event, in ring order</h2>
+ * A common part, then a payload whose layout depends on the event type, then a checksum. Only the
+ * fields a type uses are written, so a 45,000-level book snapshot costs 67 bytes a level, not 171.
  * <pre>
  * offset size type   field (InboundEvent)
  *      3    4 int32  type            EventType code, recorded verbatim (unknown codes too: the core saw them)
@@ -37,18 +40,30 @@ import java.nio.charset.StandardCharsets;
  *     11    8 int64  venueSequence
  *     19    8 int64  exchangeTimeNanos
  *     27    8 int64  eventTimeNanos  the core's clock
- *     35    8 int64  tradeId
- *     43    8 int64  price           FixedPoint scaled long
- *     51    8 int64  quantity
- *     59    4 int32  side            Side code
- *     63    8 int64  bidPrice
- *     71    8 int64  bidQuantity
- *     79    8 int64  askPrice
- *     87    8 int64  askQuantity
- *     95    8 int64  checksum        Hash64 over the 13 fields above, in this order
+ *     35    4 int32  flags
+ *     39    .        payload, by type:
+ *                      TRADE            tradeId, price, quantity (int64), side (int32)       28 bytes
+ *                      QUOTE            price, bidPrice, bidQuantity, askPrice, askQuantity  40 bytes
+ *                      CLOCK            nothing                                               0 bytes
+ *                      BOOK_LEVEL       price, quantity (int64), side (int32)                20 bytes
+ *                      CANDLE           open, high, low, close, volume                       40 bytes
+ *                      INSTRUMENT_INFO  priceIncrement, sizeIncrement                        16 bytes
+ *                      FEED_STALE       staleNanos                                            8 bytes
+ *                      FEED_GAP         expectedSequence                                      8 bytes
+ *                      FEED_RECOVERED   nothing                                               0 bytes
+ *                      any other code   every input field: tradeId, price, quantity, side, bidPrice,
+ *                                       bidQuantity, askPrice, askQuantity, open, high, low, close,
+ *                                       volume, priceIncrement, sizeIncrement, expectedSequence,
+ *                                       staleNanos                                          132 bytes
+ *   end-8   8 int64  checksum        Hash64 over every field above after the prefix, in record order
  * </pre>
- * {@code receiveNanoTime} and the order fields are not journaled: the first is a measurement, the
- * second are outputs that a replay recomputes.
+ * Prices and quantities are FixedPoint scaled longs. {@code receiveNanoTime} and the order fields are
+ * not journaled: the first is a measurement, the second are outputs that a replay recomputes.
+ *
+ * <h2>EVENT, format 1 (read only)</h2>
+ * Fixed 103 bytes: type, instrumentId, venueSequence, exchangeTimeNanos, eventTimeNanos, tradeId,
+ * price, quantity, side, bidPrice, bidQuantity, askPrice, askQuantity, checksum (as format 2's common
+ * part and the TRADE/QUOTE fields, without flags). Journals of format 1 hold TRADE, QUOTE and CLOCK only.
  *
  * <h2>Compatibility rules</h2>
  * <ul>
@@ -66,13 +81,16 @@ public final class JournalRecordCodec
     public static final byte EVENT = 2;
 
     /** The format this code writes, and the newest it reads. */
-    public static final short FORMAT_VERSION = 1;
+    public static final short FORMAT_VERSION = 2;
 
     /** "PRGJ": first field of a header, so a queue written by someone else is recognised as foreign. */
     public static final int HEADER_MAGIC = 0x5052474A;
 
-    /** Bytes of an EVENT record, prefix and checksum included. */
-    public static final int EVENT_LENGTH = 103;
+    /** Bytes of a format-1 EVENT record, prefix and checksum included. */
+    public static final int EVENT_LENGTH_V1 = 103;
+    /** Bytes of a format-2 EVENT record before its payload (prefix and common part). */
+    public static final int EVENT_COMMON_LENGTH = 39;
+    private static final int CHECKSUM_LENGTH = 8;
 
     static final int PREFIX_LENGTH = 3;
     /** A header string longer than this is corruption, not settings. */
@@ -130,30 +148,124 @@ public final class JournalRecordCodec
         return new JournalHeader(version, engineVersion, settingsText, settingsDigest, createdEpochNanos);
     }
 
+    /** Bytes of a format-2 EVENT record of {@code type}, prefix and checksum included. */
+    public static int eventLength(final int type)
+    {
+        return EVENT_COMMON_LENGTH + payloadLength(type) + CHECKSUM_LENGTH;
+    }
+
+    private static int payloadLength(final int type)
+    {
+        switch (type)
+        {
+            case EventType.TRADE: return 28;
+            case EventType.QUOTE: return 40;
+            case EventType.CLOCK: return 0;
+            case EventType.BOOK_LEVEL: return 20;
+            case EventType.CANDLE: return 40;
+            case EventType.INSTRUMENT_INFO: return 16;
+            case EventType.FEED_STALE: return 8;
+            case EventType.FEED_GAP: return 8;
+            case EventType.FEED_RECOVERED: return 0;
+            default: return 132;
+        }
+    }
+
     /** Appends one EVENT record. Allocation-free: the journal thread calls this for every event. */
-    static void writeEvent(final Bytes<?> bytes, final InboundEvent event)
+    static void writeEvent(final Bytes<?> bytes, final InboundEvent e)
     {
         bytes.writeByte(EVENT);
         bytes.writeShort(FORMAT_VERSION);
-        bytes.writeInt(event.type);
-        bytes.writeInt(event.instrumentId);
-        bytes.writeLong(event.venueSequence);
-        bytes.writeLong(event.exchangeTimeNanos);
-        bytes.writeLong(event.eventTimeNanos);
-        bytes.writeLong(event.tradeId);
-        bytes.writeLong(event.price);
-        bytes.writeLong(event.quantity);
-        bytes.writeInt(event.side);
-        bytes.writeLong(event.bidPrice);
-        bytes.writeLong(event.bidQuantity);
-        bytes.writeLong(event.askPrice);
-        bytes.writeLong(event.askQuantity);
-        bytes.writeLong(checksum(event));
+        long h = Hash64.SEED;
+        h = putInt(bytes, h, e.type);
+        h = putInt(bytes, h, e.instrumentId);
+        h = putLong(bytes, h, e.venueSequence);
+        h = putLong(bytes, h, e.exchangeTimeNanos);
+        h = putLong(bytes, h, e.eventTimeNanos);
+        h = putInt(bytes, h, e.flags);
+        switch (e.type)
+        {
+            case EventType.TRADE:
+                h = putLong(bytes, h, e.tradeId);
+                h = putLong(bytes, h, e.price);
+                h = putLong(bytes, h, e.quantity);
+                h = putInt(bytes, h, e.side);
+                break;
+            case EventType.QUOTE:
+                h = putLong(bytes, h, e.price);
+                h = putLong(bytes, h, e.bidPrice);
+                h = putLong(bytes, h, e.bidQuantity);
+                h = putLong(bytes, h, e.askPrice);
+                h = putLong(bytes, h, e.askQuantity);
+                break;
+            case EventType.CLOCK:
+            case EventType.FEED_RECOVERED:
+                break;
+            case EventType.BOOK_LEVEL:
+                h = putLong(bytes, h, e.price);
+                h = putLong(bytes, h, e.quantity);
+                h = putInt(bytes, h, e.side);
+                break;
+            case EventType.CANDLE:
+                h = putLong(bytes, h, e.open);
+                h = putLong(bytes, h, e.high);
+                h = putLong(bytes, h, e.low);
+                h = putLong(bytes, h, e.close);
+                h = putLong(bytes, h, e.volume);
+                break;
+            case EventType.INSTRUMENT_INFO:
+                h = putLong(bytes, h, e.priceIncrement);
+                h = putLong(bytes, h, e.sizeIncrement);
+                break;
+            case EventType.FEED_STALE:
+                h = putLong(bytes, h, e.staleNanos);
+                break;
+            case EventType.FEED_GAP:
+                h = putLong(bytes, h, e.expectedSequence);
+                break;
+            default:
+                h = putEverything(bytes, h, e);
+                break;
+        }
+        bytes.writeLong(h);
+    }
+
+    private static long putEverything(final Bytes<?> bytes, final long hash, final InboundEvent e)
+    {
+        long h = putLong(bytes, hash, e.tradeId);
+        h = putLong(bytes, h, e.price);
+        h = putLong(bytes, h, e.quantity);
+        h = putInt(bytes, h, e.side);
+        h = putLong(bytes, h, e.bidPrice);
+        h = putLong(bytes, h, e.bidQuantity);
+        h = putLong(bytes, h, e.askPrice);
+        h = putLong(bytes, h, e.askQuantity);
+        h = putLong(bytes, h, e.open);
+        h = putLong(bytes, h, e.high);
+        h = putLong(bytes, h, e.low);
+        h = putLong(bytes, h, e.close);
+        h = putLong(bytes, h, e.volume);
+        h = putLong(bytes, h, e.priceIncrement);
+        h = putLong(bytes, h, e.sizeIncrement);
+        h = putLong(bytes, h, e.expectedSequence);
+        return putLong(bytes, h, e.staleNanos);
+    }
+
+    private static long putLong(final Bytes<?> bytes, final long hash, final long value)
+    {
+        bytes.writeLong(value);
+        return Hash64.mix(hash, value);
+    }
+
+    private static long putInt(final Bytes<?> bytes, final long hash, final int value)
+    {
+        bytes.writeInt(value);
+        return Hash64.mix(hash, value);
     }
 
     /**
-     * Reads the record under {@code bytes} into {@code into}'s input fields; clears its measurement and
-     * order fields as a fresh slot would have them. Allocation-free unless the record is bad.
+     * Reads the record under {@code bytes} into {@code into}'s input fields; clears every other field
+     * as a fresh slot would have it. Allocation-free unless the record is bad.
      *
      * @throws JournalException (without location: the reader adds it) for anything but a good EVENT;
      *                          {@code into} is then unspecified
@@ -174,9 +286,147 @@ public final class JournalRecordCodec
                 "has unknown record type " + recordType + " (this reader knows HEADER=1, EVENT=2)");
         }
         checkVersion(version);
-        if (length != EVENT_LENGTH)
+        into.clearInputs();
+        if (version == 1)
         {
-            throw new JournalException("is an EVENT of " + length + " bytes, expected " + EVENT_LENGTH +
+            readEventV1(bytes, length, into);
+            return;
+        }
+        if (length < EVENT_COMMON_LENGTH + CHECKSUM_LENGTH)
+        {
+            throw new JournalException("is an EVENT of " + length + " bytes, shorter than any event (truncated or corrupt)");
+        }
+        long h = Hash64.SEED;
+        into.type = bytes.readInt();
+        h = Hash64.mix(h, into.type);
+        final int expected = eventLength(into.type);
+        if (length != expected)
+        {
+            throw new JournalException("is an EVENT of type " + EventType.name(into.type) + " of " + length +
+                " bytes, expected " + expected + " (truncated or corrupt)");
+        }
+        into.instrumentId = bytes.readInt();
+        h = Hash64.mix(h, into.instrumentId);
+        into.venueSequence = bytes.readLong();
+        h = Hash64.mix(h, into.venueSequence);
+        into.exchangeTimeNanos = bytes.readLong();
+        h = Hash64.mix(h, into.exchangeTimeNanos);
+        into.eventTimeNanos = bytes.readLong();
+        h = Hash64.mix(h, into.eventTimeNanos);
+        into.flags = bytes.readInt();
+        h = Hash64.mix(h, into.flags);
+        switch (into.type)
+        {
+            case EventType.TRADE:
+                into.tradeId = bytes.readLong();
+                h = Hash64.mix(h, into.tradeId);
+                into.price = bytes.readLong();
+                h = Hash64.mix(h, into.price);
+                into.quantity = bytes.readLong();
+                h = Hash64.mix(h, into.quantity);
+                into.side = bytes.readInt();
+                h = Hash64.mix(h, into.side);
+                break;
+            case EventType.QUOTE:
+                into.price = bytes.readLong();
+                h = Hash64.mix(h, into.price);
+                into.bidPrice = bytes.readLong();
+                h = Hash64.mix(h, into.bidPrice);
+                into.bidQuantity = bytes.readLong();
+                h = Hash64.mix(h, into.bidQuantity);
+                into.askPrice = bytes.readLong();
+                h = Hash64.mix(h, into.askPrice);
+                into.askQuantity = bytes.readLong();
+                h = Hash64.mix(h, into.askQuantity);
+                break;
+            case EventType.CLOCK:
+            case EventType.FEED_RECOVERED:
+                break;
+            case EventType.BOOK_LEVEL:
+                into.price = bytes.readLong();
+                h = Hash64.mix(h, into.price);
+                into.quantity = bytes.readLong();
+                h = Hash64.mix(h, into.quantity);
+                into.side = bytes.readInt();
+                h = Hash64.mix(h, into.side);
+                break;
+            case EventType.CANDLE:
+                into.open = bytes.readLong();
+                h = Hash64.mix(h, into.open);
+                into.high = bytes.readLong();
+                h = Hash64.mix(h, into.high);
+                into.low = bytes.readLong();
+                h = Hash64.mix(h, into.low);
+                into.close = bytes.readLong();
+                h = Hash64.mix(h, into.close);
+                into.volume = bytes.readLong();
+                h = Hash64.mix(h, into.volume);
+                break;
+            case EventType.INSTRUMENT_INFO:
+                into.priceIncrement = bytes.readLong();
+                h = Hash64.mix(h, into.priceIncrement);
+                into.sizeIncrement = bytes.readLong();
+                h = Hash64.mix(h, into.sizeIncrement);
+                break;
+            case EventType.FEED_STALE:
+                into.staleNanos = bytes.readLong();
+                h = Hash64.mix(h, into.staleNanos);
+                break;
+            case EventType.FEED_GAP:
+                into.expectedSequence = bytes.readLong();
+                h = Hash64.mix(h, into.expectedSequence);
+                break;
+            default:
+                h = readEverything(bytes, h, into);
+                break;
+        }
+        verifyChecksum(bytes.readLong(), h);
+    }
+
+    private static long readEverything(final Bytes<?> bytes, final long hash, final InboundEvent e)
+    {
+        long h = hash;
+        e.tradeId = bytes.readLong();
+        h = Hash64.mix(h, e.tradeId);
+        e.price = bytes.readLong();
+        h = Hash64.mix(h, e.price);
+        e.quantity = bytes.readLong();
+        h = Hash64.mix(h, e.quantity);
+        e.side = bytes.readInt();
+        h = Hash64.mix(h, e.side);
+        e.bidPrice = bytes.readLong();
+        h = Hash64.mix(h, e.bidPrice);
+        e.bidQuantity = bytes.readLong();
+        h = Hash64.mix(h, e.bidQuantity);
+        e.askPrice = bytes.readLong();
+        h = Hash64.mix(h, e.askPrice);
+        e.askQuantity = bytes.readLong();
+        h = Hash64.mix(h, e.askQuantity);
+        e.open = bytes.readLong();
+        h = Hash64.mix(h, e.open);
+        e.high = bytes.readLong();
+        h = Hash64.mix(h, e.high);
+        e.low = bytes.readLong();
+        h = Hash64.mix(h, e.low);
+        e.close = bytes.readLong();
+        h = Hash64.mix(h, e.close);
+        e.volume = bytes.readLong();
+        h = Hash64.mix(h, e.volume);
+        e.priceIncrement = bytes.readLong();
+        h = Hash64.mix(h, e.priceIncrement);
+        e.sizeIncrement = bytes.readLong();
+        h = Hash64.mix(h, e.sizeIncrement);
+        e.expectedSequence = bytes.readLong();
+        h = Hash64.mix(h, e.expectedSequence);
+        e.staleNanos = bytes.readLong();
+        return Hash64.mix(h, e.staleNanos);
+    }
+
+    private static void readEventV1(final Bytes<?> bytes, final long length, final InboundEvent into)
+    {
+        if (length != EVENT_LENGTH_V1)
+        {
+            throw new JournalException("is an EVENT of " + length + " bytes, expected " + EVENT_LENGTH_V1 +
                 " (truncated or corrupt)");
         }
         into.type = bytes.readInt();
@@ -192,33 +442,29 @@ public final class JournalRecordCodec
         into.bidQuantity = bytes.readLong();
         into.askPrice = bytes.readLong();
         into.askQuantity = bytes.readLong();
-        into.receiveNanoTime = 0;
-        into.orderCount = 0;
-        final long stored = bytes.readLong();
-        final long computed = checksum(into);
+        long h = Hash64.mix(Hash64.SEED, into.type);
+        h = Hash64.mix(h, into.instrumentId);
+        h = Hash64.mix(h, into.venueSequence);
+        h = Hash64.mix(h, into.exchangeTimeNanos);
+        h = Hash64.mix(h, into.eventTimeNanos);
+        h = Hash64.mix(h, into.tradeId);
+        h = Hash64.mix(h, into.price);
+        h = Hash64.mix(h, into.quantity);
+        h = Hash64.mix(h, into.side);
+        h = Hash64.mix(h, into.bidPrice);
+        h = Hash64.mix(h, into.bidQuantity);
+        h = Hash64.mix(h, into.askPrice);
+        h = Hash64.mix(h, into.askQuantity);
+        verifyChecksum(bytes.readLong(), h);
+    }
+
+    private static void verifyChecksum(final long stored, final long computed)
+    {
         if (stored != computed)
         {
             throw new JournalException("is corrupt: checksum " + Hash64.hex(stored) + " stored, " +
                 Hash64.hex(computed) + " computed");
         }
-    }
-
-    /** Hash64 over the journaled fields in record order: detects a damaged record, not a forged one. */
-    static long checksum(final InboundEvent e)
-    {
-        long h = Hash64.mix(Hash64.SEED, e.type);
-        h = Hash64.mix(h, e.instrumentId);
-        h = Hash64.mix(h, e.venueSequence);
-        h = Hash64.mix(h, e.exchangeTimeNanos);
-        h = Hash64.mix(h, e.eventTimeNanos);
-        h = Hash64.mix(h, e.tradeId);
-        h = Hash64.mix(h, e.price);
-        h = Hash64.mix(h, e.quantity);
-        h = Hash64.mix(h, e.side);
-        h = Hash64.mix(h, e.bidPrice);
-        h = Hash64.mix(h, e.bidQuantity);
-        h = Hash64.mix(h, e.askPrice);
-        return Hash64.mix(h, e.askQuantity);
     }
 
     private static void checkVersion(final short version)

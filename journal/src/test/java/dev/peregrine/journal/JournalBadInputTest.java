@@ -108,12 +108,12 @@ class JournalBadInputTest
         });
         assertThatThrownBy(() -> JournalReader.open(dir))
             .isInstanceOf(JournalException.class)
-            .hasMessage("journal folder " + dir + " was written with journal format version 2, newer than this " +
-                "reader's 1 (upgrade Peregrine to read it)");
+            .hasMessage("journal folder " + dir + " was written with journal format version 3, newer than this " +
+                "reader's 2 (upgrade Peregrine to read it)");
         assertThatThrownBy(() -> JournalWriter.open(dir, SETTINGS))
             .isInstanceOf(JournalException.class)
             .hasMessageContaining(dir.toString())
-            .hasMessageContaining("format version 2");
+            .hasMessageContaining("format version 3");
     }
 
     @Test
@@ -138,7 +138,7 @@ class JournalBadInputTest
             b.writeInt(1);
             b.writeLong(42);
         });
-        assertBadSecondEvent(dir, "is an EVENT of 15 bytes, expected 103 (truncated or corrupt)");
+        assertBadSecondEvent(dir, "is an EVENT of 15 bytes, shorter than any event (truncated or corrupt)");
     }
 
     @Test

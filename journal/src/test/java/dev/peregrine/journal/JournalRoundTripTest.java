@@ -18,8 +18,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class JournalRoundTripTest
 {
     private static final EngineSettings SETTINGS = EngineSettings.defaults(List.of("BTC-USD", "ETH-USD"), 1000);
-    /** Known types plus NONE and a code no reader knows: the journal records what the core saw, verbatim. */
-    private static final int[] TYPES = {EventType.TRADE, EventType.QUOTE, EventType.CLOCK, EventType.NONE, 42};
+    /** Every known type plus NONE and a code no reader knows: the journal records what the core saw, verbatim. */
+    private static final int[] TYPES = {
+        EventType.TRADE, EventType.QUOTE, EventType.CLOCK, EventType.BOOK_LEVEL, EventType.CANDLE,
+        EventType.INSTRUMENT_INFO, EventType.FEED_STALE, EventType.FEED_GAP, EventType.FEED_RECOVERED,
+        EventType.NONE, 42};
     private static final int PER_TYPE = 200;
 
     @TempDir
@@ -107,6 +110,53 @@ class JournalRoundTripTest
             .hasMessageContaining("different settings");
     }
 
+    /** Random values in exactly the fields the record layout keeps for the event's type. */
+    private static void fillPayload(final InboundEvent e, final Random random)
+    {
+        final boolean any = !EventType.isKnown(e.type);
+        if (any || e.type == EventType.TRADE)
+        {
+            e.tradeId = random.nextLong();
+        }
+        if (any || e.type == EventType.TRADE || e.type == EventType.QUOTE || e.type == EventType.BOOK_LEVEL)
+        {
+            e.price = random.nextLong();
+        }
+        if (any || e.type == EventType.TRADE || e.type == EventType.BOOK_LEVEL)
+        {
+            e.quantity = random.nextLong();
+            e.side = random.nextInt();
+        }
+        if (any || e.type == EventType.QUOTE)
+        {
+            e.bidPrice = random.nextLong();
+            e.bidQuantity = random.nextLong();
+            e.askPrice = random.nextLong();
+            e.askQuantity = random.nextLong();
+        }
+        if (any || e.type == EventType.CANDLE)
+        {
+            e.open = random.nextLong();
+            e.high = random.nextLong();
+            e.low = random.nextLong();
+            e.close = random.nextLong();
+            e.volume = random.nextLong();
+        }
+        if (any || e.type == EventType.INSTRUMENT_INFO)
+        {
+            e.priceIncrement = random.nextLong();
+            e.sizeIncrement = random.nextLong();
+        }
+        if (any || e.type == EventType.FEED_GAP)
+        {
+            e.expectedSequence = random.nextLong();
+        }
+        if (any || e.type == EventType.FEED_STALE)
+        {
+            e.staleNanos = random.nextLong();
+        }
+    }
+
     private static List<InboundEvent> randomEvents(final Random random)
     {
         final List<InboundEvent> events = new ArrayList<>();
@@ -120,14 +170,8 @@ class JournalRoundTripTest
                 e.venueSequence = random.nextLong();
                 e.exchangeTimeNanos = random.nextLong();
                 e.eventTimeNanos = random.nextLong();
-                e.tradeId = random.nextLong();
-                e.price = random.nextLong();
-                e.quantity = random.nextLong();
-                e.side = random.nextInt();
-                e.bidPrice = random.nextLong();
-                e.bidQuantity = random.nextLong();
-                e.askPrice = random.nextLong();
-                e.askQuantity = random.nextLong();
+                e.flags = random.nextInt();
+                fillPayload(e, random);
                 events.add(e);
             }
         }
@@ -138,6 +182,9 @@ class JournalRoundTripTest
         max.venueSequence = max.exchangeTimeNanos = max.eventTimeNanos = max.tradeId = Long.MAX_VALUE;
         max.price = max.quantity = max.bidPrice = max.bidQuantity = max.askPrice = max.askQuantity = Long.MIN_VALUE;
         max.side = -1;
+        max.flags = Integer.MIN_VALUE;
+        max.open = max.high = max.low = max.close = max.volume = Long.MIN_VALUE;
+        max.priceIncrement = max.sizeIncrement = max.expectedSequence = max.staleNanos = Long.MAX_VALUE;
         events.add(max);
         return events;
     }

@@ -5,15 +5,23 @@ import dev.peregrine.core.output.Hash64;
 
 /**
  * A full-depth L2 book for one instrument, owned by the core thread and built from the venue's
- * snapshot and updates. It knows whether it can be trusted: {@link #isSynced()} is false from the
- * start, after a feed gap, and until the next complete snapshot, and the core does not trade an
- * instrument whose book is not synced.
+ * snapshot and updates. It knows whether it can be trusted:
+ * <ul>
+ *   <li>{@link #NOT_USED}: no level ever arrived (the instrument trades on quotes alone);</li>
+ *   <li>{@link #SYNCING}: a snapshot is under way, or a feed gap made the book suspect;</li>
+ *   <li>{@link #SYNCED}: built from a complete snapshot and every update since.</li>
+ * </ul>
+ * The core does not trade an instrument whose book is {@link #SYNCING}.
  */
 public final class OrderBook
 {
     private final BookSide bids;
     private final BookSide asks;
-    private boolean synced;
+    public static final int NOT_USED = 0;
+    public static final int SYNCING = 1;
+    public static final int SYNCED = 2;
+
+    private int state = NOT_USED;
     private long updates;
 
     public OrderBook(final int initialDepth)
@@ -27,18 +35,21 @@ public final class OrderBook
     {
         bids.clear();
         asks.clear();
-        synced = false;
+        state = SYNCING;
     }
 
     public void endSnapshot()
     {
-        synced = true;
+        state = SYNCED;
     }
 
-    /** The feed lost messages: the book may be wrong until the next snapshot. */
+    /** The feed lost messages: a book in use may be wrong until the next snapshot. */
     public void invalidate()
     {
-        synced = false;
+        if (state == SYNCED)
+        {
+            state = SYNCING;
+        }
     }
 
     /** Sets one level; {@code side} is {@link Side#BUY} for bids, {@link Side#SELL} for asks. */
@@ -52,12 +63,27 @@ public final class OrderBook
         {
             asks.set(price, quantity);
         }
+        if (state == NOT_USED)
+        {
+            state = SYNCING; // updates before any snapshot: not a book to trust
+        }
         updates++;
+    }
+
+    public int state()
+    {
+        return state;
     }
 
     public boolean isSynced()
     {
-        return synced;
+        return state == SYNCED;
+    }
+
+    /** False only while a book in use is being (re)built: quotes-only instruments may always trade. */
+    public boolean mayTrade()
+    {
+        return state != SYNCING;
     }
 
     /** True when the best bid is at or above the best ask: a sign the book is wrong. */
@@ -83,7 +109,7 @@ public final class OrderBook
 
     public long hash(final long seed)
     {
-        long h = Hash64.mix(seed, synced ? 1 : 0);
+        long h = Hash64.mix(seed, state);
         h = bids.hash(h);
         return asks.hash(h);
     }

@@ -1,11 +1,15 @@
 package dev.peregrine.core.engine;
 
 import com.lmax.disruptor.EventHandler;
+import dev.peregrine.core.book.OrderBook;
+import dev.peregrine.core.event.BookFlags;
 import dev.peregrine.core.event.EventType;
 import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.execution.ExecutionEngine;
 import dev.peregrine.core.execution.PositionBook;
 import dev.peregrine.core.instrument.InstrumentRegistry;
+import dev.peregrine.core.market.FeedHealth;
+import dev.peregrine.core.market.InstrumentRules;
 import dev.peregrine.core.market.MarketState;
 import dev.peregrine.core.metrics.CoreMetrics;
 import dev.peregrine.core.number.FixedPoint;
@@ -32,6 +36,8 @@ public final class TradingCore implements EventHandler<InboundEvent>
 {
     private final InstrumentRegistry instruments;
     private final MarketState market;
+    private final FeedHealth feedHealth;
+    private final InstrumentRules rules;
     private final PositionBook positions;
     private final ExecutionEngine execution;
     private final Strategy strategy;
@@ -50,11 +56,14 @@ public final class TradingCore implements EventHandler<InboundEvent>
         final int n = instruments.size();
         this.metrics = metrics;
         this.market = new MarketState(n);
+        this.feedHealth = new FeedHealth(n);
+        this.rules = new InstrumentRules(instruments);
         this.positions = new PositionBook(n);
         final RiskChain risk = new RiskChain(
             new MaxOrderQuantityCheck(settings.maxOrderQuantity()),
             new MaxPositionCheck(settings.maxPosition()));
-        this.execution = new ExecutionEngine(instruments, risk, positions, market, outputs, metrics, tradingSwitch);
+        this.execution = new ExecutionEngine(rules, feedHealth, risk, positions, market, outputs, metrics,
+            tradingSwitch);
         this.strategy = new MovingAverageCrossover(execution, positions, settings.fastWindow(), settings.slowWindow(),
             settings.orderQuantity());
     }
@@ -82,6 +91,33 @@ public final class TradingCore implements EventHandler<InboundEvent>
                 metrics.clocks.increment();
                 strategy.onClock(clockNanos);
                 break;
+            case EventType.BOOK_LEVEL:
+                metrics.bookLevels.increment();
+                onBookLevel(event);
+                break;
+            case EventType.CANDLE:
+                metrics.candles.increment();
+                break;
+            case EventType.INSTRUMENT_INFO:
+                metrics.instrumentInfos.increment();
+                rules.onInfo(event.instrumentId, event.priceIncrement, event.sizeIncrement, event.flags);
+                break;
+            case EventType.FEED_STALE:
+                metrics.feedStale.increment();
+                feedHealth.onStale(event.instrumentId);
+                strategy.onFeedStatus(event.instrumentId, false, clockNanos);
+                break;
+            case EventType.FEED_GAP:
+                metrics.feedGaps.increment();
+                feedHealth.onGap(event.instrumentId);
+                market.book(event.instrumentId).invalidate();
+                strategy.onFeedStatus(event.instrumentId, false, clockNanos);
+                break;
+            case EventType.FEED_RECOVERED:
+                metrics.feedRecovered.increment();
+                feedHealth.onRecovered(event.instrumentId);
+                strategy.onFeedStatus(event.instrumentId, true, clockNanos);
+                break;
             default:
                 metrics.unknownEvents.increment();
                 break;
@@ -94,6 +130,25 @@ public final class TradingCore implements EventHandler<InboundEvent>
             // Measurement only: the wall clock never feeds a decision.
             final long latency = System.nanoTime() - event.receiveNanoTime;
             metrics.tickToDecisionNanos.recordValue(Math.min(Math.max(latency, 0), CoreMetrics.MAX_TRACKABLE_NANOS));
+        }
+    }
+
+    private void onBookLevel(final InboundEvent event)
+    {
+        final OrderBook book = market.book(event.instrumentId);
+        final int flags = event.flags;
+        if (BookFlags.has(flags, BookFlags.SNAPSHOT_BEGIN))
+        {
+            book.beginSnapshot();
+        }
+        book.set(event.side, event.price, event.quantity);
+        if (BookFlags.has(flags, BookFlags.SNAPSHOT_END))
+        {
+            book.endSnapshot();
+        }
+        if (BookFlags.has(flags, BookFlags.END_OF_MESSAGE))
+        {
+            strategy.onBook(event.instrumentId, clockNanos);
         }
     }
 
@@ -127,6 +182,8 @@ public final class TradingCore implements EventHandler<InboundEvent>
         long h = Hash64.mix(Hash64.SEED, eventsProcessed);
         h = Hash64.mix(h, clockNanos);
         h = market.hash(h);
+        h = feedHealth.hash(h);
+        h = rules.hash(h);
         h = positions.hash(h);
         h = execution.hash(h);
         return strategy.hash(h);
@@ -150,6 +207,16 @@ public final class TradingCore implements EventHandler<InboundEvent>
     public MarketState market()
     {
         return market;
+    }
+
+    public FeedHealth feedHealth()
+    {
+        return feedHealth;
+    }
+
+    public InstrumentRules rules()
+    {
+        return rules;
     }
 
     public PositionBook positions()

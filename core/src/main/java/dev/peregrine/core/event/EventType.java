@@ -14,6 +14,21 @@ public final class EventType
     public static final int QUOTE = 2;
     /** A tick of the engine's timer: drives time-based logic without reading the wall clock. */
     public static final int CLOCK = 3;
+    /**
+     * One level of an L2 book: side, price, absolute quantity (0 removes the level). {@link BookFlags}
+     * mark the first and last level of a snapshot and the last level of a venue message.
+     */
+    public static final int BOOK_LEVEL = 4;
+    /** A venue candle (Coinbase {@code candles}): open, high, low, close, volume; start in exchangeTimeNanos. */
+    public static final int CANDLE = 5;
+    /** Product metadata (Coinbase {@code status}): increments and whether the product trades (flags). */
+    public static final int INSTRUMENT_INFO = 6;
+    /** No data message for the instrument for longer than the staleness threshold. */
+    public static final int FEED_STALE = 7;
+    /** Messages were lost (sequence gap or reconnect): the instrument's book may be wrong. */
+    public static final int FEED_GAP = 8;
+    /** Data flows again and, where there is a book, a fresh snapshot has been applied. */
+    public static final int FEED_RECOVERED = 9;
 
     private EventType()
     {
@@ -28,12 +43,18 @@ public final class EventType
             case TRADE: return "TRADE";
             case QUOTE: return "QUOTE";
             case CLOCK: return "CLOCK";
+            case BOOK_LEVEL: return "BOOK_LEVEL";
+            case CANDLE: return "CANDLE";
+            case INSTRUMENT_INFO: return "INSTRUMENT_INFO";
+            case FEED_STALE: return "FEED_STALE";
+            case FEED_GAP: return "FEED_GAP";
+            case FEED_RECOVERED: return "FEED_RECOVERED";
             default: return "UNKNOWN(" + type + ")";
         }
     }
 
     public static boolean isKnown(final int type)
     {
-        return type == TRADE || type == QUOTE || type == CLOCK;
+        return type >= TRADE && type <= FEED_RECOVERED;
     }
 }

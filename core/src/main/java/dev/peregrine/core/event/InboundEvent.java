@@ -14,6 +14,19 @@ package dev.peregrine.core.event;
  * never decides on it.
  *
  * <p>Prices and quantities are {@link dev.peregrine.core.number.FixedPoint} scaled longs.
+ *
+ * <p>Which input fields a type uses:
+ * <pre>
+ *   TRADE            tradeId, price, quantity, side (venue-reported)
+ *   QUOTE            bidPrice, bidQuantity, askPrice, askQuantity, price (last trade)
+ *   CLOCK            (event time only)
+ *   BOOK_LEVEL       side (BUY = bid, SELL = ask), price, quantity (absolute, 0 removes), flags (BookFlags)
+ *   CANDLE           open, high, low, close, volume; exchangeTimeNanos = candle start
+ *   INSTRUMENT_INFO  priceIncrement, sizeIncrement, flags (InstrumentStatus)
+ *   FEED_STALE       staleNanos (time since the last data message)
+ *   FEED_GAP         venueSequence (received), expectedSequence (0 when the connection was lost)
+ *   FEED_RECOVERED   (instrument only)
+ * </pre>
  */
 public final class InboundEvent
 {
@@ -46,6 +59,24 @@ public final class InboundEvent
     public long bidQuantity;
     public long askPrice;
     public long askQuantity;
+
+    /** BOOK_LEVEL: {@link BookFlags}; INSTRUMENT_INFO: {@link InstrumentStatus}. */
+    public int flags;
+
+    /** CANDLE: open, high, low, close, volume. */
+    public long open;
+    public long high;
+    public long low;
+    public long close;
+    public long volume;
+
+    /** INSTRUMENT_INFO: the venue's tick size and lot size. */
+    public long priceIncrement;
+    public long sizeIncrement;
+
+    /** FEED_GAP: the sequence number that should have come; FEED_STALE: nanoseconds without data. */
+    public long expectedSequence;
+    public long staleNanos;
 
     // ---- measurement only (not journaled, never used for decisions) ----
     /** {@link System#nanoTime()} when the frame arrived; 0 in replay. */
@@ -81,6 +112,16 @@ public final class InboundEvent
         bidQuantity = 0;
         askPrice = 0;
         askQuantity = 0;
+        flags = 0;
+        open = 0;
+        high = 0;
+        low = 0;
+        close = 0;
+        volume = 0;
+        priceIncrement = 0;
+        sizeIncrement = 0;
+        expectedSequence = 0;
+        staleNanos = 0;
         receiveNanoTime = 0;
         orderCount = 0;
     }
@@ -101,6 +142,16 @@ public final class InboundEvent
         bidQuantity = other.bidQuantity;
         askPrice = other.askPrice;
         askQuantity = other.askQuantity;
+        flags = other.flags;
+        open = other.open;
+        high = other.high;
+        low = other.low;
+        close = other.close;
+        volume = other.volume;
+        priceIncrement = other.priceIncrement;
+        sizeIncrement = other.sizeIncrement;
+        expectedSequence = other.expectedSequence;
+        staleNanos = other.staleNanos;
         receiveNanoTime = other.receiveNanoTime;
         orderCount = 0;
     }
@@ -119,6 +170,11 @@ public final class InboundEvent
             ", side=" + Side.name(side) +
             ", bid=" + bidQuantity + "@" + bidPrice +
             ", ask=" + askQuantity + "@" + askPrice +
+            ", flags=" + flags +
+            ", ohlcv=" + open + "/" + high + "/" + low + "/" + close + "/" + volume +
+            ", increments=" + priceIncrement + "/" + sizeIncrement +
+            ", expectedSequence=" + expectedSequence +
+            ", staleNanos=" + staleNanos +
             '}';
     }
 }

@@ -3,7 +3,8 @@ package dev.peregrine.core.execution;
 import dev.peregrine.core.engine.TradingSwitch;
 import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.event.OrderCommand;
-import dev.peregrine.core.instrument.InstrumentRegistry;
+import dev.peregrine.core.market.FeedHealth;
+import dev.peregrine.core.market.InstrumentRules;
 import dev.peregrine.core.market.MarketState;
 import dev.peregrine.core.metrics.CoreMetrics;
 import dev.peregrine.core.output.Hash64;
@@ -12,7 +13,8 @@ import dev.peregrine.core.risk.RejectReason;
 import dev.peregrine.core.risk.RiskChain;
 
 /**
- * Turns a strategy's order into outputs: trading state and risk first, then an order id, the order
+ * Turns a strategy's order into outputs: trading state, market-data health (a stale or gapped feed, a
+ * book being rebuilt, a product the venue closed) and risk first, then an order id, the order
  * command in the causing event's slot (for the outbound stage), and the paper venue's fill or cancel,
  * which updates positions. Owned by the core thread.
  *
@@ -20,7 +22,9 @@ import dev.peregrine.core.risk.RiskChain;
  */
 public final class ExecutionEngine implements OrderEntry
 {
-    private final InstrumentRegistry instruments;
+    private final InstrumentRules rules;
+    private final FeedHealth feedHealth;
+    private final MarketState market;
     private final RiskChain risk;
     private final PositionBook positions;
     private final PaperVenue venue;
@@ -32,7 +36,8 @@ public final class ExecutionEngine implements OrderEntry
     private long lastOrderId;
 
     public ExecutionEngine(
-        final InstrumentRegistry instruments,
+        final InstrumentRules rules,
+        final FeedHealth feedHealth,
         final RiskChain risk,
         final PositionBook positions,
         final MarketState market,
@@ -40,7 +45,9 @@ public final class ExecutionEngine implements OrderEntry
         final CoreMetrics metrics,
         final TradingSwitch tradingSwitch)
     {
-        this.instruments = instruments;
+        this.rules = rules;
+        this.feedHealth = feedHealth;
+        this.market = market;
         this.risk = risk;
         this.positions = positions;
         this.venue = new PaperVenue(market);
@@ -72,7 +79,19 @@ public final class ExecutionEngine implements OrderEntry
         {
             reason = RejectReason.TRADING_HALTED;
         }
-        else if (quantity <= 0 || quantity % instruments.get(instrumentId).sizeIncrement() != 0)
+        else if (!feedHealth.isHealthy(instrumentId))
+        {
+            reason = RejectReason.FEED_UNHEALTHY;
+        }
+        else if (!market.book(instrumentId).mayTrade())
+        {
+            reason = RejectReason.BOOK_NOT_SYNCED;
+        }
+        else if (!rules.acceptsOrders(instrumentId))
+        {
+            reason = RejectReason.INSTRUMENT_NOT_TRADING;
+        }
+        else if (quantity <= 0 || quantity % rules.sizeIncrement(instrumentId) != 0)
         {
             reason = RejectReason.INVALID_QUANTITY;
         }

@@ -1,10 +1,12 @@
 package dev.peregrine.core.market;
 
+import dev.peregrine.core.book.OrderBook;
 import dev.peregrine.core.output.Hash64;
 
 /**
- * Top of book and last trade per instrument, as the core last saw them. Owned by the core thread.
- * A zero price means "not seen yet".
+ * What the core knows of each instrument's market: top of book from quotes, last trade, and the full
+ * L2 {@link OrderBook} where the venue sends one. Owned by the core thread. A zero price means "not
+ * seen yet".
  */
 public final class MarketState
 {
@@ -13,9 +15,18 @@ public final class MarketState
     private final long[] askPrice;
     private final long[] askQuantity;
     private final long[] lastPrice;
+    private final OrderBook[] books;
+
+    /** Levels per book side allocated up front; a deeper book grows once, then stays allocation-free. */
+    public static final int INITIAL_BOOK_DEPTH = 1024;
 
     public MarketState(final int instrumentCount)
     {
+        books = new OrderBook[instrumentCount];
+        for (int i = 0; i < instrumentCount; i++)
+        {
+            books[i] = new OrderBook(INITIAL_BOOK_DEPTH);
+        }
         bidPrice = new long[instrumentCount];
         bidQuantity = new long[instrumentCount];
         askPrice = new long[instrumentCount];
@@ -78,6 +89,11 @@ public final class MarketState
         return lastPrice[instrumentId];
     }
 
+    public OrderBook book(final int instrumentId)
+    {
+        return books[instrumentId];
+    }
+
     public int instrumentCount()
     {
         return lastPrice.length;
@@ -93,6 +109,7 @@ public final class MarketState
             h = Hash64.mix(h, askPrice[i]);
             h = Hash64.mix(h, askQuantity[i]);
             h = Hash64.mix(h, lastPrice[i]);
+            h = books[i].hash(h);
         }
         return h;
     }

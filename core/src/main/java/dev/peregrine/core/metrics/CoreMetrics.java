@@ -20,6 +20,12 @@ public final class CoreMetrics
     public final SingleWriterCounter orders = new SingleWriterCounter("orders");
     public final SingleWriterCounter fills = new SingleWriterCounter("fills");
     public final SingleWriterCounter cancels = new SingleWriterCounter("cancels");
+    public final SingleWriterCounter bookLevels = new SingleWriterCounter("book_levels");
+    public final SingleWriterCounter candles = new SingleWriterCounter("candles");
+    public final SingleWriterCounter instrumentInfos = new SingleWriterCounter("instrument_infos");
+    public final SingleWriterCounter feedStale = new SingleWriterCounter("feed_stale");
+    public final SingleWriterCounter feedGaps = new SingleWriterCounter("feed_gaps");
+    public final SingleWriterCounter feedRecovered = new SingleWriterCounter("feed_recovered");
     public final SingleWriterCounter unknownEvents = new SingleWriterCounter("unknown_events");
     public final SingleWriterCounter[] rejects;
     public final SingleWriterGauge realizedPnl = new SingleWriterGauge();

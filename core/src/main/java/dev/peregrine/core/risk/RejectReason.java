@@ -18,7 +18,13 @@ public enum RejectReason
     /** One input tried to cause more orders than an event slot can carry: a strategy bug. */
     TOO_MANY_ORDERS,
     /** Quantity is zero, negative, or not a multiple of the size increment. */
-    INVALID_QUANTITY;
+    INVALID_QUANTITY,
+    /** The instrument's feed is stale or lost messages: no trading until it recovers. */
+    FEED_UNHEALTHY,
+    /** The instrument's L2 book is being rebuilt after a gap: no trading on a book that may be wrong. */
+    BOOK_NOT_SYNCED,
+    /** The venue says the product does not take new orders (cancel-only, offline). */
+    INSTRUMENT_NOT_TRADING;
 
     private static final RejectReason[] VALUES = values();
 

@@ -129,6 +129,18 @@ public final class MovingAverageCrossover implements Strategy
     }
 
     @Override
+    public void onBook(final int instrumentId, final long timeNanos)
+    {
+        // Signals come from trades only.
+    }
+
+    @Override
+    public void onFeedStatus(final int instrumentId, final boolean healthy, final long timeNanos)
+    {
+        // Execution refuses orders on an unhealthy feed; the averages keep their history across it.
+    }
+
+    @Override
     public void onClock(final long timeNanos)
     {
         // No time-based logic in this strategy.

@@ -13,6 +13,12 @@ public interface Strategy
     /** The top of book of an instrument changed (read it from the market state). */
     void onQuote(int instrumentId, long timeNanos);
 
+    /** The L2 book of an instrument changed (once per venue message; read it from the market state). */
+    void onBook(int instrumentId, long timeNanos);
+
+    /** The instrument's feed became unhealthy (stale, gap) or healthy again. */
+    void onFeedStatus(int instrumentId, boolean healthy, long timeNanos);
+
     /** A timer tick: for time-based logic in event time. */
     void onClock(long timeNanos);
 
