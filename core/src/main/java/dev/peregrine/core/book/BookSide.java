@@ -88,9 +88,8 @@ public final class BookSide
             }
             if (better(price, p))
             {
-                continue;
+                return -(i + 1) - 1; // better than a level scanned from the touch: it goes right after it
             }
-            return -(i + 1) - 1;
         }
         if (scan == size)
         {
