@@ -57,6 +57,12 @@ public final class PeregrineCollector implements MultiCollector
             .dataPoint(counter(m.trades.get(), "type", "trade"))
             .dataPoint(counter(m.quotes.get(), "type", "quote"))
             .dataPoint(counter(m.clocks.get(), "type", "clock"))
+            .dataPoint(counter(m.bookLevels.get(), "type", "book_level"))
+            .dataPoint(counter(m.candles.get(), "type", "candle"))
+            .dataPoint(counter(m.instrumentInfos.get(), "type", "instrument_info"))
+            .dataPoint(counter(m.feedStale.get(), "type", "feed_stale"))
+            .dataPoint(counter(m.feedGaps.get(), "type", "feed_gap"))
+            .dataPoint(counter(m.feedRecovered.get(), "type", "feed_recovered"))
             .dataPoint(counter(m.unknownEvents.get(), "type", "unknown"))
             .build());
         out.metricSnapshot(counter("peregrine_orders", "Orders that passed risk and went to the venue", m.orders.get()));
