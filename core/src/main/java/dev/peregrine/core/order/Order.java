@@ -1,0 +1,155 @@
+package dev.peregrine.core.order;
+
+import dev.peregrine.core.output.Hash64;
+
+/**
+ * One order, a pooled mutable record owned by the core thread and reused once it is terminal and
+ * evicted. Quantities and prices are FixedPoint scaled longs.
+ */
+public final class Order
+{
+    long orderId;
+    int strategyId;
+    int instrumentId;
+    int side;
+    OrderType type;
+    long quantity;
+    long limitPrice;
+    long filledQuantity;
+    /** Sum of fill price x fill quantity / scale, in quote currency, for the average fill price. */
+    double filledNotional;
+    double fees;
+    OrderState state;
+    long createdNanos;
+    long updatedNanos;
+    /** Visible quantity ahead of this order at its price when it started resting (paper venue). */
+    long queueAhead;
+    boolean reduceOnly;
+
+    void reset(final long orderId, final int strategyId, final int instrumentId, final int side, final OrderType type,
+        final long quantity, final long limitPrice, final boolean reduceOnly, final long timeNanos)
+    {
+        this.orderId = orderId;
+        this.strategyId = strategyId;
+        this.instrumentId = instrumentId;
+        this.side = side;
+        this.type = type;
+        this.quantity = quantity;
+        this.limitPrice = limitPrice;
+        this.reduceOnly = reduceOnly;
+        this.filledQuantity = 0;
+        this.filledNotional = 0.0;
+        this.fees = 0.0;
+        this.state = OrderState.PENDING_NEW;
+        this.createdNanos = timeNanos;
+        this.updatedNanos = timeNanos;
+        this.queueAhead = 0;
+    }
+
+    public long orderId()
+    {
+        return orderId;
+    }
+
+    public int strategyId()
+    {
+        return strategyId;
+    }
+
+    public int instrumentId()
+    {
+        return instrumentId;
+    }
+
+    public int side()
+    {
+        return side;
+    }
+
+    public OrderType type()
+    {
+        return type;
+    }
+
+    public long quantity()
+    {
+        return quantity;
+    }
+
+    public long limitPrice()
+    {
+        return limitPrice;
+    }
+
+    public long filledQuantity()
+    {
+        return filledQuantity;
+    }
+
+    public long leavesQuantity()
+    {
+        return state.isTerminal() ? 0 : quantity - filledQuantity;
+    }
+
+    /** Average fill price in quote currency, or 0 before the first fill. */
+    public double averageFillPrice()
+    {
+        return filledQuantity == 0 ? 0.0 : filledNotional / (filledQuantity / (double)dev.peregrine.core.number.FixedPoint.SCALE);
+    }
+
+    public double fees()
+    {
+        return fees;
+    }
+
+    public OrderState state()
+    {
+        return state;
+    }
+
+    public long createdNanos()
+    {
+        return createdNanos;
+    }
+
+    public long updatedNanos()
+    {
+        return updatedNanos;
+    }
+
+    public long queueAhead()
+    {
+        return queueAhead;
+    }
+
+    public boolean reduceOnly()
+    {
+        return reduceOnly;
+    }
+
+    long hash(final long seed)
+    {
+        long h = Hash64.mix(seed, orderId);
+        h = Hash64.mix(h, strategyId);
+        h = Hash64.mix(h, instrumentId);
+        h = Hash64.mix(h, side);
+        h = Hash64.mix(h, type.ordinal());
+        h = Hash64.mix(h, quantity);
+        h = Hash64.mix(h, limitPrice);
+        h = Hash64.mix(h, filledQuantity);
+        h = Hash64.mix(h, filledNotional);
+        h = Hash64.mix(h, fees);
+        h = Hash64.mix(h, state.ordinal());
+        h = Hash64.mix(h, createdNanos);
+        h = Hash64.mix(h, updatedNanos);
+        h = Hash64.mix(h, queueAhead);
+        return Hash64.mix(h, reduceOnly ? 1 : 0);
+    }
+
+    @Override
+    public String toString()
+    {
+        return "Order#" + orderId + "{" + state + " " + type + " i" + instrumentId + " side=" + side + " qty=" + quantity +
+            " filled=" + filledQuantity + " limit=" + limitPrice + "}";
+    }
+}
