@@ -7,6 +7,7 @@ import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.metrics.CoreMetrics;
 import dev.peregrine.core.output.Hash64;
 import dev.peregrine.core.output.OutputDigest;
+import dev.peregrine.core.output.OutputFanOut;
 import dev.peregrine.core.output.OutputListener;
 
 import java.nio.file.Path;

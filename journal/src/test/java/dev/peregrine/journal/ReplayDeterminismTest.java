@@ -8,6 +8,8 @@ import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.metrics.CoreMetrics;
 import dev.peregrine.core.output.Hash64;
 import dev.peregrine.core.output.OutputDigest;
+import dev.peregrine.core.output.OutputFanOut;
+import dev.peregrine.core.testing.RecordingOutputs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,7 +48,7 @@ class ReplayDeterminismTest
         assertThat(result.outputs()).isEqualTo(live.outputs);
         assertThat(result.outputDigestHex()).isEqualTo(live.digestHex);
         assertThat(result.stateHashHex()).isEqualTo(live.stateHashHex);
-        assertThat(replayed.lines).containsExactlyElementsOf(live.recorded.lines);
+        assertThat(replayed.lines()).containsExactlyElementsOf(live.recorded.lines());
         assertThat(result.settings().encode()).isEqualTo(SETTINGS.encode());
         // Replaying twice gives the same answer: nothing in replay depends on the wall clock.
         // (EngineSettings has no equals, hence the field-by-field comparison.)

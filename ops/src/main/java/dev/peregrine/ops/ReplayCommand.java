@@ -1,6 +1,5 @@
 package dev.peregrine.ops;
 
-import dev.peregrine.core.execution.PaperVenue;
 import dev.peregrine.journal.JournalException;
 import dev.peregrine.journal.Replay;
 import dev.peregrine.journal.ReplayResult;
@@ -49,7 +48,7 @@ public final class ReplayCommand implements Callable<Integer>
         out.printf("replayed %,d events from %s in %.2f s (%,.0f events/s), %,d outputs%n",
             result.events(), journal, seconds, result.events() / Math.max(seconds, 1e-9), result.outputs());
         out.println("products: " + String.join(",", result.settings().products()));
-        out.println(PaperVenue.ASSUMPTIONS);
+        out.println(result.settings().paperVenue().describe());
         out.println("output-digest: " + result.outputDigestHex());
         out.println("state-hash: " + result.stateHashHex());
         out.flush();

@@ -1,5 +1,6 @@
 package dev.peregrine.core.engine;
 
+import dev.peregrine.core.execution.PaperVenueSettings;
 import dev.peregrine.core.instrument.InstrumentRegistry;
 import dev.peregrine.core.instrument.ProductCatalog;
 import dev.peregrine.core.number.FixedPoint;
@@ -26,6 +27,7 @@ public final class EngineSettings
     private final long[] orderQuantity;
     private final long[] maxOrderQuantity;
     private final long[] maxPosition;
+    private final PaperVenueSettings paperVenue;
 
     public EngineSettings(
         final List<String> products,
@@ -34,6 +36,18 @@ public final class EngineSettings
         final long[] orderQuantity,
         final long[] maxOrderQuantity,
         final long[] maxPosition)
+    {
+        this(products, fastWindow, slowWindow, orderQuantity, maxOrderQuantity, maxPosition, PaperVenueSettings.DEFAULT);
+    }
+
+    public EngineSettings(
+        final List<String> products,
+        final int fastWindow,
+        final int slowWindow,
+        final long[] orderQuantity,
+        final long[] maxOrderQuantity,
+        final long[] maxPosition,
+        final PaperVenueSettings paperVenue)
     {
         if (products.isEmpty())
         {
@@ -50,6 +64,18 @@ public final class EngineSettings
         this.orderQuantity = orderQuantity.clone();
         this.maxOrderQuantity = maxOrderQuantity.clone();
         this.maxPosition = maxPosition.clone();
+        this.paperVenue = paperVenue;
+    }
+
+    /** The same settings with other paper-venue assumptions. */
+    public EngineSettings withPaperVenue(final PaperVenueSettings venue)
+    {
+        return new EngineSettings(products, fastWindow, slowWindow, orderQuantity, maxOrderQuantity, maxPosition, venue);
+    }
+
+    public PaperVenueSettings paperVenue()
+    {
+        return paperVenue;
     }
 
     /**
@@ -125,6 +151,11 @@ public final class EngineSettings
         map.put("strategy.orderQuantity", join(orderQuantity));
         map.put("risk.maxOrderQuantity", join(maxOrderQuantity));
         map.put("risk.maxPosition", join(maxPosition));
+        map.put("paper.orderLatencyNanos", Long.toString(paperVenue.orderLatencyNanos()));
+        map.put("paper.cancelLatencyNanos", Long.toString(paperVenue.cancelLatencyNanos()));
+        map.put("paper.fillLatencyNanos", Long.toString(paperVenue.fillLatencyNanos()));
+        map.put("paper.makerFeeBps", Double.toString(paperVenue.makerFeeBps()));
+        map.put("paper.takerFeeBps", Double.toString(paperVenue.takerFeeBps()));
         final StringBuilder sb = new StringBuilder();
         map.forEach((k, v) -> sb.append(k).append('=').append(v).append('\n'));
         return sb.toString();
@@ -154,7 +185,13 @@ public final class EngineSettings
             Integer.parseInt(require(map, "strategy.slowWindow")),
             split(require(map, "strategy.orderQuantity"), products.size(), "strategy.orderQuantity"),
             split(require(map, "risk.maxOrderQuantity"), products.size(), "risk.maxOrderQuantity"),
-            split(require(map, "risk.maxPosition"), products.size(), "risk.maxPosition"));
+            split(require(map, "risk.maxPosition"), products.size(), "risk.maxPosition"),
+            new PaperVenueSettings(
+                Long.parseLong(require(map, "paper.orderLatencyNanos")),
+                Long.parseLong(require(map, "paper.cancelLatencyNanos")),
+                Long.parseLong(require(map, "paper.fillLatencyNanos")),
+                Double.parseDouble(require(map, "paper.makerFeeBps")),
+                Double.parseDouble(require(map, "paper.takerFeeBps"))));
     }
 
     /** A short fingerprint of the settings, printed with results and stored in the journal header. */

@@ -6,6 +6,7 @@ import dev.peregrine.core.event.BookFlags;
 import dev.peregrine.core.event.EventType;
 import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.execution.ExecutionEngine;
+import dev.peregrine.core.execution.PaperVenue;
 import dev.peregrine.core.execution.PositionBook;
 import dev.peregrine.core.instrument.InstrumentRegistry;
 import dev.peregrine.core.market.FeedHealth;
@@ -62,8 +63,8 @@ public final class TradingCore implements EventHandler<InboundEvent>
         final RiskChain risk = new RiskChain(
             new MaxOrderQuantityCheck(settings.maxOrderQuantity()),
             new MaxPositionCheck(settings.maxPosition()));
-        this.execution = new ExecutionEngine(rules, feedHealth, risk, positions, market, outputs, metrics,
-            tradingSwitch);
+        this.execution = new ExecutionEngine(rules, feedHealth, risk, positions, market, settings.paperVenue(),
+            outputs, metrics, tradingSwitch);
         this.strategy = new MovingAverageCrossover(execution, positions, settings.fastWindow(), settings.slowWindow(),
             settings.orderQuantity());
     }
@@ -71,20 +72,25 @@ public final class TradingCore implements EventHandler<InboundEvent>
     @Override
     public void onEvent(final InboundEvent event, final long sequence, final boolean endOfBatch)
     {
-        clockNanos = event.eventTimeNanos;
+        // Producers on different threads can stamp slightly out of order; the core's clock never goes back.
+        clockNanos = Math.max(clockNanos, event.eventTimeNanos);
         execution.beginEvent(event);
+        final PaperVenue venue = execution.venue();
+        venue.advanceTo(clockNanos);
         switch (event.type)
         {
             case EventType.TRADE:
                 metrics.trades.increment();
                 market.onTrade(event.instrumentId, event.price);
+                venue.onTrade(event.instrumentId, event.price, event.quantity, event.side, clockNanos);
+                venue.advanceTo(clockNanos);
                 strategy.onTrade(event.instrumentId, event.price, event.quantity, event.side, clockNanos);
                 break;
             case EventType.QUOTE:
                 metrics.quotes.increment();
                 market.onQuote(event.instrumentId, event.bidPrice, event.bidQuantity, event.askPrice,
                     event.askQuantity, event.price);
-                execution.venue().onQuote(event.instrumentId);
+                venue.onMarketUpdate(event.instrumentId);
                 strategy.onQuote(event.instrumentId, clockNanos);
                 break;
             case EventType.CLOCK:
@@ -122,6 +128,8 @@ public final class TradingCore implements EventHandler<InboundEvent>
                 metrics.unknownEvents.increment();
                 break;
         }
+        // What the strategy just sent, with zero latency, is matched and reported within this event.
+        venue.advanceTo(clockNanos);
         eventsProcessed++;
         metrics.events.increment();
         publishGauges(event.instrumentId);
@@ -148,6 +156,7 @@ public final class TradingCore implements EventHandler<InboundEvent>
         }
         if (BookFlags.has(flags, BookFlags.END_OF_MESSAGE))
         {
+            execution.venue().onMarketUpdate(event.instrumentId);
             strategy.onBook(event.instrumentId, clockNanos);
         }
     }

@@ -6,6 +6,15 @@ package dev.peregrine.core.event;
  */
 public final class OrderCommand
 {
+    /** Send a new order. */
+    public static final int NEW = 1;
+    /** Cancel the open order {@link #orderId}. */
+    public static final int CANCEL = 2;
+
+    /** {@link #NEW} or {@link #CANCEL}. */
+    public int action;
+    /** {@code OrderType} ordinal of a NEW order. */
+    public int orderType;
     public long orderId;
     public int instrumentId;
     public int side;
@@ -15,6 +24,8 @@ public final class OrderCommand
     public long eventTimeNanos;
 
     public void set(
+        final int action,
+        final int orderType,
         final long orderId,
         final int instrumentId,
         final int side,
@@ -22,6 +33,8 @@ public final class OrderCommand
         final long limitPrice,
         final long eventTimeNanos)
     {
+        this.action = action;
+        this.orderType = orderType;
         this.orderId = orderId;
         this.instrumentId = instrumentId;
         this.side = side;

@@ -10,4 +10,25 @@ public interface OrderEntry
      * @return the order id, or -1 if risk or the venue rejected it (the reason is in the outputs).
      */
     long submitMarketOrder(int instrumentId, int side, long quantity);
+
+    /**
+     * Sends a good-till-cancelled limit order; it rests at the venue until filled or cancelled.
+     *
+     * @return the order id, or -1 if rejected before it left.
+     */
+    long submitLimitOrder(int instrumentId, int side, long quantity, long limitPrice);
+
+    /** Sends an immediate-or-cancel limit order: what does not fill at once is cancelled. */
+    long submitLimitIocOrder(int instrumentId, int side, long quantity, long limitPrice);
+
+    /** Asks the venue to cancel an open order; false if it is unknown, terminal or already being cancelled. */
+    boolean cancelOrder(long orderId);
+
+    /**
+     * Cancel-replace: cancels {@code orderId} and sends a new limit order with the new quantity and
+     * price in the same event. The venue treats them as two orders (as Coinbase does).
+     *
+     * @return the new order's id, or -1 if the old order could not be cancelled or the new one was rejected.
+     */
+    long replaceOrder(long orderId, long newQuantity, long newLimitPrice);
 }

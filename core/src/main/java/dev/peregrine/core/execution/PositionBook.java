@@ -11,6 +11,9 @@ import dev.peregrine.core.output.Hash64;
  * times quantity overflows a scaled long, and the last fraction of a cent does not change a decision.
  * Java's double arithmetic is deterministic, so replay still reproduces them bit for bit.
  *
+ * <p>Realized PnL is kept gross, fees beside it; {@link #netRealizedPnl} and
+ * {@link #totalRealizedPnl} subtract the fees.
+ *
  * <p>Averaging in raises the quantity and re-weights the entry price; a reducing fill realizes
  * {@code (fill - entry) * closed} (sign-adjusted for shorts); a fill past zero closes the old position
  * and opens the rest at the fill price.
@@ -20,12 +23,34 @@ public final class PositionBook
     private final long[] quantity;
     private final double[] averagePrice;
     private final double[] realizedPnl;
+    private final double[] fees;
 
     public PositionBook(final int instrumentCount)
     {
         quantity = new long[instrumentCount];
         averagePrice = new double[instrumentCount];
         realizedPnl = new double[instrumentCount];
+        fees = new double[instrumentCount];
+    }
+
+    /** Applies a fill and books its fee (quote currency) against the instrument's PnL. */
+    public void applyFill(final int instrumentId, final int side, final long fillQuantity, final long fillPrice,
+        final double fee)
+    {
+        fees[instrumentId] += fee;
+        applyFill(instrumentId, side, fillQuantity, fillPrice);
+    }
+
+    /** Fees paid on the instrument so far (quote currency). */
+    public double fees(final int instrumentId)
+    {
+        return fees[instrumentId];
+    }
+
+    /** Realized PnL after fees. */
+    public double netRealizedPnl(final int instrumentId)
+    {
+        return realizedPnl[instrumentId] - fees[instrumentId];
     }
 
     public void applyFill(final int instrumentId, final int side, final long fillQuantity, final long fillPrice)
@@ -85,12 +110,23 @@ public final class PositionBook
         return (FixedPoint.toDouble(markPrice) - averagePrice[instrumentId]) * FixedPoint.toDouble(position);
     }
 
+    /** Realized PnL after fees, all instruments. */
     public double totalRealizedPnl()
     {
         double total = 0.0;
-        for (final double pnl : realizedPnl)
+        for (int i = 0; i < realizedPnl.length; i++)
         {
-            total += pnl;
+            total += realizedPnl[i] - fees[i];
+        }
+        return total;
+    }
+
+    public double totalFees()
+    {
+        double total = 0.0;
+        for (final double fee : fees)
+        {
+            total += fee;
         }
         return total;
     }
@@ -108,6 +144,7 @@ public final class PositionBook
             h = Hash64.mix(h, quantity[i]);
             h = Hash64.mix(h, averagePrice[i]);
             h = Hash64.mix(h, realizedPnl[i]);
+            h = Hash64.mix(h, fees[i]);
         }
         return h;
     }

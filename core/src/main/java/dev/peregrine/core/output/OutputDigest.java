@@ -1,5 +1,6 @@
 package dev.peregrine.core.output;
 
+import dev.peregrine.core.order.OrderType;
 import dev.peregrine.core.risk.RejectReason;
 
 /**
@@ -13,18 +14,21 @@ public final class OutputDigest implements OutputListener
     private static final long REJECT = 2;
     private static final long FILL = 3;
     private static final long CANCEL = 4;
+    private static final long ACCEPTED = 5;
+    private static final long CANCEL_REQUESTED = 6;
 
     private long hash = Hash64.SEED;
     private long outputs;
 
     @Override
-    public void onOrder(final long orderId, final int instrumentId, final int side, final long quantity,
-        final long limitPrice, final long timeNanos)
+    public void onOrder(final long orderId, final int instrumentId, final int side, final OrderType type,
+        final long quantity, final long limitPrice, final long timeNanos)
     {
         long h = Hash64.mix(hash, ORDER);
         h = Hash64.mix(h, orderId);
         h = Hash64.mix(h, instrumentId);
         h = Hash64.mix(h, side);
+        h = Hash64.mix(h, type.ordinal());
         h = Hash64.mix(h, quantity);
         h = Hash64.mix(h, limitPrice);
         hash = Hash64.mix(h, timeNanos);
@@ -47,7 +51,7 @@ public final class OutputDigest implements OutputListener
 
     @Override
     public void onFill(final long orderId, final int instrumentId, final int side, final long quantity,
-        final long price, final long timeNanos)
+        final long price, final double fee, final long timeNanos)
     {
         long h = Hash64.mix(hash, FILL);
         h = Hash64.mix(h, orderId);
@@ -55,6 +59,27 @@ public final class OutputDigest implements OutputListener
         h = Hash64.mix(h, side);
         h = Hash64.mix(h, quantity);
         h = Hash64.mix(h, price);
+        h = Hash64.mix(h, fee);
+        hash = Hash64.mix(h, timeNanos);
+        outputs++;
+    }
+
+    @Override
+    public void onAccepted(final long orderId, final int instrumentId, final long timeNanos)
+    {
+        long h = Hash64.mix(hash, ACCEPTED);
+        h = Hash64.mix(h, orderId);
+        h = Hash64.mix(h, instrumentId);
+        hash = Hash64.mix(h, timeNanos);
+        outputs++;
+    }
+
+    @Override
+    public void onCancelRequested(final long orderId, final int instrumentId, final long timeNanos)
+    {
+        long h = Hash64.mix(hash, CANCEL_REQUESTED);
+        h = Hash64.mix(h, orderId);
+        h = Hash64.mix(h, instrumentId);
         hash = Hash64.mix(h, timeNanos);
         outputs++;
     }

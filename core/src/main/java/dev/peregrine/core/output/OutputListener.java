@@ -1,5 +1,6 @@
 package dev.peregrine.core.output;
 
+import dev.peregrine.core.order.OrderType;
 import dev.peregrine.core.risk.RejectReason;
 
 /**
@@ -12,14 +13,20 @@ import dev.peregrine.core.risk.RejectReason;
 public interface OutputListener
 {
     /** An order passed risk and was sent (to the paper venue, and to the outbound stage). */
-    void onOrder(long orderId, int instrumentId, int side, long quantity, long limitPrice, long timeNanos);
+    void onOrder(long orderId, int instrumentId, int side, OrderType type, long quantity, long limitPrice, long timeNanos);
+
+    /** The venue accepted a resting order. */
+    void onAccepted(long orderId, int instrumentId, long timeNanos);
+
+    /** The engine asked the venue to cancel an open order. */
+    void onCancelRequested(long orderId, int instrumentId, long timeNanos);
 
     /** An order was refused, by a risk check or by the venue. */
     void onReject(long orderId, int instrumentId, int side, long quantity, RejectReason reason, long timeNanos);
 
-    /** An order (partly) filled. */
-    void onFill(long orderId, int instrumentId, int side, long quantity, long price, long timeNanos);
+    /** An order (partly) filled; the fee is in quote currency. */
+    void onFill(long orderId, int instrumentId, int side, long quantity, long price, double fee, long timeNanos);
 
-    /** The unfilled rest of an order was cancelled (an immediate-or-cancel remainder). */
+    /** The unfilled rest of an order was cancelled (on request, or an immediate-or-cancel remainder). */
     void onCancel(long orderId, int instrumentId, long quantity, long timeNanos);
 }

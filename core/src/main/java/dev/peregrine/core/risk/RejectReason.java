@@ -24,7 +24,9 @@ public enum RejectReason
     /** The instrument's L2 book is being rebuilt after a gap: no trading on a book that may be wrong. */
     BOOK_NOT_SYNCED,
     /** The venue says the product does not take new orders (cancel-only, offline). */
-    INSTRUMENT_NOT_TRADING;
+    INSTRUMENT_NOT_TRADING,
+    /** A limit price that is zero, negative, or not a multiple of the product's price increment. */
+    INVALID_PRICE;
 
     private static final RejectReason[] VALUES = values();
 

@@ -47,10 +47,12 @@ class FeedHealthGatingTest
         h.feed(e);
     }
 
+    /** A market buy inside an event, then the next event, which lets the paper venue answer. */
     private static void buy(final CoreHarness h)
     {
         h.core.execution().beginEvent(h.events.clock());
         h.core.execution().submitMarketOrder(BTC, Side.BUY, FixedPoint.parse("0.01"));
+        h.feed(h.events.clock());
     }
 
     @Test
@@ -91,7 +93,7 @@ class FeedHealthGatingTest
         assertThat(h.outputs.lines()).containsExactly(
             "REJECT #1 i0 BUY 0.01 BOOK_NOT_SYNCED",
             "ORDER #2 i0 BUY 0.01",
-            "FILL #2 i0 BUY 0.01 @ 101");
+            "FILL #2 i0 BUY 0.01 @ 101.5");
         assertThat(h.core.market().book(BTC).bids().bestPrice()).isEqualTo(FixedPoint.parse("100.5"));
         assertThat(h.core.market().book(BTC).bids().depth()).isEqualTo(1);
     }

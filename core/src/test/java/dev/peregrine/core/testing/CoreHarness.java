@@ -4,6 +4,7 @@ import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.core.engine.TradingCore;
 import dev.peregrine.core.engine.TradingSwitch;
 import dev.peregrine.core.event.InboundEvent;
+import dev.peregrine.core.execution.PaperVenueSettings;
 import dev.peregrine.core.metrics.CoreMetrics;
 import dev.peregrine.core.number.FixedPoint;
 
@@ -33,13 +34,30 @@ public final class CoreHarness
         final long maxOrder = FixedPoint.parse(maxOrderQty);
         final long maxPos = FixedPoint.parse(maxPosition);
         return new CoreHarness(new EngineSettings(List.of("BTC-USD", "ETH-USD"), 2, 3,
-            new long[]{order, order}, new long[]{maxOrder, maxOrder}, new long[]{maxPos, maxPos}));
+            new long[]{order, order}, new long[]{maxOrder, maxOrder}, new long[]{maxPos, maxPos},
+            PaperVenueSettings.FRICTIONLESS));
+    }
+
+    /** The same, with the given paper-venue assumptions (latencies, fees). */
+    public static CoreHarness btcEth(final PaperVenueSettings venue)
+    {
+        final long order = FixedPoint.parse("0.01");
+        final long big = FixedPoint.parse("100");
+        return new CoreHarness(new EngineSettings(List.of("BTC-USD", "ETH-USD"), 2, 3,
+            new long[]{order, order}, new long[]{big, big}, new long[]{big, big}, venue));
     }
 
     public InboundEvent feed(final InboundEvent event)
     {
         core.onEvent(event, events.sequence(), true);
         return event;
+    }
+
+    /** Lets event time pass with a CLOCK event {@code millis} after the last event. */
+    public void advanceMillis(final long millis)
+    {
+        final InboundEvent clock = events.clockAfterMillis(millis);
+        feed(clock);
     }
 
     public void trades(final int instrumentId, final String... prices)

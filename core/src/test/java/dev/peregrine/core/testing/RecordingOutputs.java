@@ -2,6 +2,7 @@ package dev.peregrine.core.testing;
 
 import dev.peregrine.core.event.Side;
 import dev.peregrine.core.number.FixedPoint;
+import dev.peregrine.core.order.OrderType;
 import dev.peregrine.core.output.OutputListener;
 import dev.peregrine.core.risk.RejectReason;
 
@@ -17,10 +18,23 @@ public final class RecordingOutputs implements OutputListener
     private final List<String> lines = new ArrayList<>();
 
     @Override
-    public void onOrder(final long orderId, final int instrumentId, final int side, final long quantity,
-        final long limitPrice, final long timeNanos)
+    public void onOrder(final long orderId, final int instrumentId, final int side, final OrderType type,
+        final long quantity, final long limitPrice, final long timeNanos)
     {
-        lines.add("ORDER #" + orderId + " i" + instrumentId + " " + Side.name(side) + " " + FixedPoint.toString(quantity));
+        lines.add("ORDER #" + orderId + " i" + instrumentId + " " + Side.name(side) + " " + FixedPoint.toString(quantity) +
+            (type == OrderType.MARKET ? "" : " " + type + " @ " + FixedPoint.toString(limitPrice)));
+    }
+
+    @Override
+    public void onAccepted(final long orderId, final int instrumentId, final long timeNanos)
+    {
+        lines.add("ACCEPTED #" + orderId);
+    }
+
+    @Override
+    public void onCancelRequested(final long orderId, final int instrumentId, final long timeNanos)
+    {
+        lines.add("CANCEL_REQUEST #" + orderId);
     }
 
     @Override
@@ -33,10 +47,10 @@ public final class RecordingOutputs implements OutputListener
 
     @Override
     public void onFill(final long orderId, final int instrumentId, final int side, final long quantity,
-        final long price, final long timeNanos)
+        final long price, final double fee, final long timeNanos)
     {
         lines.add("FILL #" + orderId + " i" + instrumentId + " " + Side.name(side) + " " + FixedPoint.toString(quantity) +
-            " @ " + FixedPoint.toString(price));
+            " @ " + FixedPoint.toString(price) + (fee == 0.0 ? "" : String.format(java.util.Locale.ROOT, " fee %.4f", fee)));
     }
 
     @Override
@@ -48,6 +62,13 @@ public final class RecordingOutputs implements OutputListener
     public List<String> lines()
     {
         return List.copyOf(lines);
+    }
+
+    /** How many outputs of a kind were recorded, e.g. {@code count("fill")}. */
+    public long count(final String kind)
+    {
+        final String prefix = kind.toUpperCase(java.util.Locale.ROOT) + " ";
+        return lines.stream().filter(l -> l.startsWith(prefix)).count();
     }
 
     public void clear()

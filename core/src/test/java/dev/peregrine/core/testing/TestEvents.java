@@ -41,6 +41,19 @@ public final class TestEvents
         return slot;
     }
 
+    /** A CLOCK event {@code millis} after the previous event. */
+    public InboundEvent clockAfterMillis(final long millis)
+    {
+        timeNanos += millis * 1_000_000L - 1_000_000L;
+        return clock();
+    }
+
+    /** Event time of the last event built. */
+    public long timeNanos()
+    {
+        return timeNanos;
+    }
+
     /** Sequence number of the last event built; also the ring sequence tests pass to the core. */
     public long sequence()
     {

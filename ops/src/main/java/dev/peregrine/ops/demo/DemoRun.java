@@ -1,7 +1,6 @@
 package dev.peregrine.ops.demo;
 
 import com.lmax.disruptor.WaitStrategy;
-import dev.peregrine.core.execution.PaperVenue;
 import dev.peregrine.core.execution.PositionBook;
 import dev.peregrine.core.metrics.CoreMetrics;
 import dev.peregrine.core.number.FixedPoint;
@@ -220,9 +219,9 @@ public final class DemoRun
                 products.get(i), FixedPoint.toString(positions.quantity(i)), positions.averagePrice(i),
                 positions.realizedPnl(i), positions.unrealizedPnl(i, engine.core().market().markPrice(i)));
         }
-        out.printf(Locale.ROOT, "pnl total %+.2f (realized %+.2f, unrealized %+.2f)%n",
+        out.printf(Locale.ROOT, "pnl total %+.2f (realized %+.2f after %.2f fees, unrealized %+.2f)%n",
             positions.totalRealizedPnl() + engine.core().totalUnrealizedPnl(), positions.totalRealizedPnl(),
-            engine.core().totalUnrealizedPnl());
+            positions.totalFees(), engine.core().totalUnrealizedPnl());
         for (final LatencySidecar.Series s : sidecar.series())
         {
             out.printf(Locale.ROOT, "%s: p50 %s p99 %s p99.9 %s max %s%n", s.name().replace('_', '-'),
@@ -235,7 +234,7 @@ public final class DemoRun
         {
             out.println("trading HALTED: " + engine.tradingSwitch().reason());
         }
-        out.println(PaperVenue.ASSUMPTIONS);
+        out.println(engine.settings().paperVenue().describe());
         out.println("output-digest: " + engine.outputDigestHex());
         out.println("state-hash: " + engine.stateHashHex());
         out.println("replay it: ./peregrine replay --journal " + engine.journalDir());

@@ -1,0 +1,62 @@
+package dev.peregrine.core.output;
+
+import dev.peregrine.core.order.OrderType;
+import dev.peregrine.core.risk.RejectReason;
+
+/** Passes every output to two listeners in order (the digest first, then an observer). */
+public final class OutputFanOut implements OutputListener
+{
+    private final OutputListener first;
+    private final OutputListener second;
+
+    public OutputFanOut(final OutputListener first, final OutputListener second)
+    {
+        this.first = first;
+        this.second = second;
+    }
+
+    @Override
+    public void onOrder(final long orderId, final int instrumentId, final int side, final OrderType type,
+        final long quantity, final long limitPrice, final long timeNanos)
+    {
+        first.onOrder(orderId, instrumentId, side, type, quantity, limitPrice, timeNanos);
+        second.onOrder(orderId, instrumentId, side, type, quantity, limitPrice, timeNanos);
+    }
+
+    @Override
+    public void onAccepted(final long orderId, final int instrumentId, final long timeNanos)
+    {
+        first.onAccepted(orderId, instrumentId, timeNanos);
+        second.onAccepted(orderId, instrumentId, timeNanos);
+    }
+
+    @Override
+    public void onCancelRequested(final long orderId, final int instrumentId, final long timeNanos)
+    {
+        first.onCancelRequested(orderId, instrumentId, timeNanos);
+        second.onCancelRequested(orderId, instrumentId, timeNanos);
+    }
+
+    @Override
+    public void onReject(final long orderId, final int instrumentId, final int side, final long quantity,
+        final RejectReason reason, final long timeNanos)
+    {
+        first.onReject(orderId, instrumentId, side, quantity, reason, timeNanos);
+        second.onReject(orderId, instrumentId, side, quantity, reason, timeNanos);
+    }
+
+    @Override
+    public void onFill(final long orderId, final int instrumentId, final int side, final long quantity,
+        final long price, final double fee, final long timeNanos)
+    {
+        first.onFill(orderId, instrumentId, side, quantity, price, fee, timeNanos);
+        second.onFill(orderId, instrumentId, side, quantity, price, fee, timeNanos);
+    }
+
+    @Override
+    public void onCancel(final long orderId, final int instrumentId, final long quantity, final long timeNanos)
+    {
+        first.onCancel(orderId, instrumentId, quantity, timeNanos);
+        second.onCancel(orderId, instrumentId, quantity, timeNanos);
+    }
+}
