@@ -32,7 +32,8 @@ import java.util.function.Function;
 
 /**
  * A local exchange that speaks the Coinbase Advanced Trade market-data WebSocket protocol as the real
- * capture shows it: {@code heartbeats}, {@code ticker} and {@code market_trades}, a snapshot on each
+ * capture shows it: {@code heartbeats}, {@code ticker}, {@code market_trades} and {@code level2} (on channel
+ * {@code l2_data}, a {@value SimulatedProduct#BOOK_DEPTH}-level book per side), a snapshot on each
  * subscribe followed by a {@code subscriptions} confirmation, then updates, with one
  * {@code sequence_num} counter per connection. Prices follow a seeded random walk per product
  * ({@link SimulatedProduct}), one trade and one ticker per product per tick. Or, built with

@@ -18,7 +18,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class SimulatedVenue implements SimulatedMarket
 {
-    private static final List<String> SERVED_CHANNELS = List.of("heartbeats", "ticker", "market_trades");
+    private static final List<String> SERVED_CHANNELS = List.of("heartbeats", "ticker", "market_trades", "level2");
+    /** The real venue answers a {@code level2} subscription on this channel. */
+    private static final String L2_DATA = "l2_data";
 
     private final List<SimulatedProduct> products = new ArrayList<>();
     private final List<SimulatedSession> sessions = new ArrayList<>();
@@ -141,6 +143,12 @@ final class SimulatedVenue implements SimulatedMarket
                 session.send(channel, clock.epochNanos(),
                     CoinbaseMessageWriter.tradesEvent("snapshot", product, product.historySize()));
             }
+            else if ("level2".equals(channel))
+            {
+                final long now = clock.epochNanos();
+                session.send(L2_DATA, now, CoinbaseMessageWriter.level2Event("snapshot", product.symbol(),
+                    product.book().bids(), product.book().asks(), now));
+            }
         }
     }
 
@@ -152,8 +160,16 @@ final class SimulatedVenue implements SimulatedMarket
             product.step(now);
             String trade = null;
             String ticker = null;
+            String level2 = null;
             for (final SimulatedSession session : sessions)
             {
+                // The book change first, so a client's book already matches the ticker that follows.
+                if (product.book().hasChanges() && session.isSubscribed("level2", product.symbol()))
+                {
+                    level2 = level2 != null ? level2 : CoinbaseMessageWriter.level2Event("update", product.symbol(),
+                        product.book().bidChanges(), product.book().askChanges(), now);
+                    session.send(L2_DATA, now, level2);
+                }
                 if (session.isSubscribed("market_trades", product.symbol()))
                 {
                     trade = trade != null ? trade : CoinbaseMessageWriter.tradesEvent("update", product, 1);
