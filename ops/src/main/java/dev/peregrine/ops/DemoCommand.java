@@ -6,11 +6,13 @@ import dev.peregrine.ops.cli.ExitCodes;
 import dev.peregrine.ops.cli.UsageException;
 import dev.peregrine.ops.demo.DemoOptions;
 import dev.peregrine.ops.demo.DemoRun;
+import dev.peregrine.ops.demo.ReplayCapture;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -25,19 +27,39 @@ import java.util.concurrent.Callable;
         "Runs the simulated exchange and the engine in one process: market data over a real WebSocket,",
         "the Disruptor core trading a moving-average crossover on the paper venue, every input journaled.",
         "Prints a status line every second and, at exit, a summary with output-digest and state-hash",
-        "lines that 'peregrine replay --journal DIR' reproduces. Ctrl-C stops it cleanly."})
+        "lines that 'peregrine replay --journal DIR' reproduces. Ctrl-C stops it cleanly.",
+        "With --replay FILE the simulated exchange serves a recorded Coinbase capture instead, and the run",
+        "ends when the capture does."})
 public final class DemoCommand implements Callable<Integer>
 {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--duration", defaultValue = "30s", paramLabel = "TIME",
-        description = "How long to run, e.g. 30s, 5m, 2h (default: ${DEFAULT-VALUE}).")
+    private static final String DEFAULT_DURATION = "30s";
+    private static final List<String> DEFAULT_PRODUCTS = List.of("BTC-USD", "ETH-USD");
+
+    @Option(names = "--duration", paramLabel = "TIME",
+        description = "How long to run, e.g. 30s, 5m, 2h (default: 30s; with --replay: until the capture ends).")
     private String duration;
 
-    @Option(names = "--products", defaultValue = "BTC-USD,ETH-USD", split = ",", paramLabel = "LIST",
-        description = "Comma-separated products to simulate and trade (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--products", split = ",", paramLabel = "LIST",
+        description = "Comma-separated products to simulate and trade (default: BTC-USD,ETH-USD; with --replay: " +
+            "those of the capture).")
     private List<String> products;
+
+    @Option(names = "--replay", paramLabel = "FILE",
+        description = "Replay a recorded Coinbase Advanced Trade capture (cryptofeed JSON lines, gzip or plain) " +
+            "through the gateway and core instead of the generated market; exits when it ends.")
+    private Path replay;
+
+    @Option(names = "--speed", paramLabel = "1|10|max",
+        description = "Replay pace: 1 as recorded, 10 ten times faster, max as fast as the engine takes it (default: 1).")
+    private String speed;
+
+    @Option(names = "--summary-json", paramLabel = "PATH",
+        description = "Write a JSON summary at exit: per product trades, ticker and L2 updates, final top of book; " +
+            "per connection heartbeats, sequence gaps and drops.")
+    private Path summaryJson;
 
     @Option(names = "--journal", paramLabel = "DIR",
         description = "Journal folder (default: peregrine-data/journal-demo-<time> in the current folder).")
@@ -77,6 +99,14 @@ public final class DemoCommand implements Callable<Integer>
     @Override
     public Integer call() throws Exception
     {
+        if (speed != null && replay == null)
+        {
+            throw new UsageException("--speed applies to --replay only");
+        }
+        // Checked before the settings: the products may come from the capture.
+        final ReplayCapture capture = replay == null ? null : ReplayCapture.inspect(replay, speed == null ? "1" : speed);
+        checkSummaryPath();
+        final List<String> chosen = products != null ? products : capture != null ? capture.products() : DEFAULT_PRODUCTS;
         final EngineSettings settings;
         try
         {
@@ -84,7 +114,7 @@ public final class DemoCommand implements Callable<Integer>
             {
                 throw new IllegalArgumentException("--order-notional must be a positive number, was " + orderNotional);
             }
-            settings = EngineSettings.defaults(products, orderNotional);
+            settings = EngineSettings.defaults(chosen, orderNotional);
         }
         catch (final IllegalArgumentException ex)
         {
@@ -95,7 +125,7 @@ public final class DemoCommand implements Callable<Integer>
         {
             options = new DemoOptions(
                 settings,
-                Durations.parse(duration),
+                duration != null ? Durations.parse(duration) : capture != null ? null : Durations.parse(DEFAULT_DURATION),
                 journal != null ? journal : defaultJournal(),
                 bind,
                 checkPort("--metrics-port", metricsPort),
@@ -103,7 +133,9 @@ public final class DemoCommand implements Callable<Integer>
                 seed,
                 tradesPerSecond,
                 waitStrategy,
-                ringSize);
+                ringSize,
+                capture,
+                summaryJson);
         }
         catch (final IllegalArgumentException ex)
         {
@@ -111,6 +143,19 @@ public final class DemoCommand implements Callable<Integer>
         }
         final int code = new DemoRun(options, spec.commandLine().getOut()).execute();
         return code == ExitCodes.OK ? ExitCodes.OK : code;
+    }
+
+    private void checkSummaryPath()
+    {
+        if (summaryJson == null)
+        {
+            return;
+        }
+        final Path parent = summaryJson.toAbsolutePath().getParent();
+        if (Files.isDirectory(summaryJson) || parent == null || !Files.isDirectory(parent) || !Files.isWritable(parent))
+        {
+            throw new UsageException("--summary-json " + summaryJson + ": not a file in a writable folder");
+        }
     }
 
     private static int checkPort(final String option, final int port)

@@ -91,4 +91,40 @@ class DemoBadInputTest
         assertThat(err.lines()).hasSize(1);
         assertThat(err.lines().get(0)).startsWith("peregrine: ").contains(empty.toString());
     }
+
+    @Test
+    void replayOfAMissingFile()
+    {
+        final Path missing = temp.resolve("missing.jsonl.gz");
+        assertThat(demo("--replay", missing.toString(), "--journal", temp.resolve("j").toString())).isEqualTo(2);
+        assertThat(err.lines()).hasSize(1);
+        assertThat(err.lines().get(0)).startsWith("peregrine: --replay: ").contains(missing.toString(), "does not exist");
+        assertThat(temp.resolve("j")).doesNotExist();
+    }
+
+    @Test
+    void replayOfAFileThatIsNotACapture() throws Exception
+    {
+        final Path notes = Files.writeString(temp.resolve("notes.jsonl"), "{\"hello\":\"world\"}\n");
+        assertThat(demo("--replay", notes.toString(), "--journal", temp.resolve("j").toString())).isEqualTo(2);
+        assertThat(err.lines()).hasSize(1);
+        assertThat(err.lines().get(0)).startsWith("peregrine: --replay: ").contains(notes.toString(), "is not a capture");
+        assertThat(temp.resolve("j")).doesNotExist();
+    }
+
+    @Test
+    void replaySpeedOtherThanOneTenOrMax() throws Exception
+    {
+        final Path capture = Files.writeString(temp.resolve("c.jsonl"),
+            "{\"t\":\"recv\",\"conn\":\"c\",\"ts\":1,\"data\":\"{}\"}\n");
+        assertThat(demo("--replay", capture.toString(), "--speed", "3")).isEqualTo(2);
+        assertThat(err.lines()).containsExactly("peregrine: --speed must be 1, 10 or max, was '3'");
+    }
+
+    @Test
+    void speedWithoutReplay()
+    {
+        assertThat(demo("--speed", "10")).isEqualTo(2);
+        assertThat(err.lines()).containsExactly("peregrine: --speed applies to --replay only");
+    }
 }

@@ -69,6 +69,37 @@ final class CoinbaseMessageWriter
         return sb.toString();
     }
 
+    /**
+     * A {@code level2} event (sent on channel {@code l2_data}): {@code updates} of
+     * {@code {side, event_time, price_level, new_quantity}}, bids first, then offers, as the capture
+     * shows them. A snapshot lists the whole book best first; an update lists the changed levels.
+     */
+    static String level2Event(final String type, final String productId, final Map<Long, Long> bids,
+        final Map<Long, Long> offers, final long eventTimeNanos)
+    {
+        final StringBuilder sb = new StringBuilder(128 + (bids.size() + offers.size()) * 110);
+        sb.append("{\"type\":\"").append(type).append("\",\"product_id\":\"").append(productId).append("\",\"updates\":[");
+        final StringBuilder time = new StringBuilder(32);
+        GoTimeFormat.appendRfc3339Micros(time, eventTimeNanos);
+        boolean first = true;
+        for (final Map<Long, Long> side : List.of(bids, offers))
+        {
+            final String name = side == bids ? "bid" : "offer";
+            for (final Map.Entry<Long, Long> level : side.entrySet())
+            {
+                sb.append(first ? "" : ",").append("{\"side\":\"").append(name).append("\",\"event_time\":\"")
+                    .append(time).append("\",\"price_level\":\"");
+                FixedPoint.appendTo(sb, level.getKey());
+                sb.append("\",\"new_quantity\":\"");
+                FixedPoint.appendTo(sb, level.getValue());
+                sb.append("\"}");
+                first = false;
+            }
+        }
+        sb.append("]}");
+        return sb.toString();
+    }
+
     /** The {@code heartbeats} event. */
     static String heartbeatEvent(final long nowNanos, final long monotonicNanos, final long counter)
     {

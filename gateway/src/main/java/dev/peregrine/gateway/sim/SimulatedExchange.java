@@ -1,6 +1,8 @@
 package dev.peregrine.gateway.sim;
 
 import dev.peregrine.core.instrument.ProductCatalog;
+import dev.peregrine.gateway.capture.CaptureFormatException;
+import dev.peregrine.gateway.capture.CoinbaseCaptureReader;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -21,17 +23,21 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
  * A local exchange that speaks the Coinbase Advanced Trade market-data WebSocket protocol as the real
- * capture shows it: {@code heartbeats}, {@code ticker} and {@code market_trades}, a snapshot on each
+ * capture shows it: {@code heartbeats}, {@code ticker}, {@code market_trades} and {@code level2} (on channel
+ * {@code l2_data}, a {@value SimulatedProduct#BOOK_DEPTH}-level book per side), a snapshot on each
  * subscribe followed by a {@code subscriptions} confirmation, then updates, with one
  * {@code sequence_num} counter per connection. Prices follow a seeded random walk per product
- * ({@link SimulatedProduct}), one trade and one ticker per product per tick.
+ * ({@link SimulatedProduct}), one trade and one ticker per product per tick. Or, built with
+ * {@link #replaying}, it serves a recorded capture instead, and {@link #finished()} says when it ends.
  *
  * <p>Threads: one acceptor thread and one event loop thread; every session, the market model and the
  * timers run on that one loop, so the simulator needs no locks. Public methods may be called from any
@@ -40,7 +46,8 @@ import java.util.function.Function;
 public final class SimulatedExchange implements AutoCloseable
 {
     private final SimulatedExchangeConfig config;
-    private final SimulatedVenue venue;
+    private final SimulatedMarket venue;
+    private final CompletableFuture<Void> finished;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile int port = -1;
@@ -54,6 +61,55 @@ public final class SimulatedExchange implements AutoCloseable
     {
         this.config = config;
         this.venue = new SimulatedVenue(config.products(), config.seed(), periodNanos(config));
+        this.finished = new CompletableFuture<>();
+    }
+
+    private SimulatedExchange(final SimulatedExchangeConfig config, final Path captureFile, final double speed)
+    {
+        this.config = config;
+        this.finished = new CompletableFuture<>();
+        this.venue = new CaptureReplay(captureFile, speed, finished);
+    }
+
+    /**
+     * An exchange that replays a recorded Coinbase Advanced Trade capture (cryptofeed JSON lines, gzip
+     * or plain) instead of generating a market: every received frame of the recording, verbatim and in
+     * order, to each client that has subscribed, starting at the first subscribe. The products are those
+     * of the capture ({@link CoinbaseCaptureReader#products}); loopback, ephemeral port.
+     *
+     * @param speed 1 for the recorded pace, 10 for ten times faster, {@link Double#POSITIVE_INFINITY}
+     *              for as fast as the client reads.
+     * @throws dev.peregrine.gateway.capture.CaptureFormatException if the file is missing or not a Coinbase capture.
+     * @throws IllegalArgumentException if {@code speed} is not positive.
+     */
+    public static SimulatedExchange replaying(final Path captureFile, final double speed)
+    {
+        if (!(speed > 0))
+        {
+            throw new IllegalArgumentException("replay speed must be > 0 (Double.POSITIVE_INFINITY: as fast as possible), was " + speed);
+        }
+        final List<String> products = CoinbaseCaptureReader.products(captureFile);
+        if (products.isEmpty())
+        {
+            throw new CaptureFormatException(captureFile + " names no product (no subscribe request, header or ticker)");
+        }
+        return new SimulatedExchange(SimulatedExchangeConfig.forProducts(products), captureFile, speed);
+    }
+
+    /**
+     * Completes when the market ends: for a replay, once the last recorded frame has been written to the
+     * subscribed clients' sockets (exceptionally if the file turns out unreadable, or on {@link #close()}
+     * before the end); for a generated market, on {@link #close()}. A copy: completing it changes nothing.
+     */
+    public CompletableFuture<Void> finished()
+    {
+        return finished.copy();
+    }
+
+    /** Recorded frames sent so far (0 for a generated market). Any thread. */
+    public long framesReplayed()
+    {
+        return venue instanceof CaptureReplay replay ? replay.framesSent() : 0;
     }
 
     /** Binds the port and starts the market. */
@@ -95,9 +151,7 @@ public final class SimulatedExchange implements AutoCloseable
             throw new IllegalStateException("simulated exchange cannot bind " + config.host() + ":" + config.port(), ex);
         }
         port = ((InetSocketAddress)serverChannel.localAddress()).getPort();
-        final long period = periodNanos(config);
-        loop.scheduleAtFixedRate(venue::tick, period, period, TimeUnit.NANOSECONDS);
-        loop.scheduleAtFixedRate(venue::heartbeat, 1, 1, TimeUnit.SECONDS);
+        venue.start(loop);
     }
 
     /** The bound port (the ephemeral one if the config said 0); valid after {@link #start()}. */
@@ -163,6 +217,8 @@ public final class SimulatedExchange implements AutoCloseable
         {
             return;
         }
+        venue.close();
+        finished.complete(null); // a generated market ends here; a replay has already settled it
         if (serverChannel != null)
         {
             serverChannel.close().awaitUninterruptibly(1_000);

@@ -18,6 +18,10 @@ import java.util.SplittableRandom;
 final class SimulatedProduct
 {
     static final int HISTORY = 100;
+    /** Levels per side of the simulated book: a few hundred, like the near part of a real one. */
+    static final int BOOK_DEPTH = 300;
+    /** Deepest level, in ticks from the top, that a random book change may touch. */
+    private static final int CHURN_TICKS = 400;
     private static final long MIN_BID_TICKS = 10;
 
     private final String symbol;
@@ -25,6 +29,7 @@ final class SimulatedProduct
     private final long lot;
     private final long referencePrice;
     private final SplittableRandom random;
+    private final SimulatedBook book = new SimulatedBook();
 
     private long bidTicks;
     private long bid;
@@ -55,11 +60,19 @@ final class SimulatedProduct
         this.low = referencePrice;
         this.high = referencePrice;
         quote();
+        book.keepDepth(BOOK_DEPTH, tick, this::gapTicks, this::randomSize);
+        book.clearChanges();
     }
 
-    /** Moves the market one step and prints one trade at {@code timeNanos}. */
+    /**
+     * Moves the market one step and prints one trade at {@code timeNanos}. The book follows: the new
+     * best bid and ask become its top levels, the trade takes its size from the level it printed at
+     * (never all of it, so the top stays where the ticker says), a few deeper levels change, and each
+     * side is kept {@value #BOOK_DEPTH} levels deep. {@link SimulatedBook} keeps what changed.
+     */
     void step(final long timeNanos)
     {
+        book.clearChanges();
         final int move = random.nextInt(100);
         if (move < 35)
         {
@@ -72,7 +85,19 @@ final class SimulatedProduct
         quote();
         final int makerSide = random.nextBoolean() ? Side.SELL : Side.BUY;
         final long price = makerSide == Side.SELL ? ask : bid;
-        final long size = randomSize(price);
+        final long resting = makerSide == Side.SELL ? askQuantity : bidQuantity;
+        final long size = Math.min(randomSize(price), resting - lot);
+        if (makerSide == Side.SELL)
+        {
+            askQuantity -= size;
+        }
+        else
+        {
+            bidQuantity -= size;
+        }
+        book.set(makerSide == Side.BUY, price, resting - size);
+        churn();
+        book.keepDepth(BOOK_DEPTH, tick, this::gapTicks, this::randomSize);
         final int slot = (int)(tradeCount % HISTORY);
         tradeIds[slot] = nextTradeId++;
         prices[slot] = price;
@@ -89,8 +114,37 @@ final class SimulatedProduct
     {
         bid = bidTicks * tick;
         ask = bid + (1 + random.nextInt(3)) * tick;
-        bidQuantity = randomSize(bid);
-        askQuantity = randomSize(ask);
+        // One lot more than a random size, so a trade can always leave at least a lot resting.
+        bidQuantity = randomSize(bid) + lot;
+        askQuantity = randomSize(ask) + lot;
+        book.moveTop(bid, bidQuantity, ask, askQuantity);
+    }
+
+    /** Two random changes below the top: a new or resized level, sometimes a removed one. */
+    private void churn()
+    {
+        for (int i = 0; i < 2; i++)
+        {
+            final boolean bidSide = random.nextBoolean();
+            final long distance = (1 + random.nextInt(CHURN_TICKS)) * tick;
+            final long price = bidSide ? bid - distance : ask + distance;
+            final boolean remove = random.nextInt(10) < 3;
+            final long size = randomSize(Math.max(price, tick));
+            if (price > 0)
+            {
+                book.set(bidSide, price, remove ? 0 : size);
+            }
+        }
+    }
+
+    private int gapTicks()
+    {
+        return 1 + random.nextInt(3);
+    }
+
+    SimulatedBook book()
+    {
+        return book;
     }
 
     /** A size worth between 10 and 5000 in the quote currency, in whole lots, at least one lot. */

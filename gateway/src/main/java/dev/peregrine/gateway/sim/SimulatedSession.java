@@ -1,6 +1,7 @@
 package dev.peregrine.gateway.sim;
 
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 
 import java.util.LinkedHashSet;
@@ -77,6 +78,12 @@ final class SimulatedSession
     void send(final String channelName, final long timestampNanos, final CharSequence events)
     {
         sendRaw(CoinbaseMessageWriter.envelope(channelName, timestampNanos, nextSequence++, events));
+    }
+
+    /** Writes text as is, as one text frame; the write's future, or null if the connection is closed. */
+    ChannelFuture sendVerbatim(final String text)
+    {
+        return channel.isActive() ? channel.writeAndFlush(new TextWebSocketFrame(text)) : null;
     }
 
     /** Sends text as is, outside the sequence (errors, injected test frames). */

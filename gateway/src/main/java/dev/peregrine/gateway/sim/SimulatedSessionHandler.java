@@ -16,7 +16,7 @@ import java.util.List;
 /**
  * Server side of one simulator connection: registers the session once the WebSocket handshake is done,
  * reads {@code subscribe}/{@code unsubscribe} requests (with the gateway's own {@link JsonScanner}) and
- * hands them to the {@link SimulatedVenue}; unregisters the session when the connection closes.
+ * hands them to the {@link SimulatedMarket}; unregisters the session when the connection closes.
  */
 final class SimulatedSessionHandler extends ChannelInboundHandlerAdapter
 {
@@ -24,11 +24,11 @@ final class SimulatedSessionHandler extends ChannelInboundHandlerAdapter
     private static final byte[] CHANNEL = bytes("channel");
     private static final byte[] PRODUCT_IDS = bytes("product_ids");
 
-    private final SimulatedVenue venue;
+    private final SimulatedMarket venue;
     private final JsonScanner scanner = new JsonScanner();
     private SimulatedSession session;
 
-    SimulatedSessionHandler(final SimulatedVenue venue)
+    SimulatedSessionHandler(final SimulatedMarket venue)
     {
         this.venue = venue;
     }

@@ -3,9 +3,12 @@ package dev.peregrine.gateway.sim;
 import dev.peregrine.core.instrument.ProductCatalog;
 import dev.peregrine.core.time.EpochClock;
 
+import io.netty.channel.EventLoop;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The simulator's market and its sessions: the random walks, who is subscribed to what, and what each
@@ -13,19 +16,23 @@ import java.util.SplittableRandom;
  * simulator's one event loop thread (only {@link #sessionCount()} is read from others), so it is plain,
  * unsynchronised code.
  */
-final class SimulatedVenue
+final class SimulatedVenue implements SimulatedMarket
 {
-    private static final List<String> SERVED_CHANNELS = List.of("heartbeats", "ticker", "market_trades");
+    private static final List<String> SERVED_CHANNELS = List.of("heartbeats", "ticker", "market_trades", "level2");
+    /** The real venue answers a {@code level2} subscription on this channel. */
+    private static final String L2_DATA = "l2_data";
 
     private final List<SimulatedProduct> products = new ArrayList<>();
     private final List<SimulatedSession> sessions = new ArrayList<>();
     private final EpochClock clock = new EpochClock();
     private final long startNanoTime = System.nanoTime();
+    private final long periodNanos;
     private volatile int sessionCount;
 
     /** @throws IllegalArgumentException if a product is not in {@link ProductCatalog}. */
     SimulatedVenue(final List<String> symbols, final long seed, final long periodNanos)
     {
+        this.periodNanos = periodNanos;
         final SplittableRandom seeds = new SplittableRandom(seed);
         final long historyStart = clock.epochNanos() - SimulatedProduct.HISTORY * periodNanos;
         for (final String symbol : symbols)
@@ -46,30 +53,47 @@ final class SimulatedVenue
         }
     }
 
-    /** Any thread. */
-    int sessionCount()
+    @Override
+    public void start(final EventLoop loop)
+    {
+        loop.scheduleAtFixedRate(this::tick, periodNanos, periodNanos, TimeUnit.NANOSECONDS);
+        loop.scheduleAtFixedRate(this::heartbeat, 1, 1, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close()
+    {
+        // The timers die with the event loop.
+    }
+
+    @Override
+    public int sessionCount()
     {
         return sessionCount;
     }
 
-    List<SimulatedSession> sessions()
+    @Override
+    public List<SimulatedSession> sessions()
     {
         return sessions;
     }
 
-    void register(final SimulatedSession session)
+    @Override
+    public void register(final SimulatedSession session)
     {
         sessions.add(session);
         sessionCount = sessions.size();
     }
 
-    void unregister(final SimulatedSession session)
+    @Override
+    public void unregister(final SimulatedSession session)
     {
         sessions.remove(session);
         sessionCount = sessions.size();
     }
 
-    void onRequest(final SimulatedSession session, final String type, final String channel, final List<String> productIds)
+    @Override
+    public void onRequest(final SimulatedSession session, final String type, final String channel, final List<String> productIds)
     {
         if (!SERVED_CHANNELS.contains(channel))
         {
@@ -119,6 +143,12 @@ final class SimulatedVenue
                 session.send(channel, clock.epochNanos(),
                     CoinbaseMessageWriter.tradesEvent("snapshot", product, product.historySize()));
             }
+            else if ("level2".equals(channel))
+            {
+                final long now = clock.epochNanos();
+                session.send(L2_DATA, now, CoinbaseMessageWriter.level2Event("snapshot", product.symbol(),
+                    product.book().bids(), product.book().asks(), now));
+            }
         }
     }
 
@@ -130,8 +160,16 @@ final class SimulatedVenue
             product.step(now);
             String trade = null;
             String ticker = null;
+            String level2 = null;
             for (final SimulatedSession session : sessions)
             {
+                // The book change first, so a client's book already matches the ticker that follows.
+                if (product.book().hasChanges() && session.isSubscribed("level2", product.symbol()))
+                {
+                    level2 = level2 != null ? level2 : CoinbaseMessageWriter.level2Event("update", product.symbol(),
+                        product.book().bidChanges(), product.book().askChanges(), now);
+                    session.send(L2_DATA, now, level2);
+                }
                 if (session.isSubscribed("market_trades", product.symbol()))
                 {
                     trade = trade != null ? trade : CoinbaseMessageWriter.tradesEvent("update", product, 1);

@@ -5,7 +5,13 @@ import dev.peregrine.core.engine.EngineSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** Everything a demo run needs, validated by the command before it is built. */
+/**
+ * Everything a demo run needs, validated by the command before it is built.
+ *
+ * @param duration    how long to run; with a replay, null means "until the capture ends".
+ * @param replay      the capture to replay instead of the generated market, or null.
+ * @param summaryJson where to write the run's JSON summary, or null for none.
+ */
 public record DemoOptions(
     EngineSettings settings,
     Duration duration,
@@ -16,6 +22,8 @@ public record DemoOptions(
     long seed,
     int tradesPerSecond,
     String waitStrategy,
-    int ringSize)
+    int ringSize,
+    ReplayCapture replay,
+    Path summaryJson)
 {
 }

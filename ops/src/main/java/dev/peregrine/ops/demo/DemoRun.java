@@ -5,6 +5,8 @@ import dev.peregrine.core.execution.PositionBook;
 import dev.peregrine.core.metrics.CoreMetrics;
 import dev.peregrine.core.number.FixedPoint;
 import dev.peregrine.core.risk.RejectReason;
+import dev.peregrine.gateway.GatewayMetrics;
+import dev.peregrine.gateway.coinbase.CoinbaseChannel;
 import dev.peregrine.gateway.sim.SimulatedExchange;
 import dev.peregrine.gateway.sim.SimulatedExchangeConfig;
 import dev.peregrine.journal.JournalException;
@@ -23,6 +25,7 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -35,6 +38,7 @@ import java.util.concurrent.TimeUnit;
 public final class DemoRun
 {
     private static final long CLOCK_INTERVAL_MILLIS = 1000;
+    private static final long READ_ALL_TIMEOUT_SECONDS = 60;
 
     private final DemoOptions options;
     private final PrintWriter out;
@@ -78,7 +82,9 @@ public final class DemoRun
         {
             // The exchange's address is only known once it listens, but the engine needs it: bind the
             // exchange first (loopback, any free port), then everything the user configured.
-            exchange = new SimulatedExchange(SimulatedExchangeConfig.forProducts(options.settings().products())
+            final ReplayCapture replay = options.replay();
+            exchange = replay != null ? replay.serve() : new SimulatedExchange(SimulatedExchangeConfig.forProducts(
+                options.settings().products())
                 .withSeed(options.seed())
                 .withTradesPerSecond(options.tradesPerSecond()));
             exchange.start();
@@ -108,8 +114,17 @@ public final class DemoRun
             health.start();
             sidecar.start();
             engine.start();
-            out.printf("peregrine demo: %s on simulated exchange %s, journal %s%n",
-                String.join(",", options.settings().products()), exchange.uri(), options.journalDir());
+            if (replay != null)
+            {
+                out.printf("peregrine demo: replaying %s (speed %s) for %s on simulated exchange %s, journal %s%n",
+                    replay.file(), replay.speedLabel(), String.join(",", options.settings().products()), exchange.uri(),
+                    options.journalDir());
+            }
+            else
+            {
+                out.printf("peregrine demo: %s on simulated exchange %s, journal %s%n",
+                    String.join(",", options.settings().products()), exchange.uri(), options.journalDir());
+            }
             if (engine.recoveredEvents() > 0)
             {
                 out.printf("continuing from the journal: %,d earlier events replayed into the core%n",
@@ -119,12 +134,29 @@ public final class DemoRun
                 options.bindAddress(), metrics.port(), options.bindAddress(), health.port());
             out.flush();
 
-            runUntilDone(engine, sidecar, tickToDecision);
+            final boolean replayFailed = !runUntilDone(engine, sidecar, tickToDecision, exchange);
 
             engine.stop();
             sidecar.close();
             printSummary(engine, sidecar);
-            return engine.tradingSwitch().isHalted() ? ExitCodes.RUNTIME_FAILURE : ExitCodes.OK;
+            boolean summaryFailed = false;
+            if (options.summaryJson() != null)
+            {
+                try
+                {
+                    RunSummary.write(options.summaryJson(),
+                        RunSummary.toJson(engine, replay, exchange.framesReplayed(), exchange.uri().toString()));
+                    out.println("summary: " + options.summaryJson());
+                }
+                catch (final IOException | RuntimeException ex)
+                {
+                    out.println("summary: cannot write " + options.summaryJson() + ": " + ex);
+                    summaryFailed = true;
+                }
+                out.flush();
+            }
+            return engine.tradingSwitch().isHalted() || replayFailed || summaryFailed
+                ? ExitCodes.RUNTIME_FAILURE : ExitCodes.OK;
         }
         finally
         {
@@ -151,30 +183,85 @@ public final class DemoRun
         }
     }
 
-    private void runUntilDone(final LiveEngine engine, final LatencySidecar sidecar, final LatencySidecar.Series tickToDecision)
-        throws InterruptedException
+    /** Runs until the duration is over, a signal comes or the replayed capture ends; false if the replay failed. */
+    private boolean runUntilDone(final LiveEngine engine, final LatencySidecar sidecar,
+        final LatencySidecar.Series tickToDecision, final SimulatedExchange exchange) throws InterruptedException
     {
         final StatusLine status = new StatusLine(engine, sidecar, tickToDecision);
+        final CompletableFuture<Void> marketEnd = exchange.finished();
         final long start = System.nanoTime();
-        final long end = start + options.duration().toNanos();
+        final long end = options.duration() == null ? Long.MAX_VALUE : start + options.duration().toNanos();
         long nextStatus = start + TimeUnit.SECONDS.toNanos(1);
         while (true)
         {
             final long now = System.nanoTime();
-            final long wait = Math.min(nextStatus, end) - now;
+            // Wake at least every 50 ms so the end of a replay is noticed promptly.
+            final long wait = Math.min(Math.min(nextStatus, end) - now, TimeUnit.MILLISECONDS.toNanos(50));
             if (wait > 0 && stopSignal.await(wait, TimeUnit.NANOSECONDS))
             {
                 out.println("stopping (signal)");
-                return;
+                return true;
+            }
+            if (options.replay() != null && marketEnd.isDone())
+            {
+                return replayEnded(engine, exchange, marketEnd);
             }
             if (System.nanoTime() >= end)
             {
-                return;
+                return true;
+            }
+            if (System.nanoTime() < nextStatus)
+            {
+                continue;
             }
             out.println(status.next(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start)));
             out.flush();
             nextStatus += TimeUnit.SECONDS.toNanos(1);
         }
+    }
+
+    /**
+     * The simulator has written the last recorded frame; the run may stop once the gateway has read them
+     * all (then {@link LiveEngine#stop()} drains the ring, so the core sees every event they carried).
+     */
+    private boolean replayEnded(final LiveEngine engine, final SimulatedExchange exchange,
+        final CompletableFuture<Void> marketEnd) throws InterruptedException
+    {
+        if (marketEnd.isCompletedExceptionally())
+        {
+            try
+            {
+                marketEnd.join();
+            }
+            catch (final RuntimeException ex)
+            {
+                final Throwable cause = ex.getCause() != null ? ex.getCause() : ex;
+                out.println("replay failed: " + cause.getMessage());
+                return false;
+            }
+        }
+        final long sent = exchange.framesReplayed();
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(READ_ALL_TIMEOUT_SECONDS);
+        while (framesSeen(engine.gatewayMetrics()) < sent && System.nanoTime() < deadline &&
+            !stopSignal.await(10, TimeUnit.MILLISECONDS))
+        {
+            // Bounded: a connection lost mid-replay must not hang the command.
+        }
+        final long seen = framesSeen(engine.gatewayMetrics());
+        out.printf("capture ended: %,d frames replayed, %,d read by the gateway%n", sent, seen);
+        out.flush();
+        return seen >= sent;
+    }
+
+    /** Every text frame is either received (its envelope parsed) or dropped as a whole, never both. */
+    private static long framesSeen(final GatewayMetrics metrics)
+    {
+        long frames = metrics.framesDroppedTotal();
+        for (final CoinbaseChannel channel : CoinbaseChannel.values())
+        {
+            frames += metrics.framesReceived(channel);
+        }
+        return frames;
     }
 
     private void onShutdownSignal()
