@@ -146,8 +146,14 @@ final class CaptureReplay implements BinanceMarketSource
                 }
                 if (!session.channel.isWritable())
                 {
-                    session.channel.flush();
+                    // Flag first: the flush may drain the buffer and fire the writability event right away.
                     session.waitingForWritability = true;
+                    session.channel.flush();
+                    if (session.waitingForWritability && session.channel.isWritable())
+                    {
+                        session.waitingForWritability = false;
+                        loop.execute(this);
+                    }
                     return;
                 }
                 if (sent == BATCH)
