@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * The products Peregrine knows how to trade out of the box, with Coinbase's increments and a reference
  * price the simulated exchange starts its random walk from. A later venue-metadata feed (Coinbase
- * {@code status} channel) can replace the increments; the symbols are Coinbase's.
+ * {@code status} channel) can replace the increments; the symbols are the venue's own ({@code BTC-USD} on
+ * Coinbase, {@code BTCUSDT} on Binance spot).
  */
 public final class ProductCatalog
 {
@@ -68,6 +69,9 @@ public final class ProductCatalog
         add("DOT-USD", "0.001", "0.00000001", "5.5");
         add("BTC-EUR", "0.01", "0.00000001", "60000");
         add("ETH-BTC", "0.00001", "0.00000001", "0.03");
+        // Binance spot: the symbols are Binance's (upper case, no separator), increments its tick and lot sizes.
+        add("BTCUSDT", "0.01", "0.00001", "60000");
+        add("ETHUSDT", "0.01", "0.0001", "2600");
     }
 
     private ProductCatalog()

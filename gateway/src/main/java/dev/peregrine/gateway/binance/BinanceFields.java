@@ -1,0 +1,86 @@
+package dev.peregrine.gateway.binance;
+
+import dev.peregrine.core.number.FixedPoint;
+import dev.peregrine.gateway.DropReason;
+import dev.peregrine.gateway.json.JsonScanner;
+
+/**
+ * Reads typed values out of the member the {@link JsonScanner} stands on, in Binance's conventions:
+ * ids and millisecond times are JSON integers, prices and quantities decimal strings. A read either
+ * stores the value in {@link #value} and returns null, or returns the {@link DropReason}; results are
+ * not boxed, so one pre-allocated reader serves every frame.
+ */
+final class BinanceFields
+{
+    /** Result of the last successful read. */
+    long value;
+
+    /** A non-negative integer carried as a JSON number ({@code t}, {@code U}, {@code u}, {@code E}). */
+    DropReason integer(final JsonScanner scanner)
+    {
+        if (scanner.valueKind() != JsonScanner.KIND_NUMBER)
+        {
+            return DropReason.WRONG_TYPE;
+        }
+        final byte[] b = scanner.buffer();
+        final int start = scanner.valueStart();
+        final int end = scanner.valueEnd();
+        long parsed = 0;
+        for (int i = start; i < end; i++)
+        {
+            final int digit = b[i] - '0';
+            if (digit < 0 || digit > 9)
+            {
+                return DropReason.BAD_NUMBER; // a sign, a fraction or an exponent: not an id
+            }
+            if (parsed > (Long.MAX_VALUE - digit) / 10)
+            {
+                return DropReason.NUMBER_OVERFLOW;
+            }
+            parsed = parsed * 10 + digit;
+        }
+        value = parsed;
+        return null;
+    }
+
+    /** Epoch milliseconds as a JSON integer, stored as epoch nanoseconds. */
+    DropReason millisAsNanos(final JsonScanner scanner)
+    {
+        final DropReason problem = integer(scanner);
+        if (problem != null)
+        {
+            return problem;
+        }
+        if (value > Long.MAX_VALUE / 1_000_000L)
+        {
+            return DropReason.BAD_TIMESTAMP;
+        }
+        value *= 1_000_000L;
+        return null;
+    }
+
+    /** A decimal carried as a JSON string, parsed straight from the bytes to a scaled long. */
+    DropReason decimal(final JsonScanner scanner)
+    {
+        if (scanner.valueKind() != JsonScanner.KIND_STRING)
+        {
+            return DropReason.WRONG_TYPE;
+        }
+        return decimal(scanner.buffer(), scanner.stringStart(), scanner.stringLength());
+    }
+
+    DropReason decimal(final byte[] b, final int offset, final int length)
+    {
+        final long parsed = FixedPoint.parse(b, offset, length);
+        if (FixedPoint.isError(parsed))
+        {
+            if (parsed == FixedPoint.ERR_TOO_MANY_DECIMALS)
+            {
+                return DropReason.TOO_MANY_DECIMALS;
+            }
+            return parsed == FixedPoint.ERR_OVERFLOW ? DropReason.NUMBER_OVERFLOW : DropReason.BAD_NUMBER;
+        }
+        value = parsed;
+        return null;
+    }
+}

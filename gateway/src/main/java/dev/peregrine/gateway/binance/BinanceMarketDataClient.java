@@ -1,0 +1,321 @@
+package dev.peregrine.gateway.binance;
+
+import com.lmax.disruptor.RingBuffer;
+import dev.peregrine.core.event.InboundEvent;
+import dev.peregrine.core.instrument.InstrumentRegistry;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketVersion;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.util.concurrent.DefaultThreadFactory;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One Binance spot market-data connection: the combined-stream WebSocket
+ * {@code <wsBase>/stream?streams=<sym>@trade/<sym>@bookTicker/<sym>@depth@100ms} (lower-case symbols,
+ * {@code ws://} or {@code wss://}), plus the REST depth snapshots
+ * {@code GET <restBase>/api/v3/depth?symbol=<SYM>&limit=<n>} the book sync asks for.
+ *
+ * <p>Threads: one Netty event loop owns the socket, runs the decoder and the book syncs, and is the
+ * only ring producer. Snapshots are fetched with the JDK {@link HttpClient} on its own threads, off the
+ * event loop; the body is handed back with {@code eventLoop().execute(...)}, so every ring publish
+ * still happens on the one producer thread, in the order the loop processes frames and snapshots.
+ * A failed fetch is retried after {@link #SNAPSHOT_RETRY}. Pings are answered by Netty.
+ *
+ * <p>Reconnection is left to a later layer, as for Coinbase.
+ */
+public final class BinanceMarketDataClient implements AutoCloseable
+{
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration SNAPSHOT_RETRY = Duration.ofSeconds(1);
+    /** Binance's deepest snapshot; the book then starts with 5000 levels a side. */
+    public static final int DEFAULT_SNAPSHOT_LIMIT = 5000;
+
+    private final URI streamUri;
+    private final URI restBase;
+    private final InstrumentRegistry registry;
+    private final RingBuffer<InboundEvent> ring;
+    private final BinanceMetrics metrics;
+    private final Duration connectTimeout;
+    private final int snapshotLimit;
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final HttpClient http;
+
+    private volatile EventLoopGroup group;
+    private volatile Channel channel;
+    private volatile BinanceFrameHandler frameHandler;
+    private BinanceMarketDataDecoder decoder;
+
+    /**
+     * @param wsBase   {@code wss://stream.binance.com:9443} or the simulator's {@code ws://127.0.0.1:port}.
+     * @param restBase the REST API base, e.g. the simulator's {@code http://127.0.0.1:port}.
+     * @param symbols  catalog symbols such as {@code BTCUSDT}, registered in {@code registry}.
+     */
+    public BinanceMarketDataClient(
+        final URI wsBase,
+        final URI restBase,
+        final List<String> symbols,
+        final InstrumentRegistry registry,
+        final RingBuffer<InboundEvent> ring,
+        final BinanceMetrics metrics)
+    {
+        this(wsBase, restBase, symbols, registry, ring, metrics, DEFAULT_CONNECT_TIMEOUT, DEFAULT_SNAPSHOT_LIMIT);
+    }
+
+    public BinanceMarketDataClient(
+        final URI wsBase,
+        final URI restBase,
+        final List<String> symbols,
+        final InstrumentRegistry registry,
+        final RingBuffer<InboundEvent> ring,
+        final BinanceMetrics metrics,
+        final Duration connectTimeout,
+        final int snapshotLimit)
+    {
+        if (wsBase == null || wsBase.getHost() == null ||
+            !("ws".equalsIgnoreCase(wsBase.getScheme()) || "wss".equalsIgnoreCase(wsBase.getScheme())))
+        {
+            throw new IllegalArgumentException("Binance stream base must be ws://host[:port] or wss://..., was " + wsBase);
+        }
+        if (restBase == null || restBase.getHost() == null ||
+            !("http".equalsIgnoreCase(restBase.getScheme()) || "https".equalsIgnoreCase(restBase.getScheme())))
+        {
+            throw new IllegalArgumentException("Binance REST base must be http(s)://host[:port], was " + restBase);
+        }
+        if (symbols.isEmpty())
+        {
+            throw new IllegalArgumentException("at least one symbol is required");
+        }
+        final List<String> streams = new ArrayList<>();
+        for (final String symbol : symbols)
+        {
+            if (registry.idOf(symbol) < 0)
+            {
+                throw new IllegalArgumentException("symbol '" + symbol + "' is not registered in the InstrumentRegistry " +
+                    registry.symbols() + ": register it (e.g. ProductCatalog.registryFor) before connecting");
+            }
+            for (final BinanceStream stream : BinanceStream.values())
+            {
+                streams.add(stream.streamName(symbol));
+            }
+        }
+        if (connectTimeout.isNegative() || connectTimeout.isZero())
+        {
+            throw new IllegalArgumentException("connectTimeout must be > 0, was " + connectTimeout);
+        }
+        this.streamUri = URI.create(stripSlash(wsBase.toString()) + "/stream?streams=" + String.join("/", streams));
+        this.restBase = URI.create(stripSlash(restBase.toString()));
+        this.registry = registry;
+        this.ring = ring;
+        this.metrics = metrics;
+        this.connectTimeout = connectTimeout;
+        this.snapshotLimit = snapshotLimit;
+        this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
+    }
+
+    /** The combined-stream URI this client connects to. */
+    public URI streamUri()
+    {
+        return streamUri;
+    }
+
+    /** The REST snapshot URI for {@code symbol}. */
+    public URI snapshotUri(final String symbol)
+    {
+        return URI.create(restBase + "/api/v3/depth?symbol=" + symbol.toUpperCase(Locale.ROOT) + "&limit=" + snapshotLimit);
+    }
+
+    /** The decoder, for its book syncs' state (read it on the event loop, or for tests after close). */
+    public BinanceMarketDataDecoder decoder()
+    {
+        return decoder;
+    }
+
+    /**
+     * Connects and completes the WebSocket handshake within the connect timeout.
+     *
+     * @throws IllegalStateException naming the URI if that does not succeed in time.
+     */
+    public void start()
+    {
+        if (closed.get())
+        {
+            throw new IllegalStateException("client for " + streamUri + " is closed; create a new one");
+        }
+        if (!started.compareAndSet(false, true))
+        {
+            throw new IllegalStateException("client for " + streamUri + " is already started");
+        }
+        final boolean secure = "wss".equalsIgnoreCase(streamUri.getScheme());
+        final int port = streamUri.getPort() > 0 ? streamUri.getPort() : secure ? 443 : 80;
+        final SslContext ssl = secure ? clientSslContext() : null;
+        final int maxFrameBytes = BinanceMarketDataDecoder.DEFAULT_MAX_FRAME_BYTES;
+        decoder = new BinanceMarketDataDecoder(registry, ring, metrics, this::requestSnapshot);
+        final BinanceFrameHandler handler = new BinanceFrameHandler(decoder, metrics);
+        frameHandler = handler;
+        group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("peregrine-binance-md"), NioIoHandler.newFactory());
+        final WebSocketClientProtocolConfig config = WebSocketClientProtocolConfig.newBuilder()
+            .webSocketUri(streamUri)
+            .version(WebSocketVersion.V13)
+            .maxFramePayloadLength(maxFrameBytes)
+            .withUTF8Validator(false) // the decoder validates, so one bad frame does not close the connection
+            .handshakeTimeoutMillis(connectTimeout.toMillis())
+            .build();
+        final Bootstrap bootstrap = new Bootstrap()
+            .group(group)
+            .channel(NioSocketChannel.class)
+            .option(ChannelOption.TCP_NODELAY, true)
+            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()))
+            .handler(new ChannelInitializer<SocketChannel>()
+            {
+                @Override
+                protected void initChannel(final SocketChannel ch)
+                {
+                    final ChannelPipeline pipeline = ch.pipeline();
+                    if (ssl != null)
+                    {
+                        pipeline.addLast(ssl.newHandler(ch.alloc(), streamUri.getHost(), port));
+                    }
+                    pipeline.addLast(new HttpClientCodec());
+                    pipeline.addLast(new HttpObjectAggregator(64 * 1024));
+                    pipeline.addLast(new WebSocketClientProtocolHandler(config));
+                    pipeline.addLast(new WebSocketFrameAggregator(maxFrameBytes));
+                    pipeline.addLast(handler);
+                }
+            });
+        final long deadline = System.nanoTime() + connectTimeout.toNanos();
+        final ChannelFuture connect = bootstrap.connect(streamUri.getHost(), port);
+        channel = connect.channel();
+        if (!connect.awaitUninterruptibly(remainingMillis(deadline)) || !connect.isSuccess())
+        {
+            throw failedToStart(connect.cause());
+        }
+        final ChannelFuture handshake = handler.handshakePromise();
+        if (!handshake.awaitUninterruptibly(remainingMillis(deadline)) || !handshake.isSuccess())
+        {
+            throw failedToStart(handshake.cause());
+        }
+    }
+
+    /** True while the WebSocket is open. */
+    public boolean isConnected()
+    {
+        final Channel ch = channel;
+        final BinanceFrameHandler handler = frameHandler;
+        return ch != null && ch.isActive() && handler != null && handler.handshakeComplete();
+    }
+
+    /** Called by the decoder on the event loop: fetch off the loop, hand the body back to the loop. */
+    private void requestSnapshot(final int instrumentId)
+    {
+        final Channel ch = channel;
+        if (closed.get() || ch == null)
+        {
+            return;
+        }
+        final HttpRequest request = HttpRequest.newBuilder(snapshotUri(registry.get(instrumentId).symbol()))
+            .timeout(connectTimeout)
+            .GET()
+            .build();
+        http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).whenComplete((response, error) ->
+        {
+            if (closed.get() || ch.eventLoop().isShuttingDown())
+            {
+                return;
+            }
+            if (error != null || response.statusCode() != 200)
+            {
+                ch.eventLoop().schedule(() -> decoder.onSnapshotFailed(instrumentId),
+                    SNAPSHOT_RETRY.toMillis(), TimeUnit.MILLISECONDS);
+                return;
+            }
+            final byte[] body = response.body();
+            ch.eventLoop().execute(() ->
+            {
+                final long nanoTime = System.nanoTime();
+                decoder.onDepthSnapshot(instrumentId, body, 0, body.length,
+                    frameHandler.clock().epochNanosAt(nanoTime), nanoTime);
+            });
+        });
+    }
+
+    /** Sends a normal-closure frame, closes the socket and stops the event loop. Idempotent. */
+    @Override
+    public void close()
+    {
+        if (!closed.compareAndSet(false, true))
+        {
+            return;
+        }
+        final Channel ch = channel;
+        if (ch != null && ch.isActive())
+        {
+            ch.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE)).awaitUninterruptibly(1_000);
+            ch.close().awaitUninterruptibly(1_000);
+        }
+        final EventLoopGroup g = group;
+        if (g != null)
+        {
+            g.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5_000);
+        }
+    }
+
+    private IllegalStateException failedToStart(final Throwable cause)
+    {
+        final String reason = cause == null ? "timed out" : cause.getClass().getSimpleName() +
+            (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        close();
+        return new IllegalStateException("cannot connect to " + streamUri + " within " + connectTimeout.toMillis() +
+            " ms (" + reason + ")", cause);
+    }
+
+    private static long remainingMillis(final long deadlineNanos)
+    {
+        return Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime()));
+    }
+
+    private static String stripSlash(final String uri)
+    {
+        return uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
+    }
+
+    private static SslContext clientSslContext()
+    {
+        try
+        {
+            return SslContextBuilder.forClient().endpointIdentificationAlgorithm("HTTPS").build();
+        }
+        catch (final javax.net.ssl.SSLException ex)
+        {
+            throw new IllegalStateException("cannot create the TLS context for wss:// market data", ex);
+        }
+    }
+}

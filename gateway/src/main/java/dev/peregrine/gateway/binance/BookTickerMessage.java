@@ -1,0 +1,123 @@
+package dev.peregrine.gateway.binance;
+
+import dev.peregrine.core.event.EventType;
+import dev.peregrine.core.event.InboundEvent;
+import dev.peregrine.core.instrument.InstrumentRegistry;
+import dev.peregrine.gateway.DropReason;
+import dev.peregrine.gateway.json.JsonScanner;
+
+/**
+ * Scratch fields of one {@code <sym>@bookTicker} payload
+ * {@code {"u":..,"s":"BTCUSDT","b":"..","B":"..","a":"..","A":".."}}, decoded and validated before a
+ * ring slot is claimed. It becomes a QUOTE with {@code venueSequence = u} (the book's update id);
+ * the spot bookTicker carries neither a time nor a last price, so both stay 0 (the core keeps the
+ * last trade price when a quote brings none).
+ */
+final class BookTickerMessage
+{
+    private static final byte[] U = BinanceStream.ascii("u");
+    private static final byte[] S = BinanceStream.ascii("s");
+    private static final byte[] BID = BinanceStream.ascii("b");
+    private static final byte[] BID_QTY = BinanceStream.ascii("B");
+    private static final byte[] ASK = BinanceStream.ascii("a");
+    private static final byte[] ASK_QTY = BinanceStream.ascii("A");
+    private static final int ALL = 0b11_1111;
+
+    private final InstrumentRegistry registry;
+    private final BinanceFields fields = new BinanceFields();
+    int instrumentId;
+    long updateId;
+    long bidPrice;
+    long bidQuantity;
+    long askPrice;
+    long askQuantity;
+
+    BookTickerMessage(final InstrumentRegistry registry)
+    {
+        this.registry = registry;
+    }
+
+    DropReason decode(final JsonScanner scanner)
+    {
+        scanner.enterObject();
+        int seen = 0;
+        DropReason problem = null;
+        while (scanner.nextMember() == JsonScanner.ITEM)
+        {
+            if (problem != null)
+            {
+                continue;
+            }
+            if (scanner.keyEquals(U))
+            {
+                seen |= 1;
+                problem = fields.integer(scanner);
+                updateId = fields.value;
+            }
+            else if (scanner.keyEquals(S))
+            {
+                seen |= 2;
+                if (scanner.valueKind() != JsonScanner.KIND_STRING)
+                {
+                    problem = DropReason.WRONG_TYPE;
+                }
+                else
+                {
+                    instrumentId = registry.idOf(scanner.buffer(), scanner.stringStart(), scanner.stringLength());
+                    problem = instrumentId < 0 ? DropReason.UNKNOWN_PRODUCT : null;
+                }
+            }
+            else if (scanner.keyEquals(BID))
+            {
+                seen |= 4;
+                problem = fields.decimal(scanner);
+                bidPrice = fields.value;
+            }
+            else if (scanner.keyEquals(BID_QTY))
+            {
+                seen |= 8;
+                problem = fields.decimal(scanner);
+                bidQuantity = fields.value;
+            }
+            else if (scanner.keyEquals(ASK))
+            {
+                seen |= 16;
+                problem = fields.decimal(scanner);
+                askPrice = fields.value;
+            }
+            else if (scanner.keyEquals(ASK_QTY))
+            {
+                seen |= 32;
+                problem = fields.decimal(scanner);
+                askQuantity = fields.value;
+            }
+        }
+        if (problem != null)
+        {
+            return problem;
+        }
+        if (seen != ALL)
+        {
+            return DropReason.MISSING_FIELD;
+        }
+        if (bidPrice <= 0 || askPrice <= 0)
+        {
+            return DropReason.NON_POSITIVE_PRICE;
+        }
+        return bidQuantity < 0 || askQuantity < 0 ? DropReason.BAD_QUANTITY : null;
+    }
+
+    void copyTo(final InboundEvent event, final long receiveEpochNanos, final long receiveNanoTime)
+    {
+        event.clearInputs();
+        event.type = EventType.QUOTE;
+        event.instrumentId = instrumentId;
+        event.venueSequence = updateId;
+        event.eventTimeNanos = receiveEpochNanos;
+        event.receiveNanoTime = receiveNanoTime;
+        event.bidPrice = bidPrice;
+        event.bidQuantity = bidQuantity;
+        event.askPrice = askPrice;
+        event.askQuantity = askQuantity;
+    }
+}

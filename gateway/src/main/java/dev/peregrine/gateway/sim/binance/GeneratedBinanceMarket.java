@@ -1,0 +1,281 @@
+package dev.peregrine.gateway.sim.binance;
+
+import dev.peregrine.core.instrument.ProductCatalog;
+import dev.peregrine.core.number.FixedPoint;
+import io.netty.channel.EventLoop;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A generated Binance market: per symbol a seeded random walk of the mid with a {@value #LEVELS}-level
+ * book a side around it. Every {@value #TICK_MILLIS} ms each symbol changes a few levels, prints one
+ * trade at the touch and sends a bookTicker; every {@value #DIFF_MILLIS} ms the changes since the last
+ * diff go out as one {@code depthUpdate} whose {@code U..u} continue the previous one. Each level change
+ * takes one update id, as on the venue, so the REST snapshot ({@code lastUpdateId} = the latest id) is
+ * consistent with the diffs. Loop thread only, hence no locks.
+ */
+final class GeneratedBinanceMarket implements BinanceMarketSource
+{
+    static final int LEVELS = 20;
+    static final int TICK_MILLIS = 10;
+    static final int DIFF_MILLIS = 100;
+
+    private final List<SymbolMarket> markets = new ArrayList<>();
+    private final List<BinanceSimSession> sessions = new ArrayList<>();
+    private final Random random;
+    private boolean dropNextDiff;
+    private int ticks;
+    private long epochMillisBase;
+    private long nanoBase;
+
+    GeneratedBinanceMarket(final List<String> symbols, final long seed)
+    {
+        random = new Random(seed);
+        for (final String symbol : symbols)
+        {
+            final ProductCatalog.Product product = ProductCatalog.find(symbol);
+            if (product == null)
+            {
+                throw new IllegalArgumentException("unknown product '" + symbol + "' (known: " + ProductCatalog.symbols() + ")");
+            }
+            markets.add(new SymbolMarket(product));
+        }
+    }
+
+    @Override
+    public void start(final EventLoop loop)
+    {
+        epochMillisBase = System.currentTimeMillis();
+        nanoBase = System.nanoTime();
+        loop.scheduleAtFixedRate(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void onSession(final BinanceSimSession session)
+    {
+        sessions.add(session);
+    }
+
+    @Override
+    public void onSessionClosed(final BinanceSimSession session)
+    {
+        sessions.remove(session);
+    }
+
+    @Override
+    public void onWritable(final BinanceSimSession session)
+    {
+    }
+
+    @Override
+    public void dropNextDepthDiff()
+    {
+        dropNextDiff = true;
+    }
+
+    @Override
+    public String snapshot(final String symbol, final int limit)
+    {
+        for (final SymbolMarket market : markets)
+        {
+            if (market.symbol.equals(symbol))
+            {
+                return market.snapshot(limit);
+            }
+        }
+        return null;
+    }
+
+    private long nowMillis()
+    {
+        return epochMillisBase + (System.nanoTime() - nanoBase) / 1_000_000L;
+    }
+
+    private void tick()
+    {
+        ticks++;
+        final long now = nowMillis();
+        final boolean diffDue = ticks % (DIFF_MILLIS / TICK_MILLIS) == 0;
+        for (final SymbolMarket market : markets)
+        {
+            market.step(now);
+            if (diffDue)
+            {
+                final String diff = market.takeDiff(now);
+                if (diff != null && dropNextDiff)
+                {
+                    dropNextDiff = false; // the ids are used up: the client sees U != previous u + 1
+                }
+                else if (diff != null)
+                {
+                    broadcast(market.stream("@depth@100ms"), diff);
+                }
+            }
+        }
+    }
+
+    private void broadcast(final String stream, final String data)
+    {
+        final String text = "{\"stream\":\"" + stream + "\",\"data\":" + data + "}";
+        for (final BinanceSimSession session : sessions)
+        {
+            session.send(stream, text);
+        }
+    }
+
+    private final class SymbolMarket
+    {
+        final String symbol;
+        final String lower;
+        final long tick;
+        final long lot;
+        long mid;
+        long updateId = 1_000_000L;
+        long tradeId = 5_000L;
+        long pendingFirstId = -1;
+        final NavigableMap<Long, Long> bids = new TreeMap<>(Collections.reverseOrder());
+        final NavigableMap<Long, Long> asks = new TreeMap<>();
+        final Map<Long, Long> pendingBids = new TreeMap<>(Collections.reverseOrder());
+        final Map<Long, Long> pendingAsks = new TreeMap<>();
+
+        SymbolMarket(final ProductCatalog.Product product)
+        {
+            symbol = product.symbol();
+            lower = symbol.toLowerCase(Locale.ROOT);
+            tick = product.priceIncrement();
+            lot = product.sizeIncrement();
+            mid = FixedPoint.floorToIncrement(product.referencePrice(), tick);
+            for (int k = 1; k <= LEVELS; k++)
+            {
+                set(true, mid - k * tick, randomQuantity());
+                set(false, mid + k * tick, randomQuantity());
+            }
+            pendingBids.clear();
+            pendingAsks.clear();
+            pendingFirstId = -1;
+        }
+
+        String stream(final String suffix)
+        {
+            return lower + suffix;
+        }
+
+        long randomQuantity()
+        {
+            return lot * (1 + random.nextInt(100_000));
+        }
+
+        void set(final boolean bid, final long price, final long quantity)
+        {
+            updateId++;
+            if (pendingFirstId < 0)
+            {
+                pendingFirstId = updateId;
+            }
+            final Map<Long, Long> side = bid ? bids : asks;
+            if (quantity == 0)
+            {
+                side.remove(price);
+            }
+            else
+            {
+                side.put(price, quantity);
+            }
+            (bid ? pendingBids : pendingAsks).put(price, quantity);
+        }
+
+        void step(final long nowMillis)
+        {
+            final int move = random.nextInt(10);
+            if (move == 0 || move == 1)
+            {
+                // The mid moves one tick: the level that would cross is removed, the far end refilled.
+                final boolean up = move == 0;
+                mid += up ? tick : -tick;
+                if (up)
+                {
+                    set(false, mid, 0);
+                    set(false, mid + LEVELS * tick, randomQuantity());
+                    set(true, mid - tick, randomQuantity());
+                    set(true, mid - (LEVELS + 1) * tick, 0);
+                }
+                else
+                {
+                    set(true, mid, 0);
+                    set(true, mid - LEVELS * tick, randomQuantity());
+                    set(false, mid + tick, randomQuantity());
+                    set(false, mid + (LEVELS + 1) * tick, 0);
+                }
+            }
+            for (int i = 0; i < 2; i++)
+            {
+                final boolean bid = random.nextBoolean();
+                final long k = 1 + random.nextInt(LEVELS);
+                set(bid, bid ? mid - k * tick : mid + k * tick, randomQuantity());
+            }
+            // One trade at the touch: a buyer-maker print at the bid or a seller-maker print at the ask.
+            final boolean buyerIsMaker = random.nextBoolean();
+            final long price = buyerIsMaker ? bids.firstKey() : asks.firstKey();
+            final long quantity = lot * (1 + random.nextInt(1_000));
+            tradeId++;
+            broadcast(stream("@trade"), "{\"e\":\"trade\",\"E\":" + nowMillis + ",\"s\":\"" + symbol + "\",\"t\":" + tradeId +
+                ",\"p\":\"" + FixedPoint.toString(price) + "\",\"q\":\"" + FixedPoint.toString(quantity) + "\",\"T\":" +
+                nowMillis + ",\"m\":" + buyerIsMaker + ",\"M\":true}");
+            broadcast(stream("@bookTicker"), "{\"u\":" + updateId + ",\"s\":\"" + symbol + "\",\"b\":\"" +
+                FixedPoint.toString(bids.firstKey()) + "\",\"B\":\"" + FixedPoint.toString(bids.firstEntry().getValue()) +
+                "\",\"a\":\"" + FixedPoint.toString(asks.firstKey()) + "\",\"A\":\"" +
+                FixedPoint.toString(asks.firstEntry().getValue()) + "\"}");
+        }
+
+        /** The pending changes as one depthUpdate, or null if nothing changed. */
+        String takeDiff(final long nowMillis)
+        {
+            if (pendingFirstId < 0)
+            {
+                return null;
+            }
+            final StringBuilder sb = new StringBuilder(1024);
+            sb.append("{\"e\":\"depthUpdate\",\"E\":").append(nowMillis).append(",\"s\":\"").append(symbol)
+                .append("\",\"U\":").append(pendingFirstId).append(",\"u\":").append(updateId).append(",\"b\":");
+            levels(sb, pendingBids.entrySet());
+            sb.append(",\"a\":");
+            levels(sb, pendingAsks.entrySet());
+            sb.append('}');
+            pendingBids.clear();
+            pendingAsks.clear();
+            pendingFirstId = -1;
+            return sb.toString();
+        }
+
+        String snapshot(final int limit)
+        {
+            final StringBuilder sb = new StringBuilder(4096);
+            sb.append("{\"lastUpdateId\":").append(updateId).append(",\"bids\":");
+            levels(sb, bids.entrySet().stream().limit(limit).collect(java.util.stream.Collectors.toList()));
+            sb.append(",\"asks\":");
+            levels(sb, asks.entrySet().stream().limit(limit).collect(java.util.stream.Collectors.toList()));
+            return sb.append('}').toString();
+        }
+
+        private void levels(final StringBuilder sb, final Iterable<Map.Entry<Long, Long>> levels)
+        {
+            sb.append('[');
+            boolean first = true;
+            for (final Map.Entry<Long, Long> level : levels)
+            {
+                sb.append(first ? "" : ",").append("[\"").append(FixedPoint.toString(level.getKey())).append("\",\"")
+                    .append(FixedPoint.toString(level.getValue())).append("\"]");
+                first = false;
+            }
+            sb.append(']');
+        }
+    }
+}
