@@ -109,13 +109,10 @@ class BinanceCaptureDecodeTest
     private static BookBuilder lastBuilder;
 
     /**
-     * The same book in core's {@code OrderBook}. Disabled: core's {@code BookSide.find} scans the touch
-     * with the comparison inverted ({@code if (better(price, p)) continue;} must be
-     * {@code if (!better(price, p)) continue;}), so the linear part keeps bids worst-last while the
-     * binary search assumes best-last, and books deeper than 8 levels get duplicate levels (2,908 bid
-     * levels here instead of 1,209). Enable once core is fixed; it needs the test above to run first.
+     * The same book in core's {@code OrderBook}, built from the decoder's events, against the
+     * independent reading: every level of both sides. (This test caught an inverted comparison in
+     * {@code BookSide.find}'s near-touch scan, since fixed.)
      */
-    @org.junit.jupiter.api.Disabled("core BookSide.find bug, see Javadoc; the gateway's events are checked above")
     @Test
     void theCoreOrderBookEqualsTheIndependentReading() throws Exception
     {
