@@ -47,10 +47,11 @@ import java.nio.charset.StandardCharsets;
  *                      CLOCK            nothing                                               0 bytes
  *                      BOOK_LEVEL       price, quantity (int64), side (int32)                20 bytes
  *                      CANDLE           open, high, low, close, volume                       40 bytes
- *                      INSTRUMENT_INFO  priceIncrement, sizeIncrement                        16 bytes
+ *                      INSTRUMENT_INFO  priceIncrement, sizeIncrement, quantity (min size)   24 bytes
  *                      FEED_STALE       staleNanos                                            8 bytes
  *                      FEED_GAP         expectedSequence                                      8 bytes
  *                      FEED_RECOVERED   nothing                                               0 bytes
+ *                      COMMAND          nothing (the command code is in flags)                0 bytes
  *                      any other code   every input field: tradeId, price, quantity, side, bidPrice,
  *                                       bidQuantity, askPrice, askQuantity, open, high, low, close,
  *                                       volume, priceIncrement, sizeIncrement, expectedSequence,
@@ -163,7 +164,8 @@ public final class JournalRecordCodec
             case EventType.CLOCK: return 0;
             case EventType.BOOK_LEVEL: return 20;
             case EventType.CANDLE: return 40;
-            case EventType.INSTRUMENT_INFO: return 16;
+            case EventType.INSTRUMENT_INFO: return 24;
+            case EventType.COMMAND: return 0;
             case EventType.FEED_STALE: return 8;
             case EventType.FEED_GAP: return 8;
             case EventType.FEED_RECOVERED: return 0;
@@ -200,6 +202,7 @@ public final class JournalRecordCodec
                 break;
             case EventType.CLOCK:
             case EventType.FEED_RECOVERED:
+            case EventType.COMMAND:
                 break;
             case EventType.BOOK_LEVEL:
                 h = putLong(bytes, h, e.price);
@@ -216,6 +219,7 @@ public final class JournalRecordCodec
             case EventType.INSTRUMENT_INFO:
                 h = putLong(bytes, h, e.priceIncrement);
                 h = putLong(bytes, h, e.sizeIncrement);
+                h = putLong(bytes, h, e.quantity);
                 break;
             case EventType.FEED_STALE:
                 h = putLong(bytes, h, e.staleNanos);
@@ -341,6 +345,7 @@ public final class JournalRecordCodec
                 break;
             case EventType.CLOCK:
             case EventType.FEED_RECOVERED:
+            case EventType.COMMAND:
                 break;
             case EventType.BOOK_LEVEL:
                 into.price = bytes.readLong();
@@ -367,6 +372,8 @@ public final class JournalRecordCodec
                 h = Hash64.mix(h, into.priceIncrement);
                 into.sizeIncrement = bytes.readLong();
                 h = Hash64.mix(h, into.sizeIncrement);
+                into.quantity = bytes.readLong();
+                h = Hash64.mix(h, into.quantity);
                 break;
             case EventType.FEED_STALE:
                 into.staleNanos = bytes.readLong();

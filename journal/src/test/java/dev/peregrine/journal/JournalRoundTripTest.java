@@ -21,7 +21,7 @@ class JournalRoundTripTest
     /** Every known type plus NONE and a code no reader knows: the journal records what the core saw, verbatim. */
     private static final int[] TYPES = {
         EventType.TRADE, EventType.QUOTE, EventType.CLOCK, EventType.BOOK_LEVEL, EventType.CANDLE,
-        EventType.INSTRUMENT_INFO, EventType.FEED_STALE, EventType.FEED_GAP, EventType.FEED_RECOVERED,
+        EventType.INSTRUMENT_INFO, EventType.FEED_STALE, EventType.FEED_GAP, EventType.FEED_RECOVERED, EventType.COMMAND,
         EventType.NONE, 42};
     private static final int PER_TYPE = 200;
 
@@ -122,9 +122,12 @@ class JournalRoundTripTest
         {
             e.price = random.nextLong();
         }
-        if (any || e.type == EventType.TRADE || e.type == EventType.BOOK_LEVEL)
+        if (any || e.type == EventType.TRADE || e.type == EventType.BOOK_LEVEL || e.type == EventType.INSTRUMENT_INFO)
         {
             e.quantity = random.nextLong();
+        }
+        if (any || e.type == EventType.TRADE || e.type == EventType.BOOK_LEVEL)
+        {
             e.side = random.nextInt();
         }
         if (any || e.type == EventType.QUOTE)

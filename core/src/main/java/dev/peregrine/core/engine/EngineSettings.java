@@ -5,6 +5,7 @@ import dev.peregrine.core.instrument.InstrumentRegistry;
 import dev.peregrine.core.instrument.ProductCatalog;
 import dev.peregrine.core.number.FixedPoint;
 import dev.peregrine.core.output.Hash64;
+import dev.peregrine.core.risk.RiskLimits;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,8 +26,7 @@ public final class EngineSettings
     private final int fastWindow;
     private final int slowWindow;
     private final long[] orderQuantity;
-    private final long[] maxOrderQuantity;
-    private final long[] maxPosition;
+    private final RiskLimits risk;
     private final PaperVenueSettings paperVenue;
 
     public EngineSettings(
@@ -49,28 +49,49 @@ public final class EngineSettings
         final long[] maxPosition,
         final PaperVenueSettings paperVenue)
     {
+        this(products, fastWindow, slowWindow, orderQuantity, RiskLimits.basic(maxOrderQuantity, maxPosition), paperVenue);
+    }
+
+    public EngineSettings(
+        final List<String> products,
+        final int fastWindow,
+        final int slowWindow,
+        final long[] orderQuantity,
+        final RiskLimits risk,
+        final PaperVenueSettings paperVenue)
+    {
         if (products.isEmpty())
         {
             throw new IllegalArgumentException("at least one product is needed");
         }
         final int n = products.size();
-        if (orderQuantity.length != n || maxOrderQuantity.length != n || maxPosition.length != n)
+        if (orderQuantity.length != n || risk.instrumentCount() != n)
         {
-            throw new IllegalArgumentException("one order quantity and one of each limit per product are needed");
+            throw new IllegalArgumentException("one order quantity and one of each per-product limit per product are needed");
         }
         this.products = List.copyOf(products);
         this.fastWindow = fastWindow;
         this.slowWindow = slowWindow;
         this.orderQuantity = orderQuantity.clone();
-        this.maxOrderQuantity = maxOrderQuantity.clone();
-        this.maxPosition = maxPosition.clone();
+        this.risk = risk;
         this.paperVenue = paperVenue;
     }
 
     /** The same settings with other paper-venue assumptions. */
     public EngineSettings withPaperVenue(final PaperVenueSettings venue)
     {
-        return new EngineSettings(products, fastWindow, slowWindow, orderQuantity, maxOrderQuantity, maxPosition, venue);
+        return new EngineSettings(products, fastWindow, slowWindow, orderQuantity, risk, venue);
+    }
+
+    /** The same settings with other risk limits. */
+    public EngineSettings withRisk(final RiskLimits limits)
+    {
+        return new EngineSettings(products, fastWindow, slowWindow, orderQuantity, limits, paperVenue);
+    }
+
+    public RiskLimits risk()
+    {
+        return risk;
     }
 
     public PaperVenueSettings paperVenue()
@@ -127,12 +148,12 @@ public final class EngineSettings
 
     public long[] maxOrderQuantity()
     {
-        return maxOrderQuantity.clone();
+        return risk.maxOrderQuantity.clone();
     }
 
     public long[] maxPosition()
     {
-        return maxPosition.clone();
+        return risk.maxPosition.clone();
     }
 
     public InstrumentRegistry instrumentRegistry()
@@ -149,8 +170,7 @@ public final class EngineSettings
         map.put("strategy.fastWindow", Integer.toString(fastWindow));
         map.put("strategy.slowWindow", Integer.toString(slowWindow));
         map.put("strategy.orderQuantity", join(orderQuantity));
-        map.put("risk.maxOrderQuantity", join(maxOrderQuantity));
-        map.put("risk.maxPosition", join(maxPosition));
+        risk.encodeInto(map);
         map.put("paper.orderLatencyNanos", Long.toString(paperVenue.orderLatencyNanos()));
         map.put("paper.cancelLatencyNanos", Long.toString(paperVenue.cancelLatencyNanos()));
         map.put("paper.fillLatencyNanos", Long.toString(paperVenue.fillLatencyNanos()));
@@ -184,8 +204,7 @@ public final class EngineSettings
             Integer.parseInt(require(map, "strategy.fastWindow")),
             Integer.parseInt(require(map, "strategy.slowWindow")),
             split(require(map, "strategy.orderQuantity"), products.size(), "strategy.orderQuantity"),
-            split(require(map, "risk.maxOrderQuantity"), products.size(), "risk.maxOrderQuantity"),
-            split(require(map, "risk.maxPosition"), products.size(), "risk.maxPosition"),
+            RiskLimits.decode(map, products.size()),
             new PaperVenueSettings(
                 Long.parseLong(require(map, "paper.orderLatencyNanos")),
                 Long.parseLong(require(map, "paper.cancelLatencyNanos")),

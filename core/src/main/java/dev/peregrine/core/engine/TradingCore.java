@@ -16,9 +16,8 @@ import dev.peregrine.core.metrics.CoreMetrics;
 import dev.peregrine.core.number.FixedPoint;
 import dev.peregrine.core.output.Hash64;
 import dev.peregrine.core.output.OutputListener;
-import dev.peregrine.core.risk.MaxOrderQuantityCheck;
-import dev.peregrine.core.risk.MaxPositionCheck;
-import dev.peregrine.core.risk.RiskChain;
+import dev.peregrine.core.risk.RiskContext;
+import dev.peregrine.core.risk.RiskLimits;
 import dev.peregrine.core.strategy.MovingAverageCrossover;
 import dev.peregrine.core.strategy.Strategy;
 
@@ -43,8 +42,11 @@ public final class TradingCore implements EventHandler<InboundEvent>
     private final ExecutionEngine execution;
     private final Strategy strategy;
     private final CoreMetrics metrics;
+    private final RiskLimits limits;
+    private final TradingStateMachine tradingState = new TradingStateMachine();
 
     private long clockNanos;
+    private long breachDay = Long.MIN_VALUE;
     private long eventsProcessed;
 
     public TradingCore(
@@ -60,11 +62,9 @@ public final class TradingCore implements EventHandler<InboundEvent>
         this.feedHealth = new FeedHealth(n);
         this.rules = new InstrumentRules(instruments);
         this.positions = new PositionBook(n);
-        final RiskChain risk = new RiskChain(
-            new MaxOrderQuantityCheck(settings.maxOrderQuantity()),
-            new MaxPositionCheck(settings.maxPosition()));
-        this.execution = new ExecutionEngine(rules, feedHealth, risk, positions, market, settings.paperVenue(),
-            outputs, metrics, tradingSwitch);
+        this.limits = settings.risk();
+        this.execution = new ExecutionEngine(rules, feedHealth, limits, positions, market, settings.paperVenue(),
+            outputs, metrics, tradingSwitch, tradingState);
         this.strategy = new MovingAverageCrossover(execution, positions, settings.fastWindow(), settings.slowWindow(),
             settings.orderQuantity());
     }
@@ -106,7 +106,7 @@ public final class TradingCore implements EventHandler<InboundEvent>
                 break;
             case EventType.INSTRUMENT_INFO:
                 metrics.instrumentInfos.increment();
-                rules.onInfo(event.instrumentId, event.priceIncrement, event.sizeIncrement, event.flags);
+                rules.onInfo(event.instrumentId, event.priceIncrement, event.sizeIncrement, event.quantity, event.flags);
                 break;
             case EventType.FEED_STALE:
                 metrics.feedStale.increment();
@@ -124,12 +124,18 @@ public final class TradingCore implements EventHandler<InboundEvent>
                 feedHealth.onRecovered(event.instrumentId);
                 strategy.onFeedStatus(event.instrumentId, true, clockNanos);
                 break;
+            case EventType.COMMAND:
+                metrics.commands.increment();
+                execution.onCommand(event.flags);
+                break;
             default:
                 metrics.unknownEvents.increment();
                 break;
         }
+        execution.continueCommands();
         // What the strategy just sent, with zero latency, is matched and reported within this event.
         venue.advanceTo(clockNanos);
+        checkLossLimits();
         eventsProcessed++;
         metrics.events.increment();
         publishGauges(event.instrumentId);
@@ -138,6 +144,36 @@ public final class TradingCore implements EventHandler<InboundEvent>
             // Measurement only: the wall clock never feeds a decision.
             final long latency = System.nanoTime() - event.receiveNanoTime;
             metrics.tickToDecisionNanos.recordValue(Math.min(Math.max(latency, 0), CoreMetrics.MAX_TRACKABLE_NANOS));
+        }
+    }
+
+    /** Loss limits move the trading state by themselves, and say why, on the event that breaches them. */
+    private void checkLossLimits()
+    {
+        final RiskContext risk = execution.riskContext();
+        risk.onEvent(clockNanos);
+        final double dayPnl = risk.dailyPnl.dayPnl();
+        final double drawdown = risk.dailyPnl.drawdown();
+        final boolean lossBreached = limits.dailyLossLimit > 0 && dayPnl <= -limits.dailyLossLimit;
+        final boolean drawdownBreached = limits.trailingDrawdownLimit > 0 && drawdown <= -limits.trailingDrawdownLimit;
+        if (tradingState.lossLimitHolds() && risk.dailyPnl.day() != breachDay)
+        {
+            tradingState.onLossLimitCleared(); // a new day reset the baselines; the state waits for a resume
+        }
+        if (lossBreached && !tradingState.lossLimitHolds())
+        {
+            breachDay = risk.dailyPnl.day();
+            metrics.lossLimitBreaches.increment();
+            tradingState.onLossLimitBreached(String.format(java.util.Locale.ROOT,
+                "daily loss limit: day PnL %.2f reached -%.2f", dayPnl, limits.dailyLossLimit), 100, clockNanos);
+        }
+        else if (drawdownBreached && !tradingState.lossLimitHolds())
+        {
+            breachDay = risk.dailyPnl.day();
+            metrics.lossLimitBreaches.increment();
+            tradingState.onLossLimitBreached(String.format(java.util.Locale.ROOT,
+                "trailing drawdown: %.2f below the day's peak, limit %.2f", -drawdown, limits.trailingDrawdownLimit),
+                101, clockNanos);
         }
     }
 
@@ -190,6 +226,7 @@ public final class TradingCore implements EventHandler<InboundEvent>
     {
         long h = Hash64.mix(Hash64.SEED, eventsProcessed);
         h = Hash64.mix(h, clockNanos);
+        h = Hash64.mix(h, breachDay);
         h = market.hash(h);
         h = feedHealth.hash(h);
         h = rules.hash(h);
@@ -216,6 +253,11 @@ public final class TradingCore implements EventHandler<InboundEvent>
     public MarketState market()
     {
         return market;
+    }
+
+    public TradingStateMachine tradingState()
+    {
+        return tradingState;
     }
 
     public FeedHealth feedHealth()

@@ -29,6 +29,8 @@ public final class EventType
     public static final int FEED_GAP = 8;
     /** Data flows again and, where there is a book, a fresh snapshot has been applied. */
     public static final int FEED_RECOVERED = 9;
+    /** An operator command (pause, resume, reduce, flatten, kill), journaled like every input. */
+    public static final int COMMAND = 10;
 
     private EventType()
     {
@@ -49,12 +51,13 @@ public final class EventType
             case FEED_STALE: return "FEED_STALE";
             case FEED_GAP: return "FEED_GAP";
             case FEED_RECOVERED: return "FEED_RECOVERED";
+            case COMMAND: return "COMMAND";
             default: return "UNKNOWN(" + type + ")";
         }
     }
 
     public static boolean isKnown(final int type)
     {
-        return type >= TRADE && type <= FEED_RECOVERED;
+        return type >= TRADE && type <= COMMAND;
     }
 }

@@ -22,7 +22,9 @@ package dev.peregrine.core.event;
  *   CLOCK            (event time only)
  *   BOOK_LEVEL       side (BUY = bid, SELL = ask), price, quantity (absolute, 0 removes), flags (BookFlags)
  *   CANDLE           open, high, low, close, volume; exchangeTimeNanos = candle start
- *   INSTRUMENT_INFO  priceIncrement, sizeIncrement, flags (InstrumentStatus)
+ *   INSTRUMENT_INFO  priceIncrement, sizeIncrement, quantity (minimum order size; 0 = the increment),
+ *                    flags (InstrumentStatus)
+ *   COMMAND          flags (CommandCode); instrumentId -1 for all instruments
  *   FEED_STALE       staleNanos (time since the last data message)
  *   FEED_GAP         venueSequence (received), expectedSequence (0 when the connection was lost)
  *   FEED_RECOVERED   (instrument only)

@@ -1,5 +1,7 @@
 package dev.peregrine.core.execution;
 
+import dev.peregrine.core.engine.TradingState;
+import dev.peregrine.core.engine.TradingStateMachine;
 import dev.peregrine.core.engine.TradingSwitch;
 import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.event.OrderCommand;
@@ -15,14 +17,18 @@ import dev.peregrine.core.order.OrderStore;
 import dev.peregrine.core.order.OrderType;
 import dev.peregrine.core.output.Hash64;
 import dev.peregrine.core.output.OutputListener;
+import dev.peregrine.core.risk.OrderRequest;
 import dev.peregrine.core.risk.RejectReason;
 import dev.peregrine.core.risk.RiskChain;
+import dev.peregrine.core.risk.RiskContext;
+import dev.peregrine.core.risk.RiskLimits;
 
 /**
  * Turns a strategy's order into outputs, and a venue's reports into state. Owned by the core thread.
  *
- * <p>A new order passes, in this order: trading state; market-data health (a stale or gapped feed, a
- * book being rebuilt, a product the venue closed); the product's lot size; the risk chain. Then it gets
+ * <p>A new order passes, in this order: the trading state (HALTED refuses everything, REDUCING all but
+ * reducing orders), then the {@link RiskChain} (product rules, market-data health, window, price band,
+ * size, position, exposure, loss, self-trade, rate). Then it gets
  * the next order id (ids count up from 1 in event order, so a replay assigns the same ids), becomes a
  * PENDING_NEW order in the {@link OrderStore}, is written as a command into the causing event's slot
  * for the outbound stage, and goes to the venue. Reports from the venue ({@link VenueReports}) move the
@@ -33,10 +39,11 @@ public final class ExecutionEngine implements OrderEntry, VenueReports
     /** Open orders the engine can hold at once (pool size; a power of two). */
     public static final int ORDER_CAPACITY = 1 << 14;
 
-    private final InstrumentRules rules;
-    private final FeedHealth feedHealth;
     private final MarketState market;
     private final RiskChain risk;
+    private final RiskContext riskContext;
+    private final OrderRequest request = new OrderRequest();
+    private final TradingStateMachine tradingState;
     private final PositionBook positions;
     private final OrderStore orders = new OrderStore(ORDER_CAPACITY);
     private final PaperVenue venue;
@@ -47,22 +54,26 @@ public final class ExecutionEngine implements OrderEntry, VenueReports
 
     private InboundEvent currentEvent;
     private long lastOrderId;
+    private boolean cancelAllPending;
+    private boolean flattenPending;
+    private long lastFlattenAttemptNanos = Long.MIN_VALUE;
 
     public ExecutionEngine(
         final InstrumentRules rules,
         final FeedHealth feedHealth,
-        final RiskChain risk,
+        final RiskLimits limits,
         final PositionBook positions,
         final MarketState market,
         final PaperVenueSettings venueSettings,
         final OutputListener outputs,
         final CoreMetrics metrics,
-        final TradingSwitch tradingSwitch)
+        final TradingSwitch tradingSwitch,
+        final TradingStateMachine tradingState)
     {
-        this.rules = rules;
-        this.feedHealth = feedHealth;
         this.market = market;
-        this.risk = risk;
+        this.risk = RiskChain.standard();
+        this.riskContext = new RiskContext(limits, positions, market, orders, rules, feedHealth);
+        this.tradingState = tradingState;
         this.positions = positions;
         this.venue = new PaperVenue(market, orders, venueSettings, this);
         this.fees = new FeeLedger(1 << 12, market.instrumentCount());
@@ -117,30 +128,24 @@ public final class ExecutionEngine implements OrderEntry, VenueReports
         final long timeNanos = currentEvent.eventTimeNanos;
         final long orderId = ++lastOrderId;
 
-        RejectReason reason = RejectReason.NONE;
-        if (tradingSwitch.isHalted())
+        final OrderRequest r = request;
+        r.instrumentId = instrumentId;
+        r.side = side;
+        r.type = type;
+        r.quantity = quantity;
+        r.limitPrice = limitPrice;
+        r.referencePrice = type == OrderType.MARKET ? touch(instrumentId, side) : limitPrice;
+        r.timeNanos = timeNanos;
+        r.reducing = riskContext.isReducing(instrumentId, side, quantity);
+
+        RejectReason reason;
+        if (tradingSwitch.isHalted() || tradingState.state() == TradingState.HALTED)
         {
             reason = RejectReason.TRADING_HALTED;
         }
-        else if (!feedHealth.isHealthy(instrumentId))
+        else if (tradingState.state() == TradingState.REDUCING && !r.reducing)
         {
-            reason = RejectReason.FEED_UNHEALTHY;
-        }
-        else if (!market.book(instrumentId).mayTrade())
-        {
-            reason = RejectReason.BOOK_NOT_SYNCED;
-        }
-        else if (!rules.acceptsOrders(instrumentId))
-        {
-            reason = RejectReason.INSTRUMENT_NOT_TRADING;
-        }
-        else if (quantity <= 0 || quantity % rules.sizeIncrement(instrumentId) != 0 || (side != Side.BUY && side != Side.SELL))
-        {
-            reason = RejectReason.INVALID_QUANTITY;
-        }
-        else if (type != OrderType.MARKET && (limitPrice <= 0 || limitPrice % rules.priceIncrement(instrumentId) != 0))
-        {
-            reason = RejectReason.INVALID_PRICE;
+            reason = RejectReason.TRADING_REDUCING;
         }
         else if (currentEvent.orderCount == InboundEvent.MAX_ORDERS_PER_EVENT)
         {
@@ -148,11 +153,11 @@ public final class ExecutionEngine implements OrderEntry, VenueReports
         }
         else
         {
-            reason = risk.check(instrumentId, side, quantity, positions);
+            reason = risk.check(r, riskContext);
         }
 
         final Order order = reason == RejectReason.NONE ?
-            orders.create(orderId, 0, instrumentId, side, type, quantity, limitPrice, false, timeNanos) : null;
+            orders.create(orderId, 0, instrumentId, side, type, quantity, limitPrice, r.reducing, timeNanos) : null;
         if (order == null)
         {
             if (reason == RejectReason.NONE)
@@ -172,8 +177,25 @@ public final class ExecutionEngine implements OrderEntry, VenueReports
         return orderId;
     }
 
+    /** The price a market order would take first: best ask for a buy, best bid for a sell (0 if none). */
+    private long touch(final int instrumentId, final int side)
+    {
+        final dev.peregrine.core.book.OrderBook book = market.book(instrumentId);
+        if (book.isSynced())
+        {
+            return side == Side.BUY ? book.asks().bestPrice() : book.bids().bestPrice();
+        }
+        return side == Side.BUY ? market.askPrice(instrumentId) : market.bidPrice(instrumentId);
+    }
+
     @Override
     public boolean cancelOrder(final long orderId)
+    {
+        return cancel(orderId, false);
+    }
+
+    /** Emergency cancels (kill, flatten) are not held back by the cancel-rate limit. */
+    private boolean cancel(final long orderId, final boolean emergency)
     {
         final Order order = orders.get(orderId);
         if (order == null || order.state().isTerminal() || order.state() == OrderState.PENDING_CANCEL ||
@@ -182,10 +204,16 @@ public final class ExecutionEngine implements OrderEntry, VenueReports
             return false;
         }
         final long timeNanos = currentEvent.eventTimeNanos;
+        if (!emergency && !riskContext.cancelRateAllows(timeNanos))
+        {
+            metrics.rejects[RejectReason.CANCEL_RATE.ordinal()].increment();
+            return false;
+        }
         if (!orders.transition(order, OrderState.PENDING_CANCEL, timeNanos))
         {
             return false;
         }
+        riskContext.recordCancel(timeNanos);
         currentEvent.orders[currentEvent.orderCount++].set(
             OrderCommand.CANCEL, order.type().ordinal(), orderId, order.instrumentId(), order.side(), 0, 0, timeNanos);
         outputs.onCancelRequested(orderId, order.instrumentId(), timeNanos);
@@ -249,6 +277,89 @@ public final class ExecutionEngine implements OrderEntry, VenueReports
         }
     }
 
+    /**
+     * An operator command from a journaled COMMAND event: the state machine moves, and kill and flatten
+     * start cancelling (and closing) until nothing is left, over as many events as it takes.
+     */
+    public void onCommand(final int code)
+    {
+        if (tradingState.onCommand(code, currentEvent.eventTimeNanos))
+        {
+            cancelAllPending = true;
+            flattenPending = code == dev.peregrine.core.event.CommandCode.FLATTEN;
+        }
+    }
+
+    /** Called by the core at the end of every event: continues a kill or a flatten that is not done. */
+    public void continueCommands()
+    {
+        if (cancelAllPending)
+        {
+            boolean allRequested = true;
+            for (int i = 0; i < orders.openCount(); i++)
+            {
+                final Order order = orders.open(i);
+                if (order.state() != OrderState.PENDING_CANCEL && !cancel(order.orderId(), true))
+                {
+                    allRequested = false;
+                }
+            }
+            cancelAllPending = !allRequested;
+        }
+        if (flattenPending && !cancelAllPending)
+        {
+            flatten();
+        }
+    }
+
+    private void flatten()
+    {
+        final long now = currentEvent.eventTimeNanos;
+        boolean flat = true;
+        for (int id = 0; id < positions.instrumentCount(); id++)
+        {
+            if (positions.quantity(id) != 0)
+            {
+                flat = false;
+            }
+        }
+        if (flat)
+        {
+            flattenPending = false;
+            return;
+        }
+        // Closing orders in flight are awaited; a rejected close (no market, stale feed) is retried once a second.
+        if (orders.openCount() > 0 ||
+            (lastFlattenAttemptNanos != Long.MIN_VALUE && now - lastFlattenAttemptNanos < 1_000_000_000L))
+        {
+            return;
+        }
+        lastFlattenAttemptNanos = now;
+        for (int id = 0; id < positions.instrumentCount(); id++)
+        {
+            final long position = positions.quantity(id);
+            if (position != 0)
+            {
+                submit(id, position > 0 ? Side.SELL : Side.BUY, OrderType.MARKET, Math.abs(position), 0);
+            }
+        }
+    }
+
+    public boolean commandInProgress()
+    {
+        return cancelAllPending || flattenPending;
+    }
+
+    public RiskContext riskContext()
+    {
+        return riskContext;
+    }
+
+    public TradingStateMachine tradingState()
+    {
+        return tradingState;
+    }
+
     public long lastOrderId()
     {
         return lastOrderId;
@@ -257,6 +368,10 @@ public final class ExecutionEngine implements OrderEntry, VenueReports
     public long hash(final long seed)
     {
         long h = Hash64.mix(seed, lastOrderId);
+        h = Hash64.mix(h, (cancelAllPending ? 1 : 0) + (flattenPending ? 2 : 0));
+        h = Hash64.mix(h, lastFlattenAttemptNanos);
+        h = riskContext.hash(h);
+        h = tradingState.hash(h);
         h = orders.hash(h);
         h = fees.hash(h);
         return venue.hash(h);

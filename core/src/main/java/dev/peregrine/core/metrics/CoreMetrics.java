@@ -26,6 +26,8 @@ public final class CoreMetrics
     public final SingleWriterCounter feedStale = new SingleWriterCounter("feed_stale");
     public final SingleWriterCounter feedGaps = new SingleWriterCounter("feed_gaps");
     public final SingleWriterCounter feedRecovered = new SingleWriterCounter("feed_recovered");
+    public final SingleWriterCounter commands = new SingleWriterCounter("commands");
+    public final SingleWriterCounter lossLimitBreaches = new SingleWriterCounter("loss_limit_breaches");
     public final SingleWriterCounter unknownEvents = new SingleWriterCounter("unknown_events");
     public final SingleWriterCounter[] rejects;
     public final SingleWriterGauge realizedPnl = new SingleWriterGauge();

@@ -26,7 +26,31 @@ public enum RejectReason
     /** The venue says the product does not take new orders (cancel-only, offline). */
     INSTRUMENT_NOT_TRADING,
     /** A limit price that is zero, negative, or not a multiple of the product's price increment. */
-    INVALID_PRICE;
+    INVALID_PRICE,
+    /** Order notional above the instrument's limit. */
+    MAX_ORDER_NOTIONAL,
+    /** The account's gross exposure would exceed its limit. */
+    MAX_GROSS_EXPOSURE,
+    /** The day's loss reached its limit: only reducing orders. */
+    DAILY_LOSS_LIMIT,
+    /** Equity fell too far below the day's peak: only reducing orders. */
+    TRAILING_DRAWDOWN,
+    /** Too many orders per second or per minute. */
+    ORDER_RATE,
+    /** Too many cancels per second or per minute. */
+    CANCEL_RATE,
+    /** The price is too far from the mark: a fat finger, or a broken quote. */
+    PRICE_BAND,
+    /** Outside the configured trading hours or days. */
+    OUTSIDE_TRADING_WINDOW,
+    /** Below the product's minimum order size. */
+    BELOW_MIN_SIZE,
+    /** Would trade against one of our own resting orders. */
+    SELF_TRADE,
+    /** Trading is REDUCING: only orders that bring a position closer to zero. */
+    TRADING_REDUCING,
+    /** The venue never answered within the time-out. */
+    VENUE_TIMEOUT;
 
     private static final RejectReason[] VALUES = values();
 

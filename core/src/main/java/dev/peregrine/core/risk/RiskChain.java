@@ -1,8 +1,10 @@
 package dev.peregrine.core.risk;
 
-import dev.peregrine.core.execution.PositionBook;
-
-/** Runs the checks in order; the first rejection wins, so its reason is the one reported. */
+/**
+ * The pre-trade checks, in order; the first rejection wins, so its reason is the one reported. Cheap
+ * and decisive checks come first (product rules, market data), the account-wide ones (exposure, loss)
+ * after. When every check passes, the chain records the order for the rate windows.
+ */
 public final class RiskChain
 {
     private final RiskCheck[] checks;
@@ -12,16 +14,40 @@ public final class RiskChain
         this.checks = checks.clone();
     }
 
-    public RejectReason check(final int instrumentId, final int side, final long quantity, final PositionBook positions)
+    /** Every check Peregrine ships, in the order they run. */
+    public static RiskChain standard()
+    {
+        return new RiskChain(
+            new ProductRulesCheck(),
+            new MarketDataCheck(),
+            new TradingWindowCheck(),
+            new PriceBandCheck(),
+            new MaxOrderQuantityCheck(),
+            new MaxOrderNotionalCheck(),
+            new MaxPositionCheck(),
+            new MaxGrossExposureCheck(),
+            new DailyLossLimitCheck(),
+            new TrailingDrawdownCheck(),
+            new SelfTradePreventionCheck(),
+            new OrderRateCheck());
+    }
+
+    public RejectReason check(final OrderRequest order, final RiskContext context)
     {
         for (final RiskCheck check : checks)
         {
-            final RejectReason reason = check.check(instrumentId, side, quantity, positions);
+            final RejectReason reason = check.check(order, context);
             if (reason != RejectReason.NONE)
             {
                 return reason;
             }
         }
+        context.recordOrder(order.timeNanos);
         return RejectReason.NONE;
+    }
+
+    public int size()
+    {
+        return checks.length;
     }
 }

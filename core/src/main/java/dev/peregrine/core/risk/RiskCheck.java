@@ -1,12 +1,12 @@
 package dev.peregrine.core.risk;
 
-import dev.peregrine.core.execution.PositionBook;
-
 /**
  * One pre-trade rule. Runs on the core thread for every order before it leaves; returns
- * {@link RejectReason#NONE} to let the order pass, or the reason it may not.
+ * {@link RejectReason#NONE} to let the order pass, or the reason it may not. Checks read the request
+ * and the context and change nothing: the chain records what must be remembered (rates) only once
+ * every check has passed.
  */
 public interface RiskCheck
 {
-    RejectReason check(int instrumentId, int side, long quantity, PositionBook positions);
+    RejectReason check(OrderRequest order, RiskContext context);
 }

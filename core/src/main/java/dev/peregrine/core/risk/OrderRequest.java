@@ -1,0 +1,28 @@
+package dev.peregrine.core.risk;
+
+import dev.peregrine.core.order.OrderType;
+
+/**
+ * The order a risk check judges: one pre-allocated flyweight the execution engine refills for each
+ * order, so a check costs no allocation. {@link #referencePrice} is the limit price of a limit order,
+ * or the price a market order would take first (the touch); {@link #reducing} is true when the order
+ * only brings the position closer to zero without flipping it.
+ */
+public final class OrderRequest
+{
+    public int instrumentId;
+    public int side;
+    public OrderType type;
+    public long quantity;
+    public long limitPrice;
+    public long referencePrice;
+    public long timeNanos;
+    public boolean reducing;
+
+    /** Notional in quote currency at the reference price (0 when there is no price to value it at). */
+    public double notional()
+    {
+        return dev.peregrine.core.number.FixedPoint.toDouble(referencePrice) *
+            dev.peregrine.core.number.FixedPoint.toDouble(quantity);
+    }
+}

@@ -1,0 +1,126 @@
+package dev.peregrine.core.risk;
+
+import dev.peregrine.core.event.Side;
+import dev.peregrine.core.execution.PositionBook;
+import dev.peregrine.core.market.FeedHealth;
+import dev.peregrine.core.market.InstrumentRules;
+import dev.peregrine.core.market.MarketState;
+import dev.peregrine.core.number.FixedPoint;
+import dev.peregrine.core.order.Order;
+import dev.peregrine.core.order.OrderStore;
+import dev.peregrine.core.output.Hash64;
+
+/**
+ * Everything a risk check may read, in one place, plus the state the checks keep between orders
+ * (order and cancel rates, the day's PnL). Owned by the core thread.
+ */
+public final class RiskContext
+{
+    public final RiskLimits limits;
+    public final PositionBook positions;
+    public final MarketState market;
+    public final OrderStore orders;
+    public final InstrumentRules rules;
+    public final FeedHealth feedHealth;
+    public final ZonedClock clock;
+    public final DailyPnl dailyPnl;
+    private final EventRateWindow ordersPerSecond;
+    private final EventRateWindow ordersPerMinute;
+    private final EventRateWindow cancelsPerSecond;
+    private final EventRateWindow cancelsPerMinute;
+
+    public RiskContext(
+        final RiskLimits limits,
+        final PositionBook positions,
+        final MarketState market,
+        final OrderStore orders,
+        final InstrumentRules rules,
+        final FeedHealth feedHealth)
+    {
+        this.limits = limits;
+        this.positions = positions;
+        this.market = market;
+        this.orders = orders;
+        this.rules = rules;
+        this.feedHealth = feedHealth;
+        this.clock = new ZonedClock(limits.zone);
+        this.dailyPnl = new DailyPnl(clock);
+        ordersPerSecond = new EventRateWindow(limits.maxOrdersPerSecond, 1_000_000_000L);
+        ordersPerMinute = new EventRateWindow(limits.maxOrdersPerMinute, 60_000_000_000L);
+        cancelsPerSecond = new EventRateWindow(limits.maxCancelsPerSecond, 1_000_000_000L);
+        cancelsPerMinute = new EventRateWindow(limits.maxCancelsPerMinute, 60_000_000_000L);
+    }
+
+    /** Called by the core once per event, after market data is applied. */
+    public void onEvent(final long nowNanos)
+    {
+        dailyPnl.update(nowNanos, equity());
+    }
+
+    /** Realized PnL after fees plus unrealized PnL at the mark, all instruments. */
+    public double equity()
+    {
+        double total = positions.totalRealizedPnl();
+        for (int i = 0; i < positions.instrumentCount(); i++)
+        {
+            total += positions.unrealizedPnl(i, market.markPrice(i));
+        }
+        return total;
+    }
+
+    /** Sum of |position| x mark plus the notional of open orders, in quote currency. */
+    public double grossExposure()
+    {
+        double exposure = 0.0;
+        for (int i = 0; i < positions.instrumentCount(); i++)
+        {
+            exposure += Math.abs(FixedPoint.toDouble(positions.quantity(i))) * FixedPoint.toDouble(market.markPrice(i));
+        }
+        for (int i = 0; i < orders.openCount(); i++)
+        {
+            final Order order = orders.open(i);
+            final long price = order.limitPrice() > 0 ? order.limitPrice() : market.markPrice(order.instrumentId());
+            exposure += FixedPoint.toDouble(order.quantity() - order.filledQuantity()) * FixedPoint.toDouble(price);
+        }
+        return exposure;
+    }
+
+    /** True if an order of {@code side} and {@code quantity} only brings the position closer to zero. */
+    public boolean isReducing(final int instrumentId, final int side, final long quantity)
+    {
+        final long position = positions.quantity(instrumentId);
+        return position > 0 && side == Side.SELL && quantity <= position ||
+            position < 0 && side == Side.BUY && quantity <= -position;
+    }
+
+    public boolean orderRateAllows(final long nowNanos)
+    {
+        return ordersPerSecond.allows(nowNanos) && ordersPerMinute.allows(nowNanos);
+    }
+
+    public void recordOrder(final long nowNanos)
+    {
+        ordersPerSecond.record(nowNanos);
+        ordersPerMinute.record(nowNanos);
+    }
+
+    public boolean cancelRateAllows(final long nowNanos)
+    {
+        return cancelsPerSecond.allows(nowNanos) && cancelsPerMinute.allows(nowNanos);
+    }
+
+    public void recordCancel(final long nowNanos)
+    {
+        cancelsPerSecond.record(nowNanos);
+        cancelsPerMinute.record(nowNanos);
+    }
+
+    public long hash(final long seed)
+    {
+        long h = dailyPnl.hash(seed);
+        h = ordersPerSecond.hash(h);
+        h = ordersPerMinute.hash(h);
+        h = cancelsPerSecond.hash(h);
+        return cancelsPerMinute.hash(Hash64.mix(h, 1));
+    }
+}

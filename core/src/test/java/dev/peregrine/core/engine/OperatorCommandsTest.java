@@ -1,0 +1,133 @@
+package dev.peregrine.core.engine;
+
+import dev.peregrine.core.event.CommandCode;
+import dev.peregrine.core.event.EventType;
+import dev.peregrine.core.event.InboundEvent;
+import dev.peregrine.core.event.Side;
+import dev.peregrine.core.number.FixedPoint;
+import dev.peregrine.core.order.OrderState;
+import dev.peregrine.core.testing.CoreHarness;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Pause, resume, reduce, flatten and kill arrive as inbound events and act deterministically. */
+class OperatorCommandsTest
+{
+    private static final int BTC = 0;
+    private static final int ETH = 1;
+
+    private static long q(final String text)
+    {
+        return FixedPoint.parse(text);
+    }
+
+    private static void command(final CoreHarness h, final int code)
+    {
+        final InboundEvent e = h.events.clock();
+        e.type = EventType.COMMAND;
+        e.flags = code;
+        h.feed(e);
+    }
+
+    private static long limit(final CoreHarness h, final int instrument, final int side, final String qty, final String price)
+    {
+        h.core.execution().beginEvent(h.events.clock());
+        final long id = h.core.execution().submitLimitOrder(instrument, side, q(qty), q(price));
+        h.feed(h.events.clock());
+        return id;
+    }
+
+    private static void market(final CoreHarness h, final int instrument, final int side, final String qty)
+    {
+        h.core.execution().beginEvent(h.events.clock());
+        h.core.execution().submitMarketOrder(instrument, side, q(qty));
+        h.feed(h.events.clock());
+    }
+
+    private static CoreHarness quoted()
+    {
+        final CoreHarness h = CoreHarness.btcEth("0.01", "100", "100");
+        h.feed(h.events.quote(BTC, "100", "50", "101", "50"));
+        h.feed(h.events.quote(ETH, "10", "500", "11", "500"));
+        return h;
+    }
+
+    @Test
+    void killHaltsAndCancelsEveryOpenOrderButLeavesPositions()
+    {
+        final CoreHarness h = quoted();
+        market(h, BTC, Side.BUY, "1");
+        final long[] ids = new long[12];
+        for (int i = 0; i < ids.length; i++)
+        {
+            ids[i] = limit(h, ETH, Side.BUY, "1", "9." + (10 + i));   // all below the 10 bid: they rest
+        }
+        h.outputs.clear();
+
+        command(h, CommandCode.KILL);
+        assertThat(h.core.tradingState().state()).isEqualTo(TradingState.HALTED);
+        assertThat(h.core.execution().commandInProgress()).as("12 cancels do not fit one event's 8 slots").isTrue();
+        h.feed(h.events.clock());
+        assertThat(h.core.execution().commandInProgress()).isFalse();
+        for (final long id : ids)
+        {
+            assertThat(h.core.execution().orders().get(id).state()).isEqualTo(OrderState.CANCELLED);
+        }
+        assertThat(h.outputs.count("cancel_request")).isEqualTo(12);
+        assertThat(h.outputs.count("cancel")).isEqualTo(12);
+        assertThat(h.core.positions().quantity(BTC)).isEqualTo(q("1"));
+
+        market(h, ETH, Side.BUY, "1");
+        assertThat(h.outputs.lines()).last().isEqualTo("REJECT #14 i1 BUY 1 TRADING_HALTED");
+    }
+
+    @Test
+    void flattenCancelsClosesEveryPositionAndStaysReducing()
+    {
+        final CoreHarness h = quoted();
+        market(h, BTC, Side.BUY, "1");
+        market(h, ETH, Side.SELL, "3");
+        final long resting = limit(h, BTC, Side.BUY, "1", "90");
+        h.outputs.clear();
+
+        command(h, CommandCode.FLATTEN);
+        h.feed(h.events.clock());
+        assertThat(h.core.positions().quantity(BTC)).isZero();
+        assertThat(h.core.positions().quantity(ETH)).isZero();
+        assertThat(h.core.execution().orders().get(resting).state()).isEqualTo(OrderState.CANCELLED);
+        assertThat(h.outputs.lines()).containsExactly(
+            "CANCEL_REQUEST #" + resting,
+            "CANCEL #" + resting + " i0 1",
+            "ORDER #4 i0 SELL 1",
+            "ORDER #5 i1 BUY 3",
+            "FILL #4 i0 SELL 1 @ 100",
+            "FILL #5 i1 BUY 3 @ 11");
+        assertThat(h.core.tradingState().state()).isEqualTo(TradingState.REDUCING);
+        assertThat(h.core.tradingState().reason()).isEqualTo("operator: flatten");
+
+        market(h, BTC, Side.BUY, "1");
+        assertThat(h.outputs.lines()).last().isEqualTo("REJECT #6 i0 BUY 1 TRADING_REDUCING");
+    }
+
+    @Test
+    void pauseAndResume()
+    {
+        final CoreHarness h = quoted();
+        command(h, CommandCode.PAUSE);
+        market(h, BTC, Side.BUY, "1");
+        command(h, CommandCode.RESUME);
+        market(h, BTC, Side.BUY, "1");
+        command(h, CommandCode.REDUCE);
+        market(h, BTC, Side.BUY, "1");
+        market(h, BTC, Side.SELL, "0.5");
+        assertThat(h.outputs.lines()).containsExactly(
+            "REJECT #1 i0 BUY 1 TRADING_HALTED",
+            "ORDER #2 i0 BUY 1",
+            "FILL #2 i0 BUY 1 @ 101",
+            "REJECT #3 i0 BUY 1 TRADING_REDUCING",
+            "ORDER #4 i0 SELL 0.5",
+            "FILL #4 i0 SELL 0.5 @ 100");
+        assertThat(h.metrics.commands.get()).isEqualTo(3);
+    }
+}
