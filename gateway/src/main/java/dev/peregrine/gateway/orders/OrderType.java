@@ -1,0 +1,10 @@
+package dev.peregrine.gateway.orders;
+
+/** The Coinbase {@code order_configuration} variants this adapter sends. */
+public enum OrderType
+{
+    /** {@code market_market_ioc{base_size}}. */
+    MARKET_IOC,
+    /** {@code limit_limit_gtc{base_size, limit_price, post_only}}. */
+    LIMIT_GTC
+}

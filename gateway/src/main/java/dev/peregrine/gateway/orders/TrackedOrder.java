@@ -1,0 +1,25 @@
+package dev.peregrine.gateway.orders;
+
+/** The adapter's record of one order it sent; adapter thread only. */
+final class TrackedOrder
+{
+    final long orderId;
+    final String clientOrderId;
+    final OrderRequest request;
+    String venueOrderId;
+    boolean accepted;
+    boolean unknown;
+    boolean done;
+    boolean cancelWanted;
+    boolean cancelSent;
+    long cumulativeQuantity;
+    long filledValue;
+    long fees;
+
+    TrackedOrder(final long orderId, final String clientOrderId, final OrderRequest request)
+    {
+        this.orderId = orderId;
+        this.clientOrderId = clientOrderId;
+        this.request = request;
+    }
+}
