@@ -1,5 +1,6 @@
 package dev.peregrine.core.engine;
 
+import dev.peregrine.core.execution.ExitRules;
 import dev.peregrine.core.execution.PaperVenueSettings;
 import dev.peregrine.core.instrument.InstrumentRegistry;
 import dev.peregrine.core.instrument.ProductCatalog;
@@ -27,7 +28,10 @@ public final class EngineSettings
     private final int slowWindow;
     private final long[] orderQuantity;
     private final RiskLimits risk;
+    private final ExitRules exits;
     private final PaperVenueSettings paperVenue;
+    /** An order the venue has not answered (new or cancel) for this long expires; 0 = never. */
+    private final long venueTimeoutNanos;
 
     public EngineSettings(
         final List<String> products,
@@ -60,12 +64,29 @@ public final class EngineSettings
         final RiskLimits risk,
         final PaperVenueSettings paperVenue)
     {
+        this(products, fastWindow, slowWindow, orderQuantity, risk, ExitRules.none(products.size()), paperVenue,
+            DEFAULT_VENUE_TIMEOUT_NANOS);
+    }
+
+    /** Ten seconds: far beyond any healthy answer, short enough that a lost order does not linger. */
+    public static final long DEFAULT_VENUE_TIMEOUT_NANOS = 10_000_000_000L;
+
+    public EngineSettings(
+        final List<String> products,
+        final int fastWindow,
+        final int slowWindow,
+        final long[] orderQuantity,
+        final RiskLimits risk,
+        final ExitRules exits,
+        final PaperVenueSettings paperVenue,
+        final long venueTimeoutNanos)
+    {
         if (products.isEmpty())
         {
             throw new IllegalArgumentException("at least one product is needed");
         }
         final int n = products.size();
-        if (orderQuantity.length != n || risk.instrumentCount() != n)
+        if (orderQuantity.length != n || risk.instrumentCount() != n || exits.instrumentCount() != n)
         {
             throw new IllegalArgumentException("one order quantity and one of each per-product limit per product are needed");
         }
@@ -74,19 +95,47 @@ public final class EngineSettings
         this.slowWindow = slowWindow;
         this.orderQuantity = orderQuantity.clone();
         this.risk = risk;
+        this.exits = exits;
         this.paperVenue = paperVenue;
+        if (venueTimeoutNanos < 0)
+        {
+            throw new IllegalArgumentException("venue time-out must be >= 0 (0 = never)");
+        }
+        this.venueTimeoutNanos = venueTimeoutNanos;
     }
 
     /** The same settings with other paper-venue assumptions. */
     public EngineSettings withPaperVenue(final PaperVenueSettings venue)
     {
-        return new EngineSettings(products, fastWindow, slowWindow, orderQuantity, risk, venue);
+        return new EngineSettings(products, fastWindow, slowWindow, orderQuantity, risk, exits, venue, venueTimeoutNanos);
+    }
+
+    /** The same settings with other exit rules. */
+    public EngineSettings withExits(final ExitRules rules)
+    {
+        return new EngineSettings(products, fastWindow, slowWindow, orderQuantity, risk, rules, paperVenue, venueTimeoutNanos);
+    }
+
+    /** The same settings with another venue time-out. */
+    public EngineSettings withVenueTimeout(final long nanos)
+    {
+        return new EngineSettings(products, fastWindow, slowWindow, orderQuantity, risk, exits, paperVenue, nanos);
+    }
+
+    public ExitRules exits()
+    {
+        return exits;
+    }
+
+    public long venueTimeoutNanos()
+    {
+        return venueTimeoutNanos;
     }
 
     /** The same settings with other risk limits. */
     public EngineSettings withRisk(final RiskLimits limits)
     {
-        return new EngineSettings(products, fastWindow, slowWindow, orderQuantity, limits, paperVenue);
+        return new EngineSettings(products, fastWindow, slowWindow, orderQuantity, limits, exits, paperVenue, venueTimeoutNanos);
     }
 
     public RiskLimits risk()
@@ -171,6 +220,8 @@ public final class EngineSettings
         map.put("strategy.slowWindow", Integer.toString(slowWindow));
         map.put("strategy.orderQuantity", join(orderQuantity));
         risk.encodeInto(map);
+        exits.encodeInto(map);
+        map.put("venue.timeoutNanos", Long.toString(venueTimeoutNanos));
         map.put("paper.orderLatencyNanos", Long.toString(paperVenue.orderLatencyNanos()));
         map.put("paper.cancelLatencyNanos", Long.toString(paperVenue.cancelLatencyNanos()));
         map.put("paper.fillLatencyNanos", Long.toString(paperVenue.fillLatencyNanos()));
@@ -205,12 +256,14 @@ public final class EngineSettings
             Integer.parseInt(require(map, "strategy.slowWindow")),
             split(require(map, "strategy.orderQuantity"), products.size(), "strategy.orderQuantity"),
             RiskLimits.decode(map, products.size()),
+            ExitRules.decode(map, products.size()),
             new PaperVenueSettings(
                 Long.parseLong(require(map, "paper.orderLatencyNanos")),
                 Long.parseLong(require(map, "paper.cancelLatencyNanos")),
                 Long.parseLong(require(map, "paper.fillLatencyNanos")),
                 Double.parseDouble(require(map, "paper.makerFeeBps")),
-                Double.parseDouble(require(map, "paper.takerFeeBps"))));
+                Double.parseDouble(require(map, "paper.takerFeeBps"))),
+            Long.parseLong(map.getOrDefault("venue.timeoutNanos", Long.toString(DEFAULT_VENUE_TIMEOUT_NANOS))));
     }
 
     /** A short fingerprint of the settings, printed with results and stored in the journal header. */

@@ -64,7 +64,7 @@ public final class TradingCore implements EventHandler<InboundEvent>
         this.positions = new PositionBook(n);
         this.limits = settings.risk();
         this.execution = new ExecutionEngine(rules, feedHealth, limits, positions, market, settings.paperVenue(),
-            outputs, metrics, tradingSwitch, tradingState);
+            outputs, metrics, tradingSwitch, tradingState, settings.exits(), settings.venueTimeoutNanos());
         this.strategy = new MovingAverageCrossover(execution, positions, settings.fastWindow(), settings.slowWindow(),
             settings.orderQuantity());
     }
@@ -132,7 +132,7 @@ public final class TradingCore implements EventHandler<InboundEvent>
                 metrics.unknownEvents.increment();
                 break;
         }
-        execution.continueCommands();
+        execution.afterEvent();
         // What the strategy just sent, with zero latency, is matched and reported within this event.
         venue.advanceTo(clockNanos);
         checkLossLimits();

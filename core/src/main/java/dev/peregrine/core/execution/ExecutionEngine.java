@@ -44,6 +44,9 @@ public final class ExecutionEngine implements OrderEntry, VenueReports
     private final RiskContext riskContext;
     private final OrderRequest request = new OrderRequest();
     private final TradingStateMachine tradingState;
+    private final PositionExits exits;
+    private final long venueTimeoutNanos;
+    private long nextTimeoutCheckNanos = Long.MIN_VALUE;
     private final PositionBook positions;
     private final OrderStore orders = new OrderStore(ORDER_CAPACITY);
     private final PaperVenue venue;
@@ -68,8 +71,11 @@ public final class ExecutionEngine implements OrderEntry, VenueReports
         final OutputListener outputs,
         final CoreMetrics metrics,
         final TradingSwitch tradingSwitch,
-        final TradingStateMachine tradingState)
+        final TradingStateMachine tradingState,
+        final ExitRules exitRules,
+        final long venueTimeoutNanos)
     {
+        this.venueTimeoutNanos = venueTimeoutNanos;
         this.market = market;
         this.risk = RiskChain.standard();
         this.riskContext = new RiskContext(limits, positions, market, orders, rules, feedHealth);
@@ -80,6 +86,7 @@ public final class ExecutionEngine implements OrderEntry, VenueReports
         this.outputs = outputs;
         this.metrics = metrics;
         this.tradingSwitch = tradingSwitch;
+        this.exits = new PositionExits(exitRules, positions, market, orders, metrics);
     }
 
     /** Called by the core before any strategy callback for {@code event}. */
@@ -290,8 +297,46 @@ public final class ExecutionEngine implements OrderEntry, VenueReports
         }
     }
 
-    /** Called by the core at the end of every event: continues a kill or a flatten that is not done. */
-    public void continueCommands()
+    /**
+     * Called by the core at the end of every event: continues a kill or a flatten, fires exit rules,
+     * and expires orders the venue never answered.
+     */
+    public void afterEvent()
+    {
+        final long now = currentEvent.eventTimeNanos;
+        continueCommands();
+        if (tradingState.state() != TradingState.HALTED && !tradingSwitch.isHalted())
+        {
+            exits.evaluate(now, this);
+        }
+        if (venueTimeoutNanos > 0 && now >= nextTimeoutCheckNanos)
+        {
+            // Ten checks per time-out period are plenty, and cost nothing between them.
+            nextTimeoutCheckNanos = now + Math.max(1, venueTimeoutNanos / 10);
+            expireSilentOrders(now);
+        }
+    }
+
+    private void expireSilentOrders(final long now)
+    {
+        for (int i = orders.openCount() - 1; i >= 0; i--)
+        {
+            final Order order = orders.open(i);
+            final OrderState state = order.state();
+            if ((state == OrderState.PENDING_NEW || state == OrderState.PENDING_CANCEL) &&
+                now - order.updatedNanos() >= venueTimeoutNanos)
+            {
+                final long leaves = order.quantity() - order.filledQuantity();
+                if (orders.transition(order, OrderState.EXPIRED, now))
+                {
+                    metrics.venueTimeouts.increment();
+                    outputs.onExpired(order.orderId(), order.instrumentId(), leaves, now);
+                }
+            }
+        }
+    }
+
+    private void continueCommands()
     {
         if (cancelAllPending)
         {
@@ -371,6 +416,8 @@ public final class ExecutionEngine implements OrderEntry, VenueReports
         h = Hash64.mix(h, (cancelAllPending ? 1 : 0) + (flattenPending ? 2 : 0));
         h = Hash64.mix(h, lastFlattenAttemptNanos);
         h = riskContext.hash(h);
+        h = exits.hash(h);
+        h = Hash64.mix(h, nextTimeoutCheckNanos);
         h = tradingState.hash(h);
         h = orders.hash(h);
         h = fees.hash(h);

@@ -30,6 +30,9 @@ public final class CoreMetrics
     public final SingleWriterCounter lossLimitBreaches = new SingleWriterCounter("loss_limit_breaches");
     public final SingleWriterCounter unknownEvents = new SingleWriterCounter("unknown_events");
     public final SingleWriterCounter[] rejects;
+    /** Positions closed by exit rules, by {@code ExitReason} ordinal. */
+    public final SingleWriterCounter[] exits;
+    public final SingleWriterCounter venueTimeouts = new SingleWriterCounter("venue_timeouts");
     public final SingleWriterGauge realizedPnl = new SingleWriterGauge();
     public final SingleWriterGauge unrealizedPnl = new SingleWriterGauge();
     /** Net position per instrument id, in instrument units (double view of the scaled long). */
@@ -50,6 +53,12 @@ public final class CoreMetrics
         for (final RejectReason reason : reasons)
         {
             rejects[reason.ordinal()] = new SingleWriterCounter(reason.label());
+        }
+        final dev.peregrine.core.execution.ExitReason[] exitReasons = dev.peregrine.core.execution.ExitReason.values();
+        exits = new SingleWriterCounter[exitReasons.length];
+        for (final dev.peregrine.core.execution.ExitReason reason : exitReasons)
+        {
+            exits[reason.ordinal()] = new SingleWriterCounter(reason.label());
         }
         positions = new SingleWriterGauge[instrumentCount];
         for (int i = 0; i < instrumentCount; i++)

@@ -16,6 +16,7 @@ public final class OutputDigest implements OutputListener
     private static final long CANCEL = 4;
     private static final long ACCEPTED = 5;
     private static final long CANCEL_REQUESTED = 6;
+    private static final long EXPIRED = 7;
 
     private long hash = Hash64.SEED;
     private long outputs;
@@ -70,6 +71,17 @@ public final class OutputDigest implements OutputListener
         long h = Hash64.mix(hash, ACCEPTED);
         h = Hash64.mix(h, orderId);
         h = Hash64.mix(h, instrumentId);
+        hash = Hash64.mix(h, timeNanos);
+        outputs++;
+    }
+
+    @Override
+    public void onExpired(final long orderId, final int instrumentId, final long leavesQuantity, final long timeNanos)
+    {
+        long h = Hash64.mix(hash, EXPIRED);
+        h = Hash64.mix(h, orderId);
+        h = Hash64.mix(h, instrumentId);
+        h = Hash64.mix(h, leavesQuantity);
         hash = Hash64.mix(h, timeNanos);
         outputs++;
     }

@@ -31,6 +31,13 @@ public final class OutputFanOut implements OutputListener
     }
 
     @Override
+    public void onExpired(final long orderId, final int instrumentId, final long leavesQuantity, final long timeNanos)
+    {
+        first.onExpired(orderId, instrumentId, leavesQuantity, timeNanos);
+        second.onExpired(orderId, instrumentId, leavesQuantity, timeNanos);
+    }
+
+    @Override
     public void onCancelRequested(final long orderId, final int instrumentId, final long timeNanos)
     {
         first.onCancelRequested(orderId, instrumentId, timeNanos);

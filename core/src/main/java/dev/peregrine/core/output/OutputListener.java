@@ -27,6 +27,9 @@ public interface OutputListener
     /** An order (partly) filled; the fee is in quote currency. */
     void onFill(long orderId, int instrumentId, int side, long quantity, long price, double fee, long timeNanos);
 
+    /** The venue never answered an order (new or cancel) within the time-out: it is EXPIRED. */
+    void onExpired(long orderId, int instrumentId, long leavesQuantity, long timeNanos);
+
     /** The unfilled rest of an order was cancelled (on request, or an immediate-or-cancel remainder). */
     void onCancel(long orderId, int instrumentId, long quantity, long timeNanos);
 }

@@ -32,6 +32,12 @@ public final class RecordingOutputs implements OutputListener
     }
 
     @Override
+    public void onExpired(final long orderId, final int instrumentId, final long leavesQuantity, final long timeNanos)
+    {
+        lines.add("EXPIRED #" + orderId + " i" + instrumentId + " " + FixedPoint.toString(leavesQuantity));
+    }
+
+    @Override
     public void onCancelRequested(final long orderId, final int instrumentId, final long timeNanos)
     {
         lines.add("CANCEL_REQUEST #" + orderId);

@@ -1,0 +1,129 @@
+package dev.peregrine.core.execution;
+
+import dev.peregrine.core.engine.EngineSettings;
+import dev.peregrine.core.event.Side;
+import dev.peregrine.core.number.FixedPoint;
+import dev.peregrine.core.order.OrderState;
+import dev.peregrine.core.risk.RiskLimits;
+import dev.peregrine.core.testing.CoreHarness;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ExitsAndTimeoutsTest
+{
+    private static final int BTC = 0;
+
+    private static long q(final String text)
+    {
+        return FixedPoint.parse(text);
+    }
+
+    private static CoreHarness harness(final double stop, final double take, final double trail, final long holdMillis,
+        final PaperVenueSettings venue, final long timeoutNanos)
+    {
+        final EngineSettings settings = new EngineSettings(List.of("BTC-USD", "ETH-USD"), 2, 3,
+            new long[]{q("0.01"), q("0.01")}, RiskLimits.basic(new long[]{q("10"), q("10")}, new long[]{q("10"), q("10")}),
+            new ExitRules(new double[]{stop, 0}, new double[]{take, 0}, new double[]{trail, 0},
+                new long[]{holdMillis * 1_000_000L, 0}), venue, timeoutNanos);
+        final CoreHarness h = new CoreHarness(settings);
+        h.feed(h.events.quote(BTC, "100", "50", "101", "50"));
+        return h;
+    }
+
+    private static void buyOne(final CoreHarness h)
+    {
+        h.core.execution().beginEvent(h.events.clock());
+        h.core.execution().submitMarketOrder(BTC, Side.BUY, q("1"));
+        h.feed(h.events.clock());
+        h.outputs.clear();
+    }
+
+    @Test
+    void stopLossClosesPastTheThresholdNotBefore()
+    {
+        final CoreHarness h = harness(0.05, 0, 0, 0, PaperVenueSettings.FRICTIONLESS, 0);
+        buyOne(h);                                                    // long 1 at 101
+        h.feed(h.events.quote(BTC, "95.5", "50", "96.5", "50"));     // mark 96: -4.95 %
+        assertThat(h.outputs.lines()).isEmpty();
+        h.feed(h.events.quote(BTC, "95.4", "50", "96.4", "50"));     // mark 95.9: -5.05 %
+        assertThat(h.outputs.lines()).containsExactly("ORDER #2 i0 SELL 1", "FILL #2 i0 SELL 1 @ 95.4");
+        assertThat(h.metrics.exits[ExitReason.STOP_LOSS.ordinal()].get()).isEqualTo(1);
+        assertThat(h.core.positions().quantity(BTC)).isZero();
+    }
+
+    @Test
+    void takeProfit()
+    {
+        final CoreHarness h = harness(0, 0.1, 0, 0, PaperVenueSettings.FRICTIONLESS, 0);
+        buyOne(h);
+        h.feed(h.events.quote(BTC, "110.5", "50", "111.5", "50"));   // mark 111: +9.9 %
+        assertThat(h.outputs.lines()).isEmpty();
+        h.feed(h.events.quote(BTC, "110.7", "50", "111.7", "50"));   // mark 111.2: +10.1 %
+        assertThat(h.outputs.lines()).containsExactly("ORDER #2 i0 SELL 1", "FILL #2 i0 SELL 1 @ 110.7");
+        assertThat(h.metrics.exits[ExitReason.TAKE_PROFIT.ordinal()].get()).isEqualTo(1);
+    }
+
+    @Test
+    void trailingStopFollowsTheBestMark()
+    {
+        final CoreHarness h = harness(0, 0, 0.05, 0, PaperVenueSettings.FRICTIONLESS, 0);
+        buyOne(h);
+        h.feed(h.events.quote(BTC, "119.5", "50", "120.5", "50"));   // best mark 120
+        h.feed(h.events.quote(BTC, "114.5", "50", "114.5", "50"));   // 114.5: 4.58 % back
+        assertThat(h.outputs.lines()).isEmpty();
+        h.feed(h.events.quote(BTC, "114", "50", "114", "50"));       // 114: 5 % back from 120
+        assertThat(h.outputs.lines()).containsExactly("ORDER #2 i0 SELL 1", "FILL #2 i0 SELL 1 @ 114");
+        assertThat(h.metrics.exits[ExitReason.TRAILING_STOP.ordinal()].get()).isEqualTo(1);
+    }
+
+    @Test
+    void timeStopInEventTime()
+    {
+        final CoreHarness h = harness(0, 0, 0, 60_000, PaperVenueSettings.FRICTIONLESS, 0);
+        buyOne(h);
+        h.advanceMillis(59_000);
+        assertThat(h.outputs.lines()).isEmpty();
+        h.advanceMillis(1_000);
+        assertThat(h.outputs.lines()).containsExactly("ORDER #2 i0 SELL 1", "FILL #2 i0 SELL 1 @ 100");
+        assertThat(h.metrics.exits[ExitReason.TIME_STOP.ordinal()].get()).isEqualTo(1);
+    }
+
+    @Test
+    void anExitIsNotSentTwiceWhileItIsInFlight()
+    {
+        final CoreHarness h = harness(0.05, 0, 0, 0, new PaperVenueSettings(50_000_000L, 0, 0, 0, 0), 0);
+        h.core.execution().beginEvent(h.events.clock());
+        h.core.execution().submitMarketOrder(BTC, Side.BUY, q("1"));
+        h.advanceMillis(60);
+        h.outputs.clear();
+        h.feed(h.events.quote(BTC, "90", "50", "91", "50"));
+        h.feed(h.events.quote(BTC, "89", "50", "90", "50"));
+        assertThat(h.outputs.lines()).containsExactly("ORDER #2 i0 SELL 1");
+        h.advanceMillis(60);
+        assertThat(h.outputs.lines()).containsExactly("ORDER #2 i0 SELL 1", "FILL #2 i0 SELL 1 @ 89");
+    }
+
+    @Test
+    void anOrderTheVenueNeverAnswersExpires()
+    {
+        // The venue takes 20 s to report: past the 10 s time-out.
+        final CoreHarness h = harness(0, 0, 0, 0, new PaperVenueSettings(0, 0, 20_000_000_000L, 0, 0), 10_000_000_000L);
+        h.core.execution().beginEvent(h.events.clock());
+        final long id = h.core.execution().submitLimitOrder(BTC, Side.BUY, q("1"), q("99"));
+        h.feed(h.events.clock());
+        h.advanceMillis(9_990);
+        assertThat(h.core.execution().orders().get(id).state()).isEqualTo(OrderState.PENDING_NEW);
+        h.advanceMillis(1_100);
+        assertThat(h.core.execution().orders().get(id).state()).isEqualTo(OrderState.EXPIRED);
+        assertThat(h.outputs.lines()).containsExactly("ORDER #1 i0 BUY 1 LIMIT @ 99", "EXPIRED #1 i0 1");
+        assertThat(h.metrics.venueTimeouts.get()).isEqualTo(1);
+
+        h.advanceMillis(10_000);   // the late acceptance is refused and counted, not applied
+        assertThat(h.core.execution().orders().get(id).state()).isEqualTo(OrderState.EXPIRED);
+        assertThat(h.core.execution().orders().illegalTransitions()).isZero();
+        assertThat(h.outputs.lines()).hasSize(2);
+    }
+}
