@@ -1,0 +1,78 @@
+package dev.peregrine.bench.decode;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.peregrine.core.event.EventType;
+import dev.peregrine.core.event.InboundEvent;
+import dev.peregrine.core.event.Side;
+import dev.peregrine.core.instrument.InstrumentRegistry;
+
+import java.io.IOException;
+
+/** Baseline: the Binance frames of {@link JacksonStreamingBinanceDecoder}, through databind's tree. */
+public final class JacksonTreeBinanceDecoder
+{
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final InstrumentRegistry registry;
+
+    public JacksonTreeBinanceDecoder(final InstrumentRegistry registry)
+    {
+        this.registry = registry;
+    }
+
+    public void decode(
+        final byte[] buffer,
+        final int offset,
+        final int length,
+        final long receiveEpochNanos,
+        final long receiveNanoTime,
+        final DecodedEvents out) throws IOException
+    {
+        out.clear();
+        final JsonNode root = mapper.readTree(buffer, offset, length);
+        final String stream = root.required("stream").asText();
+        final boolean trade = stream.endsWith("@trade");
+        if (!trade && !stream.endsWith("@bookTicker"))
+        {
+            return;
+        }
+        final JsonNode data = root.required("data");
+        final InboundEvent e = out.next();
+        e.eventTimeNanos = receiveEpochNanos;
+        e.receiveNanoTime = receiveNanoTime;
+        e.instrumentId = instrument(data.required("s").asText());
+        if (trade)
+        {
+            e.type = EventType.TRADE;
+            e.tradeId = data.required("t").asLong();
+            e.price = scaled(data, "p");
+            e.quantity = scaled(data, "q");
+            e.exchangeTimeNanos = data.required("T").asLong() * 1_000_000L;
+            e.side = data.required("m").asBoolean() ? Side.BUY : Side.SELL;
+        }
+        else
+        {
+            e.type = EventType.QUOTE;
+            e.venueSequence = data.required("u").asLong();
+            e.bidPrice = scaled(data, "b");
+            e.bidQuantity = scaled(data, "B");
+            e.askPrice = scaled(data, "a");
+            e.askQuantity = scaled(data, "A");
+        }
+    }
+
+    private int instrument(final String symbol)
+    {
+        final int id = registry.idOf(symbol);
+        if (id < 0)
+        {
+            throw new IllegalArgumentException("unknown symbol " + symbol);
+        }
+        return id;
+    }
+
+    private static long scaled(final JsonNode data, final String key)
+    {
+        return JacksonValues.scaled(data.required(key).asText());
+    }
+}

@@ -1,0 +1,37 @@
+package dev.peregrine.bench.decode;
+
+import dev.peregrine.core.number.FixedPoint;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * How the Jackson baselines turn text into the engine's values, the way a team using Jackson would:
+ * decimals through {@link BigDecimal} (exact, as the engine's scaled longs are; {@code Double.parseDouble}
+ * would be cheaper but can round a price, so it is not the same job), timestamps through
+ * {@link Instant#parse}. These are the conversions DESIGN.md keeps off the hot path.
+ */
+final class JacksonValues
+{
+    private JacksonValues()
+    {
+    }
+
+    /** A decimal to a {@link FixedPoint} scaled long, straight from the parser's characters (no String). */
+    static long scaled(final char[] text, final int offset, final int length)
+    {
+        return new BigDecimal(text, offset, length).movePointRight(FixedPoint.DECIMALS).longValueExact();
+    }
+
+    static long scaled(final String text)
+    {
+        return new BigDecimal(text).movePointRight(FixedPoint.DECIMALS).longValueExact();
+    }
+
+    /** An RFC 3339 UTC timestamp to epoch nanoseconds. */
+    static long epochNanos(final String text)
+    {
+        final Instant instant = Instant.parse(text);
+        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
+    }
+}
