@@ -14,11 +14,11 @@ public enum CoinbaseChannel
     HEARTBEATS("heartbeats", false),
     SUBSCRIPTIONS("subscriptions", false),
     TICKER("ticker", true),
-    TICKER_BATCH("ticker_batch", false),
+    TICKER_BATCH("ticker_batch", true),
     MARKET_TRADES("market_trades", true),
-    L2_DATA("l2_data", false),
-    CANDLES("candles", false),
-    STATUS("status", false);
+    L2_DATA("l2_data", true),
+    CANDLES("candles", true),
+    STATUS("status", true);
 
     private static final CoinbaseChannel[] VALUES = values();
 

@@ -16,6 +16,8 @@ final class CoinbaseEnvelope
     private static final byte[] TIMESTAMP = bytes("timestamp");
     private static final byte[] SEQUENCE_NUM = bytes("sequence_num");
     private static final byte[] EVENTS = bytes("events");
+    private static final byte[] TYPE = bytes("type");
+    private static final byte[] ERROR = bytes("error");
 
     private final FieldReader reader = new FieldReader();
 
@@ -24,6 +26,8 @@ final class CoinbaseEnvelope
     int timestampStart;
     int timestampLength;
     long sequence;
+    /** A well-formed {@code {"type":"error",...}} message: the venue refusing something, not a bad frame. */
+    boolean venueError;
     /** Index of the '[' of {@code events}. */
     int eventsStart;
 
@@ -37,6 +41,8 @@ final class CoinbaseEnvelope
         channelStart = -1;
         timestampStart = -1;
         eventsStart = -1;
+        venueError = false;
+        boolean isErrorType = false;
         boolean hasSequence = false;
         DropReason typeProblem = null;
         if (!scanner.enterObject())
@@ -64,6 +70,10 @@ final class CoinbaseEnvelope
                 sequence = reader.value;
                 hasSequence = true;
             }
+            else if (scanner.keyEquals(TYPE))
+            {
+                isErrorType = scanner.stringEquals(ERROR);
+            }
             else if (scanner.keyEquals(EVENTS))
             {
                 typeProblem = firstOf(typeProblem, expect(scanner, JsonScanner.KIND_ARRAY));
@@ -77,6 +87,7 @@ final class CoinbaseEnvelope
         }
         if (channelStart < 0 || timestampStart < 0 || eventsStart < 0 || !hasSequence)
         {
+            venueError = isErrorType && channelStart < 0;
             return DropReason.MISSING_FIELD;
         }
         return typeProblem;

@@ -14,11 +14,14 @@ import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler.Cli
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.util.ReferenceCountUtil;
 
+import io.netty.channel.Channel;
+
 import java.nio.channels.ClosedChannelException;
-import java.util.List;
+import java.util.function.Consumer;
 
 /**
- * The last handler of a market-data connection: subscribes once the WebSocket handshake completes, then
+ * The last handler of one market-data connection: reports the completed WebSocket handshake (the client
+ * then subscribes, paced), then
  * hands every aggregated text frame to the {@link CoinbaseMarketDataDecoder}. Runs on the connection's
  * event loop, the single writer of the decoder, the ring producer side and the {@link GatewayMetrics}.
  *
@@ -31,18 +34,25 @@ final class CoinbaseFrameHandler extends ChannelInboundHandlerAdapter
 
     private final CoinbaseMarketDataDecoder decoder;
     private final GatewayMetrics metrics;
-    private final List<String> subscribeMessages;
+    private final Consumer<Channel> onOpen;
     private final EpochClock clock = new EpochClock();
     private byte[] scratch = new byte[INITIAL_SCRATCH_BYTES];
     private volatile ChannelPromise handshakePromise;
     private volatile boolean handshakeComplete;
+    private boolean opened;
 
     CoinbaseFrameHandler(
-        final CoinbaseMarketDataDecoder decoder, final GatewayMetrics metrics, final List<String> subscribeMessages)
+        final CoinbaseMarketDataDecoder decoder, final GatewayMetrics metrics, final Consumer<Channel> onOpen)
     {
         this.decoder = decoder;
         this.metrics = metrics;
-        this.subscribeMessages = subscribeMessages;
+        this.onOpen = onOpen;
+    }
+
+    /** Event loop: true once the handshake of this connection completed, even after it closed. */
+    boolean opened()
+    {
+        return opened;
     }
 
     /** Completes when the handshake is done and the subscriptions are sent; fails if the connection fails. */
@@ -70,11 +80,8 @@ final class CoinbaseFrameHandler extends ChannelInboundHandlerAdapter
             decoder.onConnected();
             metrics.onConnect();
             handshakeComplete = true;
-            for (final String message : subscribeMessages)
-            {
-                ctx.channel().write(new TextWebSocketFrame(message));
-            }
-            ctx.channel().flush();
+            opened = true;
+            onOpen.accept(ctx.channel());
             handshakePromise.trySuccess();
         }
         else if (event == ClientHandshakeStateEvent.HANDSHAKE_TIMEOUT)

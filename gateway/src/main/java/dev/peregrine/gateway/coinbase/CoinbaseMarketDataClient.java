@@ -4,6 +4,10 @@ import com.lmax.disruptor.RingBuffer;
 import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.instrument.InstrumentRegistry;
 import dev.peregrine.gateway.GatewayMetrics;
+import dev.peregrine.gateway.feed.FeedHealthMonitor;
+import dev.peregrine.gateway.feed.FeedListener;
+import dev.peregrine.gateway.feed.ReconnectBackoff;
+import io.netty.channel.EventLoop;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -34,40 +38,73 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One Coinbase Advanced Trade market-data WebSocket connection ({@code ws://} or {@code wss://}): it
- * connects, subscribes to {@code heartbeats}, {@code ticker} and {@code market_trades} for the given
- * products, and publishes every decoded quote and trade to the inbound ring.
+ * A Coinbase Advanced Trade market-data WebSocket client ({@code ws://} or {@code wss://}, TLS through
+ * Netty's SslHandler with the JDK trust store) that stays connected: it subscribes to the configured
+ * channels (one message per channel, paced to stay inside the venue's rate limit, {@code heartbeats}
+ * first), publishes every decoded event to the inbound ring, and keeps the feed's health visible to the
+ * core as ring events ({@link FeedHealthMonitor}).
  *
- * <p>Threads: one Netty event loop thread owns the connection, runs the decoder, is the ring producer
- * and the single writer of the {@link GatewayMetrics}. {@link #start()} and {@link #close()} may be
- * called from any thread. Reconnection and gap recovery are left to a later layer. When the ring is
- * full the event loop waits in {@code RingBuffer.next()}: it stops reading the socket, so the backlog
- * stays in TCP buffers (and, if the core never catches up, the venue eventually drops us) rather than
+ * <p>Recovery:
+ * <ul>
+ *   <li>Sequence gap ({@code sequence_num} is one counter per connection): FEED_GAP for every instrument,
+ *   then {@code unsubscribe} + {@code subscribe} of {@code level2} on the same connection, so fresh
+ *   snapshots arrive; FEED_RECOVERED per instrument once its snapshot is published (instruments without
+ *   level2: once their data flows again). Resubscribing rather than reconnecting keeps the other channels
+ *   flowing, costs two messages instead of a new TLS session and a full resubscription of every channel,
+ *   and a gap on a live connection says a message was lost, not that the connection is bad.</li>
+ *   <li>Lost connection: FEED_GAP (expectedSequence 0) for every instrument, then reconnection attempts
+ *   with exponential backoff and jitter ({@link ReconnectBackoff}), forever until {@link #close()}: each
+ *   attempt is counted, the state is exported ({@link #state()}, {@code GatewayMetrics.connectionState}),
+ *   and after the handshake every channel is subscribed again, so snapshots rebuild the books.</li>
+ *   <li>Staleness: a periodic task on the event loop publishes FEED_STALE for an instrument without data
+ *   messages for longer than the threshold, and FEED_RECOVERED when data returns.</li>
+ * </ul>
+ *
+ * <p>Threads: one Netty event loop thread owns the connection, the decoder, the pacing, the reconnection
+ * timer and the staleness task; it is the ring producer and the single writer of the
+ * {@link GatewayMetrics}. {@link #start()}, {@link #close()}, {@link #isConnected()} and {@link #state()}
+ * may be called from any thread. When the ring is full the event loop waits in
+ * {@code RingBuffer.next()}: it stops reading the socket, so the backlog stays in TCP buffers rather than
  * growing in the heap.
  *
  * <p>Frames: the WebSocket decoder and the aggregator accept up to {@code maxFrameBytes} (16 MiB by
  * default; real level2 snapshots are 5.1 MB), so continuation frames are joined before decoding. An
  * aggregated message above the limit is discarded by Netty and counted as oversized; a single frame
- * above it is a protocol violation that closes the connection. UTF-8 is validated by the decoder, not
- * by Netty, so one bad frame is dropped instead of closing the connection.
+ * above it is a protocol violation that closes the connection (and so triggers a reconnection). UTF-8
+ * is validated by the decoder, not by Netty, so one bad frame is dropped instead of closing the
+ * connection.
  */
 public final class CoinbaseMarketDataClient implements AutoCloseable
 {
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
     private final URI uri;
+    private final List<String> products;
     private final List<String> subscribeMessages;
+    private final String unsubscribeLevel2;
+    private final String subscribeLevel2;
     private final InstrumentRegistry registry;
     private final RingBuffer<InboundEvent> ring;
     private final GatewayMetrics metrics;
-    private final Duration connectTimeout;
-    private final int maxFrameBytes;
+    private final CoinbaseClientConfig config;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final ReconnectBackoff backoff;
+    private final SubscriptionPacer pacer;
 
     private volatile EventLoopGroup group;
     private volatile Channel channel;
     private volatile CoinbaseFrameHandler frameHandler;
+    private volatile ConnectionState state = ConnectionState.NEW;
+
+    // Event loop only, once started.
+    private EventLoop loop;
+    private Bootstrap bootstrap;
+    private SslContext ssl;
+    private int port;
+    private CoinbaseMarketDataDecoder decoder;
+    private FeedHealthMonitor monitor;
+    private boolean everConnected;
 
     public CoinbaseMarketDataClient(
         final URI uri,
@@ -76,8 +113,7 @@ public final class CoinbaseMarketDataClient implements AutoCloseable
         final RingBuffer<InboundEvent> ring,
         final GatewayMetrics metrics)
     {
-        this(uri, products, registry, ring, metrics, DEFAULT_CONNECT_TIMEOUT,
-            CoinbaseMarketDataDecoder.DEFAULT_MAX_FRAME_BYTES);
+        this(uri, products, registry, ring, metrics, CoinbaseClientConfig.defaults());
     }
 
     public CoinbaseMarketDataClient(
@@ -88,6 +124,18 @@ public final class CoinbaseMarketDataClient implements AutoCloseable
         final GatewayMetrics metrics,
         final Duration connectTimeout,
         final int maxFrameBytes)
+    {
+        this(uri, products, registry, ring, metrics,
+            CoinbaseClientConfig.defaults().withConnectTimeout(connectTimeout).withMaxFrameBytes(maxFrameBytes));
+    }
+
+    public CoinbaseMarketDataClient(
+        final URI uri,
+        final List<String> products,
+        final InstrumentRegistry registry,
+        final RingBuffer<InboundEvent> ring,
+        final GatewayMetrics metrics,
+        final CoinbaseClientConfig config)
     {
         if (uri == null || uri.getHost() == null ||
             !("ws".equalsIgnoreCase(uri.getScheme()) || "wss".equalsIgnoreCase(uri.getScheme())))
@@ -102,24 +150,28 @@ public final class CoinbaseMarketDataClient implements AutoCloseable
                     registry.symbols() + ": register it before subscribing");
             }
         }
-        if (connectTimeout.isNegative() || connectTimeout.isZero())
+        if (ring == null || metrics == null || config == null)
         {
-            throw new IllegalArgumentException("connectTimeout must be > 0, was " + connectTimeout);
+            throw new NullPointerException("ring, metrics and config are required");
         }
         this.uri = uri;
-        this.subscribeMessages = CoinbaseSubscription.subscribeMessages(products);
+        this.products = List.copyOf(products);
+        this.subscribeMessages = CoinbaseSubscription.subscribeMessages(products, config.channels());
+        this.unsubscribeLevel2 = CoinbaseSubscription.message("unsubscribe", products, "level2");
+        this.subscribeLevel2 = CoinbaseSubscription.message("subscribe", products, "level2");
         this.registry = registry;
         this.ring = ring;
         this.metrics = metrics;
-        this.connectTimeout = connectTimeout;
-        this.maxFrameBytes = maxFrameBytes;
+        this.config = config;
+        this.backoff = new ReconnectBackoff(config.backoffBase(), config.backoffMax(), config.jitterSeed());
+        this.pacer = new SubscriptionPacer(config.subscribeSpacing().toNanos());
     }
 
     /**
-     * Connects, completes the WebSocket handshake and sends the subscriptions, waiting at most the
-     * connect timeout.
+     * Connects, completes the WebSocket handshake and starts the paced subscriptions, waiting at most
+     * the connect timeout. After this first success, any loss is recovered in the background.
      *
-     * @throws IllegalStateException naming the URI if that does not succeed in time.
+     * @throws IllegalStateException naming the URI if the first connection does not succeed in time.
      */
     public void start()
     {
@@ -132,68 +184,65 @@ public final class CoinbaseMarketDataClient implements AutoCloseable
             throw new IllegalStateException("client for " + uri + " is already started");
         }
         final boolean secure = "wss".equalsIgnoreCase(uri.getScheme());
-        final int port = uri.getPort() > 0 ? uri.getPort() : secure ? 443 : 80;
-        final SslContext ssl = secure ? clientSslContext() : null;
-        final CoinbaseMarketDataDecoder decoder = new CoinbaseMarketDataDecoder(registry, ring, metrics, maxFrameBytes);
-        final CoinbaseFrameHandler handler = new CoinbaseFrameHandler(decoder, metrics, subscribeMessages);
-        frameHandler = handler;
+        port = uri.getPort() > 0 ? uri.getPort() : secure ? 443 : 80;
+        ssl = secure ? clientSslContext() : null;
+        decoder = new CoinbaseMarketDataDecoder(registry, ring, metrics, config.maxFrameBytes());
+        final int[] ids = new int[products.size()];
+        final boolean[] hasBook = new boolean[products.size()];
+        for (int i = 0; i < ids.length; i++)
+        {
+            ids[i] = registry.idOf(products.get(i));
+            hasBook[i] = config.subscribes("level2");
+        }
+        monitor = new FeedHealthMonitor(ring, metrics, ids, hasBook, config.staleThreshold().toNanos(), System.nanoTime());
+        decoder.listener(new RecoveringListener());
         group = new MultiThreadIoEventLoopGroup(
             1, new DefaultThreadFactory("peregrine-coinbase-md"), NioIoHandler.newFactory());
-        final WebSocketClientProtocolConfig config = WebSocketClientProtocolConfig.newBuilder()
-            .webSocketUri(uri)
-            .version(WebSocketVersion.V13)
-            .maxFramePayloadLength(maxFrameBytes)
-            .withUTF8Validator(false)
-            .handshakeTimeoutMillis(connectTimeout.toMillis())
-            .build();
-        final Bootstrap bootstrap = new Bootstrap()
-            .group(group)
+        loop = group.next();
+        bootstrap = new Bootstrap()
+            .group(loop)
             .channel(NioSocketChannel.class)
             .option(ChannelOption.TCP_NODELAY, true)
-            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()))
-            .handler(new ChannelInitializer<SocketChannel>()
-            {
-                @Override
-                protected void initChannel(final SocketChannel ch)
-                {
-                    final ChannelPipeline pipeline = ch.pipeline();
-                    if (ssl != null)
-                    {
-                        pipeline.addLast(ssl.newHandler(ch.alloc(), uri.getHost(), port));
-                    }
-                    pipeline.addLast(new HttpClientCodec());
-                    pipeline.addLast(new HttpObjectAggregator(64 * 1024));
-                    pipeline.addLast(new WebSocketClientProtocolHandler(config));
-                    pipeline.addLast(new WebSocketFrameAggregator(maxFrameBytes));
-                    pipeline.addLast(handler);
-                }
-            });
+            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis()));
+        final long checkNanos = config.staleCheckInterval().toNanos();
+        loop.scheduleAtFixedRate(() -> monitor.checkStaleness(System.nanoTime()), checkNanos, checkNanos, TimeUnit.NANOSECONDS);
 
-        final long deadline = System.nanoTime() + connectTimeout.toNanos();
-        final ChannelFuture connect = bootstrap.connect(uri.getHost(), port);
-        channel = connect.channel();
+        final long deadline = System.nanoTime() + config.connectTimeout().toNanos();
+        final ChannelFuture connect = loop.submit(this::connect).syncUninterruptibly().getNow();
         if (!connect.awaitUninterruptibly(remainingMillis(deadline)) || !connect.isSuccess())
         {
             throw failedToStart(connect.cause());
         }
-        final ChannelFuture handshake = handler.handshakePromise();
+        final ChannelFuture handshake = frameHandler.handshakePromise();
         if (!handshake.awaitUninterruptibly(remainingMillis(deadline)) || !handshake.isSuccess())
         {
             throw failedToStart(handshake.cause());
         }
     }
 
-    /** True while the WebSocket is open and subscribed. */
+    /** True while the WebSocket is open and subscribed (or subscribing). */
     public boolean isConnected()
     {
         final Channel ch = channel;
         final CoinbaseFrameHandler handler = frameHandler;
-        return ch != null && ch.isActive() && handler != null && handler.handshakeComplete();
+        return state == ConnectionState.CONNECTED && ch != null && ch.isActive() && handler != null &&
+            handler.handshakeComplete();
+    }
+
+    /** Where the client stands; any thread. */
+    public ConnectionState state()
+    {
+        return state;
     }
 
     public URI uri()
     {
         return uri;
+    }
+
+    public CoinbaseClientConfig config()
+    {
+        return config;
     }
 
     /** Sends a normal-closure frame, closes the socket and stops the event loop. Idempotent. */
@@ -204,6 +253,7 @@ public final class CoinbaseMarketDataClient implements AutoCloseable
         {
             return;
         }
+        setState(ConnectionState.CLOSED);
         final Channel ch = channel;
         if (ch != null && ch.isActive())
         {
@@ -217,12 +267,142 @@ public final class CoinbaseMarketDataClient implements AutoCloseable
         }
     }
 
+    /** Event loop: one connection attempt; its close, whenever it comes, leads to the next. */
+    private ChannelFuture connect()
+    {
+        setState(ConnectionState.CONNECTING);
+        final CoinbaseFrameHandler handler = new CoinbaseFrameHandler(decoder, metrics, this::onOpen);
+        frameHandler = handler;
+        final WebSocketClientProtocolConfig wsConfig = WebSocketClientProtocolConfig.newBuilder()
+            .webSocketUri(uri)
+            .version(WebSocketVersion.V13)
+            .maxFramePayloadLength(config.maxFrameBytes())
+            .withUTF8Validator(false)
+            .handshakeTimeoutMillis(config.connectTimeout().toMillis())
+            .build();
+        final ChannelFuture connect = bootstrap.clone().handler(new ChannelInitializer<SocketChannel>()
+        {
+            @Override
+            protected void initChannel(final SocketChannel ch)
+            {
+                final ChannelPipeline pipeline = ch.pipeline();
+                if (ssl != null)
+                {
+                    pipeline.addLast(ssl.newHandler(ch.alloc(), uri.getHost(), port));
+                }
+                pipeline.addLast(new HttpClientCodec());
+                pipeline.addLast(new HttpObjectAggregator(64 * 1024));
+                pipeline.addLast(new WebSocketClientProtocolHandler(wsConfig));
+                pipeline.addLast(new WebSocketFrameAggregator(config.maxFrameBytes()));
+                pipeline.addLast(handler);
+            }
+        }).connect(uri.getHost(), port);
+        final Channel ch = connect.channel();
+        channel = ch;
+        connect.addListener(f ->
+        {
+            if (!f.isSuccess())
+            {
+                ch.close();
+            }
+        });
+        ch.closeFuture().addListener(f -> onClosed(handler));
+        return connect;
+    }
+
+    /** Event loop: the handshake completed. */
+    private void onOpen(final Channel ch)
+    {
+        if (everConnected)
+        {
+            metrics.onReconnect();
+        }
+        everConnected = true;
+        backoff.reset();
+        setState(ConnectionState.CONNECTED);
+        pacer.attach(ch);
+        for (final String message : subscribeMessages)
+        {
+            pacer.send(message);
+        }
+    }
+
+    /** Event loop: a connection (or an attempt) ended. */
+    private void onClosed(final CoinbaseFrameHandler handler)
+    {
+        if (closed.get())
+        {
+            return;
+        }
+        if (handler.opened())
+        {
+            monitor.onConnectionLost();
+        }
+        if (!everConnected)
+        {
+            return; // the first connection failed: start() reports it
+        }
+        setState(ConnectionState.BACKOFF);
+        loop.schedule(this::reconnect, backoff.nextDelayNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    private void reconnect()
+    {
+        if (closed.get())
+        {
+            return;
+        }
+        metrics.onReconnectAttempt();
+        connect();
+    }
+
+    private void setState(final ConnectionState newState)
+    {
+        if (state != ConnectionState.CLOSED)
+        {
+            state = newState;
+            metrics.setConnectionState(newState.ordinal());
+        }
+        else
+        {
+            metrics.setConnectionState(ConnectionState.CLOSED.ordinal());
+        }
+    }
+
+    /** Decoder callbacks: feed health, plus a level2 resubscription on a sequence gap. Event loop. */
+    private final class RecoveringListener implements FeedListener
+    {
+        @Override
+        public void onSequenceGap(final long received, final long expected)
+        {
+            monitor.onSequenceGap(received, expected);
+            if (config.subscribes("level2") && !pacer.isQueued(subscribeLevel2))
+            {
+                metrics.onResubscribe();
+                pacer.send(unsubscribeLevel2);
+                pacer.send(subscribeLevel2);
+            }
+        }
+
+        @Override
+        public void onData(final int instrumentId, final long receiveNanoTime)
+        {
+            monitor.onData(instrumentId, receiveNanoTime);
+        }
+
+        @Override
+        public void onSnapshotApplied(final int instrumentId)
+        {
+            monitor.onSnapshotApplied(instrumentId);
+        }
+    }
+
     private IllegalStateException failedToStart(final Throwable cause)
     {
         final String reason = cause == null ? "timed out" : cause.getClass().getSimpleName() +
             (cause.getMessage() == null ? "" : ": " + cause.getMessage());
         close();
-        return new IllegalStateException("cannot connect to " + uri + " within " + connectTimeout.toMillis() +
+        return new IllegalStateException("cannot connect to " + uri + " within " + config.connectTimeout().toMillis() +
             " ms (" + reason + ")", cause);
     }
 

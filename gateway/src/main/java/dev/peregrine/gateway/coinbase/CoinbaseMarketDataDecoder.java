@@ -6,24 +6,31 @@ import dev.peregrine.core.instrument.InstrumentRegistry;
 import dev.peregrine.core.time.EpochNanos;
 import dev.peregrine.gateway.DropReason;
 import dev.peregrine.gateway.GatewayMetrics;
+import dev.peregrine.gateway.feed.FeedListener;
 import dev.peregrine.gateway.json.JsonScanner;
 
 import static dev.peregrine.gateway.coinbase.TickerEntry.bytes;
 
 /**
  * Turns one Coinbase Advanced Trade market-data text frame into inbound ring events: one QUOTE per
- * {@code ticker} entry, one TRADE per {@code market_trades} entry. Runs on the connection's event loop
- * thread, which makes it the ring producer and the single writer of the {@link GatewayMetrics}.
+ * {@code ticker} or {@code ticker_batch} entry, one TRADE per {@code market_trades} entry, one
+ * BOOK_LEVEL per {@code l2_data} level ({@link Level2Decoder}), one CANDLE per {@code candles} entry and
+ * one INSTRUMENT_INFO per known product of a {@code status} message. Runs on the connection's event
+ * loop thread, which makes it the ring producer and the single writer of the {@link GatewayMetrics}.
  *
  * <p>Two passes, both over the frame's bytes in place. The envelope pass walks the top-level object
  * once, in whatever key order the venue chose, validating every value (so {@code events} is known to be
  * well-formed) and remembering the spans of {@code channel}, {@code timestamp}, {@code sequence_num} and
  * {@code events}. Only then, with the channel known, the entry pass walks {@code events} again.
  *
- * <p>Each entry is decoded into pre-allocated scratch fields ({@link TickerEntry}, {@link TradeEntry})
- * and validated before a ring slot is claimed. A slot, once claimed, must be published (the Disruptor
- * has no "unclaim"), so decoding straight into the slot would either publish half-filled events or need
- * a "void" marker every consumer must skip; copying seven longs from scratch costs far less than that.
+ * <p>Each entry is decoded into pre-allocated scratch fields and validated before a ring slot is
+ * claimed. A slot, once claimed, must be published (the Disruptor has no "unclaim"), so decoding
+ * straight into the slot would either publish half-filled events or need a "void" marker every consumer
+ * must skip; copying a few longs from scratch costs far less than that.
+ *
+ * <p>{@code sequence_num} is one counter per connection across all channels; a jump is reported to the
+ * {@link FeedListener} (which publishes FEED_GAP and has the client resubscribe) before the frame's own
+ * events are published. Data channels also report each instrument they carried, for staleness.
  *
  * <p>Bad input never throws out of here: every defect is counted by {@link DropReason} and the frame, or
  * just the offending entry, is dropped. Nothing is allocated per frame.
@@ -35,6 +42,13 @@ public final class CoinbaseMarketDataDecoder
 
     private static final byte[] TICKERS = bytes("tickers");
     private static final byte[] TRADES = bytes("trades");
+    private static final byte[] CANDLES = bytes("candles");
+    private static final byte[] PRODUCTS = bytes("products");
+
+    private static final int KIND_TICKER = 0;
+    private static final int KIND_TRADE = 1;
+    private static final int KIND_CANDLE = 2;
+    private static final int KIND_STATUS = 3;
 
     private final RingBuffer<InboundEvent> ring;
     private final GatewayMetrics metrics;
@@ -43,8 +57,13 @@ public final class CoinbaseMarketDataDecoder
     private final CoinbaseEnvelope envelope = new CoinbaseEnvelope();
     private final TickerEntry ticker;
     private final TradeEntry trade;
+    private final CandleEntry candle;
+    private final ProductStatusEntry status;
+    private final Level2Decoder level2;
+    private FeedListener listener = FeedListener.NO_OP;
 
     private long lastSequence = -1;
+    private int frameEvents;
 
     public CoinbaseMarketDataDecoder(
         final InstrumentRegistry registry, final RingBuffer<InboundEvent> ring, final GatewayMetrics metrics)
@@ -71,6 +90,16 @@ public final class CoinbaseMarketDataDecoder
         this.maxFrameBytes = maxFrameBytes;
         this.ticker = new TickerEntry(registry);
         this.trade = new TradeEntry(registry);
+        this.candle = new CandleEntry(registry);
+        this.status = new ProductStatusEntry(registry);
+        this.level2 = new Level2Decoder(registry, ring, metrics);
+    }
+
+    /** Who hears about sequence gaps, data per instrument and completed snapshots; no-op by default. */
+    public void listener(final FeedListener newListener)
+    {
+        this.listener = newListener == null ? FeedListener.NO_OP : newListener;
+        level2.listener(this.listener);
     }
 
     /** A new connection starts a new {@code sequence_num} series: forget the previous one. */
@@ -79,20 +108,41 @@ public final class CoinbaseMarketDataDecoder
         lastSequence = -1;
     }
 
+    /** The last {@code sequence_num} seen on this connection, -1 before the first. */
+    public long lastSequence()
+    {
+        return lastSequence;
+    }
+
     /** The protocol is text only; a binary frame is counted and dropped. */
     public void onBinaryFrame()
     {
+        metrics.onFrameIn();
         metrics.onFrameDropped(DropReason.BINARY_FRAME);
     }
 
     /** A frame the transport refused to assemble because it exceeded its size limit. */
     public void onOversizedFrame()
     {
+        metrics.onFrameIn();
         metrics.onFrameDropped(DropReason.OVERSIZED_FRAME);
     }
 
     /** Decodes the text frame {@code buffer[offset, offset + length)} and publishes its events. */
     public void decode(
+        final byte[] buffer,
+        final int offset,
+        final int length,
+        final long receiveEpochNanos,
+        final long receiveNanoTime)
+    {
+        final long startNanoTime = System.nanoTime();
+        metrics.onFrameIn();
+        decodeFrame(buffer, offset, length, receiveEpochNanos, receiveNanoTime);
+        metrics.recordDecode(System.nanoTime() - startNanoTime);
+    }
+
+    private void decodeFrame(
         final byte[] buffer,
         final int offset,
         final int length,
@@ -108,42 +158,79 @@ public final class CoinbaseMarketDataDecoder
         final DropReason envelopeProblem = envelope.read(scanner);
         if (envelopeProblem != null)
         {
-            metrics.onFrameDropped(envelopeProblem);
+            if (envelope.venueError)
+            {
+                metrics.onVenueError();
+            }
+            else
+            {
+                metrics.onFrameDropped(envelopeProblem);
+            }
             return;
         }
+        final CoinbaseChannel channel = CoinbaseChannel.of(buffer, envelope.channelStart, envelope.channelLength);
+        final long exchangeTimeNanos = EpochNanos.parse(buffer, envelope.timestampStart, envelope.timestampLength);
         // The message arrived whatever its content: a channel added by the venue must not look like a gap.
         trackSequence(envelope.sequence);
-        final CoinbaseChannel channel = CoinbaseChannel.of(buffer, envelope.channelStart, envelope.channelLength);
         if (channel == null)
         {
             metrics.onFrameDropped(DropReason.UNKNOWN_CHANNEL);
             return;
         }
-        final long exchangeTimeNanos = EpochNanos.parse(buffer, envelope.timestampStart, envelope.timestampLength);
         if (exchangeTimeNanos == EpochNanos.INVALID)
         {
             metrics.onFrameDropped(DropReason.BAD_TIMESTAMP);
             return;
         }
         metrics.onFrameReceived(channel);
-        if (channel == CoinbaseChannel.TICKER)
+        metrics.recordLag(receiveEpochNanos - exchangeTimeNanos);
+        frameEvents = 0;
+        switch (channel)
         {
-            decodeEntries(TICKERS, true, exchangeTimeNanos, receiveEpochNanos, receiveNanoTime);
+            case TICKER:
+            case TICKER_BATCH:
+                decodeEntries(channel, TICKERS, KIND_TICKER, exchangeTimeNanos, receiveEpochNanos, receiveNanoTime);
+                break;
+            case MARKET_TRADES:
+                decodeEntries(channel, TRADES, KIND_TRADE, exchangeTimeNanos, receiveEpochNanos, receiveNanoTime);
+                break;
+            case CANDLES:
+                decodeEntries(channel, CANDLES, KIND_CANDLE, exchangeTimeNanos, receiveEpochNanos, receiveNanoTime);
+                break;
+            case STATUS:
+                decodeEntries(channel, PRODUCTS, KIND_STATUS, exchangeTimeNanos, receiveEpochNanos, receiveNanoTime);
+                break;
+            case L2_DATA:
+                decodeLevel2(receiveEpochNanos, receiveNanoTime);
+                break;
+            default:
+                break; // heartbeats, subscriptions: counted, no events
         }
-        else if (channel == CoinbaseChannel.MARKET_TRADES)
-        {
-            decodeEntries(TRADES, false, exchangeTimeNanos, receiveEpochNanos, receiveNanoTime);
-        }
+        metrics.onFrameOutcome(frameEvents > 0);
     }
 
     private void trackSequence(final long sequenceNum)
     {
-        if (lastSequence >= 0 && sequenceNum != lastSequence + 1)
-        {
-            // Recovery (resubscribe, fresh snapshot) is a later step; for now the gap is made visible.
-            metrics.onSequenceGap();
-        }
+        final long expected = lastSequence + 1;
+        final boolean gap = lastSequence >= 0 && sequenceNum != expected;
         lastSequence = sequenceNum;
+        if (gap)
+        {
+            metrics.onSequenceGap();
+            listener.onSequenceGap(sequenceNum, expected);
+        }
+    }
+
+    private void decodeLevel2(final long receiveEpochNanos, final long receiveNanoTime)
+    {
+        scanner.position(envelope.eventsStart);
+        scanner.enterArray();
+        while (scanner.nextElement() == JsonScanner.ITEM)
+        {
+            final int afterEvent = scanner.position();
+            frameEvents += level2.decodeEvent(scanner, envelope.sequence, receiveEpochNanos, receiveNanoTime);
+            scanner.position(afterEvent);
+        }
     }
 
     /**
@@ -151,8 +238,9 @@ public final class CoinbaseMarketDataDecoder
      * already validated this JSON, so the walk cannot meet a syntax error; only content is checked here.
      */
     private void decodeEntries(
+        final CoinbaseChannel channel,
         final byte[] entriesKey,
-        final boolean tickers,
+        final int kind,
         final long exchangeTimeNanos,
         final long receiveEpochNanos,
         final long receiveNanoTime)
@@ -195,7 +283,7 @@ public final class CoinbaseMarketDataDecoder
                 {
                     final int afterEntry = scanner.position();
                     scanner.position(scanner.valueStart());
-                    final DropReason problem = tickers ? ticker.decode(scanner) : trade.decode(scanner);
+                    final DropReason problem = decodeEntry(kind);
                     scanner.position(afterEntry);
                     if (problem != null)
                     {
@@ -203,7 +291,7 @@ public final class CoinbaseMarketDataDecoder
                     }
                     else
                     {
-                        publish(tickers, exchangeTimeNanos, receiveEpochNanos, receiveNanoTime);
+                        publish(channel, kind, exchangeTimeNanos, receiveEpochNanos, receiveNanoTime);
                     }
                 }
             }
@@ -211,23 +299,43 @@ public final class CoinbaseMarketDataDecoder
         }
     }
 
+    private DropReason decodeEntry(final int kind)
+    {
+        switch (kind)
+        {
+            case KIND_TICKER: return ticker.decode(scanner);
+            case KIND_TRADE: return trade.decode(scanner);
+            case KIND_CANDLE: return candle.decode(scanner);
+            default: return status.decode(scanner);
+        }
+    }
+
     private void publish(
-        final boolean tickers,
+        final CoinbaseChannel channel,
+        final int kind,
         final long exchangeTimeNanos,
         final long receiveEpochNanos,
         final long receiveNanoTime)
     {
         final long slot = ring.next();
+        final long venueSequence = envelope.sequence;
         try
         {
             final InboundEvent event = ring.get(slot);
-            if (tickers)
+            switch (kind)
             {
-                ticker.copyTo(event, envelope.sequence, exchangeTimeNanos, receiveEpochNanos, receiveNanoTime);
-            }
-            else
-            {
-                trade.copyTo(event, envelope.sequence, receiveEpochNanos, receiveNanoTime);
+                case KIND_TICKER:
+                    ticker.copyTo(event, venueSequence, exchangeTimeNanos, receiveEpochNanos, receiveNanoTime);
+                    break;
+                case KIND_TRADE:
+                    trade.copyTo(event, venueSequence, receiveEpochNanos, receiveNanoTime);
+                    break;
+                case KIND_CANDLE:
+                    candle.copyTo(event, venueSequence, receiveEpochNanos, receiveNanoTime);
+                    break;
+                default:
+                    status.copyTo(event, venueSequence, exchangeTimeNanos, receiveEpochNanos, receiveNanoTime);
+                    break;
             }
         }
         finally
@@ -235,6 +343,15 @@ public final class CoinbaseMarketDataDecoder
             // A claimed slot must always be published, or every consumer stalls behind it.
             ring.publish(slot);
         }
-        metrics.onEventPublished();
+        frameEvents++;
+        metrics.onEventPublished(channel);
+        if (kind == KIND_TICKER)
+        {
+            listener.onData(ticker.instrumentId(), receiveNanoTime);
+        }
+        else if (kind == KIND_TRADE)
+        {
+            listener.onData(trade.instrumentId(), receiveNanoTime);
+        }
     }
 }

@@ -4,20 +4,37 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The subscribe messages a market-data connection sends: one per channel, as Coinbase requires, with
- * {@code heartbeats} first so the server keeps quiet channels open.
+ * The subscribe and unsubscribe messages a market-data connection sends: one per channel, as Coinbase
+ * requires, {@code {"type":"subscribe","product_ids":[...],"channel":"..."}}.
  */
 public final class CoinbaseSubscription
 {
-    /** Channels the gateway subscribes to, in the order it sends them. */
+    /** The channels of the original quotes-and-trades client, kept for callers that want only those. */
     public static final List<String> CHANNELS = List.of("heartbeats", "ticker", "market_trades");
 
     private CoinbaseSubscription()
     {
     }
 
-    /** {@code {"type":"subscribe","product_ids":[...],"channel":"..."}} for each of {@link #CHANNELS}. */
+    /** A subscribe message for each of {@link #CHANNELS}. */
     public static List<String> subscribeMessages(final List<String> products)
+    {
+        return subscribeMessages(products, CHANNELS);
+    }
+
+    /** A subscribe message for each channel, in order. */
+    public static List<String> subscribeMessages(final List<String> products, final List<String> channels)
+    {
+        final List<String> messages = new ArrayList<>(channels.size());
+        for (final String channel : channels)
+        {
+            messages.add(message("subscribe", products, channel));
+        }
+        return List.copyOf(messages);
+    }
+
+    /** {@code {"type":<type>,"product_ids":[...],"channel":<channel>}}. */
+    public static String message(final String type, final List<String> products, final String channel)
     {
         if (products == null || products.isEmpty())
         {
@@ -32,11 +49,6 @@ public final class CoinbaseSubscription
             }
             ids.append(ids.length() == 0 ? "" : ",").append('"').append(product).append('"');
         }
-        final List<String> messages = new ArrayList<>(CHANNELS.size());
-        for (final String channel : CHANNELS)
-        {
-            messages.add("{\"type\":\"subscribe\",\"product_ids\":[" + ids + "],\"channel\":\"" + channel + "\"}");
-        }
-        return List.copyOf(messages);
+        return "{\"type\":\"" + type + "\",\"product_ids\":[" + ids + "],\"channel\":\"" + channel + "\"}";
     }
 }

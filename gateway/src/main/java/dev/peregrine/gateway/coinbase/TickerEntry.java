@@ -114,6 +114,11 @@ final class TickerEntry
         return null;
     }
 
+    int instrumentId()
+    {
+        return instrumentId;
+    }
+
     private DropReason readProduct(final JsonScanner scanner)
     {
         if (scanner.valueKind() != JsonScanner.KIND_STRING)

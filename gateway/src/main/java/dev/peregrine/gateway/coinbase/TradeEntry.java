@@ -117,6 +117,11 @@ final class TradeEntry
         return null;
     }
 
+    int instrumentId()
+    {
+        return instrumentId;
+    }
+
     private DropReason readProduct(final JsonScanner scanner)
     {
         if (scanner.valueKind() != JsonScanner.KIND_STRING)

@@ -164,6 +164,14 @@ public final class JsonScanner
             java.util.Arrays.equals(name, 0, name.length, buffer, keyStart, keyStart + keyLength);
     }
 
+    /** True if the current value is a string whose raw text equals {@code text}. Allocation-free. */
+    public boolean stringEquals(final byte[] text)
+    {
+        final int start = stringStart();
+        return valueKind == KIND_STRING && stringLength() == text.length &&
+            java.util.Arrays.equals(text, 0, text.length, buffer, start, start + text.length);
+    }
+
     public int valueKind()
     {
         return valueKind;

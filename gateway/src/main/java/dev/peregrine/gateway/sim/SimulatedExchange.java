@@ -3,6 +3,9 @@ package dev.peregrine.gateway.sim;
 import dev.peregrine.core.instrument.ProductCatalog;
 import dev.peregrine.gateway.capture.CaptureFormatException;
 import dev.peregrine.gateway.capture.CoinbaseCaptureReader;
+import dev.peregrine.gateway.sim.fault.FaultInjector;
+import dev.peregrine.gateway.sim.fault.FaultTarget;
+import dev.peregrine.gateway.sim.fault.SessionControl;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -207,6 +210,38 @@ public final class SimulatedExchange implements AutoCloseable
             }
             return sessions.size();
         }).syncUninterruptibly().getNow();
+    }
+
+    /** Fault injection for tests: disconnect, stall, sequence gaps, garbage and oversized frames. */
+    public FaultInjector faults()
+    {
+        return new FaultInjector(new FaultTarget()
+        {
+            @Override
+            public int onSessions(final java.util.function.Consumer<List<? extends SessionControl>> action)
+            {
+                if (loop == null || closed.get())
+                {
+                    throw new IllegalStateException("simulated exchange is not running");
+                }
+                return loop.submit(() ->
+                {
+                    final List<SimulatedSession> sessions = List.copyOf(venue.sessions());
+                    action.accept(sessions);
+                    return sessions.size();
+                }).syncUninterruptibly().getNow();
+            }
+
+            @Override
+            public void pauseData(final long untilNanoTime, final boolean heartbeatsToo)
+            {
+                if (!(venue instanceof SimulatedVenue generated))
+                {
+                    throw new IllegalStateException("stall is a fault of the generated market; a capture replays as recorded");
+                }
+                generated.pauseData(untilNanoTime, heartbeatsToo);
+            }
+        });
     }
 
     /** Closes every connection and the port, and stops the threads. Idempotent. */

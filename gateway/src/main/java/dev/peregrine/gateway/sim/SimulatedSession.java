@@ -1,5 +1,6 @@
 package dev.peregrine.gateway.sim;
 
+import dev.peregrine.gateway.sim.fault.SessionControl;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
@@ -14,7 +15,7 @@ import java.util.TreeMap;
  * the real venue, is one counter per connection shared by every channel. Touched only on the
  * simulator's event loop thread.
  */
-final class SimulatedSession
+final class SimulatedSession implements SessionControl
 {
     private final Channel channel;
     // Sorted by channel name, as the real subscriptions confirmations list them.
@@ -93,5 +94,25 @@ final class SimulatedSession
         {
             channel.writeAndFlush(new TextWebSocketFrame(text));
         }
+    }
+
+    // ---- fault injection hooks (sim.fault) ----
+
+    @Override
+    public void disconnect()
+    {
+        channel.close();
+    }
+
+    @Override
+    public void skipSequence(final long count)
+    {
+        nextSequence += count;
+    }
+
+    @Override
+    public void sendText(final String text)
+    {
+        sendRaw(text);
     }
 }

@@ -28,6 +28,8 @@ final class SimulatedVenue implements SimulatedMarket
     private final long startNanoTime = System.nanoTime();
     private final long periodNanos;
     private volatile int sessionCount;
+    private volatile long dataPausedUntil;
+    private volatile boolean heartbeatsPaused;
 
     /** @throws IllegalArgumentException if a product is not in {@link ProductCatalog}. */
     SimulatedVenue(final List<String> symbols, final long seed, final long periodNanos)
@@ -152,8 +154,24 @@ final class SimulatedVenue implements SimulatedMarket
         }
     }
 
+    /** Fault hook: no market data (and no heartbeats if asked) until {@code untilNanoTime}. */
+    void pauseData(final long untilNanoTime, final boolean heartbeatsToo)
+    {
+        heartbeatsPaused = heartbeatsToo;
+        dataPausedUntil = untilNanoTime;
+    }
+
+    private boolean paused()
+    {
+        return System.nanoTime() - dataPausedUntil < 0;
+    }
+
     void tick()
     {
+        if (paused())
+        {
+            return;
+        }
         for (final SimulatedProduct product : products)
         {
             final long now = clock.epochNanos();
@@ -186,6 +204,10 @@ final class SimulatedVenue implements SimulatedMarket
 
     void heartbeat()
     {
+        if (heartbeatsPaused && paused())
+        {
+            return;
+        }
         final long now = clock.epochNanos();
         final long monotonic = System.nanoTime() - startNanoTime;
         final String event = CoinbaseMessageWriter.heartbeatEvent(now, monotonic, monotonic / 1_000_000_000L);
