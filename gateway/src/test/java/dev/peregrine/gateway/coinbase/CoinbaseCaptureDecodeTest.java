@@ -193,12 +193,6 @@ class CoinbaseCaptureDecodeTest
             assertSameLevels("event asks of " + id, treeLevels(eventAsks.get(id), false), scaledLevels(expectedAsks.get(id), false));
         }
         assertThat(expectedBids.get(0)).hasSizeGreaterThan(1000);
-        if (!Boolean.getBoolean("peregrine.test.coreOrderBook"))
-        {
-            // core's BookSide.find() puts a price better than the touch at the worst end (see the gateway
-            // README, "Known core issue"); run with -Dperegrine.test.coreOrderBook=true once it is fixed.
-            return;
-        }
         for (int id = 0; id < 2; id++)
         {
             assertThat(books[id].isSynced()).as("book %d synced", id).isTrue();

@@ -85,6 +85,12 @@ class CoinbaseLoopbackTest
                 assertThat(e.askQuantity).isPositive();
                 assertThat(e.bidPrice % registry.get(e.instrumentId).priceIncrement()).isZero();
             }
+            else if (e.type == EventType.BOOK_LEVEL)
+            {
+                assertThat(e.side).isIn(Side.BUY, Side.SELL);
+                assertThat(e.quantity).as("level of %s", e).isNotNegative();
+                assertThat(e.price % registry.get(e.instrumentId).priceIncrement()).isZero();
+            }
             else
             {
                 assertThat(e.type).isEqualTo(EventType.TRADE);
@@ -95,10 +101,14 @@ class CoinbaseLoopbackTest
             }
         }
         assertThat(events).anyMatch(e -> e.type == EventType.QUOTE);
+        assertThat(events).anyMatch(e -> e.type == EventType.BOOK_LEVEL);
         assertThat(metrics.sequenceGaps()).isZero();
         assertThat(metrics.framesDroppedTotal()).isZero();
         assertThat(metrics.entriesDroppedTotal()).isZero();
-        assertThat(metrics.framesReceived(CoinbaseChannel.SUBSCRIPTIONS)).isEqualTo(3);
+        // Six channels subscribed by default; the generated market serves heartbeats, ticker, market_trades
+        // and level2, and answers status and candles with the venue's error message.
+        assertThat(metrics.framesReceived(CoinbaseChannel.SUBSCRIPTIONS)).isEqualTo(4);
+        assertThat(metrics.venueErrors()).isEqualTo(2);
         assertThat(metrics.eventsPublished()).isEqualTo(events.size());
         assertThat(metrics.connects()).isEqualTo(1);
         assertThat(metrics.disconnects()).isEqualTo(1);
