@@ -47,6 +47,11 @@ public final class DemoCommand implements Callable<Integer>
             "those of the capture).")
     private List<String> products;
 
+    @Option(names = "--venue", defaultValue = "coinbase", paramLabel = "NAME",
+        description = "Venue the generated market simulates: coinbase or binance (default: ${DEFAULT-VALUE}; " +
+            "with --replay the capture decides).")
+    private String venue;
+
     @Option(names = "--replay", paramLabel = "FILE",
         description = "Replay a recorded Coinbase Advanced Trade capture (cryptofeed JSON lines, gzip or plain) " +
             "through the gateway and core instead of the generated market; exits when it ends.")
@@ -96,6 +101,8 @@ public final class DemoCommand implements Callable<Integer>
         description = "Inbound ring slots, a power of two (default: ${DEFAULT-VALUE}).")
     private int ringSize;
 
+    private static final List<String> DEFAULT_BINANCE_PRODUCTS = List.of("BTCUSDT", "ETHUSDT");
+
     @Override
     public Integer call() throws Exception
     {
@@ -106,7 +113,14 @@ public final class DemoCommand implements Callable<Integer>
         // Checked before the settings: the products may come from the capture.
         final ReplayCapture capture = replay == null ? null : ReplayCapture.inspect(replay, speed == null ? "1" : speed);
         checkSummaryPath();
-        final List<String> chosen = products != null ? products : capture != null ? capture.products() : DEFAULT_PRODUCTS;
+        if (!"coinbase".equals(venue) && !"binance".equals(venue))
+        {
+            throw new UsageException("--venue must be coinbase or binance, was '" + venue + "'");
+        }
+        final String effectiveVenue = capture != null ?
+            (capture.format() == dev.peregrine.gateway.capture.CaptureFormat.BINANCE_HFTBACKTEST ? "binance" : "coinbase") : venue;
+        final List<String> defaults = "binance".equals(effectiveVenue) ? DEFAULT_BINANCE_PRODUCTS : DEFAULT_PRODUCTS;
+        final List<String> chosen = products != null ? products : capture != null ? capture.products() : defaults;
         final EngineSettings settings;
         try
         {
@@ -135,7 +149,8 @@ public final class DemoCommand implements Callable<Integer>
                 waitStrategy,
                 ringSize,
                 capture,
-                summaryJson);
+                summaryJson,
+                effectiveVenue);
         }
         catch (final IllegalArgumentException ex)
         {

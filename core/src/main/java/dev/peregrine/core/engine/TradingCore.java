@@ -65,8 +65,8 @@ public final class TradingCore implements EventHandler<InboundEvent>
         this.limits = settings.risk();
         this.execution = new ExecutionEngine(rules, feedHealth, limits, positions, market, settings.paperVenue(),
             outputs, metrics, tradingSwitch, tradingState, settings.exits(), settings.venueTimeoutNanos());
-        this.strategy = new MovingAverageCrossover(execution, positions, settings.fastWindow(), settings.slowWindow(),
-            settings.orderQuantity());
+        this.strategy = new MovingAverageCrossover(execution, positions, execution.orders(), settings.fastWindow(),
+            settings.slowWindow(), settings.orderQuantity());
     }
 
     @Override

@@ -85,12 +85,23 @@ public final class RiskContext
         return exposure;
     }
 
-    /** True if an order of {@code side} and {@code quantity} only brings the position closer to zero. */
+    /**
+     * True if an order of {@code side} and {@code quantity} only brings the position closer to zero,
+     * counting the open orders already on that side: several reducing orders in flight at once must not
+     * add up to a flip (with venue latency, fills arrive after the next decision).
+     */
     public boolean isReducing(final int instrumentId, final int side, final long quantity)
     {
         final long position = positions.quantity(instrumentId);
-        return position > 0 && side == Side.SELL && quantity <= position ||
-            position < 0 && side == Side.BUY && quantity <= -position;
+        if (position > 0 && side == Side.SELL)
+        {
+            return quantity + orders.openQuantity(instrumentId, Side.SELL) <= position;
+        }
+        if (position < 0 && side == Side.BUY)
+        {
+            return quantity + orders.openQuantity(instrumentId, Side.BUY) <= -position;
+        }
+        return false;
     }
 
     public boolean orderRateAllows(final long nowNanos)

@@ -3,14 +3,15 @@ package dev.peregrine.core.strategy;
 import dev.peregrine.core.event.Side;
 import dev.peregrine.core.execution.OrderEntry;
 import dev.peregrine.core.execution.PositionBook;
+import dev.peregrine.core.order.OrderStore;
 import dev.peregrine.core.output.Hash64;
 
 /**
  * Trend following on trade prices: when the fast simple moving average crosses above the slow one the
  * strategy targets a long position of the instrument's order quantity; when it crosses below, a short
  * one of the same size (0.01 BTC and 10 SOL are both "one order", so the quantity is per instrument). It trades only on a cross, never on the first comparison after warm-up, and sizes each
- * order as the difference between the target and the current position, so a partial fill is topped up
- * on the next cross rather than chased.
+ * order as the difference between the target and the current position plus open orders, so a partial
+ * fill is topped up on the next cross rather than chased, and orders in flight are not sent twice.
  *
  * <p>Averages are kept as exact sums of scaled prices in fixed ring windows: O(1) per trade and no
  * floating-point drift, so the state hash is stable however long the run.
@@ -25,6 +26,7 @@ public final class MovingAverageCrossover implements Strategy
 
     private final OrderEntry orders;
     private final PositionBook positions;
+    private final OrderStore openOrders;
     private final int fastWindow;
     private final int slowWindow;
     private final long[] orderQuantity;
@@ -39,6 +41,7 @@ public final class MovingAverageCrossover implements Strategy
     public MovingAverageCrossover(
         final OrderEntry orders,
         final PositionBook positions,
+        final OrderStore openOrders,
         final int fastWindow,
         final int slowWindow,
         final long[] orderQuantity)
@@ -58,6 +61,7 @@ public final class MovingAverageCrossover implements Strategy
         final int instrumentCount = orderQuantity.length;
         this.orders = orders;
         this.positions = positions;
+        this.openOrders = openOrders;
         this.fastWindow = fastWindow;
         this.slowWindow = slowWindow;
         this.orderQuantity = orderQuantity.clone();
@@ -111,7 +115,9 @@ public final class MovingAverageCrossover implements Strategy
         }
 
         final long target = now == ABOVE ? orderQuantity[instrumentId] : -orderQuantity[instrumentId];
-        final long delta = target - positions.quantity(instrumentId);
+        // Orders still in flight count: with venue latency their fills come after the next cross.
+        final long pending = openOrders.openQuantity(instrumentId, Side.BUY) - openOrders.openQuantity(instrumentId, Side.SELL);
+        final long delta = target - positions.quantity(instrumentId) - pending;
         if (delta > 0)
         {
             orders.submitMarketOrder(instrumentId, Side.BUY, delta);

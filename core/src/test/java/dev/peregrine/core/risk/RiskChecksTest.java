@@ -117,6 +117,26 @@ class RiskChecksTest
         assertThat(check(check, h, request(h, BTC, Side.SELL, OrderType.MARKET, "2", null))).isEqualTo(RejectReason.NONE);
     }
 
+    /** Found by replaying the Binance capture with venue latency: reducing orders in flight added up to a flip. */
+    @Test
+    void reducingOrdersInFlightDoNotAddUpToAFlip()
+    {
+        final CoreHarness h = new CoreHarness(new EngineSettings(List.of("BTC-USD", "ETH-USD"), 2, 3,
+            new long[]{q("0.01"), q("0.01")}, limits(0, "1", 0, 0, 0, 0, 0, 0),
+            new PaperVenueSettings(50_000_000L, 0, 0, 0, 0)));
+        h.feed(h.events.quote(BTC, "100", "50", "101", "50"));
+        h.core.execution().beginEvent(h.events.clock());
+        h.core.execution().submitMarketOrder(BTC, Side.BUY, q("1"));
+        h.advanceMillis(60);                                          // long 1
+        h.core.execution().beginEvent(h.events.clock());
+        assertThat(h.core.execution().submitMarketOrder(BTC, Side.SELL, q("1"))).isPositive();   // reducing, in flight
+        final OrderRequest another = request(h, BTC, Side.SELL, OrderType.MARKET, "1", null);
+        assertThat(another.reducing).as("a second sell of 1 would flip to -1 once both fill").isFalse();
+        assertThat(check(new MaxPositionCheck(), h, another)).isEqualTo(RejectReason.NONE);   // -1 is at the limit
+        final OrderRequest flip = request(h, BTC, Side.SELL, OrderType.MARKET, "1.5", null);
+        assertThat(check(new MaxPositionCheck(), h, flip)).isEqualTo(RejectReason.MAX_POSITION);
+    }
+
     @Test
     void maxGrossExposureAcrossInstrumentsReducingPasses()
     {

@@ -57,7 +57,7 @@ class MovingAverageCrossoverTest
     {
         final CoreHarness h = CoreHarness.btcEth("0.01", "1", "1");
         h.trades(BTC, "1", "2", "3", "4", "5");
-        final MovingAverageCrossover strategy = new MovingAverageCrossover(h.core.execution(), h.core.positions(), 2, 3,
+        final MovingAverageCrossover strategy = new MovingAverageCrossover(h.core.execution(), h.core.positions(), h.core.execution().orders(), 2, 3,
             new long[]{1, 1});
         for (final String p : new String[]{"1", "2", "3", "4", "5"})
         {

@@ -11,6 +11,7 @@ import java.time.Duration;
  * @param duration    how long to run; with a replay, null means "until the capture ends".
  * @param replay      the capture to replay instead of the generated market, or null.
  * @param summaryJson where to write the run's JSON summary, or null for none.
+ * @param venue       {@code coinbase} or {@code binance}: which venue the generated market simulates.
  */
 public record DemoOptions(
     EngineSettings settings,
@@ -24,6 +25,7 @@ public record DemoOptions(
     String waitStrategy,
     int ringSize,
     ReplayCapture replay,
-    Path summaryJson)
+    Path summaryJson,
+    String venue)
 {
 }

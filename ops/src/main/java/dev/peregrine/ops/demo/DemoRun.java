@@ -5,10 +5,6 @@ import dev.peregrine.core.execution.PositionBook;
 import dev.peregrine.core.metrics.CoreMetrics;
 import dev.peregrine.core.number.FixedPoint;
 import dev.peregrine.core.risk.RejectReason;
-import dev.peregrine.gateway.GatewayMetrics;
-import dev.peregrine.gateway.coinbase.CoinbaseChannel;
-import dev.peregrine.gateway.sim.SimulatedExchange;
-import dev.peregrine.gateway.sim.SimulatedExchangeConfig;
 import dev.peregrine.journal.JournalException;
 import dev.peregrine.ops.cli.ExitCodes;
 import dev.peregrine.ops.cli.UsageException;
@@ -25,7 +21,6 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -71,7 +66,7 @@ public final class DemoRun
             throw new UsageException(ex.getMessage());
         }
 
-        SimulatedExchange exchange = null;
+        DemoExchange exchange = null;
         LatencySidecar sidecar = null;
         MetricsEndpoint metrics = null;
         HealthEndpoint health = null;
@@ -83,18 +78,32 @@ public final class DemoRun
             // The exchange's address is only known once it listens, but the engine needs it: bind the
             // exchange first (loopback, any free port), then everything the user configured.
             final ReplayCapture replay = options.replay();
-            exchange = replay != null ? replay.serve() : new SimulatedExchange(SimulatedExchangeConfig.forProducts(
-                options.settings().products())
-                .withSeed(options.seed())
-                .withTradesPerSecond(options.tradesPerSecond()));
+            final List<String> products = options.settings().products();
+            if (replay != null)
+            {
+                exchange = replay.serve();
+            }
+            else if ("binance".equals(options.venue()))
+            {
+                exchange = BinanceDemoExchange.generated(products, options.seed());
+            }
+            else
+            {
+                exchange = CoinbaseDemoExchange.generated(products, options.seed(), options.tradesPerSecond());
+            }
             exchange.start();
 
-            engine = new LiveEngine(options.settings(), exchange.uri(), options.journalDir(), options.ringSize(),
+            engine = new LiveEngine(options.settings(), exchange.feed(products), options.journalDir(), options.ringSize(),
                 waitStrategy, CLOCK_INTERVAL_MILLIS);
             sidecar = new LatencySidecar(1000);
             final LatencySidecar.Series tickToDecision =
                 sidecar.track("tick_to_decision", engine.coreMetrics().tickToDecisionNanos, CoreMetrics.MAX_TRACKABLE_NANOS);
             sidecar.track("tick_to_order", engine.coreMetrics().tickToOrderNanos, CoreMetrics.MAX_TRACKABLE_NANOS);
+            for (final java.util.Map.Entry<String, org.HdrHistogram.SingleWriterRecorder> recorder :
+                engine.feed().recorders().entrySet())
+            {
+                sidecar.track(recorder.getKey(), recorder.getValue(), CoreMetrics.MAX_TRACKABLE_NANOS);
+            }
 
             final LiveEngine liveEngine = engine;
             final LatencySidecar latencySidecar = sidecar;
@@ -117,13 +126,13 @@ public final class DemoRun
             if (replay != null)
             {
                 out.printf("peregrine demo: replaying %s (speed %s) for %s on simulated exchange %s, journal %s%n",
-                    replay.file(), replay.speedLabel(), String.join(",", options.settings().products()), exchange.uri(),
+                    replay.file(), replay.speedLabel(), String.join(",", options.settings().products()), exchange.endpoint(),
                     options.journalDir());
             }
             else
             {
                 out.printf("peregrine demo: %s on simulated exchange %s, journal %s%n",
-                    String.join(",", options.settings().products()), exchange.uri(), options.journalDir());
+                    String.join(",", options.settings().products()), exchange.endpoint(), options.journalDir());
             }
             if (engine.recoveredEvents() > 0)
             {
@@ -145,7 +154,7 @@ public final class DemoRun
                 try
                 {
                     RunSummary.write(options.summaryJson(),
-                        RunSummary.toJson(engine, replay, exchange.framesReplayed(), exchange.uri().toString()));
+                        RunSummary.toJson(engine, replay, exchange.framesReplayed()));
                     out.println("summary: " + options.summaryJson());
                 }
                 catch (final IOException | RuntimeException ex)
@@ -185,10 +194,9 @@ public final class DemoRun
 
     /** Runs until the duration is over, a signal comes or the replayed capture ends; false if the replay failed. */
     private boolean runUntilDone(final LiveEngine engine, final LatencySidecar sidecar,
-        final LatencySidecar.Series tickToDecision, final SimulatedExchange exchange) throws InterruptedException
+        final LatencySidecar.Series tickToDecision, final DemoExchange exchange) throws InterruptedException
     {
         final StatusLine status = new StatusLine(engine, sidecar, tickToDecision);
-        final CompletableFuture<Void> marketEnd = exchange.finished();
         final long start = System.nanoTime();
         final long end = options.duration() == null ? Long.MAX_VALUE : start + options.duration().toNanos();
         long nextStatus = start + TimeUnit.SECONDS.toNanos(1);
@@ -202,9 +210,9 @@ public final class DemoRun
                 out.println("stopping (signal)");
                 return true;
             }
-            if (options.replay() != null && marketEnd.isDone())
+            if (options.replay() != null && (exchange.finished() || exchange.failure() != null))
             {
-                return replayEnded(engine, exchange, marketEnd);
+                return replayEnded(engine, exchange);
             }
             if (System.nanoTime() >= end)
             {
@@ -224,45 +232,27 @@ public final class DemoRun
      * The simulator has written the last recorded frame; the run may stop once the gateway has read them
      * all (then {@link LiveEngine#stop()} drains the ring, so the core sees every event they carried).
      */
-    private boolean replayEnded(final LiveEngine engine, final SimulatedExchange exchange,
-        final CompletableFuture<Void> marketEnd) throws InterruptedException
+    private boolean replayEnded(final LiveEngine engine, final DemoExchange exchange) throws InterruptedException
     {
-        if (marketEnd.isCompletedExceptionally())
+        final String failure = exchange.failure();
+        if (failure != null)
         {
-            try
-            {
-                marketEnd.join();
-            }
-            catch (final RuntimeException ex)
-            {
-                final Throwable cause = ex.getCause() != null ? ex.getCause() : ex;
-                out.println("replay failed: " + cause.getMessage());
-                return false;
-            }
+            out.println("replay failed: " + failure);
+            return false;
         }
         final long sent = exchange.framesReplayed();
         final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(READ_ALL_TIMEOUT_SECONDS);
-        while (framesSeen(engine.gatewayMetrics()) < sent && System.nanoTime() < deadline &&
+        while (engine.feed().framesSeen() < sent && System.nanoTime() < deadline &&
             !stopSignal.await(10, TimeUnit.MILLISECONDS))
         {
             // Bounded: a connection lost mid-replay must not hang the command.
         }
-        final long seen = framesSeen(engine.gatewayMetrics());
+        final long seen = engine.feed().framesSeen();
         out.printf("capture ended: %,d frames replayed, %,d read by the gateway%n", sent, seen);
         out.flush();
         return seen >= sent;
     }
 
-    /** Every text frame is either received (its envelope parsed) or dropped as a whole, never both. */
-    private static long framesSeen(final GatewayMetrics metrics)
-    {
-        long frames = metrics.framesDroppedTotal();
-        for (final CoinbaseChannel channel : CoinbaseChannel.values())
-        {
-            frames += metrics.framesReceived(channel);
-        }
-        return frames;
-    }
 
     private void onShutdownSignal()
     {

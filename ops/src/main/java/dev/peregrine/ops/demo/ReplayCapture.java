@@ -3,7 +3,6 @@ package dev.peregrine.ops.demo;
 import dev.peregrine.gateway.capture.CaptureFormat;
 import dev.peregrine.gateway.capture.CaptureFormatException;
 import dev.peregrine.gateway.capture.CoinbaseCaptureReader;
-import dev.peregrine.gateway.sim.SimulatedExchange;
 import dev.peregrine.ops.cli.UsageException;
 
 import java.nio.file.Path;
@@ -11,9 +10,8 @@ import java.util.List;
 
 /**
  * A recorded capture the demo replays, with its format told from its content. This is the one place
- * that maps a format to the simulator serving it: a Binance capture plugs in here once
- * {@code sim.binance.BinanceSimulatedExchange.replaying(file, speed)} and a Binance market-data client
- * exist (the engine side then needs {@code LiveEngine} to take the client for the venue, too).
+ * that maps a format to the simulator serving it: Coinbase Advanced Trade JSON lines or Binance
+ * hftbacktest lines.
  *
  * @param speed 1 (recorded pace), 10, or {@link Double#POSITIVE_INFINITY} ("max").
  */
@@ -44,9 +42,15 @@ public record ReplayCapture(Path file, CaptureFormat format, List<String> produc
                     }
                     return new ReplayCapture(file, format, products, factor);
                 case BINANCE_HFTBACKTEST:
+                    final List<String> symbols = BinanceCaptureSymbols.of(file);
+                    if (symbols.isEmpty())
+                    {
+                        throw new UsageException("--replay " + file + ": the capture names no symbol; give --products");
+                    }
+                    return new ReplayCapture(file, format, symbols, factor);
                 default:
                     throw new UsageException("--replay " + file + " is a " + format.description() +
-                        " capture; the demo replays Coinbase captures only for now");
+                        " capture, which the demo cannot replay");
             }
         }
         catch (final CaptureFormatException ex)
@@ -74,12 +78,9 @@ public record ReplayCapture(Path file, CaptureFormat format, List<String> produc
     }
 
     /** A simulated exchange serving this capture; not started. */
-    public SimulatedExchange serve()
+    public DemoExchange serve()
     {
-        if (format != CaptureFormat.COINBASE_ADVANCED_TRADE)
-        {
-            throw new IllegalStateException("no simulator replays " + format.description() + " captures yet");
-        }
-        return SimulatedExchange.replaying(file, speed);
+        return format == CaptureFormat.BINANCE_HFTBACKTEST ?
+            BinanceDemoExchange.replaying(file, speed) : CoinbaseDemoExchange.replaying(file, speed);
     }
 }

@@ -5,9 +5,7 @@ import dev.peregrine.core.book.OrderBook;
 import dev.peregrine.core.event.EventType;
 import dev.peregrine.core.metrics.CoreMetrics;
 import dev.peregrine.core.number.FixedPoint;
-import dev.peregrine.gateway.DropReason;
-import dev.peregrine.gateway.GatewayMetrics;
-import dev.peregrine.gateway.coinbase.CoinbaseChannel;
+import dev.peregrine.ops.engine.MarketDataFeed;
 import dev.peregrine.ops.engine.LiveEngine;
 
 import java.io.IOException;
@@ -37,14 +35,13 @@ public final class RunSummary
     {
     }
 
-    public static String toJson(final LiveEngine engine, final ReplayCapture replay, final long framesReplayed,
-        final String marketDataUri)
+    public static String toJson(final LiveEngine engine, final ReplayCapture replay, final long framesReplayed)
     {
         final List<String> products = engine.settings().products();
         final ProductCounts counts = ProductCounts.fromJournal(engine.journalDir(), engine.recoveredEvents(), products.size());
-        final GatewayMetrics gateway = engine.gatewayMetrics();
+        final MarketDataFeed feed = engine.feed();
         final CoreMetrics core = engine.coreMetrics();
-        final long heartbeats = gateway.framesReceived(CoinbaseChannel.HEARTBEATS);
+        final long heartbeats = feed.heartbeats();
 
         final JsonWriter json = new JsonWriter().beginObject();
         json.key("source").value(replay != null ? "replay" : "simulated");
@@ -69,35 +66,15 @@ public final class RunSummary
             .key("feed_gaps").value(core.feedGaps.get())
             .endObject();
 
-        json.key("connections").beginArray().beginObject()
-            .key("venue").value("coinbase")
-            .key("uri").value(marketDataUri)
-            .key("products").beginArray();
+        json.key("connections").beginArray().beginObject();
+        feed.writeSummary(json);
+        json.key("products").beginArray();
         for (final String product : products)
         {
             json.value(product);
         }
         json.endArray();
-        json.key("frames_received").beginObject();
-        for (final CoinbaseChannel channel : CoinbaseChannel.values())
-        {
-            json.key(channel.label()).value(gateway.framesReceived(channel));
-        }
-        json.endObject();
-        json.key("heartbeats").value(heartbeats);
-        json.key("sequence_gaps").value(gateway.sequenceGaps());
-        json.key("frames_dropped").beginObject();
-        for (final DropReason reason : DropReason.values())
-        {
-            json.key(reason.label()).value(gateway.framesDropped(reason));
-        }
-        json.endObject();
-        json.key("entries_dropped").beginObject();
-        for (final DropReason reason : DropReason.values())
-        {
-            json.key(reason.label()).value(gateway.entriesDropped(reason));
-        }
-        json.endObject().endObject().endArray();
+        json.endObject().endArray();
 
         json.key("products").beginObject();
         for (int id = 0; id < products.size(); id++)
@@ -111,7 +88,7 @@ public final class RunSummary
                 .key("candles").value(counts.count(instrument, EventType.CANDLE))
                 .key("feed_gaps").value(counts.count(instrument, EventType.FEED_GAP))
                 .key("heartbeats").value(heartbeats)
-                .key("sequence_gaps").value(gateway.sequenceGaps());
+                .key("sequence_gaps").value(feed.sequenceGaps());
             book(json.key("book"), engine.core().market().book(instrument));
             json.endObject();
         }

@@ -13,13 +13,10 @@ import dev.peregrine.core.output.OutputDigest;
 import dev.peregrine.core.ring.HaltingExceptionHandler;
 import dev.peregrine.core.ring.InboundRing;
 import dev.peregrine.core.ring.OutboundStage;
-import dev.peregrine.gateway.GatewayMetrics;
-import dev.peregrine.gateway.coinbase.CoinbaseMarketDataClient;
 import dev.peregrine.journal.JournalReader;
 import dev.peregrine.journal.JournalWriter;
 import dev.peregrine.journal.Replay;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +32,7 @@ import java.util.concurrent.TimeUnit;
 public final class LiveEngine
 {
     private final EngineSettings settings;
-    private final URI marketDataUri;
+    private final MarketDataFeed feed;
     private final Path journalDir;
     private final int ringSize;
     private final WaitStrategy waitStrategy;
@@ -44,27 +41,25 @@ public final class LiveEngine
     private final TradingSwitch tradingSwitch = new TradingSwitch();
     private final OutputDigest digest = new OutputDigest();
     private final CoreMetrics coreMetrics;
-    private final GatewayMetrics gatewayMetrics = new GatewayMetrics();
     private final PaperOrderSender orderSender = new PaperOrderSender();
     private final TradingCore core;
 
     private JournalWriter journal;
     private InboundRing ring;
     private ClockTicker ticker;
-    private CoinbaseMarketDataClient client;
     private volatile boolean stopped;
     private long recoveredEvents;
 
     public LiveEngine(
         final EngineSettings settings,
-        final URI marketDataUri,
+        final MarketDataFeed feed,
         final Path journalDir,
         final int ringSize,
         final WaitStrategy waitStrategy,
         final long clockIntervalMillis)
     {
         this.settings = settings;
-        this.marketDataUri = marketDataUri;
+        this.feed = feed;
         this.journalDir = journalDir;
         this.ringSize = ringSize;
         this.waitStrategy = waitStrategy;
@@ -105,9 +100,7 @@ public final class LiveEngine
         final RingBuffer<InboundEvent> ringBuffer = ring.start();
         ticker = new ClockTicker(ringBuffer, clockIntervalMillis);
         ticker.start();
-        client = new CoinbaseMarketDataClient(marketDataUri, settings.products(), core.instruments(), ringBuffer,
-            gatewayMetrics);
-        client.start();
+        feed.start(ringBuffer, core.instruments());
     }
 
     /** Stops producers, drains the ring through every stage, closes the journal. Idempotent. */
@@ -118,10 +111,7 @@ public final class LiveEngine
             return;
         }
         stopped = true;
-        if (client != null)
-        {
-            client.close();
-        }
+        feed.close();
         if (ticker != null)
         {
             ticker.close();
@@ -181,9 +171,9 @@ public final class LiveEngine
         return coreMetrics;
     }
 
-    public GatewayMetrics gatewayMetrics()
+    public MarketDataFeed feed()
     {
-        return gatewayMetrics;
+        return feed;
     }
 
     public TradingSwitch tradingSwitch()
@@ -213,7 +203,7 @@ public final class LiveEngine
 
     public boolean gatewayConnected()
     {
-        return client != null && client.isConnected();
+        return feed.isConnected();
     }
 
     public List<HaltingExceptionHandler> stageErrors()

@@ -36,13 +36,11 @@ public final class PeregrineCollector implements MultiCollector
 
     private final LiveEngine engine;
     private final LatencySidecar sidecar;
-    private final GatewayMetricsExport gatewayExport;
 
     public PeregrineCollector(final LiveEngine engine, final LatencySidecar sidecar)
     {
         this.engine = engine;
         this.sidecar = sidecar;
-        this.gatewayExport = new GatewayMetricsExport(engine.gatewayMetrics());
     }
 
     @Override
@@ -125,7 +123,7 @@ public final class PeregrineCollector implements MultiCollector
         {
             out.metricSnapshot(histogram(series));
         }
-        gatewayExport.addTo(out);
+        engine.feed().exportMetrics(out);
         return out.build();
     }
 
@@ -166,19 +164,20 @@ public final class PeregrineCollector implements MultiCollector
         }
     }
 
-    static CounterSnapshot counter(final String name, final String help, final long value)
+    public static CounterSnapshot counter(final String name, final String help, final long value)
     {
         return CounterSnapshot.builder().name(name).help(help)
             .dataPoint(CounterDataPointSnapshot.builder().value(value).build())
             .build();
     }
 
-    static CounterDataPointSnapshot counter(final long value, final String label, final String labelValue)
+    /** A counter data point with labels given as name, value pairs (scrape time only: varargs are fine here). */
+    public static CounterDataPointSnapshot counter(final long value, final String... labelPairs)
     {
-        return CounterDataPointSnapshot.builder().value(value).labels(Labels.of(label, labelValue)).build();
+        return CounterDataPointSnapshot.builder().value(value).labels(Labels.of(labelPairs)).build();
     }
 
-    static GaugeSnapshot gauge(final String name, final String help, final double value)
+    public static GaugeSnapshot gauge(final String name, final String help, final double value)
     {
         return GaugeSnapshot.builder().name(name).help(help)
             .dataPoint(GaugeDataPointSnapshot.builder().value(value).build())

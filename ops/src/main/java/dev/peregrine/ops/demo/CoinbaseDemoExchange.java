@@ -1,0 +1,98 @@
+package dev.peregrine.ops.demo;
+
+import dev.peregrine.gateway.coinbase.CoinbaseClientConfig;
+import dev.peregrine.gateway.sim.SimulatedExchange;
+import dev.peregrine.gateway.sim.SimulatedExchangeConfig;
+import dev.peregrine.ops.engine.CoinbaseFeed;
+import dev.peregrine.ops.engine.MarketDataFeed;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/** The Coinbase Advanced Trade simulator: a generated market, or a recorded capture replayed verbatim. */
+public final class CoinbaseDemoExchange implements DemoExchange
+{
+    /** What the generated market serves; it answers status and candles subscriptions with errors. */
+    private static final List<String> GENERATED_CHANNELS = List.of("heartbeats", "ticker", "market_trades", "level2");
+
+    private final SimulatedExchange exchange;
+    private final boolean replay;
+
+    private CoinbaseDemoExchange(final SimulatedExchange exchange, final boolean replay)
+    {
+        this.exchange = exchange;
+        this.replay = replay;
+    }
+
+    public static CoinbaseDemoExchange generated(final List<String> products, final long seed, final int tradesPerSecond)
+    {
+        return new CoinbaseDemoExchange(new SimulatedExchange(SimulatedExchangeConfig.forProducts(products)
+            .withSeed(seed)
+            .withTradesPerSecond(tradesPerSecond)), false);
+    }
+
+    public static CoinbaseDemoExchange replaying(final Path capture, final double speed)
+    {
+        return new CoinbaseDemoExchange(SimulatedExchange.replaying(capture, speed), true);
+    }
+
+    @Override
+    public void start()
+    {
+        exchange.start();
+    }
+
+    @Override
+    public String endpoint()
+    {
+        return exchange.uri().toString();
+    }
+
+    @Override
+    public MarketDataFeed feed(final List<String> products)
+    {
+        // A replay sends every recorded frame whatever is subscribed; ask for every channel it may hold.
+        final CoinbaseClientConfig config = replay ? CoinbaseClientConfig.defaults() :
+            CoinbaseClientConfig.defaults().withChannels(GENERATED_CHANNELS);
+        return new CoinbaseFeed(exchange.uri(), products, config);
+    }
+
+    @Override
+    public boolean finished()
+    {
+        return replay && exchange.finished().isDone();
+    }
+
+    @Override
+    public String failure()
+    {
+        final CompletableFuture<Void> end = exchange.finished();
+        if (!end.isCompletedExceptionally())
+        {
+            return null;
+        }
+        try
+        {
+            end.join();
+            return null;
+        }
+        catch (final RuntimeException ex)
+        {
+            final Throwable cause = ex.getCause() != null ? ex.getCause() : ex;
+            return String.valueOf(cause.getMessage());
+        }
+    }
+
+    @Override
+    public long framesReplayed()
+    {
+        return exchange.framesReplayed();
+    }
+
+    @Override
+    public void close()
+    {
+        exchange.close();
+    }
+}

@@ -1,0 +1,51 @@
+package dev.peregrine.ops.engine;
+
+import com.lmax.disruptor.RingBuffer;
+import dev.peregrine.core.event.InboundEvent;
+import dev.peregrine.core.instrument.InstrumentRegistry;
+import dev.peregrine.ops.demo.JsonWriter;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import org.HdrHistogram.SingleWriterRecorder;
+
+import java.util.Map;
+
+/**
+ * One venue's market-data connection as the engine sees it: something that, once started, publishes
+ * inbound events into the ring from its own thread, and can say how it is doing. The core never sees
+ * this type, nor anything venue-specific: Coinbase and Binance publish the same events.
+ */
+public interface MarketDataFeed extends AutoCloseable
+{
+    /** {@code coinbase} or {@code binance}: a label for metrics and summaries. */
+    String venue();
+
+    /** Where it connects, for people. */
+    String endpoint();
+
+    /** Connects and subscribes; throws with a one-line message naming the endpoint if it cannot. */
+    void start(RingBuffer<InboundEvent> ring, InstrumentRegistry instruments);
+
+    boolean isConnected();
+
+    /** Text frames received or dropped whole so far: a replay is fully read when this reaches its count. */
+    long framesSeen();
+
+    /** Heartbeat messages received (0 for a venue that keeps the line alive with pings instead). */
+    long heartbeats();
+
+    /** Messages the venue's sequence numbers say were lost. */
+    long sequenceGaps();
+
+    /** Latency recorders written by the feed's thread, by series name, for the metrics sidecar. */
+    Map<String, SingleWriterRecorder> recorders();
+
+    /** The connection's counters as Prometheus snapshots, read at scrape time. */
+    void exportMetrics(MetricSnapshots.Builder out);
+
+    /** The connection's figures into an open JSON object (run summaries). */
+    void writeSummary(JsonWriter json);
+
+    /** Stops publishing; idempotent. After it returns, the feed publishes nothing more. */
+    @Override
+    void close();
+}
