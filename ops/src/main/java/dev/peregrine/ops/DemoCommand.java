@@ -1,6 +1,7 @@
 package dev.peregrine.ops;
 
 import dev.peregrine.core.engine.EngineSettings;
+import dev.peregrine.core.execution.PaperVenueSettings;
 import dev.peregrine.ops.cli.Durations;
 import dev.peregrine.ops.cli.ExitCodes;
 import dev.peregrine.ops.cli.UsageException;
@@ -51,6 +52,36 @@ public final class DemoCommand implements Callable<Integer>
         description = "Venue the generated market simulates: coinbase or binance (default: ${DEFAULT-VALUE}; " +
             "with --replay the capture decides).")
     private String venue;
+
+    @Option(names = "--order-type", defaultValue = "market", paramLabel = "TYPE",
+        description = "How the strategy trades: market (cross, taker) or limit (join the touch, maker) " +
+            "(default: ${DEFAULT-VALUE}).")
+    private String orderType;
+
+    @Option(names = "--paper-order-latency", defaultValue = "20ms", paramLabel = "TIME",
+        description = "Paper venue: time for an order to reach the venue, in event time (default: ${DEFAULT-VALUE}).")
+    private String paperOrderLatency;
+
+    @Option(names = "--paper-cancel-latency", defaultValue = "20ms", paramLabel = "TIME",
+        description = "Paper venue: time for a cancel to reach the venue (default: ${DEFAULT-VALUE}).")
+    private String paperCancelLatency;
+
+    @Option(names = "--paper-fill-latency", defaultValue = "5ms", paramLabel = "TIME",
+        description = "Paper venue: time for a report (fill, cancel) to come back (default: ${DEFAULT-VALUE}).")
+    private String paperFillLatency;
+
+    @Option(names = "--maker-fee-bps", defaultValue = "40", paramLabel = "BPS",
+        description = "Paper venue maker fee in basis points (default: ${DEFAULT-VALUE}).")
+    private double makerFeeBps;
+
+    @Option(names = "--taker-fee-bps", defaultValue = "60", paramLabel = "BPS",
+        description = "Paper venue taker fee in basis points (default: ${DEFAULT-VALUE}).")
+    private double takerFeeBps;
+
+    @Option(names = "--admin-token-file", paramLabel = "FILE",
+        description = "File holding the bearer token of /admin/ (default: PEREGRINE_ADMIN_TOKEN, else a " +
+            "random token written to <journal>.admin-token).")
+    private Path adminTokenFile;
 
     @Option(names = "--replay", paramLabel = "FILE",
         description = "Replay a recorded Coinbase Advanced Trade capture (cryptofeed JSON lines, gzip or plain) " +
@@ -128,7 +159,18 @@ public final class DemoCommand implements Callable<Integer>
             {
                 throw new IllegalArgumentException("--order-notional must be a positive number, was " + orderNotional);
             }
-            settings = EngineSettings.defaults(chosen, orderNotional);
+            if (!"market".equals(orderType) && !"limit".equals(orderType))
+            {
+                throw new IllegalArgumentException("--order-type must be market or limit, was '" + orderType + "'");
+            }
+            settings = EngineSettings.defaults(chosen, orderNotional)
+                .withPassiveOrders("limit".equals(orderType))
+                .withPaperVenue(new PaperVenueSettings(
+                    latency("--paper-order-latency", paperOrderLatency),
+                    latency("--paper-cancel-latency", paperCancelLatency),
+                    latency("--paper-fill-latency", paperFillLatency),
+                    makerFeeBps,
+                    takerFeeBps));
         }
         catch (final IllegalArgumentException ex)
         {
@@ -150,7 +192,8 @@ public final class DemoCommand implements Callable<Integer>
                 ringSize,
                 capture,
                 summaryJson,
-                effectiveVenue);
+                effectiveVenue,
+                adminTokenFile);
         }
         catch (final IllegalArgumentException ex)
         {
@@ -170,6 +213,23 @@ public final class DemoCommand implements Callable<Integer>
         if (Files.isDirectory(summaryJson) || parent == null || !Files.isDirectory(parent) || !Files.isWritable(parent))
         {
             throw new UsageException("--summary-json " + summaryJson + ": not a file in a writable folder");
+        }
+    }
+
+    /** A latency may be zero, unlike a run's duration. */
+    private static long latency(final String option, final String text)
+    {
+        if (text.trim().equals("0"))
+        {
+            return 0;
+        }
+        try
+        {
+            return Durations.parse(text).toNanos();
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new IllegalArgumentException(option + ": " + ex.getMessage());
         }
     }
 

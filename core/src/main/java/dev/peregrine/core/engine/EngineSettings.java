@@ -32,6 +32,8 @@ public final class EngineSettings
     private final PaperVenueSettings paperVenue;
     /** An order the venue has not answered (new or cancel) for this long expires; 0 = never. */
     private final long venueTimeoutNanos;
+    /** The crossover's order style: false crosses with market orders, true joins the touch with limits. */
+    private final boolean passiveOrders;
 
     public EngineSettings(
         final List<String> products,
@@ -81,6 +83,21 @@ public final class EngineSettings
         final PaperVenueSettings paperVenue,
         final long venueTimeoutNanos)
     {
+        this(products, fastWindow, slowWindow, orderQuantity, risk, exits, paperVenue, venueTimeoutNanos, false);
+    }
+
+    public EngineSettings(
+        final List<String> products,
+        final int fastWindow,
+        final int slowWindow,
+        final long[] orderQuantity,
+        final RiskLimits risk,
+        final ExitRules exits,
+        final PaperVenueSettings paperVenue,
+        final long venueTimeoutNanos,
+        final boolean passiveOrders)
+    {
+        this.passiveOrders = passiveOrders;
         if (products.isEmpty())
         {
             throw new IllegalArgumentException("at least one product is needed");
@@ -107,19 +124,31 @@ public final class EngineSettings
     /** The same settings with other paper-venue assumptions. */
     public EngineSettings withPaperVenue(final PaperVenueSettings venue)
     {
-        return new EngineSettings(products, fastWindow, slowWindow, orderQuantity, risk, exits, venue, venueTimeoutNanos);
+        return new EngineSettings(products, fastWindow, slowWindow, orderQuantity, risk, exits, venue, venueTimeoutNanos, passiveOrders);
     }
 
     /** The same settings with other exit rules. */
     public EngineSettings withExits(final ExitRules rules)
     {
-        return new EngineSettings(products, fastWindow, slowWindow, orderQuantity, risk, rules, paperVenue, venueTimeoutNanos);
+        return new EngineSettings(products, fastWindow, slowWindow, orderQuantity, risk, rules, paperVenue, venueTimeoutNanos, passiveOrders);
     }
 
     /** The same settings with another venue time-out. */
     public EngineSettings withVenueTimeout(final long nanos)
     {
-        return new EngineSettings(products, fastWindow, slowWindow, orderQuantity, risk, exits, paperVenue, nanos);
+        return new EngineSettings(products, fastWindow, slowWindow, orderQuantity, risk, exits, paperVenue, nanos, passiveOrders);
+    }
+
+    /** The same settings with the crossover joining the touch with limit orders (true) or crossing (false). */
+    public EngineSettings withPassiveOrders(final boolean passive)
+    {
+        return new EngineSettings(products, fastWindow, slowWindow, orderQuantity, risk, exits, paperVenue,
+            venueTimeoutNanos, passive);
+    }
+
+    public boolean passiveOrders()
+    {
+        return passiveOrders;
     }
 
     public ExitRules exits()
@@ -135,7 +164,7 @@ public final class EngineSettings
     /** The same settings with other risk limits. */
     public EngineSettings withRisk(final RiskLimits limits)
     {
-        return new EngineSettings(products, fastWindow, slowWindow, orderQuantity, limits, exits, paperVenue, venueTimeoutNanos);
+        return new EngineSettings(products, fastWindow, slowWindow, orderQuantity, limits, exits, paperVenue, venueTimeoutNanos, passiveOrders);
     }
 
     public RiskLimits risk()
@@ -219,6 +248,7 @@ public final class EngineSettings
         map.put("strategy.fastWindow", Integer.toString(fastWindow));
         map.put("strategy.slowWindow", Integer.toString(slowWindow));
         map.put("strategy.orderQuantity", join(orderQuantity));
+        map.put("strategy.orderType", passiveOrders ? "limit" : "market");
         risk.encodeInto(map);
         exits.encodeInto(map);
         map.put("venue.timeoutNanos", Long.toString(venueTimeoutNanos));
@@ -263,7 +293,8 @@ public final class EngineSettings
                 Long.parseLong(require(map, "paper.fillLatencyNanos")),
                 Double.parseDouble(require(map, "paper.makerFeeBps")),
                 Double.parseDouble(require(map, "paper.takerFeeBps"))),
-            Long.parseLong(map.getOrDefault("venue.timeoutNanos", Long.toString(DEFAULT_VENUE_TIMEOUT_NANOS))));
+            Long.parseLong(map.getOrDefault("venue.timeoutNanos", Long.toString(DEFAULT_VENUE_TIMEOUT_NANOS))),
+            "limit".equals(map.getOrDefault("strategy.orderType", "market")));
     }
 
     /** A short fingerprint of the settings, printed with results and stored in the journal header. */

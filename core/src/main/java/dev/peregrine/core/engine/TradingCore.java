@@ -65,8 +65,8 @@ public final class TradingCore implements EventHandler<InboundEvent>
         this.limits = settings.risk();
         this.execution = new ExecutionEngine(rules, feedHealth, limits, positions, market, settings.paperVenue(),
             outputs, metrics, tradingSwitch, tradingState, settings.exits(), settings.venueTimeoutNanos());
-        this.strategy = new MovingAverageCrossover(execution, positions, execution.orders(), settings.fastWindow(),
-            settings.slowWindow(), settings.orderQuantity());
+        this.strategy = new MovingAverageCrossover(execution, positions, execution.orders(), market,
+            settings.fastWindow(), settings.slowWindow(), settings.orderQuantity(), settings.passiveOrders());
     }
 
     @Override
@@ -138,7 +138,7 @@ public final class TradingCore implements EventHandler<InboundEvent>
         checkLossLimits();
         eventsProcessed++;
         metrics.events.increment();
-        publishGauges(event.instrumentId);
+        publishGauges();
         if (event.receiveNanoTime != 0)
         {
             // Measurement only: the wall clock never feeds a decision.
@@ -197,15 +197,17 @@ public final class TradingCore implements EventHandler<InboundEvent>
         }
     }
 
-    private void publishGauges(final int instrumentId)
+    /** Single-writer gauges for the sidecar and the HTTP threads; fills can land on any event, so all of them. */
+    private void publishGauges()
     {
-        if (instrumentId < 0 || instrumentId >= instruments.size())
+        for (int id = 0; id < instruments.size(); id++)
         {
-            return;
+            metrics.positions[id].set(FixedPoint.toDouble(positions.quantity(id)));
         }
-        metrics.positions[instrumentId].set(FixedPoint.toDouble(positions.quantity(instrumentId)));
         metrics.realizedPnl.set(positions.totalRealizedPnl());
         metrics.unrealizedPnl.set(totalUnrealizedPnl());
+        metrics.tradingState.set(tradingState.state().ordinal());
+        metrics.openOrders.set(execution.orders().openCount());
     }
 
     public double totalUnrealizedPnl()

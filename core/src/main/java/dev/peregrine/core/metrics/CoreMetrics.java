@@ -34,6 +34,9 @@ public final class CoreMetrics
     public final SingleWriterCounter[] exits;
     public final SingleWriterCounter venueTimeouts = new SingleWriterCounter("venue_timeouts");
     public final SingleWriterGauge realizedPnl = new SingleWriterGauge();
+    /** The core's {@code TradingState} ordinal (the external {@code TradingSwitch} is read directly). */
+    public final SingleWriterCounter tradingState = new SingleWriterCounter("trading_state");
+    public final SingleWriterCounter openOrders = new SingleWriterCounter("open_orders");
     public final SingleWriterGauge unrealizedPnl = new SingleWriterGauge();
     /** Net position per instrument id, in instrument units (double view of the scaled long). */
     public final SingleWriterGauge[] positions;

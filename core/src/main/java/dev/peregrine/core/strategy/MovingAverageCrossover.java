@@ -30,6 +30,8 @@ public final class MovingAverageCrossover implements Strategy
     private final int fastWindow;
     private final int slowWindow;
     private final long[] orderQuantity;
+    private final boolean passive;
+    private final dev.peregrine.core.market.MarketState market;
 
     private final long[][] prices;
     private final int[] count;
@@ -46,6 +48,30 @@ public final class MovingAverageCrossover implements Strategy
         final int slowWindow,
         final long[] orderQuantity)
     {
+        this(orders, positions, openOrders, null, fastWindow, slowWindow, orderQuantity, false);
+    }
+
+    /**
+     * @param market  needed for passive orders: the touch to join.
+     * @param passive true to join the touch with a resting limit order (maker fees, queue risk) instead
+     *                of crossing with a market order (taker fees, slippage).
+     */
+    public MovingAverageCrossover(
+        final OrderEntry orders,
+        final PositionBook positions,
+        final OrderStore openOrders,
+        final dev.peregrine.core.market.MarketState market,
+        final int fastWindow,
+        final int slowWindow,
+        final long[] orderQuantity,
+        final boolean passive)
+    {
+        if (passive && market == null)
+        {
+            throw new IllegalArgumentException("passive orders need the market state to find the touch");
+        }
+        this.passive = passive;
+        this.market = market;
         if (fastWindow < 1 || slowWindow <= fastWindow)
         {
             throw new IllegalArgumentException("need 1 <= fast window < slow window, got fast=" + fastWindow +
@@ -118,13 +144,23 @@ public final class MovingAverageCrossover implements Strategy
         // Orders still in flight count: with venue latency their fills come after the next cross.
         final long pending = openOrders.openQuantity(instrumentId, Side.BUY) - openOrders.openQuantity(instrumentId, Side.SELL);
         final long delta = target - positions.quantity(instrumentId) - pending;
-        if (delta > 0)
+        if (delta != 0)
         {
-            orders.submitMarketOrder(instrumentId, Side.BUY, delta);
+            send(instrumentId, delta > 0 ? Side.BUY : Side.SELL, Math.abs(delta));
         }
-        else if (delta < 0)
+    }
+
+    private void send(final int instrumentId, final int side, final long quantity)
+    {
+        if (!passive)
         {
-            orders.submitMarketOrder(instrumentId, Side.SELL, -delta);
+            orders.submitMarketOrder(instrumentId, side, quantity);
+            return;
+        }
+        final long touch = side == Side.BUY ? market.bidPrice(instrumentId) : market.askPrice(instrumentId);
+        if (touch > 0)
+        {
+            orders.submitLimitOrder(instrumentId, side, quantity, touch);
         }
     }
 

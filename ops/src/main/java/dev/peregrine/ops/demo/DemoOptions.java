@@ -12,6 +12,7 @@ import java.time.Duration;
  * @param replay      the capture to replay instead of the generated market, or null.
  * @param summaryJson where to write the run's JSON summary, or null for none.
  * @param venue       {@code coinbase} or {@code binance}: which venue the generated market simulates.
+ * @param adminTokenFile file holding the admin bearer token, or null for the environment or a generated one.
  */
 public record DemoOptions(
     EngineSettings settings,
@@ -26,6 +27,7 @@ public record DemoOptions(
     int ringSize,
     ReplayCapture replay,
     Path summaryJson,
-    String venue)
+    String venue,
+    Path adminTokenFile)
 {
 }

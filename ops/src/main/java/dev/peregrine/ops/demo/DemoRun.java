@@ -10,6 +10,7 @@ import dev.peregrine.ops.cli.ExitCodes;
 import dev.peregrine.ops.cli.UsageException;
 import dev.peregrine.ops.engine.LiveEngine;
 import dev.peregrine.ops.engine.WaitStrategies;
+import dev.peregrine.ops.http.AdminToken;
 import dev.peregrine.ops.http.HealthEndpoint;
 import dev.peregrine.ops.http.MetricsEndpoint;
 import dev.peregrine.ops.metrics.LatencySidecar;
@@ -111,6 +112,9 @@ public final class DemoRun
                 new InetSocketAddress(bindAddress, options.metricsPort()), liveEngine, latencySidecar));
             health = bind("--health-port", () -> HealthEndpoint.bind(
                 new InetSocketAddress(bindAddress, options.healthPort()), liveEngine));
+            final AdminToken adminToken = AdminToken.resolve(options.adminTokenFile(), System.getenv(),
+                options.journalDir().resolveSibling(options.journalDir().getFileName() + ".admin-token"));
+            health.installAdmin(adminToken.token());
             try
             {
                 engine.openJournal();
@@ -141,6 +145,8 @@ public final class DemoRun
             }
             out.printf("metrics: http://%s:%d/metrics  health: http://%s:%d/health%n",
                 options.bindAddress(), metrics.port(), options.bindAddress(), health.port());
+            out.printf("admin: http://%s:%d/admin/ (POST pause|resume|reduce|flatten|kill, GET status; bearer token from %s)%n",
+                options.bindAddress(), health.port(), adminToken.source());
             out.flush();
 
             final boolean replayFailed = !runUntilDone(engine, sidecar, tickToDecision, exchange);

@@ -47,6 +47,8 @@ public final class LiveEngine
     private JournalWriter journal;
     private InboundRing ring;
     private ClockTicker ticker;
+    private RingBuffer<InboundEvent> ringBuffer;
+    private final dev.peregrine.core.time.EpochClock commandClock = new dev.peregrine.core.time.EpochClock();
     private volatile boolean stopped;
     private long recoveredEvents;
 
@@ -97,10 +99,40 @@ public final class LiveEngine
             core,
             new OutboundStage(orderSender, tradingSwitch, coreMetrics),
             tradingSwitch);
-        final RingBuffer<InboundEvent> ringBuffer = ring.start();
+        ringBuffer = ring.start();
         ticker = new ClockTicker(ringBuffer, clockIntervalMillis);
         ticker.start();
         feed.start(ringBuffer, core.instruments());
+    }
+
+    /**
+     * Publishes an operator command (pause, resume, reduce, flatten, kill) into the ring from the calling
+     * thread. Like every input it is journaled before the core acts on it, so a replay sees it too.
+     *
+     * @return false if the engine is not running.
+     */
+    public boolean publishCommand(final int commandCode)
+    {
+        final RingBuffer<InboundEvent> ring = ringBuffer;
+        if (ring == null || stopped)
+        {
+            return false;
+        }
+        final long sequence = ring.next();
+        try
+        {
+            final InboundEvent event = ring.get(sequence);
+            event.clearInputs();
+            event.type = dev.peregrine.core.event.EventType.COMMAND;
+            event.flags = commandCode;
+            event.receiveNanoTime = System.nanoTime();
+            event.eventTimeNanos = commandClock.epochNanosAt(event.receiveNanoTime);
+        }
+        finally
+        {
+            ring.publish(sequence);
+        }
+        return true;
     }
 
     /** Stops producers, drains the ring through every stage, closes the journal. Idempotent. */

@@ -46,6 +46,12 @@ public final class HealthEndpoint implements AutoCloseable
         server.start();
     }
 
+    /** Adds the admin API to this server (before {@link #start()}). */
+    public AdminApi installAdmin(final String token)
+    {
+        return AdminApi.install(server, engine, token);
+    }
+
     public int port()
     {
         return server.getAddress().getPort();

@@ -1,0 +1,148 @@
+package dev.peregrine.ops.http;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.peregrine.core.engine.TradingState;
+import dev.peregrine.core.event.CommandCode;
+import dev.peregrine.core.metrics.CoreMetrics;
+import dev.peregrine.ops.engine.LiveEngine;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * {@code /admin/} on the health port. Every call needs {@code Authorization: Bearer <token>}, compared
+ * in constant time; a missing or wrong token gets 401 and is counted. {@code POST
+ * /admin/pause|resume|reduce|flatten|kill} publishes the command into the ring as an inbound event, so it
+ * is journaled before the core acts and a replay sees it at the same point; {@code GET /admin/status}
+ * answers with the trading state, open orders, positions and PnL. Bad requests get 400 with a reason,
+ * never a stack trace.
+ */
+public final class AdminApi
+{
+    private final LiveEngine engine;
+    private final byte[] token;
+    private final AtomicLong unauthorized = new AtomicLong();
+    private final AtomicLong commandsAccepted = new AtomicLong();
+
+    private AdminApi(final LiveEngine engine, final String token)
+    {
+        this.engine = engine;
+        this.token = token.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Adds {@code /admin/} to {@code server}. */
+    public static AdminApi install(final HttpServer server, final LiveEngine engine, final String token)
+    {
+        if (token == null || token.length() < 16)
+        {
+            throw new IllegalArgumentException("the admin token must be at least 16 characters");
+        }
+        final AdminApi api = new AdminApi(engine, token);
+        server.createContext("/admin/", api::handle);
+        return api;
+    }
+
+    public long unauthorized()
+    {
+        return unauthorized.get();
+    }
+
+    public long commandsAccepted()
+    {
+        return commandsAccepted.get();
+    }
+
+    private void handle(final HttpExchange exchange) throws IOException
+    {
+        try (exchange)
+        {
+            if (!authorized(exchange.getRequestHeaders().getFirst("Authorization")))
+            {
+                unauthorized.incrementAndGet();
+                exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
+                respond(exchange, 401, "{\"error\":\"missing or wrong bearer token\"}");
+                return;
+            }
+            final String action = exchange.getRequestURI().getPath().substring("/admin/".length());
+            final String method = exchange.getRequestMethod();
+            if ("status".equals(action))
+            {
+                if (!"GET".equals(method))
+                {
+                    respond(exchange, 405, "{\"error\":\"use GET for /admin/status\"}");
+                    return;
+                }
+                respond(exchange, 200, status());
+                return;
+            }
+            final int code = CommandCode.of(action);
+            if (code == 0)
+            {
+                respond(exchange, 400, "{\"error\":\"unknown admin command '" + HealthEndpoint.escape(action) +
+                    "' (use status, pause, resume, reduce, flatten, kill)\"}");
+                return;
+            }
+            if (!"POST".equals(method))
+            {
+                respond(exchange, 405, "{\"error\":\"use POST for /admin/" + action + "\"}");
+                return;
+            }
+            if (!engine.publishCommand(code))
+            {
+                respond(exchange, 503, "{\"error\":\"the engine is not running\"}");
+                return;
+            }
+            commandsAccepted.incrementAndGet();
+            respond(exchange, 202, "{\"command\":\"" + action + "\",\"accepted\":true}");
+        }
+    }
+
+    private boolean authorized(final String header)
+    {
+        if (header == null || !header.startsWith("Bearer "))
+        {
+            return false;
+        }
+        return MessageDigest.isEqual(token, header.substring("Bearer ".length()).trim().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String status()
+    {
+        final CoreMetrics m = engine.coreMetrics();
+        final TradingState state = TradingState.values()[(int)m.tradingState.get()];
+        final StringBuilder json = new StringBuilder(256);
+        json.append("{\"tradingState\":\"").append(engine.tradingSwitch().isHalted() ? TradingState.HALTED : state).append('"');
+        json.append(",\"openOrders\":").append(m.openOrders.get());
+        json.append(",\"orders\":").append(m.orders.get());
+        json.append(",\"fills\":").append(m.fills.get());
+        json.append(",\"cancels\":").append(m.cancels.get());
+        json.append(",\"commands\":").append(m.commands.get());
+        json.append(String.format(Locale.ROOT, ",\"realizedPnl\":%.2f,\"unrealizedPnl\":%.2f", m.realizedPnl.get(),
+            m.unrealizedPnl.get()));
+        json.append(",\"positions\":{");
+        final List<String> products = engine.settings().products();
+        for (int i = 0; i < products.size(); i++)
+        {
+            json.append(i == 0 ? "" : ",").append('"').append(products.get(i)).append("\":")
+                .append(String.format(Locale.ROOT, "%.8f", m.positions[i].get()));
+        }
+        return json.append("}}").toString();
+    }
+
+    private static void respond(final HttpExchange exchange, final int status, final String body) throws IOException
+    {
+        final byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody())
+        {
+            out.write(bytes);
+        }
+    }
+}
