@@ -6,6 +6,7 @@ import dev.peregrine.core.instrument.InstrumentRegistry;
 import dev.peregrine.core.instrument.ProductCatalog;
 import dev.peregrine.core.testing.ExternalResources;
 import dev.peregrine.gateway.GatewayMetrics;
+import dev.peregrine.gateway.testing.FrameMutator;
 import dev.peregrine.gateway.testing.TestJson;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.zip.GZIPInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,8 +37,6 @@ class CoinbaseDecoderFuzzTest
     private static final String CAPTURE = "coinbase_advtrade_ws_BTC-USD_ETH-USD_20260809.cryptofeed.jsonl.gz";
     private static final int FRAMES = 1_000_000;
     private static final int MAX_SEED_BYTES = 16 * 1024;
-    private static final String DIGIT_SUBSTITUTES = "0123456789.-eEN+x \"";
-    private static final String LETTER_SUBSTITUTES = "abcdeABCDE_\\\"{}[]:,\u00e9";
 
     @Test
     void everyMutatedFrameIsDecodedOrCountedAndNothingThrows() throws Exception
@@ -49,13 +47,13 @@ class CoinbaseDecoderFuzzTest
         final RingBuffer<InboundEvent> ring = RingBuffer.createSingleProducer(InboundEvent::new, 1024);
         final GatewayMetrics metrics = new GatewayMetrics();
         final CoinbaseMarketDataDecoder decoder = new CoinbaseMarketDataDecoder(registry, ring, metrics, 64 * 1024);
-        final SplittableRandom random = new SplittableRandom(20260809L);
+        final FrameMutator mutator = new FrameMutator(seeds, 20260809L, 3 * MAX_SEED_BYTES);
         final byte[] buffer = new byte[4 * MAX_SEED_BYTES + 16];
 
         long decodedFrames = 0;
         for (int n = 0; n < FRAMES; n++)
         {
-            final int length = mutate(seeds, random, buffer);
+            final int length = mutator.mutate(buffer);
             final long eventsBefore = metrics.eventsPublished();
             final long outcomesBefore = outcomes(metrics);
             final long decodedBefore = metrics.framesDecoded();
@@ -88,90 +86,6 @@ class CoinbaseDecoderFuzzTest
         return metrics.framesDecoded() + metrics.framesWithoutEvents() + metrics.framesDroppedTotal() + metrics.venueErrors();
     }
 
-    /** Writes one mutated frame into {@code out}; returns its length. */
-    private static int mutate(final List<byte[]> seeds, final SplittableRandom random, final byte[] out)
-    {
-        final byte[] seed = seeds.get(random.nextInt(seeds.size()));
-        int length = seed.length;
-        System.arraycopy(seed, 0, out, 0, length);
-        final int mutations = 1 + random.nextInt(3);
-        for (int m = 0; m < mutations && length > 0; m++)
-        {
-            final int at = random.nextInt(length);
-            switch (random.nextInt(8))
-            {
-                case 0: // flip bits of one byte
-                    out[at] ^= (byte)(1 << random.nextInt(8));
-                    break;
-                case 1: // truncate
-                    length = at;
-                    break;
-                case 2: // duplicate a span
-                {
-                    final int span = Math.min(1 + random.nextInt(64), length - at);
-                    System.arraycopy(out, at, out, at + span, length - at);
-                    length += span;
-                    break;
-                }
-                case 3: // remove a span
-                {
-                    final int span = Math.min(1 + random.nextInt(64), length - at);
-                    System.arraycopy(out, at + span, out, at, length - at - span);
-                    length -= span;
-                    break;
-                }
-                case 4: // substitute a digit (inside numbers and numeric strings) with a digit or a troublemaker
-                {
-                    final int digit = find(out, length, at, true);
-                    if (digit >= 0)
-                    {
-                        out[digit] = (byte)DIGIT_SUBSTITUTES.charAt(random.nextInt(DIGIT_SUBSTITUTES.length()));
-                    }
-                    break;
-                }
-                case 5: // substitute a letter (inside keys and strings)
-                {
-                    final int letter = find(out, length, at, false);
-                    if (letter >= 0)
-                    {
-                        out[letter] = (byte)LETTER_SUBSTITUTES.charAt(random.nextInt(LETTER_SUBSTITUTES.length()));
-                    }
-                    break;
-                }
-                case 6: // splice: this frame's head, another frame's tail
-                {
-                    final byte[] other = seeds.get(random.nextInt(seeds.size()));
-                    final int from = random.nextInt(other.length);
-                    System.arraycopy(other, from, out, at, other.length - from);
-                    length = at + other.length - from;
-                    break;
-                }
-                default: // a random byte, sometimes not UTF-8
-                    out[at] = (byte)random.nextInt(256);
-                    break;
-            }
-            if (length > 3 * MAX_SEED_BYTES)
-            {
-                length = 3 * MAX_SEED_BYTES;
-            }
-        }
-        return length;
-    }
-
-    private static int find(final byte[] b, final int length, final int from, final boolean digit)
-    {
-        for (int i = 0; i < length; i++)
-        {
-            final int p = (from + i) % length;
-            final boolean isDigit = b[p] >= '0' && b[p] <= '9';
-            final boolean isLetter = (b[p] >= 'a' && b[p] <= 'z') || (b[p] >= 'A' && b[p] <= 'Z');
-            if (digit ? isDigit : isLetter)
-            {
-                return p;
-            }
-        }
-        return -1;
-    }
 
     private static List<byte[]> seeds(final Path file) throws Exception
     {
