@@ -76,12 +76,13 @@ public final class BookSide
     public void set(final long price, final long quantity)
     {
         cursorLevel = -1;
-        if (Math.floorMod(price, tick) != 0)
+        final long ticks = Math.floorDiv(price, tick); // one division per update: the grid test reuses it
+        if (ticks * tick != price)
         {
             sorted.set(orient(price), quantity);
             return;
         }
-        final long key = ladderKey(price);
+        final long key = bids ? -ticks : ticks;
         if (ladder.inWindow(key))
         {
             if (ladder.set(key, quantity))
