@@ -2,7 +2,7 @@ package dev.peregrine.bench.book;
 
 import dev.peregrine.bench.capture.CoinbaseCapture;
 import dev.peregrine.core.book.OrderBook;
-import dev.peregrine.core.event.Side;
+import dev.peregrine.core.instrument.ProductCatalog;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -18,9 +18,15 @@ import java.util.concurrent.TimeUnit;
  * Book update cost at a real venue's depth: the core {@link OrderBook} against a {@link TreeMapBook}, both
  * loaded with the real BTC-USD {@code l2_data} snapshot of the Coinbase capture (46,000 levels), then fed
  * the capture's BTC-USD update stream, with the best bid and ask (price and quantity) read after each
- * message, as a strategy would. {@code patchedOrderBook} is core's book with a one-line fix to its level
- * search ({@link PatchedBookSide}): core's {@code BookSide} currently keeps levels out of order, so
- * {@code orderBook} times the code as it is, not a correct book.
+ * message, as a strategy would.
+ *
+ * <ul>
+ *   <li>{@code orderBook}: as the engine builds it, on BTC-USD's price increment (0.01), so updates within
+ *       the ladder's window of the touch are array stores and the rest go to the blocked sorted part;</li>
+ *   <li>{@code orderBookSortedOnly}: the same class on a grid of one scaled unit, whose ladder then holds
+ *       next to nothing: what the sorted part alone costs, i.e. what the ladder buys;</li>
+ *   <li>{@code treeMap}: the baseline.</li>
+ * </ul>
  *
  * <p>One operation is one pass over the whole update stream ({@link Level2Stream#updateLevels()} level
  * updates in {@link Level2Stream#updateMessages()} messages), so JMH reports microseconds per pass and
@@ -43,20 +49,24 @@ public class BookBenchmark
 
     private Level2Stream stream;
     private OrderBook orderBook;
+    private OrderBook sortedOnlyBook;
     private TreeMapBook treeMapBook;
-    private PatchedBookSide patchedBids;
-    private PatchedBookSide patchedAsks;
+
+    /** The book as {@code MarketState} builds it for {@link #PRODUCT}: on the product's price increment. */
+    public static OrderBook engineBook()
+    {
+        return new OrderBook(ProductCatalog.find(PRODUCT).priceIncrement(), INITIAL_DEPTH);
+    }
 
     @Setup
     public void setUp()
     {
         stream = Level2Stream.load(CoinbaseCapture.load(sharedData), PRODUCT);
-        orderBook = new OrderBook(INITIAL_DEPTH);
+        orderBook = engineBook();
         treeMapBook = new TreeMapBook();
         loadSnapshot(stream, orderBook, treeMapBook);
-        patchedBids = new PatchedBookSide(true, INITIAL_DEPTH);
-        patchedAsks = new PatchedBookSide(false, INITIAL_DEPTH);
-        loadSnapshot(stream, patchedBids, patchedAsks);
+        sortedOnlyBook = new OrderBook(INITIAL_DEPTH);
+        loadSnapshot(stream, sortedOnlyBook, new TreeMapBook());
     }
 
     @Benchmark
@@ -65,11 +75,11 @@ public class BookBenchmark
         return applyUpdates(stream, orderBook);
     }
 
-    /** Core's book with the proposed fix to its level search (see {@link PatchedBookSide}). */
+    /** Core's book with a one-unit grid: every real price lands in the sorted part. */
     @Benchmark
-    public long patchedOrderBook()
+    public long orderBookSortedOnly()
     {
-        return applyUpdates(stream, patchedBids, patchedAsks);
+        return applyUpdates(stream, sortedOnlyBook);
     }
 
     @Benchmark
@@ -90,16 +100,6 @@ public class BookBenchmark
         orderBook.endSnapshot();
     }
 
-    public static void loadSnapshot(final Level2Stream stream, final PatchedBookSide bids, final PatchedBookSide asks)
-    {
-        bids.clear();
-        asks.clear();
-        for (int i = 0; i < stream.snapshotLevels(); i++)
-        {
-            (stream.side(i) == Side.BUY ? bids : asks).set(stream.price(i), stream.quantity(i));
-        }
-    }
-
     /** One pass over the update stream; returns a checksum of the best prices seen after each message. */
     public static long applyUpdates(final Level2Stream stream, final OrderBook book)
     {
@@ -112,20 +112,6 @@ public class BookBenchmark
             }
             checksum += book.bids().bestPrice() + book.bids().bestQuantity() +
                 book.asks().bestPrice() + book.asks().bestQuantity();
-        }
-        return checksum;
-    }
-
-    public static long applyUpdates(final Level2Stream stream, final PatchedBookSide bids, final PatchedBookSide asks)
-    {
-        long checksum = 0;
-        for (int message = 0, messages = stream.updateMessages(); message < messages; message++)
-        {
-            for (int i = stream.messageStart(message), end = stream.messageEnd(message); i < end; i++)
-            {
-                (stream.side(i) == Side.BUY ? bids : asks).set(stream.price(i), stream.quantity(i));
-            }
-            checksum += bids.bestPrice() + bids.bestQuantity() + asks.bestPrice() + asks.bestQuantity();
         }
         return checksum;
     }

@@ -15,21 +15,40 @@ import java.util.NavigableMap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The book comparison is only fair if both books do the same job: after the real BTC-USD snapshot and
- * update stream they must hold exactly the same levels. Also checks the benchmark's looping assumption,
- * that a second pass over the stream ends in the same state as the first.
- *
- * <p>As of this commit the {@code OrderBook} checks FAIL: core's {@code BookSide} search keeps levels out
- * of order (see {@link PatchedBookSide}); they pass with the one-line fix that class previews.
+ * The book comparison is only fair if the books do the same job: after the real BTC-USD snapshot and
+ * update stream they must hold exactly the same levels. Checked for both core configurations the benchmark
+ * times (the engine's, on the product's tick, and the sorted part alone), and for the benchmark's looping
+ * assumption, that a second pass over the stream ends in the same state as the first.
  */
 class BookAgreementTest
 {
     @Test
-    void orderBookAndTreeMapBookEndInTheSameStateAfterTheRealStream()
+    void engineBookAndTreeMapBookEndInTheSameStateAfterTheRealStream()
+    {
+        agreeAfterTheRealStream(BookBenchmark.engineBook());
+    }
+
+    @Test
+    void sortedOnlyBookAndTreeMapBookEndInTheSameStateAfterTheRealStream()
+    {
+        agreeAfterTheRealStream(new OrderBook(1024));
+    }
+
+    /** The smallest case of the defect this benchmark once found in core's level search. */
+    @Test
+    void coreBookSideKeepsTheHighestBidBest()
+    {
+        final BookSide bids = new BookSide(true, 16);
+        bids.set(100, 1);
+        bids.set(99, 1);
+        bids.set(98, 1);
+        assertThat(bids.bestPrice()).isEqualTo(100);
+    }
+
+    private static void agreeAfterTheRealStream(final OrderBook orderBook)
     {
         final String dir = ExternalResources.sharedDataFile(RealCaptures.COINBASE).getParent().toString();
         final Level2Stream stream = Level2Stream.load(CoinbaseCapture.load(dir), BookBenchmark.PRODUCT);
-        final OrderBook orderBook = new OrderBook(1024);
         final TreeMapBook treeMapBook = new TreeMapBook();
 
         BookBenchmark.loadSnapshot(stream, orderBook, treeMapBook);
@@ -49,37 +68,6 @@ class BookAgreementTest
         assertSameLevels(orderBook, treeMapBook);
     }
 
-    /** The same check for core's book with the proposed fix to its level search. */
-    @Test
-    void patchedBookSideAndTreeMapBookEndInTheSameStateAfterTheRealStream()
-    {
-        final String dir = ExternalResources.sharedDataFile(RealCaptures.COINBASE).getParent().toString();
-        final Level2Stream stream = Level2Stream.load(CoinbaseCapture.load(dir), BookBenchmark.PRODUCT);
-        final PatchedBookSide bids = new PatchedBookSide(true, 1024);
-        final PatchedBookSide asks = new PatchedBookSide(false, 1024);
-        final TreeMapBook treeMapBook = new TreeMapBook();
-        BookBenchmark.loadSnapshot(stream, bids, asks);
-        BookBenchmark.loadSnapshot(stream, new OrderBook(1), treeMapBook);
-        for (int pass = 0; pass < 2; pass++)
-        {
-            assertThat(BookBenchmark.applyUpdates(stream, bids, asks)).isEqualTo(BookBenchmark.applyUpdates(stream, treeMapBook));
-            assertThat(levels(bids)).isEqualTo(levels(treeMapBook.bids().descendingMap()));
-            assertThat(levels(asks)).isEqualTo(levels(treeMapBook.asks()));
-        }
-        assertThat(bids.bestPrice()).isLessThan(asks.bestPrice());
-    }
-
-    /** The smallest case of the core defect the real stream shows (fails until core's BookSide is fixed). */
-    @Test
-    void coreBookSideKeepsTheHighestBidBest()
-    {
-        final BookSide bids = new BookSide(true, 16);
-        bids.set(100, 1);
-        bids.set(99, 1);
-        bids.set(98, 1);
-        assertThat(bids.bestPrice()).isEqualTo(100);
-    }
-
     private static void assertSameLevels(final OrderBook orderBook, final TreeMapBook treeMapBook)
     {
         assertThat(levels(orderBook.bids())).isEqualTo(levels(treeMapBook.bids().descendingMap()));
@@ -88,16 +76,6 @@ class BookAgreementTest
 
     /** Levels best first, as "price x quantity". */
     private static List<String> levels(final BookSide side)
-    {
-        final List<String> levels = new ArrayList<>(side.depth());
-        for (int i = 0; i < side.depth(); i++)
-        {
-            levels.add(side.priceAt(i) + " x " + side.quantityAt(i));
-        }
-        return levels;
-    }
-
-    private static List<String> levels(final PatchedBookSide side)
     {
         final List<String> levels = new ArrayList<>(side.depth());
         for (int i = 0; i < side.depth(); i++)

@@ -24,10 +24,40 @@ public final class OrderBook
     private int state = NOT_USED;
     private long updates;
 
+    /**
+     * Ticks each side's ladder covers: 2^16 ticks (655.36 USD at BTC-USD's 0.01) holds the levels most
+     * updates touch, about 72% of the real BTC-USD update stream, the rest going to the sorted part. Each
+     * side costs 8 bytes per tick plus a bit of bitmap: 520 KiB, so about 1 MiB per book, allocated at its
+     * first level. Doubling it buys little: 2^17 catches 79%, 2^18 89% of that stream, for 2 and 4 MiB.
+     */
+    public static final int DEFAULT_WINDOW_TICKS = 1 << 16;
+
+    /**
+     * A book on the instrument's price grid.
+     *
+     * @param tick         the instrument's price increment (scaled like prices): the ladder's grid
+     * @param windowTicks  ticks each side's ladder covers, a power of two >= 4096
+     * @param initialDepth levels per side beyond the ladder held before the first growth
+     */
+    public OrderBook(final long tick, final int windowTicks, final int initialDepth)
+    {
+        bids = new BookSide(true, tick, windowTicks, initialDepth);
+        asks = new BookSide(false, tick, windowTicks, initialDepth);
+    }
+
+    /** A book on the instrument's price grid, with the default window. */
+    public OrderBook(final long tick, final int initialDepth)
+    {
+        this(tick, DEFAULT_WINDOW_TICKS, initialDepth);
+    }
+
+    /**
+     * A book whose grid is the scaled unit (tick 1), for tests with small integer prices. It is correct for
+     * any prices, but real scaled prices would all sit in the slower sorted part: engines pass the tick.
+     */
     public OrderBook(final int initialDepth)
     {
-        bids = new BookSide(true, initialDepth);
-        asks = new BookSide(false, initialDepth);
+        this(1, DEFAULT_WINDOW_TICKS, initialDepth);
     }
 
     /** Starts a snapshot: the book is emptied and stays unsynced until {@link #endSnapshot()}. */

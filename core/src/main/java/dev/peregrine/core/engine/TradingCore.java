@@ -58,7 +58,7 @@ public final class TradingCore implements EventHandler<InboundEvent>
         this.instruments = settings.instrumentRegistry();
         final int n = instruments.size();
         this.metrics = metrics;
-        this.market = new MarketState(n);
+        this.market = new MarketState(instruments);
         this.feedHealth = new FeedHealth(n);
         this.rules = new InstrumentRules(instruments);
         this.positions = new PositionBook(n);

@@ -1,6 +1,7 @@
 package dev.peregrine.core.market;
 
 import dev.peregrine.core.book.OrderBook;
+import dev.peregrine.core.instrument.InstrumentRegistry;
 import dev.peregrine.core.output.Hash64;
 
 /**
@@ -17,15 +18,28 @@ public final class MarketState
     private final long[] lastPrice;
     private final OrderBook[] books;
 
-    /** Levels per book side allocated up front; a deeper book grows once, then stays allocation-free. */
+    /** Levels per book side beyond the ladder allocated up front; a deeper book grows once, then stays allocation-free. */
     public static final int INITIAL_BOOK_DEPTH = 1024;
 
+    /** Books on each instrument's own price grid (its price increment), which their ladders index by. */
+    public MarketState(final InstrumentRegistry instruments)
+    {
+        this(instruments.size(), instruments);
+    }
+
+    /** Books on a grid of one scaled unit: correct for any prices, for tests that have no registry. */
     public MarketState(final int instrumentCount)
+    {
+        this(instrumentCount, null);
+    }
+
+    private MarketState(final int instrumentCount, final InstrumentRegistry instruments)
     {
         books = new OrderBook[instrumentCount];
         for (int i = 0; i < instrumentCount; i++)
         {
-            books[i] = new OrderBook(INITIAL_BOOK_DEPTH);
+            final long tick = instruments == null ? 1 : instruments.get(i).priceIncrement();
+            books[i] = new OrderBook(tick, INITIAL_BOOK_DEPTH);
         }
         bidPrice = new long[instrumentCount];
         bidQuantity = new long[instrumentCount];

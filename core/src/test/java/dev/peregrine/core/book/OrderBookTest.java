@@ -66,8 +66,26 @@ class OrderBookTest
     @Test
     void agreesWithATreeMapModelOnRandomUpdates()
     {
+        agreesWithATreeMapModel(new OrderBook(16));
+    }
+
+    /** The same stream through the smallest ladder: updates cross its window and move it all the time. */
+    @Test
+    void agreesWithATreeMapModelThroughASmallLadder()
+    {
+        agreesWithATreeMapModel(new OrderBook(1, 4096, 16));
+    }
+
+    /** The same stream on a tick of 3 units: two prices in three are off the grid. */
+    @Test
+    void agreesWithATreeMapModelWithMostPricesOffTheGrid()
+    {
+        agreesWithATreeMapModel(new OrderBook(3, 4096, 16));
+    }
+
+    private static void agreesWithATreeMapModel(final OrderBook book)
+    {
         final SplittableRandom random = new SplittableRandom(2026);
-        final OrderBook book = new OrderBook(16);
         final NavigableMap<Long, Long> bids = new TreeMap<>();
         final NavigableMap<Long, Long> asks = new TreeMap<>();
         book.beginSnapshot();
