@@ -133,7 +133,7 @@ public final class GatewayComparison
             stream.updateMessages(), levels);
         line("  %-16s %12s %14s %10s %14s %16s", "book", "us/pass", "ns/level upd", "+-", "B/level upd", "vs TreeMap");
         final RunResult treeMap = byMethod.get("treeMap");
-        for (final String name : new String[] {"orderBook", "patchedOrderBook", "treeMap"})
+        for (final String name : new String[] {"orderBook", "orderBookSortedOnly", "treeMap"})
         {
             final RunResult result = byMethod.get(name);
             if (result == null)
