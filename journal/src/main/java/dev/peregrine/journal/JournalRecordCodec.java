@@ -52,10 +52,11 @@ import java.nio.charset.StandardCharsets;
  *                      FEED_GAP         expectedSequence                                      8 bytes
  *                      FEED_RECOVERED   nothing                                               0 bytes
  *                      COMMAND          nothing (the command code is in flags)                0 bytes
+ *                      VENUE_*          orderId, tradeId, price, quantity, fee                40 bytes
  *                      any other code   every input field: tradeId, price, quantity, side, bidPrice,
  *                                       bidQuantity, askPrice, askQuantity, open, high, low, close,
  *                                       volume, priceIncrement, sizeIncrement, expectedSequence,
- *                                       staleNanos                                          132 bytes
+ *                                       staleNanos, orderId, fee                            148 bytes
  *   end-8   8 int64  checksum        Hash64 over every field above after the prefix, in record order
  * </pre>
  * Prices and quantities are FixedPoint scaled longs. {@code receiveNanoTime} and the order fields are
@@ -169,7 +170,14 @@ public final class JournalRecordCodec
             case EventType.FEED_STALE: return 8;
             case EventType.FEED_GAP: return 8;
             case EventType.FEED_RECOVERED: return 0;
-            default: return 132;
+            case EventType.VENUE_ACCEPTED:
+            case EventType.VENUE_REJECTED:
+            case EventType.VENUE_FILL:
+            case EventType.VENUE_CANCELLED:
+            case EventType.VENUE_CANCEL_REJECTED:
+            case EventType.VENUE_UNKNOWN:
+                return 40;
+            default: return 148;
         }
     }
 
@@ -227,6 +235,18 @@ public final class JournalRecordCodec
             case EventType.FEED_GAP:
                 h = putLong(bytes, h, e.expectedSequence);
                 break;
+            case EventType.VENUE_ACCEPTED:
+            case EventType.VENUE_REJECTED:
+            case EventType.VENUE_FILL:
+            case EventType.VENUE_CANCELLED:
+            case EventType.VENUE_CANCEL_REJECTED:
+            case EventType.VENUE_UNKNOWN:
+                h = putLong(bytes, h, e.orderId);
+                h = putLong(bytes, h, e.tradeId);
+                h = putLong(bytes, h, e.price);
+                h = putLong(bytes, h, e.quantity);
+                h = putLong(bytes, h, e.fee);
+                break;
             default:
                 h = putEverything(bytes, h, e);
                 break;
@@ -252,7 +272,9 @@ public final class JournalRecordCodec
         h = putLong(bytes, h, e.priceIncrement);
         h = putLong(bytes, h, e.sizeIncrement);
         h = putLong(bytes, h, e.expectedSequence);
-        return putLong(bytes, h, e.staleNanos);
+        h = putLong(bytes, h, e.staleNanos);
+        h = putLong(bytes, h, e.orderId);
+        return putLong(bytes, h, e.fee);
     }
 
     private static long putLong(final Bytes<?> bytes, final long hash, final long value)
@@ -383,6 +405,23 @@ public final class JournalRecordCodec
                 into.expectedSequence = bytes.readLong();
                 h = Hash64.mix(h, into.expectedSequence);
                 break;
+            case EventType.VENUE_ACCEPTED:
+            case EventType.VENUE_REJECTED:
+            case EventType.VENUE_FILL:
+            case EventType.VENUE_CANCELLED:
+            case EventType.VENUE_CANCEL_REJECTED:
+            case EventType.VENUE_UNKNOWN:
+                into.orderId = bytes.readLong();
+                h = Hash64.mix(h, into.orderId);
+                into.tradeId = bytes.readLong();
+                h = Hash64.mix(h, into.tradeId);
+                into.price = bytes.readLong();
+                h = Hash64.mix(h, into.price);
+                into.quantity = bytes.readLong();
+                h = Hash64.mix(h, into.quantity);
+                into.fee = bytes.readLong();
+                h = Hash64.mix(h, into.fee);
+                break;
             default:
                 h = readEverything(bytes, h, into);
                 break;
@@ -426,7 +465,11 @@ public final class JournalRecordCodec
         e.expectedSequence = bytes.readLong();
         h = Hash64.mix(h, e.expectedSequence);
         e.staleNanos = bytes.readLong();
-        return Hash64.mix(h, e.staleNanos);
+        h = Hash64.mix(h, e.staleNanos);
+        e.orderId = bytes.readLong();
+        h = Hash64.mix(h, e.orderId);
+        e.fee = bytes.readLong();
+        return Hash64.mix(h, e.fee);
     }
 
     private static void readEventV1(final Bytes<?> bytes, final long length, final InboundEvent into)

@@ -21,7 +21,8 @@ class JournalRoundTripTest
     /** Every known type plus NONE and a code no reader knows: the journal records what the core saw, verbatim. */
     private static final int[] TYPES = {
         EventType.TRADE, EventType.QUOTE, EventType.CLOCK, EventType.BOOK_LEVEL, EventType.CANDLE,
-        EventType.INSTRUMENT_INFO, EventType.FEED_STALE, EventType.FEED_GAP, EventType.FEED_RECOVERED, EventType.COMMAND,
+        EventType.INSTRUMENT_INFO, EventType.FEED_STALE, EventType.FEED_GAP, EventType.FEED_RECOVERED, EventType.COMMAND, EventType.VENUE_ACCEPTED, EventType.VENUE_FILL,
+        EventType.VENUE_UNKNOWN,
         EventType.NONE, 42};
     private static final int PER_TYPE = 200;
 
@@ -114,15 +115,22 @@ class JournalRoundTripTest
     private static void fillPayload(final InboundEvent e, final Random random)
     {
         final boolean any = !EventType.isKnown(e.type);
-        if (any || e.type == EventType.TRADE)
+        final boolean venue = EventType.isVenueReport(e.type);
+        if (any || venue)
+        {
+            e.orderId = random.nextLong();
+            e.fee = random.nextLong();
+        }
+        if (any || venue || e.type == EventType.TRADE)
         {
             e.tradeId = random.nextLong();
         }
-        if (any || e.type == EventType.TRADE || e.type == EventType.QUOTE || e.type == EventType.BOOK_LEVEL)
+        if (any || venue || e.type == EventType.TRADE || e.type == EventType.QUOTE || e.type == EventType.BOOK_LEVEL)
         {
             e.price = random.nextLong();
         }
-        if (any || e.type == EventType.TRADE || e.type == EventType.BOOK_LEVEL || e.type == EventType.INSTRUMENT_INFO)
+        if (any || venue || e.type == EventType.TRADE || e.type == EventType.BOOK_LEVEL ||
+            e.type == EventType.INSTRUMENT_INFO)
         {
             e.quantity = random.nextLong();
         }
@@ -188,6 +196,7 @@ class JournalRoundTripTest
         max.flags = Integer.MIN_VALUE;
         max.open = max.high = max.low = max.close = max.volume = Long.MIN_VALUE;
         max.priceIncrement = max.sizeIncrement = max.expectedSequence = max.staleNanos = Long.MAX_VALUE;
+        max.orderId = max.fee = Long.MIN_VALUE;
         events.add(max);
         return events;
     }

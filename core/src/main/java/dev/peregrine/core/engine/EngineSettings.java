@@ -34,6 +34,8 @@ public final class EngineSettings
     private final long venueTimeoutNanos;
     /** The crossover's order style: false crosses with market orders, true joins the touch with limits. */
     private final boolean passiveOrders;
+    /** True: orders go to a live venue and its answers come back as VENUE_* events; false: the paper venue. */
+    private final boolean liveVenue;
 
     public EngineSettings(
         final List<String> products,
@@ -97,7 +99,24 @@ public final class EngineSettings
         final long venueTimeoutNanos,
         final boolean passiveOrders)
     {
+        this(products, fastWindow, slowWindow, orderQuantity, risk, exits, paperVenue, venueTimeoutNanos, passiveOrders,
+            false);
+    }
+
+    public EngineSettings(
+        final List<String> products,
+        final int fastWindow,
+        final int slowWindow,
+        final long[] orderQuantity,
+        final RiskLimits risk,
+        final ExitRules exits,
+        final PaperVenueSettings paperVenue,
+        final long venueTimeoutNanos,
+        final boolean passiveOrders,
+        final boolean liveVenue)
+    {
         this.passiveOrders = passiveOrders;
+        this.liveVenue = liveVenue;
         if (products.isEmpty())
         {
             throw new IllegalArgumentException("at least one product is needed");
@@ -124,26 +143,41 @@ public final class EngineSettings
     /** The same settings with other paper-venue assumptions. */
     public EngineSettings withPaperVenue(final PaperVenueSettings venue)
     {
-        return new EngineSettings(products, fastWindow, slowWindow, orderQuantity, risk, exits, venue, venueTimeoutNanos, passiveOrders);
+        return new EngineSettings(products, fastWindow, slowWindow, orderQuantity, risk, exits, venue, venueTimeoutNanos,
+            passiveOrders, liveVenue);
     }
 
     /** The same settings with other exit rules. */
     public EngineSettings withExits(final ExitRules rules)
     {
-        return new EngineSettings(products, fastWindow, slowWindow, orderQuantity, risk, rules, paperVenue, venueTimeoutNanos, passiveOrders);
+        return new EngineSettings(products, fastWindow, slowWindow, orderQuantity, risk, rules, paperVenue, venueTimeoutNanos,
+            passiveOrders, liveVenue);
     }
 
     /** The same settings with another venue time-out. */
     public EngineSettings withVenueTimeout(final long nanos)
     {
-        return new EngineSettings(products, fastWindow, slowWindow, orderQuantity, risk, exits, paperVenue, nanos, passiveOrders);
+        return new EngineSettings(products, fastWindow, slowWindow, orderQuantity, risk, exits, paperVenue, nanos,
+            passiveOrders, liveVenue);
     }
 
     /** The same settings with the crossover joining the touch with limit orders (true) or crossing (false). */
     public EngineSettings withPassiveOrders(final boolean passive)
     {
         return new EngineSettings(products, fastWindow, slowWindow, orderQuantity, risk, exits, paperVenue,
-            venueTimeoutNanos, passive);
+            venueTimeoutNanos, passive, liveVenue);
+    }
+
+    /** The same settings with orders going to a live venue (true) or the paper venue (false). */
+    public EngineSettings withLiveVenue(final boolean live)
+    {
+        return new EngineSettings(products, fastWindow, slowWindow, orderQuantity, risk, exits, paperVenue,
+            venueTimeoutNanos, passiveOrders, live);
+    }
+
+    public boolean liveVenue()
+    {
+        return liveVenue;
     }
 
     public boolean passiveOrders()
@@ -164,7 +198,8 @@ public final class EngineSettings
     /** The same settings with other risk limits. */
     public EngineSettings withRisk(final RiskLimits limits)
     {
-        return new EngineSettings(products, fastWindow, slowWindow, orderQuantity, limits, exits, paperVenue, venueTimeoutNanos, passiveOrders);
+        return new EngineSettings(products, fastWindow, slowWindow, orderQuantity, limits, exits, paperVenue, venueTimeoutNanos,
+            passiveOrders, liveVenue);
     }
 
     public RiskLimits risk()
@@ -249,6 +284,7 @@ public final class EngineSettings
         map.put("strategy.slowWindow", Integer.toString(slowWindow));
         map.put("strategy.orderQuantity", join(orderQuantity));
         map.put("strategy.orderType", passiveOrders ? "limit" : "market");
+        map.put("venue.mode", liveVenue ? "live" : "paper");
         risk.encodeInto(map);
         exits.encodeInto(map);
         map.put("venue.timeoutNanos", Long.toString(venueTimeoutNanos));
@@ -294,7 +330,8 @@ public final class EngineSettings
                 Double.parseDouble(require(map, "paper.makerFeeBps")),
                 Double.parseDouble(require(map, "paper.takerFeeBps"))),
             Long.parseLong(map.getOrDefault("venue.timeoutNanos", Long.toString(DEFAULT_VENUE_TIMEOUT_NANOS))),
-            "limit".equals(map.getOrDefault("strategy.orderType", "market")));
+            "limit".equals(map.getOrDefault("strategy.orderType", "market")),
+            "live".equals(map.getOrDefault("venue.mode", "paper")));
     }
 
     /** A short fingerprint of the settings, printed with results and stored in the journal header. */

@@ -64,7 +64,8 @@ public final class TradingCore implements EventHandler<InboundEvent>
         this.positions = new PositionBook(n);
         this.limits = settings.risk();
         this.execution = new ExecutionEngine(rules, feedHealth, limits, positions, market, settings.paperVenue(),
-            outputs, metrics, tradingSwitch, tradingState, settings.exits(), settings.venueTimeoutNanos());
+            outputs, metrics, tradingSwitch, tradingState, settings.exits(), settings.venueTimeoutNanos(),
+            settings.liveVenue());
         this.strategy = new MovingAverageCrossover(execution, positions, execution.orders(), market,
             settings.fastWindow(), settings.slowWindow(), settings.orderQuantity(), settings.passiveOrders());
     }
@@ -123,6 +124,15 @@ public final class TradingCore implements EventHandler<InboundEvent>
                 metrics.feedRecovered.increment();
                 feedHealth.onRecovered(event.instrumentId);
                 strategy.onFeedStatus(event.instrumentId, true, clockNanos);
+                break;
+            case EventType.VENUE_ACCEPTED:
+            case EventType.VENUE_REJECTED:
+            case EventType.VENUE_FILL:
+            case EventType.VENUE_CANCELLED:
+            case EventType.VENUE_CANCEL_REJECTED:
+            case EventType.VENUE_UNKNOWN:
+                metrics.venueReports.increment();
+                execution.onVenueReport(event);
                 break;
             case EventType.COMMAND:
                 metrics.commands.increment();

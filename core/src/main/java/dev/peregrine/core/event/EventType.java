@@ -31,6 +31,18 @@ public final class EventType
     public static final int FEED_RECOVERED = 9;
     /** An operator command (pause, resume, reduce, flatten, kill), journaled like every input. */
     public static final int COMMAND = 10;
+    /** Live venue: it has the order (orderId). */
+    public static final int VENUE_ACCEPTED = 11;
+    /** Live venue: it refused the order (orderId; flags = the adapter's reason code). */
+    public static final int VENUE_REJECTED = 12;
+    /** Live venue: an execution (orderId, tradeId = fill number within the order, price, quantity, fee; flags = liquidity). */
+    public static final int VENUE_FILL = 13;
+    /** Live venue: the order is gone with whatever filled (orderId). */
+    public static final int VENUE_CANCELLED = 14;
+    /** Live venue: a cancel was refused; the order may still be live (orderId). */
+    public static final int VENUE_CANCEL_REJECTED = 15;
+    /** Live venue: the answer to a create was lost; the order may or may not exist (orderId). */
+    public static final int VENUE_UNKNOWN = 16;
 
     private EventType()
     {
@@ -52,12 +64,24 @@ public final class EventType
             case FEED_GAP: return "FEED_GAP";
             case FEED_RECOVERED: return "FEED_RECOVERED";
             case COMMAND: return "COMMAND";
+            case VENUE_ACCEPTED: return "VENUE_ACCEPTED";
+            case VENUE_REJECTED: return "VENUE_REJECTED";
+            case VENUE_FILL: return "VENUE_FILL";
+            case VENUE_CANCELLED: return "VENUE_CANCELLED";
+            case VENUE_CANCEL_REJECTED: return "VENUE_CANCEL_REJECTED";
+            case VENUE_UNKNOWN: return "VENUE_UNKNOWN";
             default: return "UNKNOWN(" + type + ")";
         }
     }
 
+    /** True for the answers of a live venue about our orders. */
+    public static boolean isVenueReport(final int type)
+    {
+        return type >= VENUE_ACCEPTED && type <= VENUE_UNKNOWN;
+    }
+
     public static boolean isKnown(final int type)
     {
-        return type >= TRADE && type <= COMMAND;
+        return type >= TRADE && type <= VENUE_UNKNOWN;
     }
 }

@@ -25,6 +25,9 @@ package dev.peregrine.core.event;
  *   INSTRUMENT_INFO  priceIncrement, sizeIncrement, quantity (minimum order size; 0 = the increment),
  *                    flags (InstrumentStatus)
  *   COMMAND          flags (CommandCode); instrumentId -1 for all instruments
+ *   VENUE_*          orderId; VENUE_FILL also tradeId (fill number within the order), price, quantity,
+ *                    fee (quote currency, scaled), flags (liquidity: 1 maker, 2 taker); VENUE_REJECTED and
+ *                    VENUE_UNKNOWN: flags = the adapter's reason code
  *   FEED_STALE       staleNanos (time since the last data message)
  *   FEED_GAP         venueSequence (received), expectedSequence (0 when the connection was lost)
  *   FEED_RECOVERED   (instrument only)
@@ -76,6 +79,11 @@ public final class InboundEvent
     public long priceIncrement;
     public long sizeIncrement;
 
+    /** VENUE_*: the engine's order id the venue's answer is about. */
+    public long orderId;
+    /** VENUE_FILL: the fee the venue charged, quote currency, FixedPoint scaled. */
+    public long fee;
+
     /** FEED_GAP: the sequence number that should have come; FEED_STALE: nanoseconds without data. */
     public long expectedSequence;
     public long staleNanos;
@@ -115,6 +123,8 @@ public final class InboundEvent
         askPrice = 0;
         askQuantity = 0;
         flags = 0;
+        orderId = 0;
+        fee = 0;
         open = 0;
         high = 0;
         low = 0;
@@ -145,6 +155,8 @@ public final class InboundEvent
         askPrice = other.askPrice;
         askQuantity = other.askQuantity;
         flags = other.flags;
+        orderId = other.orderId;
+        fee = other.fee;
         open = other.open;
         high = other.high;
         low = other.low;
@@ -173,6 +185,8 @@ public final class InboundEvent
             ", bid=" + bidQuantity + "@" + bidPrice +
             ", ask=" + askQuantity + "@" + askPrice +
             ", flags=" + flags +
+            ", orderId=" + orderId +
+            ", fee=" + fee +
             ", ohlcv=" + open + "/" + high + "/" + low + "/" + close + "/" + volume +
             ", increments=" + priceIncrement + "/" + sizeIncrement +
             ", expectedSequence=" + expectedSequence +

@@ -46,6 +46,7 @@ public final class ExecutionEngine implements OrderEntry, VenueReports
     private final TradingStateMachine tradingState;
     private final PositionExits exits;
     private final long venueTimeoutNanos;
+    private final boolean liveVenue;
     private long nextTimeoutCheckNanos = Long.MIN_VALUE;
     private final PositionBook positions;
     private final OrderStore orders = new OrderStore(ORDER_CAPACITY);
@@ -73,9 +74,11 @@ public final class ExecutionEngine implements OrderEntry, VenueReports
         final TradingSwitch tradingSwitch,
         final TradingStateMachine tradingState,
         final ExitRules exitRules,
-        final long venueTimeoutNanos)
+        final long venueTimeoutNanos,
+        final boolean liveVenue)
     {
         this.venueTimeoutNanos = venueTimeoutNanos;
+        this.liveVenue = liveVenue;
         this.market = market;
         this.risk = RiskChain.standard();
         this.riskContext = new RiskContext(limits, positions, market, orders, rules, feedHealth);
@@ -180,7 +183,10 @@ public final class ExecutionEngine implements OrderEntry, VenueReports
             OrderCommand.NEW, type.ordinal(), orderId, instrumentId, side, quantity, limitPrice, timeNanos);
         metrics.orders.increment();
         outputs.onOrder(orderId, instrumentId, side, type, quantity, limitPrice, timeNanos);
-        venue.submit(order, timeNanos);
+        if (!liveVenue)
+        {
+            venue.submit(order, timeNanos);
+        }
         return orderId;
     }
 
@@ -224,7 +230,10 @@ public final class ExecutionEngine implements OrderEntry, VenueReports
         currentEvent.orders[currentEvent.orderCount++].set(
             OrderCommand.CANCEL, order.type().ordinal(), orderId, order.instrumentId(), order.side(), 0, 0, timeNanos);
         outputs.onCancelRequested(orderId, order.instrumentId(), timeNanos);
-        venue.cancel(order, timeNanos);
+        if (!liveVenue)
+        {
+            venue.cancel(order, timeNanos);
+        }
         return true;
     }
 
@@ -237,6 +246,57 @@ public final class ExecutionEngine implements OrderEntry, VenueReports
             return -1;
         }
         return submitLimitOrder(order.instrumentId(), order.side(), newQuantity, newLimitPrice);
+    }
+
+    /**
+     * A live venue's answer, from a journaled VENUE_* event: the same {@link VenueReports} path the paper
+     * venue takes, so live, paper and replay share one order state machine. A fill reported twice (the
+     * user channel can repeat itself after a reconnect) is applied once; an answer about an order the
+     * engine no longer holds is counted and ignored.
+     */
+    public void onVenueReport(final InboundEvent event)
+    {
+        final Order order = orders.get(event.orderId);
+        final long now = event.eventTimeNanos;
+        if (order == null)
+        {
+            metrics.venueReportsUnmatched.increment();
+            return;
+        }
+        switch (event.type)
+        {
+            case dev.peregrine.core.event.EventType.VENUE_ACCEPTED:
+                onVenueAccepted(order, now);
+                break;
+            case dev.peregrine.core.event.EventType.VENUE_REJECTED:
+                onVenueRejected(order, RejectReason.VENUE_REJECTED, now);
+                break;
+            case dev.peregrine.core.event.EventType.VENUE_FILL:
+                if (orders.firstSightOfVenueFill(order, event.tradeId))
+                {
+                    applyFill(order, event.quantity, event.price, FixedPoint.toDouble(event.fee),
+                        event.flags == 1 ? Liquidity.MAKER : Liquidity.TAKER, now);
+                }
+                else
+                {
+                    metrics.venueFillsDuplicated.increment();
+                }
+                break;
+            case dev.peregrine.core.event.EventType.VENUE_CANCELLED:
+                onVenueCancelled(order, now);
+                break;
+            case dev.peregrine.core.event.EventType.VENUE_CANCEL_REJECTED:
+                if (order.state() == OrderState.PENDING_CANCEL)
+                {
+                    orders.transition(order, order.filledQuantity() > 0 ? OrderState.PARTIALLY_FILLED : OrderState.ACKNOWLEDGED, now);
+                }
+                break;
+            default:
+                // VENUE_UNKNOWN: the order may or may not exist; it stays as it is until the venue says more
+                // (or the venue time-out expires it).
+                metrics.venueUnknown.increment();
+                break;
+        }
     }
 
     @Override
@@ -253,6 +313,12 @@ public final class ExecutionEngine implements OrderEntry, VenueReports
         final long timeNanos)
     {
         final double fee = venue.settings().fee(FixedPoint.toDouble(price) * FixedPoint.toDouble(quantity), liquidity);
+        applyFill(order, quantity, price, fee, liquidity, timeNanos);
+    }
+
+    private void applyFill(final Order order, final long quantity, final long price, final double fee,
+        final Liquidity liquidity, final long timeNanos)
+    {
         if (!orders.applyFill(order, quantity, price, fee, timeNanos))
         {
             return;

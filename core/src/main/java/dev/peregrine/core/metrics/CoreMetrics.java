@@ -27,12 +27,16 @@ public final class CoreMetrics
     public final SingleWriterCounter feedGaps = new SingleWriterCounter("feed_gaps");
     public final SingleWriterCounter feedRecovered = new SingleWriterCounter("feed_recovered");
     public final SingleWriterCounter commands = new SingleWriterCounter("commands");
+    public final SingleWriterCounter venueReports = new SingleWriterCounter("venue_reports");
     public final SingleWriterCounter lossLimitBreaches = new SingleWriterCounter("loss_limit_breaches");
     public final SingleWriterCounter unknownEvents = new SingleWriterCounter("unknown_events");
     public final SingleWriterCounter[] rejects;
     /** Positions closed by exit rules, by {@code ExitReason} ordinal. */
     public final SingleWriterCounter[] exits;
     public final SingleWriterCounter venueTimeouts = new SingleWriterCounter("venue_timeouts");
+    public final SingleWriterCounter venueUnknown = new SingleWriterCounter("venue_unknown");
+    public final SingleWriterCounter venueFillsDuplicated = new SingleWriterCounter("venue_fills_duplicated");
+    public final SingleWriterCounter venueReportsUnmatched = new SingleWriterCounter("venue_reports_unmatched");
     public final SingleWriterGauge realizedPnl = new SingleWriterGauge();
     /** The core's {@code TradingState} ordinal (the external {@code TradingSwitch} is read directly). */
     public final SingleWriterCounter tradingState = new SingleWriterCounter("trading_state");

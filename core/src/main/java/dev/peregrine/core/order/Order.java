@@ -25,6 +25,8 @@ public final class Order
     /** Visible quantity ahead of this order at its price when it started resting (paper venue). */
     long queueAhead;
     boolean reduceOnly;
+    /** Highest live-venue fill number applied: a fill reported twice is applied once. */
+    long lastVenueFill;
 
     void reset(final long orderId, final int strategyId, final int instrumentId, final int side, final OrderType type,
         final long quantity, final long limitPrice, final boolean reduceOnly, final long timeNanos)
@@ -44,6 +46,7 @@ public final class Order
         this.createdNanos = timeNanos;
         this.updatedNanos = timeNanos;
         this.queueAhead = 0;
+        this.lastVenueFill = 0;
     }
 
     public long orderId()
@@ -143,6 +146,7 @@ public final class Order
         h = Hash64.mix(h, createdNanos);
         h = Hash64.mix(h, updatedNanos);
         h = Hash64.mix(h, queueAhead);
+        h = Hash64.mix(h, lastVenueFill);
         return Hash64.mix(h, reduceOnly ? 1 : 0);
     }
 

@@ -98,6 +98,17 @@ public final class OrderStore
         return transition(order, next, timeNanos);
     }
 
+    /** True once, for a live-venue fill number not seen before on this order (they count up from 1). */
+    public boolean firstSightOfVenueFill(final Order order, final long fillNumber)
+    {
+        if (fillNumber <= order.lastVenueFill)
+        {
+            return false;
+        }
+        order.lastVenueFill = fillNumber;
+        return true;
+    }
+
     /** Sets the paper venue's queue estimate of a resting order. */
     public void setQueueAhead(final Order order, final long queueAhead)
     {

@@ -50,7 +50,9 @@ public enum RejectReason
     /** Trading is REDUCING: only orders that bring a position closer to zero. */
     TRADING_REDUCING,
     /** The venue never answered within the time-out. */
-    VENUE_TIMEOUT;
+    VENUE_TIMEOUT,
+    /** The live venue refused the order (its own reason is in the venue event's flags). */
+    VENUE_REJECTED;
 
     private static final RejectReason[] VALUES = values();
 
