@@ -41,7 +41,8 @@ public final class LiveEngine
     private final TradingSwitch tradingSwitch = new TradingSwitch();
     private final OutputDigest digest = new OutputDigest();
     private final CoreMetrics coreMetrics;
-    private final PaperOrderSender orderSender = new PaperOrderSender();
+    private final PaperOrderSender paperSender = new PaperOrderSender();
+    private final CoinbaseLiveVenue liveVenue;
     private final TradingCore core;
 
     private JournalWriter journal;
@@ -60,6 +61,27 @@ public final class LiveEngine
         final WaitStrategy waitStrategy,
         final long clockIntervalMillis)
     {
+        this(settings, feed, journalDir, ringSize, waitStrategy, clockIntervalMillis, null);
+    }
+
+    /**
+     * @param liveVenue where orders go when {@code settings.liveVenue()}; null for the paper venue.
+     */
+    public LiveEngine(
+        final EngineSettings settings,
+        final MarketDataFeed feed,
+        final Path journalDir,
+        final int ringSize,
+        final WaitStrategy waitStrategy,
+        final long clockIntervalMillis,
+        final CoinbaseLiveVenue liveVenue)
+    {
+        if (settings.liveVenue() != (liveVenue != null))
+        {
+            throw new IllegalArgumentException(settings.liveVenue() ?
+                "the settings ask for a live venue but none was given" : "a live venue was given but the settings say paper");
+        }
+        this.liveVenue = liveVenue;
         this.settings = settings;
         this.feed = feed;
         this.journalDir = journalDir;
@@ -97,9 +119,14 @@ public final class LiveEngine
             new RoleThreadFactory(List.of("peregrine-journal", "peregrine-core", "peregrine-outbound")),
             journal,
             core,
-            new OutboundStage(orderSender, tradingSwitch, coreMetrics),
+            new OutboundStage(liveVenue != null ? liveVenue : paperSender, tradingSwitch, coreMetrics),
             tradingSwitch);
         ringBuffer = ring.start();
+        if (liveVenue != null)
+        {
+            // The journal's creation time makes the client order ids of this journal unique for good.
+            liveVenue.start(ringBuffer, core.instruments(), "prg-" + Long.toHexString(journal.header().createdEpochNanos()) + "-");
+        }
         ticker = new ClockTicker(ringBuffer, clockIntervalMillis);
         ticker.start();
         feed.start(ringBuffer, core.instruments());
@@ -144,6 +171,10 @@ public final class LiveEngine
         }
         stopped = true;
         feed.close();
+        if (liveVenue != null)
+        {
+            liveVenue.close(); // no answer is published after this; the drain below journals those already in
+        }
         if (ticker != null)
         {
             ticker.close();

@@ -1,0 +1,192 @@
+package dev.peregrine.ops.engine;
+
+import com.lmax.disruptor.RingBuffer;
+import dev.peregrine.core.event.EventType;
+import dev.peregrine.core.event.InboundEvent;
+import dev.peregrine.core.event.OrderCommand;
+import dev.peregrine.core.execution.OrderSender;
+import dev.peregrine.core.instrument.InstrumentRegistry;
+import dev.peregrine.core.time.EpochClock;
+import dev.peregrine.gateway.orders.CoinbaseCredentials;
+import dev.peregrine.gateway.orders.CoinbaseJwtSigner;
+import dev.peregrine.gateway.orders.CoinbaseOrderAdapter;
+import dev.peregrine.gateway.orders.CoinbaseOrderClient;
+import dev.peregrine.gateway.orders.CoinbaseUserChannelClient;
+import dev.peregrine.gateway.orders.OrderAdapterMetrics;
+import dev.peregrine.gateway.orders.VenueResponseListener;
+
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * The Coinbase order adapter wired into the engine. The outbound stage hands it each order only after
+ * the order's cause is journaled ({@link #send}); the adapter talks to the venue on its own thread; and
+ * every answer (accepted, rejected, fill, cancelled, cancel refused, unknown) is published back into the
+ * ring as a VENUE_* inbound event, so it is journaled and the core applies it like any input. A replay
+ * of the journal therefore reproduces a live session's fills without a venue.
+ *
+ * <p>Client order ids are {@code <prefix><orderId>} with a prefix derived from the journal (its creation
+ * time): a restart continues the same journal and its order ids, a new journal gets a new prefix, so an
+ * id is never reused and a resend after a crash is recognised by the venue.
+ */
+public final class CoinbaseLiveVenue implements OrderSender, VenueResponseListener, AutoCloseable
+{
+    private final URI restBase;
+    private final String jwtHost;
+    private final URI userChannel;
+    private final CoinbaseCredentials credentials;
+    private final OrderAdapterMetrics metrics = new OrderAdapterMetrics();
+    private final EpochClock clock = new EpochClock();
+
+    private volatile RingBuffer<InboundEvent> ring;
+    private volatile String clientOrderPrefix;
+    private CoinbaseOrderAdapter adapter;
+    private CoinbaseUserChannelClient userClient;
+
+    /**
+     * @param restBase    the REST base, e.g. {@code https://api.coinbase.com} or an emulator's URI.
+     * @param jwtHost     the host named in each JWT's {@code uri} claim.
+     * @param userChannel the authenticated user WebSocket.
+     */
+    public CoinbaseLiveVenue(final URI restBase, final String jwtHost, final URI userChannel,
+        final CoinbaseCredentials credentials)
+    {
+        this.restBase = restBase;
+        this.jwtHost = jwtHost;
+        this.userChannel = userChannel;
+        this.credentials = credentials;
+    }
+
+    /** Starts the adapter and the user channel; answers go into {@code inbound} from now on. */
+    public void start(final RingBuffer<InboundEvent> inbound, final InstrumentRegistry instruments, final String prefix)
+    {
+        this.ring = inbound;
+        this.clientOrderPrefix = prefix;
+        final CoinbaseJwtSigner signer = new CoinbaseJwtSigner(credentials);
+        final CoinbaseOrderClient client = new CoinbaseOrderClient(restBase, jwtHost, signer, Duration.ofSeconds(5),
+            Duration.ofSeconds(5));
+        adapter = new CoinbaseOrderAdapter(client, this, id -> id >= 0 && id < instruments.size() ?
+            instruments.get(id).symbol() : null, CoinbaseOrderAdapter.Config.defaults(), metrics, System::nanoTime);
+        adapter.start();
+        userClient = new CoinbaseUserChannelClient(userChannel, signer, adapter::onUserUpdate, Duration.ofSeconds(10));
+        userClient.start();
+    }
+
+    public OrderAdapterMetrics metrics()
+    {
+        return metrics;
+    }
+
+    /** The client order id the venue knows order {@code orderId} by. */
+    public String clientOrderId(final long orderId)
+    {
+        return clientOrderPrefix + orderId;
+    }
+
+    /** Outbound thread: the order's cause is on the journal; hand it to the adapter (never blocks). */
+    @Override
+    public void send(final OrderCommand order)
+    {
+        final boolean queued = order.action == OrderCommand.CANCEL ?
+            adapter.cancel(order.orderId) : adapter.submit(order, clientOrderId(order.orderId));
+        if (!queued)
+        {
+            // The adapter's queue is full: say so to the core as a rejection it journals and acts on.
+            publish(order.action == OrderCommand.CANCEL ? EventType.VENUE_CANCEL_REJECTED : EventType.VENUE_REJECTED,
+                order.orderId, 0, 0, 0, 0, 0);
+        }
+    }
+
+    @Override
+    public void onAccepted(final long orderId, final String venueOrderId)
+    {
+        publish(EventType.VENUE_ACCEPTED, orderId, 0, 0, 0, 0, 0);
+    }
+
+    @Override
+    public void onRejected(final long orderId, final int reason, final String detail)
+    {
+        publish(EventType.VENUE_REJECTED, orderId, 0, 0, 0, 0, reason);
+    }
+
+    @Override
+    public void onUnknown(final long orderId, final int reason, final String detail)
+    {
+        publish(EventType.VENUE_UNKNOWN, orderId, 0, 0, 0, 0, reason);
+    }
+
+    @Override
+    public void onCancelled(final long orderId, final String venueOrderId)
+    {
+        publish(EventType.VENUE_CANCELLED, orderId, 0, 0, 0, 0, 0);
+    }
+
+    @Override
+    public void onCancelRejected(final long orderId, final String reason)
+    {
+        publish(EventType.VENUE_CANCEL_REJECTED, orderId, 0, 0, 0, 0, 0);
+    }
+
+    @Override
+    public void onFill(final long orderId, final String tradeId, final long quantity, final long price, final long fee,
+        final int liquidity)
+    {
+        publish(EventType.VENUE_FILL, orderId, fillNumber(tradeId), quantity, price, fee,
+            liquidity == LIQUIDITY_MAKER ? 1 : 2);
+    }
+
+    /** The adapter's trade ids are {@code <venueOrderId>-<n>}: n counts an order's fills from 1. */
+    static long fillNumber(final String tradeId)
+    {
+        final int dash = tradeId.lastIndexOf('-');
+        long n = 0;
+        for (int i = dash + 1; i < tradeId.length(); i++)
+        {
+            final char c = tradeId.charAt(i);
+            if (c < '0' || c > '9')
+            {
+                return 0;
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n;
+    }
+
+    private void publish(final int type, final long orderId, final long fillNumber, final long quantity, final long price,
+        final long fee, final int flags)
+    {
+        final RingBuffer<InboundEvent> target = ring;
+        final long sequence = target.next();
+        try
+        {
+            final InboundEvent event = target.get(sequence);
+            event.clearInputs();
+            event.type = type;
+            event.orderId = orderId;
+            event.tradeId = fillNumber;
+            event.quantity = quantity;
+            event.price = price;
+            event.fee = fee;
+            event.flags = flags;
+            event.receiveNanoTime = System.nanoTime();
+            event.eventTimeNanos = clock.epochNanosAt(event.receiveNanoTime);
+        }
+        finally
+        {
+            target.publish(sequence);
+        }
+    }
+
+    @Override
+    public void close()
+    {
+        if (userClient != null)
+        {
+            userClient.close();
+        }
+        if (adapter != null)
+        {
+            adapter.close();
+        }
+    }
+}
