@@ -85,6 +85,22 @@ class LiveVenueEndToEndTest
             }
             assertThat(engine.coreMetrics().ordersReleased.get()).isEqualTo(orders);
 
+            // The adapter's breaker, limiter and requests are visible in /metrics' text format.
+            final java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
+            io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter.create().write(text,
+                new dev.peregrine.ops.metrics.PeregrineCollector(engine, new dev.peregrine.ops.metrics.LatencySidecar(1000)).collect(),
+                io.prometheus.metrics.config.EscapingScheme.DEFAULT);
+            final String exposition = text.toString(java.nio.charset.StandardCharsets.UTF_8);
+            final List<PrometheusTextParser.Sample> samples = PrometheusTextParser.parse(exposition);
+            assertThat(samples).anySatisfy(sample ->
+            {
+                assertThat(sample.name()).isEqualTo("peregrine_venue_requests_total");
+                assertThat(sample.labels()).containsEntry("endpoint", "create").containsEntry("outcome", "ok");
+                assertThat(sample.value()).isPositive();
+            });
+            assertThat(samples).anySatisfy(sample -> assertThat(sample.name()).isEqualTo("peregrine_venue_breaker_state"));
+            DemoEndToEndTest.checkWithPromtool(exposition);
+
             final ReplayResult replay = Replay.run(journal);
             assertThat(replay.outputDigestHex()).isEqualTo(engine.outputDigestHex());
             assertThat(replay.stateHashHex()).isEqualTo(engine.stateHashHex());

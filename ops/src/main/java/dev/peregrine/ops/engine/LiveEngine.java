@@ -234,6 +234,12 @@ public final class LiveEngine
         return coreMetrics;
     }
 
+    /** Where orders go when trading live; null with the paper venue. */
+    public CoinbaseLiveVenue liveVenue()
+    {
+        return liveVenue;
+    }
+
     public MarketDataFeed feed()
     {
         return feed;

@@ -124,6 +124,10 @@ public final class PeregrineCollector implements MultiCollector
             out.metricSnapshot(histogram(series));
         }
         engine.feed().exportMetrics(out);
+        if (engine.liveVenue() != null)
+        {
+            OrderAdapterMetricsExport.addTo(out, engine.liveVenue().metrics());
+        }
         return out.build();
     }
 
