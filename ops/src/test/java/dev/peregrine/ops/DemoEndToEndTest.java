@@ -68,6 +68,8 @@ class DemoEndToEndTest
         assertThat(value(samples, "peregrine_orders_total", null)).isPositive();
         assertThat(value(samples, "peregrine_tick_to_decision_seconds_count", null)).isPositive();
         assertThat(samples).anySatisfy(s -> assertThat(s.name()).isEqualTo("peregrine_gateway_frames_total"));
+        assertThat(samples).anySatisfy(s -> assertThat(s.name()).isEqualTo("peregrine_position_exits_total"));
+        assertThat(value(samples, "peregrine_trading_state", null)).isZero();
         checkWithPromtool(metrics.body());
 
         // The summary: trading happened, everything went through the journal, then the digest lines.

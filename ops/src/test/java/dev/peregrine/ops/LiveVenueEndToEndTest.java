@@ -37,6 +37,34 @@ class LiveVenueEndToEndTest
     @TempDir
     Path temp;
 
+    /** One live session on {@code journal}: runs until {@code fills} fills (bounded), then stops cleanly. */
+    private static LiveEngine session(final CoinbaseVenueEmulator venue, final CoinbaseLiveVenue live, final Path journal,
+        final long seed, final long fills) throws Exception
+    {
+        final List<String> products = List.of("BTC-USD", "ETH-USD");
+        try (CoinbaseDemoExchange market = CoinbaseDemoExchange.generated(products, seed, 100))
+        {
+            market.start();
+            final EngineSettings settings = EngineSettings.defaults(products, 1000).withLiveVenue(true);
+            final LiveEngine engine = new LiveEngine(settings, market.feed(products), journal, 4096,
+                new BlockingWaitStrategy(), 1000, live);
+            engine.start();
+            try
+            {
+                final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (engine.coreMetrics().fills.get() < fills && System.nanoTime() < deadline)
+                {
+                    TimeUnit.MILLISECONDS.sleep(20); // polling a counter, bounded by the deadline above
+                }
+            }
+            finally
+            {
+                engine.stop();
+            }
+            return engine;
+        }
+    }
+
     @Test
     void ordersGoToTheVenueAndItsFillsComeBackJournaled() throws Exception
     {
@@ -47,33 +75,14 @@ class LiveVenueEndToEndTest
             Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(keys.getPrivate().getEncoded()) +
             "\n-----END PRIVATE KEY-----\n";
 
-        final List<String> products = List.of("BTC-USD", "ETH-USD");
         final Path journal = temp.resolve("journal");
-        try (CoinbaseVenueEmulator venue = new CoinbaseVenueEmulator((ECPublicKey)keys.getPublic(), KEY_NAME, "127.0.0.1").start();
-             CoinbaseDemoExchange market = CoinbaseDemoExchange.generated(products, 7, 100))
+        try (CoinbaseVenueEmulator venue = new CoinbaseVenueEmulator((ECPublicKey)keys.getPublic(), KEY_NAME, "127.0.0.1").start())
         {
             venue.fillPrice("BTC-USD", "65000");
             venue.fillPrice("ETH-USD", "1900");
-            market.start();
             final CoinbaseLiveVenue live = new CoinbaseLiveVenue(venue.baseUri(), "127.0.0.1", venue.userChannelUri(),
                 CoinbaseCredentials.of(KEY_NAME, pem, "test"));
-            final EngineSettings settings = EngineSettings.defaults(products, 1000).withLiveVenue(true);
-            final LiveEngine engine = new LiveEngine(settings, market.feed(products), journal, 4096,
-                new BlockingWaitStrategy(), 1000, live);
-            engine.start();
-            try
-            {
-                final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-                while (engine.coreMetrics().fills.get() < 3 && System.nanoTime() < deadline)
-                {
-                    TimeUnit.MILLISECONDS.sleep(20); // polling a counter, bounded by the deadline above
-                }
-            }
-            finally
-            {
-                engine.stop();
-            }
-
+            final LiveEngine engine = session(venue, live, journal, 7, 3);
             final long orders = engine.coreMetrics().orders.get();
             assertThat(engine.coreMetrics().fills.get()).as("fills back from the venue").isGreaterThanOrEqualTo(3);
             assertThat(engine.coreMetrics().venueReports.get()).isGreaterThan(engine.coreMetrics().fills.get());
@@ -104,6 +113,23 @@ class LiveVenueEndToEndTest
             final ReplayResult replay = Replay.run(journal);
             assertThat(replay.outputDigestHex()).isEqualTo(engine.outputDigestHex());
             assertThat(replay.stateHashHex()).isEqualTo(engine.stateHashHex());
+
+            // A restart on the same journal recovers the first session into the core, so order ids (and
+            // with the journal's prefix, client order ids) continue: none is ever reused at the venue.
+            final long firstSessionOrders = engine.core().execution().lastOrderId();
+            final CoinbaseLiveVenue again = new CoinbaseLiveVenue(venue.baseUri(), "127.0.0.1", venue.userChannelUri(),
+                CoinbaseCredentials.of(KEY_NAME, pem, "test"));
+            final LiveEngine restarted = session(venue, again, journal, 8, engine.coreMetrics().fills.get() + 2);
+            assertThat(restarted.recoveredEvents()).isEqualTo(replay.events());
+            assertThat(restarted.core().execution().lastOrderId()).isGreaterThan(firstSessionOrders);
+            assertThat(again.clientOrderId(1)).isEqualTo(live.clientOrderId(1));
+            for (long id = 1; id <= restarted.core().execution().lastOrderId(); id++)
+            {
+                assertThat(venue.createsFor(again.clientOrderId(id))).as("creates of order %d", id).isLessThanOrEqualTo(1);
+            }
+            final ReplayResult both = Replay.run(journal);
+            assertThat(both.outputDigestHex()).isEqualTo(restarted.outputDigestHex());
+            assertThat(both.stateHashHex()).isEqualTo(restarted.stateHashHex());
         }
     }
 }

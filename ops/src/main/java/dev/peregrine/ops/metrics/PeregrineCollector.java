@@ -83,6 +83,19 @@ public final class PeregrineCollector implements MultiCollector
         }
         out.metricSnapshot(rejects.build());
 
+        final CounterSnapshot.Builder exits = CounterSnapshot.builder()
+            .name("peregrine_position_exits")
+            .help("Positions closed by their exit rules, by reason");
+        for (final dev.peregrine.core.execution.ExitReason reason : dev.peregrine.core.execution.ExitReason.values())
+        {
+            exits.dataPoint(counter(m.exits[reason.ordinal()].get(), "reason", reason.label()));
+        }
+        out.metricSnapshot(exits.build());
+        out.metricSnapshot(counter("peregrine_venue_timeouts", "Orders the venue never answered, expired", m.venueTimeouts.get()));
+        out.metricSnapshot(gauge("peregrine_open_orders", "Orders open at the venue", m.openOrders.get()));
+        out.metricSnapshot(gauge("peregrine_trading_state", "Core trading state: 0 active, 1 reducing, 2 halted",
+            engine.tradingSwitch().isHalted() ? 2 : m.tradingState.get()));
+
         final CounterSnapshot.Builder errors = CounterSnapshot.builder()
             .name("peregrine_stage_errors")
             .help("Exceptions caught in a ring stage (each one halts trading)");
