@@ -15,7 +15,8 @@ import dev.peregrine.gateway.json.JsonScanner;
  *
  * <p>Runs on one thread (the connection's event loop): the ring producer and single writer of the
  * {@link BinanceMetrics}. Like the Coinbase decoder it walks the frame's bytes in place twice, first to
- * validate the envelope, then to read the payload into pre-allocated scratch, and claims a ring slot
+ * validate the whole frame (the envelope walk skips {@code data} with full validation), then, trusting
+ * that, to read the payload into pre-allocated scratch without validating it again, and claims a ring slot
  * only once the whole message is known to be good (a claimed slot must be published; the Disruptor has
  * no "unclaim"). Bad input never throws out of here: it is counted by {@link DropReason} and nothing
  * of the frame is published. Nothing is allocated per frame once the scratch arrays have grown to the
@@ -135,6 +136,7 @@ public final class BinanceMarketDataDecoder
             return;
         }
         metrics.onFrameReceived(stream);
+        scanner.trustValidated(); // the envelope pass validated the whole frame: the data pass skips without re-checking
         scanner.position(envelope.dataStart);
         switch (stream)
         {

@@ -18,10 +18,14 @@ import static dev.peregrine.gateway.coinbase.TickerEntry.bytes;
  * one INSTRUMENT_INFO per known product of a {@code status} message. Runs on the connection's event
  * loop thread, which makes it the ring producer and the single writer of the {@link GatewayMetrics}.
  *
- * <p>Two passes, both over the frame's bytes in place. The envelope pass walks the top-level object
- * once, in whatever key order the venue chose, validating every value (so {@code events} is known to be
- * well-formed) and remembering the spans of {@code channel}, {@code timestamp}, {@code sequence_num} and
- * {@code events}. Only then, with the channel known, the entry pass walks {@code events} again.
+ * <p>Validate once, then decode once, both over the frame's bytes in place. The envelope pass walks the
+ * top-level object once, in whatever key order the venue chose, validating every value (so the whole
+ * frame is known to be well-formed, and nothing of a malformed frame is ever published) and remembering
+ * the spans of {@code channel}, {@code timestamp}, {@code sequence_num} and {@code events}. Then the
+ * scanner is told the text is valid ({@link JsonScanner#trustValidated()}) and the entry pass descends
+ * into {@code events}, each event and its entries without skipping any container it then enters: every
+ * byte of an entry is read by the validation and once more by the decoding, and the values the decoder
+ * ignores are skipped by a fast scan that no longer checks what the validation checked.
  *
  * <p>Each entry is decoded into pre-allocated scratch fields and validated before a ring slot is
  * claimed. A slot, once claimed, must be published (the Disruptor has no "unclaim"), so decoding
@@ -182,6 +186,7 @@ public final class CoinbaseMarketDataDecoder
             metrics.onFrameDropped(DropReason.BAD_TIMESTAMP);
             return;
         }
+        scanner.trustValidated();
         metrics.onFrameReceived(channel);
         metrics.recordLag(receiveEpochNanos - exchangeTimeNanos);
         frameEvents = 0;
@@ -225,17 +230,16 @@ public final class CoinbaseMarketDataDecoder
     {
         scanner.position(envelope.eventsStart);
         scanner.enterArray();
-        while (scanner.nextElement() == JsonScanner.ITEM)
+        while (scanner.nextElementStart() == JsonScanner.ITEM)
         {
-            final int afterEvent = scanner.position();
             frameEvents += level2.decodeEvent(scanner, envelope.sequence, receiveEpochNanos, receiveNanoTime);
-            scanner.position(afterEvent);
         }
     }
 
     /**
-     * Walks {@code events[]} and, inside each event, its {@code entriesKey} array. The envelope pass has
-     * already validated this JSON, so the walk cannot meet a syntax error; only content is checked here.
+     * Walks {@code events[]} and, inside each event, its {@code entriesKey} array, descending into both
+     * without skipping them first. The envelope pass has already validated this JSON, so the walk cannot
+     * meet a syntax error; only content is checked here. A key that appears twice is decoded each time.
      */
     private void decodeEntries(
         final CoinbaseChannel channel,
@@ -247,55 +251,70 @@ public final class CoinbaseMarketDataDecoder
     {
         scanner.position(envelope.eventsStart);
         scanner.enterArray();
-        while (scanner.nextElement() == JsonScanner.ITEM)
+        while (scanner.nextElementStart() == JsonScanner.ITEM)
         {
-            final int afterEvent = scanner.position();
             if (scanner.valueKind() != JsonScanner.KIND_OBJECT)
             {
                 metrics.onEntryDropped(DropReason.WRONG_TYPE);
+                scanner.skipCurrentValue();
                 continue;
             }
-            scanner.position(scanner.valueStart());
             scanner.enterObject();
-            int entriesStart = -1;
-            boolean entriesAreArray = false;
-            while (scanner.nextMember() == JsonScanner.ITEM)
+            boolean found = false;
+            boolean lastWasArray = false;
+            while (scanner.nextKey() == JsonScanner.ITEM)
             {
-                if (scanner.keyEquals(entriesKey))
+                if (!scanner.keyEquals(entriesKey))
                 {
-                    entriesStart = scanner.valueStart();
-                    entriesAreArray = scanner.valueKind() == JsonScanner.KIND_ARRAY;
+                    scanner.skipCurrentValue();
+                    continue;
+                }
+                found = true;
+                lastWasArray = scanner.valueKind() == JsonScanner.KIND_ARRAY;
+                if (lastWasArray)
+                {
+                    decodeEntryArray(channel, kind, exchangeTimeNanos, receiveEpochNanos, receiveNanoTime);
+                }
+                else
+                {
+                    scanner.skipCurrentValue();
                 }
             }
-            if (entriesStart < 0)
+            if (!found)
             {
                 metrics.onEntryDropped(DropReason.MISSING_FIELD);
             }
-            else if (!entriesAreArray)
+            else if (!lastWasArray)
             {
                 metrics.onEntryDropped(DropReason.WRONG_TYPE);
             }
+        }
+    }
+
+    /** The entries array the cursor stands on: each valid entry published as soon as it is decoded. */
+    private void decodeEntryArray(
+        final CoinbaseChannel channel,
+        final int kind,
+        final long exchangeTimeNanos,
+        final long receiveEpochNanos,
+        final long receiveNanoTime)
+    {
+        scanner.enterArray();
+        while (scanner.nextElementStart() == JsonScanner.ITEM)
+        {
+            final int entryStart = scanner.valueStart();
+            final DropReason problem =
+                scanner.valueKind() == JsonScanner.KIND_OBJECT ? decodeEntry(kind) : DropReason.WRONG_TYPE;
+            if (problem != null)
+            {
+                // The entry decoder stops at the first problem: finish the entry from its start.
+                scanner.skipFrom(entryStart);
+                metrics.onEntryDropped(problem);
+            }
             else
             {
-                scanner.position(entriesStart);
-                scanner.enterArray();
-                while (scanner.nextElement() == JsonScanner.ITEM)
-                {
-                    final int afterEntry = scanner.position();
-                    scanner.position(scanner.valueStart());
-                    final DropReason problem = decodeEntry(kind);
-                    scanner.position(afterEntry);
-                    if (problem != null)
-                    {
-                        metrics.onEntryDropped(problem);
-                    }
-                    else
-                    {
-                        publish(channel, kind, exchangeTimeNanos, receiveEpochNanos, receiveNanoTime);
-                    }
-                }
+                publish(channel, kind, exchangeTimeNanos, receiveEpochNanos, receiveNanoTime);
             }
-            scanner.position(afterEvent);
         }
     }
 

@@ -17,6 +17,13 @@ package dev.peregrine.gateway.json;
  * not decoded: the span is the raw text between the quotes. The fields Coinbase sends (numbers as
  * strings, product ids, channel names) never need escapes; an escaped one simply fails to match or to
  * parse, and is dropped with that reason.
+ *
+ * <p>Validate once, then walk trusted. A decoder validates the whole text in one pass (walking the
+ * top-level value with {@link #nextMember()}, which skips every value with full validation), then calls
+ * {@link #trustValidated()}: from there to the next {@link #wrap}, values are skipped by a fast scan for
+ * their end ({@code TrustedSkipper}) instead of being validated again, and {@link #nextKey()} /
+ * {@link #nextElementStart()} stop at a value without skipping it, so a container the decoder descends
+ * into is read once, not once per nesting level. Separators are not re-checked in that mode either.
  */
 public final class JsonScanner
 {
@@ -48,6 +55,7 @@ public final class JsonScanner
     private int valueKind;
     private int valueStart;
     private int valueEnd;
+    private boolean trusted;
 
     /** Points the cursor at {@code buffer[offset, offset + length)}; the bytes are read, never copied. */
     public void wrap(final byte[] buffer, final int offset, final int length)
@@ -61,6 +69,23 @@ public final class JsonScanner
         this.valueKind = 0;
         this.valueStart = 0;
         this.valueEnd = 0;
+        this.trusted = false;
+    }
+
+    /**
+     * Declares the whole wrapped text valid JSON, as a complete validating walk just proved; until the
+     * next {@link #wrap}, values are skipped without being validated again and the lazy walk
+     * ({@link #nextKey()}, {@link #nextElementStart()}) is available. Never call it on text that did not
+     * pass validation: the trusted walk does not look for errors (it stays within bounds, though).
+     */
+    public void trustValidated()
+    {
+        this.trusted = true;
+    }
+
+    public boolean trusted()
+    {
+        return trusted;
     }
 
     public byte[] buffer()
@@ -110,6 +135,11 @@ public final class JsonScanner
     /** The next member of the current object: {@link #ITEM}, {@link #END} (past the '}') or {@link #ERROR}. */
     public int nextMember()
     {
+        if (trusted)
+        {
+            final int result = nextKey();
+            return result == ITEM ? skipCurrentValue() : result;
+        }
         int p = skipWhitespace(position);
         if (p >= limit)
         {
@@ -142,6 +172,11 @@ public final class JsonScanner
     /** The next element of the current array: {@link #ITEM}, {@link #END} (past the ']') or {@link #ERROR}. */
     public int nextElement()
     {
+        if (trusted)
+        {
+            final int result = nextElementStart();
+            return result == ITEM ? skipCurrentValue() : result;
+        }
         final int p = skipWhitespace(position);
         if (p >= limit)
         {
@@ -157,10 +192,81 @@ public final class JsonScanner
         return readValueThenSeparator(p, ']');
     }
 
+    /**
+     * Trusted mode only ({@link #trustValidated()}): the next member of the current object, stopping at
+     * its value: key span, value kind and {@link #valueStart()} are set and the cursor stands on the
+     * value's first byte, nothing of it consumed. Follow with {@link #enterObject()} / {@link #enterArray()}
+     * and a walk to {@link #END}, or with {@link #skipCurrentValue()}. Returns {@link #ITEM} or {@link #END}
+     * (past the '}'); {@link #ERROR} only if called on text that was not validated.
+     */
+    public int nextKey()
+    {
+        int p = skipSeparators(position);
+        if (p >= limit)
+        {
+            return fail(ERR_SYNTAX);
+        }
+        if (buffer[p] == '}')
+        {
+            position = p + 1;
+            return END;
+        }
+        final int keyEnd = TrustedSkipper.skipString(buffer, p, limit);
+        if (keyEnd < 0)
+        {
+            return fail(ERR_SYNTAX);
+        }
+        keyStart = p + 1;
+        keyLength = keyEnd - p - 2;
+        p = skipWhitespace(keyEnd) + 1; // past the ':'
+        return stopAtValue(skipWhitespace(p));
+    }
+
+    /** Trusted mode only: the next element of the current array, stopping at its value (see {@link #nextKey()}). */
+    public int nextElementStart()
+    {
+        final int p = skipSeparators(position);
+        if (p >= limit)
+        {
+            return fail(ERR_SYNTAX);
+        }
+        if (buffer[p] == ']')
+        {
+            position = p + 1;
+            return END;
+        }
+        keyStart = 0;
+        keyLength = 0;
+        return stopAtValue(p);
+    }
+
+    /** Trusted mode only: skips the value the lazy walk stopped at; {@link #ITEM}, or {@link #ERROR}. */
+    public int skipCurrentValue()
+    {
+        return skipFrom(valueStart);
+    }
+
+    /**
+     * Trusted mode only: skips the value that starts at {@code start} (a value the lazy walk stopped at
+     * and a decoder left half read) and sets {@link #valueEnd()}; the cursor goes after it.
+     */
+    public int skipFrom(final int start)
+    {
+        final int end = TrustedSkipper.skipValue(buffer, start, limit);
+        if (end < 0)
+        {
+            return fail(ERR_SYNTAX);
+        }
+        valueEnd = end;
+        position = end;
+        return ITEM;
+    }
+
     /** True if the key of the last member is exactly {@code name} (raw bytes, no unescaping). */
     public boolean keyEquals(final byte[] name)
     {
-        return name.length == keyLength &&
+        // Length and first byte reject almost every other key before the range compare is called.
+        return name.length == keyLength && (keyLength == 0 || buffer[keyStart] == name[0]) &&
             java.util.Arrays.equals(name, 0, name.length, buffer, keyStart, keyStart + keyLength);
     }
 
@@ -268,6 +374,35 @@ public final class JsonScanner
             case 'n': return KIND_NULL;
             default: return KIND_NUMBER;
         }
+    }
+
+    private int stopAtValue(final int p)
+    {
+        if (p >= limit)
+        {
+            return fail(ERR_SYNTAX);
+        }
+        valueKind = kindOf(buffer[p]);
+        valueStart = p;
+        valueEnd = p;
+        position = p;
+        return ITEM;
+    }
+
+    /** Whitespace and commas: in trusted mode the structure was checked already, separators included. */
+    private int skipSeparators(final int from)
+    {
+        int p = from;
+        while (p < limit)
+        {
+            final byte c = buffer[p];
+            if (c != ',' && c != ' ' && c != '\n' && c != '\r' && c != '\t')
+            {
+                break;
+            }
+            p++;
+        }
+        return p;
     }
 
     private int skipWhitespace(final int from)
