@@ -56,6 +56,8 @@ public final class JsonScanner
     private int valueStart;
     private int valueEnd;
     private boolean trusted;
+    /** The bracket that closes the container of the value the lazy walk stopped at. */
+    private char lazyClose;
 
     /** Points the cursor at {@code buffer[offset, offset + length)}; the bytes are read, never copied. */
     public void wrap(final byte[] buffer, final int offset, final int length)
@@ -193,14 +195,21 @@ public final class JsonScanner
     }
 
     /**
-     * Trusted mode only ({@link #trustValidated()}): the next member of the current object, stopping at
-     * its value: key span, value kind and {@link #valueStart()} are set and the cursor stands on the
-     * value's first byte, nothing of it consumed. Follow with {@link #enterObject()} / {@link #enterArray()}
-     * and a walk to {@link #END}, or with {@link #skipCurrentValue()}. Returns {@link #ITEM} or {@link #END}
-     * (past the '}'); {@link #ERROR} only if called on text that was not validated.
+     * The next member of the current object, stopping at its value: key span, value kind and
+     * {@link #valueStart()} are set and the cursor stands on the value's first byte, nothing of it
+     * consumed. Follow with {@link #skipCurrentValue()}, or with {@link #enterObject()} /
+     * {@link #enterArray()}, a walk to {@link #END} and {@link #endMember()}. Returns {@link #ITEM},
+     * {@link #END} (past the '}') or {@link #ERROR}. Validating (key, colon, and through
+     * {@link #skipCurrentValue()} / {@link #endMember()} the value and its separator) unless
+     * {@link #trustValidated()} was called, so a decoder can descend into a container and validate it in
+     * the same pass that reads it.
      */
     public int nextKey()
     {
+        if (!trusted)
+        {
+            return nextKeyValidating();
+        }
         int p = skipSeparators(position);
         if (p >= limit)
         {
@@ -222,9 +231,26 @@ public final class JsonScanner
         return stopAtValue(skipWhitespace(p));
     }
 
-    /** Trusted mode only: the next element of the current array, stopping at its value (see {@link #nextKey()}). */
+    /** The next element of the current array, stopping at its value (see {@link #nextKey()}); end with {@link #endElement()}. */
     public int nextElementStart()
     {
+        if (!trusted)
+        {
+            final int p = skipWhitespace(position);
+            if (p >= limit)
+            {
+                return fail(ERR_SYNTAX);
+            }
+            if (buffer[p] == ']')
+            {
+                position = p + 1;
+                return END;
+            }
+            keyStart = 0;
+            keyLength = 0;
+            lazyClose = ']';
+            return stopAtValue(p);
+        }
         final int p = skipSeparators(position);
         if (p >= limit)
         {
@@ -240,10 +266,22 @@ public final class JsonScanner
         return stopAtValue(p);
     }
 
-    /** Trusted mode only: skips the value the lazy walk stopped at; {@link #ITEM}, or {@link #ERROR}. */
+    /** Skips the value the lazy walk stopped at (and, validating, its separator); {@link #ITEM} or {@link #ERROR}. */
     public int skipCurrentValue()
     {
-        return skipFrom(valueStart);
+        return trusted ? skipFrom(valueStart) : readValueThenSeparator(valueStart, lazyClose);
+    }
+
+    /** After walking a member's container value to its {@link #END}: checks the separator that follows it. */
+    public boolean endMember()
+    {
+        return trusted || separatorAfter(position, '}') == ITEM;
+    }
+
+    /** After walking an element's container value to its {@link #END}: checks the separator that follows it. */
+    public boolean endElement()
+    {
+        return trusted || separatorAfter(position, ']') == ITEM;
     }
 
     /**
@@ -344,6 +382,11 @@ public final class JsonScanner
         valueKind = kindOf(buffer[p]);
         valueStart = p;
         valueEnd = end;
+        return separatorAfter(end, close);
+    }
+
+    private int separatorAfter(final int end, final char close)
+    {
         int q = skipWhitespace(end);
         if (q < limit && buffer[q] == ',')
         {
@@ -374,6 +417,38 @@ public final class JsonScanner
             case 'n': return KIND_NULL;
             default: return KIND_NUMBER;
         }
+    }
+
+    private int nextKeyValidating()
+    {
+        int p = skipWhitespace(position);
+        if (p >= limit)
+        {
+            return fail(ERR_SYNTAX);
+        }
+        if (buffer[p] == '}')
+        {
+            position = p + 1;
+            return END;
+        }
+        if (buffer[p] != '"')
+        {
+            return fail(ERR_SYNTAX);
+        }
+        final int keyEnd = JsonSkipper.skipString(buffer, p, limit);
+        if (keyEnd < 0)
+        {
+            return fail(keyEnd == JsonSkipper.UTF8 ? ERR_UTF8 : ERR_SYNTAX);
+        }
+        keyStart = p + 1;
+        keyLength = keyEnd - p - 2;
+        p = skipWhitespace(keyEnd);
+        if (p >= limit || buffer[p] != ':')
+        {
+            return fail(ERR_SYNTAX);
+        }
+        lazyClose = '}';
+        return stopAtValue(skipWhitespace(p + 1));
     }
 
     private int stopAtValue(final int p)
