@@ -18,7 +18,12 @@ import static dev.peregrine.gateway.coinbase.TickerEntry.bytes;
  * one INSTRUMENT_INFO per known product of a {@code status} message. Runs on the connection's event
  * loop thread, which makes it the ring producer and the single writer of the {@link GatewayMetrics}.
  *
- * <p>Validate once, then decode once, both over the frame's bytes in place. The envelope pass walks the
+ * <p>Ticker and trade frames whose {@code channel} comes before {@code events} (every real one) are decoded
+ * in a single validating pass: the envelope walk descends into {@code events} and decodes the entries
+ * into scratch as it validates them ({@link InlineEntries}); they are published once the whole frame has
+ * passed. Every other frame (level2, candles, status, unusual key order, more than
+ * {@link InlineEntries#CAPACITY} entries) is validated once, then decoded once, both over the frame's
+ * bytes in place. The envelope pass walks the
  * top-level object once, in whatever key order the venue chose, validating every value (so the whole
  * frame is known to be well-formed, and nothing of a malformed frame is ever published) and remembering
  * the spans of {@code channel}, {@code timestamp}, {@code sequence_num} and {@code events}. Then the
@@ -58,9 +63,8 @@ public final class CoinbaseMarketDataDecoder
     private final GatewayMetrics metrics;
     private final int maxFrameBytes;
     private final JsonScanner scanner = new JsonScanner();
-    private final CoinbaseEnvelope envelope = new CoinbaseEnvelope();
-    private final TickerEntry ticker;
-    private final TradeEntry trade;
+    private final CoinbaseEnvelope envelope;
+    private final InlineEntries entries;
     private final CandleEntry candle;
     private final ProductStatusEntry status;
     private final Level2Decoder level2;
@@ -92,8 +96,8 @@ public final class CoinbaseMarketDataDecoder
         this.ring = ring;
         this.metrics = metrics;
         this.maxFrameBytes = maxFrameBytes;
-        this.ticker = new TickerEntry(registry);
-        this.trade = new TradeEntry(registry);
+        this.entries = new InlineEntries(registry);
+        this.envelope = new CoinbaseEnvelope(entries);
         this.candle = new CandleEntry(registry);
         this.status = new ProductStatusEntry(registry);
         this.level2 = new Level2Decoder(registry, ring, metrics);
@@ -190,6 +194,13 @@ public final class CoinbaseMarketDataDecoder
         metrics.onFrameReceived(channel);
         metrics.recordLag(receiveEpochNanos - exchangeTimeNanos);
         frameEvents = 0;
+        if (envelope.decodedInline)
+        {
+            publishInline(channel, channel == CoinbaseChannel.MARKET_TRADES ? KIND_TRADE : KIND_TICKER,
+                exchangeTimeNanos, receiveEpochNanos, receiveNanoTime);
+            metrics.onFrameOutcome(frameEvents > 0);
+            return;
+        }
         switch (channel)
         {
             case TICKER:
@@ -313,25 +324,43 @@ public final class CoinbaseMarketDataDecoder
             }
             else
             {
-                publish(channel, kind, exchangeTimeNanos, receiveEpochNanos, receiveNanoTime);
+                publish(channel, kind, 0, exchangeTimeNanos, receiveEpochNanos, receiveNanoTime);
             }
         }
+    }
+
+    /** The entries the envelope pass decoded on its way through {@code events}, now that the frame passed. */
+    private void publishInline(
+        final CoinbaseChannel channel,
+        final int kind,
+        final long exchangeTimeNanos,
+        final long receiveEpochNanos,
+        final long receiveNanoTime)
+    {
+        final int count = entries.count;
+        for (int i = 0; i < count; i++)
+        {
+            publish(channel, kind, i, exchangeTimeNanos, receiveEpochNanos, receiveNanoTime);
+        }
+        entries.flushDrops(metrics);
     }
 
     private DropReason decodeEntry(final int kind)
     {
         switch (kind)
         {
-            case KIND_TICKER: return ticker.decode(scanner);
-            case KIND_TRADE: return trade.decode(scanner);
+            case KIND_TICKER: return entries.tickers[0].decode(scanner);
+            case KIND_TRADE: return entries.trades[0].decode(scanner);
             case KIND_CANDLE: return candle.decode(scanner);
             default: return status.decode(scanner);
         }
     }
 
+    /** Publishes the entry held at {@code index} of the scratch of {@code kind} (0 unless decoded inline). */
     private void publish(
         final CoinbaseChannel channel,
         final int kind,
+        final int index,
         final long exchangeTimeNanos,
         final long receiveEpochNanos,
         final long receiveNanoTime)
@@ -344,10 +373,10 @@ public final class CoinbaseMarketDataDecoder
             switch (kind)
             {
                 case KIND_TICKER:
-                    ticker.copyTo(event, venueSequence, exchangeTimeNanos, receiveEpochNanos, receiveNanoTime);
+                    entries.tickers[index].copyTo(event, venueSequence, exchangeTimeNanos, receiveEpochNanos, receiveNanoTime);
                     break;
                 case KIND_TRADE:
-                    trade.copyTo(event, venueSequence, receiveEpochNanos, receiveNanoTime);
+                    entries.trades[index].copyTo(event, venueSequence, receiveEpochNanos, receiveNanoTime);
                     break;
                 case KIND_CANDLE:
                     candle.copyTo(event, venueSequence, receiveEpochNanos, receiveNanoTime);
@@ -366,11 +395,11 @@ public final class CoinbaseMarketDataDecoder
         metrics.onEventPublished(channel);
         if (kind == KIND_TICKER)
         {
-            listener.onData(ticker.instrumentId(), receiveNanoTime);
+            listener.onData(entries.tickers[index].instrumentId(), receiveNanoTime);
         }
         else if (kind == KIND_TRADE)
         {
-            listener.onData(trade.instrumentId(), receiveNanoTime);
+            listener.onData(entries.trades[index].instrumentId(), receiveNanoTime);
         }
     }
 }
