@@ -303,17 +303,15 @@ public final class JsonScanner
     /** True if the key of the last member is exactly {@code name} (raw bytes, no unescaping). */
     public boolean keyEquals(final byte[] name)
     {
-        // Length and first byte reject almost every other key before the range compare is called.
-        return name.length == keyLength && (keyLength == 0 || buffer[keyStart] == name[0]) &&
-            java.util.Arrays.equals(name, 0, name.length, buffer, keyStart, keyStart + keyLength);
+        // Length, then byte by byte from the first: almost every other key fails on the first byte, and
+        // keys are too short for a vectorised range compare to pay for its call.
+        return name.length == keyLength && regionEquals(name, keyStart);
     }
 
     /** True if the current value is a string whose raw text equals {@code text}. Allocation-free. */
     public boolean stringEquals(final byte[] text)
     {
-        final int start = stringStart();
-        return valueKind == KIND_STRING && stringLength() == text.length &&
-            java.util.Arrays.equals(text, 0, text.length, buffer, start, start + text.length);
+        return valueKind == KIND_STRING && stringLength() == text.length && regionEquals(text, stringStart());
     }
 
     public int valueKind()
@@ -374,10 +372,11 @@ public final class JsonScanner
         {
             return fail(ERR_SYNTAX);
         }
-        final int end = skipValue(p);
+        // Strings, the most common value, straight to the string skipper; the rest through the dispatch.
+        final int end = buffer[p] == '"' ? JsonSkipper.skipString(buffer, p, limit) : JsonSkipper.skipValue(buffer, p, limit, 0);
         if (end < 0)
         {
-            return ERROR;
+            return fail(end == JsonSkipper.UTF8 ? ERR_UTF8 : ERR_SYNTAX);
         }
         valueKind = kindOf(buffer[p]);
         valueStart = p;
@@ -417,6 +416,19 @@ public final class JsonScanner
             case 'n': return KIND_NULL;
             default: return KIND_NUMBER;
         }
+    }
+
+    private boolean regionEquals(final byte[] expected, final int at)
+    {
+        final byte[] b = buffer;
+        for (int i = 0; i < expected.length; i++)
+        {
+            if (b[at + i] != expected[i])
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private int nextKeyValidating()
