@@ -300,6 +300,15 @@ public final class JsonScanner
         return ITEM;
     }
 
+    /**
+     * The key of the last member if it is one byte long (Binance's keys: {@code "s"}, {@code "p"}, ...),
+     * else -1: lets a decoder dispatch with one {@code switch} instead of a chain of {@link #keyEquals}.
+     */
+    public int singleByteKey()
+    {
+        return keyLength == 1 ? buffer[keyStart] : -1;
+    }
+
     /** True if the key of the last member is exactly {@code name} (raw bytes, no unescaping). */
     public boolean keyEquals(final byte[] name)
     {
