@@ -3,6 +3,8 @@ package dev.peregrine.bench.decode;
 import dev.peregrine.bench.capture.BinanceCapture;
 import dev.peregrine.bench.capture.CoinbaseCapture;
 import dev.peregrine.gateway.GatewayMetrics;
+import dev.peregrine.gateway.binance.BinanceMarketDataDecoder;
+import dev.peregrine.gateway.binance.BinanceMetrics;
 import dev.peregrine.gateway.coinbase.CoinbaseMarketDataDecoder;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -17,21 +19,20 @@ import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Decoding one real frame into inbound events: Peregrine's allocation-free decoder against Jackson
+ * Decoding one real frame into inbound events: Peregrine's allocation-free decoders against Jackson
  * streaming and Jackson databind (tree), on the same bytes. Method names are {@code <frame>_<decoder>}.
  *
  * <p>Frames, all taken at setup from the real captures (never copied into the project):
  * <ul>
  *   <li>{@code coinbaseTicker}: the first {@code ticker} update (one ticker entry);</li>
  *   <li>{@code coinbaseTrades}: the first {@code market_trades} update (one trade);</li>
- *   <li>{@code coinbaseLevel2}: the first {@code l2_data} update (18 levels). Jackson only: the Coinbase
- *       decoder counts {@code l2_data} frames as not handled until its level2 decoding lands, and timing
- *       it now would time an early return;</li>
+ *   <li>{@code coinbaseLevel2}: the first {@code l2_data} update (18 levels, 18 BOOK_LEVEL events);</li>
  *   <li>{@code binanceTrade}, {@code binanceBookTicker}: the first frame of each stream of the Binance
- *       capture. Jackson only, see the slot below.</li>
+ *       capture, through {@code BinanceMarketDataDecoder} for Peregrine.</li>
  * </ul>
- * Every method returns a checksum over the events it produced (Peregrine: read back from the ring), so
- * no decoder's work can be dropped as dead code and both sides read the same fields.
+ * Every method returns a checksum over the events it produced (Peregrine: read back from the ring, which
+ * is drained after every frame so the producer never waits), so no decoder's work can be dropped as dead
+ * code and both sides read the same fields.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -53,13 +54,11 @@ public class DecoderBenchmark
 
     private DrainedRing ring;
     private CoinbaseMarketDataDecoder peregrineCoinbase;
+    private BinanceMarketDataDecoder peregrineBinance;
     private JacksonStreamingCoinbaseDecoder streamingCoinbase;
     private JacksonTreeCoinbaseDecoder treeCoinbase;
     private JacksonStreamingBinanceDecoder streamingBinance;
     private JacksonTreeBinanceDecoder treeBinance;
-    // SLOT: Peregrine's BinanceMarketDataDecoder (being written on another branch). When it lands, create
-    // it here on `ring` and add binanceTrade_peregrine / binanceBookTicker_peregrine below, shaped like
-    // coinbaseTicker_peregrine; DecoderAgreementTest gets the matching check.
     private final DecodedEvents out = new DecodedEvents(256);
 
     @Setup
@@ -75,6 +74,8 @@ public class DecoderBenchmark
 
         ring = new DrainedRing(1024);
         peregrineCoinbase = new CoinbaseMarketDataDecoder(Venues.coinbase(), ring.ring(), new GatewayMetrics());
+        // Trade and bookTicker frames never ask for a depth snapshot.
+        peregrineBinance = new BinanceMarketDataDecoder(Venues.binance(), ring.ring(), new BinanceMetrics(), id -> { });
         streamingCoinbase = new JacksonStreamingCoinbaseDecoder(Venues.coinbase());
         treeCoinbase = new JacksonTreeCoinbaseDecoder(Venues.coinbase());
         streamingBinance = new JacksonStreamingBinanceDecoder(Venues.binance());
@@ -121,7 +122,11 @@ public class DecoderBenchmark
         return DrainedRing.checksum(out);
     }
 
-    // No coinbaseLevel2_peregrine yet: see the class comment.
+    @Benchmark
+    public long coinbaseLevel2_peregrine()
+    {
+        return peregrine(coinbaseLevel2);
+    }
 
     @Benchmark
     public long coinbaseLevel2_jacksonStreaming() throws IOException
@@ -138,6 +143,12 @@ public class DecoderBenchmark
     }
 
     @Benchmark
+    public long binanceTrade_peregrine()
+    {
+        return peregrineBinance(binanceTrade);
+    }
+
+    @Benchmark
     public long binanceTrade_jacksonStreaming() throws IOException
     {
         streamingBinance.decode(binanceTrade, 0, binanceTrade.length, RECEIVE_EPOCH_NANOS, RECEIVE_NANO_TIME, out);
@@ -149,6 +160,12 @@ public class DecoderBenchmark
     {
         treeBinance.decode(binanceTrade, 0, binanceTrade.length, RECEIVE_EPOCH_NANOS, RECEIVE_NANO_TIME, out);
         return DrainedRing.checksum(out);
+    }
+
+    @Benchmark
+    public long binanceBookTicker_peregrine()
+    {
+        return peregrineBinance(binanceBookTicker);
     }
 
     @Benchmark
@@ -171,6 +188,13 @@ public class DecoderBenchmark
         // every invocation takes the in-sequence path the live feed takes.
         peregrineCoinbase.onConnected();
         peregrineCoinbase.decode(frame, 0, frame.length, RECEIVE_EPOCH_NANOS, RECEIVE_NANO_TIME);
+        return ring.drain();
+    }
+
+    private long peregrineBinance(final byte[] frame)
+    {
+        // Trades and bookTickers carry no sequence the decoder checks, so the same frame again is fine.
+        peregrineBinance.decode(frame, 0, frame.length, RECEIVE_EPOCH_NANOS, RECEIVE_NANO_TIME);
         return ring.drain();
     }
 }

@@ -16,13 +16,14 @@ import static dev.peregrine.bench.decode.JacksonStreamingCoinbaseDecoder.expect;
 /**
  * Baseline: a Binance combined-stream frame ({@code {"stream":..,"data":{..}}}) of the {@code trade} or
  * {@code bookTicker} stream decoded with Jackson's streaming parser into {@link InboundEvent} fields:
- * trade: TRADE with {@code t}, {@code p}, {@code q}, exchange time {@code T} (ms), side = the maker's
- * ({@code m}: buyer is maker, so BUY; else SELL, Coinbase's convention); bookTicker: QUOTE with
- * {@code b}/{@code B}/{@code a}/{@code A} and {@code u} as the venue sequence (no exchange time in the
- * frame). Relies on {@code stream} preceding {@code data}, as Binance sends it.
+ * trade: TRADE with {@code t} as trade id and venue sequence, {@code p}, {@code q}, exchange time
+ * {@code T} (ms), side = the maker's ({@code m}: buyer is maker, so BUY; else SELL, Coinbase's
+ * convention); bookTicker: QUOTE with {@code b}/{@code B}/{@code a}/{@code A} and {@code u} as the venue
+ * sequence (no exchange time, no last price in the frame). Relies on {@code stream} preceding
+ * {@code data}, as Binance sends it.
  *
- * <p>The mapping is this benchmark's, chosen before Peregrine's Binance decoder exists; when it lands,
- * align this mapping with it so the comparison test can hold both to the same values.
+ * <p>The mapping is Peregrine's {@code BinanceMarketDataDecoder}'s; {@code DecoderAgreementTest} holds the
+ * two to the same events on every trade and bookTicker frame of the capture.
  */
 public final class JacksonStreamingBinanceDecoder
 {
@@ -91,7 +92,7 @@ public final class JacksonStreamingBinanceDecoder
             switch (name)
             {
                 case "s": event.instrumentId = instrument(parser.getText()); seen |= 1; break;
-                case "t": event.tradeId = parser.getLongValue(); seen |= 2; break;
+                case "t": event.tradeId = parser.getLongValue(); event.venueSequence = event.tradeId; seen |= 2; break;
                 case "p": event.price = scaled(parser); seen |= 4; break;
                 case "q": event.quantity = scaled(parser); seen |= 8; break;
                 case "T": event.exchangeTimeNanos = parser.getLongValue() * 1_000_000L; seen |= 16; break;

@@ -97,6 +97,7 @@ public final class JacksonStreamingCoinbaseDecoder
         {
             final int firstOfEvent = out.count();
             int instrumentId = -1;
+            boolean snapshot = false;
             while (parser.nextToken() == JsonToken.FIELD_NAME)
             {
                 final String name = parser.currentName();
@@ -117,6 +118,10 @@ public final class JacksonStreamingCoinbaseDecoder
                 {
                     instrumentId = instrument(parser.getText());
                 }
+                else if (channel == LEVEL2 && "type".equals(name))
+                {
+                    snapshot = "snapshot".equals(parser.getText());
+                }
                 else
                 {
                     parser.skipChildren();
@@ -129,6 +134,7 @@ public final class JacksonStreamingCoinbaseDecoder
                 {
                     out.get(i).instrumentId = instrumentId;
                 }
+                JacksonValues.flagLevels(out, firstOfEvent, snapshot);
             }
         }
     }

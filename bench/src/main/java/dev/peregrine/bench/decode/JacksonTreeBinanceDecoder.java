@@ -45,6 +45,7 @@ public final class JacksonTreeBinanceDecoder
         {
             e.type = EventType.TRADE;
             e.tradeId = data.required("t").asLong();
+            e.venueSequence = e.tradeId;
             e.price = scaled(data, "p");
             e.quantity = scaled(data, "q");
             e.exchangeTimeNanos = data.required("T").asLong() * 1_000_000L;

@@ -49,6 +49,7 @@ public final class JacksonTreeCoinbaseDecoder
         {
             final String entriesKey = ticker ? "tickers" : trades ? "trades" : "updates";
             final int levelInstrument = level2 ? instrument(event.required("product_id")) : -1;
+            final int firstOfEvent = out.count();
             for (final JsonNode entry : event.required(entriesKey))
             {
                 final InboundEvent e = out.next();
@@ -85,6 +86,10 @@ public final class JacksonTreeCoinbaseDecoder
                     e.price = scaled(entry, "price_level");
                     e.quantity = scaled(entry, "new_quantity");
                 }
+            }
+            if (level2)
+            {
+                JacksonValues.flagLevels(out, firstOfEvent, "snapshot".equals(event.path("type").asText()));
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.peregrine.bench.decode;
 
+import dev.peregrine.core.event.BookFlags;
 import dev.peregrine.core.number.FixedPoint;
 
 import java.math.BigDecimal;
@@ -26,6 +27,25 @@ final class JacksonValues
     static long scaled(final String text)
     {
         return new BigDecimal(text).movePointRight(FixedPoint.DECIMALS).longValueExact();
+    }
+
+    /**
+     * The book flags Peregrine's level2 decoding sets on one event's levels {@code out[first..]}: the last
+     * level ends the message; a snapshot's first level begins it and its last ends it.
+     */
+    static void flagLevels(final DecodedEvents out, final int first, final boolean snapshot)
+    {
+        final int last = out.count() - 1;
+        if (last < first)
+        {
+            return;
+        }
+        out.get(last).flags |= BookFlags.END_OF_MESSAGE;
+        if (snapshot)
+        {
+            out.get(first).flags |= BookFlags.SNAPSHOT_BEGIN;
+            out.get(last).flags |= BookFlags.SNAPSHOT_END;
+        }
     }
 
     /** An RFC 3339 UTC timestamp to epoch nanoseconds. */

@@ -14,8 +14,10 @@ import dev.peregrine.gateway.json.JsonScanner;
  * case, e.g. {@code BTCUSDT}) names the instrument in the {@link InstrumentRegistry}.
  *
  * <p>Runs on one thread (the connection's event loop): the ring producer and single writer of the
- * {@link BinanceMetrics}. Like the Coinbase decoder it walks the frame's bytes in place twice, first to
- * validate the envelope, then to read the payload into pre-allocated scratch, and claims a ring slot
+ * {@link BinanceMetrics}. Trades and bookTickers whose {@code stream} comes first (every real frame) are
+ * decoded in one validating pass, {@code data} read into pre-allocated scratch on the way through the
+ * envelope (see {@link BinanceEnvelope}); otherwise the envelope pass validates the whole frame and a
+ * second, trusted pass reads the payload without validating it again. Either way it claims a ring slot
  * only once the whole message is known to be good (a claimed slot must be published; the Disruptor has
  * no "unclaim"). Bad input never throws out of here: it is counted by {@link DropReason} and nothing
  * of the frame is published. Nothing is allocated per frame once the scratch arrays have grown to the
@@ -43,7 +45,7 @@ public final class BinanceMarketDataDecoder
     private final BinanceMetrics metrics;
     private final int maxFrameBytes;
     private final JsonScanner scanner = new JsonScanner();
-    private final BinanceEnvelope envelope = new BinanceEnvelope();
+    private final BinanceEnvelope envelope;
     private final TradeMessage trade;
     private final BookTickerMessage bookTicker;
     private final DepthMessage depth;
@@ -82,6 +84,7 @@ public final class BinanceMarketDataDecoder
         this.maxFrameBytes = maxFrameBytes;
         this.trade = new TradeMessage(registry);
         this.bookTicker = new BookTickerMessage(registry);
+        this.envelope = new BinanceEnvelope(trade, bookTicker);
         this.depth = new DepthMessage(registry);
         this.publisher = new RingBookPublisher(ring, metrics, snapshotRequests);
         this.syncs = new BinanceBookSync[registry.size()];
@@ -135,6 +138,12 @@ public final class BinanceMarketDataDecoder
             return;
         }
         metrics.onFrameReceived(stream);
+        if (envelope.decodedInline && (stream == BinanceStream.TRADE || stream == BinanceStream.BOOK_TICKER))
+        {
+            publishDecoded(stream == BinanceStream.TRADE, envelope.inlineProblem, receiveEpochNanos, receiveNanoTime);
+            return;
+        }
+        scanner.trustValidated(); // the envelope pass validated the whole frame: the data pass skips without re-checking
         scanner.position(envelope.dataStart);
         switch (stream)
         {
@@ -183,27 +192,18 @@ public final class BinanceMarketDataDecoder
 
     private void onTrade(final long receiveEpochNanos, final long receiveNanoTime)
     {
-        final DropReason problem = trade.decode(scanner);
-        if (problem != null)
-        {
-            metrics.onFrameDropped(problem);
-            return;
-        }
-        final long slot = ring.next();
-        try
-        {
-            trade.copyTo(ring.get(slot), receiveEpochNanos, receiveNanoTime);
-        }
-        finally
-        {
-            ring.publish(slot);
-        }
-        metrics.onEventPublished();
+        publishDecoded(true, trade.decode(scanner), receiveEpochNanos, receiveNanoTime);
     }
 
     private void onBookTicker(final long receiveEpochNanos, final long receiveNanoTime)
     {
-        final DropReason problem = bookTicker.decode(scanner);
+        publishDecoded(false, bookTicker.decode(scanner), receiveEpochNanos, receiveNanoTime);
+    }
+
+    /** Publishes the trade or bookTicker now in scratch, or counts why it was dropped. */
+    private void publishDecoded(
+        final boolean isTrade, final DropReason problem, final long receiveEpochNanos, final long receiveNanoTime)
+    {
         if (problem != null)
         {
             metrics.onFrameDropped(problem);
@@ -212,7 +212,14 @@ public final class BinanceMarketDataDecoder
         final long slot = ring.next();
         try
         {
-            bookTicker.copyTo(ring.get(slot), receiveEpochNanos, receiveNanoTime);
+            if (isTrade)
+            {
+                trade.copyTo(ring.get(slot), receiveEpochNanos, receiveNanoTime);
+            }
+            else
+            {
+                bookTicker.copyTo(ring.get(slot), receiveEpochNanos, receiveNanoTime);
+            }
         }
         finally
         {

@@ -15,12 +15,6 @@ import dev.peregrine.gateway.json.JsonScanner;
  */
 final class BookTickerMessage
 {
-    private static final byte[] U = BinanceStream.ascii("u");
-    private static final byte[] S = BinanceStream.ascii("s");
-    private static final byte[] BID = BinanceStream.ascii("b");
-    private static final byte[] BID_QTY = BinanceStream.ascii("B");
-    private static final byte[] ASK = BinanceStream.ascii("a");
-    private static final byte[] ASK_QTY = BinanceStream.ascii("A");
     private static final int ALL = 0b11_1111;
 
     private final InstrumentRegistry registry;
@@ -48,48 +42,48 @@ final class BookTickerMessage
             {
                 continue;
             }
-            if (scanner.keyEquals(U))
+            // One-byte keys, case-sensitive ('b' bid, 'B' bid quantity): one switch, not a keyEquals chain.
+            switch (scanner.singleByteKey())
             {
-                seen |= 1;
-                problem = fields.integer(scanner);
-                updateId = fields.value;
-            }
-            else if (scanner.keyEquals(S))
-            {
-                seen |= 2;
-                if (scanner.valueKind() != JsonScanner.KIND_STRING)
-                {
-                    problem = DropReason.WRONG_TYPE;
-                }
-                else
-                {
-                    instrumentId = registry.idOf(scanner.buffer(), scanner.stringStart(), scanner.stringLength());
-                    problem = instrumentId < 0 ? DropReason.UNKNOWN_PRODUCT : null;
-                }
-            }
-            else if (scanner.keyEquals(BID))
-            {
-                seen |= 4;
-                problem = fields.decimal(scanner);
-                bidPrice = fields.value;
-            }
-            else if (scanner.keyEquals(BID_QTY))
-            {
-                seen |= 8;
-                problem = fields.decimal(scanner);
-                bidQuantity = fields.value;
-            }
-            else if (scanner.keyEquals(ASK))
-            {
-                seen |= 16;
-                problem = fields.decimal(scanner);
-                askPrice = fields.value;
-            }
-            else if (scanner.keyEquals(ASK_QTY))
-            {
-                seen |= 32;
-                problem = fields.decimal(scanner);
-                askQuantity = fields.value;
+                case 'u':
+                    seen |= 1;
+                    problem = fields.integer(scanner);
+                    updateId = fields.value;
+                    break;
+                case 's':
+                    seen |= 2;
+                    if (scanner.valueKind() != JsonScanner.KIND_STRING)
+                    {
+                        problem = DropReason.WRONG_TYPE;
+                    }
+                    else
+                    {
+                        instrumentId = registry.idOf(scanner.buffer(), scanner.stringStart(), scanner.stringLength());
+                        problem = instrumentId < 0 ? DropReason.UNKNOWN_PRODUCT : null;
+                    }
+                    break;
+                case 'b':
+                    seen |= 4;
+                    problem = fields.decimal(scanner);
+                    bidPrice = fields.value;
+                    break;
+                case 'B':
+                    seen |= 8;
+                    problem = fields.decimal(scanner);
+                    bidQuantity = fields.value;
+                    break;
+                case 'a':
+                    seen |= 16;
+                    problem = fields.decimal(scanner);
+                    askPrice = fields.value;
+                    break;
+                case 'A':
+                    seen |= 32;
+                    problem = fields.decimal(scanner);
+                    askQuantity = fields.value;
+                    break;
+                default:
+                    break;
             }
         }
         if (problem != null)

@@ -160,6 +160,7 @@ final class DepthMessage
         }
         firstId = lastId;
         exchangeTimeNanos = 0;
+        scanner.trustValidated(); // the walk above validated the whole body: read the levels without re-checking
         return levels(scanner, bids, asks);
     }
 

@@ -19,12 +19,6 @@ import dev.peregrine.gateway.json.JsonScanner;
  */
 final class TradeMessage
 {
-    private static final byte[] S = BinanceStream.ascii("s");
-    private static final byte[] T_ID = BinanceStream.ascii("t");
-    private static final byte[] P = BinanceStream.ascii("p");
-    private static final byte[] Q = BinanceStream.ascii("q");
-    private static final byte[] T_TIME = BinanceStream.ascii("T");
-    private static final byte[] M = BinanceStream.ascii("m");
     private static final int ALL = 0b11_1111;
 
     private final InstrumentRegistry registry;
@@ -53,47 +47,47 @@ final class TradeMessage
             {
                 continue; // keep walking so the cursor ends past the object; the first problem wins
             }
-            if (scanner.keyEquals(S))
+            // One-byte keys, case-sensitive ('t' trade id, 'T' trade time): one switch, not a keyEquals chain.
+            switch (scanner.singleByteKey())
             {
-                seen |= 1;
-                problem = symbol(scanner);
-            }
-            else if (scanner.keyEquals(T_ID))
-            {
-                seen |= 2;
-                problem = fields.integer(scanner);
-                tradeId = fields.value;
-            }
-            else if (scanner.keyEquals(P))
-            {
-                seen |= 4;
-                problem = fields.decimal(scanner);
-                price = fields.value;
-            }
-            else if (scanner.keyEquals(Q))
-            {
-                seen |= 8;
-                problem = fields.decimal(scanner);
-                quantity = fields.value;
-            }
-            else if (scanner.keyEquals(T_TIME))
-            {
-                seen |= 16;
-                problem = fields.millisAsNanos(scanner);
-                tradeTimeNanos = fields.value;
-            }
-            else if (scanner.keyEquals(M))
-            {
-                seen |= 32;
-                final int kind = scanner.valueKind();
-                if (kind == JsonScanner.KIND_TRUE || kind == JsonScanner.KIND_FALSE)
-                {
-                    side = kind == JsonScanner.KIND_TRUE ? Side.BUY : Side.SELL; // the maker's side, see above
-                }
-                else
-                {
-                    problem = DropReason.BAD_SIDE;
-                }
+                case 's':
+                    seen |= 1;
+                    problem = symbol(scanner);
+                    break;
+                case 't':
+                    seen |= 2;
+                    problem = fields.integer(scanner);
+                    tradeId = fields.value;
+                    break;
+                case 'p':
+                    seen |= 4;
+                    problem = fields.decimal(scanner);
+                    price = fields.value;
+                    break;
+                case 'q':
+                    seen |= 8;
+                    problem = fields.decimal(scanner);
+                    quantity = fields.value;
+                    break;
+                case 'T':
+                    seen |= 16;
+                    problem = fields.millisAsNanos(scanner);
+                    tradeTimeNanos = fields.value;
+                    break;
+                case 'm':
+                    seen |= 32;
+                    final int kind = scanner.valueKind();
+                    if (kind == JsonScanner.KIND_TRUE || kind == JsonScanner.KIND_FALSE)
+                    {
+                        side = kind == JsonScanner.KIND_TRUE ? Side.BUY : Side.SELL; // the maker's side, see above
+                    }
+                    else
+                    {
+                        problem = DropReason.BAD_SIDE;
+                    }
+                    break;
+                default:
+                    break;
             }
         }
         if (problem != null)

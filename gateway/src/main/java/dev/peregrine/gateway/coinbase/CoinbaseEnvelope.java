@@ -7,8 +7,10 @@ import static dev.peregrine.gateway.coinbase.TickerEntry.bytes;
 
 /**
  * The envelope of one frame, {@code {"channel","timestamp","sequence_num","events"}}, read in one pass
- * in whatever key order the venue chose. Reading it skips (and so validates) every value, {@code events}
- * included, and keeps only spans into the frame and the parsed sequence number: reused for every frame.
+ * in whatever key order the venue chose. Reading it validates every value, {@code events} included, and
+ * keeps only spans into the frame and the parsed sequence number: reused for every frame. When a ticker
+ * or trades {@code channel} came before {@code events}, the entries are decoded on the way through
+ * ({@link InlineEntries}) instead of being skipped.
  */
 final class CoinbaseEnvelope
 {
@@ -19,7 +21,11 @@ final class CoinbaseEnvelope
     private static final byte[] TYPE = bytes("type");
     private static final byte[] ERROR = bytes("error");
 
+    private static final byte[] TICKERS = bytes("tickers");
+    private static final byte[] TRADES = bytes("trades");
+
     private final FieldReader reader = new FieldReader();
+    private final InlineEntries entries;
 
     int channelStart;
     int channelLength;
@@ -30,6 +36,13 @@ final class CoinbaseEnvelope
     boolean venueError;
     /** Index of the '[' of {@code events}. */
     int eventsStart;
+    /** The entries of {@code events} were decoded during this pass, into {@link InlineEntries}. */
+    boolean decodedInline;
+
+    CoinbaseEnvelope(final InlineEntries entries)
+    {
+        this.entries = entries;
+    }
 
     /**
      * Reads the whole frame the scanner wraps.
@@ -42,6 +55,8 @@ final class CoinbaseEnvelope
         timestampStart = -1;
         eventsStart = -1;
         venueError = false;
+        decodedInline = false;
+        CoinbaseChannel channelSoFar = null;
         boolean isErrorType = false;
         boolean hasSequence = false;
         DropReason typeProblem = null;
@@ -50,13 +65,35 @@ final class CoinbaseEnvelope
             return syntaxProblem(scanner);
         }
         int result;
-        while ((result = scanner.nextMember()) == JsonScanner.ITEM)
+        while ((result = scanner.nextKey()) == JsonScanner.ITEM)
         {
+            if (eventsStart < 0 && scanner.keyEquals(EVENTS) && scanner.valueKind() == JsonScanner.KIND_ARRAY &&
+                inlineChannel(channelSoFar))
+            {
+                // channel came first: decode the entries while validating them, in this one pass.
+                eventsStart = scanner.valueStart();
+                final boolean trades = channelSoFar == CoinbaseChannel.MARKET_TRADES;
+                if (!entries.read(scanner, !trades, trades ? TRADES : TICKERS) || !scanner.endMember())
+                {
+                    result = JsonScanner.ERROR;
+                    break;
+                }
+                decodedInline = !entries.overflow;
+                continue;
+            }
+            if (scanner.skipCurrentValue() != JsonScanner.ITEM)
+            {
+                result = JsonScanner.ERROR;
+                break;
+            }
             if (scanner.keyEquals(CHANNEL))
             {
                 typeProblem = firstOf(typeProblem, expect(scanner, JsonScanner.KIND_STRING));
                 channelStart = scanner.stringStart();
                 channelLength = scanner.stringLength();
+                channelSoFar = scanner.valueKind() == JsonScanner.KIND_STRING ?
+                    CoinbaseChannel.of(scanner.buffer(), channelStart, channelLength) : null;
+                decodedInline = false; // a channel after events: decode events again for the channel that won
             }
             else if (scanner.keyEquals(TIMESTAMP))
             {
@@ -78,6 +115,7 @@ final class CoinbaseEnvelope
             {
                 typeProblem = firstOf(typeProblem, expect(scanner, JsonScanner.KIND_ARRAY));
                 eventsStart = scanner.valueStart();
+                decodedInline = false; // a later events wins, as it always has: decode it in the second pass
             }
         }
         // Structure first: a frame that is not JSON is malformed, whatever else is wrong with it.
@@ -91,6 +129,12 @@ final class CoinbaseEnvelope
             return DropReason.MISSING_FIELD;
         }
         return typeProblem;
+    }
+
+    private static boolean inlineChannel(final CoinbaseChannel channel)
+    {
+        return channel == CoinbaseChannel.TICKER || channel == CoinbaseChannel.TICKER_BATCH ||
+            channel == CoinbaseChannel.MARKET_TRADES;
     }
 
     private static DropReason expect(final JsonScanner scanner, final int kind)

@@ -18,10 +18,19 @@ import static dev.peregrine.gateway.coinbase.TickerEntry.bytes;
  * one INSTRUMENT_INFO per known product of a {@code status} message. Runs on the connection's event
  * loop thread, which makes it the ring producer and the single writer of the {@link GatewayMetrics}.
  *
- * <p>Two passes, both over the frame's bytes in place. The envelope pass walks the top-level object
- * once, in whatever key order the venue chose, validating every value (so {@code events} is known to be
- * well-formed) and remembering the spans of {@code channel}, {@code timestamp}, {@code sequence_num} and
- * {@code events}. Only then, with the channel known, the entry pass walks {@code events} again.
+ * <p>Ticker and trade frames whose {@code channel} comes before {@code events} (every real one) are decoded
+ * in a single validating pass: the envelope walk descends into {@code events} and decodes the entries
+ * into scratch as it validates them ({@link InlineEntries}); they are published once the whole frame has
+ * passed. Every other frame (level2, candles, status, unusual key order, more than
+ * {@link InlineEntries#CAPACITY} entries) is validated once, then decoded once, both over the frame's
+ * bytes in place. The envelope pass walks the
+ * top-level object once, in whatever key order the venue chose, validating every value (so the whole
+ * frame is known to be well-formed, and nothing of a malformed frame is ever published) and remembering
+ * the spans of {@code channel}, {@code timestamp}, {@code sequence_num} and {@code events}. Then the
+ * scanner is told the text is valid ({@link JsonScanner#trustValidated()}) and the entry pass descends
+ * into {@code events}, each event and its entries without skipping any container it then enters: every
+ * byte of an entry is read by the validation and once more by the decoding, and the values the decoder
+ * ignores are skipped by a fast scan that no longer checks what the validation checked.
  *
  * <p>Each entry is decoded into pre-allocated scratch fields and validated before a ring slot is
  * claimed. A slot, once claimed, must be published (the Disruptor has no "unclaim"), so decoding
@@ -54,9 +63,8 @@ public final class CoinbaseMarketDataDecoder
     private final GatewayMetrics metrics;
     private final int maxFrameBytes;
     private final JsonScanner scanner = new JsonScanner();
-    private final CoinbaseEnvelope envelope = new CoinbaseEnvelope();
-    private final TickerEntry ticker;
-    private final TradeEntry trade;
+    private final CoinbaseEnvelope envelope;
+    private final InlineEntries entries;
     private final CandleEntry candle;
     private final ProductStatusEntry status;
     private final Level2Decoder level2;
@@ -88,8 +96,8 @@ public final class CoinbaseMarketDataDecoder
         this.ring = ring;
         this.metrics = metrics;
         this.maxFrameBytes = maxFrameBytes;
-        this.ticker = new TickerEntry(registry);
-        this.trade = new TradeEntry(registry);
+        this.entries = new InlineEntries(registry);
+        this.envelope = new CoinbaseEnvelope(entries);
         this.candle = new CandleEntry(registry);
         this.status = new ProductStatusEntry(registry);
         this.level2 = new Level2Decoder(registry, ring, metrics);
@@ -182,9 +190,17 @@ public final class CoinbaseMarketDataDecoder
             metrics.onFrameDropped(DropReason.BAD_TIMESTAMP);
             return;
         }
+        scanner.trustValidated();
         metrics.onFrameReceived(channel);
         metrics.recordLag(receiveEpochNanos - exchangeTimeNanos);
         frameEvents = 0;
+        if (envelope.decodedInline)
+        {
+            publishInline(channel, channel == CoinbaseChannel.MARKET_TRADES ? KIND_TRADE : KIND_TICKER,
+                exchangeTimeNanos, receiveEpochNanos, receiveNanoTime);
+            metrics.onFrameOutcome(frameEvents > 0);
+            return;
+        }
         switch (channel)
         {
             case TICKER:
@@ -225,17 +241,16 @@ public final class CoinbaseMarketDataDecoder
     {
         scanner.position(envelope.eventsStart);
         scanner.enterArray();
-        while (scanner.nextElement() == JsonScanner.ITEM)
+        while (scanner.nextElementStart() == JsonScanner.ITEM)
         {
-            final int afterEvent = scanner.position();
             frameEvents += level2.decodeEvent(scanner, envelope.sequence, receiveEpochNanos, receiveNanoTime);
-            scanner.position(afterEvent);
         }
     }
 
     /**
-     * Walks {@code events[]} and, inside each event, its {@code entriesKey} array. The envelope pass has
-     * already validated this JSON, so the walk cannot meet a syntax error; only content is checked here.
+     * Walks {@code events[]} and, inside each event, its {@code entriesKey} array, descending into both
+     * without skipping them first. The envelope pass has already validated this JSON, so the walk cannot
+     * meet a syntax error; only content is checked here. A key that appears twice is decoded each time.
      */
     private void decodeEntries(
         final CoinbaseChannel channel,
@@ -247,72 +262,105 @@ public final class CoinbaseMarketDataDecoder
     {
         scanner.position(envelope.eventsStart);
         scanner.enterArray();
-        while (scanner.nextElement() == JsonScanner.ITEM)
+        while (scanner.nextElementStart() == JsonScanner.ITEM)
         {
-            final int afterEvent = scanner.position();
             if (scanner.valueKind() != JsonScanner.KIND_OBJECT)
             {
                 metrics.onEntryDropped(DropReason.WRONG_TYPE);
+                scanner.skipCurrentValue();
                 continue;
             }
-            scanner.position(scanner.valueStart());
             scanner.enterObject();
-            int entriesStart = -1;
-            boolean entriesAreArray = false;
-            while (scanner.nextMember() == JsonScanner.ITEM)
+            boolean found = false;
+            boolean lastWasArray = false;
+            while (scanner.nextKey() == JsonScanner.ITEM)
             {
-                if (scanner.keyEquals(entriesKey))
+                if (!scanner.keyEquals(entriesKey))
                 {
-                    entriesStart = scanner.valueStart();
-                    entriesAreArray = scanner.valueKind() == JsonScanner.KIND_ARRAY;
+                    scanner.skipCurrentValue();
+                    continue;
+                }
+                found = true;
+                lastWasArray = scanner.valueKind() == JsonScanner.KIND_ARRAY;
+                if (lastWasArray)
+                {
+                    decodeEntryArray(channel, kind, exchangeTimeNanos, receiveEpochNanos, receiveNanoTime);
+                }
+                else
+                {
+                    scanner.skipCurrentValue();
                 }
             }
-            if (entriesStart < 0)
+            if (!found)
             {
                 metrics.onEntryDropped(DropReason.MISSING_FIELD);
             }
-            else if (!entriesAreArray)
+            else if (!lastWasArray)
             {
                 metrics.onEntryDropped(DropReason.WRONG_TYPE);
             }
+        }
+    }
+
+    /** The entries array the cursor stands on: each valid entry published as soon as it is decoded. */
+    private void decodeEntryArray(
+        final CoinbaseChannel channel,
+        final int kind,
+        final long exchangeTimeNanos,
+        final long receiveEpochNanos,
+        final long receiveNanoTime)
+    {
+        scanner.enterArray();
+        while (scanner.nextElementStart() == JsonScanner.ITEM)
+        {
+            final int entryStart = scanner.valueStart();
+            final DropReason problem =
+                scanner.valueKind() == JsonScanner.KIND_OBJECT ? decodeEntry(kind) : DropReason.WRONG_TYPE;
+            if (problem != null)
+            {
+                // The entry decoder stops at the first problem: finish the entry from its start.
+                scanner.skipFrom(entryStart);
+                metrics.onEntryDropped(problem);
+            }
             else
             {
-                scanner.position(entriesStart);
-                scanner.enterArray();
-                while (scanner.nextElement() == JsonScanner.ITEM)
-                {
-                    final int afterEntry = scanner.position();
-                    scanner.position(scanner.valueStart());
-                    final DropReason problem = decodeEntry(kind);
-                    scanner.position(afterEntry);
-                    if (problem != null)
-                    {
-                        metrics.onEntryDropped(problem);
-                    }
-                    else
-                    {
-                        publish(channel, kind, exchangeTimeNanos, receiveEpochNanos, receiveNanoTime);
-                    }
-                }
+                publish(channel, kind, 0, exchangeTimeNanos, receiveEpochNanos, receiveNanoTime);
             }
-            scanner.position(afterEvent);
         }
+    }
+
+    /** The entries the envelope pass decoded on its way through {@code events}, now that the frame passed. */
+    private void publishInline(
+        final CoinbaseChannel channel,
+        final int kind,
+        final long exchangeTimeNanos,
+        final long receiveEpochNanos,
+        final long receiveNanoTime)
+    {
+        final int count = entries.count;
+        for (int i = 0; i < count; i++)
+        {
+            publish(channel, kind, i, exchangeTimeNanos, receiveEpochNanos, receiveNanoTime);
+        }
+        entries.flushDrops(metrics);
     }
 
     private DropReason decodeEntry(final int kind)
     {
         switch (kind)
         {
-            case KIND_TICKER: return ticker.decode(scanner);
-            case KIND_TRADE: return trade.decode(scanner);
+            case KIND_TICKER: return entries.tickers[0].decode(scanner);
+            case KIND_TRADE: return entries.trades[0].decode(scanner);
             case KIND_CANDLE: return candle.decode(scanner);
             default: return status.decode(scanner);
         }
     }
 
+    /** Publishes the entry held at {@code index} of the scratch of {@code kind} (0 unless decoded inline). */
     private void publish(
         final CoinbaseChannel channel,
         final int kind,
+        final int index,
         final long exchangeTimeNanos,
         final long receiveEpochNanos,
         final long receiveNanoTime)
@@ -325,10 +373,10 @@ public final class CoinbaseMarketDataDecoder
             switch (kind)
             {
                 case KIND_TICKER:
-                    ticker.copyTo(event, venueSequence, exchangeTimeNanos, receiveEpochNanos, receiveNanoTime);
+                    entries.tickers[index].copyTo(event, venueSequence, exchangeTimeNanos, receiveEpochNanos, receiveNanoTime);
                     break;
                 case KIND_TRADE:
-                    trade.copyTo(event, venueSequence, receiveEpochNanos, receiveNanoTime);
+                    entries.trades[index].copyTo(event, venueSequence, receiveEpochNanos, receiveNanoTime);
                     break;
                 case KIND_CANDLE:
                     candle.copyTo(event, venueSequence, receiveEpochNanos, receiveNanoTime);
@@ -347,11 +395,11 @@ public final class CoinbaseMarketDataDecoder
         metrics.onEventPublished(channel);
         if (kind == KIND_TICKER)
         {
-            listener.onData(ticker.instrumentId(), receiveNanoTime);
+            listener.onData(entries.tickers[index].instrumentId(), receiveNanoTime);
         }
         else if (kind == KIND_TRADE)
         {
-            listener.onData(trade.instrumentId(), receiveNanoTime);
+            listener.onData(entries.trades[index].instrumentId(), receiveNanoTime);
         }
     }
 }

@@ -51,7 +51,10 @@ final class Level2Decoder
     }
 
     /**
-     * Decodes one element of {@code events[]}, the scanner standing on its value.
+     * Decodes one element of {@code events[]}, the (trusted) scanner stopped at its first byte; leaves the
+     * cursor after it. When {@code type} and {@code product_id} come before {@code updates}, as the venue
+     * sends them, the levels are decoded on the way through the event; otherwise the event is read to its
+     * end first and the walk comes back to {@code updates}.
      *
      * @return the number of events published.
      */
@@ -64,17 +67,31 @@ final class Level2Decoder
         if (scanner.valueKind() != JsonScanner.KIND_OBJECT)
         {
             metrics.onEntryDropped(DropReason.WRONG_TYPE);
+            scanner.skipCurrentValue();
             return 0;
         }
-        scanner.position(scanner.valueStart());
         scanner.enterObject();
         int kind = -1; // 1 snapshot, 0 update, -1 absent, -2 unknown
         int instrumentId = -2; // -2 absent, -1 unknown
         boolean productIsString = true;
         int updatesStart = -1;
         boolean updatesAreArray = false;
-        while (scanner.nextMember() == JsonScanner.ITEM)
+        int published = -1; // -1 until the levels have been decoded
+        while (scanner.nextKey() == JsonScanner.ITEM)
         {
+            if (scanner.keyEquals(UPDATES))
+            {
+                updatesStart = scanner.valueStart();
+                updatesAreArray = scanner.valueKind() == JsonScanner.KIND_ARRAY;
+                if (published < 0 && problem(kind, instrumentId, productIsString, updatesStart, updatesAreArray) == null)
+                {
+                    published = decodeLevels(scanner, instrumentId, kind == 1, venueSequence, receiveEpochNanos, receiveNanoTime);
+                    continue;
+                }
+                scanner.skipCurrentValue();
+                continue;
+            }
+            scanner.skipCurrentValue();
             if (scanner.keyEquals(TYPE))
             {
                 kind = scanner.stringEquals(SNAPSHOT) ? 1 : scanner.stringEquals(UPDATE) ? 0 : -2;
@@ -85,35 +102,57 @@ final class Level2Decoder
                 instrumentId = productIsString ?
                     registry.idOf(scanner.buffer(), scanner.stringStart(), scanner.stringLength()) : -1;
             }
-            else if (scanner.keyEquals(UPDATES))
-            {
-                updatesStart = scanner.valueStart();
-                updatesAreArray = scanner.valueKind() == JsonScanner.KIND_ARRAY;
-            }
         }
-        final DropReason problem =
-            kind == -1 || instrumentId == -2 || updatesStart < 0 ? DropReason.MISSING_FIELD
-            : kind == -2 || !productIsString || !updatesAreArray ? DropReason.WRONG_TYPE
-            : instrumentId < 0 ? DropReason.UNKNOWN_PRODUCT
-            : null;
+        if (published >= 0)
+        {
+            return published;
+        }
+        final DropReason problem = problem(kind, instrumentId, productIsString, updatesStart, updatesAreArray);
         if (problem != null)
         {
             metrics.onEntryDropped(problem);
             return 0;
         }
-        final boolean snapshot = kind == 1;
+        final int afterEvent = scanner.position();
+        scanner.position(updatesStart);
+        published = decodeLevels(scanner, instrumentId, kind == 1, venueSequence, receiveEpochNanos, receiveNanoTime);
+        scanner.position(afterEvent);
+        return published;
+    }
+
+    private static DropReason problem(
+        final int kind,
+        final int instrumentId,
+        final boolean productIsString,
+        final int updatesStart,
+        final boolean updatesAreArray)
+    {
+        return kind == -1 || instrumentId == -2 || updatesStart < 0 ? DropReason.MISSING_FIELD
+            : kind == -2 || !productIsString || !updatesAreArray ? DropReason.WRONG_TYPE
+            : instrumentId < 0 ? DropReason.UNKNOWN_PRODUCT
+            : null;
+    }
+
+    /** The {@code updates} array the cursor stands on; leaves the cursor after it. */
+    private int decodeLevels(
+        final JsonScanner scanner,
+        final int instrumentId,
+        final boolean snapshot,
+        final long venueSequence,
+        final long receiveEpochNanos,
+        final long receiveNanoTime)
+    {
         int published = 0;
         boolean held = false;
-        scanner.position(updatesStart);
         scanner.enterArray();
-        while (scanner.nextElement() == JsonScanner.ITEM)
+        while (scanner.nextElementStart() == JsonScanner.ITEM)
         {
-            final int afterLevel = scanner.position();
-            scanner.position(scanner.valueStart());
-            final DropReason levelProblem = current.decode(scanner);
-            scanner.position(afterLevel);
+            final int levelStart = scanner.valueStart();
+            final DropReason levelProblem =
+                scanner.valueKind() == JsonScanner.KIND_OBJECT ? current.decode(scanner) : DropReason.WRONG_TYPE;
             if (levelProblem != null)
             {
+                scanner.skipFrom(levelStart); // the level decoder stops at the first problem
                 metrics.onEntryDropped(levelProblem);
                 continue;
             }

@@ -17,6 +17,13 @@ package dev.peregrine.gateway.json;
  * not decoded: the span is the raw text between the quotes. The fields Coinbase sends (numbers as
  * strings, product ids, channel names) never need escapes; an escaped one simply fails to match or to
  * parse, and is dropped with that reason.
+ *
+ * <p>Validate once, then walk trusted. A decoder validates the whole text in one pass (walking the
+ * top-level value with {@link #nextMember()}, which skips every value with full validation), then calls
+ * {@link #trustValidated()}: from there to the next {@link #wrap}, values are skipped by a fast scan for
+ * their end ({@code TrustedSkipper}) instead of being validated again, and {@link #nextKey()} /
+ * {@link #nextElementStart()} stop at a value without skipping it, so a container the decoder descends
+ * into is read once, not once per nesting level. Separators are not re-checked in that mode either.
  */
 public final class JsonScanner
 {
@@ -48,6 +55,9 @@ public final class JsonScanner
     private int valueKind;
     private int valueStart;
     private int valueEnd;
+    private boolean trusted;
+    /** The bracket that closes the container of the value the lazy walk stopped at. */
+    private char lazyClose;
 
     /** Points the cursor at {@code buffer[offset, offset + length)}; the bytes are read, never copied. */
     public void wrap(final byte[] buffer, final int offset, final int length)
@@ -61,6 +71,23 @@ public final class JsonScanner
         this.valueKind = 0;
         this.valueStart = 0;
         this.valueEnd = 0;
+        this.trusted = false;
+    }
+
+    /**
+     * Declares the whole wrapped text valid JSON, as a complete validating walk just proved; until the
+     * next {@link #wrap}, values are skipped without being validated again and the lazy walk
+     * ({@link #nextKey()}, {@link #nextElementStart()}) is available. Never call it on text that did not
+     * pass validation: the trusted walk does not look for errors (it stays within bounds, though).
+     */
+    public void trustValidated()
+    {
+        this.trusted = true;
+    }
+
+    public boolean trusted()
+    {
+        return trusted;
     }
 
     public byte[] buffer()
@@ -110,6 +137,11 @@ public final class JsonScanner
     /** The next member of the current object: {@link #ITEM}, {@link #END} (past the '}') or {@link #ERROR}. */
     public int nextMember()
     {
+        if (trusted)
+        {
+            final int result = nextKey();
+            return result == ITEM ? skipCurrentValue() : result;
+        }
         int p = skipWhitespace(position);
         if (p >= limit)
         {
@@ -142,6 +174,11 @@ public final class JsonScanner
     /** The next element of the current array: {@link #ITEM}, {@link #END} (past the ']') or {@link #ERROR}. */
     public int nextElement()
     {
+        if (trusted)
+        {
+            final int result = nextElementStart();
+            return result == ITEM ? skipCurrentValue() : result;
+        }
         final int p = skipWhitespace(position);
         if (p >= limit)
         {
@@ -157,19 +194,133 @@ public final class JsonScanner
         return readValueThenSeparator(p, ']');
     }
 
+    /**
+     * The next member of the current object, stopping at its value: key span, value kind and
+     * {@link #valueStart()} are set and the cursor stands on the value's first byte, nothing of it
+     * consumed. Follow with {@link #skipCurrentValue()}, or with {@link #enterObject()} /
+     * {@link #enterArray()}, a walk to {@link #END} and {@link #endMember()}. Returns {@link #ITEM},
+     * {@link #END} (past the '}') or {@link #ERROR}. Validating (key, colon, and through
+     * {@link #skipCurrentValue()} / {@link #endMember()} the value and its separator) unless
+     * {@link #trustValidated()} was called, so a decoder can descend into a container and validate it in
+     * the same pass that reads it.
+     */
+    public int nextKey()
+    {
+        if (!trusted)
+        {
+            return nextKeyValidating();
+        }
+        int p = skipSeparators(position);
+        if (p >= limit)
+        {
+            return fail(ERR_SYNTAX);
+        }
+        if (buffer[p] == '}')
+        {
+            position = p + 1;
+            return END;
+        }
+        final int keyEnd = TrustedSkipper.skipString(buffer, p, limit);
+        if (keyEnd < 0)
+        {
+            return fail(ERR_SYNTAX);
+        }
+        keyStart = p + 1;
+        keyLength = keyEnd - p - 2;
+        p = skipWhitespace(keyEnd) + 1; // past the ':'
+        return stopAtValue(skipWhitespace(p));
+    }
+
+    /** The next element of the current array, stopping at its value (see {@link #nextKey()}); end with {@link #endElement()}. */
+    public int nextElementStart()
+    {
+        if (!trusted)
+        {
+            final int p = skipWhitespace(position);
+            if (p >= limit)
+            {
+                return fail(ERR_SYNTAX);
+            }
+            if (buffer[p] == ']')
+            {
+                position = p + 1;
+                return END;
+            }
+            keyStart = 0;
+            keyLength = 0;
+            lazyClose = ']';
+            return stopAtValue(p);
+        }
+        final int p = skipSeparators(position);
+        if (p >= limit)
+        {
+            return fail(ERR_SYNTAX);
+        }
+        if (buffer[p] == ']')
+        {
+            position = p + 1;
+            return END;
+        }
+        keyStart = 0;
+        keyLength = 0;
+        return stopAtValue(p);
+    }
+
+    /** Skips the value the lazy walk stopped at (and, validating, its separator); {@link #ITEM} or {@link #ERROR}. */
+    public int skipCurrentValue()
+    {
+        return trusted ? skipFrom(valueStart) : readValueThenSeparator(valueStart, lazyClose);
+    }
+
+    /** After walking a member's container value to its {@link #END}: checks the separator that follows it. */
+    public boolean endMember()
+    {
+        return trusted || separatorAfter(position, '}') == ITEM;
+    }
+
+    /** After walking an element's container value to its {@link #END}: checks the separator that follows it. */
+    public boolean endElement()
+    {
+        return trusted || separatorAfter(position, ']') == ITEM;
+    }
+
+    /**
+     * Trusted mode only: skips the value that starts at {@code start} (a value the lazy walk stopped at
+     * and a decoder left half read) and sets {@link #valueEnd()}; the cursor goes after it.
+     */
+    public int skipFrom(final int start)
+    {
+        final int end = TrustedSkipper.skipValue(buffer, start, limit);
+        if (end < 0)
+        {
+            return fail(ERR_SYNTAX);
+        }
+        valueEnd = end;
+        position = end;
+        return ITEM;
+    }
+
+    /**
+     * The key of the last member if it is one byte long (Binance's keys: {@code "s"}, {@code "p"}, ...),
+     * else -1: lets a decoder dispatch with one {@code switch} instead of a chain of {@link #keyEquals}.
+     */
+    public int singleByteKey()
+    {
+        return keyLength == 1 ? buffer[keyStart] : -1;
+    }
+
     /** True if the key of the last member is exactly {@code name} (raw bytes, no unescaping). */
     public boolean keyEquals(final byte[] name)
     {
-        return name.length == keyLength &&
-            java.util.Arrays.equals(name, 0, name.length, buffer, keyStart, keyStart + keyLength);
+        // Length, then byte by byte from the first: almost every other key fails on the first byte, and
+        // keys are too short for a vectorised range compare to pay for its call.
+        return name.length == keyLength && regionEquals(name, keyStart);
     }
 
     /** True if the current value is a string whose raw text equals {@code text}. Allocation-free. */
     public boolean stringEquals(final byte[] text)
     {
-        final int start = stringStart();
-        return valueKind == KIND_STRING && stringLength() == text.length &&
-            java.util.Arrays.equals(text, 0, text.length, buffer, start, start + text.length);
+        return valueKind == KIND_STRING && stringLength() == text.length && regionEquals(text, stringStart());
     }
 
     public int valueKind()
@@ -230,14 +381,20 @@ public final class JsonScanner
         {
             return fail(ERR_SYNTAX);
         }
-        final int end = skipValue(p);
+        // Strings, the most common value, straight to the string skipper; the rest through the dispatch.
+        final int end = buffer[p] == '"' ? JsonSkipper.skipString(buffer, p, limit) : JsonSkipper.skipValue(buffer, p, limit, 0);
         if (end < 0)
         {
-            return ERROR;
+            return fail(end == JsonSkipper.UTF8 ? ERR_UTF8 : ERR_SYNTAX);
         }
         valueKind = kindOf(buffer[p]);
         valueStart = p;
         valueEnd = end;
+        return separatorAfter(end, close);
+    }
+
+    private int separatorAfter(final int end, final char close)
+    {
         int q = skipWhitespace(end);
         if (q < limit && buffer[q] == ',')
         {
@@ -268,6 +425,80 @@ public final class JsonScanner
             case 'n': return KIND_NULL;
             default: return KIND_NUMBER;
         }
+    }
+
+    private boolean regionEquals(final byte[] expected, final int at)
+    {
+        final byte[] b = buffer;
+        for (int i = 0; i < expected.length; i++)
+        {
+            if (b[at + i] != expected[i])
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private int nextKeyValidating()
+    {
+        int p = skipWhitespace(position);
+        if (p >= limit)
+        {
+            return fail(ERR_SYNTAX);
+        }
+        if (buffer[p] == '}')
+        {
+            position = p + 1;
+            return END;
+        }
+        if (buffer[p] != '"')
+        {
+            return fail(ERR_SYNTAX);
+        }
+        final int keyEnd = JsonSkipper.skipString(buffer, p, limit);
+        if (keyEnd < 0)
+        {
+            return fail(keyEnd == JsonSkipper.UTF8 ? ERR_UTF8 : ERR_SYNTAX);
+        }
+        keyStart = p + 1;
+        keyLength = keyEnd - p - 2;
+        p = skipWhitespace(keyEnd);
+        if (p >= limit || buffer[p] != ':')
+        {
+            return fail(ERR_SYNTAX);
+        }
+        lazyClose = '}';
+        return stopAtValue(skipWhitespace(p + 1));
+    }
+
+    private int stopAtValue(final int p)
+    {
+        if (p >= limit)
+        {
+            return fail(ERR_SYNTAX);
+        }
+        valueKind = kindOf(buffer[p]);
+        valueStart = p;
+        valueEnd = p;
+        position = p;
+        return ITEM;
+    }
+
+    /** Whitespace and commas: in trusted mode the structure was checked already, separators included. */
+    private int skipSeparators(final int from)
+    {
+        int p = from;
+        while (p < limit)
+        {
+            final byte c = buffer[p];
+            if (c != ',' && c != ' ' && c != '\n' && c != '\r' && c != '\t')
+            {
+                break;
+            }
+            p++;
+        }
+        return p;
     }
 
     private int skipWhitespace(final int from)

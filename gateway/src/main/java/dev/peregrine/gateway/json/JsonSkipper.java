@@ -41,6 +41,11 @@ final class JsonSkipper
         while (i < limit)
         {
             final byte c = b[i];
+            if (c > '"' && c != '\\')
+            {
+                i++; // the common case first: printable ASCII that is neither a quote nor a backslash
+                continue;
+            }
             if (c == '"')
             {
                 return i + 1;

@@ -66,6 +66,37 @@ class BinanceMarketDataDecoderBadInputTest
         assertThat(recording.drain()).hasSize(2);
     }
 
+    /** Trades and bookTickers are decoded in the envelope pass: a defect after or inside data must still win. */
+    @Test
+    void singlePassDecodingPublishesNothingOfAFrameThatTurnsOutBad()
+    {
+        decode(TRADE + "x");                                                   // trailing bytes after data
+        decode(TRADE.substring(0, TRADE.length() - 1) + ",}");                 // trailing comma after data
+        decode(TRADE.replace("\"m\":true", "\"m\":tru"));                    // broken literal inside data
+        decode(TRADE.replace("\"BTCUSDT\"", "\"DOGEUSDT\"") + " ]");          // a content problem, then bad syntax
+        decode(TICKER.replace("\"b\":", "\"b\" "));                          // missing colon inside data
+        final byte[] badUtf8 = TRADE.replace("\"e\":\"trade\"", "\"e\":\"tr\u00ffde\"").getBytes(StandardCharsets.ISO_8859_1);
+        decoder.decode(badUtf8, 0, badUtf8.length, 1, 1);                      // a lone 0xFF inside data
+        decode(TRADE.replace("\"stream\":\"btcusdt@trade\"", "\"stream\":7"));  // stream of the wrong type
+
+        assertThat(recording.drain()).isEmpty();
+        assertThat(metrics.framesDropped(DropReason.MALFORMED_JSON)).isEqualTo(5);
+        assertThat(metrics.framesDropped(DropReason.INVALID_UTF8)).isEqualTo(1);
+        assertThat(metrics.framesDropped(DropReason.WRONG_TYPE)).isEqualTo(1);
+        assertThat(metrics.framesDroppedTotal()).isEqualTo(7);
+
+        // data before stream takes the second pass and decodes the same.
+        final String dataFirst = "{\"data\":" + TRADE.substring(TRADE.indexOf("{", 1), TRADE.length() - 1) +
+            ",\"stream\":\"btcusdt@trade\"}";
+        decode(dataFirst);
+        decode(TRADE);
+        final List<dev.peregrine.core.event.InboundEvent> events = recording.drain();
+        assertThat(events).hasSize(2);
+        assertThat(events.get(0).tradeId).isEqualTo(events.get(1).tradeId);
+        assertThat(events.get(0).price).isEqualTo(events.get(1).price);
+        assertThat(events.get(0).side).isEqualTo(events.get(1).side);
+    }
+
     @Test
     void decodingAllocatesNothingAfterWarmUp()
     {

@@ -153,6 +153,61 @@ class CoinbaseMarketDataDecoderBadInputTest
         assertThat(metrics.entriesDropped(DropReason.UNKNOWN_PRODUCT)).isEqualTo(1);
     }
 
+    /** Ticker and trade entries are decoded during the validating pass: nothing may leak from a frame that then fails. */
+    @Test
+    void aFrameThatFailsAfterItsEntriesPublishesNothingAndCountsNoEntryDrop()
+    {
+        final String withBadEntry = TRADE_HEAD + "{\"type\":\"update\",\"trades\":[" + GOOD_TRADE + "," +
+            GOOD_TRADE.replace("BTC-USD", "NOPE-USD") + "]}]}";
+        for (final String text : List.of(withBadEntry + " x", withBadEntry.replace("]}]}", "]},]}"),
+            withBadEntry.replace("]}]}", "]}]"), withBadEntry.replace("NOPE-USD\",", "NOPE-USD\",,")))
+        {
+            final RecordingRing recording = new RecordingRing(64);
+            final GatewayMetrics metrics = new GatewayMetrics();
+            final CoinbaseMarketDataDecoder decoder = decoder(recording, metrics);
+            final byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
+            decoder.decode(bytes, 0, bytes.length, 1L, 2L);
+            assertThat(recording.drain()).as(text).isEmpty();
+            assertThat(metrics.framesDropped(DropReason.MALFORMED_JSON)).as(text).isEqualTo(1);
+            assertThat(metrics.entriesDroppedTotal()).as(text).isZero();
+            decodesGoodFrameAfterwards(decoder, recording, metrics);
+        }
+    }
+
+    /** The single pass needs channel before events and at most InlineEntries.CAPACITY entries; else the second pass. */
+    @Test
+    void decodesTheSameWhateverTheKeyOrderOrTheNumberOfEntries()
+    {
+        final StringBuilder many = new StringBuilder();
+        for (int i = 0; i < InlineEntries.CAPACITY + 6; i++)
+        {
+            many.append(i == 0 ? "" : ",").append(GOOD_TRADE.replace("1068572090", Integer.toString(1_000 + i)));
+        }
+        final String big = TRADE_HEAD + "{\"type\":\"update\",\"trades\":[" + many + "," +
+            GOOD_TRADE.replace("BTC-USD", "NOPE-USD") + "]}]}";
+        final String channelLast = "{\"timestamp\":\"2026-08-09T21:05:48.228568804Z\",\"sequence_num\":0,\"events\":[" +
+            "{\"type\":\"update\",\"trades\":[" + many + "," + GOOD_TRADE.replace("BTC-USD", "NOPE-USD") +
+            "]}],\"channel\":\"market_trades\"}";
+        final String small = TRADE_HEAD + "{\"type\":\"update\",\"trades\":[" + GOOD_TRADE + "," +
+            GOOD_TRADE.replace("BTC-USD", "NOPE-USD") + "]}]}";
+        final String smallChannelLast = small.replace("\"channel\":\"market_trades\",", "")
+            .replace("]}]}", "]}],\"channel\":\"market_trades\"}");
+        for (final String text : List.of(big, channelLast, small, smallChannelLast))
+        {
+            final RecordingRing recording = new RecordingRing(256);
+            final GatewayMetrics metrics = new GatewayMetrics();
+            final byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
+            decoder(recording, metrics).decode(bytes, 0, bytes.length, 1L, 2L);
+            final List<InboundEvent> events = recording.drain();
+            final int expected = text.length() > 2_000 ? InlineEntries.CAPACITY + 6 : 1;
+            assertThat(events).as(text).hasSize(expected);
+            assertThat(events.get(expected - 1).tradeId).isEqualTo(expected == 1 ? 1068572090L : 1_000L + expected - 1);
+            assertThat(events.get(0).price).isEqualTo(6_508_367_000_000L);
+            assertThat(metrics.entriesDropped(DropReason.UNKNOWN_PRODUCT)).isEqualTo(1);
+            assertThat(metrics.entriesDroppedTotal()).isEqualTo(1);
+        }
+    }
+
     @Test
     void countsASequenceGapPerJump()
     {

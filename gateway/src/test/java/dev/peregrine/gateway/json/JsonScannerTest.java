@@ -58,6 +58,63 @@ class JsonScannerTest
         assertThat(scanner.atEnd()).isTrue();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{}", " { } ", "[]", "0", "-0.5e+10", "\"a\\u00e9\\n\\\"b\"", "true", "null", "[1,false ]",
+        "{\"a\":[1,2,{\"b\":false}],\"c\":\"\u00e9\u20ac\"}", "[[[[[]]]]]", "{\"a\\\\\":\"]}\\\\\"}"})
+    void trustedSkipFindsTheSameEndAsTheValidatingSkip(final String text)
+    {
+        final byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        final JsonScanner scanner = new JsonScanner();
+        scanner.wrap(bytes, 0, bytes.length);
+        int p = 0;
+        while (p < bytes.length && bytes[p] == ' ')
+        {
+            p++;
+        }
+        final int validated = scanner.skipValue(p);
+        scanner.trustValidated();
+        assertThat(scanner.skipFrom(p)).isEqualTo(JsonScanner.ITEM);
+        assertThat(scanner.valueEnd()).as(text).isEqualTo(validated);
+    }
+
+    @Test
+    void trustedLazyWalkDescendsWithoutSkippingAndMatchesTheValidatingWalk()
+    {
+        final byte[] bytes = ("{ \"a\" : [ {\"k\":\"v\\\"\\\\\", \"n\": -1.5e3} , 7 ] , \"b\":true,\"c\":{\"x\":[1,{}]} }")
+            .getBytes(StandardCharsets.US_ASCII);
+        final JsonScanner scanner = new JsonScanner();
+        scanner.wrap(bytes, 0, bytes.length);
+        assertThat(scanner.skipValue(0)).isEqualTo(bytes.length);
+        scanner.trustValidated();
+        scanner.position(0);
+        assertThat(scanner.enterObject()).isTrue();
+        assertThat(scanner.nextKey()).isEqualTo(JsonScanner.ITEM);
+        assertThat(scanner.keyEquals("a".getBytes(StandardCharsets.US_ASCII))).isTrue();
+        assertThat(scanner.valueKind()).isEqualTo(JsonScanner.KIND_ARRAY);
+        assertThat(scanner.enterArray()).isTrue();
+        assertThat(scanner.nextElementStart()).isEqualTo(JsonScanner.ITEM);
+        assertThat(scanner.valueKind()).isEqualTo(JsonScanner.KIND_OBJECT);
+        assertThat(scanner.enterObject()).isTrue();
+        assertThat(scanner.nextMember()).isEqualTo(JsonScanner.ITEM);
+        assertThat(new String(bytes, scanner.stringStart(), scanner.stringLength(), StandardCharsets.US_ASCII))
+            .isEqualTo("v\\\"\\\\");
+        assertThat(scanner.nextMember()).isEqualTo(JsonScanner.ITEM);
+        assertThat(new String(bytes, scanner.valueStart(), scanner.valueEnd() - scanner.valueStart(), StandardCharsets.US_ASCII))
+            .isEqualTo("-1.5e3");
+        assertThat(scanner.nextMember()).isEqualTo(JsonScanner.END);
+        assertThat(scanner.nextElement()).isEqualTo(JsonScanner.ITEM);
+        assertThat(scanner.valueKind()).isEqualTo(JsonScanner.KIND_NUMBER);
+        assertThat(scanner.nextElementStart()).isEqualTo(JsonScanner.END);
+        assertThat(scanner.nextMember()).isEqualTo(JsonScanner.ITEM);
+        assertThat(scanner.valueKind()).isEqualTo(JsonScanner.KIND_TRUE);
+        assertThat(scanner.nextKey()).isEqualTo(JsonScanner.ITEM);
+        assertThat(scanner.skipCurrentValue()).isEqualTo(JsonScanner.ITEM);
+        assertThat(scanner.valueEnd()).isEqualTo(bytes.length - 2);
+        assertThat(scanner.nextKey()).isEqualTo(JsonScanner.END);
+        assertThat(scanner.atEnd()).isTrue();
+    }
+
     private static int skip(final String text)
     {
         final JsonScanner scanner = new JsonScanner();
