@@ -96,7 +96,7 @@ final class CaptureReplay implements BinanceMarketSource
     @Override
     public void dropNextDepthDiff()
     {
-        throw new UnsupportedOperationException("a replay sends the capture as recorded; use a generated market for faults");
+        throw new IllegalStateException("a replay sends the capture as recorded; use a generated market for faults");
     }
 
     private final class Session implements Runnable
