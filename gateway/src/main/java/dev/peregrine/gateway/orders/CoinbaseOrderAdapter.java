@@ -49,7 +49,11 @@ public final class CoinbaseOrderAdapter implements OrderGateway, AutoCloseable
         }
     }
 
-    private record Submit(long orderId, String clientOrderId, int instrumentId, int side, long quantity, long limitPrice)
+    /**
+     * @param limitIoc the core's {@code LIMIT_IOC}: sent as {@code sor_limit_ioc}, never as a resting order.
+     */
+    private record Submit(long orderId, String clientOrderId, int instrumentId, int side, long quantity, long limitPrice,
+        boolean limitIoc)
     {
     }
 
@@ -104,7 +108,7 @@ public final class CoinbaseOrderAdapter implements OrderGateway, AutoCloseable
     public boolean submit(final OrderCommand command, final String clientOrderId)
     {
         return offer(new Submit(command.orderId, clientOrderId, command.instrumentId, command.side, command.quantity,
-            command.limitPrice));
+            command.limitPrice, command.orderType == dev.peregrine.core.order.OrderType.LIMIT_IOC.ordinal()));
     }
 
     @Override
@@ -236,6 +240,8 @@ public final class CoinbaseOrderAdapter implements OrderGateway, AutoCloseable
         }
         final OrderRequest request = s.limitPrice() == 0
             ? OrderRequest.market(s.clientOrderId(), product, s.side(), s.quantity())
+            : s.limitIoc()
+            ? OrderRequest.limitIoc(s.clientOrderId(), product, s.side(), s.quantity(), s.limitPrice())
             : OrderRequest.limit(s.clientOrderId(), product, s.side(), s.quantity(), s.limitPrice(), config.postOnlyLimits());
         final TrackedOrder order = new TrackedOrder(s.orderId(), s.clientOrderId(), request);
         byOrderId.put(s.orderId(), order);
@@ -405,7 +411,8 @@ public final class CoinbaseOrderAdapter implements OrderGateway, AutoCloseable
             order.fees = FixedPoint.isError(fees) ? order.fees : fees;
             metrics.fills.increment();
             listener.onFill(order.orderId, order.venueOrderId + "-" + u.numberOfFills(), quantity, price, fee,
-                "Market".equalsIgnoreCase(u.orderType()) ? VenueResponseListener.LIQUIDITY_TAKER
+                "Market".equalsIgnoreCase(u.orderType()) || order.request.type() != OrderType.LIMIT_GTC
+                    ? VenueResponseListener.LIQUIDITY_TAKER
                     : order.request.postOnly() ? VenueResponseListener.LIQUIDITY_MAKER : VenueResponseListener.LIQUIDITY_UNKNOWN);
         }
         if ("FILLED".equals(u.status()))

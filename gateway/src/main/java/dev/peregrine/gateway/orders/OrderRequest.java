@@ -21,7 +21,7 @@ public record OrderRequest(
         {
             throw new IllegalArgumentException("side must be Side.BUY or Side.SELL, was " + side);
         }
-        if (baseSize <= 0 || (type == OrderType.LIMIT_GTC && limitPrice <= 0))
+        if (baseSize <= 0 || (type != OrderType.MARKET_IOC && limitPrice <= 0))
         {
             throw new IllegalArgumentException("baseSize (and a limit order's price) must be > 0");
         }
@@ -39,6 +39,12 @@ public record OrderRequest(
         return new OrderRequest(clientOrderId, productId, side, OrderType.LIMIT_GTC, baseSize, limitPrice, postOnly);
     }
 
+    public static OrderRequest limitIoc(
+        final String clientOrderId, final String productId, final int side, final long baseSize, final long limitPrice)
+    {
+        return new OrderRequest(clientOrderId, productId, side, OrderType.LIMIT_IOC, baseSize, limitPrice, false);
+    }
+
     /** The documented body of {@code POST /orders} (and {@code /orders/preview}, which ignores the id). */
     public String toJson(final boolean withClientOrderId)
     {
@@ -53,6 +59,14 @@ public record OrderRequest(
         {
             sb.append("\"market_market_ioc\":{\"base_size\":\"");
             FixedPoint.appendTo(sb, baseSize);
+            sb.append("\"}");
+        }
+        else if (type == OrderType.LIMIT_IOC)
+        {
+            sb.append("\"sor_limit_ioc\":{\"base_size\":\"");
+            FixedPoint.appendTo(sb, baseSize);
+            sb.append("\",\"limit_price\":\"");
+            FixedPoint.appendTo(sb, limitPrice);
             sb.append("\"}");
         }
         else

@@ -6,5 +6,7 @@ public enum OrderType
     /** {@code market_market_ioc{base_size}}. */
     MARKET_IOC,
     /** {@code limit_limit_gtc{base_size, limit_price, post_only}}. */
-    LIMIT_GTC
+    LIMIT_GTC,
+    /** {@code sor_limit_ioc{base_size, limit_price}}: takes what it can at its price or better, cancels the rest. */
+    LIMIT_IOC
 }

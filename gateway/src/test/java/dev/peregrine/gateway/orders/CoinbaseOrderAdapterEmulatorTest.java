@@ -90,6 +90,28 @@ class CoinbaseOrderAdapterEmulatorTest
         assertThat(venue.requests(CoinbaseOrderClient.BATCH_CANCEL)).isEqualTo(1);
     }
 
+    /** The core's LIMIT_IOC is Coinbase's sor_limit_ioc: it never rests, whatever its price. */
+    @Test
+    void limitIocFillsWhenMarketableAndIsCancelledOtherwiseNeverResting()
+    {
+        assertThat(adapter.submit(ioc(11, Side.BUY, "0.5", "65000.01"), "prg-t-11")).isTrue();
+        assertThat(adapter.submit(ioc(12, Side.BUY, "0.5", "64999.99"), "prg-t-12")).isTrue();
+        Await.until("fill and cancel", WAIT, () -> recorder.has("fill 11") && recorder.has("cancelled 12"));
+        final String filled = venue.orderIdFor("prg-t-11");
+        final String cancelled = venue.orderIdFor("prg-t-12");
+        assertThat(venue.statusOf(filled)).isEqualTo("FILLED");
+        assertThat(venue.statusOf(cancelled)).isEqualTo("CANCELLED");
+        assertThat(recorder.events()).contains("fill 11 " + filled + "-1 qty=0.5 px=65000 fee=195 liq=2");
+    }
+
+    private static OrderCommand ioc(final long id, final int side, final String qty, final String price)
+    {
+        final OrderCommand command = new OrderCommand();
+        command.set(OrderCommand.NEW, OrderType.LIMIT_IOC.ordinal(), id, 1, side, FixedPoint.parse(qty),
+            FixedPoint.parse(price), 0);
+        return command;
+    }
+
     @Test
     void venueRefusalIsARejectWithTheVenuesReason()
     {

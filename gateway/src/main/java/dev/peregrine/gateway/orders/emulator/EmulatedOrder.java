@@ -80,7 +80,7 @@ final class EmulatedOrder
         m.put("filled_value", filledValue.stripTrailingZeros().toPlainString());
         m.put("total_fees", totalFees.stripTrailingZeros().toPlainString());
         m.put("number_of_fills", Integer.toString(numberOfFills));
-        m.put("time_in_force", "MARKET_IOC".equals(orderType) ? "IMMEDIATE_OR_CANCEL" : "GOOD_UNTIL_CANCELLED");
+        m.put("time_in_force", "LIMIT_GTC".equals(orderType) ? "GOOD_UNTIL_CANCELLED" : "IMMEDIATE_OR_CANCEL");
         m.put("post_only", postOnly);
         m.put("cancel_reason", cancelReason);
         m.put("reject_reason", "");

@@ -54,6 +54,21 @@ final class EmulatorOrders
         {
             placed.fill(order.baseSize, price);
         }
+        else if ("LIMIT_IOC".equals(order.type))
+        {
+            // Immediate or cancel: fills at the product's price if that is at or better than the limit.
+            final boolean marketable = "BUY".equals(order.side) ? price.compareTo(order.limitPrice) <= 0 :
+                price.compareTo(order.limitPrice) >= 0;
+            if (marketable)
+            {
+                placed.fill(order.baseSize, price);
+            }
+            else
+            {
+                placed.status = "CANCELLED";
+                placed.cancelReason = "IOC: not marketable at its limit";
+            }
+        }
         venue.publish(placed);
         return CoinbaseVenueEmulator.Reply.json(200, success(placed));
     }
@@ -160,6 +175,7 @@ final class EmulatorOrders
         }
         final Map<String, Object> market = JsonTree.object(config, "market_market_ioc");
         final Map<String, Object> limit = JsonTree.object(config, "limit_limit_gtc");
+        final Map<String, Object> limitIoc = JsonTree.object(config, "sor_limit_ioc");
         try
         {
             if (market != null && JsonTree.string(market, "base_size") != null)
@@ -173,6 +189,12 @@ final class EmulatorOrders
                 p.baseSize = new BigDecimal(JsonTree.string(limit, "base_size"));
                 p.limitPrice = new BigDecimal(JsonTree.string(limit, "limit_price"));
                 p.postOnly = JsonTree.bool(limit, "post_only");
+            }
+            else if (limitIoc != null)
+            {
+                p.type = "LIMIT_IOC";
+                p.baseSize = new BigDecimal(JsonTree.string(limitIoc, "base_size"));
+                p.limitPrice = new BigDecimal(JsonTree.string(limitIoc, "limit_price"));
             }
             else
             {
