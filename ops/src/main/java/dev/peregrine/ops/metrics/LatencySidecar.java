@@ -31,8 +31,10 @@ public final class LatencySidecar implements AutoCloseable
         {
             this.name = name;
             this.recorder = recorder;
-            this.cumulative = new Histogram(maxValue, 3);
-            this.lastInterval = new Histogram(maxValue, 3);
+            // Auto-resizing: a recorder may hold values past maxValue (a replayed capture's exchange lag is
+            // months), and the sidecar is off the hot path, so growing here is fine.
+            this.cumulative = new Histogram(3);
+            this.lastInterval = new Histogram(3);
         }
 
         public String name()
@@ -42,6 +44,7 @@ public final class LatencySidecar implements AutoCloseable
     }
 
     private final List<Series> series = new ArrayList<>();
+    private long errors;
     private final long intervalNanos;
     private final Thread thread;
     private volatile boolean running = true;
@@ -75,15 +78,31 @@ public final class LatencySidecar implements AutoCloseable
         }
     }
 
-    /** Swaps every interval histogram now; the sidecar thread calls it, tests and shutdown may too. */
+    /**
+     * Swaps every interval histogram now; the sidecar thread calls it, tests and shutdown may too. A
+     * series that fails is counted and skipped: metrics must never take the engine down.
+     */
     public synchronized void sample()
     {
         for (final Series s : series)
         {
-            s.interval = s.recorder.getIntervalHistogram(s.interval);
-            s.cumulative.add(s.interval);
-            s.lastInterval = s.interval.copy();
+            try
+            {
+                s.interval = s.recorder.getIntervalHistogram(s.interval);
+                s.cumulative.add(s.interval);
+                s.lastInterval = s.interval.copy();
+            }
+            catch (final RuntimeException ex)
+            {
+                errors++;
+            }
         }
+    }
+
+    /** Samples that failed (and were skipped) so far. */
+    public synchronized long errors()
+    {
+        return errors;
     }
 
     /** Value at a percentile of the last interval, in the recorded unit (0 if nothing was recorded). */
