@@ -12,8 +12,8 @@ import dev.peregrine.core.output.Hash64;
  * mean and the sum of squared deviations ({@code m2}) with Welford's sliding update, which never
  * subtracts two large squares, on values shifted by an anchor (the last exact mean), so the rounding
  * of the mean is that of a small number and does not leak into a tiny variance; and every time the
- * ring wraps (once per {@code period} updates) it recomputes both exactly from the buffered values with two passes. So the error never accumulates
- * over more than {@code period} updates: O(1) amortised per update (one O(period) pass every
+ * ring wraps (once per {@code period} updates) it recomputes both exactly from the buffered values
+ * with two passes. So the error never accumulates over more than {@code period} updates: O(1) amortised per update (one O(period) pass every
  * {@code period} updates), no drift however long the run, and the result depends only on the input
  * sequence, so replay reproduces it bit for bit.
  *
