@@ -2,6 +2,7 @@ package dev.peregrine.gateway.binance;
 
 import dev.peregrine.core.number.FixedPoint;
 import dev.peregrine.gateway.DropReason;
+import dev.peregrine.gateway.json.Decimals;
 import dev.peregrine.gateway.json.JsonScanner;
 
 /**
@@ -22,22 +23,12 @@ final class BinanceFields
         {
             return DropReason.WRONG_TYPE;
         }
-        final byte[] b = scanner.buffer();
         final int start = scanner.valueStart();
-        final int end = scanner.valueEnd();
-        long parsed = 0;
-        for (int i = start; i < end; i++)
+        final long parsed = Decimals.parseUnsigned(scanner.buffer(), start, scanner.valueEnd() - start);
+        if (parsed < 0)
         {
-            final int digit = b[i] - '0';
-            if (digit < 0 || digit > 9)
-            {
-                return DropReason.BAD_NUMBER; // a sign, a fraction or an exponent: not an id
-            }
-            if (parsed > (Long.MAX_VALUE - digit) / 10)
-            {
-                return DropReason.NUMBER_OVERFLOW;
-            }
-            parsed = parsed * 10 + digit;
+            // -1: a sign, a fraction or an exponent: not an id
+            return parsed == -1 ? DropReason.BAD_NUMBER : DropReason.NUMBER_OVERFLOW;
         }
         value = parsed;
         return null;
@@ -71,7 +62,7 @@ final class BinanceFields
 
     DropReason decimal(final byte[] b, final int offset, final int length)
     {
-        final long parsed = FixedPoint.parse(b, offset, length);
+        final long parsed = Decimals.parse(b, offset, length);
         if (FixedPoint.isError(parsed))
         {
             if (parsed == FixedPoint.ERR_TOO_MANY_DECIMALS)

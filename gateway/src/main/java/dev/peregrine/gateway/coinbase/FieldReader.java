@@ -2,6 +2,7 @@ package dev.peregrine.gateway.coinbase;
 
 import dev.peregrine.core.number.FixedPoint;
 import dev.peregrine.gateway.DropReason;
+import dev.peregrine.gateway.json.Decimals;
 import dev.peregrine.gateway.json.JsonScanner;
 
 /**
@@ -21,7 +22,7 @@ final class FieldReader
         {
             return DropReason.WRONG_TYPE;
         }
-        final long parsed = FixedPoint.parse(scanner.buffer(), scanner.stringStart(), scanner.stringLength());
+        final long parsed = Decimals.parse(scanner.buffer(), scanner.stringStart(), scanner.stringLength());
         if (FixedPoint.isError(parsed))
         {
             return numberError(parsed);
@@ -52,23 +53,10 @@ final class FieldReader
 
     private DropReason digits(final byte[] b, final int offset, final int length)
     {
-        if (length <= 0)
+        final long parsed = Decimals.parseUnsigned(b, offset, length);
+        if (parsed < 0)
         {
-            return DropReason.BAD_NUMBER;
-        }
-        long parsed = 0;
-        for (int i = offset; i < offset + length; i++)
-        {
-            final int digit = b[i] - '0';
-            if (digit < 0 || digit > 9)
-            {
-                return DropReason.BAD_NUMBER;
-            }
-            if (parsed > (Long.MAX_VALUE - digit) / 10)
-            {
-                return DropReason.NUMBER_OVERFLOW;
-            }
-            parsed = parsed * 10 + digit;
+            return parsed == -1 ? DropReason.BAD_NUMBER : DropReason.NUMBER_OVERFLOW;
         }
         value = parsed;
         return null;

@@ -36,10 +36,7 @@ final class JsonLiterals
         }
         else if (isDigit(b[i]))
         {
-            while (i < limit && isDigit(b[i]))
-            {
-                i++;
-            }
+            i = Swar.skipDigits(b, i + 1, limit);
         }
         else
         {
@@ -104,11 +101,7 @@ final class JsonLiterals
     /** One or more digits from {@code p}; returns the index after them, or -1 if there are none. */
     private static int skipDigits(final byte[] b, final int p, final int limit)
     {
-        int i = p;
-        while (i < limit && isDigit(b[i]))
-        {
-            i++;
-        }
+        final int i = Swar.skipDigits(b, p, limit);
         return i == p ? -1 : i;
     }
 

@@ -25,7 +25,7 @@ package dev.peregrine.gateway.json;
  * {@link #nextElementStart()} stop at a value without skipping it, so a container the decoder descends
  * into is read once, not once per nesting level. Separators are not re-checked in that mode either.
  */
-public final class JsonScanner
+public final class JsonScanner extends JsonCursor
 {
     public static final int ITEM = 1;
     public static final int END = 0;
@@ -46,70 +46,8 @@ public final class JsonScanner
     /** Deep enough for every venue message; bounds the recursion of {@link #skipValue}. */
     public static final int MAX_DEPTH = 32;
 
-    private byte[] buffer = new byte[0];
-    private int limit;
-    private int position;
-    private int error;
-    private int keyStart;
-    private int keyLength;
-    private int valueKind;
-    private int valueStart;
-    private int valueEnd;
-    private boolean trusted;
     /** The bracket that closes the container of the value the lazy walk stopped at. */
     private char lazyClose;
-
-    /** Points the cursor at {@code buffer[offset, offset + length)}; the bytes are read, never copied. */
-    public void wrap(final byte[] buffer, final int offset, final int length)
-    {
-        this.buffer = buffer;
-        this.position = offset;
-        this.limit = offset + length;
-        this.error = ERR_NONE;
-        this.keyStart = 0;
-        this.keyLength = 0;
-        this.valueKind = 0;
-        this.valueStart = 0;
-        this.valueEnd = 0;
-        this.trusted = false;
-    }
-
-    /**
-     * Declares the whole wrapped text valid JSON, as a complete validating walk just proved; until the
-     * next {@link #wrap}, values are skipped without being validated again and the lazy walk
-     * ({@link #nextKey()}, {@link #nextElementStart()}) is available. Never call it on text that did not
-     * pass validation: the trusted walk does not look for errors (it stays within bounds, though).
-     */
-    public void trustValidated()
-    {
-        this.trusted = true;
-    }
-
-    public boolean trusted()
-    {
-        return trusted;
-    }
-
-    public byte[] buffer()
-    {
-        return buffer;
-    }
-
-    public int position()
-    {
-        return position;
-    }
-
-    public void position(final int position)
-    {
-        this.position = position;
-    }
-
-    /** {@link #ERR_NONE}, {@link #ERR_SYNTAX} or {@link #ERR_UTF8}: why the last failing call failed. */
-    public int error()
-    {
-        return error;
-    }
 
     /** Expects an object at the cursor (after whitespace) and moves inside it. */
     public boolean enterObject()
@@ -301,58 +239,6 @@ public final class JsonScanner
     }
 
     /**
-     * The key of the last member if it is one byte long (Binance's keys: {@code "s"}, {@code "p"}, ...),
-     * else -1: lets a decoder dispatch with one {@code switch} instead of a chain of {@link #keyEquals}.
-     */
-    public int singleByteKey()
-    {
-        return keyLength == 1 ? buffer[keyStart] : -1;
-    }
-
-    /** True if the key of the last member is exactly {@code name} (raw bytes, no unescaping). */
-    public boolean keyEquals(final byte[] name)
-    {
-        // Length, then byte by byte from the first: almost every other key fails on the first byte, and
-        // keys are too short for a vectorised range compare to pay for its call.
-        return name.length == keyLength && regionEquals(name, keyStart);
-    }
-
-    /** True if the current value is a string whose raw text equals {@code text}. Allocation-free. */
-    public boolean stringEquals(final byte[] text)
-    {
-        return valueKind == KIND_STRING && stringLength() == text.length && regionEquals(text, stringStart());
-    }
-
-    public int valueKind()
-    {
-        return valueKind;
-    }
-
-    /** First byte of the last value (the quote of a string, the bracket of a container). */
-    public int valueStart()
-    {
-        return valueStart;
-    }
-
-    /** One past the last byte of the last value. */
-    public int valueEnd()
-    {
-        return valueEnd;
-    }
-
-    /** Start of a string value's content, inside the quotes. */
-    public int stringStart()
-    {
-        return valueStart + 1;
-    }
-
-    /** Length of a string value's raw content, inside the quotes. */
-    public int stringLength()
-    {
-        return valueEnd - valueStart - 2;
-    }
-
-    /**
      * Skips the value starting at {@code p} (no leading whitespace), validating it completely.
      *
      * @return the index one past the value, or -1 with {@link #error()} set.
@@ -411,33 +297,6 @@ public final class JsonScanner
         }
         position = q;
         return ITEM;
-    }
-
-    private static int kindOf(final byte first)
-    {
-        switch (first)
-        {
-            case '"': return KIND_STRING;
-            case '{': return KIND_OBJECT;
-            case '[': return KIND_ARRAY;
-            case 't': return KIND_TRUE;
-            case 'f': return KIND_FALSE;
-            case 'n': return KIND_NULL;
-            default: return KIND_NUMBER;
-        }
-    }
-
-    private boolean regionEquals(final byte[] expected, final int at)
-    {
-        final byte[] b = buffer;
-        for (int i = 0; i < expected.length; i++)
-        {
-            if (b[at + i] != expected[i])
-            {
-                return false;
-            }
-        }
-        return true;
     }
 
     private int nextKeyValidating()
@@ -501,20 +360,4 @@ public final class JsonScanner
         return p;
     }
 
-    private int skipWhitespace(final int from)
-    {
-        return JsonSkipper.skipWhitespace(buffer, from, limit);
-    }
-
-    private int fail(final int code)
-    {
-        error = code;
-        return ERROR;
-    }
-
-    private int failAt(final int code)
-    {
-        error = code;
-        return -1;
-    }
 }

@@ -48,6 +48,16 @@ final class TrustedSkipper
         int i = quote + 1;
         while (i < limit)
         {
+            if (i + 8 <= limit)
+            {
+                final long flagged = Swar.quotesOrBackslashes(Swar.word(b, i));
+                if (flagged == 0)
+                {
+                    i += 8;
+                    continue;
+                }
+                i += Swar.firstByte(flagged);
+            }
             final byte c = b[i];
             if (c == '"')
             {
