@@ -45,6 +45,9 @@ public final class JournalWriter implements EventHandler<InboundEvent>, AutoClos
 
     /** Created on the journal thread by its first event: appenders belong to the thread that made them. */
     private ExcerptAppender appender;
+    /** Written by the journal thread; read by others through {@link #failed()} (a diagnostic). */
+    private volatile boolean failed;
+    private final java.util.concurrent.atomic.AtomicLong skippedAfterFailure = new java.util.concurrent.atomic.AtomicLong();
     /** The journal thread's own copy of the count, so the hot path never reads the shared one. */
     private long written;
 
@@ -143,26 +146,54 @@ public final class JournalWriter implements EventHandler<InboundEvent>, AutoClos
     @Override
     public void onEvent(final InboundEvent event, final long sequence, final boolean endOfBatch)
     {
-        if (appender == null)
+        if (failed)
         {
-            appender = queue.createAppender();
+            // After one failed append the journal ends there: appending later events would leave a hole
+            // that every replay and recovery would silently step over. The first failure already halted
+            // trading (the outbound stage withholds every order); these are counted, and a restart recovers.
+            skippedAfterFailure.lazySet(skippedAfterFailure.get() + 1);
+            return;
         }
-        try (DocumentContext dc = appender.writingDocument())
+        try
         {
-            try
+            if (appender == null)
             {
-                JournalRecordCodec.writeEvent(dc.wire().bytes(), event);
+                appender = queue.createAppender();
             }
-            catch (final RuntimeException | Error e)
+            try (DocumentContext dc = appender.writingDocument())
             {
-                // Without this, closing the context would publish a half-written record.
-                dc.rollbackOnClose();
-                throw e;
+                try
+                {
+                    JournalRecordCodec.writeEvent(dc.wire().bytes(), event);
+                }
+                catch (final RuntimeException | Error e)
+                {
+                    // Without this, closing the context would publish a half-written record.
+                    dc.rollbackOnClose();
+                    throw e;
+                }
             }
+        }
+        catch (final RuntimeException | Error e)
+        {
+            failed = true; // whatever failed (the append, the appender, the file), the journal ends here
+            throw e;
         }
         // Release store: a thread that sees the count (or the ring sequence published after this
         // handler returns) also sees the record in the mapped file.
         eventsWritten.lazySet(++written);
+    }
+
+    /** True once an append failed: nothing more is written (the journal ends at the failure). */
+    public boolean failed()
+    {
+        return failed;
+    }
+
+    /** Events not journaled because an earlier append failed. Any thread. */
+    public long skippedAfterFailure()
+    {
+        return skippedAfterFailure.get();
     }
 
     /** Closes the appender on the journal thread that owns it, when the ring stops that thread. */

@@ -197,4 +197,27 @@ class JournalBadInputTest
     {
         return "root".equals(System.getProperty("user.name"));
     }
+
+    /** After one failed append nothing more is written: the journal ends at the failure, with no hole. */
+    @org.junit.jupiter.api.Test
+    void afterAFailedAppendTheJournalEndsThere()
+    {
+        final Path dir = tmp.resolve("latched");
+        final JournalWriter writer = JournalWriter.open(dir, SETTINGS);
+        final InboundEvent e = new InboundEvent();
+        new MarketStream(5).next(e);
+        writer.onEvent(e, 0, true);
+        writer.close();                                   // appending now fails, as on a full disk
+        assertThatThrownBy(() -> writer.onEvent(e, 1, true)).isNotNull();
+        assertThat(writer.failed()).isTrue();
+        writer.onEvent(e, 2, true);                       // later events are skipped, not appended after a hole
+        writer.onEvent(e, 3, true);
+        assertThat(writer.skippedAfterFailure()).isEqualTo(2);
+        assertThat(writer.eventsWritten()).isEqualTo(1);
+        try (JournalReader reader = JournalReader.open(dir))
+        {
+            assertThat(reader.next(new InboundEvent())).isTrue();
+            assertThat(reader.next(new InboundEvent())).isFalse();
+        }
+    }
 }

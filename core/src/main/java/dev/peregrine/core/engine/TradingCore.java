@@ -47,6 +47,7 @@ public final class TradingCore implements EventHandler<InboundEvent>
 
     private long clockNanos;
     private long breachDay = Long.MIN_VALUE;
+    private volatile Throwable lastError;
     private long eventsProcessed;
 
     public TradingCore(
@@ -73,9 +74,26 @@ public final class TradingCore implements EventHandler<InboundEvent>
     @Override
     public void onEvent(final InboundEvent event, final long sequence, final boolean endOfBatch)
     {
+        try
+        {
+            process(event);
+        }
+        catch (final RuntimeException ex)
+        {
+            // A bug in a strategy or the core must not make the engine unable to replay or restart: the
+            // same event throws the same way in live, recovery and replay, so containing it here and
+            // halting is deterministic. The reason is built only on this (exceptional) path.
+            metrics.coreErrors.increment();
+            tradingState.onError("core error at event time " + clockNanos + ": " + ex, clockNanos);
+            lastError = ex;
+        }
+    }
+
+    private void process(final InboundEvent event)
+    {
         // Producers on different threads can stamp slightly out of order; the core's clock never goes back.
         clockNanos = Math.max(clockNanos, event.eventTimeNanos);
-        execution.beginEvent(event);
+        execution.beginEvent(event, clockNanos);
         final PaperVenue venue = execution.venue();
         venue.advanceTo(clockNanos);
         switch (event.type)
@@ -265,6 +283,12 @@ public final class TradingCore implements EventHandler<InboundEvent>
     public MarketState market()
     {
         return market;
+    }
+
+    /** The last exception contained by the core, or null: for a log line off the core thread. */
+    public Throwable lastError()
+    {
+        return lastError;
     }
 
     public TradingStateMachine tradingState()

@@ -83,6 +83,12 @@ public final class TradingStateMachine
         }
     }
 
+    /** The core contained an exception: no new orders until an operator resumes. */
+    public void onError(final String why, final long nowNanos)
+    {
+        move(TradingState.HALTED, why, 200, nowNanos);
+    }
+
     /** A new trading day reset the loss baselines: the limit no longer holds (the state stays until resumed). */
     public void onLossLimitCleared()
     {

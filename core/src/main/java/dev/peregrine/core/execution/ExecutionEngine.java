@@ -57,6 +57,7 @@ public final class ExecutionEngine implements OrderEntry, VenueReports
     private final TradingSwitch tradingSwitch;
 
     private InboundEvent currentEvent;
+    private long now;
     private long lastOrderId;
     private boolean cancelAllPending;
     private boolean flattenPending;
@@ -95,8 +96,19 @@ public final class ExecutionEngine implements OrderEntry, VenueReports
     /** Called by the core before any strategy callback for {@code event}. */
     public void beginEvent(final InboundEvent event)
     {
+        beginEvent(event, event.eventTimeNanos);
+    }
+
+    /**
+     * @param nowNanos the core's clock for this event: the event's time, but never earlier than the last
+     *                 one (producers stamp independently), so rate windows, time-outs and venue due times
+     *                 only ever move forward.
+     */
+    public void beginEvent(final InboundEvent event, final long nowNanos)
+    {
         currentEvent = event;
         event.orderCount = 0;
+        now = Math.max(now, nowNanos);
     }
 
     public PaperVenue venue()
@@ -135,7 +147,7 @@ public final class ExecutionEngine implements OrderEntry, VenueReports
     private long submit(final int instrumentId, final int side, final OrderType type, final long quantity,
         final long limitPrice)
     {
-        final long timeNanos = currentEvent.eventTimeNanos;
+        final long timeNanos = now;
         final long orderId = ++lastOrderId;
 
         final OrderRequest r = request;
@@ -149,7 +161,9 @@ public final class ExecutionEngine implements OrderEntry, VenueReports
         r.reducing = riskContext.isReducing(instrumentId, side, quantity);
 
         RejectReason reason;
-        if (tradingSwitch.isHalted() || tradingState.state() == TradingState.HALTED)
+        // The cross-thread TradingSwitch is not read here: it is not journaled, so a decision on it would
+        // not replay. The outbound stage withholds orders while it is pulled.
+        if (tradingState.state() == TradingState.HALTED)
         {
             reason = RejectReason.TRADING_HALTED;
         }
@@ -216,7 +230,7 @@ public final class ExecutionEngine implements OrderEntry, VenueReports
         {
             return false;
         }
-        final long timeNanos = currentEvent.eventTimeNanos;
+        final long timeNanos = now;
         if (!emergency && !riskContext.cancelRateAllows(timeNanos))
         {
             metrics.rejects[RejectReason.CANCEL_RATE.ordinal()].increment();
@@ -321,7 +335,15 @@ public final class ExecutionEngine implements OrderEntry, VenueReports
     {
         if (!orders.applyFill(order, quantity, price, fee, timeNanos))
         {
-            return;
+            // A venue fill for an order the engine already gave up on (expired after venue silence, or
+            // cancelled while the fill was in flight) is still a real trade: the position must follow the
+            // venue, not the engine's bookkeeping. Fills of a FILLED or REJECTED order are not real.
+            final OrderState state = order.state();
+            if (state != OrderState.EXPIRED && state != OrderState.CANCELLED)
+            {
+                return;
+            }
+            metrics.lateFills.increment();
         }
         positions.applyFill(order.instrumentId(), order.side(), quantity, price, fee);
         fees.record(order.orderId(), order.instrumentId(), quantity, price, fee, liquidity);
@@ -356,7 +378,7 @@ public final class ExecutionEngine implements OrderEntry, VenueReports
      */
     public void onCommand(final int code)
     {
-        if (tradingState.onCommand(code, currentEvent.eventTimeNanos))
+        if (tradingState.onCommand(code, now))
         {
             cancelAllPending = true;
             flattenPending = code == dev.peregrine.core.event.CommandCode.FLATTEN;
@@ -369,9 +391,8 @@ public final class ExecutionEngine implements OrderEntry, VenueReports
      */
     public void afterEvent()
     {
-        final long now = currentEvent.eventTimeNanos;
         continueCommands();
-        if (tradingState.state() != TradingState.HALTED && !tradingSwitch.isHalted())
+        if (tradingState.state() != TradingState.HALTED)
         {
             exits.evaluate(now, this);
         }
@@ -425,7 +446,6 @@ public final class ExecutionEngine implements OrderEntry, VenueReports
 
     private void flatten()
     {
-        final long now = currentEvent.eventTimeNanos;
         boolean flat = true;
         for (int id = 0; id < positions.instrumentCount(); id++)
         {
@@ -481,6 +501,7 @@ public final class ExecutionEngine implements OrderEntry, VenueReports
         long h = Hash64.mix(seed, lastOrderId);
         h = Hash64.mix(h, (cancelAllPending ? 1 : 0) + (flattenPending ? 2 : 0));
         h = Hash64.mix(h, lastFlattenAttemptNanos);
+        h = Hash64.mix(h, now);
         h = riskContext.hash(h);
         h = exits.hash(h);
         h = Hash64.mix(h, nextTimeoutCheckNanos);

@@ -26,6 +26,10 @@ public final class PositionExits
     private final long[] openedNanos;
     private final double[] bestMark;
     private final long[] exitOrderId;
+    private final long[] lastAttemptNanos;
+
+    /** A rejected exit (no market, stale feed) is retried at most this often, not on every event. */
+    private static final long RETRY_NANOS = 1_000_000_000L;
 
     public PositionExits(final ExitRules rules, final PositionBook positions, final MarketState market,
         final OrderStore orders, final CoreMetrics metrics)
@@ -40,6 +44,8 @@ public final class PositionExits
         openedNanos = new long[n];
         bestMark = new double[n];
         exitOrderId = new long[n];
+        lastAttemptNanos = new long[n];
+        java.util.Arrays.fill(lastAttemptNanos, Long.MIN_VALUE);
     }
 
     /** Evaluates every instrument; closing orders go through {@code entry} like any other order. */
@@ -104,12 +110,42 @@ public final class PositionExits
         {
             return;
         }
+        // Working orders on the instrument go first: a resting order on our side would keep adding to the
+        // position, and one on the other side would make the closing order a self-trade.
+        if (cancelWorkingOrders(id, entry))
+        {
+            return;
+        }
+        if (lastAttemptNanos[id] != Long.MIN_VALUE && nowNanos - lastAttemptNanos[id] < RETRY_NANOS)
+        {
+            return;
+        }
+        lastAttemptNanos[id] = nowNanos;
         final long orderId = entry.submitMarketOrder(id, isLong ? Side.SELL : Side.BUY, Math.abs(position));
         if (orderId > 0)
         {
             exitOrderId[id] = orderId;
             metrics.exits[reason.ordinal()].increment();
         }
+    }
+
+    /** Asks to cancel the instrument's open orders; true while any is still open (the exit waits). */
+    private boolean cancelWorkingOrders(final int id, final OrderEntry entry)
+    {
+        boolean anyOpen = false;
+        for (int i = orders.openCount() - 1; i >= 0; i--)
+        {
+            final Order order = orders.open(i);
+            if (order.instrumentId() == id)
+            {
+                anyOpen = true;
+                if (order.state() != dev.peregrine.core.order.OrderState.PENDING_CANCEL)
+                {
+                    entry.cancelOrder(order.orderId());
+                }
+            }
+        }
+        return anyOpen;
     }
 
     private boolean exitInFlight(final int id)
@@ -136,6 +172,7 @@ public final class PositionExits
             h = Hash64.mix(h, openedNanos[i]);
             h = Hash64.mix(h, bestMark[i]);
             h = Hash64.mix(h, exitOrderId[i]);
+            h = Hash64.mix(h, lastAttemptNanos[i]);
         }
         return h;
     }

@@ -35,6 +35,10 @@ public final class CoreMetrics
     public final SingleWriterCounter[] exits;
     public final SingleWriterCounter venueTimeouts = new SingleWriterCounter("venue_timeouts");
     public final SingleWriterCounter venueUnknown = new SingleWriterCounter("venue_unknown");
+    /** Fills for orders already expired or cancelled in the engine: applied to positions all the same. */
+    public final SingleWriterCounter lateFills = new SingleWriterCounter("late_fills");
+    /** Events whose processing threw: contained in the core, which then halts trading. */
+    public final SingleWriterCounter coreErrors = new SingleWriterCounter("core_errors");
     public final SingleWriterCounter venueFillsDuplicated = new SingleWriterCounter("venue_fills_duplicated");
     public final SingleWriterCounter venueReportsUnmatched = new SingleWriterCounter("venue_reports_unmatched");
     public final SingleWriterGauge realizedPnl = new SingleWriterGauge();

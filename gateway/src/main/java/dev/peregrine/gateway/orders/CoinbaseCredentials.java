@@ -24,6 +24,8 @@ public final class CoinbaseCredentials
     public static final String ENV_SECRET = "COINBASE_API_SECRET";
 
     private static final Pattern KEY_NAME = Pattern.compile("organizations/[A-Za-z0-9-]+/apiKeys/[A-Za-z0-9-]+");
+    /** Fewer base64 characters than the smallest P-256 private key (39 bytes of SEC1 DER: 52 characters). */
+    private static final int MIN_KEY_BASE64 = 48;
     private static final String[] PLACEHOLDERS = {"your", "xxx", "changeme", "change_me", "placeholder", "<", "..."};
 
     private final String keyName;
@@ -106,8 +108,9 @@ public final class CoinbaseCredentials
 
     /**
      * A real PEM body is base64, where "xxx" or "your" can occur by chance; so a secret only counts as a
-     * placeholder when the words appear next to characters that base64 never holds, or the whole secret
-     * is too short to be a key.
+     * placeholder when the words appear next to characters that base64 never holds, or the body is too
+     * short to be a key. The smallest real P-256 key, SEC1 without its optional parts, is 39 bytes of DER:
+     * 52 base64 characters. (The threshold used to be 64, which rejected about one random key in 700.)
      */
     private static boolean isPlaceholderSecret(final String secret)
     {
@@ -120,7 +123,7 @@ public final class CoinbaseCredentials
             }
         }
         final boolean base64 = body.toString().matches("[A-Za-z0-9+/=]*");
-        return (!base64 || body.length() < 64) && isPlaceholder(secret.replaceAll("-----[A-Z ]+-----", ""));
+        return (!base64 || body.length() < MIN_KEY_BASE64) && isPlaceholder(secret.replaceAll("-----[A-Z ]+-----", ""));
     }
 
     private static boolean isPlaceholder(final String value)

@@ -96,4 +96,15 @@ class CoinbaseCredentialsTest
         assertThatThrownBy(() -> CoinbaseCredentials.of(TestKeys.KEY_NAME, truncated, "test"))
             .satisfies(ex -> assertThat(ex.getMessage()).doesNotContain(body.substring(0, 16)));
     }
+
+    /** Found as a flaky test: a real key whose base64 happened to contain "xxx" was called a placeholder. */
+    @org.junit.jupiter.api.Test
+    void noRealKeyIsEverTakenForAPlaceholder()
+    {
+        for (int i = 0; i < 3_000; i++)
+        {
+            final java.security.KeyPair pair = TestKeys.p256();
+            org.assertj.core.api.Assertions.assertThatCode(() -> TestKeys.credentials(pair)).doesNotThrowAnyException();
+        }
+    }
 }

@@ -37,11 +37,12 @@ public final class CoinbaseLiveVenue implements OrderSender, VenueResponseListen
     private final CoinbaseCredentials credentials;
     private final OrderAdapterMetrics metrics = new OrderAdapterMetrics();
     private final EpochClock clock = new EpochClock();
+    private final java.util.concurrent.atomic.AtomicLong refusalsNotDelivered = new java.util.concurrent.atomic.AtomicLong();
 
     private volatile RingBuffer<InboundEvent> ring;
     private volatile String clientOrderPrefix;
-    private CoinbaseOrderAdapter adapter;
-    private CoinbaseUserChannelClient userClient;
+    private volatile CoinbaseOrderAdapter adapter;
+    private volatile CoinbaseUserChannelClient userClient;
 
     /**
      * @param restBase    the REST base, e.g. {@code https://api.coinbase.com} or an emulator's URI.
@@ -91,9 +92,14 @@ public final class CoinbaseLiveVenue implements OrderSender, VenueResponseListen
             adapter.cancel(order.orderId) : adapter.submit(order, clientOrderId(order.orderId));
         if (!queued)
         {
-            // The adapter's queue is full: say so to the core as a rejection it journals and acts on.
-            publish(order.action == OrderCommand.CANCEL ? EventType.VENUE_CANCEL_REJECTED : EventType.VENUE_REJECTED,
-                order.orderId, 0, 0, 0, 0, 0);
+            // The adapter's queue is full: tell the core, without ever blocking this thread on the ring it
+            // is a consumer of (that would deadlock). If the ring is full too, the refusal is counted and
+            // the order is settled by the venue time-out instead (and any late fill is still applied).
+            if (!tryPublish(order.action == OrderCommand.CANCEL ? EventType.VENUE_CANCEL_REJECTED :
+                EventType.VENUE_REJECTED, order.orderId))
+            {
+                refusalsNotDelivered.incrementAndGet();
+            }
         }
     }
 
@@ -150,6 +156,40 @@ public final class CoinbaseLiveVenue implements OrderSender, VenueResponseListen
             n = n * 10 + (c - '0');
         }
         return n;
+    }
+
+    private boolean tryPublish(final int type, final long orderId)
+    {
+        final RingBuffer<InboundEvent> target = ring;
+        final long sequence;
+        try
+        {
+            sequence = target.tryNext();
+        }
+        catch (final com.lmax.disruptor.InsufficientCapacityException full)
+        {
+            return false;
+        }
+        try
+        {
+            final InboundEvent event = target.get(sequence);
+            event.clearInputs();
+            event.type = type;
+            event.orderId = orderId;
+            event.receiveNanoTime = System.nanoTime();
+            event.eventTimeNanos = clock.epochNanosAt(event.receiveNanoTime);
+        }
+        finally
+        {
+            target.publish(sequence);
+        }
+        return true;
+    }
+
+    /** Refusals the outbound thread could not publish because the ring was full. */
+    public long refusalsNotDelivered()
+    {
+        return refusalsNotDelivered.get();
     }
 
     private void publish(final int type, final long orderId, final long fillNumber, final long quantity, final long price,

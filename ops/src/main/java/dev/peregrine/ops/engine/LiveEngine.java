@@ -48,7 +48,8 @@ public final class LiveEngine
     private JournalWriter journal;
     private InboundRing ring;
     private ClockTicker ticker;
-    private RingBuffer<InboundEvent> ringBuffer;
+    /** Set only once every consumer and sink is running: the admin thread publishes through it. */
+    private volatile RingBuffer<InboundEvent> ringBuffer;
     private final dev.peregrine.core.time.EpochClock commandClock = new dev.peregrine.core.time.EpochClock();
     private volatile boolean stopped;
     private long recoveredEvents;
@@ -121,15 +122,16 @@ public final class LiveEngine
             core,
             new OutboundStage(liveVenue != null ? liveVenue : paperSender, tradingSwitch, coreMetrics),
             tradingSwitch);
-        ringBuffer = ring.start();
+        final RingBuffer<InboundEvent> started = ring.start();
         if (liveVenue != null)
         {
             // The journal's creation time makes the client order ids of this journal unique for good.
-            liveVenue.start(ringBuffer, core.instruments(), "prg-" + Long.toHexString(journal.header().createdEpochNanos()) + "-");
+            liveVenue.start(started, core.instruments(), "prg-" + Long.toHexString(journal.header().createdEpochNanos()) + "-");
         }
-        ticker = new ClockTicker(ringBuffer, clockIntervalMillis);
+        ringBuffer = started;
+        ticker = new ClockTicker(started, clockIntervalMillis);
         ticker.start();
-        feed.start(ringBuffer, core.instruments());
+        feed.start(started, core.instruments());
     }
 
     /**
