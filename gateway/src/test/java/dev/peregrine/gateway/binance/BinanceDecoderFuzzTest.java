@@ -85,7 +85,7 @@ class BinanceDecoderFuzzTest
     }
 
     /** Every combined-stream message of the capture (the REST snapshot line is not a WebSocket frame). */
-    private static List<byte[]> seeds(final Path file) throws Exception
+    static List<byte[]> seeds(final Path file) throws Exception
     {
         final List<byte[]> seeds = new ArrayList<>();
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(

@@ -117,6 +117,8 @@ class BinanceMarketDataDecoderBadInputTest
         final long allocated = threads.getCurrentThreadAllocatedBytes() - before;
         assertThat(metrics.feedGaps()).isZero();
         assertThat(allocated).as("bytes allocated by 400,000 decodes").isLessThan(1_000);
+        // The trade and the ticker took the fixed-layout fast path every time; the truncated frame did not.
+        assertThat(decoder.fastPathFrames()).isEqualTo(2L * 120_000);
     }
 
     private void run(final byte[][] frames, final int rounds, final int from)
