@@ -192,6 +192,7 @@ public final class TradingCore implements EventHandler<InboundEvent>
         {
             breachDay = risk.dailyPnl.day();
             metrics.lossLimitBreaches.increment();
+            execution.onLossLimitBreached();
             tradingState.onLossLimitBreached(String.format(java.util.Locale.ROOT,
                 "daily loss limit: day PnL %.2f reached -%.2f", dayPnl, limits.dailyLossLimit), 100, clockNanos);
         }
@@ -199,6 +200,7 @@ public final class TradingCore implements EventHandler<InboundEvent>
         {
             breachDay = risk.dailyPnl.day();
             metrics.lossLimitBreaches.increment();
+            execution.onLossLimitBreached();
             tradingState.onLossLimitBreached(String.format(java.util.Locale.ROOT,
                 "trailing drawdown: %.2f below the day's peak, limit %.2f", -drawdown, limits.trailingDrawdownLimit),
                 101, clockNanos);

@@ -62,6 +62,8 @@ public final class ExecutionEngine implements OrderEntry, VenueReports
     private boolean cancelAllPending;
     private boolean flattenPending;
     private long lastFlattenAttemptNanos = Long.MIN_VALUE;
+    private long lastCancelAllNanos = Long.MIN_VALUE;
+    private long cancelAllUpToOrderId;
 
     public ExecutionEngine(
         final InstrumentRules rules,
@@ -302,7 +304,7 @@ public final class ExecutionEngine implements OrderEntry, VenueReports
             case dev.peregrine.core.event.EventType.VENUE_CANCEL_REJECTED:
                 if (order.state() == OrderState.PENDING_CANCEL)
                 {
-                    orders.transition(order, order.filledQuantity() > 0 ? OrderState.PARTIALLY_FILLED : OrderState.ACKNOWLEDGED, now);
+                    orders.restoreAfterCancelRefused(order, now);
                 }
                 break;
             default:
@@ -380,7 +382,7 @@ public final class ExecutionEngine implements OrderEntry, VenueReports
     {
         if (tradingState.onCommand(code, now))
         {
-            cancelAllPending = true;
+            startCancelAll();
             flattenPending = code == dev.peregrine.core.event.CommandCode.FLATTEN;
         }
     }
@@ -427,21 +429,67 @@ public final class ExecutionEngine implements OrderEntry, VenueReports
     {
         if (cancelAllPending)
         {
-            boolean allRequested = true;
-            for (int i = 0; i < orders.openCount(); i++)
+            // Done only when nothing is open. Orders not asked yet (one event carries at most a few
+            // commands) are asked now; a cancel the venue refused (an outage, an open circuit breaker) put
+            // its order back to working, and it is asked again at most once a second.
+            // Only orders that existed when the sweep began: closing orders sent since (flatten, an exit
+            // after a loss limit) are not swept away.
+            if (!anyOpenUpTo(cancelAllUpToOrderId))
             {
-                final Order order = orders.open(i);
-                if (order.state() != OrderState.PENDING_CANCEL && !cancel(order.orderId(), true))
-                {
-                    allRequested = false;
-                }
+                cancelAllPending = false;
             }
-            cancelAllPending = !allRequested;
+            else
+            {
+                final boolean retryRefused = lastCancelAllNanos == Long.MIN_VALUE || now - lastCancelAllNanos >= 1_000_000_000L;
+                boolean asked = false;
+                for (int i = 0; i < orders.openCount(); i++)
+                {
+                    final Order order = orders.open(i);
+                    if (order.state() == OrderState.PENDING_CANCEL || order.orderId() > cancelAllUpToOrderId)
+                    {
+                        continue;
+                    }
+                    final boolean refusedBefore = orders.cancelWasRefused(order);
+                    if (!refusedBefore || retryRefused)
+                    {
+                        asked |= cancel(order.orderId(), true);
+                    }
+                }
+                if (asked)
+                {
+                    lastCancelAllNanos = now;   // a refusal of these is asked again a second from now
+                }
+                cancelAllPending = anyOpenUpTo(cancelAllUpToOrderId);
+            }
         }
         if (flattenPending && !cancelAllPending)
         {
             flatten();
         }
+    }
+
+    /** A loss limit was breached: working orders may add to the loss, so they are all cancelled. */
+    public void onLossLimitBreached()
+    {
+        startCancelAll();
+    }
+
+    private void startCancelAll()
+    {
+        cancelAllPending = true;
+        cancelAllUpToOrderId = lastOrderId;
+    }
+
+    private boolean anyOpenUpTo(final long orderId)
+    {
+        for (int i = 0; i < orders.openCount(); i++)
+        {
+            if (orders.open(i).orderId() <= orderId)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void flatten()
@@ -501,6 +549,8 @@ public final class ExecutionEngine implements OrderEntry, VenueReports
         long h = Hash64.mix(seed, lastOrderId);
         h = Hash64.mix(h, (cancelAllPending ? 1 : 0) + (flattenPending ? 2 : 0));
         h = Hash64.mix(h, lastFlattenAttemptNanos);
+        h = Hash64.mix(h, lastCancelAllNanos);
+        h = Hash64.mix(h, cancelAllUpToOrderId);
         h = Hash64.mix(h, now);
         h = riskContext.hash(h);
         h = exits.hash(h);

@@ -25,6 +25,10 @@ public final class Order
     /** Visible quantity ahead of this order at its price when it started resting (paper venue). */
     long queueAhead;
     boolean reduceOnly;
+    /** The state a cancel request interrupted, so a refused cancel puts the order back where it was. */
+    OrderState stateBeforeCancel;
+    /** The venue refused a cancel of this order at least once. */
+    boolean cancelRefused;
     /** Highest live-venue fill number applied: a fill reported twice is applied once. */
     long lastVenueFill;
 
@@ -47,6 +51,8 @@ public final class Order
         this.updatedNanos = timeNanos;
         this.queueAhead = 0;
         this.lastVenueFill = 0;
+        this.stateBeforeCancel = null;
+        this.cancelRefused = false;
     }
 
     public long orderId()
@@ -147,6 +153,8 @@ public final class Order
         h = Hash64.mix(h, updatedNanos);
         h = Hash64.mix(h, queueAhead);
         h = Hash64.mix(h, lastVenueFill);
+        h = Hash64.mix(h, stateBeforeCancel == null ? -1 : stateBeforeCancel.ordinal());
+        h = Hash64.mix(h, cancelRefused ? 1 : 0);
         return Hash64.mix(h, reduceOnly ? 1 : 0);
     }
 

@@ -66,6 +66,10 @@ public final class OrderStore
             return false;
         }
         final boolean wasOpen = order.state.isOpen();
+        if (next == OrderState.PENDING_CANCEL)
+        {
+            order.stateBeforeCancel = order.state;
+        }
         order.state = next;
         order.updatedNanos = timeNanos;
         if (wasOpen && next.isTerminal())
@@ -96,6 +100,29 @@ public final class OrderStore
         order.filledNotional += FixedPoint.toDouble(price) * FixedPoint.toDouble(quantity);
         order.fees += fee;
         return transition(order, next, timeNanos);
+    }
+
+    /**
+     * The venue refused a cancel: the order is working again, in the state the cancel interrupted (a
+     * fill that arrived meanwhile makes it at least PARTIALLY_FILLED). An order the venue never
+     * acknowledged stays PENDING_NEW rather than pretending it was.
+     */
+    public void restoreAfterCancelRefused(final Order order, final long timeNanos)
+    {
+        OrderState back = order.stateBeforeCancel == null ? OrderState.ACKNOWLEDGED : order.stateBeforeCancel;
+        if (order.filledQuantity > 0 && back != OrderState.PARTIALLY_FILLED)
+        {
+            back = OrderState.PARTIALLY_FILLED;
+        }
+        order.state = back; // PENDING_CANCEL -> a working state: always legal, PENDING_NEW included
+        order.updatedNanos = timeNanos;
+        order.cancelRefused = true;
+    }
+
+    /** True if the venue refused a cancel of this order before (it is working again). */
+    public boolean cancelWasRefused(final Order order)
+    {
+        return order.cancelRefused;
     }
 
     /** True once, for a live-venue fill number not seen before on this order (they count up from 1). */

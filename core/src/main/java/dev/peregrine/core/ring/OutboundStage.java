@@ -3,13 +3,15 @@ package dev.peregrine.core.ring;
 import com.lmax.disruptor.EventHandler;
 import dev.peregrine.core.engine.TradingSwitch;
 import dev.peregrine.core.event.InboundEvent;
+import dev.peregrine.core.event.OrderCommand;
 import dev.peregrine.core.execution.OrderSender;
 import dev.peregrine.core.metrics.CoreMetrics;
 
 /**
  * The third stage of the ring: it runs after both the journal and the core have finished with a slot,
  * so an order only leaves once the input that caused it is durable. If trading was halted (for example
- * because a journal append failed) it withholds the orders instead of sending them unjournaled.
+ * because a journal append failed) it withholds new orders instead of sending them unjournaled; cancels
+ * still go out.
  */
 public final class OutboundStage implements EventHandler<InboundEvent>
 {
@@ -32,16 +34,22 @@ public final class OutboundStage implements EventHandler<InboundEvent>
         {
             return;
         }
-        if (tradingSwitch.isHalted())
-        {
-            metrics.ordersWithheld.add(count);
-            return;
-        }
+        // While halted (a failed journal) new orders are withheld, but cancels still go out: taking risk
+        // off the venue is always allowed, and a kill must reach it.
+        final boolean halted = tradingSwitch.isHalted();
+        int released = 0;
         for (int i = 0; i < count; i++)
         {
-            sender.send(event.orders[i]);
+            final OrderCommand command = event.orders[i];
+            if (halted && command.action != OrderCommand.CANCEL)
+            {
+                metrics.ordersWithheld.increment();
+                continue;
+            }
+            sender.send(command);
+            released++;
         }
-        metrics.ordersReleased.add(count);
+        metrics.ordersReleased.add(released);
         if (event.receiveNanoTime != 0)
         {
             final long latency = System.nanoTime() - event.receiveNanoTime;

@@ -14,6 +14,8 @@ public final class MaxGrossExposureCheck implements RiskCheck
         {
             return RejectReason.NONE;
         }
-        return context.grossExposure() + order.notional() > limit ? RejectReason.MAX_GROSS_EXPOSURE : RejectReason.NONE;
+        // Unpriced (no touch to value a market order at): it cannot be shown to fit, so it does not.
+        return order.referencePrice <= 0 || context.grossExposure() + order.notional() > limit ?
+            RejectReason.MAX_GROSS_EXPOSURE : RejectReason.NONE;
     }
 }

@@ -88,6 +88,32 @@ class LiveVenueReportsTest
     }
 
     @Test
+    void killAsksAgainOnceASecondWhileTheVenueRefusesTheCancel()
+    {
+        final CoreHarness h = live();
+        h.core.execution().beginEvent(h.events.clock());
+        final long id = h.core.execution().submitLimitOrder(BTC, Side.BUY, q("1"), q("99"));
+        h.feed(h.events.clock());
+        report(h, EventType.VENUE_ACCEPTED, id, 0, null, null, null, 0);
+        final InboundEvent kill = h.events.clock();
+        kill.type = EventType.COMMAND;
+        kill.flags = dev.peregrine.core.event.CommandCode.KILL;
+        h.feed(kill);
+        report(h, EventType.VENUE_CANCEL_REJECTED, id, 0, null, null, null, 0);   // an outage, say
+        assertThat(h.core.execution().orders().get(id).state()).isEqualTo(OrderState.ACKNOWLEDGED);
+        h.feed(h.events.clock());
+        assertThat(h.outputs.count("cancel_request")).as("not hammered: once a second").isEqualTo(1);
+        assertThat(h.core.execution().commandInProgress()).isTrue();
+
+        h.advanceMillis(1_000);
+        assertThat(h.outputs.count("cancel_request")).isEqualTo(2);
+        report(h, EventType.VENUE_CANCELLED, id, 0, null, null, null, 0);
+        h.feed(h.events.clock());
+        assertThat(h.core.execution().orders().get(id).state()).isEqualTo(OrderState.CANCELLED);
+        assertThat(h.core.execution().commandInProgress()).isFalse();
+    }
+
+    @Test
     void rejectsUnknownsAndStrangers()
     {
         final CoreHarness h = live();

@@ -173,6 +173,44 @@ class RiskChecksTest
     }
 
     @Test
+    void aLossLimitBreachCancelsWorkingOrdersButNotTheExitsSentAfterIt()
+    {
+        final CoreHarness h = harness(limits(0, "100", 0, 0, 10, 0, 0, 0));
+        fill(h, BTC, Side.BUY, "1");
+        h.core.execution().beginEvent(h.events.clock());
+        final long resting = h.core.execution().submitLimitOrder(ETH, Side.BUY, q("1"), q("9"));
+        h.feed(h.events.clock());
+        assertThat(h.core.execution().orders().get(resting).state()).isEqualTo(dev.peregrine.core.order.OrderState.ACKNOWLEDGED);
+
+        h.feed(h.events.quote(BTC, "90.5", "50", "91.5", "50"));     // -10: the limit
+        h.core.execution().beginEvent(h.events.clock());
+        final long exit = h.core.execution().submitLimitOrder(BTC, Side.SELL, q("1"), q("95"));   // reducing: allowed
+        h.feed(h.events.clock());
+        h.feed(h.events.clock());
+        assertThat(h.core.execution().orders().get(resting).state()).as("could add to the loss")
+            .isEqualTo(dev.peregrine.core.order.OrderState.CANCELLED);
+        assertThat(h.core.execution().orders().get(exit).state()).as("sent after the breach: left working")
+            .isEqualTo(dev.peregrine.core.order.OrderState.ACKNOWLEDGED);
+        assertThat(h.core.execution().commandInProgress()).isFalse();
+    }
+
+    @Test
+    void notionalAndExposureLimitsRefuseAnOrderTheyCannotPrice()
+    {
+        final CoreHarness h = harness(limits(202, "100", 0, 1000, 0, 0, 0, 0));
+        final OrderRequest unpriced = request(h, BTC, Side.BUY, OrderType.MARKET, "1", null);
+        unpriced.referencePrice = 0;                                  // no touch on that side
+        assertThat(check(new MaxOrderNotionalCheck(), h, unpriced)).isEqualTo(RejectReason.MAX_ORDER_NOTIONAL);
+        assertThat(check(new MaxGrossExposureCheck(), h, unpriced)).isEqualTo(RejectReason.MAX_GROSS_EXPOSURE);
+
+        final CoreHarness unlimited = harness(open());
+        final OrderRequest free = request(unlimited, BTC, Side.BUY, OrderType.MARKET, "1", null);
+        free.referencePrice = 0;
+        assertThat(check(new MaxOrderNotionalCheck(), unlimited, free)).as("no limit set: nothing to price").isEqualTo(RejectReason.NONE);
+        assertThat(check(new MaxGrossExposureCheck(), unlimited, free)).isEqualTo(RejectReason.NONE);
+    }
+
+    @Test
     void trailingDrawdownFromTheDaysPeak()
     {
         final CoreHarness h = harness(limits(0, "100", 0, 0, 0, 5, 0, 0));
