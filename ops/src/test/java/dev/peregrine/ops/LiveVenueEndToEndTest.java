@@ -93,6 +93,8 @@ class LiveVenueEndToEndTest
                 assertThat(venue.createsFor(live.clientOrderId(id))).as("creates of order %d", id).isLessThanOrEqualTo(1);
             }
             assertThat(engine.coreMetrics().ordersReleased.get()).isEqualTo(orders);
+            assertThat(engine.publishCommand(dev.peregrine.core.event.CommandCode.KILL)).as("after stop nothing is accepted")
+                .isEqualTo(LiveEngine.CommandPublication.NOT_RUNNING);
 
             // The adapter's breaker, limiter and requests are visible in /metrics' text format.
             final java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();

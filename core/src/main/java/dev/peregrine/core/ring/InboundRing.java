@@ -95,6 +95,27 @@ public final class InboundRing
      * Waits until every published event has passed every stage, then stops the consumer threads. Call
      * it after the producers have stopped: the core and the journal then hold exactly the same events.
      */
+    /**
+     * Waits until every stage has processed every claimed slot, or the time is up; the stages keep
+     * running. For a shutdown that wants producers it cannot stop yet (a venue answering) to be heard.
+     *
+     * @return true if the ring went idle in time.
+     */
+    public boolean awaitIdle(final long timeout, final TimeUnit unit) throws InterruptedException
+    {
+        final RingBuffer<InboundEvent> ring = disruptor.getRingBuffer();
+        final long deadline = System.nanoTime() + unit.toNanos(timeout);
+        while (ring.remainingCapacity() < ring.getBufferSize())
+        {
+            if (System.nanoTime() - deadline >= 0)
+            {
+                return false;
+            }
+            Thread.sleep(1);
+        }
+        return true;
+    }
+
     public void drainAndStop(final long timeout, final TimeUnit unit) throws TimeoutException
     {
         disruptor.shutdown(timeout, unit);

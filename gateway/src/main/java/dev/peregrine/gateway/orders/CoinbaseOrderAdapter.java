@@ -76,6 +76,8 @@ public final class CoinbaseOrderAdapter implements OrderGateway, AutoCloseable
     private final Map<Long, TrackedOrder> byOrderId = new HashMap<>();
     private final Map<String, TrackedOrder> byClientOrderId = new HashMap<>();
     private volatile boolean running;
+    /** Set by close: later requests are refused (the caller answers them) rather than queued and lost. */
+    private volatile boolean closed;
     private volatile Thread thread;
     private boolean waitingForTokens;
 
@@ -136,6 +138,10 @@ public final class CoinbaseOrderAdapter implements OrderGateway, AutoCloseable
 
     private boolean offer(final Object request)
     {
+        if (closed)
+        {
+            return false;
+        }
         final boolean taken = inbox.offer(request);
         wake();
         return taken;
@@ -503,6 +509,7 @@ public final class CoinbaseOrderAdapter implements OrderGateway, AutoCloseable
     @Override
     public void close()
     {
+        closed = true;
         running = false;
         final Thread t = thread;
         if (t != null)

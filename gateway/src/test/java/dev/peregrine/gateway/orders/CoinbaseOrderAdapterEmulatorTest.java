@@ -72,6 +72,15 @@ class CoinbaseOrderAdapterEmulatorTest
     }
 
     @Test
+    void afterCloseRequestsAreRefusedSoTheCallerCanAnswerThemNotQueuedAndLost()
+    {
+        adapter.close();
+        assertThat(adapter.submit(order(1, 1, Side.BUY, "0.5", 0), "prg-t-1")).isFalse();
+        assertThat(adapter.cancel(1)).isFalse();
+        assertThat(venue.requests("/api/v3/brokerage/orders")).isZero();
+    }
+
+    @Test
     void limitOrderRestsFillsInPartsAndCancels()
     {
         adapter.submit(order(2, 1, Side.SELL, "2", FixedPoint.parse("70000")), "prg-t-2");

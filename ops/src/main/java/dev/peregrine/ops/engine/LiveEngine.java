@@ -134,20 +134,48 @@ public final class LiveEngine
         feed.start(started, core.instruments());
     }
 
+    /** What became of an operator command handed to {@link #publishCommand}. */
+    public enum CommandPublication
+    {
+        /** On the ring: it will be journaled, then acted on. */
+        ACCEPTED,
+        /** The engine is not running (not started, or stopping). */
+        NOT_RUNNING,
+        /** The ring is full for longer than the wait: the caller should retry. */
+        RING_FULL
+    }
+
     /**
      * Publishes an operator command (pause, resume, reduce, flatten, kill) into the ring from the calling
-     * thread. Like every input it is journaled before the core acts on it, so a replay sees it too.
-     *
-     * @return false if the engine is not running.
+     * thread. Like every input it is journaled before the core acts on it, so a replay sees it too. It
+     * never waits for a full ring for more than a second, and never lands after {@link #stop} began
+     * (serialised with it), so an accepted command is always journaled and acted on.
      */
-    public boolean publishCommand(final int commandCode)
+    public synchronized CommandPublication publishCommand(final int commandCode) throws InterruptedException
     {
         final RingBuffer<InboundEvent> ring = ringBuffer;
         if (ring == null || stopped)
         {
-            return false;
+            return CommandPublication.NOT_RUNNING;
         }
-        final long sequence = ring.next();
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+        long sequence;
+        while (true)
+        {
+            try
+            {
+                sequence = ring.tryNext();
+                break;
+            }
+            catch (final com.lmax.disruptor.InsufficientCapacityException ex)
+            {
+                if (System.nanoTime() - deadline >= 0)
+                {
+                    return CommandPublication.RING_FULL;
+                }
+                Thread.sleep(1);
+            }
+        }
         try
         {
             final InboundEvent event = ring.get(sequence);
@@ -161,10 +189,15 @@ public final class LiveEngine
         {
             ring.publish(sequence);
         }
-        return true;
+        return CommandPublication.ACCEPTED;
     }
 
-    /** Stops producers, drains the ring through every stage, closes the journal. Idempotent. */
+    /**
+     * Stops producers, drains the ring through every stage, closes the journal. Idempotent.
+     * Market data and the clock stop first; the venue stays open until the ring is idle, so orders
+     * already decided still go out and the venue's answers to them are journaled. Orders the core
+     * decides after the venue closed are refused by it and journaled as rejected: nothing is lost silently.
+     */
     public synchronized void stop() throws InterruptedException
     {
         if (stopped)
@@ -173,13 +206,17 @@ public final class LiveEngine
         }
         stopped = true;
         feed.close();
-        if (liveVenue != null)
-        {
-            liveVenue.close(); // no answer is published after this; the drain below journals those already in
-        }
         if (ticker != null)
         {
             ticker.close();
+        }
+        if (ring != null && liveVenue != null)
+        {
+            ring.awaitIdle(5, TimeUnit.SECONDS);
+        }
+        if (liveVenue != null)
+        {
+            liveVenue.close(); // no answer is published after this; the drain below journals those already in
         }
         if (ring != null)
         {

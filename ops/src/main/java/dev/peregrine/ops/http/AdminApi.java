@@ -93,9 +93,25 @@ public final class AdminApi
                 respond(exchange, 405, "{\"error\":\"use POST for /admin/" + action + "\"}");
                 return;
             }
-            if (!engine.publishCommand(code))
+            final LiveEngine.CommandPublication published;
+            try
+            {
+                published = engine.publishCommand(code);
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+                respond(exchange, 503, "{\"error\":\"interrupted while publishing the command; it was not accepted\"}");
+                return;
+            }
+            if (published == LiveEngine.CommandPublication.NOT_RUNNING)
             {
                 respond(exchange, 503, "{\"error\":\"the engine is not running\"}");
+                return;
+            }
+            if (published == LiveEngine.CommandPublication.RING_FULL)
+            {
+                respond(exchange, 503, "{\"error\":\"the input ring stayed full for 1 s; the command was not accepted, retry\"}");
                 return;
             }
             commandsAccepted.incrementAndGet();
