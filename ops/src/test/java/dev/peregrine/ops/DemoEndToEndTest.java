@@ -70,6 +70,13 @@ class DemoEndToEndTest
         assertThat(samples).anySatisfy(s -> assertThat(s.name()).isEqualTo("peregrine_gateway_frames_total"));
         assertThat(samples).anySatisfy(s -> assertThat(s.name()).isEqualTo("peregrine_position_exits_total"));
         assertThat(value(samples, "peregrine_trading_state", null)).isZero();
+        assertThat(value(samples, "peregrine_core_errors_total", null)).as("a healthy run").isZero();
+        assertThat(value(samples, "peregrine_loss_limit_breaches_total", null)).isZero();
+        assertThat(samples).anySatisfy(s ->
+        {
+            assertThat(s.name()).isEqualTo("peregrine_venue_reports_total");
+            assertThat(s.labels()).containsEntry("kind", "late_fill");
+        });
         checkWithPromtool(metrics.body());
 
         // The summary: trading happened, everything went through the journal, then the digest lines.

@@ -70,6 +70,21 @@ public final class PeregrineCollector implements MultiCollector
             "Orders released by the outbound stage after their cause was journaled", m.ordersReleased.get()));
         out.metricSnapshot(counter("peregrine_orders_withheld",
             "Orders withheld by the outbound stage because trading was halted", m.ordersWithheld.get()));
+        out.metricSnapshot(counter("peregrine_core_errors",
+            "Events whose processing threw in the core; each halts trading (see /health for the reason)", m.coreErrors.get()));
+        out.metricSnapshot(counter("peregrine_operator_commands",
+            "Operator commands (pause, resume, reduce, flatten, kill) the core acted on", m.commands.get()));
+        out.metricSnapshot(counter("peregrine_loss_limit_breaches",
+            "Daily-loss or trailing-drawdown breaches, each moving trading to REDUCING", m.lossLimitBreaches.get()));
+        out.metricSnapshot(CounterSnapshot.builder()
+            .name("peregrine_venue_reports")
+            .help("Answers from a live venue as journaled VENUE_* events, and the odd ones among them")
+            .dataPoint(counter(m.venueReports.get(), "kind", "all"))
+            .dataPoint(counter(m.venueUnknown.get(), "kind", "unknown_outcome"))
+            .dataPoint(counter(m.venueFillsDuplicated.get(), "kind", "duplicate_fill"))
+            .dataPoint(counter(m.venueReportsUnmatched.get(), "kind", "unmatched"))
+            .dataPoint(counter(m.lateFills.get(), "kind", "late_fill"))
+            .build());
 
         final CounterSnapshot.Builder rejects = CounterSnapshot.builder()
             .name("peregrine_order_rejects")
