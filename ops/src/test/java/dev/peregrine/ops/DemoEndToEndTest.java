@@ -60,7 +60,9 @@ class DemoEndToEndTest
         assertThat(demo.get(90, TimeUnit.SECONDS)).as("exit code; stderr: %s", err.lines()).isZero();
 
         assertThat(health.statusCode()).isEqualTo(200);
-        assertThat(health.body()).contains("\"status\":\"UP\"", "\"tradingState\":\"ACTIVE\"", "\"gatewayConnected\":true");
+        assertThat(health.body()).contains("\"status\":\"UP\"", "\"tradingState\":\"ACTIVE\"", "\"gatewayConnected\":true",
+            "\"strategyEnabled\":true");
+        assertThat(health.body()).doesNotContain("coreError", "strategyFailure");
 
         assertThat(metrics.statusCode()).isEqualTo(200);
         final List<PrometheusTextParser.Sample> samples = PrometheusTextParser.parse(metrics.body());
@@ -72,6 +74,7 @@ class DemoEndToEndTest
         assertThat(value(samples, "peregrine_trading_state", null)).isZero();
         assertThat(value(samples, "peregrine_core_errors_total", null)).as("a healthy run").isZero();
         assertThat(value(samples, "peregrine_loss_limit_breaches_total", null)).isZero();
+        assertThat(value(samples, "peregrine_strategy_failures_total", null)).isZero();
         assertThat(samples).anySatisfy(s ->
         {
             assertThat(s.name()).isEqualTo("peregrine_venue_reports_total");

@@ -20,6 +20,8 @@ import dev.peregrine.core.risk.RiskContext;
 import dev.peregrine.core.risk.RiskLimits;
 import dev.peregrine.core.strategy.MovingAverageCrossover;
 import dev.peregrine.core.strategy.Strategy;
+import dev.peregrine.core.strategy.StrategyFactory;
+import dev.peregrine.core.strategy.StrategyGuard;
 
 /**
  * The core consumer: the only thread that writes trading state. For each inbound event, in ring order:
@@ -40,7 +42,7 @@ public final class TradingCore implements EventHandler<InboundEvent>
     private final InstrumentRules rules;
     private final PositionBook positions;
     private final ExecutionEngine execution;
-    private final Strategy strategy;
+    private final StrategyGuard strategy;
     private final CoreMetrics metrics;
     private final RiskLimits limits;
     private final TradingStateMachine tradingState = new TradingStateMachine();
@@ -50,11 +52,25 @@ public final class TradingCore implements EventHandler<InboundEvent>
     private volatile Throwable lastError;
     private long eventsProcessed;
 
+    /** A core running the configured moving-average crossover. */
     public TradingCore(
         final EngineSettings settings,
         final OutputListener outputs,
         final CoreMetrics metrics,
         final TradingSwitch tradingSwitch)
+    {
+        this(settings, outputs, metrics, tradingSwitch, (execution, positions, market) ->
+            new MovingAverageCrossover(execution, positions, execution.orders(), market,
+                settings.fastWindow(), settings.slowWindow(), settings.orderQuantity(), settings.passiveOrders()));
+    }
+
+    /** A core running the strategy {@code strategies} builds, behind a {@link StrategyGuard}. */
+    public TradingCore(
+        final EngineSettings settings,
+        final OutputListener outputs,
+        final CoreMetrics metrics,
+        final TradingSwitch tradingSwitch,
+        final StrategyFactory strategies)
     {
         this.instruments = settings.instrumentRegistry();
         final int n = instruments.size();
@@ -67,8 +83,8 @@ public final class TradingCore implements EventHandler<InboundEvent>
         this.execution = new ExecutionEngine(rules, feedHealth, limits, positions, market, settings.paperVenue(),
             outputs, metrics, tradingSwitch, tradingState, settings.exits(), settings.venueTimeoutNanos(),
             settings.liveVenue());
-        this.strategy = new MovingAverageCrossover(execution, positions, execution.orders(), market,
-            settings.fastWindow(), settings.slowWindow(), settings.orderQuantity(), settings.passiveOrders());
+        this.strategy = new StrategyGuard(strategies.create(execution, positions, market),
+            execution::cancelAllWorkingOrders, metrics.strategyFailures);
     }
 
     @Override
@@ -80,9 +96,9 @@ public final class TradingCore implements EventHandler<InboundEvent>
         }
         catch (final RuntimeException ex)
         {
-            // A bug in a strategy or the core must not make the engine unable to replay or restart: the
-            // same event throws the same way in live, recovery and replay, so containing it here and
-            // halting is deterministic. The reason is built only on this (exceptional) path.
+            // A bug in the core (a strategy's own bugs stop at its StrategyGuard) must not make the engine
+            // unable to replay or restart: the same event throws the same way in live, recovery and replay,
+            // so containing it here and halting is deterministic. The reason is built only on this path.
             metrics.coreErrors.increment();
             tradingState.onError("core error at event time " + clockNanos + ": " + ex, clockNanos);
             lastError = ex;
@@ -285,6 +301,12 @@ public final class TradingCore implements EventHandler<InboundEvent>
     public MarketState market()
     {
         return market;
+    }
+
+    /** The strategy and whether it still runs (a strategy that threw is disabled). */
+    public StrategyGuard strategy()
+    {
+        return strategy;
     }
 
     /** The last exception contained by the core, or null: for a log line off the core thread. */

@@ -468,6 +468,16 @@ public final class ExecutionEngine implements OrderEntry, VenueReports
         }
     }
 
+    /**
+     * Cancels every order working now (a strategy was disabled), through the same sweep as a kill:
+     * until the venue confirmed each cancel, refused ones asked again once a second. The trading state
+     * does not change.
+     */
+    public void cancelAllWorkingOrders()
+    {
+        startCancelAll();
+    }
+
     /** A loss limit was breached: working orders may add to the loss, so they are all cancelled. */
     public void onLossLimitBreached()
     {

@@ -39,6 +39,8 @@ public final class CoreMetrics
     public final SingleWriterCounter lateFills = new SingleWriterCounter("late_fills");
     /** Events whose processing threw: contained in the core, which then halts trading. */
     public final SingleWriterCounter coreErrors = new SingleWriterCounter("core_errors");
+    /** Strategy callbacks that threw: each disables its strategy and cancels its working orders. */
+    public final SingleWriterCounter strategyFailures = new SingleWriterCounter("strategy_failures");
     public final SingleWriterCounter venueFillsDuplicated = new SingleWriterCounter("venue_fills_duplicated");
     public final SingleWriterCounter venueReportsUnmatched = new SingleWriterCounter("venue_reports_unmatched");
     public final SingleWriterGauge realizedPnl = new SingleWriterGauge();

@@ -7,6 +7,7 @@ import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.execution.PaperVenueSettings;
 import dev.peregrine.core.metrics.CoreMetrics;
 import dev.peregrine.core.number.FixedPoint;
+import dev.peregrine.core.strategy.StrategyFactory;
 
 import java.util.List;
 
@@ -23,6 +24,13 @@ public final class CoreHarness
     {
         metrics = new CoreMetrics(settings.products().size());
         core = new TradingCore(settings, outputs, metrics, tradingSwitch);
+    }
+
+    /** A core running the strategy {@code strategies} builds instead of the configured crossover. */
+    public CoreHarness(final EngineSettings settings, final StrategyFactory strategies)
+    {
+        metrics = new CoreMetrics(settings.products().size());
+        core = new TradingCore(settings, outputs, metrics, tradingSwitch, strategies);
     }
 
     /**

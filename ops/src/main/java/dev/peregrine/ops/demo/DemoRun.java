@@ -317,6 +317,8 @@ public final class DemoRun
         {
             out.println("trading HALTED: " + engine.tradingSwitch().reason());
         }
+        printFailure("core error (trading halted)", engine.core().lastError());
+        printFailure("strategy DISABLED, its orders cancelled, after", engine.core().strategy().failure());
         out.println(engine.settings().paperVenue().describe());
         out.println("output-digest: " + engine.outputDigestHex());
         out.println("state-hash: " + engine.stateHashHex());
@@ -354,6 +356,18 @@ public final class DemoRun
         catch (final Exception ignored)
         {
             // Best effort on the way out: the first failure has already been reported.
+        }
+    }
+
+    /** An exception the core contained, with its stack: printed here, never on the core thread. */
+    private void printFailure(final String what, final Throwable failure)
+    {
+        if (failure != null)
+        {
+            out.println(what + ": " + failure);
+            final java.io.StringWriter trace = new java.io.StringWriter();
+            failure.printStackTrace(new PrintWriter(trace));
+            out.print(trace);
         }
     }
 }

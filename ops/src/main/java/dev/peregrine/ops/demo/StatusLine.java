@@ -54,6 +54,20 @@ final class StatusLine
         {
             sb.append(" | HALTED: ").append(engine.tradingSwitch().reason());
         }
+        else if (m.tradingState.get() != dev.peregrine.core.engine.TradingState.ACTIVE.ordinal())
+        {
+            sb.append(" | ").append(dev.peregrine.core.engine.TradingState.values()[(int)m.tradingState.get()]);
+        }
+        final Throwable coreError = engine.core().lastError();
+        if (coreError != null)
+        {
+            sb.append(" | CORE ERROR: ").append(coreError);
+        }
+        final Throwable strategyFailure = engine.core().strategy().failure();
+        if (strategyFailure != null)
+        {
+            sb.append(" | STRATEGY DISABLED: ").append(strategyFailure);
+        }
         if (!engine.gatewayConnected())
         {
             sb.append(" | gateway DISCONNECTED");

@@ -2,6 +2,7 @@ package dev.peregrine.ops.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.peregrine.core.engine.TradingState;
 import dev.peregrine.ops.engine.LiveEngine;
 
 import java.io.IOException;
@@ -73,9 +74,16 @@ public final class HealthEndpoint implements AutoCloseable
     String json()
     {
         final boolean halted = engine.tradingSwitch().isHalted();
+        // The switch (journal failure) overrides; otherwise the core's own state (pause, reduce, loss limits).
+        final TradingState coreState = TradingState.values()[(int)engine.coreMetrics().tradingState.get()];
+        final Throwable coreError = engine.core().lastError();
+        final Throwable strategyFailure = engine.core().strategy().failure();
         return "{" +
             "\"status\":\"UP\"," +
-            "\"tradingState\":\"" + engine.tradingSwitch().state() + "\"," +
+            "\"tradingState\":\"" + (halted ? TradingState.HALTED : coreState) + "\"," +
+            "\"strategyEnabled\":" + (strategyFailure == null) + "," +
+            (strategyFailure == null ? "" : "\"strategyFailure\":\"" + escape(strategyFailure.toString()) + "\",") +
+            (coreError == null ? "" : "\"coreError\":\"" + escape(coreError.toString()) + "\",") +
             "\"haltReason\":\"" + escape(engine.tradingSwitch().reason()) + "\"," +
             "\"gatewayConnected\":" + engine.gatewayConnected() + "," +
             "\"eventsProcessed\":" + engine.coreMetrics().events.get() + "," +

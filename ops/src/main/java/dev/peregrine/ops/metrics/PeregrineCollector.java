@@ -72,6 +72,8 @@ public final class PeregrineCollector implements MultiCollector
             "Orders withheld by the outbound stage because trading was halted", m.ordersWithheld.get()));
         out.metricSnapshot(counter("peregrine_core_errors",
             "Events whose processing threw in the core; each halts trading (see /health for the reason)", m.coreErrors.get()));
+        out.metricSnapshot(counter("peregrine_strategy_failures",
+            "Strategy callbacks that threw; each disables its strategy and cancels its working orders", m.strategyFailures.get()));
         out.metricSnapshot(counter("peregrine_operator_commands",
             "Operator commands (pause, resume, reduce, flatten, kill) the core acted on", m.commands.get()));
         out.metricSnapshot(counter("peregrine_loss_limit_breaches",
