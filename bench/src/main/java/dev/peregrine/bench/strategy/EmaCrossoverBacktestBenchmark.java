@@ -1,0 +1,64 @@
+package dev.peregrine.bench.strategy;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.ta4j.core.BarSeries;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Time per bar of the same EMA(12)/EMA(26) crossover backtest ({@link EmaCrossoverBacktests}) over the
+ * same 100,000 one-minute bars, Peregrine against ta4j 0.17, in one run. Each invocation is a whole
+ * backtest (ta4j's indicators are built anew each time, as its caches belong to a run); the bars are
+ * built once per trial in each library's own form. The agreement of the two trade lists is a test
+ * ({@code EmaCrossoverAgreementTest}), not assumed here. Returns the trade count so nothing is elided.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class EmaCrossoverBacktestBenchmark
+{
+    static final int BARS = 100_000;
+    static final int FAST = 12;
+    static final int SLOW = 26;
+    static final int WARM_UP = 40 * SLOW;
+
+    private double[] close;
+    private BarSeries series;
+    private int[] trades;
+
+    @Setup
+    public void setUp()
+    {
+        final RandomWalkBars bars = new RandomWalkBars(BARS, 42);
+        close = bars.close;
+        series = EmaCrossoverBacktests.ta4jSeries(bars);
+        trades = new int[BARS];
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BARS)
+    public int peregrine()
+    {
+        return EmaCrossoverBacktests.peregrine(close, FAST, SLOW, WARM_UP, trades);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BARS)
+    public int ta4j()
+    {
+        return EmaCrossoverBacktests.ta4j(series, FAST, SLOW, WARM_UP, trades);
+    }
+}
