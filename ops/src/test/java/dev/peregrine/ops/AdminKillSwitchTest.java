@@ -97,6 +97,9 @@ class AdminKillSwitchTest
             status = call("GET", base + "status", token).body();
         }
         assertThat(status).contains("\"tradingState\":\"HALTED\"", "\"openOrders\":0", "\"commands\":1");
+        // /health, on the same server, tells the same story without a token.
+        final String health = call("GET", base.replace("/admin/", "/health"), null).body();
+        assertThat(health).contains("\"tradingState\":\"HALTED\"", "\"halted\":true", "\"strategyEnabled\":true");
 
         assertThat(demo.get(90, TimeUnit.SECONDS)).as("exit code; stderr %s", err.lines()).isZero();
         final Matcher cancels = Pattern.compile("orders (\\d+), fills (\\d+), cancels (\\d+)")

@@ -90,7 +90,7 @@ public final class HealthEndpoint implements AutoCloseable
             "\"journalEvents\":" + engine.journalEvents() + "," +
             "\"orders\":" + engine.coreMetrics().orders.get() + "," +
             "\"fills\":" + engine.coreMetrics().fills.get() + "," +
-            "\"halted\":" + halted +
+            "\"halted\":" + (halted || coreState == TradingState.HALTED) +
             "}";
     }
 
