@@ -1,5 +1,7 @@
 package dev.peregrine.core.engine;
 
+import dev.peregrine.core.strategy.config.StrategySpec;
+
 import dev.peregrine.core.execution.ExitRules;
 import dev.peregrine.core.execution.PaperVenueSettings;
 import dev.peregrine.core.instrument.InstrumentRegistry;
@@ -36,6 +38,8 @@ public final class EngineSettings
     private final boolean passiveOrders;
     /** True: orders go to a live venue and its answers come back as VENUE_* events; false: the paper venue. */
     private final boolean liveVenue;
+    /** Configured strategies in id order; empty runs the moving-average crossover of the fields above. */
+    private final List<StrategySpec> strategies;
 
     public EngineSettings(
         final List<String> products,
@@ -115,6 +119,24 @@ public final class EngineSettings
         final boolean passiveOrders,
         final boolean liveVenue)
     {
+        this(products, fastWindow, slowWindow, orderQuantity, risk, exits, paperVenue, venueTimeoutNanos, passiveOrders,
+            liveVenue, List.of());
+    }
+
+    private EngineSettings(
+        final List<String> products,
+        final int fastWindow,
+        final int slowWindow,
+        final long[] orderQuantity,
+        final RiskLimits risk,
+        final ExitRules exits,
+        final PaperVenueSettings paperVenue,
+        final long venueTimeoutNanos,
+        final boolean passiveOrders,
+        final boolean liveVenue,
+        final List<StrategySpec> strategies)
+    {
+        this.strategies = List.copyOf(strategies);
         this.passiveOrders = passiveOrders;
         this.liveVenue = liveVenue;
         if (products.isEmpty())
@@ -144,35 +166,48 @@ public final class EngineSettings
     public EngineSettings withPaperVenue(final PaperVenueSettings venue)
     {
         return new EngineSettings(products, fastWindow, slowWindow, orderQuantity, risk, exits, venue, venueTimeoutNanos,
-            passiveOrders, liveVenue);
+            passiveOrders, liveVenue, strategies);
     }
 
     /** The same settings with other exit rules. */
     public EngineSettings withExits(final ExitRules rules)
     {
         return new EngineSettings(products, fastWindow, slowWindow, orderQuantity, risk, rules, paperVenue, venueTimeoutNanos,
-            passiveOrders, liveVenue);
+            passiveOrders, liveVenue, strategies);
     }
 
     /** The same settings with another venue time-out. */
     public EngineSettings withVenueTimeout(final long nanos)
     {
         return new EngineSettings(products, fastWindow, slowWindow, orderQuantity, risk, exits, paperVenue, nanos,
-            passiveOrders, liveVenue);
+            passiveOrders, liveVenue, strategies);
     }
 
     /** The same settings with the crossover joining the touch with limit orders (true) or crossing (false). */
     public EngineSettings withPassiveOrders(final boolean passive)
     {
         return new EngineSettings(products, fastWindow, slowWindow, orderQuantity, risk, exits, paperVenue,
-            venueTimeoutNanos, passive, liveVenue);
+            venueTimeoutNanos, passive, liveVenue, strategies);
     }
 
     /** The same settings with orders going to a live venue (true) or the paper venue (false). */
     public EngineSettings withLiveVenue(final boolean live)
     {
         return new EngineSettings(products, fastWindow, slowWindow, orderQuantity, risk, exits, paperVenue,
-            venueTimeoutNanos, passiveOrders, live);
+            venueTimeoutNanos, passiveOrders, live, strategies);
+    }
+
+    /** The same settings running {@code specs} (ids 1, 2, ... in order) instead of the default crossover. */
+    public EngineSettings withStrategies(final List<StrategySpec> specs)
+    {
+        return new EngineSettings(products, fastWindow, slowWindow, orderQuantity, risk, exits, paperVenue,
+            venueTimeoutNanos, passiveOrders, liveVenue, specs);
+    }
+
+    /** Configured strategies; empty means the default moving-average crossover. */
+    public List<StrategySpec> strategies()
+    {
+        return strategies;
     }
 
     public boolean liveVenue()
@@ -199,7 +234,7 @@ public final class EngineSettings
     public EngineSettings withRisk(final RiskLimits limits)
     {
         return new EngineSettings(products, fastWindow, slowWindow, orderQuantity, limits, exits, paperVenue, venueTimeoutNanos,
-            passiveOrders, liveVenue);
+            passiveOrders, liveVenue, strategies);
     }
 
     public RiskLimits risk()
@@ -285,6 +320,11 @@ public final class EngineSettings
         map.put("strategy.orderQuantity", join(orderQuantity));
         map.put("strategy.orderType", passiveOrders ? "limit" : "market");
         map.put("venue.mode", liveVenue ? "live" : "paper");
+        // Configured strategies only when there are some, so journals of crossover-only runs keep their header.
+        for (int i = 0; i < strategies.size(); i++)
+        {
+            map.put("strategies." + (i + 1), strategies.get(i).toString());
+        }
         risk.encodeInto(map);
         exits.encodeInto(map);
         map.put("venue.timeoutNanos", Long.toString(venueTimeoutNanos));
@@ -331,7 +371,18 @@ public final class EngineSettings
                 Double.parseDouble(require(map, "paper.takerFeeBps"))),
             Long.parseLong(map.getOrDefault("venue.timeoutNanos", Long.toString(DEFAULT_VENUE_TIMEOUT_NANOS))),
             "limit".equals(map.getOrDefault("strategy.orderType", "market")),
-            "live".equals(map.getOrDefault("venue.mode", "paper")));
+            "live".equals(map.getOrDefault("venue.mode", "paper")))
+            .withStrategies(decodeStrategies(map));
+    }
+
+    private static List<StrategySpec> decodeStrategies(final Map<String, String> map)
+    {
+        final List<StrategySpec> specs = new ArrayList<>();
+        for (int i = 1; map.containsKey("strategies." + i); i++)
+        {
+            specs.add(StrategySpec.parse(map.get("strategies." + i), "strategy-" + i));
+        }
+        return specs;
     }
 
     /** A short fingerprint of the settings, printed with results and stored in the journal header. */

@@ -19,9 +19,14 @@ import dev.peregrine.core.output.OutputListener;
 import dev.peregrine.core.risk.RiskContext;
 import dev.peregrine.core.risk.RiskLimits;
 import dev.peregrine.core.strategy.MovingAverageCrossover;
-import dev.peregrine.core.strategy.Strategy;
 import dev.peregrine.core.strategy.StrategyFactory;
-import dev.peregrine.core.strategy.StrategyGuard;
+import dev.peregrine.core.strategy.StrategyRunner;
+import dev.peregrine.core.strategy.StrategySet;
+import dev.peregrine.core.strategy.config.BuiltInStrategies;
+import dev.peregrine.core.strategy.config.NamedStrategy;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The core consumer: the only thread that writes trading state. For each inbound event, in ring order:
@@ -42,7 +47,7 @@ public final class TradingCore implements EventHandler<InboundEvent>
     private final InstrumentRules rules;
     private final PositionBook positions;
     private final ExecutionEngine execution;
-    private final StrategyGuard strategy;
+    private final StrategySet strategies;
     private final CoreMetrics metrics;
     private final RiskLimits limits;
     private final TradingStateMachine tradingState = new TradingStateMachine();
@@ -52,25 +57,38 @@ public final class TradingCore implements EventHandler<InboundEvent>
     private volatile Throwable lastError;
     private long eventsProcessed;
 
-    /** A core running the configured moving-average crossover. */
+    /**
+     * A core running the strategies of {@code settings} (the moving-average crossover when none is configured).
+     *
+     * @throws dev.peregrine.core.strategy.config.StrategyConfigException listing every configuration problem.
+     */
     public TradingCore(
         final EngineSettings settings,
         final OutputListener outputs,
         final CoreMetrics metrics,
         final TradingSwitch tradingSwitch)
     {
-        this(settings, outputs, metrics, tradingSwitch, (execution, positions, market) ->
-            new MovingAverageCrossover(execution, positions, execution.orders(), market,
-                settings.fastWindow(), settings.slowWindow(), settings.orderQuantity(), settings.passiveOrders()));
+        this(settings, outputs, metrics, tradingSwitch, configuredStrategies(settings));
     }
 
-    /** A core running the strategy {@code strategies} builds, behind a {@link StrategyGuard}. */
+    /** A core running the one strategy {@code strategy} builds (named "strategy"). */
     public TradingCore(
         final EngineSettings settings,
         final OutputListener outputs,
         final CoreMetrics metrics,
         final TradingSwitch tradingSwitch,
-        final StrategyFactory strategies)
+        final StrategyFactory strategy)
+    {
+        this(settings, outputs, metrics, tradingSwitch, List.of(new NamedStrategy("strategy", "custom", strategy)));
+    }
+
+    /** A core running {@code strategies}, with ids 1, 2, ... in list order. */
+    public TradingCore(
+        final EngineSettings settings,
+        final OutputListener outputs,
+        final CoreMetrics metrics,
+        final TradingSwitch tradingSwitch,
+        final List<NamedStrategy> strategies)
     {
         this.instruments = settings.instrumentRegistry();
         final int n = instruments.size();
@@ -83,8 +101,27 @@ public final class TradingCore implements EventHandler<InboundEvent>
         this.execution = new ExecutionEngine(rules, feedHealth, limits, positions, market, settings.paperVenue(),
             outputs, metrics, tradingSwitch, tradingState, settings.exits(), settings.venueTimeoutNanos(),
             settings.liveVenue());
-        this.strategy = new StrategyGuard(strategies.create(execution, positions, market),
-            execution::cancelAllWorkingOrders, metrics.strategyFailures);
+        final List<StrategyRunner> runners = new ArrayList<>();
+        for (final NamedStrategy named : strategies)
+        {
+            final StrategyRunner runner = new StrategyRunner(runners.size() + 1, named.name(), execution, market,
+                instruments, rules, feedHealth, positions, settings.orderQuantity(), metrics.strategyFailures);
+            runner.attach(named.factory());
+            runners.add(runner);
+        }
+        this.strategies = new StrategySet(runners);
+        execution.orderEvents(this.strategies);
+    }
+
+    private static List<NamedStrategy> configuredStrategies(final EngineSettings settings)
+    {
+        if (settings.strategies().isEmpty())
+        {
+            return List.of(new NamedStrategy(MovingAverageCrossover.NAME, MovingAverageCrossover.NAME,
+                context -> new MovingAverageCrossover(context, settings.fastWindow(), settings.slowWindow(),
+                    settings.orderQuantity(), settings.passiveOrders())));
+        }
+        return BuiltInStrategies.configure(settings.strategies(), settings.products(), settings.orderQuantity());
     }
 
     @Override
@@ -110,6 +147,7 @@ public final class TradingCore implements EventHandler<InboundEvent>
         // Producers on different threads can stamp slightly out of order; the core's clock never goes back.
         clockNanos = Math.max(clockNanos, event.eventTimeNanos);
         execution.beginEvent(event, clockNanos);
+        strategies.beginEvent(clockNanos);
         final PaperVenue venue = execution.venue();
         venue.advanceTo(clockNanos);
         switch (event.type)
@@ -119,18 +157,18 @@ public final class TradingCore implements EventHandler<InboundEvent>
                 market.onTrade(event.instrumentId, event.price);
                 venue.onTrade(event.instrumentId, event.price, event.quantity, event.side, clockNanos);
                 venue.advanceTo(clockNanos);
-                strategy.onTrade(event.instrumentId, event.price, event.quantity, event.side, clockNanos);
+                strategies.onTrade(event.instrumentId, event.price, event.quantity, event.side, clockNanos);
                 break;
             case EventType.QUOTE:
                 metrics.quotes.increment();
                 market.onQuote(event.instrumentId, event.bidPrice, event.bidQuantity, event.askPrice,
                     event.askQuantity, event.price);
                 venue.onMarketUpdate(event.instrumentId);
-                strategy.onQuote(event.instrumentId, clockNanos);
+                strategies.onQuote(event.instrumentId, clockNanos);
                 break;
             case EventType.CLOCK:
                 metrics.clocks.increment();
-                strategy.onClock(clockNanos);
+                strategies.onClock(clockNanos);
                 break;
             case EventType.BOOK_LEVEL:
                 metrics.bookLevels.increment();
@@ -146,18 +184,18 @@ public final class TradingCore implements EventHandler<InboundEvent>
             case EventType.FEED_STALE:
                 metrics.feedStale.increment();
                 feedHealth.onStale(event.instrumentId);
-                strategy.onFeedStatus(event.instrumentId, false, clockNanos);
+                strategies.onFeedStatus(event.instrumentId, false, clockNanos);
                 break;
             case EventType.FEED_GAP:
                 metrics.feedGaps.increment();
                 feedHealth.onGap(event.instrumentId);
                 market.book(event.instrumentId).invalidate();
-                strategy.onFeedStatus(event.instrumentId, false, clockNanos);
+                strategies.onFeedStatus(event.instrumentId, false, clockNanos);
                 break;
             case EventType.FEED_RECOVERED:
                 metrics.feedRecovered.increment();
                 feedHealth.onRecovered(event.instrumentId);
-                strategy.onFeedStatus(event.instrumentId, true, clockNanos);
+                strategies.onFeedStatus(event.instrumentId, true, clockNanos);
                 break;
             case EventType.VENUE_ACCEPTED:
             case EventType.VENUE_REJECTED:
@@ -176,6 +214,7 @@ public final class TradingCore implements EventHandler<InboundEvent>
                 metrics.unknownEvents.increment();
                 break;
         }
+        strategies.fireTimers(clockNanos);
         execution.afterEvent();
         // What the strategy just sent, with zero latency, is matched and reported within this event.
         venue.advanceTo(clockNanos);
@@ -239,7 +278,7 @@ public final class TradingCore implements EventHandler<InboundEvent>
         if (BookFlags.has(flags, BookFlags.END_OF_MESSAGE))
         {
             execution.venue().onMarketUpdate(event.instrumentId);
-            strategy.onBook(event.instrumentId, clockNanos);
+            strategies.onBook(event.instrumentId, clockNanos);
         }
     }
 
@@ -280,7 +319,7 @@ public final class TradingCore implements EventHandler<InboundEvent>
         h = rules.hash(h);
         h = positions.hash(h);
         h = execution.hash(h);
-        return strategy.hash(h);
+        return strategies.hash(h);
     }
 
     public long eventsProcessed()
@@ -303,10 +342,10 @@ public final class TradingCore implements EventHandler<InboundEvent>
         return market;
     }
 
-    /** The strategy and whether it still runs (a strategy that threw is disabled). */
-    public StrategyGuard strategy()
+    /** The strategies and whether each still runs (a strategy that threw is disabled). */
+    public StrategySet strategies()
     {
-        return strategy;
+        return strategies;
     }
 
     /** The last exception contained by the core, or null: for a log line off the core thread. */

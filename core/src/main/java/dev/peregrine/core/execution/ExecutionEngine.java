@@ -1,5 +1,7 @@
 package dev.peregrine.core.execution;
 
+import dev.peregrine.core.decision.DecisionLog;
+import dev.peregrine.core.decision.DecisionRecord;
 import dev.peregrine.core.engine.TradingState;
 import dev.peregrine.core.engine.TradingStateMachine;
 import dev.peregrine.core.engine.TradingSwitch;
@@ -38,6 +40,8 @@ public final class ExecutionEngine implements OrderEntry, VenueReports
 {
     /** Open orders the engine can hold at once (pool size; a power of two). */
     public static final int ORDER_CAPACITY = 1 << 14;
+    /** Strategy ids run from 1 to this; 0 marks orders the engine places itself. */
+    public static final int MAX_STRATEGIES = 64;
 
     private final MarketState market;
     private final RiskChain risk;
@@ -55,6 +59,16 @@ public final class ExecutionEngine implements OrderEntry, VenueReports
     private final OutputListener outputs;
     private final CoreMetrics metrics;
     private final TradingSwitch tradingSwitch;
+
+    /** The explanation for orders the engine places itself (exits, flatten). */
+    private final DecisionRecord engineNote = new DecisionRecord();
+    /** The decision being recorded: told to the outputs and copied into the decision log. */
+    private final DecisionRecord decisionRecord = new DecisionRecord();
+    private DecisionLog decisionLog = DecisionLog.NONE;
+    private OrderEvents orderEvents = OrderEvents.NONE;
+    /** Strategies whose working orders are being cancelled (a disabled strategy), and up to which order id. */
+    private final long[] strategySweepUpTo = new long[MAX_STRATEGIES + 1];
+    private int strategySweeps;
 
     private InboundEvent currentEvent;
     private long now;
@@ -95,6 +109,18 @@ public final class ExecutionEngine implements OrderEntry, VenueReports
         this.exits = new PositionExits(exitRules, positions, market, orders, metrics);
     }
 
+    /** Where order events go (the strategies); set once, before the first event. */
+    public void orderEvents(final OrderEvents listener)
+    {
+        this.orderEvents = listener == null ? OrderEvents.NONE : listener;
+    }
+
+    @Override
+    public DecisionRecord decision()
+    {
+        return engineNote;
+    }
+
     /** Called by the core before any strategy callback for {@code event}. */
     public void beginEvent(final InboundEvent event)
     {
@@ -131,23 +157,29 @@ public final class ExecutionEngine implements OrderEntry, VenueReports
     @Override
     public long submitMarketOrder(final int instrumentId, final int side, final long quantity)
     {
-        return submit(instrumentId, side, OrderType.MARKET, quantity, 0);
+        return submit(0, engineNote, instrumentId, side, OrderType.MARKET, quantity, 0);
     }
 
     @Override
     public long submitLimitOrder(final int instrumentId, final int side, final long quantity, final long limitPrice)
     {
-        return submit(instrumentId, side, OrderType.LIMIT, quantity, limitPrice);
+        return submit(0, engineNote, instrumentId, side, OrderType.LIMIT, quantity, limitPrice);
     }
 
     @Override
     public long submitLimitIocOrder(final int instrumentId, final int side, final long quantity, final long limitPrice)
     {
-        return submit(instrumentId, side, OrderType.LIMIT_IOC, quantity, limitPrice);
+        return submit(0, engineNote, instrumentId, side, OrderType.LIMIT_IOC, quantity, limitPrice);
     }
 
-    private long submit(final int instrumentId, final int side, final OrderType type, final long quantity,
-        final long limitPrice)
+    /**
+     * Places an order on behalf of strategy {@code strategyId}: the order carries the id, its events go
+     * back to that strategy, and {@code note} (the strategy's explanation) becomes its decision record.
+     *
+     * @return the order id, or -1 if it was refused (the reason is in the outputs and the order events).
+     */
+    public long submit(final int strategyId, final DecisionRecord note, final int instrumentId, final int side,
+        final OrderType type, final long quantity, final long limitPrice)
     {
         final long timeNanos = now;
         final long orderId = ++lastOrderId;
@@ -163,6 +195,7 @@ public final class ExecutionEngine implements OrderEntry, VenueReports
         r.reducing = riskContext.isReducing(instrumentId, side, quantity);
 
         RejectReason reason;
+        int checksPassed = 0;
         // The cross-thread TradingSwitch is not read here: it is not journaled, so a decision on it would
         // not replay. The outbound stage withholds orders while it is pulled.
         if (tradingState.state() == TradingState.HALTED)
@@ -180,18 +213,23 @@ public final class ExecutionEngine implements OrderEntry, VenueReports
         else
         {
             reason = risk.check(r, riskContext);
+            checksPassed = risk.lastPassed();
         }
 
         final Order order = reason == RejectReason.NONE ?
-            orders.create(orderId, 0, instrumentId, side, type, quantity, limitPrice, r.reducing, timeNanos) : null;
+            orders.create(orderId, strategyId, instrumentId, side, type, quantity, limitPrice, r.reducing, timeNanos) :
+            null;
+        if (order == null && reason == RejectReason.NONE)
+        {
+            reason = RejectReason.TOO_MANY_ORDERS;
+        }
+        recordDecision(note, strategyId, orderId, instrumentId, side, type, quantity, limitPrice, timeNanos,
+            checksPassed, reason);
         if (order == null)
         {
-            if (reason == RejectReason.NONE)
-            {
-                reason = RejectReason.TOO_MANY_ORDERS;
-            }
             metrics.rejects[reason.ordinal()].increment();
             outputs.onReject(orderId, instrumentId, side, quantity, reason, timeNanos);
+            orderEvents.onRejected(strategyId, orderId, instrumentId, side, quantity, reason, timeNanos);
             return -1;
         }
 
@@ -204,6 +242,49 @@ public final class ExecutionEngine implements OrderEntry, VenueReports
             venue.submit(order, timeNanos);
         }
         return orderId;
+    }
+
+    /**
+     * Tells the outputs why the order was placed or refused and hands the record to the decision log;
+     * the strategy's note is cleared for its next order.
+     */
+    private void recordDecision(final DecisionRecord note, final int strategyId, final long orderId,
+        final int instrumentId, final int side, final OrderType type, final long quantity, final long limitPrice,
+        final long timeNanos, final int checksPassed, final RejectReason outcome)
+    {
+        final DecisionRecord record = decisionRecord;
+        record.record(note, strategyId, orderId, instrumentId, side, type, quantity, limitPrice, timeNanos,
+            currentEvent.type);
+        final dev.peregrine.core.book.OrderBook book = market.book(instrumentId);
+        if (book.isSynced())
+        {
+            record.book(book.bids().bestPrice(), book.bids().bestQuantity(), book.asks().bestPrice(),
+                book.asks().bestQuantity());
+        }
+        else
+        {
+            record.book(market.bidPrice(instrumentId), market.bidQuantity(instrumentId), market.askPrice(instrumentId),
+                market.askQuantity(instrumentId));
+        }
+        record.verdict(positions.quantity(instrumentId), checksPassed, outcome);
+        note.clearExplanation();
+        outputs.onDecision(record);
+        decisionLog.append(record);
+    }
+
+    /**
+     * Where decisions are journaled from now on. The live engine sets it after recovery, so decisions
+     * already journaled by the run being recovered are not written twice.
+     */
+    public void decisionLog(final DecisionLog log)
+    {
+        this.decisionLog = log == null ? DecisionLog.NONE : log;
+    }
+
+    /** The risk checks in the order they run, for naming the ones a decision passed. */
+    public RiskChain riskChain()
+    {
+        return risk;
     }
 
     /** The price a market order would take first: best ask for a buy, best bid for a sell (0 if none). */
@@ -256,12 +337,24 @@ public final class ExecutionEngine implements OrderEntry, VenueReports
     @Override
     public long replaceOrder(final long orderId, final long newQuantity, final long newLimitPrice)
     {
+        return replace(orderId, newQuantity, newLimitPrice, engineNote);
+    }
+
+    /**
+     * Cancel-replace keeping the old order's strategy; {@code note} explains the new order.
+     *
+     * @return the new order's id, or -1 if the old one could not be cancelled or the new one was refused.
+     */
+    public long replace(final long orderId, final long newQuantity, final long newLimitPrice, final DecisionRecord note)
+    {
         final Order order = orders.get(orderId);
         if (order == null || !cancelOrder(orderId))
         {
+            note.clearExplanation();
             return -1;
         }
-        return submitLimitOrder(order.instrumentId(), order.side(), newQuantity, newLimitPrice);
+        return submit(order.strategyId(), note, order.instrumentId(), order.side(), OrderType.LIMIT, newQuantity,
+            newLimitPrice);
     }
 
     /**
@@ -321,6 +414,7 @@ public final class ExecutionEngine implements OrderEntry, VenueReports
         if (order.state() == OrderState.PENDING_NEW && orders.transition(order, OrderState.ACKNOWLEDGED, timeNanos))
         {
             outputs.onAccepted(order.orderId(), order.instrumentId(), timeNanos);
+            orderEvents.onAccepted(order, timeNanos);
         }
     }
 
@@ -351,6 +445,7 @@ public final class ExecutionEngine implements OrderEntry, VenueReports
         fees.record(order.orderId(), order.instrumentId(), quantity, price, fee, liquidity);
         metrics.fills.increment();
         outputs.onFill(order.orderId(), order.instrumentId(), order.side(), quantity, price, fee, timeNanos);
+        orderEvents.onFill(order, quantity, price, fee, timeNanos);
     }
 
     @Override
@@ -361,6 +456,7 @@ public final class ExecutionEngine implements OrderEntry, VenueReports
         {
             metrics.cancels.increment();
             outputs.onCancel(order.orderId(), order.instrumentId(), leaves, timeNanos);
+            orderEvents.onCancelled(order, timeNanos);
         }
     }
 
@@ -371,6 +467,8 @@ public final class ExecutionEngine implements OrderEntry, VenueReports
         {
             metrics.rejects[reason.ordinal()].increment();
             outputs.onReject(order.orderId(), order.instrumentId(), order.side(), order.quantity(), reason, timeNanos);
+            orderEvents.onRejected(order.strategyId(), order.orderId(), order.instrumentId(), order.side(),
+                order.quantity(), reason, timeNanos);
         }
     }
 
@@ -420,6 +518,7 @@ public final class ExecutionEngine implements OrderEntry, VenueReports
                 {
                     metrics.venueTimeouts.increment();
                     outputs.onExpired(order.orderId(), order.instrumentId(), leaves, now);
+                    orderEvents.onExpired(order, now);
                 }
             }
         }
@@ -427,6 +526,10 @@ public final class ExecutionEngine implements OrderEntry, VenueReports
 
     private void continueCommands()
     {
+        if (strategySweeps > 0)
+        {
+            continueStrategySweeps();
+        }
         if (cancelAllPending)
         {
             // Done only when nothing is open. Orders not asked yet (one event carries at most a few
@@ -476,6 +579,69 @@ public final class ExecutionEngine implements OrderEntry, VenueReports
     public void cancelAllWorkingOrders()
     {
         startCancelAll();
+    }
+
+    /**
+     * Cancels the working orders of one strategy (it was disabled) and keeps asking, a refused cancel
+     * once a second, until none of them is open. Other strategies' orders are left alone.
+     */
+    public void cancelWorkingOrders(final int strategyId)
+    {
+        if (strategyId < 1 || strategyId > MAX_STRATEGIES)
+        {
+            throw new IllegalArgumentException("strategy id must be 1.." + MAX_STRATEGIES + ", got " + strategyId);
+        }
+        if (strategySweepUpTo[strategyId] == 0)
+        {
+            strategySweeps++;
+        }
+        strategySweepUpTo[strategyId] = Math.max(lastOrderId, 1);
+        continueStrategySweeps();
+    }
+
+    private void continueStrategySweeps()
+    {
+        final boolean retryRefused = lastCancelAllNanos == Long.MIN_VALUE || now - lastCancelAllNanos >= 1_000_000_000L;
+        boolean asked = false;
+        for (int i = 0; i < orders.openCount(); i++)
+        {
+            final Order order = orders.open(i);
+            final int strategyId = order.strategyId();
+            if (strategyId == 0 || order.orderId() > strategySweepUpTo[strategyId] ||
+                order.state() == OrderState.PENDING_CANCEL)
+            {
+                continue;
+            }
+            if (!orders.cancelWasRefused(order) || retryRefused)
+            {
+                asked |= cancel(order.orderId(), true);
+            }
+        }
+        if (asked)
+        {
+            lastCancelAllNanos = now;
+        }
+        for (int id = 1; id <= MAX_STRATEGIES && strategySweeps > 0; id++)
+        {
+            if (strategySweepUpTo[id] != 0 && !anyOpenOf(id, strategySweepUpTo[id]))
+            {
+                strategySweepUpTo[id] = 0;
+                strategySweeps--;
+            }
+        }
+    }
+
+    private boolean anyOpenOf(final int strategyId, final long upToOrderId)
+    {
+        for (int i = 0; i < orders.openCount(); i++)
+        {
+            final Order order = orders.open(i);
+            if (order.strategyId() == strategyId && order.orderId() <= upToOrderId)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A loss limit was breached: working orders may add to the loss, so they are all cancelled. */
@@ -529,14 +695,15 @@ public final class ExecutionEngine implements OrderEntry, VenueReports
             final long position = positions.quantity(id);
             if (position != 0)
             {
-                submit(id, position > 0 ? Side.SELL : Side.BUY, OrderType.MARKET, Math.abs(position), 0);
+                engineNote.signal("operator-flatten").value("position", FixedPoint.toDouble(position));
+                submit(0, engineNote, id, position > 0 ? Side.SELL : Side.BUY, OrderType.MARKET, Math.abs(position), 0);
             }
         }
     }
 
     public boolean commandInProgress()
     {
-        return cancelAllPending || flattenPending;
+        return cancelAllPending || flattenPending || strategySweeps > 0;
     }
 
     public RiskContext riskContext()
@@ -561,6 +728,11 @@ public final class ExecutionEngine implements OrderEntry, VenueReports
         h = Hash64.mix(h, lastFlattenAttemptNanos);
         h = Hash64.mix(h, lastCancelAllNanos);
         h = Hash64.mix(h, cancelAllUpToOrderId);
+        h = Hash64.mix(h, strategySweeps);
+        for (final long upTo : strategySweepUpTo)
+        {
+            h = Hash64.mix(h, upTo);
+        }
         h = Hash64.mix(h, now);
         h = riskContext.hash(h);
         h = exits.hash(h);

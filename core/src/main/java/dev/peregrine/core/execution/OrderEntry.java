@@ -1,8 +1,16 @@
 package dev.peregrine.core.execution;
 
+import dev.peregrine.core.decision.DecisionRecord;
+
 /** How a strategy places orders. Implemented by {@link ExecutionEngine}; called on the core thread. */
 public interface OrderEntry
 {
+    /**
+     * The explanation the next order will carry: set its signal and values just before submitting.
+     * The submission takes it and clears it, so an order never inherits the reasons of the one before.
+     */
+    DecisionRecord decision();
+
     /**
      * Sends an immediate-or-cancel market order through risk to the venue.
      *

@@ -121,6 +121,9 @@ public final class PositionExits
             return;
         }
         lastAttemptNanos[id] = nowNanos;
+        entry.decision().signal(reason.signal()).value("position", FixedPoint.toDouble(position))
+            .value("mark", mark)
+            .value("entry", entryPrice);
         final long orderId = entry.submitMarketOrder(id, isLong ? Side.SELL : Side.BUY, Math.abs(position));
         if (orderId > 0)
         {

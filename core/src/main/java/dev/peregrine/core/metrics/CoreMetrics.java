@@ -41,6 +41,8 @@ public final class CoreMetrics
     public final SingleWriterCounter coreErrors = new SingleWriterCounter("core_errors");
     /** Strategy callbacks that threw: each disables its strategy and cancels its working orders. */
     public final SingleWriterCounter strategyFailures = new SingleWriterCounter("strategy_failures");
+    /** Decisions the journal writer could not keep up with: still in the outputs and replay, not in the decision journal. */
+    public final SingleWriterCounter decisionsUnjournaled = new SingleWriterCounter("decisions_unjournaled");
     public final SingleWriterCounter venueFillsDuplicated = new SingleWriterCounter("venue_fills_duplicated");
     public final SingleWriterCounter venueReportsUnmatched = new SingleWriterCounter("venue_reports_unmatched");
     public final SingleWriterGauge realizedPnl = new SingleWriterGauge();

@@ -17,6 +17,7 @@ public final class OutputDigest implements OutputListener
     private static final long ACCEPTED = 5;
     private static final long CANCEL_REQUESTED = 6;
     private static final long EXPIRED = 7;
+    private static final long DECISION = 8;
 
     private long hash = Hash64.SEED;
     private long outputs;
@@ -33,6 +34,14 @@ public final class OutputDigest implements OutputListener
         h = Hash64.mix(h, quantity);
         h = Hash64.mix(h, limitPrice);
         hash = Hash64.mix(h, timeNanos);
+        outputs++;
+    }
+
+    /** Decisions are outputs too: a replay that reaches the same orders for other reasons is not the same run. */
+    @Override
+    public void onDecision(final dev.peregrine.core.decision.DecisionRecord decision)
+    {
+        hash = decision.hash(Hash64.mix(hash, DECISION));
         outputs++;
     }
 

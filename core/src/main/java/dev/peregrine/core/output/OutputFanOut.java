@@ -66,4 +66,11 @@ public final class OutputFanOut implements OutputListener
         first.onCancel(orderId, instrumentId, quantity, timeNanos);
         second.onCancel(orderId, instrumentId, quantity, timeNanos);
     }
+
+    @Override
+    public void onDecision(final dev.peregrine.core.decision.DecisionRecord decision)
+    {
+        first.onDecision(decision);
+        second.onDecision(decision);
+    }
 }

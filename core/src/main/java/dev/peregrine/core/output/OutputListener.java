@@ -1,5 +1,6 @@
 package dev.peregrine.core.output;
 
+import dev.peregrine.core.decision.DecisionRecord;
 import dev.peregrine.core.order.OrderType;
 import dev.peregrine.core.risk.RejectReason;
 
@@ -32,4 +33,12 @@ public interface OutputListener
 
     /** The unfilled rest of an order was cancelled (on request, or an immediate-or-cancel remainder). */
     void onCancel(long orderId, int instrumentId, long quantity, long timeNanos);
+
+    /**
+     * Why an order was placed or refused: called once per order decision, just before its
+     * {@link #onOrder} or {@link #onReject}. The record is reused after the call returns.
+     */
+    default void onDecision(DecisionRecord decision)
+    {
+    }
 }

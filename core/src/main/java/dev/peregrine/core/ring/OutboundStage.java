@@ -1,6 +1,8 @@
 package dev.peregrine.core.ring;
 
 import com.lmax.disruptor.EventHandler;
+import dev.peregrine.core.decision.DecisionQueue;
+import dev.peregrine.core.decision.DecisionSink;
 import dev.peregrine.core.engine.TradingSwitch;
 import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.event.OrderCommand;
@@ -19,15 +21,40 @@ public final class OutboundStage implements EventHandler<InboundEvent>
     private final TradingSwitch tradingSwitch;
     private final CoreMetrics metrics;
 
+    private final DecisionQueue decisions;
+    private final DecisionSink decisionSink;
+
     public OutboundStage(final OrderSender sender, final TradingSwitch tradingSwitch, final CoreMetrics metrics)
+    {
+        this(sender, tradingSwitch, metrics, null, null);
+    }
+
+    /**
+     * @param decisions    the core's decisions, drained here after each input (so a decision is journaled
+     *                     once its input is), or null for none.
+     * @param decisionSink where drained decisions are written.
+     */
+    public OutboundStage(final OrderSender sender, final TradingSwitch tradingSwitch, final CoreMetrics metrics,
+        final DecisionQueue decisions, final DecisionSink decisionSink)
     {
         this.sender = sender;
         this.tradingSwitch = tradingSwitch;
         this.metrics = metrics;
+        this.decisions = decisions;
+        this.decisionSink = decisionSink;
     }
 
     @Override
     public void onEvent(final InboundEvent event, final long sequence, final boolean endOfBatch)
+    {
+        sendOrders(event);
+        if (decisions != null)
+        {
+            decisions.drain(decisionSink);
+        }
+    }
+
+    private void sendOrders(final InboundEvent event)
     {
         final int count = event.orderCount;
         if (count == 0)

@@ -8,6 +8,7 @@ package dev.peregrine.core.risk;
 public final class RiskChain
 {
     private final RiskCheck[] checks;
+    private int lastPassed;
 
     public RiskChain(final RiskCheck... checks)
     {
@@ -34,16 +35,30 @@ public final class RiskChain
 
     public RejectReason check(final OrderRequest order, final RiskContext context)
     {
-        for (final RiskCheck check : checks)
+        for (int i = 0; i < checks.length; i++)
         {
-            final RejectReason reason = check.check(order, context);
+            final RejectReason reason = checks[i].check(order, context);
             if (reason != RejectReason.NONE)
             {
+                lastPassed = i;
                 return reason;
             }
         }
+        lastPassed = checks.length;
         context.recordOrder(order.timeNanos);
         return RejectReason.NONE;
+    }
+
+    /** How many checks the last order passed: all of them, or those before the one that rejected it. */
+    public int lastPassed()
+    {
+        return lastPassed;
+    }
+
+    /** The name of the check at {@code index}, in the order they run (for decision listings). */
+    public String checkName(final int index)
+    {
+        return checks[index].name();
     }
 
     public int size()

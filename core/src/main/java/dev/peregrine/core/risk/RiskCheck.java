@@ -9,4 +9,11 @@ package dev.peregrine.core.risk;
 public interface RiskCheck
 {
     RejectReason check(OrderRequest order, RiskContext context);
+
+    /** A short name for listings: the class name without "Check", in kebab case (MaxPositionCheck: max-position). */
+    default String name()
+    {
+        final String simple = getClass().getSimpleName().replaceFirst("Check$", "");
+        return simple.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+    }
 }

@@ -1,10 +1,12 @@
 package dev.peregrine.core.strategy;
 
 import dev.peregrine.core.event.Side;
-import dev.peregrine.core.execution.OrderEntry;
-import dev.peregrine.core.execution.PositionBook;
-import dev.peregrine.core.order.OrderStore;
 import dev.peregrine.core.output.Hash64;
+import dev.peregrine.core.strategy.config.StrategyDefinition;
+import dev.peregrine.core.strategy.config.StrategyParams;
+
+import java.util.List;
+
 
 /**
  * Trend following on trade prices: when the fast simple moving average crosses above the slow one the
@@ -20,18 +22,50 @@ public final class MovingAverageCrossover implements Strategy
 {
     public static final String NAME = "ma-crossover";
 
+    /** The engine's default strategy: every configured product, windows of trades, market or joining limit orders. */
+    public static final StrategyDefinition DEFINITION = new StrategyDefinition()
+    {
+        @Override
+        public String type()
+        {
+            return NAME;
+        }
+
+        @Override
+        public String description()
+        {
+            return "trade-price SMA crossover on every product, long or short one order quantity (the demo's strategy)";
+        }
+
+        @Override
+        public List<String> parameterHelp()
+        {
+            return List.of("fast=10: fast window, trades", "slow=30: slow window, trades (> fast)",
+                "order=market: market (cross, taker) or limit (join the touch, maker)");
+        }
+
+        @Override
+        public StrategyFactory configure(final StrategyParams params)
+        {
+            final int fast = params.integer("fast", 10, 1, 100_000);
+            final int slow = params.integer("slow", 30, 2, 1_000_000);
+            final boolean passive = "limit".equals(params.choice("order", "market", "limit"));
+            params.require(fast < slow, "fast (" + fast + ") must be below slow (" + slow + ")");
+            return context -> new MovingAverageCrossover(context, fast, slow, null, passive);
+        }
+    };
+
     private static final int BELOW = -1;
     private static final int UNKNOWN = 0;
     private static final int ABOVE = 1;
+    private static final String CROSS_UP = "sma-cross-up";
+    private static final String CROSS_DOWN = "sma-cross-down";
 
-    private final OrderEntry orders;
-    private final PositionBook positions;
-    private final OrderStore openOrders;
+    private final StrategyContext context;
     private final int fastWindow;
     private final int slowWindow;
     private final long[] orderQuantity;
     private final boolean passive;
-    private final dev.peregrine.core.market.MarketState market;
 
     private final long[][] prices;
     private final int[] count;
@@ -40,57 +74,41 @@ public final class MovingAverageCrossover implements Strategy
     private final long[] slowSum;
     private final int[] relation;
 
-    public MovingAverageCrossover(
-        final OrderEntry orders,
-        final PositionBook positions,
-        final OrderStore openOrders,
-        final int fastWindow,
-        final int slowWindow,
-        final long[] orderQuantity)
-    {
-        this(orders, positions, openOrders, null, fastWindow, slowWindow, orderQuantity, false);
-    }
-
     /**
-     * @param market  needed for passive orders: the touch to join.
-     * @param passive true to join the touch with a resting limit order (maker fees, queue risk) instead
-     *                of crossing with a market order (taker fees, slippage).
+     * @param orderQuantity per instrument (scaled), or null for the engine's configured order quantity.
+     * @param passive       true to join the touch with a resting limit order (maker fees, queue risk) instead
+     *                      of crossing with a market order (taker fees, slippage).
      */
     public MovingAverageCrossover(
-        final OrderEntry orders,
-        final PositionBook positions,
-        final OrderStore openOrders,
-        final dev.peregrine.core.market.MarketState market,
+        final StrategyContext context,
         final int fastWindow,
         final int slowWindow,
         final long[] orderQuantity,
         final boolean passive)
     {
-        if (passive && market == null)
-        {
-            throw new IllegalArgumentException("passive orders need the market state to find the touch");
-        }
-        this.passive = passive;
-        this.market = market;
         if (fastWindow < 1 || slowWindow <= fastWindow)
         {
             throw new IllegalArgumentException("need 1 <= fast window < slow window, got fast=" + fastWindow +
                 " slow=" + slowWindow);
         }
-        for (int i = 0; i < orderQuantity.length; i++)
+        final int instrumentCount = context.instrumentCount();
+        final long[] quantity = new long[instrumentCount];
+        for (int i = 0; i < instrumentCount; i++)
         {
-            if (orderQuantity[i] <= 0)
+            quantity[i] = orderQuantity != null && i < orderQuantity.length ? orderQuantity[i] : context.defaultOrderQuantity(i);
+        }
+        for (int i = 0; i < quantity.length; i++)
+        {
+            if (quantity[i] <= 0)
             {
                 throw new IllegalArgumentException("order quantity of instrument " + i + " must be > 0");
             }
         }
-        final int instrumentCount = orderQuantity.length;
-        this.orders = orders;
-        this.positions = positions;
-        this.openOrders = openOrders;
+        this.context = context;
+        this.passive = passive;
         this.fastWindow = fastWindow;
         this.slowWindow = slowWindow;
-        this.orderQuantity = orderQuantity.clone();
+        this.orderQuantity = quantity;
         prices = new long[instrumentCount][slowWindow];
         count = new int[instrumentCount];
         next = new int[instrumentCount];
@@ -142,10 +160,14 @@ public final class MovingAverageCrossover implements Strategy
 
         final long target = now == ABOVE ? orderQuantity[instrumentId] : -orderQuantity[instrumentId];
         // Orders still in flight count: with venue latency their fills come after the next cross.
-        final long pending = openOrders.openQuantity(instrumentId, Side.BUY) - openOrders.openQuantity(instrumentId, Side.SELL);
-        final long delta = target - positions.quantity(instrumentId) - pending;
+        final long pending = context.openQuantity(instrumentId, Side.BUY) - context.openQuantity(instrumentId, Side.SELL);
+        final long delta = target - context.position(instrumentId) - pending;
         if (delta != 0)
         {
+            context.decision().signal(now == ABOVE ? CROSS_UP : CROSS_DOWN)
+                .value("sma_fast", fastSum[instrumentId] / (double)fastWindow / dev.peregrine.core.number.FixedPoint.SCALE)
+                .value("sma_slow", slowSum[instrumentId] / (double)slowWindow / dev.peregrine.core.number.FixedPoint.SCALE)
+                .value("last_price", dev.peregrine.core.number.FixedPoint.toDouble(price));
             send(instrumentId, delta > 0 ? Side.BUY : Side.SELL, Math.abs(delta));
         }
     }
@@ -154,38 +176,18 @@ public final class MovingAverageCrossover implements Strategy
     {
         if (!passive)
         {
-            orders.submitMarketOrder(instrumentId, side, quantity);
+            context.submitMarketOrder(instrumentId, side, quantity);
             return;
         }
-        final long touch = side == Side.BUY ? market.bidPrice(instrumentId) : market.askPrice(instrumentId);
+        final long touch = side == Side.BUY ? context.market().bidPrice(instrumentId) : context.market().askPrice(instrumentId);
         if (touch > 0)
         {
-            orders.submitLimitOrder(instrumentId, side, quantity, touch);
+            context.submitLimitOrder(instrumentId, side, quantity, touch);
         }
-    }
-
-    @Override
-    public void onQuote(final int instrumentId, final long timeNanos)
-    {
-        // Signals come from trades only.
-    }
-
-    @Override
-    public void onBook(final int instrumentId, final long timeNanos)
-    {
-        // Signals come from trades only.
-    }
-
-    @Override
-    public void onFeedStatus(final int instrumentId, final boolean healthy, final long timeNanos)
-    {
-        // Execution refuses orders on an unhealthy feed; the averages keep their history across it.
-    }
-
-    @Override
-    public void onClock(final long timeNanos)
-    {
-        // No time-based logic in this strategy.
+        else
+        {
+            context.decision().clearExplanation();
+        }
     }
 
     /** Fast average of an instrument as a scaled price, or 0 before warm-up; for tests and reports. */

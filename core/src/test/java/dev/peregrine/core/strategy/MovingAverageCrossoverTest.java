@@ -57,8 +57,8 @@ class MovingAverageCrossoverTest
     {
         final CoreHarness h = CoreHarness.btcEth("0.01", "1", "1");
         h.trades(BTC, "1", "2", "3", "4", "5");
-        final MovingAverageCrossover strategy = new MovingAverageCrossover(h.core.execution(), h.core.positions(), h.core.execution().orders(), 2, 3,
-            new long[]{1, 1});
+        final MovingAverageCrossover strategy = new MovingAverageCrossover(h.core.strategies().get(0), 2, 3,
+            new long[]{1, 1}, false);
         for (final String p : new String[]{"1", "2", "3", "4", "5"})
         {
             strategy.onTrade(BTC, FixedPoint.parse(p), 1, 1, 0);

@@ -318,7 +318,11 @@ public final class DemoRun
             out.println("trading HALTED: " + engine.tradingSwitch().reason());
         }
         printFailure("core error (trading halted)", engine.core().lastError());
-        printFailure("strategy DISABLED, its orders cancelled, after", engine.core().strategy().failure());
+        for (int i = 0; i < engine.core().strategies().count(); i++)
+        {
+            final dev.peregrine.core.strategy.StrategyRunner runner = engine.core().strategies().get(i);
+            printFailure("strategy '" + runner.name() + "' DISABLED, its orders cancelled, after", runner.failure());
+        }
         out.println(engine.settings().paperVenue().describe());
         out.println("output-digest: " + engine.outputDigestHex());
         out.println("state-hash: " + engine.stateHashHex());

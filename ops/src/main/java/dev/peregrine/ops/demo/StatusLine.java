@@ -63,10 +63,14 @@ final class StatusLine
         {
             sb.append(" | CORE ERROR: ").append(coreError);
         }
-        final Throwable strategyFailure = engine.core().strategy().failure();
-        if (strategyFailure != null)
+        for (int i = 0; i < engine.core().strategies().count(); i++)
         {
-            sb.append(" | STRATEGY DISABLED: ").append(strategyFailure);
+            final Throwable strategyFailure = engine.core().strategies().get(i).failure();
+            if (strategyFailure != null)
+            {
+                sb.append(" | STRATEGY '").append(engine.core().strategies().get(i).name()).append("' DISABLED: ")
+                    .append(strategyFailure);
+            }
         }
         if (!engine.gatewayConnected())
         {

@@ -3,6 +3,8 @@ package dev.peregrine.ops.http;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.peregrine.core.engine.TradingState;
+import dev.peregrine.core.strategy.StrategyRunner;
+import dev.peregrine.core.strategy.StrategySet;
 import dev.peregrine.ops.engine.LiveEngine;
 
 import java.io.IOException;
@@ -77,12 +79,25 @@ public final class HealthEndpoint implements AutoCloseable
         // The switch (journal failure) overrides; otherwise the core's own state (pause, reduce, loss limits).
         final TradingState coreState = TradingState.values()[(int)engine.coreMetrics().tradingState.get()];
         final Throwable coreError = engine.core().lastError();
-        final Throwable strategyFailure = engine.core().strategy().failure();
+        final StrategySet strategies = engine.core().strategies();
+        Throwable strategyFailure = null;
+        final StringBuilder perStrategy = new StringBuilder("[");
+        for (int i = 0; i < strategies.count(); i++)
+        {
+            final StrategyRunner runner = strategies.get(i);
+            final Throwable failure = runner.failure();
+            strategyFailure = strategyFailure == null ? failure : strategyFailure;
+            perStrategy.append(i == 0 ? "" : ",").append("{\"id\":").append(runner.strategyId())
+                .append(",\"name\":\"").append(escape(runner.name())).append("\",\"enabled\":").append(failure == null)
+                .append(failure == null ? "" : ",\"failure\":\"" + escape(failure.toString()) + "\"").append('}');
+        }
+        perStrategy.append(']');
         return "{" +
             "\"status\":\"UP\"," +
             "\"tradingState\":\"" + (halted ? TradingState.HALTED : coreState) + "\"," +
             "\"strategyEnabled\":" + (strategyFailure == null) + "," +
             (strategyFailure == null ? "" : "\"strategyFailure\":\"" + escape(strategyFailure.toString()) + "\",") +
+            "\"strategies\":" + perStrategy + "," +
             (coreError == null ? "" : "\"coreError\":\"" + escape(coreError.toString()) + "\",") +
             "\"haltReason\":\"" + escape(engine.tradingSwitch().reason()) + "\"," +
             "\"gatewayConnected\":" + engine.gatewayConnected() + "," +

@@ -5,7 +5,6 @@ import dev.peregrine.core.engine.TradingState;
 import dev.peregrine.core.event.CommandCode;
 import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.event.Side;
-import dev.peregrine.core.execution.ExecutionEngine;
 import dev.peregrine.core.execution.PaperVenueSettings;
 import dev.peregrine.core.number.FixedPoint;
 import dev.peregrine.core.order.OrderState;
@@ -17,19 +16,19 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A strategy that throws is disabled and its orders cancelled; the engine goes on. */
-class StrategyGuardTest
+class StrategyIsolationTest
 {
     private static final int BTC = 0;
 
     /** Buys 1 at market on its first quote, rests a bid at 90, and throws on the trade at 66.6. */
     private static final class FaultyStrategy implements Strategy
     {
-        private final ExecutionEngine execution;
+        private final StrategyContext execution;
         int callbacks;
         long restingOrderId;
         long orderPlacedBeforeThrowing;
 
-        FaultyStrategy(final ExecutionEngine execution)
+        FaultyStrategy(final StrategyContext execution)
         {
             this.execution = execution;
         }
@@ -88,7 +87,7 @@ class StrategyGuardTest
         final long big = FixedPoint.parse("100");
         return new CoreHarness(new EngineSettings(List.of("BTC-USD", "ETH-USD"), 2, 3,
             new long[]{FixedPoint.parse("1"), FixedPoint.parse("1")}, new long[]{big, big}, new long[]{big, big},
-            PaperVenueSettings.FRICTIONLESS), (execution, positions, market) -> strategy = new FaultyStrategy(execution));
+            PaperVenueSettings.FRICTIONLESS), context -> strategy = new FaultyStrategy(context));
     }
 
     private static void run(final CoreHarness h)
@@ -106,8 +105,8 @@ class StrategyGuardTest
         final CoreHarness h = harness();
         run(h);
 
-        assertThat(h.core.strategy().enabled()).isFalse();
-        assertThat(h.core.strategy().failure()).hasMessage("strategy bug");
+        assertThat(h.core.strategies().get(0).enabled()).isFalse();
+        assertThat(h.core.strategies().get(0).failure()).hasMessage("strategy bug");
         assertThat(h.metrics.strategyFailures.get()).isEqualTo(1);
         assertThat(h.metrics.coreErrors.get()).as("contained by the guard, not the core").isZero();
         assertThat(strategy.callbacks).as("nothing delivered after the failure").isEqualTo(3);

@@ -1,0 +1,123 @@
+package dev.peregrine.core.strategy;
+
+import dev.peregrine.core.book.OrderBook;
+import dev.peregrine.core.decision.DecisionRecord;
+import dev.peregrine.core.execution.OrderEntry;
+import dev.peregrine.core.market.MarketState;
+import dev.peregrine.core.order.Order;
+
+/**
+ * Everything a strategy may do and read, bound to that strategy: every order it places carries its id,
+ * positions and PnL are its own (from its own fills), and only its own orders can be cancelled through
+ * it. One per strategy, built by the engine; called on the core thread only.
+ *
+ * <p>Orders go through {@link OrderEntry}'s calls (market, limit, immediate-or-cancel limit, cancel,
+ * cancel-replace), each through the engine's risk checks. Before submitting, a strategy says why in
+ * {@link #decision()}: the signal and the values behind it; the engine adds the book, the position and
+ * the risk verdict, and journals the record with the order.
+ *
+ * <p>Bars and instruments are set up while the strategy is built (in its constructor, from the
+ * factory); timers can be set at any time.
+ */
+public interface StrategyContext extends OrderEntry
+{
+    /** This strategy's id: 1, 2, ... in configuration order; every order it places carries it. */
+    int strategyId();
+
+    /** This strategy's configured name, unique within the engine. */
+    String name();
+
+    // ---- instruments and market data ----
+
+    /** The engine-wide id of a configured product, e.g. {@code "BTC-USD"}; throws if it is not configured. */
+    int instrumentId(String symbol);
+
+    String symbol(int instrumentId);
+
+    int instrumentCount();
+
+    /** Top of book, last trade and the L2 books of every instrument. */
+    MarketState market();
+
+    /** The L2 book of an instrument (check {@link OrderBook#isSynced()} before trusting it). */
+    OrderBook book(int instrumentId);
+
+    /** The venue's tick size (scaled): prices of limit orders must be multiples of it. */
+    long priceIncrement(int instrumentId);
+
+    /** The venue's lot size (scaled): quantities must be multiples of it. */
+    long sizeIncrement(int instrumentId);
+
+    /** The engine's configured order quantity of the instrument (scaled): a sensible default size. */
+    long defaultOrderQuantity(int instrumentId);
+
+    /** Whether the instrument's feed is healthy (not stale, no unrecovered gap). */
+    boolean feedHealthy(int instrumentId);
+
+    /** The event time of the input being processed, epoch nanoseconds: the strategy's only clock. */
+    long timeNanos();
+
+    // ---- the explanation of the next order ----
+
+    /** {@inheritDoc} */
+    @Override
+    DecisionRecord decision();
+
+    // ---- this strategy's own orders, positions and PnL ----
+
+    /** Cancels every working order of this strategy in the instrument (-1: all instruments); returns how many were asked. */
+    int cancelAllOrders(int instrumentId);
+
+    /** Orders of this strategy not yet terminal. */
+    int openOrderCount();
+
+    /** The {@code index}-th open order of this strategy, oldest first (0 <= index < openOrderCount()). */
+    Order openOrder(int index);
+
+    /** This strategy's order with that id, or null (unknown, another strategy's, or evicted). */
+    Order order(long orderId);
+
+    /** Unfilled quantity of this strategy's open orders in the instrument on one side (scaled). */
+    long openQuantity(int instrumentId, int side);
+
+    /** This strategy's position (scaled, signed): the sum of its own fills. */
+    long position(int instrumentId);
+
+    /** Average entry price of this strategy's position, 0 when flat. */
+    double averagePrice(int instrumentId);
+
+    /** Realized PnL of this strategy in the instrument, gross of fees, quote currency. */
+    double realizedPnl(int instrumentId);
+
+    /** Unrealized PnL of this strategy's position at the current mark price. */
+    double unrealizedPnl(int instrumentId);
+
+    /** Fees this strategy paid in the instrument. */
+    double fees(int instrumentId);
+
+    /** Realized plus unrealized, net of fees, over every instrument. */
+    double totalPnl();
+
+    /** The engine's net position in the instrument, all strategies and exits together. */
+    long enginePosition(int instrumentId);
+
+    // ---- bars and timers ----
+
+    /** Time bars of {@code intervalNanos} from the instrument's trades, closed by clock events too. Set-up only. */
+    void subscribeTimeBars(int instrumentId, long intervalNanos);
+
+    /** Bars of {@code tradesPerBar} trades. Set-up only. */
+    void subscribeTickBars(int instrumentId, int tradesPerBar);
+
+    /** Bars of {@code volumePerBar} traded quantity (scaled). Set-up only. */
+    void subscribeVolumeBars(int instrumentId, long volumePerBar);
+
+    /**
+     * Sets (or moves) timer {@code timerId} to fire once at {@code atNanos} event time; it fires on the
+     * first event at or after it. Returns false if this strategy already has the most timers allowed.
+     */
+    boolean scheduleTimer(int timerId, long atNanos);
+
+    /** Cancels timer {@code timerId}; false if it was not set. */
+    boolean cancelTimer(int timerId);
+}
