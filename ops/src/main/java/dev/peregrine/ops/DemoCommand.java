@@ -2,8 +2,10 @@ package dev.peregrine.ops;
 
 import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.core.execution.PaperVenueSettings;
+import dev.peregrine.core.strategy.config.BuiltInStrategies;
 import dev.peregrine.ops.cli.Durations;
 import dev.peregrine.ops.cli.ExitCodes;
+import dev.peregrine.ops.cli.StrategyListing;
 import dev.peregrine.ops.cli.UsageException;
 import dev.peregrine.ops.demo.DemoOptions;
 import dev.peregrine.ops.demo.DemoRun;
@@ -57,6 +59,15 @@ public final class DemoCommand implements Callable<Integer>
         description = "How the strategy trades: market (cross, taker) or limit (join the touch, maker) " +
             "(default: ${DEFAULT-VALUE}).")
     private String orderType;
+
+    @Option(names = "--strategy", paramLabel = "SPEC",
+        description = {"A strategy to run, repeatable: TYPE[:key=value,...], e.g. " +
+            "market-maker:instrument=BTC-USD,spread-bps=10 (name=... names the instance). Replaces the default " +
+            "ma-crossover. List the types and their parameters with --list-strategies."})
+    private List<String> strategies;
+
+    @Option(names = "--list-strategies", description = "Print the built-in strategy types and their parameters, then exit.")
+    private boolean listStrategies;
 
     @Option(names = "--paper-order-latency", defaultValue = "20ms", paramLabel = "TIME",
         description = "Paper venue: time for an order to reach the venue, in event time (default: ${DEFAULT-VALUE}).")
@@ -137,6 +148,11 @@ public final class DemoCommand implements Callable<Integer>
     @Override
     public Integer call() throws Exception
     {
+        if (listStrategies)
+        {
+            StrategyListing.print(spec.commandLine().getOut());
+            return ExitCodes.OK;
+        }
         if (speed != null && replay == null)
         {
             throw new UsageException("--speed applies to --replay only");
@@ -170,7 +186,10 @@ public final class DemoCommand implements Callable<Integer>
                     latency("--paper-cancel-latency", paperCancelLatency),
                     latency("--paper-fill-latency", paperFillLatency),
                     makerFeeBps,
-                    takerFeeBps));
+                    takerFeeBps))
+                .withStrategies(StrategyListing.parseSpecs(strategies));
+            // Every strategy problem, all at once, before anything connects.
+            BuiltInStrategies.configure(settings.strategies(), settings.products(), settings.orderQuantity());
         }
         catch (final IllegalArgumentException ex)
         {

@@ -50,7 +50,7 @@ public final class MovingAverageCrossover implements Strategy
             final int fast = params.integer("fast", 10, 1, 100_000);
             final int slow = params.integer("slow", 30, 2, 1_000_000);
             final boolean passive = "limit".equals(params.choice("order", "market", "limit"));
-            params.require(fast < slow, "fast (" + fast + ") must be below slow (" + slow + ")");
+            params.require(fast < slow, "fast (" + fast + ") must be below slow (" + slow + ")", "fast", "slow");
             return context -> new MovingAverageCrossover(context, fast, slow, null, passive);
         }
     };

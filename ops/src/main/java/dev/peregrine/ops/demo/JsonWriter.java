@@ -14,6 +14,19 @@ public final class JsonWriter
     private final boolean[] hasMember = new boolean[32];
     private int depth;
     private boolean keyWritten;
+    private final boolean pretty;
+
+    /** A pretty-printed writer, for files people read. */
+    public JsonWriter()
+    {
+        this(true);
+    }
+
+    /** @param pretty false for one line with no spaces (JSON lines), true for two-space indentation. */
+    public JsonWriter(final boolean pretty)
+    {
+        this.pretty = pretty;
+    }
 
     public JsonWriter beginObject()
     {
@@ -49,7 +62,7 @@ public final class JsonWriter
         }
         separate();
         string(name);
-        out.append(": ");
+        out.append(pretty ? ": " : ":");
         keyWritten = true;
         return this;
     }
@@ -75,6 +88,19 @@ public final class JsonWriter
         return this;
     }
 
+    /** A plain decimal (at most 8 places, no exponent); NaN and infinities, which JSON lacks, as null. */
+    public JsonWriter value(final double number)
+    {
+        if (Double.isNaN(number) || Double.isInfinite(number))
+        {
+            return nullValue();
+        }
+        beforeValue();
+        out.append(new java.math.BigDecimal(number).setScale(8, java.math.RoundingMode.HALF_EVEN)
+            .stripTrailingZeros().toPlainString());
+        return this;
+    }
+
     public JsonWriter value(final boolean flag)
     {
         beforeValue();
@@ -96,7 +122,7 @@ public final class JsonWriter
         {
             throw new IllegalStateException(depth + " containers are still open");
         }
-        return out.toString() + "\n";
+        return pretty ? out.toString() + "\n" : out.toString();
     }
 
     private void beforeValue()
@@ -161,6 +187,10 @@ public final class JsonWriter
 
     private void newline()
     {
+        if (!pretty)
+        {
+            return;
+        }
         out.append('\n');
         for (int i = 0; i < depth; i++)
         {

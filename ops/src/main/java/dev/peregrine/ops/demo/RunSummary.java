@@ -64,7 +64,19 @@ public final class RunSummary
             .key("book_levels").value(core.bookLevels.get())
             .key("candles").value(core.candles.get())
             .key("feed_gaps").value(core.feedGaps.get())
+            .key("orders").value(core.orders.get())
+            .key("fills").value(core.fills.get())
+            .key("decisions_journaled").value(engine.decisionsJournaled())
             .endObject();
+
+        json.key("strategies").beginArray();
+        for (int i = 0; i < engine.core().strategies().count(); i++)
+        {
+            final dev.peregrine.core.strategy.StrategyRunner runner = engine.core().strategies().get(i);
+            json.beginObject().key("id").value(runner.strategyId()).key("name").value(runner.name())
+                .key("enabled").value(runner.enabled()).endObject();
+        }
+        json.endArray();
 
         json.key("connections").beginArray().beginObject();
         feed.writeSummary(json);

@@ -2,6 +2,7 @@ package dev.peregrine.ops.engine;
 
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.WaitStrategy;
+import dev.peregrine.core.decision.DecisionQueue;
 import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.core.engine.TradingCore;
 import dev.peregrine.core.engine.TradingSwitch;
@@ -13,6 +14,7 @@ import dev.peregrine.core.output.OutputDigest;
 import dev.peregrine.core.ring.HaltingExceptionHandler;
 import dev.peregrine.core.ring.InboundRing;
 import dev.peregrine.core.ring.OutboundStage;
+import dev.peregrine.journal.DecisionJournal;
 import dev.peregrine.journal.JournalReader;
 import dev.peregrine.journal.JournalWriter;
 import dev.peregrine.journal.Replay;
@@ -46,6 +48,8 @@ public final class LiveEngine
     private final TradingCore core;
 
     private JournalWriter journal;
+    private DecisionJournal decisionJournal;
+    private final DecisionQueue decisions;
     private InboundRing ring;
     private ClockTicker ticker;
     /** Set only once every consumer and sink is running: the admin thread publishes through it. */
@@ -91,12 +95,17 @@ public final class LiveEngine
         this.clockIntervalMillis = clockIntervalMillis;
         this.coreMetrics = new CoreMetrics(settings.products().size());
         this.core = new TradingCore(settings, digest, coreMetrics, tradingSwitch);
+        this.decisions = new DecisionQueue(DECISION_QUEUE_CAPACITY, coreMetrics.decisionsUnjournaled);
     }
+
+    /** Decisions between the core and their journal: a burst of this many may wait for the outbound thread. */
+    private static final int DECISION_QUEUE_CAPACITY = 1 << 14;
 
     /** Opens the journal only, so a bad journal folder fails before anything else starts. */
     public void openJournal()
     {
         journal = JournalWriter.open(journalDir, settings);
+        decisionJournal = DecisionJournal.open(journalDir);
     }
 
     /**
@@ -114,13 +123,16 @@ public final class LiveEngine
         {
             recoveredEvents = Replay.feed(reader, core);
         }
+        // Only decisions made from now on: those of the recovered events were journaled by their own run.
+        core.execution().decisionLog(decisions);
         ring = new InboundRing(
             ringSize,
             waitStrategy,
             new RoleThreadFactory(List.of("peregrine-journal", "peregrine-core", "peregrine-outbound")),
             journal,
             core,
-            new OutboundStage(liveVenue != null ? liveVenue : paperSender, tradingSwitch, coreMetrics),
+            new OutboundStage(liveVenue != null ? liveVenue : paperSender, tradingSwitch, coreMetrics, decisions,
+                decisionJournal),
             tradingSwitch);
         final RingBuffer<InboundEvent> started = ring.start();
         if (liveVenue != null)
@@ -234,6 +246,23 @@ public final class LiveEngine
         {
             journal.close();
         }
+        if (decisionJournal != null)
+        {
+            decisions.drain(decisionJournal); // the outbound thread has stopped: what it left, this thread writes
+            decisionJournal.close();
+        }
+    }
+
+    /** Decisions written to the decision journal by this session. */
+    public long decisionsJournaled()
+    {
+        return decisionJournal == null ? 0 : decisionJournal.written();
+    }
+
+    /** The decision journal's first write failure, or null. */
+    public Throwable decisionJournalFailure()
+    {
+        return decisionJournal == null ? null : decisionJournal.failure();
     }
 
     /** Events fed from the journal at start-up, before any new input. */

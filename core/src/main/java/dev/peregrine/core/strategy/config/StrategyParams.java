@@ -23,6 +23,7 @@ public final class StrategyParams
     private final long[] defaultQuantity;
     private final Set<String> read = new LinkedHashSet<>();
     private final List<String> problems = new ArrayList<>();
+    private final Set<String> bad = new LinkedHashSet<>();
 
     /**
      * @param products        configured products in engine order (their index is the instrument id).
@@ -48,13 +49,24 @@ public final class StrategyParams
 
     private void problem(final String key, final String value, final String expected)
     {
+        bad.add(key);
         problems.add("strategy '" + spec.name() + "' (" + spec.type() + "): parameter '" + key + "'" +
             (value == null ? "" : " = '" + value + "'") + ": " + expected);
     }
 
-    /** A rule between parameters broken: recorded with both names in {@code message}. */
-    public void require(final boolean condition, final String message)
+    /**
+     * A rule between parameters broken: recorded with their names in {@code message}. Skipped when one of
+     * {@code keys} was itself bad: the rule would be checked against a fallback default and only mislead.
+     */
+    public void require(final boolean condition, final String message, final String... keys)
     {
+        for (final String key : keys)
+        {
+            if (bad.contains(key))
+            {
+                return;
+            }
+        }
         if (!condition)
         {
             problems.add("strategy '" + spec.name() + "' (" + spec.type() + "): " + message);
