@@ -3,6 +3,7 @@ package dev.peregrine.ops.metrics;
 import dev.peregrine.core.metrics.CoreMetrics;
 import dev.peregrine.core.ring.HaltingExceptionHandler;
 import dev.peregrine.core.risk.RejectReason;
+import dev.peregrine.core.strategy.StrategyRunner;
 import dev.peregrine.ops.engine.LiveEngine;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.ClassicHistogramBuckets;
@@ -148,6 +149,25 @@ public final class PeregrineCollector implements MultiCollector
                 .build());
         }
         out.metricSnapshot(positions.build());
+
+        // Enabled is read through the failure, a volatile written once on the core thread when it disables.
+        final GaugeSnapshot.Builder strategies = GaugeSnapshot.builder()
+            .name("peregrine_strategy_enabled")
+            .help("1 while a strategy runs, 0 once a callback threw and disabled it (its orders were cancelled)");
+        for (int i = 0; i < engine.core().strategies().count(); i++)
+        {
+            final StrategyRunner runner = engine.core().strategies().get(i);
+            strategies.dataPoint(GaugeDataPointSnapshot.builder()
+                .value(runner.failure() == null ? 1 : 0)
+                .labels(Labels.of("strategy", runner.name()))
+                .build());
+        }
+        out.metricSnapshot(strategies.build());
+        out.metricSnapshot(counter("peregrine_decisions_journaled", "Decision records written to the decision journal",
+            engine.decisionsJournaled()));
+        out.metricSnapshot(counter("peregrine_decisions_unjournaled",
+            "Decision records not journaled because the journal writer fell a whole queue behind (replay still has them)",
+            m.decisionsUnjournaled.get()));
 
         for (final LatencySidecar.Series series : sidecar.series())
         {
