@@ -8,6 +8,7 @@ import dev.peregrine.core.execution.PaperVenueSettings;
 import dev.peregrine.core.metrics.CoreMetrics;
 import dev.peregrine.core.number.FixedPoint;
 import dev.peregrine.core.strategy.StrategyFactory;
+import dev.peregrine.core.strategy.config.NamedStrategy;
 
 import java.util.List;
 
@@ -28,6 +29,13 @@ public final class CoreHarness
 
     /** A core running the strategy {@code strategies} builds instead of the configured crossover. */
     public CoreHarness(final EngineSettings settings, final StrategyFactory strategies)
+    {
+        metrics = new CoreMetrics(settings.products().size());
+        core = new TradingCore(settings, outputs, metrics, tradingSwitch, strategies);
+    }
+
+    /** A core running {@code strategies} (e.g. from {@code BuiltInStrategies.configure}), with ids 1, 2, ... in list order. */
+    public CoreHarness(final EngineSettings settings, final List<NamedStrategy> strategies)
     {
         metrics = new CoreMetrics(settings.products().size());
         core = new TradingCore(settings, outputs, metrics, tradingSwitch, strategies);

@@ -1,5 +1,6 @@
 package dev.peregrine.core.testing;
 
+import dev.peregrine.core.decision.DecisionRecord;
 import dev.peregrine.core.event.Side;
 import dev.peregrine.core.number.FixedPoint;
 import dev.peregrine.core.order.OrderType;
@@ -16,6 +17,7 @@ import java.util.List;
 public final class RecordingOutputs implements OutputListener
 {
     private final List<String> lines = new ArrayList<>();
+    private final List<String> decisions = new ArrayList<>();
 
     @Override
     public void onOrder(final long orderId, final int instrumentId, final int side, final OrderType type,
@@ -65,6 +67,42 @@ public final class RecordingOutputs implements OutputListener
         lines.add("CANCEL #" + orderId + " i" + instrumentId + " " + FixedPoint.toString(quantity));
     }
 
+    /**
+     * Kept apart from {@link #lines()}, so tests of orders and fills read as before: e.g.
+     * {@code #1 ema-cross-up ema_fast=104.1667 ema_slow=103.3 close=106}, values rounded to 4 decimals,
+     * and {@code REJECTED reason} at the end of a refused order's.
+     */
+    @Override
+    public void onDecision(final DecisionRecord decision)
+    {
+        final StringBuilder line = new StringBuilder("#").append(decision.orderId()).append(' ').append(decision.signal());
+        for (int i = 0; i < decision.valueCount(); i++)
+        {
+            line.append(' ').append(decision.valueName(i)).append('=').append(decimal(decision.value(i)));
+        }
+        if (!decision.accepted())
+        {
+            line.append(" REJECTED ").append(decision.outcome());
+        }
+        decisions.add(line.toString());
+    }
+
+    private static String decimal(final double value)
+    {
+        if (!Double.isFinite(value))
+        {
+            return Double.toString(value);
+        }
+        return java.math.BigDecimal.valueOf(value).setScale(4, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros()
+            .toPlainString();
+    }
+
+    /** Every order decision's explanation, in order (see {@link #onDecision}). */
+    public List<String> decisions()
+    {
+        return List.copyOf(decisions);
+    }
+
     public List<String> lines()
     {
         return List.copyOf(lines);
@@ -80,5 +118,6 @@ public final class RecordingOutputs implements OutputListener
     public void clear()
     {
         lines.clear();
+        decisions.clear();
     }
 }

@@ -48,6 +48,16 @@ public final class TestEvents
         return clock();
     }
 
+    /**
+     * A CLOCK event at the next epoch multiple of {@code intervalNanos} after the previous event: exactly
+     * the end of the time bar of that interval in progress, so it closes that bar and no other.
+     */
+    public InboundEvent clockAtNextBoundary(final long intervalNanos)
+    {
+        timeNanos = Math.floorDiv(timeNanos, intervalNanos) * intervalNanos + intervalNanos - 1_000_000L;
+        return clock();
+    }
+
     /** Event time of the last event built. */
     public long timeNanos()
     {

@@ -1,6 +1,8 @@
 package dev.peregrine.core.strategy.config;
 
 import dev.peregrine.core.strategy.MovingAverageCrossover;
+import dev.peregrine.core.strategy.builtin.MeanReversion;
+import dev.peregrine.core.strategy.builtin.TrendFollowing;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -15,7 +17,7 @@ import java.util.Set;
 public final class BuiltInStrategies
 {
     private static final List<StrategyDefinition> DEFINITIONS = List.of(
-        MovingAverageCrossover.DEFINITION);
+        MovingAverageCrossover.DEFINITION, TrendFollowing.DEFINITION, MeanReversion.DEFINITION);
 
     private BuiltInStrategies()
     {

@@ -1,0 +1,79 @@
+package dev.peregrine.core.strategy.builtin;
+
+import dev.peregrine.core.event.Side;
+import dev.peregrine.core.output.Hash64;
+import dev.peregrine.core.strategy.StrategyContext;
+
+/**
+ * Moves one strategy's position in one instrument towards a target with a single order. The order is
+ * the target minus the <em>expected</em> position: the strategy's own position plus what its open orders
+ * will still add (open buys minus open sells). Counting open orders means an order in flight is not sent
+ * twice when the next bar comes before its fill, and a partial fill is topped up on the next decision
+ * rather than chased.
+ *
+ * <p>Market orders cross the spread. Limit orders join the touch: the best bid to buy, the best ask to
+ * sell; with no quote on that side there is no price to join, so nothing is sent (counted in
+ * {@link #ordersWithoutTouch()}) and the explanation already written is dropped, so it cannot be
+ * attached to a later, unrelated order.
+ */
+final class TargetPosition
+{
+    private final StrategyContext context;
+    private final int instrumentId;
+    private final boolean joinTouch;
+    private long ordersWithoutTouch;
+
+    /**
+     * @param joinTouch true to rest a limit order at the touch (maker fees, may not fill), false to send
+     *                  market orders (taker fees, slippage).
+     */
+    TargetPosition(final StrategyContext context, final int instrumentId, final boolean joinTouch)
+    {
+        this.context = context;
+        this.instrumentId = instrumentId;
+        this.joinTouch = joinTouch;
+    }
+
+    /** Position plus open buys minus open sells (scaled, signed): where the strategy stands once its orders complete. */
+    long expectedPosition()
+    {
+        return context.position(instrumentId) + context.openQuantity(instrumentId, Side.BUY) -
+            context.openQuantity(instrumentId, Side.SELL);
+    }
+
+    /**
+     * Sends the order that moves the expected position by {@code delta} (scaled, signed, non-zero). The
+     * caller has written the decision's explanation just before. Returns the order id, -1 if risk refused
+     * it, or 0 if a limit order had no touch to join.
+     */
+    long send(final long delta)
+    {
+        final int side = delta > 0 ? Side.BUY : Side.SELL;
+        final long quantity = Math.abs(delta);
+        if (!joinTouch)
+        {
+            return context.submitMarketOrder(instrumentId, side, quantity);
+        }
+        final long touch = side == Side.BUY ? context.market().bidPrice(instrumentId) : context.market().askPrice(instrumentId);
+        if (touch <= 0)
+        {
+            ordersWithoutTouch++;
+            context.decision().clearExplanation();
+            return 0;
+        }
+        return context.submitLimitOrder(instrumentId, side, quantity, touch);
+    }
+
+    /** Limit orders not sent because the side to join was empty. */
+    long ordersWithoutTouch()
+    {
+        return ordersWithoutTouch;
+    }
+
+    long hash(final long seed)
+    {
+        long h = Hash64.mix(seed, instrumentId);
+        h = Hash64.mix(h, joinTouch ? 1L : 0L);
+        return Hash64.mix(h, ordersWithoutTouch);
+    }
+}

@@ -1,0 +1,252 @@
+package dev.peregrine.core.strategy.builtin;
+
+import dev.peregrine.core.bar.Bar;
+import dev.peregrine.core.decision.DecisionRecord;
+import dev.peregrine.core.output.Hash64;
+import dev.peregrine.core.strategy.EmaCrossoverSignal;
+import dev.peregrine.core.strategy.Strategy;
+import dev.peregrine.core.strategy.StrategyContext;
+import dev.peregrine.core.strategy.StrategyFactory;
+import dev.peregrine.core.strategy.config.StrategyDefinition;
+import dev.peregrine.core.strategy.config.StrategyParams;
+
+import java.util.List;
+
+/**
+ * Trend following on time-bar closes of one instrument, on EMA or MACD crossovers.
+ *
+ * <p>The rules, evaluated once per closed bar of the configured instrument and interval:
+ * <ol>
+ *   <li>Signal. {@code ema}: the fast EMA of closes crosses the slow one ({@link EmaCrossoverSignal},
+ *       no warm-up beyond the seeding). {@code macd}: the MACD line crosses its signal line
+ *       ({@link MacdCrossoverSignal}). Either way a cross is a change of the sign of the difference
+ *       against its last non-zero sign once both sides are defined; the first defined sign is never a
+ *       cross, and an exact tie neither crosses nor is remembered.</li>
+ *   <li>Target. A cross up targets a long of {@code quantity}; a cross down targets flat, or a short of
+ *       {@code quantity} when {@code allow-short}. No cross, no action.</li>
+ *   <li>Order. One order of {@code target - position - (open buys - open sells)}, all in this
+ *       strategy's own orders and fills; none when that is 0 (already there, or on the way). Market
+ *       orders, or with {@code order=limit} a limit order joining the touch (bid to buy, ask to sell;
+ *       nothing is sent while that side is empty). Before it is sent the decision record says why:
+ *       {@code ema-cross-up|down} with {@code ema_fast, ema_slow, close}, or {@code macd-cross-up|down}
+ *       with {@code macd, macd_signal, macd_histogram, close}.</li>
+ * </ol>
+ *
+ * <p>Bars without trades (flat at the previous close) are fed like any other: the series stays regular
+ * in time, so a period of 26 bars means 26 intervals, and a quiet market pulls the fast average towards
+ * the last price as time passes. Bars of other instruments are ignored. Orders are not re-sent between
+ * crosses: one refused by risk, or not sent for want of a touch, waits for the next cross.
+ */
+public final class TrendFollowing implements Strategy
+{
+    public static final String NAME = "trend-following";
+
+    /** Which crossover drives the strategy. */
+    public enum Signal
+    {
+        EMA, MACD
+    }
+
+    /** Configuration by name: every parameter checked, every problem reported. */
+    public static final StrategyDefinition DEFINITION = new StrategyDefinition()
+    {
+        @Override
+        public String type()
+        {
+            return NAME;
+        }
+
+        @Override
+        public String description()
+        {
+            return "EMA or MACD crossover on time-bar closes of one product: long on a cross up, flat (or short) on a cross down";
+        }
+
+        @Override
+        public List<String> parameterHelp()
+        {
+            return List.of(
+                "instrument=<first product>: the product traded",
+                "bar=1m: time-bar interval (500ms, 30s, 1m, 4h)",
+                "signal=ema: ema (fast EMA crosses slow EMA) or macd (MACD line crosses its signal line)",
+                "fast=12: fast EMA period, bars",
+                "slow=26: slow EMA period, bars (> fast)",
+                "signal-period=9: MACD signal-line period, bars (macd only)",
+                "quantity=<engine order quantity>: size of the long (and short) position",
+                "order=market: market (cross, taker) or limit (join the touch, maker)",
+                "allow-short=false: true to go short on a cross down instead of flat");
+        }
+
+        @Override
+        public StrategyFactory configure(final StrategyParams params)
+        {
+            final int instrumentId = params.instrument("instrument");
+            final long barNanos = params.duration("bar", 60_000_000_000L);
+            final Signal signal = "macd".equals(params.choice("signal", "ema", "macd")) ? Signal.MACD : Signal.EMA;
+            final int fast = params.integer("fast", 12, 1, 100_000);
+            final int slow = params.integer("slow", 26, 2, 100_000);
+            final int signalPeriod = params.integer("signal-period", 9, 1, 100_000);
+            final long quantity = params.quantity("quantity", instrumentId);
+            final boolean joinTouch = "limit".equals(params.choice("order", "market", "limit"));
+            final boolean allowShort = params.bool("allow-short", false);
+            params.require(fast < slow, "parameter 'fast' (" + fast + ") must be below 'slow' (" + slow + ")");
+            if (!params.problems().isEmpty())
+            {
+                return null;
+            }
+            return context -> new TrendFollowing(context, instrumentId, barNanos, signal, fast, slow, signalPeriod,
+                quantity, joinTouch, allowShort);
+        }
+    };
+
+    private static final String EMA_CROSS_UP = "ema-cross-up";
+    private static final String EMA_CROSS_DOWN = "ema-cross-down";
+    private static final String MACD_CROSS_UP = "macd-cross-up";
+    private static final String MACD_CROSS_DOWN = "macd-cross-down";
+    private static final String EMA_FAST = "ema_fast";
+    private static final String EMA_SLOW = "ema_slow";
+    private static final String MACD = "macd";
+    private static final String MACD_SIGNAL = "macd_signal";
+    private static final String MACD_HISTOGRAM = "macd_histogram";
+    private static final String CLOSE = "close";
+
+    private static final int UP = 1;
+    private static final int NONE = 0;
+    private static final int DOWN = -1;
+
+    private final StrategyContext context;
+    private final int instrumentId;
+    private final long barNanos;
+    private final long quantity;
+    private final boolean allowShort;
+    /** Exactly one of the two is set, by {@link Signal}. */
+    private final EmaCrossoverSignal ema;
+    private final MacdCrossoverSignal macd;
+    private final TargetPosition orders;
+    private long bars;
+    private long crosses;
+
+    /**
+     * Subscribes the time bars it trades on, so it must be called while the engine builds its strategies.
+     *
+     * @param barNanos     the bar interval.
+     * @param fast         fast EMA period (both modes), bars.
+     * @param slow         slow EMA period (both modes), bars; above {@code fast}.
+     * @param signalPeriod MACD signal-line period, bars; unused with {@link Signal#EMA}.
+     * @param quantity     size of the target position (scaled, > 0).
+     * @param joinTouch    true for limit orders at the touch, false for market orders.
+     * @param allowShort   true to target a short on a cross down, false to target flat.
+     */
+    public TrendFollowing(
+        final StrategyContext context,
+        final int instrumentId,
+        final long barNanos,
+        final Signal signal,
+        final int fast,
+        final int slow,
+        final int signalPeriod,
+        final long quantity,
+        final boolean joinTouch,
+        final boolean allowShort)
+    {
+        if (quantity <= 0)
+        {
+            throw new IllegalArgumentException("strategy '" + context.name() + "': quantity must be > 0, got " + quantity +
+                " (scaled); set quantity= or the engine's order quantity");
+        }
+        if (signal == null)
+        {
+            throw new IllegalArgumentException("strategy '" + context.name() + "': a signal (EMA or MACD) is required");
+        }
+        this.context = context;
+        this.instrumentId = instrumentId;
+        this.barNanos = barNanos;
+        this.quantity = quantity;
+        this.allowShort = allowShort;
+        this.ema = signal == Signal.EMA ? new EmaCrossoverSignal(fast, slow, 0) : null;
+        this.macd = signal == Signal.MACD ? new MacdCrossoverSignal(fast, slow, signalPeriod) : null;
+        this.orders = new TargetPosition(context, instrumentId, joinTouch);
+        context.subscribeTimeBars(instrumentId, barNanos);
+    }
+
+    @Override
+    public void onBar(final Bar bar)
+    {
+        if (bar.instrumentId() != instrumentId)
+        {
+            return;
+        }
+        bars++;
+        final double close = bar.closeValue();
+        final int direction = ema != null ? emaDirection(ema.onBarClose(close)) : macd.onBarClose(close);
+        if (direction == NONE)
+        {
+            return;
+        }
+        crosses++;
+        final long target = direction == UP ? quantity : allowShort ? -quantity : 0;
+        final long delta = target - orders.expectedPosition();
+        if (delta == 0)
+        {
+            return;
+        }
+        explain(direction, close);
+        orders.send(delta);
+    }
+
+    private static int emaDirection(final int signal)
+    {
+        return signal == EmaCrossoverSignal.ENTER ? UP : signal == EmaCrossoverSignal.EXIT ? DOWN : NONE;
+    }
+
+    private void explain(final int direction, final double close)
+    {
+        final DecisionRecord decision = context.decision();
+        if (ema != null)
+        {
+            decision.signal(direction == UP ? EMA_CROSS_UP : EMA_CROSS_DOWN)
+                .value(EMA_FAST, ema.fastValue())
+                .value(EMA_SLOW, ema.slowValue())
+                .value(CLOSE, close);
+        }
+        else
+        {
+            decision.signal(direction == UP ? MACD_CROSS_UP : MACD_CROSS_DOWN)
+                .value(MACD, macd.line())
+                .value(MACD_SIGNAL, macd.signal())
+                .value(MACD_HISTOGRAM, macd.histogram())
+                .value(CLOSE, close);
+        }
+    }
+
+    /** Bars of the traded instrument seen so far. */
+    public long bars()
+    {
+        return bars;
+    }
+
+    /** Crosses seen so far, traded on or not. */
+    public long crosses()
+    {
+        return crosses;
+    }
+
+    /** Limit orders not sent because the side to join was empty. */
+    public long ordersWithoutTouch()
+    {
+        return orders.ordersWithoutTouch();
+    }
+
+    @Override
+    public long hash(final long seed)
+    {
+        long h = Hash64.mix(seed, instrumentId);
+        h = Hash64.mix(h, barNanos);
+        h = Hash64.mix(h, quantity);
+        h = Hash64.mix(h, allowShort ? 1L : 0L);
+        h = ema != null ? ema.hash(Hash64.mix(h, 1L)) : macd.hash(Hash64.mix(h, 2L));
+        h = orders.hash(h);
+        h = Hash64.mix(h, bars);
+        return Hash64.mix(h, crosses);
+    }
+}
