@@ -82,7 +82,11 @@ public final class TradingCore implements EventHandler<InboundEvent>
         this(settings, outputs, metrics, tradingSwitch, List.of(new NamedStrategy("strategy", "custom", strategy)));
     }
 
-    /** A core running {@code strategies}, with ids 1, 2, ... in list order. */
+    /**
+     * A core running {@code strategies}, with ids 1, 2, ... in list order. For tests and embedding code:
+     * {@code settings.strategies()} is not consulted, so a journal written by such a core replays with
+     * its own strategies only through this constructor again (the header cannot carry code).
+     */
     public TradingCore(
         final EngineSettings settings,
         final OutputListener outputs,

@@ -436,6 +436,8 @@ public final class StrategyRunner implements StrategyContext, BarListener
     private void afterCallback()
     {
         inCallback = false;
+        // An explanation written but not used by an order must not attach itself to a later, unrelated one.
+        note.clearExplanation();
         if (deferredCount == 0)
         {
             return;
@@ -455,6 +457,7 @@ public final class StrategyRunner implements StrategyContext, BarListener
             }
         }
         inCallback = false;
+        note.clearExplanation();
         final int rest = enabled ? deferredCount - round : 0;
         System.arraycopy(deferredOrderIds, round, deferredOrderIds, 0, Math.max(rest, 0));
         System.arraycopy(deferredInstruments, round, deferredInstruments, 0, Math.max(rest, 0));
