@@ -5,6 +5,8 @@ import com.sun.net.httpserver.HttpServer;
 import dev.peregrine.core.engine.TradingState;
 import dev.peregrine.core.event.CommandCode;
 import dev.peregrine.core.metrics.CoreMetrics;
+import dev.peregrine.journal.JournalException;
+import dev.peregrine.ops.decisions.DecisionFormat;
 import dev.peregrine.ops.engine.LiveEngine;
 
 import java.io.IOException;
@@ -81,11 +83,41 @@ public final class AdminApi
                 respond(exchange, 200, status());
                 return;
             }
+            if ("decisions".equals(action))
+            {
+                if (!"GET".equals(method))
+                {
+                    respond(exchange, 405, "{\"error\":\"use GET for /admin/decisions\"}");
+                    return;
+                }
+                final DecisionsQuery query;
+                try
+                {
+                    query = DecisionsQuery.parse(exchange.getRequestURI().getRawQuery());
+                }
+                catch (final IllegalArgumentException ex)
+                {
+                    respond(exchange, 400, "{\"error\":\"" + HealthEndpoint.escape(ex.getMessage()) + "\"}");
+                    return;
+                }
+                final String body;
+                try
+                {
+                    body = query.run(engine.journalDir(), new DecisionFormat(engine.settings()));
+                }
+                catch (final JournalException ex)
+                {
+                    respond(exchange, 500, "{\"error\":\"" + HealthEndpoint.escape(ex.getMessage()) + "\"}");
+                    return;
+                }
+                respond(exchange, 200, body);
+                return;
+            }
             final int code = CommandCode.of(action);
             if (code == 0)
             {
                 respond(exchange, 400, "{\"error\":\"unknown admin command '" + HealthEndpoint.escape(action) +
-                    "' (use status, pause, resume, reduce, flatten, kill)\"}");
+                    "' (use status, decisions, pause, resume, reduce, flatten, kill)\"}");
                 return;
             }
             if (!"POST".equals(method))

@@ -1,0 +1,115 @@
+package dev.peregrine.ops.http;
+
+import dev.peregrine.core.decision.DecisionRecord;
+import dev.peregrine.journal.DecisionJournalReader;
+import dev.peregrine.ops.decisions.DecisionFormat;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * {@code GET /admin/decisions?limit=N&strategy=NAME&rejected=true}: the newest decisions of the running
+ * engine, read from its decision journal on the HTTP thread (a read-only tailer; the core never sees it).
+ * Reading scans the journal from its start: fine for an operator's question, not for polling a huge one.
+ */
+final class DecisionsQuery
+{
+    static final int DEFAULT_LIMIT = 100;
+    static final int MAX_LIMIT = 10_000;
+
+    private final int limit;
+    private final String strategy;
+    private final boolean rejectedOnly;
+
+    private DecisionsQuery(final int limit, final String strategy, final boolean rejectedOnly)
+    {
+        this.limit = limit;
+        this.strategy = strategy;
+        this.rejectedOnly = rejectedOnly;
+    }
+
+    /** @throws IllegalArgumentException naming the parameter and what it accepts. */
+    static DecisionsQuery parse(final String rawQuery)
+    {
+        int limit = DEFAULT_LIMIT;
+        String strategy = null;
+        boolean rejected = false;
+        if (rawQuery != null && !rawQuery.isEmpty())
+        {
+            for (final String pair : rawQuery.split("&"))
+            {
+                final int eq = pair.indexOf('=');
+                final String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                final String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                switch (key)
+                {
+                    case "limit":
+                        try
+                        {
+                            limit = Integer.parseInt(value);
+                        }
+                        catch (final NumberFormatException ex)
+                        {
+                            limit = -1;
+                        }
+                        if (limit < 1 || limit > MAX_LIMIT)
+                        {
+                            throw new IllegalArgumentException("limit must be an integer from 1 to " + MAX_LIMIT + ", got '" +
+                                value + "'");
+                        }
+                        break;
+                    case "strategy":
+                        strategy = value;
+                        break;
+                    case "rejected":
+                        if (!"true".equals(value) && !"false".equals(value))
+                        {
+                            throw new IllegalArgumentException("rejected must be true or false, got '" + value + "'");
+                        }
+                        rejected = Boolean.parseBoolean(value);
+                        break;
+                    default:
+                        throw new IllegalArgumentException("unknown parameter '" + key + "' (use limit, strategy, rejected)");
+                }
+            }
+        }
+        return new DecisionsQuery(limit, strategy, rejected);
+    }
+
+    /**
+     * The newest {@code limit} matching decisions, oldest first, as one JSON object.
+     *
+     * @throws JournalException when the decision journal cannot be read.
+     */
+    String run(final Path journalDir, final DecisionFormat format)
+    {
+        final Deque<String> newest = new ArrayDeque<>(Math.min(limit, 1024));
+        long read = 0;
+        long matched = 0;
+        if (DecisionJournalReader.exists(journalDir))
+        {
+            try (DecisionJournalReader reader = DecisionJournalReader.open(journalDir))
+            {
+                final DecisionRecord record = new DecisionRecord();
+                while (reader.next(record))
+                {
+                    read++;
+                    if ((strategy == null || format.strategyName(record.strategyId()).equals(strategy)) &&
+                        (!rejectedOnly || !record.accepted()))
+                    {
+                        matched++;
+                        if (newest.size() == limit)
+                        {
+                            newest.removeFirst();
+                        }
+                        newest.addLast(format.json(record));
+                    }
+                }
+            }
+        }
+        return "{\"read\":" + read + ",\"matched\":" + matched + ",\"decisions\":[" + String.join(",", newest) + "]}";
+    }
+}
