@@ -17,18 +17,21 @@ public final class DecisionJournalReader implements AutoCloseable
     private final DecisionRecord note = new DecisionRecord();
     private long read;
 
+    /** @param queue null for a decision journal no decision was written to yet (Chronicle creates files lazily). */
     private DecisionJournalReader(final Path dir, final SingleChronicleQueue queue)
     {
         this.dir = dir;
         this.queue = queue;
-        this.tailer = queue.createTailer().toStart();
+        this.tailer = queue == null ? null : queue.createTailer().toStart();
     }
 
-    /** Whether the journal in {@code journalDir} has a decision journal (journals of older versions do not). */
+    /**
+     * Whether the journal in {@code journalDir} has a decision journal (journals of older versions do not;
+     * a run that decided nothing has an empty one).
+     */
     public static boolean exists(final Path journalDir)
     {
-        final Path dir = journalDir.resolve(DecisionJournal.FOLDER);
-        return Files.isDirectory(dir) && JournalFolder.hasQueueFiles(dir);
+        return Files.isDirectory(journalDir.resolve(DecisionJournal.FOLDER));
     }
 
     /**
@@ -42,6 +45,10 @@ public final class DecisionJournalReader implements AutoCloseable
             throw new JournalException("journal folder " + journalDir + " has no decision journal (" + dir +
                 "); journals written before decisions were recorded can be listed with --replay");
         }
+        if (!JournalFolder.hasQueueFiles(dir))
+        {
+            return new DecisionJournalReader(dir, null);
+        }
         return new DecisionJournalReader(dir, JournalFolder.openQueue(dir, JournalWriter.DEFAULT_ROLL_CYCLE, true));
     }
 
@@ -53,6 +60,10 @@ public final class DecisionJournalReader implements AutoCloseable
      */
     public boolean next(final DecisionRecord into)
     {
+        if (tailer == null)
+        {
+            return false;
+        }
         try (DocumentContext dc = tailer.readingDocument())
         {
             if (!dc.isPresent())
@@ -85,7 +96,10 @@ public final class DecisionJournalReader implements AutoCloseable
     @Override
     public void close()
     {
-        tailer.close();
-        queue.close();
+        if (tailer != null)
+        {
+            tailer.close();
+            queue.close();
+        }
     }
 }

@@ -143,6 +143,18 @@ class DecisionJournalTest
     }
 
     @Test
+    void aDecisionJournalNothingWasWrittenToReadsAsEmpty()
+    {
+        DecisionJournal.open(dir).close();
+        assertThat(DecisionJournalReader.exists(dir)).isTrue();
+        try (DecisionJournalReader reader = DecisionJournalReader.open(dir))
+        {
+            assertThat(reader.next(new DecisionRecord())).isFalse();
+            assertThat(reader.decisionsRead()).isZero();
+        }
+    }
+
+    @Test
     void aDamagedRecordFailsItsChecksum()
     {
         try (SingleChronicleQueue raw = SingleChronicleQueueBuilder.binary(dir.resolve(DecisionJournal.FOLDER))
