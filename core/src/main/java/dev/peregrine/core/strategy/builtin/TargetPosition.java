@@ -1,6 +1,7 @@
 package dev.peregrine.core.strategy.builtin;
 
 import dev.peregrine.core.event.Side;
+import dev.peregrine.core.order.Order;
 import dev.peregrine.core.output.Hash64;
 import dev.peregrine.core.strategy.StrategyContext;
 
@@ -10,6 +11,13 @@ import dev.peregrine.core.strategy.StrategyContext;
  * will still add (open buys minus open sells). Counting open orders means an order in flight is not sent
  * twice when the next bar comes before its fill, and a partial fill is topped up on the next decision
  * rather than chased.
+ *
+ * <p>A working order on the other side of the new order is stale (the signal turned before it filled):
+ * it is cancelled and the new order is sized without it, so an unfilled resting buy followed by a sell
+ * signal costs one cancel, not a sell that would pay fees twice once both fill. Should the cancelled order
+ * fill before its cancel lands, the next decision sees the position and corrects it. When cancelling would
+ * turn the order around (the target lies between the position and the expected position), the working
+ * order is left alone and the difference is traded as before.
  *
  * <p>Market orders cross the spread. Limit orders join the touch: the best bid to buy, the best ask to
  * sell; with no quote on that side there is no price to join, so nothing is sent (counted in
@@ -49,7 +57,19 @@ final class TargetPosition
     long send(final long delta)
     {
         final int side = delta > 0 ? Side.BUY : Side.SELL;
-        final long quantity = Math.abs(delta);
+        final int opposite = delta > 0 ? Side.SELL : Side.BUY;
+        final long against = context.openQuantity(instrumentId, opposite);
+        long quantity = Math.abs(delta);
+        if (against > 0 && against <= quantity)
+        {
+            cancelWorking(opposite);
+            quantity -= against;
+            if (quantity == 0)
+            {
+                context.decision().clearExplanation();
+                return 0;
+            }
+        }
         if (!joinTouch)
         {
             return context.submitMarketOrder(instrumentId, side, quantity);
@@ -62,6 +82,18 @@ final class TargetPosition
             return 0;
         }
         return context.submitLimitOrder(instrumentId, side, quantity, touch);
+    }
+
+    private void cancelWorking(final int side)
+    {
+        for (int i = context.openOrderCount() - 1; i >= 0; i--)
+        {
+            final Order order = context.openOrder(i);
+            if (order.instrumentId() == instrumentId && order.side() == side)
+            {
+                context.cancelOrder(order.orderId());
+            }
+        }
     }
 
     /** Limit orders not sent because the side to join was empty. */

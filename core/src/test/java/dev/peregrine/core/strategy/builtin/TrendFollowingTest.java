@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
 
+import static dev.peregrine.core.strategy.builtin.OneSecondBars.BTC;
 import static dev.peregrine.core.strategy.builtin.OneSecondBars.ETH;
 import static dev.peregrine.core.strategy.builtin.OneSecondBars.SECOND;
 import static dev.peregrine.core.strategy.builtin.OneSecondBars.bar;
@@ -159,6 +160,25 @@ class TrendFollowingTest
             "FILL #1 i0 BUY 0.01 @ 105",
             "ORDER #2 i0 SELL 0.01 LIMIT @ 101",
             "ACCEPTED #2");
+    }
+
+    @Test
+    void aCrossDownCancelsAnUnfilledRestingBuyInsteadOfSellingAgainstIt()
+    {
+        final CoreHarness h = core(EMA + ",order=limit");
+        bars(h, "104", "103", "102", "101", "100", "106");
+        // The buy rests at 105. The next bar trades at 100, but a seller was the maker, so it cannot fill our
+        // bid; the bar closes with the cross down. Long-only, the target is flat: the resting buy is what
+        // would make it long, so it is cancelled and no sell is sent.
+        h.feed(h.events.quote(BTC, "99", "1", "101", "1"));
+        h.feed(h.events.trade(BTC, "100", "0.1", Side.SELL));
+        h.feed(h.events.clockAtNextBoundary(SECOND));
+        assertThat(h.outputs.lines()).containsExactly(
+            "ORDER #1 i0 BUY 0.01 LIMIT @ 105",
+            "ACCEPTED #1",
+            "CANCEL_REQUEST #1",
+            "CANCEL #1 i0 0.01");
+        assertThat(position(h)).isZero();
     }
 
     @Test
