@@ -1,11 +1,13 @@
 package dev.peregrine.core.testing;
 
+import dev.peregrine.core.decision.DecisionRecord;
 import dev.peregrine.core.event.Side;
 import dev.peregrine.core.number.FixedPoint;
 import dev.peregrine.core.order.OrderType;
 import dev.peregrine.core.output.OutputListener;
 import dev.peregrine.core.risk.RejectReason;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,6 +18,30 @@ import java.util.List;
 public final class RecordingOutputs implements OutputListener
 {
     private final List<String> lines = new ArrayList<>();
+    private final List<String> decisions = new ArrayList<>();
+
+    /**
+     * Kept apart from {@link #lines()} (which stay the order flow): {@code DECISION #3 quote-bid mid=100
+     * desired_price=99.9 ... -> NONE}, the strategy's signal and values, then the risk verdict.
+     */
+    @Override
+    public void onDecision(final DecisionRecord decision)
+    {
+        final StringBuilder sb = new StringBuilder("DECISION #").append(decision.orderId()).append(' ')
+            .append(decision.signal());
+        for (int i = 0; i < decision.valueCount(); i++)
+        {
+            sb.append(' ').append(decision.valueName(i)).append('=')
+                .append(BigDecimal.valueOf(decision.value(i)).stripTrailingZeros().toPlainString());
+        }
+        decisions.add(sb.append(" -> ").append(decision.outcome()).toString());
+    }
+
+    /** Every decision recorded, in order. */
+    public List<String> decisions()
+    {
+        return List.copyOf(decisions);
+    }
 
     @Override
     public void onOrder(final long orderId, final int instrumentId, final int side, final OrderType type,
@@ -80,5 +106,6 @@ public final class RecordingOutputs implements OutputListener
     public void clear()
     {
         lines.clear();
+        decisions.clear();
     }
 }
