@@ -1,6 +1,7 @@
 package dev.peregrine.core.strategy.config;
 
 import dev.peregrine.core.strategy.MovingAverageCrossover;
+import dev.peregrine.core.strategy.builtin.MarketMaker;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -15,7 +16,8 @@ import java.util.Set;
 public final class BuiltInStrategies
 {
     private static final List<StrategyDefinition> DEFINITIONS = List.of(
-        MovingAverageCrossover.DEFINITION);
+        MovingAverageCrossover.DEFINITION,
+        MarketMaker.DEFINITION);
 
     private BuiltInStrategies()
     {
