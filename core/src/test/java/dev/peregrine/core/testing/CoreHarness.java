@@ -3,7 +3,9 @@ package dev.peregrine.core.testing;
 import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.core.engine.TradingCore;
 import dev.peregrine.core.engine.TradingSwitch;
+import dev.peregrine.core.event.BookFlags;
 import dev.peregrine.core.event.InboundEvent;
+import dev.peregrine.core.event.Side;
 import dev.peregrine.core.execution.PaperVenueSettings;
 import dev.peregrine.core.metrics.CoreMetrics;
 import dev.peregrine.core.number.FixedPoint;
@@ -81,6 +83,49 @@ public final class CoreHarness
         for (final String price : prices)
         {
             feed(events.trade(instrumentId, price, "0.1", dev.peregrine.core.event.Side.BUY));
+        }
+    }
+
+    /**
+     * A complete L2 snapshot in one venue message: each level is {@code "bid PRICE QTY"} or
+     * {@code "ask PRICE QTY"}, e.g. {@code bookSnapshot(0, "bid 99.95 1", "ask 100.05 1")}.
+     */
+    public void bookSnapshot(final int instrumentId, final String... levels)
+    {
+        bookMessage(instrumentId, true, levels);
+    }
+
+    /** One venue message of book updates, levels as in {@link #bookSnapshot}; a quantity of 0 removes a level. */
+    public void bookUpdate(final int instrumentId, final String... levels)
+    {
+        bookMessage(instrumentId, false, levels);
+    }
+
+    private void bookMessage(final int instrumentId, final boolean snapshot, final String... levels)
+    {
+        if (levels.length == 0)
+        {
+            throw new IllegalArgumentException("a book message needs at least one level");
+        }
+        for (int i = 0; i < levels.length; i++)
+        {
+            final String[] parts = levels[i].trim().split("\\s+");
+            if (parts.length != 3 || !("bid".equals(parts[0]) || "ask".equals(parts[0])))
+            {
+                throw new IllegalArgumentException("book level '" + levels[i] + "' is not 'bid|ask PRICE QTY'");
+            }
+            final boolean last = i == levels.length - 1;
+            int flags = last ? BookFlags.END_OF_MESSAGE : 0;
+            if (snapshot && i == 0)
+            {
+                flags |= BookFlags.SNAPSHOT_BEGIN;
+            }
+            if (snapshot && last)
+            {
+                flags |= BookFlags.SNAPSHOT_END;
+            }
+            final int side = "bid".equals(parts[0]) ? Side.BUY : Side.SELL;
+            feed(events.bookLevel(instrumentId, side, parts[1], parts[2], flags));
         }
     }
 }

@@ -7,6 +7,7 @@ import dev.peregrine.core.order.OrderType;
 import dev.peregrine.core.output.OutputListener;
 import dev.peregrine.core.risk.RejectReason;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 

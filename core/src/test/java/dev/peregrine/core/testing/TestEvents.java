@@ -35,6 +35,29 @@ public final class TestEvents
         return slot;
     }
 
+    /**
+     * One level of a venue's L2 message: {@code side} is {@code Side.BUY} for a bid, {@code Side.SELL} for an
+     * ask; a quantity of 0 removes the level; {@code flags} are {@code BookFlags} (the last level of a
+     * message carries {@code END_OF_MESSAGE}).
+     */
+    public InboundEvent bookLevel(final int instrumentId, final int side, final String price, final String quantity,
+        final int flags)
+    {
+        begin(EventType.BOOK_LEVEL, instrumentId);
+        slot.side = side;
+        slot.price = FixedPoint.parseOrThrow("price", price);
+        slot.quantity = FixedPoint.parseOrThrow("quantity", quantity);
+        slot.flags = flags;
+        return slot;
+    }
+
+    /** A feed-health event: {@code EventType.FEED_STALE}, {@code FEED_GAP} or {@code FEED_RECOVERED}. */
+    public InboundEvent feedStatus(final int instrumentId, final int type)
+    {
+        begin(type, instrumentId);
+        return slot;
+    }
+
     public InboundEvent clock()
     {
         begin(EventType.CLOCK, -1);

@@ -1,6 +1,7 @@
 package dev.peregrine.core.strategy.config;
 
 import dev.peregrine.core.strategy.MovingAverageCrossover;
+import dev.peregrine.core.strategy.builtin.MarketMaker;
 import dev.peregrine.core.strategy.builtin.MeanReversion;
 import dev.peregrine.core.strategy.builtin.TrendFollowing;
 
@@ -17,7 +18,8 @@ import java.util.Set;
 public final class BuiltInStrategies
 {
     private static final List<StrategyDefinition> DEFINITIONS = List.of(
-        MovingAverageCrossover.DEFINITION, TrendFollowing.DEFINITION, MeanReversion.DEFINITION);
+        MovingAverageCrossover.DEFINITION, TrendFollowing.DEFINITION, MeanReversion.DEFINITION,
+        MarketMaker.DEFINITION);
 
     private BuiltInStrategies()
     {
