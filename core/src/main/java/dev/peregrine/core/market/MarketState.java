@@ -91,7 +91,10 @@ public final class MarketState
         return lastPrice[instrumentId];
     }
 
-    /** Mid of a two-sided quote, else the last trade, else 0: the price positions are marked at. */
+    /**
+     * The price positions are marked at: the mid of a two-sided quote, else the mid of a synced two-sided
+     * L2 book (a feed of book messages only has no quotes), else the last trade, else 0.
+     */
     public long markPrice(final int instrumentId)
     {
         final long bid = bidPrice[instrumentId];
@@ -99,6 +102,12 @@ public final class MarketState
         if (bid > 0 && ask > 0)
         {
             return bid + (ask - bid) / 2;
+        }
+        final OrderBook book = books[instrumentId];
+        if (book.isSynced() && !book.bids().isEmpty() && !book.asks().isEmpty())
+        {
+            final long bookBid = book.bids().bestPrice();
+            return bookBid + (book.asks().bestPrice() - bookBid) / 2;
         }
         return lastPrice[instrumentId];
     }

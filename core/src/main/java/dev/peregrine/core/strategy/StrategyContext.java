@@ -2,6 +2,7 @@ package dev.peregrine.core.strategy;
 
 import dev.peregrine.core.book.OrderBook;
 import dev.peregrine.core.decision.DecisionRecord;
+import dev.peregrine.core.engine.TradingState;
 import dev.peregrine.core.execution.OrderEntry;
 import dev.peregrine.core.market.MarketState;
 import dev.peregrine.core.order.Order;
@@ -47,6 +48,15 @@ public interface StrategyContext extends OrderEntry
 
     /** The venue's lot size (scaled): quantities must be multiples of it. */
     long sizeIncrement(int instrumentId);
+
+    /** The venue's minimum order size (scaled): smaller orders are refused by risk. */
+    long minSize(int instrumentId);
+
+    /**
+     * The engine's trading state: ACTIVE, REDUCING (only orders that reduce a position pass) or HALTED
+     * (nothing passes), so a strategy can stand aside instead of collecting rejections.
+     */
+    TradingState tradingState();
 
     /** The engine's configured order quantity of the instrument (scaled): a sensible default size. */
     long defaultOrderQuantity(int instrumentId);

@@ -8,6 +8,7 @@ import dev.peregrine.core.bar.TimeBarBuilder;
 import dev.peregrine.core.bar.VolumeBarBuilder;
 import dev.peregrine.core.book.OrderBook;
 import dev.peregrine.core.decision.DecisionRecord;
+import dev.peregrine.core.engine.TradingState;
 import dev.peregrine.core.execution.ExecutionEngine;
 import dev.peregrine.core.execution.PositionBook;
 import dev.peregrine.core.instrument.InstrumentRegistry;
@@ -543,6 +544,18 @@ public final class StrategyRunner implements StrategyContext, BarListener
     public long sizeIncrement(final int instrumentId)
     {
         return rules.sizeIncrement(instrumentId);
+    }
+
+    @Override
+    public long minSize(final int instrumentId)
+    {
+        return rules.minSize(instrumentId);
+    }
+
+    @Override
+    public TradingState tradingState()
+    {
+        return execution.tradingState().state();
     }
 
     @Override

@@ -5,6 +5,9 @@ import dev.peregrine.core.decision.DecisionRecord;
 import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.core.engine.TradingCore;
 import dev.peregrine.core.engine.TradingSwitch;
+import dev.peregrine.core.engine.TradingState;
+import dev.peregrine.core.event.CommandCode;
+import dev.peregrine.core.event.EventType;
 import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.event.Side;
 import dev.peregrine.core.execution.PaperVenueSettings;
@@ -387,6 +390,21 @@ class StrategyApiTest
             "s1 #2 too-big size=3.0 book 100/101 pos 0 MAX_ORDER_QUANTITY passed 4",
             "s1 #3 unexplained book 100/101 pos 0 NONE passed 12");
         assertThat(core.execution().riskChain().checkName(4)).isEqualTo("max-order-quantity");
+    }
+
+    @Test
+    void aStrategySeesTheTradingStateAndTheVenuesMinimumSize()
+    {
+        start(1);
+        final StrategyContext context = strategy(1).context;
+        feed(events.quote(BTC, "100", "5", "101", "5"));
+        assertThat(context.tradingState()).isEqualTo(TradingState.ACTIVE);
+        assertThat(context.minSize(BTC)).isEqualTo(core.rules().minSize(BTC)).isPositive();
+        final InboundEvent kill = events.clock();
+        kill.type = EventType.COMMAND;
+        kill.flags = CommandCode.KILL;
+        feed(kill);
+        assertThat(context.tradingState()).isEqualTo(TradingState.HALTED);
     }
 
     @Test
