@@ -48,8 +48,17 @@ public final class Replay
             final EngineSettings settings = settingsOf(dir, header);
             final OutputDigest digest = new OutputDigest();
             final OutputListener outputs = observer == null ? digest : new OutputFanOut(digest, observer);
-            final TradingCore core = new TradingCore(settings, outputs, new CoreMetrics(settings.products().size()),
-                new TradingSwitch());
+            final TradingCore core;
+            try
+            {
+                core = new TradingCore(settings, outputs, new CoreMetrics(settings.products().size()), new TradingSwitch());
+            }
+            catch (final IllegalArgumentException e)
+            {
+                // A journal of a strategy this build does not have (or configured differently) cannot replay.
+                throw new JournalException("journal " + dir + ": the engine in its header cannot be rebuilt: " +
+                    e.getMessage(), e);
+            }
 
             final long events = feed(reader, core);
             return new ReplayResult(header, settings, digest.hex(), Hash64.hex(core.stateHash()), events,

@@ -28,6 +28,18 @@ class JournalBadInputTest
     Path tmp;
 
     @Test
+    void aJournalOfAStrategyThisBuildDoesNotKnowIsAClearErrorNotACrash()
+    {
+        final Path dir = tmp.resolve("journal");
+        JournalWriter.open(dir, SETTINGS.withStrategies(List.of(
+            dev.peregrine.core.strategy.config.StrategySpec.parse("martingale:doubling=true", "m")))).close();
+        assertThatThrownBy(() -> Replay.run(dir))
+            .isInstanceOf(JournalException.class)
+            .hasMessageStartingWith("journal " + dir + ": the engine in its header cannot be rebuilt: ")
+            .hasMessageContaining("strategy 'm': unknown type 'martingale'");
+    }
+
+    @Test
     void aFileInsteadOfAFolderIsRefusedByWriterAndReader() throws IOException
     {
         final Path file = Files.writeString(tmp.resolve("journal"), "not a folder");

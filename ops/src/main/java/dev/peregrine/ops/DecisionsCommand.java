@@ -94,57 +94,15 @@ public final class DecisionsCommand implements Callable<Integer>
         {
             if (replay)
             {
-                Replay.run(journal, new OutputListener()
+                Replay.run(journal, new DecisionsOnly(decision ->
                 {
-                    @Override
-                    public void onDecision(final DecisionRecord decision)
+                    counts[1]++;
+                    if (counts[0] < max && wanted.test(decision))
                     {
-                        counts[1]++;
-                        if (counts[0] < max && wanted.test(decision))
-                        {
-                            out.println(json ? format.json(decision) : format.text(decision));
-                            counts[0]++;
-                        }
+                        out.println(json ? format.json(decision) : format.text(decision));
+                        counts[0]++;
                     }
-
-                    @Override
-                    public void onOrder(final long id, final int instrumentId, final int side, final OrderType type,
-                        final long quantity, final long limitPrice, final long timeNanos)
-                    {
-                    }
-
-                    @Override
-                    public void onAccepted(final long id, final int instrumentId, final long timeNanos)
-                    {
-                    }
-
-                    @Override
-                    public void onCancelRequested(final long id, final int instrumentId, final long timeNanos)
-                    {
-                    }
-
-                    @Override
-                    public void onReject(final long id, final int instrumentId, final int side, final long quantity,
-                        final RejectReason reason, final long timeNanos)
-                    {
-                    }
-
-                    @Override
-                    public void onFill(final long id, final int instrumentId, final int side, final long quantity,
-                        final long price, final double fee, final long timeNanos)
-                    {
-                    }
-
-                    @Override
-                    public void onExpired(final long id, final int instrumentId, final long leaves, final long timeNanos)
-                    {
-                    }
-
-                    @Override
-                    public void onCancel(final long id, final int instrumentId, final long quantity, final long timeNanos)
-                    {
-                    }
-                });
+                }));
             }
             else
             {
@@ -192,5 +150,32 @@ public final class DecisionsCommand implements Callable<Integer>
             names.add(format.strategyName(id));
         }
         return names;
+    }
+
+    /** Hears only the decisions of a replay; orders, fills and the rest are in the decision records already. */
+    private static final class DecisionsOnly implements OutputListener
+    {
+        private final java.util.function.Consumer<DecisionRecord> target;
+
+        DecisionsOnly(final java.util.function.Consumer<DecisionRecord> target)
+        {
+            this.target = target;
+        }
+
+        @Override
+        public void onDecision(final DecisionRecord decision)
+        {
+            target.accept(decision);
+        }
+
+        // @formatter:off
+        @Override public void onOrder(long o, int i, int s, OrderType t, long q, long p, long n) { }
+        @Override public void onAccepted(long o, int i, long n) { }
+        @Override public void onCancelRequested(long o, int i, long n) { }
+        @Override public void onReject(long o, int i, int s, long q, RejectReason r, long n) { }
+        @Override public void onFill(long o, int i, int s, long q, long p, double f, long n) { }
+        @Override public void onExpired(long o, int i, long q, long n) { }
+        @Override public void onCancel(long o, int i, long q, long n) { }
+        // @formatter:on
     }
 }
