@@ -23,7 +23,10 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code peregrineEngine}: the whole engine ({@link EngineBacktest}): a fresh {@code TradingCore} running
  *       {@code trend-following} fed the bars as inbound events (quote, trade, clock per bar), with bars built
  *       from trades, risk, paper-venue fills, positions, decision records and the output digest, and a fresh
- *       core per backtest (about 3.6 MB of pre-allocated pools, the whole of its allocation);</li>
+ *       core per backtest (about 3.6 MB of pre-allocated pools, the whole of its allocation), reading 300,000
+ *       pre-built events;</li>
+ *   <li>{@code peregrineEngineHotSlots}: the same, each bar's events written into three reused slots just
+ *       before they are fed, so the input stays in cache as a replay's slot and the live ring do;</li>
  *   <li>{@code ta4j}: indicators, rules, strategy and {@code BarSeriesManager}.</li>
  * </ul>
  * Each invocation is a whole backtest (ta4j's indicators and Peregrine's core are built anew each time, as
@@ -69,6 +72,13 @@ public class EmaCrossoverBacktestBenchmark
     public int peregrineEngine(final Engine engine)
     {
         return engine.backtest.run(trades);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BARS)
+    public int peregrineEngineHotSlots(final Engine engine)
+    {
+        return engine.backtest.runThroughSlots(trades);
     }
 
     @Benchmark

@@ -8,8 +8,9 @@ import dev.peregrine.core.number.FixedPoint;
 /**
  * {@link RandomWalkBars} as the inbound events the engine would read from a journal: per bar, in its
  * one-minute interval, a QUOTE one cent either side of the close, one TRADE at the close, and a CLOCK at
- * the interval's end. Built once; the same {@link InboundEvent}s are fed to every fresh core (the core
- * writes only their outbound order slots, which it clears per event).
+ * the interval's end. Two forms of the same events: {@link #events()}, every event built once as its own
+ * {@link InboundEvent} and fed to every fresh core (the core writes only their outbound order slots, which
+ * it clears per event), and {@link #writeBar}, which writes one bar's events into three reused slots.
  *
  * <p>Why the bar closes on a CLOCK at its end rather than on the next bar's first event: that is how
  * the engine closes time bars live (DESIGN.md: time-driven logic runs on the timer's clock events),
@@ -18,9 +19,11 @@ import dev.peregrine.core.number.FixedPoint;
  * decide only once that trade arrived, against whatever quote came first in the next bar, and would leave
  * the last bar open. The price of the choice is a third event per bar, counted in the per-bar figure.
  *
- * <p>Memory: an {@code InboundEvent} with its eight pre-allocated outbound order slots is 780 B, so 100,000
- * bars are 234 MB, streamed once per backtest. That streaming is inside the measured time; a replay instead
- * decodes each record into one reused slot, and the live engine reads a ring that stays in cache.
+ * <p>Why both: an {@code InboundEvent} with its eight pre-allocated outbound order slots is 780 B, so
+ * {@link #events()} for 100,000 bars is 234 MB, streamed once per backtest, and what that costs depends on
+ * where the JVM placed it (on the 2-core machine from about 25 ns per bar to several times that). A replay
+ * decodes each record into one reused slot and the live engine reads a ring that stays in cache, which is
+ * what {@link #writeBar} into three slots imitates, at the price of writing each event's fields again.
  *
  * <p>The engine sees each close as a {@link FixedPoint} scaled long (8 decimals), the nearest one to
  * the double ta4j sees; the agreement test shows that rounding moves no trade.
@@ -39,54 +42,77 @@ public final class RandomWalkEvents
     private static final long QUOTE_SIZE = 10 * FixedPoint.SCALE;
     private static final long TRADE_SIZE = FixedPoint.SCALE / 10;
 
-    private final InboundEvent[] events;
+    private final long[] close;
     private final int instrumentId;
+    private final InboundEvent[] events;
 
     /** Events of every bar of {@code bars}, for the engine's instrument {@code instrumentId}. */
     public RandomWalkEvents(final RandomWalkBars bars, final int instrumentId)
     {
         this.instrumentId = instrumentId;
-        events = new InboundEvent[bars.count() * EVENTS_PER_BAR];
-        long lastTrade = 0;
-        long sequence = 0;
-        for (int i = 0; i < bars.count(); i++)
+        close = new long[bars.count()];
+        for (int i = 0; i < close.length; i++)
         {
-            final long start = START_NANOS + i * BAR_NANOS;
-            final long close = FixedPoint.fromDouble(bars.close[i]);
-
-            final InboundEvent quote = event(EventType.QUOTE, instrumentId, start + QUOTE_OFFSET_NANOS, ++sequence);
-            quote.bidPrice = close - HALF_SPREAD;
-            quote.askPrice = close + HALF_SPREAD;
-            quote.bidQuantity = QUOTE_SIZE;
-            quote.askQuantity = QUOTE_SIZE;
-            quote.price = lastTrade;
-
-            final InboundEvent trade = event(EventType.TRADE, instrumentId, start + TRADE_OFFSET_NANOS, ++sequence);
-            trade.tradeId = i + 1;
-            trade.price = close;
-            trade.quantity = TRADE_SIZE;
-            // Maker side unknown: a print that could fill a resting order on either side (none rests here).
-            trade.side = Side.NONE;
-            lastTrade = close;
-
-            final InboundEvent clock = event(EventType.CLOCK, -1, start + BAR_NANOS, 0);
-
-            events[i * EVENTS_PER_BAR] = quote;
-            events[i * EVENTS_PER_BAR + 1] = trade;
-            events[i * EVENTS_PER_BAR + 2] = clock;
+            close[i] = FixedPoint.fromDouble(bars.close[i]);
+        }
+        events = new InboundEvent[close.length * EVENTS_PER_BAR];
+        for (int i = 0; i < close.length; i++)
+        {
+            events[i * EVENTS_PER_BAR] = cleared(new InboundEvent());
+            events[i * EVENTS_PER_BAR + 1] = cleared(new InboundEvent());
+            events[i * EVENTS_PER_BAR + 2] = cleared(new InboundEvent());
+            writeBar(i, events[i * EVENTS_PER_BAR], events[i * EVENTS_PER_BAR + 1], events[i * EVENTS_PER_BAR + 2]);
         }
     }
 
-    private static InboundEvent event(final int type, final int instrumentId, final long timeNanos, final long venueSequence)
+    /** A fresh slot with every input at its empty value, as a ring slot is before its first use. */
+    public static InboundEvent cleared(final InboundEvent slot)
     {
-        final InboundEvent e = new InboundEvent();
-        e.clearInputs();
+        slot.clearInputs();
+        return slot;
+    }
+
+    /**
+     * Writes bar {@code bar}'s three events into the given slots, as a journal reader decodes records into a
+     * ring slot. Each slot must be cleared or have held only events of its own type (quote, trade, clock),
+     * whose every field is rewritten here: so the same three slots can carry every bar.
+     */
+    public void writeBar(final int bar, final InboundEvent quote, final InboundEvent trade, final InboundEvent clock)
+    {
+        final long start = START_NANOS + bar * BAR_NANOS;
+        final long price = close[bar];
+        final long sequence = 2L * bar;
+
+        header(quote, EventType.QUOTE, instrumentId, start + QUOTE_OFFSET_NANOS, sequence + 1);
+        quote.bidPrice = price - HALF_SPREAD;
+        quote.askPrice = price + HALF_SPREAD;
+        quote.bidQuantity = QUOTE_SIZE;
+        quote.askQuantity = QUOTE_SIZE;
+        quote.price = bar == 0 ? 0 : close[bar - 1];
+
+        header(trade, EventType.TRADE, instrumentId, start + TRADE_OFFSET_NANOS, sequence + 2);
+        trade.tradeId = bar + 1;
+        trade.price = price;
+        trade.quantity = TRADE_SIZE;
+        // Maker side unknown: a print that could fill a resting order on either side (none rests here).
+        trade.side = Side.NONE;
+
+        header(clock, EventType.CLOCK, -1, start + BAR_NANOS, 0);
+    }
+
+    private static void header(final InboundEvent e, final int type, final int instrumentId, final long timeNanos,
+        final long venueSequence)
+    {
         e.type = type;
         e.instrumentId = instrumentId;
         e.eventTimeNanos = timeNanos;
         e.exchangeTimeNanos = type == EventType.CLOCK ? 0 : timeNanos;
         e.venueSequence = venueSequence;
-        return e;
+    }
+
+    public int barCount()
+    {
+        return close.length;
     }
 
     /** All events in order; shared, not to be modified. */

@@ -74,6 +74,25 @@ class EngineBacktestAgreementTest
         assertThat(engine.core().stateHash()).isEqualTo(state);
     }
 
+    @Test
+    void feedingThroughReusedSlotsIsTheSameReplayAsFeedingThePreBuiltEvents()
+    {
+        final RandomWalkBars bars = new RandomWalkBars(EmaCrossoverBacktestBenchmark.BARS, 42);
+        final EngineBacktest engine = new EngineBacktest(bars, EmaCrossoverBacktestBenchmark.FAST,
+            EmaCrossoverBacktestBenchmark.SLOW, EmaCrossoverBacktestBenchmark.WARM_UP);
+        final int[] prebuilt = new int[bars.count()];
+        final int[] slots = new int[bars.count()];
+        final int n = engine.run(prebuilt);
+        final String digest = engine.digest().hex();
+        final long state = engine.core().stateHash();
+
+        assertThat(engine.runThroughSlots(slots)).isEqualTo(n);
+        assertCleanRun(engine, bars, n, "through slots");
+        assertThat(slots).isEqualTo(prebuilt);
+        assertThat(engine.digest().hex()).as("every output, decisions included").isEqualTo(digest);
+        assertThat(engine.core().stateHash()).isEqualTo(state);
+    }
+
     /**
      * What makes the order list the strategy's decisions and nothing else: no contained error, no reject or
      * other unexpected output, each order decided on the clock event that closed its bar, alternating buy and

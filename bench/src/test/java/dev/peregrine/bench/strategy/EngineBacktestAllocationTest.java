@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The hot-path rule through the whole engine backtest: once the JIT has warmed up, feeding 100,000 bars
- * (300,000 events, thousands of orders and fills) allocates nothing; what a backtest allocates is the
+ * (300,000 events, thousands of orders and fills), from the pre-built events or through reused slots, allocates nothing; what a backtest allocates is the
  * fresh core it starts with. Bytes are counted on this thread, not timed.
  */
 class EngineBacktestAllocationTest
@@ -36,5 +36,16 @@ class EngineBacktestAllocationTest
         assertThat(engine.core().lastError()).isNull();
         assertThat(afterFeed - beforeFeed).as("bytes allocated feeding 100,000 bars (start-up took %d)",
             beforeFeed - beforeStart).isLessThan(16 * 1024);
+
+        for (int i = 0; i < 5; i++)
+        {
+            engine.runThroughSlots(trades);
+        }
+        engine.start();
+        final long beforeSlots = threads.getCurrentThreadAllocatedBytes();
+        engine.feedThroughSlots();
+        assertThat(threads.getCurrentThreadAllocatedBytes() - beforeSlots).as("bytes allocated feeding them through reused slots")
+            .isLessThan(16 * 1024);
+        assertThat(engine.orders().orderCount()).isGreaterThan(1_000);
     }
 }
