@@ -17,10 +17,22 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Time per bar of the same EMA(12)/EMA(26) crossover backtest ({@link EmaCrossoverBacktests}) over the
- * same 100,000 one-minute bars, Peregrine against ta4j 0.17, in one run. Each invocation is a whole
- * backtest (ta4j's indicators are built anew each time, as its caches belong to a run); the bars are
- * built once per trial in each library's own form. The agreement of the two trade lists is a test
- * ({@code EmaCrossoverAgreementTest}), not assumed here. Returns the trade count so nothing is elided.
+ * same 100,000 one-minute bars, Peregrine against ta4j 0.17, in one run:
+ * <ul>
+ *   <li>{@code peregrine}: the signal path, {@code EmaCrossoverSignal} fed the closes;</li>
+ *   <li>{@code peregrineEngine}: the whole engine ({@link EngineBacktest}): a fresh {@code TradingCore} running
+ *       {@code trend-following} fed the bars as inbound events (quote, trade, clock per bar), with bars built
+ *       from trades, risk, paper-venue fills, positions, decision records and the output digest, and a fresh
+ *       core per backtest (about 3.6 MB of pre-allocated pools, the whole of its allocation), reading 300,000
+ *       pre-built events;</li>
+ *   <li>{@code peregrineEngineHotSlots}: the same, each bar's events written into three reused slots just
+ *       before they are fed, so the input stays in cache as a replay's slot and the live ring do;</li>
+ *   <li>{@code ta4j}: indicators, rules, strategy and {@code BarSeriesManager}.</li>
+ * </ul>
+ * Each invocation is a whole backtest (ta4j's indicators and Peregrine's core are built anew each time, as
+ * their state belongs to a run); the bars are built once per trial in each library's own form. The
+ * agreement of the trade lists is a test ({@code EmaCrossoverAgreementTest}, {@code EngineBacktestAgreementTest}),
+ * not assumed here. Each returns a count so nothing is elided.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -57,8 +69,38 @@ public class EmaCrossoverBacktestBenchmark
 
     @Benchmark
     @OperationsPerInvocation(BARS)
+    public int peregrineEngine(final Engine engine)
+    {
+        return engine.backtest.run(trades);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BARS)
+    public int peregrineEngineHotSlots(final Engine engine)
+    {
+        return engine.backtest.runThroughSlots(trades);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BARS)
     public int ta4j()
     {
         return EmaCrossoverBacktests.ta4j(series, FAST, SLOW, WARM_UP, trades);
+    }
+
+    /**
+     * The engine's events (300,000 {@code InboundEvent}s, 234 MB with their eight order slots each) in a state of
+     * their own, so only the engine's fork builds them and the other libraries' heaps stay as they were.
+     */
+    @State(Scope.Thread)
+    public static class Engine
+    {
+        EngineBacktest backtest;
+
+        @Setup
+        public void setUp()
+        {
+            backtest = new EngineBacktest(new RandomWalkBars(BARS, 42), FAST, SLOW, WARM_UP);
+        }
     }
 }

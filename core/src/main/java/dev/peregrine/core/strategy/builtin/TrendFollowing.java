@@ -17,11 +17,11 @@ import java.util.List;
  *
  * <p>The rules, evaluated once per closed bar of the configured instrument and interval:
  * <ol>
- *   <li>Signal. {@code ema}: the fast EMA of closes crosses the slow one ({@link EmaCrossoverSignal},
- *       no warm-up beyond the seeding). {@code macd}: the MACD line crosses its signal line
- *       ({@link MacdCrossoverSignal}). Either way a cross is a change of the sign of the difference
- *       against its last non-zero sign once both sides are defined; the first defined sign is never a
- *       cross, and an exact tie neither crosses nor is remembered.</li>
+ *   <li>Signal. {@code ema}: the fast EMA of closes crosses the slow one ({@link EmaCrossoverSignal}).
+ *       {@code macd}: the MACD line crosses its signal line ({@link MacdCrossoverSignal}). Either way a
+ *       cross is a change of the sign of the difference against its last non-zero sign once both sides
+ *       are defined; the first defined sign is never a cross, and an exact tie neither crosses nor is
+ *       remembered. No cross counts during the first {@code warm-up} bars (below).</li>
  *   <li>Target. A cross up targets a long of {@code quantity}; a cross down targets flat, or a short of
  *       {@code quantity} when {@code allow-short}. No cross, no action.</li>
  *   <li>Order. One order of {@code target - position - (open buys - open sells)}, all in this
@@ -31,6 +31,15 @@ import java.util.List;
  *       {@code ema-cross-up|down} with {@code ema_fast, ema_slow, close}, or {@code macd-cross-up|down}
  *       with {@code macd, macd_signal, macd_histogram, close}.</li>
  * </ol>
+ *
+ * <p>Warm-up. With {@code warm-up=N} the first N bars (0 to N - 1) feed the indicators and the
+ * remembered side but never act: the first order can come on bar N, and only if the side on bar N
+ * differs from the side at the end of the warm-up. Why: an EMA's first values depend on how it was
+ * seeded (TA-Lib's simple average of the first {@code period} closes here; other libraries, ta4j among
+ * them, start from the first close), and that choice decays by {@code (1 - 2 / (period + 1))} per bar,
+ * so an early cross may be an artefact of the seed rather than of the market. A warm-up of about 40
+ * slow periods makes the seeding invisible in a double, so the strategy trades on exactly the bars a
+ * differently seeded implementation does; the default, 0, acts from the first defined sign on.
  *
  * <p>Bars without trades (flat at the previous close) are fed like any other: the series stays regular
  * in time, so a period of 26 bars means 26 intervals, and a quiet market pulls the fast average towards
@@ -74,7 +83,8 @@ public final class TrendFollowing implements Strategy
                 "signal-period=9: MACD signal-line period, bars (macd only)",
                 "quantity=<engine order quantity>: size of the long (and short) position",
                 "order=market: market (cross, taker) or limit (join the touch, maker)",
-                "allow-short=false: true to go short on a cross down instead of flat");
+                "allow-short=false: true to go short on a cross down instead of flat",
+                "warm-up=0: bars at the start that feed the indicators but never trade (seeding fades; >= 0)");
         }
 
         @Override
@@ -89,13 +99,14 @@ public final class TrendFollowing implements Strategy
             final long quantity = params.quantity("quantity", instrumentId);
             final boolean joinTouch = "limit".equals(params.choice("order", "market", "limit"));
             final boolean allowShort = params.bool("allow-short", false);
+            final int warmUpBars = params.integer("warm-up", 0, 0, Integer.MAX_VALUE);
             params.require(fast < slow, "parameter 'fast' (" + fast + ") must be below 'slow' (" + slow + ")");
             if (!params.problems().isEmpty())
             {
                 return null;
             }
             return context -> new TrendFollowing(context, instrumentId, barNanos, signal, fast, slow, signalPeriod,
-                quantity, joinTouch, allowShort);
+                quantity, joinTouch, allowShort, warmUpBars);
         }
     };
 
@@ -119,6 +130,7 @@ public final class TrendFollowing implements Strategy
     private final long barNanos;
     private final long quantity;
     private final boolean allowShort;
+    private final int warmUpBars;
     /** Exactly one of the two is set, by {@link Signal}. */
     private final EmaCrossoverSignal ema;
     private final MacdCrossoverSignal macd;
@@ -136,6 +148,7 @@ public final class TrendFollowing implements Strategy
      * @param quantity     size of the target position (scaled, > 0).
      * @param joinTouch    true for limit orders at the touch, false for market orders.
      * @param allowShort   true to target a short on a cross down, false to target flat.
+     * @param warmUpBars   bars at the start that feed the signal but never trade (>= 0).
      */
     public TrendFollowing(
         final StrategyContext context,
@@ -147,12 +160,18 @@ public final class TrendFollowing implements Strategy
         final int signalPeriod,
         final long quantity,
         final boolean joinTouch,
-        final boolean allowShort)
+        final boolean allowShort,
+        final int warmUpBars)
     {
         if (quantity <= 0)
         {
             throw new IllegalArgumentException("strategy '" + context.name() + "': quantity must be > 0, got " + quantity +
                 " (scaled); set quantity= or the engine's order quantity");
+        }
+        if (warmUpBars < 0)
+        {
+            throw new IllegalArgumentException("strategy '" + context.name() + "': warm-up must be >= 0 bars, got " +
+                warmUpBars);
         }
         if (signal == null)
         {
@@ -163,7 +182,8 @@ public final class TrendFollowing implements Strategy
         this.barNanos = barNanos;
         this.quantity = quantity;
         this.allowShort = allowShort;
-        this.ema = signal == Signal.EMA ? new EmaCrossoverSignal(fast, slow, 0) : null;
+        this.warmUpBars = warmUpBars;
+        this.ema = signal == Signal.EMA ? new EmaCrossoverSignal(fast, slow, warmUpBars) : null;
         this.macd = signal == Signal.MACD ? new MacdCrossoverSignal(fast, slow, signalPeriod) : null;
         this.orders = new TargetPosition(context, instrumentId, joinTouch);
         context.subscribeTimeBars(instrumentId, barNanos);
@@ -178,7 +198,7 @@ public final class TrendFollowing implements Strategy
         }
         bars++;
         final double close = bar.closeValue();
-        final int direction = ema != null ? emaDirection(ema.onBarClose(close)) : macd.onBarClose(close);
+        final int direction = ema != null ? emaDirection(ema.onBarClose(close)) : macdDirection(macd.onBarClose(close));
         if (direction == NONE)
         {
             return;
@@ -197,6 +217,12 @@ public final class TrendFollowing implements Strategy
     private static int emaDirection(final int signal)
     {
         return signal == EmaCrossoverSignal.ENTER ? UP : signal == EmaCrossoverSignal.EXIT ? DOWN : NONE;
+    }
+
+    /** The EMA signal applies the warm-up itself; MACD's is applied here, with the same meaning (bar index below it). */
+    private int macdDirection(final int signal)
+    {
+        return bars <= warmUpBars ? NONE : signal;
     }
 
     private void explain(final int direction, final double close)
@@ -244,6 +270,7 @@ public final class TrendFollowing implements Strategy
         h = Hash64.mix(h, barNanos);
         h = Hash64.mix(h, quantity);
         h = Hash64.mix(h, allowShort ? 1L : 0L);
+        h = Hash64.mix(h, warmUpBars);
         h = ema != null ? ema.hash(Hash64.mix(h, 1L)) : macd.hash(Hash64.mix(h, 2L));
         h = orders.hash(h);
         h = Hash64.mix(h, bars);

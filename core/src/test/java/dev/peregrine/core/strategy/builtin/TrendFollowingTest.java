@@ -79,6 +79,47 @@ class TrendFollowingTest
         assertThat(position(h)).isZero();
     }
 
+    /**
+     * Warm-up 6: bars 0-5 never trade, so bar 5's cross up (which buys without a warm-up, above) is only
+     * remembered. Bar 7 crosses down while flat: long-only, nothing to sell. Bar 9 (104) crosses up again:
+     * fast 99.3395 + (104 - 99.3395) * 2/3 = 102.4465 above slow 100.9208 + (104 - 100.9208) * 0.4 =
+     * 102.1525, the first order, at the ask (105).
+     */
+    @Test
+    void noOrderDuringTheWarmUpAndTheFirstCrossAfterItTrades()
+    {
+        final CoreHarness h = core(EMA + ",warm-up=6");
+        final TrendFollowing strategy = (TrendFollowing)strategy(h);
+
+        bars(h, "104", "103", "102", "101", "100", "106", "107");
+        assertThat(h.outputs.lines()).as("bar 5 crossed up inside the warm-up").isEmpty();
+        assertThat(strategy.crosses()).isZero();
+
+        bars(h, "100", "98");
+        assertThat(h.outputs.lines()).as("bar 7 crossed down, but a flat long-only strategy has nothing to sell").isEmpty();
+        assertThat(strategy.crosses()).isEqualTo(1);
+
+        bar(h, "104");
+        assertThat(h.outputs.lines()).containsExactly(
+            "ORDER #1 i0 BUY 0.01",
+            "FILL #1 i0 BUY 0.01 @ 105");
+        assertThat(h.outputs.decisions()).containsExactly("#1 ema-cross-up ema_fast=102.4465 ema_slow=102.1525 close=104");
+    }
+
+    /** The same warm-up in MACD mode: bar 7's cross up (see below) falls inside warm-up 8; bar 10's cross down shorts. */
+    @Test
+    void theWarmUpHoldsMacdCrossesBackToo()
+    {
+        final CoreHarness h = core(MACD + ",allow-short=true,warm-up=8");
+        bars(h, Arrays.copyOfRange(MACD_PATH, 0, 10));
+        assertThat(h.outputs.lines()).isEmpty();
+
+        bars(h, Arrays.copyOfRange(MACD_PATH, 10, MACD_PATH.length));
+        assertThat(h.outputs.lines()).containsExactly(
+            "ORDER #1 i0 SELL 0.01",
+            "FILL #1 i0 SELL 0.01 @ 101");
+    }
+
     @Test
     void eachEmaOrderIsExplainedWithTheAveragesAndTheClose()
     {

@@ -1,0 +1,126 @@
+package dev.peregrine.bench.strategy;
+
+import dev.peregrine.core.engine.TradingState;
+import dev.peregrine.core.event.Side;
+import dev.peregrine.core.number.FixedPoint;
+import org.junit.jupiter.api.Test;
+import org.ta4j.core.BarSeries;
+
+import java.util.Arrays;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole engine ({@link EngineBacktest}: {@code trend-following} in a {@code TradingCore}, bars from
+ * trades and clock events, risk, paper venue) and ta4j, given the same bars and rules, trade on exactly the
+ * same bars: every BUY is an entry and every SELL an exit of ta4j's list, in order.
+ */
+class EngineBacktestAgreementTest
+{
+    @Test
+    void theEngineTradesOnTa4jsBarsOnTheBenchmarksBars()
+    {
+        final RandomWalkBars bars = new RandomWalkBars(EmaCrossoverBacktestBenchmark.BARS, 42);
+        final EngineBacktest engine = new EngineBacktest(bars, EmaCrossoverBacktestBenchmark.FAST,
+            EmaCrossoverBacktestBenchmark.SLOW, EmaCrossoverBacktestBenchmark.WARM_UP);
+        final int[] ours = new int[bars.count()];
+        final int[] theirs = new int[bars.count()];
+        final int n = engine.run(ours);
+        final int m = EmaCrossoverBacktests.ta4j(EmaCrossoverBacktests.ta4jSeries(bars), EmaCrossoverBacktestBenchmark.FAST,
+            EmaCrossoverBacktestBenchmark.SLOW, EmaCrossoverBacktestBenchmark.WARM_UP, theirs);
+
+        assertThat(n).as("a backtest worth comparing").isGreaterThan(1_000);
+        assertCleanRun(engine, bars, n, "seed 42, EMA 12/26");
+        assertThat(Arrays.copyOf(ours, n)).isEqualTo(Arrays.copyOf(theirs, m));
+        assertThat(ours[0]).as("nothing during the warm-up").isGreaterThanOrEqualTo(EmaCrossoverBacktestBenchmark.WARM_UP);
+    }
+
+    @Test
+    void agreementHoldsOverOtherSeedsAndPeriods()
+    {
+        final int[][] periods = {{5, 20}, {9, 21}, {50, 200}};
+        for (long seed = 1; seed <= 5; seed++)
+        {
+            final RandomWalkBars bars = new RandomWalkBars(20_000, seed);
+            final BarSeries series = EmaCrossoverBacktests.ta4jSeries(bars);
+            for (final int[] p : periods)
+            {
+                final String what = "seed " + seed + ", EMA " + p[0] + "/" + p[1];
+                final EngineBacktest engine = new EngineBacktest(bars, p[0], p[1], 40 * p[1]);
+                final int[] ours = new int[bars.count()];
+                final int[] theirs = new int[bars.count()];
+                final int n = engine.run(ours);
+                final int m = EmaCrossoverBacktests.ta4j(series, p[0], p[1], 40 * p[1], theirs);
+                assertThat(n).as(what).isPositive();
+                assertCleanRun(engine, bars, n, what);
+                assertThat(Arrays.copyOf(ours, n)).as(what).isEqualTo(Arrays.copyOf(theirs, m));
+            }
+        }
+    }
+
+    @Test
+    void aSecondRunOfTheSameBacktestGivesTheSameOutputsAndState()
+    {
+        final RandomWalkBars bars = new RandomWalkBars(20_000, 7);
+        final EngineBacktest engine = new EngineBacktest(bars, 12, 26, 40 * 26);
+        final int[] first = new int[bars.count()];
+        final int[] second = new int[bars.count()];
+        final int n = engine.run(first);
+        final String digest = engine.digest().hex();
+        final long state = engine.core().stateHash();
+        assertThat(engine.run(second)).isEqualTo(n);
+        assertThat(second).isEqualTo(first);
+        assertThat(engine.digest().hex()).as("the reused events replay to the same outputs").isEqualTo(digest);
+        assertThat(engine.core().stateHash()).isEqualTo(state);
+    }
+
+    @Test
+    void feedingThroughReusedSlotsIsTheSameReplayAsFeedingThePreBuiltEvents()
+    {
+        final RandomWalkBars bars = new RandomWalkBars(EmaCrossoverBacktestBenchmark.BARS, 42);
+        final EngineBacktest engine = new EngineBacktest(bars, EmaCrossoverBacktestBenchmark.FAST,
+            EmaCrossoverBacktestBenchmark.SLOW, EmaCrossoverBacktestBenchmark.WARM_UP);
+        final int[] prebuilt = new int[bars.count()];
+        final int[] slots = new int[bars.count()];
+        final int n = engine.run(prebuilt);
+        final String digest = engine.digest().hex();
+        final long state = engine.core().stateHash();
+
+        assertThat(engine.runThroughSlots(slots)).isEqualTo(n);
+        assertCleanRun(engine, bars, n, "through slots");
+        assertThat(slots).isEqualTo(prebuilt);
+        assertThat(engine.digest().hex()).as("every output, decisions included").isEqualTo(digest);
+        assertThat(engine.core().stateHash()).isEqualTo(state);
+    }
+
+    /**
+     * What makes the order list the strategy's decisions and nothing else: no contained error, no reject or
+     * other unexpected output, each order decided on the clock event that closed its bar, alternating buy and
+     * sell of the configured quantity, each filled at once one cent through that bar's close, and the final
+     * position what the last order left.
+     */
+    private static void assertCleanRun(final EngineBacktest engine, final RandomWalkBars bars, final int n, final String what)
+    {
+        final RecordedOrders orders = engine.orders();
+        assertThat(engine.core().lastError()).as(what).isNull();
+        assertThat(engine.core().tradingState().state()).as(what).isEqualTo(TradingState.ACTIVE);
+        assertThat(engine.core().eventsProcessed()).as(what).isEqualTo((long)bars.count() * RandomWalkEvents.EVENTS_PER_BAR);
+        assertThat(orders.unexpectedCount()).as(what + ": rejects, cancels, stray fills").isZero();
+        assertThat(orders.fillCount()).as(what).isEqualTo(n);
+        final long quantity = FixedPoint.parse(EngineBacktest.QUANTITY);
+        for (int i = 0; i < n; i++)
+        {
+            final long time = orders.orderTime(i);
+            assertThat((time - RandomWalkEvents.START_NANOS) % RandomWalkEvents.BAR_NANOS).as(what + ", order %d on a bar's end", i)
+                .isZero();
+            final int bar = RandomWalkEvents.barIndexOfDecisionAt(time);
+            final boolean entry = i % 2 == 0;
+            assertThat(orders.orderSide(i)).as(what + ", order %d", i).isEqualTo(entry ? Side.BUY : Side.SELL);
+            assertThat(orders.orderQuantity(i)).as(what + ", order %d", i).isEqualTo(quantity);
+            final long close = FixedPoint.fromDouble(bars.close[bar]);
+            assertThat(orders.fillPrice(i)).as(what + ", fill %d", i)
+                .isEqualTo(entry ? close + RandomWalkEvents.HALF_SPREAD : close - RandomWalkEvents.HALF_SPREAD);
+        }
+        assertThat(engine.core().positions().quantity(0)).as(what + ": final position").isEqualTo(n % 2 == 1 ? quantity : 0);
+    }
+}
