@@ -225,7 +225,7 @@ public final class TradingCore implements EventHandler<InboundEvent>
         checkLossLimits();
         eventsProcessed++;
         metrics.events.increment();
-        publishGauges();
+        maybePublishGauges(event.type);
         if (event.receiveNanoTime != 0)
         {
             // Measurement only: the wall clock never feeds a decision.
@@ -237,6 +237,10 @@ public final class TradingCore implements EventHandler<InboundEvent>
     /** Loss limits move the trading state by themselves, and say why, on the event that breaches them. */
     private void checkLossLimits()
     {
+        if (limits.dailyLossLimit <= 0 && limits.trailingDrawdownLimit <= 0)
+        {
+            return; // the day's equity curve serves only these two limits: without them it is not kept
+        }
         final RiskContext risk = execution.riskContext();
         risk.onEvent(clockNanos);
         final double dayPnl = risk.dailyPnl.dayPnl();
@@ -286,8 +290,41 @@ public final class TradingCore implements EventHandler<InboundEvent>
         }
     }
 
-    /** Single-writer gauges for the sidecar and the HTTP threads; fills can land on any event, so all of them. */
-    private void publishGauges()
+    /**
+     * Gauges for the sidecar and HTTP threads, read about once a second: republished at once when the
+     * trading state, the orders, the open orders or the fills moved (operators watch those react), on
+     * every input that is not market data, and otherwise every {@link #GAUGE_EVERY_MARKET_EVENTS}-th
+     * market event (unrealized PnL moves with every quote; recomputing it per event costs more than anyone
+     * can read).
+     */
+    private void maybePublishGauges(final int type)
+    {
+        final boolean marketData = type == EventType.TRADE || type == EventType.QUOTE || type == EventType.BOOK_LEVEL;
+        final long orders = execution.lastOrderId();
+        final long fills = metrics.fills.get();
+        final int state = tradingState.state().ordinal();
+        final int open = execution.orders().openCount();
+        if (!marketData || orders != gaugedOrders || fills != gaugedFills || state != gaugedState || open != gaugedOpen ||
+            ++marketEventsSinceGauges >= GAUGE_EVERY_MARKET_EVENTS)
+        {
+            gaugedOrders = orders;
+            gaugedFills = fills;
+            gaugedState = state;
+            gaugedOpen = open;
+            marketEventsSinceGauges = 0;
+            publishGauges();
+        }
+    }
+
+    private static final int GAUGE_EVERY_MARKET_EVENTS = 64;
+    private long gaugedOrders = -1;
+    private long gaugedFills = -1;
+    private int gaugedState = -1;
+    private int gaugedOpen = -1;
+    private int marketEventsSinceGauges;
+
+    /** Writes every gauge now. */
+    public void publishGauges()
     {
         for (int id = 0; id < instruments.size(); id++)
         {

@@ -39,6 +39,20 @@ public final class ExitRules
         this.takeProfit = takeProfit.clone();
         this.trailingStop = trailingStop.clone();
         this.maxHoldingNanos = maxHoldingNanos.clone();
+        boolean any = false;
+        for (int i = 0; i < n; i++)
+        {
+            any |= stopLoss[i] > 0 || takeProfit[i] > 0 || trailingStop[i] > 0 || maxHoldingNanos[i] > 0;
+        }
+        this.any = any;
+    }
+
+    private final boolean any;
+
+    /** Whether any rule is on for any product: with none, the per-event evaluation is skipped outright. */
+    public boolean any()
+    {
+        return any;
     }
 
     public static ExitRules none(final int instruments)

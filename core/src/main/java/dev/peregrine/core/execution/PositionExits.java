@@ -51,6 +51,10 @@ public final class PositionExits
     /** Evaluates every instrument; closing orders go through {@code entry} like any other order. */
     public void evaluate(final long nowNanos, final OrderEntry entry)
     {
+        if (!rules.any())
+        {
+            return; // nothing to fire; the tracking below serves only the rules
+        }
         for (int id = 0; id < trackedQuantity.length; id++)
         {
             evaluate(id, nowNanos, entry);

@@ -241,6 +241,9 @@ public final class LiveEngine
                 ring.halt();
                 throw new IllegalStateException("the ring did not drain within 30 s; journal and core may differ", ex);
             }
+            // The core thread has stopped: this thread may write its gauges one last time, so a final scrape
+            // shows the final state rather than the last one the core's throttle published.
+            core.publishGauges();
         }
         if (journal != null)
         {
