@@ -80,6 +80,13 @@ public final class CoinbaseOrderAdapter implements OrderGateway, AutoCloseable
     private volatile boolean closed;
     private volatile Thread thread;
     private boolean waitingForTokens;
+    private final LongSupplier nanoClock;
+    /** Recovered orders: the venue's order list is asked once the thread runs, page by page, until it answers. */
+    private volatile int awaitingReconcile;
+    private String reconcileSince;
+    private boolean reconcileInFlight;
+    private long nextReconcileNanos;
+    private static final long RECONCILE_RETRY_NANOS = 1_000_000_000L;
 
     /**
      * @param productIdOf instrument id to Coinbase product id (e.g. {@code id -> registry.get(id).symbol()}); null if none.
@@ -103,6 +110,7 @@ public final class CoinbaseOrderAdapter implements OrderGateway, AutoCloseable
         this.breaker = new CircuitBreaker(config.breakerFailures(), config.breakerCoolDownNanos(), nanoClock,
             this::onBreakerTransition);
         this.inbox = new ArrayBlockingQueue<>(config.queueCapacity());
+        this.nanoClock = nanoClock;
         metrics.rateLimitMilli.set((long)(config.ratePerSecond() * 1000));
     }
 
@@ -117,6 +125,123 @@ public final class CoinbaseOrderAdapter implements OrderGateway, AutoCloseable
     public boolean cancel(final long orderId)
     {
         return offer(new Cancel(orderId));
+    }
+
+    /**
+     * Before {@link #start}: an order the core still holds open after recovering its journal. The adapter
+     * tracks it as if it had sent it, with what the core knows (filled so far, fees, whether the venue had
+     * accepted it), and on start asks the venue's order list what became of it while the engine was down:
+     * fills it missed are reported as fills, a cancel as a cancel, and an order the venue never had as
+     * rejected ({@link VenueRejectReason#NOT_AT_VENUE}). Every answer goes through the listener, so the
+     * differences are journaled like any venue report.
+     *
+     * @param createdIso when the order was created (ISO-8601 UTC): the listing starts a minute earlier.
+     */
+    public void adopt(final long orderId, final String clientOrderId, final int instrumentId, final int side,
+        final boolean market, final boolean limitIoc, final long quantity, final long limitPrice, final boolean accepted,
+        final long filledQuantity, final long filledValue, final long fees, final String createdIso)
+    {
+        if (thread != null)
+        {
+            throw new IllegalStateException("orders are adopted before the adapter starts");
+        }
+        final String product = productIdOf.apply(instrumentId);
+        final OrderRequest request = market
+            ? OrderRequest.market(clientOrderId, product, side, quantity)
+            : limitIoc
+            ? OrderRequest.limitIoc(clientOrderId, product, side, quantity, limitPrice)
+            : OrderRequest.limit(clientOrderId, product, side, quantity, limitPrice, config.postOnlyLimits());
+        final TrackedOrder order = new TrackedOrder(orderId, clientOrderId, request);
+        order.accepted = accepted;
+        order.unknown = true;
+        order.awaitingReconcile = true;
+        order.cumulativeQuantity = filledQuantity;
+        order.filledValue = filledValue;
+        order.fees = fees;
+        byOrderId.put(orderId, order);
+        byClientOrderId.put(clientOrderId, order);
+        awaitingReconcile++;
+        metrics.recoveredOrders.increment();
+        final String since = java.time.Instant.parse(createdIso).minusSeconds(60).toString();
+        reconcileSince = reconcileSince == null || since.compareTo(reconcileSince) < 0 ? since : reconcileSince;
+    }
+
+    /** Recovered orders the venue has not yet accounted for; 0 once reconciliation is done. */
+    public int awaitingReconcile()
+    {
+        return awaitingReconcile;
+    }
+
+    private int reconcile()
+    {
+        if (awaitingReconcile == 0 || reconcileInFlight || nanoClock.getAsLong() < nextReconcileNanos)
+        {
+            return 0;
+        }
+        listPage(null);
+        return 1;
+    }
+
+    private void listPage(final String cursor)
+    {
+        reconcileInFlight = true;
+        client.listOrders(reconcileSince, cursor).whenComplete((result, failure) ->
+        {
+            completions.add(() -> onListAnswer(result));
+            wake();
+        });
+    }
+
+    private void onListAnswer(final ListOrdersResult result)
+    {
+        observe(OrderAdapterMetrics.Endpoint.LIST, result.status());
+        if (result.status().outcome() != RequestOutcome.OK)
+        {
+            // The venue is unreachable: the recovered orders stay as they are and the list is asked again.
+            reconcileInFlight = false;
+            nextReconcileNanos = nanoClock.getAsLong() + RECONCILE_RETRY_NANOS;
+            return;
+        }
+        for (final UserOrderUpdate update : result.orders())
+        {
+            final TrackedOrder order = update.clientOrderId() == null ? null : byClientOrderId.get(update.clientOrderId());
+            if (order != null && order.awaitingReconcile)
+            {
+                settle(order);
+                metrics.recoveredSettled.increment();
+                onUpdate(update);
+            }
+        }
+        if (result.hasNext() && result.cursor() != null && !result.cursor().isEmpty())
+        {
+            listPage(result.cursor());
+            return;
+        }
+        reconcileInFlight = false;
+        // The whole list is read: a recovered order it does not hold never reached the venue.
+        for (final TrackedOrder order : new java.util.ArrayList<>(byOrderId.values()))
+        {
+            if (order.awaitingReconcile)
+            {
+                settle(order);
+                metrics.recoveredMissing.increment();
+                if (order.accepted)
+                {
+                    listener.onUnknown(order.orderId, VenueRejectReason.NOT_AT_VENUE,
+                        "accepted before the restart but not in the venue's order list since " + reconcileSince);
+                }
+                else
+                {
+                    reject(order, VenueRejectReason.NOT_AT_VENUE, "not at the venue after the restart");
+                }
+            }
+        }
+    }
+
+    private void settle(final TrackedOrder order)
+    {
+        order.awaitingReconcile = false;
+        awaitingReconcile--;
     }
 
     /** Feeds one user-channel update; the {@link CoinbaseUserChannelClient} calls this from its event loop. */
@@ -163,6 +288,7 @@ public final class CoinbaseOrderAdapter implements OrderGateway, AutoCloseable
             onUpdate(update);
             work++;
         }
+        work += reconcile();
         Object request;
         while ((request = inbox.poll()) != null)
         {
@@ -402,6 +528,16 @@ public final class CoinbaseOrderAdapter implements OrderGateway, AutoCloseable
                 metrics.reconciled.increment();
             }
             accept(order, u.orderId());
+        }
+        else if (order.venueOrderId == null && u.orderId() != null)
+        {
+            // A recovered order the venue had accepted before the restart: its venue id comes from here.
+            order.venueOrderId = u.orderId();
+            if (order.cancelWanted)
+            {
+                order.cancelWanted = false;
+                pending.addFirst(new Cancel(order.orderId));
+            }
         }
         final long cumulative = FixedPoint.parse(u.cumulativeQuantity() == null ? "0" : u.cumulativeQuantity());
         final long filledValue = FixedPoint.parse(u.filledValue() == null ? "0" : u.filledValue());

@@ -35,6 +35,7 @@ public final class CoinbaseOrderClient
     public static final String PREVIEW = "/api/v3/brokerage/orders/preview";
     public static final String BATCH_CANCEL = "/api/v3/brokerage/orders/batch_cancel";
     public static final String ACCOUNTS = "/api/v3/brokerage/accounts";
+    public static final String HISTORICAL_BATCH = "/api/v3/brokerage/orders/historical/batch";
 
     private final URI baseUri;
     private final String jwtHost;
@@ -93,6 +94,49 @@ public final class CoinbaseOrderClient
         }
         body.append("]}");
         return send("POST", BATCH_CANCEL, body.toString(), false, CoinbaseOrderClient::parseCancel);
+    }
+
+    /**
+     * {@code GET /orders/historical/batch?start_date=...}: every order created since {@code startDate}
+     * (ISO-8601 UTC), any status, one page; pass the previous page's cursor for the next. Read-only and
+     * idempotent, so it is retried like any GET. Used after a restart to learn what became of the orders
+     * the journal still holds open.
+     */
+    public CompletableFuture<ListOrdersResult> listOrders(final String startDate, final String cursor)
+    {
+        final StringBuilder query = new StringBuilder(HISTORICAL_BATCH).append("?limit=1000&start_date=")
+            .append(java.net.URLEncoder.encode(startDate, StandardCharsets.UTF_8));
+        if (cursor != null && !cursor.isEmpty())
+        {
+            query.append("&cursor=").append(java.net.URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+        }
+        return send("GET", query.toString(), null, true, CoinbaseOrderClient::parseOrders);
+    }
+
+    static ListOrdersResult parseOrders(final RestStatus status, final Map<String, Object> json)
+    {
+        final List<UserOrderUpdate> orders = new ArrayList<>();
+        if (status.outcome() != RequestOutcome.OK || json == null)
+        {
+            return new ListOrdersResult(status, orders, false, null);
+        }
+        for (final Object entry : JsonTree.array(json, "orders"))
+        {
+            if (entry instanceof Map)
+            {
+                @SuppressWarnings("unchecked")
+                final Map<String, Object> o = (Map<String, Object>)entry;
+                // The REST order and the user channel's differ in names only: map to one record.
+                orders.add(new UserOrderUpdate(JsonTree.string(o, "order_id"), JsonTree.string(o, "client_order_id"),
+                    JsonTree.string(o, "product_id"), JsonTree.string(o, "side"), JsonTree.string(o, "order_type"),
+                    JsonTree.string(o, "status"), JsonTree.string(o, "filled_size"), null,
+                    JsonTree.string(o, "average_filled_price"), JsonTree.string(o, "filled_value"),
+                    JsonTree.string(o, "total_fees"), JsonTree.string(o, "number_of_fills"), null,
+                    JsonTree.string(o, "reject_reason"), true));
+            }
+        }
+        final String cursor = JsonTree.string(json, "cursor");
+        return new ListOrdersResult(status, orders, JsonTree.bool(json, "has_next"), cursor);
     }
 
     /** {@code GET /accounts?limit=1}: read-only, for checking that the key works. The body is dropped. */

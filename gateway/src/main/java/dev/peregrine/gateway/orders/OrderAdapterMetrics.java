@@ -12,7 +12,7 @@ public final class OrderAdapterMetrics
 {
     public enum Endpoint
     {
-        CREATE, PREVIEW, CANCEL;
+        CREATE, PREVIEW, CANCEL, LIST;
 
         public String label()
         {
@@ -46,6 +46,12 @@ public final class OrderAdapterMetrics
     /** User-channel updates for orders this adapter did not send (other sessions, manual trading). */
     public final SingleWriterCounter foreignUpdates = new SingleWriterCounter("peregrine_orders_foreign_updates_total");
     public final SingleWriterCounter queueFull = new SingleWriterCounter("peregrine_orders_queue_full_total");
+    /** Orders the core still held open after a restart, handed to the adapter to reconcile with the venue. */
+    public final SingleWriterCounter recoveredOrders = new SingleWriterCounter("peregrine_orders_recovered_total");
+    /** Recovered orders the venue's order list settled (filled, cancelled or still open, with any missed fills). */
+    public final SingleWriterCounter recoveredSettled = new SingleWriterCounter("peregrine_orders_recovered_settled_total");
+    /** Recovered orders the venue had never seen: rejected as not at the venue. */
+    public final SingleWriterCounter recoveredMissing = new SingleWriterCounter("peregrine_orders_recovered_missing_total");
 
     public OrderAdapterMetrics()
     {

@@ -15,6 +15,8 @@ final class TrackedOrder
     long cumulativeQuantity;
     long filledValue;
     long fees;
+    /** Recovered after a restart and not yet confirmed by the venue's order list. */
+    boolean awaitingReconcile;
 
     TrackedOrder(final long orderId, final String clientOrderId, final OrderRequest request)
     {

@@ -23,6 +23,11 @@ public final class VenueRejectReason
     public static final int CONNECTION_DROPPED = 9;
     /** For {@link VenueResponseListener#onUnknown}: HTTP 5xx. */
     public static final int SERVER_ERROR = 10;
+    /**
+     * After a restart, the venue has no order with the client order id the journal says was sent: its
+     * cause was journaled but the process died before the request left (or the venue never took it).
+     */
+    public static final int NOT_AT_VENUE = 11;
 
     private VenueRejectReason()
     {
@@ -38,6 +43,7 @@ public final class VenueRejectReason
             case UNAUTHORIZED: return "unauthorized";
             case NOT_SENT: return "not_sent";
             case UNKNOWN_PRODUCT: return "unknown_product";
+            case NOT_AT_VENUE: return "not_at_venue";
             case FAILED: return "failed";
             case TIMEOUT: return "timeout";
             case CONNECTION_DROPPED: return "connection_dropped";

@@ -61,6 +61,18 @@ public final class CoinbaseLiveVenue implements OrderSender, VenueResponseListen
     /** Starts the adapter and the user channel; answers go into {@code inbound} from now on. */
     public void start(final RingBuffer<InboundEvent> inbound, final InstrumentRegistry instruments, final String prefix)
     {
+        start(inbound, instruments, prefix, java.util.List.of());
+    }
+
+    /**
+     * Starts as {@link #start(RingBuffer, InstrumentRegistry, String)}, first handing the adapter the orders the
+     * core recovered open from its journal: the adapter asks the venue's order list what became of each while
+     * the engine was down, and publishes the differences (missed fills, cancels, orders that never reached
+     * the venue) into the ring, where they are journaled like any venue report.
+     */
+    public void start(final RingBuffer<InboundEvent> inbound, final InstrumentRegistry instruments, final String prefix,
+        final java.util.List<RecoveredOrder> recovered)
+    {
         this.ring = inbound;
         this.clientOrderPrefix = prefix;
         final CoinbaseJwtSigner signer = new CoinbaseJwtSigner(credentials);
@@ -68,9 +80,23 @@ public final class CoinbaseLiveVenue implements OrderSender, VenueResponseListen
             Duration.ofSeconds(5));
         adapter = new CoinbaseOrderAdapter(client, this, id -> id >= 0 && id < instruments.size() ?
             instruments.get(id).symbol() : null, CoinbaseOrderAdapter.Config.defaults(), metrics, System::nanoTime);
+        for (final RecoveredOrder o : recovered)
+        {
+            adapter.adopt(o.orderId(), clientOrderId(o.orderId()), o.instrumentId(), o.side(),
+                o.type() == dev.peregrine.core.order.OrderType.MARKET, o.type() == dev.peregrine.core.order.OrderType.LIMIT_IOC,
+                o.quantity(), o.limitPrice(), o.acceptedByVenue(), o.filledQuantity(), o.filledValue(), o.fees(),
+                java.time.Instant.ofEpochSecond(0, o.createdNanos()).toString());
+        }
         adapter.start();
         userClient = new CoinbaseUserChannelClient(userChannel, signer, adapter::onUserUpdate, Duration.ofSeconds(10));
         userClient.start();
+    }
+
+    /** Recovered orders the venue has not yet accounted for (0 once reconciled). */
+    public int awaitingReconcile()
+    {
+        final CoinbaseOrderAdapter current = adapter;
+        return current == null ? 0 : current.awaitingReconcile();
     }
 
     public OrderAdapterMetrics metrics()

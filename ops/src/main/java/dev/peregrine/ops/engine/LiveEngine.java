@@ -125,6 +125,8 @@ public final class LiveEngine
         }
         // Only decisions made from now on: those of the recovered events were journaled by their own run.
         core.execution().decisionLog(decisions);
+        // Copied while the core is idle: once the ring runs, its state belongs to the core thread.
+        final List<RecoveredOrder> recovered = liveVenue != null ? RecoveredOrder.openIn(core.execution().orders()) : List.of();
         ring = new InboundRing(
             ringSize,
             waitStrategy,
@@ -138,7 +140,8 @@ public final class LiveEngine
         if (liveVenue != null)
         {
             // The journal's creation time makes the client order ids of this journal unique for good.
-            liveVenue.start(started, core.instruments(), "prg-" + Long.toHexString(journal.header().createdEpochNanos()) + "-");
+            liveVenue.start(started, core.instruments(), "prg-" + Long.toHexString(journal.header().createdEpochNanos()) + "-",
+                recovered);
         }
         ringBuffer = started;
         ticker = new ClockTicker(started, clockIntervalMillis);

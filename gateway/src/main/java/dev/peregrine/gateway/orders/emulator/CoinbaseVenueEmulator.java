@@ -72,6 +72,7 @@ public final class CoinbaseVenueEmulator implements AutoCloseable
     private final LongSupplier epochSeconds;
     private final Map<String, BigDecimal> fillPrices = new HashMap<>();
     private final Map<String, EmulatedOrder> ordersById = new LinkedHashMap<>();
+    private int listPageSize = 1000;
     private final Map<String, EmulatedOrder> ordersByClientId = new HashMap<>();
     private final Map<String, Integer> requestsByPath = new HashMap<>();
     private final Map<String, Integer> createsByClientId = new HashMap<>();
@@ -252,7 +253,8 @@ public final class CoinbaseVenueEmulator implements AutoCloseable
             lastAuthFailure = authProblem;
             return Reply.json(401, error("UNAUTHENTICATED", "unauthorized: " + authProblem));
         }
-        final Reply reply = route(method, path, json);
+        final Reply reply = "GET".equals(method) && CoinbaseOrderClient.HISTORICAL_BATCH.equals(path) ?
+            listOrders(uri) : route(method, path, json);
         return fault == EmulatorFault.TIMEOUT ? new Reply(reply.status(), reply.body(), reply.headers(), Action.HOLD, holdMillis) : reply;
     }
 
@@ -286,6 +288,59 @@ public final class CoinbaseVenueEmulator implements AutoCloseable
             return Reply.json(200, answer);
         }
         return Reply.json(404, error("NOT_FOUND", "no route for " + method + " " + path));
+    }
+
+    /**
+     * {@code GET /orders/historical/batch}: every order (any status) in creation order, {@link #listPageSize}
+     * a page, {@code cursor} being the index of the next one. {@code start_date} is accepted and not applied:
+     * the emulator's orders all belong to the test that made them.
+     */
+    private Reply listOrders(final String uri)
+    {
+        int from = 0;
+        final int query = uri.indexOf('?');
+        if (query >= 0)
+        {
+            for (final String pair : uri.substring(query + 1).split("&"))
+            {
+                if (pair.startsWith("cursor=") && pair.length() > "cursor=".length())
+                {
+                    from = Integer.parseInt(pair.substring("cursor=".length()));
+                }
+            }
+        }
+        final List<EmulatedOrder> all = new ArrayList<>(ordersById.values());
+        final int to = Math.min(all.size(), from + listPageSize);
+        final List<Object> page = new ArrayList<>();
+        for (int i = from; i < to; i++)
+        {
+            page.add(all.get(i).toRestJson());
+        }
+        final Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("orders", page);
+        answer.put("sequence", "0");
+        answer.put("has_next", to < all.size());
+        answer.put("cursor", to < all.size() ? Integer.toString(to) : "");
+        return Reply.json(200, answer);
+    }
+
+    /** Orders per page of the order listing (Coinbase allows up to 1,000; small pages test the paging). */
+    public synchronized void listPageSize(final int size)
+    {
+        this.listPageSize = size;
+    }
+
+    /** Cancels a resting order as if its owner had cancelled it elsewhere (another session, the web UI). */
+    public synchronized void cancelResting(final String venueOrderId)
+    {
+        final EmulatedOrder order = ordersById.get(venueOrderId);
+        if (order == null || !order.open())
+        {
+            throw new IllegalStateException("no open order " + venueOrderId);
+        }
+        order.status = "CANCELLED";
+        order.cancelReason = "User requested cancel";
+        publish(order);
     }
 
     static Map<String, Object> error(final String error, final String message)

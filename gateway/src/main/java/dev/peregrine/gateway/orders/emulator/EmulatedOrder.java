@@ -87,4 +87,27 @@ final class EmulatedOrder
         m.put("creation_time", creationTime);
         return m;
     }
+
+    /** The documented REST order object of {@code GET /orders/historical/batch} (the fields Peregrine reads). */
+    Map<String, Object> toRestJson()
+    {
+        final Map<String, Object> m = new LinkedHashMap<>();
+        m.put("order_id", orderId);
+        m.put("product_id", productId);
+        m.put("side", side);
+        m.put("client_order_id", clientOrderId);
+        m.put("status", status);
+        m.put("time_in_force", "LIMIT_GTC".equals(orderType) ? "GOOD_UNTIL_CANCELLED" : "IMMEDIATE_OR_CANCEL");
+        m.put("created_time", creationTime);
+        m.put("filled_size", cumulativeQuantity.stripTrailingZeros().toPlainString());
+        m.put("average_filled_price", numberOfFills == 0 ? "0" :
+            filledValue.divide(cumulativeQuantity, 8, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString());
+        m.put("number_of_fills", Integer.toString(numberOfFills));
+        m.put("filled_value", filledValue.stripTrailingZeros().toPlainString());
+        m.put("total_fees", totalFees.stripTrailingZeros().toPlainString());
+        m.put("order_type", "MARKET_IOC".equals(orderType) ? "MARKET" : "LIMIT");
+        m.put("reject_reason", "");
+        m.put("cancel_message", cancelReason);
+        return m;
+    }
 }
