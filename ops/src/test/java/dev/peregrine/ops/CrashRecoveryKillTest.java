@@ -34,7 +34,7 @@ class CrashRecoveryKillTest
     @TempDir
     Path temp;
 
-    private static Path jvmOptions()
+    static Path jvmOptions()
     {
         final String root = System.getProperty("peregrine.root");
         Path dir = root != null ? Path.of(root) : Path.of("").toAbsolutePath();

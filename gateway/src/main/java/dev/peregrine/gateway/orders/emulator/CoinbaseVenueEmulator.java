@@ -324,6 +324,26 @@ public final class CoinbaseVenueEmulator implements AutoCloseable
         return Reply.json(200, answer);
     }
 
+    /** Net filled quantity of a product over every order: buys minus sells, as a plain decimal. */
+    public synchronized String netFilled(final String productId)
+    {
+        java.math.BigDecimal net = java.math.BigDecimal.ZERO;
+        for (final EmulatedOrder order : ordersById.values())
+        {
+            if (order.productId.equals(productId))
+            {
+                net = "BUY".equals(order.side) ? net.add(order.cumulativeQuantity) : net.subtract(order.cumulativeQuantity);
+            }
+        }
+        return net.stripTrailingZeros().toPlainString();
+    }
+
+    /** Orders the venue holds, any status. */
+    public synchronized int orderCount()
+    {
+        return ordersById.size();
+    }
+
     /** Orders per page of the order listing (Coinbase allows up to 1,000; small pages test the paging). */
     public synchronized void listPageSize(final int size)
     {
