@@ -93,4 +93,37 @@ class BinanceTradeSourceTest
         final ImportException e = assertThrows(ImportException.class, () -> drain(open(file, TimeWindow.ALL)));
         assertEquals(file + expectedAfterFile, e.getMessage());
     }
+
+    @Test
+    void theArchivePathAllocatesNothingPerRowAfterWarmUp() throws IOException
+    {
+        final StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 60_000; i++)
+        {
+            sb.append(3887431 + i).append(",60012.").append(10 + i % 80).append(",0.0015,90.01,").append(1723161253937L + i * 7L)
+                .append(i % 3 == 0 ? ",true,true\n" : ",false,true\n");
+        }
+        final Path file = write(dir, "BTCUSDT-trades.csv", sb.toString());
+        final com.sun.management.ThreadMXBean threads =
+            (com.sun.management.ThreadMXBean)java.lang.management.ManagementFactory.getThreadMXBean();
+        org.junit.jupiter.api.Assumptions.assumeTrue(threads.isThreadAllocatedMemorySupported());
+        try (EventSource source = new ClockTicks(open(file, TimeWindow.ALL)))
+        {
+            final dev.peregrine.core.event.InboundEvent event = new dev.peregrine.core.event.InboundEvent();
+            for (int i = 0; i < 40_000; i++)
+            {
+                source.next(event); // warm-up: buffers grown, code compiled
+            }
+            final long thread = Thread.currentThread().getId();
+            final long before = threads.getThreadAllocatedBytes(thread);
+            int events = 0;
+            while (source.next(event))
+            {
+                events++;
+            }
+            final long allocated = threads.getThreadAllocatedBytes(thread) - before;
+            org.junit.jupiter.api.Assertions.assertTrue(events > 70_000, "events " + events);
+            org.junit.jupiter.api.Assertions.assertTrue(allocated < 16_384, allocated + " bytes allocated by " + events + " events");
+        }
+    }
 }
