@@ -1,5 +1,8 @@
 package dev.peregrine.ops.indicators;
 
+import dev.peregrine.journal.importer.CsvReader;
+import dev.peregrine.journal.importer.ImportException;
+import dev.peregrine.journal.importer.Timestamps;
 import dev.peregrine.ops.cli.UsageException;
 
 import java.io.BufferedWriter;
@@ -137,6 +140,10 @@ public final class IndicatorsRun
             catch (final CharacterCodingException ex)
             {
                 throw new UsageException(source + ": not UTF-8 text (" + ex.getMessage() + ")");
+            }
+            catch (final ImportException ex)
+            {
+                throw new UsageException(ex.getMessage()); // malformed quoting, found by the shared reader
             }
             try
             {

@@ -1,5 +1,7 @@
 package dev.peregrine.ops.indicators;
 
+import dev.peregrine.journal.importer.CsvReader;
+
 import dev.peregrine.core.indicator.Adx;
 import dev.peregrine.core.indicator.Atr;
 import dev.peregrine.core.indicator.BollingerBands;

@@ -1,6 +1,6 @@
-package dev.peregrine.ops.indicators;
+package dev.peregrine.journal.importer;
 
-import dev.peregrine.ops.cli.UsageException;
+
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -13,7 +13,7 @@ import java.util.List;
  * commas; a field that starts with {@code "} is quoted, may hold commas, line breaks and {@code ""} for a
  * quote; records end at {@code \n}, {@code \r\n} or a lone {@code \r}. An empty line is returned as an
  * empty list so that the caller decides where it is allowed. Malformed quoting is a
- * {@link UsageException} {@code <source>:<line>: <problem>}.
+ * {@link ImportException} {@code <source>:<line>: <problem>}.
  */
 public final class CsvReader implements Closeable
 {
@@ -24,6 +24,7 @@ public final class CsvReader implements Closeable
     private int limit;
     private int line = 1;
     private int recordLine;
+    private long charsRead;
 
     public CsvReader(final Reader in, final String source)
     {
@@ -35,6 +36,12 @@ public final class CsvReader implements Closeable
     public int recordLine()
     {
         return recordLine;
+    }
+
+    /** Characters taken from the reader so far (read ahead by up to one buffer): for progress reports. */
+    public long charsRead()
+    {
+        return charsRead;
     }
 
     /** The next record, an empty list for an empty line, or {@code null} at the end of the input. */
@@ -62,7 +69,7 @@ public final class CsvReader implements Closeable
             {
                 if (c == -1)
                 {
-                    throw new UsageException(source + ":" + recordLine + ": field " + (fields.size() + 1) +
+                    throw new ImportException(source + ":" + recordLine + ": field " + (fields.size() + 1) +
                         ": quoted field not closed before the end of the file");
                 }
                 if (c == '"')
@@ -100,7 +107,7 @@ public final class CsvReader implements Closeable
             }
             else if (afterQuote)
             {
-                throw new UsageException(source + ":" + line + ": field " + (fields.size() + 1) +
+                throw new ImportException(source + ":" + line + ": field " + (fields.size() + 1) +
                     ": text after the closing quote of a quoted field");
             }
             else if (c == '"' && fieldStart)
@@ -156,6 +163,7 @@ public final class CsvReader implements Closeable
         }
         position = 0;
         limit = n;
+        charsRead += n;
         return true;
     }
 

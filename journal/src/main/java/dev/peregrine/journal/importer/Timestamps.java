@@ -1,4 +1,4 @@
-package dev.peregrine.ops.indicators;
+package dev.peregrine.journal.importer;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,0 +1,308 @@
+package dev.peregrine.journal.backtest;
+
+import dev.peregrine.core.engine.EngineSettings;
+import dev.peregrine.core.engine.TradingCore;
+import dev.peregrine.core.engine.TradingSwitch;
+import dev.peregrine.core.event.EventType;
+import dev.peregrine.core.event.InboundEvent;
+import dev.peregrine.core.instrument.ProductCatalog;
+import dev.peregrine.core.metrics.CoreMetrics;
+import dev.peregrine.core.output.Hash64;
+import dev.peregrine.core.output.OutputDigest;
+import dev.peregrine.core.output.OutputFanOut;
+import dev.peregrine.core.output.OutputListener;
+import dev.peregrine.core.strategy.config.BuiltInStrategies;
+import dev.peregrine.core.strategy.config.StrategyConfigException;
+import dev.peregrine.journal.DecisionJournal;
+import dev.peregrine.journal.JournalException;
+import dev.peregrine.journal.JournalReader;
+import dev.peregrine.journal.JournalWriter;
+import dev.peregrine.journal.importer.DataFormat;
+import dev.peregrine.journal.importer.EventSource;
+import dev.peregrine.journal.importer.FormatDetector;
+import dev.peregrine.journal.importer.ImportException;
+import dev.peregrine.journal.importer.Importers;
+import dev.peregrine.journal.importer.JournalSource;
+import dev.peregrine.journal.importer.ProductNames;
+import dev.peregrine.journal.importer.SyntheticTouch;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Backtest mode (DESIGN.md, determinism rule 5): historical data becomes inbound events that go through
+ * exactly the live code path. Each event is first appended to a fresh journal ({@link JournalWriter},
+ * as the live journal consumer does), then given to {@link TradingCore#onEvent}, whose paper venue
+ * answers the orders; the decisions go to the journal's decision queue. So the folder left behind is a
+ * real Peregrine journal: {@code peregrine replay} reproduces the digest and state hash printed here,
+ * {@code peregrine decisions} lists why each order was placed, and reports read it.
+ *
+ * <p>{@link #plan} checks everything that can be checked before reading data; {@link #run} runs one plan
+ * on the calling thread. Several runs may go in parallel (a sweep): each has its own core, source and
+ * journal, and nothing is shared. The per-event loop allocates nothing (the importers parse into
+ * reused buffers; the core and the journal writer are allocation-free after warm-up).
+ *
+ * <p>A run that fails half-way (a bad row deep in a file) deletes the journal it was writing: a partial
+ * journal must not pass for the backtest of the whole file.
+ */
+public final class Backtest
+{
+    private Backtest()
+    {
+    }
+
+    /**
+     * Checks a request: data present, format known (detected from the content unless forced), products
+     * known to the catalog, strategy and parameters valid. Every problem is listed at once.
+     *
+     * @throws BacktestException listing the problems
+     */
+    public static BacktestPlan plan(final BacktestRequest request)
+    {
+        final List<String> problems = new ArrayList<>();
+        final Path data = request.data();
+        if (!Files.exists(data))
+        {
+            throw new BacktestException(List.of("--data " + data + ": no such file or folder"));
+        }
+        DataFormat format = request.format();
+        if (format == null)
+        {
+            try
+            {
+                format = FormatDetector.detect(data);
+            }
+            catch (final ImportException e)
+            {
+                throw new BacktestException(List.of(e.getMessage()));
+            }
+        }
+        final List<String> products = new ArrayList<>();
+        if (format == DataFormat.JOURNAL)
+        {
+            try (JournalReader reader = JournalReader.open(journalFolder(data)))
+            {
+                products.addAll(EngineSettings.decode(reader.header().settingsText()).products());
+            }
+            catch (final JournalException | IllegalArgumentException e)
+            {
+                problems.add("--data " + data + ": " + e.getMessage());
+            }
+            if (request.product() != null)
+            {
+                problems.add("--product does not apply to a journal: its header names its products");
+            }
+        }
+        else
+        {
+            final String product = request.product() != null ? request.product() : ProductNames.fromFileName(data);
+            if (product == null)
+            {
+                problems.add("--data " + data.getFileName() + ": the file name names no known product; give one with " +
+                    "--product (known: " + String.join(", ", ProductCatalog.symbols()) + ")");
+            }
+            else if (ProductCatalog.find(product) == null)
+            {
+                problems.add("--product '" + product + "' is not a known product (known: " +
+                    String.join(", ", ProductCatalog.symbols()) + ")");
+            }
+            else
+            {
+                products.add(product);
+            }
+        }
+        if (!(request.orderNotional() > 0) || !Double.isFinite(request.orderNotional()))
+        {
+            problems.add("order notional must be a positive number, was " + request.orderNotional());
+        }
+        if (!problems.isEmpty() || products.isEmpty())
+        {
+            throw new BacktestException(problems);
+        }
+        final EngineSettings settings = EngineSettings.defaults(products, request.orderNotional())
+            .withPaperVenue(request.venue())
+            .withStrategies(List.of(request.strategy()));
+        try
+        {
+            BuiltInStrategies.configure(settings.strategies(), settings.products(), settings.orderQuantity());
+        }
+        catch (final StrategyConfigException e)
+        {
+            problems.addAll(e.problems());
+        }
+        if (!problems.isEmpty())
+        {
+            throw new BacktestException(problems);
+        }
+        final ProductCatalog.Product first = ProductCatalog.find(products.get(0));
+        return new BacktestPlan(request, format, settings, 0, first.priceIncrement(), assumptions(format, settings));
+    }
+
+    private static List<String> assumptions(final DataFormat format, final EngineSettings settings)
+    {
+        final List<String> lines = new ArrayList<>();
+        lines.add(settings.paperVenue().describe());
+        if (format == DataFormat.JOURNAL)
+        {
+            lines.add("journal input: its market data, clocks and feed events are fed with their recorded times; " +
+                "the recorded venue answers and operator commands are left out (the paper venue answers this run's orders)");
+        }
+        else
+        {
+            lines.add(SyntheticTouch.ASSUMPTION);
+            lines.add("a CLOCK event is synthesized at every whole second of event time between data events, as the " +
+                "live timer ticks");
+        }
+        if (format.candles())
+        {
+            lines.add("candles are expanded to four trades inside each candle (open at its start, the extreme nearer the " +
+                "open at 1/4, the other at 1/2, close at 3/4 of the interval, a quarter of the volume each), then the " +
+                "CANDLE event; the interval is the smallest gap between candle starts");
+        }
+        lines.add("order size " + dev.peregrine.core.number.FixedPoint.toString(settings.orderQuantity()[0]) + " " +
+            settings.products().get(0) + " by default (the strategy's quantity= overrides), position limit " +
+            dev.peregrine.core.number.FixedPoint.toString(settings.maxPosition()[0]));
+        return lines;
+    }
+
+    /** The journal folder of a data path that is a folder or a {@code .cq4} file inside one. */
+    static Path journalFolder(final Path data)
+    {
+        return Files.isDirectory(data) ? data : data.toAbsolutePath().getParent();
+    }
+
+    /**
+     * Runs a plan, writing its journal to {@code journalDir} (created; it must not hold anything yet).
+     *
+     * @param progress may be null
+     * @param observer hears every output after the digest (tests, reports); may be null
+     * @throws BacktestException if {@code journalDir} is not a new folder
+     * @throws ImportException   naming the file, line and field of a bad row; the journal is deleted
+     * @throws JournalException  if the journal cannot be written, or a journal input cannot be read
+     */
+    public static BacktestResult run(final BacktestPlan plan, final Path journalDir, final BacktestProgress progress,
+        final OutputListener observer)
+    {
+        checkNewFolder(journalDir, plan.request().data());
+        final long started = System.nanoTime();
+        final EngineSettings settings = plan.settings();
+        boolean complete = false;
+        final JournalWriter writer = JournalWriter.open(journalDir, settings);
+        try (writer; DecisionJournal decisions = DecisionJournal.open(journalDir); EventSource source = open(plan))
+        {
+            final OutputDigest digest = new OutputDigest();
+            final BacktestOutputs outputs = new BacktestOutputs(decisions);
+            final OutputListener listeners = new OutputFanOut(digest,
+                observer == null ? outputs : new OutputFanOut(outputs, observer));
+            final TradingCore core = new TradingCore(settings, listeners, new CoreMetrics(settings.products().size()),
+                new TradingSwitch());
+            final EquityStats equity = new EquityStats();
+            final InboundEvent event = new InboundEvent();
+            long sequence = 0;
+            long clocks = 0;
+            long first = 0;
+            while (source.next(event))
+            {
+                if (sequence == 0)
+                {
+                    first = event.eventTimeNanos;
+                }
+                if (event.type == EventType.CLOCK)
+                {
+                    clocks++;
+                }
+                writer.onEvent(event, sequence, true);  // journaled before the core sees it, as live
+                core.onEvent(event, sequence, true);
+                equity.onEquity(core.clockNanos(), core.positions().totalRealizedPnl() + core.totalUnrealizedPnl());
+                sequence++;
+                if (progress != null && (sequence & (BacktestProgress.PUBLISH_EVERY - 1)) == 0)
+                {
+                    progress.publish(sequence, source.progress());
+                }
+            }
+            equity.finish();
+            if (core.lastError() != null)
+            {
+                throw new IllegalStateException("the core halted on an error at event time " + core.clockNanos() + ": " +
+                    core.lastError(), core.lastError());
+            }
+            if (progress != null)
+            {
+                progress.finish(sequence);
+            }
+            complete = true;
+            return new BacktestResult(plan.format(), settings, journalDir, sequence, clocks, first,
+                sequence == 0 ? 0 : core.clockNanos(), outputs.orders, outputs.rejects, outputs.fills, outputs.fees,
+                core.positions().totalRealizedPnl(), core.totalUnrealizedPnl(), equity.maxDrawdown(), equity.sharpe(),
+                digest.hex(), Hash64.hex(core.stateHash()), System.nanoTime() - started, plan.assumptions());
+        }
+        finally
+        {
+            if (!complete)
+            {
+                deleteQuietly(journalDir);
+            }
+        }
+    }
+
+    private static EventSource open(final BacktestPlan plan)
+    {
+        final BacktestRequest request = plan.request();
+        if (plan.format() == DataFormat.JOURNAL)
+        {
+            return new JournalSource(JournalReader.open(journalFolder(request.data())), request.window());
+        }
+        return Importers.open(request.data(), plan.format(), plan.instrumentId(), plan.priceIncrement(), request.window());
+    }
+
+    private static void checkNewFolder(final Path journalDir, final Path data)
+    {
+        if (Files.isDirectory(data) && journalDir.toAbsolutePath().normalize().equals(data.toAbsolutePath().normalize()))
+        {
+            throw new BacktestException(List.of("journal folder " + journalDir + " is the data journal; write to another folder"));
+        }
+        if (Files.exists(journalDir))
+        {
+            if (!Files.isDirectory(journalDir))
+            {
+                throw new BacktestException(List.of("journal folder " + journalDir + " is a file"));
+            }
+            try (Stream<Path> entries = Files.list(journalDir))
+            {
+                if (entries.findAny().isPresent())
+                {
+                    throw new BacktestException(List.of("journal folder " + journalDir + " is not empty (a backtest " +
+                        "writes a new journal; use a new report folder or remove the old one)"));
+                }
+            }
+            catch (final IOException e)
+            {
+                throw new BacktestException(List.of("journal folder " + journalDir + ": cannot list (" + e.getMessage() + ")"));
+            }
+        }
+    }
+
+    private static void deleteQuietly(final Path dir)
+    {
+        if (!Files.exists(dir))
+        {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir))
+        {
+            for (final Path p : walk.sorted(Comparator.reverseOrder()).toList())
+            {
+                Files.deleteIfExists(p);
+            }
+        }
+        catch (final IOException | RuntimeException ignored)
+        {
+            // the run's own failure is the news; a leftover folder is named in it by the caller
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.peregrine.journal.backtest;
+
+import dev.peregrine.core.decision.DecisionRecord;
+import dev.peregrine.core.decision.DecisionSink;
+import dev.peregrine.core.order.OrderType;
+import dev.peregrine.core.output.OutputListener;
+import dev.peregrine.core.risk.RejectReason;
+
+/**
+ * Counts what the core decided during a backtest and writes each decision to the run's decision journal
+ * (same thread, right after the input that caused it is journaled), so {@code peregrine decisions} works
+ * on a backtest as on a live run. Primitive counters only: nothing allocated per call.
+ */
+final class BacktestOutputs implements OutputListener
+{
+    private final DecisionSink decisions;
+    long orders;
+    long rejects;
+    long fills;
+    long cancels;
+    long expired;
+    double fees;
+
+    BacktestOutputs(final DecisionSink decisions)
+    {
+        this.decisions = decisions;
+    }
+
+    @Override
+    public void onDecision(final DecisionRecord decision)
+    {
+        if (decisions != null)
+        {
+            decisions.write(decision);
+        }
+    }
+
+    @Override
+    public void onOrder(final long orderId, final int instrumentId, final int side, final OrderType type, final long quantity,
+        final long limitPrice, final long timeNanos)
+    {
+        orders++;
+    }
+
+    @Override
+    public void onAccepted(final long orderId, final int instrumentId, final long timeNanos)
+    {
+    }
+
+    @Override
+    public void onCancelRequested(final long orderId, final int instrumentId, final long timeNanos)
+    {
+    }
+
+    @Override
+    public void onReject(final long orderId, final int instrumentId, final int side, final long quantity,
+        final RejectReason reason, final long timeNanos)
+    {
+        rejects++;
+    }
+
+    @Override
+    public void onFill(final long orderId, final int instrumentId, final int side, final long quantity, final long price,
+        final double fee, final long timeNanos)
+    {
+        fills++;
+        fees += fee;
+    }
+
+    @Override
+    public void onExpired(final long orderId, final int instrumentId, final long leavesQuantity, final long timeNanos)
+    {
+        expired++;
+    }
+
+    @Override
+    public void onCancel(final long orderId, final int instrumentId, final long quantity, final long timeNanos)
+    {
+        cancels++;
+    }
+}

@@ -1,0 +1,38 @@
+package dev.peregrine.journal.backtest;
+
+import dev.peregrine.core.execution.PaperVenueSettings;
+import dev.peregrine.core.strategy.config.StrategySpec;
+import dev.peregrine.journal.importer.DataFormat;
+import dev.peregrine.journal.importer.TimeWindow;
+
+import java.nio.file.Path;
+
+/**
+ * What a backtest was asked to do, before anything is checked.
+ *
+ * @param data          a data file or a journal folder
+ * @param format        null to detect it from the content
+ * @param product       the catalog product of a data file; null to take it from the file name (ignored for
+ *                      journals, whose header names their products)
+ * @param strategy      the strategy to run, with its parameters
+ * @param window        the event times to run over
+ * @param orderNotional the engine's default order size in quote currency, as {@code demo --order-notional}
+ * @param venue         the paper venue's latencies and fees
+ */
+public record BacktestRequest(
+    Path data,
+    DataFormat format,
+    String product,
+    StrategySpec strategy,
+    TimeWindow window,
+    double orderNotional,
+    PaperVenueSettings venue)
+{
+    public static final double DEFAULT_ORDER_NOTIONAL = 1000.0;
+
+    /** The same request running {@code other} instead (a sweep's combination). */
+    public BacktestRequest withStrategy(final StrategySpec other)
+    {
+        return new BacktestRequest(data, format, product, other, window, orderNotional, venue);
+    }
+}

@@ -1,0 +1,175 @@
+package dev.peregrine.journal.importer;
+
+import dev.peregrine.core.event.InboundEvent;
+import dev.peregrine.core.event.Side;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The generic trades CSV: a header naming {@code timestamp} (or {@code time}, {@code date},
+ * {@code datetime}), {@code price}, {@code quantity} (or {@code qty}, {@code size}, {@code amount}) and
+ * optionally {@code side}, in any case and order, then one trade a row in time order (equal times
+ * allowed). {@code side} is the <em>taker's</em> (aggressor's) side, as most exports and ccxt write it:
+ * {@code buy}/{@code b} or {@code sell}/{@code s}, any case, empty for unknown; the TRADE event carries
+ * the maker's side, its opposite, like the live feeds. Each trade is preceded by the
+ * {@link SyntheticTouch} quote.
+ *
+ * <p>Read through the shared {@link CsvReader}, which makes strings per field: fine for the exports
+ * this format is for; the Binance archive reader is the allocation-free path for very large files.
+ */
+public final class TradesCsvSource implements EventSource
+{
+    private static final List<String> QUANTITY = List.of("quantity", "qty", "size", "amount");
+
+    private final InputFile file;
+    private final CsvReader reader;
+    private final String source;
+    private final int instrumentId;
+    private final long priceIncrement;
+    private final TimeWindow window;
+    private final CsvColumns columns;
+    private final int time;
+    private final int price;
+    private final int quantity;
+    private final int side;
+
+    private boolean tradePending;
+    private long tradeCount;
+    private long tradePrice;
+    private long tradeQuantity;
+    private long tradeTime;
+    private int makerSide;
+    private long previousTime = Long.MIN_VALUE;
+    private long previousLine;
+    private boolean ended;
+
+    public TradesCsvSource(final InputFile file, final int instrumentId, final long priceIncrement, final TimeWindow window)
+    {
+        this.file = file;
+        this.source = file.path().toString();
+        this.reader = new CsvReader(new InputStreamReader(file.content(), StandardCharsets.UTF_8), source);
+        this.instrumentId = instrumentId;
+        this.priceIncrement = priceIncrement;
+        this.window = window;
+        final List<String> header = readHeader();
+        this.columns = new CsvColumns(source, header);
+        this.time = columns.find(CsvColumns.TIME, true);
+        this.price = columns.find(List.of("price"), true);
+        this.quantity = columns.find(QUANTITY, true);
+        this.side = columns.find(List.of("side"), false);
+    }
+
+    private List<String> readHeader()
+    {
+        final List<String> header;
+        try
+        {
+            header = reader.next();
+        }
+        catch (final IOException e)
+        {
+            throw new ImportException(source + ": cannot read (" + e.getMessage() + ")", e);
+        }
+        if (header == null || header.isEmpty())
+        {
+            throw new ImportException(source + ":1: empty " + (header == null ? "file" : "line") +
+                " where the header belongs (expected: timestamp,price,quantity[,side])");
+        }
+        if (CsvColumns.looksLikeData(header))
+        {
+            throw new ImportException(source + ":1: no header line (expected column names timestamp,price,quantity[,side] " +
+                "before the data)");
+        }
+        return header;
+    }
+
+    @Override
+    public boolean next(final InboundEvent into)
+    {
+        if (tradePending)
+        {
+            tradePending = false;
+            SyntheticTouch.trade(into, instrumentId, tradeTime, tradeCount, tradePrice, tradeQuantity, makerSide);
+            return true;
+        }
+        try
+        {
+            List<String> row;
+            while (!ended && (row = reader.next()) != null)
+            {
+                if (row.isEmpty())
+                {
+                    continue;
+                }
+                readRow(row, reader.recordLine());
+                if (window.isPast(tradeTime))
+                {
+                    break;
+                }
+                if (window.contains(tradeTime))
+                {
+                    SyntheticTouch.quote(into, instrumentId, tradeTime, tradePrice, tradeQuantity, priceIncrement);
+                    tradePending = true;
+                    return true;
+                }
+            }
+        }
+        catch (final IOException e)
+        {
+            throw new ImportException(source + ": cannot read (" + e.getMessage() + ")", e);
+        }
+        ended = true;
+        return false;
+    }
+
+    private void readRow(final List<String> row, final long line)
+    {
+        columns.checkWidth(row, line);
+        tradeTime = columns.time(row, time, line);
+        tradePrice = Decimals.parse(row.get(price), source, line, columns.name(price), true);
+        tradeQuantity = Decimals.parse(row.get(quantity), source, line, columns.name(quantity), true);
+        makerSide = side < 0 ? Side.NONE : makerSide(row.get(side).trim().toLowerCase(Locale.ROOT), line);
+        if (tradeTime < previousTime)
+        {
+            throw ImportException.at(source, line, columns.name(time), "'" + row.get(time).trim() +
+                "' is earlier than the previous row's (line " + previousLine + "); rows must be in time order");
+        }
+        previousTime = tradeTime;
+        previousLine = line;
+        tradeCount++;
+    }
+
+    private int makerSide(final String taker, final long line)
+    {
+        switch (taker)
+        {
+            case "buy":
+            case "b":
+                return Side.SELL;
+            case "sell":
+            case "s":
+                return Side.BUY;
+            case "":
+                return Side.NONE;
+            default:
+                throw ImportException.at(source, line, columns.name(side), "'" + taker + "' is not buy or sell " +
+                    "(the taker's side; empty when unknown)");
+        }
+    }
+
+    @Override
+    public double progress()
+    {
+        return file.progress();
+    }
+
+    @Override
+    public void close()
+    {
+        file.close();
+    }
+}

@@ -1,0 +1,260 @@
+package dev.peregrine.ops;
+
+import dev.peregrine.core.execution.PaperVenueSettings;
+import dev.peregrine.core.strategy.config.BuiltInStrategies;
+import dev.peregrine.core.strategy.config.StrategySpec;
+import dev.peregrine.journal.JournalException;
+import dev.peregrine.journal.backtest.Backtest;
+import dev.peregrine.journal.backtest.BacktestException;
+import dev.peregrine.journal.backtest.BacktestPlan;
+import dev.peregrine.journal.backtest.BacktestProgress;
+import dev.peregrine.journal.backtest.BacktestRequest;
+import dev.peregrine.journal.backtest.BacktestResult;
+import dev.peregrine.journal.backtest.Sweep;
+import dev.peregrine.journal.backtest.SweepGrid;
+import dev.peregrine.journal.backtest.SweepMetric;
+import dev.peregrine.journal.importer.DataFormat;
+import dev.peregrine.journal.importer.ImportException;
+import dev.peregrine.journal.importer.TimeWindow;
+import dev.peregrine.journal.importer.Timestamps;
+import dev.peregrine.ops.backtest.BacktestSummary;
+import dev.peregrine.ops.backtest.ProgressBar;
+import dev.peregrine.ops.backtest.SweepTable;
+import dev.peregrine.ops.cli.ExitCodes;
+import dev.peregrine.ops.cli.UsageException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code peregrine backtest --data PATH --strategy NAME}: a strategy over historical data through the
+ * live code path (importers in {@code journal.importer}, driver {@code journal.backtest.Backtest}),
+ * writing a journal that {@code replay}, {@code decisions} and {@code report} read; or, with
+ * {@code --sweep}, a parameter grid run in parallel and tabled.
+ */
+@Command(
+    name = "backtest",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Runs a strategy over historical data through the same core, risk checks and paper venue as the",
+        "live engine, writes the inputs to a new journal, and prints the results, the output digest and",
+        "state hash (replaying the journal prints the same) and the fill-model assumptions.",
+        "",
+        "Data (--format, or told by content): binance-trades (archive CSV/ZIP: id,price,qty,quote_qty,time,",
+        "is_buyer_maker,is_best_match; time in ms, or us from 2025, told by magnitude), coinbase-candles",
+        "(CSV time,low,high,open,close,volume or the REST JSON [[time,low,high,open,close,volume],...]),",
+        "ohlcv (header timestamp,open,high,low,close,volume), trades (header timestamp,price,quantity[,side],",
+        "side = the taker's), journal (a Peregrine journal folder). Files may be .gz or .zip.",
+        "Trades get a synthesized quote (trade -/+ one tick, the trade's size); candles become four trades",
+        "(open, nearer extreme, other extreme, close at 0, 1/4, 1/2, 3/4 of the candle) then the candle;",
+        "a CLOCK event every second of event time between data, as the live timer.",
+        "A bad row stops the run with '<file>:<line>: <field>: <problem>' and exit code 2; the partial",
+        "journal is deleted.",
+        "",
+        "Sweeps: --sweep key=v1,v2 (repeatable) runs every combination on the available cores, each with its",
+        "journal in <report>/sweep/<n>, and prints a table sorted by --sort: pnl (net of fees, with",
+        "unrealized; highest first), trades (fills; most first), max-drawdown (smallest first), sharpe",
+        "(mean/stdev of per-minute equity changes x sqrt(525600); highest first). Ties keep grid order."})
+public final class BacktestCommand implements Callable<Integer>
+{
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--data", paramLabel = "PATH", description = "Data file or journal folder.")
+    private Path data;
+
+    @Option(names = "--strategy", paramLabel = "NAME", description = "Strategy type, optionally with parameters: " +
+        "trend-following or trend-following:bar=1m,fast=12 (see --list-strategies).")
+    private String strategy;
+
+    @Option(names = "--param", paramLabel = "KEY=VALUE", description = "A strategy parameter (repeatable).")
+    private List<String> params = new ArrayList<>();
+
+    @Option(names = "--sweep", paramLabel = "KEY=V1,V2,...", description = "Sweep a parameter over values (repeatable: the grid is every combination).")
+    private List<String> sweeps = new ArrayList<>();
+
+    @Option(names = "--sort", paramLabel = "METRIC", defaultValue = "pnl",
+        description = "Sweep table order: pnl, trades, max-drawdown, sharpe (default: ${DEFAULT-VALUE}).")
+    private String sort;
+
+    @Option(names = "--from", paramLabel = "TIME", description = "First event time (inclusive): ISO-8601 or epoch seconds/milliseconds.")
+    private String from;
+
+    @Option(names = "--to", paramLabel = "TIME", description = "End of the run (exclusive): ISO-8601 or epoch seconds/milliseconds.")
+    private String to;
+
+    @Option(names = "--report", paramLabel = "DIR", description = "Folder for this run: its journal goes to DIR/journal " +
+        "(sweeps: DIR/sweep/<n>). Default: a new temporary folder, named in the summary.")
+    private Path report;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "binance-trades, coinbase-candles, ohlcv, trades or journal (default: told by content).")
+    private String format;
+
+    @Option(names = "--product", paramLabel = "SYMBOL", description = "Catalog product of a data file (default: from the file name, e.g. BTCUSDT-trades-2024-08-08.zip).")
+    private String product;
+
+    @Option(names = "--order-notional", defaultValue = "1000", paramLabel = "QUOTE",
+        description = "Default order size in quote currency; limits are 2x (order) and 4x (position) (default: ${DEFAULT-VALUE}).")
+    private double orderNotional;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Sweep threads (default: the available processors).")
+    private Integer threads;
+
+    @Option(names = "--progress", description = "Show the progress bar on stderr even when it is not a terminal.")
+    private boolean progress;
+
+    @Option(names = "--list-strategies", description = "Print the strategy names, one a line, and exit.")
+    private boolean listStrategies;
+
+    @Override
+    public Integer call()
+    {
+        final PrintWriter out = spec.commandLine().getOut();
+        if (listStrategies)
+        {
+            BuiltInStrategies.types().forEach(out::println);
+            out.flush();
+            return ExitCodes.OK;
+        }
+        final BacktestRequest request = request();
+        final Path folder = folder();
+        final PrintWriter err = spec.commandLine().getErr();
+        final boolean showProgress = progress || System.console() != null;
+        try
+        {
+            if (sweeps.isEmpty())
+            {
+                final BacktestPlan plan = Backtest.plan(request);
+                final BacktestProgress counters = new BacktestProgress();
+                final BacktestResult result;
+                try (ProgressBar bar = showProgress ? new ProgressBar(err, "backtest", counters::events, counters::fraction) : null)
+                {
+                    result = Backtest.run(plan, folder.resolve("journal"), counters, null);
+                }
+                BacktestSummary.print(out, result, data.toString());
+                return ExitCodes.OK;
+            }
+            final SweepMetric metric = parse(() -> SweepMetric.parse(sort), "--sort");
+            final SweepGrid grid = SweepGrid.parse(sweeps, request.strategy().params());
+            final Sweep sweep = Sweep.plan(request, grid);
+            final int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+            if (n < 1)
+            {
+                throw new UsageException("--threads must be at least 1, got " + n);
+            }
+            final long started = System.nanoTime();
+            final List<Sweep.Row> rows;
+            try (ProgressBar bar = showProgress ? new ProgressBar(err, "sweep of " + sweep.size(),
+                () -> sweep.progress().stream().mapToLong(BacktestProgress::events).sum(),
+                () -> ProgressBar.meanFraction(sweep.progress())) : null)
+            {
+                rows = sweep.run(folder.resolve("sweep"), n);
+            }
+            final double seconds = (System.nanoTime() - started) / 1e9;
+            final BacktestResult first = rows.get(0).result();
+            out.printf("sweep: %d combinations of %s on %d thread%s in %.2f s, %s on %s (%s), sorted by %s%n", rows.size(),
+                String.join(", ", grid.keys()), Math.min(n, rows.size()), Math.min(n, rows.size()) == 1 ? "" : "s", seconds,
+                request.strategy().type(), String.join(",", first.products()), data, metric.cliName());
+            SweepTable.print(out, grid.keys(), rows, metric);
+            out.println("journals: " + folder.resolve("sweep") + "/<#>");
+            out.println("assumptions:");
+            for (final String line : first.assumptions())
+            {
+                out.println("  - " + line);
+            }
+            out.flush();
+            return ExitCodes.OK;
+        }
+        catch (final BacktestException | ImportException ex)
+        {
+            throw new UsageException(ex.getMessage());
+        }
+        catch (final JournalException ex)
+        {
+            if (request.format() == DataFormat.JOURNAL || Files.isDirectory(data))
+            {
+                throw new UsageException(ex.getMessage()); // the input journal is bad: a data error
+            }
+            throw ex;
+        }
+    }
+
+    private BacktestRequest request()
+    {
+        if (data == null)
+        {
+            throw new UsageException("--data is required (a data file or a journal folder; see --help)");
+        }
+        if (strategy == null)
+        {
+            throw new UsageException("--strategy is required (one of: " + String.join(", ", BuiltInStrategies.types()) +
+                "; --list-strategies)");
+        }
+        final StrategySpec base = parse(() -> StrategySpec.parse(strategy, strategy.split(":")[0].trim()), "--strategy");
+        final Map<String, String> all = new LinkedHashMap<>(base.params());
+        for (final String param : params)
+        {
+            final int eq = param.indexOf('=');
+            if (eq <= 0)
+            {
+                throw new UsageException("--param '" + param + "': expected key=value");
+            }
+            final String key = param.substring(0, eq).trim();
+            if (all.put(key, param.substring(eq + 1).trim()) != null)
+            {
+                throw new UsageException("--param '" + param + "': parameter '" + key + "' is given twice");
+            }
+        }
+        final DataFormat dataFormat = format == null ? null : parse(() -> DataFormat.parse(format), "--format");
+        final long fromNanos = from == null ? Long.MIN_VALUE : time(from, "--from");
+        final long toNanos = to == null ? Long.MAX_VALUE : time(to, "--to");
+        if (fromNanos >= toNanos)
+        {
+            throw new UsageException("--from " + from + " is not before --to " + to);
+        }
+        return new BacktestRequest(data, dataFormat, product, new StrategySpec(base.name(), base.type(), all),
+            new TimeWindow(fromNanos, toNanos), orderNotional, PaperVenueSettings.DEFAULT);
+    }
+
+    private Path folder()
+    {
+        try
+        {
+            return report != null ? report : Files.createTempDirectory("peregrine-backtest-");
+        }
+        catch (final IOException e)
+        {
+            throw new UsageException("cannot create a temporary folder for the journal (" + e.getMessage() + "); give --report DIR");
+        }
+    }
+
+    private static long time(final String text, final String option)
+    {
+        final Instant t = parse(() -> Timestamps.parse(text), option);
+        return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+    }
+
+    private static <T> T parse(final java.util.function.Supplier<T> parser, final String option)
+    {
+        try
+        {
+            return parser.get();
+        }
+        catch (final IllegalArgumentException e)
+        {
+            throw new UsageException(option + ": " + e.getMessage());
+        }
+    }
+}
