@@ -83,7 +83,9 @@ public final class JournalRecordCodec
     public static final byte EVENT = 2;
 
     /** The format this code writes, and the newest it reads. */
-    public static final short FORMAT_VERSION = 2;
+    public static final short FORMAT_VERSION = 3;
+    /** The first format that repeats the header at the start of every roll-cycle file. */
+    public static final short FIRST_VERSION_WITH_HEADER_PER_FILE = 3;
 
     /** "PRGJ": first field of a header, so a queue written by someone else is recognised as foreign. */
     public static final int HEADER_MAGIC = 0x5052474A;
@@ -148,6 +150,58 @@ public final class JournalRecordCodec
         final String engineVersion = readString(bytes, "engineVersion");
         final String settingsText = readString(bytes, "settingsText");
         return new JournalHeader(version, engineVersion, settingsText, settingsDigest, createdEpochNanos);
+    }
+
+    /** The whole HEADER record of {@code header}, encoded once so the journal thread can repeat it without allocating. */
+    static byte[] encodeHeader(final JournalHeader header)
+    {
+        final Bytes<byte[]> bytes = Bytes.allocateElasticOnHeap(256);
+        try
+        {
+            writeHeader(bytes, header);
+            return bytes.toByteArray();
+        }
+        finally
+        {
+            bytes.releaseLast();
+        }
+    }
+
+    /**
+     * Checks a HEADER met after the first document: allowed only in a journal of format
+     * {@value #FIRST_VERSION_WITH_HEADER_PER_FILE} or later, as the first document of its file, and equal to the
+     * journal's header (same version, magic, settings digest and creation time). Reads primitives only:
+     * no allocation, so a replay crossing a daily file stays allocation-free.
+     *
+     * @return null when it is a good repeat, else what is wrong (for the reader's message)
+     */
+    static String checkRepeatedHeader(final Bytes<?> bytes, final JournalHeader journal, final boolean firstInFile)
+    {
+        if (journal.formatVersion() < FIRST_VERSION_WITH_HEADER_PER_FILE)
+        {
+            return "is a second HEADER; a journal of format " + journal.formatVersion() + " has exactly one, at its start";
+        }
+        if (!firstInFile)
+        {
+            return "is a HEADER in the middle of a file; a journal repeats its header only as the first document of each file";
+        }
+        if (bytes.readRemaining() < PREFIX_LENGTH + 4 + 16)
+        {
+            return "is a repeated HEADER of only " + bytes.readRemaining() + " bytes (truncated or corrupt)";
+        }
+        final long p = bytes.readPosition();
+        final short version = bytes.readShort(p + 1);
+        final int magic = bytes.readInt(p + 3);
+        final long digest = bytes.readLong(p + 7);
+        final long created = bytes.readLong(p + 15);
+        if (version != journal.formatVersion() || magic != HEADER_MAGIC || digest != journal.settingsDigest() ||
+            created != journal.createdEpochNanos())
+        {
+            return "is a HEADER of another journal (format " + version + ", settings digest " + Hash64.hex(digest) +
+                ", created " + created + " ns; this journal's: format " + journal.formatVersion() + ", " +
+                Hash64.hex(journal.settingsDigest()) + ", " + journal.createdEpochNanos() + " ns)";
+        }
+        return null;
     }
 
     /** Bytes of a format-2 EVENT record of {@code type}, prefix and checksum included. */
