@@ -106,7 +106,7 @@ class JournalTornTailTest
         int tornSeen = 0;
         final long last = spans.get(EVENTS - 1)[0];
         // Every offset of the last record (its length word included); every 8th of the two before it
-        // (each read of a cut journal takes Chronicle a few hundred ms: it waits on the zeroed index entry).
+        // (each read of a cut journal takes a few hundred ms here, so the earlier records are sampled).
         for (long cut = from; cut <= end; cut += cut >= last ? 1 : 8)
         {
             // In place, restored after each cut: copying Chronicle's pre-allocated daily file hundreds of times is slow.
