@@ -111,7 +111,7 @@ public final class JournalReaders
         }
     }
 
-    /** Runs {@code action} while no reader can register or move past the check; for retention. */
+    /** Runs {@code action} while no reader can register (a reader only ever moves its mark forward); for retention. */
     static <T> T whileRegistrationsHeld(final java.util.function.Supplier<T> action)
     {
         synchronized (LOCK)
