@@ -1,5 +1,7 @@
 package dev.peregrine.journal;
 
+import net.openhft.chronicle.core.time.SystemTimeProvider;
+import net.openhft.chronicle.core.time.TimeProvider;
 import net.openhft.chronicle.queue.RollCycle;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
@@ -16,7 +18,8 @@ import java.nio.file.Path;
 final class JournalFolder
 {
     /** Chronicle Queue's data files; the {@code .cq4t} metadata file alone is not a journal. */
-    static final String QUEUE_FILE_GLOB = "*.cq4";
+    static final String QUEUE_FILE_SUFFIX = ".cq4";
+    static final String QUEUE_FILE_GLOB = "*" + QUEUE_FILE_SUFFIX;
 
     private JournalFolder()
     {
@@ -83,9 +86,16 @@ final class JournalFolder
 
     static SingleChronicleQueue openQueue(final Path dir, final RollCycle rollCycle, final boolean readOnly)
     {
+        return openQueue(dir, rollCycle, readOnly, SystemTimeProvider.INSTANCE);
+    }
+
+    /** @param time what Chronicle rolls files by; tests pass a settable one to roll without waiting */
+    static SingleChronicleQueue openQueue(final Path dir, final RollCycle rollCycle, final boolean readOnly,
+        final TimeProvider time)
+    {
         try
         {
-            return SingleChronicleQueueBuilder.binary(dir).rollCycle(rollCycle).readOnly(readOnly).build();
+            return SingleChronicleQueueBuilder.binary(dir).rollCycle(rollCycle).readOnly(readOnly).timeProvider(time).build();
         }
         catch (final RuntimeException e)
         {

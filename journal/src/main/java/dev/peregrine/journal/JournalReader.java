@@ -1,6 +1,7 @@
 package dev.peregrine.journal;
 
 import dev.peregrine.core.event.InboundEvent;
+import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.RollCycle;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
@@ -13,9 +14,22 @@ import java.nio.file.Path;
  * slot the caller owns, so a replay of millions of events allocates nothing. The queue is opened
  * read-only, so reading never changes the folder.
  *
- * <p>Any record that is not a good EVENT of a known format version stops the read with a
- * {@link JournalException} naming the record and its index: a replay must never run on a guess. After
- * such an exception the reader is past the bad record; close it.
+ * <p>Format 3 journals repeat the header as the first document of every roll-cycle file (so retention
+ * may delete old files and the journal still opens): {@link #next} checks each repeat is the same
+ * journal's header and steps over it.
+ *
+ * <p>A torn tail, the last record cut short by a crash or a power loss, is ignored, never misread: a
+ * record that fails its checks (wrong length, bad checksum), ends in a zero byte (what a write that
+ * never reached the disk leaves in Chronicle's zero-filled file, where a checksum almost never ends)
+ * and is followed by no other document is the end of the journal; {@link #next} returns false and
+ * {@link #tornTail()} says which record it was. Any other failure is corruption: a {@link JournalException} naming the record and
+ * its index, because a replay must never run on a guess. (A document whose write never finished still
+ * has Chronicle's not-complete bit in its length word; Chronicle never hands such a document to a
+ * reader, so it is the end of the journal as well. See the journal README.) After an exception the
+ * reader is past the bad record; close it.
+ *
+ * <p>While open, the reader is registered in {@link JournalReaders} with the roll cycle it reads, so
+ * retention in this process never deletes a file it still needs.
  *
  * <p>Single-threaded: one reader per thread.
  */
@@ -25,15 +39,23 @@ public final class JournalReader implements AutoCloseable
     private final SingleChronicleQueue queue;
     private final ExcerptTailer tailer;
     private final JournalHeader header;
+    private final JournalReaders.Registration registration;
     private long eventsRead;
+    private int cycle;
+    /** Index of a bad last record taken for a torn tail, or -1; {@link #tornTail} describes it. */
+    private long tornIndex = -1;
+    private String tornTail;
+    private String tornProblem;
 
     private JournalReader(final Path dir, final SingleChronicleQueue queue, final ExcerptTailer tailer,
-        final JournalHeader header)
+        final JournalHeader header, final JournalReaders.Registration registration)
     {
         this.dir = dir;
         this.queue = queue;
         this.tailer = tailer;
         this.header = header;
+        this.registration = registration;
+        this.cycle = registration.cycle();
     }
 
     /**
@@ -49,8 +71,15 @@ public final class JournalReader implements AutoCloseable
         // queue's cycle from its metadata file.
         final SingleChronicleQueue queue = JournalFolder.openQueue(dir, JournalWriter.DEFAULT_ROLL_CYCLE, true);
         ExcerptTailer tailer = null;
+        JournalReaders.Registration registration = null;
         try
         {
+            // Registered before the first look, so retention cannot delete the first file under us.
+            registration = JournalReaders.register(dir, () ->
+            {
+                queue.refreshDirectoryListing();
+                return queue.firstCycle();
+            });
             tailer = queue.createTailer();
             final JournalHeader header;
             try (DocumentContext dc = tailer.toStart().readingDocument())
@@ -67,14 +96,19 @@ public final class JournalReader implements AutoCloseable
                 {
                     throw new JournalException("journal folder " + dir + " " + e.getMessage(), e);
                 }
+                registration.cycle(tailer.cycle());
             }
-            return new JournalReader(dir, queue, tailer, header);
+            return new JournalReader(dir, queue, tailer, header, registration);
         }
         catch (final RuntimeException e)
         {
             if (tailer != null)
             {
                 tailer.close();
+            }
+            if (registration != null)
+            {
+                registration.close();
             }
             queue.close();
             if (e instanceof JournalException)
@@ -94,29 +128,70 @@ public final class JournalReader implements AutoCloseable
      * Reads the next event into {@code into} (its input fields; {@code receiveNanoTime} and
      * {@code orderCount} are reset to 0).
      *
-     * @return false at the end of the journal, {@code into} untouched
-     * @throws JournalException naming the record's index if it is not a good EVENT
+     * @return false at the end of the journal (or at a torn last record), {@code into} then unspecified
+     * @throws JournalException naming the record's index if it is not a good EVENT and is not the last
+     *                          document of the journal
      */
     public boolean next(final InboundEvent into)
     {
-        try (DocumentContext dc = tailer.readingDocument())
+        while (true)
         {
-            if (!dc.isPresent())
+            long badIndex = -1;
+            JournalException bad = null;
+            boolean endsInZero = false;
+            try (DocumentContext dc = tailer.readingDocument())
             {
+                if (!dc.isPresent())
+                {
+                    return false;
+                }
+                if (tornIndex >= 0)
+                {
+                    // More came after what looked like a torn tail: it was damage in the middle after all.
+                    throw corruptAt(tornIndex, tornProblem);
+                }
+                noteCycle();
+                final Bytes<?> bytes = dc.wire().bytes();
+                if (isHeader(bytes))
+                {
+                    checkRepeatedHeader(bytes, dc.index());
+                    continue;
+                }
+                try
+                {
+                    JournalRecordCodec.readEvent(bytes, into);
+                }
+                catch (final JournalException e)
+                {
+                    badIndex = dc.index();
+                    bad = e;
+                    endsInZero = bytes.readLimit() > bytes.start() && bytes.readByte(bytes.readLimit() - 1) == 0;
+                }
+            }
+            if (bad != null)
+            {
+                if (!endsInZero || anotherDocumentFollows())
+                {
+                    throw corruptAt(badIndex, bad.getMessage());
+                }
+                tornIndex = badIndex;
+                tornProblem = bad.getMessage();
+                tornTail = "record " + describeIndex(badIndex) + " (event #" + (eventsRead + 1) + "), the last in " +
+                    dir + ", " + bad.getMessage() + "; taken for a write cut short by a crash and ignored";
                 return false;
             }
-            try
-            {
-                JournalRecordCodec.readEvent(dc.wire().bytes(), into);
-            }
-            catch (final JournalException e)
-            {
-                throw new JournalException("journal " + dir + ": record " + describeIndex(dc.index()) +
-                    " (event #" + (eventsRead + 1) + ") " + e.getMessage(), e);
-            }
+            eventsRead++;
+            return true;
         }
-        eventsRead++;
-        return true;
+    }
+
+    /**
+     * Why the journal ended one record early, or null: the last record was incomplete (a torn write) and
+     * was ignored. Every event {@link #next} returned was complete and checked.
+     */
+    public String tornTail()
+    {
+        return tornTail;
     }
 
     /** Events read so far. */
@@ -128,6 +203,67 @@ public final class JournalReader implements AutoCloseable
     public Path directory()
     {
         return dir;
+    }
+
+    /** The roll cycle of the oldest file in the folder (later than the journal's creation once retention deleted some). */
+    public int firstCycle()
+    {
+        return queue.firstCycle();
+    }
+
+    /** True when retention deleted files from the start: a replay then covers only the events still held. */
+    public boolean trimmed()
+    {
+        final RollCycle rollCycle = queue.rollCycle();
+        final long createdMillis = Math.floorDiv(header.createdEpochNanos(), 1_000_000L);
+        final long createdCycle = Math.floorDiv(createdMillis - queue.epoch(), rollCycle.lengthInMillis());
+        return queue.firstCycle() > createdCycle;
+    }
+
+    private void noteCycle()
+    {
+        final int current = tailer.cycle();
+        if (current != cycle)
+        {
+            cycle = current;
+            registration.cycle(current);
+        }
+    }
+
+    private static boolean isHeader(final Bytes<?> bytes)
+    {
+        return bytes.readRemaining() > 0 && bytes.readByte(bytes.readPosition()) == JournalRecordCodec.HEADER;
+    }
+
+    /** A format-3 journal repeats its header at the start of each file; anywhere else it is corruption. */
+    private void checkRepeatedHeader(final Bytes<?> bytes, final long index)
+    {
+        final String problem = JournalRecordCodec.checkRepeatedHeader(bytes, header,
+            queue.rollCycle().toSequenceNumber(index) == 0);
+        if (problem != null)
+        {
+            throw corruptAt(index, problem);
+        }
+    }
+
+    /** Looks at the next document without consuming it. */
+    private boolean anotherDocumentFollows()
+    {
+        try (DocumentContext dc = tailer.readingDocument())
+        {
+            final boolean present = dc.isPresent();
+            if (present)
+            {
+                dc.rollbackOnClose();
+            }
+            return present;
+        }
+    }
+
+    private JournalException corruptAt(final long index, final String problem)
+    {
+        return new JournalException("journal " + dir + ": record " + describeIndex(index) + " (event #" +
+            (eventsRead + 1) + ") " + problem);
     }
 
     private String describeIndex(final long index)
@@ -142,5 +278,6 @@ public final class JournalReader implements AutoCloseable
     {
         tailer.close();
         queue.close();
+        registration.close();
     }
 }

@@ -20,7 +20,13 @@ import java.nio.charset.StandardCharsets;
  *      1    2 int16  formatVersion  {@value #FORMAT_VERSION} today
  * </pre>
  *
- * <h2>HEADER (recordType 1, format 1): the first document of a journal, exactly once</h2>
+ * <h2>HEADER (recordType 1, same layout in every format): the first document of every file</h2>
+ * From format 3 the writer repeats the header, byte for byte, as the first document of every roll-cycle
+ * file, so each (daily) file is readable on its own and retention may delete any prefix of files: a
+ * reader opens at the oldest file left and still finds the header. A reader steps over a repeat only if
+ * it is the first document of its file and has the journal's format, magic, settings digest and
+ * creation time; anywhere else a HEADER is corruption. Journals of format 1 and 2 have exactly one
+ * header, at their start (retention never deletes their first file).
  * <pre>
  * offset size  type   field
  *      3    4  int32  magic           0x5052474A ("PRGJ"): tells a Peregrine journal from any other queue
@@ -30,7 +36,7 @@ import java.nio.charset.StandardCharsets;
  *      .  4+m  utf8   settingsText    int32 byte length m, then m bytes of UTF-8 (EngineSettings.encode())
  * </pre>
  *
- * <h2>EVENT (recordType 2, format 2): one per inbound event, in ring order</h2>
+ * <h2>EVENT (recordType 2, formats 2 and 3, same layout): one per inbound event, in ring order</h2>
  * A common part, then a payload whose layout depends on the event type, then a checksum. Only the
  * fields a type uses are written, so a 45,000-level book snapshot costs 67 bytes a level, not 171.
  * <pre>
@@ -73,9 +79,17 @@ import java.nio.charset.StandardCharsets;
  *       version or older and refuses newer ones with a message, never guesses.</li>
  *   <li>New record types get new codes; a reader refuses a type it does not know rather than skip it,
  *       because a skipped input would make a replay silently diverge.</li>
- *   <li>An EVENT of the wrong length or with a bad checksum is corruption, reported with its index.
- *       Chronicle itself never exposes a half-written document, so this guards against damaged files.</li>
+ *   <li>An EVENT of the wrong length or with a bad checksum is corruption, reported with its index,
+ *       unless it is a torn tail (below).</li>
  * </ul>
+ *
+ * <h2>Torn tail</h2>
+ * Chronicle writes a document's 4-byte length word first with its not-complete bit set, then the body,
+ * then the final length: a process killed mid-write leaves a document that no reader is ever handed (it
+ * is the end of the journal). A power loss can persist the length word's page and not the whole body;
+ * the rest of the body is then the zeros of Chronicle's pre-allocated file. So a record that fails its
+ * checks, ends in a zero byte and is followed by no other document is taken for a torn write:
+ * {@link JournalReader} ignores it and reports it ({@code tornTail()}); it never returns its fields.
  */
 public final class JournalRecordCodec
 {
@@ -83,7 +97,9 @@ public final class JournalRecordCodec
     public static final byte EVENT = 2;
 
     /** The format this code writes, and the newest it reads. */
-    public static final short FORMAT_VERSION = 2;
+    public static final short FORMAT_VERSION = 3;
+    /** The first format that repeats the header at the start of every roll-cycle file. */
+    public static final short FIRST_VERSION_WITH_HEADER_PER_FILE = 3;
 
     /** "PRGJ": first field of a header, so a queue written by someone else is recognised as foreign. */
     public static final int HEADER_MAGIC = 0x5052474A;
@@ -150,7 +166,59 @@ public final class JournalRecordCodec
         return new JournalHeader(version, engineVersion, settingsText, settingsDigest, createdEpochNanos);
     }
 
-    /** Bytes of a format-2 EVENT record of {@code type}, prefix and checksum included. */
+    /** The whole HEADER record of {@code header}, encoded once so the journal thread can repeat it without allocating. */
+    static byte[] encodeHeader(final JournalHeader header)
+    {
+        final Bytes<byte[]> bytes = Bytes.allocateElasticOnHeap(256);
+        try
+        {
+            writeHeader(bytes, header);
+            return bytes.toByteArray();
+        }
+        finally
+        {
+            bytes.releaseLast();
+        }
+    }
+
+    /**
+     * Checks a HEADER met after the first document: allowed only in a journal of format
+     * {@value #FIRST_VERSION_WITH_HEADER_PER_FILE} or later, as the first document of its file, and equal to the
+     * journal's header (same version, magic, settings digest and creation time). Reads primitives only:
+     * no allocation, so a replay crossing a daily file stays allocation-free.
+     *
+     * @return null when it is a good repeat, else what is wrong (for the reader's message)
+     */
+    static String checkRepeatedHeader(final Bytes<?> bytes, final JournalHeader journal, final boolean firstInFile)
+    {
+        if (journal.formatVersion() < FIRST_VERSION_WITH_HEADER_PER_FILE)
+        {
+            return "is a second HEADER; a journal of format " + journal.formatVersion() + " has exactly one, at its start";
+        }
+        if (!firstInFile)
+        {
+            return "is a HEADER in the middle of a file; a journal repeats its header only as the first document of each file";
+        }
+        if (bytes.readRemaining() < PREFIX_LENGTH + 4 + 16)
+        {
+            return "is a repeated HEADER of only " + bytes.readRemaining() + " bytes (truncated or corrupt)";
+        }
+        final long p = bytes.readPosition();
+        final short version = bytes.readShort(p + 1);
+        final int magic = bytes.readInt(p + 3);
+        final long digest = bytes.readLong(p + 7);
+        final long created = bytes.readLong(p + 15);
+        if (version != journal.formatVersion() || magic != HEADER_MAGIC || digest != journal.settingsDigest() ||
+            created != journal.createdEpochNanos())
+        {
+            return "is a HEADER of another journal (format " + version + ", settings digest " + Hash64.hex(digest) +
+                ", created " + created + " ns; this journal's: format " + journal.formatVersion() + ", " +
+                Hash64.hex(journal.settingsDigest()) + ", " + journal.createdEpochNanos() + " ns)";
+        }
+        return null;
+    }
+
+    /** Bytes of a format-2 (or 3) EVENT record of {@code type}, prefix and checksum included. */
     public static int eventLength(final int type)
     {
         return EVENT_COMMON_LENGTH + payloadLength(type) + CHECKSUM_LENGTH;

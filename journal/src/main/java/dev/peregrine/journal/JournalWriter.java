@@ -5,6 +5,8 @@ import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.core.engine.EngineVersion;
 import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.output.Hash64;
+import net.openhft.chronicle.core.time.SystemTimeProvider;
+import net.openhft.chronicle.core.time.TimeProvider;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.RollCycle;
@@ -13,7 +15,6 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.wire.DocumentContext;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -50,12 +51,22 @@ public final class JournalWriter implements EventHandler<InboundEvent>, AutoClos
     private final java.util.concurrent.atomic.AtomicLong skippedAfterFailure = new java.util.concurrent.atomic.AtomicLong();
     /** The journal thread's own copy of the count, so the hot path never reads the shared one. */
     private long written;
+    /** The header record, encoded once: repeated as the first document of every new file without allocating. */
+    private final byte[] headerRecord;
+    /** False for a journal of format 2, which has one header only (its readers refuse a second). */
+    private final boolean repeatHeader;
+    /** The roll cycle whose file already starts with the header; journal thread only after open. */
+    private int headerCycle;
 
-    private JournalWriter(final Path dir, final SingleChronicleQueue queue, final JournalHeader header)
+    private JournalWriter(final Path dir, final SingleChronicleQueue queue, final JournalHeader header,
+        final int headerCycle)
     {
         this.dir = dir;
         this.queue = queue;
         this.header = header;
+        this.headerRecord = JournalRecordCodec.encodeHeader(header);
+        this.repeatHeader = header.formatVersion() >= JournalRecordCodec.FIRST_VERSION_WITH_HEADER_PER_FILE;
+        this.headerCycle = headerCycle;
     }
 
     /** Opens (or creates) the journal in {@code dir} with the daily roll cycle. */
@@ -72,27 +83,41 @@ public final class JournalWriter implements EventHandler<InboundEvent>, AutoClos
      */
     public static JournalWriter open(final Path dir, final EngineSettings settings, final RollCycle rollCycle)
     {
+        return open(dir, settings, rollCycle, SystemTimeProvider.INSTANCE);
+    }
+
+    /**
+     * As {@link #open(Path, EngineSettings, RollCycle)}, with the clock Chronicle rolls files by (and the
+     * header's creation time is read from), so tests roll daily-style files in milliseconds.
+     */
+    public static JournalWriter open(final Path dir, final EngineSettings settings, final RollCycle rollCycle,
+        final TimeProvider time)
+    {
         JournalFolder.prepareForWriting(dir);
         final boolean existing = JournalFolder.hasQueueFiles(dir);
-        final SingleChronicleQueue queue = JournalFolder.openQueue(dir, rollCycle, false);
+        final SingleChronicleQueue queue = JournalFolder.openQueue(dir, rollCycle, false, time);
         try
         {
             final JournalHeader header = existing ? readHeaderOf(dir, queue) : null;
             if (header != null)
             {
                 checkSameRun(dir, header, settings);
-                return new JournalWriter(dir, queue, header);
+                // The newest file already starts with a header (format 3 on); a later file gets its own.
+                return new JournalWriter(dir, queue, header, queue.lastCycle());
             }
-            final Instant now = Instant.now();
             final JournalHeader created = new JournalHeader(JournalRecordCodec.FORMAT_VERSION, EngineVersion.VERSION,
-                settings.encode(), settings.digest(), now.getEpochSecond() * 1_000_000_000L + now.getNano());
+                settings.encode(), settings.digest(), time.currentTimeNanos());
             // A separate appender on the opening thread; the journal thread makes its own for events.
-            try (ExcerptAppender headerAppender = queue.createAppender();
-                 DocumentContext dc = headerAppender.writingDocument())
+            final int headerCycle;
+            try (ExcerptAppender headerAppender = queue.createAppender())
             {
-                JournalRecordCodec.writeHeader(dc.wire().bytes(), created);
+                try (DocumentContext dc = headerAppender.writingDocument())
+                {
+                    JournalRecordCodec.writeHeader(dc.wire().bytes(), created);
+                }
+                headerCycle = headerAppender.cycle();
             }
-            return new JournalWriter(dir, queue, created);
+            return new JournalWriter(dir, queue, created, headerCycle);
         }
         catch (final RuntimeException e)
         {
@@ -160,18 +185,9 @@ public final class JournalWriter implements EventHandler<InboundEvent>, AutoClos
             {
                 appender = queue.createAppender();
             }
-            try (DocumentContext dc = appender.writingDocument())
+            while (!appendEvent(event))
             {
-                try
-                {
-                    JournalRecordCodec.writeEvent(dc.wire().bytes(), event);
-                }
-                catch (final RuntimeException | Error e)
-                {
-                    // Without this, closing the context would publish a half-written record.
-                    dc.rollbackOnClose();
-                    throw e;
-                }
+                // the document just written was the header of a new file; now the event
             }
         }
         catch (final RuntimeException | Error e)
@@ -182,6 +198,37 @@ public final class JournalWriter implements EventHandler<InboundEvent>, AutoClos
         // Release store: a thread that sees the count (or the ring sequence published after this
         // handler returns) also sees the record in the mapped file.
         eventsWritten.lazySet(++written);
+    }
+
+    /**
+     * Appends the event, unless this document is the first of a new roll-cycle file: then it writes the
+     * header there instead and returns false, so every file starts with the header, is readable on its
+     * own, and retention may delete old files (see JournalRecordCodec). Chronicle's appender picks the
+     * file inside {@code writingDocument()}, on its clock, so the check is on the document itself: one
+     * int compare per event, no allocation (the header bytes were encoded at open).
+     */
+    private boolean appendEvent(final InboundEvent event)
+    {
+        try (DocumentContext dc = appender.writingDocument())
+        {
+            try
+            {
+                if (repeatHeader && appender.cycle() != headerCycle)
+                {
+                    dc.wire().bytes().write(headerRecord);
+                    headerCycle = appender.cycle();
+                    return false;
+                }
+                JournalRecordCodec.writeEvent(dc.wire().bytes(), event);
+                return true;
+            }
+            catch (final RuntimeException | Error e)
+            {
+                // Without this, closing the context would publish a half-written record.
+                dc.rollbackOnClose();
+                throw e;
+            }
+        }
     }
 
     /** True once an append failed: nothing more is written (the journal ends at the failure). */

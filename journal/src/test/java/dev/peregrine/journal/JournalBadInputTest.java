@@ -120,12 +120,13 @@ class JournalBadInputTest
         });
         assertThatThrownBy(() -> JournalReader.open(dir))
             .isInstanceOf(JournalException.class)
-            .hasMessage("journal folder " + dir + " was written with journal format version 3, newer than this " +
-                "reader's 2 (upgrade Peregrine to read it)");
+            .hasMessage("journal folder " + dir + " was written with journal format version " +
+                (JournalRecordCodec.FORMAT_VERSION + 1) + ", newer than this reader's " + JournalRecordCodec.FORMAT_VERSION +
+                " (upgrade Peregrine to read it)");
         assertThatThrownBy(() -> JournalWriter.open(dir, SETTINGS))
             .isInstanceOf(JournalException.class)
             .hasMessageContaining(dir.toString())
-            .hasMessageContaining("format version 3");
+            .hasMessageContaining("format version " + (JournalRecordCodec.FORMAT_VERSION + 1));
     }
 
     @Test
@@ -166,16 +167,26 @@ class JournalBadInputTest
         assertBadSecondEvent(dir, "is corrupt: checksum");
     }
 
+    /**
+     * A good event, the bad record, and another good event: a bad record in the middle is corruption. (A
+     * bad record at the very end that ends in zeros is a torn write instead: JournalTornTailTest.)
+     */
     private Path journalWithOneGoodEventThen(final Consumer<Bytes<?>> badRecord)
     {
         final Path dir = tmp.resolve("bad");
+        final MarketStream stream = new MarketStream(1);
         final InboundEvent e = new InboundEvent();
-        new MarketStream(1).next(e);
+        stream.next(e);
         try (JournalWriter writer = JournalWriter.open(dir, SETTINGS))
         {
             writer.onEvent(e, 0, true);
         }
         writeRaw(dir, badRecord);
+        stream.next(e);
+        try (JournalWriter writer = JournalWriter.open(dir, SETTINGS))
+        {
+            writer.onEvent(e, 1, true);
+        }
         return dir;
     }
 

@@ -80,6 +80,12 @@ class DemoEndToEndTest
             assertThat(s.name()).isEqualTo("peregrine_venue_reports_total");
             assertThat(s.labels()).containsEntry("kind", "late_fill");
         });
+        // journal disk: the folder has files, the volume has room, and the alert threshold is the default
+        assertThat(value(samples, "peregrine_journal_disk_bytes", null)).isPositive();
+        assertThat(value(samples, "peregrine_journal_disk_free_bytes", null)).isPositive();
+        assertThat(value(samples, "peregrine_journal_disk_free_ratio", null)).isBetween(0.0, 1.0);
+        assertThat(value(samples, "peregrine_journal_disk_free_alert_threshold_ratio", null))
+            .isEqualTo(dev.peregrine.ops.engine.LiveEngine.DEFAULT_JOURNAL_DISK_FREE_ALERT_RATIO);
         checkWithPromtool(metrics.body());
 
         // The summary: trading happened, everything went through the journal, then the digest lines.

@@ -15,6 +15,7 @@ import dev.peregrine.core.ring.HaltingExceptionHandler;
 import dev.peregrine.core.ring.InboundRing;
 import dev.peregrine.core.ring.OutboundStage;
 import dev.peregrine.journal.DecisionJournal;
+import dev.peregrine.journal.JournalDiskUsage;
 import dev.peregrine.journal.JournalReader;
 import dev.peregrine.journal.JournalWriter;
 import dev.peregrine.journal.Replay;
@@ -57,6 +58,13 @@ public final class LiveEngine
     private final dev.peregrine.core.time.EpochClock commandClock = new dev.peregrine.core.time.EpochClock();
     private volatile boolean stopped;
     private long recoveredEvents;
+    /** Read by the metrics scrape (HTTP thread), cached for a second: never touched by a ring thread. */
+    private final JournalDiskUsage journalDisk;
+    /** Free-space fraction below which an alert rule should fire; exported as a gauge for the rule to compare. */
+    private volatile double journalDiskFreeAlertRatio = DEFAULT_JOURNAL_DISK_FREE_ALERT_RATIO;
+
+    /** Alert when less than a tenth of the journal's volume is free: a day of journal must still fit. */
+    public static final double DEFAULT_JOURNAL_DISK_FREE_ALERT_RATIO = 0.10;
 
     public LiveEngine(
         final EngineSettings settings,
@@ -96,6 +104,7 @@ public final class LiveEngine
         this.coreMetrics = new CoreMetrics(settings.products().size());
         this.core = new TradingCore(settings, digest, coreMetrics, tradingSwitch);
         this.decisions = new DecisionQueue(DECISION_QUEUE_CAPACITY, coreMetrics.decisionsUnjournaled);
+        this.journalDisk = new JournalDiskUsage(journalDir);
     }
 
     /** Decisions between the core and their journal: a burst of this many may wait for the outbound thread. */
@@ -327,6 +336,27 @@ public final class LiveEngine
     public Path journalDir()
     {
         return journalDir;
+    }
+
+    /** The journal folder's size and its volume's free space, refreshed at most once a second. */
+    public JournalDiskUsage journalDisk()
+    {
+        return journalDisk;
+    }
+
+    public double journalDiskFreeAlertRatio()
+    {
+        return journalDiskFreeAlertRatio;
+    }
+
+    /** Sets the free-space fraction (0 to 1) exported as {@code peregrine_journal_disk_free_alert_threshold_ratio}. */
+    public void journalDiskFreeAlertRatio(final double ratio)
+    {
+        if (!(ratio >= 0 && ratio <= 1))
+        {
+            throw new IllegalArgumentException("journal disk free alert ratio must be between 0 and 1, got " + ratio);
+        }
+        journalDiskFreeAlertRatio = ratio;
     }
 
     public long journalEvents()

@@ -133,6 +133,7 @@ public final class PeregrineCollector implements MultiCollector
             engine.ringRemainingCapacity()));
         out.metricSnapshot(gauge("peregrine_ring_size", "Slots in the inbound ring", engine.ringSize()));
         out.metricSnapshot(counter("peregrine_journal_events", "Events appended to the journal", engine.journalEvents()));
+        addJournalDisk(out);
         out.metricSnapshot(gauge("peregrine_realized_pnl", "Realized PnL in quote currency", m.realizedPnl.get()));
         out.metricSnapshot(gauge("peregrine_unrealized_pnl", "Unrealized PnL in quote currency, marked at mid",
             m.unrealizedPnl.get()));
@@ -179,6 +180,33 @@ public final class PeregrineCollector implements MultiCollector
             OrderAdapterMetricsExport.addTo(out, engine.liveVenue().metrics());
         }
         return out.build();
+    }
+
+    /**
+     * Journal disk figures from {@link dev.peregrine.journal.JournalDiskUsage}: a folder walk at most once a
+     * second on this (HTTP) thread. A failed measurement leaves the disk gauges out of this scrape (an
+     * alert on their absence catches it) rather than failing every other metric.
+     */
+    private void addJournalDisk(final MetricSnapshots.Builder out)
+    {
+        out.metricSnapshot(gauge("peregrine_journal_disk_free_alert_threshold_ratio",
+            "Free-space fraction of the journal's volume below which the disk alert should fire",
+            engine.journalDiskFreeAlertRatio()));
+        final dev.peregrine.journal.JournalDiskUsage.Snapshot disk;
+        try
+        {
+            disk = engine.journalDisk().snapshot();
+        }
+        catch (final dev.peregrine.journal.JournalException ex)
+        {
+            return;
+        }
+        out.metricSnapshot(gauge("peregrine_journal_disk_bytes",
+            "Bytes of the journal folder's files (Chronicle pre-allocates sparsely: an upper bound)", disk.bytes()));
+        out.metricSnapshot(gauge("peregrine_journal_disk_free_bytes",
+            "Bytes free for the engine on the journal's volume", disk.freeBytes()));
+        out.metricSnapshot(gauge("peregrine_journal_disk_free_ratio",
+            "Free fraction of the journal's volume, 0 to 1", disk.freeRatio()));
     }
 
     private HistogramSnapshot histogram(final LatencySidecar.Series series)
