@@ -1,8 +1,8 @@
 package dev.peregrine.ops.journal;
 
 import dev.peregrine.core.event.EventType;
+import dev.peregrine.journal.importer.Timestamps;
 import dev.peregrine.ops.cli.UsageException;
-import dev.peregrine.ops.indicators.Timestamps;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
