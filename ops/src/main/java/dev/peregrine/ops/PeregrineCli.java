@@ -16,7 +16,7 @@ import java.io.PrintWriter;
     mixinStandardHelpOptions = true,
     version = "peregrine " + dev.peregrine.core.engine.EngineVersion.VERSION,
     description = "Low-latency trading engine: WebSocket gateway, Disruptor core, Chronicle journal.",
-    subcommands = {DemoCommand.class, ReplayCommand.class, DecisionsCommand.class, IndicatorsCommand.class, VerifyKeysCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {DemoCommand.class, ReplayCommand.class, DecisionsCommand.class, ReportCommand.class, IndicatorsCommand.class, VerifyKeysCommand.class, CommandLine.HelpCommand.class})
 public final class PeregrineCli
 {
     public static void main(final String[] args)
