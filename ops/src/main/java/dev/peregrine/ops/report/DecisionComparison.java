@@ -38,8 +38,15 @@ public final class DecisionComparison
     private long extra;
     private long different;
 
-    private DecisionComparison()
+    /** Use {@link #compare}; the instance holds the tallies while two replays run. */
+    DecisionComparison()
     {
+    }
+
+    /** The differences listed so far. */
+    List<DecisionDifference> differences()
+    {
+        return listed;
     }
 
     /** @throws dev.peregrine.journal.JournalException if either journal cannot be replayed to its end */
