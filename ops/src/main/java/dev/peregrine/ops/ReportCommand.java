@@ -41,9 +41,6 @@ import java.util.concurrent.Callable;
         "decision in which another journal differs (a live run against its replay or backtest)."})
 public final class ReportCommand implements Callable<Integer>
 {
-    /** Starting capital when none is given, quote currency: 10x the demo's default order notional. */
-    public static final double DEFAULT_CAPITAL = 10_000.0;
-
     @Spec
     private CommandSpec spec;
 
@@ -54,6 +51,7 @@ public final class ReportCommand implements Callable<Integer>
         description = "Folder for report.json and report.html (created if missing; existing reports are replaced).")
     private Path out;
 
+    // 10,000 quote by default: ten times the demo's default order notional, so its returns read sensibly.
     @Option(names = "--capital", defaultValue = "10000", paramLabel = "QUOTE",
         description = "Starting capital in quote currency, the base of returns, drawdown and turnover (default: ${DEFAULT-VALUE}).")
     private double capital;
