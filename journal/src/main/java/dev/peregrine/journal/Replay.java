@@ -84,7 +84,13 @@ public final class Replay
         return sequence;
     }
 
-    private static EngineSettings settingsOf(final Path dir, final JournalHeader header)
+    /**
+     * The settings in {@code header}, checked against its digest: the one way every journal reader
+     * (replay, reports) rebuilds the engine that wrote the journal.
+     *
+     * @throws JournalException naming {@code dir} if they do not parse or do not match the digest
+     */
+    public static EngineSettings settingsOf(final Path dir, final JournalHeader header)
     {
         final EngineSettings settings;
         try

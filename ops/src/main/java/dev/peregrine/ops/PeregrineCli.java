@@ -16,8 +16,8 @@ import java.io.PrintWriter;
     mixinStandardHelpOptions = true,
     version = "peregrine " + dev.peregrine.core.engine.EngineVersion.VERSION,
     description = "Low-latency trading engine: WebSocket gateway, Disruptor core, Chronicle journal.",
-    subcommands = {DemoCommand.class, ReplayCommand.class, BacktestCommand.class, DecisionsCommand.class, JournalCommand.class,
-        IndicatorsCommand.class, VerifyKeysCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {DemoCommand.class, ReplayCommand.class, BacktestCommand.class, ReportCommand.class, DecisionsCommand.class,
+        JournalCommand.class, IndicatorsCommand.class, VerifyKeysCommand.class, CommandLine.HelpCommand.class})
 public final class PeregrineCli
 {
     public static void main(final String[] args)

@@ -1,0 +1,146 @@
+package dev.peregrine.ops.report;
+
+/**
+ * Simple returns over fixed periods of event time (a day, an hour...), streamed in O(1) memory: the
+ * count, sum, sum of squares and downside sum of squares are all Sharpe and Sortino need.
+ *
+ * <p>Period {@code k} covers {@code [k * length, (k + 1) * length)} of event time (UTC epoch, so days
+ * are UTC days). Its return is {@code close_k / close_(k-1) - 1}, where a period's close is the equity
+ * after its last event and the close before the first period is the starting capital. A period with no
+ * event has return 0 (nothing could change the equity), so quiet stretches count as flat, not as
+ * missing. The first and the last period are usually partial; they count like the others.
+ */
+public final class PeriodReturns
+{
+    /** Days a year when annualising: crypto markets trade every day, so 365, not 252. */
+    public static final double DAYS_PER_YEAR = 365.0;
+    private static final double NANOS_PER_YEAR = DAYS_PER_YEAR * 86_400e9;
+
+    private final String label;
+    private final long lengthNanos;
+    private long period = Long.MIN_VALUE;
+    private double previousClose;
+    private double close;
+
+    private long count;
+    private double sum;
+    private double sumOfSquares;
+    private double downsideSumOfSquares;
+
+    public PeriodReturns(final String label, final long lengthNanos)
+    {
+        if (lengthNanos <= 0)
+        {
+            throw new IllegalArgumentException("period length must be > 0, got " + lengthNanos);
+        }
+        this.label = label;
+        this.lengthNanos = lengthNanos;
+    }
+
+    /** The equity after an event at {@code timeNanos}; the first call passes the starting capital first. */
+    public void observe(final long timeNanos, final double equity, final double startingCapital)
+    {
+        final long p = Math.floorDiv(timeNanos, lengthNanos);
+        if (period == Long.MIN_VALUE)
+        {
+            period = p;
+            previousClose = startingCapital;
+        }
+        else if (p > period)
+        {
+            closePeriod();
+            addZeros(p - period - 1);
+            previousClose = close;
+            period = p;
+        }
+        close = equity;
+    }
+
+    /** Closes the last (partial) period; call once, after the last event. */
+    public void finish()
+    {
+        if (period != Long.MIN_VALUE)
+        {
+            closePeriod();
+            period = Long.MIN_VALUE;
+        }
+    }
+
+    private void closePeriod()
+    {
+        add(previousClose > 0 ? close / previousClose - 1.0 : 0.0);
+    }
+
+    void add(final double r)
+    {
+        count++;
+        sum += r;
+        sumOfSquares += r * r;
+        if (r < 0)
+        {
+            downsideSumOfSquares += r * r;
+        }
+    }
+
+    private void addZeros(final long n)
+    {
+        count += n; // a zero return adds nothing to the sums
+    }
+
+    public String label()
+    {
+        return label;
+    }
+
+    public long lengthNanos()
+    {
+        return lengthNanos;
+    }
+
+    public long count()
+    {
+        return count;
+    }
+
+    public double mean()
+    {
+        return count == 0 ? Double.NaN : sum / count;
+    }
+
+    /** Sample standard deviation (n - 1); NaN below two returns. */
+    public double standardDeviation()
+    {
+        if (count < 2)
+        {
+            return Double.NaN;
+        }
+        final double mean = sum / count;
+        final double variance = (sumOfSquares - count * mean * mean) / (count - 1);
+        return Math.sqrt(Math.max(variance, 0.0));
+    }
+
+    /** Root mean square of the negative returns over all periods (target 0, the usual Sortino convention). */
+    public double downsideDeviation()
+    {
+        return count == 0 ? Double.NaN : Math.sqrt(downsideSumOfSquares / count);
+    }
+
+    public double periodsPerYear()
+    {
+        return NANOS_PER_YEAR / lengthNanos;
+    }
+
+    /** mean / standard deviation * sqrt(periods a year), risk-free rate 0; NaN when undefined. */
+    public double sharpe()
+    {
+        final double sd = standardDeviation();
+        return sd > 0 ? mean() / sd * Math.sqrt(periodsPerYear()) : Double.NaN;
+    }
+
+    /** mean / downside deviation * sqrt(periods a year); NaN when no period lost (undefined, not infinite). */
+    public double sortino()
+    {
+        final double dd = downsideDeviation();
+        return count >= 2 && dd > 0 ? mean() / dd * Math.sqrt(periodsPerYear()) : Double.NaN;
+    }
+}

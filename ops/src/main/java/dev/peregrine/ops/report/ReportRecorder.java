@@ -1,0 +1,182 @@
+package dev.peregrine.ops.report;
+
+import dev.peregrine.core.decision.DecisionRecord;
+import dev.peregrine.core.event.Side;
+import dev.peregrine.core.number.FixedPoint;
+import dev.peregrine.core.order.OrderType;
+import dev.peregrine.core.output.OutputListener;
+import dev.peregrine.core.risk.RejectReason;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Hears a replay's outputs for the report: each decision's book (for slippage), orders, fills, rejects,
+ * cancels and expiries, feeding {@link ExecutionStatistics}, {@link TradeLedger} and
+ * {@link TradeStatistics}. Off the hot path, so it may allocate; its memory stays bounded: only working
+ * orders are remembered, and only the first {@value #MAX_LISTED} fills and trades are kept for listing
+ * (the statistics count all of them).
+ */
+public final class ReportRecorder implements OutputListener
+{
+    /** Fills and trades kept for report.json and the HTML; more are counted but not listed. */
+    public static final int MAX_LISTED = 10_000;
+
+    private final ExecutionStatistics execution = new ExecutionStatistics();
+    private final TradeStatistics tradeStatistics = new TradeStatistics();
+    private final TradeLedger ledger;
+    private final List<Fill> fills = new ArrayList<>();
+    private final List<Trade> trades = new ArrayList<>();
+    private final Map<Long, WorkingOrder> working = new HashMap<>();
+
+    private long decidedOrderId = -1;
+    private double decidedMid = Double.NaN;
+    private int decidedStrategy;
+
+    /** What the report remembers of an order until it is done. */
+    private static final class WorkingOrder
+    {
+        final boolean limit;
+        final long quantity;
+        final double decisionMid;
+        final int strategyId;
+        long filled;
+
+        WorkingOrder(final boolean limit, final long quantity, final double decisionMid, final int strategyId)
+        {
+            this.limit = limit;
+            this.quantity = quantity;
+            this.decisionMid = decisionMid;
+            this.strategyId = strategyId;
+        }
+    }
+
+    public ReportRecorder(final int instruments)
+    {
+        ledger = new TradeLedger(instruments, this::onTradeClosed);
+    }
+
+    private void onTradeClosed(final Trade trade)
+    {
+        tradeStatistics.add(trade);
+        if (trades.size() < MAX_LISTED)
+        {
+            trades.add(trade);
+        }
+    }
+
+    @Override
+    public void onDecision(final DecisionRecord decision)
+    {
+        decidedOrderId = decision.orderId();
+        decidedStrategy = decision.strategyId();
+        final long bid = decision.bidPrice();
+        final long ask = decision.askPrice();
+        decidedMid = bid > 0 && ask > 0 ? (FixedPoint.toDouble(bid) + FixedPoint.toDouble(ask)) / 2.0 : Double.NaN;
+    }
+
+    @Override
+    public void onOrder(final long orderId, final int instrumentId, final int side, final OrderType type,
+        final long quantity, final long limitPrice, final long timeNanos)
+    {
+        final boolean limit = type == OrderType.LIMIT;
+        final boolean decided = orderId == decidedOrderId;
+        working.put(orderId, new WorkingOrder(limit, quantity, decided ? decidedMid : Double.NaN,
+            decided ? decidedStrategy : 0));
+        execution.onOrder(limit, quantity);
+    }
+
+    @Override
+    public void onFill(final long orderId, final int instrumentId, final int side, final long quantity, final long price,
+        final double fee, final long timeNanos)
+    {
+        final WorkingOrder order = working.get(orderId);
+        final double qty = FixedPoint.toDouble(quantity);
+        final double px = FixedPoint.toDouble(price);
+        final double mid = order == null ? Double.NaN : order.decisionMid;
+        final double slippage = Double.isNaN(mid) ? Double.NaN : (px - mid) * qty * Side.sign(side);
+        final Fill fill = new Fill(orderId, instrumentId, side, order == null ? "UNKNOWN" : order.limit ? "LIMIT" : "MARKET",
+            order == null ? 0 : order.strategyId, qty, px, fee, timeNanos, mid, slippage);
+        final long filledBefore = order == null ? 0 : order.filled;
+        execution.onFill(fill, order != null && order.limit, quantity, filledBefore, order == null ? 0 : order.quantity);
+        if (order != null)
+        {
+            order.filled += quantity;
+            if (order.filled >= order.quantity)
+            {
+                working.remove(orderId);
+            }
+        }
+        if (fills.size() < MAX_LISTED)
+        {
+            fills.add(fill);
+        }
+        ledger.onFill(instrumentId, Side.sign(side), quantity, px, fee, timeNanos);
+    }
+
+    @Override
+    public void onReject(final long orderId, final int instrumentId, final int side, final long quantity,
+        final RejectReason reason, final long timeNanos)
+    {
+        working.remove(orderId);
+        execution.onReject(reason);
+    }
+
+    @Override
+    public void onCancel(final long orderId, final int instrumentId, final long quantity, final long timeNanos)
+    {
+        working.remove(orderId);
+        execution.onCancel();
+    }
+
+    @Override
+    public void onExpired(final long orderId, final int instrumentId, final long leavesQuantity, final long timeNanos)
+    {
+        working.remove(orderId);
+        execution.onExpired();
+    }
+
+    @Override
+    public void onAccepted(final long orderId, final int instrumentId, final long timeNanos)
+    {
+    }
+
+    @Override
+    public void onCancelRequested(final long orderId, final int instrumentId, final long timeNanos)
+    {
+    }
+
+    public ExecutionStatistics execution()
+    {
+        return execution;
+    }
+
+    public TradeStatistics tradeStatistics()
+    {
+        return tradeStatistics;
+    }
+
+    public TradeLedger ledger()
+    {
+        return ledger;
+    }
+
+    /** The first {@value #MAX_LISTED} fills. */
+    public List<Fill> fills()
+    {
+        return fills;
+    }
+
+    /** The first {@value #MAX_LISTED} closed trades. */
+    public List<Trade> trades()
+    {
+        return trades;
+    }
+
+    public int workingOrders()
+    {
+        return working.size();
+    }
+}

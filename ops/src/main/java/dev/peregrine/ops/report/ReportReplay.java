@@ -1,0 +1,111 @@
+package dev.peregrine.ops.report;
+
+import dev.peregrine.core.engine.EngineSettings;
+import dev.peregrine.core.engine.TradingCore;
+import dev.peregrine.core.engine.TradingSwitch;
+import dev.peregrine.core.event.InboundEvent;
+import dev.peregrine.core.execution.PositionBook;
+import dev.peregrine.core.market.MarketState;
+import dev.peregrine.core.metrics.CoreMetrics;
+import dev.peregrine.core.number.FixedPoint;
+import dev.peregrine.core.output.Hash64;
+import dev.peregrine.core.output.OutputDigest;
+import dev.peregrine.core.output.OutputFanOut;
+import dev.peregrine.core.output.OutputListener;
+import dev.peregrine.journal.JournalException;
+import dev.peregrine.journal.JournalHeader;
+import dev.peregrine.journal.JournalReader;
+import dev.peregrine.journal.Replay;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Replays a journal through the same core the live run used (rebuilt from the header's settings, as
+ * {@link Replay} does) and measures the account after every event: equity into {@link EquityCurve},
+ * the sampled charts into {@link ChartSeries}, outputs into {@link ReportRecorder}. Streams the journal
+ * with one reused slot, so memory does not grow with its length.
+ */
+public final class ReportReplay
+{
+    private ReportReplay()
+    {
+    }
+
+    /**
+     * @throws JournalException if the journal cannot be read to its end (a bad record mid-way, settings
+     *                          this build cannot rebuild): no report exists for a run that did not finish
+     */
+    public static Report run(final Path journal, final double capital)
+    {
+        try (JournalReader reader = JournalReader.open(journal))
+        {
+            final JournalHeader header = reader.header();
+            final EngineSettings settings = Replay.settingsOf(journal, header);
+            final int n = settings.products().size();
+            final OutputDigest digest = new OutputDigest();
+            final ReportRecorder recorder = new ReportRecorder(n);
+            final TradingCore core = core(journal, settings, new OutputFanOut(digest, recorder));
+            final EquityCurve curve = new EquityCurve(capital);
+            final ChartSeries chart = new ChartSeries(n);
+            final PositionBook positions = core.positions();
+            final MarketState market = core.market();
+            final double[] marks = new double[n];
+            final InboundEvent event = new InboundEvent();
+            long sequence = 0;
+            while (reader.next(event))
+            {
+                core.onEvent(event, sequence++, true);
+                double equity = capital + positions.totalRealizedPnl();
+                boolean open = false;
+                for (int i = 0; i < n; i++)
+                {
+                    final long mark = market.markPrice(i);
+                    equity += positions.unrealizedPnl(i, mark);
+                    marks[i] = mark > 0 ? FixedPoint.toDouble(mark) : Double.NaN;
+                    open |= positions.quantity(i) != 0;
+                }
+                final long now = core.clockNanos();
+                curve.observe(now, equity, open);
+                chart.observe(now, equity, curve.drawdown().current(), marks);
+            }
+            curve.finish();
+            final List<OpenPosition> openPositions = new ArrayList<>();
+            for (int i = 0; i < n; i++)
+            {
+                if (positions.quantity(i) != 0)
+                {
+                    final long mark = market.markPrice(i);
+                    openPositions.add(new OpenPosition(i, FixedPoint.toDouble(positions.quantity(i)),
+                        positions.averagePrice(i), mark > 0 ? FixedPoint.toDouble(mark) : Double.NaN,
+                        positions.unrealizedPnl(i, mark), recorder.ledger().openRealized(i), recorder.ledger().openEntryNanos(i)));
+                }
+            }
+            final List<String> strategyNames = new ArrayList<>();
+            strategyNames.add("engine");
+            for (int i = 0; i < core.strategies().count(); i++)
+            {
+                strategyNames.add(core.strategies().get(i).name());
+            }
+            final Throwable error = core.lastError();
+            return new Report(journal, header, settings, strategyNames, sequence, digest.hex(),
+                Hash64.hex(core.stateHash()), error == null ? null : String.valueOf(error), curve, chart, recorder,
+                openPositions, positions.totalRealizedPnl(), positions.totalFees(), core.totalUnrealizedPnl(), null);
+        }
+    }
+
+    /** The core the journal's header describes, as {@link Replay} builds it. */
+    static TradingCore core(final Path journal, final EngineSettings settings, final OutputListener outputs)
+    {
+        try
+        {
+            return new TradingCore(settings, outputs, new CoreMetrics(settings.products().size()), new TradingSwitch());
+        }
+        catch (final IllegalArgumentException e)
+        {
+            throw new JournalException("journal " + journal + ": the engine in its header cannot be rebuilt: " +
+                e.getMessage(), e);
+        }
+    }
+}

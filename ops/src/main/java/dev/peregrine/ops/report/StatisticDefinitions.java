@@ -1,0 +1,71 @@
+package dev.peregrine.ops.report;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One sentence per statistic, written into report.json ({@code definitions}) and shown as the tooltip of
+ * each figure in report.html, so a reader never has to guess how a number was computed. The classes
+ * named here hold the authoritative definitions.
+ */
+public final class StatisticDefinitions
+{
+    private static final Map<String, String> DEFINITIONS = new LinkedHashMap<>();
+
+    static
+    {
+        put("equity", "starting capital + realized PnL after fees + unrealized PnL of open positions at the core's " +
+            "mark (mid of the top of book, else the last trade), measured after every event");
+        put("total_return", "final equity / capital - 1");
+        put("cagr", "(final equity / capital)^(1 / years) - 1, years = span / 365.25 days; null for spans under a day");
+        put("sharpe", "mean / sample standard deviation of period returns x sqrt(periods in 365 days), risk-free " +
+            "rate 0; daily returns when there are at least 20, else the coarsest of 1h, 1m, 1s with 20, else 1s " +
+            "(returns_period); periods without events count as 0");
+        put("sortino", "mean period return / downside deviation (root mean square of the negative returns over " +
+            "all periods, target 0) x sqrt(periods in 365 days); null when no period lost");
+        put("calmar", "CAGR / max drawdown; null when either is undefined");
+        put("max_drawdown", "largest (peak - equity) / peak, peak = highest equity so far (capital at the start), " +
+            "over the equity after every event");
+        put("max_drawdown_duration", "from the peak before the deepest trough until equity is back at that peak, " +
+            "or until the end of the data when it never recovered");
+        put("longest_underwater", "the longest time from any peak until equity was back at it (or the end)");
+        put("trades", "round trips from flat to flat per product; adds and partial closes belong to the open " +
+            "trade; a fill through zero closes the trade and opens a new one with the rest (its fee split by " +
+            "quantity); a position open at the end is listed as open, not as a trade");
+        put("win_rate", "trades with net PnL (after fees) > 0 / trades; a trade of exactly 0 is neither win nor loss");
+        put("profit_factor", "sum of winning trades' net PnL / |sum of losing trades' net PnL|; null without losses");
+        put("expectancy", "mean net PnL per trade, quote currency");
+        put("exposure", "share of the event-time span during which any position was open");
+        put("turnover", "traded notional (sum of price x quantity of every fill) / capital");
+        put("fees", "fees of every fill, quote currency");
+        put("slippage", "sum over fills of (fill price - mid at decision) x quantity for buys and (mid - fill " +
+            "price) x quantity for sells, mid from the book the order's decision record saw; positive is a cost; " +
+            "in bps over the notional of fills that had a mid");
+        put("limit_fill_rate", "quantity filled on limit orders / quantity they asked for");
+        put("average_trade_duration", "mean entry-to-exit event time of the trades");
+        put("best_trade", "the trade with the highest net PnL");
+        put("worst_trade", "the trade with the lowest net PnL");
+        put("max_consecutive_wins", "longest run of winning trades, in exit order");
+        put("max_consecutive_losses", "longest run of losing trades, in exit order");
+        put("monthly_returns", "month's last equity / previous month's last equity (capital before the first) - 1, UTC months");
+    }
+
+    private StatisticDefinitions()
+    {
+    }
+
+    private static void put(final String name, final String text)
+    {
+        DEFINITIONS.put(name, text);
+    }
+
+    public static Map<String, String> all()
+    {
+        return DEFINITIONS;
+    }
+
+    public static String of(final String name)
+    {
+        return DEFINITIONS.getOrDefault(name, "");
+    }
+}
