@@ -22,6 +22,11 @@ import dev.peregrine.ops.backtest.ProgressBar;
 import dev.peregrine.ops.backtest.SweepTable;
 import dev.peregrine.ops.cli.ExitCodes;
 import dev.peregrine.ops.cli.UsageException;
+import dev.peregrine.ops.report.Report;
+import dev.peregrine.ops.report.ReportFiles;
+import dev.peregrine.ops.report.ReportHtml;
+import dev.peregrine.ops.report.ReportJson;
+import dev.peregrine.ops.report.ReportReplay;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -96,8 +101,13 @@ public final class BacktestCommand implements Callable<Integer>
     private String to;
 
     @Option(names = "--report", paramLabel = "DIR", description = "Folder for this run: its journal goes to DIR/journal " +
-        "(sweeps: DIR/sweep/<n>). Default: a new temporary folder, named in the summary.")
+        "and, for a single run, report.json and report.html (as ./peregrine report writes them) to DIR (sweeps: a journal " +
+        "per combination in DIR/sweep/<n>, no report). Default: a new temporary folder for the journal, named in the summary.")
     private Path report;
+
+    @Option(names = "--capital", defaultValue = "10000", paramLabel = "QUOTE",
+        description = "Starting capital the report's returns are measured on, in quote currency (default: ${DEFAULT-VALUE}).")
+    private double capital;
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "binance-trades, coinbase-candles, ohlcv, trades or journal (default: told by content).")
     private String format;
@@ -121,6 +131,10 @@ public final class BacktestCommand implements Callable<Integer>
     @Override
     public Integer call()
     {
+        if (!(capital > 0) || Double.isInfinite(capital))
+        {
+            throw new UsageException("--capital must be a positive amount of quote currency, got " + capital);
+        }
         final PrintWriter out = spec.commandLine().getOut();
         if (listStrategies)
         {
@@ -144,6 +158,10 @@ public final class BacktestCommand implements Callable<Integer>
                     result = Backtest.run(plan, folder.resolve("journal"), counters, null);
                 }
                 BacktestSummary.print(out, result, data.toString());
+                if (report != null)
+                {
+                    return writeReport(out, err, folder.resolve("journal"));
+                }
                 return ExitCodes.OK;
             }
             final SweepMetric metric = parse(() -> SweepMetric.parse(sort), "--sort");
@@ -256,5 +274,28 @@ public final class BacktestCommand implements Callable<Integer>
         {
             throw new UsageException(option + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * The report of the run just made, from its journal: the same replay `./peregrine report` does, so a
+     * backtest's report and a live run's are one thing. Nothing is presented as complete if it fails.
+     */
+    private int writeReport(final PrintWriter out, final PrintWriter err, final Path journal)
+    {
+        try
+        {
+            final Report built = ReportReplay.run(journal, capital);
+            ReportFiles.write(report, ReportJson.toJson(built), ReportHtml.render(built));
+        }
+        catch (final JournalException | IOException ex)
+        {
+            out.flush();
+            err.println("peregrine backtest: the run completed but its report could not be written: " + ex.getMessage());
+            err.flush();
+            return ExitCodes.RUNTIME_FAILURE;
+        }
+        out.println("report: " + report.resolve(ReportFiles.HTML) + " and " + ReportFiles.JSON);
+        out.flush();
+        return ExitCodes.OK;
     }
 }

@@ -70,6 +70,11 @@ class BacktestCommandTest
         assertTrue(r.out().contains("data: " + data + " (ohlcv), 2024-08-09T00:00:00Z .. 2024-08-09T04:59:45Z"), r.out());
         assertTrue(r.out().contains("no order book in the data: before each trade a quote is synthesized"), r.out());
         assertEquals(report.resolve("journal").toString(), r.value("journal"));
+        // The report of the run, from its journal: the same replay, so the same digest.
+        assertTrue(r.out().contains("report: " + report.resolve("report.html")), r.out());
+        final String reportJson = Files.readString(report.resolve("report.json"));
+        assertTrue(reportJson.contains("\"output_digest\": \"" + r.value("output-digest") + "\""), reportJson.substring(0, 400));
+        assertTrue(Files.readString(report.resolve("report.html")).contains("<svg"));
 
         final Run replay = run("replay", "--journal", report.resolve("journal").toString());
         assertEquals(0, replay.exit(), replay.err());
