@@ -45,6 +45,7 @@ public final class JournalReader implements AutoCloseable
     /** Index of a bad last record taken for a torn tail, or -1; {@link #tornTail} describes it. */
     private long tornIndex = -1;
     private String tornTail;
+    private long repairedTails;
     private String tornProblem;
 
     private JournalReader(final Path dir, final SingleChronicleQueue queue, final ExcerptTailer tailer,
@@ -157,6 +158,10 @@ public final class JournalReader implements AutoCloseable
                     checkRepeatedHeader(bytes, dc.index());
                     continue;
                 }
+                if (bytes.readRemaining() > 0 && bytes.readByte(bytes.readPosition()) == JournalRecordCodec.TAIL_REPAIR)
+                {
+                    throw corruptAt(dc.index(), "is a tail repair with no torn record before it");
+                }
                 try
                 {
                     JournalRecordCodec.readEvent(bytes, into);
@@ -170,6 +175,12 @@ public final class JournalReader implements AutoCloseable
             }
             if (bad != null)
             {
+                if (endsInZero && repairFollows(badIndex))
+                {
+                    // A restarted engine marked this torn record before appending after it: skip both.
+                    repairedTails++;
+                    continue;
+                }
                 if (!endsInZero || anotherDocumentFollows())
                 {
                     throw corruptAt(badIndex, bad.getMessage());
@@ -244,6 +255,50 @@ public final class JournalReader implements AutoCloseable
         {
             throw corruptAt(index, problem);
         }
+    }
+
+    /**
+     * Consumes the next document if it is the TAIL_REPAIR naming {@code tornIndex} (after the header of a
+     * new file, when the engine restarted in a later roll cycle); otherwise leaves it, and the caller reports
+     * the torn record as corruption.
+     */
+    private boolean repairFollows(final long tornIndex)
+    {
+        while (true)
+        {
+            try (DocumentContext dc = tailer.readingDocument())
+            {
+                if (!dc.isPresent())
+                {
+                    return false;
+                }
+                final Bytes<?> bytes = dc.wire().bytes();
+                if (isHeader(bytes))
+                {
+                    noteCycle();
+                    checkRepeatedHeader(bytes, dc.index());
+                    continue;
+                }
+                if (JournalRecordCodec.readTailRepair(bytes) == tornIndex)
+                {
+                    return true;
+                }
+                dc.rollbackOnClose();
+                return false;
+            }
+        }
+    }
+
+    /** Torn records a restarted engine marked and this reader skipped (each one event short of the run that tore it). */
+    public long repairedTails()
+    {
+        return repairedTails;
+    }
+
+    /** Index of the torn last record this reader ignored, or -1: what a restarting engine marks before it appends. */
+    public long tornTailIndex()
+    {
+        return tornIndex;
     }
 
     /** Looks at the next document without consuming it. */

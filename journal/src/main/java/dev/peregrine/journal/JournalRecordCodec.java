@@ -90,11 +90,27 @@ import java.nio.charset.StandardCharsets;
  * the rest of the body is then the zeros of Chronicle's pre-allocated file. So a record that fails its
  * checks, ends in a zero byte and is followed by no other document is taken for a torn write:
  * {@link JournalReader} ignores it and reports it ({@code tornTail()}); it never returns its fields.
+ *
+ * <h2>TAIL_REPAIR (recordType 3, record version 1): written once when an engine restarts on a torn tail</h2>
+ * Appending after a torn record would leave it in the middle of the journal, where it reads as
+ * corruption. So the restarting engine first appends this record naming it; a reader that meets a
+ * torn-looking record (fails its checks, ends in a zero byte) directly followed by the TAIL_REPAIR that
+ * names its index skips both and counts it ({@code repairedTails()}). Anywhere else a TAIL_REPAIR is
+ * corruption. Readers older than this record refuse it, as the rules above say.
+ * <pre>
+ * offset size type   field
+ *      0    1 int8   recordType     3
+ *      1    2 int16  recordVersion  1
+ *      3    8 int64  tornIndex      the Chronicle index of the torn record
+ *     11    8 int64  checksum       Hash64 of tornIndex
+ * </pre>
  */
 public final class JournalRecordCodec
 {
     public static final byte HEADER = 1;
     public static final byte EVENT = 2;
+    public static final byte TAIL_REPAIR = 3;
+    private static final short TAIL_REPAIR_VERSION = 1;
 
     /** The format this code writes, and the newest it reads. */
     public static final short FORMAT_VERSION = 3;
@@ -620,5 +636,26 @@ public final class JournalRecordCodec
         final byte[] utf8 = new byte[length];
         bytes.read(utf8);
         return new String(utf8, StandardCharsets.UTF_8);
+    }
+
+    static void writeTailRepair(final Bytes<?> bytes, final long tornIndex)
+    {
+        bytes.writeByte(TAIL_REPAIR);
+        bytes.writeShort(TAIL_REPAIR_VERSION);
+        bytes.writeLong(tornIndex);
+        bytes.writeLong(Hash64.mix(Hash64.SEED, tornIndex));
+    }
+
+    /** The torn index a TAIL_REPAIR record names, or -1 if the document is not a well-formed one. */
+    static long readTailRepair(final Bytes<?> bytes)
+    {
+        final long start = bytes.readPosition();
+        if (bytes.readRemaining() != 19 || bytes.readByte(start) != TAIL_REPAIR ||
+            bytes.readShort(start + 1) != TAIL_REPAIR_VERSION)
+        {
+            return -1;
+        }
+        final long index = bytes.readLong(start + 3);
+        return bytes.readLong(start + 11) == Hash64.mix(Hash64.SEED, index) ? index : -1;
     }
 }

@@ -231,6 +231,31 @@ public final class JournalWriter implements EventHandler<InboundEvent>, AutoClos
         }
     }
 
+    /**
+     * Marks the torn last record a reader found ({@link JournalReader#tornTailIndex()}) so that events
+     * appended after it do not turn it into corruption in the middle of the journal. Call once, on the
+     * owner's thread, after recovery and before the journal thread appends.
+     */
+    public void repairTornTail(final long tornIndex)
+    {
+        try (ExcerptAppender repairAppender = queue.createAppender())
+        {
+            // A restart in a later roll cycle opens a new file: it starts with the header, as every file does.
+            if (repeatHeader && queue.cycle() != headerCycle)
+            {
+                try (DocumentContext dc = repairAppender.writingDocument())
+                {
+                    dc.wire().bytes().write(headerRecord);
+                }
+                headerCycle = queue.cycle();
+            }
+            try (DocumentContext dc = repairAppender.writingDocument())
+            {
+                JournalRecordCodec.writeTailRepair(dc.wire().bytes(), tornIndex);
+            }
+        }
+    }
+
     /** True once an append failed: nothing more is written (the journal ends at the failure). */
     public boolean failed()
     {

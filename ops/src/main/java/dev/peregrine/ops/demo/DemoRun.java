@@ -138,6 +138,10 @@ public final class DemoRun
                 out.printf("peregrine demo: %s on simulated exchange %s, journal %s%n",
                     String.join(",", options.settings().products()), exchange.endpoint(), options.journalDir());
             }
+            if (engine.tornTailRepaired() != null)
+            {
+                out.println("journal: " + engine.tornTailRepaired() + "; marked, appending after it");
+            }
             if (engine.recoveredEvents() > 0)
             {
                 out.printf("continuing from the journal: %,d earlier events replayed into the core%n",

@@ -58,6 +58,7 @@ public final class LiveEngine
     private final dev.peregrine.core.time.EpochClock commandClock = new dev.peregrine.core.time.EpochClock();
     private volatile boolean stopped;
     private long recoveredEvents;
+    private volatile String tornTailRepaired;
     /** Read by the metrics scrape (HTTP thread), cached for a second: never touched by a ring thread. */
     private final JournalDiskUsage journalDisk;
     /** Free-space fraction below which an alert rule should fire; exported as a gauge for the rule to compare. */
@@ -131,6 +132,13 @@ public final class LiveEngine
         try (JournalReader reader = JournalReader.open(journalDir))
         {
             recoveredEvents = Replay.feed(reader, core);
+            if (reader.tornTailIndex() >= 0)
+            {
+                // A write cut short (a power loss): mark it before appending, or it would sit mid-journal
+                // and read as corruption. The event it held never reached the core, live or in replay.
+                journal.repairTornTail(reader.tornTailIndex());
+                tornTailRepaired = reader.tornTail();
+            }
         }
         // Only decisions made from now on: those of the recovered events were journaled by their own run.
         core.execution().decisionLog(decisions);
@@ -278,6 +286,12 @@ public final class LiveEngine
     public Throwable decisionJournalFailure()
     {
         return decisionJournal == null ? null : decisionJournal.failure();
+    }
+
+    /** The torn last record start-up found in the journal and marked, or null (see JournalWriter.repairTornTail). */
+    public String tornTailRepaired()
+    {
+        return tornTailRepaired;
     }
 
     /** Events fed from the journal at start-up, before any new input. */
