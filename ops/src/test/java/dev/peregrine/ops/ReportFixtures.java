@@ -95,7 +95,9 @@ final class ReportFixtures
              ExcerptAppender appender = queue.createAppender();
              DocumentContext dc = appender.writingDocument())
         {
-            dc.wire().bytes().writeByte((byte)9).writeShort((short)2).writeLong(42);
+            // Ends in a non-zero byte: a torn write leaves zeros, so this cannot pass for a torn tail (which
+            // readers ignore); it is corruption, and the replay must fail on it.
+            dc.wire().bytes().writeByte((byte)9).writeShort((short)2).writeLong(0x2A2A2A2A2A2A2A2AL);
         }
     }
 
