@@ -3,6 +3,8 @@ package dev.peregrine.ops;
 import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.core.execution.PaperVenueSettings;
 import dev.peregrine.core.strategy.config.BuiltInStrategies;
+import dev.peregrine.journal.RetentionPolicy;
+import dev.peregrine.ops.cli.ByteSizes;
 import dev.peregrine.ops.cli.Durations;
 import dev.peregrine.ops.cli.ExitCodes;
 import dev.peregrine.ops.cli.StrategyListing;
@@ -68,6 +70,20 @@ public final class DemoCommand implements Callable<Integer>
 
     @Option(names = "--list-strategies", description = "Print the built-in strategy types and their parameters, then exit.")
     private boolean listStrategies;
+
+    @Option(names = "--journal-max-age", paramLabel = "TIME",
+        description = "Journal retention: delete roll-cycle files that ended longer ago than this, e.g. 7d or 36h. " +
+            "Never the file being written, the newest two, or one a reader still reads.")
+    private String journalMaxAge;
+
+    @Option(names = "--journal-max-size", paramLabel = "BYTES",
+        description = "Journal retention: delete the oldest files until the rest fit, e.g. 500m, 20g (same protections).")
+    private String journalMaxSize;
+
+    @Option(names = "--journal-disk-alert", defaultValue = "0.10", paramLabel = "RATIO",
+        description = "Free fraction of the journal's volume below which the disk alert fires, exported as " +
+            "peregrine_journal_disk_free_alert_threshold_ratio (default: ${DEFAULT-VALUE}).")
+    private double journalDiskAlert;
 
     @Option(names = "--paper-order-latency", defaultValue = "20ms", paramLabel = "TIME",
         description = "Paper venue: time for an order to reach the venue, in event time (default: ${DEFAULT-VALUE}).")
@@ -212,7 +228,9 @@ public final class DemoCommand implements Callable<Integer>
                 capture,
                 summaryJson,
                 effectiveVenue,
-                adminTokenFile);
+                adminTokenFile,
+                retention(),
+                diskAlert());
         }
         catch (final IllegalArgumentException ex)
         {
@@ -265,5 +283,25 @@ public final class DemoCommand implements Callable<Integer>
     {
         return Path.of("peregrine-data", "journal-demo-" +
             LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    }
+
+    private RetentionPolicy retention()
+    {
+        if (journalMaxAge == null && journalMaxSize == null)
+        {
+            return null;
+        }
+        final java.time.Duration age = journalMaxAge == null ? null : Durations.parse(journalMaxAge);
+        final long bytes = journalMaxSize == null ? 0 : ByteSizes.parse("--journal-max-size", journalMaxSize);
+        return new RetentionPolicy(age, bytes, RetentionPolicy.DEFAULT_KEEP_NEWEST_FILES);
+    }
+
+    private double diskAlert()
+    {
+        if (!(journalDiskAlert >= 0 && journalDiskAlert < 1))
+        {
+            throw new IllegalArgumentException("--journal-disk-alert must be a fraction in [0, 1), was " + journalDiskAlert);
+        }
+        return journalDiskAlert;
     }
 }

@@ -71,7 +71,7 @@ class DemoBadInputTest
     void badDuration()
     {
         assertThat(demo("--duration", "soon")).isEqualTo(2);
-        assertThat(err.lines()).containsExactly("peregrine: 'soon' is not a duration (examples: 500ms, 30s, 5m, 2h)");
+        assertThat(err.lines()).containsExactly("peregrine: 'soon' is not a duration (examples: 500ms, 30s, 5m, 2h, 7d)");
     }
 
     @Test
@@ -126,5 +126,27 @@ class DemoBadInputTest
     {
         assertThat(demo("--speed", "10")).isEqualTo(2);
         assertThat(err.lines()).containsExactly("peregrine: --speed applies to --replay only");
+    }
+
+    @Test
+    void aJournalSizeThatIsNotASize()
+    {
+        assertThat(demo("--journal", temp.resolve("j").toString(), "--journal-max-size", "12q")).isEqualTo(2);
+        assertThat(err.lines()).containsExactly("peregrine: --journal-max-size '12q' is not a size such as 500m or 20g");
+        assertThat(temp.resolve("j")).doesNotExist();
+    }
+
+    @Test
+    void aDiskAlertThatIsNotAFraction()
+    {
+        assertThat(demo("--journal", temp.resolve("j").toString(), "--journal-disk-alert", "1.5")).isEqualTo(2);
+        assertThat(err.lines()).containsExactly("peregrine: --journal-disk-alert must be a fraction in [0, 1), was 1.5");
+    }
+
+    @Test
+    void aJournalAgeThatIsNotADuration()
+    {
+        assertThat(demo("--journal", temp.resolve("j").toString(), "--journal-max-age", "forever")).isEqualTo(2);
+        assertThat(err.lines()).containsExactly("peregrine: 'forever' is not a duration (examples: 500ms, 30s, 5m, 2h, 7d)");
     }
 }

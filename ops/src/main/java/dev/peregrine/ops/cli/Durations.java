@@ -3,7 +3,7 @@ package dev.peregrine.ops.cli;
 import java.time.Duration;
 import java.util.Locale;
 
-/** Parses durations as people type them: {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h}, {@code 90}. */
+/** Parses durations as people type them: {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h}, {@code 7d}, {@code 90}. */
 public final class Durations
 {
     private Durations()
@@ -31,11 +31,15 @@ public final class Durations
             {
                 return positive(text, Duration.ofSeconds(Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 3600)));
             }
+            if (t.endsWith("d"))
+            {
+                return positive(text, Duration.ofSeconds(Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 86400)));
+            }
             return positive(text, Duration.ofSeconds(Long.parseLong(t)));
         }
         catch (final NumberFormatException ex)
         {
-            throw new IllegalArgumentException("'" + text + "' is not a duration (examples: 500ms, 30s, 5m, 2h)");
+            throw new IllegalArgumentException("'" + text + "' is not a duration (examples: 500ms, 30s, 5m, 2h, 7d)");
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.peregrine.ops.demo;
 
 import dev.peregrine.core.engine.EngineSettings;
+import dev.peregrine.journal.RetentionPolicy;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +14,8 @@ import java.time.Duration;
  * @param summaryJson where to write the run's JSON summary, or null for none.
  * @param venue       {@code coinbase} or {@code binance}: which venue the generated market simulates.
  * @param adminTokenFile file holding the admin bearer token, or null for the environment or a generated one.
+ * @param retention   journal retention to apply while running, or null for none.
+ * @param diskAlertRatio free fraction of the journal's volume below which the disk alert should fire.
  */
 public record DemoOptions(
     EngineSettings settings,
@@ -28,6 +31,8 @@ public record DemoOptions(
     ReplayCapture replay,
     Path summaryJson,
     String venue,
-    Path adminTokenFile)
+    Path adminTokenFile,
+    RetentionPolicy retention,
+    double diskAlertRatio)
 {
 }

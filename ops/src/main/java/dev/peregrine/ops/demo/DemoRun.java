@@ -96,6 +96,8 @@ public final class DemoRun
 
             engine = new LiveEngine(options.settings(), exchange.feed(products), options.journalDir(), options.ringSize(),
                 waitStrategy, CLOCK_INTERVAL_MILLIS);
+            engine.retention(options.retention());
+            engine.journalDiskFreeAlertRatio(options.diskAlertRatio());
             sidecar = new LatencySidecar(1000);
             final LatencySidecar.Series tickToDecision =
                 sidecar.track("tick_to_decision", engine.coreMetrics().tickToDecisionNanos, CoreMetrics.MAX_TRACKABLE_NANOS);

@@ -17,8 +17,10 @@ import dev.peregrine.core.ring.OutboundStage;
 import dev.peregrine.journal.DecisionJournal;
 import dev.peregrine.journal.JournalDiskUsage;
 import dev.peregrine.journal.JournalReader;
+import dev.peregrine.journal.JournalRetention;
 import dev.peregrine.journal.JournalWriter;
 import dev.peregrine.journal.Replay;
+import dev.peregrine.journal.RetentionPolicy;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -59,6 +61,8 @@ public final class LiveEngine
     private volatile boolean stopped;
     private long recoveredEvents;
     private volatile String tornTailRepaired;
+    private RetentionPolicy retentionPolicy;
+    private JournalHousekeeper housekeeper;
     /** Read by the metrics scrape (HTTP thread), cached for a second: never touched by a ring thread. */
     private final JournalDiskUsage journalDisk;
     /** Free-space fraction below which an alert rule should fire; exported as a gauge for the rule to compare. */
@@ -110,6 +114,8 @@ public final class LiveEngine
 
     /** Decisions between the core and their journal: a burst of this many may wait for the outbound thread. */
     private static final int DECISION_QUEUE_CAPACITY = 1 << 14;
+    /** How often retention runs: files roll daily by default, so a minute is more than often enough. */
+    private static final long RETENTION_PERIOD_SECONDS = 60;
 
     /** Opens the journal only, so a bad journal folder fails before anything else starts. */
     public void openJournal()
@@ -161,6 +167,12 @@ public final class LiveEngine
                 recovered);
         }
         ringBuffer = started;
+        if (retentionPolicy != null)
+        {
+            // After recovery: its reader is closed, and the file being written is never deleted.
+            housekeeper = new JournalHousekeeper(new JournalRetention(journalDir, retentionPolicy));
+            housekeeper.start(RETENTION_PERIOD_SECONDS);
+        }
         ticker = new ClockTicker(started, clockIntervalMillis);
         ticker.start();
         feed.start(started, core.instruments());
@@ -238,6 +250,10 @@ public final class LiveEngine
         }
         stopped = true;
         feed.close();
+        if (housekeeper != null)
+        {
+            housekeeper.close();
+        }
         if (ticker != null)
         {
             ticker.close();
@@ -286,6 +302,21 @@ public final class LiveEngine
     public Throwable decisionJournalFailure()
     {
         return decisionJournal == null ? null : decisionJournal.failure();
+    }
+
+    /**
+     * Journal retention to apply while running (by age and/or size; see {@link RetentionPolicy}): once at
+     * start and every minute after, on a thread of its own. Set before {@link #start}; null for none.
+     */
+    public void retention(final RetentionPolicy policy)
+    {
+        this.retentionPolicy = policy;
+    }
+
+    /** The retention thread's counters, or null when no retention is configured. */
+    public JournalHousekeeper housekeeper()
+    {
+        return housekeeper;
     }
 
     /** The torn last record start-up found in the journal and marked, or null (see JournalWriter.repairTornTail). */

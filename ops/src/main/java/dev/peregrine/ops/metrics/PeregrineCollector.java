@@ -189,6 +189,17 @@ public final class PeregrineCollector implements MultiCollector
      */
     private void addJournalDisk(final MetricSnapshots.Builder out)
     {
+        final dev.peregrine.ops.engine.JournalHousekeeper housekeeper = engine.housekeeper();
+        if (housekeeper != null)
+        {
+            out.metricSnapshot(counter("peregrine_journal_retention_files_deleted",
+                "Journal files deleted by the retention policy", housekeeper.filesDeleted()));
+            out.metricSnapshot(counter("peregrine_journal_retention_bytes_deleted",
+                "Bytes of journal files deleted by the retention policy", housekeeper.bytesDeleted()));
+            out.metricSnapshot(counter("peregrine_journal_retention_failures",
+                "Retention passes that failed (a file that could not be deleted); the next pass tries again",
+                housekeeper.failures()));
+        }
         out.metricSnapshot(gauge("peregrine_journal_disk_free_alert_threshold_ratio",
             "Free-space fraction of the journal's volume below which the disk alert should fire",
             engine.journalDiskFreeAlertRatio()));
