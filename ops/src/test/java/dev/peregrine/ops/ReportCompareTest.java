@@ -95,4 +95,30 @@ class ReportCompareTest
             c.get("decisions") + " vs " + c.get("other_decisions") + " decisions: " + missing + " missing, " + extra +
             " extra, " + different + " different (" + matched + " match)");
     }
+
+    /**
+     * Issue 6's promise end to end: a live (demo) run over real sockets, then a backtest over its journal as
+     * data (market data and clocks with their recorded times, the paper venue answering this run's orders),
+     * then the live-versus-backtest report: decision by decision, no differences.
+     */
+    @Test
+    void aLiveRunAndTheBacktestOfItsJournalReachTheSameDecisions() throws IOException
+    {
+        final Path live = ReportFixtures.ROOT.resolve("live-vs-backtest/live");
+        final Path backtest = ReportFixtures.ROOT.resolve("live-vs-backtest/backtest");
+        ReportFixtures.delete(live.getParent());
+        final ReportFixtures.Run demo = ReportFixtures.cli("demo", "--duration", "4s", "--journal", live.toString(),
+            "--strategy", "ma-crossover:name=x,fast=3,slow=8", "--metrics-port", "0", "--health-port", "0",
+            "--wait-strategy", "blocking");
+        assertThat(demo.exit()).as("stderr: %s", demo.err()).isZero();
+        final ReportFixtures.Run run = ReportFixtures.cli("backtest", "--data", live.toString(), "--strategy",
+            "ma-crossover:name=x,fast=3,slow=8", "--report", backtest.toString());
+        assertThat(run.exit()).as("stderr: %s", run.err()).isZero();
+
+        final Map<String, Object> c = compare(live, backtest.resolve("journal"), "live-vs-backtest/report");
+        assertThat((String)c.get("summary")).startsWith("no differences: ");
+        assertThat(number(c.get("decisions"))).as("the live run decided something").isPositive()
+            .isEqualTo(number(c.get("matched")));
+        assertThat((List<?>)c.get("differences")).isEmpty();
+    }
 }
