@@ -50,6 +50,10 @@ public final class CoreMetrics
     public final SingleWriterCounter tradingState = new SingleWriterCounter("trading_state");
     public final SingleWriterCounter openOrders = new SingleWriterCounter("open_orders");
     public final SingleWriterGauge unrealizedPnl = new SingleWriterGauge();
+    /** The day's equity change (realized after fees plus unrealized) from {@code DailyPnl}; kept only with a loss limit. */
+    public final SingleWriterGauge dayPnl = new SingleWriterGauge();
+    /** Equity below the day's peak, 0 or positive, from {@code DailyPnl}; kept only with a loss limit. */
+    public final SingleWriterGauge drawdown = new SingleWriterGauge();
     /** Net position per instrument id, in instrument units (double view of the scaled long). */
     public final SingleWriterGauge[] positions;
     /** Receive (frame arrival) to the end of the core's decision for that input, nanoseconds. */

@@ -137,6 +137,17 @@ public final class PeregrineCollector implements MultiCollector
         out.metricSnapshot(gauge("peregrine_realized_pnl", "Realized PnL in quote currency", m.realizedPnl.get()));
         out.metricSnapshot(gauge("peregrine_unrealized_pnl", "Unrealized PnL in quote currency, marked at mid",
             m.unrealizedPnl.get()));
+        out.metricSnapshot(gauge("peregrine_day_pnl",
+            "Equity change since the start of the trading day, in quote currency (kept only with a loss limit set)",
+            m.dayPnl.get()));
+        out.metricSnapshot(gauge("peregrine_drawdown",
+            "Equity below the day's peak, in quote currency, 0 or positive (kept only with a loss limit set)",
+            m.drawdown.get()));
+        final dev.peregrine.core.risk.RiskLimits limits = engine.settings().risk();
+        out.metricSnapshot(gauge("peregrine_risk_trailing_drawdown_limit",
+            "Trailing-drawdown limit in quote currency; 0 means none", limits.trailingDrawdownLimit));
+        out.metricSnapshot(gauge("peregrine_risk_daily_loss_limit",
+            "Daily loss limit in quote currency; 0 means none", limits.dailyLossLimit));
 
         final GaugeSnapshot.Builder positions = GaugeSnapshot.builder()
             .name("peregrine_position")
