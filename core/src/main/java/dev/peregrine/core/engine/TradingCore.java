@@ -333,9 +333,10 @@ public final class TradingCore implements EventHandler<InboundEvent>
         metrics.realizedPnl.set(positions.totalRealizedPnl());
         metrics.unrealizedPnl.set(totalUnrealizedPnl());
         // Two field reads: DailyPnl is updated by checkLossLimits on every event when a loss limit is set.
-        final dev.peregrine.core.risk.DailyPnl day = execution.riskContext().dailyPnl;
-        metrics.dayPnl.set(day.dayPnl());
-        metrics.drawdown.set(-day.drawdown());
+        final dev.peregrine.core.risk.RiskContext risk = execution.riskContext();
+        metrics.dayPnl.set(risk.dailyPnl.dayPnl());
+        metrics.drawdown.set(-risk.dailyPnl.drawdown());
+        metrics.grossExposure.set(risk.grossExposure()); // a loop over instruments and open orders, no allocation
         metrics.tradingState.set(tradingState.state().ordinal());
         metrics.openOrders.set(execution.orders().openCount());
     }

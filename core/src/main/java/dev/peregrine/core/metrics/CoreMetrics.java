@@ -54,6 +54,8 @@ public final class CoreMetrics
     public final SingleWriterGauge dayPnl = new SingleWriterGauge();
     /** Equity below the day's peak, 0 or positive, from {@code DailyPnl}; kept only with a loss limit. */
     public final SingleWriterGauge drawdown = new SingleWriterGauge();
+    /** Sum of |position| x mark plus open orders' notional, from {@code RiskContext.grossExposure}. */
+    public final SingleWriterGauge grossExposure = new SingleWriterGauge();
     /** Net position per instrument id, in instrument units (double view of the scaled long). */
     public final SingleWriterGauge[] positions;
     /** Receive (frame arrival) to the end of the core's decision for that input, nanoseconds. */

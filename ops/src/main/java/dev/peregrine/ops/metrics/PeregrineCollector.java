@@ -143,7 +143,11 @@ public final class PeregrineCollector implements MultiCollector
         out.metricSnapshot(gauge("peregrine_drawdown",
             "Equity below the day's peak, in quote currency, 0 or positive (kept only with a loss limit set)",
             m.drawdown.get()));
+        out.metricSnapshot(gauge("peregrine_gross_exposure",
+            "Sum of |position| x mark plus the notional of open orders, in quote currency", m.grossExposure.get()));
         final dev.peregrine.core.risk.RiskLimits limits = engine.settings().risk();
+        out.metricSnapshot(gauge("peregrine_risk_max_gross_exposure",
+            "Gross exposure limit in quote currency; 0 means none", limits.maxGrossExposure));
         out.metricSnapshot(gauge("peregrine_risk_trailing_drawdown_limit",
             "Trailing-drawdown limit in quote currency; 0 means none", limits.trailingDrawdownLimit));
         out.metricSnapshot(gauge("peregrine_risk_daily_loss_limit",
