@@ -75,12 +75,16 @@ public final class DaemonConfigLoader
         {
             venue.problem("name", venueName, "coinbase: the live profile sends orders to Coinbase only");
         }
-        final URI marketData = "simulated".equals(venueName) ? null :
-            url(venue, "market_data_url", "coinbase".equals(venueName) ? "wss://advanced-trade-ws.coinbase.com" :
-                "wss://stream.binance.com:9443", "ws", "wss");
-        final URI rest = "binance".equals(venueName) ? url(venue, "rest_url", "https://api.binance.com", "http", "https") :
-            live ? url(venue, "rest_url", "https://api.coinbase.com", "http", "https") : null;
-        final URI user = live ? url(venue, "user_channel_url", "wss://advanced-trade-ws-user.coinbase.com", "ws", "wss") : null;
+        // Every URL key is read (and checked) whatever the venue, so switching profile or venue with an
+        // override never turns a key of the file into an unknown one.
+        final URI marketDataAny = url(venue, "market_data_url", "binance".equals(venueName) ?
+            "wss://stream.binance.com:9443" : "wss://advanced-trade-ws.coinbase.com", "ws", "wss");
+        final URI restAny = url(venue, "rest_url", "binance".equals(venueName) ?
+            "https://api.binance.com" : "https://api.coinbase.com", "http", "https");
+        final URI userAny = url(venue, "user_channel_url", "wss://advanced-trade-ws-user.coinbase.com", "ws", "wss");
+        final URI marketData = "simulated".equals(venueName) ? null : marketDataAny;
+        final URI rest = "binance".equals(venueName) || live ? restAny : null;
+        final URI user = live ? userAny : null;
         final ConfigSection simulated = venue.section("simulated");
         final long seed = simulated.integer("seed", 42, Long.MIN_VALUE, Long.MAX_VALUE);
         final int tradesPerSecond = (int) simulated.integer("trades_per_second", 100, 1, 100_000);
@@ -140,7 +144,13 @@ public final class DaemonConfigLoader
             SecretSource.require(secrets, "coinbase_api_key", COINBASE_KEY_VARIABLE, keyName, false);
             SecretSource.require(secrets, "coinbase_api_secret", COINBASE_SECRET_VARIABLE, keySecret, false);
         }
-        else if (token != null && SecretSource.isPlaceholder(token.value()))
+        else
+        {
+            // Known keys on every profile: a live file checked with --profile paper stays valid.
+            secrets.has("coinbase_api_key_file");
+            secrets.has("coinbase_api_secret_file");
+        }
+        if (!live && token != null && SecretSource.isPlaceholder(token.value()))
         {
             SecretSource.require(secrets, "admin_token", ADMIN_TOKEN_VARIABLE, token, false);
         }
@@ -211,10 +221,23 @@ public final class DaemonConfigLoader
         {
             for (final String problem : ex.problems())
             {
-                problems.add(new ConfigProblem("strategies", problem, "types and parameters as 'peregrine demo --list-strategies' lists them"));
+                problems.add(new ConfigProblem(strategyPath(specs, problem), problem, "types and parameters as 'peregrine demo --list-strategies' lists them"));
             }
         }
         return settings.withStrategies(specs);
+    }
+
+    /** {@code strategies[i]} of the spec a problem names ("strategy 'NAME'..."), else the list as a whole. */
+    private static String strategyPath(final List<StrategySpec> specs, final String problem)
+    {
+        for (int i = 0; i < specs.size(); i++)
+        {
+            if (problem.startsWith("strategy '" + specs.get(i).name() + "'"))
+            {
+                return "strategies[" + i + "]";
+            }
+        }
+        return "strategies";
     }
 
     private static List<StrategySpec> strategies(final ConfigSection root)
