@@ -64,6 +64,24 @@ public final class AdminApi
     {
         try (exchange)
         {
+            try
+            {
+                route(exchange);
+            }
+            catch (final RuntimeException ex)
+            {
+                // Never a stack trace to the client: the type names the failure well enough to report it.
+                respond(exchange, 500, "{\"error\":\"internal error (" + ex.getClass().getSimpleName() + ")\"}");
+            }
+        }
+    }
+
+    /** The longest admin POST body accepted: commands take no parameters, so anything large is a mistake. */
+    private static final int MAX_BODY_BYTES = 4096;
+
+    private void route(final HttpExchange exchange) throws IOException
+    {
+        {
             if (!authorized(exchange.getRequestHeaders().getFirst("Authorization")))
             {
                 unauthorized.incrementAndGet();
@@ -113,16 +131,51 @@ public final class AdminApi
                 respond(exchange, 200, body);
                 return;
             }
+            if ("positions".equals(action) || "orders".equals(action))
+            {
+                if (!"GET".equals(method))
+                {
+                    respond(exchange, 405, "{\"error\":\"use GET for /admin/" + action + "\"}");
+                    return;
+                }
+                try
+                {
+                    respond(exchange, 200, "positions".equals(action) ? AdminViews.positions(engine) :
+                        AdminViews.orders(engine, exchange.getRequestURI().getRawQuery()));
+                }
+                catch (final IllegalArgumentException ex)
+                {
+                    respond(exchange, 400, "{\"error\":\"" + HealthEndpoint.escape(ex.getMessage()) + "\"}");
+                }
+                catch (final JournalException ex)
+                {
+                    respond(exchange, 500, "{\"error\":\"" + HealthEndpoint.escape(ex.getMessage()) + "\"}");
+                }
+                return;
+            }
             final int code = CommandCode.of(action);
             if (code == 0)
             {
                 respond(exchange, 400, "{\"error\":\"unknown admin command '" + HealthEndpoint.escape(action) +
-                    "' (use status, decisions, pause, resume, reduce, flatten, kill)\"}");
+                    "' (use GET status, positions, orders, decisions; POST pause, resume, reduce, flatten, kill)\"}");
                 return;
             }
             if (!"POST".equals(method))
             {
                 respond(exchange, 405, "{\"error\":\"use POST for /admin/" + action + "\"}");
+                return;
+            }
+            final byte[] body = exchange.getRequestBody().readNBytes(MAX_BODY_BYTES + 1);
+            if (body.length > MAX_BODY_BYTES)
+            {
+                respond(exchange, 400, "{\"error\":\"the body is larger than " + MAX_BODY_BYTES + " bytes\"}");
+                return;
+            }
+            final String text = new String(body, StandardCharsets.UTF_8);
+            final String problem = text.isBlank() ? null : JsonSyntax.objectProblem(text);
+            if (problem != null)
+            {
+                respond(exchange, 400, "{\"error\":\"" + HealthEndpoint.escape(problem) + "\"}");
                 return;
             }
             final LiveEngine.CommandPublication published;
