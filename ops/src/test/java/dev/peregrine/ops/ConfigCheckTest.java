@@ -26,8 +26,8 @@ class ConfigCheckTest
     /** Fake, but what a real one looks like: long, random, no placeholder. */
     private static final String STRONG_TOKEN = "9f3c1a7e5b2d4086c1e9a7f3b5d20c48e6a1f9b3";
     private static final String FAKE_KEY_NAME = "organizations/1d5e7c9a/apiKeys/7b3f2e10";
-    private static final String FAKE_PEM = "-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIFakeButShapedLikeAKey0123456789abcdefABCDEF\n" +
-        "-----END EC PRIVATE KEY-----\n";
+    /** A real P-256 key made for the test: the validation parses it as the order adapter will. */
+    private static final String FAKE_PEM = generatedPem();
 
     @TempDir
     Path temp;
@@ -60,7 +60,7 @@ class ConfigCheckTest
             final int code = DaemonProcess.run(temp, env, log, "config", "check", "--config", example.toString());
             final String output = DaemonProcess.read(log);
             assertThat(code).as(output).isZero();
-            assertThat(output).startsWith("OK: ").doesNotContain(STRONG_TOKEN).doesNotContain("MHcCAQEE");
+            assertThat(output).startsWith("OK: ").doesNotContain(STRONG_TOKEN).doesNotContain(FAKE_PEM.substring(28, 60));
         }
     }
 
@@ -143,5 +143,20 @@ class ConfigCheckTest
         assertThat(DaemonProcess.run(temp, paperEnv, paperLog, "config", "check", "--config", config.toString(),
             "--profile", "paper")).as(DaemonProcess.read(paperLog)).isZero();
         assertThat(DaemonProcess.read(paperLog)).contains("overridden: venue.name (PEREGRINE_VENUE_NAME)");
+    }
+
+    private static String generatedPem()
+    {
+        try
+        {
+            final java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("EC");
+            generator.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+            return "-----BEGIN PRIVATE KEY-----\n" + java.util.Base64.getMimeEncoder(64, new byte[] {'\n'})
+                .encodeToString(generator.generateKeyPair().getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n";
+        }
+        catch (final java.security.GeneralSecurityException ex)
+        {
+            throw new IllegalStateException(ex);
+        }
     }
 }

@@ -6,6 +6,8 @@ import dev.peregrine.core.instrument.ProductCatalog;
 import dev.peregrine.core.strategy.config.BuiltInStrategies;
 import dev.peregrine.core.strategy.config.StrategyConfigException;
 import dev.peregrine.core.strategy.config.StrategySpec;
+import dev.peregrine.gateway.orders.CoinbaseCredentials;
+import dev.peregrine.gateway.orders.CredentialsException;
 import dev.peregrine.journal.RetentionPolicy;
 import dev.peregrine.ops.engine.WaitStrategies;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -143,6 +145,11 @@ public final class DaemonConfigLoader
             SecretSource.require(secrets, "admin_token", ADMIN_TOKEN_VARIABLE, token, true);
             SecretSource.require(secrets, "coinbase_api_key", COINBASE_KEY_VARIABLE, keyName, false);
             SecretSource.require(secrets, "coinbase_api_secret", COINBASE_SECRET_VARIABLE, keySecret, false);
+            if (keyName != null && keySecret != null && !SecretSource.isPlaceholder(keyName.value()) &&
+                !SecretSource.isPlaceholder(keySecret.value()))
+            {
+                coinbaseCredentials(secrets, keyName, keySecret);
+            }
         }
         else
         {
@@ -165,6 +172,27 @@ public final class DaemonConfigLoader
             health, metrics, journalDir, retention, diskAlert, ringSize, wait, cancelOpen, shutdownTimeout,
             token == null ? null : token.value(), token == null ? null : token.source(),
             keyName == null ? null : keyName.value(), keySecret == null ? null : keySecret.value(), overrides);
+    }
+
+    /** The key name's shape and the PEM parse, as the order adapter will need them; messages name sources only. */
+    private static void coinbaseCredentials(final ConfigSection secrets, final SecretSource.Secret keyName,
+        final SecretSource.Secret keySecret)
+    {
+        try
+        {
+            CoinbaseCredentials.of(keyName.value(), keySecret.value(), keyName.source() + " / " + keySecret.source());
+        }
+        catch (final CredentialsException ex)
+        {
+            secrets.problems().add(new ConfigProblem("secrets.coinbase_api_key_file/coinbase_api_secret_file or " +
+                COINBASE_KEY_VARIABLE + "/" + COINBASE_SECRET_VARIABLE, "unusable Coinbase credentials", ex.getMessage()));
+        }
+        catch (final RuntimeException ex)
+        {
+            secrets.problems().add(new ConfigProblem("secrets.coinbase_api_secret_file or " + COINBASE_SECRET_VARIABLE,
+                "an unreadable private key (from " + keySecret.source() + ", " + ex.getClass().getSimpleName() + ")",
+                "a P-256 private key in PEM (EC PRIVATE KEY or PRIVATE KEY)"));
+        }
     }
 
     /** Products, order size, strategies, risk limits and paper venue: everything the journal header records. */
