@@ -55,9 +55,12 @@ public final class ConfigCommand implements Callable<Integer>
             {
                 final DaemonConfig cfg = DaemonConfigLoader.load(config, profile, System.getenv());
                 final PrintWriter out = spec.commandLine().getOut();
+                final java.util.List<String> strategies = new java.util.ArrayList<>();
+                cfg.settings().strategies().forEach(s -> strategies.add(s.name()));
                 out.println("OK: " + config + " (profile " + cfg.profile() + ", venue " + cfg.venue() + ", products " +
-                    String.join(",", cfg.settings().products()) + ", " + Math.max(1, cfg.settings().strategies().size()) +
-                    " strategies, journal " + cfg.journalDir() + ")");
+                    String.join(",", cfg.settings().products()) + ", strategies " +
+                    (strategies.isEmpty() ? "ma-crossover (default)" : String.join(",", strategies)) +
+                    ", journal " + cfg.journalDir() + ")");
                 for (final String override : cfg.overrides())
                 {
                     out.println("  overridden: " + override);
