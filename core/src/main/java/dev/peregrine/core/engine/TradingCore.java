@@ -329,6 +329,7 @@ public final class TradingCore implements EventHandler<InboundEvent>
         for (int id = 0; id < instruments.size(); id++)
         {
             metrics.positions[id].set(FixedPoint.toDouble(positions.quantity(id)));
+            metrics.markPrices[id].set(FixedPoint.toDouble(market.markPrice(id)));
         }
         metrics.realizedPnl.set(positions.totalRealizedPnl());
         metrics.unrealizedPnl.set(totalUnrealizedPnl());

@@ -57,6 +57,8 @@ public final class CoreMetrics
     /** Sum of |position| x mark plus open orders' notional, from {@code RiskContext.grossExposure}. */
     public final SingleWriterGauge grossExposure = new SingleWriterGauge();
     /** Net position per instrument id, in instrument units (double view of the scaled long). */
+    /** Mark price per instrument as the core last published it; 0 until the core has a price (a synced book). */
+    public final SingleWriterGauge[] markPrices;
     public final SingleWriterGauge[] positions;
     /** Receive (frame arrival) to the end of the core's decision for that input, nanoseconds. */
     public final SingleWriterRecorder tickToDecisionNanos = new SingleWriterRecorder(MAX_TRACKABLE_NANOS, 3);
@@ -82,8 +84,10 @@ public final class CoreMetrics
             exits[reason.ordinal()] = new SingleWriterCounter(reason.label());
         }
         positions = new SingleWriterGauge[instrumentCount];
+        markPrices = new SingleWriterGauge[instrumentCount];
         for (int i = 0; i < instrumentCount; i++)
         {
+            markPrices[i] = new SingleWriterGauge();
             positions[i] = new SingleWriterGauge();
         }
     }

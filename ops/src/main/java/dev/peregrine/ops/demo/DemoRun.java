@@ -40,11 +40,38 @@ public final class DemoRun
     private final PrintWriter out;
     private final CountDownLatch stopSignal = new CountDownLatch(1);
     private final CountDownLatch finished = new CountDownLatch(1);
+    /** What {@code peregrine run} changes; the demo's own behaviour when not set. */
+    private DaemonMode daemon;
+    /** The code {@link #execute} returns, for a shutdown hook that ends the JVM with it. */
+    private volatile int exitCode = ExitCodes.RUNTIME_FAILURE;
 
     public DemoRun(final DemoOptions options, final PrintWriter out)
     {
         this.options = options;
         this.out = out;
+    }
+
+    /**
+     * How {@code peregrine run} differs from the demo: its own market-data feed (a real venue) or none (the
+     * simulated exchange), an optional live venue, the admin token from the configuration, and shutdown.
+     *
+     * @param label            the command name in the start-up line.
+     * @param feed             market data from a real venue, or null to start the simulated exchange.
+     * @param liveVenue        where orders go on the live profile, or null for the paper venue.
+     * @param adminToken       the configured token, or null for the demo's resolution (file, variable, generated).
+     * @param shutdownTimeout  how long a SIGTERM may take before the JVM is halted regardless.
+     * @param cancelOnShutdown publish KILL (cancel every open order) through the ring before stopping.
+     */
+    public record DaemonMode(String label, dev.peregrine.ops.engine.MarketDataFeed feed,
+        dev.peregrine.ops.engine.CoinbaseLiveVenue liveVenue, String adminToken, String adminTokenSource,
+        java.time.Duration shutdownTimeout, boolean cancelOnShutdown)
+    {
+    }
+
+    public DemoRun daemon(final DaemonMode mode)
+    {
+        this.daemon = mode;
+        return this;
     }
 
     /** Asks a running demo to stop early (what Ctrl-C does). */
@@ -80,7 +107,11 @@ public final class DemoRun
             // exchange first (loopback, any free port), then everything the user configured.
             final ReplayCapture replay = options.replay();
             final List<String> products = options.settings().products();
-            if (replay != null)
+            if (daemon != null && daemon.feed() != null)
+            {
+                exchange = null;
+            }
+            else if (replay != null)
             {
                 exchange = replay.serve();
             }
@@ -92,10 +123,14 @@ public final class DemoRun
             {
                 exchange = CoinbaseDemoExchange.generated(products, options.seed(), options.tradesPerSecond());
             }
-            exchange.start();
+            if (exchange != null)
+            {
+                exchange.start();
+            }
 
-            engine = new LiveEngine(options.settings(), exchange.feed(products), options.journalDir(), options.ringSize(),
-                waitStrategy, CLOCK_INTERVAL_MILLIS);
+            engine = new LiveEngine(options.settings(), exchange != null ? exchange.feed(products) : daemon.feed(),
+                options.journalDir(), options.ringSize(), waitStrategy, CLOCK_INTERVAL_MILLIS,
+                daemon == null ? null : daemon.liveVenue());
             engine.retention(options.retention());
             engine.journalDiskFreeAlertRatio(options.diskAlertRatio());
             sidecar = new LatencySidecar(1000);
@@ -114,9 +149,19 @@ public final class DemoRun
                 new InetSocketAddress(bindAddress, options.metricsPort()), liveEngine, latencySidecar));
             health = bind("--health-port", () -> HealthEndpoint.bind(
                 new InetSocketAddress(bindAddress, options.healthPort()), liveEngine));
-            final AdminToken adminToken = AdminToken.resolve(options.adminTokenFile(), System.getenv(),
-                options.journalDir().resolveSibling(options.journalDir().getFileName() + ".admin-token"));
-            health.installAdmin(adminToken.token());
+            final String adminTokenSource;
+            if (daemon != null && daemon.adminToken() != null)
+            {
+                health.installAdmin(daemon.adminToken());
+                adminTokenSource = daemon.adminTokenSource();
+            }
+            else
+            {
+                final AdminToken adminToken = AdminToken.resolve(options.adminTokenFile(), System.getenv(),
+                    options.journalDir().resolveSibling(options.journalDir().getFileName() + ".admin-token"));
+                health.installAdmin(adminToken.token());
+                adminTokenSource = adminToken.source();
+            }
             try
             {
                 engine.openJournal();
@@ -129,7 +174,14 @@ public final class DemoRun
             health.start();
             sidecar.start();
             engine.start();
-            if (replay != null)
+            final String label = daemon == null ? "demo" : daemon.label();
+            if (exchange == null)
+            {
+                out.printf("peregrine %s: %s from %s (%s venue), journal %s%n", label,
+                    String.join(",", options.settings().products()), engine.feed().endpoint(),
+                    options.settings().liveVenue() ? "live" : "paper", options.journalDir());
+            }
+            else if (replay != null)
             {
                 out.printf("peregrine demo: replaying %s (speed %s) for %s on simulated exchange %s, journal %s%n",
                     replay.file(), replay.speedLabel(), String.join(",", options.settings().products()), exchange.endpoint(),
@@ -137,7 +189,7 @@ public final class DemoRun
             }
             else
             {
-                out.printf("peregrine demo: %s on simulated exchange %s, journal %s%n",
+                out.printf("peregrine %s: %s on simulated exchange %s, journal %s%n", label,
                     String.join(",", options.settings().products()), exchange.endpoint(), options.journalDir());
             }
             if (engine.tornTailRepaired() != null)
@@ -151,12 +203,13 @@ public final class DemoRun
             }
             out.printf("metrics: http://%s:%d/metrics  health: http://%s:%d/health%n",
                 options.bindAddress(), metrics.port(), options.bindAddress(), health.port());
-            out.printf("admin: http://%s:%d/admin/ (POST pause|resume|reduce|flatten|kill, GET status; bearer token from %s)%n",
-                options.bindAddress(), health.port(), adminToken.source());
+            out.printf("admin: http://%s:%d/admin/ (POST pause|resume|reduce|flatten|kill, GET status|positions|orders|decisions; bearer token from %s)%n",
+                options.bindAddress(), health.port(), adminTokenSource);
             out.flush();
 
             final boolean replayFailed = !runUntilDone(engine, sidecar, tickToDecision, exchange);
 
+            final boolean killedForShutdown = cancelOpenOrders(engine);
             engine.stop();
             sidecar.close();
             printSummary(engine, sidecar);
@@ -176,8 +229,11 @@ public final class DemoRun
                 }
                 out.flush();
             }
-            return engine.tradingSwitch().isHalted() || replayFailed || summaryFailed
-                ? ExitCodes.RUNTIME_FAILURE : ExitCodes.OK;
+            // A halt the shutdown's own KILL caused is no failure; one with a core error still is.
+            final boolean haltFailed = engine.tradingSwitch().isHalted() &&
+                (!killedForShutdown || engine.core().lastError() != null);
+            exitCode = haltFailed || replayFailed || summaryFailed ? ExitCodes.RUNTIME_FAILURE : ExitCodes.OK;
+            return exitCode;
         }
         finally
         {
@@ -266,16 +322,54 @@ public final class DemoRun
     }
 
 
+    /**
+     * {@code shutdown.cancel_open_orders}: KILL through the ring while market data still flows (the paper
+     * venue needs later events to complete its cancels), then a bounded wait for the cancels to go out.
+     * True when the KILL was published, so the halt it causes is not reported as a failure.
+     */
+    private boolean cancelOpenOrders(final LiveEngine engine) throws InterruptedException
+    {
+        if (daemon == null || !daemon.cancelOnShutdown())
+        {
+            return false;
+        }
+        final LiveEngine.CommandPublication published = engine.publishCommand(dev.peregrine.core.event.CommandCode.KILL);
+        if (published != LiveEngine.CommandPublication.ACCEPTED)
+        {
+            out.println("shutdown: could not publish the cancel-all command (" + published + ")");
+            return false;
+        }
+        final long waitMillis = Math.min(2_000, daemon.shutdownTimeout().toMillis() / 4);
+        Thread.sleep(waitMillis / 2); // paper cancels complete in event time: let the next events arrive
+        final boolean idle = engine.awaitIdle(waitMillis / 2, TimeUnit.MILLISECONDS);
+        out.println("shutdown: open orders cancelled (kill)" + (idle ? "" : "; the ring was still busy after the wait"));
+        return true;
+    }
+
     private void onShutdownSignal()
     {
         stopSignal.countDown();
+        final long bound = daemon == null ? 45_000 : daemon.shutdownTimeout().toMillis();
+        boolean done = false;
         try
         {
-            finished.await(45, TimeUnit.SECONDS);
+            done = finished.await(bound, TimeUnit.MILLISECONDS);
         }
         catch (final InterruptedException ex)
         {
             Thread.currentThread().interrupt();
+        }
+        if (daemon != null)
+        {
+            // A SIGTERM makes the JVM exit with 143 whatever main returns; halting from the hook once the
+            // run has finished (journal closed, summary printed) makes the exit code the run's own.
+            if (!done)
+            {
+                out.println("shutdown: not finished within " + daemon.shutdownTimeout().toMillis() + " ms; halting");
+            }
+            out.flush();
+            System.out.flush();
+            Runtime.getRuntime().halt(done ? exitCode : ExitCodes.RUNTIME_FAILURE);
         }
     }
 

@@ -292,6 +292,16 @@ public final class LiveEngine
         }
     }
 
+    /**
+     * Waits until every stage has processed everything published so far (or the time is up): after a
+     * shutdown KILL, so the cancels it decided have gone out before the venue closes.
+     */
+    public boolean awaitIdle(final long timeout, final TimeUnit unit) throws InterruptedException
+    {
+        final InboundRing started = ring;
+        return started == null || started.awaitIdle(timeout, unit);
+    }
+
     /** Decisions written to the decision journal by this session. */
     public long decisionsJournaled()
     {

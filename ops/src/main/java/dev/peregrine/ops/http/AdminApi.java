@@ -64,91 +64,142 @@ public final class AdminApi
     {
         try (exchange)
         {
-            if (!authorized(exchange.getRequestHeaders().getFirst("Authorization")))
-            {
-                unauthorized.incrementAndGet();
-                exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
-                respond(exchange, 401, "{\"error\":\"missing or wrong bearer token\"}");
-                return;
-            }
-            final String action = exchange.getRequestURI().getPath().substring("/admin/".length());
-            final String method = exchange.getRequestMethod();
-            if ("status".equals(action))
-            {
-                if (!"GET".equals(method))
-                {
-                    respond(exchange, 405, "{\"error\":\"use GET for /admin/status\"}");
-                    return;
-                }
-                respond(exchange, 200, status());
-                return;
-            }
-            if ("decisions".equals(action))
-            {
-                if (!"GET".equals(method))
-                {
-                    respond(exchange, 405, "{\"error\":\"use GET for /admin/decisions\"}");
-                    return;
-                }
-                final DecisionsQuery query;
-                try
-                {
-                    query = DecisionsQuery.parse(exchange.getRequestURI().getRawQuery());
-                }
-                catch (final IllegalArgumentException ex)
-                {
-                    respond(exchange, 400, "{\"error\":\"" + HealthEndpoint.escape(ex.getMessage()) + "\"}");
-                    return;
-                }
-                final String body;
-                try
-                {
-                    body = query.run(engine.journalDir(), new DecisionFormat(engine.settings()));
-                }
-                catch (final JournalException ex)
-                {
-                    respond(exchange, 500, "{\"error\":\"" + HealthEndpoint.escape(ex.getMessage()) + "\"}");
-                    return;
-                }
-                respond(exchange, 200, body);
-                return;
-            }
-            final int code = CommandCode.of(action);
-            if (code == 0)
-            {
-                respond(exchange, 400, "{\"error\":\"unknown admin command '" + HealthEndpoint.escape(action) +
-                    "' (use status, decisions, pause, resume, reduce, flatten, kill)\"}");
-                return;
-            }
-            if (!"POST".equals(method))
-            {
-                respond(exchange, 405, "{\"error\":\"use POST for /admin/" + action + "\"}");
-                return;
-            }
-            final LiveEngine.CommandPublication published;
             try
             {
-                published = engine.publishCommand(code);
+                route(exchange);
             }
-            catch (final InterruptedException ex)
+            catch (final RuntimeException ex)
             {
-                Thread.currentThread().interrupt();
-                respond(exchange, 503, "{\"error\":\"interrupted while publishing the command; it was not accepted\"}");
-                return;
+                // Never a stack trace to the client: the type names the failure well enough to report it.
+                respond(exchange, 500, "{\"error\":\"internal error (" + ex.getClass().getSimpleName() + ")\"}");
             }
-            if (published == LiveEngine.CommandPublication.NOT_RUNNING)
-            {
-                respond(exchange, 503, "{\"error\":\"the engine is not running\"}");
-                return;
-            }
-            if (published == LiveEngine.CommandPublication.RING_FULL)
-            {
-                respond(exchange, 503, "{\"error\":\"the input ring stayed full for 1 s; the command was not accepted, retry\"}");
-                return;
-            }
-            commandsAccepted.incrementAndGet();
-            respond(exchange, 202, "{\"command\":\"" + action + "\",\"accepted\":true}");
         }
+    }
+
+    /** The longest admin POST body accepted: commands take no parameters, so anything large is a mistake. */
+    private static final int MAX_BODY_BYTES = 4096;
+
+    private void route(final HttpExchange exchange) throws IOException
+    {
+        if (!authorized(exchange.getRequestHeaders().getFirst("Authorization")))
+        {
+            unauthorized.incrementAndGet();
+            exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
+            respond(exchange, 401, "{\"error\":\"missing or wrong bearer token\"}");
+            return;
+        }
+        final String action = exchange.getRequestURI().getPath().substring("/admin/".length());
+        final String method = exchange.getRequestMethod();
+        if ("status".equals(action))
+        {
+            if (!"GET".equals(method))
+            {
+                respond(exchange, 405, "{\"error\":\"use GET for /admin/status\"}");
+                return;
+            }
+            respond(exchange, 200, status());
+            return;
+        }
+        if ("decisions".equals(action))
+        {
+            if (!"GET".equals(method))
+            {
+                respond(exchange, 405, "{\"error\":\"use GET for /admin/decisions\"}");
+                return;
+            }
+            final DecisionsQuery query;
+            try
+            {
+                query = DecisionsQuery.parse(exchange.getRequestURI().getRawQuery());
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                respond(exchange, 400, "{\"error\":\"" + HealthEndpoint.escape(ex.getMessage()) + "\"}");
+                return;
+            }
+            final String body;
+            try
+            {
+                body = query.run(engine.journalDir(), new DecisionFormat(engine.settings()));
+            }
+            catch (final JournalException ex)
+            {
+                respond(exchange, 500, "{\"error\":\"" + HealthEndpoint.escape(ex.getMessage()) + "\"}");
+                return;
+            }
+            respond(exchange, 200, body);
+            return;
+        }
+        if ("positions".equals(action) || "orders".equals(action))
+        {
+            if (!"GET".equals(method))
+            {
+                respond(exchange, 405, "{\"error\":\"use GET for /admin/" + action + "\"}");
+                return;
+            }
+            try
+            {
+                respond(exchange, 200, "positions".equals(action) ? AdminViews.positions(engine) :
+                    AdminViews.orders(engine, exchange.getRequestURI().getRawQuery()));
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                respond(exchange, 400, "{\"error\":\"" + HealthEndpoint.escape(ex.getMessage()) + "\"}");
+            }
+            catch (final JournalException ex)
+            {
+                respond(exchange, 500, "{\"error\":\"" + HealthEndpoint.escape(ex.getMessage()) + "\"}");
+            }
+            return;
+        }
+        final int code = CommandCode.of(action);
+        if (code == 0)
+        {
+            respond(exchange, 400, "{\"error\":\"unknown admin command '" + HealthEndpoint.escape(action) +
+                "' (use GET status, positions, orders, decisions; POST pause, resume, reduce, flatten, kill)\"}");
+            return;
+        }
+        if (!"POST".equals(method))
+        {
+            respond(exchange, 405, "{\"error\":\"use POST for /admin/" + action + "\"}");
+            return;
+        }
+        final byte[] body = exchange.getRequestBody().readNBytes(MAX_BODY_BYTES + 1);
+        if (body.length > MAX_BODY_BYTES)
+        {
+            respond(exchange, 400, "{\"error\":\"the body is larger than " + MAX_BODY_BYTES + " bytes\"}");
+            return;
+        }
+        final String text = new String(body, StandardCharsets.UTF_8);
+        final String problem = text.isBlank() ? null : JsonSyntax.objectProblem(text);
+        if (problem != null)
+        {
+            respond(exchange, 400, "{\"error\":\"" + HealthEndpoint.escape(problem) + "\"}");
+            return;
+        }
+        final LiveEngine.CommandPublication published;
+        try
+        {
+            published = engine.publishCommand(code);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            respond(exchange, 503, "{\"error\":\"interrupted while publishing the command; it was not accepted\"}");
+            return;
+        }
+        if (published == LiveEngine.CommandPublication.NOT_RUNNING)
+        {
+            respond(exchange, 503, "{\"error\":\"the engine is not running\"}");
+            return;
+        }
+        if (published == LiveEngine.CommandPublication.RING_FULL)
+        {
+            respond(exchange, 503, "{\"error\":\"the input ring stayed full for 1 s; the command was not accepted, retry\"}");
+            return;
+        }
+        commandsAccepted.incrementAndGet();
+        respond(exchange, 202, "{\"command\":\"" + action + "\",\"accepted\":true}");
     }
 
     private boolean authorized(final String header)

@@ -35,6 +35,7 @@ public final class HealthEndpoint implements AutoCloseable
         final HttpServer server = HttpServer.create(address, 16);
         final HealthEndpoint endpoint = new HealthEndpoint(server, engine);
         server.createContext("/health", endpoint::handle);
+        server.createContext("/ready", endpoint::handleReady);
         server.setExecutor(Executors.newSingleThreadExecutor(r ->
         {
             final Thread t = new Thread(r, "peregrine-http-health");
@@ -70,6 +71,40 @@ public final class HealthEndpoint implements AutoCloseable
                 return;
             }
             respond(exchange, 200, json());
+        }
+    }
+
+    /**
+     * Readiness, for a load balancer or an orchestrator: 200 when the market-data connection is up, every
+     * product has a price (its book is synced) and trading is not halted; 503 with the same JSON otherwise.
+     */
+    private void handleReady(final HttpExchange exchange) throws IOException
+    {
+        try (exchange)
+        {
+            if (!"GET".equals(exchange.getRequestMethod()) && !"HEAD".equals(exchange.getRequestMethod()))
+            {
+                respond(exchange, 405, "{\"error\":\"method not allowed, use GET\"}");
+                return;
+            }
+            final boolean connected = engine.gatewayConnected();
+            final java.util.List<String> products = engine.settings().products();
+            final StringBuilder unsynced = new StringBuilder("[");
+            for (int i = 0; i < products.size(); i++)
+            {
+                if (!(engine.coreMetrics().markPrices[i].get() > 0))
+                {
+                    unsynced.append(unsynced.length() == 1 ? "" : ",").append('"').append(escape(products.get(i))).append('"');
+                }
+            }
+            unsynced.append(']');
+            final boolean synced = unsynced.length() == 2;
+            final boolean halted = engine.tradingSwitch().isHalted() ||
+                engine.coreMetrics().tradingState.get() == TradingState.HALTED.ordinal();
+            final boolean ready = connected && synced && !halted && !engine.isStopped();
+            respond(exchange, ready ? 200 : 503, "{\"ready\":" + ready + ",\"connected\":" + connected +
+                ",\"booksSynced\":" + synced + ",\"unsyncedProducts\":" + unsynced + ",\"halted\":" + halted +
+                ",\"stopped\":" + engine.isStopped() + "}");
         }
     }
 

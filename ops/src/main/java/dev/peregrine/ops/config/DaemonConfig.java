@@ -1,0 +1,61 @@
+package dev.peregrine.ops.config;
+
+import dev.peregrine.core.engine.EngineSettings;
+import dev.peregrine.journal.RetentionPolicy;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A validated configuration of {@code peregrine run}: what {@link DaemonConfigLoader} builds from the YAML
+ * file and the environment once every check passed. {@link #toString()} leaves the secrets out.
+ *
+ * @param venue            {@code simulated} (the embedded exchange), {@code coinbase} or {@code binance}.
+ * @param marketDataUrl    the venue's market-data WebSocket; null for the simulated venue.
+ * @param restUrl          Binance: the REST base for book snapshots; Coinbase live: the order REST base.
+ * @param userChannelUrl   Coinbase live: the user-channel WebSocket; otherwise null.
+ * @param adminToken       the admin bearer token, or null for a generated one (paper only).
+ * @param coinbaseKeyName  live only: the API key name; null otherwise.
+ * @param coinbaseSecret   live only: the API private key (PEM); null otherwise.
+ * @param overrides        the environment overrides applied, as "path (VARIABLE)", for the start-up line.
+ */
+public record DaemonConfig(
+    Path file,
+    String profile,
+    String venue,
+    URI marketDataUrl,
+    URI restUrl,
+    URI userChannelUrl,
+    long simulatedSeed,
+    int simulatedTradesPerSecond,
+    EngineSettings settings,
+    String bindAddress,
+    int healthPort,
+    int metricsPort,
+    Path journalDir,
+    RetentionPolicy retention,
+    double diskAlertRatio,
+    int ringSize,
+    String waitStrategy,
+    boolean cancelOpenOrdersOnShutdown,
+    Duration shutdownTimeout,
+    String adminToken,
+    String adminTokenSource,
+    String coinbaseKeyName,
+    String coinbaseSecret,
+    List<String> overrides)
+{
+    public boolean live()
+    {
+        return "live".equals(profile);
+    }
+
+    @Override
+    public String toString()
+    {
+        return "DaemonConfig{file=" + file + ", profile=" + profile + ", venue=" + venue + ", products=" +
+            settings.products() + ", journal=" + journalDir + ", admin token from " + adminTokenSource + "}";
+    }
+}

@@ -1,0 +1,116 @@
+package dev.peregrine.ops;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The daemon's HTTP surface over real sockets: {@code /ready} turns 200 once the feed is connected and
+ * every book has a price, admin {@code GET positions|orders} answer JSON, and bad admin requests (a body
+ * that is not JSON, an unknown command) get 400 with a reason and never a stack trace.
+ */
+class RunHttpTest
+{
+    private static final String TOKEN = "5d1f8b3e7a9c2046e8b1d5f3a7c9e2b4d6f8a1c3";
+    private static final Pattern HEALTH = Pattern.compile("health: http://127\\.0\\.0\\.1:(\\d+)/health");
+
+    @TempDir
+    Path temp;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Test
+    void readinessPositionsOrdersAndBadAdminRequests() throws Exception
+    {
+        final Map<String, String> env = new HashMap<>();
+        env.put("PEREGRINE_PORTS_HEALTH", "0");
+        env.put("PEREGRINE_PORTS_METRICS", "0");
+        env.put("PEREGRINE_JOURNAL_DIR", temp.resolve("journal").toString());
+        env.put("PEREGRINE_ADMIN_TOKEN", TOKEN);
+        final Path log = temp.resolve("run.log");
+        final Process process = DaemonProcess.start(temp, env, log, "run", "--config",
+            DaemonProcess.repositoryRoot().resolve("ops/config/paper.yaml").toString());
+        try
+        {
+            assertThat(DaemonProcess.awaitOutput(process, log, "admin: http", 60)).as(DaemonProcess.read(log)).isTrue();
+            final Matcher m = HEALTH.matcher(DaemonProcess.read(log));
+            assertThat(m.find()).isTrue();
+            final String base = "http://127.0.0.1:" + m.group(1);
+
+            HttpResponse<String> ready = get(base + "/ready", null);
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (ready.statusCode() != 200 && System.nanoTime() < deadline)
+            {
+                assertThat(ready.statusCode()).isEqualTo(503);
+                assertThat(ready.body()).contains("\"ready\":false");
+                Thread.sleep(100);
+                ready = get(base + "/ready", null);
+            }
+            assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
+            assertThat(ready.body()).contains("\"ready\":true", "\"connected\":true", "\"booksSynced\":true",
+                "\"halted\":false");
+
+            final HttpResponse<String> positions = get(base + "/admin/positions", TOKEN);
+            assertThat(positions.statusCode()).isEqualTo(200);
+            assertThat(positions.body()).startsWith("{\"positions\":[{\"product\":\"BTC-USD\",\"quantity\":")
+                .contains("{\"product\":\"ETH-USD\"", "\"markPrice\":", "\"realizedPnl\":");
+            final HttpResponse<String> orders = get(base + "/admin/orders?limit=5", TOKEN);
+            assertThat(orders.statusCode()).as(orders.body()).isEqualTo(200);
+            assertThat(orders.body()).startsWith("{\"openOrders\":").contains("\"recent\":{");
+            assertThat(get(base + "/admin/orders?limit=lots", TOKEN).statusCode()).isEqualTo(400);
+            assertThat(get(base + "/admin/positions", "wrong-token-wrong-token").statusCode()).isEqualTo(401);
+
+            final HttpResponse<String> badJson = post(base + "/admin/pause", "{\"reason\": oops}");
+            assertThat(badJson.statusCode()).isEqualTo(400);
+            assertThat(badJson.body()).isEqualTo("{\"error\":\"invalid JSON: expected a value at offset 11\"}");
+            final HttpResponse<String> notObject = post(base + "/admin/pause", "[1,2]");
+            assertThat(notObject.statusCode()).isEqualTo(400);
+            assertThat(notObject.body()).contains("must be a JSON object");
+            final HttpResponse<String> unknown = post(base + "/admin/explode", "{}");
+            assertThat(unknown.statusCode()).isEqualTo(400);
+            assertThat(unknown.body()).contains("unknown admin command 'explode'").doesNotContain("Exception");
+            final HttpResponse<String> good = post(base + "/admin/pause", "{\"reason\":\"test\"}");
+            assertThat(good.statusCode()).isEqualTo(202);
+            assertThat(good.body()).isEqualTo("{\"command\":\"pause\",\"accepted\":true}");
+
+            process.destroy();
+            assertThat(process.waitFor(40, TimeUnit.SECONDS)).isTrue();
+        }
+        finally
+        {
+            process.destroyForcibly();
+        }
+        assertThat(process.exitValue()).as(DaemonProcess.read(log)).isZero();
+        assertThat(DaemonProcess.read(log)).doesNotContain(TOKEN).doesNotContain("\tat ");
+    }
+
+    private HttpResponse<String> get(final String url, final String token) throws Exception
+    {
+        final HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET();
+        if (token != null)
+        {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(final String url, final String body) throws Exception
+    {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+            .header("Authorization", "Bearer " + TOKEN).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+            HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -1,0 +1,91 @@
+package dev.peregrine.ops;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code peregrine run --config ops/config/paper.yaml} in a child JVM, stopped by SIGTERM
+ * ({@link Process#destroy()}): it cancels its open orders, flushes the journal, prints the summary and exits
+ * 0 within the configured bound, and the journal replays to the digest it printed. The admin token, a
+ * secret, appears nowhere in what it wrote.
+ */
+class RunSigtermTest
+{
+    private static final String TOKEN = "c4e8a1f7d3b9052e6a8c1f4d7b3e9a2c5f8d1b6e";
+    private static final Pattern DIGEST = Pattern.compile("output-digest: (\\p{XDigit}+)");
+    private static final Pattern STATE = Pattern.compile("state-hash: (\\p{XDigit}+)");
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void sigtermStopsGracefullyWithASummaryAndTheJournalReplaysToItsDigest() throws Exception
+    {
+        final Path journal = temp.resolve("journal");
+        final Map<String, String> env = new HashMap<>();
+        env.put("PEREGRINE_PORTS_HEALTH", "0");
+        env.put("PEREGRINE_PORTS_METRICS", "0");
+        env.put("PEREGRINE_JOURNAL_DIR", journal.toString());
+        env.put("PEREGRINE_RING_WAIT_STRATEGY", "blocking");
+        env.put("PEREGRINE_SHUTDOWN_TIMEOUT", "20s");
+        env.put("PEREGRINE_ADMIN_TOKEN", TOKEN);
+        final Path log = temp.resolve("run.log");
+        final Process process = DaemonProcess.start(temp, env, log, "run", "--config",
+            DaemonProcess.repositoryRoot().resolve("ops/config/paper.yaml").toString());
+        try
+        {
+            // Two status lines: the engine trades (orders may be open) when the signal comes.
+            assertThat(DaemonProcess.awaitOutput(process, log, "[   2s]", 60)).as(DaemonProcess.read(log)).isTrue();
+            process.destroy(); // SIGTERM
+            assertThat(process.waitFor(40, TimeUnit.SECONDS)).as("exited within the bound").isTrue();
+        }
+        finally
+        {
+            process.destroyForcibly();
+        }
+        final String output = DaemonProcess.read(log);
+        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(output).contains("overridden by the environment: journal.dir (PEREGRINE_JOURNAL_DIR)",
+            "stopping (signal)", "shutdown: open orders cancelled (kill)", "--- summary ---", "replay it:");
+        assertThat(output).doesNotContain(TOKEN).contains("bearer token from environment PEREGRINE_ADMIN_TOKEN");
+
+        final String digest = group(DIGEST, output);
+        final String state = group(STATE, output);
+        final StringWriter replayOut = new StringWriter();
+        final int code = PeregrineCli.run(new String[] {"replay", "--journal", journal.toString()},
+            new PrintWriter(replayOut, true), new PrintWriter(new StringWriter(), true));
+        assertThat(code).as(replayOut.toString()).isZero();
+        assertThat(group(DIGEST, replayOut.toString())).isEqualTo(digest);
+        assertThat(group(STATE, replayOut.toString())).isEqualTo(state);
+        try (var files = Files.walk(temp))
+        {
+            for (final Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator)
+            {
+                if (!file.toString().endsWith(".cq4"))
+                {
+                    assertThat(Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1))
+                        .as("%s holds no secret", file).doesNotContain(TOKEN);
+                }
+            }
+        }
+    }
+
+    private static String group(final Pattern pattern, final String text)
+    {
+        final Matcher m = pattern.matcher(text);
+        assertThat(m.find()).as("%s in:\n%s", pattern, text).isTrue();
+        return m.group(1);
+    }
+}

@@ -1,0 +1,79 @@
+package dev.peregrine.ops.config;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The loader on real files with an environment given as a map: overrides, defaults, mapping to the engine settings. */
+class DaemonConfigLoaderTest
+{
+    @TempDir
+    Path temp;
+
+    private Path file(final String yaml) throws Exception
+    {
+        return Files.writeString(temp.resolve("peregrine.yaml"), yaml.replace("JOURNAL", temp.resolve("journal").toString()));
+    }
+
+    @Test
+    void environmentOverridesReachKeysWithUnderscoresAndDashesAndCreateMissingSections() throws Exception
+    {
+        final Path config = file(String.join("\n",
+            "products: [BTC-USD, ETH-USD]",
+            "risk:",
+            "  products:",
+            "    BTC-USD: {max_order: 0.04, max_position: 0.08}",
+            "ports: {health: 0, metrics: 0}",
+            "journal: {dir: JOURNAL}",
+            ""));
+        final DaemonConfig cfg = DaemonConfigLoader.load(config, null, Map.of(
+            "PEREGRINE_RISK_PRODUCTS_BTC_USD_MAX_POSITION", "0.1",
+            "PEREGRINE_RISK_DAILY_LOSS_LIMIT", "250",
+            "PEREGRINE_SHUTDOWN_TIMEOUT", "3s",
+            "PEREGRINE_RING_SIZE", "1024",
+            "PEREGRINE_ADMIN_TOKEN", "not-a-path-but-a-secret-0123456789"));
+        assertThat(cfg.settings().maxPosition()[0]).isEqualTo(10_000_000L); // 0.1 in 1e-8 units
+        assertThat(cfg.settings().maxOrderQuantity()[0]).isEqualTo(4_000_000L);
+        assertThat(cfg.settings().risk().dailyLossLimit).isEqualTo(250.0);
+        assertThat(cfg.shutdownTimeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(cfg.ringSize()).isEqualTo(1024);
+        assertThat(cfg.overrides()).containsExactly(
+            "ring.size (PEREGRINE_RING_SIZE)",
+            "risk.daily_loss_limit (PEREGRINE_RISK_DAILY_LOSS_LIMIT)",
+            "risk.products.BTC-USD.max_position (PEREGRINE_RISK_PRODUCTS_BTC_USD_MAX_POSITION)",
+            "shutdown.timeout (PEREGRINE_SHUTDOWN_TIMEOUT)");
+        assertThat(cfg.adminTokenSource()).isEqualTo("environment PEREGRINE_ADMIN_TOKEN");
+        assertThat(cfg.toString()).doesNotContain("not-a-path-but-a-secret");
+    }
+
+    @Test
+    void anOverrideIsValidatedLikeTheFileAndAnUnknownOneIsNamed() throws Exception
+    {
+        final Path config = file("ports: {health: 0, metrics: 0}\njournal: {dir: JOURNAL}\n");
+        assertThatThrownBy(() -> DaemonConfigLoader.load(config, null, Map.of(
+            "PEREGRINE_PORTS_METRICS", "ninety", "PEREGRINE_RING_WAIT", "blocking")))
+            .isInstanceOfSatisfying(ConfigException.class, ex -> assertThat(ex.problems()).extracting(Object::toString)
+                .containsExactly(
+                    "ports.metrics: was 'ninety'; expected a whole number in [0, 65535]",
+                    "ring.wait: was an unknown key; expected one of: size, wait_strategy"));
+    }
+
+    @Test
+    void adminTokenStrength() throws Exception
+    {
+        assertThat(SecretSource.isPlaceholder("changeme")).isTrue();
+        assertThat(SecretSource.isPlaceholder("<admin token>")).isTrue();
+        assertThat(SecretSource.isPlaceholder("xxxxxxxx")).isTrue();
+        assertThat(SecretSource.isPlaceholder("your-token-here")).isTrue();
+        assertThat(SecretSource.isPlaceholder("9f3c1a7e5b2d4086c1e9a7f3b5d20c48")).isFalse();
+        assertThat(SecretSource.bitsPerChar("abababababababababababababababab")).isLessThan(SecretSource.MIN_TOKEN_BITS_PER_CHAR);
+        assertThat(SecretSource.bitsPerChar("9f3c1a7e5b2d4086c1e9a7f3b5d20c48")).isGreaterThan(SecretSource.MIN_TOKEN_BITS_PER_CHAR);
+    }
+}
