@@ -44,6 +44,35 @@ public final class OutboundStage implements EventHandler<InboundEvent>
         this.decisionSink = decisionSink;
     }
 
+    /**
+     * On the outbound thread as the ring stops: the last decisions are journaled here, by the one thread
+     * that drains the queue (a second drainer racing it could write a decision twice), and the stop is
+     * signalled for {@link #awaitShutdown}.
+     */
+    @Override
+    public void onShutdown()
+    {
+        try
+        {
+            if (decisions != null)
+            {
+                decisions.drain(decisionSink);
+            }
+        }
+        finally
+        {
+            shutdown.countDown();
+        }
+    }
+
+    /** Waits (bounded) until the outbound thread has finished; after that another thread may drain safely. */
+    public boolean awaitShutdown(final long timeout, final java.util.concurrent.TimeUnit unit) throws InterruptedException
+    {
+        return shutdown.await(timeout, unit);
+    }
+
+    private final java.util.concurrent.CountDownLatch shutdown = new java.util.concurrent.CountDownLatch(1);
+
     @Override
     public void onEvent(final InboundEvent event, final long sequence, final boolean endOfBatch)
     {

@@ -54,6 +54,7 @@ public final class LiveEngine
     private DecisionJournal decisionJournal;
     private final DecisionQueue decisions;
     private InboundRing ring;
+    private OutboundStage outbound;
     private ClockTicker ticker;
     /** Set only once every consumer and sink is running: the admin thread publishes through it. */
     private volatile RingBuffer<InboundEvent> ringBuffer;
@@ -156,7 +157,7 @@ public final class LiveEngine
             new RoleThreadFactory(List.of("peregrine-journal", "peregrine-core", "peregrine-outbound")),
             journal,
             core,
-            new OutboundStage(liveVenue != null ? liveVenue : paperSender, tradingSwitch, coreMetrics, decisions,
+            outbound = new OutboundStage(liveVenue != null ? liveVenue : paperSender, tradingSwitch, coreMetrics, decisions,
                 decisionJournal),
             tradingSwitch);
         final RingBuffer<InboundEvent> started = ring.start();
@@ -287,8 +288,13 @@ public final class LiveEngine
         }
         if (decisionJournal != null)
         {
-            decisions.drain(decisionJournal); // the outbound thread has stopped: what it left, this thread writes
-            decisionJournal.close();
+            // The outbound thread drains the last decisions as it stops; only once it has finished may this
+            // thread touch the queue or close the journal (two drainers could write a decision twice).
+            if (outbound == null || outbound.awaitShutdown(10, TimeUnit.SECONDS))
+            {
+                decisions.drain(decisionJournal);
+                decisionJournal.close();
+            }
         }
     }
 
