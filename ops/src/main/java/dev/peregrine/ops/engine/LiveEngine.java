@@ -151,14 +151,15 @@ public final class LiveEngine
         core.execution().decisionLog(decisions);
         // Copied while the core is idle: once the ring runs, its state belongs to the core thread.
         final List<RecoveredOrder> recovered = liveVenue != null ? RecoveredOrder.openIn(core.execution().orders()) : List.of();
+        outbound = new OutboundStage(liveVenue != null ? liveVenue : paperSender, tradingSwitch, coreMetrics, decisions,
+            decisionJournal);
         ring = new InboundRing(
             ringSize,
             waitStrategy,
             new RoleThreadFactory(List.of("peregrine-journal", "peregrine-core", "peregrine-outbound")),
             journal,
             core,
-            outbound = new OutboundStage(liveVenue != null ? liveVenue : paperSender, tradingSwitch, coreMetrics, decisions,
-                decisionJournal),
+            outbound,
             tradingSwitch);
         final RingBuffer<InboundEvent> started = ring.start();
         if (liveVenue != null)
