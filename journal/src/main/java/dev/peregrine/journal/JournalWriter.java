@@ -4,6 +4,7 @@ import com.lmax.disruptor.EventHandler;
 import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.core.engine.EngineVersion;
 import dev.peregrine.core.event.InboundEvent;
+import dev.peregrine.core.metrics.CoreMetrics;
 import dev.peregrine.core.output.Hash64;
 import net.openhft.chronicle.core.time.SystemTimeProvider;
 import net.openhft.chronicle.core.time.TimeProvider;
@@ -13,6 +14,7 @@ import net.openhft.chronicle.queue.RollCycle;
 import net.openhft.chronicle.queue.RollCycles;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.wire.DocumentContext;
+import org.HdrHistogram.SingleWriterRecorder;
 
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
@@ -43,6 +45,12 @@ public final class JournalWriter implements EventHandler<InboundEvent>, AutoClos
     private final JournalHeader header;
     /** Written by the journal thread only, with release semantics; see {@link #eventsWritten()}. */
     private final AtomicLong eventsWritten = new AtomicLong();
+
+    /**
+     * Where the time of each live event's append goes (receive-stamped events only), nanoseconds; null
+     * (backtests, imports, tests) times nothing. Written by the journal thread, read by the metrics sidecar.
+     */
+    private SingleWriterRecorder appendNanos;
 
     /** Created on the journal thread by its first event: appenders belong to the thread that made them. */
     private ExcerptAppender appender;
@@ -179,6 +187,7 @@ public final class JournalWriter implements EventHandler<InboundEvent>, AutoClos
             skippedAfterFailure.lazySet(skippedAfterFailure.get() + 1);
             return;
         }
+        final long start = appendNanos != null && event.receiveNanoTime != 0 ? System.nanoTime() : 0;
         try
         {
             if (appender == null)
@@ -198,6 +207,10 @@ public final class JournalWriter implements EventHandler<InboundEvent>, AutoClos
         // Release store: a thread that sees the count (or the ring sequence published after this
         // handler returns) also sees the record in the mapped file.
         eventsWritten.lazySet(++written);
+        if (start != 0)
+        {
+            appendNanos.recordValue(Math.min(Math.max(System.nanoTime() - start, 0), CoreMetrics.MAX_TRACKABLE_NANOS));
+        }
     }
 
     /**
@@ -276,6 +289,12 @@ public final class JournalWriter implements EventHandler<InboundEvent>, AutoClos
     }
 
     /** Events appended by this writer (not counting earlier sessions of the same journal). Any thread. */
+    /** Records each live event's append latency into {@code recorder}; call before the journal thread starts. */
+    public void recordAppendLatency(final SingleWriterRecorder recorder)
+    {
+        this.appendNanos = recorder;
+    }
+
     public long eventsWritten()
     {
         return eventsWritten.get();

@@ -69,6 +69,21 @@ class DemoEndToEndTest
         assertThat(value(samples, "peregrine_events_total", "trade")).isPositive();
         assertThat(value(samples, "peregrine_orders_total", null)).isPositive();
         assertThat(value(samples, "peregrine_tick_to_decision_seconds_count", null)).isPositive();
+        // every stage of the flow was timed, and the execution-quality sums moved with the fills
+        for (final String stage : List.of("ring_wait", "strategy", "risk", "execution", "journal_append"))
+        {
+            assertThat(samples).as("stage %s", stage).anySatisfy(s ->
+            {
+                assertThat(s.name()).isEqualTo("peregrine_stage_latency_seconds_count");
+                assertThat(s.labels()).containsEntry("stage", stage);
+                assertThat(s.value()).isPositive();
+            });
+        }
+        assertThat(value(samples, "peregrine_orders_filled_total", null)).isPositive()
+            .isLessThanOrEqualTo(value(samples, "peregrine_orders_total", null));
+        assertThat(value(samples, "peregrine_filled_notional_total", null)).isPositive()
+            .isLessThanOrEqualTo(value(samples, "peregrine_order_notional_total", null) * 1.01);
+        assertThat(samples).anySatisfy(s -> assertThat(s.name()).isEqualTo("peregrine_slippage_cost"));
         assertThat(samples).anySatisfy(s -> assertThat(s.name()).isEqualTo("peregrine_gateway_frames_total"));
         assertThat(samples).anySatisfy(s -> assertThat(s.name()).isEqualTo("peregrine_position_exits_total"));
         assertThat(value(samples, "peregrine_trading_state", null)).isZero();

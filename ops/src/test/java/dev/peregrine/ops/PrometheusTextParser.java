@@ -188,30 +188,39 @@ final class PrometheusTextParser
             {
                 continue;
             }
+            // One series per label set (e.g. a stage label): buckets cumulative within it, +Inf equal to its count.
             final String family = type.getKey();
-            double previous = 0;
-            double infinity = -1;
-            double count = -1;
+            final Map<Map<String, String>, Double> previous = new java.util.HashMap<>();
+            final Map<Map<String, String>, Double> infinity = new java.util.HashMap<>();
+            final Map<Map<String, String>, Double> count = new java.util.HashMap<>();
             for (final Sample sample : samples)
             {
+                final Map<String, String> series = new java.util.TreeMap<>(sample.labels());
                 if (sample.name().equals(family + "_bucket"))
                 {
-                    final String le = sample.labels().get("le");
+                    final String le = series.remove("le");
                     require(le != null, family + " bucket without le");
-                    require(sample.value() >= previous, family + " buckets are not cumulative at le=" + le);
-                    previous = sample.value();
+                    require(sample.value() >= previous.getOrDefault(series, 0.0),
+                        family + series + " buckets are not cumulative at le=" + le);
+                    previous.put(series, sample.value());
                     if ("+Inf".equals(le))
                     {
-                        infinity = sample.value();
+                        infinity.put(series, sample.value());
                     }
                 }
                 else if (sample.name().equals(family + "_count"))
                 {
-                    count = sample.value();
+                    count.put(series, sample.value());
                 }
             }
-            require(infinity >= 0, family + " has no +Inf bucket");
-            require(infinity == count, family + " +Inf bucket " + infinity + " differs from count " + count);
+            require(!infinity.isEmpty(), family + " has no +Inf bucket");
+            require(infinity.keySet().equals(count.keySet()), family + " series with +Inf " + infinity.keySet() +
+                " differ from series with a count " + count.keySet());
+            for (final Map.Entry<Map<String, String>, Double> inf : infinity.entrySet())
+            {
+                require(inf.getValue().equals(count.get(inf.getKey())),
+                    family + inf.getKey() + " +Inf bucket " + inf.getValue() + " differs from count " + count.get(inf.getKey()));
+            }
         }
     }
 

@@ -83,6 +83,13 @@ public class EmaCrossoverBacktestBenchmark
 
     @Benchmark
     @OperationsPerInvocation(BARS)
+    public int peregrineEngineHotSlotsTimed(final Engine engine)
+    {
+        return engine.backtest.runThroughSlotsTimed(trades);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BARS)
     public int ta4j()
     {
         return EmaCrossoverBacktests.ta4j(series, FAST, SLOW, WARM_UP, trades);

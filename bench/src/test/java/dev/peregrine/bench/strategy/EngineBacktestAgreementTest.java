@@ -91,6 +91,19 @@ class EngineBacktestAgreementTest
         assertThat(slots).isEqualTo(prebuilt);
         assertThat(engine.digest().hex()).as("every output, decisions included").isEqualTo(digest);
         assertThat(engine.core().stateHash()).isEqualTo(state);
+
+        // Stamped as live inputs, the core times its stages; measuring must not change a single decision.
+        final int[] timed = new int[bars.count()];
+        assertThat(engine.runThroughSlotsTimed(timed)).isEqualTo(n);
+        assertThat(timed).isEqualTo(prebuilt);
+        assertThat(engine.digest().hex()).as("timing the stages changes no output").isEqualTo(digest);
+        assertThat(engine.core().stateHash()).isEqualTo(state);
+        final dev.peregrine.core.metrics.StageLatencies stages = engine.metrics().stages;
+        assertThat(stages.ringWaitNanos.getIntervalHistogram().getTotalCount()).isEqualTo(3L * bars.count());
+        assertThat(stages.strategyNanos.getIntervalHistogram().getTotalCount()).as("every input reaches a strategy")
+            .isEqualTo(3L * bars.count());
+        assertThat(stages.riskNanos.getIntervalHistogram().getTotalCount()).as("inputs that placed an order").isEqualTo(n);
+        assertThat(stages.executionNanos.getIntervalHistogram().getTotalCount()).isEqualTo(n);
     }
 
     /**

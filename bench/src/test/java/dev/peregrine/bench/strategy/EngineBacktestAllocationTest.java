@@ -47,5 +47,17 @@ class EngineBacktestAllocationTest
         assertThat(threads.getCurrentThreadAllocatedBytes() - beforeSlots).as("bytes allocated feeding them through reused slots")
             .isLessThan(16 * 1024);
         assertThat(engine.orders().orderCount()).isGreaterThan(1_000);
+
+        // timed as live inputs: the stage histograms record without allocating
+        for (int i = 0; i < 5; i++)
+        {
+            engine.runThroughSlotsTimed(trades);
+        }
+        engine.start();
+        final long beforeTimed = threads.getCurrentThreadAllocatedBytes();
+        engine.feedThroughSlots(true);
+        assertThat(threads.getCurrentThreadAllocatedBytes() - beforeTimed).as("bytes allocated feeding timed inputs")
+            .isLessThan(16 * 1024);
+        assertThat(engine.metrics().stages.strategyNanos.getIntervalHistogram().getTotalCount()).isPositive();
     }
 }

@@ -13,6 +13,7 @@ import dev.peregrine.core.market.FeedHealth;
 import dev.peregrine.core.market.InstrumentRules;
 import dev.peregrine.core.market.MarketState;
 import dev.peregrine.core.metrics.CoreMetrics;
+import dev.peregrine.core.metrics.StageLatencies;
 import dev.peregrine.core.number.FixedPoint;
 import dev.peregrine.core.output.Hash64;
 import dev.peregrine.core.output.OutputListener;
@@ -150,6 +151,8 @@ public final class TradingCore implements EventHandler<InboundEvent>
     {
         // Producers on different threads can stamp slightly out of order; the core's clock never goes back.
         clockNanos = Math.max(clockNanos, event.eventTimeNanos);
+        final StageLatencies stages = metrics.stages;
+        stages.beginEvent(event);
         execution.beginEvent(event, clockNanos);
         strategies.beginEvent(clockNanos);
         final PaperVenue venue = execution.venue();
@@ -161,6 +164,7 @@ public final class TradingCore implements EventHandler<InboundEvent>
                 market.onTrade(event.instrumentId, event.price);
                 venue.onTrade(event.instrumentId, event.price, event.quantity, event.side, clockNanos);
                 venue.advanceTo(clockNanos);
+                stages.strategyStart();
                 strategies.onTrade(event.instrumentId, event.price, event.quantity, event.side, clockNanos);
                 break;
             case EventType.QUOTE:
@@ -168,10 +172,12 @@ public final class TradingCore implements EventHandler<InboundEvent>
                 market.onQuote(event.instrumentId, event.bidPrice, event.bidQuantity, event.askPrice,
                     event.askQuantity, event.price);
                 venue.onMarketUpdate(event.instrumentId);
+                stages.strategyStart();
                 strategies.onQuote(event.instrumentId, clockNanos);
                 break;
             case EventType.CLOCK:
                 metrics.clocks.increment();
+                stages.strategyStart();
                 strategies.onClock(clockNanos);
                 break;
             case EventType.BOOK_LEVEL:
@@ -188,17 +194,20 @@ public final class TradingCore implements EventHandler<InboundEvent>
             case EventType.FEED_STALE:
                 metrics.feedStale.increment();
                 feedHealth.onStale(event.instrumentId);
+                stages.strategyStart();
                 strategies.onFeedStatus(event.instrumentId, false, clockNanos);
                 break;
             case EventType.FEED_GAP:
                 metrics.feedGaps.increment();
                 feedHealth.onGap(event.instrumentId);
                 market.book(event.instrumentId).invalidate();
+                stages.strategyStart();
                 strategies.onFeedStatus(event.instrumentId, false, clockNanos);
                 break;
             case EventType.FEED_RECOVERED:
                 metrics.feedRecovered.increment();
                 feedHealth.onRecovered(event.instrumentId);
+                stages.strategyStart();
                 strategies.onFeedStatus(event.instrumentId, true, clockNanos);
                 break;
             case EventType.VENUE_ACCEPTED:
@@ -208,17 +217,23 @@ public final class TradingCore implements EventHandler<InboundEvent>
             case EventType.VENUE_CANCEL_REJECTED:
             case EventType.VENUE_UNKNOWN:
                 metrics.venueReports.increment();
+                stages.executionStart();
                 execution.onVenueReport(event);
+                stages.executionEnd();
                 break;
             case EventType.COMMAND:
                 metrics.commands.increment();
+                stages.executionStart();
                 execution.onCommand(event.flags);
+                stages.executionEnd();
                 break;
             default:
                 metrics.unknownEvents.increment();
                 break;
         }
+        stages.strategyStart();
         strategies.fireTimers(clockNanos);
+        stages.strategyEnd();
         execution.afterEvent();
         // What the strategy just sent, with zero latency, is matched and reported within this event.
         venue.advanceTo(clockNanos);
@@ -226,6 +241,7 @@ public final class TradingCore implements EventHandler<InboundEvent>
         eventsProcessed++;
         metrics.events.increment();
         maybePublishGauges(event.type);
+        stages.endEvent();
         if (event.receiveNanoTime != 0)
         {
             // Measurement only: the wall clock never feeds a decision.
@@ -286,6 +302,7 @@ public final class TradingCore implements EventHandler<InboundEvent>
         if (BookFlags.has(flags, BookFlags.END_OF_MESSAGE))
         {
             execution.venue().onMarketUpdate(event.instrumentId);
+            metrics.stages.strategyStart();
             strategies.onBook(event.instrumentId, clockNanos);
         }
     }

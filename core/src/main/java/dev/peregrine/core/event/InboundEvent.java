@@ -91,6 +91,8 @@ public final class InboundEvent
     // ---- measurement only (not journaled, never used for decisions) ----
     /** {@link System#nanoTime()} when the frame arrived; 0 in replay. */
     public long receiveNanoTime;
+    /** {@link System#nanoTime()} when the producer published the slot (ring wait starts here); 0 in replay. */
+    public long publishNanoTime;
 
     // ---- written by the core, read by the outbound stage ----
     /** Number of valid entries in {@link #orders}. */
@@ -135,6 +137,7 @@ public final class InboundEvent
         expectedSequence = 0;
         staleNanos = 0;
         receiveNanoTime = 0;
+        publishNanoTime = 0;
         orderCount = 0;
     }
 
@@ -167,6 +170,7 @@ public final class InboundEvent
         expectedSequence = other.expectedSequence;
         staleNanos = other.staleNanos;
         receiveNanoTime = other.receiveNanoTime;
+        publishNanoTime = other.publishNanoTime;
         orderCount = 0;
     }
 

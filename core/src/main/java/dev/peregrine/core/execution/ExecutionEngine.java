@@ -12,6 +12,7 @@ import dev.peregrine.core.market.FeedHealth;
 import dev.peregrine.core.market.InstrumentRules;
 import dev.peregrine.core.market.MarketState;
 import dev.peregrine.core.metrics.CoreMetrics;
+import dev.peregrine.core.metrics.StageLatencies;
 import dev.peregrine.core.number.FixedPoint;
 import dev.peregrine.core.order.Order;
 import dev.peregrine.core.order.OrderState;
@@ -194,6 +195,8 @@ public final class ExecutionEngine implements OrderEntry, VenueReports
         r.timeNanos = timeNanos;
         r.reducing = riskContext.isReducing(instrumentId, side, quantity);
 
+        final StageLatencies stages = metrics.stages;
+        final long riskStart = stages.riskStart();
         RejectReason reason;
         int checksPassed = 0;
         // The cross-thread TradingSwitch is not read here: it is not journaled, so a decision on it would
@@ -215,6 +218,8 @@ public final class ExecutionEngine implements OrderEntry, VenueReports
             reason = risk.check(r, riskContext);
             checksPassed = risk.lastPassed();
         }
+        stages.riskEnd(riskStart);
+        stages.executionStart();
 
         final Order order = reason == RejectReason.NONE ?
             orders.create(orderId, strategyId, instrumentId, side, type, quantity, limitPrice, r.reducing, timeNanos) :
@@ -230,18 +235,56 @@ public final class ExecutionEngine implements OrderEntry, VenueReports
             metrics.rejects[reason.ordinal()].increment();
             outputs.onReject(orderId, instrumentId, side, quantity, reason, timeNanos);
             orderEvents.onRejected(strategyId, orderId, instrumentId, side, quantity, reason, timeNanos);
+            stages.executionEnd();
             return -1;
         }
 
         currentEvent.orders[currentEvent.orderCount++].set(
             OrderCommand.NEW, type.ordinal(), orderId, instrumentId, side, quantity, limitPrice, timeNanos);
         metrics.orders.increment();
+        recordArrival(order, quantity, r.referencePrice);
         outputs.onOrder(orderId, instrumentId, side, type, quantity, limitPrice, timeNanos);
         if (!liveVenue)
         {
             venue.submit(order, timeNanos);
         }
+        stages.executionEnd();
         return orderId;
+    }
+
+    /** Execution-quality sums for the metrics: the order's notional, and the mid its fills are measured against. */
+    private void recordArrival(final Order order, final long quantity, final long referencePrice)
+    {
+        final long bid = decisionRecord.bidPrice();
+        final long ask = decisionRecord.askPrice();
+        order.arrivalMid(bid > 0 && ask > 0 ? bid + (ask - bid) / 2 : 0);
+        if (referencePrice > 0)
+        {
+            orderedNotional += FixedPoint.toDouble(referencePrice) * FixedPoint.toDouble(quantity);
+            metrics.orderedNotional.set(orderedNotional);
+        }
+    }
+
+    private double orderedNotional;
+    private double filledNotional;
+    private double slippageCost;
+
+    private void recordFillQuality(final Order order, final long quantity, final long price)
+    {
+        final double qty = FixedPoint.toDouble(quantity);
+        filledNotional += FixedPoint.toDouble(price) * qty;
+        metrics.filledNotional.set(filledNotional);
+        final long mid = order.arrivalMid();
+        if (mid > 0)
+        {
+            final double worse = order.side() == Side.BUY ? price - mid : mid - price;
+            slippageCost += worse / FixedPoint.SCALE * qty;
+            metrics.slippageCost.set(slippageCost);
+        }
+        if (order.state() == OrderState.FILLED)
+        {
+            metrics.ordersFilled.increment();
+        }
     }
 
     /**
@@ -444,6 +487,7 @@ public final class ExecutionEngine implements OrderEntry, VenueReports
         positions.applyFill(order.instrumentId(), order.side(), quantity, price, fee);
         fees.record(order.orderId(), order.instrumentId(), quantity, price, fee, liquidity);
         metrics.fills.increment();
+        recordFillQuality(order, quantity, price);
         outputs.onFill(order.orderId(), order.instrumentId(), order.side(), quantity, price, fee, timeNanos);
         orderEvents.onFill(order, quantity, price, fee, timeNanos);
     }

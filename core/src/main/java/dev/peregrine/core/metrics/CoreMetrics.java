@@ -19,6 +19,18 @@ public final class CoreMetrics
     public final SingleWriterCounter clocks = new SingleWriterCounter("clocks");
     public final SingleWriterCounter orders = new SingleWriterCounter("orders");
     public final SingleWriterCounter fills = new SingleWriterCounter("fills");
+    /** Orders that reached FILLED: with {@link #orders}, the fill ratio. */
+    public final SingleWriterCounter ordersFilled = new SingleWriterCounter("orders_filled");
+    /** Quote-currency notional of placed orders at their reference price (the touch, or the limit). */
+    public final SingleWriterGauge orderedNotional = new SingleWriterGauge();
+    /** Quote-currency notional of fills. */
+    public final SingleWriterGauge filledNotional = new SingleWriterGauge();
+    /**
+     * Slippage of fills against the mid in their order's decision record, quote currency, positive when
+     * the fill was worse than the mid (it includes the half spread a taker pays); fills of orders placed
+     * without a two-sided market add nothing.
+     */
+    public final SingleWriterGauge slippageCost = new SingleWriterGauge();
     public final SingleWriterCounter cancels = new SingleWriterCounter("cancels");
     public final SingleWriterCounter bookLevels = new SingleWriterCounter("book_levels");
     public final SingleWriterCounter candles = new SingleWriterCounter("candles");
@@ -62,6 +74,8 @@ public final class CoreMetrics
     public final SingleWriterGauge[] positions;
     /** Receive (frame arrival) to the end of the core's decision for that input, nanoseconds. */
     public final SingleWriterRecorder tickToDecisionNanos = new SingleWriterRecorder(MAX_TRACKABLE_NANOS, 3);
+    /** The core's time per live input, by stage of the flow. */
+    public final StageLatencies stages = new StageLatencies();
 
     // outbound thread
     public final SingleWriterCounter ordersReleased = new SingleWriterCounter("orders_released");

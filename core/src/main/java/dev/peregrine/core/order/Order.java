@@ -31,6 +31,11 @@ public final class Order
     boolean cancelRefused;
     /** Highest live-venue fill number applied: a fill reported twice is applied once. */
     long lastVenueFill;
+    /**
+     * Mid of the touch in the order's decision record (0 without a two-sided market): what each fill's
+     * slippage is measured against. Metrics only, not part of the state hash.
+     */
+    long arrivalMid;
 
     void reset(final long orderId, final int strategyId, final int instrumentId, final int side, final OrderType type,
         final long quantity, final long limitPrice, final boolean reduceOnly, final long timeNanos)
@@ -53,6 +58,18 @@ public final class Order
         this.lastVenueFill = 0;
         this.stateBeforeCancel = null;
         this.cancelRefused = false;
+        this.arrivalMid = 0;
+    }
+
+    public long arrivalMid()
+    {
+        return arrivalMid;
+    }
+
+    /** Core thread, when the order is placed. */
+    public void arrivalMid(final long mid)
+    {
+        this.arrivalMid = mid;
     }
 
     public long orderId()

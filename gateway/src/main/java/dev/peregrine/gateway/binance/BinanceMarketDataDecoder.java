@@ -3,6 +3,7 @@ package dev.peregrine.gateway.binance;
 import com.lmax.disruptor.RingBuffer;
 import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.instrument.InstrumentRegistry;
+import dev.peregrine.core.ring.InboundRing;
 import dev.peregrine.gateway.DropReason;
 import dev.peregrine.gateway.json.JsonScanner;
 
@@ -259,7 +260,7 @@ public final class BinanceMarketDataDecoder
         }
         finally
         {
-            ring.publish(slot);
+            InboundRing.publish(ring, slot);
         }
         metrics.onEventPublished();
     }

@@ -3,6 +3,7 @@ package dev.peregrine.gateway.binance;
 import com.lmax.disruptor.RingBuffer;
 import dev.peregrine.core.event.EventType;
 import dev.peregrine.core.event.InboundEvent;
+import dev.peregrine.core.ring.InboundRing;
 
 /**
  * Publishes what the {@link BinanceBookSync}s emit as ring events: BOOK_LEVEL, FEED_GAP,
@@ -51,7 +52,7 @@ final class RingBookPublisher implements BookSyncListener
         }
         finally
         {
-            ring.publish(slot); // a claimed slot must always be published, or every consumer stalls
+            InboundRing.publish(ring, slot); // a claimed slot must always be published, or every consumer stalls
         }
         metrics.onEventPublished();
     }
@@ -66,7 +67,7 @@ final class RingBookPublisher implements BookSyncListener
         }
         finally
         {
-            ring.publish(slot);
+            InboundRing.publish(ring, slot);
         }
         metrics.onEventPublished();
     }
@@ -81,7 +82,7 @@ final class RingBookPublisher implements BookSyncListener
         }
         finally
         {
-            ring.publish(slot);
+            InboundRing.publish(ring, slot);
         }
         metrics.onEventPublished();
     }

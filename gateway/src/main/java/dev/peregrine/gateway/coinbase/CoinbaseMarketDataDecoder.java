@@ -3,6 +3,7 @@ package dev.peregrine.gateway.coinbase;
 import com.lmax.disruptor.RingBuffer;
 import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.instrument.InstrumentRegistry;
+import dev.peregrine.core.ring.InboundRing;
 import dev.peregrine.core.time.EpochNanos;
 import dev.peregrine.gateway.DropReason;
 import dev.peregrine.gateway.GatewayMetrics;
@@ -389,7 +390,7 @@ public final class CoinbaseMarketDataDecoder
         finally
         {
             // A claimed slot must always be published, or every consumer stalls behind it.
-            ring.publish(slot);
+            InboundRing.publish(ring, slot);
         }
         frameEvents++;
         metrics.onEventPublished(channel);

@@ -4,6 +4,7 @@ import com.lmax.disruptor.RingBuffer;
 import dev.peregrine.core.event.BookFlags;
 import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.instrument.InstrumentRegistry;
+import dev.peregrine.core.ring.InboundRing;
 import dev.peregrine.gateway.DropReason;
 import dev.peregrine.gateway.GatewayMetrics;
 import dev.peregrine.gateway.feed.FeedListener;
@@ -200,7 +201,7 @@ final class Level2Decoder
         }
         finally
         {
-            ring.publish(slot);
+            InboundRing.publish(ring, slot);
         }
         metrics.onEventPublished(CoinbaseChannel.L2_DATA);
     }

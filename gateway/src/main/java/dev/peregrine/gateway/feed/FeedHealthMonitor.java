@@ -3,6 +3,7 @@ package dev.peregrine.gateway.feed;
 import com.lmax.disruptor.RingBuffer;
 import dev.peregrine.core.event.EventType;
 import dev.peregrine.core.event.InboundEvent;
+import dev.peregrine.core.ring.InboundRing;
 import dev.peregrine.core.time.EpochClock;
 import dev.peregrine.gateway.GatewayMetrics;
 
@@ -228,7 +229,7 @@ public final class FeedHealthMonitor implements FeedListener
         }
         finally
         {
-            ring.publish(sequence);
+            InboundRing.publish(ring, sequence);
         }
     }
 }

@@ -137,6 +137,12 @@ public final class DemoRun
             final LatencySidecar.Series tickToDecision =
                 sidecar.track("tick_to_decision", engine.coreMetrics().tickToDecisionNanos, CoreMetrics.MAX_TRACKABLE_NANOS);
             sidecar.track("tick_to_order", engine.coreMetrics().tickToOrderNanos, CoreMetrics.MAX_TRACKABLE_NANOS);
+            final dev.peregrine.core.metrics.StageLatencies stages = engine.coreMetrics().stages;
+            sidecar.trackStage("ring_wait", stages.ringWaitNanos);
+            sidecar.trackStage("strategy", stages.strategyNanos);
+            sidecar.trackStage("risk", stages.riskNanos);
+            sidecar.trackStage("execution", stages.executionNanos);
+            sidecar.trackStage("journal_append", engine.journalAppendNanos());
             for (final java.util.Map.Entry<String, org.HdrHistogram.SingleWriterRecorder> recorder :
                 engine.feed().recorders().entrySet())
             {
@@ -407,7 +413,7 @@ public final class DemoRun
             positions.totalFees(), engine.core().totalUnrealizedPnl());
         for (final LatencySidecar.Series s : sidecar.series())
         {
-            out.printf(Locale.ROOT, "%s: p50 %s p99 %s p99.9 %s max %s%n", s.name().replace('_', '-'),
+            out.printf(Locale.ROOT, "%s: p50 %s p99 %s p99.9 %s max %s%n", s.displayName().replace('_', '-'),
                 StatusLine.micros(sidecar.cumulativePercentile(s, 50)),
                 StatusLine.micros(sidecar.cumulativePercentile(s, 99)),
                 StatusLine.micros(sidecar.cumulativePercentile(s, 99.9)),

@@ -3,6 +3,7 @@ package dev.peregrine.ops.engine;
 import com.lmax.disruptor.RingBuffer;
 import dev.peregrine.core.event.EventType;
 import dev.peregrine.core.event.InboundEvent;
+import dev.peregrine.core.ring.InboundRing;
 import dev.peregrine.core.time.EpochClock;
 
 import java.util.concurrent.TimeUnit;
@@ -66,7 +67,7 @@ public final class ClockTicker implements AutoCloseable
         }
         finally
         {
-            ring.publish(sequence);
+            InboundRing.publish(ring, sequence);
         }
     }
 

@@ -6,6 +6,7 @@ import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.event.OrderCommand;
 import dev.peregrine.core.execution.OrderSender;
 import dev.peregrine.core.instrument.InstrumentRegistry;
+import dev.peregrine.core.ring.InboundRing;
 import dev.peregrine.core.time.EpochClock;
 import dev.peregrine.gateway.orders.CoinbaseCredentials;
 import dev.peregrine.gateway.orders.CoinbaseJwtSigner;
@@ -207,7 +208,7 @@ public final class CoinbaseLiveVenue implements OrderSender, VenueResponseListen
         }
         finally
         {
-            target.publish(sequence);
+            InboundRing.publish(target, sequence);
         }
         return true;
     }
@@ -239,7 +240,7 @@ public final class CoinbaseLiveVenue implements OrderSender, VenueResponseListen
         }
         finally
         {
-            target.publish(sequence);
+            InboundRing.publish(target, sequence);
         }
     }
 

@@ -51,6 +51,8 @@ public final class LiveEngine
     private final TradingCore core;
 
     private JournalWriter journal;
+    private final org.HdrHistogram.SingleWriterRecorder journalAppendNanos =
+        new org.HdrHistogram.SingleWriterRecorder(CoreMetrics.MAX_TRACKABLE_NANOS, 3);
     private DecisionJournal decisionJournal;
     private final DecisionQueue decisions;
     private InboundRing ring;
@@ -122,6 +124,7 @@ public final class LiveEngine
     public void openJournal()
     {
         journal = JournalWriter.open(journalDir, settings);
+        journal.recordAppendLatency(journalAppendNanos);
         decisionJournal = DecisionJournal.open(journalDir);
     }
 
@@ -233,7 +236,7 @@ public final class LiveEngine
         }
         finally
         {
-            ring.publish(sequence);
+            InboundRing.publish(ring, sequence);
         }
         return CommandPublication.ACCEPTED;
     }
@@ -419,6 +422,12 @@ public final class LiveEngine
             throw new IllegalArgumentException("journal disk free alert ratio must be between 0 and 1, got " + ratio);
         }
         journalDiskFreeAlertRatio = ratio;
+    }
+
+    /** The journal thread's append latency per live event, nanoseconds. */
+    public org.HdrHistogram.SingleWriterRecorder journalAppendNanos()
+    {
+        return journalAppendNanos;
     }
 
     public long journalEvents()

@@ -22,14 +22,16 @@ public final class LatencySidecar implements AutoCloseable
     public static final class Series
     {
         private final String name;
+        private final String stage;
         private final SingleWriterRecorder recorder;
         private final Histogram cumulative;
         private Histogram interval;
         private Histogram lastInterval;
 
-        Series(final String name, final SingleWriterRecorder recorder, final long maxValue)
+        Series(final String name, final String stage, final SingleWriterRecorder recorder)
         {
             this.name = name;
+            this.stage = stage;
             this.recorder = recorder;
             // Auto-resizing: a recorder may hold values past maxValue (a replayed capture's exchange lag is
             // months), and the sidecar is off the hot path, so growing here is fine.
@@ -37,9 +39,22 @@ public final class LatencySidecar implements AutoCloseable
             this.lastInterval = new Histogram(3);
         }
 
+        /** The metric's name without prefix and unit: {@code peregrine_<name>_seconds}. */
         public String name()
         {
             return name;
+        }
+
+        /** The {@code stage} label of a {@link #STAGE_LATENCY} series, else null. */
+        public String stage()
+        {
+            return stage;
+        }
+
+        /** What the summary prints it as: the stage, or the name. */
+        public String displayName()
+        {
+            return stage != null ? stage : name;
         }
     }
 
@@ -56,10 +71,21 @@ public final class LatencySidecar implements AutoCloseable
         this.thread.setDaemon(true);
     }
 
+    /** The one histogram family of the flow's stages, told apart by a {@code stage} label. */
+    public static final String STAGE_LATENCY = "stage_latency";
+
     /** Registers a recorder before {@link #start()}. */
     public synchronized Series track(final String name, final SingleWriterRecorder recorder, final long maxValue)
     {
-        final Series s = new Series(name, recorder, maxValue);
+        final Series s = new Series(name, null, recorder);
+        series.add(s);
+        return s;
+    }
+
+    /** Registers one stage of the flow ({@code peregrine_stage_latency_seconds{stage=...}}) before {@link #start()}. */
+    public synchronized Series trackStage(final String stage, final SingleWriterRecorder recorder)
+    {
+        final Series s = new Series(STAGE_LATENCY, stage, recorder);
         series.add(s);
         return s;
     }

@@ -66,6 +66,18 @@ public final class PeregrineCollector implements MultiCollector
             .build());
         out.metricSnapshot(counter("peregrine_orders", "Orders that passed risk and went to the venue", m.orders.get()));
         out.metricSnapshot(counter("peregrine_fills", "Fills received from the venue", m.fills.get()));
+        out.metricSnapshot(counter("peregrine_orders_filled", "Orders completely filled (with peregrine_orders_total, the fill ratio)",
+            m.ordersFilled.get()));
+        out.metricSnapshot(counterOf("peregrine_order_notional",
+            "Quote-currency notional of placed orders at their reference price (the touch, or the limit)",
+            m.orderedNotional.get()));
+        out.metricSnapshot(counterOf("peregrine_filled_notional", "Quote-currency notional of fills", m.filledNotional.get()));
+        // A gauge, not a counter: price improvement makes the running sum go down, which a counter may not.
+        out.metricSnapshot(gauge("peregrine_slippage_cost",
+            "Running sum since start of fills' slippage against the mid in their order's decision record, quote " +
+                "currency, positive = worse than the mid (includes the half spread a taker pays); " +
+                "delta() over increase(peregrine_filled_notional_total) is the slippage rate",
+            m.slippageCost.get()));
         out.metricSnapshot(counter("peregrine_cancels", "Unfilled order remainders cancelled", m.cancels.get()));
         out.metricSnapshot(counter("peregrine_orders_released",
             "Orders released by the outbound stage after their cause was journaled", m.ordersReleased.get()));
@@ -185,10 +197,7 @@ public final class PeregrineCollector implements MultiCollector
             "Decision records not journaled because the journal writer fell a whole queue behind (replay still has them)",
             m.decisionsUnjournaled.get()));
 
-        for (final LatencySidecar.Series series : sidecar.series())
-        {
-            out.metricSnapshot(histogram(series));
-        }
+        addHistograms(out);
         engine.feed().exportMetrics(out);
         if (engine.liveVenue() != null)
         {
@@ -235,7 +244,25 @@ public final class PeregrineCollector implements MultiCollector
             "Free fraction of the journal's volume, 0 to 1", disk.freeRatio()));
     }
 
-    private HistogramSnapshot histogram(final LatencySidecar.Series series)
+    /** One histogram family per series name; the stages share one, a data point per {@code stage} label. */
+    private void addHistograms(final MetricSnapshots.Builder out)
+    {
+        final java.util.Map<String, HistogramSnapshot.Builder> families = new java.util.LinkedHashMap<>();
+        for (final LatencySidecar.Series series : sidecar.series())
+        {
+            families.computeIfAbsent(series.name(), name -> HistogramSnapshot.builder()
+                .name("peregrine_" + name + "_seconds")
+                .help(helpFor(name))
+                .unit(Unit.SECONDS))
+                .dataPoint(histogram(series));
+        }
+        for (final HistogramSnapshot.Builder family : families.values())
+        {
+            out.metricSnapshot(family.build());
+        }
+    }
+
+    private HistogramDataPointSnapshot histogram(final LatencySidecar.Series series)
     {
         final double[] cumulative = sidecar.cumulativeBuckets(series, LATENCY_BOUNDS_NANOS);
         final int n = LATENCY_BOUNDS_NANOS.length;
@@ -251,15 +278,14 @@ public final class PeregrineCollector implements MultiCollector
         }
         upperBounds[n] = Double.POSITIVE_INFINITY;
         counts[n] = (long)cumulative[n] - previous;
-        return HistogramSnapshot.builder()
-            .name("peregrine_" + series.name() + "_seconds")
-            .help(helpFor(series.name()))
-            .unit(Unit.SECONDS)
-            .dataPoint(HistogramDataPointSnapshot.builder()
-                .classicHistogramBuckets(ClassicHistogramBuckets.of(upperBounds, counts))
-                .sum(cumulative[n + 1] / 1e9)
-                .build())
-            .build();
+        final HistogramDataPointSnapshot.Builder point = HistogramDataPointSnapshot.builder()
+            .classicHistogramBuckets(ClassicHistogramBuckets.of(upperBounds, counts))
+            .sum(cumulative[n + 1] / 1e9);
+        if (series.stage() != null)
+        {
+            point.labels(Labels.of("stage", series.stage()));
+        }
+        return point.build();
     }
 
     private static String helpFor(final String series)
@@ -268,11 +294,23 @@ public final class PeregrineCollector implements MultiCollector
         {
             case "tick_to_decision": return "Frame arrival to the end of the core's decision for that input";
             case "tick_to_order": return "Frame arrival to the order's release after its cause was journaled";
+            case LatencySidecar.STAGE_LATENCY:
+                return "Time per live input in each stage of the flow: ring_wait (publish to core), strategy " +
+                    "(callbacks, less their orders' risk and execution), risk (gate and risk chain), execution " +
+                    "(order to venue hand-off and venue answers), journal_append (Chronicle append)";
             default: return series.replace('_', ' ');
         }
     }
 
     public static CounterSnapshot counter(final String name, final String help, final long value)
+    {
+        return CounterSnapshot.builder().name(name).help(help)
+            .dataPoint(CounterDataPointSnapshot.builder().value(value).build())
+            .build();
+    }
+
+    /** A counter of a quote-currency sum (it only grows; a double, unlike the event counts). */
+    public static CounterSnapshot counterOf(final String name, final String help, final double value)
     {
         return CounterSnapshot.builder().name(name).help(help)
             .dataPoint(CounterDataPointSnapshot.builder().value(value).build())
