@@ -84,6 +84,16 @@ class DemoEndToEndTest
         assertThat(value(samples, "peregrine_filled_notional_total", null)).isPositive()
             .isLessThanOrEqualTo(value(samples, "peregrine_order_notional_total", null) * 1.01);
         assertThat(samples).anySatisfy(s -> assertThat(s.name()).isEqualTo("peregrine_slippage_cost"));
+        for (final String type : List.of("core", "strategy", "ring_stage", "market_data", "venue_message", "order_request",
+            "venue_timeout", "journal_retention", "metrics_sample", "decision_overflow"))
+        {
+            assertThat(samples).as("errors of type %s", type).anySatisfy(s ->
+            {
+                assertThat(s.name()).isEqualTo("peregrine_errors_total");
+                assertThat(s.labels()).containsEntry("type", type);
+                assertThat(s.value()).as("a healthy run").isZero();
+            });
+        }
         assertThat(samples).anySatisfy(s -> assertThat(s.name()).isEqualTo("peregrine_gateway_frames_total"));
         assertThat(samples).anySatisfy(s -> assertThat(s.name()).isEqualTo("peregrine_position_exits_total"));
         assertThat(value(samples, "peregrine_trading_state", null)).isZero();

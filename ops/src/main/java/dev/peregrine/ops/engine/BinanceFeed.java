@@ -85,6 +85,18 @@ public final class BinanceFeed implements MarketDataFeed
     }
 
     @Override
+    public long inputsDropped()
+    {
+        return metrics.framesDroppedTotal();
+    }
+
+    @Override
+    public long venueErrorMessages()
+    {
+        return 0; // Binance's error answers have no frame of their own here: they count among the dropped frames
+    }
+
+    @Override
     public Map<String, SingleWriterRecorder> recorders()
     {
         return Map.of();

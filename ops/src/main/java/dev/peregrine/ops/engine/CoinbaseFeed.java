@@ -87,6 +87,18 @@ public final class CoinbaseFeed implements MarketDataFeed
         return metrics.sequenceGaps();
     }
 
+    @Override
+    public long inputsDropped()
+    {
+        return metrics.framesDroppedTotal() + metrics.entriesDroppedTotal();
+    }
+
+    @Override
+    public long venueErrorMessages()
+    {
+        return metrics.venueErrors();
+    }
+
     public GatewayMetrics metrics()
     {
         return metrics;

@@ -36,6 +36,12 @@ public interface MarketDataFeed extends AutoCloseable
     /** Messages the venue's sequence numbers say were lost. */
     long sequenceGaps();
 
+    /** Frames dropped whole and entries dropped from good frames (malformed, unknown, oversized). */
+    long inputsDropped();
+
+    /** Error messages the venue sent on the market-data connection (0 for a venue that sends none). */
+    long venueErrorMessages();
+
     /** Latency recorders written by the feed's thread, by series name, for the metrics sidecar. */
     Map<String, SingleWriterRecorder> recorders();
 

@@ -197,6 +197,7 @@ public final class PeregrineCollector implements MultiCollector
             "Decision records not journaled because the journal writer fell a whole queue behind (replay still has them)",
             m.decisionsUnjournaled.get()));
 
+        out.metricSnapshot(ErrorsByType.snapshot(engine, sidecar));
         addHistograms(out);
         engine.feed().exportMetrics(out);
         if (engine.liveVenue() != null)
