@@ -72,6 +72,22 @@ class CoinbaseOrderAdapterEmulatorTest
     }
 
     @Test
+    void aFilledValueWithMoreDecimalsThanTheScaleStillGivesTheFillItsPrice()
+    {
+        // 0.03076924 x 64999.97 = 1999.9996769228: ten decimals, as a real size times a price in cents has.
+        venue.fillPrice("BTC-USD", "64999.97");
+        assertThat(adapter.submit(order(1, 1, Side.BUY, "0.03076924", 0), "prg-t-1")).isTrue();
+        Await.until("fill", WAIT, () -> recorder.has("fill 1"));
+        final String fill = recorder.events().stream().filter(e -> e.startsWith("fill 1")).findFirst().orElseThrow();
+        final double price = Double.parseDouble(fill.replaceAll(".* px=([0-9.]+) .*", "$1"));
+        assertThat(price).as(fill).isCloseTo(64999.97, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(CoinbaseOrderAdapter.quoteAmount("1999.9996769228")).isEqualTo(FixedPoint.parse("1999.99967692"));
+        assertThat(CoinbaseOrderAdapter.quoteAmount("0.0000000050")).as("half-even").isEqualTo(0);
+        assertThat(CoinbaseOrderAdapter.quoteAmount("12.50000000000000")).isEqualTo(FixedPoint.parse("12.5"));
+        assertThat(CoinbaseOrderAdapter.quoteAmount(null)).isZero();
+    }
+
+    @Test
     void afterCloseRequestsAreRefusedSoTheCallerCanAnswerThemNotQueuedAndLost()
     {
         adapter.close();
