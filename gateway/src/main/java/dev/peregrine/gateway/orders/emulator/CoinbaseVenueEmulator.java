@@ -86,6 +86,7 @@ public final class CoinbaseVenueEmulator implements AutoCloseable
     private EventLoopGroup acceptor;
     private EventLoopGroup worker;
     private Channel serverChannel;
+    private String host = "127.0.0.1";
     private int port;
 
     /** @param jwtHost the host the JWT {@code uri} claim must name (the client's {@code jwtHost}). */
@@ -98,13 +99,24 @@ public final class CoinbaseVenueEmulator implements AutoCloseable
         fillPrices.put("ETH-USD", new BigDecimal("3000.00"));
     }
 
+    /** Listens on loopback, on an ephemeral port. */
     public CoinbaseVenueEmulator start()
+    {
+        return start("127.0.0.1", 0);
+    }
+
+    /**
+     * Listens on {@code bindHost:bindPort} (0: an ephemeral port).
+     *
+     * @throws IllegalStateException naming the address when it cannot be bound (in use, not local); nothing is left running.
+     */
+    public CoinbaseVenueEmulator start(final String bindHost, final int bindPort)
     {
         acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("peregrine-cb-emu-accept"), NioIoHandler.newFactory());
         worker = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("peregrine-cb-emu"), NioIoHandler.newFactory());
         final WebSocketServerProtocolConfig ws = WebSocketServerProtocolConfig.newBuilder()
             .websocketPath(USER_CHANNEL_PATH).checkStartsWith(false).build();
-        serverChannel = new ServerBootstrap()
+        final io.netty.channel.ChannelFuture bound = new ServerBootstrap()
             .group(acceptor, worker)
             .channel(NioServerSocketChannel.class)
             .childHandler(new ChannelInitializer<SocketChannel>()
@@ -118,7 +130,15 @@ public final class CoinbaseVenueEmulator implements AutoCloseable
                     ch.pipeline().addLast(new EmulatorChannelHandler(CoinbaseVenueEmulator.this));
                 }
             })
-            .bind("127.0.0.1", 0).syncUninterruptibly().channel();
+            .bind(bindHost, bindPort).awaitUninterruptibly();
+        serverChannel = bound.channel();
+        if (!bound.isSuccess())
+        {
+            close();
+            throw new IllegalStateException("venue emulator cannot bind " + bindHost + ":" + bindPort + " (" +
+                bound.cause().getMessage() + ")", bound.cause());
+        }
+        host = bindHost;
         port = ((InetSocketAddress)serverChannel.localAddress()).getPort();
         return this;
     }
@@ -130,12 +150,17 @@ public final class CoinbaseVenueEmulator implements AutoCloseable
 
     public URI baseUri()
     {
-        return URI.create("http://127.0.0.1:" + port);
+        return URI.create("http://" + uriHost() + ":" + port);
     }
 
     public URI userChannelUri()
     {
-        return URI.create("ws://127.0.0.1:" + port + USER_CHANNEL_PATH);
+        return URI.create("ws://" + uriHost() + ":" + port + USER_CHANNEL_PATH);
+    }
+
+    private String uriHost()
+    {
+        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 
     /** The next {@code count} requests to {@code path} (or to any path when null) get {@code fault}. */
@@ -336,6 +361,17 @@ public final class CoinbaseVenueEmulator implements AutoCloseable
             }
         }
         return net.stripTrailingZeros().toPlainString();
+    }
+
+    /** Fills made so far, over every order. */
+    public synchronized long fillCount()
+    {
+        long fills = 0;
+        for (final EmulatedOrder order : ordersById.values())
+        {
+            fills += order.numberOfFills;
+        }
+        return fills;
     }
 
     /** Orders the venue holds, any status. */
