@@ -152,14 +152,14 @@ public final class SimulatedExchange implements AutoCloseable
                     ch.pipeline().addLast(sentFrames);
                 }
             });
-        try
-        {
-            serverChannel = bootstrap.bind(config.host(), config.port()).syncUninterruptibly().channel();
-        }
-        catch (final RuntimeException ex)
+        // Awaited, not synced: sync would rethrow the (checked) BindException undeclared, past any catch of ours.
+        final io.netty.channel.ChannelFuture bound = bootstrap.bind(config.host(), config.port()).awaitUninterruptibly();
+        serverChannel = bound.channel();
+        if (!bound.isSuccess())
         {
             close();
-            throw new IllegalStateException("simulated exchange cannot bind " + config.host() + ":" + config.port(), ex);
+            throw new IllegalStateException("simulated exchange cannot bind " + config.host() + ":" + config.port() +
+                " (" + bound.cause().getMessage() + ")", bound.cause());
         }
         port = ((InetSocketAddress)serverChannel.localAddress()).getPort();
         venue.start(loop);
