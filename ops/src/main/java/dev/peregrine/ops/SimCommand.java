@@ -231,8 +231,8 @@ public final class SimCommand implements Callable<Integer>
                 ", replaying " + capture.file() + " at speed " + (speed == null ? "1" : speed)));
         out.println("market data (ticker, market_trades, level2, heartbeats): " + venue.marketDataUrl());
         out.println("orders: REST " + venue.restUrl() + ", user channel " + venue.userChannelUrl() +
-            "; market orders fill at once at the " + (capture == null ? "last simulated trade" : "catalog's reference price") +
-            ", limit orders rest unfilled until cancelled");
+            (capture == null ? "; market orders fill at once at the last simulated trade, limit orders when a trade reaches their price" :
+                "; market orders fill at once at the catalog's reference price, limit orders rest until cancelled"));
         if (credentials.generated())
         {
             out.println("api key: a throwaway P-256 key made for this simulator" + (credentials.reused() ? " (reused)" : "") +

@@ -201,6 +201,83 @@ class RunLiveAgainstSimTest
         assertThat(group(STATE, replayOut.toString())).isEqualTo(group(STATE, runOutput));
     }
 
+    @Test
+    void theShippedLiveConfigurationRunsAgainstTheSimulatorWithEnvironmentOverridesOnly() throws Exception
+    {
+        // As the ops README tells a user: sim makes a throwaway key in the files run reads; the shipped
+        // ops/config/live.yaml (Coinbase URLs, a market maker on limit orders) is pointed at it by overrides.
+        final Path credentials = temp.resolve("sim-credentials");
+        final Path simLog = temp.resolve("sim.log");
+        final Process sim = DaemonProcess.start(temp, Map.of(), simLog, "sim", "--market-data-port", "0", "--rest-port", "0",
+            "--credentials-dir", credentials.toString());
+        final Path runLog = temp.resolve("run.log");
+        final Path journal = temp.resolve("journal");
+        final byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        final String token = HexFormat.of().formatHex(random);
+        Process run = null;
+        try
+        {
+            assertThat(DaemonProcess.awaitOutput(sim, simLog, "sim ready:", 60)).as(DaemonProcess.read(simLog)).isTrue();
+            final Matcher ready = READY.matcher(DaemonProcess.read(simLog));
+            assertThat(ready.find()).isTrue();
+            final Map<String, String> env = new LinkedHashMap<>();
+            env.put("PEREGRINE_VENUE_MARKET_DATA_URL", ready.group(1));
+            env.put("PEREGRINE_VENUE_REST_URL", ready.group(2));
+            env.put("PEREGRINE_VENUE_USER_CHANNEL_URL", ready.group(3));
+            env.put("PEREGRINE_SECRETS_COINBASE_API_KEY_FILE", credentials.resolve("coinbase_api_key").toString());
+            env.put("PEREGRINE_SECRETS_COINBASE_API_SECRET_FILE", credentials.resolve("coinbase_api_secret").toString());
+            env.put("PEREGRINE_ADMIN_TOKEN", token);
+            env.put("PEREGRINE_PORTS_HEALTH", "0");
+            env.put("PEREGRINE_PORTS_METRICS", "0");
+            env.put("PEREGRINE_JOURNAL_DIR", journal.toString());
+            env.put("PEREGRINE_RING_WAIT_STRATEGY", "blocking");
+            run = DaemonProcess.start(temp, env, runLog, "run", "--config",
+                DaemonProcess.repositoryRoot().resolve("ops/config/live.yaml").toString());
+            assertThat(DaemonProcess.awaitOutput(run, runLog, "admin: http", 60)).as(DaemonProcess.read(runLog)).isTrue();
+            final Matcher endpoints = ENDPOINTS.matcher(DaemonProcess.read(runLog));
+            assertThat(endpoints.find()).isTrue();
+            final String metrics = "http://127.0.0.1:" + endpoints.group(1) + "/metrics";
+            final Map<String, String> createOk = Map.of("endpoint", "create", "outcome", "ok");
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (metric(metrics, "peregrine_venue_requests_total", createOk) < 2 && System.nanoTime() < deadline && run.isAlive())
+            {
+                Thread.sleep(100);
+            }
+            assertThat(metric(metrics, "peregrine_venue_requests_total", createOk)).as("the market maker's quotes at the venue")
+                .isGreaterThanOrEqualTo(2);
+            run.destroy(); // SIGTERM: the open quotes are cancelled at the venue before the engine stops
+            assertThat(run.waitFor(40, TimeUnit.SECONDS)).as("run stopped within the bound").isTrue();
+            sim.destroy();
+            assertThat(sim.waitFor(20, TimeUnit.SECONDS)).as("sim stopped within the bound").isTrue();
+        }
+        finally
+        {
+            if (run != null)
+            {
+                run.destroyForcibly();
+            }
+            sim.destroyForcibly();
+        }
+        final String runOutput = DaemonProcess.read(runLog);
+        final String simOutput = DaemonProcess.read(simLog);
+        assertThat(run.exitValue()).as(runOutput).isZero();
+        assertThat(sim.exitValue()).as(simOutput).isZero();
+        assertThat(runOutput).contains("(profile live, venue coinbase)", "venue.rest_url (PEREGRINE_VENUE_REST_URL)",
+            "shutdown: open orders cancelled (kill)", "--- summary ---").doesNotContain(token);
+        final Matcher simSummary = SIM_SUMMARY.matcher(simOutput);
+        assertThat(simSummary.find()).as(simOutput).isTrue();
+        assertThat(Long.parseLong(simSummary.group(2))).as("orders received").isGreaterThanOrEqualTo(2);
+        assertThat(Long.parseLong(simSummary.group(4))).as("cancel requests").isGreaterThanOrEqualTo(1);
+        assertThat(simSummary.group(5)).as("JWTs refused").isEqualTo("0");
+        final StringWriter replayOut = new StringWriter();
+        final int code = PeregrineCli.run(new String[] {"replay", "--journal", journal.toString()},
+            new PrintWriter(replayOut, true), new PrintWriter(replayOut, true));
+        assertThat(code).as(replayOut.toString()).isZero();
+        assertThat(group(DIGEST, replayOut.toString())).isEqualTo(group(DIGEST, runOutput));
+        assertThat(group(STATE, replayOut.toString())).isEqualTo(group(STATE, runOutput));
+    }
+
     /** The value of one sample of {@code /metrics}, 0 if absent (not yet registered or not yet counted). */
     private double metric(final String url, final String name, final Map<String, String> labels) throws Exception
     {

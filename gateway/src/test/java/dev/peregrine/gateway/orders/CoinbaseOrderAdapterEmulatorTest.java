@@ -117,6 +117,26 @@ class CoinbaseOrderAdapterEmulatorTest
 
     /** The core's LIMIT_IOC is Coinbase's sor_limit_ioc: it never rests, whatever its price. */
     @Test
+    void aTradeElsewhereFillsTheRestingLimitOrdersItReachesAtTheirLimit()
+    {
+        assertThat(adapter.submit(order(1, 1, Side.BUY, "0.5", FixedPoint.parse("64000")), "prg-t-1")).isTrue();
+        assertThat(adapter.submit(order(2, 1, Side.SELL, "0.25", FixedPoint.parse("66000")), "prg-t-2")).isTrue();
+        Await.until("both accepted", WAIT, () -> recorder.has("accepted 1") && recorder.has("accepted 2"));
+        assertThat(venue.tradeAt("BTC-USD", "64000.01")).as("above the bid, below the ask").isZero();
+        assertThat(venue.tradeAt("ETH-USD", "1")).as("another product").isZero();
+        assertThat(venue.tradeAt("BTC-USD", "64000")).isEqualTo(1);
+        Await.until("bid filled", WAIT, () -> recorder.has("fill 1"));
+        assertThat(venue.tradeAt("BTC-USD", "66000.5")).isEqualTo(1);
+        Await.until("ask filled", WAIT, () -> recorder.has("fill 2"));
+        assertThat(recorder.events()).contains(
+            "fill 1 " + venue.orderIdFor("prg-t-1") + "-1 qty=0.5 px=64000 fee=192 liq=0",
+            "fill 2 " + venue.orderIdFor("prg-t-2") + "-1 qty=0.25 px=66000 fee=99 liq=0");
+        assertThat(venue.tradeAt("BTC-USD", "1")).as("filled orders are done").isZero();
+        assertThat(venue.netFilled("BTC-USD")).isEqualTo("0.25");
+        assertThat(venue.fillCount()).isEqualTo(2);
+    }
+
+    @Test
     void limitIocFillsWhenMarketableAndIsCancelledOtherwiseNeverResting()
     {
         assertThat(adapter.submit(ioc(11, Side.BUY, "0.5", "65000.01"), "prg-t-11")).isTrue();

@@ -14,10 +14,11 @@ import java.util.Map;
 /**
  * What {@code peregrine sim} serves: the Coinbase Advanced Trade market-data WebSocket of a
  * {@link SimulatedExchange} (generated or a replayed capture) and, on a second port, the order REST API and
- * {@code user} channel of a {@link CoinbaseVenueEmulator}. Market orders fill at once at the product's fill
- * price, which {@link #syncFillPrices()} keeps at the generated market's last trade (a replay keeps the
- * catalog's reference prices: its prices are only in the recording). Both run on their own Netty threads;
- * this class only starts, reads and stops them.
+ * {@code user} channel of a {@link CoinbaseVenueEmulator}. {@link #syncFillPrices()}, called every 100 ms,
+ * ties the two: market orders fill at once at the generated market's last trade, and a resting limit order
+ * fills at its limit once a last trade reaches it. A replay leaves the catalog's reference prices and rests
+ * limit orders unfilled: its prices are only in the recording. Both run on their own Netty threads; this
+ * class only starts, reads and stops them.
  */
 public final class SimVenue implements AutoCloseable
 {
@@ -93,7 +94,7 @@ public final class SimVenue implements AutoCloseable
         return URI.create("ws://" + uriHost() + ":" + orders.port() + CoinbaseVenueEmulator.USER_CHANNEL_PATH);
     }
 
-    /** Market orders fill at each product's last generated trade; a no-op for a replay. */
+    /** Market orders fill at each product's last generated trade, which also fills the resting limits it reaches; a no-op for a replay. */
     public void syncFillPrices()
     {
         final Map<String, Long> prices;
@@ -107,7 +108,9 @@ public final class SimVenue implements AutoCloseable
         }
         for (final Map.Entry<String, Long> price : prices.entrySet())
         {
-            orders.fillPrice(price.getKey(), FixedPoint.toString(price.getValue()));
+            final String text = FixedPoint.toString(price.getValue());
+            orders.fillPrice(price.getKey(), text);
+            orders.tradeAt(price.getKey(), text);
         }
     }
 

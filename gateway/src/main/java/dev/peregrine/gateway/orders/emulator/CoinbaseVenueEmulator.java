@@ -235,6 +235,30 @@ public final class CoinbaseVenueEmulator implements AutoCloseable
         publish(order);
     }
 
+    /**
+     * A trade printed at {@code tradePrice} on {@code productId} somewhere else: every resting limit order it
+     * reaches (a buy at or above the price, a sell at or below) fills in full at its limit price, as a maker,
+     * oldest first, and is reported on the user channel. No queue position is modelled.
+     *
+     * @return the orders filled.
+     */
+    public synchronized int tradeAt(final String productId, final String tradePrice)
+    {
+        final BigDecimal price = new BigDecimal(tradePrice);
+        int filled = 0;
+        for (final EmulatedOrder order : ordersById.values())
+        {
+            if (order.open() && order.limitPrice != null && "LIMIT_GTC".equals(order.orderType) && order.productId.equals(productId) &&
+                ("BUY".equals(order.side) ? price.compareTo(order.limitPrice) <= 0 : price.compareTo(order.limitPrice) >= 0))
+            {
+                order.fill(order.baseSize.subtract(order.cumulativeQuantity), order.limitPrice);
+                publish(order);
+                filled++;
+            }
+        }
+        return filled;
+    }
+
     synchronized Reply handleRest(final String method, final String uri, final String authorization, final String body)
     {
         final String path = uri.contains("?") ? uri.substring(0, uri.indexOf('?')) : uri;
