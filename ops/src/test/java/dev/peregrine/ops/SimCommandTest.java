@@ -1,5 +1,6 @@
 package dev.peregrine.ops;
 
+import dev.peregrine.core.testing.ExternalResources;
 import dev.peregrine.gateway.orders.CoinbaseCredentials;
 import dev.peregrine.gateway.orders.CoinbaseJwtSigner;
 import dev.peregrine.gateway.orders.CoinbaseOrderClient;
@@ -125,6 +126,56 @@ class SimCommandTest
         assertThat(Files.readString(credentials.resolve(SimCredentials.PUBLIC_KEY_FILE))).isEqualTo(engineKeyPublic);
         assertThat(again.publicKey().getEncoded()).isEqualTo(java.util.Base64.getMimeDecoder().decode(engineKeyPublic
             .replace("-----BEGIN PUBLIC KEY-----", "").replace("-----END PUBLIC KEY-----", "").trim()));
+    }
+
+    @Test
+    void replaysACaptureToASubscribedClientAndKeepsServingUntilSigterm() throws Exception
+    {
+        final Path capture = ExternalResources.sharedDataFile("coinbase_advtrade_ws_BTC-USD_ETH-USD_20260809.cryptofeed.jsonl.gz");
+        final Path log = temp.resolve("sim.log");
+        final Process sim = DaemonProcess.start(temp, Map.of(), log, "sim", "--replay", capture.toString(), "--speed", "max",
+            "--market-data-port", "0", "--rest-port", "0", "--credentials-dir", temp.resolve("creds").toString());
+        final BlockingQueue<String> frames = new LinkedBlockingQueue<>();
+        try
+        {
+            assertThat(DaemonProcess.awaitOutput(sim, log, "sim ready:", 60)).as(DaemonProcess.read(log)).isTrue();
+            assertThat(DaemonProcess.read(log)).contains("products BTC-USD,ETH-USD", "replaying " + capture);
+            final Matcher ready = READY.matcher(DaemonProcess.read(log));
+            assertThat(ready.find()).isTrue();
+            final WebSocket ws = http.newWebSocketBuilder().buildAsync(URI.create(ready.group(1)), new Collector(frames))
+                .get(10, TimeUnit.SECONDS);
+            ws.sendText("{\"type\":\"subscribe\",\"product_ids\":[\"BTC-USD\",\"ETH-USD\"],\"channel\":\"level2\"}", true);
+            assertThat(DaemonProcess.awaitOutput(sim, log, "replay: the capture has been sent in full", 60))
+                .as(DaemonProcess.read(log)).isTrue();
+            assertThat(sim.isAlive()).as("still serving after the capture ends").isTrue();
+            sim.destroy();
+            assertThat(sim.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        }
+        finally
+        {
+            sim.destroyForcibly();
+        }
+        final String output = DaemonProcess.read(log);
+        assertThat(sim.exitValue()).as(output).isZero();
+        final Matcher replayed = Pattern.compile("sent in full \\((\\d+) frames\\)").matcher(output);
+        assertThat(replayed.find()).isTrue();
+        final Matcher summary = SUMMARY.matcher(output);
+        assertThat(summary.find()).as(output).isTrue();
+        assertThat(Long.parseLong(replayed.group(1))).isPositive();
+        assertThat(Long.parseLong(summary.group(1))).as("frames sent").isGreaterThanOrEqualTo(Long.parseLong(replayed.group(1)));
+        assertThat(frames).as("recorded frames the client got").anySatisfy(f -> assertThat(f).contains("\"product_id\":\"BTC-USD\""));
+
+        // Only Coinbase captures, and the capture decides the products.
+        final Path binance = ExternalResources.sharedDataFile("binance_spot_btcusdt_20240808.hftbacktest.gz");
+        for (final String[] args : List.of(new String[] {"sim", "--replay", binance.toString()},
+            new String[] {"sim", "--replay", capture.toString(), "--products", "BTC-USD"}))
+        {
+            final StringWriter err = new StringWriter();
+            assertThat(PeregrineCli.run(args, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true)))
+                .as(err.toString()).isEqualTo(2);
+            assertThat(err.toString()).containsAnyOf("sim serves Coinbase Advanced Trade captures only",
+                "--products: with --replay the capture decides the products");
+        }
     }
 
     @Test
