@@ -39,7 +39,8 @@ public final class SimVenue implements AutoCloseable
         this.products = List.copyOf(products);
         this.bind = bind;
         this.hostName = hostName;
-        this.orders = new CoinbaseVenueEmulator(credentials.publicKey(), credentials.keyName(), hostName);
+        // As the engine's client names it: URI.getHost() of its rest_url, brackets included for IPv6.
+        this.orders = new CoinbaseVenueEmulator(credentials.publicKey(), credentials.keyName(), uriHost());
         for (final String product : products)
         {
             final ProductCatalog.Product p = ProductCatalog.find(product);
