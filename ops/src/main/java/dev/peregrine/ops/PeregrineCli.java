@@ -16,7 +16,7 @@ import java.io.PrintWriter;
     mixinStandardHelpOptions = true,
     version = "peregrine " + dev.peregrine.core.engine.EngineVersion.VERSION,
     description = "Low-latency trading engine: WebSocket gateway, Disruptor core, Chronicle journal.",
-    subcommands = {RunCommand.class, ConfigCommand.class, DemoCommand.class, ReplayCommand.class, BacktestCommand.class, ReportCommand.class, DecisionsCommand.class,
+    subcommands = {RunCommand.class, ConfigCommand.class, DemoCommand.class, ReplayCommand.class, SimCommand.class, BacktestCommand.class, ReportCommand.class, DecisionsCommand.class,
         JournalCommand.class, IndicatorsCommand.class, VerifyKeysCommand.class, CommandLine.HelpCommand.class})
 public final class PeregrineCli
 {

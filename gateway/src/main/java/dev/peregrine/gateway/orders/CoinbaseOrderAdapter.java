@@ -540,8 +540,8 @@ public final class CoinbaseOrderAdapter implements OrderGateway, AutoCloseable
             }
         }
         final long cumulative = FixedPoint.parse(u.cumulativeQuantity() == null ? "0" : u.cumulativeQuantity());
-        final long filledValue = FixedPoint.parse(u.filledValue() == null ? "0" : u.filledValue());
-        final long fees = FixedPoint.parse(u.totalFees() == null ? "0" : u.totalFees());
+        final long filledValue = quoteAmount(u.filledValue());
+        final long fees = quoteAmount(u.totalFees());
         if (!FixedPoint.isError(cumulative) && cumulative > order.cumulativeQuantity)
         {
             final long quantity = cumulative - order.cumulativeQuantity;
@@ -564,6 +564,33 @@ public final class CoinbaseOrderAdapter implements OrderGateway, AutoCloseable
         else if ("CANCELLED".equals(u.status()) || "EXPIRED".equals(u.status()))
         {
             finishCancelled(order);
+        }
+    }
+
+    /**
+     * A quote-currency amount of the venue (filled value, fees). Unlike sizes these may carry more decimals
+     * than the scale: a size of 8 decimals times a price of 2 has 10. They are rounded half-even to the scale,
+     * not refused: refused, the fill's value read as 0 and the fill went to the core at price 0.
+     */
+    static long quoteAmount(final String text)
+    {
+        if (text == null)
+        {
+            return 0;
+        }
+        final long exact = FixedPoint.parse(text);
+        if (exact != FixedPoint.ERR_TOO_MANY_DECIMALS)
+        {
+            return exact;
+        }
+        try
+        {
+            return FixedPoint.parse(new java.math.BigDecimal(text.trim())
+                .setScale(FixedPoint.DECIMALS, java.math.RoundingMode.HALF_EVEN).toPlainString());
+        }
+        catch (final NumberFormatException ex)
+        {
+            return exact;
         }
     }
 

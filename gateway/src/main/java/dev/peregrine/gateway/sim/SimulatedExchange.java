@@ -53,6 +53,7 @@ public final class SimulatedExchange implements AutoCloseable
     private final CompletableFuture<Void> finished;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final SentFrameCounter sentFrames = new SentFrameCounter();
     private volatile int port = -1;
     private EventLoopGroup acceptor;
     private EventLoopGroup worker;
@@ -87,6 +88,12 @@ public final class SimulatedExchange implements AutoCloseable
      */
     public static SimulatedExchange replaying(final Path captureFile, final double speed)
     {
+        return replaying(captureFile, speed, SimulatedExchangeConfig.DEFAULT_HOST, 0);
+    }
+
+    /** {@link #replaying(Path, double)} on the given address and port (0: an ephemeral one). */
+    public static SimulatedExchange replaying(final Path captureFile, final double speed, final String host, final int port)
+    {
         if (!(speed > 0))
         {
             throw new IllegalArgumentException("replay speed must be > 0 (Double.POSITIVE_INFINITY: as fast as possible), was " + speed);
@@ -96,7 +103,7 @@ public final class SimulatedExchange implements AutoCloseable
         {
             throw new CaptureFormatException(captureFile + " names no product (no subscribe request, header or ticker)");
         }
-        return new SimulatedExchange(SimulatedExchangeConfig.forProducts(products), captureFile, speed);
+        return new SimulatedExchange(SimulatedExchangeConfig.forProducts(products).withHost(host).withPort(port), captureFile, speed);
     }
 
     /**
@@ -142,16 +149,17 @@ public final class SimulatedExchange implements AutoCloseable
                     ch.pipeline().addLast(new HttpObjectAggregator(64 * 1024));
                     ch.pipeline().addLast(new WebSocketServerProtocolHandler(wsConfig));
                     ch.pipeline().addLast(new SimulatedSessionHandler(venue));
+                    ch.pipeline().addLast(sentFrames);
                 }
             });
-        try
-        {
-            serverChannel = bootstrap.bind(config.host(), config.port()).syncUninterruptibly().channel();
-        }
-        catch (final RuntimeException ex)
+        // Awaited, not synced: sync would rethrow the (checked) BindException undeclared, past any catch of ours.
+        final io.netty.channel.ChannelFuture bound = bootstrap.bind(config.host(), config.port()).awaitUninterruptibly();
+        serverChannel = bound.channel();
+        if (!bound.isSuccess())
         {
             close();
-            throw new IllegalStateException("simulated exchange cannot bind " + config.host() + ":" + config.port(), ex);
+            throw new IllegalStateException("simulated exchange cannot bind " + config.host() + ":" + config.port() +
+                " (" + bound.cause().getMessage() + ")", bound.cause());
         }
         port = ((InetSocketAddress)serverChannel.localAddress()).getPort();
         venue.start(loop);
@@ -170,6 +178,26 @@ public final class SimulatedExchange implements AutoCloseable
     public URI uri()
     {
         return URI.create("ws://" + config.host() + ":" + port() + "/");
+    }
+
+    /** WebSocket frames written to clients so far, every session together (control frames not counted). Any thread. */
+    public long framesSent()
+    {
+        return sentFrames.frames();
+    }
+
+    /**
+     * The last trade price of each generated product, as {@code ProductCatalog} scaled longs in the configured
+     * product order; empty for a replayed capture (its prices are the recording's) and once closed. Any thread:
+     * it is read on the simulator's event loop.
+     */
+    public java.util.Map<String, Long> lastTradePrices()
+    {
+        if (!(venue instanceof SimulatedVenue generated) || loop == null || closed.get())
+        {
+            return java.util.Map.of();
+        }
+        return loop.submit(generated::lastTradePrices).syncUninterruptibly().getNow();
     }
 
     public SimulatedExchangeConfig config()

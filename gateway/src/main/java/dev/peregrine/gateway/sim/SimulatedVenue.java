@@ -154,6 +154,17 @@ final class SimulatedVenue implements SimulatedMarket
         }
     }
 
+    /** Each product's last trade price, in configured order. Event loop only. */
+    java.util.Map<String, Long> lastTradePrices()
+    {
+        final java.util.Map<String, Long> prices = new java.util.LinkedHashMap<>();
+        for (final SimulatedProduct product : products)
+        {
+            prices.put(product.symbol(), product.last());
+        }
+        return prices;
+    }
+
     /** Fault hook: no market data (and no heartbeats if asked) until {@code untilNanoTime}. */
     void pauseData(final long untilNanoTime, final boolean heartbeatsToo)
     {

@@ -72,6 +72,22 @@ class CoinbaseOrderAdapterEmulatorTest
     }
 
     @Test
+    void aFilledValueWithMoreDecimalsThanTheScaleStillGivesTheFillItsPrice()
+    {
+        // 0.03076924 x 64999.97 = 1999.9996769228: ten decimals, as a real size times a price in cents has.
+        venue.fillPrice("BTC-USD", "64999.97");
+        assertThat(adapter.submit(order(1, 1, Side.BUY, "0.03076924", 0), "prg-t-1")).isTrue();
+        Await.until("fill", WAIT, () -> recorder.has("fill 1"));
+        final String fill = recorder.events().stream().filter(e -> e.startsWith("fill 1")).findFirst().orElseThrow();
+        final double price = Double.parseDouble(fill.replaceAll(".* px=([0-9.]+) .*", "$1"));
+        assertThat(price).as(fill).isCloseTo(64999.97, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(CoinbaseOrderAdapter.quoteAmount("1999.9996769228")).isEqualTo(FixedPoint.parse("1999.99967692"));
+        assertThat(CoinbaseOrderAdapter.quoteAmount("0.0000000050")).as("half-even").isEqualTo(0);
+        assertThat(CoinbaseOrderAdapter.quoteAmount("12.50000000000000")).isEqualTo(FixedPoint.parse("12.5"));
+        assertThat(CoinbaseOrderAdapter.quoteAmount(null)).isZero();
+    }
+
+    @Test
     void afterCloseRequestsAreRefusedSoTheCallerCanAnswerThemNotQueuedAndLost()
     {
         adapter.close();
@@ -100,6 +116,26 @@ class CoinbaseOrderAdapterEmulatorTest
     }
 
     /** The core's LIMIT_IOC is Coinbase's sor_limit_ioc: it never rests, whatever its price. */
+    @Test
+    void aTradeElsewhereFillsTheRestingLimitOrdersItReachesAtTheirLimit()
+    {
+        assertThat(adapter.submit(order(1, 1, Side.BUY, "0.5", FixedPoint.parse("64000")), "prg-t-1")).isTrue();
+        assertThat(adapter.submit(order(2, 1, Side.SELL, "0.25", FixedPoint.parse("66000")), "prg-t-2")).isTrue();
+        Await.until("both accepted", WAIT, () -> recorder.has("accepted 1") && recorder.has("accepted 2"));
+        assertThat(venue.tradeAt("BTC-USD", "64000.01")).as("above the bid, below the ask").isZero();
+        assertThat(venue.tradeAt("ETH-USD", "1")).as("another product").isZero();
+        assertThat(venue.tradeAt("BTC-USD", "64000")).isEqualTo(1);
+        Await.until("bid filled", WAIT, () -> recorder.has("fill 1"));
+        assertThat(venue.tradeAt("BTC-USD", "66000.5")).isEqualTo(1);
+        Await.until("ask filled", WAIT, () -> recorder.has("fill 2"));
+        assertThat(recorder.events()).contains(
+            "fill 1 " + venue.orderIdFor("prg-t-1") + "-1 qty=0.5 px=64000 fee=192 liq=0",
+            "fill 2 " + venue.orderIdFor("prg-t-2") + "-1 qty=0.25 px=66000 fee=99 liq=0");
+        assertThat(venue.tradeAt("BTC-USD", "1")).as("filled orders are done").isZero();
+        assertThat(venue.netFilled("BTC-USD")).isEqualTo("0.25");
+        assertThat(venue.fillCount()).isEqualTo(2);
+    }
+
     @Test
     void limitIocFillsWhenMarketableAndIsCancelledOtherwiseNeverResting()
     {

@@ -86,6 +86,7 @@ public final class CoinbaseVenueEmulator implements AutoCloseable
     private EventLoopGroup acceptor;
     private EventLoopGroup worker;
     private Channel serverChannel;
+    private String host = "127.0.0.1";
     private int port;
 
     /** @param jwtHost the host the JWT {@code uri} claim must name (the client's {@code jwtHost}). */
@@ -98,13 +99,24 @@ public final class CoinbaseVenueEmulator implements AutoCloseable
         fillPrices.put("ETH-USD", new BigDecimal("3000.00"));
     }
 
+    /** Listens on loopback, on an ephemeral port. */
     public CoinbaseVenueEmulator start()
+    {
+        return start("127.0.0.1", 0);
+    }
+
+    /**
+     * Listens on {@code bindHost:bindPort} (0: an ephemeral port).
+     *
+     * @throws IllegalStateException naming the address when it cannot be bound (in use, not local); nothing is left running.
+     */
+    public CoinbaseVenueEmulator start(final String bindHost, final int bindPort)
     {
         acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("peregrine-cb-emu-accept"), NioIoHandler.newFactory());
         worker = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("peregrine-cb-emu"), NioIoHandler.newFactory());
         final WebSocketServerProtocolConfig ws = WebSocketServerProtocolConfig.newBuilder()
             .websocketPath(USER_CHANNEL_PATH).checkStartsWith(false).build();
-        serverChannel = new ServerBootstrap()
+        final io.netty.channel.ChannelFuture bound = new ServerBootstrap()
             .group(acceptor, worker)
             .channel(NioServerSocketChannel.class)
             .childHandler(new ChannelInitializer<SocketChannel>()
@@ -118,7 +130,15 @@ public final class CoinbaseVenueEmulator implements AutoCloseable
                     ch.pipeline().addLast(new EmulatorChannelHandler(CoinbaseVenueEmulator.this));
                 }
             })
-            .bind("127.0.0.1", 0).syncUninterruptibly().channel();
+            .bind(bindHost, bindPort).awaitUninterruptibly();
+        serverChannel = bound.channel();
+        if (!bound.isSuccess())
+        {
+            close();
+            throw new IllegalStateException("venue emulator cannot bind " + bindHost + ":" + bindPort + " (" +
+                bound.cause().getMessage() + ")", bound.cause());
+        }
+        host = bindHost;
         port = ((InetSocketAddress)serverChannel.localAddress()).getPort();
         return this;
     }
@@ -130,12 +150,17 @@ public final class CoinbaseVenueEmulator implements AutoCloseable
 
     public URI baseUri()
     {
-        return URI.create("http://127.0.0.1:" + port);
+        return URI.create("http://" + uriHost() + ":" + port);
     }
 
     public URI userChannelUri()
     {
-        return URI.create("ws://127.0.0.1:" + port + USER_CHANNEL_PATH);
+        return URI.create("ws://" + uriHost() + ":" + port + USER_CHANNEL_PATH);
+    }
+
+    private String uriHost()
+    {
+        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 
     /** The next {@code count} requests to {@code path} (or to any path when null) get {@code fault}. */
@@ -208,6 +233,30 @@ public final class CoinbaseVenueEmulator implements AutoCloseable
         }
         order.fill(new BigDecimal(quantity), order.limitPrice);
         publish(order);
+    }
+
+    /**
+     * A trade printed at {@code tradePrice} on {@code productId} somewhere else: every resting limit order it
+     * reaches (a buy at or above the price, a sell at or below) fills in full at its limit price, as a maker,
+     * oldest first, and is reported on the user channel. No queue position is modelled.
+     *
+     * @return the orders filled.
+     */
+    public synchronized int tradeAt(final String productId, final String tradePrice)
+    {
+        final BigDecimal price = new BigDecimal(tradePrice);
+        int filled = 0;
+        for (final EmulatedOrder order : ordersById.values())
+        {
+            if (order.open() && order.limitPrice != null && "LIMIT_GTC".equals(order.orderType) && order.productId.equals(productId) &&
+                ("BUY".equals(order.side) ? price.compareTo(order.limitPrice) <= 0 : price.compareTo(order.limitPrice) >= 0))
+            {
+                order.fill(order.baseSize.subtract(order.cumulativeQuantity), order.limitPrice);
+                publish(order);
+                filled++;
+            }
+        }
+        return filled;
     }
 
     synchronized Reply handleRest(final String method, final String uri, final String authorization, final String body)
@@ -336,6 +385,17 @@ public final class CoinbaseVenueEmulator implements AutoCloseable
             }
         }
         return net.stripTrailingZeros().toPlainString();
+    }
+
+    /** Fills made so far, over every order. */
+    public synchronized long fillCount()
+    {
+        long fills = 0;
+        for (final EmulatedOrder order : ordersById.values())
+        {
+            fills += order.numberOfFills;
+        }
+        return fills;
     }
 
     /** Orders the venue holds, any status. */

@@ -1,0 +1,308 @@
+package dev.peregrine.ops;
+
+import dev.peregrine.core.instrument.ProductCatalog;
+import dev.peregrine.gateway.capture.CaptureFormat;
+import dev.peregrine.gateway.sim.SimulatedExchange;
+import dev.peregrine.gateway.sim.SimulatedExchangeConfig;
+import dev.peregrine.ops.cli.ExitCodes;
+import dev.peregrine.ops.cli.UsageException;
+import dev.peregrine.ops.demo.ReplayCapture;
+import dev.peregrine.ops.sim.SimCredentials;
+import dev.peregrine.ops.sim.SimVenue;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+/**
+ * {@code peregrine sim}: the simulated Coinbase exchange as a process of its own, so that {@code peregrine run}
+ * (any profile) or another client connects to it as to the real venue: market data over WebSocket, and the
+ * order REST API and {@code user} channel, which verify the engine's ES256 JWTs. Prints the URLs to put in a
+ * configuration and one {@code sim ready:} line, serves until SIGTERM or Ctrl-C, then prints a summary and
+ * exits 0. Bad options and ports that cannot be bound exit 2 before anything listens.
+ */
+@Command(
+    name = "sim",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Runs the simulated Coinbase Advanced Trade exchange on its own: the market-data",
+        "WebSocket (a generated market or a replayed capture) and an emulator of the order",
+        "REST API and user channel that checks the engine's JWTs like the venue does.",
+        "Prints the URLs for a run configuration (venue.market_data_url, venue.rest_url,",
+        "venue.user_channel_url) and one line for scripts:",
+        "  sim ready: market_data_url=ws://... rest_url=http://... user_channel_url=ws://...",
+        "Serves until SIGTERM or Ctrl-C, then prints a summary and exits 0; bad options",
+        "and ports that cannot be bound exit 2 before anything listens."})
+public final class SimCommand implements Callable<Integer>
+{
+    /** The name Coinbase's CDP keys have; the engine refuses any other shape. */
+    private static final Pattern KEY_NAME = Pattern.compile("organizations/[A-Za-z0-9-]+/apiKeys/[A-Za-z0-9-]+");
+    private static final long PRICE_SYNC_MILLIS = 100;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--products", split = ",", paramLabel = "LIST",
+        description = "Comma-separated products to serve (default: BTC-USD,ETH-USD; with --replay: those of the capture).")
+    private List<String> products;
+
+    @Option(names = "--seed", defaultValue = "42", paramLabel = "N", description = "Seed of the random walks (default: ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = "--trades-per-second", defaultValue = "100", paramLabel = "N",
+        description = "Trades generated per product per second, each followed by a ticker (default: ${DEFAULT-VALUE}).")
+    private int tradesPerSecond;
+
+    @Option(names = "--bind", defaultValue = "127.0.0.1", paramLabel = "ADDRESS",
+        description = "Address both ports listen on (default: ${DEFAULT-VALUE}).")
+    private String bind;
+
+    @Option(names = "--host-name", paramLabel = "HOST",
+        description = "Host the printed URLs name, and that the engine's JWT uri claim must name (the host of its rest_url). " +
+            "Default: the --bind address (127.0.0.1 when binding every interface).")
+    private String hostName;
+
+    @Option(names = "--market-data-port", defaultValue = "8765", paramLabel = "PORT",
+        description = "Market-data WebSocket port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    private int marketDataPort;
+
+    @Option(names = "--rest-port", defaultValue = "8766", paramLabel = "PORT",
+        description = "Order REST and user-channel port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    private int restPort;
+
+    @Option(names = "--api-key-name", defaultValue = "organizations/peregrine-sim/apiKeys/sim", paramLabel = "NAME",
+        description = "Name of the API key whose JWTs are accepted (default: ${DEFAULT-VALUE}; a generated key keeps the name it was made with).")
+    private String apiKeyName;
+
+    @Option(names = "--api-public-key-file", paramLabel = "FILE",
+        description = "PEM public key ('-----BEGIN PUBLIC KEY-----') of the engine's API key. Without it a throwaway key " +
+            "is made in --credentials-dir, in the files run reads.")
+    private Path apiPublicKeyFile;
+
+    @Option(names = "--credentials-dir", defaultValue = "peregrine-data/sim-credentials", paramLabel = "DIR",
+        description = "Where the throwaway key is written, or reused from (default: ${DEFAULT-VALUE}).")
+    private Path credentialsDir;
+
+    @Option(names = "--replay", paramLabel = "FILE",
+        description = "Serve a recorded Coinbase Advanced Trade capture (cryptofeed JSON lines, gzip or plain) instead of a generated market.")
+    private Path replay;
+
+    @Option(names = "--speed", paramLabel = "1|10|max", description = "Replay pace: 1 as recorded (default), 10, or max.")
+    private String speed;
+
+    private final CountDownLatch stopSignal = new CountDownLatch(1);
+    private final CountDownLatch finished = new CountDownLatch(1);
+    /** What the shutdown hook ends the JVM with: a failure unless the summary was printed. */
+    private volatile int exitCode = ExitCodes.RUNTIME_FAILURE;
+
+    @Override
+    public Integer call() throws Exception
+    {
+        final PrintWriter out = spec.commandLine().getOut();
+        final ReplayCapture capture = checkOptions();
+        final List<String> served = capture != null ? capture.products() : products != null ? products : List.of("BTC-USD", "ETH-USD");
+        final String advertised = hostName != null ? hostName : wildcard(bind) ? "127.0.0.1" : bind;
+        final SimCredentials credentials = apiPublicKeyFile != null ?
+            SimCredentials.fromPublicKeyFile(apiKeyName, apiPublicKeyFile) : SimCredentials.generatedIn(apiKeyName, credentialsDir);
+        final SimulatedExchange market = capture != null ?
+            SimulatedExchange.replaying(capture.file(), capture.speed(), bind, marketDataPort) :
+            new SimulatedExchange(SimulatedExchangeConfig.forProducts(served).withHost(bind).withPort(marketDataPort)
+                .withSeed(seed).withTradesPerSecond(tradesPerSecond));
+        final Thread hook = new Thread(this::onShutdownSignal, "peregrine-sim-shutdown");
+        try (SimVenue venue = new SimVenue(market, credentials, served, bind, advertised))
+        {
+            venue.start(restPort);
+            Runtime.getRuntime().addShutdownHook(hook);
+            printEndpoints(out, venue, credentials, served, capture);
+            serve(out, venue);
+            out.println("stopping (signal)");
+            venue.close();
+            out.println("sim stopped: " + venue.summary());
+            out.flush();
+            exitCode = ExitCodes.OK;
+        }
+        finally
+        {
+            finished.countDown();
+        }
+        return ExitCodes.OK;
+    }
+
+    private ReplayCapture checkOptions()
+    {
+        if (speed != null && replay == null)
+        {
+            throw new UsageException("--speed applies to --replay only");
+        }
+        if (replay != null && products != null)
+        {
+            throw new UsageException("--products: with --replay the capture decides the products");
+        }
+        if (tradesPerSecond < 1 || tradesPerSecond > 100_000)
+        {
+            throw new UsageException("--trades-per-second must be 1 to 100000, was " + tradesPerSecond);
+        }
+        port("--market-data-port", marketDataPort);
+        port("--rest-port", restPort);
+        if (marketDataPort != 0 && marketDataPort == restPort)
+        {
+            throw new UsageException("--market-data-port and --rest-port must differ, both were " + restPort);
+        }
+        if (products != null)
+        {
+            if (products.isEmpty())
+            {
+                throw new UsageException("--products: at least one product");
+            }
+            for (final String product : products)
+            {
+                if (ProductCatalog.find(product) == null)
+                {
+                    throw new UsageException("--products: unknown product '" + product + "' (known: " +
+                        String.join(",", ProductCatalog.symbols()) + ")");
+                }
+            }
+        }
+        if (!KEY_NAME.matcher(apiKeyName).matches())
+        {
+            throw new UsageException("--api-key-name must look like organizations/{org_id}/apiKeys/{key_id}, as the engine requires");
+        }
+        checkBind();
+        if (replay == null)
+        {
+            return null;
+        }
+        final ReplayCapture capture = ReplayCapture.inspect(replay, speed == null ? "1" : speed);
+        if (capture.format() != CaptureFormat.COINBASE_ADVANCED_TRADE)
+        {
+            throw new UsageException("--replay " + replay + ": a " + capture.format().description() +
+                " capture; sim serves Coinbase Advanced Trade captures only");
+        }
+        return capture;
+    }
+
+    private static void port(final String option, final int port)
+    {
+        if (port < 0 || port > 65_535)
+        {
+            throw new UsageException(option + " must be 0 (a free port) to 65535, was " + port);
+        }
+    }
+
+    /** The address must be one of this machine's: a typo would otherwise surface as a bind error on a port. */
+    private void checkBind()
+    {
+        try
+        {
+            final InetAddress address = InetAddress.getByName(bind);
+            if (!address.isAnyLocalAddress() && !address.isLoopbackAddress() && NetworkInterface.getByInetAddress(address) == null)
+            {
+                throw new UsageException("--bind: " + bind + " is not an address of this machine");
+            }
+        }
+        catch (final UnknownHostException | SocketException ex)
+        {
+            throw new UsageException("--bind: '" + bind + "' is not an address of this machine (" + ex.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private static boolean wildcard(final String address)
+    {
+        return "0.0.0.0".equals(address) || "::".equals(address) || "[::]".equals(address);
+    }
+
+    private void printEndpoints(final PrintWriter out, final SimVenue venue, final SimCredentials credentials,
+        final List<String> served, final ReplayCapture capture)
+    {
+        out.println("sim: simulated Coinbase Advanced Trade on " + bind + ", products " + String.join(",", served) +
+            (capture == null ? ", seed " + seed + ", " + tradesPerSecond + " trades/s per product" :
+                ", replaying " + capture.file() + " at speed " + (speed == null ? "1" : speed)));
+        out.println("market data (ticker, market_trades, level2, heartbeats): " + venue.marketDataUrl());
+        out.println("orders: REST " + venue.restUrl() + ", user channel " + venue.userChannelUrl() +
+            (capture == null ? "; market orders fill at once at the last simulated trade, limit orders when a trade reaches their price" :
+                "; market orders fill at once at the catalog's reference price, limit orders rest until cancelled"));
+        if (credentials.generated())
+        {
+            out.println("api key: a throwaway P-256 key made for this simulator" + (credentials.reused() ? " (reused)" : "") +
+                ", name " + credentials.keyName() + ", in " + credentials.privateKeyFile().getParent() +
+                " (it is no Coinbase key and works nowhere else)");
+        }
+        else
+        {
+            out.println("api key: JWTs signed by the key in " + apiPublicKeyFile + " as " + credentials.keyName());
+        }
+        out.println("for a peregrine run configuration (profile live, or paper with venue coinbase):");
+        out.println("  venue:");
+        out.println("    name: coinbase");
+        out.println("    market_data_url: " + venue.marketDataUrl());
+        out.println("    rest_url: " + venue.restUrl());
+        out.println("    user_channel_url: " + venue.userChannelUrl());
+        if (credentials.generated())
+        {
+            out.println("  secrets:");
+            out.println("    coinbase_api_key_file: " + credentials.keyNameFile());
+            out.println("    coinbase_api_secret_file: " + credentials.privateKeyFile());
+        }
+        out.println("sim ready: market_data_url=" + venue.marketDataUrl() + " rest_url=" + venue.restUrl() +
+            " user_channel_url=" + venue.userChannelUrl());
+        out.flush();
+    }
+
+    /** Keeps fill prices at the market and reports refused JWTs as they happen, until the stop signal. */
+    private void serve(final PrintWriter out, final SimVenue venue) throws InterruptedException
+    {
+        int refusedReported = 0;
+        boolean replayEndReported = false;
+        while (!stopSignal.await(PRICE_SYNC_MILLIS, TimeUnit.MILLISECONDS))
+        {
+            venue.syncFillPrices();
+            final int refused = venue.orders().authFailures();
+            if (refused > refusedReported)
+            {
+                out.println("JWTs refused: " + refused + " so far; last: " + venue.orders().lastAuthFailure() +
+                    " (is the engine's key the one this simulator accepts, and its rest_url host " + venue.restUrl().getHost() + "?)");
+                refusedReported = refused;
+            }
+            if (!replayEndReported && venue.market().finished().isDone() && replay != null)
+            {
+                out.println("replay: the capture has been sent in full (" + venue.market().framesReplayed() +
+                    " frames); orders are still served until the signal");
+                replayEndReported = true;
+            }
+            out.flush();
+        }
+    }
+
+    /**
+     * SIGTERM or Ctrl-C: wakes {@link #call}, waits (bounded) for it to print the summary, then ends the JVM
+     * with 0 itself, since a JVM ended by a signal exits with 143 whatever {@code main} returns.
+     */
+    private void onShutdownSignal()
+    {
+        stopSignal.countDown();
+        boolean done = false;
+        try
+        {
+            done = finished.await(10, TimeUnit.SECONDS);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
+        spec.commandLine().getOut().flush();
+        System.out.flush();
+        Runtime.getRuntime().halt(done ? exitCode : ExitCodes.RUNTIME_FAILURE);
+    }
+}

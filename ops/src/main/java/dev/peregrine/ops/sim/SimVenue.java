@@ -1,0 +1,166 @@
+package dev.peregrine.ops.sim;
+
+import dev.peregrine.core.instrument.ProductCatalog;
+import dev.peregrine.core.number.FixedPoint;
+import dev.peregrine.gateway.orders.CoinbaseOrderClient;
+import dev.peregrine.gateway.orders.emulator.CoinbaseVenueEmulator;
+import dev.peregrine.gateway.sim.SimulatedExchange;
+import dev.peregrine.ops.cli.UsageException;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@code peregrine sim} serves: the Coinbase Advanced Trade market-data WebSocket of a
+ * {@link SimulatedExchange} (generated or a replayed capture) and, on a second port, the order REST API and
+ * {@code user} channel of a {@link CoinbaseVenueEmulator}. {@link #syncFillPrices()}, called every 100 ms,
+ * ties the two: market orders fill at once at the generated market's last trade, and a resting limit order
+ * fills at its limit once a last trade reaches it. A replay leaves the catalog's reference prices and rests
+ * limit orders unfilled: its prices are only in the recording. Both run on their own Netty threads; this
+ * class only starts, reads and stops them.
+ */
+public final class SimVenue implements AutoCloseable
+{
+    private final SimulatedExchange market;
+    private final CoinbaseVenueEmulator orders;
+    private final List<String> products;
+    private final String bind;
+    private final String hostName;
+
+    /**
+     * @param hostName the host the URLs name and that the engine's JWT {@code uri} claims must name (its
+     *                 {@code rest_url} host).
+     */
+    public SimVenue(final SimulatedExchange market, final SimCredentials credentials, final List<String> products,
+        final String bind, final String hostName)
+    {
+        this.market = market;
+        this.products = List.copyOf(products);
+        this.bind = bind;
+        this.hostName = hostName;
+        // As the engine's client names it: URI.getHost() of its rest_url, brackets included for IPv6.
+        this.orders = new CoinbaseVenueEmulator(credentials.publicKey(), credentials.keyName(), uriHost());
+        for (final String product : products)
+        {
+            final ProductCatalog.Product p = ProductCatalog.find(product);
+            if (p != null)
+            {
+                orders.fillPrice(product, FixedPoint.toString(p.referencePrice()));
+            }
+        }
+    }
+
+    /**
+     * Binds both ports; on failure nothing is left listening.
+     *
+     * @throws UsageException naming the option whose port cannot be bound.
+     */
+    public void start(final int restPort)
+    {
+        try
+        {
+            market.start();
+        }
+        catch (final IllegalStateException ex)
+        {
+            market.close();
+            throw new UsageException("--market-data-port: cannot listen on " + bind + ":" + market.config().port() +
+                " (" + rootMessage(ex) + ")");
+        }
+        try
+        {
+            orders.start(bind, restPort);
+        }
+        catch (final IllegalStateException ex)
+        {
+            market.close();
+            throw new UsageException("--rest-port: cannot listen on " + bind + ":" + restPort + " (" + rootMessage(ex) + ")");
+        }
+        syncFillPrices();
+    }
+
+    public URI marketDataUrl()
+    {
+        return URI.create("ws://" + uriHost() + ":" + market.port() + "/");
+    }
+
+    public URI restUrl()
+    {
+        return URI.create("http://" + uriHost() + ":" + orders.port());
+    }
+
+    public URI userChannelUrl()
+    {
+        return URI.create("ws://" + uriHost() + ":" + orders.port() + CoinbaseVenueEmulator.USER_CHANNEL_PATH);
+    }
+
+    /** Market orders fill at each product's last generated trade, which also fills the resting limits it reaches; a no-op for a replay. */
+    public void syncFillPrices()
+    {
+        final Map<String, Long> prices;
+        try
+        {
+            prices = market.lastTradePrices();
+        }
+        catch (final RuntimeException stopping)
+        {
+            return; // the market is closing: its last prices no longer matter
+        }
+        for (final Map.Entry<String, Long> price : prices.entrySet())
+        {
+            final String text = FixedPoint.toString(price.getValue());
+            orders.fillPrice(price.getKey(), text);
+            orders.tradeAt(price.getKey(), text);
+        }
+    }
+
+    public SimulatedExchange market()
+    {
+        return market;
+    }
+
+    public CoinbaseVenueEmulator orders()
+    {
+        return orders;
+    }
+
+    /** {@code frames sent N, orders received N, fills N, cancel requests N, JWTs refused N; net filled P=Q ...} */
+    public String summary()
+    {
+        final StringBuilder line = new StringBuilder(128)
+            .append("frames sent ").append(market.framesSent())
+            .append(", orders received ").append(orders.orderCount())
+            .append(", fills ").append(orders.fillCount())
+            .append(", cancel requests ").append(orders.requests(CoinbaseOrderClient.BATCH_CANCEL))
+            .append(", JWTs refused ").append(orders.authFailures())
+            .append("; net filled");
+        for (final String product : products)
+        {
+            line.append(' ').append(product).append('=').append(orders.netFilled(product));
+        }
+        return line.toString();
+    }
+
+    @Override
+    public void close()
+    {
+        market.close();
+        orders.close();
+    }
+
+    private String uriHost()
+    {
+        return hostName.contains(":") && !hostName.startsWith("[") ? "[" + hostName + "]" : hostName;
+    }
+
+    private static String rootMessage(final Throwable ex)
+    {
+        Throwable cause = ex;
+        while (cause.getCause() != null)
+        {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    }
+}
