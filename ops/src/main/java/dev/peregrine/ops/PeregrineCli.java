@@ -35,7 +35,15 @@ public final class PeregrineCli
         cli.setParameterExceptionHandler((ex, arguments) ->
         {
             err.println("peregrine: " + ex.getMessage());
-            err.println("try 'peregrine " + ex.getCommandLine().getCommandName() + " --help'");
+            // picocli reports a missing required option before an unknown one: name a mistyped option too,
+            // or 'run --confg x.yaml' would only say that --config is missing.
+            final CommandLine.ParseResult parsed = ex.getCommandLine().getParseResult();
+            if (!(ex instanceof CommandLine.UnmatchedArgumentException) && parsed != null && !parsed.unmatched().isEmpty())
+            {
+                err.println("peregrine: unknown argument(s): " + String.join(", ", parsed.unmatched()));
+            }
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+            err.println("try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'");
             return ExitCodes.USAGE;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) ->
