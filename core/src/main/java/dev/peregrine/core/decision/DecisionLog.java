@@ -12,4 +12,12 @@ public interface DecisionLog
 
     /** {@code record} is reused once this returns: copy what must be kept. */
     void append(DecisionRecord record);
+
+    /**
+     * The inbound ring sequence of the input the core is about to process: the decisions that follow are
+     * caused by it. A journaling log uses it to write a decision only once its cause is on the journal.
+     */
+    default void beginInput(final long ringSequence)
+    {
+    }
 }

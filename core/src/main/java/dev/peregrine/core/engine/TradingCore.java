@@ -132,6 +132,7 @@ public final class TradingCore implements EventHandler<InboundEvent>
     @Override
     public void onEvent(final InboundEvent event, final long sequence, final boolean endOfBatch)
     {
+        execution.beginInput(sequence);
         try
         {
             process(event);

@@ -122,6 +122,12 @@ public final class ExecutionEngine implements OrderEntry, VenueReports
         return engineNote;
     }
 
+    /** The inbound ring sequence of the next input, for the decision log (decisions wait for their cause's journaling). */
+    public void beginInput(final long ringSequence)
+    {
+        decisionLog.beginInput(ringSequence);
+    }
+
     /** Called by the core before any strategy callback for {@code event}. */
     public void beginEvent(final InboundEvent event)
     {

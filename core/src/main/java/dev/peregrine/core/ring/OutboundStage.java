@@ -56,7 +56,9 @@ public final class OutboundStage implements EventHandler<InboundEvent>
         {
             if (decisions != null)
             {
-                decisions.drain(decisionSink);
+                // Only decisions of inputs this stage has passed: those are journaled. Any later ones (a halt
+                // stopped the ring with the core ahead) have no cause on the journal and must not be written.
+                decisions.drain(decisionSink, lastSequence);
             }
         }
         finally
@@ -71,15 +73,20 @@ public final class OutboundStage implements EventHandler<InboundEvent>
         return shutdown.await(timeout, unit);
     }
 
+    /** The last input this stage processed (so the journal and the core both had it). */
+    private long lastSequence = -1;
+
     private final java.util.concurrent.CountDownLatch shutdown = new java.util.concurrent.CountDownLatch(1);
 
     @Override
     public void onEvent(final InboundEvent event, final long sequence, final boolean endOfBatch)
     {
         sendOrders(event);
+        lastSequence = sequence;
         if (decisions != null)
         {
-            decisions.drain(decisionSink);
+            // The core may be inputs ahead of this stage: drain only what inputs up to this one decided.
+            decisions.drain(decisionSink, sequence);
         }
     }
 
