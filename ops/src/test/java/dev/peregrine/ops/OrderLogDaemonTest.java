@@ -99,7 +99,7 @@ class OrderLogDaemonTest
                 fromLog = openFromLog(read(out1));
                 final JsonNode again = JSON.readTree(get(base + "/admin/orders", TOKEN).body());
                 if (fromView.equals(fromLog) && fromView.equals(ids(again.get("open"))) &&
-                    orders.get("count").asInt() == fromView.size())
+                    orders.get("count").asInt() == fromView.size() && coreOpen(base) == fromView.size())
                 {
                     break;
                 }
@@ -107,6 +107,11 @@ class OrderLogDaemonTest
             }
             assertThat(fromView).as("open orders of /admin/orders against those of the log").isEqualTo(fromLog);
             assertThat(fromView).isNotEmpty();
+            assertThat(coreOpen(base)).as("peregrine_open_orders, the core's own count").isEqualTo(fromView.size());
+            final Matcher metrics = Pattern.compile("metrics: (http://127\\.0\\.0\\.1:\\d+/metrics)")
+                .matcher(DaemonProcess.read(err1));
+            assertThat(metrics.find()).isTrue();
+            assertThat(get(metrics.group(1), null).body()).contains("peregrine_order_log_dropped_total 0.0");
 
             final JsonNode all = JSON.readTree(get(base + "/admin/orders", TOKEN).body());
             final JsonNode btc = JSON.readTree(get(base + "/admin/orders?strategy=quotes-btc", TOKEN).body());
@@ -142,8 +147,8 @@ class OrderLogDaemonTest
         assertThat(rawOut + rawErr).doesNotContain(TOKEN);
         assertThat(rawOut.split("\n")).as("every stdout line is a JSON object").allMatch(l -> l.startsWith("{\"ts\":\""));
         assertThat(rawErr).contains("--- summary ---", "output-digest: ");
-        assertThat(events(run1)).startsWith("config_loaded", "recovery_completed")
-            .contains("engine_started", "feed_connected", "engine_stopping").endsWith("engine_stopped");
+        assertThat(events(run1)).startsWith("config_loaded", "recovery_completed", "engine_started", "feed_connected")
+            .endsWith("engine_stopping", "engine_stopped");
         final JsonNode stopped = run1.get(run1.size() - 1);
         final Matcher digest = DIGEST.matcher(rawErr);
         assertThat(digest.find()).isTrue();
@@ -228,7 +233,8 @@ class OrderLogDaemonTest
         assertThat(out.lines()).as("the demo's own output stays human").noneMatch(l -> l.startsWith("{"))
             .anyMatch(l -> l.startsWith("output-digest: "));
         final List<JsonNode> lines = read(orders);
-        assertThat(events(lines)).startsWith("recovery_completed", "engine_started").endsWith("engine_stopped");
+        assertThat(events(lines)).startsWith("recovery_completed", "engine_started", "feed_connected")
+            .endsWith("engine_stopping", "engine_stopped");
         final Set<Long> filled = filledOrderIds(lines);
         assertThat(filled).as("filled orders in %s", lines).isNotEmpty();
         for (final JsonNode line : lines)
@@ -249,6 +255,12 @@ class OrderLogDaemonTest
         final Matcher m = HEALTH.matcher(DaemonProcess.read(err));
         assertThat(m.find()).isTrue();
         return "http://127.0.0.1:" + m.group(1);
+    }
+
+    /** The open-order count the core itself last published (peregrine_open_orders), as /admin/status shows it. */
+    private long coreOpen(final String base) throws Exception
+    {
+        return JSON.readTree(get(base + "/admin/status", TOKEN).body()).get("openOrders").asLong();
     }
 
     private boolean quotesResting(final String base) throws Exception

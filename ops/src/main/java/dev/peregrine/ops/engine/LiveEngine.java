@@ -195,13 +195,14 @@ public final class LiveEngine
         }
         ticker = new ClockTicker(started, clockIntervalMillis);
         ticker.start();
-        feed.start(started, core.instruments());
         if (log != null)
         {
+            // Before the feed starts, so feed_connected (from the order-log thread) always follows it.
             log.write(JsonLine.now(JsonLine.INFO, "engine_started").field("products", settings.products())
                 .field("strategies", OrderLog.strategyNames(core.strategies()))
                 .field("venue", liveVenue != null ? "live" : "paper").field("market_data", feed.endpoint()));
         }
+        feed.start(started, core.instruments());
     }
 
     /** What became of an operator command handed to {@link #publishCommand}. */
@@ -281,6 +282,7 @@ public final class LiveEngine
         {
             log.write(JsonLine.now(JsonLine.INFO, "engine_stopping"));
         }
+        orderLog.watchFeed(null); // closing the feed ourselves is no disconnection to warn about
         feed.close();
         if (housekeeper != null)
         {

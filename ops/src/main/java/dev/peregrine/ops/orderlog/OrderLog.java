@@ -40,7 +40,7 @@ public final class OrderLog implements AutoCloseable
     /** Index i names strategy id i + 1. */
     private List<String> strategyNames = List.of();
     private volatile JsonLog sink;
-    private BooleanSupplier feedConnected;
+    private volatile BooleanSupplier feedConnected;
     private boolean feedWasConnected;
     private long nextFeedCheckNanos;
     private volatile long eventsHandled;
@@ -80,7 +80,7 @@ public final class OrderLog implements AutoCloseable
         return sink;
     }
 
-    /** Logs {@code feed_connected} and {@code feed_disconnected} as this changes. Set before {@link #start()}. */
+    /** Logs {@code feed_connected} and {@code feed_disconnected} as this changes; null stops watching (any thread). */
     public void watchFeed(final BooleanSupplier connected)
     {
         this.feedConnected = connected;
