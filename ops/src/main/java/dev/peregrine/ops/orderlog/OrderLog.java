@@ -35,10 +35,7 @@ public final class OrderLog implements AutoCloseable
     private final OrderEventRing ring;
     private final OrderEventCapture capture;
     private final OpenOrderView view = new OpenOrderView();
-    private final JsonLine line = new JsonLine();
-    private List<String> products = List.of();
-    /** Index i names strategy id i + 1. */
-    private List<String> strategyNames = List.of();
+    private OrderEventFormat format = new OrderEventFormat(List.of(), List.of());
     private volatile JsonLog sink;
     private volatile BooleanSupplier feedConnected;
     private boolean feedWasConnected;
@@ -65,8 +62,7 @@ public final class OrderLog implements AutoCloseable
     /** Product symbols by instrument id and strategy names by id - 1: set before {@link #start()}. */
     public void names(final List<String> products, final List<String> strategyNames)
     {
-        this.products = List.copyOf(products);
-        this.strategyNames = List.copyOf(strategyNames);
+        this.format = new OrderEventFormat(products, strategyNames);
     }
 
     /** Where lines go; null (the default) keeps only the open-order view. Set before {@link #start()}. */
@@ -98,7 +94,7 @@ public final class OrderLog implements AutoCloseable
             final Order o = orders.open(i);
             final String state = o.state() == OrderState.PENDING_NEW ? OpenOrder.SENT :
                 o.state() == OrderState.PENDING_CANCEL ? OpenOrder.CANCEL_REQUESTED : OpenOrder.ACCEPTED;
-            view.put(new OpenOrder(o.orderId(), o.strategyId(), strategyName(o.strategyId()), product(o.instrumentId()),
+            view.put(new OpenOrder(o.orderId(), o.strategyId(), format.strategyName(o.strategyId()), format.product(o.instrumentId()),
                 Side.name(o.side()), o.type().name(), o.quantity(), o.limitPrice(), o.filledQuantity(), state,
                 o.createdNanos(), o.updatedNanos(), true));
         }
@@ -232,7 +228,7 @@ public final class OrderLog implements AutoCloseable
         switch (e.kind)
         {
             case OrderEventKind.SUBMITTED:
-                after = new OpenOrder(e.orderId, strategyId, strategyName(strategyId), product(e.instrumentId),
+                after = new OpenOrder(e.orderId, strategyId, format.strategyName(strategyId), format.product(e.instrumentId),
                     Side.name(e.side), e.type.name(), e.quantity, e.price, 0, OpenOrder.SENT, e.timeNanos, e.timeNanos,
                     false);
                 view.put(after);
@@ -266,7 +262,8 @@ public final class OrderLog implements AutoCloseable
         final JsonLog out = sink;
         if (out != null)
         {
-            out.write(format(e, strategyId, after != null ? after : before));
+            // A late fill (of an order already closed) has no filled_quantity or leaves: the view no longer tracks it.
+            out.write(format.line(e, strategyId, after));
         }
     }
 
@@ -280,56 +277,6 @@ public final class OrderLog implements AutoCloseable
         final OpenOrder updated = open.withState(state, timeNanos);
         view.put(updated);
         return updated;
-    }
-
-    /** The line of one event; {@code order} is what the view knows of it after the event (may be null). */
-    private JsonLine format(final OrderEventSlot e, final int strategyId, final OpenOrder order)
-    {
-        final boolean warn = e.kind == OrderEventKind.REJECTED || e.kind == OrderEventKind.EXPIRED;
-        final JsonLine l = line.begin(e.timeNanos, warn ? JsonLine.WARN : JsonLine.INFO, OrderEventKind.eventName(e.kind))
-            .field("order_id", e.orderId);
-        if (strategyId >= 0)
-        {
-            l.field("strategy", strategyId);
-        }
-        else
-        {
-            l.field("strategy", (String) null);
-        }
-        l.field("strategy_name", strategyName(strategyId)).field("product", product(e.instrumentId));
-        switch (e.kind)
-        {
-            case OrderEventKind.SUBMITTED:
-                l.field("side", Side.name(e.side)).field("type", e.type.name()).decimal("quantity", e.quantity);
-                if (e.price != 0)
-                {
-                    l.decimal("price", e.price);
-                }
-                l.field("signal", e.signal);
-                break;
-            case OrderEventKind.REJECTED:
-                l.field("side", Side.name(e.side)).decimal("quantity", e.quantity).field("reason", e.reason.label());
-                if (e.signal != null)
-                {
-                    l.field("signal", e.signal);
-                }
-                break;
-            case OrderEventKind.FILLED:
-                l.field("side", Side.name(e.side)).decimal("fill_quantity", e.quantity).decimal("fill_price", e.price)
-                    .number("fee", e.fee);
-                if (order != null)
-                {
-                    l.decimal("filled_quantity", order.filledQuantity()).decimal("leaves", Math.max(0, order.leavesQuantity()));
-                }
-                break;
-            case OrderEventKind.EXPIRED:
-            case OrderEventKind.CANCELLED:
-                l.decimal("leaves", e.quantity);
-                break;
-            default:
-                break;
-        }
-        return l;
     }
 
     private void checkFeed()
@@ -356,20 +303,6 @@ public final class OrderLog implements AutoCloseable
                     isConnected ? "feed_connected" : "feed_disconnected"));
             }
         }
-    }
-
-    private String product(final int instrumentId)
-    {
-        return instrumentId >= 0 && instrumentId < products.size() ? products.get(instrumentId) : null;
-    }
-
-    private String strategyName(final int strategyId)
-    {
-        if (strategyId == 0)
-        {
-            return "engine";
-        }
-        return strategyId > 0 && strategyId <= strategyNames.size() ? strategyNames.get(strategyId - 1) : null;
     }
 
     /** Strategy names of a running core, by id - 1. */
