@@ -124,6 +124,11 @@ public final class DemoCommand implements Callable<Integer>
             "per connection heartbeats, sequence gaps and drops.")
     private Path summaryJson;
 
+    @Option(names = "--log-orders", paramLabel = "FILE",
+        description = "Append a JSON line per order event (order id, strategy, product, ...) and per engine start, " +
+            "recovery, feed change and stop to FILE; the human output is unchanged.")
+    private Path logOrders;
+
     @Option(names = "--journal", paramLabel = "DIR",
         description = "Journal folder (default: peregrine-data/journal-demo-<time> in the current folder).")
     private Path journal;
@@ -236,8 +241,27 @@ public final class DemoCommand implements Callable<Integer>
         {
             throw new UsageException(ex.getMessage());
         }
-        final int code = new DemoRun(options, spec.commandLine().getOut()).execute();
-        return code == ExitCodes.OK ? ExitCodes.OK : code;
+        if (logOrders == null)
+        {
+            final int code = new DemoRun(options, spec.commandLine().getOut()).execute();
+            return code == ExitCodes.OK ? ExitCodes.OK : code;
+        }
+        final java.io.PrintWriter logFile;
+        try
+        {
+            logFile = new java.io.PrintWriter(Files.newBufferedWriter(logOrders, java.nio.charset.StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND));
+        }
+        catch (final java.io.IOException ex)
+        {
+            throw new UsageException("--log-orders " + logOrders + ": cannot write there (" + ex.getClass().getSimpleName() + ")");
+        }
+        try (logFile)
+        {
+            final int code = new DemoRun(options, spec.commandLine().getOut())
+                .jsonLog(new dev.peregrine.ops.logging.JsonLog(logFile)).execute();
+            return code == ExitCodes.OK ? ExitCodes.OK : code;
+        }
     }
 
     private void checkSummaryPath()

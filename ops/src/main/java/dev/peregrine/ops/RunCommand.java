@@ -12,6 +12,8 @@ import dev.peregrine.ops.engine.BinanceFeed;
 import dev.peregrine.ops.engine.CoinbaseFeed;
 import dev.peregrine.ops.engine.CoinbaseLiveVenue;
 import dev.peregrine.ops.engine.MarketDataFeed;
+import dev.peregrine.ops.logging.JsonLine;
+import dev.peregrine.ops.logging.JsonLog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -62,7 +64,18 @@ public final class RunCommand implements Callable<Integer>
             err.println("nothing was started");
             return ExitCodes.USAGE;
         }
-        final PrintWriter out = spec.commandLine().getOut();
+        // JSON lines on stdout (what a container's log collector reads); the human lines then go to stderr.
+        final PrintWriter stdout = spec.commandLine().getOut();
+        final JsonLog log = cfg.jsonLogs() ? new JsonLog(stdout) : null;
+        final PrintWriter out = log != null ? err : stdout;
+        if (log != null)
+        {
+            log.write(JsonLine.now(JsonLine.INFO, "config_loaded").field("config", cfg.file().toString())
+                .field("profile", cfg.profile()).field("venue", cfg.venue()).field("products", cfg.settings().products())
+                .field("journal", cfg.journalDir().toString()).field("bind", cfg.bindAddress())
+                .field("health_port", cfg.healthPort()).field("metrics_port", cfg.metricsPort())
+                .field("overrides", cfg.overrides()).field("admin_token_source", cfg.adminTokenSource()));
+        }
         out.println("config: " + cfg.file() + " (profile " + cfg.profile() + ", venue " + cfg.venue() + ")" +
             (cfg.overrides().isEmpty() ? "" : "; overridden by the environment: " + String.join(", ", cfg.overrides())));
         final DemoOptions options = new DemoOptions(cfg.settings(), null, cfg.journalDir(), cfg.bindAddress(),
@@ -72,7 +85,7 @@ public final class RunCommand implements Callable<Integer>
         final CoinbaseLiveVenue liveVenue = cfg.live() ? new CoinbaseLiveVenue(cfg.restUrl(), cfg.restUrl().getHost(),
             cfg.userChannelUrl(), CoinbaseCredentials.of(cfg.coinbaseKeyName(), cfg.coinbaseSecret(), "configuration")) : null;
         final DemoRun run = new DemoRun(options, out).daemon(new DemoRun.DaemonMode("run", feed(cfg), liveVenue,
-            cfg.adminToken(), cfg.adminTokenSource(), cfg.shutdownTimeout(), cfg.cancelOpenOrdersOnShutdown()));
+            cfg.adminToken(), cfg.adminTokenSource(), cfg.shutdownTimeout(), cfg.cancelOpenOrdersOnShutdown())).jsonLog(log);
         return run.execute();
     }
 

@@ -36,6 +36,21 @@ final class DaemonProcess
         return builder.start();
     }
 
+    /** As {@link #start}, with stdout and stderr in separate files (to read JSON lines apart from the human ones). */
+    static Process startSplit(final Path workDir, final Map<String, String> environment, final Path stdout,
+        final Path stderr, final String... args) throws IOException
+    {
+        final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        final List<String> command = new ArrayList<>(List.of(java, "@" + CrashRecoveryKillTest.jvmOptions(), "-Xmx512m",
+            "-cp", System.getProperty("java.class.path"), PeregrineCli.class.getName()));
+        command.addAll(List.of(args));
+        final ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
+            .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+        builder.environment().keySet().removeIf(k -> k.startsWith("PEREGRINE_") || k.startsWith("COINBASE_"));
+        builder.environment().putAll(environment);
+        return builder.start();
+    }
+
     /** Runs a command to its end (bounded) and returns its exit code; the output is in {@code log}. */
     static int run(final Path workDir, final Map<String, String> environment, final Path log, final String... args)
         throws IOException, InterruptedException

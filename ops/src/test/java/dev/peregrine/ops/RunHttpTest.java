@@ -67,10 +67,12 @@ class RunHttpTest
             assertThat(positions.statusCode()).isEqualTo(200);
             assertThat(positions.body()).startsWith("{\"positions\":[{\"product\":\"BTC-USD\",\"quantity\":")
                 .contains("{\"product\":\"ETH-USD\"", "\"markPrice\":", "\"realizedPnl\":");
+            // The open orders themselves (OrderLogDaemonTest checks their content against the order log).
             final HttpResponse<String> orders = get(base + "/admin/orders?limit=5", TOKEN);
             assertThat(orders.statusCode()).as(orders.body()).isEqualTo(200);
-            assertThat(orders.body()).startsWith("{\"openOrders\":").contains("\"recent\":{");
+            assertThat(orders.body()).startsWith("{\"open\":[").contains("\"count\":", "\"core_open_orders\":");
             assertThat(get(base + "/admin/orders?limit=lots", TOKEN).statusCode()).isEqualTo(400);
+            assertThat(get(base + "/admin/orders", null).statusCode()).isEqualTo(401);
             assertThat(get(base + "/admin/positions", "wrong-token-wrong-token").statusCode()).isEqualTo(401);
 
             final HttpResponse<String> badJson = post(base + "/admin/pause", "{\"reason\": oops}");

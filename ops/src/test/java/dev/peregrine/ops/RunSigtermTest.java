@@ -60,6 +60,9 @@ class RunSigtermTest
         assertThat(output).contains("overridden by the environment: journal.dir (PEREGRINE_JOURNAL_DIR)",
             "stopping (signal)", "shutdown: open orders cancelled (kill)", "--- summary ---", "replay it:");
         assertThat(output).doesNotContain(TOKEN).contains("bearer token from environment PEREGRINE_ADMIN_TOKEN");
+        // The JSON log lines (stdout; the human lines are on stderr, both in this file) hold no secret either.
+        assertThat(output).contains("{\"ts\":", "\"event\":\"config_loaded\"", "\"event\":\"engine_stopped\"",
+            "\"admin_token_source\":\"environment PEREGRINE_ADMIN_TOKEN\"");
 
         final String digest = group(DIGEST, output);
         final String state = group(STATE, output);

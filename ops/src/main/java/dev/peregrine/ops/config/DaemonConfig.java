@@ -20,6 +20,8 @@ import java.util.List;
  * @param coinbaseKeyName  live only: the API key name; null otherwise.
  * @param coinbaseSecret   live only: the API private key (PEM); null otherwise.
  * @param overrides        the environment overrides applied, as "path (VARIABLE)", for the start-up line.
+ * @param logFormat        {@code json}: JSON log lines on stdout, the human status line and summary on stderr;
+ *                         {@code text}: only the human output, on stdout.
  */
 public record DaemonConfig(
     Path file,
@@ -45,8 +47,14 @@ public record DaemonConfig(
     String adminTokenSource,
     String coinbaseKeyName,
     String coinbaseSecret,
-    List<String> overrides)
+    List<String> overrides,
+    String logFormat)
 {
+    public boolean jsonLogs()
+    {
+        return "json".equals(logFormat);
+    }
+
     public boolean live()
     {
         return "live".equals(profile);

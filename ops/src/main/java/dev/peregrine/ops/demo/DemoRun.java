@@ -42,6 +42,8 @@ public final class DemoRun
     private final CountDownLatch finished = new CountDownLatch(1);
     /** What {@code peregrine run} changes; the demo's own behaviour when not set. */
     private DaemonMode daemon;
+    /** JSON lines of order events and the engine's lifecycle ({@code run}, {@code demo --log-orders}); null for none. */
+    private dev.peregrine.ops.logging.JsonLog jsonLog;
     /** The code {@link #execute} returns, for a shutdown hook that ends the JVM with it. */
     private volatile int exitCode = ExitCodes.RUNTIME_FAILURE;
 
@@ -71,6 +73,13 @@ public final class DemoRun
     public DemoRun daemon(final DaemonMode mode)
     {
         this.daemon = mode;
+        return this;
+    }
+
+    /** Writes the order log and the engine's lifecycle as JSON lines to {@code log} (see ops README, "Logs"). */
+    public DemoRun jsonLog(final dev.peregrine.ops.logging.JsonLog log)
+    {
+        this.jsonLog = log;
         return this;
     }
 
@@ -132,6 +141,7 @@ public final class DemoRun
                 options.journalDir(), options.ringSize(), waitStrategy, CLOCK_INTERVAL_MILLIS,
                 daemon == null ? null : daemon.liveVenue());
             engine.retention(options.retention());
+            engine.orderLog().sink(jsonLog);
             engine.journalDiskFreeAlertRatio(options.diskAlertRatio());
             sidecar = new LatencySidecar(1000);
             final LatencySidecar.Series tickToDecision =

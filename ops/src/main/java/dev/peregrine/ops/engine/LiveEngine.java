@@ -21,6 +21,9 @@ import dev.peregrine.journal.JournalRetention;
 import dev.peregrine.journal.JournalWriter;
 import dev.peregrine.journal.Replay;
 import dev.peregrine.journal.RetentionPolicy;
+import dev.peregrine.ops.logging.JsonLine;
+import dev.peregrine.ops.logging.JsonLog;
+import dev.peregrine.ops.orderlog.OrderLog;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -49,6 +52,8 @@ public final class LiveEngine
     private final PaperOrderSender paperSender = new PaperOrderSender();
     private final CoinbaseLiveVenue liveVenue;
     private final TradingCore core;
+    /** Order events off the core thread: JSON lines and the open-order view of {@code GET /admin/orders}. */
+    private final OrderLog orderLog = new OrderLog(OrderLog.DEFAULT_CAPACITY);
 
     private JournalWriter journal;
     private final org.HdrHistogram.SingleWriterRecorder journalAppendNanos =
@@ -110,7 +115,9 @@ public final class LiveEngine
         this.waitStrategy = waitStrategy;
         this.clockIntervalMillis = clockIntervalMillis;
         this.coreMetrics = new CoreMetrics(settings.products().size());
-        this.core = new TradingCore(settings, digest, coreMetrics, tradingSwitch);
+        this.core = new TradingCore(settings, new dev.peregrine.core.output.OutputFanOut(digest, orderLog.capture()),
+            coreMetrics, tradingSwitch);
+        orderLog.names(core.instruments().symbols(), OrderLog.strategyNames(core.strategies()));
         this.decisions = new DecisionQueue(DECISION_QUEUE_CAPACITY, coreMetrics.decisionsUnjournaled);
         this.journalDisk = new JournalDiskUsage(journalDir);
     }
@@ -152,6 +159,17 @@ public final class LiveEngine
         }
         // Only decisions made from now on: those of the recovered events were journaled by their own run.
         core.execution().decisionLog(decisions);
+        // Likewise the order log: the recovered open orders seed its view, and only new events are logged.
+        orderLog.recovered(core.execution().orders());
+        orderLog.watchFeed(feed::isConnected);
+        final JsonLog log = orderLog.sink();
+        if (log != null)
+        {
+            log.write(JsonLine.now(JsonLine.INFO, "recovery_completed").field("recovered_events", recoveredEvents)
+                .field("open_orders", orderLog.openOrders().size()).field("journal", journalDir.toString())
+                .field("torn_tail_repaired", tornTailRepaired));
+        }
+        orderLog.start();
         // Copied while the core is idle: once the ring runs, its state belongs to the core thread.
         final List<RecoveredOrder> recovered = liveVenue != null ? RecoveredOrder.openIn(core.execution().orders()) : List.of();
         outbound = new OutboundStage(liveVenue != null ? liveVenue : paperSender, tradingSwitch, coreMetrics, decisions,
@@ -180,6 +198,13 @@ public final class LiveEngine
         }
         ticker = new ClockTicker(started, clockIntervalMillis);
         ticker.start();
+        if (log != null)
+        {
+            // Before the feed starts, so feed_connected (from the order-log thread) always follows it.
+            log.write(JsonLine.now(JsonLine.INFO, "engine_started").field("products", settings.products())
+                .field("strategies", OrderLog.strategyNames(core.strategies()))
+                .field("venue", liveVenue != null ? "live" : "paper").field("market_data", feed.endpoint()));
+        }
         feed.start(started, core.instruments());
     }
 
@@ -254,6 +279,13 @@ public final class LiveEngine
             return;
         }
         stopped = true;
+        // Lifecycle lines only for an engine that started (a failed start-up reports itself).
+        final JsonLog log = ring != null ? orderLog.sink() : null;
+        if (log != null)
+        {
+            log.write(JsonLine.now(JsonLine.INFO, "engine_stopping"));
+        }
+        orderLog.watchFeed(null); // closing the feed ourselves is no disconnection to warn about
         feed.close();
         if (housekeeper != null)
         {
@@ -286,6 +318,8 @@ public final class LiveEngine
             // shows the final state rather than the last one the core's throttle published.
             core.publishGauges();
         }
+        // The core has stopped: the last order events are drained and logged before the summary line.
+        orderLog.close();
         if (journal != null)
         {
             journal.close();
@@ -299,6 +333,18 @@ public final class LiveEngine
                 decisions.drain(decisionJournal);
                 decisionJournal.close();
             }
+        }
+        if (log != null)
+        {
+            final CoreMetrics m = coreMetrics;
+            log.write(JsonLine.now(core.lastError() != null ? JsonLine.ERROR : JsonLine.INFO, "engine_stopped")
+                .field("events", m.events.get()).field("journal_events", journalEvents())
+                .field("orders", m.orders.get()).field("fills", m.fills.get()).field("cancels", m.cancels.get())
+                .field("rejects", m.totalRejects()).field("open_orders", orderLog.openOrders().size())
+                .field("order_log_dropped", orderLog.dropped()).field("trading_state", tradingSwitch.isHalted() ? "HALTED" :
+                    dev.peregrine.core.engine.TradingState.values()[(int) m.tradingState.get()].name())
+                .field("core_error", core.lastError() == null ? null : core.lastError().toString())
+                .field("output_digest", digest.hex()).field("state_hash", Hash64.hex(core.stateHash())));
         }
     }
 
@@ -343,6 +389,16 @@ public final class LiveEngine
     public String tornTailRepaired()
     {
         return tornTailRepaired;
+    }
+
+    /**
+     * The order log: its open-order view ({@code GET /admin/orders}) and drop count ({@code /metrics}); give it a
+     * {@link JsonLog} with {@code orderLog().sink(...)} before {@link #start} for JSON lines of every order event
+     * and of the engine's start, recovery, feed and stop.
+     */
+    public OrderLog orderLog()
+    {
+        return orderLog;
     }
 
     /** Events fed from the journal at start-up, before any new input. */

@@ -1,7 +1,6 @@
 package dev.peregrine.ops.http;
 
 import dev.peregrine.core.metrics.CoreMetrics;
-import dev.peregrine.ops.decisions.DecisionFormat;
 import dev.peregrine.ops.engine.LiveEngine;
 
 import java.util.List;
@@ -9,7 +8,7 @@ import java.util.Locale;
 
 /**
  * JSON bodies of {@code GET /admin/positions} and {@code /admin/orders}. Both read only what other threads
- * may read (the core's published gauges and the decision journal): the core's own books stay its alone.
+ * may read (the core's published gauges and the order log's open-order snapshot): the core's own books stay its alone.
  */
 final class AdminViews
 {
@@ -34,14 +33,11 @@ final class AdminViews
     }
 
     /**
-     * The open-order count the core published and the newest orders it decided (from the decision journal,
-     * newest first, {@code ?limit=N} as for decisions): the order state itself belongs to the core thread.
+     * The orders open now (see {@link OpenOrdersQuery}), from the order log's view: the core's own order book
+     * stays its alone. The newest decisions are {@code GET /admin/decisions}.
      */
     static String orders(final LiveEngine engine, final String rawQuery)
     {
-        final DecisionsQuery query = DecisionsQuery.parse(rawQuery);
-        final String recent = query.run(engine.journalDir(), new DecisionFormat(engine.settings()));
-        return "{\"openOrders\":" + engine.coreMetrics().openOrders.get() + ",\"orders\":" + engine.coreMetrics().orders.get() +
-            ",\"fills\":" + engine.coreMetrics().fills.get() + ",\"recent\":" + recent + "}";
+        return OpenOrdersQuery.parse(rawQuery, engine.settings().products()).run(engine);
     }
 }

@@ -123,6 +123,9 @@ public final class PeregrineCollector implements MultiCollector
         out.metricSnapshot(exits.build());
         out.metricSnapshot(counter("peregrine_venue_timeouts", "Orders the venue never answered, expired", m.venueTimeouts.get()));
         out.metricSnapshot(gauge("peregrine_open_orders", "Orders open at the venue", m.openOrders.get()));
+        out.metricSnapshot(counter("peregrine_order_log_dropped",
+            "Order events the order log lost because its ring was full (trading never waits for logging)",
+            engine.orderLog().dropped()));
         out.metricSnapshot(gauge("peregrine_trading_state", "Core trading state: 0 active, 1 reducing, 2 halted",
             engine.tradingSwitch().isHalted() ? 2 : m.tradingState.get()));
 

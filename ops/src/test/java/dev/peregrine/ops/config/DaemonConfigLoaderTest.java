@@ -66,6 +66,20 @@ class DaemonConfigLoaderTest
     }
 
     @Test
+    void loggingFormatIsJsonByDefaultTextOnRequestAndCheckedLikeEveryKey() throws Exception
+    {
+        final Path config = file("ports: {health: 0, metrics: 0}\njournal: {dir: JOURNAL}\n");
+        assertThat(DaemonConfigLoader.load(config, null, Map.of()).jsonLogs()).isTrue();
+        assertThat(DaemonConfigLoader.load(config, null, Map.of("PEREGRINE_LOGGING_FORMAT", "text")).jsonLogs()).isFalse();
+        final Path bad = file("ports: {health: 0, metrics: 0}\njournal: {dir: JOURNAL}\nlogging: {format: xml, level: debug}\n");
+        assertThatThrownBy(() -> DaemonConfigLoader.load(bad, null, Map.of()))
+            .isInstanceOfSatisfying(ConfigException.class, ex -> assertThat(ex.problems()).extracting(Object::toString)
+                .containsExactly(
+                    "logging.format: was 'xml'; expected one of json, text",
+                    "logging.level: was an unknown key; expected one of: format"));
+    }
+
+    @Test
     void adminTokenStrength() throws Exception
     {
         assertThat(SecretSource.isPlaceholder("changeme")).isTrue();

@@ -1,0 +1,118 @@
+package dev.peregrine.ops.http;
+
+import dev.peregrine.ops.engine.LiveEngine;
+import dev.peregrine.ops.orderlog.OpenOrder;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * {@code GET /admin/orders?strategy=ID|NAME&product=P&limit=N}: the orders open right now, from the order
+ * log's open-order view (a snapshot its thread publishes after each batch of order events; never the core's
+ * own order book). {@code count} is how many match, {@code open} the first {@code limit} of them, oldest first.
+ */
+final class OpenOrdersQuery
+{
+    static final int DEFAULT_LIMIT = 1000;
+    static final int MAX_LIMIT = 100_000;
+
+    private final int limit;
+    private final String strategy;
+    private final String product;
+
+    private OpenOrdersQuery(final int limit, final String strategy, final String product)
+    {
+        this.limit = limit;
+        this.strategy = strategy;
+        this.product = product;
+    }
+
+    /** @throws IllegalArgumentException naming the parameter and what it accepts. */
+    static OpenOrdersQuery parse(final String rawQuery, final List<String> products)
+    {
+        int limit = DEFAULT_LIMIT;
+        String strategy = null;
+        String product = null;
+        if (rawQuery != null && !rawQuery.isEmpty())
+        {
+            for (final String pair : rawQuery.split("&"))
+            {
+                final int eq = pair.indexOf('=');
+                final String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                final String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                switch (key)
+                {
+                    case "limit":
+                        try
+                        {
+                            limit = Integer.parseInt(value);
+                        }
+                        catch (final NumberFormatException ex)
+                        {
+                            limit = -1;
+                        }
+                        if (limit < 1 || limit > MAX_LIMIT)
+                        {
+                            throw new IllegalArgumentException("limit must be an integer from 1 to " + MAX_LIMIT +
+                                ", got '" + value + "'");
+                        }
+                        break;
+                    case "strategy":
+                        if (value.isEmpty())
+                        {
+                            throw new IllegalArgumentException("strategy must be a strategy id or name");
+                        }
+                        strategy = value;
+                        break;
+                    case "product":
+                        if (!products.contains(value))
+                        {
+                            throw new IllegalArgumentException("product must be one of " + String.join(", ", products) +
+                                ", got '" + value + "'");
+                        }
+                        product = value;
+                        break;
+                    default:
+                        throw new IllegalArgumentException("unknown parameter '" + key + "' (use strategy, product, limit)");
+                }
+            }
+        }
+        return new OpenOrdersQuery(limit, strategy, product);
+    }
+
+    boolean matches(final OpenOrder order)
+    {
+        if (product != null && !product.equals(order.product()))
+        {
+            return false;
+        }
+        return strategy == null || strategy.equals(Integer.toString(order.strategyId())) ||
+            strategy.equals(order.strategyName());
+    }
+
+    String run(final LiveEngine engine)
+    {
+        final List<OpenOrder> open = engine.orderLog().openOrders();
+        final StringBuilder json = new StringBuilder(256).append("{\"open\":[");
+        int count = 0;
+        for (final OpenOrder order : open)
+        {
+            if (matches(order))
+            {
+                if (count < limit)
+                {
+                    if (count > 0)
+                    {
+                        json.append(',');
+                    }
+                    order.appendJson(json);
+                }
+                count++;
+            }
+        }
+        return json.append("],\"count\":").append(count).append(",\"total_open\":").append(open.size())
+            .append(",\"core_open_orders\":").append(engine.coreMetrics().openOrders.get())
+            .append(",\"order_log_dropped\":").append(engine.orderLog().dropped()).append('}').toString();
+    }
+}
