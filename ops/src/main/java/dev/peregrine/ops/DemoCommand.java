@@ -85,6 +85,11 @@ public final class DemoCommand implements Callable<Integer>
             "peregrine_journal_disk_free_alert_threshold_ratio (default: ${DEFAULT-VALUE}).")
     private double journalDiskAlert;
 
+    @Option(names = "--stage-sample-every", defaultValue = "1", paramLabel = "N",
+        description = "Time ring wait and strategy (peregrine_stage_latency_seconds) on one live input in N, a power " +
+            "of two; risk and execution are timed on every order (default: ${DEFAULT-VALUE}, every input).")
+    private int stageSampleEvery;
+
     @Option(names = "--paper-order-latency", defaultValue = "20ms", paramLabel = "TIME",
         description = "Paper venue: time for an order to reach the venue, in event time (default: ${DEFAULT-VALUE}).")
     private String paperOrderLatency;
@@ -235,7 +240,8 @@ public final class DemoCommand implements Callable<Integer>
                 effectiveVenue,
                 adminTokenFile,
                 retention(),
-                diskAlert());
+                diskAlert(),
+                stageSampleEvery());
         }
         catch (final IllegalArgumentException ex)
         {
@@ -327,5 +333,15 @@ public final class DemoCommand implements Callable<Integer>
             throw new IllegalArgumentException("--journal-disk-alert must be a fraction in [0, 1), was " + journalDiskAlert);
         }
         return journalDiskAlert;
+    }
+
+    private int stageSampleEvery()
+    {
+        if (stageSampleEvery < 1 || stageSampleEvery > 1024 || Integer.bitCount(stageSampleEvery) != 1)
+        {
+            throw new IllegalArgumentException("--stage-sample-every must be a power of two from 1 to 1024, was " +
+                stageSampleEvery);
+        }
+        return stageSampleEvery;
     }
 }

@@ -81,7 +81,7 @@ public final class RunCommand implements Callable<Integer>
         final DemoOptions options = new DemoOptions(cfg.settings(), null, cfg.journalDir(), cfg.bindAddress(),
             cfg.metricsPort(), cfg.healthPort(), cfg.simulatedSeed(), cfg.simulatedTradesPerSecond(), cfg.waitStrategy(),
             cfg.ringSize(), null, null, "binance".equals(cfg.venue()) ? "binance" : "coinbase", null, cfg.retention(),
-            cfg.diskAlertRatio());
+            cfg.diskAlertRatio(), cfg.stageSampleEvery());
         final CoinbaseLiveVenue liveVenue = cfg.live() ? new CoinbaseLiveVenue(cfg.restUrl(), cfg.restUrl().getHost(),
             cfg.userChannelUrl(), CoinbaseCredentials.of(cfg.coinbaseKeyName(), cfg.coinbaseSecret(), "configuration")) : null;
         final DemoRun run = new DemoRun(options, out).daemon(new DemoRun.DaemonMode("run", feed(cfg), liveVenue,

@@ -90,6 +90,13 @@ public class EmaCrossoverBacktestBenchmark
 
     @Benchmark
     @OperationsPerInvocation(BARS)
+    public int peregrineEngineHotSlotsTimedSampled8(final Engine engine)
+    {
+        return engine.backtest.runThroughSlotsTimed(trades, 8);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BARS)
     public int ta4j()
     {
         return EmaCrossoverBacktests.ta4j(series, FAST, SLOW, WARM_UP, trades);

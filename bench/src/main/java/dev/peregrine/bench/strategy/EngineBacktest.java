@@ -89,6 +89,13 @@ public final class EngineBacktest
      */
     public int runThroughSlotsTimed(final int[] trades)
     {
+        return runThroughSlotsTimed(trades, 1);
+    }
+
+    /** The same, with ring wait and strategy timed on one input in {@code sampleEvery} (risk and execution on every order). */
+    public int runThroughSlotsTimed(final int[] trades, final int sampleEvery)
+    {
+        metrics.stages.sampleEvery(sampleEvery);
         start();
         feedThroughSlots(true);
         return trades(trades);

@@ -165,7 +165,6 @@ public final class TradingCore implements EventHandler<InboundEvent>
                 market.onTrade(event.instrumentId, event.price);
                 venue.onTrade(event.instrumentId, event.price, event.quantity, event.side, clockNanos);
                 venue.advanceTo(clockNanos);
-                stages.strategyStart();
                 strategies.onTrade(event.instrumentId, event.price, event.quantity, event.side, clockNanos);
                 break;
             case EventType.QUOTE:
@@ -173,12 +172,10 @@ public final class TradingCore implements EventHandler<InboundEvent>
                 market.onQuote(event.instrumentId, event.bidPrice, event.bidQuantity, event.askPrice,
                     event.askQuantity, event.price);
                 venue.onMarketUpdate(event.instrumentId);
-                stages.strategyStart();
                 strategies.onQuote(event.instrumentId, clockNanos);
                 break;
             case EventType.CLOCK:
                 metrics.clocks.increment();
-                stages.strategyStart();
                 strategies.onClock(clockNanos);
                 break;
             case EventType.BOOK_LEVEL:
@@ -195,20 +192,17 @@ public final class TradingCore implements EventHandler<InboundEvent>
             case EventType.FEED_STALE:
                 metrics.feedStale.increment();
                 feedHealth.onStale(event.instrumentId);
-                stages.strategyStart();
                 strategies.onFeedStatus(event.instrumentId, false, clockNanos);
                 break;
             case EventType.FEED_GAP:
                 metrics.feedGaps.increment();
                 feedHealth.onGap(event.instrumentId);
                 market.book(event.instrumentId).invalidate();
-                stages.strategyStart();
                 strategies.onFeedStatus(event.instrumentId, false, clockNanos);
                 break;
             case EventType.FEED_RECOVERED:
                 metrics.feedRecovered.increment();
                 feedHealth.onRecovered(event.instrumentId);
-                stages.strategyStart();
                 strategies.onFeedStatus(event.instrumentId, true, clockNanos);
                 break;
             case EventType.VENUE_ACCEPTED:
@@ -232,7 +226,6 @@ public final class TradingCore implements EventHandler<InboundEvent>
                 metrics.unknownEvents.increment();
                 break;
         }
-        stages.strategyStart();
         strategies.fireTimers(clockNanos);
         stages.strategyEnd();
         execution.afterEvent();
@@ -303,7 +296,6 @@ public final class TradingCore implements EventHandler<InboundEvent>
         if (BookFlags.has(flags, BookFlags.END_OF_MESSAGE))
         {
             execution.venue().onMarketUpdate(event.instrumentId);
-            metrics.stages.strategyStart();
             strategies.onBook(event.instrumentId, clockNanos);
         }
     }

@@ -8,19 +8,26 @@ import org.HdrHistogram.SingleWriterRecorder;
  * nanoseconds per input:
  * <ul>
  *   <li><b>ring wait</b>: from the producer publishing the slot to the core starting on it;</li>
- *   <li><b>strategy</b>: inside strategy callbacks (including timers), less the risk and execution of the
- *       orders they placed;</li>
+ *   <li><b>strategy</b>: from the core starting on the input to the end of its strategy callbacks (the
+ *       event's and the timers'): market state, book, bars and indicators, and the strategies' own logic,
+ *       less the risk and execution of any order placed meanwhile;</li>
  *   <li><b>risk</b>: the trading-state gate and the risk chain, summed over the input's orders;</li>
  *   <li><b>execution</b>: from a passed check to the order handed to the venue (order store, decision
  *       record, outputs, paper matching), and the processing of venue answers, summed over the input.</li>
  * </ul>
- * Inputs without a strategy callback, an order or a venue answer record nothing for that stage, so a
- * percentile is "per input that reached the stage". Orders placed from inside an order-event callback (a
- * strategy reacting to a paper fill within the same input) count toward the enclosing execution.
+ * Inputs without an order or a venue answer record no risk or execution, so those percentiles are "per
+ * input that reached the stage". Orders placed from inside an order-event callback (a strategy reacting to
+ * a paper fill within the same input) count toward the enclosing execution. What follows the strategy
+ * (exit rules, time-outs, gauges) is in tick-to-decision only.
  *
- * <p>Measurement only: {@link System#nanoTime()} never feeds a decision. Only inputs stamped with a
- * receive time are timed (0 in replay, recovery and backtests), so those paths pay one branch per call.
- * Written by the core thread only, read by the metrics sidecar through the recorders.
+ * <p>Cost: two clock reads per input on the core thread (the start, and the end of the strategy; the end of
+ * the input is tick-to-decision's read) plus two per order, and one on the producer for the publish stamp.
+ * {@link #sampleEvery} times ring wait and strategy on one live input in N instead (risk and execution stay
+ * timed on every order: orders are rare and their path is long), for an operator who wants the per-input
+ * cost lower; the histograms then hold one input in N, which leaves their percentiles unbiased.
+ * Measurement only: {@link System#nanoTime()} never feeds a decision. Only inputs stamped with a receive
+ * time are timed (0 in replay, recovery and backtests), so those paths pay one branch per call. Written by
+ * the core thread only, read by the metrics sidecar through the recorders.
  */
 public final class StageLatencies
 {
@@ -30,22 +37,37 @@ public final class StageLatencies
     public final SingleWriterRecorder executionNanos = recorder();
 
     private boolean timing;
-    private boolean inStrategy;
+    /** This input's ring wait and strategy are timed (one live input in {@link #sampleEvery}). */
+    private boolean sampled;
+    private long sampleMask;
+    private long liveInputs;
     private boolean strategyRan;
     private boolean riskRan;
     private boolean executionRan;
     private int executionDepth;
+    private long eventStart;
     private long executionStart;
     private long riskTotalAtExecutionStart;
-    private long strategyStart;
     private long strategyTotal;
-    private long nestedInStrategy;
     private long riskTotal;
     private long executionTotal;
 
     private static SingleWriterRecorder recorder()
     {
         return new SingleWriterRecorder(CoreMetrics.MAX_TRACKABLE_NANOS, 3);
+    }
+
+    /**
+     * Times ring wait and strategy on one live input in {@code n} (a power of two; 1, the default, times every
+     * one). Call before the core thread starts.
+     */
+    public void sampleEvery(final int n)
+    {
+        if (n < 1 || Integer.bitCount(n) != 1)
+        {
+            throw new IllegalArgumentException("the stage sample interval must be a power of two >= 1, was " + n);
+        }
+        sampleMask = n - 1;
     }
 
     /** Starts timing {@code event} if it is a live input, and records how long it waited in the ring. */
@@ -59,36 +81,28 @@ public final class StageLatencies
         strategyRan = false;
         riskRan = false;
         executionRan = false;
-        inStrategy = false;
         executionDepth = 0;
-        strategyTotal = 0;
-        nestedInStrategy = 0;
         riskTotal = 0;
         executionTotal = 0;
+        sampled = (liveInputs++ & sampleMask) == 0;
+        if (!sampled)
+        {
+            return;
+        }
+        eventStart = System.nanoTime();
         if (event.publishNanoTime != 0)
         {
-            record(ringWaitNanos, System.nanoTime() - event.publishNanoTime);
+            record(ringWaitNanos, eventStart - event.publishNanoTime);
         }
     }
 
-    /** Before a strategy callback; a no-op if the core is already inside one. */
-    public void strategyStart()
-    {
-        if (timing && !inStrategy)
-        {
-            inStrategy = true;
-            strategyStart = System.nanoTime();
-        }
-    }
-
-    /** After the strategy callbacks of this input (the event's own and the timers'). */
+    /** After the input's last strategy callback (the timers'): closes the strategy stage. */
     public void strategyEnd()
     {
-        if (timing && inStrategy)
+        if (sampled && timing)
         {
-            inStrategy = false;
             strategyRan = true;
-            strategyTotal += System.nanoTime() - strategyStart;
+            strategyTotal = System.nanoTime() - eventStart - riskTotal - executionTotal;
         }
     }
 
@@ -102,13 +116,8 @@ public final class StageLatencies
     {
         if (timing)
         {
-            final long spent = System.nanoTime() - start;
             riskRan = true;
-            riskTotal += spent;
-            if (inStrategy && executionDepth == 0)
-            {
-                nestedInStrategy += spent;
-            }
+            riskTotal += System.nanoTime() - start;
         }
     }
 
@@ -127,13 +136,8 @@ public final class StageLatencies
         if (timing && --executionDepth == 0)
         {
             // Risk checks of orders placed within (an exit, a strategy reacting to a fill) count as risk.
-            final long spent = System.nanoTime() - executionStart - (riskTotal - riskTotalAtExecutionStart);
             executionRan = true;
-            executionTotal += spent;
-            if (inStrategy)
-            {
-                nestedInStrategy += spent + (riskTotal - riskTotalAtExecutionStart);
-            }
+            executionTotal += System.nanoTime() - executionStart - (riskTotal - riskTotalAtExecutionStart);
         }
     }
 
@@ -147,7 +151,7 @@ public final class StageLatencies
         timing = false;
         if (strategyRan)
         {
-            record(strategyNanos, strategyTotal - nestedInStrategy);
+            record(strategyNanos, strategyTotal);
         }
         if (riskRan)
         {

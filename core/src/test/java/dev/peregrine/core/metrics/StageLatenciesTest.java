@@ -176,6 +176,25 @@ class StageLatenciesTest
     }
 
     @Test
+    void sampledTimesRingWaitAndStrategyOnOneInputInNAndEveryOrder()
+    {
+        metrics.stages.sampleEvery(4);
+        for (int i = 0; i < 8; i++)
+        {
+            feed(events.quote(0, "100", "1", "100.1", "1"), true);
+        }
+        final StageLatencies stages = metrics.stages;
+        assertThat(drain(stages.ringWaitNanos).getTotalCount()).as("inputs 1 and 5 of 8").isEqualTo(2);
+        final Histogram strategy = drain(stages.strategyNanos);
+        assertThat(strategy.getTotalCount()).isEqualTo(2);
+        assertThat(strategy.getMinValue()).isGreaterThanOrEqualTo(STRATEGY_SPIN);
+        assertThat(drain(stages.riskNanos).getTotalCount()).as("every order").isEqualTo(8);
+        assertThat(drain(stages.executionNanos).getTotalCount()).isEqualTo(8);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> stages.sampleEvery(3))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("power of two");
+    }
+
+    @Test
     void replayedInputsAreNotTimed()
     {
         for (int i = 0; i < 3; i++)

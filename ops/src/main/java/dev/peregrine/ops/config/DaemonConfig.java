@@ -20,6 +20,7 @@ import java.util.List;
  * @param coinbaseKeyName  live only: the API key name; null otherwise.
  * @param coinbaseSecret   live only: the API private key (PEM); null otherwise.
  * @param overrides        the environment overrides applied, as "path (VARIABLE)", for the start-up line.
+ * @param stageSampleEvery the per-stage latency histograms time ring wait and strategy on one live input in this many.
  * @param logFormat        {@code json}: JSON log lines on stdout, the human status line and summary on stderr;
  *                         {@code text}: only the human output, on stdout.
  */
@@ -48,7 +49,8 @@ public record DaemonConfig(
     String coinbaseKeyName,
     String coinbaseSecret,
     List<String> overrides,
-    String logFormat)
+    String logFormat,
+    int stageSampleEvery)
 {
     public boolean jsonLogs()
     {

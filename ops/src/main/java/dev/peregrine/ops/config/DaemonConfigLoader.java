@@ -40,7 +40,7 @@ public final class DaemonConfigLoader
 {
     /** Top-level sections: also where an environment override may create a section the file lacks. */
     static final Set<String> SECTIONS = new LinkedHashSet<>(List.of("profile", "venue", "products", "order", "strategies",
-        "risk", "paper", "ports", "journal", "ring", "shutdown", "logging", "secrets"));
+        "risk", "paper", "ports", "journal", "ring", "shutdown", "logging", "metrics", "secrets"));
     public static final String COINBASE_KEY_VARIABLE = "COINBASE_API_KEY";
     public static final String COINBASE_SECRET_VARIABLE = "COINBASE_API_SECRET";
     public static final String ADMIN_TOKEN_VARIABLE = "PEREGRINE_ADMIN_TOKEN";
@@ -138,6 +138,14 @@ public final class DaemonConfigLoader
         final String logFormat = logging.choice("format", "json", List.of("json", "text"));
         logging.finish();
 
+        final ConfigSection metricsSection = root.section("metrics");
+        final int stageSampleEvery = (int) metricsSection.integer("stage_sample_every", 1, 1, 1024);
+        if (Integer.bitCount(stageSampleEvery) != 1)
+        {
+            metricsSection.problem("stage_sample_every", stageSampleEvery, "a power of two from 1 to 1024 (1 times every input)");
+        }
+        metricsSection.finish();
+
         final ConfigSection secrets = root.section("secrets");
         final SecretSource.Secret token = SecretSource.read(secrets, "admin_token", ADMIN_TOKEN_VARIABLE, environment);
         SecretSource.Secret keyName = null;
@@ -175,7 +183,7 @@ public final class DaemonConfigLoader
         return new DaemonConfig(file, profile, venueName, marketData, rest, user, seed, tradesPerSecond, settings, bind,
             health, metrics, journalDir, retention, diskAlert, ringSize, wait, cancelOpen, shutdownTimeout,
             token == null ? null : token.value(), token == null ? null : token.source(),
-            keyName == null ? null : keyName.value(), keySecret == null ? null : keySecret.value(), overrides, logFormat);
+            keyName == null ? null : keyName.value(), keySecret == null ? null : keySecret.value(), overrides, logFormat, stageSampleEvery);
     }
 
     /** The key name's shape and the PEM parse, as the order adapter will need them; messages name sources only. */

@@ -16,6 +16,8 @@ import java.time.Duration;
  * @param adminTokenFile file holding the admin bearer token, or null for the environment or a generated one.
  * @param retention   journal retention to apply while running, or null for none.
  * @param diskAlertRatio free fraction of the journal's volume below which the disk alert should fire.
+ * @param stageSampleEvery the stage latency histograms time ring wait and strategy on one live input in this many
+ *                    (a power of two; 1 times every input).
  */
 public record DemoOptions(
     EngineSettings settings,
@@ -33,6 +35,7 @@ public record DemoOptions(
     String venue,
     Path adminTokenFile,
     RetentionPolicy retention,
-    double diskAlertRatio)
+    double diskAlertRatio,
+    int stageSampleEvery)
 {
 }

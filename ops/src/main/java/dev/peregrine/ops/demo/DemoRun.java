@@ -148,6 +148,7 @@ public final class DemoRun
                 sidecar.track("tick_to_decision", engine.coreMetrics().tickToDecisionNanos, CoreMetrics.MAX_TRACKABLE_NANOS);
             sidecar.track("tick_to_order", engine.coreMetrics().tickToOrderNanos, CoreMetrics.MAX_TRACKABLE_NANOS);
             final dev.peregrine.core.metrics.StageLatencies stages = engine.coreMetrics().stages;
+            stages.sampleEvery(options.stageSampleEvery());
             sidecar.trackStage("ring_wait", stages.ringWaitNanos);
             sidecar.trackStage("strategy", stages.strategyNanos);
             sidecar.trackStage("risk", stages.riskNanos);

@@ -80,6 +80,21 @@ class DaemonConfigLoaderTest
     }
 
     @Test
+    void stageSampleIntervalIsEveryInputByDefaultAndAPowerOfTwo() throws Exception
+    {
+        final Path config = file("ports: {health: 0, metrics: 0}\njournal: {dir: JOURNAL}\n");
+        assertThat(DaemonConfigLoader.load(config, null, Map.of()).stageSampleEvery()).isEqualTo(1);
+        assertThat(DaemonConfigLoader.load(config, null, Map.of("PEREGRINE_METRICS_STAGE_SAMPLE_EVERY", "8"))
+            .stageSampleEvery()).isEqualTo(8);
+        final Path bad = file("ports: {health: 0, metrics: 0}\njournal: {dir: JOURNAL}\nmetrics: {stage_sample_every: 6, port: 1}\n");
+        assertThatThrownBy(() -> DaemonConfigLoader.load(bad, null, Map.of()))
+            .isInstanceOfSatisfying(ConfigException.class, ex -> assertThat(ex.problems()).extracting(Object::toString)
+                .containsExactly(
+                    "metrics.stage_sample_every: was '6'; expected a power of two from 1 to 1024 (1 times every input)",
+                    "metrics.port: was an unknown key; expected one of: stage_sample_every"));
+    }
+
+    @Test
     void adminTokenStrength() throws Exception
     {
         assertThat(SecretSource.isPlaceholder("changeme")).isTrue();
