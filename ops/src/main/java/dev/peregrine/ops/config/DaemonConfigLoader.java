@@ -84,6 +84,14 @@ public final class DaemonConfigLoader
         final URI restAny = url(venue, "rest_url", "binance".equals(venueName) ?
             "https://api.binance.com" : "https://api.coinbase.com", "http", "https");
         final URI userAny = url(venue, "user_channel_url", "wss://advanced-trade-ws-user.coinbase.com", "ws", "wss");
+        if (live)
+        {
+            // The order API and user channel carry signed JWTs, and live market data drives real orders: in
+            // plain text only to this machine (peregrine sim), never across a network.
+            requireTls(venue, "market_data_url", marketDataAny, "wss");
+            requireTls(venue, "rest_url", restAny, "https");
+            requireTls(venue, "user_channel_url", userAny, "wss");
+        }
         final URI marketData = "simulated".equals(venueName) ? null : marketDataAny;
         final URI rest = "binance".equals(venueName) || live ? restAny : null;
         final URI user = live ? userAny : null;
@@ -313,6 +321,22 @@ public final class DaemonConfigLoader
             }
         }
         return specs;
+    }
+
+    private static void requireTls(final ConfigSection section, final String key, final URI uri, final String secure)
+    {
+        if (!secure.equals(uri.getScheme()) && !isLoopback(uri.getHost()))
+        {
+            section.problem(key, uri.toString(), secure + ":// with the live profile (plain " + uri.getScheme() +
+                " only to a loopback host such as 127.0.0.1, e.g. peregrine sim)");
+        }
+    }
+
+    /** A loopback host by its text alone: no name lookup while validating. */
+    static boolean isLoopback(final String host)
+    {
+        return host != null && ("localhost".equalsIgnoreCase(host) || host.startsWith("127.") ||
+            "[::1]".equals(host) || "::1".equals(host));
     }
 
     private static URI url(final ConfigSection section, final String key, final String defaultValue, final String... schemes)

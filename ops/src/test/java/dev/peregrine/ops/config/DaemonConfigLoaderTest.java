@@ -95,6 +95,34 @@ class DaemonConfigLoaderTest
     }
 
     @Test
+    void theLiveProfileTalksPlainTextToLoopbackOnly() throws Exception
+    {
+        final Path remote = file("profile: live\nvenue: {name: coinbase, market_data_url: 'ws://md.example.net/ws', " +
+            "rest_url: 'http://api.example.net', user_channel_url: 'wss://user.example.net'}\n" +
+            "ports: {health: 0, metrics: 0}\njournal: {dir: JOURNAL}\n");
+        assertThatThrownBy(() -> DaemonConfigLoader.load(remote, null, Map.of()))
+            .isInstanceOfSatisfying(ConfigException.class, ex -> assertThat(ex.problems()).extracting(Object::toString)
+                .contains(
+                    "venue.market_data_url: was 'ws://md.example.net/ws'; expected wss:// with the live profile (plain ws " +
+                        "only to a loopback host such as 127.0.0.1, e.g. peregrine sim)",
+                    "venue.rest_url: was 'http://api.example.net'; expected https:// with the live profile (plain http " +
+                        "only to a loopback host such as 127.0.0.1, e.g. peregrine sim)")
+                .noneMatch(problem -> problem.startsWith("venue.user_channel_url")));
+
+        final Path loopback = file("profile: live\nvenue: {name: coinbase, market_data_url: 'ws://127.0.0.1:8765', " +
+            "rest_url: 'http://localhost:8766', user_channel_url: 'ws://[::1]:8766/ws/user'}\n" +
+            "ports: {health: 0, metrics: 0}\njournal: {dir: JOURNAL}\n");
+        assertThatThrownBy(() -> DaemonConfigLoader.load(loopback, null, Map.of()))
+            .as("only the missing secrets are wrong")
+            .isInstanceOfSatisfying(ConfigException.class, ex -> assertThat(ex.problems()).extracting(Object::toString)
+                .isNotEmpty().allMatch(problem -> problem.startsWith("secrets.")));
+        // a paper run reading remote market data in plain text is the user's choice: nothing signed goes out
+        final Path paper = file("venue: {name: coinbase, market_data_url: 'ws://md.example.net/ws'}\n" +
+            "ports: {health: 0, metrics: 0}\njournal: {dir: JOURNAL}\n");
+        assertThat(DaemonConfigLoader.load(paper, null, Map.of()).marketDataUrl()).hasToString("ws://md.example.net/ws");
+    }
+
+    @Test
     void adminTokenStrength() throws Exception
     {
         assertThat(SecretSource.isPlaceholder("changeme")).isTrue();
