@@ -110,26 +110,82 @@ class LiveCrashRecoveryKillTest
                 assertThat(venue.createsFor(prefix + id)).as("creates of order %d", id).isLessThanOrEqualTo(1);
             }
 
-            final TradingCore core = replayed(journal);
+            final List<String> engineOrders = new java.util.ArrayList<>();
+            final TradingCore core = replayed(journal, engineOrders);
             for (final String product : List.of("BTC-USD", "ETH-USD"))
             {
                 final int id = core.instruments().idOf(product);
                 assertThat(new BigDecimal(FixedPoint.toString(core.positions().quantity(id))))
-                    .as("the engine's %s position against the venue's fills", product)
+                    .as("the engine's %s position against the venue's fills\nvenue (client id, side, type, status, filled):\n%s" +
+                        "\nengine (instrument %d is %s; outputs of the replayed journal):\n%s", product,
+                        String.join("\n", venue.describeOrders(product)), id, product, String.join("\n", engineOrders))
                     .isEqualByComparingTo(new BigDecimal(venue.netFilled(product)));
             }
         }
     }
 
-    private static TradingCore replayed(final Path journal)
+    /** The core after a replay of {@code journal}; its order outputs, one line each, go to {@code orders}. */
+    private static TradingCore replayed(final Path journal, final List<String> orders)
     {
         try (JournalReader reader = JournalReader.open(journal))
         {
             final EngineSettings settings = EngineSettings.decode(reader.header().settingsText());
-            final TradingCore core = new TradingCore(settings, new OutputDigest(), new CoreMetrics(settings.products().size()),
-                new TradingSwitch());
+            final TradingCore core = new TradingCore(settings, new dev.peregrine.core.output.OutputFanOut(new OutputDigest(),
+                new OrderLines(orders)), new CoreMetrics(settings.products().size()), new TradingSwitch());
             Replay.feed(reader, core);
             return core;
+        }
+    }
+
+    /** The replayed core's order outputs as text, for the failure message of a position mismatch. */
+    private record OrderLines(List<String> lines) implements dev.peregrine.core.output.OutputListener
+    {
+        @Override
+        public void onOrder(final long orderId, final int instrumentId, final int side,
+            final dev.peregrine.core.order.OrderType type, final long quantity, final long limitPrice, final long timeNanos)
+        {
+            lines.add("#" + orderId + " i" + instrumentId + " ORDER " + dev.peregrine.core.event.Side.name(side) + " " +
+                type + " " + FixedPoint.toString(quantity) + " t" + timeNanos);
+        }
+
+        @Override
+        public void onAccepted(final long orderId, final int instrumentId, final long timeNanos)
+        {
+            lines.add("#" + orderId + " i" + instrumentId + " ACCEPTED");
+        }
+
+        @Override
+        public void onCancelRequested(final long orderId, final int instrumentId, final long timeNanos)
+        {
+            lines.add("#" + orderId + " i" + instrumentId + " CANCEL_REQUESTED");
+        }
+
+        @Override
+        public void onReject(final long orderId, final int instrumentId, final int side, final long quantity,
+            final dev.peregrine.core.risk.RejectReason reason, final long timeNanos)
+        {
+            lines.add("#" + orderId + " i" + instrumentId + " REJECT " + dev.peregrine.core.event.Side.name(side) + " " +
+                FixedPoint.toString(quantity) + " " + reason.label());
+        }
+
+        @Override
+        public void onFill(final long orderId, final int instrumentId, final int side, final long quantity,
+            final long price, final double fee, final long timeNanos)
+        {
+            lines.add("#" + orderId + " i" + instrumentId + " FILL " + dev.peregrine.core.event.Side.name(side) + " " +
+                FixedPoint.toString(quantity) + " @ " + FixedPoint.toString(price));
+        }
+
+        @Override
+        public void onExpired(final long orderId, final int instrumentId, final long leavesQuantity, final long timeNanos)
+        {
+            lines.add("#" + orderId + " i" + instrumentId + " EXPIRED leaves " + FixedPoint.toString(leavesQuantity));
+        }
+
+        @Override
+        public void onCancel(final long orderId, final int instrumentId, final long quantity, final long timeNanos)
+        {
+            lines.add("#" + orderId + " i" + instrumentId + " CANCELLED " + FixedPoint.toString(quantity));
         }
     }
 

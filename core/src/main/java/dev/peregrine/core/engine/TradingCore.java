@@ -350,6 +350,25 @@ public final class TradingCore implements EventHandler<InboundEvent>
         metrics.grossExposure.set(risk.grossExposure()); // a loop over instruments and open orders, no allocation
         metrics.tradingState.set(tradingState.state().ordinal());
         metrics.openOrders.set(execution.orders().openCount());
+        metrics.awaitingVenue.set(awaitingVenue());
+    }
+
+    private int awaitingVenue()
+    {
+        final dev.peregrine.core.order.OrderStore orders = execution.orders();
+        int awaiting = 0;
+        for (int i = orders.openCount() - 1; i >= 0; i--)
+        {
+            final dev.peregrine.core.order.Order order = orders.open(i);
+            final dev.peregrine.core.order.OrderState state = order.state();
+            if (state == dev.peregrine.core.order.OrderState.PENDING_NEW ||
+                state == dev.peregrine.core.order.OrderState.PENDING_CANCEL ||
+                order.type() != dev.peregrine.core.order.OrderType.LIMIT)
+            {
+                awaiting++;
+            }
+        }
+        return awaiting;
     }
 
     public double totalUnrealizedPnl()

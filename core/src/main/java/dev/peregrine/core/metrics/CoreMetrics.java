@@ -61,6 +61,12 @@ public final class CoreMetrics
     /** The core's {@code TradingState} ordinal (the external {@code TradingSwitch} is read directly). */
     public final SingleWriterCounter tradingState = new SingleWriterCounter("trading_state");
     public final SingleWriterCounter openOrders = new SingleWriterCounter("open_orders");
+    /**
+     * Open orders whose next word must come from the venue: a new or cancel request not yet answered, or a
+     * market or immediate-or-cancel order not yet done (a resting limit order may rest for ever and is not
+     * counted). A graceful stop waits for this to reach 0 before it closes the venue.
+     */
+    public final SingleWriterCounter awaitingVenue = new SingleWriterCounter("awaiting_venue");
     public final SingleWriterGauge unrealizedPnl = new SingleWriterGauge();
     /** The day's equity change (realized after fees plus unrealized) from {@code DailyPnl}; kept only with a loss limit. */
     public final SingleWriterGauge dayPnl = new SingleWriterGauge();

@@ -298,6 +298,7 @@ public final class LiveEngine
         if (ring != null && liveVenue != null)
         {
             ring.awaitIdle(5, TimeUnit.SECONDS);
+            settleWithVenue();
         }
         if (liveVenue != null)
         {
@@ -345,6 +346,30 @@ public final class LiveEngine
                     dev.peregrine.core.engine.TradingState.values()[(int) m.tradingState.get()].name())
                 .field("core_error", core.lastError() == null ? null : core.lastError().toString())
                 .field("output_digest", digest.hex()).field("state_hash", Hash64.hex(core.stateHash())));
+        }
+    }
+
+    /** Longest a stop waits for the venue to answer the orders in flight. */
+    static final long VENUE_SETTLE_MILLIS = 5_000;
+
+    /**
+     * Before the venue closes: waits (at most {@link #VENUE_SETTLE_MILLIS}) until no order awaits the venue's
+     * word (an unanswered new or cancel, an unfinished market or IOC order) and its answers have passed the
+     * ring. Without it, an order released just before the stop fills at the venue while the engine, closing,
+     * never hears of it: the summary's position would be wrong until a restart reconciled it. What is still
+     * open at the deadline stays open in the journal, and the next start reconciles it.
+     */
+    private void settleWithVenue() throws InterruptedException
+    {
+        final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(VENUE_SETTLE_MILLIS);
+        while (System.nanoTime() < deadline)
+        {
+            ring.awaitIdle(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (coreMetrics.awaitingVenue.get() == 0)
+            {
+                return;
+            }
+            TimeUnit.MILLISECONDS.sleep(10); // answers arrive from the venue's thread; the gauge follows them
         }
     }
 

@@ -123,6 +123,9 @@ public final class PeregrineCollector implements MultiCollector
         out.metricSnapshot(exits.build());
         out.metricSnapshot(counter("peregrine_venue_timeouts", "Orders the venue never answered, expired", m.venueTimeouts.get()));
         out.metricSnapshot(gauge("peregrine_open_orders", "Orders open at the venue", m.openOrders.get()));
+        out.metricSnapshot(gauge("peregrine_orders_awaiting_venue",
+            "Open orders waiting for the venue's answer (an unanswered new or cancel, an unfinished market or IOC order)",
+            m.awaitingVenue.get()));
         out.metricSnapshot(counter("peregrine_order_log_dropped",
             "Order events the order log lost because its ring was full (trading never waits for logging)",
             engine.orderLog().dropped()));

@@ -80,6 +80,7 @@ public final class CoinbaseVenueEmulator implements AutoCloseable
     private final Set<Channel> userSubscribers = new HashSet<>();
     private final Map<Channel, long[]> sequenceByChannel = new HashMap<>();
     private long holdMillis = 3_000;
+    private volatile long processingDelayMillis;
     private int authFailures;
     private String lastAuthFailure;
     private long orderSequence;
@@ -175,6 +176,20 @@ public final class CoinbaseVenueEmulator implements AutoCloseable
     }
 
     /** How long a {@link EmulatorFault#TIMEOUT} holds its answer. */
+    /**
+     * Every REST request waits this long before the emulator even reads it (its effects, its answer and the
+     * user-channel updates it causes all come late): a venue slow to process, or a long network path.
+     */
+    public void processingDelayMillis(final long millis)
+    {
+        this.processingDelayMillis = millis;
+    }
+
+    long processingDelayMillis()
+    {
+        return processingDelayMillis;
+    }
+
     public synchronized void holdMillis(final long millis)
     {
         holdMillis = millis;
@@ -385,6 +400,21 @@ public final class CoinbaseVenueEmulator implements AutoCloseable
             }
         }
         return net.stripTrailingZeros().toPlainString();
+    }
+
+    /** One line per order of {@code productId}, in creation order: client id, side, type, status, filled (for test diagnostics). */
+    public synchronized List<String> describeOrders(final String productId)
+    {
+        final List<String> lines = new ArrayList<>();
+        for (final EmulatedOrder order : ordersById.values())
+        {
+            if (order.productId.equals(productId))
+            {
+                lines.add(order.clientOrderId + " " + order.side + " " + order.orderType + " " + order.status + " filled " +
+                    order.cumulativeQuantity.stripTrailingZeros().toPlainString() + " at " + order.creationTime);
+            }
+        }
+        return lines;
     }
 
     /** Fills made so far, over every order. */

@@ -35,20 +35,25 @@ final class EmulatorChannelHandler extends SimpleChannelInboundHandler<Object>
         if (msg instanceof FullHttpRequest)
         {
             final FullHttpRequest request = (FullHttpRequest)msg;
-            final CoinbaseVenueEmulator.Reply reply = venue.handleRest(
-                request.method().name(), request.uri(), request.headers().get(HttpHeaderNames.AUTHORIZATION),
-                request.content().toString(StandardCharsets.UTF_8));
-            final boolean keepAlive = HttpUtil.isKeepAlive(request);
-            switch (reply.action())
+            final long delay = venue.processingDelayMillis();
+            if (delay > 0)
             {
-                case DROP:
-                    ctx.close();
-                    break;
-                case HOLD:
-                    ctx.executor().schedule(() -> write(ctx, reply, keepAlive), reply.holdMillis(), TimeUnit.MILLISECONDS);
-                    break;
-                default:
-                    write(ctx, reply, keepAlive);
+                request.retain(); // released by this handler's superclass when this method returns
+                ctx.executor().schedule(() ->
+                {
+                    try
+                    {
+                        answer(ctx, request);
+                    }
+                    finally
+                    {
+                        request.release();
+                    }
+                }, delay, TimeUnit.MILLISECONDS);
+            }
+            else
+            {
+                answer(ctx, request);
             }
         }
         else if (msg instanceof TextWebSocketFrame)
@@ -58,6 +63,25 @@ final class EmulatorChannelHandler extends SimpleChannelInboundHandler<Object>
         else if (msg instanceof WebSocketFrame)
         {
             ctx.close();
+        }
+    }
+
+    private void answer(final ChannelHandlerContext ctx, final FullHttpRequest request)
+    {
+        final CoinbaseVenueEmulator.Reply reply = venue.handleRest(
+            request.method().name(), request.uri(), request.headers().get(HttpHeaderNames.AUTHORIZATION),
+            request.content().toString(StandardCharsets.UTF_8));
+        final boolean keepAlive = HttpUtil.isKeepAlive(request);
+        switch (reply.action())
+        {
+            case DROP:
+                ctx.close();
+                break;
+            case HOLD:
+                ctx.executor().schedule(() -> write(ctx, reply, keepAlive), reply.holdMillis(), TimeUnit.MILLISECONDS);
+                break;
+            default:
+                write(ctx, reply, keepAlive);
         }
     }
 
