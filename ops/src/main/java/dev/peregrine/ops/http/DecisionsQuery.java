@@ -4,8 +4,6 @@ import dev.peregrine.core.decision.DecisionRecord;
 import dev.peregrine.journal.DecisionJournalReader;
 import dev.peregrine.ops.decisions.DecisionFormat;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -37,43 +35,27 @@ final class DecisionsQuery
         int limit = DEFAULT_LIMIT;
         String strategy = null;
         boolean rejected = false;
-        if (rawQuery != null && !rawQuery.isEmpty())
+        for (final java.util.Map.Entry<String, String> parameter : QueryParameters.parse(rawQuery).entrySet())
         {
-            for (final String pair : rawQuery.split("&"))
+            final String value = parameter.getValue();
+            switch (parameter.getKey())
             {
-                final int eq = pair.indexOf('=');
-                final String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                final String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-                switch (key)
-                {
-                    case "limit":
-                        try
-                        {
-                            limit = Integer.parseInt(value);
-                        }
-                        catch (final NumberFormatException ex)
-                        {
-                            limit = -1;
-                        }
-                        if (limit < 1 || limit > MAX_LIMIT)
-                        {
-                            throw new IllegalArgumentException("limit must be an integer from 1 to " + MAX_LIMIT + ", got '" +
-                                value + "'");
-                        }
-                        break;
-                    case "strategy":
-                        strategy = value;
-                        break;
-                    case "rejected":
-                        if (!"true".equals(value) && !"false".equals(value))
-                        {
-                            throw new IllegalArgumentException("rejected must be true or false, got '" + value + "'");
-                        }
-                        rejected = Boolean.parseBoolean(value);
-                        break;
-                    default:
-                        throw new IllegalArgumentException("unknown parameter '" + key + "' (use limit, strategy, rejected)");
-                }
+                case "limit":
+                    limit = QueryParameters.limit(value, MAX_LIMIT);
+                    break;
+                case "strategy":
+                    strategy = value;
+                    break;
+                case "rejected":
+                    if (!"true".equals(value) && !"false".equals(value))
+                    {
+                        throw new IllegalArgumentException("rejected must be true or false, got '" + value + "'");
+                    }
+                    rejected = Boolean.parseBoolean(value);
+                    break;
+                default:
+                    throw new IllegalArgumentException("unknown parameter '" + parameter.getKey() +
+                        "' (use limit, strategy, rejected)");
             }
         }
         return new DecisionsQuery(limit, strategy, rejected);

@@ -3,8 +3,6 @@ package dev.peregrine.ops.http;
 import dev.peregrine.ops.engine.LiveEngine;
 import dev.peregrine.ops.orderlog.OpenOrder;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -34,48 +32,32 @@ final class OpenOrdersQuery
         int limit = DEFAULT_LIMIT;
         String strategy = null;
         String product = null;
-        if (rawQuery != null && !rawQuery.isEmpty())
+        for (final java.util.Map.Entry<String, String> parameter : QueryParameters.parse(rawQuery).entrySet())
         {
-            for (final String pair : rawQuery.split("&"))
+            final String value = parameter.getValue();
+            switch (parameter.getKey())
             {
-                final int eq = pair.indexOf('=');
-                final String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                final String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-                switch (key)
-                {
-                    case "limit":
-                        try
-                        {
-                            limit = Integer.parseInt(value);
-                        }
-                        catch (final NumberFormatException ex)
-                        {
-                            limit = -1;
-                        }
-                        if (limit < 1 || limit > MAX_LIMIT)
-                        {
-                            throw new IllegalArgumentException("limit must be an integer from 1 to " + MAX_LIMIT +
-                                ", got '" + value + "'");
-                        }
-                        break;
-                    case "strategy":
-                        if (value.isEmpty())
-                        {
-                            throw new IllegalArgumentException("strategy must be a strategy id or name");
-                        }
-                        strategy = value;
-                        break;
-                    case "product":
-                        if (!products.contains(value))
-                        {
-                            throw new IllegalArgumentException("product must be one of " + String.join(", ", products) +
-                                ", got '" + value + "'");
-                        }
-                        product = value;
-                        break;
-                    default:
-                        throw new IllegalArgumentException("unknown parameter '" + key + "' (use strategy, product, limit)");
-                }
+                case "limit":
+                    limit = QueryParameters.limit(value, MAX_LIMIT);
+                    break;
+                case "strategy":
+                    if (value.isEmpty())
+                    {
+                        throw new IllegalArgumentException("strategy must be a strategy id or name");
+                    }
+                    strategy = value;
+                    break;
+                case "product":
+                    if (!products.contains(value))
+                    {
+                        throw new IllegalArgumentException("product must be one of " + String.join(", ", products) +
+                            ", got '" + value + "'");
+                    }
+                    product = value;
+                    break;
+                default:
+                    throw new IllegalArgumentException("unknown parameter '" + parameter.getKey() +
+                        "' (use strategy, product, limit)");
             }
         }
         return new OpenOrdersQuery(limit, strategy, product);

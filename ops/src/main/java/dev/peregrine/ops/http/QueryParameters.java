@@ -1,0 +1,49 @@
+package dev.peregrine.ops.http;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The query string of an admin GET, decoded, and the checks its endpoints share. */
+final class QueryParameters
+{
+    private QueryParameters()
+    {
+    }
+
+    /** Parameters in the order given; a key without {@code =} has the value "". Null or empty: none. */
+    static Map<String, String> parse(final String rawQuery)
+    {
+        final Map<String, String> parameters = new LinkedHashMap<>();
+        if (rawQuery != null && !rawQuery.isEmpty())
+        {
+            for (final String pair : rawQuery.split("&"))
+            {
+                final int eq = pair.indexOf('=');
+                parameters.put(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
+                    eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return parameters;
+    }
+
+    /** @throws IllegalArgumentException unless {@code value} is an integer from 1 to {@code max}. */
+    static int limit(final String value, final int max)
+    {
+        int limit;
+        try
+        {
+            limit = Integer.parseInt(value);
+        }
+        catch (final NumberFormatException ex)
+        {
+            limit = -1;
+        }
+        if (limit < 1 || limit > max)
+        {
+            throw new IllegalArgumentException("limit must be an integer from 1 to " + max + ", got '" + value + "'");
+        }
+        return limit;
+    }
+}
