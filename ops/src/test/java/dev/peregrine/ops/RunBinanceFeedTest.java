@@ -1,0 +1,127 @@
+package dev.peregrine.ops;
+
+import dev.peregrine.gateway.sim.binance.BinanceSimulatedExchange;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code peregrine run} with {@code venue.name: binance}: the daemon takes Binance market data (combined
+ * streams, books synced from the REST depth snapshot) from a local simulator of the documented protocol,
+ * trades on the paper venue, becomes ready, stops on SIGTERM with exit 0, and its journal replays to the
+ * digest and state hash it printed.
+ */
+class RunBinanceFeedTest
+{
+    private static final String TOKEN = "8c2e4a6f1b3d5e7a9c0b2d4f6a8e1c3b5d7f9a2c";
+    private static final Pattern HEALTH = Pattern.compile("health: http://127\\.0\\.0\\.1:(\\d+)/health");
+    private static final Pattern METRICS = Pattern.compile("metrics: http://127\\.0\\.0\\.1:(\\d+)/metrics");
+
+    @TempDir
+    Path temp;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Test
+    void theDaemonTradesOnBinanceMarketData() throws Exception
+    {
+        try (BinanceSimulatedExchange binance = BinanceSimulatedExchange.generated(List.of("BTCUSDT", "ETHUSDT"), 42))
+        {
+            binance.start();
+            final Path config = Files.writeString(temp.resolve("binance.yaml"), String.join("\n",
+                "profile: paper",
+                "venue:",
+                "  name: binance",
+                "  market_data_url: " + binance.streamBase(),
+                "  rest_url: " + binance.restBase(),
+                "products: [BTCUSDT, ETHUSDT]",
+                "ports: {health: 0, metrics: 0}",
+                "journal: {dir: " + temp.resolve("journal") + "}",
+                "ring: {wait_strategy: blocking}",
+                ""));
+            final Path stdout = temp.resolve("run.out");
+            final Path stderr = temp.resolve("run.err");
+            final Process process = DaemonProcess.startSplit(temp, Map.of("PEREGRINE_ADMIN_TOKEN", TOKEN), stdout, stderr,
+                "run", "--config", config.toString());
+            try
+            {
+                assertThat(DaemonProcess.awaitOutput(process, stderr, "admin: http", 60)).as(DaemonProcess.read(stderr)).isTrue();
+                final String started = DaemonProcess.read(stderr);
+                final Matcher health = HEALTH.matcher(started);
+                final Matcher metrics = METRICS.matcher(started);
+                assertThat(health.find() && metrics.find()).as(started).isTrue();
+
+                HttpResponse<String> ready = get("http://127.0.0.1:" + health.group(1) + "/ready");
+                final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (ready.statusCode() != 200 && System.nanoTime() < deadline)
+                {
+                    TimeUnit.MILLISECONDS.sleep(100); // polling /ready, bounded by the deadline above
+                    ready = get("http://127.0.0.1:" + health.group(1) + "/ready");
+                }
+                assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
+                assertThat(ready.body()).contains("\"connected\":true", "\"booksSynced\":true");
+
+                final List<PrometheusTextParser.Sample> samples =
+                    PrometheusTextParser.parse(get("http://127.0.0.1:" + metrics.group(1) + "/metrics").body());
+                assertThat(samples).anySatisfy(s ->
+                {
+                    assertThat(s.name()).isEqualTo("peregrine_events_total");
+                    assertThat(s.labels()).containsEntry("type", "book_level");
+                    assertThat(s.value()).isPositive();
+                });
+                assertThat(samples).anySatisfy(s ->
+                {
+                    assertThat(s.labels()).containsEntry("venue", "binance");
+                    assertThat(s.value()).isPositive();
+                });
+
+                process.destroy(); // SIGTERM
+                assertThat(process.waitFor(40, TimeUnit.SECONDS)).isTrue();
+            }
+            finally
+            {
+                process.destroyForcibly();
+            }
+            final String err = DaemonProcess.read(stderr);
+            assertThat(process.exitValue()).as(err).isZero();
+            final String digest = value(err, "output-digest:");
+            final String state = value(err, "state-hash:");
+            assertThat(DaemonProcess.read(stdout)).as("the JSON log's stop line").contains("\"event\":\"engine_stopped\"")
+                .contains(digest);
+
+            final LineCapture replay = new LineCapture();
+            assertThat(PeregrineCli.run(new String[]{"replay", "--journal", temp.resolve("journal").toString()},
+                new PrintWriter(replay, true), new PrintWriter(new LineCapture(), true))).isZero();
+            assertThat(replay.valueOf("output-digest:")).isEqualTo(digest);
+            assertThat(replay.valueOf("state-hash:")).isEqualTo(state);
+        }
+    }
+
+    private HttpResponse<String> get(final String url) throws Exception
+    {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+            HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String value(final String output, final String prefix)
+    {
+        final Matcher m = Pattern.compile(Pattern.quote(prefix) + "\\s*(\\p{XDigit}+)").matcher(output);
+        assertThat(m.find()).as("'%s' in:\n%s", prefix, output).isTrue();
+        return m.group(1);
+    }
+}
