@@ -447,6 +447,7 @@ public final class ExecutionEngine implements OrderEntry, VenueReports
                 if (order.state() == OrderState.PENDING_CANCEL)
                 {
                     orders.restoreAfterCancelRefused(order, now);
+                    outputs.onCancelRefused(order.orderId(), order.instrumentId(), order.state() != OrderState.PENDING_NEW, now);
                 }
                 break;
             default:

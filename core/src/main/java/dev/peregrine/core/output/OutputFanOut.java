@@ -45,6 +45,13 @@ public final class OutputFanOut implements OutputListener
     }
 
     @Override
+    public void onCancelRefused(final long orderId, final int instrumentId, final boolean acknowledged, final long timeNanos)
+    {
+        first.onCancelRefused(orderId, instrumentId, acknowledged, timeNanos);
+        second.onCancelRefused(orderId, instrumentId, acknowledged, timeNanos);
+    }
+
+    @Override
     public void onReject(final long orderId, final int instrumentId, final int side, final long quantity,
         final RejectReason reason, final long timeNanos)
     {

@@ -22,6 +22,15 @@ public interface OutputListener
     /** The engine asked the venue to cancel an open order. */
     void onCancelRequested(long orderId, int instrumentId, long timeNanos);
 
+    /**
+     * The venue refused to cancel an open order: it is working again, as before the request
+     * ({@code acknowledged}: the venue had accepted it; else it is still waiting for that answer). Not part of
+     * the output digest (the default does nothing), so journals keep their digests.
+     */
+    default void onCancelRefused(long orderId, int instrumentId, boolean acknowledged, long timeNanos)
+    {
+    }
+
     /** An order was refused, by a risk check or by the venue. */
     void onReject(long orderId, int instrumentId, int side, long quantity, RejectReason reason, long timeNanos);
 

@@ -67,6 +67,7 @@ class LiveVenueReportsTest
         h.feed(h.events.clock());
         report(h, EventType.VENUE_CANCEL_REJECTED, id, 0, null, null, null, 0);
         assertThat(h.core.execution().orders().get(id).state()).isEqualTo(OrderState.PARTIALLY_FILLED);
+        assertThat(h.outputs.cancelRefusals()).as("the listeners hear the order works again").containsExactly("#1 acknowledged");
         h.core.execution().beginEvent(h.events.clock());
         assertThat(h.core.execution().cancelOrder(id)).isTrue();
         h.feed(h.events.clock());

@@ -19,6 +19,19 @@ public final class RecordingOutputs implements OutputListener
 {
     private final List<String> lines = new ArrayList<>();
     private final List<String> decisions = new ArrayList<>();
+    /** Refused cancels, kept apart from {@link #lines()} (they are not in the output digest either). */
+    private final List<String> cancelRefusals = new ArrayList<>();
+
+    @Override
+    public void onCancelRefused(final long orderId, final int instrumentId, final boolean acknowledged, final long timeNanos)
+    {
+        cancelRefusals.add("#" + orderId + (acknowledged ? " acknowledged" : " pending"));
+    }
+
+    public List<String> cancelRefusals()
+    {
+        return List.copyOf(cancelRefusals);
+    }
 
     @Override
     public void onOrder(final long orderId, final int instrumentId, final int side, final OrderType type,
@@ -120,5 +133,6 @@ public final class RecordingOutputs implements OutputListener
     {
         lines.clear();
         decisions.clear();
+        cancelRefusals.clear();
     }
 }

@@ -100,6 +100,17 @@ public final class OrderEventCapture implements OutputListener
     }
 
     @Override
+    public void onCancelRefused(final long orderId, final int instrumentId, final boolean acknowledged, final long timeNanos)
+    {
+        final OrderEventSlot slot = claim(OrderEventKind.CANCEL_REFUSED, orderId, instrumentId, timeNanos);
+        if (slot != null)
+        {
+            slot.acknowledged = acknowledged;
+            ring.publish();
+        }
+    }
+
+    @Override
     public void onReject(final long orderId, final int instrumentId, final int side, final long quantity,
         final RejectReason reason, final long timeNanos)
     {

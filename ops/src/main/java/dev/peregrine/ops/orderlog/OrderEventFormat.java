@@ -26,7 +26,8 @@ final class OrderEventFormat
     /** The line of one event; {@code order} is the open order after the event, or null if the view has none. */
     JsonLine line(final OrderEventSlot e, final int strategyId, final OpenOrder order)
     {
-        final boolean warn = e.kind == OrderEventKind.REJECTED || e.kind == OrderEventKind.EXPIRED;
+        final boolean warn = e.kind == OrderEventKind.REJECTED || e.kind == OrderEventKind.EXPIRED ||
+            e.kind == OrderEventKind.CANCEL_REFUSED;
         final JsonLine l = line.begin(e.timeNanos, warn ? JsonLine.WARN : JsonLine.INFO, OrderEventKind.eventName(e.kind))
             .field("order_id", e.orderId);
         if (strategyId >= 0)

@@ -13,9 +13,11 @@ public final class OrderEventKind
     public static final int FILLED = 5;
     public static final int EXPIRED = 6;
     public static final int CANCELLED = 7;
+    /** The venue refused a cancel: the order works on. */
+    public static final int CANCEL_REFUSED = 8;
 
     private static final String[] NAMES = {null, "order_submitted", "order_accepted", "cancel_requested",
-        "order_rejected", "order_filled", "order_expired", "order_cancelled"};
+        "order_rejected", "order_filled", "order_expired", "order_cancelled", "cancel_refused"};
 
     private OrderEventKind()
     {

@@ -26,6 +26,8 @@ public final class OrderEventSlot
     public RejectReason reason;
     /** The strategy's signal for a submission or a risk reject, else null. */
     public String signal;
+    /** CANCEL_REFUSED: the venue had accepted the order (it works on as accepted, else as sent). */
+    public boolean acknowledged;
     /** Event time of the core, epoch nanoseconds. */
     public long timeNanos;
 
@@ -39,5 +41,6 @@ public final class OrderEventSlot
         fee = 0;
         reason = null;
         signal = null;
+        acknowledged = false;
     }
 }

@@ -239,6 +239,9 @@ public final class OrderLog implements AutoCloseable
             case OrderEventKind.CANCEL_REQUESTED:
                 after = update(e.orderId, OpenOrder.CANCEL_REQUESTED, e.timeNanos);
                 break;
+            case OrderEventKind.CANCEL_REFUSED:
+                after = update(e.orderId, e.acknowledged ? OpenOrder.ACCEPTED : OpenOrder.SENT, e.timeNanos);
+                break;
             case OrderEventKind.FILLED:
                 final OpenOrder open = view.get(e.orderId);
                 if (open != null)

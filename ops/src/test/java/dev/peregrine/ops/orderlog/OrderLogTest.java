@@ -147,6 +147,34 @@ class OrderLogTest
     }
 
     @Test
+    void aRefusedCancelPutsTheOrderBackToWorking() throws Exception
+    {
+        decide(1, 1, 0, "quote-bid");
+        core.onOrder(1, 0, Side.BUY, OrderType.LIMIT, QTY, PRICE, T0);
+        core.onAccepted(1, 0, T0 + 10);
+        core.onCancelRequested(1, 0, T0 + 20);
+        decide(1, 2, 0, "quote-bid");
+        core.onOrder(2, 0, Side.BUY, OrderType.LIMIT, QTY, PRICE, T0 + 30);
+        core.onCancelRequested(2, 0, T0 + 40); // before the venue accepted it
+        assertThat(log.doWork()).isEqualTo(5);
+        assertThat(log.openOrders()).extracting(OpenOrder::state)
+            .containsExactly(OpenOrder.CANCEL_REQUESTED, OpenOrder.CANCEL_REQUESTED);
+
+        core.onCancelRefused(1, 0, true, T0 + 50);
+        core.onCancelRefused(2, 0, false, T0 + 60);
+        assertThat(log.doWork()).isEqualTo(2);
+        assertThat(log.openOrders()).extracting(OpenOrder::orderId, OpenOrder::state)
+            .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, OpenOrder.ACCEPTED),
+                org.assertj.core.groups.Tuple.tuple(2L, OpenOrder.SENT));
+        final List<JsonNode> lines = lines();
+        assertThat(events(lines, 1)).containsExactly("order_submitted", "order_accepted", "cancel_requested", "cancel_refused");
+        final JsonNode refused = find(lines, 1, "cancel_refused");
+        assertThat(refused.get("level").asText()).isEqualTo("WARN");
+        assertThat(refused.get("strategy_name").asText()).isEqualTo("quotes");
+        assertThat(refused.get("product").asText()).isEqualTo("BTC-USD");
+    }
+
+    @Test
     void aFullRingDropsAndCountsAndNeverBlocks() throws Exception
     {
         final OrderLog small = new OrderLog(8);
