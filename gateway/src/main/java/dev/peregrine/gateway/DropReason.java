@@ -38,7 +38,9 @@ public enum DropReason
     /** A timestamp that is not RFC 3339. */
     BAD_TIMESTAMP("bad_timestamp"),
     /** A trade side other than BUY or SELL. */
-    BAD_SIDE("bad_side");
+    BAD_SIDE("bad_side"),
+    /** More trade entries in one frame than the decoder holds to reorder (thousands; a real snapshot has 100). */
+    TOO_MANY_ENTRIES("too_many_entries");
 
     private final String label;
 

@@ -17,7 +17,8 @@ package dev.peregrine.core.event;
  *
  * <p>Which input fields a type uses:
  * <pre>
- *   TRADE            tradeId, price, quantity, side (venue-reported)
+ *   TRADE            tradeId, price, quantity, side (venue-reported), flags (TradeFlags: SNAPSHOT = history
+ *                    the venue sent on subscribe, not a trade seen as it happened)
  *   QUOTE            bidPrice, bidQuantity, askPrice, askQuantity, price (last trade)
  *   CLOCK            (event time only)
  *   BOOK_LEVEL       side (BUY = bid, SELL = ask), price, quantity (absolute, 0 removes), flags (BookFlags)
@@ -65,7 +66,7 @@ public final class InboundEvent
     public long askPrice;
     public long askQuantity;
 
-    /** BOOK_LEVEL: {@link BookFlags}; INSTRUMENT_INFO: {@link InstrumentStatus}. */
+    /** TRADE: {@link TradeFlags}; BOOK_LEVEL: {@link BookFlags}; INSTRUMENT_INFO: {@link InstrumentStatus}. */
     public int flags;
 
     /** CANDLE: open, high, low, close, volume. */

@@ -14,7 +14,9 @@ import static dev.peregrine.gateway.coinbase.TickerEntry.bytes;
 
 /**
  * Turns one Coinbase Advanced Trade market-data text frame into inbound ring events: one QUOTE per
- * {@code ticker} or {@code ticker_batch} entry, one TRADE per {@code market_trades} entry, one
+ * {@code ticker} or {@code ticker_batch} entry, one TRADE per {@code market_trades} entry not seen before
+ * (oldest first, marked {@link dev.peregrine.core.event.TradeFlags#SNAPSHOT} when its event is the
+ * {@code snapshot} the venue sends on subscribe; see {@link SeenTradeIds} for the duplicates), one
  * BOOK_LEVEL per {@code l2_data} level ({@link Level2Decoder}), one CANDLE per {@code candles} entry and
  * one INSTRUMENT_INFO per known product of a {@code status} message. Runs on the connection's event
  * loop thread, which makes it the ring producer and the single writer of the {@link GatewayMetrics}.
@@ -50,6 +52,9 @@ public final class CoinbaseMarketDataDecoder
     /** Large enough for the real level2 snapshots (5.1 MB for BTC-USD) with room to spare. */
     public static final int DEFAULT_MAX_FRAME_BYTES = 16 * 1024 * 1024;
 
+    /** Trade entries one frame may carry; a real snapshot lists 100. */
+    static final int MAX_TRADES_PER_FRAME = 4096;
+
     private static final byte[] TICKERS = bytes("tickers");
     private static final byte[] TRADES = bytes("trades");
     private static final byte[] CANDLES = bytes("candles");
@@ -70,6 +75,12 @@ public final class CoinbaseMarketDataDecoder
     private final ProductStatusEntry status;
     private final Level2Decoder level2;
     private FeedListener listener = FeedListener.NO_OP;
+
+    private final SeenTradeIds seenTrades;
+    /** Where each trade entry of a frame decoded in two passes starts, and whether its event is a snapshot. */
+    private final int[] tradeStarts = new int[MAX_TRADES_PER_FRAME];
+    private final boolean[] tradeSnapshot = new boolean[MAX_TRADES_PER_FRAME];
+    private int tradeCount;
 
     private long lastSequence = -1;
     private int frameEvents;
@@ -102,6 +113,7 @@ public final class CoinbaseMarketDataDecoder
         this.candle = new CandleEntry(registry);
         this.status = new ProductStatusEntry(registry);
         this.level2 = new Level2Decoder(registry, ring, metrics);
+        this.seenTrades = new SeenTradeIds(registry.size());
     }
 
     /** Who hears about sequence gaps, data per instrument and completed snapshots; no-op by default. */
@@ -209,7 +221,7 @@ public final class CoinbaseMarketDataDecoder
                 decodeEntries(channel, TICKERS, KIND_TICKER, exchangeTimeNanos, receiveEpochNanos, receiveNanoTime);
                 break;
             case MARKET_TRADES:
-                decodeEntries(channel, TRADES, KIND_TRADE, exchangeTimeNanos, receiveEpochNanos, receiveNanoTime);
+                decodeTrades(receiveEpochNanos, receiveNanoTime);
                 break;
             case CANDLES:
                 decodeEntries(channel, CANDLES, KIND_CANDLE, exchangeTimeNanos, receiveEpochNanos, receiveNanoTime);
@@ -339,11 +351,142 @@ public final class CoinbaseMarketDataDecoder
         final long receiveNanoTime)
     {
         final int count = entries.count;
-        for (int i = 0; i < count; i++)
+        if (kind == KIND_TRADE)
         {
-            publish(channel, kind, i, exchangeTimeNanos, receiveEpochNanos, receiveNanoTime);
+            // The venue lists a frame's trades newest first; the core must see them as they happened.
+            for (int i = count - 1; i >= 0; i--)
+            {
+                publishTrade(entries.trades[i], receiveEpochNanos, receiveNanoTime);
+            }
+        }
+        else
+        {
+            for (int i = 0; i < count; i++)
+            {
+                publish(channel, kind, i, exchangeTimeNanos, receiveEpochNanos, receiveNanoTime);
+            }
         }
         entries.flushDrops(metrics);
+    }
+
+    /**
+     * A {@code market_trades} frame the single pass could not hold (a snapshot of more than
+     * {@link InlineEntries#CAPACITY} trades): the first walk notes where each trade entry starts and
+     * whether its event is a {@code snapshot}; the second decodes them from the last listed to the first,
+     * which is oldest first, since the venue lists newest first.
+     */
+    private void decodeTrades(final long receiveEpochNanos, final long receiveNanoTime)
+    {
+        tradeCount = 0;
+        scanner.position(envelope.eventsStart);
+        scanner.enterArray();
+        while (scanner.nextElementStart() == JsonScanner.ITEM)
+        {
+            if (scanner.valueKind() != JsonScanner.KIND_OBJECT)
+            {
+                metrics.onEntryDropped(DropReason.WRONG_TYPE);
+                scanner.skipCurrentValue();
+                continue;
+            }
+            scanner.enterObject();
+            boolean found = false;
+            boolean lastWasArray = false;
+            boolean snapshot = false;
+            final int first = tradeCount;
+            while (scanner.nextKey() == JsonScanner.ITEM)
+            {
+                if (scanner.keyEquals(TRADES) && scanner.valueKind() == JsonScanner.KIND_ARRAY)
+                {
+                    found = true;
+                    lastWasArray = true;
+                    noteTradeStarts();
+                    continue;
+                }
+                found |= scanner.keyEquals(TRADES);
+                lastWasArray &= !scanner.keyEquals(TRADES);
+                scanner.skipCurrentValue();
+                if (scanner.keyEquals(InlineEntries.TYPE))
+                {
+                    snapshot = scanner.stringEquals(InlineEntries.SNAPSHOT);
+                }
+            }
+            java.util.Arrays.fill(tradeSnapshot, first, tradeCount, snapshot);
+            if (!found)
+            {
+                metrics.onEntryDropped(DropReason.MISSING_FIELD);
+            }
+            else if (!lastWasArray)
+            {
+                metrics.onEntryDropped(DropReason.WRONG_TYPE);
+            }
+        }
+        final TradeEntry trade = entries.trades[0];
+        for (int i = tradeCount - 1; i >= 0; i--)
+        {
+            scanner.position(tradeStarts[i]);
+            final DropReason problem = trade.decode(scanner);
+            if (problem != null)
+            {
+                metrics.onEntryDropped(problem);
+                continue;
+            }
+            trade.snapshot(tradeSnapshot[i]);
+            publishTrade(trade, receiveEpochNanos, receiveNanoTime);
+        }
+    }
+
+    /** Inside a {@code trades} array: remembers where each object entry starts, up to the scratch's size. */
+    private void noteTradeStarts()
+    {
+        scanner.enterArray();
+        while (scanner.nextElementStart() == JsonScanner.ITEM)
+        {
+            if (scanner.valueKind() != JsonScanner.KIND_OBJECT)
+            {
+                metrics.onEntryDropped(DropReason.WRONG_TYPE);
+            }
+            else if (tradeCount == tradeStarts.length)
+            {
+                // Far beyond any real frame (snapshots list 100): newest first, so what is cut is the oldest.
+                metrics.onEntryDropped(DropReason.TOO_MANY_ENTRIES);
+            }
+            else
+            {
+                tradeStarts[tradeCount++] = scanner.valueStart();
+            }
+            scanner.skipCurrentValue();
+        }
+    }
+
+    /**
+     * Publishes one decoded trade unless its id was already published for its product (a resnapshot after
+     * a reconnect repeats trades the engine has), in which case {@link SeenTradeIds} counts it.
+     */
+    private void publishTrade(final TradeEntry trade, final long receiveEpochNanos, final long receiveNanoTime)
+    {
+        if (!seenTrades.firstSighting(trade.instrumentId(), trade.tradeId()))
+        {
+            return;
+        }
+        final long slot = ring.next();
+        try
+        {
+            trade.copyTo(ring.get(slot), envelope.sequence, receiveEpochNanos, receiveNanoTime);
+        }
+        finally
+        {
+            // A claimed slot must always be published, or every consumer stalls behind it.
+            InboundRing.publish(ring, slot);
+        }
+        frameEvents++;
+        metrics.onEventPublished(CoinbaseChannel.MARKET_TRADES);
+        listener.onData(trade.instrumentId(), receiveNanoTime);
+    }
+
+    /** Trades of the product dropped because their id had already been published (since this decoder was built). */
+    public long duplicateTrades(final int instrumentId)
+    {
+        return seenTrades.duplicates(instrumentId);
     }
 
     private DropReason decodeEntry(final int kind)
@@ -351,7 +494,6 @@ public final class CoinbaseMarketDataDecoder
         switch (kind)
         {
             case KIND_TICKER: return entries.tickers[0].decode(scanner);
-            case KIND_TRADE: return entries.trades[0].decode(scanner);
             case KIND_CANDLE: return candle.decode(scanner);
             default: return status.decode(scanner);
         }
@@ -376,9 +518,6 @@ public final class CoinbaseMarketDataDecoder
                 case KIND_TICKER:
                     entries.tickers[index].copyTo(event, venueSequence, exchangeTimeNanos, receiveEpochNanos, receiveNanoTime);
                     break;
-                case KIND_TRADE:
-                    entries.trades[index].copyTo(event, venueSequence, receiveEpochNanos, receiveNanoTime);
-                    break;
                 case KIND_CANDLE:
                     candle.copyTo(event, venueSequence, receiveEpochNanos, receiveNanoTime);
                     break;
@@ -397,10 +536,6 @@ public final class CoinbaseMarketDataDecoder
         if (kind == KIND_TICKER)
         {
             listener.onData(entries.tickers[index].instrumentId(), receiveNanoTime);
-        }
-        else if (kind == KIND_TRADE)
-        {
-            listener.onData(entries.trades[index].instrumentId(), receiveNanoTime);
         }
     }
 }

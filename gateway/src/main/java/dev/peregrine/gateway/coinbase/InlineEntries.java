@@ -22,6 +22,8 @@ final class InlineEntries
     static final int CAPACITY = 64;
 
     private static final DropReason[] REASONS = DropReason.values();
+    static final byte[] TYPE = TickerEntry.bytes("type");
+    static final byte[] SNAPSHOT = TickerEntry.bytes("snapshot");
 
     final TickerEntry[] tickers = new TickerEntry[CAPACITY];
     final TradeEntry[] trades = new TradeEntry[CAPACITY];
@@ -30,7 +32,7 @@ final class InlineEntries
     private boolean tickerKind;
     private byte[] entriesKey;
 
-    /** Good entries held, in frame order, in {@link #tickers} or {@link #trades}. */
+    /** Good entries held, in frame order, in {@link #tickers} or {@link #trades} (each trade marked snapshot or not). */
     int count;
     /** More entries than {@link #CAPACITY}: what is held is incomplete, decode again. */
     boolean overflow;
@@ -103,6 +105,8 @@ final class InlineEntries
         scanner.enterObject();
         boolean found = false;
         boolean lastWasArray = false;
+        boolean snapshot = false;
+        final int first = count;
         int result;
         while ((result = scanner.nextKey()) == JsonScanner.ITEM)
         {
@@ -117,6 +121,10 @@ final class InlineEntries
                 {
                     return false;
                 }
+                if (scanner.keyEquals(TYPE))
+                {
+                    snapshot = scanner.stringEquals(SNAPSHOT);
+                }
                 continue;
             }
             found = true;
@@ -129,6 +137,14 @@ final class InlineEntries
         if (result != JsonScanner.END)
         {
             return false;
+        }
+        if (!tickerKind)
+        {
+            // The event's type may come before or after its trades: mark them once the event is read.
+            for (int i = first; i < count; i++)
+            {
+                trades[i].snapshot(snapshot);
+            }
         }
         if (!found)
         {

@@ -3,6 +3,7 @@ package dev.peregrine.gateway.coinbase;
 import dev.peregrine.core.event.EventType;
 import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.event.Side;
+import dev.peregrine.core.event.TradeFlags;
 import dev.peregrine.core.instrument.InstrumentRegistry;
 import dev.peregrine.core.time.EpochNanos;
 import dev.peregrine.gateway.DropReason;
@@ -13,7 +14,8 @@ import static dev.peregrine.gateway.coinbase.TickerEntry.bytes;
 /**
  * Scratch space for one {@code trades[]} entry of {@code market_trades}: decoded and validated here
  * first, copied into a ring slot only when complete. {@code side} is kept as Coinbase reports it, which
- * is the maker's side.
+ * is the maker's side. Whether the entry came in a {@code snapshot} event is a property of the event, not
+ * of the entry, so the decoder sets it ({@link #snapshot(boolean)}) once it has read the event's type.
  */
 final class TradeEntry
 {
@@ -43,6 +45,7 @@ final class TradeEntry
     private long quantity;
     private int side;
     private long timeNanos;
+    private boolean snapshot;
 
     TradeEntry(final InstrumentRegistry registry)
     {
@@ -122,6 +125,17 @@ final class TradeEntry
         return instrumentId;
     }
 
+    long tradeId()
+    {
+        return tradeId;
+    }
+
+    /** The entry was listed in a {@code snapshot} event: history the venue sent on subscribe. */
+    void snapshot(final boolean fromSnapshot)
+    {
+        this.snapshot = fromSnapshot;
+    }
+
     private DropReason readProduct(final JsonScanner scanner)
     {
         if (scanner.valueKind() != JsonScanner.KIND_STRING)
@@ -191,5 +205,6 @@ final class TradeEntry
         event.price = price;
         event.quantity = quantity;
         event.side = side;
+        event.flags = snapshot ? TradeFlags.SNAPSHOT : 0;
     }
 }

@@ -6,6 +6,7 @@ import dev.peregrine.core.event.BookFlags;
 import dev.peregrine.core.event.EventType;
 import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.event.Side;
+import dev.peregrine.core.event.TradeFlags;
 import dev.peregrine.core.instrument.InstrumentRegistry;
 import dev.peregrine.core.instrument.ProductCatalog;
 import dev.peregrine.core.testing.ExternalResources;
@@ -251,9 +252,13 @@ class CoinbaseCaptureDecodeTest
     private static int expectedTrades(
         final Map<String, Object> frame, final InstrumentRegistry registry, final long receiveNanos, final List<InboundEvent> out)
     {
+        // The venue lists newest first and marks its subscribe-time history as a snapshot event: the ring
+        // gets the frame's trades oldest first, the snapshot ones flagged.
+        final List<InboundEvent> frameTrades = new ArrayList<>();
         int count = 0;
         for (final Map<String, Object> event : events(frame))
         {
+            final int flags = "snapshot".equals(event.get("type")) ? TradeFlags.SNAPSHOT : 0;
             for (final Map<String, Object> t : (List<Map<String, Object>>)event.get("trades"))
             {
                 final InboundEvent e = envelopeEvent(frame, receiveNanos);
@@ -264,10 +269,13 @@ class CoinbaseCaptureDecodeTest
                 e.quantity = scaled(t.get("size"));
                 e.side = "BUY".equals(t.get("side")) ? Side.BUY : "SELL".equals(t.get("side")) ? Side.SELL : -1;
                 e.exchangeTimeNanos = nanos((String)t.get("time"));
-                out.add(e);
+                e.flags = flags;
+                frameTrades.add(e);
                 count++;
             }
         }
+        java.util.Collections.reverse(frameTrades);
+        out.addAll(frameTrades);
         return count;
     }
 

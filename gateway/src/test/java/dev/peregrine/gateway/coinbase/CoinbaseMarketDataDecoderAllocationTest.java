@@ -50,10 +50,19 @@ class CoinbaseMarketDataDecoderAllocationTest
         assertThat(allocated).as("bytes allocated by 300,000 decodes").isLessThan(1_000);
     }
 
+    private static final int TRADE_ID_AT = new String(TRADES, StandardCharsets.US_ASCII).indexOf("1068572091");
+    private static long nextTradeId = 1_068_572_091L;
+
     private static void run(final CoinbaseMarketDataDecoder decoder, final int rounds)
     {
         for (int i = 0; i < rounds; i++)
         {
+            // A new trade id every round, written in place: a repeated id would be dropped as a duplicate.
+            long id = nextTradeId++;
+            for (int d = TRADE_ID_AT + 9; d >= TRADE_ID_AT; d--, id /= 10)
+            {
+                TRADES[d] = (byte)('0' + id % 10);
+            }
             decoder.decode(TICKER, 0, TICKER.length, i, i);
             decoder.decode(TRADES, 0, TRADES.length, i, i);
             decoder.decode(GARBAGE, 0, GARBAGE.length, i, i);
