@@ -3,6 +3,7 @@ package dev.peregrine.core.engine;
 import com.lmax.disruptor.EventHandler;
 import dev.peregrine.core.book.OrderBook;
 import dev.peregrine.core.event.BookFlags;
+import dev.peregrine.core.event.TradeFlags;
 import dev.peregrine.core.event.EventType;
 import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.execution.ExecutionEngine;
@@ -161,6 +162,11 @@ public final class TradingCore implements EventHandler<InboundEvent>
         switch (event.type)
         {
             case EventType.TRADE:
+                if (TradeFlags.has(event.flags, TradeFlags.SNAPSHOT))
+                {
+                    onSnapshotTrade(event);
+                    break;
+                }
                 metrics.trades.increment();
                 market.onTrade(event.instrumentId, event.price);
                 venue.onTrade(event.instrumentId, event.price, event.quantity, event.side, clockNanos);
@@ -278,6 +284,21 @@ public final class TradingCore implements EventHandler<InboundEvent>
                 "trailing drawdown: %.2f below the day's peak, limit %.2f", -drawdown, limits.trailingDrawdownLimit),
                 101, clockNanos);
         }
+    }
+
+    /**
+     * A trade the venue sent as history (the {@code snapshot} on subscribe). It updates the last price, since
+     * the newest of them is the venue's last print, the price a trader's screen shows as "last" until the
+     * next trade (they arrive oldest first, so the last one wins). It never reaches the paper venue: no
+     * order can fill against a print that happened before the engine was listening. Strategies get it only
+     * through their warm-up callback, dated when it printed.
+     */
+    private void onSnapshotTrade(final InboundEvent event)
+    {
+        metrics.snapshotTrades.increment();
+        market.onTrade(event.instrumentId, event.price);
+        final long printedNanos = event.exchangeTimeNanos > 0 ? Math.min(event.exchangeTimeNanos, clockNanos) : clockNanos;
+        strategies.onSnapshotTrade(event.instrumentId, event.price, event.quantity, event.side, printedNanos);
     }
 
     private void onBookLevel(final InboundEvent event)

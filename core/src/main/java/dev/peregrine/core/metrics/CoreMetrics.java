@@ -14,7 +14,10 @@ public final class CoreMetrics
 
     // core thread
     public final SingleWriterCounter events = new SingleWriterCounter("events");
+    /** Live trades: the ones the venue sent as they happened (snapshot history is counted apart). */
     public final SingleWriterCounter trades = new SingleWriterCounter("trades");
+    /** Trades the venue sent as history on subscribe ({@code TradeFlags.SNAPSHOT}). */
+    public final SingleWriterCounter snapshotTrades = new SingleWriterCounter("snapshot_trades");
     public final SingleWriterCounter quotes = new SingleWriterCounter("quotes");
     public final SingleWriterCounter clocks = new SingleWriterCounter("clocks");
     public final SingleWriterCounter orders = new SingleWriterCounter("orders");

@@ -41,7 +41,8 @@ public final class MovingAverageCrossover implements Strategy
         public List<String> parameterHelp()
         {
             return List.of("fast=10: fast window, trades", "slow=30: slow window, trades (> fast)",
-                "order=market: market (cross, taker) or limit (join the touch, maker)");
+                "order=market: market (cross, taker) or limit (join the touch, maker)",
+                "warm-up=none: none, or snapshot (fill the windows from the trades the venue sends on subscribe)");
         }
 
         @Override
@@ -50,8 +51,9 @@ public final class MovingAverageCrossover implements Strategy
             final int fast = params.integer("fast", 10, 1, 100_000);
             final int slow = params.integer("slow", 30, 2, 1_000_000);
             final boolean passive = "limit".equals(params.choice("order", "market", "limit"));
+            final boolean warmUp = "snapshot".equals(params.choice("warm-up", "none", "snapshot"));
             params.require(fast < slow, "fast (" + fast + ") must be below slow (" + slow + ")", "fast", "slow");
-            return context -> new MovingAverageCrossover(context, fast, slow, null, passive);
+            return context -> new MovingAverageCrossover(context, fast, slow, null, passive, warmUp);
         }
     };
 
@@ -66,6 +68,9 @@ public final class MovingAverageCrossover implements Strategy
     private final int slowWindow;
     private final long[] orderQuantity;
     private final boolean passive;
+    /** Snapshot trades (history sent on subscribe) fill the windows; they never cause an order. */
+    private final boolean warmUpOnSnapshot;
+    private boolean warmingUp;
 
     private final long[][] prices;
     private final int[] count;
@@ -85,6 +90,18 @@ public final class MovingAverageCrossover implements Strategy
         final int slowWindow,
         final long[] orderQuantity,
         final boolean passive)
+    {
+        this(context, fastWindow, slowWindow, orderQuantity, passive, false);
+    }
+
+    /** @param warmUpOnSnapshot fill the windows from the venue's snapshot trades, so live trading starts warm. */
+    public MovingAverageCrossover(
+        final StrategyContext context,
+        final int fastWindow,
+        final int slowWindow,
+        final long[] orderQuantity,
+        final boolean passive,
+        final boolean warmUpOnSnapshot)
     {
         if (fastWindow < 1 || slowWindow <= fastWindow)
         {
@@ -106,6 +123,7 @@ public final class MovingAverageCrossover implements Strategy
         }
         this.context = context;
         this.passive = passive;
+        this.warmUpOnSnapshot = warmUpOnSnapshot;
         this.fastWindow = fastWindow;
         this.slowWindow = slowWindow;
         this.orderQuantity = quantity;
@@ -153,7 +171,7 @@ public final class MovingAverageCrossover implements Strategy
         final int now = fastScaled > slowScaled ? ABOVE : fastScaled < slowScaled ? BELOW : relation[instrumentId];
         final int before = relation[instrumentId];
         relation[instrumentId] = now;
-        if (before == UNKNOWN || now == before)
+        if (before == UNKNOWN || now == before || warmingUp)
         {
             return;
         }
@@ -169,6 +187,26 @@ public final class MovingAverageCrossover implements Strategy
                 .value("sma_slow", slowSum[instrumentId] / (double)slowWindow / dev.peregrine.core.number.FixedPoint.SCALE)
                 .value("last_price", dev.peregrine.core.number.FixedPoint.toDouble(price));
             send(instrumentId, delta > 0 ? Side.BUY : Side.SELL, Math.abs(delta));
+        }
+    }
+
+    /** History the venue sent: moves the averages and the fast/slow relation, never trades. */
+    @Override
+    public void onSnapshotTrade(
+        final int instrumentId, final long price, final long quantity, final int side, final long printedNanos)
+    {
+        if (!warmUpOnSnapshot)
+        {
+            return;
+        }
+        warmingUp = true;
+        try
+        {
+            onTrade(instrumentId, price, quantity, side, printedNanos);
+        }
+        finally
+        {
+            warmingUp = false;
         }
     }
 

@@ -22,6 +22,17 @@ public interface Strategy
     {
     }
 
+    /**
+     * A trade the venue sent as history, not as it happened: the recent trades a venue lists when the
+     * engine subscribes or resubscribes (Coinbase's {@code market_trades} snapshot), oldest first, each
+     * trade id once. {@code printedNanos} is when it printed on the venue. A strategy that wants to warm up
+     * its indicators on them overrides this; by default they never reach it (not {@link #onTrade}, not its
+     * bars), and they never fill a paper order. Warm up here, do not trade: the prints are stale.
+     */
+    default void onSnapshotTrade(int instrumentId, long price, long quantity, int side, long printedNanos)
+    {
+    }
+
     /** The top of book of an instrument changed (read it from the context's market state). */
     default void onQuote(int instrumentId, long timeNanos)
     {

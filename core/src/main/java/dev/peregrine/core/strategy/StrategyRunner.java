@@ -173,6 +173,28 @@ public final class StrategyRunner implements StrategyContext, BarListener
         afterCallback();
     }
 
+    /**
+     * A trade the venue sent as history. It goes to {@link Strategy#onSnapshotTrade} only: not to the bar
+     * builders, which would put minutes of history into the bar of the moment it arrived.
+     */
+    void onSnapshotTrade(final int instrumentId, final long price, final long quantity, final int side, final long printedNanos)
+    {
+        if (!enabled)
+        {
+            return;
+        }
+        inCallback = true;
+        try
+        {
+            strategy.onSnapshotTrade(instrumentId, price, quantity, side, printedNanos);
+        }
+        catch (final RuntimeException ex)
+        {
+            disable(ex);
+        }
+        afterCallback();
+    }
+
     void onQuote(final int instrumentId, final long timeNanos)
     {
         if (!enabled)

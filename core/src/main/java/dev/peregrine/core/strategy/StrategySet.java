@@ -44,6 +44,16 @@ public final class StrategySet implements OrderEvents
         }
     }
 
+    /** A trade the venue sent as history: to each strategy's warm-up callback only. */
+    public void onSnapshotTrade(
+        final int instrumentId, final long price, final long quantity, final int side, final long printedNanos)
+    {
+        for (final StrategyRunner runner : runners)
+        {
+            runner.onSnapshotTrade(instrumentId, price, quantity, side, printedNanos);
+        }
+    }
+
     public void onQuote(final int instrumentId, final long timeNanos)
     {
         for (final StrategyRunner runner : runners)
