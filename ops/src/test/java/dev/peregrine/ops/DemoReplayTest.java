@@ -1,7 +1,12 @@
 package dev.peregrine.ops;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.peregrine.core.event.EventType;
+import dev.peregrine.core.event.InboundEvent;
+import dev.peregrine.core.event.TradeFlags;
 import dev.peregrine.gateway.testing.TestJson;
 import dev.peregrine.core.testing.ExternalResources;
+import dev.peregrine.journal.JournalReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,6 +19,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,7 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code demo --replay}: the real Coinbase capture through simulator, gateway, ring, journal and core,
- * and a summary whose figures are checked against an independent reading of the capture file.
+ * and a summary whose figures are checked against an independent reading of the capture file (Jackson,
+ * not the production decoder): live trades are the ones of {@code update} events, the {@code snapshot}
+ * event's trades are counted apart, and the journal holds every trade once, oldest first per product.
  */
 class DemoReplayTest
 {
@@ -66,7 +75,10 @@ class DemoReplayTest
         for (final String product : products.keySet())
         {
             final Map<String, Object> p = map(products.get(product));
-            assertThat(number(p, "trades")).as("%s trades", product).isEqualTo(expected.trades.get(product));
+            assertThat(number(p, "trades")).as("%s live trades", product).isEqualTo(expected.trades.get(product));
+            assertThat(number(p, "snapshot_trades")).as("%s snapshot trades", product)
+                .isEqualTo(expected.snapshotTrades.get(product));
+            assertThat(number(p, "duplicate_trades_dropped")).as("%s duplicates", product).isZero();
             assertThat(number(p, "ticker_updates")).as("%s tickers", product).isEqualTo(expected.tickers.get(product));
             assertThat(number(p, "sequence_gaps")).isZero();
             assertThat(number(p, "feed_gaps")).isZero();
@@ -74,6 +86,10 @@ class DemoReplayTest
             l2Total += number(p, "l2_updates");
         }
         final Map<String, Object> engine = map(summary.get("engine"));
+        assertThat(number(engine, "trades")).isEqualTo(expected.trades.values().stream().mapToLong(Long::longValue).sum());
+        assertThat(number(engine, "snapshot_trades"))
+            .isEqualTo(expected.snapshotTrades.values().stream().mapToLong(Long::longValue).sum());
+        tradesAreOnceEachAndOldestFirstPerProduct(journal, expected);
         assertThat(l2Total).as("L2 levels counted from the journal = the core's own count").isEqualTo(number(engine, "book_levels"));
 
         if (l2Total == 0)
@@ -116,6 +132,34 @@ class DemoReplayTest
         assertThat(replayOut.valueOf("state-hash:")).isEqualTo(summary.get("state_hash"));
     }
 
+    /** Per product: trade exchange times never go backwards and no trade id is journaled twice. */
+    private static void tradesAreOnceEachAndOldestFirstPerProduct(final Path journal, final Expected expected)
+    {
+        final Map<Integer, Long> lastTime = new HashMap<>();
+        final Set<String> ids = new HashSet<>();
+        long trades = 0;
+        final InboundEvent event = new InboundEvent();
+        try (JournalReader reader = JournalReader.open(journal))
+        {
+            while (reader.next(event))
+            {
+                if (event.type != EventType.TRADE)
+                {
+                    continue;
+                }
+                trades++;
+                final long previous = lastTime.getOrDefault(event.instrumentId, Long.MIN_VALUE);
+                assertThat(event.exchangeTimeNanos).as("trade %d of instrument %d goes back in time (snapshot: %s)",
+                    event.tradeId, event.instrumentId, TradeFlags.isSnapshot(event)).isGreaterThanOrEqualTo(previous);
+                lastTime.put(event.instrumentId, event.exchangeTimeNanos);
+                assertThat(ids.add(event.instrumentId + ":" + event.tradeId)).as("trade id %d twice", event.tradeId).isTrue();
+            }
+        }
+        final long captured = expected.trades.values().stream().mapToLong(Long::longValue).sum() +
+            expected.snapshotTrades.values().stream().mapToLong(Long::longValue).sum();
+        assertThat(trades).isEqualTo(captured);
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> map(final Object value)
     {
@@ -139,7 +183,12 @@ class DemoReplayTest
         long frames;
         long heartbeats;
         long l2Frames;
+        private static final ObjectMapper JACKSON = new ObjectMapper();
+
+        /** Live trades: those of {@code update} events. */
         final Map<String, Long> trades = new HashMap<>();
+        /** History the venue sent on subscribe: those of {@code snapshot} events. */
+        final Map<String, Long> snapshotTrades = new HashMap<>();
         final Map<String, Long> tickers = new HashMap<>();
         final Map<String, Long> l2Levels = new HashMap<>();
         final Map<String, TreeMap<BigDecimal, BigDecimal>> bids = new HashMap<>();
@@ -154,14 +203,20 @@ class DemoReplayTest
                 String line;
                 while ((line = lines.readLine()) != null)
                 {
-                    final Map<String, Object> envelope = TestJson.object(line);
+                    final Map<String, Object> envelope = jackson(line);
                     if ("recv".equals(envelope.get("t")))
                     {
-                        e.frame(TestJson.object((String)envelope.get("data")));
+                        e.frame(jackson((String)envelope.get("data")));
                     }
                 }
             }
             return e;
+        }
+
+        @SuppressWarnings("unchecked")
+        private static Map<String, Object> jackson(final String json) throws Exception
+        {
+            return JACKSON.readValue(json, Map.class);
         }
 
         private void frame(final Map<String, Object> frame)
@@ -181,7 +236,7 @@ class DemoReplayTest
                 final Map<String, Object> event = map(item);
                 switch (channel)
                 {
-                    case "market_trades" -> count(event.get("trades"), trades);
+                    case "market_trades" -> count(event.get("trades"), "snapshot".equals(event.get("type")) ? snapshotTrades : trades);
                     case "ticker" -> count(event.get("tickers"), tickers);
                     case "l2_data" -> level2(event);
                     default -> { }

@@ -220,6 +220,13 @@ public final class CoinbaseMarketDataClient implements AutoCloseable
         }
     }
 
+    /** Trades of the instrument dropped as already published (resnapshots after reconnects), since start. */
+    public long duplicateTrades(final int instrumentId)
+    {
+        final CoinbaseMarketDataDecoder current = decoder;
+        return current == null ? 0 : current.duplicateTrades(instrumentId);
+    }
+
     /** True while the WebSocket is open and subscribed (or subscribing). */
     public boolean isConnected()
     {

@@ -396,8 +396,9 @@ public final class DemoRun
         final PositionBook positions = engine.core().positions();
         final List<String> products = engine.settings().products();
         out.println("--- summary ---");
-        out.printf(Locale.ROOT, "events %,d (trades %,d, quotes %,d, clocks %,d); journal %,d events in %s%n",
-            m.events.get(), m.trades.get(), m.quotes.get(), m.clocks.get(), engine.journalEvents(), engine.journalDir());
+        out.printf(Locale.ROOT, "events %,d (trades %,d live + %,d snapshot, quotes %,d, clocks %,d); journal %,d events in %s%n",
+            m.events.get(), m.trades.get(), m.snapshotTrades.get(), m.quotes.get(), m.clocks.get(), engine.journalEvents(),
+            engine.journalDir());
         final StringBuilder rejects = new StringBuilder();
         for (final RejectReason reason : RejectReason.values())
         {

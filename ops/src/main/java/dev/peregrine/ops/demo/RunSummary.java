@@ -19,7 +19,9 @@ import java.util.List;
  * so the core's state and the journal agree.
  *
  * <ul>
- *   <li>Per product, from the run's journal ({@link ProductCounts}): {@code trades} (TRADE events),
+ *   <li>Per product, from the run's journal ({@link ProductCounts}): {@code trades} (live TRADE events),
+ *   {@code snapshot_trades} (the history the venue sent on subscribe, flagged), and from the feed
+ *   {@code duplicate_trades_dropped} (trade ids the venue sent again, never journaled);
  *   {@code ticker_updates} (QUOTE), {@code l2_updates} (BOOK_LEVEL: one per level entry), {@code candles},
  *   {@code feed_gaps} (FEED_GAP events); and from the core's {@code MarketState}: the final {@code book}
  *   (state, best bid and ask with quantities, levels per side).</li>
@@ -60,6 +62,7 @@ public final class RunSummary
         json.key("engine").beginObject()
             .key("events").value(core.events.get())
             .key("trades").value(core.trades.get())
+            .key("snapshot_trades").value(core.snapshotTrades.get())
             .key("quotes").value(core.quotes.get())
             .key("book_levels").value(core.bookLevels.get())
             .key("candles").value(core.candles.get())
@@ -95,6 +98,8 @@ public final class RunSummary
             final int instrument = engine.core().instruments().idOf(symbol);
             json.key(symbol).beginObject()
                 .key("trades").value(counts.count(instrument, EventType.TRADE))
+                .key("snapshot_trades").value(counts.snapshotTrades(instrument))
+                .key("duplicate_trades_dropped").value(feed.duplicateTrades(instrument))
                 .key("ticker_updates").value(counts.count(instrument, EventType.QUOTE))
                 .key("l2_updates").value(counts.count(instrument, EventType.BOOK_LEVEL))
                 .key("candles").value(counts.count(instrument, EventType.CANDLE))

@@ -88,6 +88,12 @@ public final class CoinbaseFeed implements MarketDataFeed
     }
 
     @Override
+    public long duplicateTrades(final int instrumentId)
+    {
+        return client == null ? 0 : client.duplicateTrades(instrumentId);
+    }
+
+    @Override
     public long inputsDropped()
     {
         return metrics.framesDroppedTotal() + metrics.entriesDroppedTotal();

@@ -36,6 +36,15 @@ public interface MarketDataFeed extends AutoCloseable
     /** Messages the venue's sequence numbers say were lost. */
     long sequenceGaps();
 
+    /**
+     * Trades of the instrument the feed dropped because it had already published their trade id (a
+     * venue that resends recent trades on resubscribe); 0 for a venue that never resends.
+     */
+    default long duplicateTrades(final int instrumentId)
+    {
+        return 0;
+    }
+
     /** Frames dropped whole and entries dropped from good frames (malformed, unknown, oversized). */
     long inputsDropped();
 
