@@ -4,6 +4,7 @@ import dev.peregrine.core.event.CommandCode;
 import dev.peregrine.core.event.EventType;
 import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.event.Side;
+import dev.peregrine.core.event.TradeFlags;
 import dev.peregrine.core.number.FixedPoint;
 import dev.peregrine.ops.demo.JsonWriter;
 
@@ -63,6 +64,10 @@ public final class EventFormat
         }
         w.key("venue_sequence").value(e.venueSequence);
         w.key("flags").value(e.flags);
+        if (e.type == EventType.TRADE)
+        {
+            w.key("snapshot").value(TradeFlags.isSnapshot(e));
+        }
         if (e.type == EventType.COMMAND)
         {
             w.key("command").value(CommandCode.name(e.flags));
@@ -109,6 +114,10 @@ public final class EventFormat
         if (e.type == EventType.COMMAND)
         {
             sb.append(" command=").append(CommandCode.name(e.flags));
+        }
+        else if (TradeFlags.isSnapshot(e))
+        {
+            sb.append(" snapshot");
         }
         else if (e.flags != 0)
         {
