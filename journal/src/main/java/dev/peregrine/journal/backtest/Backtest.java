@@ -147,6 +147,7 @@ public final class Backtest
     {
         final List<String> lines = new ArrayList<>();
         lines.add(settings.paperVenue().describe());
+        lines.add(settings.paperVenue().describeFillModel());
         if (format == DataFormat.JOURNAL)
         {
             lines.add("journal input: its market data, clocks and feed events are fed with their recorded times; " +
@@ -201,6 +202,7 @@ public final class Backtest
                 observer == null ? outputs : new OutputFanOut(outputs, observer));
             final TradingCore core = new TradingCore(settings, listeners, new CoreMetrics(settings.products().size()),
                 new TradingSwitch());
+            outputs.bind(core.execution().orders());
             final EquityStats equity = new EquityStats();
             final InboundEvent event = new InboundEvent();
             long sequence = 0;
@@ -239,7 +241,8 @@ public final class Backtest
             return new BacktestResult(plan.format(), settings, journalDir, sequence, clocks, first,
                 sequence == 0 ? 0 : core.clockNanos(), outputs.orders, outputs.rejects, outputs.fills, outputs.fees,
                 core.positions().totalRealizedPnl(), core.totalUnrealizedPnl(), equity.maxDrawdown(), equity.sharpe(),
-                digest.hex(), Hash64.hex(core.stateHash()), System.nanoTime() - started, plan.assumptions());
+                digest.hex(), Hash64.hex(core.stateHash()), System.nanoTime() - started, plan.assumptions(),
+                outputs.fillTally);
         }
         finally
         {
