@@ -160,15 +160,16 @@ public final class PaperVenueSettings
         return notional * (liquidity == Liquidity.MAKER ? makerFeeBps : takerFeeBps) / 10_000.0;
     }
 
-    /** The assumptions in one line, printed wherever paper results are shown. */
+    /** The assumptions in one line, the fill model's included, printed wherever paper results are shown. */
     public String describe()
     {
         return String.format(Locale.ROOT,
             "paper venue: order latency %.1f ms, cancel latency %.1f ms, fill report latency %.1f ms (event time); " +
             "fees maker %.1f bps, taker %.1f bps; market orders walk the L2 book (the touch when there is no book), " +
             "limit orders rest behind the visible size at their price and fill when trades print at or through it " +
-            "or the L2 book moves through it; liquidity we take stays taken until the venue's next book or quote message",
-            orderLatencyNanos / 1e6, cancelLatencyNanos / 1e6, fillLatencyNanos / 1e6, makerFeeBps, takerFeeBps);
+            "or the L2 book moves through it; liquidity we take stays taken until the venue's next book or quote message; %s",
+            orderLatencyNanos / 1e6, cancelLatencyNanos / 1e6, fillLatencyNanos / 1e6, makerFeeBps, takerFeeBps,
+            describeFillModel());
     }
 
     /** The fill model and what it assumes, in one line. */

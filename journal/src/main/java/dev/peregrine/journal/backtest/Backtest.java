@@ -147,7 +147,6 @@ public final class Backtest
     {
         final List<String> lines = new ArrayList<>();
         lines.add(settings.paperVenue().describe());
-        lines.add(settings.paperVenue().describeFillModel());
         if (format == DataFormat.JOURNAL)
         {
             lines.add("journal input: its market data, clocks and feed events are fed with their recorded times; " +
