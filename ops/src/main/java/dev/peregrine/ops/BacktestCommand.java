@@ -1,5 +1,6 @@
 package dev.peregrine.ops;
 
+import dev.peregrine.core.execution.FillModel;
 import dev.peregrine.core.execution.PaperVenueSettings;
 import dev.peregrine.core.strategy.config.BuiltInStrategies;
 import dev.peregrine.core.strategy.config.StrategySpec;
@@ -20,6 +21,7 @@ import dev.peregrine.journal.importer.Timestamps;
 import dev.peregrine.ops.backtest.BacktestSummary;
 import dev.peregrine.ops.backtest.ProgressBar;
 import dev.peregrine.ops.backtest.SweepTable;
+import dev.peregrine.ops.cli.Durations;
 import dev.peregrine.ops.cli.ExitCodes;
 import dev.peregrine.ops.cli.UsageException;
 import dev.peregrine.ops.report.Report;
@@ -65,6 +67,12 @@ import java.util.concurrent.Callable;
         "Trades get a synthesized quote (trade -/+ one tick, the trade's size); candles become four trades",
         "(open, nearer extreme, other extreme, close at 0, 1/4, 1/2, 3/4 of the candle) then the candle;",
         "a CLOCK event every second of event time between data, as the live timer.",
+        "Fill models (--fill-model): touch fills a market order only up to the displayed size (on trades,",
+        "the printed size of the last trade) and cancels the rest; volume (default) takes that, then a",
+        "--participation share of each later trade until done or --fill-window ends; unlimited fills it",
+        "all at the touch worsened by --slippage-bps. On L2 data every model walks the recorded book first.",
+        "The summary shows requested vs filled quantity and the fill ratio, with a WARNING line when",
+        "orders were cut short or rejects outnumber orders.",
         "A bad row stops the run with '<file>:<line>: <field>: <problem>' and exit code 2; the partial",
         "journal is deleted.",
         "",
@@ -118,6 +126,25 @@ public final class BacktestCommand implements Callable<Integer>
     @Option(names = "--order-notional", defaultValue = "1000", paramLabel = "QUOTE",
         description = "Default order size in quote currency; limits are 2x (order) and 4x (position) (default: ${DEFAULT-VALUE}).")
     private double orderNotional;
+
+    @Option(names = "--fill-model", paramLabel = "MODEL", defaultValue = "volume",
+        description = "How much of a market order fills beyond the displayed size: touch, volume or unlimited " +
+            "(default: ${DEFAULT-VALUE}: a default backtest on trades or candles fills its orders without taking " +
+            "more than a share of what traded).")
+    private String fillModel;
+
+    @Option(names = "--participation", paramLabel = "SHARE",
+        description = "Volume model: share of each later trade's size a working market order fills, above 0 and at " +
+            "most 1 (default: 0.25).")
+    private Double participation;
+
+    @Option(names = "--fill-window", paramLabel = "DURATION",
+        description = "Volume model: how long a market order keeps working, e.g. 30s, 2m (default: 60s).")
+    private String fillWindow;
+
+    @Option(names = "--slippage-bps", paramLabel = "BPS",
+        description = "Unlimited model: price worsening of what fills beyond the displayed size (default: 5).")
+    private Double slippageBps;
 
     @Option(names = "--threads", paramLabel = "N", description = "Sweep threads (default: the available processors).")
     private Integer threads;
@@ -243,7 +270,31 @@ public final class BacktestCommand implements Callable<Integer>
             throw new UsageException("--from " + from + " is not before --to " + to);
         }
         return new BacktestRequest(data, dataFormat, product, new StrategySpec(base.name(), base.type(), all),
-            new TimeWindow(fromNanos, toNanos), orderNotional, PaperVenueSettings.DEFAULT);
+            new TimeWindow(fromNanos, toNanos), orderNotional, venue());
+    }
+
+    /** The paper venue: the default latencies and fees with the fill model the options choose. */
+    private PaperVenueSettings venue()
+    {
+        final FillModel model = FillModel.parse(fillModel);
+        if (model == null)
+        {
+            throw new UsageException("--fill-model '" + fillModel + "': expected one of " + FillModel.names());
+        }
+        if (model != FillModel.VOLUME && (participation != null || fillWindow != null))
+        {
+            throw new UsageException((participation != null ? "--participation" : "--fill-window") +
+                " applies to --fill-model volume only, not " + model.cliName());
+        }
+        if (model != FillModel.UNLIMITED && slippageBps != null)
+        {
+            throw new UsageException("--slippage-bps applies to --fill-model unlimited only, not " + model.cliName());
+        }
+        final long windowNanos = fillWindow == null ? PaperVenueSettings.DEFAULT_FILL_WINDOW_NANOS
+            : parse(() -> Durations.parse(fillWindow), "--fill-window").toNanos();
+        return parse(() -> PaperVenueSettings.DEFAULT.withFillModel(model,
+            participation == null ? PaperVenueSettings.DEFAULT_PARTICIPATION : participation, windowNanos,
+            slippageBps == null ? PaperVenueSettings.DEFAULT_SLIPPAGE_BPS : slippageBps), "--fill-model " + model.cliName());
     }
 
     private Path folder()

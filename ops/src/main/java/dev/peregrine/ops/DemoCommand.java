@@ -1,6 +1,7 @@
 package dev.peregrine.ops;
 
 import dev.peregrine.core.engine.EngineSettings;
+import dev.peregrine.core.execution.FillModel;
 import dev.peregrine.core.execution.PaperVenueSettings;
 import dev.peregrine.core.strategy.config.BuiltInStrategies;
 import dev.peregrine.journal.RetentionPolicy;
@@ -110,6 +111,11 @@ public final class DemoCommand implements Callable<Integer>
         description = "Paper venue taker fee in basis points (default: ${DEFAULT-VALUE}).")
     private double takerFeeBps;
 
+    @Option(names = "--fill-model", defaultValue = "touch", paramLabel = "MODEL",
+        description = "Paper venue fill model for market orders beyond the displayed size: touch, volume or unlimited " +
+            "(default: ${DEFAULT-VALUE}; the demo's markets have a book, see 'backtest --help').")
+    private String fillModel;
+
     @Option(names = "--admin-token-file", paramLabel = "FILE",
         description = "File holding the bearer token of /admin/ (default: PEREGRINE_ADMIN_TOKEN, else a " +
             "random token written to <journal>.admin-token).")
@@ -212,7 +218,8 @@ public final class DemoCommand implements Callable<Integer>
                     latency("--paper-cancel-latency", paperCancelLatency),
                     latency("--paper-fill-latency", paperFillLatency),
                     makerFeeBps,
-                    takerFeeBps))
+                    takerFeeBps).withFillModel(fillModel(), PaperVenueSettings.DEFAULT_PARTICIPATION,
+                    PaperVenueSettings.DEFAULT_FILL_WINDOW_NANOS, PaperVenueSettings.DEFAULT_SLIPPAGE_BPS))
                 .withStrategies(StrategyListing.parseSpecs(strategies));
             // Every strategy problem, all at once, before anything connects.
             BuiltInStrategies.configure(settings.strategies(), settings.products(), settings.orderQuantity());
@@ -343,5 +350,15 @@ public final class DemoCommand implements Callable<Integer>
                 stageSampleEvery);
         }
         return stageSampleEvery;
+    }
+
+    private FillModel fillModel()
+    {
+        final FillModel model = FillModel.parse(fillModel);
+        if (model == null)
+        {
+            throw new IllegalArgumentException("--fill-model must be one of " + FillModel.names() + ", was '" + fillModel + "'");
+        }
+        return model;
     }
 }

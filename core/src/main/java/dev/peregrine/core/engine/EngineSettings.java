@@ -3,6 +3,7 @@ package dev.peregrine.core.engine;
 import dev.peregrine.core.strategy.config.StrategySpec;
 
 import dev.peregrine.core.execution.ExitRules;
+import dev.peregrine.core.execution.FillModel;
 import dev.peregrine.core.execution.PaperVenueSettings;
 import dev.peregrine.core.instrument.InstrumentRegistry;
 import dev.peregrine.core.instrument.ProductCatalog;
@@ -333,6 +334,14 @@ public final class EngineSettings
         map.put("paper.fillLatencyNanos", Long.toString(paperVenue.fillLatencyNanos()));
         map.put("paper.makerFeeBps", Double.toString(paperVenue.makerFeeBps()));
         map.put("paper.takerFeeBps", Double.toString(paperVenue.takerFeeBps()));
+        // The touch model is what journals recorded before fill models existed: it is the absence of the keys.
+        if (paperVenue.fillModel() != FillModel.TOUCH)
+        {
+            map.put("paper.fillModel", paperVenue.fillModel().cliName());
+            map.put("paper.participation", Double.toString(paperVenue.participation()));
+            map.put("paper.fillWindowNanos", Long.toString(paperVenue.fillWindowNanos()));
+            map.put("paper.slippageBps", Double.toString(paperVenue.slippageBps()));
+        }
         final StringBuilder sb = new StringBuilder();
         map.forEach((k, v) -> sb.append(k).append('=').append(v).append('\n'));
         return sb.toString();
@@ -368,11 +377,33 @@ public final class EngineSettings
                 Long.parseLong(require(map, "paper.cancelLatencyNanos")),
                 Long.parseLong(require(map, "paper.fillLatencyNanos")),
                 Double.parseDouble(require(map, "paper.makerFeeBps")),
-                Double.parseDouble(require(map, "paper.takerFeeBps"))),
+                Double.parseDouble(require(map, "paper.takerFeeBps")),
+                decodeFillModel(map),
+                Double.parseDouble(map.getOrDefault("paper.participation",
+                    Double.toString(PaperVenueSettings.DEFAULT_PARTICIPATION))),
+                Long.parseLong(map.getOrDefault("paper.fillWindowNanos",
+                    Long.toString(PaperVenueSettings.DEFAULT_FILL_WINDOW_NANOS))),
+                Double.parseDouble(map.getOrDefault("paper.slippageBps",
+                    Double.toString(PaperVenueSettings.DEFAULT_SLIPPAGE_BPS)))),
             Long.parseLong(map.getOrDefault("venue.timeoutNanos", Long.toString(DEFAULT_VENUE_TIMEOUT_NANOS))),
             "limit".equals(map.getOrDefault("strategy.orderType", "market")),
             "live".equals(map.getOrDefault("venue.mode", "paper")))
             .withStrategies(decodeStrategies(map));
+    }
+
+    private static FillModel decodeFillModel(final Map<String, String> map)
+    {
+        final String text = map.get("paper.fillModel");
+        if (text == null)
+        {
+            return FillModel.TOUCH;
+        }
+        final FillModel model = FillModel.parse(text);
+        if (model == null)
+        {
+            throw new IllegalArgumentException("settings 'paper.fillModel' is '" + text + "', not one of " + FillModel.names());
+        }
+        return model;
     }
 
     private static List<StrategySpec> decodeStrategies(final Map<String, String> map)

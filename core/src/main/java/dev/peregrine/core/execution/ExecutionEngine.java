@@ -102,7 +102,7 @@ public final class ExecutionEngine implements OrderEntry, VenueReports
         this.riskContext = new RiskContext(limits, positions, market, orders, rules, feedHealth);
         this.tradingState = tradingState;
         this.positions = positions;
-        this.venue = new PaperVenue(market, orders, venueSettings, this);
+        this.venue = new PaperVenue(market, orders, venueSettings, this, rules);
         this.fees = new FeeLedger(1 << 12, market.instrumentCount());
         this.outputs = outputs;
         this.metrics = metrics;

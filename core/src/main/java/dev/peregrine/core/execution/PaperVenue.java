@@ -3,6 +3,7 @@ package dev.peregrine.core.execution;
 import dev.peregrine.core.book.BookSide;
 import dev.peregrine.core.book.OrderBook;
 import dev.peregrine.core.event.Side;
+import dev.peregrine.core.market.InstrumentRules;
 import dev.peregrine.core.market.MarketState;
 import dev.peregrine.core.order.Order;
 import dev.peregrine.core.order.OrderStore;
@@ -20,10 +21,14 @@ import dev.peregrine.core.risk.RejectReason;
  *       is due, before each new input is applied.</li>
  *   <li>Market orders, and the marketable part of a limit order, walk the L2 book level by level
  *       (slippage); with no synced book they take the quoted touch. Liquidity we take stays taken
- *       until the venue's next book or quote message for that instrument.</li>
+ *       until the venue's next book or quote message for that instrument. What a market order wants
+ *       beyond that is the {@link FillModel}'s call: cancelled (touch), worked on later trades and book
+ *       messages (volume), or filled with a slippage (unlimited).</li>
  *   <li>A resting limit order queues behind the size visible at its price when it arrived; trades
  *       printing at its price eat that queue first, then fill it; trades through its price fill it.
- *       Only trades whose maker was on our side count (Coinbase reports the maker's side).</li>
+ *       Only trades whose maker was on our side count (Coinbase reports the maker's side). On a synced
+ *       L2 book it also fills when the opposite side moves to or through its price: the recorded book
+ *       never shows our order, so an ask at or below our bid is one that would have traded with it.</li>
  *   <li>Fees: maker on resting fills, taker on crossing ones.</li>
  * </ul>
  */
@@ -41,11 +46,13 @@ public final class PaperVenue
 
     private static final int MAX_TAKEN_LEVELS = 64;
     private static final int MAX_RESTING = 4096;
+    private static final int MAX_WORKING = 1024;
 
     private final MarketState market;
     private final OrderStore orders;
     private final PaperVenueSettings settings;
     private final VenueReports reports;
+    private final InstrumentRules rules;
 
     private final VenueActionQueue arrivals = new VenueActionQueue(4096);
     private final VenueActionQueue cancels = new VenueActionQueue(4096);
@@ -65,15 +72,31 @@ public final class PaperVenue
     private final long[] restingQueueAhead = new long[MAX_RESTING];
     private int restingCount;
 
+    private final WorkingOrders working = new WorkingOrders(MAX_WORKING);
+
+    // Event time of the last advanceTo: the time of market updates, which carry none of their own.
+    private long nowNanos;
+    // Price of the last level takeAt filled at: where the unlimited model's remainder fills.
+    private long lastTakenPrice;
+
     private long capacityRejects;
 
+    /** A venue without instrument rules: prices and sizes on a grid of one scaled unit (tests, benchmarks). */
     public PaperVenue(final MarketState market, final OrderStore orders, final PaperVenueSettings settings,
         final VenueReports reports)
+    {
+        this(market, orders, settings, reports, null);
+    }
+
+    /** @param rules price and size increments: slipped prices and participation fills land on them */
+    public PaperVenue(final MarketState market, final OrderStore orders, final PaperVenueSettings settings,
+        final VenueReports reports, final InstrumentRules rules)
     {
         this.market = market;
         this.orders = orders;
         this.settings = settings;
         this.reports = reports;
+        this.rules = rules;
         final int n = market.instrumentCount();
         takenPrice = new long[n][MAX_TAKEN_LEVELS];
         takenQuantity = new long[n][MAX_TAKEN_LEVELS];
@@ -103,10 +126,66 @@ public final class PaperVenue
         }
     }
 
-    /** A book or quote message for the instrument: the displayed liquidity is the venue's again. */
+    /**
+     * A book or quote message for the instrument: the displayed liquidity is the venue's again. On a synced
+     * L2 book, working market orders walk it again and resting limit orders it moved through fill.
+     */
     public void onMarketUpdate(final int instrumentId)
     {
         takenCount[instrumentId] = 0;
+        final OrderBook book = market.book(instrumentId);
+        if (!book.isSynced() || book.isCrossed())
+        {
+            return;
+        }
+        if (working.count() > 0)
+        {
+            for (int i = 0; i < working.count(); i++)
+            {
+                if (working.instrument(i) == instrumentId)
+                {
+                    final long left = take(working.orderId(i), instrumentId, working.side(i), working.leaves(i), 0, nowNanos);
+                    working.reduce(i, working.leaves(i) - left);
+                }
+            }
+            working.removeDone();
+        }
+        if (restingCount > 0)
+        {
+            fillMovedThrough(instrumentId, book);
+        }
+    }
+
+    /** Resting orders whose price the opposite side of the book reached fill as makers, at their price. */
+    private void fillMovedThrough(final int instrumentId, final OrderBook book)
+    {
+        for (int i = 0; i < restingCount; i++)
+        {
+            if (restingInstrument[i] != instrumentId)
+            {
+                continue;
+            }
+            final boolean buy = restingSide[i] == Side.BUY;
+            final BookSide opposite = buy ? book.asks() : book.bids();
+            final long limit = restingPrice[i];
+            for (int level = 0; level < opposite.depth() && restingLeaves[i] > 0; level++)
+            {
+                final long price = opposite.priceAt(level);
+                if (buy ? price > limit : price < limit)
+                {
+                    break;
+                }
+                // The opposite side reached our price: the queue that was ahead of us at it has gone.
+                restingQueueAhead[i] = 0;
+                restingLeaves[i] -= takeAt(restingId[i], instrumentId, price, opposite.quantityAt(level),
+                    restingLeaves[i], nowNanos, limit, REPORT_FILL_MAKER);
+                if (takenCount[instrumentId] == MAX_TAKEN_LEVELS)
+                {
+                    break;
+                }
+            }
+        }
+        removeFilledResting();
     }
 
     /** A trade printed: resting orders it reaches fill as makers. */
@@ -143,11 +222,37 @@ public final class PaperVenue
             }
         }
         removeFilledResting();
+        if (working.count() > 0)
+        {
+            fillWorking(instrumentId, quantity, price, nowNanos);
+        }
+    }
+
+    /** Working market orders take their participation share of a trade, at its price. */
+    private void fillWorking(final int instrumentId, final long quantity, final long price, final long nowNanos)
+    {
+        final long increment = sizeIncrement(instrumentId);
+        final long share = (long)(quantity * settings.participation()) / increment * increment;
+        if (share <= 0)
+        {
+            return;
+        }
+        for (int i = 0; i < working.count(); i++)
+        {
+            if (working.instrument(i) == instrumentId)
+            {
+                final long fill = Math.min(working.leaves(i), share);
+                working.reduce(i, fill);
+                report(nowNanos, working.orderId(i), fill, price, REPORT_FILL_TAKER);
+            }
+        }
+        working.removeDone();
     }
 
     /** Runs every venue action and report due at or before {@code nowNanos}, in time order. */
     public void advanceTo(final long nowNanos)
     {
+        this.nowNanos = Math.max(this.nowNanos, nowNanos);
         while (true)
         {
             // Ties go reports, then cancels, then arrivals: what the venue already said is delivered
@@ -164,9 +269,24 @@ public final class PaperVenue
                 best = cancels.headDue();
                 next = cancels;
             }
+            boolean expire = false;
+            if (working.count() > 0 && working.firstDeadline() <= nowNanos && working.firstDeadline() < best)
+            {
+                best = working.firstDeadline();
+                expire = true;
+                next = null;
+            }
             if (!arrivals.isEmpty() && arrivals.headDue() <= nowNanos && arrivals.headDue() < best)
             {
+                expire = false;
                 next = arrivals;
+            }
+            if (expire)
+            {
+                // The window ended: what the order did not get is cancelled, as a venue's IOC remainder is.
+                report(working.firstDeadline(), working.orderId(0), 0, 0, REPORT_CANCELLED);
+                working.remove(0);
+                continue;
             }
             if (next == null)
             {
@@ -210,12 +330,21 @@ public final class PaperVenue
             report(at, id, 0, 0, REPORT_REJECTED_NO_MARKET);
             return;
         }
-        if (type == OrderType.LIMIT)
+        final FillModel model = settings.fillModel();
+        if (type == OrderType.LIMIT || model == FillModel.VOLUME)
         {
+            // A working market order is acknowledged like a resting one: the engine waits for it, not on it.
             report(at, id, 0, 0, REPORT_ACCEPTED);
         }
+        if (type == OrderType.MARKET && model == FillModel.UNLIMITED && !market.book(instrument).isSynced())
+        {
+            final long touch = order.side() == Side.BUY ? market.askPrice(instrument) : market.bidPrice(instrument);
+            report(at, id, order.quantity(), slipped(instrument, order.side(), touch), REPORT_FILL_TAKER);
+            return;
+        }
         final long limit = type == OrderType.MARKET ? 0 : order.limitPrice();
-        final long left = take(order, instrument, order.side(), order.quantity(), limit, at);
+        lastTakenPrice = 0;
+        final long left = take(id, instrument, order.side(), order.quantity(), limit, at);
         if (left == 0)
         {
             return;
@@ -224,10 +353,43 @@ public final class PaperVenue
         {
             rest(order, left, at);
         }
+        else if (model == FillModel.VOLUME)
+        {
+            if (!working.add(id, instrument, order.side(), left, at + settings.fillWindowNanos()))
+            {
+                capacityRejects++;
+                report(at, id, 0, 0, REPORT_CANCELLED);
+            }
+        }
+        else if (model == FillModel.UNLIMITED)
+        {
+            final BookSide opposite = order.side() == Side.BUY ? market.book(instrument).asks() : market.book(instrument).bids();
+            final long base = lastTakenPrice != 0 ? lastTakenPrice : opposite.priceAt(opposite.depth() - 1);
+            report(at, id, left, slipped(instrument, order.side(), base), REPORT_FILL_TAKER);
+        }
         else
         {
             report(at, id, 0, 0, REPORT_CANCELLED);
         }
+    }
+
+    /** {@code price} worsened by the slippage, rounded away from us to the price increment. */
+    private long slipped(final int instrument, final int side, final long price)
+    {
+        final long tick = priceIncrement(instrument);
+        final long ticks = (long)Math.ceil(price * settings.slippageBps() / 10_000.0 / tick);
+        final long slip = ticks * tick;
+        return side == Side.BUY ? price + slip : Math.max(tick, price - slip);
+    }
+
+    private long priceIncrement(final int instrument)
+    {
+        return rules == null ? 1 : Math.max(1, rules.priceIncrement(instrument));
+    }
+
+    private long sizeIncrement(final int instrument)
+    {
+        return rules == null ? 1 : Math.max(1, rules.sizeIncrement(instrument));
     }
 
     private void applyCancel()
@@ -243,6 +405,13 @@ public final class PaperVenue
                 report(at, id, 0, 0, REPORT_CANCELLED);
                 return;
             }
+        }
+        final int workingIndex = working.indexOf(id);
+        if (workingIndex >= 0)
+        {
+            working.remove(workingIndex);
+            report(at, id, 0, 0, REPORT_CANCELLED);
+            return;
         }
         // Not resting: either it has not arrived yet (cancel it on arrival), or it is already done
         // (its fill or cancel report is on its way and will settle the engine's PENDING_CANCEL).
@@ -305,7 +474,7 @@ public final class PaperVenue
     }
 
     /** Takes liquidity up to {@code limit} (0 = any price); reports taker fills; returns what is left. */
-    private long take(final Order order, final int instrument, final int side, final long quantity, final long limit,
+    private long take(final long orderId, final int instrument, final int side, final long quantity, final long limit,
         final long at)
     {
         long left = quantity;
@@ -321,7 +490,7 @@ public final class PaperVenue
                 {
                     break;
                 }
-                left -= takeAt(order, instrument, price, opposite.quantityAt(level), left, at);
+                left -= takeAt(orderId, instrument, price, opposite.quantityAt(level), left, at, price, REPORT_FILL_TAKER);
                 if (takenCount[instrument] == MAX_TAKEN_LEVELS)
                 {
                     break;
@@ -335,11 +504,12 @@ public final class PaperVenue
         {
             return left;
         }
-        return left - takeAt(order, instrument, price, displayed, left, at);
+        return left - takeAt(orderId, instrument, price, displayed, left, at, price, REPORT_FILL_TAKER);
     }
 
-    private long takeAt(final Order order, final int instrument, final long price, final long displayed, final long wanted,
-        final long at)
+    /** Takes up to {@code wanted} of what is displayed at {@code price} and not taken yet; reports it at {@code fillPrice}. */
+    private long takeAt(final long orderId, final int instrument, final long price, final long displayed, final long wanted,
+        final long at, final long fillPrice, final int code)
     {
         final long[] prices = takenPrice[instrument];
         final long[] taken = takenQuantity[instrument];
@@ -369,7 +539,8 @@ public final class PaperVenue
             taken[slot] = 0;
         }
         taken[slot] += fill;
-        report(at, order.orderId(), fill, price, REPORT_FILL_TAKER);
+        lastTakenPrice = price;
+        report(at, orderId, fill, fillPrice, code);
         return fill;
     }
 
@@ -466,10 +637,16 @@ public final class PaperVenue
         return capacityRejects;
     }
 
-    /** True while any action or report is still in flight. */
+    /** Market orders still working at the venue ({@link FillModel#VOLUME}). */
+    public int workingCount()
+    {
+        return working.count();
+    }
+
+    /** True while any action or report is still in flight, or a market order still works. */
     public boolean hasPending()
     {
-        return !arrivals.isEmpty() || !cancels.isEmpty() || !outgoing.isEmpty();
+        return !arrivals.isEmpty() || !cancels.isEmpty() || !outgoing.isEmpty() || working.count() > 0;
     }
 
     public long hash(final long seed)
@@ -492,6 +669,10 @@ public final class PaperVenue
                 h = Hash64.mix(h, takenPrice[instrument][i]);
                 h = Hash64.mix(h, takenQuantity[instrument][i]);
             }
+        }
+        if (working.count() > 0)
+        {
+            h = working.hash(h); // only then: states without working orders hash as before fill models existed
         }
         return Hash64.mix(h, capacityRejects);
     }

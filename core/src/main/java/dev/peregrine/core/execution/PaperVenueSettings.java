@@ -4,8 +4,9 @@ import java.util.Locale;
 
 /**
  * The paper venue's assumptions, all in event time: how long an order and a cancel take to reach the
- * venue, how long a fill report takes to come back, and the fees. Part of {@code EngineSettings}, so
- * the journal header records them and a replay fills exactly as the live run did.
+ * venue, how long a fill report takes to come back, the fees, and the {@link FillModel} with its
+ * parameters. Part of {@code EngineSettings}, so the journal header records them and a replay fills
+ * exactly as the live run did.
  */
 public final class PaperVenueSettings
 {
@@ -22,13 +23,40 @@ public final class PaperVenueSettings
     private final long fillLatencyNanos;
     private final double makerFeeBps;
     private final double takerFeeBps;
+    private final FillModel fillModel;
+    private final double participation;
+    private final long fillWindowNanos;
+    private final double slippageBps;
 
+    /** A quarter of the volume that trades: a share a desk could take without being the market itself. */
+    public static final double DEFAULT_PARTICIPATION = 0.25;
+    /** One minute: long enough for a retail-sized order to fill on a liquid product, short enough to stay a market order. */
+    public static final long DEFAULT_FILL_WINDOW_NANOS = 60_000_000_000L;
+    /** Five bps: what an order walking past the touch typically pays on a liquid product (unlimited model). */
+    public static final double DEFAULT_SLIPPAGE_BPS = 5.0;
+
+    /** The {@link FillModel#TOUCH} model: what every journal recorded before fill models existed. */
     public PaperVenueSettings(
         final long orderLatencyNanos,
         final long cancelLatencyNanos,
         final long fillLatencyNanos,
         final double makerFeeBps,
         final double takerFeeBps)
+    {
+        this(orderLatencyNanos, cancelLatencyNanos, fillLatencyNanos, makerFeeBps, takerFeeBps, FillModel.TOUCH,
+            DEFAULT_PARTICIPATION, DEFAULT_FILL_WINDOW_NANOS, DEFAULT_SLIPPAGE_BPS);
+    }
+
+    public PaperVenueSettings(
+        final long orderLatencyNanos,
+        final long cancelLatencyNanos,
+        final long fillLatencyNanos,
+        final double makerFeeBps,
+        final double takerFeeBps,
+        final FillModel fillModel,
+        final double participation,
+        final long fillWindowNanos,
+        final double slippageBps)
     {
         if (orderLatencyNanos < 0 || cancelLatencyNanos < 0 || fillLatencyNanos < 0)
         {
@@ -39,11 +67,66 @@ public final class PaperVenueSettings
             throw new IllegalArgumentException("paper venue fees out of range: maker " + makerFeeBps + " bps, taker " +
                 takerFeeBps + " bps (maker may be a small rebate, taker >= 0, both under 1000 bps)");
         }
+        if (fillModel == null)
+        {
+            throw new IllegalArgumentException("paper venue fill model missing (one of " + FillModel.names() + ")");
+        }
+        if (!(participation > 0 && participation <= 1))
+        {
+            throw new IllegalArgumentException("fill participation must be above 0 and at most 1 (a share of the " +
+                "traded volume, e.g. 0.25), was " + participation);
+        }
+        if (fillWindowNanos <= 0)
+        {
+            throw new IllegalArgumentException("fill window must be positive (e.g. 60s), was " + fillWindowNanos + " ns");
+        }
+        if (!(slippageBps >= 0 && slippageBps < 1000))
+        {
+            throw new IllegalArgumentException("fill slippage must be >= 0 and under 1000 bps, was " + slippageBps);
+        }
         this.orderLatencyNanos = orderLatencyNanos;
         this.cancelLatencyNanos = cancelLatencyNanos;
         this.fillLatencyNanos = fillLatencyNanos;
         this.makerFeeBps = makerFeeBps;
         this.takerFeeBps = takerFeeBps;
+        this.fillModel = fillModel;
+        // The touch model uses none of the parameters, and its journal header records none (the header of
+        // every journal before fill models existed): its settings carry the defaults, so they equal after decode.
+        final boolean touch = fillModel == FillModel.TOUCH;
+        this.participation = touch ? DEFAULT_PARTICIPATION : participation;
+        this.fillWindowNanos = touch ? DEFAULT_FILL_WINDOW_NANOS : fillWindowNanos;
+        this.slippageBps = touch ? DEFAULT_SLIPPAGE_BPS : slippageBps;
+    }
+
+    /** These latencies and fees with another fill model and its parameters. */
+    public PaperVenueSettings withFillModel(final FillModel model, final double participation, final long windowNanos,
+        final double slippageBps)
+    {
+        return new PaperVenueSettings(orderLatencyNanos, cancelLatencyNanos, fillLatencyNanos, makerFeeBps, takerFeeBps,
+            model, participation, windowNanos, slippageBps);
+    }
+
+    public FillModel fillModel()
+    {
+        return fillModel;
+    }
+
+    /** Share of each later trade's size a working market order fills ({@link FillModel#VOLUME}). */
+    public double participation()
+    {
+        return participation;
+    }
+
+    /** How long a market order keeps working after it reaches the venue ({@link FillModel#VOLUME}). */
+    public long fillWindowNanos()
+    {
+        return fillWindowNanos;
+    }
+
+    /** Price worsening of what fills beyond the displayed liquidity ({@link FillModel#UNLIMITED}). */
+    public double slippageBps()
+    {
+        return slippageBps;
     }
 
     public long orderLatencyNanos()
@@ -77,15 +160,38 @@ public final class PaperVenueSettings
         return notional * (liquidity == Liquidity.MAKER ? makerFeeBps : takerFeeBps) / 10_000.0;
     }
 
-    /** The assumptions in one line, printed wherever paper results are shown. */
+    /** The assumptions in one line, the fill model's included, printed wherever paper results are shown. */
     public String describe()
     {
         return String.format(Locale.ROOT,
             "paper venue: order latency %.1f ms, cancel latency %.1f ms, fill report latency %.1f ms (event time); " +
             "fees maker %.1f bps, taker %.1f bps; market orders walk the L2 book (the touch when there is no book), " +
-            "limit orders rest behind the visible size at their price and fill when trades print at or through it; " +
-            "liquidity we take stays taken until the venue's next book or quote message",
-            orderLatencyNanos / 1e6, cancelLatencyNanos / 1e6, fillLatencyNanos / 1e6, makerFeeBps, takerFeeBps);
+            "limit orders rest behind the visible size at their price and fill when trades print at or through it " +
+            "or the L2 book moves through it; liquidity we take stays taken until the venue's next book or quote message; %s",
+            orderLatencyNanos / 1e6, cancelLatencyNanos / 1e6, fillLatencyNanos / 1e6, makerFeeBps, takerFeeBps,
+            describeFillModel());
+    }
+
+    /** The fill model and what it assumes, in one line. */
+    public String describeFillModel()
+    {
+        switch (fillModel)
+        {
+            case VOLUME:
+                return String.format(Locale.ROOT,
+                    "fill model volume: a market order takes the displayed liquidity, then keeps working for %.0f s: " +
+                    "each later trade fills %.0f%% of its size (at the trade's price, rounded down to the size " +
+                    "increment) and each new book message lets it walk the refreshed book; what is left then is cancelled",
+                    fillWindowNanos / 1e9, participation * 100);
+            case UNLIMITED:
+                return String.format(Locale.ROOT,
+                    "fill model unlimited: a market order fills in full; what the displayed liquidity does not cover " +
+                    "(with no L2 book: all of it) fills at the touch (or the last book level taken) worsened by %.1f bps",
+                    slippageBps);
+            default:
+                return "fill model touch: a market order fills only the displayed liquidity (with no L2 book, the " +
+                    "quoted touch; on trade-only data the printed size of the last trade); the rest is cancelled";
+        }
     }
 
     @Override
@@ -98,13 +204,16 @@ public final class PaperVenueSettings
         final PaperVenueSettings other = (PaperVenueSettings)o;
         return orderLatencyNanos == other.orderLatencyNanos && cancelLatencyNanos == other.cancelLatencyNanos &&
             fillLatencyNanos == other.fillLatencyNanos && Double.compare(makerFeeBps, other.makerFeeBps) == 0 &&
-            Double.compare(takerFeeBps, other.takerFeeBps) == 0;
+            Double.compare(takerFeeBps, other.takerFeeBps) == 0 && fillModel == other.fillModel &&
+            Double.compare(participation, other.participation) == 0 && fillWindowNanos == other.fillWindowNanos &&
+            Double.compare(slippageBps, other.slippageBps) == 0;
     }
 
     @Override
     public int hashCode()
     {
         return Long.hashCode(orderLatencyNanos * 31 + cancelLatencyNanos * 17 + fillLatencyNanos) ^
-            Double.hashCode(makerFeeBps) ^ Double.hashCode(takerFeeBps * 3);
+            Double.hashCode(makerFeeBps) ^ Double.hashCode(takerFeeBps * 3) ^ fillModel.ordinal() * 7919 ^
+            Double.hashCode(participation * 5) ^ Long.hashCode(fillWindowNanos * 13) ^ Double.hashCode(slippageBps * 11);
     }
 }

@@ -201,6 +201,7 @@ public final class Backtest
                 observer == null ? outputs : new OutputFanOut(outputs, observer));
             final TradingCore core = new TradingCore(settings, listeners, new CoreMetrics(settings.products().size()),
                 new TradingSwitch());
+            outputs.bind(core.execution().orders());
             final EquityStats equity = new EquityStats();
             final InboundEvent event = new InboundEvent();
             long sequence = 0;
@@ -239,7 +240,8 @@ public final class Backtest
             return new BacktestResult(plan.format(), settings, journalDir, sequence, clocks, first,
                 sequence == 0 ? 0 : core.clockNanos(), outputs.orders, outputs.rejects, outputs.fills, outputs.fees,
                 core.positions().totalRealizedPnl(), core.totalUnrealizedPnl(), equity.maxDrawdown(), equity.sharpe(),
-                digest.hex(), Hash64.hex(core.stateHash()), System.nanoTime() - started, plan.assumptions());
+                digest.hex(), Hash64.hex(core.stateHash()), System.nanoTime() - started, plan.assumptions(),
+                outputs.fillTally);
         }
         finally
         {

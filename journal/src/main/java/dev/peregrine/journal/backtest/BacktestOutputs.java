@@ -2,6 +2,8 @@ package dev.peregrine.journal.backtest;
 
 import dev.peregrine.core.decision.DecisionRecord;
 import dev.peregrine.core.decision.DecisionSink;
+import dev.peregrine.core.order.Order;
+import dev.peregrine.core.order.OrderStore;
 import dev.peregrine.core.order.OrderType;
 import dev.peregrine.core.output.OutputListener;
 import dev.peregrine.core.risk.RejectReason;
@@ -20,15 +22,29 @@ final class BacktestOutputs implements OutputListener
     long cancels;
     long expired;
     double fees;
+    final FillTally fillTally = new FillTally();
+    // The core's orders, to tell a market order's cancelled remainder from a limit order cancelled on request.
+    private OrderStore orderStore;
+    private long decidedOrderId;
+    private long decidedBid;
+    private long decidedAsk;
 
     BacktestOutputs(final DecisionSink decisions)
     {
         this.decisions = decisions;
     }
 
+    void bind(final OrderStore orders)
+    {
+        this.orderStore = orders;
+    }
+
     @Override
     public void onDecision(final DecisionRecord decision)
     {
+        decidedOrderId = decision.orderId();
+        decidedBid = decision.bidPrice();
+        decidedAsk = decision.askPrice();
         if (decisions != null)
         {
             decisions.write(decision);
@@ -40,6 +56,8 @@ final class BacktestOutputs implements OutputListener
         final long limitPrice, final long timeNanos)
     {
         orders++;
+        final boolean decided = orderId == decidedOrderId;
+        fillTally.onOrder(quantity, FillTally.requestPrice(limitPrice, decided ? decidedBid : 0, decided ? decidedAsk : 0));
     }
 
     @Override
@@ -65,17 +83,24 @@ final class BacktestOutputs implements OutputListener
     {
         fills++;
         fees += fee;
+        fillTally.onFill(quantity, price);
     }
 
     @Override
     public void onExpired(final long orderId, final int instrumentId, final long leavesQuantity, final long timeNanos)
     {
         expired++;
+        fillTally.onCutShort(leavesQuantity);
     }
 
     @Override
     public void onCancel(final long orderId, final int instrumentId, final long quantity, final long timeNanos)
     {
         cancels++;
+        final Order order = orderStore == null ? null : orderStore.get(orderId);
+        if (order != null && order.type() == OrderType.MARKET)
+        {
+            fillTally.onCutShort(quantity);
+        }
     }
 }

@@ -26,6 +26,7 @@ import java.util.List;
  * @param sharpe          see {@link EquityStats}
  * @param elapsedNanos    wall-clock time of the run (information only)
  * @param assumptions     the fill-model and data assumptions, one line each, for the summary
+ * @param fillTally       requested against filled quantity and notional, market orders cut short
  */
 public record BacktestResult(
     DataFormat format,
@@ -46,8 +47,21 @@ public record BacktestResult(
     String outputDigestHex,
     String stateHashHex,
     long elapsedNanos,
-    List<String> assumptions)
+    List<String> assumptions,
+    FillTally fillTally)
 {
+    /** Filled over requested quantity (see {@link FillTally#fillRatio()}). */
+    public double fillRatio()
+    {
+        return fillTally.fillRatio();
+    }
+
+    /** The loud lines a summary prints when orders were cut short or rejected more than placed; may be empty. */
+    public List<String> warnings()
+    {
+        return fillTally.warnings(orders, rejects, settings.paperVenue().fillModel().cliName());
+    }
+
     /** Realized (net of fees) plus unrealized: the sweep table's "pnl". */
     public double netPnl()
     {

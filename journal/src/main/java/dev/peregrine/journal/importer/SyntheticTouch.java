@@ -15,7 +15,7 @@ import dev.peregrine.core.event.InboundEvent;
  * Assumptions this states (and the backtest prints): the spread is two ticks around the print (a market
  * order pays one tick over the trade price, slightly worse than a one-tick market like BTCUSDT's), and
  * the liquidity at the touch is what demonstrably traded, so an order larger than the print fills only
- * in part. The quote comes first at the trade's own time, so whatever the trade triggers meets the
+ * in part under the touch fill model (the volume and unlimited models fill the rest their way). The quote comes first at the trade's own time, so whatever the trade triggers meets the
  * market the trade showed, not the one before it.
  */
 public final class SyntheticTouch
@@ -23,7 +23,7 @@ public final class SyntheticTouch
     /** One line for run summaries. */
     public static final String ASSUMPTION = "no order book in the data: before each trade a quote is synthesized at " +
         "trade price -/+ one price increment, with the trade's quantity on each side (market orders pay one tick " +
-        "and fill at most the printed size)";
+        "at least; the fill model decides what fills beyond the printed size)";
 
     private SyntheticTouch()
     {

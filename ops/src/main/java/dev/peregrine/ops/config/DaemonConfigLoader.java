@@ -1,6 +1,7 @@
 package dev.peregrine.ops.config;
 
 import dev.peregrine.core.engine.EngineSettings;
+import dev.peregrine.core.execution.FillModel;
 import dev.peregrine.core.execution.PaperVenueSettings;
 import dev.peregrine.core.instrument.ProductCatalog;
 import dev.peregrine.core.strategy.config.BuiltInStrategies;
@@ -195,6 +196,32 @@ public final class DaemonConfigLoader
     }
 
     /** The key name's shape and the PEM parse, as the order adapter will need them; messages name sources only. */
+    /** paper.slippage_bps: the unlimited fill model's price worsening, at least 0 and under 1000 bps. */
+    private static double slippageBps(final ConfigSection paper)
+    {
+        final double bps = Double.parseDouble(paper.decimal("slippage_bps",
+            Double.toString(PaperVenueSettings.DEFAULT_SLIPPAGE_BPS), true));
+        if (bps >= 1000)
+        {
+            paper.problem("slippage_bps", bps, "a slippage in bps >= 0 and under 1000, e.g. 5");
+            return PaperVenueSettings.DEFAULT_SLIPPAGE_BPS;
+        }
+        return bps;
+    }
+
+    /** paper.participation: a share of the traded volume, above 0 and at most 1 (the volume fill model). */
+    private static double participation(final ConfigSection paper)
+    {
+        final double share = Double.parseDouble(paper.decimal("participation",
+            Double.toString(PaperVenueSettings.DEFAULT_PARTICIPATION), false));
+        if (!(share > 0 && share <= 1))
+        {
+            paper.problem("participation", share, "a share of the traded volume above 0 and at most 1, e.g. 0.25");
+            return PaperVenueSettings.DEFAULT_PARTICIPATION;
+        }
+        return share;
+    }
+
     private static void coinbaseCredentials(final ConfigSection secrets, final SecretSource.Secret keyName,
         final SecretSource.Secret keySecret)
     {
@@ -251,7 +278,12 @@ public final class DaemonConfigLoader
             paper.duration("cancel_latency", Duration.ofMillis(20), true).toNanos(),
             paper.duration("fill_latency", Duration.ofMillis(5), true).toNanos(),
             Double.parseDouble(paper.decimal("maker_fee_bps", "40", true)),
-            Double.parseDouble(paper.decimal("taker_fee_bps", "60", true)));
+            Double.parseDouble(paper.decimal("taker_fee_bps", "60", true)))
+            .withFillModel(FillModel.parse(paper.choice("fill_model", FillModel.TOUCH.cliName(),
+                    List.of("touch", "volume", "unlimited"))),
+                participation(paper),
+                paper.duration("fill_window", Duration.ofNanos(PaperVenueSettings.DEFAULT_FILL_WINDOW_NANOS), false).toNanos(),
+                slippageBps(paper));
         paper.finish();
 
         EngineSettings settings = EngineSettings.defaults(known, notional)

@@ -1,6 +1,7 @@
 package dev.peregrine.ops.report;
 
 import dev.peregrine.core.risk.RejectReason;
+import dev.peregrine.journal.backtest.FillTally;
 
 import java.util.EnumMap;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.Map;
  *   book are counted in {@link #fillsWithoutMid()} and left out of both.</li>
  *   <li>fill rate of limit orders: quantity filled on limit orders over the quantity they asked for;
  *   also how many limit orders filled at all and how many completely.</li>
+ *   <li>requested against filled, over all orders ({@link FillTally}, the backtest summary's numbers).</li>
  * </ul>
  */
 public final class ExecutionStatistics
@@ -35,6 +37,13 @@ public final class ExecutionStatistics
     private long cancels;
     private long expired;
     private final Map<RejectReason, Long> rejects = new EnumMap<>(RejectReason.class);
+    private final FillTally fillTally = new FillTally();
+
+    /** Requested against filled quantity and notional, and the market orders cut short. */
+    public FillTally fillTally()
+    {
+        return fillTally;
+    }
 
     public void onOrder(final boolean limit, final long scaledQuantity)
     {

@@ -1,6 +1,7 @@
 package dev.peregrine.ops.report;
 
 import dev.peregrine.core.event.Side;
+import dev.peregrine.core.number.FixedPoint;
 
 import java.util.List;
 import java.util.Locale;
@@ -145,6 +146,9 @@ public final class ReportHtml
         stat(html, "slippage", "Slippage", Html.money(ex.slippage()),
             (Double.isNaN(ex.slippageBps()) ? Html.NONE : String.format(Locale.ROOT, "%.2f bps", ex.slippageBps())) +
             " vs mid at decision");
+        stat(html, "fill_ratio", "Fill ratio", Html.percent(ex.fillTally().fillRatio()),
+            FixedPoint.toString(ex.fillTally().filledQuantity()) + " of " +
+            FixedPoint.toString(ex.fillTally().requestedQuantity()) + " requested");
         stat(html, "limit_fill_rate", "Limit fill rate", Html.percent(ex.limitFillRate()),
             ex.limitOrders() + " limit orders, " + ex.limitOrdersFilled() + " filled");
         stat(html, "average_trade_duration", "Avg trade duration", Html.duration(trades.averageDurationNanos()), "");
@@ -156,7 +160,12 @@ public final class ReportHtml
         stat(html, "max_consecutive_losses", "Max consecutive losses", String.valueOf(trades.maxConsecutiveLosses()), "");
         stat(html, "orders", "Orders / fills", ex.orders() + " / " + ex.fills(),
             ex.rejectCount() + " rejected, " + ex.cancels() + " cancelled, " + ex.expired() + " expired");
-        html.append("</div></section>");
+        html.append("</div>");
+        for (final String warning : ReportWarnings.of(report))
+        {
+            html.append("<p class=\"warning\" data-warning>").append(Html.escape(warning)).append("</p>");
+        }
+        html.append("</section>");
     }
 
     private static String describe(final Report report, final Trade t)

@@ -179,6 +179,12 @@ public final class ReportJson
             .key("slippage").value(execution.slippage())
             .key("slippage_bps").value(execution.slippageBps())
             .key("fills_without_mid").value(execution.fillsWithoutMid())
+            .key("requested_quantity").value(FixedPoint.toDouble(execution.fillTally().requestedQuantity()))
+            .key("filled_quantity").value(FixedPoint.toDouble(execution.fillTally().filledQuantity()))
+            .key("requested_notional").value(execution.fillTally().requestedNotional())
+            .key("filled_notional").value(execution.fillTally().filledNotional())
+            .key("fill_ratio").value(execution.fillTally().fillRatio())
+            .key("market_orders_cut_short").value(execution.fillTally().ordersCutShort())
             .key("limit_fill_rate").value(execution.limitFillRate())
             .key("limit_orders").value(execution.limitOrders())
             .key("limit_orders_filled").value(execution.limitOrdersFilled())
@@ -196,6 +202,12 @@ public final class ReportJson
             json.key(e.getKey().name()).value(e.getValue());
         }
         json.endObject();
+        json.key("warnings").beginArray();
+        for (final String warning : ReportWarnings.of(report))
+        {
+            json.value(warning);
+        }
+        json.endArray();
         json.endObject();
     }
 

@@ -3,6 +3,7 @@ package dev.peregrine.ops.report;
 import dev.peregrine.core.decision.DecisionRecord;
 import dev.peregrine.core.event.Side;
 import dev.peregrine.core.number.FixedPoint;
+import dev.peregrine.journal.backtest.FillTally;
 import dev.peregrine.core.order.OrderType;
 import dev.peregrine.core.output.OutputListener;
 import dev.peregrine.core.risk.RejectReason;
@@ -33,6 +34,8 @@ public final class ReportRecorder implements OutputListener
 
     private long decidedOrderId = -1;
     private double decidedMid = Double.NaN;
+    private long decidedBid;
+    private long decidedAsk;
     private int decidedStrategy;
 
     /** What the report remembers of an order until it is done. */
@@ -74,6 +77,8 @@ public final class ReportRecorder implements OutputListener
         decidedStrategy = decision.strategyId();
         final long bid = decision.bidPrice();
         final long ask = decision.askPrice();
+        decidedBid = bid;
+        decidedAsk = ask;
         decidedMid = bid > 0 && ask > 0 ? (FixedPoint.toDouble(bid) + FixedPoint.toDouble(ask)) / 2.0 : Double.NaN;
     }
 
@@ -86,6 +91,8 @@ public final class ReportRecorder implements OutputListener
         working.put(orderId, new WorkingOrder(limit, quantity, decided ? decidedMid : Double.NaN,
             decided ? decidedStrategy : 0));
         execution.onOrder(limit, quantity);
+        execution.fillTally().onOrder(quantity, FillTally.requestPrice(limitPrice, decided ? decidedBid : 0,
+            decided ? decidedAsk : 0));
     }
 
     @Override
@@ -99,6 +106,7 @@ public final class ReportRecorder implements OutputListener
         final double slippage = Double.isNaN(mid) ? Double.NaN : (px - mid) * qty * Side.sign(side);
         final Fill fill = new Fill(orderId, instrumentId, side, order == null ? "UNKNOWN" : order.limit ? "LIMIT" : "MARKET",
             order == null ? 0 : order.strategyId, qty, px, fee, timeNanos, mid, slippage);
+        execution.fillTally().onFill(quantity, price);
         final long filledBefore = order == null ? 0 : order.filled;
         execution.onFill(fill, order != null && order.limit, quantity, filledBefore, order == null ? 0 : order.quantity);
         if (order != null)
@@ -127,7 +135,11 @@ public final class ReportRecorder implements OutputListener
     @Override
     public void onCancel(final long orderId, final int instrumentId, final long quantity, final long timeNanos)
     {
-        working.remove(orderId);
+        final WorkingOrder order = working.remove(orderId);
+        if (order != null && !order.limit)
+        {
+            execution.fillTally().onCutShort(quantity);
+        }
         execution.onCancel();
     }
 
@@ -135,6 +147,7 @@ public final class ReportRecorder implements OutputListener
     public void onExpired(final long orderId, final int instrumentId, final long leavesQuantity, final long timeNanos)
     {
         working.remove(orderId);
+        execution.fillTally().onCutShort(leavesQuantity);
         execution.onExpired();
     }
 

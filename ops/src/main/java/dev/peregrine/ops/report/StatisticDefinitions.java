@@ -42,6 +42,8 @@ public final class StatisticDefinitions
             "price) x quantity for sells, mid from the book the order's decision record saw; positive is a cost; " +
             "in bps over the notional of fills that had a mid");
         put("limit_fill_rate", "quantity filled on limit orders / quantity they asked for");
+        put("fill_ratio", "quantity filled / quantity all orders asked for (limit orders priced at their limit, " +
+            "market orders at the mid their decision saw, for the notionals)");
         put("average_trade_duration", "mean entry-to-exit event time of the trades");
         put("best_trade", "the trade with the highest net PnL");
         put("worst_trade", "the trade with the lowest net PnL");

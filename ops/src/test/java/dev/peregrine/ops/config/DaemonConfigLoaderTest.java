@@ -80,6 +80,28 @@ class DaemonConfigLoaderTest
     }
 
     @Test
+    void thePaperFillModelIsTouchByDefaultAndItsParametersAreChecked() throws Exception
+    {
+        final Path plain = file("ports: {health: 0, metrics: 0}\njournal: {dir: JOURNAL}\n");
+        assertThat(DaemonConfigLoader.load(plain, null, Map.of()).settings().paperVenue().fillModel())
+            .isEqualTo(dev.peregrine.core.execution.FillModel.TOUCH);
+        final Path volume = file("ports: {health: 0, metrics: 0}\njournal: {dir: JOURNAL}\n" +
+            "paper: {fill_model: volume, participation: 0.1, fill_window: 30s}\n");
+        final var venue = DaemonConfigLoader.load(volume, null, Map.of()).settings().paperVenue();
+        assertThat(venue.fillModel()).isEqualTo(dev.peregrine.core.execution.FillModel.VOLUME);
+        assertThat(venue.participation()).isEqualTo(0.1);
+        assertThat(venue.fillWindowNanos()).isEqualTo(Duration.ofSeconds(30).toNanos());
+        final Path bad = file("ports: {health: 0, metrics: 0}\njournal: {dir: JOURNAL}\n" +
+            "paper: {fill_model: infinite, participation: 2, slippage_bps: 5000}\n");
+        assertThatThrownBy(() -> DaemonConfigLoader.load(bad, null, Map.of()))
+            .isInstanceOfSatisfying(ConfigException.class, ex -> assertThat(ex.problems()).extracting(Object::toString)
+                .containsExactly(
+                    "paper.fill_model: was 'infinite'; expected one of touch, volume, unlimited",
+                    "paper.participation: was '2.0'; expected a share of the traded volume above 0 and at most 1, e.g. 0.25",
+                    "paper.slippage_bps: was '5000.0'; expected a slippage in bps >= 0 and under 1000, e.g. 5"));
+    }
+
+    @Test
     void stageSampleIntervalIsEveryInputByDefaultAndAPowerOfTwo() throws Exception
     {
         final Path config = file("ports: {health: 0, metrics: 0}\njournal: {dir: JOURNAL}\n");
