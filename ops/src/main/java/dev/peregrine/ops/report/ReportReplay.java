@@ -16,6 +16,7 @@ import dev.peregrine.journal.JournalException;
 import dev.peregrine.journal.JournalHeader;
 import dev.peregrine.journal.JournalReader;
 import dev.peregrine.journal.Replay;
+import dev.peregrine.journal.statistics.EquityStatistics;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ import java.util.List;
 
 /**
  * Replays a journal through the same core the live run used (rebuilt from the header's settings, as
- * {@link Replay} does) and measures the account after every event: equity into {@link EquityCurve},
+ * {@link Replay} does) and measures the account after every event: the PnL series into {@link EquityCurve},
  * the sampled charts into {@link ChartSeries}, outputs into {@link ReportRecorder}. Streams the journal
  * with one reused slot, so memory does not grow with its length.
  */
@@ -57,18 +58,16 @@ public final class ReportReplay
             while (reader.next(event))
             {
                 core.onEvent(event, sequence++, true);
-                double equity = capital + positions.totalRealizedPnl();
                 boolean open = false;
                 for (int i = 0; i < n; i++)
                 {
                     final long mark = market.markPrice(i);
-                    equity += positions.unrealizedPnl(i, mark);
                     marks[i] = mark > 0 ? FixedPoint.toDouble(mark) : Double.NaN;
                     open |= positions.quantity(i) != 0;
                 }
                 final long now = core.clockNanos();
-                curve.observe(now, equity, open);
-                chart.observe(now, equity, curve.drawdown().current(), marks);
+                curve.observe(now, EquityStatistics.pnlOf(core), open);
+                chart.observe(now, curve.finalEquity(), curve.statistics().currentDrawdown(), marks);
             }
             curve.finish();
             final List<OpenPosition> openPositions = new ArrayList<>();

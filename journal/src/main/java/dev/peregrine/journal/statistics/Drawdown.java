@@ -1,16 +1,15 @@
-package dev.peregrine.ops.report;
+package dev.peregrine.journal.statistics;
 
 /**
- * Drawdown of an equity curve, streamed one observation at a time (the report feeds it the equity
- * after every event, so the figure is exact rather than that of a sampled chart).
+ * Drawdown of the PnL curve, streamed one observation at a time (fed the PnL after every event, so the
+ * figure is exact rather than that of a sampled chart). Capital-free: {@link EquityStatistics} turns the
+ * falls into fractions of the equity at their peak on whatever capital it is asked for.
  *
  * <ul>
- *   <li>Drawdown at a moment: {@code (peak - equity) / peak}, where peak is the highest equity so far
- *   (the starting capital before any event).</li>
- *   <li>Max drawdown: the largest such fraction; {@link #maxDrawdownQuote()} is the peak-to-trough
- *   loss of that same episode, in quote currency.</li>
- *   <li>Its duration: from the peak before the deepest trough until equity is back at that peak, or
- *   until the end of the data when it never recovered ({@link #maxDrawdownRecovered()} false).</li>
+ *   <li>Max drawdown: the largest fall of PnL from its running peak (the peak starts at 0, before any
+ *   event), in quote currency: {@link #maxDrawdownQuote()}, from the PnL {@link #maxDrawdownPeak()}.</li>
+ *   <li>Its duration: from the peak before the deepest trough until PnL is back at that peak, or until
+ *   the end of the data when it never recovered ({@link #maxDrawdownRecovered()} false).</li>
  *   <li>Longest underwater: the longest time of any episode between a peak and its recovery (or the
  *   end).</li>
  * </ul>
@@ -22,26 +21,25 @@ public final class Drawdown
     private boolean underwater;
     private double current;
 
-    private double maxDrawdown;
     private double maxDrawdownQuote;
+    private double maxDrawdownPeak;
     private long maxPeakTime = -1;
     private long maxTroughTime = -1;
     private long maxRecoveryTime = -1;
     private long longestUnderwater;
     private long endTime;
 
-    /** Starts at {@code capital}, time {@code startNanos}. */
-    public Drawdown(final double capital, final long startNanos)
+    /** Starts at PnL 0, time {@code startNanos}. */
+    public Drawdown(final long startNanos)
     {
-        this.peak = capital;
         this.peakTime = startNanos;
         this.endTime = startNanos;
     }
 
-    public void observe(final long timeNanos, final double equity)
+    public void observe(final long timeNanos, final double pnl)
     {
         endTime = timeNanos;
-        if (equity >= peak)
+        if (pnl >= peak)
         {
             if (underwater)
             {
@@ -52,17 +50,18 @@ public final class Drawdown
                 }
             }
             underwater = false;
-            peak = equity;
+            peak = pnl;
             peakTime = timeNanos;
             current = 0.0;
             return;
         }
         underwater = true;
-        current = peak > 0 ? (peak - equity) / peak : 1.0;
-        if (current > maxDrawdown)
+        final double fall = peak - pnl;
+        current = fall;
+        if (fall > maxDrawdownQuote)
         {
-            maxDrawdown = current;
-            maxDrawdownQuote = peak - equity;
+            maxDrawdownQuote = fall;
+            maxDrawdownPeak = peak;
             maxTroughTime = timeNanos;
             if (maxPeakTime != peakTime)
             {
@@ -72,15 +71,22 @@ public final class Drawdown
         }
     }
 
-    /** The drawdown after the last observation, as a fraction (0 at a peak). */
+    /** The fall from the peak after the last observation, quote currency (0 at a peak). */
     public double current()
     {
         return current;
     }
 
-    public double maxDrawdown()
+    /** The running peak PnL. */
+    public double peak()
     {
-        return maxDrawdown;
+        return peak;
+    }
+
+    /** The PnL at the peak of the deepest episode. */
+    public double maxDrawdownPeak()
+    {
+        return maxDrawdownPeak;
     }
 
     public double maxDrawdownQuote()
