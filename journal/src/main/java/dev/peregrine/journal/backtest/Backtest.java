@@ -26,6 +26,7 @@ import dev.peregrine.journal.importer.JournalSource;
 import dev.peregrine.journal.importer.ProductNames;
 import dev.peregrine.journal.importer.SyntheticTouch;
 import dev.peregrine.journal.statistics.EquityStatistics;
+import dev.peregrine.journal.statistics.StrategyLedger;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -198,7 +199,8 @@ public final class Backtest
         {
             final OutputDigest digest = new OutputDigest();
             final BacktestOutputs outputs = new BacktestOutputs(decisions);
-            final OutputListener listeners = new OutputFanOut(digest,
+            final StrategyLedger ledger = StrategyLedger.forSettings(settings);
+            final OutputListener listeners = new OutputFanOut(new OutputFanOut(digest, ledger),
                 observer == null ? outputs : new OutputFanOut(outputs, observer));
             final TradingCore core = new TradingCore(settings, listeners, new CoreMetrics(settings.products().size()),
                 new TradingSwitch());
@@ -239,7 +241,7 @@ public final class Backtest
             complete = true;
             return new BacktestResult(plan.format(), settings, journalDir, sequence, clocks, first,
                 sequence == 0 ? 0 : core.clockNanos(), outputs.orders, outputs.rejects, outputs.fills, outputs.fees,
-                core.positions().totalRealizedPnl(), core.totalUnrealizedPnl(), equity,
+                core.positions().totalRealizedPnl(), core.totalUnrealizedPnl(), equity, ledger.table(core),
                 digest.hex(), Hash64.hex(core.stateHash()), System.nanoTime() - started, plan.assumptions());
         }
         finally

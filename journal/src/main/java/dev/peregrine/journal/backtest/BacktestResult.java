@@ -3,6 +3,7 @@ package dev.peregrine.journal.backtest;
 import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.journal.importer.DataFormat;
 import dev.peregrine.journal.statistics.EquityStatistics;
+import dev.peregrine.journal.statistics.PnlTable;
 import dev.peregrine.journal.statistics.Statistic;
 
 import java.nio.file.Path;
@@ -25,6 +26,7 @@ import java.util.List;
  * @param realizedPnl     realized PnL net of fees
  * @param unrealizedPnl   open positions marked at the last price
  * @param statistics      Sharpe, Sortino, drawdown, return: the one set of statistics, on the default capital
+ * @param pnl             PnL, fees, orders, fills and rejects per strategy and per strategy and product
  * @param elapsedNanos    wall-clock time of the run (information only)
  * @param assumptions     the fill-model and data assumptions, one line each, for the summary
  */
@@ -43,6 +45,7 @@ public record BacktestResult(
     double realizedPnl,
     double unrealizedPnl,
     EquityStatistics statistics,
+    PnlTable pnl,
     String outputDigestHex,
     String stateHashHex,
     long elapsedNanos,

@@ -24,6 +24,7 @@ public final class BacktestSummary
         out.printf("orders: %,d, rejects: %,d, fills: %,d%n", r.orders(), r.rejects(), r.fills());
         out.printf("pnl (quote currency): net %.2f = realized %.2f (after fees %.2f) + unrealized %.2f%n", r.netPnl(),
             r.realizedPnl(), r.fees(), r.unrealizedPnl());
+        r.pnl().lines().forEach(out::println);
         StatisticsLines.of(r.statistics().onCapital(capital)).forEach(out::println);
         out.println("journal: " + r.journal());
         out.println("output-digest: " + r.outputDigestHex());

@@ -415,10 +415,11 @@ public final class DemoRun
             m.orders.get(), m.fills.get(), m.cancels.get(), m.totalRejects(), rejects, m.ordersReleased.get());
         for (int i = 0; i < products.size(); i++)
         {
-            out.printf(Locale.ROOT, "position %s %s (avg %.2f), realized %+.2f, unrealized %+.2f%n",
+            out.printf(Locale.ROOT, "position %s %s (avg %.2f), realized before fees %+.2f, fees %.2f, unrealized %+.2f%n",
                 products.get(i), FixedPoint.toString(positions.quantity(i)), positions.averagePrice(i),
-                positions.realizedPnl(i), positions.unrealizedPnl(i, engine.core().market().markPrice(i)));
+                positions.realizedPnl(i), positions.fees(i), positions.unrealizedPnl(i, engine.core().market().markPrice(i)));
         }
+        engine.finalPnlTable().lines().forEach(out::println);
         out.printf(Locale.ROOT, "pnl total %+.2f (realized %+.2f after %.2f fees, unrealized %+.2f)%n",
             positions.totalRealizedPnl() + engine.core().totalUnrealizedPnl(), positions.totalRealizedPnl(),
             positions.totalFees(), engine.core().totalUnrealizedPnl());

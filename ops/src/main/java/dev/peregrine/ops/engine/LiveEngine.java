@@ -21,6 +21,8 @@ import dev.peregrine.journal.JournalRetention;
 import dev.peregrine.journal.JournalWriter;
 import dev.peregrine.journal.Replay;
 import dev.peregrine.journal.RetentionPolicy;
+import dev.peregrine.journal.statistics.PnlTable;
+import dev.peregrine.journal.statistics.StrategyLedger;
 import dev.peregrine.ops.logging.JsonLine;
 import dev.peregrine.ops.logging.JsonLog;
 import dev.peregrine.ops.orderlog.OrderLog;
@@ -49,6 +51,7 @@ public final class LiveEngine
     private final TradingSwitch tradingSwitch = new TradingSwitch();
     private final OutputDigest digest = new OutputDigest();
     private final CoreMetrics coreMetrics;
+    private final StrategyLedger ledger;
     private final PaperOrderSender paperSender = new PaperOrderSender();
     private final CoinbaseLiveVenue liveVenue;
     private final TradingCore core;
@@ -115,8 +118,9 @@ public final class LiveEngine
         this.waitStrategy = waitStrategy;
         this.clockIntervalMillis = clockIntervalMillis;
         this.coreMetrics = new CoreMetrics(settings.products().size());
-        this.core = new TradingCore(settings, new dev.peregrine.core.output.OutputFanOut(digest, orderLog.capture()),
-            coreMetrics, tradingSwitch);
+        this.ledger = StrategyLedger.forSettings(settings);
+        this.core = new TradingCore(settings, new dev.peregrine.core.output.OutputFanOut(
+            new dev.peregrine.core.output.OutputFanOut(digest, ledger), orderLog.capture()), coreMetrics, tradingSwitch);
         orderLog.names(core.instruments().symbols(), OrderLog.strategyNames(core.strategies()));
         this.decisions = new DecisionQueue(DECISION_QUEUE_CAPACITY, coreMetrics.decisionsUnjournaled);
         this.journalDisk = new JournalDiskUsage(journalDir);
@@ -461,6 +465,26 @@ public final class LiveEngine
     public CoreMetrics coreMetrics()
     {
         return coreMetrics;
+    }
+
+    /**
+     * PnL per strategy and per strategy and product, from any thread while the core runs: the figures the
+     * ledger publishes on every fill, valued at the marks the core last published.
+     */
+    public PnlTable pnlTable()
+    {
+        final double[] marks = new double[coreMetrics.markPrices.length];
+        for (int i = 0; i < marks.length; i++)
+        {
+            marks[i] = coreMetrics.markPrices[i].get();
+        }
+        return PnlTable.of(ledger.published(), StrategyLedger.strategyNames(core), core.instruments().symbols(), marks);
+    }
+
+    /** The same table from the core's own state: only once the core has stopped (the summary at exit). */
+    public PnlTable finalPnlTable()
+    {
+        return ledger.table(core);
     }
 
     /** Where orders go when trading live; null with the paper venue. */

@@ -72,6 +72,7 @@ public final class ReportHtml
         html.append("<p class=\"note\">\u25B2 buy fill, \u25BC sell fill (hover for details); the line is the core's mark ")
             .append("(mid of the top of book, else the last trade).</p></section>");
 
+        html.append("<section><h2>PnL per strategy</h2>").append(PnlTables.html(report.pnl())).append("</section>");
         html.append("<section><h2>Trades</h2>").append(ReportTables.trades(report))
             .append(ReportTables.openPositions(report)).append("</section>");
         if (report.comparison() != null)

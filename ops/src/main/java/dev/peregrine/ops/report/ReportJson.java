@@ -64,6 +64,7 @@ public final class ReportJson
         json.key("core_error").value(report.coreError());
 
         statistics(json.key("statistics"), report);
+        PnlTables.json(json, report.pnl());
         json.key("definitions").beginObject();
         for (final Map.Entry<String, String> e : StatisticDefinitions.all().entrySet())
         {

@@ -17,6 +17,7 @@ import dev.peregrine.journal.JournalHeader;
 import dev.peregrine.journal.JournalReader;
 import dev.peregrine.journal.Replay;
 import dev.peregrine.journal.statistics.EquityStatistics;
+import dev.peregrine.journal.statistics.StrategyLedger;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,7 +48,8 @@ public final class ReportReplay
             final int n = settings.products().size();
             final OutputDigest digest = new OutputDigest();
             final ReportRecorder recorder = new ReportRecorder(n);
-            final TradingCore core = core(journal, settings, new OutputFanOut(digest, recorder));
+            final StrategyLedger ledger = StrategyLedger.forSettings(settings);
+            final TradingCore core = core(journal, settings, new OutputFanOut(new OutputFanOut(digest, ledger), recorder));
             final EquityCurve curve = new EquityCurve(capital);
             final ChartSeries chart = new ChartSeries(n);
             final PositionBook positions = core.positions();
@@ -81,16 +83,12 @@ public final class ReportReplay
                         positions.unrealizedPnl(i, mark), recorder.ledger().openRealized(i), recorder.ledger().openEntryNanos(i)));
                 }
             }
-            final List<String> strategyNames = new ArrayList<>();
-            strategyNames.add("engine");
-            for (int i = 0; i < core.strategies().count(); i++)
-            {
-                strategyNames.add(core.strategies().get(i).name());
-            }
+            final List<String> strategyNames = StrategyLedger.strategyNames(core);
             final Throwable error = core.lastError();
             return new Report(journal, header, settings, strategyNames, sequence, digest.hex(),
                 Hash64.hex(core.stateHash()), error == null ? null : String.valueOf(error), curve, chart, recorder,
-                openPositions, positions.totalRealizedPnl(), positions.totalFees(), core.totalUnrealizedPnl(), null);
+                openPositions, positions.totalRealizedPnl(), positions.totalFees(), core.totalUnrealizedPnl(), ledger.table(core),
+                null);
         }
     }
 
