@@ -86,6 +86,11 @@ class StrategyPnlTest
         }
         assertThat(status.get("pnlByStrategyAndProduct")).anySatisfy(r -> assertThat(r.get("position")).isNotNull());
         assertThat(status.get("pnlNote").asText()).contains("realized is before fees");
+        // The statistics module's figures for the run so far: seconds of data, so no annualized figure.
+        final JsonNode statistics = status.get("statistics");
+        assertThat(statistics.get("sharpe").isNull()).as(statistics.toString()).isTrue();
+        assertThat(statistics.get("sharpeUnavailable").asText()).matches("span \\d+s, needs >= 1d");
+        assertThat(statistics.get("maxDrawdownQuote").asDouble()).isNotNegative();
         final JsonNode health = JSON.readTree(get(urls.group(2), null));
         assertThat(names(health.get("pnlByStrategy"))).contains("quick", "steady");
         final String metrics = get(urls.group(1), null);
@@ -138,6 +143,11 @@ class StrategyPnlTest
         assertThat(report.get("statistics").get("sharpe").isNull()).isTrue();
         assertThat(report.get("statistics").get("sharpe_unavailable").asText()).matches("span \\d+s, needs >= 1d");
         assertThat(reportOut.lines()).anySatisfy(l -> assertThat(l).startsWith("sharpe: n/a (span "));
+        // Summary = report: the run's statistics lines are the report's, character for character.
+        assertThat(reportOut.find(l -> l.startsWith("return: ")).orElseThrow())
+            .isEqualTo(out.find(l -> l.startsWith("return: ")).orElseThrow());
+        assertThat(reportOut.find(l -> l.startsWith("sharpe: ")).orElseThrow())
+            .isEqualTo(out.find(l -> l.startsWith("sharpe: ")).orElseThrow());
         assertThat(Files.readString(reportDir.resolve("report.html"))).contains("id=\"pnl-by-strategy\"",
             "id=\"pnl-by-strategy-and-product\"", "<td>quick</td>", "<td>steady</td>");
 

@@ -36,6 +36,29 @@ public final class Drawdown
         this.endTime = startNanos;
     }
 
+    /** The curve starts at {@code startNanos} (the first event): durations count from there. */
+    void start(final long startNanos)
+    {
+        peakTime = startNanos;
+        endTime = startNanos;
+    }
+
+    /** Becomes a copy of {@code other}: no allocation. */
+    void copyFrom(final Drawdown other)
+    {
+        peak = other.peak;
+        peakTime = other.peakTime;
+        underwater = other.underwater;
+        current = other.current;
+        maxDrawdownQuote = other.maxDrawdownQuote;
+        maxDrawdownPeak = other.maxDrawdownPeak;
+        maxPeakTime = other.maxPeakTime;
+        maxTroughTime = other.maxTroughTime;
+        maxRecoveryTime = other.maxRecoveryTime;
+        longestUnderwater = other.longestUnderwater;
+        endTime = other.endTime;
+    }
+
     public void observe(final long timeNanos, final double pnl)
     {
         endTime = timeNanos;

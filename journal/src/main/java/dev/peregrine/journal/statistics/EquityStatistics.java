@@ -40,7 +40,7 @@ public final class EquityStatistics
     private final double capital;
     private final PeriodReturns daily;
     private final PeriodReturns hourly;
-    private Drawdown drawdown;
+    private final Drawdown drawdown;
     private long firstNanos = Long.MIN_VALUE;
     private long lastNanos;
     private double pnl;
@@ -51,7 +51,7 @@ public final class EquityStatistics
         this.capital = checkCapital(capital);
         this.daily = new PeriodReturns("1d", 86_400_000_000_000L);
         this.hourly = new PeriodReturns("1h", 3_600_000_000_000L);
-        this.drawdown = new Drawdown(0); // replaced at the first event, which starts the curve
+        this.drawdown = new Drawdown(0); // started at the first event's time
     }
 
     private EquityStatistics(final double capital, final EquityStatistics finished)
@@ -110,13 +110,25 @@ public final class EquityStatistics
         if (firstNanos == Long.MIN_VALUE)
         {
             firstNanos = timeNanos;
-            drawdown = new Drawdown(timeNanos);
+            drawdown.start(timeNanos);
         }
         lastNanos = timeNanos;
         pnl = pnlNow;
         drawdown.observe(timeNanos, pnlNow);
         daily.observe(timeNanos, pnlNow);
         hourly.observe(timeNanos, pnlNow);
+    }
+
+    /** Becomes a copy of {@code other}, which must be on the same capital and not finished: no allocation. */
+    void copyFrom(final EquityStatistics other)
+    {
+        daily.copyFrom(other.daily);
+        hourly.copyFrom(other.hourly);
+        drawdown.copyFrom(other.drawdown);
+        firstNanos = other.firstNanos;
+        lastNanos = other.lastNanos;
+        pnl = other.pnl;
+        finished = other.finished;
     }
 
     /** Closes the last periods; call once after the last event (again is harmless). */

@@ -80,6 +80,18 @@ public final class PeriodReturns
         }
     }
 
+    /** Becomes a copy of {@code other} (same label and length): no allocation. */
+    void copyFrom(final PeriodReturns other)
+    {
+        period = other.period;
+        previousClose = other.previousClose;
+        close = other.close;
+        count = other.count;
+        sum = other.sum;
+        sumOfSquares = other.sumOfSquares;
+        downsideSumOfSquares = other.downsideSumOfSquares;
+    }
+
     public String label()
     {
         return label;

@@ -233,6 +233,7 @@ public final class AdminApi
         }
         json.append('}');
         StrategyPnlJson.append(json, engine.pnlTable());
+        StatisticsJson.append(json, engine.statistics());
         return json.append('}').toString();
     }
 

@@ -2,7 +2,16 @@ package dev.peregrine.ops.backtest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.peregrine.core.engine.EngineSettings;
+import dev.peregrine.core.engine.TradingCore;
+import dev.peregrine.core.engine.TradingSwitch;
+import dev.peregrine.core.event.InboundEvent;
+import dev.peregrine.core.metrics.CoreMetrics;
+import dev.peregrine.core.output.OutputDigest;
+import dev.peregrine.journal.JournalReader;
+import dev.peregrine.journal.Replay;
 import dev.peregrine.journal.statistics.EquityStatistics;
+import dev.peregrine.journal.statistics.PublishedStatistics;
 import dev.peregrine.ops.PeregrineCli;
 import dev.peregrine.ops.report.Report;
 import dev.peregrine.ops.report.ReportReplay;
@@ -23,8 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * One journal, one set of statistics: the backtest summary, {@code report} (its stdout, report.json and the
- * figures it computed), and the sweep table print the same Sharpe, Sortino, max drawdown and return, and a
- * span too short to annualize is "n/a" with its reason in all of them.
+ * figures it computed), the statistics a running engine publishes for /admin/status, and the sweep table
+ * print the same Sharpe, Sortino, max drawdown and return, and a span too short to annualize is "n/a" with
+ * its reason in all of them.
  */
 class OneSetOfStatisticsTest
 {
@@ -99,6 +109,25 @@ class OneSetOfStatisticsTest
         assertThat(json.get("total_return").asDouble()).isEqualTo(round8(stats.totalReturn()));
         assertThat(ratios).startsWith("sharpe: " + String.format(Locale.ROOT, "%.2f", stats.sharpe().value()) + "; ");
         assertThat(stats.sharpe().value()).isNotZero();
+
+        // The /admin path (the statistics a running engine publishes after every event) gives the same figures.
+        try (JournalReader reader = JournalReader.open(journal))
+        {
+            final EngineSettings settings = Replay.settingsOf(journal, reader.header());
+            final PublishedStatistics published = new PublishedStatistics(new TradingCore(settings, new OutputDigest(),
+                new CoreMetrics(settings.products().size()), new TradingSwitch()));
+            final InboundEvent event = new InboundEvent();
+            long sequence = 0;
+            while (reader.next(event))
+            {
+                published.onEvent(event, sequence++, true);
+            }
+            final EquityStatistics admin = published.snapshot().onCapital(25_000);
+            assertThat(admin.sharpe()).isEqualTo(stats.sharpe());
+            assertThat(admin.sortino()).isEqualTo(stats.sortino());
+            assertThat(admin.maxDrawdownQuote()).isEqualTo(stats.maxDrawdownQuote());
+            assertThat(admin.totalReturn()).isEqualTo(stats.totalReturn());
+        }
 
         // A sweep over the same combination (and one other): its row shows that Sharpe, and sorting by it agrees.
         final Run sweep = run("backtest", "--data", data.toString(), "--strategy", "trend-following:bar=1m,slow=8",
