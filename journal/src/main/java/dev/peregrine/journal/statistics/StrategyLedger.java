@@ -3,7 +3,6 @@ package dev.peregrine.journal.statistics;
 import dev.peregrine.core.engine.TradingCore;
 import dev.peregrine.core.execution.ExecutionEngine;
 import dev.peregrine.core.execution.PositionBook;
-import dev.peregrine.core.metrics.SingleWriterGauge;
 import dev.peregrine.core.number.FixedPoint;
 import dev.peregrine.core.order.OrderType;
 import dev.peregrine.core.decision.DecisionRecord;
@@ -36,7 +35,7 @@ public final class StrategyLedger implements OutputListener, PnlFigures
     private final long[] rejects;
     private final long[] orderIds = new long[ExecutionEngine.ORDER_CAPACITY];
     private final int[] orderStrategies = new int[ExecutionEngine.ORDER_CAPACITY];
-    private final Published published;
+    private final PublishedPnl published;
     private long decidedOrder;
     private int decidedStrategy;
 
@@ -83,7 +82,7 @@ public final class StrategyLedger implements OutputListener, PnlFigures
         orders = new long[this.strategies * instruments];
         fills = new long[this.strategies * instruments];
         rejects = new long[this.strategies * instruments];
-        published = new Published(this.strategies, instruments);
+        published = new PublishedPnl(this.strategies, instruments);
     }
 
     @Override
@@ -227,96 +226,5 @@ public final class StrategyLedger implements OutputListener, PnlFigures
     public long rejects(final int strategy, final int instrument)
     {
         return rejects[strategy * instruments + instrument];
-    }
-
-    /** Written by the core thread on every change, read by any thread. */
-    private static final class Published implements PnlFigures
-    {
-        private final int strategies;
-        private final int instruments;
-        final SingleWriterGauge[] position;
-        final SingleWriterGauge[] averagePrice;
-        final SingleWriterGauge[] realized;
-        final SingleWriterGauge[] fees;
-        final SingleWriterGauge[] orders;
-        final SingleWriterGauge[] fills;
-        final SingleWriterGauge[] rejects;
-
-        Published(final int strategies, final int instruments)
-        {
-            this.strategies = strategies;
-            this.instruments = instruments;
-            position = gauges(strategies * instruments);
-            averagePrice = gauges(strategies * instruments);
-            realized = gauges(strategies * instruments);
-            fees = gauges(strategies * instruments);
-            orders = gauges(strategies * instruments);
-            fills = gauges(strategies * instruments);
-            rejects = gauges(strategies * instruments);
-        }
-
-        private static SingleWriterGauge[] gauges(final int n)
-        {
-            final SingleWriterGauge[] gauges = new SingleWriterGauge[n];
-            for (int i = 0; i < n; i++)
-            {
-                gauges[i] = new SingleWriterGauge();
-            }
-            return gauges;
-        }
-
-        @Override
-        public int strategies()
-        {
-            return strategies;
-        }
-
-        @Override
-        public int instruments()
-        {
-            return instruments;
-        }
-
-        @Override
-        public double position(final int strategy, final int instrument)
-        {
-            return position[strategy * instruments + instrument].get();
-        }
-
-        @Override
-        public double averagePrice(final int strategy, final int instrument)
-        {
-            return averagePrice[strategy * instruments + instrument].get();
-        }
-
-        @Override
-        public double realizedBeforeFees(final int strategy, final int instrument)
-        {
-            return realized[strategy * instruments + instrument].get();
-        }
-
-        @Override
-        public double fees(final int strategy, final int instrument)
-        {
-            return fees[strategy * instruments + instrument].get();
-        }
-
-        @Override
-        public long orders(final int strategy, final int instrument)
-        {
-            return (long)orders[strategy * instruments + instrument].get();
-        }
-
-        @Override
-        public long fills(final int strategy, final int instrument)
-        {
-            return (long)fills[strategy * instruments + instrument].get();
-        }
-
-        @Override
-        public long rejects(final int strategy, final int instrument)
-        {
-            return (long)rejects[strategy * instruments + instrument].get();
-        }
     }
 }
