@@ -113,9 +113,9 @@ public final class BacktestCommand implements Callable<Integer>
         "per combination in DIR/sweep/<n>, no report). Default: a new temporary folder for the journal, named in the summary.")
     private Path report;
 
-    @Option(names = "--capital", defaultValue = "10000", paramLabel = "QUOTE",
-        description = "Starting capital the report's returns are measured on, in quote currency (default: ${DEFAULT-VALUE}).")
-    private double capital;
+    @Option(names = "--capital", paramLabel = "QUOTE",
+        description = "Starting capital the returns are measured on, in quote currency (default: ${DEFAULT-VALUE}).")
+    private double capital = dev.peregrine.journal.statistics.EquityStatistics.DEFAULT_CAPITAL;
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "binance-trades, coinbase-candles, ohlcv, trades or journal (default: told by content).")
     private String format;
@@ -184,7 +184,7 @@ public final class BacktestCommand implements Callable<Integer>
                 {
                     result = Backtest.run(plan, folder.resolve("journal"), counters, null);
                 }
-                BacktestSummary.print(out, result, data.toString());
+                BacktestSummary.print(out, result, data.toString(), capital);
                 if (report != null)
                 {
                     return writeReport(out, err, folder.resolve("journal"));

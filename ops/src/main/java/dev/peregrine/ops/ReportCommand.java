@@ -3,6 +3,8 @@ package dev.peregrine.ops;
 import dev.peregrine.journal.JournalException;
 import dev.peregrine.journal.JournalReader;
 import dev.peregrine.journal.Replay;
+import dev.peregrine.journal.statistics.EquityStatistics;
+import dev.peregrine.journal.statistics.StatisticsLines;
 import dev.peregrine.ops.cli.ExitCodes;
 import dev.peregrine.ops.cli.UsageException;
 import dev.peregrine.ops.report.Comparison;
@@ -51,10 +53,10 @@ public final class ReportCommand implements Callable<Integer>
         description = "Folder for report.json and report.html (created if missing; existing reports are replaced).")
     private Path out;
 
-    // 10,000 quote by default: ten times the demo's default order notional, so its returns read sensibly.
-    @Option(names = "--capital", defaultValue = "10000", paramLabel = "QUOTE",
+    // The statistics module's default, which the backtest summary uses too: the same journal, the same figures.
+    @Option(names = "--capital", paramLabel = "QUOTE",
         description = "Starting capital in quote currency, the base of returns, drawdown and turnover (default: ${DEFAULT-VALUE}).")
-    private double capital;
+    private double capital = EquityStatistics.DEFAULT_CAPITAL;
 
     @Option(names = "--compare", paramLabel = "DIR",
         description = "Another journal to compare decision by decision (e.g. the backtest of this live run).")
@@ -129,9 +131,9 @@ public final class ReportCommand implements Callable<Integer>
         stdout.printf(Locale.ROOT, "replayed %,d events from %s in %.2f s%n", report.events(), journal, seconds);
         stdout.println(report.settings().paperVenue().describe());
         stdout.printf(Locale.ROOT, "data: %s .. %s%n", ReportJson.time(curve.firstNanos()), ReportJson.time(curve.lastNanos()));
-        stdout.printf(Locale.ROOT, "capital %.2f -> equity %.2f (total return %.4f%%), max drawdown %.4f%%, %d trades, %d fills%n",
-            curve.capital(), curve.finalEquity(), curve.totalReturn() * 100, curve.drawdown().maxDrawdown() * 100,
+        stdout.printf(Locale.ROOT, "capital %.2f -> equity %.2f, %d trades, %d fills%n", curve.capital(), curve.finalEquity(),
             report.recorder().tradeStatistics().trades(), report.recorder().execution().fills());
+        StatisticsLines.of(curve.statistics()).forEach(stdout::println);
         if (report.coreError() != null)
         {
             stdout.println("warning: the core halted on an error during the run: " + report.coreError());

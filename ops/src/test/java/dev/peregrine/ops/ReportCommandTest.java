@@ -113,8 +113,10 @@ class ReportCommandTest
         assertThat(number(stats.get("win_rate"))).isCloseTo(wins / number(stats.get("trades")), within(1e-8));
         assertThat(number(stats.get("max_drawdown"))).isBetween(0.0, 1.0);
         assertThat(number(stats.get("exposure"))).isBetween(0.0, 1.0);
-        assertThat(stats.get("returns_period")).as("a few seconds of data: per-second returns").isEqualTo("1s");
+        assertThat(stats.get("sharpe")).as("a few seconds of data: no annualized figure").isNull();
+        assertThat((String)stats.get("sharpe_unavailable")).matches("span \\d+s, needs >= 1d");
         assertThat(stats.get("cagr")).as("undefined under a day").isNull();
+        assertThat(stats.get("cagr_unavailable")).isEqualTo(stats.get("sharpe_unavailable"));
         assertThat(list(report.get("equity_curve"))).hasSizeGreaterThan(10);
         assertThat(list(report.get("drawdown_curve"))).hasSameSizeAs(list(report.get("equity_curve")));
     }

@@ -25,6 +25,8 @@ import dev.peregrine.journal.importer.Importers;
 import dev.peregrine.journal.importer.JournalSource;
 import dev.peregrine.journal.importer.ProductNames;
 import dev.peregrine.journal.importer.SyntheticTouch;
+import dev.peregrine.journal.statistics.EquityStatistics;
+import dev.peregrine.journal.statistics.StrategyLedger;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -197,12 +199,13 @@ public final class Backtest
         {
             final OutputDigest digest = new OutputDigest();
             final BacktestOutputs outputs = new BacktestOutputs(decisions);
-            final OutputListener listeners = new OutputFanOut(digest,
+            final StrategyLedger ledger = StrategyLedger.forSettings(settings);
+            final OutputListener listeners = new OutputFanOut(new OutputFanOut(digest, ledger),
                 observer == null ? outputs : new OutputFanOut(outputs, observer));
             final TradingCore core = new TradingCore(settings, listeners, new CoreMetrics(settings.products().size()),
                 new TradingSwitch());
             outputs.bind(core.execution().orders());
-            final EquityStats equity = new EquityStats();
+            final EquityStatistics equity = new EquityStatistics();
             final InboundEvent event = new InboundEvent();
             long sequence = 0;
             long clocks = 0;
@@ -219,7 +222,7 @@ public final class Backtest
                 }
                 writer.onEvent(event, sequence, true);  // journaled before the core sees it, as live
                 core.onEvent(event, sequence, true);
-                equity.onEquity(core.clockNanos(), core.positions().totalRealizedPnl() + core.totalUnrealizedPnl());
+                equity.observe(core.clockNanos(), EquityStatistics.pnlOf(core));
                 sequence++;
                 if (progress != null && (sequence & (BacktestProgress.PUBLISH_EVERY - 1)) == 0)
                 {
@@ -239,7 +242,7 @@ public final class Backtest
             complete = true;
             return new BacktestResult(plan.format(), settings, journalDir, sequence, clocks, first,
                 sequence == 0 ? 0 : core.clockNanos(), outputs.orders, outputs.rejects, outputs.fills, outputs.fees,
-                core.positions().totalRealizedPnl(), core.totalUnrealizedPnl(), equity.maxDrawdown(), equity.sharpe(),
+                core.positions().totalRealizedPnl(), core.totalUnrealizedPnl(), equity, ledger.table(core),
                 digest.hex(), Hash64.hex(core.stateHash()), System.nanoTime() - started, plan.assumptions(),
                 outputs.fillTally);
         }

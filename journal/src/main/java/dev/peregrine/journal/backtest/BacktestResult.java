@@ -2,6 +2,9 @@ package dev.peregrine.journal.backtest;
 
 import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.journal.importer.DataFormat;
+import dev.peregrine.journal.statistics.EquityStatistics;
+import dev.peregrine.journal.statistics.PnlTable;
+import dev.peregrine.journal.statistics.Statistic;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -22,8 +25,8 @@ import java.util.List;
  * @param fees            fees paid
  * @param realizedPnl     realized PnL net of fees
  * @param unrealizedPnl   open positions marked at the last price
- * @param maxDrawdown     see {@link EquityStats}
- * @param sharpe          see {@link EquityStats}
+ * @param statistics      Sharpe, Sortino, drawdown, return: the one set of statistics, on the default capital
+ * @param pnl             PnL, fees, orders, fills and rejects per strategy and per strategy and product
  * @param elapsedNanos    wall-clock time of the run (information only)
  * @param assumptions     the fill-model and data assumptions, one line each, for the summary
  * @param fillTally       requested against filled quantity and notional, market orders cut short
@@ -42,8 +45,8 @@ public record BacktestResult(
     double fees,
     double realizedPnl,
     double unrealizedPnl,
-    double maxDrawdown,
-    double sharpe,
+    EquityStatistics statistics,
+    PnlTable pnl,
     String outputDigestHex,
     String stateHashHex,
     long elapsedNanos,
@@ -66,6 +69,18 @@ public record BacktestResult(
     public double netPnl()
     {
         return realizedPnl + unrealizedPnl;
+    }
+
+    /** Largest peak-to-trough fall of PnL, quote currency. */
+    public double maxDrawdown()
+    {
+        return statistics.maxDrawdownQuote();
+    }
+
+    /** Annualized Sharpe, or why there is none (a span under a day). */
+    public Statistic sharpe()
+    {
+        return statistics.sharpe();
     }
 
     public List<String> products()

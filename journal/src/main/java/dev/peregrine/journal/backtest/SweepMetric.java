@@ -1,5 +1,7 @@
 package dev.peregrine.journal.backtest;
 
+import dev.peregrine.journal.statistics.EquityStatistics;
+
 import java.util.Comparator;
 import java.util.List;
 
@@ -13,10 +15,14 @@ public enum SweepMetric
     PNL("pnl", Comparator.comparingDouble((BacktestResult r) -> r.netPnl()).reversed()),
     /** Fills (executions), most first. */
     TRADES("trades", Comparator.comparingLong((BacktestResult r) -> r.fills()).reversed()),
-    /** Max drawdown of equity, smallest first. */
+    /** Max drawdown of PnL in quote currency ({@link EquityStatistics}), smallest first. */
     MAX_DRAWDOWN("max-drawdown", Comparator.comparingDouble(BacktestResult::maxDrawdown)),
-    /** Sharpe of per-minute equity changes, annualized ({@link EquityStats}), highest first. */
-    SHARPE("sharpe", Comparator.comparingDouble((BacktestResult r) -> r.sharpe()).reversed());
+    /**
+     * Sharpe ({@link EquityStatistics}), highest first; runs without one (a span under a day) last, in grid
+     * order: an absent figure is not a low one.
+     */
+    SHARPE("sharpe", Comparator.comparing((BacktestResult r) -> !r.sharpe().available())
+        .thenComparing(Comparator.comparingDouble((BacktestResult r) -> r.sharpe().value()).reversed()));
 
     private final String cliName;
     private final Comparator<BacktestResult> best;

@@ -1,7 +1,7 @@
 package dev.peregrine.ops.backtest;
 
 import dev.peregrine.journal.backtest.BacktestResult;
-import dev.peregrine.journal.backtest.EquityStats;
+import dev.peregrine.journal.statistics.StatisticsLines;
 
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -13,7 +13,8 @@ public final class BacktestSummary
     {
     }
 
-    public static void print(final PrintWriter out, final BacktestResult r, final String data)
+    /** @param capital the base of the returns and the drawdown fraction, as {@code report --capital} */
+    public static void print(final PrintWriter out, final BacktestResult r, final String data, final double capital)
     {
         final double seconds = r.elapsedNanos() / 1e9;
         out.println("backtest: " + r.settings().strategies().get(0) + " on " + String.join(",", r.products()));
@@ -29,8 +30,8 @@ public final class BacktestSummary
         }
         out.printf("pnl (quote currency): net %.2f = realized %.2f (after fees %.2f) + unrealized %.2f%n", r.netPnl(),
             r.realizedPnl(), r.fees(), r.unrealizedPnl());
-        out.printf("max drawdown: %.2f; sharpe: %.2f (per-minute equity changes, x sqrt(%,.0f))%n", r.maxDrawdown(),
-            r.sharpe(), EquityStats.PERIODS_PER_YEAR);
+        r.pnl().lines().forEach(out::println);
+        StatisticsLines.of(r.statistics().onCapital(capital)).forEach(out::println);
         out.println("journal: " + r.journal());
         out.println("output-digest: " + r.outputDigestHex());
         out.println("state-hash: " + r.stateHashHex());

@@ -29,6 +29,7 @@ public final class SweepTable
         head.addAll(List.of("pnl", "trades", "max-drawdown", "sharpe", "orders", "fees", "output-digest"));
         cells.add(head.toArray(new String[0]));
         int rank = 1;
+        final java.util.Set<String> missing = new java.util.LinkedHashSet<>();
         for (final Sweep.Row row : Sweep.sorted(rows, metric))
         {
             final BacktestResult r = row.result();
@@ -40,7 +41,11 @@ public final class SweepTable
             line.add(money(r.netPnl()));
             line.add(Long.toString(r.fills()));
             line.add(money(r.maxDrawdown()));
-            line.add(String.format(Locale.ROOT, "%.2f", r.sharpe()));
+            line.add(r.sharpe().available() ? String.format(Locale.ROOT, "%.2f", r.sharpe().value()) : "n/a");
+            if (!r.sharpe().available())
+            {
+                missing.add(r.sharpe().unavailable());
+            }
             line.add(Long.toString(r.orders()));
             line.add(money(r.fees()));
             line.add(r.outputDigestHex());
@@ -67,6 +72,10 @@ public final class SweepTable
                 sb.append(left ? String.format("%-" + width[i] + "s", line[i]) : String.format("%" + width[i] + "s", line[i]));
             }
             out.println(sb.toString().stripTrailing());
+        }
+        for (final String reason : missing)
+        {
+            out.println("sharpe n/a: " + reason);
         }
         out.flush();
     }

@@ -6,6 +6,7 @@ import dev.peregrine.core.metrics.CoreMetrics;
 import dev.peregrine.core.number.FixedPoint;
 import dev.peregrine.core.risk.RejectReason;
 import dev.peregrine.journal.JournalException;
+import dev.peregrine.journal.statistics.StatisticsLines;
 import dev.peregrine.ops.cli.ExitCodes;
 import dev.peregrine.ops.cli.UsageException;
 import dev.peregrine.ops.engine.LiveEngine;
@@ -416,10 +417,12 @@ public final class DemoRun
             m.orders.get(), m.fills.get(), m.cancels.get(), m.totalRejects(), rejects, m.ordersReleased.get());
         for (int i = 0; i < products.size(); i++)
         {
-            out.printf(Locale.ROOT, "position %s %s (avg %.2f), realized %+.2f, unrealized %+.2f%n",
+            out.printf(Locale.ROOT, "position %s %s (avg %.2f), realized before fees %+.2f, fees %.2f, unrealized %+.2f%n",
                 products.get(i), FixedPoint.toString(positions.quantity(i)), positions.averagePrice(i),
-                positions.realizedPnl(i), positions.unrealizedPnl(i, engine.core().market().markPrice(i)));
+                positions.realizedPnl(i), positions.fees(i), positions.unrealizedPnl(i, engine.core().market().markPrice(i)));
         }
+        engine.finalPnlTable().lines().forEach(out::println);
+        StatisticsLines.of(engine.finalStatistics()).forEach(out::println);
         out.printf(Locale.ROOT, "pnl total %+.2f (realized %+.2f after %.2f fees, unrealized %+.2f)%n",
             positions.totalRealizedPnl() + engine.core().totalUnrealizedPnl(), positions.totalRealizedPnl(),
             positions.totalFees(), engine.core().totalUnrealizedPnl());

@@ -80,6 +80,7 @@ public final class RunSummary
                 .key("enabled").value(runner.enabled()).endObject();
         }
         json.endArray();
+        dev.peregrine.ops.report.PnlTables.json(json, engine.finalPnlTable());
 
         json.key("connections").beginArray().beginObject();
         feed.writeSummary(json);

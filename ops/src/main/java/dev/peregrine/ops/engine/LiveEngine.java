@@ -19,8 +19,11 @@ import dev.peregrine.journal.JournalDiskUsage;
 import dev.peregrine.journal.JournalReader;
 import dev.peregrine.journal.JournalRetention;
 import dev.peregrine.journal.JournalWriter;
-import dev.peregrine.journal.Replay;
 import dev.peregrine.journal.RetentionPolicy;
+import dev.peregrine.journal.statistics.EquityStatistics;
+import dev.peregrine.journal.statistics.PnlTable;
+import dev.peregrine.journal.statistics.PublishedStatistics;
+import dev.peregrine.journal.statistics.StrategyLedger;
 import dev.peregrine.ops.logging.JsonLine;
 import dev.peregrine.ops.logging.JsonLog;
 import dev.peregrine.ops.orderlog.OrderLog;
@@ -49,6 +52,8 @@ public final class LiveEngine
     private final TradingSwitch tradingSwitch = new TradingSwitch();
     private final OutputDigest digest = new OutputDigest();
     private final CoreMetrics coreMetrics;
+    private final StrategyLedger ledger;
+    private final PublishedStatistics statistics;
     private final PaperOrderSender paperSender = new PaperOrderSender();
     private final CoinbaseLiveVenue liveVenue;
     private final TradingCore core;
@@ -115,8 +120,10 @@ public final class LiveEngine
         this.waitStrategy = waitStrategy;
         this.clockIntervalMillis = clockIntervalMillis;
         this.coreMetrics = new CoreMetrics(settings.products().size());
-        this.core = new TradingCore(settings, new dev.peregrine.core.output.OutputFanOut(digest, orderLog.capture()),
-            coreMetrics, tradingSwitch);
+        this.ledger = StrategyLedger.forSettings(settings);
+        this.core = new TradingCore(settings, new dev.peregrine.core.output.OutputFanOut(
+            new dev.peregrine.core.output.OutputFanOut(digest, ledger), orderLog.capture()), coreMetrics, tradingSwitch);
+        this.statistics = new PublishedStatistics(core);
         orderLog.names(core.instruments().symbols(), OrderLog.strategyNames(core.strategies()));
         this.decisions = new DecisionQueue(DECISION_QUEUE_CAPACITY, coreMetrics.decisionsUnjournaled);
         this.journalDisk = new JournalDiskUsage(journalDir);
@@ -148,7 +155,14 @@ public final class LiveEngine
         }
         try (JournalReader reader = JournalReader.open(journalDir))
         {
-            recoveredEvents = Replay.feed(reader, core);
+            // As Replay.feed, through the statistics, so they cover the whole journal as the report does.
+            final InboundEvent recoveredEvent = new InboundEvent();
+            long sequence = 0;
+            while (reader.next(recoveredEvent))
+            {
+                statistics.onEvent(recoveredEvent, sequence++, true);
+            }
+            recoveredEvents = sequence;
             if (reader.tornTailIndex() >= 0)
             {
                 // A write cut short (a power loss): mark it before appending, or it would sit mid-journal
@@ -179,7 +193,7 @@ public final class LiveEngine
             waitStrategy,
             new RoleThreadFactory(List.of("peregrine-journal", "peregrine-core", "peregrine-outbound")),
             journal,
-            core,
+            statistics, // the core, then the statistics of the PnL after each event
             outbound,
             tradingSwitch);
         final RingBuffer<InboundEvent> started = ring.start();
@@ -461,6 +475,38 @@ public final class LiveEngine
     public CoreMetrics coreMetrics()
     {
         return coreMetrics;
+    }
+
+    /**
+     * PnL per strategy and per strategy and product, from any thread while the core runs: the figures the
+     * ledger publishes on every fill, valued at the marks the core last published.
+     */
+    public PnlTable pnlTable()
+    {
+        final double[] marks = new double[coreMetrics.markPrices.length];
+        for (int i = 0; i < marks.length; i++)
+        {
+            marks[i] = coreMetrics.markPrices[i].get();
+        }
+        return PnlTable.of(ledger.published(), StrategyLedger.strategyNames(core), core.instruments().symbols(), marks);
+    }
+
+    /** Sharpe, Sortino, drawdown and return so far, from any thread (see {@link PublishedStatistics}). */
+    public EquityStatistics statistics()
+    {
+        return statistics.snapshot();
+    }
+
+    /** The same from the core thread's own figures: only once the core has stopped (the summary at exit). */
+    public EquityStatistics finalStatistics()
+    {
+        return statistics.finished();
+    }
+
+    /** The same table from the core's own state: only once the core has stopped (the summary at exit). */
+    public PnlTable finalPnlTable()
+    {
+        return ledger.table(core);
     }
 
     /** Where orders go when trading live; null with the paper venue. */

@@ -231,7 +231,10 @@ public final class AdminApi
             json.append(i == 0 ? "" : ",").append('"').append(products.get(i)).append("\":")
                 .append(String.format(Locale.ROOT, "%.8f", m.positions[i].get()));
         }
-        return json.append("}}").toString();
+        json.append('}');
+        StrategyPnlJson.append(json, engine.pnlTable());
+        StatisticsJson.append(json, engine.statistics());
+        return json.append('}').toString();
     }
 
     private static void respond(final HttpExchange exchange, final int status, final String body) throws IOException

@@ -133,6 +133,7 @@ public final class HealthEndpoint implements AutoCloseable
             "\"strategyEnabled\":" + (strategyFailure == null) + "," +
             (strategyFailure == null ? "" : "\"strategyFailure\":\"" + escape(strategyFailure.toString()) + "\",") +
             "\"strategies\":" + perStrategy + "," +
+            StrategyPnlJson.pnlByStrategy(engine.pnlTable()) + "," +
             (coreError == null ? "" : "\"coreError\":\"" + escape(coreError.toString()) + "\",") +
             "\"haltReason\":\"" + escape(engine.tradingSwitch().reason()) + "\"," +
             "\"gatewayConnected\":" + engine.gatewayConnected() + "," +

@@ -197,6 +197,7 @@ public final class PeregrineCollector implements MultiCollector
                 .build());
         }
         out.metricSnapshot(strategies.build());
+        StrategyPnlExport.export(out, engine.pnlTable());
         out.metricSnapshot(counter("peregrine_decisions_journaled", "Decision records written to the decision journal",
             engine.decisionsJournaled()));
         out.metricSnapshot(counter("peregrine_decisions_unjournaled",

@@ -2,6 +2,7 @@ package dev.peregrine.ops.report;
 
 import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.journal.JournalHeader;
+import dev.peregrine.journal.statistics.PnlTable;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.List;
  * @param realizedNet    the core's realized PnL after fees ({@code PositionBook.totalRealizedPnl})
  * @param fees           the core's fees ({@code PositionBook.totalFees})
  * @param unrealized     PnL of open positions at the final marks
+ * @param pnl            PnL, fees, orders, fills and rejects per strategy and per strategy and product
  * @param comparison     decision differences against another journal; null when none was asked for
  */
 public record Report(
@@ -33,12 +35,13 @@ public record Report(
     double realizedNet,
     double fees,
     double unrealized,
+    PnlTable pnl,
     Comparison comparison)
 {
     public Report withComparison(final Comparison other)
     {
         return new Report(journal, header, settings, strategyNames, events, outputDigest, stateHash, coreError, curve,
-            chart, recorder, openPositions, realizedNet, fees, unrealized, other);
+            chart, recorder, openPositions, realizedNet, fees, unrealized, pnl, other);
     }
 
     public String product(final int instrumentId)

@@ -2,6 +2,10 @@ package dev.peregrine.ops.report;
 
 import dev.peregrine.core.event.Side;
 import dev.peregrine.core.number.FixedPoint;
+import dev.peregrine.journal.statistics.Drawdown;
+import dev.peregrine.journal.statistics.EquityStatistics;
+import dev.peregrine.journal.statistics.PeriodReturns;
+import dev.peregrine.journal.statistics.Statistic;
 
 import java.util.List;
 import java.util.Locale;
@@ -69,6 +73,7 @@ public final class ReportHtml
         html.append("<p class=\"note\">\u25B2 buy fill, \u25BC sell fill (hover for details); the line is the core's mark ")
             .append("(mid of the top of book, else the last trade).</p></section>");
 
+        html.append("<section><h2>PnL per strategy</h2>").append(PnlTables.html(report.pnl())).append("</section>");
         html.append("<section><h2>Trades</h2>").append(ReportTables.trades(report))
             .append(ReportTables.openPositions(report)).append("</section>");
         if (report.comparison() != null)
@@ -112,6 +117,22 @@ public final class ReportHtml
         html.append("</header>");
     }
 
+    private static String ratio(final Statistic statistic)
+    {
+        return statistic.available() ? Html.ratio(statistic.value()) : "n/a";
+    }
+
+    private static String percent(final Statistic statistic)
+    {
+        return statistic.available() ? Html.percent(statistic.value()) : "n/a";
+    }
+
+    /** Why a figure is missing (e.g. {@code span 5m, needs >= 1d}), else {@code otherwise}. */
+    private static String note(final Statistic statistic, final String otherwise)
+    {
+        return statistic.available() ? otherwise : statistic.unavailable();
+    }
+
     private static String fact(final String name, final String value)
     {
         return "<dt>" + Html.escape(name) + "</dt><dd>" + Html.escape(value) + "</dd>";
@@ -120,18 +141,20 @@ public final class ReportHtml
     private static void statistics(final StringBuilder html, final Report report)
     {
         final EquityCurve curve = report.curve();
+        final EquityStatistics stats = curve.statistics();
         final Drawdown dd = curve.drawdown();
-        final PeriodReturns returns = curve.returnsUsed();
+        final PeriodReturns returns = stats.returnsUsed();
         final TradeStatistics trades = report.recorder().tradeStatistics();
         final ExecutionStatistics ex = report.recorder().execution();
+        final String basis = returns.count() + " returns of " + returns.label();
         html.append("<section><h2>Statistics</h2><div class=\"stats\" id=\"statistics\">");
         stat(html, "total_return", "Total return", Html.percent(curve.totalReturn()),
             Html.money(curve.finalEquity()) + " final equity");
-        stat(html, "cagr", "CAGR", Html.percent(curve.cagr()), curve.spanNanos() < 86_400e9 ? "span under a day" : "");
-        stat(html, "sharpe", "Sharpe", Html.ratio(returns.sharpe()), returns.count() + " returns of " + returns.label());
-        stat(html, "sortino", "Sortino", Html.ratio(returns.sortino()), returns.count() + " returns of " + returns.label());
-        stat(html, "calmar", "Calmar", Html.ratio(curve.calmar()), "");
-        stat(html, "max_drawdown", "Max drawdown", Html.percent(dd.maxDrawdown()), Html.money(dd.maxDrawdownQuote()) + " quote");
+        stat(html, "cagr", "CAGR", percent(stats.cagr()), note(stats.cagr(), ""));
+        stat(html, "sharpe", "Sharpe", ratio(stats.sharpe()), note(stats.sharpe(), basis));
+        stat(html, "sortino", "Sortino", ratio(stats.sortino()), note(stats.sortino(), basis));
+        stat(html, "calmar", "Calmar", ratio(stats.calmar()), note(stats.calmar(), ""));
+        stat(html, "max_drawdown", "Max drawdown", Html.percent(stats.maxDrawdown()), Html.money(dd.maxDrawdownQuote()) + " quote");
         stat(html, "max_drawdown_duration", "Max drawdown duration", Html.duration(dd.maxDrawdownDurationNanos()),
             dd.maxDrawdownRecovered() ? "recovered" : "not recovered by the end");
         stat(html, "longest_underwater", "Longest underwater", Html.duration(dd.longestUnderwaterNanos()), "");

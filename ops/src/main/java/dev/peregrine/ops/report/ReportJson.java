@@ -4,6 +4,10 @@ import dev.peregrine.core.event.Side;
 import dev.peregrine.core.number.FixedPoint;
 import dev.peregrine.core.output.Hash64;
 import dev.peregrine.core.risk.RejectReason;
+import dev.peregrine.journal.statistics.Drawdown;
+import dev.peregrine.journal.statistics.EquityStatistics;
+import dev.peregrine.journal.statistics.PeriodReturns;
+import dev.peregrine.journal.statistics.Statistic;
 import dev.peregrine.ops.demo.JsonWriter;
 
 import java.time.Instant;
@@ -60,6 +64,7 @@ public final class ReportJson
         json.key("core_error").value(report.coreError());
 
         statistics(json.key("statistics"), report);
+        PnlTables.json(json, report.pnl());
         json.key("definitions").beginObject();
         for (final Map.Entry<String, String> e : StatisticDefinitions.all().entrySet())
         {
@@ -122,23 +127,34 @@ public final class ReportJson
         return json.endObject().toJson();
     }
 
+    /** {@code name}: the figure, or null and {@code name_unavailable}: why (e.g. a span under a day). */
+    private static void statistic(final JsonWriter json, final String name, final Statistic statistic)
+    {
+        json.key(name).value(statistic.value());
+        if (!statistic.available())
+        {
+            json.key(name + "_unavailable").value(statistic.unavailable());
+        }
+    }
+
     private static void statistics(final JsonWriter json, final Report report)
     {
         final EquityCurve curve = report.curve();
+        final EquityStatistics stats = curve.statistics();
         final Drawdown dd = curve.drawdown();
-        final PeriodReturns returns = curve.returnsUsed();
+        final PeriodReturns returns = stats.returnsUsed();
         final TradeStatistics trades = report.recorder().tradeStatistics();
         final ExecutionStatistics execution = report.recorder().execution();
         json.beginObject()
             .key("final_equity").value(curve.finalEquity())
-            .key("total_return").value(curve.totalReturn())
-            .key("cagr").value(curve.cagr())
-            .key("sharpe").value(returns.sharpe())
-            .key("sortino").value(returns.sortino())
-            .key("returns_period").value(returns.label())
-            .key("returns_count").value(returns.count())
-            .key("calmar").value(curve.calmar())
-            .key("max_drawdown").value(dd.maxDrawdown())
+            .key("total_return").value(curve.totalReturn());
+        statistic(json, "cagr", stats.cagr());
+        statistic(json, "sharpe", stats.sharpe());
+        statistic(json, "sortino", stats.sortino());
+        json.key("returns_period").value(returns.label())
+            .key("returns_count").value(returns.count());
+        statistic(json, "calmar", stats.calmar());
+        json.key("max_drawdown").value(stats.maxDrawdown())
             .key("max_drawdown_quote").value(dd.maxDrawdownQuote())
             .key("max_drawdown_peak").value(dd.maxDrawdownPeakNanos() < 0 ? null : time(dd.maxDrawdownPeakNanos()))
             .key("max_drawdown_trough").value(dd.maxDrawdownTroughNanos() < 0 ? null : time(dd.maxDrawdownTroughNanos()))

@@ -16,6 +16,8 @@ import dev.peregrine.journal.JournalException;
 import dev.peregrine.journal.JournalHeader;
 import dev.peregrine.journal.JournalReader;
 import dev.peregrine.journal.Replay;
+import dev.peregrine.journal.statistics.EquityStatistics;
+import dev.peregrine.journal.statistics.StrategyLedger;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +25,7 @@ import java.util.List;
 
 /**
  * Replays a journal through the same core the live run used (rebuilt from the header's settings, as
- * {@link Replay} does) and measures the account after every event: equity into {@link EquityCurve},
+ * {@link Replay} does) and measures the account after every event: the PnL series into {@link EquityCurve},
  * the sampled charts into {@link ChartSeries}, outputs into {@link ReportRecorder}. Streams the journal
  * with one reused slot, so memory does not grow with its length.
  */
@@ -46,7 +48,8 @@ public final class ReportReplay
             final int n = settings.products().size();
             final OutputDigest digest = new OutputDigest();
             final ReportRecorder recorder = new ReportRecorder(n);
-            final TradingCore core = core(journal, settings, new OutputFanOut(digest, recorder));
+            final StrategyLedger ledger = StrategyLedger.forSettings(settings);
+            final TradingCore core = core(journal, settings, new OutputFanOut(new OutputFanOut(digest, ledger), recorder));
             final EquityCurve curve = new EquityCurve(capital);
             final ChartSeries chart = new ChartSeries(n);
             final PositionBook positions = core.positions();
@@ -57,18 +60,16 @@ public final class ReportReplay
             while (reader.next(event))
             {
                 core.onEvent(event, sequence++, true);
-                double equity = capital + positions.totalRealizedPnl();
                 boolean open = false;
                 for (int i = 0; i < n; i++)
                 {
                     final long mark = market.markPrice(i);
-                    equity += positions.unrealizedPnl(i, mark);
                     marks[i] = mark > 0 ? FixedPoint.toDouble(mark) : Double.NaN;
                     open |= positions.quantity(i) != 0;
                 }
                 final long now = core.clockNanos();
-                curve.observe(now, equity, open);
-                chart.observe(now, equity, curve.drawdown().current(), marks);
+                curve.observe(now, EquityStatistics.pnlOf(core), open);
+                chart.observe(now, curve.finalEquity(), curve.statistics().currentDrawdown(), marks);
             }
             curve.finish();
             final List<OpenPosition> openPositions = new ArrayList<>();
@@ -82,16 +83,12 @@ public final class ReportReplay
                         positions.unrealizedPnl(i, mark), recorder.ledger().openRealized(i), recorder.ledger().openEntryNanos(i)));
                 }
             }
-            final List<String> strategyNames = new ArrayList<>();
-            strategyNames.add("engine");
-            for (int i = 0; i < core.strategies().count(); i++)
-            {
-                strategyNames.add(core.strategies().get(i).name());
-            }
+            final List<String> strategyNames = StrategyLedger.strategyNames(core);
             final Throwable error = core.lastError();
             return new Report(journal, header, settings, strategyNames, sequence, digest.hex(),
                 Hash64.hex(core.stateHash()), error == null ? null : String.valueOf(error), curve, chart, recorder,
-                openPositions, positions.totalRealizedPnl(), positions.totalFees(), core.totalUnrealizedPnl(), null);
+                openPositions, positions.totalRealizedPnl(), positions.totalFees(), core.totalUnrealizedPnl(), ledger.table(core),
+                null);
         }
     }
 

@@ -14,18 +14,24 @@ public final class StatisticDefinitions
 
     static
     {
-        put("equity", "starting capital + realized PnL after fees + unrealized PnL of open positions at the core's " +
-            "mark (mid of the top of book, else the last trade), measured after every event");
-        put("total_return", "final equity / capital - 1");
-        put("cagr", "(final equity / capital)^(1 / years) - 1, years = span / 365.25 days; null for spans under a day");
+        // The figures below up to longest_underwater are the one statistics module's (EquityStatistics, in
+        // journal): the backtest summary, sweeps, /admin and this report all print them from the same series.
+        put("equity", "starting capital + PnL, PnL = realized PnL after fees + unrealized PnL of open positions at " +
+            "the core's mark (mid of the top of book, else the last trade), measured after every event");
+        put("total_return", "final PnL / capital");
+        put("cagr", "(final equity / capital)^(1 / years) - 1, years = span / 365.25 days; null (cagr_unavailable " +
+            "says why) for spans under a day");
         put("sharpe", "mean / sample standard deviation of period returns x sqrt(periods in 365 days), risk-free " +
-            "rate 0; daily returns when there are at least 20, else the coarsest of 1h, 1m, 1s with 20, else 1s " +
-            "(returns_period); periods without events count as 0");
+            "rate 0; a period's return is its PnL change / capital (returns on the fixed capital, so the ratio does " +
+            "not depend on the capital); UTC daily periods when there are at least 20, else hourly " +
+            "(returns_period); periods without events count as 0; null (sharpe_unavailable says why) for spans " +
+            "under a day");
         put("sortino", "mean period return / downside deviation (root mean square of the negative returns over " +
-            "all periods, target 0) x sqrt(periods in 365 days); null when no period lost");
+            "all periods, target 0) x sqrt(periods in 365 days), the same returns as sharpe; null when no period " +
+            "lost or the span is under a day");
         put("calmar", "CAGR / max drawdown; null when either is undefined");
-        put("max_drawdown", "largest (peak - equity) / peak, peak = highest equity so far (capital at the start), " +
-            "over the equity after every event");
+        put("max_drawdown", "the largest fall of PnL from its running peak (max_drawdown_quote, quote currency), " +
+            "as a fraction of the equity at that peak, over the PnL after every event");
         put("max_drawdown_duration", "from the peak before the deepest trough until equity is back at that peak, " +
             "or until the end of the data when it never recovered");
         put("longest_underwater", "the longest time from any peak until equity was back at it (or the end)");

@@ -19,72 +19,6 @@ class StatisticsTest
     private static final double EPS = 1e-9;
 
     @Test
-    void drawdownDepthDurationAndRecovery()
-    {
-        // 100 -> 110 (peak at 1 s) -> 99 (trough: 11/110 = 10%) -> 120 (recovered at 3 s) -> 114 (5%, to the end)
-        final Drawdown dd = new Drawdown(100, 0);
-        dd.observe(0, 100);
-        dd.observe(S, 110);
-        dd.observe(2 * S, 99);
-        dd.observe(3 * S, 120);
-        dd.observe(5 * S, 114);
-        assertThat(dd.maxDrawdown()).isCloseTo(0.10, within(EPS));
-        assertThat(dd.maxDrawdownQuote()).isCloseTo(11.0, within(EPS));
-        assertThat(dd.maxDrawdownPeakNanos()).isEqualTo(S);
-        assertThat(dd.maxDrawdownTroughNanos()).isEqualTo(2 * S);
-        assertThat(dd.maxDrawdownDurationNanos()).as("peak 1 s to recovery 3 s").isEqualTo(2 * S);
-        assertThat(dd.maxDrawdownRecovered()).isTrue();
-        assertThat(dd.current()).isCloseTo(0.05, within(EPS));
-        assertThat(dd.longestUnderwaterNanos()).as("1..3 s recovered, 3..5 s still under: both 2 s").isEqualTo(2 * S);
-        dd.observe(9 * S, 119);
-        assertThat(dd.longestUnderwaterNanos()).as("still under the 120 peak since 3 s").isEqualTo(6 * S);
-    }
-
-    @Test
-    void drawdownThatNeverRecoversLastsToTheEnd()
-    {
-        final Drawdown dd = new Drawdown(100, 0);
-        dd.observe(0, 100);
-        dd.observe(S, 90);
-        dd.observe(4 * S, 95);
-        assertThat(dd.maxDrawdown()).isCloseTo(0.10, within(EPS));
-        assertThat(dd.maxDrawdownRecovered()).isFalse();
-        assertThat(dd.maxDrawdownDurationNanos()).isEqualTo(4 * S);
-        assertThat(dd.longestUnderwaterNanos()).isEqualTo(4 * S);
-    }
-
-    @Test
-    void periodReturnsSharpeAndSortino()
-    {
-        // capital 100; 1 s periods: [0,1) closes 110 (+10%), [1,2) closes 99 (-10%), [2,3) has no event (0),
-        // [3,4) closes 108.9 (+10%). Returns 0.1, -0.1, 0, 0.1: mean 0.025; deviations 0.075, -0.125, -0.025,
-        // 0.075; sample variance 0.0275 / 3; downside deviation sqrt(0.01 / 4) = 0.05.
-        final PeriodReturns returns = new PeriodReturns("1s", S);
-        returns.observe(S / 2, 110, 100);
-        returns.observe(3 * S / 2, 99, 100);
-        returns.observe(7 * S / 2, 108.9, 100);
-        returns.finish();
-        final double perYear = 365.0 * 86_400;
-        assertThat(returns.count()).isEqualTo(4);
-        assertThat(returns.mean()).isCloseTo(0.025, within(EPS));
-        assertThat(returns.standardDeviation()).isCloseTo(Math.sqrt(0.0275 / 3), within(EPS));
-        assertThat(returns.sharpe()).isCloseTo(0.025 / Math.sqrt(0.0275 / 3) * Math.sqrt(perYear), within(1e-6));
-        assertThat(returns.downsideDeviation()).isCloseTo(0.05, within(EPS));
-        assertThat(returns.sortino()).isCloseTo(0.5 * Math.sqrt(perYear), within(1e-6));
-    }
-
-    @Test
-    void noLosingPeriodLeavesSortinoUndefined()
-    {
-        final PeriodReturns returns = new PeriodReturns("1s", S);
-        returns.observe(0, 101, 100);
-        returns.observe(S, 102, 100);
-        returns.finish();
-        assertThat(returns.sortino()).isNaN();
-        assertThat(returns.sharpe()).isFinite();
-    }
-
-    @Test
     void monthlyReturnsFillQuietMonthsWithZero()
     {
         final MonthlyReturns months = new MonthlyReturns(100);
@@ -98,35 +32,21 @@ class StatisticsTest
     }
 
     @Test
-    void equityCurveReturnCagrCalmarAndExposure()
+    void equityCurveExposureAndTheOneSetOfStatistics()
     {
-        // Two years (730.5 days) from 100 to 121: CAGR sqrt(1.21) - 1 = 10%. Low of 88 after the 110 peak:
-        // drawdown 20%, Calmar 0.1 / 0.2 = 0.5. A position is open from day 0 to day 100 of 730.5.
+        // A position is open from day 0 to day 100 of 730.5; the curve's statistics are the module's own.
         final long day = 86_400 * S;
         final EquityCurve curve = new EquityCurve(100);
-        curve.observe(0, 100, true);
-        curve.observe(10 * day, 110, true);
-        curve.observe(100 * day, 88, false);
-        curve.observe(day * 7305 / 10, 121, false);
+        curve.observe(0, 0, true);
+        curve.observe(10 * day, 10, true);
+        curve.observe(100 * day, -12, false);
+        curve.observe(day * 7305 / 10, 21, false);
         curve.finish();
-        assertThat(curve.totalReturn()).isCloseTo(0.21, within(EPS));
-        assertThat(curve.cagr()).isCloseTo(0.10, within(1e-9));
-        assertThat(curve.drawdown().maxDrawdown()).isCloseTo(0.20, within(EPS));
-        assertThat(curve.calmar()).isCloseTo(0.5, within(1e-9));
         assertThat(curve.exposure()).isCloseTo(100 / 730.5, within(EPS));
-        assertThat(curve.returnsUsed().label()).as("731 daily returns").isEqualTo("1d");
-    }
-
-    @Test
-    void cagrIsUndefinedUnderADay()
-    {
-        final EquityCurve curve = new EquityCurve(100);
-        curve.observe(0, 100, false);
-        curve.observe(5 * S, 101, false);
-        curve.finish();
-        assertThat(curve.cagr()).isNaN();
-        assertThat(curve.calmar()).isNaN();
-        assertThat(curve.returnsUsed().label()).as("fewer than 20 returns at every length: per second").isEqualTo("1s");
+        assertThat(curve.totalReturn()).isCloseTo(0.21, within(EPS));
+        assertThat(curve.finalEquity()).isCloseTo(121, within(EPS));
+        assertThat(curve.statistics().cagr().value()).isCloseTo(0.10, within(1e-9));
+        assertThat(curve.months().returns()).isNotEmpty();
     }
 
     @Test

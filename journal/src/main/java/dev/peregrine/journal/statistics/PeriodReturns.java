@@ -1,14 +1,17 @@
-package dev.peregrine.ops.report;
+package dev.peregrine.journal.statistics;
 
 /**
- * Simple returns over fixed periods of event time (a day, an hour...), streamed in O(1) memory: the
- * count, sum, sum of squares and downside sum of squares are all Sharpe and Sortino need.
+ * Period returns over fixed periods of event time (a day, an hour), streamed in O(1) memory: the count,
+ * sum, sum of squares and downside sum of squares are all Sharpe and Sortino need.
  *
  * <p>Period {@code k} covers {@code [k * length, (k + 1) * length)} of event time (UTC epoch, so days
- * are UTC days). Its return is {@code close_k / close_(k-1) - 1}, where a period's close is the equity
- * after its last event and the close before the first period is the starting capital. A period with no
- * event has return 0 (nothing could change the equity), so quiet stretches count as flat, not as
- * missing. The first and the last period are usually partial; they count like the others.
+ * are UTC days). Its return on the fixed starting capital is {@code (close_k - close_(k-1)) / capital},
+ * where a period's close is the PnL after its last event and the close before the first period is 0.
+ * Sharpe and Sortino are ratios of such returns, so the capital cancels: they are computed here on the
+ * PnL changes themselves (quote currency), and are the same number, to the last bit, whatever capital a
+ * backtest or a report uses. A period with no event has a change of 0 (nothing could change the equity),
+ * so quiet stretches count as flat, not as missing. The first and last periods are usually partial; they
+ * count like the others.
  */
 public final class PeriodReturns
 {
@@ -37,23 +40,22 @@ public final class PeriodReturns
         this.lengthNanos = lengthNanos;
     }
 
-    /** The equity after an event at {@code timeNanos}; the first call passes the starting capital first. */
-    public void observe(final long timeNanos, final double equity, final double startingCapital)
+    /** The PnL (equity less the starting capital) after an event at {@code timeNanos}. */
+    public void observe(final long timeNanos, final double pnl)
     {
         final long p = Math.floorDiv(timeNanos, lengthNanos);
         if (period == Long.MIN_VALUE)
         {
             period = p;
-            previousClose = startingCapital;
         }
         else if (p > period)
         {
             closePeriod();
-            addZeros(p - period - 1);
+            count += p - period - 1; // quiet periods: a zero return adds nothing to the sums
             previousClose = close;
             period = p;
         }
-        close = equity;
+        close = pnl;
     }
 
     /** Closes the last (partial) period; call once, after the last event. */
@@ -68,11 +70,7 @@ public final class PeriodReturns
 
     private void closePeriod()
     {
-        add(previousClose > 0 ? close / previousClose - 1.0 : 0.0);
-    }
-
-    void add(final double r)
-    {
+        final double r = close - previousClose; // quote currency: / capital would cancel in every ratio
         count++;
         sum += r;
         sumOfSquares += r * r;
@@ -82,9 +80,16 @@ public final class PeriodReturns
         }
     }
 
-    private void addZeros(final long n)
+    /** Becomes a copy of {@code other} (same label and length): no allocation. */
+    void copyFrom(final PeriodReturns other)
     {
-        count += n; // a zero return adds nothing to the sums
+        period = other.period;
+        previousClose = other.previousClose;
+        close = other.close;
+        count = other.count;
+        sum = other.sum;
+        sumOfSquares = other.sumOfSquares;
+        downsideSumOfSquares = other.downsideSumOfSquares;
     }
 
     public String label()
@@ -102,6 +107,7 @@ public final class PeriodReturns
         return count;
     }
 
+    /** Mean PnL change per period, quote currency. */
     public double mean()
     {
         return count == 0 ? Double.NaN : sum / count;

@@ -1,0 +1,94 @@
+package dev.peregrine.ops.report;
+
+import dev.peregrine.journal.statistics.PnlRow;
+import dev.peregrine.journal.statistics.PnlTable;
+import dev.peregrine.ops.demo.JsonWriter;
+
+import java.util.List;
+
+/** The PnL per strategy and per strategy and product, as report.html's two tables and report.json's arrays. */
+public final class PnlTables
+{
+    private PnlTables()
+    {
+    }
+
+    static String html(final PnlTable pnl)
+    {
+        final StringBuilder html = new StringBuilder(1024);
+        html.append("<p class=\"note\">Quote currency. Realized PnL is before fees; net = realized &minus; fees + ")
+            .append("unrealized (at the core's mark). The rows add up to the total.</p>");
+        table(html, "pnl-by-strategy", pnl.byStrategy(), pnl.total(), false);
+        table(html, "pnl-by-strategy-and-product", pnl.byStrategyAndProduct(), pnl.total(), true);
+        return html.toString();
+    }
+
+    private static void table(final StringBuilder html, final String id, final List<PnlRow> rows, final PnlRow total,
+        final boolean products)
+    {
+        html.append("<table class=\"data\" id=\"").append(id).append("\"><thead><tr><th>strategy</th>");
+        if (products)
+        {
+            html.append("<th>product</th><th>position</th>");
+        }
+        html.append("<th>realized (before fees)</th><th>fees</th><th>unrealized</th><th>net PnL</th><th>orders</th>")
+            .append("<th>fills</th><th>rejects</th></tr></thead><tbody>");
+        for (final PnlRow row : rows)
+        {
+            row(html, row, products);
+        }
+        html.append("</tbody><tfoot>");
+        row(html, total, products);
+        html.append("</tfoot></table>");
+    }
+
+    private static void row(final StringBuilder html, final PnlRow row, final boolean products)
+    {
+        html.append("<tr><td>").append(Html.escape(row.strategy())).append("</td>");
+        if (products)
+        {
+            html.append("<td>").append(Html.escape(row.product())).append("</td><td>").append(Html.quantity(row.position()))
+                .append("</td>");
+        }
+        html.append("<td>").append(Html.money(row.realizedBeforeFees())).append("</td><td>").append(Html.money(row.fees()))
+            .append("</td><td>").append(Html.money(row.unrealized())).append("</td><td>").append(Html.money(row.net()))
+            .append("</td><td>").append(row.orders()).append("</td><td>").append(row.fills()).append("</td><td>")
+            .append(row.rejects()).append("</td></tr>");
+    }
+
+    /** {@code pnl_note}, {@code pnl_by_strategy}, {@code pnl_by_strategy_and_product}, {@code pnl_total}: report.json and --summary-json. */
+    public static void json(final JsonWriter json, final PnlTable pnl)
+    {
+        json.key("pnl_note").value(PnlTable.NOTE);
+        json.key("pnl_by_strategy").beginArray();
+        for (final PnlRow row : pnl.byStrategy())
+        {
+            row(json, row);
+        }
+        json.endArray();
+        json.key("pnl_by_strategy_and_product").beginArray();
+        for (final PnlRow row : pnl.byStrategyAndProduct())
+        {
+            row(json, row);
+        }
+        json.endArray();
+        row(json.key("pnl_total"), pnl.total());
+    }
+
+    static void row(final JsonWriter json, final PnlRow row)
+    {
+        json.beginObject()
+            .key("strategy").value(row.strategy())
+            .key("product").value(row.product())
+            .key("position").value(row.position())
+            .key("realized_pnl_before_fees").value(row.realizedBeforeFees())
+            .key("fees").value(row.fees())
+            .key("realized_pnl_after_fees").value(row.realizedAfterFees())
+            .key("unrealized_pnl").value(row.unrealized())
+            .key("net_pnl").value(row.net())
+            .key("orders").value(row.orders())
+            .key("fills").value(row.fills())
+            .key("rejects").value(row.rejects())
+            .endObject();
+    }
+}

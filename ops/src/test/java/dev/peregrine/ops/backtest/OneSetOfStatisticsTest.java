@@ -1,0 +1,169 @@
+package dev.peregrine.ops.backtest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.peregrine.core.engine.EngineSettings;
+import dev.peregrine.core.engine.TradingCore;
+import dev.peregrine.core.engine.TradingSwitch;
+import dev.peregrine.core.event.InboundEvent;
+import dev.peregrine.core.metrics.CoreMetrics;
+import dev.peregrine.core.output.OutputDigest;
+import dev.peregrine.journal.JournalReader;
+import dev.peregrine.journal.Replay;
+import dev.peregrine.journal.statistics.EquityStatistics;
+import dev.peregrine.journal.statistics.PublishedStatistics;
+import dev.peregrine.ops.PeregrineCli;
+import dev.peregrine.ops.report.Report;
+import dev.peregrine.ops.report.ReportReplay;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * One journal, one set of statistics: the backtest summary, {@code report} (its stdout, report.json and the
+ * figures it computed), the statistics a running engine publishes for /admin/status, and the sweep table
+ * print the same Sharpe, Sortino, max drawdown and return, and a span too short to annualize is "n/a" with
+ * its reason in all of them.
+ */
+class OneSetOfStatisticsTest
+{
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private record Run(int exit, String out, String err)
+    {
+        String line(final String prefix)
+        {
+            final Matcher m = Pattern.compile("(?m)^" + Pattern.quote(prefix) + ".*$").matcher(out);
+            assertThat(m.find()).as(prefix + " in\n" + out).isTrue();
+            return m.group();
+        }
+    }
+
+    private static Run run(final String... args)
+    {
+        final StringWriter out = new StringWriter();
+        final StringWriter err = new StringWriter();
+        final int exit = PeregrineCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    /** {@code n} one-minute candles from 2024-08-09, trending up and down in turns, seeded. */
+    private Path candles(final String name, final int n) throws IOException
+    {
+        final Random random = new Random(7);
+        final StringBuilder sb = new StringBuilder("timestamp,open,high,low,close,volume\n");
+        double price = 2600;
+        for (int i = 0; i < n; i++)
+        {
+            final double open = price;
+            final double close = open + ((i / 45) % 2 == 0 ? 1.2 : -1.1) + random.nextGaussian() * 2;
+            sb.append(String.format(Locale.ROOT, "%d,%.2f,%.2f,%.2f,%.2f,%.3f%n", 1_723_161_600L + 60L * i, open,
+                Math.max(open, close) + 1, Math.min(open, close) - 1, close, 10 + random.nextDouble()));
+            price = Math.round(close * 100) / 100.0;
+        }
+        return Files.writeString(dir.resolve(name), sb.toString());
+    }
+
+    @Test
+    void summaryReportAndSweepPrintOneSharpeComputedOnce() throws IOException
+    {
+        final Path data = candles("ETH-USD-1m.csv", 3 * 1_440); // three days: long enough to annualize
+        final Path folder = dir.resolve("run");
+        final Run backtest = run("backtest", "--data", data.toString(), "--strategy", "trend-following:bar=1m,fast=3,slow=8",
+            "--capital", "25000", "--report", folder.toString());
+        assertThat(backtest.exit()).as(backtest.err()).isZero();
+        final String ratios = backtest.line("sharpe: ");
+        assertThat(ratios).doesNotContain("n/a").contains("returns of 1h");
+        final String returnLine = backtest.line("return: ");
+        assertThat(returnLine).contains("on capital 25,000.00");
+
+        // The report of the same journal, as a user runs it: the same two lines, character for character.
+        final Path journal = folder.resolve("journal");
+        final Run report = run("report", "--journal", journal.toString(), "--out", dir.resolve("report").toString(),
+            "--capital", "25000");
+        assertThat(report.exit()).as(report.err()).isZero();
+        assertThat(report.line("sharpe: ")).isEqualTo(ratios);
+        assertThat(report.line("return: ")).isEqualTo(returnLine);
+
+        // report.json holds the very double the report computed, which is the backtest's (same series, same code).
+        final Report replayed = ReportReplay.run(journal, 25_000);
+        final EquityStatistics stats = replayed.curve().statistics();
+        final JsonNode json = JSON.readTree(dir.resolve("report").resolve("report.json").toFile()).get("statistics");
+        assertThat(json.get("sharpe").asDouble()).isEqualTo(round8(stats.sharpe().value()));
+        assertThat(json.get("sortino").asDouble()).isEqualTo(round8(stats.sortino().value()));
+        assertThat(json.get("max_drawdown_quote").asDouble()).isEqualTo(round8(stats.maxDrawdownQuote()));
+        assertThat(json.get("total_return").asDouble()).isEqualTo(round8(stats.totalReturn()));
+        assertThat(ratios).startsWith("sharpe: " + String.format(Locale.ROOT, "%.2f", stats.sharpe().value()) + "; ");
+        assertThat(stats.sharpe().value()).isNotZero();
+
+        // The /admin path (the statistics a running engine publishes after every event) gives the same figures.
+        try (JournalReader reader = JournalReader.open(journal))
+        {
+            final EngineSettings settings = Replay.settingsOf(journal, reader.header());
+            final PublishedStatistics published = new PublishedStatistics(new TradingCore(settings, new OutputDigest(),
+                new CoreMetrics(settings.products().size()), new TradingSwitch()));
+            final InboundEvent event = new InboundEvent();
+            long sequence = 0;
+            while (reader.next(event))
+            {
+                published.onEvent(event, sequence++, true);
+            }
+            final EquityStatistics admin = published.snapshot().onCapital(25_000);
+            assertThat(admin.sharpe()).isEqualTo(stats.sharpe());
+            assertThat(admin.sortino()).isEqualTo(stats.sortino());
+            assertThat(admin.maxDrawdownQuote()).isEqualTo(stats.maxDrawdownQuote());
+            assertThat(admin.totalReturn()).isEqualTo(stats.totalReturn());
+        }
+
+        // A sweep over the same combination (and one other): its row shows that Sharpe, and sorting by it agrees.
+        final Run sweep = run("backtest", "--data", data.toString(), "--strategy", "trend-following:bar=1m,slow=8",
+            "--sweep", "fast=3,5", "--sort", "sharpe", "--report", dir.resolve("sweep").toString());
+        assertThat(sweep.exit()).as(sweep.err()).isZero();
+        final String row = sweep.out().lines().filter(l -> l.matches("\\s*\\d+\\s+1\\s+3\\s+.*")).findFirst().orElseThrow();
+        assertThat(row.trim().split("\\s+")[6]).as(sweep.out()).isEqualTo(String.format(Locale.ROOT, "%.2f", stats.sharpe().value()));
+    }
+
+    @Test
+    void aSpanTooShortToAnnualizeIsFlaggedEverywhere() throws IOException
+    {
+        final Path data = candles("ETH-USD-1m.csv", 300); // five hours
+        final Path folder = dir.resolve("run");
+        final Run backtest = run("backtest", "--data", data.toString(), "--strategy", "trend-following:bar=1m,fast=3,slow=8",
+            "--report", folder.toString());
+        assertThat(backtest.exit()).as(backtest.err()).isZero();
+        final String flag = "n/a (span 4h 59m, needs >= 1d)";
+        assertThat(backtest.line("sharpe: ")).isEqualTo("sharpe: " + flag + "; sortino: " + flag);
+
+        final JsonNode json = JSON.readTree(folder.resolve("report.json").toFile()).get("statistics");
+        for (final String name : new String[] {"sharpe", "sortino", "cagr", "calmar"})
+        {
+            assertThat(json.get(name).isNull()).as(name).isTrue();
+            assertThat(json.get(name + "_unavailable").asText()).isEqualTo("span 4h 59m, needs >= 1d");
+        }
+        assertThat(Files.readString(folder.resolve("report.html"))).contains("span 4h 59m, needs &gt;= 1d");
+
+        final Run sweep = run("backtest", "--data", data.toString(), "--strategy", "trend-following:bar=1m,slow=8",
+            "--sweep", "fast=3,5", "--sort", "sharpe", "--report", dir.resolve("sweep").toString());
+        assertThat(sweep.exit()).as(sweep.err()).isZero();
+        assertThat(sweep.out()).contains("sharpe n/a: span 4h 59m, needs >= 1d").doesNotContain("NaN");
+    }
+
+    private static double round8(final double value)
+    {
+        return new java.math.BigDecimal(value).setScale(8, java.math.RoundingMode.HALF_EVEN).doubleValue();
+    }
+}
