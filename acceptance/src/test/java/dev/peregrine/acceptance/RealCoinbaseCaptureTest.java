@@ -18,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -75,9 +74,8 @@ class RealCoinbaseCaptureTest
     /** The count of a field of the product's summary whose name says snapshot (however it is spelled), or -1. */
     private static long snapshotCount(final JsonNode counts)
     {
-        for (final Iterator<Map.Entry<String, JsonNode>> fields = counts.fields(); fields.hasNext(); )
+        for (final Map.Entry<String, JsonNode> field : counts.properties())
         {
-            final Map.Entry<String, JsonNode> field = fields.next();
             if (field.getKey().toLowerCase(java.util.Locale.ROOT).contains("snapshot") && field.getValue().isNumber())
             {
                 return field.getValue().asLong();

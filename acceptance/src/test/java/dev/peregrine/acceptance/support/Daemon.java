@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -87,13 +86,6 @@ public final class Daemon
     public Http.Response command(final String command)
     {
         return Http.post(health + "/admin/" + command, token);
-    }
-
-    /** The trading state the stop line ({@code engine_stopped} on stdout) reports. */
-    public static Optional<String> stoppedTradingState(final Peregrine.Result result)
-    {
-        return result.stdout().lines().filter(line -> line.contains("\"engine_stopped\"")).reduce((a, b) -> b)
-            .map(line -> Http.parseJson(line).path("trading_state").asText(null));
     }
 
     /** Lets the engine run for {@code duration} while checking it is still up. */

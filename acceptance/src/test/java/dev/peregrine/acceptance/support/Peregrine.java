@@ -216,7 +216,8 @@ public final class Peregrine
         }
     }
 
-    static void sleep(final long millis)
+    /** Sleeps, turning an interrupt into a failure of the case. */
+    public static void sleep(final long millis)
     {
         try
         {
