@@ -22,9 +22,10 @@ public final class Summary
     private static final Pattern STATE_HASH = Pattern.compile("state-hash: (\\p{XDigit}+)");
     private static final Pattern JOURNAL = Pattern.compile("(?m)^journal: (\\S+)");
     private static final Pattern SHARPE = Pattern.compile("(?i)sharpe:? (\\S+?)[;,]?(?:\\s|$)");
-    /** "fill ratio 0.97", "fill ratio: 97.0%", "filled 97.0% of requested": however the fill branch words it. */
-    private static final Pattern FILL_RATIO = Pattern.compile(
-        "(?i)(?:fill ratio|filled)[:= ]+" + NUMBER + "\\s*(%)?");
+    /** "fill ratio 0.97", "fill ratio: 97.0%": the labelled figure, a fraction or a percentage. */
+    private static final Pattern FILL_RATIO = Pattern.compile("(?i)fill ratio[:= ]+" + NUMBER + "\\s*(%)?");
+    /** Else "filled 97.0%": only with the percent sign ("filled 0.0123 BTC" is a quantity, not a ratio). */
+    private static final Pattern FILLED_PERCENT = Pattern.compile("(?i)filled[:= ]+" + NUMBER + "\\s*(%)");
     private static final Pattern TRADING_STATE = Pattern.compile("(?i)trading[ _]state[\"]?[:= ]+\"?([A-Z]+)");
     private static final Pattern STATUS_POSITIONS = Pattern.compile("\\| pos ((?:[A-Z0-9-]+ [-+]?[0-9.]+ ?)+)\\|");
 
@@ -75,10 +76,14 @@ public final class Summary
     /** The fill ratio (filled / requested quantity) as a fraction, if the text shows one. */
     public Optional<Double> fillRatio()
     {
-        final Matcher m = FILL_RATIO.matcher(summary);
+        Matcher m = FILL_RATIO.matcher(summary);
         if (!m.find())
         {
-            return Optional.empty();
+            m = FILLED_PERCENT.matcher(summary);
+            if (!m.find())
+            {
+                return Optional.empty();
+            }
         }
         final double value = Double.parseDouble(m.group(1).replace(",", ""));
         return Optional.of(m.group(2) != null || value > 1.0 ? value / 100.0 : value);
