@@ -19,10 +19,10 @@ import java.util.regex.Pattern;
 
 /**
  * As the ops README tells an operator to try the live profile without an exchange: {@code peregrine sim} (it
- * writes a throwaway API key), then the shipped {@code ops/config/live.yaml} (its market maker) pointed at the
- * simulator by environment overrides only. For twenty seconds it is ready and quotes with few rejects (its own
- * order-rate limit must not refuse them), stays ACTIVE, stops on SIGTERM with exit 0 (so does the simulator),
- * and its journal, venue answers included, replays to the printed hashes.
+ * writes a throwaway API key), then {@code run --profile live} with the shipped {@code ops/config/live.yaml} (its
+ * market maker) pointed at the simulator by environment overrides only. For twenty seconds it is ready and quotes
+ * with few rejects (its own order-rate limit must not refuse them), stays ACTIVE, stops on SIGTERM with exit 0 (so
+ * does the simulator), and its journal, venue answers included, replays to the printed hashes.
  */
 class RunLiveAgainstTheSimulatorTest
 {
@@ -48,7 +48,8 @@ class RunLiveAgainstTheSimulatorTest
             overrides.put("PEREGRINE_VENUE_USER_CHANNEL_URL", urls.group(3));
             overrides.put("PEREGRINE_SECRETS_COINBASE_API_KEY_FILE", credentials.resolve("coinbase_api_key").toString());
             overrides.put("PEREGRINE_SECRETS_COINBASE_API_SECRET_FILE", credentials.resolve("coinbase_api_secret").toString());
-            run = Daemon.start(dir, Workspace.root().resolve("ops/config/live.yaml"), journal, Daemon.newToken(), overrides);
+            run = Daemon.start(dir, Workspace.root().resolve("ops/config/live.yaml"), journal, Daemon.newToken(), overrides,
+                "--profile", "live");
             final Http.Response ready = run.awaitReady(60);
             soft.assertThat(ready.status()).as("/ready answers 200: %s", ready.body()).isEqualTo(200);
             run.runFor(Duration.ofSeconds(20));

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,11 +43,11 @@ public final class Daemon
     }
 
     /**
-     * Starts {@code run --config config} with the journal in {@code journal} and {@code overrides} added to the
-     * environment, and waits until it prints its endpoints.
+     * Starts {@code run --config config [more]} with the journal in {@code journal} and {@code overrides} added to
+     * the environment, and waits until it prints its endpoints.
      */
     public static Daemon start(final Path workDir, final Path config, final Path journal, final String token,
-        final Map<String, String> overrides)
+        final Map<String, String> overrides, final String... more)
     {
         final Map<String, String> env = new LinkedHashMap<>();
         env.put("PEREGRINE_PORTS_HEALTH", "0");
@@ -54,7 +56,9 @@ public final class Daemon
         env.put("PEREGRINE_RING_WAIT_STRATEGY", "blocking");
         env.put("PEREGRINE_ADMIN_TOKEN", token);
         env.putAll(overrides);
-        final Peregrine.Running process = Peregrine.start(workDir, env, "run", "--config", config.toString());
+        final List<String> args = new ArrayList<>(List.of("run", "--config", config.toString()));
+        args.addAll(List.of(more));
+        final Peregrine.Running process = Peregrine.start(workDir, env, args.toArray(String[]::new));
         final Matcher endpoints = process.await(ENDPOINTS, 90);
         return new Daemon(process, token, "http://127.0.0.1:" + endpoints.group(2));
     }

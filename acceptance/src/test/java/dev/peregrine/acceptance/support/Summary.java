@@ -67,10 +67,11 @@ public final class Summary
         return group(JOURNAL, text);
     }
 
-    /** The Sharpe ratio exactly as printed ("-3613.66", "n/a", ...). */
+    /** The Sharpe ratio exactly as printed ("-3613.66", "n/a", ...): its first mention, the results line. */
     public Optional<String> sharpeAsPrinted()
     {
-        return group(SHARPE, summary);
+        final Matcher m = SHARPE.matcher(summary);
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
     /** The fill ratio (filled / requested quantity) as a fraction, if the text shows one. */
