@@ -20,7 +20,7 @@ public final class GeneratedData
     /** 2024-08-09T00:00:00Z: a fixed start, so the data and every result on it are reproducible. */
     private static final long START_MILLIS = 1_723_161_600_000L;
     /** Bump when the generator changes, so stale files are regenerated. */
-    private static final String VERSION = "random-walk v1, seed " + SEED + ", trades " + TRADES;
+    private static final String VERSION = "random-walk v2, seed " + SEED + ", trades " + TRADES;
 
     /** One data file and the {@code --format} it is (the CLI also tells it by content). */
     public enum Format

@@ -11,8 +11,10 @@ import java.util.SplittableRandom;
  * A seeded random walk of trades that looks like a liquid crypto market, so a backtest on it meets what it
  * would meet on real data: prices on the instrument's tick moving as a geometric random walk (about 50 %
  * annual volatility), sizes lognormal (a median of a few hundredths, a long tail of large prints) on the
- * instrument's lot, taker sides with some persistence, arrivals as a Poisson process with a mean gap of tens of
- * milliseconds, and now and then a burst (a sweep: dozens of prints a few milliseconds apart, in one direction).
+ * instrument's lot, taker sides with some persistence, arrivals as a Poisson process with a mean gap of about a
+ * hundred milliseconds, and now and then a burst (a sweep: dozens of prints a few milliseconds apart, in one
+ * direction). The mean gap is chosen so a million trades span more than a day: annualized statistics (Sharpe)
+ * over less are not meaningful, and the cases compare the summary's Sharpe with the report's.
  *
  * <p>The same seed gives the same trades byte for byte, so a failing case can be rerun on the same data.
  * The walk is written in the formats {@code peregrine backtest --data} reads: the generic trades CSV, a Binance
@@ -33,8 +35,8 @@ public final class RandomWalkMarket
 
     private static final double ANNUAL_VOLATILITY = 0.5;
     private static final double SECONDS_PER_YEAR = 365.25 * 24 * 3600;
-    private static final double MEAN_GAP_MILLIS = 45;
-    private static final double BURST_PROBABILITY = 0.0015;
+    private static final double MEAN_GAP_MILLIS = 105;
+    private static final double BURST_PROBABILITY = 0.0008;
 
     private final SplittableRandom random;
     private final double priceTick;

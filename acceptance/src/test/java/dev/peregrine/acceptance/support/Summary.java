@@ -120,6 +120,18 @@ public final class Summary
         return lines;
     }
 
+    /** Per product the average entry price of the final position ("position ETH-USD -0.52631579 (avg 1900.73)"). */
+    public Map<String, BigDecimal> averagePrices()
+    {
+        final Map<String, BigDecimal> prices = new LinkedHashMap<>();
+        final Matcher m = Pattern.compile("(?m)^position (\\S+) [-+]?[0-9.]+ \\(avg ([0-9.]+)\\)").matcher(summary);
+        while (m.find())
+        {
+            prices.put(m.group(1), new BigDecimal(m.group(2)));
+        }
+        return prices;
+    }
+
     /** The reject reasons of the summary's "rejects N (reason n, reason n)", or empty. */
     public Map<String, Long> rejectReasons()
     {

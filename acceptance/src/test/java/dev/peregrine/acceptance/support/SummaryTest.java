@@ -50,7 +50,11 @@ class SummaryTest
             "[   2s]   1,546 ev/s | orders 8 fills 10 rejects 4 | pos BTC-USD 0 ETH-USD -0.52631579 | pnl -33.95",
             "--- summary ---",
             "orders 185, fills 388, cancels 5, rejects 4 (max_order_quantity 2, max_position 2), released after journaling 185",
+            "position BTC-USD -0.01538462 (avg 65000.47), realized -0.06, unrealized +0.00",
+            "position ETH-USD +0.52631579 (avg 1900.73), realized -1.89, unrealized -0.02",
             ""));
+        assertThat(s.averagePrices()).containsExactly(Map.entry("BTC-USD", new BigDecimal("65000.47")),
+            Map.entry("ETH-USD", new BigDecimal("1900.73")));
         assertThat(s.count("orders")).hasValue(185L);
         assertThat(s.count("rejects")).hasValue(4L);
         assertThat(s.rejectReasons()).isEqualTo(Map.of("max_order_quantity", 2L, "max_position", 2L));
