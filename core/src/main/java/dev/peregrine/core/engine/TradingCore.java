@@ -110,7 +110,8 @@ public final class TradingCore implements EventHandler<InboundEvent>
         for (final NamedStrategy named : strategies)
         {
             final StrategyRunner runner = new StrategyRunner(runners.size() + 1, named.name(), execution, market,
-                instruments, rules, feedHealth, positions, settings.orderQuantity(), metrics.strategyFailures);
+                instruments, rules, feedHealth, positions, settings.orderQuantity(), settings.orderNotional(),
+                metrics.strategyFailures);
             runner.attach(named.factory());
             runners.add(runner);
         }
@@ -124,7 +125,7 @@ public final class TradingCore implements EventHandler<InboundEvent>
         {
             return List.of(new NamedStrategy(MovingAverageCrossover.NAME, MovingAverageCrossover.NAME,
                 context -> new MovingAverageCrossover(context, settings.fastWindow(), settings.slowWindow(),
-                    settings.orderQuantity(), settings.passiveOrders())));
+                    null, settings.passiveOrders(), settings.minHoldNanos())));
         }
         return BuiltInStrategies.configure(settings.strategies(), settings.products(), settings.orderQuantity());
     }

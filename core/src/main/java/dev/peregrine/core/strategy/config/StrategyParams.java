@@ -206,6 +206,27 @@ public final class StrategyParams
         return nanos;
     }
 
+    /** A duration such as {@code 30s} that may also be zero ({@code 0}, {@code 0s}: "none"), in nanoseconds. */
+    public long durationOrZero(final String key, final long defaultNanos)
+    {
+        final String text = raw(key);
+        if (text == null)
+        {
+            return defaultNanos;
+        }
+        if (text.trim().matches("0+(\\.0*)?(ns|us|ms|s|m|h)?"))
+        {
+            return 0;
+        }
+        final long nanos = parseDuration(text);
+        if (nanos <= 0)
+        {
+            problem(key, text, "expected a duration such as 0s, 500ms, 30s, 1m or 4h");
+            return defaultNanos;
+        }
+        return nanos;
+    }
+
     /** Problems found so far, plus every parameter given but never read. */
     public List<String> problems()
     {
