@@ -26,6 +26,8 @@ import java.util.List;
  * @param sharpe          see {@link EquityStats}
  * @param elapsedNanos    wall-clock time of the run (information only)
  * @param assumptions     the fill-model and data assumptions, one line each, for the summary
+ * @param rejectRuns      one line per strategy whose orders were rejected for one reason many times in a row
+ *                        ({@code RepeatedRejects.describe}); empty when none was
  */
 public record BacktestResult(
     DataFormat format,
@@ -46,7 +48,8 @@ public record BacktestResult(
     String outputDigestHex,
     String stateHashHex,
     long elapsedNanos,
-    List<String> assumptions)
+    List<String> assumptions,
+    List<String> rejectRuns)
 {
     /** Realized (net of fees) plus unrealized: the sweep table's "pnl". */
     public double netPnl()

@@ -21,6 +21,10 @@ public final class BacktestSummary
         out.printf("events: %,d (%,d synthesized clocks) in %.2f s, %,.0f events/s%n", r.events(), r.clocks(), seconds,
             r.events() / Math.max(seconds, 1e-9));
         out.printf("orders: %,d, rejects: %,d, fills: %,d%n", r.orders(), r.rejects(), r.fills());
+        for (final String run : r.rejectRuns())
+        {
+            out.println("REPEATED REJECTS: " + run);
+        }
         out.printf("pnl (quote currency): net %.2f = realized %.2f (after fees %.2f) + unrealized %.2f%n", r.netPnl(),
             r.realizedPnl(), r.fees(), r.unrealizedPnl());
         out.printf("max drawdown: %.2f; sharpe: %.2f (per-minute equity changes, x sqrt(%,.0f))%n", r.maxDrawdown(),
