@@ -55,6 +55,8 @@ public final class TradingCore implements EventHandler<InboundEvent>
 
     private long clockNanos;
     private long breachDay = Long.MIN_VALUE;
+    /** Which loss limit holds: {@link CoreMetrics#LOSS_LIMIT_DAILY}, {@link CoreMetrics#LOSS_LIMIT_DRAWDOWN}, or 0. */
+    private int breachedLimit;
     private volatile Throwable lastError;
     private long eventsProcessed;
 
@@ -265,6 +267,7 @@ public final class TradingCore implements EventHandler<InboundEvent>
         if (lossBreached && !tradingState.lossLimitHolds())
         {
             breachDay = risk.dailyPnl.day();
+            breachedLimit = CoreMetrics.LOSS_LIMIT_DAILY;
             metrics.lossLimitBreaches.increment();
             execution.onLossLimitBreached();
             tradingState.onLossLimitBreached(String.format(java.util.Locale.ROOT,
@@ -273,6 +276,7 @@ public final class TradingCore implements EventHandler<InboundEvent>
         else if (drawdownBreached && !tradingState.lossLimitHolds())
         {
             breachDay = risk.dailyPnl.day();
+            breachedLimit = CoreMetrics.LOSS_LIMIT_DRAWDOWN;
             metrics.lossLimitBreaches.increment();
             execution.onLossLimitBreached();
             tradingState.onLossLimitBreached(String.format(java.util.Locale.ROOT,
@@ -350,6 +354,7 @@ public final class TradingCore implements EventHandler<InboundEvent>
         metrics.drawdown.set(-risk.dailyPnl.drawdown());
         metrics.grossExposure.set(risk.grossExposure()); // a loop over instruments and open orders, no allocation
         metrics.tradingState.set(tradingState.state().ordinal());
+        metrics.lossLimitHolds.set(tradingState.lossLimitHolds() ? breachedLimit : 0);
         metrics.openOrders.set(execution.orders().openCount());
         metrics.awaitingVenue.set(awaitingVenue());
     }
