@@ -125,6 +125,10 @@ class AdminResumeTest
             // Nothing was published: the engine stays where it was, and says so.
             Thread.sleep(300);
             awaitState(base, "REDUCING", 1);
+            // /health carries each strategy's run of rejections for one reason (none repeating here).
+            final String health = get(base.replace("/admin/", "/health")).body();
+            assertThat(health).contains("\"name\":\"trend\"", "\"rejectsInARow\":{\"repeating\":false,\"count\":",
+                "\"threshold\":20}");
         }
         finally
         {
