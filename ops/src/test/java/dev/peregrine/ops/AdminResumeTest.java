@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -28,6 +29,8 @@ class AdminResumeTest
     private static final Pattern HEALTH = Pattern.compile("health: http://127\\.0\\.0\\.1:(\\d+)/health");
     private static final Pattern STATE = Pattern.compile("\"tradingState\":\"(\\w+)\"");
 
+    private static final Path PAPER = DaemonProcess.repositoryRoot().resolve("ops/config/paper.yaml");
+
     @TempDir
     Path temp;
 
@@ -35,7 +38,7 @@ class AdminResumeTest
     /** The running daemon's output, for failure messages. */
     private Path log;
 
-    private Process start(final String name, final Map<String, String> overrides) throws Exception
+    private Process start(final String name, final Path config, final Map<String, String> overrides) throws Exception
     {
         final Map<String, String> env = new HashMap<>(overrides);
         env.put("PEREGRINE_PORTS_HEALTH", "0");
@@ -43,8 +46,7 @@ class AdminResumeTest
         env.put("PEREGRINE_JOURNAL_DIR", temp.resolve(name).toString());
         env.put("PEREGRINE_ADMIN_TOKEN", TOKEN);
         log = temp.resolve(name + ".log");
-        return DaemonProcess.start(temp, env, log, "run", "--config",
-            DaemonProcess.repositoryRoot().resolve("ops/config/paper.yaml").toString());
+        return DaemonProcess.start(temp, env, log, "run", "--config", config.toString());
     }
 
     private String base(final Process process, final String name) throws Exception
@@ -87,7 +89,7 @@ class AdminResumeTest
     @Test
     void resumeFromAnOperatorsReduceResumes() throws Exception
     {
-        final Process process = start("reduce", Map.of());
+        final Process process = start("reduce", PAPER, Map.of());
         try
         {
             final String base = base(process, "reduce");
@@ -108,14 +110,16 @@ class AdminResumeTest
     @Test
     void resumeWhileTheDailyLossLimitHoldsAnswersWhyNot() throws Exception
     {
-        // A loss limit of 0.5 quote: the fee of a fill of ~1,000 (60 bps) breaches it. The first market order
-        // fills what the simulated touch shows, which can be a sliver; the crossover trades again after its
-        // 30 s minimum hold, so the breach comes within about 35 s whatever the touch.
-        final Process process = start("loss", Map.of("PEREGRINE_RISK_DAILY_LOSS_LIMIT", "0.5"));
+        // paper.yaml trading every cross (no minimum hold) with a loss limit of 0.5 quote: taker fees of
+        // 60 bps on orders of ~1,000 breach it within seconds, whatever the simulated touch lets the first fill.
+        final String shipped = Files.readString(PAPER);
+        assertThat(shipped).contains("min-hold: 2m");
+        final Path config = Files.writeString(temp.resolve("paper-no-hold.yaml"), shipped.replace("min-hold: 2m", "min-hold: 0s"));
+        final Process process = start("loss", config, Map.of("PEREGRINE_RISK_DAILY_LOSS_LIMIT", "0.5"));
         try
         {
             final String base = base(process, "loss");
-            awaitState(base, "REDUCING", 90);
+            awaitState(base, "REDUCING", 60);
             final HttpResponse<String> resume = post(base + "resume");
             assertThat(resume.statusCode()).as(resume.body()).isEqualTo(409);
             assertThat(resume.headers().firstValue("Content-Type")).hasValue("application/json");

@@ -189,6 +189,22 @@ public final class StrategyParams
         return value;
     }
 
+    /**
+     * As {@link #quantity}, but 0 when the parameter is absent: the strategy then asks the engine for its
+     * order quantity at each decision ({@code StrategyContext.defaultOrderQuantity}: the order notional at
+     * the current price) instead of fixing the catalog-price quantity when it is configured.
+     */
+    public long quantityOrEngine(final String key, final int instrumentId)
+    {
+        return spec.params().containsKey(key) ? quantity(key, instrumentId) : readAbsent(key);
+    }
+
+    private long readAbsent(final String key)
+    {
+        read.add(key);
+        return 0;
+    }
+
     /** A positive duration such as {@code 500ms}, {@code 30s}, {@code 1m}, {@code 4h}, in nanoseconds. */
     public long duration(final String key, final long defaultNanos)
     {
