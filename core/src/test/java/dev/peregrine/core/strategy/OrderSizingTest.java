@@ -253,9 +253,11 @@ class OrderSizingTest
         }
         assertThat(runs.current()).isEqualTo(RepeatedRejects.THRESHOLD - 1);
         assertThat(runs.repeating()).isFalse();
+        assertThat(runs.describe("s1")).as("below the threshold: no summary line").isNull();
         h.feed(h.events.quote(BTC, "60000", "5", "60001", "5"));
         assertThat(runs.repeating()).isTrue();
         assertThat(runs.currentReason()).isEqualTo(RejectReason.INVALID_PRICE);
+        assertThat(runs.describe("s1")).isEqualTo("strategy 's1': 20 orders in a row rejected for INVALID_PRICE (still going at the end)");
 
         // Another reason starts a new run; the longest is remembered.
         built[0].action = s -> s.context.submitLimitOrder(BTC, Side.BUY, q("0.1"), q("59000"));
@@ -265,6 +267,7 @@ class OrderSizingTest
         assertThat(runs.currentReason()).isEqualTo(RejectReason.TRADING_HALTED);
         assertThat(runs.longest()).isEqualTo(RepeatedRejects.THRESHOLD);
         assertThat(runs.longestReason()).isEqualTo(RejectReason.INVALID_PRICE);
+        assertThat(runs.describe("s1")).isEqualTo("strategy 's1': 20 orders in a row rejected for INVALID_PRICE");
 
         // An order the venue accepts ends the run.
         command(h, CommandCode.RESUME);
