@@ -5,6 +5,7 @@ import dev.peregrine.core.output.Hash64;
 import dev.peregrine.core.strategy.config.StrategyDefinition;
 import dev.peregrine.core.strategy.config.StrategyParams;
 
+import java.util.Arrays;
 import java.util.List;
 
 
@@ -155,7 +156,7 @@ public final class MovingAverageCrossover implements Strategy
         this.minHoldNanos = minHoldNanos;
         decided = new int[instrumentCount];
         lastTradeNanos = new long[instrumentCount];
-        java.util.Arrays.fill(lastTradeNanos, Long.MIN_VALUE / 2);
+        Arrays.fill(lastTradeNanos, Long.MIN_VALUE / 2);
         prices = new long[instrumentCount][slowWindow];
         count = new int[instrumentCount];
         next = new int[instrumentCount];
