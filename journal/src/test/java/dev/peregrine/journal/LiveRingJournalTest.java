@@ -34,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LiveRingJournalTest
 {
-    private static final EngineSettings SETTINGS = EngineSettings.defaults(List.of("BTC-USD", "ETH-USD"), 1000);
+    /** The default crossover trading every cross (no minimum hold): a short synthetic stream gives many orders. */
+    private static final EngineSettings SETTINGS = EngineSettings.defaults(List.of("BTC-USD", "ETH-USD"), 1000).withMinHold(0);
     private static final int EVENTS = 20_000;
 
     @TempDir

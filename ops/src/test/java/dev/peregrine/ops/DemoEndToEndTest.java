@@ -140,8 +140,10 @@ class DemoEndToEndTest
     void aSecondRunOnTheSameJournalContinuesIt() throws Exception
     {
         final Path journal = temp.resolve("journal");
+        // A crossover that trades every cross: the default one holds 30 s, so a second 3 s run would add no order.
         final String[] demo = {"demo", "--duration", "3s", "--journal", journal.toString(), "--metrics-port", "0",
-            "--health-port", "0", "--wait-strategy", "blocking", "--trades-per-second", "40"};
+            "--health-port", "0", "--wait-strategy", "blocking", "--trades-per-second", "40",
+            "--strategy", "ma-crossover:min-hold=0s"};
         final LineCapture err = new LineCapture();
         final LineCapture first = new LineCapture();
         assertThat(PeregrineCli.run(demo, new PrintWriter(first, true), new PrintWriter(err, true))).isZero();

@@ -62,7 +62,7 @@ class LiveRestartReconciliationTest
     {
         // Limit orders joining the touch rest at the emulator until it is told to fill them; a long venue
         // time-out keeps the dropped create open (unknown) instead of expiring it during the test.
-        final EngineSettings settings = EngineSettings.defaults(PRODUCTS, 1000).withLiveVenue(true).withPassiveOrders(true)
+        final EngineSettings settings = EngineSettings.defaults(PRODUCTS, 1000).withMinHold(0).withLiveVenue(true).withPassiveOrders(true)
             .withVenueTimeout(TimeUnit.MINUTES.toNanos(10));
         return new LiveEngine(settings, market.feed(PRODUCTS), journal, 4096, new BlockingWaitStrategy(), 1000, live);
     }

@@ -58,7 +58,8 @@ class LiveStopSettlesWithTheVenueTest
             market.start();
             final CoinbaseLiveVenue live = new CoinbaseLiveVenue(venue.baseUri(), "127.0.0.1", venue.userChannelUri(),
                 CoinbaseCredentials.of(KEY_NAME, pem, "test"));
-            final EngineSettings settings = EngineSettings.defaults(products, 1000).withLiveVenue(true);
+            final EngineSettings settings = EngineSettings.defaults(products, 1000).withLiveVenue(true)
+                .withMinHold(0); // trading every cross: these tests need many orders in seconds
             final LiveEngine engine = new LiveEngine(settings, market.feed(products), journal, 4096,
                 new BlockingWaitStrategy(), 1000, live);
             engine.start();

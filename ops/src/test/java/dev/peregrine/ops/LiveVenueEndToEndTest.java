@@ -45,7 +45,8 @@ class LiveVenueEndToEndTest
         try (CoinbaseDemoExchange market = CoinbaseDemoExchange.generated(products, seed, 100))
         {
             market.start();
-            final EngineSettings settings = EngineSettings.defaults(products, 1000).withLiveVenue(true);
+            final EngineSettings settings = EngineSettings.defaults(products, 1000).withLiveVenue(true)
+                .withMinHold(0); // trading every cross: these tests need many orders in seconds
             final LiveEngine engine = new LiveEngine(settings, market.feed(products), journal, 4096,
                 new BlockingWaitStrategy(), 1000, live);
             engine.start();

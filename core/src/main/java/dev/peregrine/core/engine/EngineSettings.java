@@ -10,6 +10,7 @@ import dev.peregrine.core.instrument.ProductCatalog;
 import dev.peregrine.core.number.FixedPoint;
 import dev.peregrine.core.output.Hash64;
 import dev.peregrine.core.risk.RiskLimits;
+import dev.peregrine.core.strategy.MovingAverageCrossover;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,6 +42,13 @@ public final class EngineSettings
     private final boolean liveVenue;
     /** Configured strategies in id order; empty runs the moving-average crossover of the fields above. */
     private final List<StrategySpec> strategies;
+    /**
+     * One order's size in quote currency, converted at the current price when an order is sized; 0 sizes
+     * by {@link #orderQuantity()} alone (the catalog's reference price), as journals before it did.
+     */
+    private final double orderNotional;
+    /** The default crossover trades at most once per this much event time per product; 0 = on every cross. */
+    private final long minHoldNanos;
 
     public EngineSettings(
         final List<String> products,
@@ -121,7 +129,7 @@ public final class EngineSettings
         final boolean liveVenue)
     {
         this(products, fastWindow, slowWindow, orderQuantity, risk, exits, paperVenue, venueTimeoutNanos, passiveOrders,
-            liveVenue, List.of());
+            liveVenue, List.of(), 0.0, 0L);
     }
 
     private EngineSettings(
@@ -135,9 +143,22 @@ public final class EngineSettings
         final long venueTimeoutNanos,
         final boolean passiveOrders,
         final boolean liveVenue,
-        final List<StrategySpec> strategies)
+        final List<StrategySpec> strategies,
+        final double orderNotional,
+        final long minHoldNanos)
     {
         this.strategies = List.copyOf(strategies);
+        if (!(orderNotional >= 0) || Double.isInfinite(orderNotional))
+        {
+            throw new IllegalArgumentException("order notional must be a finite number >= 0 (0 = fixed quantities), got " +
+                orderNotional);
+        }
+        this.orderNotional = orderNotional;
+        if (minHoldNanos < 0)
+        {
+            throw new IllegalArgumentException("minimum holding time must be >= 0 (0 = none), got " + minHoldNanos);
+        }
+        this.minHoldNanos = minHoldNanos;
         this.passiveOrders = passiveOrders;
         this.liveVenue = liveVenue;
         if (products.isEmpty())
@@ -167,42 +188,68 @@ public final class EngineSettings
     public EngineSettings withPaperVenue(final PaperVenueSettings venue)
     {
         return new EngineSettings(products, fastWindow, slowWindow, orderQuantity, risk, exits, venue, venueTimeoutNanos,
-            passiveOrders, liveVenue, strategies);
+            passiveOrders, liveVenue, strategies, orderNotional, minHoldNanos);
     }
 
     /** The same settings with other exit rules. */
     public EngineSettings withExits(final ExitRules rules)
     {
         return new EngineSettings(products, fastWindow, slowWindow, orderQuantity, risk, rules, paperVenue, venueTimeoutNanos,
-            passiveOrders, liveVenue, strategies);
+            passiveOrders, liveVenue, strategies, orderNotional, minHoldNanos);
     }
 
     /** The same settings with another venue time-out. */
     public EngineSettings withVenueTimeout(final long nanos)
     {
         return new EngineSettings(products, fastWindow, slowWindow, orderQuantity, risk, exits, paperVenue, nanos,
-            passiveOrders, liveVenue, strategies);
+            passiveOrders, liveVenue, strategies, orderNotional, minHoldNanos);
     }
 
     /** The same settings with the crossover joining the touch with limit orders (true) or crossing (false). */
     public EngineSettings withPassiveOrders(final boolean passive)
     {
         return new EngineSettings(products, fastWindow, slowWindow, orderQuantity, risk, exits, paperVenue,
-            venueTimeoutNanos, passive, liveVenue, strategies);
+            venueTimeoutNanos, passive, liveVenue, strategies, orderNotional, minHoldNanos);
     }
 
     /** The same settings with orders going to a live venue (true) or the paper venue (false). */
     public EngineSettings withLiveVenue(final boolean live)
     {
         return new EngineSettings(products, fastWindow, slowWindow, orderQuantity, risk, exits, paperVenue,
-            venueTimeoutNanos, passiveOrders, live, strategies);
+            venueTimeoutNanos, passiveOrders, live, strategies, orderNotional, minHoldNanos);
     }
 
     /** The same settings running {@code specs} (ids 1, 2, ... in order) instead of the default crossover. */
     public EngineSettings withStrategies(final List<StrategySpec> specs)
     {
         return new EngineSettings(products, fastWindow, slowWindow, orderQuantity, risk, exits, paperVenue,
-            venueTimeoutNanos, passiveOrders, liveVenue, specs);
+            venueTimeoutNanos, passiveOrders, liveVenue, specs, orderNotional, minHoldNanos);
+    }
+
+    /** The same settings sizing orders at {@code notional} quote currency at the current price (0: fixed quantities). */
+    public EngineSettings withOrderNotional(final double notional)
+    {
+        return new EngineSettings(products, fastWindow, slowWindow, orderQuantity, risk, exits, paperVenue,
+            venueTimeoutNanos, passiveOrders, liveVenue, strategies, notional, minHoldNanos);
+    }
+
+    /** The same settings with the default crossover holding each position at least {@code nanos} (event time). */
+    public EngineSettings withMinHold(final long nanos)
+    {
+        return new EngineSettings(products, fastWindow, slowWindow, orderQuantity, risk, exits, paperVenue,
+            venueTimeoutNanos, passiveOrders, liveVenue, strategies, orderNotional, nanos);
+    }
+
+    /** The default crossover's minimum holding time, nanoseconds of event time; 0 trades on every cross. */
+    public long minHoldNanos()
+    {
+        return minHoldNanos;
+    }
+
+    /** One order's size in quote currency at the current price; 0 means the fixed {@link #orderQuantity()}. */
+    public double orderNotional()
+    {
+        return orderNotional;
     }
 
     /** Configured strategies; empty means the default moving-average crossover. */
@@ -235,7 +282,7 @@ public final class EngineSettings
     public EngineSettings withRisk(final RiskLimits limits)
     {
         return new EngineSettings(products, fastWindow, slowWindow, orderQuantity, limits, exits, paperVenue, venueTimeoutNanos,
-            passiveOrders, liveVenue, strategies);
+            passiveOrders, liveVenue, strategies, orderNotional, minHoldNanos);
     }
 
     public RiskLimits risk()
@@ -250,8 +297,10 @@ public final class EngineSettings
 
     /**
      * Defaults for a set of catalog products: each order is worth about {@code orderNotional} in quote
-     * currency at the catalog's reference price (rounded down to the size increment, at least one
-     * increment); an order may be up to twice that and the position up to four times.
+     * currency at the current price when it is sized (see {@code OrderSizer}); the fixed quantities here,
+     * at the catalog's reference price (rounded down to the size increment, at least one increment), are
+     * the fallback before any price is known and the base of the limits: an order may be up to twice that
+     * and the position up to four times.
      */
     public static EngineSettings defaults(final List<String> products, final double orderNotional)
     {
@@ -272,7 +321,8 @@ public final class EngineSettings
             maxOrder[i] = order[i] * 2;
             maxPos[i] = order[i] * 4;
         }
-        return new EngineSettings(products, 10, 30, order, maxOrder, maxPos);
+        return new EngineSettings(products, 10, 30, order, maxOrder, maxPos).withOrderNotional(orderNotional)
+            .withMinHold(MovingAverageCrossover.DEFAULT_MIN_HOLD_NANOS);
     }
 
     public List<String> products()
@@ -320,6 +370,15 @@ public final class EngineSettings
         map.put("strategy.slowWindow", Integer.toString(slowWindow));
         map.put("strategy.orderQuantity", join(orderQuantity));
         map.put("strategy.orderType", passiveOrders ? "limit" : "market");
+        // Only when set, so journals sized by fixed quantities keep their header (and their digest).
+        if (orderNotional > 0)
+        {
+            map.put("strategy.orderNotional", Double.toString(orderNotional));
+        }
+        if (minHoldNanos > 0)
+        {
+            map.put("strategy.minHoldNanos", Long.toString(minHoldNanos));
+        }
         map.put("venue.mode", liveVenue ? "live" : "paper");
         // Configured strategies only when there are some, so journals of crossover-only runs keep their header.
         for (int i = 0; i < strategies.size(); i++)
@@ -388,7 +447,9 @@ public final class EngineSettings
             Long.parseLong(map.getOrDefault("venue.timeoutNanos", Long.toString(DEFAULT_VENUE_TIMEOUT_NANOS))),
             "limit".equals(map.getOrDefault("strategy.orderType", "market")),
             "live".equals(map.getOrDefault("venue.mode", "paper")))
-            .withStrategies(decodeStrategies(map));
+            .withStrategies(decodeStrategies(map))
+            .withOrderNotional(Double.parseDouble(map.getOrDefault("strategy.orderNotional", "0")))
+            .withMinHold(Long.parseLong(map.getOrDefault("strategy.minHoldNanos", "0")));
     }
 
     private static FillModel decodeFillModel(final Map<String, String> map)

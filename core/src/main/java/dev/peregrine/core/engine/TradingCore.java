@@ -56,6 +56,8 @@ public final class TradingCore implements EventHandler<InboundEvent>
 
     private long clockNanos;
     private long breachDay = Long.MIN_VALUE;
+    /** Which loss limit holds: {@link CoreMetrics#LOSS_LIMIT_DAILY}, {@link CoreMetrics#LOSS_LIMIT_DRAWDOWN}, or 0. */
+    private int breachedLimit;
     private volatile Throwable lastError;
     private long eventsProcessed;
 
@@ -111,7 +113,8 @@ public final class TradingCore implements EventHandler<InboundEvent>
         for (final NamedStrategy named : strategies)
         {
             final StrategyRunner runner = new StrategyRunner(runners.size() + 1, named.name(), execution, market,
-                instruments, rules, feedHealth, positions, settings.orderQuantity(), metrics.strategyFailures);
+                instruments, rules, feedHealth, positions, settings.orderQuantity(), settings.orderNotional(),
+                metrics.strategyFailures);
             runner.attach(named.factory());
             runners.add(runner);
         }
@@ -125,7 +128,7 @@ public final class TradingCore implements EventHandler<InboundEvent>
         {
             return List.of(new NamedStrategy(MovingAverageCrossover.NAME, MovingAverageCrossover.NAME,
                 context -> new MovingAverageCrossover(context, settings.fastWindow(), settings.slowWindow(),
-                    settings.orderQuantity(), settings.passiveOrders())));
+                    null, settings.passiveOrders(), settings.minHoldNanos())));
         }
         return BuiltInStrategies.configure(settings.strategies(), settings.products(), settings.orderQuantity());
     }
@@ -270,6 +273,7 @@ public final class TradingCore implements EventHandler<InboundEvent>
         if (lossBreached && !tradingState.lossLimitHolds())
         {
             breachDay = risk.dailyPnl.day();
+            breachedLimit = CoreMetrics.LOSS_LIMIT_DAILY;
             metrics.lossLimitBreaches.increment();
             execution.onLossLimitBreached();
             tradingState.onLossLimitBreached(String.format(java.util.Locale.ROOT,
@@ -278,6 +282,7 @@ public final class TradingCore implements EventHandler<InboundEvent>
         else if (drawdownBreached && !tradingState.lossLimitHolds())
         {
             breachDay = risk.dailyPnl.day();
+            breachedLimit = CoreMetrics.LOSS_LIMIT_DRAWDOWN;
             metrics.lossLimitBreaches.increment();
             execution.onLossLimitBreached();
             tradingState.onLossLimitBreached(String.format(java.util.Locale.ROOT,
@@ -370,6 +375,7 @@ public final class TradingCore implements EventHandler<InboundEvent>
         metrics.drawdown.set(-risk.dailyPnl.drawdown());
         metrics.grossExposure.set(risk.grossExposure()); // a loop over instruments and open orders, no allocation
         metrics.tradingState.set(tradingState.state().ordinal());
+        metrics.lossLimitHolds.set(tradingState.lossLimitHolds() ? breachedLimit : 0);
         metrics.openOrders.set(execution.orders().openCount());
         metrics.awaitingVenue.set(awaitingVenue());
     }

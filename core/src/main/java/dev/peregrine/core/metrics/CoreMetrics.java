@@ -63,6 +63,12 @@ public final class CoreMetrics
     public final SingleWriterGauge realizedPnl = new SingleWriterGauge();
     /** The core's {@code TradingState} ordinal (the external {@code TradingSwitch} is read directly). */
     public final SingleWriterCounter tradingState = new SingleWriterCounter("trading_state");
+    /** {@link #lossLimitHolds}: the daily loss limit holds (a resume leaves the engine REDUCING until the next day). */
+    public static final int LOSS_LIMIT_DAILY = 1;
+    /** {@link #lossLimitHolds}: the trailing drawdown limit holds. */
+    public static final int LOSS_LIMIT_DRAWDOWN = 2;
+    /** Which loss limit holds the core in REDUCING: 0 none, else a {@code LOSS_LIMIT_*} code (why a resume cannot resume). */
+    public final SingleWriterCounter lossLimitHolds = new SingleWriterCounter("loss_limit_holds");
     public final SingleWriterCounter openOrders = new SingleWriterCounter("open_orders");
     /**
      * Open orders whose next word must come from the venue: a new or cancel request not yet answered, or a

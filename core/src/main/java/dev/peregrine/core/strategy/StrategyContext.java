@@ -13,7 +13,10 @@ import dev.peregrine.core.order.Order;
  * it. One per strategy, built by the engine; called on the core thread only.
  *
  * <p>Orders go through {@link OrderEntry}'s calls (market, limit, immediate-or-cancel limit, cancel,
- * cancel-replace), each through the engine's risk checks. Before submitting, a strategy says why in
+ * cancel-replace), each through the engine's risk checks. Before risk sees it, every quantity is capped at
+ * the instrument's maximum order quantity and at the room left under its maximum position, then rounded
+ * down to the lot; an order that sizes to nothing is not sent and the call returns 0 (not a reject). A
+ * replacement that the order-rate limit would refuse is not started (-1, the old order keeps working). Before submitting, a strategy says why in
  * {@link #decision()}: the signal and the values behind it; the engine adds the book, the position and
  * the risk verdict, and journals the record with the order.
  *
@@ -58,7 +61,10 @@ public interface StrategyContext extends OrderEntry
      */
     TradingState tradingState();
 
-    /** The engine's configured order quantity of the instrument (scaled): a sensible default size. */
+    /**
+     * The engine's order quantity of the instrument now (scaled): its order notional at the current price
+     * (last trade, else the mid), on the lot; the configured quantity before any price is known.
+     */
     long defaultOrderQuantity(int instrumentId);
 
     /** Whether the instrument's feed is healthy (not stale, no unrecovered gap). */

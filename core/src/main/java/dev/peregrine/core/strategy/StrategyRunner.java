@@ -53,7 +53,8 @@ public final class StrategyRunner implements StrategyContext, BarListener
     private final PositionBook enginePositions;
     private final SingleWriterCounter failures;
     private final PositionBook positions;
-    private final long[] defaultOrderQuantity;
+    private final OrderSizer sizer;
+    private final RepeatedRejects repeatedRejects = new RepeatedRejects();
     private final DecisionRecord note = new DecisionRecord();
     private final Bar bar = new Bar();
 
@@ -97,6 +98,28 @@ public final class StrategyRunner implements StrategyContext, BarListener
         final long[] defaultOrderQuantity,
         final SingleWriterCounter failures)
     {
+        this(strategyId, name, execution, market, instruments, rules, feedHealth, enginePositions, defaultOrderQuantity,
+            0.0, failures);
+    }
+
+    /**
+     * @param defaultOrderQuantity per instrument (scaled): the engine's order size while no price is known
+     *                             (always, when {@code orderNotional} is 0).
+     * @param orderNotional        the engine's order size in quote currency, converted at the current price.
+     */
+    public StrategyRunner(
+        final int strategyId,
+        final String name,
+        final ExecutionEngine execution,
+        final MarketState market,
+        final InstrumentRegistry instruments,
+        final InstrumentRules rules,
+        final FeedHealth feedHealth,
+        final PositionBook enginePositions,
+        final long[] defaultOrderQuantity,
+        final double orderNotional,
+        final SingleWriterCounter failures)
+    {
         if (strategyId < 1 || strategyId > ExecutionEngine.MAX_STRATEGIES)
         {
             throw new IllegalArgumentException("strategy id must be 1.." + ExecutionEngine.MAX_STRATEGIES +
@@ -111,7 +134,7 @@ public final class StrategyRunner implements StrategyContext, BarListener
         this.feedHealth = feedHealth;
         this.enginePositions = enginePositions;
         this.failures = failures;
-        this.defaultOrderQuantity = defaultOrderQuantity.clone();
+        this.sizer = new OrderSizer(market, rules, execution.riskContext(), defaultOrderQuantity, orderNotional);
         this.positions = new PositionBook(instruments.size());
     }
 
@@ -337,6 +360,7 @@ public final class StrategyRunner implements StrategyContext, BarListener
 
     void onAccepted(final Order order, final long timeNanos)
     {
+        repeatedRejects.onOrderWorked();
         if (!enabled)
         {
             return;
@@ -357,6 +381,7 @@ public final class StrategyRunner implements StrategyContext, BarListener
     {
         // The strategy's own book follows every fill, disabled or not: its PnL stays true.
         positions.applyFill(order.instrumentId(), order.side(), quantity, price, fee);
+        repeatedRejects.onOrderWorked();
         final boolean complete = order.state() == OrderState.FILLED;
         if (complete)
         {
@@ -426,6 +451,7 @@ public final class StrategyRunner implements StrategyContext, BarListener
     void onRejected(final long orderId, final int instrumentId, final RejectReason reason, final long timeNanos)
     {
         removeOpen(orderId);
+        repeatedRejects.onRejected(reason);
         if (!enabled)
         {
             return;
@@ -583,7 +609,7 @@ public final class StrategyRunner implements StrategyContext, BarListener
     @Override
     public long defaultOrderQuantity(final int instrumentId)
     {
-        return defaultOrderQuantity[instrumentId];
+        return sizer.defaultQuantity(instrumentId);
     }
 
     @Override
@@ -607,19 +633,35 @@ public final class StrategyRunner implements StrategyContext, BarListener
     @Override
     public long submitMarketOrder(final int instrumentId, final int side, final long quantity)
     {
-        return placed(execution.submit(strategyId, note, instrumentId, side, OrderType.MARKET, quantity, 0));
+        return submit(instrumentId, side, OrderType.MARKET, quantity, 0);
     }
 
     @Override
     public long submitLimitOrder(final int instrumentId, final int side, final long quantity, final long limitPrice)
     {
-        return placed(execution.submit(strategyId, note, instrumentId, side, OrderType.LIMIT, quantity, limitPrice));
+        return submit(instrumentId, side, OrderType.LIMIT, quantity, limitPrice);
     }
 
     @Override
     public long submitLimitIocOrder(final int instrumentId, final int side, final long quantity, final long limitPrice)
     {
-        return placed(execution.submit(strategyId, note, instrumentId, side, OrderType.LIMIT_IOC, quantity, limitPrice));
+        return submit(instrumentId, side, OrderType.LIMIT_IOC, quantity, limitPrice);
+    }
+
+    /**
+     * Every new order of the strategy passes here: sized on the lot and within the risk limits first
+     * ({@link OrderSizer}); one that sizes to nothing is not sent, not counted as a reject, and returns 0.
+     */
+    private long submit(final int instrumentId, final int side, final OrderType type, final long quantity,
+        final long limitPrice)
+    {
+        final long sized = sizer.size(instrumentId, side, quantity);
+        if (sized == 0)
+        {
+            note.clearExplanation();
+            return 0;
+        }
+        return placed(execution.submit(strategyId, note, instrumentId, side, type, sized, limitPrice));
     }
 
     @Override
@@ -631,12 +673,30 @@ public final class StrategyRunner implements StrategyContext, BarListener
     @Override
     public long replaceOrder(final long orderId, final long newQuantity, final long newLimitPrice)
     {
-        if (order(orderId) == null)
+        final Order old = order(orderId);
+        if (old == null)
         {
             note.clearExplanation();
             return -1;
         }
-        return placed(execution.replace(orderId, newQuantity, newLimitPrice, note));
+        // A replacement the order-rate limit would refuse is not started: cancelling first would leave the
+        // strategy's side of the book empty until the limit lets a new order through. The old order keeps
+        // working and the strategy may ask again on a later event.
+        if (!execution.riskContext().orderRateAllows(now))
+        {
+            note.clearExplanation();
+            return -1;
+        }
+        // On the lot, like a new order; the risk limits are left to risk, as the old order's quantity is
+        // about to be cancelled and still counts as open here.
+        final long sized = sizer.onLot(old.instrumentId(), newQuantity);
+        if (sized == 0 && newQuantity > 0)
+        {
+            execution.cancelOrder(orderId);
+            note.clearExplanation();
+            return 0;
+        }
+        return placed(execution.replace(orderId, sized, newLimitPrice, note));
     }
 
     private long placed(final long orderId)
@@ -872,6 +932,12 @@ public final class StrategyRunner implements StrategyContext, BarListener
         return failure;
     }
 
+    /** This strategy's runs of rejections for one reason: for the summary and {@code /health}. */
+    public RepeatedRejects repeatedRejects()
+    {
+        return repeatedRejects;
+    }
+
     /** Rejections not told because too many were waiting (a strategy resubmitting in a loop). */
     public long rejectsNotTold()
     {
@@ -896,6 +962,7 @@ public final class StrategyRunner implements StrategyContext, BarListener
         }
         h = Hash64.mix(h, deferredCount);
         h = Hash64.mix(h, rejectsNotTold);
+        h = repeatedRejects.hash(h);
         for (final BarBuilder builder : barBuilders)
         {
             h = builder.hash(h);

@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The same inputs give the same outputs and state; a different input gives a different digest. */
 class DeterminismTest
 {
-    private static final EngineSettings SETTINGS = EngineSettings.defaults(List.of("BTC-USD", "ETH-USD"), 1000);
+    /** Trading every cross (no minimum holding time): 20 s of events give many outputs to digest. */
+    private static final EngineSettings SETTINGS = EngineSettings.defaults(List.of("BTC-USD", "ETH-USD"), 1000).withMinHold(0);
 
     private static long[] run(final long seed, final int perturbAt)
     {

@@ -1,8 +1,13 @@
 package dev.peregrine.core.strategy;
 
+import dev.peregrine.core.engine.EngineSettings;
+import dev.peregrine.core.execution.PaperVenueSettings;
 import dev.peregrine.core.number.FixedPoint;
+import dev.peregrine.core.risk.RejectReason;
 import dev.peregrine.core.testing.CoreHarness;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -66,5 +71,49 @@ class MovingAverageCrossoverTest
         assertThat(strategy.fastAverage(BTC)).isEqualTo(FixedPoint.parse("4.5"));
         assertThat(strategy.slowAverage(BTC)).isEqualTo(FixedPoint.parse("4"));
         assertThat(strategy.fastAverage(ETH)).isZero();
+    }
+
+    @Test
+    void aCrossInsideTheMinimumHoldingTimeIsNotTradedAndTheSideIsTakenOnceItHasPassed()
+    {
+        final long order = FixedPoint.parse("0.01");
+        final long big = FixedPoint.parse("1");
+        final CoreHarness h = new CoreHarness(new EngineSettings(List.of("BTC-USD", "ETH-USD"), 2, 3,
+            new long[]{order, order}, new long[]{big, big}, new long[]{big, big}, PaperVenueSettings.FRICTIONLESS),
+            context -> new MovingAverageCrossover(context, 2, 3, null, false, 1_000_000_000L));
+        h.feed(h.events.quote(BTC, "100", "1", "101", "1"));
+        h.trades(BTC, "100", "100", "100", "103", "95");
+        assertThat(h.outputs.lines()).containsExactly("ORDER #1 i0 SELL 0.01", "FILL #1 i0 SELL 0.01 @ 100");
+
+        // 120 crosses up 2 ms after the sell: inside the second's hold, so nothing is sent.
+        h.trades(BTC, "110", "120");
+        assertThat(h.outputs.lines()).hasSize(2);
+
+        // Once the hold has passed, the next trade finds the averages still up and buys to the long target.
+        h.advanceMillis(1000);
+        h.trades(BTC, "121");
+        assertThat(h.outputs.lines()).containsExactly(
+            "ORDER #1 i0 SELL 0.01", "FILL #1 i0 SELL 0.01 @ 100",
+            "ORDER #2 i0 BUY 0.02", "FILL #2 i0 BUY 0.02 @ 101");
+    }
+
+    @Test
+    void theFlipAfterAPartialFillStaysOnTheLot()
+    {
+        // BTCUSDT's lot is 0.00001; the touch shows 0.00333333, so a 0.01 buy fills that much and the rest is cancelled.
+        final long order = FixedPoint.parse("0.01");
+        final long big = FixedPoint.parse("1");
+        final CoreHarness h = new CoreHarness(new EngineSettings(List.of("BTCUSDT", "ETHUSDT"), 2, 3,
+            new long[]{order, order}, new long[]{big, big}, new long[]{big, big}, PaperVenueSettings.FRICTIONLESS),
+            context -> new MovingAverageCrossover(context, 2, 3, null, false, 0));
+        h.feed(h.events.quote(BTC, "100", "5", "101", "0.00333333"));
+        h.trades(BTC, "100", "100", "100", "97", "110");
+        assertThat(h.core.positions().quantity(BTC)).isEqualTo(FixedPoint.parse("0.00333333"));
+
+        // Cross down: short 0.01 from +0.00333333 is 0.01333333 to sell, which the lot turns into 0.01333.
+        h.trades(BTC, "80");
+        assertThat(h.outputs.lines()).contains("ORDER #2 i0 SELL 0.01333");
+        assertThat(h.outputs.lines()).noneMatch(line -> line.startsWith("REJECT"));
+        assertThat(h.metrics.rejects[RejectReason.INVALID_QUANTITY.ordinal()].get()).isZero();
     }
 }

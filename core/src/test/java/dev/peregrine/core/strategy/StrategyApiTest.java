@@ -239,13 +239,14 @@ class StrategyApiTest
         {
             if (callback.equals("quote i0"))
             {
-                final long id = c.submitMarketOrder(BTC, Side.BUY, FixedPoint.parse("3")); // max order is 2
+                // Off the 0.01 tick: sizing leaves prices alone, so risk refuses it.
+                final long id = c.submitLimitOrder(BTC, Side.BUY, FixedPoint.parse("1"), FixedPoint.parse("100.005"));
                 strategy(1).log.add("submit returned " + id);
             }
         };
         feed(events.quote(BTC, "100", "5", "101", "5"));
-        assertThat(strategy(1).log).containsExactly("quote i0", "submit returned -1", "rejected #1 MAX_ORDER_QUANTITY");
-        assertThat(outputs.lines()).containsExactly("REJECT #1 i0 BUY 3 MAX_ORDER_QUANTITY");
+        assertThat(strategy(1).log).containsExactly("quote i0", "submit returned -1", "rejected #1 INVALID_PRICE");
+        assertThat(outputs.lines()).containsExactly("REJECT #1 i0 BUY 1 INVALID_PRICE");
     }
 
     @Test
@@ -378,8 +379,8 @@ class StrategyApiTest
             {
                 c.decision().signal("test-signal").value("ema_fast", 101.25).value("ema_slow", 100.5);
                 c.submitMarketOrder(BTC, Side.BUY, FixedPoint.parse("1"));
-                c.decision().signal("too-big").value("size", 3);
-                c.submitMarketOrder(BTC, Side.BUY, FixedPoint.parse("3"));
+                c.decision().signal("off-tick").value("price", 100.005);
+                c.submitLimitOrder(BTC, Side.BUY, FixedPoint.parse("1"), FixedPoint.parse("100.005"));
                 c.submitMarketOrder(BTC, Side.SELL, FixedPoint.parse("1")); // no explanation given
             }
         };
@@ -387,9 +388,9 @@ class StrategyApiTest
         // The position is the one the decision saw: #1 fills only when the venue runs, after the callback.
         assertThat(decisions.lines).containsExactly(
             "s1 #1 test-signal ema_fast=101.25 ema_slow=100.5 book 100/101 pos 0 NONE passed 12",
-            "s1 #2 too-big size=3.0 book 100/101 pos 0 MAX_ORDER_QUANTITY passed 4",
+            "s1 #2 off-tick price=100.005 book 100/101 pos 0 INVALID_PRICE passed 0",
             "s1 #3 unexplained book 100/101 pos 0 NONE passed 12");
-        assertThat(core.execution().riskChain().checkName(4)).isEqualTo("max-order-quantity");
+        assertThat(core.execution().riskChain().checkName(0)).isEqualTo("product-rules");
     }
 
     @Test

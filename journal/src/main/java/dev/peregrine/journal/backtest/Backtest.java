@@ -11,6 +11,7 @@ import dev.peregrine.core.output.Hash64;
 import dev.peregrine.core.output.OutputDigest;
 import dev.peregrine.core.output.OutputFanOut;
 import dev.peregrine.core.output.OutputListener;
+import dev.peregrine.core.strategy.StrategyRunner;
 import dev.peregrine.core.strategy.config.BuiltInStrategies;
 import dev.peregrine.core.strategy.config.StrategyConfigException;
 import dev.peregrine.journal.DecisionJournal;
@@ -137,6 +138,11 @@ public final class Backtest
         {
             problems.addAll(e.problems());
         }
+        if (format != DataFormat.JOURNAL)
+        {
+            problems.addAll(BuiltInStrategies.bookless(settings.strategies(),
+                "--data " + data.getFileName() + " (" + format.cliName() + ")"));
+        }
         if (!problems.isEmpty())
         {
             throw new BacktestException(problems);
@@ -166,9 +172,12 @@ public final class Backtest
                 "open at 1/4, the other at 1/2, close at 3/4 of the interval, a quarter of the volume each), then the " +
                 "CANDLE event; the interval is the smallest gap between candle starts");
         }
-        lines.add("order size " + dev.peregrine.core.number.FixedPoint.toString(settings.orderQuantity()[0]) + " " +
-            settings.products().get(0) + " by default (the strategy's quantity= overrides), position limit " +
-            dev.peregrine.core.number.FixedPoint.toString(settings.maxPosition()[0]));
+        lines.add(String.format(java.util.Locale.ROOT, "order size %.2f quote at the last trade's price, on the lot " +
+            "(%s %s at the catalog's reference price before the first trade; the strategy's quantity= overrides), " +
+            "position limit %s, order limit %s", settings.orderNotional(),
+            dev.peregrine.core.number.FixedPoint.toString(settings.orderQuantity()[0]), settings.products().get(0),
+            dev.peregrine.core.number.FixedPoint.toString(settings.maxPosition()[0]),
+            dev.peregrine.core.number.FixedPoint.toString(settings.maxOrderQuantity()[0])));
         return lines;
     }
 
@@ -244,7 +253,7 @@ public final class Backtest
                 sequence == 0 ? 0 : core.clockNanos(), outputs.orders, outputs.rejects, outputs.fills, outputs.fees,
                 core.positions().totalRealizedPnl(), core.totalUnrealizedPnl(), equity, ledger.table(core),
                 digest.hex(), Hash64.hex(core.stateHash()), System.nanoTime() - started, plan.assumptions(),
-                outputs.fillTally);
+                outputs.fillTally, rejectRuns(core), core.tradingState().state().name());
         }
         finally
         {
@@ -253,6 +262,22 @@ public final class Backtest
                 deleteQuietly(journalDir);
             }
         }
+    }
+
+    /** The summary's lines on strategies rejected for one reason many times in a row. */
+    private static List<String> rejectRuns(final TradingCore core)
+    {
+        final List<String> lines = new ArrayList<>();
+        for (int i = 0; i < core.strategies().count(); i++)
+        {
+            final StrategyRunner runner = core.strategies().get(i);
+            final String line = runner.repeatedRejects().describe(runner.name());
+            if (line != null)
+            {
+                lines.add(line);
+            }
+        }
+        return lines;
     }
 
     private static EventSource open(final BacktestPlan plan)

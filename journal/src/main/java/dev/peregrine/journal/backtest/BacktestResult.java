@@ -30,6 +30,9 @@ import java.util.List;
  * @param elapsedNanos    wall-clock time of the run (information only)
  * @param assumptions     the fill-model and data assumptions, one line each, for the summary
  * @param fillTally       requested against filled quantity and notional, market orders cut short
+ * @param rejectRuns      one line per strategy whose orders were rejected for one reason many times in a row
+ *                        ({@code RepeatedRejects.describe}); empty when none was
+ * @param tradingState    the trading state at the end (ACTIVE, REDUCING, HALTED)
  */
 public record BacktestResult(
     DataFormat format,
@@ -51,7 +54,9 @@ public record BacktestResult(
     String stateHashHex,
     long elapsedNanos,
     List<String> assumptions,
-    FillTally fillTally)
+    FillTally fillTally,
+    List<String> rejectRuns,
+    String tradingState)
 {
     /** Filled over requested quantity (see {@link FillTally#fillRatio()}). */
     public double fillRatio()

@@ -22,11 +22,16 @@ public final class BacktestSummary
         out.printf("events: %,d (%,d synthesized clocks) in %.2f s, %,.0f events/s%n", r.events(), r.clocks(), seconds,
             r.events() / Math.max(seconds, 1e-9));
         out.printf("orders: %,d, rejects: %,d, fills: %,d%n", r.orders(), r.rejects(), r.fills());
+        out.println("trading state: " + r.tradingState());
         out.println("fill: " + r.fillTally().describe() + " (" + r.settings().paperVenue().fillModel().cliName() +
             " fill model)");
         for (final String warning : r.warnings())
         {
             out.println(warning);
+        }
+        for (final String run : r.rejectRuns())
+        {
+            out.println("REPEATED REJECTS: " + run);
         }
         out.printf("pnl (quote currency): net %.2f = realized %.2f (after fees %.2f) + unrealized %.2f%n", r.netPnl(),
             r.realizedPnl(), r.fees(), r.unrealizedPnl());

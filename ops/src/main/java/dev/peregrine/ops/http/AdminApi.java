@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.peregrine.core.engine.TradingState;
 import dev.peregrine.core.event.CommandCode;
 import dev.peregrine.core.metrics.CoreMetrics;
+import dev.peregrine.core.risk.RiskLimits;
 import dev.peregrine.journal.JournalException;
 import dev.peregrine.ops.decisions.DecisionFormat;
 import dev.peregrine.ops.engine.LiveEngine;
@@ -177,6 +178,13 @@ public final class AdminApi
             respond(exchange, 400, "{\"error\":\"" + HealthEndpoint.escape(problem) + "\"}");
             return;
         }
+        final String refusal = code == CommandCode.RESUME ? resumeRefusal() : null;
+        if (refusal != null)
+        {
+            respond(exchange, 409, "{\"command\":\"resume\",\"accepted\":false,\"tradingState\":\"" + currentState() +
+                "\",\"reason\":\"" + HealthEndpoint.escape(refusal) + "\"}");
+            return;
+        }
         final LiveEngine.CommandPublication published;
         try
         {
@@ -200,6 +208,47 @@ public final class AdminApi
         }
         commandsAccepted.incrementAndGet();
         respond(exchange, 202, "{\"command\":\"" + action + "\",\"accepted\":true}");
+    }
+
+    private TradingState currentState()
+    {
+        return engine.tradingSwitch().isHalted() ? TradingState.HALTED :
+            TradingState.values()[(int)engine.coreMetrics().tradingState.get()];
+    }
+
+    /**
+     * Why a resume would not resume, or null when it would. The core leaves a resume in REDUCING while a
+     * loss limit holds (see {@code TradingStateMachine}); saying so here, with the numbers and what lifts
+     * it, beats a 202 after which nothing changes. Read from the core's published metrics.
+     */
+    private String resumeRefusal()
+    {
+        if (engine.tradingSwitch().isHalted())
+        {
+            return "the engine halted itself (" + engine.tradingSwitch().reason() + "); a resume cannot lift that: " +
+                "fix the cause and restart";
+        }
+        final CoreMetrics m = engine.coreMetrics();
+        if (TradingState.values()[(int)m.tradingState.get()] != TradingState.REDUCING)
+        {
+            return null;
+        }
+        final RiskLimits limits = engine.settings().risk();
+        final long holds = m.lossLimitHolds.get();
+        if (holds == CoreMetrics.LOSS_LIMIT_DAILY)
+        {
+            return String.format(Locale.ROOT, "the daily loss limit holds: the day's PnL is %.2f, the limit -%.2f " +
+                "(risk.daily_loss_limit); trading stays REDUCING (only orders that reduce a position) until the trading " +
+                "day rolls over in %s, then POST /admin/resume", m.dayPnl.get(), limits.dailyLossLimit, limits.zone);
+        }
+        if (holds == CoreMetrics.LOSS_LIMIT_DRAWDOWN)
+        {
+            return String.format(Locale.ROOT, "the trailing drawdown limit holds: equity is %.2f below the day's peak, " +
+                "the limit %.2f (risk.trailing_drawdown_limit); trading stays REDUCING (only orders that reduce a " +
+                "position) until the trading day rolls over in %s, then POST /admin/resume", m.drawdown.get(),
+                limits.trailingDrawdownLimit, limits.zone);
+        }
+        return null;
     }
 
     private boolean authorized(final String header)

@@ -3,6 +3,7 @@ package dev.peregrine.ops.http;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.peregrine.core.engine.TradingState;
+import dev.peregrine.core.strategy.RepeatedRejects;
 import dev.peregrine.core.strategy.StrategyRunner;
 import dev.peregrine.core.strategy.StrategySet;
 import dev.peregrine.ops.engine.LiveEngine;
@@ -124,7 +125,8 @@ public final class HealthEndpoint implements AutoCloseable
             strategyFailure = strategyFailure == null ? failure : strategyFailure;
             perStrategy.append(i == 0 ? "" : ",").append("{\"id\":").append(runner.strategyId())
                 .append(",\"name\":\"").append(escape(runner.name())).append("\",\"enabled\":").append(failure == null)
-                .append(failure == null ? "" : ",\"failure\":\"" + escape(failure.toString()) + "\"").append('}');
+                .append(failure == null ? "" : ",\"failure\":\"" + escape(failure.toString()) + "\"")
+                .append(rejectsInARow(runner.repeatedRejects())).append('}');
         }
         perStrategy.append(']');
         return "{" +
@@ -143,6 +145,20 @@ public final class HealthEndpoint implements AutoCloseable
             "\"fills\":" + engine.coreMetrics().fills.get() + "," +
             "\"halted\":" + (halted || coreState == TradingState.HALTED) +
             "}";
+    }
+
+    /**
+     * A strategy's run of rejections for one reason: {@code repeating} once it reaches
+     * {@link RepeatedRejects#THRESHOLD}, the current run and the longest so far, each with its reason.
+     */
+    static String rejectsInARow(final RepeatedRejects runs)
+    {
+        final long current = runs.current();
+        final long longest = runs.longest();
+        return ",\"rejectsInARow\":{\"repeating\":" + (current >= RepeatedRejects.THRESHOLD) + ",\"count\":" + current +
+            (current == 0 ? "" : ",\"reason\":\"" + runs.currentReason() + "\"") + ",\"longest\":" + longest +
+            (longest == 0 ? "" : ",\"longestReason\":\"" + runs.longestReason() + "\"") +
+            ",\"threshold\":" + RepeatedRejects.THRESHOLD + "}";
     }
 
     private static void respond(final HttpExchange exchange, final int status, final String body) throws IOException

@@ -1,6 +1,7 @@
 package dev.peregrine.core.strategy.builtin;
 
 import dev.peregrine.core.book.OrderBook;
+import dev.peregrine.core.engine.TradingState;
 import dev.peregrine.core.event.Side;
 import dev.peregrine.core.number.FixedPoint;
 import dev.peregrine.core.order.Order;
@@ -21,8 +22,8 @@ import dev.peregrine.core.strategy.config.StrategyDefinition;
  * least quantity), {@code skew-bps} (shift of both quotes at full max-position, default spread-bps / 2),
  * {@code requote-ticks} (default 1) and {@code min-requote-ms} (default 0: no minimum).
  *
- * <p><b>When it quotes.</b> On {@code onBook} for its instrument, and only when the feed is healthy, the
- * book is synced, both sides hold levels and the book is not crossed. Otherwise it leaves its quotes as
+ * <p><b>When it quotes.</b> On {@code onBook} for its instrument, and only when trading is not halted, the
+ * feed is healthy, the book is synced, both sides hold levels and the book is not crossed. Otherwise it leaves its quotes as
  * they are: a gap or a stale feed has already cancelled them (below), and a one-sided or crossed book is
  * a moment inside a burst of venue messages. Quotes react to book messages only: not to trades, fills
  * or clock events, so after a fill the side is quoted again on the next book message.
@@ -140,7 +141,9 @@ public final class MarketMaker implements Strategy
     @Override
     public void onBook(final int instrumentId, final long timeNanos)
     {
-        if (instrumentId != instrument || !context.feedHealthy(instrumentId))
+        // Halted, every order is refused: quoting on would only collect rejects (the halt cancelled the quotes).
+        if (instrumentId != instrument || !context.feedHealthy(instrumentId) ||
+            context.tradingState() == TradingState.HALTED)
         {
             return;
         }

@@ -40,6 +40,12 @@ final class MarketMakerDefinition implements StrategyDefinition
     }
 
     @Override
+    public boolean needsBook()
+    {
+        return true;
+    }
+
+    @Override
     public StrategyFactory configure(final StrategyParams params)
     {
         final int instrument = params.instrument("instrument");

@@ -70,7 +70,7 @@ public final class MeanReversion implements Strategy
                 "overbought=70: enter short above the upper band when RSI is over this (> oversold)",
                 "bb-period=20: Bollinger Bands period, bars",
                 "bb-k=2.0: band half-width in standard deviations",
-                "quantity=<engine order quantity>: size of the position",
+                "quantity=<engine order notional at the current price>: size of the position",
                 "order=market: market (cross, taker) or limit (join the touch, maker)",
                 "allow-short=false: true to also short overbought closes above the upper band");
         }
@@ -85,7 +85,7 @@ public final class MeanReversion implements Strategy
             final double overbought = params.decimal("overbought", 70.0, 0.0, 100.0);
             final int bandPeriod = params.integer("bb-period", 20, 2, 100_000);
             final double bandWidth = params.decimal("bb-k", 2.0, 0.0, 10.0);
-            final long quantity = params.quantity("quantity", instrumentId);
+            final long quantity = params.quantityOrEngine("quantity", instrumentId);
             final boolean joinTouch = "limit".equals(params.choice("order", "market", "limit"));
             final boolean allowShort = params.bool("allow-short", false);
             params.require(oversold < overbought,
@@ -127,7 +127,8 @@ public final class MeanReversion implements Strategy
      * @param oversold   RSI level under which a close below the lower band is bought (0..100).
      * @param overbought RSI level over which a close above the upper band is shorted; above {@code oversold}.
      * @param bandWidth  the bands' distance from the middle, in population standard deviations (>= 0).
-     * @param quantity   size of the position (scaled, > 0).
+     * @param quantity   size of the position (scaled, > 0), or 0 for the engine's order quantity at the
+     *                   current price, asked at each decision.
      * @param joinTouch  true for limit orders at the touch, false for market orders.
      * @param allowShort true to also enter shorts.
      */
@@ -144,10 +145,10 @@ public final class MeanReversion implements Strategy
         final boolean joinTouch,
         final boolean allowShort)
     {
-        if (quantity <= 0)
+        if (quantity < 0)
         {
-            throw new IllegalArgumentException("strategy '" + context.name() + "': quantity must be > 0, got " + quantity +
-                " (scaled); set quantity= or the engine's order quantity");
+            throw new IllegalArgumentException("strategy '" + context.name() + "': quantity must be > 0 (or 0 for the " +
+                "engine's order quantity at the current price), got " + quantity + " (scaled)");
         }
         if (!(oversold < overbought))
         {
@@ -183,6 +184,7 @@ public final class MeanReversion implements Strategy
             return;
         }
         final long position = orders.expectedPosition();
+        final long size = quantity > 0 ? quantity : context.defaultOrderQuantity(instrumentId);
         final long target;
         final String signal;
         if (position == 0)
@@ -193,12 +195,12 @@ public final class MeanReversion implements Strategy
             }
             if (close < bands.lower() && rsi.value() < oversold)
             {
-                target = quantity;
+                target = size;
                 signal = OVERSOLD_BELOW_LOWER_BAND;
             }
             else if (allowShort && close > bands.upper() && rsi.value() > overbought)
             {
-                target = -quantity;
+                target = -size;
                 signal = OVERBOUGHT_ABOVE_UPPER_BAND;
             }
             else

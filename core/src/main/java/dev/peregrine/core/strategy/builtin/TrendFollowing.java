@@ -81,7 +81,7 @@ public final class TrendFollowing implements Strategy
                 "fast=12: fast EMA period, bars",
                 "slow=26: slow EMA period, bars (> fast)",
                 "signal-period=9: MACD signal-line period, bars (macd only)",
-                "quantity=<engine order quantity>: size of the long (and short) position",
+                "quantity=<engine order notional at the current price>: size of the long (and short) position",
                 "order=market: market (cross, taker) or limit (join the touch, maker)",
                 "allow-short=false: true to go short on a cross down instead of flat",
                 "warm-up=0: bars at the start that feed the indicators but never trade (seeding fades; >= 0)");
@@ -96,7 +96,7 @@ public final class TrendFollowing implements Strategy
             final int fast = params.integer("fast", 12, 1, 100_000);
             final int slow = params.integer("slow", 26, 2, 100_000);
             final int signalPeriod = params.integer("signal-period", 9, 1, 100_000);
-            final long quantity = params.quantity("quantity", instrumentId);
+            final long quantity = params.quantityOrEngine("quantity", instrumentId);
             final boolean joinTouch = "limit".equals(params.choice("order", "market", "limit"));
             final boolean allowShort = params.bool("allow-short", false);
             final int warmUpBars = params.integer("warm-up", 0, 0, Integer.MAX_VALUE);
@@ -145,7 +145,8 @@ public final class TrendFollowing implements Strategy
      * @param fast         fast EMA period (both modes), bars.
      * @param slow         slow EMA period (both modes), bars; above {@code fast}.
      * @param signalPeriod MACD signal-line period, bars; unused with {@link Signal#EMA}.
-     * @param quantity     size of the target position (scaled, > 0).
+     * @param quantity     size of the target position (scaled, > 0), or 0 for the engine's order quantity at
+     *                     the current price, asked at each decision.
      * @param joinTouch    true for limit orders at the touch, false for market orders.
      * @param allowShort   true to target a short on a cross down, false to target flat.
      * @param warmUpBars   bars at the start that feed the signal but never trade (>= 0).
@@ -163,10 +164,10 @@ public final class TrendFollowing implements Strategy
         final boolean allowShort,
         final int warmUpBars)
     {
-        if (quantity <= 0)
+        if (quantity < 0)
         {
-            throw new IllegalArgumentException("strategy '" + context.name() + "': quantity must be > 0, got " + quantity +
-                " (scaled); set quantity= or the engine's order quantity");
+            throw new IllegalArgumentException("strategy '" + context.name() + "': quantity must be > 0 (or 0 for the " +
+                "engine's order quantity at the current price), got " + quantity + " (scaled)");
         }
         if (warmUpBars < 0)
         {
@@ -204,7 +205,8 @@ public final class TrendFollowing implements Strategy
             return;
         }
         crosses++;
-        final long target = direction == UP ? quantity : allowShort ? -quantity : 0;
+        final long size = quantity > 0 ? quantity : context.defaultOrderQuantity(instrumentId);
+        final long target = direction == UP ? size : allowShort ? -size : 0;
         final long delta = target - orders.expectedPosition();
         if (delta == 0)
         {

@@ -43,6 +43,28 @@ public final class BuiltInStrategies
         return null;
     }
 
+    /**
+     * One line per strategy of {@code specs} that cannot run on data without an L2 book (trades or candles
+     * only), naming the strategy, the data and what to do instead; empty when all can.
+     *
+     * @param data how to name the data in the line, e.g. {@code "--data btc.csv (trades)"}.
+     */
+    public static List<String> bookless(final List<StrategySpec> specs, final String data)
+    {
+        final List<String> problems = new ArrayList<>();
+        for (final StrategySpec spec : specs)
+        {
+            final StrategyDefinition definition = find(spec.type());
+            if (definition != null && definition.needsBook())
+            {
+                problems.add("strategy '" + spec.name() + "' (" + spec.type() + ") cannot run on " + data +
+                    ": it quotes on the L2 order book, which trades and candles do not carry; backtest it on a journal " +
+                    "recorded by 'peregrine demo' or 'peregrine run', or choose a trade-driven strategy (--list-strategies)");
+            }
+        }
+        return problems;
+    }
+
     public static List<String> types()
     {
         final List<String> types = new ArrayList<>();

@@ -21,6 +21,15 @@ public interface StrategyDefinition
     List<String> parameterHelp();
 
     /**
+     * Whether it trades on the L2 order book (a market maker quotes around its mid) and so cannot run on
+     * data of trades or candles alone, where there is no book to read.
+     */
+    default boolean needsBook()
+    {
+        return false;
+    }
+
+    /**
      * Reads and checks the parameters. Returns the factory to build the strategy with, or null when a
      * problem was recorded in {@code params}.
      */

@@ -189,6 +189,22 @@ public final class StrategyParams
         return value;
     }
 
+    /**
+     * As {@link #quantity}, but 0 when the parameter is absent: the strategy then asks the engine for its
+     * order quantity at each decision ({@code StrategyContext.defaultOrderQuantity}: the order notional at
+     * the current price) instead of fixing the catalog-price quantity when it is configured.
+     */
+    public long quantityOrEngine(final String key, final int instrumentId)
+    {
+        return spec.params().containsKey(key) ? quantity(key, instrumentId) : readAbsent(key);
+    }
+
+    private long readAbsent(final String key)
+    {
+        read.add(key);
+        return 0;
+    }
+
     /** A positive duration such as {@code 500ms}, {@code 30s}, {@code 1m}, {@code 4h}, in nanoseconds. */
     public long duration(final String key, final long defaultNanos)
     {
@@ -201,6 +217,27 @@ public final class StrategyParams
         if (nanos <= 0)
         {
             problem(key, text, "expected a positive duration such as 500ms, 30s, 1m or 4h");
+            return defaultNanos;
+        }
+        return nanos;
+    }
+
+    /** A duration such as {@code 30s} that may also be zero ({@code 0}, {@code 0s}: "none"), in nanoseconds. */
+    public long durationOrZero(final String key, final long defaultNanos)
+    {
+        final String text = raw(key);
+        if (text == null)
+        {
+            return defaultNanos;
+        }
+        if (text.trim().matches("0+(\\.0*)?(ns|us|ms|s|m|h)?"))
+        {
+            return 0;
+        }
+        final long nanos = parseDuration(text);
+        if (nanos <= 0)
+        {
+            problem(key, text, "expected a duration such as 0s, 500ms, 30s, 1m or 4h");
             return defaultNanos;
         }
         return nanos;

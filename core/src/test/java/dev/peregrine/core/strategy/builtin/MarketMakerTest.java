@@ -363,7 +363,8 @@ class MarketMakerTest
     {
         final CoreHarness h = harness(BASE);
         book(h);
-        command(h, CommandCode.KILL);
+        // Flatten: REDUCING and every quote cancelled; flat, neither new quote reduces, so risk refuses both.
+        command(h, CommandCode.FLATTEN);
         h.bookUpdate(BTC, "bid 99.96 1");
         h.bookUpdate(BTC, "bid 99.96 2");                            // within the second: not asked again
         h.advanceMillis(1_000);
@@ -378,12 +379,39 @@ class MarketMakerTest
             "CANCEL_REQUEST #2",
             "CANCEL #1 i0 0.01",
             "CANCEL #2 i0 0.01",
-            "REJECT #3 i0 BUY 0.01 TRADING_HALTED",
-            "REJECT #4 i0 SELL 0.01 TRADING_HALTED",
+            "REJECT #3 i0 BUY 0.01 TRADING_REDUCING",
+            "REJECT #4 i0 SELL 0.01 TRADING_REDUCING",
             "ORDER #5 i0 BUY 0.01 LIMIT @ 99.9",
             "ORDER #6 i0 SELL 0.01 LIMIT @ 100.1",
             "ACCEPTED #5",
             "ACCEPTED #6");
+    }
+
+    @Test
+    void whileHaltedItQuotesNothingAndQuotesAgainOnResume()
+    {
+        final CoreHarness h = harness(BASE);
+        book(h);
+        command(h, CommandCode.KILL);
+        h.bookUpdate(BTC, "bid 99.96 1");
+        h.advanceMillis(5_000);
+        h.bookUpdate(BTC, "bid 99.96 2");
+        assertThat(h.outputs.lines()).noneMatch(line -> line.startsWith("REJECT"));
+        command(h, CommandCode.RESUME);
+        h.bookUpdate(BTC, "bid 99.96 0");
+        assertThat(h.outputs.lines()).containsExactly(
+            "ORDER #1 i0 BUY 0.01 LIMIT @ 99.9",
+            "ORDER #2 i0 SELL 0.01 LIMIT @ 100.1",
+            "ACCEPTED #1",
+            "ACCEPTED #2",
+            "CANCEL_REQUEST #1",
+            "CANCEL_REQUEST #2",
+            "CANCEL #1 i0 0.01",
+            "CANCEL #2 i0 0.01",
+            "ORDER #3 i0 BUY 0.01 LIMIT @ 99.9",
+            "ORDER #4 i0 SELL 0.01 LIMIT @ 100.1",
+            "ACCEPTED #3",
+            "ACCEPTED #4");
     }
 
     @Test

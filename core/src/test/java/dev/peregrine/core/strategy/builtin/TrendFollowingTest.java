@@ -2,10 +2,13 @@ package dev.peregrine.core.strategy.builtin;
 
 import dev.peregrine.core.event.Side;
 import dev.peregrine.core.number.FixedPoint;
+import dev.peregrine.core.strategy.config.BuiltInStrategies;
+import dev.peregrine.core.strategy.config.StrategySpec;
 import dev.peregrine.core.testing.CoreHarness;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
+import java.util.List;
 
 import static dev.peregrine.core.strategy.builtin.OneSecondBars.BTC;
 import static dev.peregrine.core.strategy.builtin.OneSecondBars.ETH;
@@ -142,6 +145,19 @@ class TrendFollowingTest
             "ORDER #2 i0 SELL 0.02",
             "FILL #2 i0 SELL 0.02 @ 99");
         assertThat(position(h)).isEqualTo(FixedPoint.parse("-0.01"));
+    }
+
+    @Test
+    void withoutAQuantityTheEnginesOrderNotionalConvertsAtTheLastTrade()
+    {
+        final CoreHarness h = new CoreHarness(OneSecondBars.settings().withOrderNotional(1),
+            BuiltInStrategies.configure(List.of(StrategySpec.parse(EMA, "s")), OneSecondBars.PRODUCTS,
+                OneSecondBars.ORDER_QUANTITY));
+        bars(h, "104", "103", "102", "101", "100", "106");
+        // 1 quote at the last trade, 106: 0.0094339622..., down to the 0.00000001 lot (not the fixed 0.01).
+        assertThat(h.outputs.lines()).containsExactly(
+            "ORDER #1 i0 BUY 0.00943396",
+            "FILL #1 i0 BUY 0.00943396 @ 107");
     }
 
     @Test

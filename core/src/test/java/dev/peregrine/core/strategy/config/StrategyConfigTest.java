@@ -47,7 +47,7 @@ class StrategyConfigTest
         assertThatThrownBy(() -> BuiltInStrategies.configure(specs, PRODUCTS, QUANTITY))
             .isInstanceOfSatisfying(StrategyConfigException.class, ex -> assertThat(ex.problems()).containsExactly(
                 "strategy 'a' (ma-crossover): parameter 'fast' = 'abc': expected an integer from 1 to 100000",
-                "strategy 'a' (ma-crossover): unknown parameter 'speed' (known: fast, slow, order, warm-up)",
+                "strategy 'a' (ma-crossover): unknown parameter 'speed' (known: fast, slow, order, min-hold, warm-up)",
                 "strategy name 'a' is used twice; give each a unique name=",
                 "strategy 'a' (ma-crossover): parameter 'order' = 'stop': expected one of market, limit",
                 "strategy 'a' (ma-crossover): fast (9) must be below slow (5)",

@@ -1,0 +1,105 @@
+package dev.peregrine.ops.backtest;
+
+import dev.peregrine.ops.PeregrineCli;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code peregrine backtest} as a user runs it: orders sized on the lot trade instead of collecting
+ * rejects, and a strategy that needs an order book says so and exits 2 on data that has none.
+ */
+class BacktestSizingTest
+{
+    @TempDir
+    Path dir;
+
+    private record Run(int exit, String out, String err)
+    {
+        long count(final String key)
+        {
+            final Matcher m = Pattern.compile(key + ": ([\\d,]+)").matcher(out);
+            assertTrue(m.find(), key + " in\n" + out);
+            return Long.parseLong(m.group(1).replace(",", ""));
+        }
+    }
+
+    private static Run run(final String... args)
+    {
+        final StringWriter out = new StringWriter();
+        final StringWriter err = new StringWriter();
+        final int exit = PeregrineCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    /**
+     * A seeded random walk of BTCUSDT trades around 89,000 (far from the catalog's 60,000), 0.1 s apart,
+     * with sizes of eight decimals: the printed size is the synthesized touch, so market orders fill in part
+     * and leave positions off the 0.00001 lot.
+     */
+    private Path trades(final int n) throws IOException
+    {
+        final SplittableRandom random = new SplittableRandom(7);
+        final StringBuilder sb = new StringBuilder(n * 48).append("timestamp,price,quantity,side\n");
+        double price = 89_000;
+        final long start = Instant.parse("2024-08-09T00:00:00Z").toEpochMilli();
+        for (int i = 0; i < n; i++)
+        {
+            price = Math.max(1000, price * (1 + (random.nextDouble() - 0.5) * 0.0008));
+            final double size = Math.exp(random.nextDouble() * 6 - 9); // 0.00012 .. 0.05
+            sb.append(Instant.ofEpochMilli(start + 100L * i)).append(',')
+                .append(String.format(Locale.ROOT, "%.2f,%.8f,%s%n", price, size, random.nextBoolean() ? "buy" : "sell"));
+        }
+        return Files.writeString(dir.resolve("BTCUSDT-trades.csv"), sb.toString());
+    }
+
+    @Test
+    void theCrossoverOnPartiallyFilledTradesPlacesOrdersOnTheLotAndIsRarelyRejected() throws IOException
+    {
+        final Path data = trades(60_000);
+        final Run r = run("backtest", "--data", data.toString(), "--product", "BTCUSDT", "--strategy", "ma-crossover",
+            "--report", dir.resolve("report").toString());
+        assertEquals(0, r.exit(), r.err());
+        final long orders = r.count("orders");
+        final long rejects = r.count("rejects");
+        assertTrue(orders >= 20, "the crossover trades\n" + r.out());
+        assertTrue(rejects * 20 < orders, "rejects under 5% of orders\n" + r.out());
+        assertFalse(r.out().contains("REPEATED REJECTS"), r.out());
+        // 1,000 quote at ~89,000 is 0.01123 BTC, not the 0.01666 the catalog's 60,000 would give.
+        assertTrue(r.out().contains("order size 1000.00 quote at the last trade's price"), r.out());
+    }
+
+    @Test
+    void aMarketMakerOnTradesOrCandlesSaysItNeedsABookAndExitsTwo() throws IOException
+    {
+        final Path data = trades(100);
+        final Run onTrades = run("backtest", "--data", data.toString(), "--product", "BTCUSDT", "--strategy", "market-maker",
+            "--report", dir.resolve("mm").toString());
+        assertEquals(2, onTrades.exit(), onTrades.err());
+        assertEquals("peregrine: strategy 'market-maker' (market-maker) cannot run on --data BTCUSDT-trades.csv (trades): " +
+            "it quotes on the L2 order book, which trades and candles do not carry; backtest it on a journal recorded by " +
+            "'peregrine demo' or 'peregrine run', or choose a trade-driven strategy (--list-strategies)", onTrades.err().trim());
+        assertEquals("", onTrades.out());
+        assertFalse(Files.exists(dir.resolve("mm").resolve("journal")), "nothing is written");
+
+        final Path candles = Files.writeString(dir.resolve("ETH-USD-1m.csv"),
+            "timestamp,open,high,low,close,volume\n1723161600,2600,2601,2599,2600.5,10\n1723161660,2600.5,2602,2600,2601,12\n");
+        final Run onCandles = run("backtest", "--data", candles.toString(), "--strategy", "market-maker:spread-bps=20");
+        assertEquals(2, onCandles.exit(), onCandles.err());
+        assertTrue(onCandles.err().contains("cannot run on --data ETH-USD-1m.csv (ohlcv)"), onCandles.err());
+    }
+}
