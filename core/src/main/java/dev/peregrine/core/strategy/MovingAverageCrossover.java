@@ -50,8 +50,7 @@ public final class MovingAverageCrossover implements Strategy
         {
             return List.of("fast=10: fast window, trades", "slow=30: slow window, trades (> fast)",
                 "order=market: market (cross, taker) or limit (join the touch, maker)",
-                "min-hold=0s: least event time between two trades of a product (0s: every cross; the engine's " +
-                    "default crossover, run without --strategy, holds 30s)",
+                "min-hold=30s: least event time between two trades of a product (0s: trade every cross)",
                 "warm-up=none: none, or snapshot (fill the windows from the trades the venue sends on subscribe)");
         }
 
@@ -61,9 +60,9 @@ public final class MovingAverageCrossover implements Strategy
             final int fast = params.integer("fast", 10, 1, 100_000);
             final int slow = params.integer("slow", 30, 2, 1_000_000);
             final boolean passive = "limit".equals(params.choice("order", "market", "limit"));
-            // Configured explicitly, the crossover trades every cross unless told otherwise (as it always has);
-            // the engine's default crossover, the one a newcomer meets, holds DEFAULT_MIN_HOLD_NANOS.
-            final long minHold = params.durationOrZero("min-hold", 0);
+            // One default wherever the crossover runs (the demo's, a backtest's, a config's): trading every
+            // cross of a 10/30-trade average pays the spread and fees several times a second.
+            final long minHold = params.durationOrZero("min-hold", DEFAULT_MIN_HOLD_NANOS);
             final boolean warmUp = "snapshot".equals(params.choice("warm-up", "none", "snapshot"));
             params.require(fast < slow, "fast (" + fast + ") must be below slow (" + slow + ")", "fast", "slow");
             return context -> new MovingAverageCrossover(context, fast, slow, null, passive, minHold, warmUp);
@@ -71,7 +70,7 @@ public final class MovingAverageCrossover implements Strategy
     };
 
     /**
-     * The engine's default crossover's minimum holding time (the demo's strategy): 30 s. On the demo's market at 500 trades a second a 10/30-trade
+     * The crossover's default minimum holding time: 30 s. On the demo's market at 500 trades a second a 10/30-trade
      * crossover crosses several times a second and lost 18,800 in 40 s to fees; held 30 s, a product
      * trades at most twice a minute whatever the trade rate.
      */
