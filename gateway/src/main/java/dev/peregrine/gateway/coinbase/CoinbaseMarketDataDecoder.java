@@ -81,6 +81,10 @@ public final class CoinbaseMarketDataDecoder
     private final int[] tradeStarts = new int[MAX_TRADES_PER_FRAME];
     private final boolean[] tradeSnapshot = new boolean[MAX_TRADES_PER_FRAME];
     private int tradeCount;
+    /** A frame's trades by time, then trade id, for publishing oldest first. */
+    private final long[] sortTime = new long[MAX_TRADES_PER_FRAME];
+    private final long[] sortId = new long[MAX_TRADES_PER_FRAME];
+    private final int[] order = new int[MAX_TRADES_PER_FRAME];
 
     private long lastSequence = -1;
     private int frameEvents;
@@ -354,9 +358,15 @@ public final class CoinbaseMarketDataDecoder
         if (kind == KIND_TRADE)
         {
             // The venue lists a frame's trades newest first; the core must see them as they happened.
-            for (int i = count - 1; i >= 0; i--)
+            for (int i = 0; i < count; i++)
             {
-                publishTrade(entries.trades[i], receiveEpochNanos, receiveNanoTime);
+                sortTime[i] = entries.trades[i].timeNanos();
+                sortId[i] = entries.trades[i].tradeId();
+            }
+            sortOldestFirst(count);
+            for (int k = 0; k < count; k++)
+            {
+                publishTrade(entries.trades[order[k]], receiveEpochNanos, receiveNanoTime);
             }
         }
         else
@@ -372,8 +382,7 @@ public final class CoinbaseMarketDataDecoder
     /**
      * A {@code market_trades} frame the single pass could not hold (a snapshot of more than
      * {@link InlineEntries#CAPACITY} trades): the first walk notes where each trade entry starts and
-     * whether its event is a {@code snapshot}; the second decodes them from the last listed to the first,
-     * which is oldest first, since the venue lists newest first.
+     * whether its event is a {@code snapshot}; then the trades are decoded and published oldest first.
      */
     private void decodeTrades(final long receiveEpochNanos, final long receiveNanoTime)
     {
@@ -420,8 +429,10 @@ public final class CoinbaseMarketDataDecoder
                 metrics.onEntryDropped(DropReason.WRONG_TYPE);
             }
         }
+        // Decode once to validate and learn each trade's time and id, keeping the good ones...
         final TradeEntry trade = entries.trades[0];
-        for (int i = tradeCount - 1; i >= 0; i--)
+        int good = 0;
+        for (int i = 0; i < tradeCount; i++)
         {
             scanner.position(tradeStarts[i]);
             final DropReason problem = trade.decode(scanner);
@@ -430,9 +441,62 @@ public final class CoinbaseMarketDataDecoder
                 metrics.onEntryDropped(problem);
                 continue;
             }
+            tradeStarts[good] = tradeStarts[i];
+            tradeSnapshot[good] = tradeSnapshot[i];
+            sortTime[good] = trade.timeNanos();
+            sortId[good] = trade.tradeId();
+            good++;
+        }
+        // ...then again, oldest first, to publish (this path serves snapshots only: the cost is rare).
+        sortOldestFirst(good);
+        for (int k = 0; k < good; k++)
+        {
+            final int i = order[k];
+            scanner.position(tradeStarts[i]);
+            trade.decode(scanner);
             trade.snapshot(tradeSnapshot[i]);
             publishTrade(trade, receiveEpochNanos, receiveNanoTime);
         }
+    }
+
+    /**
+     * Fills {@link #order} with {@code 0..n-1} sorted oldest first by ({@link #sortTime}, {@link #sortId}):
+     * whatever order a frame lists its trades in, per product the ring sees time and trade id rise, which
+     * {@link SeenTradeIds} relies on. The venue lists newest first, so a reversed list is turned round in
+     * one pass and the insertion sort that follows only fixes what is still out of place (for a real frame,
+     * nothing): linear for every real frame, no allocation.
+     */
+    private void sortOldestFirst(final int n)
+    {
+        for (int i = 0; i < n; i++)
+        {
+            order[i] = i;
+        }
+        if (n > 1 && older(n - 1, 0))
+        {
+            for (int i = 0, j = n - 1; i < j; i++, j--)
+            {
+                final int swap = order[i];
+                order[i] = order[j];
+                order[j] = swap;
+            }
+        }
+        for (int i = 1; i < n; i++)
+        {
+            final int entry = order[i];
+            int j = i - 1;
+            while (j >= 0 && older(entry, order[j]))
+            {
+                order[j + 1] = order[j];
+                j--;
+            }
+            order[j + 1] = entry;
+        }
+    }
+
+    private boolean older(final int a, final int b)
+    {
+        return sortTime[a] < sortTime[b] || (sortTime[a] == sortTime[b] && sortId[a] < sortId[b]);
     }
 
     /** Inside a {@code trades} array: remembers where each object entry starts, up to the scratch's size. */

@@ -130,6 +130,12 @@ final class TradeEntry
         return tradeId;
     }
 
+    /** When the trade printed on the venue, epoch nanoseconds. */
+    long timeNanos()
+    {
+        return timeNanos;
+    }
+
     /** The entry was listed in a {@code snapshot} event: history the venue sent on subscribe. */
     void snapshot(final boolean fromSnapshot)
     {

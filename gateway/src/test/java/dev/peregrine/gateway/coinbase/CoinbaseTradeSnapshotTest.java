@@ -128,6 +128,18 @@ class CoinbaseTradeSnapshotTest
     }
 
     @Test
+    void whateverOrderAFrameListsItsTradesInTheyArePublishedOldestFirst()
+    {
+        decode("update", "BTC-USD", 301, 302, 303);
+        decode("update", "BTC-USD", 305, 307, 304, 306);
+
+        final List<InboundEvent> events = take();
+        assertThat(ids(events)).containsExactly(301L, 302L, 303L, 304L, 305L, 306L, 307L);
+        assertThat(times(events)).isSorted();
+        assertThat(decoder.duplicateTrades(btc)).isZero();
+    }
+
+    @Test
     void theEventTypeMayFollowItsTrades()
     {
         final String frame = "{\"channel\":\"market_trades\",\"timestamp\":\"2026-08-09T21:05:48.228568804Z\"," +
