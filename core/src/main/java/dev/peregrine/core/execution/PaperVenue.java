@@ -244,20 +244,20 @@ public final class PaperVenue
         }
     }
 
-    /** Working market orders take their participation share of a trade, at its price. */
+    /**
+     * Working market orders take their participation share of a trade, at its price: one share for all of
+     * them, oldest first (our orders together are one participant, not one each).
+     */
     private void fillWorking(final int instrumentId, final long quantity, final long price, final long nowNanos)
     {
         final long increment = sizeIncrement(instrumentId);
-        final long share = (long)(quantity * settings.participation()) / increment * increment;
-        if (share <= 0)
-        {
-            return;
-        }
-        for (int i = 0; i < working.count(); i++)
+        long share = (long)(quantity * settings.participation()) / increment * increment;
+        for (int i = 0; i < working.count() && share > 0; i++)
         {
             if (working.instrument(i) == instrumentId)
             {
                 final long fill = Math.min(working.leaves(i), share);
+                share -= fill;
                 working.reduce(i, fill);
                 report(nowNanos, working.orderId(i), fill, price, REPORT_FILL_TAKER);
             }

@@ -80,6 +80,26 @@ class PaperVenueFillModelTest
     }
 
     @Test
+    void workingOrdersShareOneParticipationOldestFirst()
+    {
+        final CoreHarness h = venue(FillModel.VOLUME, 0.25, MINUTE, 5);
+        h.feed(h.events.quote(BTC, "65083.66", "0.2", "65083.67", "0.005"));
+        market(h, Side.BUY, "0.02");
+        market(h, Side.BUY, "0.02");                                    // the touch is taken: it only works
+        h.feed(h.events.trade(BTC, "65083.70", "0.04", Side.SELL));     // a quarter, 0.01, all to the first
+        h.feed(h.events.trade(BTC, "65083.80", "0.08", Side.SELL));     // 0.02: 0.005 finishes #1, 0.015 to #2
+        assertThat(h.outputs.lines()).containsExactly(
+            "ORDER #1 i0 BUY 0.02",
+            "ACCEPTED #1",
+            "FILL #1 i0 BUY 0.005 @ 65083.67",
+            "ORDER #2 i0 BUY 0.02",
+            "ACCEPTED #2",
+            "FILL #1 i0 BUY 0.01 @ 65083.7",
+            "FILL #1 i0 BUY 0.005 @ 65083.8",
+            "FILL #2 i0 BUY 0.015 @ 65083.8");
+    }
+
+    @Test
     void volumeCancelsWhatIsLeftWhenTheWindowEnds()
     {
         final CoreHarness h = venue(FillModel.VOLUME, 0.5, 1_000_000_000L, 5);
