@@ -1,10 +1,12 @@
 package dev.peregrine.ops;
 
+import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.core.execution.FillModel;
 import dev.peregrine.core.execution.PaperVenueSettings;
 import dev.peregrine.core.strategy.config.BuiltInStrategies;
 import dev.peregrine.core.strategy.config.StrategySpec;
 import dev.peregrine.journal.JournalException;
+import dev.peregrine.journal.JournalReader;
 import dev.peregrine.journal.backtest.Backtest;
 import dev.peregrine.journal.backtest.BacktestException;
 import dev.peregrine.journal.backtest.BacktestPlan;
@@ -15,6 +17,7 @@ import dev.peregrine.journal.backtest.Sweep;
 import dev.peregrine.journal.backtest.SweepGrid;
 import dev.peregrine.journal.backtest.SweepMetric;
 import dev.peregrine.journal.importer.DataFormat;
+import dev.peregrine.journal.importer.FormatDetector;
 import dev.peregrine.journal.importer.ImportException;
 import dev.peregrine.journal.importer.TimeWindow;
 import dev.peregrine.journal.importer.Timestamps;
@@ -127,10 +130,10 @@ public final class BacktestCommand implements Callable<Integer>
         description = "Default order size in quote currency; limits are 2x (order) and 4x (position) (default: ${DEFAULT-VALUE}).")
     private double orderNotional;
 
-    @Option(names = "--fill-model", paramLabel = "MODEL", defaultValue = "volume",
+    @Option(names = "--fill-model", paramLabel = "MODEL",
         description = "How much of a market order fills beyond the displayed size: touch, volume or unlimited " +
-            "(default: ${DEFAULT-VALUE}: a default backtest on trades or candles fills its orders without taking " +
-            "more than a share of what traded).")
+            "(default: volume, so a default backtest on trades or candles fills its orders without taking more than " +
+            "a share of what traded; for a journal, the model its header records, so its backtest fills as it ran).")
     private String fillModel;
 
     @Option(names = "--participation", paramLabel = "SHARE",
@@ -276,7 +279,14 @@ public final class BacktestCommand implements Callable<Integer>
     /** The paper venue: the default latencies and fees with the fill model the options choose. */
     private PaperVenueSettings venue()
     {
-        final FillModel model = FillModel.parse(fillModel);
+        final PaperVenueSettings recorded = fillModel == null ? recordedVenue() : null;
+        if (recorded != null && participation == null && fillWindow == null && slippageBps == null)
+        {
+            return PaperVenueSettings.DEFAULT.withFillModel(recorded.fillModel(), recorded.participation(),
+                recorded.fillWindowNanos(), recorded.slippageBps());
+        }
+        final FillModel model = fillModel == null ? recorded != null ? recorded.fillModel() : FillModel.VOLUME
+            : FillModel.parse(fillModel);
         if (model == null)
         {
             throw new UsageException("--fill-model '" + fillModel + "': expected one of " + FillModel.names());
@@ -295,6 +305,27 @@ public final class BacktestCommand implements Callable<Integer>
         return parse(() -> PaperVenueSettings.DEFAULT.withFillModel(model,
             participation == null ? PaperVenueSettings.DEFAULT_PARTICIPATION : participation, windowNanos,
             slippageBps == null ? PaperVenueSettings.DEFAULT_SLIPPAGE_BPS : slippageBps), "--fill-model " + model.cliName());
+    }
+
+    /** The paper venue a journal's header records, when the data is a journal that can be read; else null. */
+    private PaperVenueSettings recordedVenue()
+    {
+        try
+        {
+            final DataFormat detected = format != null ? DataFormat.parse(format) : FormatDetector.detect(data);
+            if (detected != DataFormat.JOURNAL)
+            {
+                return null;
+            }
+            try (JournalReader reader = JournalReader.open(Files.isDirectory(data) ? data : data.toAbsolutePath().getParent()))
+            {
+                return EngineSettings.decode(reader.header().settingsText()).paperVenue();
+            }
+        }
+        catch (final RuntimeException ex)
+        {
+            return null; // the plan names what is wrong with the data; the default model stands meanwhile
+        }
     }
 
     private Path folder()

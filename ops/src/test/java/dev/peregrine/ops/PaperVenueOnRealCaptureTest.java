@@ -38,8 +38,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The paper venue on the real Binance capture, at the capture's own timestamps: a market buy walks the
  * recorded book as it stood when the order arrived (20 ms after it was sent), and a resting limit buy
- * waits behind the recorded queue at its price and fills only from recorded trades whose maker bought
- * at or through it. The expected fills are worked out here from a book and a queue kept by the test
+ * waits behind the recorded queue at its price and fills from recorded trades whose maker bought at or
+ * through it, and from recorded asks that move to or through its price (only the crossing size the
+ * previous book message did not show, after the queue ahead). The expected fills are worked out here from a book and a queue kept by the test
  * itself from the same events, with the documented rules, not by the venue's code.
  */
 class PaperVenueOnRealCaptureTest
@@ -79,6 +80,7 @@ class PaperVenueOnRealCaptureTest
         long limitDue = 0;
         long queueAhead = -1;
         long limitLeaves = limitQty;
+        long lastCrossing = 0;
         final List<String> expectedLimit = new ArrayList<>();
 
         long next = 0;
@@ -111,6 +113,7 @@ class PaperVenueOnRealCaptureTest
                     if (limitId > 0 && queueAhead < 0 && now >= limitDue)
                     {
                         queueAhead = bids.getOrDefault(limitPrice, 0L);
+                        lastCrossing = asksAtOrBelow(limitPrice);
                     }
                     if (queueAhead >= 0 && limitLeaves > 0 && e.type == EventType.TRADE && e.side == Side.BUY &&
                         e.price <= limitPrice)
@@ -131,6 +134,21 @@ class PaperVenueOnRealCaptureTest
                     }
                     core.onEvent(e, next, true);
                     apply(e);
+                    if (queueAhead >= 0 && limitLeaves > 0 && e.type == EventType.BOOK_LEVEL &&
+                        BookFlags.has(e.flags, BookFlags.END_OF_MESSAGE) && synced && !crossed())
+                    {
+                        final long crossing = asksAtOrBelow(limitPrice);
+                        final long fresh = Math.max(0, crossing - lastCrossing);
+                        lastCrossing = crossing;
+                        final long eaten = Math.min(queueAhead, fresh);
+                        queueAhead -= eaten;
+                        final long fill = Math.min(limitLeaves, fresh - eaten);
+                        if (fill > 0)
+                        {
+                            limitLeaves -= fill;
+                            expectedLimit.add(fillLine(limitId, fill, limitPrice, 0.004));
+                        }
+                    }
 
                     if (synced && syncedAt < 0)
                     {
@@ -190,6 +208,21 @@ class PaperVenueOnRealCaptureTest
         final double fee = FixedPoint.toDouble(price) * FixedPoint.toDouble(quantity) * feeRate;
         return "FILL #" + orderId + " i0 BUY " + FixedPoint.toString(quantity) + " @ " + FixedPoint.toString(price) +
             String.format(Locale.ROOT, " fee %.4f", fee);
+    }
+
+    private long asksAtOrBelow(final long price)
+    {
+        long size = 0;
+        for (final long quantity : asks.headMap(price, true).values())
+        {
+            size += quantity;
+        }
+        return size;
+    }
+
+    private boolean crossed()
+    {
+        return !bids.isEmpty() && !asks.isEmpty() && bids.lastKey() >= asks.firstKey();
     }
 
     private void apply(final InboundEvent e)

@@ -70,6 +70,8 @@ public final class PaperVenue
     private final long[] restingPrice = new long[MAX_RESTING];
     private final long[] restingLeaves = new long[MAX_RESTING];
     private final long[] restingQueueAhead = new long[MAX_RESTING];
+    // Opposite-side size at or through the order's price at the last book message: only what is new fills.
+    private final long[] restingCrossing = new long[MAX_RESTING];
     private int restingCount;
 
     private final WorkingOrders working = new WorkingOrders(MAX_WORKING);
@@ -156,7 +158,11 @@ public final class PaperVenue
         }
     }
 
-    /** Resting orders whose price the opposite side of the book reached fill as makers, at their price. */
+    /**
+     * Resting orders whose price the opposite side of the book reached fill as makers, at their price. Only
+     * crossing size the last message did not show counts (a level that stays is the same liquidity, not
+     * more); it first meets the queue that was ahead of us at that price, then us.
+     */
     private void fillMovedThrough(final int instrumentId, final OrderBook book)
     {
         for (int i = 0; i < restingCount; i++)
@@ -165,27 +171,37 @@ public final class PaperVenue
             {
                 continue;
             }
-            final boolean buy = restingSide[i] == Side.BUY;
-            final BookSide opposite = buy ? book.asks() : book.bids();
-            final long limit = restingPrice[i];
-            for (int level = 0; level < opposite.depth() && restingLeaves[i] > 0; level++)
+            final long crossing = crossingSize(book, restingSide[i], restingPrice[i]);
+            final long fresh = Math.max(0, crossing - restingCrossing[i]);
+            restingCrossing[i] = crossing;
+            final long eaten = Math.min(restingQueueAhead[i], fresh);
+            restingQueueAhead[i] -= eaten;
+            final long fill = Math.min(restingLeaves[i], fresh - eaten);
+            if (fill > 0)
             {
-                final long price = opposite.priceAt(level);
-                if (buy ? price > limit : price < limit)
-                {
-                    break;
-                }
-                // The opposite side reached our price: the queue that was ahead of us at it has gone.
-                restingQueueAhead[i] = 0;
-                restingLeaves[i] -= takeAt(restingId[i], instrumentId, price, opposite.quantityAt(level),
-                    restingLeaves[i], nowNanos, limit, REPORT_FILL_MAKER);
-                if (takenCount[instrumentId] == MAX_TAKEN_LEVELS)
-                {
-                    break;
-                }
+                restingLeaves[i] -= fill;
+                report(nowNanos, restingId[i], fill, restingPrice[i], REPORT_FILL_MAKER);
             }
         }
         removeFilledResting();
+    }
+
+    /** Size on the side opposite {@code side} at or through {@code limit}: what would trade with an order there. */
+    private static long crossingSize(final OrderBook book, final int side, final long limit)
+    {
+        final boolean buy = side == Side.BUY;
+        final BookSide opposite = buy ? book.asks() : book.bids();
+        long size = 0;
+        for (int level = 0; level < opposite.depth(); level++)
+        {
+            final long price = opposite.priceAt(level);
+            if (buy ? price > limit : price < limit)
+            {
+                break;
+            }
+            size += opposite.quantityAt(level);
+        }
+        return size;
     }
 
     /** A trade printed: resting orders it reaches fill as makers. */
@@ -228,20 +244,20 @@ public final class PaperVenue
         }
     }
 
-    /** Working market orders take their participation share of a trade, at its price. */
+    /**
+     * Working market orders take their participation share of a trade, at its price: one share for all of
+     * them, oldest first (our orders together are one participant, not one each).
+     */
     private void fillWorking(final int instrumentId, final long quantity, final long price, final long nowNanos)
     {
         final long increment = sizeIncrement(instrumentId);
-        final long share = (long)(quantity * settings.participation()) / increment * increment;
-        if (share <= 0)
-        {
-            return;
-        }
-        for (int i = 0; i < working.count(); i++)
+        long share = (long)(quantity * settings.participation()) / increment * increment;
+        for (int i = 0; i < working.count() && share > 0; i++)
         {
             if (working.instrument(i) == instrumentId)
             {
                 final long fill = Math.min(working.leaves(i), share);
+                share -= fill;
                 working.reduce(i, fill);
                 report(nowNanos, working.orderId(i), fill, price, REPORT_FILL_TAKER);
             }
@@ -559,6 +575,9 @@ public final class PaperVenue
         restingPrice[i] = order.limitPrice();
         restingLeaves[i] = leaves;
         restingQueueAhead[i] = visibleAt(order.instrumentId(), order.side(), order.limitPrice());
+        // What crosses it on arrival it has just met (the marketable part took it): that is not new.
+        final OrderBook book = market.book(order.instrumentId());
+        restingCrossing[i] = book.isSynced() ? crossingSize(book, order.side(), order.limitPrice()) : 0;
         orders.setQueueAhead(order, restingQueueAhead[i]);
     }
 
@@ -611,6 +630,7 @@ public final class PaperVenue
         restingPrice[to] = restingPrice[from];
         restingLeaves[to] = restingLeaves[from];
         restingQueueAhead[to] = restingQueueAhead[from];
+        restingCrossing[to] = restingCrossing[from];
     }
 
     /** Orders resting at the venue (the venue's view, which leads the engine's by the report latency). */
@@ -660,6 +680,10 @@ public final class PaperVenue
             h = Hash64.mix(h, restingId[i]);
             h = Hash64.mix(h, restingLeaves[i]);
             h = Hash64.mix(h, restingQueueAhead[i]);
+            if (restingCrossing[i] != 0)
+            {
+                h = Hash64.mix(h, restingCrossing[i]); // only then: states without a crossing hash as before
+            }
         }
         for (int instrument = 0; instrument < takenCount.length; instrument++)
         {

@@ -80,6 +80,26 @@ class PaperVenueFillModelTest
     }
 
     @Test
+    void workingOrdersShareOneParticipationOldestFirst()
+    {
+        final CoreHarness h = venue(FillModel.VOLUME, 0.25, MINUTE, 5);
+        h.feed(h.events.quote(BTC, "65083.66", "0.2", "65083.67", "0.005"));
+        market(h, Side.BUY, "0.02");
+        market(h, Side.BUY, "0.02");                                    // the touch is taken: it only works
+        h.feed(h.events.trade(BTC, "65083.70", "0.04", Side.SELL));     // a quarter, 0.01, all to the first
+        h.feed(h.events.trade(BTC, "65083.80", "0.08", Side.SELL));     // 0.02: 0.005 finishes #1, 0.015 to #2
+        assertThat(h.outputs.lines()).containsExactly(
+            "ORDER #1 i0 BUY 0.02",
+            "ACCEPTED #1",
+            "FILL #1 i0 BUY 0.005 @ 65083.67",
+            "ORDER #2 i0 BUY 0.02",
+            "ACCEPTED #2",
+            "FILL #1 i0 BUY 0.01 @ 65083.7",
+            "FILL #1 i0 BUY 0.005 @ 65083.8",
+            "FILL #2 i0 BUY 0.015 @ 65083.8");
+    }
+
+    @Test
     void volumeCancelsWhatIsLeftWhenTheWindowEnds()
     {
         final CoreHarness h = venue(FillModel.VOLUME, 0.5, 1_000_000_000L, 5);
@@ -152,13 +172,13 @@ class PaperVenueFillModelTest
         book(h);
         final long id = limit(h, Side.BUY, "0.5", "99.99");
         assertThat(h.core.execution().venue().queueAheadOf(id)).isEqualTo(FixedPoint.parse("1"));
-        h.bookUpdate(BTC, "bid 99.99 0", "ask 99.99 0.3");               // sellers reach our price
-        h.bookUpdate(BTC, "bid 99.98 0", "bid 99.90 1", "ask 99.99 0", "ask 99.95 2"); // and go through it
-        assertThat(h.outputs.lines()).containsExactly(
+        h.bookUpdate(BTC, "bid 99.99 0", "ask 99.99 0.3");               // sellers reach our price: 0.3 of the
+        assertThat(h.core.execution().venue().queueAheadOf(id)).isEqualTo(FixedPoint.parse("0.7")); // 1 ahead
+        h.bookUpdate(BTC, "bid 99.98 0", "bid 99.90 1", "ask 99.99 0", "ask 99.95 2"); // then through it: 2 crossing,
+        assertThat(h.outputs.lines()).containsExactly(                   // 1.7 of it new: 0.7 ahead, then ours
             "ORDER #1 i0 BUY 0.5 LIMIT @ 99.99",
             "ACCEPTED #1",
-            "FILL #1 i0 BUY 0.3 @ 99.99",
-            "FILL #1 i0 BUY 0.2 @ 99.99");
+            "FILL #1 i0 BUY 0.5 @ 99.99");
         assertThat(h.core.execution().orders().get(id).state()).isEqualTo(OrderState.FILLED);
     }
 
@@ -172,6 +192,10 @@ class PaperVenueFillModelTest
         assertThat(h.outputs.lines()).containsExactly("ORDER #1 i0 SELL 0.5 LIMIT @ 100.05", "ACCEPTED #1");
         h.bookUpdate(BTC, "ask 100.00 0", "ask 100.01 0", "ask 100.02 0", "ask 100.06 1", "bid 100.05 0.4");
         assertThat(h.outputs.lines()).endsWith("FILL #1 i0 SELL 0.4 @ 100.05");
-        assertThat(h.core.execution().orders().get(id).state()).isEqualTo(OrderState.PARTIALLY_FILLED);
+        h.bookUpdate(BTC, "ask 100.07 1");                              // the same bid still there: not more liquidity
+        h.bookUpdate(BTC, "bid 100.05 0.5");                            // 0.1 more crossing size: 0.1 more for us
+        assertThat(h.outputs.lines()).containsExactly("ORDER #1 i0 SELL 0.5 LIMIT @ 100.05", "ACCEPTED #1",
+            "FILL #1 i0 SELL 0.4 @ 100.05", "FILL #1 i0 SELL 0.1 @ 100.05");
+        assertThat(h.core.execution().orders().get(id).state()).isEqualTo(OrderState.FILLED);
     }
 }
