@@ -61,7 +61,7 @@ class AdminDecisionsTest
         final LineCapture err = new LineCapture();
         final CompletableFuture<Integer> demo = CompletableFuture.supplyAsync(() -> PeregrineCli.run(new String[]{
             "demo", "--duration", "6s", "--trades-per-second", "200", "--journal", journal.toString(),
-            "--strategy", "ma-crossover:name=quick,fast=3,slow=8",
+            "--strategy", "ma-crossover:name=quick,fast=3,slow=8,min-hold=0s",
             "--metrics-port", "0", "--health-port", "0", "--wait-strategy", "blocking"},
             new PrintWriter(out, true), new PrintWriter(err, true)));
         final String adminLine = out.await(l -> l.startsWith("admin: "), 60)

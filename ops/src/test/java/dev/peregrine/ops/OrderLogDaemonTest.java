@@ -59,7 +59,7 @@ class OrderLogDaemonTest
             "strategies:",
             "  - {type: market-maker, name: quotes-btc, params: {instrument: BTC-USD, spread-bps: 1000, min-requote-ms: 600000}}",
             "  - {type: market-maker, name: quotes-eth, params: {instrument: ETH-USD, spread-bps: 1000, min-requote-ms: 600000}}",
-            "  - {type: ma-crossover, name: quick, params: {fast: 2, slow: 4}}",
+            "  - {type: ma-crossover, name: quick, params: {fast: 2, slow: 4, min-hold: 0s}}",
             "ports: {bind: 127.0.0.1, health: 0, metrics: 0}",
             "journal: {dir: " + temp.resolve("journal") + "}",
             "ring: {size: 4096, wait_strategy: blocking}",
@@ -226,7 +226,7 @@ class OrderLogDaemonTest
         final LineCapture out = new LineCapture();
         final LineCapture err = new LineCapture();
         final int code = PeregrineCli.run(new String[] {"demo", "--duration", "4s", "--journal",
-            temp.resolve("demo-journal").toString(), "--strategy", "ma-crossover:name=quick,fast=2,slow=4",
+            temp.resolve("demo-journal").toString(), "--strategy", "ma-crossover:name=quick,fast=2,slow=4,min-hold=0s",
             "--log-orders", orders.toString(), "--metrics-port", "0", "--health-port", "0", "--wait-strategy", "blocking"},
             new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true));
         assertThat(code).as("stderr %s", err.lines()).isZero();

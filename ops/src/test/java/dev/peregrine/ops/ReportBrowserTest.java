@@ -37,7 +37,7 @@ class ReportBrowserTest
 
         final Path journal = ReportFixtures.demoJournal();
         final Path other = ReportFixtures.copy(journal, ReportFixtures.ROOT.resolve("browser-other-journal"),
-            s -> s.withStrategies(List.of(StrategySpec.parse("ma-crossover:name=quick,fast=4,slow=8", "quick"),
+            s -> s.withStrategies(List.of(StrategySpec.parse("ma-crossover:name=quick,fast=4,slow=8,min-hold=0s", "quick"),
                 s.strategies().get(1))));
         ReportFixtures.delete(DIR);
         final ReportFixtures.Run run = ReportFixtures.cli("report", "--journal", journal.toString(), "--compare",

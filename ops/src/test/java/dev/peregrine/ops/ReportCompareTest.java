@@ -65,7 +65,7 @@ class ReportCompareTest
     {
         final Path journal = ReportFixtures.demoJournal();
         final Path other = ReportFixtures.copy(journal, ReportFixtures.ROOT.resolve("changed-journal"),
-            s -> s.withStrategies(List.of(StrategySpec.parse("ma-crossover:name=quick,fast=4,slow=8", "quick"),
+            s -> s.withStrategies(List.of(StrategySpec.parse("ma-crossover:name=quick,fast=4,slow=8,min-hold=0s", "quick"),
                 s.strategies().get(1))));
         final Map<String, Object> c = compare(journal, other, "compare-changed");
         assertThat(c.get("identical")).isEqualTo(false);

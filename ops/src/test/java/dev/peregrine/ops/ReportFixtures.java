@@ -57,7 +57,7 @@ final class ReportFixtures
             delete(dir);
             Files.createDirectories(ROOT);
             final Run demo = cli("demo", "--duration", "5s", "--trades-per-second", "200",
-                "--strategy", "ma-crossover:name=quick,fast=3,slow=8",
+                "--strategy", "ma-crossover:name=quick,fast=3,slow=8,min-hold=0s",
                 "--strategy", "ma-crossover:name=patient,fast=5,slow=20,order=limit",
                 "--metrics-port", "0", "--health-port", "0", "--wait-strategy", "blocking",
                 "--journal", dir.toString(), "--summary-json", ROOT.resolve("demo-summary.json").toString());

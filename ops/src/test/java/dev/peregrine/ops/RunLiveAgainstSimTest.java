@@ -99,7 +99,7 @@ class RunLiveAgainstSimTest
                 "products: [BTC-USD, ETH-USD]",
                 "order: {notional: 1000, type: market}",
                 "strategies:",
-                "  - {type: ma-crossover, name: trend, params: {fast: 5, slow: 15}}",
+                "  - {type: ma-crossover, name: trend, params: {fast: 5, slow: 15, min-hold: 0s}}",
                 "ports: {bind: 127.0.0.1, health: 0, metrics: 0}",
                 "journal: {dir: " + journal + "}",
                 "ring: {size: 4096, wait_strategy: blocking}",
