@@ -55,6 +55,9 @@ class DemoTest
         soft.assertThat(demo.exitCode()).as("demo exit code\n%s", demo.describe()).isZero();
         UserChecks.rejectRateUnderFivePercent(soft, summary);
         notStuck(soft, summary);
+        // The orders are the default strategy's, by its name, in the PnL per strategy.
+        soft.assertThat(summary.strategyOrders("ma-crossover")).as("ma-crossover's orders in\n%s", summary.text())
+            .isPresent().isEqualTo(summary.count("orders"));
         UserChecks.replayEqualsLive(soft, dir, journal, summary);
         soft.assertAll();
     }

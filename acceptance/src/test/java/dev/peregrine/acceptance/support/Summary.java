@@ -52,6 +52,13 @@ public final class Summary
         return m.find() ? Optional.of(Long.parseLong(m.group(1).replace(",", ""))) : Optional.empty();
     }
 
+    /** The orders of one strategy's all-products row of "pnl by strategy" ("  NAME all ... orders 12, fills ..."). */
+    public Optional<Long> strategyOrders(final String strategy)
+    {
+        final Matcher m = Pattern.compile("(?m)^ +" + Pattern.quote(strategy) + " +all .*; orders ([0-9]+),").matcher(summary);
+        return m.find() ? Optional.of(Long.parseLong(m.group(1))) : Optional.empty();
+    }
+
     public Optional<String> outputDigest()
     {
         return group(OUTPUT_DIGEST, text);

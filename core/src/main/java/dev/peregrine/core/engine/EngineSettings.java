@@ -258,6 +258,12 @@ public final class EngineSettings
         return strategies;
     }
 
+    /** How many strategies the core runs: the configured ones, or its one default crossover when none is. */
+    public int strategyCount()
+    {
+        return strategies.isEmpty() ? 1 : strategies.size();
+    }
+
     public boolean liveVenue()
     {
         return liveVenue;

@@ -42,7 +42,7 @@ public final class StrategyLedger implements OutputListener, PnlFigures
     /** A ledger for the strategies and products of {@code core}'s settings. */
     public static StrategyLedger forSettings(final dev.peregrine.core.engine.EngineSettings settings)
     {
-        return new StrategyLedger(settings.strategies().size(), settings.products().size());
+        return new StrategyLedger(settings.strategyCount(), settings.products().size());
     }
 
     /** The table now, on the core thread (or after it stopped), at the core's marks. */
