@@ -67,7 +67,17 @@ public record BacktestResult(
     /** The loud lines a summary prints when orders were cut short or rejected more than placed; may be empty. */
     public List<String> warnings()
     {
-        return fillTally.warnings(orders, rejects, settings.paperVenue().fillModel().cliName());
+        final List<String> warnings = new java.util.ArrayList<>(
+            fillTally.warnings(orders, rejects, settings.paperVenue().fillModel().cliName()));
+        if (orders == 0 && events > 0)
+        {
+            // A silent "orders: 0" reads as a broken engine; on short data it is almost always the warm-up.
+            warnings.add("WARNING: no orders were placed over " +
+                dev.peregrine.journal.statistics.EquityStatistics.span(lastEventNanos - firstEventNanos) +
+                " of data; a strategy on time bars trades only after its warm-up (trend-following's default is" +
+                " slow=26 bars of bar=1m): give it more data or a shorter bar=");
+        }
+        return warnings;
     }
 
     /** Realized (net of fees) plus unrealized: the sweep table's "pnl". */

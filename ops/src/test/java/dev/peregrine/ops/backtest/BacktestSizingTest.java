@@ -84,6 +84,22 @@ class BacktestSizingTest
     }
 
     @Test
+    void aStrategyThatPlacesNoOrdersOnShortDataSaysWhyInsteadOfPrintingZeroAsAResult() throws IOException
+    {
+        final Path data = trades(3_000); // five minutes: five 1-minute bars, trend-following needs 26
+        final Run quiet = run("backtest", "--data", data.toString(), "--product", "BTCUSDT", "--strategy", "trend-following",
+            "--report", dir.resolve("quiet").toString());
+        assertEquals(0, quiet.exit(), quiet.err());
+        assertEquals(0, quiet.count("orders"), quiet.out());
+        assertTrue(quiet.out().contains("WARNING: no orders were placed over 4m 59s of data; a strategy on time bars " +
+            "trades only after its warm-up"), quiet.out());
+
+        final Run busy = run("backtest", "--data", trades(60_000).toString(), "--product", "BTCUSDT", "--strategy",
+            "ma-crossover", "--report", dir.resolve("busy").toString());
+        assertFalse(busy.out().contains("no orders were placed"), busy.out());
+    }
+
+    @Test
     void aMarketMakerOnTradesOrCandlesSaysItNeedsABookAndExitsTwo() throws IOException
     {
         final Path data = trades(100);
