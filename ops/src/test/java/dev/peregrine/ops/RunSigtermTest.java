@@ -58,7 +58,7 @@ class RunSigtermTest
         final String output = DaemonProcess.read(log);
         assertThat(process.exitValue()).as(output).isZero();
         assertThat(output).contains("overridden by the environment: journal.dir (PEREGRINE_JOURNAL_DIR)",
-            "stopping (signal)", "shutdown: open orders cancelled (kill)", "--- summary ---", "replay it:");
+            "stopping (signal)", "shutdown: open orders cancelled; the next start on this journal trades in the state from before the stop", "--- summary ---", "replay it:");
         assertThat(output).doesNotContain(TOKEN).contains("bearer token from environment PEREGRINE_ADMIN_TOKEN");
         // The JSON log lines (stdout; the human lines are on stderr, both in this file) hold no secret either.
         assertThat(output).contains("{\"ts\":", "\"event\":\"config_loaded\"", "\"event\":\"engine_stopped\"",

@@ -30,14 +30,14 @@ public final class UserChecks
 
     /**
      * As {@link #rejectRateUnderFivePercent(SoftAssertions, Summary)} for a daemon stopped with SIGTERM: its stop
-     * publishes KILL (cancel everything, trading HALTED) before the core stops, so a strategy order proposed in
-     * those last moments is refused with {@code trading_halted}. Those refusals are the operator's stop, not the
+     * publishes STOP (cancel everything, no new orders until the next start) before the core stops, so a strategy
+     * order proposed in those last moments is refused with {@code engine_stopping}. Those refusals are the operator's stop, not the
      * example's behaviour, and are left out; the case checks separately (on {@code /health} before the stop)
      * that the engine had not halted itself.
      */
     public static void rejectRateUnderFivePercentAfterStop(final SoftAssertions soft, final Summary summary)
     {
-        rejectRateUnderFivePercent(soft, summary, Optional.of("trading_halted"));
+        rejectRateUnderFivePercent(soft, summary, Optional.of("engine_stopping"));
     }
 
     private static void rejectRateUnderFivePercent(final SoftAssertions soft, final Summary summary,

@@ -375,6 +375,8 @@ public final class TradingCore implements EventHandler<InboundEvent>
         metrics.drawdown.set(-risk.dailyPnl.drawdown());
         metrics.grossExposure.set(risk.grossExposure()); // a loop over instruments and open orders, no allocation
         metrics.tradingState.set(tradingState.state().ordinal());
+        metrics.tradingStateReason.set(tradingState.reasonCode());
+        metrics.tradingStateSince.set(tradingState.sinceNanos());
         metrics.lossLimitHolds.set(tradingState.lossLimitHolds() ? breachedLimit : 0);
         metrics.openOrders.set(execution.orders().openCount());
         metrics.awaitingVenue.set(awaitingVenue());

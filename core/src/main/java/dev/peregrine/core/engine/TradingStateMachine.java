@@ -8,16 +8,28 @@ import dev.peregrine.core.output.Hash64;
  * change. It moves only on journaled inputs (operator commands, and loss limits computed from market
  * data), so a replay passes through the same states at the same events. Owned by the core thread.
  *
+ * <p>A graceful stop is not a kill: {@link CommandCode#STOP} halts and cancels like a kill, but keeps the
+ * state it found aside, and the {@link CommandCode#START} that the next start publishes brings it back.
+ * So a restart after SIGTERM trades again, while an operator's pause, kill or reduce (or a loss limit)
+ * outlives the restart, as it should.
+ *
  * <p>The {@link TradingSwitch} is separate: it is the one halt another thread may pull (a failed
  * journal append), and it overrides whatever this says.
  */
 public final class TradingStateMachine
 {
     private TradingState state = TradingState.ACTIVE;
-    private String reason = "start";
+    /** Volatile: written on the core thread only when the state changes, read by the admin and health threads. */
+    private volatile String reason = "start";
     private int reasonCode;
     private long sinceNanos;
     private boolean lossLimitHolds;
+    /** Set by STOP until START: the state, reason, code and time that STOP found, to restore. */
+    private boolean stopping;
+    private TradingState beforeStop;
+    private String reasonBeforeStop;
+    private int reasonCodeBeforeStop;
+    private long sinceBeforeStop;
 
     public TradingState state()
     {
@@ -35,9 +47,73 @@ public final class TradingStateMachine
         return sinceNanos;
     }
 
+    /**
+     * What moved the state last: a {@link CommandCode} (1 to 7), 100 the daily loss limit, 101 the trailing
+     * drawdown, 200 a core error, 0 the start of a journal.
+     */
+    public int reasonCode()
+    {
+        return reasonCode;
+    }
+
+    /** True between a graceful STOP and the START of the next run. */
+    public boolean stopping()
+    {
+        return stopping;
+    }
+
+    /** The state the next START restores: the one STOP found, or the current one when not stopping. */
+    public TradingState stateAfterStart()
+    {
+        return stopping ? restoredState(beforeStop) : state;
+    }
+
+    public String reasonAfterStart()
+    {
+        return stopping ? (restoredState(beforeStop) != beforeStop ? lossLimitReason() : reasonBeforeStop) : reason;
+    }
+
+    public int reasonCodeAfterStart()
+    {
+        return stopping ? reasonCodeBeforeStop : reasonCode;
+    }
+
+    public long sinceAfterStart()
+    {
+        return stopping ? sinceBeforeStop : sinceNanos;
+    }
+
     /** Applies an operator command; returns true if it asks for open orders to be cancelled. */
     public boolean onCommand(final int code, final long nowNanos)
     {
+        if (code == CommandCode.STOP)
+        {
+            if (!stopping)
+            {
+                stopping = true;
+                beforeStop = state;
+                reasonBeforeStop = reason;
+                reasonCodeBeforeStop = reasonCode;
+                sinceBeforeStop = sinceNanos;
+            }
+            move(TradingState.HALTED, "engine stopping", code, nowNanos);
+            return true;
+        }
+        if (code == CommandCode.START)
+        {
+            if (stopping)
+            {
+                stopping = false;
+                final TradingState restored = restoredState(beforeStop);
+                state = restored;
+                reason = restored != beforeStop ? lossLimitReason() : reasonBeforeStop;
+                reasonCode = reasonCodeBeforeStop;
+                sinceNanos = sinceBeforeStop;
+            }
+            return false;
+        }
+        // An operator's own command while stopping decides the state from here on: nothing to restore.
+        stopping = false;
         switch (code)
         {
             case CommandCode.PAUSE:
@@ -100,6 +176,17 @@ public final class TradingStateMachine
         return lossLimitHolds;
     }
 
+    /** A loss limit breached while stopping (HALTED then) still holds after the start. */
+    private TradingState restoredState(final TradingState saved)
+    {
+        return saved == TradingState.ACTIVE && lossLimitHolds ? TradingState.REDUCING : saved;
+    }
+
+    private static String lossLimitReason()
+    {
+        return "a loss limit breached while the engine was stopping still holds";
+    }
+
     private void move(final TradingState next, final String why, final int code, final long nowNanos)
     {
         state = next;
@@ -113,6 +200,13 @@ public final class TradingStateMachine
         long h = Hash64.mix(seed, state.ordinal());
         h = Hash64.mix(h, reasonCode);
         h = Hash64.mix(h, sinceNanos);
-        return Hash64.mix(h, lossLimitHolds ? 1 : 0);
+        h = Hash64.mix(h, lossLimitHolds ? 1 : 0);
+        if (!stopping)
+        {
+            return h; // journals without a graceful stop hash as they always did
+        }
+        h = Hash64.mix(h, beforeStop.ordinal());
+        h = Hash64.mix(h, reasonCodeBeforeStop);
+        return Hash64.mix(h, sinceBeforeStop);
     }
 }

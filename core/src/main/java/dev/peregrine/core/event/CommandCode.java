@@ -17,6 +17,17 @@ public final class CommandCode
     public static final int FLATTEN = 4;
     /** HALTED and cancel every open order; positions stay as they are. */
     public static final int KILL = 5;
+    /**
+     * The engine is stopping gracefully (SIGTERM, Ctrl-C): no new orders and every open order cancelled,
+     * like KILL, but the trading state from before is kept aside for the next start. Not an operator
+     * command: only the shutdown publishes it.
+     */
+    public static final int STOP = 6;
+    /**
+     * The engine started on a journal that a graceful stop ended: the trading state from before that stop
+     * comes back (ACTIVE, or whatever an operator or a loss limit had set). Published by start-up only.
+     */
+    public static final int START = 7;
 
     private CommandCode()
     {
@@ -31,11 +42,13 @@ public final class CommandCode
             case REDUCE: return "reduce";
             case FLATTEN: return "flatten";
             case KILL: return "kill";
+            case STOP: return "stop";
+            case START: return "start";
             default: return "unknown(" + code + ")";
         }
     }
 
-    /** The code of a command name, or 0. */
+    /** The code of an operator command name (pause to kill; never the engine's own stop and start), or 0. */
     public static int of(final String name)
     {
         for (int code = PAUSE; code <= KILL; code++)

@@ -209,7 +209,7 @@ public final class ExecutionEngine implements OrderEntry, VenueReports
         // not replay. The outbound stage withholds orders while it is pulled.
         if (tradingState.state() == TradingState.HALTED)
         {
-            reason = RejectReason.TRADING_HALTED;
+            reason = tradingState.stopping() ? RejectReason.ENGINE_STOPPING : RejectReason.TRADING_HALTED;
         }
         else if (tradingState.state() == TradingState.REDUCING && !r.reducing)
         {

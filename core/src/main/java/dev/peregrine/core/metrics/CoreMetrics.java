@@ -63,6 +63,10 @@ public final class CoreMetrics
     public final SingleWriterGauge realizedPnl = new SingleWriterGauge();
     /** The core's {@code TradingState} ordinal (the external {@code TradingSwitch} is read directly). */
     public final SingleWriterCounter tradingState = new SingleWriterCounter("trading_state");
+    /** What moved the trading state last ({@code TradingStateMachine#reasonCode}): an operator command, a loss limit, an error. */
+    public final SingleWriterCounter tradingStateReason = new SingleWriterCounter("trading_state_reason");
+    /** Event time (epoch nanos) of the last trading-state change; 0 at the start of a journal. */
+    public final SingleWriterCounter tradingStateSince = new SingleWriterCounter("trading_state_since");
     /** {@link #lossLimitHolds}: the daily loss limit holds (a resume leaves the engine REDUCING until the next day). */
     public static final int LOSS_LIMIT_DAILY = 1;
     /** {@link #lossLimitHolds}: the trailing drawdown limit holds. */

@@ -52,7 +52,12 @@ public enum RejectReason
     /** The venue never answered within the time-out. */
     VENUE_TIMEOUT,
     /** The live venue refused the order (its own reason is in the venue event's flags). */
-    VENUE_REJECTED;
+    VENUE_REJECTED,
+    /**
+     * The engine is stopping gracefully: open orders are being cancelled and no new one goes out. Not a
+     * halt an operator must lift: the next start trades again.
+     */
+    ENGINE_STOPPING;
 
     private static final RejectReason[] VALUES = values();
 

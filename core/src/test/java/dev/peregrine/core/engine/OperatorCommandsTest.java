@@ -132,4 +132,70 @@ class OperatorCommandsTest
             "FILL #4 i0 SELL 0.5 @ 100");
         assertThat(h.metrics.commands.get()).isEqualTo(3);
     }
+
+    @Test
+    void aGracefulStopCancelsLikeAKillButTheNextStartTradesAgain()
+    {
+        final CoreHarness h = quoted();
+        market(h, BTC, Side.BUY, "1");
+        final long resting = limit(h, ETH, Side.BUY, "1", "9.5");
+        h.outputs.clear();
+
+        command(h, CommandCode.STOP);
+        h.feed(h.events.clock());
+        assertThat(h.core.execution().orders().get(resting).state()).isEqualTo(OrderState.CANCELLED);
+        assertThat(h.core.tradingState().state()).isEqualTo(TradingState.HALTED);
+        assertThat(h.core.tradingState().stopping()).isTrue();
+        assertThat(h.core.tradingState().stateAfterStart()).isEqualTo(TradingState.ACTIVE);
+        market(h, ETH, Side.BUY, "1");
+        assertThat(h.outputs.lines()).as("refused for the stop, not for a halt an operator must lift")
+            .last().asString().endsWith("ENGINE_STOPPING");
+
+        command(h, CommandCode.START);
+        assertThat(h.core.tradingState().state()).isEqualTo(TradingState.ACTIVE);
+        assertThat(h.core.tradingState().stopping()).isFalse();
+        assertThat(h.core.positions().quantity(BTC)).as("positions survive the stop").isEqualTo(q("1"));
+        market(h, ETH, Side.BUY, "1");
+        assertThat(h.outputs.lines()).last().asString().startsWith("FILL");
+    }
+
+    @Test
+    void anOperatorsKillOutlivesAGracefulStopAndTheNextStart()
+    {
+        final CoreHarness h = quoted();
+        command(h, CommandCode.KILL);
+        final long killedAt = h.core.tradingState().sinceNanos();
+        command(h, CommandCode.STOP);
+        assertThat(h.core.tradingState().reason()).isEqualTo("engine stopping");
+        assertThat(h.core.tradingState().reasonAfterStart()).isEqualTo("operator: kill");
+
+        command(h, CommandCode.START);
+        assertThat(h.core.tradingState().state()).isEqualTo(TradingState.HALTED);
+        assertThat(h.core.tradingState().reason()).isEqualTo("operator: kill");
+        assertThat(h.core.tradingState().reasonCode()).isEqualTo(CommandCode.KILL);
+        assertThat(h.core.tradingState().sinceNanos()).as("since the kill, not the restart").isEqualTo(killedAt);
+        market(h, BTC, Side.BUY, "1");
+        assertThat(h.outputs.lines()).last().asString().endsWith("TRADING_HALTED");
+
+        command(h, CommandCode.RESUME);
+        assertThat(h.core.tradingState().state()).isEqualTo(TradingState.ACTIVE);
+    }
+
+    @Test
+    void aStartWithoutAStopChangesNothingAndTheHashSaysWhetherAStopIsPending()
+    {
+        final CoreHarness h = quoted();
+        command(h, CommandCode.REDUCE);
+        final long before = h.core.tradingState().hash(1);
+        command(h, CommandCode.START);
+        assertThat(h.core.tradingState().state()).isEqualTo(TradingState.REDUCING);
+        assertThat(h.core.tradingState().hash(1)).isEqualTo(before);
+        command(h, CommandCode.STOP);
+        final long stopping = h.core.tradingState().hash(1);
+        command(h, CommandCode.START);
+        assertThat(h.core.tradingState().state()).isEqualTo(TradingState.REDUCING);
+        assertThat(stopping).isNotEqualTo(h.core.tradingState().hash(1));
+        assertThat(CommandCode.of("stop")).as("not an operator command").isZero();
+        assertThat(CommandCode.of("start")).isZero();
+    }
 }

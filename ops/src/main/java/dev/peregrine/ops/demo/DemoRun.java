@@ -63,7 +63,8 @@ public final class DemoRun
      * @param liveVenue        where orders go on the live profile, or null for the paper venue.
      * @param adminToken       the configured token, or null for the demo's resolution (file, variable, generated).
      * @param shutdownTimeout  how long a SIGTERM may take before the JVM is halted regardless.
-     * @param cancelOnShutdown publish KILL (cancel every open order) through the ring before stopping.
+     * @param cancelOnShutdown publish STOP (cancel every open order, like a kill, but the next start trades again)
+     *                         through the ring before stopping.
      */
     public record DaemonMode(String label, dev.peregrine.ops.engine.MarketDataFeed feed,
         dev.peregrine.ops.engine.CoinbaseLiveVenue liveVenue, String adminToken, String adminTokenSource,
@@ -218,6 +219,7 @@ public final class DemoRun
             {
                 out.printf("continuing from the journal: %,d earlier events replayed into the core%n",
                     engine.recoveredEvents());
+                out.println(engine.startupTradingState().startupLine());
             }
             out.printf("metrics: http://%s:%d/metrics  health: http://%s:%d/health%n",
                 options.bindAddress(), metrics.port(), options.bindAddress(), health.port());
@@ -247,7 +249,7 @@ public final class DemoRun
                 }
                 out.flush();
             }
-            // A halt the shutdown's own KILL caused is no failure; one with a core error still is.
+            // A halt the shutdown's own STOP caused is no failure; one with a core error still is.
             final boolean haltFailed = engine.tradingSwitch().isHalted() &&
                 (!killedForShutdown || engine.core().lastError() != null);
             exitCode = haltFailed || replayFailed || summaryFailed ? ExitCodes.RUNTIME_FAILURE : ExitCodes.OK;
@@ -341,9 +343,11 @@ public final class DemoRun
 
 
     /**
-     * {@code shutdown.cancel_open_orders}: KILL through the ring while market data still flows (the paper
+     * {@code shutdown.cancel_open_orders}: STOP through the ring while market data still flows (the paper
      * venue needs later events to complete its cancels), then a bounded wait for the cancels to go out.
-     * True when the KILL was published, so the halt it causes is not reported as a failure.
+     * STOP halts and cancels like a kill, but it is not an operator's kill: the next start on this journal
+     * publishes START and trades in the state from before the stop. True when the STOP was published, so
+     * the halt it causes is not reported as a failure.
      */
     private boolean cancelOpenOrders(final LiveEngine engine) throws InterruptedException
     {
@@ -351,7 +355,7 @@ public final class DemoRun
         {
             return false;
         }
-        final LiveEngine.CommandPublication published = engine.publishCommand(dev.peregrine.core.event.CommandCode.KILL);
+        final LiveEngine.CommandPublication published = engine.publishCommand(dev.peregrine.core.event.CommandCode.STOP);
         if (published != LiveEngine.CommandPublication.ACCEPTED)
         {
             out.println("shutdown: could not publish the cancel-all command (" + published + ")");
@@ -360,7 +364,8 @@ public final class DemoRun
         final long waitMillis = Math.min(2_000, daemon.shutdownTimeout().toMillis() / 4);
         Thread.sleep(waitMillis / 2); // paper cancels complete in event time: let the next events arrive
         final boolean idle = engine.awaitIdle(waitMillis / 2, TimeUnit.MILLISECONDS);
-        out.println("shutdown: open orders cancelled (kill)" + (idle ? "" : "; the ring was still busy after the wait"));
+        out.println("shutdown: open orders cancelled; the next start on this journal trades in the state from before the stop" +
+            (idle ? "" : "; the ring was still busy after the wait"));
         return true;
     }
 

@@ -74,6 +74,8 @@ public final class LiveEngine
     private volatile boolean stopped;
     private long recoveredEvents;
     private volatile String tornTailRepaired;
+    /** The trading state recovery found, as it stands once the engine runs (see {@link #startupTradingState}). */
+    private volatile TradingStateNote startupTradingState;
     private RetentionPolicy retentionPolicy;
     private JournalHousekeeper housekeeper;
     /** Read by the metrics scrape (HTTP thread), cached for a second: never touched by a ring thread. */
@@ -171,6 +173,10 @@ public final class LiveEngine
                 tornTailRepaired = reader.tornTail();
             }
         }
+        // A graceful stop left the journal HALTED "engine stopping": the START published below brings back
+        // the state from before it. Read now, while the core is idle.
+        final boolean resumeAfterStop = core.tradingState().stopping();
+        startupTradingState = TradingStateNote.afterStart(core.tradingState());
         // Only decisions made from now on: those of the recovered events were journaled by their own run.
         core.execution().decisionLog(decisions);
         // Likewise the order log: the recovered open orders seed its view, and only new events are logged.
@@ -181,7 +187,10 @@ public final class LiveEngine
         {
             log.write(JsonLine.now(JsonLine.INFO, "recovery_completed").field("recovered_events", recoveredEvents)
                 .field("open_orders", orderLog.openOrders().size()).field("journal", journalDir.toString())
-                .field("torn_tail_repaired", tornTailRepaired));
+                .field("torn_tail_repaired", tornTailRepaired)
+                .field("trading_state", startupTradingState.state().name())
+                .field("trading_state_reason", startupTradingState.reason())
+                .field("how_to_lift", startupTradingState.howToLift()));
         }
         orderLog.start();
         // Copied while the core is idle: once the ring runs, its state belongs to the core thread.
@@ -204,6 +213,18 @@ public final class LiveEngine
                 recovered);
         }
         ringBuffer = started;
+        if (resumeAfterStop)
+        {
+            // First on the ring, before any market data or clock: journaled, so a replay restores the same state.
+            try
+            {
+                publishCommand(dev.peregrine.core.event.CommandCode.START);
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (retentionPolicy != null)
         {
             // After recovery: its reader is closed, and the file being written is never deleted.
@@ -425,6 +446,12 @@ public final class LiveEngine
     }
 
     /** The torn last record start-up found in the journal and marked, or null (see JournalWriter.repairTornTail). */
+    /** The trading state the engine started in, and why: an operator's kill or pause outlives a restart. */
+    public TradingStateNote startupTradingState()
+    {
+        return startupTradingState;
+    }
+
     public String tornTailRepaired()
     {
         return tornTailRepaired;

@@ -266,6 +266,7 @@ public final class AdminApi
         final TradingState state = TradingState.values()[(int)m.tradingState.get()];
         final StringBuilder json = new StringBuilder(256);
         json.append("{\"tradingState\":\"").append(engine.tradingSwitch().isHalted() ? TradingState.HALTED : state).append('"');
+        json.append(',').append(HealthEndpoint.tradingStateFields(engine));
         json.append(",\"openOrders\":").append(m.openOrders.get());
         json.append(",\"orders\":").append(m.orders.get());
         json.append(",\"fills\":").append(m.fills.get());

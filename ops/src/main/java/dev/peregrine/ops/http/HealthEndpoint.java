@@ -138,6 +138,7 @@ public final class HealthEndpoint implements AutoCloseable
             StrategyPnlJson.pnlByStrategy(engine.pnlTable()) + "," +
             (coreError == null ? "" : "\"coreError\":\"" + escape(coreError.toString()) + "\",") +
             "\"haltReason\":\"" + escape(engine.tradingSwitch().reason()) + "\"," +
+            tradingStateFields(engine) + "," +
             "\"gatewayConnected\":" + engine.gatewayConnected() + "," +
             "\"eventsProcessed\":" + engine.coreMetrics().events.get() + "," +
             "\"journalEvents\":" + engine.journalEvents() + "," +
@@ -145,6 +146,21 @@ public final class HealthEndpoint implements AutoCloseable
             "\"fills\":" + engine.coreMetrics().fills.get() + "," +
             "\"halted\":" + (halted || coreState == TradingState.HALTED) +
             "}";
+    }
+
+    /**
+     * {@code "tradingStateReason":"operator: kill","tradingStateSince":"...","howToLift":"POST /admin/resume ..."}:
+     * why trading is not ACTIVE and what lifts it; an operator's kill, pause or reduce outlives a restart.
+     */
+    static String tradingStateFields(final dev.peregrine.ops.engine.LiveEngine engine)
+    {
+        final dev.peregrine.ops.engine.TradingStateNote note = dev.peregrine.ops.engine.TradingStateNote.current(
+            engine.core().tradingState(), engine.coreMetrics(), engine.tradingSwitch());
+        final String since = note.since();
+        final String lift = note.howToLift();
+        return "\"tradingStateReason\":\"" + escape(note.reason()) + "\"" +
+            (since == null ? "" : ",\"tradingStateSince\":\"" + since + "\"") +
+            (lift == null ? "" : ",\"howToLift\":\"" + escape(lift) + "\"");
     }
 
     /**
