@@ -134,10 +134,10 @@ public final class BoundedHttpServer implements AutoCloseable
         return ((InetSocketAddress)listening.localAddress()).getPort();
     }
 
-    /** Connections open now (a hint: read off the event loop). */
+    /** Connections open now, as the event loop counts them. */
     public int openConnections()
     {
-        return cap.open();
+        return listening.eventLoop().submit(cap::open).syncUninterruptibly().getNow();
     }
 
     /** Stops accepting, closes every connection and stops the threads; the port is free when it returns. */

@@ -22,8 +22,6 @@ final class ConnectionCap extends ChannelInboundHandlerAdapter
 {
     private final int max;
     private int open;
-    private long accepted;
-    private long pauses;
 
     ConnectionCap(final int max)
     {
@@ -41,11 +39,9 @@ final class ConnectionCap extends ChannelInboundHandlerAdapter
             return;
         }
         open++;
-        accepted++;
         connection.closeFuture().addListener(closed -> released(listening));
         if (open >= max && listening.config().isAutoRead())
         {
-            pauses++;
             listening.config().setAutoRead(false);
         }
         ctx.fireChannelRead(connection);
@@ -60,20 +56,9 @@ final class ConnectionCap extends ChannelInboundHandlerAdapter
         }
     }
 
-    /** Connections open now; read it on the event loop, or as a hint elsewhere. */
+    /** Connections open now; read it on the event loop. */
     int open()
     {
         return open;
-    }
-
-    long accepted()
-    {
-        return accepted;
-    }
-
-    /** How many times the cap was reached and accepting paused. */
-    long pauses()
-    {
-        return pauses;
     }
 }

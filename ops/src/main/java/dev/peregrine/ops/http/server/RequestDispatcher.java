@@ -27,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,11 +47,16 @@ final class RequestDispatcher extends SimpleChannelInboundHandler<FullHttpReques
 
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH);
 
+    /** Requests decoded from one read beyond the one in flight; more than this from one client is abuse. */
+    private static final int MAX_PIPELINED = 32;
+
     private final Routes routes;
     private final Executor handlers;
     private final RequestDeadline deadline;
     private final int maxRequestLine;
     private final int maxHeaderBytes;
+    private final ArrayDeque<FullHttpRequest> pipelined = new ArrayDeque<>();
+    private boolean inFlight;
 
     RequestDispatcher(final Routes routes, final Executor handlers, final RequestDeadline deadline, final int maxRequestLine,
         final int maxHeaderBytes)
@@ -70,6 +76,23 @@ final class RequestDispatcher extends SimpleChannelInboundHandler<FullHttpReques
             return;
         }
         deadline.requestReceived();
+        if (inFlight)
+        {
+            // Pipelined behind the one being handled (decoded from the same read): answered after it, in order.
+            if (pipelined.size() >= MAX_PIPELINED)
+            {
+                ctx.close();
+                return;
+            }
+            pipelined.add(request.retain());
+            return;
+        }
+        dispatch(ctx, request);
+    }
+
+    private void dispatch(final ChannelHandlerContext ctx, final FullHttpRequest request)
+    {
+        inFlight = true;
         final DecoderResult decoded = request.decoderResult();
         if (decoded.isFailure())
         {
@@ -115,6 +138,37 @@ final class RequestDispatcher extends SimpleChannelInboundHandler<FullHttpReques
         }
     }
 
+    /** After an answer on a connection that stays open: the next pipelined request, or reading again. */
+    private void next(final ChannelHandlerContext ctx)
+    {
+        inFlight = false;
+        final FullHttpRequest request = pipelined.poll();
+        if (request == null)
+        {
+            deadline.responseSent();
+            ctx.channel().config().setAutoRead(true);
+            return;
+        }
+        try
+        {
+            dispatch(ctx, request);
+        }
+        finally
+        {
+            request.release();
+        }
+    }
+
+    @Override
+    public void channelInactive(final ChannelHandlerContext ctx) throws Exception
+    {
+        for (FullHttpRequest request = pipelined.poll(); request != null; request = pipelined.poll())
+        {
+            request.release();
+        }
+        super.channelInactive(ctx);
+    }
+
     /** On a handler thread: the route's own code, then the answer back to the event loop. */
     private void handle(final ChannelHandlerContext ctx, final HttpHandler handler, final BufferedExchange exchange,
         final boolean keepAlive, final boolean head)
@@ -129,17 +183,27 @@ final class RequestDispatcher extends SimpleChannelInboundHandler<FullHttpReques
             failure = ex;
         }
         final Throwable failed = failure;
-        ctx.executor().execute(() ->
+        try
         {
-            if (failed != null || !exchange.responded())
-            {
-                // The JDK's server dropped the connection here; an answer that names no internals is kinder.
-                ErrorReply.sendAndClose(ctx, HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal error (" +
-                    (failed == null ? "no response" : failed.getClass().getSimpleName()) + ")");
-                return;
-            }
-            respond(ctx, exchange.getResponseCode(), exchange.getResponseHeaders(), exchange.responseBytes(), keepAlive, head);
-        });
+            ctx.executor().execute(() -> answer(ctx, exchange, failed, keepAlive, head));
+        }
+        catch (final RejectedExecutionException closing)
+        {
+            // The server is closing: the connection goes with it.
+        }
+    }
+
+    private void answer(final ChannelHandlerContext ctx, final BufferedExchange exchange, final Throwable failed,
+        final boolean keepAlive, final boolean head)
+    {
+        if (failed != null || !exchange.responded())
+        {
+            // The JDK's server dropped the connection here; an answer that names no internals is kinder.
+            ErrorReply.sendAndClose(ctx, HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal error (" +
+                (failed == null ? "no response" : failed.getClass().getSimpleName()) + ")");
+            return;
+        }
+        respond(ctx, exchange.getResponseCode(), exchange.getResponseHeaders(), exchange.responseBytes(), keepAlive, head);
     }
 
     private void refuseUndecodable(final ChannelHandlerContext ctx, final Throwable cause)
@@ -202,8 +266,7 @@ final class RequestDispatcher extends SimpleChannelInboundHandler<FullHttpReques
                 ctx.close();
                 return;
             }
-            deadline.responseSent();
-            ctx.channel().config().setAutoRead(true);
+            next(ctx);
         });
     }
 

@@ -46,6 +46,18 @@ class BoundedHttpServerTest
         server.createContext("/ok", exchange -> reply(exchange, 200, "ok " + exchange.getRequestMethod() + " " +
             exchange.getRequestURI() + " " + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
         server.createContext("/ok/deeper", exchange -> reply(exchange, 201, "deeper"));
+        server.createContext("/slow", exchange ->
+        {
+            try
+            {
+                Thread.sleep(300);
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+            }
+            reply(exchange, 200, "slow");
+        });
         server.createContext("/fails", exchange ->
         {
             throw new IllegalStateException("a handler bug");
@@ -138,6 +150,12 @@ class BoundedHttpServerTest
         {
             holders.add(held(server.port(), "GET /ok HTT"));
         }
+        final long accepted = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (server.openConnections() < 3 && System.nanoTime() < accepted)
+        {
+            Thread.sleep(10);
+        }
+        assertThat(server.openConnections()).isEqualTo(3);
         // The kernel completes this client's handshake (the accept queue), but the server does not accept it.
         final Socket waiting = held(server.port(), "GET /ok HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
         waiting.setSoTimeout(1000);
@@ -218,14 +236,17 @@ class BoundedHttpServerTest
         assertThat(failed.status()).isEqualTo(500);
         assertThat(failed.body()).isEqualTo("{\"error\":\"internal error (IllegalStateException)\"}");
 
-        // Keep-alive, and two requests in one write answered in order.
+        // Keep-alive, and requests sent in one write answered in order, a slow one first.
         try (Socket socket = RawHttp.open(server.port()))
         {
             RawHttp.send(socket, "GET /ok?1 HTTP/1.1\r\nHost: localhost\r\n\r\n");
             assertThat(RawHttp.read(socket, false).body()).isEqualTo("ok GET /ok?1 ");
-            RawHttp.send(socket, "GET /ok?2 HTTP/1.1\r\nHost: localhost\r\n\r\nGET /ok/deeper HTTP/1.1\r\nHost: localhost\r\n\r\n");
-            assertThat(RawHttp.read(socket, false).body()).isEqualTo("ok GET /ok?2 ");
+            RawHttp.send(socket, "GET /slow HTTP/1.1\r\nHost: localhost\r\n\r\nGET /ok/deeper HTTP/1.1\r\nHost: localhost\r\n\r\n" +
+                "GET /nowhere HTTP/1.1\r\nHost: localhost\r\n\r\nGET /ok?2 HTTP/1.1\r\nHost: localhost\r\n\r\n");
+            assertThat(RawHttp.read(socket, false).body()).isEqualTo("slow");
             assertThat(RawHttp.read(socket, false).body()).isEqualTo("deeper");
+            assertThat(RawHttp.read(socket, false).status()).isEqualTo(404);
+            assertThat(RawHttp.read(socket, false).body()).isEqualTo("ok GET /ok?2 ");
             RawHttp.send(socket, "GET /ok?3 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
             final RawHttp.Response last = RawHttp.read(socket, false);
             assertThat(last.body()).isEqualTo("ok GET /ok?3 ");
