@@ -10,8 +10,8 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
  * connection is counted, and at the cap the listening channel stops accepting until one closes. Clients
  * past the cap therefore wait in the kernel's accept queue (as with Tomcat's {@code maxConnections} or
  * HAProxy's {@code maxconn}) and are served, oldest first, as held connections reach their request
- * time-out: a flood of idle clients delays an operator's probe by at most about one time-out instead of
- * refusing it. The listening channel reads one connection per read, so it never overshoots; a connection
+ * time-out: idle clients past the cap delay an operator's probe (by about one time-out per {@code max}
+ * clients queued ahead of it) instead of getting it refused. The listening channel reads one connection per read, so it never overshoots; a connection
  * that would still exceed the cap is closed unanswered.
  *
  * <p>Everything here runs on the server's single event loop thread, which serves the listening channel and
