@@ -1,7 +1,6 @@
 package dev.peregrine.ops.http;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.peregrine.core.engine.TradingState;
 import dev.peregrine.core.event.CommandCode;
 import dev.peregrine.core.metrics.CoreMetrics;
@@ -9,18 +8,18 @@ import dev.peregrine.core.risk.RiskLimits;
 import dev.peregrine.journal.JournalException;
 import dev.peregrine.ops.decisions.DecisionFormat;
 import dev.peregrine.ops.engine.LiveEngine;
+import dev.peregrine.ops.http.server.BoundedHttpServer;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@code /admin/} on the health port. Every call needs {@code Authorization: Bearer <token>}, compared
- * in constant time; a missing or wrong token gets 401 and is counted. {@code POST
+ * exactly and in constant time ({@link BearerToken}); a missing or wrong token gets 401 and is counted. {@code POST
  * /admin/pause|resume|reduce|flatten|kill} publishes the command into the ring as an inbound event, so it
  * is journaled before the core acts and a replay sees it at the same point; {@code GET /admin/status}
  * answers with the trading state, open orders, positions and PnL. Bad requests get 400 with a reason,
@@ -40,7 +39,7 @@ public final class AdminApi
     }
 
     /** Adds {@code /admin/} to {@code server}. */
-    public static AdminApi install(final HttpServer server, final LiveEngine engine, final String token)
+    public static AdminApi install(final BoundedHttpServer server, final LiveEngine engine, final String token)
     {
         if (token == null || token.length() < 16)
         {
@@ -253,11 +252,7 @@ public final class AdminApi
 
     private boolean authorized(final String header)
     {
-        if (header == null || !header.startsWith("Bearer "))
-        {
-            return false;
-        }
-        return MessageDigest.isEqual(token, header.substring("Bearer ".length()).trim().getBytes(StandardCharsets.UTF_8));
+        return BearerToken.matches(token, header);
     }
 
     private String status()

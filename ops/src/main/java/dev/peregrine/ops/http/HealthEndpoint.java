@@ -1,30 +1,30 @@
 package dev.peregrine.ops.http;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.peregrine.core.engine.TradingState;
 import dev.peregrine.core.strategy.RepeatedRejects;
 import dev.peregrine.core.strategy.StrategyRunner;
 import dev.peregrine.core.strategy.StrategySet;
 import dev.peregrine.ops.engine.LiveEngine;
+import dev.peregrine.ops.http.server.BoundedHttpServer;
+import dev.peregrine.ops.http.server.HttpLimits;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.Executors;
 
 /**
  * {@code GET /health}: a JSON status of the engine (trading state, gateway connection, events through
- * the core and onto the journal). Served by the JDK's HTTP server on its own thread, reading only
- * thread-safe counters.
+ * the core and onto the journal). Served by {@link BoundedHttpServer}, which a slow or idle client cannot
+ * starve (see {@link HttpLimits}); the handlers read only thread-safe counters.
  */
 public final class HealthEndpoint implements AutoCloseable
 {
-    private final HttpServer server;
+    private final BoundedHttpServer server;
     private final LiveEngine engine;
 
-    private HealthEndpoint(final HttpServer server, final LiveEngine engine)
+    private HealthEndpoint(final BoundedHttpServer server, final LiveEngine engine)
     {
         this.server = server;
         this.engine = engine;
@@ -33,16 +33,10 @@ public final class HealthEndpoint implements AutoCloseable
     /** Binds {@code address}; throws {@link IOException} if the port is taken, before anything else starts. */
     public static HealthEndpoint bind(final InetSocketAddress address, final LiveEngine engine) throws IOException
     {
-        final HttpServer server = HttpServer.create(address, 16);
+        final BoundedHttpServer server = BoundedHttpServer.bind(address, "health", HttpLimits.DEFAULT);
         final HealthEndpoint endpoint = new HealthEndpoint(server, engine);
         server.createContext("/health", endpoint::handle);
         server.createContext("/ready", endpoint::handleReady);
-        server.setExecutor(Executors.newSingleThreadExecutor(r ->
-        {
-            final Thread t = new Thread(r, "peregrine-http-health");
-            t.setDaemon(true);
-            return t;
-        }));
         return endpoint;
     }
 
@@ -59,7 +53,7 @@ public final class HealthEndpoint implements AutoCloseable
 
     public int port()
     {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     private void handle(final HttpExchange exchange) throws IOException
@@ -213,7 +207,6 @@ public final class HealthEndpoint implements AutoCloseable
     @Override
     public void close()
     {
-        server.stop(0);
-        ((java.util.concurrent.ExecutorService)server.getExecutor()).shutdownNow();
+        server.close();
     }
 }

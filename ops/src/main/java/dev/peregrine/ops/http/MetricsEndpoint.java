@@ -3,7 +3,11 @@ package dev.peregrine.ops.http;
 import dev.peregrine.ops.engine.LiveEngine;
 import dev.peregrine.ops.metrics.LatencySidecar;
 import dev.peregrine.ops.metrics.PeregrineCollector;
-import io.prometheus.metrics.exporter.httpserver.HTTPServer;
+import dev.peregrine.ops.http.server.BoundedHttpServer;
+import dev.peregrine.ops.http.server.HttpLimits;
+import io.prometheus.metrics.exporter.httpserver.DefaultHandler;
+import io.prometheus.metrics.exporter.httpserver.HealthyHandler;
+import io.prometheus.metrics.exporter.httpserver.MetricsHandler;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -13,8 +17,10 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 
 /**
- * {@code GET /metrics} in the Prometheus text format, served by the Prometheus client's HTTP server: the
- * engine's metrics ({@link PeregrineCollector}) plus the client's JVM and process instrumentation (heap and
+ * {@code GET /metrics} in the Prometheus text format, by the Prometheus client's own handlers ({@code /metrics},
+ * {@code /-/healthy} and the {@code /} page, as its {@code HTTPServer} serves them) on a {@link BoundedHttpServer},
+ * so a slow or idle client cannot hold up a scrape (the client's server gives each connection a thread of a
+ * pool of ten while it reads the request). The engine's metrics ({@link PeregrineCollector}) plus the client's JVM and process instrumentation (heap and
  * memory pools, GC pauses, threads, class loading, JIT, buffer pools, {@code process_cpu_seconds_total},
  * {@code process_open_fds}, resident memory).
  */
@@ -47,9 +53,9 @@ public final class MetricsEndpoint implements AutoCloseable
         }
     };
 
-    private final HTTPServer server;
+    private final BoundedHttpServer server;
 
-    private MetricsEndpoint(final HTTPServer server)
+    private MetricsEndpoint(final BoundedHttpServer server)
     {
         this.server = server;
     }
@@ -61,17 +67,17 @@ public final class MetricsEndpoint implements AutoCloseable
         final PrometheusRegistry registry = new PrometheusRegistry();
         registry.register(new PeregrineCollector(engine, sidecar));
         registry.register(JVM_AND_PROCESS);
-        final HTTPServer server = HTTPServer.builder()
-            .inetAddress(address.getAddress())
-            .port(address.getPort())
-            .registry(registry)
-            .buildAndStart();
+        final BoundedHttpServer server = BoundedHttpServer.bind(address, "metrics", HttpLimits.DEFAULT);
+        server.createContext("/", new DefaultHandler());
+        server.createContext("/metrics", new MetricsHandler(registry));
+        server.createContext("/-/healthy", new HealthyHandler());
+        server.start();
         return new MetricsEndpoint(server);
     }
 
     public int port()
     {
-        return server.getPort();
+        return server.port();
     }
 
     @Override
