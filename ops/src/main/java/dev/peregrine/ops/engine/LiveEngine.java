@@ -16,6 +16,9 @@ import dev.peregrine.core.ring.InboundRing;
 import dev.peregrine.core.ring.OutboundStage;
 import dev.peregrine.journal.DecisionJournal;
 import dev.peregrine.journal.JournalDiskUsage;
+import dev.peregrine.journal.JournalFeed;
+import dev.peregrine.journal.JournalSettings;
+import dev.peregrine.journal.SettingsContinuation;
 import dev.peregrine.journal.JournalReader;
 import dev.peregrine.journal.JournalRetention;
 import dev.peregrine.journal.JournalWriter;
@@ -74,6 +77,7 @@ public final class LiveEngine
     private volatile boolean stopped;
     private long recoveredEvents;
     private volatile String tornTailRepaired;
+    private volatile SettingsContinuation settingsContinuation;
     private RetentionPolicy retentionPolicy;
     private JournalHousekeeper housekeeper;
     /** Read by the metrics scrape (HTTP thread), cached for a second: never touched by a ring thread. */
@@ -119,14 +123,29 @@ public final class LiveEngine
         this.ringSize = ringSize;
         this.waitStrategy = waitStrategy;
         this.clockIntervalMillis = clockIntervalMillis;
-        this.coreMetrics = new CoreMetrics(settings.products().size());
-        this.ledger = StrategyLedger.forSettings(settings);
-        this.core = new TradingCore(settings, new dev.peregrine.core.output.OutputFanOut(
+        // The core starts as the journal did; start() recovers it, then continues with these settings.
+        final EngineSettings initial = journalSettings(journalDir, settings);
+        this.coreMetrics = new CoreMetrics(initial.products().size());
+        this.ledger = new StrategyLedger(Math.max(initial.strategyCount(), settings.strategyCount()), initial.products().size());
+        this.core = new TradingCore(initial, new dev.peregrine.core.output.OutputFanOut(
             new dev.peregrine.core.output.OutputFanOut(digest, ledger), orderLog.capture()), coreMetrics, tradingSwitch);
         this.statistics = new PublishedStatistics(core);
         orderLog.names(core.instruments().symbols(), OrderLog.strategyNames(core.strategies()));
         this.decisions = new DecisionQueue(DECISION_QUEUE_CAPACITY, coreMetrics.decisionsUnjournaled);
         this.journalDisk = new JournalDiskUsage(journalDir);
+    }
+
+    /** The journal's first settings; this run's when there is no journal yet or it cannot be read (openJournal says why). */
+    private static EngineSettings journalSettings(final Path journalDir, final EngineSettings settings)
+    {
+        try
+        {
+            return JournalSettings.initialOf(journalDir, settings);
+        }
+        catch (final dev.peregrine.journal.JournalException e)
+        {
+            return settings;
+        }
     }
 
     /** Decisions between the core and their journal: a burst of this many may wait for the outbound thread. */
@@ -157,12 +176,16 @@ public final class LiveEngine
         {
             // As Replay.feed, through the statistics, so they cover the whole journal as the report does.
             final InboundEvent recoveredEvent = new InboundEvent();
+            final JournalFeed recovery = new JournalFeed(reader, core); // settings records applied where journaled
             long sequence = 0;
-            while (reader.next(recoveredEvent))
+            while (recovery.next(recoveredEvent))
             {
                 statistics.onEvent(recoveredEvent, sequence++, true);
             }
             recoveredEvents = sequence;
+            // Configuration is an input: refused (nothing written) or journaled below, before any new input.
+            settingsContinuation = SettingsContinuation.of(core, settings);
+            settingsContinuation.refuseIfBlocked(journalDir);
             if (reader.tornTailIndex() >= 0)
             {
                 // A write cut short (a power loss): mark it before appending, or it would sit mid-journal
@@ -170,7 +193,9 @@ public final class LiveEngine
                 journal.repairTornTail(reader.tornTailIndex());
                 tornTailRepaired = reader.tornTail();
             }
+            settingsContinuation.continueJournal(journal, core);
         }
+        orderLog.names(core.instruments().symbols(), OrderLog.strategyNames(core.strategies()));
         // Only decisions made from now on: those of the recovered events were journaled by their own run.
         core.execution().decisionLog(decisions);
         // Likewise the order log: the recovered open orders seed its view, and only new events are logged.
@@ -181,7 +206,8 @@ public final class LiveEngine
         {
             log.write(JsonLine.now(JsonLine.INFO, "recovery_completed").field("recovered_events", recoveredEvents)
                 .field("open_orders", orderLog.openOrders().size()).field("journal", journalDir.toString())
-                .field("torn_tail_repaired", tornTailRepaired));
+                .field("torn_tail_repaired", tornTailRepaired)
+                .field("settings_changes", settingsContinuation == null ? List.of() : settingsContinuation.changes()));
         }
         orderLog.start();
         // Copied while the core is idle: once the ring runs, its state belongs to the core thread.
@@ -422,6 +448,12 @@ public final class LiveEngine
     public JournalHousekeeper housekeeper()
     {
         return housekeeper;
+    }
+
+    /** What start-up found of this run's settings against the journal's (changes journaled), or null before start. */
+    public SettingsContinuation settingsContinuation()
+    {
+        return settingsContinuation;
     }
 
     /** The torn last record start-up found in the journal and marked, or null (see JournalWriter.repairTornTail). */
