@@ -145,7 +145,8 @@ public final class JournalSettings
         {
             throw new JournalException("journal " + dir + ": settings digest " + Hash64.hex(settings.digest()) +
                 " does not match " + where + "'s " + Hash64.hex(digest) +
-                " (the record is damaged, or EngineSettings.encode() changed since it was written)");
+                " (" + ("the header".equals(where) ? "the header" : "the record") +
+                " is damaged, or EngineSettings.encode() changed since it was written)");
         }
         return settings;
     }
