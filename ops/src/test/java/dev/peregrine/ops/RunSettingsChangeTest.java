@@ -86,6 +86,10 @@ class RunSettingsChangeTest
             new PrintWriter(dump, true), new PrintWriter(new StringWriter(), true))).isZero();
         assertThat(dump.toString()).contains("{\"record\":\"SETTINGS\",\"before_event\":",
             "\"risk.maxPosition[BTC-USD]: 0.08 -> 0.16\"");
+        final StringWriter stats = new StringWriter();
+        assertThat(PeregrineCli.run(new String[] {"journal", "stats", "--journal", journal.toString()},
+            new PrintWriter(stats, true), new PrintWriter(new StringWriter(), true))).isZero();
+        assertThat(stats.toString()).contains("settings changes: 1 (now in effect: digest ");
     }
 
     @Test
