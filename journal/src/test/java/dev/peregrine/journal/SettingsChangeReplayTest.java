@@ -152,6 +152,43 @@ class SettingsChangeReplayTest
         assertThat(Replay.run(dir).events()).isEqualTo(FIRST);
     }
 
+    @Test
+    void aStrategyChangedWhileItHasOpenOrdersIsRefusedNamingIt()
+    {
+        // Stop the first session while an order is on its way to the paper venue (20 ms of order latency).
+        final EngineSettings passive = A;
+        final Path dir = tmp.resolve("journal");
+        final TradingCore a = new TradingCore(passive, new OutputDigest(), new CoreMetrics(2), new TradingSwitch());
+        final MarketStream stream = new MarketStream(5);
+        final InboundEvent event = new InboundEvent();
+        try (JournalWriter writer = JournalWriter.open(dir, passive))
+        {
+            int i = 0;
+            while (i < 2_000 || a.execution().orders().openCount() == 0)
+            {
+                assertThat(i).as("an order open within 100,000 events").isLessThan(100_000);
+                feedLive(stream, event, writer, a, i, i + 1);
+                i++;
+            }
+        }
+        final int open = a.execution().orders().openCount();
+        final StrategySpec quicker = StrategySpec.parse("ma-crossover:name=quick,fast=3,slow=8,min-hold=0s", "quick");
+        final EngineSettings otherWindows = passive.withStrategies(List.of(quicker));
+
+        final TradingCore recovered = JournalFeed.core(dir, passive, new OutputDigest());
+        try (JournalReader reader = JournalReader.open(dir))
+        {
+            Replay.feed(reader, recovered);
+        }
+        final SettingsContinuation continuation = SettingsContinuation.of(recovered, otherWindows);
+        assertThat(continuation.changes()).contains("strategy changed: " + QUICK + " -> " + quicker + " (starts fresh)");
+        assertThat(continuation.blockers()).containsExactly("strategy quick changed while it has " + open +
+            " open order" + (open == 1 ? "" : "s") + "; cancel them first (a graceful stop does)");
+        // A raised limit alone leaves the strategy as it was: no blocker, open orders or not.
+        assertThat(SettingsContinuation.of(recovered, passive.withRisk(RiskLimits.basic(passive.maxOrderQuantity(),
+            doubled(passive.maxPosition())))).blockers()).isEmpty();
+    }
+
     private ReplayResult twoSessions(final Path dir, final EngineSettings next)
     {
         final MarketStream stream = new MarketStream(99);
