@@ -80,6 +80,7 @@ class RunSettingsChangeTest
             new PrintWriter(replayOut, true), new PrintWriter(new StringWriter(), true))).as(replayOut.toString()).isZero();
         assertThat(group(DIGEST, replayOut.toString())).isEqualTo(group(DIGEST, output));
         assertThat(group(STATE, replayOut.toString())).isEqualTo(group(STATE, output));
+        assertThat(replayOut.toString()).contains("settings: changed on the journal, applied where journaled");
 
         final StringWriter dump = new StringWriter();
         assertThat(PeregrineCli.run(new String[] {"journal", "dump", "--journal", journal.toString()},
