@@ -40,6 +40,8 @@ public final class JournalReader implements AutoCloseable
     private final ExcerptTailer tailer;
     private final JournalHeader header;
     private final JournalReaders.Registration registration;
+    /** The settings in effect at the reader's position: the header's, then each SETTINGS record's. */
+    private final JournalSettings settings;
     private long eventsRead;
     private int cycle;
     /** Index of a bad last record taken for a torn tail, or -1; {@link #tornTail} describes it. */
@@ -57,6 +59,7 @@ public final class JournalReader implements AutoCloseable
         this.header = header;
         this.registration = registration;
         this.cycle = registration.cycle();
+        this.settings = new JournalSettings(dir, header);
     }
 
     /**
@@ -158,6 +161,11 @@ public final class JournalReader implements AutoCloseable
                     checkRepeatedHeader(bytes, dc.index());
                     continue;
                 }
+                if (isRecord(bytes, JournalRecordCodec.SETTINGS))
+                {
+                    onSettings(bytes, dc.index());
+                    continue;
+                }
                 if (bytes.readRemaining() > 0 && bytes.readByte(bytes.readPosition()) == JournalRecordCodec.TAIL_REPAIR)
                 {
                     throw corruptAt(dc.index(), "is a tail repair with no torn record before it");
@@ -239,6 +247,30 @@ public final class JournalReader implements AutoCloseable
             cycle = current;
             registration.cycle(current);
         }
+    }
+
+    /** The settings in effect at this reader's position (see {@link JournalSettings}). */
+    public JournalSettings settings()
+    {
+        return settings;
+    }
+
+    /** A SETTINGS record: not an event; the settings it holds are in effect from here (a feed applies them). */
+    private void onSettings(final Bytes<?> bytes, final long index)
+    {
+        try
+        {
+            settings.onRecord(JournalRecordCodec.readSettings(bytes), index, "the SETTINGS record " + describeIndex(index));
+        }
+        catch (final JournalException e)
+        {
+            throw e.getMessage().startsWith("journal ") ? e : corruptAt(index, e.getMessage());
+        }
+    }
+
+    private static boolean isRecord(final Bytes<?> bytes, final byte type)
+    {
+        return bytes.readRemaining() > 0 && bytes.readByte(bytes.readPosition()) == type;
     }
 
     private static boolean isHeader(final Bytes<?> bytes)

@@ -5,7 +5,6 @@ import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.core.engine.EngineVersion;
 import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.metrics.CoreMetrics;
-import dev.peregrine.core.output.Hash64;
 import net.openhft.chronicle.core.time.SystemTimeProvider;
 import net.openhft.chronicle.core.time.TimeProvider;
 import net.openhft.chronicle.queue.ExcerptAppender;
@@ -26,11 +25,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * in the journal's memory-mapped file (durable against a process crash; against a power loss only once
  * the OS has flushed the page).
  *
- * <p>Opening an existing journal: appending is allowed when its header has the same settings text and
- * digest and the same engine version as this run, so a restarted engine keeps one journal per
- * configuration; anything else is refused, because one journal must replay with one core. (A restarted
- * engine must rebuild its state by replaying the journal before it trades, or a replay of the whole
- * journal would not match the second session; that recovery lives outside this class.)
+ * <p>Opening an existing journal: appending is allowed when its header has the same engine version as this
+ * run; another version is refused, because one journal must replay with one engine. Settings may differ:
+ * configuration is an input, and the restarting engine, once it has recovered the journal's state and found
+ * the change can continue ({@code SettingsContinuation}), journals the new settings with
+ * {@link #appendSettings} before any new input. (A restarted engine must rebuild its state by replaying the
+ * journal before it trades, or a replay of the whole journal would not match the second session; that
+ * recovery lives outside this class.)
  *
  * <p>Threads: {@link #open} and {@link #close} on the owner's thread; {@link #onEvent} on one journal
  * thread only (Chronicle appenders are single-threaded); {@link #eventsWritten} from any thread.
@@ -157,14 +158,9 @@ public final class JournalWriter implements EventHandler<InboundEvent>, AutoClos
         }
     }
 
+    /** Settings may differ (they are journaled as a change); the engine may not: one journal, one engine. */
     private static void checkSameRun(final Path dir, final JournalHeader header, final EngineSettings settings)
     {
-        if (header.settingsDigest() != settings.digest() || !header.settingsText().equals(settings.encode()))
-        {
-            throw new JournalException("journal folder " + dir + " already holds a journal written with different " +
-                "settings (digest " + Hash64.hex(header.settingsDigest()) + ", this run " + Hash64.hex(settings.digest()) +
-                "); use a new folder for these settings");
-        }
         if (!header.engineVersion().equals(EngineVersion.VERSION))
         {
             throw new JournalException("journal folder " + dir + " already holds a journal written by engine " +
@@ -253,19 +249,41 @@ public final class JournalWriter implements EventHandler<InboundEvent>, AutoClos
     {
         try (ExcerptAppender repairAppender = queue.createAppender())
         {
-            // A restart in a later roll cycle opens a new file: it starts with the header, as every file does.
-            if (repeatHeader && queue.cycle() != headerCycle)
-            {
-                try (DocumentContext dc = repairAppender.writingDocument())
-                {
-                    dc.wire().bytes().write(headerRecord);
-                }
-                headerCycle = queue.cycle();
-            }
+            headerIfNewFile(repairAppender);
             try (DocumentContext dc = repairAppender.writingDocument())
             {
                 JournalRecordCodec.writeTailRepair(dc.wire().bytes(), tornIndex);
             }
+        }
+    }
+
+    /**
+     * Journals {@code settings} as in effect from this point (a SETTINGS record; see {@link JournalRecordCodec}).
+     * Call once, on the owner's thread, after recovery (and any tail repair) and before the journal thread appends.
+     */
+    public void appendSettings(final EngineSettings settings)
+    {
+        try (ExcerptAppender settingsAppender = queue.createAppender())
+        {
+            headerIfNewFile(settingsAppender);
+            try (DocumentContext dc = settingsAppender.writingDocument())
+            {
+                JournalRecordCodec.writeSettings(dc.wire().bytes(),
+                    new SettingsRecord(settings.digest(), settings.encode(), System.currentTimeMillis() * 1_000_000L));
+            }
+        }
+    }
+
+    /** A restart in a later roll cycle opens a new file: it starts with the header, as every file does. */
+    private void headerIfNewFile(final ExcerptAppender ownerAppender)
+    {
+        if (repeatHeader && queue.cycle() != headerCycle)
+        {
+            try (DocumentContext dc = ownerAppender.writingDocument())
+            {
+                dc.wire().bytes().write(headerRecord);
+            }
+            headerCycle = queue.cycle();
         }
     }
 

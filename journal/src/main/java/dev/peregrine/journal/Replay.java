@@ -14,7 +14,8 @@ import java.nio.file.Path;
 
 /**
  * Replay mode (DESIGN.md, determinism rule 5): rebuilds the core from the journal's header and feeds it
- * every recorded event, in order, on the calling thread. The same journal always gives the same
+ * every recorded event, in order, on the calling thread, applying each settings change where it was
+ * journaled ({@link JournalFeed}). The same journal always gives the same
  * {@link ReplayResult}, and it equals the live run's digest and state hash when the live core started
  * fresh with this journal.
  *
@@ -48,26 +49,17 @@ public final class Replay
             final EngineSettings settings = settingsOf(dir, header);
             final OutputDigest digest = new OutputDigest();
             final OutputListener outputs = observer == null ? digest : new OutputFanOut(digest, observer);
-            final TradingCore core;
-            try
-            {
-                core = new TradingCore(settings, outputs, new CoreMetrics(settings.products().size()), new TradingSwitch());
-            }
-            catch (final IllegalArgumentException e)
-            {
-                // A journal of a strategy this build does not have (or configured differently) cannot replay.
-                throw new JournalException("journal " + dir + ": the engine in its header cannot be rebuilt: " +
-                    e.getMessage(), e);
-            }
+            final TradingCore core = JournalFeed.core(dir, settings, outputs);
 
             final long events = feed(reader, core);
-            return new ReplayResult(header, settings, digest.hex(), Hash64.hex(core.stateHash()), events,
+            return new ReplayResult(header, core.settings(), digest.hex(), Hash64.hex(core.stateHash()), events,
                 digest.outputCount());
         }
     }
 
     /**
-     * Feeds every remaining event of {@code reader}, in order, to {@code core} and returns how many.
+     * Feeds every remaining event of {@code reader}, in order, to {@code core} and returns how many, applying
+     * each SETTINGS record at its point ({@link JournalFeed}).
      * Replay and the live engine's start-up share it: a live engine first feeds its core whatever its
      * journal already holds (crash-only design: start-up and recovery are one code path), so its
      * state, order ids and digest continue exactly where the journal left off.
@@ -75,8 +67,9 @@ public final class Replay
     public static long feed(final JournalReader reader, final TradingCore core)
     {
         final InboundEvent event = new InboundEvent();
+        final JournalFeed feed = new JournalFeed(reader, core);
         long sequence = 0;
-        while (reader.next(event))
+        while (feed.next(event))
         {
             // The reader already zeroes receiveNanoTime: replay records no latency, as the slot says.
             core.onEvent(event, sequence++, true);
@@ -92,22 +85,6 @@ public final class Replay
      */
     public static EngineSettings settingsOf(final Path dir, final JournalHeader header)
     {
-        final EngineSettings settings;
-        try
-        {
-            settings = EngineSettings.decode(header.settingsText());
-        }
-        catch (final IllegalArgumentException e)
-        {
-            throw new JournalException("journal " + dir + ": settings in the header do not parse: " +
-                JournalException.describe(e), e);
-        }
-        if (settings.digest() != header.settingsDigest())
-        {
-            throw new JournalException("journal " + dir + ": settings digest " + Hash64.hex(settings.digest()) +
-                " does not match the header's " + Hash64.hex(header.settingsDigest()) +
-                " (the header is damaged, or EngineSettings.encode() changed since it was written)");
-        }
-        return settings;
+        return JournalSettings.decode(dir, header.settingsText(), header.settingsDigest(), "the header");
     }
 }

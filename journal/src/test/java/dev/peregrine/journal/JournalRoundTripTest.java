@@ -100,15 +100,108 @@ class JournalRoundTripTest
         }
     }
 
+    /**
+     * Configuration is an input: a journal reopened with other settings is no longer refused. Opening writes
+     * nothing (the header stays the first run's); the restarting engine journals the change with
+     * appendSettings, and a reader passes it as the settings in effect from that point, between the events.
+     */
     @Test
-    void reopeningWithDifferentSettingsIsRefused()
+    void reopeningWithDifferentSettingsContinuesAndTheChangeIsARecordBetweenTheEvents()
     {
-        JournalWriter.open(dir, SETTINGS).close();
+        final MarketStream stream = new MarketStream(11);
+        final InboundEvent e = new InboundEvent();
+        try (JournalWriter writer = JournalWriter.open(dir, SETTINGS))
+        {
+            for (int i = 0; i < 5; i++)
+            {
+                stream.next(e);
+                writer.onEvent(e, i, true);
+            }
+        }
         final EngineSettings other = EngineSettings.defaults(List.of("BTC-USD", "ETH-USD"), 2000);
-        assertThatThrownBy(() -> JournalWriter.open(dir, other))
-            .isInstanceOf(JournalException.class)
-            .hasMessageContaining(dir.toString())
-            .hasMessageContaining("different settings");
+        try (JournalWriter writer = JournalWriter.open(dir, other))
+        {
+            assertThat(writer.header().settingsText()).isEqualTo(SETTINGS.encode());
+            writer.appendSettings(other);
+            for (int i = 0; i < 3; i++)
+            {
+                stream.next(e);
+                writer.onEvent(e, i, true);
+            }
+        }
+        try (JournalReader reader = JournalReader.open(dir))
+        {
+            assertThat(reader.header().settingsDigest()).isEqualTo(SETTINGS.digest());
+            final JournalSettings settings = reader.settings();
+            for (int i = 0; i < 5; i++)
+            {
+                assertThat(reader.next(e)).isTrue();
+                assertThat(settings.changes()).isZero();
+                assertThat(settings.current().encode()).isEqualTo(SETTINGS.encode());
+            }
+            assertThat(reader.next(e)).isTrue(); // the sixth event, read past the SETTINGS record before it
+            assertThat(settings.changes()).isEqualTo(1);
+            assertThat(settings.current().encode()).isEqualTo(other.encode());
+            assertThat(settings.currentDigest()).isEqualTo(other.digest());
+            assertThat(reader.next(e)).isTrue();
+            assertThat(reader.next(e)).isTrue();
+            assertThat(reader.next(e)).isFalse();
+            assertThat(reader.eventsRead()).isEqualTo(8);
+        }
+    }
+
+    @Test
+    void aDamagedSettingsRecordIsCorruptionNamingItsIndex()
+    {
+        try (JournalWriter writer = JournalWriter.open(dir, SETTINGS))
+        {
+            writer.appendSettings(EngineSettings.defaults(List.of("BTC-USD", "ETH-USD"), 2000));
+            final InboundEvent e = new InboundEvent();
+            new MarketStream(3).next(e);
+            writer.onEvent(e, 0, true);
+        }
+        // Flip one byte of the settings text inside the record: its checksum no longer matches.
+        final java.nio.file.Path file;
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(dir))
+        {
+            file = files.filter(p -> p.toString().endsWith(".cq4")).findFirst().orElseThrow();
+        }
+        catch (final java.io.IOException ex)
+        {
+            throw new java.io.UncheckedIOException(ex);
+        }
+        flipFirst(file, "risk.maxPosition=".getBytes(java.nio.charset.StandardCharsets.UTF_8), 1);
+        try (JournalReader reader = JournalReader.open(dir))
+        {
+            assertThatThrownBy(() -> reader.next(new InboundEvent()))
+                .isInstanceOf(JournalException.class)
+                .hasMessageContaining("record at index")
+                .hasMessageContaining("checksum");
+        }
+    }
+
+    /** Changes the byte after the {@code occurrence}-th (0-based) place {@code marker} appears in {@code file}. */
+    private static void flipFirst(final java.nio.file.Path file, final byte[] marker, final int occurrence)
+    {
+        try
+        {
+            final byte[] bytes = java.nio.file.Files.readAllBytes(file);
+            int seen = 0;
+            for (int i = 0; i + marker.length < bytes.length; i++)
+            {
+                if (java.util.Arrays.equals(bytes, i, i + marker.length, marker, 0, marker.length) && seen++ == occurrence)
+                {
+                    bytes[i + marker.length] ^= 0x01;
+                    java.nio.file.Files.write(file, bytes);
+                    return;
+                }
+            }
+            throw new AssertionError("marker not found " + (occurrence + 1) + " times in " + file);
+        }
+        catch (final java.io.IOException ex)
+        {
+            throw new java.io.UncheckedIOException(ex);
+        }
     }
 
     /** Random values in exactly the fields the record layout keeps for the event's type. */

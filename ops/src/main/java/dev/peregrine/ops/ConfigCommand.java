@@ -5,6 +5,7 @@ import dev.peregrine.ops.config.ConfigException;
 import dev.peregrine.ops.config.ConfigProblem;
 import dev.peregrine.ops.config.DaemonConfig;
 import dev.peregrine.ops.config.DaemonConfigLoader;
+import dev.peregrine.ops.config.JournalContinuationCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -36,7 +37,8 @@ public final class ConfigCommand implements Callable<Integer>
         name = "check",
         mixinStandardHelpOptions = true,
         description = {"Validates a configuration as 'peregrine run' would (keys, types, limits, strategies, ports,",
-            "journal folder, secrets, environment overrides) and prints OK or every problem; exit 0 or 2."})
+            "journal folder, secrets, environment overrides) and prints OK or every problem; exit 0 or 2.",
+            "With --journal DIR, also whether the settings continue that journal and what changes (exit 2 if refused)."})
     public static final class Check implements Callable<Integer>
     {
         @Spec
@@ -47,6 +49,10 @@ public final class ConfigCommand implements Callable<Integer>
 
         @Option(names = "--profile", paramLabel = "paper|live", description = "Overrides the file's profile.")
         private String profile;
+
+        @Option(names = "--journal", paramLabel = "DIR", description = {"Also says whether these settings continue the " +
+            "journal in DIR (its state recovered, nothing written): what changes, or what blocks; exit 2 when refused."})
+        private Path journal;
 
         @Override
         public Integer call()
@@ -64,6 +70,10 @@ public final class ConfigCommand implements Callable<Integer>
                 for (final String override : cfg.overrides())
                 {
                     out.println("  overridden: " + override);
+                }
+                if (journal != null)
+                {
+                    return JournalContinuationCheck.run(journal, cfg.settings(), out, spec.commandLine().getErr());
                 }
                 return ExitCodes.OK;
             }

@@ -49,6 +49,12 @@ public final class ReplayCommand implements Callable<Integer>
             result.events(), journal, seconds, result.events() / Math.max(seconds, 1e-9), result.outputs());
         out.println("products: " + String.join(",", result.settings().products()));
         out.println(result.settings().paperVenue().describe());
+        if (result.settings().digest() != result.header().settingsDigest())
+        {
+            // Configuration is an input: the SETTINGS records were applied where they were journaled.
+            out.println("settings: changed on the journal, applied where journaled; in effect at its end: digest " +
+                dev.peregrine.core.output.Hash64.hex(result.settings().digest()) + " ('journal dump' shows each change)");
+        }
         out.println("output-digest: " + result.outputDigestHex());
         out.println("state-hash: " + result.stateHashHex());
         out.flush();

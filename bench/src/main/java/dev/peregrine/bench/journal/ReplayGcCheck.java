@@ -60,15 +60,16 @@ public final class ReplayGcCheck
             final TradingCore core = new TradingCore(settings, new OutputDigest(), new CoreMetrics(settings.products().size()),
                 new TradingSwitch());
             final InboundEvent slot = new InboundEvent();
+            final dev.peregrine.journal.JournalFeed feed = new dev.peregrine.journal.JournalFeed(reader, core);
             long sequence = 0;
-            while (sequence < warmUp && reader.next(slot))
+            while (sequence < warmUp && feed.next(slot))
             {
                 core.onEvent(slot, sequence++, true);
             }
             final long gcBefore = collections();
             final long bytesBefore = threads.getCurrentThreadAllocatedBytes();
             final long start = System.nanoTime();
-            while (reader.next(slot))
+            while (feed.next(slot))
             {
                 core.onEvent(slot, sequence++, true);
             }

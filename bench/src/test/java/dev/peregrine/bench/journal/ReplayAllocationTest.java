@@ -47,14 +47,16 @@ class ReplayAllocationTest
             final TradingCore core = new TradingCore(settings, new OutputDigest(), new CoreMetrics(settings.products().size()),
                 new TradingSwitch());
             final InboundEvent slot = new InboundEvent();
+            // Through JournalFeed, as every journal reader drives its core: the settings check costs nothing per event.
+            final dev.peregrine.journal.JournalFeed feed = new dev.peregrine.journal.JournalFeed(reader, core);
             long sequence = 0;
-            while (sequence < WARM_UP && reader.next(slot))
+            while (sequence < WARM_UP && feed.next(slot))
             {
                 core.onEvent(slot, sequence++, true);
             }
             final long ordersBefore = core.execution().lastOrderId();
             final long before = threads.getCurrentThreadAllocatedBytes();
-            while (reader.next(slot))
+            while (feed.next(slot))
             {
                 core.onEvent(slot, sequence++, true);
             }

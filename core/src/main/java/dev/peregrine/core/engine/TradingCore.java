@@ -49,9 +49,15 @@ public final class TradingCore implements EventHandler<InboundEvent>
     private final InstrumentRules rules;
     private final PositionBook positions;
     private final ExecutionEngine execution;
-    private final StrategySet strategies;
+    /** Replaced only by {@link #applySettings}, between events. */
+    private StrategySet strategies;
     private final CoreMetrics metrics;
-    private final RiskLimits limits;
+    private RiskLimits limits;
+    /** The settings in effect, and whether the strategies came from them (not from an explicit list). */
+    private EngineSettings settings;
+    private final boolean strategiesFromSettings;
+    /** Hash of every settings change applied (0: none), in the state hash so replay = live covers them. */
+    private long appliedSettingsHash;
     private final TradingStateMachine tradingState = new TradingStateMachine();
 
     private long clockNanos;
@@ -72,7 +78,7 @@ public final class TradingCore implements EventHandler<InboundEvent>
         final CoreMetrics metrics,
         final TradingSwitch tradingSwitch)
     {
-        this(settings, outputs, metrics, tradingSwitch, configuredStrategies(settings));
+        this(settings, outputs, metrics, tradingSwitch, configuredStrategies(settings), true);
     }
 
     /** A core running the one strategy {@code strategy} builds (named "strategy"). */
@@ -98,6 +104,19 @@ public final class TradingCore implements EventHandler<InboundEvent>
         final TradingSwitch tradingSwitch,
         final List<NamedStrategy> strategies)
     {
+        this(settings, outputs, metrics, tradingSwitch, strategies, false);
+    }
+
+    private TradingCore(
+        final EngineSettings settings,
+        final OutputListener outputs,
+        final CoreMetrics metrics,
+        final TradingSwitch tradingSwitch,
+        final List<NamedStrategy> strategies,
+        final boolean strategiesFromSettings)
+    {
+        this.settings = settings;
+        this.strategiesFromSettings = strategiesFromSettings;
         this.instruments = settings.instrumentRegistry();
         final int n = instruments.size();
         this.metrics = metrics;
@@ -112,14 +131,63 @@ public final class TradingCore implements EventHandler<InboundEvent>
         final List<StrategyRunner> runners = new ArrayList<>();
         for (final NamedStrategy named : strategies)
         {
-            final StrategyRunner runner = new StrategyRunner(runners.size() + 1, named.name(), execution, market,
-                instruments, rules, feedHealth, positions, settings.orderQuantity(), settings.orderNotional(),
-                metrics.strategyFailures);
-            runner.attach(named.factory());
-            runners.add(runner);
+            runners.add(newRunner(runners.size() + 1, named, settings));
         }
         this.strategies = new StrategySet(runners);
         execution.orderEvents(this.strategies);
+    }
+
+    private StrategyRunner newRunner(final int id, final NamedStrategy named, final EngineSettings with)
+    {
+        final StrategyRunner runner = new StrategyRunner(id, named.name(), execution, market, instruments, rules,
+            feedHealth, positions, with.orderQuantity(), with.orderNotional(), metrics.strategyFailures);
+        runner.attach(named.factory());
+        return runner;
+    }
+
+    /**
+     * Continues with {@code next} from this point (a settings record of the journal, or a restart with a
+     * changed configuration): what that means is {@link SettingsChange}'s. Call between events only (the
+     * core idle, or on its own thread); journal readers call it through one class (the journal's
+     * {@code JournalFeed}), so live, recovery and replay apply a change identically.
+     *
+     * @throws IllegalArgumentException if the change has blockers ({@link SettingsChange#blockers}): the
+     *                                  caller checks first and refuses with them
+     */
+    public void applySettings(final EngineSettings next)
+    {
+        final SettingsChange change = SettingsChange.between(settings, next);
+        final List<String> blockers = change.blockers(this);
+        if (!blockers.isEmpty())
+        {
+            throw new IllegalArgumentException("these settings cannot continue this core: " + String.join("; ", blockers));
+        }
+        execution.applySettings(next.risk(), next.exits(), next.paperVenue(), next.venueTimeoutNanos());
+        limits = next.risk();
+        if (strategiesFromSettings)
+        {
+            final List<NamedStrategy> configured = configuredStrategies(next);
+            final List<StrategyRunner> runners = new ArrayList<>();
+            for (int i = 0; i < configured.size(); i++)
+            {
+                runners.add(change.keepsStrategy(i) ? strategies.get(i) : newRunner(i + 1, configured.get(i), next));
+            }
+            strategies = new StrategySet(runners);
+            execution.orderEvents(strategies);
+        }
+        settings = next;
+        appliedSettingsHash = Hash64.mix(Hash64.mix(appliedSettingsHash, next.digest()), eventsProcessed);
+    }
+
+    /** The settings in effect: those the core was built with, or the last applied. */
+    public EngineSettings settings()
+    {
+        return settings;
+    }
+
+    boolean strategiesFromSettings()
+    {
+        return strategiesFromSettings;
     }
 
     private static List<NamedStrategy> configuredStrategies(final EngineSettings settings)
@@ -419,6 +487,10 @@ public final class TradingCore implements EventHandler<InboundEvent>
         long h = Hash64.mix(Hash64.SEED, eventsProcessed);
         h = Hash64.mix(h, clockNanos);
         h = Hash64.mix(h, breachDay);
+        if (appliedSettingsHash != 0)
+        {
+            h = Hash64.mix(h, appliedSettingsHash); // only once a change was applied: older hashes stay as they were
+        }
         h = market.hash(h);
         h = feedHealth.hash(h);
         h = rules.hash(h);

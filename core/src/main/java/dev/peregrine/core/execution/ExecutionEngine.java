@@ -50,7 +50,7 @@ public final class ExecutionEngine implements OrderEntry, VenueReports
     private final OrderRequest request = new OrderRequest();
     private final TradingStateMachine tradingState;
     private final PositionExits exits;
-    private final long venueTimeoutNanos;
+    private long venueTimeoutNanos;
     private final boolean liveVenue;
     private long nextTimeoutCheckNanos = Long.MIN_VALUE;
     private final PositionBook positions;
@@ -111,6 +111,16 @@ public final class ExecutionEngine implements OrderEntry, VenueReports
     }
 
     /** Where order events go (the strategies); set once, before the first event. */
+    /** Continues with other limits and rules (a settings change, see {@code SettingsChange}); between events only. */
+    public void applySettings(final RiskLimits limits, final ExitRules exitRules, final PaperVenueSettings venueSettings,
+        final long venueTimeout)
+    {
+        riskContext.replaceLimits(limits);
+        exits.replaceRules(exitRules);
+        venue.replaceSettings(venueSettings);
+        venueTimeoutNanos = venueTimeout;
+    }
+
     public void orderEvents(final OrderEvents listener)
     {
         this.orderEvents = listener == null ? OrderEvents.NONE : listener;

@@ -50,7 +50,8 @@ public final class PaperVenue
 
     private final MarketState market;
     private final OrderStore orders;
-    private final PaperVenueSettings settings;
+    /** Replaced only between events ({@link #replaceSettings}). */
+    private PaperVenueSettings settings;
     private final VenueReports reports;
     private final InstrumentRules rules;
 
@@ -103,6 +104,12 @@ public final class PaperVenue
         takenPrice = new long[n][MAX_TAKEN_LEVELS];
         takenQuantity = new long[n][MAX_TAKEN_LEVELS];
         takenCount = new int[n];
+    }
+
+    /** Continues with another model (a settings change): orders already queued keep the times they were given. */
+    public void replaceSettings(final PaperVenueSettings next)
+    {
+        settings = java.util.Objects.requireNonNull(next, "next");
     }
 
     public PaperVenueSettings settings()

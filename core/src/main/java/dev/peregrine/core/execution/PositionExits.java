@@ -16,7 +16,8 @@ import dev.peregrine.core.output.Hash64;
  */
 public final class PositionExits
 {
-    private final ExitRules rules;
+    /** Replaced only between events ({@link #replaceRules}). */
+    private ExitRules rules;
     private final PositionBook positions;
     private final MarketState market;
     private final OrderStore orders;
@@ -30,6 +31,17 @@ public final class PositionExits
 
     /** A rejected exit (no market, stale feed) is retried at most this often, not on every event. */
     private static final long RETRY_NANOS = 1_000_000_000L;
+
+    /** Continues with other rules (a settings change); what is tracked per position carries on. */
+    public void replaceRules(final ExitRules next)
+    {
+        if (next.instrumentCount() != rules.instrumentCount())
+        {
+            throw new IllegalArgumentException("exit rules for " + next.instrumentCount() + " products, the core has " +
+                rules.instrumentCount());
+        }
+        rules = next;
+    }
 
     public PositionExits(final ExitRules rules, final PositionBook positions, final MarketState market,
         final OrderStore orders, final CoreMetrics metrics)

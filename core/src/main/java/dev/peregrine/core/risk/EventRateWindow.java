@@ -23,6 +23,21 @@ public final class EventRateWindow
         this.times = new long[limit];
     }
 
+    /**
+     * A window of {@code limit} over the same span that remembers this one's most recent events (as many as
+     * it holds): a changed rate limit judges the next order by the orders already sent. Off the hot path.
+     */
+    public EventRateWindow withLimit(final int limit)
+    {
+        final EventRateWindow next = new EventRateWindow(limit, windowNanos);
+        final int held = (int)Math.min(count, times.length);
+        for (long k = count - held; k < count; k++)
+        {
+            next.record(times[(int)(k % times.length)]);
+        }
+        return next;
+    }
+
     /** True if one more event at {@code nowNanos} stays within the limit. */
     public boolean allows(final long nowNanos)
     {

@@ -16,7 +16,8 @@ import dev.peregrine.core.output.Hash64;
  */
 public final class RiskContext
 {
-    public final RiskLimits limits;
+    /** Replaced only between events, by {@link #replaceLimits} (a settings change). */
+    public RiskLimits limits;
     public final PositionBook positions;
     public final MarketState market;
     public final OrderStore orders;
@@ -24,10 +25,10 @@ public final class RiskContext
     public final FeedHealth feedHealth;
     public final ZonedClock clock;
     public final DailyPnl dailyPnl;
-    private final EventRateWindow ordersPerSecond;
-    private final EventRateWindow ordersPerMinute;
-    private final EventRateWindow cancelsPerSecond;
-    private final EventRateWindow cancelsPerMinute;
+    private EventRateWindow ordersPerSecond;
+    private EventRateWindow ordersPerMinute;
+    private EventRateWindow cancelsPerSecond;
+    private EventRateWindow cancelsPerMinute;
 
     public RiskContext(
         final RiskLimits limits,
@@ -49,6 +50,23 @@ public final class RiskContext
         ordersPerMinute = new EventRateWindow(limits.maxOrdersPerMinute, 60_000_000_000L);
         cancelsPerSecond = new EventRateWindow(limits.maxCancelsPerSecond, 1_000_000_000L);
         cancelsPerMinute = new EventRateWindow(limits.maxCancelsPerMinute, 60_000_000_000L);
+    }
+
+    /**
+     * Continues with {@code next} (a settings change): the rate windows keep the orders and cancels already
+     * sent; positions, orders and the day's PnL are untouched. The zone must stay (the caller refuses a change).
+     */
+    public void replaceLimits(final RiskLimits next)
+    {
+        if (!next.zone.equals(limits.zone))
+        {
+            throw new IllegalArgumentException("risk zone cannot change on a running core: " + limits.zone + " -> " + next.zone);
+        }
+        ordersPerSecond = ordersPerSecond.withLimit(next.maxOrdersPerSecond);
+        ordersPerMinute = ordersPerMinute.withLimit(next.maxOrdersPerMinute);
+        cancelsPerSecond = cancelsPerSecond.withLimit(next.maxCancelsPerSecond);
+        cancelsPerMinute = cancelsPerMinute.withLimit(next.maxCancelsPerMinute);
+        limits = next;
     }
 
     /** Called by the core once per event, after market data is applied. */

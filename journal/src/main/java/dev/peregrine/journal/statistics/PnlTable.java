@@ -52,9 +52,11 @@ public final class PnlTable
                 }
                 sum = sum.plus(name, PnlRow.ALL, row);
             }
-            if (s > 0 || sum.orders() + sum.rejects() + sum.fills() > 0)
+            // The engine's row only when it traded (exits, flatten); likewise an id past the strategies running now
+            // (a ledger sized for every id a settings change may add, or a strategy a change removed).
+            if ((s > 0 && s < strategyNames.size()) || sum.orders() + sum.rejects() + sum.fills() > 0)
             {
-                byStrategy.add(sum); // the engine's row only when it traded (exits, flatten)
+                byStrategy.add(sum);
             }
             total = total.plus("total", PnlRow.ALL, sum);
         }

@@ -9,6 +9,7 @@ import dev.peregrine.journal.JournalException;
 import dev.peregrine.journal.statistics.StatisticsLines;
 import dev.peregrine.ops.cli.ExitCodes;
 import dev.peregrine.ops.cli.UsageException;
+import dev.peregrine.ops.config.SettingsChangeLines;
 import dev.peregrine.ops.engine.LiveEngine;
 import dev.peregrine.ops.engine.WaitStrategies;
 import dev.peregrine.ops.http.AdminToken;
@@ -192,7 +193,14 @@ public final class DemoRun
 
             health.start();
             sidecar.start();
-            engine.start();
+            try
+            {
+                engine.start();
+            }
+            catch (final dev.peregrine.journal.SettingsRefusedException ex)
+            {
+                throw new UsageException(ex.getMessage() + "\nnothing was started");
+            }
             final String label = daemon == null ? "demo" : daemon.label();
             if (exchange == null)
             {
@@ -215,6 +223,7 @@ public final class DemoRun
             {
                 out.println("journal: " + engine.tornTailRepaired() + "; marked, appending after it");
             }
+            SettingsChangeLines.print(out, engine.settingsContinuation());
             if (engine.recoveredEvents() > 0)
             {
                 out.printf("continuing from the journal: %,d earlier events replayed into the core%n",

@@ -16,6 +16,9 @@ import dev.peregrine.core.ring.InboundRing;
 import dev.peregrine.core.ring.OutboundStage;
 import dev.peregrine.journal.DecisionJournal;
 import dev.peregrine.journal.JournalDiskUsage;
+import dev.peregrine.journal.JournalFeed;
+import dev.peregrine.journal.JournalSettings;
+import dev.peregrine.journal.SettingsContinuation;
 import dev.peregrine.journal.JournalReader;
 import dev.peregrine.journal.JournalRetention;
 import dev.peregrine.journal.JournalWriter;
@@ -76,6 +79,7 @@ public final class LiveEngine
     private volatile String tornTailRepaired;
     /** The trading state recovery found, as it stands once the engine runs (see {@link #startupTradingState}). */
     private volatile TradingStateNote startupTradingState;
+    private volatile SettingsContinuation settingsContinuation;
     private RetentionPolicy retentionPolicy;
     private JournalHousekeeper housekeeper;
     /** Read by the metrics scrape (HTTP thread), cached for a second: never touched by a ring thread. */
@@ -121,14 +125,29 @@ public final class LiveEngine
         this.ringSize = ringSize;
         this.waitStrategy = waitStrategy;
         this.clockIntervalMillis = clockIntervalMillis;
-        this.coreMetrics = new CoreMetrics(settings.products().size());
-        this.ledger = StrategyLedger.forSettings(settings);
-        this.core = new TradingCore(settings, new dev.peregrine.core.output.OutputFanOut(
+        // The core starts as the journal did; start() recovers it, then continues with these settings.
+        final EngineSettings initial = journalSettings(journalDir, settings);
+        this.coreMetrics = new CoreMetrics(initial.products().size());
+        this.ledger = new StrategyLedger(Math.max(initial.strategyCount(), settings.strategyCount()), initial.products().size());
+        this.core = new TradingCore(initial, new dev.peregrine.core.output.OutputFanOut(
             new dev.peregrine.core.output.OutputFanOut(digest, ledger), orderLog.capture()), coreMetrics, tradingSwitch);
         this.statistics = new PublishedStatistics(core);
         orderLog.names(core.instruments().symbols(), OrderLog.strategyNames(core.strategies()));
         this.decisions = new DecisionQueue(DECISION_QUEUE_CAPACITY, coreMetrics.decisionsUnjournaled);
         this.journalDisk = new JournalDiskUsage(journalDir);
+    }
+
+    /** The journal's first settings; this run's when there is no journal yet or it cannot be read (openJournal says why). */
+    private static EngineSettings journalSettings(final Path journalDir, final EngineSettings settings)
+    {
+        try
+        {
+            return JournalSettings.initialOf(journalDir, settings);
+        }
+        catch (final dev.peregrine.journal.JournalException e)
+        {
+            return settings;
+        }
     }
 
     /** Decisions between the core and their journal: a burst of this many may wait for the outbound thread. */
@@ -159,12 +178,16 @@ public final class LiveEngine
         {
             // As Replay.feed, through the statistics, so they cover the whole journal as the report does.
             final InboundEvent recoveredEvent = new InboundEvent();
+            final JournalFeed recovery = new JournalFeed(reader, core); // settings records applied where journaled
             long sequence = 0;
-            while (reader.next(recoveredEvent))
+            while (recovery.next(recoveredEvent))
             {
                 statistics.onEvent(recoveredEvent, sequence++, true);
             }
             recoveredEvents = sequence;
+            // Configuration is an input: refused (nothing written) or journaled below, before any new input.
+            settingsContinuation = SettingsContinuation.of(core, settings);
+            settingsContinuation.refuseIfBlocked(journalDir);
             if (reader.tornTailIndex() >= 0)
             {
                 // A write cut short (a power loss): mark it before appending, or it would sit mid-journal
@@ -172,11 +195,13 @@ public final class LiveEngine
                 journal.repairTornTail(reader.tornTailIndex());
                 tornTailRepaired = reader.tornTail();
             }
+            settingsContinuation.continueJournal(journal, core);
         }
         // A graceful stop left the journal HALTED "engine stopping": the START published below brings back
         // the state from before it. Read now, while the core is idle.
         final boolean resumeAfterStop = core.tradingState().stopping();
         startupTradingState = TradingStateNote.afterStart(core.tradingState());
+        orderLog.names(core.instruments().symbols(), OrderLog.strategyNames(core.strategies()));
         // Only decisions made from now on: those of the recovered events were journaled by their own run.
         core.execution().decisionLog(decisions);
         // Likewise the order log: the recovered open orders seed its view, and only new events are logged.
@@ -190,7 +215,8 @@ public final class LiveEngine
                 .field("torn_tail_repaired", tornTailRepaired)
                 .field("trading_state", startupTradingState.state().name())
                 .field("trading_state_reason", startupTradingState.reason())
-                .field("how_to_lift", startupTradingState.howToLift()));
+                .field("how_to_lift", startupTradingState.howToLift())
+                .field("settings_changes", settingsContinuation == null ? List.of() : settingsContinuation.changes()));
         }
         orderLog.start();
         // Copied while the core is idle: once the ring runs, its state belongs to the core thread.
@@ -445,13 +471,19 @@ public final class LiveEngine
         return housekeeper;
     }
 
-    /** The torn last record start-up found in the journal and marked, or null (see JournalWriter.repairTornTail). */
+    /** What start-up found of this run's settings against the journal's (changes journaled), or null before start. */
+    public SettingsContinuation settingsContinuation()
+    {
+        return settingsContinuation;
+    }
+
     /** The trading state the engine started in, and why: an operator's kill or pause outlives a restart. */
     public TradingStateNote startupTradingState()
     {
         return startupTradingState;
     }
 
+    /** The torn last record start-up found in the journal and marked, or null (see JournalWriter.repairTornTail). */
     public String tornTailRepaired()
     {
         return tornTailRepaired;

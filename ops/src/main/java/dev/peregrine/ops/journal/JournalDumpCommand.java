@@ -34,10 +34,12 @@ public final class JournalDumpCommand implements Callable<Integer>
         try (OpenJournal journal = OpenJournal.open(query))
         {
             final InboundEvent event = new InboundEvent();
+            final SettingsRecordLines settingsRecords = new SettingsRecordLines(journal.reader.settings());
             try
             {
                 while (journal.reader.next(event))
                 {
+                    settingsRecords.print(out, journal.reader.eventsRead());
                     if (journal.filter.matches(event))
                     {
                         out.println(journal.format.json(event, journal.reader.eventsRead()));
@@ -48,6 +50,7 @@ public final class JournalDumpCommand implements Callable<Integer>
             {
                 return ReadFailure.report("dump", ex, out, spec.commandLine().getErr());
             }
+            settingsRecords.print(out, journal.reader.eventsRead() + 1); // records after the last event
             TornTailNote.print(journal.reader, spec.commandLine().getErr());
         }
         out.flush();

@@ -78,6 +78,12 @@ public final class JournalStatsCommand implements Callable<Integer>
                 return ReadFailure.report("stats", ex, out, err);
             }
             print(out, stats, journal.reader.eventsRead());
+            if (journal.reader.settings().changes() > 0)
+            {
+                // Configuration is an input: each restart with changed settings journaled a SETTINGS record.
+                out.println("settings changes: " + journal.reader.settings().changes() + " (now in effect: digest " +
+                    Hash64.hex(journal.reader.settings().currentDigest()) + "; 'journal dump' shows each)");
+            }
             TornTailNote.print(journal.reader, err);
             final int decisions = printDecisions(out, err);
             out.flush();

@@ -10,6 +10,7 @@ import dev.peregrine.core.output.OutputDigest;
 import dev.peregrine.core.output.OutputFanOut;
 import dev.peregrine.core.output.OutputListener;
 import dev.peregrine.core.risk.RejectReason;
+import dev.peregrine.journal.JournalFeed;
 import dev.peregrine.journal.JournalReader;
 import dev.peregrine.journal.Replay;
 
@@ -183,6 +184,7 @@ public final class DecisionComparison
         final OutputDigest digest = new OutputDigest();
         final ArrayDeque<DecisionSummary> pending = new ArrayDeque<>();
         final InboundEvent next = new InboundEvent();
+        JournalFeed feed;
         boolean hasNext;
         long decisions;
         long sequence;
@@ -194,7 +196,8 @@ public final class DecisionComparison
             {
                 final EngineSettings settings = Replay.settingsOf(dir, reader.header());
                 core = ReportReplay.core(dir, settings, new OutputFanOut(digest, this));
-                hasNext = reader.next(next);
+                feed = new JournalFeed(reader, core); // settings records applied where journaled
+                hasNext = feed.next(next);
             }
             catch (final RuntimeException e)
             {
@@ -212,7 +215,7 @@ public final class DecisionComparison
         void feed()
         {
             core.onEvent(next, sequence++, true);
-            hasNext = reader.next(next);
+            hasNext = feed.next(next);
         }
 
         @Override

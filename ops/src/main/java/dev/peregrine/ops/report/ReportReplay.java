@@ -13,6 +13,7 @@ import dev.peregrine.core.output.OutputDigest;
 import dev.peregrine.core.output.OutputFanOut;
 import dev.peregrine.core.output.OutputListener;
 import dev.peregrine.journal.JournalException;
+import dev.peregrine.journal.JournalFeed;
 import dev.peregrine.journal.JournalHeader;
 import dev.peregrine.journal.JournalReader;
 import dev.peregrine.journal.Replay;
@@ -48,7 +49,8 @@ public final class ReportReplay
             final int n = settings.products().size();
             final OutputDigest digest = new OutputDigest();
             final ReportRecorder recorder = new ReportRecorder(n);
-            final StrategyLedger ledger = StrategyLedger.forSettings(settings);
+            // Every id a strategy may have had: settings records may add strategies mid-journal.
+            final StrategyLedger ledger = new StrategyLedger(dev.peregrine.core.execution.ExecutionEngine.MAX_STRATEGIES, n);
             final TradingCore core = core(journal, settings, new OutputFanOut(new OutputFanOut(digest, ledger), recorder));
             final EquityCurve curve = new EquityCurve(capital);
             final ChartSeries chart = new ChartSeries(n);
@@ -56,8 +58,9 @@ public final class ReportReplay
             final MarketState market = core.market();
             final double[] marks = new double[n];
             final InboundEvent event = new InboundEvent();
+            final JournalFeed feed = new JournalFeed(reader, core); // settings records applied where journaled
             long sequence = 0;
-            while (reader.next(event))
+            while (feed.next(event))
             {
                 core.onEvent(event, sequence++, true);
                 boolean open = false;
@@ -85,7 +88,7 @@ public final class ReportReplay
             }
             final List<String> strategyNames = StrategyLedger.strategyNames(core);
             final Throwable error = core.lastError();
-            return new Report(journal, header, settings, strategyNames, sequence, digest.hex(),
+            return new Report(journal, header, core.settings(), strategyNames, sequence, digest.hex(),
                 Hash64.hex(core.stateHash()), error == null ? null : String.valueOf(error), curve, chart, recorder,
                 openPositions, positions.totalRealizedPnl(), positions.totalFees(), core.totalUnrealizedPnl(), ledger.table(core),
                 null);
@@ -95,14 +98,6 @@ public final class ReportReplay
     /** The core the journal's header describes, as {@link Replay} builds it. */
     static TradingCore core(final Path journal, final EngineSettings settings, final OutputListener outputs)
     {
-        try
-        {
-            return new TradingCore(settings, outputs, new CoreMetrics(settings.products().size()), new TradingSwitch());
-        }
-        catch (final IllegalArgumentException e)
-        {
-            throw new JournalException("journal " + journal + ": the engine in its header cannot be rebuilt: " +
-                e.getMessage(), e);
-        }
+        return JournalFeed.core(journal, settings, outputs);
     }
 }
