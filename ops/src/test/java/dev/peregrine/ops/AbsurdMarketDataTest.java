@@ -85,9 +85,10 @@ class AbsurdMarketDataTest
                 awaitMetric(metricsUrl, "peregrine_fills_total", Map.of(), v -> v >= 2);
 
                 // Each absurd value exactly once; the calm market goes on around them.
-                venue.send("market_trades", venue.trade("0.01", "SELL"));           // out_of_range
-                venue.send("market_trades", venue.trade("9999999", "BUY"));         // outside_band
-                venue.send("market_trades", venue.trade("92233720368", "BUY"));     // out_of_range
+                // Prints through the market maker's quotes (the side is the maker's): believed, they would fill them.
+                venue.send("market_trades", venue.trade("0.01", "BUY"));             // out_of_range
+                venue.send("market_trades", venue.trade("9999999", "SELL"));         // outside_band
+                venue.send("market_trades", venue.trade("92233720368", "SELL"));     // out_of_range
                 venue.send("ticker", FuzzingCoinbaseServer.ticker("update", "60020", "60000", "60010")); // crossed_quote
                 venue.send("ticker", FuzzingCoinbaseServer.ticker("update", "0.01", "0.02", "0.01"));   // out_of_range
                 venue.send("ticker", FuzzingCoinbaseServer.ticker("update", "9999990", "10000010", "9999999")); // outside_band
@@ -178,7 +179,19 @@ class AbsurdMarketDataTest
             TimeUnit.MILLISECONDS.sleep(50); // polling, bounded by the deadline
         }
         while (System.nanoTime() < deadline);
-        assertThat(value).as("%s%s", name, labels).matches(condition::test);
+        assertThat(value).as("%s%s\n%s", name, labels, logTails()).matches(condition::test);
+    }
+
+    /** The end of the daemon's logs, for a failure message. */
+    private String logTails() throws java.io.IOException
+    {
+        final StringBuilder sb = new StringBuilder();
+        for (final String name : new String[]{"run.err", "run.out"})
+        {
+            final String text = DaemonProcess.read(temp.resolve(name));
+            sb.append("--- ").append(name).append(" ---\n").append(text.substring(Math.max(0, text.length() - 6000)));
+        }
+        return sb.toString();
     }
 
     private HttpResponse<String> get(final String url) throws Exception

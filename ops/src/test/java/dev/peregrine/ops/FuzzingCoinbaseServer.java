@@ -133,8 +133,9 @@ final class FuzzingCoinbaseServer implements AutoCloseable
     {
         final long n = tick++;
         send("ticker", ticker("update", "59990", "60010", n % 2 == 0 ? "59990" : "60010"));
-        // Trades through the market maker's quotes (10 bps around the mid), so they fill at believable prices.
-        send("market_trades", n % 2 == 0 ? trade("59900", "SELL") : trade("60100", "BUY"));
+        // Trades through the market maker's quotes (10 bps around the mid), so they fill at believable prices;
+        // Coinbase's side is the maker's: a print at 59,900 hit resting bids.
+        send("market_trades", n % 2 == 0 ? trade("59900", "BUY") : trade("60100", "SELL"));
         send("l2_data", level2("update", "bid 59990 " + (2 + n % 3), "offer 60010 " + (2 + (n + 1) % 3)));
     }
 
