@@ -26,7 +26,9 @@ import dev.peregrine.core.output.Hash64;
  * {@link FeedHealth} (so the {@code market_data} risk check refuses its orders) until a price is accepted
  * again. A real fast market is not locked out for ever: when {@code reanchorUpdates} rejected prices in a
  * row each lie within {@code maxMove} of the one before and span at least {@code reanchorNanos} of event
- * time, the instrument re-anchors on the last of them (counted in {@link #reanchors}).
+ * time, the instrument re-anchors on the last of them (counted in {@link #reanchors}). So does the first price
+ * after {@code silenceNanos} without any price of the instrument (an outage, or the hours between the ticks
+ * of daily candles in a backtest), held to the range only.
  *
  * <p>Books: a level with a price of zero or below or above {@link #MAX_PRICE} is dropped; on a synced book
  * an update that would set a new touch is held to the band and the move; deeper levels are not (real books
@@ -56,6 +58,8 @@ public final class MarketSanity
     private final long[] lastAccepted;
     private final long[] candidate;
     private final long[] candidateSinceNanos;
+    /** Event time of the instrument's last judged price, accepted or not: a long silence voids the reference. */
+    private final long[] lastSeenNanos;
     private final int[] candidateCount;
     private final long[] reanchors;
     /** Dropped events by {@link ImplausibleReason} ordinal. */
@@ -77,6 +81,7 @@ public final class MarketSanity
         lastAccepted = new long[n];
         candidate = new long[n];
         candidateSinceNanos = new long[n];
+        lastSeenNanos = new long[n];
         candidateCount = new int[n];
         reanchors = new long[n];
         for (int i = 0; i < n; i++)
@@ -122,6 +127,7 @@ public final class MarketSanity
         {
             return drop(id, ImplausibleReason.OUT_OF_RANGE);
         }
+        noteSeen(id, timeNanos);
         if (last > 0 && reference[id] > 0 && outsideBand(id, last))
         {
             return drop(id, ImplausibleReason.OUTSIDE_BAND);
@@ -205,6 +211,7 @@ public final class MarketSanity
             health.onImplausible(id);
             return !countDrop || drop(id, ImplausibleReason.OUT_OF_RANGE);
         }
+        noteSeen(id, timeNanos);
         final int reason = plausibility(id, price);
         if (reason == ACCEPT)
         {
@@ -221,6 +228,18 @@ public final class MarketSanity
         }
         health.onImplausible(id);
         return !countDrop || drop(id, REASONS[reason]);
+    }
+
+    /** A price of the instrument arrived (in range): after a long silence the old reference says little. */
+    private void noteSeen(final int id, final long timeNanos)
+    {
+        final long silence = timeNanos - lastSeenNanos[id];
+        lastSeenNanos[id] = timeNanos;
+        if (reference[id] > 0 && silence >= settings.silenceNanos)
+        {
+            reference[id] = 0; // the range alone judges the next price, which becomes the reference
+            reanchors[id]++;
+        }
     }
 
     private int plausibility(final int id, final long price)
@@ -334,6 +353,7 @@ public final class MarketSanity
             h = Hash64.mix(h, lastAccepted[i]);
             h = Hash64.mix(h, candidate[i]);
             h = Hash64.mix(h, candidateSinceNanos[i]);
+            h = Hash64.mix(h, lastSeenNanos[i]);
             h = Hash64.mix(h, candidateCount[i]);
             h = Hash64.mix(h, reanchors[i]);
         }

@@ -19,6 +19,9 @@ import java.util.Map;
  *       this many rejected updates in a row, each within {@code maxMove} of the one before, spanning at
  *       least this much event time, the reference jumps to the new level; defaults
  *       {@value #DEFAULT_REANCHOR_UPDATES} updates and 10 s.</li>
+ *   <li>{@code silenceNanos}: after this much event time without any price of the instrument (a feed outage,
+ *       the hours between the ticks of daily candles in a backtest) the old reference says little: the next
+ *       price is held to the venue's range only and becomes the reference; default 60 s.</li>
  * </ul>
  */
 public final class MarketSanitySettings
@@ -28,13 +31,14 @@ public final class MarketSanitySettings
     public static final double DEFAULT_RANGE_FACTOR = 1000;
     public static final int DEFAULT_REANCHOR_UPDATES = 20;
     public static final long DEFAULT_REANCHOR_NANOS = 10_000_000_000L;
+    public static final long DEFAULT_SILENCE_NANOS = 60_000_000_000L;
 
     /** What a new engine uses. */
     public static final MarketSanitySettings DEFAULTS = new MarketSanitySettings(true, DEFAULT_BAND, DEFAULT_MAX_MOVE,
-        DEFAULT_RANGE_FACTOR, DEFAULT_REANCHOR_UPDATES, DEFAULT_REANCHOR_NANOS);
+        DEFAULT_RANGE_FACTOR, DEFAULT_REANCHOR_UPDATES, DEFAULT_REANCHOR_NANOS, DEFAULT_SILENCE_NANOS);
     /** No checks: what a journal written before these checks existed replays with, so it replays as it ran. */
     public static final MarketSanitySettings OFF = new MarketSanitySettings(false, DEFAULT_BAND, DEFAULT_MAX_MOVE,
-        DEFAULT_RANGE_FACTOR, DEFAULT_REANCHOR_UPDATES, DEFAULT_REANCHOR_NANOS);
+        DEFAULT_RANGE_FACTOR, DEFAULT_REANCHOR_UPDATES, DEFAULT_REANCHOR_NANOS, DEFAULT_SILENCE_NANOS);
 
     public final boolean enabled;
     public final double band;
@@ -42,6 +46,7 @@ public final class MarketSanitySettings
     public final double rangeFactor;
     public final int reanchorUpdates;
     public final long reanchorNanos;
+    public final long silenceNanos;
 
     public MarketSanitySettings(
         final boolean enabled,
@@ -49,19 +54,22 @@ public final class MarketSanitySettings
         final double maxMove,
         final double rangeFactor,
         final int reanchorUpdates,
-        final long reanchorNanos)
+        final long reanchorNanos,
+        final long silenceNanos)
     {
         require(band > 0 && band < 1, "market data band must be in (0, 1), e.g. 0.10 for 10 %, was " + band);
         require(maxMove > 0 && maxMove <= band, "market data max move must be in (0, band], e.g. 0.05, was " + maxMove);
         require(rangeFactor > 1, "market data range factor must be > 1, e.g. 1000, was " + rangeFactor);
         require(reanchorUpdates >= 1, "market data re-anchor updates must be >= 1, was " + reanchorUpdates);
         require(reanchorNanos >= 0, "market data re-anchor time must be >= 0, was " + reanchorNanos);
+        require(silenceNanos > 0, "market data silence must be > 0, was " + silenceNanos);
         this.enabled = enabled;
         this.band = band;
         this.maxMove = maxMove;
         this.rangeFactor = rangeFactor;
         this.reanchorUpdates = reanchorUpdates;
         this.reanchorNanos = reanchorNanos;
+        this.silenceNanos = silenceNanos;
     }
 
     public void encodeInto(final Map<String, String> map)
@@ -72,6 +80,7 @@ public final class MarketSanitySettings
         map.put("sanity.rangeFactor", Double.toString(rangeFactor));
         map.put("sanity.reanchorUpdates", Integer.toString(reanchorUpdates));
         map.put("sanity.reanchorNanos", Long.toString(reanchorNanos));
+        map.put("sanity.silenceNanos", Long.toString(silenceNanos));
     }
 
     /** Reads {@link #encodeInto}; settings without these keys (older journals) had no checks: {@link #OFF}. */
@@ -87,14 +96,16 @@ public final class MarketSanitySettings
             Double.parseDouble(map.getOrDefault("sanity.maxMove", Double.toString(DEFAULT_MAX_MOVE))),
             Double.parseDouble(map.getOrDefault("sanity.rangeFactor", Double.toString(DEFAULT_RANGE_FACTOR))),
             Integer.parseInt(map.getOrDefault("sanity.reanchorUpdates", Integer.toString(DEFAULT_REANCHOR_UPDATES))),
-            Long.parseLong(map.getOrDefault("sanity.reanchorNanos", Long.toString(DEFAULT_REANCHOR_NANOS))));
+            Long.parseLong(map.getOrDefault("sanity.reanchorNanos", Long.toString(DEFAULT_REANCHOR_NANOS))),
+            Long.parseLong(map.getOrDefault("sanity.silenceNanos", Long.toString(DEFAULT_SILENCE_NANOS))));
     }
 
     @Override
     public String toString()
     {
-        return String.format(Locale.ROOT, "sanity[enabled=%s band=%s maxMove=%s rangeFactor=%s reanchor=%d updates/%d ns]",
-            enabled, band, maxMove, rangeFactor, reanchorUpdates, reanchorNanos);
+        return String.format(Locale.ROOT,
+            "sanity[enabled=%s band=%s maxMove=%s rangeFactor=%s reanchor=%d updates/%d ns silence=%d ns]",
+            enabled, band, maxMove, rangeFactor, reanchorUpdates, reanchorNanos, silenceNanos);
     }
 
     private static void require(final boolean condition, final String message)

@@ -97,6 +97,23 @@ class MarketSanityTest
     }
 
     @Test
+    void afterALongSilenceTheNextPriceIsHeldToTheRangeOnly()
+    {
+        // Daily candles in a backtest: four prints a day, six hours apart; a 12 % gap overnight is real.
+        sanity.acceptTrade(BTC, p("60000"), 0);
+        final long sixHours = 6 * 3600 * SECOND;
+        assertThat(sanity.acceptTrade(BTC, p("67200"), sixHours)).isTrue();
+        assertThat(sanity.reference(BTC)).isEqualTo(p("67200"));
+        assertThat(sanity.reanchors(BTC)).isEqualTo(1);
+        // A quote's last price after a silence too.
+        assertThat(sanity.acceptQuote(BTC, p("59999"), p("60001"), p("60000"), 2 * sixHours)).isTrue();
+        // The range still holds, and inside the silence the band does.
+        assertThat(sanity.acceptTrade(BTC, p("0.01"), 3 * sixHours)).isFalse();
+        assertThat(sanity.acceptTrade(BTC, p("70000"), 3 * sixHours + SECOND)).isTrue(); // 0.01 was no price: silence
+        assertThat(sanity.acceptTrade(BTC, p("60000"), 3 * sixHours + 2 * SECOND)).isFalse();
+    }
+
+    @Test
     void inconsistentAbsurdPricesNeverReanchor()
     {
         sanity.acceptTrade(BTC, p("60000"), 0);
@@ -176,9 +193,9 @@ class MarketSanityTest
     void settingsRoundTripAndOlderJournalsReplayWithoutChecks()
     {
         final java.util.Map<String, String> map = new java.util.LinkedHashMap<>();
-        new MarketSanitySettings(true, 0.2, 0.1, 50, 5, 3 * SECOND).encodeInto(map);
+        new MarketSanitySettings(true, 0.2, 0.1, 50, 5, 3 * SECOND, 30 * SECOND).encodeInto(map);
         final MarketSanitySettings back = MarketSanitySettings.decode(map);
-        assertThat(back.toString()).isEqualTo(new MarketSanitySettings(true, 0.2, 0.1, 50, 5, 3 * SECOND).toString());
+        assertThat(back.toString()).isEqualTo(new MarketSanitySettings(true, 0.2, 0.1, 50, 5, 3 * SECOND, 30 * SECOND).toString());
         assertThat(MarketSanitySettings.decode(java.util.Map.of()).enabled).isFalse();
     }
 }

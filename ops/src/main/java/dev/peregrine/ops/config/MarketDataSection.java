@@ -16,6 +16,7 @@ import java.time.Duration;
  *     range_factor: 1000     # the venue's range: catalog reference price / 1000 .. x 1000
  *     reanchor_updates: 20   # a real move re-anchors after 20 consistent rejected updates ...
  *     reanchor_after: 10s    # ... spanning at least 10 s of event time
+ *     silence: 60s           # after this long without a price, the next one is held to the range only
  * </pre>
  */
 final class MarketDataSection
@@ -43,7 +44,8 @@ final class MarketDataSection
         final long rangeFactor = section.integer("range_factor", (long)d.rangeFactor, 2, 1_000_000_000L);
         final int updates = (int)section.integer("reanchor_updates", d.reanchorUpdates, 1, 1_000_000);
         final Duration after = section.duration("reanchor_after", Duration.ofNanos(d.reanchorNanos), true);
+        final Duration silence = section.duration("silence", Duration.ofNanos(d.silenceNanos), false);
         section.finish();
-        return new MarketSanitySettings(enabled, band, maxMove, rangeFactor, updates, after.toNanos());
+        return new MarketSanitySettings(enabled, band, maxMove, rangeFactor, updates, after.toNanos(), silence.toNanos());
     }
 }
