@@ -37,6 +37,9 @@ class RunPaperTest
             final JsonNode health = run.health();
             soft.assertThat(health.path("tradingState").asText()).as("/health tradingState after 20 s: %s", health)
                 .isEqualTo("ACTIVE");
+            // Believable data is never taken for impossible: every product stays tradeable.
+            final Http.Response still = run.awaitReady(5);
+            soft.assertThat(still.body()).as("/ready after 20 s").contains("\"tradeable\":true", "\"unhealthyProducts\":[]");
         }
         finally
         {

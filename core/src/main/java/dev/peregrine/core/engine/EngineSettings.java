@@ -328,7 +328,8 @@ public final class EngineSettings
             maxPos[i] = order[i] * 4;
         }
         return new EngineSettings(products, 10, 30, order, maxOrder, maxPos).withOrderNotional(orderNotional)
-            .withMinHold(MovingAverageCrossover.DEFAULT_MIN_HOLD_NANOS);
+            .withMinHold(MovingAverageCrossover.DEFAULT_MIN_HOLD_NANOS)
+            .withRisk(RiskLimits.defaults(maxOrder, maxPos)); // fail closed: price band and market-data sanity on
     }
 
     public List<String> products()

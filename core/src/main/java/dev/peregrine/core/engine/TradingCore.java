@@ -12,6 +12,7 @@ import dev.peregrine.core.execution.PositionBook;
 import dev.peregrine.core.instrument.InstrumentRegistry;
 import dev.peregrine.core.market.FeedHealth;
 import dev.peregrine.core.market.InstrumentRules;
+import dev.peregrine.core.market.MarketSanity;
 import dev.peregrine.core.market.MarketState;
 import dev.peregrine.core.metrics.CoreMetrics;
 import dev.peregrine.core.metrics.StageLatencies;
@@ -46,6 +47,7 @@ public final class TradingCore implements EventHandler<InboundEvent>
     private final InstrumentRegistry instruments;
     private final MarketState market;
     private final FeedHealth feedHealth;
+    private final MarketSanity sanity;
     private final InstrumentRules rules;
     private final PositionBook positions;
     private final ExecutionEngine execution;
@@ -122,6 +124,7 @@ public final class TradingCore implements EventHandler<InboundEvent>
         this.metrics = metrics;
         this.market = new MarketState(instruments);
         this.feedHealth = new FeedHealth(n);
+        this.sanity = new MarketSanity(settings.risk().sanity, instruments, feedHealth, metrics.marketDataDropped);
         this.rules = new InstrumentRules(instruments);
         this.positions = new PositionBook(n);
         this.limits = settings.risk();
@@ -230,9 +233,14 @@ public final class TradingCore implements EventHandler<InboundEvent>
         strategies.beginEvent(clockNanos);
         final PaperVenue venue = execution.venue();
         venue.advanceTo(clockNanos);
+        final boolean wasHealthy = aboutFeed(event) && feedHealth.isHealthy(event.instrumentId);
         switch (event.type)
         {
             case EventType.TRADE:
+                if (!sanity.acceptTrade(event.instrumentId, event.price, clockNanos))
+                {
+                    break; // journaled for audit, never seen by books, strategies or the paper venue
+                }
                 if (TradeFlags.has(event.flags, TradeFlags.SNAPSHOT))
                 {
                     onSnapshotTrade(event);
@@ -246,6 +254,10 @@ public final class TradingCore implements EventHandler<InboundEvent>
                 break;
             case EventType.QUOTE:
                 metrics.quotes.increment();
+                if (!sanity.acceptQuote(event.instrumentId, event.bidPrice, event.askPrice, event.price, clockNanos))
+                {
+                    break;
+                }
                 market.onQuote(event.instrumentId, event.bidPrice, event.bidQuantity, event.askPrice,
                     event.askQuantity, event.price);
                 venue.onMarketUpdate(event.instrumentId);
@@ -275,6 +287,7 @@ public final class TradingCore implements EventHandler<InboundEvent>
                 metrics.feedGaps.increment();
                 feedHealth.onGap(event.instrumentId);
                 market.book(event.instrumentId).invalidate();
+                sanity.onResync(event.instrumentId);
                 strategies.onFeedStatus(event.instrumentId, false, clockNanos);
                 break;
             case EventType.FEED_RECOVERED:
@@ -303,6 +316,7 @@ public final class TradingCore implements EventHandler<InboundEvent>
                 metrics.unknownEvents.increment();
                 break;
         }
+        afterFeedHealth(event, wasHealthy);
         strategies.fireTimers(clockNanos);
         stages.strategyEnd();
         execution.afterEvent();
@@ -319,6 +333,36 @@ public final class TradingCore implements EventHandler<InboundEvent>
             final long latency = System.nanoTime() - event.receiveNanoTime;
             metrics.tickToDecisionNanos.recordValue(Math.min(Math.max(latency, 0), CoreMetrics.MAX_TRACKABLE_NANOS));
         }
+    }
+
+    /**
+     * A market-data or feed event that changed whether its instrument may be traded on (a crossed book, an
+     * impossible price, a stale feed): the strategies hear it (a market maker pulls its quotes) and the
+     * gauge {@code /ready} reads is republished. Feed events tell the strategies themselves.
+     */
+    private void afterFeedHealth(final InboundEvent event, final boolean wasHealthy)
+    {
+        if (!aboutFeed(event))
+        {
+            return;
+        }
+        final int id = event.instrumentId;
+        final boolean healthy = feedHealth.isHealthy(id);
+        metrics.feedUnhealthy[id].set(healthy ? 0 : 1);
+        final boolean feedEvent = event.type == EventType.FEED_STALE || event.type == EventType.FEED_GAP ||
+            event.type == EventType.FEED_RECOVERED;
+        if (healthy != wasHealthy && !feedEvent)
+        {
+            strategies.onFeedStatus(id, healthy, clockNanos);
+        }
+    }
+
+    private boolean aboutFeed(final InboundEvent event)
+    {
+        final int type = event.type;
+        return (type == EventType.TRADE || type == EventType.QUOTE || type == EventType.BOOK_LEVEL ||
+            type == EventType.FEED_STALE || type == EventType.FEED_GAP || type == EventType.FEED_RECOVERED) &&
+            event.instrumentId >= 0 && event.instrumentId < instruments.size();
     }
 
     /** Loss limits move the trading state by themselves, and say why, on the event that breaches them. */
@@ -382,13 +426,17 @@ public final class TradingCore implements EventHandler<InboundEvent>
         {
             book.beginSnapshot();
         }
-        book.set(event.side, event.price, event.quantity);
+        if (sanity.acceptBookLevel(event.instrumentId, book, event.side, event.price, event.quantity, clockNanos))
+        {
+            book.set(event.side, event.price, event.quantity);
+        }
         if (BookFlags.has(flags, BookFlags.SNAPSHOT_END))
         {
             book.endSnapshot();
         }
         if (BookFlags.has(flags, BookFlags.END_OF_MESSAGE))
         {
+            sanity.afterBookMessage(event.instrumentId, book, clockNanos);
             execution.venue().onMarketUpdate(event.instrumentId);
             strategies.onBook(event.instrumentId, clockNanos);
         }
@@ -493,6 +541,7 @@ public final class TradingCore implements EventHandler<InboundEvent>
         }
         h = market.hash(h);
         h = feedHealth.hash(h);
+        h = sanity.hash(h);
         h = rules.hash(h);
         h = positions.hash(h);
         h = execution.hash(h);
@@ -539,6 +588,12 @@ public final class TradingCore implements EventHandler<InboundEvent>
     public FeedHealth feedHealth()
     {
         return feedHealth;
+    }
+
+    /** What market data was dropped as impossible, and each instrument's reference price. */
+    public MarketSanity sanity()
+    {
+        return sanity;
     }
 
     public InstrumentRules rules()

@@ -46,6 +46,13 @@ public final class CoreMetrics
     public final SingleWriterCounter lossLimitBreaches = new SingleWriterCounter("loss_limit_breaches");
     public final SingleWriterCounter unknownEvents = new SingleWriterCounter("unknown_events");
     public final SingleWriterCounter[] rejects;
+    /** Market-data events dropped as impossible, by {@code ImplausibleReason} ordinal. */
+    public final SingleWriterCounter[] marketDataDropped;
+    /**
+     * Per instrument, 1 while its feed may not be traded on (stale, gapped, crossed book, implausible
+     * prices: {@code FeedHealth.isHealthy} is false), else 0; republished by the core on every change.
+     */
+    public final SingleWriterCounter[] feedUnhealthy;
     /** Positions closed by exit rules, by {@code ExitReason} ordinal. */
     public final SingleWriterCounter[] exits;
     public final SingleWriterCounter venueTimeouts = new SingleWriterCounter("venue_timeouts");
@@ -115,6 +122,17 @@ public final class CoreMetrics
         for (final dev.peregrine.core.execution.ExitReason reason : exitReasons)
         {
             exits[reason.ordinal()] = new SingleWriterCounter(reason.label());
+        }
+        final dev.peregrine.core.market.ImplausibleReason[] implausible = dev.peregrine.core.market.ImplausibleReason.values();
+        marketDataDropped = new SingleWriterCounter[implausible.length];
+        for (final dev.peregrine.core.market.ImplausibleReason reason : implausible)
+        {
+            marketDataDropped[reason.ordinal()] = new SingleWriterCounter(reason.label());
+        }
+        feedUnhealthy = new SingleWriterCounter[instrumentCount];
+        for (int i = 0; i < instrumentCount; i++)
+        {
+            feedUnhealthy[i] = new SingleWriterCounter("feed_unhealthy");
         }
         positions = new SingleWriterGauge[instrumentCount];
         markPrices = new SingleWriterGauge[instrumentCount];

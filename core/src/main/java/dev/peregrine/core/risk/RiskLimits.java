@@ -1,5 +1,6 @@
 package dev.peregrine.core.risk;
 
+import dev.peregrine.core.market.MarketSanitySettings;
 import dev.peregrine.core.number.FixedPoint;
 
 import java.time.DayOfWeek;
@@ -23,8 +24,15 @@ public final class RiskLimits
     /** Quote currency; 0 = none. */
     public final double[] maxOrderNotional;
     public final long[] maxPosition;
-    /** Fraction of the mark a price may deviate, e.g. 0.05 = 5 %; 0 = none. */
+    /**
+     * Fraction of the mark a price may deviate, e.g. 0.05 = 5 %; 0 = none. On by default at
+     * {@link #DEFAULT_PRICE_BAND} in {@link #defaults} and the daemon's configuration.
+     */
     public final double[] priceBand;
+    /** The default fat-finger band: 5 % from the mark, wider than any real spread, narrower than any absurd price. */
+    public static final double DEFAULT_PRICE_BAND = 0.05;
+    /** Bounds market data must keep to be believed (not a pre-trade check: it drops data before strategies see it). */
+    public final MarketSanitySettings sanity;
     /** Sum of |position| x mark plus open orders, quote currency; 0 = none. */
     public final double maxGrossExposure;
     /** Loss from the day's start (realized after fees + unrealized) that stops new risk; 0 = none. */
@@ -57,6 +65,29 @@ public final class RiskLimits
         final int windowStartMinute,
         final int windowEndMinute,
         final Set<DayOfWeek> tradingDays)
+    {
+        this(maxOrderQuantity, maxOrderNotional, maxPosition, priceBand, maxGrossExposure, dailyLossLimit,
+            trailingDrawdownLimit, maxOrdersPerSecond, maxOrdersPerMinute, maxCancelsPerSecond, maxCancelsPerMinute, zone,
+            windowStartMinute, windowEndMinute, tradingDays, MarketSanitySettings.OFF);
+    }
+
+    public RiskLimits(
+        final long[] maxOrderQuantity,
+        final double[] maxOrderNotional,
+        final long[] maxPosition,
+        final double[] priceBand,
+        final double maxGrossExposure,
+        final double dailyLossLimit,
+        final double trailingDrawdownLimit,
+        final int maxOrdersPerSecond,
+        final int maxOrdersPerMinute,
+        final int maxCancelsPerSecond,
+        final int maxCancelsPerMinute,
+        final ZoneId zone,
+        final int windowStartMinute,
+        final int windowEndMinute,
+        final Set<DayOfWeek> tradingDays,
+        final MarketSanitySettings sanity)
     {
         final int n = maxOrderQuantity.length;
         if (maxOrderNotional.length != n || maxPosition.length != n || priceBand.length != n)
@@ -93,14 +124,41 @@ public final class RiskLimits
         this.windowStartMinute = windowStartMinute;
         this.windowEndMinute = windowEndMinute;
         this.tradingDays = EnumSet.copyOf(tradingDays);
+        this.sanity = java.util.Objects.requireNonNull(sanity, "sanity");
     }
 
-    /** Only the two walking-skeleton limits; everything optional is off; trading around the clock in UTC. */
+    /** These limits with other market-data bounds. */
+    public RiskLimits withSanity(final MarketSanitySettings bounds)
+    {
+        return new RiskLimits(maxOrderQuantity, maxOrderNotional, maxPosition, priceBand, maxGrossExposure, dailyLossLimit,
+            trailingDrawdownLimit, maxOrdersPerSecond, maxOrdersPerMinute, maxCancelsPerSecond, maxCancelsPerMinute, zone,
+            windowStartMinute, windowEndMinute, tradingDays, bounds);
+    }
+
+    /**
+     * Only the two walking-skeleton limits; everything optional is off, market-data sanity included; trading
+     * around the clock in UTC. For tests and embedding code that feed synthetic prices: an engine a user
+     * runs starts from {@link #defaults}.
+     */
     public static RiskLimits basic(final long[] maxOrderQuantity, final long[] maxPosition)
     {
         final int n = maxOrderQuantity.length;
         return new RiskLimits(maxOrderQuantity, new double[n], maxPosition, new double[n], 0, 0, 0, 0, 0, 0, 0,
             ZoneId.of("UTC"), 0, 1440, EnumSet.allOf(DayOfWeek.class));
+    }
+
+    /**
+     * What every engine a user runs (demo, backtest, the daemon before its configuration) starts from: the
+     * two size limits, fail closed: the price band at {@link #DEFAULT_PRICE_BAND} and market-data sanity at
+     * {@link MarketSanitySettings#DEFAULTS}.
+     */
+    public static RiskLimits defaults(final long[] maxOrderQuantity, final long[] maxPosition)
+    {
+        final int n = maxOrderQuantity.length;
+        final double[] band = new double[n];
+        java.util.Arrays.fill(band, DEFAULT_PRICE_BAND);
+        return new RiskLimits(maxOrderQuantity, new double[n], maxPosition, band, 0, 0, 0, 0, 0, 0, 0,
+            ZoneId.of("UTC"), 0, 1440, EnumSet.allOf(DayOfWeek.class), MarketSanitySettings.DEFAULTS);
     }
 
     public int instrumentCount()
@@ -131,6 +189,7 @@ public final class RiskLimits
             days.add(day.name().substring(0, 3));
         }
         map.put("risk.tradingDays", String.join(",", days));
+        sanity.encodeInto(map);
     }
 
     /** Reads what {@link #encodeInto} wrote; optional keys missing from older settings take their off value. */
@@ -156,7 +215,8 @@ public final class RiskLimits
             ZoneId.of(map.getOrDefault("risk.zone", "UTC")),
             Integer.parseInt(map.getOrDefault("risk.windowStartMinute", "0")),
             Integer.parseInt(map.getOrDefault("risk.windowEndMinute", "1440")),
-            days);
+            days,
+            MarketSanitySettings.decode(map));
     }
 
     static DayOfWeek parseDay(final String text)

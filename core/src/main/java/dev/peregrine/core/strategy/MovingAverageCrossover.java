@@ -100,8 +100,9 @@ public final class MovingAverageCrossover implements Strategy
     private final long[][] prices;
     private final int[] count;
     private final int[] next;
-    private final long[] fastSum;
-    private final long[] slowSum;
+    /** Exact 128-bit sums: absurd prices must not wrap them into a negative average. */
+    private final dev.peregrine.core.number.WideSums fastSum;
+    private final dev.peregrine.core.number.WideSums slowSum;
     private final int[] relation;
 
     /**
@@ -182,8 +183,8 @@ public final class MovingAverageCrossover implements Strategy
         prices = new long[instrumentCount][slowWindow];
         count = new int[instrumentCount];
         next = new int[instrumentCount];
-        fastSum = new long[instrumentCount];
-        slowSum = new long[instrumentCount];
+        fastSum = new dev.peregrine.core.number.WideSums(instrumentCount);
+        slowSum = new dev.peregrine.core.number.WideSums(instrumentCount);
         relation = new int[instrumentCount];
     }
 
@@ -197,15 +198,15 @@ public final class MovingAverageCrossover implements Strategy
         // The price leaving the fast window is the one fastWindow slots back; the slow one leaves at head.
         if (n >= fastWindow)
         {
-            fastSum[instrumentId] -= window[(head - fastWindow + slowWindow) % slowWindow];
+            fastSum.subtract(instrumentId, window[(head - fastWindow + slowWindow) % slowWindow]);
         }
         if (n >= slowWindow)
         {
-            slowSum[instrumentId] -= window[head];
+            slowSum.subtract(instrumentId, window[head]);
         }
         window[head] = price;
-        fastSum[instrumentId] += price;
-        slowSum[instrumentId] += price;
+        fastSum.add(instrumentId, price);
+        slowSum.add(instrumentId, price);
         next[instrumentId] = (head + 1) % slowWindow;
         if (n < slowWindow)
         {
@@ -218,8 +219,8 @@ public final class MovingAverageCrossover implements Strategy
 
         // Compare fast/fastWindow with slow/slowWindow without dividing: cross-multiply in double,
         // because sums of scaled prices times a window length can overflow a long.
-        final double fastScaled = (double)fastSum[instrumentId] * slowWindow;
-        final double slowScaled = (double)slowSum[instrumentId] * fastWindow;
+        final double fastScaled = fastSum.toDouble(instrumentId) * slowWindow;
+        final double slowScaled = slowSum.toDouble(instrumentId) * fastWindow;
         final int now = fastScaled > slowScaled ? ABOVE : fastScaled < slowScaled ? BELOW : relation[instrumentId];
         relation[instrumentId] = now;
         if (decided[instrumentId] == UNKNOWN || warmingUp)
@@ -241,8 +242,8 @@ public final class MovingAverageCrossover implements Strategy
         if (delta != 0)
         {
             context.decision().signal(now == ABOVE ? CROSS_UP : CROSS_DOWN)
-                .value("sma_fast", fastSum[instrumentId] / (double)fastWindow / dev.peregrine.core.number.FixedPoint.SCALE)
-                .value("sma_slow", slowSum[instrumentId] / (double)slowWindow / dev.peregrine.core.number.FixedPoint.SCALE)
+                .value("sma_fast", fastSum.toDouble(instrumentId) / fastWindow / dev.peregrine.core.number.FixedPoint.SCALE)
+                .value("sma_slow", slowSum.toDouble(instrumentId) / slowWindow / dev.peregrine.core.number.FixedPoint.SCALE)
                 .value("last_price", dev.peregrine.core.number.FixedPoint.toDouble(price));
             lastTradeNanos[instrumentId] = timeNanos;
             send(instrumentId, delta > 0 ? Side.BUY : Side.SELL, Math.abs(delta));
@@ -290,13 +291,13 @@ public final class MovingAverageCrossover implements Strategy
     /** Fast average of an instrument as a scaled price, or 0 before warm-up; for tests and reports. */
     public long fastAverage(final int instrumentId)
     {
-        return count[instrumentId] >= fastWindow ? fastSum[instrumentId] / fastWindow : 0;
+        return count[instrumentId] >= fastWindow ? fastSum.quotient(instrumentId, fastWindow) : 0;
     }
 
     /** Slow average as a scaled price, or 0 before warm-up. */
     public long slowAverage(final int instrumentId)
     {
-        return count[instrumentId] >= slowWindow ? slowSum[instrumentId] / slowWindow : 0;
+        return count[instrumentId] >= slowWindow ? slowSum.quotient(instrumentId, slowWindow) : 0;
     }
 
     @Override
@@ -307,8 +308,8 @@ public final class MovingAverageCrossover implements Strategy
         {
             h = Hash64.mix(h, count[i]);
             h = Hash64.mix(h, next[i]);
-            h = Hash64.mix(h, fastSum[i]);
-            h = Hash64.mix(h, slowSum[i]);
+            h = fastSum.hash(h, i);
+            h = slowSum.hash(h, i);
             h = Hash64.mix(h, relation[i]);
             h = Hash64.mix(h, decided[i]);
             h = Hash64.mix(h, lastTradeNanos[i]);

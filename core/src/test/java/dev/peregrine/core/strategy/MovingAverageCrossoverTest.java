@@ -74,6 +74,25 @@ class MovingAverageCrossoverTest
     }
 
     @Test
+    void absurdPricesCannotOverflowTheAveragesIntoNegatives()
+    {
+        // Fed straight to the strategy, past the core's sanity checks: the arithmetic must hold by itself.
+        final CoreHarness h = CoreHarness.btcEth("0.01", "1", "1");
+        final MovingAverageCrossover strategy = new MovingAverageCrossover(h.core.strategies().get(0), 2, 3,
+            new long[]{1, 1}, false);
+        final long absurd = FixedPoint.parse("92233720368"); // about Long.MAX_VALUE once scaled
+        for (int i = 0; i < 5; i++)
+        {
+            strategy.onTrade(BTC, absurd, 1, 1, 0);
+        }
+        assertThat(strategy.fastAverage(BTC)).isEqualTo(absurd);
+        assertThat(strategy.slowAverage(BTC)).isEqualTo(absurd);
+        strategy.onTrade(BTC, FixedPoint.parse("60000"), 1, 1, 0);
+        assertThat(strategy.fastAverage(BTC)).isPositive();
+        assertThat(strategy.slowAverage(BTC)).isGreaterThan(strategy.fastAverage(BTC));
+    }
+
+    @Test
     void aCrossInsideTheMinimumHoldingTimeIsNotTradedAndTheSideIsTakenOnceItHasPassed()
     {
         final long order = FixedPoint.parse("0.01");

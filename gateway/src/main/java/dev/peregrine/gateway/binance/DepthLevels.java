@@ -73,9 +73,10 @@ public final class DepthLevels
      * has validated the JSON structure (the envelope pass), so only content can fail here. The scanner's
      * position is restored.
      *
+     * @param maxLevels the most levels the whole message may hold (both sides together)
      * @return null, or why the message must be dropped (then the levels read so far are meaningless).
      */
-    DropReason parse(final JsonScanner scanner, final int arrayStart, final int side)
+    DropReason parse(final JsonScanner scanner, final int arrayStart, final int side, final int maxLevels)
     {
         final int resume = scanner.position();
         scanner.position(arrayStart);
@@ -83,7 +84,7 @@ public final class DepthLevels
         DropReason problem = null;
         while (problem == null && scanner.nextElement() == JsonScanner.ITEM)
         {
-            problem = parseLevel(scanner, side);
+            problem = size >= maxLevels ? DropReason.TOO_MANY_ENTRIES : parseLevel(scanner, side);
         }
         scanner.position(resume);
         return problem;

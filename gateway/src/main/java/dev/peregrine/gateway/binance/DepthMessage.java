@@ -13,6 +13,14 @@ import dev.peregrine.gateway.json.JsonScanner;
  */
 final class DepthMessage
 {
+    /**
+     * Levels one diff may carry (both sides): real {@code @depth@100ms} diffs of BTCUSDT carry hundreds; a
+     * bigger one is dropped as {@code too_many_entries}, and the sequence check that follows resyncs the book.
+     */
+    static final int MAX_DIFF_LEVELS = 20_000;
+    /** Levels one REST snapshot may carry: Binance serves at most 5,000 a side. */
+    static final int MAX_SNAPSHOT_LEVELS = 10_000;
+
     private static final byte[] S = BinanceStream.ascii("s");
     private static final byte[] E = BinanceStream.ascii("E");
     private static final byte[] FIRST = BinanceStream.ascii("U");
@@ -106,7 +114,7 @@ final class DepthMessage
         {
             return DropReason.BAD_NUMBER; // U..u must be a range
         }
-        return levels(scanner, bids, asks);
+        return levels(scanner, bids, asks, MAX_DIFF_LEVELS);
     }
 
     /** The REST snapshot body at the scanner (top level; validated here). */
@@ -161,14 +169,14 @@ final class DepthMessage
         firstId = lastId;
         exchangeTimeNanos = 0;
         scanner.trustValidated(); // the walk above validated the whole body: read the levels without re-checking
-        return levels(scanner, bids, asks);
+        return levels(scanner, bids, asks, MAX_SNAPSHOT_LEVELS);
     }
 
-    private DropReason levels(final JsonScanner scanner, final int bids, final int asks)
+    private DropReason levels(final JsonScanner scanner, final int bids, final int asks, final int maxLevels)
     {
         levels.clear();
-        final DropReason problem = levels.parse(scanner, bids, Side.BUY);
-        return problem != null ? problem : levels.parse(scanner, asks, Side.SELL);
+        final DropReason problem = levels.parse(scanner, bids, Side.BUY, maxLevels);
+        return problem != null ? problem : levels.parse(scanner, asks, Side.SELL, maxLevels);
     }
 
     private static int arrayStart(final JsonScanner scanner)

@@ -59,6 +59,7 @@ public final class CoinbaseMarketDataDecoder
     private static final byte[] TRADES = bytes("trades");
     private static final byte[] CANDLES = bytes("candles");
     private static final byte[] PRODUCTS = bytes("products");
+    private static final byte[] UPDATES = bytes("updates");
 
     private static final int KIND_TICKER = 0;
     private static final int KIND_TRADE = 1;
@@ -208,6 +209,16 @@ public final class CoinbaseMarketDataDecoder
             return;
         }
         scanner.trustValidated();
+        if (tooManyEntries(channel))
+        {
+            metrics.onFrameDropped(DropReason.TOO_MANY_ENTRIES);
+            if (channel == CoinbaseChannel.L2_DATA)
+            {
+                // The book missed these levels: have it resynced, as after a lost message.
+                listener.onSequenceGap(envelope.sequence, envelope.sequence);
+            }
+            return;
+        }
         metrics.onFrameReceived(channel);
         metrics.recordLag(receiveEpochNanos - exchangeTimeNanos);
         frameEvents = 0;
@@ -240,6 +251,35 @@ public final class CoinbaseMarketDataDecoder
                 break; // heartbeats, subscriptions: counted, no events
         }
         metrics.onFrameOutcome(frameEvents > 0);
+    }
+
+    /** More entries than {@link FrameEntryLimits} allows this channel (the inline path holds far fewer). */
+    private boolean tooManyEntries(final CoinbaseChannel channel)
+    {
+        final byte[] key = entriesKey(channel);
+        return key != null && !envelope.decodedInline &&
+            FrameEntryLimits.exceeded(scanner, envelope.eventsStart, key, FrameEntryLimits.limit(channel),
+                channel == CoinbaseChannel.L2_DATA);
+    }
+
+    private static byte[] entriesKey(final CoinbaseChannel channel)
+    {
+        switch (channel)
+        {
+            case TICKER:
+            case TICKER_BATCH:
+                return TICKERS;
+            case MARKET_TRADES:
+                return TRADES;
+            case CANDLES:
+                return CANDLES;
+            case STATUS:
+                return PRODUCTS;
+            case L2_DATA:
+                return UPDATES;
+            default:
+                return null;
+        }
     }
 
     private void trackSequence(final long sequenceNum)

@@ -66,6 +66,23 @@ class BinanceMarketDataDecoderBadInputTest
         assertThat(recording.drain()).hasSize(2);
     }
 
+    @Test
+    void aDepthDiffWithMoreLevelsThanBinanceEverSendsIsDroppedAndCounted()
+    {
+        final String level = "[\"61837.63\",\"1\"]";
+        final String tooMany = String.join(",", java.util.Collections.nCopies(DepthMessage.MAX_DIFF_LEVELS + 1, level));
+        decode("{\"stream\":\"btcusdt@depth@100ms\",\"data\":{\"e\":\"depthUpdate\",\"E\":1,\"s\":\"BTCUSDT\"," +
+            "\"U\":5,\"u\":6,\"b\":[" + tooMany + "],\"a\":[]}}");
+        assertThat(metrics.framesDropped(DropReason.TOO_MANY_ENTRIES)).isEqualTo(1);
+        assertThat(decoder.sync(0).bufferedDiffs()).isZero();
+
+        final String atLimit = String.join(",", java.util.Collections.nCopies(DepthMessage.MAX_DIFF_LEVELS / 2, level));
+        decode("{\"stream\":\"btcusdt@depth@100ms\",\"data\":{\"e\":\"depthUpdate\",\"E\":1,\"s\":\"BTCUSDT\"," +
+            "\"U\":5,\"u\":6,\"b\":[" + atLimit + "],\"a\":[" + atLimit + "]}}");
+        assertThat(metrics.framesDroppedTotal()).isEqualTo(1);
+        assertThat(decoder.sync(0).bufferedDiffs()).isEqualTo(1);
+    }
+
     /** Trades and bookTickers are decoded in the envelope pass: a defect after or inside data must still win. */
     @Test
     void singlePassDecodingPublishesNothingOfAFrameThatTurnsOutBad()

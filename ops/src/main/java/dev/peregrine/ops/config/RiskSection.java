@@ -1,6 +1,7 @@
 package dev.peregrine.ops.config;
 
 import dev.peregrine.core.engine.EngineSettings;
+import dev.peregrine.core.market.MarketSanitySettings;
 import dev.peregrine.core.number.FixedPoint;
 import dev.peregrine.core.risk.RiskLimits;
 
@@ -33,6 +34,7 @@ final class RiskSection
         final long[] maxPosition = defaults.maxPosition();
         final double[] maxNotional = new double[n];
         final double[] band = new double[n];
+        java.util.Arrays.fill(band, RiskLimits.DEFAULT_PRICE_BAND);
         final ConfigSection perProduct = risk.section("products");
         perProduct.acceptAnyKey();
         for (final String product : perProduct.keys())
@@ -47,7 +49,7 @@ final class RiskSection
             maxOrder[i] = scaled(limits, "max_order", maxOrder[i]);
             maxPosition[i] = scaled(limits, "max_position", maxPosition[i]);
             maxNotional[i] = Double.parseDouble(limits.decimal("max_order_notional", "0", true));
-            band[i] = limits.fraction("price_band", 0);
+            band[i] = limits.fraction("price_band", RiskLimits.DEFAULT_PRICE_BAND);
             if (maxOrder[i] > maxPosition[i])
             {
                 limits.problem("max_order", FixedPoint.toString(maxOrder[i]),
@@ -76,12 +78,13 @@ final class RiskSection
                 "a time after window_start (" + risk.string("window_start", "00:00") + ")");
         }
         final Set<DayOfWeek> days = days(risk);
+        final MarketSanitySettings sanity = MarketDataSection.read(risk.section("market_data"));
         risk.finish();
         try
         {
             return new RiskLimits(maxOrder, maxNotional, maxPosition, band, grossExposure, dailyLoss, drawdown,
                 ordersPerSecond, ordersPerMinute, cancelsPerSecond, cancelsPerMinute, zone,
-                Math.min(start, end), Math.max(end, start + 1), days);
+                Math.min(start, end), Math.max(end, start + 1), days, sanity);
         }
         catch (final IllegalArgumentException ex)
         {

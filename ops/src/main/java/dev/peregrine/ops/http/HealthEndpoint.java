@@ -71,7 +71,8 @@ public final class HealthEndpoint implements AutoCloseable
 
     /**
      * Readiness, for a load balancer or an orchestrator: 200 when the market-data connection is up, every
-     * product has a price (its book is synced) and trading is not halted; 503 with the same JSON otherwise.
+     * product has a price (its book is synced), at least one product's feed is healthy and trading is not
+     * halted; 503 with the same JSON otherwise.
      */
     private void handleReady(final HttpExchange exchange) throws IOException
     {
@@ -96,10 +97,11 @@ public final class HealthEndpoint implements AutoCloseable
             final boolean synced = unsynced.length() == 2;
             final boolean halted = engine.tradingSwitch().isHalted() ||
                 engine.coreMetrics().tradingState.get() == TradingState.HALTED.ordinal();
-            final boolean ready = connected && synced && !halted && !engine.isStopped();
+            final boolean tradeable = TradeableProducts.any(engine.coreMetrics(), products.size());
+            final boolean ready = connected && synced && tradeable && !halted && !engine.isStopped();
             respond(exchange, ready ? 200 : 503, "{\"ready\":" + ready + ",\"connected\":" + connected +
                 ",\"booksSynced\":" + synced + ",\"unsyncedProducts\":" + unsynced + ",\"halted\":" + halted +
-                ",\"stopped\":" + engine.isStopped() + "}");
+                ",\"stopped\":" + engine.isStopped() + TradeableProducts.json(engine.coreMetrics(), products) + "}");
         }
     }
 

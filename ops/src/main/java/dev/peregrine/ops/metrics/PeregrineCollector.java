@@ -113,6 +113,15 @@ public final class PeregrineCollector implements MultiCollector
         }
         out.metricSnapshot(rejects.build());
 
+        final CounterSnapshot.Builder implausible = CounterSnapshot.builder()
+            .name("peregrine_market_data_dropped")
+            .help("Market data dropped by the core as impossible (outside the sanity bounds, a crossed quote), by reason");
+        for (final dev.peregrine.core.market.ImplausibleReason reason : dev.peregrine.core.market.ImplausibleReason.values())
+        {
+            implausible.dataPoint(counter(m.marketDataDropped[reason.ordinal()].get(), "reason", reason.label()));
+        }
+        out.metricSnapshot(implausible.build());
+
         final CounterSnapshot.Builder exits = CounterSnapshot.builder()
             .name("peregrine_position_exits")
             .help("Positions closed by their exit rules, by reason");
@@ -183,6 +192,18 @@ public final class PeregrineCollector implements MultiCollector
                 .build());
         }
         out.metricSnapshot(positions.build());
+
+        final GaugeSnapshot.Builder unhealthy = GaugeSnapshot.builder()
+            .name("peregrine_feed_unhealthy")
+            .help("1 while a product's market data may not be traded on (stale, gapped, crossed book, impossible prices)");
+        for (int i = 0; i < products.size(); i++)
+        {
+            unhealthy.dataPoint(GaugeDataPointSnapshot.builder()
+                .value(m.feedUnhealthy[i].get())
+                .labels(Labels.of("product", products.get(i)))
+                .build());
+        }
+        out.metricSnapshot(unhealthy.build());
 
         // Enabled is read through the failure, a volatile written once on the core thread when it disables.
         final GaugeSnapshot.Builder strategies = GaugeSnapshot.builder()

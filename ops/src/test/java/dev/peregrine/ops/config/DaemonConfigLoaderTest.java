@@ -102,6 +102,32 @@ class DaemonConfigLoaderTest
     }
 
     @Test
+    void thePriceBandAndMarketDataSanityAreOnByDefaultAndConfigurable() throws Exception
+    {
+        final Path plain = file("ports: {health: 0, metrics: 0}\njournal: {dir: JOURNAL}\n");
+        final var risk = DaemonConfigLoader.load(plain, null, Map.of()).settings().risk();
+        assertThat(risk.priceBand).containsOnly(dev.peregrine.core.risk.RiskLimits.DEFAULT_PRICE_BAND);
+        assertThat(risk.sanity.toString()).isEqualTo(dev.peregrine.core.market.MarketSanitySettings.DEFAULTS.toString());
+
+        final Path tuned = file("ports: {health: 0, metrics: 0}\njournal: {dir: JOURNAL}\n" +
+            "risk:\n  products: {BTC-USD: {price_band: 0}}\n" +
+            "  market_data: {band: 0.2, max_move: 0.08, range_factor: 50, reanchor_updates: 5, reanchor_after: 3s, silence: 2m}\n");
+        final var tunedRisk = DaemonConfigLoader.load(tuned, null, Map.of()).settings().risk();
+        assertThat(tunedRisk.priceBand[0]).isZero();
+        assertThat(tunedRisk.sanity.toString()).isEqualTo(new dev.peregrine.core.market.MarketSanitySettings(true, 0.2, 0.08,
+            50, 5, Duration.ofSeconds(3).toNanos(), Duration.ofMinutes(2).toNanos()).toString());
+
+        final Path bad = file("ports: {health: 0, metrics: 0}\njournal: {dir: JOURNAL}\n" +
+            "risk: {market_data: {band: 0.05, max_move: 0.1, width: 3}}\n");
+        assertThatThrownBy(() -> DaemonConfigLoader.load(bad, null, Map.of()))
+            .isInstanceOfSatisfying(ConfigException.class, ex -> assertThat(ex.problems()).extracting(Object::toString)
+                .containsExactly(
+                    "risk.market_data.max_move: was '0.1'; expected a fraction in (0, band], e.g. 0.05",
+                    "risk.market_data.width: was an unknown key; expected one of: enabled, band, max_move, range_factor, " +
+                        "reanchor_updates, reanchor_after, silence"));
+    }
+
+    @Test
     void stageSampleIntervalIsEveryInputByDefaultAndAPowerOfTwo() throws Exception
     {
         final Path config = file("ports: {health: 0, metrics: 0}\njournal: {dir: JOURNAL}\n");
