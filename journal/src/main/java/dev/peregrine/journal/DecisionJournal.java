@@ -73,8 +73,9 @@ public final class DecisionJournal implements DecisionSink, AutoCloseable
             }
             written.lazySet(written.get() + 1);
         }
-        catch (final RuntimeException e)
+        catch (final RuntimeException | InternalError e)
         {
+            // InternalError: a page of the mapped file the volume could not back (a full disk).
             failure = e;
             failures.lazySet(failures.get() + 1);
         }

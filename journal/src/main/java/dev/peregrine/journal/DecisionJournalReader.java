@@ -60,6 +60,20 @@ public final class DecisionJournalReader implements AutoCloseable
      */
     public boolean next(final DecisionRecord into)
     {
+        try
+        {
+            return readNext(into);
+        }
+        catch (final InternalError e)
+        {
+            // A page of the mapped file the volume cannot back (a full disk): one line, not a JVM trace.
+            throw new JournalException("cannot read decision record " + (read + 1) + " in " + dir + ": " +
+                MappedFileFault.describe(dir, e), e);
+        }
+    }
+
+    private boolean readNext(final DecisionRecord into)
+    {
         if (tailer == null)
         {
             return false;

@@ -56,6 +56,7 @@ public final class JournalWriter implements EventHandler<InboundEvent>, AutoClos
     private ExcerptAppender appender;
     /** Written by the journal thread; read by others through {@link #failed()} (a diagnostic). */
     private volatile boolean failed;
+    private volatile long lastIndexAtFailure = -1;
     private final java.util.concurrent.atomic.AtomicLong skippedAfterFailure = new java.util.concurrent.atomic.AtomicLong();
     /** The journal thread's own copy of the count, so the hot path never reads the shared one. */
     private long written;
@@ -127,14 +128,14 @@ public final class JournalWriter implements EventHandler<InboundEvent>, AutoClos
             }
             return new JournalWriter(dir, queue, created, headerCycle);
         }
-        catch (final RuntimeException e)
+        catch (final RuntimeException | InternalError e)
         {
             queue.close();
             if (e instanceof JournalException)
             {
                 throw e;
             }
-            throw new JournalException("cannot write the journal header in " + dir + ": " + JournalException.describe(e), e);
+            throw new JournalException("cannot write the journal header in " + dir + ": " + MappedFileFault.describe(dir, e), e);
         }
     }
 
@@ -201,6 +202,7 @@ public final class JournalWriter implements EventHandler<InboundEvent>, AutoClos
         }
         catch (final RuntimeException | Error e)
         {
+            lastIndexAtFailure = lastIndexAppended();
             failed = true; // whatever failed (the append, the appender, the file), the journal ends here
             throw e;
         }
@@ -266,6 +268,24 @@ public final class JournalWriter implements EventHandler<InboundEvent>, AutoClos
             {
                 JournalRecordCodec.writeTailRepair(dc.wire().bytes(), tornIndex);
             }
+        }
+    }
+
+    /** The Chronicle index of the last record this writer appended before its append failed, or -1. Any thread. */
+    public long lastIndexAtFailure()
+    {
+        return lastIndexAtFailure;
+    }
+
+    private long lastIndexAppended()
+    {
+        try
+        {
+            return appender == null ? -1 : appender.lastIndexAppended();
+        }
+        catch (final RuntimeException | Error none)
+        {
+            return -1; // nothing appended by this session yet
         }
     }
 
