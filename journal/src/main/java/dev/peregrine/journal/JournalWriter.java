@@ -64,6 +64,10 @@ public final class JournalWriter implements EventHandler<InboundEvent>, AutoClos
     private final byte[] headerRecord;
     /** False for a journal of format 2, which has one header only (its readers refuse a second). */
     private final boolean repeatHeader;
+    /** Refuses the append that would leave the volume without room (a full disk), before Chronicle faults on it. */
+    private final VolumeReserve reserve;
+    /** What one EVENT record is charged against the reserve: more than the largest, so checks come early. */
+    private static final int RECORD_BYTES_CHARGED = 256;
     /** The roll cycle whose file already starts with the header; journal thread only after open. */
     private int headerCycle;
 
@@ -76,6 +80,7 @@ public final class JournalWriter implements EventHandler<InboundEvent>, AutoClos
         this.headerRecord = JournalRecordCodec.encodeHeader(header);
         this.repeatHeader = header.formatVersion() >= JournalRecordCodec.FIRST_VERSION_WITH_HEADER_PER_FILE;
         this.headerCycle = headerCycle;
+        this.reserve = VolumeReserve.of(dir);
     }
 
     /** Opens (or creates) the journal in {@code dir} with the daily roll cycle. */
@@ -103,6 +108,7 @@ public final class JournalWriter implements EventHandler<InboundEvent>, AutoClos
         final TimeProvider time)
     {
         JournalFolder.prepareForWriting(dir);
+        VolumeReserve.of(dir).checkAtOpen(); // a full volume is refused here, before Chronicle maps a page it cannot back
         final boolean existing = JournalFolder.hasQueueFiles(dir);
         final SingleChronicleQueue queue = JournalFolder.openQueue(dir, rollCycle, false, time);
         try
@@ -191,6 +197,7 @@ public final class JournalWriter implements EventHandler<InboundEvent>, AutoClos
         final long start = appendNanos != null && event.receiveNanoTime != 0 ? System.nanoTime() : 0;
         try
         {
+            reserve.claim(RECORD_BYTES_CHARGED);
             if (appender == null)
             {
                 appender = queue.createAppender();

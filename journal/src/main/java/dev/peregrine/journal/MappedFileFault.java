@@ -35,6 +35,10 @@ public final class MappedFileFault
      */
     public static String describe(final Path dir, final Throwable failure)
     {
+        if (failure instanceof JournalException)
+        {
+            return JournalException.describe(failure); // ours (VolumeReserve): it already names the volume
+        }
         final String space = freeSpace(dir);
         if (is(failure) && volumeFull(dir))
         {

@@ -60,7 +60,7 @@ public final class JournalFailureNotice
         final long index = engine.journalLastIndexAtFailure();
         return String.format(Locale.ROOT, "journal FAILED: cannot append to %s: %s; the journal holds %,d events " +
             "(last journaled: event #%,d%s); the core stopped there. Free space on that volume (or move the folder to " +
-            "a bigger one) and start again on the same folder: the restart repairs the torn tail and continues",
+            "a bigger one) and start again on the same folder: the restart repairs a torn tail if there is one and continues",
             engine.journalDir(), cause(), journaledEvents(), journaledEvents(),
             index < 0 ? "" : ", index 0x" + Long.toHexString(index));
     }
@@ -68,6 +68,14 @@ public final class JournalFailureNotice
     /** Says what the printed figures and hashes cover, so nobody takes them for more. */
     public String coverage()
     {
+        if (MappedFileFault.is(gate.cause()))
+        {
+            // The JVM reports a fault on a mapped page late, after the writer may have counted the torn record.
+            return String.format(Locale.ROOT, "the output-digest and state-hash below are NOT a proof for this run: " +
+                "the journal's write fault was reported late, so the last events the core took may not all be on " +
+                "the journal; after the restart, 'replay --journal %s' gives the hashes of what it holds",
+                engine.journalDir());
+        }
         return String.format(Locale.ROOT, "the figures and the output-digest and state-hash below cover the %,d " +
             "journaled events only: the core took none of the %,d inputs that arrived after the failed append",
             journaledEvents(), gate.inputsNotTaken());
