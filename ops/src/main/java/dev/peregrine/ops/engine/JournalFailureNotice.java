@@ -58,11 +58,14 @@ public final class JournalFailureNotice
     public String line()
     {
         final long index = engine.journalLastIndexAtFailure();
-        return String.format(Locale.ROOT, "journal FAILED: cannot append to %s: %s; the journal holds %,d events " +
-            "(last journaled: event #%,d%s); the core stopped there. Free space on that volume (or move the folder to " +
-            "a bigger one) and start again on the same folder: the restart repairs a torn tail if there is one and continues",
-            engine.journalDir(), cause(), journaledEvents(), journaledEvents(),
-            index < 0 ? "" : ", index 0x" + Long.toHexString(index));
+        // A fault on a mapped page is reported late: the last records counted appended may be torn.
+        final boolean late = MappedFileFault.is(gate.cause());
+        return String.format(Locale.ROOT, "journal FAILED: cannot append to %s: %s; the journal holds %s%,d events " +
+            "(last journaled: event #%,d%s%s); the core stopped there. Free space on that volume (or move the folder " +
+            "to a bigger one) and start again on the same folder: the restart repairs a torn tail if there is one " +
+            "and continues",
+            engine.journalDir(), cause(), late ? "at most " : "", journaledEvents(), journaledEvents(),
+            index < 0 ? "" : ", index 0x" + Long.toHexString(index), late ? ", possibly torn" : "");
     }
 
     /** Says what the printed figures and hashes cover, so nobody takes them for more. */
