@@ -1,5 +1,6 @@
 package dev.peregrine.acceptance;
 
+import dev.peregrine.acceptance.support.Daemon;
 import dev.peregrine.acceptance.support.Peregrine;
 import dev.peregrine.acceptance.support.SmallVolume;
 import dev.peregrine.acceptance.support.Summary;
@@ -13,6 +14,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -25,12 +27,16 @@ import java.util.regex.Pattern;
  * replay of it prints the same hashes). The read tools work on the full volume; a start on it is refused with
  * one line; once the volume is grown the next start continues from the journal, and {@code decisions} and
  * {@code journal stats} read both sessions. A second case fills the volume from outside while the engine
- * writes (the mapped-file fault path, which tears the last records) and checks the restart repairs them.
+ * writes (the mapped-file fault path, which tears the last records) and checks the restart repairs them; a
+ * third runs the live profile against {@code sim} and checks it stops the same way and says what it left open
+ * at the venue.
  * Skipped without permission to mount (a failure under PEREGRINE_REQUIRE_EXTERNAL=true).
  */
 class JournalOnAFullDiskTest
 {
     private static final Map<String, String> ENV = Map.of("PEREGRINE_ADMIN_TOKEN", "full-disk-acceptance-token-0123456789");
+    private static final Pattern SIM_READY = Pattern.compile(
+        "sim ready: market_data_url=(\\S+) rest_url=(\\S+) user_channel_url=(\\S+)");
     private static final Pattern EVENTS_IN_STATS = Pattern.compile("(?m)^events: +([0-9,]+)");
     /** A run that logged a trace per event wrote megabytes; the stop is a handful of lines. */
     private static final int STDERR_LIMIT = 16 * 1024;
@@ -99,6 +105,45 @@ class JournalOnAFullDiskTest
             statsEvents(soft, dir, journal);
             decisionsWork(soft, dir, journal);
             UserChecks.replayEqualsLive(soft, dir, journal, new Summary(resumed.output()));
+        }
+        soft.assertAll();
+    }
+
+    @Test
+    void aLiveRunWhoseJournalFillsItsVolumeStopsAndSaysWhatItLeftAtTheVenue()
+    {
+        final Path dir = Workspace.caseDir("journal-on-a-full-disk-live");
+        final Path credentials = dir.resolve("sim-credentials");
+        final SoftAssertions soft = new SoftAssertions();
+        final Peregrine.Running sim = Peregrine.start(dir, Map.of(), "sim", "--market-data-port", "0", "--rest-port", "0",
+            "--credentials-dir", credentials.toString(), "--trades-per-second", "3000");
+        try (SmallVolume volume = SmallVolume.mount(dir.resolve("volume"), 8))
+        {
+            final Path journal = volume.dir().resolve("journal");
+            final Matcher urls = sim.await(SIM_READY, 90);
+            final Map<String, String> overrides = new LinkedHashMap<>();
+            overrides.put("PEREGRINE_VENUE_MARKET_DATA_URL", urls.group(1));
+            overrides.put("PEREGRINE_VENUE_REST_URL", urls.group(2));
+            overrides.put("PEREGRINE_VENUE_USER_CHANNEL_URL", urls.group(3));
+            overrides.put("PEREGRINE_SECRETS_COINBASE_API_KEY_FILE", credentials.resolve("coinbase_api_key").toString());
+            overrides.put("PEREGRINE_SECRETS_COINBASE_API_SECRET_FILE", credentials.resolve("coinbase_api_secret").toString());
+            final Daemon run = Daemon.start(dir, Workspace.root().resolve("ops/config/live.yaml"), journal, Daemon.newToken(),
+                overrides, "--profile", "live");
+            final boolean stopped = run.process().waitFor(Duration.ofMinutes(3));
+            soft.assertThat(stopped).as("the live run stopped by itself").isTrue();
+            if (!stopped)
+            {
+                run.process().kill9();
+            }
+            final Peregrine.Result full = run.process().result();
+            checkStoppedClearly(soft, full, journal);
+            soft.assertThat(full.output()).as("says what it left at the venue\n%s", full.describe())
+                .containsPattern("live venue: [0-9]+ orders? left open at the venue, not cancelled");
+            UserChecks.replayEqualsLive(soft, dir, journal, new Summary(full.stderr()));
+        }
+        finally
+        {
+            sim.sigterm(Duration.ofSeconds(30));
         }
         soft.assertAll();
     }
