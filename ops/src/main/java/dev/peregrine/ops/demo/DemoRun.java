@@ -258,6 +258,8 @@ public final class DemoRun
             if (journalFailure != null)
             {
                 reportJournalFailure(engine, journalFailure);
+                exitCode = ExitCodes.RUNTIME_FAILURE; // even when the failure came during a stop's own KILL
+                return exitCode;
             }
             // A halt the shutdown's own KILL caused is no failure; one with a core error still is.
             final boolean haltFailed = engine.tradingSwitch().isHalted() &&
