@@ -91,9 +91,13 @@ public final class JournalFailureNotice
         {
             return null;
         }
+        // Decided on journaled inputs but still in the outbound stage when the halt came: never sent.
+        final long withheld = engine.coreMetrics().ordersWithheld.get();
         return String.format(Locale.ROOT, "live venue: %d order%s left open at the venue, not cancelled (a cancel " +
-            "decided now could not be journaled); the restart reconciles them with the venue, or cancel them there",
-            openOrders, openOrders == 1 ? "" : "s");
+            "decided now could not be journaled)%s; the restart reconciles them with the venue, or cancel them there",
+            openOrders, openOrders == 1 ? "" : "s", withheld == 0 ? "" : String.format(Locale.ROOT,
+                "; %d new order%s withheld by the halt never reached it (the restart marks them not at the venue)",
+                withheld, withheld == 1 ? "" : "s"));
     }
 
     /** The same facts as a JSON log line. */
