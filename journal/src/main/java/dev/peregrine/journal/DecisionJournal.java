@@ -30,11 +30,17 @@ public final class DecisionJournal implements DecisionSink, AutoCloseable
     private final AtomicLong failures = new AtomicLong();
     private ExcerptAppender appender;
     private volatile Throwable failure;
+    private long repairedTail = -1;
+    /** As the input journal's: no write into a page the volume cannot back (see {@link VolumeReserve}). */
+    private final VolumeReserve reserve;
+    /** What one decision is charged against the reserve: more than most (signal text and values included). */
+    private static final int RECORD_BYTES_CHARGED = 512;
 
     private DecisionJournal(final Path dir, final SingleChronicleQueue queue)
     {
         this.dir = dir;
         this.queue = queue;
+        this.reserve = VolumeReserve.of(dir);
     }
 
     /** Opens (or creates) the decision journal of the journal in {@code journalDir}. */
@@ -42,7 +48,20 @@ public final class DecisionJournal implements DecisionSink, AutoCloseable
     {
         final Path dir = journalDir.resolve(FOLDER);
         JournalFolder.prepareForWriting(dir);
-        return new DecisionJournal(dir, JournalFolder.openQueue(dir, JournalWriter.DEFAULT_ROLL_CYCLE, false));
+        VolumeReserve.of(dir).checkAtOpen();
+        // A torn last decision (a crash or a full disk) is marked before anything is appended after it, or it
+        // would sit in the middle of the decision journal and every reader would refuse it as damage.
+        final long torn = DecisionJournalReader.tornTailOf(journalDir);
+        final DecisionJournal journal = new DecisionJournal(dir, JournalFolder.openQueue(dir, JournalWriter.DEFAULT_ROLL_CYCLE, false));
+        if (torn >= 0)
+        {
+            try (ExcerptAppender repair = journal.queue.createAppender(); DocumentContext dc = repair.writingDocument())
+            {
+                DecisionTailRepair.write(dc.wire().bytes(), torn);
+            }
+            journal.repairedTail = torn;
+        }
+        return journal;
     }
 
     @Override
@@ -55,6 +74,7 @@ public final class DecisionJournal implements DecisionSink, AutoCloseable
         }
         try
         {
+            reserve.claim(RECORD_BYTES_CHARGED);
             if (appender == null)
             {
                 appender = queue.createAppender();
@@ -73,11 +93,18 @@ public final class DecisionJournal implements DecisionSink, AutoCloseable
             }
             written.lazySet(written.get() + 1);
         }
-        catch (final RuntimeException e)
+        catch (final RuntimeException | InternalError e)
         {
+            // InternalError: a page of the mapped file the volume could not back (a full disk).
             failure = e;
             failures.lazySet(failures.get() + 1);
         }
+    }
+
+    /** Index of the torn last decision {@link #open} found and marked, or -1. */
+    public long repairedTail()
+    {
+        return repairedTail;
     }
 
     /** Decisions written by this session. Any thread. */

@@ -1,6 +1,7 @@
 package dev.peregrine.journal;
 
 import dev.peregrine.core.decision.DecisionRecord;
+import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.wire.DocumentContext;
@@ -16,6 +17,9 @@ public final class DecisionJournalReader implements AutoCloseable
     private final ExcerptTailer tailer;
     private final DecisionRecord note = new DecisionRecord();
     private long read;
+    private long tornIndex = -1;
+    private String tornTail;
+    private long repairedTails;
 
     /** @param queue null for a decision journal no decision was written to yet (Chronicle creates files lazily). */
     private DecisionJournalReader(final Path dir, final SingleChronicleQueue queue)
@@ -60,32 +64,173 @@ public final class DecisionJournalReader implements AutoCloseable
      */
     public boolean next(final DecisionRecord into)
     {
+        try
+        {
+            return readNext(into);
+        }
+        catch (final InternalError e)
+        {
+            // A page of the mapped file the volume cannot back (a full disk): one line, not a JVM trace.
+            throw new JournalException("cannot read decision record " + (read + 1) + " in " + dir + ": " +
+                MappedFileFault.describe(dir, e), e);
+        }
+    }
+
+    private boolean readNext(final DecisionRecord into)
+    {
         if (tailer == null)
         {
             return false;
         }
+        while (true)
+        {
+            long badIndex = -1;
+            JournalException bad = null;
+            boolean endsInZero = false;
+            try (DocumentContext dc = tailer.readingDocument())
+            {
+                if (!dc.isPresent())
+                {
+                    return false;
+                }
+                if (tornIndex >= 0)
+                {
+                    throw bad(tornIndex, "is damaged (more decisions follow it, so it is no torn tail)", null);
+                }
+                final Bytes<?> bytes = dc.wire().bytes();
+                if (DecisionTailRepair.looksLikeOne(bytes))
+                {
+                    throw bad(dc.index(), "is a tail repair with no torn decision before it", null);
+                }
+                final boolean newer = newerFormat(bytes);
+                try
+                {
+                    DecisionRecordCodec.read(bytes, note, into);
+                }
+                catch (final JournalException e)
+                {
+                    bad = new JournalException("decision record " + (read + 1) + " in " + dir + " " + e.getMessage(), e);
+                }
+                catch (final RuntimeException e)
+                {
+                    bad = new JournalException("decision record " + (read + 1) + " in " + dir + " is cut short or damaged: " +
+                        JournalException.describe(e), e);
+                }
+                if (bad != null && !newer)
+                {
+                    badIndex = dc.index();
+                    endsInZero = bytes.readLimit() > bytes.start() && bytes.readByte(bytes.readLimit() - 1) == 0;
+                }
+            }
+            if (bad != null)
+            {
+                if (badIndex < 0)
+                {
+                    throw bad; // a newer format is never a torn write
+                }
+                if (endsInZero && repairFollows(badIndex))
+                {
+                    repairedTails++; // a restart marked this torn decision before appending after it
+                    continue;
+                }
+                if (!endsInZero || anotherDocumentFollows())
+                {
+                    throw bad;
+                }
+                // The last decision, cut short (ends in the zeros of a page never written): a crash or a full
+                // disk tore it. Ignored, as the input journal's torn tail is; the next start marks it.
+                tornIndex = badIndex;
+                tornTail = "decision record " + (read + 1) + " (index 0x" + Long.toHexString(badIndex) + "), the last in " +
+                    dir + ", is cut short; taken for a write a crash or a full disk tore, and ignored";
+                return false;
+            }
+            read++;
+            return true;
+        }
+    }
+
+    /** A decision of a format newer than this code: refused as such, never taken for a torn write. */
+    private static boolean newerFormat(final Bytes<?> bytes)
+    {
+        final long start = bytes.readPosition();
+        return bytes.readLimit() - start >= 3 && bytes.readByte(start) == DecisionRecordCodec.DECISION &&
+            bytes.readShort(start + 1) > DecisionRecordCodec.FORMAT_VERSION;
+    }
+
+    private JournalException bad(final long index, final String problem, final Throwable cause)
+    {
+        return new JournalException("decision record at index 0x" + Long.toHexString(index) + " in " + dir + " " + problem,
+            cause);
+    }
+
+    /** Consumes the next document if it is the repair naming {@code tornIndex}; otherwise leaves it. */
+    private boolean repairFollows(final long tornIndex)
+    {
         try (DocumentContext dc = tailer.readingDocument())
         {
             if (!dc.isPresent())
             {
                 return false;
             }
-            try
+            if (DecisionTailRepair.read(dc.wire().bytes()) == tornIndex)
             {
-                DecisionRecordCodec.read(dc.wire().bytes(), note, into);
+                return true;
             }
-            catch (final JournalException e)
-            {
-                throw new JournalException("decision record " + (read + 1) + " in " + dir + " " + e.getMessage(), e);
-            }
-            catch (final RuntimeException e)
-            {
-                throw new JournalException("decision record " + (read + 1) + " in " + dir + " is cut short or damaged: " +
-                    JournalException.describe(e), e);
-            }
+            dc.rollbackOnClose();
+            return false;
         }
-        read++;
-        return true;
+    }
+
+    private boolean anotherDocumentFollows()
+    {
+        try (DocumentContext dc = tailer.readingDocument())
+        {
+            final boolean present = dc.isPresent();
+            if (present)
+            {
+                dc.rollbackOnClose();
+            }
+            return present;
+        }
+    }
+
+    /** Why the decision journal ended one record early (its last decision was torn and ignored), or null. */
+    public String tornTail()
+    {
+        return tornTail;
+    }
+
+    /** Index of the torn last decision this reader ignored, or -1: what {@link DecisionJournal#open} marks. */
+    public long tornTailIndex()
+    {
+        return tornIndex;
+    }
+
+    /** Torn decisions a restart marked and this reader skipped. */
+    public long repairedTails()
+    {
+        return repairedTails;
+    }
+
+    /**
+     * Reads the whole decision journal of {@code journalDir} and returns the index of its torn last decision,
+     * or -1 (none, or no decision journal yet).
+     */
+    static long tornTailOf(final Path journalDir)
+    {
+        if (!exists(journalDir))
+        {
+            return -1;
+        }
+        try (DecisionJournalReader reader = open(journalDir))
+        {
+            final DecisionRecord scratch = new DecisionRecord();
+            while (reader.next(scratch))
+            {
+                // to the end
+            }
+            return reader.tornTailIndex();
+        }
     }
 
     public long decisionsRead()

@@ -97,10 +97,10 @@ final class JournalFolder
         {
             return SingleChronicleQueueBuilder.binary(dir).rollCycle(rollCycle).readOnly(readOnly).timeProvider(time).build();
         }
-        catch (final RuntimeException e)
+        catch (final RuntimeException | InternalError e)
         {
             throw new JournalException("cannot open the Chronicle queue in journal folder " + dir + ": " +
-                JournalException.describe(e), e);
+                MappedFileFault.describe(dir, e), e);
         }
     }
 }

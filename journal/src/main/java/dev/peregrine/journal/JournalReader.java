@@ -104,7 +104,7 @@ public final class JournalReader implements AutoCloseable
             }
             return new JournalReader(dir, queue, tailer, header, registration);
         }
-        catch (final RuntimeException e)
+        catch (final RuntimeException | InternalError e)
         {
             if (tailer != null)
             {
@@ -119,7 +119,7 @@ public final class JournalReader implements AutoCloseable
             {
                 throw e;
             }
-            throw new JournalException("cannot read the journal in " + dir + ": " + JournalException.describe(e), e);
+            throw new JournalException("cannot read the journal in " + dir + ": " + MappedFileFault.describe(dir, e), e);
         }
     }
 
@@ -137,6 +137,20 @@ public final class JournalReader implements AutoCloseable
      *                          document of the journal
      */
     public boolean next(final InboundEvent into)
+    {
+        try
+        {
+            return readNext(into);
+        }
+        catch (final InternalError e)
+        {
+            // A page of the mapped file the volume cannot back (a full disk): one line, not a JVM trace.
+            throw new JournalException("journal folder " + dir + ": cannot read the record after event #" + eventsRead +
+                ": " + MappedFileFault.describe(dir, e), e);
+        }
+    }
+
+    private boolean readNext(final InboundEvent into)
     {
         while (true)
         {

@@ -57,6 +57,7 @@ public final class JournalWriter implements EventHandler<InboundEvent>, AutoClos
     private ExcerptAppender appender;
     /** Written by the journal thread; read by others through {@link #failed()} (a diagnostic). */
     private volatile boolean failed;
+    private volatile long lastIndexAtFailure = -1;
     private final java.util.concurrent.atomic.AtomicLong skippedAfterFailure = new java.util.concurrent.atomic.AtomicLong();
     /** The journal thread's own copy of the count, so the hot path never reads the shared one. */
     private long written;
@@ -64,6 +65,10 @@ public final class JournalWriter implements EventHandler<InboundEvent>, AutoClos
     private final byte[] headerRecord;
     /** False for a journal of format 2, which has one header only (its readers refuse a second). */
     private final boolean repeatHeader;
+    /** Refuses the append that would leave the volume without room (a full disk), before Chronicle faults on it. */
+    private final VolumeReserve reserve;
+    /** What one EVENT record is charged against the reserve: more than the largest, so checks come early. */
+    private static final int RECORD_BYTES_CHARGED = 256;
     /** The roll cycle whose file already starts with the header; journal thread only after open. */
     private int headerCycle;
 
@@ -76,6 +81,7 @@ public final class JournalWriter implements EventHandler<InboundEvent>, AutoClos
         this.headerRecord = JournalRecordCodec.encodeHeader(header);
         this.repeatHeader = header.formatVersion() >= JournalRecordCodec.FIRST_VERSION_WITH_HEADER_PER_FILE;
         this.headerCycle = headerCycle;
+        this.reserve = VolumeReserve.of(dir);
     }
 
     /** Opens (or creates) the journal in {@code dir} with the daily roll cycle. */
@@ -103,6 +109,7 @@ public final class JournalWriter implements EventHandler<InboundEvent>, AutoClos
         final TimeProvider time)
     {
         JournalFolder.prepareForWriting(dir);
+        VolumeReserve.of(dir).checkAtOpen(); // a full volume is refused here, before Chronicle maps a page it cannot back
         final boolean existing = JournalFolder.hasQueueFiles(dir);
         final SingleChronicleQueue queue = JournalFolder.openQueue(dir, rollCycle, false, time);
         try
@@ -128,14 +135,14 @@ public final class JournalWriter implements EventHandler<InboundEvent>, AutoClos
             }
             return new JournalWriter(dir, queue, created, headerCycle);
         }
-        catch (final RuntimeException e)
+        catch (final RuntimeException | InternalError e)
         {
             queue.close();
             if (e instanceof JournalException)
             {
                 throw e;
             }
-            throw new JournalException("cannot write the journal header in " + dir + ": " + JournalException.describe(e), e);
+            throw new JournalException("cannot write the journal header in " + dir + ": " + MappedFileFault.describe(dir, e), e);
         }
     }
 
@@ -186,6 +193,7 @@ public final class JournalWriter implements EventHandler<InboundEvent>, AutoClos
         final long start = appendNanos != null && event.receiveNanoTime != 0 ? System.nanoTime() : 0;
         try
         {
+            reserve.claim(RECORD_BYTES_CHARGED);
             if (appender == null)
             {
                 appender = queue.createAppender();
@@ -197,6 +205,7 @@ public final class JournalWriter implements EventHandler<InboundEvent>, AutoClos
         }
         catch (final RuntimeException | Error e)
         {
+            lastIndexAtFailure = lastIndexAppended();
             failed = true; // whatever failed (the append, the appender, the file), the journal ends here
             throw e;
         }
@@ -284,6 +293,24 @@ public final class JournalWriter implements EventHandler<InboundEvent>, AutoClos
                 dc.wire().bytes().write(headerRecord);
             }
             headerCycle = queue.cycle();
+        }
+    }
+
+    /** The Chronicle index of the last record this writer appended before its append failed, or -1. Any thread. */
+    public long lastIndexAtFailure()
+    {
+        return lastIndexAtFailure;
+    }
+
+    private long lastIndexAppended()
+    {
+        try
+        {
+            return appender == null ? -1 : appender.lastIndexAppended();
+        }
+        catch (final RuntimeException | Error none)
+        {
+            return -1; // nothing appended by this session yet
         }
     }
 

@@ -28,8 +28,8 @@ import java.util.concurrent.locks.LockSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The journal in the real ring: producer thread, journal and core in parallel, outbound after both.
- * The journal is deliberately slowed down so the core runs ahead of it; the outbound stage must still
+ * The journal in the real ring: producer thread, then journal, core and outbound, one after the other.
+ * The journal is deliberately slowed down (the core then waits for it); the outbound stage must still
  * release each order only once the event that caused it is in the journal.
  */
 class LiveRingJournalTest

@@ -118,6 +118,11 @@ public final class DecisionsCommand implements Callable<Integer>
                             counts[0]++;
                         }
                     }
+                    if (reader.tornTail() != null)
+                    {
+                        // A crash or a full disk cut the last decision; the next engine start marks it.
+                        spec.commandLine().getErr().println("note: " + reader.tornTail());
+                    }
                 }
             }
         }

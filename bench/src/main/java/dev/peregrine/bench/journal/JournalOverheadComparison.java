@@ -30,8 +30,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
- * Issue 6: the journal's cost on the live path. The real inbound ring (journal and core in parallel, the
- * outbound stage after both) is fed {@code --events} venue-shaped events as fast as one producer can
+ * Issue 6: the journal's cost on the live path. The real inbound ring (journal, then core, then outbound;
+ * the journal and core ran in parallel until issue 13 put the core after the journal) is fed {@code --events} venue-shaped events as fast as one producer can
  * publish, once with the Chronicle journal consumer and once without it, alternating, {@code --rounds}
  * times each; the figure is events per second from the first publish until every stage has drained.
  * <pre>

@@ -7,7 +7,8 @@ import org.HdrHistogram.SingleWriterRecorder;
  * Where the core thread's time goes on each live input, split into the stages of the flow, in
  * nanoseconds per input:
  * <ul>
- *   <li><b>ring wait</b>: from the producer publishing the slot to the core starting on it;</li>
+ *   <li><b>ring wait</b>: from the producer publishing the slot to the core starting on it, which includes the
+ *       journal's append of it (the core stage runs after the journal stage, see InboundRing);</li>
  *   <li><b>strategy</b>: from the core starting on the input to the end of its strategy callbacks (the
  *       event's and the timers'): market state, book, bars and indicators, and the strategies' own logic,
  *       less the risk and execution of any order placed meanwhile;</li>

@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Replaces the Disruptor's default handler, which rethrows and so silently stops the consumer. This one
  * records the error, halts trading (the alert metric reads the trading state) and lets the consumer go
- * on: market data and the journal keep flowing, so nothing is lost while a person looks.
+ * on: market data and the journal keep flowing, so nothing is lost while a person looks. (A failed journal
+ * append is the exception: the ring's {@link JournalGate} then keeps every later input out of the core.)
  *
  * <p>Errors can come from several consumer threads, hence an atomic count rather than a
  * {@link SingleWriterCounter}.

@@ -10,6 +10,7 @@ import dev.peregrine.journal.statistics.StatisticsLines;
 import dev.peregrine.ops.cli.ExitCodes;
 import dev.peregrine.ops.cli.UsageException;
 import dev.peregrine.ops.config.SettingsChangeLines;
+import dev.peregrine.ops.engine.JournalFailureNotice;
 import dev.peregrine.ops.engine.LiveEngine;
 import dev.peregrine.ops.engine.WaitStrategies;
 import dev.peregrine.ops.http.AdminToken;
@@ -238,9 +239,16 @@ public final class DemoRun
 
             final boolean replayFailed = !runUntilDone(engine, sidecar, tickToDecision, exchange);
 
-            final boolean killedForShutdown = cancelOpenOrders(engine);
+            // After a failed journal append no cancel-all: it could not be journaled (JournalFailureNotice).
+            final boolean journalFailed = JournalFailureNotice.failed(engine);
+            final boolean killedForShutdown = !journalFailed && cancelOpenOrders(engine);
             engine.stop();
             sidecar.close();
+            final JournalFailureNotice journalFailure = JournalFailureNotice.of(engine);
+            if (journalFailure != null)
+            {
+                out.println(journalFailure.coverage());
+            }
             printSummary(engine, sidecar);
             boolean summaryFailed = false;
             if (options.summaryJson() != null)
@@ -257,6 +265,12 @@ public final class DemoRun
                     summaryFailed = true;
                 }
                 out.flush();
+            }
+            if (journalFailure != null)
+            {
+                reportJournalFailure(engine, journalFailure);
+                exitCode = ExitCodes.RUNTIME_FAILURE; // even when the failure came during a stop's own STOP
+                return exitCode;
             }
             // A halt the shutdown's own STOP caused is no failure; one with a core error still is.
             final boolean haltFailed = engine.tradingSwitch().isHalted() &&
@@ -315,6 +329,11 @@ public final class DemoRun
             {
                 return true;
             }
+            if (JournalFailureNotice.failed(engine))
+            {
+                out.println("stopping (the journal failed: the core takes no more inputs)");
+                return true;
+            }
             if (System.nanoTime() < nextStatus)
             {
                 continue;
@@ -323,6 +342,23 @@ public final class DemoRun
             out.flush();
             nextStatus += TimeUnit.SECONDS.toNanos(1);
         }
+    }
+
+    /** The last lines of a run whose journal failed: the open orders at a live venue, then the one clear line. */
+    private void reportJournalFailure(final LiveEngine engine, final JournalFailureNotice notice)
+    {
+        final int openOrders = engine.orderLog().openOrders().size();
+        final String live = notice.liveOrders(openOrders);
+        if (live != null)
+        {
+            out.println(live);
+        }
+        if (jsonLog != null)
+        {
+            jsonLog.write(notice.jsonLine(openOrders));
+        }
+        out.println(notice.line());
+        out.flush();
     }
 
     /**

@@ -444,6 +444,22 @@ public final class LiveEngine
         return started == null || started.awaitIdle(timeout, unit);
     }
 
+    /**
+     * Where the journal failed, if it did, and the inputs the core therefore did not take; null before
+     * {@link #start}. See {@link dev.peregrine.core.ring.JournalGate} and {@link JournalFailureNotice}.
+     */
+    public dev.peregrine.core.ring.JournalGate journalGate()
+    {
+        final InboundRing started = ring;
+        return started == null ? null : started.journalGate();
+    }
+
+    /** The Chronicle index of the last event journaled before an append failed, or -1. */
+    public long journalLastIndexAtFailure()
+    {
+        return journal == null ? -1 : journal.lastIndexAtFailure();
+    }
+
     /** Decisions written to the decision journal by this session. */
     public long decisionsJournaled()
     {

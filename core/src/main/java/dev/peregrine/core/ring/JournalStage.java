@@ -1,0 +1,68 @@
+package dev.peregrine.core.ring;
+
+import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.Sequence;
+import dev.peregrine.core.event.InboundEvent;
+
+/**
+ * The journal consumer as the ring runs it: the writer's append, and on its failure the {@link JournalGate}
+ * closed at that sequence before the failure goes on to the stage's {@link HaltingExceptionHandler} (which
+ * counts it and halts trading). A writer that fails keeps failing quietly (it counts what it skips and
+ * throws only once), so the error reaches the handler, and any log, once.
+ */
+final class JournalStage implements EventHandler<InboundEvent>
+{
+    private final EventHandler<InboundEvent> journal;
+    private final JournalGate gate;
+
+    JournalStage(final EventHandler<InboundEvent> journal, final JournalGate gate)
+    {
+        this.journal = journal;
+        this.gate = gate;
+    }
+
+    @Override
+    public void onEvent(final InboundEvent event, final long sequence, final boolean endOfBatch) throws Exception
+    {
+        try
+        {
+            journal.onEvent(event, sequence, endOfBatch);
+        }
+        catch (final Exception | Error e)
+        {
+            // Before the Disruptor moves this stage's sequence past the slot: the core must find it closed.
+            gate.close(sequence, e);
+            throw e;
+        }
+    }
+
+    @Override
+    public void onStart()
+    {
+        journal.onStart();
+    }
+
+    @Override
+    public void onShutdown()
+    {
+        journal.onShutdown();
+    }
+
+    @Override
+    public void onBatchStart(final long batchSize, final long queueDepth)
+    {
+        journal.onBatchStart(batchSize, queueDepth);
+    }
+
+    @Override
+    public void onTimeout(final long sequence) throws Exception
+    {
+        journal.onTimeout(sequence);
+    }
+
+    @Override
+    public void setSequenceCallback(final Sequence sequenceCallback)
+    {
+        journal.setSequenceCallback(sequenceCallback);
+    }
+}
