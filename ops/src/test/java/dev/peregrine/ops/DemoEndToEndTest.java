@@ -152,6 +152,10 @@ class DemoEndToEndTest
 
         final String recovered = second.find(l -> l.startsWith("continuing from the journal: ")).orElseThrow();
         assertThat(recovered).contains(first.valueOf("events").split(" ")[0]);
+        // The first run's graceful stop snapshotted its final state: the second start replays no event.
+        assertThat(second.find(l -> l.startsWith("recovery: ")).orElseThrow())
+            .startsWith("recovery: recovered " + first.valueOf("events").split(" ")[0] + " events from snapshot at index 0x")
+            .endsWith(" plus 0 tail events");
         assertThat(second.valueOf("output-digest:")).isNotEqualTo(first.valueOf("output-digest:"));
 
         final LineCapture replay = new LineCapture();

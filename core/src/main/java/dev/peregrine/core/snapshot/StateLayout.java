@@ -1,5 +1,6 @@
 package dev.peregrine.core.snapshot;
 
+import dev.peregrine.core.decision.DecisionLog;
 import dev.peregrine.core.decision.DecisionSink;
 import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.output.OutputListener;
@@ -23,9 +24,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code hash(long)} would have.
  *
  * <p>Walked: Peregrine classes and arrays. Left alone ("opaque"): anything else (JDK, Disruptor, Agrona,
- * HdrHistogram objects are wiring or off-core measurements), lambdas, the outputs and decision sinks a
- * core was handed (their state belongs to whoever wired them; the snapshot names its roots instead), and
- * the ring slot of the event being processed.
+ * HdrHistogram objects are wiring or off-core measurements), lambdas, the outputs, decision logs and
+ * decision sinks a core was handed (their state belongs to whoever wired them, and a live engine hands its
+ * core a decision queue shared with another thread; the snapshot names its roots instead), and the ring
+ * slot of the event being processed.
  *
  * <p>Fields are visited superclass first, each class's fields sorted by name, so the order does not
  * depend on the JVM's reflection order.
@@ -50,7 +52,7 @@ final class StateLayout
             return false;
         }
         return !OutputListener.class.isAssignableFrom(type) && !DecisionSink.class.isAssignableFrom(type) &&
-            type != InboundEvent.class && !Thread.class.isAssignableFrom(type);
+            !DecisionLog.class.isAssignableFrom(type) && type != InboundEvent.class && !Thread.class.isAssignableFrom(type);
     }
 
     /** True for the immutable values written by value: strings, enums and boxed primitives. */
