@@ -159,10 +159,13 @@ class DemoEndToEndTest
         assertThat(second.valueOf("output-digest:")).isNotEqualTo(first.valueOf("output-digest:"));
 
         final LineCapture replay = new LineCapture();
-        assertThat(PeregrineCli.run(new String[]{"replay", "--journal", journal.toString()},
+        assertThat(PeregrineCli.run(new String[]{"replay", "--journal", journal.toString(), "--verify-snapshots"},
             new PrintWriter(replay, true), new PrintWriter(err, true))).isZero();
         assertThat(replay.valueOf("output-digest:")).isEqualTo(second.valueOf("output-digest:"));
         assertThat(replay.valueOf("state-hash:")).isEqualTo(second.valueOf("state-hash:"));
+        // Each run's stop left a snapshot; the audit replays the journal and finds both equal to it at their events.
+        assertThat(replay.lines()).filteredOn(l -> l.startsWith("snapshots: ")).hasSize(2)
+            .allSatisfy(l -> assertThat(l).endsWith("equal the replay's"));
     }
 
     private static double value(final List<PrometheusTextParser.Sample> samples, final String name, final String type)

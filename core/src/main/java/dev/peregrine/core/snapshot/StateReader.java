@@ -229,6 +229,9 @@ public final class StateReader
                 return same(current, Double.longBitsToDouble(getLong()));
             case StateTags.BOOLEAN:
                 return same(current, getByte() != 0);
+            case StateTags.FAILURE:
+                final String printed = getString();
+                return current != null && printed.equals(current.toString()) ? current : new RestoredFailure(printed);
             case StateTags.OBJECT:
                 return readObject(current);
             case StateTags.ARRAY:

@@ -23,6 +23,8 @@ final class StateTags
     static final byte INT = 8;
     static final byte DOUBLE = 9;
     static final byte BOOLEAN = 10;
+    /** a UTF-8 string: what a recorded failure's {@code toString()} printed (see {@link RestoredFailure}). */
+    static final byte FAILURE = 11;
 
     private StateTags()
     {

@@ -85,6 +85,11 @@ public final class StateWriter
         {
             writeValue(value);
         }
+        else if (value instanceof Throwable)
+        {
+            putByte(StateTags.FAILURE);
+            putString(value.toString());
+        }
         else if (!StateLayout.walked(type))
         {
             putByte(StateTags.OPAQUE);

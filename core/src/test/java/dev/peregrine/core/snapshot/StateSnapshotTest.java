@@ -11,6 +11,7 @@ import dev.peregrine.core.execution.PaperVenueSettings;
 import dev.peregrine.core.metrics.CoreMetrics;
 import dev.peregrine.core.number.FixedPoint;
 import dev.peregrine.core.output.OutputDigest;
+import dev.peregrine.core.strategy.Strategy;
 import dev.peregrine.core.strategy.config.BuiltInStrategies;
 import dev.peregrine.core.strategy.config.NamedStrategy;
 import dev.peregrine.core.strategy.config.StrategySpec;
@@ -204,6 +205,47 @@ class StateSnapshotTest
         feed(before.core, events, 0, events.size() / 2 + 1);
         assertThat(before.core.execution().orders().openCount()).as("open orders at the cut").isGreaterThan(0);
         assertThat(before.core.positions().quantity(0)).as("BTC position at the cut").isNotZero();
+    }
+
+    /** Counts trades and throws on the 100th: the runner disables it and keeps the failure. */
+    private static final class FailsOnTheHundredthTrade implements Strategy
+    {
+        private long trades;
+
+        @Override
+        public void onTrade(final int instrumentId, final long price, final long quantity, final int side, final long timeNanos)
+        {
+            if (++trades == 100)
+            {
+                throw new ArithmeticException("the hundredth trade");
+            }
+        }
+
+        @Override
+        public long hash(final long seed)
+        {
+            return dev.peregrine.core.output.Hash64.mix(seed, trades);
+        }
+    }
+
+    @Test
+    void aDisabledStrategyStaysDisabledWithTheFailureItPrinted()
+    {
+        final List<InboundEvent> events = market(200);
+        final List<NamedStrategy> failing = List.of(new NamedStrategy("failing", "custom", context -> new FailsOnTheHundredthTrade()));
+        final TradingCore before = new TradingCore(settings(), new OutputDigest(), new CoreMetrics(2), new TradingSwitch(), failing);
+        feed(before, events, 0, events.size());
+        assertThat(before.strategies().disabledCount()).isEqualTo(1);
+        final StateWriter writer = new StateWriter();
+        final int length = writer.write(before);
+
+        final TradingCore after = new TradingCore(settings(), new OutputDigest(), new CoreMetrics(2), new TradingSwitch(), failing);
+        StateReader.read(writer.buffer(), 0, length, after);
+
+        assertThat(after.strategies().disabledCount()).isEqualTo(1);
+        assertThat(after.strategies().get(0).failure()).isInstanceOf(RestoredFailure.class)
+            .hasToString(before.strategies().get(0).failure().toString());
+        assertThat(after.stateHash()).isEqualTo(before.stateHash());
     }
 
     @Test

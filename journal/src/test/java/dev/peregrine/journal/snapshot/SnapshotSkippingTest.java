@@ -125,6 +125,22 @@ class SnapshotSkippingTest
         assertThat(skipped).hasSize(snapshots.size()).allSatisfy(line -> assertThat(line).contains("shorter than a snapshot's header"));
     }
 
+    @Test
+    void verificationAgreesWithEverySnapshotAndCatchesAForgedOne() throws Exception
+    {
+        final List<String> lines = new ArrayList<>();
+        assertThat(SnapshotVerification.verify(dir, lines::add)).isZero();
+        assertThat(lines).hasSize(snapshots.size()).allSatisfy(line -> assertThat(line).endsWith("equal the replay's"));
+
+        final SnapshotFile s = SnapshotFile.read(snapshots.get(2));
+        new SnapshotStore(dir, 100).write(s.events(), s.journalIndex(), s.eventTimeNanos(), s.settingsDigest(),
+            s.stateHash() ^ 1, s.outputDigest(), s.outputCount(), new UnsafeBuffer(s.state()), s.state().length);
+        lines.clear();
+        assertThat(SnapshotVerification.verify(dir, lines::add)).isEqualTo(1);
+        assertThat(lines).filteredOn(line -> line.contains("DIFFERS from the replay")).singleElement().asString()
+            .contains(snapshots.get(2).getFileName().toString());
+    }
+
     /** The newest snapshot, written again (valid checksum) with its events and index moved and its settings digest changed. */
     private void rewriteNewest(final long moreEvents, final long moreIndex, final long settingsXor) throws Exception
     {
