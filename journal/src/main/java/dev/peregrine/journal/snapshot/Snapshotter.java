@@ -60,6 +60,8 @@ public final class Snapshotter implements EventHandler<InboundEvent>, AutoClosea
     private volatile long written;
     private volatile long deferred;
     private volatile String lastFailure;
+    /** Set by {@link #close()}: the ring has drained, so the journal holds every event it ever will. */
+    private volatile boolean journalComplete;
 
     /**
      * @param delegate        the core's handler (the core, or what drives it and follows it)
@@ -133,6 +135,7 @@ public final class Snapshotter implements EventHandler<InboundEvent>, AutoClosea
     @Override
     public void close()
     {
+        journalComplete = true;
         final long deadline = System.nanoTime() + JOURNAL_WAIT_NANOS;
         if (lastEvents > lastTakenEvents)
         {
@@ -208,6 +211,14 @@ public final class Snapshotter implements EventHandler<InboundEvent>, AutoClosea
             {
                 if (!follower.next(scratch))
                 {
+                    if (journalComplete)
+                    {
+                        // After the drain nothing more will be appended: the journal failed before this event.
+                        lastFailure = "the journal holds " + follower.eventsRead() + " events, not the " + pendingEvents +
+                            " the snapshot covers; snapshot not written";
+                        pending = false;
+                        return 0;
+                    }
                     if (waitingSince == 0)
                     {
                         waitingSince = System.nanoTime();
