@@ -47,6 +47,10 @@ class SnapshotRecoveryTest
     @TempDir
     Path dir;
 
+    /** Where the snapshots wait while recovery is tried from each one alone. */
+    @TempDir
+    Path aside;
+
     private static EngineSettings settings(final String specs)
     {
         final EngineSettings base = EngineSettings.defaults(PRODUCTS, 1000).withMinHold(0);
@@ -152,7 +156,6 @@ class SnapshotRecoveryTest
         assertThat(snapshots).as("one every 2,000 events; none at the stop, with no event after the last").hasSize(13);
         assertThat(SnapshotFile.read(snapshots.get(12)).events()).isEqualTo(2_000);
         assertThat(SnapshotFile.read(snapshots.get(0)).events()).isEqualTo(EVENTS);
-        final Path aside = Files.createDirectories(dir.resolveSibling(dir.getFileName() + "-aside"));
         for (final Path snapshot : snapshots)
         {
             Files.move(snapshot, aside.resolve(snapshot.getFileName()));

@@ -1,6 +1,5 @@
 package dev.peregrine.ops.demo;
 
-import dev.peregrine.journal.snapshot.SnapshotPolicy;
 import com.lmax.disruptor.WaitStrategy;
 import dev.peregrine.core.execution.PositionBook;
 import dev.peregrine.core.metrics.CoreMetrics;
@@ -8,6 +7,7 @@ import dev.peregrine.core.number.FixedPoint;
 import dev.peregrine.core.risk.RejectReason;
 import dev.peregrine.journal.JournalException;
 import dev.peregrine.journal.statistics.StatisticsLines;
+import dev.peregrine.journal.snapshot.SnapshotPolicy;
 import dev.peregrine.ops.cli.ExitCodes;
 import dev.peregrine.ops.cli.UsageException;
 import dev.peregrine.ops.engine.LiveEngine;
