@@ -43,6 +43,8 @@ public final class JournalReader implements AutoCloseable
     /** The settings in effect at the reader's position: the header's, then each SETTINGS record's. */
     private final JournalSettings settings;
     private long eventsRead;
+    /** Chronicle index of the last event {@link #next} returned, or -1: what a state snapshot records. */
+    private long lastEventIndex = -1;
     private int cycle;
     /** Index of a bad last record taken for a torn tail, or -1; {@link #tornTail} describes it. */
     private long tornIndex = -1;
@@ -187,6 +189,7 @@ public final class JournalReader implements AutoCloseable
                 try
                 {
                     JournalRecordCodec.readEvent(bytes, into);
+                    lastEventIndex = dc.index();
                 }
                 catch (final JournalException e)
                 {
@@ -215,6 +218,67 @@ public final class JournalReader implements AutoCloseable
             }
             eventsRead++;
             return true;
+        }
+    }
+
+    /** Chronicle index of the last event {@link #next} returned, or -1 before the first. */
+    public long lastEventIndex()
+    {
+        return lastEventIndex;
+    }
+
+    /**
+     * Moves to just after the event at {@code index}, which a state snapshot says is event number
+     * {@code eventsBefore} of this journal, so {@link #next} continues with the tail. Call before the first
+     * {@link #next}.
+     *
+     * @return false, with the reader unmoved, if the journal holds no event at {@code index} (a snapshot
+     * of another journal, of events since lost, or of files retention deleted)
+     */
+    public boolean startAfter(final long index, final long eventsBefore)
+    {
+        if (eventsRead != 0 || index < 0 || !tailer.moveToIndex(index))
+        {
+            rewindPastHeader();
+            return false;
+        }
+        final InboundEvent scratch = new InboundEvent();
+        try (DocumentContext dc = tailer.readingDocument())
+        {
+            boolean event = dc.isPresent() && dc.index() == index && !isHeader(dc.wire().bytes());
+            if (event)
+            {
+                try
+                {
+                    JournalRecordCodec.readEvent(dc.wire().bytes(), scratch);
+                }
+                catch (final JournalException e)
+                {
+                    event = false;
+                }
+            }
+            if (!event)
+            {
+                dc.rollbackOnClose();
+            }
+            else
+            {
+                noteCycle();
+                eventsRead = eventsBefore;
+                lastEventIndex = index;
+                return true;
+            }
+        }
+        rewindPastHeader();
+        return false;
+    }
+
+    /** Back to where {@link #open} left the tailer: just after the header. */
+    private void rewindPastHeader()
+    {
+        try (DocumentContext dc = tailer.toStart().readingDocument())
+        {
+            noteCycle();
         }
     }
 

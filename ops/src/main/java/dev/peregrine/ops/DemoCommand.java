@@ -5,6 +5,7 @@ import dev.peregrine.core.execution.FillModel;
 import dev.peregrine.core.execution.PaperVenueSettings;
 import dev.peregrine.core.strategy.config.BuiltInStrategies;
 import dev.peregrine.journal.RetentionPolicy;
+import dev.peregrine.journal.snapshot.SnapshotPolicy;
 import dev.peregrine.ops.cli.ByteSizes;
 import dev.peregrine.ops.cli.Durations;
 import dev.peregrine.ops.cli.ExitCodes;
@@ -80,6 +81,11 @@ public final class DemoCommand implements Callable<Integer>
     @Option(names = "--journal-max-size", paramLabel = "BYTES",
         description = "Journal retention: delete the oldest files until the rest fit, e.g. 500m, 20g (same protections).")
     private String journalMaxSize;
+
+    @Option(names = "--snapshot-every", defaultValue = "1000000", paramLabel = "EVENTS",
+        description = "Snapshot the engine's state every EVENTS journal events (and every 10 minutes of event time, and " +
+            "at a graceful stop), so a restart replays only the journal's tail; 0 = never (default: ${DEFAULT-VALUE}).")
+    private long snapshotEvery;
 
     @Option(names = "--journal-disk-alert", defaultValue = "0.10", paramLabel = "RATIO",
         description = "Free fraction of the journal's volume below which the disk alert fires, exported as " +
@@ -256,7 +262,7 @@ public final class DemoCommand implements Callable<Integer>
         }
         if (logOrders == null)
         {
-            final int code = new DemoRun(options, spec.commandLine().getOut()).execute();
+            final int code = new DemoRun(options, spec.commandLine().getOut()).snapshots(snapshots()).execute();
             return code == ExitCodes.OK ? ExitCodes.OK : code;
         }
         final java.io.PrintWriter logFile;
@@ -271,10 +277,20 @@ public final class DemoCommand implements Callable<Integer>
         }
         try (logFile)
         {
-            final int code = new DemoRun(options, spec.commandLine().getOut())
+            final int code = new DemoRun(options, spec.commandLine().getOut()).snapshots(snapshots())
                 .jsonLog(new dev.peregrine.ops.logging.JsonLog(logFile)).execute();
             return code == ExitCodes.OK ? ExitCodes.OK : code;
         }
+    }
+
+    private SnapshotPolicy snapshots()
+    {
+        if (snapshotEvery < 0)
+        {
+            throw new UsageException("--snapshot-every must be >= 0 (0 = no snapshots), was " + snapshotEvery);
+        }
+        return snapshotEvery == 0 ? SnapshotPolicy.OFF : new SnapshotPolicy(snapshotEvery,
+            SnapshotPolicy.DEFAULT_EVERY_EVENT_NANOS, SnapshotPolicy.DEFAULT.keep());
     }
 
     private void checkSummaryPath()

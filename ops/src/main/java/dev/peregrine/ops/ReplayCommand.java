@@ -3,6 +3,7 @@ package dev.peregrine.ops;
 import dev.peregrine.journal.JournalException;
 import dev.peregrine.journal.Replay;
 import dev.peregrine.journal.ReplayResult;
+import dev.peregrine.journal.snapshot.SnapshotVerification;
 import dev.peregrine.ops.cli.ExitCodes;
 import dev.peregrine.ops.cli.UsageException;
 import picocli.CommandLine.Command;
@@ -29,6 +30,10 @@ public final class ReplayCommand implements Callable<Integer>
 
     @Option(names = "--journal", required = true, paramLabel = "DIR", description = "Journal folder to replay.")
     private Path journal;
+
+    @Option(names = "--verify-snapshots", description = "Also check each state snapshot in the journal's snapshots/ " +
+        "folder: at its event, the replay's state hash and output digest must equal the ones it recorded (exit 1 if not).")
+    private boolean verifySnapshots;
 
     @Override
     public Integer call()
@@ -58,6 +63,17 @@ public final class ReplayCommand implements Callable<Integer>
         out.println("output-digest: " + result.outputDigestHex());
         out.println("state-hash: " + result.stateHashHex());
         out.flush();
+        if (verifySnapshots)
+        {
+            final int bad = SnapshotVerification.verify(journal, line -> out.println("snapshots: " + line));
+            if (bad > 0)
+            {
+                out.println("snapshots: " + bad + " do not match the replay; a restart skips or distrusts them");
+                out.flush();
+                return ExitCodes.RUNTIME_FAILURE;
+            }
+            out.flush();
+        }
         return ExitCodes.OK;
     }
 }

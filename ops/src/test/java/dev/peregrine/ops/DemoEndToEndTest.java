@@ -152,13 +152,20 @@ class DemoEndToEndTest
 
         final String recovered = second.find(l -> l.startsWith("continuing from the journal: ")).orElseThrow();
         assertThat(recovered).contains(first.valueOf("events").split(" ")[0]);
+        // The first run's graceful stop snapshotted its final state: the second start replays no event.
+        assertThat(second.find(l -> l.startsWith("recovery: ")).orElseThrow())
+            .startsWith("recovery: recovered " + first.valueOf("events").split(" ")[0] + " events from snapshot at index 0x")
+            .endsWith(" plus 0 tail events");
         assertThat(second.valueOf("output-digest:")).isNotEqualTo(first.valueOf("output-digest:"));
 
         final LineCapture replay = new LineCapture();
-        assertThat(PeregrineCli.run(new String[]{"replay", "--journal", journal.toString()},
+        assertThat(PeregrineCli.run(new String[]{"replay", "--journal", journal.toString(), "--verify-snapshots"},
             new PrintWriter(replay, true), new PrintWriter(err, true))).isZero();
         assertThat(replay.valueOf("output-digest:")).isEqualTo(second.valueOf("output-digest:"));
         assertThat(replay.valueOf("state-hash:")).isEqualTo(second.valueOf("state-hash:"));
+        // Each run's stop left a snapshot; the audit replays the journal and finds both equal to it at their events.
+        assertThat(replay.lines()).filteredOn(l -> l.startsWith("snapshots: ")).hasSize(2)
+            .allSatisfy(l -> assertThat(l).endsWith("equal the replay's"));
     }
 
     private static double value(final List<PrometheusTextParser.Sample> samples, final String name, final String type)

@@ -7,6 +7,7 @@ import dev.peregrine.core.number.FixedPoint;
 import dev.peregrine.core.risk.RejectReason;
 import dev.peregrine.journal.JournalException;
 import dev.peregrine.journal.statistics.StatisticsLines;
+import dev.peregrine.journal.snapshot.SnapshotPolicy;
 import dev.peregrine.ops.cli.ExitCodes;
 import dev.peregrine.ops.cli.UsageException;
 import dev.peregrine.ops.config.SettingsChangeLines;
@@ -47,6 +48,7 @@ public final class DemoRun
     private DaemonMode daemon;
     /** JSON lines of order events and the engine's lifecycle ({@code run}, {@code demo --log-orders}); null for none. */
     private dev.peregrine.ops.logging.JsonLog jsonLog;
+    private SnapshotPolicy snapshots = SnapshotPolicy.DEFAULT;
     /** The code {@link #execute} returns, for a shutdown hook that ends the JVM with it. */
     private volatile int exitCode = ExitCodes.RUNTIME_FAILURE;
 
@@ -84,6 +86,13 @@ public final class DemoRun
     public DemoRun jsonLog(final dev.peregrine.ops.logging.JsonLog log)
     {
         this.jsonLog = log;
+        return this;
+    }
+
+    /** When the engine snapshots its state (default {@link SnapshotPolicy#DEFAULT}). */
+    public DemoRun snapshots(final SnapshotPolicy policy)
+    {
+        this.snapshots = policy;
         return this;
     }
 
@@ -145,6 +154,7 @@ public final class DemoRun
                 options.journalDir(), options.ringSize(), waitStrategy, CLOCK_INTERVAL_MILLIS,
                 daemon == null ? null : daemon.liveVenue());
             engine.retention(options.retention());
+            engine.snapshots(snapshots);
             engine.orderLog().sink(jsonLog);
             engine.journalDiskFreeAlertRatio(options.diskAlertRatio());
             sidecar = new LatencySidecar(1000);
@@ -230,6 +240,14 @@ public final class DemoRun
                 out.printf("continuing from the journal: %,d earlier events replayed into the core%n",
                     engine.recoveredEvents());
                 out.println(engine.startupTradingState().startupLine());
+            }
+            for (final String skipped : engine.recovery().skipped())
+            {
+                out.println("recovery: " + skipped);
+            }
+            if (engine.recoveredEvents() > 0)
+            {
+                out.println("recovery: " + engine.recovery().describe());
             }
             out.printf("metrics: http://%s:%d/metrics  health: http://%s:%d/health%n",
                 options.bindAddress(), metrics.port(), options.bindAddress(), health.port());

@@ -27,6 +27,11 @@ import dev.peregrine.journal.statistics.EquityStatistics;
 import dev.peregrine.journal.statistics.PnlTable;
 import dev.peregrine.journal.statistics.PublishedStatistics;
 import dev.peregrine.journal.statistics.StrategyLedger;
+import dev.peregrine.journal.snapshot.RecoverableEngine;
+import dev.peregrine.journal.snapshot.RecoverableState;
+import dev.peregrine.journal.snapshot.SnapshotPolicy;
+import dev.peregrine.journal.snapshot.SnapshotRecovery;
+import dev.peregrine.journal.snapshot.Snapshotter;
 import dev.peregrine.ops.logging.JsonLine;
 import dev.peregrine.ops.logging.JsonLog;
 import dev.peregrine.ops.orderlog.OrderLog;
@@ -76,6 +81,9 @@ public final class LiveEngine
     private final dev.peregrine.core.time.EpochClock commandClock = new dev.peregrine.core.time.EpochClock();
     private volatile boolean stopped;
     private long recoveredEvents;
+    private SnapshotPolicy snapshotPolicy = SnapshotPolicy.DEFAULT;
+    private SnapshotRecovery.Result recovery;
+    private Snapshotter snapshotter;
     private volatile String tornTailRepaired;
     /** The trading state recovery found, as it stands once the engine runs (see {@link #startupTradingState}). */
     private volatile TradingStateNote startupTradingState;
@@ -174,17 +182,18 @@ public final class LiveEngine
         {
             openJournal();
         }
+        final long recoveredIndex;
         try (JournalReader reader = JournalReader.open(journalDir))
         {
-            // As Replay.feed, through the statistics, so they cover the whole journal as the report does.
-            final InboundEvent recoveredEvent = new InboundEvent();
-            final JournalFeed recovery = new JournalFeed(reader, core); // settings records applied where journaled
-            long sequence = 0;
-            while (recovery.next(recoveredEvent))
-            {
-                statistics.onEvent(recoveredEvent, sequence++, true);
-            }
-            recoveredEvents = sequence;
+            // From the newest usable snapshot plus the tail, or the whole journal (as Replay.feed), through the
+            // statistics, so they cover the whole journal as the report does. SETTINGS records in what is fed are
+            // applied where journaled (JournalFeed). A snapshot is used only if it was taken under the settings the
+            // core is built with (the journal's first): after a settings change recovery replays the whole journal.
+            recovery = SnapshotRecovery.recover(reader, core.settings().digest(), recoverableState(),
+                () -> new RecoverableEngine(core.settings(), ledger.strategies()),
+                (event, sequence) -> statistics.onEvent(event, sequence, true), line -> { });
+            recoveredEvents = recovery.events();
+            recoveredIndex = reader.lastEventIndex();
             // Configuration is an input: refused (nothing written) or journaled below, before any new input.
             settingsContinuation = SettingsContinuation.of(core, settings);
             settingsContinuation.refuseIfBlocked(journalDir);
@@ -211,6 +220,8 @@ public final class LiveEngine
         if (log != null)
         {
             log.write(JsonLine.now(JsonLine.INFO, "recovery_completed").field("recovered_events", recoveredEvents)
+                .field("snapshot", recovery.snapshot() == null ? null : recovery.snapshot().toString())
+                .field("tail_events", recovery.tailEvents()).field("snapshots_skipped", recovery.skipped().size())
                 .field("open_orders", orderLog.openOrders().size()).field("journal", journalDir.toString())
                 .field("torn_tail_repaired", tornTailRepaired)
                 .field("trading_state", startupTradingState.state().name())
@@ -228,7 +239,7 @@ public final class LiveEngine
             waitStrategy,
             new RoleThreadFactory(List.of("peregrine-journal", "peregrine-core", "peregrine-outbound")),
             journal,
-            statistics, // the core, then the statistics of the PnL after each event
+            coreStage(recoveredIndex), // the core, then the statistics of the PnL after each event, then snapshots
             outbound,
             tradingSwitch);
         final RingBuffer<InboundEvent> started = ring.start();
@@ -267,6 +278,65 @@ public final class LiveEngine
                 .field("venue", liveVenue != null ? "live" : "paper").field("market_data", feed.endpoint()));
         }
         feed.start(started, core.instruments());
+    }
+
+    /** The ring's core stage: the statistics (which drive the core), wrapped by the snapshotter when snapshots are on. */
+    private com.lmax.disruptor.EventHandler<InboundEvent> coreStage(final long recoveredIndex)
+    {
+        if (!snapshotPolicy.enabled())
+        {
+            return statistics;
+        }
+        // Today the journal has one set of settings, its header's; once settings changes are journaled, the
+        // snapshot records those in force at its event.
+        // Stamped with this run's settings: in effect for every event this run takes (a change is applied before).
+        snapshotter = new Snapshotter(statistics, recoverableState(), snapshotPolicy, journalDir,
+            settings.digest(), recoveredEvents, recoveredIndex);
+        return snapshotter;
+    }
+
+    /** What a snapshot of this engine holds, in the order every engine of this journal lists it. */
+    private RecoverableState recoverableState()
+    {
+        final Object[] roots = RecoverableEngine.roots(core, digest, ledger, statistics);
+        return new RecoverableState()
+        {
+            @Override
+            public TradingCore core()
+            {
+                return core;
+            }
+
+            @Override
+            public OutputDigest digest()
+            {
+                return digest;
+            }
+
+            @Override
+            public Object[] roots()
+            {
+                return roots;
+            }
+        };
+    }
+
+    /** When to snapshot the state (default {@link SnapshotPolicy#DEFAULT}); call before {@link #start()}. */
+    public void snapshots(final SnapshotPolicy policy)
+    {
+        this.snapshotPolicy = policy;
+    }
+
+    /** How start-up recovered: from which snapshot, how many tail events, and the snapshots it skipped; null before start. */
+    public SnapshotRecovery.Result recovery()
+    {
+        return recovery;
+    }
+
+    /** Snapshot files written by this run (0 with snapshots off). */
+    public long snapshotsWritten()
+    {
+        return snapshotter == null ? 0 : snapshotter.written();
     }
 
     /** What became of an operator command handed to {@link #publishCommand}. */
@@ -379,6 +449,10 @@ public final class LiveEngine
             // The core thread has stopped: this thread may write its gauges one last time, so a final scrape
             // shows the final state rather than the last one the core's throttle published.
             core.publishGauges();
+            if (snapshotter != null)
+            {
+                snapshotter.close(); // the final state, so the next start replays nothing
+            }
         }
         // The core has stopped: the last order events are drained and logged before the summary line.
         orderLog.close();

@@ -1,0 +1,79 @@
+package dev.peregrine.journal.snapshot;
+
+import dev.peregrine.core.engine.EngineSettings;
+import dev.peregrine.core.event.InboundEvent;
+import dev.peregrine.journal.JournalWriter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A snapshot never covers an event the journal does not hold (a journal that failed, events never appended). */
+class SnapshotterTest
+{
+    @TempDir
+    Path dir;
+
+    @Test
+    void noSnapshotIsWrittenForEventsTheJournalLacks() throws Exception
+    {
+        final EngineSettings settings = EngineSettings.defaults(List.of("BTC-USD", "ETH-USD"), 1000);
+        final RecoverableEngine engine = new RecoverableEngine(settings);
+        final long settingsDigest;
+        try (JournalWriter writer = JournalWriter.open(dir, settings))
+        {
+            settingsDigest = writer.header().settingsDigest();
+            final SwingingMarket market = new SwingingMarket();
+            final InboundEvent event = new InboundEvent();
+            for (int i = 0; i < 100; i++)
+            {
+                market.next(event);
+                writer.onEvent(event, i, true); // the journal holds these 100
+            }
+        }
+        final Snapshotter snapshotter = new Snapshotter(engine.statistics(), engine, SnapshotPolicy.everyEvents(1_000_000),
+            dir, settingsDigest, 0, -1);
+        final SwingingMarket market = new SwingingMarket();
+        final InboundEvent event = new InboundEvent();
+        for (int i = 0; i < 150; i++)
+        {
+            market.next(event);
+            snapshotter.onEvent(event, i, true); // the core saw 150: the last 50 never reached the journal
+        }
+        snapshotter.close();
+
+        assertThat(snapshotter.written()).isZero();
+        assertThat(snapshotter.lastFailure()).isEqualTo("the journal holds 100 events, not the 150 the snapshot covers; " +
+            "snapshot not written");
+        assertThat(new SnapshotStore(dir).newestFirst()).isEmpty();
+    }
+
+    @Test
+    void theStopSnapshotCoversTheLastJournaledEvent() throws Exception
+    {
+        final EngineSettings settings = EngineSettings.defaults(List.of("BTC-USD", "ETH-USD"), 1000);
+        final RecoverableEngine engine = new RecoverableEngine(settings);
+        try (JournalWriter writer = JournalWriter.open(dir, settings))
+        {
+            final Snapshotter snapshotter = new Snapshotter(engine.statistics(), engine, SnapshotPolicy.everyEvents(1_000_000),
+                dir, writer.header().settingsDigest(), 0, -1);
+            final SwingingMarket market = new SwingingMarket();
+            final InboundEvent event = new InboundEvent();
+            for (int i = 0; i < 150; i++)
+            {
+                market.next(event);
+                writer.onEvent(event, i, true);
+                snapshotter.onEvent(event, i, true);
+            }
+            snapshotter.close();
+            assertThat(snapshotter.lastFailure()).isNull();
+            assertThat(snapshotter.written()).isEqualTo(1);
+        }
+        final SnapshotFile stop = SnapshotFile.read(new SnapshotStore(dir).newestFirst().get(0));
+        assertThat(stop.events()).isEqualTo(150);
+        assertThat(stop.stateHash()).isEqualTo(engine.core().stateHash());
+    }
+}
