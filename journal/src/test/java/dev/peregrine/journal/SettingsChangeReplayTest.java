@@ -39,7 +39,7 @@ class SettingsChangeReplayTest
     private static final StrategySpec SLOW = StrategySpec.parse("ma-crossover:name=slow,fast=10,slow=30,min-hold=0s", "slow");
     private static final EngineSettings A = EngineSettings.defaults(PRODUCTS, 1000).withMinHold(0)
         .withStrategies(List.of(QUICK));
-    private static final EngineSettings B = A.withRisk(RiskLimits.basic(A.maxOrderQuantity(), doubled(A.maxPosition())))
+    private static final EngineSettings B = A.withRisk(RiskLimits.defaults(A.maxOrderQuantity(), doubled(A.maxPosition())))
         .withStrategies(List.of(QUICK, SLOW));
     private static final int FIRST = 8_000;
     private static final int SECOND = 8_000;
@@ -185,7 +185,7 @@ class SettingsChangeReplayTest
         assertThat(continuation.blockers()).containsExactly("strategy quick changed while it has " + open +
             " open order" + (open == 1 ? "" : "s") + "; cancel them first (a graceful stop does)");
         // A raised limit alone leaves the strategy as it was: no blocker, open orders or not.
-        assertThat(SettingsContinuation.of(recovered, passive.withRisk(RiskLimits.basic(passive.maxOrderQuantity(),
+        assertThat(SettingsContinuation.of(recovered, passive.withRisk(RiskLimits.defaults(passive.maxOrderQuantity(),
             doubled(passive.maxPosition())))).blockers()).isEmpty();
     }
 

@@ -27,7 +27,7 @@ class SettingsChangeTest
         final long[] raised = A.maxPosition();
         raised[0] *= 2;
         final StrategySpec third = StrategySpec.parse("ma-crossover:name=third,fast=3,slow=9,min-hold=0s", "third");
-        final EngineSettings b = A.withRisk(RiskLimits.basic(A.maxOrderQuantity(), raised))
+        final EngineSettings b = A.withRisk(RiskLimits.defaults(A.maxOrderQuantity(), raised))
             .withStrategies(List.of(QUICK, SLOW, third));
         final SettingsChange change = SettingsChange.between(A, b);
 
