@@ -16,10 +16,13 @@ public final class DecisionJournalReader implements AutoCloseable
     private final ExcerptTailer tailer;
     private final DecisionRecord note = new DecisionRecord();
     private long read;
+    /** Cut-short files the user chose to read anyway: the reader stops at the last good decision of each. */
+    private final AcceptedLoss acceptedLoss;
 
     /** @param queue null for a decision journal no decision was written to yet (Chronicle creates files lazily). */
-    private DecisionJournalReader(final Path dir, final SingleChronicleQueue queue)
+    private DecisionJournalReader(final Path dir, final SingleChronicleQueue queue, final AcceptedLoss acceptedLoss)
     {
+        this.acceptedLoss = acceptedLoss;
         this.dir = dir;
         this.queue = queue;
         this.tailer = queue == null ? null : queue.createTailer().toStart();
@@ -42,14 +45,23 @@ public final class DecisionJournalReader implements AutoCloseable
         final Path dir = journalDir.resolve(DecisionJournal.FOLDER);
         if (!exists(journalDir))
         {
-            throw new JournalException("journal folder " + journalDir + " has no decision journal (" + dir +
+            throw JournalException.notAJournal("journal folder " + journalDir + " has no decision journal (" + dir +
                 "); journals written before decisions were recorded can be listed with --replay");
         }
         if (!JournalFolder.hasQueueFiles(dir))
         {
-            return new DecisionJournalReader(dir, null);
+            return new DecisionJournalReader(dir, null, AcceptedLoss.NONE);
         }
-        return new DecisionJournalReader(dir, JournalFolder.openQueue(dir, JournalWriter.DEFAULT_ROLL_CYCLE, true));
+        final SingleChronicleQueue queue = JournalFolder.openQueue(dir, JournalWriter.DEFAULT_ROLL_CYCLE, true);
+        try
+        {
+            return new DecisionJournalReader(dir, queue, JournalIntegrity.check(dir, queue.rollCycle()));
+        }
+        catch (final RuntimeException e)
+        {
+            queue.close();
+            throw e;
+        }
     }
 
     /**
@@ -64,28 +76,47 @@ public final class DecisionJournalReader implements AutoCloseable
         {
             return false;
         }
-        try (DocumentContext dc = tailer.readingDocument())
+        while (!nextInThisFile(into))
         {
-            if (!dc.isPresent())
+            if (!acceptedLoss.moveOnFromCut(tailer, queue))
             {
                 return false;
             }
-            try
-            {
-                DecisionRecordCodec.read(dc.wire().bytes(), note, into);
-            }
-            catch (final JournalException e)
-            {
-                throw new JournalException("decision record " + (read + 1) + " in " + dir + " " + e.getMessage(), e);
-            }
-            catch (final RuntimeException e)
-            {
-                throw new JournalException("decision record " + (read + 1) + " in " + dir + " is cut short or damaged: " +
-                    JournalException.describe(e), e);
-            }
         }
-        read++;
         return true;
+    }
+
+    private boolean nextInThisFile(final DecisionRecord into)
+    {
+        while (true)
+        {
+            try (DocumentContext dc = tailer.readingDocument())
+            {
+                if (!dc.isPresent())
+                {
+                    return false;
+                }
+                if (acceptedLoss.isLost(dc.index()))
+                {
+                    continue; // the partial decision at the cut of a file whose loss was accepted
+                }
+                try
+                {
+                    DecisionRecordCodec.read(dc.wire().bytes(), note, into);
+                }
+                catch (final JournalException e)
+                {
+                    throw new JournalException("decision record " + (read + 1) + " in " + dir + " " + e.getMessage(), e);
+                }
+                catch (final RuntimeException e)
+                {
+                    throw new JournalException("decision record " + (read + 1) + " in " + dir + " is cut short or damaged: " +
+                        JournalException.describe(e), e);
+                }
+            }
+            read++;
+            return true;
+        }
     }
 
     public long decisionsRead()

@@ -15,14 +15,39 @@ public final class JournalException extends RuntimeException
 {
     private static final long serialVersionUID = 1L;
 
+    private final boolean notAJournal;
+
     public JournalException(final String message)
     {
         super(message);
+        this.notAJournal = false;
+    }
+
+    private JournalException(final String message, final boolean notAJournal)
+    {
+        super(message);
+        this.notAJournal = notAJournal;
+    }
+
+    /**
+     * The folder named is not a journal at all (missing, a file, no queue in it): the command line that
+     * named it is wrong (exit 2), where every other failure is about the data in a journal (exit 1).
+     */
+    static JournalException notAJournal(final String message)
+    {
+        return new JournalException(message, true);
+    }
+
+    /** True when the folder given is not a journal (a usage error), false for damaged or unreadable data. */
+    public boolean notAJournal()
+    {
+        return notAJournal;
     }
 
     public JournalException(final String message, final Throwable cause)
     {
         super(message, cause);
+        this.notAJournal = false;
     }
 
     /** The cause's message on one line (Chronicle's messages may span several), for our own messages. */

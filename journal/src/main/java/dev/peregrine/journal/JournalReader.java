@@ -47,10 +47,13 @@ public final class JournalReader implements AutoCloseable
     private String tornTail;
     private long repairedTails;
     private String tornProblem;
+    /** Cut-short files the user chose to read anyway (JournalIntegrity): what lies past their last good entry is skipped. */
+    private final AcceptedLoss acceptedLoss;
 
     private JournalReader(final Path dir, final SingleChronicleQueue queue, final ExcerptTailer tailer,
-        final JournalHeader header, final JournalReaders.Registration registration)
+        final JournalHeader header, final JournalReaders.Registration registration, final AcceptedLoss acceptedLoss)
     {
+        this.acceptedLoss = acceptedLoss;
         this.dir = dir;
         this.queue = queue;
         this.tailer = tailer;
@@ -75,6 +78,7 @@ public final class JournalReader implements AutoCloseable
         JournalReaders.Registration registration = null;
         try
         {
+            final AcceptedLoss acceptedLoss = JournalIntegrity.check(dir, queue.rollCycle());
             // Registered before the first look, so retention cannot delete the first file under us.
             registration = JournalReaders.register(dir, () ->
             {
@@ -99,7 +103,7 @@ public final class JournalReader implements AutoCloseable
                 }
                 registration.cycle(tailer.cycle());
             }
-            return new JournalReader(dir, queue, tailer, header, registration);
+            return new JournalReader(dir, queue, tailer, header, registration, acceptedLoss);
         }
         catch (final RuntimeException e)
         {
@@ -134,6 +138,19 @@ public final class JournalReader implements AutoCloseable
      *                          document of the journal
      */
     public boolean next(final InboundEvent into)
+    {
+        while (!nextInThisFile(into))
+        {
+            if (!acceptedLoss.moveOnFromCut(tailer, queue))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@link #next}, up to the end of the data of the file being read (the journal's, unless a file was cut short). */
+    private boolean nextInThisFile(final InboundEvent into)
     {
         while (true)
         {
@@ -175,6 +192,10 @@ public final class JournalReader implements AutoCloseable
             }
             if (bad != null)
             {
+                if (acceptedLoss.isLost(badIndex))
+                {
+                    continue; // the partial entry at the cut of a file whose loss the user accepted
+                }
                 if (endsInZero && repairFollows(badIndex))
                 {
                     // A restarted engine marked this torn record before appending after it: skip both.

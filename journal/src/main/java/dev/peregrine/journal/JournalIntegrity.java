@@ -1,0 +1,312 @@
+package dev.peregrine.journal;
+
+import net.openhft.chronicle.queue.RollCycle;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * The one check that a journal's files hold everything Chronicle recorded writing to them, run by every
+ * reader and writer of a queue folder ({@link JournalReader}, {@link DecisionJournalReader},
+ * {@link JournalWriter}, {@link DecisionJournal}) before Chronicle maps a file (and, writable, extends a
+ * short one back to full size with zeros).
+ *
+ * <p>A file is <b>cut short</b> when its store header's write position (the start of the last document
+ * written, updated on every append; see {@link QueueFileScan}) names a document the file no longer
+ * holds: the file ends before it, or the documents that can be read end before it (a file a writer
+ * already extended again). This is what {@code truncate}, a partial copy or a lost tail of a file leaves.
+ *
+ * <p>Not damage:
+ * <ul>
+ *   <li>a torn tail: the one last document, at the write position, incomplete or unreadable in a file of
+ *   full length. That is what a crash or a power loss mid-write leaves; {@link JournalReader} reports it as
+ *   {@code tornTail} and a restarting engine marks it;</li>
+ *   <li>documents after the write position (a crash between writing a document and updating the header);</li>
+ *   <li>files missing from the start, deleted by {@link JournalRetention}: only the files present are
+ *   checked, and each one on its own;</li>
+ *   <li>a missing end-of-file marker: a run that stopped before its cycle ended leaves none.</li>
+ * </ul>
+ *
+ * <p>On damage: a {@link JournalException} whose one line names the file and the last good index, unless
+ * this process was told to accept the loss ({@link #acceptTruncation}, the CLI's {@value #ACCEPT_FLAG}); then
+ * one WARNING line per damaged file says what was lost, and readers read what is left (see
+ * {@link AcceptedLoss}). The choice is process-wide because it is the user's, for the one command a
+ * process runs, and every reader that command opens (report and backtest open a journal several times)
+ * must make the same one.
+ */
+public final class JournalIntegrity
+{
+    /** The command-line flag every command that reads or appends to a journal takes to accept a cut-short file. */
+    public static final String ACCEPT_FLAG = "--accept-truncated";
+
+    private static volatile Consumer<String> acceptedLossWarnings;
+    /** Files already warned about in this process, so a command that opens a journal twice warns once. */
+    private static final Set<Path> WARNED = ConcurrentHashMap.newKeySet();
+
+    private JournalIntegrity()
+    {
+    }
+
+    /** From now on, in this process, a cut-short file is read up to its last good entry, with a WARNING line sent to {@code warnings}. */
+    public static void acceptTruncation(final Consumer<String> warnings)
+    {
+        acceptedLossWarnings = warnings;
+    }
+
+    /** Back to refusing cut-short files (the default). */
+    public static void refuseTruncation()
+    {
+        acceptedLossWarnings = null;
+        WARNED.clear();
+    }
+
+    public static boolean truncationAccepted()
+    {
+        return acceptedLossWarnings != null;
+    }
+
+    /**
+     * Checks every {@code .cq4} file of the queue in {@code queueDir}.
+     *
+     * @param rollCycle the queue's roll cycle, to name entries by their queue index
+     * @return the accepted losses (empty when nothing is damaged), for the reader to step over
+     * @throws JournalException on the first damaged file, unless truncation is accepted
+     */
+    static AcceptedLoss check(final Path queueDir, final RollCycle rollCycle)
+    {
+        final List<Damage> damages = inspect(queueDir, rollCycle);
+        if (damages.isEmpty())
+        {
+            return AcceptedLoss.NONE;
+        }
+        final Consumer<String> warnings = acceptedLossWarnings;
+        if (warnings == null)
+        {
+            throw new JournalException(damages.get(0).refusal());
+        }
+        final TreeMap<Integer, Long> lastGood = new TreeMap<>();
+        for (final Damage damage : damages)
+        {
+            lastGood.put(damage.cycle, damage.lastGoodIndex);
+            if (WARNED.add(damage.file.toAbsolutePath()))
+            {
+                warnings.accept(damage.warning());
+            }
+        }
+        return new AcceptedLoss(rollCycle, lastGood);
+    }
+
+    /**
+     * The check for a writer, before it opens the queue writable: a cut-short file is refused, or (loss
+     * accepted) rewritten with its good entries ({@link JournalSalvage}) so appends land where readers find them.
+     */
+    static void checkBeforeAppending(final Path queueDir)
+    {
+        if (!JournalFolder.hasQueueFiles(queueDir))
+        {
+            return;
+        }
+        final RollCycle rollCycle;
+        // Read-only, to learn the queue's own roll cycle (from its metadata) without mapping a data file.
+        try (net.openhft.chronicle.queue.impl.single.SingleChronicleQueue probe =
+                 JournalFolder.openQueue(queueDir, JournalWriter.DEFAULT_ROLL_CYCLE, true))
+        {
+            rollCycle = probe.rollCycle();
+        }
+        final List<Damage> damages = inspect(queueDir, rollCycle);
+        if (damages.isEmpty())
+        {
+            return;
+        }
+        final Consumer<String> warnings = acceptedLossWarnings;
+        if (warnings == null)
+        {
+            throw new JournalException(damages.get(0).refusal());
+        }
+        for (final Damage damage : damages)
+        {
+            final Path kept = JournalSalvage.rewrite(queueDir, rollCycle, damage);
+            WARNED.add(damage.file.toAbsolutePath());
+            warnings.accept(damage.warning() + "; appending after the last good entry, the damaged file kept as " +
+                kept.getFileName());
+        }
+    }
+
+    /** Every damaged file of the queue, oldest first; empty when all are whole. */
+    public static List<Damage> inspect(final Path queueDir, final RollCycle rollCycle)
+    {
+        final List<Damage> damages = new ArrayList<>();
+        for (final Path file : queueFiles(queueDir))
+        {
+            final QueueFileScan scan;
+            try
+            {
+                scan = QueueFileScan.of(file);
+            }
+            catch (final IOException | UncheckedIOException e)
+            {
+                throw new JournalException("cannot read journal file " + file + ": " + JournalException.describe(e), e);
+            }
+            final Damage damage = judge(file, scan, rollCycle);
+            if (damage != null)
+            {
+                damages.add(damage);
+            }
+        }
+        return damages;
+    }
+
+    private static Damage judge(final Path file, final QueueFileScan scan, final RollCycle rollCycle)
+    {
+        final int cycle = cycleOf(file, rollCycle);
+        if (!scan.headerReadable)
+        {
+            return new Damage(file, cycle, rollCycle, -1, -1, scan);
+        }
+        if (scan.reachedWritePosition)
+        {
+            return null;
+        }
+        final boolean onlyTheLastIsMissing = scan.dataEnd == scan.writePosition;
+        final boolean fileEndsInsideData = scan.fileSize < scan.writePosition + 4;
+        if (onlyTheLastIsMissing && !fileEndsInsideData)
+        {
+            return null; // a torn tail in a file of full length: the reader reports it
+        }
+        final long lastGoodSequence = scan.entries - 1;
+        return new Damage(file, cycle, rollCycle, lastGoodSequence, scan.lastWrittenSequence, scan);
+    }
+
+    /** The cycle a file holds, by its name (Chronicle names files by the roll cycle's format). */
+    private static int cycleOf(final Path file, final RollCycle rollCycle)
+    {
+        final String name = file.getFileName().toString();
+        final String stem = name.substring(0, name.length() - JournalFolder.QUEUE_FILE_SUFFIX.length());
+        try
+        {
+            final java.time.format.DateTimeFormatter format = java.time.format.DateTimeFormatter
+                .ofPattern(rollCycle.format()).withZone(java.time.ZoneOffset.UTC);
+            final long millis = java.time.Instant.from(parseLenient(format, stem)).toEpochMilli();
+            return (int)Math.floorDiv(millis, rollCycle.lengthInMillis());
+        }
+        catch (final RuntimeException e)
+        {
+            return -1; // a file name of another roll cycle: named by file only
+        }
+    }
+
+    private static java.time.temporal.TemporalAccessor parseLenient(final java.time.format.DateTimeFormatter format,
+        final String text)
+    {
+        final java.time.format.DateTimeFormatter withDefaults = new java.time.format.DateTimeFormatterBuilder()
+            .append(format).parseDefaulting(java.time.temporal.ChronoField.HOUR_OF_DAY, 0)
+            .parseDefaulting(java.time.temporal.ChronoField.MINUTE_OF_HOUR, 0)
+            .parseDefaulting(java.time.temporal.ChronoField.SECOND_OF_MINUTE, 0)
+            .toFormatter().withZone(java.time.ZoneOffset.UTC);
+        return withDefaults.parse(text);
+    }
+
+    private static List<Path> queueFiles(final Path queueDir)
+    {
+        final List<Path> files = new ArrayList<>();
+        if (!Files.isDirectory(queueDir))
+        {
+            return files;
+        }
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(queueDir, JournalFolder.QUEUE_FILE_GLOB))
+        {
+            stream.forEach(files::add);
+        }
+        catch (final IOException e)
+        {
+            throw new JournalException("cannot list journal folder " + queueDir + ": " + JournalException.describe(e), e);
+        }
+        files.sort(null);
+        return files;
+    }
+
+    /** One cut-short file: what is left and what is gone, in the words of the refusal and the warning. */
+    public static final class Damage
+    {
+        final Path file;
+        final int cycle;
+        final RollCycle rollCycle;
+        /** Queue index of the last entry still readable, or -1 when none is. */
+        final long lastGoodIndex;
+        private final long lastGoodSequence;
+        private final long lastWrittenSequence;
+        private final QueueFileScan scan;
+
+        Damage(final Path file, final int cycle, final RollCycle rollCycle, final long lastGoodSequence,
+            final long lastWrittenSequence, final QueueFileScan scan)
+        {
+            this.file = file;
+            this.cycle = cycle;
+            this.rollCycle = rollCycle;
+            this.lastGoodSequence = lastGoodSequence;
+            this.lastWrittenSequence = lastWrittenSequence;
+            this.scan = scan;
+            this.lastGoodIndex = cycle < 0 || lastGoodSequence < 0 ? -1 : rollCycle.toIndex(cycle, lastGoodSequence);
+        }
+
+        public Path file()
+        {
+            return file;
+        }
+
+        /** Queue index of the last good entry of the file, or -1 when none is left. */
+        public long lastGoodIndex()
+        {
+            return lastGoodIndex;
+        }
+
+        /** Entries the file held that are gone, or -1 when its header is gone too (unknown). */
+        public long entriesLost()
+        {
+            return lastWrittenSequence < 0 ? -1 : lastWrittenSequence - lastGoodSequence;
+        }
+
+        String refusal()
+        {
+            return "journal damaged: " + file + " is cut short: " + lost() + "; pass " + ACCEPT_FLAG +
+                " to read what is left";
+        }
+
+        String warning()
+        {
+            return "WARNING: journal damaged: " + file + " is cut short: " + lost() + "; reading what is left (" +
+                ACCEPT_FLAG + ")";
+        }
+
+        private String lost()
+        {
+            if (!scan.headerReadable)
+            {
+                return "its Chronicle header is cut off (" + scan.fileSize + " bytes left), so none of its entries can be read";
+            }
+            if (lastGoodSequence < 0)
+            {
+                return "none of its entries can be read (the file is " + String.format("%,d", scan.fileSize) + " bytes)";
+            }
+            final String count = entriesLost() > 0 ? String.format("%,d entries", entriesLost()) : "entries";
+            return count + " after index 0x" + Long.toHexString(lastGoodIndex) + " are missing (last good index 0x" +
+                Long.toHexString(lastGoodIndex) + "; the file is " + String.format("%,d", scan.fileSize) +
+                " bytes, its Chronicle header records a write at byte " + String.format("%,d", scan.writePosition) + ")";
+        }
+
+        @Override
+        public String toString()
+        {
+            return refusal();
+        }
+    }
+}
