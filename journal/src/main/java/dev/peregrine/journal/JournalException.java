@@ -16,17 +16,30 @@ public final class JournalException extends RuntimeException
     private static final long serialVersionUID = 1L;
 
     private final boolean notAJournal;
+    private final boolean damaged;
 
     public JournalException(final String message)
     {
-        super(message);
-        this.notAJournal = false;
+        this(message, false, false);
     }
 
-    private JournalException(final String message, final boolean notAJournal)
+    private JournalException(final String message, final boolean notAJournal, final boolean damaged)
     {
         super(message);
         this.notAJournal = notAJournal;
+        this.damaged = damaged;
+    }
+
+    /** A journal file cut short ({@link JournalIntegrity}): the message names the file, the last good index and the flag that accepts the loss. */
+    static JournalException damaged(final String message)
+    {
+        return new JournalException(message, false, true);
+    }
+
+    /** True for a journal file cut short: data is missing (exit 1 whichever command meets it). */
+    public boolean damaged()
+    {
+        return damaged;
     }
 
     /**
@@ -35,7 +48,7 @@ public final class JournalException extends RuntimeException
      */
     static JournalException notAJournal(final String message)
     {
-        return new JournalException(message, true);
+        return new JournalException(message, true, false);
     }
 
     /** True when the folder given is not a journal (a usage error), false for damaged or unreadable data. */
@@ -48,6 +61,7 @@ public final class JournalException extends RuntimeException
     {
         super(message, cause);
         this.notAJournal = false;
+        this.damaged = false;
     }
 
     /** The cause's message on one line (Chronicle's messages may span several), for our own messages. */

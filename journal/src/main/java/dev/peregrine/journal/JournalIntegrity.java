@@ -91,7 +91,7 @@ public final class JournalIntegrity
         final Consumer<String> warnings = acceptedLossWarnings;
         if (warnings == null)
         {
-            throw new JournalException(damages.get(0).refusal());
+            throw JournalException.damaged(damages.get(0).refusal());
         }
         final TreeMap<Integer, Long> lastGood = new TreeMap<>();
         for (final Damage damage : damages)
@@ -130,7 +130,7 @@ public final class JournalIntegrity
         final Consumer<String> warnings = acceptedLossWarnings;
         if (warnings == null)
         {
-            throw new JournalException(damages.get(0).refusal());
+            throw JournalException.damaged(damages.get(0).refusal());
         }
         for (final Damage damage : damages)
         {

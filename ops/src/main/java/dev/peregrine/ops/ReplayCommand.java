@@ -4,8 +4,10 @@ import dev.peregrine.journal.JournalException;
 import dev.peregrine.journal.Replay;
 import dev.peregrine.journal.ReplayResult;
 import dev.peregrine.ops.cli.ExitCodes;
-import dev.peregrine.ops.cli.UsageException;
+import dev.peregrine.ops.cli.AcceptTruncatedOption;
+import dev.peregrine.ops.cli.JournalFailures;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -30,10 +32,14 @@ public final class ReplayCommand implements Callable<Integer>
     @Option(names = "--journal", required = true, paramLabel = "DIR", description = "Journal folder to replay.")
     private Path journal;
 
+    @Mixin
+    private AcceptTruncatedOption acceptTruncated;
+
     @Override
     public Integer call()
     {
         final PrintWriter out = spec.commandLine().getOut();
+        acceptTruncated.apply(spec.commandLine().getErr());
         final long start = System.nanoTime();
         final ReplayResult result;
         try
@@ -42,7 +48,7 @@ public final class ReplayCommand implements Callable<Integer>
         }
         catch (final JournalException ex)
         {
-            throw new UsageException(ex.getMessage());
+            throw JournalFailures.forCommandLine(ex);
         }
         final double seconds = (System.nanoTime() - start) / 1e9;
         out.printf("replayed %,d events from %s in %.2f s (%,.0f events/s), %,d outputs%n",
