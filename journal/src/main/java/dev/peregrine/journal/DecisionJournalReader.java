@@ -98,7 +98,10 @@ public final class DecisionJournalReader implements AutoCloseable
                 }
                 if (acceptedLoss.isLost(dc.index()))
                 {
-                    continue; // the partial decision at the cut of a file whose loss was accepted
+                    // The cut of a file whose loss was accepted: its bytes are past the end of the file, where
+                    // a mapped read faults. Stay before it; next() moves on to the next file if any.
+                    dc.rollbackOnClose();
+                    return false;
                 }
                 try
                 {

@@ -59,6 +59,7 @@ public final class JournalIntegrity
     /** From now on, in this process, a cut-short file is read up to its last good entry, with a WARNING line sent to {@code warnings}. */
     public static void acceptTruncation(final Consumer<String> warnings)
     {
+        WARNED.clear();
         acceptedLossWarnings = warnings;
     }
 

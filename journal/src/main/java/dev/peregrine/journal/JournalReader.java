@@ -163,6 +163,13 @@ public final class JournalReader implements AutoCloseable
                 {
                     return false;
                 }
+                if (acceptedLoss.isLost(dc.index()))
+                {
+                    // The cut of a file whose loss the user accepted: its bytes are past the end of the file,
+                    // where a mapped read faults. Stay before it; next() moves on to the next file if any.
+                    dc.rollbackOnClose();
+                    return false;
+                }
                 if (tornIndex >= 0)
                 {
                     // More came after what looked like a torn tail: it was damage in the middle after all.
@@ -192,10 +199,6 @@ public final class JournalReader implements AutoCloseable
             }
             if (bad != null)
             {
-                if (acceptedLoss.isLost(badIndex))
-                {
-                    continue; // the partial entry at the cut of a file whose loss the user accepted
-                }
                 if (endsInZero && repairFollows(badIndex))
                 {
                     // A restarted engine marked this torn record before appending after it: skip both.
