@@ -5,63 +5,78 @@ import net.openhft.chronicle.queue.RollCycle;
 import net.openhft.chronicle.queue.TailerDirection;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 
+import java.text.ParseException;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * The cut-short files of one queue that the user chose to read anyway ({@link JournalIntegrity}): per
- * roll cycle, the index of its last good entry. A reader steps over what lies past it (the partial entry
- * at the cut reads as zeros), and goes on with the next file, instead of taking it for a torn tail or for
- * corruption in the middle of the journal.
+ * roll cycle, the sequence number of its last good entry (-1: none is left). A reader reads each such file
+ * up to that entry and then moves on to the next file.
+ *
+ * <p>A reader must never ask Chronicle for anything past the last good entry: those bytes lie past the
+ * end of the file, and a read of a mapped page past the end of a file faults ({@code InternalError}). That
+ * is why the check is made before each read (on the tailer's next index), not on what a read returned,
+ * and why a file with nothing left is stepped over without being opened at all. (A cut file has also lost
+ * its end-of-file marker, and Chronicle's tailer only moves on to the next cycle past one.)
  */
 final class AcceptedLoss
 {
     static final AcceptedLoss NONE = new AcceptedLoss(null, new TreeMap<>());
 
     private final RollCycle rollCycle;
-    private final Map<Integer, Long> lastGoodIndexByCycle;
+    private final Map<Integer, Long> lastGoodSequenceByCycle;
 
-    AcceptedLoss(final RollCycle rollCycle, final Map<Integer, Long> lastGoodIndexByCycle)
+    AcceptedLoss(final RollCycle rollCycle, final Map<Integer, Long> lastGoodSequenceByCycle)
     {
         this.rollCycle = rollCycle;
-        this.lastGoodIndexByCycle = lastGoodIndexByCycle;
+        this.lastGoodSequenceByCycle = lastGoodSequenceByCycle;
     }
 
-    /** True when {@code index} lies past the last good entry of a cut-short file whose loss was accepted. */
-    boolean isLost(final long index)
+    /** True when the tailer's next entry lies past the last good entry of a cut-short file: do not read it. */
+    boolean pastLastGood(final ExcerptTailer tailer)
     {
-        if (lastGoodIndexByCycle.isEmpty())
+        if (lastGoodSequenceByCycle.isEmpty())
         {
             return false;
         }
-        final Long lastGood = lastGoodIndexByCycle.get(rollCycle.toCycle(index));
-        return lastGood != null && index > lastGood;
+        final long next = tailer.index();
+        final Long lastGood = lastGoodSequenceByCycle.get(rollCycle.toCycle(next));
+        return lastGood != null && rollCycle.toSequenceNumber(next) > lastGood;
     }
 
     /**
-     * At the end of the data of a cut-short file that is not the last: moves the tailer to the first entry
-     * of the next file and returns true. (A cut file has lost its end-of-file marker, and Chronicle's tailer
-     * only moves on to the next cycle past one.) Returns false at the real end of the journal.
+     * While the tailer is past the last good entry of a cut-short file, moves it to the first entry of the
+     * next file that has one left. Returns false when no file after it has (the end of the journal).
      */
-    boolean moveOnFromCut(final ExcerptTailer tailer, final SingleChronicleQueue queue)
+    boolean skipLost(final ExcerptTailer tailer, final SingleChronicleQueue queue)
     {
-        if (lastGoodIndexByCycle.isEmpty() || !lastGoodIndexByCycle.containsKey(tailer.cycle()))
+        while (pastLastGood(tailer))
         {
-            return false;
+            int cycle = rollCycle.toCycle(tailer.index());
+            do
+            {
+                cycle = nextCycle(queue, cycle);
+            }
+            while (cycle != Integer.MIN_VALUE && lastGoodSequenceByCycle.getOrDefault(cycle, 0L) < 0);
+            if (cycle == Integer.MIN_VALUE || !tailer.moveToIndex(rollCycle.toIndex(cycle, 0)))
+            {
+                return false;
+            }
         }
+        return true;
+    }
+
+    private static int nextCycle(final SingleChronicleQueue queue, final int cycle)
+    {
         try
         {
-            final int next = queue.nextCycle(tailer.cycle(), TailerDirection.FORWARD);
-            return next > tailer.cycle() && tailer.moveToIndex(rollCycle.toIndex(next, 0));
+            final int next = queue.nextCycle(cycle, TailerDirection.FORWARD);
+            return next > cycle ? next : Integer.MIN_VALUE;
         }
-        catch (final java.text.ParseException e)
+        catch (final ParseException e)
         {
             throw new JournalException("cannot list the files of journal folder " + queue.file() + ": " + e.getMessage(), e);
         }
-    }
-
-    boolean isEmpty()
-    {
-        return lastGoodIndexByCycle.isEmpty();
     }
 }

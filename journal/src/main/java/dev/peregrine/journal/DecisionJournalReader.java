@@ -26,6 +26,10 @@ public final class DecisionJournalReader implements AutoCloseable
         this.dir = dir;
         this.queue = queue;
         this.tailer = queue == null ? null : queue.createTailer().toStart();
+        if (tailer != null)
+        {
+            acceptedLoss.skipLost(tailer, queue); // a first file with nothing left is never read
+        }
     }
 
     /**
@@ -78,7 +82,7 @@ public final class DecisionJournalReader implements AutoCloseable
         }
         while (!nextInThisFile(into))
         {
-            if (!acceptedLoss.moveOnFromCut(tailer, queue))
+            if (!acceptedLoss.pastLastGood(tailer) || !acceptedLoss.skipLost(tailer, queue))
             {
                 return false;
             }
@@ -90,17 +94,14 @@ public final class DecisionJournalReader implements AutoCloseable
     {
         while (true)
         {
+            if (acceptedLoss.pastLastGood(tailer))
+            {
+                return false; // the cut of a file whose loss was accepted: never read past it
+            }
             try (DocumentContext dc = tailer.readingDocument())
             {
                 if (!dc.isPresent())
                 {
-                    return false;
-                }
-                if (acceptedLoss.isLost(dc.index()))
-                {
-                    // The cut of a file whose loss was accepted: its bytes are past the end of the file, where
-                    // a mapped read faults. Stay before it; next() moves on to the next file if any.
-                    dc.rollbackOnClose();
                     return false;
                 }
                 try

@@ -84,7 +84,8 @@ public final class JournalIntegrity
      */
     static AcceptedLoss check(final Path queueDir, final RollCycle rollCycle)
     {
-        final List<Damage> damages = inspect(queueDir, rollCycle);
+        final List<Inspected> files = inspectAll(queueDir, rollCycle);
+        final List<Damage> damages = damagesOf(files);
         if (damages.isEmpty())
         {
             return AcceptedLoss.NONE;
@@ -94,13 +95,27 @@ public final class JournalIntegrity
         {
             throw JournalException.damaged(damages.get(0).refusal());
         }
-        final TreeMap<Integer, Long> lastGood = new TreeMap<>();
         for (final Damage damage : damages)
         {
-            lastGood.put(damage.cycle, damage.lastGoodIndex);
             if (WARNED.add(damage.file.toAbsolutePath()))
             {
                 warnings.accept(damage.warning());
+            }
+        }
+        // Every file's last readable entry, not only the damaged ones': the reader then moves from file to
+        // file itself, because Chronicle's own move to the next file would read into a file with nothing left
+        // (past its end). The last file is left open-ended when it is whole (a live writer may be appending).
+        final TreeMap<Integer, Long> lastGood = new TreeMap<>();
+        for (int i = 0; i < files.size(); i++)
+        {
+            final Inspected f = files.get(i);
+            if (f.damage != null)
+            {
+                lastGood.put(f.cycle, f.damage.lastGoodSequence);
+            }
+            else if (i < files.size() - 1)
+            {
+                lastGood.put(f.cycle, f.scan.entries - 1);
             }
         }
         return new AcceptedLoss(rollCycle, lastGood);
@@ -145,7 +160,30 @@ public final class JournalIntegrity
     /** Every damaged file of the queue, oldest first; empty when all are whole. */
     public static List<Damage> inspect(final Path queueDir, final RollCycle rollCycle)
     {
+        return damagesOf(inspectAll(queueDir, rollCycle));
+    }
+
+    /** One queue file as scanned: its cycle, what it holds, and its damage (null when whole). */
+    private record Inspected(Path file, int cycle, QueueFileScan scan, Damage damage)
+    {
+    }
+
+    private static List<Damage> damagesOf(final List<Inspected> files)
+    {
         final List<Damage> damages = new ArrayList<>();
+        for (final Inspected f : files)
+        {
+            if (f.damage != null)
+            {
+                damages.add(f.damage);
+            }
+        }
+        return damages;
+    }
+
+    private static List<Inspected> inspectAll(final Path queueDir, final RollCycle rollCycle)
+    {
+        final List<Inspected> inspected = new ArrayList<>();
         for (final Path file : queueFiles(queueDir))
         {
             final QueueFileScan scan;
@@ -157,13 +195,9 @@ public final class JournalIntegrity
             {
                 throw new JournalException("cannot read journal file " + file + ": " + JournalException.describe(e), e);
             }
-            final Damage damage = judge(file, scan, rollCycle);
-            if (damage != null)
-            {
-                damages.add(damage);
-            }
+            inspected.add(new Inspected(file, cycleOf(file, rollCycle), scan, judge(file, scan, rollCycle)));
         }
-        return damages;
+        return inspected;
     }
 
     private static Damage judge(final Path file, final QueueFileScan scan, final RollCycle rollCycle)

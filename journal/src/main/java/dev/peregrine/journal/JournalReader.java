@@ -87,7 +87,12 @@ public final class JournalReader implements AutoCloseable
             });
             tailer = queue.createTailer();
             final JournalHeader header;
-            try (DocumentContext dc = tailer.toStart().readingDocument())
+            tailer.toStart();
+            if (!acceptedLoss.skipLost(tailer, queue))
+            {
+                throw new JournalException("journal folder " + dir + ": no entry is left in its files that were cut short");
+            }
+            try (DocumentContext dc = tailer.readingDocument())
             {
                 if (!dc.isPresent())
                 {
@@ -141,7 +146,7 @@ public final class JournalReader implements AutoCloseable
     {
         while (!nextInThisFile(into))
         {
-            if (!acceptedLoss.moveOnFromCut(tailer, queue))
+            if (!acceptedLoss.pastLastGood(tailer) || !acceptedLoss.skipLost(tailer, queue))
             {
                 return false;
             }
@@ -154,6 +159,10 @@ public final class JournalReader implements AutoCloseable
     {
         while (true)
         {
+            if (acceptedLoss.pastLastGood(tailer))
+            {
+                return false; // the cut of a file whose loss the user accepted: never read past it
+            }
             long badIndex = -1;
             JournalException bad = null;
             boolean endsInZero = false;
@@ -161,13 +170,6 @@ public final class JournalReader implements AutoCloseable
             {
                 if (!dc.isPresent())
                 {
-                    return false;
-                }
-                if (acceptedLoss.isLost(dc.index()))
-                {
-                    // The cut of a file whose loss the user accepted: its bytes are past the end of the file,
-                    // where a mapped read faults. Stay before it; next() moves on to the next file if any.
-                    dc.rollbackOnClose();
                     return false;
                 }
                 if (tornIndex >= 0)

@@ -82,11 +82,12 @@ final class JournalSalvage
                 throw new JournalException("cannot find the first entry of " + damage.file);
             }
             final Bytes<?> copy = Bytes.allocateElasticOnHeap(256);
-            while (true)
+            // Checked before each read: past the last good entry lie bytes past the end of the file, where a read faults.
+            while (tailer.index() <= damage.lastGoodIndex)
             {
                 try (DocumentContext dc = tailer.readingDocument())
                 {
-                    if (!dc.isPresent() || dc.index() > damage.lastGoodIndex)
+                    if (!dc.isPresent())
                     {
                         break;
                     }

@@ -138,6 +138,45 @@ class JournalTruncationTest
     }
 
     @Test
+    void aMiddleFileWithNothingLeftIsSteppedOverWithoutBeingReadWhenAccepted() throws IOException
+    {
+        final Path dir = tmp.resolve("rolled");
+        final List<InboundEvent> written = writeThreeFiles(dir, 300);
+        final Path middle = queueFiles(dir).get(1);
+        truncate(middle, 1_000); // inside Chronicle's index area: before any entry
+
+        assertThatThrownBy(() -> JournalReader.open(dir)).hasMessage("journal damaged: " + middle +
+            " is cut short: none of its entries can be read (the file is 1,000 bytes); pass --accept-truncated to read what is left");
+        JournalIntegrity.acceptTruncation(warnings::add);
+        final List<InboundEvent> expected = new ArrayList<>(written.subList(0, 300));
+        expected.addAll(written.subList(600, 900));
+        // Reading past the end of a mapped file faults: the reader must not touch the middle file at all.
+        assertThat(fields(readAll(dir))).isEqualTo(fields(expected));
+    }
+
+    private static List<InboundEvent> writeThreeFiles(final Path dir, final int perFile)
+    {
+        final SetTimeProvider time = new SetTimeProvider(Instant.parse("2026-01-01T00:00:00Z"));
+        final List<InboundEvent> written = new ArrayList<>();
+        final MarketStream stream = new MarketStream(13);
+        try (JournalWriter writer = JournalWriter.open(dir, SETTINGS, TestRollCycles.TEST_SECONDLY, time))
+        {
+            for (int f = 0; f < 3; f++)
+            {
+                for (int i = 0; i < perFile; i++)
+                {
+                    final InboundEvent e = new InboundEvent();
+                    stream.next(e);
+                    writer.onEvent(e, written.size(), true);
+                    written.add(e);
+                }
+                time.advanceMillis(1000);
+            }
+        }
+        return written;
+    }
+
+    @Test
     void acceptedByAWriterTheFileIsRewrittenWithItsGoodEntriesAndAppendsAreReadAfterThem() throws IOException
     {
         final Path dir = tmp.resolve("journal");
