@@ -85,7 +85,7 @@ public final class JournalIntegrity
     static AcceptedLoss check(final Path queueDir, final RollCycle rollCycle)
     {
         final List<Inspected> files = inspectAll(queueDir, rollCycle);
-        final List<Damage> damages = damagesOf(files);
+        final List<JournalDamage> damages = damagesOf(files);
         if (damages.isEmpty())
         {
             return AcceptedLoss.NONE;
@@ -95,7 +95,7 @@ public final class JournalIntegrity
         {
             throw JournalException.damaged(damages.get(0).refusal());
         }
-        for (final Damage damage : damages)
+        for (final JournalDamage damage : damages)
         {
             if (WARNED.add(damage.file.toAbsolutePath()))
             {
@@ -138,7 +138,7 @@ public final class JournalIntegrity
         {
             rollCycle = probe.rollCycle();
         }
-        final List<Damage> damages = inspect(queueDir, rollCycle);
+        final List<JournalDamage> damages = inspect(queueDir, rollCycle);
         if (damages.isEmpty())
         {
             return;
@@ -148,7 +148,7 @@ public final class JournalIntegrity
         {
             throw JournalException.damaged(damages.get(0).refusal());
         }
-        for (final Damage damage : damages)
+        for (final JournalDamage damage : damages)
         {
             final Path kept = JournalSalvage.rewrite(queueDir, rollCycle, damage);
             WARNED.add(damage.file.toAbsolutePath());
@@ -158,19 +158,19 @@ public final class JournalIntegrity
     }
 
     /** Every damaged file of the queue, oldest first; empty when all are whole. */
-    public static List<Damage> inspect(final Path queueDir, final RollCycle rollCycle)
+    public static List<JournalDamage> inspect(final Path queueDir, final RollCycle rollCycle)
     {
         return damagesOf(inspectAll(queueDir, rollCycle));
     }
 
     /** One queue file as scanned: its cycle, what it holds, and its damage (null when whole). */
-    private record Inspected(Path file, int cycle, QueueFileScan scan, Damage damage)
+    private record Inspected(Path file, int cycle, QueueFileScan scan, JournalDamage damage)
     {
     }
 
-    private static List<Damage> damagesOf(final List<Inspected> files)
+    private static List<JournalDamage> damagesOf(final List<Inspected> files)
     {
-        final List<Damage> damages = new ArrayList<>();
+        final List<JournalDamage> damages = new ArrayList<>();
         for (final Inspected f : files)
         {
             if (f.damage != null)
@@ -195,17 +195,17 @@ public final class JournalIntegrity
             {
                 throw new JournalException("cannot read journal file " + file + ": " + JournalException.describe(e), e);
             }
-            inspected.add(new Inspected(file, cycleOf(file, rollCycle), scan, judge(file, scan, rollCycle)));
+            inspected.add(new Inspected(file, QueueFileCycle.of(file, rollCycle), scan, judge(file, scan, rollCycle)));
         }
         return inspected;
     }
 
-    private static Damage judge(final Path file, final QueueFileScan scan, final RollCycle rollCycle)
+    private static JournalDamage judge(final Path file, final QueueFileScan scan, final RollCycle rollCycle)
     {
-        final int cycle = cycleOf(file, rollCycle);
+        final int cycle = QueueFileCycle.of(file, rollCycle);
         if (!scan.headerReadable)
         {
-            return new Damage(file, cycle, rollCycle, -1, -1, scan);
+            return new JournalDamage(file, cycle, rollCycle, -1, -1, scan);
         }
         if (scan.reachedWritePosition)
         {
@@ -218,36 +218,7 @@ public final class JournalIntegrity
             return null; // a torn tail in a file of full length: the reader reports it
         }
         final long lastGoodSequence = scan.entries - 1;
-        return new Damage(file, cycle, rollCycle, lastGoodSequence, scan.lastWrittenSequence, scan);
-    }
-
-    /** The cycle a file holds, by its name (Chronicle names files by the roll cycle's format). */
-    private static int cycleOf(final Path file, final RollCycle rollCycle)
-    {
-        final String name = file.getFileName().toString();
-        final String stem = name.substring(0, name.length() - JournalFolder.QUEUE_FILE_SUFFIX.length());
-        try
-        {
-            final java.time.format.DateTimeFormatter format = java.time.format.DateTimeFormatter
-                .ofPattern(rollCycle.format()).withZone(java.time.ZoneOffset.UTC);
-            final long millis = java.time.Instant.from(parseLenient(format, stem)).toEpochMilli();
-            return (int)Math.floorDiv(millis, rollCycle.lengthInMillis());
-        }
-        catch (final RuntimeException e)
-        {
-            return -1; // a file name of another roll cycle: named by file only
-        }
-    }
-
-    private static java.time.temporal.TemporalAccessor parseLenient(final java.time.format.DateTimeFormatter format,
-        final String text)
-    {
-        final java.time.format.DateTimeFormatter withDefaults = new java.time.format.DateTimeFormatterBuilder()
-            .append(format).parseDefaulting(java.time.temporal.ChronoField.HOUR_OF_DAY, 0)
-            .parseDefaulting(java.time.temporal.ChronoField.MINUTE_OF_HOUR, 0)
-            .parseDefaulting(java.time.temporal.ChronoField.SECOND_OF_MINUTE, 0)
-            .toFormatter().withZone(java.time.ZoneOffset.UTC);
-        return withDefaults.parse(text);
+        return new JournalDamage(file, cycle, rollCycle, lastGoodSequence, scan.lastWrittenSequence, scan);
     }
 
     private static List<Path> queueFiles(final Path queueDir)
@@ -267,81 +238,5 @@ public final class JournalIntegrity
         }
         files.sort(null);
         return files;
-    }
-
-    /** One cut-short file: what is left and what is gone, in the words of the refusal and the warning. */
-    public static final class Damage
-    {
-        final Path file;
-        final int cycle;
-        final RollCycle rollCycle;
-        /** Queue index of the last entry still readable, or -1 when none is. */
-        final long lastGoodIndex;
-        private final long lastGoodSequence;
-        private final long lastWrittenSequence;
-        private final QueueFileScan scan;
-
-        Damage(final Path file, final int cycle, final RollCycle rollCycle, final long lastGoodSequence,
-            final long lastWrittenSequence, final QueueFileScan scan)
-        {
-            this.file = file;
-            this.cycle = cycle;
-            this.rollCycle = rollCycle;
-            this.lastGoodSequence = lastGoodSequence;
-            this.lastWrittenSequence = lastWrittenSequence;
-            this.scan = scan;
-            this.lastGoodIndex = cycle < 0 || lastGoodSequence < 0 ? -1 : rollCycle.toIndex(cycle, lastGoodSequence);
-        }
-
-        public Path file()
-        {
-            return file;
-        }
-
-        /** Queue index of the last good entry of the file, or -1 when none is left. */
-        public long lastGoodIndex()
-        {
-            return lastGoodIndex;
-        }
-
-        /** Entries the file held that are gone, or -1 when its header is gone too (unknown). */
-        public long entriesLost()
-        {
-            return lastWrittenSequence < 0 ? -1 : lastWrittenSequence - lastGoodSequence;
-        }
-
-        String refusal()
-        {
-            return "journal damaged: " + file + " is cut short: " + lost() + "; pass " + ACCEPT_FLAG +
-                " to read what is left";
-        }
-
-        String warning()
-        {
-            return "WARNING: journal damaged: " + file + " is cut short: " + lost() + "; reading what is left (" +
-                ACCEPT_FLAG + ")";
-        }
-
-        private String lost()
-        {
-            if (!scan.headerReadable)
-            {
-                return "its Chronicle header is cut off (" + scan.fileSize + " bytes left), so none of its entries can be read";
-            }
-            if (lastGoodSequence < 0)
-            {
-                return "none of its entries can be read (the file is " + String.format("%,d", scan.fileSize) + " bytes)";
-            }
-            final String count = entriesLost() > 0 ? String.format("%,d entries", entriesLost()) : "entries";
-            return count + " after index 0x" + Long.toHexString(lastGoodIndex) + " are missing (last good index 0x" +
-                Long.toHexString(lastGoodIndex) + "; the file is " + String.format("%,d", scan.fileSize) +
-                " bytes, its Chronicle header records a write at byte " + String.format("%,d", scan.writePosition) + ")";
-        }
-
-        @Override
-        public String toString()
-        {
-            return refusal();
-        }
     }
 }

@@ -36,7 +36,7 @@ final class JournalSalvage
     }
 
     /** @return where the damaged original was moved */
-    static Path rewrite(final Path queueDir, final RollCycle rollCycle, final JournalIntegrity.Damage damage)
+    static Path rewrite(final Path queueDir, final RollCycle rollCycle, final JournalDamage damage)
     {
         final Path file = damage.file;
         final Path scratch = queueDir.resolve(".salvage-" + damage.cycle);
@@ -66,7 +66,7 @@ final class JournalSalvage
     }
 
     private static void copyGoodEntries(final Path queueDir, final Path scratch, final RollCycle rollCycle,
-        final JournalIntegrity.Damage damage)
+        final JournalDamage damage)
     {
         final SetTimeProvider cycleTime = new SetTimeProvider(
             (long)damage.cycle * rollCycle.lengthInMillis() * 1_000_000L);
