@@ -191,6 +191,10 @@ public final class JournalIntegrity
             {
                 scan = QueueFileScan.of(file);
             }
+            catch (final java.nio.file.NoSuchFileException e)
+            {
+                continue; // deleted by retention since the listing: gone on purpose, not damage
+            }
             catch (final IOException | UncheckedIOException e)
             {
                 throw new JournalException("cannot read journal file " + file + ": " + JournalException.describe(e), e);
@@ -203,6 +207,10 @@ public final class JournalIntegrity
     private static JournalDamage judge(final Path file, final QueueFileScan scan, final RollCycle rollCycle)
     {
         final int cycle = QueueFileCycle.of(file, rollCycle);
+        if (!scan.initialized)
+        {
+            return null; // Chronicle was creating it when its writer stopped: nothing was written to it
+        }
         if (!scan.headerReadable)
         {
             return new JournalDamage(file, cycle, rollCycle, -1, -1, scan);

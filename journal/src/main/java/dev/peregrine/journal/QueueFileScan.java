@@ -47,6 +47,12 @@ final class QueueFileScan
     final long fileSize;
     /** False when the store header itself is cut off or unreadable: then nothing below is known. */
     final boolean headerReadable;
+    /**
+     * False for a file Chronicle had only begun to create when its writer stopped: its first header word is
+     * still zero or not complete (Chronicle claims the word, then writes the header). No entry was ever
+     * written to it, so it is not damage; Chronicle finishes or replaces it.
+     */
+    final boolean initialized;
     /** Offset of the last document Chronicle recorded as written (its store header), or -1. */
     final long writePosition;
     /** Sequence number of that document, or -1. */
@@ -60,12 +66,14 @@ final class QueueFileScan
     /** Whether the file ends with Chronicle's end-of-file marker (a rolled cycle). */
     final boolean endOfFileMarker;
 
-    private QueueFileScan(final long fileSize, final boolean headerReadable, final long writePosition,
+    private QueueFileScan(final long fileSize, final boolean headerReadable, final boolean initialized,
+        final long writePosition,
         final long lastWrittenSequence, final long dataEnd, final long entries, final boolean reachedWritePosition,
         final boolean endOfFileMarker)
     {
         this.fileSize = fileSize;
         this.headerReadable = headerReadable;
+        this.initialized = initialized;
         this.writePosition = writePosition;
         this.lastWrittenSequence = lastWrittenSequence;
         this.dataEnd = dataEnd;
@@ -81,15 +89,19 @@ final class QueueFileScan
             final long size = channel.size();
             final Window window = new Window(channel, size);
             final int first = window.word(0);
+            if (first == 0 || first != Window.PAST_END && Wires.isNotComplete(first) && !Wires.isEndOfFile(first))
+            {
+                return new QueueFileScan(size, false, false, -1, -1, 0, 0, false, false);
+            }
             if (first == Window.PAST_END || !Wires.isReadyMetaData(first) || !Wires.isKnownLength(first) ||
                 4L + Wires.lengthOf(first) > size)
             {
-                return new QueueFileScan(size, false, -1, -1, 0, 0, false, false);
+                return new QueueFileScan(size, false, true, -1, -1, 0, 0, false, false);
             }
             final long[] position = writePosition(window, Wires.lengthOf(first));
             if (position == null)
             {
-                return new QueueFileScan(size, false, -1, -1, 0, 0, false, false);
+                return new QueueFileScan(size, false, true, -1, -1, 0, 0, false, false);
             }
             final long writePosition = position[0];
             final long lastSequence = position[1] >>> 32 == writePosition ? position[1] & 0xFFFF_FFFFL : -1;
@@ -123,7 +135,7 @@ final class QueueFileScan
                 }
                 pos = align(pos + 4 + Wires.lengthOf(word));
             }
-            return new QueueFileScan(size, true, writePosition, lastSequence, pos, entries, reached, eof);
+            return new QueueFileScan(size, true, true, writePosition, lastSequence, pos, entries, reached, eof);
         }
     }
 

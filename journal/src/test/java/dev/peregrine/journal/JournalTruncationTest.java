@@ -154,6 +154,22 @@ class JournalTruncationTest
         assertThat(fields(readAll(dir))).isEqualTo(fields(expected));
     }
 
+    @Test
+    void aFileChronicleWasStillCreatingWhenItsWriterStoppedIsNotDamage() throws IOException
+    {
+        final Path dir = tmp.resolve("rolled");
+        writeThreeFiles(dir, 10);
+        final List<Path> files = queueFiles(dir);
+        // The next second's file, as a crash right after Chronicle created it leaves it: zeros, no header yet.
+        final Path creating = dir.resolve(files.get(2).getFileName().toString().replace("000002T", "000003T"));
+        Files.write(creating, new byte[64 << 10]);
+        assertThat(JournalIntegrity.inspect(dir, TestRollCycles.TEST_SECONDLY)).isEmpty();
+        // A file cut to nothing, though, is damage: its entries are gone.
+        truncate(files.get(1), 0);
+        assertThat(JournalIntegrity.inspect(dir, TestRollCycles.TEST_SECONDLY)).singleElement()
+            .satisfies(d -> assertThat(d.file()).isEqualTo(files.get(1)));
+    }
+
     private static List<InboundEvent> writeThreeFiles(final Path dir, final int perFile)
     {
         final SetTimeProvider time = new SetTimeProvider(Instant.parse("2026-01-01T00:00:00Z"));
