@@ -42,7 +42,7 @@ public final class DecisionJournal implements DecisionSink, AutoCloseable
     {
         final Path dir = journalDir.resolve(FOLDER);
         JournalFolder.prepareForWriting(dir);
-        JournalIntegrity.checkBeforeAppending(dir);
+        JournalIntegrity.checkBeforeAppending(dir, JournalWriter.DEFAULT_ROLL_CYCLE);
         return new DecisionJournal(dir, JournalFolder.openQueue(dir, JournalWriter.DEFAULT_ROLL_CYCLE, false));
     }
 

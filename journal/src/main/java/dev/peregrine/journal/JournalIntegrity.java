@@ -125,19 +125,15 @@ public final class JournalIntegrity
      * The check for a writer, before it opens the queue writable: a cut-short file is refused, or (loss
      * accepted) rewritten with its good entries ({@link JournalSalvage}) so appends land where readers find them.
      */
-    static void checkBeforeAppending(final Path queueDir)
+    static void checkBeforeAppending(final Path queueDir, final RollCycle expected)
     {
-        if (!JournalFolder.hasQueueFiles(queueDir))
+        final List<Path> files = queueFiles(queueDir);
+        if (files.isEmpty())
         {
             return;
         }
-        final RollCycle rollCycle;
-        // Read-only, to learn the queue's own roll cycle (from its metadata) without mapping a data file.
-        try (net.openhft.chronicle.queue.impl.single.SingleChronicleQueue probe =
-                 JournalFolder.openQueue(queueDir, JournalWriter.DEFAULT_ROLL_CYCLE, true))
-        {
-            rollCycle = probe.rollCycle();
-        }
+        final RollCycle rollCycle = files.stream().allMatch(f -> QueueFileCycle.of(f, expected) >= 0) ? expected :
+            rollCycleOf(queueDir);
         final List<JournalDamage> damages = inspect(queueDir, rollCycle);
         if (damages.isEmpty())
         {
@@ -154,6 +150,16 @@ public final class JournalIntegrity
             WARNED.add(damage.file.toAbsolutePath());
             warnings.accept(damage.warning() + "; appending after the last good entry, the damaged file kept as " +
                 kept.getFileName());
+        }
+    }
+
+    /** The queue's own roll cycle, from its metadata (read-only: no data file is mapped), when its files are named by another. */
+    private static RollCycle rollCycleOf(final Path queueDir)
+    {
+        try (net.openhft.chronicle.queue.impl.single.SingleChronicleQueue probe =
+                 JournalFolder.openQueue(queueDir, JournalWriter.DEFAULT_ROLL_CYCLE, true))
+        {
+            return probe.rollCycle();
         }
     }
 

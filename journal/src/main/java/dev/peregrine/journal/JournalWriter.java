@@ -103,7 +103,7 @@ public final class JournalWriter implements EventHandler<InboundEvent>, AutoClos
     {
         JournalFolder.prepareForWriting(dir);
         final boolean existing = JournalFolder.hasQueueFiles(dir);
-        JournalIntegrity.checkBeforeAppending(dir); // before Chronicle maps a short file writable (and extends it)
+        JournalIntegrity.checkBeforeAppending(dir, rollCycle); // before Chronicle maps a short file writable (and extends it)
         final SingleChronicleQueue queue = JournalFolder.openQueue(dir, rollCycle, false, time);
         try
         {
