@@ -48,6 +48,7 @@ public final class DecisionJournal implements DecisionSink, AutoCloseable
     {
         final Path dir = journalDir.resolve(FOLDER);
         JournalFolder.prepareForWriting(dir);
+        JournalIntegrity.checkBeforeAppending(dir, JournalWriter.DEFAULT_ROLL_CYCLE);
         VolumeReserve.of(dir).checkAtOpen();
         // A torn last decision (a crash or a full disk) is marked before anything is appended after it, or it
         // would sit in the middle of the decision journal and every reader would refuse it as damage.

@@ -17,16 +17,23 @@ public final class DecisionJournalReader implements AutoCloseable
     private final ExcerptTailer tailer;
     private final DecisionRecord note = new DecisionRecord();
     private long read;
+    /** Cut-short files the user chose to read anyway: the reader stops at the last good decision of each. */
+    private final AcceptedLoss acceptedLoss;
     private long tornIndex = -1;
     private String tornTail;
     private long repairedTails;
 
     /** @param queue null for a decision journal no decision was written to yet (Chronicle creates files lazily). */
-    private DecisionJournalReader(final Path dir, final SingleChronicleQueue queue)
+    private DecisionJournalReader(final Path dir, final SingleChronicleQueue queue, final AcceptedLoss acceptedLoss)
     {
+        this.acceptedLoss = acceptedLoss;
         this.dir = dir;
         this.queue = queue;
         this.tailer = queue == null ? null : queue.createTailer().toStart();
+        if (tailer != null)
+        {
+            acceptedLoss.skipLost(tailer, queue); // a first file with nothing left is never read
+        }
     }
 
     /**
@@ -46,14 +53,23 @@ public final class DecisionJournalReader implements AutoCloseable
         final Path dir = journalDir.resolve(DecisionJournal.FOLDER);
         if (!exists(journalDir))
         {
-            throw new JournalException("journal folder " + journalDir + " has no decision journal (" + dir +
+            throw JournalException.notAJournal("journal folder " + journalDir + " has no decision journal (" + dir +
                 "); journals written before decisions were recorded can be listed with --replay");
         }
         if (!JournalFolder.hasQueueFiles(dir))
         {
-            return new DecisionJournalReader(dir, null);
+            return new DecisionJournalReader(dir, null, AcceptedLoss.NONE);
         }
-        return new DecisionJournalReader(dir, JournalFolder.openQueue(dir, JournalWriter.DEFAULT_ROLL_CYCLE, true));
+        final SingleChronicleQueue queue = JournalFolder.openQueue(dir, JournalWriter.DEFAULT_ROLL_CYCLE, true);
+        try
+        {
+            return new DecisionJournalReader(dir, queue, JournalIntegrity.check(dir, queue.rollCycle()));
+        }
+        catch (final RuntimeException e)
+        {
+            queue.close();
+            throw e;
+        }
     }
 
     /**
@@ -82,8 +98,25 @@ public final class DecisionJournalReader implements AutoCloseable
         {
             return false;
         }
+        while (!nextInThisFile(into))
+        {
+            if (!acceptedLoss.pastLastGood(tailer) || !acceptedLoss.skipLost(tailer, queue))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@link #next}, up to the end of the data of the file being read (the journal's, unless a file was cut short). */
+    private boolean nextInThisFile(final DecisionRecord into)
+    {
         while (true)
         {
+            if (acceptedLoss.pastLastGood(tailer))
+            {
+                return false; // the cut of a file whose loss was accepted: never read past it
+            }
             long badIndex = -1;
             JournalException bad = null;
             boolean endsInZero = false;

@@ -15,14 +15,53 @@ public final class JournalException extends RuntimeException
 {
     private static final long serialVersionUID = 1L;
 
+    private final boolean notAJournal;
+    private final boolean damaged;
+
     public JournalException(final String message)
     {
+        this(message, false, false);
+    }
+
+    private JournalException(final String message, final boolean notAJournal, final boolean damaged)
+    {
         super(message);
+        this.notAJournal = notAJournal;
+        this.damaged = damaged;
+    }
+
+    /** A journal file cut short ({@link JournalIntegrity}): the message names the file, the last good index and the flag that accepts the loss. */
+    static JournalException damaged(final String message)
+    {
+        return new JournalException(message, false, true);
+    }
+
+    /** True for a journal file cut short: data is missing (exit 1 whichever command meets it). */
+    public boolean damaged()
+    {
+        return damaged;
+    }
+
+    /**
+     * The folder named is not a journal at all (missing, a file, no queue in it): the command line that
+     * named it is wrong (exit 2), where every other failure is about the data in a journal (exit 1).
+     */
+    static JournalException notAJournal(final String message)
+    {
+        return new JournalException(message, true, false);
+    }
+
+    /** True when the folder given is not a journal (a usage error), false for damaged or unreadable data. */
+    public boolean notAJournal()
+    {
+        return notAJournal;
     }
 
     public JournalException(final String message, final Throwable cause)
     {
         super(message, cause);
+        this.notAJournal = false;
+        this.damaged = false;
     }
 
     /** The cause's message on one line (Chronicle's messages may span several), for our own messages. */

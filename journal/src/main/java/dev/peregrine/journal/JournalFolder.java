@@ -59,15 +59,15 @@ final class JournalFolder
     {
         if (!Files.exists(dir))
         {
-            throw new JournalException("journal folder " + dir + " does not exist");
+            throw JournalException.notAJournal("journal folder " + dir + " does not exist");
         }
         if (!Files.isDirectory(dir))
         {
-            throw new JournalException("journal folder " + dir + " is not a directory (it is a file)");
+            throw JournalException.notAJournal("journal folder " + dir + " is not a directory (it is a file)");
         }
         if (!hasQueueFiles(dir))
         {
-            throw new JournalException("journal folder " + dir + " holds no journal (no Chronicle Queue " +
+            throw JournalException.notAJournal("journal folder " + dir + " holds no journal (no Chronicle Queue " +
                 QUEUE_FILE_GLOB + " files)");
         }
     }

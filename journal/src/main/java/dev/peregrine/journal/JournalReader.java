@@ -51,10 +51,13 @@ public final class JournalReader implements AutoCloseable
     private String tornTail;
     private long repairedTails;
     private String tornProblem;
+    /** Cut-short files the user chose to read anyway (JournalIntegrity): what lies past their last good entry is skipped. */
+    private final AcceptedLoss acceptedLoss;
 
     private JournalReader(final Path dir, final SingleChronicleQueue queue, final ExcerptTailer tailer,
-        final JournalHeader header, final JournalReaders.Registration registration)
+        final JournalHeader header, final JournalReaders.Registration registration, final AcceptedLoss acceptedLoss)
     {
+        this.acceptedLoss = acceptedLoss;
         this.dir = dir;
         this.queue = queue;
         this.tailer = tailer;
@@ -80,6 +83,7 @@ public final class JournalReader implements AutoCloseable
         JournalReaders.Registration registration = null;
         try
         {
+            final AcceptedLoss acceptedLoss = JournalIntegrity.check(dir, queue.rollCycle());
             // Registered before the first look, so retention cannot delete the first file under us.
             registration = JournalReaders.register(dir, () ->
             {
@@ -88,7 +92,12 @@ public final class JournalReader implements AutoCloseable
             });
             tailer = queue.createTailer();
             final JournalHeader header;
-            try (DocumentContext dc = tailer.toStart().readingDocument())
+            tailer.toStart();
+            if (!acceptedLoss.skipLost(tailer, queue))
+            {
+                throw new JournalException("journal folder " + dir + ": no entry is left in its files that were cut short");
+            }
+            try (DocumentContext dc = tailer.readingDocument())
             {
                 if (!dc.isPresent())
                 {
@@ -104,7 +113,7 @@ public final class JournalReader implements AutoCloseable
                 }
                 registration.cycle(tailer.cycle());
             }
-            return new JournalReader(dir, queue, tailer, header, registration);
+            return new JournalReader(dir, queue, tailer, header, registration, acceptedLoss);
         }
         catch (final RuntimeException | InternalError e)
         {
@@ -154,8 +163,25 @@ public final class JournalReader implements AutoCloseable
 
     private boolean readNext(final InboundEvent into)
     {
+        while (!nextInThisFile(into))
+        {
+            if (!acceptedLoss.pastLastGood(tailer) || !acceptedLoss.skipLost(tailer, queue))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@link #next}, up to the end of the data of the file being read (the journal's, unless a file was cut short). */
+    private boolean nextInThisFile(final InboundEvent into)
+    {
         while (true)
         {
+            if (acceptedLoss.pastLastGood(tailer))
+            {
+                return false; // the cut of a file whose loss the user accepted: never read past it
+            }
             long badIndex = -1;
             JournalException bad = null;
             boolean endsInZero = false;

@@ -111,6 +111,7 @@ public final class JournalWriter implements EventHandler<InboundEvent>, AutoClos
         JournalFolder.prepareForWriting(dir);
         VolumeReserve.of(dir).checkAtOpen(); // a full volume is refused here, before Chronicle maps a page it cannot back
         final boolean existing = JournalFolder.hasQueueFiles(dir);
+        JournalIntegrity.checkBeforeAppending(dir, rollCycle); // before Chronicle maps a short file writable (and extends it)
         final SingleChronicleQueue queue = JournalFolder.openQueue(dir, rollCycle, false, time);
         try
         {

@@ -114,6 +114,16 @@ class JournalTornTailTest
             zero(queueFile, cut, end);
             final int complete = completePrefix(file, cut);
 
+            // Zeros over the length word of a record before the last one lose more than the one record a
+            // crash may tear: Chronicle's header still names the last record, so that is damage (refused,
+            // JournalIntegrity) unless the loss is accepted. Up to there the reader sees a torn tail.
+            final boolean lostMoreThanTheLast = cut <= spans.get(EVENTS - 2)[0];
+            if (lostMoreThanTheLast)
+            {
+                assertThatThrownBy(() -> JournalReader.open(dir)).as("cut at %d", cut)
+                    .hasMessageStartingWith("journal damaged: " + queueFile + " is cut short: ");
+                JournalIntegrity.acceptTruncation(warning -> { });
+            }
             final List<InboundEvent> read = new ArrayList<>();
             final String torn;
             try (JournalReader reader = JournalReader.open(dir))
@@ -131,7 +141,7 @@ class JournalTornTailTest
             {
                 assertThat(read.get(i)).as("event %d, cut at %d", i, cut).usingRecursiveComparison().isEqualTo(written.get(i));
             }
-            if (complete < EVENTS && cut > spans.get(complete)[0] + 3)
+            if (complete < EVENTS && cut > spans.get(complete)[0] + 3 && !lostMoreThanTheLast)
             {
                 // The length word survived, the body did not: a document the reader saw and ignored.
                 assertThat(torn).as("cut at %d", cut).contains("(event #" + (complete + 1) + ")")
@@ -142,6 +152,7 @@ class JournalTornTailTest
             {
                 assertThat(Replay.run(dir).events()).as("replay, cut at %d", cut).isEqualTo(complete);
             }
+            JournalIntegrity.refuseTruncation();
             restore(queueFile, file, cut, end);
         }
         assertThat(tornSeen).isGreaterThan(80);

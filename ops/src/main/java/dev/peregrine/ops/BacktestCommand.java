@@ -24,8 +24,10 @@ import dev.peregrine.journal.importer.Timestamps;
 import dev.peregrine.ops.backtest.BacktestSummary;
 import dev.peregrine.ops.backtest.ProgressBar;
 import dev.peregrine.ops.backtest.SweepTable;
+import dev.peregrine.ops.cli.AcceptTruncatedOption;
 import dev.peregrine.ops.cli.Durations;
 import dev.peregrine.ops.cli.ExitCodes;
+import dev.peregrine.ops.cli.JournalFailures;
 import dev.peregrine.ops.cli.UsageException;
 import dev.peregrine.ops.report.Report;
 import dev.peregrine.ops.report.ReportFiles;
@@ -33,6 +35,7 @@ import dev.peregrine.ops.report.ReportHtml;
 import dev.peregrine.ops.report.ReportJson;
 import dev.peregrine.ops.report.ReportReplay;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -158,9 +161,13 @@ public final class BacktestCommand implements Callable<Integer>
     @Option(names = "--list-strategies", description = "Print the strategy names, one a line, and exit.")
     private boolean listStrategies;
 
+    @Mixin
+    private AcceptTruncatedOption acceptTruncated;
+
     @Override
     public Integer call()
     {
+        acceptTruncated.apply(spec.commandLine().getErr());
         if (!(capital > 0) || Double.isInfinite(capital))
         {
             throw new UsageException("--capital must be a positive amount of quote currency, got " + capital);
@@ -233,7 +240,7 @@ public final class BacktestCommand implements Callable<Integer>
         {
             if (request.format() == DataFormat.JOURNAL || Files.isDirectory(data))
             {
-                throw new UsageException(ex.getMessage()); // the input journal is bad: a data error
+                throw JournalFailures.forCommandLine(ex); // not a journal: exit 2; a damaged one: exit 1
             }
             throw ex;
         }

@@ -9,10 +9,13 @@ import dev.peregrine.journal.DecisionJournalReader;
 import dev.peregrine.journal.JournalException;
 import dev.peregrine.journal.JournalReader;
 import dev.peregrine.journal.Replay;
+import dev.peregrine.ops.cli.AcceptTruncatedOption;
 import dev.peregrine.ops.cli.ExitCodes;
+import dev.peregrine.ops.cli.JournalFailures;
 import dev.peregrine.ops.cli.UsageException;
 import dev.peregrine.ops.decisions.DecisionFormat;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -61,6 +64,9 @@ public final class DecisionsCommand implements Callable<Integer>
         "reading the decision journal (for journals written before decisions were recorded, or to cross-check).")
     private boolean replay;
 
+    @Mixin
+    private AcceptTruncatedOption acceptTruncated;
+
     @Override
     public Integer call()
     {
@@ -69,12 +75,17 @@ public final class DecisionsCommand implements Callable<Integer>
             throw new UsageException("--limit must be at least 1, got " + limit);
         }
         final PrintWriter out = spec.commandLine().getOut();
+        acceptTruncated.apply(spec.commandLine().getErr());
         final EngineSettings settings;
         try (JournalReader reader = JournalReader.open(journal))
         {
             settings = EngineSettings.decode(reader.header().settingsText());
         }
-        catch (final JournalException | IllegalArgumentException ex)
+        catch (final JournalException ex)
+        {
+            throw JournalFailures.forCommandLine(ex);
+        }
+        catch (final IllegalArgumentException ex)
         {
             throw new UsageException(ex.getMessage());
         }

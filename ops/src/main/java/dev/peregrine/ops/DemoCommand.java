@@ -6,6 +6,7 @@ import dev.peregrine.core.execution.PaperVenueSettings;
 import dev.peregrine.core.strategy.config.BuiltInStrategies;
 import dev.peregrine.journal.RetentionPolicy;
 import dev.peregrine.journal.snapshot.SnapshotPolicy;
+import dev.peregrine.ops.cli.AcceptTruncatedOption;
 import dev.peregrine.ops.cli.ByteSizes;
 import dev.peregrine.ops.cli.Durations;
 import dev.peregrine.ops.cli.ExitCodes;
@@ -15,6 +16,7 @@ import dev.peregrine.ops.demo.DemoOptions;
 import dev.peregrine.ops.demo.DemoRun;
 import dev.peregrine.ops.demo.ReplayCapture;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -181,11 +183,15 @@ public final class DemoCommand implements Callable<Integer>
         description = "Inbound ring slots, a power of two (default: ${DEFAULT-VALUE}).")
     private int ringSize;
 
+    @Mixin
+    private AcceptTruncatedOption acceptTruncated;
+
     private static final List<String> DEFAULT_BINANCE_PRODUCTS = List.of("BTCUSDT", "ETHUSDT");
 
     @Override
     public Integer call() throws Exception
     {
+        acceptTruncated.apply(spec.commandLine().getErr());
         if (listStrategies)
         {
             StrategyListing.print(spec.commandLine().getOut());

@@ -1,6 +1,8 @@
 package dev.peregrine.ops;
 
+import dev.peregrine.journal.JournalException;
 import dev.peregrine.ops.cli.ExitCodes;
+import dev.peregrine.ops.cli.JournalFailures;
 import dev.peregrine.ops.cli.UsageException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -9,7 +11,8 @@ import java.io.PrintWriter;
 
 /**
  * {@code peregrine <command>}: the one entry point of the executable jar and of {@code ./peregrine}.
- * Exit codes: 0 success, 1 runtime failure, 2 usage or configuration error.
+ * Exit codes, one rule for every command ({@link ExitCodes}): 0 success; 1 damaged data (a journal cut short,
+ * a corrupt record) or a failure while running; 2 usage: a wrong command line or configuration.
  */
 @Command(
     name = "peregrine",
@@ -52,6 +55,12 @@ public final class PeregrineCli
             {
                 err.println("peregrine: " + ex.getMessage());
                 return ExitCodes.USAGE;
+            }
+            if (ex instanceof JournalException)
+            {
+                // One line naming the folder, file or record (a damaged journal: exit 1), never a stack trace.
+                err.println("peregrine: " + ex.getMessage());
+                return JournalFailures.exitCode((JournalException)ex);
             }
             err.println("peregrine: " + commandLine.getCommandName() + " failed: " + ex);
             ex.printStackTrace(err);

@@ -5,8 +5,10 @@ import dev.peregrine.journal.Replay;
 import dev.peregrine.journal.ReplayResult;
 import dev.peregrine.journal.snapshot.SnapshotVerification;
 import dev.peregrine.ops.cli.ExitCodes;
-import dev.peregrine.ops.cli.UsageException;
+import dev.peregrine.ops.cli.AcceptTruncatedOption;
+import dev.peregrine.ops.cli.JournalFailures;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -34,11 +36,14 @@ public final class ReplayCommand implements Callable<Integer>
     @Option(names = "--verify-snapshots", description = "Also check each state snapshot in the journal's snapshots/ " +
         "folder: at its event, the replay's state hash and output digest must equal the ones it recorded (exit 1 if not).")
     private boolean verifySnapshots;
+    @Mixin
+    private AcceptTruncatedOption acceptTruncated;
 
     @Override
     public Integer call()
     {
         final PrintWriter out = spec.commandLine().getOut();
+        acceptTruncated.apply(spec.commandLine().getErr());
         final long start = System.nanoTime();
         final ReplayResult result;
         try
@@ -47,7 +52,7 @@ public final class ReplayCommand implements Callable<Integer>
         }
         catch (final JournalException ex)
         {
-            throw new UsageException(ex.getMessage());
+            throw JournalFailures.forCommandLine(ex);
         }
         final double seconds = (System.nanoTime() - start) / 1e9;
         out.printf("replayed %,d events from %s in %.2f s (%,.0f events/s), %,d outputs%n",

@@ -5,6 +5,7 @@ import dev.peregrine.journal.JournalReader;
 import dev.peregrine.journal.Replay;
 import dev.peregrine.journal.statistics.EquityStatistics;
 import dev.peregrine.journal.statistics.StatisticsLines;
+import dev.peregrine.ops.cli.AcceptTruncatedOption;
 import dev.peregrine.ops.cli.ExitCodes;
 import dev.peregrine.ops.cli.UsageException;
 import dev.peregrine.ops.report.Comparison;
@@ -17,6 +18,7 @@ import dev.peregrine.ops.report.ReportHtml;
 import dev.peregrine.ops.report.ReportJson;
 import dev.peregrine.ops.report.ReportReplay;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -62,6 +64,9 @@ public final class ReportCommand implements Callable<Integer>
         description = "Another journal to compare decision by decision (e.g. the backtest of this live run).")
     private Path compare;
 
+    @Mixin
+    private AcceptTruncatedOption acceptTruncated;
+
     @Override
     public Integer call()
     {
@@ -73,6 +78,7 @@ public final class ReportCommand implements Callable<Integer>
         {
             throw new UsageException("--out " + out + " is a file; give a folder");
         }
+        acceptTruncated.apply(spec.commandLine().getErr());
         checkReadable(journal, "--journal");
         if (compare != null)
         {
@@ -112,7 +118,7 @@ public final class ReportCommand implements Callable<Integer>
         return ExitCodes.OK;
     }
 
-    /** A journal that cannot even be opened is a usage error (exit 2), like the other journal commands. */
+    /** A folder that is not a journal is a usage error (exit 2); a damaged journal is exit 1 (JournalFailures). */
     private static void checkReadable(final Path dir, final String option)
     {
         try (JournalReader reader = JournalReader.open(dir))
@@ -121,6 +127,10 @@ public final class ReportCommand implements Callable<Integer>
         }
         catch (final JournalException ex)
         {
+            if (!ex.notAJournal())
+            {
+                throw ex;
+            }
             throw new UsageException(option + ": " + ex.getMessage());
         }
     }

@@ -2,6 +2,7 @@ package dev.peregrine.ops;
 
 import dev.peregrine.gateway.coinbase.CoinbaseClientConfig;
 import dev.peregrine.gateway.orders.CoinbaseCredentials;
+import dev.peregrine.ops.cli.AcceptTruncatedOption;
 import dev.peregrine.ops.cli.ExitCodes;
 import dev.peregrine.ops.config.ConfigException;
 import dev.peregrine.ops.config.DaemonConfig;
@@ -15,6 +16,7 @@ import dev.peregrine.ops.engine.MarketDataFeed;
 import dev.peregrine.ops.logging.JsonLine;
 import dev.peregrine.ops.logging.JsonLog;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -49,10 +51,14 @@ public final class RunCommand implements Callable<Integer>
         description = "Overrides the file's profile: paper (paper venue) or live (orders to Coinbase; strong secrets required).")
     private String profile;
 
+    @Mixin
+    private AcceptTruncatedOption acceptTruncated;
+
     @Override
     public Integer call() throws Exception
     {
         final PrintWriter err = spec.commandLine().getErr();
+        acceptTruncated.apply(err);
         final DaemonConfig cfg;
         try
         {

@@ -92,7 +92,15 @@ public final class Backtest
             {
                 products.addAll(EngineSettings.decode(reader.header().settingsText()).products());
             }
-            catch (final JournalException | IllegalArgumentException e)
+            catch (final JournalException e)
+            {
+                if (!e.notAJournal())
+                {
+                    throw e; // a damaged journal is bad data (exit 1), not a problem of the command line
+                }
+                problems.add("--data " + data + ": " + e.getMessage());
+            }
+            catch (final IllegalArgumentException e)
             {
                 problems.add("--data " + data + ": " + e.getMessage());
             }

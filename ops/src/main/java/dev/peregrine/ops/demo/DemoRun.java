@@ -199,7 +199,8 @@ public final class DemoRun
             }
             catch (final JournalException ex)
             {
-                throw new UsageException(ex.getMessage());
+                // A journal cut short is damaged data (exit 1, PeregrineCli); the rest is the folder or the settings given.
+                throw ex.damaged() ? ex : new UsageException(ex.getMessage());
             }
 
             health.start();

@@ -31,7 +31,7 @@ public final class JournalDumpCommand implements Callable<Integer>
     public Integer call()
     {
         final PrintWriter out = spec.commandLine().getOut();
-        try (OpenJournal journal = OpenJournal.open(query))
+        try (OpenJournal journal = OpenJournal.open(query, spec.commandLine().getErr()))
         {
             final InboundEvent event = new InboundEvent();
             final SettingsRecordLines settingsRecords = new SettingsRecordLines(journal.reader.settings());

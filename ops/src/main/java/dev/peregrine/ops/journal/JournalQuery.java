@@ -3,6 +3,8 @@ package dev.peregrine.ops.journal;
 import dev.peregrine.core.event.EventType;
 import dev.peregrine.journal.importer.Timestamps;
 import dev.peregrine.ops.cli.UsageException;
+import dev.peregrine.ops.cli.AcceptTruncatedOption;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -36,6 +38,9 @@ public final class JournalQuery
     @Option(names = "--product", paramLabel = "PRODUCT", split = ",",
         description = "Only events of these products (repeatable or a comma list; must be products of the journal).")
     List<String> products;
+
+    @Mixin
+    AcceptTruncatedOption acceptTruncated;
 
     public Path journal()
     {

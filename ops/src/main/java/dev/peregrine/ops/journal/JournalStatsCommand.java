@@ -38,7 +38,7 @@ public final class JournalStatsCommand implements Callable<Integer>
     {
         final PrintWriter out = spec.commandLine().getOut();
         final PrintWriter err = spec.commandLine().getErr();
-        try (OpenJournal journal = OpenJournal.open(query))
+        try (OpenJournal journal = OpenJournal.open(query, err))
         {
             final JournalHeader header = journal.reader.header();
             out.println("journal:         " + query.journal());

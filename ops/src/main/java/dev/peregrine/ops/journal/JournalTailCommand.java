@@ -70,7 +70,7 @@ public final class JournalTailCommand implements Callable<Integer>
         }
         final PrintWriter out = spec.commandLine().getOut();
         final PrintWriter err = spec.commandLine().getErr();
-        try (OpenJournal journal = OpenJournal.open(query))
+        try (OpenJournal journal = OpenJournal.open(query, err))
         {
             try
             {

@@ -3,6 +3,7 @@ package dev.peregrine.ops.journal;
 import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.journal.JournalException;
 import dev.peregrine.journal.JournalReader;
+import dev.peregrine.ops.cli.JournalFailures;
 import dev.peregrine.ops.cli.UsageException;
 
 import java.util.List;
@@ -28,8 +29,10 @@ final class OpenJournal implements AutoCloseable
         this.format = new EventFormat(products);
     }
 
-    static OpenJournal open(final JournalQuery query)
+    /** @param err where a WARNING about a cut-short file goes, when the query accepts the loss */
+    static OpenJournal open(final JournalQuery query, final java.io.PrintWriter err)
     {
+        query.acceptTruncated.apply(err);
         final JournalReader reader;
         try
         {
@@ -37,7 +40,7 @@ final class OpenJournal implements AutoCloseable
         }
         catch (final JournalException ex)
         {
-            throw new UsageException(ex.getMessage());
+            throw JournalFailures.forCommandLine(ex);
         }
         try
         {
