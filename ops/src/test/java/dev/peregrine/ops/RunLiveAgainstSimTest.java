@@ -266,7 +266,7 @@ class RunLiveAgainstSimTest
         assertThat(run.exitValue()).as(runOutput).isZero();
         assertThat(sim.exitValue()).as(simOutput).isZero();
         assertThat(runOutput).contains("(profile live, venue coinbase)", "venue.rest_url (PEREGRINE_VENUE_REST_URL)",
-            "shutdown: open orders cancelled (kill)", "--- summary ---").doesNotContain(token);
+            "shutdown: open orders cancelled; the next start on this journal trades in the state from before the stop", "--- summary ---").doesNotContain(token);
         final Matcher simSummary = SIM_SUMMARY.matcher(simOutput);
         assertThat(simSummary.find()).as(simOutput).isTrue();
         assertThat(Long.parseLong(simSummary.group(2))).as("orders received").isGreaterThanOrEqualTo(2);

@@ -190,7 +190,7 @@ public final class LiveEngine
             // applied where journaled (JournalFeed). A snapshot is used only if it was taken under the settings the
             // core is built with (the journal's first): after a settings change recovery replays the whole journal.
             recovery = SnapshotRecovery.recover(reader, core.settings().digest(), recoverableState(),
-                () -> new RecoverableEngine(core.settings(), ledger.strategies()),
+                () -> new RecoverableEngine(core.settings(), ledger.strategies() - 1), // strategies() counts the engine row
                 (event, sequence) -> statistics.onEvent(event, sequence, true), line -> { });
             recoveredEvents = recovery.events();
             recoveredIndex = reader.lastEventIndex();
