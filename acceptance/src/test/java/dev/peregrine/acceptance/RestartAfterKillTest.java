@@ -54,7 +54,7 @@ class RestartAfterKillTest
             soft.assertThat(after.path("positions")).as("positions after the restart (before: %s)", before)
                 .isEqualTo(before.path("positions"));
             soft.assertThat(second.process().stderr() + second.process().stdout()).as("the restart says it recovered")
-                .contains("earlier events replayed into the core");
+                .contains("earlier events recovered into the core");
             soft.assertThat(second.command("resume").status()).as("POST /admin/resume").isEqualTo(202);
             second.runFor(Duration.ofSeconds(5));
             soft.assertThat(second.health().path("tradingState").asText()).as("trading state after the resume")

@@ -67,7 +67,7 @@ class RiskLimitChangeKeepsTheJournalTest
                 .isEqualTo(before.path("positions"));
             final String said = second.process().stderr() + second.process().stdout();
             soft.assertThat(said).as("the restart says it recovered and continues with the change")
-                .contains("earlier events replayed into the core", "settings: continuing the journal with 1 change",
+                .contains("earlier events recovered into the core", "settings: continuing the journal with 1 change",
                     "risk.maxPosition[BTC-USD]: 0.08 -> 0.16")
                 .doesNotContain("use a new folder");
             soft.assertThat(second.command("resume").status()).as("POST /admin/resume").isEqualTo(202);

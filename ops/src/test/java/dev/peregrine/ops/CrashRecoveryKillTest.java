@@ -75,7 +75,7 @@ class CrashRecoveryKillTest
             assertThat(process.exitValue()).as("killed by SIGKILL").isEqualTo(137);
             final String output = Files.readString(log);
             assertThat(output).as("run %d", kill).doesNotContain("Exception in thread \"main\"");
-            if (output.contains("earlier events replayed into the core"))
+            if (output.contains("earlier events recovered into the core"))
             {
                 recoveredStarts++;
             }
@@ -87,7 +87,7 @@ class CrashRecoveryKillTest
         assertThat(last.waitFor(120, TimeUnit.SECONDS)).as("the clean run finishes").isTrue();
         final String finalOutput = Files.readString(finalLog);
         assertThat(last.exitValue()).as("clean run: %s", finalOutput).isZero();
-        assertThat(finalOutput).contains("earlier events replayed into the core");
+        assertThat(finalOutput).contains("earlier events recovered into the core");
 
         final LineCapture replay = new LineCapture();
         final LineCapture err = new LineCapture();

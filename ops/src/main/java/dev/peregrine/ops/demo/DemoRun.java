@@ -238,7 +238,7 @@ public final class DemoRun
             SettingsChangeLines.print(out, engine.settingsContinuation());
             if (engine.recoveredEvents() > 0)
             {
-                out.printf("continuing from the journal: %,d earlier events replayed into the core%n",
+                out.printf("continuing from the journal: %,d earlier events recovered into the core%n",
                     engine.recoveredEvents());
                 out.println(engine.startupTradingState().startupLine());
             }
