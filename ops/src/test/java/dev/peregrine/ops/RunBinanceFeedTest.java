@@ -76,8 +76,15 @@ class RunBinanceFeedTest
                 assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
                 assertThat(ready.body()).contains("\"connected\":true", "\"booksSynced\":true");
 
-                final List<PrometheusTextParser.Sample> samples =
+                // /ready needs a price per product (trades and tickers give one); the L2 book follows its REST
+                // snapshot, so wait (bounded) for the first book level rather than race it.
+                List<PrometheusTextParser.Sample> samples =
                     PrometheusTextParser.parse(get("http://127.0.0.1:" + metrics.group(1) + "/metrics").body());
+                while (bookLevels(samples) == 0 && System.nanoTime() < deadline + TimeUnit.SECONDS.toNanos(15))
+                {
+                    TimeUnit.MILLISECONDS.sleep(200);
+                    samples = PrometheusTextParser.parse(get("http://127.0.0.1:" + metrics.group(1) + "/metrics").body());
+                }
                 assertThat(samples).anySatisfy(s ->
                 {
                     assertThat(s.name()).isEqualTo("peregrine_events_total");
@@ -123,5 +130,11 @@ class RunBinanceFeedTest
         final Matcher m = Pattern.compile(Pattern.quote(prefix) + "\\s*(\\p{XDigit}+)").matcher(output);
         assertThat(m.find()).as("'%s' in:\n%s", prefix, output).isTrue();
         return m.group(1);
+    }
+
+    private static double bookLevels(final List<PrometheusTextParser.Sample> samples)
+    {
+        return samples.stream().filter(s -> s.name().equals("peregrine_events_total") &&
+            "book_level".equals(s.labels().get("type"))).mapToDouble(PrometheusTextParser.Sample::value).sum();
     }
 }
