@@ -125,6 +125,8 @@ class AbsurdMarketDataTest
             }
             final String err = DaemonProcess.read(stderr);
             assertThat(process.exitValue()).as(err).isZero();
+            assertThat(err).as("the summary says what was dropped, as /metrics counted it")
+                .contains("market data dropped as impossible: 8 (out_of_range 4, outside_band 3, crossed_quote 1)");
 
             final List<Double> fills = new ArrayList<>();
             final Matcher fill = FILL_PRICE.matcher(DaemonProcess.read(stdout));

@@ -460,6 +460,27 @@ public final class DemoRun
         }
     }
 
+    /**
+     * {@code market data dropped as impossible: 8 (out_of_range 4, outside_band 3, crossed_quote 1)}, from the
+     * counters {@code /metrics} exports; null when nothing was dropped.
+     */
+    static String marketDataDropped(final CoreMetrics m)
+    {
+        long total = 0;
+        final StringBuilder reasons = new StringBuilder();
+        for (final dev.peregrine.core.market.ImplausibleReason reason : dev.peregrine.core.market.ImplausibleReason.values())
+        {
+            final long count = m.marketDataDropped[reason.ordinal()].get();
+            if (count > 0)
+            {
+                total += count;
+                reasons.append(reasons.length() == 0 ? "" : ", ").append(reason.label()).append(' ').append(count);
+            }
+        }
+        return total == 0 ? null : String.format(Locale.ROOT,
+            "market data dropped as impossible: %,d (%s); never traded on (risk.market_data)", total, reasons);
+    }
+
     private void printSummary(final LiveEngine engine, final LatencySidecar sidecar)
     {
         final CoreMetrics m = engine.coreMetrics();
@@ -484,6 +505,11 @@ public final class DemoRun
         }
         out.printf(Locale.ROOT, "orders %d, fills %d, cancels %d, rejects %d%s, released after journaling %d%n",
             m.orders.get(), m.fills.get(), m.cancels.get(), m.totalRejects(), rejects, m.ordersReleased.get());
+        final String dropped = marketDataDropped(m);
+        if (dropped != null)
+        {
+            out.println(dropped);
+        }
         for (int i = 0; i < products.size(); i++)
         {
             out.printf(Locale.ROOT, "position %s %s (avg %.2f), realized before fees %+.2f, fees %.2f, unrealized %+.2f%n",
