@@ -90,7 +90,7 @@ public final class RunCommand implements Callable<Integer>
             cfg.diskAlertRatio(), cfg.stageSampleEvery());
         final CoinbaseLiveVenue liveVenue = cfg.live() ? new CoinbaseLiveVenue(cfg.restUrl(), cfg.restUrl().getHost(),
             cfg.userChannelUrl(), CoinbaseCredentials.of(cfg.coinbaseKeyName(), cfg.coinbaseSecret(), "configuration")) : null;
-        final DemoRun run = new DemoRun(options, out).daemon(new DemoRun.DaemonMode("run", feed(cfg), liveVenue,
+        final DemoRun run = new DemoRun(options, out).snapshots(cfg.snapshots()).daemon(new DemoRun.DaemonMode("run", feed(cfg), liveVenue,
             cfg.adminToken(), cfg.adminTokenSource(), cfg.shutdownTimeout(), cfg.cancelOpenOrdersOnShutdown())).jsonLog(log);
         return run.execute();
     }

@@ -50,7 +50,8 @@ public record DaemonConfig(
     String coinbaseSecret,
     List<String> overrides,
     String logFormat,
-    int stageSampleEvery)
+    int stageSampleEvery,
+    dev.peregrine.journal.snapshot.SnapshotPolicy snapshots)
 {
     public boolean jsonLogs()
     {

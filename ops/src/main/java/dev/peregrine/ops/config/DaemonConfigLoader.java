@@ -116,6 +116,13 @@ public final class DaemonConfigLoader
         final Duration maxAge = journal.duration("max_age", null, false);
         final long maxSize = journal.bytes("max_size");
         final double diskAlert = journal.fraction("disk_alert", 0.10);
+        // State snapshots bound start-up (recovery restores the newest and replays only the journal after it).
+        final long snapshotEvents = journal.integer("snapshot_every_events",
+            dev.peregrine.journal.snapshot.SnapshotPolicy.DEFAULT_EVERY_EVENTS, 0, Long.MAX_VALUE);
+        final Duration snapshotTime = journal.duration("snapshot_every",
+            Duration.ofNanos(dev.peregrine.journal.snapshot.SnapshotPolicy.DEFAULT_EVERY_EVENT_NANOS), true);
+        final long snapshotsKept = journal.integer("snapshots_kept",
+            dev.peregrine.journal.snapshot.SnapshotPolicy.DEFAULT.keep(), 1, 100);
         journal.finish();
         StartupChecks.journalFolder(journal, journalDir);
         final RetentionPolicy retention = maxAge == null && maxSize == 0 ? null :
@@ -192,7 +199,9 @@ public final class DaemonConfigLoader
         return new DaemonConfig(file, profile, venueName, marketData, rest, user, seed, tradesPerSecond, settings, bind,
             health, metrics, journalDir, retention, diskAlert, ringSize, wait, cancelOpen, shutdownTimeout,
             token == null ? null : token.value(), token == null ? null : token.source(),
-            keyName == null ? null : keyName.value(), keySecret == null ? null : keySecret.value(), overrides, logFormat, stageSampleEvery);
+            keyName == null ? null : keyName.value(), keySecret == null ? null : keySecret.value(), overrides, logFormat, stageSampleEvery,
+            new dev.peregrine.journal.snapshot.SnapshotPolicy(snapshotEvents,
+                snapshotTime == null ? 0 : snapshotTime.toNanos(), (int) snapshotsKept));
     }
 
     /** The key name's shape and the PEM parse, as the order adapter will need them; messages name sources only. */

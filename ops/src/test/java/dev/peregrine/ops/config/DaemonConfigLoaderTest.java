@@ -80,6 +80,27 @@ class DaemonConfigLoaderTest
     }
 
     @Test
+    void snapshotsDefaultToAMillionEventsOrTenMinutesAndCanBeTunedOrTurnedOff() throws Exception
+    {
+        final Path plain = file("ports: {health: 0, metrics: 0}\njournal: {dir: JOURNAL}\n");
+        assertThat(DaemonConfigLoader.load(plain, null, Map.of()).snapshots())
+            .isEqualTo(dev.peregrine.journal.snapshot.SnapshotPolicy.DEFAULT);
+        final Path tuned = file("ports: {health: 0, metrics: 0}\n" +
+            "journal: {dir: JOURNAL, snapshot_every_events: 250000, snapshot_every: 2m, snapshots_kept: 5}\n");
+        final dev.peregrine.journal.snapshot.SnapshotPolicy policy = DaemonConfigLoader.load(tuned, null, Map.of()).snapshots();
+        assertThat(policy.everyEvents()).isEqualTo(250_000);
+        assertThat(policy.everyEventNanos()).isEqualTo(java.time.Duration.ofMinutes(2).toNanos());
+        assertThat(policy.keep()).isEqualTo(5);
+        final Path off = file("ports: {health: 0, metrics: 0}\njournal: {dir: JOURNAL, snapshot_every_events: 0, snapshot_every: 0}\n");
+        assertThat(DaemonConfigLoader.load(off, null, Map.of()).snapshots().enabled()).isFalse();
+        final Path bad = file("ports: {health: 0, metrics: 0}\njournal: {dir: JOURNAL, snapshots_kept: 0, snapshot_every: soon}\n");
+        assertThatThrownBy(() -> DaemonConfigLoader.load(bad, null, Map.of()))
+            .isInstanceOfSatisfying(ConfigException.class, ex -> assertThat(ex.problems()).extracting(Object::toString)
+                .anySatisfy(p -> assertThat(p).startsWith("journal.snapshot_every: was 'soon'"))
+                .anySatisfy(p -> assertThat(p).startsWith("journal.snapshots_kept: was '0'")));
+    }
+
+    @Test
     void thePaperFillModelIsTouchByDefaultAndItsParametersAreChecked() throws Exception
     {
         final Path plain = file("ports: {health: 0, metrics: 0}\njournal: {dir: JOURNAL}\n");
