@@ -5,6 +5,7 @@ import dev.peregrine.acceptance.support.GeneratedData;
 import dev.peregrine.acceptance.support.GeneratedData.Format;
 import dev.peregrine.acceptance.support.Http;
 import dev.peregrine.acceptance.support.Peregrine;
+import dev.peregrine.acceptance.support.RecordedDigests;
 import dev.peregrine.acceptance.support.Summary;
 import dev.peregrine.acceptance.support.UserChecks;
 import dev.peregrine.acceptance.support.Workspace;
@@ -77,6 +78,9 @@ class BacktestEveryStrategyOnEveryFormatTest
             soft.assertThat(report.path("output_digest").asText()).as("report.json output_digest")
                 .isEqualTo(summary.outputDigest().orElse("none"));
         }
+        soft.assertThat(summary.outputDigest().orElse("none") + " " + summary.stateHash().orElse("none"))
+            .as("the hashes this backtest gave when recorded (recorded/digests.properties)")
+            .isEqualTo(RecordedDigests.of("backtest." + strategy + "." + format.cliName).orElse("not recorded"));
         summary.journal().ifPresentOrElse(journal -> UserChecks.replayEqualsLive(soft, dir, Path.of(journal), summary),
             () -> soft.fail("the summary names no journal\n%s", backtest.describe()));
         soft.assertAll();
