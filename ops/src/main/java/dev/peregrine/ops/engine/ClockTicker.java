@@ -6,22 +6,32 @@ import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.ring.InboundRing;
 import dev.peregrine.core.time.EpochClock;
 
+import dev.peregrine.core.agent.AgentErrors;
+import dev.peregrine.core.agent.AgentThreads;
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.SleepingIdleStrategy;
+
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * The timer producer: publishes a CLOCK event every interval, so time-driven logic (bar close,
- * timeouts, staleness) runs in event time and is journaled like every other input.
+ * timeouts, staleness) runs in event time and is journaled like every other input. An Agrona agent: its
+ * duty cycle publishes the ticks that are due, and {@link AgentThreads} runs it on {@code peregrine-timer}.
  */
-public final class ClockTicker implements AutoCloseable
+public final class ClockTicker implements Agent, AutoCloseable
 {
+    /** How long an idle duty cycle sleeps: a tick is at most this late. */
+    private static final long IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
     private final RingBuffer<InboundEvent> ring;
     private final long intervalNanos;
+    private final AgentErrors errors;
     private final EpochClock clock = new EpochClock();
-    private final Thread thread;
-    private volatile boolean running = true;
+    private long next;
+    private AgentRunner runner;
 
-    public ClockTicker(final RingBuffer<InboundEvent> ring, final long intervalMillis)
+    public ClockTicker(final RingBuffer<InboundEvent> ring, final long intervalMillis, final AgentErrors errors)
     {
         if (intervalMillis < 1)
         {
@@ -29,29 +39,36 @@ public final class ClockTicker implements AutoCloseable
         }
         this.ring = ring;
         this.intervalNanos = TimeUnit.MILLISECONDS.toNanos(intervalMillis);
-        this.thread = new Thread(this::run, "peregrine-timer");
-        this.thread.setDaemon(true);
+        this.errors = errors;
     }
 
     public void start()
     {
-        thread.start();
+        runner = AgentThreads.start(this, new SleepingIdleStrategy(IDLE_NANOS), errors);
     }
 
-    private void run()
+    @Override
+    public void onStart()
     {
-        long next = System.nanoTime() + intervalNanos;
-        while (running)
+        next = System.nanoTime() + intervalNanos;
+    }
+
+    @Override
+    public int doWork()
+    {
+        if (System.nanoTime() - next < 0)
         {
-            final long wait = next - System.nanoTime();
-            if (wait > 0)
-            {
-                LockSupport.parkNanos(wait);
-                continue;
-            }
-            publishTick();
-            next += intervalNanos;
+            return 0;
         }
+        publishTick();
+        next += intervalNanos;
+        return 1;
+    }
+
+    @Override
+    public String roleName()
+    {
+        return "peregrine-timer";
     }
 
     private void publishTick()
@@ -73,10 +90,11 @@ public final class ClockTicker implements AutoCloseable
 
     /** Stops ticking and waits for the thread, so no tick is published after this returns. */
     @Override
-    public void close() throws InterruptedException
+    public void close()
     {
-        running = false;
-        LockSupport.unpark(thread);
-        thread.join(TimeUnit.SECONDS.toMillis(5));
+        if (runner != null)
+        {
+            runner.close();
+        }
     }
 }

@@ -3,6 +3,7 @@ package dev.peregrine.ops.engine;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.WaitStrategy;
 import dev.peregrine.core.decision.DecisionQueue;
+import dev.peregrine.core.agent.AgentErrors;
 import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.core.engine.TradingCore;
 import dev.peregrine.core.engine.TradingSwitch;
@@ -76,6 +77,8 @@ public final class LiveEngine
     private InboundRing ring;
     private OutboundStage outbound;
     private ClockTicker ticker;
+    /** Errors of this engine's agents (the timer today), exported as {@code peregrine_errors_total{type="agent"}}. */
+    private final AgentErrors agentErrors = new AgentErrors();
     /** Set only once every consumer and sink is running: the admin thread publishes through it. */
     private volatile RingBuffer<InboundEvent> ringBuffer;
     private final dev.peregrine.core.time.EpochClock commandClock = new dev.peregrine.core.time.EpochClock();
@@ -268,7 +271,7 @@ public final class LiveEngine
             housekeeper = new JournalHousekeeper(new JournalRetention(journalDir, retentionPolicy));
             housekeeper.start(RETENTION_PERIOD_SECONDS);
         }
-        ticker = new ClockTicker(started, clockIntervalMillis);
+        ticker = new ClockTicker(started, clockIntervalMillis, agentErrors);
         ticker.start();
         if (log != null)
         {
