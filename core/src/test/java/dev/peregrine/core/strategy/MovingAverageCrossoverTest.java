@@ -62,7 +62,7 @@ class MovingAverageCrossoverTest
     {
         final CoreHarness h = CoreHarness.btcEth("0.01", "1", "1");
         h.trades(BTC, "1", "2", "3", "4", "5");
-        final MovingAverageCrossover strategy = new MovingAverageCrossover(h.core.strategies().get(0), 2, 3,
+        final MovingAverageCrossover strategy = new MovingAverageCrossover(h.core.strategies().get(0).context(), 2, 3,
             new long[]{1, 1}, false);
         for (final String p : new String[]{"1", "2", "3", "4", "5"})
         {
@@ -78,7 +78,7 @@ class MovingAverageCrossoverTest
     {
         // Fed straight to the strategy, past the core's sanity checks: the arithmetic must hold by itself.
         final CoreHarness h = CoreHarness.btcEth("0.01", "1", "1");
-        final MovingAverageCrossover strategy = new MovingAverageCrossover(h.core.strategies().get(0), 2, 3,
+        final MovingAverageCrossover strategy = new MovingAverageCrossover(h.core.strategies().get(0).context(), 2, 3,
             new long[]{1, 1}, false);
         final long absurd = FixedPoint.parse("92233720368"); // about Long.MAX_VALUE once scaled
         for (int i = 0; i < 5; i++)
