@@ -14,25 +14,11 @@ package dev.peregrine.core.indicator;
  * arithmetic and against TA-Lib on the same series shifted to zero mean, where TA-Lib's cancellation
  * vanishes.
  */
-public final class RollingStdDev implements SeriesIndicator
+public final class RollingStdDev extends WindowIndicator
 {
-    private final RollingWindow window;
-
     public RollingStdDev(final int period)
     {
-        window = new RollingWindow(period);
-    }
-
-    @Override
-    public void update(final double value)
-    {
-        window.add(value);
-    }
-
-    @Override
-    public boolean isReady()
-    {
-        return window.isFull();
+        super(period);
     }
 
     @Override
@@ -45,22 +31,5 @@ public final class RollingStdDev implements SeriesIndicator
     public double mean()
     {
         return window.isFull() ? window.mean() : Double.NaN;
-    }
-
-    public int period()
-    {
-        return window.period();
-    }
-
-    @Override
-    public void reset()
-    {
-        window.reset();
-    }
-
-    @Override
-    public long hash(final long seed)
-    {
-        return window.hash(seed);
     }
 }

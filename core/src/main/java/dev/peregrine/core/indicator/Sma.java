@@ -5,47 +5,16 @@ package dev.peregrine.core.indicator;
  * {@code period}-th update (TA-Lib's lookback is {@code period - 1}). O(1) amortised, no drift: see
  * {@link RollingWindow}.
  */
-public final class Sma implements SeriesIndicator
+public final class Sma extends WindowIndicator
 {
-    private final RollingWindow window;
-
     public Sma(final int period)
     {
-        window = new RollingWindow(period);
-    }
-
-    @Override
-    public void update(final double value)
-    {
-        window.add(value);
-    }
-
-    @Override
-    public boolean isReady()
-    {
-        return window.isFull();
+        super(period);
     }
 
     @Override
     public double value()
     {
         return window.isFull() ? window.mean() : Double.NaN;
-    }
-
-    public int period()
-    {
-        return window.period();
-    }
-
-    @Override
-    public void reset()
-    {
-        window.reset();
-    }
-
-    @Override
-    public long hash(final long seed)
-    {
-        return window.hash(seed);
     }
 }

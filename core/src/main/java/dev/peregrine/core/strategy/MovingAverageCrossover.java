@@ -2,11 +2,11 @@ package dev.peregrine.core.strategy;
 
 import dev.peregrine.core.event.Side;
 import dev.peregrine.core.output.Hash64;
+import dev.peregrine.core.strategy.config.DescribedDefinition;
 import dev.peregrine.core.strategy.config.StrategyDefinition;
 import dev.peregrine.core.strategy.config.StrategyParams;
 
 import java.util.Arrays;
-import java.util.List;
 
 
 /**
@@ -31,29 +31,13 @@ public final class MovingAverageCrossover implements Strategy
     public static final String NAME = "ma-crossover";
 
     /** The engine's default strategy: every configured product, windows of trades, market or joining limit orders. */
-    public static final StrategyDefinition DEFINITION = new StrategyDefinition()
+    public static final StrategyDefinition DEFINITION = new DescribedDefinition(NAME,
+        "trade-price SMA crossover on every product, long or short one order quantity (the demo's strategy)",
+        "fast=10: fast window, trades", "slow=30: slow window, trades (> fast)",
+        "order=market: market (cross, taker) or limit (join the touch, maker)",
+        "min-hold=30s: least event time between two trades of a product (0s: trade every cross)",
+        "warm-up=none: none, or snapshot (fill the windows from the trades the venue sends on subscribe)")
     {
-        @Override
-        public String type()
-        {
-            return NAME;
-        }
-
-        @Override
-        public String description()
-        {
-            return "trade-price SMA crossover on every product, long or short one order quantity (the demo's strategy)";
-        }
-
-        @Override
-        public List<String> parameterHelp()
-        {
-            return List.of("fast=10: fast window, trades", "slow=30: slow window, trades (> fast)",
-                "order=market: market (cross, taker) or limit (join the touch, maker)",
-                "min-hold=30s: least event time between two trades of a product (0s: trade every cross)",
-                "warm-up=none: none, or snapshot (fill the windows from the trades the venue sends on subscribe)");
-        }
-
         @Override
         public StrategyFactory configure(final StrategyParams params)
         {

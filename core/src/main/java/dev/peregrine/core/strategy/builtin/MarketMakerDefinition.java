@@ -2,34 +2,21 @@ package dev.peregrine.core.strategy.builtin;
 
 import dev.peregrine.core.number.FixedPoint;
 import dev.peregrine.core.strategy.StrategyFactory;
-import dev.peregrine.core.strategy.config.StrategyDefinition;
+import dev.peregrine.core.strategy.config.DescribedDefinition;
 import dev.peregrine.core.strategy.config.StrategyParams;
 
 import java.math.BigDecimal;
-import java.util.List;
 
 /** {@link MarketMaker}'s parameters, read and checked once, at configuration: {@link MarketMaker#DEFINITION}. */
-final class MarketMakerDefinition implements StrategyDefinition
+final class MarketMakerDefinition extends DescribedDefinition
 {
     /** Largest max-position accepted, in units: keeps max-position plus a position inside a scaled long. */
     private static final double MAX_POSITION_UNITS = 1e10;
 
-    @Override
-    public String type()
+    MarketMakerDefinition()
     {
-        return MarketMaker.NAME;
-    }
-
-    @Override
-    public String description()
-    {
-        return "L2 market maker: a bid and an ask around the mid, skewed against inventory, within a position limit";
-    }
-
-    @Override
-    public List<String> parameterHelp()
-    {
-        return List.of(
+        super(MarketMaker.NAME,
+            "L2 market maker: a bid and an ask around the mid, skewed against inventory, within a position limit",
             "instrument=first product: the product to quote",
             "spread-bps=10: full quoted spread, basis points of the mid (> 0, to 0.0001)",
             "quantity=the engine's order quantity: size of each quote",

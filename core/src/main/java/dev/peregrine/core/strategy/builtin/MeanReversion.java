@@ -7,10 +7,10 @@ import dev.peregrine.core.output.Hash64;
 import dev.peregrine.core.strategy.Strategy;
 import dev.peregrine.core.strategy.StrategyContext;
 import dev.peregrine.core.strategy.StrategyFactory;
+import dev.peregrine.core.strategy.config.DescribedDefinition;
 import dev.peregrine.core.strategy.config.StrategyDefinition;
 import dev.peregrine.core.strategy.config.StrategyParams;
 
-import java.util.List;
 
 /**
  * Mean reversion on time-bar closes of one instrument: buys a stretched-down market and sells it back at
@@ -44,37 +44,20 @@ public final class MeanReversion implements Strategy
     public static final String NAME = "mean-reversion";
 
     /** Configuration by name: every parameter checked, every problem reported. */
-    public static final StrategyDefinition DEFINITION = new StrategyDefinition()
+    public static final StrategyDefinition DEFINITION = new DescribedDefinition(NAME,
+        "RSI + Bollinger Bands on time-bar closes of one product: buy oversold below the lower band " +
+            "(optionally short overbought above the upper), exit at the middle band",
+        "instrument=<first product>: the product traded",
+        "bar=1m: time-bar interval (500ms, 30s, 1m, 4h)",
+        "rsi-period=14: RSI period (Wilder), bars",
+        "oversold=30: enter long below the lower band when RSI is under this",
+        "overbought=70: enter short above the upper band when RSI is over this (> oversold)",
+        "bb-period=20: Bollinger Bands period, bars",
+        "bb-k=2.0: band half-width in standard deviations",
+        "quantity=<engine order notional at the current price>: size of the position",
+        "order=market: market (cross, taker) or limit (join the touch, maker)",
+        "allow-short=false: true to also short overbought closes above the upper band")
     {
-        @Override
-        public String type()
-        {
-            return NAME;
-        }
-
-        @Override
-        public String description()
-        {
-            return "RSI + Bollinger Bands on time-bar closes of one product: buy oversold below the lower band " +
-                "(optionally short overbought above the upper), exit at the middle band";
-        }
-
-        @Override
-        public List<String> parameterHelp()
-        {
-            return List.of(
-                "instrument=<first product>: the product traded",
-                "bar=1m: time-bar interval (500ms, 30s, 1m, 4h)",
-                "rsi-period=14: RSI period (Wilder), bars",
-                "oversold=30: enter long below the lower band when RSI is under this",
-                "overbought=70: enter short above the upper band when RSI is over this (> oversold)",
-                "bb-period=20: Bollinger Bands period, bars",
-                "bb-k=2.0: band half-width in standard deviations",
-                "quantity=<engine order notional at the current price>: size of the position",
-                "order=market: market (cross, taker) or limit (join the touch, maker)",
-                "allow-short=false: true to also short overbought closes above the upper band");
-        }
-
         @Override
         public StrategyFactory configure(final StrategyParams params)
         {

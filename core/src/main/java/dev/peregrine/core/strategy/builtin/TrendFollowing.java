@@ -7,10 +7,10 @@ import dev.peregrine.core.strategy.EmaCrossoverSignal;
 import dev.peregrine.core.strategy.Strategy;
 import dev.peregrine.core.strategy.StrategyContext;
 import dev.peregrine.core.strategy.StrategyFactory;
+import dev.peregrine.core.strategy.config.DescribedDefinition;
 import dev.peregrine.core.strategy.config.StrategyDefinition;
 import dev.peregrine.core.strategy.config.StrategyParams;
 
-import java.util.List;
 
 /**
  * Trend following on time-bar closes of one instrument, on EMA or MACD crossovers.
@@ -57,36 +57,19 @@ public final class TrendFollowing implements Strategy
     }
 
     /** Configuration by name: every parameter checked, every problem reported. */
-    public static final StrategyDefinition DEFINITION = new StrategyDefinition()
+    public static final StrategyDefinition DEFINITION = new DescribedDefinition(NAME,
+        "EMA or MACD crossover on time-bar closes of one product: long on a cross up, flat (or short) on a cross down",
+        "instrument=<first product>: the product traded",
+        "bar=1m: time-bar interval (500ms, 30s, 1m, 4h)",
+        "signal=ema: ema (fast EMA crosses slow EMA) or macd (MACD line crosses its signal line)",
+        "fast=12: fast EMA period, bars",
+        "slow=26: slow EMA period, bars (> fast)",
+        "signal-period=9: MACD signal-line period, bars (macd only)",
+        "quantity=<engine order notional at the current price>: size of the long (and short) position",
+        "order=market: market (cross, taker) or limit (join the touch, maker)",
+        "allow-short=false: true to go short on a cross down instead of flat",
+        "warm-up=0: bars at the start that feed the indicators but never trade (seeding fades; >= 0)")
     {
-        @Override
-        public String type()
-        {
-            return NAME;
-        }
-
-        @Override
-        public String description()
-        {
-            return "EMA or MACD crossover on time-bar closes of one product: long on a cross up, flat (or short) on a cross down";
-        }
-
-        @Override
-        public List<String> parameterHelp()
-        {
-            return List.of(
-                "instrument=<first product>: the product traded",
-                "bar=1m: time-bar interval (500ms, 30s, 1m, 4h)",
-                "signal=ema: ema (fast EMA crosses slow EMA) or macd (MACD line crosses its signal line)",
-                "fast=12: fast EMA period, bars",
-                "slow=26: slow EMA period, bars (> fast)",
-                "signal-period=9: MACD signal-line period, bars (macd only)",
-                "quantity=<engine order notional at the current price>: size of the long (and short) position",
-                "order=market: market (cross, taker) or limit (join the touch, maker)",
-                "allow-short=false: true to go short on a cross down instead of flat",
-                "warm-up=0: bars at the start that feed the indicators but never trade (seeding fades; >= 0)");
-        }
-
         @Override
         public StrategyFactory configure(final StrategyParams params)
         {
