@@ -1,6 +1,7 @@
 package dev.peregrine.core.indicator;
 
 import com.tictactec.ta.lib.MAType;
+import com.tictactec.ta.lib.RetCode;
 import dev.peregrine.core.bar.BinanceTradeCapture;
 import dev.peregrine.core.bar.RecordedBars;
 import dev.peregrine.core.bar.TickBarBuilder;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 import static dev.peregrine.core.indicator.TaLibReference.CORE;
 import static dev.peregrine.core.indicator.TaLibReference.Output;
@@ -66,72 +68,47 @@ class TaLibConformanceTest
     @Test
     void sma()
     {
-        forEachCloseSeries((name, closes, period) ->
-        {
-            final Sma sma = new Sma(period);
-            final Output ta = new Output(closes.length);
-            ta.code = CORE.sma(0, closes.length - 1, closes, period, ta.begin, ta.length, ta.values);
-            final Run run = Run.of(closes.length);
-            for (int i = 0; i < closes.length; i++)
-            {
-                sma.update(closes[i]);
-                run.record(i, sma.isReady(), sma.value());
-            }
-            check("SMA(" + name + "," + period + ")", run.values, run.ready, ta);
-        });
+        checkSeries("SMA", Sma::new, (in, period, out) -> CORE.sma(0, in.length - 1, in, period, out.begin, out.length,
+            out.values));
     }
 
     @Test
     void ema()
     {
-        forEachCloseSeries((name, closes, period) ->
-        {
-            final Ema ema = new Ema(period);
-            final Output ta = new Output(closes.length);
-            ta.code = CORE.ema(0, closes.length - 1, closes, period, ta.begin, ta.length, ta.values);
-            final Run run = Run.of(closes.length);
-            for (int i = 0; i < closes.length; i++)
-            {
-                ema.update(closes[i]);
-                run.record(i, ema.isReady(), ema.value());
-            }
-            check("EMA(" + name + "," + period + ")", run.values, run.ready, ta);
-        });
+        checkSeries("EMA", Ema::new, (in, period, out) -> CORE.ema(0, in.length - 1, in, period, out.begin, out.length,
+            out.values));
     }
 
     @Test
     void wma()
     {
-        forEachCloseSeries((name, closes, period) ->
-        {
-            final Wma wma = new Wma(period);
-            final Output ta = new Output(closes.length);
-            ta.code = CORE.wma(0, closes.length - 1, closes, period, ta.begin, ta.length, ta.values);
-            final Run run = Run.of(closes.length);
-            for (int i = 0; i < closes.length; i++)
-            {
-                wma.update(closes[i]);
-                run.record(i, wma.isReady(), wma.value());
-            }
-            check("WMA(" + name + "," + period + ")", run.values, run.ready, ta);
-        });
+        checkSeries("WMA", Wma::new, (in, period, out) -> CORE.wma(0, in.length - 1, in, period, out.begin, out.length,
+            out.values));
     }
 
     @Test
     void rsi()
     {
+        checkSeries("RSI", Rsi::new, (in, period, out) -> CORE.rsi(0, in.length - 1, in, period, out.begin, out.length,
+            out.values));
+    }
+
+    /** A one-input indicator against its TA-Lib function on every close series and period. */
+    private static void checkSeries(final String label, final IntFunction<SeriesIndicator> indicator,
+        final SeriesReference reference)
+    {
         forEachCloseSeries((name, closes, period) ->
         {
-            final Rsi rsi = new Rsi(period);
+            final SeriesIndicator mine = indicator.apply(period);
             final Output ta = new Output(closes.length);
-            ta.code = CORE.rsi(0, closes.length - 1, closes, period, ta.begin, ta.length, ta.values);
+            ta.code = reference.compute(closes, period, ta);
             final Run run = Run.of(closes.length);
             for (int i = 0; i < closes.length; i++)
             {
-                rsi.update(closes[i]);
-                run.record(i, rsi.isReady(), rsi.value());
+                mine.update(closes[i]);
+                run.record(i, mine.isReady(), mine.value());
             }
-            check("RSI(" + name + "," + period + ")", run.values, run.ready, ta);
+            check(label + "(" + name + "," + period + ")", run.values, run.ready, ta);
         });
     }
 
@@ -150,10 +127,7 @@ class TaLibConformanceTest
                 final Output hist = new Output(closes.length);
                 line.code = CORE.macd(0, closes.length - 1, closes, s[0], s[1], s[2], line.begin, line.length,
                     line.values, signal.values, hist.values);
-                signal.code = line.code;
-                hist.code = line.code;
-                signal.begin.value = hist.begin.value = line.begin.value;
-                signal.length.value = hist.length.value = line.length.value;
+                sharePlacement(line, signal, hist);
                 final Run l = Run.of(closes.length);
                 final Run g = Run.of(closes.length);
                 final Run h = Run.of(closes.length);
@@ -259,11 +233,7 @@ class TaLibConformanceTest
             // RollingStdDev). On the same series shifted by a constant its arithmetic is exact enough
             // to be a reference; Bollinger Bands shift with the series, so upper - c must match.
             final double c = centre(closes);
-            final double[] centred = new double[n];
-            for (int i = 0; i < n; i++)
-            {
-                centred[i] = closes[i] - c;
-            }
+            final double[] centred = shifted(closes, -c);
             final Output raw = new Output(n);
             final Output rawUpper = new Output(n);
             final Output rawLower = new Output(n);
@@ -274,12 +244,7 @@ class TaLibConformanceTest
             final Output lower = new Output(n);
             upper.code = CORE.bbands(0, n - 1, centred, period, 2.0, 2.0, MAType.Sma, upper.begin, upper.length,
                 upper.values, middle.values, lower.values);
-            for (final Output o : new Output[] {middle, lower})
-            {
-                o.code = upper.code;
-                o.begin.value = upper.begin.value;
-                o.length.value = upper.length.value;
-            }
+            sharePlacement(upper, middle, lower);
             final BollingerBands bands = new BollingerBands(period, 2.0);
             final Run mid = Run.of(n);
             final Run up = Run.of(n);
@@ -306,11 +271,7 @@ class TaLibConformanceTest
         {
             final int n = closes.length;
             final double c = centre(closes);
-            final double[] centred = new double[n];
-            for (int i = 0; i < n; i++)
-            {
-                centred[i] = closes[i] - c;
-            }
+            final double[] centred = shifted(closes, -c);
             final Output ta = new Output(n);
             ta.code = CORE.stdDev(0, n - 1, centred, period, 1.0, ta.begin, ta.length, ta.values);
             final RollingStdDev sd = new RollingStdDev(period);
@@ -333,6 +294,33 @@ class TaLibConformanceTest
             sum += v;
         }
         return sum / values.length;
+    }
+
+    private static double[] shifted(final double[] values, final double by)
+    {
+        final double[] out = new double[values.length];
+        for (int i = 0; i < values.length; i++)
+        {
+            out[i] = values[i] + by;
+        }
+        return out;
+    }
+
+    /** Outputs of one TA-Lib call that fills several arrays share the status, first index and length of the first. */
+    private static void sharePlacement(final Output first, final Output... others)
+    {
+        for (final Output o : others)
+        {
+            o.code = first.code;
+            o.begin.value = first.begin.value;
+            o.length.value = first.length.value;
+        }
+    }
+
+    /** A TA-Lib function of one input series and a period. */
+    interface SeriesReference
+    {
+        RetCode compute(double[] in, int period, Output out);
     }
 
     interface CloseCase

@@ -18,6 +18,7 @@ import dev.peregrine.core.strategy.config.StrategySpec;
 import dev.peregrine.core.testing.CoreHarness;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,6 +56,38 @@ class MarketMakerTest
         return (MarketMaker)h.core.strategies().get(0).strategy();
     }
 
+    /** Quotes #bid and #bid+1 at 99.90 and 100.10 (what {@link #book} gives), accepted. */
+    private static List<String> quotesAtTheFirstBook(final int bid)
+    {
+        return List.of("ORDER #" + bid + " i0 BUY 0.01 LIMIT @ 99.9", "ORDER #" + (bid + 1) + " i0 SELL 0.01 LIMIT @ 100.1",
+            "ACCEPTED #" + bid, "ACCEPTED #" + (bid + 1));
+    }
+
+    /** Quotes #bid and #bid+1 asked to cancel, then cancelled. */
+    private static List<String> bothCancelled(final int bid)
+    {
+        return List.of("CANCEL_REQUEST #" + bid, "CANCEL_REQUEST #" + (bid + 1), "CANCEL #" + bid + " i0 0.01",
+            "CANCEL #" + (bid + 1) + " i0 0.01");
+    }
+
+    /** The lines given, lists spliced in, in order. */
+    private static List<String> lines(final Object... parts)
+    {
+        final List<String> all = new ArrayList<>();
+        for (final Object part : parts)
+        {
+            if (part instanceof List<?> list)
+            {
+                list.forEach(line -> all.add((String)line));
+            }
+            else
+            {
+                all.add((String)part);
+            }
+        }
+        return all;
+    }
+
     private static long q(final String text)
     {
         return FixedPoint.parse(text);
@@ -75,11 +108,7 @@ class MarketMakerTest
         book(h);
 
         // 100.00 x (1 -+ 0.0010): 99.90 and 100.10, already on the tick.
-        assertThat(h.outputs.lines()).containsExactly(
-            "ORDER #1 i0 BUY 0.01 LIMIT @ 99.9",
-            "ORDER #2 i0 SELL 0.01 LIMIT @ 100.1",
-            "ACCEPTED #1",
-            "ACCEPTED #2");
+        assertThat(h.outputs.lines()).containsExactlyElementsOf(quotesAtTheFirstBook(1));
         assertThat(h.outputs.decisions()).containsExactly(
             "#1 quote-bid mid=100 desired_price=99.9 inventory=0 skew_bps=0 spread_bps=20",
             "#2 quote-ask mid=100 desired_price=100.1 inventory=0 skew_bps=0 spread_bps=20");
@@ -100,11 +129,7 @@ class MarketMakerTest
         book(wide);
         // Mid 100.005: bid 99.904995 -> 99.90 (unchanged), ask 100.105005 -> 100.11, one tick from 100.10.
         wide.bookUpdate(BTC, "bid 99.96 1");
-        assertThat(wide.outputs.lines()).containsExactly(
-            "ORDER #1 i0 BUY 0.01 LIMIT @ 99.9",
-            "ORDER #2 i0 SELL 0.01 LIMIT @ 100.1",
-            "ACCEPTED #1",
-            "ACCEPTED #2");
+        assertThat(wide.outputs.lines()).containsExactlyElementsOf(quotesAtTheFirstBook(1));
     }
 
     @Test
@@ -204,11 +229,8 @@ class MarketMakerTest
         h.feed(h.events.trade(BTC, "100.01", "0.05", Side.SELL));
         h.bookUpdate(BTC, "bid 99.89 3");
 
-        assertThat(h.outputs.lines()).containsExactly(
-            "ORDER #1 i0 BUY 0.01 LIMIT @ 99.9",
-            "ORDER #2 i0 SELL 0.01 LIMIT @ 100.1",
-            "ACCEPTED #1",
-            "ACCEPTED #2",
+        assertThat(h.outputs.lines()).containsExactlyElementsOf(lines(
+            quotesAtTheFirstBook(1),
             "FILL #1 i0 BUY 0.01 @ 99.9",
             "ORDER #3 i0 BUY 0.005 LIMIT @ 99.83",
             "CANCEL_REQUEST #2",
@@ -225,7 +247,7 @@ class MarketMakerTest
             "ORDER #6 i0 BUY 0.01 LIMIT @ 99.86",
             "ORDER #7 i0 SELL 0.01 LIMIT @ 100.07",
             "ACCEPTED #6",
-            "ACCEPTED #7");
+            "ACCEPTED #7"));
         assertThat(h.outputs.decisions()).contains(
             "#3 quote-bid mid=100 desired_price=99.83 inventory=0.01 skew_bps=6.6666 spread_bps=20",  // 6.66665 printed to 4 decimals, half-even
             "#5 requote-ask mid=100 desired_price=100 inventory=0.015 skew_bps=10 spread_bps=20");
@@ -241,16 +263,13 @@ class MarketMakerTest
         // Long 0.004 of 0.04: skew 1 bp; bid 100 x (1 - 0.0011) = 99.89 (1 tick: not a move of 5), but the
         // 0.006 left is not the 0.01 wanted. The ask, 100.09, stays: 1 tick, same size.
         h.bookUpdate(BTC, "bid 99.89 1");
-        assertThat(h.outputs.lines()).containsExactly(
-            "ORDER #1 i0 BUY 0.01 LIMIT @ 99.9",
-            "ORDER #2 i0 SELL 0.01 LIMIT @ 100.1",
-            "ACCEPTED #1",
-            "ACCEPTED #2",
+        assertThat(h.outputs.lines()).containsExactlyElementsOf(lines(
+            quotesAtTheFirstBook(1),
             "FILL #1 i0 BUY 0.004 @ 99.9",
             "CANCEL_REQUEST #1",
             "ORDER #3 i0 BUY 0.01 LIMIT @ 99.89",
             "CANCEL #1 i0 0.006",
-            "ACCEPTED #3");
+            "ACCEPTED #3"));
     }
 
     @Test
@@ -262,39 +281,23 @@ class MarketMakerTest
 
         h.feed(h.events.feedStatus(BTC, EventType.FEED_STALE));
         h.bookUpdate(BTC, "bid 99.96 1");                          // stale: nothing new
-        assertThat(h.outputs.lines()).containsExactly(
-            "CANCEL_REQUEST #1",
-            "CANCEL_REQUEST #2",
-            "CANCEL #1 i0 0.01",
-            "CANCEL #2 i0 0.01");
+        assertThat(h.outputs.lines()).containsExactlyElementsOf(bothCancelled(1));
         h.outputs.clear();
 
         h.feed(h.events.feedStatus(BTC, EventType.FEED_RECOVERED));
         assertThat(h.outputs.lines()).as("quotes wait for the next book message").isEmpty();
         h.bookUpdate(BTC, "bid 99.96 0");                          // mid 100.00 again
-        assertThat(h.outputs.lines()).containsExactly(
-            "ORDER #3 i0 BUY 0.01 LIMIT @ 99.9",
-            "ORDER #4 i0 SELL 0.01 LIMIT @ 100.1",
-            "ACCEPTED #3",
-            "ACCEPTED #4");
+        assertThat(h.outputs.lines()).containsExactlyElementsOf(quotesAtTheFirstBook(3));
         h.outputs.clear();
 
         h.feed(h.events.feedStatus(BTC, EventType.FEED_GAP));
         h.feed(h.events.feedStatus(BTC, EventType.FEED_RECOVERED));
         h.bookUpdate(BTC, "ask 100.04 1");                          // the book is unsynced until a snapshot
-        assertThat(h.outputs.lines()).containsExactly(
-            "CANCEL_REQUEST #3",
-            "CANCEL_REQUEST #4",
-            "CANCEL #3 i0 0.01",
-            "CANCEL #4 i0 0.01");
+        assertThat(h.outputs.lines()).containsExactlyElementsOf(bothCancelled(3));
         h.outputs.clear();
 
         book(h);
-        assertThat(h.outputs.lines()).containsExactly(
-            "ORDER #5 i0 BUY 0.01 LIMIT @ 99.9",
-            "ORDER #6 i0 SELL 0.01 LIMIT @ 100.1",
-            "ACCEPTED #5",
-            "ACCEPTED #6");
+        assertThat(h.outputs.lines()).containsExactlyElementsOf(quotesAtTheFirstBook(5));
     }
 
     @Test
@@ -362,21 +365,12 @@ class MarketMakerTest
         h.advanceMillis(1_000);
         command(h, CommandCode.RESUME);
         h.bookUpdate(BTC, "bid 99.96 0");
-        assertThat(h.outputs.lines()).containsExactly(
-            "ORDER #1 i0 BUY 0.01 LIMIT @ 99.9",
-            "ORDER #2 i0 SELL 0.01 LIMIT @ 100.1",
-            "ACCEPTED #1",
-            "ACCEPTED #2",
-            "CANCEL_REQUEST #1",
-            "CANCEL_REQUEST #2",
-            "CANCEL #1 i0 0.01",
-            "CANCEL #2 i0 0.01",
+        assertThat(h.outputs.lines()).containsExactlyElementsOf(lines(
+            quotesAtTheFirstBook(1),
+            bothCancelled(1),
             "REJECT #3 i0 BUY 0.01 TRADING_REDUCING",
             "REJECT #4 i0 SELL 0.01 TRADING_REDUCING",
-            "ORDER #5 i0 BUY 0.01 LIMIT @ 99.9",
-            "ORDER #6 i0 SELL 0.01 LIMIT @ 100.1",
-            "ACCEPTED #5",
-            "ACCEPTED #6");
+            quotesAtTheFirstBook(5)));
     }
 
     @Test
@@ -391,19 +385,10 @@ class MarketMakerTest
         assertThat(h.outputs.lines()).noneMatch(line -> line.startsWith("REJECT"));
         command(h, CommandCode.RESUME);
         h.bookUpdate(BTC, "bid 99.96 0");
-        assertThat(h.outputs.lines()).containsExactly(
-            "ORDER #1 i0 BUY 0.01 LIMIT @ 99.9",
-            "ORDER #2 i0 SELL 0.01 LIMIT @ 100.1",
-            "ACCEPTED #1",
-            "ACCEPTED #2",
-            "CANCEL_REQUEST #1",
-            "CANCEL_REQUEST #2",
-            "CANCEL #1 i0 0.01",
-            "CANCEL #2 i0 0.01",
-            "ORDER #3 i0 BUY 0.01 LIMIT @ 99.9",
-            "ORDER #4 i0 SELL 0.01 LIMIT @ 100.1",
-            "ACCEPTED #3",
-            "ACCEPTED #4");
+        assertThat(h.outputs.lines()).containsExactlyElementsOf(lines(
+            quotesAtTheFirstBook(1),
+            bothCancelled(1),
+            quotesAtTheFirstBook(3)));
     }
 
     @Test
