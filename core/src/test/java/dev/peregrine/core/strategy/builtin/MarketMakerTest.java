@@ -18,9 +18,10 @@ import dev.peregrine.core.strategy.config.StrategySpec;
 import dev.peregrine.core.testing.CoreHarness;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 
+import static dev.peregrine.core.strategy.builtin.ExpectedOutputs.assertSameRun;
+import static dev.peregrine.core.strategy.builtin.ExpectedOutputs.lines;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -68,24 +69,6 @@ class MarketMakerTest
     {
         return List.of("CANCEL_REQUEST #" + bid, "CANCEL_REQUEST #" + (bid + 1), "CANCEL #" + bid + " i0 0.01",
             "CANCEL #" + (bid + 1) + " i0 0.01");
-    }
-
-    /** The lines given, lists spliced in, in order. */
-    private static List<String> lines(final Object... parts)
-    {
-        final List<String> all = new ArrayList<>();
-        for (final Object part : parts)
-        {
-            if (part instanceof List<?> list)
-            {
-                list.forEach(line -> all.add((String)line));
-            }
-            else
-            {
-                all.add((String)part);
-            }
-        }
-        return all;
     }
 
     private static long q(final String text)
@@ -430,9 +413,7 @@ class MarketMakerTest
         new RandomBookWalk(second, BTC, 42, c -> { }).run(2_000);
 
         assertThat(first.outputs.count("fill")).as("the walk trades").isGreaterThan(10);
-        assertThat(second.outputs.lines()).isEqualTo(first.outputs.lines());
-        assertThat(second.outputs.decisions()).isEqualTo(first.outputs.decisions());
-        assertThat(second.core.stateHash()).isEqualTo(first.core.stateHash());
+        assertSameRun(first, second);
 
         final CoreHarness other = harness(BASE);
         new RandomBookWalk(other, BTC, 43, c -> { }).run(2_000);

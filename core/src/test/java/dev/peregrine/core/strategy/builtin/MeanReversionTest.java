@@ -3,6 +3,9 @@ package dev.peregrine.core.strategy.builtin;
 import dev.peregrine.core.testing.CoreHarness;
 import org.junit.jupiter.api.Test;
 
+import static dev.peregrine.core.strategy.builtin.ExpectedOutputs.assertSameRun;
+import static dev.peregrine.core.strategy.builtin.ExpectedOutputs.lines;
+import static dev.peregrine.core.strategy.builtin.ExpectedOutputs.marketFill;
 import static dev.peregrine.core.strategy.builtin.OneSecondBars.bar;
 import static dev.peregrine.core.strategy.builtin.OneSecondBars.bars;
 import static dev.peregrine.core.strategy.builtin.OneSecondBars.core;
@@ -58,16 +61,12 @@ class MeanReversionTest
         assertThat(h.outputs.lines()).isEmpty();
 
         bar(h, "97");
-        assertThat(h.outputs.lines()).containsExactly(
-            "ORDER #1 i0 BUY 0.01",
-            "FILL #1 i0 BUY 0.01 @ 98");
+        assertThat(h.outputs.lines()).containsExactlyElementsOf(marketFill(1, "BUY", "0.01", "98"));
 
         bars(h, "98", "100", "99");
-        assertThat(h.outputs.lines()).containsExactly(
-            "ORDER #1 i0 BUY 0.01",
-            "FILL #1 i0 BUY 0.01 @ 98",
-            "ORDER #2 i0 SELL 0.01",
-            "FILL #2 i0 SELL 0.01 @ 99");
+        assertThat(h.outputs.lines()).containsExactlyElementsOf(lines(
+            marketFill(1, "BUY", "0.01", "98"),
+            marketFill(2, "SELL", "0.01", "99")));
         assertThat(position(h)).isZero();
     }
 
@@ -93,11 +92,9 @@ class MeanReversionTest
     {
         final CoreHarness h = core(SPEC + ",allow-short=true");
         bars(h, SPIKE);
-        assertThat(h.outputs.lines()).containsExactly(
-            "ORDER #1 i0 SELL 0.01",
-            "FILL #1 i0 SELL 0.01 @ 102",
-            "ORDER #2 i0 BUY 0.01",
-            "FILL #2 i0 BUY 0.01 @ 101");
+        assertThat(h.outputs.lines()).containsExactlyElementsOf(lines(
+            marketFill(1, "SELL", "0.01", "102"),
+            marketFill(2, "BUY", "0.01", "101")));
         assertThat(h.outputs.decisions()).containsExactly(
             "#1 overbought-above-upper-band rsi=77.7778 bb_lower=98.6106 bb_middle=100.25 bb_upper=101.8894 " +
                 "percent_b=1.3387 close=103",
@@ -139,9 +136,7 @@ class MeanReversionTest
         bars(second, SPIKE);
 
         assertThat(first.outputs.lines()).isNotEmpty();
-        assertThat(second.outputs.lines()).isEqualTo(first.outputs.lines());
-        assertThat(second.outputs.decisions()).isEqualTo(first.outputs.decisions());
-        assertThat(second.core.stateHash()).isEqualTo(first.core.stateHash());
+        assertSameRun(first, second);
     }
 
     @Test

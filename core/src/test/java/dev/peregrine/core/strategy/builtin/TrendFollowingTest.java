@@ -10,6 +10,9 @@ import org.junit.jupiter.api.Test;
 import java.util.Arrays;
 import java.util.List;
 
+import static dev.peregrine.core.strategy.builtin.ExpectedOutputs.assertSameRun;
+import static dev.peregrine.core.strategy.builtin.ExpectedOutputs.lines;
+import static dev.peregrine.core.strategy.builtin.ExpectedOutputs.marketFill;
 import static dev.peregrine.core.strategy.builtin.OneSecondBars.BTC;
 import static dev.peregrine.core.strategy.builtin.OneSecondBars.ETH;
 import static dev.peregrine.core.strategy.builtin.OneSecondBars.SECOND;
@@ -67,18 +70,14 @@ class TrendFollowingTest
 
         // Bar 5 (106): fast 104.17 > slow 103.3, the first change of side: buy 0.01 at the ask (107).
         bar(h, "106");
-        assertThat(h.outputs.lines()).containsExactly(
-            "ORDER #1 i0 BUY 0.01",
-            "FILL #1 i0 BUY 0.01 @ 107");
+        assertThat(h.outputs.lines()).containsExactlyElementsOf(marketFill(1, "BUY", "0.01", "107"));
 
         // Bar 6 stays above. Bar 7 (100): fast 102.02 < slow 102.87, cross down: long-only, so sell the 0.01
         // back at the bid (99). Bar 8 stays below: nothing.
         bars(h, "107", "100", "98");
-        assertThat(h.outputs.lines()).containsExactly(
-            "ORDER #1 i0 BUY 0.01",
-            "FILL #1 i0 BUY 0.01 @ 107",
-            "ORDER #2 i0 SELL 0.01",
-            "FILL #2 i0 SELL 0.01 @ 99");
+        assertThat(h.outputs.lines()).containsExactlyElementsOf(lines(
+            marketFill(1, "BUY", "0.01", "107"),
+            marketFill(2, "SELL", "0.01", "99")));
         assertThat(position(h)).isZero();
     }
 
@@ -103,9 +102,7 @@ class TrendFollowingTest
         assertThat(strategy.crosses()).isEqualTo(1);
 
         bar(h, "104");
-        assertThat(h.outputs.lines()).containsExactly(
-            "ORDER #1 i0 BUY 0.01",
-            "FILL #1 i0 BUY 0.01 @ 105");
+        assertThat(h.outputs.lines()).containsExactlyElementsOf(marketFill(1, "BUY", "0.01", "105"));
         assertThat(h.outputs.decisions()).containsExactly("#1 ema-cross-up ema_fast=102.4465 ema_slow=102.1525 close=104");
     }
 
@@ -118,9 +115,7 @@ class TrendFollowingTest
         assertThat(h.outputs.lines()).isEmpty();
 
         bars(h, Arrays.copyOfRange(MACD_PATH, 10, MACD_PATH.length));
-        assertThat(h.outputs.lines()).containsExactly(
-            "ORDER #1 i0 SELL 0.01",
-            "FILL #1 i0 SELL 0.01 @ 101");
+        assertThat(h.outputs.lines()).containsExactlyElementsOf(marketFill(1, "SELL", "0.01", "101"));
     }
 
     @Test
@@ -139,11 +134,9 @@ class TrendFollowingTest
         final CoreHarness h = core(EMA + ",allow-short=true");
         bars(h, EMA_PATH);
         // Bar 7's target is -0.01 from +0.01: one sell of 0.02.
-        assertThat(h.outputs.lines()).containsExactly(
-            "ORDER #1 i0 BUY 0.01",
-            "FILL #1 i0 BUY 0.01 @ 107",
-            "ORDER #2 i0 SELL 0.02",
-            "FILL #2 i0 SELL 0.02 @ 99");
+        assertThat(h.outputs.lines()).containsExactlyElementsOf(lines(
+            marketFill(1, "BUY", "0.01", "107"),
+            marketFill(2, "SELL", "0.02", "99")));
         assertThat(position(h)).isEqualTo(FixedPoint.parse("-0.01"));
     }
 
@@ -155,9 +148,7 @@ class TrendFollowingTest
                 OneSecondBars.ORDER_QUANTITY));
         bars(h, "104", "103", "102", "101", "100", "106");
         // 1 quote at the last trade, 106: 0.0094339622..., down to the 0.00000001 lot (not the fixed 0.01).
-        assertThat(h.outputs.lines()).containsExactly(
-            "ORDER #1 i0 BUY 0.00943396",
-            "FILL #1 i0 BUY 0.00943396 @ 107");
+        assertThat(h.outputs.lines()).containsExactlyElementsOf(marketFill(1, "BUY", "0.00943396", "107"));
     }
 
     @Test
@@ -165,9 +156,7 @@ class TrendFollowingTest
     {
         final CoreHarness h = core(EMA + ",quantity=0.25");
         bars(h, "104", "103", "102", "101", "100", "106");
-        assertThat(h.outputs.lines()).containsExactly(
-            "ORDER #1 i0 BUY 0.25",
-            "FILL #1 i0 BUY 0.25 @ 107");
+        assertThat(h.outputs.lines()).containsExactlyElementsOf(marketFill(1, "BUY", "0.25", "107"));
     }
 
     /**
@@ -188,11 +177,9 @@ class TrendFollowingTest
         assertThat(h.outputs.lines()).as("a tie and the first sign are no cross").isEmpty();
 
         bars(h, Arrays.copyOfRange(MACD_PATH, 7, MACD_PATH.length));
-        assertThat(h.outputs.lines()).containsExactly(
-            "ORDER #1 i0 BUY 0.01",
-            "FILL #1 i0 BUY 0.01 @ 102",
-            "ORDER #2 i0 SELL 0.01",
-            "FILL #2 i0 SELL 0.01 @ 101");
+        assertThat(h.outputs.lines()).containsExactlyElementsOf(lines(
+            marketFill(1, "BUY", "0.01", "102"),
+            marketFill(2, "SELL", "0.01", "101")));
         assertThat(h.outputs.decisions()).containsExactly(
             "#1 macd-cross-up macd=-0.0795 macd_signal=-0.2536 macd_histogram=0.1741 close=101",
             "#2 macd-cross-down macd=-0.1294 macd_signal=0.1346 macd_histogram=-0.264 close=102");
@@ -264,14 +251,10 @@ class TrendFollowingTest
         bars(second, MACD_PATH);
 
         // The MACD path with allow-short: long at bar 7, reversed to short at bar 10.
-        assertThat(first.outputs.lines()).containsExactly(
-            "ORDER #1 i0 BUY 0.01",
-            "FILL #1 i0 BUY 0.01 @ 102",
-            "ORDER #2 i0 SELL 0.02",
-            "FILL #2 i0 SELL 0.02 @ 101");
-        assertThat(second.outputs.lines()).isEqualTo(first.outputs.lines());
-        assertThat(second.outputs.decisions()).isEqualTo(first.outputs.decisions());
-        assertThat(second.core.stateHash()).isEqualTo(first.core.stateHash());
+        assertThat(first.outputs.lines()).containsExactlyElementsOf(lines(
+            marketFill(1, "BUY", "0.01", "102"),
+            marketFill(2, "SELL", "0.02", "101")));
+        assertSameRun(first, second);
     }
 
     @Test
