@@ -1,18 +1,20 @@
 package dev.peregrine.core.execution;
 
-import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.event.Side;
-import dev.peregrine.core.number.FixedPoint;
 import dev.peregrine.core.order.OrderState;
 import dev.peregrine.core.testing.CoreHarness;
 import org.junit.jupiter.api.Test;
 
+import static dev.peregrine.core.execution.PaperVenueDriver.BTC;
+import static dev.peregrine.core.execution.PaperVenueDriver.book;
+import static dev.peregrine.core.execution.PaperVenueDriver.limit;
+import static dev.peregrine.core.execution.PaperVenueDriver.market;
+import static dev.peregrine.core.execution.PaperVenueDriver.q;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Each fill model drives the same market; the exact fills, cancels and acknowledgements are asserted. */
 class PaperVenueFillModelTest
 {
-    private static final int BTC = 0;
     private static final long MINUTE = 60_000_000_000L;
 
     private static CoreHarness venue(final FillModel model, final double participation, final long windowNanos,
@@ -20,31 +22,6 @@ class PaperVenueFillModelTest
     {
         return CoreHarness.btcEth(PaperVenueSettings.FRICTIONLESS.withFillModel(model, participation, windowNanos,
             slippageBps));
-    }
-
-    private static long market(final CoreHarness h, final int side, final String quantity)
-    {
-        final long[] id = new long[1];
-        final InboundEvent e = h.events.clock();
-        h.core.execution().beginEvent(e);
-        id[0] = h.core.execution().submitMarketOrder(BTC, side, FixedPoint.parse(quantity));
-        h.feed(h.events.clock());
-        return id[0];
-    }
-
-    private static long limit(final CoreHarness h, final int side, final String quantity, final String price)
-    {
-        final InboundEvent e = h.events.clock();
-        h.core.execution().beginEvent(e);
-        final long id = h.core.execution().submitLimitOrder(BTC, side, FixedPoint.parse(quantity), FixedPoint.parse(price));
-        h.feed(h.events.clock());
-        return id;
-    }
-
-    /** Bids 99.99 x 1, 99.98 x 2; asks 100.00 x 0.5, 100.01 x 1, 100.02 x 3. */
-    private static void book(final CoreHarness h)
-    {
-        h.bookSnapshot(BTC, "bid 99.99 1", "bid 99.98 2", "ask 100.00 0.5", "ask 100.01 1", "ask 100.02 3");
     }
 
     @Test
@@ -171,9 +148,9 @@ class PaperVenueFillModelTest
         final CoreHarness h = CoreHarness.btcEth("0.01", "10", "10");   // the touch model: the fix is for every model
         book(h);
         final long id = limit(h, Side.BUY, "0.5", "99.99");
-        assertThat(h.core.execution().venue().queueAheadOf(id)).isEqualTo(FixedPoint.parse("1"));
+        assertThat(h.core.execution().venue().queueAheadOf(id)).isEqualTo(q("1"));
         h.bookUpdate(BTC, "bid 99.99 0", "ask 99.99 0.3");               // sellers reach our price: 0.3 of the
-        assertThat(h.core.execution().venue().queueAheadOf(id)).isEqualTo(FixedPoint.parse("0.7")); // 1 ahead
+        assertThat(h.core.execution().venue().queueAheadOf(id)).isEqualTo(q("0.7")); // 1 ahead
         h.bookUpdate(BTC, "bid 99.98 0", "bid 99.90 1", "ask 99.99 0", "ask 99.95 2"); // then through it: 2 crossing,
         assertThat(h.outputs.lines()).containsExactly(                   // 1.7 of it new: 0.7 ahead, then ours
             "ORDER #1 i0 BUY 0.5 LIMIT @ 99.99",

@@ -1,69 +1,22 @@
 package dev.peregrine.core.execution;
 
-import dev.peregrine.core.event.BookFlags;
-import dev.peregrine.core.event.EventType;
 import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.event.Side;
-import dev.peregrine.core.number.FixedPoint;
 import dev.peregrine.core.order.OrderState;
 import dev.peregrine.core.testing.CoreHarness;
 import org.junit.jupiter.api.Test;
 
+import static dev.peregrine.core.execution.PaperVenueDriver.BTC;
+import static dev.peregrine.core.execution.PaperVenueDriver.book;
+import static dev.peregrine.core.execution.PaperVenueDriver.inEvent;
+import static dev.peregrine.core.execution.PaperVenueDriver.limit;
+import static dev.peregrine.core.execution.PaperVenueDriver.market;
+import static dev.peregrine.core.execution.PaperVenueDriver.q;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 class PaperVenueTest
 {
-    private static final int BTC = 0;
-
-    /** Runs {@code action} inside a CLOCK event, as a strategy callback would, so the core drains the venue. */
-    private static void inEvent(final CoreHarness h, final Runnable action)
-    {
-        final InboundEvent e = h.events.clock();
-        h.core.execution().beginEvent(e);
-        action.run();
-        h.feed(h.events.clock());
-    }
-
-    private static long q(final String text)
-    {
-        return FixedPoint.parse(text);
-    }
-
-    private static void market(final CoreHarness h, final int side, final String quantity)
-    {
-        inEvent(h, () -> h.core.execution().submitMarketOrder(BTC, side, q(quantity)));
-    }
-
-    private static long[] limit(final CoreHarness h, final int side, final String quantity, final String price)
-    {
-        final long[] id = new long[1];
-        inEvent(h, () -> id[0] = h.core.execution().submitLimitOrder(BTC, side, q(quantity), q(price)));
-        return id;
-    }
-
-    private static void level(final CoreHarness h, final int side, final String price, final String qty, final int flags)
-    {
-        final InboundEvent e = h.events.clock();
-        e.type = EventType.BOOK_LEVEL;
-        e.instrumentId = BTC;
-        e.side = side;
-        e.price = q(price);
-        e.quantity = q(qty);
-        e.flags = flags;
-        h.feed(e);
-    }
-
-    /** Bids 99.99 x 1, 99.98 x 2; asks 100.00 x 0.5, 100.01 x 1, 100.02 x 3. */
-    private static void book(final CoreHarness h)
-    {
-        level(h, Side.BUY, "99.99", "1", BookFlags.SNAPSHOT_BEGIN);
-        level(h, Side.BUY, "99.98", "2", 0);
-        level(h, Side.SELL, "100.00", "0.5", 0);
-        level(h, Side.SELL, "100.01", "1", 0);
-        level(h, Side.SELL, "100.02", "3", BookFlags.SNAPSHOT_END | BookFlags.END_OF_MESSAGE);
-    }
-
     @Test
     void withoutABookAMarketOrderTakesTheTouchUpToTheDisplayedSize()
     {
@@ -98,7 +51,7 @@ class PaperVenueTest
         book(h);
         market(h, Side.BUY, "1");
         market(h, Side.BUY, "1");
-        level(h, Side.SELL, "100.00", "0.5", BookFlags.END_OF_MESSAGE); // the venue re-displays the level
+        h.bookUpdate(BTC, "ask 100.00 0.5");                       // the venue re-displays the level
         market(h, Side.BUY, "0.5");
         assertThat(h.outputs.lines()).containsExactly(
             "ORDER #1 i0 BUY 1",
@@ -116,7 +69,7 @@ class PaperVenueTest
     {
         final CoreHarness h = CoreHarness.btcEth("0.01", "10", "10");
         book(h);
-        final long id = limit(h, Side.BUY, "0.5", "99.99")[0];
+        final long id = limit(h, Side.BUY, "0.5", "99.99");
         assertThat(h.core.execution().venue().queueAheadOf(id)).isEqualTo(q("1"));
 
         h.feed(h.events.trade(BTC, "99.99", "0.7", Side.BUY));   // eats 0.7 of the 1 ahead
@@ -136,7 +89,7 @@ class PaperVenueTest
     {
         final CoreHarness h = CoreHarness.btcEth("0.01", "10", "10");
         book(h);
-        final long id = limit(h, Side.BUY, "2", "100.01")[0];
+        final long id = limit(h, Side.BUY, "2", "100.01");
         assertThat(h.outputs.lines()).containsExactly(
             "ORDER #1 i0 BUY 2 LIMIT @ 100.01",
             "ACCEPTED #1",
@@ -151,7 +104,7 @@ class PaperVenueTest
     {
         final CoreHarness h = CoreHarness.btcEth(new PaperVenueSettings(10_000_000L, 10_000_000L, 0, 0, 0));
         book(h);
-        final long id = limit(h, Side.SELL, "1", "100.05")[0];
+        final long id = limit(h, Side.SELL, "1", "100.05");
         h.advanceMillis(11);                                        // the order rests now
         inEvent(h, () -> h.core.execution().cancelOrder(id));
         h.feed(h.events.trade(BTC, "100.06", "0.3", Side.SELL));    // trades through before the cancel lands
@@ -172,7 +125,7 @@ class PaperVenueTest
         book(h);
         market(h, Side.BUY, "0.5");
         assertThat(h.outputs.lines()).containsExactly("ORDER #1 i0 BUY 0.5");
-        level(h, Side.SELL, "100.00", "0", BookFlags.END_OF_MESSAGE);  // the best ask is gone before we arrive
+        h.bookUpdate(BTC, "ask 100.00 0");                         // the best ask is gone before we arrive
         h.advanceMillis(21);
         assertThat(h.outputs.lines()).containsExactly("ORDER #1 i0 BUY 0.5");   // matched, report still in flight
         h.advanceMillis(5);
@@ -225,7 +178,7 @@ class PaperVenueTest
     {
         final CoreHarness h = CoreHarness.btcEth("0.01", "10", "10");
         book(h);
-        final long id = limit(h, Side.BUY, "1", "99.90")[0];
+        final long id = limit(h, Side.BUY, "1", "99.90");
         final long[] replaced = new long[1];
         final InboundEvent cause = h.events.clock();
         h.core.execution().beginEvent(cause);
