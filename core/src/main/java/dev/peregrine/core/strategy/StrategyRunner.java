@@ -39,22 +39,6 @@ public final class StrategyRunner implements BarListener
     private final Bar bar = new Bar();
     private final FailureGuard guard;
 
-    public StrategyRunner(
-        final int strategyId,
-        final String name,
-        final ExecutionEngine execution,
-        final MarketState market,
-        final InstrumentRegistry instruments,
-        final InstrumentRules rules,
-        final FeedHealth feedHealth,
-        final PositionBook enginePositions,
-        final long[] defaultOrderQuantity,
-        final SingleWriterCounter failures)
-    {
-        this(strategyId, name, execution, market, instruments, rules, feedHealth, enginePositions, defaultOrderQuantity,
-            0.0, failures);
-    }
-
     /**
      * @param defaultOrderQuantity per instrument (scaled): the engine's order size while no price is known
      *                             (always, when {@code orderNotional} is 0).
