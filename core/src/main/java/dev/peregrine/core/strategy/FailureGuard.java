@@ -29,7 +29,7 @@ final class FailureGuard
     private final ExecutionEngine execution;
     private final SingleWriterCounter failures;
     private final StrategyTimers timers;
-    private final DeferredRejects deferred;
+    private final DeferredRejects deferred = new DeferredRejects();
     private final DecisionRecord note;
 
     private Strategy strategy;
@@ -43,20 +43,24 @@ final class FailureGuard
         final ExecutionEngine execution,
         final SingleWriterCounter failures,
         final StrategyTimers timers,
-        final DeferredRejects deferred,
         final DecisionRecord note)
     {
         this.context = context;
         this.execution = execution;
         this.failures = failures;
         this.timers = timers;
-        this.deferred = deferred;
         this.note = note;
     }
 
     void guard(final Strategy strategy)
     {
         this.strategy = strategy;
+    }
+
+    /** Rejections waiting to be told after the callback that caused them. */
+    DeferredRejects deferred()
+    {
+        return deferred;
     }
 
     Strategy strategy()

@@ -35,7 +35,7 @@ public final class StrategyRunner implements BarListener
     private final StrategyTimers timers;
     private final PositionBook positions;
     private final RepeatedRejects repeatedRejects = new RepeatedRejects();
-    private final DeferredRejects deferred = new DeferredRejects();
+    private final DeferredRejects deferred;
     private final Bar bar = new Bar();
     private final FailureGuard guard;
 
@@ -68,7 +68,8 @@ public final class StrategyRunner implements BarListener
         this.open = context.openOrders();
         this.timers = context.timers();
         this.positions = context.positions();
-        this.guard = new FailureGuard(context, execution, failures, timers, deferred, context.decision());
+        this.guard = new FailureGuard(context, execution, failures, timers, context.decision());
+        this.deferred = guard.deferred();
     }
 
     /** Builds the strategy against its context; bar subscriptions are accepted during this call only. */

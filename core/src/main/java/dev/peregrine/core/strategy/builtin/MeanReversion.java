@@ -128,11 +128,7 @@ public final class MeanReversion implements Strategy
         final boolean joinTouch,
         final boolean allowShort)
     {
-        if (quantity < 0)
-        {
-            throw new IllegalArgumentException("strategy '" + context.name() + "': quantity must be > 0 (or 0 for the " +
-                "engine's order quantity at the current price), got " + quantity + " (scaled)");
-        }
+        TargetPosition.requireQuantity(context, quantity);
         if (!(oversold < overbought))
         {
             throw new IllegalArgumentException("strategy '" + context.name() + "': oversold (" + oversold +
@@ -167,7 +163,7 @@ public final class MeanReversion implements Strategy
             return;
         }
         final long position = orders.expectedPosition();
-        final long size = quantity > 0 ? quantity : context.defaultOrderQuantity(instrumentId);
+        final long size = orders.size(quantity);
         final long target;
         final String signal;
         if (position == 0)

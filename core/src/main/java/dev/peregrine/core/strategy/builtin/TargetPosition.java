@@ -42,6 +42,25 @@ final class TargetPosition
         this.joinTouch = joinTouch;
     }
 
+    /**
+     * Checks a configured position size: {@code quantity} (scaled) must be > 0, or 0 for the engine's order
+     * quantity at the current price.
+     */
+    static void requireQuantity(final StrategyContext context, final long quantity)
+    {
+        if (quantity < 0)
+        {
+            throw new IllegalArgumentException("strategy '" + context.name() + "': quantity must be > 0 (or 0 for the " +
+                "engine's order quantity at the current price), got " + quantity + " (scaled)");
+        }
+    }
+
+    /** The size of the position: {@code quantity}, or for 0 the engine's order quantity at the current price. */
+    long size(final long quantity)
+    {
+        return quantity > 0 ? quantity : context.defaultOrderQuantity(instrumentId);
+    }
+
     /** Position plus open buys minus open sells (scaled, signed): where the strategy stands once its orders complete. */
     long expectedPosition()
     {

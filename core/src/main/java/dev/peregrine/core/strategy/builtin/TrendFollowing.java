@@ -147,11 +147,7 @@ public final class TrendFollowing implements Strategy
         final boolean allowShort,
         final int warmUpBars)
     {
-        if (quantity < 0)
-        {
-            throw new IllegalArgumentException("strategy '" + context.name() + "': quantity must be > 0 (or 0 for the " +
-                "engine's order quantity at the current price), got " + quantity + " (scaled)");
-        }
+        TargetPosition.requireQuantity(context, quantity);
         if (warmUpBars < 0)
         {
             throw new IllegalArgumentException("strategy '" + context.name() + "': warm-up must be >= 0 bars, got " +
@@ -188,7 +184,7 @@ public final class TrendFollowing implements Strategy
             return;
         }
         crosses++;
-        final long size = quantity > 0 ? quantity : context.defaultOrderQuantity(instrumentId);
+        final long size = orders.size(quantity);
         final long target = direction == UP ? size : allowShort ? -size : 0;
         final long delta = target - orders.expectedPosition();
         if (delta == 0)
