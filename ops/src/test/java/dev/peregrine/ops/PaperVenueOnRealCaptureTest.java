@@ -2,6 +2,7 @@ package dev.peregrine.ops;
 
 import com.lmax.disruptor.RingBuffer;
 import dev.peregrine.core.engine.EngineSettings;
+import dev.peregrine.core.engine.CoreAssembly;
 import dev.peregrine.core.engine.TradingCore;
 import dev.peregrine.core.engine.TradingSwitch;
 import dev.peregrine.core.event.BookFlags;
@@ -64,7 +65,7 @@ class PaperVenueOnRealCaptureTest
         final EngineSettings settings = new EngineSettings(List.of("BTCUSDT"), 1, 1_000_000, new long[]{FixedPoint.parse("0.001")},
             RiskLimits.basic(new long[]{big}, new long[]{big}), ExitRules.none(1),
             new PaperVenueSettings(ORDER_LATENCY, ORDER_LATENCY, FILL_LATENCY, 40, 60), 0, false, false);
-        final TradingCore core = new TradingCore(settings, outputs, new CoreMetrics(1), new TradingSwitch());
+        final TradingCore core = CoreAssembly.build(settings, outputs, new CoreMetrics(1), new TradingSwitch());
         final RingBuffer<InboundEvent> ring = RingBuffer.createSingleProducer(InboundEvent::new, 1 << 16);
         final BinanceMarketDataDecoder decoder = new BinanceMarketDataDecoder(
             ProductCatalog.registryFor(List.of("BTCUSDT")), ring, new BinanceMetrics(), id -> { });

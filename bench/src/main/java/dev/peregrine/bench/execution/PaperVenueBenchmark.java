@@ -1,6 +1,7 @@
 package dev.peregrine.bench.execution;
 
 import dev.peregrine.core.engine.EngineSettings;
+import dev.peregrine.core.engine.CoreAssembly;
 import dev.peregrine.core.engine.TradingCore;
 import dev.peregrine.core.engine.TradingSwitch;
 import dev.peregrine.core.event.InboundEvent;
@@ -81,7 +82,7 @@ public class PaperVenueBenchmark
                 new long[]{ORDER_QUANTITY[0] * 10, ORDER_QUANTITY[1] * 10}),
             PaperVenueSettings.DEFAULT).withPassiveOrders("limit".equals(orderStyle));
         outputs = new CountingOutputs();
-        core = new TradingCore(settings, outputs, new CoreMetrics(PRODUCTS.size()), new TradingSwitch());
+        core = CoreAssembly.build(settings, outputs, new CoreMetrics(PRODUCTS.size()), new TradingSwitch());
         clock = OscillatingMarket.START_NANOS;
         sequence = 0;
         for (final InboundEvent e : source.snapshot())

@@ -1,6 +1,7 @@
 package dev.peregrine.bench.strategy;
 
 import dev.peregrine.core.engine.EngineSettings;
+import dev.peregrine.core.engine.CoreAssembly;
 import dev.peregrine.core.engine.TradingCore;
 import dev.peregrine.core.engine.TradingSwitch;
 import dev.peregrine.core.event.InboundEvent;
@@ -106,7 +107,7 @@ public final class EngineBacktest
     {
         orders.clear();
         digest = new OutputDigest();
-        core = new TradingCore(settings, new OutputFanOut(digest, orders), metrics, new TradingSwitch());
+        core = CoreAssembly.build(settings, new OutputFanOut(digest, orders), metrics, new TradingSwitch());
     }
 
     /** Every event, in order, as a replay feeds the journal's records. */

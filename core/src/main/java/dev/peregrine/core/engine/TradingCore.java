@@ -21,14 +21,8 @@ import dev.peregrine.core.output.Hash64;
 import dev.peregrine.core.output.OutputListener;
 import dev.peregrine.core.risk.RiskContext;
 import dev.peregrine.core.risk.RiskLimits;
-import dev.peregrine.core.strategy.MovingAverageCrossover;
-import dev.peregrine.core.strategy.StrategyFactory;
-import dev.peregrine.core.strategy.StrategyRunner;
 import dev.peregrine.core.strategy.StrategySet;
-import dev.peregrine.core.strategy.config.BuiltInStrategies;
-import dev.peregrine.core.strategy.config.NamedStrategy;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -51,6 +45,9 @@ public final class TradingCore implements EventHandler<InboundEvent>
     private final InstrumentRules rules;
     private final PositionBook positions;
     private final ExecutionEngine execution;
+    /** The paper venue, or null in live mode. */
+    private final PaperVenue venue;
+    private final StrategyLineup lineup;
     /** Replaced only by {@link #applySettings}, between events. */
     private StrategySet strategies;
     private final CoreMetrics metrics;
@@ -60,7 +57,7 @@ public final class TradingCore implements EventHandler<InboundEvent>
     private final boolean strategiesFromSettings;
     /** Hash of every settings change applied (0: none), in the state hash so replay = live covers them. */
     private long appliedSettingsHash;
-    private final TradingStateMachine tradingState = new TradingStateMachine();
+    private final TradingStateMachine tradingState;
 
     private long clockNanos;
     private long breachDay = Long.MIN_VALUE;
@@ -69,83 +66,37 @@ public final class TradingCore implements EventHandler<InboundEvent>
     private volatile Throwable lastError;
     private long eventsProcessed;
 
-    /**
-     * A core running the strategies of {@code settings} (the moving-average crossover when none is configured).
-     *
-     * @throws dev.peregrine.core.strategy.config.StrategyConfigException listing every configuration problem.
-     */
-    public TradingCore(
+    /** A core over parts {@link CoreAssembly} built: the one way to make one. */
+    TradingCore(
         final EngineSettings settings,
-        final OutputListener outputs,
-        final CoreMetrics metrics,
-        final TradingSwitch tradingSwitch)
-    {
-        this(settings, outputs, metrics, tradingSwitch, configuredStrategies(settings), true);
-    }
-
-    /** A core running the one strategy {@code strategy} builds (named "strategy"). */
-    public TradingCore(
-        final EngineSettings settings,
-        final OutputListener outputs,
-        final CoreMetrics metrics,
-        final TradingSwitch tradingSwitch,
-        final StrategyFactory strategy)
-    {
-        this(settings, outputs, metrics, tradingSwitch, List.of(new NamedStrategy("strategy", "custom", strategy)));
-    }
-
-    /**
-     * A core running {@code strategies}, with ids 1, 2, ... in list order. For tests and embedding code:
-     * {@code settings.strategies()} is not consulted, so a journal written by such a core replays with
-     * its own strategies only through this constructor again (the header cannot carry code).
-     */
-    public TradingCore(
-        final EngineSettings settings,
-        final OutputListener outputs,
-        final CoreMetrics metrics,
-        final TradingSwitch tradingSwitch,
-        final List<NamedStrategy> strategies)
-    {
-        this(settings, outputs, metrics, tradingSwitch, strategies, false);
-    }
-
-    private TradingCore(
-        final EngineSettings settings,
-        final OutputListener outputs,
-        final CoreMetrics metrics,
-        final TradingSwitch tradingSwitch,
-        final List<NamedStrategy> strategies,
-        final boolean strategiesFromSettings)
+        final boolean strategiesFromSettings,
+        final InstrumentRegistry instruments,
+        final MarketState market,
+        final FeedHealth feedHealth,
+        final MarketSanity sanity,
+        final InstrumentRules rules,
+        final PositionBook positions,
+        final ExecutionEngine execution,
+        final TradingStateMachine tradingState,
+        final StrategyLineup lineup,
+        final StrategySet strategies,
+        final CoreMetrics metrics)
     {
         this.settings = settings;
         this.strategiesFromSettings = strategiesFromSettings;
-        this.instruments = settings.instrumentRegistry();
-        final int n = instruments.size();
+        this.instruments = instruments;
         this.metrics = metrics;
-        this.market = new MarketState(instruments);
-        this.feedHealth = new FeedHealth(n);
-        this.sanity = new MarketSanity(settings.risk().sanity, instruments, feedHealth, metrics.marketDataDropped);
-        this.rules = new InstrumentRules(instruments);
-        this.positions = new PositionBook(n);
+        this.market = market;
+        this.feedHealth = feedHealth;
+        this.sanity = sanity;
+        this.rules = rules;
+        this.positions = positions;
         this.limits = settings.risk();
-        this.execution = new ExecutionEngine(rules, feedHealth, limits, positions, market, settings.paperVenue(),
-            outputs, metrics, tradingSwitch, tradingState, settings.exits(), settings.venueTimeoutNanos(),
-            settings.liveVenue());
-        final List<StrategyRunner> runners = new ArrayList<>();
-        for (final NamedStrategy named : strategies)
-        {
-            runners.add(newRunner(runners.size() + 1, named, settings));
-        }
-        this.strategies = new StrategySet(runners);
-        execution.orderEvents(this.strategies);
-    }
-
-    private StrategyRunner newRunner(final int id, final NamedStrategy named, final EngineSettings with)
-    {
-        final StrategyRunner runner = new StrategyRunner(id, named.name(), execution, market, instruments, rules,
-            feedHealth, positions, with.orderQuantity(), with.orderNotional(), metrics.strategyFailures);
-        runner.attach(named.factory());
-        return runner;
+        this.execution = execution;
+        this.venue = execution.venue();
+        this.tradingState = tradingState;
+        this.lineup = lineup;
+        this.strategies = strategies;
     }
 
     /**
@@ -169,14 +120,7 @@ public final class TradingCore implements EventHandler<InboundEvent>
         limits = next.risk();
         if (strategiesFromSettings)
         {
-            final List<NamedStrategy> configured = configuredStrategies(next);
-            final List<StrategyRunner> runners = new ArrayList<>();
-            for (int i = 0; i < configured.size(); i++)
-            {
-                runners.add(change.keepsStrategy(i) ? strategies.get(i) : newRunner(i + 1, configured.get(i), next));
-            }
-            strategies = new StrategySet(runners);
-            execution.orderEvents(strategies);
+            strategies = lineup.rebuild(strategies, change, next);
         }
         settings = next;
         appliedSettingsHash = Hash64.mix(Hash64.mix(appliedSettingsHash, next.digest()), eventsProcessed);
@@ -191,17 +135,6 @@ public final class TradingCore implements EventHandler<InboundEvent>
     boolean strategiesFromSettings()
     {
         return strategiesFromSettings;
-    }
-
-    private static List<NamedStrategy> configuredStrategies(final EngineSettings settings)
-    {
-        if (settings.strategies().isEmpty())
-        {
-            return List.of(new NamedStrategy(MovingAverageCrossover.NAME, MovingAverageCrossover.NAME,
-                context -> new MovingAverageCrossover(context, settings.fastWindow(), settings.slowWindow(),
-                    null, settings.passiveOrders(), settings.minHoldNanos())));
-        }
-        return BuiltInStrategies.configure(settings.strategies(), settings.products(), settings.orderQuantity());
     }
 
     @Override
@@ -231,8 +164,11 @@ public final class TradingCore implements EventHandler<InboundEvent>
         stages.beginEvent(event);
         execution.beginEvent(event, clockNanos);
         strategies.beginEvent(clockNanos);
-        final PaperVenue venue = execution.venue();
-        venue.advanceTo(clockNanos);
+        final PaperVenue venue = this.venue;
+        if (venue != null)
+        {
+            venue.advanceTo(clockNanos);
+        }
         final boolean wasHealthy = aboutFeed(event) && feedHealth.isHealthy(event.instrumentId);
         switch (event.type)
         {
@@ -248,8 +184,11 @@ public final class TradingCore implements EventHandler<InboundEvent>
                 }
                 metrics.trades.increment();
                 market.onTrade(event.instrumentId, event.price);
-                venue.onTrade(event.instrumentId, event.price, event.quantity, event.side, clockNanos);
-                venue.advanceTo(clockNanos);
+                if (venue != null)
+                {
+                    venue.onTrade(event.instrumentId, event.price, event.quantity, event.side, clockNanos);
+                    venue.advanceTo(clockNanos);
+                }
                 strategies.onTrade(event.instrumentId, event.price, event.quantity, event.side, clockNanos);
                 break;
             case EventType.QUOTE:
@@ -260,7 +199,10 @@ public final class TradingCore implements EventHandler<InboundEvent>
                 }
                 market.onQuote(event.instrumentId, event.bidPrice, event.bidQuantity, event.askPrice,
                     event.askQuantity, event.price);
-                venue.onMarketUpdate(event.instrumentId);
+                if (venue != null)
+                {
+                    venue.onMarketUpdate(event.instrumentId);
+                }
                 strategies.onQuote(event.instrumentId, clockNanos);
                 break;
             case EventType.CLOCK:
@@ -320,8 +262,11 @@ public final class TradingCore implements EventHandler<InboundEvent>
         strategies.fireTimers(clockNanos);
         stages.strategyEnd();
         execution.afterEvent();
-        // What the strategy just sent, with zero latency, is matched and reported within this event.
-        venue.advanceTo(clockNanos);
+        if (venue != null)
+        {
+            // What the strategy just sent, with zero latency, is matched and reported within this event.
+            venue.advanceTo(clockNanos);
+        }
         checkLossLimits();
         eventsProcessed++;
         metrics.events.increment();
@@ -437,7 +382,10 @@ public final class TradingCore implements EventHandler<InboundEvent>
         if (BookFlags.has(flags, BookFlags.END_OF_MESSAGE))
         {
             sanity.afterBookMessage(event.instrumentId, book, clockNanos);
-            execution.venue().onMarketUpdate(event.instrumentId);
+            if (venue != null)
+            {
+                venue.onMarketUpdate(event.instrumentId);
+            }
             strategies.onBook(event.instrumentId, clockNanos);
         }
     }

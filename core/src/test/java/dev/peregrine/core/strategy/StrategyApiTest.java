@@ -3,6 +3,7 @@ package dev.peregrine.core.strategy;
 import dev.peregrine.core.bar.Bar;
 import dev.peregrine.core.decision.DecisionRecord;
 import dev.peregrine.core.engine.EngineSettings;
+import dev.peregrine.core.engine.CoreAssembly;
 import dev.peregrine.core.engine.TradingCore;
 import dev.peregrine.core.engine.TradingSwitch;
 import dev.peregrine.core.engine.TradingState;
@@ -175,7 +176,7 @@ class StrategyApiTest
             }));
         }
         metrics = new CoreMetrics(2);
-        core = new TradingCore(settings, new OutputFanOut(outputs, decisions), metrics, new TradingSwitch(), named);
+        core = CoreAssembly.build(settings, new OutputFanOut(outputs, decisions), metrics, new TradingSwitch(), named);
     }
 
     private void feed(final InboundEvent event)
@@ -301,7 +302,7 @@ class StrategyApiTest
             built[0] = new Scripted(context);
             return built[0];
         }));
-        core = new TradingCore(settings, outputs, new CoreMetrics(2), new TradingSwitch(), named);
+        core = CoreAssembly.build(settings, outputs, new CoreMetrics(2), new TradingSwitch(), named);
         built[0].action = (c, callback) ->
         {
             if (callback.startsWith("trade") && c.openOrderCount() == 0 && built[0].log.size() == 1)

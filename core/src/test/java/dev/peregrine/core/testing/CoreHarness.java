@@ -1,6 +1,7 @@
 package dev.peregrine.core.testing;
 
 import dev.peregrine.core.engine.EngineSettings;
+import dev.peregrine.core.engine.CoreAssembly;
 import dev.peregrine.core.engine.TradingCore;
 import dev.peregrine.core.engine.TradingSwitch;
 import dev.peregrine.core.event.BookFlags;
@@ -26,21 +27,21 @@ public final class CoreHarness
     public CoreHarness(final EngineSettings settings)
     {
         metrics = new CoreMetrics(settings.products().size());
-        core = new TradingCore(settings, outputs, metrics, tradingSwitch);
+        core = CoreAssembly.build(settings, outputs, metrics, tradingSwitch);
     }
 
     /** A core running the strategy {@code strategies} builds instead of the configured crossover. */
     public CoreHarness(final EngineSettings settings, final StrategyFactory strategies)
     {
         metrics = new CoreMetrics(settings.products().size());
-        core = new TradingCore(settings, outputs, metrics, tradingSwitch, strategies);
+        core = CoreAssembly.build(settings, outputs, metrics, tradingSwitch, strategies);
     }
 
     /** A core running {@code strategies} (e.g. from {@code BuiltInStrategies.configure}), with ids 1, 2, ... in list order. */
     public CoreHarness(final EngineSettings settings, final List<NamedStrategy> strategies)
     {
         metrics = new CoreMetrics(settings.products().size());
-        core = new TradingCore(settings, outputs, metrics, tradingSwitch, strategies);
+        core = CoreAssembly.build(settings, outputs, metrics, tradingSwitch, strategies);
     }
 
     /**
