@@ -213,7 +213,7 @@ public final class TradingCore implements EventHandler<InboundEvent>
             case EventType.VENUE_UNKNOWN:
                 metrics.venueReports.increment();
                 stages.executionStart();
-                execution.onVenueReport(event);
+                execution.reports().onVenueReport(event);
                 stages.executionEnd();
                 break;
             case EventType.COMMAND:

@@ -1,8 +1,12 @@
 package dev.peregrine.core.execution;
 
+import dev.peregrine.core.decision.DecisionRecord;
+import dev.peregrine.core.event.Side;
+import dev.peregrine.core.number.FixedPoint;
 import dev.peregrine.core.order.Order;
 import dev.peregrine.core.order.OrderState;
 import dev.peregrine.core.order.OrderStore;
+import dev.peregrine.core.order.OrderType;
 import dev.peregrine.core.output.Hash64;
 
 /**
@@ -193,7 +197,9 @@ final class CancelSweeps
             final long position = positions.quantity(id);
             if (position != 0)
             {
-                engine.submitClosingOrder(id, position);
+                final DecisionRecord note = engine.decision();
+                note.signal("operator-flatten").value("position", FixedPoint.toDouble(position));
+                engine.submit(0, note, id, position > 0 ? Side.SELL : Side.BUY, OrderType.MARKET, Math.abs(position), 0);
             }
         }
     }

@@ -1,6 +1,5 @@
 package dev.peregrine.core.execution;
 
-import dev.peregrine.core.book.OrderBook;
 import dev.peregrine.core.decision.DecisionLog;
 import dev.peregrine.core.decision.DecisionRecord;
 import dev.peregrine.core.engine.TradingState;
@@ -8,12 +7,9 @@ import dev.peregrine.core.engine.TradingStateMachine;
 import dev.peregrine.core.engine.TradingSwitch;
 import dev.peregrine.core.event.CommandCode;
 import dev.peregrine.core.event.InboundEvent;
-import dev.peregrine.core.event.OrderCommand;
-import dev.peregrine.core.event.Side;
 import dev.peregrine.core.market.MarketState;
 import dev.peregrine.core.metrics.CoreMetrics;
 import dev.peregrine.core.metrics.StageLatencies;
-import dev.peregrine.core.number.FixedPoint;
 import dev.peregrine.core.order.Order;
 import dev.peregrine.core.order.OrderState;
 import dev.peregrine.core.order.OrderStore;
@@ -55,7 +51,6 @@ public final class ExecutionEngine implements OrderEntry
     private final OrderRequest request = new OrderRequest();
     private final TradingStateMachine tradingState;
     private final PositionExits exits;
-    private final PositionBook positions;
     private final OrderStore orders;
     /** The paper venue, or null in live mode (orders go out through the outbound stage only). */
     private final PaperVenue venue;
@@ -64,15 +59,14 @@ public final class ExecutionEngine implements OrderEntry
     private final VenueTimeouts timeouts;
     private final CancelSweeps sweeps;
     private final DecisionRecorder decisions;
+    private final OrderCommands commands;
     private final OutputListener outputs;
     private final CoreMetrics metrics;
     private final TradingSwitch tradingSwitch;
 
     /** The explanation for orders the engine places itself (exits, flatten). */
     private final DecisionRecord engineNote = new DecisionRecord();
-    private OrderEvents orderEvents = OrderEvents.NONE;
 
-    private InboundEvent currentEvent;
     private long now;
     private long lastOrderId;
 
@@ -80,24 +74,13 @@ public final class ExecutionEngine implements OrderEntry
      * @param paperVenue the paper venue answering orders, built over {@code orders} and reporting to
      *                   {@code reports}; null in live mode
      */
-    public ExecutionEngine(
-        final MarketState market,
-        final PositionBook positions,
-        final OrderStore orders,
-        final RiskChain risk,
-        final RiskContext riskContext,
-        final FeeLedger fees,
-        final VenueReportHandler reports,
-        final PaperVenue paperVenue,
-        final OutputListener outputs,
-        final CoreMetrics metrics,
-        final TradingSwitch tradingSwitch,
-        final TradingStateMachine tradingState,
-        final ExitRules exitRules,
+    public ExecutionEngine(final MarketState market, final PositionBook positions, final OrderStore orders,
+        final RiskChain risk, final RiskContext riskContext, final FeeLedger fees, final VenueReportHandler reports,
+        final PaperVenue paperVenue, final OutputListener outputs, final CoreMetrics metrics,
+        final TradingSwitch tradingSwitch, final TradingStateMachine tradingState, final ExitRules exitRules,
         final long venueTimeoutNanos)
     {
         this.market = market;
-        this.positions = positions;
         this.orders = orders;
         this.riskContext = riskContext;
         this.gate = new OrderGate(tradingState, risk, riskContext);
@@ -108,6 +91,7 @@ public final class ExecutionEngine implements OrderEntry
         this.timeouts = new VenueTimeouts(orders, reports, venueTimeoutNanos);
         this.sweeps = new CancelSweeps(orders, positions, MAX_STRATEGIES);
         this.decisions = new DecisionRecorder(market, positions, outputs);
+        this.commands = new OrderCommands(paperVenue);
         this.outputs = outputs;
         this.metrics = metrics;
         this.tradingSwitch = tradingSwitch;
@@ -131,8 +115,7 @@ public final class ExecutionEngine implements OrderEntry
     /** Where order events go (the strategies); set once, before the first event. */
     public void orderEvents(final OrderEvents listener)
     {
-        this.orderEvents = listener == null ? OrderEvents.NONE : listener;
-        reports.orderEvents(this.orderEvents);
+        reports.orderEvents(listener == null ? OrderEvents.NONE : listener);
     }
 
     @Override
@@ -160,8 +143,7 @@ public final class ExecutionEngine implements OrderEntry
      */
     public void beginEvent(final InboundEvent event, final long nowNanos)
     {
-        currentEvent = event;
-        event.orderCount = 0;
+        commands.beginEvent(event);
         now = Math.max(now, nowNanos);
     }
 
@@ -211,19 +193,13 @@ public final class ExecutionEngine implements OrderEntry
         final long timeNanos = now;
         final long orderId = ++lastOrderId;
 
-        final OrderRequest r = request;
-        r.instrumentId = instrumentId;
-        r.side = side;
-        r.type = type;
-        r.quantity = quantity;
-        r.limitPrice = limitPrice;
-        r.referencePrice = type == OrderType.MARKET ? touch(instrumentId, side) : limitPrice;
-        r.timeNanos = timeNanos;
-        r.reducing = riskContext.isReducing(instrumentId, side, quantity);
+        final OrderRequest r = request.set(instrumentId, side, type, quantity, limitPrice,
+            type == OrderType.MARKET ? market.touchPrice(instrumentId, side) : limitPrice, timeNanos,
+            riskContext.isReducing(instrumentId, side, quantity));
 
         final StageLatencies stages = metrics.stages;
         final long riskStart = stages.riskStart();
-        RejectReason reason = gate.check(r, currentEvent.orderCount);
+        RejectReason reason = gate.check(r, commands.count());
         stages.riskEnd(riskStart);
         stages.executionStart();
 
@@ -235,25 +211,18 @@ public final class ExecutionEngine implements OrderEntry
             reason = RejectReason.TOO_MANY_ORDERS;
         }
         decisions.record(note, strategyId, orderId, instrumentId, side, type, quantity, limitPrice, timeNanos,
-            currentEvent.type, gate.checksPassed(), reason);
+            commands.causeType(), gate.checksPassed(), reason);
         if (order == null)
         {
-            metrics.rejects[reason.ordinal()].increment();
-            outputs.onReject(orderId, instrumentId, side, quantity, reason, timeNanos);
-            orderEvents.onRejected(strategyId, orderId, instrumentId, side, quantity, reason, timeNanos);
+            reports.onRefused(strategyId, orderId, instrumentId, side, quantity, reason, timeNanos);
             stages.executionEnd();
             return -1;
         }
 
-        currentEvent.orders[currentEvent.orderCount++].set(
-            OrderCommand.NEW, type.ordinal(), orderId, instrumentId, side, quantity, limitPrice, timeNanos);
         metrics.orders.increment();
         reports.quality().onOrder(order, quantity, r.referencePrice, decisions.bidPrice(), decisions.askPrice());
         outputs.onOrder(orderId, instrumentId, side, type, quantity, limitPrice, timeNanos);
-        if (venue != null)
-        {
-            venue.submit(order, timeNanos);
-        }
+        commands.newOrder(order, timeNanos);
         stages.executionEnd();
         return orderId;
     }
@@ -273,17 +242,6 @@ public final class ExecutionEngine implements OrderEntry
         return gate.riskChain();
     }
 
-    /** The price a market order would take first: best ask for a buy, best bid for a sell (0 if none). */
-    private long touch(final int instrumentId, final int side)
-    {
-        final OrderBook book = market.book(instrumentId);
-        if (book.isSynced())
-        {
-            return side == Side.BUY ? book.asks().bestPrice() : book.bids().bestPrice();
-        }
-        return side == Side.BUY ? market.askPrice(instrumentId) : market.bidPrice(instrumentId);
-    }
-
     @Override
     public boolean cancelOrder(final long orderId)
     {
@@ -299,8 +257,7 @@ public final class ExecutionEngine implements OrderEntry
     private boolean cancel(final long orderId, final boolean emergency)
     {
         final Order order = orders.get(orderId);
-        if (order == null || order.state().isTerminal() || order.state() == OrderState.PENDING_CANCEL ||
-            currentEvent.orderCount == InboundEvent.MAX_ORDERS_PER_EVENT)
+        if (order == null || order.state().isTerminal() || order.state() == OrderState.PENDING_CANCEL || commands.full())
         {
             return false;
         }
@@ -315,21 +272,9 @@ public final class ExecutionEngine implements OrderEntry
             return false;
         }
         riskContext.recordCancel(timeNanos);
-        currentEvent.orders[currentEvent.orderCount++].set(
-            OrderCommand.CANCEL, order.type().ordinal(), orderId, order.instrumentId(), order.side(), 0, 0, timeNanos);
         outputs.onCancelRequested(orderId, order.instrumentId(), timeNanos);
-        if (venue != null)
-        {
-            venue.cancel(order, timeNanos);
-        }
+        commands.cancel(order, timeNanos);
         return true;
-    }
-
-    /** A flatten's market order closing {@code position} of one instrument, explained as the operator's. */
-    void submitClosingOrder(final int instrumentId, final long position)
-    {
-        engineNote.signal("operator-flatten").value("position", FixedPoint.toDouble(position));
-        submit(0, engineNote, instrumentId, position > 0 ? Side.SELL : Side.BUY, OrderType.MARKET, Math.abs(position), 0);
     }
 
     @Override
@@ -353,12 +298,6 @@ public final class ExecutionEngine implements OrderEntry
         }
         return submit(order.strategyId(), note, order.instrumentId(), order.side(), OrderType.LIMIT, newQuantity,
             newLimitPrice);
-    }
-
-    /** A live venue's answer, from a journaled VENUE_* event ({@link VenueReportHandler#onVenueReport}). */
-    public void onVenueReport(final InboundEvent event)
-    {
-        reports.onVenueReport(event);
     }
 
     /** Where the venue's reports are turned into state: the paper venue reports to it. */

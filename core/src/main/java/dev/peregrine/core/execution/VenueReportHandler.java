@@ -168,11 +168,18 @@ public final class VenueReportHandler implements VenueReports
     {
         if (orders.transition(order, OrderState.REJECTED, timeNanos))
         {
-            metrics.rejects[reason.ordinal()].increment();
-            outputs.onReject(order.orderId(), order.instrumentId(), order.side(), order.quantity(), reason, timeNanos);
-            orderEvents.onRejected(order.strategyId(), order.orderId(), order.instrumentId(), order.side(),
-                order.quantity(), reason, timeNanos);
+            onRefused(order.strategyId(), order.orderId(), order.instrumentId(), order.side(), order.quantity(), reason,
+                timeNanos);
         }
+    }
+
+    /** An order refused, by the venue or before it left (risk, the trading state): counted, told, and heard. */
+    void onRefused(final int strategyId, final long orderId, final int instrumentId, final int side, final long quantity,
+        final RejectReason reason, final long timeNanos)
+    {
+        metrics.rejects[reason.ordinal()].increment();
+        outputs.onReject(orderId, instrumentId, side, quantity, reason, timeNanos);
+        orderEvents.onRejected(strategyId, orderId, instrumentId, side, quantity, reason, timeNanos);
     }
 
     /** The venue said nothing about the order for the whole time-out: it expires, its fate there unknown. */
