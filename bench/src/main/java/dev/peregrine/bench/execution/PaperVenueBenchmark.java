@@ -77,10 +77,7 @@ public class PaperVenueBenchmark
     public void setUp()
     {
         final OscillatingMarket source = market();
-        final EngineSettings settings = new EngineSettings(PRODUCTS, 3, 8, ORDER_QUANTITY,
-            RiskLimits.basic(new long[]{ORDER_QUANTITY[0] * 10, ORDER_QUANTITY[1] * 10},
-                new long[]{ORDER_QUANTITY[0] * 10, ORDER_QUANTITY[1] * 10}),
-            PaperVenueSettings.DEFAULT).withPassiveOrders("limit".equals(orderStyle));
+        final EngineSettings settings = EngineSettings.builder(PRODUCTS).windows(3, 8).orderQuantity(ORDER_QUANTITY).risk(RiskLimits.basic(new long[]{ORDER_QUANTITY[0] * 10, ORDER_QUANTITY[1] * 10}, new long[]{ORDER_QUANTITY[0] * 10, ORDER_QUANTITY[1] * 10})).paperVenue(PaperVenueSettings.DEFAULT).build().withPassiveOrders("limit".equals(orderStyle));
         outputs = new CountingOutputs();
         core = CoreAssembly.build(settings, outputs, new CoreMetrics(PRODUCTS.size()), new TradingSwitch());
         clock = OscillatingMarket.START_NANOS;

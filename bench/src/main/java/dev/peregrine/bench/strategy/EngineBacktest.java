@@ -52,8 +52,7 @@ public final class EngineBacktest
     {
         final long quantity = FixedPoint.parse(QUANTITY);
         final long neverBinds = FixedPoint.parse("1");
-        settings = new EngineSettings(PRODUCTS, fast, slow, new long[]{quantity},
-            RiskLimits.basic(new long[]{neverBinds}, new long[]{neverBinds}), PaperVenueSettings.FRICTIONLESS)
+        settings = EngineSettings.builder(PRODUCTS).windows(fast, slow).orderQuantity(new long[]{quantity}).risk(RiskLimits.basic(new long[]{neverBinds}, new long[]{neverBinds})).paperVenue(PaperVenueSettings.FRICTIONLESS).build()
             .withStrategies(List.of(StrategySpec.parse("trend-following:bar=1m,fast=" + fast + ",slow=" + slow +
                 ",warm-up=" + warmUpBars + ",quantity=" + QUANTITY, "ema")));
         events = new RandomWalkEvents(bars, 0);

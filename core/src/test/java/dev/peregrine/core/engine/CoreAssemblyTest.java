@@ -20,8 +20,7 @@ class CoreAssemblyTest
     private static EngineSettings settings(final boolean live)
     {
         final long one = FixedPoint.parse("1");
-        return new EngineSettings(List.of("BTC-USD", "ETH-USD"), 2, 3, new long[]{one, one},
-            RiskLimits.basic(new long[]{one, one}, new long[]{one, one}), PaperVenueSettings.FRICTIONLESS)
+        return EngineSettings.builder(List.of("BTC-USD", "ETH-USD")).windows(2, 3).orderQuantity(new long[]{one, one}).risk(RiskLimits.basic(new long[]{one, one}, new long[]{one, one})).paperVenue(PaperVenueSettings.FRICTIONLESS).build()
             .withLiveVenue(live);
     }
 

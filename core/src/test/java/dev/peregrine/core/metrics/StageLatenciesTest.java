@@ -122,8 +122,7 @@ class StageLatenciesTest
     {
         final long order = FixedPoint.parse("0.01");
         final long big = FixedPoint.parse("100");
-        final EngineSettings settings = new EngineSettings(List.of("BTC-USD", "ETH-USD"), 2, 3,
-            new long[]{order, order}, new long[]{big, big}, new long[]{big, big}, PaperVenueSettings.FRICTIONLESS);
+        final EngineSettings settings = EngineSettings.builder(List.of("BTC-USD", "ETH-USD")).windows(2, 3).orderQuantity(new long[]{order, order}).limits(new long[]{big, big}, new long[]{big, big}).paperVenue(PaperVenueSettings.FRICTIONLESS).build();
         core = CoreAssembly.build(settings, outputs, metrics, new TradingSwitch(), SlowBuyer::new);
     }
 

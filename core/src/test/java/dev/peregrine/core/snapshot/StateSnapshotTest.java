@@ -41,8 +41,7 @@ class StateSnapshotTest
     private static EngineSettings settings()
     {
         final long one = FixedPoint.parse("1");
-        return new EngineSettings(PRODUCTS, 3, 8, QUANTITY.clone(), new long[]{one, one * 10}, new long[]{one, one * 10},
-            PaperVenueSettings.DEFAULT);
+        return EngineSettings.builder(PRODUCTS).windows(3, 8).orderQuantity(QUANTITY.clone()).limits(new long[]{one, one * 10}, new long[]{one, one * 10}).paperVenue(PaperVenueSettings.DEFAULT).build();
     }
 
     /** A core, its digest and its metrics: the parts a snapshot covers. */

@@ -162,9 +162,7 @@ class StrategyApiTest
     {
         final long two = FixedPoint.parse("2");
         final long ten = FixedPoint.parse("10");
-        final EngineSettings settings = new EngineSettings(List.of("BTC-USD", "ETH-USD"), 2, 3,
-            new long[]{FixedPoint.parse("1"), FixedPoint.parse("1")}, new long[]{two, two}, new long[]{ten, ten},
-            PaperVenueSettings.FRICTIONLESS);
+        final EngineSettings settings = EngineSettings.builder(List.of("BTC-USD", "ETH-USD")).windows(2, 3).orderQuantity(new long[]{FixedPoint.parse("1"), FixedPoint.parse("1")}).limits(new long[]{two, two}, new long[]{ten, ten}).paperVenue(PaperVenueSettings.FRICTIONLESS).build();
         final List<NamedStrategy> named = new ArrayList<>();
         for (int i = 0; i < strategyCount; i++)
         {
@@ -294,8 +292,7 @@ class StrategyApiTest
         start(0);
         // A strategy that subscribes to 1 s bars of BTC while it is built, and sets a timer on its first trade.
         final Scripted[] built = new Scripted[1];
-        final EngineSettings settings = new EngineSettings(List.of("BTC-USD", "ETH-USD"), 2, 3,
-            new long[]{1, 1}, new long[]{1, 1}, new long[]{1, 1}, PaperVenueSettings.FRICTIONLESS);
+        final EngineSettings settings = EngineSettings.builder(List.of("BTC-USD", "ETH-USD")).windows(2, 3).orderQuantity(new long[]{1, 1}).limits(new long[]{1, 1}, new long[]{1, 1}).paperVenue(PaperVenueSettings.FRICTIONLESS).build();
         named.add(new NamedStrategy("bars", "scripted", context ->
         {
             context.subscribeTimeBars(BTC, second);

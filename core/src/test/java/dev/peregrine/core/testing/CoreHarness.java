@@ -52,9 +52,7 @@ public final class CoreHarness
         final long order = FixedPoint.parse(orderQty);
         final long maxOrder = FixedPoint.parse(maxOrderQty);
         final long maxPos = FixedPoint.parse(maxPosition);
-        return new CoreHarness(new EngineSettings(List.of("BTC-USD", "ETH-USD"), 2, 3,
-            new long[]{order, order}, new long[]{maxOrder, maxOrder}, new long[]{maxPos, maxPos},
-            PaperVenueSettings.FRICTIONLESS));
+        return new CoreHarness(EngineSettings.builder(List.of("BTC-USD", "ETH-USD")).windows(2, 3).orderQuantity(new long[]{order, order}).limits(new long[]{maxOrder, maxOrder}, new long[]{maxPos, maxPos}).paperVenue(PaperVenueSettings.FRICTIONLESS).build());
     }
 
     /** The same, with the given paper-venue assumptions (latencies, fees). */
@@ -62,8 +60,7 @@ public final class CoreHarness
     {
         final long order = FixedPoint.parse("0.01");
         final long big = FixedPoint.parse("100");
-        return new CoreHarness(new EngineSettings(List.of("BTC-USD", "ETH-USD"), 2, 3,
-            new long[]{order, order}, new long[]{big, big}, new long[]{big, big}, venue));
+        return new CoreHarness(EngineSettings.builder(List.of("BTC-USD", "ETH-USD")).windows(2, 3).orderQuantity(new long[]{order, order}).limits(new long[]{big, big}, new long[]{big, big}).paperVenue(venue).build());
     }
 
     public InboundEvent feed(final InboundEvent event)
