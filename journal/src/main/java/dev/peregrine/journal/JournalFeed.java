@@ -2,6 +2,7 @@ package dev.peregrine.journal;
 
 import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.core.engine.SettingsChange;
+import dev.peregrine.core.engine.CoreAssembly;
 import dev.peregrine.core.engine.TradingCore;
 import dev.peregrine.core.engine.TradingSwitch;
 import dev.peregrine.core.event.InboundEvent;
@@ -82,7 +83,7 @@ public final class JournalFeed
     {
         try
         {
-            return new TradingCore(settings, outputs, new CoreMetrics(settings.products().size()), new TradingSwitch());
+            return CoreAssembly.build(settings, outputs, new CoreMetrics(settings.products().size()), new TradingSwitch());
         }
         catch (final IllegalArgumentException e)
         {

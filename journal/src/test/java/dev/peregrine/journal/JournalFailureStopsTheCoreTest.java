@@ -4,6 +4,7 @@ import com.lmax.disruptor.BlockingWaitStrategy;
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.RingBuffer;
 import dev.peregrine.core.engine.EngineSettings;
+import dev.peregrine.core.engine.CoreAssembly;
 import dev.peregrine.core.engine.TradingCore;
 import dev.peregrine.core.engine.TradingSwitch;
 import dev.peregrine.core.event.InboundEvent;
@@ -46,7 +47,7 @@ class JournalFailureStopsTheCoreTest
         final TradingSwitch tradingSwitch = new TradingSwitch();
         final CoreMetrics metrics = new CoreMetrics(2);
         final OutputDigest digest = new OutputDigest();
-        final TradingCore core = new TradingCore(SETTINGS, digest, metrics, tradingSwitch);
+        final TradingCore core = CoreAssembly.build(SETTINGS, digest, metrics, tradingSwitch);
         final JournalWriter writer = JournalWriter.open(dir, SETTINGS);
         final PaperOrderSender paper = new PaperOrderSender();
         final InboundRing ring = new InboundRing(256, new BlockingWaitStrategy(), JournalFailureStopsTheCoreTest::daemon,

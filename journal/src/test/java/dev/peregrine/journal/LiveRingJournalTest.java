@@ -4,6 +4,7 @@ import com.lmax.disruptor.BlockingWaitStrategy;
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.RingBuffer;
 import dev.peregrine.core.engine.EngineSettings;
+import dev.peregrine.core.engine.CoreAssembly;
 import dev.peregrine.core.engine.TradingCore;
 import dev.peregrine.core.engine.TradingSwitch;
 import dev.peregrine.core.event.InboundEvent;
@@ -47,7 +48,7 @@ class LiveRingJournalTest
         final TradingSwitch tradingSwitch = new TradingSwitch();
         final CoreMetrics metrics = new CoreMetrics(2);
         final OutputDigest digest = new OutputDigest();
-        final TradingCore core = new TradingCore(SETTINGS, digest, metrics, tradingSwitch);
+        final TradingCore core = CoreAssembly.build(SETTINGS, digest, metrics, tradingSwitch);
         final JournalWriter writer = JournalWriter.open(dir, SETTINGS);
         final CausalitySender sender = new CausalitySender(new PaperOrderSender(), writer);
         final InboundRing ring = new InboundRing(256, new BlockingWaitStrategy(), LiveRingJournalTest::daemon,

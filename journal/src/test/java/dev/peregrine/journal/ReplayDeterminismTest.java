@@ -1,6 +1,7 @@
 package dev.peregrine.journal;
 
 import dev.peregrine.core.engine.EngineSettings;
+import dev.peregrine.core.engine.CoreAssembly;
 import dev.peregrine.core.engine.TradingCore;
 import dev.peregrine.core.engine.TradingSwitch;
 import dev.peregrine.core.event.EventType;
@@ -80,7 +81,7 @@ class ReplayDeterminismTest
     {
         final OutputDigest digest = new OutputDigest();
         final RecordingOutputs recorded = new RecordingOutputs();
-        final TradingCore core = new TradingCore(SETTINGS, new OutputFanOut(digest, recorded), new CoreMetrics(2),
+        final TradingCore core = CoreAssembly.build(SETTINGS, new OutputFanOut(digest, recorded), new CoreMetrics(2),
             new TradingSwitch());
         final MarketStream stream = new MarketStream(SEED);
         final InboundEvent event = new InboundEvent();

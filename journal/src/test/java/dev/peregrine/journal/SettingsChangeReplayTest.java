@@ -1,6 +1,7 @@
 package dev.peregrine.journal;
 
 import dev.peregrine.core.engine.EngineSettings;
+import dev.peregrine.core.engine.CoreAssembly;
 import dev.peregrine.core.engine.TradingCore;
 import dev.peregrine.core.engine.TradingSwitch;
 import dev.peregrine.core.event.InboundEvent;
@@ -56,7 +57,7 @@ class SettingsChangeReplayTest
 
         // Session 1: settings A.
         final RecordingOutputs first = new RecordingOutputs();
-        final TradingCore a = new TradingCore(A, first, new CoreMetrics(2), new TradingSwitch());
+        final TradingCore a = CoreAssembly.build(A, first, new CoreMetrics(2), new TradingSwitch());
         try (JournalWriter writer = JournalWriter.open(dir, A))
         {
             feedLive(stream, event, writer, a, 0, FIRST);
@@ -68,7 +69,7 @@ class SettingsChangeReplayTest
         final RecordingOutputs second = new RecordingOutputs();
         final EngineSettings initial = JournalSettings.initialOf(dir, B);
         assertThat(initial.encode()).isEqualTo(A.encode());
-        final TradingCore live = new TradingCore(initial, new OutputFanOut(digest, second), new CoreMetrics(2),
+        final TradingCore live = CoreAssembly.build(initial, new OutputFanOut(digest, second), new CoreMetrics(2),
             new TradingSwitch());
         final SettingsContinuation continuation;
         try (JournalWriter writer = JournalWriter.open(dir, B))
@@ -127,7 +128,7 @@ class SettingsChangeReplayTest
     void aProductRemovedWhileItHoldsAPositionIsRefusedAndTheJournalIsLeftAsItWas()
     {
         final Path dir = tmp.resolve("journal");
-        final TradingCore a = new TradingCore(A, new OutputDigest(), new CoreMetrics(2), new TradingSwitch());
+        final TradingCore a = CoreAssembly.build(A, new OutputDigest(), new CoreMetrics(2), new TradingSwitch());
         try (JournalWriter writer = JournalWriter.open(dir, A))
         {
             feedLive(new MarketStream(7), new InboundEvent(), writer, a, 0, FIRST);
@@ -158,7 +159,7 @@ class SettingsChangeReplayTest
         // Stop the first session while an order is on its way to the paper venue (20 ms of order latency).
         final EngineSettings passive = A;
         final Path dir = tmp.resolve("journal");
-        final TradingCore a = new TradingCore(passive, new OutputDigest(), new CoreMetrics(2), new TradingSwitch());
+        final TradingCore a = CoreAssembly.build(passive, new OutputDigest(), new CoreMetrics(2), new TradingSwitch());
         final MarketStream stream = new MarketStream(5);
         final InboundEvent event = new InboundEvent();
         try (JournalWriter writer = JournalWriter.open(dir, passive))
@@ -193,7 +194,7 @@ class SettingsChangeReplayTest
     {
         final MarketStream stream = new MarketStream(99);
         final InboundEvent event = new InboundEvent();
-        final TradingCore a = new TradingCore(A, new OutputDigest(), new CoreMetrics(2), new TradingSwitch());
+        final TradingCore a = CoreAssembly.build(A, new OutputDigest(), new CoreMetrics(2), new TradingSwitch());
         try (JournalWriter writer = JournalWriter.open(dir, A))
         {
             feedLive(stream, event, writer, a, 0, 2_000);

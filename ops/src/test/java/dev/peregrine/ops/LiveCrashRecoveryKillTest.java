@@ -1,6 +1,7 @@
 package dev.peregrine.ops;
 
 import dev.peregrine.core.engine.EngineSettings;
+import dev.peregrine.core.engine.CoreAssembly;
 import dev.peregrine.core.engine.TradingCore;
 import dev.peregrine.core.engine.TradingSwitch;
 import dev.peregrine.core.metrics.CoreMetrics;
@@ -130,7 +131,7 @@ class LiveCrashRecoveryKillTest
         try (JournalReader reader = JournalReader.open(journal))
         {
             final EngineSettings settings = EngineSettings.decode(reader.header().settingsText());
-            final TradingCore core = new TradingCore(settings, new dev.peregrine.core.output.OutputFanOut(new OutputDigest(),
+            final TradingCore core = CoreAssembly.build(settings, new dev.peregrine.core.output.OutputFanOut(new OutputDigest(),
                 new OrderLines(orders)), new CoreMetrics(settings.products().size()), new TradingSwitch());
             Replay.feed(reader, core);
             return core;

@@ -2,6 +2,7 @@ package dev.peregrine.ops;
 
 import com.lmax.disruptor.RingBuffer;
 import dev.peregrine.core.engine.EngineSettings;
+import dev.peregrine.core.engine.CoreAssembly;
 import dev.peregrine.core.engine.TradingCore;
 import dev.peregrine.core.engine.TradingSwitch;
 import dev.peregrine.core.event.BookFlags;
@@ -61,10 +62,8 @@ class PaperVenueOnRealCaptureTest
         final RecordingOutputs outputs = new RecordingOutputs();
         // A crossover that never warms up (a million-trade slow window): only the test's orders trade.
         final long big = FixedPoint.parse("100");
-        final EngineSettings settings = new EngineSettings(List.of("BTCUSDT"), 1, 1_000_000, new long[]{FixedPoint.parse("0.001")},
-            RiskLimits.basic(new long[]{big}, new long[]{big}), ExitRules.none(1),
-            new PaperVenueSettings(ORDER_LATENCY, ORDER_LATENCY, FILL_LATENCY, 40, 60), 0, false, false);
-        final TradingCore core = new TradingCore(settings, outputs, new CoreMetrics(1), new TradingSwitch());
+        final EngineSettings settings = EngineSettings.builder(List.of("BTCUSDT")).windows(1, 1_000_000).orderQuantity(new long[]{FixedPoint.parse("0.001")}).risk(RiskLimits.basic(new long[]{big}, new long[]{big})).exits(ExitRules.none(1)).paperVenue(new PaperVenueSettings(ORDER_LATENCY, ORDER_LATENCY, FILL_LATENCY, 40, 60)).venueTimeoutNanos(0).passiveOrders(false).liveVenue(false).build();
+        final TradingCore core = CoreAssembly.build(settings, outputs, new CoreMetrics(1), new TradingSwitch());
         final RingBuffer<InboundEvent> ring = RingBuffer.createSingleProducer(InboundEvent::new, 1 << 16);
         final BinanceMarketDataDecoder decoder = new BinanceMarketDataDecoder(
             ProductCatalog.registryFor(List.of("BTCUSDT")), ring, new BinanceMetrics(), id -> { });

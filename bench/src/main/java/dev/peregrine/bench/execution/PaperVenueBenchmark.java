@@ -1,6 +1,7 @@
 package dev.peregrine.bench.execution;
 
 import dev.peregrine.core.engine.EngineSettings;
+import dev.peregrine.core.engine.CoreAssembly;
 import dev.peregrine.core.engine.TradingCore;
 import dev.peregrine.core.engine.TradingSwitch;
 import dev.peregrine.core.event.InboundEvent;
@@ -76,12 +77,9 @@ public class PaperVenueBenchmark
     public void setUp()
     {
         final OscillatingMarket source = market();
-        final EngineSettings settings = new EngineSettings(PRODUCTS, 3, 8, ORDER_QUANTITY,
-            RiskLimits.basic(new long[]{ORDER_QUANTITY[0] * 10, ORDER_QUANTITY[1] * 10},
-                new long[]{ORDER_QUANTITY[0] * 10, ORDER_QUANTITY[1] * 10}),
-            PaperVenueSettings.DEFAULT).withPassiveOrders("limit".equals(orderStyle));
+        final EngineSettings settings = EngineSettings.builder(PRODUCTS).windows(3, 8).orderQuantity(ORDER_QUANTITY).risk(RiskLimits.basic(new long[]{ORDER_QUANTITY[0] * 10, ORDER_QUANTITY[1] * 10}, new long[]{ORDER_QUANTITY[0] * 10, ORDER_QUANTITY[1] * 10})).paperVenue(PaperVenueSettings.DEFAULT).build().withPassiveOrders("limit".equals(orderStyle));
         outputs = new CountingOutputs();
-        core = new TradingCore(settings, outputs, new CoreMetrics(PRODUCTS.size()), new TradingSwitch());
+        core = CoreAssembly.build(settings, outputs, new CoreMetrics(PRODUCTS.size()), new TradingSwitch());
         clock = OscillatingMarket.START_NANOS;
         sequence = 0;
         for (final InboundEvent e : source.snapshot())

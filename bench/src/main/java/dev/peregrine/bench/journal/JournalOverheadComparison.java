@@ -7,6 +7,7 @@ import com.lmax.disruptor.YieldingWaitStrategy;
 import dev.peregrine.bench.execution.OscillatingMarket;
 import dev.peregrine.bench.execution.PaperVenueBenchmark;
 import dev.peregrine.core.engine.EngineSettings;
+import dev.peregrine.core.engine.CoreAssembly;
 import dev.peregrine.core.engine.TradingCore;
 import dev.peregrine.core.engine.TradingSwitch;
 import dev.peregrine.core.event.InboundEvent;
@@ -86,7 +87,7 @@ public final class JournalOverheadComparison
         final EngineSettings settings = OscillatingJournal.settings();
         final CoreMetrics metrics = new CoreMetrics(settings.products().size());
         final TradingSwitch tradingSwitch = new TradingSwitch();
-        final TradingCore core = new TradingCore(settings, new OutputDigest(), metrics, tradingSwitch);
+        final TradingCore core = CoreAssembly.build(settings, new OutputDigest(), metrics, tradingSwitch);
         final JournalWriter journal = journalOn ? JournalWriter.open(dir.resolve("journal"), settings) : null;
         final WaitStrategy strategy = "yielding".equals(wait) ? new YieldingWaitStrategy() : new BlockingWaitStrategy();
         final AtomicInteger threads = new AtomicInteger();

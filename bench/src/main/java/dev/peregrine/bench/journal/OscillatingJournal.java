@@ -31,10 +31,7 @@ public final class OscillatingJournal
 
     public static EngineSettings settings()
     {
-        return new EngineSettings(PRODUCTS, 3, 8, ORDER_QUANTITY,
-            RiskLimits.basic(new long[]{ORDER_QUANTITY[0] * 10, ORDER_QUANTITY[1] * 10},
-                new long[]{ORDER_QUANTITY[0] * 10, ORDER_QUANTITY[1] * 10}),
-            PaperVenueSettings.DEFAULT);
+        return EngineSettings.builder(PRODUCTS).windows(3, 8).orderQuantity(ORDER_QUANTITY).risk(RiskLimits.basic(new long[]{ORDER_QUANTITY[0] * 10, ORDER_QUANTITY[1] * 10}, new long[]{ORDER_QUANTITY[0] * 10, ORDER_QUANTITY[1] * 10})).paperVenue(PaperVenueSettings.DEFAULT).build();
     }
 
     /** Writes {@code events} events into a new journal in {@code dir}; returns how many were written. */

@@ -1,6 +1,7 @@
 package dev.peregrine.bench.journal;
 
 import dev.peregrine.core.engine.EngineSettings;
+import dev.peregrine.core.engine.CoreAssembly;
 import dev.peregrine.core.engine.TradingCore;
 import dev.peregrine.core.engine.TradingSwitch;
 import dev.peregrine.core.event.InboundEvent;
@@ -87,7 +88,7 @@ public class ReplayThroughputBenchmark
         try (JournalReader reader = JournalReader.open(dir.resolve("journal")))
         {
             final EngineSettings settings = EngineSettings.decode(reader.header().settingsText());
-            final TradingCore core = new TradingCore(settings, new OutputDigest(), new CoreMetrics(settings.products().size()),
+            final TradingCore core = CoreAssembly.build(settings, new OutputDigest(), new CoreMetrics(settings.products().size()),
                 new TradingSwitch());
             Replay.feed(reader, core);
             return core.stateHash();

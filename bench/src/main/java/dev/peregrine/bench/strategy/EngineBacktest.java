@@ -1,6 +1,7 @@
 package dev.peregrine.bench.strategy;
 
 import dev.peregrine.core.engine.EngineSettings;
+import dev.peregrine.core.engine.CoreAssembly;
 import dev.peregrine.core.engine.TradingCore;
 import dev.peregrine.core.engine.TradingSwitch;
 import dev.peregrine.core.event.InboundEvent;
@@ -51,8 +52,7 @@ public final class EngineBacktest
     {
         final long quantity = FixedPoint.parse(QUANTITY);
         final long neverBinds = FixedPoint.parse("1");
-        settings = new EngineSettings(PRODUCTS, fast, slow, new long[]{quantity},
-            RiskLimits.basic(new long[]{neverBinds}, new long[]{neverBinds}), PaperVenueSettings.FRICTIONLESS)
+        settings = EngineSettings.builder(PRODUCTS).windows(fast, slow).orderQuantity(new long[]{quantity}).risk(RiskLimits.basic(new long[]{neverBinds}, new long[]{neverBinds})).paperVenue(PaperVenueSettings.FRICTIONLESS).build()
             .withStrategies(List.of(StrategySpec.parse("trend-following:bar=1m,fast=" + fast + ",slow=" + slow +
                 ",warm-up=" + warmUpBars + ",quantity=" + QUANTITY, "ema")));
         events = new RandomWalkEvents(bars, 0);
@@ -106,7 +106,7 @@ public final class EngineBacktest
     {
         orders.clear();
         digest = new OutputDigest();
-        core = new TradingCore(settings, new OutputFanOut(digest, orders), metrics, new TradingSwitch());
+        core = CoreAssembly.build(settings, new OutputFanOut(digest, orders), metrics, new TradingSwitch());
     }
 
     /** Every event, in order, as a replay feeds the journal's records. */

@@ -1,6 +1,7 @@
 package dev.peregrine.bench.journal;
 
 import dev.peregrine.core.engine.EngineSettings;
+import dev.peregrine.core.engine.CoreAssembly;
 import dev.peregrine.core.engine.TradingCore;
 import dev.peregrine.core.engine.TradingSwitch;
 import dev.peregrine.core.event.InboundEvent;
@@ -44,7 +45,7 @@ class ReplayAllocationTest
         try (JournalReader reader = JournalReader.open(journal))
         {
             final EngineSettings settings = EngineSettings.decode(reader.header().settingsText());
-            final TradingCore core = new TradingCore(settings, new OutputDigest(), new CoreMetrics(settings.products().size()),
+            final TradingCore core = CoreAssembly.build(settings, new OutputDigest(), new CoreMetrics(settings.products().size()),
                 new TradingSwitch());
             final InboundEvent slot = new InboundEvent();
             // Through JournalFeed, as every journal reader drives its core: the settings check costs nothing per event.

@@ -1,9 +1,6 @@
 package dev.peregrine.core.engine;
 
 import com.lmax.disruptor.EventHandler;
-import dev.peregrine.core.book.OrderBook;
-import dev.peregrine.core.event.BookFlags;
-import dev.peregrine.core.event.TradeFlags;
 import dev.peregrine.core.event.EventType;
 import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.execution.ExecutionEngine;
@@ -16,31 +13,23 @@ import dev.peregrine.core.market.MarketSanity;
 import dev.peregrine.core.market.MarketState;
 import dev.peregrine.core.metrics.CoreMetrics;
 import dev.peregrine.core.metrics.StageLatencies;
-import dev.peregrine.core.number.FixedPoint;
 import dev.peregrine.core.output.Hash64;
-import dev.peregrine.core.output.OutputListener;
-import dev.peregrine.core.risk.RiskContext;
-import dev.peregrine.core.risk.RiskLimits;
-import dev.peregrine.core.strategy.MovingAverageCrossover;
-import dev.peregrine.core.strategy.StrategyFactory;
-import dev.peregrine.core.strategy.StrategyRunner;
 import dev.peregrine.core.strategy.StrategySet;
-import dev.peregrine.core.strategy.config.BuiltInStrategies;
-import dev.peregrine.core.strategy.config.NamedStrategy;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The core consumer: the only thread that writes trading state. For each inbound event, in ring order:
  * <ol>
- *   <li>market state (top of book, last trade),</li>
+ *   <li>market state (top of book, last trade; {@link MarketDataStage}),</li>
  *   <li>strategy, which may place orders,</li>
  *   <li>risk and execution for each order (inside {@link ExecutionEngine#submitMarketOrder}),</li>
- *   <li>the paper venue's fills, which update positions.</li>
+ *   <li>the paper venue's fills, which update positions (paper mode only),</li>
+ *   <li>the loss limits ({@link LossLimitWatch}) and the gauges ({@link CoreGauges}).</li>
  * </ol>
  * Its clock is the event's own time. It is a plain {@link EventHandler}: the live engine runs it on
  * the Disruptor's consumer thread, and a replay calls {@link #onEvent} directly with journaled events.
+ * It is built only by {@link CoreAssembly}, which makes its parts.
  */
 public final class TradingCore implements EventHandler<InboundEvent>
 {
@@ -51,101 +40,59 @@ public final class TradingCore implements EventHandler<InboundEvent>
     private final InstrumentRules rules;
     private final PositionBook positions;
     private final ExecutionEngine execution;
+    /** The paper venue, or null in live mode. */
+    private final PaperVenue venue;
+    private final StrategyLineup lineup;
     /** Replaced only by {@link #applySettings}, between events. */
     private StrategySet strategies;
     private final CoreMetrics metrics;
-    private RiskLimits limits;
+    private final MarketDataStage marketData;
+    private final LossLimitWatch lossLimits;
+    private final CoreGauges gauges;
     /** The settings in effect, and whether the strategies came from them (not from an explicit list). */
     private EngineSettings settings;
     private final boolean strategiesFromSettings;
     /** Hash of every settings change applied (0: none), in the state hash so replay = live covers them. */
     private long appliedSettingsHash;
-    private final TradingStateMachine tradingState = new TradingStateMachine();
+    private final TradingStateMachine tradingState;
 
     private long clockNanos;
-    private long breachDay = Long.MIN_VALUE;
-    /** Which loss limit holds: {@link CoreMetrics#LOSS_LIMIT_DAILY}, {@link CoreMetrics#LOSS_LIMIT_DRAWDOWN}, or 0. */
-    private int breachedLimit;
     private volatile Throwable lastError;
     private long eventsProcessed;
 
-    /**
-     * A core running the strategies of {@code settings} (the moving-average crossover when none is configured).
-     *
-     * @throws dev.peregrine.core.strategy.config.StrategyConfigException listing every configuration problem.
-     */
-    public TradingCore(
+    /** A core over parts {@link CoreAssembly} built: the one way to make one. */
+    TradingCore(
         final EngineSettings settings,
-        final OutputListener outputs,
-        final CoreMetrics metrics,
-        final TradingSwitch tradingSwitch)
-    {
-        this(settings, outputs, metrics, tradingSwitch, configuredStrategies(settings), true);
-    }
-
-    /** A core running the one strategy {@code strategy} builds (named "strategy"). */
-    public TradingCore(
-        final EngineSettings settings,
-        final OutputListener outputs,
-        final CoreMetrics metrics,
-        final TradingSwitch tradingSwitch,
-        final StrategyFactory strategy)
-    {
-        this(settings, outputs, metrics, tradingSwitch, List.of(new NamedStrategy("strategy", "custom", strategy)));
-    }
-
-    /**
-     * A core running {@code strategies}, with ids 1, 2, ... in list order. For tests and embedding code:
-     * {@code settings.strategies()} is not consulted, so a journal written by such a core replays with
-     * its own strategies only through this constructor again (the header cannot carry code).
-     */
-    public TradingCore(
-        final EngineSettings settings,
-        final OutputListener outputs,
-        final CoreMetrics metrics,
-        final TradingSwitch tradingSwitch,
-        final List<NamedStrategy> strategies)
-    {
-        this(settings, outputs, metrics, tradingSwitch, strategies, false);
-    }
-
-    private TradingCore(
-        final EngineSettings settings,
-        final OutputListener outputs,
-        final CoreMetrics metrics,
-        final TradingSwitch tradingSwitch,
-        final List<NamedStrategy> strategies,
-        final boolean strategiesFromSettings)
+        final boolean strategiesFromSettings,
+        final InstrumentRegistry instruments,
+        final MarketState market,
+        final FeedHealth feedHealth,
+        final MarketSanity sanity,
+        final InstrumentRules rules,
+        final PositionBook positions,
+        final ExecutionEngine execution,
+        final TradingStateMachine tradingState,
+        final StrategyLineup lineup,
+        final StrategySet strategies,
+        final CoreMetrics metrics)
     {
         this.settings = settings;
         this.strategiesFromSettings = strategiesFromSettings;
-        this.instruments = settings.instrumentRegistry();
-        final int n = instruments.size();
+        this.instruments = instruments;
         this.metrics = metrics;
-        this.market = new MarketState(instruments);
-        this.feedHealth = new FeedHealth(n);
-        this.sanity = new MarketSanity(settings.risk().sanity, instruments, feedHealth, metrics.marketDataDropped);
-        this.rules = new InstrumentRules(instruments);
-        this.positions = new PositionBook(n);
-        this.limits = settings.risk();
-        this.execution = new ExecutionEngine(rules, feedHealth, limits, positions, market, settings.paperVenue(),
-            outputs, metrics, tradingSwitch, tradingState, settings.exits(), settings.venueTimeoutNanos(),
-            settings.liveVenue());
-        final List<StrategyRunner> runners = new ArrayList<>();
-        for (final NamedStrategy named : strategies)
-        {
-            runners.add(newRunner(runners.size() + 1, named, settings));
-        }
-        this.strategies = new StrategySet(runners);
-        execution.orderEvents(this.strategies);
-    }
-
-    private StrategyRunner newRunner(final int id, final NamedStrategy named, final EngineSettings with)
-    {
-        final StrategyRunner runner = new StrategyRunner(id, named.name(), execution, market, instruments, rules,
-            feedHealth, positions, with.orderQuantity(), with.orderNotional(), metrics.strategyFailures);
-        runner.attach(named.factory());
-        return runner;
+        this.market = market;
+        this.feedHealth = feedHealth;
+        this.sanity = sanity;
+        this.rules = rules;
+        this.positions = positions;
+        this.execution = execution;
+        this.venue = execution.venue();
+        this.tradingState = tradingState;
+        this.marketData = new MarketDataStage(market, sanity, execution.venue(), metrics);
+        this.lossLimits = new LossLimitWatch(execution, tradingState, metrics, settings.risk());
+        this.gauges = new CoreGauges(market, positions, execution, tradingState, lossLimits, metrics);
+        this.lineup = lineup;
+        this.strategies = strategies;
     }
 
     /**
@@ -166,17 +113,10 @@ public final class TradingCore implements EventHandler<InboundEvent>
             throw new IllegalArgumentException("these settings cannot continue this core: " + String.join("; ", blockers));
         }
         execution.applySettings(next.risk(), next.exits(), next.paperVenue(), next.venueTimeoutNanos());
-        limits = next.risk();
+        lossLimits.replaceLimits(next.risk());
         if (strategiesFromSettings)
         {
-            final List<NamedStrategy> configured = configuredStrategies(next);
-            final List<StrategyRunner> runners = new ArrayList<>();
-            for (int i = 0; i < configured.size(); i++)
-            {
-                runners.add(change.keepsStrategy(i) ? strategies.get(i) : newRunner(i + 1, configured.get(i), next));
-            }
-            strategies = new StrategySet(runners);
-            execution.orderEvents(strategies);
+            strategies = lineup.rebuild(strategies, change, next);
         }
         settings = next;
         appliedSettingsHash = Hash64.mix(Hash64.mix(appliedSettingsHash, next.digest()), eventsProcessed);
@@ -191,17 +131,6 @@ public final class TradingCore implements EventHandler<InboundEvent>
     boolean strategiesFromSettings()
     {
         return strategiesFromSettings;
-    }
-
-    private static List<NamedStrategy> configuredStrategies(final EngineSettings settings)
-    {
-        if (settings.strategies().isEmpty())
-        {
-            return List.of(new NamedStrategy(MovingAverageCrossover.NAME, MovingAverageCrossover.NAME,
-                context -> new MovingAverageCrossover(context, settings.fastWindow(), settings.slowWindow(),
-                    null, settings.passiveOrders(), settings.minHoldNanos())));
-        }
-        return BuiltInStrategies.configure(settings.strategies(), settings.products(), settings.orderQuantity());
     }
 
     @Override
@@ -231,45 +160,26 @@ public final class TradingCore implements EventHandler<InboundEvent>
         stages.beginEvent(event);
         execution.beginEvent(event, clockNanos);
         strategies.beginEvent(clockNanos);
-        final PaperVenue venue = execution.venue();
-        venue.advanceTo(clockNanos);
+        final PaperVenue venue = this.venue;
+        if (venue != null)
+        {
+            venue.advanceTo(clockNanos);
+        }
         final boolean wasHealthy = aboutFeed(event) && feedHealth.isHealthy(event.instrumentId);
         switch (event.type)
         {
             case EventType.TRADE:
-                if (!sanity.acceptTrade(event.instrumentId, event.price, clockNanos))
-                {
-                    break; // journaled for audit, never seen by books, strategies or the paper venue
-                }
-                if (TradeFlags.has(event.flags, TradeFlags.SNAPSHOT))
-                {
-                    onSnapshotTrade(event);
-                    break;
-                }
-                metrics.trades.increment();
-                market.onTrade(event.instrumentId, event.price);
-                venue.onTrade(event.instrumentId, event.price, event.quantity, event.side, clockNanos);
-                venue.advanceTo(clockNanos);
-                strategies.onTrade(event.instrumentId, event.price, event.quantity, event.side, clockNanos);
+                marketData.onTrade(event, clockNanos, strategies);
                 break;
             case EventType.QUOTE:
-                metrics.quotes.increment();
-                if (!sanity.acceptQuote(event.instrumentId, event.bidPrice, event.askPrice, event.price, clockNanos))
-                {
-                    break;
-                }
-                market.onQuote(event.instrumentId, event.bidPrice, event.bidQuantity, event.askPrice,
-                    event.askQuantity, event.price);
-                venue.onMarketUpdate(event.instrumentId);
-                strategies.onQuote(event.instrumentId, clockNanos);
+                marketData.onQuote(event, clockNanos, strategies);
                 break;
             case EventType.CLOCK:
                 metrics.clocks.increment();
                 strategies.onClock(clockNanos);
                 break;
             case EventType.BOOK_LEVEL:
-                metrics.bookLevels.increment();
-                onBookLevel(event);
+                marketData.onBookLevel(event, clockNanos, strategies);
                 break;
             case EventType.CANDLE:
                 metrics.candles.increment();
@@ -303,7 +213,7 @@ public final class TradingCore implements EventHandler<InboundEvent>
             case EventType.VENUE_UNKNOWN:
                 metrics.venueReports.increment();
                 stages.executionStart();
-                execution.onVenueReport(event);
+                execution.reports().onVenueReport(event);
                 stages.executionEnd();
                 break;
             case EventType.COMMAND:
@@ -320,12 +230,15 @@ public final class TradingCore implements EventHandler<InboundEvent>
         strategies.fireTimers(clockNanos);
         stages.strategyEnd();
         execution.afterEvent();
-        // What the strategy just sent, with zero latency, is matched and reported within this event.
-        venue.advanceTo(clockNanos);
-        checkLossLimits();
+        if (venue != null)
+        {
+            // What the strategy just sent, with zero latency, is matched and reported within this event.
+            venue.advanceTo(clockNanos);
+        }
+        lossLimits.check(clockNanos);
         eventsProcessed++;
         metrics.events.increment();
-        maybePublishGauges(event.type);
+        gauges.afterEvent(event.type);
         stages.endEvent();
         if (event.receiveNanoTime != 0)
         {
@@ -365,165 +278,16 @@ public final class TradingCore implements EventHandler<InboundEvent>
             event.instrumentId >= 0 && event.instrumentId < instruments.size();
     }
 
-    /** Loss limits move the trading state by themselves, and say why, on the event that breaches them. */
-    private void checkLossLimits()
-    {
-        if (limits.dailyLossLimit <= 0 && limits.trailingDrawdownLimit <= 0)
-        {
-            return; // the day's equity curve serves only these two limits: without them it is not kept
-        }
-        final RiskContext risk = execution.riskContext();
-        risk.onEvent(clockNanos);
-        final double dayPnl = risk.dailyPnl.dayPnl();
-        final double drawdown = risk.dailyPnl.drawdown();
-        final boolean lossBreached = limits.dailyLossLimit > 0 && dayPnl <= -limits.dailyLossLimit;
-        final boolean drawdownBreached = limits.trailingDrawdownLimit > 0 && drawdown <= -limits.trailingDrawdownLimit;
-        if (tradingState.lossLimitHolds() && risk.dailyPnl.day() != breachDay)
-        {
-            tradingState.onLossLimitCleared(); // a new day reset the baselines; the state waits for a resume
-        }
-        if (lossBreached && !tradingState.lossLimitHolds())
-        {
-            breachDay = risk.dailyPnl.day();
-            breachedLimit = CoreMetrics.LOSS_LIMIT_DAILY;
-            metrics.lossLimitBreaches.increment();
-            execution.onLossLimitBreached();
-            tradingState.onLossLimitBreached(String.format(java.util.Locale.ROOT,
-                "daily loss limit: day PnL %.2f reached -%.2f", dayPnl, limits.dailyLossLimit), 100, clockNanos);
-        }
-        else if (drawdownBreached && !tradingState.lossLimitHolds())
-        {
-            breachDay = risk.dailyPnl.day();
-            breachedLimit = CoreMetrics.LOSS_LIMIT_DRAWDOWN;
-            metrics.lossLimitBreaches.increment();
-            execution.onLossLimitBreached();
-            tradingState.onLossLimitBreached(String.format(java.util.Locale.ROOT,
-                "trailing drawdown: %.2f below the day's peak, limit %.2f", -drawdown, limits.trailingDrawdownLimit),
-                101, clockNanos);
-        }
-    }
-
-    /**
-     * A trade the venue sent as history (the {@code snapshot} on subscribe). It updates the last price, since
-     * the newest of them is the venue's last print, the price a trader's screen shows as "last" until the
-     * next trade (they arrive oldest first, so the last one wins). It never reaches the paper venue: no
-     * order can fill against a print that happened before the engine was listening. Strategies get it only
-     * through their warm-up callback, dated when it printed.
-     */
-    private void onSnapshotTrade(final InboundEvent event)
-    {
-        metrics.snapshotTrades.increment();
-        market.onTrade(event.instrumentId, event.price);
-        final long printedNanos = event.exchangeTimeNanos > 0 ? Math.min(event.exchangeTimeNanos, clockNanos) : clockNanos;
-        strategies.onSnapshotTrade(event.instrumentId, event.price, event.quantity, event.side, printedNanos);
-    }
-
-    private void onBookLevel(final InboundEvent event)
-    {
-        final OrderBook book = market.book(event.instrumentId);
-        final int flags = event.flags;
-        if (BookFlags.has(flags, BookFlags.SNAPSHOT_BEGIN))
-        {
-            book.beginSnapshot();
-        }
-        if (sanity.acceptBookLevel(event.instrumentId, book, event.side, event.price, event.quantity, clockNanos))
-        {
-            book.set(event.side, event.price, event.quantity);
-        }
-        if (BookFlags.has(flags, BookFlags.SNAPSHOT_END))
-        {
-            book.endSnapshot();
-        }
-        if (BookFlags.has(flags, BookFlags.END_OF_MESSAGE))
-        {
-            sanity.afterBookMessage(event.instrumentId, book, clockNanos);
-            execution.venue().onMarketUpdate(event.instrumentId);
-            strategies.onBook(event.instrumentId, clockNanos);
-        }
-    }
-
-    /**
-     * Gauges for the sidecar and HTTP threads, read about once a second: republished at once when the
-     * trading state, the orders, the open orders or the fills moved (operators watch those react), on
-     * every input that is not market data, and otherwise every {@link #GAUGE_EVERY_MARKET_EVENTS}-th
-     * market event (unrealized PnL moves with every quote; recomputing it per event costs more than anyone
-     * can read).
-     */
-    private void maybePublishGauges(final int type)
-    {
-        final boolean marketData = type == EventType.TRADE || type == EventType.QUOTE || type == EventType.BOOK_LEVEL;
-        final long orders = execution.lastOrderId();
-        final long fills = metrics.fills.get();
-        final int state = tradingState.state().ordinal();
-        final int open = execution.orders().openCount();
-        if (!marketData || orders != gaugedOrders || fills != gaugedFills || state != gaugedState || open != gaugedOpen ||
-            ++marketEventsSinceGauges >= GAUGE_EVERY_MARKET_EVENTS)
-        {
-            gaugedOrders = orders;
-            gaugedFills = fills;
-            gaugedState = state;
-            gaugedOpen = open;
-            marketEventsSinceGauges = 0;
-            publishGauges();
-        }
-    }
-
-    private static final int GAUGE_EVERY_MARKET_EVENTS = 64;
-    private long gaugedOrders = -1;
-    private long gaugedFills = -1;
-    private int gaugedState = -1;
-    private int gaugedOpen = -1;
-    private int marketEventsSinceGauges;
-
-    /** Writes every gauge now. */
+    /** Writes every gauge now (they are otherwise republished when something an operator watches moved). */
     public void publishGauges()
     {
-        for (int id = 0; id < instruments.size(); id++)
-        {
-            metrics.positions[id].set(FixedPoint.toDouble(positions.quantity(id)));
-            metrics.markPrices[id].set(FixedPoint.toDouble(market.markPrice(id)));
-        }
-        metrics.realizedPnl.set(positions.totalRealizedPnl());
-        metrics.unrealizedPnl.set(totalUnrealizedPnl());
-        // Two field reads: DailyPnl is updated by checkLossLimits on every event when a loss limit is set.
-        final dev.peregrine.core.risk.RiskContext risk = execution.riskContext();
-        metrics.dayPnl.set(risk.dailyPnl.dayPnl());
-        metrics.drawdown.set(-risk.dailyPnl.drawdown());
-        metrics.grossExposure.set(risk.grossExposure()); // a loop over instruments and open orders, no allocation
-        metrics.tradingState.set(tradingState.state().ordinal());
-        metrics.tradingStateReason.set(tradingState.reasonCode());
-        metrics.tradingStateSince.set(tradingState.sinceNanos());
-        metrics.lossLimitHolds.set(tradingState.lossLimitHolds() ? breachedLimit : 0);
-        metrics.openOrders.set(execution.orders().openCount());
-        metrics.awaitingVenue.set(awaitingVenue());
+        gauges.publish();
     }
 
-    private int awaitingVenue()
-    {
-        final dev.peregrine.core.order.OrderStore orders = execution.orders();
-        int awaiting = 0;
-        for (int i = orders.openCount() - 1; i >= 0; i--)
-        {
-            final dev.peregrine.core.order.Order order = orders.open(i);
-            final dev.peregrine.core.order.OrderState state = order.state();
-            if (state == dev.peregrine.core.order.OrderState.PENDING_NEW ||
-                state == dev.peregrine.core.order.OrderState.PENDING_CANCEL ||
-                order.type() != dev.peregrine.core.order.OrderType.LIMIT)
-            {
-                awaiting++;
-            }
-        }
-        return awaiting;
-    }
-
+    /** Unrealized PnL of every position at its instrument's mark price. */
     public double totalUnrealizedPnl()
     {
-        double total = 0.0;
-        for (int i = 0; i < instruments.size(); i++)
-        {
-            total += positions.unrealizedPnl(i, market.markPrice(i));
-        }
-        return total;
+        return gauges.unrealizedPnl();
     }
 
     /**
@@ -534,7 +298,7 @@ public final class TradingCore implements EventHandler<InboundEvent>
     {
         long h = Hash64.mix(Hash64.SEED, eventsProcessed);
         h = Hash64.mix(h, clockNanos);
-        h = Hash64.mix(h, breachDay);
+        h = Hash64.mix(h, lossLimits.breachDay());
         if (appliedSettingsHash != 0)
         {
             h = Hash64.mix(h, appliedSettingsHash); // only once a change was applied: older hashes stay as they were

@@ -1,6 +1,7 @@
 package dev.peregrine.core.market;
 
 import dev.peregrine.core.book.OrderBook;
+import dev.peregrine.core.event.Side;
 import dev.peregrine.core.instrument.InstrumentRegistry;
 import dev.peregrine.core.output.Hash64;
 
@@ -110,6 +111,20 @@ public final class MarketState
             return bookBid + (book.asks().bestPrice() - bookBid) / 2;
         }
         return lastPrice[instrumentId];
+    }
+
+    /**
+     * The price a market order would take first: the best ask for a buy, the best bid for a sell, from the
+     * L2 book when it is synced, else from the quote (0 if none).
+     */
+    public long touchPrice(final int instrumentId, final int side)
+    {
+        final OrderBook book = books[instrumentId];
+        if (book.isSynced())
+        {
+            return side == Side.BUY ? book.asks().bestPrice() : book.bids().bestPrice();
+        }
+        return side == Side.BUY ? askPrice[instrumentId] : bidPrice[instrumentId];
     }
 
     public OrderBook book(final int instrumentId)

@@ -19,6 +19,21 @@ public final class OrderRequest
     public long timeNanos;
     public boolean reducing;
 
+    /** Refills the flyweight for the next order. */
+    public OrderRequest set(final int instrumentId, final int side, final OrderType type, final long quantity,
+        final long limitPrice, final long referencePrice, final long timeNanos, final boolean reducing)
+    {
+        this.instrumentId = instrumentId;
+        this.side = side;
+        this.type = type;
+        this.quantity = quantity;
+        this.limitPrice = limitPrice;
+        this.referencePrice = referencePrice;
+        this.timeNanos = timeNanos;
+        this.reducing = reducing;
+        return this;
+    }
+
     /** Notional in quote currency at the reference price (0 when there is no price to value it at). */
     public double notional()
     {

@@ -29,9 +29,7 @@ class CoreResilienceTest
     private static CoreHarness harness(final PaperVenueSettings venue, final ExitRules exits, final long timeoutNanos)
     {
         final long big = q("10");
-        final CoreHarness h = new CoreHarness(new EngineSettings(List.of("BTC-USD", "ETH-USD"), 2, 3,
-            new long[]{q("0.01"), q("0.01")}, RiskLimits.basic(new long[]{big, big}, new long[]{big, big}), exits,
-            venue, timeoutNanos));
+        final CoreHarness h = new CoreHarness(EngineSettings.builder(List.of("BTC-USD", "ETH-USD")).windows(2, 3).orderQuantity(new long[]{q("0.01"), q("0.01")}).risk(RiskLimits.basic(new long[]{big, big}, new long[]{big, big})).exits(exits).paperVenue(venue).venueTimeoutNanos(timeoutNanos).build());
         h.feed(h.events.quote(BTC, "100", "50", "101", "50"));
         return h;
     }

@@ -21,7 +21,7 @@ class DeterminismTest
     private static long[] run(final long seed, final int perturbAt)
     {
         final OutputDigest digest = new OutputDigest();
-        final TradingCore core = new TradingCore(SETTINGS, digest, new CoreMetrics(2), new TradingSwitch());
+        final TradingCore core = CoreAssembly.build(SETTINGS, digest, new CoreMetrics(2), new TradingSwitch());
         final TestEvents events = new TestEvents();
         final SplittableRandom random = new SplittableRandom(seed);
         final double[] mid = {65000, 1900};

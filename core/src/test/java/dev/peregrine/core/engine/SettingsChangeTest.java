@@ -50,7 +50,7 @@ class SettingsChangeTest
         assertThat(change.changes()).containsExactly("strategy changed: " + SLOW + " -> " + slower + " (starts fresh)",
             "strategies starting fresh: slow");
 
-        final TradingCore core = new TradingCore(A, new OutputDigest(), new CoreMetrics(2), new TradingSwitch());
+        final TradingCore core = CoreAssembly.build(A, new OutputDigest(), new CoreMetrics(2), new TradingSwitch());
         final long hashBefore = core.stateHash();
         final var quick = core.strategies().get(0);
         final var slow = core.strategies().get(1);
@@ -64,7 +64,7 @@ class SettingsChangeTest
     @Test
     void productsVenueModeAndZoneCannotChangeAndSayWhy()
     {
-        final TradingCore core = new TradingCore(A, new OutputDigest(), new CoreMetrics(2), new TradingSwitch());
+        final TradingCore core = CoreAssembly.build(A, new OutputDigest(), new CoreMetrics(2), new TradingSwitch());
         final EngineSettings btcOnly = EngineSettings.defaults(List.of("BTC-USD"), 1000).withStrategies(List.of(QUICK, SLOW));
         assertThat(SettingsChange.between(A, btcOnly).blockers(core)).singleElement().asString()
             .startsWith("products: BTC-USD,ETH-USD -> BTC-USD: the product list cannot change on a running journal");

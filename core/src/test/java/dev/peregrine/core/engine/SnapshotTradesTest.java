@@ -80,9 +80,7 @@ class SnapshotTradesTest
     private CoreHarness harness(final boolean... warmsUp)
     {
         final long big = FixedPoint.parse("100");
-        final EngineSettings settings = new EngineSettings(List.of("BTC-USD", "ETH-USD"), 2, 3,
-            new long[]{FixedPoint.parse("0.01"), FixedPoint.parse("0.01")}, new long[]{big, big}, new long[]{big, big},
-            PaperVenueSettings.FRICTIONLESS);
+        final EngineSettings settings = EngineSettings.builder(List.of("BTC-USD", "ETH-USD")).windows(2, 3).orderQuantity(new long[]{FixedPoint.parse("0.01"), FixedPoint.parse("0.01")}).limits(new long[]{big, big}, new long[]{big, big}).paperVenue(PaperVenueSettings.FRICTIONLESS).build();
         final List<NamedStrategy> named = new ArrayList<>();
         for (int i = 0; i < warmsUp.length; i++)
         {
@@ -161,9 +159,7 @@ class SnapshotTradesTest
     private static long ordersAfterHistoryThenADrop(final String warmUp)
     {
         final long big = FixedPoint.parse("100");
-        final EngineSettings settings = new EngineSettings(List.of("BTC-USD", "ETH-USD"), 2, 3,
-            new long[]{FixedPoint.parse("0.01"), FixedPoint.parse("0.01")}, new long[]{big, big}, new long[]{big, big},
-            PaperVenueSettings.FRICTIONLESS);
+        final EngineSettings settings = EngineSettings.builder(List.of("BTC-USD", "ETH-USD")).windows(2, 3).orderQuantity(new long[]{FixedPoint.parse("0.01"), FixedPoint.parse("0.01")}).limits(new long[]{big, big}, new long[]{big, big}).paperVenue(PaperVenueSettings.FRICTIONLESS).build();
         final List<NamedStrategy> strategies = BuiltInStrategies.configure(
             List.of(StrategySpec.parse("ma-crossover:fast=2,slow=3," + warmUp, "ma")), settings.products(),
             new long[]{FixedPoint.parse("0.01"), FixedPoint.parse("0.01")});

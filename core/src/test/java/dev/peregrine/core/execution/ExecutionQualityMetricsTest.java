@@ -55,8 +55,7 @@ class ExecutionQualityMetricsTest
     {
         final long order = FixedPoint.parse("0.5");
         final long big = FixedPoint.parse("100");
-        final CoreHarness h = new CoreHarness(new EngineSettings(List.of("BTC-USD", "ETH-USD"), 2, 3,
-            new long[]{order, order}, new long[]{big, big}, new long[]{big, big}, PaperVenueSettings.FRICTIONLESS),
+        final CoreHarness h = new CoreHarness(EngineSettings.builder(List.of("BTC-USD", "ETH-USD")).windows(2, 3).orderQuantity(new long[]{order, order}).limits(new long[]{big, big}, new long[]{big, big}).paperVenue(PaperVenueSettings.FRICTIONLESS).build(),
             Buyer::new);
 
         h.feed(h.events.quote(BTC, "100", "5", "100.2", "5")); // mid 100.1

@@ -24,10 +24,7 @@ class ExitsAndTimeoutsTest
     private static CoreHarness harness(final double stop, final double take, final double trail, final long holdMillis,
         final PaperVenueSettings venue, final long timeoutNanos)
     {
-        final EngineSettings settings = new EngineSettings(List.of("BTC-USD", "ETH-USD"), 2, 3,
-            new long[]{q("0.01"), q("0.01")}, RiskLimits.basic(new long[]{q("10"), q("10")}, new long[]{q("10"), q("10")}),
-            new ExitRules(new double[]{stop, 0}, new double[]{take, 0}, new double[]{trail, 0},
-                new long[]{holdMillis * 1_000_000L, 0}), venue, timeoutNanos);
+        final EngineSettings settings = EngineSettings.builder(List.of("BTC-USD", "ETH-USD")).windows(2, 3).orderQuantity(new long[]{q("0.01"), q("0.01")}).risk(RiskLimits.basic(new long[]{q("10"), q("10")}, new long[]{q("10"), q("10")})).exits(new ExitRules(new double[]{stop, 0}, new double[]{take, 0}, new double[]{trail, 0}, new long[]{holdMillis * 1_000_000L, 0})).paperVenue(venue).venueTimeoutNanos(timeoutNanos).build();
         final CoreHarness h = new CoreHarness(settings);
         h.feed(h.events.quote(BTC, "100", "50", "101", "50"));
         return h;

@@ -27,9 +27,7 @@ class LiveVenueReportsTest
 
     private static CoreHarness live()
     {
-        final CoreHarness h = new CoreHarness(new EngineSettings(List.of("BTC-USD", "ETH-USD"), 2, 3,
-            new long[]{q("0.01"), q("0.01")}, RiskLimits.basic(new long[]{q("10"), q("10")}, new long[]{q("10"), q("10")}),
-            PaperVenueSettings.FRICTIONLESS).withLiveVenue(true));
+        final CoreHarness h = new CoreHarness(EngineSettings.builder(List.of("BTC-USD", "ETH-USD")).windows(2, 3).orderQuantity(new long[]{q("0.01"), q("0.01")}).risk(RiskLimits.basic(new long[]{q("10"), q("10")}, new long[]{q("10"), q("10")})).paperVenue(PaperVenueSettings.FRICTIONLESS).build().withLiveVenue(true));
         h.feed(h.events.quote(BTC, "100", "5", "101", "5"));
         return h;
     }

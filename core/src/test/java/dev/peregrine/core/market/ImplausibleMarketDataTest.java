@@ -25,8 +25,7 @@ class ImplausibleMarketDataTest
     {
         final long order = FixedPoint.parse("0.01");
         final long big = FixedPoint.parse("1");
-        return new CoreHarness(new EngineSettings(List.of("BTC-USD", "ETH-USD"), 2, 3,
-            new long[]{order, order}, new long[]{big, big}, new long[]{big, big}, PaperVenueSettings.FRICTIONLESS)
+        return new CoreHarness(EngineSettings.builder(List.of("BTC-USD", "ETH-USD")).windows(2, 3).orderQuantity(new long[]{order, order}).limits(new long[]{big, big}, new long[]{big, big}).paperVenue(PaperVenueSettings.FRICTIONLESS).build()
             .withRisk(RiskLimits.defaults(new long[]{big, big}, new long[]{big, big})));
     }
 

@@ -1,6 +1,7 @@
 package dev.peregrine.core.metrics;
 
 import dev.peregrine.core.engine.EngineSettings;
+import dev.peregrine.core.engine.CoreAssembly;
 import dev.peregrine.core.engine.TradingCore;
 import dev.peregrine.core.engine.TradingSwitch;
 import dev.peregrine.core.event.InboundEvent;
@@ -121,9 +122,8 @@ class StageLatenciesTest
     {
         final long order = FixedPoint.parse("0.01");
         final long big = FixedPoint.parse("100");
-        final EngineSettings settings = new EngineSettings(List.of("BTC-USD", "ETH-USD"), 2, 3,
-            new long[]{order, order}, new long[]{big, big}, new long[]{big, big}, PaperVenueSettings.FRICTIONLESS);
-        core = new TradingCore(settings, outputs, metrics, new TradingSwitch(), SlowBuyer::new);
+        final EngineSettings settings = EngineSettings.builder(List.of("BTC-USD", "ETH-USD")).windows(2, 3).orderQuantity(new long[]{order, order}).limits(new long[]{big, big}, new long[]{big, big}).paperVenue(PaperVenueSettings.FRICTIONLESS).build();
+        core = CoreAssembly.build(settings, outputs, metrics, new TradingSwitch(), SlowBuyer::new);
     }
 
     private void feed(final InboundEvent event, final boolean live)

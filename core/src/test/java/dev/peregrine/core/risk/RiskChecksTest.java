@@ -34,8 +34,7 @@ class RiskChecksTest
     /** BTC and ETH with the given limits, frictionless venue, quotes BTC 100/101 and ETH 10/11. */
     private static CoreHarness harness(final RiskLimits limits)
     {
-        final CoreHarness h = new CoreHarness(new EngineSettings(List.of("BTC-USD", "ETH-USD"), 2, 3,
-            new long[]{q("0.01"), q("0.01")}, limits, PaperVenueSettings.FRICTIONLESS));
+        final CoreHarness h = new CoreHarness(EngineSettings.builder(List.of("BTC-USD", "ETH-USD")).windows(2, 3).orderQuantity(new long[]{q("0.01"), q("0.01")}).risk(limits).paperVenue(PaperVenueSettings.FRICTIONLESS).build());
         h.feed(h.events.quote(BTC, "100", "50", "101", "50"));
         h.feed(h.events.quote(ETH, "10", "500", "11", "500"));
         return h;
@@ -121,9 +120,7 @@ class RiskChecksTest
     @Test
     void reducingOrdersInFlightDoNotAddUpToAFlip()
     {
-        final CoreHarness h = new CoreHarness(new EngineSettings(List.of("BTC-USD", "ETH-USD"), 2, 3,
-            new long[]{q("0.01"), q("0.01")}, limits(0, "1", 0, 0, 0, 0, 0, 0),
-            new PaperVenueSettings(50_000_000L, 0, 0, 0, 0)));
+        final CoreHarness h = new CoreHarness(EngineSettings.builder(List.of("BTC-USD", "ETH-USD")).windows(2, 3).orderQuantity(new long[]{q("0.01"), q("0.01")}).risk(limits(0, "1", 0, 0, 0, 0, 0, 0)).paperVenue(new PaperVenueSettings(50_000_000L, 0, 0, 0, 0)).build());
         h.feed(h.events.quote(BTC, "100", "50", "101", "50"));
         h.core.execution().beginEvent(h.events.clock());
         h.core.execution().submitMarketOrder(BTC, Side.BUY, q("1"));

@@ -1,6 +1,7 @@
 package dev.peregrine.core.snapshot;
 
 import dev.peregrine.core.engine.EngineSettings;
+import dev.peregrine.core.engine.CoreAssembly;
 import dev.peregrine.core.engine.TradingCore;
 import dev.peregrine.core.engine.TradingSwitch;
 import dev.peregrine.core.event.BookFlags;
@@ -40,8 +41,7 @@ class StateSnapshotTest
     private static EngineSettings settings()
     {
         final long one = FixedPoint.parse("1");
-        return new EngineSettings(PRODUCTS, 3, 8, QUANTITY.clone(), new long[]{one, one * 10}, new long[]{one, one * 10},
-            PaperVenueSettings.DEFAULT);
+        return EngineSettings.builder(PRODUCTS).windows(3, 8).orderQuantity(QUANTITY.clone()).limits(new long[]{one, one * 10}, new long[]{one, one * 10}).paperVenue(PaperVenueSettings.DEFAULT).build();
     }
 
     /** A core, its digest and its metrics: the parts a snapshot covers. */
@@ -54,8 +54,8 @@ class StateSnapshotTest
         Engine(final String spec)
         {
             final EngineSettings settings = settings();
-            core = spec.isEmpty() ? new TradingCore(settings, digest, metrics, new TradingSwitch()) :
-                new TradingCore(settings, digest, metrics, new TradingSwitch(), strategies(spec));
+            core = spec.isEmpty() ? CoreAssembly.build(settings, digest, metrics, new TradingSwitch()) :
+                CoreAssembly.build(settings, digest, metrics, new TradingSwitch(), strategies(spec));
         }
 
         Object[] roots()
@@ -233,13 +233,13 @@ class StateSnapshotTest
     {
         final List<InboundEvent> events = market(200);
         final List<NamedStrategy> failing = List.of(new NamedStrategy("failing", "custom", context -> new FailsOnTheHundredthTrade()));
-        final TradingCore before = new TradingCore(settings(), new OutputDigest(), new CoreMetrics(2), new TradingSwitch(), failing);
+        final TradingCore before = CoreAssembly.build(settings(), new OutputDigest(), new CoreMetrics(2), new TradingSwitch(), failing);
         feed(before, events, 0, events.size());
         assertThat(before.strategies().disabledCount()).isEqualTo(1);
         final StateWriter writer = new StateWriter();
         final int length = writer.write(before);
 
-        final TradingCore after = new TradingCore(settings(), new OutputDigest(), new CoreMetrics(2), new TradingSwitch(), failing);
+        final TradingCore after = CoreAssembly.build(settings(), new OutputDigest(), new CoreMetrics(2), new TradingSwitch(), failing);
         StateReader.read(writer.buffer(), 0, length, after);
 
         assertThat(after.strategies().disabledCount()).isEqualTo(1);

@@ -97,8 +97,7 @@ class MovingAverageCrossoverTest
     {
         final long order = FixedPoint.parse("0.01");
         final long big = FixedPoint.parse("1");
-        final CoreHarness h = new CoreHarness(new EngineSettings(List.of("BTC-USD", "ETH-USD"), 2, 3,
-            new long[]{order, order}, new long[]{big, big}, new long[]{big, big}, PaperVenueSettings.FRICTIONLESS),
+        final CoreHarness h = new CoreHarness(EngineSettings.builder(List.of("BTC-USD", "ETH-USD")).windows(2, 3).orderQuantity(new long[]{order, order}).limits(new long[]{big, big}, new long[]{big, big}).paperVenue(PaperVenueSettings.FRICTIONLESS).build(),
             context -> new MovingAverageCrossover(context, 2, 3, null, false, 1_000_000_000L));
         h.feed(h.events.quote(BTC, "100", "1", "101", "1"));
         h.trades(BTC, "100", "100", "100", "103", "95");
@@ -122,8 +121,7 @@ class MovingAverageCrossoverTest
         // BTCUSDT's lot is 0.00001; the touch shows 0.00333333, so a 0.01 buy fills that much and the rest is cancelled.
         final long order = FixedPoint.parse("0.01");
         final long big = FixedPoint.parse("1");
-        final CoreHarness h = new CoreHarness(new EngineSettings(List.of("BTCUSDT", "ETHUSDT"), 2, 3,
-            new long[]{order, order}, new long[]{big, big}, new long[]{big, big}, PaperVenueSettings.FRICTIONLESS),
+        final CoreHarness h = new CoreHarness(EngineSettings.builder(List.of("BTCUSDT", "ETHUSDT")).windows(2, 3).orderQuantity(new long[]{order, order}).limits(new long[]{big, big}, new long[]{big, big}).paperVenue(PaperVenueSettings.FRICTIONLESS).build(),
             context -> new MovingAverageCrossover(context, 2, 3, null, false, 0));
         h.feed(h.events.quote(BTC, "100", "5", "101", "0.00333333"));
         h.trades(BTC, "100", "100", "100", "97", "110");

@@ -77,9 +77,7 @@ class OrderSizingTest
         final RiskLimits risk = new RiskLimits(new long[]{two, two}, new double[2], new long[]{three, three}, new double[2],
             0, 0, 0, perSecond, 0, 0, 0, ZoneId.of("UTC"), 0, 1440, EnumSet.allOf(DayOfWeek.class));
         final List<String> products = List.of("BTCUSDT", "ETHUSDT");
-        final EngineSettings settings = new EngineSettings(products, 2, 3,
-            new long[]{FixedPoint.parse("0.01"), FixedPoint.parse("0.5")}, risk, ExitRules.none(2),
-            PaperVenueSettings.FRICTIONLESS, EngineSettings.DEFAULT_VENUE_TIMEOUT_NANOS).withOrderNotional(notional);
+        final EngineSettings settings = EngineSettings.builder(products).windows(2, 3).orderQuantity(new long[]{FixedPoint.parse("0.01"), FixedPoint.parse("0.5")}).risk(risk).exits(ExitRules.none(2)).paperVenue(PaperVenueSettings.FRICTIONLESS).venueTimeoutNanos(EngineSettings.DEFAULT_VENUE_TIMEOUT_NANOS).build().withOrderNotional(notional);
         return new CoreHarness(settings, context ->
         {
             built[0] = new Scripted(context);
@@ -204,7 +202,7 @@ class OrderSizingTest
         assertThat(decoded.minHoldNanos()).isEqualTo(MovingAverageCrossover.DEFAULT_MIN_HOLD_NANOS);
         assertThat(decoded.encode()).isEqualTo(settings.encode());
 
-        final EngineSettings fixed = new EngineSettings(List.of("BTC-USD"), 2, 3, new long[]{1}, new long[]{1}, new long[]{1});
+        final EngineSettings fixed = EngineSettings.builder(List.of("BTC-USD")).windows(2, 3).orderQuantity(new long[]{1}).limits(new long[]{1}, new long[]{1}).build();
         assertThat(fixed.encode()).as("fixed-size settings keep their old header").doesNotContain("orderNotional", "minHold");
         assertThat(EngineSettings.decode(fixed.encode()).orderNotional()).isZero();
     }

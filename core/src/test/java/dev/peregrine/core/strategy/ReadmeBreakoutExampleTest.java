@@ -62,9 +62,7 @@ class ReadmeBreakoutExampleTest
     void buysWhenABarClosesAboveTheLastThreeBarsHigh()
     {
         final long big = FixedPoint.parse("10");
-        final CoreHarness h = new CoreHarness(new EngineSettings(List.of("BTC-USD", "ETH-USD"), 2, 3,
-            new long[]{FixedPoint.parse("0.5"), FixedPoint.parse("1")}, new long[]{big, big}, new long[]{big, big},
-            PaperVenueSettings.FRICTIONLESS), Breakout::new);
+        final CoreHarness h = new CoreHarness(EngineSettings.builder(List.of("BTC-USD", "ETH-USD")).windows(2, 3).orderQuantity(new long[]{FixedPoint.parse("0.5"), FixedPoint.parse("1")}).limits(new long[]{big, big}, new long[]{big, big}).paperVenue(PaperVenueSettings.FRICTIONLESS).build(), Breakout::new);
         h.feed(h.events.quote(0, "100", "5", "101", "5"));
         // Four 1-second bars with highs 100, 101, 100.5, then a close of 102: above the prior three's high of 101.
         for (final String price : new String[]{"100", "101", "100.5", "102"})

@@ -3,6 +3,7 @@ package dev.peregrine.core.strategy;
 import dev.peregrine.core.bar.Bar;
 import dev.peregrine.core.decision.DecisionRecord;
 import dev.peregrine.core.engine.EngineSettings;
+import dev.peregrine.core.engine.CoreAssembly;
 import dev.peregrine.core.engine.TradingCore;
 import dev.peregrine.core.engine.TradingSwitch;
 import dev.peregrine.core.engine.TradingState;
@@ -161,9 +162,7 @@ class StrategyApiTest
     {
         final long two = FixedPoint.parse("2");
         final long ten = FixedPoint.parse("10");
-        final EngineSettings settings = new EngineSettings(List.of("BTC-USD", "ETH-USD"), 2, 3,
-            new long[]{FixedPoint.parse("1"), FixedPoint.parse("1")}, new long[]{two, two}, new long[]{ten, ten},
-            PaperVenueSettings.FRICTIONLESS);
+        final EngineSettings settings = EngineSettings.builder(List.of("BTC-USD", "ETH-USD")).windows(2, 3).orderQuantity(new long[]{FixedPoint.parse("1"), FixedPoint.parse("1")}).limits(new long[]{two, two}, new long[]{ten, ten}).paperVenue(PaperVenueSettings.FRICTIONLESS).build();
         final List<NamedStrategy> named = new ArrayList<>();
         for (int i = 0; i < strategyCount; i++)
         {
@@ -175,7 +174,7 @@ class StrategyApiTest
             }));
         }
         metrics = new CoreMetrics(2);
-        core = new TradingCore(settings, new OutputFanOut(outputs, decisions), metrics, new TradingSwitch(), named);
+        core = CoreAssembly.build(settings, new OutputFanOut(outputs, decisions), metrics, new TradingSwitch(), named);
     }
 
     private void feed(final InboundEvent event)
@@ -293,15 +292,14 @@ class StrategyApiTest
         start(0);
         // A strategy that subscribes to 1 s bars of BTC while it is built, and sets a timer on its first trade.
         final Scripted[] built = new Scripted[1];
-        final EngineSettings settings = new EngineSettings(List.of("BTC-USD", "ETH-USD"), 2, 3,
-            new long[]{1, 1}, new long[]{1, 1}, new long[]{1, 1}, PaperVenueSettings.FRICTIONLESS);
+        final EngineSettings settings = EngineSettings.builder(List.of("BTC-USD", "ETH-USD")).windows(2, 3).orderQuantity(new long[]{1, 1}).limits(new long[]{1, 1}, new long[]{1, 1}).paperVenue(PaperVenueSettings.FRICTIONLESS).build();
         named.add(new NamedStrategy("bars", "scripted", context ->
         {
             context.subscribeTimeBars(BTC, second);
             built[0] = new Scripted(context);
             return built[0];
         }));
-        core = new TradingCore(settings, outputs, new CoreMetrics(2), new TradingSwitch(), named);
+        core = CoreAssembly.build(settings, outputs, new CoreMetrics(2), new TradingSwitch(), named);
         built[0].action = (c, callback) ->
         {
             if (callback.startsWith("trade") && c.openOrderCount() == 0 && built[0].log.size() == 1)

@@ -85,9 +85,7 @@ class StrategyIsolationTest
     private CoreHarness harness()
     {
         final long big = FixedPoint.parse("100");
-        return new CoreHarness(new EngineSettings(List.of("BTC-USD", "ETH-USD"), 2, 3,
-            new long[]{FixedPoint.parse("1"), FixedPoint.parse("1")}, new long[]{big, big}, new long[]{big, big},
-            PaperVenueSettings.FRICTIONLESS), context -> strategy = new FaultyStrategy(context));
+        return new CoreHarness(EngineSettings.builder(List.of("BTC-USD", "ETH-USD")).windows(2, 3).orderQuantity(new long[]{FixedPoint.parse("1"), FixedPoint.parse("1")}).limits(new long[]{big, big}, new long[]{big, big}).paperVenue(PaperVenueSettings.FRICTIONLESS).build(), context -> strategy = new FaultyStrategy(context));
     }
 
     private static void run(final CoreHarness h)

@@ -1,6 +1,7 @@
 package dev.peregrine.core.testing;
 
 import dev.peregrine.core.engine.EngineSettings;
+import dev.peregrine.core.engine.CoreAssembly;
 import dev.peregrine.core.engine.TradingCore;
 import dev.peregrine.core.engine.TradingSwitch;
 import dev.peregrine.core.event.BookFlags;
@@ -26,21 +27,21 @@ public final class CoreHarness
     public CoreHarness(final EngineSettings settings)
     {
         metrics = new CoreMetrics(settings.products().size());
-        core = new TradingCore(settings, outputs, metrics, tradingSwitch);
+        core = CoreAssembly.build(settings, outputs, metrics, tradingSwitch);
     }
 
     /** A core running the strategy {@code strategies} builds instead of the configured crossover. */
     public CoreHarness(final EngineSettings settings, final StrategyFactory strategies)
     {
         metrics = new CoreMetrics(settings.products().size());
-        core = new TradingCore(settings, outputs, metrics, tradingSwitch, strategies);
+        core = CoreAssembly.build(settings, outputs, metrics, tradingSwitch, strategies);
     }
 
     /** A core running {@code strategies} (e.g. from {@code BuiltInStrategies.configure}), with ids 1, 2, ... in list order. */
     public CoreHarness(final EngineSettings settings, final List<NamedStrategy> strategies)
     {
         metrics = new CoreMetrics(settings.products().size());
-        core = new TradingCore(settings, outputs, metrics, tradingSwitch, strategies);
+        core = CoreAssembly.build(settings, outputs, metrics, tradingSwitch, strategies);
     }
 
     /**
@@ -51,9 +52,7 @@ public final class CoreHarness
         final long order = FixedPoint.parse(orderQty);
         final long maxOrder = FixedPoint.parse(maxOrderQty);
         final long maxPos = FixedPoint.parse(maxPosition);
-        return new CoreHarness(new EngineSettings(List.of("BTC-USD", "ETH-USD"), 2, 3,
-            new long[]{order, order}, new long[]{maxOrder, maxOrder}, new long[]{maxPos, maxPos},
-            PaperVenueSettings.FRICTIONLESS));
+        return new CoreHarness(EngineSettings.builder(List.of("BTC-USD", "ETH-USD")).windows(2, 3).orderQuantity(new long[]{order, order}).limits(new long[]{maxOrder, maxOrder}, new long[]{maxPos, maxPos}).paperVenue(PaperVenueSettings.FRICTIONLESS).build());
     }
 
     /** The same, with the given paper-venue assumptions (latencies, fees). */
@@ -61,8 +60,7 @@ public final class CoreHarness
     {
         final long order = FixedPoint.parse("0.01");
         final long big = FixedPoint.parse("100");
-        return new CoreHarness(new EngineSettings(List.of("BTC-USD", "ETH-USD"), 2, 3,
-            new long[]{order, order}, new long[]{big, big}, new long[]{big, big}, venue));
+        return new CoreHarness(EngineSettings.builder(List.of("BTC-USD", "ETH-USD")).windows(2, 3).orderQuantity(new long[]{order, order}).limits(new long[]{big, big}, new long[]{big, big}).paperVenue(venue).build());
     }
 
     public InboundEvent feed(final InboundEvent event)

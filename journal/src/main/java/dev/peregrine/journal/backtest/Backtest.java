@@ -1,6 +1,7 @@
 package dev.peregrine.journal.backtest;
 
 import dev.peregrine.core.engine.EngineSettings;
+import dev.peregrine.core.engine.CoreAssembly;
 import dev.peregrine.core.engine.TradingCore;
 import dev.peregrine.core.engine.TradingSwitch;
 import dev.peregrine.core.event.EventType;
@@ -219,7 +220,7 @@ public final class Backtest
             final StrategyLedger ledger = StrategyLedger.forSettings(settings);
             final OutputListener listeners = new OutputFanOut(new OutputFanOut(digest, ledger),
                 observer == null ? outputs : new OutputFanOut(outputs, observer));
-            final TradingCore core = new TradingCore(settings, listeners, new CoreMetrics(settings.products().size()),
+            final TradingCore core = CoreAssembly.build(settings, listeners, new CoreMetrics(settings.products().size()),
                 new TradingSwitch());
             outputs.bind(core.execution().orders());
             final EquityStatistics equity = new EquityStatistics();

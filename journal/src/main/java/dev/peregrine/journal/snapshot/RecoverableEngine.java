@@ -1,6 +1,7 @@
 package dev.peregrine.journal.snapshot;
 
 import dev.peregrine.core.engine.EngineSettings;
+import dev.peregrine.core.engine.CoreAssembly;
 import dev.peregrine.core.engine.TradingCore;
 import dev.peregrine.core.engine.TradingSwitch;
 import dev.peregrine.core.metrics.CoreMetrics;
@@ -32,7 +33,7 @@ public final class RecoverableEngine implements RecoverableState
     {
         this.metrics = new CoreMetrics(settings.products().size());
         this.ledger = new StrategyLedger(ledgerStrategies, settings.products().size());
-        this.core = new TradingCore(settings, new OutputFanOut(digest, ledger), metrics, new TradingSwitch());
+        this.core = CoreAssembly.build(settings, new OutputFanOut(digest, ledger), metrics, new TradingSwitch());
         this.statistics = new PublishedStatistics(core);
     }
 

@@ -5,6 +5,7 @@ import com.lmax.disruptor.WaitStrategy;
 import dev.peregrine.core.decision.DecisionQueue;
 import dev.peregrine.core.agent.AgentErrors;
 import dev.peregrine.core.engine.EngineSettings;
+import dev.peregrine.core.engine.CoreAssembly;
 import dev.peregrine.core.engine.TradingCore;
 import dev.peregrine.core.engine.TradingSwitch;
 import dev.peregrine.core.event.InboundEvent;
@@ -140,7 +141,7 @@ public final class LiveEngine
         final EngineSettings initial = journalSettings(journalDir, settings);
         this.coreMetrics = new CoreMetrics(initial.products().size());
         this.ledger = new StrategyLedger(Math.max(initial.strategyCount(), settings.strategyCount()), initial.products().size());
-        this.core = new TradingCore(initial, new dev.peregrine.core.output.OutputFanOut(
+        this.core = CoreAssembly.build(initial, new dev.peregrine.core.output.OutputFanOut(
             new dev.peregrine.core.output.OutputFanOut(digest, ledger), orderLog.capture()), coreMetrics, tradingSwitch);
         this.statistics = new PublishedStatistics(core);
         orderLog.names(core.instruments().symbols(), OrderLog.strategyNames(core.strategies()));

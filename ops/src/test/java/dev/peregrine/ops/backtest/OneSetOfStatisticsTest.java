@@ -3,6 +3,7 @@ package dev.peregrine.ops.backtest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.peregrine.core.engine.EngineSettings;
+import dev.peregrine.core.engine.CoreAssembly;
 import dev.peregrine.core.engine.TradingCore;
 import dev.peregrine.core.engine.TradingSwitch;
 import dev.peregrine.core.event.InboundEvent;
@@ -114,7 +115,7 @@ class OneSetOfStatisticsTest
         try (JournalReader reader = JournalReader.open(journal))
         {
             final EngineSettings settings = Replay.settingsOf(journal, reader.header());
-            final PublishedStatistics published = new PublishedStatistics(new TradingCore(settings, new OutputDigest(),
+            final PublishedStatistics published = new PublishedStatistics(CoreAssembly.build(settings, new OutputDigest(),
                 new CoreMetrics(settings.products().size()), new TradingSwitch()));
             final InboundEvent event = new InboundEvent();
             long sequence = 0;

@@ -40,8 +40,7 @@ class MarketMakerTest
     {
         final long order = FixedPoint.parse("0.01");
         final long big = FixedPoint.parse("100");
-        final EngineSettings settings = new EngineSettings(PRODUCTS, 2, 3, new long[]{order, order},
-            new long[]{big, big}, new long[]{big, big}, PaperVenueSettings.FRICTIONLESS);
+        final EngineSettings settings = EngineSettings.builder(PRODUCTS).windows(2, 3).orderQuantity(new long[]{order, order}).limits(new long[]{big, big}, new long[]{big, big}).paperVenue(PaperVenueSettings.FRICTIONLESS).build();
         return new CoreHarness(settings,
             BuiltInStrategies.configure(List.of(StrategySpec.parse(spec, "mm")), PRODUCTS, settings.orderQuantity()));
     }
@@ -163,8 +162,7 @@ class MarketMakerTest
     {
         final long order = FixedPoint.parse("0.01");
         final long big = FixedPoint.parse("100");
-        final EngineSettings settings = new EngineSettings(PRODUCTS, 2, 3, new long[]{order, order},
-            new long[]{big, big}, new long[]{big, big}, new PaperVenueSettings(5_000_000L, 5_000_000L, 0, 0.0, 0.0));
+        final EngineSettings settings = EngineSettings.builder(PRODUCTS).windows(2, 3).orderQuantity(new long[]{order, order}).limits(new long[]{big, big}, new long[]{big, big}).paperVenue(new PaperVenueSettings(5_000_000L, 5_000_000L, 0, 0.0, 0.0)).build();
         final CoreHarness h = new CoreHarness(settings,
             BuiltInStrategies.configure(List.of(StrategySpec.parse(BASE, "mm")), PRODUCTS, settings.orderQuantity()));
         book(h);

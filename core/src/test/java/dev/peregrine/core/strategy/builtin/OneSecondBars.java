@@ -34,8 +34,7 @@ final class OneSecondBars
     static EngineSettings settings()
     {
         final long one = FixedPoint.parse("1");
-        return new EngineSettings(PRODUCTS, 2, 3, ORDER_QUANTITY.clone(), new long[]{one, one}, new long[]{one, one},
-            PaperVenueSettings.FRICTIONLESS);
+        return EngineSettings.builder(PRODUCTS).windows(2, 3).orderQuantity(ORDER_QUANTITY.clone()).limits(new long[]{one, one}, new long[]{one, one}).paperVenue(PaperVenueSettings.FRICTIONLESS).build();
     }
 
     /** A core running {@code spec}, e.g. {@code trend-following:bar=1s,fast=2,slow=4}, on {@link #settings()}. */
