@@ -214,7 +214,7 @@ public final class JournalReader implements AutoCloseable
                 }
                 try
                 {
-                    JournalRecordCodec.readEvent(bytes, into);
+                    EventRecordCodec.readEvent(bytes, into);
                     lastEventIndex = dc.index();
                 }
                 catch (final JournalException e)
@@ -276,7 +276,7 @@ public final class JournalReader implements AutoCloseable
             {
                 try
                 {
-                    JournalRecordCodec.readEvent(dc.wire().bytes(), scratch);
+                    EventRecordCodec.readEvent(dc.wire().bytes(), scratch);
                 }
                 catch (final JournalException e)
                 {
@@ -364,7 +364,7 @@ public final class JournalReader implements AutoCloseable
     {
         try
         {
-            settings.onRecord(JournalRecordCodec.readSettings(bytes), index, "the SETTINGS record " + describeIndex(index));
+            settings.onRecord(SettingsRecordCodec.readSettings(bytes), index, "the SETTINGS record " + describeIndex(index));
         }
         catch (final JournalException e)
         {
