@@ -19,9 +19,7 @@ public final class DecisionJournalReader implements AutoCloseable
     private long read;
     /** Cut-short files the user chose to read anyway: the reader stops at the last good decision of each. */
     private final AcceptedLoss acceptedLoss;
-    private long tornIndex = -1;
-    private String tornTail;
-    private long repairedTails;
+    private final TornTail torn = new TornTail();
 
     /** @param queue null for a decision journal no decision was written to yet (Chronicle creates files lazily). */
     private DecisionJournalReader(final Path dir, final SingleChronicleQueue queue, final AcceptedLoss acceptedLoss)
@@ -126,9 +124,9 @@ public final class DecisionJournalReader implements AutoCloseable
                 {
                     return false;
                 }
-                if (tornIndex >= 0)
+                if (torn.taken())
                 {
-                    throw bad(tornIndex, "is damaged (more decisions follow it, so it is no torn tail)", null);
+                    throw bad(torn.index(), "is damaged (more decisions follow it, so it is no torn tail)", null);
                 }
                 final Bytes<?> bytes = dc.wire().bytes();
                 if (DecisionTailRepair.looksLikeOne(bytes))
@@ -152,7 +150,7 @@ public final class DecisionJournalReader implements AutoCloseable
                 if (bad != null && !newer)
                 {
                     badIndex = dc.index();
-                    endsInZero = bytes.readLimit() > bytes.start() && bytes.readByte(bytes.readLimit() - 1) == 0;
+                    endsInZero = TornTail.endsInZero(bytes);
                 }
             }
             if (bad != null)
@@ -163,18 +161,18 @@ public final class DecisionJournalReader implements AutoCloseable
                 }
                 if (endsInZero && repairFollows(badIndex))
                 {
-                    repairedTails++; // a restart marked this torn decision before appending after it
+                    torn.repairedOne(); // a restart marked this torn decision before appending after it
                     continue;
                 }
-                if (!endsInZero || anotherDocumentFollows())
+                if (!endsInZero || TornTail.anotherDocumentFollows(tailer))
                 {
                     throw bad;
                 }
                 // The last decision, cut short (ends in the zeros of a page never written): a crash or a full
                 // disk tore it. Ignored, as the input journal's torn tail is; the next start marks it.
-                tornIndex = badIndex;
-                tornTail = "decision record " + (read + 1) + " (index 0x" + Long.toHexString(badIndex) + "), the last in " +
-                    dir + ", is cut short; taken for a write a crash or a full disk tore, and ignored";
+                torn.take(badIndex, bad.getMessage(), "decision record " + (read + 1) + " (index 0x" +
+                    Long.toHexString(badIndex) + "), the last in " + dir +
+                    ", is cut short; taken for a write a crash or a full disk tore, and ignored");
                 return false;
             }
             read++;
@@ -214,35 +212,22 @@ public final class DecisionJournalReader implements AutoCloseable
         }
     }
 
-    private boolean anotherDocumentFollows()
-    {
-        try (DocumentContext dc = tailer.readingDocument())
-        {
-            final boolean present = dc.isPresent();
-            if (present)
-            {
-                dc.rollbackOnClose();
-            }
-            return present;
-        }
-    }
-
     /** Why the decision journal ended one record early (its last decision was torn and ignored), or null. */
     public String tornTail()
     {
-        return tornTail;
+        return torn.description();
     }
 
     /** Index of the torn last decision this reader ignored, or -1: what {@link DecisionJournal#open} marks. */
     public long tornTailIndex()
     {
-        return tornIndex;
+        return torn.index();
     }
 
     /** Torn decisions a restart marked and this reader skipped. */
     public long repairedTails()
     {
-        return repairedTails;
+        return torn.repaired();
     }
 
     /**

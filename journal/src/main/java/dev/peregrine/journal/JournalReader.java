@@ -46,23 +46,19 @@ public final class JournalReader implements AutoCloseable
     /** Chronicle index of the last event {@link #next} returned, or -1: what a state snapshot records. */
     private long lastEventIndex = -1;
     private int cycle;
-    /** Index of a bad last record taken for a torn tail, or -1; {@link #tornTail} describes it. */
-    private long tornIndex = -1;
-    private String tornTail;
-    private long repairedTails;
-    private String tornProblem;
+    /** The bad last record taken for a torn tail, if any; {@link #tornTail} describes it. */
+    private final TornTail torn = new TornTail();
     /** Cut-short files the user chose to read anyway (JournalIntegrity): what lies past their last good entry is skipped. */
     private final AcceptedLoss acceptedLoss;
 
-    private JournalReader(final Path dir, final SingleChronicleQueue queue, final ExcerptTailer tailer,
-        final JournalHeader header, final JournalReaders.Registration registration, final AcceptedLoss acceptedLoss)
+    private JournalReader(final Path dir, final OpenedJournal opened)
     {
-        this.acceptedLoss = acceptedLoss;
+        this.acceptedLoss = opened.acceptedLoss();
         this.dir = dir;
-        this.queue = queue;
-        this.tailer = tailer;
-        this.header = header;
-        this.registration = registration;
+        this.queue = opened.queue();
+        this.tailer = opened.tailer();
+        this.header = opened.header();
+        this.registration = opened.registration();
         this.cycle = registration.cycle();
         this.settings = new JournalSettings(dir, header);
     }
@@ -75,63 +71,7 @@ public final class JournalReader implements AutoCloseable
      */
     public static JournalReader open(final Path dir)
     {
-        JournalFolder.checkReadable(dir);
-        // The roll cycle given here only matters for an empty queue: Chronicle takes an existing
-        // queue's cycle from its metadata file.
-        final SingleChronicleQueue queue = JournalFolder.openQueue(dir, JournalWriter.DEFAULT_ROLL_CYCLE, true);
-        ExcerptTailer tailer = null;
-        JournalReaders.Registration registration = null;
-        try
-        {
-            final AcceptedLoss acceptedLoss = JournalIntegrity.check(dir, queue.rollCycle());
-            // Registered before the first look, so retention cannot delete the first file under us.
-            registration = JournalReaders.register(dir, () ->
-            {
-                queue.refreshDirectoryListing();
-                return queue.firstCycle();
-            });
-            tailer = queue.createTailer();
-            final JournalHeader header;
-            tailer.toStart();
-            if (!acceptedLoss.skipLost(tailer, queue))
-            {
-                throw new JournalException("journal folder " + dir + ": no entry is left in its files that were cut short");
-            }
-            try (DocumentContext dc = tailer.readingDocument())
-            {
-                if (!dc.isPresent())
-                {
-                    throw new JournalException("journal folder " + dir + " holds an empty queue: no header record");
-                }
-                try
-                {
-                    header = JournalRecordCodec.readHeader(dc.wire().bytes());
-                }
-                catch (final JournalException e)
-                {
-                    throw new JournalException("journal folder " + dir + " " + e.getMessage(), e);
-                }
-                registration.cycle(tailer.cycle());
-            }
-            return new JournalReader(dir, queue, tailer, header, registration, acceptedLoss);
-        }
-        catch (final RuntimeException | InternalError e)
-        {
-            if (tailer != null)
-            {
-                tailer.close();
-            }
-            if (registration != null)
-            {
-                registration.close();
-            }
-            queue.close();
-            if (e instanceof JournalException)
-            {
-                throw e;
-            }
-            throw new JournalException("cannot read the journal in " + dir + ": " + MappedFileFault.describe(dir, e), e);
-        }
+        return new JournalReader(dir, OpenedJournal.open(dir));
     }
 
     public JournalHeader header()
@@ -191,14 +131,14 @@ public final class JournalReader implements AutoCloseable
                 {
                     return false;
                 }
-                if (tornIndex >= 0)
+                if (torn.taken())
                 {
                     // More came after what looked like a torn tail: it was damage in the middle after all.
-                    throw corruptAt(tornIndex, tornProblem);
+                    throw corruptAt(torn.index(), torn.problem());
                 }
                 noteCycle();
                 final Bytes<?> bytes = dc.wire().bytes();
-                if (isHeader(bytes))
+                if (isRecord(bytes, JournalRecordCodec.HEADER))
                 {
                     checkRepeatedHeader(bytes, dc.index());
                     continue;
@@ -208,20 +148,20 @@ public final class JournalReader implements AutoCloseable
                     onSettings(bytes, dc.index());
                     continue;
                 }
-                if (bytes.readRemaining() > 0 && bytes.readByte(bytes.readPosition()) == JournalRecordCodec.TAIL_REPAIR)
+                if (isRecord(bytes, JournalRecordCodec.TAIL_REPAIR))
                 {
                     throw corruptAt(dc.index(), "is a tail repair with no torn record before it");
                 }
                 try
                 {
-                    JournalRecordCodec.readEvent(bytes, into);
+                    EventRecordCodec.readEvent(bytes, into);
                     lastEventIndex = dc.index();
                 }
                 catch (final JournalException e)
                 {
                     badIndex = dc.index();
                     bad = e;
-                    endsInZero = bytes.readLimit() > bytes.start() && bytes.readByte(bytes.readLimit() - 1) == 0;
+                    endsInZero = TornTail.endsInZero(bytes);
                 }
             }
             if (bad != null)
@@ -229,17 +169,15 @@ public final class JournalReader implements AutoCloseable
                 if (endsInZero && repairFollows(badIndex))
                 {
                     // A restarted engine marked this torn record before appending after it: skip both.
-                    repairedTails++;
+                    torn.repairedOne();
                     continue;
                 }
-                if (!endsInZero || anotherDocumentFollows())
+                if (!endsInZero || TornTail.anotherDocumentFollows(tailer))
                 {
                     throw corruptAt(badIndex, bad.getMessage());
                 }
-                tornIndex = badIndex;
-                tornProblem = bad.getMessage();
-                tornTail = "record " + describeIndex(badIndex) + " (event #" + (eventsRead + 1) + "), the last in " +
-                    dir + ", " + bad.getMessage() + "; taken for a write cut short by a crash and ignored";
+                torn.take(badIndex, bad.getMessage(), "record " + describeIndex(badIndex) + " (event #" + (eventsRead + 1) +
+                    "), the last in " + dir + ", " + bad.getMessage() + "; taken for a write cut short by a crash and ignored");
                 return false;
             }
             eventsRead++;
@@ -271,12 +209,12 @@ public final class JournalReader implements AutoCloseable
         final InboundEvent scratch = new InboundEvent();
         try (DocumentContext dc = tailer.readingDocument())
         {
-            boolean event = dc.isPresent() && dc.index() == index && !isHeader(dc.wire().bytes());
+            boolean event = dc.isPresent() && dc.index() == index && !isRecord(dc.wire().bytes(), JournalRecordCodec.HEADER);
             if (event)
             {
                 try
                 {
-                    JournalRecordCodec.readEvent(dc.wire().bytes(), scratch);
+                    EventRecordCodec.readEvent(dc.wire().bytes(), scratch);
                 }
                 catch (final JournalException e)
                 {
@@ -314,7 +252,7 @@ public final class JournalReader implements AutoCloseable
      */
     public String tornTail()
     {
-        return tornTail;
+        return torn.description();
     }
 
     /** Events read so far. */
@@ -364,7 +302,7 @@ public final class JournalReader implements AutoCloseable
     {
         try
         {
-            settings.onRecord(JournalRecordCodec.readSettings(bytes), index, "the SETTINGS record " + describeIndex(index));
+            settings.onRecord(SettingsRecordCodec.readSettings(bytes), index, "the SETTINGS record " + describeIndex(index));
         }
         catch (final JournalException e)
         {
@@ -375,11 +313,6 @@ public final class JournalReader implements AutoCloseable
     private static boolean isRecord(final Bytes<?> bytes, final byte type)
     {
         return bytes.readRemaining() > 0 && bytes.readByte(bytes.readPosition()) == type;
-    }
-
-    private static boolean isHeader(final Bytes<?> bytes)
-    {
-        return bytes.readRemaining() > 0 && bytes.readByte(bytes.readPosition()) == JournalRecordCodec.HEADER;
     }
 
     /** A format-3 journal repeats its header at the start of each file; anywhere else it is corruption. */
@@ -409,7 +342,7 @@ public final class JournalReader implements AutoCloseable
                     return false;
                 }
                 final Bytes<?> bytes = dc.wire().bytes();
-                if (isHeader(bytes))
+                if (isRecord(bytes, JournalRecordCodec.HEADER))
                 {
                     noteCycle();
                     checkRepeatedHeader(bytes, dc.index());
@@ -428,27 +361,13 @@ public final class JournalReader implements AutoCloseable
     /** Torn records a restarted engine marked and this reader skipped (each one event short of the run that tore it). */
     public long repairedTails()
     {
-        return repairedTails;
+        return torn.repaired();
     }
 
     /** Index of the torn last record this reader ignored, or -1: what a restarting engine marks before it appends. */
     public long tornTailIndex()
     {
-        return tornIndex;
-    }
-
-    /** Looks at the next document without consuming it. */
-    private boolean anotherDocumentFollows()
-    {
-        try (DocumentContext dc = tailer.readingDocument())
-        {
-            final boolean present = dc.isPresent();
-            if (present)
-            {
-                dc.rollbackOnClose();
-            }
-            return present;
-        }
+        return torn.index();
     }
 
     private JournalException corruptAt(final long index, final String problem)

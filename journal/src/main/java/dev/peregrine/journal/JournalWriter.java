@@ -238,7 +238,7 @@ public final class JournalWriter implements EventHandler<InboundEvent>, AutoClos
                     headerCycle = appender.cycle();
                     return false;
                 }
-                JournalRecordCodec.writeEvent(dc.wire().bytes(), event);
+                EventRecordCodec.writeEvent(dc.wire().bytes(), event);
                 return true;
             }
             catch (final RuntimeException | Error e)
@@ -278,7 +278,7 @@ public final class JournalWriter implements EventHandler<InboundEvent>, AutoClos
             headerIfNewFile(settingsAppender);
             try (DocumentContext dc = settingsAppender.writingDocument())
             {
-                JournalRecordCodec.writeSettings(dc.wire().bytes(),
+                SettingsRecordCodec.writeSettings(dc.wire().bytes(),
                     new SettingsRecord(settings.digest(), settings.encode(), System.currentTimeMillis() * 1_000_000L));
             }
         }

@@ -76,46 +76,11 @@ class DecisionTornTailRepairTest
         return ids;
     }
 
-    /** Zeroes the second half of the last decision, as a write the volume could not back leaves it. */
-    private void tearLastDecision() throws IOException
-    {
-        final Path queueDir = dir.resolve(DecisionJournal.FOLDER);
-        long start = -1;
-        long end = -1;
-        try (SingleChronicleQueue queue = SingleChronicleQueueBuilder.binary(queueDir).readOnly(true).build();
-             ExcerptTailer tailer = queue.createTailer())
-        {
-            while (true)
-            {
-                try (DocumentContext dc = tailer.readingDocument())
-                {
-                    if (!dc.isPresent())
-                    {
-                        break;
-                    }
-                    final Bytes<?> bytes = dc.wire().bytes();
-                    start = bytes.readPosition();
-                    end = bytes.readLimit();
-                }
-            }
-        }
-        final Path file;
-        try (Stream<Path> files = Files.list(queueDir))
-        {
-            file = files.filter(p -> p.toString().endsWith(".cq4")).findFirst().orElseThrow();
-        }
-        final long from = start + (end - start) / 2;
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE))
-        {
-            ch.write(ByteBuffer.allocate((int)(end - from)), from);
-        }
-    }
-
     @Test
     void aTornLastDecisionIsIgnoredThenMarkedByTheRestartAndEverythingElseReadsBack() throws IOException
     {
         write(1, 20);
-        tearLastDecision();
+        QueueTearing.tearLastRecord(dir.resolve(DecisionJournal.FOLDER));
 
         try (DecisionJournalReader reader = DecisionJournalReader.open(dir))
         {
@@ -153,7 +118,7 @@ class DecisionTornTailRepairTest
     void aTornLookingDecisionWithDecisionsAfterItAndNoMarkIsDamage() throws IOException
     {
         write(1, 5);
-        tearLastDecision();
+        QueueTearing.tearLastRecord(dir.resolve(DecisionJournal.FOLDER));
         // Appended by something that did not mark it (an older engine): the record is now mid-journal damage.
         try (SingleChronicleQueue queue = SingleChronicleQueueBuilder.binary(dir.resolve(DecisionJournal.FOLDER)).build();
              var appender = queue.createAppender();

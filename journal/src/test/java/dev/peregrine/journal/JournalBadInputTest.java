@@ -161,7 +161,7 @@ class JournalBadInputTest
         new MarketStream(1).next(e);
         final Path dir = journalWithOneGoodEventThen(b ->
         {
-            JournalRecordCodec.writeEvent(b, e);
+            EventRecordCodec.writeEvent(b, e);
             b.writeLong(b.writePosition() - 8 - 8 * 4, 12345); // overwrite bidPrice after the fact
         });
         assertBadSecondEvent(dir, "is corrupt: checksum");

@@ -64,7 +64,7 @@ class JournalTruncationTest
         final Path dir = tmp.resolve("journal");
         final List<InboundEvent> written = write(dir, 4_000);
         final Path file = onlyFile(dir);
-        final List<long[]> docs = documents(dir); // index, start, end of every entry
+        final List<long[]> docs = QueueTearing.documents(dir); // index, start, end of every entry
         assertThat(docs).hasSize(4_001);
         final long cut = docs.get(docs.size() - 1)[2] / 2;
         final long[] lastGood = lastEndingBy(docs, cut);
@@ -119,7 +119,7 @@ class JournalTruncationTest
         assertThat(files).hasSize(3);
         final Path middle = files.get(1);
         // Each file: its header, then 400 events; cut the middle one inside its 200th event.
-        final List<long[]> docs = documents(dir);
+        final List<long[]> docs = QueueTearing.documents(dir);
         final List<long[]> middleDocs = docs.subList(401, 802);
         final long cut = middleDocs.get(200)[1] + 20;
         final long[] lastGood = middleDocs.get(199);
@@ -198,7 +198,7 @@ class JournalTruncationTest
         final Path dir = tmp.resolve("journal");
         final List<InboundEvent> written = write(dir, 3_000);
         final Path file = onlyFile(dir);
-        final List<long[]> docs = documents(dir);
+        final List<long[]> docs = QueueTearing.documents(dir);
         final long cut = docs.get(1_500)[1] + 30;
         truncate(file, cut);
 
@@ -243,7 +243,7 @@ class JournalTruncationTest
         final Path dir = tmp.resolve("journal");
         final List<InboundEvent> written = write(dir, 2_000);
         final Path file = onlyFile(dir);
-        final List<long[]> docs = documents(dir);
+        final List<long[]> docs = QueueTearing.documents(dir);
         final long[] last = docs.get(docs.size() - 1);
         // A power loss that kept the last record's length word but not the rest: zeros, file of full length.
         zero(file, last[1] + 10, last[2]);
@@ -309,7 +309,7 @@ class JournalTruncationTest
         }
         final Path dir = journal.resolve(DecisionJournal.FOLDER);
         final Path file = onlyFile(dir);
-        final List<long[]> docs = documents(dir);
+        final List<long[]> docs = QueueTearing.documents(dir);
         final long cut = docs.get(docs.size() - 1)[2] / 2;
         final int left = docs.indexOf(lastEndingBy(docs, cut)) + 1;
         truncate(file, cut);
@@ -384,29 +384,6 @@ class JournalTruncationTest
             }
         }
         return read;
-    }
-
-    /** Queue index, file offset of the length word and end of every entry, read by Chronicle before any cut. */
-    private static List<long[]> documents(final Path dir)
-    {
-        final List<long[]> docs = new ArrayList<>();
-        try (SingleChronicleQueue queue = SingleChronicleQueueBuilder.binary(dir).readOnly(true).build();
-             ExcerptTailer tailer = queue.createTailer())
-        {
-            while (true)
-            {
-                try (DocumentContext dc = tailer.readingDocument())
-                {
-                    if (!dc.isPresent())
-                    {
-                        break;
-                    }
-                    final Bytes<?> bytes = dc.wire().bytes();
-                    docs.add(new long[] {dc.index(), bytes.readPosition() - 4, bytes.readLimit()});
-                }
-            }
-        }
-        return docs;
     }
 
     private static long[] lastEndingBy(final List<long[]> docs, final long cut)

@@ -51,43 +51,6 @@ class TornTailRepairTest
         }
     }
 
-    /** Zeroes the second half of the last document's body, as a power loss that kept its length word would. */
-    private long tearLastRecord() throws IOException
-    {
-        long start = -1;
-        long end = -1;
-        long index = -1;
-        try (SingleChronicleQueue queue = SingleChronicleQueueBuilder.binary(dir).readOnly(true).build();
-             ExcerptTailer tailer = queue.createTailer())
-        {
-            while (true)
-            {
-                try (DocumentContext dc = tailer.readingDocument())
-                {
-                    if (!dc.isPresent())
-                    {
-                        break;
-                    }
-                    final Bytes<?> bytes = dc.wire().bytes();
-                    start = bytes.readPosition();
-                    end = bytes.readLimit();
-                    index = dc.index();
-                }
-            }
-        }
-        final Path file;
-        try (Stream<Path> files = Files.list(dir))
-        {
-            file = files.filter(p -> p.toString().endsWith(".cq4")).findFirst().orElseThrow();
-        }
-        final long from = start + (end - start) / 2;
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE))
-        {
-            ch.write(ByteBuffer.allocate((int)(end - from)), from);
-        }
-        return index;
-    }
-
     private List<InboundEvent> readAll(final long[] repaired)
     {
         final List<InboundEvent> read = new ArrayList<>();
@@ -112,7 +75,7 @@ class TornTailRepairTest
         {
             append(writer, 50);
         }
-        final long tornIndex = tearLastRecord();
+        final long tornIndex = QueueTearing.tearLastRecord(dir);
         final InboundEvent torn = written.remove(written.size() - 1);
 
         // What a restart's recovery sees: 49 events, then the torn record, ignored and named.
@@ -152,7 +115,7 @@ class TornTailRepairTest
         {
             append(writer, 30);
         }
-        final long tornIndex = tearLastRecord();
+        final long tornIndex = QueueTearing.tearLastRecord(dir);
         try (JournalWriter writer = JournalWriter.open(dir, SETTINGS))
         {
             writer.repairTornTail(tornIndex + 1); // names another record

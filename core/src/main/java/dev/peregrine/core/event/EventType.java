@@ -2,7 +2,7 @@ package dev.peregrine.core.event;
 
 /**
  * Kinds of inbound event. The numeric codes are part of the journal format: never renumber one,
- * only append new codes.
+ * only append new codes. What the journal records for each code, and its name, is in {@link EventDescriptor}.
  */
 public final class EventType
 {
@@ -48,30 +48,10 @@ public final class EventType
     {
     }
 
-    /** Human-readable name for reports and logs; never called on the hot path. */
+    /** Human-readable name for reports and logs (from {@link EventDescriptor}); never called on the hot path. */
     public static String name(final int type)
     {
-        switch (type)
-        {
-            case NONE: return "NONE";
-            case TRADE: return "TRADE";
-            case QUOTE: return "QUOTE";
-            case CLOCK: return "CLOCK";
-            case BOOK_LEVEL: return "BOOK_LEVEL";
-            case CANDLE: return "CANDLE";
-            case INSTRUMENT_INFO: return "INSTRUMENT_INFO";
-            case FEED_STALE: return "FEED_STALE";
-            case FEED_GAP: return "FEED_GAP";
-            case FEED_RECOVERED: return "FEED_RECOVERED";
-            case COMMAND: return "COMMAND";
-            case VENUE_ACCEPTED: return "VENUE_ACCEPTED";
-            case VENUE_REJECTED: return "VENUE_REJECTED";
-            case VENUE_FILL: return "VENUE_FILL";
-            case VENUE_CANCELLED: return "VENUE_CANCELLED";
-            case VENUE_CANCEL_REJECTED: return "VENUE_CANCEL_REJECTED";
-            case VENUE_UNKNOWN: return "VENUE_UNKNOWN";
-            default: return "UNKNOWN(" + type + ")";
-        }
+        return type == NONE || EventDescriptor.isDescribed(type) ? EventDescriptor.of(type).name() : "UNKNOWN(" + type + ")";
     }
 
     /** True for the answers of a live venue about our orders. */

@@ -108,8 +108,8 @@ public final class BinanceTradeSource implements EventSource
         {
             throw ImportException.at(source, line, "id", "'" + lines.text(0) + "' is not a whole number");
         }
-        price = Decimals.parse(bytes, lines.start(1), lines.length(1), source, line, "price", true);
-        quantity = Decimals.parse(bytes, lines.start(2), lines.length(2), source, line, "qty", true);
+        price = ScaledFieldParser.parse(bytes, lines.start(1), lines.length(1), source, line, "price", true);
+        quantity = ScaledFieldParser.parse(bytes, lines.start(2), lines.length(2), source, line, "qty", true);
         if (lines.length(3) == 0)
         {
             throw ImportException.at(source, line, "quote_qty", "empty (a number is required)");

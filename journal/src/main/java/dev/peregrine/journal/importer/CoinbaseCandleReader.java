@@ -66,7 +66,7 @@ public final class CoinbaseCandleReader
                 {
                     continue;
                 }
-                if (line == 1 && !CsvColumns.looksLikeData(row))
+                if (line == 1 && !CsvReader.looksLikeData(row))
                 {
                     final List<String> header = new ArrayList<>();
                     for (final String name : row)
@@ -94,12 +94,12 @@ public final class CoinbaseCandleReader
 
     private static void add(final CandleSeries series, final long line, final String[] f, final String source)
     {
-        final long time = new CsvColumns(source, COLUMNS).time(List.of(f), 0, line);
-        final long low = Decimals.parse(f[1], source, line, "low", true);
-        final long high = Decimals.parse(f[2], source, line, "high", true);
-        final long open = Decimals.parse(f[3], source, line, "open", true);
-        final long close = Decimals.parse(f[4], source, line, "close", true);
-        final long volume = Decimals.parse(f[5], source, line, "volume", false);
+        final long time = CsvReader.epochNanos(f[0], source, line, "time");
+        final long low = ScaledFieldParser.parse(f[1], source, line, "low", true);
+        final long high = ScaledFieldParser.parse(f[2], source, line, "high", true);
+        final long open = ScaledFieldParser.parse(f[3], source, line, "open", true);
+        final long close = ScaledFieldParser.parse(f[4], source, line, "close", true);
+        final long volume = ScaledFieldParser.parse(f[5], source, line, "volume", false);
         series.add(line, time, open, high, low, close, volume, NAMES);
     }
 

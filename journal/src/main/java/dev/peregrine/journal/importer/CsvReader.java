@@ -1,22 +1,31 @@
 package dev.peregrine.journal.importer;
 
-
-
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.Reader;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * A streaming CSV record reader (RFC 4180 with the usual tolerances), no library: fields separated by
- * commas; a field that starts with {@code "} is quoted, may hold commas, line breaks and {@code ""} for a
- * quote; records end at {@code \n}, {@code \r\n} or a lone {@code \r}. An empty line is returned as an
- * empty list so that the caller decides where it is allowed. Malformed quoting is a
- * {@link ImportException} {@code <source>:<line>: <problem>}.
+ * The one CSV reader of Peregrine (importers, {@code peregrine indicators}): a streaming record reader
+ * (RFC 4180 with the usual tolerances), no library: fields separated by commas; a field that starts with
+ * {@code "} is quoted, may hold commas, line breaks and {@code ""} for a quote; records end at {@code \n},
+ * {@code \r\n} or a lone {@code \r}. Malformed quoting is a {@link ImportException}
+ * {@code <source>:<line>: <problem>}.
+ *
+ * <p>Two ways to read: {@link #next()} returns every record, an empty line as an empty list, so that the
+ * caller decides where it is allowed (a file with or without a header); or a file with a header:
+ * {@link #readHeader}, then {@link #column} to find columns by name (any case, any order, each with its
+ * aliases) and {@link #nextRow()} for the data rows, checked against the header's width, with the error
+ * messages every importer shares.
  */
 public final class CsvReader implements Closeable
 {
+    /** Spellings of the time column, as {@code peregrine indicators} accepts them. */
+    public static final List<String> TIME_COLUMN = List.of("timestamp", "time", "date", "datetime");
+
     private final Reader in;
     private final String source;
     private final char[] buffer = new char[8192];
@@ -25,6 +34,7 @@ public final class CsvReader implements Closeable
     private int line = 1;
     private int recordLine;
     private long charsRead;
+    private List<String> header;
 
     public CsvReader(final Reader in, final String source)
     {
@@ -121,6 +131,116 @@ public final class CsvReader implements Closeable
                 fieldStart = false;
             }
             c = read();
+        }
+    }
+
+    /**
+     * Reads the header line, for a file that must have one; an empty file or line, or a first line that looks
+     * like data, is an {@link ImportException} naming {@code expected} (the columns, as {@code timestamp,price}).
+     */
+    public List<String> readHeader(final String expected) throws IOException
+    {
+        final List<String> names = next();
+        if (names == null || names.isEmpty())
+        {
+            throw new ImportException(source + ":1: empty " + (names == null ? "file" : "line") +
+                " where the header belongs (expected: " + expected + ")");
+        }
+        if (looksLikeData(names))
+        {
+            throw new ImportException(source + ":1: no header line (expected column names " + expected +
+                " before the data)");
+        }
+        header = names;
+        return names;
+    }
+
+    /** The index of the header's column spelled as one of {@code aliases}; -1 when absent and not {@code required}. */
+    public int column(final List<String> aliases, final boolean required)
+    {
+        int found = -1;
+        for (int i = 0; i < header.size(); i++)
+        {
+            if (aliases.contains(header.get(i).trim().toLowerCase(Locale.ROOT)))
+            {
+                if (found >= 0)
+                {
+                    throw ImportException.at(source, 1, aliases.get(0), "column given twice (columns " + (found + 1) +
+                        " and " + (i + 1) + ")");
+                }
+                found = i;
+            }
+        }
+        if (found < 0 && required)
+        {
+            throw ImportException.at(source, 1, aliases.get(0), "missing column (header: " + String.join(",", header) +
+                "; expected " + aliases.get(0) + (aliases.size() > 1 ? " or " + String.join(", ", aliases.subList(1, aliases.size())) : "") + ")");
+        }
+        return found;
+    }
+
+    /** The header's spelling of column {@code index}. */
+    public String columnName(final int index)
+    {
+        return header.get(index).trim();
+    }
+
+    /**
+     * The next data row after the header, empty lines skipped, with as many fields as the header (else an
+     * {@link ImportException}); {@code null} at the end of the input.
+     */
+    public List<String> nextRow() throws IOException
+    {
+        List<String> row;
+        do
+        {
+            row = next();
+        }
+        while (row != null && row.isEmpty());
+        if (row != null && row.size() != header.size())
+        {
+            throw new ImportException(source + ":" + recordLine + ": expected " + header.size() +
+                " fields like the header, found " + row.size());
+        }
+        return row;
+    }
+
+    /** Column {@code index} of the current row as epoch nanoseconds ({@link Timestamps} rules). */
+    public long time(final List<String> row, final int index)
+    {
+        return epochNanos(row.get(index), source, recordLine, columnName(index));
+    }
+
+    /** A time field as epoch nanoseconds ({@link Timestamps} rules); a bad one is named by file, line and field. */
+    static long epochNanos(final String text, final String source, final long line, final String field)
+    {
+        try
+        {
+            final Instant t = Timestamps.parse(text);
+            return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000_000L), t.getNano());
+        }
+        catch (final IllegalArgumentException | ArithmeticException e)
+        {
+            throw ImportException.at(source, line, field, e.getMessage());
+        }
+    }
+
+    /** True when {@code row} looks like data rather than names: its first field is a time or a number. */
+    public static boolean looksLikeData(final List<String> row)
+    {
+        if (row.isEmpty())
+        {
+            return false;
+        }
+        final String first = row.get(0).trim();
+        try
+        {
+            Timestamps.parse(first);
+            return true;
+        }
+        catch (final IllegalArgumentException e)
+        {
+            return !first.isEmpty() && (Character.isDigit(first.charAt(0)) || first.charAt(0) == '-');
         }
     }
 

@@ -24,40 +24,25 @@ public final class OhlcvCsvReader
         final CandleSeries series = new CandleSeries(source);
         try (CsvReader reader = new CsvReader(new InputStreamReader(file.content(), StandardCharsets.UTF_8), source))
         {
-            final List<String> header = reader.next();
-            if (header == null || header.isEmpty())
-            {
-                throw new ImportException(source + ":1: empty " + (header == null ? "file" : "line") +
-                    " where the header belongs (expected: timestamp,open,high,low,close,volume)");
-            }
-            if (CsvColumns.looksLikeData(header))
-            {
-                throw new ImportException(source + ":1: no header line (expected column names timestamp,open,high,low," +
-                    "close,volume before the data)");
-            }
-            final CsvColumns columns = new CsvColumns(source, header);
-            final int time = columns.find(CsvColumns.TIME, true);
+            reader.readHeader("timestamp,open,high,low,close,volume");
+            final int time = reader.column(CsvReader.TIME_COLUMN, true);
             final int[] ohlcv = {
-                columns.find(List.of("open"), true), columns.find(List.of("high"), true), columns.find(List.of("low"), true),
-                columns.find(List.of("close"), true), columns.find(List.of("volume"), true)};
-            final String[] names = {columns.name(ohlcv[0]), columns.name(ohlcv[1]), columns.name(ohlcv[2]), columns.name(ohlcv[3])};
+                reader.column(List.of("open"), true), reader.column(List.of("high"), true), reader.column(List.of("low"), true),
+                reader.column(List.of("close"), true), reader.column(List.of("volume"), true)};
+            final String[] names = {reader.columnName(ohlcv[0]), reader.columnName(ohlcv[1]), reader.columnName(ohlcv[2]),
+                reader.columnName(ohlcv[3])};
             List<String> row;
-            while ((row = reader.next()) != null)
+            while ((row = reader.nextRow()) != null)
             {
                 final long line = reader.recordLine();
-                if (row.isEmpty())
-                {
-                    continue;
-                }
-                columns.checkWidth(row, line);
-                series.add(line, columns.time(row, time, line),
-                    Decimals.parse(row.get(ohlcv[0]), source, line, names[0], true),
-                    Decimals.parse(row.get(ohlcv[1]), source, line, names[1], true),
-                    Decimals.parse(row.get(ohlcv[2]), source, line, names[2], true),
-                    Decimals.parse(row.get(ohlcv[3]), source, line, names[3], true),
-                    Decimals.parse(row.get(ohlcv[4]), source, line, columns.name(ohlcv[4]), false), names);
+                series.add(line, reader.time(row, time),
+                    ScaledFieldParser.parse(row.get(ohlcv[0]), source, line, names[0], true),
+                    ScaledFieldParser.parse(row.get(ohlcv[1]), source, line, names[1], true),
+                    ScaledFieldParser.parse(row.get(ohlcv[2]), source, line, names[2], true),
+                    ScaledFieldParser.parse(row.get(ohlcv[3]), source, line, names[3], true),
+                    ScaledFieldParser.parse(row.get(ohlcv[4]), source, line, reader.columnName(ohlcv[4]), false), names);
             }
-            series.finish(columns.name(time), false);
+            series.finish(reader.columnName(time), false);
             return series;
         }
         catch (final IOException e)

@@ -31,7 +31,6 @@ public final class TradesCsvSource implements EventSource
     private final int instrumentId;
     private final long priceIncrement;
     private final TimeWindow window;
-    private final CsvColumns columns;
     private final int time;
     private final int price;
     private final int quantity;
@@ -55,36 +54,23 @@ public final class TradesCsvSource implements EventSource
         this.instrumentId = instrumentId;
         this.priceIncrement = priceIncrement;
         this.window = window;
-        final List<String> header = readHeader();
-        this.columns = new CsvColumns(source, header);
-        this.time = columns.find(CsvColumns.TIME, true);
-        this.price = columns.find(List.of("price"), true);
-        this.quantity = columns.find(QUANTITY, true);
-        this.side = columns.find(List.of("side"), false);
+        readHeader();
+        this.time = reader.column(CsvReader.TIME_COLUMN, true);
+        this.price = reader.column(List.of("price"), true);
+        this.quantity = reader.column(QUANTITY, true);
+        this.side = reader.column(List.of("side"), false);
     }
 
-    private List<String> readHeader()
+    private void readHeader()
     {
-        final List<String> header;
         try
         {
-            header = reader.next();
+            reader.readHeader("timestamp,price,quantity[,side]");
         }
         catch (final IOException e)
         {
             throw new ImportException(source + ": cannot read (" + e.getMessage() + ")", e);
         }
-        if (header == null || header.isEmpty())
-        {
-            throw new ImportException(source + ":1: empty " + (header == null ? "file" : "line") +
-                " where the header belongs (expected: timestamp,price,quantity[,side])");
-        }
-        if (CsvColumns.looksLikeData(header))
-        {
-            throw new ImportException(source + ":1: no header line (expected column names timestamp,price,quantity[,side] " +
-                "before the data)");
-        }
-        return header;
     }
 
     @Override
@@ -99,12 +85,8 @@ public final class TradesCsvSource implements EventSource
         try
         {
             List<String> row;
-            while (!ended && (row = reader.next()) != null)
+            while (!ended && (row = reader.nextRow()) != null)
             {
-                if (row.isEmpty())
-                {
-                    continue;
-                }
                 readRow(row, reader.recordLine());
                 if (window.isPast(tradeTime))
                 {
@@ -128,14 +110,13 @@ public final class TradesCsvSource implements EventSource
 
     private void readRow(final List<String> row, final long line)
     {
-        columns.checkWidth(row, line);
-        tradeTime = columns.time(row, time, line);
-        tradePrice = Decimals.parse(row.get(price), source, line, columns.name(price), true);
-        tradeQuantity = Decimals.parse(row.get(quantity), source, line, columns.name(quantity), true);
+        tradeTime = reader.time(row, time);
+        tradePrice = ScaledFieldParser.parse(row.get(price), source, line, reader.columnName(price), true);
+        tradeQuantity = ScaledFieldParser.parse(row.get(quantity), source, line, reader.columnName(quantity), true);
         makerSide = side < 0 ? Side.NONE : makerSide(row.get(side).trim().toLowerCase(Locale.ROOT), line);
         if (tradeTime < previousTime)
         {
-            throw ImportException.at(source, line, columns.name(time), "'" + row.get(time).trim() +
+            throw ImportException.at(source, line, reader.columnName(time), "'" + row.get(time).trim() +
                 "' is earlier than the previous row's (line " + previousLine + "); rows must be in time order");
         }
         previousTime = tradeTime;
@@ -156,7 +137,7 @@ public final class TradesCsvSource implements EventSource
             case "":
                 return Side.NONE;
             default:
-                throw ImportException.at(source, line, columns.name(side), "'" + taker + "' is not buy or sell " +
+                throw ImportException.at(source, line, reader.columnName(side), "'" + taker + "' is not buy or sell " +
                     "(the taker's side; empty when unknown)");
         }
     }

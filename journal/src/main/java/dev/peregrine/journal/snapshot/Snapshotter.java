@@ -1,6 +1,8 @@
 package dev.peregrine.journal.snapshot;
 
 import com.lmax.disruptor.EventHandler;
+import dev.peregrine.core.agent.AgentErrors;
+import dev.peregrine.core.agent.AgentThreads;
 import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.snapshot.StateWriter;
 import dev.peregrine.journal.JournalReader;
@@ -26,6 +28,9 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Event numbers count from the journal's first event: {@code recoveredEvents} at start, plus the ring
  * sequence + 1.
+ *
+ * <p>The snapshot thread is an Agrona agent ({@code peregrine-snapshot}) run by {@link AgentThreads}: a failed
+ * snapshot is counted in the engine's {@link AgentErrors} under that role, and {@link #lastFailure()} says why.
  */
 public final class Snapshotter implements EventHandler<InboundEvent>, AutoCloseable
 {
@@ -67,9 +72,11 @@ public final class Snapshotter implements EventHandler<InboundEvent>, AutoClosea
      * @param delegate        the core's handler (the core, or what drives it and follows it)
      * @param recoveredEvents journal events the engine recovered before its ring started
      * @param recoveredIndex  Chronicle index of the last of them, -1 if none
+     * @param errors          where the snapshot thread's failures are counted
      */
     public Snapshotter(final EventHandler<InboundEvent> delegate, final RecoverableState state, final SnapshotPolicy policy,
-        final Path journalDir, final long settingsDigest, final long recoveredEvents, final long recoveredIndex)
+        final Path journalDir, final long settingsDigest, final long recoveredEvents, final long recoveredIndex,
+        final AgentErrors errors)
     {
         this.delegate = delegate;
         this.state = state;
@@ -83,13 +90,7 @@ public final class Snapshotter implements EventHandler<InboundEvent>, AutoClosea
         this.lastTakenEvents = recoveredEvents;
         this.nextAtEvents = policy.everyEvents() > 0 ? recoveredEvents + policy.everyEvents() : Long.MAX_VALUE;
         this.nextAtNanos = Long.MAX_VALUE;
-        this.runner = new AgentRunner(new SleepingMillisIdleStrategy(5), this::failed, null, new FileAgent());
-        AgentRunner.startOnThread(runner, r ->
-        {
-            final Thread thread = new Thread(r, "peregrine-snapshot");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.runner = AgentThreads.start(new FileAgent(), new SleepingMillisIdleStrategy(5), errors);
     }
 
     @Override
@@ -178,12 +179,6 @@ public final class Snapshotter implements EventHandler<InboundEvent>, AutoClosea
         return lastFailure;
     }
 
-    private void failed(final Throwable error)
-    {
-        lastFailure = String.valueOf(error);
-        pending = false;
-    }
-
     /** The snapshot thread: follows the journal to the pending snapshot's event, then writes the file. */
     private final class FileAgent implements Agent
     {
@@ -198,6 +193,21 @@ public final class Snapshotter implements EventHandler<InboundEvent>, AutoClosea
             {
                 return 0;
             }
+            try
+            {
+                return followAndWrite();
+            }
+            catch (final Exception | Error e)
+            {
+                // given up, so the next snapshot due is taken; the runner counts the error under this role
+                lastFailure = String.valueOf(e);
+                pending = false;
+                throw e;
+            }
+        }
+
+        private int followAndWrite() throws java.io.IOException
+        {
             if (follower == null)
             {
                 follower = JournalReader.open(journalDir);

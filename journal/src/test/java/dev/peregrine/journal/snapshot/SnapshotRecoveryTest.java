@@ -2,6 +2,7 @@ package dev.peregrine.journal.snapshot;
 
 import com.lmax.disruptor.BlockingWaitStrategy;
 import com.lmax.disruptor.RingBuffer;
+import dev.peregrine.core.agent.AgentErrors;
 import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.core.engine.TradingSwitch;
 import dev.peregrine.core.event.InboundEvent;
@@ -75,7 +76,7 @@ class SnapshotRecoveryTest
         final TradingSwitch tradingSwitch = new TradingSwitch();
         final JournalWriter writer = JournalWriter.open(dir, settings);
         final Snapshotter snapshotter = new Snapshotter(engine.statistics(), engine,
-            new SnapshotPolicy(every, 0, 1_000), dir, writer.header().settingsDigest(), 0, -1);
+            new SnapshotPolicy(every, 0, 1_000), dir, writer.header().settingsDigest(), 0, -1, new AgentErrors());
         final InboundRing ring = new InboundRing(256, new BlockingWaitStrategy(), r ->
         {
             final Thread t = new Thread(r);

@@ -1,5 +1,6 @@
 package dev.peregrine.journal.snapshot;
 
+import dev.peregrine.core.agent.AgentErrors;
 import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.journal.JournalWriter;
@@ -7,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,7 +37,7 @@ class SnapshotterTest
             }
         }
         final Snapshotter snapshotter = new Snapshotter(engine.statistics(), engine, SnapshotPolicy.everyEvents(1_000_000),
-            dir, settingsDigest, 0, -1);
+            dir, settingsDigest, 0, -1, new AgentErrors());
         final SwingingMarket market = new SwingingMarket();
         final InboundEvent event = new InboundEvent();
         for (int i = 0; i < 150; i++)
@@ -59,7 +61,7 @@ class SnapshotterTest
         try (JournalWriter writer = JournalWriter.open(dir, settings))
         {
             final Snapshotter snapshotter = new Snapshotter(engine.statistics(), engine, SnapshotPolicy.everyEvents(1_000_000),
-                dir, writer.header().settingsDigest(), 0, -1);
+                dir, writer.header().settingsDigest(), 0, -1, new AgentErrors());
             final SwingingMarket market = new SwingingMarket();
             final InboundEvent event = new InboundEvent();
             for (int i = 0; i < 150; i++)
@@ -75,5 +77,25 @@ class SnapshotterTest
         final SnapshotFile stop = SnapshotFile.read(new SnapshotStore(dir).newestFirst().get(0));
         assertThat(stop.events()).isEqualTo(150);
         assertThat(stop.stateHash()).isEqualTo(engine.core().stateHash());
+    }
+
+    @Test
+    void aSnapshotThatFailsIsCountedUnderTheSnapshotThreadsRole(@TempDir final Path noJournal) throws Exception
+    {
+        final EngineSettings settings = EngineSettings.defaults(List.of("BTC-USD", "ETH-USD"), 1000);
+        final RecoverableEngine engine = new RecoverableEngine(settings);
+        final List<Throwable> reported = new ArrayList<>();
+        final AgentErrors errors = new AgentErrors(reported::add);
+        final Snapshotter snapshotter = new Snapshotter(engine.statistics(), engine, SnapshotPolicy.everyEvents(1_000_000),
+            noJournal, 1L, 0, -1, errors);
+        final InboundEvent event = new InboundEvent();
+        new SwingingMarket().next(event);
+        snapshotter.onEvent(event, 0, true);
+        snapshotter.close(); // the stop snapshot: its thread finds no journal to follow
+
+        assertThat(snapshotter.written()).isZero();
+        assertThat(errors.count("peregrine-snapshot")).isEqualTo(1);
+        assertThat(snapshotter.lastFailure()).contains(noJournal.toString());
+        assertThat(reported).hasSize(1);
     }
 }

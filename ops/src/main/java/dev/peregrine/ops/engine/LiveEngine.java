@@ -295,7 +295,7 @@ public final class LiveEngine
         // snapshot records those in force at its event.
         // Stamped with this run's settings: in effect for every event this run takes (a change is applied before).
         snapshotter = new Snapshotter(statistics, recoverableState(), snapshotPolicy, journalDir,
-            settings.digest(), recoveredEvents, recoveredIndex);
+            settings.digest(), recoveredEvents, recoveredIndex, agentErrors);
         return snapshotter;
     }
 

@@ -1,21 +1,27 @@
 package dev.peregrine.ops.journal;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.peregrine.core.event.CommandCode;
+import dev.peregrine.core.event.EventDescriptor;
+import dev.peregrine.core.event.EventFieldVisitor;
 import dev.peregrine.core.event.EventType;
 import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.event.Side;
 import dev.peregrine.core.event.TradeFlags;
 import dev.peregrine.core.number.FixedPoint;
-import dev.peregrine.ops.demo.JsonWriter;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * One journaled event as people and tools read it: a JSON object on one line ({@link #json}) or a text
  * line ({@link #text}). Both show exactly the fields the journal records for the event's type (the
- * payload table of {@code JournalRecordCodec}, a superset of the table in {@code InboundEvent}'s
- * Javadoc), so a dump loses nothing the journal holds:
+ * field lists of {@link EventDescriptor}, which the journal codec writes too), so a dump loses nothing
+ * the journal holds:
  * <ul>
  *   <li>prices, quantities, increments and fees as decimal strings ({@code "65000.12"}), never floats;</li>
  *   <li>the type and the product by name ({@code "TRADE"}, {@code "BTC-USD"}; {@code null} for events of
@@ -27,6 +33,8 @@ import java.util.List;
  */
 public final class EventFormat
 {
+    private static final JsonFactory JSON = new JsonFactory();
+
     private final List<String> products;
 
     /** @param products the journal header's products, in instrument id order */
@@ -38,62 +46,34 @@ public final class EventFormat
     /** @param number the event's position in the journal, 1 for the first event */
     public String json(final InboundEvent e, final long number)
     {
-        final JsonWriter w = new JsonWriter(false).beginObject();
-        w.key("n").value(number);
-        w.key("type").value(EventType.name(e.type));
-        w.key("product");
-        final String product = product(e.instrumentId);
-        if (product == null)
+        final StringWriter out = new StringWriter(256);
+        try (JsonGenerator g = JSON.createGenerator(out))
         {
-            w.nullValue();
-        }
-        else
-        {
-            w.value(product);
-        }
-        w.key("event_time").value(iso(e.eventTimeNanos));
-        w.key("event_time_nanos").value(e.eventTimeNanos);
-        w.key("exchange_time");
-        if (e.exchangeTimeNanos == 0)
-        {
-            w.nullValue();
-        }
-        else
-        {
-            w.value(iso(e.exchangeTimeNanos));
-        }
-        w.key("venue_sequence").value(e.venueSequence);
-        w.key("flags").value(e.flags);
-        if (e.type == EventType.TRADE)
-        {
-            w.key("snapshot").value(TradeFlags.isSnapshot(e));
-        }
-        if (e.type == EventType.COMMAND)
-        {
-            w.key("command").value(CommandCode.name(e.flags));
-        }
-        final Fields fields = new Fields()
-        {
-            @Override
-            void decimal(final String name, final long scaled)
+            g.writeStartObject();
+            g.writeNumberField("n", number);
+            g.writeStringField("type", EventType.name(e.type));
+            g.writeStringField("product", product(e.instrumentId));
+            g.writeStringField("event_time", iso(e.eventTimeNanos));
+            g.writeNumberField("event_time_nanos", e.eventTimeNanos);
+            g.writeStringField("exchange_time", e.exchangeTimeNanos == 0 ? null : iso(e.exchangeTimeNanos));
+            g.writeNumberField("venue_sequence", e.venueSequence);
+            g.writeNumberField("flags", e.flags);
+            if (e.type == EventType.TRADE)
             {
-                w.key(name).value(FixedPoint.toString(scaled));
+                g.writeBooleanField("snapshot", TradeFlags.isSnapshot(e));
             }
-
-            @Override
-            void integer(final String name, final long value)
+            if (e.type == EventType.COMMAND)
             {
-                w.key(name).value(value);
+                g.writeStringField("command", CommandCode.name(e.flags));
             }
-
-            @Override
-            void side(final int side)
-            {
-                w.key("side").value(Side.name(side));
-            }
-        };
-        payload(e, fields);
-        return w.endObject().toJson();
+            EventDescriptor.of(e.type).visit(e, new JsonFields(g));
+            g.writeEndObject();
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+        return out.toString();
     }
 
     /** One readable line: time, type, product, then the type's fields as {@code name=value}. */
@@ -123,25 +103,25 @@ public final class EventFormat
         {
             sb.append(" flags=").append(e.flags);
         }
-        payload(e, new Fields()
+        EventDescriptor.of(e.type).visit(e, new EventFieldVisitor()
         {
             @Override
-            void decimal(final String name, final long scaled)
+            public void decimal(final String name, final long scaled)
             {
                 sb.append(' ').append(name).append('=');
                 FixedPoint.appendTo(sb, scaled);
             }
 
             @Override
-            void integer(final String name, final long value)
+            public void integer(final String name, final long value)
             {
                 sb.append(' ').append(name).append('=').append(value);
             }
 
             @Override
-            void side(final int side)
+            public void side(final String name, final int side)
             {
-                sb.append(" side=").append(Side.name(side));
+                sb.append(' ').append(name).append('=').append(Side.name(side));
             }
         });
         return sb.toString();
@@ -164,95 +144,51 @@ public final class EventFormat
             .toString();
     }
 
-    /** Receives the payload fields of one event, in record order. */
-    private abstract static class Fields
+    /** Writes the payload fields into the JSON object being generated. */
+    private static final class JsonFields implements EventFieldVisitor
     {
-        abstract void decimal(String name, long scaled);
+        private final JsonGenerator g;
 
-        abstract void integer(String name, long value);
-
-        abstract void side(int side);
-    }
-
-    /** The payload of each type, as JournalRecordCodec writes it. */
-    private static void payload(final InboundEvent e, final Fields f)
-    {
-        switch (e.type)
+        JsonFields(final JsonGenerator g)
         {
-            case EventType.TRADE:
-                f.integer("trade_id", e.tradeId);
-                f.decimal("price", e.price);
-                f.decimal("quantity", e.quantity);
-                f.side(e.side);
-                break;
-            case EventType.QUOTE:
-                f.decimal("price", e.price);
-                f.decimal("bid_price", e.bidPrice);
-                f.decimal("bid_quantity", e.bidQuantity);
-                f.decimal("ask_price", e.askPrice);
-                f.decimal("ask_quantity", e.askQuantity);
-                break;
-            case EventType.CLOCK:
-            case EventType.FEED_RECOVERED:
-            case EventType.COMMAND:
-                break;
-            case EventType.BOOK_LEVEL:
-                f.decimal("price", e.price);
-                f.decimal("quantity", e.quantity);
-                f.side(e.side);
-                break;
-            case EventType.CANDLE:
-                f.decimal("open", e.open);
-                f.decimal("high", e.high);
-                f.decimal("low", e.low);
-                f.decimal("close", e.close);
-                f.decimal("volume", e.volume);
-                break;
-            case EventType.INSTRUMENT_INFO:
-                f.decimal("price_increment", e.priceIncrement);
-                f.decimal("size_increment", e.sizeIncrement);
-                f.decimal("quantity", e.quantity);
-                break;
-            case EventType.FEED_STALE:
-                f.integer("stale_nanos", e.staleNanos);
-                break;
-            case EventType.FEED_GAP:
-                f.integer("expected_sequence", e.expectedSequence);
-                break;
-            case EventType.VENUE_ACCEPTED:
-            case EventType.VENUE_REJECTED:
-            case EventType.VENUE_FILL:
-            case EventType.VENUE_CANCELLED:
-            case EventType.VENUE_CANCEL_REJECTED:
-            case EventType.VENUE_UNKNOWN:
-                f.integer("order_id", e.orderId);
-                f.integer("trade_id", e.tradeId);
-                f.decimal("price", e.price);
-                f.decimal("quantity", e.quantity);
-                f.decimal("fee", e.fee);
-                break;
-            default:
-                // A code this build does not know: the journal kept every input field, so show them all.
-                f.integer("trade_id", e.tradeId);
-                f.decimal("price", e.price);
-                f.decimal("quantity", e.quantity);
-                f.side(e.side);
-                f.decimal("bid_price", e.bidPrice);
-                f.decimal("bid_quantity", e.bidQuantity);
-                f.decimal("ask_price", e.askPrice);
-                f.decimal("ask_quantity", e.askQuantity);
-                f.decimal("open", e.open);
-                f.decimal("high", e.high);
-                f.decimal("low", e.low);
-                f.decimal("close", e.close);
-                f.decimal("volume", e.volume);
-                f.decimal("price_increment", e.priceIncrement);
-                f.decimal("size_increment", e.sizeIncrement);
-                f.integer("expected_sequence", e.expectedSequence);
-                f.integer("stale_nanos", e.staleNanos);
-                f.integer("order_id", e.orderId);
-                f.decimal("fee", e.fee);
-                break;
+            this.g = g;
+        }
+
+        @Override
+        public void decimal(final String name, final long scaled)
+        {
+            write(name, FixedPoint.toString(scaled));
+        }
+
+        @Override
+        public void integer(final String name, final long value)
+        {
+            try
+            {
+                g.writeNumberField(name, value);
+            }
+            catch (final IOException ex)
+            {
+                throw new UncheckedIOException(ex);
+            }
+        }
+
+        @Override
+        public void side(final String name, final int side)
+        {
+            write(name, Side.name(side));
+        }
+
+        private void write(final String name, final String value)
+        {
+            try
+            {
+                g.writeStringField(name, value);
+            }
+            catch (final IOException ex)
+            {
+                throw new UncheckedIOException(ex);
+            }
         }
     }
 }

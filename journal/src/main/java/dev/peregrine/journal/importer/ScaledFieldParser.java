@@ -9,9 +9,9 @@ import java.math.RoundingMode;
  * Prices and quantities of imported rows as {@link FixedPoint} scaled longs, with the error messages the
  * importers share ({@code <file>:<line>: <field>: <problem>}).
  */
-final class Decimals
+final class ScaledFieldParser
 {
-    private Decimals()
+    private ScaledFieldParser()
     {
     }
 
