@@ -10,8 +10,9 @@ import dev.peregrine.core.instrument.InstrumentRegistry;
 
 import java.io.IOException;
 
-import static dev.peregrine.bench.decode.JacksonStreamingCoinbaseDecoder.complete;
-import static dev.peregrine.bench.decode.JacksonStreamingCoinbaseDecoder.expect;
+import static dev.peregrine.bench.decode.JacksonValues.complete;
+import static dev.peregrine.bench.decode.JacksonValues.expect;
+import static dev.peregrine.bench.decode.JacksonValues.scaled;
 
 /**
  * Baseline: a Binance combined-stream frame ({@code {"stream":..,"data":{..}}}) of the {@code trade} or
@@ -25,16 +26,16 @@ import static dev.peregrine.bench.decode.JacksonStreamingCoinbaseDecoder.expect;
  * <p>The mapping is Peregrine's {@code BinanceMarketDataDecoder}'s; {@code DecoderAgreementTest} holds the
  * two to the same events on every trade and bookTicker frame of the capture.
  */
-public final class JacksonStreamingBinanceDecoder
+public final class JacksonStreamingBinanceDecoder extends JacksonBaseline
 {
     private final JsonFactory factory = new JsonFactory();
-    private final InstrumentRegistry registry;
 
     public JacksonStreamingBinanceDecoder(final InstrumentRegistry registry)
     {
-        this.registry = registry;
+        super(registry);
     }
 
+    @Override
     public void decode(
         final byte[] buffer,
         final int offset,
@@ -123,20 +124,5 @@ public final class JacksonStreamingBinanceDecoder
             }
         }
         complete(seen, 63, "bookTicker");
-    }
-
-    private int instrument(final String symbol)
-    {
-        final int id = registry.idOf(symbol);
-        if (id < 0)
-        {
-            throw new IllegalArgumentException("unknown symbol " + symbol);
-        }
-        return id;
-    }
-
-    private static long scaled(final JsonParser parser) throws IOException
-    {
-        return JacksonValues.scaled(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
     }
 }

@@ -5,10 +5,14 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.peregrine.core.event.EventType;
 import dev.peregrine.core.event.InboundEvent;
-import dev.peregrine.core.event.Side;
 import dev.peregrine.core.instrument.InstrumentRegistry;
 
 import java.io.IOException;
+
+import static dev.peregrine.bench.decode.JacksonValues.complete;
+import static dev.peregrine.bench.decode.JacksonValues.expect;
+import static dev.peregrine.bench.decode.JacksonValues.scaled;
+import static dev.peregrine.bench.decode.JacksonValues.side;
 
 /**
  * Baseline: a Coinbase Advanced Trade frame decoded with Jackson's streaming {@link JsonParser}, the
@@ -20,14 +24,13 @@ import java.io.IOException;
  * no such assumption (it pays for a second pass); the baseline is given the easier job. Within an entry,
  * keys may come in any order and missing fields fail the frame, as they drop it in Peregrine.
  */
-public final class JacksonStreamingCoinbaseDecoder
+public final class JacksonStreamingCoinbaseDecoder extends JacksonBaseline
 {
     private static final int TICKER = 1;
     private static final int TRADES = 2;
     private static final int LEVEL2 = 3;
 
     private final JsonFactory factory = new JsonFactory();
-    private final InstrumentRegistry registry;
 
     private int channel;
     private long exchangeTimeNanos;
@@ -37,9 +40,10 @@ public final class JacksonStreamingCoinbaseDecoder
 
     public JacksonStreamingCoinbaseDecoder(final InstrumentRegistry registry)
     {
-        this.registry = registry;
+        super(registry);
     }
 
+    @Override
     public void decode(
         final byte[] buffer,
         final int offset,
@@ -226,49 +230,5 @@ public final class JacksonStreamingCoinbaseDecoder
             }
         }
         complete(seen, 15, "l2_data update");
-    }
-
-    private int instrument(final String symbol)
-    {
-        final int id = registry.idOf(symbol);
-        if (id < 0)
-        {
-            throw new IllegalArgumentException("unknown product " + symbol);
-        }
-        return id;
-    }
-
-    private static long scaled(final JsonParser parser) throws IOException
-    {
-        return JacksonValues.scaled(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
-    }
-
-    static int side(final String text, final String buy, final String sell)
-    {
-        if (buy.equals(text))
-        {
-            return Side.BUY;
-        }
-        if (sell.equals(text))
-        {
-            return Side.SELL;
-        }
-        throw new IllegalArgumentException("bad side " + text);
-    }
-
-    static void complete(final int seen, final int all, final String what)
-    {
-        if (seen != all)
-        {
-            throw new IllegalArgumentException(what + " entry is missing a field (seen mask " + seen + ")");
-        }
-    }
-
-    static void expect(final JsonToken actual, final JsonToken expected)
-    {
-        if (actual != expected)
-        {
-            throw new IllegalArgumentException("expected " + expected + ", found " + actual);
-        }
     }
 }

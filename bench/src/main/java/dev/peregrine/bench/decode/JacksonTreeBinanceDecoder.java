@@ -9,17 +9,19 @@ import dev.peregrine.core.instrument.InstrumentRegistry;
 
 import java.io.IOException;
 
+import static dev.peregrine.bench.decode.JacksonValues.scaled;
+
 /** Baseline: the Binance frames of {@link JacksonStreamingBinanceDecoder}, through databind's tree. */
-public final class JacksonTreeBinanceDecoder
+public final class JacksonTreeBinanceDecoder extends JacksonBaseline
 {
     private final ObjectMapper mapper = new ObjectMapper();
-    private final InstrumentRegistry registry;
 
     public JacksonTreeBinanceDecoder(final InstrumentRegistry registry)
     {
-        this.registry = registry;
+        super(registry);
     }
 
+    @Override
     public void decode(
         final byte[] buffer,
         final int offset,
@@ -60,20 +62,5 @@ public final class JacksonTreeBinanceDecoder
             e.askPrice = scaled(data, "a");
             e.askQuantity = scaled(data, "A");
         }
-    }
-
-    private int instrument(final String symbol)
-    {
-        final int id = registry.idOf(symbol);
-        if (id < 0)
-        {
-            throw new IllegalArgumentException("unknown symbol " + symbol);
-        }
-        return id;
-    }
-
-    private static long scaled(final JsonNode data, final String key)
-    {
-        return JacksonValues.scaled(data.required(key).asText());
     }
 }

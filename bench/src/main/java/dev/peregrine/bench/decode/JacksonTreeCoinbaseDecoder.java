@@ -8,23 +8,24 @@ import dev.peregrine.core.instrument.InstrumentRegistry;
 
 import java.io.IOException;
 
-import static dev.peregrine.bench.decode.JacksonStreamingCoinbaseDecoder.side;
+import static dev.peregrine.bench.decode.JacksonValues.scaled;
+import static dev.peregrine.bench.decode.JacksonValues.side;
 
 /**
  * Baseline: the same frame through Jackson databind's tree ({@link ObjectMapper#readTree}), then the
  * same fields copied out of the nodes. This is the code most teams write first: the whole frame becomes
  * a tree of nodes and strings, and key order does not matter.
  */
-public final class JacksonTreeCoinbaseDecoder
+public final class JacksonTreeCoinbaseDecoder extends JacksonBaseline
 {
     private final ObjectMapper mapper = new ObjectMapper();
-    private final InstrumentRegistry registry;
 
     public JacksonTreeCoinbaseDecoder(final InstrumentRegistry registry)
     {
-        this.registry = registry;
+        super(registry);
     }
 
+    @Override
     public void decode(
         final byte[] buffer,
         final int offset,
@@ -48,7 +49,7 @@ public final class JacksonTreeCoinbaseDecoder
         for (final JsonNode event : root.required("events"))
         {
             final String entriesKey = ticker ? "tickers" : trades ? "trades" : "updates";
-            final int levelInstrument = level2 ? instrument(event.required("product_id")) : -1;
+            final int levelInstrument = level2 ? instrument(event.required("product_id").asText()) : -1;
             final int firstOfEvent = out.count();
             for (final JsonNode entry : event.required(entriesKey))
             {
@@ -60,7 +61,7 @@ public final class JacksonTreeCoinbaseDecoder
                 {
                     e.type = EventType.QUOTE;
                     e.exchangeTimeNanos = frameTime;
-                    e.instrumentId = instrument(entry.required("product_id"));
+                    e.instrumentId = instrument(entry.required("product_id").asText());
                     e.price = scaled(entry, "price");
                     e.bidPrice = scaled(entry, "best_bid");
                     e.bidQuantity = scaled(entry, "best_bid_quantity");
@@ -70,7 +71,7 @@ public final class JacksonTreeCoinbaseDecoder
                 else if (trades)
                 {
                     e.type = EventType.TRADE;
-                    e.instrumentId = instrument(entry.required("product_id"));
+                    e.instrumentId = instrument(entry.required("product_id").asText());
                     e.tradeId = Long.parseLong(entry.required("trade_id").asText());
                     e.price = scaled(entry, "price");
                     e.quantity = scaled(entry, "size");
@@ -92,20 +93,5 @@ public final class JacksonTreeCoinbaseDecoder
                 JacksonValues.flagLevels(out, firstOfEvent, "snapshot".equals(event.path("type").asText()));
             }
         }
-    }
-
-    private int instrument(final JsonNode symbol)
-    {
-        final int id = registry.idOf(symbol.asText());
-        if (id < 0)
-        {
-            throw new IllegalArgumentException("unknown product " + symbol);
-        }
-        return id;
-    }
-
-    private static long scaled(final JsonNode entry, final String key)
-    {
-        return JacksonValues.scaled(entry.required(key).asText());
     }
 }

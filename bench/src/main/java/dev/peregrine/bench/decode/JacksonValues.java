@@ -1,8 +1,13 @@
 package dev.peregrine.bench.decode;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.peregrine.core.event.BookFlags;
+import dev.peregrine.core.event.Side;
 import dev.peregrine.core.number.FixedPoint;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -27,6 +32,50 @@ final class JacksonValues
     static long scaled(final String text)
     {
         return new BigDecimal(text).movePointRight(FixedPoint.DECIMALS).longValueExact();
+    }
+
+    /** The streaming parser's current decimal value (a JSON string or number) as a scaled long. */
+    static long scaled(final JsonParser parser) throws IOException
+    {
+        return scaled(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+    }
+
+    /** A tree node's required decimal field as a scaled long. */
+    static long scaled(final JsonNode node, final String key)
+    {
+        return scaled(node.required(key).asText());
+    }
+
+    /** A venue's side word as {@link Side}: {@code buy} means BUY, {@code sell} SELL, anything else fails. */
+    static int side(final String text, final String buy, final String sell)
+    {
+        if (buy.equals(text))
+        {
+            return Side.BUY;
+        }
+        if (sell.equals(text))
+        {
+            return Side.SELL;
+        }
+        throw new IllegalArgumentException("bad side " + text);
+    }
+
+    /** Fails an entry that lacked a field: {@code seen} is the mask of fields read, {@code all} the full mask. */
+    static void complete(final int seen, final int all, final String what)
+    {
+        if (seen != all)
+        {
+            throw new IllegalArgumentException(what + " entry is missing a field (seen mask " + seen + ")");
+        }
+    }
+
+    /** Fails a frame whose next token is not the one its layout requires. */
+    static void expect(final JsonToken actual, final JsonToken expected)
+    {
+        if (actual != expected)
+        {
+            throw new IllegalArgumentException("expected " + expected + ", found " + actual);
+        }
     }
 
     /**

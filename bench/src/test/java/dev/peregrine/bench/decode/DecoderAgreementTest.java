@@ -1,6 +1,6 @@
 package dev.peregrine.bench.decode;
 
-import dev.peregrine.bench.capture.BinanceCapture;
+import dev.peregrine.bench.capture.BinanceCaptureFrames;
 import dev.peregrine.bench.capture.CoinbaseCapture;
 import dev.peregrine.bench.capture.RealCaptures;
 import dev.peregrine.core.event.EventType;
@@ -88,7 +88,7 @@ class DecoderAgreementTest
     @Test
     void peregrineAndBothJacksonBaselinesAgreeOnEveryBinanceTradeAndBookTicker() throws Exception
     {
-        final BinanceCapture capture = BinanceCapture.load(dataDir(RealCaptures.BINANCE));
+        final BinanceCaptureFrames capture = BinanceCaptureFrames.load(dataDir(RealCaptures.BINANCE));
         final DrainedRing ring = new DrainedRing(1024);
         final BinanceMarketDataDecoder peregrine =
             new BinanceMarketDataDecoder(Venues.binance(), ring.ring(), new BinanceMetrics(), id -> { });

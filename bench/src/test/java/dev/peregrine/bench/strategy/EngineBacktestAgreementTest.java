@@ -4,9 +4,6 @@ import dev.peregrine.core.engine.TradingState;
 import dev.peregrine.core.event.Side;
 import dev.peregrine.core.number.FixedPoint;
 import org.junit.jupiter.api.Test;
-import org.ta4j.core.BarSeries;
-
-import java.util.Arrays;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,45 +14,25 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class EngineBacktestAgreementTest
 {
+    /** The whole engine over a case's bars, checked clean (no error, reject or expiry) before its trades count. */
+    private static final Ta4jAgreement.Backtester WHOLE_ENGINE = (bars, fast, slow, warmUp, trades, what) ->
+    {
+        final EngineBacktest engine = new EngineBacktest(bars, fast, slow, warmUp);
+        final int n = engine.run(trades);
+        assertCleanRun(engine, bars, n, what);
+        return n;
+    };
+
     @Test
     void theEngineTradesOnTa4jsBarsOnTheBenchmarksBars()
     {
-        final RandomWalkBars bars = new RandomWalkBars(EmaCrossoverBacktestBenchmark.BARS, 42);
-        final EngineBacktest engine = new EngineBacktest(bars, EmaCrossoverBacktestBenchmark.FAST,
-            EmaCrossoverBacktestBenchmark.SLOW, EmaCrossoverBacktestBenchmark.WARM_UP);
-        final int[] ours = new int[bars.count()];
-        final int[] theirs = new int[bars.count()];
-        final int n = engine.run(ours);
-        final int m = EmaCrossoverBacktests.ta4j(EmaCrossoverBacktests.ta4jSeries(bars), EmaCrossoverBacktestBenchmark.FAST,
-            EmaCrossoverBacktestBenchmark.SLOW, EmaCrossoverBacktestBenchmark.WARM_UP, theirs);
-
-        assertThat(n).as("a backtest worth comparing").isGreaterThan(1_000);
-        assertCleanRun(engine, bars, n, "seed 42, EMA 12/26");
-        assertThat(Arrays.copyOf(ours, n)).isEqualTo(Arrays.copyOf(theirs, m));
-        assertThat(ours[0]).as("nothing during the warm-up").isGreaterThanOrEqualTo(EmaCrossoverBacktestBenchmark.WARM_UP);
+        Ta4jAgreement.assertSameTradesOnTheBenchmarksBars(WHOLE_ENGINE);
     }
 
     @Test
     void agreementHoldsOverOtherSeedsAndPeriods()
     {
-        final int[][] periods = {{5, 20}, {9, 21}, {50, 200}};
-        for (long seed = 1; seed <= 5; seed++)
-        {
-            final RandomWalkBars bars = new RandomWalkBars(20_000, seed);
-            final BarSeries series = EmaCrossoverBacktests.ta4jSeries(bars);
-            for (final int[] p : periods)
-            {
-                final String what = "seed " + seed + ", EMA " + p[0] + "/" + p[1];
-                final EngineBacktest engine = new EngineBacktest(bars, p[0], p[1], 40 * p[1]);
-                final int[] ours = new int[bars.count()];
-                final int[] theirs = new int[bars.count()];
-                final int n = engine.run(ours);
-                final int m = EmaCrossoverBacktests.ta4j(series, p[0], p[1], 40 * p[1], theirs);
-                assertThat(n).as(what).isPositive();
-                assertCleanRun(engine, bars, n, what);
-                assertThat(Arrays.copyOf(ours, n)).as(what).isEqualTo(Arrays.copyOf(theirs, m));
-            }
-        }
+        Ta4jAgreement.assertSameTradesOverOtherSeedsAndPeriods(WHOLE_ENGINE);
     }
 
     @Test

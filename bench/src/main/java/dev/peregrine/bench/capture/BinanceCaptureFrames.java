@@ -8,9 +8,10 @@ import java.util.List;
 /**
  * The combined-stream frames of the real Binance spot BTCUSDT capture (MIT). Each line is
  * {@code <receive epoch nanos> <raw JSON>}; this keeps the raw JSON of the {@code trade} and
- * {@code bookTicker} streams as bytes.
+ * {@code bookTicker} streams as bytes. (Not the gateway's {@code BinanceCapture}, the simulator's recorded
+ * feed: this is only the benchmark's setup-time list of frames.)
  */
-public final class BinanceCapture
+public final class BinanceCaptureFrames
 {
     public static final String TRADE_STREAM = "\"stream\":\"btcusdt@trade\"";
     public static final String BOOK_TICKER_STREAM = "\"stream\":\"btcusdt@bookTicker\"";
@@ -18,13 +19,13 @@ public final class BinanceCapture
     private final List<byte[]> trades;
     private final List<byte[]> bookTickers;
 
-    private BinanceCapture(final List<byte[]> trades, final List<byte[]> bookTickers)
+    private BinanceCaptureFrames(final List<byte[]> trades, final List<byte[]> bookTickers)
     {
         this.trades = trades;
         this.bookTickers = bookTickers;
     }
 
-    public static BinanceCapture load(final String explicitDir)
+    public static BinanceCaptureFrames load(final String explicitDir)
     {
         final Path file = RealCaptures.file(explicitDir, RealCaptures.BINANCE);
         final List<byte[]> trades = new ArrayList<>();
@@ -50,7 +51,7 @@ public final class BinanceCapture
         {
             throw new IllegalStateException("no trade or bookTicker frames in " + file);
         }
-        return new BinanceCapture(trades, bookTickers);
+        return new BinanceCaptureFrames(trades, bookTickers);
     }
 
     public List<byte[]> trades()
