@@ -9,6 +9,7 @@ import dev.peregrine.core.metrics.CoreMetrics;
 import dev.peregrine.core.output.Hash64;
 import dev.peregrine.core.output.OutputDigest;
 import dev.peregrine.core.output.OutputFanOut;
+import dev.peregrine.core.market.MarketSanitySettings;
 import dev.peregrine.core.risk.RiskLimits;
 import dev.peregrine.core.strategy.StrategyRunner;
 import dev.peregrine.core.strategy.config.StrategySpec;
@@ -117,7 +118,7 @@ class SettingsChangeReplayTest
         // Two journals with the same events; one journals a change that alters no decision and keeps no state (a
         // 50 % price band these prices never leave). The outputs agree; the state hash tells the histories apart.
         final EngineSettings quiet = A.withRisk(new RiskLimits(A.maxOrderQuantity(), new double[2], A.maxPosition(),
-            new double[] {0.5, 0.5}, 0, 0, 0, 0, 0, 0, 0, A.risk().zone, 0, 1440, A.risk().tradingDays));
+            new double[] {0.5, 0.5}, 0, 0, 0, 0, 0, 0, 0, A.risk().zone, 0, 1440, A.risk().tradingDays, MarketSanitySettings.OFF));
         final ReplayResult plain = twoSessions(tmp.resolve("plain"), A);
         final ReplayResult changed = twoSessions(tmp.resolve("changed"), quiet);
         assertThat(changed.outputDigestHex()).isEqualTo(plain.outputDigestHex());

@@ -26,15 +26,12 @@ public final class OutputDigest implements OutputListener
     public void onOrder(final long orderId, final int instrumentId, final int side, final OrderType type,
         final long quantity, final long limitPrice, final long timeNanos)
     {
-        long h = Hash64.mix(hash, ORDER);
-        h = Hash64.mix(h, orderId);
-        h = Hash64.mix(h, instrumentId);
+        long h = head(ORDER, orderId, instrumentId);
         h = Hash64.mix(h, side);
         h = Hash64.mix(h, type.ordinal());
         h = Hash64.mix(h, quantity);
         h = Hash64.mix(h, limitPrice);
-        hash = Hash64.mix(h, timeNanos);
-        outputs++;
+        end(h, timeNanos);
     }
 
     /** Decisions are outputs too: a replay that reaches the same orders for other reasons is not the same run. */
@@ -49,69 +46,64 @@ public final class OutputDigest implements OutputListener
     public void onReject(final long orderId, final int instrumentId, final int side, final long quantity,
         final RejectReason reason, final long timeNanos)
     {
-        long h = Hash64.mix(hash, REJECT);
-        h = Hash64.mix(h, orderId);
-        h = Hash64.mix(h, instrumentId);
+        long h = head(REJECT, orderId, instrumentId);
         h = Hash64.mix(h, side);
         h = Hash64.mix(h, quantity);
         h = Hash64.mix(h, reason.ordinal());
-        hash = Hash64.mix(h, timeNanos);
-        outputs++;
+        end(h, timeNanos);
     }
 
     @Override
     public void onFill(final long orderId, final int instrumentId, final int side, final long quantity,
         final long price, final double fee, final long timeNanos)
     {
-        long h = Hash64.mix(hash, FILL);
-        h = Hash64.mix(h, orderId);
-        h = Hash64.mix(h, instrumentId);
+        long h = head(FILL, orderId, instrumentId);
         h = Hash64.mix(h, side);
         h = Hash64.mix(h, quantity);
         h = Hash64.mix(h, price);
         h = Hash64.mix(h, fee);
-        hash = Hash64.mix(h, timeNanos);
-        outputs++;
+        end(h, timeNanos);
     }
 
     @Override
     public void onAccepted(final long orderId, final int instrumentId, final long timeNanos)
     {
-        long h = Hash64.mix(hash, ACCEPTED);
-        h = Hash64.mix(h, orderId);
-        h = Hash64.mix(h, instrumentId);
-        hash = Hash64.mix(h, timeNanos);
-        outputs++;
+        long h = head(ACCEPTED, orderId, instrumentId);
+        end(h, timeNanos);
     }
 
     @Override
     public void onExpired(final long orderId, final int instrumentId, final long leavesQuantity, final long timeNanos)
     {
-        long h = Hash64.mix(hash, EXPIRED);
-        h = Hash64.mix(h, orderId);
-        h = Hash64.mix(h, instrumentId);
+        long h = head(EXPIRED, orderId, instrumentId);
         h = Hash64.mix(h, leavesQuantity);
-        hash = Hash64.mix(h, timeNanos);
-        outputs++;
+        end(h, timeNanos);
     }
 
     @Override
     public void onCancelRequested(final long orderId, final int instrumentId, final long timeNanos)
     {
-        long h = Hash64.mix(hash, CANCEL_REQUESTED);
-        h = Hash64.mix(h, orderId);
-        h = Hash64.mix(h, instrumentId);
-        hash = Hash64.mix(h, timeNanos);
-        outputs++;
+        long h = head(CANCEL_REQUESTED, orderId, instrumentId);
+        end(h, timeNanos);
     }
 
     @Override
     public void onCancel(final long orderId, final int instrumentId, final long quantity, final long timeNanos)
     {
-        long h = Hash64.mix(hash, CANCEL);
-        h = Hash64.mix(h, orderId);
-        h = Hash64.mix(h, instrumentId);
+        long h = head(CANCEL, orderId, instrumentId);
         h = Hash64.mix(h, quantity);
+        end(h, timeNanos);
+    }
+
+    /** Every order output starts with its kind, the order and the instrument. */
+    private long head(final long kind, final long orderId, final int instrumentId)
+    {
+        return Hash64.mix(Hash64.mix(Hash64.mix(hash, kind), orderId), instrumentId);
+    }
+
+    /** ... and ends with its time, which makes it one more output. */
+    private void end(final long h, final long timeNanos)
+    {
         hash = Hash64.mix(h, timeNanos);
         outputs++;
     }

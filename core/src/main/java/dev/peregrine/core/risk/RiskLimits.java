@@ -64,28 +64,6 @@ public final class RiskLimits
         final ZoneId zone,
         final int windowStartMinute,
         final int windowEndMinute,
-        final Set<DayOfWeek> tradingDays)
-    {
-        this(maxOrderQuantity, maxOrderNotional, maxPosition, priceBand, maxGrossExposure, dailyLossLimit,
-            trailingDrawdownLimit, maxOrdersPerSecond, maxOrdersPerMinute, maxCancelsPerSecond, maxCancelsPerMinute, zone,
-            windowStartMinute, windowEndMinute, tradingDays, MarketSanitySettings.OFF);
-    }
-
-    public RiskLimits(
-        final long[] maxOrderQuantity,
-        final double[] maxOrderNotional,
-        final long[] maxPosition,
-        final double[] priceBand,
-        final double maxGrossExposure,
-        final double dailyLossLimit,
-        final double trailingDrawdownLimit,
-        final int maxOrdersPerSecond,
-        final int maxOrdersPerMinute,
-        final int maxCancelsPerSecond,
-        final int maxCancelsPerMinute,
-        final ZoneId zone,
-        final int windowStartMinute,
-        final int windowEndMinute,
         final Set<DayOfWeek> tradingDays,
         final MarketSanitySettings sanity)
     {
@@ -144,7 +122,7 @@ public final class RiskLimits
     {
         final int n = maxOrderQuantity.length;
         return new RiskLimits(maxOrderQuantity, new double[n], maxPosition, new double[n], 0, 0, 0, 0, 0, 0, 0,
-            ZoneId.of("UTC"), 0, 1440, EnumSet.allOf(DayOfWeek.class));
+            ZoneId.of("UTC"), 0, 1440, EnumSet.allOf(DayOfWeek.class), MarketSanitySettings.OFF);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.peregrine.core.engine;
 import dev.peregrine.core.metrics.CoreMetrics;
 import dev.peregrine.core.output.OutputDigest;
 import dev.peregrine.core.risk.EventRateWindow;
+import dev.peregrine.core.market.MarketSanitySettings;
 import dev.peregrine.core.risk.RiskLimits;
 import dev.peregrine.core.strategy.config.StrategySpec;
 import org.junit.jupiter.api.Test;
@@ -72,7 +73,7 @@ class SettingsChangeTest
             .startsWith("venue.mode: paper -> live: ");
         final RiskLimits r = A.risk();
         final EngineSettings newYork = A.withRisk(new RiskLimits(r.maxOrderQuantity, r.maxOrderNotional, r.maxPosition,
-            r.priceBand, 0, 100, 0, 0, 0, 0, 0, ZoneId.of("America/New_York"), 0, 1440, r.tradingDays));
+            r.priceBand, 0, 100, 0, 0, 0, 0, 0, ZoneId.of("America/New_York"), 0, 1440, r.tradingDays, MarketSanitySettings.OFF));
         assertThat(SettingsChange.between(A, newYork).blockers(core)).singleElement().asString()
             .startsWith("risk.zone: UTC -> America/New_York: ");
         assertThatThrownBy(() -> core.applySettings(btcOnly)).isInstanceOf(IllegalArgumentException.class)

@@ -6,6 +6,7 @@ import dev.peregrine.core.event.EventType;
 import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.event.Side;
 import dev.peregrine.core.execution.PaperVenueSettings;
+import dev.peregrine.core.market.MarketSanitySettings;
 import dev.peregrine.core.number.FixedPoint;
 import dev.peregrine.core.order.OrderType;
 import dev.peregrine.core.testing.CoreHarness;
@@ -45,7 +46,7 @@ class RiskChecksTest
     {
         return new RiskLimits(new long[]{q("5"), q("5")}, new double[]{notional, notional},
             new long[]{q(maxPosition), q(maxPosition)}, new double[]{band, band}, exposure, loss, drawdown,
-            perSecond, perMinute, 0, 0, ZoneId.of("UTC"), 0, 1440, EnumSet.allOf(DayOfWeek.class));
+            perSecond, perMinute, 0, 0, ZoneId.of("UTC"), 0, 1440, EnumSet.allOf(DayOfWeek.class), MarketSanitySettings.OFF);
     }
 
     private static RiskLimits open()
@@ -241,7 +242,7 @@ class RiskChecksTest
     void cancelRateHoldsBackCancels()
     {
         final RiskLimits limits = new RiskLimits(new long[]{q("5"), q("5")}, new double[2], new long[]{q("100"), q("100")},
-            new double[2], 0, 0, 0, 0, 0, 1, 0, ZoneId.of("UTC"), 0, 1440, EnumSet.allOf(DayOfWeek.class));
+            new double[2], 0, 0, 0, 0, 0, 1, 0, ZoneId.of("UTC"), 0, 1440, EnumSet.allOf(DayOfWeek.class), MarketSanitySettings.OFF);
         final CoreHarness h = harness(limits);
         h.core.execution().beginEvent(h.events.clock());
         final long a = h.core.execution().submitLimitOrder(BTC, Side.BUY, q("1"), q("90"));
@@ -269,7 +270,7 @@ class RiskChecksTest
         // Weekdays 09:30-16:00 New York.
         final RiskLimits limits = new RiskLimits(new long[]{q("5"), q("5")}, new double[2], new long[]{q("100"), q("100")},
             new double[2], 0, 0, 0, 0, 0, 0, 0, ZoneId.of("America/New_York"), 570, 960,
-            EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY));
+            EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), MarketSanitySettings.OFF);
         final CoreHarness h = harness(limits);
         final TradingWindowCheck check = new TradingWindowCheck();
         final OrderRequest r = request(h, BTC, Side.BUY, OrderType.MARKET, "1", null);
@@ -365,10 +366,10 @@ class RiskChecksTest
         assertThatThrownBy(() -> RiskLimits.basic(new long[]{0}, new long[]{1}))
             .hasMessage("risk.maxOrderQuantity of product 0 must be > 0");
         assertThatThrownBy(() -> new RiskLimits(new long[]{1}, new double[1], new long[]{1}, new double[]{1.5}, 0, 0, 0,
-            0, 0, 0, 0, ZoneId.of("UTC"), 0, 1440, EnumSet.allOf(DayOfWeek.class)))
+            0, 0, 0, 0, ZoneId.of("UTC"), 0, 1440, EnumSet.allOf(DayOfWeek.class), MarketSanitySettings.OFF))
             .hasMessage("risk.priceBand of product 0 must be in [0, 1)");
         assertThatThrownBy(() -> new RiskLimits(new long[]{1}, new double[1], new long[]{1}, new double[1], 0, 0, 0,
-            0, 0, 0, 0, ZoneId.of("UTC"), 600, 600, EnumSet.allOf(DayOfWeek.class)))
+            0, 0, 0, 0, ZoneId.of("UTC"), 600, 600, EnumSet.allOf(DayOfWeek.class), MarketSanitySettings.OFF))
             .hasMessageContaining("trading window");
     }
 }

@@ -10,6 +10,7 @@ import dev.peregrine.core.execution.PaperVenueSettings;
 import dev.peregrine.core.number.FixedPoint;
 import dev.peregrine.core.order.OrderState;
 import dev.peregrine.core.risk.RejectReason;
+import dev.peregrine.core.market.MarketSanitySettings;
 import dev.peregrine.core.risk.RiskLimits;
 import dev.peregrine.core.testing.CoreHarness;
 import org.junit.jupiter.api.Test;
@@ -75,7 +76,7 @@ class OrderSizingTest
         final long two = FixedPoint.parse("2");
         final long three = FixedPoint.parse("3");
         final RiskLimits risk = new RiskLimits(new long[]{two, two}, new double[2], new long[]{three, three}, new double[2],
-            0, 0, 0, perSecond, 0, 0, 0, ZoneId.of("UTC"), 0, 1440, EnumSet.allOf(DayOfWeek.class));
+            0, 0, 0, perSecond, 0, 0, 0, ZoneId.of("UTC"), 0, 1440, EnumSet.allOf(DayOfWeek.class), MarketSanitySettings.OFF);
         final List<String> products = List.of("BTCUSDT", "ETHUSDT");
         final EngineSettings settings = EngineSettings.builder(products).windows(2, 3).orderQuantity(new long[]{FixedPoint.parse("0.01"), FixedPoint.parse("0.5")}).risk(risk).exits(ExitRules.none(2)).paperVenue(PaperVenueSettings.FRICTIONLESS).venueTimeoutNanos(EngineSettings.DEFAULT_VENUE_TIMEOUT_NANOS).build().withOrderNotional(notional);
         return new CoreHarness(settings, context ->
