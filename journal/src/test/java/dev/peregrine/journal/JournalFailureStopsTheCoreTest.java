@@ -1,7 +1,6 @@
 package dev.peregrine.journal;
 
 import com.lmax.disruptor.BlockingWaitStrategy;
-import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.RingBuffer;
 import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.core.engine.CoreAssembly;
@@ -50,7 +49,7 @@ class JournalFailureStopsTheCoreTest
         final TradingCore core = CoreAssembly.build(SETTINGS, digest, metrics, tradingSwitch);
         final JournalWriter writer = JournalWriter.open(dir, SETTINGS);
         final PaperOrderSender paper = new PaperOrderSender();
-        final InboundRing ring = new InboundRing(256, new BlockingWaitStrategy(), JournalFailureStopsTheCoreTest::daemon,
+        final InboundRing ring = new InboundRing(256, new BlockingWaitStrategy(), JournalStageWrapper::daemon,
             new DiskFullAfter(writer, JOURNALED), core, new OutboundStage(paper, tradingSwitch, metrics), tradingSwitch);
 
         final RingBuffer<InboundEvent> ringBuffer = ring.start();
@@ -92,14 +91,13 @@ class JournalFailureStopsTheCoreTest
      * The real writer on a volume with room for {@code room} events: the next append faults as a full tmpfs
      * does, once, and nothing is appended after it (what JournalWriter does after a failure).
      */
-    private static final class DiskFullAfter implements EventHandler<InboundEvent>
+    private static final class DiskFullAfter extends JournalStageWrapper
     {
-        private final JournalWriter writer;
         private final long room;
 
         DiskFullAfter(final JournalWriter writer, final long room)
         {
-            this.writer = writer;
+            super(writer);
             this.room = room;
         }
 
@@ -116,18 +114,5 @@ class JournalFailureStopsTheCoreTest
             }
             // later: a writer that failed appends nothing more (JournalWriter.onEvent after a failure)
         }
-
-        @Override
-        public void onShutdown()
-        {
-            writer.onShutdown();
-        }
-    }
-
-    private static Thread daemon(final Runnable runnable)
-    {
-        final Thread thread = new Thread(runnable, "ring-stage");
-        thread.setDaemon(true);
-        return thread;
     }
 }

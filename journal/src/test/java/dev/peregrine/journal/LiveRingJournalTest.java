@@ -1,7 +1,6 @@
 package dev.peregrine.journal;
 
 import com.lmax.disruptor.BlockingWaitStrategy;
-import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.RingBuffer;
 import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.core.engine.CoreAssembly;
@@ -51,7 +50,7 @@ class LiveRingJournalTest
         final TradingCore core = CoreAssembly.build(SETTINGS, digest, metrics, tradingSwitch);
         final JournalWriter writer = JournalWriter.open(dir, SETTINGS);
         final CausalitySender sender = new CausalitySender(new PaperOrderSender(), writer);
-        final InboundRing ring = new InboundRing(256, new BlockingWaitStrategy(), LiveRingJournalTest::daemon,
+        final InboundRing ring = new InboundRing(256, new BlockingWaitStrategy(), JournalStageWrapper::daemon,
             new SlowJournal(writer), core, new OutboundStage(sender, tradingSwitch, metrics), tradingSwitch);
 
         final RingBuffer<InboundEvent> ringBuffer = ring.start();
@@ -134,13 +133,11 @@ class LiveRingJournalTest
     }
 
     /** The writer, held back now and then, so the core is often ahead of the journal. */
-    private static final class SlowJournal implements EventHandler<InboundEvent>
+    private static final class SlowJournal extends JournalStageWrapper
     {
-        private final JournalWriter writer;
-
         SlowJournal(final JournalWriter writer)
         {
-            this.writer = writer;
+            super(writer);
         }
 
         @Override
@@ -152,18 +149,5 @@ class LiveRingJournalTest
             }
             writer.onEvent(event, sequence, endOfBatch);
         }
-
-        @Override
-        public void onShutdown()
-        {
-            writer.onShutdown();
-        }
-    }
-
-    private static Thread daemon(final Runnable runnable)
-    {
-        final Thread thread = new Thread(runnable, "ring-stage");
-        thread.setDaemon(true);
-        return thread;
     }
 }
