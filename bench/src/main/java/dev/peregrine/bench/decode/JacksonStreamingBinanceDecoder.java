@@ -36,15 +36,9 @@ public final class JacksonStreamingBinanceDecoder extends JacksonBaseline
     }
 
     @Override
-    public void decode(
-        final byte[] buffer,
-        final int offset,
-        final int length,
-        final long receiveEpochNanos,
-        final long receiveNanoTime,
-        final DecodedEvents out) throws IOException
+    protected void parse(final byte[] buffer, final int offset, final int length, final DecodedEvents out)
+        throws IOException
     {
-        out.clear();
         try (JsonParser parser = factory.createParser(buffer, offset, length))
         {
             expect(parser.nextToken(), JsonToken.START_OBJECT);
@@ -62,9 +56,7 @@ public final class JacksonStreamingBinanceDecoder extends JacksonBaseline
                 }
                 else if ("data".equals(name) && (trade || bookTicker))
                 {
-                    final InboundEvent event = out.next();
-                    event.eventTimeNanos = receiveEpochNanos;
-                    event.receiveNanoTime = receiveNanoTime;
+                    final InboundEvent event = nextEvent(out);
                     if (trade)
                     {
                         trade(parser, event);

@@ -35,8 +35,6 @@ public final class JacksonStreamingCoinbaseDecoder extends JacksonBaseline
     private int channel;
     private long exchangeTimeNanos;
     private long sequence;
-    private long receiveEpochNanos;
-    private long receiveNanoTime;
 
     public JacksonStreamingCoinbaseDecoder(final InstrumentRegistry registry)
     {
@@ -44,17 +42,9 @@ public final class JacksonStreamingCoinbaseDecoder extends JacksonBaseline
     }
 
     @Override
-    public void decode(
-        final byte[] buffer,
-        final int offset,
-        final int length,
-        final long receiveEpochNanos,
-        final long receiveNanoTime,
-        final DecodedEvents out) throws IOException
+    protected void parse(final byte[] buffer, final int offset, final int length, final DecodedEvents out)
+        throws IOException
     {
-        out.clear();
-        this.receiveEpochNanos = receiveEpochNanos;
-        this.receiveNanoTime = receiveNanoTime;
         channel = 0;
         exchangeTimeNanos = 0;
         sequence = 0;
@@ -148,10 +138,8 @@ public final class JacksonStreamingCoinbaseDecoder extends JacksonBaseline
         expect(parser.currentToken(), JsonToken.START_ARRAY);
         while (parser.nextToken() == JsonToken.START_OBJECT)
         {
-            final InboundEvent event = out.next();
+            final InboundEvent event = nextEvent(out);
             event.venueSequence = sequence;
-            event.eventTimeNanos = receiveEpochNanos;
-            event.receiveNanoTime = receiveNanoTime;
             if (channel == TICKER)
             {
                 ticker(parser, event);

@@ -22,15 +22,9 @@ public final class JacksonTreeBinanceDecoder extends JacksonBaseline
     }
 
     @Override
-    public void decode(
-        final byte[] buffer,
-        final int offset,
-        final int length,
-        final long receiveEpochNanos,
-        final long receiveNanoTime,
-        final DecodedEvents out) throws IOException
+    protected void parse(final byte[] buffer, final int offset, final int length, final DecodedEvents out)
+        throws IOException
     {
-        out.clear();
         final JsonNode root = mapper.readTree(buffer, offset, length);
         final String stream = root.required("stream").asText();
         final boolean trade = stream.endsWith("@trade");
@@ -39,9 +33,7 @@ public final class JacksonTreeBinanceDecoder extends JacksonBaseline
             return;
         }
         final JsonNode data = root.required("data");
-        final InboundEvent e = out.next();
-        e.eventTimeNanos = receiveEpochNanos;
-        e.receiveNanoTime = receiveNanoTime;
+        final InboundEvent e = nextEvent(out);
         e.instrumentId = instrument(data.required("s").asText());
         if (trade)
         {

@@ -26,15 +26,9 @@ public final class JacksonTreeCoinbaseDecoder extends JacksonBaseline
     }
 
     @Override
-    public void decode(
-        final byte[] buffer,
-        final int offset,
-        final int length,
-        final long receiveEpochNanos,
-        final long receiveNanoTime,
-        final DecodedEvents out) throws IOException
+    protected void parse(final byte[] buffer, final int offset, final int length, final DecodedEvents out)
+        throws IOException
     {
-        out.clear();
         final JsonNode root = mapper.readTree(buffer, offset, length);
         final String channel = root.required("channel").asText();
         final boolean ticker = "ticker".equals(channel);
@@ -53,10 +47,8 @@ public final class JacksonTreeCoinbaseDecoder extends JacksonBaseline
             final int firstOfEvent = out.count();
             for (final JsonNode entry : event.required(entriesKey))
             {
-                final InboundEvent e = out.next();
+                final InboundEvent e = nextEvent(out);
                 e.venueSequence = sequence;
-                e.eventTimeNanos = receiveEpochNanos;
-                e.receiveNanoTime = receiveNanoTime;
                 if (ticker)
                 {
                     e.type = EventType.QUOTE;
