@@ -1,8 +1,8 @@
 package dev.peregrine.ops;
 
-import dev.peregrine.gateway.orders.EcPrivateKeyPem;
-import dev.peregrine.gateway.orders.JsonTree;
-import dev.peregrine.gateway.orders.emulator.CoinbaseVenueEmulator;
+import dev.peregrine.gateway.coinbase.orders.EcPrivateKeyPem;
+import dev.peregrine.gateway.coinbase.orders.JsonTree;
+import dev.peregrine.gateway.coinbase.emulator.CoinbaseVenueEmulator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
