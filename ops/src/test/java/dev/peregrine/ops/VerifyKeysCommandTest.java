@@ -1,7 +1,7 @@
 package dev.peregrine.ops;
 
 import dev.peregrine.gateway.coinbase.orders.EcPrivateKeyPem;
-import dev.peregrine.gateway.coinbase.orders.JsonTree;
+import dev.peregrine.gateway.coinbase.orders.CoinbaseJson;
 import dev.peregrine.gateway.coinbase.emulator.CoinbaseVenueEmulator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,7 +83,7 @@ class VerifyKeysCommandTest
     private Path keyFile(final String name, final String privateKey) throws Exception
     {
         final Path file = Files.createTempFile(dir, "cdp_api_key", ".json");
-        Files.writeString(file, "{\"name\":" + JsonTree.quote(name) + ",\"privateKey\":" + JsonTree.quote(privateKey) + "}");
+        Files.writeString(file, "{\"name\":" + CoinbaseJson.write(name) + ",\"privateKey\":" + CoinbaseJson.write(privateKey) + "}");
         return file;
     }
 

@@ -1,7 +1,8 @@
 package dev.peregrine.gateway.coinbase.emulator;
 
 import dev.peregrine.gateway.coinbase.orders.CoinbaseOrderClient;
-import dev.peregrine.gateway.coinbase.orders.JsonTree;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.peregrine.gateway.coinbase.orders.CoinbaseJson;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -59,7 +60,7 @@ public final class CoinbaseVenueEmulator implements AutoCloseable
     {
         static Reply json(final int status, final Object body)
         {
-            return new Reply(status, JsonTree.write(body), Map.of(), Action.ANSWER, 0);
+            return new Reply(status, CoinbaseJson.write(body), Map.of(), Action.ANSWER, 0);
         }
     }
 
@@ -278,21 +279,21 @@ public final class CoinbaseVenueEmulator implements AutoCloseable
     {
         final String path = uri.contains("?") ? uri.substring(0, uri.indexOf('?')) : uri;
         requestsByPath.merge(path, 1, Integer::sum);
-        Map<String, Object> json = null;
+        JsonNode json = null;
         if (!body.isEmpty())
         {
             try
             {
-                json = JsonTree.parseObject(body);
+                json = CoinbaseJson.parseObject(body);
             }
             catch (final IllegalArgumentException ex)
             {
                 return Reply.json(400, error("INVALID_ARGUMENT", "body is not JSON: " + ex.getMessage()));
             }
         }
-        if (CoinbaseOrderClient.ORDERS.equals(path) && json != null && JsonTree.string(json, "client_order_id") != null)
+        if (CoinbaseOrderClient.ORDERS.equals(path) && json != null && CoinbaseJson.text(json, "client_order_id") != null)
         {
-            createsByClientId.merge(JsonTree.string(json, "client_order_id"), 1, Integer::sum);
+            createsByClientId.merge(CoinbaseJson.text(json, "client_order_id"), 1, Integer::sum);
         }
         final EmulatorFault fault = takeFault(path);
         if (fault == EmulatorFault.DROP_CONNECTION)
@@ -301,7 +302,7 @@ public final class CoinbaseVenueEmulator implements AutoCloseable
         }
         if (fault == EmulatorFault.RATE_LIMIT)
         {
-            return new Reply(429, JsonTree.write(error("RATE_LIMIT_EXCEEDED", "too many requests")), Map.of(
+            return new Reply(429, CoinbaseJson.write(error("RATE_LIMIT_EXCEEDED", "too many requests")), Map.of(
                 "x-ratelimit-limit", "30", "x-ratelimit-remaining", "0",
                 "x-ratelimit-reset", Long.toString(epochSeconds.getAsLong() + 1)), Action.ANSWER, 0);
         }
@@ -322,7 +323,7 @@ public final class CoinbaseVenueEmulator implements AutoCloseable
         return fault == EmulatorFault.TIMEOUT ? new Reply(reply.status(), reply.body(), reply.headers(), Action.HOLD, holdMillis) : reply;
     }
 
-    private Reply route(final String method, final String path, final Map<String, Object> json)
+    private Reply route(final String method, final String path, final JsonNode json)
     {
         final boolean post = "POST".equals(method);
         if (post && CoinbaseOrderClient.ORDERS.equals(path))
@@ -535,21 +536,21 @@ public final class CoinbaseVenueEmulator implements AutoCloseable
 
     synchronized void onUserChannelMessage(final Channel ch, final String text)
     {
-        final Map<String, Object> json;
+        final JsonNode json;
         try
         {
-            json = JsonTree.parseObject(text);
+            json = CoinbaseJson.parseObject(text);
         }
         catch (final IllegalArgumentException ex)
         {
             ch.close();
             return;
         }
-        if (!"subscribe".equals(JsonTree.string(json, "type")) || !"user".equals(JsonTree.string(json, "channel")))
+        if (!"subscribe".equals(CoinbaseJson.text(json, "type")) || !"user".equals(CoinbaseJson.text(json, "channel")))
         {
             return; // heartbeats and others: accepted, nothing emulated
         }
-        final String problem = verifier.verify(JsonTree.string(json, "jwt"), null);
+        final String problem = verifier.verify(CoinbaseJson.text(json, "jwt"), null);
         if (problem != null)
         {
             authFailures++;
@@ -557,7 +558,7 @@ public final class CoinbaseVenueEmulator implements AutoCloseable
             final Map<String, Object> error = new LinkedHashMap<>();
             error.put("type", "error");
             error.put("message", "authentication failure");
-            ch.writeAndFlush(new TextWebSocketFrame(JsonTree.write(error)));
+            ch.writeAndFlush(new TextWebSocketFrame(CoinbaseJson.write(error)));
             ch.close();
             return;
         }
@@ -566,7 +567,7 @@ public final class CoinbaseVenueEmulator implements AutoCloseable
         subscriptions.put("timestamp", now());
         subscriptions.put("sequence_num", nextSequence(ch));
         subscriptions.put("events", List.of(Map.of("subscriptions", Map.of("user", List.of("user-id")))));
-        ch.writeAndFlush(new TextWebSocketFrame(JsonTree.write(subscriptions)));
+        ch.writeAndFlush(new TextWebSocketFrame(CoinbaseJson.write(subscriptions)));
         final List<Object> open = new ArrayList<>();
         for (final EmulatedOrder order : ordersById.values())
         {
@@ -590,7 +591,7 @@ public final class CoinbaseVenueEmulator implements AutoCloseable
         envelope.put("timestamp", now());
         envelope.put("sequence_num", nextSequence(ch));
         envelope.put("events", List.of(event));
-        ch.writeAndFlush(new TextWebSocketFrame(JsonTree.write(envelope)));
+        ch.writeAndFlush(new TextWebSocketFrame(CoinbaseJson.write(envelope)));
     }
 
     private long nextSequence(final Channel ch)

@@ -1,6 +1,7 @@
 package dev.peregrine.gateway.coinbase.emulator;
 
-import dev.peregrine.gateway.coinbase.orders.JsonTree;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.peregrine.gateway.coinbase.orders.CoinbaseJson;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -16,9 +17,9 @@ final class EmulatorOrders
     {
     }
 
-    static CoinbaseVenueEmulator.Reply create(final CoinbaseVenueEmulator venue, final Map<String, Object> json)
+    static CoinbaseVenueEmulator.Reply create(final CoinbaseVenueEmulator venue, final JsonNode json)
     {
-        final String clientOrderId = JsonTree.string(json, "client_order_id");
+        final String clientOrderId = CoinbaseJson.text(json, "client_order_id");
         final Parsed order = parse(json);
         if (clientOrderId == null || order.problem != null)
         {
@@ -73,7 +74,7 @@ final class EmulatorOrders
         return CoinbaseVenueEmulator.Reply.json(200, success(placed));
     }
 
-    static CoinbaseVenueEmulator.Reply preview(final CoinbaseVenueEmulator venue, final Map<String, Object> json)
+    static CoinbaseVenueEmulator.Reply preview(final CoinbaseVenueEmulator venue, final JsonNode json)
     {
         final Parsed order = parse(json);
         if (order.problem != null)
@@ -109,12 +110,12 @@ final class EmulatorOrders
         return CoinbaseVenueEmulator.Reply.json(200, answer);
     }
 
-    static CoinbaseVenueEmulator.Reply cancel(final CoinbaseVenueEmulator venue, final Map<String, Object> json)
+    static CoinbaseVenueEmulator.Reply cancel(final CoinbaseVenueEmulator venue, final JsonNode json)
     {
         final List<Object> results = new ArrayList<>();
-        for (final Object id : JsonTree.array(json, "order_ids"))
+        for (final JsonNode id : CoinbaseJson.array(json, "order_ids"))
         {
-            final String orderId = String.valueOf(id);
+            final String orderId = id.asText();
             final EmulatedOrder order = venue.order(orderId);
             final Map<String, Object> result = new LinkedHashMap<>();
             if (order != null && order.open())
@@ -162,43 +163,45 @@ final class EmulatorOrders
         String problem;
     }
 
-    private static Parsed parse(final Map<String, Object> json)
+    private static Parsed parse(final JsonNode json)
     {
         final Parsed p = new Parsed();
-        p.productId = JsonTree.string(json, "product_id");
-        p.side = JsonTree.string(json, "side");
-        final Map<String, Object> config = JsonTree.object(json, "order_configuration");
+        p.productId = CoinbaseJson.text(json, "product_id");
+        p.side = CoinbaseJson.text(json, "side");
+        final JsonNode config = CoinbaseJson.object(json, "order_configuration");
         if (p.productId == null || !("BUY".equals(p.side) || "SELL".equals(p.side)) || config == null || config.size() != 1)
         {
             p.problem = "need product_id, side BUY|SELL and exactly one order_configuration";
             return p;
         }
-        final Map<String, Object> market = JsonTree.object(config, "market_market_ioc");
-        final Map<String, Object> limit = JsonTree.object(config, "limit_limit_gtc");
-        final Map<String, Object> limitIoc = JsonTree.object(config, "sor_limit_ioc");
+        final JsonNode market = CoinbaseJson.object(config, "market_market_ioc");
+        final JsonNode limit = CoinbaseJson.object(config, "limit_limit_gtc");
+        final JsonNode limitIoc = CoinbaseJson.object(config, "sor_limit_ioc");
         try
         {
-            if (market != null && JsonTree.string(market, "base_size") != null)
+            if (market != null && CoinbaseJson.text(market, "base_size") != null)
             {
                 p.type = "MARKET_IOC";
-                p.baseSize = new BigDecimal(JsonTree.string(market, "base_size"));
+                p.baseSize = new BigDecimal(CoinbaseJson.text(market, "base_size"));
             }
             else if (limit != null)
             {
                 p.type = "LIMIT_GTC";
-                p.baseSize = new BigDecimal(JsonTree.string(limit, "base_size"));
-                p.limitPrice = new BigDecimal(JsonTree.string(limit, "limit_price"));
-                p.postOnly = JsonTree.bool(limit, "post_only");
+                p.baseSize = new BigDecimal(CoinbaseJson.text(limit, "base_size"));
+                p.limitPrice = new BigDecimal(CoinbaseJson.text(limit, "limit_price"));
+                p.postOnly = CoinbaseJson.bool(limit, "post_only");
             }
             else if (limitIoc != null)
             {
                 p.type = "LIMIT_IOC";
-                p.baseSize = new BigDecimal(JsonTree.string(limitIoc, "base_size"));
-                p.limitPrice = new BigDecimal(JsonTree.string(limitIoc, "limit_price"));
+                p.baseSize = new BigDecimal(CoinbaseJson.text(limitIoc, "base_size"));
+                p.limitPrice = new BigDecimal(CoinbaseJson.text(limitIoc, "limit_price"));
             }
             else
             {
-                p.problem = "unsupported order_configuration " + config.keySet();
+                final List<String> names = new ArrayList<>();
+                config.fieldNames().forEachRemaining(names::add);
+                p.problem = "unsupported order_configuration " + names;
                 return p;
             }
         }

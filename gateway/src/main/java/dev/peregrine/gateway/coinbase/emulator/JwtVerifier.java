@@ -1,19 +1,22 @@
 package dev.peregrine.gateway.coinbase.emulator;
 
-import dev.peregrine.gateway.coinbase.orders.JsonTree;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.Signature;
 import java.security.interfaces.ECPublicKey;
-import java.util.Base64;
-import java.util.Map;
+import java.text.ParseException;
+import java.util.Date;
 import java.util.function.LongSupplier;
 
 /**
  * Checks a Coinbase-style ES256 JWT the way the venue does: the JOSE {@code r || s} signature against the
- * key's public half (with the JDK's P1363 ECDSA, independent of the signer's DER conversion), then
- * {@code alg, typ, kid, nonce} and {@code sub, iss, nbf, exp, uri}. Stateless and thread-safe.
+ * key's public half (nimbus-jose-jwt's {@code ECDSAVerifier}), then {@code alg, typ, kid, nonce} and
+ * {@code sub, iss, nbf, exp, uri}. Stateless and thread-safe.
  */
 public final class JwtVerifier
 {
@@ -41,83 +44,89 @@ public final class JwtVerifier
         {
             return "no JWT";
         }
-        final String[] parts = jwt.split("\\.", -1);
-        if (parts.length != 3)
+        if (jwt.split("\\.", -1).length != 3)
         {
             return "not three dot-separated parts";
         }
-        final Map<String, Object> header;
-        final Map<String, Object> claims;
-        final byte[] signature;
+        if (jwt.contains("="))
+        {
+            return "base64url must be unpadded";
+        }
+        final SignedJWT token;
+        final JWTClaimsSet claims;
         try
         {
-            final Base64.Decoder decoder = Base64.getUrlDecoder();
-            if (parts[0].contains("=") || parts[1].contains("=") || parts[2].contains("="))
-            {
-                return "base64url must be unpadded";
-            }
-            header = JsonTree.parseObject(new String(decoder.decode(parts[0]), StandardCharsets.UTF_8));
-            claims = JsonTree.parseObject(new String(decoder.decode(parts[1]), StandardCharsets.UTF_8));
-            signature = decoder.decode(parts[2]);
+            token = SignedJWT.parse(jwt);
+            claims = token.getJWTClaimsSet();
         }
-        catch (final IllegalArgumentException ex)
+        catch (final ParseException ex)
         {
             return "undecodable: " + ex.getMessage();
         }
-        if (signature.length != 64)
+        final int signatureBytes = token.getSignature().decode().length;
+        if (signatureBytes != 64)
         {
-            return "signature is " + signature.length + " bytes, JOSE ES256 needs 64 (r || s)";
+            return "signature is " + signatureBytes + " bytes, JOSE ES256 needs 64 (r || s)";
+        }
+        final JWSHeader header = token.getHeader();
+        if (!JWSAlgorithm.ES256.equals(header.getAlgorithm()))
+        {
+            return "alg is not ES256";
         }
         try
         {
-            final Signature verifier = Signature.getInstance("SHA256withECDSAinP1363Format");
-            verifier.initVerify(publicKey);
-            verifier.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
-            if (!verifier.verify(signature))
+            if (!token.verify(new ECDSAVerifier(publicKey)))
             {
                 return "bad signature";
             }
         }
-        catch (final GeneralSecurityException ex)
+        catch (final JOSEException ex)
         {
             return "signature check failed: " + ex.getClass().getSimpleName();
         }
-        if (!"ES256".equals(JsonTree.string(header, "alg")))
-        {
-            return "alg is not ES256";
-        }
-        if (!"JWT".equals(JsonTree.string(header, "typ")))
+        return checkClaims(header, claims, expectedUri);
+    }
+
+    private String checkClaims(final JWSHeader header, final JWTClaimsSet claims, final String expectedUri)
+    {
+        if (!JOSEObjectType.JWT.equals(header.getType()))
         {
             return "typ is not JWT";
         }
-        if (!keyName.equals(JsonTree.string(header, "kid")))
+        if (!keyName.equals(header.getKeyID()))
         {
             return "kid is not the key name";
         }
-        final String nonce = JsonTree.string(header, "nonce");
-        if (nonce == null || !nonce.matches("[0-9a-f]{16,}"))
+        final Object nonce = header.getCustomParam("nonce");
+        if (!(nonce instanceof String) || !((String)nonce).matches("[0-9a-f]{16,}"))
         {
             return "nonce missing or not hex";
         }
-        if (!keyName.equals(JsonTree.string(claims, "sub")))
+        if (!keyName.equals(claims.getSubject()))
         {
             return "sub is not the key name";
         }
-        if (!"cdp".equals(JsonTree.string(claims, "iss")))
+        if (!"cdp".equals(claims.getIssuer()))
         {
             return "iss is not cdp";
         }
-        final long nbf;
-        final long exp;
+        final Date notBefore;
+        final Date expires;
         try
         {
-            nbf = Long.parseLong(String.valueOf(JsonTree.string(claims, "nbf")));
-            exp = Long.parseLong(String.valueOf(JsonTree.string(claims, "exp")));
+            notBefore = claims.getDateClaim("nbf");
+            expires = claims.getDateClaim("exp");
         }
-        catch (final NumberFormatException ex)
+        catch (final ParseException ex)
         {
             return "nbf/exp missing or not integers";
         }
+        if (notBefore == null || expires == null)
+        {
+            return "nbf/exp missing or not integers";
+        }
+        final long nbf = notBefore.getTime() / 1000;
+        final long exp = expires.getTime() / 1000;
         final long now = epochSeconds.getAsLong();
         if (nbf > now + CLOCK_SKEW_SECONDS)
         {
@@ -131,7 +140,7 @@ public final class JwtVerifier
         {
             return "lifetime must be at most " + MAX_LIFETIME_SECONDS + " s";
         }
-        final String uri = JsonTree.string(claims, "uri");
+        final Object uri = claims.getClaim("uri");
         if (expectedUri != null && !expectedUri.equals(uri))
         {
             return "uri claim '" + uri + "' is not '" + expectedUri + "'";

@@ -2,6 +2,8 @@ package dev.peregrine.gateway.coinbase.orders;
 
 import dev.peregrine.gateway.orders.CredentialsException;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -95,17 +97,17 @@ public final class CoinbaseCredentials
         {
             throw new CredentialsException("cannot read key file " + file + ": " + ex.getClass().getSimpleName());
         }
-        final Map<String, Object> json;
+        final JsonNode json;
         try
         {
-            json = JsonTree.parseObject(text);
+            json = CoinbaseJson.parseObject(text);
         }
         catch (final IllegalArgumentException ex)
         {
             throw new CredentialsException("key file " + file + " is not a JSON object with name and privateKey (" +
                 ex.getMessage() + ")");
         }
-        return of(JsonTree.string(json, "name"), JsonTree.string(json, "privateKey"), "key file " + file);
+        return of(CoinbaseJson.text(json, "name"), CoinbaseJson.text(json, "privateKey"), "key file " + file);
     }
 
     /**

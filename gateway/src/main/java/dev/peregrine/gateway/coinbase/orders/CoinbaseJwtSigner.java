@@ -1,12 +1,16 @@
 package dev.peregrine.gateway.coinbase.orders;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import dev.peregrine.gateway.orders.CredentialsException;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import java.security.Signature;
-import java.util.Base64;
+import java.util.Date;
 import java.util.HexFormat;
 import java.util.function.LongSupplier;
 
@@ -15,15 +19,14 @@ import java.util.function.LongSupplier;
  * authenticated WebSocket subscribe: header {@code alg ES256, kid, nonce, typ JWT}; claims
  * {@code sub, iss "cdp", nbf, exp = nbf + 120} and, for REST, {@code uri = "METHOD host/path"}.
  *
- * <p>The JDK signs ECDSA as a DER {@code SEQUENCE {r, s}}; JOSE wants the fixed 64-byte {@code r || s}
- * (RFC 7518 §3.4), so the signature is converted before it is base64url-encoded without padding.
+ * <p>Signed with nimbus-jose-jwt, which writes the JOSE {@code r || s} signature (RFC 7518 §3.4)
+ * base64url-encoded without padding.
  *
- * <p>Thread-safe: each call creates its own {@code Signature}; the clock (epoch seconds) is injected.
+ * <p>Thread-safe: each call creates its own signer; the clock (epoch seconds) is injected.
  */
 public final class CoinbaseJwtSigner
 {
     public static final long LIFETIME_SECONDS = 120;
-    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
     private final CoinbaseCredentials credentials;
     private final LongSupplier epochSeconds;
@@ -55,72 +58,36 @@ public final class CoinbaseJwtSigner
 
     private String sign(final String uri)
     {
-        final byte[] nonceBytes = new byte[16];
-        random.nextBytes(nonceBytes);
+        final byte[] nonce = new byte[16];
+        random.nextBytes(nonce);
         final String kid = credentials.keyName();
-        final StringBuilder header = new StringBuilder(160).append("{\"alg\":\"ES256\",\"kid\":");
-        JsonTree.quote(header, kid).append(",\"nonce\":\"").append(HexFormat.of().formatHex(nonceBytes))
-            .append("\",\"typ\":\"JWT\"}");
+        final JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.ES256)
+            .keyID(kid)
+            .customParam("nonce", HexFormat.of().formatHex(nonce))
+            .type(JOSEObjectType.JWT)
+            .build();
         final long now = epochSeconds.getAsLong();
-        final StringBuilder claims = new StringBuilder(200).append("{\"sub\":");
-        JsonTree.quote(claims, kid).append(",\"iss\":\"cdp\",\"nbf\":").append(now)
-            .append(",\"exp\":").append(now + LIFETIME_SECONDS);
+        final JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+            .subject(kid)
+            .issuer("cdp")
+            .notBeforeTime(new Date(now * 1000))
+            .expirationTime(new Date((now + LIFETIME_SECONDS) * 1000));
         if (uri != null)
         {
-            JsonTree.quote(claims.append(",\"uri\":"), uri);
+            claims.claim("uri", uri);
         }
-        claims.append('}');
-        final String signingInput = b64(header.toString()) + "." + b64(claims.toString());
+        final SignedJWT jwt = new SignedJWT(header, claims.build());
         try
         {
-            final Signature signature = Signature.getInstance("SHA256withECDSA");
-            signature.initSign(credentials.privateKey(), random);
-            signature.update(signingInput.getBytes(StandardCharsets.US_ASCII));
-            return signingInput + "." + B64.encodeToString(derToJose(signature.sign(), 32));
+            final ECDSASigner signer = new ECDSASigner(credentials.privateKey());
+            signer.getJCAContext().setSecureRandom(random);
+            jwt.sign(signer);
         }
-        catch (final GeneralSecurityException ex)
+        catch (final JOSEException ex)
         {
             // The message of a signing failure never includes key material.
             throw new CredentialsException("cannot sign a JWT with the configured key: " + ex.getClass().getSimpleName());
         }
-    }
-
-    private static String b64(final String json)
-    {
-        return B64.encodeToString(json.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** DER {@code SEQUENCE { INTEGER r, INTEGER s }} to {@code r || s}, each left-padded to {@code size} bytes. */
-    public static byte[] derToJose(final byte[] der, final int size)
-    {
-        if (der.length < 8 || der[0] != 0x30)
-        {
-            throw new IllegalArgumentException("not a DER ECDSA signature");
-        }
-        final int seqHeader = EcPrivateKeyPem.headerLength(der, 0);
-        final byte[] out = new byte[2 * size];
-        int p = seqHeader;
-        for (int i = 0; i < 2; i++)
-        {
-            if (der[p] != 0x02)
-            {
-                throw new IllegalArgumentException("not a DER ECDSA signature");
-            }
-            final int length = der[p + 1] & 0xff;
-            int start = p + 2;
-            int n = length;
-            while (n > size && der[start] == 0) // the sign byte DER adds to a high first bit
-            {
-                start++;
-                n--;
-            }
-            if (n > size)
-            {
-                throw new IllegalArgumentException("ECDSA integer longer than " + size + " bytes");
-            }
-            System.arraycopy(der, start, out, (i + 1) * size - n, n);
-            p += 2 + length;
-        }
-        return out;
+        return jwt.serialize();
     }
 }

@@ -3,6 +3,8 @@ package dev.peregrine.gateway.coinbase.orders;
 import dev.peregrine.gateway.orders.RequestOutcome;
 import dev.peregrine.gateway.orders.RestStatus;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
@@ -90,13 +91,13 @@ public final class CoinbaseOrderClient
     /** Cancelling is idempotent at the venue, but it is still sent once: the answer may be late, not lost. */
     public CompletableFuture<CancelResult> cancel(final List<String> venueOrderIds)
     {
-        final StringBuilder body = new StringBuilder(64).append("{\"order_ids\":[");
+        final com.fasterxml.jackson.databind.node.ObjectNode body = CoinbaseJson.newObject();
+        final com.fasterxml.jackson.databind.node.ArrayNode ids = body.putArray("order_ids");
         for (int i = 0; i < venueOrderIds.size(); i++)
         {
-            JsonTree.quote(i == 0 ? body : body.append(','), venueOrderIds.get(i));
+            ids.add(venueOrderIds.get(i));
         }
-        body.append("]}");
-        return send("POST", BATCH_CANCEL, body.toString(), false, CoinbaseOrderClient::parseCancel);
+        return send("POST", BATCH_CANCEL, CoinbaseJson.write(body), false, CoinbaseOrderClient::parseCancel);
     }
 
     /**
@@ -116,30 +117,28 @@ public final class CoinbaseOrderClient
         return send("GET", query.toString(), null, true, CoinbaseOrderClient::parseOrders);
     }
 
-    static ListOrdersResult parseOrders(final RestStatus status, final Map<String, Object> json)
+    static ListOrdersResult parseOrders(final RestStatus status, final JsonNode json)
     {
         final List<UserOrderUpdate> orders = new ArrayList<>();
         if (status.outcome() != RequestOutcome.OK || json == null)
         {
             return new ListOrdersResult(status, orders, false, null);
         }
-        for (final Object entry : JsonTree.array(json, "orders"))
+        for (final JsonNode o : CoinbaseJson.array(json, "orders"))
         {
-            if (entry instanceof Map)
+            if (o.isObject())
             {
-                @SuppressWarnings("unchecked")
-                final Map<String, Object> o = (Map<String, Object>)entry;
                 // The REST order and the user channel's differ in names only: map to one record.
-                orders.add(new UserOrderUpdate(JsonTree.string(o, "order_id"), JsonTree.string(o, "client_order_id"),
-                    JsonTree.string(o, "product_id"), JsonTree.string(o, "side"), JsonTree.string(o, "order_type"),
-                    JsonTree.string(o, "status"), JsonTree.string(o, "filled_size"), null,
-                    JsonTree.string(o, "average_filled_price"), JsonTree.string(o, "filled_value"),
-                    JsonTree.string(o, "total_fees"), JsonTree.string(o, "number_of_fills"), null,
-                    JsonTree.string(o, "reject_reason"), true));
+                orders.add(new UserOrderUpdate(CoinbaseJson.text(o, "order_id"), CoinbaseJson.text(o, "client_order_id"),
+                    CoinbaseJson.text(o, "product_id"), CoinbaseJson.text(o, "side"), CoinbaseJson.text(o, "order_type"),
+                    CoinbaseJson.text(o, "status"), CoinbaseJson.text(o, "filled_size"), null,
+                    CoinbaseJson.text(o, "average_filled_price"), CoinbaseJson.text(o, "filled_value"),
+                    CoinbaseJson.text(o, "total_fees"), CoinbaseJson.text(o, "number_of_fills"), null,
+                    CoinbaseJson.text(o, "reject_reason"), true));
             }
         }
-        final String cursor = JsonTree.string(json, "cursor");
-        return new ListOrdersResult(status, orders, JsonTree.bool(json, "has_next"), cursor);
+        final String cursor = CoinbaseJson.text(json, "cursor");
+        return new ListOrdersResult(status, orders, CoinbaseJson.bool(json, "has_next"), cursor);
     }
 
     /** {@code GET /accounts?limit=1}: read-only, for checking that the key works. The body is dropped. */
@@ -150,17 +149,17 @@ public final class CoinbaseOrderClient
 
     private <T> CompletableFuture<T> send(
         final String method, final String pathAndQuery, final String body, final boolean idempotent,
-        final java.util.function.BiFunction<RestStatus, Map<String, Object>, T> parser)
+        final java.util.function.BiFunction<RestStatus, JsonNode, T> parser)
     {
         return attempt(method, pathAndQuery, body, idempotent, 1).thenApply(answer ->
         {
-            Map<String, Object> json = null;
+            JsonNode json = null;
             RestStatus status = answer.status;
             if (answer.body != null && !answer.body.isBlank())
             {
                 try
                 {
-                    json = JsonTree.parseObject(answer.body);
+                    json = CoinbaseJson.parseObject(answer.body);
                 }
                 catch (final IllegalArgumentException ex)
                 {
@@ -172,7 +171,7 @@ public final class CoinbaseOrderClient
             }
             if (json != null && status.message() == null)
             {
-                final String message = firstNonNull(JsonTree.string(json, "message"), JsonTree.string(json, "error"));
+                final String message = firstNonNull(CoinbaseJson.text(json, "message"), CoinbaseJson.text(json, "error"));
                 if (message != null && status.outcome() != RequestOutcome.OK)
                 {
                     status = withOutcome(status, status.outcome(), message);
@@ -270,56 +269,54 @@ public final class CoinbaseOrderClient
         return new RestStatus(outcome, s.httpStatus(), message, s.rateLimitRemaining(), s.rateLimitReset(), s.attempts());
     }
 
-    static CreateOrderResult parseCreate(final RestStatus status, final Map<String, Object> json)
+    static CreateOrderResult parseCreate(final RestStatus status, final JsonNode json)
     {
-        final Map<String, Object> ok = JsonTree.object(json, "success_response");
-        final Map<String, Object> err = JsonTree.object(json, "error_response");
-        final boolean success = status.outcome() == RequestOutcome.OK && JsonTree.bool(json, "success");
+        final JsonNode ok = CoinbaseJson.object(json, "success_response");
+        final JsonNode err = CoinbaseJson.object(json, "error_response");
+        final boolean success = status.outcome() == RequestOutcome.OK && CoinbaseJson.bool(json, "success");
         return new CreateOrderResult(
             status,
             success,
-            firstNonNull(JsonTree.string(ok, "order_id"), JsonTree.string(json, "order_id")),
-            JsonTree.string(ok, "client_order_id"),
-            JsonTree.string(json, "failure_reason"),
-            JsonTree.string(err, "error"),
-            firstNonNull(JsonTree.string(err, "message"), JsonTree.string(json, "message")),
-            JsonTree.string(err, "error_details"),
-            JsonTree.string(err, "preview_failure_reason"),
-            JsonTree.string(err, "new_order_failure_reason"));
+            firstNonNull(CoinbaseJson.text(ok, "order_id"), CoinbaseJson.text(json, "order_id")),
+            CoinbaseJson.text(ok, "client_order_id"),
+            CoinbaseJson.text(json, "failure_reason"),
+            CoinbaseJson.text(err, "error"),
+            firstNonNull(CoinbaseJson.text(err, "message"), CoinbaseJson.text(json, "message")),
+            CoinbaseJson.text(err, "error_details"),
+            CoinbaseJson.text(err, "preview_failure_reason"),
+            CoinbaseJson.text(err, "new_order_failure_reason"));
     }
 
-    static PreviewResult parsePreview(final RestStatus status, final Map<String, Object> json)
+    static PreviewResult parsePreview(final RestStatus status, final JsonNode json)
     {
         return new PreviewResult(status,
-            JsonTree.string(json, "order_total"), JsonTree.string(json, "commission_total"),
+            CoinbaseJson.text(json, "order_total"), CoinbaseJson.text(json, "commission_total"),
             strings(json, "errs"), strings(json, "warning"),
-            JsonTree.string(json, "quote_size"), JsonTree.string(json, "base_size"),
-            JsonTree.string(json, "best_bid"), JsonTree.string(json, "best_ask"),
-            JsonTree.string(json, "slippage"), JsonTree.string(json, "preview_id"));
+            CoinbaseJson.text(json, "quote_size"), CoinbaseJson.text(json, "base_size"),
+            CoinbaseJson.text(json, "best_bid"), CoinbaseJson.text(json, "best_ask"),
+            CoinbaseJson.text(json, "slippage"), CoinbaseJson.text(json, "preview_id"));
     }
 
-    @SuppressWarnings("unchecked")
-    static CancelResult parseCancel(final RestStatus status, final Map<String, Object> json)
+    static CancelResult parseCancel(final RestStatus status, final JsonNode json)
     {
         final List<CancelResult.Entry> entries = new ArrayList<>();
-        for (final Object element : JsonTree.array(json, "results"))
+        for (final JsonNode e : CoinbaseJson.array(json, "results"))
         {
-            if (element instanceof Map)
+            if (e.isObject())
             {
-                final Map<String, Object> e = (Map<String, Object>)element;
-                entries.add(new CancelResult.Entry(JsonTree.bool(e, "success"), JsonTree.string(e, "failure_reason"),
-                    JsonTree.string(e, "order_id")));
+                entries.add(new CancelResult.Entry(CoinbaseJson.bool(e, "success"), CoinbaseJson.text(e, "failure_reason"),
+                    CoinbaseJson.text(e, "order_id")));
             }
         }
         return new CancelResult(status, List.copyOf(entries));
     }
 
-    private static List<String> strings(final Map<String, Object> json, final String key)
+    private static List<String> strings(final JsonNode json, final String key)
     {
         final List<String> out = new ArrayList<>();
-        for (final Object element : JsonTree.array(json, key))
+        for (final JsonNode element : CoinbaseJson.array(json, key))
         {
-            out.add(element instanceof Map ? JsonTree.write(element) : String.valueOf(element));
+            out.add(element.isContainerNode() ? element.toString() : element.asText());
         }
         return List.copyOf(out);
     }

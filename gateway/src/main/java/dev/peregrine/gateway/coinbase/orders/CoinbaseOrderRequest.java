@@ -1,5 +1,6 @@
 package dev.peregrine.gateway.coinbase.orders;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.peregrine.core.event.Side;
 import dev.peregrine.core.number.FixedPoint;
 
@@ -48,35 +49,28 @@ public record CoinbaseOrderRequest(
     /** The documented body of {@code POST /orders} (and {@code /orders/preview}, which ignores the id). */
     public String toJson(final boolean withClientOrderId)
     {
-        final StringBuilder sb = new StringBuilder(256).append('{');
+        final ObjectNode body = CoinbaseJson.newObject();
         if (withClientOrderId)
         {
-            JsonTree.quote(sb.append("\"client_order_id\":"), clientOrderId).append(',');
+            body.put("client_order_id", clientOrderId);
         }
-        JsonTree.quote(sb.append("\"product_id\":"), productId);
-        sb.append(",\"side\":\"").append(Side.name(side)).append("\",\"order_configuration\":{");
+        body.put("product_id", productId);
+        body.put("side", Side.name(side));
+        final ObjectNode configuration = body.putObject("order_configuration");
         if (type == CoinbaseOrderType.MARKET_IOC)
         {
-            sb.append("\"market_market_ioc\":{\"base_size\":\"");
-            FixedPoint.appendTo(sb, baseSize);
-            sb.append("\"}");
+            configuration.putObject("market_market_ioc").put("base_size", FixedPoint.toString(baseSize));
         }
         else if (type == CoinbaseOrderType.LIMIT_IOC)
         {
-            sb.append("\"sor_limit_ioc\":{\"base_size\":\"");
-            FixedPoint.appendTo(sb, baseSize);
-            sb.append("\",\"limit_price\":\"");
-            FixedPoint.appendTo(sb, limitPrice);
-            sb.append("\"}");
+            configuration.putObject("sor_limit_ioc").put("base_size", FixedPoint.toString(baseSize))
+                .put("limit_price", FixedPoint.toString(limitPrice));
         }
         else
         {
-            sb.append("\"limit_limit_gtc\":{\"base_size\":\"");
-            FixedPoint.appendTo(sb, baseSize);
-            sb.append("\",\"limit_price\":\"");
-            FixedPoint.appendTo(sb, limitPrice);
-            sb.append("\",\"post_only\":").append(postOnly).append('}');
+            configuration.putObject("limit_limit_gtc").put("base_size", FixedPoint.toString(baseSize))
+                .put("limit_price", FixedPoint.toString(limitPrice)).put("post_only", postOnly);
         }
-        return sb.append("}}").toString();
+        return CoinbaseJson.write(body);
     }
 }

@@ -1,5 +1,6 @@
 package dev.peregrine.gateway.coinbase.orders;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -25,7 +26,6 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -187,17 +187,17 @@ public final class CoinbaseUserChannelClient implements AutoCloseable
         @Override
         protected void channelRead0(final ChannelHandlerContext ctx, final TextWebSocketFrame frame)
         {
-            final Map<String, Object> json;
+            final JsonNode json;
             try
             {
-                json = JsonTree.parseObject(frame.text());
+                json = CoinbaseJson.parseObject(frame.text());
             }
             catch (final IllegalArgumentException ex)
             {
                 malformedFrames++;
                 return;
             }
-            final String sequence = JsonTree.string(json, "sequence_num");
+            final String sequence = CoinbaseJson.text(json, "sequence_num");
             if (sequence != null)
             {
                 final long s = Long.parseLong(sequence);
@@ -207,35 +207,31 @@ public final class CoinbaseUserChannelClient implements AutoCloseable
                 }
                 expectedSequence = s + 1;
             }
-            final String channelName = JsonTree.string(json, "channel");
+            final String channelName = CoinbaseJson.text(json, "channel");
             if ("subscriptions".equals(channelName))
             {
                 subscribed.trySuccess();
                 return;
             }
-            if ("error".equals(JsonTree.string(json, "type")))
+            if ("error".equals(CoinbaseJson.text(json, "type")))
             {
                 subscribed.tryFailure(new IllegalStateException("venue refused the subscription: " +
-                    JsonTree.string(json, "message")));
+                    CoinbaseJson.text(json, "message")));
                 return;
             }
             if (!"user".equals(channelName))
             {
                 return;
             }
-            for (final Object e : JsonTree.array(json, "events"))
+            for (final JsonNode event : CoinbaseJson.array(json, "events"))
             {
-                if (e instanceof Map)
+                if (event.isObject())
                 {
-                    @SuppressWarnings("unchecked")
-                    final Map<String, Object> event = (Map<String, Object>)e;
-                    final boolean snapshot = "snapshot".equals(JsonTree.string(event, "type"));
-                    for (final Object o : JsonTree.array(event, "orders"))
+                    final boolean snapshot = "snapshot".equals(CoinbaseJson.text(event, "type"));
+                    for (final JsonNode order : CoinbaseJson.array(event, "orders"))
                     {
-                        if (o instanceof Map)
+                        if (order.isObject())
                         {
-                            @SuppressWarnings("unchecked")
-                            final Map<String, Object> order = (Map<String, Object>)o;
                             consumer.accept(toUpdate(order, snapshot));
                         }
                     }
@@ -244,13 +240,13 @@ public final class CoinbaseUserChannelClient implements AutoCloseable
         }
     }
 
-    static UserOrderUpdate toUpdate(final Map<String, Object> o, final boolean snapshot)
+    static UserOrderUpdate toUpdate(final JsonNode o, final boolean snapshot)
     {
         return new UserOrderUpdate(
-            JsonTree.string(o, "order_id"), JsonTree.string(o, "client_order_id"), JsonTree.string(o, "product_id"),
-            JsonTree.string(o, "order_side"), JsonTree.string(o, "order_type"), JsonTree.string(o, "status"),
-            JsonTree.string(o, "cumulative_quantity"), JsonTree.string(o, "leaves_quantity"), JsonTree.string(o, "avg_price"),
-            JsonTree.string(o, "filled_value"), JsonTree.string(o, "total_fees"), JsonTree.string(o, "number_of_fills"),
-            JsonTree.string(o, "cancel_reason"), JsonTree.string(o, "reject_reason"), snapshot);
+            CoinbaseJson.text(o, "order_id"), CoinbaseJson.text(o, "client_order_id"), CoinbaseJson.text(o, "product_id"),
+            CoinbaseJson.text(o, "order_side"), CoinbaseJson.text(o, "order_type"), CoinbaseJson.text(o, "status"),
+            CoinbaseJson.text(o, "cumulative_quantity"), CoinbaseJson.text(o, "leaves_quantity"), CoinbaseJson.text(o, "avg_price"),
+            CoinbaseJson.text(o, "filled_value"), CoinbaseJson.text(o, "total_fees"), CoinbaseJson.text(o, "number_of_fills"),
+            CoinbaseJson.text(o, "cancel_reason"), CoinbaseJson.text(o, "reject_reason"), snapshot);
     }
 }

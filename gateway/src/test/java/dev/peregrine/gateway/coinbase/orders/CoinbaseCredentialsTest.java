@@ -33,7 +33,7 @@ class CoinbaseCredentialsTest
     {
         final Path file = dir.resolve("cdp_api_key.json");
         Files.writeString(file, "{\n  \"name\": \"" + TestKeys.KEY_NAME + "\",\n  \"privateKey\": " +
-            JsonTree.quote(EcPrivateKeyPem.toSec1Pem(key)) + "\n}\n");
+            CoinbaseJson.write(EcPrivateKeyPem.toSec1Pem(key)) + "\n}\n");
         assertThat(CoinbaseCredentials.fromKeyFile(file).privateKey().getS()).isEqualTo(key.getS());
     }
 
