@@ -1,37 +1,17 @@
 package dev.peregrine.gateway.coinbase.emulator;
 
-import dev.peregrine.gateway.coinbase.orders.CoinbaseOrderClient;
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.peregrine.gateway.coinbase.orders.CoinbaseJson;
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
-import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
-import io.netty.util.concurrent.DefaultThreadFactory;
 
 import java.math.BigDecimal;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.security.interfaces.ECPublicKey;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
@@ -44,50 +24,25 @@ import java.util.function.LongSupplier;
  *
  * <p>It counts requests per endpoint path and creates per {@code client_order_id}, dropped and
  * rate-limited ones included, so tests can prove an order was never sent twice. Test tooling, kept in
- * main so that ops can run it. Threads: one Netty acceptor and one event loop; venue state is guarded
- * by this object's lock so tests may call in from any thread.
+ * main so that ops can run it. Threads: one Netty acceptor and one event loop ({@link EmulatorServer}); venue
+ * state is guarded by this object's lock so tests may call in from any thread. Requests go to
+ * {@link EmulatorRest} and {@link EmulatorOrders}, the user channel to {@link EmulatorUserChannel}.
  */
 public final class CoinbaseVenueEmulator implements AutoCloseable
 {
-    public static final String USER_CHANNEL_PATH = "/ws/user";
+    public static final String USER_CHANNEL_PATH = EmulatorServer.USER_CHANNEL_PATH;
 
-    enum Action
-    {
-        ANSWER, HOLD, DROP
-    }
-
-    record Reply(int status, String body, Map<String, String> headers, Action action, long holdMillis)
-    {
-        static Reply json(final int status, final Object body)
-        {
-            return new Reply(status, CoinbaseJson.write(body), Map.of(), Action.ANSWER, 0);
-        }
-    }
-
-    private record PendingFault(EmulatorFault fault, String path, int[] remaining)
-    {
-    }
-
-    private final JwtVerifier verifier;
-    private final String jwtHost;
     private final LongSupplier epochSeconds;
+    private final EmulatorRest rest;
+    private final EmulatorUserChannel userChannel;
     private final Map<String, BigDecimal> fillPrices = new HashMap<>();
     private final Map<String, EmulatedOrder> ordersById = new LinkedHashMap<>();
-    private int listPageSize = 1000;
     private final Map<String, EmulatedOrder> ordersByClientId = new HashMap<>();
-    private final Map<String, Integer> requestsByPath = new HashMap<>();
-    private final Map<String, Integer> createsByClientId = new HashMap<>();
-    private final List<PendingFault> faults = new ArrayList<>();
-    private final Set<Channel> userSubscribers = new HashSet<>();
-    private final Map<Channel, long[]> sequenceByChannel = new HashMap<>();
-    private long holdMillis = 3_000;
     private volatile long processingDelayMillis;
     private int authFailures;
     private String lastAuthFailure;
     private long orderSequence;
-    private EventLoopGroup acceptor;
-    private EventLoopGroup worker;
-    private Channel serverChannel;
+    private final EmulatorServer server = new EmulatorServer();
     private String host = "127.0.0.1";
     private int port;
 
@@ -95,8 +50,9 @@ public final class CoinbaseVenueEmulator implements AutoCloseable
     public CoinbaseVenueEmulator(final ECPublicKey publicKey, final String keyName, final String jwtHost)
     {
         this.epochSeconds = () -> System.currentTimeMillis() / 1000;
-        this.verifier = new JwtVerifier(publicKey, keyName, epochSeconds);
-        this.jwtHost = jwtHost;
+        final JwtVerifier verifier = new JwtVerifier(publicKey, keyName, epochSeconds);
+        this.rest = new EmulatorRest(this, verifier, jwtHost, epochSeconds);
+        this.userChannel = new EmulatorUserChannel(this, verifier);
         fillPrices.put("BTC-USD", new BigDecimal("65000.00"));
         fillPrices.put("ETH-USD", new BigDecimal("3000.00"));
     }
@@ -114,34 +70,8 @@ public final class CoinbaseVenueEmulator implements AutoCloseable
      */
     public CoinbaseVenueEmulator start(final String bindHost, final int bindPort)
     {
-        acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("peregrine-cb-emu-accept"), NioIoHandler.newFactory());
-        worker = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("peregrine-cb-emu"), NioIoHandler.newFactory());
-        final WebSocketServerProtocolConfig ws = WebSocketServerProtocolConfig.newBuilder()
-            .websocketPath(USER_CHANNEL_PATH).checkStartsWith(false).build();
-        final io.netty.channel.ChannelFuture bound = new ServerBootstrap()
-            .group(acceptor, worker)
-            .channel(NioServerSocketChannel.class)
-            .childHandler(new ChannelInitializer<SocketChannel>()
-            {
-                @Override
-                protected void initChannel(final SocketChannel ch)
-                {
-                    ch.pipeline().addLast(new HttpServerCodec());
-                    ch.pipeline().addLast(new HttpObjectAggregator(1024 * 1024));
-                    ch.pipeline().addLast(new WebSocketServerProtocolHandler(ws));
-                    ch.pipeline().addLast(new EmulatorChannelHandler(CoinbaseVenueEmulator.this));
-                }
-            })
-            .bind(bindHost, bindPort).awaitUninterruptibly();
-        serverChannel = bound.channel();
-        if (!bound.isSuccess())
-        {
-            close();
-            throw new IllegalStateException("venue emulator cannot bind " + bindHost + ":" + bindPort + " (" +
-                bound.cause().getMessage() + ")", bound.cause());
-        }
+        port = server.bind(bindHost, bindPort, this);
         host = bindHost;
-        port = ((InetSocketAddress)serverChannel.localAddress()).getPort();
         return this;
     }
 
@@ -168,15 +98,14 @@ public final class CoinbaseVenueEmulator implements AutoCloseable
     /** The next {@code count} requests to {@code path} (or to any path when null) get {@code fault}. */
     public synchronized void injectFault(final EmulatorFault fault, final String path, final int count)
     {
-        faults.add(new PendingFault(fault, path, new int[] {count}));
+        rest.injectFault(fault, path, count);
     }
 
     public synchronized void clearFaults()
     {
-        faults.clear();
+        rest.clearFaults();
     }
 
-    /** How long a {@link EmulatorFault#TIMEOUT} holds its answer. */
     /**
      * Every REST request waits this long before the emulator even reads it (its effects, its answer and the
      * user-channel updates it causes all come late): a venue slow to process, or a long network path.
@@ -191,9 +120,10 @@ public final class CoinbaseVenueEmulator implements AutoCloseable
         return processingDelayMillis;
     }
 
+    /** How long a {@link EmulatorFault#TIMEOUT} holds its answer. */
     public synchronized void holdMillis(final long millis)
     {
-        holdMillis = millis;
+        rest.holdMillis(millis);
     }
 
     public synchronized void fillPrice(final String productId, final String price)
@@ -203,13 +133,13 @@ public final class CoinbaseVenueEmulator implements AutoCloseable
 
     public synchronized int requests(final String path)
     {
-        return requestsByPath.getOrDefault(path, 0);
+        return rest.requests(path);
     }
 
     /** Create requests that arrived for this id, whatever became of them. */
     public synchronized int createsFor(final String clientOrderId)
     {
-        return createsByClientId.getOrDefault(clientOrderId, 0);
+        return rest.createsFor(clientOrderId);
     }
 
     public synchronized int authFailures()
@@ -236,7 +166,7 @@ public final class CoinbaseVenueEmulator implements AutoCloseable
 
     public synchronized int userSubscribers()
     {
-        return userSubscribers.size();
+        return userChannel.subscribers();
     }
 
     /** Fills part or all of a resting limit order at its limit price and reports it on the user channel. */
@@ -275,118 +205,9 @@ public final class CoinbaseVenueEmulator implements AutoCloseable
         return filled;
     }
 
-    synchronized Reply handleRest(final String method, final String uri, final String authorization, final String body)
+    synchronized EmulatorReply handleRest(final String method, final String uri, final String authorization, final String body)
     {
-        final String path = uri.contains("?") ? uri.substring(0, uri.indexOf('?')) : uri;
-        requestsByPath.merge(path, 1, Integer::sum);
-        JsonNode json = null;
-        if (!body.isEmpty())
-        {
-            try
-            {
-                json = CoinbaseJson.parseObject(body);
-            }
-            catch (final IllegalArgumentException ex)
-            {
-                return Reply.json(400, error("INVALID_ARGUMENT", "body is not JSON: " + ex.getMessage()));
-            }
-        }
-        if (CoinbaseOrderClient.ORDERS.equals(path) && json != null && CoinbaseJson.text(json, "client_order_id") != null)
-        {
-            createsByClientId.merge(CoinbaseJson.text(json, "client_order_id"), 1, Integer::sum);
-        }
-        final EmulatorFault fault = takeFault(path);
-        if (fault == EmulatorFault.DROP_CONNECTION)
-        {
-            return new Reply(0, "", Map.of(), Action.DROP, 0);
-        }
-        if (fault == EmulatorFault.RATE_LIMIT)
-        {
-            return new Reply(429, CoinbaseJson.write(error("RATE_LIMIT_EXCEEDED", "too many requests")), Map.of(
-                "x-ratelimit-limit", "30", "x-ratelimit-remaining", "0",
-                "x-ratelimit-reset", Long.toString(epochSeconds.getAsLong() + 1)), Action.ANSWER, 0);
-        }
-        if (fault == EmulatorFault.SERVER_ERROR)
-        {
-            return Reply.json(500, error("INTERNAL", "internal error"));
-        }
-        final String token = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7) : null;
-        final String authProblem = verifier.verify(token, method + " " + jwtHost + path);
-        if (authProblem != null)
-        {
-            authFailures++;
-            lastAuthFailure = authProblem;
-            return Reply.json(401, error("UNAUTHENTICATED", "unauthorized: " + authProblem));
-        }
-        final Reply reply = "GET".equals(method) && CoinbaseOrderClient.HISTORICAL_BATCH.equals(path) ?
-            listOrders(uri) : route(method, path, json);
-        return fault == EmulatorFault.TIMEOUT ? new Reply(reply.status(), reply.body(), reply.headers(), Action.HOLD, holdMillis) : reply;
-    }
-
-    private Reply route(final String method, final String path, final JsonNode json)
-    {
-        final boolean post = "POST".equals(method);
-        if (post && CoinbaseOrderClient.ORDERS.equals(path))
-        {
-            return EmulatorOrders.create(this, json);
-        }
-        if (post && CoinbaseOrderClient.PREVIEW.equals(path))
-        {
-            return EmulatorOrders.preview(this, json);
-        }
-        if (post && CoinbaseOrderClient.BATCH_CANCEL.equals(path))
-        {
-            return EmulatorOrders.cancel(this, json);
-        }
-        if ("GET".equals(method) && CoinbaseOrderClient.ACCOUNTS.equals(path))
-        {
-            final Map<String, Object> account = new LinkedHashMap<>();
-            account.put("uuid", UUID.nameUUIDFromBytes(new byte[] {1}).toString());
-            account.put("name", "USD Wallet");
-            account.put("currency", "USD");
-            account.put("available_balance", Map.of("value", "100000", "currency", "USD"));
-            final Map<String, Object> answer = new LinkedHashMap<>();
-            answer.put("accounts", List.of(account));
-            answer.put("has_next", false);
-            answer.put("cursor", "");
-            answer.put("size", 1);
-            return Reply.json(200, answer);
-        }
-        return Reply.json(404, error("NOT_FOUND", "no route for " + method + " " + path));
-    }
-
-    /**
-     * {@code GET /orders/historical/batch}: every order (any status) in creation order, {@link #listPageSize}
-     * a page, {@code cursor} being the index of the next one. {@code start_date} is accepted and not applied:
-     * the emulator's orders all belong to the test that made them.
-     */
-    private Reply listOrders(final String uri)
-    {
-        int from = 0;
-        final int query = uri.indexOf('?');
-        if (query >= 0)
-        {
-            for (final String pair : uri.substring(query + 1).split("&"))
-            {
-                if (pair.startsWith("cursor=") && pair.length() > "cursor=".length())
-                {
-                    from = Integer.parseInt(pair.substring("cursor=".length()));
-                }
-            }
-        }
-        final List<EmulatedOrder> all = new ArrayList<>(ordersById.values());
-        final int to = Math.min(all.size(), from + listPageSize);
-        final List<Object> page = new ArrayList<>();
-        for (int i = from; i < to; i++)
-        {
-            page.add(all.get(i).toRestJson());
-        }
-        final Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("orders", page);
-        answer.put("sequence", "0");
-        answer.put("has_next", to < all.size());
-        answer.put("cursor", to < all.size() ? Integer.toString(to) : "");
-        return Reply.json(200, answer);
+        return rest.handle(method, uri, authorization, body);
     }
 
     /** Net filled quantity of a product over every order: buys minus sells, as a plain decimal. */
@@ -438,7 +259,7 @@ public final class CoinbaseVenueEmulator implements AutoCloseable
     /** Orders per page of the order listing (Coinbase allows up to 1,000; small pages test the paging). */
     public synchronized void listPageSize(final int size)
     {
-        this.listPageSize = size;
+        rest.listPageSize(size);
     }
 
     /** Cancels a resting order as if its owner had cancelled it elsewhere (another session, the web UI). */
@@ -452,31 +273,6 @@ public final class CoinbaseVenueEmulator implements AutoCloseable
         order.status = "CANCELLED";
         order.cancelReason = "User requested cancel";
         publish(order);
-    }
-
-    static Map<String, Object> error(final String error, final String message)
-    {
-        final Map<String, Object> m = new LinkedHashMap<>();
-        m.put("error", error);
-        m.put("message", message);
-        return m;
-    }
-
-    private EmulatorFault takeFault(final String path)
-    {
-        for (int i = 0; i < faults.size(); i++)
-        {
-            final PendingFault f = faults.get(i);
-            if (f.path() == null || f.path().equals(path))
-            {
-                if (--f.remaining()[0] <= 0)
-                {
-                    faults.remove(i);
-                }
-                return f.fault();
-            }
-        }
-        return null;
     }
 
     // ---- venue state, called by EmulatorOrders under the lock ----
@@ -515,105 +311,41 @@ public final class CoinbaseVenueEmulator implements AutoCloseable
     /** Sends one {@code update} with the order's state to every user-channel subscriber. */
     void publish(final EmulatedOrder order)
     {
-        for (final Channel ch : userSubscribers)
-        {
-            send(ch, "update", List.of(order.toUserChannelJson()));
-        }
+        userChannel.publish(order);
+    }
+
+    /** Every order, in creation order. */
+    java.util.Collection<EmulatedOrder> orders()
+    {
+        return ordersById.values();
+    }
+
+    void authFailed(final String problem)
+    {
+        authFailures++;
+        lastAuthFailure = problem;
     }
 
     // ---- user channel ----
 
     synchronized void onUserChannelOpen(final Channel ch)
     {
-        sequenceByChannel.put(ch, new long[1]);
+        userChannel.opened(ch);
     }
 
     synchronized void onUserChannelClosed(final Channel ch)
     {
-        userSubscribers.remove(ch);
-        sequenceByChannel.remove(ch);
+        userChannel.closed(ch);
     }
 
     synchronized void onUserChannelMessage(final Channel ch, final String text)
     {
-        final JsonNode json;
-        try
-        {
-            json = CoinbaseJson.parseObject(text);
-        }
-        catch (final IllegalArgumentException ex)
-        {
-            ch.close();
-            return;
-        }
-        if (!"subscribe".equals(CoinbaseJson.text(json, "type")) || !"user".equals(CoinbaseJson.text(json, "channel")))
-        {
-            return; // heartbeats and others: accepted, nothing emulated
-        }
-        final String problem = verifier.verify(CoinbaseJson.text(json, "jwt"), null);
-        if (problem != null)
-        {
-            authFailures++;
-            lastAuthFailure = problem;
-            final Map<String, Object> error = new LinkedHashMap<>();
-            error.put("type", "error");
-            error.put("message", "authentication failure");
-            ch.writeAndFlush(new TextWebSocketFrame(CoinbaseJson.write(error)));
-            ch.close();
-            return;
-        }
-        final Map<String, Object> subscriptions = new LinkedHashMap<>();
-        subscriptions.put("channel", "subscriptions");
-        subscriptions.put("timestamp", now());
-        subscriptions.put("sequence_num", nextSequence(ch));
-        subscriptions.put("events", List.of(Map.of("subscriptions", Map.of("user", List.of("user-id")))));
-        ch.writeAndFlush(new TextWebSocketFrame(CoinbaseJson.write(subscriptions)));
-        final List<Object> open = new ArrayList<>();
-        for (final EmulatedOrder order : ordersById.values())
-        {
-            if (order.open())
-            {
-                open.add(order.toUserChannelJson());
-            }
-        }
-        send(ch, "snapshot", open);
-        userSubscribers.add(ch);
-    }
-
-    private void send(final Channel ch, final String type, final List<Object> orders)
-    {
-        final Map<String, Object> event = new LinkedHashMap<>();
-        event.put("type", type);
-        event.put("orders", orders);
-        final Map<String, Object> envelope = new LinkedHashMap<>();
-        envelope.put("channel", "user");
-        envelope.put("client_id", "");
-        envelope.put("timestamp", now());
-        envelope.put("sequence_num", nextSequence(ch));
-        envelope.put("events", List.of(event));
-        ch.writeAndFlush(new TextWebSocketFrame(CoinbaseJson.write(envelope)));
-    }
-
-    private long nextSequence(final Channel ch)
-    {
-        final long[] sequence = sequenceByChannel.computeIfAbsent(ch, c -> new long[1]);
-        return sequence[0]++;
+        userChannel.message(ch, text);
     }
 
     @Override
     public void close()
     {
-        if (serverChannel != null)
-        {
-            serverChannel.close().awaitUninterruptibly(1_000);
-        }
-        if (worker != null)
-        {
-            worker.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5_000);
-        }
-        if (acceptor != null)
-        {
-            acceptor.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5_000);
-        }
+        server.close();
     }
 }

@@ -72,15 +72,14 @@ final class EmulatedOrder
         m.put("status", status);
         m.put("limit_price", limitPrice == null ? "0" : limitPrice.toPlainString());
         m.put("stop_price", "0");
-        m.put("avg_price", numberOfFills == 0 ? "0" :
-            filledValue.divide(cumulativeQuantity, 8, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString());
-        m.put("cumulative_quantity", cumulativeQuantity.stripTrailingZeros().toPlainString());
+        m.put("avg_price", averagePrice());
+        m.put("cumulative_quantity", plain(cumulativeQuantity));
         m.put("leaves_quantity", "FILLED".equals(status) || "CANCELLED".equals(status) ? "0"
             : baseSize.subtract(cumulativeQuantity).stripTrailingZeros().toPlainString());
-        m.put("filled_value", filledValue.stripTrailingZeros().toPlainString());
-        m.put("total_fees", totalFees.stripTrailingZeros().toPlainString());
+        m.put("filled_value", plain(filledValue));
+        m.put("total_fees", plain(totalFees));
         m.put("number_of_fills", Integer.toString(numberOfFills));
-        m.put("time_in_force", "LIMIT_GTC".equals(orderType) ? "GOOD_UNTIL_CANCELLED" : "IMMEDIATE_OR_CANCEL");
+        m.put("time_in_force", timeInForce());
         m.put("post_only", postOnly);
         m.put("cancel_reason", cancelReason);
         m.put("reject_reason", "");
@@ -97,17 +96,31 @@ final class EmulatedOrder
         m.put("side", side);
         m.put("client_order_id", clientOrderId);
         m.put("status", status);
-        m.put("time_in_force", "LIMIT_GTC".equals(orderType) ? "GOOD_UNTIL_CANCELLED" : "IMMEDIATE_OR_CANCEL");
+        m.put("time_in_force", timeInForce());
         m.put("created_time", creationTime);
-        m.put("filled_size", cumulativeQuantity.stripTrailingZeros().toPlainString());
-        m.put("average_filled_price", numberOfFills == 0 ? "0" :
-            filledValue.divide(cumulativeQuantity, 8, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString());
+        m.put("filled_size", plain(cumulativeQuantity));
+        m.put("average_filled_price", averagePrice());
         m.put("number_of_fills", Integer.toString(numberOfFills));
-        m.put("filled_value", filledValue.stripTrailingZeros().toPlainString());
-        m.put("total_fees", totalFees.stripTrailingZeros().toPlainString());
+        m.put("filled_value", plain(filledValue));
+        m.put("total_fees", plain(totalFees));
         m.put("order_type", "MARKET_IOC".equals(orderType) ? "MARKET" : "LIMIT");
         m.put("reject_reason", "");
         m.put("cancel_message", cancelReason);
         return m;
+    }
+
+    private String averagePrice()
+    {
+        return numberOfFills == 0 ? "0" : plain(filledValue.divide(cumulativeQuantity, 8, RoundingMode.HALF_UP));
+    }
+
+    private String timeInForce()
+    {
+        return "LIMIT_GTC".equals(orderType) ? "GOOD_UNTIL_CANCELLED" : "IMMEDIATE_OR_CANCEL";
+    }
+
+    private static String plain(final BigDecimal value)
+    {
+        return value.stripTrailingZeros().toPlainString();
     }
 }

@@ -68,7 +68,7 @@ final class EmulatorChannelHandler extends SimpleChannelInboundHandler<Object>
 
     private void answer(final ChannelHandlerContext ctx, final FullHttpRequest request)
     {
-        final CoinbaseVenueEmulator.Reply reply = venue.handleRest(
+        final EmulatorReply reply = venue.handleRest(
             request.method().name(), request.uri(), request.headers().get(HttpHeaderNames.AUTHORIZATION),
             request.content().toString(StandardCharsets.UTF_8));
         final boolean keepAlive = HttpUtil.isKeepAlive(request);
@@ -108,7 +108,7 @@ final class EmulatorChannelHandler extends SimpleChannelInboundHandler<Object>
         ctx.close();
     }
 
-    private static void write(final ChannelHandlerContext ctx, final CoinbaseVenueEmulator.Reply reply, final boolean keepAlive)
+    private static void write(final ChannelHandlerContext ctx, final EmulatorReply reply, final boolean keepAlive)
     {
         if (!ctx.channel().isActive())
         {

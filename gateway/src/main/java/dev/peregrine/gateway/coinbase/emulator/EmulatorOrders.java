@@ -17,20 +17,20 @@ final class EmulatorOrders
     {
     }
 
-    static CoinbaseVenueEmulator.Reply create(final CoinbaseVenueEmulator venue, final JsonNode json)
+    static EmulatorReply create(final CoinbaseVenueEmulator venue, final JsonNode json)
     {
         final String clientOrderId = CoinbaseJson.text(json, "client_order_id");
         final Parsed order = parse(json);
         if (clientOrderId == null || order.problem != null)
         {
-            return CoinbaseVenueEmulator.Reply.json(400, CoinbaseVenueEmulator.error("INVALID_ARGUMENT",
-                clientOrderId == null ? "client_order_id is required" : order.problem));
+            return EmulatorReply.error(400, "INVALID_ARGUMENT",
+                clientOrderId == null ? "client_order_id is required" : order.problem);
         }
         final EmulatedOrder existing = venue.existing(clientOrderId);
         if (existing != null)
         {
             // Coinbase de-duplicates on client_order_id: the same id answers with the order it already has.
-            return CoinbaseVenueEmulator.Reply.json(200, success(existing));
+            return EmulatorReply.json(200, success(existing));
         }
         final BigDecimal price = venue.fillPriceOf(order.productId);
         if (price == null)
@@ -46,7 +46,7 @@ final class EmulatorOrders
             answer.put("failure_reason", "UNKNOWN_FAILURE_REASON");
             answer.put("order_id", "");
             answer.put("error_response", errorResponse);
-            return CoinbaseVenueEmulator.Reply.json(200, answer);
+            return EmulatorReply.json(200, answer);
         }
         final EmulatedOrder placed = new EmulatedOrder(venue.nextOrderId(), clientOrderId, order.productId, order.side,
             order.type, order.baseSize, order.limitPrice, order.postOnly, venue.now());
@@ -71,15 +71,15 @@ final class EmulatorOrders
             }
         }
         venue.publish(placed);
-        return CoinbaseVenueEmulator.Reply.json(200, success(placed));
+        return EmulatorReply.json(200, success(placed));
     }
 
-    static CoinbaseVenueEmulator.Reply preview(final CoinbaseVenueEmulator venue, final JsonNode json)
+    static EmulatorReply preview(final CoinbaseVenueEmulator venue, final JsonNode json)
     {
         final Parsed order = parse(json);
         if (order.problem != null)
         {
-            return CoinbaseVenueEmulator.Reply.json(400, CoinbaseVenueEmulator.error("INVALID_ARGUMENT", order.problem));
+            return EmulatorReply.error(400, "INVALID_ARGUMENT", order.problem);
         }
         final BigDecimal price = venue.fillPriceOf(order.productId);
         final List<Object> errs = new ArrayList<>();
@@ -107,10 +107,10 @@ final class EmulatorOrders
         answer.put("best_ask", price == null ? "0" : price.toPlainString());
         answer.put("slippage", "0");
         answer.put("preview_id", UUID.randomUUID().toString());
-        return CoinbaseVenueEmulator.Reply.json(200, answer);
+        return EmulatorReply.json(200, answer);
     }
 
-    static CoinbaseVenueEmulator.Reply cancel(final CoinbaseVenueEmulator venue, final JsonNode json)
+    static EmulatorReply cancel(final CoinbaseVenueEmulator venue, final JsonNode json)
     {
         final List<Object> results = new ArrayList<>();
         for (final JsonNode id : CoinbaseJson.array(json, "order_ids"))
@@ -134,7 +134,7 @@ final class EmulatorOrders
             result.put("order_id", orderId);
             results.add(result);
         }
-        return CoinbaseVenueEmulator.Reply.json(200, Map.of("results", results));
+        return EmulatorReply.json(200, Map.of("results", results));
     }
 
     private static Map<String, Object> success(final EmulatedOrder order)
