@@ -17,22 +17,15 @@ import java.util.function.LongSupplier;
  * Checks a Coinbase-style ES256 JWT the way the venue does: the JOSE {@code r || s} signature against the
  * key's public half (nimbus-jose-jwt's {@code ECDSAVerifier}), then {@code alg, typ, kid, nonce} and
  * {@code sub, iss, nbf, exp, uri}. Stateless and thread-safe.
+ *
+ * @param publicKey    the public half of the API key.
+ * @param keyName      what {@code kid} and {@code sub} must say.
+ * @param epochSeconds the clock {@code nbf} and {@code exp} are checked against.
  */
-public final class JwtVerifier
+public record JwtVerifier(ECPublicKey publicKey, String keyName, LongSupplier epochSeconds)
 {
     private static final long CLOCK_SKEW_SECONDS = 5;
     private static final long MAX_LIFETIME_SECONDS = 120;
-
-    private final ECPublicKey publicKey;
-    private final String keyName;
-    private final LongSupplier epochSeconds;
-
-    public JwtVerifier(final ECPublicKey publicKey, final String keyName, final LongSupplier epochSeconds)
-    {
-        this.publicKey = publicKey;
-        this.keyName = keyName;
-        this.epochSeconds = epochSeconds;
-    }
 
     /**
      * @param expectedUri {@code "METHOD host/path"} for REST, or null for a WebSocket subscribe (no uri claim).
