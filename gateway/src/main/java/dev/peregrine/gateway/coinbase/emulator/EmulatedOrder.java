@@ -63,26 +63,17 @@ final class EmulatedOrder
     /** The documented {@code user} channel order object. */
     Map<String, Object> toUserChannelJson()
     {
-        final Map<String, Object> m = new LinkedHashMap<>();
-        m.put("order_id", orderId);
-        m.put("client_order_id", clientOrderId);
-        m.put("product_id", productId);
-        m.put("order_side", side);
+        final Map<String, Object> m = identity("order_side");
         m.put("order_type", "MARKET_IOC".equals(orderType) ? "Market" : "Limit");
-        m.put("status", status);
         m.put("limit_price", limitPrice == null ? "0" : limitPrice.toPlainString());
         m.put("stop_price", "0");
         m.put("avg_price", averagePrice());
         m.put("cumulative_quantity", plain(cumulativeQuantity));
         m.put("leaves_quantity", "FILLED".equals(status) || "CANCELLED".equals(status) ? "0"
-            : baseSize.subtract(cumulativeQuantity).stripTrailingZeros().toPlainString());
-        m.put("filled_value", plain(filledValue));
-        m.put("total_fees", plain(totalFees));
-        m.put("number_of_fills", Integer.toString(numberOfFills));
-        m.put("time_in_force", timeInForce());
+            : plain(baseSize.subtract(cumulativeQuantity)));
+        putFillTotals(m);
         m.put("post_only", postOnly);
         m.put("cancel_reason", cancelReason);
-        m.put("reject_reason", "");
         m.put("creation_time", creationTime);
         return m;
     }
@@ -90,23 +81,35 @@ final class EmulatedOrder
     /** The documented REST order object of {@code GET /orders/historical/batch} (the fields Peregrine reads). */
     Map<String, Object> toRestJson()
     {
-        final Map<String, Object> m = new LinkedHashMap<>();
-        m.put("order_id", orderId);
-        m.put("product_id", productId);
-        m.put("side", side);
-        m.put("client_order_id", clientOrderId);
-        m.put("status", status);
-        m.put("time_in_force", timeInForce());
+        final Map<String, Object> m = identity("side");
         m.put("created_time", creationTime);
         m.put("filled_size", plain(cumulativeQuantity));
         m.put("average_filled_price", averagePrice());
-        m.put("number_of_fills", Integer.toString(numberOfFills));
-        m.put("filled_value", plain(filledValue));
-        m.put("total_fees", plain(totalFees));
+        putFillTotals(m);
         m.put("order_type", "MARKET_IOC".equals(orderType) ? "MARKET" : "LIMIT");
-        m.put("reject_reason", "");
         m.put("cancel_message", cancelReason);
         return m;
+    }
+
+    /** What both forms open with; only the name of the side differs. */
+    private Map<String, Object> identity(final String sideKey)
+    {
+        final Map<String, Object> m = new LinkedHashMap<>();
+        m.put("order_id", orderId);
+        m.put("client_order_id", clientOrderId);
+        m.put("product_id", productId);
+        m.put(sideKey, side);
+        m.put("status", status);
+        return m;
+    }
+
+    private void putFillTotals(final Map<String, Object> m)
+    {
+        m.put("filled_value", plain(filledValue));
+        m.put("total_fees", plain(totalFees));
+        m.put("number_of_fills", Integer.toString(numberOfFills));
+        m.put("time_in_force", timeInForce());
+        m.put("reject_reason", "");
     }
 
     private String averagePrice()
