@@ -167,7 +167,8 @@ public final class CoinbaseUserChannelClient implements AutoCloseable
         private String subscribe(final String channelName)
         {
             // A fresh JWT for every subscribe, as Coinbase asks.
-            return "{\"type\":\"subscribe\",\"channel\":\"" + channelName + "\",\"jwt\":\"" + signer.forWebSocket() + "\"}";
+            return CoinbaseJson.write(CoinbaseJson.newObject().put("type", "subscribe").put("channel", channelName)
+                .put("jwt", signer.forWebSocket()));
         }
 
         @Override
