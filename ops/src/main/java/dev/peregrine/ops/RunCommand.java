@@ -1,7 +1,7 @@
 package dev.peregrine.ops;
 
 import dev.peregrine.gateway.coinbase.CoinbaseClientConfig;
-import dev.peregrine.gateway.orders.CoinbaseCredentials;
+import dev.peregrine.gateway.coinbase.orders.CoinbaseCredentials;
 import dev.peregrine.ops.cli.AcceptTruncatedOption;
 import dev.peregrine.ops.cli.ExitCodes;
 import dev.peregrine.ops.config.ConfigException;

@@ -1,8 +1,8 @@
 package dev.peregrine.ops;
 
-import dev.peregrine.gateway.orders.CoinbaseCredentials;
-import dev.peregrine.gateway.orders.CoinbaseJwtSigner;
-import dev.peregrine.gateway.orders.CoinbaseOrderClient;
+import dev.peregrine.gateway.coinbase.orders.CoinbaseCredentials;
+import dev.peregrine.gateway.coinbase.orders.CoinbaseJwtSigner;
+import dev.peregrine.gateway.coinbase.orders.CoinbaseOrderClient;
 import dev.peregrine.gateway.orders.CredentialsException;
 import dev.peregrine.gateway.orders.RequestOutcome;
 import dev.peregrine.gateway.orders.RestStatus;

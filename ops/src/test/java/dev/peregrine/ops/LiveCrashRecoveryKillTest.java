@@ -7,7 +7,7 @@ import dev.peregrine.core.engine.TradingSwitch;
 import dev.peregrine.core.metrics.CoreMetrics;
 import dev.peregrine.core.number.FixedPoint;
 import dev.peregrine.core.output.OutputDigest;
-import dev.peregrine.gateway.orders.emulator.CoinbaseVenueEmulator;
+import dev.peregrine.gateway.coinbase.emulator.CoinbaseVenueEmulator;
 import dev.peregrine.journal.JournalReader;
 import dev.peregrine.journal.Replay;
 import dev.peregrine.journal.ReplayResult;

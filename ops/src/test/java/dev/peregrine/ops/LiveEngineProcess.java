@@ -2,7 +2,7 @@ package dev.peregrine.ops;
 
 import com.lmax.disruptor.BlockingWaitStrategy;
 import dev.peregrine.core.engine.EngineSettings;
-import dev.peregrine.gateway.orders.CoinbaseCredentials;
+import dev.peregrine.gateway.coinbase.orders.CoinbaseCredentials;
 import dev.peregrine.ops.demo.CoinbaseDemoExchange;
 import dev.peregrine.ops.engine.CoinbaseLiveVenue;
 import dev.peregrine.ops.engine.LiveEngine;

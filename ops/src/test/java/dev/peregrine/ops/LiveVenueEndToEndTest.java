@@ -2,8 +2,8 @@ package dev.peregrine.ops;
 
 import com.lmax.disruptor.BlockingWaitStrategy;
 import dev.peregrine.core.engine.EngineSettings;
-import dev.peregrine.gateway.orders.CoinbaseCredentials;
-import dev.peregrine.gateway.orders.emulator.CoinbaseVenueEmulator;
+import dev.peregrine.gateway.coinbase.orders.CoinbaseCredentials;
+import dev.peregrine.gateway.coinbase.emulator.CoinbaseVenueEmulator;
 import dev.peregrine.journal.Replay;
 import dev.peregrine.journal.ReplayResult;
 import dev.peregrine.ops.demo.CoinbaseDemoExchange;

@@ -1,6 +1,6 @@
 package dev.peregrine.ops;
 
-import dev.peregrine.gateway.orders.EcPrivateKeyPem;
+import dev.peregrine.gateway.coinbase.orders.EcPrivateKeyPem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,9 +1,9 @@
 package dev.peregrine.ops;
 
 import dev.peregrine.core.testing.ExternalResources;
-import dev.peregrine.gateway.orders.CoinbaseCredentials;
-import dev.peregrine.gateway.orders.CoinbaseJwtSigner;
-import dev.peregrine.gateway.orders.CoinbaseOrderClient;
+import dev.peregrine.gateway.coinbase.orders.CoinbaseCredentials;
+import dev.peregrine.gateway.coinbase.orders.CoinbaseJwtSigner;
+import dev.peregrine.gateway.coinbase.orders.CoinbaseOrderClient;
 import dev.peregrine.ops.sim.SimCredentials;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,8 +1,8 @@
 package dev.peregrine.ops;
 
-import dev.peregrine.gateway.orders.EcPrivateKeyPem;
-import dev.peregrine.gateway.orders.JsonTree;
-import dev.peregrine.gateway.orders.emulator.CoinbaseVenueEmulator;
+import dev.peregrine.gateway.coinbase.emulator.CoinbaseVenueEmulator;
+import dev.peregrine.gateway.coinbase.orders.EcPrivateKeyPem;
+import dev.peregrine.gateway.coinbase.orders.TestKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,21 +11,19 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
-import java.security.spec.ECGenParameterSpec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class VerifyKeysCommandTest
 {
-    private static final String KEY_NAME = "organizations/0a1b2c3d-test-org/apiKeys/4e5f6a7b-test-key";
+    private static final String KEY_NAME = TestKeys.KEY_NAME;
 
     @TempDir
     Path dir;
 
-    private final KeyPair pair = generate();
+    private final KeyPair pair = TestKeys.p256();
     private final String pem = EcPrivateKeyPem.toSec1Pem((ECPrivateKey)pair.getPrivate());
     private final String secretBody = pem.replaceAll("-----[A-Z ]+-----", "").replace("\n", "");
 
@@ -38,7 +36,7 @@ class VerifyKeysCommandTest
             assertThat(r.code).isZero();
             assertThat(r.out).contains("key format: ok", "jwt signing: ok", "read-only call: ok");
             assertThat(venue.requests("/api/v3/brokerage/accounts")).isEqualTo(1);
-            r.assertNoSecret();
+            r.assertNoSecret(secretBody);
         }
     }
 
@@ -49,18 +47,18 @@ class VerifyKeysCommandTest
             "--api-url", "http://127.0.0.1:1", "--timeout", "2");
         assertThat(r.code).isZero();
         assertThat(r.out).contains("could not reach http://127.0.0.1:1: skipped the read-only check");
-        r.assertNoSecret();
+        r.assertNoSecret(secretBody);
     }
 
     @Test
     void keyTheVenueRefusesIsBadCredentials() throws Exception
     {
-        try (CoinbaseVenueEmulator venue = new CoinbaseVenueEmulator((ECPublicKey)generate().getPublic(), KEY_NAME, "127.0.0.1").start())
+        try (CoinbaseVenueEmulator venue = new CoinbaseVenueEmulator((ECPublicKey)TestKeys.p256().getPublic(), KEY_NAME, "127.0.0.1").start())
         {
             final Result r = run("verify-keys", "--key-file", keyFile(KEY_NAME, pem).toString(), "--api-url", venue.baseUri().toString());
             assertThat(r.code).isEqualTo(2);
             assertThat(r.err).contains("refused the key");
-            r.assertNoSecret();
+            r.assertNoSecret(secretBody);
         }
     }
 
@@ -70,11 +68,11 @@ class VerifyKeysCommandTest
         Result r = run("verify-keys", "--key-file", keyFile("organizations/YOUR_ORG/apiKeys/YOUR_KEY", pem).toString());
         assertThat(r.code).isEqualTo(2);
         assertThat(r.err).contains("placeholder");
-        r.assertNoSecret();
+        r.assertNoSecret(secretBody);
         r = run("verify-keys", "--key-file", keyFile(KEY_NAME, pem.substring(0, pem.length() - 40)).toString());
         assertThat(r.code).isEqualTo(2);
         assertThat(r.err).contains("cut short");
-        r.assertNoSecret();
+        r.assertNoSecret(secretBody);
         r = run("verify-keys", "--key-file", dir.resolve("missing.json").toString());
         assertThat(r.code).isEqualTo(2);
         assertThat(r.err).contains("does not exist");
@@ -83,7 +81,7 @@ class VerifyKeysCommandTest
     private Path keyFile(final String name, final String privateKey) throws Exception
     {
         final Path file = Files.createTempFile(dir, "cdp_api_key", ".json");
-        Files.writeString(file, "{\"name\":" + JsonTree.quote(name) + ",\"privateKey\":" + JsonTree.quote(privateKey) + "}");
+        Files.writeString(file, TestKeys.keyFileJson(name, privateKey));
         return file;
     }
 
@@ -95,20 +93,9 @@ class VerifyKeysCommandTest
         return new Result(code, out.toString(), err.toString());
     }
 
-    private final class Result
+    private record Result(int code, String out, String err)
     {
-        final int code;
-        final String out;
-        final String err;
-
-        Result(final int code, final String out, final String err)
-        {
-            this.code = code;
-            this.out = out;
-            this.err = err;
-        }
-
-        void assertNoSecret()
+        void assertNoSecret(final String secretBody)
         {
             for (int i = 0; i + 16 <= secretBody.length(); i += 8)
             {
@@ -116,20 +103,6 @@ class VerifyKeysCommandTest
                 assertThat(out).doesNotContain(piece);
                 assertThat(err).doesNotContain(piece);
             }
-        }
-    }
-
-    private static KeyPair generate()
-    {
-        try
-        {
-            final KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new ECGenParameterSpec("secp256r1"));
-            return generator.generateKeyPair();
-        }
-        catch (final java.security.GeneralSecurityException ex)
-        {
-            throw new IllegalStateException(ex);
         }
     }
 }

@@ -5,7 +5,7 @@ import dev.peregrine.core.metrics.SingleWriterCounter;
 import java.util.function.ObjLongConsumer;
 
 /**
- * Counters and gauges of one {@link CoinbaseOrderAdapter}, written only by its thread, readable by the
+ * Counters and gauges of one order adapter (the Coinbase one: {@code CoinbaseOrderAdapter}), written only by its thread, readable by the
  * metrics sidecar at any time. {@link #forEach} names them in Prometheus style.
  */
 public final class OrderAdapterMetrics

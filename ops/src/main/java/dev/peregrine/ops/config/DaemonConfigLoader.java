@@ -7,7 +7,7 @@ import dev.peregrine.core.instrument.ProductCatalog;
 import dev.peregrine.core.strategy.config.BuiltInStrategies;
 import dev.peregrine.core.strategy.config.StrategyConfigException;
 import dev.peregrine.core.strategy.config.StrategySpec;
-import dev.peregrine.gateway.orders.CoinbaseCredentials;
+import dev.peregrine.gateway.coinbase.orders.CoinbaseCredentials;
 import dev.peregrine.gateway.orders.CredentialsException;
 import dev.peregrine.journal.RetentionPolicy;
 import dev.peregrine.ops.engine.WaitStrategies;

@@ -8,11 +8,11 @@ import dev.peregrine.core.execution.OrderSender;
 import dev.peregrine.core.instrument.InstrumentRegistry;
 import dev.peregrine.core.ring.InboundRing;
 import dev.peregrine.core.time.EpochClock;
-import dev.peregrine.gateway.orders.CoinbaseCredentials;
-import dev.peregrine.gateway.orders.CoinbaseJwtSigner;
-import dev.peregrine.gateway.orders.CoinbaseOrderAdapter;
-import dev.peregrine.gateway.orders.CoinbaseOrderClient;
-import dev.peregrine.gateway.orders.CoinbaseUserChannelClient;
+import dev.peregrine.gateway.coinbase.orders.CoinbaseCredentials;
+import dev.peregrine.gateway.coinbase.orders.CoinbaseJwtSigner;
+import dev.peregrine.gateway.coinbase.orders.CoinbaseOrderAdapter;
+import dev.peregrine.gateway.coinbase.orders.CoinbaseOrderClient;
+import dev.peregrine.gateway.coinbase.orders.CoinbaseUserChannelClient;
 import dev.peregrine.gateway.orders.OrderAdapterMetrics;
 import dev.peregrine.gateway.orders.VenueResponseListener;
 

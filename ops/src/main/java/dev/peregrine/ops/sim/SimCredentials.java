@@ -1,6 +1,6 @@
 package dev.peregrine.ops.sim;
 
-import dev.peregrine.gateway.orders.EcPrivateKeyPem;
+import dev.peregrine.gateway.coinbase.orders.EcPrivateKeyPem;
 import dev.peregrine.ops.cli.UsageException;
 
 import java.io.IOException;

@@ -2,8 +2,8 @@ package dev.peregrine.ops.sim;
 
 import dev.peregrine.core.instrument.ProductCatalog;
 import dev.peregrine.core.number.FixedPoint;
-import dev.peregrine.gateway.orders.CoinbaseOrderClient;
-import dev.peregrine.gateway.orders.emulator.CoinbaseVenueEmulator;
+import dev.peregrine.gateway.coinbase.orders.CoinbaseOrderClient;
+import dev.peregrine.gateway.coinbase.emulator.CoinbaseVenueEmulator;
 import dev.peregrine.gateway.sim.SimulatedExchange;
 import dev.peregrine.ops.cli.UsageException;
 

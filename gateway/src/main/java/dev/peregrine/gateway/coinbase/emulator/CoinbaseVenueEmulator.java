@@ -1,0 +1,351 @@
+package dev.peregrine.gateway.coinbase.emulator;
+
+import io.netty.channel.Channel;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.security.interfaces.ECPublicKey;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.LongSupplier;
+
+/**
+ * A local stand-in for Coinbase Advanced Trade orders: REST on {@code http://127.0.0.1:<port>} and the
+ * {@code user} WebSocket channel on {@code ws://127.0.0.1:<port>/ws/user}. It checks every JWT's ES256
+ * signature with the key's public half plus {@code kid/iss/sub/nbf/exp/uri} (401 otherwise), answers with
+ * the documented shapes, fills market orders at once at the product's fill price (0.6% fee) and reports
+ * them on the user channel, rests limit orders until {@link #fillResting} or a cancel, and injects
+ * faults on command ({@link #injectFault}).
+ *
+ * <p>It counts requests per endpoint path and creates per {@code client_order_id}, dropped and
+ * rate-limited ones included, so tests can prove an order was never sent twice. Test tooling, kept in
+ * main so that ops can run it. Threads: one Netty acceptor and one event loop ({@link EmulatorServer}); venue
+ * state is guarded by this object's lock so tests may call in from any thread. Requests go to
+ * {@link EmulatorRest} and {@link EmulatorOrders}, the user channel to {@link EmulatorUserChannel}.
+ */
+public final class CoinbaseVenueEmulator implements AutoCloseable
+{
+    public static final String USER_CHANNEL_PATH = EmulatorServer.USER_CHANNEL_PATH;
+
+    private final LongSupplier epochSeconds;
+    private final EmulatorRest rest;
+    private final EmulatorUserChannel userChannel;
+    private final Map<String, BigDecimal> fillPrices = new HashMap<>();
+    private final Map<String, EmulatedOrder> ordersById = new LinkedHashMap<>();
+    private final Map<String, EmulatedOrder> ordersByClientId = new HashMap<>();
+    private volatile long processingDelayMillis;
+    private int authFailures;
+    private String lastAuthFailure;
+    private long orderSequence;
+    private final EmulatorServer server = new EmulatorServer();
+    private String host = "127.0.0.1";
+    private int port;
+
+    /** @param jwtHost the host the JWT {@code uri} claim must name (the client's {@code jwtHost}). */
+    public CoinbaseVenueEmulator(final ECPublicKey publicKey, final String keyName, final String jwtHost)
+    {
+        this.epochSeconds = () -> System.currentTimeMillis() / 1000;
+        final JwtVerifier verifier = new JwtVerifier(publicKey, keyName, epochSeconds);
+        this.rest = new EmulatorRest(this, verifier, jwtHost, epochSeconds);
+        this.userChannel = new EmulatorUserChannel(this, verifier);
+        fillPrices.put("BTC-USD", new BigDecimal("65000.00"));
+        fillPrices.put("ETH-USD", new BigDecimal("3000.00"));
+    }
+
+    /** Listens on loopback, on an ephemeral port. */
+    public CoinbaseVenueEmulator start()
+    {
+        return start("127.0.0.1", 0);
+    }
+
+    /**
+     * Listens on {@code bindHost:bindPort} (0: an ephemeral port).
+     *
+     * @throws IllegalStateException naming the address when it cannot be bound (in use, not local); nothing is left running.
+     */
+    public CoinbaseVenueEmulator start(final String bindHost, final int bindPort)
+    {
+        port = server.bind(bindHost, bindPort, this);
+        host = bindHost;
+        return this;
+    }
+
+    public int port()
+    {
+        return port;
+    }
+
+    public URI baseUri()
+    {
+        return URI.create("http://" + uriHost() + ":" + port);
+    }
+
+    public URI userChannelUri()
+    {
+        return URI.create("ws://" + uriHost() + ":" + port + USER_CHANNEL_PATH);
+    }
+
+    private String uriHost()
+    {
+        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+    }
+
+    /** The next {@code count} requests to {@code path} (or to any path when null) get {@code fault}. */
+    public synchronized void injectFault(final EmulatorFault fault, final String path, final int count)
+    {
+        rest.injectFault(fault, path, count);
+    }
+
+    public synchronized void clearFaults()
+    {
+        rest.clearFaults();
+    }
+
+    /**
+     * Every REST request waits this long before the emulator even reads it (its effects, its answer and the
+     * user-channel updates it causes all come late): a venue slow to process, or a long network path.
+     */
+    public void processingDelayMillis(final long millis)
+    {
+        this.processingDelayMillis = millis;
+    }
+
+    long processingDelayMillis()
+    {
+        return processingDelayMillis;
+    }
+
+    /** How long a {@link EmulatorFault#TIMEOUT} holds its answer. */
+    public synchronized void holdMillis(final long millis)
+    {
+        rest.holdMillis(millis);
+    }
+
+    public synchronized void fillPrice(final String productId, final String price)
+    {
+        fillPrices.put(productId, new BigDecimal(price));
+    }
+
+    public synchronized int requests(final String path)
+    {
+        return rest.requests(path);
+    }
+
+    /** Create requests that arrived for this id, whatever became of them. */
+    public synchronized int createsFor(final String clientOrderId)
+    {
+        return rest.createsFor(clientOrderId);
+    }
+
+    public synchronized int authFailures()
+    {
+        return authFailures;
+    }
+
+    public synchronized String lastAuthFailure()
+    {
+        return lastAuthFailure;
+    }
+
+    public synchronized String statusOf(final String venueOrderId)
+    {
+        final EmulatedOrder order = ordersById.get(venueOrderId);
+        return order == null ? null : order.status;
+    }
+
+    public synchronized String orderIdFor(final String clientOrderId)
+    {
+        final EmulatedOrder order = ordersByClientId.get(clientOrderId);
+        return order == null ? null : order.orderId;
+    }
+
+    public synchronized int userSubscribers()
+    {
+        return userChannel.subscribers();
+    }
+
+    /** Fills part or all of a resting limit order at its limit price and reports it on the user channel. */
+    public synchronized void fillResting(final String venueOrderId, final String quantity)
+    {
+        final EmulatedOrder order = ordersById.get(venueOrderId);
+        if (order == null || !order.open())
+        {
+            throw new IllegalStateException("no open order " + venueOrderId);
+        }
+        order.fill(new BigDecimal(quantity), order.limitPrice);
+        publish(order);
+    }
+
+    /**
+     * A trade printed at {@code tradePrice} on {@code productId} somewhere else: every resting limit order it
+     * reaches (a buy at or above the price, a sell at or below) fills in full at its limit price, as a maker,
+     * oldest first, and is reported on the user channel. No queue position is modelled.
+     *
+     * @return the orders filled.
+     */
+    public synchronized int tradeAt(final String productId, final String tradePrice)
+    {
+        final BigDecimal price = new BigDecimal(tradePrice);
+        int filled = 0;
+        for (final EmulatedOrder order : ordersById.values())
+        {
+            if (order.open() && order.limitPrice != null && "LIMIT_GTC".equals(order.orderType) && order.productId.equals(productId) &&
+                ("BUY".equals(order.side) ? price.compareTo(order.limitPrice) <= 0 : price.compareTo(order.limitPrice) >= 0))
+            {
+                order.fill(order.baseSize.subtract(order.cumulativeQuantity), order.limitPrice);
+                publish(order);
+                filled++;
+            }
+        }
+        return filled;
+    }
+
+    synchronized EmulatorReply handleRest(final String method, final String uri, final String authorization, final String body)
+    {
+        return rest.handle(method, uri, authorization, body);
+    }
+
+    /** Net filled quantity of a product over every order: buys minus sells, as a plain decimal. */
+    public synchronized String netFilled(final String productId)
+    {
+        java.math.BigDecimal net = java.math.BigDecimal.ZERO;
+        for (final EmulatedOrder order : ordersById.values())
+        {
+            if (order.productId.equals(productId))
+            {
+                net = "BUY".equals(order.side) ? net.add(order.cumulativeQuantity) : net.subtract(order.cumulativeQuantity);
+            }
+        }
+        return net.stripTrailingZeros().toPlainString();
+    }
+
+    /** One line per order of {@code productId}, in creation order: client id, side, type, status, filled (for test diagnostics). */
+    public synchronized List<String> describeOrders(final String productId)
+    {
+        final List<String> lines = new ArrayList<>();
+        for (final EmulatedOrder order : ordersById.values())
+        {
+            if (order.productId.equals(productId))
+            {
+                lines.add(order.clientOrderId + " " + order.side + " " + order.orderType + " " + order.status + " filled " +
+                    order.cumulativeQuantity.stripTrailingZeros().toPlainString() + " at " + order.creationTime);
+            }
+        }
+        return lines;
+    }
+
+    /** Fills made so far, over every order. */
+    public synchronized long fillCount()
+    {
+        long fills = 0;
+        for (final EmulatedOrder order : ordersById.values())
+        {
+            fills += order.numberOfFills;
+        }
+        return fills;
+    }
+
+    /** Orders the venue holds, any status. */
+    public synchronized int orderCount()
+    {
+        return ordersById.size();
+    }
+
+    /** Orders per page of the order listing (Coinbase allows up to 1,000; small pages test the paging). */
+    public synchronized void listPageSize(final int size)
+    {
+        rest.listPageSize(size);
+    }
+
+    /** Cancels a resting order as if its owner had cancelled it elsewhere (another session, the web UI). */
+    public synchronized void cancelResting(final String venueOrderId)
+    {
+        final EmulatedOrder order = ordersById.get(venueOrderId);
+        if (order == null || !order.open())
+        {
+            throw new IllegalStateException("no open order " + venueOrderId);
+        }
+        order.status = "CANCELLED";
+        order.cancelReason = "User requested cancel";
+        publish(order);
+    }
+
+    // ---- venue state, called by EmulatorOrders under the lock ----
+
+    BigDecimal fillPriceOf(final String productId)
+    {
+        return fillPrices.get(productId);
+    }
+
+    EmulatedOrder existing(final String clientOrderId)
+    {
+        return ordersByClientId.get(clientOrderId);
+    }
+
+    EmulatedOrder order(final String orderId)
+    {
+        return ordersById.get(orderId);
+    }
+
+    String nextOrderId()
+    {
+        return new UUID(0x5045524547524e45L, ++orderSequence).toString();
+    }
+
+    String now()
+    {
+        return Instant.ofEpochSecond(epochSeconds.getAsLong()).toString();
+    }
+
+    void add(final EmulatedOrder order)
+    {
+        ordersById.put(order.orderId, order);
+        ordersByClientId.put(order.clientOrderId, order);
+    }
+
+    /** Sends one {@code update} with the order's state to every user-channel subscriber. */
+    void publish(final EmulatedOrder order)
+    {
+        userChannel.publish(order);
+    }
+
+    /** Every order, in creation order. */
+    java.util.Collection<EmulatedOrder> orders()
+    {
+        return ordersById.values();
+    }
+
+    void authFailed(final String problem)
+    {
+        authFailures++;
+        lastAuthFailure = problem;
+    }
+
+    // ---- user channel ----
+
+    synchronized void onUserChannelOpen(final Channel ch)
+    {
+        userChannel.opened(ch);
+    }
+
+    synchronized void onUserChannelClosed(final Channel ch)
+    {
+        userChannel.closed(ch);
+    }
+
+    synchronized void onUserChannelMessage(final Channel ch, final String text)
+    {
+        userChannel.message(ch, text);
+    }
+
+    @Override
+    public void close()
+    {
+        server.close();
+    }
+}

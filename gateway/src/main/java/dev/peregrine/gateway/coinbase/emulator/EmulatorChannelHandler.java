@@ -1,0 +1,135 @@
+package dev.peregrine.gateway.coinbase.emulator;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Netty glue: REST requests and user-channel frames go to the {@link CoinbaseVenueEmulator}. */
+final class EmulatorChannelHandler extends SimpleChannelInboundHandler<Object>
+{
+    private final CoinbaseVenueEmulator venue;
+
+    EmulatorChannelHandler(final CoinbaseVenueEmulator venue)
+    {
+        this.venue = venue;
+    }
+
+    @Override
+    protected void channelRead0(final ChannelHandlerContext ctx, final Object msg)
+    {
+        if (msg instanceof FullHttpRequest)
+        {
+            final FullHttpRequest request = (FullHttpRequest)msg;
+            final long delay = venue.processingDelayMillis();
+            if (delay > 0)
+            {
+                request.retain(); // released by this handler's superclass when this method returns
+                ctx.executor().schedule(() ->
+                {
+                    try
+                    {
+                        answer(ctx, request);
+                    }
+                    finally
+                    {
+                        request.release();
+                    }
+                }, delay, TimeUnit.MILLISECONDS);
+            }
+            else
+            {
+                answer(ctx, request);
+            }
+        }
+        else if (msg instanceof TextWebSocketFrame)
+        {
+            venue.onUserChannelMessage(ctx.channel(), ((TextWebSocketFrame)msg).text());
+        }
+        else if (msg instanceof WebSocketFrame)
+        {
+            ctx.close();
+        }
+    }
+
+    private void answer(final ChannelHandlerContext ctx, final FullHttpRequest request)
+    {
+        final EmulatorReply reply = venue.handleRest(
+            request.method().name(), request.uri(), request.headers().get(HttpHeaderNames.AUTHORIZATION),
+            request.content().toString(StandardCharsets.UTF_8));
+        final boolean keepAlive = HttpUtil.isKeepAlive(request);
+        switch (reply.action())
+        {
+            case DROP:
+                ctx.close();
+                break;
+            case HOLD:
+                ctx.executor().schedule(() -> write(ctx, reply, keepAlive), reply.holdMillis(), TimeUnit.MILLISECONDS);
+                break;
+            default:
+                write(ctx, reply, keepAlive);
+        }
+    }
+
+    @Override
+    public void userEventTriggered(final ChannelHandlerContext ctx, final Object event) throws Exception
+    {
+        if (event instanceof WebSocketServerProtocolHandler.HandshakeComplete)
+        {
+            venue.onUserChannelOpen(ctx.channel());
+        }
+        super.userEventTriggered(ctx, event);
+    }
+
+    @Override
+    public void channelInactive(final ChannelHandlerContext ctx) throws Exception
+    {
+        venue.onUserChannelClosed(ctx.channel());
+        super.channelInactive(ctx);
+    }
+
+    @Override
+    public void exceptionCaught(final ChannelHandlerContext ctx, final Throwable cause)
+    {
+        ctx.close();
+    }
+
+    private static void write(final ChannelHandlerContext ctx, final EmulatorReply reply, final boolean keepAlive)
+    {
+        if (!ctx.channel().isActive())
+        {
+            return;
+        }
+        final byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
+        final FullHttpResponse response = new DefaultFullHttpResponse(
+            HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(reply.status()), Unpooled.wrappedBuffer(body));
+        response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json");
+        response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
+        for (final Map.Entry<String, String> header : reply.headers().entrySet())
+        {
+            response.headers().set(header.getKey(), header.getValue());
+        }
+        if (keepAlive)
+        {
+            ctx.writeAndFlush(response);
+        }
+        else
+        {
+            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+}

@@ -1,0 +1,210 @@
+package dev.peregrine.gateway.coinbase.emulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.peregrine.gateway.coinbase.orders.CoinbaseJson;
+import dev.peregrine.gateway.coinbase.orders.CoinbaseOrderClient;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.LongSupplier;
+
+/**
+ * The emulator's REST side: counts every request (per path, and creates per {@code client_order_id}),
+ * applies an injected fault, checks the JWT (401 otherwise) and routes to the endpoint. Called under the
+ * {@link CoinbaseVenueEmulator}'s lock.
+ */
+final class EmulatorRest
+{
+    private record PendingFault(EmulatorFault fault, String path, int[] remaining)
+    {
+    }
+
+    private final CoinbaseVenueEmulator venue;
+    private final JwtVerifier verifier;
+    private final String jwtHost;
+    private final LongSupplier epochSeconds;
+    private final Map<String, Integer> requestsByPath = new HashMap<>();
+    private final Map<String, Integer> createsByClientId = new HashMap<>();
+    private final List<PendingFault> faults = new ArrayList<>();
+    private long holdMillis = 3_000;
+    private int listPageSize = 1000;
+
+    EmulatorRest(final CoinbaseVenueEmulator venue, final JwtVerifier verifier, final String jwtHost,
+        final LongSupplier epochSeconds)
+    {
+        this.venue = venue;
+        this.verifier = verifier;
+        this.jwtHost = jwtHost;
+        this.epochSeconds = epochSeconds;
+    }
+
+    void injectFault(final EmulatorFault fault, final String path, final int count)
+    {
+        faults.add(new PendingFault(fault, path, new int[] {count}));
+    }
+
+    void clearFaults()
+    {
+        faults.clear();
+    }
+
+    void holdMillis(final long millis)
+    {
+        holdMillis = millis;
+    }
+
+    void listPageSize(final int size)
+    {
+        listPageSize = size;
+    }
+
+    int requests(final String path)
+    {
+        return requestsByPath.getOrDefault(path, 0);
+    }
+
+    int createsFor(final String clientOrderId)
+    {
+        return createsByClientId.getOrDefault(clientOrderId, 0);
+    }
+
+    EmulatorReply handle(final String method, final String uri, final String authorization, final String body)
+    {
+        final String path = uri.contains("?") ? uri.substring(0, uri.indexOf('?')) : uri;
+        requestsByPath.merge(path, 1, Integer::sum);
+        JsonNode json = null;
+        if (!body.isEmpty())
+        {
+            try
+            {
+                json = CoinbaseJson.parseObject(body);
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                return EmulatorReply.error(400, "INVALID_ARGUMENT", "body is not JSON: " + ex.getMessage());
+            }
+        }
+        if (CoinbaseOrderClient.ORDERS.equals(path) && json != null && CoinbaseJson.text(json, "client_order_id") != null)
+        {
+            createsByClientId.merge(CoinbaseJson.text(json, "client_order_id"), 1, Integer::sum);
+        }
+        final EmulatorFault fault = takeFault(path);
+        if (fault == EmulatorFault.DROP_CONNECTION)
+        {
+            return new EmulatorReply(0, "", Map.of(), EmulatorReply.Action.DROP, 0);
+        }
+        if (fault == EmulatorFault.RATE_LIMIT)
+        {
+            return new EmulatorReply(429, CoinbaseJson.write(EmulatorReply.errorBody("RATE_LIMIT_EXCEEDED",
+                "too many requests")), Map.of("x-ratelimit-limit", "30", "x-ratelimit-remaining", "0",
+                "x-ratelimit-reset", Long.toString(epochSeconds.getAsLong() + 1)), EmulatorReply.Action.ANSWER, 0);
+        }
+        if (fault == EmulatorFault.SERVER_ERROR)
+        {
+            return EmulatorReply.error(500, "INTERNAL", "internal error");
+        }
+        final String token = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7) : null;
+        final String authProblem = verifier.verify(token, method + " " + jwtHost + path);
+        if (authProblem != null)
+        {
+            venue.authFailed(authProblem);
+            return EmulatorReply.error(401, "UNAUTHENTICATED", "unauthorized: " + authProblem);
+        }
+        final EmulatorReply reply = "GET".equals(method) && CoinbaseOrderClient.HISTORICAL_BATCH.equals(path) ?
+            listOrders(uri) : route(method, path, json);
+        return fault == EmulatorFault.TIMEOUT ? reply.held(holdMillis) : reply;
+    }
+
+    private EmulatorReply route(final String method, final String path, final JsonNode json)
+    {
+        final boolean post = "POST".equals(method);
+        if (post && CoinbaseOrderClient.ORDERS.equals(path))
+        {
+            return EmulatorOrders.create(venue, json);
+        }
+        if (post && CoinbaseOrderClient.PREVIEW.equals(path))
+        {
+            return EmulatorOrders.preview(venue, json);
+        }
+        if (post && CoinbaseOrderClient.BATCH_CANCEL.equals(path))
+        {
+            return EmulatorOrders.cancel(venue, json);
+        }
+        if ("GET".equals(method) && CoinbaseOrderClient.ACCOUNTS.equals(path))
+        {
+            return accounts();
+        }
+        return EmulatorReply.error(404, "NOT_FOUND", "no route for " + method + " " + path);
+    }
+
+    /** {@code GET /accounts}: one USD wallet, for {@code verify-keys}. */
+    private static EmulatorReply accounts()
+    {
+        final Map<String, Object> account = new LinkedHashMap<>();
+        account.put("uuid", UUID.nameUUIDFromBytes(new byte[] {1}).toString());
+        account.put("name", "USD Wallet");
+        account.put("currency", "USD");
+        account.put("available_balance", Map.of("value", "100000", "currency", "USD"));
+        final Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("accounts", List.of(account));
+        answer.put("has_next", false);
+        answer.put("cursor", "");
+        answer.put("size", 1);
+        return EmulatorReply.json(200, answer);
+    }
+
+    /**
+     * {@code GET /orders/historical/batch}: every order (any status) in creation order, {@link #listPageSize}
+     * a page, {@code cursor} being the index of the next one. {@code start_date} is accepted and not applied:
+     * the emulator's orders all belong to the test that made them.
+     */
+    private EmulatorReply listOrders(final String uri)
+    {
+        int from = 0;
+        final int query = uri.indexOf('?');
+        if (query >= 0)
+        {
+            for (final String pair : uri.substring(query + 1).split("&"))
+            {
+                if (pair.startsWith("cursor=") && pair.length() > "cursor=".length())
+                {
+                    from = Integer.parseInt(pair.substring("cursor=".length()));
+                }
+            }
+        }
+        final List<EmulatedOrder> all = new ArrayList<>(venue.orders());
+        final int to = Math.min(all.size(), from + listPageSize);
+        final List<Object> page = new ArrayList<>();
+        for (int i = from; i < to; i++)
+        {
+            page.add(all.get(i).toRestJson());
+        }
+        final Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("orders", page);
+        answer.put("sequence", "0");
+        answer.put("has_next", to < all.size());
+        answer.put("cursor", to < all.size() ? Integer.toString(to) : "");
+        return EmulatorReply.json(200, answer);
+    }
+
+    private EmulatorFault takeFault(final String path)
+    {
+        for (int i = 0; i < faults.size(); i++)
+        {
+            final PendingFault f = faults.get(i);
+            if (f.path() == null || f.path().equals(path))
+            {
+                if (--f.remaining()[0] <= 0)
+                {
+                    faults.remove(i);
+                }
+                return f.fault();
+            }
+        }
+        return null;
+    }
+}
