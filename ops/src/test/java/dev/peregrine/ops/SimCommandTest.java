@@ -4,7 +4,7 @@ import dev.peregrine.core.testing.ExternalResources;
 import dev.peregrine.gateway.orders.CoinbaseCredentials;
 import dev.peregrine.gateway.orders.CoinbaseJwtSigner;
 import dev.peregrine.gateway.orders.CoinbaseOrderClient;
-import dev.peregrine.ops.sim.SimCredentials;
+import dev.peregrine.gateway.coinbase.sim.SimCredentials;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
