@@ -1,4 +1,4 @@
-package dev.peregrine.gateway.binance;
+package dev.peregrine.gateway.ws;
 
 import dev.peregrine.core.time.EpochClock;
 import io.netty.buffer.ByteBuf;
@@ -16,42 +16,50 @@ import io.netty.util.ReferenceCountUtil;
 import java.nio.channels.ClosedChannelException;
 
 /**
- * The last handler of a Binance market-data connection: hands every aggregated text frame to the
- * {@link BinanceMarketDataDecoder}. The subscription is in the URL ({@code /stream?streams=...}), so
- * there is nothing to send after the handshake. Pings need no code here: Netty's
- * {@code WebSocketProtocolHandler} answers every ping frame with a pong carrying the same payload,
- * which is what Binance checks (a ping every 20 s, disconnect after a minute without pong).
+ * The last handler of one client WebSocket connection, for every venue: reports the completed handshake,
+ * then hands every aggregated text frame to a {@link TextFrameListener} (the venue's decoder). Runs on the
+ * connection's event loop. Pings need no code here: Netty's {@code WebSocketProtocolHandler} answers each
+ * with a pong carrying the same payload.
  *
- * <p>Pooled buffers are usually direct, so a frame is copied once into a reusable array that grows to
- * the largest frame seen (warm-up allocation only); heap buffers are read in place.
+ * <p>Pooled buffers are usually direct, so a frame is copied once into a reusable byte array that
+ * grows to the largest frame seen (warm-up allocation only); heap buffers are read in place.
  */
-final class BinanceFrameHandler extends ChannelInboundHandlerAdapter
+public final class WebSocketFrameHandler extends ChannelInboundHandlerAdapter
 {
-    private final BinanceMarketDataDecoder decoder;
-    private final BinanceMetrics metrics;
+    private static final int INITIAL_SCRATCH_BYTES = 64 * 1024;
+
+    private final TextFrameListener listener;
     private final EpochClock clock = new EpochClock();
-    private byte[] scratch = new byte[64 * 1024];
+    private byte[] scratch = new byte[INITIAL_SCRATCH_BYTES];
     private volatile ChannelPromise handshakePromise;
     private volatile boolean handshakeComplete;
+    private boolean opened;
 
-    BinanceFrameHandler(final BinanceMarketDataDecoder decoder, final BinanceMetrics metrics)
+    public WebSocketFrameHandler(final TextFrameListener listener)
     {
-        this.decoder = decoder;
-        this.metrics = metrics;
+        this.listener = listener;
     }
 
-    ChannelPromise handshakePromise()
+    /** Event loop: true once the handshake of this connection completed, even after it closed. */
+    public boolean opened()
+    {
+        return opened;
+    }
+
+    /** Completes when the handshake is done and {@link TextFrameListener#onOpen} has run; fails if the connection fails. */
+    public ChannelPromise handshakePromise()
     {
         return handshakePromise;
     }
 
-    boolean handshakeComplete()
+    /** True while the connection is open past its handshake; any thread. */
+    public boolean handshakeComplete()
     {
         return handshakeComplete;
     }
 
-    /** The epoch clock of this connection, for stamping REST snapshots with the same time base. */
-    EpochClock clock()
+    /** The epoch clock of this connection, for stamping data fetched beside it (REST snapshots) with the same base. */
+    public EpochClock clock()
     {
         return clock;
     }
@@ -67,8 +75,9 @@ final class BinanceFrameHandler extends ChannelInboundHandlerAdapter
     {
         if (event == ClientHandshakeStateEvent.HANDSHAKE_COMPLETE)
         {
-            metrics.onConnect();
             handshakeComplete = true;
+            opened = true;
+            listener.onOpen(ctx.channel());
             handshakePromise.trySuccess();
         }
         else if (event == ClientHandshakeStateEvent.HANDSHAKE_TIMEOUT)
@@ -90,7 +99,7 @@ final class BinanceFrameHandler extends ChannelInboundHandlerAdapter
             }
             else if (msg instanceof BinaryWebSocketFrame)
             {
-                decoder.onBinaryFrame();
+                listener.onBinaryFrame();
             }
         }
         finally
@@ -104,7 +113,7 @@ final class BinanceFrameHandler extends ChannelInboundHandlerAdapter
         final int length = content.readableBytes();
         if (content.hasArray())
         {
-            decoder.decode(content.array(), content.arrayOffset() + content.readerIndex(), length,
+            listener.onText(content.array(), content.arrayOffset() + content.readerIndex(), length,
                 receiveEpochNanos, receiveNanoTime);
             return;
         }
@@ -113,7 +122,7 @@ final class BinanceFrameHandler extends ChannelInboundHandlerAdapter
             scratch = new byte[Math.max(length, Math.min(Integer.MAX_VALUE / 2, scratch.length) * 2)];
         }
         content.getBytes(content.readerIndex(), scratch, 0, length);
-        decoder.decode(scratch, 0, length, receiveEpochNanos, receiveNanoTime);
+        listener.onText(scratch, 0, length, receiveEpochNanos, receiveNanoTime);
     }
 
     @Override
@@ -121,13 +130,15 @@ final class BinanceFrameHandler extends ChannelInboundHandlerAdapter
     {
         if (cause instanceof TooLongFrameException && handshakeComplete)
         {
-            decoder.onOversizedFrame(); // the aggregator dropped the message; the connection is fine
+            // The aggregator already discarded the fragmented message; the connection itself is still fine.
+            listener.onOversizedFrame();
             return;
         }
         if (cause instanceof CorruptedWebSocketFrameException &&
             WebSocketCloseStatus.MESSAGE_TOO_BIG.equals(((CorruptedWebSocketFrameException)cause).closeStatus()))
         {
-            decoder.onOversizedFrame();
+            // One frame above the payload limit: Netty has already answered 1009 and is closing.
+            listener.onOversizedFrame();
         }
         handshakePromise.tryFailure(cause);
         ctx.close();
@@ -140,7 +151,7 @@ final class BinanceFrameHandler extends ChannelInboundHandlerAdapter
         if (handshakeComplete)
         {
             handshakeComplete = false;
-            metrics.onDisconnect();
+            listener.onClosed();
         }
         super.channelInactive(ctx);
     }
