@@ -56,7 +56,7 @@ public final class SimulatedExchange implements AutoCloseable
     {
         this.config = config;
         this.finished = new CompletableFuture<>();
-        this.venue = new CaptureReplay(captureFile, speed, finished);
+        this.venue = new CoinbaseCaptureReplay(captureFile, speed, finished);
     }
 
     /**
@@ -103,7 +103,7 @@ public final class SimulatedExchange implements AutoCloseable
     /** Recorded frames sent so far (0 for a generated market). Any thread. */
     public long framesReplayed()
     {
-        return venue instanceof CaptureReplay replay ? replay.framesSent() : 0;
+        return venue instanceof CoinbaseCaptureReplay replay ? replay.framesSent() : 0;
     }
 
     /** Binds the port and starts the market. */

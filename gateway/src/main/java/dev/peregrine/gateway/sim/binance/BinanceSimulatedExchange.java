@@ -55,7 +55,7 @@ public final class BinanceSimulatedExchange implements AutoCloseable
 
     public static BinanceSimulatedExchange replaying(final Path captureFile, final double speed, final int port)
     {
-        return new BinanceSimulatedExchange(new CaptureReplay(BinanceCapture.load(captureFile), speed), port);
+        return new BinanceSimulatedExchange(new BinanceCaptureReplay(BinanceCapture.load(captureFile), speed), port);
     }
 
     /** Binds the port and starts the market. */
@@ -112,13 +112,13 @@ public final class BinanceSimulatedExchange implements AutoCloseable
     /** Replay only: clients whose replay reached the end of the capture. */
     public int finishedReplays()
     {
-        return market instanceof CaptureReplay ? ((CaptureReplay)market).finishedSessions() : 0;
+        return market instanceof BinanceCaptureReplay ? ((BinanceCaptureReplay)market).finishedSessions() : 0;
     }
 
     /** Replay only: frames written so far, all clients together. */
     public long replayedFrames()
     {
-        return market instanceof CaptureReplay ? ((CaptureReplay)market).framesSent() : 0;
+        return market instanceof BinanceCaptureReplay ? ((BinanceCaptureReplay)market).framesSent() : 0;
     }
 
     /** Closes every connection and the port, and stops the threads. Idempotent. */

@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Replays the real Coinbase capture over a real loopback WebSocket to the JDK's own client (independent
  * of the gateway's Netty client): every recorded frame arrives, in order, unchanged.
  */
-class CaptureReplayTest
+class CoinbaseCaptureReplayTest
 {
     private static final String CAPTURE = "coinbase_advtrade_ws_BTC-USD_ETH-USD_20260809.cryptofeed.jsonl.gz";
 
