@@ -3,6 +3,7 @@ package dev.peregrine.gateway.binance;
 import com.lmax.disruptor.RingBuffer;
 import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.instrument.InstrumentRegistry;
+import dev.peregrine.gateway.ws.ConnectionListener;
 import dev.peregrine.gateway.ws.WebSocketClient;
 import dev.peregrine.gateway.ws.WebSocketFrameHandler;
 import io.netty.channel.Channel;
@@ -156,7 +157,7 @@ public final class BinanceMarketDataClient implements AutoCloseable
             throw new IllegalStateException("client for " + streamUri + " is already started");
         }
         decoder = new BinanceMarketDataDecoder(registry, ring, metrics, this::requestSnapshot);
-        final WebSocketFrameHandler handler = new WebSocketFrameHandler(new BinanceFrameListener(decoder, metrics));
+        final WebSocketFrameHandler handler = new WebSocketFrameHandler(decoder, new ConnectionEvents());
         frameHandler = handler;
         final WebSocketClient client = new WebSocketClient(streamUri, "peregrine-binance-md", connectTimeout,
             BinanceMarketDataDecoder.DEFAULT_MAX_FRAME_BYTES);
@@ -222,6 +223,26 @@ public final class BinanceMarketDataClient implements AutoCloseable
         if (client != null)
         {
             client.close(channel);
+        }
+    }
+
+    /**
+     * The connection's open and close, counted. The subscription is in the URL ({@code /stream?streams=...}),
+     * so there is nothing to send after the handshake; Netty answers Binance's pings (every 20 s, disconnect
+     * after a minute without pong) with a pong carrying the same payload.
+     */
+    private final class ConnectionEvents implements ConnectionListener
+    {
+        @Override
+        public void onOpen(final Channel ch)
+        {
+            metrics.onConnect();
+        }
+
+        @Override
+        public void onClosed()
+        {
+            metrics.onDisconnect();
         }
     }
 

@@ -6,6 +6,7 @@ import dev.peregrine.core.instrument.InstrumentRegistry;
 import dev.peregrine.gateway.GatewayMetrics;
 import dev.peregrine.gateway.feed.FeedHealthMonitor;
 import dev.peregrine.gateway.feed.FeedListener;
+import dev.peregrine.gateway.ws.ConnectionListener;
 import dev.peregrine.gateway.ws.ConnectionState;
 import dev.peregrine.gateway.ws.ReconnectBackoff;
 import dev.peregrine.gateway.ws.WebSocketClient;
@@ -83,7 +84,7 @@ public final class CoinbaseMarketDataClient implements AutoCloseable
     // Event loop only, once started.
     private EventLoop loop;
     private CoinbaseMarketDataDecoder decoder;
-    private CoinbaseFrameListener frames;
+    private ConnectionListener connectionEvents;
     private FeedHealthMonitor monitor;
     private boolean everConnected;
 
@@ -173,7 +174,7 @@ public final class CoinbaseMarketDataClient implements AutoCloseable
         }
         monitor = new FeedHealthMonitor(ring, metrics, ids, hasBook, config.staleThreshold().toNanos(), System.nanoTime());
         decoder.listener(new RecoveringListener());
-        frames = new CoinbaseFrameListener(decoder, metrics, this::onOpen);
+        connectionEvents = new ConnectionEvents();
         final WebSocketClient client = new WebSocketClient(uri, "peregrine-coinbase-md", config.connectTimeout(),
             config.maxFrameBytes());
         connection = client;
@@ -238,7 +239,7 @@ public final class CoinbaseMarketDataClient implements AutoCloseable
     private ChannelFuture connect()
     {
         setState(ConnectionState.CONNECTING);
-        final WebSocketFrameHandler handler = new WebSocketFrameHandler(frames);
+        final WebSocketFrameHandler handler = new WebSocketFrameHandler(decoder, connectionEvents);
         frameHandler = handler;
         final ChannelFuture connect = connection.connect(handler);
         final Channel ch = connect.channel();
@@ -303,6 +304,24 @@ public final class CoinbaseMarketDataClient implements AutoCloseable
         else
         {
             metrics.setConnectionState(ConnectionState.CLOSED.ordinal());
+        }
+    }
+
+    /** The connection's open and close, on the event loop: counted, then subscriptions start. */
+    private final class ConnectionEvents implements ConnectionListener
+    {
+        @Override
+        public void onOpen(final Channel channel)
+        {
+            decoder.onConnected();
+            metrics.onConnect();
+            CoinbaseMarketDataClient.this.onOpen(channel);
+        }
+
+        @Override
+        public void onClosed()
+        {
+            metrics.onDisconnect();
         }
     }
 

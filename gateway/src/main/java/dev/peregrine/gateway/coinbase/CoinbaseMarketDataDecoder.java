@@ -8,6 +8,7 @@ import dev.peregrine.gateway.DropReason;
 import dev.peregrine.gateway.GatewayMetrics;
 import dev.peregrine.gateway.feed.FeedListener;
 import dev.peregrine.gateway.json.JsonScanner;
+import dev.peregrine.gateway.ws.TextFrameDecoder;
 
 import static dev.peregrine.gateway.coinbase.TickerEntry.bytes;
 
@@ -52,7 +53,7 @@ import static dev.peregrine.gateway.coinbase.TickerEntry.bytes;
  * inline and two-pass entry decoding and their drop accounting are one state machine over one frame's
  * bytes, and splitting it would spread the frame's validity rules over several files.
  */
-public final class CoinbaseMarketDataDecoder
+public final class CoinbaseMarketDataDecoder implements TextFrameDecoder
 {
     /** Large enough for the real level2 snapshots (5.1 MB for BTC-USD) with room to spare. */
     public static final int DEFAULT_MAX_FRAME_BYTES = 16 * 1024 * 1024;
@@ -142,6 +143,7 @@ public final class CoinbaseMarketDataDecoder
     }
 
     /** The protocol is text only; a binary frame is counted and dropped. */
+    @Override
     public void onBinaryFrame()
     {
         metrics.onFrameIn();
@@ -149,6 +151,7 @@ public final class CoinbaseMarketDataDecoder
     }
 
     /** A frame the transport refused to assemble because it exceeded its size limit. */
+    @Override
     public void onOversizedFrame()
     {
         metrics.onFrameIn();
@@ -156,6 +159,7 @@ public final class CoinbaseMarketDataDecoder
     }
 
     /** Decodes the text frame {@code buffer[offset, offset + length)} and publishes its events. */
+    @Override
     public void decode(
         final byte[] buffer,
         final int offset,

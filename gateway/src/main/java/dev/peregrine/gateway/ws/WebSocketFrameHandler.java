@@ -16,8 +16,9 @@ import io.netty.util.ReferenceCountUtil;
 import java.nio.channels.ClosedChannelException;
 
 /**
- * The last handler of one client WebSocket connection, for every venue: reports the completed handshake,
- * then hands every aggregated text frame to a {@link TextFrameListener} (the venue's decoder). Runs on the
+ * The last handler of one client WebSocket connection, for every venue: reports the completed handshake
+ * and the loss of the connection to a {@link ConnectionListener}, and hands every aggregated text frame to
+ * the venue's {@link TextFrameDecoder}. Runs on the
  * connection's event loop. Pings need no code here: Netty's {@code WebSocketProtocolHandler} answers each
  * with a pong carrying the same payload.
  *
@@ -28,16 +29,18 @@ public final class WebSocketFrameHandler extends ChannelInboundHandlerAdapter
 {
     private static final int INITIAL_SCRATCH_BYTES = 64 * 1024;
 
-    private final TextFrameListener listener;
+    private final TextFrameDecoder decoder;
+    private final ConnectionListener connection;
     private final EpochClock clock = new EpochClock();
     private byte[] scratch = new byte[INITIAL_SCRATCH_BYTES];
     private volatile ChannelPromise handshakePromise;
     private volatile boolean handshakeComplete;
     private boolean opened;
 
-    public WebSocketFrameHandler(final TextFrameListener listener)
+    public WebSocketFrameHandler(final TextFrameDecoder decoder, final ConnectionListener connection)
     {
-        this.listener = listener;
+        this.decoder = decoder;
+        this.connection = connection;
     }
 
     /** Event loop: true once the handshake of this connection completed, even after it closed. */
@@ -46,7 +49,7 @@ public final class WebSocketFrameHandler extends ChannelInboundHandlerAdapter
         return opened;
     }
 
-    /** Completes when the handshake is done and {@link TextFrameListener#onOpen} has run; fails if the connection fails. */
+    /** Completes when the handshake is done and {@link ConnectionListener#onOpen} has run; fails if the connection fails. */
     public ChannelPromise handshakePromise()
     {
         return handshakePromise;
@@ -77,7 +80,7 @@ public final class WebSocketFrameHandler extends ChannelInboundHandlerAdapter
         {
             handshakeComplete = true;
             opened = true;
-            listener.onOpen(ctx.channel());
+            connection.onOpen(ctx.channel());
             handshakePromise.trySuccess();
         }
         else if (event == ClientHandshakeStateEvent.HANDSHAKE_TIMEOUT)
@@ -99,7 +102,7 @@ public final class WebSocketFrameHandler extends ChannelInboundHandlerAdapter
             }
             else if (msg instanceof BinaryWebSocketFrame)
             {
-                listener.onBinaryFrame();
+                decoder.onBinaryFrame();
             }
         }
         finally
@@ -113,7 +116,7 @@ public final class WebSocketFrameHandler extends ChannelInboundHandlerAdapter
         final int length = content.readableBytes();
         if (content.hasArray())
         {
-            listener.onText(content.array(), content.arrayOffset() + content.readerIndex(), length,
+            decoder.decode(content.array(), content.arrayOffset() + content.readerIndex(), length,
                 receiveEpochNanos, receiveNanoTime);
             return;
         }
@@ -122,7 +125,7 @@ public final class WebSocketFrameHandler extends ChannelInboundHandlerAdapter
             scratch = new byte[Math.max(length, Math.min(Integer.MAX_VALUE / 2, scratch.length) * 2)];
         }
         content.getBytes(content.readerIndex(), scratch, 0, length);
-        listener.onText(scratch, 0, length, receiveEpochNanos, receiveNanoTime);
+        decoder.decode(scratch, 0, length, receiveEpochNanos, receiveNanoTime);
     }
 
     @Override
@@ -131,14 +134,14 @@ public final class WebSocketFrameHandler extends ChannelInboundHandlerAdapter
         if (cause instanceof TooLongFrameException && handshakeComplete)
         {
             // The aggregator already discarded the fragmented message; the connection itself is still fine.
-            listener.onOversizedFrame();
+            decoder.onOversizedFrame();
             return;
         }
         if (cause instanceof CorruptedWebSocketFrameException &&
             WebSocketCloseStatus.MESSAGE_TOO_BIG.equals(((CorruptedWebSocketFrameException)cause).closeStatus()))
         {
             // One frame above the payload limit: Netty has already answered 1009 and is closing.
-            listener.onOversizedFrame();
+            decoder.onOversizedFrame();
         }
         handshakePromise.tryFailure(cause);
         ctx.close();
@@ -151,7 +154,7 @@ public final class WebSocketFrameHandler extends ChannelInboundHandlerAdapter
         if (handshakeComplete)
         {
             handshakeComplete = false;
-            listener.onClosed();
+            connection.onClosed();
         }
         super.channelInactive(ctx);
     }
