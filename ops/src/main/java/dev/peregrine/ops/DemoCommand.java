@@ -1,5 +1,6 @@
 package dev.peregrine.ops;
 
+import dev.peregrine.gateway.venue.ReplayCapture;
 import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.core.execution.FillModel;
 import dev.peregrine.core.execution.PaperVenueSettings;
@@ -14,7 +15,6 @@ import dev.peregrine.ops.cli.StrategyListing;
 import dev.peregrine.ops.cli.UsageException;
 import dev.peregrine.ops.demo.DemoOptions;
 import dev.peregrine.ops.demo.DemoRun;
-import dev.peregrine.ops.demo.ReplayCapture;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,5 +1,6 @@
 package dev.peregrine.ops;
 
+import dev.peregrine.gateway.venue.VenueUsageException;
 import dev.peregrine.journal.JournalException;
 import dev.peregrine.ops.cli.ExitCodes;
 import dev.peregrine.ops.cli.JournalFailures;
@@ -34,7 +35,7 @@ public final class PeregrineCli
         final CommandLine cli = new CommandLine(new PeregrineCli());
         cli.setOut(out);
         cli.setErr(err);
-        cli.setExitCodeExceptionMapper(ex -> ex instanceof UsageException ? ExitCodes.USAGE : ExitCodes.RUNTIME_FAILURE);
+        cli.setExitCodeExceptionMapper(ex -> ex instanceof UsageException || ex instanceof VenueUsageException ? ExitCodes.USAGE : ExitCodes.RUNTIME_FAILURE);
         cli.setParameterExceptionHandler((ex, arguments) ->
         {
             err.println("peregrine: " + ex.getMessage());
@@ -51,7 +52,7 @@ public final class PeregrineCli
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) ->
         {
-            if (ex instanceof UsageException)
+            if (ex instanceof UsageException || ex instanceof VenueUsageException)
             {
                 err.println("peregrine: " + ex.getMessage());
                 return ExitCodes.USAGE;

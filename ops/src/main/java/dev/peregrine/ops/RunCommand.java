@@ -1,7 +1,9 @@
 package dev.peregrine.ops;
 
-import dev.peregrine.gateway.coinbase.CoinbaseClientConfig;
-import dev.peregrine.gateway.coinbase.orders.CoinbaseCredentials;
+import dev.peregrine.gateway.venue.LiveVenue;
+import dev.peregrine.gateway.venue.MarketDataFeed;
+import dev.peregrine.gateway.venue.Venue;
+import dev.peregrine.gateway.venue.VenueRegistry;
 import dev.peregrine.ops.cli.AcceptTruncatedOption;
 import dev.peregrine.ops.cli.ExitCodes;
 import dev.peregrine.ops.config.ConfigException;
@@ -9,10 +11,6 @@ import dev.peregrine.ops.config.DaemonConfig;
 import dev.peregrine.ops.config.DaemonConfigLoader;
 import dev.peregrine.ops.demo.DemoOptions;
 import dev.peregrine.ops.demo.DemoRun;
-import dev.peregrine.ops.engine.BinanceFeed;
-import dev.peregrine.ops.engine.CoinbaseFeed;
-import dev.peregrine.ops.engine.CoinbaseLiveVenue;
-import dev.peregrine.ops.engine.MarketDataFeed;
 import dev.peregrine.ops.logging.JsonLine;
 import dev.peregrine.ops.logging.JsonLog;
 import picocli.CommandLine.Command;
@@ -88,8 +86,8 @@ public final class RunCommand implements Callable<Integer>
             cfg.metricsPort(), cfg.healthPort(), cfg.simulatedSeed(), cfg.simulatedTradesPerSecond(), cfg.waitStrategy(),
             cfg.ringSize(), null, null, "binance".equals(cfg.venue()) ? "binance" : "coinbase", null, cfg.retention(),
             cfg.diskAlertRatio(), cfg.stageSampleEvery());
-        final CoinbaseLiveVenue liveVenue = cfg.live() ? new CoinbaseLiveVenue(cfg.restUrl(), cfg.restUrl().getHost(),
-            cfg.userChannelUrl(), CoinbaseCredentials.of(cfg.coinbaseKeyName(), cfg.coinbaseSecret(), "configuration")) : null;
+        final LiveVenue liveVenue = cfg.live() ? VenueRegistry.standard().venue(cfg.venue()).liveVenue(cfg.restUrl(),
+            cfg.userChannelUrl(), cfg.coinbaseKeyName(), cfg.coinbaseSecret(), "configuration") : null;
         final DemoRun run = new DemoRun(options, out).snapshots(cfg.snapshots()).daemon(new DemoRun.DaemonMode("run", feed(cfg), liveVenue,
             cfg.adminToken(), cfg.adminTokenSource(), cfg.shutdownTimeout(), cfg.cancelOpenOrdersOnShutdown())).jsonLog(log);
         return run.execute();
@@ -98,14 +96,7 @@ public final class RunCommand implements Callable<Integer>
     /** Market data from the configured venue; null for the simulated exchange, which the run starts itself. */
     private static MarketDataFeed feed(final DaemonConfig cfg)
     {
-        switch (cfg.venue())
-        {
-            case "coinbase":
-                return new CoinbaseFeed(cfg.marketDataUrl(), cfg.settings().products(), CoinbaseClientConfig.defaults());
-            case "binance":
-                return new BinanceFeed(cfg.marketDataUrl(), cfg.restUrl(), cfg.settings().products());
-            default:
-                return null;
-        }
+        final Venue venue = VenueRegistry.standard().find(cfg.venue());
+        return venue == null ? null : venue.marketData(cfg.marketDataUrl(), cfg.restUrl(), cfg.settings().products());
     }
 }

@@ -1,14 +1,14 @@
 package dev.peregrine.ops;
 
+import dev.peregrine.gateway.coinbase.sim.SimCredentials;
+import dev.peregrine.gateway.coinbase.sim.SimVenue;
+import dev.peregrine.gateway.venue.ReplayCapture;
 import dev.peregrine.core.instrument.ProductCatalog;
 import dev.peregrine.gateway.capture.CaptureFormat;
 import dev.peregrine.gateway.sim.SimulatedExchange;
 import dev.peregrine.gateway.sim.SimulatedExchangeConfig;
 import dev.peregrine.ops.cli.ExitCodes;
 import dev.peregrine.ops.cli.UsageException;
-import dev.peregrine.ops.demo.ReplayCapture;
-import dev.peregrine.ops.sim.SimCredentials;
-import dev.peregrine.ops.sim.SimVenue;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

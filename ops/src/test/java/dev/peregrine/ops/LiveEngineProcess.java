@@ -1,5 +1,7 @@
 package dev.peregrine.ops;
 
+import dev.peregrine.gateway.coinbase.CoinbaseDemoExchange;
+import dev.peregrine.gateway.coinbase.CoinbaseLiveVenue;
 import com.lmax.disruptor.BlockingWaitStrategy;
 import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.gateway.coinbase.orders.CoinbaseCredentials;

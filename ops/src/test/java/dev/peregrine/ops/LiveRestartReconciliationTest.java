@@ -1,5 +1,7 @@
 package dev.peregrine.ops;
 
+import dev.peregrine.gateway.coinbase.CoinbaseDemoExchange;
+import dev.peregrine.gateway.coinbase.CoinbaseLiveVenue;
 import com.lmax.disruptor.BlockingWaitStrategy;
 import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.core.event.Side;
@@ -12,8 +14,6 @@ import dev.peregrine.gateway.coinbase.emulator.CoinbaseVenueEmulator;
 import dev.peregrine.gateway.coinbase.emulator.EmulatorFault;
 import dev.peregrine.journal.Replay;
 import dev.peregrine.journal.ReplayResult;
-import dev.peregrine.ops.demo.CoinbaseDemoExchange;
-import dev.peregrine.ops.engine.CoinbaseLiveVenue;
 import dev.peregrine.ops.engine.LiveEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

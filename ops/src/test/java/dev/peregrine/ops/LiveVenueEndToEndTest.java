@@ -1,13 +1,13 @@
 package dev.peregrine.ops;
 
+import dev.peregrine.gateway.coinbase.CoinbaseDemoExchange;
+import dev.peregrine.gateway.coinbase.CoinbaseLiveVenue;
 import com.lmax.disruptor.BlockingWaitStrategy;
 import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.gateway.coinbase.orders.CoinbaseCredentials;
 import dev.peregrine.gateway.coinbase.emulator.CoinbaseVenueEmulator;
 import dev.peregrine.journal.Replay;
 import dev.peregrine.journal.ReplayResult;
-import dev.peregrine.ops.demo.CoinbaseDemoExchange;
-import dev.peregrine.ops.engine.CoinbaseLiveVenue;
 import dev.peregrine.ops.engine.LiveEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

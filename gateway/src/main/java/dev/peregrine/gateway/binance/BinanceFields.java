@@ -1,5 +1,6 @@
 package dev.peregrine.gateway.binance;
 
+import dev.peregrine.core.instrument.InstrumentRegistry;
 import dev.peregrine.core.number.FixedPoint;
 import dev.peregrine.gateway.DropReason;
 import dev.peregrine.gateway.json.Decimals;
@@ -15,6 +16,17 @@ final class BinanceFields
 {
     /** Result of the last successful read. */
     long value;
+
+    /** The symbol string at the scanner's value, looked up: its instrument id in {@link #value}, or why not. */
+    DropReason symbol(final JsonScanner scanner, final InstrumentRegistry registry)
+    {
+        if (scanner.valueKind() != JsonScanner.KIND_STRING)
+        {
+            return DropReason.WRONG_TYPE;
+        }
+        value = registry.idOf(scanner.buffer(), scanner.stringStart(), scanner.stringLength());
+        return value < 0 ? DropReason.UNKNOWN_PRODUCT : null;
+    }
 
     /** A non-negative integer carried as a JSON number ({@code t}, {@code U}, {@code u}, {@code E}). */
     DropReason integer(final JsonScanner scanner)

@@ -3,28 +3,11 @@ package dev.peregrine.gateway.binance;
 import com.lmax.disruptor.RingBuffer;
 import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.instrument.InstrumentRegistry;
-import io.netty.bootstrap.Bootstrap;
+import dev.peregrine.gateway.ws.ConnectionListener;
+import dev.peregrine.gateway.ws.WebSocketClient;
+import dev.peregrine.gateway.ws.WebSocketFrameHandler;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.ChannelPipeline;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
-import io.netty.handler.codec.http.HttpClientCodec;
-import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
-import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
-import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
-import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
-import io.netty.handler.codec.http.websocketx.WebSocketVersion;
-import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslContextBuilder;
-import io.netty.util.concurrent.DefaultThreadFactory;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -43,7 +26,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@code ws://} or {@code wss://}), plus the REST depth snapshots
  * {@code GET <restBase>/api/v3/depth?symbol=<SYM>&limit=<n>} the book sync asks for.
  *
- * <p>Threads: one Netty event loop owns the socket, runs the decoder and the book syncs, and is the
+ * <p>The connection is a {@link WebSocketClient}, as for every venue. Threads: one Netty event loop owns the socket, runs the decoder and the book syncs, and is the
  * only ring producer. Snapshots are fetched with the JDK {@link HttpClient} on its own threads, off the
  * event loop; the body is handed back with {@code eventLoop().execute(...)}, so every ring publish
  * still happens on the one producer thread, in the order the loop processes frames and snapshots.
@@ -69,9 +52,9 @@ public final class BinanceMarketDataClient implements AutoCloseable
     private final AtomicBoolean closed = new AtomicBoolean();
     private final HttpClient http;
 
-    private volatile EventLoopGroup group;
+    private volatile WebSocketClient connection;
     private volatile Channel channel;
-    private volatile BinanceFrameHandler frameHandler;
+    private volatile WebSocketFrameHandler frameHandler;
     private BinanceMarketDataDecoder decoder;
 
     /**
@@ -100,8 +83,7 @@ public final class BinanceMarketDataClient implements AutoCloseable
         final Duration connectTimeout,
         final int snapshotLimit)
     {
-        if (wsBase == null || wsBase.getHost() == null ||
-            !("ws".equalsIgnoreCase(wsBase.getScheme()) || "wss".equalsIgnoreCase(wsBase.getScheme())))
+        if (!WebSocketClient.isWebSocketUri(wsBase))
         {
             throw new IllegalArgumentException("Binance stream base must be ws://host[:port] or wss://..., was " + wsBase);
         }
@@ -174,62 +156,24 @@ public final class BinanceMarketDataClient implements AutoCloseable
         {
             throw new IllegalStateException("client for " + streamUri + " is already started");
         }
-        final boolean secure = "wss".equalsIgnoreCase(streamUri.getScheme());
-        final int port = streamUri.getPort() > 0 ? streamUri.getPort() : secure ? 443 : 80;
-        final SslContext ssl = secure ? clientSslContext() : null;
-        final int maxFrameBytes = BinanceMarketDataDecoder.DEFAULT_MAX_FRAME_BYTES;
         decoder = new BinanceMarketDataDecoder(registry, ring, metrics, this::requestSnapshot);
-        final BinanceFrameHandler handler = new BinanceFrameHandler(decoder, metrics);
+        final WebSocketFrameHandler handler = new WebSocketFrameHandler(decoder, new ConnectionEvents());
         frameHandler = handler;
-        group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("peregrine-binance-md"), NioIoHandler.newFactory());
-        final WebSocketClientProtocolConfig config = WebSocketClientProtocolConfig.newBuilder()
-            .webSocketUri(streamUri)
-            .version(WebSocketVersion.V13)
-            .maxFramePayloadLength(maxFrameBytes)
-            .withUTF8Validator(false) // the decoder validates, so one bad frame does not close the connection
-            .handshakeTimeoutMillis(connectTimeout.toMillis())
-            .build();
-        final Bootstrap bootstrap = new Bootstrap()
-            .group(group)
-            .channel(NioSocketChannel.class)
-            .option(ChannelOption.TCP_NODELAY, true)
-            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()))
-            .handler(new ChannelInitializer<SocketChannel>()
-            {
-                @Override
-                protected void initChannel(final SocketChannel ch)
-                {
-                    final ChannelPipeline pipeline = ch.pipeline();
-                    if (ssl != null)
-                    {
-                        pipeline.addLast(ssl.newHandler(ch.alloc(), streamUri.getHost(), port));
-                    }
-                    pipeline.addLast(new HttpClientCodec());
-                    pipeline.addLast(new HttpObjectAggregator(64 * 1024));
-                    pipeline.addLast(new WebSocketClientProtocolHandler(config));
-                    pipeline.addLast(new WebSocketFrameAggregator(maxFrameBytes));
-                    pipeline.addLast(handler);
-                }
-            });
-        final long deadline = System.nanoTime() + connectTimeout.toNanos();
-        final ChannelFuture connect = bootstrap.connect(streamUri.getHost(), port);
+        final WebSocketClient client = new WebSocketClient(streamUri, "peregrine-binance-md", connectTimeout,
+            BinanceMarketDataDecoder.DEFAULT_MAX_FRAME_BYTES);
+        connection = client;
+        client.start();
+        final long startNanos = System.nanoTime();
+        final ChannelFuture connect = client.connect(handler);
         channel = connect.channel();
-        if (!connect.awaitUninterruptibly(remainingMillis(deadline)) || !connect.isSuccess())
-        {
-            throw failedToStart(connect.cause());
-        }
-        final ChannelFuture handshake = handler.handshakePromise();
-        if (!handshake.awaitUninterruptibly(remainingMillis(deadline)) || !handshake.isSuccess())
-        {
-            throw failedToStart(handshake.cause());
-        }
+        client.awaitOpen(connect, handler, startNanos, this::close);
     }
 
     /** True while the WebSocket is open. */
     public boolean isConnected()
     {
         final Channel ch = channel;
-        final BinanceFrameHandler handler = frameHandler;
+        final WebSocketFrameHandler handler = frameHandler;
         return ch != null && ch.isActive() && handler != null && handler.handshakeComplete();
     }
 
@@ -275,47 +219,35 @@ public final class BinanceMarketDataClient implements AutoCloseable
         {
             return;
         }
-        final Channel ch = channel;
-        if (ch != null && ch.isActive())
+        final WebSocketClient client = connection;
+        if (client != null)
         {
-            ch.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE)).awaitUninterruptibly(1_000);
-            ch.close().awaitUninterruptibly(1_000);
-        }
-        final EventLoopGroup g = group;
-        if (g != null)
-        {
-            g.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5_000);
+            client.close(channel);
         }
     }
 
-    private IllegalStateException failedToStart(final Throwable cause)
+    /**
+     * The connection's open and close, counted. The subscription is in the URL ({@code /stream?streams=...}),
+     * so there is nothing to send after the handshake; Netty answers Binance's pings (every 20 s, disconnect
+     * after a minute without pong) with a pong carrying the same payload.
+     */
+    private final class ConnectionEvents implements ConnectionListener
     {
-        final String reason = cause == null ? "timed out" : cause.getClass().getSimpleName() +
-            (cause.getMessage() == null ? "" : ": " + cause.getMessage());
-        close();
-        return new IllegalStateException("cannot connect to " + streamUri + " within " + connectTimeout.toMillis() +
-            " ms (" + reason + ")", cause);
-    }
+        @Override
+        public void onOpen(final Channel ch)
+        {
+            metrics.onConnect();
+        }
 
-    private static long remainingMillis(final long deadlineNanos)
-    {
-        return Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime()));
+        @Override
+        public void onClosed()
+        {
+            metrics.onDisconnect();
+        }
     }
 
     private static String stripSlash(final String uri)
     {
         return uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
-    }
-
-    private static SslContext clientSslContext()
-    {
-        try
-        {
-            return SslContextBuilder.forClient().endpointIdentificationAlgorithm("HTTPS").build();
-        }
-        catch (final javax.net.ssl.SSLException ex)
-        {
-            throw new IllegalStateException("cannot create the TLS context for wss:// market data", ex);
-        }
     }
 }

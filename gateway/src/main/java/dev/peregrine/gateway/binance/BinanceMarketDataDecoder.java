@@ -6,6 +6,7 @@ import dev.peregrine.core.instrument.InstrumentRegistry;
 import dev.peregrine.core.ring.InboundRing;
 import dev.peregrine.gateway.DropReason;
 import dev.peregrine.gateway.json.JsonScanner;
+import dev.peregrine.gateway.ws.TextFrameDecoder;
 
 /**
  * Turns Binance spot combined-stream frames {@code {"stream":"<sym>@<kind>","data":{...}}} into inbound
@@ -35,7 +36,7 @@ import dev.peregrine.gateway.json.JsonScanner;
  * (the snapshot's {@code lastUpdateId}), exchange time {@code E} (0 for snapshot levels). FEED_GAP:
  * venueSequence = received {@code U}, expectedSequence = previous {@code u} + 1.
  */
-public final class BinanceMarketDataDecoder
+public final class BinanceMarketDataDecoder implements TextFrameDecoder
 {
     /** Large enough for a 5000-level REST snapshot (~250 KB) and any diff, with room to spare. */
     public static final int DEFAULT_MAX_FRAME_BYTES = 16 * 1024 * 1024;
@@ -130,17 +131,20 @@ public final class BinanceMarketDataDecoder
         this.fastPathEnabled = enabled;
     }
 
+    @Override
     public void onBinaryFrame()
     {
         metrics.onFrameDropped(DropReason.BINARY_FRAME);
     }
 
+    @Override
     public void onOversizedFrame()
     {
         metrics.onFrameDropped(DropReason.OVERSIZED_FRAME);
     }
 
     /** Decodes the text frame {@code buffer[offset, offset + length)} and publishes its events. */
+    @Override
     public void decode(
         final byte[] buffer, final int offset, final int length, final long receiveEpochNanos, final long receiveNanoTime)
     {

@@ -52,15 +52,8 @@ final class BookTickerMessage
                     break;
                 case 's':
                     seen |= 2;
-                    if (scanner.valueKind() != JsonScanner.KIND_STRING)
-                    {
-                        problem = DropReason.WRONG_TYPE;
-                    }
-                    else
-                    {
-                        instrumentId = registry.idOf(scanner.buffer(), scanner.stringStart(), scanner.stringLength());
-                        problem = instrumentId < 0 ? DropReason.UNKNOWN_PRODUCT : null;
-                    }
+                    problem = fields.symbol(scanner, registry);
+                    instrumentId = (int)fields.value;
                     break;
                 case 'b':
                     seen |= 4;

@@ -52,7 +52,8 @@ final class TradeMessage
             {
                 case 's':
                     seen |= 1;
-                    problem = symbol(scanner);
+                    problem = fields.symbol(scanner, registry);
+                    instrumentId = (int)fields.value;
                     break;
                 case 't':
                     seen |= 2;
@@ -103,16 +104,6 @@ final class TradeMessage
             return DropReason.NON_POSITIVE_PRICE;
         }
         return quantity <= 0 ? DropReason.BAD_QUANTITY : null;
-    }
-
-    private DropReason symbol(final JsonScanner scanner)
-    {
-        if (scanner.valueKind() != JsonScanner.KIND_STRING)
-        {
-            return DropReason.WRONG_TYPE;
-        }
-        instrumentId = registry.idOf(scanner.buffer(), scanner.stringStart(), scanner.stringLength());
-        return instrumentId < 0 ? DropReason.UNKNOWN_PRODUCT : null;
     }
 
     void copyTo(final InboundEvent event, final long receiveEpochNanos, final long receiveNanoTime)

@@ -6,30 +6,14 @@ import dev.peregrine.core.instrument.InstrumentRegistry;
 import dev.peregrine.gateway.GatewayMetrics;
 import dev.peregrine.gateway.feed.FeedHealthMonitor;
 import dev.peregrine.gateway.feed.FeedListener;
-import dev.peregrine.gateway.feed.ReconnectBackoff;
-import io.netty.channel.EventLoop;
-import io.netty.bootstrap.Bootstrap;
+import dev.peregrine.gateway.ws.ConnectionListener;
+import dev.peregrine.gateway.ws.ConnectionState;
+import dev.peregrine.gateway.ws.ReconnectBackoff;
+import dev.peregrine.gateway.ws.WebSocketClient;
+import dev.peregrine.gateway.ws.WebSocketFrameHandler;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.ChannelPipeline;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
-import io.netty.handler.codec.http.HttpClientCodec;
-import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
-import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
-import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
-import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
-import io.netty.handler.codec.http.websocketx.WebSocketVersion;
-import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslContextBuilder;
-import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.channel.EventLoop;
 
 import java.net.URI;
 import java.time.Duration;
@@ -67,7 +51,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@code RingBuffer.next()}: it stops reading the socket, so the backlog stays in TCP buffers rather than
  * growing in the heap.
  *
- * <p>Frames: the WebSocket decoder and the aggregator accept up to {@code maxFrameBytes} (16 MiB by
+ * <p>Frames: the connection ({@link WebSocketClient}) accepts up to {@code maxFrameBytes} (16 MiB by
  * default; real level2 snapshots are 5.1 MB), so continuation frames are joined before decoding. An
  * aggregated message above the limit is discarded by Netty and counted as oversized; a single frame
  * above it is a protocol violation that closes the connection (and so triggers a reconnection). UTF-8
@@ -92,17 +76,15 @@ public final class CoinbaseMarketDataClient implements AutoCloseable
     private final ReconnectBackoff backoff;
     private final SubscriptionPacer pacer;
 
-    private volatile EventLoopGroup group;
+    private volatile WebSocketClient connection;
     private volatile Channel channel;
-    private volatile CoinbaseFrameHandler frameHandler;
+    private volatile WebSocketFrameHandler frameHandler;
     private volatile ConnectionState state = ConnectionState.NEW;
 
     // Event loop only, once started.
     private EventLoop loop;
-    private Bootstrap bootstrap;
-    private SslContext ssl;
-    private int port;
     private CoinbaseMarketDataDecoder decoder;
+    private ConnectionListener connectionEvents;
     private FeedHealthMonitor monitor;
     private boolean everConnected;
 
@@ -137,8 +119,7 @@ public final class CoinbaseMarketDataClient implements AutoCloseable
         final GatewayMetrics metrics,
         final CoinbaseClientConfig config)
     {
-        if (uri == null || uri.getHost() == null ||
-            !("ws".equalsIgnoreCase(uri.getScheme()) || "wss".equalsIgnoreCase(uri.getScheme())))
+        if (!WebSocketClient.isWebSocketUri(uri))
         {
             throw new IllegalArgumentException("market-data URI must be ws://host[:port]/path or wss://..., was " + uri);
         }
@@ -183,9 +164,6 @@ public final class CoinbaseMarketDataClient implements AutoCloseable
         {
             throw new IllegalStateException("client for " + uri + " is already started");
         }
-        final boolean secure = "wss".equalsIgnoreCase(uri.getScheme());
-        port = uri.getPort() > 0 ? uri.getPort() : secure ? 443 : 80;
-        ssl = secure ? clientSslContext() : null;
         decoder = new CoinbaseMarketDataDecoder(registry, ring, metrics, config.maxFrameBytes());
         final int[] ids = new int[products.size()];
         final boolean[] hasBook = new boolean[products.size()];
@@ -196,28 +174,17 @@ public final class CoinbaseMarketDataClient implements AutoCloseable
         }
         monitor = new FeedHealthMonitor(ring, metrics, ids, hasBook, config.staleThreshold().toNanos(), System.nanoTime());
         decoder.listener(new RecoveringListener());
-        group = new MultiThreadIoEventLoopGroup(
-            1, new DefaultThreadFactory("peregrine-coinbase-md"), NioIoHandler.newFactory());
-        loop = group.next();
-        bootstrap = new Bootstrap()
-            .group(loop)
-            .channel(NioSocketChannel.class)
-            .option(ChannelOption.TCP_NODELAY, true)
-            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis()));
+        connectionEvents = new ConnectionEvents();
+        final WebSocketClient client = new WebSocketClient(uri, "peregrine-coinbase-md", config.connectTimeout(),
+            config.maxFrameBytes());
+        connection = client;
+        loop = client.start();
         final long checkNanos = config.staleCheckInterval().toNanos();
         loop.scheduleAtFixedRate(() -> monitor.checkStaleness(System.nanoTime()), checkNanos, checkNanos, TimeUnit.NANOSECONDS);
 
-        final long deadline = System.nanoTime() + config.connectTimeout().toNanos();
+        final long startNanos = System.nanoTime();
         final ChannelFuture connect = loop.submit(this::connect).syncUninterruptibly().getNow();
-        if (!connect.awaitUninterruptibly(remainingMillis(deadline)) || !connect.isSuccess())
-        {
-            throw failedToStart(connect.cause());
-        }
-        final ChannelFuture handshake = frameHandler.handshakePromise();
-        if (!handshake.awaitUninterruptibly(remainingMillis(deadline)) || !handshake.isSuccess())
-        {
-            throw failedToStart(handshake.cause());
-        }
+        client.awaitOpen(connect, frameHandler, startNanos, this::close);
     }
 
     /** Trades of the instrument dropped as already published (resnapshots after reconnects), since start. */
@@ -231,7 +198,7 @@ public final class CoinbaseMarketDataClient implements AutoCloseable
     public boolean isConnected()
     {
         final Channel ch = channel;
-        final CoinbaseFrameHandler handler = frameHandler;
+        final WebSocketFrameHandler handler = frameHandler;
         return state == ConnectionState.CONNECTED && ch != null && ch.isActive() && handler != null &&
             handler.handshakeComplete();
     }
@@ -261,16 +228,10 @@ public final class CoinbaseMarketDataClient implements AutoCloseable
             return;
         }
         setState(ConnectionState.CLOSED);
-        final Channel ch = channel;
-        if (ch != null && ch.isActive())
+        final WebSocketClient client = connection;
+        if (client != null)
         {
-            ch.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE)).awaitUninterruptibly(1_000);
-            ch.close().awaitUninterruptibly(1_000);
-        }
-        final EventLoopGroup g = group;
-        if (g != null)
-        {
-            g.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5_000);
+            client.close(channel);
         }
     }
 
@@ -278,41 +239,11 @@ public final class CoinbaseMarketDataClient implements AutoCloseable
     private ChannelFuture connect()
     {
         setState(ConnectionState.CONNECTING);
-        final CoinbaseFrameHandler handler = new CoinbaseFrameHandler(decoder, metrics, this::onOpen);
+        final WebSocketFrameHandler handler = new WebSocketFrameHandler(decoder, connectionEvents);
         frameHandler = handler;
-        final WebSocketClientProtocolConfig wsConfig = WebSocketClientProtocolConfig.newBuilder()
-            .webSocketUri(uri)
-            .version(WebSocketVersion.V13)
-            .maxFramePayloadLength(config.maxFrameBytes())
-            .withUTF8Validator(false)
-            .handshakeTimeoutMillis(config.connectTimeout().toMillis())
-            .build();
-        final ChannelFuture connect = bootstrap.clone().handler(new ChannelInitializer<SocketChannel>()
-        {
-            @Override
-            protected void initChannel(final SocketChannel ch)
-            {
-                final ChannelPipeline pipeline = ch.pipeline();
-                if (ssl != null)
-                {
-                    pipeline.addLast(ssl.newHandler(ch.alloc(), uri.getHost(), port));
-                }
-                pipeline.addLast(new HttpClientCodec());
-                pipeline.addLast(new HttpObjectAggregator(64 * 1024));
-                pipeline.addLast(new WebSocketClientProtocolHandler(wsConfig));
-                pipeline.addLast(new WebSocketFrameAggregator(config.maxFrameBytes()));
-                pipeline.addLast(handler);
-            }
-        }).connect(uri.getHost(), port);
+        final ChannelFuture connect = connection.connect(handler);
         final Channel ch = connect.channel();
         channel = ch;
-        connect.addListener(f ->
-        {
-            if (!f.isSuccess())
-            {
-                ch.close();
-            }
-        });
         ch.closeFuture().addListener(f -> onClosed(handler));
         return connect;
     }
@@ -335,7 +266,7 @@ public final class CoinbaseMarketDataClient implements AutoCloseable
     }
 
     /** Event loop: a connection (or an attempt) ended. */
-    private void onClosed(final CoinbaseFrameHandler handler)
+    private void onClosed(final WebSocketFrameHandler handler)
     {
         if (closed.get())
         {
@@ -376,6 +307,24 @@ public final class CoinbaseMarketDataClient implements AutoCloseable
         }
     }
 
+    /** The connection's open and close, on the event loop: counted, then subscriptions start. */
+    private final class ConnectionEvents implements ConnectionListener
+    {
+        @Override
+        public void onOpen(final Channel channel)
+        {
+            decoder.onConnected();
+            metrics.onConnect();
+            CoinbaseMarketDataClient.this.onOpen(channel);
+        }
+
+        @Override
+        public void onClosed()
+        {
+            metrics.onDisconnect();
+        }
+    }
+
     /** Decoder callbacks: feed health, plus a level2 resubscription on a sequence gap. Event loop. */
     private final class RecoveringListener implements FeedListener
     {
@@ -401,33 +350,6 @@ public final class CoinbaseMarketDataClient implements AutoCloseable
         public void onSnapshotApplied(final int instrumentId)
         {
             monitor.onSnapshotApplied(instrumentId);
-        }
-    }
-
-    private IllegalStateException failedToStart(final Throwable cause)
-    {
-        final String reason = cause == null ? "timed out" : cause.getClass().getSimpleName() +
-            (cause.getMessage() == null ? "" : ": " + cause.getMessage());
-        close();
-        return new IllegalStateException("cannot connect to " + uri + " within " + config.connectTimeout().toMillis() +
-            " ms (" + reason + ")", cause);
-    }
-
-    private static long remainingMillis(final long deadlineNanos)
-    {
-        return Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime()));
-    }
-
-    private static SslContext clientSslContext()
-    {
-        try
-        {
-            // Default trust: the JDK's trust store, hostname verification by the SslHandler's peer host.
-            return SslContextBuilder.forClient().endpointIdentificationAlgorithm("HTTPS").build();
-        }
-        catch (final javax.net.ssl.SSLException ex)
-        {
-            throw new IllegalStateException("cannot create the TLS context for wss:// market data", ex);
         }
     }
 }

@@ -3,12 +3,12 @@ package dev.peregrine.gateway.coinbase;
 import com.lmax.disruptor.RingBuffer;
 import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.instrument.InstrumentRegistry;
-import dev.peregrine.core.ring.InboundRing;
 import dev.peregrine.core.time.EpochNanos;
 import dev.peregrine.gateway.DropReason;
 import dev.peregrine.gateway.GatewayMetrics;
 import dev.peregrine.gateway.feed.FeedListener;
 import dev.peregrine.gateway.json.JsonScanner;
+import dev.peregrine.gateway.ws.TextFrameDecoder;
 
 import static dev.peregrine.gateway.coinbase.TickerEntry.bytes;
 
@@ -46,8 +46,14 @@ import static dev.peregrine.gateway.coinbase.TickerEntry.bytes;
  *
  * <p>Bad input never throws out of here: every defect is counted by {@link DropReason} and the frame, or
  * just the offending entry, is dropped. Nothing is allocated per frame.
+ *
+ * <p>Publishing (scratch to ring slot, duplicate trades, feed listener) is {@link CoinbaseEventPublisher}'s;
+ * the two-pass walk of large trade snapshots is {@link TradeEntryIndex}'s and their order
+ * {@link OldestFirstOrder}'s. What stays here is over 400 lines on purpose: the envelope pass, the
+ * inline and two-pass entry decoding and their drop accounting are one state machine over one frame's
+ * bytes, and splitting it would spread the frame's validity rules over several files.
  */
-public final class CoinbaseMarketDataDecoder
+public final class CoinbaseMarketDataDecoder implements TextFrameDecoder
 {
     /** Large enough for the real level2 snapshots (5.1 MB for BTC-USD) with room to spare. */
     public static final int DEFAULT_MAX_FRAME_BYTES = 16 * 1024 * 1024;
@@ -61,12 +67,11 @@ public final class CoinbaseMarketDataDecoder
     private static final byte[] PRODUCTS = bytes("products");
     private static final byte[] UPDATES = bytes("updates");
 
-    private static final int KIND_TICKER = 0;
-    private static final int KIND_TRADE = 1;
-    private static final int KIND_CANDLE = 2;
-    private static final int KIND_STATUS = 3;
+    private static final int KIND_TICKER = CoinbaseEventPublisher.KIND_TICKER;
+    private static final int KIND_TRADE = CoinbaseEventPublisher.KIND_TRADE;
+    private static final int KIND_CANDLE = CoinbaseEventPublisher.KIND_CANDLE;
+    private static final int KIND_STATUS = CoinbaseEventPublisher.KIND_STATUS;
 
-    private final RingBuffer<InboundEvent> ring;
     private final GatewayMetrics metrics;
     private final int maxFrameBytes;
     private final JsonScanner scanner = new JsonScanner();
@@ -77,15 +82,11 @@ public final class CoinbaseMarketDataDecoder
     private final Level2Decoder level2;
     private FeedListener listener = FeedListener.NO_OP;
 
-    private final SeenTradeIds seenTrades;
+    private final CoinbaseEventPublisher publisher;
     /** Where each trade entry of a frame decoded in two passes starts, and whether its event is a snapshot. */
-    private final int[] tradeStarts = new int[MAX_TRADES_PER_FRAME];
-    private final boolean[] tradeSnapshot = new boolean[MAX_TRADES_PER_FRAME];
-    private int tradeCount;
+    private final TradeEntryIndex tradeIndex = new TradeEntryIndex();
     /** A frame's trades by time, then trade id, for publishing oldest first. */
-    private final long[] sortTime = new long[MAX_TRADES_PER_FRAME];
-    private final long[] sortId = new long[MAX_TRADES_PER_FRAME];
-    private final int[] order = new int[MAX_TRADES_PER_FRAME];
+    private final OldestFirstOrder order = new OldestFirstOrder();
 
     private long lastSequence = -1;
     private int frameEvents;
@@ -110,7 +111,6 @@ public final class CoinbaseMarketDataDecoder
         {
             throw new IllegalArgumentException("maxFrameBytes must be > 0, was " + maxFrameBytes);
         }
-        this.ring = ring;
         this.metrics = metrics;
         this.maxFrameBytes = maxFrameBytes;
         this.entries = new InlineEntries(registry);
@@ -118,7 +118,8 @@ public final class CoinbaseMarketDataDecoder
         this.candle = new CandleEntry(registry);
         this.status = new ProductStatusEntry(registry);
         this.level2 = new Level2Decoder(registry, ring, metrics);
-        this.seenTrades = new SeenTradeIds(registry.size());
+        this.publisher = new CoinbaseEventPublisher(ring, metrics, envelope, entries, candle, status,
+            new SeenTradeIds(registry.size()));
     }
 
     /** Who hears about sequence gaps, data per instrument and completed snapshots; no-op by default. */
@@ -126,6 +127,7 @@ public final class CoinbaseMarketDataDecoder
     {
         this.listener = newListener == null ? FeedListener.NO_OP : newListener;
         level2.listener(this.listener);
+        publisher.listener(this.listener);
     }
 
     /** A new connection starts a new {@code sequence_num} series: forget the previous one. */
@@ -141,6 +143,7 @@ public final class CoinbaseMarketDataDecoder
     }
 
     /** The protocol is text only; a binary frame is counted and dropped. */
+    @Override
     public void onBinaryFrame()
     {
         metrics.onFrameIn();
@@ -148,6 +151,7 @@ public final class CoinbaseMarketDataDecoder
     }
 
     /** A frame the transport refused to assemble because it exceeded its size limit. */
+    @Override
     public void onOversizedFrame()
     {
         metrics.onFrameIn();
@@ -155,6 +159,7 @@ public final class CoinbaseMarketDataDecoder
     }
 
     /** Decodes the text frame {@code buffer[offset, offset + length)} and publishes its events. */
+    @Override
     public void decode(
         final byte[] buffer,
         final int offset,
@@ -381,7 +386,7 @@ public final class CoinbaseMarketDataDecoder
             }
             else
             {
-                publish(channel, kind, 0, exchangeTimeNanos, receiveEpochNanos, receiveNanoTime);
+                frameEvents += publisher.entry(channel, kind, 0, exchangeTimeNanos, receiveEpochNanos, receiveNanoTime);
             }
         }
     }
@@ -400,20 +405,19 @@ public final class CoinbaseMarketDataDecoder
             // The venue lists a frame's trades newest first; the core must see them as they happened.
             for (int i = 0; i < count; i++)
             {
-                sortTime[i] = entries.trades[i].timeNanos();
-                sortId[i] = entries.trades[i].tradeId();
+                order.set(i, entries.trades[i].timeNanos(), entries.trades[i].tradeId());
             }
-            sortOldestFirst(count);
+            order.sort(count);
             for (int k = 0; k < count; k++)
             {
-                publishTrade(entries.trades[order[k]], receiveEpochNanos, receiveNanoTime);
+                frameEvents += publisher.trade(entries.trades[order.get(k)], receiveEpochNanos, receiveNanoTime);
             }
         }
         else
         {
             for (int i = 0; i < count; i++)
             {
-                publish(channel, kind, i, exchangeTimeNanos, receiveEpochNanos, receiveNanoTime);
+                frameEvents += publisher.entry(channel, kind, i, exchangeTimeNanos, receiveEpochNanos, receiveNanoTime);
             }
         }
         entries.flushDrops(metrics);
@@ -422,175 +426,39 @@ public final class CoinbaseMarketDataDecoder
     /**
      * A {@code market_trades} frame the single pass could not hold (a snapshot of more than
      * {@link InlineEntries#CAPACITY} trades): the first walk notes where each trade entry starts and
-     * whether its event is a {@code snapshot}; then the trades are decoded and published oldest first.
+     * whether its event is a {@code snapshot} ({@link TradeEntryIndex}); then the trades are decoded and
+     * published oldest first.
      */
     private void decodeTrades(final long receiveEpochNanos, final long receiveNanoTime)
     {
-        tradeCount = 0;
-        scanner.position(envelope.eventsStart);
-        scanner.enterArray();
-        while (scanner.nextElementStart() == JsonScanner.ITEM)
-        {
-            if (scanner.valueKind() != JsonScanner.KIND_OBJECT)
-            {
-                metrics.onEntryDropped(DropReason.WRONG_TYPE);
-                scanner.skipCurrentValue();
-                continue;
-            }
-            scanner.enterObject();
-            boolean found = false;
-            boolean lastWasArray = false;
-            boolean snapshot = false;
-            final int first = tradeCount;
-            while (scanner.nextKey() == JsonScanner.ITEM)
-            {
-                if (scanner.keyEquals(TRADES) && scanner.valueKind() == JsonScanner.KIND_ARRAY)
-                {
-                    found = true;
-                    lastWasArray = true;
-                    noteTradeStarts();
-                    continue;
-                }
-                found |= scanner.keyEquals(TRADES);
-                lastWasArray &= !scanner.keyEquals(TRADES);
-                scanner.skipCurrentValue();
-                if (scanner.keyEquals(InlineEntries.TYPE))
-                {
-                    snapshot = scanner.stringEquals(InlineEntries.SNAPSHOT);
-                }
-            }
-            java.util.Arrays.fill(tradeSnapshot, first, tradeCount, snapshot);
-            if (!found)
-            {
-                metrics.onEntryDropped(DropReason.MISSING_FIELD);
-            }
-            else if (!lastWasArray)
-            {
-                metrics.onEntryDropped(DropReason.WRONG_TYPE);
-            }
-        }
+        final TradeEntryIndex index = tradeIndex;
+        index.index(scanner, envelope.eventsStart, metrics);
         // Decode once to validate and learn each trade's time and id, keeping the good ones...
         final TradeEntry trade = entries.trades[0];
         int good = 0;
-        for (int i = 0; i < tradeCount; i++)
+        for (int i = 0; i < index.count(); i++)
         {
-            scanner.position(tradeStarts[i]);
+            scanner.position(index.start(i));
             final DropReason problem = trade.decode(scanner);
             if (problem != null)
             {
                 metrics.onEntryDropped(problem);
                 continue;
             }
-            tradeStarts[good] = tradeStarts[i];
-            tradeSnapshot[good] = tradeSnapshot[i];
-            sortTime[good] = trade.timeNanos();
-            sortId[good] = trade.tradeId();
+            index.keep(i, good);
+            order.set(good, trade.timeNanos(), trade.tradeId());
             good++;
         }
         // ...then again, oldest first, to publish (this path serves snapshots only: the cost is rare).
-        sortOldestFirst(good);
+        order.sort(good);
         for (int k = 0; k < good; k++)
         {
-            final int i = order[k];
-            scanner.position(tradeStarts[i]);
+            final int i = order.get(k);
+            scanner.position(index.start(i));
             trade.decode(scanner);
-            trade.snapshot(tradeSnapshot[i]);
-            publishTrade(trade, receiveEpochNanos, receiveNanoTime);
+            trade.snapshot(index.snapshot(i));
+            frameEvents += publisher.trade(trade, receiveEpochNanos, receiveNanoTime);
         }
-    }
-
-    /**
-     * Fills {@link #order} with {@code 0..n-1} sorted oldest first by ({@link #sortTime}, {@link #sortId}):
-     * whatever order a frame lists its trades in, per product the ring sees time and trade id rise, which
-     * {@link SeenTradeIds} relies on. The venue lists newest first, so a reversed list is turned round in
-     * one pass and the insertion sort that follows only fixes what is still out of place (for a real frame,
-     * nothing): linear for every real frame, no allocation.
-     */
-    private void sortOldestFirst(final int n)
-    {
-        for (int i = 0; i < n; i++)
-        {
-            order[i] = i;
-        }
-        if (n > 1 && older(n - 1, 0))
-        {
-            for (int i = 0, j = n - 1; i < j; i++, j--)
-            {
-                final int swap = order[i];
-                order[i] = order[j];
-                order[j] = swap;
-            }
-        }
-        for (int i = 1; i < n; i++)
-        {
-            final int entry = order[i];
-            int j = i - 1;
-            while (j >= 0 && older(entry, order[j]))
-            {
-                order[j + 1] = order[j];
-                j--;
-            }
-            order[j + 1] = entry;
-        }
-    }
-
-    private boolean older(final int a, final int b)
-    {
-        return sortTime[a] < sortTime[b] || (sortTime[a] == sortTime[b] && sortId[a] < sortId[b]);
-    }
-
-    /** Inside a {@code trades} array: remembers where each object entry starts, up to the scratch's size. */
-    private void noteTradeStarts()
-    {
-        scanner.enterArray();
-        while (scanner.nextElementStart() == JsonScanner.ITEM)
-        {
-            if (scanner.valueKind() != JsonScanner.KIND_OBJECT)
-            {
-                metrics.onEntryDropped(DropReason.WRONG_TYPE);
-            }
-            else if (tradeCount == tradeStarts.length)
-            {
-                // Far beyond any real frame (snapshots list 100): newest first, so what is cut is the oldest.
-                metrics.onEntryDropped(DropReason.TOO_MANY_ENTRIES);
-            }
-            else
-            {
-                tradeStarts[tradeCount++] = scanner.valueStart();
-            }
-            scanner.skipCurrentValue();
-        }
-    }
-
-    /**
-     * Publishes one decoded trade unless its id was already published for its product (a resnapshot after
-     * a reconnect repeats trades the engine has), in which case {@link SeenTradeIds} counts it.
-     */
-    private void publishTrade(final TradeEntry trade, final long receiveEpochNanos, final long receiveNanoTime)
-    {
-        if (!seenTrades.firstSighting(trade.instrumentId(), trade.tradeId()))
-        {
-            return;
-        }
-        final long slot = ring.next();
-        try
-        {
-            trade.copyTo(ring.get(slot), envelope.sequence, receiveEpochNanos, receiveNanoTime);
-        }
-        finally
-        {
-            // A claimed slot must always be published, or every consumer stalls behind it.
-            InboundRing.publish(ring, slot);
-        }
-        frameEvents++;
-        metrics.onEventPublished(CoinbaseChannel.MARKET_TRADES);
-        listener.onData(trade.instrumentId(), receiveNanoTime);
-    }
-
-    /** Trades of the product dropped because their id had already been published (since this decoder was built). */
-    public long duplicateTrades(final int instrumentId)
-    {
-        return seenTrades.duplicates(instrumentId);
     }
 
     private DropReason decodeEntry(final int kind)
@@ -603,43 +471,9 @@ public final class CoinbaseMarketDataDecoder
         }
     }
 
-    /** Publishes the entry held at {@code index} of the scratch of {@code kind} (0 unless decoded inline). */
-    private void publish(
-        final CoinbaseChannel channel,
-        final int kind,
-        final int index,
-        final long exchangeTimeNanos,
-        final long receiveEpochNanos,
-        final long receiveNanoTime)
+    /** Trades of the product dropped because their id had already been published (since this decoder was built). */
+    public long duplicateTrades(final int instrumentId)
     {
-        final long slot = ring.next();
-        final long venueSequence = envelope.sequence;
-        try
-        {
-            final InboundEvent event = ring.get(slot);
-            switch (kind)
-            {
-                case KIND_TICKER:
-                    entries.tickers[index].copyTo(event, venueSequence, exchangeTimeNanos, receiveEpochNanos, receiveNanoTime);
-                    break;
-                case KIND_CANDLE:
-                    candle.copyTo(event, venueSequence, receiveEpochNanos, receiveNanoTime);
-                    break;
-                default:
-                    status.copyTo(event, venueSequence, exchangeTimeNanos, receiveEpochNanos, receiveNanoTime);
-                    break;
-            }
-        }
-        finally
-        {
-            // A claimed slot must always be published, or every consumer stalls behind it.
-            InboundRing.publish(ring, slot);
-        }
-        frameEvents++;
-        metrics.onEventPublished(channel);
-        if (kind == KIND_TICKER)
-        {
-            listener.onData(entries.tickers[index].instrumentId(), receiveNanoTime);
-        }
+        return publisher.duplicateTrades(instrumentId);
     }
 }

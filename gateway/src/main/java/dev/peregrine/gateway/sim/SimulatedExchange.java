@@ -6,30 +6,16 @@ import dev.peregrine.gateway.capture.CoinbaseCaptureReader;
 import dev.peregrine.gateway.sim.fault.FaultInjector;
 import dev.peregrine.gateway.sim.fault.FaultTarget;
 import dev.peregrine.gateway.sim.fault.SessionControl;
-import io.netty.bootstrap.ServerBootstrap;
+import dev.peregrine.gateway.ws.WebSocketServer;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoop;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
-import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
-import io.netty.util.concurrent.DefaultThreadFactory;
 
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
@@ -55,10 +41,8 @@ public final class SimulatedExchange implements AutoCloseable
     private final AtomicBoolean closed = new AtomicBoolean();
     private final SentFrameCounter sentFrames = new SentFrameCounter();
     private volatile int port = -1;
-    private EventLoopGroup acceptor;
-    private EventLoopGroup worker;
+    private WebSocketServer server;
     private EventLoop loop;
-    private Channel serverChannel;
 
     /** @throws IllegalArgumentException if a product is not in {@link ProductCatalog}. */
     public SimulatedExchange(final SimulatedExchangeConfig config)
@@ -72,7 +56,7 @@ public final class SimulatedExchange implements AutoCloseable
     {
         this.config = config;
         this.finished = new CompletableFuture<>();
-        this.venue = new CaptureReplay(captureFile, speed, finished);
+        this.venue = new CoinbaseCaptureReplay(captureFile, speed, finished);
     }
 
     /**
@@ -119,7 +103,7 @@ public final class SimulatedExchange implements AutoCloseable
     /** Recorded frames sent so far (0 for a generated market). Any thread. */
     public long framesReplayed()
     {
-        return venue instanceof CaptureReplay replay ? replay.framesSent() : 0;
+        return venue instanceof CoinbaseCaptureReplay replay ? replay.framesSent() : 0;
     }
 
     /** Binds the port and starts the market. */
@@ -129,39 +113,22 @@ public final class SimulatedExchange implements AutoCloseable
         {
             throw new IllegalStateException("simulated exchange can be started once, and not after close()");
         }
-        acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("peregrine-sim-accept"), NioIoHandler.newFactory());
-        worker = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("peregrine-sim"), NioIoHandler.newFactory());
-        loop = worker.next();
-        final WebSocketServerProtocolConfig wsConfig = WebSocketServerProtocolConfig.newBuilder()
-            .websocketPath("/")
-            .checkStartsWith(true)
-            .maxFramePayloadLength(64 * 1024)
-            .build();
-        final ServerBootstrap bootstrap = new ServerBootstrap()
-            .group(acceptor, worker)
-            .channel(NioServerSocketChannel.class)
-            .childHandler(new ChannelInitializer<SocketChannel>()
+        server = new WebSocketServer("simulated exchange", "peregrine-sim", WebSocketServer.underPath("/", 64 * 1024),
+            64 * 1024, pipeline ->
             {
-                @Override
-                protected void initChannel(final SocketChannel ch)
-                {
-                    ch.pipeline().addLast(new HttpServerCodec());
-                    ch.pipeline().addLast(new HttpObjectAggregator(64 * 1024));
-                    ch.pipeline().addLast(new WebSocketServerProtocolHandler(wsConfig));
-                    ch.pipeline().addLast(new SimulatedSessionHandler(venue));
-                    ch.pipeline().addLast(sentFrames);
-                }
+                pipeline.addLast(new SimulatedSessionHandler(venue));
+                pipeline.addLast(sentFrames);
             });
-        // Awaited, not synced: sync would rethrow the (checked) BindException undeclared, past any catch of ours.
-        final io.netty.channel.ChannelFuture bound = bootstrap.bind(config.host(), config.port()).awaitUninterruptibly();
-        serverChannel = bound.channel();
-        if (!bound.isSuccess())
+        loop = server.start();
+        try
+        {
+            port = server.bind(config.host(), config.port());
+        }
+        catch (final IllegalStateException ex)
         {
             close();
-            throw new IllegalStateException("simulated exchange cannot bind " + config.host() + ":" + config.port() +
-                " (" + bound.cause().getMessage() + ")", bound.cause());
+            throw ex;
         }
-        port = ((InetSocketAddress)serverChannel.localAddress()).getPort();
         venue.start(loop);
     }
 
@@ -282,16 +249,9 @@ public final class SimulatedExchange implements AutoCloseable
         }
         venue.close();
         finished.complete(null); // a generated market ends here; a replay has already settled it
-        if (serverChannel != null)
+        if (server != null)
         {
-            serverChannel.close().awaitUninterruptibly(1_000);
-        }
-        for (final EventLoopGroup group : new EventLoopGroup[] {acceptor, worker})
-        {
-            if (group != null)
-            {
-                group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5_000);
-            }
+            server.close();
         }
     }
 

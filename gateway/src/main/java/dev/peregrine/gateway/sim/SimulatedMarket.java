@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * What a {@link SimulatedExchange} serves its sessions: a generated market ({@link SimulatedVenue}) or
- * a recorded one ({@link CaptureReplay}). Every method but {@link #sessionCount()} runs on the
+ * a recorded one ({@link CoinbaseCaptureReplay}). Every method but {@link #sessionCount()} runs on the
  * simulator's one event loop thread.
  */
 interface SimulatedMarket

@@ -10,6 +10,7 @@ import dev.peregrine.gateway.sim.SimulatedExchange;
 import dev.peregrine.gateway.sim.SimulatedExchangeConfig;
 import dev.peregrine.gateway.testing.Await;
 import dev.peregrine.gateway.testing.RecordingRing;
+import dev.peregrine.gateway.ws.ConnectionState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -4,6 +4,7 @@ import dev.peregrine.core.event.EventType;
 import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.gateway.GatewayMetrics;
 import dev.peregrine.gateway.testing.RecordingRing;
+import dev.peregrine.gateway.ws.ReconnectBackoff;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -4,6 +4,7 @@ import dev.peregrine.core.instrument.ProductCatalog;
 import dev.peregrine.core.number.FixedPoint;
 import dev.peregrine.gateway.testing.Await;
 import dev.peregrine.gateway.testing.TestJson;
+import dev.peregrine.gateway.testing.TextCollector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +16,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
@@ -59,7 +59,7 @@ class SimulatedExchangeProtocolTest
         exchange = new SimulatedExchange(SimulatedExchangeConfig.forProducts(List.of("BTC-USD", "XRP-USD")).withTradesPerSecond(20));
         exchange.start();
         socket = HttpClient.newHttpClient().newWebSocketBuilder()
-            .buildAsync(exchange.uri(), new Collector()).get(10, TimeUnit.SECONDS);
+            .buildAsync(exchange.uri(), new TextCollector(received)).get(10, TimeUnit.SECONDS);
         for (final String channel : List.of("heartbeats", "ticker", "market_trades"))
         {
             socket.sendText("{\"type\":\"subscribe\",\"product_ids\":[\"BTC-USD\",\"XRP-USD\"],\"channel\":\"" + channel + "\"}", true)
@@ -135,7 +135,7 @@ class SimulatedExchangeProtocolTest
         exchange = new SimulatedExchange(SimulatedExchangeConfig.forProducts(List.of("ETH-USD")));
         exchange.start();
         socket = HttpClient.newHttpClient().newWebSocketBuilder()
-            .buildAsync(exchange.uri(), new Collector()).get(10, TimeUnit.SECONDS);
+            .buildAsync(exchange.uri(), new TextCollector(received)).get(10, TimeUnit.SECONDS);
         socket.sendText("{\"type\":\"subscribe\",\"product_ids\":[\"BTC-USD\"],\"channel\":\"ticker\"}", true)
             .get(10, TimeUnit.SECONDS);
         Await.until("an answer", Duration.ofSeconds(10), () -> !received.isEmpty());
@@ -172,23 +172,5 @@ class SimulatedExchangeProtocolTest
     private static List<Map<String, Object>> list(final Object value)
     {
         return (List<Map<String, Object>>)value;
-    }
-
-    private final class Collector implements WebSocket.Listener
-    {
-        private final StringBuilder partial = new StringBuilder();
-
-        @Override
-        public CompletionStage<?> onText(final WebSocket webSocket, final CharSequence data, final boolean last)
-        {
-            partial.append(data);
-            if (last)
-            {
-                received.add(partial.toString());
-                partial.setLength(0);
-            }
-            webSocket.request(1);
-            return null;
-        }
     }
 }

@@ -4,6 +4,7 @@ import dev.peregrine.core.instrument.ProductCatalog;
 import dev.peregrine.core.number.FixedPoint;
 import dev.peregrine.gateway.testing.Await;
 import dev.peregrine.gateway.testing.TestJson;
+import dev.peregrine.gateway.testing.TextCollector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
@@ -55,7 +55,7 @@ class SimulatedLevel2Test
         exchange = new SimulatedExchange(SimulatedExchangeConfig.forProducts(List.of("BTC-USD", "ETH-USD")).withTradesPerSecond(50));
         exchange.start();
         socket = HttpClient.newHttpClient().newWebSocketBuilder()
-            .buildAsync(exchange.uri(), new Collector()).get(10, TimeUnit.SECONDS);
+            .buildAsync(exchange.uri(), new TextCollector(received)).get(10, TimeUnit.SECONDS);
         socket.sendText("{\"type\":\"subscribe\",\"product_ids\":[\"BTC-USD\"],\"channel\":\"level2\"}", true).get(10, TimeUnit.SECONDS);
         socket.sendText("{\"type\":\"subscribe\",\"product_ids\":[\"BTC-USD\"],\"channel\":\"ticker\"}", true).get(10, TimeUnit.SECONDS);
         Await.until("20 tickers after the level2 snapshot", Duration.ofSeconds(20), () ->
@@ -170,23 +170,5 @@ class SimulatedLevel2Test
     private static Map<String, Object> map(final Object value)
     {
         return (Map<String, Object>)value;
-    }
-
-    private final class Collector implements WebSocket.Listener
-    {
-        private final StringBuilder partial = new StringBuilder();
-
-        @Override
-        public CompletionStage<?> onText(final WebSocket webSocket, final CharSequence data, final boolean last)
-        {
-            partial.append(data);
-            if (last)
-            {
-                received.add(partial.toString());
-                partial.setLength(0);
-            }
-            webSocket.request(1);
-            return null;
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.peregrine.ops.demo;
 
+import dev.peregrine.gateway.venue.ReplayCapture;
 import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.journal.RetentionPolicy;
 

@@ -1,5 +1,10 @@
 package dev.peregrine.ops.demo;
 
+import dev.peregrine.gateway.venue.DemoExchange;
+import dev.peregrine.gateway.venue.LiveVenue;
+import dev.peregrine.gateway.venue.MarketDataFeed;
+import dev.peregrine.gateway.venue.ReplayCapture;
+import dev.peregrine.gateway.venue.VenueRegistry;
 import com.lmax.disruptor.WaitStrategy;
 import dev.peregrine.core.execution.PositionBook;
 import dev.peregrine.core.metrics.CoreMetrics;
@@ -70,8 +75,8 @@ public final class DemoRun
      * @param cancelOnShutdown publish STOP (cancel every open order, like a kill, but the next start trades again)
      *                         through the ring before stopping.
      */
-    public record DaemonMode(String label, dev.peregrine.ops.engine.MarketDataFeed feed,
-        dev.peregrine.ops.engine.CoinbaseLiveVenue liveVenue, String adminToken, String adminTokenSource,
+    public record DaemonMode(String label, MarketDataFeed feed,
+        LiveVenue liveVenue, String adminToken, String adminTokenSource,
         java.time.Duration shutdownTimeout, boolean cancelOnShutdown)
     {
     }
@@ -137,13 +142,10 @@ public final class DemoRun
             {
                 exchange = replay.serve();
             }
-            else if ("binance".equals(options.venue()))
-            {
-                exchange = BinanceDemoExchange.generated(products, options.seed());
-            }
             else
             {
-                exchange = CoinbaseDemoExchange.generated(products, options.seed(), options.tradesPerSecond());
+                exchange = VenueRegistry.standard().venue(options.venue())
+                    .generated(products, options.seed(), options.tradesPerSecond());
             }
             if (exchange != null)
             {

@@ -1,11 +1,12 @@
 package dev.peregrine.ops.demo;
 
+import dev.peregrine.gateway.venue.MarketDataFeed;
+import dev.peregrine.gateway.venue.ReplayCapture;
 import dev.peregrine.core.book.BookSide;
 import dev.peregrine.core.book.OrderBook;
 import dev.peregrine.core.event.EventType;
 import dev.peregrine.core.metrics.CoreMetrics;
 import dev.peregrine.core.number.FixedPoint;
-import dev.peregrine.ops.engine.MarketDataFeed;
 import dev.peregrine.ops.engine.LiveEngine;
 
 import java.io.IOException;
@@ -83,7 +84,7 @@ public final class RunSummary
         dev.peregrine.ops.report.PnlTables.json(json, engine.finalPnlTable());
 
         json.key("connections").beginArray().beginObject();
-        feed.writeSummary(json);
+        writeObjectFields(json, feed.summary());
         json.key("products").beginArray();
         for (final String product : products)
         {
@@ -154,6 +155,32 @@ public final class RunSummary
         catch (final java.nio.file.AtomicMoveNotSupportedException ex)
         {
             Files.move(temp, absolute, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** A feed's {@link MarketDataFeed#summary()} into the open object: strings, numbers and nested maps. */
+    private static void writeObjectFields(final JsonWriter json, final java.util.Map<String, Object> fields)
+    {
+        for (final java.util.Map.Entry<String, Object> field : fields.entrySet())
+        {
+            json.key(field.getKey());
+            final Object value = field.getValue();
+            if (value instanceof java.util.Map<?, ?> nested)
+            {
+                json.beginObject();
+                @SuppressWarnings("unchecked")
+                final java.util.Map<String, Object> inner = (java.util.Map<String, Object>)nested;
+                writeObjectFields(json, inner);
+                json.endObject();
+            }
+            else if (value instanceof Number number)
+            {
+                json.value(number.longValue());
+            }
+            else
+            {
+                json.value(String.valueOf(value));
+            }
         }
     }
 }

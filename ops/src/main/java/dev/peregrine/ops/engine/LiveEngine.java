@@ -1,5 +1,8 @@
 package dev.peregrine.ops.engine;
 
+import dev.peregrine.gateway.venue.LiveVenue;
+import dev.peregrine.gateway.venue.MarketDataFeed;
+import dev.peregrine.gateway.venue.RecoveredOrder;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.WaitStrategy;
 import dev.peregrine.core.decision.DecisionQueue;
@@ -65,7 +68,7 @@ public final class LiveEngine
     private final StrategyLedger ledger;
     private final PublishedStatistics statistics;
     private final PaperOrderSender paperSender = new PaperOrderSender();
-    private final CoinbaseLiveVenue liveVenue;
+    private final LiveVenue liveVenue;
     private final TradingCore core;
     /** Order events off the core thread: JSON lines and the open-order view of {@code GET /admin/orders}. */
     private final OrderLog orderLog = new OrderLog(OrderLog.DEFAULT_CAPACITY);
@@ -123,7 +126,7 @@ public final class LiveEngine
         final int ringSize,
         final WaitStrategy waitStrategy,
         final long clockIntervalMillis,
-        final CoinbaseLiveVenue liveVenue)
+        final LiveVenue liveVenue)
     {
         if (settings.liveVenue() != (liveVenue != null))
         {
@@ -663,7 +666,7 @@ public final class LiveEngine
     }
 
     /** Where orders go when trading live; null with the paper venue. */
-    public CoinbaseLiveVenue liveVenue()
+    public LiveVenue liveVenue()
     {
         return liveVenue;
     }

@@ -227,7 +227,7 @@ public final class PeregrineCollector implements MultiCollector
 
         out.metricSnapshot(ErrorsByType.snapshot(engine, sidecar));
         addHistograms(out);
-        engine.feed().exportMetrics(out);
+        FeedMetricsSnapshots.export(engine.feed(), out);
         if (engine.liveVenue() != null)
         {
             OrderAdapterMetricsExport.addTo(out, engine.liveVenue().metrics());

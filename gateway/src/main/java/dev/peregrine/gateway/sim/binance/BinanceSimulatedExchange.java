@@ -1,25 +1,11 @@
 package dev.peregrine.gateway.sim.binance;
 
-import io.netty.bootstrap.ServerBootstrap;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelInitializer;
+import dev.peregrine.gateway.ws.WebSocketServer;
 import io.netty.channel.EventLoop;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
-import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
-import io.netty.util.concurrent.DefaultThreadFactory;
 
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -38,10 +24,8 @@ public final class BinanceSimulatedExchange implements AutoCloseable
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile int port = -1;
-    private EventLoopGroup acceptor;
-    private EventLoopGroup worker;
+    private WebSocketServer server;
     private EventLoop loop;
-    private Channel serverChannel;
 
     private BinanceSimulatedExchange(final BinanceMarketSource market, final int port)
     {
@@ -71,7 +55,7 @@ public final class BinanceSimulatedExchange implements AutoCloseable
 
     public static BinanceSimulatedExchange replaying(final Path captureFile, final double speed, final int port)
     {
-        return new BinanceSimulatedExchange(new CaptureReplay(BinanceCapture.load(captureFile), speed), port);
+        return new BinanceSimulatedExchange(new BinanceCaptureReplay(BinanceCapture.load(captureFile), speed), port);
     }
 
     /** Binds the port and starts the market. */
@@ -81,40 +65,19 @@ public final class BinanceSimulatedExchange implements AutoCloseable
         {
             throw new IllegalStateException("simulated exchange can be started once, and not after close()");
         }
-        acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("peregrine-binance-sim-accept"),
-            NioIoHandler.newFactory());
-        worker = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("peregrine-binance-sim"),
-            NioIoHandler.newFactory());
-        loop = worker.next();
-        final WebSocketServerProtocolConfig wsConfig = WebSocketServerProtocolConfig.newBuilder()
-            .websocketPath("/stream")
-            .checkStartsWith(true) // the query string carries the subscription
-            .maxFramePayloadLength(64 * 1024)
-            .build();
-        final ServerBootstrap bootstrap = new ServerBootstrap()
-            .group(acceptor, worker)
-            .channel(NioServerSocketChannel.class)
-            .childHandler(new ChannelInitializer<SocketChannel>()
-            {
-                @Override
-                protected void initChannel(final SocketChannel ch)
-                {
-                    ch.pipeline().addLast(new HttpServerCodec());
-                    ch.pipeline().addLast(new HttpObjectAggregator(64 * 1024));
-                    ch.pipeline().addLast(new WebSocketServerProtocolHandler(wsConfig));
-                    ch.pipeline().addLast(new BinanceSimHandler(market));
-                }
-            });
+        // The query string carries the subscription, hence a path prefix.
+        server = new WebSocketServer("Binance simulated exchange", "peregrine-binance-sim",
+            WebSocketServer.underPath("/stream", 64 * 1024), 64 * 1024, pipeline -> pipeline.addLast(new BinanceSimHandler(market)));
+        loop = server.start();
         try
         {
-            serverChannel = bootstrap.bind("127.0.0.1", requestedPort).syncUninterruptibly().channel();
+            port = server.bind("127.0.0.1", requestedPort);
         }
-        catch (final RuntimeException ex)
+        catch (final IllegalStateException ex)
         {
             close();
-            throw new IllegalStateException("Binance simulated exchange cannot bind 127.0.0.1:" + requestedPort, ex);
+            throw ex;
         }
-        port = ((InetSocketAddress)serverChannel.localAddress()).getPort();
         loop.submit(() -> market.start(loop)).syncUninterruptibly();
         return this;
     }
@@ -149,13 +112,13 @@ public final class BinanceSimulatedExchange implements AutoCloseable
     /** Replay only: clients whose replay reached the end of the capture. */
     public int finishedReplays()
     {
-        return market instanceof CaptureReplay ? ((CaptureReplay)market).finishedSessions() : 0;
+        return market instanceof BinanceCaptureReplay ? ((BinanceCaptureReplay)market).finishedSessions() : 0;
     }
 
     /** Replay only: frames written so far, all clients together. */
     public long replayedFrames()
     {
-        return market instanceof CaptureReplay ? ((CaptureReplay)market).framesSent() : 0;
+        return market instanceof BinanceCaptureReplay ? ((BinanceCaptureReplay)market).framesSent() : 0;
     }
 
     /** Closes every connection and the port, and stops the threads. Idempotent. */
@@ -166,16 +129,9 @@ public final class BinanceSimulatedExchange implements AutoCloseable
         {
             return;
         }
-        if (serverChannel != null)
+        if (server != null)
         {
-            serverChannel.close().awaitUninterruptibly(1_000);
-        }
-        for (final EventLoopGroup group : new EventLoopGroup[] {acceptor, worker})
-        {
-            if (group != null)
-            {
-                group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5_000);
-            }
+            server.close();
         }
     }
 }

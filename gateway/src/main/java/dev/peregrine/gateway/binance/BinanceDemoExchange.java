@@ -1,8 +1,8 @@
-package dev.peregrine.ops.demo;
+package dev.peregrine.gateway.binance;
 
 import dev.peregrine.gateway.sim.binance.BinanceSimulatedExchange;
-import dev.peregrine.ops.engine.BinanceFeed;
-import dev.peregrine.ops.engine.MarketDataFeed;
+import dev.peregrine.gateway.venue.DemoExchange;
+import dev.peregrine.gateway.venue.MarketDataFeed;
 
 import java.nio.file.Path;
 import java.util.List;

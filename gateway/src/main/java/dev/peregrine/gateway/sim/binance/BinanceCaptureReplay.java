@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * served one, as in the recording, so the client's diff buffer never has to hold the whole capture; the
  * snapshot served is always the capture's, so the client's sync sees exactly the recorded sequence.
  */
-final class CaptureReplay implements BinanceMarketSource
+final class BinanceCaptureReplay implements BinanceMarketSource
 {
     private static final int BATCH = 256;
 
@@ -28,7 +28,7 @@ final class CaptureReplay implements BinanceMarketSource
     private volatile int finishedSessions;
     private volatile long framesSent;
 
-    CaptureReplay(final BinanceCapture capture, final double speed)
+    BinanceCaptureReplay(final BinanceCapture capture, final double speed)
     {
         if (!(speed >= 0) || Double.isInfinite(speed))
         {

@@ -1,7 +1,7 @@
-package dev.peregrine.ops.sim;
+package dev.peregrine.gateway.coinbase.sim;
 
 import dev.peregrine.gateway.coinbase.orders.EcPrivateKeyPem;
-import dev.peregrine.ops.cli.UsageException;
+import dev.peregrine.gateway.venue.VenueUsageException;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +38,7 @@ public record SimCredentials(String keyName, ECPublicKey publicKey, Path keyName
     public static final String PRIVATE_KEY_FILE = "coinbase_api_secret";
     public static final String PUBLIC_KEY_FILE = "coinbase_api_public_key.pem";
 
-    /** @throws UsageException naming the option when the file is unreadable or not a P-256 public key. */
+    /** @throws VenueUsageException naming the option when the file is unreadable or not a P-256 public key. */
     public static SimCredentials fromPublicKeyFile(final String keyName, final Path file)
     {
         final String pem;
@@ -48,11 +48,11 @@ public record SimCredentials(String keyName, ECPublicKey publicKey, Path keyName
         }
         catch (final IOException ex)
         {
-            throw new UsageException("--api-public-key-file: cannot read " + file + " (" + ex.getClass().getSimpleName() + ")");
+            throw new VenueUsageException("--api-public-key-file: cannot read " + file + " (" + ex.getClass().getSimpleName() + ")");
         }
         if (pem.contains("PRIVATE KEY-----"))
         {
-            throw new UsageException("--api-public-key-file: " + file + " holds a private key; give its public half " +
+            throw new VenueUsageException("--api-public-key-file: " + file + " holds a private key; give its public half " +
                 "('openssl ec -in KEY.pem -pubout -out KEY.pub'), the simulator only verifies signatures");
         }
         return new SimCredentials(keyName, parsePublicKey(pem, "--api-public-key-file: " + file), null, null, false);
@@ -61,7 +61,7 @@ public record SimCredentials(String keyName, ECPublicKey publicKey, Path keyName
     /**
      * The throwaway key in {@code folder}, made (and the folder created, owner-only) if it holds none.
      *
-     * @throws UsageException when the folder cannot be written or holds a damaged key.
+     * @throws VenueUsageException when the folder cannot be written or holds a damaged key.
      */
     public static SimCredentials generatedIn(final String keyName, final Path folder)
     {
@@ -89,7 +89,7 @@ public record SimCredentials(String keyName, ECPublicKey publicKey, Path keyName
         }
         catch (final IOException ex)
         {
-            throw new UsageException("--credentials-dir: cannot write the simulator's key to " + folder.toAbsolutePath() +
+            throw new VenueUsageException("--credentials-dir: cannot write the simulator's key to " + folder.toAbsolutePath() +
                 " (" + ex.getClass().getSimpleName() + ": " + ex.getMessage() + ")");
         }
         catch (final GeneralSecurityException ex)
@@ -110,7 +110,7 @@ public record SimCredentials(String keyName, ECPublicKey publicKey, Path keyName
         final String footer = "-----END PUBLIC KEY-----";
         if (!text.startsWith(header) || !text.contains(footer))
         {
-            throw new UsageException(where + ": not a PEM public key (expected '" + header + "' ... '" + footer + "')");
+            throw new VenueUsageException(where + ": not a PEM public key (expected '" + header + "' ... '" + footer + "')");
         }
         try
         {
@@ -118,13 +118,13 @@ public record SimCredentials(String keyName, ECPublicKey publicKey, Path keyName
             final ECPublicKey key = (ECPublicKey)KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(der));
             if (!EcPrivateKeyPem.isP256(key.getParams()))
             {
-                throw new UsageException(where + ": not a P-256 key; Coinbase API keys are ECDSA P-256 (ES256)");
+                throw new VenueUsageException(where + ": not a P-256 key; Coinbase API keys are ECDSA P-256 (ES256)");
             }
             return key;
         }
         catch (final GeneralSecurityException | IllegalArgumentException | ClassCastException ex)
         {
-            throw new UsageException(where + ": not a valid EC public key (" + ex.getClass().getSimpleName() + ")");
+            throw new VenueUsageException(where + ": not a valid EC public key (" + ex.getClass().getSimpleName() + ")");
         }
     }
 

@@ -1,10 +1,9 @@
-package dev.peregrine.ops.engine;
+package dev.peregrine.gateway.coinbase;
 
 import com.lmax.disruptor.RingBuffer;
 import dev.peregrine.core.event.EventType;
 import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.event.OrderCommand;
-import dev.peregrine.core.execution.OrderSender;
 import dev.peregrine.core.instrument.InstrumentRegistry;
 import dev.peregrine.core.ring.InboundRing;
 import dev.peregrine.core.time.EpochClock;
@@ -13,6 +12,8 @@ import dev.peregrine.gateway.coinbase.orders.CoinbaseJwtSigner;
 import dev.peregrine.gateway.coinbase.orders.CoinbaseOrderAdapter;
 import dev.peregrine.gateway.coinbase.orders.CoinbaseOrderClient;
 import dev.peregrine.gateway.coinbase.orders.CoinbaseUserChannelClient;
+import dev.peregrine.gateway.venue.LiveVenue;
+import dev.peregrine.gateway.venue.RecoveredOrder;
 import dev.peregrine.gateway.orders.OrderAdapterMetrics;
 import dev.peregrine.gateway.orders.VenueResponseListener;
 
@@ -30,7 +31,7 @@ import java.time.Duration;
  * time): a restart continues the same journal and its order ids, a new journal gets a new prefix, so an
  * id is never reused and a resend after a crash is recognised by the venue.
  */
-public final class CoinbaseLiveVenue implements OrderSender, VenueResponseListener, AutoCloseable
+public final class CoinbaseLiveVenue implements LiveVenue, VenueResponseListener
 {
     private final URI restBase;
     private final String jwtHost;
@@ -59,18 +60,13 @@ public final class CoinbaseLiveVenue implements OrderSender, VenueResponseListen
         this.credentials = credentials;
     }
 
-    /** Starts the adapter and the user channel; answers go into {@code inbound} from now on. */
-    public void start(final RingBuffer<InboundEvent> inbound, final InstrumentRegistry instruments, final String prefix)
-    {
-        start(inbound, instruments, prefix, java.util.List.of());
-    }
-
     /**
      * Starts as {@link #start(RingBuffer, InstrumentRegistry, String)}, first handing the adapter the orders the
      * core recovered open from its journal: the adapter asks the venue's order list what became of each while
      * the engine was down, and publishes the differences (missed fills, cancels, orders that never reached
      * the venue) into the ring, where they are journaled like any venue report.
      */
+    @Override
     public void start(final RingBuffer<InboundEvent> inbound, final InstrumentRegistry instruments, final String prefix,
         final java.util.List<RecoveredOrder> recovered)
     {
@@ -94,18 +90,21 @@ public final class CoinbaseLiveVenue implements OrderSender, VenueResponseListen
     }
 
     /** Recovered orders the venue has not yet accounted for (0 once reconciled). */
+    @Override
     public int awaitingReconcile()
     {
         final CoinbaseOrderAdapter current = adapter;
         return current == null ? 0 : current.awaitingReconcile();
     }
 
+    @Override
     public OrderAdapterMetrics metrics()
     {
         return metrics;
     }
 
     /** The client order id the venue knows order {@code orderId} by. */
+    @Override
     public String clientOrderId(final long orderId)
     {
         return clientOrderPrefix + orderId;
@@ -214,6 +213,7 @@ public final class CoinbaseLiveVenue implements OrderSender, VenueResponseListen
     }
 
     /** Refusals the outbound thread could not publish because the ring was full. */
+    @Override
     public long refusalsNotDelivered()
     {
         return refusalsNotDelivered.get();

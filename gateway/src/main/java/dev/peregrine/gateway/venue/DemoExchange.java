@@ -1,6 +1,6 @@
-package dev.peregrine.ops.demo;
+package dev.peregrine.gateway.venue;
 
-import dev.peregrine.ops.engine.MarketDataFeed;
+import dev.peregrine.gateway.venue.MarketDataFeed;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.peregrine.ops.demo;
+package dev.peregrine.gateway.binance;
 
 import dev.peregrine.gateway.capture.CaptureFiles;
 
@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * The symbols a Binance hftbacktest capture holds, from the stream names of its first lines
  * ({@code "stream":"btcusdt@trade"} becomes {@code BTCUSDT}), in order of first appearance.
  */
-final class BinanceCaptureSymbols
+public final class BinanceCaptureSymbols
 {
     private static final Pattern STREAM = Pattern.compile("\"stream\":\"([a-z0-9]+)@");
     private static final int LINES_TO_READ = 2_000;
@@ -25,7 +25,7 @@ final class BinanceCaptureSymbols
     {
     }
 
-    static List<String> of(final Path file)
+    public static List<String> of(final Path file)
     {
         final List<String> symbols = new ArrayList<>();
         try (BufferedReader lines = CaptureFiles.openLines(file))

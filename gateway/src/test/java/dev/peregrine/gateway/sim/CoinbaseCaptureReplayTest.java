@@ -3,6 +3,7 @@ package dev.peregrine.gateway.sim;
 import dev.peregrine.core.testing.ExternalResources;
 import dev.peregrine.gateway.capture.CaptureFormatException;
 import dev.peregrine.gateway.testing.TestJson;
+import dev.peregrine.gateway.testing.TextCollector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,7 +18,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Replays the real Coinbase capture over a real loopback WebSocket to the JDK's own client (independent
  * of the gateway's Netty client): every recorded frame arrives, in order, unchanged.
  */
-class CaptureReplayTest
+class CoinbaseCaptureReplayTest
 {
     private static final String CAPTURE = "coinbase_advtrade_ws_BTC-USD_ETH-USD_20260809.cryptofeed.jsonl.gz";
 
@@ -63,7 +63,7 @@ class CaptureReplayTest
         assertThat(exchange.config().products()).containsExactly("BTC-USD", "ETH-USD");
         exchange.start();
         socket = HttpClient.newHttpClient().newWebSocketBuilder()
-            .buildAsync(exchange.uri(), new Collector()).get(10, TimeUnit.SECONDS);
+            .buildAsync(exchange.uri(), new TextCollector(received)).get(10, TimeUnit.SECONDS);
         assertThat(exchange.finished()).isNotDone();
         socket.sendText("{\"type\":\"subscribe\",\"product_ids\":[\"BTC-USD\"],\"channel\":\"ticker\"}", true)
             .get(10, TimeUnit.SECONDS);
@@ -125,27 +125,5 @@ class CaptureReplayTest
             }
         }
         return frames;
-    }
-
-    private final class Collector implements WebSocket.Listener
-    {
-        private final StringBuilder partial = new StringBuilder();
-
-        @Override
-        public CompletionStage<?> onText(final WebSocket webSocket, final CharSequence data, final boolean last)
-        {
-            partial.append(data);
-            if (last)
-            {
-                synchronized (received)
-                {
-                    received.add(partial.toString());
-                    received.notifyAll();
-                }
-                partial.setLength(0);
-            }
-            webSocket.request(1);
-            return null;
-        }
     }
 }

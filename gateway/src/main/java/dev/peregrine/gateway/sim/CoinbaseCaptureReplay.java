@@ -25,7 +25,7 @@ import java.util.concurrent.locks.LockSupport;
  * sessions. The replay thread waits for a frame's write whenever a client's socket is not writable, so
  * a slow client holds the file back rather than filling the heap with the whole capture.
  */
-final class CaptureReplay implements SimulatedMarket
+final class CoinbaseCaptureReplay implements SimulatedMarket
 {
     private static final long FLUSH_WAIT_MILLIS = 60_000;
 
@@ -45,7 +45,7 @@ final class CaptureReplay implements SimulatedMarket
      * @param finished completed once every frame has been written to the sockets of the subscribed sessions,
      *                 or exceptionally if the file cannot be read or the exchange closes first.
      */
-    CaptureReplay(final Path file, final double speed, final CompletableFuture<Void> finished)
+    CoinbaseCaptureReplay(final Path file, final double speed, final CompletableFuture<Void> finished)
     {
         if (!(speed > 0))
         {

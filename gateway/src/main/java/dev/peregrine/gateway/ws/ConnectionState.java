@@ -1,7 +1,7 @@
-package dev.peregrine.gateway.coinbase;
+package dev.peregrine.gateway.ws;
 
 /**
- * Where a {@link CoinbaseMarketDataClient} stands; its ordinal is exported as a gauge
+ * Where a reconnecting {@link WebSocketClient} user stands (the Coinbase market-data client); its ordinal is exported as a gauge
  * ({@code GatewayMetrics.connectionState()}), so never reorder, only append.
  */
 public enum ConnectionState

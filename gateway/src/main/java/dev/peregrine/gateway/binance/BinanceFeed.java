@@ -1,4 +1,4 @@
-package dev.peregrine.ops.engine;
+package dev.peregrine.gateway.binance;
 
 import com.lmax.disruptor.RingBuffer;
 import dev.peregrine.core.event.InboundEvent;
@@ -7,18 +7,16 @@ import dev.peregrine.gateway.DropReason;
 import dev.peregrine.gateway.binance.BinanceMarketDataClient;
 import dev.peregrine.gateway.binance.BinanceMetrics;
 import dev.peregrine.gateway.binance.BinanceStream;
-import dev.peregrine.ops.demo.JsonWriter;
-import io.prometheus.metrics.model.snapshots.CounterSnapshot;
-import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import dev.peregrine.gateway.venue.FeedMetricsSink;
+import dev.peregrine.gateway.venue.FeedSummaries;
+import dev.peregrine.gateway.venue.MarketDataFeed;
 import org.HdrHistogram.SingleWriterRecorder;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import static dev.peregrine.ops.metrics.PeregrineCollector.counter;
-import static dev.peregrine.ops.metrics.PeregrineCollector.gauge;
 
 /** Binance spot market data (combined streams plus the REST depth snapshot) behind {@link MarketDataFeed}. */
 public final class BinanceFeed implements MarketDataFeed
@@ -103,38 +101,29 @@ public final class BinanceFeed implements MarketDataFeed
     }
 
     @Override
-    public void exportMetrics(final MetricSnapshots.Builder out)
+    public void exportMetrics(final FeedMetricsSink out)
     {
-        final CounterSnapshot.Builder frames = CounterSnapshot.builder()
-            .name("peregrine_gateway_frames")
-            .help("WebSocket frames received from the venue, by venue and channel");
         for (final BinanceStream stream : BinanceStream.values())
         {
-            frames.dataPoint(counter(metrics.framesReceived(stream), "venue", "binance", "channel", label(stream)));
+            out.counter("peregrine_gateway_frames", "WebSocket frames received from the venue, by venue and channel",
+                metrics.framesReceived(stream), "venue", "binance", "channel", label(stream));
         }
-        out.metricSnapshot(frames.build());
-        final CounterSnapshot.Builder dropped = CounterSnapshot.builder()
-            .name("peregrine_gateway_dropped")
-            .help("Frames dropped whole, or entries dropped from good frames, by venue, scope and reason");
         for (final DropReason reason : DropReason.values())
         {
-            dropped.dataPoint(counter(metrics.framesDropped(reason), "venue", "binance", "scope", "frame",
-                "reason", reason.label()));
+            out.counter("peregrine_gateway_dropped",
+                "Frames dropped whole, or entries dropped from good frames, by venue, scope and reason",
+                metrics.framesDropped(reason), "venue", "binance", "scope", "frame", "reason", reason.label());
         }
-        out.metricSnapshot(dropped.build());
-        out.metricSnapshot(CounterSnapshot.builder().name("peregrine_gateway_events_published")
-            .help("Inbound events the gateway published into the ring, by venue and channel")
-            .dataPoint(counter(metrics.eventsPublished(), "venue", "binance", "channel", "all"))
-            .build());
-        out.metricSnapshot(counter("peregrine_gateway_sequence_gaps", "Breaks in the venue's update-id chain (lost messages)",
-            metrics.feedGaps()));
-        out.metricSnapshot(counter("peregrine_gateway_book_snapshots", "REST depth snapshots applied", metrics.snapshotsApplied()));
-        out.metricSnapshot(counter("peregrine_gateway_book_snapshot_failures", "REST depth snapshots that failed",
-            metrics.snapshotsFailed()));
-        out.metricSnapshot(counter("peregrine_gateway_depth_buffer_overflows",
-            "Times the diff buffer overflowed while waiting for a snapshot (forces a resync)", metrics.bufferOverflows()));
-        out.metricSnapshot(gauge("peregrine_gateway_connected", "1 while the market-data connection is up",
-            isConnected() ? 1 : 0));
+        out.counter("peregrine_gateway_events_published",
+            "Inbound events the gateway published into the ring, by venue and channel",
+            metrics.eventsPublished(), "venue", "binance", "channel", "all");
+        out.counter("peregrine_gateway_sequence_gaps", "Breaks in the venue's update-id chain (lost messages)",
+            metrics.feedGaps());
+        out.counter("peregrine_gateway_book_snapshots", "REST depth snapshots applied", metrics.snapshotsApplied());
+        out.counter("peregrine_gateway_book_snapshot_failures", "REST depth snapshots that failed", metrics.snapshotsFailed());
+        out.counter("peregrine_gateway_depth_buffer_overflows",
+            "Times the diff buffer overflowed while waiting for a snapshot (forces a resync)", metrics.bufferOverflows());
+        out.gauge("peregrine_gateway_connected", "1 while the market-data connection is up", isConnected() ? 1 : 0);
     }
 
     private static String label(final BinanceStream stream)
@@ -143,24 +132,23 @@ public final class BinanceFeed implements MarketDataFeed
     }
 
     @Override
-    public void writeSummary(final JsonWriter json)
+    public Map<String, Object> summary()
     {
-        json.key("venue").value("binance").key("uri").value(streamBase.toString()).key("rest").value(restBase.toString());
-        json.key("frames_received").beginObject();
+        final Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("venue", "binance");
+        summary.put("uri", streamBase.toString());
+        summary.put("rest", restBase.toString());
+        final Map<String, Object> frames = new LinkedHashMap<>();
         for (final BinanceStream stream : BinanceStream.values())
         {
-            json.key(label(stream)).value(metrics.framesReceived(stream));
+            frames.put(label(stream), metrics.framesReceived(stream));
         }
-        json.endObject();
-        json.key("heartbeats").value(0);
-        json.key("sequence_gaps").value(metrics.feedGaps());
-        json.key("book_snapshots").value(metrics.snapshotsApplied());
-        json.key("frames_dropped").beginObject();
-        for (final DropReason reason : DropReason.values())
-        {
-            json.key(reason.label()).value(metrics.framesDropped(reason));
-        }
-        json.endObject();
+        summary.put("frames_received", frames);
+        summary.put("heartbeats", 0L);
+        summary.put("sequence_gaps", metrics.feedGaps());
+        summary.put("book_snapshots", metrics.snapshotsApplied());
+        summary.put("frames_dropped", FeedSummaries.byReason(metrics::framesDropped));
+        return summary;
     }
 
     @Override

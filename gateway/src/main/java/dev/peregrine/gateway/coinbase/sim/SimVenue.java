@@ -1,11 +1,11 @@
-package dev.peregrine.ops.sim;
+package dev.peregrine.gateway.coinbase.sim;
 
 import dev.peregrine.core.instrument.ProductCatalog;
 import dev.peregrine.core.number.FixedPoint;
 import dev.peregrine.gateway.coinbase.orders.CoinbaseOrderClient;
 import dev.peregrine.gateway.coinbase.emulator.CoinbaseVenueEmulator;
 import dev.peregrine.gateway.sim.SimulatedExchange;
-import dev.peregrine.ops.cli.UsageException;
+import dev.peregrine.gateway.venue.VenueUsageException;
 
 import java.net.URI;
 import java.util.List;
@@ -54,7 +54,7 @@ public final class SimVenue implements AutoCloseable
     /**
      * Binds both ports; on failure nothing is left listening.
      *
-     * @throws UsageException naming the option whose port cannot be bound.
+     * @throws VenueUsageException naming the option whose port cannot be bound.
      */
     public void start(final int restPort)
     {
@@ -65,7 +65,7 @@ public final class SimVenue implements AutoCloseable
         catch (final IllegalStateException ex)
         {
             market.close();
-            throw new UsageException("--market-data-port: cannot listen on " + bind + ":" + market.config().port() +
+            throw new VenueUsageException("--market-data-port: cannot listen on " + bind + ":" + market.config().port() +
                 " (" + rootMessage(ex) + ")");
         }
         try
@@ -75,7 +75,7 @@ public final class SimVenue implements AutoCloseable
         catch (final IllegalStateException ex)
         {
             market.close();
-            throw new UsageException("--rest-port: cannot listen on " + bind + ":" + restPort + " (" + rootMessage(ex) + ")");
+            throw new VenueUsageException("--rest-port: cannot listen on " + bind + ":" + restPort + " (" + rootMessage(ex) + ")");
         }
         syncFillPrices();
     }

@@ -1,4 +1,4 @@
-package dev.peregrine.gateway.feed;
+package dev.peregrine.gateway.ws;
 
 import java.time.Duration;
 import java.util.SplittableRandom;

@@ -1,10 +1,10 @@
-package dev.peregrine.ops.demo;
+package dev.peregrine.gateway.coinbase;
 
 import dev.peregrine.gateway.coinbase.CoinbaseClientConfig;
 import dev.peregrine.gateway.sim.SimulatedExchange;
 import dev.peregrine.gateway.sim.SimulatedExchangeConfig;
-import dev.peregrine.ops.engine.CoinbaseFeed;
-import dev.peregrine.ops.engine.MarketDataFeed;
+import dev.peregrine.gateway.venue.DemoExchange;
+import dev.peregrine.gateway.venue.MarketDataFeed;
 
 import java.nio.file.Path;
 import java.util.List;

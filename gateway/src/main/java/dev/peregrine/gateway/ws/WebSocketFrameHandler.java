@@ -1,4 +1,4 @@
-package dev.peregrine.gateway.binance;
+package dev.peregrine.gateway.ws;
 
 import dev.peregrine.core.time.EpochClock;
 import io.netty.buffer.ByteBuf;
@@ -16,42 +16,53 @@ import io.netty.util.ReferenceCountUtil;
 import java.nio.channels.ClosedChannelException;
 
 /**
- * The last handler of a Binance market-data connection: hands every aggregated text frame to the
- * {@link BinanceMarketDataDecoder}. The subscription is in the URL ({@code /stream?streams=...}), so
- * there is nothing to send after the handshake. Pings need no code here: Netty's
- * {@code WebSocketProtocolHandler} answers every ping frame with a pong carrying the same payload,
- * which is what Binance checks (a ping every 20 s, disconnect after a minute without pong).
+ * The last handler of one client WebSocket connection, for every venue: reports the completed handshake
+ * and the loss of the connection to a {@link ConnectionListener}, and hands every aggregated text frame to
+ * the venue's {@link TextFrameDecoder}. Runs on the
+ * connection's event loop. Pings need no code here: Netty's {@code WebSocketProtocolHandler} answers each
+ * with a pong carrying the same payload.
  *
- * <p>Pooled buffers are usually direct, so a frame is copied once into a reusable array that grows to
- * the largest frame seen (warm-up allocation only); heap buffers are read in place.
+ * <p>Pooled buffers are usually direct, so a frame is copied once into a reusable byte array that
+ * grows to the largest frame seen (warm-up allocation only); heap buffers are read in place.
  */
-final class BinanceFrameHandler extends ChannelInboundHandlerAdapter
+public final class WebSocketFrameHandler extends ChannelInboundHandlerAdapter
 {
-    private final BinanceMarketDataDecoder decoder;
-    private final BinanceMetrics metrics;
+    private static final int INITIAL_SCRATCH_BYTES = 64 * 1024;
+
+    private final TextFrameDecoder decoder;
+    private final ConnectionListener connection;
     private final EpochClock clock = new EpochClock();
-    private byte[] scratch = new byte[64 * 1024];
+    private byte[] scratch = new byte[INITIAL_SCRATCH_BYTES];
     private volatile ChannelPromise handshakePromise;
     private volatile boolean handshakeComplete;
+    private boolean opened;
 
-    BinanceFrameHandler(final BinanceMarketDataDecoder decoder, final BinanceMetrics metrics)
+    public WebSocketFrameHandler(final TextFrameDecoder decoder, final ConnectionListener connection)
     {
         this.decoder = decoder;
-        this.metrics = metrics;
+        this.connection = connection;
     }
 
-    ChannelPromise handshakePromise()
+    /** Event loop: true once the handshake of this connection completed, even after it closed. */
+    public boolean opened()
+    {
+        return opened;
+    }
+
+    /** Completes when the handshake is done and {@link ConnectionListener#onOpen} has run; fails if the connection fails. */
+    public ChannelPromise handshakePromise()
     {
         return handshakePromise;
     }
 
-    boolean handshakeComplete()
+    /** True while the connection is open past its handshake; any thread. */
+    public boolean handshakeComplete()
     {
         return handshakeComplete;
     }
 
-    /** The epoch clock of this connection, for stamping REST snapshots with the same time base. */
-    EpochClock clock()
+    /** The epoch clock of this connection, for stamping data fetched beside it (REST snapshots) with the same base. */
+    public EpochClock clock()
     {
         return clock;
     }
@@ -67,8 +78,9 @@ final class BinanceFrameHandler extends ChannelInboundHandlerAdapter
     {
         if (event == ClientHandshakeStateEvent.HANDSHAKE_COMPLETE)
         {
-            metrics.onConnect();
             handshakeComplete = true;
+            opened = true;
+            connection.onOpen(ctx.channel());
             handshakePromise.trySuccess();
         }
         else if (event == ClientHandshakeStateEvent.HANDSHAKE_TIMEOUT)
@@ -121,12 +133,14 @@ final class BinanceFrameHandler extends ChannelInboundHandlerAdapter
     {
         if (cause instanceof TooLongFrameException && handshakeComplete)
         {
-            decoder.onOversizedFrame(); // the aggregator dropped the message; the connection is fine
+            // The aggregator already discarded the fragmented message; the connection itself is still fine.
+            decoder.onOversizedFrame();
             return;
         }
         if (cause instanceof CorruptedWebSocketFrameException &&
             WebSocketCloseStatus.MESSAGE_TOO_BIG.equals(((CorruptedWebSocketFrameException)cause).closeStatus()))
         {
+            // One frame above the payload limit: Netty has already answered 1009 and is closing.
             decoder.onOversizedFrame();
         }
         handshakePromise.tryFailure(cause);
@@ -140,7 +154,7 @@ final class BinanceFrameHandler extends ChannelInboundHandlerAdapter
         if (handshakeComplete)
         {
             handshakeComplete = false;
-            metrics.onDisconnect();
+            connection.onClosed();
         }
         super.channelInactive(ctx);
     }

@@ -1,4 +1,4 @@
-package dev.peregrine.ops.engine;
+package dev.peregrine.gateway.venue;
 
 import dev.peregrine.core.number.FixedPoint;
 import dev.peregrine.core.order.Order;

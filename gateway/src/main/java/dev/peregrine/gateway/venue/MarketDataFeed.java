@@ -1,10 +1,8 @@
-package dev.peregrine.ops.engine;
+package dev.peregrine.gateway.venue;
 
 import com.lmax.disruptor.RingBuffer;
 import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.instrument.InstrumentRegistry;
-import dev.peregrine.ops.demo.JsonWriter;
-import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import org.HdrHistogram.SingleWriterRecorder;
 
 import java.util.Map;
@@ -54,11 +52,14 @@ public interface MarketDataFeed extends AutoCloseable
     /** Latency recorders written by the feed's thread, by series name, for the metrics sidecar. */
     Map<String, SingleWriterRecorder> recorders();
 
-    /** The connection's counters as Prometheus snapshots, read at scrape time. */
-    void exportMetrics(MetricSnapshots.Builder out);
+    /** The connection's counters and gauges, read at scrape time (ops turns them into Prometheus snapshots). */
+    void exportMetrics(FeedMetricsSink out);
 
-    /** The connection's figures into an open JSON object (run summaries). */
-    void writeSummary(JsonWriter json);
+    /**
+     * The connection's figures for run summaries: keys in the order they are to be printed, values a
+     * {@code String}, a {@code Long} or a nested map of the same kind. Built on each call (off the hot path).
+     */
+    Map<String, Object> summary();
 
     /** Stops publishing; idempotent. After it returns, the feed publishes nothing more. */
     @Override

@@ -1,0 +1,84 @@
+package dev.peregrine.gateway.coinbase;
+
+import dev.peregrine.gateway.capture.CaptureFormat;
+import dev.peregrine.gateway.capture.CoinbaseCaptureReader;
+import dev.peregrine.gateway.coinbase.orders.CoinbaseCredentials;
+import dev.peregrine.gateway.venue.DemoExchange;
+import dev.peregrine.gateway.venue.LiveVenue;
+import dev.peregrine.gateway.venue.MarketDataFeed;
+import dev.peregrine.gateway.venue.Venue;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Coinbase Advanced Trade: market data over its public WebSocket, live orders over its REST API with the
+ * authenticated {@code user} channel for answers, and a simulator that generates a market or replays a
+ * cryptofeed JSON-lines capture.
+ */
+public final class CoinbaseVenue implements Venue
+{
+    @Override
+    public String name()
+    {
+        return "coinbase";
+    }
+
+    @Override
+    public URI defaultMarketDataUrl()
+    {
+        return URI.create("wss://advanced-trade-ws.coinbase.com");
+    }
+
+    @Override
+    public URI defaultRestUrl()
+    {
+        return URI.create("https://api.coinbase.com");
+    }
+
+    @Override
+    public MarketDataFeed marketData(final URI marketDataUrl, final URI restUrl, final List<String> products)
+    {
+        return new CoinbaseFeed(marketDataUrl, products, CoinbaseClientConfig.defaults());
+    }
+
+    @Override
+    public boolean tradesLive()
+    {
+        return true;
+    }
+
+    /** The JWTs' {@code uri} claim names the REST host, as Coinbase checks it. */
+    @Override
+    public LiveVenue liveVenue(final URI restUrl, final URI userChannel, final String keyName, final String privateKeyPem,
+        final String keySource)
+    {
+        return new CoinbaseLiveVenue(restUrl, restUrl.getHost(), userChannel,
+            CoinbaseCredentials.of(keyName, privateKeyPem, keySource));
+    }
+
+    @Override
+    public DemoExchange generated(final List<String> products, final long seed, final int tradesPerSecond)
+    {
+        return CoinbaseDemoExchange.generated(products, seed, tradesPerSecond);
+    }
+
+    @Override
+    public CaptureFormat captureFormat()
+    {
+        return CaptureFormat.COINBASE_ADVANCED_TRADE;
+    }
+
+    @Override
+    public List<String> captureProducts(final Path capture)
+    {
+        return CoinbaseCaptureReader.products(capture);
+    }
+
+    @Override
+    public DemoExchange replaying(final Path capture, final double speed)
+    {
+        return CoinbaseDemoExchange.replaying(capture, speed);
+    }
+}

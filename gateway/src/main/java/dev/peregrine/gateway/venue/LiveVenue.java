@@ -1,0 +1,50 @@
+package dev.peregrine.gateway.venue;
+
+import com.lmax.disruptor.RingBuffer;
+import dev.peregrine.core.event.InboundEvent;
+import dev.peregrine.core.execution.OrderSender;
+import dev.peregrine.core.instrument.InstrumentRegistry;
+import dev.peregrine.gateway.orders.OrderAdapterMetrics;
+
+import java.util.List;
+
+/**
+ * A venue's order path as the engine sees it in live trading: the outbound stage hands it each order
+ * only after the order's cause is journaled ({@link #send}); it talks to the exchange on its own threads
+ * and publishes every answer (accepted, rejected, fill, cancelled, ...) back into the inbound ring as a
+ * VENUE_* event, so answers are journaled and replayable. Built by {@link Venue#liveVenue}.
+ */
+public interface LiveVenue extends OrderSender, AutoCloseable
+{
+    /** Starts the order adapter and the user channel; answers go into {@code inbound} from now on. */
+    default void start(final RingBuffer<InboundEvent> inbound, final InstrumentRegistry instruments, final String prefix)
+    {
+        start(inbound, instruments, prefix, List.of());
+    }
+
+    /**
+     * Starts as {@link #start(RingBuffer, InstrumentRegistry, String)}, first reconciling the orders the core
+     * recovered open from its journal: what became of each while the engine was down is published into the
+     * ring like any venue report.
+     *
+     * @param prefix the client order id prefix: derived from the journal, so an id is never reused.
+     */
+    void start(RingBuffer<InboundEvent> inbound, InstrumentRegistry instruments, String prefix,
+        List<RecoveredOrder> recovered);
+
+    /** Recovered orders the venue has not yet accounted for (0 once reconciled). */
+    int awaitingReconcile();
+
+    /** The order path's counters, for the metrics sidecar. */
+    OrderAdapterMetrics metrics();
+
+    /** The client order id the venue knows order {@code orderId} by. */
+    String clientOrderId(long orderId);
+
+    /** Refusals the outbound thread could not publish because the ring was full. */
+    long refusalsNotDelivered();
+
+    /** Stops the adapter and the user channel; no answer is published after it returns. */
+    @Override
+    void close();
+}

@@ -1,0 +1,74 @@
+package dev.peregrine.gateway.venue;
+
+import dev.peregrine.gateway.capture.CaptureFormat;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One exchange as a plug-in: everything the engine needs from a venue, built from plain settings, so the
+ * composition root in ops never names a venue's classes. A venue is one package of the gateway
+ * ({@code gateway/coinbase}, {@code gateway/binance}) with one implementation of this interface,
+ * registered in {@link VenueRegistry}; adding a venue touches no ops file.
+ *
+ * <p>What it builds: the market-data feed (live, or against its own simulated exchange), the order path
+ * for live trading (adapter, user channel and start-up reconciliation behind {@link LiveVenue}), and the
+ * simulated exchange the demo and the tests run against (generated, or replaying one of its captures).
+ * The instruments themselves come from core's product catalog for every venue today.
+ */
+public interface Venue
+{
+    /** The venue's name as configuration spells it: {@code coinbase}, {@code binance}. */
+    String name();
+
+    /** The public market-data WebSocket, used when the configuration names none. */
+    URI defaultMarketDataUrl();
+
+    /** The public REST base, used when the configuration names none. */
+    URI defaultRestUrl();
+
+    /**
+     * The market-data feed of the real exchange (or anything speaking its protocol); not started.
+     *
+     * @param marketDataUrl the WebSocket to connect to.
+     * @param restUrl       the REST base, for venues that take book snapshots over REST; ignored otherwise.
+     * @param products      the venue's product names or symbols to subscribe to.
+     */
+    MarketDataFeed marketData(URI marketDataUrl, URI restUrl, List<String> products);
+
+    /** True when {@link #liveVenue} can send orders to this venue. */
+    boolean tradesLive();
+
+    /**
+     * The order path for live trading; not started.
+     *
+     * @param restUrl       the order REST base.
+     * @param userChannel   the authenticated user WebSocket.
+     * @param keyName       the API key's name.
+     * @param privateKeyPem the API key's private half.
+     * @param keySource     where the key came from, named in error messages ({@code configuration}).
+     * @throws UnsupportedOperationException unless {@link #tradesLive()}.
+     */
+    LiveVenue liveVenue(URI restUrl, URI userChannel, String keyName, String privateKeyPem, String keySource);
+
+    /** A simulated exchange generating a market for {@code products}; not started. */
+    DemoExchange generated(List<String> products, long seed, int tradesPerSecond);
+
+    /** The capture format this venue's simulator replays. */
+    CaptureFormat captureFormat();
+
+    /**
+     * The products a capture of {@link #captureFormat()} names, in first-seen order; empty if none.
+     *
+     * @throws java.io.UncheckedIOException if the file cannot be read.
+     */
+    List<String> captureProducts(Path capture);
+
+    /**
+     * A simulated exchange replaying a capture of {@link #captureFormat()}; not started.
+     *
+     * @param speed 1 (recorded pace), 10, or {@link Double#POSITIVE_INFINITY} (as fast as it can).
+     */
+    DemoExchange replaying(Path capture, double speed);
+}

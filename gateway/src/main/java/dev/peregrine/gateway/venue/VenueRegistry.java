@@ -1,0 +1,84 @@
+package dev.peregrine.gateway.venue;
+
+import dev.peregrine.gateway.binance.BinanceVenue;
+import dev.peregrine.gateway.capture.CaptureFormat;
+import dev.peregrine.gateway.coinbase.CoinbaseVenue;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one place venues are registered. Ops finds a venue here by the name its configuration gives, or by
+ * the format of a capture to replay, and from then on sees only {@link Venue} and the types it returns.
+ * Adding a venue is one new gateway package and one line in {@link #standard()}.
+ */
+public final class VenueRegistry
+{
+    private static final VenueRegistry STANDARD = new VenueRegistry(List.of(new CoinbaseVenue(), new BinanceVenue()));
+
+    private final Map<String, Venue> byName = new LinkedHashMap<>();
+
+    /** @throws IllegalArgumentException if two venues share a name or a capture format. */
+    public VenueRegistry(final List<Venue> venues)
+    {
+        for (final Venue venue : venues)
+        {
+            if (byName.putIfAbsent(venue.name(), venue) != null)
+            {
+                throw new IllegalArgumentException("two venues are named " + venue.name() + ": give each its own name");
+            }
+            for (final Venue other : byName.values())
+            {
+                if (other != venue && other.captureFormat() == venue.captureFormat())
+                {
+                    throw new IllegalArgumentException(other.name() + " and " + venue.name() + " both replay " +
+                        venue.captureFormat() + ": a capture format belongs to one venue");
+                }
+            }
+        }
+    }
+
+    /** The venues Peregrine ships: Coinbase Advanced Trade and Binance spot. */
+    public static VenueRegistry standard()
+    {
+        return STANDARD;
+    }
+
+    /** The registered names, in registration order. */
+    public List<String> names()
+    {
+        return new ArrayList<>(byName.keySet());
+    }
+
+    /** The venue of that name, or null. */
+    public Venue find(final String name)
+    {
+        return byName.get(name);
+    }
+
+    /** @throws IllegalArgumentException naming the known venues if none is called {@code name}. */
+    public Venue venue(final String name)
+    {
+        final Venue venue = byName.get(name);
+        if (venue == null)
+        {
+            throw new IllegalArgumentException("unknown venue '" + name + "': known are " + String.join(", ", names()));
+        }
+        return venue;
+    }
+
+    /** The venue whose simulator replays captures of {@code format}, or null if none does. */
+    public Venue forCapture(final CaptureFormat format)
+    {
+        for (final Venue venue : byName.values())
+        {
+            if (venue.captureFormat() == format)
+            {
+                return venue;
+            }
+        }
+        return null;
+    }
+}
