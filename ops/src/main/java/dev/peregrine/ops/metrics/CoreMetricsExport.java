@@ -3,6 +3,7 @@ package dev.peregrine.ops.metrics;
 import dev.peregrine.core.execution.ExitReason;
 import dev.peregrine.core.market.ImplausibleReason;
 import dev.peregrine.core.metrics.CoreMetrics;
+import dev.peregrine.core.metrics.SingleWriterCounter;
 import dev.peregrine.core.ring.HaltingExceptionHandler;
 import dev.peregrine.core.risk.RejectReason;
 import dev.peregrine.core.strategy.StrategyRunner;
@@ -10,6 +11,7 @@ import dev.peregrine.ops.engine.JournalHousekeeper;
 import dev.peregrine.ops.engine.LiveEngine;
 
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.IntToDoubleFunction;
 import java.util.function.ToLongFunction;
 
@@ -76,31 +78,13 @@ final class CoreMetricsExport
                 points.call(m.venueReportsUnmatched.get(), "unmatched");
                 points.call(m.lateFills.get(), "late_fill");
             }, "kind");
-        metrics.counter("peregrine_order_rejects", "Orders rejected by risk checks or the venue, by reason", points ->
-        {
-            for (final RejectReason reason : RejectReason.values())
-            {
-                if (reason != RejectReason.NONE)
-                {
-                    points.call(m.rejects[reason.ordinal()].get(), reason.label());
-                }
-            }
-        }, "reason");
-        metrics.counter("peregrine_market_data_dropped",
-            "Market data dropped by the core as impossible (outside the sanity bounds, a crossed quote), by reason", points ->
-            {
-                for (final ImplausibleReason reason : ImplausibleReason.values())
-                {
-                    points.call(m.marketDataDropped[reason.ordinal()].get(), reason.label());
-                }
-            }, "reason");
-        metrics.counter("peregrine_position_exits", "Positions closed by their exit rules, by reason", points ->
-        {
-            for (final ExitReason reason : ExitReason.values())
-            {
-                points.call(m.exits[reason.ordinal()].get(), reason.label());
-            }
-        }, "reason");
+        byReason(metrics, "peregrine_order_rejects", "Orders rejected by risk checks or the venue, by reason",
+            RejectReason.values(), RejectReason.NONE, m.rejects, RejectReason::label);
+        byReason(metrics, "peregrine_market_data_dropped",
+            "Market data dropped by the core as impossible (outside the sanity bounds, a crossed quote), by reason",
+            ImplausibleReason.values(), null, m.marketDataDropped, ImplausibleReason::label);
+        byReason(metrics, "peregrine_position_exits", "Positions closed by their exit rules, by reason",
+            ExitReason.values(), null, m.exits, ExitReason::label);
         metrics.counter("peregrine_venue_timeouts", "Orders the venue never answered, expired", m.venueTimeouts::get);
         metrics.gauge("peregrine_open_orders", "Orders open at the venue", m.openOrders::get);
         metrics.gauge("peregrine_orders_awaiting_venue",
@@ -166,6 +150,22 @@ final class CoreMetricsExport
             () -> engine.settings().risk().dailyLossLimit);
         registerPerProduct(metrics, engine, "peregrine_position", "Net position per product in base units (negative is short)",
             i -> m.positions[i].get());
+    }
+
+    /** A counter labelled {@code reason}, one point per reason but {@code skipped}, counted by the reason's ordinal. */
+    private static <R extends Enum<R>> void byReason(final CallbackMetrics metrics, final String name, final String help,
+        final R[] reasons, final R skipped, final SingleWriterCounter[] counts, final Function<R, String> label)
+    {
+        metrics.counter(name, help, points ->
+        {
+            for (final R reason : reasons)
+            {
+                if (reason != skipped)
+                {
+                    points.call(counts[reason.ordinal()].get(), label.apply(reason));
+                }
+            }
+        }, "reason");
     }
 
     /** The retention policy's figures, present once the engine runs its housekeeper. */
