@@ -2,8 +2,6 @@ package dev.peregrine.ops;
 
 import dev.peregrine.core.decision.DecisionRecord;
 import dev.peregrine.core.engine.EngineSettings;
-import dev.peregrine.core.output.OutputListener;
-import dev.peregrine.core.order.OrderType;
 import dev.peregrine.core.risk.RejectReason;
 import dev.peregrine.journal.DecisionJournalReader;
 import dev.peregrine.journal.JournalException;
@@ -14,6 +12,7 @@ import dev.peregrine.ops.cli.ExitCodes;
 import dev.peregrine.ops.cli.JournalFailures;
 import dev.peregrine.ops.cli.UsageException;
 import dev.peregrine.ops.decisions.DecisionFormat;
+import dev.peregrine.ops.decisions.DecisionsOnly;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -166,32 +165,5 @@ public final class DecisionsCommand implements Callable<Integer>
             names.add(format.strategyName(id));
         }
         return names;
-    }
-
-    /** Hears only the decisions of a replay; orders, fills and the rest are in the decision records already. */
-    private static final class DecisionsOnly implements OutputListener
-    {
-        private final java.util.function.Consumer<DecisionRecord> target;
-
-        DecisionsOnly(final java.util.function.Consumer<DecisionRecord> target)
-        {
-            this.target = target;
-        }
-
-        @Override
-        public void onDecision(final DecisionRecord decision)
-        {
-            target.accept(decision);
-        }
-
-        // @formatter:off
-        @Override public void onOrder(long o, int i, int s, OrderType t, long q, long p, long n) { }
-        @Override public void onAccepted(long o, int i, long n) { }
-        @Override public void onCancelRequested(long o, int i, long n) { }
-        @Override public void onReject(long o, int i, int s, long q, RejectReason r, long n) { }
-        @Override public void onFill(long o, int i, int s, long q, long p, double f, long n) { }
-        @Override public void onExpired(long o, int i, long q, long n) { }
-        @Override public void onCancel(long o, int i, long q, long n) { }
-        // @formatter:on
     }
 }

@@ -5,7 +5,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,24 +29,12 @@ class DecisionsCommandTest
     private static Path journal;
     private static Map<String, Object> summary;
 
-    private static final class Run
-    {
-        final LineCapture out = new LineCapture();
-        final LineCapture err = new LineCapture();
-        final int exit;
-
-        Run(final String... args)
-        {
-            exit = PeregrineCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        }
-    }
-
     @BeforeAll
     static void runTwoStrategies() throws Exception
     {
         journal = temp.resolve("journal");
         final Path summaryFile = temp.resolve("summary.json");
-        final Run demo = new Run("demo", "--duration", "4s", "--trades-per-second", "200",
+        final CliRun demo = new CliRun("demo", "--duration", "4s", "--trades-per-second", "200",
             "--strategy", "ma-crossover:name=quick,fast=3,slow=8",
             "--strategy", "ma-crossover:name=patient,fast=5,slow=20,order=limit",
             "--metrics-port", "0", "--health-port", "0", "--wait-strategy", "blocking",
@@ -60,7 +47,7 @@ class DecisionsCommandTest
     {
         final List<String> args = new ArrayList<>(List.of("decisions", "--journal", journal.toString(), "--json"));
         args.addAll(List.of(extra));
-        final Run run = new Run(args.toArray(new String[0]));
+        final CliRun run = new CliRun(args.toArray(new String[0]));
         assertThat(run.exit).as("stderr: %s", run.err.lines()).isZero();
         final List<Map<String, Object>> records = new ArrayList<>();
         for (final String line : run.out.lines())
@@ -111,8 +98,8 @@ class DecisionsCommandTest
     @Test
     void theDecisionJournalEqualsWhatAReplayRegenerates()
     {
-        final Run recorded = new Run("decisions", "--journal", journal.toString(), "--json");
-        final Run replayed = new Run("decisions", "--journal", journal.toString(), "--json", "--replay");
+        final CliRun recorded = new CliRun("decisions", "--journal", journal.toString(), "--json");
+        final CliRun replayed = new CliRun("decisions", "--journal", journal.toString(), "--json", "--replay");
         assertThat(recorded.exit).isZero();
         assertThat(replayed.exit).isZero();
         assertThat(recorded.out.lines()).isNotEmpty().isEqualTo(replayed.out.lines());
@@ -130,7 +117,7 @@ class DecisionsCommandTest
         assertThat(one.get(0).get("orderId")).isEqualTo(firstId);
         assertThat(decisions("--limit", "2")).hasSize(2);
 
-        final Run text = new Run("decisions", "--journal", journal.toString(), "--order", firstId.toString());
+        final CliRun text = new CliRun("decisions", "--journal", journal.toString(), "--order", firstId.toString());
         assertThat(text.exit).isZero();
         assertThat(text.out.lines().get(0)).startsWith("#" + firstId + " ").contains(" patient ")
             .contains("| signal sma-cross-").contains("| risk passed 12/12 checks");
@@ -154,21 +141,21 @@ class DecisionsCommandTest
     @Test
     void badArgumentsAreUsageErrors()
     {
-        final Run unknown = new Run("decisions", "--journal", journal.toString(), "--strategy", "nobody");
+        final CliRun unknown = new CliRun("decisions", "--journal", journal.toString(), "--strategy", "nobody");
         assertThat(unknown.exit).isEqualTo(2);
         assertThat(unknown.err.lines()).containsExactly(
             "peregrine: --strategy 'nobody' is not a strategy of this journal (engine, quick, patient)");
-        final Run missing = new Run("decisions", "--journal", temp.resolve("nowhere").toString());
+        final CliRun missing = new CliRun("decisions", "--journal", temp.resolve("nowhere").toString());
         assertThat(missing.exit).isEqualTo(2);
         assertThat(missing.err.lines().get(0)).contains("does not exist");
-        assertThat(new Run("decisions", "--journal", journal.toString(), "--limit", "0").exit).isEqualTo(2);
+        assertThat(new CliRun("decisions", "--journal", journal.toString(), "--limit", "0").exit).isEqualTo(2);
     }
 
     @Test
     void aDemoWithBadStrategiesListsEveryProblemAndStartsNothing()
     {
         final Path never = temp.resolve("never");
-        final Run run = new Run("demo", "--journal", never.toString(), "--metrics-port", "0", "--health-port", "0",
+        final CliRun run = new CliRun("demo", "--journal", never.toString(), "--metrics-port", "0", "--health-port", "0",
             "--strategy", "ma-crossover:fast=x,speed=2", "--strategy", "martingale");
         assertThat(run.exit).isEqualTo(2);
         assertThat(String.join("\n", run.err.lines()))

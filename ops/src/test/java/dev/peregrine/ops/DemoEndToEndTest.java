@@ -85,7 +85,7 @@ class DemoEndToEndTest
             .isLessThanOrEqualTo(value(samples, "peregrine_order_notional_total", null) * 1.01);
         assertThat(samples).anySatisfy(s -> assertThat(s.name()).isEqualTo("peregrine_slippage_cost"));
         for (final String type : List.of("core", "strategy", "ring_stage", "market_data", "venue_message", "order_request",
-            "venue_timeout", "journal_retention", "metrics_sample", "decision_overflow"))
+            "venue_timeout", "journal_retention", "metrics_sample", "decision_overflow", "agent"))
         {
             assertThat(samples).as("errors of type %s", type).anySatisfy(s ->
             {

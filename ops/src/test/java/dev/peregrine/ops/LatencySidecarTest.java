@@ -2,6 +2,7 @@ package dev.peregrine.ops;
 
 import dev.peregrine.ops.metrics.LatencySidecar;
 import org.HdrHistogram.SingleWriterRecorder;
+import org.agrona.concurrent.AgentInvoker;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,5 +25,21 @@ class LatencySidecarTest
         final double[] buckets = sidecar.cumulativeBuckets(series, new long[]{10_000L});
         assertThat(buckets[0]).isEqualTo(1.0);
         assertThat(buckets[1]).as("count").isEqualTo(2.0);
+    }
+
+    /** The sidecar is an agent: driven inline, a duty cycle that is due swaps the interval histograms. */
+    @Test
+    void theAgentSamplesWhenAnIntervalIsDue()
+    {
+        final SingleWriterRecorder latency = new SingleWriterRecorder(3);
+        final LatencySidecar sidecar = new LatencySidecar(0);
+        final LatencySidecar.Series series = sidecar.trackStage("risk", latency);
+        latency.recordValue(7_000L);
+        final AgentInvoker invoker = new AgentInvoker(error -> { throw new AssertionError(error); }, null, sidecar);
+        invoker.start();
+        assertThat(invoker.invoke()).as("work done").isEqualTo(1);
+        assertThat(sidecar.roleName()).isEqualTo("peregrine-metrics");
+        assertThat(sidecar.lastIntervalPercentile(series, 100)).isBetween(6_990L, 7_010L);
+        assertThat(series.displayName()).isEqualTo("risk");
     }
 }

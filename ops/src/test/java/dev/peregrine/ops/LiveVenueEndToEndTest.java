@@ -99,8 +99,11 @@ class LiveVenueEndToEndTest
 
             // The adapter's breaker, limiter and requests are visible in /metrics' text format.
             final java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
-            io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter.create().write(text,
-                new dev.peregrine.ops.metrics.PeregrineCollector(engine, new dev.peregrine.ops.metrics.LatencySidecar(1000)).collect(),
+            final io.prometheus.metrics.model.registry.PrometheusRegistry registry =
+                new io.prometheus.metrics.model.registry.PrometheusRegistry();
+            dev.peregrine.ops.metrics.PeregrineCollector.register(registry, engine,
+                new dev.peregrine.ops.metrics.LatencySidecar(1000), engine.agentErrors());
+            io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter.create().write(text, registry.scrape(),
                 io.prometheus.metrics.config.EscapingScheme.DEFAULT);
             final String exposition = text.toString(java.nio.charset.StandardCharsets.UTF_8);
             final List<PrometheusTextParser.Sample> samples = PrometheusTextParser.parse(exposition);

@@ -1,5 +1,6 @@
 package dev.peregrine.ops.decisions;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.peregrine.core.decision.DecisionRecord;
 import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.core.event.EventType;
@@ -7,7 +8,7 @@ import dev.peregrine.core.event.Side;
 import dev.peregrine.core.number.FixedPoint;
 import dev.peregrine.core.risk.RiskChain;
 import dev.peregrine.core.strategy.MovingAverageCrossover;
-import dev.peregrine.ops.demo.JsonWriter;
+import dev.peregrine.ops.logging.JsonOutput;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -92,49 +93,34 @@ public final class DecisionFormat
     /** One JSON object, for {@code jq} and spreadsheets. */
     public String json(final DecisionRecord r)
     {
-        final JsonWriter w = new JsonWriter(false).beginObject();
-        w.key("orderId").value(r.orderId());
-        w.key("time").value(Instant.ofEpochSecond(0, r.timeNanos()).toString());
-        w.key("timeNanos").value(r.timeNanos());
-        w.key("strategyId").value(r.strategyId());
-        w.key("strategy").value(strategyName(r.strategyId()));
-        w.key("product").value(product(r.instrumentId()));
-        w.key("side").value(Side.name(r.side()));
-        w.key("type").value(r.type().name());
-        w.key("quantity").value(FixedPoint.toString(r.quantity()));
-        w.key("limitPrice").value(FixedPoint.toString(r.limitPrice()));
-        w.key("signal").value(r.signal());
-        w.key("values").beginObject();
+        final ObjectNode w = JsonOutput.object()
+            .put("orderId", r.orderId())
+            .put("time", Instant.ofEpochSecond(0, r.timeNanos()).toString())
+            .put("timeNanos", r.timeNanos())
+            .put("strategyId", r.strategyId())
+            .put("strategy", strategyName(r.strategyId()))
+            .put("product", product(r.instrumentId()))
+            .put("side", Side.name(r.side()))
+            .put("type", r.type().name())
+            .put("quantity", FixedPoint.toString(r.quantity()))
+            .put("limitPrice", FixedPoint.toString(r.limitPrice()))
+            .put("signal", r.signal());
+        final ObjectNode values = w.putObject("values");
         for (int i = 0; i < r.valueCount(); i++)
         {
-            w.key(r.valueName(i)).value(r.value(i));
+            values.put(r.valueName(i), r.value(i));
         }
-        w.endObject();
-        w.key("book").beginObject()
-            .key("bid").value(FixedPoint.toString(r.bidPrice()))
-            .key("bidQuantity").value(FixedPoint.toString(r.bidQuantity()))
-            .key("ask").value(FixedPoint.toString(r.askPrice()))
-            .key("askQuantity").value(FixedPoint.toString(r.askQuantity()))
-            .endObject();
-        w.key("position").value(FixedPoint.toString(r.position()));
-        w.key("cause").value(EventType.name(r.causeType()));
-        w.key("risk").beginObject().key("accepted").value(r.accepted());
-        w.key("checksPassed").beginArray();
-        for (final String name : passedChecks(r))
-        {
-            w.value(name);
-        }
-        w.endArray();
-        if (r.accepted())
-        {
-            w.key("rejectReason").nullValue();
-        }
-        else
-        {
-            w.key("rejectReason").value(r.outcome().name());
-        }
-        w.endObject();
-        return w.endObject().toJson();
+        w.putObject("book")
+            .put("bid", FixedPoint.toString(r.bidPrice()))
+            .put("bidQuantity", FixedPoint.toString(r.bidQuantity()))
+            .put("ask", FixedPoint.toString(r.askPrice()))
+            .put("askQuantity", FixedPoint.toString(r.askQuantity()));
+        w.put("position", FixedPoint.toString(r.position()));
+        w.put("cause", EventType.name(r.causeType()));
+        final ObjectNode risk = w.putObject("risk").put("accepted", r.accepted());
+        passedChecks(r).forEach(risk.putArray("checksPassed")::add);
+        risk.put("rejectReason", r.accepted() ? null : r.outcome().name());
+        return JsonOutput.compactDecimals(w);
     }
 
     private List<String> passedChecks(final DecisionRecord r)

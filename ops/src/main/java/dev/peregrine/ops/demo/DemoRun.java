@@ -159,7 +159,7 @@ public final class DemoRun
             engine.snapshots(snapshots);
             engine.orderLog().sink(jsonLog);
             engine.journalDiskFreeAlertRatio(options.diskAlertRatio());
-            sidecar = new LatencySidecar(1000);
+            sidecar = new LatencySidecar(1000, engine.agentErrors());
             final LatencySidecar.Series tickToDecision =
                 sidecar.track("tick_to_decision", engine.coreMetrics().tickToDecisionNanos, CoreMetrics.MAX_TRACKABLE_NANOS);
             sidecar.track("tick_to_order", engine.coreMetrics().tickToOrderNanos, CoreMetrics.MAX_TRACKABLE_NANOS);

@@ -236,7 +236,7 @@ public final class LiveEngine
                 .field("how_to_lift", startupTradingState.howToLift())
                 .field("settings_changes", settingsContinuation == null ? List.of() : settingsContinuation.changes()));
         }
-        orderLog.start();
+        orderLog.start(agentErrors);
         // Copied while the core is idle: once the ring runs, its state belongs to the core thread.
         final List<RecoveredOrder> recovered = liveVenue != null ? RecoveredOrder.openIn(core.execution().orders()) : List.of();
         outbound = new OutboundStage(liveVenue != null ? liveVenue : paperSender, tradingSwitch, coreMetrics, decisions,
@@ -626,6 +626,12 @@ public final class LiveEngine
     public TradingCore core()
     {
         return core;
+    }
+
+    /** The errors of this engine's agents (its thread loops), for {@code peregrine_errors_total{type="agent"}}. */
+    public AgentErrors agentErrors()
+    {
+        return agentErrors;
     }
 
     public CoreMetrics coreMetrics()

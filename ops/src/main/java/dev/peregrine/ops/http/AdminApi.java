@@ -1,5 +1,6 @@
 package dev.peregrine.ops.http;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import dev.peregrine.core.engine.TradingState;
 import dev.peregrine.core.event.CommandCode;
@@ -9,9 +10,9 @@ import dev.peregrine.journal.JournalException;
 import dev.peregrine.ops.decisions.DecisionFormat;
 import dev.peregrine.ops.engine.LiveEngine;
 import dev.peregrine.ops.http.server.BoundedHttpServer;
+import dev.peregrine.ops.logging.JsonOutput;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -71,7 +72,7 @@ public final class AdminApi
             catch (final RuntimeException ex)
             {
                 // Never a stack trace to the client: the type names the failure well enough to report it.
-                respond(exchange, 500, "{\"error\":\"internal error (" + ex.getClass().getSimpleName() + ")\"}");
+                JsonReply.error(exchange, 500, "internal error (" + ex.getClass().getSimpleName() + ")");
             }
         }
     }
@@ -85,7 +86,7 @@ public final class AdminApi
         {
             unauthorized.incrementAndGet();
             exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
-            respond(exchange, 401, "{\"error\":\"missing or wrong bearer token\"}");
+            JsonReply.error(exchange, 401, "missing or wrong bearer token");
             return;
         }
         final String action = exchange.getRequestURI().getPath().substring("/admin/".length());
@@ -94,17 +95,17 @@ public final class AdminApi
         {
             if (!"GET".equals(method))
             {
-                respond(exchange, 405, "{\"error\":\"use GET for /admin/status\"}");
+                JsonReply.error(exchange, 405, "use GET for /admin/status");
                 return;
             }
-            respond(exchange, 200, status());
+            JsonReply.send(exchange, 200, status());
             return;
         }
         if ("decisions".equals(action))
         {
             if (!"GET".equals(method))
             {
-                respond(exchange, 405, "{\"error\":\"use GET for /admin/decisions\"}");
+                JsonReply.error(exchange, 405, "use GET for /admin/decisions");
                 return;
             }
             final DecisionsQuery query;
@@ -114,7 +115,7 @@ public final class AdminApi
             }
             catch (final IllegalArgumentException ex)
             {
-                respond(exchange, 400, "{\"error\":\"" + HealthEndpoint.escape(ex.getMessage()) + "\"}");
+                JsonReply.error(exchange, 400, ex.getMessage());
                 return;
             }
             final String body;
@@ -124,64 +125,64 @@ public final class AdminApi
             }
             catch (final JournalException ex)
             {
-                respond(exchange, 500, "{\"error\":\"" + HealthEndpoint.escape(ex.getMessage()) + "\"}");
+                JsonReply.error(exchange, 500, ex.getMessage());
                 return;
             }
-            respond(exchange, 200, body);
+            JsonReply.send(exchange, 200, body);
             return;
         }
         if ("positions".equals(action) || "orders".equals(action))
         {
             if (!"GET".equals(method))
             {
-                respond(exchange, 405, "{\"error\":\"use GET for /admin/" + action + "\"}");
+                JsonReply.error(exchange, 405, "use GET for /admin/" + action);
                 return;
             }
             try
             {
-                respond(exchange, 200, "positions".equals(action) ? AdminViews.positions(engine) :
+                JsonReply.send(exchange, 200, "positions".equals(action) ? AdminViews.positions(engine) :
                     AdminViews.orders(engine, exchange.getRequestURI().getRawQuery()));
             }
             catch (final IllegalArgumentException ex)
             {
-                respond(exchange, 400, "{\"error\":\"" + HealthEndpoint.escape(ex.getMessage()) + "\"}");
+                JsonReply.error(exchange, 400, ex.getMessage());
             }
             catch (final JournalException ex)
             {
-                respond(exchange, 500, "{\"error\":\"" + HealthEndpoint.escape(ex.getMessage()) + "\"}");
+                JsonReply.error(exchange, 500, ex.getMessage());
             }
             return;
         }
         final int code = CommandCode.of(action);
         if (code == 0)
         {
-            respond(exchange, 400, "{\"error\":\"unknown admin command '" + HealthEndpoint.escape(action) +
-                "' (use GET status, positions, orders, decisions; POST pause, resume, reduce, flatten, kill)\"}");
+            JsonReply.error(exchange, 400, "unknown admin command '" + action +
+                "' (use GET status, positions, orders, decisions; POST pause, resume, reduce, flatten, kill)");
             return;
         }
         if (!"POST".equals(method))
         {
-            respond(exchange, 405, "{\"error\":\"use POST for /admin/" + action + "\"}");
+            JsonReply.error(exchange, 405, "use POST for /admin/" + action);
             return;
         }
         final byte[] body = exchange.getRequestBody().readNBytes(MAX_BODY_BYTES + 1);
         if (body.length > MAX_BODY_BYTES)
         {
-            respond(exchange, 400, "{\"error\":\"the body is larger than " + MAX_BODY_BYTES + " bytes\"}");
+            JsonReply.error(exchange, 400, "the body is larger than " + MAX_BODY_BYTES + " bytes");
             return;
         }
         final String text = new String(body, StandardCharsets.UTF_8);
         final String problem = text.isBlank() ? null : JsonSyntax.objectProblem(text);
         if (problem != null)
         {
-            respond(exchange, 400, "{\"error\":\"" + HealthEndpoint.escape(problem) + "\"}");
+            JsonReply.error(exchange, 400, problem);
             return;
         }
         final String refusal = code == CommandCode.RESUME ? resumeRefusal() : null;
         if (refusal != null)
         {
-            respond(exchange, 409, "{\"command\":\"resume\",\"accepted\":false,\"tradingState\":\"" + currentState() +
-                "\",\"reason\":\"" + HealthEndpoint.escape(refusal) + "\"}");
+            JsonReply.send(exchange, 409, JsonOutput.compact(JsonOutput.object().put("command", "resume")
+                .put("accepted", false).put("tradingState", currentState().name()).put("reason", refusal)));
             return;
         }
         final LiveEngine.CommandPublication published;
@@ -192,21 +193,21 @@ public final class AdminApi
         catch (final InterruptedException ex)
         {
             Thread.currentThread().interrupt();
-            respond(exchange, 503, "{\"error\":\"interrupted while publishing the command; it was not accepted\"}");
+            JsonReply.error(exchange, 503, "interrupted while publishing the command; it was not accepted");
             return;
         }
         if (published == LiveEngine.CommandPublication.NOT_RUNNING)
         {
-            respond(exchange, 503, "{\"error\":\"the engine is not running\"}");
+            JsonReply.error(exchange, 503, "the engine is not running");
             return;
         }
         if (published == LiveEngine.CommandPublication.RING_FULL)
         {
-            respond(exchange, 503, "{\"error\":\"the input ring stayed full for 1 s; the command was not accepted, retry\"}");
+            JsonReply.error(exchange, 503, "the input ring stayed full for 1 s; the command was not accepted, retry");
             return;
         }
         commandsAccepted.incrementAndGet();
-        respond(exchange, 202, "{\"command\":\"" + action + "\",\"accepted\":true}");
+        JsonReply.send(exchange, 202, JsonOutput.compact(JsonOutput.object().put("command", action).put("accepted", true)));
     }
 
     private TradingState currentState()
@@ -259,37 +260,24 @@ public final class AdminApi
     {
         final CoreMetrics m = engine.coreMetrics();
         final TradingState state = TradingState.values()[(int)m.tradingState.get()];
-        final StringBuilder json = new StringBuilder(256);
-        json.append("{\"tradingState\":\"").append(engine.tradingSwitch().isHalted() ? TradingState.HALTED : state).append('"');
-        json.append(',').append(HealthEndpoint.tradingStateFields(engine));
-        json.append(",\"openOrders\":").append(m.openOrders.get());
-        json.append(",\"orders\":").append(m.orders.get());
-        json.append(",\"fills\":").append(m.fills.get());
-        json.append(",\"cancels\":").append(m.cancels.get());
-        json.append(",\"commands\":").append(m.commands.get());
-        json.append(String.format(Locale.ROOT, ",\"realizedPnl\":%.2f,\"unrealizedPnl\":%.2f", m.realizedPnl.get(),
-            m.unrealizedPnl.get()));
-        json.append(",\"positions\":{");
+        final ObjectNode json = JsonOutput.object()
+            .put("tradingState", (engine.tradingSwitch().isHalted() ? TradingState.HALTED : state).name());
+        HealthEndpoint.putTradingState(json, engine);
+        json.put("openOrders", m.openOrders.get())
+            .put("orders", m.orders.get())
+            .put("fills", m.fills.get())
+            .put("cancels", m.cancels.get())
+            .put("commands", m.commands.get())
+            .putRawValue("realizedPnl", JsonOutput.fixed(m.realizedPnl.get(), 2))
+            .putRawValue("unrealizedPnl", JsonOutput.fixed(m.unrealizedPnl.get(), 2));
+        final ObjectNode positions = json.putObject("positions");
         final List<String> products = engine.settings().products();
         for (int i = 0; i < products.size(); i++)
         {
-            json.append(i == 0 ? "" : ",").append('"').append(products.get(i)).append("\":")
-                .append(String.format(Locale.ROOT, "%.8f", m.positions[i].get()));
+            positions.putRawValue(products.get(i), JsonOutput.fixed(m.positions[i].get(), 8));
         }
-        json.append('}');
-        StrategyPnlJson.append(json, engine.pnlTable());
-        StatisticsJson.append(json, engine.statistics());
-        return json.append('}').toString();
-    }
-
-    private static void respond(final HttpExchange exchange, final int status, final String body) throws IOException
-    {
-        final byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody())
-        {
-            out.write(bytes);
-        }
+        StrategyPnlJson.put(json, engine.pnlTable());
+        StatisticsJson.put(json, engine.statistics());
+        return JsonOutput.compact(json);
     }
 }

@@ -1,10 +1,12 @@
 package dev.peregrine.ops.http;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.peregrine.core.metrics.CoreMetrics;
 import dev.peregrine.ops.engine.LiveEngine;
+import dev.peregrine.ops.logging.JsonOutput;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * JSON bodies of {@code GET /admin/positions} and {@code /admin/orders}. Both read only what other threads
@@ -21,15 +23,17 @@ final class AdminViews
     {
         final CoreMetrics m = engine.coreMetrics();
         final List<String> products = engine.settings().products();
-        final StringBuilder json = new StringBuilder(128).append("{\"positions\":[");
+        final ObjectNode json = JsonOutput.object();
+        final ArrayNode positions = json.putArray("positions");
         for (int i = 0; i < products.size(); i++)
         {
-            json.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT,
-                "{\"product\":\"%s\",\"quantity\":%.8f,\"markPrice\":%.8f}",
-                HealthEndpoint.escape(products.get(i)), m.positions[i].get(), m.markPrices[i].get()));
+            positions.addObject().put("product", products.get(i))
+                .putRawValue("quantity", JsonOutput.fixed(m.positions[i].get(), 8))
+                .putRawValue("markPrice", JsonOutput.fixed(m.markPrices[i].get(), 8));
         }
-        return json.append(String.format(Locale.ROOT, "],\"realizedPnl\":%.2f,\"unrealizedPnl\":%.2f}",
-            m.realizedPnl.get(), m.unrealizedPnl.get())).toString();
+        json.putRawValue("realizedPnl", JsonOutput.fixed(m.realizedPnl.get(), 2));
+        json.putRawValue("unrealizedPnl", JsonOutput.fixed(m.unrealizedPnl.get(), 2));
+        return JsonOutput.compact(json);
     }
 
     /**

@@ -1,8 +1,12 @@
 package dev.peregrine.ops.http;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import dev.peregrine.core.decision.DecisionRecord;
 import dev.peregrine.journal.DecisionJournalReader;
 import dev.peregrine.ops.decisions.DecisionFormat;
+import dev.peregrine.ops.logging.JsonOutput;
 
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -13,21 +17,10 @@ import java.util.Deque;
  * engine, read from its decision journal on the HTTP thread (a read-only tailer; the core never sees it).
  * Reading scans the journal from its start: fine for an operator's question, not for polling a huge one.
  */
-final class DecisionsQuery
+record DecisionsQuery(int limit, String strategy, boolean rejectedOnly)
 {
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 10_000;
-
-    private final int limit;
-    private final String strategy;
-    private final boolean rejectedOnly;
-
-    private DecisionsQuery(final int limit, final String strategy, final boolean rejectedOnly)
-    {
-        this.limit = limit;
-        this.strategy = strategy;
-        this.rejectedOnly = rejectedOnly;
-    }
 
     /** @throws IllegalArgumentException naming the parameter and what it accepts. */
     static DecisionsQuery parse(final String rawQuery)
@@ -92,6 +85,13 @@ final class DecisionsQuery
                 }
             }
         }
-        return "{\"read\":" + read + ",\"matched\":" + matched + ",\"decisions\":[" + String.join(",", newest) + "]}";
+        // Each decision is already a JSON object (the decision format's own line), so it goes in as it is.
+        final ObjectNode json = JsonOutput.object().put("read", read).put("matched", matched);
+        final ArrayNode decisions = json.putArray("decisions");
+        for (final String decision : newest)
+        {
+            decisions.addRawValue(new RawValue(decision));
+        }
+        return JsonOutput.compact(json);
     }
 }

@@ -1,18 +1,21 @@
 package dev.peregrine.ops.http;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import dev.peregrine.core.engine.TradingState;
 import dev.peregrine.core.strategy.RepeatedRejects;
 import dev.peregrine.core.strategy.StrategyRunner;
 import dev.peregrine.core.strategy.StrategySet;
 import dev.peregrine.ops.engine.LiveEngine;
+import dev.peregrine.ops.engine.TradingStateNote;
 import dev.peregrine.ops.http.server.BoundedHttpServer;
 import dev.peregrine.ops.http.server.HttpLimits;
+import dev.peregrine.ops.logging.JsonOutput;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * {@code GET /health}: a JSON status of the engine (trading state, gateway connection, events through
@@ -62,10 +65,10 @@ public final class HealthEndpoint implements AutoCloseable
         {
             if (!"GET".equals(exchange.getRequestMethod()) && !"HEAD".equals(exchange.getRequestMethod()))
             {
-                respond(exchange, 405, "{\"error\":\"method not allowed, use GET\"}");
+                JsonReply.error(exchange, 405, "method not allowed, use GET");
                 return;
             }
-            respond(exchange, 200, json());
+            JsonReply.send(exchange, 200, json());
         }
     }
 
@@ -80,28 +83,30 @@ public final class HealthEndpoint implements AutoCloseable
         {
             if (!"GET".equals(exchange.getRequestMethod()) && !"HEAD".equals(exchange.getRequestMethod()))
             {
-                respond(exchange, 405, "{\"error\":\"method not allowed, use GET\"}");
+                JsonReply.error(exchange, 405, "method not allowed, use GET");
                 return;
             }
             final boolean connected = engine.gatewayConnected();
-            final java.util.List<String> products = engine.settings().products();
-            final StringBuilder unsynced = new StringBuilder("[");
+            final List<String> products = engine.settings().products();
+            final ObjectNode json = JsonOutput.object();
+            final ArrayNode unsynced = JsonOutput.MAPPER.createArrayNode();
             for (int i = 0; i < products.size(); i++)
             {
                 if (!(engine.coreMetrics().markPrices[i].get() > 0))
                 {
-                    unsynced.append(unsynced.length() == 1 ? "" : ",").append('"').append(escape(products.get(i))).append('"');
+                    unsynced.add(products.get(i));
                 }
             }
-            unsynced.append(']');
-            final boolean synced = unsynced.length() == 2;
+            final boolean synced = unsynced.isEmpty();
             final boolean halted = engine.tradingSwitch().isHalted() ||
                 engine.coreMetrics().tradingState.get() == TradingState.HALTED.ordinal();
             final boolean tradeable = TradeableProducts.any(engine.coreMetrics(), products.size());
             final boolean ready = connected && synced && tradeable && !halted && !engine.isStopped();
-            respond(exchange, ready ? 200 : 503, "{\"ready\":" + ready + ",\"connected\":" + connected +
-                ",\"booksSynced\":" + synced + ",\"unsyncedProducts\":" + unsynced + ",\"halted\":" + halted +
-                ",\"stopped\":" + engine.isStopped() + TradeableProducts.json(engine.coreMetrics(), products) + "}");
+            json.put("ready", ready).put("connected", connected).put("booksSynced", synced)
+                .set("unsyncedProducts", unsynced);
+            json.put("halted", halted).put("stopped", engine.isStopped());
+            TradeableProducts.put(json, engine.coreMetrics(), products);
+            JsonReply.send(exchange, ready ? 200 : 503, JsonOutput.compact(json));
         }
     }
 
@@ -113,97 +118,86 @@ public final class HealthEndpoint implements AutoCloseable
         final Throwable coreError = engine.core().lastError();
         final StrategySet strategies = engine.core().strategies();
         Throwable strategyFailure = null;
-        final StringBuilder perStrategy = new StringBuilder("[");
+        final ArrayNode perStrategy = JsonOutput.MAPPER.createArrayNode();
         for (int i = 0; i < strategies.count(); i++)
         {
             final StrategyRunner runner = strategies.get(i);
             final Throwable failure = runner.failure();
             strategyFailure = strategyFailure == null ? failure : strategyFailure;
-            perStrategy.append(i == 0 ? "" : ",").append("{\"id\":").append(runner.strategyId())
-                .append(",\"name\":\"").append(escape(runner.name())).append("\",\"enabled\":").append(failure == null)
-                .append(failure == null ? "" : ",\"failure\":\"" + escape(failure.toString()) + "\"")
-                .append(rejectsInARow(runner.repeatedRejects())).append('}');
+            final ObjectNode strategy = perStrategy.addObject().put("id", runner.strategyId()).put("name", runner.name())
+                .put("enabled", failure == null);
+            if (failure != null)
+            {
+                strategy.put("failure", failure.toString());
+            }
+            putRejectsInARow(strategy, runner.repeatedRejects());
         }
-        perStrategy.append(']');
-        return "{" +
-            "\"status\":\"UP\"," +
-            "\"tradingState\":\"" + (halted ? TradingState.HALTED : coreState) + "\"," +
-            "\"strategyEnabled\":" + (strategyFailure == null) + "," +
-            (strategyFailure == null ? "" : "\"strategyFailure\":\"" + escape(strategyFailure.toString()) + "\",") +
-            "\"strategies\":" + perStrategy + "," +
-            StrategyPnlJson.pnlByStrategy(engine.pnlTable()) + "," +
-            (coreError == null ? "" : "\"coreError\":\"" + escape(coreError.toString()) + "\",") +
-            "\"haltReason\":\"" + escape(engine.tradingSwitch().reason()) + "\"," +
-            tradingStateFields(engine) + "," +
-            "\"gatewayConnected\":" + engine.gatewayConnected() + "," +
-            "\"eventsProcessed\":" + engine.coreMetrics().events.get() + "," +
-            "\"journalEvents\":" + engine.journalEvents() + "," +
-            "\"orders\":" + engine.coreMetrics().orders.get() + "," +
-            "\"fills\":" + engine.coreMetrics().fills.get() + "," +
-            "\"halted\":" + (halted || coreState == TradingState.HALTED) +
-            "}";
+        final ObjectNode json = JsonOutput.object()
+            .put("status", "UP")
+            .put("tradingState", (halted ? TradingState.HALTED : coreState).name())
+            .put("strategyEnabled", strategyFailure == null);
+        if (strategyFailure != null)
+        {
+            json.put("strategyFailure", strategyFailure.toString());
+        }
+        json.set("strategies", perStrategy);
+        StrategyPnlJson.putByStrategy(json, engine.pnlTable());
+        if (coreError != null)
+        {
+            json.put("coreError", coreError.toString());
+        }
+        json.put("haltReason", engine.tradingSwitch().reason());
+        putTradingState(json, engine);
+        return JsonOutput.compact(json
+            .put("gatewayConnected", engine.gatewayConnected())
+            .put("eventsProcessed", engine.coreMetrics().events.get())
+            .put("journalEvents", engine.journalEvents())
+            .put("orders", engine.coreMetrics().orders.get())
+            .put("fills", engine.coreMetrics().fills.get())
+            .put("halted", halted || coreState == TradingState.HALTED));
     }
 
     /**
      * {@code "tradingStateReason":"operator: kill","tradingStateSince":"...","howToLift":"POST /admin/resume ..."}:
      * why trading is not ACTIVE and what lifts it; an operator's kill, pause or reduce outlives a restart.
      */
-    static String tradingStateFields(final dev.peregrine.ops.engine.LiveEngine engine)
+    static void putTradingState(final ObjectNode json, final LiveEngine engine)
     {
-        final dev.peregrine.ops.engine.TradingStateNote note = dev.peregrine.ops.engine.TradingStateNote.current(
-            engine.core().tradingState(), engine.coreMetrics(), engine.tradingSwitch());
+        final TradingStateNote note = TradingStateNote.current(engine.core().tradingState(), engine.coreMetrics(),
+            engine.tradingSwitch());
         final String since = note.since();
         final String lift = note.howToLift();
-        return "\"tradingStateReason\":\"" + escape(note.reason()) + "\"" +
-            (since == null ? "" : ",\"tradingStateSince\":\"" + since + "\"") +
-            (lift == null ? "" : ",\"howToLift\":\"" + escape(lift) + "\"");
+        json.put("tradingStateReason", note.reason());
+        if (since != null)
+        {
+            json.put("tradingStateSince", since);
+        }
+        if (lift != null)
+        {
+            json.put("howToLift", lift);
+        }
     }
 
     /**
      * A strategy's run of rejections for one reason: {@code repeating} once it reaches
      * {@link RepeatedRejects#THRESHOLD}, the current run and the longest so far, each with its reason.
      */
-    static String rejectsInARow(final RepeatedRejects runs)
+    static void putRejectsInARow(final ObjectNode strategy, final RepeatedRejects runs)
     {
         final long current = runs.current();
         final long longest = runs.longest();
-        return ",\"rejectsInARow\":{\"repeating\":" + (current >= RepeatedRejects.THRESHOLD) + ",\"count\":" + current +
-            (current == 0 ? "" : ",\"reason\":\"" + runs.currentReason() + "\"") + ",\"longest\":" + longest +
-            (longest == 0 ? "" : ",\"longestReason\":\"" + runs.longestReason() + "\"") +
-            ",\"threshold\":" + RepeatedRejects.THRESHOLD + "}";
-    }
-
-    private static void respond(final HttpExchange exchange, final int status, final String body) throws IOException
-    {
-        final byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody())
+        final ObjectNode json = strategy.putObject("rejectsInARow")
+            .put("repeating", current >= RepeatedRejects.THRESHOLD).put("count", current);
+        if (current != 0)
         {
-            out.write(bytes);
+            json.put("reason", String.valueOf(runs.currentReason()));
         }
-    }
-
-    static String escape(final String text)
-    {
-        final StringBuilder sb = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++)
+        json.put("longest", longest);
+        if (longest != 0)
         {
-            final char c = text.charAt(i);
-            if (c == '"' || c == '\\')
-            {
-                sb.append('\\').append(c);
-            }
-            else if (c < 0x20)
-            {
-                sb.append(String.format("\\u%04x", (int)c));
-            }
-            else
-            {
-                sb.append(c);
-            }
+            json.put("longestReason", String.valueOf(runs.longestReason()));
         }
-        return sb.toString();
+        json.put("threshold", RepeatedRejects.THRESHOLD);
     }
 
     @Override

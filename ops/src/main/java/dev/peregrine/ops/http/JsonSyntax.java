@@ -1,186 +1,116 @@
 package dev.peregrine.ops.http;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import dev.peregrine.ops.logging.JsonOutput;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
 /**
- * Checks that an admin request body is one JSON value (RFC 8259 syntax only; nothing is built), so a
- * malformed body gets 400 with the position and reason rather than being ignored or throwing.
+ * Checks that an admin request body is one JSON object (Jackson's strict parser; nothing is built), so a
+ * malformed body gets 400 with the position and reason rather than being ignored or throwing. The reasons are
+ * the API's own short phrases ({@code expected a value}, {@code expected ':'}), not the parser's sentences.
  */
 final class JsonSyntax
 {
-    private final String text;
-    private int pos;
+    /** Deeper than any command body needs: a deeper one is a mistake or an attack. */
+    private static final int MAX_DEPTH = 32;
+    /** The parser's phrase, then the API's: the first that the parser's message contains names the problem. */
+    private static final String[][] REASONS = {
+        {"Unrecognized token", "expected a value"},
+        {"expected a value", "expected a value"},
+        {"expected a valid value", "expected a value"},
+        {"numeric value", "expected a value"},
+        {"Leading zeroes", "expected a value"},
+        {"expecting a colon", "expected ':'"},
+        {"double-quote to start field name", "expected '\"'"},
+        {"separate Object entries", "expected '}'"},
+        {"separate Array entries", "expected ']'"},
+        {"CTRL-CHAR", "control character in a string"},
+        {"character escape", "bad escape in a string"},
+        {"closing quote", "unterminated string"},
+        {"nesting depth", "nesting deeper than " + MAX_DEPTH},
+        {"end-of-input", "unexpected end of the body"},
+    };
+    private static final com.fasterxml.jackson.core.JsonFactory STRICT = JsonOutput.FACTORY.copy()
+        .setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build());
 
-    private JsonSyntax(final String text)
+    private JsonSyntax()
     {
-        this.text = text;
     }
 
     /** Null when {@code text} is one valid JSON object; otherwise why not, with the character offset. */
     static String objectProblem(final String text)
     {
-        final JsonSyntax parser = new JsonSyntax(text);
-        try
+        try (JsonParser parser = STRICT.createParser(text))
         {
-            parser.space();
-            if (parser.peek() != '{')
+            if (parser.nextToken() != JsonToken.START_OBJECT)
             {
-                return "the body must be a JSON object, e.g. {} (at offset " + parser.pos + ")";
+                return "the body must be a JSON object, e.g. {} (at offset " +
+                    parser.currentTokenLocation().getCharOffset() + ")";
             }
-            parser.value(0);
-            parser.space();
-            if (parser.pos != text.length())
+            parser.skipChildren();
+            final int end = (int)parser.currentLocation().getCharOffset();
+            try
             {
-                return "unexpected text after the JSON object at offset " + parser.pos;
+                if (parser.nextToken() != null)
+                {
+                    return "unexpected text after the JSON object at offset " + firstNonSpace(text, end);
+                }
+            }
+            catch (final JsonProcessingException ex)
+            {
+                return "unexpected text after the JSON object at offset " + firstNonSpace(text, end);
             }
             return null;
         }
-        catch (final IllegalStateException ex)
+        catch (final JsonProcessingException ex)
         {
-            return ex.getMessage();
+            return "invalid JSON: " + reason(ex) + " at offset " + offset(ex);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
         }
     }
 
-    private void value(final int depth)
+    private static String reason(final JsonProcessingException ex)
     {
-        if (depth > 32)
+        final String message = ex.getOriginalMessage();
+        for (final String[] reason : REASONS)
         {
-            fail("nesting deeper than 32");
-        }
-        space();
-        final char c = peek();
-        if (c == '{')
-        {
-            pos++;
-            space();
-            if (peek() == '}')
+            if (message.contains(reason[0]))
             {
-                pos++;
-                return;
-            }
-            while (true)
-            {
-                space();
-                string();
-                space();
-                expect(':');
-                value(depth + 1);
-                space();
-                if (peek() == ',')
-                {
-                    pos++;
-                    continue;
-                }
-                expect('}');
-                return;
+                return reason[1];
             }
         }
-        if (c == '[')
-        {
-            pos++;
-            space();
-            if (peek() == ']')
-            {
-                pos++;
-                return;
-            }
-            while (true)
-            {
-                value(depth + 1);
-                space();
-                if (peek() == ',')
-                {
-                    pos++;
-                    continue;
-                }
-                expect(']');
-                return;
-            }
-        }
-        if (c == '"')
-        {
-            string();
-            return;
-        }
-        if (literal("true") || literal("false") || literal("null"))
-        {
-            return;
-        }
-        number();
+        return message.split("\n", 2)[0];
     }
 
-    private void string()
+    /** Where the bad token starts: the parser reports the end of an unrecognized word. */
+    private static long offset(final JsonProcessingException ex)
     {
-        expect('"');
-        while (pos < text.length())
+        final long at = ex.getLocation() == null ? 0 : ex.getLocation().getCharOffset();
+        final String message = ex.getOriginalMessage();
+        final String prefix = "Unrecognized token '";
+        if (message.startsWith(prefix))
         {
-            final char c = text.charAt(pos++);
-            if (c == '"')
-            {
-                return;
-            }
-            if (c == '\\')
-            {
-                if (pos >= text.length() || "\"\\/bfnrtu".indexOf(text.charAt(pos)) < 0)
-                {
-                    fail("bad escape in a string");
-                }
-                pos++;
-            }
-            else if (c < 0x20)
-            {
-                fail("control character in a string");
-            }
+            final int close = message.indexOf('\'', prefix.length());
+            return close < 0 ? at : Math.max(0, at - (close - prefix.length()));
         }
-        fail("unterminated string");
+        return at;
     }
 
-    private void number()
+    private static int firstNonSpace(final String text, final int from)
     {
-        final int start = pos;
-        while (pos < text.length() && "+-0123456789.eE".indexOf(text.charAt(pos)) >= 0)
+        int at = Math.min(Math.max(from, 0), text.length());
+        while (at < text.length() && " \t\r\n".indexOf(text.charAt(at)) >= 0)
         {
-            pos++;
+            at++;
         }
-        if (start == pos || !text.substring(start, pos).matches("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?"))
-        {
-            pos = start;
-            fail("expected a value");
-        }
-    }
-
-    private boolean literal(final String word)
-    {
-        if (text.startsWith(word, pos))
-        {
-            pos += word.length();
-            return true;
-        }
-        return false;
-    }
-
-    private void space()
-    {
-        while (pos < text.length() && " \t\r\n".indexOf(text.charAt(pos)) >= 0)
-        {
-            pos++;
-        }
-    }
-
-    private char peek()
-    {
-        return pos < text.length() ? text.charAt(pos) : '\0';
-    }
-
-    private void expect(final char c)
-    {
-        if (peek() != c)
-        {
-            fail("expected '" + c + "'");
-        }
-        pos++;
-    }
-
-    private void fail(final String reason)
-    {
-        throw new IllegalStateException("invalid JSON: " + reason + " at offset " + pos);
+        return at;
     }
 }

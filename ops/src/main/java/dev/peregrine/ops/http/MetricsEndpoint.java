@@ -65,10 +65,10 @@ public final class MetricsEndpoint implements AutoCloseable
         throws IOException
     {
         final PrometheusRegistry registry = new PrometheusRegistry();
-        registry.register(new PeregrineCollector(engine, sidecar));
+        PeregrineCollector.register(registry, engine, sidecar, engine.agentErrors());
         registry.register(JVM_AND_PROCESS);
         final BoundedHttpServer server = BoundedHttpServer.bind(address, "metrics", HttpLimits.DEFAULT);
-        server.createContext("/", new DefaultHandler());
+        server.createContext("/", new DefaultHandler("/metrics"));
         server.createContext("/metrics", new MetricsHandler(registry));
         server.createContext("/-/healthy", new HealthyHandler());
         server.start();

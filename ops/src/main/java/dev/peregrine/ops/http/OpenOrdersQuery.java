@@ -1,6 +1,9 @@
 package dev.peregrine.ops.http;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.peregrine.ops.engine.LiveEngine;
+import dev.peregrine.ops.logging.JsonOutput;
 import dev.peregrine.ops.orderlog.OpenOrder;
 
 import java.util.List;
@@ -10,21 +13,10 @@ import java.util.List;
  * log's open-order view (a snapshot its thread publishes after each batch of order events; never the core's
  * own order book). {@code count} is how many match, {@code open} the first {@code limit} of them, oldest first.
  */
-final class OpenOrdersQuery
+record OpenOrdersQuery(int limit, String strategy, String product)
 {
     static final int DEFAULT_LIMIT = 1000;
     static final int MAX_LIMIT = 100_000;
-
-    private final int limit;
-    private final String strategy;
-    private final String product;
-
-    private OpenOrdersQuery(final int limit, final String strategy, final String product)
-    {
-        this.limit = limit;
-        this.strategy = strategy;
-        this.product = product;
-    }
 
     /** @throws IllegalArgumentException naming the parameter and what it accepts. */
     static OpenOrdersQuery parse(final String rawQuery, final List<String> products)
@@ -76,7 +68,8 @@ final class OpenOrdersQuery
     String run(final LiveEngine engine)
     {
         final List<OpenOrder> open = engine.orderLog().openOrders();
-        final StringBuilder json = new StringBuilder(256).append("{\"open\":[");
+        final ObjectNode json = JsonOutput.object();
+        final ArrayNode shown = json.putArray("open");
         int count = 0;
         for (final OpenOrder order : open)
         {
@@ -84,17 +77,13 @@ final class OpenOrdersQuery
             {
                 if (count < limit)
                 {
-                    if (count > 0)
-                    {
-                        json.append(',');
-                    }
-                    order.appendJson(json);
+                    order.writeTo(shown.addObject());
                 }
                 count++;
             }
         }
-        return json.append("],\"count\":").append(count).append(",\"total_open\":").append(open.size())
-            .append(",\"core_open_orders\":").append(engine.coreMetrics().openOrders.get())
-            .append(",\"order_log_dropped\":").append(engine.orderLog().dropped()).append('}').toString();
+        return JsonOutput.compact(json.put("count", count).put("total_open", open.size())
+            .put("core_open_orders", engine.coreMetrics().openOrders.get())
+            .put("order_log_dropped", engine.orderLog().dropped()));
     }
 }

@@ -1,9 +1,10 @@
 package dev.peregrine.ops.http;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.peregrine.journal.statistics.EquityStatistics;
 import dev.peregrine.journal.statistics.Statistic;
+import dev.peregrine.ops.logging.JsonOutput;
 
-import java.util.Locale;
 
 /**
  * The running engine's statistics on /admin/status, from the one statistics module: the same Sharpe,
@@ -16,33 +17,33 @@ final class StatisticsJson
     {
     }
 
-    /** {@code ,"statistics":{...}} */
-    static void append(final StringBuilder json, final EquityStatistics s)
+    /** {@code "statistics":{...}} into {@code json}. */
+    static void put(final ObjectNode json, final EquityStatistics s)
     {
-        json.append(",\"statistics\":{");
-        json.append(String.format(Locale.ROOT, "\"capital\":%.2f,\"spanSeconds\":%.3f,\"netPnl\":%.6f,\"totalReturn\":%.10f," +
-            "\"maxDrawdown\":%.10f,\"maxDrawdownQuote\":%.6f", s.capital(), s.spanNanos() / 1e9, s.finalPnl(),
-            s.totalReturn(), s.maxDrawdown(), s.maxDrawdownQuote()));
-        json.append(",\"returnsPeriod\":\"").append(s.returnsUsed().label()).append("\",\"returnsCount\":")
-            .append(s.returnsUsed().count());
-        statistic(json, "sharpe", s.sharpe());
-        statistic(json, "sortino", s.sortino());
-        statistic(json, "cagr", s.cagr());
-        statistic(json, "calmar", s.calmar());
-        json.append('}');
+        final ObjectNode statistics = json.putObject("statistics")
+            .putRawValue("capital", JsonOutput.fixed(s.capital(), 2))
+            .putRawValue("spanSeconds", JsonOutput.fixed(s.spanNanos() / 1e9, 3))
+            .putRawValue("netPnl", JsonOutput.fixed(s.finalPnl(), 6))
+            .putRawValue("totalReturn", JsonOutput.fixed(s.totalReturn(), 10))
+            .putRawValue("maxDrawdown", JsonOutput.fixed(s.maxDrawdown(), 10))
+            .putRawValue("maxDrawdownQuote", JsonOutput.fixed(s.maxDrawdownQuote(), 6))
+            .put("returnsPeriod", s.returnsUsed().label())
+            .put("returnsCount", s.returnsUsed().count());
+        statistic(statistics, "sharpe", s.sharpe());
+        statistic(statistics, "sortino", s.sortino());
+        statistic(statistics, "cagr", s.cagr());
+        statistic(statistics, "calmar", s.calmar());
     }
 
-    private static void statistic(final StringBuilder json, final String name, final Statistic statistic)
+    private static void statistic(final ObjectNode json, final String name, final Statistic statistic)
     {
-        json.append(",\"").append(name).append("\":");
         if (statistic.available())
         {
-            json.append(String.format(Locale.ROOT, "%.10f", statistic.value()));
+            json.putRawValue(name, JsonOutput.fixed(statistic.value(), 10));
         }
         else
         {
-            json.append("null,\"").append(name).append("Unavailable\":\"").append(HealthEndpoint.escape(statistic.unavailable()))
-                .append('"');
+            json.putNull(name).put(name + "Unavailable", statistic.unavailable());
         }
     }
 }

@@ -1,10 +1,12 @@
 package dev.peregrine.ops.http;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.peregrine.journal.statistics.PnlRow;
 import dev.peregrine.journal.statistics.PnlTable;
+import dev.peregrine.ops.logging.JsonOutput;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * PnL per strategy on /admin/status (per strategy, per strategy and product, the total) and /health (per
@@ -17,51 +19,43 @@ final class StrategyPnlJson
     {
     }
 
-    /** {@code ,"pnlNote":..,"pnlByStrategy":[..],"pnlByStrategyAndProduct":[..],"pnlTotal":{..}} */
-    static void append(final StringBuilder json, final PnlTable pnl)
+    /** {@code "pnlNote":..,"pnlByStrategy":[..],"pnlByStrategyAndProduct":[..],"pnlTotal":{..}} into {@code json}. */
+    static void put(final ObjectNode json, final PnlTable pnl)
     {
-        json.append(",\"pnlNote\":\"").append(HealthEndpoint.escape(PnlTable.NOTE)).append('"');
-        json.append(',').append(pnlByStrategy(pnl));
-        json.append(",\"pnlByStrategyAndProduct\":");
-        rows(json, pnl.byStrategyAndProduct());
-        json.append(",\"pnlTotal\":");
-        row(json, pnl.total());
+        json.put("pnlNote", PnlTable.NOTE);
+        putByStrategy(json, pnl);
+        rows(json.putArray("pnlByStrategyAndProduct"), pnl.byStrategyAndProduct());
+        row(json.putObject("pnlTotal"), pnl.total());
     }
 
-    /** {@code "pnlByStrategy":[..]} */
-    static String pnlByStrategy(final PnlTable pnl)
+    /** {@code "pnlByStrategy":[..]} into {@code json}. */
+    static void putByStrategy(final ObjectNode json, final PnlTable pnl)
     {
-        final StringBuilder json = new StringBuilder(256).append("\"pnlByStrategy\":");
-        rows(json, pnl.byStrategy());
-        return json.toString();
+        rows(json.putArray("pnlByStrategy"), pnl.byStrategy());
     }
 
-    private static void rows(final StringBuilder json, final List<PnlRow> rows)
+    private static void rows(final ArrayNode json, final List<PnlRow> rows)
     {
-        json.append('[');
-        for (int i = 0; i < rows.size(); i++)
+        for (final PnlRow row : rows)
         {
-            if (i > 0)
-            {
-                json.append(',');
-            }
-            row(json, rows.get(i));
+            row(json.addObject(), row);
         }
-        json.append(']');
     }
 
-    private static void row(final StringBuilder json, final PnlRow row)
+    private static void row(final ObjectNode json, final PnlRow row)
     {
-        json.append("{\"strategy\":\"").append(HealthEndpoint.escape(row.strategy())).append("\",\"product\":\"")
-            .append(HealthEndpoint.escape(row.product())).append('"');
+        json.put("strategy", row.strategy()).put("product", row.product());
         if (!Double.isNaN(row.position()))
         {
-            json.append(String.format(Locale.ROOT, ",\"position\":%.8f", row.position()));
+            json.putRawValue("position", JsonOutput.fixed(row.position(), 8));
         }
-        json.append(String.format(Locale.ROOT, ",\"realizedPnlBeforeFees\":%.6f,\"fees\":%.6f,\"realizedPnlAfterFees\":%.6f," +
-                "\"unrealizedPnl\":%.6f,\"netPnl\":%.6f", row.realizedBeforeFees(), row.fees(), row.realizedAfterFees(),
-                row.unrealized(), row.net()))
-            .append(",\"orders\":").append(row.orders()).append(",\"fills\":").append(row.fills())
-            .append(",\"rejects\":").append(row.rejects()).append('}');
+        json.putRawValue("realizedPnlBeforeFees", JsonOutput.fixed(row.realizedBeforeFees(), 6))
+            .putRawValue("fees", JsonOutput.fixed(row.fees(), 6))
+            .putRawValue("realizedPnlAfterFees", JsonOutput.fixed(row.realizedAfterFees(), 6))
+            .putRawValue("unrealizedPnl", JsonOutput.fixed(row.unrealized(), 6))
+            .putRawValue("netPnl", JsonOutput.fixed(row.net(), 6))
+            .put("orders", row.orders())
+            .put("fills", row.fills())
+            .put("rejects", row.rejects());
     }
 }

@@ -1,5 +1,7 @@
 package dev.peregrine.ops.http;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.peregrine.core.metrics.CoreMetrics;
 
 import java.util.List;
@@ -28,20 +30,17 @@ final class TradeableProducts
         return false;
     }
 
-    /** {@code ,"tradeable":..,"unhealthyProducts":[..]} for the readiness JSON. */
-    static String json(final CoreMetrics metrics, final List<String> products)
+    /** {@code "tradeable":..,"unhealthyProducts":[..]} into the readiness JSON. */
+    static void put(final ObjectNode json, final CoreMetrics metrics, final List<String> products)
     {
-        final StringBuilder sb = new StringBuilder(",\"tradeable\":").append(any(metrics, products.size()))
-            .append(",\"unhealthyProducts\":[");
-        boolean first = true;
+        json.put("tradeable", any(metrics, products.size()));
+        final ArrayNode unhealthy = json.putArray("unhealthyProducts");
         for (int i = 0; i < products.size(); i++)
         {
             if (metrics.feedUnhealthy[i].get() != 0)
             {
-                sb.append(first ? "" : ",").append('"').append(HealthEndpoint.escape(products.get(i))).append('"');
-                first = false;
+                unhealthy.add(products.get(i));
             }
         }
-        return sb.append(']').toString();
     }
 }

@@ -2,7 +2,6 @@ package dev.peregrine.ops.indicators;
 
 import dev.peregrine.journal.importer.CsvReader;
 import dev.peregrine.journal.importer.ImportException;
-import dev.peregrine.journal.importer.Timestamps;
 import dev.peregrine.ops.cli.UsageException;
 
 import java.io.BufferedWriter;
@@ -14,19 +13,15 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Reads OHLCV rows from a CSV, feeds each bar to an {@link IndicatorBank} and writes the input columns
- * followed by the selected indicator columns. The input is checked row by row; the first problem is a
+ * followed by the selected indicator columns. The input is checked row by row ({@link OhlcvHeader},
+ * {@link OhlcvRowCheck}); the first problem is a
  * {@link UsageException} {@code <file>:<line>: <field>: <problem>} (or {@code <file>:<line>: <problem>}
  * where no single field is at fault). Output goes to a temporary file beside {@code output} that is
  * moved into place only after the last row, so a bad input never leaves a partial output.
@@ -34,25 +29,7 @@ import java.util.regex.Pattern;
 public final class IndicatorsRun
 {
     /** The required columns, in the canonical order; each may also be spelled as its aliases. */
-    public static final List<String> REQUIRED = List.of("timestamp", "open", "high", "low", "close", "volume");
-
-    private static final Map<String, List<String>> ALIASES = Map.of(
-        "timestamp", List.of("timestamp", "time", "date", "datetime"),
-        "open", List.of("open"),
-        "high", List.of("high"),
-        "low", List.of("low"),
-        "close", List.of("close"),
-        "volume", List.of("volume"));
-
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
-    private static final Pattern NON_FINITE = Pattern.compile("[+-]?(nan|inf|infinity)", Pattern.CASE_INSENSITIVE);
-
-    private static final int TIME = 0;
-    private static final int OPEN = 1;
-    private static final int HIGH = 2;
-    private static final int LOW = 3;
-    private static final int CLOSE = 4;
-    private static final int VOLUME = 5;
+    public static final List<String> REQUIRED = OhlcvHeader.REQUIRED;
 
     /** What was written. */
     public record Result(long rows, int inputColumns, int indicatorColumns)
@@ -188,65 +165,22 @@ public final class IndicatorsRun
         }
     }
 
+    /** The one method that reads the input: journal's shared CSV reader, a header, then checked rows. */
     private static Result convert(final CsvReader reader, final CsvWriter writer, final String source,
         final IndicatorParams params, final List<IndicatorBank.Column> columns) throws IOException
     {
-        final String expected = String.join(",", REQUIRED);
-        List<String> header = reader.next();
-        if (header == null)
-        {
-            throw new UsageException(source + ":1: empty file (expected a header line: " + expected + ")");
-        }
-        if (header.isEmpty())
-        {
-            List<String> next;
-            do
-            {
-                next = reader.next();
-            }
-            while (next != null && next.isEmpty());
-            if (next == null)
-            {
-                throw new UsageException(source + ":1: empty file (expected a header line: " + expected + ")");
-            }
-            throw new UsageException(source + ":1: empty line where the header belongs (expected: " + expected + ")");
-        }
-        header = new ArrayList<>(header);
-        if (!header.get(0).isEmpty() && header.get(0).charAt(0) == '\uFEFF')
-        {
-            header.set(0, header.get(0).substring(1));
-        }
-        final int[] index = locate(header, source, expected);
-        final Set<String> taken = new LinkedHashSet<>();
-        for (final String name : header)
-        {
-            taken.add(name.trim().toLowerCase(Locale.ROOT));
-        }
-        for (final IndicatorBank.Column column : columns)
-        {
-            if (taken.contains(column.name()))
-            {
-                throw new UsageException(source + ":1: " + column.name() + ": the input already has this column; " +
-                    "rename it or leave it out with --columns");
-            }
-        }
-        writer.fields(header);
+        final OhlcvHeader header = OhlcvHeader.read(reader, source);
+        header.checkNoClash(columns, source);
+        writer.fields(header.fields());
         for (final IndicatorBank.Column column : columns)
         {
             writer.field(column.name());
         }
         writer.endRecord();
 
-        final String[] names = new String[REQUIRED.size()];
-        for (int i = 0; i < names.length; i++)
-        {
-            names[i] = header.get(index[i]).trim();
-        }
+        final OhlcvRowCheck check = new OhlcvRowCheck(header, source);
         final IndicatorBank bank = new IndicatorBank(params);
-        final double[] v = new double[REQUIRED.size()];
-        Instant previous = null;
-        String previousText = null;
-        int previousLine = 0;
+        final double[] v = new double[OhlcvHeader.REQUIRED.size()];
         int blankLine = 0;
         long rows = 0;
         List<String> row;
@@ -263,46 +197,8 @@ public final class IndicatorsRun
                 throw new UsageException(source + ":" + blankLine + ": empty line inside the data " +
                     "(only empty lines at the end are allowed)");
             }
-            if (row.size() != header.size())
-            {
-                throw new UsageException(source + ":" + line + ": expected " + header.size() +
-                    " fields as in the header, found " + row.size());
-            }
-            final String timeText = row.get(index[TIME]);
-            final Instant time;
-            try
-            {
-                time = Timestamps.parse(timeText);
-            }
-            catch (final IllegalArgumentException ex)
-            {
-                throw new UsageException(source + ":" + line + ": " + names[TIME] + ": " + ex.getMessage());
-            }
-            if (previous != null && !time.isAfter(previous))
-            {
-                throw new UsageException(source + ":" + line + ": " + names[TIME] + ": '" + timeText.trim() +
-                    "' is not after '" + previousText.trim() + "' on line " + previousLine +
-                    " (rows must be in strictly increasing time order)");
-            }
-            for (int f = OPEN; f <= VOLUME; f++)
-            {
-                v[f] = number(row.get(index[f]), source, line, names[f]);
-            }
-            if (v[HIGH] < v[LOW])
-            {
-                throw new UsageException(source + ":" + line + ": " + names[HIGH] + ": " + text(row, index, HIGH) +
-                    " is below " + names[LOW] + " " + text(row, index, LOW));
-            }
-            for (final int f : new int[] {OPEN, CLOSE})
-            {
-                if (v[f] < v[LOW] || v[f] > v[HIGH])
-                {
-                    throw new UsageException(source + ":" + line + ": " + names[f] + ": " + text(row, index, f) +
-                        " is outside [" + names[LOW] + " " + text(row, index, LOW) + ", " + names[HIGH] + " " +
-                        text(row, index, HIGH) + "]");
-                }
-            }
-            bank.update(v[HIGH], v[LOW], v[CLOSE]);
+            check.check(row, line, v);
+            bank.update(v[OhlcvHeader.HIGH], v[OhlcvHeader.LOW], v[OhlcvHeader.CLOSE]);
             writer.fields(row);
             for (final IndicatorBank.Column column : columns)
             {
@@ -310,121 +206,8 @@ public final class IndicatorsRun
                 writer.field(Double.isNaN(value) ? "" : Double.toString(value));
             }
             writer.endRecord();
-            previous = time;
-            previousText = timeText;
-            previousLine = line;
             rows++;
         }
-        return new Result(rows, header.size(), columns.size());
-    }
-
-    private static String text(final List<String> row, final int[] index, final int field)
-    {
-        return row.get(index[field]).trim();
-    }
-
-    private static int[] locate(final List<String> header, final String source, final String expected)
-    {
-        final Map<String, Integer> positions = new HashMap<>();
-        for (int i = 0; i < header.size(); i++)
-        {
-            positions.putIfAbsent(header.get(i).trim().toLowerCase(Locale.ROOT), i);
-        }
-        final int[] index = new int[REQUIRED.size()];
-        for (int r = 0; r < REQUIRED.size(); r++)
-        {
-            final String name = REQUIRED.get(r);
-            index[r] = -1;
-            for (final String alias : ALIASES.get(name))
-            {
-                final Integer at = positions.get(alias);
-                if (at == null)
-                {
-                    continue;
-                }
-                if (index[r] >= 0)
-                {
-                    throw new UsageException(source + ":1: " + name + ": given twice, as '" + header.get(index[r]).trim() +
-                        "' and '" + header.get(at).trim() + "'");
-                }
-                index[r] = at;
-            }
-            for (int i = 0; i < header.size(); i++)
-            {
-                if (index[r] >= 0 && i != index[r] && header.get(i).trim().equalsIgnoreCase(header.get(index[r]).trim()))
-                {
-                    throw new UsageException(source + ":1: " + name + ": column given twice (columns " + (index[r] + 1) +
-                        " and " + (i + 1) + ")");
-                }
-            }
-        }
-        for (int r = 0; r < REQUIRED.size(); r++)
-        {
-            if (index[r] < 0)
-            {
-                if (looksLikeData(header))
-                {
-                    throw new UsageException(source + ":1: no header line (expected column names " + expected +
-                        ", found data '" + String.join(",", header) + "')");
-                }
-                throw new UsageException(source + ":1: " + REQUIRED.get(r) + ": missing column (header: " +
-                    String.join(",", header) + ")");
-            }
-        }
-        return index;
-    }
-
-    private static boolean looksLikeData(final List<String> header)
-    {
-        int numbers = 0;
-        for (final String field : header)
-        {
-            final String f = field.trim();
-            if (DECIMAL.matcher(f).matches())
-            {
-                numbers++;
-            }
-            else
-            {
-                try
-                {
-                    Timestamps.parse(f);
-                    numbers++;
-                }
-                catch (final IllegalArgumentException ex)
-                {
-                    // a name
-                }
-            }
-        }
-        return numbers >= 2;
-    }
-
-    private static double number(final String field, final String source, final int line, final String name)
-    {
-        final String t = field.trim();
-        final String where = source + ":" + line + ": " + name + ": ";
-        if (t.isEmpty())
-        {
-            throw new UsageException(where + "empty (a number is required)");
-        }
-        if (NON_FINITE.matcher(t).matches())
-        {
-            throw new UsageException(where + "'" + t + "' is not a finite number");
-        }
-        if (!DECIMAL.matcher(t).matches())
-        {
-            throw new UsageException(where + "'" + t + "' is not a number");
-        }
-        final double value = Double.parseDouble(t);
-        if (Double.isInfinite(value))
-        {
-            throw new UsageException(where + "'" + t + "' is not a finite number");
-        }
-        if (value < 0.0)
-        {
-            throw new UsageException(where + t + " is negative");
-        }
-        return value;
+        return new Result(rows, header.fields().size(), columns.size());
     }
 }

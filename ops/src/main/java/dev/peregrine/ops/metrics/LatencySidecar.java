@@ -1,23 +1,36 @@
 package dev.peregrine.ops.metrics;
 
+import dev.peregrine.core.agent.AgentErrors;
+import dev.peregrine.core.agent.AgentThreads;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.SingleWriterRecorder;
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.SleepingIdleStrategy;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 /**
- * The metrics sidecar thread. Once per interval it swaps each recorder's interval histogram (the
+ * The metrics sidecar. Once per interval it swaps each recorder's interval histogram (the
  * recorder's writer, the core or outbound thread, never waits for this) and folds it into a cumulative
  * histogram for Prometheus, keeping the last interval for the status line.
+ *
+ * <p>An Agrona agent: its duty cycle samples when an interval is due, and {@link #start()} runs it on
+ * {@code peregrine-metrics} (errors counted in the {@link AgentErrors} it was given); a test calls
+ * {@link #sample()} or {@link #doWork()} inline.
  *
  * <p>Readers (the HTTP scrape thread, the status printer) take this object's lock; the recording
  * threads never do.
  */
-public final class LatencySidecar implements AutoCloseable
+public final class LatencySidecar implements Agent, AutoCloseable
 {
+    /** The thread's name, as before the agent: dashboards and thread dumps know it. */
+    public static final String ROLE_NAME = "peregrine-metrics";
+    /** An idle duty cycle sleeps at most this long, so a sample is at most this late. */
+    private static final long MAX_IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+
     /** A recorder and what the sidecar made of it so far. */
     public static final class Series
     {
@@ -61,14 +74,21 @@ public final class LatencySidecar implements AutoCloseable
     private final List<Series> series = new ArrayList<>();
     private long errors;
     private final long intervalNanos;
-    private final Thread thread;
-    private volatile boolean running = true;
+    private final AgentErrors agentErrors;
+    private long nextSampleNanos;
+    private AgentRunner runner;
 
+    /** A sidecar whose agent errors are counted apart (tests, a sidecar sampled inline). */
     public LatencySidecar(final long intervalMillis)
     {
+        this(intervalMillis, new AgentErrors());
+    }
+
+    /** A sidecar whose agent errors count in {@code agentErrors} (the engine's, exported on /metrics). */
+    public LatencySidecar(final long intervalMillis, final AgentErrors agentErrors)
+    {
         this.intervalNanos = TimeUnit.MILLISECONDS.toNanos(intervalMillis);
-        this.thread = new Thread(this::run, "peregrine-metrics");
-        this.thread.setDaemon(true);
+        this.agentErrors = agentErrors;
     }
 
     /** The one histogram family of the flow's stages, told apart by a {@code stage} label. */
@@ -90,18 +110,39 @@ public final class LatencySidecar implements AutoCloseable
         return s;
     }
 
-    public void start()
+    /** Runs the agent on {@code peregrine-metrics} until {@link #close()}. */
+    public synchronized void start()
     {
-        thread.start();
+        if (runner == null)
+        {
+            runner = AgentThreads.start(this,
+                new SleepingIdleStrategy(Math.min(intervalNanos, MAX_IDLE_NANOS)), agentErrors);
+        }
     }
 
-    private void run()
+    @Override
+    public void onStart()
     {
-        while (running)
+        nextSampleNanos = System.nanoTime() + intervalNanos;
+    }
+
+    /** Samples once an interval has passed since the last sample; returns 1 if it sampled. */
+    @Override
+    public int doWork()
+    {
+        if (System.nanoTime() - nextSampleNanos < 0)
         {
-            LockSupport.parkNanos(intervalNanos);
-            sample();
+            return 0;
         }
+        sample();
+        nextSampleNanos += intervalNanos;
+        return 1;
+    }
+
+    @Override
+    public String roleName()
+    {
+        return ROLE_NAME;
     }
 
     /**
@@ -165,12 +206,19 @@ public final class LatencySidecar implements AutoCloseable
         return List.copyOf(series);
     }
 
+    /** Stops the agent (its thread has ended when this returns), then samples what was recorded since. */
     @Override
     public void close() throws InterruptedException
     {
-        running = false;
-        LockSupport.unpark(thread);
-        thread.join(TimeUnit.SECONDS.toMillis(5));
+        final AgentRunner started;
+        synchronized (this)
+        {
+            started = runner;
+        }
+        if (started != null)
+        {
+            started.close();
+        }
         sample();
     }
 }

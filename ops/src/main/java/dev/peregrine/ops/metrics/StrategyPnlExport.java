@@ -2,10 +2,7 @@ package dev.peregrine.ops.metrics;
 
 import dev.peregrine.journal.statistics.PnlRow;
 import dev.peregrine.journal.statistics.PnlTable;
-import io.prometheus.metrics.model.snapshots.CounterSnapshot;
-import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
-import io.prometheus.metrics.model.snapshots.Labels;
-import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import dev.peregrine.ops.engine.LiveEngine;
 
 import java.util.function.ToDoubleFunction;
 
@@ -21,51 +18,45 @@ final class StrategyPnlExport
     {
     }
 
-    static void export(final MetricSnapshots.Builder out, final PnlTable pnl)
+    static void register(final CallbackMetrics metrics, final LiveEngine engine)
     {
-        out.metricSnapshot(gauge(pnl, "peregrine_strategy_position",
-            "Position per strategy and product in base units (negative is short)", PnlRow::position));
-        out.metricSnapshot(gauge(pnl, "peregrine_strategy_realized_pnl",
-            "Realized PnL per strategy and product before fees, quote currency", PnlRow::realizedBeforeFees));
-        out.metricSnapshot(gauge(pnl, "peregrine_strategy_unrealized_pnl",
-            "Unrealized PnL per strategy and product at the core's mark, quote currency", PnlRow::unrealized));
-        out.metricSnapshot(gauge(pnl, "peregrine_strategy_net_pnl",
-            "Realized PnL after fees plus unrealized, per strategy and product, quote currency", PnlRow::net));
-        out.metricSnapshot(counter(pnl, "peregrine_strategy_fees", "Fees paid per strategy and product, quote currency",
-            PnlRow::fees));
-        out.metricSnapshot(counter(pnl, "peregrine_strategy_orders", "Orders sent per strategy and product",
-            r -> r.orders()));
-        out.metricSnapshot(counter(pnl, "peregrine_strategy_fills", "Fills per strategy and product", r -> r.fills()));
-        out.metricSnapshot(counter(pnl, "peregrine_strategy_rejects",
-            "Orders refused by risk or the venue, per strategy and product", r -> r.rejects()));
+        gauge(metrics, engine, "peregrine_strategy_position",
+            "Position per strategy and product in base units (negative is short)", PnlRow::position);
+        gauge(metrics, engine, "peregrine_strategy_realized_pnl",
+            "Realized PnL per strategy and product before fees, quote currency", PnlRow::realizedBeforeFees);
+        gauge(metrics, engine, "peregrine_strategy_unrealized_pnl",
+            "Unrealized PnL per strategy and product at the core's mark, quote currency", PnlRow::unrealized);
+        gauge(metrics, engine, "peregrine_strategy_net_pnl",
+            "Realized PnL after fees plus unrealized, per strategy and product, quote currency", PnlRow::net);
+        counter(metrics, engine, "peregrine_strategy_fees", "Fees paid per strategy and product, quote currency",
+            PnlRow::fees);
+        counter(metrics, engine, "peregrine_strategy_orders", "Orders sent per strategy and product", r -> r.orders());
+        counter(metrics, engine, "peregrine_strategy_fills", "Fills per strategy and product", r -> r.fills());
+        counter(metrics, engine, "peregrine_strategy_rejects",
+            "Orders refused by risk or the venue, per strategy and product", r -> r.rejects());
     }
 
-    private static GaugeSnapshot gauge(final PnlTable pnl, final String name, final String help,
+    private static void gauge(final CallbackMetrics metrics, final LiveEngine engine, final String name, final String help,
         final ToDoubleFunction<PnlRow> value)
     {
-        final GaugeSnapshot.Builder builder = GaugeSnapshot.builder().name(name).help(help);
-        for (final PnlRow row : pnl.byStrategyAndProduct())
+        metrics.gauge(name, help, points ->
         {
-            builder.dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder().value(value.applyAsDouble(row))
-                .labels(labels(row)).build());
-        }
-        return builder.build();
+            for (final PnlRow row : engine.pnlTable().byStrategyAndProduct())
+            {
+                points.call(value.applyAsDouble(row), row.strategy(), row.product());
+            }
+        }, "strategy", "product");
     }
 
-    private static CounterSnapshot counter(final PnlTable pnl, final String name, final String help,
-        final ToDoubleFunction<PnlRow> value)
+    private static void counter(final CallbackMetrics metrics, final LiveEngine engine, final String name,
+        final String help, final ToDoubleFunction<PnlRow> value)
     {
-        final CounterSnapshot.Builder builder = CounterSnapshot.builder().name(name).help(help);
-        for (final PnlRow row : pnl.byStrategyAndProduct())
+        metrics.counter(name, help, points ->
         {
-            builder.dataPoint(CounterSnapshot.CounterDataPointSnapshot.builder().value(value.applyAsDouble(row))
-                .labels(labels(row)).build());
-        }
-        return builder.build();
-    }
-
-    private static Labels labels(final PnlRow row)
-    {
-        return Labels.of("strategy", row.strategy(), "product", row.product());
+            for (final PnlRow row : engine.pnlTable().byStrategyAndProduct())
+            {
+                points.call(value.applyAsDouble(row), row.strategy(), row.product());
+            }
+        }, "strategy", "product");
     }
 }

@@ -1,7 +1,8 @@
 package dev.peregrine.ops.orderlog;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import dev.peregrine.core.number.FixedPoint;
-import dev.peregrine.ops.logging.JsonLine;
 
 import java.time.Instant;
 
@@ -52,42 +53,43 @@ public record OpenOrder(
             filledQuantity + fillQuantity, state, createdNanos, timeNanos, recovered);
     }
 
-    /** The JSON object of {@code /admin/orders}: the same field names as the order log lines. */
-    public void appendJson(final StringBuilder json)
+    /** The JSON object of {@code /admin/orders}, into {@code json}: the same field names as the order log lines. */
+    public void writeTo(final ObjectNode json)
     {
-        json.append("{\"order_id\":").append(orderId);
-        json.append(",\"strategy\":").append(strategyId < 0 ? "null" : Integer.toString(strategyId));
-        json.append(",\"strategy_name\":");
-        if (strategyName == null)
+        json.put("order_id", orderId);
+        if (strategyId < 0)
         {
-            json.append("null");
+            json.putNull("strategy");
         }
         else
         {
-            JsonLine.appendQuoted(json, strategyName);
+            json.put("strategy", strategyId);
         }
-        json.append(",\"product\":");
-        JsonLine.appendQuoted(json, product);
-        json.append(",\"side\":\"").append(side).append("\",\"type\":\"").append(type).append('"');
-        json.append(",\"quantity\":");
-        FixedPoint.appendTo(json, quantity);
-        json.append(",\"limit_price\":");
+        json.put("strategy_name", strategyName)
+            .put("product", product)
+            .put("side", side)
+            .put("type", type);
+        json.putRawValue("quantity", decimal(quantity));
         if (limitPrice == 0)
         {
-            json.append("null");
+            json.putNull("limit_price");
         }
         else
         {
-            FixedPoint.appendTo(json, limitPrice);
+            json.putRawValue("limit_price", decimal(limitPrice));
         }
-        json.append(",\"filled_quantity\":");
-        FixedPoint.appendTo(json, filledQuantity);
-        json.append(",\"leaves\":");
-        FixedPoint.appendTo(json, leavesQuantity());
-        json.append(",\"state\":\"").append(state).append('"');
-        json.append(",\"created\":\"").append(instant(createdNanos)).append('"');
-        json.append(",\"updated\":\"").append(instant(updatedNanos)).append('"');
-        json.append(",\"recovered\":").append(recovered).append('}');
+        json.putRawValue("filled_quantity", decimal(filledQuantity));
+        json.putRawValue("leaves", decimal(leavesQuantity()));
+        json.put("state", state)
+            .put("created", instant(createdNanos).toString())
+            .put("updated", instant(updatedNanos).toString())
+            .put("recovered", recovered);
+    }
+
+    /** A scaled long as an exact JSON number. */
+    private static RawValue decimal(final long scaled)
+    {
+        return new RawValue(FixedPoint.toString(scaled));
     }
 
     private static Instant instant(final long epochNanos)

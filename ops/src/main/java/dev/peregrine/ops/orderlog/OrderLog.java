@@ -7,10 +7,15 @@ import dev.peregrine.core.order.OrderStore;
 import dev.peregrine.ops.logging.JsonLine;
 import dev.peregrine.ops.logging.JsonLog;
 
+import dev.peregrine.core.agent.AgentErrors;
+import dev.peregrine.core.agent.AgentThreads;
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.BackoffIdleStrategy;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -18,17 +23,19 @@ import java.util.function.BooleanSupplier;
  * writes one JSON line per order event (with the order id as correlation id on every line) to its
  * {@link JsonLog}, if it has one, and keeps the {@link OpenOrderView} that {@code GET /admin/orders} reads.
  *
- * <p>A duty-cycle agent: {@link #doWork()} does one batch and returns how many events it handled, so it runs
- * on its own thread ({@link #start()}, {@code peregrine-order-log}, parking briefly when idle) or inline in a
- * test. Exactly one thread may call {@link #doWork()} at a time (the ring's single consumer).
+ * <p>An Agrona agent: {@link #doWork()} does one batch and returns how many events it handled, so it runs
+ * on its own thread ({@link #start(AgentErrors)}, {@code peregrine-order-log}, parking briefly when idle) or
+ * inline in a test. Exactly one thread may call {@link #doWork()} at a time (the ring's single consumer).
  */
-public final class OrderLog implements AutoCloseable
+public final class OrderLog implements Agent, AutoCloseable
 {
     /** Events the ring holds: at a few hundred order events a second, many seconds of a stalled log. */
     public static final int DEFAULT_CAPACITY = 1 << 14;
     /** Events per {@link #doWork()} before the open-order snapshot is published. */
     private static final int BATCH = 1024;
     private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    /** How long {@link #close()} waits for a thread whose output is blocked before it gives up on it. */
+    private static final int CLOSE_TIMEOUT_MILLIS = 5_000;
     private static final long FEED_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     public static final String THREAD_NAME = "peregrine-order-log";
 
@@ -44,8 +51,7 @@ public final class OrderLog implements AutoCloseable
     private volatile long failures;
     private volatile String firstFailure;
 
-    private Thread thread;
-    private volatile boolean running;
+    private AgentRunner runner;
 
     public OrderLog(final int capacity)
     {
@@ -131,6 +137,7 @@ public final class OrderLog implements AutoCloseable
     }
 
     /** One batch: drains up to {@link #BATCH} events, then publishes the view. Returns the events handled. */
+    @Override
     public int doWork()
     {
         int handled = 0;
@@ -164,27 +171,19 @@ public final class OrderLog implements AutoCloseable
         return handled;
     }
 
-    /** Runs {@link #doWork()} on a daemon thread until {@link #close()}. */
-    public synchronized void start()
+    @Override
+    public String roleName()
     {
-        if (thread != null)
-        {
-            return;
-        }
-        running = true;
-        thread = new Thread(this::run, THREAD_NAME);
-        thread.setDaemon(true);
-        thread.start();
+        return THREAD_NAME;
     }
 
-    private void run()
+    /** Runs {@link #doWork()} on {@code peregrine-order-log} until {@link #close()}; errors count in {@code errors}. */
+    public synchronized void start(final AgentErrors errors)
     {
-        while (running)
+        if (runner == null)
         {
-            if (doWork() == 0)
-            {
-                LockSupport.parkNanos(IDLE_PARK_NANOS);
-            }
+            // Spin a little, then park up to the old loop's 1 ms: an order event waits at most that long.
+            runner = AgentThreads.start(this, new BackoffIdleStrategy(10, 10, 1_000, IDLE_PARK_NANOS), errors);
         }
     }
 
@@ -196,20 +195,17 @@ public final class OrderLog implements AutoCloseable
     @Override
     public synchronized void close()
     {
-        final Thread t = thread;
-        running = false;
-        if (t != null)
+        if (runner != null)
         {
-            LockSupport.unpark(t);
             try
             {
-                t.join(TimeUnit.SECONDS.toMillis(5));
+                // Agrona's runner retries a stuck thread forever; a blocked log must not hold up shutdown.
+                runner.close(CLOSE_TIMEOUT_MILLIS, stuck ->
+                {
+                    throw new StuckThread();
+                });
             }
-            catch (final InterruptedException ex)
-            {
-                Thread.currentThread().interrupt();
-            }
-            if (t.isAlive())
+            catch (final StuckThread ex)
             {
                 return;
             }
@@ -217,6 +213,17 @@ public final class OrderLog implements AutoCloseable
         while (doWork() > 0)
         {
             // the rest of the ring
+        }
+    }
+
+    /** Thrown out of {@link AgentRunner#close(int, java.util.function.Consumer)} to stop it retrying. */
+    private static final class StuckThread extends RuntimeException
+    {
+        private static final long serialVersionUID = 1L;
+
+        StuckThread()
+        {
+            super(THREAD_NAME + " did not stop", null, false, false);
         }
     }
 

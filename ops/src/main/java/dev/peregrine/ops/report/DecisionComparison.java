@@ -4,15 +4,13 @@ import dev.peregrine.core.decision.DecisionRecord;
 import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.core.engine.TradingCore;
 import dev.peregrine.core.event.InboundEvent;
-import dev.peregrine.core.order.OrderType;
 import dev.peregrine.core.output.Hash64;
 import dev.peregrine.core.output.OutputDigest;
 import dev.peregrine.core.output.OutputFanOut;
-import dev.peregrine.core.output.OutputListener;
-import dev.peregrine.core.risk.RejectReason;
 import dev.peregrine.journal.JournalFeed;
 import dev.peregrine.journal.JournalReader;
 import dev.peregrine.journal.Replay;
+import dev.peregrine.ops.decisions.DecisionsOnly;
 
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -177,7 +175,7 @@ public final class DecisionComparison
     }
 
     /** One journal's replay, one event ahead, with the decisions it has made but not yet settled. */
-    private static final class ReplaySide implements AutoCloseable, OutputListener
+    private static final class ReplaySide implements AutoCloseable
     {
         final JournalReader reader;
         final TradingCore core;
@@ -195,7 +193,7 @@ public final class DecisionComparison
             try
             {
                 final EngineSettings settings = Replay.settingsOf(dir, reader.header());
-                core = ReportReplay.core(dir, settings, new OutputFanOut(digest, this));
+                core = ReportReplay.core(dir, settings, new OutputFanOut(digest, new DecisionsOnly(this::onDecision)));
                 feed = new JournalFeed(reader, core); // settings records applied where journaled
                 hasNext = feed.next(next);
             }
@@ -218,8 +216,7 @@ public final class DecisionComparison
             hasNext = feed.next(next);
         }
 
-        @Override
-        public void onDecision(final DecisionRecord decision)
+        private void onDecision(final DecisionRecord decision)
         {
             decisions++;
             pending.addLast(DecisionSummary.of(decision));
@@ -230,15 +227,5 @@ public final class DecisionComparison
         {
             reader.close();
         }
-
-        // @formatter:off
-        @Override public void onOrder(long o, int i, int s, OrderType t, long q, long p, long n) { }
-        @Override public void onAccepted(long o, int i, long n) { }
-        @Override public void onCancelRequested(long o, int i, long n) { }
-        @Override public void onReject(long o, int i, int s, long q, RejectReason r, long n) { }
-        @Override public void onFill(long o, int i, int s, long q, long p, double f, long n) { }
-        @Override public void onExpired(long o, int i, long q, long n) { }
-        @Override public void onCancel(long o, int i, long q, long n) { }
-        // @formatter:on
     }
 }

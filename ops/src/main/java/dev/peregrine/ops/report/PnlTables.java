@@ -1,5 +1,7 @@
 package dev.peregrine.ops.report;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.peregrine.journal.statistics.PnlRow;
 import dev.peregrine.journal.statistics.PnlTable;
 import dev.peregrine.ops.demo.JsonWriter;
@@ -56,7 +58,27 @@ public final class PnlTables
             .append(row.rejects()).append("</td></tr>");
     }
 
-    /** {@code pnl_note}, {@code pnl_by_strategy}, {@code pnl_by_strategy_and_product}, {@code pnl_total}: report.json and --summary-json. */
+    /** {@code pnl_note}, {@code pnl_by_strategy}, {@code pnl_by_strategy_and_product}, {@code pnl_total}: report.json. */
+    public static void json(final ObjectNode json, final PnlTable pnl)
+    {
+        json.put("pnl_note", PnlTable.NOTE);
+        final ArrayNode byStrategy = json.putArray("pnl_by_strategy");
+        for (final PnlRow row : pnl.byStrategy())
+        {
+            row(byStrategy.addObject(), row);
+        }
+        final ArrayNode byStrategyAndProduct = json.putArray("pnl_by_strategy_and_product");
+        for (final PnlRow row : pnl.byStrategyAndProduct())
+        {
+            row(byStrategyAndProduct.addObject(), row);
+        }
+        row(json.putObject("pnl_total"), pnl.total());
+    }
+
+    /**
+     * The same fields for {@code --summary-json}, while the run summary still writes with the demo's own writer:
+     * the summary moves to Jackson ({@link #json(ObjectNode, PnlTable)}) with the assembly, and this goes.
+     */
     public static void json(final JsonWriter json, final PnlTable pnl)
     {
         json.key("pnl_note").value(PnlTable.NOTE);
@@ -75,7 +97,22 @@ public final class PnlTables
         row(json.key("pnl_total"), pnl.total());
     }
 
-    static void row(final JsonWriter json, final PnlRow row)
+    private static void row(final ObjectNode json, final PnlRow row)
+    {
+        json.put("strategy", row.strategy())
+            .put("product", row.product())
+            .put("position", row.position())
+            .put("realized_pnl_before_fees", row.realizedBeforeFees())
+            .put("fees", row.fees())
+            .put("realized_pnl_after_fees", row.realizedAfterFees())
+            .put("unrealized_pnl", row.unrealized())
+            .put("net_pnl", row.net())
+            .put("orders", row.orders())
+            .put("fills", row.fills())
+            .put("rejects", row.rejects());
+    }
+
+    private static void row(final JsonWriter json, final PnlRow row)
     {
         json.beginObject()
             .key("strategy").value(row.strategy())

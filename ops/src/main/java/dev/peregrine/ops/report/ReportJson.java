@@ -8,7 +8,9 @@ import dev.peregrine.journal.statistics.Drawdown;
 import dev.peregrine.journal.statistics.EquityStatistics;
 import dev.peregrine.journal.statistics.PeriodReturns;
 import dev.peregrine.journal.statistics.Statistic;
-import dev.peregrine.ops.demo.JsonWriter;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.peregrine.ops.logging.JsonOutput;
 
 import java.time.Instant;
 import java.time.YearMonth;
@@ -18,7 +20,9 @@ import java.util.Map;
  * report.json: every statistic, the sampled equity, drawdown and price series, trades, fills, the
  * settings, the fill-model assumptions and the data range. Money is quote currency; times are ISO-8601
  * UTC (event time) beside their epoch nanoseconds where a tool may want to compute with them; ratios
- * are fractions (0.05 is 5%); a statistic that is undefined for this data is null.
+ * are fractions (0.05 is 5%); a statistic that is undefined for this data is null. Built as a Jackson tree
+ * and written by {@link JsonOutput#prettyDecimals}: two-space indentation, numbers as plain decimals of at most 8
+ * places.
  */
 public final class ReportJson
 {
@@ -30,114 +34,103 @@ public final class ReportJson
     {
         final EquityCurve curve = report.curve();
         final ReportRecorder recorder = report.recorder();
-        final JsonWriter json = new JsonWriter().beginObject();
-        json.key("report").value("peregrine");
-        json.key("complete").value(true);
-        json.key("journal").value(report.journal().toString());
-        json.key("engine_version").value(report.header().engineVersion());
-        json.key("journal_format_version").value(report.header().formatVersion());
-        json.key("settings_digest").value(Hash64.hex(report.header().settingsDigest()));
-        json.key("settings").value(report.header().settingsText());
-        json.key("products").beginArray();
-        report.settings().products().forEach(json::value);
-        json.endArray();
-        json.key("strategies").beginArray();
+        final ObjectNode json = JsonOutput.object();
+        json.put("report", "peregrine");
+        json.put("complete", true);
+        json.put("journal", report.journal().toString());
+        json.put("engine_version", report.header().engineVersion());
+        json.put("journal_format_version", report.header().formatVersion());
+        json.put("settings_digest", Hash64.hex(report.header().settingsDigest()));
+        json.put("settings", report.header().settingsText());
+        report.settings().products().forEach(json.putArray("products")::add);
+        final ArrayNode strategies = json.putArray("strategies");
         for (int id = 1; id < report.strategyNames().size(); id++)
         {
-            json.value(report.strategyNames().get(id));
+            strategies.add(report.strategyNames().get(id));
         }
-        json.endArray();
-        json.key("fill_model").value(report.settings().paperVenue().describe());
-        json.key("venue").value(report.settings().liveVenue() ? "live (fills are the venue's, replayed from the journal)" :
+        json.put("fill_model", report.settings().paperVenue().describe());
+        json.put("venue", report.settings().liveVenue() ? "live (fills are the venue's, replayed from the journal)" :
             "paper");
-        json.key("capital").value(curve.capital());
-        json.key("data_range").beginObject()
-            .key("first_event").value(time(curve.firstNanos()))
-            .key("last_event").value(time(curve.lastNanos()))
-            .key("first_event_nanos").value(curve.firstNanos())
-            .key("last_event_nanos").value(curve.lastNanos())
-            .key("span_seconds").value(curve.spanNanos() / 1e9)
-            .key("events").value(report.events())
-            .endObject();
-        json.key("output_digest").value(report.outputDigest());
-        json.key("state_hash").value(report.stateHash());
-        json.key("core_error").value(report.coreError());
+        json.put("capital", curve.capital());
+        json.putObject("data_range")
+            .put("first_event", time(curve.firstNanos()))
+            .put("last_event", time(curve.lastNanos()))
+            .put("first_event_nanos", curve.firstNanos())
+            .put("last_event_nanos", curve.lastNanos())
+            .put("span_seconds", curve.spanNanos() / 1e9)
+            .put("events", report.events());
+        json.put("output_digest", report.outputDigest());
+        json.put("state_hash", report.stateHash());
+        json.put("core_error", report.coreError());
 
-        statistics(json.key("statistics"), report);
+        statistics(json.putObject("statistics"), report);
         PnlTables.json(json, report.pnl());
-        json.key("definitions").beginObject();
+        final ObjectNode definitions = json.putObject("definitions");
         for (final Map.Entry<String, String> e : StatisticDefinitions.all().entrySet())
         {
-            json.key(e.getKey()).value(e.getValue());
+            definitions.put(e.getKey(), e.getValue());
         }
-        json.endObject();
 
         series(json, report);
-        json.key("monthly_returns").beginArray();
+        final ArrayNode monthly = json.putArray("monthly_returns");
         for (final Map.Entry<YearMonth, Double> e : curve.months().returns().entrySet())
         {
-            json.beginObject().key("month").value(e.getKey().toString()).key("return").value(e.getValue()).endObject();
+            monthly.addObject().put("month", e.getKey().toString()).put("return", e.getValue());
         }
-        json.endArray();
 
-        json.key("trades_total").value(recorder.tradeStatistics().trades());
-        json.key("trades").beginArray();
+        json.put("trades_total", recorder.tradeStatistics().trades());
+        final ArrayNode trades = json.putArray("trades");
         for (final Trade trade : recorder.trades())
         {
-            trade(json, report, trade);
+            trade(trades.addObject(), report, trade);
         }
-        json.endArray();
-        json.key("open_positions").beginArray();
+        final ArrayNode positions = json.putArray("open_positions");
         for (final OpenPosition p : report.openPositions())
         {
-            json.beginObject()
-                .key("product").value(report.product(p.instrumentId()))
-                .key("quantity").value(p.quantity())
-                .key("average_price").value(p.averagePrice())
-                .key("mark_price").value(p.markPrice())
-                .key("unrealized_pnl").value(p.unrealized())
-                .key("realized_pnl").value(p.realized())
-                .key("entry").value(time(p.entryNanos()))
-                .endObject();
+            positions.addObject()
+                .put("product", report.product(p.instrumentId()))
+                .put("quantity", p.quantity())
+                .put("average_price", p.averagePrice())
+                .put("mark_price", p.markPrice())
+                .put("unrealized_pnl", p.unrealized())
+                .put("realized_pnl", p.realized())
+                .put("entry", time(p.entryNanos()));
         }
-        json.endArray();
-        json.key("fills_total").value(recorder.execution().fills());
-        json.key("fills").beginArray();
+        json.put("fills_total", recorder.execution().fills());
+        final ArrayNode fills = json.putArray("fills");
         for (final Fill f : recorder.fills())
         {
-            json.beginObject()
-                .key("time").value(time(f.timeNanos()))
-                .key("order_id").value(f.orderId())
-                .key("product").value(report.product(f.instrumentId()))
-                .key("strategy").value(report.strategyName(f.strategyId()))
-                .key("side").value(Side.name(f.side()))
-                .key("order_type").value(f.orderType())
-                .key("quantity").value(f.quantity())
-                .key("price").value(f.price())
-                .key("fee").value(f.fee())
-                .key("decision_mid").value(f.decisionMid())
-                .key("slippage").value(f.slippage())
-                .endObject();
+            fills.addObject()
+                .put("time", time(f.timeNanos()))
+                .put("order_id", f.orderId())
+                .put("product", report.product(f.instrumentId()))
+                .put("strategy", report.strategyName(f.strategyId()))
+                .put("side", Side.name(f.side()))
+                .put("order_type", f.orderType())
+                .put("quantity", f.quantity())
+                .put("price", f.price())
+                .put("fee", f.fee())
+                .put("decision_mid", f.decisionMid())
+                .put("slippage", f.slippage());
         }
-        json.endArray();
         if (report.comparison() != null)
         {
-            comparison(json.key("comparison"), report, report.comparison());
+            comparison(json.putObject("comparison"), report, report.comparison());
         }
-        return json.endObject().toJson();
+        return JsonOutput.prettyDecimals(json);
     }
 
     /** {@code name}: the figure, or null and {@code name_unavailable}: why (e.g. a span under a day). */
-    private static void statistic(final JsonWriter json, final String name, final Statistic statistic)
+    private static void statistic(final ObjectNode json, final String name, final Statistic statistic)
     {
-        json.key(name).value(statistic.value());
+        json.put(name, statistic.value());
         if (!statistic.available())
         {
-            json.key(name + "_unavailable").value(statistic.unavailable());
+            json.put(name + "_unavailable", statistic.unavailable());
         }
     }
 
-    private static void statistics(final JsonWriter json, final Report report)
+    private static void statistics(final ObjectNode json, final Report report)
     {
         final EquityCurve curve = report.curve();
         final EquityStatistics stats = curve.statistics();
@@ -145,187 +138,171 @@ public final class ReportJson
         final PeriodReturns returns = stats.returnsUsed();
         final TradeStatistics trades = report.recorder().tradeStatistics();
         final ExecutionStatistics execution = report.recorder().execution();
-        json.beginObject()
-            .key("final_equity").value(curve.finalEquity())
-            .key("total_return").value(curve.totalReturn());
+        json
+            .put("final_equity", curve.finalEquity())
+            .put("total_return", curve.totalReturn());
         statistic(json, "cagr", stats.cagr());
         statistic(json, "sharpe", stats.sharpe());
         statistic(json, "sortino", stats.sortino());
-        json.key("returns_period").value(returns.label())
-            .key("returns_count").value(returns.count());
+        json.put("returns_period", returns.label())
+            .put("returns_count", returns.count());
         statistic(json, "calmar", stats.calmar());
-        json.key("max_drawdown").value(stats.maxDrawdown())
-            .key("max_drawdown_quote").value(dd.maxDrawdownQuote())
-            .key("max_drawdown_peak").value(dd.maxDrawdownPeakNanos() < 0 ? null : time(dd.maxDrawdownPeakNanos()))
-            .key("max_drawdown_trough").value(dd.maxDrawdownTroughNanos() < 0 ? null : time(dd.maxDrawdownTroughNanos()))
-            .key("max_drawdown_duration_seconds").value(dd.maxDrawdownDurationNanos() / 1e9)
-            .key("max_drawdown_recovered").value(dd.maxDrawdownRecovered())
-            .key("longest_underwater_seconds").value(dd.longestUnderwaterNanos() / 1e9)
-            .key("trades").value(trades.trades())
-            .key("wins").value(trades.wins())
-            .key("losses").value(trades.losses())
-            .key("win_rate").value(trades.winRate())
-            .key("profit_factor").value(trades.profitFactor())
-            .key("expectancy").value(trades.expectancy())
-            .key("average_trade_duration_seconds").value(trades.averageDurationNanos() / 1e9)
-            .key("max_consecutive_wins").value(trades.maxConsecutiveWins())
-            .key("max_consecutive_losses").value(trades.maxConsecutiveLosses());
-        json.key("best_trade");
+        json.put("max_drawdown", stats.maxDrawdown())
+            .put("max_drawdown_quote", dd.maxDrawdownQuote())
+            .put("max_drawdown_peak", dd.maxDrawdownPeakNanos() < 0 ? null : time(dd.maxDrawdownPeakNanos()))
+            .put("max_drawdown_trough", dd.maxDrawdownTroughNanos() < 0 ? null : time(dd.maxDrawdownTroughNanos()))
+            .put("max_drawdown_duration_seconds", dd.maxDrawdownDurationNanos() / 1e9)
+            .put("max_drawdown_recovered", dd.maxDrawdownRecovered())
+            .put("longest_underwater_seconds", dd.longestUnderwaterNanos() / 1e9)
+            .put("trades", trades.trades())
+            .put("wins", trades.wins())
+            .put("losses", trades.losses())
+            .put("win_rate", trades.winRate())
+            .put("profit_factor", trades.profitFactor())
+            .put("expectancy", trades.expectancy())
+            .put("average_trade_duration_seconds", trades.averageDurationNanos() / 1e9)
+            .put("max_consecutive_wins", trades.maxConsecutiveWins())
+            .put("max_consecutive_losses", trades.maxConsecutiveLosses());
         if (trades.best() == null)
         {
-            json.nullValue();
+            json.putNull("best_trade");
         }
         else
         {
-            trade(json, report, trades.best());
+            trade(json.putObject("best_trade"), report, trades.best());
         }
-        json.key("worst_trade");
         if (trades.worst() == null)
         {
-            json.nullValue();
+            json.putNull("worst_trade");
         }
         else
         {
-            trade(json, report, trades.worst());
+            trade(json.putObject("worst_trade"), report, trades.worst());
         }
-        json.key("exposure").value(curve.exposure())
-            .key("turnover").value(execution.turnover(curve.capital()))
-            .key("traded_notional").value(execution.tradedNotional())
-            .key("fees").value(report.fees())
-            .key("slippage").value(execution.slippage())
-            .key("slippage_bps").value(execution.slippageBps())
-            .key("fills_without_mid").value(execution.fillsWithoutMid())
-            .key("requested_quantity").value(FixedPoint.toDouble(execution.fillTally().requestedQuantity()))
-            .key("filled_quantity").value(FixedPoint.toDouble(execution.fillTally().filledQuantity()))
-            .key("requested_notional").value(execution.fillTally().requestedNotional())
-            .key("filled_notional").value(execution.fillTally().filledNotional())
-            .key("fill_ratio").value(execution.fillTally().fillRatio())
-            .key("market_orders_cut_short").value(execution.fillTally().ordersCutShort())
-            .key("limit_fill_rate").value(execution.limitFillRate())
-            .key("limit_orders").value(execution.limitOrders())
-            .key("limit_orders_filled").value(execution.limitOrdersFilled())
-            .key("limit_orders_fully_filled").value(execution.limitOrdersFullyFilled())
-            .key("orders").value(execution.orders())
-            .key("market_orders").value(execution.marketOrders())
-            .key("fills").value(execution.fills())
-            .key("cancels").value(execution.cancels())
-            .key("expired").value(execution.expired())
-            .key("realized_pnl").value(report.realizedNet())
-            .key("unrealized_pnl").value(report.unrealized());
-        json.key("rejects").beginObject();
+        json.put("exposure", curve.exposure())
+            .put("turnover", execution.turnover(curve.capital()))
+            .put("traded_notional", execution.tradedNotional())
+            .put("fees", report.fees())
+            .put("slippage", execution.slippage())
+            .put("slippage_bps", execution.slippageBps())
+            .put("fills_without_mid", execution.fillsWithoutMid())
+            .put("requested_quantity", FixedPoint.toDouble(execution.fillTally().requestedQuantity()))
+            .put("filled_quantity", FixedPoint.toDouble(execution.fillTally().filledQuantity()))
+            .put("requested_notional", execution.fillTally().requestedNotional())
+            .put("filled_notional", execution.fillTally().filledNotional())
+            .put("fill_ratio", execution.fillTally().fillRatio())
+            .put("market_orders_cut_short", execution.fillTally().ordersCutShort())
+            .put("limit_fill_rate", execution.limitFillRate())
+            .put("limit_orders", execution.limitOrders())
+            .put("limit_orders_filled", execution.limitOrdersFilled())
+            .put("limit_orders_fully_filled", execution.limitOrdersFullyFilled())
+            .put("orders", execution.orders())
+            .put("market_orders", execution.marketOrders())
+            .put("fills", execution.fills())
+            .put("cancels", execution.cancels())
+            .put("expired", execution.expired())
+            .put("realized_pnl", report.realizedNet())
+            .put("unrealized_pnl", report.unrealized());
+        final ObjectNode rejects = json.putObject("rejects");
         for (final Map.Entry<RejectReason, Long> e : execution.rejects().entrySet())
         {
-            json.key(e.getKey().name()).value(e.getValue());
+            rejects.put(e.getKey().name(), e.getValue());
         }
-        json.endObject();
-        json.key("warnings").beginArray();
+        final ArrayNode warnings = json.putArray("warnings");
         for (final String warning : ReportWarnings.of(report))
         {
-            json.value(warning);
+            warnings.add(warning);
         }
-        json.endArray();
-        json.endObject();
     }
 
-    private static void series(final JsonWriter json, final Report report)
+    private static void series(final ObjectNode json, final Report report)
     {
         final ChartSeries chart = report.chart();
-        json.key("series_bucket_seconds").value(chart.bucketNanos() / 1e9);
-        json.key("equity_curve").beginArray();
+        json.put("series_bucket_seconds", chart.bucketNanos() / 1e9);
+        final ArrayNode equity = json.putArray("equity_curve");
         for (int i = 0; i < chart.size(); i++)
         {
-            json.beginObject().key("time").value(time(chart.time(i))).key("equity").value(chart.equity(i)).endObject();
+            equity.addObject().put("time", time(chart.time(i))).put("equity", chart.equity(i));
         }
-        json.endArray();
-        json.key("drawdown_curve").beginArray();
+        final ArrayNode drawdown = json.putArray("drawdown_curve");
         for (int i = 0; i < chart.size(); i++)
         {
-            json.beginObject().key("time").value(time(chart.time(i))).key("drawdown").value(chart.drawdown(i)).endObject();
+            drawdown.addObject().put("time", time(chart.time(i))).put("drawdown", chart.drawdown(i));
         }
-        json.endArray();
-        json.key("price_series").beginObject();
+        final ObjectNode prices = json.putObject("price_series");
         for (int k = 0; k < chart.instruments(); k++)
         {
-            json.key(report.product(k)).beginArray();
+            final ArrayNode marks = prices.putArray(report.product(k));
             for (int i = 0; i < chart.size(); i++)
             {
-                json.beginObject().key("time").value(time(chart.time(i))).key("mark").value(chart.mark(k, i)).endObject();
+                marks.addObject().put("time", time(chart.time(i))).put("mark", chart.mark(k, i));
             }
-            json.endArray();
         }
-        json.endObject();
     }
 
-    private static void trade(final JsonWriter json, final Report report, final Trade t)
+    private static void trade(final ObjectNode json, final Report report, final Trade t)
     {
-        json.beginObject()
-            .key("product").value(report.product(t.instrumentId()))
-            .key("direction").value(t.direction() > 0 ? "LONG" : "SHORT")
-            .key("entry").value(time(t.entryNanos()))
-            .key("exit").value(time(t.exitNanos()))
-            .key("duration_seconds").value(t.durationNanos() / 1e9)
-            .key("quantity").value(t.quantity())
-            .key("entry_price").value(t.entryPrice())
-            .key("exit_price").value(t.exitPrice())
-            .key("gross_pnl").value(t.grossPnl())
-            .key("fees").value(t.fees())
-            .key("net_pnl").value(t.netPnl())
-            .key("return").value(t.returnOnNotional())
-            .key("fills").value(t.fills())
-            .endObject();
+        json
+            .put("product", report.product(t.instrumentId()))
+            .put("direction", t.direction() > 0 ? "LONG" : "SHORT")
+            .put("entry", time(t.entryNanos()))
+            .put("exit", time(t.exitNanos()))
+            .put("duration_seconds", t.durationNanos() / 1e9)
+            .put("quantity", t.quantity())
+            .put("entry_price", t.entryPrice())
+            .put("exit_price", t.exitPrice())
+            .put("gross_pnl", t.grossPnl())
+            .put("fees", t.fees())
+            .put("net_pnl", t.netPnl())
+            .put("return", t.returnOnNotional())
+            .put("fills", t.fills());
     }
 
-    private static void comparison(final JsonWriter json, final Report report, final Comparison c)
+    private static void comparison(final ObjectNode json, final Report report, final Comparison c)
     {
-        json.beginObject()
-            .key("other_journal").value(c.other().toString())
-            .key("identical").value(c.identical())
-            .key("summary").value(ComparisonText.summary(c))
-            .key("decisions").value(c.decisions())
-            .key("other_decisions").value(c.otherDecisions())
-            .key("matched").value(c.matched())
-            .key("missing").value(c.missing())
-            .key("extra").value(c.extra())
-            .key("different").value(c.different())
-            .key("output_digest").value(c.outputDigest())
-            .key("other_output_digest").value(c.otherOutputDigest())
-            .key("state_hash").value(c.stateHash())
-            .key("other_state_hash").value(c.otherStateHash())
-            .key("differences_listed").value(c.differences().size());
-        json.key("differences").beginArray();
+        json
+            .put("other_journal", c.other().toString())
+            .put("identical", c.identical())
+            .put("summary", ComparisonText.summary(c))
+            .put("decisions", c.decisions())
+            .put("other_decisions", c.otherDecisions())
+            .put("matched", c.matched())
+            .put("missing", c.missing())
+            .put("extra", c.extra())
+            .put("different", c.different())
+            .put("output_digest", c.outputDigest())
+            .put("other_output_digest", c.otherOutputDigest())
+            .put("state_hash", c.stateHash())
+            .put("other_state_hash", c.otherStateHash())
+            .put("differences_listed", c.differences().size());
+        final ArrayNode differences = json.putArray("differences");
         for (final DecisionDifference d : c.differences())
         {
-            json.beginObject().key("kind").value(d.kind().name())
-                .key("time").value(time(d.either().timeNanos()))
-                .key("product").value(report.product(d.either().instrumentId()))
-                .key("strategy").value(report.strategyName(d.either().strategyId()));
-            json.key("fields").beginArray();
-            d.fields().forEach(json::value);
-            json.endArray();
-            decision(json.key("expected"), d.expected());
-            decision(json.key("actual"), d.actual());
-            json.endObject();
+            final ObjectNode difference = differences.addObject().put("kind", d.kind().name())
+                .put("time", time(d.either().timeNanos()))
+                .put("product", report.product(d.either().instrumentId()))
+                .put("strategy", report.strategyName(d.either().strategyId()));
+            d.fields().forEach(difference.putArray("fields")::add);
+            decision(difference, "expected", d.expected());
+            decision(difference, "actual", d.actual());
         }
-        json.endArray();
-        json.endObject();
     }
 
-    private static void decision(final JsonWriter json, final DecisionSummary d)
+    private static void decision(final ObjectNode parent, final String name, final DecisionSummary d)
     {
         if (d == null)
         {
-            json.nullValue();
+            parent.putNull(name);
             return;
         }
-        json.beginObject()
-            .key("order_id").value(d.orderId())
-            .key("side").value(Side.name(d.side()))
-            .key("type").value(d.type().name())
-            .key("quantity").value(FixedPoint.toString(d.quantity()))
-            .key("limit_price").value(d.limitPrice() == 0 ? null : FixedPoint.toString(d.limitPrice()))
-            .key("signal").value(d.signal())
-            .key("outcome").value(d.outcome().name())
-            .endObject();
+        parent.putObject(name)
+            .put("order_id", d.orderId())
+            .put("side", Side.name(d.side()))
+            .put("type", d.type().name())
+            .put("quantity", FixedPoint.toString(d.quantity()))
+            .put("limit_price", d.limitPrice() == 0 ? null : FixedPoint.toString(d.limitPrice()))
+            .put("signal", d.signal())
+            .put("outcome", d.outcome().name());
     }
 
     /** Event time as ISO-8601 UTC with nanoseconds where they are not zero. */

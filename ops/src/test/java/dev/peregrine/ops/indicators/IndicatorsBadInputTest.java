@@ -3,6 +3,9 @@ package dev.peregrine.ops.indicators;
 import dev.peregrine.ops.PeregrineCli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -50,134 +53,50 @@ class IndicatorsBadInputTest
         return "peregrine: " + temp.resolve("in.csv") + ":" + line + ": ";
     }
 
-    @Test
-    void emptyFile() throws IOException
+    /** One bad input each: the CSV, the line the message names and what it says there. */
+    static Stream<Arguments> badInputs()
     {
-        assertThat(fails("")).isEqualTo(at(1) + "empty file (expected a header line: timestamp,open,high,low,close,volume)");
+        return Stream.of(
+            Arguments.of("", 1, "empty file (expected a header line: timestamp,open,high,low,close,volume)"),
+            Arguments.of("\n\r\n", 1, "empty file (expected a header line: timestamp,open,high,low,close,volume)"),
+            Arguments.of(ROW1 + ROW2, 1, "no header line (expected column names " +
+                "timestamp,open,high,low,close,volume, found data '1723161240,100,102,99,101,1.5')"),
+            Arguments.of("time,open,high,low,close\n1723161240,100,102,99,101\n", 1,
+                "volume: missing column (header: time,open,high,low,close)"),
+            Arguments.of("timestamp,open,high,low,close,volume,Close\n", 1, "close: column given twice (columns 5 and 7)"),
+            Arguments.of("time,date,open,high,low,close,volume\n", 1, "timestamp: given twice, as 'time' and 'date'"),
+            Arguments.of(HEADER.replace("\n", ",rsi_14\n") + ROW1.replace("\n", ",50\n"), 1,
+                "rsi_14: the input already has this column; rename it or leave it out with --columns"),
+            Arguments.of(HEADER + "yesterday,100,102,99,101,1.5\n", 2, "timestamp: 'yesterday' is not an ISO-8601 time " +
+                "(2024-08-08T23:54:13Z) or whole epoch seconds or milliseconds"),
+            Arguments.of(HEADER + "1723161240000000,100,102,99,101,1.5\n", 2, "timestamp: '1723161240000000' is too large " +
+                "for epoch milliseconds (microseconds and nanoseconds are not supported)"),
+            Arguments.of(HEADER + ROW1 + "\n" + ROW2, 3, "empty line inside the data (only empty lines at the end are allowed)"),
+            Arguments.of(HEADER + "1723161240,100,102,99,\"101,1.5\n", 2,
+                "field 5: quoted field not closed before the end of the file"),
+            Arguments.of(HEADER + ROW1 + "1723161300,101,103,100,102\n", 3, "expected 6 fields as in the header, found 5"),
+            Arguments.of(HEADER + ROW1 + "1723161300,101,103,100,\"1,02\",2\n", 3, "close: '1,02' is not a number"),
+            Arguments.of(HEADER + "1723161240,100,0x66,99,101,1.5\n", 2, "high: '0x66' is not a number"),
+            Arguments.of(HEADER + "1723161240,100,102,99,101,\n", 2, "volume: empty (a number is required)"),
+            Arguments.of(HEADER + "1723161240,NaN,102,99,101,1\n", 2, "open: 'NaN' is not a finite number"),
+            Arguments.of(HEADER + "1723161240,100,Infinity,99,101,1\n", 2, "high: 'Infinity' is not a finite number"),
+            Arguments.of(HEADER + "1723161240,100,1e999,99,101,1\n", 2, "high: '1e999' is not a finite number"),
+            Arguments.of(HEADER + ROW1 + "1723161300,-1,103,-2,102,2\n", 3, "open: -1 is negative"),
+            Arguments.of(HEADER + "1723161240,100,102,99,101,-0.5\n", 2, "volume: -0.5 is negative"),
+            Arguments.of(HEADER + "1723161240,100,98,99,100,1\n", 2, "high: 98 is below low 99"),
+            Arguments.of(HEADER + "1723161240,103,102,99,101,1\n", 2, "open: 103 is outside [low 99, high 102]"),
+            Arguments.of(HEADER + "1723161240,100,102,99,98.5,1\n", 2, "close: 98.5 is outside [low 99, high 102]"),
+            Arguments.of(HEADER + ROW2 + ROW1, 3, "timestamp: '1723161240' is not after '1723161300' on " +
+                "line 2 (rows must be in strictly increasing time order)"),
+            Arguments.of(HEADER + ROW1 + "1723161240000,100,102,99,101,1.5\n", 3, "timestamp: '1723161240000' is not " +
+                "after '1723161240' on line 2 (rows must be in strictly increasing time order)"));
     }
 
-    @Test
-    void onlyEmptyLines() throws IOException
+    @ParameterizedTest
+    @MethodSource("badInputs")
+    void badInputIsNamedByFileLineAndField(final String csv, final int line, final String message) throws IOException
     {
-        assertThat(fails("\n\r\n")).isEqualTo(at(1) + "empty file (expected a header line: timestamp,open,high,low,close,volume)");
-    }
-
-    @Test
-    void noHeader() throws IOException
-    {
-        assertThat(fails(ROW1 + ROW2)).isEqualTo(at(1) + "no header line (expected column names " +
-            "timestamp,open,high,low,close,volume, found data '1723161240,100,102,99,101,1.5')");
-    }
-
-    @Test
-    void missingColumn() throws IOException
-    {
-        assertThat(fails("time,open,high,low,close\n1723161240,100,102,99,101\n"))
-            .isEqualTo(at(1) + "volume: missing column (header: time,open,high,low,close)");
-    }
-
-    @Test
-    void columnGivenTwice() throws IOException
-    {
-        assertThat(fails("timestamp,open,high,low,close,volume,Close\n"))
-            .isEqualTo(at(1) + "close: column given twice (columns 5 and 7)");
-        assertThat(fails2("time,date,open,high,low,close,volume\n"))
-            .isEqualTo(at(1) + "timestamp: given twice, as 'time' and 'date'");
-    }
-
-    private String fails2(final String csv) throws IOException
-    {
-        err.getBuffer().setLength(0);
-        return fails(csv);
-    }
-
-    @Test
-    void inputAlreadyHasAnOutputColumn() throws IOException
-    {
-        assertThat(fails(HEADER.replace("\n", ",rsi_14\n") + ROW1.replace("\n", ",50\n")))
-            .isEqualTo(at(1) + "rsi_14: the input already has this column; rename it or leave it out with --columns");
-    }
-
-    @Test
-    void wrongFieldCount() throws IOException
-    {
-        assertThat(fails(HEADER + ROW1 + "1723161300,101,103,100,102\n"))
-            .isEqualTo(at(3) + "expected 6 fields as in the header, found 5");
-    }
-
-    @Test
-    void unparsableNumber() throws IOException
-    {
-        assertThat(fails(HEADER + ROW1 + "1723161300,101,103,100,\"1,02\",2\n"))
-            .isEqualTo(at(3) + "close: '1,02' is not a number");
-        assertThat(fails2(HEADER + "1723161240,100,0x66,99,101,1.5\n")).isEqualTo(at(2) + "high: '0x66' is not a number");
-    }
-
-    @Test
-    void emptyNumber() throws IOException
-    {
-        assertThat(fails(HEADER + "1723161240,100,102,99,101,\n")).isEqualTo(at(2) + "volume: empty (a number is required)");
-    }
-
-    @Test
-    void nonFinite() throws IOException
-    {
-        assertThat(fails(HEADER + "1723161240,NaN,102,99,101,1\n")).isEqualTo(at(2) + "open: 'NaN' is not a finite number");
-        assertThat(fails2(HEADER + "1723161240,100,Infinity,99,101,1\n"))
-            .isEqualTo(at(2) + "high: 'Infinity' is not a finite number");
-        assertThat(fails2(HEADER + "1723161240,100,1e999,99,101,1\n")).isEqualTo(at(2) + "high: '1e999' is not a finite number");
-    }
-
-    @Test
-    void negativePriceOrVolume() throws IOException
-    {
-        assertThat(fails(HEADER + ROW1 + "1723161300,-1,103,-2,102,2\n")).isEqualTo(at(3) + "open: -1 is negative");
-        assertThat(fails2(HEADER + "1723161240,100,102,99,101,-0.5\n")).isEqualTo(at(2) + "volume: -0.5 is negative");
-    }
-
-    @Test
-    void highBelowLow() throws IOException
-    {
-        assertThat(fails(HEADER + "1723161240,100,98,99,100,1\n")).isEqualTo(at(2) + "high: 98 is below low 99");
-    }
-
-    @Test
-    void openOrCloseOutsideTheRange() throws IOException
-    {
-        assertThat(fails(HEADER + "1723161240,103,102,99,101,1\n")).isEqualTo(at(2) + "open: 103 is outside [low 99, high 102]");
-        assertThat(fails2(HEADER + "1723161240,100,102,99,98.5,1\n"))
-            .isEqualTo(at(2) + "close: 98.5 is outside [low 99, high 102]");
-    }
-
-    @Test
-    void timestampsNotStrictlyIncreasing() throws IOException
-    {
-        assertThat(fails(HEADER + ROW2 + ROW1)).isEqualTo(at(3) + "timestamp: '1723161240' is not after '1723161300' on " +
-            "line 2 (rows must be in strictly increasing time order)");
-        assertThat(fails2(HEADER + ROW1 + "1723161240000,100,102,99,101,1.5\n")).isEqualTo(at(3) +
-            "timestamp: '1723161240000' is not after '1723161240' on line 2 (rows must be in strictly increasing time order)");
-    }
-
-    @Test
-    void unparsableTimestamp() throws IOException
-    {
-        assertThat(fails(HEADER + "yesterday,100,102,99,101,1.5\n")).isEqualTo(at(2) +
-            "timestamp: 'yesterday' is not an ISO-8601 time (2024-08-08T23:54:13Z) or whole epoch seconds or milliseconds");
-        assertThat(fails2(HEADER + "1723161240000000,100,102,99,101,1.5\n")).isEqualTo(at(2) +
-            "timestamp: '1723161240000000' is too large for epoch milliseconds (microseconds and nanoseconds are not supported)");
-    }
-
-    @Test
-    void emptyLineInsideTheData() throws IOException
-    {
-        assertThat(fails(HEADER + ROW1 + "\n" + ROW2)).isEqualTo(at(3) + "empty line inside the data (only empty lines at the end are allowed)");
-    }
-
-    @Test
-    void unterminatedQuote() throws IOException
-    {
-        assertThat(fails(HEADER + "1723161240,100,102,99,\"101,1.5\n")).isEqualTo(at(2) +
-            "field 5: quoted field not closed before the end of the file");
+        assertThat(fails(csv)).isEqualTo(at(line) + message);
     }
 
     @Test
@@ -197,12 +116,12 @@ class IndicatorsBadInputTest
     {
         assertThat(fails(HEADER + ROW1, "--columns", "sma,vwap")).startsWith("peregrine: --columns: unknown column 'vwap' (valid: sma_20, ema_20,")
             .endsWith("minus_di_14, stddev_20)");
-        assertThat(fails2a(HEADER + ROW1, "--param", "rsi=1")).isEqualTo("peregrine: --param rsi=1: rsi must be between 2 and 100000");
-        assertThat(fails2a(HEADER + ROW1, "--param", "macd_fast=30")).isEqualTo("peregrine: --param: macd_fast (30) must be less than macd_slow (26)");
-        assertThat(fails2a(HEADER + ROW1, "--param", "smaa=3")).startsWith("peregrine: --param smaa=3: unknown name 'smaa' (valid: sma, ema,");
+        assertThat(failsAgain(HEADER + ROW1, "--param", "rsi=1")).isEqualTo("peregrine: --param rsi=1: rsi must be between 2 and 100000");
+        assertThat(failsAgain(HEADER + ROW1, "--param", "macd_fast=30")).isEqualTo("peregrine: --param: macd_fast (30) must be less than macd_slow (26)");
+        assertThat(failsAgain(HEADER + ROW1, "--param", "smaa=3")).startsWith("peregrine: --param smaa=3: unknown name 'smaa' (valid: sma, ema,");
     }
 
-    private String fails2a(final String csv, final String... extra) throws IOException
+    private String failsAgain(final String csv, final String... extra) throws IOException
     {
         err.getBuffer().setLength(0);
         return fails(csv, extra);

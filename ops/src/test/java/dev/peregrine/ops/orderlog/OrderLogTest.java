@@ -203,7 +203,7 @@ class OrderLogTest
         final StringWriter out = new StringWriter();
         concurrent.sink(new JsonLog(new PrintWriter(out)));
         concurrent.recovered(new OrderStore(16));
-        concurrent.start();
+        concurrent.start(new dev.peregrine.core.agent.AgentErrors());
         final int events = 200_000;
         final Thread producer = new Thread(() -> {
             for (int i = 1; i <= events; i++)

@@ -1,5 +1,6 @@
 package dev.peregrine.ops.http.server;
 
+import dev.peregrine.ops.logging.JsonOutput;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.socket.DuplexChannel;
@@ -35,8 +36,7 @@ final class ErrorReply
     static void sendAndClose(final ChannelHandlerContext ctx, final HttpResponseStatus status, final String message)
     {
         ctx.channel().attr(CLOSING).set(Boolean.TRUE);
-        final byte[] body = ("{\"error\":\"" + message.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}")
-            .getBytes(StandardCharsets.UTF_8);
+        final byte[] body = JsonOutput.error(message).getBytes(StandardCharsets.UTF_8);
         final FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(body));
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json")
             .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)

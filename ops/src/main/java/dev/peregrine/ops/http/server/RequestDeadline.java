@@ -1,5 +1,6 @@
 package dev.peregrine.ops.http.server;
 
+import dev.peregrine.ops.logging.JsonOutput;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
@@ -117,7 +118,7 @@ final class RequestDeadline extends ChannelInboundHandlerAdapter
 
     private static byte[] response408()
     {
-        final String body = "{\"error\":\"the request did not arrive in time; the connection is closed\"}";
+        final String body = JsonOutput.error("the request did not arrive in time; the connection is closed");
         return ("HTTP/1.1 408 Request Timeout\r\nContent-Type: application/json\r\nContent-Length: " +
             body.length() + "\r\nConnection: close\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII);
     }
