@@ -140,7 +140,7 @@ public final class LiveEngine
         final EngineSettings initial = journalSettings(journalDir, settings);
         this.coreMetrics = new CoreMetrics(initial.products().size());
         this.ledger = new StrategyLedger(Math.max(initial.strategyCount(), settings.strategyCount()), initial.products().size());
-        this.core = new TradingCore(initial, new dev.peregrine.core.output.OutputFanOut(
+        this.core = dev.peregrine.ops.assembly.EngineAssembly.core(initial, new dev.peregrine.core.output.OutputFanOut(
             new dev.peregrine.core.output.OutputFanOut(digest, ledger), orderLog.capture()), coreMetrics, tradingSwitch);
         this.statistics = new PublishedStatistics(core);
         orderLog.names(core.instruments().symbols(), OrderLog.strategyNames(core.strategies()));
