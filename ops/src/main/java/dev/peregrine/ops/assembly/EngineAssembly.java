@@ -16,6 +16,7 @@ import dev.peregrine.journal.backtest.BacktestProgress;
 import dev.peregrine.journal.backtest.BacktestResult;
 import dev.peregrine.ops.cli.UsageException;
 import dev.peregrine.ops.demo.DemoExchange;
+import dev.peregrine.ops.demo.ReplayCapture;
 import dev.peregrine.ops.engine.LiveEngine;
 import dev.peregrine.ops.engine.MarketDataFeed;
 import dev.peregrine.ops.http.AdminToken;
@@ -24,10 +25,13 @@ import dev.peregrine.ops.http.MetricsEndpoint;
 import dev.peregrine.ops.metrics.LatencySidecar;
 import dev.peregrine.ops.report.Report;
 import dev.peregrine.ops.report.ReportReplay;
+import dev.peregrine.ops.sim.SimCredentials;
+import dev.peregrine.ops.sim.SimVenue;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -50,7 +54,8 @@ import java.util.Map;
  * Whatever was built is closed again, in reverse, by {@link #close()}, also when a step fails.
  *
  * <p>The journal-driven commands build their core from a journal, not from options: {@link #replay}
- * ({@code replay}), {@link #backtest} ({@code backtest}) and {@link #report} ({@code report}) are their entries.
+ * ({@code replay}), {@link #backtest} ({@code backtest}) and {@link #report} ({@code report}) are their entries;
+ * {@link #simulator} builds the {@code sim} command's simulated exchange, which runs no engine.
  */
 public final class EngineAssembly implements AutoCloseable
 {
@@ -217,6 +222,20 @@ public final class EngineAssembly implements AutoCloseable
     public static Report report(final Path journal, final double capital)
     {
         return ReportReplay.run(journal, capital);
+    }
+
+    /**
+     * {@code sim}: the simulated Coinbase exchange on its own (market data, order REST API and user channel), not
+     * started; no engine.
+     *
+     * @param capture a capture to serve instead of a generated market, or null.
+     */
+    public static SimVenue simulator(final ReplayCapture capture, final List<String> products, final String bind,
+        final int marketDataPort, final long seed, final int tradesPerSecond, final SimCredentials credentials,
+        final String advertisedHost)
+    {
+        return VenueWiring.simulator(capture, products, bind, marketDataPort, seed, tradesPerSecond, credentials,
+            advertisedHost);
     }
 
     public EngineOptions options()

@@ -2,13 +2,20 @@ package dev.peregrine.ops.assembly;
 
 import dev.peregrine.gateway.coinbase.CoinbaseClientConfig;
 import dev.peregrine.gateway.orders.CoinbaseCredentials;
+import dev.peregrine.gateway.sim.SimulatedExchange;
+import dev.peregrine.gateway.sim.SimulatedExchangeConfig;
 import dev.peregrine.ops.demo.BinanceDemoExchange;
 import dev.peregrine.ops.demo.CoinbaseDemoExchange;
 import dev.peregrine.ops.demo.DemoExchange;
+import dev.peregrine.ops.demo.ReplayCapture;
 import dev.peregrine.ops.engine.BinanceFeed;
 import dev.peregrine.ops.engine.CoinbaseFeed;
 import dev.peregrine.ops.engine.CoinbaseLiveVenue;
 import dev.peregrine.ops.engine.MarketDataFeed;
+import dev.peregrine.ops.sim.SimCredentials;
+import dev.peregrine.ops.sim.SimVenue;
+
+import java.util.List;
 
 /**
  * The one spot in ops that constructs a venue's classes (feeds, the live venue, the simulated exchanges):
@@ -46,6 +53,18 @@ final class VenueWiring
             return new BinanceFeed(options.marketDataUrl(), options.restUrl(), options.settings().products());
         }
         return new CoinbaseFeed(options.marketDataUrl(), options.settings().products(), CoinbaseClientConfig.defaults());
+    }
+
+    /** The simulated Coinbase exchange with its order emulator ({@code sim}): a replayed capture or a generated market. */
+    static SimVenue simulator(final ReplayCapture capture, final List<String> products, final String bind,
+        final int marketDataPort, final long seed, final int tradesPerSecond, final SimCredentials credentials,
+        final String advertisedHost)
+    {
+        final SimulatedExchange market = capture != null ?
+            SimulatedExchange.replaying(capture.file(), capture.speed(), bind, marketDataPort) :
+            new SimulatedExchange(SimulatedExchangeConfig.forProducts(products).withHost(bind).withPort(marketDataPort)
+                .withSeed(seed).withTradesPerSecond(tradesPerSecond));
+        return new SimVenue(market, credentials, products, bind, advertisedHost);
     }
 
     /** Where orders go when the settings say live; null for the paper venue. */
