@@ -100,23 +100,23 @@ public final class EngineRun
             out.printf("peregrine %s: %s on simulated exchange %s, journal %s%n", options.label(), products,
                 exchange.endpoint(), options.journalDir());
         }
-        if (engine.tornTailRepaired() != null)
+        if (engine.startup().tornTailRepaired() != null)
         {
-            out.println("journal: " + engine.tornTailRepaired() + "; marked, appending after it");
+            out.println("journal: " + engine.startup().tornTailRepaired() + "; marked, appending after it");
         }
-        SettingsChangeLines.print(out, engine.settingsContinuation());
+        SettingsChangeLines.print(out, engine.startup().settingsContinuation());
         if (engine.recoveredEvents() > 0)
         {
             out.printf("continuing from the journal: %,d earlier events recovered into the core%n", engine.recoveredEvents());
-            out.println(engine.startupTradingState().startupLine());
+            out.println(engine.startup().tradingState().startupLine());
         }
-        for (final String skipped : engine.recovery().skipped())
+        for (final String skipped : engine.startup().recovery().skipped())
         {
             out.println("recovery: " + skipped);
         }
         if (engine.recoveredEvents() > 0)
         {
-            out.println("recovery: " + engine.recovery().describe());
+            out.println("recovery: " + engine.startup().recovery().describe());
         }
         out.printf("metrics: http://%s:%d/metrics  health: http://%s:%d/health%n",
             options.bindAddress(), assembly.metrics().port(), options.bindAddress(), assembly.health().port());
