@@ -56,26 +56,31 @@ final class EngineJournal
         decisionJournal = DecisionJournal.open(dir);
     }
 
+    /** True once {@link #open()} succeeded: start-up opens the journals itself when the caller did not. */
     boolean isOpen()
     {
         return writer != null;
     }
 
+    /** The event journal: the ring's journal stage appends to it; start-up marks a torn tail and journals settings. */
     JournalWriter writer()
     {
         return writer;
     }
 
+    /** Where the outbound thread writes the decisions it takes from {@link #decisions()}. */
     DecisionJournal decisionJournal()
     {
         return decisionJournal;
     }
 
+    /** The decisions the core made, waiting for the outbound thread; counted in {@code decisionsUnjournaled}. */
     DecisionQueue decisions()
     {
         return decisions;
     }
 
+    /** Retention to apply once started ({@link #startHousekeeping}); null for none. */
     void retention(final RetentionPolicy policy)
     {
         this.retentionPolicy = policy;
@@ -118,31 +123,31 @@ final class EngineJournal
         }
     }
 
+    /** The retention agent, or null when none is configured or before start. */
     JournalHousekeeper housekeeper()
     {
         return housekeeper;
     }
 
+    /** The Chronicle index of the last event journaled before an append failed, or -1. */
     long lastIndexAtFailure()
     {
         return writer == null ? -1 : writer.lastIndexAtFailure();
     }
 
+    /** Decisions written to the decision journal by this session. */
     long decisionsJournaled()
     {
         return decisionJournal == null ? 0 : decisionJournal.written();
     }
 
-    Throwable decisionJournalFailure()
-    {
-        return decisionJournal == null ? null : decisionJournal.failure();
-    }
-
+    /** Events this session appended to the event journal. */
     long eventsWritten()
     {
         return writer == null ? 0 : writer.eventsWritten();
     }
 
+    /** The journal folder's size and its volume's free space, refreshed at most once a second. */
     JournalDiskUsage disk()
     {
         return disk;
@@ -162,6 +167,7 @@ final class EngineJournal
         diskFreeAlertRatio = ratio;
     }
 
+    /** The journal thread's append latency per live event, nanoseconds. */
     SingleWriterRecorder appendNanos()
     {
         return appendNanos;

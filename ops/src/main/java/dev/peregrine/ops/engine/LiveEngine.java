@@ -38,6 +38,13 @@ import java.util.concurrent.TimeUnit;
  * runs dry through journal, core and outbound, and only then the journal closes. After
  * {@link #stop()} the core has processed exactly the events on the journal, which is why the digest it
  * prints equals the one a replay of that journal prints.
+ *
+ * <p>Its roles live in their own classes: {@link EngineJournal} (journals, retention, disk figures),
+ * {@link StartupRecovery} (crash-only start-up), {@link EngineSnapshots}, {@link CommandPublisher},
+ * {@link VenueSettlement} and {@link LifecycleLines}. What is left here, over 400 lines, is one concept: the
+ * engine's lifecycle (start, stop, operator commands) and the read surface the HTTP, metrics and summary threads
+ * use, about forty accessors, kept on this class so that those callers ({@code ops/http}, {@code ops/metrics})
+ * did not change in the split.
  */
 public final class LiveEngine
 {
@@ -76,17 +83,6 @@ public final class LiveEngine
 
     /** Alert when less than a tenth of the journal's volume is free: a day of journal must still fit. */
     public static final double DEFAULT_JOURNAL_DISK_FREE_ALERT_RATIO = 0.10;
-
-    public LiveEngine(
-        final EngineSettings settings,
-        final MarketDataFeed feed,
-        final Path journalDir,
-        final int ringSize,
-        final WaitStrategy waitStrategy,
-        final long clockIntervalMillis)
-    {
-        this(settings, feed, journalDir, ringSize, waitStrategy, clockIntervalMillis, null);
-    }
 
     /**
      * @param liveVenue where orders go when {@code settings.liveVenue()}; null for the paper venue.
