@@ -3,6 +3,9 @@ package dev.peregrine.ops.engine;
 import dev.peregrine.core.agent.AgentErrors;
 import dev.peregrine.core.decision.DecisionQueue;
 import dev.peregrine.core.engine.EngineSettings;
+import dev.peregrine.core.engine.TradingCore;
+import dev.peregrine.core.engine.TradingSwitch;
+import dev.peregrine.core.execution.OrderSender;
 import dev.peregrine.core.metrics.CoreMetrics;
 import dev.peregrine.core.ring.OutboundStage;
 import dev.peregrine.journal.DecisionJournal;
@@ -68,16 +71,19 @@ final class EngineJournal
         return writer;
     }
 
-    /** Where the outbound thread writes the decisions it takes from {@link #decisions()}. */
-    DecisionJournal decisionJournal()
+    /**
+     * From now on the core's decisions queue here (counted in {@code decisionsUnjournaled}) for the outbound thread;
+     * those of the recovered events were journaled by their own run.
+     */
+    void logDecisionsOf(final TradingCore core)
     {
-        return decisionJournal;
+        core.execution().decisionLog(decisions);
     }
 
-    /** The decisions the core made, waiting for the outbound thread; counted in {@code decisionsUnjournaled}. */
-    DecisionQueue decisions()
+    /** The ring's outbound stage: releases orders to {@code sender} and writes the queued decisions to their journal. */
+    OutboundStage outbound(final OrderSender sender, final TradingSwitch tradingSwitch, final CoreMetrics coreMetrics)
     {
-        return decisions;
+        return new OutboundStage(sender, tradingSwitch, coreMetrics, decisions, decisionJournal);
     }
 
     /** Retention to apply once started ({@link #startHousekeeping}); null for none. */

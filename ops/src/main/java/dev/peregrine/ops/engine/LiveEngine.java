@@ -158,7 +158,7 @@ public final class LiveEngine
         final boolean resumeAfterStop = core.tradingState().stopping();
         orderLog.names(core.instruments().symbols(), OrderLog.strategyNames(core.strategies()));
         // Only decisions made from now on: those of the recovered events were journaled by their own run.
-        core.execution().decisionLog(journal.decisions());
+        journal.logDecisionsOf(core);
         // Likewise the order log: the recovered open orders seed its view, and only new events are logged.
         orderLog.recovered(core.execution().orders());
         orderLog.watchFeed(feed::isConnected);
@@ -170,8 +170,7 @@ public final class LiveEngine
         orderLog.start();
         // Copied while the core is idle: once the ring runs, its state belongs to the core thread.
         final List<RecoveredOrder> recovered = liveVenue != null ? RecoveredOrder.openIn(core.execution().orders()) : List.of();
-        outbound = new OutboundStage(liveVenue != null ? liveVenue : paperSender, tradingSwitch, coreMetrics,
-            journal.decisions(), journal.decisionJournal());
+        outbound = journal.outbound(liveVenue != null ? liveVenue : paperSender, tradingSwitch, coreMetrics);
         ring = new InboundRing(
             ringSize,
             waitStrategy,
