@@ -25,6 +25,10 @@ import java.util.Objects;
  * <p>The demo and the daemon are the same engine: a daemon ({@link #daemon}) differs only in its shutdown
  * (a bound, an optional cancel-all, the JVM halted with the run's exit code) and in where market data and
  * the admin token come from.
+ *
+ * <p>Over 400 lines, and one concept: the one settings object of a running engine, as Aeron's {@code Context} is,
+ * about thirty options each with its setter, getter and the fact that explains it; the checks between them live
+ * in {@link #conclude()} alone.
  */
 public final class EngineOptions
 {
