@@ -1,5 +1,6 @@
 package dev.peregrine.ops;
 
+import dev.peregrine.ops.assembly.EngineAssembly;
 import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.core.execution.FillModel;
 import dev.peregrine.core.execution.PaperVenueSettings;
@@ -33,7 +34,6 @@ import dev.peregrine.ops.report.Report;
 import dev.peregrine.ops.report.ReportFiles;
 import dev.peregrine.ops.report.ReportHtml;
 import dev.peregrine.ops.report.ReportJson;
-import dev.peregrine.ops.report.ReportReplay;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -192,7 +192,7 @@ public final class BacktestCommand implements Callable<Integer>
                 final BacktestResult result;
                 try (ProgressBar bar = showProgress ? new ProgressBar(err, "backtest", counters::events, counters::fraction) : null)
                 {
-                    result = Backtest.run(plan, folder.resolve("journal"), counters, null);
+                    result = EngineAssembly.backtest(plan, folder.resolve("journal"), counters);
                 }
                 BacktestSummary.print(out, result, data.toString(), capital);
                 if (report != null)
@@ -373,7 +373,7 @@ public final class BacktestCommand implements Callable<Integer>
     {
         try
         {
-            final Report built = ReportReplay.run(journal, capital);
+            final Report built = EngineAssembly.report(journal, capital);
             ReportFiles.write(report, ReportJson.toJson(built), ReportHtml.render(built));
         }
         catch (final JournalException | IOException ex)

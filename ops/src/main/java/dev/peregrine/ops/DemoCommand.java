@@ -7,14 +7,15 @@ import dev.peregrine.core.execution.PaperVenueSettings;
 import dev.peregrine.core.strategy.config.BuiltInStrategies;
 import dev.peregrine.journal.RetentionPolicy;
 import dev.peregrine.journal.snapshot.SnapshotPolicy;
+import dev.peregrine.ops.assembly.EngineOptions;
+import dev.peregrine.ops.assembly.EngineRun;
 import dev.peregrine.ops.cli.AcceptTruncatedOption;
 import dev.peregrine.ops.cli.ByteSizes;
 import dev.peregrine.ops.cli.Durations;
 import dev.peregrine.ops.cli.ExitCodes;
 import dev.peregrine.ops.cli.StrategyListing;
 import dev.peregrine.ops.cli.UsageException;
-import dev.peregrine.ops.demo.DemoOptions;
-import dev.peregrine.ops.demo.DemoRun;
+import dev.peregrine.ops.demo.ReplayCapture;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -240,35 +241,37 @@ public final class DemoCommand implements Callable<Integer>
         {
             throw new UsageException(ex.getMessage());
         }
-        final DemoOptions options;
+        final EngineOptions options;
         try
         {
-            options = new DemoOptions(
-                settings,
-                duration != null ? Durations.parse(duration) : capture != null ? null : Durations.parse(DEFAULT_DURATION),
-                journal != null ? journal : defaultJournal(),
-                bind,
-                checkPort("--metrics-port", metricsPort),
-                checkPort("--health-port", healthPort),
-                seed,
-                tradesPerSecond,
-                waitStrategy,
-                ringSize,
-                capture,
-                summaryJson,
-                effectiveVenue,
-                adminTokenFile,
-                retention(),
-                diskAlert(),
-                stageSampleEvery());
+            options = new EngineOptions()
+                .label("demo")
+                .settings(settings)
+                .duration(duration != null ? Durations.parse(duration) : capture != null ? null : Durations.parse(DEFAULT_DURATION))
+                .journalDir(journal != null ? journal : defaultJournal())
+                .bindAddress(bind)
+                .metricsPort(checkPort("--metrics-port", metricsPort))
+                .healthPort(checkPort("--health-port", healthPort))
+                .seed(seed)
+                .tradesPerSecond(tradesPerSecond)
+                .waitStrategy(waitStrategy)
+                .ringSize(ringSize)
+                .replay(capture)
+                .summaryJson(summaryJson)
+                .venue(effectiveVenue, null, null)
+                .adminTokenFile(adminTokenFile)
+                .retention(retention())
+                .diskAlertRatio(diskAlert())
+                .stageSampleEvery(stageSampleEvery());
         }
         catch (final IllegalArgumentException ex)
         {
             throw new UsageException(ex.getMessage());
         }
+        options.snapshots(snapshots());
         if (logOrders == null)
         {
-            final int code = new DemoRun(options, spec.commandLine().getOut()).snapshots(snapshots()).execute();
+            final int code = new EngineRun(options, spec.commandLine().getOut()).execute();
             return code == ExitCodes.OK ? ExitCodes.OK : code;
         }
         final java.io.PrintWriter logFile;
@@ -283,8 +286,8 @@ public final class DemoCommand implements Callable<Integer>
         }
         try (logFile)
         {
-            final int code = new DemoRun(options, spec.commandLine().getOut()).snapshots(snapshots())
-                .jsonLog(new dev.peregrine.ops.logging.JsonLog(logFile)).execute();
+            final int code = new EngineRun(options.jsonLog(new dev.peregrine.ops.logging.JsonLog(logFile)),
+                spec.commandLine().getOut()).execute();
             return code == ExitCodes.OK ? ExitCodes.OK : code;
         }
     }

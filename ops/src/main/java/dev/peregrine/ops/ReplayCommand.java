@@ -1,7 +1,7 @@
 package dev.peregrine.ops;
 
+import dev.peregrine.ops.assembly.EngineAssembly;
 import dev.peregrine.journal.JournalException;
-import dev.peregrine.journal.Replay;
 import dev.peregrine.journal.ReplayResult;
 import dev.peregrine.journal.snapshot.SnapshotVerification;
 import dev.peregrine.ops.cli.ExitCodes;
@@ -48,7 +48,7 @@ public final class ReplayCommand implements Callable<Integer>
         final ReplayResult result;
         try
         {
-            result = Replay.run(journal);
+            result = EngineAssembly.replay(journal);
         }
         catch (final JournalException ex)
         {

@@ -1,5 +1,6 @@
 package dev.peregrine.ops;
 
+import dev.peregrine.ops.assembly.EngineAssembly;
 import dev.peregrine.journal.JournalException;
 import dev.peregrine.journal.JournalReader;
 import dev.peregrine.journal.Replay;
@@ -90,7 +91,7 @@ public final class ReportCommand implements Callable<Integer>
         Report report;
         try
         {
-            report = ReportReplay.run(journal, capital);
+            report = EngineAssembly.report(journal, capital);
             if (compare != null)
             {
                 final Comparison comparison = DecisionComparison.compare(journal, compare);

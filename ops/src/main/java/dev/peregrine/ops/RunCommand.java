@@ -1,16 +1,12 @@
 package dev.peregrine.ops;
 
-import dev.peregrine.gateway.venue.LiveVenue;
-import dev.peregrine.gateway.venue.MarketDataFeed;
-import dev.peregrine.gateway.venue.Venue;
-import dev.peregrine.gateway.venue.VenueRegistry;
+import dev.peregrine.ops.assembly.EngineOptions;
+import dev.peregrine.ops.assembly.EngineRun;
 import dev.peregrine.ops.cli.AcceptTruncatedOption;
 import dev.peregrine.ops.cli.ExitCodes;
 import dev.peregrine.ops.config.ConfigException;
 import dev.peregrine.ops.config.DaemonConfig;
 import dev.peregrine.ops.config.DaemonConfigLoader;
-import dev.peregrine.ops.demo.DemoOptions;
-import dev.peregrine.ops.demo.DemoRun;
 import dev.peregrine.ops.logging.JsonLine;
 import dev.peregrine.ops.logging.JsonLog;
 import picocli.CommandLine.Command;
@@ -82,21 +78,26 @@ public final class RunCommand implements Callable<Integer>
         }
         out.println("config: " + cfg.file() + " (profile " + cfg.profile() + ", venue " + cfg.venue() + ")" +
             (cfg.overrides().isEmpty() ? "" : "; overridden by the environment: " + String.join(", ", cfg.overrides())));
-        final DemoOptions options = new DemoOptions(cfg.settings(), null, cfg.journalDir(), cfg.bindAddress(),
-            cfg.metricsPort(), cfg.healthPort(), cfg.simulatedSeed(), cfg.simulatedTradesPerSecond(), cfg.waitStrategy(),
-            cfg.ringSize(), null, null, "binance".equals(cfg.venue()) ? "binance" : "coinbase", null, cfg.retention(),
-            cfg.diskAlertRatio(), cfg.stageSampleEvery());
-        final LiveVenue liveVenue = cfg.live() ? VenueRegistry.standard().venue(cfg.venue()).liveVenue(cfg.restUrl(),
-            cfg.userChannelUrl(), cfg.coinbaseKeyName(), cfg.coinbaseSecret(), "configuration") : null;
-        final DemoRun run = new DemoRun(options, out).snapshots(cfg.snapshots()).daemon(new DemoRun.DaemonMode("run", feed(cfg), liveVenue,
-            cfg.adminToken(), cfg.adminTokenSource(), cfg.shutdownTimeout(), cfg.cancelOpenOrdersOnShutdown())).jsonLog(log);
-        return run.execute();
-    }
-
-    /** Market data from the configured venue; null for the simulated exchange, which the run starts itself. */
-    private static MarketDataFeed feed(final DaemonConfig cfg)
-    {
-        final Venue venue = VenueRegistry.standard().find(cfg.venue());
-        return venue == null ? null : venue.marketData(cfg.marketDataUrl(), cfg.restUrl(), cfg.settings().products());
+        final EngineOptions options = new EngineOptions()
+            .label("run")
+            .settings(cfg.settings())
+            .journalDir(cfg.journalDir())
+            .bindAddress(cfg.bindAddress())
+            .metricsPort(cfg.metricsPort())
+            .healthPort(cfg.healthPort())
+            .seed(cfg.simulatedSeed())
+            .tradesPerSecond(cfg.simulatedTradesPerSecond())
+            .waitStrategy(cfg.waitStrategy())
+            .ringSize(cfg.ringSize())
+            .venue("binance".equals(cfg.venue()) ? "binance" : "coinbase", cfg.marketDataUrl(), cfg.restUrl())
+            .liveVenue(cfg.userChannelUrl(), cfg.coinbaseKeyName(), cfg.coinbaseSecret())
+            .adminToken(cfg.adminToken(), cfg.adminTokenSource())
+            .retention(cfg.retention())
+            .diskAlertRatio(cfg.diskAlertRatio())
+            .stageSampleEvery(cfg.stageSampleEvery())
+            .snapshots(cfg.snapshots())
+            .jsonLog(log)
+            .daemon(cfg.shutdownTimeout(), cfg.cancelOpenOrdersOnShutdown());
+        return new EngineRun(options, out).execute();
     }
 }

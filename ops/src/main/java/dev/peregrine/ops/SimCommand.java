@@ -1,12 +1,8 @@
 package dev.peregrine.ops;
 
-import dev.peregrine.gateway.coinbase.sim.SimCredentials;
-import dev.peregrine.gateway.coinbase.sim.SimVenue;
-import dev.peregrine.gateway.venue.ReplayCapture;
+import dev.peregrine.ops.assembly.EngineAssembly;
 import dev.peregrine.core.instrument.ProductCatalog;
 import dev.peregrine.gateway.capture.CaptureFormat;
-import dev.peregrine.gateway.sim.SimulatedExchange;
-import dev.peregrine.gateway.sim.SimulatedExchangeConfig;
 import dev.peregrine.ops.cli.ExitCodes;
 import dev.peregrine.ops.cli.UsageException;
 import picocli.CommandLine.Command;
@@ -116,12 +112,9 @@ public final class SimCommand implements Callable<Integer>
         final String advertised = hostName != null ? hostName : wildcard(bind) ? "127.0.0.1" : bind;
         final SimCredentials credentials = apiPublicKeyFile != null ?
             SimCredentials.fromPublicKeyFile(apiKeyName, apiPublicKeyFile) : SimCredentials.generatedIn(apiKeyName, credentialsDir);
-        final SimulatedExchange market = capture != null ?
-            SimulatedExchange.replaying(capture.file(), capture.speed(), bind, marketDataPort) :
-            new SimulatedExchange(SimulatedExchangeConfig.forProducts(served).withHost(bind).withPort(marketDataPort)
-                .withSeed(seed).withTradesPerSecond(tradesPerSecond));
         final Thread hook = new Thread(this::onShutdownSignal, "peregrine-sim-shutdown");
-        try (SimVenue venue = new SimVenue(market, credentials, served, bind, advertised))
+        try (SimVenue venue = EngineAssembly.simulator(capture, served, bind, marketDataPort, seed, tradesPerSecond,
+            credentials, advertised))
         {
             venue.start(restPort);
             Runtime.getRuntime().addShutdownHook(hook);

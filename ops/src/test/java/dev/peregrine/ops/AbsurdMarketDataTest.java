@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,8 +33,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AbsurdMarketDataTest
 {
     private static final String TOKEN = "3f9a1c5e7b2d4068a1c3e5f7b9d2f4a6c8e0b1d3";
-    private static final Pattern HEALTH = Pattern.compile("health: http://127\\.0\\.0\\.1:(\\d+)/health");
-    private static final Pattern METRICS = Pattern.compile("metrics: http://127\\.0\\.0\\.1:(\\d+)/metrics");
     private static final Pattern FILL_PRICE = Pattern.compile("\"fill_price\":([0-9.]+)");
 
     @TempDir
@@ -49,7 +46,7 @@ class AbsurdMarketDataTest
         try (FuzzingCoinbaseServer venue = new FuzzingCoinbaseServer())
         {
             venue.start();
-            final Path config = Files.writeString(temp.resolve("fuzz.yaml"), String.join("\n",
+            final Path config = DaemonProcess.runConfig(temp, "fuzz.yaml",
                 "profile: paper",
                 "venue:",
                 "  name: coinbase",
@@ -62,23 +59,15 @@ class AbsurdMarketDataTest
                 "risk:",
                 "  products:",
                 "    BTC-USD: {max_order: 0.01, max_position: 0.05}",
-                "ports: {health: 0, metrics: 0}",
-                "journal: {dir: " + temp.resolve("journal") + "}",
-                "ring: {wait_strategy: blocking}",
-                ""));
+                "ring: {wait_strategy: blocking}");
             final Path stdout = temp.resolve("run.out");
             final Path stderr = temp.resolve("run.err");
-            final Process process = DaemonProcess.startSplit(temp, Map.of("PEREGRINE_ADMIN_TOKEN", TOKEN), stdout, stderr,
-                "run", "--config", config.toString());
+            final Process process = DaemonProcess.startRun(temp, TOKEN, config);
             try
             {
-                assertThat(DaemonProcess.awaitOutput(process, stderr, "admin: http", 60)).as(DaemonProcess.read(stderr)).isTrue();
-                final String started = DaemonProcess.read(stderr);
-                final Matcher health = HEALTH.matcher(started);
-                final Matcher metrics = METRICS.matcher(started);
-                assertThat(health.find() && metrics.find()).as(started).isTrue();
-                final String ready = "http://127.0.0.1:" + health.group(1) + "/ready";
-                final String metricsUrl = "http://127.0.0.1:" + metrics.group(1) + "/metrics";
+                final DaemonProcess.Endpoints ports = DaemonProcess.awaitStarted(process, stderr);
+                final String ready = ports.url(ports.health(), "/ready");
+                final String metricsUrl = ports.url(ports.metrics(), "/metrics");
 
                 assertThat(await(ready, r -> r.statusCode() == 200).body()).contains("\"tradeable\":true");
                 // The market maker trades on the calm market first.
@@ -142,8 +131,8 @@ class AbsurdMarketDataTest
             final LineCapture replay = new LineCapture();
             assertThat(PeregrineCli.run(new String[]{"replay", "--journal", temp.resolve("journal").toString()},
                 new PrintWriter(replay, true), new PrintWriter(new LineCapture(), true))).isZero();
-            assertThat(replay.valueOf("output-digest:")).isEqualTo(value(err, "output-digest:"));
-            assertThat(replay.valueOf("state-hash:")).isEqualTo(value(err, "state-hash:"));
+            assertThat(replay.valueOf("output-digest:")).isEqualTo(DaemonProcess.hexAfter(err, "output-digest:"));
+            assertThat(replay.valueOf("state-hash:")).isEqualTo(DaemonProcess.hexAfter(err, "state-hash:"));
         }
     }
 
@@ -200,12 +189,5 @@ class AbsurdMarketDataTest
     {
         return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
             HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String value(final String output, final String prefix)
-    {
-        final Matcher m = Pattern.compile(Pattern.quote(prefix) + "\\s*(\\p{XDigit}+)").matcher(output);
-        assertThat(m.find()).as("'%s' in:\n%s", prefix, output).isTrue();
-        return m.group(1);
     }
 }

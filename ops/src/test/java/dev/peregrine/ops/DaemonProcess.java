@@ -5,13 +5,23 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** A {@code peregrine} command in a child JVM with its own environment and working folder: what an operator runs. */
 final class DaemonProcess
 {
+    static final Pattern HEALTH = Pattern.compile("health: http://127\\.0\\.0\\.1:(\\d+)/health");
+    static final Pattern METRICS = Pattern.compile("metrics: http://127\\.0\\.0\\.1:(\\d+)/metrics");
+    static final Pattern DIGEST = Pattern.compile("output-digest: (\\p{XDigit}+)");
+    static final Pattern STATE = Pattern.compile("state-hash: (\\p{XDigit}+)");
+
     private DaemonProcess()
     {
     }
@@ -24,31 +34,96 @@ final class DaemonProcess
     static Process start(final Path workDir, final Map<String, String> environment, final Path log, final String... args)
         throws IOException
     {
-        final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        final List<String> command = new ArrayList<>(List.of(java, "@" + CrashRecoveryKillTest.jvmOptions(), "-Xmx512m",
-            "-cp", System.getProperty("java.class.path"), PeregrineCli.class.getName()));
-        command.addAll(List.of(args));
-        final ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
-            .redirectErrorStream(true).redirectOutput(log.toFile());
-        // Only what the test gives: a PEREGRINE_* or COINBASE_* variable of the machine must not leak in.
-        builder.environment().keySet().removeIf(k -> k.startsWith("PEREGRINE_") || k.startsWith("COINBASE_"));
-        builder.environment().putAll(environment);
-        return builder.start();
+        return builder(workDir, environment, args).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     /** As {@link #start}, with stdout and stderr in separate files (to read JSON lines apart from the human ones). */
     static Process startSplit(final Path workDir, final Map<String, String> environment, final Path stdout,
         final Path stderr, final String... args) throws IOException
     {
+        return builder(workDir, environment, args).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+    }
+
+    private static ProcessBuilder builder(final Path workDir, final Map<String, String> environment, final String... args)
+    {
         final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         final List<String> command = new ArrayList<>(List.of(java, "@" + CrashRecoveryKillTest.jvmOptions(), "-Xmx512m",
             "-cp", System.getProperty("java.class.path"), PeregrineCli.class.getName()));
         command.addAll(List.of(args));
-        final ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
-            .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+        final ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
+        // Only what the test gives: a PEREGRINE_* or COINBASE_* variable of the machine must not leak in.
         builder.environment().keySet().removeIf(k -> k.startsWith("PEREGRINE_") || k.startsWith("COINBASE_"));
         builder.environment().putAll(environment);
-        return builder.start();
+        return builder;
+    }
+
+    /**
+     * Writes a run configuration to {@code workDir/name}: {@code lines}, then any free ports and the journal in
+     * {@code workDir/journal}.
+     */
+    static Path runConfig(final Path workDir, final String name, final String... lines) throws IOException
+    {
+        final List<String> all = new ArrayList<>(List.of(lines));
+        all.addAll(List.of("ports: {health: 0, metrics: 0}", "journal: {dir: " + workDir.resolve("journal") + "}", ""));
+        return Files.writeString(workDir.resolve(name), String.join("\n", all));
+    }
+
+    /** The environment of a test's run: any free ports, the journal in {@code journal}, the admin token; add to it. */
+    static Map<String, String> runEnvironment(final Path journal, final String adminToken)
+    {
+        final Map<String, String> env = new HashMap<>();
+        env.put("PEREGRINE_PORTS_HEALTH", "0");
+        env.put("PEREGRINE_PORTS_METRICS", "0");
+        env.put("PEREGRINE_JOURNAL_DIR", journal.toString());
+        env.put("PEREGRINE_ADMIN_TOKEN", adminToken);
+        return env;
+    }
+
+    /** {@code peregrine run} with the shipped paper configuration ({@code ops/config/paper.yaml}), all output in {@code log}. */
+    static Process startPaperRun(final Path workDir, final Map<String, String> environment, final Path log) throws IOException
+    {
+        return start(workDir, environment, log, "run", "--config", repositoryRoot().resolve("ops/config/paper.yaml").toString());
+    }
+
+    /**
+     * {@code peregrine run --config FILE} with the admin token in the environment: JSON lines in {@code run.out},
+     * the human lines in {@code run.err} of {@code workDir}.
+     */
+    static Process startRun(final Path workDir, final String adminToken, final Path config) throws IOException
+    {
+        return startSplit(workDir, Map.of("PEREGRINE_ADMIN_TOKEN", adminToken), workDir.resolve("run.out"),
+            workDir.resolve("run.err"), "run", "--config", config.toString());
+    }
+
+    /** The ports a started run or demo printed in its start-up lines. */
+    record Endpoints(int health, int metrics)
+    {
+        String url(final int port, final String path)
+        {
+            return "http://127.0.0.1:" + port + path;
+        }
+    }
+
+    /** Waits (60 s at most) for the start-up's admin line in {@code log}, then reads the ports it printed. */
+    static Endpoints awaitStarted(final Process process, final Path log) throws IOException, InterruptedException
+    {
+        assertThat(awaitOutput(process, log, "admin: http", 60)).as(read(log)).isTrue();
+        final String started = read(log);
+        return new Endpoints(Integer.parseInt(group(HEALTH, started)), Integer.parseInt(group(METRICS, started)));
+    }
+
+    /** The first group of {@code pattern} in {@code text}, which must hold it. */
+    static String group(final Pattern pattern, final String text)
+    {
+        final Matcher m = pattern.matcher(text);
+        assertThat(m.find()).as("%s in:\n%s", pattern, text).isTrue();
+        return m.group(1);
+    }
+
+    /** The hex value after {@code prefix} (an {@code output-digest:} or {@code state-hash:} line) in {@code output}. */
+    static String hexAfter(final String output, final String prefix)
+    {
+        return group(Pattern.compile(Pattern.quote(prefix) + "\\s*(\\p{XDigit}+)"), output);
     }
 
     /** Runs a command to its end (bounded) and returns its exit code; the output is in {@code log}. */

@@ -17,12 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.interfaces.ECPublicKey;
-import java.security.spec.ECGenParameterSpec;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -64,18 +59,12 @@ class LiveCrashRecoveryKillTest
     @Test
     void killedTwentyTimesTheEngineLosesNoOrderSendsNoneTwiceAndAgreesWithTheVenue() throws Exception
     {
-        final KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-        generator.initialize(new ECGenParameterSpec("secp256r1"));
-        final KeyPair keys = generator.generateKeyPair();
-        final Path pem = Files.writeString(temp.resolve("key.pem"), "-----BEGIN PRIVATE KEY-----\n" +
-            Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(keys.getPrivate().getEncoded()) +
-            "\n-----END PRIVATE KEY-----\n");
         final Path journal = temp.resolve("journal");
         final Random random = new Random(SEED);
-        try (CoinbaseVenueEmulator venue = new CoinbaseVenueEmulator((ECPublicKey)keys.getPublic(), KEY_NAME, "127.0.0.1").start())
+        try (EmulatedCoinbase coinbase = EmulatedCoinbase.start(KEY_NAME))
         {
-            venue.fillPrice("BTC-USD", "65000");
-            venue.fillPrice("ETH-USD", "1900");
+            final CoinbaseVenueEmulator venue = coinbase.venue();
+            final Path pem = Files.writeString(temp.resolve("key.pem"), coinbase.privateKeyPem());
             venue.listPageSize(50);
             for (int kill = 0; kill < KILLS; kill++)
             {

@@ -8,7 +8,6 @@ import dev.peregrine.core.event.Side;
 import dev.peregrine.core.number.FixedPoint;
 import dev.peregrine.core.order.Order;
 import dev.peregrine.core.order.OrderState;
-import dev.peregrine.gateway.coinbase.orders.CoinbaseCredentials;
 import dev.peregrine.gateway.coinbase.orders.CoinbaseOrderClient;
 import dev.peregrine.gateway.coinbase.emulator.CoinbaseVenueEmulator;
 import dev.peregrine.gateway.coinbase.emulator.EmulatorFault;
@@ -19,12 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.interfaces.ECPublicKey;
-import java.security.spec.ECGenParameterSpec;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -70,23 +64,15 @@ class LiveRestartReconciliationTest
     @Test
     void fillsCancelsAndLostOrdersWhileDownAreFoundAndJournaledOnRestart() throws Exception
     {
-        final KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-        generator.initialize(new ECGenParameterSpec("secp256r1"));
-        final KeyPair keys = generator.generateKeyPair();
-        final String pem = "-----BEGIN PRIVATE KEY-----\n" +
-            Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(keys.getPrivate().getEncoded()) +
-            "\n-----END PRIVATE KEY-----\n";
         final Path journal = temp.resolve("journal");
-        try (CoinbaseVenueEmulator venue = new CoinbaseVenueEmulator((ECPublicKey)keys.getPublic(), KEY_NAME, "127.0.0.1").start())
+        try (EmulatedCoinbase coinbase = EmulatedCoinbase.start(KEY_NAME))
         {
-            venue.fillPrice("BTC-USD", "65000");
-            venue.fillPrice("ETH-USD", "1900");
+            final CoinbaseVenueEmulator venue = coinbase.venue();
             venue.listPageSize(2);
             venue.injectFault(EmulatorFault.DROP_CONNECTION, CoinbaseOrderClient.ORDERS, 1);
 
             // Session 1: until one create was lost and three orders rest at the venue.
-            final CoinbaseLiveVenue first = new CoinbaseLiveVenue(venue.baseUri(), "127.0.0.1", venue.userChannelUri(),
-                CoinbaseCredentials.of(KEY_NAME, pem, "test"));
+            final CoinbaseLiveVenue first = coinbase.liveVenue();
             final LiveEngine one;
             try (CoinbaseDemoExchange market = CoinbaseDemoExchange.generated(PRODUCTS, 11, 200))
             {
@@ -127,8 +113,7 @@ class LiveRestartReconciliationTest
             venue.cancelResting(venue.orderIdFor(first.clientOrderId(cancelledId)));
 
             // Session 2 on the same journal.
-            final CoinbaseLiveVenue second = new CoinbaseLiveVenue(venue.baseUri(), "127.0.0.1", venue.userChannelUri(),
-                CoinbaseCredentials.of(KEY_NAME, pem, "test"));
+            final CoinbaseLiveVenue second = coinbase.liveVenue();
             final LiveEngine two;
             try (CoinbaseDemoExchange market = CoinbaseDemoExchange.generated(PRODUCTS, 12, 200))
             {

@@ -1,11 +1,6 @@
 package dev.peregrine.ops;
 
-import dev.peregrine.gateway.coinbase.CoinbaseDemoExchange;
-import dev.peregrine.gateway.coinbase.CoinbaseLiveVenue;
-import com.lmax.disruptor.BlockingWaitStrategy;
-import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.core.number.FixedPoint;
-import dev.peregrine.gateway.coinbase.orders.CoinbaseCredentials;
 import dev.peregrine.gateway.coinbase.emulator.CoinbaseVenueEmulator;
 import dev.peregrine.journal.Replay;
 import dev.peregrine.journal.ReplayResult;
@@ -15,11 +10,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.interfaces.ECPublicKey;
-import java.security.spec.ECGenParameterSpec;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -42,26 +32,15 @@ class LiveStopSettlesWithTheVenueTest
     @Test
     void aStopWaitsForTheAnswersToOrdersInFlight() throws Exception
     {
-        final KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-        generator.initialize(new ECGenParameterSpec("secp256r1"));
-        final KeyPair keys = generator.generateKeyPair();
-        final String pem = "-----BEGIN PRIVATE KEY-----\n" +
-            Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(keys.getPrivate().getEncoded()) +
-            "\n-----END PRIVATE KEY-----\n";
         final Path journal = temp.resolve("journal");
         final List<String> products = List.of("BTC-USD", "ETH-USD");
-        try (CoinbaseVenueEmulator venue = new CoinbaseVenueEmulator((ECPublicKey)keys.getPublic(), KEY_NAME, "127.0.0.1").start();
+        try (EmulatedCoinbase coinbase = EmulatedCoinbase.start(KEY_NAME);
              CoinbaseDemoExchange market = CoinbaseDemoExchange.generated(products, 7, 100))
         {
-            venue.fillPrice("BTC-USD", "65000");
-            venue.fillPrice("ETH-USD", "1900");
+            final CoinbaseVenueEmulator venue = coinbase.venue();
             market.start();
-            final CoinbaseLiveVenue live = new CoinbaseLiveVenue(venue.baseUri(), "127.0.0.1", venue.userChannelUri(),
-                CoinbaseCredentials.of(KEY_NAME, pem, "test"));
-            final EngineSettings settings = EngineSettings.defaults(products, 1000).withLiveVenue(true)
-                .withMinHold(0); // trading every cross: these tests need many orders in seconds
-            final LiveEngine engine = new LiveEngine(settings, market.feed(products), journal, 4096,
-                new BlockingWaitStrategy(), 1000, live);
+            final CoinbaseLiveVenue live = coinbase.liveVenue();
+            final LiveEngine engine = EmulatedCoinbase.engine(market, products, journal, live);
             engine.start();
             try
             {

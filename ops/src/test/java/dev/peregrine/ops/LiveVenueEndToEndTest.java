@@ -1,10 +1,5 @@
 package dev.peregrine.ops;
 
-import dev.peregrine.gateway.coinbase.CoinbaseDemoExchange;
-import dev.peregrine.gateway.coinbase.CoinbaseLiveVenue;
-import com.lmax.disruptor.BlockingWaitStrategy;
-import dev.peregrine.core.engine.EngineSettings;
-import dev.peregrine.gateway.coinbase.orders.CoinbaseCredentials;
 import dev.peregrine.gateway.coinbase.emulator.CoinbaseVenueEmulator;
 import dev.peregrine.journal.Replay;
 import dev.peregrine.journal.ReplayResult;
@@ -13,11 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.interfaces.ECPublicKey;
-import java.security.spec.ECGenParameterSpec;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -45,10 +35,7 @@ class LiveVenueEndToEndTest
         try (CoinbaseDemoExchange market = CoinbaseDemoExchange.generated(products, seed, 100))
         {
             market.start();
-            final EngineSettings settings = EngineSettings.defaults(products, 1000).withLiveVenue(true)
-                .withMinHold(0); // trading every cross: these tests need many orders in seconds
-            final LiveEngine engine = new LiveEngine(settings, market.feed(products), journal, 4096,
-                new BlockingWaitStrategy(), 1000, live);
+            final LiveEngine engine = EmulatedCoinbase.engine(market, products, journal, live);
             engine.start();
             try
             {
@@ -69,20 +56,12 @@ class LiveVenueEndToEndTest
     @Test
     void ordersGoToTheVenueAndItsFillsComeBackJournaled() throws Exception
     {
-        final KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-        generator.initialize(new ECGenParameterSpec("secp256r1"));
-        final KeyPair keys = generator.generateKeyPair();
-        final String pem = "-----BEGIN PRIVATE KEY-----\n" +
-            Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(keys.getPrivate().getEncoded()) +
-            "\n-----END PRIVATE KEY-----\n";
 
         final Path journal = temp.resolve("journal");
-        try (CoinbaseVenueEmulator venue = new CoinbaseVenueEmulator((ECPublicKey)keys.getPublic(), KEY_NAME, "127.0.0.1").start())
+        try (EmulatedCoinbase coinbase = EmulatedCoinbase.start(KEY_NAME))
         {
-            venue.fillPrice("BTC-USD", "65000");
-            venue.fillPrice("ETH-USD", "1900");
-            final CoinbaseLiveVenue live = new CoinbaseLiveVenue(venue.baseUri(), "127.0.0.1", venue.userChannelUri(),
-                CoinbaseCredentials.of(KEY_NAME, pem, "test"));
+            final CoinbaseVenueEmulator venue = coinbase.venue();
+            final CoinbaseLiveVenue live = coinbase.liveVenue();
             final LiveEngine engine = session(venue, live, journal, 7, 3);
             final long orders = engine.coreMetrics().orders.get();
             assertThat(engine.coreMetrics().fills.get()).as("fills back from the venue").isGreaterThanOrEqualTo(3);
@@ -123,8 +102,7 @@ class LiveVenueEndToEndTest
             // A restart on the same journal recovers the first session into the core, so order ids (and
             // with the journal's prefix, client order ids) continue: none is ever reused at the venue.
             final long firstSessionOrders = engine.core().execution().lastOrderId();
-            final CoinbaseLiveVenue again = new CoinbaseLiveVenue(venue.baseUri(), "127.0.0.1", venue.userChannelUri(),
-                CoinbaseCredentials.of(KEY_NAME, pem, "test"));
+            final CoinbaseLiveVenue again = coinbase.liveVenue();
             final LiveEngine restarted = session(venue, again, journal, 8, engine.coreMetrics().fills.get() + 2);
             assertThat(restarted.recoveredEvents()).isEqualTo(replay.events());
             assertThat(restarted.core().execution().lastOrderId()).isGreaterThan(firstSessionOrders);

@@ -9,14 +9,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,8 +25,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RunBinanceFeedTest
 {
     private static final String TOKEN = "8c2e4a6f1b3d5e7a9c0b2d4f6a8e1c3b5d7f9a2c";
-    private static final Pattern HEALTH = Pattern.compile("health: http://127\\.0\\.0\\.1:(\\d+)/health");
-    private static final Pattern METRICS = Pattern.compile("metrics: http://127\\.0\\.0\\.1:(\\d+)/metrics");
 
     @TempDir
     Path temp;
@@ -43,35 +37,27 @@ class RunBinanceFeedTest
         try (BinanceSimulatedExchange binance = BinanceSimulatedExchange.generated(List.of("BTCUSDT", "ETHUSDT"), 42))
         {
             binance.start();
-            final Path config = Files.writeString(temp.resolve("binance.yaml"), String.join("\n",
+            final Path config = DaemonProcess.runConfig(temp, "binance.yaml",
                 "profile: paper",
                 "venue:",
                 "  name: binance",
                 "  market_data_url: " + binance.streamBase(),
                 "  rest_url: " + binance.restBase(),
                 "products: [BTCUSDT, ETHUSDT]",
-                "ports: {health: 0, metrics: 0}",
-                "journal: {dir: " + temp.resolve("journal") + "}",
-                "ring: {wait_strategy: blocking}",
-                ""));
+                "ring: {wait_strategy: blocking}");
             final Path stdout = temp.resolve("run.out");
             final Path stderr = temp.resolve("run.err");
-            final Process process = DaemonProcess.startSplit(temp, Map.of("PEREGRINE_ADMIN_TOKEN", TOKEN), stdout, stderr,
-                "run", "--config", config.toString());
+            final Process process = DaemonProcess.startRun(temp, TOKEN, config);
             try
             {
-                assertThat(DaemonProcess.awaitOutput(process, stderr, "admin: http", 60)).as(DaemonProcess.read(stderr)).isTrue();
-                final String started = DaemonProcess.read(stderr);
-                final Matcher health = HEALTH.matcher(started);
-                final Matcher metrics = METRICS.matcher(started);
-                assertThat(health.find() && metrics.find()).as(started).isTrue();
+                final DaemonProcess.Endpoints ports = DaemonProcess.awaitStarted(process, stderr);
 
-                HttpResponse<String> ready = get("http://127.0.0.1:" + health.group(1) + "/ready");
+                HttpResponse<String> ready = get(ports.url(ports.health(), "/ready"));
                 final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
                 while (ready.statusCode() != 200 && System.nanoTime() < deadline)
                 {
                     TimeUnit.MILLISECONDS.sleep(100); // polling /ready, bounded by the deadline above
-                    ready = get("http://127.0.0.1:" + health.group(1) + "/ready");
+                    ready = get(ports.url(ports.health(), "/ready"));
                 }
                 assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
                 assertThat(ready.body()).contains("\"connected\":true", "\"booksSynced\":true");
@@ -79,11 +65,11 @@ class RunBinanceFeedTest
                 // /ready needs a price per product (trades and tickers give one); the L2 book follows its REST
                 // snapshot, so wait (bounded) for the first book level rather than race it.
                 List<PrometheusTextParser.Sample> samples =
-                    PrometheusTextParser.parse(get("http://127.0.0.1:" + metrics.group(1) + "/metrics").body());
+                    PrometheusTextParser.parse(get(ports.url(ports.metrics(), "/metrics")).body());
                 while (bookLevels(samples) == 0 && System.nanoTime() < deadline + TimeUnit.SECONDS.toNanos(15))
                 {
                     TimeUnit.MILLISECONDS.sleep(200);
-                    samples = PrometheusTextParser.parse(get("http://127.0.0.1:" + metrics.group(1) + "/metrics").body());
+                    samples = PrometheusTextParser.parse(get(ports.url(ports.metrics(), "/metrics")).body());
                 }
                 assertThat(samples).anySatisfy(s ->
                 {
@@ -106,8 +92,8 @@ class RunBinanceFeedTest
             }
             final String err = DaemonProcess.read(stderr);
             assertThat(process.exitValue()).as(err).isZero();
-            final String digest = value(err, "output-digest:");
-            final String state = value(err, "state-hash:");
+            final String digest = DaemonProcess.hexAfter(err, "output-digest:");
+            final String state = DaemonProcess.hexAfter(err, "state-hash:");
             assertThat(DaemonProcess.read(stdout)).as("the JSON log's stop line").contains("\"event\":\"engine_stopped\"")
                 .contains(digest);
 
@@ -123,13 +109,6 @@ class RunBinanceFeedTest
     {
         return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
             HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String value(final String output, final String prefix)
-    {
-        final Matcher m = Pattern.compile(Pattern.quote(prefix) + "\\s*(\\p{XDigit}+)").matcher(output);
-        assertThat(m.find()).as("'%s' in:\n%s", prefix, output).isTrue();
-        return m.group(1);
     }
 
     private static double bookLevels(final List<PrometheusTextParser.Sample> samples)

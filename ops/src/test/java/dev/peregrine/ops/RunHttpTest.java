@@ -9,11 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,7 +21,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RunHttpTest
 {
     private static final String TOKEN = "5d1f8b3e7a9c2046e8b1d5f3a7c9e2b4d6f8a1c3";
-    private static final Pattern HEALTH = Pattern.compile("health: http://127\\.0\\.0\\.1:(\\d+)/health");
 
     @TempDir
     Path temp;
@@ -35,20 +30,12 @@ class RunHttpTest
     @Test
     void readinessPositionsOrdersAndBadAdminRequests() throws Exception
     {
-        final Map<String, String> env = new HashMap<>();
-        env.put("PEREGRINE_PORTS_HEALTH", "0");
-        env.put("PEREGRINE_PORTS_METRICS", "0");
-        env.put("PEREGRINE_JOURNAL_DIR", temp.resolve("journal").toString());
-        env.put("PEREGRINE_ADMIN_TOKEN", TOKEN);
         final Path log = temp.resolve("run.log");
-        final Process process = DaemonProcess.start(temp, env, log, "run", "--config",
-            DaemonProcess.repositoryRoot().resolve("ops/config/paper.yaml").toString());
+        final Process process = DaemonProcess.startPaperRun(temp, DaemonProcess.runEnvironment(temp.resolve("journal"), TOKEN), log);
         try
         {
-            assertThat(DaemonProcess.awaitOutput(process, log, "admin: http", 60)).as(DaemonProcess.read(log)).isTrue();
-            final Matcher m = HEALTH.matcher(DaemonProcess.read(log));
-            assertThat(m.find()).isTrue();
-            final String base = "http://127.0.0.1:" + m.group(1);
+            final DaemonProcess.Endpoints ports = DaemonProcess.awaitStarted(process, log);
+            final String base = ports.url(ports.health(), "");
 
             HttpResponse<String> ready = get(base + "/ready", null);
             final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);

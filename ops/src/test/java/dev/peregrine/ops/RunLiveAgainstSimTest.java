@@ -52,8 +52,6 @@ class RunLiveAgainstSimTest
     private static final Pattern RUN_ORDERS = Pattern.compile(
         "orders ([\\d,]+), fills ([\\d,]+), .*released after journaling ([\\d,]+)");
     private static final Pattern POSITION = Pattern.compile("\"product\":\"([^\"]+)\",\"quantity\":(-?[0-9.]+)");
-    private static final Pattern DIGEST = Pattern.compile("output-digest: (\\p{XDigit}+)");
-    private static final Pattern STATE = Pattern.compile("state-hash: (\\p{XDigit}+)");
 
     @TempDir
     Path temp;
@@ -154,18 +152,11 @@ class RunLiveAgainstSimTest
             }
             assertThat(enginePositions.keySet()).as(positions.body()).containsExactly("BTC-USD", "ETH-USD");
 
-            run.destroy(); // SIGTERM
-            assertThat(run.waitFor(40, TimeUnit.SECONDS)).as("run stopped within the bound").isTrue();
-            sim.destroy();
-            assertThat(sim.waitFor(20, TimeUnit.SECONDS)).as("sim stopped within the bound").isTrue();
+            stopBoth(run, sim); // SIGTERM
         }
         finally
         {
-            if (run != null)
-            {
-                run.destroyForcibly();
-            }
-            sim.destroyForcibly();
+            forceDown(run, sim);
         }
         final String runOutput = DaemonProcess.read(runLog);
         final String simOutput = DaemonProcess.read(simLog);
@@ -199,8 +190,8 @@ class RunLiveAgainstSimTest
         final int code = PeregrineCli.run(new String[] {"replay", "--journal", journal.toString()},
             new PrintWriter(replayOut, true), new PrintWriter(replayOut, true));
         assertThat(code).as(replayOut.toString()).isZero();
-        assertThat(group(DIGEST, replayOut.toString())).isEqualTo(group(DIGEST, runOutput));
-        assertThat(group(STATE, replayOut.toString())).isEqualTo(group(STATE, runOutput));
+        assertThat(DaemonProcess.group(DaemonProcess.DIGEST, replayOut.toString())).isEqualTo(DaemonProcess.group(DaemonProcess.DIGEST, runOutput));
+        assertThat(DaemonProcess.group(DaemonProcess.STATE, replayOut.toString())).isEqualTo(DaemonProcess.group(DaemonProcess.STATE, runOutput));
     }
 
     @Test
@@ -248,18 +239,11 @@ class RunLiveAgainstSimTest
             }
             assertThat(metric(metrics, "peregrine_venue_requests_total", createOk)).as("the market maker's quotes at the venue")
                 .isGreaterThanOrEqualTo(2);
-            run.destroy(); // SIGTERM: the open quotes are cancelled at the venue before the engine stops
-            assertThat(run.waitFor(40, TimeUnit.SECONDS)).as("run stopped within the bound").isTrue();
-            sim.destroy();
-            assertThat(sim.waitFor(20, TimeUnit.SECONDS)).as("sim stopped within the bound").isTrue();
+            stopBoth(run, sim); // SIGTERM: the open quotes are cancelled at the venue before the engine stops
         }
         finally
         {
-            if (run != null)
-            {
-                run.destroyForcibly();
-            }
-            sim.destroyForcibly();
+            forceDown(run, sim);
         }
         final String runOutput = DaemonProcess.read(runLog);
         final String simOutput = DaemonProcess.read(simLog);
@@ -276,8 +260,8 @@ class RunLiveAgainstSimTest
         final int code = PeregrineCli.run(new String[] {"replay", "--journal", journal.toString()},
             new PrintWriter(replayOut, true), new PrintWriter(replayOut, true));
         assertThat(code).as(replayOut.toString()).isZero();
-        assertThat(group(DIGEST, replayOut.toString())).isEqualTo(group(DIGEST, runOutput));
-        assertThat(group(STATE, replayOut.toString())).isEqualTo(group(STATE, runOutput));
+        assertThat(DaemonProcess.group(DaemonProcess.DIGEST, replayOut.toString())).isEqualTo(DaemonProcess.group(DaemonProcess.DIGEST, runOutput));
+        assertThat(DaemonProcess.group(DaemonProcess.STATE, replayOut.toString())).isEqualTo(DaemonProcess.group(DaemonProcess.STATE, runOutput));
     }
 
     /** The value of one sample of {@code /metrics}, 0 if absent (not yet registered or not yet counted). */
@@ -307,17 +291,29 @@ class RunLiveAgainstSimTest
             HttpResponse.BodyHandlers.ofString());
     }
 
-    private static String group(final Pattern pattern, final String text)
-    {
-        final Matcher m = pattern.matcher(text);
-        assertThat(m.find()).as("%s in:\n%s", pattern, text).isTrue();
-        return m.group(1);
-    }
-
     /** /admin/status up to its per-strategy PnL: the trading state, counts and positions. */
     private static String counts(final String status)
     {
         final int pnl = status.indexOf(",\"pnlNote\"");
         return pnl < 0 ? status : status.substring(0, pnl);
+    }
+
+    /** SIGTERM to the run, then to the sim: each must stop within its bound (the run's includes its shutdown). */
+    private static void stopBoth(final Process run, final Process sim) throws InterruptedException
+    {
+        run.destroy();
+        assertThat(run.waitFor(40, TimeUnit.SECONDS)).as("run stopped within the bound").isTrue();
+        sim.destroy();
+        assertThat(sim.waitFor(20, TimeUnit.SECONDS)).as("sim stopped within the bound").isTrue();
+    }
+
+    /** Whatever failed, no child process outlives the test. */
+    private static void forceDown(final Process run, final Process sim)
+    {
+        if (run != null)
+        {
+            run.destroyForcibly();
+        }
+        sim.destroyForcibly();
     }
 }

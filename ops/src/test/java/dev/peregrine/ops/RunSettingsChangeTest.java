@@ -14,8 +14,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,8 +29,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RunSettingsChangeTest
 {
     private static final String TOKEN = "7d2e9b4a1c6f3e8d5a0b9c2f7e4d1a6b3c8f5e2d";
-    private static final Pattern DIGEST = Pattern.compile("output-digest: (\\p{XDigit}+)");
-    private static final Pattern STATE = Pattern.compile("state-hash: (\\p{XDigit}+)");
 
     @TempDir
     Path temp;
@@ -78,8 +74,8 @@ class RunSettingsChangeTest
         final StringWriter replayOut = new StringWriter();
         assertThat(PeregrineCli.run(new String[] {"replay", "--journal", journal.toString()},
             new PrintWriter(replayOut, true), new PrintWriter(new StringWriter(), true))).as(replayOut.toString()).isZero();
-        assertThat(group(DIGEST, replayOut.toString())).isEqualTo(group(DIGEST, output));
-        assertThat(group(STATE, replayOut.toString())).isEqualTo(group(STATE, output));
+        assertThat(DaemonProcess.group(DaemonProcess.DIGEST, replayOut.toString())).isEqualTo(DaemonProcess.group(DaemonProcess.DIGEST, output));
+        assertThat(DaemonProcess.group(DaemonProcess.STATE, replayOut.toString())).isEqualTo(DaemonProcess.group(DaemonProcess.STATE, output));
         assertThat(replayOut.toString()).contains("settings: changed on the journal, applied where journaled");
 
         final StringWriter dump = new StringWriter();
@@ -227,12 +223,5 @@ class RunSettingsChangeTest
             }
         }
         return files;
-    }
-
-    private static String group(final Pattern pattern, final String text)
-    {
-        final Matcher m = pattern.matcher(text);
-        assertThat(m.find()).as("%s in:\n%s", pattern, text).isTrue();
-        return m.group(1);
     }
 }

@@ -7,11 +7,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,8 +21,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RunSigtermTest
 {
     private static final String TOKEN = "c4e8a1f7d3b9052e6a8c1f4d7b3e9a2c5f8d1b6e";
-    private static final Pattern DIGEST = Pattern.compile("output-digest: (\\p{XDigit}+)");
-    private static final Pattern STATE = Pattern.compile("state-hash: (\\p{XDigit}+)");
 
     @TempDir
     Path temp;
@@ -34,16 +29,11 @@ class RunSigtermTest
     void sigtermStopsGracefullyWithASummaryAndTheJournalReplaysToItsDigest() throws Exception
     {
         final Path journal = temp.resolve("journal");
-        final Map<String, String> env = new HashMap<>();
-        env.put("PEREGRINE_PORTS_HEALTH", "0");
-        env.put("PEREGRINE_PORTS_METRICS", "0");
-        env.put("PEREGRINE_JOURNAL_DIR", journal.toString());
+        final Map<String, String> env = DaemonProcess.runEnvironment(journal, TOKEN);
         env.put("PEREGRINE_RING_WAIT_STRATEGY", "blocking");
         env.put("PEREGRINE_SHUTDOWN_TIMEOUT", "20s");
-        env.put("PEREGRINE_ADMIN_TOKEN", TOKEN);
         final Path log = temp.resolve("run.log");
-        final Process process = DaemonProcess.start(temp, env, log, "run", "--config",
-            DaemonProcess.repositoryRoot().resolve("ops/config/paper.yaml").toString());
+        final Process process = DaemonProcess.startPaperRun(temp, env, log);
         try
         {
             // Two status lines: the engine trades (orders may be open) when the signal comes.
@@ -64,14 +54,14 @@ class RunSigtermTest
         assertThat(output).contains("{\"ts\":", "\"event\":\"config_loaded\"", "\"event\":\"engine_stopped\"",
             "\"admin_token_source\":\"environment PEREGRINE_ADMIN_TOKEN\"");
 
-        final String digest = group(DIGEST, output);
-        final String state = group(STATE, output);
+        final String digest = DaemonProcess.group(DaemonProcess.DIGEST, output);
+        final String state = DaemonProcess.group(DaemonProcess.STATE, output);
         final StringWriter replayOut = new StringWriter();
         final int code = PeregrineCli.run(new String[] {"replay", "--journal", journal.toString()},
             new PrintWriter(replayOut, true), new PrintWriter(new StringWriter(), true));
         assertThat(code).as(replayOut.toString()).isZero();
-        assertThat(group(DIGEST, replayOut.toString())).isEqualTo(digest);
-        assertThat(group(STATE, replayOut.toString())).isEqualTo(state);
+        assertThat(DaemonProcess.group(DaemonProcess.DIGEST, replayOut.toString())).isEqualTo(digest);
+        assertThat(DaemonProcess.group(DaemonProcess.STATE, replayOut.toString())).isEqualTo(state);
         try (var files = Files.walk(temp))
         {
             for (final Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator)
@@ -83,12 +73,5 @@ class RunSigtermTest
                 }
             }
         }
-    }
-
-    private static String group(final Pattern pattern, final String text)
-    {
-        final Matcher m = pattern.matcher(text);
-        assertThat(m.find()).as("%s in:\n%s", pattern, text).isTrue();
-        return m.group(1);
     }
 }

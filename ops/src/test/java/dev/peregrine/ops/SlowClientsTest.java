@@ -8,9 +8,7 @@ import java.io.IOException;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,14 +32,8 @@ class SlowClientsTest
     @Test
     void healthReadinessAdminAndMetricsAnswerWhileSlowClientsHoldConnections() throws Exception
     {
-        final Map<String, String> env = new HashMap<>();
-        env.put("PEREGRINE_PORTS_HEALTH", "0");
-        env.put("PEREGRINE_PORTS_METRICS", "0");
-        env.put("PEREGRINE_JOURNAL_DIR", temp.resolve("journal").toString());
-        env.put("PEREGRINE_ADMIN_TOKEN", TOKEN);
         final Path log = temp.resolve("run.log");
-        final Process process = DaemonProcess.start(temp, env, log, "run", "--config",
-            DaemonProcess.repositoryRoot().resolve("ops/config/paper.yaml").toString());
+        final Process process = DaemonProcess.startPaperRun(temp, DaemonProcess.runEnvironment(temp.resolve("journal"), TOKEN), log);
         final List<Socket> held = new ArrayList<>();
         final List<Thread> tricklers = new ArrayList<>();
         try

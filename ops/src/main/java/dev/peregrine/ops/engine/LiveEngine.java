@@ -5,7 +5,6 @@ import dev.peregrine.gateway.venue.MarketDataFeed;
 import dev.peregrine.gateway.venue.RecoveredOrder;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.WaitStrategy;
-import dev.peregrine.core.decision.DecisionQueue;
 import dev.peregrine.core.agent.AgentErrors;
 import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.core.engine.CoreAssembly;
@@ -19,25 +18,16 @@ import dev.peregrine.core.output.OutputDigest;
 import dev.peregrine.core.ring.HaltingExceptionHandler;
 import dev.peregrine.core.ring.InboundRing;
 import dev.peregrine.core.ring.OutboundStage;
-import dev.peregrine.journal.DecisionJournal;
 import dev.peregrine.journal.JournalDiskUsage;
-import dev.peregrine.journal.JournalFeed;
 import dev.peregrine.journal.JournalSettings;
 import dev.peregrine.journal.SettingsContinuation;
-import dev.peregrine.journal.JournalReader;
-import dev.peregrine.journal.JournalRetention;
-import dev.peregrine.journal.JournalWriter;
 import dev.peregrine.journal.RetentionPolicy;
 import dev.peregrine.journal.statistics.EquityStatistics;
 import dev.peregrine.journal.statistics.PnlTable;
 import dev.peregrine.journal.statistics.PublishedStatistics;
 import dev.peregrine.journal.statistics.StrategyLedger;
-import dev.peregrine.journal.snapshot.RecoverableEngine;
-import dev.peregrine.journal.snapshot.RecoverableState;
 import dev.peregrine.journal.snapshot.SnapshotPolicy;
 import dev.peregrine.journal.snapshot.SnapshotRecovery;
-import dev.peregrine.journal.snapshot.Snapshotter;
-import dev.peregrine.ops.logging.JsonLine;
 import dev.peregrine.ops.logging.JsonLog;
 import dev.peregrine.ops.orderlog.OrderLog;
 
@@ -52,6 +42,13 @@ import java.util.concurrent.TimeUnit;
  * runs dry through journal, core and outbound, and only then the journal closes. After
  * {@link #stop()} the core has processed exactly the events on the journal, which is why the digest it
  * prints equals the one a replay of that journal prints.
+ *
+ * <p>Its roles live in their own classes: {@link EngineJournal} (journals, retention, disk figures),
+ * {@link StartupRecovery} (crash-only start-up), {@link EngineSnapshots}, {@link CommandPublisher},
+ * {@link VenueSettlement} and {@link LifecycleLines}. What is left here, over 400 lines, is one concept: the
+ * engine's lifecycle (start, stop, operator commands) and the read surface the HTTP, metrics and summary threads
+ * use, about forty accessors, kept on this class so that those callers ({@code ops/http}, {@code ops/metrics})
+ * did not change in the split.
  */
 public final class LiveEngine
 {
@@ -73,48 +70,23 @@ public final class LiveEngine
     /** Order events off the core thread: JSON lines and the open-order view of {@code GET /admin/orders}. */
     private final OrderLog orderLog = new OrderLog(OrderLog.DEFAULT_CAPACITY);
 
-    private JournalWriter journal;
-    private final org.HdrHistogram.SingleWriterRecorder journalAppendNanos =
-        new org.HdrHistogram.SingleWriterRecorder(CoreMetrics.MAX_TRACKABLE_NANOS, 3);
-    private DecisionJournal decisionJournal;
-    private final DecisionQueue decisions;
+    /** The event and decision journals, retention and the journal's disk figures. */
+    private final EngineJournal journal;
     private InboundRing ring;
     private OutboundStage outbound;
     private ClockTicker ticker;
-    /** Errors of this engine's agents (the timer today), exported as {@code peregrine_errors_total{type="agent"}}. */
+    /** Errors of this engine's agents (the timer, the journal housekeeper), exported as {@code peregrine_errors_total{type="agent"}}. */
     private final AgentErrors agentErrors = new AgentErrors();
     /** Set only once every consumer and sink is running: the admin thread publishes through it. */
     private volatile RingBuffer<InboundEvent> ringBuffer;
-    private final dev.peregrine.core.time.EpochClock commandClock = new dev.peregrine.core.time.EpochClock();
+    private final CommandPublisher commands = new CommandPublisher();
     private volatile boolean stopped;
-    private long recoveredEvents;
-    private SnapshotPolicy snapshotPolicy = SnapshotPolicy.DEFAULT;
-    private SnapshotRecovery.Result recovery;
-    private Snapshotter snapshotter;
-    private volatile String tornTailRepaired;
-    /** The trading state recovery found, as it stands once the engine runs (see {@link #startupTradingState}). */
-    private volatile TradingStateNote startupTradingState;
-    private volatile SettingsContinuation settingsContinuation;
-    private RetentionPolicy retentionPolicy;
-    private JournalHousekeeper housekeeper;
-    /** Read by the metrics scrape (HTTP thread), cached for a second: never touched by a ring thread. */
-    private final JournalDiskUsage journalDisk;
-    /** Free-space fraction below which an alert rule should fire; exported as a gauge for the rule to compare. */
-    private volatile double journalDiskFreeAlertRatio = DEFAULT_JOURNAL_DISK_FREE_ALERT_RATIO;
+    /** What start-up recovered from the journal; null before {@link #start}. */
+    private volatile StartupRecovery startup;
+    private final EngineSnapshots snapshots;
 
     /** Alert when less than a tenth of the journal's volume is free: a day of journal must still fit. */
     public static final double DEFAULT_JOURNAL_DISK_FREE_ALERT_RATIO = 0.10;
-
-    public LiveEngine(
-        final EngineSettings settings,
-        final MarketDataFeed feed,
-        final Path journalDir,
-        final int ringSize,
-        final WaitStrategy waitStrategy,
-        final long clockIntervalMillis)
-    {
-        this(settings, feed, journalDir, ringSize, waitStrategy, clockIntervalMillis, null);
-    }
 
     /**
      * @param liveVenue where orders go when {@code settings.liveVenue()}; null for the paper venue.
@@ -144,12 +116,12 @@ public final class LiveEngine
         final EngineSettings initial = journalSettings(journalDir, settings);
         this.coreMetrics = new CoreMetrics(initial.products().size());
         this.ledger = new StrategyLedger(Math.max(initial.strategyCount(), settings.strategyCount()), initial.products().size());
-        this.core = CoreAssembly.build(initial, new dev.peregrine.core.output.OutputFanOut(
+        this.core = dev.peregrine.ops.assembly.EngineAssembly.core(initial, new dev.peregrine.core.output.OutputFanOut(
             new dev.peregrine.core.output.OutputFanOut(digest, ledger), orderLog.capture()), coreMetrics, tradingSwitch);
         this.statistics = new PublishedStatistics(core);
+        this.snapshots = new EngineSnapshots(core, digest, ledger, statistics, journalDir, agentErrors);
         orderLog.names(core.instruments().symbols(), OrderLog.strategyNames(core.strategies()));
-        this.decisions = new DecisionQueue(DECISION_QUEUE_CAPACITY, coreMetrics.decisionsUnjournaled);
-        this.journalDisk = new JournalDiskUsage(journalDir);
+        this.journal = new EngineJournal(journalDir, settings, coreMetrics);
     }
 
     /** The journal's first settings; this run's when there is no journal yet or it cannot be read (openJournal says why). */
@@ -165,17 +137,10 @@ public final class LiveEngine
         }
     }
 
-    /** Decisions between the core and their journal: a burst of this many may wait for the outbound thread. */
-    private static final int DECISION_QUEUE_CAPACITY = 1 << 14;
-    /** How often retention runs: files roll daily by default, so a minute is more than often enough. */
-    private static final long RETENTION_PERIOD_SECONDS = 60;
-
     /** Opens the journal only, so a bad journal folder fails before anything else starts. */
     public void openJournal()
     {
-        journal = JournalWriter.open(journalDir, settings);
-        journal.recordAppendLatency(journalAppendNanos);
-        decisionJournal = DecisionJournal.open(journalDir);
+        journal.open();
     }
 
     /**
@@ -185,75 +150,46 @@ public final class LiveEngine
      */
     public void start()
     {
-        if (journal == null)
+        if (!journal.isOpen())
         {
-            openJournal();
+            journal.open();
         }
-        final long recoveredIndex;
-        try (JournalReader reader = JournalReader.open(journalDir))
-        {
-            // From the newest usable snapshot plus the tail, or the whole journal (as Replay.feed), through the
-            // statistics, so they cover the whole journal as the report does. SETTINGS records in what is fed are
-            // applied where journaled (JournalFeed). A snapshot is used only if it was taken under the settings the
-            // core is built with (the journal's first): after a settings change recovery replays the whole journal.
-            recovery = SnapshotRecovery.recover(reader, core.settings().digest(), recoverableState(),
-                () -> new RecoverableEngine(core.settings(), ledger.strategies() - 1), // strategies() counts the engine row
-                (event, sequence) -> statistics.onEvent(event, sequence, true), line -> { });
-            recoveredEvents = recovery.events();
-            recoveredIndex = reader.lastEventIndex();
-            // Configuration is an input: refused (nothing written) or journaled below, before any new input.
-            settingsContinuation = SettingsContinuation.of(core, settings);
-            settingsContinuation.refuseIfBlocked(journalDir);
-            if (reader.tornTailIndex() >= 0)
-            {
-                // A write cut short (a power loss): mark it before appending, or it would sit mid-journal
-                // and read as corruption. The event it held never reached the core, live or in replay.
-                journal.repairTornTail(reader.tornTailIndex());
-                tornTailRepaired = reader.tornTail();
-            }
-            settingsContinuation.continueJournal(journal, core);
-        }
+        // strategies() counts the engine's own row
+        startup = StartupRecovery.run(journalDir, journal.writer(), core, settings, snapshots.state(), statistics,
+            ledger.strategies() - 1);
         // A graceful stop left the journal HALTED "engine stopping": the START published below brings back
         // the state from before it. Read now, while the core is idle.
         final boolean resumeAfterStop = core.tradingState().stopping();
-        startupTradingState = TradingStateNote.afterStart(core.tradingState());
         orderLog.names(core.instruments().symbols(), OrderLog.strategyNames(core.strategies()));
         // Only decisions made from now on: those of the recovered events were journaled by their own run.
-        core.execution().decisionLog(decisions);
+        journal.logDecisionsOf(core);
         // Likewise the order log: the recovered open orders seed its view, and only new events are logged.
         orderLog.recovered(core.execution().orders());
         orderLog.watchFeed(feed::isConnected);
         final JsonLog log = orderLog.sink();
         if (log != null)
         {
-            log.write(JsonLine.now(JsonLine.INFO, "recovery_completed").field("recovered_events", recoveredEvents)
-                .field("snapshot", recovery.snapshot() == null ? null : recovery.snapshot().toString())
-                .field("tail_events", recovery.tailEvents()).field("snapshots_skipped", recovery.skipped().size())
-                .field("open_orders", orderLog.openOrders().size()).field("journal", journalDir.toString())
-                .field("torn_tail_repaired", tornTailRepaired)
-                .field("trading_state", startupTradingState.state().name())
-                .field("trading_state_reason", startupTradingState.reason())
-                .field("how_to_lift", startupTradingState.howToLift())
-                .field("settings_changes", settingsContinuation == null ? List.of() : settingsContinuation.changes()));
+            log.write(LifecycleLines.recoveryCompleted(this));
         }
         orderLog.start(agentErrors);
         // Copied while the core is idle: once the ring runs, its state belongs to the core thread.
         final List<RecoveredOrder> recovered = liveVenue != null ? RecoveredOrder.openIn(core.execution().orders()) : List.of();
-        outbound = new OutboundStage(liveVenue != null ? liveVenue : paperSender, tradingSwitch, coreMetrics, decisions,
-            decisionJournal);
+        outbound = journal.outbound(liveVenue != null ? liveVenue : paperSender, tradingSwitch, coreMetrics);
         ring = new InboundRing(
             ringSize,
             waitStrategy,
             new RoleThreadFactory(List.of("peregrine-journal", "peregrine-core", "peregrine-outbound")),
-            journal,
-            coreStage(recoveredIndex), // the core, then the statistics of the PnL after each event, then snapshots
+            journal.writer(),
+            // the core, then the statistics of the PnL after each event, then snapshots; stamped with this run's
+            // settings: in effect for every event this run takes (a change is applied before)
+            snapshots.coreStage(settings.digest(), startup.events(), startup.lastEventIndex()),
             outbound,
             tradingSwitch);
         final RingBuffer<InboundEvent> started = ring.start();
         if (liveVenue != null)
         {
             // The journal's creation time makes the client order ids of this journal unique for good.
-            liveVenue.start(started, core.instruments(), "prg-" + Long.toHexString(journal.header().createdEpochNanos()) + "-",
+            liveVenue.start(started, core.instruments(), "prg-" + Long.toHexString(journal.writer().header().createdEpochNanos()) + "-",
                 recovered);
         }
         ringBuffer = started;
@@ -269,81 +205,21 @@ public final class LiveEngine
                 Thread.currentThread().interrupt();
             }
         }
-        if (retentionPolicy != null)
-        {
-            // After recovery: its reader is closed, and the file being written is never deleted.
-            housekeeper = new JournalHousekeeper(new JournalRetention(journalDir, retentionPolicy));
-            housekeeper.start(RETENTION_PERIOD_SECONDS);
-        }
+        journal.startHousekeeping(agentErrors);
         ticker = new ClockTicker(started, clockIntervalMillis, agentErrors);
         ticker.start();
         if (log != null)
         {
             // Before the feed starts, so feed_connected (from the order-log thread) always follows it.
-            log.write(JsonLine.now(JsonLine.INFO, "engine_started").field("products", settings.products())
-                .field("strategies", OrderLog.strategyNames(core.strategies()))
-                .field("venue", liveVenue != null ? "live" : "paper").field("market_data", feed.endpoint()));
+            log.write(LifecycleLines.started(this));
         }
         feed.start(started, core.instruments());
-    }
-
-    /** The ring's core stage: the statistics (which drive the core), wrapped by the snapshotter when snapshots are on. */
-    private com.lmax.disruptor.EventHandler<InboundEvent> coreStage(final long recoveredIndex)
-    {
-        if (!snapshotPolicy.enabled())
-        {
-            return statistics;
-        }
-        // Today the journal has one set of settings, its header's; once settings changes are journaled, the
-        // snapshot records those in force at its event.
-        // Stamped with this run's settings: in effect for every event this run takes (a change is applied before).
-        snapshotter = new Snapshotter(statistics, recoverableState(), snapshotPolicy, journalDir,
-            settings.digest(), recoveredEvents, recoveredIndex, agentErrors);
-        return snapshotter;
-    }
-
-    /** What a snapshot of this engine holds, in the order every engine of this journal lists it. */
-    private RecoverableState recoverableState()
-    {
-        final Object[] roots = RecoverableEngine.roots(core, digest, ledger, statistics);
-        return new RecoverableState()
-        {
-            @Override
-            public TradingCore core()
-            {
-                return core;
-            }
-
-            @Override
-            public OutputDigest digest()
-            {
-                return digest;
-            }
-
-            @Override
-            public Object[] roots()
-            {
-                return roots;
-            }
-        };
     }
 
     /** When to snapshot the state (default {@link SnapshotPolicy#DEFAULT}); call before {@link #start()}. */
     public void snapshots(final SnapshotPolicy policy)
     {
-        this.snapshotPolicy = policy;
-    }
-
-    /** How start-up recovered: from which snapshot, how many tail events, and the snapshots it skipped; null before start. */
-    public SnapshotRecovery.Result recovery()
-    {
-        return recovery;
-    }
-
-    /** Snapshot files written by this run (0 with snapshots off). */
-    public long snapshotsWritten()
-    {
-        return snapshotter == null ? 0 : snapshotter.written();
+        snapshots.policy(policy);
     }
 
     /** What became of an operator command handed to {@link #publishCommand}. */
@@ -370,38 +246,7 @@ public final class LiveEngine
         {
             return CommandPublication.NOT_RUNNING;
         }
-        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
-        long sequence;
-        while (true)
-        {
-            try
-            {
-                sequence = ring.tryNext();
-                break;
-            }
-            catch (final com.lmax.disruptor.InsufficientCapacityException ex)
-            {
-                if (System.nanoTime() - deadline >= 0)
-                {
-                    return CommandPublication.RING_FULL;
-                }
-                Thread.sleep(1);
-            }
-        }
-        try
-        {
-            final InboundEvent event = ring.get(sequence);
-            event.clearInputs();
-            event.type = dev.peregrine.core.event.EventType.COMMAND;
-            event.flags = commandCode;
-            event.receiveNanoTime = System.nanoTime();
-            event.eventTimeNanos = commandClock.epochNanosAt(event.receiveNanoTime);
-        }
-        finally
-        {
-            InboundRing.publish(ring, sequence);
-        }
-        return CommandPublication.ACCEPTED;
+        return commands.publish(ring, commandCode) ? CommandPublication.ACCEPTED : CommandPublication.RING_FULL;
     }
 
     /**
@@ -421,14 +266,11 @@ public final class LiveEngine
         final JsonLog log = ring != null ? orderLog.sink() : null;
         if (log != null)
         {
-            log.write(JsonLine.now(JsonLine.INFO, "engine_stopping"));
+            log.write(LifecycleLines.stopping());
         }
         orderLog.watchFeed(null); // closing the feed ourselves is no disconnection to warn about
         feed.close();
-        if (housekeeper != null)
-        {
-            housekeeper.close();
-        }
+        journal.stopHousekeeping();
         if (ticker != null)
         {
             ticker.close();
@@ -436,7 +278,7 @@ public final class LiveEngine
         if (ring != null && liveVenue != null)
         {
             ring.awaitIdle(5, TimeUnit.SECONDS);
-            settleWithVenue();
+            VenueSettlement.await(ring, coreMetrics);
         }
         if (liveVenue != null)
         {
@@ -456,62 +298,14 @@ public final class LiveEngine
             // The core thread has stopped: this thread may write its gauges one last time, so a final scrape
             // shows the final state rather than the last one the core's throttle published.
             core.publishGauges();
-            if (snapshotter != null)
-            {
-                snapshotter.close(); // the final state, so the next start replays nothing
-            }
+            snapshots.close(); // the final state, so the next start replays nothing
         }
         // The core has stopped: the last order events are drained and logged before the summary line.
         orderLog.close();
-        if (journal != null)
-        {
-            journal.close();
-        }
-        if (decisionJournal != null)
-        {
-            // The outbound thread drains the last decisions as it stops; only once it has finished may this
-            // thread touch the queue or close the journal (two drainers could write a decision twice).
-            if (outbound == null || outbound.awaitShutdown(10, TimeUnit.SECONDS))
-            {
-                decisions.drain(decisionJournal);
-                decisionJournal.close();
-            }
-        }
+        journal.close(outbound);
         if (log != null)
         {
-            final CoreMetrics m = coreMetrics;
-            log.write(JsonLine.now(core.lastError() != null ? JsonLine.ERROR : JsonLine.INFO, "engine_stopped")
-                .field("events", m.events.get()).field("journal_events", journalEvents())
-                .field("orders", m.orders.get()).field("fills", m.fills.get()).field("cancels", m.cancels.get())
-                .field("rejects", m.totalRejects()).field("open_orders", orderLog.openOrders().size())
-                .field("order_log_dropped", orderLog.dropped()).field("trading_state", tradingSwitch.isHalted() ? "HALTED" :
-                    dev.peregrine.core.engine.TradingState.values()[(int) m.tradingState.get()].name())
-                .field("core_error", core.lastError() == null ? null : core.lastError().toString())
-                .field("output_digest", digest.hex()).field("state_hash", Hash64.hex(core.stateHash())));
-        }
-    }
-
-    /** Longest a stop waits for the venue to answer the orders in flight. */
-    static final long VENUE_SETTLE_MILLIS = 5_000;
-
-    /**
-     * Before the venue closes: waits (at most {@link #VENUE_SETTLE_MILLIS}) until no order awaits the venue's
-     * word (an unanswered new or cancel, an unfinished market or IOC order) and its answers have passed the
-     * ring. Without it, an order released just before the stop fills at the venue while the engine, closing,
-     * never hears of it: the summary's position would be wrong until a restart reconciled it. What is still
-     * open at the deadline stays open in the journal, and the next start reconciles it.
-     */
-    private void settleWithVenue() throws InterruptedException
-    {
-        final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(VENUE_SETTLE_MILLIS);
-        while (System.nanoTime() < deadline)
-        {
-            ring.awaitIdle(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            if (coreMetrics.awaitingVenue.get() == 0)
-            {
-                return;
-            }
-            TimeUnit.MILLISECONDS.sleep(10); // answers arrive from the venue's thread; the gauge follows them
+            log.write(LifecycleLines.stopped(this));
         }
     }
 
@@ -538,19 +332,13 @@ public final class LiveEngine
     /** The Chronicle index of the last event journaled before an append failed, or -1. */
     public long journalLastIndexAtFailure()
     {
-        return journal == null ? -1 : journal.lastIndexAtFailure();
+        return journal.lastIndexAtFailure();
     }
 
     /** Decisions written to the decision journal by this session. */
     public long decisionsJournaled()
     {
-        return decisionJournal == null ? 0 : decisionJournal.written();
-    }
-
-    /** The decision journal's first write failure, or null. */
-    public Throwable decisionJournalFailure()
-    {
-        return decisionJournal == null ? null : decisionJournal.failure();
+        return journal.decisionsJournaled();
     }
 
     /**
@@ -559,31 +347,13 @@ public final class LiveEngine
      */
     public void retention(final RetentionPolicy policy)
     {
-        this.retentionPolicy = policy;
+        journal.retention(policy);
     }
 
     /** The retention thread's counters, or null when no retention is configured. */
     public JournalHousekeeper housekeeper()
     {
-        return housekeeper;
-    }
-
-    /** What start-up found of this run's settings against the journal's (changes journaled), or null before start. */
-    public SettingsContinuation settingsContinuation()
-    {
-        return settingsContinuation;
-    }
-
-    /** The trading state the engine started in, and why: an operator's kill or pause outlives a restart. */
-    public TradingStateNote startupTradingState()
-    {
-        return startupTradingState;
-    }
-
-    /** The torn last record start-up found in the journal and marked, or null (see JournalWriter.repairTornTail). */
-    public String tornTailRepaired()
-    {
-        return tornTailRepaired;
+        return journal.housekeeper();
     }
 
     /**
@@ -596,10 +366,16 @@ public final class LiveEngine
         return orderLog;
     }
 
+    /** What start-up recovered from the journal and how it continued it; null before {@link #start}. */
+    public StartupRecovery startup()
+    {
+        return startup;
+    }
+
     /** Events fed from the journal at start-up, before any new input. */
     public long recoveredEvents()
     {
-        return recoveredEvents;
+        return startup == null ? 0 : startup.events();
     }
 
     public String outputDigestHex()
@@ -695,33 +471,29 @@ public final class LiveEngine
     /** The journal folder's size and its volume's free space, refreshed at most once a second. */
     public JournalDiskUsage journalDisk()
     {
-        return journalDisk;
+        return journal.disk();
     }
 
     public double journalDiskFreeAlertRatio()
     {
-        return journalDiskFreeAlertRatio;
+        return journal.diskFreeAlertRatio();
     }
 
     /** Sets the free-space fraction (0 to 1) exported as {@code peregrine_journal_disk_free_alert_threshold_ratio}. */
     public void journalDiskFreeAlertRatio(final double ratio)
     {
-        if (!(ratio >= 0 && ratio <= 1))
-        {
-            throw new IllegalArgumentException("journal disk free alert ratio must be between 0 and 1, got " + ratio);
-        }
-        journalDiskFreeAlertRatio = ratio;
+        journal.diskFreeAlertRatio(ratio);
     }
 
     /** The journal thread's append latency per live event, nanoseconds. */
     public org.HdrHistogram.SingleWriterRecorder journalAppendNanos()
     {
-        return journalAppendNanos;
+        return journal.appendNanos();
     }
 
     public long journalEvents()
     {
-        return journal == null ? 0 : journal.eventsWritten();
+        return journal.eventsWritten();
     }
 
     public long ringRemainingCapacity()

@@ -1,20 +1,13 @@
 package dev.peregrine.ops.backtest;
 
-import dev.peregrine.ops.PeregrineCli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Random;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -25,38 +18,9 @@ class BacktestCommandTest
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err)
-    {
-        String value(final String key)
-        {
-            final Matcher m = Pattern.compile("(?m)^" + key + ": (\\S+)$").matcher(out);
-            assertTrue(m.find(), key + " in\n" + out);
-            return m.group(1);
-        }
-    }
-
-    private static Run run(final String... args)
-    {
-        final StringWriter out = new StringWriter();
-        final StringWriter err = new StringWriter();
-        final int exit = PeregrineCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     private Path candles(final String name, final int n) throws IOException
     {
-        final Random random = new Random(42);
-        final StringBuilder sb = new StringBuilder("timestamp,open,high,low,close,volume\n");
-        double price = 2600;
-        for (int i = 0; i < n; i++)
-        {
-            final double open = price;
-            final double close = open + ((i / 30) % 2 == 0 ? 1.5 : -1.5) + random.nextGaussian() * 2;
-            sb.append(String.format(Locale.ROOT, "%d,%.2f,%.2f,%.2f,%.2f,%.3f%n", 1_723_161_600L + 60L * i, open,
-                Math.max(open, close) + 1, Math.min(open, close) - 1, close, 10 + random.nextDouble()));
-            price = Math.round(close * 100) / 100.0;
-        }
-        return Files.writeString(dir.resolve(name), sb.toString());
+        return CliRun.candles(dir.resolve(name), n, 42, 30, 1.5, -1.5);
     }
 
     @Test
@@ -64,7 +28,7 @@ class BacktestCommandTest
     {
         final Path data = candles("ETH-USD-1m.csv", 300);
         final Path report = dir.resolve("report");
-        final Run r = run("backtest", "--data", data.toString(), "--strategy", "trend-following:bar=1m",
+        final CliRun r = CliRun.of("backtest", "--data", data.toString(), "--strategy", "trend-following:bar=1m",
             "--param", "fast=3", "--param", "slow=8", "--report", report.toString());
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("data: " + data + " (ohlcv), 2024-08-09T00:00:00Z .. 2024-08-09T04:59:45Z"), r.out());
@@ -76,15 +40,15 @@ class BacktestCommandTest
         assertTrue(reportJson.contains("\"output_digest\": \"" + r.value("output-digest") + "\""), reportJson.substring(0, 400));
         assertTrue(Files.readString(report.resolve("report.html")).contains("<svg"));
 
-        final Run replay = run("replay", "--journal", report.resolve("journal").toString());
+        final CliRun replay = CliRun.of("replay", "--journal", report.resolve("journal").toString());
         assertEquals(0, replay.exit(), replay.err());
         assertEquals(r.value("output-digest"), replay.value("output-digest"));
         assertEquals(r.value("state-hash"), replay.value("state-hash"));
-        final Run decisions = run("decisions", "--journal", report.resolve("journal").toString(), "--limit", "1");
+        final CliRun decisions = CliRun.of("decisions", "--journal", report.resolve("journal").toString(), "--limit", "1");
         assertEquals(0, decisions.exit(), decisions.err());
         assertTrue(decisions.out().contains("trend-following"), decisions.out());
 
-        final Run again = run("backtest", "--data", data.toString(), "--strategy", "trend-following:bar=1m",
+        final CliRun again = CliRun.of("backtest", "--data", data.toString(), "--strategy", "trend-following:bar=1m",
             "--report", report.toString());
         assertEquals(2, again.exit());
         assertTrue(again.err().contains("is not empty"), again.err());
@@ -94,7 +58,7 @@ class BacktestCommandTest
     void aSweepTablesEveryCombinationSortedWithTheSingleRunsDigests() throws IOException
     {
         final Path data = candles("ETH-USD-1m.csv", 200);
-        final Run sweep = run("backtest", "--data", data.toString(), "--strategy", "trend-following", "--param", "bar=1m",
+        final CliRun sweep = CliRun.of("backtest", "--data", data.toString(), "--strategy", "trend-following", "--param", "bar=1m",
             "--sweep", "fast=3,5", "--sweep", "slow=8,13", "--sort", "trades", "--report", dir.resolve("s").toString());
         assertEquals(0, sweep.exit(), sweep.err());
         final List<String> rows = new ArrayList<>();
@@ -106,7 +70,7 @@ class BacktestCommandTest
             }
         }
         assertEquals(4, rows.size(), sweep.out());
-        final Run single = run("backtest", "--data", data.toString(), "--strategy", "trend-following:bar=1m,fast=5,slow=13",
+        final CliRun single = CliRun.of("backtest", "--data", data.toString(), "--strategy", "trend-following:bar=1m,fast=5,slow=13",
             "--report", dir.resolve("single").toString());
         assertTrue(sweep.out().contains(single.value("output-digest")), "row fast=5,slow=13 has the single run's digest");
         assertTrue(Files.isDirectory(dir.resolve("s").resolve("sweep").resolve("4")));
@@ -115,27 +79,27 @@ class BacktestCommandTest
     @Test
     void usageAndDataErrorsExitWithTwoAndNameWhatAndWhere() throws IOException
     {
-        final Run list = run("backtest", "--list-strategies");
+        final CliRun list = CliRun.of("backtest", "--list-strategies");
         assertEquals(0, list.exit());
         assertEquals(List.of("ma-crossover", "trend-following", "mean-reversion", "market-maker"), List.of(list.out().trim().split("\\R")));
 
         final Path data = candles("ETH-USD-1m.csv", 20);
-        assertEquals(2, run("backtest", "--strategy", "trend-following").exit());
-        final Run unknown = run("backtest", "--data", data.toString(), "--strategy", "no-such");
+        assertEquals(2, CliRun.of("backtest", "--strategy", "trend-following").exit());
+        final CliRun unknown = CliRun.of("backtest", "--data", data.toString(), "--strategy", "no-such");
         assertEquals(2, unknown.exit());
         assertTrue(unknown.err().contains("unknown type 'no-such'"), unknown.err());
-        final Run params = run("backtest", "--data", data.toString(), "--strategy", "trend-following", "--param", "fast=0",
+        final CliRun params = CliRun.of("backtest", "--data", data.toString(), "--strategy", "trend-following", "--param", "fast=0",
             "--param", "colour=red");
         assertEquals(2, params.exit());
         assertTrue(params.err().contains("backtest has 2 problems"), params.err());
-        assertEquals(2, run("backtest", "--data", data.toString(), "--strategy", "trend-following", "--format", "csv").exit());
-        assertEquals(2, run("backtest", "--data", data.toString(), "--strategy", "trend-following", "--from", "tomorrow").exit());
-        assertEquals(2, run("backtest", "--data", dir.resolve("missing.csv").toString(), "--strategy", "trend-following").exit());
+        assertEquals(2, CliRun.of("backtest", "--data", data.toString(), "--strategy", "trend-following", "--format", "csv").exit());
+        assertEquals(2, CliRun.of("backtest", "--data", data.toString(), "--strategy", "trend-following", "--from", "tomorrow").exit());
+        assertEquals(2, CliRun.of("backtest", "--data", dir.resolve("missing.csv").toString(), "--strategy", "trend-following").exit());
 
         final Path bad = Files.writeString(dir.resolve("BTC-USD-bad.csv"),
             "timestamp,open,high,low,close,volume\n2024-08-09T00:00:00Z,100,101,99,100,1\n2024-08-09T00:01:00Z,100,101,99\n");
         final Path report = dir.resolve("bad-report");
-        final Run badRow = run("backtest", "--data", bad.toString(), "--strategy", "trend-following", "--report", report.toString());
+        final CliRun badRow = CliRun.of("backtest", "--data", bad.toString(), "--strategy", "trend-following", "--report", report.toString());
         assertEquals(2, badRow.exit());
         assertEquals("peregrine: " + bad + ":3: expected 6 fields like the header, found 4", badRow.err().trim());
         assertFalse(Files.exists(report.resolve("journal")), "no journal is left for a run that did not complete");

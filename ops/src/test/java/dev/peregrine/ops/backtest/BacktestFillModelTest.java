@@ -1,6 +1,5 @@
 package dev.peregrine.ops.backtest;
 
-import dev.peregrine.ops.PeregrineCli;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -9,8 +8,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -41,31 +38,6 @@ class BacktestFillModelTest
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err)
-    {
-        String value(final String key)
-        {
-            final Matcher m = Pattern.compile("(?m)^" + key + ": (\\S+)$").matcher(out);
-            assertTrue(m.find(), key + " in\n" + out);
-            return m.group(1);
-        }
-
-        Matcher fill()
-        {
-            final Matcher m = FILL.matcher(out);
-            assertTrue(m.find(), "the fill line in\n" + out);
-            return m;
-        }
-    }
-
-    private static Run run(final String... args)
-    {
-        final StringWriter out = new StringWriter();
-        final StringWriter err = new StringWriter();
-        final int exit = PeregrineCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     @BeforeAll
     static void randomWalk() throws IOException
     {
@@ -87,14 +59,14 @@ class BacktestFillModelTest
         }
     }
 
-    private Run backtest(final Path report, final String... extra)
+    private CliRun backtest(final Path report, final String... extra)
     {
         final String[] base = {"backtest", "--data", data.toString(), "--strategy", "ma-crossover", "--report",
             report.toString()};
         final String[] args = new String[base.length + extra.length];
         System.arraycopy(base, 0, args, 0, base.length);
         System.arraycopy(extra, 0, args, base.length, extra.length);
-        final Run r = run(args);
+        final CliRun r = CliRun.of(args);
         assertEquals(0, r.exit(), r.err());
         return r;
     }
@@ -110,8 +82,8 @@ class BacktestFillModelTest
     void theDefaultModelIsVolumeAndFillsTheOrdersAndTheReportAgrees() throws IOException
     {
         final Path report = dir.resolve("default");
-        final Run r = backtest(report);
-        final Matcher fill = r.fill();
+        final CliRun r = backtest(report);
+        final Matcher fill = r.find(FILL, "the fill line");
         assertEquals("volume", fill.group(6));
         final double ratio = Double.parseDouble(fill.group(5)) / 100;
         assertTrue(ratio >= 0.99, "fill ratio near 1 with the default model, was " + ratio + "\n" + r.out());
@@ -137,8 +109,8 @@ class BacktestFillModelTest
     void theTouchModelFillsOnlyThePrintsAndSaysSoLoudly() throws IOException
     {
         final Path report = dir.resolve("touch");
-        final Run r = backtest(report, "--fill-model", "touch");
-        final Matcher fill = r.fill();
+        final CliRun r = backtest(report, "--fill-model", "touch");
+        final Matcher fill = r.find(FILL, "the fill line");
         assertEquals("touch", fill.group(6));
         final double ratio = Double.parseDouble(fill.group(5)) / 100;
         assertTrue(ratio < 0.8, "a 0.0154 BTC order against ~0.005 BTC prints fills in part, was " + ratio);
@@ -160,13 +132,13 @@ class BacktestFillModelTest
     void eachModelsJournalReplaysToThePrintedHashes(final String model)
     {
         final Path report = dir.resolve(model);
-        final Run r = backtest(report, "--fill-model", model);
-        assertEquals(model, r.fill().group(6));
+        final CliRun r = backtest(report, "--fill-model", model);
+        assertEquals(model, r.find(FILL, "the fill line").group(6));
         if (!"touch".equals(model))
         {
-            assertEquals("100.0", r.fill().group(5), "volume and unlimited fill every order on this walk\n" + r.out());
+            assertEquals("100.0", r.find(FILL, "the fill line").group(5), "volume and unlimited fill every order on this walk\n" + r.out());
         }
-        final Run replay = run("replay", "--journal", report.resolve("journal").toString());
+        final CliRun replay = CliRun.of("replay", "--journal", report.resolve("journal").toString());
         assertEquals(0, replay.exit(), replay.err());
         assertEquals(r.value("output-digest"), replay.value("output-digest"));
         assertEquals(r.value("state-hash"), replay.value("state-hash"));
@@ -176,14 +148,14 @@ class BacktestFillModelTest
     @Test
     void badFillModelOptionsExitWithTwoAndOneLine()
     {
-        final Run unknown = run("backtest", "--data", data.toString(), "--strategy", "ma-crossover", "--fill-model", "infinite");
+        final CliRun unknown = CliRun.of("backtest", "--data", data.toString(), "--strategy", "ma-crossover", "--fill-model", "infinite");
         assertEquals(2, unknown.exit());
         assertTrue(unknown.err().contains("--fill-model 'infinite': expected one of touch, volume, unlimited"), unknown.err());
-        final Run misplaced = run("backtest", "--data", data.toString(), "--strategy", "ma-crossover", "--fill-model",
+        final CliRun misplaced = CliRun.of("backtest", "--data", data.toString(), "--strategy", "ma-crossover", "--fill-model",
             "touch", "--participation", "0.5");
         assertEquals(2, misplaced.exit());
         assertTrue(misplaced.err().contains("--participation applies to --fill-model volume only, not touch"), misplaced.err());
-        final Run share = run("backtest", "--data", data.toString(), "--strategy", "ma-crossover", "--participation", "1.5");
+        final CliRun share = CliRun.of("backtest", "--data", data.toString(), "--strategy", "ma-crossover", "--participation", "1.5");
         assertEquals(2, share.exit());
         assertTrue(share.err().contains("participation must be above 0 and at most 1"), share.err());
     }

@@ -1,19 +1,14 @@
 package dev.peregrine.ops.backtest;
 
-import dev.peregrine.ops.PeregrineCli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -27,24 +22,6 @@ class BacktestSizingTest
 {
     @TempDir
     Path dir;
-
-    private record Run(int exit, String out, String err)
-    {
-        long count(final String key)
-        {
-            final Matcher m = Pattern.compile(key + ": ([\\d,]+)").matcher(out);
-            assertTrue(m.find(), key + " in\n" + out);
-            return Long.parseLong(m.group(1).replace(",", ""));
-        }
-    }
-
-    private static Run run(final String... args)
-    {
-        final StringWriter out = new StringWriter();
-        final StringWriter err = new StringWriter();
-        final int exit = PeregrineCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(exit, out.toString(), err.toString());
-    }
 
     /**
      * A seeded random walk of BTCUSDT trades around 89,000 (far from the catalog's 60,000), 0.1 s apart,
@@ -71,7 +48,7 @@ class BacktestSizingTest
     void theCrossoverOnPartiallyFilledTradesPlacesOrdersOnTheLotAndIsRarelyRejected() throws IOException
     {
         final Path data = trades(60_000);
-        final Run r = run("backtest", "--data", data.toString(), "--product", "BTCUSDT", "--strategy", "ma-crossover",
+        final CliRun r = CliRun.of("backtest", "--data", data.toString(), "--product", "BTCUSDT", "--strategy", "ma-crossover",
             "--report", dir.resolve("report").toString());
         assertEquals(0, r.exit(), r.err());
         final long orders = r.count("orders");
@@ -87,14 +64,14 @@ class BacktestSizingTest
     void aStrategyThatPlacesNoOrdersOnShortDataSaysWhyInsteadOfPrintingZeroAsAResult() throws IOException
     {
         final Path data = trades(3_000); // five minutes: five 1-minute bars, trend-following needs 26
-        final Run quiet = run("backtest", "--data", data.toString(), "--product", "BTCUSDT", "--strategy", "trend-following",
+        final CliRun quiet = CliRun.of("backtest", "--data", data.toString(), "--product", "BTCUSDT", "--strategy", "trend-following",
             "--report", dir.resolve("quiet").toString());
         assertEquals(0, quiet.exit(), quiet.err());
         assertEquals(0, quiet.count("orders"), quiet.out());
         assertTrue(quiet.out().contains("WARNING: no orders were placed over 4m 59s of data; a strategy on time bars " +
             "trades only after its warm-up"), quiet.out());
 
-        final Run busy = run("backtest", "--data", trades(60_000).toString(), "--product", "BTCUSDT", "--strategy",
+        final CliRun busy = CliRun.of("backtest", "--data", trades(60_000).toString(), "--product", "BTCUSDT", "--strategy",
             "ma-crossover", "--report", dir.resolve("busy").toString());
         assertFalse(busy.out().contains("no orders were placed"), busy.out());
     }
@@ -103,7 +80,7 @@ class BacktestSizingTest
     void aMarketMakerOnTradesOrCandlesSaysItNeedsABookAndExitsTwo() throws IOException
     {
         final Path data = trades(100);
-        final Run onTrades = run("backtest", "--data", data.toString(), "--product", "BTCUSDT", "--strategy", "market-maker",
+        final CliRun onTrades = CliRun.of("backtest", "--data", data.toString(), "--product", "BTCUSDT", "--strategy", "market-maker",
             "--report", dir.resolve("mm").toString());
         assertEquals(2, onTrades.exit(), onTrades.err());
         assertEquals("peregrine: strategy 'market-maker' (market-maker) cannot run on --data BTCUSDT-trades.csv (trades): " +
@@ -114,7 +91,7 @@ class BacktestSizingTest
 
         final Path candles = Files.writeString(dir.resolve("ETH-USD-1m.csv"),
             "timestamp,open,high,low,close,volume\n1723161600,2600,2601,2599,2600.5,10\n1723161660,2600.5,2602,2600,2601,12\n");
-        final Run onCandles = run("backtest", "--data", candles.toString(), "--strategy", "market-maker:spread-bps=20");
+        final CliRun onCandles = CliRun.of("backtest", "--data", candles.toString(), "--strategy", "market-maker:spread-bps=20");
         assertEquals(2, onCandles.exit(), onCandles.err());
         assertTrue(onCandles.err().contains("cannot run on --data ETH-USD-1m.csv (ohlcv)"), onCandles.err());
     }

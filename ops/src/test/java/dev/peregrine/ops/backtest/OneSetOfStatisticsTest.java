@@ -13,21 +13,15 @@ import dev.peregrine.journal.JournalReader;
 import dev.peregrine.journal.Replay;
 import dev.peregrine.journal.statistics.EquityStatistics;
 import dev.peregrine.journal.statistics.PublishedStatistics;
-import dev.peregrine.ops.PeregrineCli;
 import dev.peregrine.ops.report.Report;
 import dev.peregrine.ops.report.ReportReplay;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Random;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,39 +38,10 @@ class OneSetOfStatisticsTest
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err)
-    {
-        String line(final String prefix)
-        {
-            final Matcher m = Pattern.compile("(?m)^" + Pattern.quote(prefix) + ".*$").matcher(out);
-            assertThat(m.find()).as(prefix + " in\n" + out).isTrue();
-            return m.group();
-        }
-    }
-
-    private static Run run(final String... args)
-    {
-        final StringWriter out = new StringWriter();
-        final StringWriter err = new StringWriter();
-        final int exit = PeregrineCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     /** {@code n} one-minute candles from 2024-08-09, trending up and down in turns, seeded. */
     private Path candles(final String name, final int n) throws IOException
     {
-        final Random random = new Random(7);
-        final StringBuilder sb = new StringBuilder("timestamp,open,high,low,close,volume\n");
-        double price = 2600;
-        for (int i = 0; i < n; i++)
-        {
-            final double open = price;
-            final double close = open + ((i / 45) % 2 == 0 ? 1.2 : -1.1) + random.nextGaussian() * 2;
-            sb.append(String.format(Locale.ROOT, "%d,%.2f,%.2f,%.2f,%.2f,%.3f%n", 1_723_161_600L + 60L * i, open,
-                Math.max(open, close) + 1, Math.min(open, close) - 1, close, 10 + random.nextDouble()));
-            price = Math.round(close * 100) / 100.0;
-        }
-        return Files.writeString(dir.resolve(name), sb.toString());
+        return CliRun.candles(dir.resolve(name), n, 7, 45, 1.2, -1.1);
     }
 
     @Test
@@ -84,7 +49,7 @@ class OneSetOfStatisticsTest
     {
         final Path data = candles("ETH-USD-1m.csv", 3 * 1_440); // three days: long enough to annualize
         final Path folder = dir.resolve("run");
-        final Run backtest = run("backtest", "--data", data.toString(), "--strategy", "trend-following:bar=1m,fast=3,slow=8",
+        final CliRun backtest = CliRun.of("backtest", "--data", data.toString(), "--strategy", "trend-following:bar=1m,fast=3,slow=8",
             "--capital", "25000", "--report", folder.toString());
         assertThat(backtest.exit()).as(backtest.err()).isZero();
         final String ratios = backtest.line("sharpe: ");
@@ -94,7 +59,7 @@ class OneSetOfStatisticsTest
 
         // The report of the same journal, as a user runs it: the same two lines, character for character.
         final Path journal = folder.resolve("journal");
-        final Run report = run("report", "--journal", journal.toString(), "--out", dir.resolve("report").toString(),
+        final CliRun report = CliRun.of("report", "--journal", journal.toString(), "--out", dir.resolve("report").toString(),
             "--capital", "25000");
         assertThat(report.exit()).as(report.err()).isZero();
         assertThat(report.line("sharpe: ")).isEqualTo(ratios);
@@ -131,7 +96,7 @@ class OneSetOfStatisticsTest
         }
 
         // A sweep over the same combination (and one other): its row shows that Sharpe, and sorting by it agrees.
-        final Run sweep = run("backtest", "--data", data.toString(), "--strategy", "trend-following:bar=1m,slow=8",
+        final CliRun sweep = CliRun.of("backtest", "--data", data.toString(), "--strategy", "trend-following:bar=1m,slow=8",
             "--sweep", "fast=3,5", "--sort", "sharpe", "--report", dir.resolve("sweep").toString());
         assertThat(sweep.exit()).as(sweep.err()).isZero();
         final String row = sweep.out().lines().filter(l -> l.matches("\\s*\\d+\\s+1\\s+3\\s+.*")).findFirst().orElseThrow();
@@ -143,7 +108,7 @@ class OneSetOfStatisticsTest
     {
         final Path data = candles("ETH-USD-1m.csv", 300); // five hours
         final Path folder = dir.resolve("run");
-        final Run backtest = run("backtest", "--data", data.toString(), "--strategy", "trend-following:bar=1m,fast=3,slow=8",
+        final CliRun backtest = CliRun.of("backtest", "--data", data.toString(), "--strategy", "trend-following:bar=1m,fast=3,slow=8",
             "--report", folder.toString());
         assertThat(backtest.exit()).as(backtest.err()).isZero();
         final String flag = "n/a (span 4h 59m, needs >= 1d)";
@@ -157,7 +122,7 @@ class OneSetOfStatisticsTest
         }
         assertThat(Files.readString(folder.resolve("report.html"))).contains("span 4h 59m, needs &gt;= 1d");
 
-        final Run sweep = run("backtest", "--data", data.toString(), "--strategy", "trend-following:bar=1m,slow=8",
+        final CliRun sweep = CliRun.of("backtest", "--data", data.toString(), "--strategy", "trend-following:bar=1m,slow=8",
             "--sweep", "fast=3,5", "--sort", "sharpe", "--report", dir.resolve("sweep").toString());
         assertThat(sweep.exit()).as(sweep.err()).isZero();
         assertThat(sweep.out()).contains("sharpe n/a: span 4h 59m, needs >= 1d").doesNotContain("NaN");

@@ -99,4 +99,23 @@ class JournalHousekeeperTest
             assertThat(housekeeper.lastFailure()).contains(notAJournal.toString());
         }
     }
+
+    @Test
+    void asAnAgentTheFirstPassRunsAtOnceAndTheNextOnlyAfterThePeriod() throws IOException
+    {
+        final Path notAJournal = Files.createDirectories(tmp.resolve("agent"));
+        try (JournalHousekeeper housekeeper = new JournalHousekeeper(
+            new JournalRetention(notAJournal, RetentionPolicy.bySize(1024))))
+        {
+            final org.agrona.concurrent.AgentInvoker invoker = new org.agrona.concurrent.AgentInvoker(
+                Throwable::printStackTrace, null, housekeeper);
+            invoker.start();
+            invoker.invoke();
+            assertThat(housekeeper.passes()).as("the first pass at start").isEqualTo(1);
+            invoker.invoke();
+            assertThat(housekeeper.passes()).as("not again before the period").isEqualTo(1);
+            assertThat(housekeeper.roleName()).isEqualTo("peregrine-journal-retention");
+            invoker.close();
+        }
+    }
 }

@@ -1,4 +1,4 @@
-package dev.peregrine.ops.demo;
+package dev.peregrine.ops.summary;
 
 import dev.peregrine.core.event.EventType;
 import dev.peregrine.core.event.InboundEvent;

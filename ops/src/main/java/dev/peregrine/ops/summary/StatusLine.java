@@ -1,4 +1,4 @@
-package dev.peregrine.ops.demo;
+package dev.peregrine.ops.summary;
 
 import dev.peregrine.core.metrics.CoreMetrics;
 import dev.peregrine.ops.engine.LiveEngine;
@@ -11,7 +11,7 @@ import java.util.Locale;
  * The once-a-second line of a demo or live run: throughput, orders, position, PnL and the
  * tick-to-decision percentiles of the last interval.
  */
-final class StatusLine
+public final class StatusLine
 {
     private final LiveEngine engine;
     private final LatencySidecar sidecar;
@@ -19,14 +19,14 @@ final class StatusLine
     private long lastEvents;
     private long lastNanos = System.nanoTime();
 
-    StatusLine(final LiveEngine engine, final LatencySidecar sidecar, final LatencySidecar.Series tickToDecision)
+    public StatusLine(final LiveEngine engine, final LatencySidecar sidecar, final LatencySidecar.Series tickToDecision)
     {
         this.engine = engine;
         this.sidecar = sidecar;
         this.tickToDecision = tickToDecision;
     }
 
-    String next(final long elapsedSeconds)
+    public String next(final long elapsedSeconds)
     {
         final CoreMetrics m = engine.coreMetrics();
         final long now = System.nanoTime();
@@ -79,7 +79,7 @@ final class StatusLine
         return sb.toString();
     }
 
-    static String micros(final long nanos)
+    public static String micros(final long nanos)
     {
         return String.format(Locale.ROOT, "%.1fus", nanos / 1000.0);
     }

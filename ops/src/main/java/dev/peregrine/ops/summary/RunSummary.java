@@ -1,4 +1,4 @@
-package dev.peregrine.ops.demo;
+package dev.peregrine.ops.summary;
 
 import dev.peregrine.gateway.venue.MarketDataFeed;
 import dev.peregrine.gateway.venue.ReplayCapture;
@@ -8,6 +8,8 @@ import dev.peregrine.core.event.EventType;
 import dev.peregrine.core.metrics.CoreMetrics;
 import dev.peregrine.core.number.FixedPoint;
 import dev.peregrine.ops.engine.LiveEngine;
+import dev.peregrine.ops.demo.JsonWriter;
+import dev.peregrine.ops.demo.ReplayCapture;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
