@@ -15,7 +15,7 @@ import dev.peregrine.ops.cli.Durations;
 import dev.peregrine.ops.cli.ExitCodes;
 import dev.peregrine.ops.cli.StrategyListing;
 import dev.peregrine.ops.cli.UsageException;
-import dev.peregrine.ops.demo.ReplayCapture;
+import dev.peregrine.gateway.venue.ReplayCapture;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

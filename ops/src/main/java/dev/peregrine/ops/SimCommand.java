@@ -1,5 +1,8 @@
 package dev.peregrine.ops;
 
+import dev.peregrine.gateway.coinbase.sim.SimCredentials;
+import dev.peregrine.gateway.coinbase.sim.SimVenue;
+import dev.peregrine.gateway.venue.ReplayCapture;
 import dev.peregrine.ops.assembly.EngineAssembly;
 import dev.peregrine.core.instrument.ProductCatalog;
 import dev.peregrine.gateway.capture.CaptureFormat;

@@ -4,8 +4,8 @@ import com.lmax.disruptor.BlockingWaitStrategy;
 import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.gateway.coinbase.orders.CoinbaseCredentials;
 import dev.peregrine.gateway.coinbase.emulator.CoinbaseVenueEmulator;
-import dev.peregrine.ops.demo.CoinbaseDemoExchange;
-import dev.peregrine.ops.engine.CoinbaseLiveVenue;
+import dev.peregrine.gateway.coinbase.CoinbaseDemoExchange;
+import dev.peregrine.gateway.coinbase.CoinbaseLiveVenue;
 import dev.peregrine.ops.engine.LiveEngine;
 
 import java.nio.file.Path;

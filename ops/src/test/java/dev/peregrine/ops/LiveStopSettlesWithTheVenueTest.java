@@ -1,6 +1,8 @@
 package dev.peregrine.ops;
 
 import dev.peregrine.core.number.FixedPoint;
+import dev.peregrine.gateway.coinbase.CoinbaseDemoExchange;
+import dev.peregrine.gateway.coinbase.CoinbaseLiveVenue;
 import dev.peregrine.gateway.coinbase.emulator.CoinbaseVenueEmulator;
 import dev.peregrine.journal.Replay;
 import dev.peregrine.journal.ReplayResult;

@@ -1,5 +1,7 @@
 package dev.peregrine.ops;
 
+import dev.peregrine.gateway.coinbase.CoinbaseDemoExchange;
+import dev.peregrine.gateway.coinbase.CoinbaseLiveVenue;
 import dev.peregrine.gateway.coinbase.emulator.CoinbaseVenueEmulator;
 import dev.peregrine.journal.Replay;
 import dev.peregrine.journal.ReplayResult;

@@ -4,7 +4,7 @@ import dev.peregrine.core.testing.ExternalResources;
 import dev.peregrine.gateway.coinbase.orders.CoinbaseCredentials;
 import dev.peregrine.gateway.coinbase.orders.CoinbaseJwtSigner;
 import dev.peregrine.gateway.coinbase.orders.CoinbaseOrderClient;
-import dev.peregrine.ops.sim.SimCredentials;
+import dev.peregrine.gateway.coinbase.sim.SimCredentials;
 import dev.peregrine.gateway.coinbase.sim.SimCredentials;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -13,6 +13,7 @@ import dev.peregrine.core.risk.OrderRequest;
 import dev.peregrine.core.risk.RejectReason;
 import dev.peregrine.core.risk.RiskChain;
 import dev.peregrine.core.risk.RiskContext;
+import dev.peregrine.core.market.MarketSanitySettings;
 import dev.peregrine.core.risk.RiskLimits;
 
 import java.time.DayOfWeek;
@@ -78,7 +79,7 @@ public final class RiskScenario
             20, 1_000,                                                 // orders per second, per minute
             20, 1_000,                                                 // cancels per second, per minute
             ZONE, 9 * 60 + 30, 16 * 60,
-            EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY));
+            EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), MarketSanitySettings.OFF);
         positions = new PositionBook(n);
         market = new MarketState(n);
         orders = new OrderStore(1 << 10);

@@ -4,7 +4,7 @@ import com.lmax.disruptor.WaitStrategy;
 import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.journal.RetentionPolicy;
 import dev.peregrine.journal.snapshot.SnapshotPolicy;
-import dev.peregrine.ops.demo.ReplayCapture;
+import dev.peregrine.gateway.venue.ReplayCapture;
 import dev.peregrine.ops.engine.WaitStrategies;
 import dev.peregrine.ops.logging.JsonLog;
 

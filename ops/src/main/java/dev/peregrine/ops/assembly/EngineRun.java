@@ -2,8 +2,8 @@ package dev.peregrine.ops.assembly;
 
 import dev.peregrine.ops.cli.ExitCodes;
 import dev.peregrine.ops.config.SettingsChangeLines;
-import dev.peregrine.ops.demo.DemoExchange;
-import dev.peregrine.ops.demo.ReplayCapture;
+import dev.peregrine.gateway.venue.DemoExchange;
+import dev.peregrine.gateway.venue.ReplayCapture;
 import dev.peregrine.ops.engine.JournalFailureNotice;
 import dev.peregrine.ops.engine.LiveEngine;
 import dev.peregrine.ops.summary.RunSummary;

@@ -1,31 +1,30 @@
 package dev.peregrine.ops.assembly;
 
-import dev.peregrine.gateway.coinbase.CoinbaseClientConfig;
-import dev.peregrine.gateway.coinbase.orders.CoinbaseCredentials;
+import dev.peregrine.gateway.coinbase.sim.SimCredentials;
+import dev.peregrine.gateway.coinbase.sim.SimVenue;
 import dev.peregrine.gateway.sim.SimulatedExchange;
 import dev.peregrine.gateway.sim.SimulatedExchangeConfig;
-import dev.peregrine.ops.demo.BinanceDemoExchange;
-import dev.peregrine.ops.demo.CoinbaseDemoExchange;
-import dev.peregrine.ops.demo.DemoExchange;
-import dev.peregrine.ops.demo.ReplayCapture;
-import dev.peregrine.ops.engine.BinanceFeed;
-import dev.peregrine.ops.engine.CoinbaseFeed;
-import dev.peregrine.ops.engine.CoinbaseLiveVenue;
-import dev.peregrine.ops.engine.MarketDataFeed;
-import dev.peregrine.ops.sim.SimCredentials;
-import dev.peregrine.ops.sim.SimVenue;
+import dev.peregrine.gateway.venue.DemoExchange;
+import dev.peregrine.gateway.venue.LiveVenue;
+import dev.peregrine.gateway.venue.MarketDataFeed;
+import dev.peregrine.gateway.venue.ReplayCapture;
+import dev.peregrine.gateway.venue.VenueRegistry;
 
 import java.util.List;
 
 /**
- * The one spot in ops that constructs a venue's classes (feeds, the live venue, the simulated exchanges):
- * every other ops class reaches a venue through here, so the venue registry replaces this class alone.
+ * Where the assembly reaches the venues: feeds, the live venue and the demo's simulated exchanges come from the
+ * {@link VenueRegistry} by the configured venue's name, so ops names no venue's classes for them. The exception is
+ * {@code peregrine sim}, the simulated Coinbase exchange with its order emulator, built here from the Coinbase
+ * simulator's classes.
  */
 final class VenueWiring
 {
     private VenueWiring()
     {
     }
+
+    private static final VenueRegistry VENUES = VenueRegistry.standard();
 
     /** The venue's simulated exchange (a replayed capture or a generated market), not started; null for a real venue. */
     static DemoExchange simulatedExchange(final EngineOptions options)
@@ -38,21 +37,13 @@ final class VenueWiring
         {
             return options.replay().serve();
         }
-        if ("binance".equals(options.venue()))
-        {
-            return BinanceDemoExchange.generated(options.settings().products(), options.seed());
-        }
-        return CoinbaseDemoExchange.generated(options.settings().products(), options.seed(), options.tradesPerSecond());
+        return VENUES.venue(options.venue()).generated(options.settings().products(), options.seed(), options.tradesPerSecond());
     }
 
     /** Market data from the real venue at {@link EngineOptions#marketDataUrl()}. */
     static MarketDataFeed feed(final EngineOptions options)
     {
-        if ("binance".equals(options.venue()))
-        {
-            return new BinanceFeed(options.marketDataUrl(), options.restUrl(), options.settings().products());
-        }
-        return new CoinbaseFeed(options.marketDataUrl(), options.settings().products(), CoinbaseClientConfig.defaults());
+        return VENUES.venue(options.venue()).marketData(options.marketDataUrl(), options.restUrl(), options.settings().products());
     }
 
     /** The simulated Coinbase exchange with its order emulator ({@code sim}): a replayed capture or a generated market. */
@@ -68,13 +59,13 @@ final class VenueWiring
     }
 
     /** Where orders go when the settings say live; null for the paper venue. */
-    static CoinbaseLiveVenue liveVenue(final EngineOptions options)
+    static LiveVenue liveVenue(final EngineOptions options)
     {
         if (!options.settings().liveVenue())
         {
             return null;
         }
-        return new CoinbaseLiveVenue(options.restUrl(), options.restUrl().getHost(), options.userChannelUrl(),
-            CoinbaseCredentials.of(options.apiKeyName(), options.apiSecret(), "configuration"));
+        return VENUES.venue(options.venue()).liveVenue(options.restUrl(), options.userChannelUrl(), options.apiKeyName(),
+            options.apiSecret(), "configuration");
     }
 }

@@ -9,7 +9,7 @@ import dev.peregrine.core.metrics.CoreMetrics;
 import dev.peregrine.core.number.FixedPoint;
 import dev.peregrine.ops.engine.LiveEngine;
 import dev.peregrine.ops.demo.JsonWriter;
-import dev.peregrine.ops.demo.ReplayCapture;
+import dev.peregrine.gateway.venue.ReplayCapture;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
