@@ -54,6 +54,12 @@ public final class BinanceVenue implements Venue
         throw new UnsupportedOperationException("binance has no order path: the live profile trades on coinbase only");
     }
 
+    @Override
+    public void checkCredentials(final String keyName, final String privateKeyPem, final String keySource)
+    {
+        throw new UnsupportedOperationException("binance has no order path: the live profile trades on coinbase only");
+    }
+
     /** The generated Binance market sets its own pace: {@code tradesPerSecond} is not used. */
     @Override
     public DemoExchange generated(final List<String> products, final long seed, final int tradesPerSecond)

@@ -59,6 +59,12 @@ public final class CoinbaseVenue implements Venue
     }
 
     @Override
+    public void checkCredentials(final String keyName, final String privateKeyPem, final String keySource)
+    {
+        CoinbaseCredentials.of(keyName, privateKeyPem, keySource);
+    }
+
+    @Override
     public DemoExchange generated(final List<String> products, final long seed, final int tradesPerSecond)
     {
         return CoinbaseDemoExchange.generated(products, seed, tradesPerSecond);

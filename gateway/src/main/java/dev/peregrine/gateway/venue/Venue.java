@@ -52,6 +52,15 @@ public interface Venue
      */
     LiveVenue liveVenue(URI restUrl, URI userChannel, String keyName, String privateKeyPem, String keySource);
 
+    /**
+     * Checks an API key the way {@link #liveVenue} will read it (the name's shape, the private key's format), so a
+     * configuration check can refuse it before anything connects.
+     *
+     * @throws dev.peregrine.gateway.orders.CredentialsException naming what is wrong (never the secret itself).
+     * @throws UnsupportedOperationException unless {@link #tradesLive()}.
+     */
+    void checkCredentials(String keyName, String privateKeyPem, String keySource);
+
     /** A simulated exchange generating a market for {@code products}; not started. */
     DemoExchange generated(List<String> products, long seed, int tradesPerSecond);
 

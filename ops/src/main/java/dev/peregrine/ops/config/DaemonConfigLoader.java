@@ -1,8 +1,8 @@
 package dev.peregrine.ops.config;
 
 import dev.peregrine.core.engine.EngineSettings;
-import dev.peregrine.gateway.coinbase.orders.CoinbaseCredentials;
 import dev.peregrine.gateway.orders.CredentialsException;
+import dev.peregrine.gateway.venue.VenueRegistry;
 import dev.peregrine.journal.RetentionPolicy;
 import dev.peregrine.ops.engine.WaitStrategies;
 
@@ -194,7 +194,8 @@ public final class DaemonConfigLoader
     {
         try
         {
-            CoinbaseCredentials.of(keyName.value(), keySecret.value(), keyName.source() + " / " + keySecret.source());
+            VenueRegistry.standard().venue("coinbase").checkCredentials(keyName.value(), keySecret.value(),
+                keyName.source() + " / " + keySecret.source());
         }
         catch (final CredentialsException ex)
         {

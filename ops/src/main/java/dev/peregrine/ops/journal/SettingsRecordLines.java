@@ -1,10 +1,11 @@
 package dev.peregrine.ops.journal;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.core.engine.SettingsChange;
 import dev.peregrine.core.output.Hash64;
 import dev.peregrine.journal.JournalSettings;
-import dev.peregrine.ops.demo.JsonWriter;
+import dev.peregrine.ops.logging.JsonOutput;
 
 import java.io.PrintWriter;
 
@@ -35,14 +36,12 @@ final class SettingsRecordLines
                 before = settings.afterChange(0);
             }
             final EngineSettings next = settings.afterChange(++shown);
-            final JsonWriter w = new JsonWriter(false).beginObject();
-            w.key("record").value("SETTINGS");
-            w.key("before_event").value(nextEvent);
-            w.key("settings_digest").value(Hash64.hex(next.digest()));
-            w.key("changes").beginArray();
-            SettingsChange.between(before, next).changes().forEach(w::value);
-            w.endArray().endObject();
-            out.println(w.toJson());
+            final ObjectNode line = JsonOutput.object()
+                .put("record", "SETTINGS")
+                .put("before_event", nextEvent)
+                .put("settings_digest", Hash64.hex(next.digest()));
+            SettingsChange.between(before, next).changes().forEach(line.putArray("changes")::add);
+            out.println(JsonOutput.compact(line));
             before = next;
         }
     }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.peregrine.journal.statistics.PnlRow;
 import dev.peregrine.journal.statistics.PnlTable;
-import dev.peregrine.ops.demo.JsonWriter;
 
 import java.util.List;
 
@@ -75,28 +74,6 @@ public final class PnlTables
         row(json.putObject("pnl_total"), pnl.total());
     }
 
-    /**
-     * The same fields for {@code --summary-json}, while the run summary still writes with the demo's own writer:
-     * the summary moves to Jackson ({@link #json(ObjectNode, PnlTable)}) with the assembly, and this goes.
-     */
-    public static void json(final JsonWriter json, final PnlTable pnl)
-    {
-        json.key("pnl_note").value(PnlTable.NOTE);
-        json.key("pnl_by_strategy").beginArray();
-        for (final PnlRow row : pnl.byStrategy())
-        {
-            row(json, row);
-        }
-        json.endArray();
-        json.key("pnl_by_strategy_and_product").beginArray();
-        for (final PnlRow row : pnl.byStrategyAndProduct())
-        {
-            row(json, row);
-        }
-        json.endArray();
-        row(json.key("pnl_total"), pnl.total());
-    }
-
     private static void row(final ObjectNode json, final PnlRow row)
     {
         json.put("strategy", row.strategy())
@@ -110,22 +87,5 @@ public final class PnlTables
             .put("orders", row.orders())
             .put("fills", row.fills())
             .put("rejects", row.rejects());
-    }
-
-    private static void row(final JsonWriter json, final PnlRow row)
-    {
-        json.beginObject()
-            .key("strategy").value(row.strategy())
-            .key("product").value(row.product())
-            .key("position").value(row.position())
-            .key("realized_pnl_before_fees").value(row.realizedBeforeFees())
-            .key("fees").value(row.fees())
-            .key("realized_pnl_after_fees").value(row.realizedAfterFees())
-            .key("unrealized_pnl").value(row.unrealized())
-            .key("net_pnl").value(row.net())
-            .key("orders").value(row.orders())
-            .key("fills").value(row.fills())
-            .key("rejects").value(row.rejects())
-            .endObject();
     }
 }

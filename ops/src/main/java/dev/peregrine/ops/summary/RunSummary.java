@@ -1,5 +1,8 @@
 package dev.peregrine.ops.summary;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import dev.peregrine.gateway.venue.MarketDataFeed;
 import dev.peregrine.gateway.venue.ReplayCapture;
 import dev.peregrine.core.book.BookSide;
@@ -7,15 +10,17 @@ import dev.peregrine.core.book.OrderBook;
 import dev.peregrine.core.event.EventType;
 import dev.peregrine.core.metrics.CoreMetrics;
 import dev.peregrine.core.number.FixedPoint;
+import dev.peregrine.core.strategy.StrategyRunner;
 import dev.peregrine.ops.engine.LiveEngine;
-import dev.peregrine.ops.demo.JsonWriter;
-import dev.peregrine.gateway.venue.ReplayCapture;
+import dev.peregrine.ops.logging.JsonOutput;
+import dev.peregrine.ops.report.PnlTables;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The machine-readable summary of a demo run ({@code --summary-json}). Read after the ring has drained,
@@ -48,88 +53,76 @@ public final class RunSummary
         final CoreMetrics core = engine.coreMetrics();
         final long heartbeats = feed.heartbeats();
 
-        final JsonWriter json = new JsonWriter().beginObject();
-        json.key("source").value(replay != null ? "replay" : "simulated");
+        final ObjectNode json = JsonOutput.object();
+        json.put("source", replay != null ? "replay" : "simulated");
         if (replay != null)
         {
-            json.key("capture").value(replay.file().toString());
-            json.key("format").value(replay.format().name());
-            json.key("speed").value(replay.speedLabel());
-            json.key("frames_replayed").value(framesReplayed);
+            json.put("capture", replay.file().toString());
+            json.put("format", replay.format().name());
+            json.put("speed", replay.speedLabel());
+            json.put("frames_replayed", framesReplayed);
         }
-        json.key("journal").value(engine.journalDir().toString());
-        json.key("journal_events").value(engine.journalEvents());
-        json.key("output_digest").value(engine.outputDigestHex());
-        json.key("state_hash").value(engine.stateHashHex());
+        json.put("journal", engine.journalDir().toString());
+        json.put("journal_events", engine.journalEvents());
+        json.put("output_digest", engine.outputDigestHex());
+        json.put("state_hash", engine.stateHashHex());
 
-        json.key("engine").beginObject()
-            .key("events").value(core.events.get())
-            .key("trades").value(core.trades.get())
-            .key("snapshot_trades").value(core.snapshotTrades.get())
-            .key("quotes").value(core.quotes.get())
-            .key("book_levels").value(core.bookLevels.get())
-            .key("candles").value(core.candles.get())
-            .key("feed_gaps").value(core.feedGaps.get())
-            .key("orders").value(core.orders.get())
-            .key("fills").value(core.fills.get())
-            .key("decisions_journaled").value(engine.decisionsJournaled())
-            .endObject();
+        json.putObject("engine")
+            .put("events", core.events.get())
+            .put("trades", core.trades.get())
+            .put("snapshot_trades", core.snapshotTrades.get())
+            .put("quotes", core.quotes.get())
+            .put("book_levels", core.bookLevels.get())
+            .put("candles", core.candles.get())
+            .put("feed_gaps", core.feedGaps.get())
+            .put("orders", core.orders.get())
+            .put("fills", core.fills.get())
+            .put("decisions_journaled", engine.decisionsJournaled());
 
-        json.key("strategies").beginArray();
+        final ArrayNode strategies = json.putArray("strategies");
         for (int i = 0; i < engine.core().strategies().count(); i++)
         {
-            final dev.peregrine.core.strategy.StrategyRunner runner = engine.core().strategies().get(i);
-            json.beginObject().key("id").value(runner.strategyId()).key("name").value(runner.name())
-                .key("enabled").value(runner.enabled()).endObject();
+            final StrategyRunner runner = engine.core().strategies().get(i);
+            strategies.addObject().put("id", runner.strategyId()).put("name", runner.name()).put("enabled", runner.enabled());
         }
-        json.endArray();
-        dev.peregrine.ops.report.PnlTables.json(json, engine.finalPnlTable());
+        PnlTables.json(json, engine.finalPnlTable());
 
-        json.key("connections").beginArray().beginObject();
-        writeObjectFields(json, feed.summary());
-        json.key("products").beginArray();
-        for (final String product : products)
-        {
-            json.value(product);
-        }
-        json.endArray();
-        json.endObject().endArray();
+        final ObjectNode connection = json.putArray("connections").addObject();
+        fields(connection, feed.summary());
+        final ArrayNode connectionProducts = connection.putArray("products");
+        products.forEach(connectionProducts::add);
 
-        json.key("products").beginObject();
+        final ObjectNode byProduct = json.putObject("products");
         for (int id = 0; id < products.size(); id++)
         {
             final String symbol = products.get(id);
             final int instrument = engine.core().instruments().idOf(symbol);
-            json.key(symbol).beginObject()
-                .key("trades").value(counts.count(instrument, EventType.TRADE))
-                .key("snapshot_trades").value(counts.snapshotTrades(instrument))
-                .key("duplicate_trades_dropped").value(feed.duplicateTrades(instrument))
-                .key("ticker_updates").value(counts.count(instrument, EventType.QUOTE))
-                .key("l2_updates").value(counts.count(instrument, EventType.BOOK_LEVEL))
-                .key("candles").value(counts.count(instrument, EventType.CANDLE))
-                .key("feed_gaps").value(counts.count(instrument, EventType.FEED_GAP))
-                .key("heartbeats").value(heartbeats)
-                .key("sequence_gaps").value(feed.sequenceGaps());
-            book(json.key("book"), engine.core().market().book(instrument));
-            json.endObject();
+            final ObjectNode product = byProduct.putObject(symbol)
+                .put("trades", counts.count(instrument, EventType.TRADE))
+                .put("snapshot_trades", counts.snapshotTrades(instrument))
+                .put("duplicate_trades_dropped", feed.duplicateTrades(instrument))
+                .put("ticker_updates", counts.count(instrument, EventType.QUOTE))
+                .put("l2_updates", counts.count(instrument, EventType.BOOK_LEVEL))
+                .put("candles", counts.count(instrument, EventType.CANDLE))
+                .put("feed_gaps", counts.count(instrument, EventType.FEED_GAP))
+                .put("heartbeats", heartbeats)
+                .put("sequence_gaps", feed.sequenceGaps());
+            book(product.putObject("book"), engine.core().market().book(instrument));
         }
-        json.endObject();
-        return json.endObject().toJson();
+        return JsonOutput.prettyDecimals(json);
     }
 
-    private static void book(final JsonWriter json, final OrderBook book)
+    private static void book(final ObjectNode json, final OrderBook book)
     {
         final BookSide bids = book.bids();
         final BookSide asks = book.asks();
-        json.beginObject()
-            .key("state").value(state(book.state()))
-            .key("best_bid").value(bids.isEmpty() ? null : FixedPoint.toString(bids.bestPrice()))
-            .key("best_bid_quantity").value(bids.isEmpty() ? null : FixedPoint.toString(bids.bestQuantity()))
-            .key("best_ask").value(asks.isEmpty() ? null : FixedPoint.toString(asks.bestPrice()))
-            .key("best_ask_quantity").value(asks.isEmpty() ? null : FixedPoint.toString(asks.bestQuantity()))
-            .key("bid_levels").value(bids.depth())
-            .key("ask_levels").value(asks.depth())
-            .endObject();
+        json.put("state", state(book.state()))
+            .put("best_bid", bids.isEmpty() ? null : FixedPoint.toString(bids.bestPrice()))
+            .put("best_bid_quantity", bids.isEmpty() ? null : FixedPoint.toString(bids.bestQuantity()))
+            .put("best_ask", asks.isEmpty() ? null : FixedPoint.toString(asks.bestPrice()))
+            .put("best_ask_quantity", asks.isEmpty() ? null : FixedPoint.toString(asks.bestQuantity()))
+            .put("bid_levels", bids.depth())
+            .put("ask_levels", asks.depth());
     }
 
     private static String state(final int state)
@@ -160,28 +153,25 @@ public final class RunSummary
         }
     }
 
-    /** A feed's {@link MarketDataFeed#summary()} into the open object: strings, numbers and nested maps. */
-    private static void writeObjectFields(final JsonWriter json, final java.util.Map<String, Object> fields)
+    /** A feed's {@link MarketDataFeed#summary()} into {@code json}: strings, whole numbers and nested maps. */
+    private static void fields(final ObjectNode json, final Map<String, Object> fields)
     {
-        for (final java.util.Map.Entry<String, Object> field : fields.entrySet())
+        for (final Map.Entry<String, Object> field : fields.entrySet())
         {
-            json.key(field.getKey());
             final Object value = field.getValue();
-            if (value instanceof java.util.Map<?, ?> nested)
+            if (value instanceof Map<?, ?> nested)
             {
-                json.beginObject();
                 @SuppressWarnings("unchecked")
-                final java.util.Map<String, Object> inner = (java.util.Map<String, Object>)nested;
-                writeObjectFields(json, inner);
-                json.endObject();
+                final Map<String, Object> inner = (Map<String, Object>)nested;
+                fields(json.putObject(field.getKey()), inner);
             }
             else if (value instanceof Number number)
             {
-                json.value(number.longValue());
+                json.put(field.getKey(), number.longValue());
             }
             else
             {
-                json.value(String.valueOf(value));
+                json.put(field.getKey(), String.valueOf(value));
             }
         }
     }

@@ -39,7 +39,7 @@ import java.util.function.LongSupplier;
  *
  * <p>Creates are never re-sent: see {@link CoinbaseOrderClient}. An order whose create answer is lost is
  * reported with {@link VenueResponseListener#onUnknown} and settled when the user channel mentions its
- * {@code client_order_id}. The answers become listener calls in {@link VenueReportHandler}; orders recovered
+ * {@code client_order_id}. The answers become listener calls in {@link CoinbaseAnswerHandler}; orders recovered
  * after a restart are settled by {@link RestartReconciliation}.
  */
 public final class CoinbaseOrderAdapter implements OrderGateway, Agent, AutoCloseable
@@ -71,7 +71,7 @@ public final class CoinbaseOrderAdapter implements OrderGateway, Agent, AutoClos
     private final Config config;
     private final OrderAdapterMetrics metrics;
     private final RequestGate gate;
-    private final VenueReportHandler reports;
+    private final CoinbaseAnswerHandler reports;
     private final RestartReconciliation reconciliation;
     private final ArrayBlockingQueue<QueuedRequest> inbox;
     private final Queue<Runnable> completions = new ConcurrentLinkedQueue<>();
@@ -104,7 +104,7 @@ public final class CoinbaseOrderAdapter implements OrderGateway, Agent, AutoClos
         this.gate = new RequestGate(config.ratePerSecond(), config.burst(), config.breakerFailures(),
             config.breakerCoolDownNanos(), nanoClock, metrics);
         this.inbox = new ArrayBlockingQueue<>(config.queueCapacity());
-        this.reports = new VenueReportHandler(listener, metrics, pending);
+        this.reports = new CoinbaseAnswerHandler(listener, metrics, pending);
         this.reconciliation = new RestartReconciliation(client, reports, gate, metrics, nanoClock, this::onAdapterThread);
     }
 

@@ -13,7 +13,7 @@ import java.util.function.LongSupplier;
  * After a restart: the orders the core still holds open are adopted, and the venue's order list is asked,
  * page by page and again until it answers, what became of them while the engine was down. Fills it missed
  * are reported as fills, a cancel as a cancel, and an order the venue never had as rejected
- * ({@link VenueRejectReason#NOT_AT_VENUE}). Every answer goes through the {@link VenueReportHandler}, so the
+ * ({@link VenueRejectReason#NOT_AT_VENUE}). Every answer goes through the {@link CoinbaseAnswerHandler}, so the
  * differences are journaled like any venue report. Adapter thread only, except {@link #awaitingReconcile()}.
  */
 final class RestartReconciliation
@@ -21,7 +21,7 @@ final class RestartReconciliation
     private static final long RETRY_NANOS = 1_000_000_000L;
 
     private final CoinbaseOrderClient client;
-    private final VenueReportHandler reports;
+    private final CoinbaseAnswerHandler reports;
     private final RequestGate gate;
     private final OrderAdapterMetrics metrics;
     private final LongSupplier nanoClock;
@@ -32,7 +32,7 @@ final class RestartReconciliation
     private boolean inFlight;
     private long nextNanos;
 
-    RestartReconciliation(final CoinbaseOrderClient client, final VenueReportHandler reports, final RequestGate gate,
+    RestartReconciliation(final CoinbaseOrderClient client, final CoinbaseAnswerHandler reports, final RequestGate gate,
         final OrderAdapterMetrics metrics, final LongSupplier nanoClock, final Consumer<Runnable> onAdapterThread)
     {
         this.client = client;

@@ -88,10 +88,10 @@ class CoinbaseOrderAdapterEmulatorTest
         final String fill = recorder.events().stream().filter(e -> e.startsWith("fill 1")).findFirst().orElseThrow();
         final double price = Double.parseDouble(fill.replaceAll(".* px=([0-9.]+) .*", "$1"));
         assertThat(price).as(fill).isCloseTo(64999.97, org.assertj.core.data.Offset.offset(1e-6));
-        assertThat(VenueReportHandler.quoteAmount("1999.9996769228")).isEqualTo(FixedPoint.parse("1999.99967692"));
-        assertThat(VenueReportHandler.quoteAmount("0.0000000050")).as("half-even").isEqualTo(0);
-        assertThat(VenueReportHandler.quoteAmount("12.50000000000000")).isEqualTo(FixedPoint.parse("12.5"));
-        assertThat(VenueReportHandler.quoteAmount(null)).isZero();
+        assertThat(CoinbaseAnswerHandler.quoteAmount("1999.9996769228")).isEqualTo(FixedPoint.parse("1999.99967692"));
+        assertThat(CoinbaseAnswerHandler.quoteAmount("0.0000000050")).as("half-even").isEqualTo(0);
+        assertThat(CoinbaseAnswerHandler.quoteAmount("12.50000000000000")).isEqualTo(FixedPoint.parse("12.5"));
+        assertThat(CoinbaseAnswerHandler.quoteAmount(null)).isZero();
     }
 
     @Test

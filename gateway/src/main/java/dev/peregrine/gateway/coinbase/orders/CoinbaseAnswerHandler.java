@@ -18,7 +18,7 @@ import java.util.Map;
  * become {@link VenueResponseListener} calls (accepted, rejected, unknown, fills from cumulative quantities,
  * cancelled). Adapter thread only.
  */
-final class VenueReportHandler
+final class CoinbaseAnswerHandler
 {
     private final VenueResponseListener listener;
     private final OrderAdapterMetrics metrics;
@@ -27,7 +27,7 @@ final class VenueReportHandler
     private final Map<Long, TrackedOrder> byOrderId = new HashMap<>();
     private final Map<String, TrackedOrder> byClientOrderId = new HashMap<>();
 
-    VenueReportHandler(final VenueResponseListener listener, final OrderAdapterMetrics metrics,
+    CoinbaseAnswerHandler(final VenueResponseListener listener, final OrderAdapterMetrics metrics,
         final ArrayDeque<QueuedRequest> pending)
     {
         this.listener = listener;
