@@ -69,7 +69,7 @@ final class JsonSyntax
         }
         catch (final JsonProcessingException ex)
         {
-            return "invalid JSON: " + reason(ex) + " at offset " + offset(ex);
+            return "invalid JSON: " + reason(ex) + " at offset " + offset(ex, text);
         }
         catch (final IOException ex)
         {
@@ -90,16 +90,31 @@ final class JsonSyntax
         return message.split("\n", 2)[0];
     }
 
-    /** Where the bad token starts: the parser reports the end of an unrecognized word. */
-    private static long offset(final JsonProcessingException ex)
+    /**
+     * Where the bad token starts. For an unrecognized word Jackson's location is its end in some versions and its
+     * start in others, so the word is looked up in the text at either place.
+     */
+    private static long offset(final JsonProcessingException ex, final String text)
     {
         final long at = ex.getLocation() == null ? 0 : ex.getLocation().getCharOffset();
         final String message = ex.getOriginalMessage();
         final String prefix = "Unrecognized token '";
-        if (message.startsWith(prefix))
+        if (message.startsWith(prefix) && at >= 0 && at <= text.length())
         {
             final int close = message.indexOf('\'', prefix.length());
-            return close < 0 ? at : Math.max(0, at - (close - prefix.length()));
+            if (close > prefix.length())
+            {
+                final String word = message.substring(prefix.length(), close);
+                if (text.startsWith(word, (int)at))
+                {
+                    return at;
+                }
+                final int start = (int)at - word.length();
+                if (start >= 0 && text.startsWith(word, start))
+                {
+                    return start;
+                }
+            }
         }
         return at;
     }
