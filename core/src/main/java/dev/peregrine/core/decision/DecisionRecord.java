@@ -1,5 +1,6 @@
 package dev.peregrine.core.decision;
 
+import dev.peregrine.core.order.OrderTerms;
 import dev.peregrine.core.order.OrderType;
 import dev.peregrine.core.output.Hash64;
 import dev.peregrine.core.risk.RejectReason;
@@ -14,7 +15,7 @@ import dev.peregrine.core.risk.RejectReason;
  * constants, so annotating an order allocates nothing; at most {@link #MAX_VALUES} values are kept (a
  * further one is counted in {@link #droppedValues()} rather than silently lost).
  */
-public final class DecisionRecord
+public final class DecisionRecord extends OrderTerms
 {
     /** Values one decision can carry: indicators, thresholds, book features. */
     public static final int MAX_VALUES = 8;
@@ -27,13 +28,6 @@ public final class DecisionRecord
     private final String[] names = new String[MAX_VALUES];
     private final double[] values = new double[MAX_VALUES];
 
-    private int strategyId;
-    private long orderId;
-    private int instrumentId;
-    private int side;
-    private OrderType type = OrderType.MARKET;
-    private long quantity;
-    private long limitPrice;
     private long timeNanos;
     private long bidPrice;
     private long bidQuantity;
@@ -43,6 +37,12 @@ public final class DecisionRecord
     private int checksPassed;
     private RejectReason outcome = RejectReason.NONE;
     private int causeType;
+
+    /** An empty record: no signal, no values, a market order until {@link #record} fills it in. */
+    public DecisionRecord()
+    {
+        type = OrderType.MARKET;
+    }
 
     /** Names the signal that made the strategy act, e.g. {@code "ema-cross-up"}. */
     public DecisionRecord signal(final String signal)
@@ -95,13 +95,7 @@ public final class DecisionRecord
         droppedValues = note.droppedValues;
         System.arraycopy(note.names, 0, names, 0, MAX_VALUES);
         System.arraycopy(note.values, 0, values, 0, MAX_VALUES);
-        this.strategyId = strategyId;
-        this.orderId = orderId;
-        this.instrumentId = instrumentId;
-        this.side = side;
-        this.type = type;
-        this.quantity = quantity;
-        this.limitPrice = limitPrice;
+        terms(orderId, strategyId, instrumentId, side, type, quantity, limitPrice);
         this.timeNanos = timeNanos;
         this.causeType = causeType;
     }
@@ -156,42 +150,6 @@ public final class DecisionRecord
     public int droppedValues()
     {
         return droppedValues;
-    }
-
-    /** 0 for orders the engine placed itself (exits, flatten). */
-    public int strategyId()
-    {
-        return strategyId;
-    }
-
-    public long orderId()
-    {
-        return orderId;
-    }
-
-    public int instrumentId()
-    {
-        return instrumentId;
-    }
-
-    public int side()
-    {
-        return side;
-    }
-
-    public OrderType type()
-    {
-        return type;
-    }
-
-    public long quantity()
-    {
-        return quantity;
-    }
-
-    public long limitPrice()
-    {
-        return limitPrice;
     }
 
     public long timeNanos()

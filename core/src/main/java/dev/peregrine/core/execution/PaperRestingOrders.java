@@ -16,7 +16,7 @@ import dev.peregrine.core.output.Hash64;
  * through its price: the recorded book never shows our order, so an ask at or below our bid is one that
  * would have traded with it. Parallel pre-allocated arrays: nothing is allocated per order or per fill.
  */
-final class PaperRestingOrders
+final class PaperRestingOrders extends OrderRows
 {
     private final MarketState market;
     private final OrderStore orders;
@@ -25,14 +25,13 @@ final class PaperRestingOrders
     private final int[] instrument;
     private final int[] side;
     private final long[] price;
-    private final long[] leaves;
     private final long[] queueAhead;
     // Opposite-side size at or through the order's price at the last book message: only what is new fills.
     private final long[] crossing;
-    private int count;
 
     PaperRestingOrders(final int capacity, final MarketState market, final OrderStore orders, final PaperReports reports)
     {
+        super(capacity);
         this.market = market;
         this.orders = orders;
         this.reports = reports;
@@ -40,7 +39,6 @@ final class PaperRestingOrders
         instrument = new int[capacity];
         side = new int[capacity];
         price = new long[capacity];
-        leaves = new long[capacity];
         queueAhead = new long[capacity];
         crossing = new long[capacity];
     }
@@ -51,7 +49,7 @@ final class PaperRestingOrders
      */
     boolean rest(final Order order, final long orderLeaves)
     {
-        if (count == id.length)
+        if (isFull())
         {
             return false;
         }
@@ -117,7 +115,7 @@ final class PaperRestingOrders
                 reports.report(nowNanos, id[i], fill, limit, PaperReports.FILL_MAKER);
             }
         }
-        removeFilled();
+        removeDone();
     }
 
     /**
@@ -145,7 +143,7 @@ final class PaperRestingOrders
                 reports.report(nowNanos, id[i], fill, price[i], PaperReports.FILL_MAKER);
             }
         }
-        removeFilled();
+        removeDone();
     }
 
     /** Size on the side opposite {@code side} at or through {@code limit}: what would trade with an order there. */
@@ -173,20 +171,11 @@ final class PaperRestingOrders
         {
             if (id[i] == orderId)
             {
-                for (int j = i + 1; j < count; j++)
-                {
-                    copy(j, j - 1);
-                }
-                count--;
+                removeAt(i);
                 return true;
             }
         }
         return false;
-    }
-
-    int count()
-    {
-        return count;
     }
 
     /** Queue ahead of the resting order with that id, or -1 if it is not resting. */
@@ -218,24 +207,8 @@ final class PaperRestingOrders
         return h;
     }
 
-    private void removeFilled()
-    {
-        int write = 0;
-        for (int read = 0; read < count; read++)
-        {
-            if (leaves[read] > 0)
-            {
-                if (write != read)
-                {
-                    copy(read, write);
-                }
-                write++;
-            }
-        }
-        count = write;
-    }
-
-    private void copy(final int from, final int to)
+    @Override
+    protected void copy(final int from, final int to)
     {
         id[to] = id[from];
         instrument[to] = instrument[from];

@@ -216,7 +216,7 @@ public final class PaperVenue
                 {
                     // The window ended: what the order did not get is cancelled, as a venue's IOC remainder is.
                     report(working.firstDeadline(), working.orderId(0), 0, 0, PaperReports.CANCELLED);
-                    working.remove(0);
+                    working.removeAt(0);
                 }
                 case ARRIVE -> applyArrival();
                 default ->
@@ -330,7 +330,7 @@ public final class PaperVenue
         final int workingIndex = working.indexOf(id);
         if (workingIndex >= 0)
         {
-            working.remove(workingIndex);
+            working.removeAt(workingIndex);
             report(at, id, 0, 0, PaperReports.CANCELLED);
             return;
         }

@@ -7,21 +7,19 @@ import dev.peregrine.core.output.Hash64;
  * order. Every order works for the same window, so arrival order is also deadline order and the first
  * entry is always the next to expire. Pre-allocated parallel arrays: nothing allocated on the core thread.
  */
-final class WorkingOrders
+final class WorkingOrders extends OrderRows
 {
     private final long[] orderId;
     private final int[] instrument;
     private final int[] side;
-    private final long[] leaves;
     private final long[] deadline;
-    private int count;
 
     WorkingOrders(final int capacity)
     {
+        super(capacity);
         orderId = new long[capacity];
         instrument = new int[capacity];
         side = new int[capacity];
-        leaves = new long[capacity];
         deadline = new long[capacity];
     }
 
@@ -29,7 +27,7 @@ final class WorkingOrders
     boolean add(final long id, final int instrumentId, final int orderSide, final long leavesQuantity,
         final long deadlineNanos)
     {
-        if (count == orderId.length)
+        if (isFull())
         {
             return false;
         }
@@ -40,11 +38,6 @@ final class WorkingOrders
         deadline[count] = deadlineNanos;
         count++;
         return true;
-    }
-
-    int count()
-    {
-        return count;
     }
 
     long orderId(final int i)
@@ -91,35 +84,8 @@ final class WorkingOrders
         return -1;
     }
 
-    /** Removes entry {@code index}, keeping the others in arrival order. */
-    void remove(final int index)
-    {
-        for (int i = index + 1; i < count; i++)
-        {
-            copy(i, i - 1);
-        }
-        count--;
-    }
-
-    /** Removes the orders with nothing left, keeping the others in arrival order. */
-    void removeDone()
-    {
-        int write = 0;
-        for (int read = 0; read < count; read++)
-        {
-            if (leaves[read] > 0)
-            {
-                if (write != read)
-                {
-                    copy(read, write);
-                }
-                write++;
-            }
-        }
-        count = write;
-    }
-
-    private void copy(final int from, final int to)
+    @Override
+    protected void copy(final int from, final int to)
     {
         orderId[to] = orderId[from];
         instrument[to] = instrument[from];

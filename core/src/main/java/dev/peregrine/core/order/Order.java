@@ -6,15 +6,8 @@ import dev.peregrine.core.output.Hash64;
  * One order, a pooled mutable record owned by the core thread and reused once it is terminal and
  * evicted. Quantities and prices are FixedPoint scaled longs.
  */
-public final class Order
+public final class Order extends OrderTerms
 {
-    long orderId;
-    int strategyId;
-    int instrumentId;
-    int side;
-    OrderType type;
-    long quantity;
-    long limitPrice;
     long filledQuantity;
     /** Sum of fill price x fill quantity / scale, in quote currency, for the average fill price. */
     double filledNotional;
@@ -40,13 +33,7 @@ public final class Order
     void reset(final long orderId, final int strategyId, final int instrumentId, final int side, final OrderType type,
         final long quantity, final long limitPrice, final boolean reduceOnly, final long timeNanos)
     {
-        this.orderId = orderId;
-        this.strategyId = strategyId;
-        this.instrumentId = instrumentId;
-        this.side = side;
-        this.type = type;
-        this.quantity = quantity;
-        this.limitPrice = limitPrice;
+        terms(orderId, strategyId, instrumentId, side, type, quantity, limitPrice);
         this.reduceOnly = reduceOnly;
         this.filledQuantity = 0;
         this.filledNotional = 0.0;
@@ -70,41 +57,6 @@ public final class Order
     public void arrivalMid(final long mid)
     {
         this.arrivalMid = mid;
-    }
-
-    public long orderId()
-    {
-        return orderId;
-    }
-
-    public int strategyId()
-    {
-        return strategyId;
-    }
-
-    public int instrumentId()
-    {
-        return instrumentId;
-    }
-
-    public int side()
-    {
-        return side;
-    }
-
-    public OrderType type()
-    {
-        return type;
-    }
-
-    public long quantity()
-    {
-        return quantity;
-    }
-
-    public long limitPrice()
-    {
-        return limitPrice;
     }
 
     public long filledQuantity()

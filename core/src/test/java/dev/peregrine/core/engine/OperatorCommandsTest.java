@@ -1,8 +1,6 @@
 package dev.peregrine.core.engine;
 
 import dev.peregrine.core.event.CommandCode;
-import dev.peregrine.core.event.EventType;
-import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.event.Side;
 import dev.peregrine.core.number.FixedPoint;
 import dev.peregrine.core.order.OrderState;
@@ -20,14 +18,6 @@ class OperatorCommandsTest
     private static long q(final String text)
     {
         return FixedPoint.parse(text);
-    }
-
-    private static void command(final CoreHarness h, final int code)
-    {
-        final InboundEvent e = h.events.clock();
-        e.type = EventType.COMMAND;
-        e.flags = code;
-        h.feed(e);
     }
 
     private static long limit(final CoreHarness h, final int instrument, final int side, final String qty, final String price)
@@ -65,7 +55,7 @@ class OperatorCommandsTest
         }
         h.outputs.clear();
 
-        command(h, CommandCode.KILL);
+        h.feed(h.events.command(CommandCode.KILL));
         assertThat(h.core.tradingState().state()).isEqualTo(TradingState.HALTED);
         assertThat(h.core.execution().commandInProgress()).as("12 cancels do not fit one event's 8 slots").isTrue();
         h.feed(h.events.clock());
@@ -93,7 +83,7 @@ class OperatorCommandsTest
         final long resting = limit(h, BTC, Side.BUY, "1", "90");
         h.outputs.clear();
 
-        command(h, CommandCode.FLATTEN);
+        h.feed(h.events.command(CommandCode.FLATTEN));
         h.feed(h.events.clock());
         assertThat(h.core.positions().quantity(BTC)).isZero();
         assertThat(h.core.positions().quantity(ETH)).isZero();
@@ -116,11 +106,11 @@ class OperatorCommandsTest
     void pauseAndResume()
     {
         final CoreHarness h = quoted();
-        command(h, CommandCode.PAUSE);
+        h.feed(h.events.command(CommandCode.PAUSE));
         market(h, BTC, Side.BUY, "1");
-        command(h, CommandCode.RESUME);
+        h.feed(h.events.command(CommandCode.RESUME));
         market(h, BTC, Side.BUY, "1");
-        command(h, CommandCode.REDUCE);
+        h.feed(h.events.command(CommandCode.REDUCE));
         market(h, BTC, Side.BUY, "1");
         market(h, BTC, Side.SELL, "0.5");
         assertThat(h.outputs.lines()).containsExactly(
@@ -141,7 +131,7 @@ class OperatorCommandsTest
         final long resting = limit(h, ETH, Side.BUY, "1", "9.5");
         h.outputs.clear();
 
-        command(h, CommandCode.STOP);
+        h.feed(h.events.command(CommandCode.STOP));
         h.feed(h.events.clock());
         assertThat(h.core.execution().orders().get(resting).state()).isEqualTo(OrderState.CANCELLED);
         assertThat(h.core.tradingState().state()).isEqualTo(TradingState.HALTED);
@@ -151,7 +141,7 @@ class OperatorCommandsTest
         assertThat(h.outputs.lines()).as("refused for the stop, not for a halt an operator must lift")
             .last().asString().endsWith("ENGINE_STOPPING");
 
-        command(h, CommandCode.START);
+        h.feed(h.events.command(CommandCode.START));
         assertThat(h.core.tradingState().state()).isEqualTo(TradingState.ACTIVE);
         assertThat(h.core.tradingState().stopping()).isFalse();
         assertThat(h.core.positions().quantity(BTC)).as("positions survive the stop").isEqualTo(q("1"));
@@ -163,13 +153,13 @@ class OperatorCommandsTest
     void anOperatorsKillOutlivesAGracefulStopAndTheNextStart()
     {
         final CoreHarness h = quoted();
-        command(h, CommandCode.KILL);
+        h.feed(h.events.command(CommandCode.KILL));
         final long killedAt = h.core.tradingState().sinceNanos();
-        command(h, CommandCode.STOP);
+        h.feed(h.events.command(CommandCode.STOP));
         assertThat(h.core.tradingState().reason()).isEqualTo("engine stopping");
         assertThat(h.core.tradingState().reasonAfterStart()).isEqualTo("operator: kill");
 
-        command(h, CommandCode.START);
+        h.feed(h.events.command(CommandCode.START));
         assertThat(h.core.tradingState().state()).isEqualTo(TradingState.HALTED);
         assertThat(h.core.tradingState().reason()).isEqualTo("operator: kill");
         assertThat(h.core.tradingState().reasonCode()).isEqualTo(CommandCode.KILL);
@@ -177,7 +167,7 @@ class OperatorCommandsTest
         market(h, BTC, Side.BUY, "1");
         assertThat(h.outputs.lines()).last().asString().endsWith("TRADING_HALTED");
 
-        command(h, CommandCode.RESUME);
+        h.feed(h.events.command(CommandCode.RESUME));
         assertThat(h.core.tradingState().state()).isEqualTo(TradingState.ACTIVE);
     }
 
@@ -185,14 +175,14 @@ class OperatorCommandsTest
     void aStartWithoutAStopChangesNothingAndTheHashSaysWhetherAStopIsPending()
     {
         final CoreHarness h = quoted();
-        command(h, CommandCode.REDUCE);
+        h.feed(h.events.command(CommandCode.REDUCE));
         final long before = h.core.tradingState().hash(1);
-        command(h, CommandCode.START);
+        h.feed(h.events.command(CommandCode.START));
         assertThat(h.core.tradingState().state()).isEqualTo(TradingState.REDUCING);
         assertThat(h.core.tradingState().hash(1)).isEqualTo(before);
-        command(h, CommandCode.STOP);
+        h.feed(h.events.command(CommandCode.STOP));
         final long stopping = h.core.tradingState().hash(1);
-        command(h, CommandCode.START);
+        h.feed(h.events.command(CommandCode.START));
         assertThat(h.core.tradingState().state()).isEqualTo(TradingState.REDUCING);
         assertThat(stopping).isNotEqualTo(h.core.tradingState().hash(1));
         assertThat(CommandCode.of("stop")).as("not an operator command").isZero();

@@ -16,11 +16,8 @@ public final class TestEvents
 
     public InboundEvent trade(final int instrumentId, final String price, final String quantity, final int side)
     {
-        begin(EventType.TRADE, instrumentId);
+        priced(EventType.TRADE, instrumentId, side, price, quantity);
         slot.tradeId = sequence;
-        slot.price = FixedPoint.parseOrThrow("price", price);
-        slot.quantity = FixedPoint.parseOrThrow("quantity", quantity);
-        slot.side = side;
         return slot;
     }
 
@@ -43,10 +40,7 @@ public final class TestEvents
     public InboundEvent bookLevel(final int instrumentId, final int side, final String price, final String quantity,
         final int flags)
     {
-        begin(EventType.BOOK_LEVEL, instrumentId);
-        slot.side = side;
-        slot.price = FixedPoint.parseOrThrow("price", price);
-        slot.quantity = FixedPoint.parseOrThrow("quantity", quantity);
+        priced(EventType.BOOK_LEVEL, instrumentId, side, price, quantity);
         slot.flags = flags;
         return slot;
     }
@@ -81,6 +75,14 @@ public final class TestEvents
         return clock();
     }
 
+    /** An operator command ({@code CommandCode}), as admin HTTP publishes it. */
+    public InboundEvent command(final int code)
+    {
+        begin(EventType.COMMAND, -1);
+        slot.flags = code;
+        return slot;
+    }
+
     /** Event time of the last event built. */
     public long timeNanos()
     {
@@ -91,6 +93,15 @@ public final class TestEvents
     public long sequence()
     {
         return sequence;
+    }
+
+    private void priced(final int type, final int instrumentId, final int side, final String price,
+        final String quantity)
+    {
+        begin(type, instrumentId);
+        slot.side = side;
+        slot.price = FixedPoint.parseOrThrow("price", price);
+        slot.quantity = FixedPoint.parseOrThrow("quantity", quantity);
     }
 
     private void begin(final int type, final int instrumentId)

@@ -1,10 +1,8 @@
 package dev.peregrine.core.strategy.builtin;
 
-import dev.peregrine.core.bar.Bar;
 import dev.peregrine.core.indicator.BollingerBands;
 import dev.peregrine.core.indicator.Rsi;
 import dev.peregrine.core.output.Hash64;
-import dev.peregrine.core.strategy.Strategy;
 import dev.peregrine.core.strategy.StrategyContext;
 import dev.peregrine.core.strategy.StrategyFactory;
 import dev.peregrine.core.strategy.config.DescribedDefinition;
@@ -39,7 +37,7 @@ import dev.peregrine.core.strategy.config.StrategyParams;
  * <p>Bars without trades (flat at the previous close) are fed like any other, so the periods count
  * intervals of time and a quiet market narrows the bands; bars of other instruments are ignored.
  */
-public final class MeanReversion implements Strategy
+public final class MeanReversion extends BarCloseStrategy
 {
     public static final String NAME = "mean-reversion";
 
@@ -92,17 +90,10 @@ public final class MeanReversion implements Strategy
     private static final String PERCENT_B = "percent_b";
     private static final String CLOSE = "close";
 
-    private final StrategyContext context;
-    private final int instrumentId;
-    private final long barNanos;
     private final double oversold;
     private final double overbought;
-    private final long quantity;
-    private final boolean allowShort;
     private final Rsi rsi;
     private final BollingerBands bands;
-    private final TargetPosition orders;
-    private long bars;
 
     /**
      * Subscribes the time bars it trades on, so it must be called while the engine builds its strategies.
@@ -128,34 +119,29 @@ public final class MeanReversion implements Strategy
         final boolean joinTouch,
         final boolean allowShort)
     {
+        super(checked(context, quantity, oversold, overbought), instrumentId, barNanos, quantity, joinTouch,
+            allowShort);
+        this.oversold = oversold;
+        this.overbought = overbought;
+        this.rsi = new Rsi(rsiPeriod);
+        this.bands = new BollingerBands(bandPeriod, bandWidth);
+    }
+
+    private static StrategyContext checked(final StrategyContext context, final long quantity, final double oversold,
+        final double overbought)
+    {
         TargetPosition.requireQuantity(context, quantity);
         if (!(oversold < overbought))
         {
             throw new IllegalArgumentException("strategy '" + context.name() + "': oversold (" + oversold +
                 ") must be below overbought (" + overbought + ")");
         }
-        this.context = context;
-        this.instrumentId = instrumentId;
-        this.barNanos = barNanos;
-        this.oversold = oversold;
-        this.overbought = overbought;
-        this.quantity = quantity;
-        this.allowShort = allowShort;
-        this.rsi = new Rsi(rsiPeriod);
-        this.bands = new BollingerBands(bandPeriod, bandWidth);
-        this.orders = new TargetPosition(context, instrumentId, joinTouch);
-        context.subscribeTimeBars(instrumentId, barNanos);
+        return context;
     }
 
     @Override
-    public void onBar(final Bar bar)
+    protected void onClose(final double close)
     {
-        if (bar.instrumentId() != instrumentId)
-        {
-            return;
-        }
-        bars++;
-        final double close = bar.closeValue();
         rsi.update(close);
         bands.update(close);
         if (!rsi.isReady() || !bands.isReady())
@@ -204,18 +190,6 @@ public final class MeanReversion implements Strategy
             .value(PERCENT_B, bands.percentB())
             .value(CLOSE, close);
         orders.send(target - position);
-    }
-
-    /** Bars of the traded instrument seen so far. */
-    public long bars()
-    {
-        return bars;
-    }
-
-    /** Limit orders not sent because the side to join was empty. */
-    public long ordersWithoutTouch()
-    {
-        return orders.ordersWithoutTouch();
     }
 
     @Override

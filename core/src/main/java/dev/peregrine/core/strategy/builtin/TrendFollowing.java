@@ -1,10 +1,8 @@
 package dev.peregrine.core.strategy.builtin;
 
-import dev.peregrine.core.bar.Bar;
 import dev.peregrine.core.decision.DecisionRecord;
 import dev.peregrine.core.output.Hash64;
 import dev.peregrine.core.strategy.EmaCrossoverSignal;
-import dev.peregrine.core.strategy.Strategy;
 import dev.peregrine.core.strategy.StrategyContext;
 import dev.peregrine.core.strategy.StrategyFactory;
 import dev.peregrine.core.strategy.config.DescribedDefinition;
@@ -46,7 +44,7 @@ import dev.peregrine.core.strategy.config.StrategyParams;
  * the last price as time passes. Bars of other instruments are ignored. Orders are not re-sent between
  * crosses: one refused by risk, or not sent for want of a touch, waits for the next cross.
  */
-public final class TrendFollowing implements Strategy
+public final class TrendFollowing extends BarCloseStrategy
 {
     public static final String NAME = "trend-following";
 
@@ -108,17 +106,10 @@ public final class TrendFollowing implements Strategy
     private static final int NONE = 0;
     private static final int DOWN = -1;
 
-    private final StrategyContext context;
-    private final int instrumentId;
-    private final long barNanos;
-    private final long quantity;
-    private final boolean allowShort;
     private final int warmUpBars;
     /** Exactly one of the two is set, by {@link Signal}. */
     private final EmaCrossoverSignal ema;
     private final MacdCrossoverSignal macd;
-    private final TargetPosition orders;
-    private long bars;
     private long crosses;
 
     /**
@@ -147,6 +138,15 @@ public final class TrendFollowing implements Strategy
         final boolean allowShort,
         final int warmUpBars)
     {
+        super(checked(context, quantity, signal, warmUpBars), instrumentId, barNanos, quantity, joinTouch, allowShort);
+        this.warmUpBars = warmUpBars;
+        this.ema = signal == Signal.EMA ? new EmaCrossoverSignal(fast, slow, warmUpBars) : null;
+        this.macd = signal == Signal.MACD ? new MacdCrossoverSignal(fast, slow, signalPeriod) : null;
+    }
+
+    private static StrategyContext checked(final StrategyContext context, final long quantity, final Signal signal,
+        final int warmUpBars)
+    {
         TargetPosition.requireQuantity(context, quantity);
         if (warmUpBars < 0)
         {
@@ -157,27 +157,12 @@ public final class TrendFollowing implements Strategy
         {
             throw new IllegalArgumentException("strategy '" + context.name() + "': a signal (EMA or MACD) is required");
         }
-        this.context = context;
-        this.instrumentId = instrumentId;
-        this.barNanos = barNanos;
-        this.quantity = quantity;
-        this.allowShort = allowShort;
-        this.warmUpBars = warmUpBars;
-        this.ema = signal == Signal.EMA ? new EmaCrossoverSignal(fast, slow, warmUpBars) : null;
-        this.macd = signal == Signal.MACD ? new MacdCrossoverSignal(fast, slow, signalPeriod) : null;
-        this.orders = new TargetPosition(context, instrumentId, joinTouch);
-        context.subscribeTimeBars(instrumentId, barNanos);
+        return context;
     }
 
     @Override
-    public void onBar(final Bar bar)
+    protected void onClose(final double close)
     {
-        if (bar.instrumentId() != instrumentId)
-        {
-            return;
-        }
-        bars++;
-        final double close = bar.closeValue();
         final int direction = ema != null ? emaDirection(ema.onBarClose(close)) : macdDirection(macd.onBarClose(close));
         if (direction == NONE)
         {
@@ -226,22 +211,10 @@ public final class TrendFollowing implements Strategy
         }
     }
 
-    /** Bars of the traded instrument seen so far. */
-    public long bars()
-    {
-        return bars;
-    }
-
     /** Crosses seen so far, traded on or not. */
     public long crosses()
     {
         return crosses;
-    }
-
-    /** Limit orders not sent because the side to join was empty. */
-    public long ordersWithoutTouch()
-    {
-        return orders.ordersWithoutTouch();
     }
 
     @Override

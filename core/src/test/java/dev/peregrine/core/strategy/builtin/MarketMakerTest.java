@@ -4,7 +4,6 @@ import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.core.event.BookFlags;
 import dev.peregrine.core.event.CommandCode;
 import dev.peregrine.core.event.EventType;
-import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.event.Side;
 import dev.peregrine.core.execution.FeeLedger;
 import dev.peregrine.core.execution.Liquidity;
@@ -35,12 +34,27 @@ class MarketMakerTest
     private static final int ETH = 1;
     private static final String BASE = "market-maker:spread-bps=20,quantity=0.01";
     private static final List<String> PRODUCTS = List.of("BTC-USD", "ETH-USD");
+    /** After {@link #book}, a move to mid 100.05: both quotes cancelled and replaced at 99.94 and 100.16. */
+    private static final List<String> REQUOTED_AT_MID_100_05 = List.of(
+        "CANCEL_REQUEST #1",
+        "ORDER #3 i0 BUY 0.01 LIMIT @ 99.94",
+        "CANCEL_REQUEST #2",
+        "ORDER #4 i0 SELL 0.01 LIMIT @ 100.16",
+        "CANCEL #1 i0 0.01",
+        "CANCEL #2 i0 0.01",
+        "ACCEPTED #3",
+        "ACCEPTED #4");
 
     private static CoreHarness harness(final String spec)
     {
+        return harness(spec, PaperVenueSettings.FRICTIONLESS);
+    }
+
+    private static CoreHarness harness(final String spec, final PaperVenueSettings venue)
+    {
         final long order = FixedPoint.parse("0.01");
         final long big = FixedPoint.parse("100");
-        final EngineSettings settings = EngineSettings.builder(PRODUCTS).windows(2, 3).orderQuantity(new long[]{order, order}).limits(new long[]{big, big}, new long[]{big, big}).paperVenue(PaperVenueSettings.FRICTIONLESS).build();
+        final EngineSettings settings = EngineSettings.builder(PRODUCTS).windows(2, 3).orderQuantity(new long[]{order, order}).limits(new long[]{big, big}, new long[]{big, big}).paperVenue(venue).build();
         return new CoreHarness(settings,
             BuiltInStrategies.configure(List.of(StrategySpec.parse(spec, "mm")), PRODUCTS, settings.orderQuantity()));
     }
@@ -73,14 +87,6 @@ class MarketMakerTest
     private static long q(final String text)
     {
         return FixedPoint.parse(text);
-    }
-
-    private static void command(final CoreHarness h, final int code)
-    {
-        final InboundEvent e = h.events.clock();
-        e.type = EventType.COMMAND;
-        e.flags = code;
-        h.feed(e);
     }
 
     @Test
@@ -122,15 +128,7 @@ class MarketMakerTest
         h.outputs.clear();
         // Best bid 100.00, best ask 100.10: mid 100.05; bid 99.94995 -> 99.94, ask 100.15005 -> 100.16.
         h.bookUpdate(BTC, "bid 100.00 1", "ask 100.05 0");
-        assertThat(h.outputs.lines()).containsExactly(
-            "CANCEL_REQUEST #1",
-            "ORDER #3 i0 BUY 0.01 LIMIT @ 99.94",
-            "CANCEL_REQUEST #2",
-            "ORDER #4 i0 SELL 0.01 LIMIT @ 100.16",
-            "CANCEL #1 i0 0.01",
-            "CANCEL #2 i0 0.01",
-            "ACCEPTED #3",
-            "ACCEPTED #4");
+        assertThat(h.outputs.lines()).containsExactlyElementsOf(REQUOTED_AT_MID_100_05);
         assertThat(h.outputs.decisions()).containsExactly(
             "#3 requote-bid mid=100.05 desired_price=99.94 inventory=0 skew_bps=0 spread_bps=20",
             "#4 requote-ask mid=100.05 desired_price=100.16 inventory=0 skew_bps=0 spread_bps=20");
@@ -160,11 +158,7 @@ class MarketMakerTest
     @Test
     void withVenueLatencyASideWaitsForItsCancelBeforeMovingAgain()
     {
-        final long order = FixedPoint.parse("0.01");
-        final long big = FixedPoint.parse("100");
-        final EngineSettings settings = EngineSettings.builder(PRODUCTS).windows(2, 3).orderQuantity(new long[]{order, order}).limits(new long[]{big, big}, new long[]{big, big}).paperVenue(new PaperVenueSettings(5_000_000L, 5_000_000L, 0, 0.0, 0.0)).build();
-        final CoreHarness h = new CoreHarness(settings,
-            BuiltInStrategies.configure(List.of(StrategySpec.parse(BASE, "mm")), PRODUCTS, settings.orderQuantity()));
+        final CoreHarness h = harness(BASE, new PaperVenueSettings(5_000_000L, 5_000_000L, 0, 0.0, 0.0));
         book(h);
         h.advanceMillis(10);
         h.outputs.clear();
@@ -323,15 +317,7 @@ class MarketMakerTest
         assertThat(h.outputs.lines()).isEmpty();
         h.advanceMillis(500);
         h.bookUpdate(BTC, "bid 100.00 2");
-        assertThat(h.outputs.lines()).containsExactly(
-            "CANCEL_REQUEST #1",
-            "ORDER #3 i0 BUY 0.01 LIMIT @ 99.94",
-            "CANCEL_REQUEST #2",
-            "ORDER #4 i0 SELL 0.01 LIMIT @ 100.16",
-            "CANCEL #1 i0 0.01",
-            "CANCEL #2 i0 0.01",
-            "ACCEPTED #3",
-            "ACCEPTED #4");
+        assertThat(h.outputs.lines()).containsExactlyElementsOf(REQUOTED_AT_MID_100_05);
     }
 
     @Test
@@ -340,11 +326,11 @@ class MarketMakerTest
         final CoreHarness h = harness(BASE);
         book(h);
         // Flatten: REDUCING and every quote cancelled; flat, neither new quote reduces, so risk refuses both.
-        command(h, CommandCode.FLATTEN);
+        h.feed(h.events.command(CommandCode.FLATTEN));
         h.bookUpdate(BTC, "bid 99.96 1");
         h.bookUpdate(BTC, "bid 99.96 2");                            // within the second: not asked again
         h.advanceMillis(1_000);
-        command(h, CommandCode.RESUME);
+        h.feed(h.events.command(CommandCode.RESUME));
         h.bookUpdate(BTC, "bid 99.96 0");
         assertThat(h.outputs.lines()).containsExactlyElementsOf(lines(
             quotesAtTheFirstBook(1),
@@ -359,12 +345,12 @@ class MarketMakerTest
     {
         final CoreHarness h = harness(BASE);
         book(h);
-        command(h, CommandCode.KILL);
+        h.feed(h.events.command(CommandCode.KILL));
         h.bookUpdate(BTC, "bid 99.96 1");
         h.advanceMillis(5_000);
         h.bookUpdate(BTC, "bid 99.96 2");
         assertThat(h.outputs.lines()).noneMatch(line -> line.startsWith("REJECT"));
-        command(h, CommandCode.RESUME);
+        h.feed(h.events.command(CommandCode.RESUME));
         h.bookUpdate(BTC, "bid 99.96 0");
         assertThat(h.outputs.lines()).containsExactlyElementsOf(lines(
             quotesAtTheFirstBook(1),
