@@ -16,6 +16,7 @@ import dev.peregrine.core.output.OutputListener;
 import dev.peregrine.core.risk.RiskChain;
 import dev.peregrine.core.risk.RiskContext;
 import dev.peregrine.core.strategy.StrategyFactory;
+import dev.peregrine.core.strategy.StrategyParts;
 import dev.peregrine.core.strategy.StrategySet;
 import dev.peregrine.core.strategy.config.NamedStrategy;
 
@@ -113,8 +114,8 @@ public final class CoreAssembly
             settings.venueTimeoutNanos());
 
         // 7. strategies
-        final StrategyLineup lineup = new StrategyLineup(execution, market, instruments, rules, feedHealth, positions,
-            metrics);
+        final StrategyLineup lineup = new StrategyLineup(
+            new StrategyParts(execution, market, instruments, rules, feedHealth, positions), metrics);
         final StrategySet strategySet = lineup.build(strategies, settings);
 
         // 8. the core

@@ -1,13 +1,8 @@
 package dev.peregrine.core.engine;
 
-import dev.peregrine.core.execution.ExecutionEngine;
-import dev.peregrine.core.execution.PositionBook;
-import dev.peregrine.core.instrument.InstrumentRegistry;
-import dev.peregrine.core.market.FeedHealth;
-import dev.peregrine.core.market.InstrumentRules;
-import dev.peregrine.core.market.MarketState;
 import dev.peregrine.core.metrics.CoreMetrics;
 import dev.peregrine.core.strategy.MovingAverageCrossover;
+import dev.peregrine.core.strategy.StrategyParts;
 import dev.peregrine.core.strategy.StrategyRunner;
 import dev.peregrine.core.strategy.StrategySet;
 import dev.peregrine.core.strategy.config.BuiltInStrategies;
@@ -23,23 +18,12 @@ import java.util.List;
  */
 final class StrategyLineup
 {
-    private final ExecutionEngine execution;
-    private final MarketState market;
-    private final InstrumentRegistry instruments;
-    private final InstrumentRules rules;
-    private final FeedHealth feedHealth;
-    private final PositionBook positions;
+    private final StrategyParts parts;
     private final CoreMetrics metrics;
 
-    StrategyLineup(final ExecutionEngine execution, final MarketState market, final InstrumentRegistry instruments,
-        final InstrumentRules rules, final FeedHealth feedHealth, final PositionBook positions, final CoreMetrics metrics)
+    StrategyLineup(final StrategyParts parts, final CoreMetrics metrics)
     {
-        this.execution = execution;
-        this.market = market;
-        this.instruments = instruments;
-        this.rules = rules;
-        this.feedHealth = feedHealth;
-        this.positions = positions;
+        this.parts = parts;
         this.metrics = metrics;
     }
 
@@ -50,7 +34,7 @@ final class StrategyLineup
         {
             return List.of(new NamedStrategy(MovingAverageCrossover.NAME, MovingAverageCrossover.NAME,
                 context -> new MovingAverageCrossover(context, settings.fastWindow(), settings.slowWindow(),
-                    null, settings.passiveOrders(), settings.minHoldNanos())));
+                    null, settings.passiveOrders(), settings.minHoldNanos(), false)));
         }
         return BuiltInStrategies.configure(settings.strategies(), settings.products(), settings.orderQuantity());
     }
@@ -81,14 +65,14 @@ final class StrategyLineup
     private StrategySet wired(final List<StrategyRunner> runners)
     {
         final StrategySet set = new StrategySet(runners);
-        execution.orderEvents(set);
+        parts.execution().orderEvents(set);
         return set;
     }
 
     private StrategyRunner runner(final int id, final NamedStrategy named, final EngineSettings with)
     {
-        final StrategyRunner runner = new StrategyRunner(id, named.name(), execution, market, instruments, rules,
-            feedHealth, positions, with.orderQuantity(), with.orderNotional(), metrics.strategyFailures);
+        final StrategyRunner runner = new StrategyRunner(id, named.name(), parts, with.orderQuantity(),
+            with.orderNotional(), metrics.strategyFailures);
         runner.attach(named.factory());
         return runner;
     }

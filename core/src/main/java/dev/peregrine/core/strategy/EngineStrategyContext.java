@@ -51,24 +51,19 @@ final class EngineStrategyContext implements StrategyContext
     EngineStrategyContext(
         final int strategyId,
         final String name,
-        final ExecutionEngine execution,
-        final MarketState market,
-        final InstrumentRegistry instruments,
-        final InstrumentRules rules,
-        final FeedHealth feedHealth,
-        final PositionBook enginePositions,
+        final StrategyParts parts,
         final long[] defaultOrderQuantity,
         final double orderNotional,
         final BarListener barListener)
     {
         this.strategyId = strategyId;
         this.name = name;
-        this.execution = execution;
-        this.market = market;
-        this.instruments = instruments;
-        this.rules = rules;
-        this.feedHealth = feedHealth;
-        this.enginePositions = enginePositions;
+        this.execution = parts.execution();
+        this.market = parts.market();
+        this.instruments = parts.instruments();
+        this.rules = parts.rules();
+        this.feedHealth = parts.feedHealth();
+        this.enginePositions = parts.enginePositions();
         this.barListener = barListener;
         this.sizer = new OrderSizer(market, rules, execution.riskContext(), defaultOrderQuantity, orderNotional);
         this.positions = new PositionBook(instruments.size());

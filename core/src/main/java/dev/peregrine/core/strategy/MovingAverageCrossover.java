@@ -90,35 +90,10 @@ public final class MovingAverageCrossover implements Strategy
     private final int[] relation;
 
     /**
-     * @param orderQuantity per instrument (scaled), or null for the engine's configured order quantity.
-     * @param passive       true to join the touch with a resting limit order (maker fees, queue risk) instead
-     *                      of crossing with a market order (taker fees, slippage).
-     */
-    public MovingAverageCrossover(
-        final StrategyContext context,
-        final int fastWindow,
-        final int slowWindow,
-        final long[] orderQuantity,
-        final boolean passive)
-    {
-        this(context, fastWindow, slowWindow, orderQuantity, passive, 0, false);
-    }
-
-    /** As below, without warming up on snapshot trades. */
-    public MovingAverageCrossover(
-        final StrategyContext context,
-        final int fastWindow,
-        final int slowWindow,
-        final long[] orderQuantity,
-        final boolean passive,
-        final long minHoldNanos)
-    {
-        this(context, fastWindow, slowWindow, orderQuantity, passive, minHoldNanos, false);
-    }
-
-    /**
      * @param orderQuantity per instrument (scaled), or null to ask the engine at each decision (its order
      *                      notional at the current price).
+     * @param passive       true to join the touch with a resting limit order (maker fees, queue risk) instead
+     *                      of crossing with a market order (taker fees, slippage).
      * @param minHoldNanos  least event time between two orders of an instrument; 0 trades every cross.
      * @param warmUpOnSnapshot fill the windows from the venue's snapshot trades, so live trading starts warm.
      */

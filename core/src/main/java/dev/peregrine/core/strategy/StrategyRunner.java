@@ -4,10 +4,6 @@ import dev.peregrine.core.bar.Bar;
 import dev.peregrine.core.bar.BarListener;
 import dev.peregrine.core.execution.ExecutionEngine;
 import dev.peregrine.core.execution.PositionBook;
-import dev.peregrine.core.instrument.InstrumentRegistry;
-import dev.peregrine.core.market.FeedHealth;
-import dev.peregrine.core.market.InstrumentRules;
-import dev.peregrine.core.market.MarketState;
 import dev.peregrine.core.metrics.SingleWriterCounter;
 import dev.peregrine.core.order.Order;
 import dev.peregrine.core.order.OrderState;
@@ -47,12 +43,7 @@ public final class StrategyRunner implements BarListener
     public StrategyRunner(
         final int strategyId,
         final String name,
-        final ExecutionEngine execution,
-        final MarketState market,
-        final InstrumentRegistry instruments,
-        final InstrumentRules rules,
-        final FeedHealth feedHealth,
-        final PositionBook enginePositions,
+        final StrategyParts parts,
         final long[] defaultOrderQuantity,
         final double orderNotional,
         final SingleWriterCounter failures)
@@ -62,13 +53,12 @@ public final class StrategyRunner implements BarListener
             throw new IllegalArgumentException("strategy id must be 1.." + ExecutionEngine.MAX_STRATEGIES +
                 ", got " + strategyId + " (at most " + ExecutionEngine.MAX_STRATEGIES + " strategies per engine)");
         }
-        this.context = new EngineStrategyContext(strategyId, name, execution, market, instruments, rules, feedHealth,
-            enginePositions, defaultOrderQuantity, orderNotional, this);
+        this.context = new EngineStrategyContext(strategyId, name, parts, defaultOrderQuantity, orderNotional, this);
         this.bars = context.bars();
         this.open = context.openOrders();
         this.timers = context.timers();
         this.positions = context.positions();
-        this.guard = new FailureGuard(context, execution, failures, timers, context.decision());
+        this.guard = new FailureGuard(context, parts.execution(), failures, timers, context.decision());
         this.deferred = guard.deferred();
     }
 

@@ -9,8 +9,7 @@ import dev.peregrine.core.event.Side;
 import dev.peregrine.core.execution.PaperVenueSettings;
 import dev.peregrine.core.number.FixedPoint;
 import dev.peregrine.core.order.OrderType;
-import dev.peregrine.core.output.OutputListener;
-import dev.peregrine.core.risk.RejectReason;
+import dev.peregrine.core.output.OutputAdapter;
 import dev.peregrine.core.strategy.Strategy;
 import dev.peregrine.core.strategy.StrategyContext;
 import dev.peregrine.core.testing.TestEvents;
@@ -68,7 +67,7 @@ class StageLatenciesTest
     }
 
     /** Makes handing an order on (part of execution) slow. */
-    private static final class SlowOrderOutputs implements OutputListener
+    private static final class SlowOrderOutputs extends OutputAdapter
     {
         int orders;
 
@@ -78,38 +77,6 @@ class StageLatenciesTest
         {
             orders++;
             spin(EXECUTION_SPIN);
-        }
-
-        @Override
-        public void onAccepted(final long orderId, final int instrumentId, final long timeNanos)
-        {
-        }
-
-        @Override
-        public void onCancelRequested(final long orderId, final int instrumentId, final long timeNanos)
-        {
-        }
-
-        @Override
-        public void onReject(final long orderId, final int instrumentId, final int side, final long quantity,
-            final RejectReason reason, final long timeNanos)
-        {
-        }
-
-        @Override
-        public void onFill(final long orderId, final int instrumentId, final int side, final long quantity,
-            final long price, final double fee, final long timeNanos)
-        {
-        }
-
-        @Override
-        public void onExpired(final long orderId, final int instrumentId, final long leavesQuantity, final long timeNanos)
-        {
-        }
-
-        @Override
-        public void onCancel(final long orderId, final int instrumentId, final long quantity, final long timeNanos)
-        {
         }
     }
 

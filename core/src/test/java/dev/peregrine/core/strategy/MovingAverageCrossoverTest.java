@@ -63,7 +63,7 @@ class MovingAverageCrossoverTest
         final CoreHarness h = CoreHarness.btcEth("0.01", "1", "1");
         h.trades(BTC, "1", "2", "3", "4", "5");
         final MovingAverageCrossover strategy = new MovingAverageCrossover(h.core.strategies().get(0).context(), 2, 3,
-            new long[]{1, 1}, false);
+            new long[]{1, 1}, false, 0, false);
         for (final String p : new String[]{"1", "2", "3", "4", "5"})
         {
             strategy.onTrade(BTC, FixedPoint.parse(p), 1, 1, 0);
@@ -79,7 +79,7 @@ class MovingAverageCrossoverTest
         // Fed straight to the strategy, past the core's sanity checks: the arithmetic must hold by itself.
         final CoreHarness h = CoreHarness.btcEth("0.01", "1", "1");
         final MovingAverageCrossover strategy = new MovingAverageCrossover(h.core.strategies().get(0).context(), 2, 3,
-            new long[]{1, 1}, false);
+            new long[]{1, 1}, false, 0, false);
         final long absurd = FixedPoint.parse("92233720368"); // about Long.MAX_VALUE once scaled
         for (int i = 0; i < 5; i++)
         {
@@ -98,7 +98,7 @@ class MovingAverageCrossoverTest
         final long order = FixedPoint.parse("0.01");
         final long big = FixedPoint.parse("1");
         final CoreHarness h = new CoreHarness(EngineSettings.builder(List.of("BTC-USD", "ETH-USD")).windows(2, 3).orderQuantity(new long[]{order, order}).limits(new long[]{big, big}, new long[]{big, big}).paperVenue(PaperVenueSettings.FRICTIONLESS).build(),
-            context -> new MovingAverageCrossover(context, 2, 3, null, false, 1_000_000_000L));
+            context -> new MovingAverageCrossover(context, 2, 3, null, false, 1_000_000_000L, false));
         h.feed(h.events.quote(BTC, "100", "1", "101", "1"));
         h.trades(BTC, "100", "100", "100", "103", "95");
         assertThat(h.outputs.lines()).containsExactly("ORDER #1 i0 SELL 0.01", "FILL #1 i0 SELL 0.01 @ 100");
@@ -122,7 +122,7 @@ class MovingAverageCrossoverTest
         final long order = FixedPoint.parse("0.01");
         final long big = FixedPoint.parse("1");
         final CoreHarness h = new CoreHarness(EngineSettings.builder(List.of("BTCUSDT", "ETHUSDT")).windows(2, 3).orderQuantity(new long[]{order, order}).limits(new long[]{big, big}, new long[]{big, big}).paperVenue(PaperVenueSettings.FRICTIONLESS).build(),
-            context -> new MovingAverageCrossover(context, 2, 3, null, false, 0));
+            context -> new MovingAverageCrossover(context, 2, 3, null, false, 0, false));
         h.feed(h.events.quote(BTC, "100", "5", "101", "0.00333333"));
         h.trades(BTC, "100", "100", "100", "97", "110");
         assertThat(h.core.positions().quantity(BTC)).isEqualTo(FixedPoint.parse("0.00333333"));

@@ -17,7 +17,7 @@ import dev.peregrine.core.number.FixedPoint;
 import dev.peregrine.core.order.Order;
 import dev.peregrine.core.order.OrderState;
 import dev.peregrine.core.output.OutputFanOut;
-import dev.peregrine.core.output.OutputListener;
+import dev.peregrine.core.output.OutputAdapter;
 import dev.peregrine.core.risk.RejectReason;
 import dev.peregrine.core.strategy.config.NamedStrategy;
 import dev.peregrine.core.testing.RecordingOutputs;
@@ -121,7 +121,7 @@ class StrategyApiTest
     }
 
     /** Decision records as text, in order. */
-    private static final class Decisions implements OutputListener
+    private static final class Decisions extends OutputAdapter
     {
         final List<String> lines = new ArrayList<>();
 
@@ -138,16 +138,6 @@ class StrategyApiTest
                 .append(" passed ").append(r.checksPassed());
             lines.add(sb.toString());
         }
-
-        // @formatter:off
-        @Override public void onOrder(long o, int i, int s, dev.peregrine.core.order.OrderType t, long q, long p, long n) { }
-        @Override public void onAccepted(long o, int i, long n) { }
-        @Override public void onCancelRequested(long o, int i, long n) { }
-        @Override public void onReject(long o, int i, int s, long q, RejectReason r, long n) { }
-        @Override public void onFill(long o, int i, int s, long q, long p, double f, long n) { }
-        @Override public void onExpired(long o, int i, long q, long n) { }
-        @Override public void onCancel(long o, int i, long q, long n) { }
-        // @formatter:on
     }
 
     private final RecordingOutputs outputs = new RecordingOutputs();

@@ -9,8 +9,7 @@ import dev.peregrine.core.event.Side;
 import dev.peregrine.core.metrics.CoreMetrics;
 import dev.peregrine.core.number.FixedPoint;
 import dev.peregrine.core.order.OrderType;
-import dev.peregrine.core.output.OutputListener;
-import dev.peregrine.core.risk.RejectReason;
+import dev.peregrine.core.output.OutputAdapter;
 import dev.peregrine.core.strategy.config.BuiltInStrategies;
 import dev.peregrine.core.strategy.config.StrategySpec;
 import org.junit.jupiter.api.Test;
@@ -29,7 +28,7 @@ class BuiltInStrategyAllocationTest
 {
     private static final long SECOND = 1_000_000_000L;
 
-    private static final class CountingOutputs implements OutputListener
+    private static final class CountingOutputs extends OutputAdapter
     {
         long orders;
         long fills;
@@ -42,36 +41,10 @@ class BuiltInStrategyAllocationTest
         }
 
         @Override
-        public void onAccepted(final long orderId, final int instrumentId, final long timeNanos)
-        {
-        }
-
-        @Override
-        public void onCancelRequested(final long orderId, final int instrumentId, final long timeNanos)
-        {
-        }
-
-        @Override
-        public void onReject(final long orderId, final int instrumentId, final int side, final long quantity,
-            final RejectReason reason, final long timeNanos)
-        {
-        }
-
-        @Override
         public void onFill(final long orderId, final int instrumentId, final int side, final long quantity,
             final long price, final double fee, final long timeNanos)
         {
             fills++;
-        }
-
-        @Override
-        public void onExpired(final long orderId, final int instrumentId, final long leavesQuantity, final long timeNanos)
-        {
-        }
-
-        @Override
-        public void onCancel(final long orderId, final int instrumentId, final long quantity, final long timeNanos)
-        {
         }
     }
 
