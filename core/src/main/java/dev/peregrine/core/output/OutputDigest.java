@@ -68,31 +68,25 @@ public final class OutputDigest implements OutputListener
     @Override
     public void onAccepted(final long orderId, final int instrumentId, final long timeNanos)
     {
-        long h = head(ACCEPTED, orderId, instrumentId);
-        end(h, timeNanos);
+        end(head(ACCEPTED, orderId, instrumentId), timeNanos);
     }
 
     @Override
     public void onExpired(final long orderId, final int instrumentId, final long leavesQuantity, final long timeNanos)
     {
-        long h = head(EXPIRED, orderId, instrumentId);
-        h = Hash64.mix(h, leavesQuantity);
-        end(h, timeNanos);
+        end(Hash64.mix(head(EXPIRED, orderId, instrumentId), leavesQuantity), timeNanos);
     }
 
     @Override
     public void onCancelRequested(final long orderId, final int instrumentId, final long timeNanos)
     {
-        long h = head(CANCEL_REQUESTED, orderId, instrumentId);
-        end(h, timeNanos);
+        end(head(CANCEL_REQUESTED, orderId, instrumentId), timeNanos);
     }
 
     @Override
     public void onCancel(final long orderId, final int instrumentId, final long quantity, final long timeNanos)
     {
-        long h = head(CANCEL, orderId, instrumentId);
-        h = Hash64.mix(h, quantity);
-        end(h, timeNanos);
+        end(Hash64.mix(head(CANCEL, orderId, instrumentId), quantity), timeNanos);
     }
 
     /** Every order output starts with its kind, the order and the instrument. */

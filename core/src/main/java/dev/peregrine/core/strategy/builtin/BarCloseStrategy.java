@@ -16,11 +16,7 @@ import dev.peregrine.core.strategy.StrategyContext;
 abstract class BarCloseStrategy implements Strategy
 {
     protected final StrategyContext context;
-    protected final int instrumentId;
-    protected final long barNanos;
-    /** Size of the position (scaled), or 0 for the engine's order quantity at the current price. */
-    protected final long quantity;
-    protected final boolean allowShort;
+    protected final BarCloseTerms terms;
     protected final TargetPosition orders;
     protected long bars;
 
@@ -29,27 +25,18 @@ abstract class BarCloseStrategy implements Strategy
      * The subclass checks its parameters, {@code quantity} first ({@link TargetPosition#requireQuantity}),
      * before this runs (in the argument of {@code super}), so a refused configuration subscribes nothing.
      */
-    protected BarCloseStrategy(
-        final StrategyContext context,
-        final int instrumentId,
-        final long barNanos,
-        final long quantity,
-        final boolean joinTouch,
-        final boolean allowShort)
+    protected BarCloseStrategy(final StrategyContext context, final BarCloseTerms terms)
     {
         this.context = context;
-        this.instrumentId = instrumentId;
-        this.barNanos = barNanos;
-        this.quantity = quantity;
-        this.allowShort = allowShort;
-        this.orders = new TargetPosition(context, instrumentId, joinTouch);
-        context.subscribeTimeBars(instrumentId, barNanos);
+        this.terms = terms;
+        this.orders = new TargetPosition(context, terms.instrumentId(), terms.joinTouch());
+        context.subscribeTimeBars(terms.instrumentId(), terms.barNanos());
     }
 
     @Override
     public final void onBar(final Bar bar)
     {
-        if (bar.instrumentId() != instrumentId)
+        if (bar.instrumentId() != terms.instrumentId())
         {
             return;
         }

@@ -75,8 +75,8 @@ public final class MeanReversion extends BarCloseStrategy
             {
                 return null;
             }
-            return context -> new MeanReversion(context, instrumentId, barNanos, rsiPeriod, oversold, overbought,
-                bandPeriod, bandWidth, quantity, joinTouch, allowShort);
+            final BarCloseTerms terms = new BarCloseTerms(instrumentId, barNanos, quantity, joinTouch, allowShort);
+            return context -> new MeanReversion(context, terms, rsiPeriod, oversold, overbought, bandPeriod, bandWidth);
         }
     };
 
@@ -101,26 +101,17 @@ public final class MeanReversion extends BarCloseStrategy
      * @param oversold   RSI level under which a close below the lower band is bought (0..100).
      * @param overbought RSI level over which a close above the upper band is shorted; above {@code oversold}.
      * @param bandWidth  the bands' distance from the middle, in population standard deviations (>= 0).
-     * @param quantity   size of the position (scaled, > 0), or 0 for the engine's order quantity at the
-     *                   current price, asked at each decision.
-     * @param joinTouch  true for limit orders at the touch, false for market orders.
-     * @param allowShort true to also enter shorts.
      */
     public MeanReversion(
         final StrategyContext context,
-        final int instrumentId,
-        final long barNanos,
+        final BarCloseTerms terms,
         final int rsiPeriod,
         final double oversold,
         final double overbought,
         final int bandPeriod,
-        final double bandWidth,
-        final long quantity,
-        final boolean joinTouch,
-        final boolean allowShort)
+        final double bandWidth)
     {
-        super(checked(context, quantity, oversold, overbought), instrumentId, barNanos, quantity, joinTouch,
-            allowShort);
+        super(checked(context, terms.quantity(), oversold, overbought), terms);
         this.oversold = oversold;
         this.overbought = overbought;
         this.rsi = new Rsi(rsiPeriod);
@@ -149,7 +140,7 @@ public final class MeanReversion extends BarCloseStrategy
             return;
         }
         final long position = orders.expectedPosition();
-        final long size = orders.size(quantity);
+        final long size = orders.size(terms.quantity());
         final long target;
         final String signal;
         if (position == 0)
@@ -163,7 +154,7 @@ public final class MeanReversion extends BarCloseStrategy
                 target = size;
                 signal = OVERSOLD_BELOW_LOWER_BAND;
             }
-            else if (allowShort && close > bands.upper() && rsi.value() > overbought)
+            else if (terms.allowShort() && close > bands.upper() && rsi.value() > overbought)
             {
                 target = -size;
                 signal = OVERBOUGHT_ABOVE_UPPER_BAND;
@@ -195,12 +186,12 @@ public final class MeanReversion extends BarCloseStrategy
     @Override
     public long hash(final long seed)
     {
-        long h = Hash64.mix(seed, instrumentId);
-        h = Hash64.mix(h, barNanos);
+        long h = Hash64.mix(seed, terms.instrumentId());
+        h = Hash64.mix(h, terms.barNanos());
         h = Hash64.mix(h, oversold);
         h = Hash64.mix(h, overbought);
-        h = Hash64.mix(h, quantity);
-        h = Hash64.mix(h, allowShort ? 1L : 0L);
+        h = Hash64.mix(h, terms.quantity());
+        h = Hash64.mix(h, terms.allowShort() ? 1L : 0L);
         h = rsi.hash(h);
         h = bands.hash(h);
         h = orders.hash(h);

@@ -86,8 +86,8 @@ public final class TrendFollowing extends BarCloseStrategy
             {
                 return null;
             }
-            return context -> new TrendFollowing(context, instrumentId, barNanos, signal, fast, slow, signalPeriod,
-                quantity, joinTouch, allowShort, warmUpBars);
+            final BarCloseTerms terms = new BarCloseTerms(instrumentId, barNanos, quantity, joinTouch, allowShort);
+            return context -> new TrendFollowing(context, terms, signal, fast, slow, signalPeriod, warmUpBars);
         }
     };
 
@@ -114,31 +114,23 @@ public final class TrendFollowing extends BarCloseStrategy
 
     /**
      * Subscribes the time bars it trades on, so it must be called while the engine builds its strategies.
+     * With {@code terms.allowShort()} a cross down targets a short, else flat.
      *
-     * @param barNanos     the bar interval.
      * @param fast         fast EMA period (both modes), bars.
      * @param slow         slow EMA period (both modes), bars; above {@code fast}.
      * @param signalPeriod MACD signal-line period, bars; unused with {@link Signal#EMA}.
-     * @param quantity     size of the target position (scaled, > 0), or 0 for the engine's order quantity at
-     *                     the current price, asked at each decision.
-     * @param joinTouch    true for limit orders at the touch, false for market orders.
-     * @param allowShort   true to target a short on a cross down, false to target flat.
      * @param warmUpBars   bars at the start that feed the signal but never trade (>= 0).
      */
     public TrendFollowing(
         final StrategyContext context,
-        final int instrumentId,
-        final long barNanos,
+        final BarCloseTerms terms,
         final Signal signal,
         final int fast,
         final int slow,
         final int signalPeriod,
-        final long quantity,
-        final boolean joinTouch,
-        final boolean allowShort,
         final int warmUpBars)
     {
-        super(checked(context, quantity, signal, warmUpBars), instrumentId, barNanos, quantity, joinTouch, allowShort);
+        super(checked(context, terms.quantity(), signal, warmUpBars), terms);
         this.warmUpBars = warmUpBars;
         this.ema = signal == Signal.EMA ? new EmaCrossoverSignal(fast, slow, warmUpBars) : null;
         this.macd = signal == Signal.MACD ? new MacdCrossoverSignal(fast, slow, signalPeriod) : null;
@@ -169,8 +161,8 @@ public final class TrendFollowing extends BarCloseStrategy
             return;
         }
         crosses++;
-        final long size = orders.size(quantity);
-        final long target = direction == UP ? size : allowShort ? -size : 0;
+        final long size = orders.size(terms.quantity());
+        final long target = direction == UP ? size : terms.allowShort() ? -size : 0;
         final long delta = target - orders.expectedPosition();
         if (delta == 0)
         {
@@ -220,10 +212,10 @@ public final class TrendFollowing extends BarCloseStrategy
     @Override
     public long hash(final long seed)
     {
-        long h = Hash64.mix(seed, instrumentId);
-        h = Hash64.mix(h, barNanos);
-        h = Hash64.mix(h, quantity);
-        h = Hash64.mix(h, allowShort ? 1L : 0L);
+        long h = Hash64.mix(seed, terms.instrumentId());
+        h = Hash64.mix(h, terms.barNanos());
+        h = Hash64.mix(h, terms.quantity());
+        h = Hash64.mix(h, terms.allowShort() ? 1L : 0L);
         h = Hash64.mix(h, warmUpBars);
         h = ema != null ? ema.hash(Hash64.mix(h, 1L)) : macd.hash(Hash64.mix(h, 2L));
         h = orders.hash(h);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Typed reading of one strategy's parameters that records every problem instead of stopping at the
@@ -80,21 +81,13 @@ public final class StrategyParams
         {
             return defaultValue;
         }
-        try
+        final Integer value = parsed(text, Integer::valueOf);
+        if (value != null && value >= min && value <= max)
         {
-            final int value = Integer.parseInt(text);
-            if (value < min || value > max)
-            {
-                problem(key, text, "expected an integer from " + min + " to " + max);
-                return defaultValue;
-            }
             return value;
         }
-        catch (final NumberFormatException ex)
-        {
-            problem(key, text, "expected an integer from " + min + " to " + max);
-            return defaultValue;
-        }
+        problem(key, text, "expected an integer from " + min + " to " + max);
+        return defaultValue;
     }
 
     public double decimal(final String key, final double defaultValue, final double min, final double max)
@@ -104,21 +97,13 @@ public final class StrategyParams
         {
             return defaultValue;
         }
-        try
+        final Double value = parsed(text, Double::valueOf);
+        if (value != null && value >= min && value <= max)
         {
-            final double value = Double.parseDouble(text);
-            if (!(value >= min && value <= max))
-            {
-                problem(key, text, "expected a number from " + plain(min) + " to " + plain(max));
-                return defaultValue;
-            }
             return value;
         }
-        catch (final NumberFormatException ex)
-        {
-            problem(key, text, "expected a number from " + plain(min) + " to " + plain(max));
-            return defaultValue;
-        }
+        problem(key, text, "expected a number from " + plain(min) + " to " + plain(max));
+        return defaultValue;
     }
 
     public boolean bool(final String key, final boolean defaultValue)
@@ -303,6 +288,19 @@ public final class StrategyParams
         catch (final RuntimeException ex)
         {
             return 0;
+        }
+    }
+
+    /** {@code parser}'s value of {@code text}, or null where it is not a number (configuration time only). */
+    private static <T> T parsed(final String text, final Function<String, T> parser)
+    {
+        try
+        {
+            return parser.apply(text);
+        }
+        catch (final NumberFormatException ex)
+        {
+            return null;
         }
     }
 
