@@ -1,7 +1,6 @@
 package dev.peregrine.core.ring;
 
 import com.lmax.disruptor.EventHandler;
-import com.lmax.disruptor.Sequence;
 import dev.peregrine.core.event.InboundEvent;
 
 /**
@@ -10,15 +9,11 @@ import dev.peregrine.core.event.InboundEvent;
  * counts it and halts trading). A writer that fails keeps failing quietly (it counts what it skips and
  * throws only once), so the error reaches the handler, and any log, once.
  */
-final class JournalStage implements EventHandler<InboundEvent>
+final class JournalStage extends GatedStage
 {
-    private final EventHandler<InboundEvent> journal;
-    private final JournalGate gate;
-
     JournalStage(final EventHandler<InboundEvent> journal, final JournalGate gate)
     {
-        this.journal = journal;
-        this.gate = gate;
+        super(journal, gate);
     }
 
     @Override
@@ -26,7 +21,7 @@ final class JournalStage implements EventHandler<InboundEvent>
     {
         try
         {
-            journal.onEvent(event, sequence, endOfBatch);
+            handler.onEvent(event, sequence, endOfBatch);
         }
         catch (final Exception | Error e)
         {
@@ -34,35 +29,5 @@ final class JournalStage implements EventHandler<InboundEvent>
             gate.close(sequence, e);
             throw e;
         }
-    }
-
-    @Override
-    public void onStart()
-    {
-        journal.onStart();
-    }
-
-    @Override
-    public void onShutdown()
-    {
-        journal.onShutdown();
-    }
-
-    @Override
-    public void onBatchStart(final long batchSize, final long queueDepth)
-    {
-        journal.onBatchStart(batchSize, queueDepth);
-    }
-
-    @Override
-    public void onTimeout(final long sequence) throws Exception
-    {
-        journal.onTimeout(sequence);
-    }
-
-    @Override
-    public void setSequenceCallback(final Sequence sequenceCallback)
-    {
-        journal.setSequenceCallback(sequenceCallback);
     }
 }

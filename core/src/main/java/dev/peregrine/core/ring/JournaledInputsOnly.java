@@ -1,7 +1,6 @@
 package dev.peregrine.core.ring;
 
 import com.lmax.disruptor.EventHandler;
-import com.lmax.disruptor.Sequence;
 import dev.peregrine.core.event.InboundEvent;
 
 /**
@@ -10,15 +9,11 @@ import dev.peregrine.core.event.InboundEvent;
  * the core's state, its outputs and the digest it prints then cover exactly the journaled events, and no
  * order is decided whose cause a replay or a restart would not see. One volatile read per input.
  */
-final class JournaledInputsOnly implements EventHandler<InboundEvent>
+final class JournaledInputsOnly extends GatedStage
 {
-    private final EventHandler<InboundEvent> core;
-    private final JournalGate gate;
-
     JournaledInputsOnly(final EventHandler<InboundEvent> core, final JournalGate gate)
     {
-        this.core = core;
-        this.gate = gate;
+        super(core, gate);
     }
 
     @Override
@@ -30,36 +25,6 @@ final class JournaledInputsOnly implements EventHandler<InboundEvent>
             gate.refused();
             return;
         }
-        core.onEvent(event, sequence, endOfBatch);
-    }
-
-    @Override
-    public void onStart()
-    {
-        core.onStart();
-    }
-
-    @Override
-    public void onShutdown()
-    {
-        core.onShutdown();
-    }
-
-    @Override
-    public void onBatchStart(final long batchSize, final long queueDepth)
-    {
-        core.onBatchStart(batchSize, queueDepth);
-    }
-
-    @Override
-    public void onTimeout(final long sequence) throws Exception
-    {
-        core.onTimeout(sequence);
-    }
-
-    @Override
-    public void setSequenceCallback(final Sequence sequenceCallback)
-    {
-        core.setSequenceCallback(sequenceCallback);
+        handler.onEvent(event, sequence, endOfBatch);
     }
 }

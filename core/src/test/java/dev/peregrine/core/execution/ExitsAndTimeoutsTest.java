@@ -38,6 +38,13 @@ class ExitsAndTimeoutsTest
         h.outputs.clear();
     }
 
+    /** The long of 1 {@link #buyOne} opened was closed by {@code reason}: one market sell, filled at {@code price}. */
+    private static void assertClosedBy(final CoreHarness h, final ExitReason reason, final String price)
+    {
+        assertThat(h.outputs.lines()).containsExactly("ORDER #2 i0 SELL 1", "FILL #2 i0 SELL 1 @ " + price);
+        assertThat(h.metrics.exits[reason.ordinal()].get()).isEqualTo(1);
+    }
+
     @Test
     void stopLossClosesPastTheThresholdNotBefore()
     {
@@ -46,8 +53,7 @@ class ExitsAndTimeoutsTest
         h.feed(h.events.quote(BTC, "95.5", "50", "96.5", "50"));     // mark 96: -4.95 %
         assertThat(h.outputs.lines()).isEmpty();
         h.feed(h.events.quote(BTC, "95.4", "50", "96.4", "50"));     // mark 95.9: -5.05 %
-        assertThat(h.outputs.lines()).containsExactly("ORDER #2 i0 SELL 1", "FILL #2 i0 SELL 1 @ 95.4");
-        assertThat(h.metrics.exits[ExitReason.STOP_LOSS.ordinal()].get()).isEqualTo(1);
+        assertClosedBy(h, ExitReason.STOP_LOSS, "95.4");
         assertThat(h.core.positions().quantity(BTC)).isZero();
     }
 
@@ -59,8 +65,7 @@ class ExitsAndTimeoutsTest
         h.feed(h.events.quote(BTC, "110.5", "50", "111.5", "50"));   // mark 111: +9.9 %
         assertThat(h.outputs.lines()).isEmpty();
         h.feed(h.events.quote(BTC, "110.7", "50", "111.7", "50"));   // mark 111.2: +10.1 %
-        assertThat(h.outputs.lines()).containsExactly("ORDER #2 i0 SELL 1", "FILL #2 i0 SELL 1 @ 110.7");
-        assertThat(h.metrics.exits[ExitReason.TAKE_PROFIT.ordinal()].get()).isEqualTo(1);
+        assertClosedBy(h, ExitReason.TAKE_PROFIT, "110.7");
     }
 
     @Test
@@ -72,8 +77,7 @@ class ExitsAndTimeoutsTest
         h.feed(h.events.quote(BTC, "114.5", "50", "114.5", "50"));   // 114.5: 4.58 % back
         assertThat(h.outputs.lines()).isEmpty();
         h.feed(h.events.quote(BTC, "114", "50", "114", "50"));       // 114: 5 % back from 120
-        assertThat(h.outputs.lines()).containsExactly("ORDER #2 i0 SELL 1", "FILL #2 i0 SELL 1 @ 114");
-        assertThat(h.metrics.exits[ExitReason.TRAILING_STOP.ordinal()].get()).isEqualTo(1);
+        assertClosedBy(h, ExitReason.TRAILING_STOP, "114");
     }
 
     @Test
@@ -84,8 +88,7 @@ class ExitsAndTimeoutsTest
         h.advanceMillis(59_000);
         assertThat(h.outputs.lines()).isEmpty();
         h.advanceMillis(1_000);
-        assertThat(h.outputs.lines()).containsExactly("ORDER #2 i0 SELL 1", "FILL #2 i0 SELL 1 @ 100");
-        assertThat(h.metrics.exits[ExitReason.TIME_STOP.ordinal()].get()).isEqualTo(1);
+        assertClosedBy(h, ExitReason.TIME_STOP, "100");
     }
 
     @Test

@@ -18,7 +18,7 @@ import dev.peregrine.core.strategy.config.NamedStrategy;
 import dev.peregrine.core.strategy.config.StrategySpec;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -158,13 +158,7 @@ class StateSnapshotTest
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "", // the default moving-average crossover
-        "trend-following:bar=1s,fast=3,slow=8",
-        "trend-following:bar=1s,signal=macd,fast=3,slow=8,signal-period=3,allow-short=true",
-        "mean-reversion:bar=1s,rsi-period=5,bb-period=10,bb-k=1.5,allow-short=true,order=limit",
-        "market-maker:spread-bps=20,quantity=0.01",
-        "market-maker:instrument=ETH-USD,spread-bps=10,quantity=0.1;trend-following:bar=1s,fast=3,slow=8"})
+    @MethodSource("dev.peregrine.core.testing.StrategyMixes#everyBuiltIn")
     void aCoreRestoredMidRunEndsAsTheOneThatSawEveryEvent(final String spec)
     {
         final List<InboundEvent> events = market(3_000);
