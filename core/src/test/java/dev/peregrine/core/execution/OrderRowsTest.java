@@ -40,6 +40,17 @@ class OrderRowsTest
             leaves[to] = leaves[from];
         }
 
+        /** A table of {@code capacity} holding orders #1, #2, ... with these quantities left. */
+        static Ids of(final int capacity, final long... leavesQuantities)
+        {
+            final Ids rows = new Ids(capacity);
+            for (int i = 0; i < leavesQuantities.length; i++)
+            {
+                rows.add(i + 1, leavesQuantities[i]);
+            }
+            return rows;
+        }
+
         List<String> rows()
         {
             final List<String> rows = new ArrayList<>();
@@ -54,10 +65,7 @@ class OrderRowsTest
     @Test
     void removeAtKeepsTheOthersInArrivalOrder()
     {
-        final Ids rows = new Ids(4);
-        rows.add(1, 10);
-        rows.add(2, 20);
-        rows.add(3, 30);
+        final Ids rows = Ids.of(4, 10, 20, 30);
         rows.removeAt(0);
         assertThat(rows.rows()).containsExactly("#2:20", "#3:30");
         rows.removeAt(1);
@@ -69,12 +77,7 @@ class OrderRowsTest
     @Test
     void removeDoneDropsOnlyTheRowsWithNothingLeftAndKeepsTheOrder()
     {
-        final Ids rows = new Ids(5);
-        rows.add(1, 0);
-        rows.add(2, 5);
-        rows.add(3, 0);
-        rows.add(4, 0);
-        rows.add(5, 7);
+        final Ids rows = Ids.of(5, 0, 5, 0, 0, 7);
         rows.removeDone();
         assertThat(rows.rows()).containsExactly("#2:5", "#5:7");
         rows.removeDone();
@@ -84,9 +87,7 @@ class OrderRowsTest
     @Test
     void aFullTableSaysSoAndAFreedRowCanBeUsedAgain()
     {
-        final Ids rows = new Ids(2);
-        assertThat(rows.add(1, 1)).isTrue();
-        assertThat(rows.add(2, 1)).isTrue();
+        final Ids rows = Ids.of(2, 1, 1);
         assertThat(rows.isFull()).isTrue();
         assertThat(rows.add(3, 1)).isFalse();
         rows.removeAt(0);
