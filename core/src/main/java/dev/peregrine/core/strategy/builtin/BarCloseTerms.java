@@ -1,5 +1,7 @@
 package dev.peregrine.core.strategy.builtin;
 
+import dev.peregrine.core.strategy.config.StrategyParams;
+
 /**
  * What a {@link BarCloseStrategy} trades, whatever its signal: one instrument's time bars of one interval,
  * towards a position of one size, with market orders or limit orders joining the touch, long only or also
@@ -13,4 +15,32 @@ package dev.peregrine.core.strategy.builtin;
  */
 public record BarCloseTerms(int instrumentId, long barNanos, long quantity, boolean joinTouch, boolean allowShort)
 {
+    /** Parameter help lines every bar-close strategy shares, in its definition's order. */
+    static final String INSTRUMENT_HELP = "instrument=<first product>: the product traded";
+    static final String BAR_HELP = "bar=1m: time-bar interval (500ms, 30s, 1m, 4h)";
+    static final String ORDER_HELP = "order=market: market (cross, taker) or limit (join the touch, maker)";
+
+    /** The {@code instrument} parameter, read first: the size's default depends on it. */
+    static int instrument(final StrategyParams params)
+    {
+        return params.instrument("instrument");
+    }
+
+    /** The {@code bar} interval, read second. */
+    static long bar(final StrategyParams params)
+    {
+        return params.duration("bar", 60_000_000_000L);
+    }
+
+    /**
+     * Reads {@code quantity}, {@code order} and {@code allow-short}, in that order (problems are reported in
+     * the order parameters are read), after the strategy's own signal parameters.
+     */
+    static BarCloseTerms read(final StrategyParams params, final int instrumentId, final long barNanos)
+    {
+        final long quantity = params.quantityOrEngine("quantity", instrumentId);
+        final boolean joinTouch = "limit".equals(params.choice("order", "market", "limit"));
+        final boolean allowShort = params.bool("allow-short", false);
+        return new BarCloseTerms(instrumentId, barNanos, quantity, joinTouch, allowShort);
+    }
 }

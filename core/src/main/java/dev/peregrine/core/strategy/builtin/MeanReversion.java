@@ -45,37 +45,34 @@ public final class MeanReversion extends BarCloseStrategy
     public static final StrategyDefinition DEFINITION = new DescribedDefinition(NAME,
         "RSI + Bollinger Bands on time-bar closes of one product: buy oversold below the lower band " +
             "(optionally short overbought above the upper), exit at the middle band",
-        "instrument=<first product>: the product traded",
-        "bar=1m: time-bar interval (500ms, 30s, 1m, 4h)",
+        BarCloseTerms.INSTRUMENT_HELP,
+        BarCloseTerms.BAR_HELP,
         "rsi-period=14: RSI period (Wilder), bars",
         "oversold=30: enter long below the lower band when RSI is under this",
         "overbought=70: enter short above the upper band when RSI is over this (> oversold)",
         "bb-period=20: Bollinger Bands period, bars",
         "bb-k=2.0: band half-width in standard deviations",
         "quantity=<engine order notional at the current price>: size of the position",
-        "order=market: market (cross, taker) or limit (join the touch, maker)",
+        BarCloseTerms.ORDER_HELP,
         "allow-short=false: true to also short overbought closes above the upper band")
     {
         @Override
         public StrategyFactory configure(final StrategyParams params)
         {
-            final int instrumentId = params.instrument("instrument");
-            final long barNanos = params.duration("bar", 60_000_000_000L);
+            final int instrumentId = BarCloseTerms.instrument(params);
+            final long barNanos = BarCloseTerms.bar(params);
             final int rsiPeriod = params.integer("rsi-period", 14, 2, 100_000);
             final double oversold = params.decimal("oversold", 30.0, 0.0, 100.0);
             final double overbought = params.decimal("overbought", 70.0, 0.0, 100.0);
             final int bandPeriod = params.integer("bb-period", 20, 2, 100_000);
             final double bandWidth = params.decimal("bb-k", 2.0, 0.0, 10.0);
-            final long quantity = params.quantityOrEngine("quantity", instrumentId);
-            final boolean joinTouch = "limit".equals(params.choice("order", "market", "limit"));
-            final boolean allowShort = params.bool("allow-short", false);
+            final BarCloseTerms terms = BarCloseTerms.read(params, instrumentId, barNanos);
             params.require(oversold < overbought,
                 "parameter 'oversold' (" + oversold + ") must be below 'overbought' (" + overbought + ")");
             if (!params.problems().isEmpty())
             {
                 return null;
             }
-            final BarCloseTerms terms = new BarCloseTerms(instrumentId, barNanos, quantity, joinTouch, allowShort);
             return context -> new MeanReversion(context, terms, rsiPeriod, oversold, overbought, bandPeriod, bandWidth);
         }
     };

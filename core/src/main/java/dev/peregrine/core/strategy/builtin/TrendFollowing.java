@@ -57,36 +57,33 @@ public final class TrendFollowing extends BarCloseStrategy
     /** Configuration by name: every parameter checked, every problem reported. */
     public static final StrategyDefinition DEFINITION = new DescribedDefinition(NAME,
         "EMA or MACD crossover on time-bar closes of one product: long on a cross up, flat (or short) on a cross down",
-        "instrument=<first product>: the product traded",
-        "bar=1m: time-bar interval (500ms, 30s, 1m, 4h)",
+        BarCloseTerms.INSTRUMENT_HELP,
+        BarCloseTerms.BAR_HELP,
         "signal=ema: ema (fast EMA crosses slow EMA) or macd (MACD line crosses its signal line)",
         "fast=12: fast EMA period, bars",
         "slow=26: slow EMA period, bars (> fast)",
         "signal-period=9: MACD signal-line period, bars (macd only)",
         "quantity=<engine order notional at the current price>: size of the long (and short) position",
-        "order=market: market (cross, taker) or limit (join the touch, maker)",
+        BarCloseTerms.ORDER_HELP,
         "allow-short=false: true to go short on a cross down instead of flat",
         "warm-up=0: bars at the start that feed the indicators but never trade (seeding fades; >= 0)")
     {
         @Override
         public StrategyFactory configure(final StrategyParams params)
         {
-            final int instrumentId = params.instrument("instrument");
-            final long barNanos = params.duration("bar", 60_000_000_000L);
+            final int instrumentId = BarCloseTerms.instrument(params);
+            final long barNanos = BarCloseTerms.bar(params);
             final Signal signal = "macd".equals(params.choice("signal", "ema", "macd")) ? Signal.MACD : Signal.EMA;
             final int fast = params.integer("fast", 12, 1, 100_000);
             final int slow = params.integer("slow", 26, 2, 100_000);
             final int signalPeriod = params.integer("signal-period", 9, 1, 100_000);
-            final long quantity = params.quantityOrEngine("quantity", instrumentId);
-            final boolean joinTouch = "limit".equals(params.choice("order", "market", "limit"));
-            final boolean allowShort = params.bool("allow-short", false);
+            final BarCloseTerms terms = BarCloseTerms.read(params, instrumentId, barNanos);
             final int warmUpBars = params.integer("warm-up", 0, 0, Integer.MAX_VALUE);
             params.require(fast < slow, "parameter 'fast' (" + fast + ") must be below 'slow' (" + slow + ")");
             if (!params.problems().isEmpty())
             {
                 return null;
             }
-            final BarCloseTerms terms = new BarCloseTerms(instrumentId, barNanos, quantity, joinTouch, allowShort);
             return context -> new TrendFollowing(context, terms, signal, fast, slow, signalPeriod, warmUpBars);
         }
     };
