@@ -19,53 +19,47 @@ import java.util.List;
  * replay rebuilds the core from {@link #decode(String)}, so it decides exactly as the live run did.
  *
  * <p>Quantities are scaled longs per instrument, in the order of {@link #products()}. Immutable; made
- * only by {@link #builder} (or {@link #toBuilder()}), whose {@code conclude()} is the one place settings
- * are checked; the text form is {@link SettingsText}'s.
+ * by {@link #builder} (or {@link #toBuilder()}), whose {@code conclude()} is the one place settings
+ * are checked (the canonical constructor only takes defensive copies); the text form is
+ * {@link SettingsText}'s.
+ *
+ * @param venueTimeoutNanos an order the venue has not answered (new or cancel) for this long expires; 0 = never.
+ * @param passiveOrders     the crossover's order style: false crosses with market orders, true joins the touch
+ *                          with limits.
+ * @param liveVenue         true: orders go to a live venue and its answers come back as VENUE_* events; false:
+ *                          the paper venue.
+ * @param strategies        configured strategies in id order; empty runs the moving-average crossover of the
+ *                          fields above.
+ * @param orderNotional     one order's size in quote currency, converted at the current price when an order is
+ *                          sized; 0 sizes by {@link #orderQuantity()} alone (the catalog's reference price), as
+ *                          journals before it did.
+ * @param minHoldNanos      the default crossover trades at most once per this much event time per product;
+ *                          0 = on every cross.
  */
-public final class EngineSettings
+public record EngineSettings(
+    List<String> products,
+    int fastWindow,
+    int slowWindow,
+    long[] orderQuantity,
+    RiskLimits risk,
+    ExitRules exits,
+    PaperVenueSettings paperVenue,
+    long venueTimeoutNanos,
+    boolean passiveOrders,
+    boolean liveVenue,
+    List<StrategySpec> strategies,
+    double orderNotional,
+    long minHoldNanos)
 {
-    private final List<String> products;
-    private final int fastWindow;
-    private final int slowWindow;
-    private final long[] orderQuantity;
-    private final RiskLimits risk;
-    private final ExitRules exits;
-    private final PaperVenueSettings paperVenue;
-    /** An order the venue has not answered (new or cancel) for this long expires; 0 = never. */
-    private final long venueTimeoutNanos;
-    /** The crossover's order style: false crosses with market orders, true joins the touch with limits. */
-    private final boolean passiveOrders;
-    /** True: orders go to a live venue and its answers come back as VENUE_* events; false: the paper venue. */
-    private final boolean liveVenue;
-    /** Configured strategies in id order; empty runs the moving-average crossover of the fields above. */
-    private final List<StrategySpec> strategies;
-    /**
-     * One order's size in quote currency, converted at the current price when an order is sized; 0 sizes
-     * by {@link #orderQuantity()} alone (the catalog's reference price), as journals before it did.
-     */
-    private final double orderNotional;
-    /** The default crossover trades at most once per this much event time per product; 0 = on every cross. */
-    private final long minHoldNanos;
-
     /** Ten seconds: far beyond any healthy answer, short enough that a lost order does not linger. */
     public static final long DEFAULT_VENUE_TIMEOUT_NANOS = 10_000_000_000L;
 
-    /** Only from a concluded builder: {@link EngineSettingsBuilder#build()}. */
-    EngineSettings(final EngineSettingsBuilder b)
+    /** Copies the lists and the quantities, so the settings stay immutable; checks are the builder's. */
+    public EngineSettings
     {
-        this.products = List.copyOf(b.products);
-        this.fastWindow = b.fastWindow;
-        this.slowWindow = b.slowWindow;
-        this.orderQuantity = b.orderQuantity.clone();
-        this.risk = b.risk;
-        this.exits = b.exits;
-        this.paperVenue = b.paperVenue;
-        this.venueTimeoutNanos = b.venueTimeoutNanos;
-        this.passiveOrders = b.passiveOrders;
-        this.liveVenue = b.liveVenue;
-        this.strategies = List.copyOf(b.strategies);
-        this.orderNotional = b.orderNotional;
-        this.minHoldNanos = b.minHoldNanos;
+        products = List.copyOf(products);
+        orderQuantity = orderQuantity.clone();
+        strategies = List.copyOf(strategies);
     }
 
     /** The one way to make settings: set what differs from the defaults, then {@link EngineSettingsBuilder#build()}. */
@@ -130,64 +124,16 @@ public final class EngineSettings
         return toBuilder().minHoldNanos(nanos).build();
     }
 
-    /** The default crossover's minimum holding time, nanoseconds of event time; 0 trades on every cross. */
-    public long minHoldNanos()
-    {
-        return minHoldNanos;
-    }
-
-    /** One order's size in quote currency at the current price; 0 means the fixed {@link #orderQuantity()}. */
-    public double orderNotional()
-    {
-        return orderNotional;
-    }
-
-    /** Configured strategies; empty means the default moving-average crossover. */
-    public List<StrategySpec> strategies()
-    {
-        return strategies;
-    }
-
     /** How many strategies the core runs: the configured ones, or its one default crossover when none is. */
     public int strategyCount()
     {
         return strategies.isEmpty() ? 1 : strategies.size();
     }
 
-    public boolean liveVenue()
-    {
-        return liveVenue;
-    }
-
-    public boolean passiveOrders()
-    {
-        return passiveOrders;
-    }
-
-    public ExitRules exits()
-    {
-        return exits;
-    }
-
-    public long venueTimeoutNanos()
-    {
-        return venueTimeoutNanos;
-    }
-
     /** The same settings with other risk limits. */
     public EngineSettings withRisk(final RiskLimits limits)
     {
         return toBuilder().risk(limits).build();
-    }
-
-    public RiskLimits risk()
-    {
-        return risk;
-    }
-
-    public PaperVenueSettings paperVenue()
-    {
-        return paperVenue;
     }
 
     /**
@@ -222,21 +168,8 @@ public final class EngineSettings
             .build();
     }
 
-    public List<String> products()
-    {
-        return products;
-    }
-
-    public int fastWindow()
-    {
-        return fastWindow;
-    }
-
-    public int slowWindow()
-    {
-        return slowWindow;
-    }
-
+    /** One order's quantity per product, scaled: a copy, so the settings stay immutable. */
+    @Override
     public long[] orderQuantity()
     {
         return orderQuantity.clone();
@@ -279,5 +212,4 @@ public final class EngineSettings
         }
         return h;
     }
-
 }

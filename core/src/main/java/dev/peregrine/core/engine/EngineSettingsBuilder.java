@@ -162,6 +162,7 @@ public final class EngineSettingsBuilder
     public EngineSettings build()
     {
         conclude();
-        return new EngineSettings(this);
+        return new EngineSettings(products, fastWindow, slowWindow, orderQuantity, risk, exits, paperVenue,
+            venueTimeoutNanos, passiveOrders, liveVenue, strategies, orderNotional, minHoldNanos);
     }
 }

@@ -55,16 +55,6 @@ public final class DailyPnl
         return day;
     }
 
-    public double equity()
-    {
-        return equity;
-    }
-
-    public double peakEquity()
-    {
-        return peakEquity;
-    }
-
     public long hash(final long seed)
     {
         long h = Hash64.mix(seed, day);

@@ -38,18 +38,14 @@ final class FailureGuard
     private long disabledAtNanos;
     private volatile Throwable failure;
 
-    FailureGuard(
-        final StrategyContext context,
-        final ExecutionEngine execution,
-        final SingleWriterCounter failures,
-        final StrategyTimers timers,
-        final DecisionRecord note)
+    /** Guards the strategy of {@code context}: its timers and decision note are the context's own. */
+    FailureGuard(final EngineStrategyContext context, final ExecutionEngine execution, final SingleWriterCounter failures)
     {
         this.context = context;
         this.execution = execution;
         this.failures = failures;
-        this.timers = timers;
-        this.note = note;
+        this.timers = context.timers();
+        this.note = context.decision();
     }
 
     void guard(final Strategy strategy)

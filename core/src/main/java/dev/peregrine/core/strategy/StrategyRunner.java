@@ -58,7 +58,7 @@ public final class StrategyRunner implements BarListener
         this.open = context.openOrders();
         this.timers = context.timers();
         this.positions = context.positions();
-        this.guard = new FailureGuard(context, parts.execution(), failures, timers, context.decision());
+        this.guard = new FailureGuard(context, parts.execution(), failures);
         this.deferred = guard.deferred();
     }
 
