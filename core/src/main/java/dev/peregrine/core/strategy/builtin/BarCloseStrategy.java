@@ -29,7 +29,7 @@ abstract class BarCloseStrategy implements Strategy
     {
         this.context = context;
         this.terms = terms;
-        this.orders = new TargetPosition(context, terms.instrumentId(), terms.joinTouch());
+        this.orders = new TargetPosition(context, terms);
         context.subscribeTimeBars(terms.instrumentId(), terms.barNanos());
     }
 

@@ -32,14 +32,14 @@ final class TargetPosition
     private long ordersWithoutTouch;
 
     /**
-     * @param joinTouch true to rest a limit order at the touch (maker fees, may not fill), false to send
-     *                  market orders (taker fees, slippage).
+     * Trades the instrument of {@code terms} in its order style: {@link BarCloseTerms#joinTouch()} rests a
+     * limit order at the touch (maker fees, may not fill), else market orders go (taker fees, slippage).
      */
-    TargetPosition(final StrategyContext context, final int instrumentId, final boolean joinTouch)
+    TargetPosition(final StrategyContext context, final BarCloseTerms terms)
     {
         this.context = context;
-        this.instrumentId = instrumentId;
-        this.joinTouch = joinTouch;
+        this.instrumentId = terms.instrumentId();
+        this.joinTouch = terms.joinTouch();
     }
 
     /**

@@ -39,6 +39,17 @@ final class ExpectedOutputs
             "FILL #" + orderId + " i0 " + side + " " + quantity + " @ " + price);
     }
 
+    /**
+     * A position opened and closed with two market orders of the same size: #1 {@code openSide} filled at
+     * {@code openPrice}, #2 the other side filled at {@code closePrice}.
+     */
+    static List<String> roundTrip(final String openSide, final String quantity, final String openPrice,
+        final String closePrice)
+    {
+        final String closeSide = "BUY".equals(openSide) ? "SELL" : "BUY";
+        return lines(marketFill(1, openSide, quantity, openPrice), marketFill(2, closeSide, quantity, closePrice));
+    }
+
     /** Two cores fed the same events: the same output lines, decisions and state hash. */
     static void assertSameRun(final CoreHarness first, final CoreHarness second)
     {

@@ -4,8 +4,8 @@ import dev.peregrine.core.testing.CoreHarness;
 import org.junit.jupiter.api.Test;
 
 import static dev.peregrine.core.strategy.builtin.ExpectedOutputs.assertSameRun;
-import static dev.peregrine.core.strategy.builtin.ExpectedOutputs.lines;
 import static dev.peregrine.core.strategy.builtin.ExpectedOutputs.marketFill;
+import static dev.peregrine.core.strategy.builtin.ExpectedOutputs.roundTrip;
 import static dev.peregrine.core.strategy.builtin.OneSecondBars.bar;
 import static dev.peregrine.core.strategy.builtin.OneSecondBars.bars;
 import static dev.peregrine.core.strategy.builtin.OneSecondBars.core;
@@ -64,9 +64,7 @@ class MeanReversionTest
         assertThat(h.outputs.lines()).containsExactlyElementsOf(marketFill(1, "BUY", "0.01", "98"));
 
         bars(h, "98", "100", "99");
-        assertThat(h.outputs.lines()).containsExactlyElementsOf(lines(
-            marketFill(1, "BUY", "0.01", "98"),
-            marketFill(2, "SELL", "0.01", "99")));
+        assertThat(h.outputs.lines()).containsExactlyElementsOf(roundTrip("BUY", "0.01", "98", "99"));
         assertThat(position(h)).isZero();
     }
 
@@ -92,9 +90,7 @@ class MeanReversionTest
     {
         final CoreHarness h = core(SPEC + ",allow-short=true");
         bars(h, SPIKE);
-        assertThat(h.outputs.lines()).containsExactlyElementsOf(lines(
-            marketFill(1, "SELL", "0.01", "102"),
-            marketFill(2, "BUY", "0.01", "101")));
+        assertThat(h.outputs.lines()).containsExactlyElementsOf(roundTrip("SELL", "0.01", "102", "101"));
         assertThat(h.outputs.decisions()).containsExactly(
             "#1 overbought-above-upper-band rsi=77.7778 bb_lower=98.6106 bb_middle=100.25 bb_upper=101.8894 " +
                 "percent_b=1.3387 close=103",

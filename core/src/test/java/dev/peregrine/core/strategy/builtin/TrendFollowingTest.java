@@ -13,6 +13,7 @@ import java.util.List;
 import static dev.peregrine.core.strategy.builtin.ExpectedOutputs.assertSameRun;
 import static dev.peregrine.core.strategy.builtin.ExpectedOutputs.lines;
 import static dev.peregrine.core.strategy.builtin.ExpectedOutputs.marketFill;
+import static dev.peregrine.core.strategy.builtin.ExpectedOutputs.roundTrip;
 import static dev.peregrine.core.strategy.builtin.OneSecondBars.BTC;
 import static dev.peregrine.core.strategy.builtin.OneSecondBars.ETH;
 import static dev.peregrine.core.strategy.builtin.OneSecondBars.SECOND;
@@ -75,9 +76,7 @@ class TrendFollowingTest
         // Bar 6 stays above. Bar 7 (100): fast 102.02 < slow 102.87, cross down: long-only, so sell the 0.01
         // back at the bid (99). Bar 8 stays below: nothing.
         bars(h, "107", "100", "98");
-        assertThat(h.outputs.lines()).containsExactlyElementsOf(lines(
-            marketFill(1, "BUY", "0.01", "107"),
-            marketFill(2, "SELL", "0.01", "99")));
+        assertThat(h.outputs.lines()).containsExactlyElementsOf(roundTrip("BUY", "0.01", "107", "99"));
         assertThat(position(h)).isZero();
     }
 
@@ -177,9 +176,7 @@ class TrendFollowingTest
         assertThat(h.outputs.lines()).as("a tie and the first sign are no cross").isEmpty();
 
         bars(h, Arrays.copyOfRange(MACD_PATH, 7, MACD_PATH.length));
-        assertThat(h.outputs.lines()).containsExactlyElementsOf(lines(
-            marketFill(1, "BUY", "0.01", "102"),
-            marketFill(2, "SELL", "0.01", "101")));
+        assertThat(h.outputs.lines()).containsExactlyElementsOf(roundTrip("BUY", "0.01", "102", "101"));
         assertThat(h.outputs.decisions()).containsExactly(
             "#1 macd-cross-up macd=-0.0795 macd_signal=-0.2536 macd_histogram=0.1741 close=101",
             "#2 macd-cross-down macd=-0.1294 macd_signal=0.1346 macd_histogram=-0.264 close=102");
