@@ -119,7 +119,6 @@ public final class CoreAssembly
         final StrategySet strategySet = lineup.build(strategies, settings);
 
         // 8. the core
-        return new TradingCore(settings, strategiesFromSettings, instruments, market, feedHealth, sanity, rules,
-            positions, execution, tradingState, lineup, strategySet, metrics);
+        return new TradingCore(settings, strategiesFromSettings, sanity, tradingState, lineup, strategySet, metrics);
     }
 }

@@ -27,6 +27,12 @@ final class StrategyLineup
         this.metrics = metrics;
     }
 
+    /** The core's parts the strategies run against (the core runs over the same ones). */
+    StrategyParts parts()
+    {
+        return parts;
+    }
+
     /** The strategies {@code settings} configure: the moving-average crossover when none is configured. */
     static List<NamedStrategy> configured(final EngineSettings settings)
     {

@@ -14,6 +14,7 @@ import dev.peregrine.core.market.MarketState;
 import dev.peregrine.core.metrics.CoreMetrics;
 import dev.peregrine.core.metrics.StageLatencies;
 import dev.peregrine.core.output.Hash64;
+import dev.peregrine.core.strategy.StrategyParts;
 import dev.peregrine.core.strategy.StrategySet;
 
 import java.util.List;
@@ -60,32 +61,30 @@ public final class TradingCore implements EventHandler<InboundEvent>
     private volatile Throwable lastError;
     private long eventsProcessed;
 
-    /** A core over parts {@link CoreAssembly} built: the one way to make one. */
+    /**
+     * A core over parts {@link CoreAssembly} built: the one way to make one. The market, instruments, rules,
+     * feed health, positions and execution are the ones its strategies run against, held by {@code lineup}.
+     */
     TradingCore(
         final EngineSettings settings,
         final boolean strategiesFromSettings,
-        final InstrumentRegistry instruments,
-        final MarketState market,
-        final FeedHealth feedHealth,
         final MarketSanity sanity,
-        final InstrumentRules rules,
-        final PositionBook positions,
-        final ExecutionEngine execution,
         final TradingStateMachine tradingState,
         final StrategyLineup lineup,
         final StrategySet strategies,
         final CoreMetrics metrics)
     {
+        final StrategyParts parts = lineup.parts();
         this.settings = settings;
         this.strategiesFromSettings = strategiesFromSettings;
-        this.instruments = instruments;
+        this.instruments = parts.instruments();
         this.metrics = metrics;
-        this.market = market;
-        this.feedHealth = feedHealth;
+        this.market = parts.market();
+        this.feedHealth = parts.feedHealth();
         this.sanity = sanity;
-        this.rules = rules;
-        this.positions = positions;
-        this.execution = execution;
+        this.rules = parts.rules();
+        this.positions = parts.enginePositions();
+        this.execution = parts.execution();
         this.venue = execution.venue();
         this.tradingState = tradingState;
         this.marketData = new MarketDataStage(market, sanity, execution.venue(), metrics);
