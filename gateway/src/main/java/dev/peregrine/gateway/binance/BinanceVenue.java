@@ -2,13 +2,19 @@ package dev.peregrine.gateway.binance;
 
 import dev.peregrine.gateway.capture.CaptureFormat;
 import dev.peregrine.gateway.venue.DemoExchange;
+import dev.peregrine.gateway.venue.KeyVerification;
 import dev.peregrine.gateway.venue.LiveVenue;
 import dev.peregrine.gateway.venue.MarketDataFeed;
+import dev.peregrine.gateway.venue.SimulatorSettings;
 import dev.peregrine.gateway.venue.Venue;
+import dev.peregrine.gateway.venue.VenueSimulator;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Binance spot: market data only (combined streams plus the REST depth snapshot), and a simulator that
@@ -17,6 +23,8 @@ import java.util.List;
  */
 public final class BinanceVenue implements Venue
 {
+    private static final String NO_ORDER_PATH = "binance has no order path: the live profile trades on coinbase only";
+
     @Override
     public String name()
     {
@@ -51,13 +59,20 @@ public final class BinanceVenue implements Venue
     public LiveVenue liveVenue(final URI restUrl, final URI userChannel, final String keyName, final String privateKeyPem,
         final String keySource)
     {
-        throw new UnsupportedOperationException("binance has no order path: the live profile trades on coinbase only");
+        throw new UnsupportedOperationException(NO_ORDER_PATH);
     }
 
     @Override
     public void checkCredentials(final String keyName, final String privateKeyPem, final String keySource)
     {
-        throw new UnsupportedOperationException("binance has no order path: the live profile trades on coinbase only");
+        throw new UnsupportedOperationException(NO_ORDER_PATH);
+    }
+
+    @Override
+    public KeyVerification verifyKeys(final Path keyFile, final Map<String, String> environment, final URI restUrl,
+        final Duration timeout, final Consumer<String> passed)
+    {
+        throw new UnsupportedOperationException("binance has no order path: verify-keys checks coinbase keys only");
     }
 
     /** The generated Binance market sets its own pace: {@code tradesPerSecond} is not used. */
@@ -83,5 +98,11 @@ public final class BinanceVenue implements Venue
     public DemoExchange replaying(final Path capture, final double speed)
     {
         return BinanceDemoExchange.replaying(capture, speed);
+    }
+
+    @Override
+    public VenueSimulator simulator(final SimulatorSettings settings)
+    {
+        throw new UnsupportedOperationException("binance has no order emulator: peregrine sim simulates coinbase only");
     }
 }
