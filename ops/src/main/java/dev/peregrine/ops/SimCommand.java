@@ -6,7 +6,6 @@ import dev.peregrine.gateway.venue.SimulatorSettings;
 import dev.peregrine.gateway.venue.VenueSimulator;
 import dev.peregrine.ops.assembly.EngineAssembly;
 import dev.peregrine.core.instrument.ProductCatalog;
-import dev.peregrine.gateway.capture.CaptureFormat;
 import dev.peregrine.ops.cli.ExitCodes;
 import dev.peregrine.ops.cli.UsageException;
 import picocli.CommandLine.Command;
@@ -183,7 +182,7 @@ public final class SimCommand implements Callable<Integer>
             return null;
         }
         final ReplayCapture capture = ReplayCapture.inspect(replay, speed == null ? "1" : speed);
-        if (capture.format() != CaptureFormat.COINBASE_ADVANCED_TRADE)
+        if (!VENUE.equals(capture.venue()))
         {
             throw new UsageException("--replay " + replay + ": a " + capture.format().description() +
                 " capture; sim serves Coinbase Advanced Trade captures only");
