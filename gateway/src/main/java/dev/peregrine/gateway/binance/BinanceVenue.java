@@ -2,19 +2,13 @@ package dev.peregrine.gateway.binance;
 
 import dev.peregrine.gateway.capture.CaptureFormat;
 import dev.peregrine.gateway.venue.DemoExchange;
-import dev.peregrine.gateway.venue.KeyVerification;
 import dev.peregrine.gateway.venue.LiveVenue;
 import dev.peregrine.gateway.venue.MarketDataFeed;
-import dev.peregrine.gateway.venue.SimulatorSettings;
 import dev.peregrine.gateway.venue.Venue;
-import dev.peregrine.gateway.venue.VenueSimulator;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * Binance spot: market data only (combined streams plus the REST depth snapshot), and a simulator that
@@ -68,13 +62,6 @@ public final class BinanceVenue implements Venue
         throw new UnsupportedOperationException(NO_ORDER_PATH);
     }
 
-    @Override
-    public KeyVerification verifyKeys(final Path keyFile, final Map<String, String> environment, final URI restUrl,
-        final Duration timeout, final Consumer<String> passed)
-    {
-        throw new UnsupportedOperationException("binance has no order path: verify-keys checks coinbase keys only");
-    }
-
     /** The generated Binance market sets its own pace: {@code tradesPerSecond} is not used. */
     @Override
     public DemoExchange generated(final List<String> products, final long seed, final int tradesPerSecond)
@@ -98,11 +85,5 @@ public final class BinanceVenue implements Venue
     public DemoExchange replaying(final Path capture, final double speed)
     {
         return BinanceDemoExchange.replaying(capture, speed);
-    }
-
-    @Override
-    public VenueSimulator simulator(final SimulatorSettings settings)
-    {
-        throw new UnsupportedOperationException("binance has no order emulator: peregrine sim simulates coinbase only");
     }
 }

@@ -74,8 +74,12 @@ public interface Venue
      * @param timeout     the time-out of the read-only call.
      * @throws UnsupportedOperationException unless {@link #tradesLive()}.
      */
-    KeyVerification verifyKeys(Path keyFile, Map<String, String> environment, URI restUrl, Duration timeout,
-        Consumer<String> passed);
+    default KeyVerification verifyKeys(final Path keyFile, final Map<String, String> environment, final URI restUrl,
+        final Duration timeout, final Consumer<String> passed)
+    {
+        throw new UnsupportedOperationException(name() + " has no order path: verify-keys checks the keys of a venue " +
+            "that trades live");
+    }
 
     /** A simulated exchange generating a market for {@code products}; not started. */
     DemoExchange generated(List<String> products, long seed, int tradesPerSecond);
@@ -105,5 +109,9 @@ public interface Venue
      * @throws UnsupportedOperationException unless {@link #tradesLive()}: a venue without an order path has no
      *                                       order emulator.
      */
-    VenueSimulator simulator(SimulatorSettings settings);
+    default VenueSimulator simulator(final SimulatorSettings settings)
+    {
+        throw new UnsupportedOperationException(name() + " has no order emulator: peregrine sim simulates a venue " +
+            "that trades live");
+    }
 }
