@@ -46,7 +46,6 @@ public final class DemoCommand implements Callable<Integer>
     private CommandSpec spec;
 
     private static final String DEFAULT_DURATION = "30s";
-    private static final List<String> DEFAULT_PRODUCTS = List.of("BTC-USD", "ETH-USD");
 
     @Option(names = "--duration", paramLabel = "TIME",
         description = "How long to run, e.g. 30s, 5m, 2h (default: 30s; with --replay: until the capture ends).")
@@ -187,8 +186,6 @@ public final class DemoCommand implements Callable<Integer>
     @Mixin
     private AcceptTruncatedOption acceptTruncated;
 
-    private static final List<String> DEFAULT_BINANCE_PRODUCTS = List.of("BTCUSDT", "ETHUSDT");
-
     @Override
     public Integer call() throws Exception
     {
@@ -211,7 +208,7 @@ public final class DemoCommand implements Callable<Integer>
                 ", was '" + venue + "'");
         }
         final String effectiveVenue = capture != null ? capture.venue() : venue;
-        final List<String> defaults = "binance".equals(effectiveVenue) ? DEFAULT_BINANCE_PRODUCTS : DEFAULT_PRODUCTS;
+        final List<String> defaults = VenueRegistry.standard().venue(effectiveVenue).defaultProducts();
         final List<String> chosen = products != null ? products : capture != null ? capture.products() : defaults;
         final EngineSettings settings;
         try

@@ -3,6 +3,7 @@ package dev.peregrine.ops;
 import dev.peregrine.gateway.venue.ReplayCapture;
 import dev.peregrine.gateway.venue.SimulatorKey;
 import dev.peregrine.gateway.venue.SimulatorSettings;
+import dev.peregrine.gateway.venue.VenueRegistry;
 import dev.peregrine.gateway.venue.VenueSimulator;
 import dev.peregrine.ops.assembly.EngineAssembly;
 import dev.peregrine.core.instrument.ProductCatalog;
@@ -113,7 +114,8 @@ public final class SimCommand implements Callable<Integer>
     {
         final PrintWriter out = spec.commandLine().getOut();
         final ReplayCapture capture = checkOptions();
-        final List<String> served = capture != null ? capture.products() : products != null ? products : List.of("BTC-USD", "ETH-USD");
+        final List<String> served = capture != null ? capture.products() : products != null ? products :
+            VenueRegistry.standard().venue(VENUE).defaultProducts();
         final String advertised = hostName != null ? hostName : wildcard(bind) ? "127.0.0.1" : bind;
         final SimulatorSettings settings = new SimulatorSettings(capture, served, bind, marketDataPort, seed,
             tradesPerSecond, apiKeyName, apiPublicKeyFile, credentialsDir, advertised);

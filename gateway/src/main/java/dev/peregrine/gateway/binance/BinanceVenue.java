@@ -38,6 +38,12 @@ public final class BinanceVenue implements Venue
     }
 
     @Override
+    public List<String> defaultProducts()
+    {
+        return List.of("BTCUSDT", "ETHUSDT");
+    }
+
+    @Override
     public MarketDataFeed marketData(final URI marketDataUrl, final URI restUrl, final List<String> products)
     {
         return new BinanceFeed(marketDataUrl, restUrl, products);

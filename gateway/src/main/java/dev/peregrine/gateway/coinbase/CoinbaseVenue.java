@@ -45,6 +45,12 @@ public final class CoinbaseVenue implements Venue
     }
 
     @Override
+    public List<String> defaultProducts()
+    {
+        return List.of("BTC-USD", "ETH-USD");
+    }
+
+    @Override
     public MarketDataFeed marketData(final URI marketDataUrl, final URI restUrl, final List<String> products)
     {
         return new CoinbaseFeed(marketDataUrl, products, CoinbaseClientConfig.defaults());

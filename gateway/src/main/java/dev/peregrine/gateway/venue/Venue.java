@@ -31,6 +31,9 @@ public interface Venue
     /** The public REST base, used when the configuration names none. */
     URI defaultRestUrl();
 
+    /** The products its simulated exchange serves, and the demo trades, when none are named. */
+    List<String> defaultProducts();
+
     /**
      * The market-data feed of the real exchange (or anything speaking its protocol); not started.
      *
