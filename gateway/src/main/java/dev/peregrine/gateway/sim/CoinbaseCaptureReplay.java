@@ -1,6 +1,5 @@
 package dev.peregrine.gateway.sim;
 
-import dev.peregrine.core.agent.AgentErrors;
 import dev.peregrine.core.agent.AgentThreads;
 import dev.peregrine.gateway.capture.CaptureRecord;
 import dev.peregrine.gateway.capture.CoinbaseCaptureReader;
@@ -9,8 +8,6 @@ import io.netty.channel.EventLoop;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.AgentTerminationException;
-import org.agrona.concurrent.BackoffIdleStrategy;
-import org.agrona.concurrent.IdleStrategy;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,7 +26,7 @@ import java.util.function.Function;
  * is due receives it, with the recording's {@code sequence_num}s untouched.
  *
  * <p>Threads: the file is read and paced by this {@link Agent} on its own thread ({@code peregrine-sim-replay},
- * under {@link AgentThreads}), so neither gzip nor waiting ever blocks the event loop; each frame is handed
+ * under {@link AgentThreads}, see {@link ReplayAgents}), so neither gzip nor waiting ever blocks the event loop; each frame is handed
  * to the event loop, which owns the sessions. A duty cycle does no work while a frame's write waits on a
  * client whose socket is not writable, so a slow client holds the file back rather than filling the heap
  * with the whole capture. The agent ends itself once the capture is out; a test drives it with an
@@ -67,7 +64,7 @@ final class CoinbaseCaptureReplay extends SimulatedMarket implements Agent
      */
     CoinbaseCaptureReplay(final Path file, final double speed, final CompletableFuture<Void> finished)
     {
-        this(file, speed, finished, agent -> AgentThreads.start(agent, idleStrategy(), new AgentErrors()));
+        this(file, speed, finished, ReplayAgents::start);
     }
 
     /** @param starter runs the agent once the first client subscribed (a test keeps it to drive it inline). */
@@ -82,12 +79,6 @@ final class CoinbaseCaptureReplay extends SimulatedMarket implements Agent
         this.speed = speed;
         this.finished = finished;
         this.starter = starter;
-    }
-
-    /** Spins briefly (the event loop answers a broadcast in microseconds), then parks up to 1 ms (a frame not yet due). */
-    private static IdleStrategy idleStrategy()
-    {
-        return new BackoffIdleStrategy(100, 10, TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MILLISECONDS.toNanos(1));
     }
 
     @Override

@@ -121,16 +121,6 @@ final class BinanceSimHandler extends ChannelInboundHandlerAdapter
     }
 
     @Override
-    public void channelWritabilityChanged(final ChannelHandlerContext ctx) throws Exception
-    {
-        if (session != null && ctx.channel().isWritable())
-        {
-            market.onWritable(session);
-        }
-        super.channelWritabilityChanged(ctx);
-    }
-
-    @Override
     public void channelInactive(final ChannelHandlerContext ctx) throws Exception
     {
         if (session != null)
