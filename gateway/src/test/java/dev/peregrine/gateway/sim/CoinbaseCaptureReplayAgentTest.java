@@ -1,27 +1,23 @@
 package dev.peregrine.gateway.sim;
 
-import io.netty.channel.embedded.EmbeddedChannel;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
-import org.agrona.concurrent.Agent;
+import dev.peregrine.gateway.testing.EmbeddedAgentDriver;
 import org.agrona.concurrent.AgentInvoker;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The capture replay as an agent, driven inline by an {@link AgentInvoker} against an {@link EmbeddedChannel}'s
- * event loop (whose tasks run when the test says so): no thread of its own, every step in the test's order.
+ * The capture replay as an agent, driven inline against an embedded event loop: no thread of its own, every
+ * step in the test's order.
  */
 class CoinbaseCaptureReplayAgentTest
 {
@@ -30,57 +26,42 @@ class CoinbaseCaptureReplayAgentTest
     @TempDir
     Path temp;
 
-    private final EmbeddedChannel channel = new EmbeddedChannel();
+    @RegisterExtension
+    final EmbeddedAgentDriver driver = new EmbeddedAgentDriver();
     private final CompletableFuture<Void> finished = new CompletableFuture<>();
-    private final List<Agent> started = new ArrayList<>();
-    private final List<Throwable> errors = new CopyOnWriteArrayList<>();
-
-    @AfterEach
-    void tearDown()
-    {
-        channel.finishAndReleaseAll();
-    }
 
     @Test
     void startsOnTheFirstSubscribeSendsEveryFrameInOrderAndEndsItself() throws Exception
     {
         final CoinbaseCaptureReplay replay = subscribedReplay(capture(0, 1, 2), Double.POSITIVE_INFINITY);
         replay.onRequest(replay.sessions().get(0), "subscribe", "level2", List.of("BTC-USD"));
-        assertThat(started).containsExactly(replay); // one agent, however many subscribes
+        assertThat(driver.started()).containsExactly(replay); // one agent, however many subscribes
 
-        final AgentInvoker invoker = invoker(replay);
-        for (int i = 0; i < 100 && invoker.isRunning(); i++)
-        {
-            invoker.invoke();
-            channel.runPendingTasks();
-        }
+        final AgentInvoker invoker = driver.start(replay);
+        driver.cycles(100);
 
         assertThat(invoker.isClosed()).isTrue();
         assertThat(finished).isCompleted();
         assertThat(replay.framesSent()).isEqualTo(3);
-        assertThat(sentTexts()).containsExactly(frame(0), frame(1), frame(2));
-        assertThat(errors).isEmpty(); // the end of the capture is an expected termination, not an error
+        assertThat(driver.sentTexts()).containsExactly(frame(0), frame(1), frame(2));
+        assertThat(driver.errors()).isEmpty(); // the end of the capture is an expected termination, not an error
     }
 
     @Test
     void waitsForAFrameThatIsNotDueAndStopsOnClose() throws Exception
     {
         final CoinbaseCaptureReplay replay = subscribedReplay(capture(0, ONE_HOUR_NANOS), 1);
-        final AgentInvoker invoker = invoker(replay);
-        for (int i = 0; i < 20; i++)
-        {
-            invoker.invoke();
-            channel.runPendingTasks();
-        }
+        final AgentInvoker invoker = driver.start(replay);
+        driver.cycles(20);
         assertThat(replay.framesSent()).isEqualTo(1);
-        assertThat(sentTexts()).containsExactly(frame(0));
+        assertThat(driver.sentTexts()).containsExactly(frame(0));
         assertThat(finished).isNotDone();
 
         replay.close();
         invoker.invoke();
         assertThat(invoker.isClosed()).isTrue();
         assertThatThrownBy(finished::join).isInstanceOf(CancellationException.class);
-        assertThat(errors).isEmpty();
+        assertThat(driver.errors()).isEmpty();
     }
 
     @Test
@@ -89,37 +70,26 @@ class CoinbaseCaptureReplayAgentTest
         final Path file = capture(0);
         final CoinbaseCaptureReplay replay = subscribedReplay(file, Double.POSITIVE_INFINITY);
         Files.delete(file);
-        final AgentInvoker invoker = invoker(replay);
+        final AgentInvoker invoker = driver.start(replay);
         invoker.invoke();
 
         assertThat(invoker.isClosed()).isTrue();
         assertThat(finished).isCompletedExceptionally();
-        assertThat(errors).hasSize(1);
+        assertThat(driver.errors()).hasSize(1);
         assertThat(replay.framesSent()).isZero();
     }
 
     /** A replay of {@code file} with one session that has subscribed to the ticker. */
     private CoinbaseCaptureReplay subscribedReplay(final Path file, final double speed)
     {
-        final CoinbaseCaptureReplay replay = new CoinbaseCaptureReplay(file, speed, finished, agent ->
-        {
-            started.add(agent);
-            return null;
-        });
-        replay.start(channel.eventLoop());
-        final SimulatedSession session = new SimulatedSession(channel);
+        final CoinbaseCaptureReplay replay = new CoinbaseCaptureReplay(file, speed, finished, driver::keep);
+        replay.start(driver.channel().eventLoop());
+        final SimulatedSession session = new SimulatedSession(driver.channel());
         replay.register(session);
-        assertThat(started).isEmpty();
+        assertThat(driver.started()).isEmpty();
         replay.onRequest(session, "subscribe", "ticker", List.of("BTC-USD"));
-        assertThat(started).containsExactly(replay);
+        assertThat(driver.started()).containsExactly(replay);
         return replay;
-    }
-
-    private AgentInvoker invoker(final Agent agent)
-    {
-        final AgentInvoker invoker = new AgentInvoker(errors::add, null, agent);
-        invoker.start();
-        return invoker;
     }
 
     /** A capture whose frame i was received {@code offsetsNanos[i]} after the first. */
@@ -139,18 +109,5 @@ class CoinbaseCaptureReplayAgentTest
     private static String frame(final int i)
     {
         return "{\"channel\":\"ticker\",\"sequence_num\":" + i + "}";
-    }
-
-    private List<String> sentTexts()
-    {
-        final List<String> texts = new ArrayList<>();
-        Object written;
-        while ((written = channel.readOutbound()) != null)
-        {
-            final TextWebSocketFrame text = (TextWebSocketFrame)written;
-            texts.add(text.text());
-            text.release();
-        }
-        return texts;
     }
 }
