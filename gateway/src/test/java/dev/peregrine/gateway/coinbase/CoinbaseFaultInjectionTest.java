@@ -3,17 +3,14 @@ package dev.peregrine.gateway.coinbase;
 import dev.peregrine.core.event.EventType;
 import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.instrument.InstrumentRegistry;
-import dev.peregrine.core.instrument.ProductCatalog;
 import dev.peregrine.gateway.DropReason;
 import dev.peregrine.gateway.GatewayMetrics;
-import dev.peregrine.gateway.sim.SimulatedExchange;
-import dev.peregrine.gateway.sim.SimulatedExchangeConfig;
 import dev.peregrine.gateway.testing.Await;
 import dev.peregrine.gateway.testing.RecordingRing;
 import dev.peregrine.gateway.ws.ConnectionState;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.List;
@@ -27,57 +24,42 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CoinbaseFaultInjectionTest
 {
-    private static final List<String> PRODUCTS = List.of("BTC-USD", "ETH-USD");
+    private static final List<String> PRODUCTS = SimulatorFeed.PRODUCTS;
     private static final Duration WAIT = Duration.ofSeconds(15);
 
-    private final InstrumentRegistry registry = ProductCatalog.registryFor(PRODUCTS);
-    private final RecordingRing recording = new RecordingRing(1 << 16);
-    private final GatewayMetrics metrics = new GatewayMetrics();
-    private SimulatedExchange exchange;
-    private CoinbaseMarketDataClient client;
+    @RegisterExtension
+    final SimulatorFeed feed = new SimulatorFeed();
+    private final InstrumentRegistry registry = feed.registry;
+    private final RecordingRing recording = feed.recording;
+    private final GatewayMetrics metrics = feed.metrics;
 
     @BeforeEach
     void connect()
     {
-        exchange = new SimulatedExchange(SimulatedExchangeConfig.forProducts(PRODUCTS).withTradesPerSecond(50).withSeed(3));
-        exchange.start();
-        final CoinbaseClientConfig config = CoinbaseClientConfig.defaults()
-            .withChannels(List.of("heartbeats", "ticker", "market_trades"))
-            .withStaleness(Duration.ofMillis(400), Duration.ofMillis(50))
-            .withBackoff(Duration.ofMillis(50), Duration.ofSeconds(1))
-            .withSubscribeSpacing(Duration.ofMillis(20))
-            .withJitterSeed(1);
-        client = new CoinbaseMarketDataClient(exchange.uri(), PRODUCTS, registry, recording.ring(), metrics, config);
-        client.start();
+        feed.start(50, 3, SimulatorFeed.config("heartbeats", "ticker", "market_trades")
+            .withStaleness(Duration.ofMillis(400), Duration.ofMillis(50)));
         Await.until("data for every product", WAIT, () -> PRODUCTS.stream().allMatch(p ->
             recording.drain().stream().anyMatch(e -> e.type == EventType.QUOTE && e.instrumentId == registry.idOf(p))));
-    }
-
-    @AfterEach
-    void tearDown()
-    {
-        client.close();
-        exchange.close();
     }
 
     @Test
     void aLostConnectionIsAGapThenReconnectsAndRecovers()
     {
-        assertThat(exchange.faults().disconnectAll()).isEqualTo(1);
+        assertThat(feed.exchange.faults().disconnectAll()).isEqualTo(1);
 
-        Await.until("a reconnection", WAIT, () -> metrics.reconnects() == 1 && client.isConnected());
+        Await.until("a reconnection", WAIT, () -> metrics.reconnects() == 1 && feed.client.isConnected());
         awaitRecoveredAfterGap();
         final List<InboundEvent> gaps = ofType(EventType.FEED_GAP);
         assertThat(gaps).hasSize(PRODUCTS.size()).allMatch(e -> e.expectedSequence == 0);
         assertThat(metrics.reconnectAttempts()).isGreaterThanOrEqualTo(1);
         assertThat(metrics.connects()).isEqualTo(2);
-        assertThat(client.state()).isEqualTo(ConnectionState.CONNECTED);
+        assertThat(feed.client.state()).isEqualTo(ConnectionState.CONNECTED);
     }
 
     @Test
     void aStallIsStaleThenRecovered()
     {
-        exchange.faults().stall(Duration.ofMillis(1500));
+        feed.exchange.faults().stall(Duration.ofMillis(1500));
 
         Await.until("FEED_STALE then FEED_RECOVERED for every product", WAIT, () -> PRODUCTS.stream().allMatch(p ->
             indexOf(EventType.FEED_STALE, p, 0) >= 0 &&
@@ -85,32 +67,32 @@ class CoinbaseFaultInjectionTest
         assertThat(ofType(EventType.FEED_STALE)).hasSize(PRODUCTS.size()).allMatch(e -> e.staleNanos > 400_000_000L);
         assertThat(metrics.staleEpisodes()).isEqualTo(PRODUCTS.size());
         assertThat(metrics.staleInstruments()).isZero();
-        assertThat(client.isConnected()).isTrue();
+        assertThat(feed.client.isConnected()).isTrue();
         assertThat(metrics.reconnects()).isZero();
     }
 
     @Test
     void aSequenceGapIsPublishedThenRecovered()
     {
-        assertThat(exchange.faults().skipSequence(5)).isEqualTo(1);
+        assertThat(feed.exchange.faults().skipSequence(5)).isEqualTo(1);
 
         awaitRecoveredAfterGap();
         final List<InboundEvent> gaps = ofType(EventType.FEED_GAP);
         assertThat(gaps).hasSize(PRODUCTS.size()).allMatch(e -> e.venueSequence == e.expectedSequence + 5);
         assertThat(metrics.sequenceGaps()).isEqualTo(1);
         assertThat(metrics.reconnects()).isZero();
-        assertThat(client.isConnected()).isTrue();
+        assertThat(feed.client.isConnected()).isTrue();
     }
 
     @Test
     void garbageIsCountedAndTheConnectionStays()
     {
-        assertThat(exchange.faults().sendGarbage()).isEqualTo(1);
+        assertThat(feed.exchange.faults().sendGarbage()).isEqualTo(1);
 
         Await.until("the garbage to be counted", WAIT, () -> metrics.framesDropped(DropReason.MALFORMED_JSON) == 1);
         final long published = metrics.eventsPublished();
         Await.until("data after the garbage", WAIT, () -> metrics.eventsPublished() > published + 10);
-        assertThat(client.isConnected()).isTrue();
+        assertThat(feed.client.isConnected()).isTrue();
         assertThat(metrics.disconnects()).isZero();
         assertThat(ofType(EventType.FEED_GAP)).isEmpty();
     }
@@ -118,10 +100,10 @@ class CoinbaseFaultInjectionTest
     @Test
     void anOversizedFrameIsCountedAndTheClientReconnects()
     {
-        assertThat(exchange.faults().sendOversized(CoinbaseMarketDataDecoder.DEFAULT_MAX_FRAME_BYTES + 1024)).isEqualTo(1);
+        assertThat(feed.exchange.faults().sendOversized(CoinbaseMarketDataDecoder.DEFAULT_MAX_FRAME_BYTES + 1024)).isEqualTo(1);
 
         Await.until("the oversized frame to be counted", WAIT, () -> metrics.framesDropped(DropReason.OVERSIZED_FRAME) == 1);
-        Await.until("a reconnection", WAIT, () -> metrics.reconnects() == 1 && client.isConnected());
+        Await.until("a reconnection", WAIT, () -> metrics.reconnects() == 1 && feed.client.isConnected());
         awaitRecoveredAfterGap();
     }
 
