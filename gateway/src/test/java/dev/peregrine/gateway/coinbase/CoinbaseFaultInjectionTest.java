@@ -2,11 +2,8 @@ package dev.peregrine.gateway.coinbase;
 
 import dev.peregrine.core.event.EventType;
 import dev.peregrine.core.event.InboundEvent;
-import dev.peregrine.core.instrument.InstrumentRegistry;
 import dev.peregrine.gateway.DropReason;
-import dev.peregrine.gateway.GatewayMetrics;
 import dev.peregrine.gateway.testing.Await;
-import dev.peregrine.gateway.testing.RecordingRing;
 import dev.peregrine.gateway.ws.ConnectionState;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,9 +26,6 @@ class CoinbaseFaultInjectionTest
 
     @RegisterExtension
     final SimulatorFeed feed = new SimulatorFeed();
-    private final InstrumentRegistry registry = feed.registry;
-    private final RecordingRing recording = feed.recording;
-    private final GatewayMetrics metrics = feed.metrics;
 
     @BeforeEach
     void connect()
@@ -39,7 +33,7 @@ class CoinbaseFaultInjectionTest
         feed.start(50, 3, SimulatorFeed.config("heartbeats", "ticker", "market_trades")
             .withStaleness(Duration.ofMillis(400), Duration.ofMillis(50)));
         Await.until("data for every product", WAIT, () -> PRODUCTS.stream().allMatch(p ->
-            recording.drain().stream().anyMatch(e -> e.type == EventType.QUOTE && e.instrumentId == registry.idOf(p))));
+            feed.recording.drain().stream().anyMatch(e -> e.type == EventType.QUOTE && e.instrumentId == feed.registry.idOf(p))));
     }
 
     @Test
@@ -47,12 +41,12 @@ class CoinbaseFaultInjectionTest
     {
         assertThat(feed.exchange.faults().disconnectAll()).isEqualTo(1);
 
-        Await.until("a reconnection", WAIT, () -> metrics.reconnects() == 1 && feed.client.isConnected());
+        Await.until("a reconnection", WAIT, () -> feed.metrics.reconnects() == 1 && feed.client.isConnected());
         awaitRecoveredAfterGap();
         final List<InboundEvent> gaps = ofType(EventType.FEED_GAP);
         assertThat(gaps).hasSize(PRODUCTS.size()).allMatch(e -> e.expectedSequence == 0);
-        assertThat(metrics.reconnectAttempts()).isGreaterThanOrEqualTo(1);
-        assertThat(metrics.connects()).isEqualTo(2);
+        assertThat(feed.metrics.reconnectAttempts()).isGreaterThanOrEqualTo(1);
+        assertThat(feed.metrics.connects()).isEqualTo(2);
         assertThat(feed.client.state()).isEqualTo(ConnectionState.CONNECTED);
     }
 
@@ -65,10 +59,10 @@ class CoinbaseFaultInjectionTest
             indexOf(EventType.FEED_STALE, p, 0) >= 0 &&
             indexOf(EventType.FEED_RECOVERED, p, indexOf(EventType.FEED_STALE, p, 0)) >= 0));
         assertThat(ofType(EventType.FEED_STALE)).hasSize(PRODUCTS.size()).allMatch(e -> e.staleNanos > 400_000_000L);
-        assertThat(metrics.staleEpisodes()).isEqualTo(PRODUCTS.size());
-        assertThat(metrics.staleInstruments()).isZero();
+        assertThat(feed.metrics.staleEpisodes()).isEqualTo(PRODUCTS.size());
+        assertThat(feed.metrics.staleInstruments()).isZero();
         assertThat(feed.client.isConnected()).isTrue();
-        assertThat(metrics.reconnects()).isZero();
+        assertThat(feed.metrics.reconnects()).isZero();
     }
 
     @Test
@@ -79,8 +73,8 @@ class CoinbaseFaultInjectionTest
         awaitRecoveredAfterGap();
         final List<InboundEvent> gaps = ofType(EventType.FEED_GAP);
         assertThat(gaps).hasSize(PRODUCTS.size()).allMatch(e -> e.venueSequence == e.expectedSequence + 5);
-        assertThat(metrics.sequenceGaps()).isEqualTo(1);
-        assertThat(metrics.reconnects()).isZero();
+        assertThat(feed.metrics.sequenceGaps()).isEqualTo(1);
+        assertThat(feed.metrics.reconnects()).isZero();
         assertThat(feed.client.isConnected()).isTrue();
     }
 
@@ -89,11 +83,11 @@ class CoinbaseFaultInjectionTest
     {
         assertThat(feed.exchange.faults().sendGarbage()).isEqualTo(1);
 
-        Await.until("the garbage to be counted", WAIT, () -> metrics.framesDropped(DropReason.MALFORMED_JSON) == 1);
-        final long published = metrics.eventsPublished();
-        Await.until("data after the garbage", WAIT, () -> metrics.eventsPublished() > published + 10);
+        Await.until("the garbage to be counted", WAIT, () -> feed.metrics.framesDropped(DropReason.MALFORMED_JSON) == 1);
+        final long published = feed.metrics.eventsPublished();
+        Await.until("data after the garbage", WAIT, () -> feed.metrics.eventsPublished() > published + 10);
         assertThat(feed.client.isConnected()).isTrue();
-        assertThat(metrics.disconnects()).isZero();
+        assertThat(feed.metrics.disconnects()).isZero();
         assertThat(ofType(EventType.FEED_GAP)).isEmpty();
     }
 
@@ -102,8 +96,8 @@ class CoinbaseFaultInjectionTest
     {
         assertThat(feed.exchange.faults().sendOversized(CoinbaseMarketDataDecoder.DEFAULT_MAX_FRAME_BYTES + 1024)).isEqualTo(1);
 
-        Await.until("the oversized frame to be counted", WAIT, () -> metrics.framesDropped(DropReason.OVERSIZED_FRAME) == 1);
-        Await.until("a reconnection", WAIT, () -> metrics.reconnects() == 1 && feed.client.isConnected());
+        Await.until("the oversized frame to be counted", WAIT, () -> feed.metrics.framesDropped(DropReason.OVERSIZED_FRAME) == 1);
+        Await.until("a reconnection", WAIT, () -> feed.metrics.reconnects() == 1 && feed.client.isConnected());
         awaitRecoveredAfterGap();
     }
 
@@ -112,15 +106,15 @@ class CoinbaseFaultInjectionTest
         Await.until("FEED_GAP then FEED_RECOVERED for every product", WAIT, () -> PRODUCTS.stream().allMatch(p ->
             indexOf(EventType.FEED_GAP, p, 0) >= 0 &&
             indexOf(EventType.FEED_RECOVERED, p, indexOf(EventType.FEED_GAP, p, 0)) >= 0));
-        assertThat(metrics.recoveringInstruments()).isZero();
+        assertThat(feed.metrics.recoveringInstruments()).isZero();
     }
 
     private int indexOf(final int type, final String product, final int from)
     {
-        final List<InboundEvent> events = recording.drain();
+        final List<InboundEvent> events = feed.recording.drain();
         for (int i = Math.max(from, 0); i < events.size(); i++)
         {
-            if (events.get(i).type == type && events.get(i).instrumentId == registry.idOf(product))
+            if (events.get(i).type == type && events.get(i).instrumentId == feed.registry.idOf(product))
             {
                 return i;
             }
@@ -130,6 +124,6 @@ class CoinbaseFaultInjectionTest
 
     private List<InboundEvent> ofType(final int type)
     {
-        return recording.drain().stream().filter(e -> e.type == type).toList();
+        return feed.recording.drain().stream().filter(e -> e.type == type).toList();
     }
 }

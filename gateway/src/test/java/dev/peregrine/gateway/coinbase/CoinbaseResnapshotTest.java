@@ -3,10 +3,7 @@ package dev.peregrine.gateway.coinbase;
 import dev.peregrine.core.event.EventType;
 import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.event.TradeFlags;
-import dev.peregrine.core.instrument.InstrumentRegistry;
-import dev.peregrine.gateway.GatewayMetrics;
 import dev.peregrine.gateway.testing.Await;
-import dev.peregrine.gateway.testing.RecordingRing;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,9 +31,6 @@ class CoinbaseResnapshotTest
 
     @RegisterExtension
     final SimulatorFeed feed = new SimulatorFeed();
-    private final InstrumentRegistry registry = feed.registry;
-    private final RecordingRing recording = feed.recording;
-    private final GatewayMetrics metrics = feed.metrics;
 
     @BeforeEach
     void connect()
@@ -49,13 +43,13 @@ class CoinbaseResnapshotTest
     {
         // The first snapshot and a live trade of each product, so the resnapshot repeats what the client has.
         Await.until("a live trade of every product", WAIT, () -> PRODUCTS.stream().allMatch(p -> trades().stream()
-            .anyMatch(e -> e.instrumentId == registry.idOf(p) && !TradeFlags.isSnapshot(e))));
+            .anyMatch(e -> e.instrumentId == feed.registry.idOf(p) && !TradeFlags.isSnapshot(e))));
         final int tradesBefore = trades().size();
         assertThat(tradesBefore).isGreaterThanOrEqualTo(200 + PRODUCTS.size());
         assertThat(totalDuplicates()).isZero();
 
         assertThat(feed.exchange.faults().disconnectAll()).isEqualTo(1);
-        Await.until("a reconnection", WAIT, () -> metrics.reconnects() == 1 && feed.client.isConnected());
+        Await.until("a reconnection", WAIT, () -> feed.metrics.reconnects() == 1 && feed.client.isConnected());
         Await.until("the resnapshot's repeats dropped", WAIT, () -> totalDuplicates() > 0);
         // Two snapshots of 100 per product were sent; each entry was published once or counted as a repeat.
         Await.until("both snapshots of both products accounted for", WAIT, () ->
@@ -77,11 +71,11 @@ class CoinbaseResnapshotTest
 
     private List<InboundEvent> trades()
     {
-        return recording.drain().stream().filter(e -> e.type == EventType.TRADE).toList();
+        return feed.recording.drain().stream().filter(e -> e.type == EventType.TRADE).toList();
     }
 
     private long totalDuplicates()
     {
-        return PRODUCTS.stream().mapToLong(p -> feed.client.duplicateTrades(registry.idOf(p))).sum();
+        return PRODUCTS.stream().mapToLong(p -> feed.client.duplicateTrades(feed.registry.idOf(p))).sum();
     }
 }

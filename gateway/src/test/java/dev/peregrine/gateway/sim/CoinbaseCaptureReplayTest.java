@@ -30,7 +30,6 @@ class CoinbaseCaptureReplayTest
 
     @RegisterExtension
     final SimulatorClient client = new SimulatorClient();
-    private final List<String> received = client.received();
 
     @Test
     void everyRecordedFrameArrivesInOrderAndUnchangedAtMaxSpeed() throws Exception
@@ -47,14 +46,7 @@ class CoinbaseCaptureReplayTest
         exchange.finished().get(60, TimeUnit.SECONDS);
         assertThat(exchange.framesReplayed()).isEqualTo(recorded.size());
         // 'finished' means written to the socket; reading them may still be under way.
-        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        synchronized (received)
-        {
-            while (received.size() < recorded.size() && System.nanoTime() < deadline)
-            {
-                received.wait(100);
-            }
-        }
+        final List<String> received = client.awaitMessages(recorded.size(), TimeUnit.SECONDS.toNanos(30));
         assertThat(received).hasSize(recorded.size());
         for (int i = 0; i < recorded.size(); i++)
         {

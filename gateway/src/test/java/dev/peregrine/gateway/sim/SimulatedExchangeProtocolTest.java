@@ -33,7 +33,6 @@ class SimulatedExchangeProtocolTest
 
     @RegisterExtension
     final SimulatorClient client = new SimulatorClient();
-    private final List<String> received = client.received();
 
     @Test
     void speaksTheCoinbaseProtocolAsTheCaptureShowsIt() throws Exception
@@ -45,11 +44,11 @@ class SimulatedExchangeProtocolTest
             client.subscribe(channel, "BTC-USD", "XRP-USD");
         }
         Await.until("a heartbeat and trade updates", Duration.ofSeconds(15), () ->
-            received.stream().anyMatch(m -> m.startsWith("{\"channel\":\"heartbeats\"")) &&
-            received.stream().filter(m -> m.contains("\"update\",\"trades\"")).count() >= 4);
+            client.received().stream().anyMatch(m -> m.startsWith("{\"channel\":\"heartbeats\"")) &&
+            client.received().stream().filter(m -> m.contains("\"update\",\"trades\"")).count() >= 4);
 
         final List<Map<String, Object>> frames = new ArrayList<>();
-        for (final String text : received)
+        for (final String text : client.received())
         {
             frames.add(TestJson.object(text));
         }
@@ -114,8 +113,8 @@ class SimulatedExchangeProtocolTest
         final SimulatedExchange exchange = new SimulatedExchange(SimulatedExchangeConfig.forProducts(List.of("ETH-USD")));
         client.connect(exchange);
         client.subscribe("ticker", "BTC-USD");
-        Await.until("an answer", Duration.ofSeconds(10), () -> !received.isEmpty());
-        assertThat(TestJson.object(received.get(0))).containsEntry("type", "error");
+        Await.until("an answer", Duration.ofSeconds(10), () -> !client.received().isEmpty());
+        assertThat(TestJson.object(client.received().get(0))).containsEntry("type", "error");
         assertThat(exchange.sessionCount()).isEqualTo(1);
         exchange.close();
         exchange.close(); // idempotent: the second (and the extension's third) does nothing

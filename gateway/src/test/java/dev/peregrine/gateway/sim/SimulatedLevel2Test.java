@@ -30,7 +30,6 @@ class SimulatedLevel2Test
 
     @RegisterExtension
     final SimulatorClient client = new SimulatorClient();
-    private final List<String> received = client.received();
 
     @Test
     void level2SnapshotAndUpdatesBuildTheBookTheTickerQuotes() throws Exception
@@ -40,7 +39,7 @@ class SimulatedLevel2Test
         client.subscribe("level2", "BTC-USD");
         client.subscribe("ticker", "BTC-USD");
         Await.until("20 tickers after the level2 snapshot", Duration.ofSeconds(20), () ->
-            received.stream().filter(m -> m.contains("\"channel\":\"ticker\"")).count() >= 20);
+            client.received().stream().filter(m -> m.contains("\"channel\":\"ticker\"")).count() >= 20);
 
         final ProductCatalog.Product btc = ProductCatalog.find("BTC-USD");
         final BigDecimal tick = BigDecimal.valueOf(FixedPoint.toDouble(btc.priceIncrement()));
@@ -50,7 +49,7 @@ class SimulatedLevel2Test
         int snapshots = 0;
         int updates = 0;
         int tickersChecked = 0;
-        for (final String text : received)
+        for (final String text : client.received())
         {
             final Map<String, Object> frame = TestJson.object(text);
             final List<?> events = (List<?>)frame.get("events");
@@ -126,7 +125,7 @@ class SimulatedLevel2Test
         }
         assertThat(tickersChecked).isGreaterThanOrEqualTo(15);
         assertThat(updates).isGreaterThanOrEqualTo(tickersChecked - 1);
-        assertThat(received.stream().filter(m -> m.contains("\"level2\":[\"BTC-USD\"]")).count()).isPositive();
+        assertThat(client.received().stream().filter(m -> m.contains("\"level2\":[\"BTC-USD\"]")).count()).isPositive();
     }
 
     @Test

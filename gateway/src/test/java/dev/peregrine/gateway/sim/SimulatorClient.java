@@ -44,6 +44,20 @@ final class SimulatorClient implements AfterEachCallback
         return received;
     }
 
+    /** Waits until {@code count} messages have arrived or {@code timeoutNanos} passed; the messages so far. */
+    List<String> awaitMessages(final int count, final long timeoutNanos) throws InterruptedException
+    {
+        final long deadline = System.nanoTime() + timeoutNanos;
+        synchronized (received)
+        {
+            while (received.size() < count && System.nanoTime() - deadline < 0)
+            {
+                received.wait(100);
+            }
+        }
+        return received;
+    }
+
     @Override
     public void afterEach(final ExtensionContext context)
     {
