@@ -158,7 +158,7 @@ final class BinanceCaptureReplay implements BinanceMarketSource, Agent
     {
         private final BinanceSimSession session;
         private final long startNanos;
-        private final long firstRecorded = frames.isEmpty() ? 0 : frames.get(0).receiveEpochNanos;
+        private final long firstRecorded = frames.isEmpty() ? 0 : frames.get(0).receiveEpochNanos();
         private int next;
         private Future<?> batch;
 
@@ -210,7 +210,7 @@ final class BinanceCaptureReplay implements BinanceMarketSource, Agent
 
         private boolean isDue(final BinanceCapture.Frame frame, final long now)
         {
-            return speed == 0 || now - (startNanos + (long)((frame.receiveEpochNanos - firstRecorded) / speed)) >= 0;
+            return speed == 0 || now - (startNanos + (long)((frame.receiveEpochNanos() - firstRecorded) / speed)) >= 0;
         }
 
         /** Event loop: the frames {@code [from, to)} this client asked for, then one flush. */
@@ -220,9 +220,9 @@ final class BinanceCaptureReplay implements BinanceMarketSource, Agent
             for (int i = from; i < to; i++)
             {
                 final BinanceCapture.Frame frame = frames.get(i);
-                if (session.wants(frame.stream))
+                if (session.wants(frame.stream()))
                 {
-                    session.write(frame.text);
+                    session.write(frame.text());
                     sent++;
                 }
             }
