@@ -25,9 +25,6 @@ class CoinbaseCaptureReplayTest
 {
     private static final String CAPTURE = "coinbase_advtrade_ws_BTC-USD_ETH-USD_20260809.cryptofeed.jsonl.gz";
 
-    @TempDir
-    Path temp;
-
     @RegisterExtension
     final SimulatorClient client = new SimulatorClient();
 
@@ -58,7 +55,7 @@ class CoinbaseCaptureReplayTest
     }
 
     @Test
-    void refusesWhatItCannotReplay() throws Exception
+    void refusesWhatItCannotReplay(@TempDir final Path temp) throws Exception
     {
         assertThatThrownBy(() -> SimulatedExchange.replaying(temp.resolve("nope.jsonl.gz"), 1))
             .isInstanceOf(CaptureFormatException.class).hasMessageContaining("does not exist");
