@@ -1,5 +1,6 @@
 package dev.peregrine.gateway.sim;
 
+import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 
 import java.util.ArrayList;
@@ -23,11 +24,13 @@ abstract class SimulatedMarket
     /** Stops whatever {@link #start} began; called from the thread closing the exchange. */
     abstract void close();
 
-    /** A connection completed its handshake. */
-    void register(final SimulatedSession session)
+    /** A connection completed its handshake: its session, now one of {@link #sessions()}. */
+    final SimulatedSession open(final Channel channel)
     {
+        final SimulatedSession session = new SimulatedSession(channel);
         sessions.add(session);
         sessionCount = sessions.size();
+        return session;
     }
 
     /** A registered connection closed. */

@@ -35,9 +35,7 @@ final class SimulatedSessionHandler extends WebSocketSessionHandler<SimulatedSes
     @Override
     protected SimulatedSession onOpen(final ChannelHandlerContext ctx, final HandshakeComplete handshake)
     {
-        final SimulatedSession session = new SimulatedSession(ctx.channel());
-        venue.register(session);
-        return session;
+        return venue.open(ctx.channel());
     }
 
     @Override

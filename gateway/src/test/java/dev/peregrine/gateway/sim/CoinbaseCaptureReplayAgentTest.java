@@ -84,8 +84,7 @@ class CoinbaseCaptureReplayAgentTest
     {
         final CoinbaseCaptureReplay replay = new CoinbaseCaptureReplay(file, speed, finished, driver::keep);
         replay.start(driver.channel().eventLoop());
-        final SimulatedSession session = new SimulatedSession(driver.channel());
-        replay.register(session);
+        final SimulatedSession session = replay.open(driver.channel());
         assertThat(driver.started()).isEmpty();
         replay.onRequest(session, "subscribe", "ticker", List.of("BTC-USD"));
         assertThat(driver.started()).containsExactly(replay);
