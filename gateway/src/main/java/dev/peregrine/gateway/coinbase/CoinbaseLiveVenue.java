@@ -184,34 +184,6 @@ public final class CoinbaseLiveVenue implements LiveVenue, VenueResponseListener
         return n;
     }
 
-    private boolean tryPublish(final int type, final long orderId)
-    {
-        final RingBuffer<InboundEvent> target = ring;
-        final long sequence;
-        try
-        {
-            sequence = target.tryNext();
-        }
-        catch (final com.lmax.disruptor.InsufficientCapacityException full)
-        {
-            return false;
-        }
-        try
-        {
-            final InboundEvent event = target.get(sequence);
-            event.clearInputs();
-            event.type = type;
-            event.orderId = orderId;
-            event.receiveNanoTime = System.nanoTime();
-            event.eventTimeNanos = clock.epochNanosAt(event.receiveNanoTime);
-        }
-        finally
-        {
-            InboundRing.publish(target, sequence);
-        }
-        return true;
-    }
-
     /** Refusals the outbound thread could not publish because the ring was full. */
     @Override
     public long refusalsNotDelivered()
@@ -219,11 +191,33 @@ public final class CoinbaseLiveVenue implements LiveVenue, VenueResponseListener
         return refusalsNotDelivered.get();
     }
 
+    /** A venue answer, from the adapter's thread: waits for a free slot, since no answer may be lost. */
     private void publish(final int type, final long orderId, final long fillNumber, final long quantity, final long price,
         final long fee, final int flags)
     {
+        publish(true, type, orderId, fillNumber, quantity, price, fee, flags);
+    }
+
+    /** A refusal, from the outbound thread: never waits on the ring that thread consumes (that would deadlock). */
+    private boolean tryPublish(final int type, final long orderId)
+    {
+        return publish(false, type, orderId, 0, 0, 0, 0, 0);
+    }
+
+    /** False if {@code mayWait} is false and the ring is full. */
+    private boolean publish(final boolean mayWait, final int type, final long orderId, final long fillNumber,
+        final long quantity, final long price, final long fee, final int flags)
+    {
         final RingBuffer<InboundEvent> target = ring;
-        final long sequence = target.next();
+        final long sequence;
+        try
+        {
+            sequence = mayWait ? target.next() : target.tryNext();
+        }
+        catch (final com.lmax.disruptor.InsufficientCapacityException full)
+        {
+            return false;
+        }
         try
         {
             final InboundEvent event = target.get(sequence);
@@ -242,6 +236,7 @@ public final class CoinbaseLiveVenue implements LiveVenue, VenueResponseListener
         {
             InboundRing.publish(target, sequence);
         }
+        return true;
     }
 
     @Override

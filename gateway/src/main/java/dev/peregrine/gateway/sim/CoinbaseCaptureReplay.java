@@ -1,17 +1,22 @@
 package dev.peregrine.gateway.sim;
 
+import dev.peregrine.core.agent.AgentThreads;
 import dev.peregrine.gateway.capture.CaptureRecord;
 import dev.peregrine.gateway.capture.CoinbaseCaptureReader;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoop;
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.AgentTerminationException;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
 
 /**
  * A recorded market: every {@code recv} frame of a Coinbase capture, sent verbatim, in order, at the
@@ -20,25 +25,37 @@ import java.util.concurrent.locks.LockSupport;
  * first {@code subscribe} starts the replay, and every session that has subscribed by the time a frame
  * is due receives it, with the recording's {@code sequence_num}s untouched.
  *
- * <p>Threads: the file is read and paced on its own thread ({@code peregrine-sim-replay}), so neither
- * gzip nor waiting ever blocks the event loop; each frame is handed to the event loop, which owns the
- * sessions. The replay thread waits for a frame's write whenever a client's socket is not writable, so
- * a slow client holds the file back rather than filling the heap with the whole capture.
+ * <p>Threads: the file is read and paced by this {@link Agent} on its own thread ({@code peregrine-sim-replay},
+ * under {@link AgentThreads}, see {@link ReplayAgents}), so neither gzip nor waiting ever blocks the event loop; each frame is handed
+ * to the event loop, which owns the sessions. A duty cycle does no work while a frame's write waits on a
+ * client whose socket is not writable, so a slow client holds the file back rather than filling the heap
+ * with the whole capture. The agent ends itself once the capture is out; a test drives it with an
+ * {@link org.agrona.concurrent.AgentInvoker}.
  */
-final class CoinbaseCaptureReplay implements SimulatedMarket
+final class CoinbaseCaptureReplay extends SimulatedMarket implements Agent
 {
-    private static final long FLUSH_WAIT_MILLIS = 60_000;
+    private static final long FLUSH_WAIT_NANOS = TimeUnit.SECONDS.toNanos(60);
+    private static final String ROLE = "peregrine-sim-replay";
 
     private final Path file;
     private final double speed;
     private final CompletableFuture<Void> finished;
-    private final List<SimulatedSession> sessions = new ArrayList<>();
+    private final Function<Agent, AgentRunner> starter;
     private final List<SimulatedSession> subscribed = new ArrayList<>();
-    private volatile int sessionCount;
     private volatile long framesSent;
     private volatile boolean closed;
     private EventLoop loop;
-    private Thread thread;
+    private volatile AgentRunner runner;
+    private boolean replayStarted;
+
+    // Agent thread only.
+    private CoinbaseCaptureReader reader;
+    private long startNanoTime;
+    private long firstEpochNanos = Long.MIN_VALUE;
+    private CaptureRecord due;
+    private Future<List<ChannelFuture>> broadcasting;
+    private List<ChannelFuture> lastWrites = List.of();
+    private long flushDeadline;
 
     /**
      * @param speed    1 for the recorded pace, 10 for ten times faster, {@link Double#POSITIVE_INFINITY} for no waiting.
@@ -47,6 +64,13 @@ final class CoinbaseCaptureReplay implements SimulatedMarket
      */
     CoinbaseCaptureReplay(final Path file, final double speed, final CompletableFuture<Void> finished)
     {
+        this(file, speed, finished, ReplayAgents::start);
+    }
+
+    /** @param starter runs the agent once the first client subscribed (a test keeps it to drive it inline). */
+    CoinbaseCaptureReplay(final Path file, final double speed, final CompletableFuture<Void> finished,
+        final Function<Agent, AgentRunner> starter)
+    {
         if (!(speed > 0))
         {
             throw new IllegalArgumentException("replay speed must be > 0 (Double.POSITIVE_INFINITY: as fast as possible), was " + speed);
@@ -54,31 +78,24 @@ final class CoinbaseCaptureReplay implements SimulatedMarket
         this.file = file;
         this.speed = speed;
         this.finished = finished;
+        this.starter = starter;
     }
 
     @Override
-    public void start(final EventLoop eventLoop)
+    void start(final EventLoop eventLoop)
     {
         this.loop = eventLoop;
     }
 
     @Override
-    public void register(final SimulatedSession session)
+    void unregister(final SimulatedSession session)
     {
-        sessions.add(session);
-        sessionCount = sessions.size();
-    }
-
-    @Override
-    public void unregister(final SimulatedSession session)
-    {
-        sessions.remove(session);
+        super.unregister(session);
         subscribed.remove(session);
-        sessionCount = sessions.size();
     }
 
     @Override
-    public void onRequest(final SimulatedSession session, final String type, final String channel, final List<String> productIds)
+    void onRequest(final SimulatedSession session, final String type, final String channel, final List<String> productIds)
     {
         if (!"subscribe".equals(type))
         {
@@ -89,24 +106,11 @@ final class CoinbaseCaptureReplay implements SimulatedMarket
         {
             subscribed.add(session);
         }
-        if (thread == null && !closed)
+        if (!replayStarted && !closed)
         {
-            thread = new Thread(this::run, "peregrine-sim-replay");
-            thread.setDaemon(true);
-            thread.start();
+            replayStarted = true;
+            runner = starter.apply(this);
         }
-    }
-
-    @Override
-    public List<SimulatedSession> sessions()
-    {
-        return sessions;
-    }
-
-    @Override
-    public int sessionCount()
-    {
-        return sessionCount;
     }
 
     /** Frames handed to the sessions so far (any thread). */
@@ -115,50 +119,125 @@ final class CoinbaseCaptureReplay implements SimulatedMarket
         return framesSent;
     }
 
-    private void run()
+    @Override
+    public String roleName()
     {
-        try (CoinbaseCaptureReader reader = CoinbaseCaptureReader.open(file))
+        return ROLE;
+    }
+
+    @Override
+    public void onStart()
+    {
+        startNanoTime = System.nanoTime();
+    }
+
+    /** One step of the replay: collect a broadcast, wait for a slow client, read the next frame, send it when due. */
+    @Override
+    public int doWork()
+    {
+        try
         {
-            final long startNanoTime = System.nanoTime();
-            long firstEpochNanos = Long.MIN_VALUE;
-            List<ChannelFuture> lastWrites = List.of();
-            CaptureRecord frame;
-            while (!closed && (frame = reader.nextFrame()) != null)
-            {
-                if (firstEpochNanos == Long.MIN_VALUE)
-                {
-                    firstEpochNanos = frame.epochNanos();
-                }
-                if (Double.isFinite(speed))
-                {
-                    awaitDue(startNanoTime + (long)((frame.epochNanos() - firstEpochNanos) / speed));
-                }
-                final String text = frame.data();
-                lastWrites = loop.submit(() -> broadcast(text)).get();
-                framesSent++;
-                for (final ChannelFuture write : lastWrites)
-                {
-                    if (!write.channel().isWritable())
-                    {
-                        awaitWrite(write);
-                    }
-                }
-            }
             if (closed)
             {
                 throw new CancellationException("the simulated exchange closed before the capture ended");
             }
-            final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(FLUSH_WAIT_MILLIS);
-            for (final ChannelFuture write : lastWrites)
+            if (!collectBroadcast())
             {
-                write.awaitUninterruptibly(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+                return 0;
             }
-            finished.complete(null);
+            if (flushDeadline != 0)
+            {
+                return finishWhenFlushed();
+            }
+            if (waitingForSlowClient())
+            {
+                return 0;
+            }
+            if (due == null && (due = nextFrame()) == null)
+            {
+                flushDeadline = System.nanoTime() + FLUSH_WAIT_NANOS;
+                return finishWhenFlushed();
+            }
+            if (Double.isFinite(speed) &&
+                System.nanoTime() - (startNanoTime + (long)((due.epochNanos() - firstEpochNanos) / speed)) < 0)
+            {
+                return 0;
+            }
+            final String text = due.data();
+            due = null;
+            broadcasting = loop.submit(() -> broadcast(text));
+            return 1;
+        }
+        catch (final AgentTerminationException ex)
+        {
+            throw ex;
         }
         catch (final Throwable ex)
         {
             finished.completeExceptionally(ex);
+            throw new AgentTerminationException(ex, ex instanceof CancellationException);
         }
+    }
+
+    /** False while the last broadcast is still on the event loop; counts it once it is done. */
+    private boolean collectBroadcast() throws Exception
+    {
+        if (broadcasting == null)
+        {
+            return true;
+        }
+        if (!broadcasting.isDone())
+        {
+            return false;
+        }
+        lastWrites = broadcasting.get();
+        broadcasting = null;
+        framesSent++;
+        return true;
+    }
+
+    /** True while a write of the last frame has not left for a client whose socket is not writable. */
+    private boolean waitingForSlowClient()
+    {
+        for (final ChannelFuture write : lastWrites)
+        {
+            if (!write.isDone() && !write.channel().isWritable())
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The capture is out: once its last writes are done (or the flush deadline passed), the replay is finished. */
+    private int finishWhenFlushed()
+    {
+        if (System.nanoTime() - flushDeadline < 0)
+        {
+            for (final ChannelFuture write : lastWrites)
+            {
+                if (!write.isDone())
+                {
+                    return 0;
+                }
+            }
+        }
+        finished.complete(null);
+        throw new AgentTerminationException("the capture has been replayed", true);
+    }
+
+    private CaptureRecord nextFrame()
+    {
+        if (reader == null)
+        {
+            reader = CoinbaseCaptureReader.open(file);
+        }
+        final CaptureRecord frame = reader.nextFrame();
+        if (frame != null && firstEpochNanos == Long.MIN_VALUE)
+        {
+            firstEpochNanos = frame.epochNanos();
+        }
+        return frame;
     }
 
     /** Event loop: one frame to every subscribed session; the futures of those writes. */
@@ -176,39 +255,23 @@ final class CoinbaseCaptureReplay implements SimulatedMarket
         return writes;
     }
 
-    private void awaitDue(final long dueNanoTime)
-    {
-        long left;
-        while (!closed && (left = dueNanoTime - System.nanoTime()) > 0)
-        {
-            LockSupport.parkNanos(this, left);
-        }
-    }
-
-    private void awaitWrite(final ChannelFuture write)
-    {
-        while (!closed && !write.awaitUninterruptibly(100))
-        {
-            // Re-check 'closed' every 100 ms: a client that stopped reading must not keep close() waiting.
-        }
-    }
-
     @Override
-    public void close()
+    public void onClose()
+    {
+        if (reader != null)
+        {
+            reader.close();
+        }
+    }
+
+    /** Stops the agent (waiting for its thread) and settles {@code finished} if the capture was not all out. */
+    @Override
+    void close()
     {
         closed = true;
-        final Thread t = thread;
-        if (t != null)
+        if (runner != null)
         {
-            LockSupport.unpark(t);
-            try
-            {
-                t.join(5_000);
-            }
-            catch (final InterruptedException ex)
-            {
-                Thread.currentThread().interrupt();
-            }
+            runner.close();
         }
         finished.completeExceptionally(new CancellationException("the simulated exchange closed before the capture ended"));
     }

@@ -1,12 +1,12 @@
 package dev.peregrine.gateway.sim;
 
 import dev.peregrine.gateway.json.JsonScanner;
+import dev.peregrine.gateway.ws.WebSocketSessionHandler;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler.HandshakeComplete;
 import io.netty.util.ReferenceCountUtil;
 
 import java.nio.charset.StandardCharsets;
@@ -18,7 +18,7 @@ import java.util.List;
  * reads {@code subscribe}/{@code unsubscribe} requests (with the gateway's own {@link JsonScanner}) and
  * hands them to the {@link SimulatedMarket}; unregisters the session when the connection closes.
  */
-final class SimulatedSessionHandler extends ChannelInboundHandlerAdapter
+final class SimulatedSessionHandler extends WebSocketSessionHandler<SimulatedSession>
 {
     private static final byte[] TYPE = bytes("type");
     private static final byte[] CHANNEL = bytes("channel");
@@ -26,7 +26,6 @@ final class SimulatedSessionHandler extends ChannelInboundHandlerAdapter
 
     private final SimulatedMarket venue;
     private final JsonScanner scanner = new JsonScanner();
-    private SimulatedSession session;
 
     SimulatedSessionHandler(final SimulatedMarket venue)
     {
@@ -34,14 +33,15 @@ final class SimulatedSessionHandler extends ChannelInboundHandlerAdapter
     }
 
     @Override
-    public void userEventTriggered(final ChannelHandlerContext ctx, final Object event) throws Exception
+    protected SimulatedSession onOpen(final ChannelHandlerContext ctx, final HandshakeComplete handshake)
     {
-        if (event instanceof WebSocketServerProtocolHandler.HandshakeComplete)
-        {
-            session = new SimulatedSession(ctx.channel());
-            venue.register(session);
-        }
-        super.userEventTriggered(ctx, event);
+        return venue.open(ctx.channel());
+    }
+
+    @Override
+    protected void onClosed(final SimulatedSession session)
+    {
+        venue.unregister(session);
     }
 
     @Override
@@ -49,7 +49,7 @@ final class SimulatedSessionHandler extends ChannelInboundHandlerAdapter
     {
         try
         {
-            if (msg instanceof TextWebSocketFrame && session != null)
+            if (msg instanceof TextWebSocketFrame && session() != null)
             {
                 onRequest(((TextWebSocketFrame)msg).content());
             }
@@ -62,6 +62,7 @@ final class SimulatedSessionHandler extends ChannelInboundHandlerAdapter
 
     private void onRequest(final ByteBuf content)
     {
+        final SimulatedSession session = session();
         final byte[] bytes = ByteBufUtil.getBytes(content);
         scanner.wrap(bytes, 0, bytes.length);
         String type = null;
@@ -105,22 +106,6 @@ final class SimulatedSessionHandler extends ChannelInboundHandlerAdapter
     private String string(final byte[] bytes)
     {
         return new String(bytes, scanner.stringStart(), scanner.stringLength(), StandardCharsets.UTF_8);
-    }
-
-    @Override
-    public void channelInactive(final ChannelHandlerContext ctx) throws Exception
-    {
-        if (session != null)
-        {
-            venue.unregister(session);
-        }
-        super.channelInactive(ctx);
-    }
-
-    @Override
-    public void exceptionCaught(final ChannelHandlerContext ctx, final Throwable cause)
-    {
-        ctx.close();
     }
 
     private static byte[] bytes(final String text)

@@ -16,18 +16,16 @@ import java.util.concurrent.TimeUnit;
  * simulator's one event loop thread (only {@link #sessionCount()} is read from others), so it is plain,
  * unsynchronised code.
  */
-final class SimulatedVenue implements SimulatedMarket
+final class SimulatedVenue extends SimulatedMarket
 {
     private static final List<String> SERVED_CHANNELS = List.of("heartbeats", "ticker", "market_trades", "level2");
     /** The real venue answers a {@code level2} subscription on this channel. */
     private static final String L2_DATA = "l2_data";
 
     private final List<SimulatedProduct> products = new ArrayList<>();
-    private final List<SimulatedSession> sessions = new ArrayList<>();
     private final EpochClock clock = new EpochClock();
     private final long startNanoTime = System.nanoTime();
     private final long periodNanos;
-    private volatile int sessionCount;
     private volatile long dataPausedUntil;
     private volatile boolean heartbeatsPaused;
 
@@ -56,46 +54,20 @@ final class SimulatedVenue implements SimulatedMarket
     }
 
     @Override
-    public void start(final EventLoop loop)
+    void start(final EventLoop loop)
     {
         loop.scheduleAtFixedRate(this::tick, periodNanos, periodNanos, TimeUnit.NANOSECONDS);
         loop.scheduleAtFixedRate(this::heartbeat, 1, 1, TimeUnit.SECONDS);
     }
 
     @Override
-    public void close()
+    void close()
     {
         // The timers die with the event loop.
     }
 
     @Override
-    public int sessionCount()
-    {
-        return sessionCount;
-    }
-
-    @Override
-    public List<SimulatedSession> sessions()
-    {
-        return sessions;
-    }
-
-    @Override
-    public void register(final SimulatedSession session)
-    {
-        sessions.add(session);
-        sessionCount = sessions.size();
-    }
-
-    @Override
-    public void unregister(final SimulatedSession session)
-    {
-        sessions.remove(session);
-        sessionCount = sessions.size();
-    }
-
-    @Override
-    public void onRequest(final SimulatedSession session, final String type, final String channel, final List<String> productIds)
+    void onRequest(final SimulatedSession session, final String type, final String channel, final List<String> productIds)
     {
         if (!SERVED_CHANNELS.contains(channel))
         {
@@ -190,7 +162,7 @@ final class SimulatedVenue implements SimulatedMarket
             String trade = null;
             String ticker = null;
             String level2 = null;
-            for (final SimulatedSession session : sessions)
+            for (final SimulatedSession session : sessions())
             {
                 // The book change first, so a client's book already matches the ticker that follows.
                 if (product.book().hasChanges() && session.isSubscribed("level2", product.symbol()))
@@ -222,7 +194,7 @@ final class SimulatedVenue implements SimulatedMarket
         final long now = clock.epochNanos();
         final long monotonic = System.nanoTime() - startNanoTime;
         final String event = CoinbaseMessageWriter.heartbeatEvent(now, monotonic, monotonic / 1_000_000_000L);
-        for (final SimulatedSession session : sessions)
+        for (final SimulatedSession session : sessions())
         {
             if (session.isSubscribed("heartbeats"))
             {

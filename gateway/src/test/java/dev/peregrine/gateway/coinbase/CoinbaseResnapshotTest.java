@@ -3,16 +3,10 @@ package dev.peregrine.gateway.coinbase;
 import dev.peregrine.core.event.EventType;
 import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.event.TradeFlags;
-import dev.peregrine.core.instrument.InstrumentRegistry;
-import dev.peregrine.core.instrument.ProductCatalog;
-import dev.peregrine.gateway.GatewayMetrics;
-import dev.peregrine.gateway.sim.SimulatedExchange;
-import dev.peregrine.gateway.sim.SimulatedExchangeConfig;
 import dev.peregrine.gateway.testing.Await;
-import dev.peregrine.gateway.testing.RecordingRing;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -32,34 +26,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CoinbaseResnapshotTest
 {
-    private static final List<String> PRODUCTS = List.of("BTC-USD", "ETH-USD");
+    private static final List<String> PRODUCTS = SimulatorFeed.PRODUCTS;
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    private final InstrumentRegistry registry = ProductCatalog.registryFor(PRODUCTS);
-    private final RecordingRing recording = new RecordingRing(1 << 16);
-    private final GatewayMetrics metrics = new GatewayMetrics();
-    private SimulatedExchange exchange;
-    private CoinbaseMarketDataClient client;
+    @RegisterExtension
+    final SimulatorFeed feed = new SimulatorFeed();
 
     @BeforeEach
     void connect()
     {
-        exchange = new SimulatedExchange(SimulatedExchangeConfig.forProducts(PRODUCTS).withTradesPerSecond(5).withSeed(7));
-        exchange.start();
-        final CoinbaseClientConfig config = CoinbaseClientConfig.defaults()
-            .withChannels(List.of("heartbeats", "market_trades"))
-            .withBackoff(Duration.ofMillis(50), Duration.ofSeconds(1))
-            .withSubscribeSpacing(Duration.ofMillis(20))
-            .withJitterSeed(1);
-        client = new CoinbaseMarketDataClient(exchange.uri(), PRODUCTS, registry, recording.ring(), metrics, config);
-        client.start();
-    }
-
-    @AfterEach
-    void tearDown()
-    {
-        client.close();
-        exchange.close();
+        feed.start(5, 7, SimulatorFeed.config("heartbeats", "market_trades"));
     }
 
     @Test
@@ -67,13 +43,13 @@ class CoinbaseResnapshotTest
     {
         // The first snapshot and a live trade of each product, so the resnapshot repeats what the client has.
         Await.until("a live trade of every product", WAIT, () -> PRODUCTS.stream().allMatch(p -> trades().stream()
-            .anyMatch(e -> e.instrumentId == registry.idOf(p) && !TradeFlags.isSnapshot(e))));
+            .anyMatch(e -> e.instrumentId == feed.registry.idOf(p) && !TradeFlags.isSnapshot(e))));
         final int tradesBefore = trades().size();
         assertThat(tradesBefore).isGreaterThanOrEqualTo(200 + PRODUCTS.size());
         assertThat(totalDuplicates()).isZero();
 
-        assertThat(exchange.faults().disconnectAll()).isEqualTo(1);
-        Await.until("a reconnection", WAIT, () -> metrics.reconnects() == 1 && client.isConnected());
+        assertThat(feed.exchange.faults().disconnectAll()).isEqualTo(1);
+        Await.until("a reconnection", WAIT, () -> feed.metrics.reconnects() == 1 && feed.client.isConnected());
         Await.until("the resnapshot's repeats dropped", WAIT, () -> totalDuplicates() > 0);
         // Two snapshots of 100 per product were sent; each entry was published once or counted as a repeat.
         Await.until("both snapshots of both products accounted for", WAIT, () ->
@@ -95,11 +71,11 @@ class CoinbaseResnapshotTest
 
     private List<InboundEvent> trades()
     {
-        return recording.drain().stream().filter(e -> e.type == EventType.TRADE).toList();
+        return feed.recording.drain().stream().filter(e -> e.type == EventType.TRADE).toList();
     }
 
     private long totalDuplicates()
     {
-        return PRODUCTS.stream().mapToLong(p -> client.duplicateTrades(registry.idOf(p))).sum();
+        return PRODUCTS.stream().mapToLong(p -> feed.client.duplicateTrades(feed.registry.idOf(p))).sum();
     }
 }

@@ -2,25 +2,17 @@ package dev.peregrine.gateway.sim;
 
 import dev.peregrine.core.testing.ExternalResources;
 import dev.peregrine.gateway.capture.CaptureFormatException;
-import dev.peregrine.gateway.testing.TestJson;
-import dev.peregrine.gateway.testing.TextCollector;
-import org.junit.jupiter.api.AfterEach;
+import dev.peregrine.gateway.capture.CaptureRecord;
+import dev.peregrine.gateway.capture.CoinbaseCaptureReader;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.zip.GZIPInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -33,25 +25,8 @@ class CoinbaseCaptureReplayTest
 {
     private static final String CAPTURE = "coinbase_advtrade_ws_BTC-USD_ETH-USD_20260809.cryptofeed.jsonl.gz";
 
-    @TempDir
-    Path temp;
-
-    private SimulatedExchange exchange;
-    private WebSocket socket;
-    private final List<String> received = new CopyOnWriteArrayList<>();
-
-    @AfterEach
-    void tearDown()
-    {
-        if (socket != null)
-        {
-            socket.abort();
-        }
-        if (exchange != null)
-        {
-            exchange.close();
-        }
-    }
+    @RegisterExtension
+    final SimulatorClient client = new SimulatorClient();
 
     @Test
     void everyRecordedFrameArrivesInOrderAndUnchangedAtMaxSpeed() throws Exception
@@ -59,26 +34,16 @@ class CoinbaseCaptureReplayTest
         final Path file = ExternalResources.sharedDataFile(CAPTURE);
         final List<String> recorded = recordedFrames(file);
 
-        exchange = SimulatedExchange.replaying(file, Double.POSITIVE_INFINITY);
+        final SimulatedExchange exchange = SimulatedExchange.replaying(file, Double.POSITIVE_INFINITY);
         assertThat(exchange.config().products()).containsExactly("BTC-USD", "ETH-USD");
-        exchange.start();
-        socket = HttpClient.newHttpClient().newWebSocketBuilder()
-            .buildAsync(exchange.uri(), new TextCollector(received)).get(10, TimeUnit.SECONDS);
+        client.connect(exchange);
         assertThat(exchange.finished()).isNotDone();
-        socket.sendText("{\"type\":\"subscribe\",\"product_ids\":[\"BTC-USD\"],\"channel\":\"ticker\"}", true)
-            .get(10, TimeUnit.SECONDS);
+        client.subscribe("ticker", "BTC-USD");
 
         exchange.finished().get(60, TimeUnit.SECONDS);
         assertThat(exchange.framesReplayed()).isEqualTo(recorded.size());
         // 'finished' means written to the socket; reading them may still be under way.
-        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        synchronized (received)
-        {
-            while (received.size() < recorded.size() && System.nanoTime() < deadline)
-            {
-                received.wait(100);
-            }
-        }
+        final List<String> received = client.awaitMessages(recorded.size(), TimeUnit.SECONDS.toNanos(30));
         assertThat(received).hasSize(recorded.size());
         for (int i = 0; i < recorded.size(); i++)
         {
@@ -90,7 +55,7 @@ class CoinbaseCaptureReplayTest
     }
 
     @Test
-    void refusesWhatItCannotReplay() throws Exception
+    void refusesWhatItCannotReplay(@TempDir final Path temp) throws Exception
     {
         assertThatThrownBy(() -> SimulatedExchange.replaying(temp.resolve("nope.jsonl.gz"), 1))
             .isInstanceOf(CaptureFormatException.class).hasMessageContaining("does not exist");
@@ -102,26 +67,22 @@ class CoinbaseCaptureReplayTest
         assertThatThrownBy(() -> SimulatedExchange.replaying(capture, 0))
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("speed");
         // Closing before anyone subscribed ends the replay exceptionally, so a waiter never hangs.
-        exchange = SimulatedExchange.replaying(capture, 10);
-        exchange.start();
-        exchange.close();
-        assertThat(exchange.finished()).isCompletedExceptionally();
+        final SimulatedExchange unsubscribed = SimulatedExchange.replaying(capture, 10);
+        unsubscribed.start();
+        unsubscribed.close();
+        assertThat(unsubscribed.finished()).isCompletedExceptionally();
     }
 
-    private static List<String> recordedFrames(final Path file) throws Exception
+    /** The capture's received frames as its reader gives them (CoinbaseCaptureReaderTest holds it to an independent reading). */
+    private static List<String> recordedFrames(final Path file)
     {
         final List<String> frames = new ArrayList<>();
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(
-            new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8)))
+        try (CoinbaseCaptureReader reader = CoinbaseCaptureReader.open(file))
         {
-            String line;
-            while ((line = lines.readLine()) != null)
+            CaptureRecord frame;
+            while ((frame = reader.nextFrame()) != null)
             {
-                final Map<String, Object> envelope = TestJson.object(line);
-                if ("recv".equals(envelope.get("t")))
-                {
-                    frames.add((String)envelope.get("data"));
-                }
+                frames.add(frame.data());
             }
         }
         return frames;

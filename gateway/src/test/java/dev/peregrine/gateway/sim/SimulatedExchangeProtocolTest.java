@@ -4,20 +4,16 @@ import dev.peregrine.core.instrument.ProductCatalog;
 import dev.peregrine.core.number.FixedPoint;
 import dev.peregrine.gateway.testing.Await;
 import dev.peregrine.gateway.testing.TestJson;
-import dev.peregrine.gateway.testing.TextCollector;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.math.BigDecimal;
-import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -35,42 +31,24 @@ class SimulatedExchangeProtocolTest
         "best_ask_quantity");
     private static final List<String> TRADE_KEYS = List.of("product_id", "trade_id", "price", "size", "time", "side");
 
-    private SimulatedExchange exchange;
-    private WebSocket socket;
-    private final List<String> received = new CopyOnWriteArrayList<>();
-
-    @AfterEach
-    void tearDown()
-    {
-        if (socket != null)
-        {
-            socket.abort();
-        }
-        if (exchange != null)
-        {
-            exchange.close();
-            exchange.close();
-        }
-    }
+    @RegisterExtension
+    final SimulatorClient client = new SimulatorClient();
 
     @Test
     void speaksTheCoinbaseProtocolAsTheCaptureShowsIt() throws Exception
     {
-        exchange = new SimulatedExchange(SimulatedExchangeConfig.forProducts(List.of("BTC-USD", "XRP-USD")).withTradesPerSecond(20));
-        exchange.start();
-        socket = HttpClient.newHttpClient().newWebSocketBuilder()
-            .buildAsync(exchange.uri(), new TextCollector(received)).get(10, TimeUnit.SECONDS);
+        final SimulatedExchange exchange = new SimulatedExchange(SimulatedExchangeConfig.forProducts(List.of("BTC-USD", "XRP-USD")).withTradesPerSecond(20));
+        client.connect(exchange);
         for (final String channel : List.of("heartbeats", "ticker", "market_trades"))
         {
-            socket.sendText("{\"type\":\"subscribe\",\"product_ids\":[\"BTC-USD\",\"XRP-USD\"],\"channel\":\"" + channel + "\"}", true)
-                .get(10, TimeUnit.SECONDS);
+            client.subscribe(channel, "BTC-USD", "XRP-USD");
         }
         Await.until("a heartbeat and trade updates", Duration.ofSeconds(15), () ->
-            received.stream().anyMatch(m -> m.startsWith("{\"channel\":\"heartbeats\"")) &&
-            received.stream().filter(m -> m.contains("\"update\",\"trades\"")).count() >= 4);
+            client.received().stream().anyMatch(m -> m.startsWith("{\"channel\":\"heartbeats\"")) &&
+            client.received().stream().filter(m -> m.contains("\"update\",\"trades\"")).count() >= 4);
 
         final List<Map<String, Object>> frames = new ArrayList<>();
-        for (final String text : received)
+        for (final String text : client.received())
         {
             frames.add(TestJson.object(text));
         }
@@ -132,15 +110,14 @@ class SimulatedExchangeProtocolTest
     @Test
     void answersAnUnknownProductWithAnError() throws Exception
     {
-        exchange = new SimulatedExchange(SimulatedExchangeConfig.forProducts(List.of("ETH-USD")));
-        exchange.start();
-        socket = HttpClient.newHttpClient().newWebSocketBuilder()
-            .buildAsync(exchange.uri(), new TextCollector(received)).get(10, TimeUnit.SECONDS);
-        socket.sendText("{\"type\":\"subscribe\",\"product_ids\":[\"BTC-USD\"],\"channel\":\"ticker\"}", true)
-            .get(10, TimeUnit.SECONDS);
-        Await.until("an answer", Duration.ofSeconds(10), () -> !received.isEmpty());
-        assertThat(TestJson.object(received.get(0))).containsEntry("type", "error");
+        final SimulatedExchange exchange = new SimulatedExchange(SimulatedExchangeConfig.forProducts(List.of("ETH-USD")));
+        client.connect(exchange);
+        client.subscribe("ticker", "BTC-USD");
+        Await.until("an answer", Duration.ofSeconds(10), () -> !client.received().isEmpty());
+        assertThat(TestJson.object(client.received().get(0))).containsEntry("type", "error");
         assertThat(exchange.sessionCount()).isEqualTo(1);
+        exchange.close();
+        exchange.close(); // idempotent: the second (and the extension's third) does nothing
     }
 
     @Test

@@ -4,12 +4,10 @@ import dev.peregrine.core.instrument.ProductCatalog;
 import dev.peregrine.core.number.FixedPoint;
 import dev.peregrine.gateway.testing.Await;
 import dev.peregrine.gateway.testing.TestJson;
-import dev.peregrine.gateway.testing.TextCollector;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.math.BigDecimal;
-import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.Comparator;
@@ -17,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,34 +28,18 @@ class SimulatedLevel2Test
     private static final List<String> UPDATE_KEYS = List.of("side", "event_time", "price_level", "new_quantity");
     private static final String MICROS = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{0,5}[1-9])?Z";
 
-    private SimulatedExchange exchange;
-    private WebSocket socket;
-    private final List<String> received = new CopyOnWriteArrayList<>();
-
-    @AfterEach
-    void tearDown()
-    {
-        if (socket != null)
-        {
-            socket.abort();
-        }
-        if (exchange != null)
-        {
-            exchange.close();
-        }
-    }
+    @RegisterExtension
+    final SimulatorClient client = new SimulatorClient();
 
     @Test
     void level2SnapshotAndUpdatesBuildTheBookTheTickerQuotes() throws Exception
     {
-        exchange = new SimulatedExchange(SimulatedExchangeConfig.forProducts(List.of("BTC-USD", "ETH-USD")).withTradesPerSecond(50));
-        exchange.start();
-        socket = HttpClient.newHttpClient().newWebSocketBuilder()
-            .buildAsync(exchange.uri(), new TextCollector(received)).get(10, TimeUnit.SECONDS);
-        socket.sendText("{\"type\":\"subscribe\",\"product_ids\":[\"BTC-USD\"],\"channel\":\"level2\"}", true).get(10, TimeUnit.SECONDS);
-        socket.sendText("{\"type\":\"subscribe\",\"product_ids\":[\"BTC-USD\"],\"channel\":\"ticker\"}", true).get(10, TimeUnit.SECONDS);
+        final SimulatedExchange exchange = new SimulatedExchange(SimulatedExchangeConfig.forProducts(List.of("BTC-USD", "ETH-USD")).withTradesPerSecond(50));
+        client.connect(exchange);
+        client.subscribe("level2", "BTC-USD");
+        client.subscribe("ticker", "BTC-USD");
         Await.until("20 tickers after the level2 snapshot", Duration.ofSeconds(20), () ->
-            received.stream().filter(m -> m.contains("\"channel\":\"ticker\"")).count() >= 20);
+            client.received().stream().filter(m -> m.contains("\"channel\":\"ticker\"")).count() >= 20);
 
         final ProductCatalog.Product btc = ProductCatalog.find("BTC-USD");
         final BigDecimal tick = BigDecimal.valueOf(FixedPoint.toDouble(btc.priceIncrement()));
@@ -69,7 +49,7 @@ class SimulatedLevel2Test
         int snapshots = 0;
         int updates = 0;
         int tickersChecked = 0;
-        for (final String text : received)
+        for (final String text : client.received())
         {
             final Map<String, Object> frame = TestJson.object(text);
             final List<?> events = (List<?>)frame.get("events");
@@ -145,7 +125,7 @@ class SimulatedLevel2Test
         }
         assertThat(tickersChecked).isGreaterThanOrEqualTo(15);
         assertThat(updates).isGreaterThanOrEqualTo(tickersChecked - 1);
-        assertThat(received.stream().filter(m -> m.contains("\"level2\":[\"BTC-USD\"]")).count()).isPositive();
+        assertThat(client.received().stream().filter(m -> m.contains("\"level2\":[\"BTC-USD\"]")).count()).isPositive();
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.peregrine.gateway.coinbase.emulator;
 
+import dev.peregrine.gateway.ws.WebSocketServer;
 import io.netty.channel.Channel;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -24,13 +26,16 @@ import java.util.function.LongSupplier;
  *
  * <p>It counts requests per endpoint path and creates per {@code client_order_id}, dropped and
  * rate-limited ones included, so tests can prove an order was never sent twice. Test tooling, kept in
- * main so that ops can run it. Threads: one Netty acceptor and one event loop ({@link EmulatorServer}); venue
+ * main so that ops can run it. Threads: one Netty acceptor ({@code peregrine-cb-emu-accept}) and one event loop
+ * ({@code peregrine-cb-emu}) of a {@link WebSocketServer}, HTTP and the user channel on one port; venue
  * state is guarded by this object's lock so tests may call in from any thread. Requests go to
  * {@link EmulatorRest} and {@link EmulatorOrders}, the user channel to {@link EmulatorUserChannel}.
  */
 public final class CoinbaseVenueEmulator implements AutoCloseable
 {
-    public static final String USER_CHANNEL_PATH = EmulatorServer.USER_CHANNEL_PATH;
+    public static final String USER_CHANNEL_PATH = "/ws/user";
+    /** The largest REST body or upgrade request the emulator reads. */
+    private static final int MAX_HTTP_CONTENT_BYTES = 1024 * 1024;
 
     private final LongSupplier epochSeconds;
     private final EmulatorRest rest;
@@ -42,7 +47,9 @@ public final class CoinbaseVenueEmulator implements AutoCloseable
     private int authFailures;
     private String lastAuthFailure;
     private long orderSequence;
-    private final EmulatorServer server = new EmulatorServer();
+    private final WebSocketServer server = new WebSocketServer("venue emulator", "peregrine-cb-emu",
+        WebSocketServerProtocolConfig.newBuilder().websocketPath(USER_CHANNEL_PATH).checkStartsWith(false).build(),
+        MAX_HTTP_CONTENT_BYTES, pipeline -> pipeline.addLast(new EmulatorChannelHandler(this)));
     private String host = "127.0.0.1";
     private int port;
 
@@ -70,7 +77,8 @@ public final class CoinbaseVenueEmulator implements AutoCloseable
      */
     public CoinbaseVenueEmulator start(final String bindHost, final int bindPort)
     {
-        port = server.bind(bindHost, bindPort, this);
+        server.start();
+        port = server.bind(bindHost, bindPort);
         host = bindHost;
         return this;
     }

@@ -1,9 +1,10 @@
 package dev.peregrine.gateway.coinbase.emulator;
 
+import dev.peregrine.gateway.ws.WebSocketSessionHandler;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -13,14 +14,15 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
-import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler.HandshakeComplete;
+import io.netty.util.ReferenceCountUtil;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Netty glue: REST requests and user-channel frames go to the {@link CoinbaseVenueEmulator}. */
-final class EmulatorChannelHandler extends SimpleChannelInboundHandler<Object>
+/** Netty glue: REST requests, user-channel frames and the user channel's opening and closing go to the {@link CoinbaseVenueEmulator}. */
+final class EmulatorChannelHandler extends WebSocketSessionHandler<Channel>
 {
     private final CoinbaseVenueEmulator venue;
 
@@ -30,7 +32,19 @@ final class EmulatorChannelHandler extends SimpleChannelInboundHandler<Object>
     }
 
     @Override
-    protected void channelRead0(final ChannelHandlerContext ctx, final Object msg)
+    public void channelRead(final ChannelHandlerContext ctx, final Object msg)
+    {
+        try
+        {
+            read(ctx, msg);
+        }
+        finally
+        {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    private void read(final ChannelHandlerContext ctx, final Object msg)
     {
         if (msg instanceof FullHttpRequest)
         {
@@ -38,7 +52,7 @@ final class EmulatorChannelHandler extends SimpleChannelInboundHandler<Object>
             final long delay = venue.processingDelayMillis();
             if (delay > 0)
             {
-                request.retain(); // released by this handler's superclass when this method returns
+                request.retain(); // channelRead releases it once when this method returns
                 ctx.executor().schedule(() ->
                 {
                     try
@@ -86,26 +100,16 @@ final class EmulatorChannelHandler extends SimpleChannelInboundHandler<Object>
     }
 
     @Override
-    public void userEventTriggered(final ChannelHandlerContext ctx, final Object event) throws Exception
+    protected Channel onOpen(final ChannelHandlerContext ctx, final HandshakeComplete handshake)
     {
-        if (event instanceof WebSocketServerProtocolHandler.HandshakeComplete)
-        {
-            venue.onUserChannelOpen(ctx.channel());
-        }
-        super.userEventTriggered(ctx, event);
+        venue.onUserChannelOpen(ctx.channel());
+        return ctx.channel();
     }
 
     @Override
-    public void channelInactive(final ChannelHandlerContext ctx) throws Exception
+    protected void onClosed(final Channel userChannel)
     {
-        venue.onUserChannelClosed(ctx.channel());
-        super.channelInactive(ctx);
-    }
-
-    @Override
-    public void exceptionCaught(final ChannelHandlerContext ctx, final Throwable cause)
-    {
-        ctx.close();
+        venue.onUserChannelClosed(userChannel);
     }
 
     private static void write(final ChannelHandlerContext ctx, final EmulatorReply reply, final boolean keepAlive)

@@ -1,32 +1,21 @@
 package dev.peregrine.gateway.coinbase.orders;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.netty.bootstrap.Bootstrap;
+import dev.peregrine.gateway.ws.ConnectionListener;
+import dev.peregrine.gateway.ws.TextFrameDecoder;
+import dev.peregrine.gateway.ws.WebSocketClient;
+import dev.peregrine.gateway.ws.WebSocketFrameHandler;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelPromise;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
-import io.netty.handler.codec.http.HttpClientCodec;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
-import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
-import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
-import io.netty.handler.codec.http.websocketx.WebSocketVersion;
-import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslContextBuilder;
-import io.netty.util.concurrent.DefaultThreadFactory;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
@@ -34,6 +23,9 @@ import java.util.function.Consumer;
  * subscribes with a fresh JWT (no {@code uri} claim) and hands each {@code orders[]} entry of a
  * {@code snapshot} or {@code update} to a consumer, normally {@link CoinbaseOrderAdapter#onUserUpdate},
  * which turns cumulative quantities into fills on its own thread.
+ *
+ * <p>The connection is the one every venue uses ({@link WebSocketClient} with a {@link WebSocketFrameHandler}):
+ * this class only subscribes and reads the channel's JSON (off the hot path, so Jackson).
  *
  * <p>Threads: one Netty event loop ({@code peregrine-coinbase-user}) owns the socket and calls the
  * consumer. Reconnection (and reconciling through the fresh snapshot it brings) is left to the caller:
@@ -43,11 +35,14 @@ public final class CoinbaseUserChannelClient implements AutoCloseable
 {
     public static final URI DEFAULT_URI = URI.create("wss://advanced-trade-ws-user.coinbase.com");
 
-    private final URI uri;
+    /** The largest user-channel message: a snapshot of a portfolio's open orders can be long. */
+    private static final int MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+
     private final CoinbaseJwtSigner signer;
     private final Consumer<UserOrderUpdate> consumer;
     private final Duration connectTimeout;
-    private EventLoopGroup group;
+    private final WebSocketClient client;
+    private final CompletableFuture<Void> subscribed = new CompletableFuture<>();
     private volatile Channel channel;
     private volatile long malformedFrames;
     private volatile long sequenceGaps;
@@ -55,60 +50,36 @@ public final class CoinbaseUserChannelClient implements AutoCloseable
     public CoinbaseUserChannelClient(
         final URI uri, final CoinbaseJwtSigner signer, final Consumer<UserOrderUpdate> consumer, final Duration connectTimeout)
     {
-        this.uri = uri;
         this.signer = signer;
         this.consumer = consumer;
         this.connectTimeout = connectTimeout;
+        this.client = new WebSocketClient(uri, "peregrine-coinbase-user", connectTimeout, MAX_MESSAGE_BYTES);
     }
 
     /** Connects, subscribes to {@code user} and {@code heartbeats}; throws naming the URI on failure. */
     public void start()
     {
-        final boolean secure = "wss".equalsIgnoreCase(uri.getScheme());
-        final int port = uri.getPort() > 0 ? uri.getPort() : secure ? 443 : 80;
-        final SslContext ssl;
+        final Frames frames = new Frames();
+        final WebSocketFrameHandler handler = new WebSocketFrameHandler(frames, frames);
+        client.start();
+        final long startNanos = System.nanoTime();
+        final ChannelFuture connect = client.connect(handler);
+        channel = connect.channel();
+        client.awaitOpen(connect, handler, startNanos, this::close);
         try
         {
-            ssl = secure ? SslContextBuilder.forClient().endpointIdentificationAlgorithm("HTTPS").build() : null;
+            subscribed.get(connectTimeout.toMillis(), TimeUnit.MILLISECONDS);
         }
-        catch (final javax.net.ssl.SSLException ex)
+        catch (final InterruptedException | ExecutionException | TimeoutException ex)
         {
-            throw new IllegalStateException("cannot create the TLS context for " + uri, ex);
-        }
-        final Handler handler = new Handler();
-        group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("peregrine-coinbase-user"), NioIoHandler.newFactory());
-        final WebSocketClientProtocolConfig config = WebSocketClientProtocolConfig.newBuilder()
-            .webSocketUri(uri).version(WebSocketVersion.V13).maxFramePayloadLength(4 * 1024 * 1024)
-            .handshakeTimeoutMillis(connectTimeout.toMillis()).build();
-        final ChannelFuture connect = new Bootstrap().group(group).channel(NioSocketChannel.class)
-            .handler(new ChannelInitializer<SocketChannel>()
+            if (ex instanceof InterruptedException)
             {
-                @Override
-                protected void initChannel(final SocketChannel c)
-                {
-                    if (ssl != null)
-                    {
-                        c.pipeline().addLast(ssl.newHandler(c.alloc(), uri.getHost(), port));
-                    }
-                    c.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(64 * 1024),
-                        new WebSocketClientProtocolHandler(config), new WebSocketFrameAggregator(16 * 1024 * 1024), handler);
-                }
-            })
-            .connect(uri.getHost(), port);
-        channel = connect.channel();
-        if (!connect.awaitUninterruptibly(connectTimeout.toMillis()) || !connect.isSuccess())
-        {
+                Thread.currentThread().interrupt();
+            }
             close();
-            throw new IllegalStateException("cannot connect to the user channel at " + uri + " within " +
-                connectTimeout.toMillis() + " ms");
-        }
-        final ChannelPromise subscribed = handler.subscribed;
-        if (subscribed == null || !subscribed.awaitUninterruptibly(connectTimeout.toMillis()) || !subscribed.isSuccess())
-        {
-            close();
-            throw new IllegalStateException("cannot subscribe to the user channel at " + uri + " within " +
-                connectTimeout.toMillis() + " ms" + (subscribed != null && subscribed.cause() != null
-                ? " (" + subscribed.cause().getMessage() + ")" : ""));
+            final Throwable cause = ex instanceof ExecutionException ? ex.getCause() : null;
+            throw new IllegalStateException("cannot subscribe to the user channel at " + client.uri() + " within " +
+                connectTimeout.toMillis() + " ms" + (cause != null ? " (" + cause.getMessage() + ")" : ""), cause);
         }
     }
 
@@ -131,37 +102,19 @@ public final class CoinbaseUserChannelClient implements AutoCloseable
     @Override
     public void close()
     {
-        final Channel ch = channel;
-        if (ch != null)
-        {
-            ch.close().awaitUninterruptibly(1_000);
-        }
-        if (group != null)
-        {
-            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5_000);
-        }
+        client.close(channel);
     }
 
-    private final class Handler extends SimpleChannelInboundHandler<TextWebSocketFrame>
+    /** The connection's events and messages, on its event loop. */
+    private final class Frames implements TextFrameDecoder, ConnectionListener
     {
-        volatile ChannelPromise subscribed;
         private long expectedSequence = -1;
 
         @Override
-        public void handlerAdded(final ChannelHandlerContext ctx)
+        public void onOpen(final Channel ch)
         {
-            subscribed = ctx.newPromise();
-        }
-
-        @Override
-        public void userEventTriggered(final ChannelHandlerContext ctx, final Object event) throws Exception
-        {
-            if (event == WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_COMPLETE)
-            {
-                ctx.writeAndFlush(new TextWebSocketFrame(subscribe("user")));
-                ctx.writeAndFlush(new TextWebSocketFrame(subscribe("heartbeats")));
-            }
-            super.userEventTriggered(ctx, event);
+            ch.write(new TextWebSocketFrame(subscribe("user")));
+            ch.writeAndFlush(new TextWebSocketFrame(subscribe("heartbeats")));
         }
 
         private String subscribe(final String channelName)
@@ -172,33 +125,59 @@ public final class CoinbaseUserChannelClient implements AutoCloseable
         }
 
         @Override
-        public void channelInactive(final ChannelHandlerContext ctx) throws Exception
+        public void onClosed()
         {
-            subscribed.tryFailure(new IllegalStateException("connection closed before the subscription was confirmed"));
-            super.channelInactive(ctx);
+            subscribed.completeExceptionally(
+                new IllegalStateException("connection closed before the subscription was confirmed"));
         }
 
         @Override
-        public void exceptionCaught(final ChannelHandlerContext ctx, final Throwable cause)
+        public void onBinaryFrame()
         {
-            subscribed.tryFailure(cause);
-            ctx.close();
+            malformedFrames++;
         }
 
         @Override
-        protected void channelRead0(final ChannelHandlerContext ctx, final TextWebSocketFrame frame)
+        public void onOversizedFrame()
+        {
+            malformedFrames++;
+        }
+
+        @Override
+        public void decode(final byte[] buffer, final int offset, final int length, final long receiveEpochNanos,
+            final long receiveNanoTime)
         {
             final JsonNode json;
             try
             {
-                json = CoinbaseJson.parseObject(frame.text());
+                json = CoinbaseJson.parseObject(new String(buffer, offset, length, StandardCharsets.UTF_8));
             }
             catch (final IllegalArgumentException ex)
             {
                 malformedFrames++;
                 return;
             }
-            final String sequence = CoinbaseJson.text(json, "sequence_num");
+            countGap(CoinbaseJson.text(json, "sequence_num"));
+            final String channelName = CoinbaseJson.text(json, "channel");
+            if ("subscriptions".equals(channelName))
+            {
+                subscribed.complete(null);
+                return;
+            }
+            if ("error".equals(CoinbaseJson.text(json, "type")))
+            {
+                subscribed.completeExceptionally(new IllegalStateException("venue refused the subscription: " +
+                    CoinbaseJson.text(json, "message")));
+                return;
+            }
+            if ("user".equals(channelName))
+            {
+                deliver(json);
+            }
+        }
+
+        private void countGap(final String sequence)
+        {
             if (sequence != null)
             {
                 final long s = Long.parseLong(sequence);
@@ -208,22 +187,10 @@ public final class CoinbaseUserChannelClient implements AutoCloseable
                 }
                 expectedSequence = s + 1;
             }
-            final String channelName = CoinbaseJson.text(json, "channel");
-            if ("subscriptions".equals(channelName))
-            {
-                subscribed.trySuccess();
-                return;
-            }
-            if ("error".equals(CoinbaseJson.text(json, "type")))
-            {
-                subscribed.tryFailure(new IllegalStateException("venue refused the subscription: " +
-                    CoinbaseJson.text(json, "message")));
-                return;
-            }
-            if (!"user".equals(channelName))
-            {
-                return;
-            }
+        }
+
+        private void deliver(final JsonNode json)
+        {
             for (final JsonNode event : CoinbaseJson.array(json, "events"))
             {
                 if (event.isObject())

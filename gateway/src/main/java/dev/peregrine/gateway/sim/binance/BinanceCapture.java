@@ -21,19 +21,15 @@ import java.util.zip.GZIPInputStream;
  */
 public final class BinanceCapture
 {
-    /** One recorded WebSocket frame. */
-    public static final class Frame
+    /**
+     * One recorded WebSocket frame.
+     *
+     * @param receiveEpochNanos when the recorder received it.
+     * @param stream            its combined-stream name ({@code btcusdt@depth@100ms}).
+     * @param text              the frame as received.
+     */
+    public record Frame(long receiveEpochNanos, String stream, String text)
     {
-        final long receiveEpochNanos;
-        final String stream;
-        final String text;
-
-        Frame(final long receiveEpochNanos, final String stream, final String text)
-        {
-            this.receiveEpochNanos = receiveEpochNanos;
-            this.stream = stream;
-            this.text = text;
-        }
     }
 
     private final List<Frame> frames;

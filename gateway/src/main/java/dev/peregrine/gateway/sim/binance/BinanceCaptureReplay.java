@@ -1,10 +1,16 @@
 package dev.peregrine.gateway.sim.binance;
 
+import dev.peregrine.gateway.sim.ReplayAgents;
 import io.netty.channel.EventLoop;
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.AgentRunner;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Future;
+import java.util.function.Function;
 
 /**
  * Replays a {@link BinanceCapture} to each client from its first frame, as soon as the client's
@@ -15,27 +21,47 @@ import java.util.concurrent.TimeUnit;
  * <p>The replay stops at the point where the recorder took its REST snapshot until this simulator has
  * served one, as in the recording, so the client's diff buffer never has to hold the whole capture; the
  * snapshot served is always the capture's, so the client's sync sees exactly the recorded sequence.
+ *
+ * <p>Threads: the pacing is an {@link Agent} ({@code peregrine-binance-sim-replay}, started with the first
+ * session by {@link ReplayAgents}); it hands each client's due frames to the event loop in batches of at most
+ * {@value #BATCH}, one batch in flight per client, and holds a client's next batch while its socket is not
+ * writable, so a slow client holds its replay back rather than filling the heap. A test drives the agent
+ * with an {@link org.agrona.concurrent.AgentInvoker}.
  */
-final class BinanceCaptureReplay implements BinanceMarketSource
+final class BinanceCaptureReplay implements BinanceMarketSource, Agent
 {
     private static final int BATCH = 256;
 
     private final BinanceCapture capture;
+    private final List<BinanceCapture.Frame> frames;
     private final double speed;
-    private final List<Session> paused = new ArrayList<>();
-    private EventLoop loop;
-    private boolean snapshotServed;
+    private final Function<Agent, AgentRunner> starter;
+    /** Sessions handed from the event loop to the agent. */
+    private final Queue<BinanceSimSession> arrivals = new ConcurrentLinkedQueue<>();
+    /** Agent thread only. */
+    private final List<Replay> replays = new ArrayList<>();
+    private volatile boolean snapshotServed;
     private volatile int finishedSessions;
     private volatile long framesSent;
+    private volatile AgentRunner runner;
+    private EventLoop loop;
 
     BinanceCaptureReplay(final BinanceCapture capture, final double speed)
+    {
+        this(capture, speed, ReplayAgents::start);
+    }
+
+    /** @param starter runs the agent once the first client connected (a test keeps it to drive it inline). */
+    BinanceCaptureReplay(final BinanceCapture capture, final double speed, final Function<Agent, AgentRunner> starter)
     {
         if (!(speed >= 0) || Double.isInfinite(speed))
         {
             throw new IllegalArgumentException("replay speed must be >= 0 (0 = as fast as possible), was " + speed);
         }
         this.capture = capture;
+        this.frames = capture.frames();
         this.speed = speed;
+        this.starter = starter;
     }
 
     int finishedSessions()
@@ -57,39 +83,23 @@ final class BinanceCaptureReplay implements BinanceMarketSource
     @Override
     public void onSession(final BinanceSimSession session)
     {
-        final Session replay = new Session(session);
-        session.replay = replay;
-        loop.execute(replay);
+        arrivals.add(session);
+        if (runner == null)
+        {
+            runner = starter.apply(this);
+        }
     }
 
     @Override
     public void onSessionClosed(final BinanceSimSession session)
     {
-        paused.remove((Session)session.replay);
-    }
-
-    @Override
-    public void onWritable(final BinanceSimSession session)
-    {
-        if (session.waitingForWritability && session.replay != null)
-        {
-            session.waitingForWritability = false;
-            loop.execute(session.replay);
-        }
+        // The agent drops a replay whose channel is no longer active.
     }
 
     @Override
     public String snapshot(final String symbol, final int limit)
     {
-        if (!snapshotServed)
-        {
-            snapshotServed = true;
-            for (final Session session : paused)
-            {
-                loop.execute(session);
-            }
-            paused.clear();
-        }
+        snapshotServed = true;
         return capture.snapshot();
     }
 
@@ -99,79 +109,125 @@ final class BinanceCaptureReplay implements BinanceMarketSource
         throw new IllegalStateException("a replay sends the capture as recorded; use a generated market for faults");
     }
 
-    private final class Session implements Runnable
+    @Override
+    public String roleName()
+    {
+        return "peregrine-binance-sim-replay";
+    }
+
+    /** Takes on the sessions that connected, then moves each replay on by at most one batch. */
+    @Override
+    public int doWork()
+    {
+        int work = 0;
+        BinanceSimSession arrived;
+        while ((arrived = arrivals.poll()) != null)
+        {
+            replays.add(new Replay(arrived, System.nanoTime()));
+            work++;
+        }
+        for (int i = 0; i < replays.size(); )
+        {
+            final int step = replays.get(i).step();
+            if (step < 0)
+            {
+                replays.remove(i);
+            }
+            else
+            {
+                work += step;
+                i++;
+            }
+        }
+        return work;
+    }
+
+    /** Stops the agent, waiting for its thread; from the thread closing the exchange. */
+    @Override
+    public void close()
+    {
+        final AgentRunner current = runner;
+        if (current != null)
+        {
+            current.close();
+        }
+    }
+
+    /** One client's replay: its position in the capture and its batch on the event loop. Agent thread only. */
+    private final class Replay
     {
         private final BinanceSimSession session;
-        private final List<BinanceCapture.Frame> frames = capture.frames();
+        private final long startNanos;
+        private final long firstRecorded = frames.isEmpty() ? 0 : frames.get(0).receiveEpochNanos();
         private int next;
-        private long startNanos = -1;
+        private Future<?> batch;
 
-        Session(final BinanceSimSession session)
+        Replay(final BinanceSimSession session, final long startNanos)
         {
             this.session = session;
+            this.startNanos = startNanos;
         }
 
-        @Override
-        public void run()
+        /** 1 if a batch was handed over, 0 if this replay waits, -1 once it is over (finished or disconnected). */
+        int step()
         {
             if (!session.channel.isActive())
             {
-                return;
+                return -1;
             }
-            if (startNanos < 0)
+            if (batch != null && !batch.isDone())
             {
-                startNanos = System.nanoTime();
+                return 0;
             }
-            final long firstRecorded = frames.isEmpty() ? 0 : frames.get(0).receiveEpochNanos;
-            int sent = 0;
-            while (next < frames.size())
+            if (next == frames.size())
             {
-                if (next == capture.snapshotPosition() && !snapshotServed)
-                {
-                    session.channel.flush();
-                    paused.add(this);
-                    return;
-                }
-                final BinanceCapture.Frame frame = frames.get(next);
-                if (speed > 0)
-                {
-                    final long due = startNanos + (long)((frame.receiveEpochNanos - firstRecorded) / speed);
-                    final long wait = due - System.nanoTime();
-                    if (wait > 0)
-                    {
-                        session.channel.flush();
-                        loop.schedule(this, wait, TimeUnit.NANOSECONDS);
-                        return;
-                    }
-                }
-                if (!session.channel.isWritable())
-                {
-                    // Flag first: the flush may drain the buffer and fire the writability event right away.
-                    session.waitingForWritability = true;
-                    session.channel.flush();
-                    if (session.waitingForWritability && session.channel.isWritable())
-                    {
-                        session.waitingForWritability = false;
-                        loop.execute(this);
-                    }
-                    return;
-                }
-                if (sent == BATCH)
-                {
-                    session.channel.flush();
-                    loop.execute(this); // let the loop serve other channels (the REST call) in between
-                    return;
-                }
-                if (session.wants(frame.stream))
-                {
-                    session.write(frame.text);
-                    framesSent++;
-                }
+                finishedSessions++;
+                return -1;
+            }
+            if (!session.channel.isWritable())
+            {
+                return 0;
+            }
+            final int from = next;
+            final long now = System.nanoTime();
+            while (next < frames.size() && next - from < BATCH && !waitsForSnapshot() && isDue(frames.get(next), now))
+            {
                 next++;
-                sent++;
+            }
+            if (next == from)
+            {
+                return 0;
+            }
+            final int to = next;
+            batch = loop.submit(() -> write(from, to));
+            return 1;
+        }
+
+        private boolean waitsForSnapshot()
+        {
+            return next == capture.snapshotPosition() && !snapshotServed;
+        }
+
+        private boolean isDue(final BinanceCapture.Frame frame, final long now)
+        {
+            return speed == 0 || now - (startNanos + (long)((frame.receiveEpochNanos() - firstRecorded) / speed)) >= 0;
+        }
+
+        /** Event loop: the frames {@code [from, to)} this client asked for, then one flush. */
+        private void write(final int from, final int to)
+        {
+            long sent = 0;
+            for (int i = from; i < to; i++)
+            {
+                final BinanceCapture.Frame frame = frames.get(i);
+                if (session.wants(frame.stream()))
+                {
+                    session.write(frame.text());
+                    sent++;
+                }
             }
             session.channel.flush();
-            finishedSessions++;
+            framesSent += sent;
         }
     }
 }

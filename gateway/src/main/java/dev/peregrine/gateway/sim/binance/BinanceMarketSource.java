@@ -11,12 +11,14 @@ interface BinanceMarketSource
 
     void onSessionClosed(BinanceSimSession session);
 
-    /** The socket can take more data again (replay back-pressure). */
-    void onWritable(BinanceSimSession session);
-
     /** The REST depth snapshot body for {@code symbol} (upper case), or null if the symbol is unknown. */
     String snapshot(String symbol, int limit);
 
     /** Fault injection: the next depth diff is not sent, though its update ids are used up. */
     void dropNextDepthDiff();
+
+    /** Stops what the market runs beyond the event loop (a replay's agent); from the thread closing the exchange. */
+    default void close()
+    {
+    }
 }

@@ -1,9 +1,9 @@
 package dev.peregrine.gateway.sim.binance;
 
+import dev.peregrine.gateway.ws.WebSocketSessionHandler;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -14,7 +14,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
-import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler.HandshakeComplete;
 import io.netty.util.ReferenceCountUtil;
 
 import java.nio.charset.StandardCharsets;
@@ -28,10 +28,9 @@ import java.util.Set;
  * gets the market's snapshot, any other path a 404. After a handshake the {@code streams} of the URL
  * become the session's subscription.
  */
-final class BinanceSimHandler extends ChannelInboundHandlerAdapter
+final class BinanceSimHandler extends WebSocketSessionHandler<BinanceSimSession>
 {
     private final BinanceMarketSource market;
-    private BinanceSimSession session;
 
     BinanceSimHandler(final BinanceMarketSource market)
     {
@@ -39,24 +38,26 @@ final class BinanceSimHandler extends ChannelInboundHandlerAdapter
     }
 
     @Override
-    public void userEventTriggered(final ChannelHandlerContext ctx, final Object event) throws Exception
+    protected BinanceSimSession onOpen(final ChannelHandlerContext ctx, final HandshakeComplete handshake)
     {
-        if (event instanceof WebSocketServerProtocolHandler.HandshakeComplete)
+        final List<String> streams = new QueryStringDecoder(handshake.requestUri()).parameters().get("streams");
+        final Set<String> subscribed = new LinkedHashSet<>();
+        if (streams != null)
         {
-            final String uri = ((WebSocketServerProtocolHandler.HandshakeComplete)event).requestUri();
-            final List<String> streams = new QueryStringDecoder(uri).parameters().get("streams");
-            final Set<String> subscribed = new LinkedHashSet<>();
-            if (streams != null)
+            for (final String value : streams)
             {
-                for (final String value : streams)
-                {
-                    subscribed.addAll(List.of(value.split("/")));
-                }
+                subscribed.addAll(List.of(value.split("/")));
             }
-            session = new BinanceSimSession(ctx.channel(), subscribed);
-            market.onSession(session);
         }
-        super.userEventTriggered(ctx, event);
+        final BinanceSimSession session = new BinanceSimSession(ctx.channel(), subscribed);
+        market.onSession(session);
+        return session;
+    }
+
+    @Override
+    protected void onClosed(final BinanceSimSession session)
+    {
+        market.onSessionClosed(session);
     }
 
     @Override
@@ -118,31 +119,5 @@ final class BinanceSimHandler extends ChannelInboundHandlerAdapter
         {
             written.addListener(ChannelFutureListener.CLOSE);
         }
-    }
-
-    @Override
-    public void channelWritabilityChanged(final ChannelHandlerContext ctx) throws Exception
-    {
-        if (session != null && ctx.channel().isWritable())
-        {
-            market.onWritable(session);
-        }
-        super.channelWritabilityChanged(ctx);
-    }
-
-    @Override
-    public void channelInactive(final ChannelHandlerContext ctx) throws Exception
-    {
-        if (session != null)
-        {
-            market.onSessionClosed(session);
-        }
-        super.channelInactive(ctx);
-    }
-
-    @Override
-    public void exceptionCaught(final ChannelHandlerContext ctx, final Throwable cause)
-    {
-        ctx.close();
     }
 }

@@ -5,14 +5,14 @@ import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 
 import java.util.Set;
 
-/** One WebSocket client of the simulator and the streams it asked for in its URL. Loop thread only. */
+/**
+ * One WebSocket client of the simulator and the streams it asked for in its URL. Written on the loop thread only;
+ * a replay's agent reads its final fields.
+ */
 final class BinanceSimSession
 {
     final Channel channel;
     final Set<String> streams;
-    /** The replay of this session, when the simulator replays a capture. */
-    Runnable replay;
-    boolean waitingForWritability;
 
     BinanceSimSession(final Channel channel, final Set<String> streams)
     {

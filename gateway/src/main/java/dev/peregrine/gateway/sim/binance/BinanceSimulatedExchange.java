@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * consistent with them, a fault hook) or a recorded capture ({@link #replaying}).
  *
  * <p>Threads: one acceptor and one event loop; every connection, the market and its timers run on that
- * loop, so nothing is locked. Public methods may be called from any thread.
+ * loop, so nothing is locked; a replayed capture is paced by an agent of its own ({@link BinanceCaptureReplay}).
+ * Public methods may be called from any thread.
  */
 public final class BinanceSimulatedExchange implements AutoCloseable
 {
@@ -129,6 +130,7 @@ public final class BinanceSimulatedExchange implements AutoCloseable
         {
             return;
         }
+        market.close();
         if (server != null)
         {
             server.close();

@@ -71,11 +71,6 @@ final class GeneratedBinanceMarket implements BinanceMarketSource
     }
 
     @Override
-    public void onWritable(final BinanceSimSession session)
-    {
-    }
-
-    @Override
     public void dropNextDepthDiff()
     {
         dropNextDiff = true;
