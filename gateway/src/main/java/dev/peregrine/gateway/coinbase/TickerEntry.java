@@ -4,6 +4,7 @@ import dev.peregrine.core.event.EventType;
 import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.instrument.InstrumentRegistry;
 import dev.peregrine.gateway.DropReason;
+import dev.peregrine.gateway.MarketDataSlot;
 import dev.peregrine.gateway.json.JsonScanner;
 
 import java.nio.charset.StandardCharsets;
@@ -14,34 +15,25 @@ import java.nio.charset.StandardCharsets;
  */
 final class TickerEntry
 {
-    private static final byte[] PRODUCT_ID = bytes("product_id");
-    private static final byte[] PRICE = bytes("price");
-    private static final byte[] BEST_BID = bytes("best_bid");
-    private static final byte[] BEST_BID_QUANTITY = bytes("best_bid_quantity");
-    private static final byte[] BEST_ASK = bytes("best_ask");
-    private static final byte[] BEST_ASK_QUANTITY = bytes("best_ask_quantity");
+    private static final int PRODUCT = 0;
+    private static final int PRICE = 1;
+    private static final int BID = 2;
+    private static final int BID_QUANTITY = 3;
+    private static final int ASK = 4;
+    private static final int ASK_QUANTITY = 5;
+    private static final EntryLayout LAYOUT = new EntryLayout()
+        .member(PRODUCT, "product_id", EntryLayout.PRODUCT)
+        .member(PRICE, "price", EntryLayout.DECIMAL)
+        .member(BID, "best_bid", EntryLayout.DECIMAL)
+        .member(BID_QUANTITY, "best_bid_quantity", EntryLayout.DECIMAL)
+        .member(ASK, "best_ask", EntryLayout.DECIMAL)
+        .member(ASK_QUANTITY, "best_ask_quantity", EntryLayout.DECIMAL);
 
-    private static final int HAS_PRODUCT = 1;
-    private static final int HAS_PRICE = 1 << 1;
-    private static final int HAS_BID = 1 << 2;
-    private static final int HAS_BID_QUANTITY = 1 << 3;
-    private static final int HAS_ASK = 1 << 4;
-    private static final int HAS_ASK_QUANTITY = 1 << 5;
-    private static final int HAS_ALL = (1 << 6) - 1;
-
-    private final InstrumentRegistry registry;
-    private final FieldReader reader = new FieldReader();
-
-    private int instrumentId;
-    private long price;
-    private long bidPrice;
-    private long bidQuantity;
-    private long askPrice;
-    private long askQuantity;
+    private final EntryFields fields;
 
     TickerEntry(final InstrumentRegistry registry)
     {
-        this.registry = registry;
+        this.fields = new EntryFields(LAYOUT, registry);
     }
 
     /**
@@ -51,63 +43,16 @@ final class TickerEntry
      */
     DropReason decode(final JsonScanner scanner)
     {
-        if (!scanner.enterObject())
-        {
-            return DropReason.WRONG_TYPE;
-        }
-        int seen = 0;
-        DropReason problem = null;
-        while (problem == null && scanner.nextMember() == JsonScanner.ITEM)
-        {
-            if (scanner.keyEquals(PRODUCT_ID))
-            {
-                problem = readProduct(scanner);
-                seen |= HAS_PRODUCT;
-            }
-            else if (scanner.keyEquals(PRICE))
-            {
-                problem = reader.decimalString(scanner);
-                price = reader.value;
-                seen |= HAS_PRICE;
-            }
-            else if (scanner.keyEquals(BEST_BID))
-            {
-                problem = reader.decimalString(scanner);
-                bidPrice = reader.value;
-                seen |= HAS_BID;
-            }
-            else if (scanner.keyEquals(BEST_BID_QUANTITY))
-            {
-                problem = reader.decimalString(scanner);
-                bidQuantity = reader.value;
-                seen |= HAS_BID_QUANTITY;
-            }
-            else if (scanner.keyEquals(BEST_ASK))
-            {
-                problem = reader.decimalString(scanner);
-                askPrice = reader.value;
-                seen |= HAS_ASK;
-            }
-            else if (scanner.keyEquals(BEST_ASK_QUANTITY))
-            {
-                problem = reader.decimalString(scanner);
-                askQuantity = reader.value;
-                seen |= HAS_ASK_QUANTITY;
-            }
-        }
+        final DropReason problem = fields.read(scanner);
         if (problem != null)
         {
             return problem;
         }
-        if (seen != HAS_ALL)
-        {
-            return DropReason.MISSING_FIELD;
-        }
-        if (price <= 0 || bidPrice <= 0 || askPrice <= 0)
+        if (fields.value(PRICE) <= 0 || fields.value(BID) <= 0 || fields.value(ASK) <= 0)
         {
             return DropReason.NON_POSITIVE_PRICE;
         }
-        if (bidQuantity < 0 || askQuantity < 0)
+        if (fields.value(BID_QUANTITY) < 0 || fields.value(ASK_QUANTITY) < 0)
         {
             return DropReason.BAD_QUANTITY;
         }
@@ -116,17 +61,7 @@ final class TickerEntry
 
     int instrumentId()
     {
-        return instrumentId;
-    }
-
-    private DropReason readProduct(final JsonScanner scanner)
-    {
-        if (scanner.valueKind() != JsonScanner.KIND_STRING)
-        {
-            return DropReason.WRONG_TYPE;
-        }
-        instrumentId = registry.idOf(scanner.buffer(), scanner.stringStart(), scanner.stringLength());
-        return instrumentId < 0 ? DropReason.UNKNOWN_PRODUCT : null;
+        return (int)fields.value(PRODUCT);
     }
 
     /** Fills a claimed slot with the validated entry and the frame's envelope values. */
@@ -137,18 +72,13 @@ final class TickerEntry
         final long receiveEpochNanos,
         final long receiveNanoTime)
     {
-        event.clearInputs();
-        event.type = EventType.QUOTE;
-        event.instrumentId = instrumentId;
-        event.venueSequence = venueSequence;
-        event.exchangeTimeNanos = exchangeTimeNanos;
-        event.eventTimeNanos = receiveEpochNanos;
-        event.receiveNanoTime = receiveNanoTime;
-        event.price = price;
-        event.bidPrice = bidPrice;
-        event.bidQuantity = bidQuantity;
-        event.askPrice = askPrice;
-        event.askQuantity = askQuantity;
+        MarketDataSlot.head(event, EventType.QUOTE, instrumentId(), venueSequence, exchangeTimeNanos,
+            receiveEpochNanos, receiveNanoTime);
+        event.price = fields.value(PRICE);
+        event.bidPrice = fields.value(BID);
+        event.bidQuantity = fields.value(BID_QUANTITY);
+        event.askPrice = fields.value(ASK);
+        event.askQuantity = fields.value(ASK_QUANTITY);
     }
 
     static byte[] bytes(final String text)

@@ -1,0 +1,184 @@
+package dev.peregrine.gateway.coinbase;
+
+import dev.peregrine.core.event.InstrumentStatus;
+import dev.peregrine.core.event.Side;
+import dev.peregrine.core.instrument.InstrumentRegistry;
+import dev.peregrine.core.time.EpochNanos;
+import dev.peregrine.gateway.DropReason;
+import dev.peregrine.gateway.json.JsonScanner;
+
+import static dev.peregrine.gateway.coinbase.TickerEntry.bytes;
+
+/**
+ * The values of one Coinbase entry object, read member by member against its {@link EntryLayout}: the walk
+ * every entry class shares (enter the object, match each key against the table, read its value by kind,
+ * stop at the first problem, then check that every required member was there). Values are kept as longs
+ * by member index; nothing is allocated per entry, and the walk is one final class with no virtual call,
+ * so the JIT compiles it like the hand-written chains it replaces.
+ */
+final class EntryFields
+{
+    private static final byte[] BUY = bytes("BUY");
+    private static final byte[] SELL = bytes("SELL");
+    private static final byte[] BID = bytes("bid");
+    private static final byte[] OFFER = bytes("offer");
+    private static final byte[] ONLINE = bytes("online");
+    private static final byte[] OFFLINE = bytes("offline");
+    private static final byte[] DELISTED = bytes("delisted");
+    private static final byte[] CANCEL_ONLY = bytes("cancel_only");
+    private static final byte[] LIMIT_ONLY = bytes("limit_only");
+
+    private final EntryLayout layout;
+    private final InstrumentRegistry registry;
+    private final FieldReader reader = new FieldReader();
+    private final long[] values;
+
+    /** {@code registry} may be null for a layout without a {@link EntryLayout#PRODUCT} member. */
+    EntryFields(final EntryLayout layout, final InstrumentRegistry registry)
+    {
+        this.layout = layout;
+        this.registry = registry;
+        this.values = new long[layout.size()];
+    }
+
+    /**
+     * Reads the entry object at the scanner's cursor. On a problem the walk stops where it found it.
+     *
+     * @return null if every required member was read and valid, else why the entry is dropped.
+     */
+    DropReason read(final JsonScanner scanner)
+    {
+        if (!scanner.enterObject())
+        {
+            return DropReason.WRONG_TYPE;
+        }
+        final byte[][] keys = layout.keys;
+        final int[] kinds = layout.kinds;
+        if (layout.hasFlags)
+        {
+            for (int i = 0; i < kinds.length; i++)
+            {
+                if (kinds[i] == EntryLayout.FLAG)
+                {
+                    values[i] = 0;
+                }
+            }
+        }
+        int seen = 0;
+        DropReason problem = null;
+        while (problem == null && scanner.nextMember() == JsonScanner.ITEM)
+        {
+            for (int i = 0; i < keys.length; i++)
+            {
+                if (scanner.keyEquals(keys[i]))
+                {
+                    problem = readValue(scanner, i, kinds[i]);
+                    seen |= 1 << i;
+                    break;
+                }
+            }
+        }
+        if (problem != null)
+        {
+            return problem;
+        }
+        final int required = layout.required;
+        return (seen & required) == required ? null : DropReason.MISSING_FIELD;
+    }
+
+    /** The value of member {@code index} as last read. */
+    long value(final int index)
+    {
+        return values[index];
+    }
+
+    /** Copies another entry's values of the same layout into this one. */
+    void copyFrom(final EntryFields other)
+    {
+        System.arraycopy(other.values, 0, values, 0, values.length);
+    }
+
+    private DropReason readValue(final JsonScanner scanner, final int index, final int kind)
+    {
+        switch (kind)
+        {
+            case EntryLayout.DECIMAL:
+            {
+                final DropReason problem = reader.decimalString(scanner);
+                values[index] = reader.value;
+                return problem;
+            }
+            case EntryLayout.INTEGER:
+            {
+                final DropReason problem = reader.integerString(scanner);
+                values[index] = reader.value;
+                return problem;
+            }
+            case EntryLayout.FLAG:
+                values[index] = scanner.valueKind() == JsonScanner.KIND_TRUE ? 1 : 0;
+                return null;
+            default:
+                return scanner.valueKind() != JsonScanner.KIND_STRING ? DropReason.WRONG_TYPE : readString(scanner, index, kind);
+        }
+    }
+
+    /** The kinds carried as a JSON string, once the value is known to be one. */
+    private DropReason readString(final JsonScanner scanner, final int index, final int kind)
+    {
+        switch (kind)
+        {
+            case EntryLayout.PRODUCT:
+            {
+                final int id = registry.idOf(scanner.buffer(), scanner.stringStart(), scanner.stringLength());
+                values[index] = id;
+                return id < 0 ? DropReason.UNKNOWN_PRODUCT : null;
+            }
+            case EntryLayout.TIME:
+            {
+                final long nanos = EpochNanos.parse(scanner.buffer(), scanner.stringStart(), scanner.stringLength());
+                values[index] = nanos;
+                return nanos == EpochNanos.INVALID ? DropReason.BAD_TIMESTAMP : null;
+            }
+            case EntryLayout.TRADE_SIDE:
+                return side(scanner, index, BUY, SELL);
+            case EntryLayout.BOOK_SIDE:
+                return side(scanner, index, BID, OFFER);
+            default:
+                values[index] = status(scanner);
+                return null;
+        }
+    }
+
+    private DropReason side(final JsonScanner scanner, final int index, final byte[] buy, final byte[] sell)
+    {
+        if (scanner.stringEquals(buy))
+        {
+            values[index] = Side.BUY;
+            return null;
+        }
+        if (scanner.stringEquals(sell))
+        {
+            values[index] = Side.SELL;
+            return null;
+        }
+        return DropReason.BAD_SIDE;
+    }
+
+    /** Status mapping as {@link ProductStatusEntry} documents it; an unknown string is UNKNOWN, not a drop. */
+    private static int status(final JsonScanner scanner)
+    {
+        if (scanner.stringEquals(ONLINE))
+        {
+            return InstrumentStatus.ONLINE;
+        }
+        if (scanner.stringEquals(OFFLINE) || scanner.stringEquals(DELISTED))
+        {
+            return InstrumentStatus.OFFLINE;
+        }
+        if (scanner.stringEquals(CANCEL_ONLY))
+        {
+            return InstrumentStatus.CANCEL_ONLY;
+        }
+        return scanner.stringEquals(LIMIT_ONLY) ? InstrumentStatus.LIMIT_ONLY : InstrumentStatus.UNKNOWN;
+    }
+}
