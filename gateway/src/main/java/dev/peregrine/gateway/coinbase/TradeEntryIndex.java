@@ -27,13 +27,10 @@ final class TradeEntryIndex
         scanner.enterArray();
         while (scanner.nextElementStart() == JsonScanner.ITEM)
         {
-            if (scanner.valueKind() != JsonScanner.KIND_OBJECT)
+            if (!EventWalk.enterEvent(scanner, metrics))
             {
-                metrics.onEntryDropped(DropReason.WRONG_TYPE);
-                scanner.skipCurrentValue();
                 continue;
             }
-            scanner.enterObject();
             boolean found = false;
             boolean lastWasArray = false;
             boolean isSnapshot = false;
@@ -56,14 +53,7 @@ final class TradeEntryIndex
                 }
             }
             java.util.Arrays.fill(snapshot, first, count, isSnapshot);
-            if (!found)
-            {
-                metrics.onEntryDropped(DropReason.MISSING_FIELD);
-            }
-            else if (!lastWasArray)
-            {
-                metrics.onEntryDropped(DropReason.WRONG_TYPE);
-            }
+            EventWalk.endEvent(found, lastWasArray, metrics);
         }
     }
 
