@@ -20,27 +20,14 @@ final class BookLevelEntry
     private static final EntryLayout LAYOUT = new EntryLayout()
         .member(SIDE, "side", EntryLayout.BOOK_SIDE)
         .member(TIME, "event_time", EntryLayout.TIME)
-        .member(PRICE, "price_level", EntryLayout.DECIMAL)
-        .member(QUANTITY, "new_quantity", EntryLayout.DECIMAL);
+        .member(PRICE, "price_level", EntryLayout.PRICE)
+        .member(QUANTITY, "new_quantity", EntryLayout.QUANTITY);
 
     private final EntryFields fields = new EntryFields(LAYOUT, null);
 
     DropReason decode(final JsonScanner scanner)
     {
-        final DropReason problem = fields.read(scanner);
-        if (problem != null)
-        {
-            return problem;
-        }
-        if (fields.value(PRICE) <= 0)
-        {
-            return DropReason.NON_POSITIVE_PRICE;
-        }
-        if (fields.value(QUANTITY) < 0)
-        {
-            return DropReason.BAD_QUANTITY;
-        }
-        return null;
+        return fields.read(scanner);
     }
 
     void copyTo(

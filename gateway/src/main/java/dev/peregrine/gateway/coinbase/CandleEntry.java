@@ -23,15 +23,12 @@ final class CandleEntry
     private static final int VOLUME = 6;
     private static final EntryLayout LAYOUT = new EntryLayout()
         .member(PRODUCT, "product_id", EntryLayout.PRODUCT)
-        .member(START, "start", EntryLayout.INTEGER)
-        .member(OPEN, "open", EntryLayout.DECIMAL)
-        .member(HIGH, "high", EntryLayout.DECIMAL)
-        .member(LOW, "low", EntryLayout.DECIMAL)
-        .member(CLOSE, "close", EntryLayout.DECIMAL)
-        .member(VOLUME, "volume", EntryLayout.DECIMAL);
-
-    /** Epoch seconds beyond which start * 1e9 would overflow a long (year 2262). */
-    private static final long MAX_START_SECONDS = Long.MAX_VALUE / EpochNanos.NANOS_PER_SECOND;
+        .member(START, "start", EntryLayout.EPOCH_SECONDS)
+        .member(OPEN, "open", EntryLayout.PRICE)
+        .member(HIGH, "high", EntryLayout.PRICE)
+        .member(LOW, "low", EntryLayout.PRICE)
+        .member(CLOSE, "close", EntryLayout.PRICE)
+        .member(VOLUME, "volume", EntryLayout.QUANTITY);
 
     private final EntryFields fields;
 
@@ -42,24 +39,7 @@ final class CandleEntry
 
     DropReason decode(final JsonScanner scanner)
     {
-        final DropReason problem = fields.read(scanner);
-        if (problem != null)
-        {
-            return problem;
-        }
-        if (fields.value(START) > MAX_START_SECONDS)
-        {
-            return DropReason.BAD_TIMESTAMP;
-        }
-        if (fields.value(OPEN) <= 0 || fields.value(HIGH) <= 0 || fields.value(LOW) <= 0 || fields.value(CLOSE) <= 0)
-        {
-            return DropReason.NON_POSITIVE_PRICE;
-        }
-        if (fields.value(VOLUME) < 0)
-        {
-            return DropReason.BAD_QUANTITY;
-        }
-        return null;
+        return fields.read(scanner);
     }
 
     void copyTo(final InboundEvent event, final long venueSequence, final long receiveEpochNanos, final long receiveNanoTime)

@@ -12,7 +12,7 @@ import static dev.peregrine.gateway.coinbase.TickerEntry.bytes;
 /**
  * The values of one Coinbase entry object, read member by member against its {@link EntryLayout}: the walk
  * every entry class shares (enter the object, match each key against the table, read its value by kind,
- * stop at the first problem, then check that every required member was there). Values are kept as longs
+ * stop at the first problem, check that every required member was there, then each value's range). Values are kept as longs
  * by member index; nothing is allocated per entry, and the walk is one final class with no virtual call,
  * so the JIT compiles it like the hand-written chains it replaces.
  */
@@ -27,6 +27,9 @@ final class EntryFields
     private static final byte[] DELISTED = bytes("delisted");
     private static final byte[] CANCEL_ONLY = bytes("cancel_only");
     private static final byte[] LIMIT_ONLY = bytes("limit_only");
+
+    /** Epoch seconds beyond which seconds * 1e9 would overflow a long (year 2262). */
+    private static final long MAX_EPOCH_SECONDS = Long.MAX_VALUE / EpochNanos.NANOS_PER_SECOND;
 
     private final EntryLayout layout;
     private final InstrumentRegistry registry;
@@ -44,7 +47,7 @@ final class EntryFields
     /**
      * Reads the entry object at the scanner's cursor. On a problem the walk stops where it found it.
      *
-     * @return null if every required member was read and valid, else why the entry is dropped.
+     * @return null if every required member was read and in range, else why the entry is dropped.
      */
     DropReason read(final JsonScanner scanner)
     {
@@ -83,7 +86,42 @@ final class EntryFields
             return problem;
         }
         final int required = layout.required;
-        return (seen & required) == required ? null : DropReason.MISSING_FIELD;
+        return (seen & required) == required ? checkRanges(kinds) : DropReason.MISSING_FIELD;
+    }
+
+    /**
+     * The values' ranges, once every member is known to be there: a timestamp out of range first, then a
+     * price, then a quantity (the order the entries always checked them in, so each drop keeps its reason).
+     */
+    private DropReason checkRanges(final int[] kinds)
+    {
+        boolean badPrice = false;
+        boolean badQuantity = false;
+        for (int i = 0; i < kinds.length; i++)
+        {
+            final long value = values[i];
+            switch (kinds[i])
+            {
+                case EntryLayout.EPOCH_SECONDS:
+                    if (value > MAX_EPOCH_SECONDS)
+                    {
+                        return DropReason.BAD_TIMESTAMP;
+                    }
+                    break;
+                case EntryLayout.PRICE:
+                    badPrice |= value <= 0;
+                    break;
+                case EntryLayout.SIZE:
+                    badQuantity |= value <= 0;
+                    break;
+                case EntryLayout.QUANTITY:
+                    badQuantity |= value < 0;
+                    break;
+                default:
+                    break;
+            }
+        }
+        return badPrice ? DropReason.NON_POSITIVE_PRICE : badQuantity ? DropReason.BAD_QUANTITY : null;
     }
 
     /** The value of member {@code index} as last read. */
@@ -102,13 +140,16 @@ final class EntryFields
     {
         switch (kind)
         {
-            case EntryLayout.DECIMAL:
+            case EntryLayout.PRICE:
+            case EntryLayout.SIZE:
+            case EntryLayout.QUANTITY:
             {
                 final DropReason problem = reader.decimalString(scanner);
                 values[index] = reader.value;
                 return problem;
             }
             case EntryLayout.INTEGER:
+            case EntryLayout.EPOCH_SECONDS:
             {
                 final DropReason problem = reader.integerString(scanner);
                 values[index] = reader.value;

@@ -58,8 +58,7 @@ final class EntryPass
     int level2(final long receiveEpochNanos, final long receiveNanoTime)
     {
         int published = 0;
-        scanner.position(envelope.eventsStart);
-        scanner.enterArray();
+        EventWalk.enterEvents(scanner, envelope.eventsStart);
         while (scanner.nextElementStart() == JsonScanner.ITEM)
         {
             published += level2.decodeEvent(scanner, envelope.sequence, receiveEpochNanos, receiveNanoTime);
@@ -80,14 +79,9 @@ final class EntryPass
         final long receiveNanoTime)
     {
         int published = 0;
-        scanner.position(envelope.eventsStart);
-        scanner.enterArray();
-        while (scanner.nextElementStart() == JsonScanner.ITEM)
+        EventWalk.enterEvents(scanner, envelope.eventsStart);
+        while (EventWalk.nextEvent(scanner, metrics))
         {
-            if (!EventWalk.enterEvent(scanner, metrics))
-            {
-                continue;
-            }
             boolean found = false;
             boolean lastWasArray = false;
             while (scanner.nextKey() == JsonScanner.ITEM)

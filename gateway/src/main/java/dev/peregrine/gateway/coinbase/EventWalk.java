@@ -16,17 +16,30 @@ final class EventWalk
     {
     }
 
-    /** At an element of {@code events[]}: enters it when it is an object, else counts and skips it. */
-    static boolean enterEvent(final JsonScanner scanner, final GatewayMetrics metrics)
+    /** Moves the cursor into the {@code events} array that starts at {@code eventsStart}. */
+    static void enterEvents(final JsonScanner scanner, final int eventsStart)
     {
-        if (scanner.valueKind() != JsonScanner.KIND_OBJECT)
+        scanner.position(eventsStart);
+        scanner.enterArray();
+    }
+
+    /**
+     * Moves into the next event object of {@code events[]}, counting and skipping elements that are not
+     * objects; false at the end of the array.
+     */
+    static boolean nextEvent(final JsonScanner scanner, final GatewayMetrics metrics)
+    {
+        while (scanner.nextElementStart() == JsonScanner.ITEM)
         {
+            if (scanner.valueKind() == JsonScanner.KIND_OBJECT)
+            {
+                scanner.enterObject();
+                return true;
+            }
             metrics.onEntryDropped(DropReason.WRONG_TYPE);
             scanner.skipCurrentValue();
-            return false;
         }
-        scanner.enterObject();
-        return true;
+        return false;
     }
 
     /** After an event's members: counts an event whose entries array was absent or not an array. */

@@ -29,8 +29,8 @@ final class ProductStatusEntry
     private static final int LIMIT_ONLY = 6;
     private static final EntryLayout LAYOUT = new EntryLayout()
         .member(PRODUCT, "id", EntryLayout.PRODUCT)
-        .member(PRICE_INCREMENT, "quote_increment", EntryLayout.DECIMAL)
-        .member(SIZE_INCREMENT, "base_increment", EntryLayout.DECIMAL)
+        .member(PRICE_INCREMENT, "quote_increment", EntryLayout.PRICE)
+        .member(SIZE_INCREMENT, "base_increment", EntryLayout.SIZE)
         .member(STATUS, "status", EntryLayout.STATUS)
         .member(TRADING_DISABLED, "trading_disabled", EntryLayout.FLAG)
         .member(CANCEL_ONLY, "cancel_only", EntryLayout.FLAG)
@@ -45,20 +45,7 @@ final class ProductStatusEntry
 
     DropReason decode(final JsonScanner scanner)
     {
-        final DropReason problem = fields.read(scanner);
-        if (problem != null)
-        {
-            return problem;
-        }
-        if (fields.value(PRICE_INCREMENT) <= 0)
-        {
-            return DropReason.NON_POSITIVE_PRICE;
-        }
-        if (fields.value(SIZE_INCREMENT) <= 0)
-        {
-            return DropReason.BAD_QUANTITY;
-        }
-        return null;
+        return fields.read(scanner);
     }
 
     private int effectiveStatus()

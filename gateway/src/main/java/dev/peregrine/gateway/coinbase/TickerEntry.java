@@ -23,11 +23,11 @@ final class TickerEntry
     private static final int ASK_QUANTITY = 5;
     private static final EntryLayout LAYOUT = new EntryLayout()
         .member(PRODUCT, "product_id", EntryLayout.PRODUCT)
-        .member(PRICE, "price", EntryLayout.DECIMAL)
-        .member(BID, "best_bid", EntryLayout.DECIMAL)
-        .member(BID_QUANTITY, "best_bid_quantity", EntryLayout.DECIMAL)
-        .member(ASK, "best_ask", EntryLayout.DECIMAL)
-        .member(ASK_QUANTITY, "best_ask_quantity", EntryLayout.DECIMAL);
+        .member(PRICE, "price", EntryLayout.PRICE)
+        .member(BID, "best_bid", EntryLayout.PRICE)
+        .member(BID_QUANTITY, "best_bid_quantity", EntryLayout.QUANTITY)
+        .member(ASK, "best_ask", EntryLayout.PRICE)
+        .member(ASK_QUANTITY, "best_ask_quantity", EntryLayout.QUANTITY);
 
     private final EntryFields fields;
 
@@ -43,20 +43,7 @@ final class TickerEntry
      */
     DropReason decode(final JsonScanner scanner)
     {
-        final DropReason problem = fields.read(scanner);
-        if (problem != null)
-        {
-            return problem;
-        }
-        if (fields.value(PRICE) <= 0 || fields.value(BID) <= 0 || fields.value(ASK) <= 0)
-        {
-            return DropReason.NON_POSITIVE_PRICE;
-        }
-        if (fields.value(BID_QUANTITY) < 0 || fields.value(ASK_QUANTITY) < 0)
-        {
-            return DropReason.BAD_QUANTITY;
-        }
-        return null;
+        return fields.read(scanner);
     }
 
     int instrumentId()

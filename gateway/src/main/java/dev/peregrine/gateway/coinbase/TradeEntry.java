@@ -25,8 +25,8 @@ final class TradeEntry
     private static final EntryLayout LAYOUT = new EntryLayout()
         .member(PRODUCT, "product_id", EntryLayout.PRODUCT)
         .member(TRADE_ID, "trade_id", EntryLayout.INTEGER)
-        .member(PRICE, "price", EntryLayout.DECIMAL)
-        .member(SIZE, "size", EntryLayout.DECIMAL)
+        .member(PRICE, "price", EntryLayout.PRICE)
+        .member(SIZE, "size", EntryLayout.SIZE)
         .member(SIDE, "side", EntryLayout.TRADE_SIDE)
         .member(TIME, "time", EntryLayout.TIME);
 
@@ -45,20 +45,7 @@ final class TradeEntry
      */
     DropReason decode(final JsonScanner scanner)
     {
-        final DropReason problem = fields.read(scanner);
-        if (problem != null)
-        {
-            return problem;
-        }
-        if (fields.value(PRICE) <= 0)
-        {
-            return DropReason.NON_POSITIVE_PRICE;
-        }
-        if (fields.value(SIZE) <= 0)
-        {
-            return DropReason.BAD_QUANTITY;
-        }
-        return null;
+        return fields.read(scanner);
     }
 
     int instrumentId()

@@ -23,14 +23,9 @@ final class TradeEntryIndex
     void index(final JsonScanner scanner, final int eventsStart, final GatewayMetrics metrics)
     {
         count = 0;
-        scanner.position(eventsStart);
-        scanner.enterArray();
-        while (scanner.nextElementStart() == JsonScanner.ITEM)
+        EventWalk.enterEvents(scanner, eventsStart);
+        while (EventWalk.nextEvent(scanner, metrics))
         {
-            if (!EventWalk.enterEvent(scanner, metrics))
-            {
-                continue;
-            }
             boolean found = false;
             boolean lastWasArray = false;
             boolean isSnapshot = false;

@@ -21,13 +21,20 @@ class EntryFieldsTest
 {
     private static final EntryLayout LAYOUT = new EntryLayout()
         .member(0, "product_id", EntryLayout.PRODUCT)
-        .member(1, "price", EntryLayout.DECIMAL)
+        .member(1, "price", EntryLayout.PRICE)
         .member(2, "id", EntryLayout.INTEGER)
         .member(3, "time", EntryLayout.TIME)
         .member(4, "side", EntryLayout.TRADE_SIDE)
         .member(5, "level_side", EntryLayout.BOOK_SIDE)
         .member(6, "status", EntryLayout.STATUS)
         .member(7, "halted", EntryLayout.FLAG);
+
+    /** One member of each range-checked kind. */
+    private static final EntryLayout RANGES = new EntryLayout()
+        .member(0, "quantity", EntryLayout.QUANTITY)
+        .member(1, "size", EntryLayout.SIZE)
+        .member(2, "price", EntryLayout.PRICE)
+        .member(3, "start", EntryLayout.EPOCH_SECONDS);
 
     private final InstrumentRegistry registry = ProductCatalog.registryFor(List.of("BTC-USD", "ETH-USD"));
     private final EntryFields fields = new EntryFields(LAYOUT, registry);
@@ -93,9 +100,21 @@ class EntryFieldsTest
     }
 
     @Test
+    void rangesAreCheckedTimestampThenPriceThenQuantity()
+    {
+        final EntryFields ranges = new EntryFields(RANGES, null);
+        assertNull(read(ranges, ranged("0", "1", "1", "1")));
+        assertEquals(DropReason.BAD_QUANTITY, read(ranges, ranged("-1", "1", "1", "1")));
+        assertEquals(DropReason.BAD_QUANTITY, read(ranges, ranged("0", "0", "1", "1")));
+        assertEquals(DropReason.NON_POSITIVE_PRICE, read(ranges, ranged("-1", "0", "0", "1")));
+        assertEquals(DropReason.BAD_TIMESTAMP, read(ranges, ranged("-1", "0", "0", "9223372037")));
+        assertNull(read(ranges, ranged("0", "1", "1", "9223372036")));
+    }
+
+    @Test
     void membersMustBeAddedInIndexOrder()
     {
-        assertThrows(IllegalStateException.class, () -> new EntryLayout().member(1, "price", EntryLayout.DECIMAL));
+        assertThrows(IllegalStateException.class, () -> new EntryLayout().member(1, "price", EntryLayout.PRICE));
     }
 
     private static String complete(final String extra)
@@ -104,10 +123,21 @@ class EntryFieldsTest
             + "\"side\":\"BUY\",\"level_side\":\"offer\",\"status\":\"online\"" + extra + "}";
     }
 
+    private static String ranged(final String quantity, final String size, final String price, final String start)
+    {
+        return "{\"quantity\":\"" + quantity + "\",\"size\":\"" + size + "\",\"price\":\"" + price
+            + "\",\"start\":\"" + start + "\"}";
+    }
+
     private DropReason read(final String json)
+    {
+        return read(fields, json);
+    }
+
+    private DropReason read(final EntryFields target, final String json)
     {
         final byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         scanner.wrap(bytes, 0, bytes.length);
-        return fields.read(scanner);
+        return target.read(scanner);
     }
 }
