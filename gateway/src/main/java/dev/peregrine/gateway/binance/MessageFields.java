@@ -9,13 +9,14 @@ import dev.peregrine.gateway.json.JsonScanner;
  * The values of one Binance stream payload whose members all have one-byte keys ({@code trade},
  * {@code bookTicker}), read against a table of keys and kinds: the walk both messages share. The
  * table is given once per message class as a string of keys, member {@code i} being the key at index
- * {@code i}, and one kind per key. Values are longs by member index; nothing is allocated per frame,
- * and the walk is a final class with no virtual call.
+ * {@code i}, and one kind per key. Values are longs by member index; nothing is allocated per frame.
+ * Each message class extends this with its table, its checks and its slot payload; every method here is
+ * final, so calls bind statically and the walk has no virtual call.
  *
  * <p>Unlike a Coinbase entry, the walk goes on to the end of the object after the first problem: the
  * decoder expects the cursor past the payload whatever its content. The first problem wins.
  */
-final class MessageFields
+class MessageFields
 {
     /** The symbol string, looked up in the instrument registry. */
     static final int SYMBOL = 1;
@@ -54,7 +55,7 @@ final class MessageFields
     }
 
     /** Reads the data object at the scanner's position; null if every member was there and valid, else why not. */
-    DropReason read(final JsonScanner scanner)
+    final DropReason read(final JsonScanner scanner)
     {
         scanner.enterObject();
         int seen = 0;
@@ -85,13 +86,13 @@ final class MessageFields
     }
 
     /** The value of member {@code index} as last read. */
-    long value(final int index)
+    final long value(final int index)
     {
         return values[index];
     }
 
     /** Stores a value matched elsewhere (the fast path) as member {@code index}. */
-    void set(final int index, final long value)
+    final void set(final int index, final long value)
     {
         values[index] = value;
     }

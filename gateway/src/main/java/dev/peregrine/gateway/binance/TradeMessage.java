@@ -18,7 +18,7 @@ import dev.peregrine.gateway.json.JsonScanner;
  * the print is at the bid) is {@link Side#BUY} and {@code m:false} (the aggressor bought, the print is
  * at the ask) is {@link Side#SELL}. A strategy that wants the aggressor takes {@link Side#opposite}.
  */
-final class TradeMessage
+final class TradeMessage extends MessageFields
 {
     private static final int SYMBOL = 0;
     private static final int TRADE_ID = 1;
@@ -27,50 +27,48 @@ final class TradeMessage
     private static final int TRADE_TIME = 4;
     private static final int SIDE = 5;
 
-    private final MessageFields fields;
-
     TradeMessage(final InstrumentRegistry registry)
     {
-        this.fields = new MessageFields(registry, "stpqTm", MessageFields.SYMBOL, MessageFields.INTEGER,
-            MessageFields.DECIMAL, MessageFields.DECIMAL, MessageFields.MILLIS, MessageFields.BUYER_IS_MAKER);
+        super(registry, "stpqTm", MessageFields.SYMBOL, MessageFields.INTEGER, MessageFields.DECIMAL,
+            MessageFields.DECIMAL, MessageFields.MILLIS, MessageFields.BUYER_IS_MAKER);
     }
 
     /** Reads the data object at the scanner's position; null if good, else why it is dropped. */
     DropReason decode(final JsonScanner scanner)
     {
-        final DropReason problem = fields.read(scanner);
+        final DropReason problem = read(scanner);
         if (problem != null)
         {
             return problem;
         }
-        if (fields.value(PRICE) <= 0)
+        if (value(PRICE) <= 0)
         {
             return DropReason.NON_POSITIVE_PRICE;
         }
-        return fields.value(QUANTITY) <= 0 ? DropReason.BAD_QUANTITY : null;
+        return value(QUANTITY) <= 0 ? DropReason.BAD_QUANTITY : null;
     }
 
     /** Takes the values {@link BinanceFastPath} matched in a canonical frame, already checked as {@link #decode} checks them. */
     void matched(
         final int instrumentId, final long tradeId, final long price, final long quantity, final long tradeTimeNanos, final int side)
     {
-        fields.set(SYMBOL, instrumentId);
-        fields.set(TRADE_ID, tradeId);
-        fields.set(PRICE, price);
-        fields.set(QUANTITY, quantity);
-        fields.set(TRADE_TIME, tradeTimeNanos);
-        fields.set(SIDE, side);
+        set(SYMBOL, instrumentId);
+        set(TRADE_ID, tradeId);
+        set(PRICE, price);
+        set(QUANTITY, quantity);
+        set(TRADE_TIME, tradeTimeNanos);
+        set(SIDE, side);
     }
 
     void copyTo(final InboundEvent event, final long receiveEpochNanos, final long receiveNanoTime)
     {
-        final long tradeId = fields.value(TRADE_ID);
+        final long tradeId = value(TRADE_ID);
         // The trade id is per-symbol and contiguous on Binance: the trade stream's sequence.
-        MarketDataSlot.head(event, EventType.TRADE, (int)fields.value(SYMBOL), tradeId, fields.value(TRADE_TIME),
+        MarketDataSlot.head(event, EventType.TRADE, (int)value(SYMBOL), tradeId, value(TRADE_TIME),
             receiveEpochNanos, receiveNanoTime);
         event.tradeId = tradeId;
-        event.price = fields.value(PRICE);
-        event.quantity = fields.value(QUANTITY);
-        event.side = (int)fields.value(SIDE);
+        event.price = value(PRICE);
+        event.quantity = value(QUANTITY);
+        event.side = (int)value(SIDE);
     }
 }

@@ -2,16 +2,14 @@ package dev.peregrine.gateway.coinbase;
 
 import dev.peregrine.core.event.EventType;
 import dev.peregrine.core.event.InboundEvent;
-import dev.peregrine.gateway.DropReason;
 import dev.peregrine.gateway.MarketDataSlot;
-import dev.peregrine.gateway.json.JsonScanner;
 
 /**
  * Scratch space for one {@code l2_data} level, {@code {side, event_time, price_level, new_quantity}}:
  * decoded and validated here, copied into a ring slot only when complete. {@code new_quantity} is the
  * absolute size at the level; 0 removes it.
  */
-final class BookLevelEntry
+final class BookLevelEntry extends EntryFields
 {
     private static final int SIDE = 0;
     private static final int TIME = 1;
@@ -23,11 +21,9 @@ final class BookLevelEntry
         .member(PRICE, "price_level", EntryLayout.PRICE)
         .member(QUANTITY, "new_quantity", EntryLayout.QUANTITY);
 
-    private final EntryFields fields = new EntryFields(LAYOUT, null);
-
-    DropReason decode(final JsonScanner scanner)
+    BookLevelEntry()
     {
-        return fields.read(scanner);
+        super(LAYOUT, null);
     }
 
     void copyTo(
@@ -38,17 +34,11 @@ final class BookLevelEntry
         final long receiveEpochNanos,
         final long receiveNanoTime)
     {
-        MarketDataSlot.head(event, EventType.BOOK_LEVEL, instrumentId, venueSequence, fields.value(TIME),
+        MarketDataSlot.head(event, EventType.BOOK_LEVEL, instrumentId, venueSequence, value(TIME),
             receiveEpochNanos, receiveNanoTime);
-        event.side = (int)fields.value(SIDE);
-        event.price = fields.value(PRICE);
-        event.quantity = fields.value(QUANTITY);
+        event.side = (int)value(SIDE);
+        event.price = value(PRICE);
+        event.quantity = value(QUANTITY);
         event.flags = flags;
-    }
-
-    /** Copies another validated level into this one (the decoder holds one level back, see Level2Decoder). */
-    void copyFrom(final BookLevelEntry other)
-    {
-        fields.copyFrom(other.fields);
     }
 }

@@ -4,15 +4,13 @@ import dev.peregrine.core.event.EventType;
 import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.instrument.InstrumentRegistry;
 import dev.peregrine.core.time.EpochNanos;
-import dev.peregrine.gateway.DropReason;
 import dev.peregrine.gateway.MarketDataSlot;
-import dev.peregrine.gateway.json.JsonScanner;
 
 /**
  * Scratch space for one {@code candles[]} entry, {@code {start, high, low, open, close, volume,
  * product_id}}: {@code start} is epoch seconds as a string and becomes the event's exchange time.
  */
-final class CandleEntry
+final class CandleEntry extends EntryFields
 {
     private static final int PRODUCT = 0;
     private static final int START = 1;
@@ -30,26 +28,20 @@ final class CandleEntry
         .member(CLOSE, "close", EntryLayout.PRICE)
         .member(VOLUME, "volume", EntryLayout.QUANTITY);
 
-    private final EntryFields fields;
 
     CandleEntry(final InstrumentRegistry registry)
     {
-        this.fields = new EntryFields(LAYOUT, registry);
-    }
-
-    DropReason decode(final JsonScanner scanner)
-    {
-        return fields.read(scanner);
+        super(LAYOUT, registry);
     }
 
     void copyTo(final InboundEvent event, final long venueSequence, final long receiveEpochNanos, final long receiveNanoTime)
     {
-        MarketDataSlot.head(event, EventType.CANDLE, (int)fields.value(PRODUCT), venueSequence,
-            fields.value(START) * EpochNanos.NANOS_PER_SECOND, receiveEpochNanos, receiveNanoTime);
-        event.open = fields.value(OPEN);
-        event.high = fields.value(HIGH);
-        event.low = fields.value(LOW);
-        event.close = fields.value(CLOSE);
-        event.volume = fields.value(VOLUME);
+        MarketDataSlot.head(event, EventType.CANDLE, (int)value(PRODUCT), venueSequence,
+            value(START) * EpochNanos.NANOS_PER_SECOND, receiveEpochNanos, receiveNanoTime);
+        event.open = value(OPEN);
+        event.high = value(HIGH);
+        event.low = value(LOW);
+        event.close = value(CLOSE);
+        event.volume = value(VOLUME);
     }
 }

@@ -7,26 +7,29 @@ import dev.peregrine.core.time.EpochNanos;
 import dev.peregrine.gateway.DropReason;
 import dev.peregrine.gateway.json.JsonScanner;
 
-import static dev.peregrine.gateway.coinbase.TickerEntry.bytes;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The values of one Coinbase entry object, read member by member against its {@link EntryLayout}: the walk
  * every entry class shares (enter the object, match each key against the table, read its value by kind,
- * stop at the first problem, check that every required member was there, then each value's range). Values are kept as longs
- * by member index; nothing is allocated per entry, and the walk is one final class with no virtual call,
- * so the JIT compiles it like the hand-written chains it replaces.
+ * stop at the first problem, check that every required member was there, then each value's range). Values
+ * are kept as longs by member index; nothing is allocated per entry.
+ *
+ * <p>Each entry class extends this with its table and its slot payload. Every method here is final, so a
+ * call on an entry binds statically and the walk has no virtual call: the JIT compiles it like the
+ * hand-written chains it replaces.
  */
-final class EntryFields
+class EntryFields
 {
-    private static final byte[] BUY = bytes("BUY");
-    private static final byte[] SELL = bytes("SELL");
-    private static final byte[] BID = bytes("bid");
-    private static final byte[] OFFER = bytes("offer");
-    private static final byte[] ONLINE = bytes("online");
-    private static final byte[] OFFLINE = bytes("offline");
-    private static final byte[] DELISTED = bytes("delisted");
-    private static final byte[] CANCEL_ONLY = bytes("cancel_only");
-    private static final byte[] LIMIT_ONLY = bytes("limit_only");
+    private static final byte[] BUY = "BUY".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] SELL = "SELL".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] BID = "bid".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] OFFER = "offer".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ONLINE = "online".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] OFFLINE = "offline".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] DELISTED = "delisted".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CANCEL_ONLY = "cancel_only".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] LIMIT_ONLY = "limit_only".getBytes(StandardCharsets.US_ASCII);
 
     /** Epoch seconds beyond which seconds * 1e9 would overflow a long (year 2262). */
     private static final long MAX_EPOCH_SECONDS = Long.MAX_VALUE / EpochNanos.NANOS_PER_SECOND;
@@ -49,7 +52,7 @@ final class EntryFields
      *
      * @return null if every required member was read and in range, else why the entry is dropped.
      */
-    DropReason read(final JsonScanner scanner)
+    final DropReason decode(final JsonScanner scanner)
     {
         if (!scanner.enterObject())
         {
@@ -125,13 +128,13 @@ final class EntryFields
     }
 
     /** The value of member {@code index} as last read. */
-    long value(final int index)
+    final long value(final int index)
     {
         return values[index];
     }
 
     /** Copies another entry's values of the same layout into this one. */
-    void copyFrom(final EntryFields other)
+    final void copyFrom(final EntryFields other)
     {
         System.arraycopy(other.values, 0, values, 0, values.length);
     }

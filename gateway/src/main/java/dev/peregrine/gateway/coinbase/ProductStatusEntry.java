@@ -4,9 +4,7 @@ import dev.peregrine.core.event.EventType;
 import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.event.InstrumentStatus;
 import dev.peregrine.core.instrument.InstrumentRegistry;
-import dev.peregrine.gateway.DropReason;
 import dev.peregrine.gateway.MarketDataSlot;
-import dev.peregrine.gateway.json.JsonScanner;
 
 /**
  * Scratch space for one {@code status} channel {@code products[]} entry: {@code id},
@@ -18,7 +16,7 @@ import dev.peregrine.gateway.json.JsonScanner;
  * {@code offline}, {@code delisted} → OFFLINE; {@code cancel_only}/{@code limit_only} as status strings
  * map to their codes; anything else is UNKNOWN (published, not dropped: the increments are still good).
  */
-final class ProductStatusEntry
+final class ProductStatusEntry extends EntryFields
 {
     private static final int PRODUCT = 0;
     private static final int PRICE_INCREMENT = 1;
@@ -36,28 +34,22 @@ final class ProductStatusEntry
         .member(CANCEL_ONLY, "cancel_only", EntryLayout.FLAG)
         .member(LIMIT_ONLY, "limit_only", EntryLayout.FLAG);
 
-    private final EntryFields fields;
 
     ProductStatusEntry(final InstrumentRegistry registry)
     {
-        this.fields = new EntryFields(LAYOUT, registry);
-    }
-
-    DropReason decode(final JsonScanner scanner)
-    {
-        return fields.read(scanner);
+        super(LAYOUT, registry);
     }
 
     private int effectiveStatus()
     {
-        final int status = (int)fields.value(STATUS);
+        final int status = (int)value(STATUS);
         if (status != InstrumentStatus.ONLINE)
         {
             return status;
         }
-        return fields.value(TRADING_DISABLED) != 0 ? InstrumentStatus.OFFLINE
-            : fields.value(CANCEL_ONLY) != 0 ? InstrumentStatus.CANCEL_ONLY
-            : fields.value(LIMIT_ONLY) != 0 ? InstrumentStatus.LIMIT_ONLY
+        return value(TRADING_DISABLED) != 0 ? InstrumentStatus.OFFLINE
+            : value(CANCEL_ONLY) != 0 ? InstrumentStatus.CANCEL_ONLY
+            : value(LIMIT_ONLY) != 0 ? InstrumentStatus.LIMIT_ONLY
             : InstrumentStatus.ONLINE;
     }
 
@@ -68,10 +60,10 @@ final class ProductStatusEntry
         final long receiveEpochNanos,
         final long receiveNanoTime)
     {
-        MarketDataSlot.head(event, EventType.INSTRUMENT_INFO, (int)fields.value(PRODUCT), venueSequence,
+        MarketDataSlot.head(event, EventType.INSTRUMENT_INFO, (int)value(PRODUCT), venueSequence,
             exchangeTimeNanos, receiveEpochNanos, receiveNanoTime);
-        event.priceIncrement = fields.value(PRICE_INCREMENT);
-        event.sizeIncrement = fields.value(SIZE_INCREMENT);
+        event.priceIncrement = value(PRICE_INCREMENT);
+        event.sizeIncrement = value(SIZE_INCREMENT);
         event.flags = effectiveStatus();
     }
 }

@@ -3,9 +3,7 @@ package dev.peregrine.gateway.coinbase;
 import dev.peregrine.core.event.EventType;
 import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.instrument.InstrumentRegistry;
-import dev.peregrine.gateway.DropReason;
 import dev.peregrine.gateway.MarketDataSlot;
-import dev.peregrine.gateway.json.JsonScanner;
 
 import java.nio.charset.StandardCharsets;
 
@@ -13,7 +11,7 @@ import java.nio.charset.StandardCharsets;
  * Scratch space for one {@code tickers[]} entry: decoded and validated here first, copied into a ring
  * slot only when complete, so a half-decoded ticker can never be published.
  */
-final class TickerEntry
+final class TickerEntry extends EntryFields
 {
     private static final int PRODUCT = 0;
     private static final int PRICE = 1;
@@ -29,26 +27,15 @@ final class TickerEntry
         .member(ASK, "best_ask", EntryLayout.PRICE)
         .member(ASK_QUANTITY, "best_ask_quantity", EntryLayout.QUANTITY);
 
-    private final EntryFields fields;
 
     TickerEntry(final InstrumentRegistry registry)
     {
-        this.fields = new EntryFields(LAYOUT, registry);
-    }
-
-    /**
-     * Decodes the entry object at the scanner's cursor.
-     *
-     * @return null if the entry is complete and valid, else why it is not.
-     */
-    DropReason decode(final JsonScanner scanner)
-    {
-        return fields.read(scanner);
+        super(LAYOUT, registry);
     }
 
     int instrumentId()
     {
-        return (int)fields.value(PRODUCT);
+        return (int)value(PRODUCT);
     }
 
     /** Fills a claimed slot with the validated entry and the frame's envelope values. */
@@ -61,11 +48,11 @@ final class TickerEntry
     {
         MarketDataSlot.head(event, EventType.QUOTE, instrumentId(), venueSequence, exchangeTimeNanos,
             receiveEpochNanos, receiveNanoTime);
-        event.price = fields.value(PRICE);
-        event.bidPrice = fields.value(BID);
-        event.bidQuantity = fields.value(BID_QUANTITY);
-        event.askPrice = fields.value(ASK);
-        event.askQuantity = fields.value(ASK_QUANTITY);
+        event.price = value(PRICE);
+        event.bidPrice = value(BID);
+        event.bidQuantity = value(BID_QUANTITY);
+        event.askPrice = value(ASK);
+        event.askQuantity = value(ASK_QUANTITY);
     }
 
     static byte[] bytes(final String text)

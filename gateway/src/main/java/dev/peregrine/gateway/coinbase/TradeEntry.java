@@ -4,9 +4,7 @@ import dev.peregrine.core.event.EventType;
 import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.event.TradeFlags;
 import dev.peregrine.core.instrument.InstrumentRegistry;
-import dev.peregrine.gateway.DropReason;
 import dev.peregrine.gateway.MarketDataSlot;
-import dev.peregrine.gateway.json.JsonScanner;
 
 /**
  * Scratch space for one {@code trades[]} entry of {@code market_trades}: decoded and validated here
@@ -14,7 +12,7 @@ import dev.peregrine.gateway.json.JsonScanner;
  * is the maker's side. Whether the entry came in a {@code snapshot} event is a property of the event, not
  * of the entry, so the decoder sets it ({@link #snapshot(boolean)}) once it has read the event's type.
  */
-final class TradeEntry
+final class TradeEntry extends EntryFields
 {
     private static final int PRODUCT = 0;
     private static final int TRADE_ID = 1;
@@ -30,38 +28,27 @@ final class TradeEntry
         .member(SIDE, "side", EntryLayout.TRADE_SIDE)
         .member(TIME, "time", EntryLayout.TIME);
 
-    private final EntryFields fields;
     private boolean snapshot;
 
     TradeEntry(final InstrumentRegistry registry)
     {
-        this.fields = new EntryFields(LAYOUT, registry);
-    }
-
-    /**
-     * Decodes the entry object at the scanner's cursor.
-     *
-     * @return null if the entry is complete and valid, else why it is not.
-     */
-    DropReason decode(final JsonScanner scanner)
-    {
-        return fields.read(scanner);
+        super(LAYOUT, registry);
     }
 
     int instrumentId()
     {
-        return (int)fields.value(PRODUCT);
+        return (int)value(PRODUCT);
     }
 
     long tradeId()
     {
-        return fields.value(TRADE_ID);
+        return value(TRADE_ID);
     }
 
     /** When the trade printed on the venue, epoch nanoseconds. */
     long timeNanos()
     {
-        return fields.value(TIME);
+        return value(TIME);
     }
 
     /** The entry was listed in a {@code snapshot} event: history the venue sent on subscribe. */
@@ -80,9 +67,9 @@ final class TradeEntry
         MarketDataSlot.head(event, EventType.TRADE, instrumentId(), venueSequence, timeNanos(),
             receiveEpochNanos, receiveNanoTime);
         event.tradeId = tradeId();
-        event.price = fields.value(PRICE);
-        event.quantity = fields.value(SIZE);
-        event.side = (int)fields.value(SIDE);
+        event.price = value(PRICE);
+        event.quantity = value(SIZE);
+        event.side = (int)value(SIDE);
         event.flags = snapshot ? TradeFlags.SNAPSHOT : 0;
     }
 }

@@ -138,6 +138,6 @@ class EntryFieldsTest
     {
         final byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         scanner.wrap(bytes, 0, bytes.length);
-        return target.read(scanner);
+        return target.decode(scanner);
     }
 }
