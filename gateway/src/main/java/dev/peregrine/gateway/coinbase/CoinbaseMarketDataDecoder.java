@@ -48,10 +48,11 @@ import static dev.peregrine.gateway.coinbase.TickerEntry.bytes;
  * just the offending entry, is dropped. Nothing is allocated per frame.
  *
  * <p>Publishing (scratch to ring slot, duplicate trades, feed listener) is {@link CoinbaseEventPublisher}'s;
- * the entry pass over frames not decoded inline is {@link EntryPass}'s, with the two-pass walk of large
- * trade snapshots ({@link TradeEntryIndex}) and their order ({@link OldestFirstOrder}). What stays here is
- * the frame's state machine: the envelope pass, the frame-level checks and their drop accounting, and the
- * choice of pass.
+ * the entry pass over the frames not decoded inline is {@link EntryPass}'s (level2 events are
+ * {@link Level2Decoder}'s), with the two-pass walk of large trade snapshots ({@link TradeEntryIndex}); the
+ * scratch the passes and the publisher share is one {@link EntryScratch}. What stays here is the frame's
+ * state machine: the envelope pass, the frame-level checks and their drop accounting, and the choice of
+ * pass.
  */
 public final class CoinbaseMarketDataDecoder implements TextFrameDecoder
 {
@@ -112,12 +113,11 @@ public final class CoinbaseMarketDataDecoder implements TextFrameDecoder
         this.maxFrameBytes = maxFrameBytes;
         this.entries = new InlineEntries(registry);
         this.envelope = new CoinbaseEnvelope(entries);
-        final CandleEntry candle = new CandleEntry(registry);
-        final ProductStatusEntry status = new ProductStatusEntry(registry);
         this.level2 = new Level2Decoder(registry, ring, metrics);
-        this.publisher = new CoinbaseEventPublisher(ring, metrics, envelope, entries, candle, status,
-            new SeenTradeIds(registry.size()));
-        this.pass = new EntryPass(scanner, envelope, metrics, publisher, entries, candle, status, level2, order);
+        final EntryScratch scratch =
+            new EntryScratch(entries, new CandleEntry(registry), new ProductStatusEntry(registry), order);
+        this.publisher = new CoinbaseEventPublisher(ring, metrics, envelope, scratch, new SeenTradeIds(registry.size()));
+        this.pass = new EntryPass(scanner, envelope, metrics, publisher, scratch);
     }
 
     /** Who hears about sequence gaps, data per instrument and completed snapshots; no-op by default. */
@@ -248,7 +248,7 @@ public final class CoinbaseMarketDataDecoder implements TextFrameDecoder
                 frameEvents += pass.entries(channel, PRODUCTS, KIND_STATUS, exchangeTimeNanos, receiveEpochNanos, receiveNanoTime);
                 break;
             case L2_DATA:
-                frameEvents += pass.level2(receiveEpochNanos, receiveNanoTime);
+                decodeLevel2(receiveEpochNanos, receiveNanoTime);
                 break;
             default:
                 break; // heartbeats, subscriptions: counted, no events
@@ -294,6 +294,15 @@ public final class CoinbaseMarketDataDecoder implements TextFrameDecoder
         {
             metrics.onSequenceGap();
             listener.onSequenceGap(sequenceNum, expected);
+        }
+    }
+
+    private void decodeLevel2(final long receiveEpochNanos, final long receiveNanoTime)
+    {
+        EventWalk.enterEvents(scanner, envelope.eventsStart);
+        while (scanner.nextElementStart() == JsonScanner.ITEM)
+        {
+            frameEvents += level2.decodeEvent(scanner, envelope.sequence, receiveEpochNanos, receiveNanoTime);
         }
     }
 

@@ -5,10 +5,10 @@ import dev.peregrine.gateway.GatewayMetrics;
 import dev.peregrine.gateway.json.JsonScanner;
 
 /**
- * The second pass over a frame the envelope pass validated but did not decode inline (level2, candles,
- * status, unusual key order, more entries than {@link InlineEntries#CAPACITY}): descends into
- * {@code events[]}, each event and its entries array without skipping any container first, decodes each
- * entry into scratch and publishes it. The scanner is in trusted mode, so only content is checked here;
+ * The second pass over a frame the envelope pass validated but did not decode inline (candles, status,
+ * unusual key order, more entries than {@link InlineEntries#CAPACITY}; level2 has its own
+ * {@link Level2Decoder}): descends into {@code events[]}, each event and its entries array without
+ * skipping any container first, decodes each entry into the {@link EntryScratch} and publishes it. The scanner is in trusted mode, so only content is checked here;
  * an entry with a problem is skipped from its start and counted by reason. Large trade snapshots take
  * the two walks of {@link #trades}: index, then publish oldest first.
  *
@@ -21,49 +21,22 @@ final class EntryPass
     private final CoinbaseEnvelope envelope;
     private final GatewayMetrics metrics;
     private final CoinbaseEventPublisher publisher;
-    private final TickerEntry ticker;
-    private final TradeEntry trade;
-    private final CandleEntry candle;
-    private final ProductStatusEntry status;
-    private final Level2Decoder level2;
+    private final EntryScratch scratch;
     /** Where each trade entry of a frame decoded in two passes starts, and whether its event is a snapshot. */
     private final TradeEntryIndex tradeIndex = new TradeEntryIndex();
-    private final OldestFirstOrder order;
 
     EntryPass(
         final JsonScanner scanner,
         final CoinbaseEnvelope envelope,
         final GatewayMetrics metrics,
         final CoinbaseEventPublisher publisher,
-        final InlineEntries entries,
-        final CandleEntry candle,
-        final ProductStatusEntry status,
-        final Level2Decoder level2,
-        final OldestFirstOrder order)
+        final EntryScratch scratch)
     {
         this.scanner = scanner;
         this.envelope = envelope;
         this.metrics = metrics;
         this.publisher = publisher;
-        // The inline scratch's first slots are free here: this pass runs only when the inline one did not.
-        this.ticker = entries.tickers[0];
-        this.trade = entries.trades[0];
-        this.candle = candle;
-        this.status = status;
-        this.level2 = level2;
-        this.order = order;
-    }
-
-    /** Every {@code l2_data} event of the frame, through the {@link Level2Decoder}. */
-    int level2(final long receiveEpochNanos, final long receiveNanoTime)
-    {
-        int published = 0;
-        EventWalk.enterEvents(scanner, envelope.eventsStart);
-        while (scanner.nextElementStart() == JsonScanner.ITEM)
-        {
-            published += level2.decodeEvent(scanner, envelope.sequence, receiveEpochNanos, receiveNanoTime);
-        }
-        return published;
+        this.scratch = scratch;
     }
 
     /**
@@ -116,6 +89,8 @@ final class EntryPass
     int trades(final long receiveEpochNanos, final long receiveNanoTime)
     {
         final TradeEntryIndex index = tradeIndex;
+        final TradeEntry trade = scratch.trade();
+        final OldestFirstOrder order = scratch.order();
         index.index(scanner, envelope.eventsStart, metrics);
         // Decode once to validate and learn each trade's time and id, keeping the good ones...
         int good = 0;
@@ -160,7 +135,7 @@ final class EntryPass
         {
             final int entryStart = scanner.valueStart();
             final DropReason problem =
-                scanner.valueKind() == JsonScanner.KIND_OBJECT ? decodeEntry(kind) : DropReason.WRONG_TYPE;
+                scanner.valueKind() == JsonScanner.KIND_OBJECT ? scratch.decode(kind, scanner) : DropReason.WRONG_TYPE;
             if (problem != null)
             {
                 // The entry decoder stops at the first problem: finish the entry from its start.
@@ -173,15 +148,5 @@ final class EntryPass
             }
         }
         return published;
-    }
-
-    private DropReason decodeEntry(final int kind)
-    {
-        switch (kind)
-        {
-            case CoinbaseEventPublisher.KIND_TICKER: return ticker.decode(scanner);
-            case CoinbaseEventPublisher.KIND_CANDLE: return candle.decode(scanner);
-            default: return status.decode(scanner);
-        }
     }
 }
