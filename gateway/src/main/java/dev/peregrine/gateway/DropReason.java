@@ -1,5 +1,7 @@
 package dev.peregrine.gateway;
 
+import dev.peregrine.core.number.FixedPoint;
+
 /**
  * Why the gateway dropped a frame or one entry of a frame. Bad venue input is never thrown out of a
  * decoder: it is counted here, by reason, and the sidecar exports the counts, so a venue format change
@@ -47,6 +49,28 @@ public enum DropReason
     DropReason(final String label)
     {
         this.label = label;
+    }
+
+    /**
+     * Why a decimal did not parse, from the error code {@code Decimals.parse} returned
+     * ({@code FixedPoint.ERR_*}): the one mapping every venue's decoder uses.
+     */
+    public static DropReason ofDecimalError(final long code)
+    {
+        if (code == FixedPoint.ERR_TOO_MANY_DECIMALS)
+        {
+            return TOO_MANY_DECIMALS;
+        }
+        return code == FixedPoint.ERR_OVERFLOW ? NUMBER_OVERFLOW : BAD_NUMBER;
+    }
+
+    /**
+     * Why an unsigned integer did not parse, from the negative result {@code Decimals.parseUnsigned}
+     * returned: -1 when the text is not a plain integer (a sign, a fraction, an exponent), else overflow.
+     */
+    public static DropReason ofUnsignedError(final long code)
+    {
+        return code == -1 ? BAD_NUMBER : NUMBER_OVERFLOW;
     }
 
     /** The Prometheus label value, e.g. {@code malformed_json}. */

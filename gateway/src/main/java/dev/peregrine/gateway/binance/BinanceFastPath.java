@@ -181,13 +181,7 @@ final class BinanceFastPath
         {
             return false;
         }
-        final TradeMessage t = trade;
-        t.instrumentId = instrumentId;
-        t.tradeId = tradeId;
-        t.price = price;
-        t.quantity = quantity;
-        t.tradeTimeNanos = tradeTimeNanos;
-        t.side = side;
+        trade.matched(instrumentId, tradeId, price, quantity, tradeTimeNanos, side);
         return true;
     }
 
@@ -227,13 +221,7 @@ final class BinanceFastPath
         {
             return false; // quantities cannot be negative here: no sign is accepted
         }
-        final BookTickerMessage q = bookTicker;
-        q.instrumentId = instrumentId;
-        q.updateId = updateId;
-        q.bidPrice = bidPrice;
-        q.bidQuantity = bidQuantity;
-        q.askPrice = askPrice;
-        q.askQuantity = askQuantity;
+        bookTicker.matched(instrumentId, updateId, bidPrice, bidQuantity, askPrice, askQuantity);
         return true;
     }
 

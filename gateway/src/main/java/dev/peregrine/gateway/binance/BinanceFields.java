@@ -39,8 +39,7 @@ final class BinanceFields
         final long parsed = Decimals.parseUnsigned(scanner.buffer(), start, scanner.valueEnd() - start);
         if (parsed < 0)
         {
-            // -1: a sign, a fraction or an exponent: not an id
-            return parsed == -1 ? DropReason.BAD_NUMBER : DropReason.NUMBER_OVERFLOW;
+            return DropReason.ofUnsignedError(parsed); // -1: a sign, a fraction or an exponent: not an id
         }
         value = parsed;
         return null;
@@ -77,11 +76,7 @@ final class BinanceFields
         final long parsed = Decimals.parse(b, offset, length);
         if (FixedPoint.isError(parsed))
         {
-            if (parsed == FixedPoint.ERR_TOO_MANY_DECIMALS)
-            {
-                return DropReason.TOO_MANY_DECIMALS;
-            }
-            return parsed == FixedPoint.ERR_OVERFLOW ? DropReason.NUMBER_OVERFLOW : DropReason.BAD_NUMBER;
+            return DropReason.ofDecimalError(parsed);
         }
         value = parsed;
         return null;

@@ -36,18 +36,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class BinanceMarketDataClient implements AutoCloseable
 {
-    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration SNAPSHOT_RETRY = Duration.ofSeconds(1);
     /** Binance's deepest snapshot; the book then starts with 5000 levels a side. */
-    public static final int DEFAULT_SNAPSHOT_LIMIT = 5000;
+    public static final int SNAPSHOT_LIMIT = 5000;
 
     private final URI streamUri;
     private final URI restBase;
     private final InstrumentRegistry registry;
     private final RingBuffer<InboundEvent> ring;
     private final BinanceMetrics metrics;
-    private final Duration connectTimeout;
-    private final int snapshotLimit;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final HttpClient http;
@@ -69,19 +67,6 @@ public final class BinanceMarketDataClient implements AutoCloseable
         final InstrumentRegistry registry,
         final RingBuffer<InboundEvent> ring,
         final BinanceMetrics metrics)
-    {
-        this(wsBase, restBase, symbols, registry, ring, metrics, DEFAULT_CONNECT_TIMEOUT, DEFAULT_SNAPSHOT_LIMIT);
-    }
-
-    public BinanceMarketDataClient(
-        final URI wsBase,
-        final URI restBase,
-        final List<String> symbols,
-        final InstrumentRegistry registry,
-        final RingBuffer<InboundEvent> ring,
-        final BinanceMetrics metrics,
-        final Duration connectTimeout,
-        final int snapshotLimit)
     {
         if (!WebSocketClient.isWebSocketUri(wsBase))
         {
@@ -109,18 +94,12 @@ public final class BinanceMarketDataClient implements AutoCloseable
                 streams.add(stream.streamName(symbol));
             }
         }
-        if (connectTimeout.isNegative() || connectTimeout.isZero())
-        {
-            throw new IllegalArgumentException("connectTimeout must be > 0, was " + connectTimeout);
-        }
         this.streamUri = URI.create(stripSlash(wsBase.toString()) + "/stream?streams=" + String.join("/", streams));
         this.restBase = URI.create(stripSlash(restBase.toString()));
         this.registry = registry;
         this.ring = ring;
         this.metrics = metrics;
-        this.connectTimeout = connectTimeout;
-        this.snapshotLimit = snapshotLimit;
-        this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
+        this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
     }
 
     /** The combined-stream URI this client connects to. */
@@ -132,7 +111,7 @@ public final class BinanceMarketDataClient implements AutoCloseable
     /** The REST snapshot URI for {@code symbol}. */
     public URI snapshotUri(final String symbol)
     {
-        return URI.create(restBase + "/api/v3/depth?symbol=" + symbol.toUpperCase(Locale.ROOT) + "&limit=" + snapshotLimit);
+        return URI.create(restBase + "/api/v3/depth?symbol=" + symbol.toUpperCase(Locale.ROOT) + "&limit=" + SNAPSHOT_LIMIT);
     }
 
     /** The decoder, for its book syncs' state (read it on the event loop, or for tests after close). */
@@ -159,7 +138,7 @@ public final class BinanceMarketDataClient implements AutoCloseable
         decoder = new BinanceMarketDataDecoder(registry, ring, metrics, this::requestSnapshot);
         final WebSocketFrameHandler handler = new WebSocketFrameHandler(decoder, new ConnectionEvents());
         frameHandler = handler;
-        final WebSocketClient client = new WebSocketClient(streamUri, "peregrine-binance-md", connectTimeout,
+        final WebSocketClient client = new WebSocketClient(streamUri, "peregrine-binance-md", CONNECT_TIMEOUT,
             BinanceMarketDataDecoder.DEFAULT_MAX_FRAME_BYTES);
         connection = client;
         client.start();
@@ -186,7 +165,7 @@ public final class BinanceMarketDataClient implements AutoCloseable
             return;
         }
         final HttpRequest request = HttpRequest.newBuilder(snapshotUri(registry.get(instrumentId).symbol()))
-            .timeout(connectTimeout)
+            .timeout(CONNECT_TIMEOUT)
             .GET()
             .build();
         http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).whenComplete((response, error) ->

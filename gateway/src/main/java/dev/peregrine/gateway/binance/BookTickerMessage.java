@@ -4,6 +4,7 @@ import dev.peregrine.core.event.EventType;
 import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.instrument.InstrumentRegistry;
 import dev.peregrine.gateway.DropReason;
+import dev.peregrine.gateway.MarketDataSlot;
 import dev.peregrine.gateway.json.JsonScanner;
 
 /**
@@ -13,98 +14,56 @@ import dev.peregrine.gateway.json.JsonScanner;
  * the spot bookTicker carries neither a time nor a last price, so both stay 0 (the core keeps the
  * last trade price when a quote brings none).
  */
-final class BookTickerMessage
+final class BookTickerMessage extends MessageFields
 {
-    private static final int ALL = 0b11_1111;
-
-    private final InstrumentRegistry registry;
-    private final BinanceFields fields = new BinanceFields();
-    int instrumentId;
-    long updateId;
-    long bidPrice;
-    long bidQuantity;
-    long askPrice;
-    long askQuantity;
+    private static final int UPDATE_ID = 0;
+    private static final int SYMBOL = 1;
+    private static final int BID = 2;
+    private static final int BID_QUANTITY = 3;
+    private static final int ASK = 4;
+    private static final int ASK_QUANTITY = 5;
 
     BookTickerMessage(final InstrumentRegistry registry)
     {
-        this.registry = registry;
+        // One-byte keys, case-sensitive ('b' bid, 'B' bid quantity).
+        super(registry, "usbBaA", MessageFields.INTEGER, MessageFields.SYMBOL, MessageFields.DECIMAL,
+            MessageFields.DECIMAL, MessageFields.DECIMAL, MessageFields.DECIMAL);
     }
 
     DropReason decode(final JsonScanner scanner)
     {
-        scanner.enterObject();
-        int seen = 0;
-        DropReason problem = null;
-        while (scanner.nextMember() == JsonScanner.ITEM)
-        {
-            if (problem != null)
-            {
-                continue;
-            }
-            // One-byte keys, case-sensitive ('b' bid, 'B' bid quantity): one switch, not a keyEquals chain.
-            switch (scanner.singleByteKey())
-            {
-                case 'u':
-                    seen |= 1;
-                    problem = fields.integer(scanner);
-                    updateId = fields.value;
-                    break;
-                case 's':
-                    seen |= 2;
-                    problem = fields.symbol(scanner, registry);
-                    instrumentId = (int)fields.value;
-                    break;
-                case 'b':
-                    seen |= 4;
-                    problem = fields.decimal(scanner);
-                    bidPrice = fields.value;
-                    break;
-                case 'B':
-                    seen |= 8;
-                    problem = fields.decimal(scanner);
-                    bidQuantity = fields.value;
-                    break;
-                case 'a':
-                    seen |= 16;
-                    problem = fields.decimal(scanner);
-                    askPrice = fields.value;
-                    break;
-                case 'A':
-                    seen |= 32;
-                    problem = fields.decimal(scanner);
-                    askQuantity = fields.value;
-                    break;
-                default:
-                    break;
-            }
-        }
+        final DropReason problem = read(scanner);
         if (problem != null)
         {
             return problem;
         }
-        if (seen != ALL)
-        {
-            return DropReason.MISSING_FIELD;
-        }
-        if (bidPrice <= 0 || askPrice <= 0)
+        if (value(BID) <= 0 || value(ASK) <= 0)
         {
             return DropReason.NON_POSITIVE_PRICE;
         }
-        return bidQuantity < 0 || askQuantity < 0 ? DropReason.BAD_QUANTITY : null;
+        return value(BID_QUANTITY) < 0 || value(ASK_QUANTITY) < 0 ? DropReason.BAD_QUANTITY : null;
+    }
+
+    /** Takes the values {@link BinanceFastPath} matched in a canonical frame, already checked as {@link #decode} checks them. */
+    void matched(
+        final int instrumentId, final long updateId, final long bidPrice, final long bidQuantity, final long askPrice,
+        final long askQuantity)
+    {
+        set(SYMBOL, instrumentId);
+        set(UPDATE_ID, updateId);
+        set(BID, bidPrice);
+        set(BID_QUANTITY, bidQuantity);
+        set(ASK, askPrice);
+        set(ASK_QUANTITY, askQuantity);
     }
 
     void copyTo(final InboundEvent event, final long receiveEpochNanos, final long receiveNanoTime)
     {
-        event.clearInputs();
-        event.type = EventType.QUOTE;
-        event.instrumentId = instrumentId;
-        event.venueSequence = updateId;
-        event.eventTimeNanos = receiveEpochNanos;
-        event.receiveNanoTime = receiveNanoTime;
-        event.bidPrice = bidPrice;
-        event.bidQuantity = bidQuantity;
-        event.askPrice = askPrice;
-        event.askQuantity = askQuantity;
+        MarketDataSlot.head(event, EventType.QUOTE, (int)value(SYMBOL), value(UPDATE_ID), 0,
+            receiveEpochNanos, receiveNanoTime);
+        event.bidPrice = value(BID);
+        event.bidQuantity = value(BID_QUANTITY);
+        event.askPrice = value(ASK);
+        event.askQuantity = value(ASK_QUANTITY);
     }
 }

@@ -4,6 +4,7 @@ import com.lmax.disruptor.RingBuffer;
 import dev.peregrine.core.event.EventType;
 import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.ring.InboundRing;
+import dev.peregrine.gateway.MarketDataSlot;
 
 /**
  * Publishes what the {@link BinanceBookSync}s emit as ring events: BOOK_LEVEL, FEED_GAP,
@@ -43,8 +44,7 @@ final class RingBookPublisher implements BookSyncListener
         final long slot = ring.next();
         try
         {
-            final InboundEvent event = start(slot, EventType.BOOK_LEVEL, instrumentId, updateId);
-            event.exchangeTimeNanos = exchangeTimeNanos;
+            final InboundEvent event = start(slot, EventType.BOOK_LEVEL, instrumentId, updateId, exchangeTimeNanos);
             event.side = side;
             event.price = price;
             event.quantity = quantity;
@@ -63,7 +63,7 @@ final class RingBookPublisher implements BookSyncListener
         final long slot = ring.next();
         try
         {
-            start(slot, EventType.FEED_GAP, instrumentId, receivedFirstUpdateId).expectedSequence = expectedFirstUpdateId;
+            start(slot, EventType.FEED_GAP, instrumentId, receivedFirstUpdateId, 0).expectedSequence = expectedFirstUpdateId;
         }
         finally
         {
@@ -78,7 +78,7 @@ final class RingBookPublisher implements BookSyncListener
         final long slot = ring.next();
         try
         {
-            start(slot, EventType.FEED_RECOVERED, instrumentId, lastUpdateId);
+            start(slot, EventType.FEED_RECOVERED, instrumentId, lastUpdateId, 0);
         }
         finally
         {
@@ -93,15 +93,11 @@ final class RingBookPublisher implements BookSyncListener
         snapshotRequests.requestSnapshot(instrumentId);
     }
 
-    private InboundEvent start(final long slot, final int type, final int instrumentId, final long sequence)
+    private InboundEvent start(
+        final long slot, final int type, final int instrumentId, final long sequence, final long exchangeTimeNanos)
     {
         final InboundEvent event = ring.get(slot);
-        event.clearInputs();
-        event.type = type;
-        event.instrumentId = instrumentId;
-        event.venueSequence = sequence;
-        event.eventTimeNanos = receiveEpochNanos;
-        event.receiveNanoTime = receiveNanoTime;
+        MarketDataSlot.head(event, type, instrumentId, sequence, exchangeTimeNanos, receiveEpochNanos, receiveNanoTime);
         return event;
     }
 }

@@ -5,6 +5,7 @@ import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.event.Side;
 import dev.peregrine.core.instrument.InstrumentRegistry;
 import dev.peregrine.gateway.DropReason;
+import dev.peregrine.gateway.MarketDataSlot;
 import dev.peregrine.gateway.json.JsonScanner;
 
 /**
@@ -17,107 +18,57 @@ import dev.peregrine.gateway.json.JsonScanner;
  * the print is at the bid) is {@link Side#BUY} and {@code m:false} (the aggressor bought, the print is
  * at the ask) is {@link Side#SELL}. A strategy that wants the aggressor takes {@link Side#opposite}.
  */
-final class TradeMessage
+final class TradeMessage extends MessageFields
 {
-    private static final int ALL = 0b11_1111;
-
-    private final InstrumentRegistry registry;
-    private final BinanceFields fields = new BinanceFields();
-    int instrumentId;
-    long tradeId;
-    long price;
-    long quantity;
-    long tradeTimeNanos;
-    int side;
+    private static final int SYMBOL = 0;
+    private static final int TRADE_ID = 1;
+    private static final int PRICE = 2;
+    private static final int QUANTITY = 3;
+    private static final int TRADE_TIME = 4;
+    private static final int SIDE = 5;
 
     TradeMessage(final InstrumentRegistry registry)
     {
-        this.registry = registry;
+        super(registry, "stpqTm", MessageFields.SYMBOL, MessageFields.INTEGER, MessageFields.DECIMAL,
+            MessageFields.DECIMAL, MessageFields.MILLIS, MessageFields.BUYER_IS_MAKER);
     }
 
     /** Reads the data object at the scanner's position; null if good, else why it is dropped. */
     DropReason decode(final JsonScanner scanner)
     {
-        scanner.enterObject();
-        int seen = 0;
-        DropReason problem = null;
-        while (scanner.nextMember() == JsonScanner.ITEM)
-        {
-            if (problem != null)
-            {
-                continue; // keep walking so the cursor ends past the object; the first problem wins
-            }
-            // One-byte keys, case-sensitive ('t' trade id, 'T' trade time): one switch, not a keyEquals chain.
-            switch (scanner.singleByteKey())
-            {
-                case 's':
-                    seen |= 1;
-                    problem = fields.symbol(scanner, registry);
-                    instrumentId = (int)fields.value;
-                    break;
-                case 't':
-                    seen |= 2;
-                    problem = fields.integer(scanner);
-                    tradeId = fields.value;
-                    break;
-                case 'p':
-                    seen |= 4;
-                    problem = fields.decimal(scanner);
-                    price = fields.value;
-                    break;
-                case 'q':
-                    seen |= 8;
-                    problem = fields.decimal(scanner);
-                    quantity = fields.value;
-                    break;
-                case 'T':
-                    seen |= 16;
-                    problem = fields.millisAsNanos(scanner);
-                    tradeTimeNanos = fields.value;
-                    break;
-                case 'm':
-                    seen |= 32;
-                    final int kind = scanner.valueKind();
-                    if (kind == JsonScanner.KIND_TRUE || kind == JsonScanner.KIND_FALSE)
-                    {
-                        side = kind == JsonScanner.KIND_TRUE ? Side.BUY : Side.SELL; // the maker's side, see above
-                    }
-                    else
-                    {
-                        problem = DropReason.BAD_SIDE;
-                    }
-                    break;
-                default:
-                    break;
-            }
-        }
+        final DropReason problem = read(scanner);
         if (problem != null)
         {
             return problem;
         }
-        if (seen != ALL)
-        {
-            return DropReason.MISSING_FIELD;
-        }
-        if (price <= 0)
+        if (value(PRICE) <= 0)
         {
             return DropReason.NON_POSITIVE_PRICE;
         }
-        return quantity <= 0 ? DropReason.BAD_QUANTITY : null;
+        return value(QUANTITY) <= 0 ? DropReason.BAD_QUANTITY : null;
+    }
+
+    /** Takes the values {@link BinanceFastPath} matched in a canonical frame, already checked as {@link #decode} checks them. */
+    void matched(
+        final int instrumentId, final long tradeId, final long price, final long quantity, final long tradeTimeNanos, final int side)
+    {
+        set(SYMBOL, instrumentId);
+        set(TRADE_ID, tradeId);
+        set(PRICE, price);
+        set(QUANTITY, quantity);
+        set(TRADE_TIME, tradeTimeNanos);
+        set(SIDE, side);
     }
 
     void copyTo(final InboundEvent event, final long receiveEpochNanos, final long receiveNanoTime)
     {
-        event.clearInputs();
-        event.type = EventType.TRADE;
-        event.instrumentId = instrumentId;
-        event.venueSequence = tradeId; // per-symbol and contiguous on Binance: the trade stream's sequence
-        event.exchangeTimeNanos = tradeTimeNanos;
-        event.eventTimeNanos = receiveEpochNanos;
-        event.receiveNanoTime = receiveNanoTime;
+        final long tradeId = value(TRADE_ID);
+        // The trade id is per-symbol and contiguous on Binance: the trade stream's sequence.
+        MarketDataSlot.head(event, EventType.TRADE, (int)value(SYMBOL), tradeId, value(TRADE_TIME),
+            receiveEpochNanos, receiveNanoTime);
         event.tradeId = tradeId;
-        event.price = price;
-        event.quantity = quantity;
-        event.side = side;
+        event.price = value(PRICE);
+        event.quantity = value(QUANTITY);
+        event.side = (int)value(SIDE);
     }
 }

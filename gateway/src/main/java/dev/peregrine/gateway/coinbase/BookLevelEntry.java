@@ -2,119 +2,28 @@ package dev.peregrine.gateway.coinbase;
 
 import dev.peregrine.core.event.EventType;
 import dev.peregrine.core.event.InboundEvent;
-import dev.peregrine.core.event.Side;
-import dev.peregrine.core.time.EpochNanos;
-import dev.peregrine.gateway.DropReason;
-import dev.peregrine.gateway.json.JsonScanner;
-
-import static dev.peregrine.gateway.coinbase.TickerEntry.bytes;
+import dev.peregrine.gateway.MarketDataSlot;
 
 /**
  * Scratch space for one {@code l2_data} level, {@code {side, event_time, price_level, new_quantity}}:
  * decoded and validated here, copied into a ring slot only when complete. {@code new_quantity} is the
  * absolute size at the level; 0 removes it.
  */
-final class BookLevelEntry
+final class BookLevelEntry extends EntryFields
 {
-    private static final byte[] SIDE = bytes("side");
-    private static final byte[] EVENT_TIME = bytes("event_time");
-    private static final byte[] PRICE_LEVEL = bytes("price_level");
-    private static final byte[] NEW_QUANTITY = bytes("new_quantity");
-    private static final byte[] BID = bytes("bid");
-    private static final byte[] OFFER = bytes("offer");
+    private static final int SIDE = 0;
+    private static final int TIME = 1;
+    private static final int PRICE = 2;
+    private static final int QUANTITY = 3;
+    private static final EntryLayout LAYOUT = new EntryLayout()
+        .member(SIDE, "side", EntryLayout.BOOK_SIDE)
+        .member(TIME, "event_time", EntryLayout.TIME)
+        .member(PRICE, "price_level", EntryLayout.PRICE)
+        .member(QUANTITY, "new_quantity", EntryLayout.QUANTITY);
 
-    private static final int HAS_SIDE = 1;
-    private static final int HAS_TIME = 1 << 1;
-    private static final int HAS_PRICE = 1 << 2;
-    private static final int HAS_QUANTITY = 1 << 3;
-    private static final int HAS_ALL = (1 << 4) - 1;
-
-    private final FieldReader reader = new FieldReader();
-
-    int side;
-    long price;
-    long quantity;
-    long timeNanos;
-
-    DropReason decode(final JsonScanner scanner)
+    BookLevelEntry()
     {
-        if (!scanner.enterObject())
-        {
-            return DropReason.WRONG_TYPE;
-        }
-        int seen = 0;
-        DropReason problem = null;
-        while (problem == null && scanner.nextMember() == JsonScanner.ITEM)
-        {
-            if (scanner.keyEquals(SIDE))
-            {
-                problem = readSide(scanner);
-                seen |= HAS_SIDE;
-            }
-            else if (scanner.keyEquals(PRICE_LEVEL))
-            {
-                problem = reader.decimalString(scanner);
-                price = reader.value;
-                seen |= HAS_PRICE;
-            }
-            else if (scanner.keyEquals(NEW_QUANTITY))
-            {
-                problem = reader.decimalString(scanner);
-                quantity = reader.value;
-                seen |= HAS_QUANTITY;
-            }
-            else if (scanner.keyEquals(EVENT_TIME))
-            {
-                problem = readTime(scanner);
-                seen |= HAS_TIME;
-            }
-        }
-        if (problem != null)
-        {
-            return problem;
-        }
-        if (seen != HAS_ALL)
-        {
-            return DropReason.MISSING_FIELD;
-        }
-        if (price <= 0)
-        {
-            return DropReason.NON_POSITIVE_PRICE;
-        }
-        if (quantity < 0)
-        {
-            return DropReason.BAD_QUANTITY;
-        }
-        return null;
-    }
-
-    private DropReason readSide(final JsonScanner scanner)
-    {
-        if (scanner.valueKind() != JsonScanner.KIND_STRING)
-        {
-            return DropReason.WRONG_TYPE;
-        }
-        if (scanner.stringEquals(BID))
-        {
-            side = Side.BUY;
-            return null;
-        }
-        if (scanner.stringEquals(OFFER))
-        {
-            side = Side.SELL;
-            return null;
-        }
-        return DropReason.BAD_SIDE;
-    }
-
-    private DropReason readTime(final JsonScanner scanner)
-    {
-        if (scanner.valueKind() != JsonScanner.KIND_STRING)
-        {
-            return DropReason.WRONG_TYPE;
-        }
-        timeNanos = EpochNanos.parse(scanner.buffer(), scanner.stringStart(), scanner.stringLength());
-        return timeNanos == EpochNanos.INVALID ? DropReason.BAD_TIMESTAMP : null;
+        super(LAYOUT, null);
     }
 
     void copyTo(
@@ -125,25 +34,11 @@ final class BookLevelEntry
         final long receiveEpochNanos,
         final long receiveNanoTime)
     {
-        event.clearInputs();
-        event.type = EventType.BOOK_LEVEL;
-        event.instrumentId = instrumentId;
-        event.venueSequence = venueSequence;
-        event.exchangeTimeNanos = timeNanos;
-        event.eventTimeNanos = receiveEpochNanos;
-        event.receiveNanoTime = receiveNanoTime;
-        event.side = side;
-        event.price = price;
-        event.quantity = quantity;
+        MarketDataSlot.head(event, EventType.BOOK_LEVEL, instrumentId, venueSequence, value(TIME),
+            receiveEpochNanos, receiveNanoTime);
+        event.side = (int)value(SIDE);
+        event.price = value(PRICE);
+        event.quantity = value(QUANTITY);
         event.flags = flags;
-    }
-
-    /** Copies another validated level into this one (the decoder holds one level back, see Level2Decoder). */
-    void copyFrom(final BookLevelEntry other)
-    {
-        side = other.side;
-        price = other.price;
-        quantity = other.quantity;
-        timeNanos = other.timeNanos;
     }
 }

@@ -23,21 +23,17 @@ final class CoinbaseEventPublisher
     private final RingBuffer<InboundEvent> ring;
     private final GatewayMetrics metrics;
     private final CoinbaseEnvelope envelope;
-    private final InlineEntries entries;
-    private final CandleEntry candle;
-    private final ProductStatusEntry status;
+    private final EntryScratch scratch;
     private final SeenTradeIds seenTrades;
     private FeedListener listener = FeedListener.NO_OP;
 
     CoinbaseEventPublisher(final RingBuffer<InboundEvent> ring, final GatewayMetrics metrics, final CoinbaseEnvelope envelope,
-        final InlineEntries entries, final CandleEntry candle, final ProductStatusEntry status, final SeenTradeIds seenTrades)
+        final EntryScratch scratch, final SeenTradeIds seenTrades)
     {
         this.ring = ring;
         this.metrics = metrics;
         this.envelope = envelope;
-        this.entries = entries;
-        this.candle = candle;
-        this.status = status;
+        this.scratch = scratch;
         this.seenTrades = seenTrades;
     }
 
@@ -90,19 +86,7 @@ final class CoinbaseEventPublisher
         final long venueSequence = envelope.sequence;
         try
         {
-            final InboundEvent event = ring.get(slot);
-            switch (kind)
-            {
-                case KIND_TICKER:
-                    entries.tickers[index].copyTo(event, venueSequence, exchangeTimeNanos, receiveEpochNanos, receiveNanoTime);
-                    break;
-                case KIND_CANDLE:
-                    candle.copyTo(event, venueSequence, receiveEpochNanos, receiveNanoTime);
-                    break;
-                default:
-                    status.copyTo(event, venueSequence, exchangeTimeNanos, receiveEpochNanos, receiveNanoTime);
-                    break;
-            }
+            scratch.copyTo(kind, index, ring.get(slot), venueSequence, exchangeTimeNanos, receiveEpochNanos, receiveNanoTime);
         }
         finally
         {
@@ -112,7 +96,7 @@ final class CoinbaseEventPublisher
         metrics.onEventPublished(channel);
         if (kind == KIND_TICKER)
         {
-            listener.onData(entries.tickers[index].instrumentId(), receiveNanoTime);
+            listener.onData(scratch.inline().tickers[index].instrumentId(), receiveNanoTime);
         }
         return 1;
     }

@@ -104,19 +104,6 @@ public final class CoinbaseMarketDataClient implements AutoCloseable
         final InstrumentRegistry registry,
         final RingBuffer<InboundEvent> ring,
         final GatewayMetrics metrics,
-        final Duration connectTimeout,
-        final int maxFrameBytes)
-    {
-        this(uri, products, registry, ring, metrics,
-            CoinbaseClientConfig.defaults().withConnectTimeout(connectTimeout).withMaxFrameBytes(maxFrameBytes));
-    }
-
-    public CoinbaseMarketDataClient(
-        final URI uri,
-        final List<String> products,
-        final InstrumentRegistry registry,
-        final RingBuffer<InboundEvent> ring,
-        final GatewayMetrics metrics,
         final CoinbaseClientConfig config)
     {
         if (!WebSocketClient.isWebSocketUri(uri))

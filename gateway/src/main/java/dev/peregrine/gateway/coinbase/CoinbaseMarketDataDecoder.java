@@ -30,8 +30,8 @@ import static dev.peregrine.gateway.coinbase.TickerEntry.bytes;
  * top-level object once, in whatever key order the venue chose, validating every value (so the whole
  * frame is known to be well-formed, and nothing of a malformed frame is ever published) and remembering
  * the spans of {@code channel}, {@code timestamp}, {@code sequence_num} and {@code events}. Then the
- * scanner is told the text is valid ({@link JsonScanner#trustValidated()}) and the entry pass descends
- * into {@code events}, each event and its entries without skipping any container it then enters: every
+ * scanner is told the text is valid ({@link JsonScanner#trustValidated()}) and the entry pass
+ * ({@link EntryPass}) descends into {@code events}, each event and its entries without skipping any container it then enters: every
  * byte of an entry is read by the validation and once more by the decoding, and the values the decoder
  * ignores are skipped by a fast scan that no longer checks what the validation checked.
  *
@@ -48,10 +48,11 @@ import static dev.peregrine.gateway.coinbase.TickerEntry.bytes;
  * just the offending entry, is dropped. Nothing is allocated per frame.
  *
  * <p>Publishing (scratch to ring slot, duplicate trades, feed listener) is {@link CoinbaseEventPublisher}'s;
- * the two-pass walk of large trade snapshots is {@link TradeEntryIndex}'s and their order
- * {@link OldestFirstOrder}'s. What stays here is over 400 lines on purpose: the envelope pass, the
- * inline and two-pass entry decoding and their drop accounting are one state machine over one frame's
- * bytes, and splitting it would spread the frame's validity rules over several files.
+ * the entry pass over the frames not decoded inline is {@link EntryPass}'s (level2 events are
+ * {@link Level2Decoder}'s), with the two-pass walk of large trade snapshots ({@link TradeEntryIndex}); the
+ * scratch the passes and the publisher share is one {@link EntryScratch}. What stays here is the frame's
+ * state machine: the envelope pass, the frame-level checks and their drop accounting, and the choice of
+ * pass.
  */
 public final class CoinbaseMarketDataDecoder implements TextFrameDecoder
 {
@@ -77,16 +78,13 @@ public final class CoinbaseMarketDataDecoder implements TextFrameDecoder
     private final JsonScanner scanner = new JsonScanner();
     private final CoinbaseEnvelope envelope;
     private final InlineEntries entries;
-    private final CandleEntry candle;
-    private final ProductStatusEntry status;
     private final Level2Decoder level2;
     private FeedListener listener = FeedListener.NO_OP;
 
     private final CoinbaseEventPublisher publisher;
-    /** Where each trade entry of a frame decoded in two passes starts, and whether its event is a snapshot. */
-    private final TradeEntryIndex tradeIndex = new TradeEntryIndex();
     /** A frame's trades by time, then trade id, for publishing oldest first. */
     private final OldestFirstOrder order = new OldestFirstOrder();
+    private final EntryPass pass;
 
     private long lastSequence = -1;
     private int frameEvents;
@@ -115,11 +113,11 @@ public final class CoinbaseMarketDataDecoder implements TextFrameDecoder
         this.maxFrameBytes = maxFrameBytes;
         this.entries = new InlineEntries(registry);
         this.envelope = new CoinbaseEnvelope(entries);
-        this.candle = new CandleEntry(registry);
-        this.status = new ProductStatusEntry(registry);
         this.level2 = new Level2Decoder(registry, ring, metrics);
-        this.publisher = new CoinbaseEventPublisher(ring, metrics, envelope, entries, candle, status,
-            new SeenTradeIds(registry.size()));
+        final EntryScratch scratch =
+            new EntryScratch(entries, new CandleEntry(registry), new ProductStatusEntry(registry), order);
+        this.publisher = new CoinbaseEventPublisher(ring, metrics, envelope, scratch, new SeenTradeIds(registry.size()));
+        this.pass = new EntryPass(scanner, envelope, metrics, publisher, scratch);
     }
 
     /** Who hears about sequence gaps, data per instrument and completed snapshots; no-op by default. */
@@ -238,16 +236,16 @@ public final class CoinbaseMarketDataDecoder implements TextFrameDecoder
         {
             case TICKER:
             case TICKER_BATCH:
-                decodeEntries(channel, TICKERS, KIND_TICKER, exchangeTimeNanos, receiveEpochNanos, receiveNanoTime);
+                frameEvents += pass.entries(channel, TICKERS, KIND_TICKER, exchangeTimeNanos, receiveEpochNanos, receiveNanoTime);
                 break;
             case MARKET_TRADES:
-                decodeTrades(receiveEpochNanos, receiveNanoTime);
+                frameEvents += pass.trades(receiveEpochNanos, receiveNanoTime);
                 break;
             case CANDLES:
-                decodeEntries(channel, CANDLES, KIND_CANDLE, exchangeTimeNanos, receiveEpochNanos, receiveNanoTime);
+                frameEvents += pass.entries(channel, CANDLES, KIND_CANDLE, exchangeTimeNanos, receiveEpochNanos, receiveNanoTime);
                 break;
             case STATUS:
-                decodeEntries(channel, PRODUCTS, KIND_STATUS, exchangeTimeNanos, receiveEpochNanos, receiveNanoTime);
+                frameEvents += pass.entries(channel, PRODUCTS, KIND_STATUS, exchangeTimeNanos, receiveEpochNanos, receiveNanoTime);
                 break;
             case L2_DATA:
                 decodeLevel2(receiveEpochNanos, receiveNanoTime);
@@ -301,93 +299,10 @@ public final class CoinbaseMarketDataDecoder implements TextFrameDecoder
 
     private void decodeLevel2(final long receiveEpochNanos, final long receiveNanoTime)
     {
-        scanner.position(envelope.eventsStart);
-        scanner.enterArray();
+        EventWalk.enterEvents(scanner, envelope.eventsStart);
         while (scanner.nextElementStart() == JsonScanner.ITEM)
         {
             frameEvents += level2.decodeEvent(scanner, envelope.sequence, receiveEpochNanos, receiveNanoTime);
-        }
-    }
-
-    /**
-     * Walks {@code events[]} and, inside each event, its {@code entriesKey} array, descending into both
-     * without skipping them first. The envelope pass has already validated this JSON, so the walk cannot
-     * meet a syntax error; only content is checked here. A key that appears twice is decoded each time.
-     */
-    private void decodeEntries(
-        final CoinbaseChannel channel,
-        final byte[] entriesKey,
-        final int kind,
-        final long exchangeTimeNanos,
-        final long receiveEpochNanos,
-        final long receiveNanoTime)
-    {
-        scanner.position(envelope.eventsStart);
-        scanner.enterArray();
-        while (scanner.nextElementStart() == JsonScanner.ITEM)
-        {
-            if (scanner.valueKind() != JsonScanner.KIND_OBJECT)
-            {
-                metrics.onEntryDropped(DropReason.WRONG_TYPE);
-                scanner.skipCurrentValue();
-                continue;
-            }
-            scanner.enterObject();
-            boolean found = false;
-            boolean lastWasArray = false;
-            while (scanner.nextKey() == JsonScanner.ITEM)
-            {
-                if (!scanner.keyEquals(entriesKey))
-                {
-                    scanner.skipCurrentValue();
-                    continue;
-                }
-                found = true;
-                lastWasArray = scanner.valueKind() == JsonScanner.KIND_ARRAY;
-                if (lastWasArray)
-                {
-                    decodeEntryArray(channel, kind, exchangeTimeNanos, receiveEpochNanos, receiveNanoTime);
-                }
-                else
-                {
-                    scanner.skipCurrentValue();
-                }
-            }
-            if (!found)
-            {
-                metrics.onEntryDropped(DropReason.MISSING_FIELD);
-            }
-            else if (!lastWasArray)
-            {
-                metrics.onEntryDropped(DropReason.WRONG_TYPE);
-            }
-        }
-    }
-
-    /** The entries array the cursor stands on: each valid entry published as soon as it is decoded. */
-    private void decodeEntryArray(
-        final CoinbaseChannel channel,
-        final int kind,
-        final long exchangeTimeNanos,
-        final long receiveEpochNanos,
-        final long receiveNanoTime)
-    {
-        scanner.enterArray();
-        while (scanner.nextElementStart() == JsonScanner.ITEM)
-        {
-            final int entryStart = scanner.valueStart();
-            final DropReason problem =
-                scanner.valueKind() == JsonScanner.KIND_OBJECT ? decodeEntry(kind) : DropReason.WRONG_TYPE;
-            if (problem != null)
-            {
-                // The entry decoder stops at the first problem: finish the entry from its start.
-                scanner.skipFrom(entryStart);
-                metrics.onEntryDropped(problem);
-            }
-            else
-            {
-                frameEvents += publisher.entry(channel, kind, 0, exchangeTimeNanos, receiveEpochNanos, receiveNanoTime);
-            }
         }
     }
 
@@ -421,54 +336,6 @@ public final class CoinbaseMarketDataDecoder implements TextFrameDecoder
             }
         }
         entries.flushDrops(metrics);
-    }
-
-    /**
-     * A {@code market_trades} frame the single pass could not hold (a snapshot of more than
-     * {@link InlineEntries#CAPACITY} trades): the first walk notes where each trade entry starts and
-     * whether its event is a {@code snapshot} ({@link TradeEntryIndex}); then the trades are decoded and
-     * published oldest first.
-     */
-    private void decodeTrades(final long receiveEpochNanos, final long receiveNanoTime)
-    {
-        final TradeEntryIndex index = tradeIndex;
-        index.index(scanner, envelope.eventsStart, metrics);
-        // Decode once to validate and learn each trade's time and id, keeping the good ones...
-        final TradeEntry trade = entries.trades[0];
-        int good = 0;
-        for (int i = 0; i < index.count(); i++)
-        {
-            scanner.position(index.start(i));
-            final DropReason problem = trade.decode(scanner);
-            if (problem != null)
-            {
-                metrics.onEntryDropped(problem);
-                continue;
-            }
-            index.keep(i, good);
-            order.set(good, trade.timeNanos(), trade.tradeId());
-            good++;
-        }
-        // ...then again, oldest first, to publish (this path serves snapshots only: the cost is rare).
-        order.sort(good);
-        for (int k = 0; k < good; k++)
-        {
-            final int i = order.get(k);
-            scanner.position(index.start(i));
-            trade.decode(scanner);
-            trade.snapshot(index.snapshot(i));
-            frameEvents += publisher.trade(trade, receiveEpochNanos, receiveNanoTime);
-        }
-    }
-
-    private DropReason decodeEntry(final int kind)
-    {
-        switch (kind)
-        {
-            case KIND_TICKER: return entries.tickers[0].decode(scanner);
-            case KIND_CANDLE: return candle.decode(scanner);
-            default: return status.decode(scanner);
-        }
     }
 
     /** Trades of the product dropped because their id had already been published (since this decoder was built). */

@@ -25,7 +25,7 @@ final class FieldReader
         final long parsed = Decimals.parse(scanner.buffer(), scanner.stringStart(), scanner.stringLength());
         if (FixedPoint.isError(parsed))
         {
-            return numberError(parsed);
+            return DropReason.ofDecimalError(parsed);
         }
         value = parsed;
         return null;
@@ -56,22 +56,9 @@ final class FieldReader
         final long parsed = Decimals.parseUnsigned(b, offset, length);
         if (parsed < 0)
         {
-            return parsed == -1 ? DropReason.BAD_NUMBER : DropReason.NUMBER_OVERFLOW;
+            return DropReason.ofUnsignedError(parsed);
         }
         value = parsed;
         return null;
-    }
-
-    static DropReason numberError(final long code)
-    {
-        if (code == FixedPoint.ERR_TOO_MANY_DECIMALS)
-        {
-            return DropReason.TOO_MANY_DECIMALS;
-        }
-        if (code == FixedPoint.ERR_OVERFLOW)
-        {
-            return DropReason.NUMBER_OVERFLOW;
-        }
-        return DropReason.BAD_NUMBER;
     }
 }

@@ -3,8 +3,7 @@ package dev.peregrine.gateway.coinbase;
 import dev.peregrine.core.event.EventType;
 import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.instrument.InstrumentRegistry;
-import dev.peregrine.gateway.DropReason;
-import dev.peregrine.gateway.json.JsonScanner;
+import dev.peregrine.gateway.MarketDataSlot;
 
 import java.nio.charset.StandardCharsets;
 
@@ -12,121 +11,31 @@ import java.nio.charset.StandardCharsets;
  * Scratch space for one {@code tickers[]} entry: decoded and validated here first, copied into a ring
  * slot only when complete, so a half-decoded ticker can never be published.
  */
-final class TickerEntry
+final class TickerEntry extends EntryFields
 {
-    private static final byte[] PRODUCT_ID = bytes("product_id");
-    private static final byte[] PRICE = bytes("price");
-    private static final byte[] BEST_BID = bytes("best_bid");
-    private static final byte[] BEST_BID_QUANTITY = bytes("best_bid_quantity");
-    private static final byte[] BEST_ASK = bytes("best_ask");
-    private static final byte[] BEST_ASK_QUANTITY = bytes("best_ask_quantity");
+    private static final int PRODUCT = 0;
+    private static final int PRICE = 1;
+    private static final int BID = 2;
+    private static final int BID_QUANTITY = 3;
+    private static final int ASK = 4;
+    private static final int ASK_QUANTITY = 5;
+    private static final EntryLayout LAYOUT = new EntryLayout()
+        .member(PRODUCT, "product_id", EntryLayout.PRODUCT)
+        .member(PRICE, "price", EntryLayout.PRICE)
+        .member(BID, "best_bid", EntryLayout.PRICE)
+        .member(BID_QUANTITY, "best_bid_quantity", EntryLayout.QUANTITY)
+        .member(ASK, "best_ask", EntryLayout.PRICE)
+        .member(ASK_QUANTITY, "best_ask_quantity", EntryLayout.QUANTITY);
 
-    private static final int HAS_PRODUCT = 1;
-    private static final int HAS_PRICE = 1 << 1;
-    private static final int HAS_BID = 1 << 2;
-    private static final int HAS_BID_QUANTITY = 1 << 3;
-    private static final int HAS_ASK = 1 << 4;
-    private static final int HAS_ASK_QUANTITY = 1 << 5;
-    private static final int HAS_ALL = (1 << 6) - 1;
-
-    private final InstrumentRegistry registry;
-    private final FieldReader reader = new FieldReader();
-
-    private int instrumentId;
-    private long price;
-    private long bidPrice;
-    private long bidQuantity;
-    private long askPrice;
-    private long askQuantity;
 
     TickerEntry(final InstrumentRegistry registry)
     {
-        this.registry = registry;
-    }
-
-    /**
-     * Decodes the entry object at the scanner's cursor.
-     *
-     * @return null if the entry is complete and valid, else why it is not.
-     */
-    DropReason decode(final JsonScanner scanner)
-    {
-        if (!scanner.enterObject())
-        {
-            return DropReason.WRONG_TYPE;
-        }
-        int seen = 0;
-        DropReason problem = null;
-        while (problem == null && scanner.nextMember() == JsonScanner.ITEM)
-        {
-            if (scanner.keyEquals(PRODUCT_ID))
-            {
-                problem = readProduct(scanner);
-                seen |= HAS_PRODUCT;
-            }
-            else if (scanner.keyEquals(PRICE))
-            {
-                problem = reader.decimalString(scanner);
-                price = reader.value;
-                seen |= HAS_PRICE;
-            }
-            else if (scanner.keyEquals(BEST_BID))
-            {
-                problem = reader.decimalString(scanner);
-                bidPrice = reader.value;
-                seen |= HAS_BID;
-            }
-            else if (scanner.keyEquals(BEST_BID_QUANTITY))
-            {
-                problem = reader.decimalString(scanner);
-                bidQuantity = reader.value;
-                seen |= HAS_BID_QUANTITY;
-            }
-            else if (scanner.keyEquals(BEST_ASK))
-            {
-                problem = reader.decimalString(scanner);
-                askPrice = reader.value;
-                seen |= HAS_ASK;
-            }
-            else if (scanner.keyEquals(BEST_ASK_QUANTITY))
-            {
-                problem = reader.decimalString(scanner);
-                askQuantity = reader.value;
-                seen |= HAS_ASK_QUANTITY;
-            }
-        }
-        if (problem != null)
-        {
-            return problem;
-        }
-        if (seen != HAS_ALL)
-        {
-            return DropReason.MISSING_FIELD;
-        }
-        if (price <= 0 || bidPrice <= 0 || askPrice <= 0)
-        {
-            return DropReason.NON_POSITIVE_PRICE;
-        }
-        if (bidQuantity < 0 || askQuantity < 0)
-        {
-            return DropReason.BAD_QUANTITY;
-        }
-        return null;
+        super(LAYOUT, registry);
     }
 
     int instrumentId()
     {
-        return instrumentId;
-    }
-
-    private DropReason readProduct(final JsonScanner scanner)
-    {
-        if (scanner.valueKind() != JsonScanner.KIND_STRING)
-        {
-            return DropReason.WRONG_TYPE;
-        }
-        instrumentId = registry.idOf(scanner.buffer(), scanner.stringStart(), scanner.stringLength());
-        return instrumentId < 0 ? DropReason.UNKNOWN_PRODUCT : null;
+        return (int)value(PRODUCT);
     }
 
     /** Fills a claimed slot with the validated entry and the frame's envelope values. */
@@ -137,18 +46,13 @@ final class TickerEntry
         final long receiveEpochNanos,
         final long receiveNanoTime)
     {
-        event.clearInputs();
-        event.type = EventType.QUOTE;
-        event.instrumentId = instrumentId;
-        event.venueSequence = venueSequence;
-        event.exchangeTimeNanos = exchangeTimeNanos;
-        event.eventTimeNanos = receiveEpochNanos;
-        event.receiveNanoTime = receiveNanoTime;
-        event.price = price;
-        event.bidPrice = bidPrice;
-        event.bidQuantity = bidQuantity;
-        event.askPrice = askPrice;
-        event.askQuantity = askQuantity;
+        MarketDataSlot.head(event, EventType.QUOTE, instrumentId(), venueSequence, exchangeTimeNanos,
+            receiveEpochNanos, receiveNanoTime);
+        event.price = value(PRICE);
+        event.bidPrice = value(BID);
+        event.bidQuantity = value(BID_QUANTITY);
+        event.askPrice = value(ASK);
+        event.askQuantity = value(ASK_QUANTITY);
     }
 
     static byte[] bytes(final String text)

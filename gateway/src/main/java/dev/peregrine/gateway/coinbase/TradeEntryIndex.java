@@ -23,17 +23,9 @@ final class TradeEntryIndex
     void index(final JsonScanner scanner, final int eventsStart, final GatewayMetrics metrics)
     {
         count = 0;
-        scanner.position(eventsStart);
-        scanner.enterArray();
-        while (scanner.nextElementStart() == JsonScanner.ITEM)
+        EventWalk.enterEvents(scanner, eventsStart);
+        while (EventWalk.nextEvent(scanner, metrics))
         {
-            if (scanner.valueKind() != JsonScanner.KIND_OBJECT)
-            {
-                metrics.onEntryDropped(DropReason.WRONG_TYPE);
-                scanner.skipCurrentValue();
-                continue;
-            }
-            scanner.enterObject();
             boolean found = false;
             boolean lastWasArray = false;
             boolean isSnapshot = false;
@@ -56,14 +48,7 @@ final class TradeEntryIndex
                 }
             }
             java.util.Arrays.fill(snapshot, first, count, isSnapshot);
-            if (!found)
-            {
-                metrics.onEntryDropped(DropReason.MISSING_FIELD);
-            }
-            else if (!lastWasArray)
-            {
-                metrics.onEntryDropped(DropReason.WRONG_TYPE);
-            }
+            EventWalk.endEvent(found, lastWasArray, metrics);
         }
     }
 

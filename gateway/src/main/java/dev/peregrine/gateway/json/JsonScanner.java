@@ -80,33 +80,8 @@ public final class JsonScanner extends JsonCursor
             final int result = nextKey();
             return result == ITEM ? skipCurrentValue() : result;
         }
-        int p = skipWhitespace(position);
-        if (p >= limit)
-        {
-            return fail(ERR_SYNTAX);
-        }
-        if (buffer[p] == '}')
-        {
-            position = p + 1;
-            return END;
-        }
-        if (buffer[p] != '"')
-        {
-            return fail(ERR_SYNTAX);
-        }
-        final int keyEnd = JsonSkipper.skipString(buffer, p, limit);
-        if (keyEnd < 0)
-        {
-            return fail(keyEnd == JsonSkipper.UTF8 ? ERR_UTF8 : ERR_SYNTAX);
-        }
-        keyStart = p + 1;
-        keyLength = keyEnd - p - 2;
-        p = skipWhitespace(keyEnd);
-        if (p >= limit || buffer[p] != ':')
-        {
-            return fail(ERR_SYNTAX);
-        }
-        return readValueThenSeparator(skipWhitespace(p + 1), '}');
+        final int value = validatedKey();
+        return value <= END ? value : readValueThenSeparator(value, '}');
     }
 
     /** The next element of the current array: {@link #ITEM}, {@link #END} (past the ']') or {@link #ERROR}. */
@@ -117,19 +92,8 @@ public final class JsonScanner extends JsonCursor
             final int result = nextElementStart();
             return result == ITEM ? skipCurrentValue() : result;
         }
-        final int p = skipWhitespace(position);
-        if (p >= limit)
-        {
-            return fail(ERR_SYNTAX);
-        }
-        if (buffer[p] == ']')
-        {
-            position = p + 1;
-            return END;
-        }
-        keyStart = 0;
-        keyLength = 0;
-        return readValueThenSeparator(p, ']');
+        final int p = elementStart(skipWhitespace(position));
+        return p <= END ? p : readValueThenSeparator(p, ']');
     }
 
     /**
@@ -174,22 +138,25 @@ public final class JsonScanner extends JsonCursor
     {
         if (!trusted)
         {
-            final int p = skipWhitespace(position);
-            if (p >= limit)
+            final int p = elementStart(skipWhitespace(position));
+            if (p <= END)
             {
-                return fail(ERR_SYNTAX);
+                return p;
             }
-            if (buffer[p] == ']')
-            {
-                position = p + 1;
-                return END;
-            }
-            keyStart = 0;
-            keyLength = 0;
             lazyClose = ']';
             return stopAtValue(p);
         }
-        final int p = skipSeparators(position);
+        final int p = elementStart(skipSeparators(position));
+        return p <= END ? p : stopAtValue(p);
+    }
+
+    /**
+     * At {@code p}, the first byte after what precedes an element: the ']' that ends the array
+     * ({@link #END}, the cursor after it), the end of the text ({@link #ERROR}), or an element, whose start
+     * {@code p} is returned with the key span cleared. An element never starts at 0: the '[' comes first.
+     */
+    private int elementStart(final int p)
+    {
         if (p >= limit)
         {
             return fail(ERR_SYNTAX);
@@ -201,7 +168,7 @@ public final class JsonScanner extends JsonCursor
         }
         keyStart = 0;
         keyLength = 0;
-        return stopAtValue(p);
+        return p;
     }
 
     /** Skips the value the lazy walk stopped at (and, validating, its separator); {@link #ITEM} or {@link #ERROR}. */
@@ -301,6 +268,22 @@ public final class JsonScanner extends JsonCursor
 
     private int nextKeyValidating()
     {
+        final int value = validatedKey();
+        if (value <= END)
+        {
+            return value;
+        }
+        lazyClose = '}';
+        return stopAtValue(value);
+    }
+
+    /**
+     * Validating: the '}' that ends the object ({@link #END}), or a key and its colon, leaving the key span
+     * set. Returns {@link #END}, {@link #ERROR}, or the index after the colon and its whitespace, where the
+     * value starts (always past the key's two quotes and the colon, so never mistaken for END or ERROR).
+     */
+    private int validatedKey()
+    {
         int p = skipWhitespace(position);
         if (p >= limit)
         {
@@ -327,8 +310,7 @@ public final class JsonScanner extends JsonCursor
         {
             return fail(ERR_SYNTAX);
         }
-        lazyClose = '}';
-        return stopAtValue(skipWhitespace(p + 1));
+        return skipWhitespace(p + 1);
     }
 
     private int stopAtValue(final int p)

@@ -5,13 +5,11 @@ import dev.peregrine.core.book.OrderBook;
 import dev.peregrine.core.event.BookFlags;
 import dev.peregrine.core.event.EventType;
 import dev.peregrine.core.event.InboundEvent;
-
-import dev.peregrine.core.event.Side;
+import dev.peregrine.gateway.testing.BookMirror;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.TreeMap;
 import java.util.List;
+import java.util.TreeMap;
 
 /**
  * A ring consumer that does with BOOK_LEVEL, FEED_GAP and FEED_RECOVERED what {@code TradingCore} does
@@ -19,10 +17,11 @@ import java.util.List;
  */
 final class BookBuilder implements EventHandler<InboundEvent>
 {
+    private final BookMirror mirror;
     final OrderBook[] books;
     /** The same book kept by the test itself from the events (best first), independent of core's BookSide. */
-    final List<TreeMap<Long, Long>> eventBids = new ArrayList<>();
-    final List<TreeMap<Long, Long>> eventAsks = new ArrayList<>();
+    final List<TreeMap<Long, Long>> eventBids;
+    final List<TreeMap<Long, Long>> eventAsks;
     final List<InboundEvent> trades = new ArrayList<>();
     final List<InboundEvent> quotes = new ArrayList<>();
     /** Event types in arrival order, except TRADE, QUOTE and BOOK_LEVEL. */
@@ -35,13 +34,10 @@ final class BookBuilder implements EventHandler<InboundEvent>
 
     BookBuilder(final int instruments)
     {
-        books = new OrderBook[instruments];
-        for (int i = 0; i < instruments; i++)
-        {
-            books[i] = new OrderBook(64);
-            eventBids.add(new TreeMap<>(Collections.reverseOrder()));
-            eventAsks.add(new TreeMap<>());
-        }
+        mirror = new BookMirror(instruments, 64);
+        books = mirror.books;
+        eventBids = mirror.bids;
+        eventAsks = mirror.asks;
     }
 
     @Override
@@ -56,31 +52,13 @@ final class BookBuilder implements EventHandler<InboundEvent>
                 quotes.add(copy(event));
                 break;
             case EventType.BOOK_LEVEL:
-                final OrderBook book = books[event.instrumentId];
-                if (BookFlags.has(event.flags, BookFlags.SNAPSHOT_BEGIN))
-                {
-                    book.beginSnapshot();
-                    eventBids.get(event.instrumentId).clear();
-                    eventAsks.get(event.instrumentId).clear();
-                }
-                final TreeMap<Long, Long> side = (event.side == Side.BUY ? eventBids : eventAsks).get(event.instrumentId);
-                if (event.quantity == 0)
-                {
-                    side.remove(event.price);
-                }
-                else
-                {
-                    side.put(event.price, event.quantity);
-                }
-                book.set(event.side, event.price, event.quantity);
+                mirror.apply(event);
                 if (BookFlags.has(event.flags, BookFlags.SNAPSHOT_END))
                 {
-                    book.endSnapshot();
                     snapshotsEnded++;
                 }
-                if (BookFlags.has(event.flags, BookFlags.END_OF_MESSAGE) && book.isSynced() &&
-                    !eventBids.get(event.instrumentId).isEmpty() && !eventAsks.get(event.instrumentId).isEmpty() &&
-                    eventBids.get(event.instrumentId).firstKey() >= eventAsks.get(event.instrumentId).firstKey())
+                if (BookFlags.has(event.flags, BookFlags.END_OF_MESSAGE) && books[event.instrumentId].isSynced() &&
+                    mirror.crossed(event.instrumentId))
                 {
                     crossed++;
                 }

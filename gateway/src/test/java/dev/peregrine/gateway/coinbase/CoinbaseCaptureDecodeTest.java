@@ -1,7 +1,6 @@
 package dev.peregrine.gateway.coinbase;
 
 import dev.peregrine.core.book.BookSide;
-import dev.peregrine.core.book.OrderBook;
 import dev.peregrine.core.event.BookFlags;
 import dev.peregrine.core.event.EventType;
 import dev.peregrine.core.event.InboundEvent;
@@ -12,6 +11,7 @@ import dev.peregrine.core.instrument.ProductCatalog;
 import dev.peregrine.core.testing.ExternalResources;
 import dev.peregrine.gateway.DropReason;
 import dev.peregrine.gateway.GatewayMetrics;
+import dev.peregrine.gateway.testing.BookMirror;
 import dev.peregrine.gateway.testing.RecordingRing;
 import dev.peregrine.gateway.testing.TestJson;
 import org.junit.jupiter.api.Test;
@@ -60,9 +60,7 @@ class CoinbaseCaptureDecodeTest
         int l2Levels = 0;
         int candleFrames = 0;
         int candles = 0;
-        final OrderBook[] books = {new OrderBook(1024), new OrderBook(1024)};
-        final List<TreeMap<Long, Long>> eventBids = List.of(new TreeMap<>(), new TreeMap<>());
-        final List<TreeMap<Long, Long>> eventAsks = List.of(new TreeMap<>(), new TreeMap<>());
+        final BookMirror mirror = new BookMirror(2, 1024);
         final List<TreeMap<BigDecimal, BigDecimal>> expectedBids = List.of(new TreeMap<>(), new TreeMap<>());
         final List<TreeMap<BigDecimal, BigDecimal>> expectedAsks = List.of(new TreeMap<>(), new TreeMap<>());
         long receiveNanos = 1_000L;
@@ -130,31 +128,7 @@ class CoinbaseCaptureDecodeTest
                 {
                     if (e.type == EventType.BOOK_LEVEL)
                     {
-                        // Exactly what the core does with BOOK_LEVEL (TradingCore.onBookLevel).
-                        final OrderBook book = books[e.instrumentId];
-                        if (BookFlags.has(e.flags, BookFlags.SNAPSHOT_BEGIN))
-                        {
-                            book.beginSnapshot();
-                        }
-                        book.set(e.side, e.price, e.quantity);
-                        if (BookFlags.has(e.flags, BookFlags.SNAPSHOT_BEGIN))
-                        {
-                            eventBids.get(e.instrumentId).clear();
-                            eventAsks.get(e.instrumentId).clear();
-                        }
-                        final TreeMap<Long, Long> side = (e.side == Side.BUY ? eventBids : eventAsks).get(e.instrumentId);
-                        if (e.quantity == 0)
-                        {
-                            side.remove(e.price);
-                        }
-                        else
-                        {
-                            side.put(e.price, e.quantity);
-                        }
-                        if (BookFlags.has(e.flags, BookFlags.SNAPSHOT_END))
-                        {
-                            book.endSnapshot();
-                        }
+                        mirror.apply(e); // exactly what the core does with BOOK_LEVEL (TradingCore.onBookLevel)
                     }
                 }
                 if (!"heartbeats".equals(channel) && !"subscriptions".equals(channel))
@@ -190,16 +164,16 @@ class CoinbaseCaptureDecodeTest
         // The books built from the BOOK_LEVEL events equal books computed independently from the file.
         for (int id = 0; id < 2; id++)
         {
-            assertSameLevels("event bids of " + id, treeLevels(eventBids.get(id), true), scaledLevels(expectedBids.get(id), true));
-            assertSameLevels("event asks of " + id, treeLevels(eventAsks.get(id), false), scaledLevels(expectedAsks.get(id), false));
+            assertSameLevels("event bids of " + id, treeLevels(mirror.bids.get(id)), scaledLevels(expectedBids.get(id), true));
+            assertSameLevels("event asks of " + id, treeLevels(mirror.asks.get(id)), scaledLevels(expectedAsks.get(id), false));
         }
         assertThat(expectedBids.get(0)).hasSizeGreaterThan(1000);
         for (int id = 0; id < 2; id++)
         {
-            assertThat(books[id].isSynced()).as("book %d synced", id).isTrue();
-            assertSameLevels("bids of " + id, levels(books[id].bids()), scaledLevels(expectedBids.get(id), true));
-            assertSameLevels("asks of " + id, levels(books[id].asks()), scaledLevels(expectedAsks.get(id), false));
-            assertThat(books[id].isCrossed()).isFalse();
+            assertThat(mirror.books[id].isSynced()).as("book %d synced", id).isTrue();
+            assertSameLevels("bids of " + id, levels(mirror.books[id].bids()), scaledLevels(expectedBids.get(id), true));
+            assertSameLevels("asks of " + id, levels(mirror.books[id].asks()), scaledLevels(expectedAsks.get(id), false));
+            assertThat(mirror.books[id].isCrossed()).isFalse();
         }
         assertThat(metrics.framesDropped(DropReason.OVERSIZED_FRAME)).isZero();
 
@@ -396,10 +370,11 @@ class CoinbaseCaptureDecodeTest
         return levels;
     }
 
-    private static List<List<Long>> treeLevels(final TreeMap<Long, Long> side, final boolean bids)
+    /** A side of the mirror's own book, best first (its bids are kept highest first). */
+    private static List<List<Long>> treeLevels(final TreeMap<Long, Long> side)
     {
         final List<List<Long>> levels = new ArrayList<>();
-        for (final Map.Entry<Long, Long> level : (bids ? side.descendingMap() : side).entrySet())
+        for (final Map.Entry<Long, Long> level : side.entrySet())
         {
             levels.add(List.of(level.getKey(), level.getValue()));
         }

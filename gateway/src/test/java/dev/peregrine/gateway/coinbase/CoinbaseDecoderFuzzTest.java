@@ -6,20 +6,15 @@ import dev.peregrine.core.instrument.InstrumentRegistry;
 import dev.peregrine.core.instrument.ProductCatalog;
 import dev.peregrine.core.testing.ExternalResources;
 import dev.peregrine.gateway.GatewayMetrics;
+import dev.peregrine.gateway.capture.CaptureRecord;
+import dev.peregrine.gateway.capture.CoinbaseCaptureReader;
 import dev.peregrine.gateway.testing.FrameMutator;
-import dev.peregrine.gateway.testing.TestJson;
 import org.junit.jupiter.api.Test;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.zip.GZIPInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -90,20 +85,15 @@ class CoinbaseDecoderFuzzTest
     private static List<byte[]> seeds(final Path file) throws Exception
     {
         final List<byte[]> seeds = new ArrayList<>();
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(
-            new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8)))
+        try (CoinbaseCaptureReader capture = CoinbaseCaptureReader.open(file))
         {
-            String line;
-            while ((line = lines.readLine()) != null)
+            CaptureRecord record;
+            while ((record = capture.nextFrame()) != null)
             {
-                final Map<String, Object> envelope = TestJson.object(line);
-                if ("recv".equals(envelope.get("t")))
+                final byte[] frame = record.data().getBytes(StandardCharsets.UTF_8);
+                if (frame.length <= MAX_SEED_BYTES)
                 {
-                    final byte[] frame = ((String)envelope.get("data")).getBytes(StandardCharsets.UTF_8);
-                    if (frame.length <= MAX_SEED_BYTES)
-                    {
-                        seeds.add(Arrays.copyOf(frame, frame.length));
-                    }
+                    seeds.add(frame);
                 }
             }
         }

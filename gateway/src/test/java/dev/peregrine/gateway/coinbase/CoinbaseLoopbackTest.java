@@ -143,7 +143,7 @@ class CoinbaseLoopbackTest
         exchange = new SimulatedExchange(SimulatedExchangeConfig.forProducts(PRODUCTS));
         exchange.start();
         client = new CoinbaseMarketDataClient(exchange.uri(), PRODUCTS, registry, recording.ring(), metrics,
-            Duration.ofSeconds(10), 64 * 1024);
+            CoinbaseClientConfig.defaults().withMaxFrameBytes(64 * 1024));
         client.start();
 
         exchange.injectTextFrame("{\"pad\":\"" + "x".repeat(100 * 1024) + "\"}");
@@ -163,7 +163,7 @@ class CoinbaseLoopbackTest
         }
         final URI uri = URI.create("ws://127.0.0.1:" + freePort + "/");
         client = new CoinbaseMarketDataClient(uri, PRODUCTS, registry, recording.ring(), metrics,
-            Duration.ofSeconds(2), CoinbaseMarketDataDecoder.DEFAULT_MAX_FRAME_BYTES);
+            CoinbaseClientConfig.defaults().withConnectTimeout(Duration.ofSeconds(2)));
 
         assertThatThrownBy(client::start)
             .isInstanceOf(IllegalStateException.class)

@@ -3,6 +3,7 @@ package dev.peregrine.gateway.json;
 import dev.peregrine.core.number.FixedPoint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.charset.StandardCharsets;
@@ -45,35 +46,14 @@ class DecimalsTest
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "0", "3735683259", "1723161255343", "123456789012345678", "9223372036854775807", "9223372036854775808",
-        "99999999999999999999", "-1", "1.5", "12a", ""})
-    void unsignedAgreesWithTheCheckedLoop(final String text)
+    @CsvSource({
+        "0, 0", "3735683259, 3735683259", "1723161255343, 1723161255343", "123456789012345678, 123456789012345678",
+        "9223372036854775807, 9223372036854775807", "9223372036854775808, -2", "99999999999999999999, -2",
+        // Overflow is reported at the first digit that overflows, before a stray byte further on.
+        "99999999999999999999x, -2", "-1, -1", "1.5, -1", "12a, -1", "'', -1"})
+    void unsignedReadsDigitsOrSaysWhyNot(final String text, final long expected)
     {
         final byte[] b = text.getBytes(StandardCharsets.US_ASCII);
-        assertThat(Decimals.parseUnsigned(b, 0, b.length)).as(text).isEqualTo(checked(b));
-    }
-
-    private static long checked(final byte[] b)
-    {
-        if (b.length == 0)
-        {
-            return -1;
-        }
-        long parsed = 0;
-        for (final byte c : b)
-        {
-            final int digit = c - '0';
-            if (digit < 0 || digit > 9)
-            {
-                return -1;
-            }
-            if (parsed > (Long.MAX_VALUE - digit) / 10)
-            {
-                return -2;
-            }
-            parsed = parsed * 10 + digit;
-        }
-        return parsed;
+        assertThat(Decimals.parseUnsigned(b, 0, b.length)).as(text).isEqualTo(expected);
     }
 }
