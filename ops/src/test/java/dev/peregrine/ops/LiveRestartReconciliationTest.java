@@ -154,8 +154,8 @@ class LiveRestartReconciliationTest
             }
 
             final ReplayResult replay = Replay.run(journal);
-            assertThat(replay.outputDigestHex()).isEqualTo(two.outputDigestHex());
-            assertThat(replay.stateHashHex()).isEqualTo(two.stateHashHex());
+            assertThat(replay.outputDigestHex()).isEqualTo(two.results().outputDigestHex());
+            assertThat(replay.stateHashHex()).isEqualTo(two.results().stateHashHex());
         }
     }
 

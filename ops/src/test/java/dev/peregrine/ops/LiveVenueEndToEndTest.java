@@ -5,6 +5,7 @@ import dev.peregrine.gateway.coinbase.CoinbaseLiveVenue;
 import dev.peregrine.gateway.coinbase.emulator.CoinbaseVenueEmulator;
 import dev.peregrine.journal.Replay;
 import dev.peregrine.journal.ReplayResult;
+import dev.peregrine.ops.engine.CommandPublication;
 import dev.peregrine.ops.engine.LiveEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,7 +77,7 @@ class LiveVenueEndToEndTest
             }
             assertThat(engine.coreMetrics().ordersReleased.get()).isEqualTo(orders);
             assertThat(engine.publishCommand(dev.peregrine.core.event.CommandCode.KILL)).as("after stop nothing is accepted")
-                .isEqualTo(LiveEngine.CommandPublication.NOT_RUNNING);
+                .isEqualTo(CommandPublication.NOT_RUNNING);
 
             // The adapter's breaker, limiter and requests are visible in /metrics' text format.
             final java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
@@ -98,8 +99,8 @@ class LiveVenueEndToEndTest
             DemoEndToEndTest.checkWithPromtool(exposition);
 
             final ReplayResult replay = Replay.run(journal);
-            assertThat(replay.outputDigestHex()).isEqualTo(engine.outputDigestHex());
-            assertThat(replay.stateHashHex()).isEqualTo(engine.stateHashHex());
+            assertThat(replay.outputDigestHex()).isEqualTo(engine.results().outputDigestHex());
+            assertThat(replay.stateHashHex()).isEqualTo(engine.results().stateHashHex());
 
             // A restart on the same journal recovers the first session into the core, so order ids (and
             // with the journal's prefix, client order ids) continue: none is ever reused at the venue.
@@ -114,8 +115,8 @@ class LiveVenueEndToEndTest
                 assertThat(venue.createsFor(again.clientOrderId(id))).as("creates of order %d", id).isLessThanOrEqualTo(1);
             }
             final ReplayResult both = Replay.run(journal);
-            assertThat(both.outputDigestHex()).isEqualTo(restarted.outputDigestHex());
-            assertThat(both.stateHashHex()).isEqualTo(restarted.stateHashHex());
+            assertThat(both.outputDigestHex()).isEqualTo(restarted.results().outputDigestHex());
+            assertThat(both.stateHashHex()).isEqualTo(restarted.results().stateHashHex());
         }
     }
 }
