@@ -1,9 +1,7 @@
 package dev.peregrine.ops;
 
 import java.io.PrintWriter;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,16 +63,11 @@ final class BackgroundDemo
         return token;
     }
 
+
     /** {@code method} on {@code url} with {@code bearer} as the token (null for none). */
     HttpResponse<String> call(final String method, final String url, final String bearer) throws Exception
     {
-        final HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-            .method(method, HttpRequest.BodyPublishers.noBody());
-        if (bearer != null)
-        {
-            request.header("Authorization", "Bearer " + bearer);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return TestHttp.call(method, url, bearer, null);
     }
 
     /** {@code method} on the admin path {@code path} with the demo's own token. */
@@ -83,9 +76,22 @@ final class BackgroundDemo
         return call(method, admin + path, token);
     }
 
-    /** Waits (90 s at most) for the demo to end, and checks it exited 0. */
+    /** Waits (120 s at most) for the demo to end, and checks it exited 0. */
     void awaitCleanExit() throws Exception
     {
-        assertThat(exit.get(90, TimeUnit.SECONDS)).as("exit code; stderr %s", err.lines()).isZero();
+        assertThat(exit.get(120, TimeUnit.SECONDS)).as("exit code; stderr %s; stdout %s", err.lines(), out.lines()).isZero();
+    }
+
+    /**
+     * {@code demo --replay capture --speed max} to the end of the capture, with its summary JSON in {@code summary} and
+     * its journal in {@code journal}; checks it exited 0.
+     */
+    static BackgroundDemo replayToTheEnd(final Path capture, final Path summary, final Path journal) throws Exception
+    {
+        final BackgroundDemo demo = new BackgroundDemo("--replay", capture.toString(), "--speed", "max",
+            "--summary-json", summary.toString(), "--journal", journal.toString(),
+            "--metrics-port", "0", "--health-port", "0", "--wait-strategy", "blocking");
+        demo.awaitCleanExit();
+        return demo;
     }
 }

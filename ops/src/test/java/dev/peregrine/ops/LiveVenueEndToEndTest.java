@@ -1,6 +1,5 @@
 package dev.peregrine.ops;
 
-import dev.peregrine.gateway.coinbase.CoinbaseDemoExchange;
 import dev.peregrine.gateway.coinbase.CoinbaseLiveVenue;
 import dev.peregrine.gateway.coinbase.emulator.CoinbaseVenueEmulator;
 import dev.peregrine.journal.Replay;
@@ -31,29 +30,19 @@ class LiveVenueEndToEndTest
     Path temp;
 
     /** One live session on {@code journal}: runs until {@code fills} fills (bounded), then stops cleanly. */
-    private static LiveEngine session(final CoinbaseVenueEmulator venue, final CoinbaseLiveVenue live, final Path journal,
-        final long seed, final long fills) throws Exception
+    private static LiveEngine session(final CoinbaseLiveVenue live, final Path journal, final long seed, final long fills)
+        throws Exception
     {
         final List<String> products = List.of("BTC-USD", "ETH-USD");
-        try (CoinbaseDemoExchange market = CoinbaseDemoExchange.generated(products, seed, 100))
-        {
-            market.start();
-            final LiveEngine engine = EmulatedCoinbase.engine(market, products, journal, live);
-            engine.start();
-            try
+        return EmulatedCoinbase.session(products, seed, 100, market -> EmulatedCoinbase.engine(market, products, journal, live),
+            engine ->
             {
                 final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
                 while (engine.coreMetrics().fills.get() < fills && System.nanoTime() < deadline)
                 {
                     TimeUnit.MILLISECONDS.sleep(20); // polling a counter, bounded by the deadline above
                 }
-            }
-            finally
-            {
-                engine.stop();
-            }
-            return engine;
-        }
+            });
     }
 
     @Test
@@ -65,7 +54,7 @@ class LiveVenueEndToEndTest
         {
             final CoinbaseVenueEmulator venue = coinbase.venue();
             final CoinbaseLiveVenue live = coinbase.liveVenue();
-            final LiveEngine engine = session(venue, live, journal, 7, 3);
+            final LiveEngine engine = session(live, journal, 7, 3);
             final long orders = engine.coreMetrics().orders.get();
             assertThat(engine.coreMetrics().fills.get()).as("fills back from the venue").isGreaterThanOrEqualTo(3);
             assertThat(engine.coreMetrics().venueReports.get()).isGreaterThan(engine.coreMetrics().fills.get());
@@ -106,7 +95,7 @@ class LiveVenueEndToEndTest
             // with the journal's prefix, client order ids) continue: none is ever reused at the venue.
             final long firstSessionOrders = engine.core().execution().lastOrderId();
             final CoinbaseLiveVenue again = coinbase.liveVenue();
-            final LiveEngine restarted = session(venue, again, journal, 8, engine.coreMetrics().fills.get() + 2);
+            final LiveEngine restarted = session(again, journal, 8, engine.coreMetrics().fills.get() + 2);
             assertThat(restarted.recoveredEvents()).isEqualTo(replay.events());
             assertThat(restarted.core().execution().lastOrderId()).isGreaterThan(firstSessionOrders);
             assertThat(again.clientOrderId(1)).isEqualTo(live.clientOrderId(1));

@@ -13,29 +13,15 @@ import dev.peregrine.journal.statistics.StrategyLedger;
  * What the live engine has produced: the output digest and state hash that a replay of its journal must equal, and
  * the PnL table and equity statistics the HTTP, metrics and summary threads show. Two readings of each figure: the
  * published one (any thread, while the core runs) and the final one (the core's own state, once it has stopped).
+ * The components are the parts the figures are read from, built by {@link LiveEngine}.
  */
-public final class EngineResults
+public record EngineResults(
+    TradingCore core,
+    OutputDigest digest,
+    StrategyLedger ledger,
+    PublishedStatistics publishedStatistics,
+    CoreMetrics coreMetrics)
 {
-    private final TradingCore core;
-    private final OutputDigest digest;
-    private final StrategyLedger ledger;
-    private final PublishedStatistics statistics;
-    private final CoreMetrics coreMetrics;
-
-    EngineResults(
-        final TradingCore core,
-        final OutputDigest digest,
-        final StrategyLedger ledger,
-        final PublishedStatistics statistics,
-        final CoreMetrics coreMetrics)
-    {
-        this.core = core;
-        this.digest = digest;
-        this.ledger = ledger;
-        this.statistics = statistics;
-        this.coreMetrics = coreMetrics;
-    }
-
     /** The digest over every output so far (orders, cancels, fills, rejects), hex. */
     public String outputDigestHex()
     {
@@ -71,13 +57,13 @@ public final class EngineResults
     /** Sharpe, Sortino, drawdown and return so far, from any thread (see {@link PublishedStatistics}). */
     public EquityStatistics statistics()
     {
-        return statistics.snapshot();
+        return publishedStatistics.snapshot();
     }
 
     /** The same from the core thread's own figures: only once the core has stopped (the summary at exit). */
     public EquityStatistics finalStatistics()
     {
-        return statistics.finished();
+        return publishedStatistics.finished();
     }
 
     /** The PnL table from the core's own state: only once the core has stopped (the summary at exit). */
