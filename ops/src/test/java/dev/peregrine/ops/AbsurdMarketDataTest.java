@@ -53,12 +53,11 @@ class AbsurdMarketDataTest
                 "  products:",
                 "    BTC-USD: {max_order: 0.01, max_position: 0.05}",
                 "ring: {wait_strategy: blocking}");
-            final Path stdout = temp.resolve("run.out");
-            final Path stderr = temp.resolve("run.err");
-            final Process process = DaemonProcess.startRun(temp, TOKEN, config);
+            final DaemonProcess.SplitRun run = DaemonProcess.startRun(temp, TOKEN, config);
+            final Process process = run.process();
             try
             {
-                final DaemonProcess.Endpoints ports = DaemonProcess.awaitStarted(process, stderr);
+                final DaemonProcess.Endpoints ports = DaemonProcess.awaitStarted(process, run.stderr());
                 final String ready = ports.url(ports.health(), "/ready");
                 final String metricsUrl = ports.url(ports.metrics(), "/metrics");
 
@@ -104,13 +103,13 @@ class AbsurdMarketDataTest
             {
                 process.destroyForcibly();
             }
-            final String err = DaemonProcess.read(stderr);
+            final String err = DaemonProcess.read(run.stderr());
             assertThat(process.exitValue()).as(err).isZero();
             assertThat(err).as("the summary says what was dropped, as /metrics counted it")
                 .contains("market data dropped as impossible: 8 (out_of_range 4, outside_band 3, crossed_quote 1)");
 
             final List<Double> fills = new ArrayList<>();
-            final Matcher fill = FILL_PRICE.matcher(DaemonProcess.read(stdout));
+            final Matcher fill = FILL_PRICE.matcher(DaemonProcess.read(run.stdout()));
             while (fill.find())
             {
                 fills.add(Double.parseDouble(fill.group(1)));

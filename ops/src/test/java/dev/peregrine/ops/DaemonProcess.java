@@ -91,10 +91,17 @@ final class DaemonProcess
      * {@code peregrine run --config FILE} with the admin token in the environment: JSON lines in {@code run.out},
      * the human lines in {@code run.err} of {@code workDir}.
      */
-    static Process startRun(final Path workDir, final String adminToken, final Path config) throws IOException
+    static SplitRun startRun(final Path workDir, final String adminToken, final Path config) throws IOException
     {
-        return startSplit(workDir, Map.of("PEREGRINE_ADMIN_TOKEN", adminToken), workDir.resolve("run.out"),
-            workDir.resolve("run.err"), "run", "--config", config.toString());
+        final Path stdout = workDir.resolve("run.out");
+        final Path stderr = workDir.resolve("run.err");
+        return new SplitRun(startSplit(workDir, Map.of("PEREGRINE_ADMIN_TOKEN", adminToken), stdout, stderr,
+            "run", "--config", config.toString()), stdout, stderr);
+    }
+
+    /** A started run and the files its JSON lines ({@code stdout}) and human lines ({@code stderr}) go to. */
+    record SplitRun(Process process, Path stdout, Path stderr)
+    {
     }
 
     /** The ports a started run or demo printed in its start-up lines. */

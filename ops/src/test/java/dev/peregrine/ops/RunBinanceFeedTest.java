@@ -38,12 +38,11 @@ class RunBinanceFeedTest
                 "  rest_url: " + binance.restBase(),
                 "products: [BTCUSDT, ETHUSDT]",
                 "ring: {wait_strategy: blocking}");
-            final Path stdout = temp.resolve("run.out");
-            final Path stderr = temp.resolve("run.err");
-            final Process process = DaemonProcess.startRun(temp, TOKEN, config);
+            final DaemonProcess.SplitRun run = DaemonProcess.startRun(temp, TOKEN, config);
+            final Process process = run.process();
             try
             {
-                final DaemonProcess.Endpoints ports = DaemonProcess.awaitStarted(process, stderr);
+                final DaemonProcess.Endpoints ports = DaemonProcess.awaitStarted(process, run.stderr());
 
                 HttpResponse<String> ready = TestHttp.get(ports.url(ports.health(), "/ready"), null);
                 final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -82,10 +81,10 @@ class RunBinanceFeedTest
             {
                 process.destroyForcibly();
             }
-            final String err = DaemonProcess.read(stderr);
+            final String err = DaemonProcess.read(run.stderr());
             assertThat(process.exitValue()).as(err).isZero();
             final String digest = DaemonProcess.hexAfter(err, "output-digest:");
-            assertThat(DaemonProcess.read(stdout)).as("the JSON log's stop line").contains("\"event\":\"engine_stopped\"")
+            assertThat(DaemonProcess.read(run.stdout())).as("the JSON log's stop line").contains("\"event\":\"engine_stopped\"")
                 .contains(digest);
 
             DaemonProcess.replayPrintsTheHashesOf(temp.resolve("journal"), err);
