@@ -3,6 +3,7 @@ package dev.peregrine.acceptance;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.peregrine.acceptance.support.Daemon;
 import dev.peregrine.acceptance.support.Peregrine;
+import dev.peregrine.acceptance.support.RestartCase;
 import dev.peregrine.acceptance.support.Summary;
 import dev.peregrine.acceptance.support.UserChecks;
 import dev.peregrine.acceptance.support.Workspace;
@@ -14,7 +15,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 
 /**
  * An operator stops the paper engine with SIGTERM (what {@code docker stop} and Ctrl-C do) and starts it
@@ -27,22 +27,18 @@ class GracefulRestartTest
     @Test
     void aRestartAfterSigtermTradesOn()
     {
-        final Path dir = Workspace.caseDir("graceful-restart");
-        final Path journal = dir.resolve("journal");
-        final Path config = eagerCrossover(dir);
-        final String token = Daemon.newToken();
-        final SoftAssertions soft = new SoftAssertions();
+        final RestartCase restart = new RestartCase("graceful-restart");
+        final Path config = eagerCrossover(restart.dir);
+        final SoftAssertions soft = restart.soft;
 
-        final Daemon first = Daemon.start(dir, config, journal, token, Map.of());
-        first.awaitReady(60);
-        first.runFor(Duration.ofSeconds(8));
+        final Daemon first = restart.startTrading(config, Duration.ofSeconds(8));
         final Peregrine.Result firstStop = first.process().sigterm(Duration.ofSeconds(60));
         soft.assertThat(firstStop.exitCode()).as("first SIGTERM\n%s", firstStop.stderr()).isZero();
         soft.assertThat(firstStop.stderr()).contains("shutdown: open orders cancelled");
         final long ordersBefore = new Summary(firstStop.stderr()).count("orders").orElse(-1L);
         soft.assertThat(ordersBefore).as("orders in the first session\n%s", firstStop.stderr()).isPositive();
 
-        final Daemon second = Daemon.start(dir, config, journal, token, Map.of());
+        final Daemon second = restart.start(config);
         final Peregrine.Result secondStop;
         try
         {
@@ -60,27 +56,23 @@ class GracefulRestartTest
         soft.assertThat(summary.count("orders").orElse(-1L)).as("the restart placed new orders\n%s", secondStop.stderr())
             .isGreaterThan(ordersBefore);
         soft.assertThat(secondStop.stderr()).as("no order refused for a halt").doesNotContain("trading_halted");
-        UserChecks.replayEqualsLive(soft, dir, journal, summary);
+        UserChecks.replayEqualsLive(soft, restart.dir, restart.journal, summary);
         soft.assertAll();
     }
 
     @Test
     void anOperatorsKillOutlivesARestartAndStartUpSaysHowToLiftIt()
     {
-        final Path dir = Workspace.caseDir("kill-outlives-restart");
-        final Path journal = dir.resolve("journal");
-        final Path config = eagerCrossover(dir);
-        final String token = Daemon.newToken();
-        final SoftAssertions soft = new SoftAssertions();
+        final RestartCase restart = new RestartCase("kill-outlives-restart");
+        final Path config = eagerCrossover(restart.dir);
+        final SoftAssertions soft = restart.soft;
 
-        final Daemon first = Daemon.start(dir, config, journal, token, Map.of());
-        first.awaitReady(60);
-        first.runFor(Duration.ofSeconds(4));
+        final Daemon first = restart.startTrading(config, Duration.ofSeconds(4));
         soft.assertThat(first.command("kill").status()).as("POST /admin/kill").isEqualTo(202);
         first.runFor(Duration.ofSeconds(1));
         soft.assertThat(first.process().sigterm(Duration.ofSeconds(60)).exitCode()).isZero();
 
-        final Daemon second = Daemon.start(dir, config, journal, token, Map.of());
+        final Daemon second = restart.start(config);
         final Peregrine.Result stopped;
         try
         {
@@ -106,7 +98,7 @@ class GracefulRestartTest
             stopped = second.process().sigterm(Duration.ofSeconds(60));
         }
         soft.assertThat(stopped.exitCode()).as("SIGTERM\n%s", stopped.stderr()).isZero();
-        UserChecks.replayEqualsLive(soft, dir, journal, new Summary(stopped.stderr()));
+        UserChecks.replayEqualsLive(soft, restart.dir, restart.journal, new Summary(stopped.stderr()));
         soft.assertAll();
     }
 

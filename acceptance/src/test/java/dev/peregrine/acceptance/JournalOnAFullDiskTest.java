@@ -2,6 +2,7 @@ package dev.peregrine.acceptance;
 
 import dev.peregrine.acceptance.support.Daemon;
 import dev.peregrine.acceptance.support.Peregrine;
+import dev.peregrine.acceptance.support.Simulator;
 import dev.peregrine.acceptance.support.SmallVolume;
 import dev.peregrine.acceptance.support.Summary;
 import dev.peregrine.acceptance.support.UserChecks;
@@ -14,7 +15,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -35,8 +35,6 @@ import java.util.regex.Pattern;
 class JournalOnAFullDiskTest
 {
     private static final Map<String, String> ENV = Map.of("PEREGRINE_ADMIN_TOKEN", "full-disk-acceptance-token-0123456789");
-    private static final Pattern SIM_READY = Pattern.compile(
-        "sim ready: market_data_url=(\\S+) rest_url=(\\S+) user_channel_url=(\\S+)");
     private static final Pattern EVENTS_IN_STATS = Pattern.compile("(?m)^events: +([0-9,]+)");
     /** A run that logged a trace per event wrote megabytes; the stop is a handful of lines. */
     private static final int STDERR_LIMIT = 16 * 1024;
@@ -68,13 +66,7 @@ class JournalOnAFullDiskTest
             noStackTrace(soft, refused);
 
             volume.resize(64); // the operator frees space
-            final Peregrine.Result resumed = demo(dir, journal, "8s");
-            soft.assertThat(resumed.exitCode()).as("the restart with space\n%s", resumed.describe()).isZero();
-            soft.assertThat(resumed.output()).as("continues from the journal\n%s", resumed.describe())
-                .containsPattern("continuing from the journal: [0-9,]+ earlier events");
-            statsEvents(soft, dir, journal);
-            decisionsWork(soft, dir, journal);
-            UserChecks.replayEqualsLive(soft, dir, journal, new Summary(resumed.output()));
+            restartWithSpaceContinues(soft, dir, journal, "8s");
         }
         soft.assertAll();
     }
@@ -98,13 +90,7 @@ class JournalOnAFullDiskTest
             checkStoppedClearly(soft, full, journal);
 
             Files.delete(filler); // space freed
-            final Peregrine.Result resumed = demo(dir, journal, "5s");
-            soft.assertThat(resumed.exitCode()).as("the restart with space\n%s", resumed.describe()).isZero();
-            soft.assertThat(resumed.output()).as("continues from the journal\n%s", resumed.describe())
-                .containsPattern("continuing from the journal: [0-9,]+ earlier events");
-            statsEvents(soft, dir, journal);
-            decisionsWork(soft, dir, journal);
-            UserChecks.replayEqualsLive(soft, dir, journal, new Summary(resumed.output()));
+            restartWithSpaceContinues(soft, dir, journal, "5s");
         }
         soft.assertAll();
     }
@@ -113,22 +99,12 @@ class JournalOnAFullDiskTest
     void aLiveRunWhoseJournalFillsItsVolumeStopsAndSaysWhatItLeftAtTheVenue()
     {
         final Path dir = Workspace.caseDir("journal-on-a-full-disk-live");
-        final Path credentials = dir.resolve("sim-credentials");
         final SoftAssertions soft = new SoftAssertions();
-        final Peregrine.Running sim = Peregrine.start(dir, Map.of(), "sim", "--market-data-port", "0", "--rest-port", "0",
-            "--credentials-dir", credentials.toString(), "--trades-per-second", "3000");
+        final Simulator sim = Simulator.start(dir, "--trades-per-second", "3000");
         try (SmallVolume volume = SmallVolume.mount(dir.resolve("volume"), 8))
         {
             final Path journal = volume.dir().resolve("journal");
-            final Matcher urls = sim.await(SIM_READY, 90);
-            final Map<String, String> overrides = new LinkedHashMap<>();
-            overrides.put("PEREGRINE_VENUE_MARKET_DATA_URL", urls.group(1));
-            overrides.put("PEREGRINE_VENUE_REST_URL", urls.group(2));
-            overrides.put("PEREGRINE_VENUE_USER_CHANNEL_URL", urls.group(3));
-            overrides.put("PEREGRINE_SECRETS_COINBASE_API_KEY_FILE", credentials.resolve("coinbase_api_key").toString());
-            overrides.put("PEREGRINE_SECRETS_COINBASE_API_SECRET_FILE", credentials.resolve("coinbase_api_secret").toString());
-            final Daemon run = Daemon.start(dir, Workspace.root().resolve("ops/config/live.yaml"), journal, Daemon.newToken(),
-                overrides, "--profile", "live");
+            final Daemon run = sim.startLiveRun(journal);
             final boolean stopped = run.process().waitFor(Duration.ofMinutes(3));
             soft.assertThat(stopped).as("the live run stopped by itself").isTrue();
             if (!stopped)
@@ -143,7 +119,7 @@ class JournalOnAFullDiskTest
         }
         finally
         {
-            sim.sigterm(Duration.ofSeconds(30));
+            sim.stop();
         }
         soft.assertAll();
     }
@@ -155,6 +131,19 @@ class JournalOnAFullDiskTest
             "--health-port", "0"}, 0, args, 0, 9);
         System.arraycopy(more, 0, args, 9, more.length);
         return Peregrine.run(dir, ENV, Duration.ofMinutes(3), args);
+    }
+
+    /** The next start, with space again, runs for {@code duration}, continues the journal and reads and replays it whole. */
+    private static void restartWithSpaceContinues(final SoftAssertions soft, final Path dir, final Path journal,
+        final String duration)
+    {
+        final Peregrine.Result resumed = demo(dir, journal, duration);
+        soft.assertThat(resumed.exitCode()).as("the restart with space\n%s", resumed.describe()).isZero();
+        soft.assertThat(resumed.output()).as("continues from the journal\n%s", resumed.describe())
+            .containsPattern("continuing from the journal: [0-9,]+ earlier events");
+        statsEvents(soft, dir, journal);
+        decisionsWork(soft, dir, journal);
+        UserChecks.replayEqualsLive(soft, dir, journal, new Summary(resumed.output()));
     }
 
     /** Exit 1, the one line (folder, cause, last event, what to do), a small stderr and no trace. */

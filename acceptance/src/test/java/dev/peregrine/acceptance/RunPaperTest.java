@@ -1,17 +1,13 @@
 package dev.peregrine.acceptance;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.peregrine.acceptance.support.Daemon;
 import dev.peregrine.acceptance.support.Http;
-import dev.peregrine.acceptance.support.Peregrine;
-import dev.peregrine.acceptance.support.Summary;
 import dev.peregrine.acceptance.support.UserChecks;
 import dev.peregrine.acceptance.support.Workspace;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -31,23 +27,14 @@ class RunPaperTest
         final SoftAssertions soft = new SoftAssertions();
         try
         {
-            final Http.Response ready = run.awaitReady(60);
-            soft.assertThat(ready.status()).as("/ready answers 200: %s", ready.body()).isEqualTo(200);
-            run.runFor(Duration.ofSeconds(20));
-            final JsonNode health = run.health();
-            soft.assertThat(health.path("tradingState").asText()).as("/health tradingState after 20 s: %s", health)
-                .isEqualTo("ACTIVE");
+            UserChecks.readyAndActiveForTwentySeconds(soft, run);
             // Believable data is never taken for impossible: every product stays tradeable.
             final Http.Response still = run.awaitReady(5);
             soft.assertThat(still.body()).as("/ready after 20 s").contains("\"tradeable\":true", "\"unhealthyProducts\":[]");
         }
         finally
         {
-            final Peregrine.Result stopped = run.process().sigterm(Duration.ofSeconds(60));
-            soft.assertThat(stopped.exitCode()).as("exit code after SIGTERM\n%s", stopped.stderr()).isZero();
-            final Summary summary = new Summary(stopped.stderr());
-            UserChecks.rejectRateUnderFivePercentAfterStop(soft, summary);
-            UserChecks.replayEqualsLive(soft, dir, journal, summary);
+            UserChecks.stopsCleanly(soft, dir, journal, run);
         }
         soft.assertAll();
     }

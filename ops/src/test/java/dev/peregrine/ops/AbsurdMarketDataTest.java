@@ -3,13 +3,8 @@ package dev.peregrine.ops;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -38,8 +33,6 @@ class AbsurdMarketDataTest
     @TempDir
     Path temp;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
     @Test
     void absurdPricesAreDroppedAndCountedNeverFilledAndACrossedBookMakesTheEngineUnready() throws Exception
     {
@@ -60,12 +53,11 @@ class AbsurdMarketDataTest
                 "  products:",
                 "    BTC-USD: {max_order: 0.01, max_position: 0.05}",
                 "ring: {wait_strategy: blocking}");
-            final Path stdout = temp.resolve("run.out");
-            final Path stderr = temp.resolve("run.err");
-            final Process process = DaemonProcess.startRun(temp, TOKEN, config);
+            final DaemonProcess.SplitRun run = DaemonProcess.startRun(temp, TOKEN, config);
+            final Process process = run.process();
             try
             {
-                final DaemonProcess.Endpoints ports = DaemonProcess.awaitStarted(process, stderr);
+                final DaemonProcess.Endpoints ports = DaemonProcess.awaitStarted(process, run.stderr());
                 final String ready = ports.url(ports.health(), "/ready");
                 final String metricsUrl = ports.url(ports.metrics(), "/metrics");
 
@@ -99,26 +91,25 @@ class AbsurdMarketDataTest
                 assertThat(crossed.body()).contains("\"ready\":false", "\"connected\":true", "\"tradeable\":false",
                     "\"unhealthyProducts\":[\"BTC-USD\"]");
                 awaitMetric(metricsUrl, "peregrine_feed_unhealthy", Map.of("product", "BTC-USD"), v -> v == 1);
-                assertThat(get(ready).statusCode()).as("still crossed").isEqualTo(503);
+                assertThat(TestHttp.get(ready, null).statusCode()).as("still crossed").isEqualTo(503);
 
                 venue.send("l2_data", FuzzingCoinbaseServer.level2("update", "bid 60015 0"));
                 assertThat(await(ready, r -> r.statusCode() == 200).body()).contains("\"tradeable\":true");
                 awaitMetric(metricsUrl, "peregrine_feed_unhealthy", Map.of("product", "BTC-USD"), v -> v == 0);
 
-                process.destroy(); // SIGTERM
-                assertThat(process.waitFor(40, TimeUnit.SECONDS)).isTrue();
+                DaemonProcess.sigterm(process); // SIGTERM
             }
             finally
             {
                 process.destroyForcibly();
             }
-            final String err = DaemonProcess.read(stderr);
+            final String err = DaemonProcess.read(run.stderr());
             assertThat(process.exitValue()).as(err).isZero();
             assertThat(err).as("the summary says what was dropped, as /metrics counted it")
                 .contains("market data dropped as impossible: 8 (out_of_range 4, outside_band 3, crossed_quote 1)");
 
             final List<Double> fills = new ArrayList<>();
-            final Matcher fill = FILL_PRICE.matcher(DaemonProcess.read(stdout));
+            final Matcher fill = FILL_PRICE.matcher(DaemonProcess.read(run.stdout()));
             while (fill.find())
             {
                 fills.add(Double.parseDouble(fill.group(1)));
@@ -128,22 +119,18 @@ class AbsurdMarketDataTest
             assertThat(err).doesNotContain("\tat ");
 
             // The absurd input is in the journal for audit, and replay drops it exactly as the run did.
-            final LineCapture replay = new LineCapture();
-            assertThat(PeregrineCli.run(new String[]{"replay", "--journal", temp.resolve("journal").toString()},
-                new PrintWriter(replay, true), new PrintWriter(new LineCapture(), true))).isZero();
-            assertThat(replay.valueOf("output-digest:")).isEqualTo(DaemonProcess.hexAfter(err, "output-digest:"));
-            assertThat(replay.valueOf("state-hash:")).isEqualTo(DaemonProcess.hexAfter(err, "state-hash:"));
+            DaemonProcess.replayPrintsTheHashesOf(temp.resolve("journal"), err);
         }
     }
 
     private HttpResponse<String> await(final String url, final Predicate<HttpResponse<String>> condition) throws Exception
     {
-        HttpResponse<String> response = get(url);
+        HttpResponse<String> response = TestHttp.get(url, null);
         final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!condition.test(response) && System.nanoTime() < deadline)
         {
             TimeUnit.MILLISECONDS.sleep(50); // polling, bounded by the deadline above
-            response = get(url);
+            response = TestHttp.get(url, null);
         }
         assertThat(condition.test(response)).as("%s answered %d %s", url, response.statusCode(), response.body()).isTrue();
         return response;
@@ -156,7 +143,7 @@ class AbsurdMarketDataTest
         final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         do
         {
-            for (final PrometheusTextParser.Sample s : PrometheusTextParser.parse(get(url).body()))
+            for (final PrometheusTextParser.Sample s : PrometheusTextParser.parse(TestHttp.get(url, null).body()))
             {
                 if (s.name().equals(name) && s.labels().entrySet().containsAll(labels.entrySet()))
                 {
@@ -185,9 +172,4 @@ class AbsurdMarketDataTest
         return sb.toString();
     }
 
-    private HttpResponse<String> get(final String url) throws Exception
-    {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
-            HttpResponse.BodyHandlers.ofString());
-    }
 }

@@ -3,9 +3,7 @@ package dev.peregrine.ops;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,11 +58,11 @@ class AdminResumeTest
     private String awaitState(final String base, final String wanted, final long seconds) throws Exception
     {
         final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        String status = get(base + "status").body();
+        String status = TestHttp.get(base + "status", TOKEN).body();
         while (!state(status).equals(wanted) && System.nanoTime() < deadline)
         {
             Thread.sleep(100);
-            status = get(base + "status").body();
+            status = TestHttp.get(base + "status", TOKEN).body();
         }
         assertThat(state(status)).as("%s%n%s", status, DaemonProcess.read(log)).isEqualTo(wanted);
         return status;
@@ -94,9 +92,9 @@ class AdminResumeTest
         {
             final String base = base(process, "reduce");
             awaitState(base, "ACTIVE", 30);
-            assertThat(post(base + "reduce").statusCode()).isEqualTo(202);
+            assertThat(TestHttp.post(base + "reduce", TOKEN, null).statusCode()).isEqualTo(202);
             awaitState(base, "REDUCING", 10);
-            final HttpResponse<String> resume = post(base + "resume");
+            final HttpResponse<String> resume = TestHttp.post(base + "resume", TOKEN, null);
             assertThat(resume.statusCode()).isEqualTo(202);
             assertThat(resume.body()).isEqualTo("{\"command\":\"resume\",\"accepted\":true}");
             awaitState(base, "ACTIVE", 10);
@@ -120,7 +118,7 @@ class AdminResumeTest
         {
             final String base = base(process, "loss");
             awaitState(base, "REDUCING", 60);
-            final HttpResponse<String> resume = post(base + "resume");
+            final HttpResponse<String> resume = TestHttp.post(base + "resume", TOKEN, null);
             assertThat(resume.statusCode()).as(resume.body()).isEqualTo(409);
             assertThat(resume.headers().firstValue("Content-Type")).hasValue("application/json");
             assertThat(resume.body()).startsWith("{\"command\":\"resume\",\"accepted\":false,\"tradingState\":\"REDUCING\"," +
@@ -130,7 +128,7 @@ class AdminResumeTest
             Thread.sleep(300);
             awaitState(base, "REDUCING", 1);
             // /health carries each strategy's run of rejections for one reason (none repeating here).
-            final String health = get(base.replace("/admin/", "/health")).body();
+            final String health = TestHttp.get(base.replace("/admin/", "/health"), TOKEN).body();
             assertThat(health).contains("\"name\":\"trend\"", "\"rejectsInARow\":{\"repeating\":false,\"count\":",
                 "\"threshold\":20}");
         }
@@ -140,16 +138,5 @@ class AdminResumeTest
         }
     }
 
-    private HttpResponse<String> get(final String url) throws Exception
-    {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-            .header("Authorization", "Bearer " + TOKEN).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
 
-    private HttpResponse<String> post(final String url) throws Exception
-    {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-            .header("Authorization", "Bearer " + TOKEN).POST(HttpRequest.BodyPublishers.noBody()).build(),
-            HttpResponse.BodyHandlers.ofString());
-    }
 }

@@ -7,7 +7,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,13 +39,7 @@ class BinanceDemoReplayTest
         final Expected expected = Expected.read(capture);
 
         final Path summary = temp.resolve("summary.json");
-        final LineCapture out = new LineCapture();
-        final LineCapture err = new LineCapture();
-        final int code = PeregrineCli.run(new String[]{"demo", "--replay", capture.toString(), "--speed", "max",
-            "--summary-json", summary.toString(), "--journal", temp.resolve("journal").toString(),
-            "--metrics-port", "0", "--health-port", "0", "--wait-strategy", "blocking"},
-            new PrintWriter(out, true), new PrintWriter(err, true));
-        assertThat(code).as("exit code; stderr %s; stdout %s", err.lines(), out.lines()).isZero();
+        final LineCapture out = BackgroundDemo.replayToTheEnd(capture, summary, temp.resolve("journal")).out;
 
         final Map<String, Object> json = TestJson.object(Files.readString(summary));
         @SuppressWarnings("unchecked")
@@ -66,11 +59,7 @@ class BinanceDemoReplayTest
         assertThat(new BigDecimal((String)book.get("best_ask_quantity"))).isEqualByComparingTo(expected.asks.firstEntry().getValue());
 
         // And the journal of that run replays to the same decisions.
-        final LineCapture replay = new LineCapture();
-        assertThat(PeregrineCli.run(new String[]{"replay", "--journal", temp.resolve("journal").toString()},
-            new PrintWriter(replay, true), new PrintWriter(err, true))).isZero();
-        assertThat(replay.valueOf("output-digest:")).isEqualTo(out.valueOf("output-digest:"));
-        assertThat(replay.valueOf("state-hash:")).isEqualTo(out.valueOf("state-hash:"));
+        DaemonProcess.replayPrintsTheHashesOf(temp.resolve("journal"), String.join("\n", out.lines()));
     }
 
     /** The file read without any Peregrine code. */

@@ -1,6 +1,8 @@
 package dev.peregrine.ops;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,10 +91,17 @@ final class DaemonProcess
      * {@code peregrine run --config FILE} with the admin token in the environment: JSON lines in {@code run.out},
      * the human lines in {@code run.err} of {@code workDir}.
      */
-    static Process startRun(final Path workDir, final String adminToken, final Path config) throws IOException
+    static SplitRun startRun(final Path workDir, final String adminToken, final Path config) throws IOException
     {
-        return startSplit(workDir, Map.of("PEREGRINE_ADMIN_TOKEN", adminToken), workDir.resolve("run.out"),
-            workDir.resolve("run.err"), "run", "--config", config.toString());
+        final Path stdout = workDir.resolve("run.out");
+        final Path stderr = workDir.resolve("run.err");
+        return new SplitRun(startSplit(workDir, Map.of("PEREGRINE_ADMIN_TOKEN", adminToken), stdout, stderr,
+            "run", "--config", config.toString()), stdout, stderr);
+    }
+
+    /** A started run and the files its JSON lines ({@code stdout}) and human lines ({@code stderr}) go to. */
+    record SplitRun(Process process, Path stdout, Path stderr)
+    {
     }
 
     /** The ports a started run or demo printed in its start-up lines. */
@@ -137,6 +146,49 @@ final class DaemonProcess
             throw new AssertionError("peregrine " + String.join(" ", args) + " did not finish within 60 s:\n" + read(log));
         }
         return process.exitValue();
+    }
+
+    /** SIGTERM to the run, which must then end by itself within 40 s (its shutdown included). */
+    static void sigterm(final Process process) throws InterruptedException
+    {
+        process.destroy();
+        assertThat(process.waitFor(40, TimeUnit.SECONDS)).as("exited within the bound").isTrue();
+    }
+
+    /**
+     * Waits (60 s at most) until {@code log} holds {@code text}, then stops the run with SIGTERM; it must exit 0.
+     * Its output; the process never outlives this call.
+     */
+    static String sigtermOnceLogged(final Process process, final Path log, final String text) throws Exception
+    {
+        try
+        {
+            assertThat(awaitOutput(process, log, text, 60)).as(read(log)).isTrue();
+            sigterm(process);
+        }
+        finally
+        {
+            process.destroyForcibly();
+        }
+        final String output = read(log);
+        assertThat(process.exitValue()).as(output).isZero();
+        return output;
+    }
+
+    /**
+     * Replays {@code journal} in this JVM and checks it prints the output digest and state hash the run printed in
+     * {@code output}; the replay's own output, for what a case checks beyond them.
+     */
+    static String replayPrintsTheHashesOf(final Path journal, final String output)
+    {
+        final StringWriter replay = new StringWriter();
+        final StringWriter errors = new StringWriter();
+        final int code = PeregrineCli.run(new String[] {"replay", "--journal", journal.toString()},
+            new PrintWriter(replay, true), new PrintWriter(errors, true));
+        assertThat(code).as("replay: %s%s", replay, errors).isZero();
+        assertThat(group(DIGEST, replay.toString())).as("replay's output-digest").isEqualTo(group(DIGEST, output));
+        assertThat(group(STATE, replay.toString())).as("replay's state-hash").isEqualTo(group(STATE, output));
+        return replay.toString();
     }
 
     static String read(final Path log) throws IOException

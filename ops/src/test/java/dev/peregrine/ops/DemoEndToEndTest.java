@@ -110,7 +110,7 @@ class DemoEndToEndTest
         assertThat(value(samples, "peregrine_journal_disk_free_bytes", null)).isPositive();
         assertThat(value(samples, "peregrine_journal_disk_free_ratio", null)).isBetween(0.0, 1.0);
         assertThat(value(samples, "peregrine_journal_disk_free_alert_threshold_ratio", null))
-            .isEqualTo(dev.peregrine.ops.engine.LiveEngine.DEFAULT_JOURNAL_DISK_FREE_ALERT_RATIO);
+            .isEqualTo(dev.peregrine.ops.engine.EngineJournal.DEFAULT_DISK_FREE_ALERT_RATIO);
         checkWithPromtool(metrics.body());
 
         // The summary: trading happened, everything went through the journal, then the digest lines.

@@ -24,8 +24,6 @@ import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,13 +48,9 @@ class DemoReplayTest
         final Expected expected = Expected.read(file);
         final Path summaryFile = temp.resolve("out.json");
         final Path journal = temp.resolve("journal");
-        final LineCapture out = new LineCapture();
-        final LineCapture err = new LineCapture();
-        final CompletableFuture<Integer> demo = CompletableFuture.supplyAsync(() -> PeregrineCli.run(new String[]{
-            "demo", "--replay", file.toString(), "--speed", "max", "--summary-json", summaryFile.toString(),
-            "--metrics-port", "0", "--health-port", "0", "--wait-strategy", "blocking", "--journal", journal.toString()},
-            new PrintWriter(out, true), new PrintWriter(err, true)));
-        assertThat(demo.get(120, TimeUnit.SECONDS)).as("exit code; stderr: %s; stdout: %s", err.lines(), out.lines()).isZero();
+        final BackgroundDemo demo = BackgroundDemo.replayToTheEnd(file, summaryFile, journal);
+        final LineCapture out = demo.out;
+        final LineCapture err = demo.err;
         assertThat(out.lines()).anySatisfy(l -> assertThat(l).startsWith("capture ended: 1,030 frames replayed, 1,030 read"));
 
         final Map<String, Object> summary = TestJson.object(Files.readString(summaryFile));

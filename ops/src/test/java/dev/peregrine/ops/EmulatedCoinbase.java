@@ -15,6 +15,7 @@ import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The live tests' Coinbase: the venue emulator on loopback, checking JWTs of a fresh P-256 key, filling at
@@ -57,6 +58,37 @@ record EmulatedCoinbase(CoinbaseVenueEmulator venue, String keyName, KeyPair key
     {
         final EngineSettings settings = EngineSettings.defaults(products, 1000).withLiveVenue(true).withMinHold(0);
         return new LiveEngine(settings, market.feed(products), journal, 4096, new BlockingWaitStrategy(), 1000, live);
+    }
+
+    /** What a live test waits for while a session's engine runs. */
+    interface WhileRunning
+    {
+        void await(LiveEngine engine) throws Exception;
+    }
+
+    /**
+     * One live session: a market of {@code products} generated from {@code seed} at {@code tradesPerSecond}, the
+     * engine {@code engineOf} builds on it started, {@code whileRunning} waiting for what the test needs, then the
+     * engine stopped (also when the wait failed).
+     */
+    static LiveEngine session(final List<String> products, final long seed, final int tradesPerSecond,
+        final Function<CoinbaseDemoExchange, LiveEngine> engineOf, final WhileRunning whileRunning) throws Exception
+    {
+        try (CoinbaseDemoExchange market = CoinbaseDemoExchange.generated(products, seed, tradesPerSecond))
+        {
+            market.start();
+            final LiveEngine engine = engineOf.apply(market);
+            engine.start();
+            try
+            {
+                whileRunning.await(engine);
+            }
+            finally
+            {
+                engine.stop();
+            }
+            return engine;
+        }
     }
 
     @Override

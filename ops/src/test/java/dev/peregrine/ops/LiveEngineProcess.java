@@ -50,8 +50,8 @@ public final class LiveEngineProcess
             Thread.sleep(runMillis);
             engine.stop(); // closes the venue too
             System.out.println("orders " + engine.core().execution().lastOrderId());
-            System.out.println("output-digest: " + engine.outputDigestHex());
-            System.out.println("state-hash: " + engine.stateHashHex());
+            System.out.println("output-digest: " + engine.results().outputDigestHex());
+            System.out.println("state-hash: " + engine.results().stateHashHex());
         }
         System.exit(0);
     }

@@ -73,22 +73,9 @@ class LiveRestartReconciliationTest
 
             // Session 1: until one create was lost and three orders rest at the venue.
             final CoinbaseLiveVenue first = coinbase.liveVenue();
-            final LiveEngine one;
-            try (CoinbaseDemoExchange market = CoinbaseDemoExchange.generated(PRODUCTS, 11, 200))
-            {
-                market.start();
-                one = engine(market, first, journal);
-                one.start();
-                try
-                {
-                    await(() -> first.metrics().unknownOutcomes.get() >= 1 && one.coreMetrics().venueReports.get() >= 4,
-                        "a lost create and three accepted orders");
-                }
-                finally
-                {
-                    one.stop();
-                }
-            }
+            final LiveEngine one = EmulatedCoinbase.session(PRODUCTS, 11, 200, market -> engine(market, first, journal), engine ->
+                await(() -> first.metrics().unknownOutcomes.get() >= 1 && engine.coreMetrics().venueReports.get() >= 4,
+                    "a lost create and three accepted orders"));
             final List<Order> open = new ArrayList<>();
             for (int i = 0; i < one.core().execution().orders().openCount(); i++)
             {
@@ -114,23 +101,12 @@ class LiveRestartReconciliationTest
 
             // Session 2 on the same journal.
             final CoinbaseLiveVenue second = coinbase.liveVenue();
-            final LiveEngine two;
-            try (CoinbaseDemoExchange market = CoinbaseDemoExchange.generated(PRODUCTS, 12, 200))
+            final LiveEngine two = EmulatedCoinbase.session(PRODUCTS, 12, 200, market -> engine(market, second, journal), engine ->
             {
-                market.start();
-                two = engine(market, second, journal);
-                two.start();
-                try
-                {
-                    await(() -> second.metrics().recoveredOrders.get() == open.size() && second.awaitingReconcile() == 0,
-                        "the venue's order list to settle every recovered order");
-                    await(() -> two.coreMetrics().fills.get() >= one.coreMetrics().fills.get() + 2, "the missed fills journaled");
-                }
-                finally
-                {
-                    two.stop();
-                }
-            }
+                await(() -> second.metrics().recoveredOrders.get() == open.size() && second.awaitingReconcile() == 0,
+                    "the venue's order list to settle every recovered order");
+                await(() -> engine.coreMetrics().fills.get() >= one.coreMetrics().fills.get() + 2, "the missed fills journaled");
+            });
             assertThat(second.metrics().recoveredMissing.get()).as("orders not at the venue").isEqualTo(1);
             assertThat(second.metrics().recoveredSettled.get()).isEqualTo(open.size() - 1);
             assertThat(venue.requests(CoinbaseOrderClient.HISTORICAL_BATCH)).as("pages of two").isGreaterThanOrEqualTo(2);
@@ -154,8 +130,8 @@ class LiveRestartReconciliationTest
             }
 
             final ReplayResult replay = Replay.run(journal);
-            assertThat(replay.outputDigestHex()).isEqualTo(two.outputDigestHex());
-            assertThat(replay.stateHashHex()).isEqualTo(two.stateHashHex());
+            assertThat(replay.outputDigestHex()).isEqualTo(two.results().outputDigestHex());
+            assertThat(replay.stateHashHex()).isEqualTo(two.results().stateHashHex());
         }
     }
 

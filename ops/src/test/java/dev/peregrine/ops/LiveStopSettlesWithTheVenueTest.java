@@ -83,8 +83,8 @@ class LiveStopSettlesWithTheVenueTest
             }
             assertThat(engine.coreMetrics().fills.get()).as("the fill was heard before the stop").isPositive();
             final ReplayResult replay = Replay.run(journal);
-            assertThat(replay.stateHashHex()).isEqualTo(engine.stateHashHex());
-            assertThat(replay.outputDigestHex()).isEqualTo(engine.outputDigestHex());
+            assertThat(replay.stateHashHex()).isEqualTo(engine.results().stateHashHex());
+            assertThat(replay.outputDigestHex()).isEqualTo(engine.results().outputDigestHex());
         }
     }
 }

@@ -1,10 +1,10 @@
 package dev.peregrine.ops;
 
-import dev.peregrine.gateway.coinbase.CoinbaseDemoExchange;
 import dev.peregrine.gateway.coinbase.CoinbaseLiveVenue;
 import dev.peregrine.gateway.coinbase.emulator.CoinbaseVenueEmulator;
 import dev.peregrine.journal.Replay;
 import dev.peregrine.journal.ReplayResult;
+import dev.peregrine.ops.engine.CommandPublication;
 import dev.peregrine.ops.engine.LiveEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,29 +30,19 @@ class LiveVenueEndToEndTest
     Path temp;
 
     /** One live session on {@code journal}: runs until {@code fills} fills (bounded), then stops cleanly. */
-    private static LiveEngine session(final CoinbaseVenueEmulator venue, final CoinbaseLiveVenue live, final Path journal,
-        final long seed, final long fills) throws Exception
+    private static LiveEngine session(final CoinbaseLiveVenue live, final Path journal, final long seed, final long fills)
+        throws Exception
     {
         final List<String> products = List.of("BTC-USD", "ETH-USD");
-        try (CoinbaseDemoExchange market = CoinbaseDemoExchange.generated(products, seed, 100))
-        {
-            market.start();
-            final LiveEngine engine = EmulatedCoinbase.engine(market, products, journal, live);
-            engine.start();
-            try
+        return EmulatedCoinbase.session(products, seed, 100, market -> EmulatedCoinbase.engine(market, products, journal, live),
+            engine ->
             {
                 final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
                 while (engine.coreMetrics().fills.get() < fills && System.nanoTime() < deadline)
                 {
                     TimeUnit.MILLISECONDS.sleep(20); // polling a counter, bounded by the deadline above
                 }
-            }
-            finally
-            {
-                engine.stop();
-            }
-            return engine;
-        }
+            });
     }
 
     @Test
@@ -64,7 +54,7 @@ class LiveVenueEndToEndTest
         {
             final CoinbaseVenueEmulator venue = coinbase.venue();
             final CoinbaseLiveVenue live = coinbase.liveVenue();
-            final LiveEngine engine = session(venue, live, journal, 7, 3);
+            final LiveEngine engine = session(live, journal, 7, 3);
             final long orders = engine.coreMetrics().orders.get();
             assertThat(engine.coreMetrics().fills.get()).as("fills back from the venue").isGreaterThanOrEqualTo(3);
             assertThat(engine.coreMetrics().venueReports.get()).isGreaterThan(engine.coreMetrics().fills.get());
@@ -76,7 +66,7 @@ class LiveVenueEndToEndTest
             }
             assertThat(engine.coreMetrics().ordersReleased.get()).isEqualTo(orders);
             assertThat(engine.publishCommand(dev.peregrine.core.event.CommandCode.KILL)).as("after stop nothing is accepted")
-                .isEqualTo(LiveEngine.CommandPublication.NOT_RUNNING);
+                .isEqualTo(CommandPublication.NOT_RUNNING);
 
             // The adapter's breaker, limiter and requests are visible in /metrics' text format.
             final java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
@@ -98,14 +88,14 @@ class LiveVenueEndToEndTest
             DemoEndToEndTest.checkWithPromtool(exposition);
 
             final ReplayResult replay = Replay.run(journal);
-            assertThat(replay.outputDigestHex()).isEqualTo(engine.outputDigestHex());
-            assertThat(replay.stateHashHex()).isEqualTo(engine.stateHashHex());
+            assertThat(replay.outputDigestHex()).isEqualTo(engine.results().outputDigestHex());
+            assertThat(replay.stateHashHex()).isEqualTo(engine.results().stateHashHex());
 
             // A restart on the same journal recovers the first session into the core, so order ids (and
             // with the journal's prefix, client order ids) continue: none is ever reused at the venue.
             final long firstSessionOrders = engine.core().execution().lastOrderId();
             final CoinbaseLiveVenue again = coinbase.liveVenue();
-            final LiveEngine restarted = session(venue, again, journal, 8, engine.coreMetrics().fills.get() + 2);
+            final LiveEngine restarted = session(again, journal, 8, engine.coreMetrics().fills.get() + 2);
             assertThat(restarted.recoveredEvents()).isEqualTo(replay.events());
             assertThat(restarted.core().execution().lastOrderId()).isGreaterThan(firstSessionOrders);
             assertThat(again.clientOrderId(1)).isEqualTo(live.clientOrderId(1));
@@ -114,8 +104,8 @@ class LiveVenueEndToEndTest
                 assertThat(venue.createsFor(again.clientOrderId(id))).as("creates of order %d", id).isLessThanOrEqualTo(1);
             }
             final ReplayResult both = Replay.run(journal);
-            assertThat(both.outputDigestHex()).isEqualTo(restarted.outputDigestHex());
-            assertThat(both.stateHashHex()).isEqualTo(restarted.stateHashHex());
+            assertThat(both.outputDigestHex()).isEqualTo(restarted.results().outputDigestHex());
+            assertThat(both.stateHashHex()).isEqualTo(restarted.results().stateHashHex());
         }
     }
 }

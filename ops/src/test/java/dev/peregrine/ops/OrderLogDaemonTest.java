@@ -5,14 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,8 +40,6 @@ class OrderLogDaemonTest
     @TempDir
     Path temp;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
     @Test
     void jsonOrderLogAndOpenOrdersOverRealSockets() throws Exception
     {
@@ -76,7 +69,7 @@ class OrderLogDaemonTest
         try
         {
             final String base = base(first, err1);
-            assertThat(get(base + "/admin/orders", null).statusCode()).isEqualTo(401);
+            assertThat(TestHttp.get(base + "/admin/orders", null).statusCode()).isEqualTo(401);
 
             // A filled order and quotes resting.
             final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -85,7 +78,7 @@ class OrderLogDaemonTest
                 Thread.sleep(200);
             }
             assertThat(filledOrderIds(read(out1))).as("a filled order in\n%s", DaemonProcess.read(out1)).isNotEmpty();
-            assertThat(quotesResting(base)).as(get(base + "/admin/orders", TOKEN).body()).isTrue();
+            assertThat(quotesResting(base)).as(TestHttp.get(base + "/admin/orders", TOKEN).body()).isTrue();
 
             // The view and the log agree on which orders are open (the crossover's market orders come and go:
             // retry until one reading of both matches).
@@ -94,10 +87,10 @@ class OrderLogDaemonTest
             final long agreeBy = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
             while (System.nanoTime() < agreeBy)
             {
-                final JsonNode orders = JSON.readTree(get(base + "/admin/orders", TOKEN).body());
+                final JsonNode orders = JSON.readTree(TestHttp.get(base + "/admin/orders", TOKEN).body());
                 fromView = ids(orders.get("open"));
                 fromLog = openFromLog(read(out1));
-                final JsonNode again = JSON.readTree(get(base + "/admin/orders", TOKEN).body());
+                final JsonNode again = JSON.readTree(TestHttp.get(base + "/admin/orders", TOKEN).body());
                 if (fromView.equals(fromLog) && fromView.equals(ids(again.get("open"))) &&
                     orders.get("count").asInt() == fromView.size() && coreOpen(base) == fromView.size())
                 {
@@ -111,10 +104,10 @@ class OrderLogDaemonTest
             final Matcher metrics = Pattern.compile("metrics: (http://127\\.0\\.0\\.1:\\d+/metrics)")
                 .matcher(DaemonProcess.read(err1));
             assertThat(metrics.find()).isTrue();
-            assertThat(get(metrics.group(1), null).body()).contains("peregrine_order_log_dropped_total 0.0");
+            assertThat(TestHttp.get(metrics.group(1), null).body()).contains("peregrine_order_log_dropped_total 0.0");
 
-            final JsonNode all = JSON.readTree(get(base + "/admin/orders", TOKEN).body());
-            final JsonNode btc = JSON.readTree(get(base + "/admin/orders?strategy=quotes-btc", TOKEN).body());
+            final JsonNode all = JSON.readTree(TestHttp.get(base + "/admin/orders", TOKEN).body());
+            final JsonNode btc = JSON.readTree(TestHttp.get(base + "/admin/orders?strategy=quotes-btc", TOKEN).body());
             assertThat(btc.get("count").asInt()).isEqualTo(count(all, "strategy_name", "quotes-btc")).isPositive();
             for (final JsonNode order : btc.get("open"))
             {
@@ -125,14 +118,13 @@ class OrderLogDaemonTest
                 assertThat(order.get("limit_price").decimalValue().signum()).isPositive();
                 assertThat(order.get("recovered").asBoolean()).isFalse();
             }
-            final JsonNode eth = JSON.readTree(get(base + "/admin/orders?product=ETH-USD&strategy=2", TOKEN).body());
+            final JsonNode eth = JSON.readTree(TestHttp.get(base + "/admin/orders?product=ETH-USD&strategy=2", TOKEN).body());
             assertThat(eth.get("count").asInt()).isEqualTo(count(all, "strategy_name", "quotes-eth")).isPositive();
             assertThat(eth.get("open").findValuesAsText("product")).containsOnly("ETH-USD");
-            assertThat(get(base + "/admin/orders?product=XRP-USD", TOKEN).statusCode()).isEqualTo(400);
-            assertThat(get(base + "/admin/orders?colour=red", TOKEN).statusCode()).isEqualTo(400);
+            assertThat(TestHttp.get(base + "/admin/orders?product=XRP-USD", TOKEN).statusCode()).isEqualTo(400);
+            assertThat(TestHttp.get(base + "/admin/orders?colour=red", TOKEN).statusCode()).isEqualTo(400);
 
-            first.destroy(); // SIGTERM
-            assertThat(first.waitFor(40, TimeUnit.SECONDS)).as("exited").isTrue();
+            DaemonProcess.sigterm(first); // SIGTERM
             assertThat(first.exitValue()).as(DaemonProcess.read(err1)).isZero();
             openAtStop = openFromLog(read(out1));
         }
@@ -198,8 +190,7 @@ class OrderLogDaemonTest
                 .findFirst().orElseThrow();
             assertThat(recovery.get("recovered_events").asLong()).isPositive();
             assertThat(recovery.get("open_orders").asInt()).isEqualTo(openAtStop.size());
-            second.destroy();
-            assertThat(second.waitFor(40, TimeUnit.SECONDS)).isTrue();
+            DaemonProcess.sigterm(second); // SIGTERM
         }
         finally
         {
@@ -260,12 +251,12 @@ class OrderLogDaemonTest
     /** The open-order count the core itself last published (peregrine_open_orders), as /admin/status shows it. */
     private long coreOpen(final String base) throws Exception
     {
-        return JSON.readTree(get(base + "/admin/status", TOKEN).body()).get("openOrders").asLong();
+        return JSON.readTree(TestHttp.get(base + "/admin/status", TOKEN).body()).get("openOrders").asLong();
     }
 
     private boolean quotesResting(final String base) throws Exception
     {
-        final JsonNode orders = JSON.readTree(get(base + "/admin/orders", TOKEN).body());
+        final JsonNode orders = JSON.readTree(TestHttp.get(base + "/admin/orders", TOKEN).body());
         int quotes = 0;
         for (final JsonNode order : orders.get("open"))
         {
@@ -372,13 +363,4 @@ class OrderLogDaemonTest
         return ids;
     }
 
-    private HttpResponse<String> get(final String url, final String token) throws Exception
-    {
-        final HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET();
-        if (token != null)
-        {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
 }

@@ -4,13 +4,8 @@ import dev.peregrine.gateway.sim.binance.BinanceSimulatedExchange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -29,8 +24,6 @@ class RunBinanceFeedTest
     @TempDir
     Path temp;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
     @Test
     void theDaemonTradesOnBinanceMarketData() throws Exception
     {
@@ -45,19 +38,18 @@ class RunBinanceFeedTest
                 "  rest_url: " + binance.restBase(),
                 "products: [BTCUSDT, ETHUSDT]",
                 "ring: {wait_strategy: blocking}");
-            final Path stdout = temp.resolve("run.out");
-            final Path stderr = temp.resolve("run.err");
-            final Process process = DaemonProcess.startRun(temp, TOKEN, config);
+            final DaemonProcess.SplitRun run = DaemonProcess.startRun(temp, TOKEN, config);
+            final Process process = run.process();
             try
             {
-                final DaemonProcess.Endpoints ports = DaemonProcess.awaitStarted(process, stderr);
+                final DaemonProcess.Endpoints ports = DaemonProcess.awaitStarted(process, run.stderr());
 
-                HttpResponse<String> ready = get(ports.url(ports.health(), "/ready"));
+                HttpResponse<String> ready = TestHttp.get(ports.url(ports.health(), "/ready"), null);
                 final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
                 while (ready.statusCode() != 200 && System.nanoTime() < deadline)
                 {
                     TimeUnit.MILLISECONDS.sleep(100); // polling /ready, bounded by the deadline above
-                    ready = get(ports.url(ports.health(), "/ready"));
+                    ready = TestHttp.get(ports.url(ports.health(), "/ready"), null);
                 }
                 assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
                 assertThat(ready.body()).contains("\"connected\":true", "\"booksSynced\":true");
@@ -65,11 +57,11 @@ class RunBinanceFeedTest
                 // /ready needs a price per product (trades and tickers give one); the L2 book follows its REST
                 // snapshot, so wait (bounded) for the first book level rather than race it.
                 List<PrometheusTextParser.Sample> samples =
-                    PrometheusTextParser.parse(get(ports.url(ports.metrics(), "/metrics")).body());
+                    PrometheusTextParser.parse(TestHttp.get(ports.url(ports.metrics(), "/metrics"), null).body());
                 while (bookLevels(samples) == 0 && System.nanoTime() < deadline + TimeUnit.SECONDS.toNanos(15))
                 {
                     TimeUnit.MILLISECONDS.sleep(200);
-                    samples = PrometheusTextParser.parse(get(ports.url(ports.metrics(), "/metrics")).body());
+                    samples = PrometheusTextParser.parse(TestHttp.get(ports.url(ports.metrics(), "/metrics"), null).body());
                 }
                 assertThat(samples).anySatisfy(s ->
                 {
@@ -83,33 +75,22 @@ class RunBinanceFeedTest
                     assertThat(s.value()).isPositive();
                 });
 
-                process.destroy(); // SIGTERM
-                assertThat(process.waitFor(40, TimeUnit.SECONDS)).isTrue();
+                DaemonProcess.sigterm(process); // SIGTERM
             }
             finally
             {
                 process.destroyForcibly();
             }
-            final String err = DaemonProcess.read(stderr);
+            final String err = DaemonProcess.read(run.stderr());
             assertThat(process.exitValue()).as(err).isZero();
             final String digest = DaemonProcess.hexAfter(err, "output-digest:");
-            final String state = DaemonProcess.hexAfter(err, "state-hash:");
-            assertThat(DaemonProcess.read(stdout)).as("the JSON log's stop line").contains("\"event\":\"engine_stopped\"")
+            assertThat(DaemonProcess.read(run.stdout())).as("the JSON log's stop line").contains("\"event\":\"engine_stopped\"")
                 .contains(digest);
 
-            final LineCapture replay = new LineCapture();
-            assertThat(PeregrineCli.run(new String[]{"replay", "--journal", temp.resolve("journal").toString()},
-                new PrintWriter(replay, true), new PrintWriter(new LineCapture(), true))).isZero();
-            assertThat(replay.valueOf("output-digest:")).isEqualTo(digest);
-            assertThat(replay.valueOf("state-hash:")).isEqualTo(state);
+            DaemonProcess.replayPrintsTheHashesOf(temp.resolve("journal"), err);
         }
     }
 
-    private HttpResponse<String> get(final String url) throws Exception
-    {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
-            HttpResponse.BodyHandlers.ofString());
-    }
 
     private static double bookLevels(final List<PrometheusTextParser.Sample> samples)
     {

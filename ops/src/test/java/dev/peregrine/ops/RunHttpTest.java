@@ -3,12 +3,8 @@ package dev.peregrine.ops;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,8 +21,6 @@ class RunHttpTest
     @TempDir
     Path temp;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
     @Test
     void readinessPositionsOrdersAndBadAdminRequests() throws Exception
     {
@@ -37,46 +31,45 @@ class RunHttpTest
             final DaemonProcess.Endpoints ports = DaemonProcess.awaitStarted(process, log);
             final String base = ports.url(ports.health(), "");
 
-            HttpResponse<String> ready = get(base + "/ready", null);
+            HttpResponse<String> ready = TestHttp.get(base + "/ready", null);
             final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (ready.statusCode() != 200 && System.nanoTime() < deadline)
             {
                 assertThat(ready.statusCode()).isEqualTo(503);
                 assertThat(ready.body()).contains("\"ready\":false");
                 Thread.sleep(100);
-                ready = get(base + "/ready", null);
+                ready = TestHttp.get(base + "/ready", null);
             }
             assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
             assertThat(ready.body()).contains("\"ready\":true", "\"connected\":true", "\"booksSynced\":true",
                 "\"halted\":false");
 
-            final HttpResponse<String> positions = get(base + "/admin/positions", TOKEN);
+            final HttpResponse<String> positions = TestHttp.get(base + "/admin/positions", TOKEN);
             assertThat(positions.statusCode()).isEqualTo(200);
             assertThat(positions.body()).startsWith("{\"positions\":[{\"product\":\"BTC-USD\",\"quantity\":")
                 .contains("{\"product\":\"ETH-USD\"", "\"markPrice\":", "\"realizedPnl\":");
             // The open orders themselves (OrderLogDaemonTest checks their content against the order log).
-            final HttpResponse<String> orders = get(base + "/admin/orders?limit=5", TOKEN);
+            final HttpResponse<String> orders = TestHttp.get(base + "/admin/orders?limit=5", TOKEN);
             assertThat(orders.statusCode()).as(orders.body()).isEqualTo(200);
             assertThat(orders.body()).startsWith("{\"open\":[").contains("\"count\":", "\"core_open_orders\":");
-            assertThat(get(base + "/admin/orders?limit=lots", TOKEN).statusCode()).isEqualTo(400);
-            assertThat(get(base + "/admin/orders", null).statusCode()).isEqualTo(401);
-            assertThat(get(base + "/admin/positions", "wrong-token-wrong-token").statusCode()).isEqualTo(401);
+            assertThat(TestHttp.get(base + "/admin/orders?limit=lots", TOKEN).statusCode()).isEqualTo(400);
+            assertThat(TestHttp.get(base + "/admin/orders", null).statusCode()).isEqualTo(401);
+            assertThat(TestHttp.get(base + "/admin/positions", "wrong-token-wrong-token").statusCode()).isEqualTo(401);
 
-            final HttpResponse<String> badJson = post(base + "/admin/pause", "{\"reason\": oops}");
+            final HttpResponse<String> badJson = TestHttp.post(base + "/admin/pause", TOKEN, "{\"reason\": oops}");
             assertThat(badJson.statusCode()).isEqualTo(400);
             assertThat(badJson.body()).isEqualTo("{\"error\":\"invalid JSON: expected a value at offset 11\"}");
-            final HttpResponse<String> notObject = post(base + "/admin/pause", "[1,2]");
+            final HttpResponse<String> notObject = TestHttp.post(base + "/admin/pause", TOKEN, "[1,2]");
             assertThat(notObject.statusCode()).isEqualTo(400);
             assertThat(notObject.body()).contains("must be a JSON object");
-            final HttpResponse<String> unknown = post(base + "/admin/explode", "{}");
+            final HttpResponse<String> unknown = TestHttp.post(base + "/admin/explode", TOKEN, "{}");
             assertThat(unknown.statusCode()).isEqualTo(400);
             assertThat(unknown.body()).contains("unknown admin command 'explode'").doesNotContain("Exception");
-            final HttpResponse<String> good = post(base + "/admin/pause", "{\"reason\":\"test\"}");
+            final HttpResponse<String> good = TestHttp.post(base + "/admin/pause", TOKEN, "{\"reason\":\"test\"}");
             assertThat(good.statusCode()).isEqualTo(202);
             assertThat(good.body()).isEqualTo("{\"command\":\"pause\",\"accepted\":true}");
 
-            process.destroy();
-            assertThat(process.waitFor(40, TimeUnit.SECONDS)).isTrue();
+            DaemonProcess.sigterm(process); // SIGTERM
         }
         finally
         {
@@ -86,20 +79,5 @@ class RunHttpTest
         assertThat(DaemonProcess.read(log)).doesNotContain(TOKEN).doesNotContain("\tat ");
     }
 
-    private HttpResponse<String> get(final String url, final String token) throws Exception
-    {
-        final HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET();
-        if (token != null)
-        {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
 
-    private HttpResponse<String> post(final String url, final String body) throws Exception
-    {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-            .header("Authorization", "Bearer " + TOKEN).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-            HttpResponse.BodyHandlers.ofString());
-    }
 }

@@ -4,12 +4,7 @@ import dev.peregrine.gateway.coinbase.orders.EcPrivateKeyPem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,7 +14,6 @@ import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
 import java.security.interfaces.ECPrivateKey;
 import java.security.spec.ECGenParameterSpec;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -55,8 +49,6 @@ class RunLiveAgainstSimTest
 
     @TempDir
     Path temp;
-
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
     void liveRunTradesWithTheSimulatorAndItsPositionIsWhatTheVenueFilled() throws Exception
@@ -125,25 +117,25 @@ class RunLiveAgainstSimTest
             assertThat(metric(metrics, "peregrine_fills_total", Map.of())).as(DaemonProcess.read(runLog)).isGreaterThanOrEqualTo(3);
             assertThat(metric(metrics, "peregrine_venue_requests_total", Map.of("endpoint", "create", "outcome", "ok")))
                 .as("creates the venue accepted").isGreaterThanOrEqualTo(3);
-            assertThat(get(admin + "status", "not-the-token-not-the-token-not-it").statusCode()).isEqualTo(401);
+            assertThat(TestHttp.get(admin + "status", "not-the-token-not-the-token-not-it").statusCode()).isEqualTo(401);
 
             // Pause (trading halted by the operator): no new orders; once nothing is open and the counts stop
             // changing, the position is final.
-            assertThat(post(admin + "pause", token).statusCode()).isEqualTo(202);
+            assertThat(TestHttp.post(admin + "pause", token, "{\"reason\":\"test\"}").statusCode()).isEqualTo(202);
             // The counts and positions, not the PnL per strategy and the statistics after them: marks and the
             // span of the data move on while trading is halted.
-            String status = counts(get(admin + "status", token).body());
+            String status = counts(TestHttp.get(admin + "status", token).body());
             String previous = "";
             final long settle = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
             while ((!status.equals(previous) || !status.contains("\"openOrders\":0")) && System.nanoTime() < settle)
             {
                 Thread.sleep(300);
                 previous = status;
-                status = counts(get(admin + "status", token).body());
+                status = counts(TestHttp.get(admin + "status", token).body());
             }
             assertThat(status).as("settled after the pause").isEqualTo(previous).contains("\"tradingState\":\"HALTED\"",
                 "\"openOrders\":0");
-            final HttpResponse<String> positions = get(admin + "positions", token);
+            final HttpResponse<String> positions = TestHttp.get(admin + "positions", token);
             assertThat(positions.statusCode()).isEqualTo(200);
             final Matcher position = POSITION.matcher(positions.body());
             while (position.find())
@@ -186,12 +178,7 @@ class RunLiveAgainstSimTest
         }
 
         // The journal, venue answers included, replays to what the run printed.
-        final StringWriter replayOut = new StringWriter();
-        final int code = PeregrineCli.run(new String[] {"replay", "--journal", journal.toString()},
-            new PrintWriter(replayOut, true), new PrintWriter(replayOut, true));
-        assertThat(code).as(replayOut.toString()).isZero();
-        assertThat(DaemonProcess.group(DaemonProcess.DIGEST, replayOut.toString())).isEqualTo(DaemonProcess.group(DaemonProcess.DIGEST, runOutput));
-        assertThat(DaemonProcess.group(DaemonProcess.STATE, replayOut.toString())).isEqualTo(DaemonProcess.group(DaemonProcess.STATE, runOutput));
+        DaemonProcess.replayPrintsTheHashesOf(journal, runOutput);
     }
 
     @Test
@@ -256,40 +243,20 @@ class RunLiveAgainstSimTest
         assertThat(Long.parseLong(simSummary.group(2))).as("orders received").isGreaterThanOrEqualTo(2);
         assertThat(Long.parseLong(simSummary.group(4))).as("cancel requests").isGreaterThanOrEqualTo(1);
         assertThat(simSummary.group(5)).as("JWTs refused").isEqualTo("0");
-        final StringWriter replayOut = new StringWriter();
-        final int code = PeregrineCli.run(new String[] {"replay", "--journal", journal.toString()},
-            new PrintWriter(replayOut, true), new PrintWriter(replayOut, true));
-        assertThat(code).as(replayOut.toString()).isZero();
-        assertThat(DaemonProcess.group(DaemonProcess.DIGEST, replayOut.toString())).isEqualTo(DaemonProcess.group(DaemonProcess.DIGEST, runOutput));
-        assertThat(DaemonProcess.group(DaemonProcess.STATE, replayOut.toString())).isEqualTo(DaemonProcess.group(DaemonProcess.STATE, runOutput));
+        DaemonProcess.replayPrintsTheHashesOf(journal, runOutput);
     }
 
     /** The value of one sample of {@code /metrics}, 0 if absent (not yet registered or not yet counted). */
     private double metric(final String url, final String name, final Map<String, String> labels) throws Exception
     {
-        final HttpResponse<String> response = get(url, null);
+        final HttpResponse<String> response = TestHttp.get(url, null);
         assertThat(response.statusCode()).isEqualTo(200);
         return PrometheusTextParser.parse(response.body()).stream()
             .filter(s -> s.name().equals(name) && s.labels().entrySet().containsAll(labels.entrySet()))
             .mapToDouble(PrometheusTextParser.Sample::value).sum();
     }
 
-    private HttpResponse<String> get(final String url, final String bearer) throws Exception
-    {
-        final HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET();
-        if (bearer != null)
-        {
-            request.header("Authorization", "Bearer " + bearer);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
 
-    private HttpResponse<String> post(final String url, final String bearer) throws Exception
-    {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-            .header("Authorization", "Bearer " + bearer).POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"test\"}")).build(),
-            HttpResponse.BodyHandlers.ofString());
-    }
 
     /** /admin/status up to its per-strategy PnL: the trading state, counts and positions. */
     private static String counts(final String status)
@@ -301,8 +268,7 @@ class RunLiveAgainstSimTest
     /** SIGTERM to the run, then to the sim: each must stop within its bound (the run's includes its shutdown). */
     private static void stopBoth(final Process run, final Process sim) throws InterruptedException
     {
-        run.destroy();
-        assertThat(run.waitFor(40, TimeUnit.SECONDS)).as("run stopped within the bound").isTrue();
+        DaemonProcess.sigterm(run);
         sim.destroy();
         assertThat(sim.waitFor(20, TimeUnit.SECONDS)).as("sim stopped within the bound").isTrue();
     }

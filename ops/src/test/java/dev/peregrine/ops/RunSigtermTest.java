@@ -3,12 +3,9 @@ package dev.peregrine.ops;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,19 +31,8 @@ class RunSigtermTest
         env.put("PEREGRINE_SHUTDOWN_TIMEOUT", "20s");
         final Path log = temp.resolve("run.log");
         final Process process = DaemonProcess.startPaperRun(temp, env, log);
-        try
-        {
-            // Two status lines: the engine trades (orders may be open) when the signal comes.
-            assertThat(DaemonProcess.awaitOutput(process, log, "[   2s]", 60)).as(DaemonProcess.read(log)).isTrue();
-            process.destroy(); // SIGTERM
-            assertThat(process.waitFor(40, TimeUnit.SECONDS)).as("exited within the bound").isTrue();
-        }
-        finally
-        {
-            process.destroyForcibly();
-        }
-        final String output = DaemonProcess.read(log);
-        assertThat(process.exitValue()).as(output).isZero();
+        // Two status lines: the engine trades (orders may be open) when the signal comes.
+        final String output = DaemonProcess.sigtermOnceLogged(process, log, "[   2s]");
         assertThat(output).contains("overridden by the environment: journal.dir (PEREGRINE_JOURNAL_DIR)",
             "stopping (signal)", "shutdown: open orders cancelled; the next start on this journal trades in the state from before the stop", "--- summary ---", "replay it:");
         assertThat(output).doesNotContain(TOKEN).contains("bearer token from environment PEREGRINE_ADMIN_TOKEN");
@@ -54,14 +40,7 @@ class RunSigtermTest
         assertThat(output).contains("{\"ts\":", "\"event\":\"config_loaded\"", "\"event\":\"engine_stopped\"",
             "\"admin_token_source\":\"environment PEREGRINE_ADMIN_TOKEN\"");
 
-        final String digest = DaemonProcess.group(DaemonProcess.DIGEST, output);
-        final String state = DaemonProcess.group(DaemonProcess.STATE, output);
-        final StringWriter replayOut = new StringWriter();
-        final int code = PeregrineCli.run(new String[] {"replay", "--journal", journal.toString()},
-            new PrintWriter(replayOut, true), new PrintWriter(new StringWriter(), true));
-        assertThat(code).as(replayOut.toString()).isZero();
-        assertThat(DaemonProcess.group(DaemonProcess.DIGEST, replayOut.toString())).isEqualTo(digest);
-        assertThat(DaemonProcess.group(DaemonProcess.STATE, replayOut.toString())).isEqualTo(state);
+        DaemonProcess.replayPrintsTheHashesOf(journal, output);
         try (var files = Files.walk(temp))
         {
             for (final Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator)

@@ -6,19 +6,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.PrintWriter;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,23 +29,16 @@ import static org.assertj.core.api.Assertions.within;
  */
 class StrategyPnlTest
 {
-    private static final Pattern ADMIN = Pattern.compile("admin: (http://\\S+/admin/) .*bearer token from (\\S+)\\)");
     private static final Pattern ENDPOINTS = Pattern.compile("metrics: (\\S+)\\s+health: (\\S+)");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path temp;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-    private String get(final String url, final String token) throws Exception
+    /** The body of a GET that must answer 200. */
+    private static String get(final BackgroundDemo demo, final String url, final String token) throws Exception
     {
-        final HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10));
-        if (token != null)
-        {
-            request.header("Authorization", "Bearer " + token);
-        }
-        final HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        final HttpResponse<String> response = demo.call("GET", url, token);
         assertThat(response.statusCode()).as(url + ": " + response.body()).isEqualTo(200);
         return response.body();
     }
@@ -60,29 +48,24 @@ class StrategyPnlTest
     {
         final Path journal = temp.resolve("journal");
         final Path summaryJson = temp.resolve("summary.json");
-        final LineCapture out = new LineCapture();
-        final LineCapture err = new LineCapture();
-        final CompletableFuture<Integer> demo = CompletableFuture.supplyAsync(() -> PeregrineCli.run(new String[]{
-            "demo", "--duration", "8s", "--trades-per-second", "200", "--journal", journal.toString(),
+        final BackgroundDemo demo = new BackgroundDemo("--duration", "8s", "--trades-per-second", "200",
+            "--journal", journal.toString(),
             "--strategy", "ma-crossover:name=quick,fast=3,slow=8", "--strategy", "ma-crossover:name=steady,fast=5,slow=13",
             "--summary-json", summaryJson.toString(),
-            "--metrics-port", "0", "--health-port", "0", "--wait-strategy", "blocking"},
-            new PrintWriter(out, true), new PrintWriter(err, true)));
-        final Matcher admin = ADMIN.matcher(out.await(l -> l.startsWith("admin: "), 60)
-            .orElseThrow(() -> new AssertionError("demo did not start: " + err.lines())));
-        assertThat(admin.find()).isTrue();
+            "--metrics-port", "0", "--health-port", "0", "--wait-strategy", "blocking");
+        final LineCapture out = demo.out;
+        final LineCapture err = demo.err;
         final Matcher urls = ENDPOINTS.matcher(out.await(l -> l.startsWith("metrics: "), 60).orElseThrow());
         assertThat(urls.find()).isTrue();
-        final String token = Files.readString(Path.of(admin.group(2))).trim();
 
         // While it runs: both strategies fill within a few seconds (bounded wait), on every surface.
         final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        JsonNode status = JSON.readTree(get(admin.group(1) + "status", token));
+        JsonNode status = JSON.readTree(get(demo, demo.admin() + "status", demo.token()));
         while (fills(status, "quick") == 0 || fills(status, "steady") == 0)
         {
             assertThat(System.nanoTime()).as("both strategies fill: " + status).isLessThan(deadline);
             Thread.sleep(100);
-            status = JSON.readTree(get(admin.group(1) + "status", token));
+            status = JSON.readTree(get(demo, demo.admin() + "status", demo.token()));
         }
         assertThat(status.get("pnlByStrategyAndProduct")).anySatisfy(r -> assertThat(r.get("position")).isNotNull());
         assertThat(status.get("pnlNote").asText()).contains("realized is before fees");
@@ -91,9 +74,9 @@ class StrategyPnlTest
         assertThat(statistics.get("sharpe").isNull()).as(statistics.toString()).isTrue();
         assertThat(statistics.get("sharpeUnavailable").asText()).matches("span \\d+s, needs >= 1d");
         assertThat(statistics.get("maxDrawdownQuote").asDouble()).isNotNegative();
-        final JsonNode health = JSON.readTree(get(urls.group(2), null));
+        final JsonNode health = JSON.readTree(get(demo, urls.group(2), null));
         assertThat(names(health.get("pnlByStrategy"))).contains("quick", "steady");
-        final String metrics = get(urls.group(1), null);
+        final String metrics = get(demo, urls.group(1), null);
         final Set<String> labelled = new HashSet<>();
         for (final PrometheusTextParser.Sample s : PrometheusTextParser.parse(metrics))
         {
@@ -104,7 +87,7 @@ class StrategyPnlTest
         }
         assertThat(labelled).anyMatch(l -> l.startsWith("quick/")).anyMatch(l -> l.startsWith("steady/"));
 
-        assertThat(demo.get(90, TimeUnit.SECONDS)).as("exit code; stderr %s", err.lines()).isZero();
+        demo.awaitCleanExit();
 
         // At exit: the rows add up to the total, and the total is the engine's own account.
         final JsonNode summary = JSON.readTree(summaryJson.toFile());

@@ -167,13 +167,39 @@ public final class RandomWalkMarket
         return d;
     }
 
+    /**
+     * How the walk's ticks and lots are written as decimal text: the digits after the point, and what one tick or lot
+     * is in units of the last digit. One for the three file writers below, so each writes the same numbers.
+     */
+    private record TextScale(int priceDecimals, int sizeDecimals, long tickUnits, long lotUnits)
+    {
+        static TextScale of(final RandomWalkMarket walk)
+        {
+            final int priceDecimals = decimals(walk.priceTick);
+            final int sizeDecimals = decimals(walk.sizeLot);
+            return new TextScale(priceDecimals, sizeDecimals, Math.round(walk.priceTick * pow10(priceDecimals)),
+                Math.round(walk.sizeLot * pow10(sizeDecimals)));
+        }
+
+        /** Appends {@code ticks} as a price. */
+        StringBuilder price(final StringBuilder sb, final long ticks)
+        {
+            appendScaled(sb, ticks * tickUnits, priceDecimals);
+            return sb;
+        }
+
+        /** Appends {@code lots} as a quantity. */
+        StringBuilder size(final StringBuilder sb, final long lots)
+        {
+            appendScaled(sb, lots * lotUnits, sizeDecimals);
+            return sb;
+        }
+    }
+
     /** Writes a {@code timestamp,price,quantity,side} file (the generic trades CSV; side is the taker's). */
     public static void writeTradesCsv(final RandomWalkMarket walk, final long trades, final Path file) throws IOException
     {
-        final int priceDecimals = decimals(walk.priceTick);
-        final int sizeDecimals = decimals(walk.sizeLot);
-        final long tickUnits = Math.round(walk.priceTick * pow10(priceDecimals));
-        final long lotUnits = Math.round(walk.sizeLot * pow10(sizeDecimals));
+        final TextScale scale = TextScale.of(walk);
         final Trade t = new Trade();
         final StringBuilder sb = new StringBuilder(64);
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.US_ASCII))
@@ -184,9 +210,8 @@ public final class RandomWalkMarket
                 walk.next(t);
                 sb.setLength(0);
                 sb.append(t.timeMillis).append(',');
-                appendScaled(sb, t.priceTicks * tickUnits, priceDecimals);
-                sb.append(',');
-                appendScaled(sb, t.sizeLots * lotUnits, sizeDecimals);
+                scale.price(sb, t.priceTicks).append(',');
+                scale.size(sb, t.sizeLots);
                 sb.append(t.takerBuys ? ",buy\n" : ",sell\n");
                 out.append(sb);
             }
@@ -199,10 +224,7 @@ public final class RandomWalkMarket
      */
     public static void writeBinanceTrades(final RandomWalkMarket walk, final long trades, final Path file) throws IOException
     {
-        final int priceDecimals = decimals(walk.priceTick);
-        final int sizeDecimals = decimals(walk.sizeLot);
-        final long tickUnits = Math.round(walk.priceTick * pow10(priceDecimals));
-        final long lotUnits = Math.round(walk.sizeLot * pow10(sizeDecimals));
+        final TextScale scale = TextScale.of(walk);
         final Trade t = new Trade();
         final StringBuilder sb = new StringBuilder(96);
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.US_ASCII))
@@ -212,12 +234,12 @@ public final class RandomWalkMarket
                 walk.next(t);
                 sb.setLength(0);
                 sb.append(1_000_000_000L + i).append(',');
-                appendScaled(sb, t.priceTicks * tickUnits, priceDecimals);
-                sb.append(',');
-                appendScaled(sb, t.sizeLots * lotUnits, sizeDecimals);
+                scale.price(sb, t.priceTicks).append(',');
+                scale.size(sb, t.sizeLots);
                 sb.append(',');
                 // quote_qty = price x qty, exactly, at price decimals + size decimals
-                appendScaled(sb, t.priceTicks * tickUnits * t.sizeLots * lotUnits, priceDecimals + sizeDecimals);
+                appendScaled(sb, t.priceTicks * scale.tickUnits * t.sizeLots * scale.lotUnits,
+                    scale.priceDecimals + scale.sizeDecimals);
                 sb.append(',').append(t.timeMillis);
                 // The buyer is the maker when the taker sells.
                 sb.append(t.takerBuys ? ",False,True\n" : ",True,True\n");
@@ -234,10 +256,7 @@ public final class RandomWalkMarket
     public static long writeOhlcvCandles(final RandomWalkMarket walk, final long trades, final long intervalMillis,
         final Path file) throws IOException
     {
-        final int priceDecimals = decimals(walk.priceTick);
-        final int sizeDecimals = decimals(walk.sizeLot);
-        final long tickUnits = Math.round(walk.priceTick * pow10(priceDecimals));
-        final long lotUnits = Math.round(walk.sizeLot * pow10(sizeDecimals));
+        final TextScale scale = TextScale.of(walk);
         final Trade t = new Trade();
         final StringBuilder sb = new StringBuilder(96);
         long candles = 0;
@@ -262,15 +281,11 @@ public final class RandomWalkMarket
                 {
                     sb.setLength(0);
                     sb.append(start).append(',');
-                    appendScaled(sb, open * tickUnits, priceDecimals);
-                    sb.append(',');
-                    appendScaled(sb, high * tickUnits, priceDecimals);
-                    sb.append(',');
-                    appendScaled(sb, low * tickUnits, priceDecimals);
-                    sb.append(',');
-                    appendScaled(sb, close * tickUnits, priceDecimals);
-                    sb.append(',');
-                    appendScaled(sb, volume * lotUnits, sizeDecimals);
+                    scale.price(sb, open).append(',');
+                    scale.price(sb, high).append(',');
+                    scale.price(sb, low).append(',');
+                    scale.price(sb, close).append(',');
+                    scale.size(sb, volume);
                     sb.append('\n');
                     out.append(sb);
                     candles++;

@@ -1,5 +1,6 @@
 package dev.peregrine.acceptance.support;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.assertj.core.api.SoftAssertions;
 
 import java.nio.file.Path;
@@ -68,5 +69,29 @@ public final class UserChecks
             .isEqualTo(live.outputDigest());
         soft.assertThat(replayed.stateHash()).as("replay's state-hash equals the run's\n%s", replay.describe())
             .isEqualTo(live.stateHash());
+    }
+
+    /** The run answers {@code /ready} with 200, trades for 20 s and is still ACTIVE on {@code /health}. */
+    public static void readyAndActiveForTwentySeconds(final SoftAssertions soft, final Daemon run)
+    {
+        final Http.Response ready = run.awaitReady(60);
+        soft.assertThat(ready.status()).as("/ready answers 200: %s", ready.body()).isEqualTo(200);
+        run.runFor(Duration.ofSeconds(20));
+        final JsonNode health = run.health();
+        soft.assertThat(health.path("tradingState").asText()).as("/health tradingState after 20 s: %s", health)
+            .isEqualTo("ACTIVE");
+    }
+
+    /**
+     * SIGTERM stops the run with exit 0, its rejects stay under 5 % and {@code replay} of {@code journal} prints the
+     * hashes it printed.
+     */
+    public static void stopsCleanly(final SoftAssertions soft, final Path workDir, final Path journal, final Daemon run)
+    {
+        final Peregrine.Result stopped = run.process().sigterm(Duration.ofSeconds(60));
+        soft.assertThat(stopped.exitCode()).as("exit code after SIGTERM\n%s", stopped.stderr()).isZero();
+        final Summary summary = new Summary(stopped.stderr());
+        rejectRateUnderFivePercentAfterStop(soft, summary);
+        replayEqualsLive(soft, workDir, journal, summary);
     }
 }

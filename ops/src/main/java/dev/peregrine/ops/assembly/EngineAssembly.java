@@ -121,10 +121,10 @@ public final class EngineAssembly implements AutoCloseable
         // 3 and 4. core, journal, ring and outbound
         engine = new LiveEngine(options.settings(), feed, options.journalDir(), options.ringSize(),
             options.waitStrategy(), CLOCK_INTERVAL_MILLIS, VenueWiring.liveVenue(options));
-        engine.retention(options.retention());
+        engine.journal().retention(options.retention());
         engine.snapshots(options.snapshots());
         engine.orderLog().sink(options.jsonLog());
-        engine.journalDiskFreeAlertRatio(options.diskAlertRatio());
+        engine.journal().diskFreeAlertRatio(options.diskAlertRatio());
         // 5. metrics
         sidecar = new LatencySidecar(1000);
         tickToDecision = trackLatencies(sidecar, engine, options.stageSampleEvery());
@@ -187,7 +187,7 @@ public final class EngineAssembly implements AutoCloseable
         sidecar.trackStage("strategy", stages.strategyNanos);
         sidecar.trackStage("risk", stages.riskNanos);
         sidecar.trackStage("execution", stages.executionNanos);
-        sidecar.trackStage("journal_append", engine.journalAppendNanos());
+        sidecar.trackStage("journal_append", engine.journal().appendNanos());
         for (final Map.Entry<String, org.HdrHistogram.SingleWriterRecorder> recorder : engine.feed().recorders().entrySet())
         {
             sidecar.track(recorder.getKey(), recorder.getValue(), CoreMetrics.MAX_TRACKABLE_NANOS);

@@ -2,6 +2,7 @@ package dev.peregrine.ops.assembly;
 
 import dev.peregrine.core.event.CommandCode;
 import dev.peregrine.ops.cli.ExitCodes;
+import dev.peregrine.ops.engine.CommandPublication;
 import dev.peregrine.ops.engine.LiveEngine;
 
 import java.io.PrintWriter;
@@ -83,8 +84,8 @@ final class GracefulShutdown
         {
             return false;
         }
-        final LiveEngine.CommandPublication published = engine.publishCommand(CommandCode.STOP);
-        if (published != LiveEngine.CommandPublication.ACCEPTED)
+        final CommandPublication published = engine.publishCommand(CommandCode.STOP);
+        if (published != CommandPublication.ACCEPTED)
         {
             out.println("shutdown: could not publish the cancel-all command (" + published + ")");
             return false;

@@ -10,7 +10,9 @@ import dev.peregrine.core.metrics.CoreMetrics;
 import dev.peregrine.core.ring.OutboundStage;
 import dev.peregrine.journal.DecisionJournal;
 import dev.peregrine.journal.JournalDiskUsage;
+import dev.peregrine.journal.JournalException;
 import dev.peregrine.journal.JournalRetention;
+import dev.peregrine.journal.JournalSettings;
 import dev.peregrine.journal.JournalWriter;
 import dev.peregrine.journal.RetentionPolicy;
 import org.HdrHistogram.SingleWriterRecorder;
@@ -21,10 +23,14 @@ import java.util.concurrent.TimeUnit;
 /**
  * The live engine's journals and their upkeep: the event journal (written by the ring's journal stage), the
  * decision journal with the queue between the core and it, retention (the housekeeper agent), and the disk
- * figures the metrics scrape reads.
+ * figures the metrics scrape reads. The HTTP, metrics and summary threads read its figures through
+ * {@link LiveEngine#journal()}; only the engine opens, starts and closes it.
  */
-final class EngineJournal
+public final class EngineJournal
 {
+    /** Alert when less than a tenth of the journal's volume is free: a day of journal must still fit. */
+    public static final double DEFAULT_DISK_FREE_ALERT_RATIO = 0.10;
+
     /** Decisions between the core and their journal: a burst of this many may wait for the outbound thread. */
     private static final int DECISION_QUEUE_CAPACITY = 1 << 14;
     /** How often retention runs: files roll daily by default, so a minute is more than often enough. */
@@ -37,7 +43,7 @@ final class EngineJournal
     /** Read by the metrics scrape (HTTP thread), cached for a second: never touched by a ring thread. */
     private final JournalDiskUsage disk;
     /** Free-space fraction below which an alert rule should fire; exported as a gauge for the rule to compare. */
-    private volatile double diskFreeAlertRatio = LiveEngine.DEFAULT_JOURNAL_DISK_FREE_ALERT_RATIO;
+    private volatile double diskFreeAlertRatio = DEFAULT_DISK_FREE_ALERT_RATIO;
     private JournalWriter writer;
     private DecisionJournal decisionJournal;
     private RetentionPolicy retentionPolicy;
@@ -49,6 +55,25 @@ final class EngineJournal
         this.settings = settings;
         this.decisions = new DecisionQueue(DECISION_QUEUE_CAPACITY, coreMetrics.decisionsUnjournaled);
         this.disk = new JournalDiskUsage(dir);
+    }
+
+    /** The journal's first settings; this run's when there is no journal yet or it cannot be read (openJournal says why). */
+    static EngineSettings firstSettings(final Path journalDir, final EngineSettings settings)
+    {
+        try
+        {
+            return JournalSettings.initialOf(journalDir, settings);
+        }
+        catch (final JournalException e)
+        {
+            return settings;
+        }
+    }
+
+    /** The journal folder. */
+    public Path dir()
+    {
+        return dir;
     }
 
     /** Opens both journals, so a bad journal folder fails before anything else starts. */
@@ -86,8 +111,11 @@ final class EngineJournal
         return new OutboundStage(sender, tradingSwitch, coreMetrics, decisions, decisionJournal);
     }
 
-    /** Retention to apply once started ({@link #startHousekeeping}); null for none. */
-    void retention(final RetentionPolicy policy)
+    /**
+     * Journal retention to apply while running (by age and/or size; see {@link RetentionPolicy}): once at start and
+     * every minute after, on a thread of its own. Set before the engine starts; null for none.
+     */
+    public void retention(final RetentionPolicy policy)
     {
         this.retentionPolicy = policy;
     }
@@ -130,41 +158,43 @@ final class EngineJournal
     }
 
     /** The retention agent, or null when none is configured or before start. */
-    JournalHousekeeper housekeeper()
+    public JournalHousekeeper housekeeper()
     {
         return housekeeper;
     }
 
     /** The Chronicle index of the last event journaled before an append failed, or -1. */
-    long lastIndexAtFailure()
+    public long lastIndexAtFailure()
     {
         return writer == null ? -1 : writer.lastIndexAtFailure();
     }
 
     /** Decisions written to the decision journal by this session. */
-    long decisionsJournaled()
+    public long decisionsJournaled()
     {
         return decisionJournal == null ? 0 : decisionJournal.written();
     }
 
     /** Events this session appended to the event journal. */
-    long eventsWritten()
+    public long eventsWritten()
     {
         return writer == null ? 0 : writer.eventsWritten();
     }
 
     /** The journal folder's size and its volume's free space, refreshed at most once a second. */
-    JournalDiskUsage disk()
+    public JournalDiskUsage disk()
     {
         return disk;
     }
 
-    double diskFreeAlertRatio()
+    /** The free-space fraction exported as {@code peregrine_journal_disk_free_alert_threshold_ratio}. */
+    public double diskFreeAlertRatio()
     {
         return diskFreeAlertRatio;
     }
 
-    void diskFreeAlertRatio(final double ratio)
+    /** Sets the free-space fraction (0 to 1) exported as {@code peregrine_journal_disk_free_alert_threshold_ratio}. */
+    public void diskFreeAlertRatio(final double ratio)
     {
         if (!(ratio >= 0 && ratio <= 1))
         {
@@ -174,7 +204,7 @@ final class EngineJournal
     }
 
     /** The journal thread's append latency per live event, nanoseconds. */
-    SingleWriterRecorder appendNanos()
+    public SingleWriterRecorder appendNanos()
     {
         return appendNanos;
     }

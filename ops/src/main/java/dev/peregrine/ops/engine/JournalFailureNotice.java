@@ -51,20 +51,20 @@ public final class JournalFailureNotice
     /** The cause, as an operator reads it ("No space left on device (...)"). */
     public String cause()
     {
-        return MappedFileFault.describe(engine.journalDir(), gate.cause());
+        return MappedFileFault.describe(engine.journal().dir(), gate.cause());
     }
 
     /** The one line: folder, cause, last journaled event, what to do. */
     public String line()
     {
-        final long index = engine.journalLastIndexAtFailure();
+        final long index = engine.journal().lastIndexAtFailure();
         // A fault on a mapped page is reported late: the last records counted appended may be torn.
         final boolean late = MappedFileFault.is(gate.cause());
         return String.format(Locale.ROOT, "journal FAILED: cannot append to %s: %s; the journal holds %s%,d events " +
             "(last journaled: event #%,d%s%s); the core stopped there. Free space on that volume (or move the folder " +
             "to a bigger one) and start again on the same folder: the restart repairs a torn tail if there is one " +
             "and continues",
-            engine.journalDir(), cause(), late ? "at most " : "", journaledEvents(), journaledEvents(),
+            engine.journal().dir(), cause(), late ? "at most " : "", journaledEvents(), journaledEvents(),
             index < 0 ? "" : ", index 0x" + Long.toHexString(index), late ? ", possibly torn" : "");
     }
 
@@ -77,7 +77,7 @@ public final class JournalFailureNotice
             return String.format(Locale.ROOT, "the output-digest and state-hash below are NOT a proof for this run: " +
                 "the journal's write fault was reported late, so the last events the core took may not all be on " +
                 "the journal; after the restart, 'replay --journal %s' gives the hashes of what it holds",
-                engine.journalDir());
+                engine.journal().dir());
         }
         return String.format(Locale.ROOT, "the figures and the output-digest and state-hash below cover the %,d " +
             "journaled events only: the core took none of the %,d inputs that arrived after the failed append",
@@ -103,8 +103,8 @@ public final class JournalFailureNotice
     /** The same facts as a JSON log line. */
     public JsonLine jsonLine(final int openOrders)
     {
-        final long index = engine.journalLastIndexAtFailure();
-        return JsonLine.now(JsonLine.ERROR, "journal_failed").field("journal", engine.journalDir().toString())
+        final long index = engine.journal().lastIndexAtFailure();
+        return JsonLine.now(JsonLine.ERROR, "journal_failed").field("journal", engine.journal().dir().toString())
             .field("cause", cause()).field("journaled_events", journaledEvents())
             .field("last_journaled_index", index < 0 ? null : "0x" + Long.toHexString(index))
             .field("inputs_not_taken", gate.inputsNotTaken()).field("open_orders", openOrders)

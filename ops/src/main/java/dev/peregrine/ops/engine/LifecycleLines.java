@@ -25,7 +25,7 @@ final class LifecycleLines
         return JsonLine.now(JsonLine.INFO, "recovery_completed").field("recovered_events", engine.recoveredEvents())
             .field("snapshot", recovery.snapshot() == null ? null : recovery.snapshot().toString())
             .field("tail_events", recovery.tailEvents()).field("snapshots_skipped", recovery.skipped().size())
-            .field("open_orders", engine.orderLog().openOrders().size()).field("journal", engine.journalDir().toString())
+            .field("open_orders", engine.orderLog().openOrders().size()).field("journal", engine.journal().dir().toString())
             .field("torn_tail_repaired", engine.startup().tornTailRepaired())
             .field("trading_state", state.state().name())
             .field("trading_state_reason", state.reason())
@@ -51,12 +51,12 @@ final class LifecycleLines
         final CoreMetrics m = engine.coreMetrics();
         final Throwable coreError = engine.core().lastError();
         return JsonLine.now(coreError != null ? JsonLine.ERROR : JsonLine.INFO, "engine_stopped")
-            .field("events", m.events.get()).field("journal_events", engine.journalEvents())
+            .field("events", m.events.get()).field("journal_events", engine.journal().eventsWritten())
             .field("orders", m.orders.get()).field("fills", m.fills.get()).field("cancels", m.cancels.get())
             .field("rejects", m.totalRejects()).field("open_orders", engine.orderLog().openOrders().size())
             .field("order_log_dropped", engine.orderLog().dropped()).field("trading_state",
                 engine.tradingSwitch().isHalted() ? "HALTED" : TradingState.values()[(int) m.tradingState.get()].name())
             .field("core_error", coreError == null ? null : coreError.toString())
-            .field("output_digest", engine.outputDigestHex()).field("state_hash", engine.stateHashHex());
+            .field("output_digest", engine.results().outputDigestHex()).field("state_hash", engine.results().stateHashHex());
     }
 }

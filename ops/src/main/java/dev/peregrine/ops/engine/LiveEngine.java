@@ -1,33 +1,29 @@
 package dev.peregrine.ops.engine;
 
-import dev.peregrine.gateway.venue.LiveVenue;
-import dev.peregrine.gateway.venue.MarketDataFeed;
-import dev.peregrine.gateway.venue.RecoveredOrder;
 import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.TimeoutException;
 import com.lmax.disruptor.WaitStrategy;
 import dev.peregrine.core.agent.AgentErrors;
 import dev.peregrine.core.engine.EngineSettings;
-import dev.peregrine.core.engine.CoreAssembly;
 import dev.peregrine.core.engine.TradingCore;
 import dev.peregrine.core.engine.TradingSwitch;
+import dev.peregrine.core.event.CommandCode;
 import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.execution.PaperOrderSender;
 import dev.peregrine.core.metrics.CoreMetrics;
-import dev.peregrine.core.output.Hash64;
 import dev.peregrine.core.output.OutputDigest;
+import dev.peregrine.core.output.OutputFanOut;
 import dev.peregrine.core.ring.HaltingExceptionHandler;
 import dev.peregrine.core.ring.InboundRing;
+import dev.peregrine.core.ring.JournalGate;
 import dev.peregrine.core.ring.OutboundStage;
-import dev.peregrine.journal.JournalDiskUsage;
-import dev.peregrine.journal.JournalSettings;
-import dev.peregrine.journal.SettingsContinuation;
-import dev.peregrine.journal.RetentionPolicy;
-import dev.peregrine.journal.statistics.EquityStatistics;
-import dev.peregrine.journal.statistics.PnlTable;
+import dev.peregrine.gateway.venue.LiveVenue;
+import dev.peregrine.gateway.venue.MarketDataFeed;
+import dev.peregrine.gateway.venue.RecoveredOrder;
+import dev.peregrine.journal.snapshot.SnapshotPolicy;
 import dev.peregrine.journal.statistics.PublishedStatistics;
 import dev.peregrine.journal.statistics.StrategyLedger;
-import dev.peregrine.journal.snapshot.SnapshotPolicy;
-import dev.peregrine.journal.snapshot.SnapshotRecovery;
+import dev.peregrine.ops.assembly.EngineAssembly;
 import dev.peregrine.ops.logging.JsonLog;
 import dev.peregrine.ops.orderlog.OrderLog;
 
@@ -43,27 +39,24 @@ import java.util.concurrent.TimeUnit;
  * {@link #stop()} the core has processed exactly the events on the journal, which is why the digest it
  * prints equals the one a replay of that journal prints.
  *
- * <p>Its roles live in their own classes: {@link EngineJournal} (journals, retention, disk figures),
- * {@link StartupRecovery} (crash-only start-up), {@link EngineSnapshots}, {@link CommandPublisher},
- * {@link VenueSettlement} and {@link LifecycleLines}. What is left here, over 400 lines, is one concept: the
- * engine's lifecycle (start, stop, operator commands) and the read surface the HTTP, metrics and summary threads
- * use, about forty accessors, kept on this class so that those callers ({@code ops/http}, {@code ops/metrics})
- * did not change in the split.
+ * <p>This class is the engine's lifecycle (start, stop, operator commands). Its roles live in their own classes,
+ * and the HTTP, metrics and summary threads read their figures there: {@link EngineJournal} (journals, retention,
+ * disk figures), {@link EngineResults} (digest, state hash, PnL, statistics), {@link StartupRecovery} (crash-only
+ * start-up), {@link EngineSnapshots}, {@link CommandPublisher}, {@link VenueSettlement} and {@link LifecycleLines}.
  */
 public final class LiveEngine
 {
     private final EngineSettings settings;
     private final MarketDataFeed feed;
-    private final Path journalDir;
     private final int ringSize;
     private final WaitStrategy waitStrategy;
     private final long clockIntervalMillis;
 
     private final TradingSwitch tradingSwitch = new TradingSwitch();
-    private final OutputDigest digest = new OutputDigest();
     private final CoreMetrics coreMetrics;
     private final StrategyLedger ledger;
     private final PublishedStatistics statistics;
+    private final EngineResults results;
     private final PaperOrderSender paperSender = new PaperOrderSender();
     private final LiveVenue liveVenue;
     private final TradingCore core;
@@ -85,9 +78,6 @@ public final class LiveEngine
     private volatile StartupRecovery startup;
     private final EngineSnapshots snapshots;
 
-    /** Alert when less than a tenth of the journal's volume is free: a day of journal must still fit. */
-    public static final double DEFAULT_JOURNAL_DISK_FREE_ALERT_RATIO = 0.10;
-
     /**
      * @param liveVenue where orders go when {@code settings.liveVenue()}; null for the paper venue.
      */
@@ -108,33 +98,21 @@ public final class LiveEngine
         this.liveVenue = liveVenue;
         this.settings = settings;
         this.feed = feed;
-        this.journalDir = journalDir;
         this.ringSize = ringSize;
         this.waitStrategy = waitStrategy;
         this.clockIntervalMillis = clockIntervalMillis;
         // The core starts as the journal did; start() recovers it, then continues with these settings.
-        final EngineSettings initial = journalSettings(journalDir, settings);
+        final EngineSettings initial = EngineJournal.firstSettings(journalDir, settings);
+        final OutputDigest digest = new OutputDigest();
         this.coreMetrics = new CoreMetrics(initial.products().size());
         this.ledger = new StrategyLedger(Math.max(initial.strategyCount(), settings.strategyCount()), initial.products().size());
-        this.core = dev.peregrine.ops.assembly.EngineAssembly.core(initial, new dev.peregrine.core.output.OutputFanOut(
-            new dev.peregrine.core.output.OutputFanOut(digest, ledger), orderLog.capture()), coreMetrics, tradingSwitch);
+        this.core = EngineAssembly.core(initial, new OutputFanOut(new OutputFanOut(digest, ledger), orderLog.capture()),
+            coreMetrics, tradingSwitch);
         this.statistics = new PublishedStatistics(core);
+        this.results = new EngineResults(core, digest, ledger, statistics, coreMetrics);
         this.snapshots = new EngineSnapshots(core, digest, ledger, statistics, journalDir, agentErrors);
         orderLog.names(core.instruments().symbols(), OrderLog.strategyNames(core.strategies()));
         this.journal = new EngineJournal(journalDir, settings, coreMetrics);
-    }
-
-    /** The journal's first settings; this run's when there is no journal yet or it cannot be read (openJournal says why). */
-    private static EngineSettings journalSettings(final Path journalDir, final EngineSettings settings)
-    {
-        try
-        {
-            return JournalSettings.initialOf(journalDir, settings);
-        }
-        catch (final dev.peregrine.journal.JournalException e)
-        {
-            return settings;
-        }
     }
 
     /** Opens the journal only, so a bad journal folder fails before anything else starts. */
@@ -155,7 +133,7 @@ public final class LiveEngine
             journal.open();
         }
         // strategies() counts the engine's own row
-        startup = StartupRecovery.run(journalDir, journal.writer(), core, settings, snapshots.state(), statistics,
+        startup = StartupRecovery.run(journal.dir(), journal.writer(), core, settings, snapshots.state(), statistics,
             ledger.strategies() - 1);
         // A graceful stop left the journal HALTED "engine stopping": the START published below brings back
         // the state from before it. Read now, while the core is idle.
@@ -198,7 +176,7 @@ public final class LiveEngine
             // First on the ring, before any market data or clock: journaled, so a replay restores the same state.
             try
             {
-                publishCommand(dev.peregrine.core.event.CommandCode.START);
+                publishCommand(CommandCode.START);
             }
             catch (final InterruptedException ex)
             {
@@ -220,17 +198,6 @@ public final class LiveEngine
     public void snapshots(final SnapshotPolicy policy)
     {
         snapshots.policy(policy);
-    }
-
-    /** What became of an operator command handed to {@link #publishCommand}. */
-    public enum CommandPublication
-    {
-        /** On the ring: it will be journaled, then acted on. */
-        ACCEPTED,
-        /** The engine is not running (not started, or stopping). */
-        NOT_RUNNING,
-        /** The ring is full for longer than the wait: the caller should retry. */
-        RING_FULL
     }
 
     /**
@@ -290,7 +257,7 @@ public final class LiveEngine
             {
                 ring.drainAndStop(30, TimeUnit.SECONDS);
             }
-            catch (final com.lmax.disruptor.TimeoutException ex)
+            catch (final TimeoutException ex)
             {
                 ring.halt();
                 throw new IllegalStateException("the ring did not drain within 30 s; journal and core may differ", ex);
@@ -321,39 +288,18 @@ public final class LiveEngine
 
     /**
      * Where the journal failed, if it did, and the inputs the core therefore did not take; null before
-     * {@link #start}. See {@link dev.peregrine.core.ring.JournalGate} and {@link JournalFailureNotice}.
+     * {@link #start}. See {@link JournalGate} and {@link JournalFailureNotice}.
      */
-    public dev.peregrine.core.ring.JournalGate journalGate()
+    public JournalGate journalGate()
     {
         final InboundRing started = ring;
         return started == null ? null : started.journalGate();
     }
 
-    /** The Chronicle index of the last event journaled before an append failed, or -1. */
-    public long journalLastIndexAtFailure()
+    /** The event and decision journals: their folder, retention, counts and disk figures. */
+    public EngineJournal journal()
     {
-        return journal.lastIndexAtFailure();
-    }
-
-    /** Decisions written to the decision journal by this session. */
-    public long decisionsJournaled()
-    {
-        return journal.decisionsJournaled();
-    }
-
-    /**
-     * Journal retention to apply while running (by age and/or size; see {@link RetentionPolicy}): once at
-     * start and every minute after, on a thread of its own. Set before {@link #start}; null for none.
-     */
-    public void retention(final RetentionPolicy policy)
-    {
-        journal.retention(policy);
-    }
-
-    /** The retention thread's counters, or null when no retention is configured. */
-    public JournalHousekeeper housekeeper()
-    {
-        return journal.housekeeper();
+        return journal;
     }
 
     /**
@@ -378,20 +324,10 @@ public final class LiveEngine
         return startup == null ? 0 : startup.events();
     }
 
-    public String outputDigestHex()
+    /** The digest, state hash, PnL and statistics this engine has produced. */
+    public EngineResults results()
     {
-        return digest.hex();
-    }
-
-    public long outputCount()
-    {
-        return digest.outputCount();
-    }
-
-    /** State hash of the core; meaningful once {@link #stop()} has drained the ring. */
-    public String stateHashHex()
-    {
-        return Hash64.hex(core.stateHash());
+        return results;
     }
 
     public EngineSettings settings()
@@ -415,38 +351,6 @@ public final class LiveEngine
         return coreMetrics;
     }
 
-    /**
-     * PnL per strategy and per strategy and product, from any thread while the core runs: the figures the
-     * ledger publishes on every fill, valued at the marks the core last published.
-     */
-    public PnlTable pnlTable()
-    {
-        final double[] marks = new double[coreMetrics.markPrices.length];
-        for (int i = 0; i < marks.length; i++)
-        {
-            marks[i] = coreMetrics.markPrices[i].get();
-        }
-        return PnlTable.of(ledger.published(), StrategyLedger.strategyNames(core), core.instruments().symbols(), marks);
-    }
-
-    /** Sharpe, Sortino, drawdown and return so far, from any thread (see {@link PublishedStatistics}). */
-    public EquityStatistics statistics()
-    {
-        return statistics.snapshot();
-    }
-
-    /** The same from the core thread's own figures: only once the core has stopped (the summary at exit). */
-    public EquityStatistics finalStatistics()
-    {
-        return statistics.finished();
-    }
-
-    /** The same table from the core's own state: only once the core has stopped (the summary at exit). */
-    public PnlTable finalPnlTable()
-    {
-        return ledger.table(core);
-    }
-
     /** Where orders go when trading live; null with the paper venue. */
     public LiveVenue liveVenue()
     {
@@ -463,39 +367,6 @@ public final class LiveEngine
         return tradingSwitch;
     }
 
-    public Path journalDir()
-    {
-        return journalDir;
-    }
-
-    /** The journal folder's size and its volume's free space, refreshed at most once a second. */
-    public JournalDiskUsage journalDisk()
-    {
-        return journal.disk();
-    }
-
-    public double journalDiskFreeAlertRatio()
-    {
-        return journal.diskFreeAlertRatio();
-    }
-
-    /** Sets the free-space fraction (0 to 1) exported as {@code peregrine_journal_disk_free_alert_threshold_ratio}. */
-    public void journalDiskFreeAlertRatio(final double ratio)
-    {
-        journal.diskFreeAlertRatio(ratio);
-    }
-
-    /** The journal thread's append latency per live event, nanoseconds. */
-    public org.HdrHistogram.SingleWriterRecorder journalAppendNanos()
-    {
-        return journal.appendNanos();
-    }
-
-    public long journalEvents()
-    {
-        return journal.eventsWritten();
-    }
-
     public long ringRemainingCapacity()
     {
         return ring == null ? ringSize : ring.remainingCapacity();
@@ -504,11 +375,6 @@ public final class LiveEngine
     public int ringSize()
     {
         return ringSize;
-    }
-
-    public boolean gatewayConnected()
-    {
-        return feed.isConnected();
     }
 
     public List<HaltingExceptionHandler> stageErrors()

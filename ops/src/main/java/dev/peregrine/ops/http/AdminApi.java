@@ -8,6 +8,7 @@ import dev.peregrine.core.metrics.CoreMetrics;
 import dev.peregrine.core.risk.RiskLimits;
 import dev.peregrine.journal.JournalException;
 import dev.peregrine.ops.decisions.DecisionFormat;
+import dev.peregrine.ops.engine.CommandPublication;
 import dev.peregrine.ops.engine.LiveEngine;
 import dev.peregrine.ops.http.server.BoundedHttpServer;
 import dev.peregrine.ops.logging.JsonOutput;
@@ -121,7 +122,7 @@ public final class AdminApi
             final String body;
             try
             {
-                body = query.run(engine.journalDir(), new DecisionFormat(engine.settings()));
+                body = query.run(engine.journal().dir(), new DecisionFormat(engine.settings()));
             }
             catch (final JournalException ex)
             {
@@ -185,7 +186,7 @@ public final class AdminApi
                 .put("accepted", false).put("tradingState", currentState().name()).put("reason", refusal)));
             return;
         }
-        final LiveEngine.CommandPublication published;
+        final CommandPublication published;
         try
         {
             published = engine.publishCommand(code);
@@ -196,12 +197,12 @@ public final class AdminApi
             JsonReply.error(exchange, 503, "interrupted while publishing the command; it was not accepted");
             return;
         }
-        if (published == LiveEngine.CommandPublication.NOT_RUNNING)
+        if (published == CommandPublication.NOT_RUNNING)
         {
             JsonReply.error(exchange, 503, "the engine is not running");
             return;
         }
-        if (published == LiveEngine.CommandPublication.RING_FULL)
+        if (published == CommandPublication.RING_FULL)
         {
             JsonReply.error(exchange, 503, "the input ring stayed full for 1 s; the command was not accepted, retry");
             return;
@@ -276,8 +277,8 @@ public final class AdminApi
         {
             positions.putRawValue(products.get(i), JsonOutput.fixed(m.positions[i].get(), 8));
         }
-        StrategyPnlJson.put(json, engine.pnlTable());
-        StatisticsJson.put(json, engine.statistics());
+        StrategyPnlJson.put(json, engine.results().pnlTable());
+        StatisticsJson.put(json, engine.results().statistics());
         return JsonOutput.compact(json);
     }
 }

@@ -86,7 +86,7 @@ public final class HealthEndpoint implements AutoCloseable
                 JsonReply.error(exchange, 405, "method not allowed, use GET");
                 return;
             }
-            final boolean connected = engine.gatewayConnected();
+            final boolean connected = engine.feed().isConnected();
             final List<String> products = engine.settings().products();
             final ObjectNode json = JsonOutput.object();
             final ArrayNode unsynced = JsonOutput.MAPPER.createArrayNode();
@@ -141,7 +141,7 @@ public final class HealthEndpoint implements AutoCloseable
             json.put("strategyFailure", strategyFailure.toString());
         }
         json.set("strategies", perStrategy);
-        StrategyPnlJson.putByStrategy(json, engine.pnlTable());
+        StrategyPnlJson.putByStrategy(json, engine.results().pnlTable());
         if (coreError != null)
         {
             json.put("coreError", coreError.toString());
@@ -149,9 +149,9 @@ public final class HealthEndpoint implements AutoCloseable
         json.put("haltReason", engine.tradingSwitch().reason());
         putTradingState(json, engine);
         return JsonOutput.compact(json
-            .put("gatewayConnected", engine.gatewayConnected())
+            .put("gatewayConnected", engine.feed().isConnected())
             .put("eventsProcessed", engine.coreMetrics().events.get())
-            .put("journalEvents", engine.journalEvents())
+            .put("journalEvents", engine.journal().eventsWritten())
             .put("orders", engine.coreMetrics().orders.get())
             .put("fills", engine.coreMetrics().fills.get())
             .put("halted", halted || coreState == TradingState.HALTED));

@@ -107,7 +107,7 @@ final class CoreMetricsExport
             () -> engine.tradingSwitch().isHalted() ? 1 : 0);
         metrics.gauge("peregrine_ring_remaining_capacity", "Free slots in the inbound ring", engine::ringRemainingCapacity);
         metrics.gauge("peregrine_ring_size", "Slots in the inbound ring", engine::ringSize);
-        metrics.counter("peregrine_journal_events", "Events appended to the journal", engine::journalEvents);
+        metrics.counter("peregrine_journal_events", "Events appended to the journal", engine.journal()::eventsWritten);
         registerRetention(metrics, engine);
         registerPnlAndRisk(metrics, engine, m);
         registerPerProduct(metrics, engine, "peregrine_feed_unhealthy",
@@ -124,7 +124,7 @@ final class CoreMetricsExport
                 }
             }, "strategy");
         metrics.counter("peregrine_decisions_journaled", "Decision records written to the decision journal",
-            engine::decisionsJournaled);
+            engine.journal()::decisionsJournaled);
         metrics.counter("peregrine_decisions_unjournaled",
             "Decision records not journaled because the journal writer fell a whole queue behind (replay still has them)",
             m.decisionsUnjournaled::get);
@@ -180,7 +180,7 @@ final class CoreMetricsExport
             JournalHousekeeper::failures);
         metrics.gauge("peregrine_journal_disk_free_alert_threshold_ratio",
             "Free-space fraction of the journal's volume below which the disk alert should fire",
-            engine::journalDiskFreeAlertRatio);
+            engine.journal()::diskFreeAlertRatio);
     }
 
     private static void registerHousekeeper(final CallbackMetrics metrics, final LiveEngine engine, final String name,
@@ -188,7 +188,7 @@ final class CoreMetricsExport
     {
         metrics.counter(name, help, points ->
         {
-            final JournalHousekeeper housekeeper = engine.housekeeper();
+            final JournalHousekeeper housekeeper = engine.journal().housekeeper();
             if (housekeeper != null)
             {
                 points.call(value.applyAsLong(housekeeper));

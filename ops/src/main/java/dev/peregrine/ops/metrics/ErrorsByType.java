@@ -39,7 +39,7 @@ final class ErrorsByType
                 {
                     ringStages += handler.errorCount();
                 }
-                final JournalHousekeeper housekeeper = engine.housekeeper();
+                final JournalHousekeeper housekeeper = engine.journal().housekeeper();
                 points.call(m.coreErrors.get(), "core");
                 points.call(m.strategyFailures.get(), "strategy");
                 points.call(ringStages, "ring_stage");

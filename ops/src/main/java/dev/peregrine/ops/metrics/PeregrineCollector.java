@@ -82,7 +82,7 @@ public final class PeregrineCollector implements MultiCollector
         final dev.peregrine.journal.JournalDiskUsage.Snapshot disk;
         try
         {
-            disk = engine.journalDisk().snapshot();
+            disk = engine.journal().disk().snapshot();
         }
         catch (final dev.peregrine.journal.JournalException ex)
         {

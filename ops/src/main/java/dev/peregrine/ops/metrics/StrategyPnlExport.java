@@ -41,7 +41,7 @@ final class StrategyPnlExport
     {
         metrics.gauge(name, help, points ->
         {
-            for (final PnlRow row : engine.pnlTable().byStrategyAndProduct())
+            for (final PnlRow row : engine.results().pnlTable().byStrategyAndProduct())
             {
                 points.call(value.applyAsDouble(row), row.strategy(), row.product());
             }
@@ -53,7 +53,7 @@ final class StrategyPnlExport
     {
         metrics.counter(name, help, points ->
         {
-            for (final PnlRow row : engine.pnlTable().byStrategyAndProduct())
+            for (final PnlRow row : engine.results().pnlTable().byStrategyAndProduct())
             {
                 points.call(value.applyAsDouble(row), row.strategy(), row.product());
             }

@@ -48,7 +48,7 @@ public final class RunSummary
     public static String toJson(final LiveEngine engine, final ReplayCapture replay, final long framesReplayed)
     {
         final List<String> products = engine.settings().products();
-        final ProductCounts counts = ProductCounts.fromJournal(engine.journalDir(), engine.recoveredEvents(), products.size());
+        final ProductCounts counts = ProductCounts.fromJournal(engine.journal().dir(), engine.recoveredEvents(), products.size());
         final MarketDataFeed feed = engine.feed();
         final CoreMetrics core = engine.coreMetrics();
         final long heartbeats = feed.heartbeats();
@@ -62,10 +62,10 @@ public final class RunSummary
             json.put("speed", replay.speedLabel());
             json.put("frames_replayed", framesReplayed);
         }
-        json.put("journal", engine.journalDir().toString());
-        json.put("journal_events", engine.journalEvents());
-        json.put("output_digest", engine.outputDigestHex());
-        json.put("state_hash", engine.stateHashHex());
+        json.put("journal", engine.journal().dir().toString());
+        json.put("journal_events", engine.journal().eventsWritten());
+        json.put("output_digest", engine.results().outputDigestHex());
+        json.put("state_hash", engine.results().stateHashHex());
 
         json.putObject("engine")
             .put("events", core.events.get())
@@ -77,7 +77,7 @@ public final class RunSummary
             .put("feed_gaps", core.feedGaps.get())
             .put("orders", core.orders.get())
             .put("fills", core.fills.get())
-            .put("decisions_journaled", engine.decisionsJournaled());
+            .put("decisions_journaled", engine.journal().decisionsJournaled());
 
         final ArrayNode strategies = json.putArray("strategies");
         for (int i = 0; i < engine.core().strategies().count(); i++)
@@ -85,7 +85,7 @@ public final class RunSummary
             final StrategyRunner runner = engine.core().strategies().get(i);
             strategies.addObject().put("id", runner.strategyId()).put("name", runner.name()).put("enabled", runner.enabled());
         }
-        PnlTables.json(json, engine.finalPnlTable());
+        PnlTables.json(json, engine.results().finalPnlTable());
 
         final ObjectNode connection = json.putArray("connections").addObject();
         fields(connection, feed.summary());

@@ -72,7 +72,7 @@ public final class StatusLine
                     .append(strategyFailure);
             }
         }
-        if (!engine.gatewayConnected())
+        if (!engine.feed().isConnected())
         {
             sb.append(" | gateway DISCONNECTED");
         }

@@ -55,8 +55,8 @@ public final class SummaryLines
         final List<String> products = engine.settings().products();
         out.println("--- summary ---");
         out.printf(Locale.ROOT, "events %,d (trades %,d live + %,d snapshot, quotes %,d, clocks %,d); journal %,d events in %s%n",
-            m.events.get(), m.trades.get(), m.snapshotTrades.get(), m.quotes.get(), m.clocks.get(), engine.journalEvents(),
-            engine.journalDir());
+            m.events.get(), m.trades.get(), m.snapshotTrades.get(), m.quotes.get(), m.clocks.get(), engine.journal().eventsWritten(),
+            engine.journal().dir());
         out.printf(Locale.ROOT, "orders %d, fills %d, cancels %d, rejects %d%s, released after journaling %d%n",
             m.orders.get(), m.fills.get(), m.cancels.get(), m.totalRejects(), rejectReasons(m), m.ordersReleased.get());
         final String dropped = marketDataDropped(m);
@@ -70,8 +70,8 @@ public final class SummaryLines
                 products.get(i), FixedPoint.toString(positions.quantity(i)), positions.averagePrice(i),
                 positions.realizedPnl(i), positions.fees(i), positions.unrealizedPnl(i, engine.core().market().markPrice(i)));
         }
-        engine.finalPnlTable().lines().forEach(out::println);
-        StatisticsLines.of(engine.finalStatistics()).forEach(out::println);
+        engine.results().finalPnlTable().lines().forEach(out::println);
+        StatisticsLines.of(engine.results().finalStatistics()).forEach(out::println);
         out.printf(Locale.ROOT, "pnl total %+.2f (realized %+.2f after %.2f fees, unrealized %+.2f)%n",
             positions.totalRealizedPnl() + engine.core().totalUnrealizedPnl(), positions.totalRealizedPnl(),
             positions.totalFees(), engine.core().totalUnrealizedPnl());
@@ -94,9 +94,9 @@ public final class SummaryLines
             printFailure(out, "strategy '" + runner.name() + "' DISABLED, its orders cancelled, after", runner.failure());
         }
         out.println(engine.settings().paperVenue().describe());
-        out.println("output-digest: " + engine.outputDigestHex());
-        out.println("state-hash: " + engine.stateHashHex());
-        out.println("replay it: ./peregrine replay --journal " + engine.journalDir());
+        out.println("output-digest: " + engine.results().outputDigestHex());
+        out.println("state-hash: " + engine.results().stateHashHex());
+        out.println("replay it: ./peregrine replay --journal " + engine.journal().dir());
         out.flush();
     }
 

@@ -1,0 +1,45 @@
+package dev.peregrine.ops;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/**
+ * The HTTP calls the ops tests make on a running engine's endpoints: one client, every request bounded to 10 s,
+ * with the admin bearer token when one is given.
+ */
+final class TestHttp
+{
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private TestHttp()
+    {
+    }
+
+    /** {@code GET url}, with {@code bearer} as the token (null for none). */
+    static HttpResponse<String> get(final String url, final String bearer) throws Exception
+    {
+        return call("GET", url, bearer, null);
+    }
+
+    /** {@code POST url} with {@code body} (null for none) and {@code bearer} as the token (null for none). */
+    static HttpResponse<String> post(final String url, final String bearer, final String body) throws Exception
+    {
+        return call("POST", url, bearer, body);
+    }
+
+    /** {@code method url} with {@code body} (null for none) and {@code bearer} as the token (null for none). */
+    static HttpResponse<String> call(final String method, final String url, final String bearer, final String body)
+        throws Exception
+    {
+        final HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+            .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (bearer != null)
+        {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
