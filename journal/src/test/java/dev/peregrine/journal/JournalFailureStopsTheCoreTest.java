@@ -1,25 +1,16 @@
 package dev.peregrine.journal;
 
-import com.lmax.disruptor.BlockingWaitStrategy;
 import com.lmax.disruptor.RingBuffer;
-import dev.peregrine.core.engine.EngineSettings;
-import dev.peregrine.core.engine.CoreAssembly;
-import dev.peregrine.core.engine.TradingCore;
-import dev.peregrine.core.engine.TradingSwitch;
 import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.execution.PaperOrderSender;
 import dev.peregrine.core.metrics.CoreMetrics;
-import dev.peregrine.core.output.Hash64;
-import dev.peregrine.core.output.OutputDigest;
 import dev.peregrine.core.ring.HaltingExceptionHandler;
 import dev.peregrine.core.ring.InboundRing;
 import dev.peregrine.core.ring.JournalGate;
-import dev.peregrine.core.ring.OutboundStage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,7 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class JournalFailureStopsTheCoreTest
 {
-    private static final EngineSettings SETTINGS = EngineSettings.defaults(List.of("BTC-USD", "ETH-USD"), 1000).withMinHold(0);
     private static final int EVENTS = 20_000;
     private static final int JOURNALED = 12_345;
 
@@ -43,16 +33,11 @@ class JournalFailureStopsTheCoreTest
     @Test
     void afterAFailedAppendTheCoreTakesNoInputAndItsHashesEqualAReplayOfTheJournal() throws Exception
     {
-        final TradingSwitch tradingSwitch = new TradingSwitch();
-        final CoreMetrics metrics = new CoreMetrics(2);
-        final OutputDigest digest = new OutputDigest();
-        final TradingCore core = CoreAssembly.build(SETTINGS, digest, metrics, tradingSwitch);
-        final JournalWriter writer = JournalWriter.open(dir, SETTINGS);
-        final PaperOrderSender paper = new PaperOrderSender();
-        final InboundRing ring = new InboundRing(256, new BlockingWaitStrategy(), JournalStageWrapper::daemon,
-            new DiskFullAfter(writer, JOURNALED), core, new OutboundStage(paper, tradingSwitch, metrics), tradingSwitch);
-
-        final RingBuffer<InboundEvent> ringBuffer = ring.start();
+        final JournaledRing live = new JournaledRing(dir);
+        final JournalWriter writer = live.writer;
+        final CoreMetrics metrics = live.metrics;
+        final RingBuffer<InboundEvent> ringBuffer = live.start(new DiskFullAfter(writer, JOURNALED), new PaperOrderSender());
+        final InboundRing ring = live.ring;
         final MarketStream stream = new MarketStream(99);
         for (int i = 0; i < EVENTS; i++)
         {
@@ -73,18 +58,14 @@ class JournalFailureStopsTheCoreTest
         assertThat(gate.inputsNotTaken()).isEqualTo(EVENTS - JOURNALED);
         assertThat(metrics.events.get()).as("inputs the core took").isEqualTo(JOURNALED);
         assertThat(writer.eventsWritten()).isEqualTo(JOURNALED);
-        assertThat(tradingSwitch.isHalted()).isTrue();
+        assertThat(live.tradingSwitch.isHalted()).isTrue();
         for (final HaltingExceptionHandler handler : ring.exceptionHandlers())
         {
             assertThat(handler.errorCount()).as(handler.stage() + " errors").isEqualTo(handler.stage().equals("journal") ? 1 : 0);
         }
         assertThat(metrics.orders.get()).as("orders decided before the disk filled").isGreaterThan(5);
 
-        final ReplayResult replay = Replay.run(dir);
-        assertThat(replay.events()).isEqualTo(JOURNALED);
-        assertThat(replay.outputs()).isEqualTo(digest.outputCount());
-        assertThat(replay.outputDigestHex()).isEqualTo(digest.hex());
-        assertThat(replay.stateHashHex()).isEqualTo(Hash64.hex(core.stateHash()));
+        live.assertReplayEqualsLive(dir, JOURNALED);
     }
 
     /**

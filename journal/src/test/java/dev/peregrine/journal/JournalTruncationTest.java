@@ -93,23 +93,7 @@ class JournalTruncationTest
     void aMiddleFileCutShortIsRefusedAndWhenAcceptedTheLaterFilesAreStillRead() throws IOException
     {
         final Path dir = tmp.resolve("rolled");
-        final SetTimeProvider time = new SetTimeProvider(Instant.parse("2026-01-01T00:00:00Z"));
-        final List<InboundEvent> written = new ArrayList<>();
-        final MarketStream stream = new MarketStream(11);
-        try (JournalWriter writer = JournalWriter.open(dir, SETTINGS, TestRollCycles.TEST_SECONDLY, time))
-        {
-            for (int f = 0; f < 3; f++)
-            {
-                for (int i = 0; i < 400; i++)
-                {
-                    final InboundEvent e = new InboundEvent();
-                    stream.next(e);
-                    writer.onEvent(e, written.size(), true);
-                    written.add(e);
-                }
-                time.advanceMillis(1000);
-            }
-        }
+        final List<InboundEvent> written = writeRolled(dir, newYear(), 11, 3, 400);
         final List<Path> files = queueFiles(dir);
         assertThat(files).hasSize(3);
         final Path middle = files.get(1);
@@ -167,12 +151,26 @@ class JournalTruncationTest
 
     private static List<InboundEvent> writeThreeFiles(final Path dir, final int perFile)
     {
-        final SetTimeProvider time = new SetTimeProvider(Instant.parse("2026-01-01T00:00:00Z"));
+        return writeRolled(dir, newYear(), 13, 3, perFile);
+    }
+
+    private static SetTimeProvider newYear()
+    {
+        return new SetTimeProvider(Instant.parse("2026-01-01T00:00:00Z"));
+    }
+
+    /**
+     * A journal of {@code files} files (one a second of {@code time}, which it advances) of {@code perFile} events
+     * each from a {@link MarketStream} of {@code seed}; returns the events written.
+     */
+    private static List<InboundEvent> writeRolled(final Path dir, final SetTimeProvider time, final int seed,
+        final int files, final int perFile)
+    {
         final List<InboundEvent> written = new ArrayList<>();
-        final MarketStream stream = new MarketStream(13);
+        final MarketStream stream = new MarketStream(seed);
         try (JournalWriter writer = JournalWriter.open(dir, SETTINGS, TestRollCycles.TEST_SECONDLY, time))
         {
-            for (int f = 0; f < 3; f++)
+            for (int f = 0; f < files; f++)
             {
                 for (int i = 0; i < perFile; i++)
                 {
@@ -263,22 +261,8 @@ class JournalTruncationTest
     void aJournalTrimmedByRetentionOpensWithoutComplaint() throws IOException
     {
         final Path dir = tmp.resolve("rolled");
-        final SetTimeProvider time = new SetTimeProvider(Instant.parse("2026-01-01T00:00:00Z"));
-        int events = 0;
-        final MarketStream stream = new MarketStream(5);
-        try (JournalWriter writer = JournalWriter.open(dir, SETTINGS, TestRollCycles.TEST_SECONDLY, time))
-        {
-            for (int f = 0; f < 5; f++)
-            {
-                for (int i = 0; i < 50; i++)
-                {
-                    final InboundEvent e = new InboundEvent();
-                    stream.next(e);
-                    writer.onEvent(e, events++, true);
-                }
-                time.advanceMillis(1000);
-            }
-        }
+        final SetTimeProvider time = newYear();
+        writeRolled(dir, time, 5, 5, 50);
         final int deleted = new JournalRetention(dir, RetentionPolicy.byAge(Duration.ofSeconds(2)), time).apply().deleted().size();
         assertThat(deleted).isPositive();
         try (JournalReader reader = JournalReader.open(dir))

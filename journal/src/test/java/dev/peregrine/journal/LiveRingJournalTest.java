@@ -1,26 +1,17 @@
 package dev.peregrine.journal;
 
-import com.lmax.disruptor.BlockingWaitStrategy;
 import com.lmax.disruptor.RingBuffer;
-import dev.peregrine.core.engine.EngineSettings;
-import dev.peregrine.core.engine.CoreAssembly;
-import dev.peregrine.core.engine.TradingCore;
-import dev.peregrine.core.engine.TradingSwitch;
 import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.event.OrderCommand;
 import dev.peregrine.core.execution.OrderSender;
 import dev.peregrine.core.execution.PaperOrderSender;
 import dev.peregrine.core.metrics.CoreMetrics;
-import dev.peregrine.core.output.Hash64;
-import dev.peregrine.core.output.OutputDigest;
 import dev.peregrine.core.ring.HaltingExceptionHandler;
 import dev.peregrine.core.ring.InboundRing;
-import dev.peregrine.core.ring.OutboundStage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -34,8 +25,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LiveRingJournalTest
 {
-    /** The default crossover trading every cross (no minimum hold): a short synthetic stream gives many orders. */
-    private static final EngineSettings SETTINGS = EngineSettings.defaults(List.of("BTC-USD", "ETH-USD"), 1000).withMinHold(0);
     private static final int EVENTS = 20_000;
 
     @TempDir
@@ -44,16 +33,12 @@ class LiveRingJournalTest
     @Test
     void ordersLeaveOnlyAfterTheirCauseIsJournaledAndReplayMatchesLive() throws Exception
     {
-        final TradingSwitch tradingSwitch = new TradingSwitch();
-        final CoreMetrics metrics = new CoreMetrics(2);
-        final OutputDigest digest = new OutputDigest();
-        final TradingCore core = CoreAssembly.build(SETTINGS, digest, metrics, tradingSwitch);
-        final JournalWriter writer = JournalWriter.open(dir, SETTINGS);
+        final JournaledRing live = new JournaledRing(dir);
+        final JournalWriter writer = live.writer;
+        final CoreMetrics metrics = live.metrics;
         final CausalitySender sender = new CausalitySender(new PaperOrderSender(), writer);
-        final InboundRing ring = new InboundRing(256, new BlockingWaitStrategy(), JournalStageWrapper::daemon,
-            new SlowJournal(writer), core, new OutboundStage(sender, tradingSwitch, metrics), tradingSwitch);
-
-        final RingBuffer<InboundEvent> ringBuffer = ring.start();
+        final RingBuffer<InboundEvent> ringBuffer = live.start(new SlowJournal(writer), sender);
+        final InboundRing ring = live.ring;
         final Thread producer = new Thread(() ->
         {
             final MarketStream stream = new MarketStream(99);
@@ -76,7 +61,7 @@ class LiveRingJournalTest
         {
             assertThat(handler.firstError()).as(handler.stage() + " stage error").isNull();
         }
-        assertThat(tradingSwitch.isHalted()).isFalse();
+        assertThat(live.tradingSwitch.isHalted()).isFalse();
         assertThat(writer.eventsWritten()).isEqualTo(EVENTS);
 
         // Every order the core made was released, and none before its cause was journaled.
@@ -87,11 +72,7 @@ class LiveRingJournalTest
         assertThat(sender.early.get()).as("orders released before their cause was journaled").isZero();
         assertThat(sender.lastCause).isPositive();
 
-        final ReplayResult replay = Replay.run(dir);
-        assertThat(replay.events()).isEqualTo(EVENTS);
-        assertThat(replay.outputs()).isEqualTo(digest.outputCount());
-        assertThat(replay.outputDigestHex()).isEqualTo(digest.hex());
-        assertThat(replay.stateHashHex()).isEqualTo(Hash64.hex(core.stateHash()));
+        live.assertReplayEqualsLive(dir, EVENTS);
     }
 
     /**
