@@ -16,12 +16,11 @@ class SteppedReplayTest
     private static final int EVENTS = 20_000;
 
     @TempDir
-    Path dir;
+    Path journal;
 
     @Test
     void legsAddUpToTheWholeReplay()
     {
-        final Path journal = dir.resolve("journal");
         OscillatingJournal.write(journal, EVENTS);
         final ReplayResult whole = EngineAssembly.replay(journal);
 
