@@ -32,18 +32,13 @@ public final class BinanceTradeSource implements EventSource
     private final InputFile file;
     private final AsciiLines lines;
     private final String source;
-    private final int instrumentId;
-    private final long priceIncrement;
-    private final TimeWindow window;
+    private final TouchedTrades touches;
 
-    private boolean tradePending;
     private long tradeId;
     private long price;
     private long quantity;
     private long timeNanos;
     private int makerSide;
-    private long previousTime = Long.MIN_VALUE;
-    private long previousLine;
     private boolean ended;
 
     public BinanceTradeSource(final InputFile file, final int instrumentId, final long priceIncrement,
@@ -52,18 +47,14 @@ public final class BinanceTradeSource implements EventSource
         this.file = file;
         this.source = file.path().toString();
         this.lines = new AsciiLines(file.content(), source);
-        this.instrumentId = instrumentId;
-        this.priceIncrement = priceIncrement;
-        this.window = window;
+        this.touches = new TouchedTrades(instrumentId, priceIncrement, window);
     }
 
     @Override
     public boolean next(final InboundEvent into)
     {
-        if (tradePending)
+        if (touches.pendingTrade(into))
         {
-            tradePending = false;
-            SyntheticTouch.trade(into, instrumentId, timeNanos, tradeId, price, quantity, makerSide);
             return true;
         }
         while (!ended && lines.next())
@@ -77,18 +68,15 @@ public final class BinanceTradeSource implements EventSource
                 continue; // an "id,price,..." header some re-exports add
             }
             readRow();
-            if (window.isPast(timeNanos))
+            final int offered = touches.offer(into, timeNanos, tradeId, price, quantity, makerSide);
+            if (offered == TouchedTrades.PAST)
             {
-                ended = true; // rows are in time order: nothing later can be inside
                 break;
             }
-            if (!window.contains(timeNanos))
+            if (offered == TouchedTrades.QUOTED)
             {
-                continue;
+                return true;
             }
-            SyntheticTouch.quote(into, instrumentId, timeNanos, price, quantity, priceIncrement);
-            tradePending = true;
-            return true;
         }
         ended = true;
         return false;
@@ -125,13 +113,10 @@ public final class BinanceTradeSource implements EventSource
         {
             throw ImportException.at(source, line, "is_best_match", "'" + lines.text(6) + "' is not true or false");
         }
-        if (timeNanos < previousTime)
+        if (!touches.inOrder(timeNanos, line))
         {
-            throw ImportException.at(source, line, "time", "'" + lines.text(4) + "' is earlier than the previous row's " +
-                "(line " + previousLine + "); rows must be in time order");
+            throw touches.outOfOrder(source, line, "time", lines.text(4));
         }
-        previousTime = timeNanos;
-        previousLine = line;
     }
 
     private long timeNanos(final long value, final long line)

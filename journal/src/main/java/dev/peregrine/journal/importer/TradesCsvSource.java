@@ -28,22 +28,17 @@ public final class TradesCsvSource implements EventSource
     private final InputFile file;
     private final CsvReader reader;
     private final String source;
-    private final int instrumentId;
-    private final long priceIncrement;
-    private final TimeWindow window;
+    private final TouchedTrades touches;
     private final int time;
     private final int price;
     private final int quantity;
     private final int side;
 
-    private boolean tradePending;
     private long tradeCount;
     private long tradePrice;
     private long tradeQuantity;
     private long tradeTime;
     private int makerSide;
-    private long previousTime = Long.MIN_VALUE;
-    private long previousLine;
     private boolean ended;
 
     public TradesCsvSource(final InputFile file, final int instrumentId, final long priceIncrement, final TimeWindow window)
@@ -51,9 +46,7 @@ public final class TradesCsvSource implements EventSource
         this.file = file;
         this.source = file.path().toString();
         this.reader = new CsvReader(new InputStreamReader(file.content(), StandardCharsets.UTF_8), source);
-        this.instrumentId = instrumentId;
-        this.priceIncrement = priceIncrement;
-        this.window = window;
+        this.touches = new TouchedTrades(instrumentId, priceIncrement, window);
         readHeader();
         this.time = reader.column(CsvReader.TIME_COLUMN, true);
         this.price = reader.column(List.of("price"), true);
@@ -76,10 +69,8 @@ public final class TradesCsvSource implements EventSource
     @Override
     public boolean next(final InboundEvent into)
     {
-        if (tradePending)
+        if (touches.pendingTrade(into))
         {
-            tradePending = false;
-            SyntheticTouch.trade(into, instrumentId, tradeTime, tradeCount, tradePrice, tradeQuantity, makerSide);
             return true;
         }
         try
@@ -88,14 +79,13 @@ public final class TradesCsvSource implements EventSource
             while (!ended && (row = reader.nextRow()) != null)
             {
                 readRow(row, reader.recordLine());
-                if (window.isPast(tradeTime))
+                final int offered = touches.offer(into, tradeTime, tradeCount, tradePrice, tradeQuantity, makerSide);
+                if (offered == TouchedTrades.PAST)
                 {
                     break;
                 }
-                if (window.contains(tradeTime))
+                if (offered == TouchedTrades.QUOTED)
                 {
-                    SyntheticTouch.quote(into, instrumentId, tradeTime, tradePrice, tradeQuantity, priceIncrement);
-                    tradePending = true;
                     return true;
                 }
             }
@@ -114,13 +104,10 @@ public final class TradesCsvSource implements EventSource
         tradePrice = ScaledFieldParser.parse(row.get(price), source, line, reader.columnName(price), true);
         tradeQuantity = ScaledFieldParser.parse(row.get(quantity), source, line, reader.columnName(quantity), true);
         makerSide = side < 0 ? Side.NONE : makerSide(row.get(side).trim().toLowerCase(Locale.ROOT), line);
-        if (tradeTime < previousTime)
+        if (!touches.inOrder(tradeTime, line))
         {
-            throw ImportException.at(source, line, reader.columnName(time), "'" + row.get(time).trim() +
-                "' is earlier than the previous row's (line " + previousLine + "); rows must be in time order");
+            throw touches.outOfOrder(source, line, reader.columnName(time), row.get(time).trim());
         }
-        previousTime = tradeTime;
-        previousLine = line;
         tradeCount++;
     }
 
