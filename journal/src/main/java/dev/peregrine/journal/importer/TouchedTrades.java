@@ -21,12 +21,9 @@ final class TouchedTrades
     private final long priceIncrement;
     private final TimeWindow window;
 
+    /** The trade of the last quoted row, written as it will be fed; {@link #pending} until it is. */
+    private final InboundEvent trade = new InboundEvent();
     private boolean pending;
-    private long timeNanos;
-    private long tradeId;
-    private long price;
-    private long quantity;
-    private int makerSide;
     private long previousTime = Long.MIN_VALUE;
     private long previousLine;
 
@@ -45,7 +42,7 @@ final class TouchedTrades
             return false;
         }
         pending = false;
-        SyntheticTouch.trade(into, instrumentId, timeNanos, tradeId, price, quantity, makerSide);
+        into.copyInputsFrom(trade); // every input field, as SyntheticTouch.trade(into, ...) would write them
         return true;
     }
 
@@ -81,12 +78,8 @@ final class TouchedTrades
             return BEFORE;
         }
         SyntheticTouch.quote(into, instrumentId, timeNanos, price, quantity, priceIncrement);
+        SyntheticTouch.trade(trade, instrumentId, timeNanos, tradeId, price, quantity, makerSide);
         pending = true;
-        this.timeNanos = timeNanos;
-        this.tradeId = tradeId;
-        this.price = price;
-        this.quantity = quantity;
-        this.makerSide = makerSide;
         return QUOTED;
     }
 }
