@@ -85,11 +85,14 @@ public final class GatewayComparison
             ManagementFactory.getRuntimeMXBean().getInputArguments());
         final Collection<RunResult> results = new Runner(options.build()).run();
 
+        // Decoders by frame and method ("coinbaseTicker_peregrine"), books by method.
         final Map<String, RunResult> byMethod = new LinkedHashMap<>();
         for (final RunResult result : results)
         {
             final String benchmark = result.getParams().getBenchmark();
-            byMethod.put(benchmark.substring(benchmark.lastIndexOf('.') + 1), result);
+            final String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
+            final String frame = result.getParams().getParam("frame");
+            byMethod.put(frame == null ? method : frame + "_" + method, result);
         }
         line("");
         line("Gateway comparison: %d fork(s), %d x %d s warm-up, %d x %d s measurement; real captures",

@@ -60,18 +60,18 @@ public final class JournalDamage
 
     private String lost()
     {
-        if (!scan.headerReadable)
+        if (!scan.headerReadable())
         {
-            return "its Chronicle header is cut off (" + scan.fileSize + " bytes left), so none of its entries can be read";
+            return "its Chronicle header is cut off (" + scan.fileSize() + " bytes left), so none of its entries can be read";
         }
         if (lastGoodSequence < 0)
         {
-            return "none of its entries can be read (the file is " + String.format("%,d", scan.fileSize) + " bytes)";
+            return "none of its entries can be read (the file is " + String.format("%,d", scan.fileSize()) + " bytes)";
         }
         final String count = entriesLost() > 0 ? String.format("%,d entries", entriesLost()) : "entries";
         return count + " after index 0x" + Long.toHexString(lastGoodIndex) + " are missing (last good index 0x" +
-            Long.toHexString(lastGoodIndex) + "; the file is " + String.format("%,d", scan.fileSize) +
-            " bytes, its Chronicle header records a write at byte " + String.format("%,d", scan.writePosition) + ")";
+            Long.toHexString(lastGoodIndex) + "; the file is " + String.format("%,d", scan.fileSize()) +
+            " bytes, its Chronicle header records a write at byte " + String.format("%,d", scan.writePosition()) + ")";
     }
 
     @Override

@@ -115,7 +115,7 @@ public final class JournalIntegrity
             }
             else if (i < files.size() - 1)
             {
-                lastGood.put(f.cycle, f.scan.entries - 1);
+                lastGood.put(f.cycle, f.scan.entries() - 1);
             }
         }
         return new AcceptedLoss(rollCycle, lastGood);
@@ -213,26 +213,26 @@ public final class JournalIntegrity
     private static JournalDamage judge(final Path file, final QueueFileScan scan, final RollCycle rollCycle)
     {
         final int cycle = QueueFileCycle.of(file, rollCycle);
-        if (!scan.initialized)
+        if (!scan.initialized())
         {
             return null; // Chronicle was creating it when its writer stopped: nothing was written to it
         }
-        if (!scan.headerReadable)
+        if (!scan.headerReadable())
         {
             return new JournalDamage(file, cycle, rollCycle, -1, -1, scan);
         }
-        if (scan.reachedWritePosition)
+        if (scan.reachedWritePosition())
         {
             return null;
         }
-        final boolean onlyTheLastIsMissing = scan.dataEnd == scan.writePosition;
-        final boolean fileEndsInsideData = scan.fileSize < scan.writePosition + 4;
+        final boolean onlyTheLastIsMissing = scan.dataEnd() == scan.writePosition();
+        final boolean fileEndsInsideData = scan.fileSize() < scan.writePosition() + 4;
         if (onlyTheLastIsMissing && !fileEndsInsideData)
         {
             return null; // a torn tail in a file of full length: the reader reports it
         }
-        final long lastGoodSequence = scan.entries - 1;
-        return new JournalDamage(file, cycle, rollCycle, lastGoodSequence, scan.lastWrittenSequence, scan);
+        final long lastGoodSequence = scan.entries() - 1;
+        return new JournalDamage(file, cycle, rollCycle, lastGoodSequence, scan.lastWrittenSequence(), scan);
     }
 
     private static List<Path> queueFiles(final Path queueDir)

@@ -34,53 +34,39 @@ import java.nio.file.StandardOpenOption;
  *
  * <p>The walk reads header words only (a window of the file mapped read-only at a time, within the
  * file's real size), so it costs a few milliseconds per million entries.
+ *
+ * @param fileSize             the file's size on disk when scanned
+ * @param headerReadable       false when the store header itself is cut off or unreadable: then nothing below is
+ *                             known
+ * @param initialized          false for a file Chronicle had only begun to create when its writer stopped: its first
+ *                             header word is still zero or not complete (Chronicle claims the word, then writes the
+ *                             header). No entry was ever written to it, so it is not damage; Chronicle finishes or
+ *                             replaces it.
+ * @param writePosition        offset of the last document Chronicle recorded as written (its store header), or -1
+ * @param lastWrittenSequence  sequence number of that document, or -1
+ * @param dataEnd              offset where the readable, complete documents end: the first header word that is not a
+ *                             complete document
+ * @param entries              entries (data documents) readable from the start: the last good sequence number is this
+ *                             minus one
+ * @param reachedWritePosition whether the walk met the complete document at {@code writePosition}
+ * @param endOfFileMarker      whether the file ends with Chronicle's end-of-file marker (a rolled cycle)
  */
-final class QueueFileScan
+record QueueFileScan(
+    long fileSize,
+    boolean headerReadable,
+    boolean initialized,
+    long writePosition,
+    long lastWrittenSequence,
+    long dataEnd,
+    long entries,
+    boolean reachedWritePosition,
+    boolean endOfFileMarker)
 {
     /** How much of the file is mapped at once while walking. */
     private static final long WINDOW = 256L << 20;
     private static final byte[] WRITE_POSITION = "writePosition".getBytes(StandardCharsets.US_ASCII);
     /** Chronicle's binary wire code for an {@code int64} array. */
     private static final int I64_ARRAY = 0x8d;
-
-    /** The file's size on disk when scanned. */
-    final long fileSize;
-    /** False when the store header itself is cut off or unreadable: then nothing below is known. */
-    final boolean headerReadable;
-    /**
-     * False for a file Chronicle had only begun to create when its writer stopped: its first header word is
-     * still zero or not complete (Chronicle claims the word, then writes the header). No entry was ever
-     * written to it, so it is not damage; Chronicle finishes or replaces it.
-     */
-    final boolean initialized;
-    /** Offset of the last document Chronicle recorded as written (its store header), or -1. */
-    final long writePosition;
-    /** Sequence number of that document, or -1. */
-    final long lastWrittenSequence;
-    /** Offset where the readable, complete documents end: the first header word that is not a complete document. */
-    final long dataEnd;
-    /** Entries (data documents) readable from the start: the last good sequence number is this minus one. */
-    final long entries;
-    /** Whether the walk met the complete document at {@link #writePosition}. */
-    final boolean reachedWritePosition;
-    /** Whether the file ends with Chronicle's end-of-file marker (a rolled cycle). */
-    final boolean endOfFileMarker;
-
-    private QueueFileScan(final long fileSize, final boolean headerReadable, final boolean initialized,
-        final long writePosition,
-        final long lastWrittenSequence, final long dataEnd, final long entries, final boolean reachedWritePosition,
-        final boolean endOfFileMarker)
-    {
-        this.fileSize = fileSize;
-        this.headerReadable = headerReadable;
-        this.initialized = initialized;
-        this.writePosition = writePosition;
-        this.lastWrittenSequence = lastWrittenSequence;
-        this.dataEnd = dataEnd;
-        this.entries = entries;
-        this.reachedWritePosition = reachedWritePosition;
-        this.endOfFileMarker = endOfFileMarker;
-    }
 
     static QueueFileScan of(final Path file) throws IOException
     {

@@ -56,10 +56,10 @@ class JournalTruncationTest
     @Test
     void aFileCutInHalfIsRefusedByTheReaderTheReplayAndTheWriterNamingTheLastGoodIndex() throws IOException
     {
-        final Path dir = tmp.resolve("journal");
-        final List<InboundEvent> written = write(dir, 4_000);
-        final Path file = onlyFile(dir);
-        final List<long[]> docs = QueueTearing.documents(dir); // index, start, end of every entry
+        final OneFile journal = OneFile.write(tmp.resolve("journal"), 4_000);
+        final Path dir = journal.dir();
+        final Path file = journal.file();
+        final List<long[]> docs = journal.docs(); // index, start, end of every entry
         assertThat(docs).hasSize(4_001);
         final long cut = docs.get(docs.size() - 1)[2] / 2;
         final long[] lastGood = lastEndingBy(docs, cut);
@@ -80,7 +80,7 @@ class JournalTruncationTest
         JournalIntegrity.acceptTruncation(warnings::add);
         final List<InboundEvent> read = readAll(dir);
         final int left = docs.indexOf(lastGood); // the header is entry 0
-        assertThat(fields(read)).isEqualTo(fields(written.subList(0, left)));
+        assertThat(fields(read)).isEqualTo(fields(journal.written().subList(0, left)));
         assertThat(warnings).singleElement().asString()
             .startsWith("WARNING: journal damaged: " + file + " is cut short: " + String.format("%,d", 4_000 - left + 0) + " entries after")
             .contains("reading what is left");
@@ -93,23 +93,7 @@ class JournalTruncationTest
     void aMiddleFileCutShortIsRefusedAndWhenAcceptedTheLaterFilesAreStillRead() throws IOException
     {
         final Path dir = tmp.resolve("rolled");
-        final SetTimeProvider time = new SetTimeProvider(Instant.parse("2026-01-01T00:00:00Z"));
-        final List<InboundEvent> written = new ArrayList<>();
-        final MarketStream stream = new MarketStream(11);
-        try (JournalWriter writer = JournalWriter.open(dir, SETTINGS, TestRollCycles.TEST_SECONDLY, time))
-        {
-            for (int f = 0; f < 3; f++)
-            {
-                for (int i = 0; i < 400; i++)
-                {
-                    final InboundEvent e = new InboundEvent();
-                    stream.next(e);
-                    writer.onEvent(e, written.size(), true);
-                    written.add(e);
-                }
-                time.advanceMillis(1000);
-            }
-        }
+        final List<InboundEvent> written = writeRolled(dir, newYear(), 11, 3, 400);
         final List<Path> files = queueFiles(dir);
         assertThat(files).hasSize(3);
         final Path middle = files.get(1);
@@ -167,12 +151,26 @@ class JournalTruncationTest
 
     private static List<InboundEvent> writeThreeFiles(final Path dir, final int perFile)
     {
-        final SetTimeProvider time = new SetTimeProvider(Instant.parse("2026-01-01T00:00:00Z"));
+        return writeRolled(dir, newYear(), 13, 3, perFile);
+    }
+
+    private static SetTimeProvider newYear()
+    {
+        return new SetTimeProvider(Instant.parse("2026-01-01T00:00:00Z"));
+    }
+
+    /**
+     * A journal of {@code files} files (one a second of {@code time}, which it advances) of {@code perFile} events
+     * each from a {@link MarketStream} of {@code seed}; returns the events written.
+     */
+    private static List<InboundEvent> writeRolled(final Path dir, final SetTimeProvider time, final int seed,
+        final int files, final int perFile)
+    {
         final List<InboundEvent> written = new ArrayList<>();
-        final MarketStream stream = new MarketStream(13);
+        final MarketStream stream = new MarketStream(seed);
         try (JournalWriter writer = JournalWriter.open(dir, SETTINGS, TestRollCycles.TEST_SECONDLY, time))
         {
-            for (int f = 0; f < 3; f++)
+            for (int f = 0; f < files; f++)
             {
                 for (int i = 0; i < perFile; i++)
                 {
@@ -190,17 +188,14 @@ class JournalTruncationTest
     @Test
     void acceptedByAWriterTheFileIsRewrittenWithItsGoodEntriesAndAppendsAreReadAfterThem() throws IOException
     {
-        final Path dir = tmp.resolve("journal");
-        final List<InboundEvent> written = write(dir, 3_000);
-        final Path file = onlyFile(dir);
-        final List<long[]> docs = QueueTearing.documents(dir);
-        final long cut = docs.get(1_500)[1] + 30;
-        truncate(file, cut);
+        final OneFile journal = OneFile.write(tmp.resolve("journal"), 3_000);
+        final long cut = journal.docs().get(1_500)[1] + 30;
+        truncate(journal.file(), cut);
 
         JournalIntegrity.acceptTruncation(warnings::add);
         final MarketStream more = new MarketStream(99);
         final List<InboundEvent> appended = new ArrayList<>();
-        try (JournalWriter writer = JournalWriter.open(dir, SETTINGS, SMALL_INDEX_DAILY))
+        try (JournalWriter writer = JournalWriter.open(journal.dir(), SETTINGS, SMALL_INDEX_DAILY))
         {
             for (int i = 0; i < 50; i++)
             {
@@ -211,11 +206,11 @@ class JournalTruncationTest
             }
         }
         assertThat(warnings).singleElement().asString().contains("appending after the last good entry")
-            .contains(file.getFileName() + ".damaged");
-        assertThat(dir.resolve(file.getFileName() + ".damaged")).exists();
+            .contains(journal.file().getFileName() + ".damaged");
+        assertThat(journal.dir().resolve(journal.file().getFileName() + ".damaged")).exists();
         JournalIntegrity.refuseTruncation(); // the rewritten journal is whole: no flag needed any more
-        final List<InboundEvent> read = readAll(dir);
-        final List<InboundEvent> expected = new ArrayList<>(written.subList(0, 1_499));
+        final List<InboundEvent> read = readAll(journal.dir());
+        final List<InboundEvent> expected = new ArrayList<>(journal.written().subList(0, 1_499));
         expected.addAll(appended);
         assertThat(fields(read)).isEqualTo(fields(expected));
     }
@@ -235,14 +230,11 @@ class JournalTruncationTest
     @Test
     void aCrashStyleTornTailOpensWithoutComplaint() throws IOException
     {
-        final Path dir = tmp.resolve("journal");
-        final List<InboundEvent> written = write(dir, 2_000);
-        final Path file = onlyFile(dir);
-        final List<long[]> docs = QueueTearing.documents(dir);
-        final long[] last = docs.get(docs.size() - 1);
+        final OneFile journal = OneFile.write(tmp.resolve("journal"), 2_000);
+        final long[] last = journal.docs().get(journal.docs().size() - 1);
         // A power loss that kept the last record's length word but not the rest: zeros, file of full length.
-        zero(file, last[1] + 10, last[2]);
-        try (JournalReader reader = JournalReader.open(dir))
+        zero(journal.file(), last[1] + 10, last[2]);
+        try (JournalReader reader = JournalReader.open(journal.dir()))
         {
             final InboundEvent e = new InboundEvent();
             int n = 0;
@@ -250,12 +242,12 @@ class JournalTruncationTest
             {
                 n++;
             }
-            assertThat(n).isEqualTo(written.size() - 1);
+            assertThat(n).isEqualTo(journal.written().size() - 1);
             assertThat(reader.tornTail()).isNotNull();
         }
         // The record never finished at all (its length word zero): simply not there.
-        zero(file, last[1], last[2]);
-        assertThat(readAll(dir).size()).isEqualTo(written.size() - 1);
+        zero(journal.file(), last[1], last[2]);
+        assertThat(readAll(journal.dir()).size()).isEqualTo(journal.written().size() - 1);
         assertThat(warnings).isEmpty();
     }
 
@@ -263,22 +255,8 @@ class JournalTruncationTest
     void aJournalTrimmedByRetentionOpensWithoutComplaint() throws IOException
     {
         final Path dir = tmp.resolve("rolled");
-        final SetTimeProvider time = new SetTimeProvider(Instant.parse("2026-01-01T00:00:00Z"));
-        int events = 0;
-        final MarketStream stream = new MarketStream(5);
-        try (JournalWriter writer = JournalWriter.open(dir, SETTINGS, TestRollCycles.TEST_SECONDLY, time))
-        {
-            for (int f = 0; f < 5; f++)
-            {
-                for (int i = 0; i < 50; i++)
-                {
-                    final InboundEvent e = new InboundEvent();
-                    stream.next(e);
-                    writer.onEvent(e, events++, true);
-                }
-                time.advanceMillis(1000);
-            }
-        }
+        final SetTimeProvider time = newYear();
+        writeRolled(dir, time, 5, 5, 50);
         final int deleted = new JournalRetention(dir, RetentionPolicy.byAge(Duration.ofSeconds(2)), time).apply().deleted().size();
         assertThat(deleted).isPositive();
         try (JournalReader reader = JournalReader.open(dir))
@@ -392,6 +370,19 @@ class JournalTruncationTest
             }
         }
         return last;
+    }
+
+    /**
+     * A journal of one file written by {@link #write}: its folder, the events written, its queue file and where each
+     * entry lies (index, start, end: {@link QueueTearing#documents}).
+     */
+    private record OneFile(Path dir, List<InboundEvent> written, Path file, List<long[]> docs)
+    {
+        static OneFile write(final Path dir, final int events) throws IOException
+        {
+            final List<InboundEvent> written = JournalTruncationTest.write(dir, events);
+            return new OneFile(dir, written, onlyFile(dir), QueueTearing.documents(dir));
+        }
     }
 
     private static Path onlyFile(final Path dir) throws IOException

@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Decoding one real frame into inbound events: Peregrine's allocation-free decoders against Jackson
- * streaming and Jackson databind (tree), on the same bytes. Method names are {@code <frame>_<decoder>}.
+ * streaming and Jackson databind (tree), on the same bytes. The parameter {@code frame} names the frame, the
+ * method the decoder ({@code peregrine}, {@code jacksonStreaming}, {@code jacksonTree}).
  *
  * <p>Frames, all taken at setup from the real captures (never copied into the project):
  * <ul>
@@ -42,170 +43,114 @@ public class DecoderBenchmark
     private static final long RECEIVE_EPOCH_NANOS = 1_786_309_548_000_000_000L;
     private static final long RECEIVE_NANO_TIME = 42L;
 
+    /** Which frame is decoded (see the class comment). */
+    @Param({"coinbaseTicker", "coinbaseTrades", "coinbaseLevel2", "binanceTrade", "binanceBookTicker"})
+    public String frame;
+
     /** Folder of the real captures; empty: {@code -Dperegrine.sharedData}, else ../shared/data/real. */
     @Param({""})
     public String sharedData;
 
-    private byte[] coinbaseTicker;
-    private byte[] coinbaseTrades;
-    private byte[] coinbaseLevel2;
-    private int tradeIdStart;
+    private byte[] bytes;
+    /** Where the trade id of {@code coinbaseTrades} is written anew before every call; -1 for the other frames. */
+    private int tradeIdStart = -1;
     private int tradeIdEnd;
     private long nextTradeId;
-    private byte[] binanceTrade;
-    private byte[] binanceBookTicker;
 
     private DrainedRing ring;
+    /** Peregrine's decoder of the frame's venue: exactly one of the two is set. */
     private CoinbaseMarketDataDecoder peregrineCoinbase;
     private BinanceMarketDataDecoder peregrineBinance;
-    private JacksonStreamingCoinbaseDecoder streamingCoinbase;
-    private JacksonTreeCoinbaseDecoder treeCoinbase;
-    private JacksonStreamingBinanceDecoder streamingBinance;
-    private JacksonTreeBinanceDecoder treeBinance;
+    private JacksonBaseline streaming;
+    private JacksonBaseline tree;
     private final DecodedEvents out = new DecodedEvents(256);
 
     @Setup
     public void setUp()
     {
-        final CoinbaseCapture coinbase = CoinbaseCapture.load(sharedData);
-        coinbaseTicker = coinbase.first("ticker", "update").bytes;
-        coinbaseTrades = coinbase.first("market_trades", "update").bytes.clone();
-        final String tradesText = new String(coinbaseTrades, java.nio.charset.StandardCharsets.US_ASCII);
-        tradeIdStart = tradesText.indexOf("\"trade_id\":\"") + "\"trade_id\":\"".length();
-        tradeIdEnd = tradesText.indexOf('"', tradeIdStart);
-        nextTradeId = Long.parseLong(tradesText.substring(tradeIdStart, tradeIdEnd));
-        coinbaseLevel2 = coinbase.first("l2_data", "update").bytes;
-        final BinanceCaptureFrames binance = BinanceCaptureFrames.load(sharedData);
-        binanceTrade = binance.trades().get(0);
-        binanceBookTicker = binance.bookTickers().get(0);
-
         ring = new DrainedRing(1024);
-        peregrineCoinbase = new CoinbaseMarketDataDecoder(Venues.coinbase(), ring.ring(), new GatewayMetrics());
-        // Trade and bookTicker frames never ask for a depth snapshot.
-        peregrineBinance = new BinanceMarketDataDecoder(Venues.binance(), ring.ring(), new BinanceMetrics(), id -> { });
-        streamingCoinbase = new JacksonStreamingCoinbaseDecoder(Venues.coinbase());
-        treeCoinbase = new JacksonTreeCoinbaseDecoder(Venues.coinbase());
-        streamingBinance = new JacksonStreamingBinanceDecoder(Venues.binance());
-        treeBinance = new JacksonTreeBinanceDecoder(Venues.binance());
-    }
-
-    @Benchmark
-    public long coinbaseTicker_peregrine()
-    {
-        return peregrine(coinbaseTicker);
-    }
-
-    @Benchmark
-    public long coinbaseTicker_jacksonStreaming() throws IOException
-    {
-        return jackson(streamingCoinbase, coinbaseTicker);
-    }
-
-    @Benchmark
-    public long coinbaseTicker_jacksonTree() throws IOException
-    {
-        return jackson(treeCoinbase, coinbaseTicker);
-    }
-
-    @Benchmark
-    public long coinbaseTrades_peregrine()
-    {
-        // Peregrine drops a trade id it has published (a resnapshot's repeats): give every call a new id, as
-        // the venue would, so the trade is published like the baselines' and the comparison stays fair.
-        long id = nextTradeId++;
-        for (int d = tradeIdEnd - 1; d >= tradeIdStart; d--, id /= 10)
+        if (frame.startsWith("coinbase"))
         {
-            coinbaseTrades[d] = (byte)('0' + id % 10);
+            final CoinbaseCapture coinbase = CoinbaseCapture.load(sharedData);
+            switch (frame)
+            {
+                case "coinbaseTicker": bytes = coinbase.first("ticker", "update").bytes; break;
+                case "coinbaseTrades": bytes = freshTradeIds(coinbase.first("market_trades", "update").bytes.clone()); break;
+                case "coinbaseLevel2": bytes = coinbase.first("l2_data", "update").bytes; break;
+                default: throw new IllegalArgumentException("unknown frame " + frame);
+            }
+            peregrineCoinbase = new CoinbaseMarketDataDecoder(Venues.coinbase(), ring.ring(), new GatewayMetrics());
+            streaming = new JacksonStreamingCoinbaseDecoder(Venues.coinbase());
+            tree = new JacksonTreeCoinbaseDecoder(Venues.coinbase());
         }
-        return peregrine(coinbaseTrades);
+        else
+        {
+            final BinanceCaptureFrames binance = BinanceCaptureFrames.load(sharedData);
+            switch (frame)
+            {
+                case "binanceTrade": bytes = binance.trades().get(0); break;
+                case "binanceBookTicker": bytes = binance.bookTickers().get(0); break;
+                default: throw new IllegalArgumentException("unknown frame " + frame);
+            }
+            // Trade and bookTicker frames never ask for a depth snapshot.
+            peregrineBinance = new BinanceMarketDataDecoder(Venues.binance(), ring.ring(), new BinanceMetrics(), id -> { });
+            streaming = new JacksonStreamingBinanceDecoder(Venues.binance());
+            tree = new JacksonTreeBinanceDecoder(Venues.binance());
+        }
+    }
+
+    /** Finds the trade id of a {@code market_trades} frame, so each call can give it a new one. */
+    private byte[] freshTradeIds(final byte[] trades)
+    {
+        final String text = new String(trades, java.nio.charset.StandardCharsets.US_ASCII);
+        tradeIdStart = text.indexOf("\"trade_id\":\"") + "\"trade_id\":\"".length();
+        tradeIdEnd = text.indexOf('"', tradeIdStart);
+        nextTradeId = Long.parseLong(text.substring(tradeIdStart, tradeIdEnd));
+        return trades;
     }
 
     @Benchmark
-    public long coinbaseTrades_jacksonStreaming() throws IOException
+    public long peregrine()
     {
-        return jackson(streamingCoinbase, coinbaseTrades);
-    }
-
-    @Benchmark
-    public long coinbaseTrades_jacksonTree() throws IOException
-    {
-        return jackson(treeCoinbase, coinbaseTrades);
-    }
-
-    @Benchmark
-    public long coinbaseLevel2_peregrine()
-    {
-        return peregrine(coinbaseLevel2);
-    }
-
-    @Benchmark
-    public long coinbaseLevel2_jacksonStreaming() throws IOException
-    {
-        return jackson(streamingCoinbase, coinbaseLevel2);
-    }
-
-    @Benchmark
-    public long coinbaseLevel2_jacksonTree() throws IOException
-    {
-        return jackson(treeCoinbase, coinbaseLevel2);
-    }
-
-    @Benchmark
-    public long binanceTrade_peregrine()
-    {
-        return peregrineBinance(binanceTrade);
-    }
-
-    @Benchmark
-    public long binanceTrade_jacksonStreaming() throws IOException
-    {
-        return jackson(streamingBinance, binanceTrade);
-    }
-
-    @Benchmark
-    public long binanceTrade_jacksonTree() throws IOException
-    {
-        return jackson(treeBinance, binanceTrade);
-    }
-
-    @Benchmark
-    public long binanceBookTicker_peregrine()
-    {
-        return peregrineBinance(binanceBookTicker);
-    }
-
-    @Benchmark
-    public long binanceBookTicker_jacksonStreaming() throws IOException
-    {
-        return jackson(streamingBinance, binanceBookTicker);
-    }
-
-    @Benchmark
-    public long binanceBookTicker_jacksonTree() throws IOException
-    {
-        return jackson(treeBinance, binanceBookTicker);
-    }
-
-    /** One frame through a Jackson baseline; the checksum keeps JMH from discarding the events. */
-    private long jackson(final JacksonBaseline decoder, final byte[] frame) throws IOException
-    {
-        decoder.decode(frame, 0, frame.length, RECEIVE_EPOCH_NANOS, RECEIVE_NANO_TIME, out);
-        return DrainedRing.checksum(out);
-    }
-
-    private long peregrine(final byte[] frame)
-    {
+        if (peregrineCoinbase == null)
+        {
+            // Trades and bookTickers carry no sequence the decoder checks, so the same frame again is fine.
+            peregrineBinance.decode(bytes, 0, bytes.length, RECEIVE_EPOCH_NANOS, RECEIVE_NANO_TIME);
+            return ring.drain();
+        }
+        if (tradeIdStart >= 0)
+        {
+            // Peregrine drops a trade id it has published (a resnapshot's repeats): give every call a new id, as
+            // the venue would, so the trade is published like the baselines' and the comparison stays fair.
+            long id = nextTradeId++;
+            for (int d = tradeIdEnd - 1; d >= tradeIdStart; d--, id /= 10)
+            {
+                bytes[d] = (byte)('0' + id % 10);
+            }
+        }
         // The same frame again is not a feed gap: start a new sequence series, as a reconnect does, so
         // every invocation takes the in-sequence path the live feed takes.
         peregrineCoinbase.onConnected();
-        peregrineCoinbase.decode(frame, 0, frame.length, RECEIVE_EPOCH_NANOS, RECEIVE_NANO_TIME);
+        peregrineCoinbase.decode(bytes, 0, bytes.length, RECEIVE_EPOCH_NANOS, RECEIVE_NANO_TIME);
         return ring.drain();
     }
 
-    private long peregrineBinance(final byte[] frame)
+    @Benchmark
+    public long jacksonStreaming() throws IOException
     {
-        // Trades and bookTickers carry no sequence the decoder checks, so the same frame again is fine.
-        peregrineBinance.decode(frame, 0, frame.length, RECEIVE_EPOCH_NANOS, RECEIVE_NANO_TIME);
-        return ring.drain();
+        return jackson(streaming);
+    }
+
+    @Benchmark
+    public long jacksonTree() throws IOException
+    {
+        return jackson(tree);
+    }
+
+    /** The frame through a Jackson baseline; the checksum keeps JMH from discarding the events. */
+    private long jackson(final JacksonBaseline decoder) throws IOException
+    {
+        decoder.decode(bytes, 0, bytes.length, RECEIVE_EPOCH_NANOS, RECEIVE_NANO_TIME, out);
+        return DrainedRing.checksum(out);
     }
 }

@@ -1,8 +1,6 @@
 package dev.peregrine.bench.decode;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.peregrine.core.event.EventType;
 import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.event.Side;
@@ -10,8 +8,6 @@ import dev.peregrine.core.instrument.InstrumentRegistry;
 
 import java.io.IOException;
 
-import static dev.peregrine.bench.decode.JacksonValues.complete;
-import static dev.peregrine.bench.decode.JacksonValues.expect;
 import static dev.peregrine.bench.decode.JacksonValues.scaled;
 
 /**
@@ -26,9 +22,25 @@ import static dev.peregrine.bench.decode.JacksonValues.scaled;
  * <p>The mapping is Peregrine's {@code BinanceMarketDataDecoder}'s; {@code DecoderAgreementTest} holds the
  * two to the same events on every trade and bookTicker frame of the capture.
  */
-public final class JacksonStreamingBinanceDecoder extends JacksonBaseline
+public final class JacksonStreamingBinanceDecoder extends JacksonStreamingBaseline
 {
-    private final JsonFactory factory = new JsonFactory();
+    // One bit per field of the data object, as entryField reports them.
+    private static final int SYMBOL = 1;
+    private static final int TRADE_ID = 1 << 1;
+    private static final int PRICE = 1 << 2;
+    private static final int QUANTITY = 1 << 3;
+    private static final int TRADE_TIME = 1 << 4;
+    private static final int BUYER_MAKER = 1 << 5;
+    private static final int UPDATE_ID = 1 << 6;
+    private static final int BID = 1 << 7;
+    private static final int BID_QUANTITY = 1 << 8;
+    private static final int ASK = 1 << 9;
+    private static final int ASK_QUANTITY = 1 << 10;
+    private static final int TRADE_FIELDS = SYMBOL | TRADE_ID | PRICE | QUANTITY | TRADE_TIME | BUYER_MAKER;
+    private static final int BOOK_TICKER_FIELDS = SYMBOL | UPDATE_ID | BID | BID_QUANTITY | ASK | ASK_QUANTITY;
+
+    private boolean trade;
+    private boolean bookTicker;
 
     public JacksonStreamingBinanceDecoder(final InstrumentRegistry registry)
     {
@@ -36,85 +48,71 @@ public final class JacksonStreamingBinanceDecoder extends JacksonBaseline
     }
 
     @Override
-    protected void parse(final byte[] buffer, final int offset, final int length, final DecodedEvents out)
-        throws IOException
+    protected void startFrame()
     {
-        try (JsonParser parser = factory.createParser(buffer, offset, length))
+        trade = false;
+        bookTicker = false;
+    }
+
+    @Override
+    protected void frameField(final String name, final JsonParser parser, final DecodedEvents out) throws IOException
+    {
+        if ("stream".equals(name))
         {
-            expect(parser.nextToken(), JsonToken.START_OBJECT);
-            boolean trade = false;
-            boolean bookTicker = false;
-            while (parser.nextToken() == JsonToken.FIELD_NAME)
-            {
-                final String name = parser.currentName();
-                parser.nextToken();
-                if ("stream".equals(name))
-                {
-                    final String stream = parser.getText();
-                    trade = stream.endsWith("@trade");
-                    bookTicker = stream.endsWith("@bookTicker");
-                }
-                else if ("data".equals(name) && (trade || bookTicker))
-                {
-                    final InboundEvent event = nextEvent(out);
-                    if (trade)
-                    {
-                        trade(parser, event);
-                    }
-                    else
-                    {
-                        bookTicker(parser, event);
-                    }
-                }
-                else
-                {
-                    parser.skipChildren();
-                }
-            }
+            final String stream = parser.getText();
+            trade = stream.endsWith("@trade");
+            bookTicker = stream.endsWith("@bookTicker");
+        }
+        else if ("data".equals(name) && trade)
+        {
+            final InboundEvent event = nextEvent(out);
+            event.type = EventType.TRADE;
+            entry(parser, event, TRADE_FIELDS, "trade");
+        }
+        else if ("data".equals(name) && bookTicker)
+        {
+            final InboundEvent event = nextEvent(out);
+            event.type = EventType.QUOTE;
+            entry(parser, event, BOOK_TICKER_FIELDS, "bookTicker");
+        }
+        else
+        {
+            parser.skipChildren();
         }
     }
 
-    private void trade(final JsonParser parser, final InboundEvent event) throws IOException
+    @Override
+    protected int entryField(final String name, final JsonParser parser, final InboundEvent event) throws IOException
     {
-        event.type = EventType.TRADE;
-        int seen = 0;
-        while (parser.nextToken() == JsonToken.FIELD_NAME)
-        {
-            final String name = parser.currentName();
-            parser.nextToken();
-            switch (name)
-            {
-                case "s": event.instrumentId = instrument(parser.getText()); seen |= 1; break;
-                case "t": event.tradeId = parser.getLongValue(); event.venueSequence = event.tradeId; seen |= 2; break;
-                case "p": event.price = scaled(parser); seen |= 4; break;
-                case "q": event.quantity = scaled(parser); seen |= 8; break;
-                case "T": event.exchangeTimeNanos = parser.getLongValue() * 1_000_000L; seen |= 16; break;
-                case "m": event.side = parser.getBooleanValue() ? Side.BUY : Side.SELL; seen |= 32; break;
-                default: parser.skipChildren();
-            }
-        }
-        complete(seen, 63, "trade");
+        // The streams reuse one-letter keys with other meanings (a trade's "b" and "a" were order ids once).
+        return trade ? tradeField(name, parser, event) : bookTickerField(name, parser, event);
     }
 
-    private void bookTicker(final JsonParser parser, final InboundEvent event) throws IOException
+    private int tradeField(final String name, final JsonParser parser, final InboundEvent event) throws IOException
     {
-        event.type = EventType.QUOTE;
-        int seen = 0;
-        while (parser.nextToken() == JsonToken.FIELD_NAME)
+        switch (name)
         {
-            final String name = parser.currentName();
-            parser.nextToken();
-            switch (name)
-            {
-                case "s": event.instrumentId = instrument(parser.getText()); seen |= 1; break;
-                case "u": event.venueSequence = parser.getLongValue(); seen |= 2; break;
-                case "b": event.bidPrice = scaled(parser); seen |= 4; break;
-                case "B": event.bidQuantity = scaled(parser); seen |= 8; break;
-                case "a": event.askPrice = scaled(parser); seen |= 16; break;
-                case "A": event.askQuantity = scaled(parser); seen |= 32; break;
-                default: parser.skipChildren();
-            }
+            case "s": event.instrumentId = instrument(parser.getText()); return SYMBOL;
+            case "t": event.tradeId = parser.getLongValue(); event.venueSequence = event.tradeId; return TRADE_ID;
+            case "p": event.price = scaled(parser); return PRICE;
+            case "q": event.quantity = scaled(parser); return QUANTITY;
+            case "T": event.exchangeTimeNanos = parser.getLongValue() * 1_000_000L; return TRADE_TIME;
+            case "m": event.side = parser.getBooleanValue() ? Side.BUY : Side.SELL; return BUYER_MAKER;
+            default: parser.skipChildren(); return 0;
         }
-        complete(seen, 63, "bookTicker");
+    }
+
+    private int bookTickerField(final String name, final JsonParser parser, final InboundEvent event) throws IOException
+    {
+        switch (name)
+        {
+            case "s": event.instrumentId = instrument(parser.getText()); return SYMBOL;
+            case "u": event.venueSequence = parser.getLongValue(); return UPDATE_ID;
+            case "b": event.bidPrice = scaled(parser); return BID;
+            case "B": event.bidQuantity = scaled(parser); return BID_QUANTITY;
+            case "a": event.askPrice = scaled(parser); return ASK;
+            case "A": event.askQuantity = scaled(parser); return ASK_QUANTITY;
+            default: parser.skipChildren(); return 0;
+        }
     }
 }

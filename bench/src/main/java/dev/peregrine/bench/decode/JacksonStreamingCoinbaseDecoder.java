@@ -1,6 +1,5 @@
 package dev.peregrine.bench.decode;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.peregrine.core.event.EventType;
@@ -9,7 +8,6 @@ import dev.peregrine.core.instrument.InstrumentRegistry;
 
 import java.io.IOException;
 
-import static dev.peregrine.bench.decode.JacksonValues.complete;
 import static dev.peregrine.bench.decode.JacksonValues.expect;
 import static dev.peregrine.bench.decode.JacksonValues.scaled;
 import static dev.peregrine.bench.decode.JacksonValues.side;
@@ -24,13 +22,35 @@ import static dev.peregrine.bench.decode.JacksonValues.side;
  * no such assumption (it pays for a second pass); the baseline is given the easier job. Within an entry,
  * keys may come in any order and missing fields fail the frame, as they drop it in Peregrine.
  */
-public final class JacksonStreamingCoinbaseDecoder extends JacksonBaseline
+public final class JacksonStreamingCoinbaseDecoder extends JacksonStreamingBaseline
 {
     private static final int TICKER = 1;
     private static final int TRADES = 2;
     private static final int LEVEL2 = 3;
 
-    private final JsonFactory factory = new JsonFactory();
+    // Per channel (indexed by TICKER, TRADES, LEVEL2): the key of its entries, their event type and fields.
+    private static final String[] ENTRIES = {null, "tickers", "trades", "updates"};
+    private static final String[] ENTRY_NAMES = {null, "ticker", "trade", "l2_data update"};
+    private static final int[] TYPES = {0, EventType.QUOTE, EventType.TRADE, EventType.BOOK_LEVEL};
+
+    // One bit per entry field, as entryField reports them.
+    private static final int PRODUCT = 1;
+    private static final int PRICE = 1 << 1;
+    private static final int BEST_BID = 1 << 2;
+    private static final int BEST_BID_QUANTITY = 1 << 3;
+    private static final int BEST_ASK = 1 << 4;
+    private static final int BEST_ASK_QUANTITY = 1 << 5;
+    private static final int TRADE_ID = 1 << 6;
+    private static final int SIZE = 1 << 7;
+    private static final int SIDE = 1 << 8;
+    private static final int TIME = 1 << 9;
+    private static final int EVENT_TIME = 1 << 10;
+    private static final int PRICE_LEVEL = 1 << 11;
+    private static final int NEW_QUANTITY = 1 << 12;
+    private static final int[] FIELDS = {0,
+        PRODUCT | PRICE | BEST_BID | BEST_BID_QUANTITY | BEST_ASK | BEST_ASK_QUANTITY,
+        PRODUCT | TRADE_ID | PRICE | SIZE | SIDE | TIME,
+        SIDE | EVENT_TIME | PRICE_LEVEL | NEW_QUANTITY};
 
     private int channel;
     private long exchangeTimeNanos;
@@ -42,29 +62,23 @@ public final class JacksonStreamingCoinbaseDecoder extends JacksonBaseline
     }
 
     @Override
-    protected void parse(final byte[] buffer, final int offset, final int length, final DecodedEvents out)
-        throws IOException
+    protected void startFrame()
     {
         channel = 0;
         exchangeTimeNanos = 0;
         sequence = 0;
-        // Jackson parsers are not reusable: one per frame is how the library is meant to be used.
-        try (JsonParser parser = factory.createParser(buffer, offset, length))
+    }
+
+    @Override
+    protected void frameField(final String name, final JsonParser parser, final DecodedEvents out) throws IOException
+    {
+        switch (name)
         {
-            expect(parser.nextToken(), JsonToken.START_OBJECT);
-            while (parser.nextToken() == JsonToken.FIELD_NAME)
-            {
-                final String name = parser.currentName();
-                parser.nextToken();
-                switch (name)
-                {
-                    case "channel": channel = channelOf(parser.getText()); break;
-                    case "timestamp": exchangeTimeNanos = JacksonValues.epochNanos(parser.getText()); break;
-                    case "sequence_num": sequence = parser.getLongValue(); break;
-                    case "events": events(parser, out); break;
-                    default: parser.skipChildren();
-                }
-            }
+            case "channel": channel = channelOf(parser.getText()); break;
+            case "timestamp": exchangeTimeNanos = JacksonValues.epochNanos(parser.getText()); break;
+            case "sequence_num": sequence = parser.getLongValue(); break;
+            case "events": events(parser, out); break;
+            default: parser.skipChildren();
         }
     }
 
@@ -96,15 +110,7 @@ public final class JacksonStreamingCoinbaseDecoder extends JacksonBaseline
             {
                 final String name = parser.currentName();
                 parser.nextToken();
-                if (channel == TICKER && "tickers".equals(name))
-                {
-                    entries(parser, out);
-                }
-                else if (channel == TRADES && "trades".equals(name))
-                {
-                    entries(parser, out);
-                }
-                else if (channel == LEVEL2 && "updates".equals(name))
+                if (ENTRIES[channel].equals(name))
                 {
                     entries(parser, out);
                 }
@@ -140,83 +146,36 @@ public final class JacksonStreamingCoinbaseDecoder extends JacksonBaseline
         {
             final InboundEvent event = nextEvent(out);
             event.venueSequence = sequence;
+            event.type = TYPES[channel];
             if (channel == TICKER)
             {
-                ticker(parser, event);
+                event.exchangeTimeNanos = exchangeTimeNanos; // a ticker has no time of its own: the frame's
             }
-            else if (channel == TRADES)
-            {
-                trade(parser, event);
-            }
-            else
-            {
-                level(parser, event);
-            }
+            entry(parser, event, FIELDS[channel], ENTRY_NAMES[channel]);
         }
     }
 
-    private void ticker(final JsonParser parser, final InboundEvent event) throws IOException
+    @Override
+    protected int entryField(final String name, final JsonParser parser, final InboundEvent event) throws IOException
     {
-        event.type = EventType.QUOTE;
-        event.exchangeTimeNanos = exchangeTimeNanos;
-        int seen = 0;
-        while (parser.nextToken() == JsonToken.FIELD_NAME)
+        switch (name)
         {
-            final String name = parser.currentName();
-            parser.nextToken();
-            switch (name)
-            {
-                case "product_id": event.instrumentId = instrument(parser.getText()); seen |= 1; break;
-                case "price": event.price = scaled(parser); seen |= 2; break;
-                case "best_bid": event.bidPrice = scaled(parser); seen |= 4; break;
-                case "best_bid_quantity": event.bidQuantity = scaled(parser); seen |= 8; break;
-                case "best_ask": event.askPrice = scaled(parser); seen |= 16; break;
-                case "best_ask_quantity": event.askQuantity = scaled(parser); seen |= 32; break;
-                default: parser.skipChildren();
-            }
+            case "product_id": event.instrumentId = instrument(parser.getText()); return PRODUCT;
+            case "price": event.price = scaled(parser); return PRICE;
+            case "best_bid": event.bidPrice = scaled(parser); return BEST_BID;
+            case "best_bid_quantity": event.bidQuantity = scaled(parser); return BEST_BID_QUANTITY;
+            case "best_ask": event.askPrice = scaled(parser); return BEST_ASK;
+            case "best_ask_quantity": event.askQuantity = scaled(parser); return BEST_ASK_QUANTITY;
+            case "trade_id": event.tradeId = Long.parseLong(parser.getText()); return TRADE_ID;
+            case "size": event.quantity = scaled(parser); return SIZE;
+            case "side":
+                event.side = channel == TRADES ? side(parser.getText(), "BUY", "SELL") : side(parser.getText(), "bid", "offer");
+                return SIDE;
+            case "time": event.exchangeTimeNanos = JacksonValues.epochNanos(parser.getText()); return TIME;
+            case "event_time": event.exchangeTimeNanos = JacksonValues.epochNanos(parser.getText()); return EVENT_TIME;
+            case "price_level": event.price = scaled(parser); return PRICE_LEVEL;
+            case "new_quantity": event.quantity = scaled(parser); return NEW_QUANTITY;
+            default: parser.skipChildren(); return 0;
         }
-        complete(seen, 63, "ticker");
-    }
-
-    private void trade(final JsonParser parser, final InboundEvent event) throws IOException
-    {
-        event.type = EventType.TRADE;
-        int seen = 0;
-        while (parser.nextToken() == JsonToken.FIELD_NAME)
-        {
-            final String name = parser.currentName();
-            parser.nextToken();
-            switch (name)
-            {
-                case "product_id": event.instrumentId = instrument(parser.getText()); seen |= 1; break;
-                case "trade_id": event.tradeId = Long.parseLong(parser.getText()); seen |= 2; break;
-                case "price": event.price = scaled(parser); seen |= 4; break;
-                case "size": event.quantity = scaled(parser); seen |= 8; break;
-                case "side": event.side = side(parser.getText(), "BUY", "SELL"); seen |= 16; break;
-                case "time": event.exchangeTimeNanos = JacksonValues.epochNanos(parser.getText()); seen |= 32; break;
-                default: parser.skipChildren();
-            }
-        }
-        complete(seen, 63, "trade");
-    }
-
-    private void level(final JsonParser parser, final InboundEvent event) throws IOException
-    {
-        event.type = EventType.BOOK_LEVEL;
-        int seen = 0;
-        while (parser.nextToken() == JsonToken.FIELD_NAME)
-        {
-            final String name = parser.currentName();
-            parser.nextToken();
-            switch (name)
-            {
-                case "side": event.side = side(parser.getText(), "bid", "offer"); seen |= 1; break;
-                case "event_time": event.exchangeTimeNanos = JacksonValues.epochNanos(parser.getText()); seen |= 2; break;
-                case "price_level": event.price = scaled(parser); seen |= 4; break;
-                case "new_quantity": event.quantity = scaled(parser); seen |= 8; break;
-                default: parser.skipChildren();
-            }
-        }
-        complete(seen, 15, "l2_data update");
     }
 }

@@ -1,13 +1,13 @@
 package dev.peregrine.bench.execution;
 
 import dev.peregrine.core.engine.EngineSettings;
-import dev.peregrine.core.engine.CoreAssembly;
 import dev.peregrine.core.engine.TradingCore;
 import dev.peregrine.core.engine.TradingSwitch;
 import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.execution.PaperVenueSettings;
 import dev.peregrine.core.metrics.CoreMetrics;
 import dev.peregrine.core.risk.RiskLimits;
+import dev.peregrine.ops.assembly.EngineAssembly;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -79,7 +79,7 @@ public class PaperVenueBenchmark
         final OscillatingMarket source = market();
         final EngineSettings settings = EngineSettings.builder(PRODUCTS).windows(3, 8).orderQuantity(ORDER_QUANTITY).risk(RiskLimits.basic(new long[]{ORDER_QUANTITY[0] * 10, ORDER_QUANTITY[1] * 10}, new long[]{ORDER_QUANTITY[0] * 10, ORDER_QUANTITY[1] * 10})).paperVenue(PaperVenueSettings.DEFAULT).build().withPassiveOrders("limit".equals(orderStyle));
         outputs = new CountingOutputs();
-        core = CoreAssembly.build(settings, outputs, new CoreMetrics(PRODUCTS.size()), new TradingSwitch());
+        core = EngineAssembly.core(settings, outputs, new CoreMetrics(PRODUCTS.size()), new TradingSwitch());
         clock = OscillatingMarket.START_NANOS;
         sequence = 0;
         for (final InboundEvent e : source.snapshot())

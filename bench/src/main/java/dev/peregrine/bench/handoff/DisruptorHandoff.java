@@ -31,8 +31,9 @@ public final class DisruptorHandoff extends Handoff
             throw new IllegalArgumentException("ring capacity must be a power of two, was " + capacity);
         }
         ringBuffer = RingBuffer.createSingleProducer(InboundEvent::new, capacity, waitStrategy);
-        processor = new BatchEventProcessorBuilder().build(ringBuffer, ringBuffer.newBarrier(), new ConsumerHandler(consumed));
-        processor.setExceptionHandler(new FailureRecorder(this));
+        final Consumer consumer = new Consumer();
+        processor = new BatchEventProcessorBuilder().build(ringBuffer, ringBuffer.newBarrier(), consumer);
+        processor.setExceptionHandler(consumer);
         ringBuffer.addGatingSequences(processor.getSequence());
         consumerThread = newConsumerThread(processor, "disruptor-consumer");
     }
@@ -67,53 +68,39 @@ public final class DisruptorHandoff extends Handoff
         join(consumerThread);
     }
 
-    /** The consumer: reads the slot, never keeps a reference to it (the producer reuses it). */
-    private static final class ConsumerHandler implements EventHandler<InboundEvent>
+    /**
+     * The consumer: reads the slot, never keeps a reference to it (the producer reuses it). Also its exception
+     * handler, replacing the Disruptor's default, which would stop the consumer and leave the producer waiting
+     * forever: a failure is handed to the producer, which fails with the cause.
+     */
+    private final class Consumer implements EventHandler<InboundEvent>, ExceptionHandler<InboundEvent>
     {
-        private final ConsumedEvents consumed;
-
-        ConsumerHandler(final ConsumedEvents consumed)
-        {
-            this.consumed = consumed;
-        }
+        /** A final field of its own: the read per event stays one load, as in a handler the engine would write. */
+        private final ConsumedEvents events = consumed;
 
         @Override
         public void onEvent(final InboundEvent event, final long sequence, final boolean endOfBatch)
         {
-            consumed.onEvent(event.venueSequence, event.price, event.quantity);
-        }
-    }
-
-    /**
-     * Replaces the Disruptor's default handler, which would stop the consumer and leave the producer
-     * waiting forever; this one lets the producer fail with the cause.
-     */
-    private static final class FailureRecorder implements ExceptionHandler<InboundEvent>
-    {
-        private final DisruptorHandoff handoff;
-
-        FailureRecorder(final DisruptorHandoff handoff)
-        {
-            this.handoff = handoff;
+            events.onEvent(event.venueSequence, event.price, event.quantity);
         }
 
         @Override
         public void handleEventException(final Throwable ex, final long sequence, final InboundEvent event)
         {
-            handoff.onConsumerFailure(ex);
+            onConsumerFailure(ex);
             throw new IllegalStateException("consumer failed at ring sequence " + sequence, ex);
         }
 
         @Override
         public void handleOnStartException(final Throwable ex)
         {
-            handoff.onConsumerFailure(ex);
+            onConsumerFailure(ex);
         }
 
         @Override
         public void handleOnShutdownException(final Throwable ex)
         {
-            handoff.onConsumerFailure(ex);
+            onConsumerFailure(ex);
         }
     }
 }

@@ -65,7 +65,7 @@ public final class QueueHandoff extends Handoff
                 {
                     return;
                 }
-                consumed.onEvent(event.venueSequence, event.price, event.quantity);
+                consumed.onEvent(event.venueSequence(), event.price(), event.quantity());
             }
         }
         catch (final InterruptedException ex)

@@ -7,34 +7,15 @@ package dev.peregrine.bench.handoff;
  * deliberately leaner than {@code InboundEvent} (no pre-allocated order array), so the queue is not
  * charged for allocating objects it would never need.
  */
-public final class QueuedEvent
+public record QueuedEvent(
+    int type,
+    int instrumentId,
+    long venueSequence,
+    long eventTimeNanos,
+    long price,
+    long quantity,
+    int side)
 {
     /** Tells the consumer to stop; compared by identity. */
     static final QueuedEvent STOP = new QueuedEvent(0, 0, -1, 0, 0, 0, 0);
-
-    public final int type;
-    public final int instrumentId;
-    public final long venueSequence;
-    public final long eventTimeNanos;
-    public final long price;
-    public final long quantity;
-    public final int side;
-
-    public QueuedEvent(
-        final int type,
-        final int instrumentId,
-        final long venueSequence,
-        final long eventTimeNanos,
-        final long price,
-        final long quantity,
-        final int side)
-    {
-        this.type = type;
-        this.instrumentId = instrumentId;
-        this.venueSequence = venueSequence;
-        this.eventTimeNanos = eventTimeNanos;
-        this.price = price;
-        this.quantity = quantity;
-        this.side = side;
-    }
 }

@@ -7,7 +7,6 @@ import com.lmax.disruptor.YieldingWaitStrategy;
 import dev.peregrine.bench.execution.OscillatingMarket;
 import dev.peregrine.bench.execution.PaperVenueBenchmark;
 import dev.peregrine.core.engine.EngineSettings;
-import dev.peregrine.core.engine.CoreAssembly;
 import dev.peregrine.core.engine.TradingCore;
 import dev.peregrine.core.engine.TradingSwitch;
 import dev.peregrine.core.event.InboundEvent;
@@ -17,6 +16,7 @@ import dev.peregrine.core.output.OutputDigest;
 import dev.peregrine.core.ring.InboundRing;
 import dev.peregrine.core.ring.OutboundStage;
 import dev.peregrine.journal.JournalWriter;
+import dev.peregrine.ops.assembly.EngineAssembly;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -87,7 +87,7 @@ public final class JournalOverheadComparison
         final EngineSettings settings = OscillatingJournal.settings();
         final CoreMetrics metrics = new CoreMetrics(settings.products().size());
         final TradingSwitch tradingSwitch = new TradingSwitch();
-        final TradingCore core = CoreAssembly.build(settings, new OutputDigest(), metrics, tradingSwitch);
+        final TradingCore core = EngineAssembly.core(settings, new OutputDigest(), metrics, tradingSwitch);
         final JournalWriter journal = journalOn ? JournalWriter.open(dir.resolve("journal"), settings) : null;
         final WaitStrategy strategy = "yielding".equals(wait) ? new YieldingWaitStrategy() : new BlockingWaitStrategy();
         final AtomicInteger threads = new AtomicInteger();

@@ -1,14 +1,5 @@
 package dev.peregrine.bench.journal;
 
-import dev.peregrine.core.engine.EngineSettings;
-import dev.peregrine.core.engine.CoreAssembly;
-import dev.peregrine.core.engine.TradingCore;
-import dev.peregrine.core.engine.TradingSwitch;
-import dev.peregrine.core.event.InboundEvent;
-import dev.peregrine.core.metrics.CoreMetrics;
-import dev.peregrine.core.output.OutputDigest;
-import dev.peregrine.journal.JournalReader;
-
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -18,7 +9,7 @@ import java.util.Locale;
 /**
  * Issue 6: no garbage collection during a replay of ten million events after warm-up. Writes a journal of
  * {@code --events} events (default 10,000,000; see {@link OscillatingJournal}), then replays it through a
- * core on this thread and reports, for the events after {@code --warm-up} (default 1,000,000), the
+ * core built by the composition root on this thread ({@link SteppedReplay}) and reports, for the events after {@code --warm-up} (default 1,000,000), the
  * collections every collector counted (JMX), this thread's allocated bytes, and the time.
  * <pre>
  * java @jvm.options -Xlog:gc:file=gc.log -cp bench/target/benchmarks.jar \
@@ -55,25 +46,13 @@ public final class ReplayGcCheck
 
         final com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
         threads.setThreadAllocatedMemoryEnabled(true);
-        try (JournalReader reader = JournalReader.open(journal))
+        try (SteppedReplay replay = new SteppedReplay(journal))
         {
-            final EngineSettings settings = EngineSettings.decode(reader.header().settingsText());
-            final TradingCore core = CoreAssembly.build(settings, new OutputDigest(), new CoreMetrics(settings.products().size()),
-                new TradingSwitch());
-            final InboundEvent slot = new InboundEvent();
-            final dev.peregrine.journal.JournalFeed feed = new dev.peregrine.journal.JournalFeed(reader, core);
-            long sequence = 0;
-            while (sequence < warmUp && feed.next(slot))
-            {
-                core.onEvent(slot, sequence++, true);
-            }
+            replay.feedUpTo(warmUp);
             final long gcBefore = collections();
             final long bytesBefore = threads.getCurrentThreadAllocatedBytes();
             final long start = System.nanoTime();
-            while (feed.next(slot))
-            {
-                core.onEvent(slot, sequence++, true);
-            }
+            final long sequence = replay.feedRest();
             final double seconds = (System.nanoTime() - start) / 1e9;
             final long gcs = collections() - gcBefore;
             final long bytes = threads.getCurrentThreadAllocatedBytes() - bytesBefore;
@@ -82,7 +61,8 @@ public final class ReplayGcCheck
                 measured, warmUp, seconds, measured / seconds);
             System.out.printf(Locale.ROOT, "collections after warm-up: %d; allocated by the replay thread: %,d B (%.4f B/event)%n",
                 gcs, bytes, bytes / (double)Math.max(1, measured));
-            System.out.printf(Locale.ROOT, "orders %,d, state-hash %016x%n", core.execution().lastOrderId(), core.stateHash());
+            System.out.printf(Locale.ROOT, "orders %,d, state-hash %016x%n", replay.core().execution().lastOrderId(),
+                replay.core().stateHash());
             if (gcs != 0)
             {
                 System.exit(1);

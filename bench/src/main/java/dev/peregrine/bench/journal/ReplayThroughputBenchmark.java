@@ -1,14 +1,8 @@
 package dev.peregrine.bench.journal;
 
-import dev.peregrine.core.engine.EngineSettings;
-import dev.peregrine.core.engine.CoreAssembly;
-import dev.peregrine.core.engine.TradingCore;
-import dev.peregrine.core.engine.TradingSwitch;
 import dev.peregrine.core.event.InboundEvent;
-import dev.peregrine.core.metrics.CoreMetrics;
-import dev.peregrine.core.output.OutputDigest;
 import dev.peregrine.journal.JournalReader;
-import dev.peregrine.journal.Replay;
+import dev.peregrine.ops.assembly.EngineAssembly;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -33,8 +27,8 @@ import java.util.stream.Stream;
  * the score is per event.
  * <ul>
  *   <li>{@link #read}: {@code JournalReader.next} into one reused slot, touching one field: decoding only.</li>
- *   <li>{@link #replay}: the same reads fed to a {@code TradingCore} rebuilt from the header, as
- *       {@code ./peregrine replay} does: decoding plus the whole core (books, crossover, risk, paper venue,
+ *   <li>{@link #replay}: {@code ./peregrine replay} itself ({@link EngineAssembly#replay}): the same reads fed to
+ *       a {@code TradingCore} rebuilt from the header, decoding plus the whole core (books, crossover, risk, paper venue,
  *       positions, decisions, digest).</li>
  * </ul>
  * The journal is written once per trial into a temporary folder; after the first invocation it is in the
@@ -85,13 +79,6 @@ public class ReplayThroughputBenchmark
     @OperationsPerInvocation(EVENTS)
     public long replay()
     {
-        try (JournalReader reader = JournalReader.open(dir.resolve("journal")))
-        {
-            final EngineSettings settings = EngineSettings.decode(reader.header().settingsText());
-            final TradingCore core = CoreAssembly.build(settings, new OutputDigest(), new CoreMetrics(settings.products().size()),
-                new TradingSwitch());
-            Replay.feed(reader, core);
-            return core.stateHash();
-        }
+        return EngineAssembly.replay(dir.resolve("journal")).outputs();
     }
 }

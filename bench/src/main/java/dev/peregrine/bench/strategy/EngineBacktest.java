@@ -1,7 +1,6 @@
 package dev.peregrine.bench.strategy;
 
 import dev.peregrine.core.engine.EngineSettings;
-import dev.peregrine.core.engine.CoreAssembly;
 import dev.peregrine.core.engine.TradingCore;
 import dev.peregrine.core.engine.TradingSwitch;
 import dev.peregrine.core.event.InboundEvent;
@@ -12,6 +11,7 @@ import dev.peregrine.core.output.OutputDigest;
 import dev.peregrine.core.output.OutputFanOut;
 import dev.peregrine.core.risk.RiskLimits;
 import dev.peregrine.core.strategy.config.StrategySpec;
+import dev.peregrine.ops.assembly.EngineAssembly;
 
 import java.util.List;
 
@@ -101,12 +101,15 @@ public final class EngineBacktest
         return trades(trades);
     }
 
-    /** A fresh core, digest and order record: the part of a run that allocates (once per backtest). */
+    /**
+     * A fresh core, digest and order record: the part of a run that allocates (once per backtest). The core is
+     * built by the composition root, as every command builds it.
+     */
     void start()
     {
         orders.clear();
         digest = new OutputDigest();
-        core = CoreAssembly.build(settings, new OutputFanOut(digest, orders), metrics, new TradingSwitch());
+        core = EngineAssembly.core(settings, new OutputFanOut(digest, orders), metrics, new TradingSwitch());
     }
 
     /** Every event, in order, as a replay feeds the journal's records. */

@@ -1,14 +1,7 @@
 package dev.peregrine.bench.journal;
 
-import dev.peregrine.core.engine.EngineSettings;
-import dev.peregrine.core.engine.CoreAssembly;
 import dev.peregrine.core.engine.TradingCore;
-import dev.peregrine.core.engine.TradingSwitch;
-import dev.peregrine.core.event.InboundEvent;
-import dev.peregrine.core.metrics.CoreMetrics;
-import dev.peregrine.core.output.OutputDigest;
-import dev.peregrine.journal.JournalReader;
-import dev.peregrine.journal.Replay;
+import dev.peregrine.ops.assembly.EngineAssembly;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,25 +35,14 @@ class ReplayAllocationTest
 
         final long bytes;
         final long orders;
-        try (JournalReader reader = JournalReader.open(journal))
+        // Through JournalFeed, as every journal reader drives its core: the settings check costs nothing per event.
+        try (SteppedReplay replay = new SteppedReplay(journal))
         {
-            final EngineSettings settings = EngineSettings.decode(reader.header().settingsText());
-            final TradingCore core = CoreAssembly.build(settings, new OutputDigest(), new CoreMetrics(settings.products().size()),
-                new TradingSwitch());
-            final InboundEvent slot = new InboundEvent();
-            // Through JournalFeed, as every journal reader drives its core: the settings check costs nothing per event.
-            final dev.peregrine.journal.JournalFeed feed = new dev.peregrine.journal.JournalFeed(reader, core);
-            long sequence = 0;
-            while (sequence < WARM_UP && feed.next(slot))
-            {
-                core.onEvent(slot, sequence++, true);
-            }
+            final TradingCore core = replay.core();
+            replay.feedUpTo(WARM_UP);
             final long ordersBefore = core.execution().lastOrderId();
             final long before = threads.getCurrentThreadAllocatedBytes();
-            while (feed.next(slot))
-            {
-                core.onEvent(slot, sequence++, true);
-            }
+            final long sequence = replay.feedRest();
             bytes = threads.getCurrentThreadAllocatedBytes() - before;
             orders = core.execution().lastOrderId() - ordersBefore;
             assertThat(sequence).isEqualTo(EVENTS);
@@ -68,6 +50,6 @@ class ReplayAllocationTest
         }
         assertThat(orders).as("the replay trades while it is measured").isGreaterThan(1_000);
         assertThat(bytes).as("bytes allocated replaying %d events", EVENTS - WARM_UP).isLessThan(64 * 1024);
-        assertThat(Replay.run(journal).events()).isEqualTo(EVENTS);
+        assertThat(EngineAssembly.replay(journal).events()).isEqualTo(EVENTS);
     }
 }

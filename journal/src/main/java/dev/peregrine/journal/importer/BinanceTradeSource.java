@@ -1,6 +1,5 @@
 package dev.peregrine.journal.importer;
 
-import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.event.Side;
 
 /**
@@ -22,51 +21,26 @@ import dev.peregrine.core.event.Side;
  *
  * <p>The per-row path parses straight from a reused byte buffer: no {@code String}, no allocation.
  */
-public final class BinanceTradeSource implements EventSource
+public final class BinanceTradeSource extends TradeFileSource
 {
     static final String[] COLUMNS = {"id", "price", "qty", "quote_qty", "time", "is_buyer_maker", "is_best_match"};
     private static final long MILLIS_FROM = 100_000_000_000L;
     private static final long MICROS_FROM = 100_000_000_000_000L;
     private static final long TOO_LARGE = 100_000_000_000_000_000L;
 
-    private final InputFile file;
     private final AsciiLines lines;
-    private final String source;
-    private final int instrumentId;
-    private final long priceIncrement;
-    private final TimeWindow window;
-
-    private boolean tradePending;
-    private long tradeId;
-    private long price;
-    private long quantity;
-    private long timeNanos;
-    private int makerSide;
-    private long previousTime = Long.MIN_VALUE;
-    private long previousLine;
-    private boolean ended;
 
     public BinanceTradeSource(final InputFile file, final int instrumentId, final long priceIncrement,
         final TimeWindow window)
     {
-        this.file = file;
-        this.source = file.path().toString();
+        super(file, instrumentId, priceIncrement, window);
         this.lines = new AsciiLines(file.content(), source);
-        this.instrumentId = instrumentId;
-        this.priceIncrement = priceIncrement;
-        this.window = window;
     }
 
     @Override
-    public boolean next(final InboundEvent into)
+    protected boolean nextRow()
     {
-        if (tradePending)
-        {
-            tradePending = false;
-            SyntheticTouch.trade(into, instrumentId, timeNanos, tradeId, price, quantity, makerSide);
-            return true;
-        }
-        while (!ended && lines.next())
+        while (lines.next())
         {
             if (lines.fieldCount() == 0)
             {
@@ -77,20 +51,8 @@ public final class BinanceTradeSource implements EventSource
                 continue; // an "id,price,..." header some re-exports add
             }
             readRow();
-            if (window.isPast(timeNanos))
-            {
-                ended = true; // rows are in time order: nothing later can be inside
-                break;
-            }
-            if (!window.contains(timeNanos))
-            {
-                continue;
-            }
-            SyntheticTouch.quote(into, instrumentId, timeNanos, price, quantity, priceIncrement);
-            tradePending = true;
             return true;
         }
-        ended = true;
         return false;
     }
 
@@ -103,35 +65,32 @@ public final class BinanceTradeSource implements EventSource
                 String.join(",", COLUMNS) + "), found " + Math.min(lines.fieldCount(), 99) + ": '" + abbreviate(lines.lineText()) + "'");
         }
         final byte[] bytes = lines.bytes();
-        tradeId = lines.wholeNumber(0);
-        if (tradeId < 0)
+        rowTradeId = lines.wholeNumber(0);
+        if (rowTradeId < 0)
         {
             throw ImportException.at(source, line, "id", "'" + lines.text(0) + "' is not a whole number");
         }
-        price = ScaledFieldParser.parse(bytes, lines.start(1), lines.length(1), source, line, "price", true);
-        quantity = ScaledFieldParser.parse(bytes, lines.start(2), lines.length(2), source, line, "qty", true);
+        rowPrice = ScaledFieldParser.parse(bytes, lines.start(1), lines.length(1), source, line, "price", true);
+        rowQuantity = ScaledFieldParser.parse(bytes, lines.start(2), lines.length(2), source, line, "qty", true);
         if (lines.length(3) == 0)
         {
             throw ImportException.at(source, line, "quote_qty", "empty (a number is required)");
         }
-        timeNanos = timeNanos(lines.wholeNumber(4), line);
+        rowTime = timeNanos(lines.wholeNumber(4), line);
         final int buyerMaker = lines.bool(5);
         if (buyerMaker < 0)
         {
             throw ImportException.at(source, line, "is_buyer_maker", "'" + lines.text(5) + "' is not true or false");
         }
-        makerSide = buyerMaker == 1 ? Side.BUY : Side.SELL;
+        rowMakerSide = buyerMaker == 1 ? Side.BUY : Side.SELL;
         if (lines.bool(6) < 0)
         {
             throw ImportException.at(source, line, "is_best_match", "'" + lines.text(6) + "' is not true or false");
         }
-        if (timeNanos < previousTime)
+        if (!touches.inOrder(rowTime, line))
         {
-            throw ImportException.at(source, line, "time", "'" + lines.text(4) + "' is earlier than the previous row's " +
-                "(line " + previousLine + "); rows must be in time order");
+            throw touches.outOfOrder(source, line, "time", lines.text(4));
         }
-        previousTime = timeNanos;
-        previousLine = line;
     }
 
     private long timeNanos(final long value, final long line)
@@ -159,17 +118,5 @@ public final class BinanceTradeSource implements EventSource
     static String abbreviate(final String text)
     {
         return text.length() <= 80 ? text : text.substring(0, 77) + "...";
-    }
-
-    @Override
-    public double progress()
-    {
-        return file.progress();
-    }
-
-    @Override
-    public void close()
-    {
-        file.close();
     }
 }

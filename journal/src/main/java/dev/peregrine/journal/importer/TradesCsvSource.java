@@ -1,6 +1,5 @@
 package dev.peregrine.journal.importer;
 
-import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.event.Side;
 
 import java.io.IOException;
@@ -21,39 +20,22 @@ import java.util.Locale;
  * <p>Read through the shared {@link CsvReader}, which makes strings per field: fine for the exports
  * this format is for; the Binance archive reader is the allocation-free path for very large files.
  */
-public final class TradesCsvSource implements EventSource
+public final class TradesCsvSource extends TradeFileSource
 {
     private static final List<String> QUANTITY = List.of("quantity", "qty", "size", "amount");
 
-    private final InputFile file;
     private final CsvReader reader;
-    private final String source;
-    private final int instrumentId;
-    private final long priceIncrement;
-    private final TimeWindow window;
     private final int time;
     private final int price;
     private final int quantity;
     private final int side;
 
-    private boolean tradePending;
     private long tradeCount;
-    private long tradePrice;
-    private long tradeQuantity;
-    private long tradeTime;
-    private int makerSide;
-    private long previousTime = Long.MIN_VALUE;
-    private long previousLine;
-    private boolean ended;
 
     public TradesCsvSource(final InputFile file, final int instrumentId, final long priceIncrement, final TimeWindow window)
     {
-        this.file = file;
-        this.source = file.path().toString();
+        super(file, instrumentId, priceIncrement, window);
         this.reader = new CsvReader(new InputStreamReader(file.content(), StandardCharsets.UTF_8), source);
-        this.instrumentId = instrumentId;
-        this.priceIncrement = priceIncrement;
-        this.window = window;
         readHeader();
         this.time = reader.column(CsvReader.TIME_COLUMN, true);
         this.price = reader.column(List.of("price"), true);
@@ -74,54 +56,35 @@ public final class TradesCsvSource implements EventSource
     }
 
     @Override
-    public boolean next(final InboundEvent into)
+    protected boolean nextRow()
     {
-        if (tradePending)
-        {
-            tradePending = false;
-            SyntheticTouch.trade(into, instrumentId, tradeTime, tradeCount, tradePrice, tradeQuantity, makerSide);
-            return true;
-        }
         try
         {
-            List<String> row;
-            while (!ended && (row = reader.nextRow()) != null)
+            final List<String> row = reader.nextRow();
+            if (row == null)
             {
-                readRow(row, reader.recordLine());
-                if (window.isPast(tradeTime))
-                {
-                    break;
-                }
-                if (window.contains(tradeTime))
-                {
-                    SyntheticTouch.quote(into, instrumentId, tradeTime, tradePrice, tradeQuantity, priceIncrement);
-                    tradePending = true;
-                    return true;
-                }
+                return false;
             }
+            readRow(row, reader.recordLine());
+            return true;
         }
         catch (final IOException e)
         {
             throw new ImportException(source + ": cannot read (" + e.getMessage() + ")", e);
         }
-        ended = true;
-        return false;
     }
 
     private void readRow(final List<String> row, final long line)
     {
-        tradeTime = reader.time(row, time);
-        tradePrice = ScaledFieldParser.parse(row.get(price), source, line, reader.columnName(price), true);
-        tradeQuantity = ScaledFieldParser.parse(row.get(quantity), source, line, reader.columnName(quantity), true);
-        makerSide = side < 0 ? Side.NONE : makerSide(row.get(side).trim().toLowerCase(Locale.ROOT), line);
-        if (tradeTime < previousTime)
+        rowTime = reader.time(row, time);
+        rowPrice = ScaledFieldParser.parse(row.get(price), source, line, reader.columnName(price), true);
+        rowQuantity = ScaledFieldParser.parse(row.get(quantity), source, line, reader.columnName(quantity), true);
+        rowMakerSide = side < 0 ? Side.NONE : makerSide(row.get(side).trim().toLowerCase(Locale.ROOT), line);
+        if (!touches.inOrder(rowTime, line))
         {
-            throw ImportException.at(source, line, reader.columnName(time), "'" + row.get(time).trim() +
-                "' is earlier than the previous row's (line " + previousLine + "); rows must be in time order");
+            throw touches.outOfOrder(source, line, reader.columnName(time), row.get(time).trim());
         }
-        previousTime = tradeTime;
-        previousLine = line;
-        tradeCount++;
+        rowTradeId = ++tradeCount; // the file has no trade ids: the row's number among the trades
     }
 
     private int makerSide(final String taker, final long line)
@@ -140,17 +103,5 @@ public final class TradesCsvSource implements EventSource
                 throw ImportException.at(source, line, reader.columnName(side), "'" + taker + "' is not buy or sell " +
                     "(the taker's side; empty when unknown)");
         }
-    }
-
-    @Override
-    public double progress()
-    {
-        return file.progress();
-    }
-
-    @Override
-    public void close()
-    {
-        file.close();
     }
 }
