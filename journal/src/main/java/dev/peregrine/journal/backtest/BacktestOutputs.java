@@ -5,15 +5,16 @@ import dev.peregrine.core.decision.DecisionSink;
 import dev.peregrine.core.order.Order;
 import dev.peregrine.core.order.OrderStore;
 import dev.peregrine.core.order.OrderType;
-import dev.peregrine.core.output.OutputListener;
+import dev.peregrine.core.output.OutputAdapter;
 import dev.peregrine.core.risk.RejectReason;
 
 /**
  * Counts what the core decided during a backtest and writes each decision to the run's decision journal
  * (same thread, right after the input that caused it is journaled), so {@code peregrine decisions} works
  * on a backtest as on a live run. Primitive counters only: nothing allocated per call.
+ * Acceptances and cancel requests change no count, so those stay the adapter's no-ops.
  */
-final class BacktestOutputs implements OutputListener
+final class BacktestOutputs extends OutputAdapter
 {
     private final DecisionSink decisions;
     long orders;
@@ -58,16 +59,6 @@ final class BacktestOutputs implements OutputListener
         orders++;
         final boolean decided = orderId == decidedOrderId;
         fillTally.onOrder(quantity, FillTally.requestPrice(limitPrice, decided ? decidedBid : 0, decided ? decidedAsk : 0));
-    }
-
-    @Override
-    public void onAccepted(final long orderId, final int instrumentId, final long timeNanos)
-    {
-    }
-
-    @Override
-    public void onCancelRequested(final long orderId, final int instrumentId, final long timeNanos)
-    {
     }
 
     @Override
