@@ -6,6 +6,8 @@ import dev.peregrine.core.event.InboundEvent;
  * The head every market-data event a venue decoder publishes shares: the slot cleared of the previous
  * event's inputs, then type, instrument, venue sequence and the three times. Each decoder's scratch entry
  * fills its own payload fields after this; one static method, so the JIT inlines it into every copy.
+ * Order and feed-health events the gateway publishes start the same way (with no instrument, sequence or
+ * time they lack left as cleared).
  */
 public final class MarketDataSlot
 {

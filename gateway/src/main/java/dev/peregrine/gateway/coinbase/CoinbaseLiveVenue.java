@@ -7,6 +7,7 @@ import dev.peregrine.core.event.OrderCommand;
 import dev.peregrine.core.instrument.InstrumentRegistry;
 import dev.peregrine.core.ring.InboundRing;
 import dev.peregrine.core.time.EpochClock;
+import dev.peregrine.gateway.MarketDataSlot;
 import dev.peregrine.gateway.coinbase.orders.CoinbaseCredentials;
 import dev.peregrine.gateway.coinbase.orders.CoinbaseJwtSigner;
 import dev.peregrine.gateway.coinbase.orders.CoinbaseOrderAdapter;
@@ -221,16 +222,15 @@ public final class CoinbaseLiveVenue implements LiveVenue, VenueResponseListener
         try
         {
             final InboundEvent event = target.get(sequence);
-            event.clearInputs();
-            event.type = type;
+            final long receiveNanoTime = System.nanoTime();
+            // An order event names no instrument (-1, as cleared), venue sequence or exchange time.
+            MarketDataSlot.head(event, type, -1, 0, 0, clock.epochNanosAt(receiveNanoTime), receiveNanoTime);
             event.orderId = orderId;
             event.tradeId = fillNumber;
             event.quantity = quantity;
             event.price = price;
             event.fee = fee;
             event.flags = flags;
-            event.receiveNanoTime = System.nanoTime();
-            event.eventTimeNanos = clock.epochNanosAt(event.receiveNanoTime);
         }
         finally
         {

@@ -6,6 +6,7 @@ import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.ring.InboundRing;
 import dev.peregrine.core.time.EpochClock;
 import dev.peregrine.gateway.GatewayMetrics;
+import dev.peregrine.gateway.MarketDataSlot;
 
 /**
  * Turns what the decoder and the connection see into feed-health events on the inbound ring, per
@@ -219,13 +220,10 @@ public final class FeedHealthMonitor implements FeedListener
         try
         {
             final InboundEvent event = ring.get(sequence);
-            event.clearInputs();
-            event.type = type;
-            event.instrumentId = instrumentId;
-            event.venueSequence = received;
+            // A health event has no exchange time and no receive time of its own (0, as cleared).
+            MarketDataSlot.head(event, type, instrumentId, received, 0, clock.epochNanos(), 0);
             event.expectedSequence = expected;
             event.staleNanos = staleNanos;
-            event.eventTimeNanos = clock.epochNanos();
         }
         finally
         {
