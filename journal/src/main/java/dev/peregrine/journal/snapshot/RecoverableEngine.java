@@ -22,6 +22,7 @@ public final class RecoverableEngine implements RecoverableState
     private final StrategyLedger ledger;
     private final TradingCore core;
     private final PublishedStatistics statistics;
+    private final WiredState state;
 
     public RecoverableEngine(final EngineSettings settings)
     {
@@ -35,20 +36,14 @@ public final class RecoverableEngine implements RecoverableState
         this.ledger = new StrategyLedger(ledgerStrategies, settings.products().size());
         this.core = CoreAssembly.build(settings, new OutputFanOut(digest, ledger), metrics, new TradingSwitch());
         this.statistics = new PublishedStatistics(core);
+        this.state = WiredState.of(core, digest, ledger, statistics);
     }
 
-    /** The roots every engine of this journal lists, in this order: see {@link #roots(TradingCore, OutputDigest, StrategyLedger, PublishedStatistics)}. */
+    /** The roots every engine of this journal lists, in {@link WiredState#of}'s order. */
     @Override
     public Object[] roots()
     {
-        return roots(core, digest, ledger, statistics);
-    }
-
-    /** The one order of the snapshot's roots, for any engine wired like this one (the live engine included). */
-    public static Object[] roots(final TradingCore core, final OutputDigest digest, final StrategyLedger ledger,
-        final PublishedStatistics statistics)
-    {
-        return new Object[]{core, digest, ledger, statistics};
+        return state.roots();
     }
 
     @Override

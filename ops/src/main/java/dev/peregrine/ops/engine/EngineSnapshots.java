@@ -5,8 +5,8 @@ import com.lmax.disruptor.EventHandler;
 import dev.peregrine.core.engine.TradingCore;
 import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.output.OutputDigest;
-import dev.peregrine.journal.snapshot.RecoverableEngine;
 import dev.peregrine.journal.snapshot.RecoverableState;
+import dev.peregrine.journal.snapshot.WiredState;
 import dev.peregrine.journal.snapshot.SnapshotPolicy;
 import dev.peregrine.journal.snapshot.Snapshotter;
 import dev.peregrine.journal.statistics.PublishedStatistics;
@@ -50,27 +50,7 @@ final class EngineSnapshots
     /** What a snapshot of this engine holds, in the order every engine of this journal lists it. */
     RecoverableState state()
     {
-        final Object[] roots = RecoverableEngine.roots(core, digest, ledger, statistics);
-        return new RecoverableState()
-        {
-            @Override
-            public TradingCore core()
-            {
-                return core;
-            }
-
-            @Override
-            public OutputDigest digest()
-            {
-                return digest;
-            }
-
-            @Override
-            public Object[] roots()
-            {
-                return roots;
-            }
-        };
+        return WiredState.of(core, digest, ledger, statistics);
     }
 
     /**
