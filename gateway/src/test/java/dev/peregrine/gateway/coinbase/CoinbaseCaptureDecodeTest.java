@@ -208,9 +208,8 @@ class CoinbaseCaptureDecodeTest
         {
             for (final Map<String, Object> t : (List<Map<String, Object>>)event.get("tickers"))
             {
-                final InboundEvent e = envelopeEvent(frame, receiveNanos);
-                e.type = EventType.QUOTE;
-                e.instrumentId = registry.idOf((String)t.get("product_id"));
+                final InboundEvent e = envelopeEvent(frame, receiveNanos, EventType.QUOTE,
+                    registry.idOf((String)t.get("product_id")));
                 e.exchangeTimeNanos = nanos((String)frame.get("timestamp"));
                 e.price = scaled(t.get("price"));
                 e.bidPrice = scaled(t.get("best_bid"));
@@ -235,9 +234,8 @@ class CoinbaseCaptureDecodeTest
             final int flags = "snapshot".equals(event.get("type")) ? TradeFlags.SNAPSHOT : 0;
             for (final Map<String, Object> t : (List<Map<String, Object>>)event.get("trades"))
             {
-                final InboundEvent e = envelopeEvent(frame, receiveNanos);
-                e.type = EventType.TRADE;
-                e.instrumentId = registry.idOf((String)t.get("product_id"));
+                final InboundEvent e = envelopeEvent(frame, receiveNanos, EventType.TRADE,
+                    registry.idOf((String)t.get("product_id")));
                 e.tradeId = Long.parseLong((String)t.get("trade_id"));
                 e.price = scaled(t.get("price"));
                 e.quantity = scaled(t.get("size"));
@@ -277,9 +275,7 @@ class CoinbaseCaptureDecodeTest
             for (int i = 0; i < updates.size(); i++)
             {
                 final Map<String, Object> u = updates.get(i);
-                final InboundEvent e = envelopeEvent(frame, receiveNanos);
-                e.type = EventType.BOOK_LEVEL;
-                e.instrumentId = id;
+                final InboundEvent e = envelopeEvent(frame, receiveNanos, EventType.BOOK_LEVEL, id);
                 e.side = "bid".equals(u.get("side")) ? Side.BUY : "offer".equals(u.get("side")) ? Side.SELL : -1;
                 e.price = scaled(u.get("price_level"));
                 e.quantity = scaled(u.get("new_quantity"));
@@ -321,9 +317,8 @@ class CoinbaseCaptureDecodeTest
         {
             for (final Map<String, Object> c : (List<Map<String, Object>>)event.get("candles"))
             {
-                final InboundEvent e = envelopeEvent(frame, receiveNanos);
-                e.type = EventType.CANDLE;
-                e.instrumentId = registry.idOf((String)c.get("product_id"));
+                final InboundEvent e = envelopeEvent(frame, receiveNanos, EventType.CANDLE,
+                    registry.idOf((String)c.get("product_id")));
                 e.exchangeTimeNanos = Long.parseLong((String)c.get("start")) * 1_000_000_000L;
                 e.open = scaled(c.get("open"));
                 e.high = scaled(c.get("high"));
@@ -391,10 +386,14 @@ class CoinbaseCaptureDecodeTest
         return levels;
     }
 
-    private static InboundEvent envelopeEvent(final Map<String, Object> frame, final long receiveNanos)
+    /** An event of {@code type} for {@code instrumentId}, with the head the frame's envelope gives every one. */
+    private static InboundEvent envelopeEvent(final Map<String, Object> frame, final long receiveNanos, final int type,
+        final int instrumentId)
     {
         final InboundEvent e = new InboundEvent();
         e.clearInputs();
+        e.type = type;
+        e.instrumentId = instrumentId;
         e.venueSequence = ((BigDecimal)frame.get("sequence_num")).longValueExact();
         e.eventTimeNanos = receiveNanos;
         e.receiveNanoTime = receiveNanos + 5;

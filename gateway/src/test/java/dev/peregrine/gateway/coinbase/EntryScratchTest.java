@@ -29,9 +29,8 @@ class EntryScratchTest
     @Test
     void aTickerGoesThroughTheFirstInlineTicker()
     {
-        assertNull(decode(CoinbaseEventPublisher.KIND_TICKER, "{\"product_id\":\"ETH-USD\",\"price\":\"2\",\"best_bid\":\"1\","
-            + "\"best_bid_quantity\":\"3\",\"best_ask\":\"2\",\"best_ask_quantity\":\"4\"}"));
-        scratch.copyTo(CoinbaseEventPublisher.KIND_TICKER, 0, event, 9, 10, 11, 12);
+        decodeAndCopy(CoinbaseEventPublisher.KIND_TICKER, "{\"product_id\":\"ETH-USD\",\"price\":\"2\",\"best_bid\":\"1\","
+            + "\"best_bid_quantity\":\"3\",\"best_ask\":\"2\",\"best_ask_quantity\":\"4\"}");
         assertEquals(EventType.QUOTE, event.type);
         assertEquals(registry.idOf("ETH-USD"), event.instrumentId);
         assertEquals(scratch.inline().tickers[0].instrumentId(), event.instrumentId);
@@ -43,9 +42,8 @@ class EntryScratchTest
     @Test
     void aCandleGoesThroughTheCandle()
     {
-        assertNull(decode(CoinbaseEventPublisher.KIND_CANDLE, "{\"product_id\":\"BTC-USD\",\"start\":\"2\",\"open\":\"1\","
-            + "\"high\":\"3\",\"low\":\"1\",\"close\":\"2\",\"volume\":\"0\"}"));
-        scratch.copyTo(CoinbaseEventPublisher.KIND_CANDLE, 0, event, 9, 10, 11, 12);
+        decodeAndCopy(CoinbaseEventPublisher.KIND_CANDLE, "{\"product_id\":\"BTC-USD\",\"start\":\"2\",\"open\":\"1\","
+            + "\"high\":\"3\",\"low\":\"1\",\"close\":\"2\",\"volume\":\"0\"}");
         assertEquals(EventType.CANDLE, event.type);
         assertEquals(2_000_000_000L, event.exchangeTimeNanos);
         assertEquals(3 * FixedPoint.SCALE, event.high);
@@ -54,9 +52,8 @@ class EntryScratchTest
     @Test
     void aProductGoesThroughTheStatusWithItsFlags()
     {
-        assertNull(decode(CoinbaseEventPublisher.KIND_STATUS, "{\"id\":\"BTC-USD\",\"quote_increment\":\"0.01\","
-            + "\"base_increment\":\"0.001\",\"status\":\"online\",\"cancel_only\":true}"));
-        scratch.copyTo(CoinbaseEventPublisher.KIND_STATUS, 0, event, 9, 10, 11, 12);
+        decodeAndCopy(CoinbaseEventPublisher.KIND_STATUS, "{\"id\":\"BTC-USD\",\"quote_increment\":\"0.01\","
+            + "\"base_increment\":\"0.001\",\"status\":\"online\",\"cancel_only\":true}");
         assertEquals(EventType.INSTRUMENT_INFO, event.type);
         assertEquals(InstrumentStatus.CANCEL_ONLY, event.flags);
         assertEquals(FixedPoint.SCALE / 100, event.priceIncrement);
@@ -68,6 +65,13 @@ class EntryScratchTest
     void theEntryPassTradeIsTheFirstInlineTrade()
     {
         assertSame(scratch.inline().trades[0], scratch.trade());
+    }
+
+    /** Decodes {@code json} as {@code kind}, which must succeed, and copies the entry into {@link #event}. */
+    private void decodeAndCopy(final int kind, final String json)
+    {
+        assertNull(decode(kind, json));
+        scratch.copyTo(kind, 0, event, 9, 10, 11, 12);
     }
 
     private DropReason decode(final int kind, final String json)

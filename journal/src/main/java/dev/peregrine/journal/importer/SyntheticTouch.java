@@ -33,11 +33,7 @@ public final class SyntheticTouch
     public static void quote(final InboundEvent into, final int instrumentId, final long timeNanos, final long price,
         final long quantity, final long priceIncrement)
     {
-        into.clearInputs();
-        into.type = EventType.QUOTE;
-        into.instrumentId = instrumentId;
-        into.exchangeTimeNanos = timeNanos;
-        into.eventTimeNanos = timeNanos;
+        head(into, EventType.QUOTE, instrumentId, timeNanos);
         into.price = price;
         into.bidPrice = Math.max(0, price - priceIncrement);
         into.bidQuantity = quantity;
@@ -49,14 +45,20 @@ public final class SyntheticTouch
     public static void trade(final InboundEvent into, final int instrumentId, final long timeNanos, final long tradeId,
         final long price, final long quantity, final int makerSide)
     {
-        into.clearInputs();
-        into.type = EventType.TRADE;
-        into.instrumentId = instrumentId;
-        into.exchangeTimeNanos = timeNanos;
-        into.eventTimeNanos = timeNanos;
+        head(into, EventType.TRADE, instrumentId, timeNanos);
         into.tradeId = tradeId;
         into.price = price;
         into.quantity = quantity;
         into.side = makerSide;
+    }
+
+    /** Both events' head: a synthetic event's exchange and event times are the trade's time. */
+    private static void head(final InboundEvent into, final int type, final int instrumentId, final long timeNanos)
+    {
+        into.clearInputs();
+        into.type = type;
+        into.instrumentId = instrumentId;
+        into.exchangeTimeNanos = timeNanos;
+        into.eventTimeNanos = timeNanos;
     }
 }
