@@ -4,6 +4,7 @@ import dev.peregrine.gateway.coinbase.orders.EcPrivateKeyPem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -150,10 +151,9 @@ class RunLiveAgainstSimTest
         {
             forceDown(run, sim);
         }
-        final String runOutput = DaemonProcess.read(runLog);
-        final String simOutput = DaemonProcess.read(simLog);
-        assertThat(run.exitValue()).as(runOutput).isZero();
-        assertThat(sim.exitValue()).as(simOutput).isZero();
+        final Outputs outputs = bothExitedCleanly(run, runLog, sim, simLog);
+        final String runOutput = outputs.run();
+        final String simOutput = outputs.sim();
         assertThat(runOutput).contains("stopping (signal)", "--- summary ---", "replay it:").doesNotContain(token);
 
         // The simulator saw every order the engine released and filled each; its net fills are the engine's position.
@@ -232,10 +232,9 @@ class RunLiveAgainstSimTest
         {
             forceDown(run, sim);
         }
-        final String runOutput = DaemonProcess.read(runLog);
-        final String simOutput = DaemonProcess.read(simLog);
-        assertThat(run.exitValue()).as(runOutput).isZero();
-        assertThat(sim.exitValue()).as(simOutput).isZero();
+        final Outputs outputs = bothExitedCleanly(run, runLog, sim, simLog);
+        final String runOutput = outputs.run();
+        final String simOutput = outputs.sim();
         assertThat(runOutput).contains("(profile live, venue coinbase)", "venue.rest_url (PEREGRINE_VENUE_REST_URL)",
             "shutdown: open orders cancelled; the next start on this journal trades in the state from before the stop", "--- summary ---").doesNotContain(token);
         final Matcher simSummary = SIM_SUMMARY.matcher(simOutput);
@@ -271,6 +270,21 @@ class RunLiveAgainstSimTest
         DaemonProcess.sigterm(run);
         sim.destroy();
         assertThat(sim.waitFor(20, TimeUnit.SECONDS)).as("sim stopped within the bound").isTrue();
+    }
+
+    /** What the run and the sim printed, once both have stopped. */
+    private record Outputs(String run, String sim)
+    {
+    }
+
+    /** Both stopped with exit code 0 (each failure shows that process's output); what they printed. */
+    private static Outputs bothExitedCleanly(final Process run, final Path runLog, final Process sim, final Path simLog)
+        throws IOException
+    {
+        final Outputs outputs = new Outputs(DaemonProcess.read(runLog), DaemonProcess.read(simLog));
+        assertThat(run.exitValue()).as(outputs.run()).isZero();
+        assertThat(sim.exitValue()).as(outputs.sim()).isZero();
+        return outputs;
     }
 
     /** Whatever failed, no child process outlives the test. */
