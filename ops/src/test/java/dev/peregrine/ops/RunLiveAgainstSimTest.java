@@ -40,8 +40,6 @@ class RunLiveAgainstSimTest
     private static final String KEY_NAME = "organizations/peregrine-test/apiKeys/run-live-sim";
     private static final Pattern READY = Pattern.compile(
         "sim ready: market_data_url=(\\S+) rest_url=(\\S+) user_channel_url=(\\S+)");
-    private static final Pattern ENDPOINTS = Pattern.compile(
-        "metrics: http://127\\.0\\.0\\.1:(\\d+)/metrics  health: http://127\\.0\\.0\\.1:(\\d+)/health");
     private static final Pattern SIM_SUMMARY = Pattern.compile(
         "sim stopped: frames sent (\\d+), orders received (\\d+), fills (\\d+), cancel requests (\\d+), JWTs refused (\\d+); net filled (.*)");
     private static final Pattern RUN_ORDERS = Pattern.compile(
@@ -102,12 +100,10 @@ class RunLiveAgainstSimTest
                 ""));
 
             run = DaemonProcess.start(temp, Map.of(), runLog, "run", "--config", config.toString());
-            assertThat(DaemonProcess.awaitOutput(run, runLog, "admin: http", 60)).as(DaemonProcess.read(runLog)).isTrue();
+            final DaemonProcess.Endpoints endpoints = DaemonProcess.awaitStarted(run, runLog);
             assertThat(DaemonProcess.read(runLog)).contains("(profile live, venue coinbase)");
-            final Matcher endpoints = ENDPOINTS.matcher(DaemonProcess.read(runLog));
-            assertThat(endpoints.find()).isTrue();
-            final String metrics = "http://127.0.0.1:" + endpoints.group(1) + "/metrics";
-            final String admin = "http://127.0.0.1:" + endpoints.group(2) + "/admin/";
+            final String metrics = endpoints.url(endpoints.metrics(), "/metrics");
+            final String admin = endpoints.url(endpoints.health(), "/admin/");
 
             // Orders go to the simulator and fills come back: counted by the engine and its order adapter.
             final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -214,10 +210,8 @@ class RunLiveAgainstSimTest
             env.put("PEREGRINE_RING_WAIT_STRATEGY", "blocking");
             run = DaemonProcess.start(temp, env, runLog, "run", "--config",
                 DaemonProcess.repositoryRoot().resolve("ops/config/live.yaml").toString());
-            assertThat(DaemonProcess.awaitOutput(run, runLog, "admin: http", 60)).as(DaemonProcess.read(runLog)).isTrue();
-            final Matcher endpoints = ENDPOINTS.matcher(DaemonProcess.read(runLog));
-            assertThat(endpoints.find()).isTrue();
-            final String metrics = "http://127.0.0.1:" + endpoints.group(1) + "/metrics";
+            final DaemonProcess.Endpoints endpoints = DaemonProcess.awaitStarted(run, runLog);
+            final String metrics = endpoints.url(endpoints.metrics(), "/metrics");
             final Map<String, String> createOk = Map.of("endpoint", "create", "outcome", "ok");
             final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (metric(metrics, "peregrine_venue_requests_total", createOk) < 2 && System.nanoTime() < deadline && run.isAlive())
