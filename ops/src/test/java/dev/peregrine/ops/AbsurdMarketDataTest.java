@@ -61,7 +61,7 @@ class AbsurdMarketDataTest
                 final String ready = ports.url(ports.health(), "/ready");
                 final String metricsUrl = ports.url(ports.metrics(), "/metrics");
 
-                assertThat(await(ready, r -> r.statusCode() == 200).body()).contains("\"tradeable\":true");
+                assertThat(TestHttp.await(ready, r -> r.statusCode() == 200).body()).contains("\"tradeable\":true");
                 // The market maker trades on the calm market first.
                 awaitMetric(metricsUrl, "peregrine_fills_total", Map.of(), v -> v >= 2);
 
@@ -87,14 +87,14 @@ class AbsurdMarketDataTest
 
                 // A crossed book: the feed is unhealthy, the only product untradeable, the engine not ready.
                 venue.send("l2_data", FuzzingCoinbaseServer.level2("update", "bid 60015 1"));
-                final HttpResponse<String> crossed = await(ready, r -> r.statusCode() == 503);
+                final HttpResponse<String> crossed = TestHttp.await(ready, r -> r.statusCode() == 503);
                 assertThat(crossed.body()).contains("\"ready\":false", "\"connected\":true", "\"tradeable\":false",
                     "\"unhealthyProducts\":[\"BTC-USD\"]");
                 awaitMetric(metricsUrl, "peregrine_feed_unhealthy", Map.of("product", "BTC-USD"), v -> v == 1);
                 assertThat(TestHttp.get(ready, null).statusCode()).as("still crossed").isEqualTo(503);
 
                 venue.send("l2_data", FuzzingCoinbaseServer.level2("update", "bid 60015 0"));
-                assertThat(await(ready, r -> r.statusCode() == 200).body()).contains("\"tradeable\":true");
+                assertThat(TestHttp.await(ready, r -> r.statusCode() == 200).body()).contains("\"tradeable\":true");
                 awaitMetric(metricsUrl, "peregrine_feed_unhealthy", Map.of("product", "BTC-USD"), v -> v == 0);
 
                 DaemonProcess.sigterm(process); // SIGTERM
@@ -121,19 +121,6 @@ class AbsurdMarketDataTest
             // The absurd input is in the journal for audit, and replay drops it exactly as the run did.
             DaemonProcess.replayPrintsTheHashesOf(temp.resolve("journal"), err);
         }
-    }
-
-    private HttpResponse<String> await(final String url, final Predicate<HttpResponse<String>> condition) throws Exception
-    {
-        HttpResponse<String> response = TestHttp.get(url, null);
-        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!condition.test(response) && System.nanoTime() < deadline)
-        {
-            TimeUnit.MILLISECONDS.sleep(50); // polling, bounded by the deadline above
-            response = TestHttp.get(url, null);
-        }
-        assertThat(condition.test(response)).as("%s answered %d %s", url, response.statusCode(), response.body()).isTrue();
-        return response;
     }
 
     private void awaitMetric(final String url, final String name, final Map<String, String> labels,

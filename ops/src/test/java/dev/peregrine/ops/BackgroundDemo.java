@@ -1,11 +1,14 @@
 package dev.peregrine.ops;
 
+import dev.peregrine.gateway.testing.TestJson;
+
 import java.io.PrintWriter;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -83,15 +86,22 @@ final class BackgroundDemo
     }
 
     /**
-     * {@code demo --replay capture --speed max} to the end of the capture, with its summary JSON in {@code summary} and
-     * its journal in {@code journal}; checks it exited 0.
+     * {@code demo --replay capture --speed max} to the end of the capture, with its summary JSON in
+     * {@code folder/summary.json} and its journal in {@code folder/journal}; checks it exited 0.
      */
-    static BackgroundDemo replayToTheEnd(final Path capture, final Path summary, final Path journal) throws Exception
+    static Replayed replayToTheEnd(final Path capture, final Path folder) throws Exception
     {
+        final Path summary = folder.resolve("summary.json");
+        final Path journal = folder.resolve("journal");
         final BackgroundDemo demo = new BackgroundDemo("--replay", capture.toString(), "--speed", "max",
             "--summary-json", summary.toString(), "--journal", journal.toString(),
             "--metrics-port", "0", "--health-port", "0", "--wait-strategy", "blocking");
         demo.awaitCleanExit();
-        return demo;
+        return new Replayed(demo, TestJson.object(Files.readString(summary)), journal);
+    }
+
+    /** A finished {@link #replayToTheEnd} run: the demo (its output), its summary JSON read, its journal. */
+    record Replayed(BackgroundDemo demo, Map<String, Object> summary, Path journal)
+    {
     }
 }

@@ -38,10 +38,10 @@ class BinanceDemoReplayTest
         final Path capture = ExternalResources.sharedDataFile(FILE);
         final Expected expected = Expected.read(capture);
 
-        final Path summary = temp.resolve("summary.json");
-        final LineCapture out = BackgroundDemo.replayToTheEnd(capture, summary, temp.resolve("journal")).out;
+        final BackgroundDemo.Replayed replayed = BackgroundDemo.replayToTheEnd(capture, temp);
+        final LineCapture out = replayed.demo().out;
 
-        final Map<String, Object> json = TestJson.object(Files.readString(summary));
+        final Map<String, Object> json = replayed.summary();
         @SuppressWarnings("unchecked")
         final Map<String, Object> product = (Map<String, Object>)((Map<String, Object>)json.get("products")).get("BTCUSDT");
         assertThat(((Number)product.get("trades")).longValue()).isEqualTo(expected.trades);
@@ -59,7 +59,7 @@ class BinanceDemoReplayTest
         assertThat(new BigDecimal((String)book.get("best_ask_quantity"))).isEqualByComparingTo(expected.asks.firstEntry().getValue());
 
         // And the journal of that run replays to the same decisions.
-        DaemonProcess.replayPrintsTheHashesOf(temp.resolve("journal"), String.join("\n", out.lines()));
+        DaemonProcess.replayPrintsTheHashesOf(replayed.journal(), String.join("\n", out.lines()));
     }
 
     /** The file read without any Peregrine code. */

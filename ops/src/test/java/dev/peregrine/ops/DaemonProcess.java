@@ -81,6 +81,15 @@ final class DaemonProcess
         return env;
     }
 
+    /** The admin token of a run from {@link #startPaperRun(Path, Path)}: 40 hex digits, a strong one. */
+    static final String PAPER_RUN_TOKEN = "5d1f8b3e7a9c2046e8b1d5f3a7c9e2b4d6f8a1c3";
+
+    /** The shipped paper configuration with {@link #runEnvironment} (journal in {@code workDir/journal}, {@link #PAPER_RUN_TOKEN}). */
+    static Process startPaperRun(final Path workDir, final Path log) throws IOException
+    {
+        return startPaperRun(workDir, runEnvironment(workDir.resolve("journal"), PAPER_RUN_TOKEN), log);
+    }
+
     /** {@code peregrine run} with the shipped paper configuration ({@code ops/config/paper.yaml}), all output in {@code log}. */
     static Process startPaperRun(final Path workDir, final Map<String, String> environment, final Path log) throws IOException
     {

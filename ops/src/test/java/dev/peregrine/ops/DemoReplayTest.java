@@ -46,14 +46,13 @@ class DemoReplayTest
     {
         final Path file = ExternalResources.sharedDataFile(CAPTURE);
         final Expected expected = Expected.read(file);
-        final Path summaryFile = temp.resolve("out.json");
-        final Path journal = temp.resolve("journal");
-        final BackgroundDemo demo = BackgroundDemo.replayToTheEnd(file, summaryFile, journal);
-        final LineCapture out = demo.out;
-        final LineCapture err = demo.err;
+        final BackgroundDemo.Replayed replayed = BackgroundDemo.replayToTheEnd(file, temp);
+        final Path journal = replayed.journal();
+        final LineCapture out = replayed.demo().out;
+        final LineCapture err = replayed.demo().err;
         assertThat(out.lines()).anySatisfy(l -> assertThat(l).startsWith("capture ended: 1,030 frames replayed, 1,030 read"));
 
-        final Map<String, Object> summary = TestJson.object(Files.readString(summaryFile));
+        final Map<String, Object> summary = replayed.summary();
         assertThat(summary.get("source")).isEqualTo("replay");
         assertThat(summary.get("speed")).isEqualTo("max");
         assertThat(number(summary, "frames_replayed")).isEqualTo(expected.frames);

@@ -44,14 +44,8 @@ class RunBinanceFeedTest
             {
                 final DaemonProcess.Endpoints ports = DaemonProcess.awaitStarted(process, run.stderr());
 
-                HttpResponse<String> ready = TestHttp.get(ports.url(ports.health(), "/ready"), null);
                 final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-                while (ready.statusCode() != 200 && System.nanoTime() < deadline)
-                {
-                    TimeUnit.MILLISECONDS.sleep(100); // polling /ready, bounded by the deadline above
-                    ready = TestHttp.get(ports.url(ports.health(), "/ready"), null);
-                }
-                assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
+                final HttpResponse<String> ready = TestHttp.await(ports.url(ports.health(), "/ready"), r -> r.statusCode() == 200);
                 assertThat(ready.body()).contains("\"connected\":true", "\"booksSynced\":true");
 
                 // /ready needs a price per product (trades and tickers give one); the L2 book follows its REST

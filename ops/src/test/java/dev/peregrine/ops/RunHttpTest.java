@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RunHttpTest
 {
-    private static final String TOKEN = "5d1f8b3e7a9c2046e8b1d5f3a7c9e2b4d6f8a1c3";
+    private static final String TOKEN = DaemonProcess.PAPER_RUN_TOKEN;
 
     @TempDir
     Path temp;
@@ -25,7 +25,7 @@ class RunHttpTest
     void readinessPositionsOrdersAndBadAdminRequests() throws Exception
     {
         final Path log = temp.resolve("run.log");
-        final Process process = DaemonProcess.startPaperRun(temp, DaemonProcess.runEnvironment(temp.resolve("journal"), TOKEN), log);
+        final Process process = DaemonProcess.startPaperRun(temp, log);
         try
         {
             final DaemonProcess.Endpoints ports = DaemonProcess.awaitStarted(process, log);

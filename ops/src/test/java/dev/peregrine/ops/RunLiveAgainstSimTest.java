@@ -4,6 +4,7 @@ import dev.peregrine.gateway.coinbase.orders.EcPrivateKeyPem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -39,8 +40,6 @@ class RunLiveAgainstSimTest
     private static final String KEY_NAME = "organizations/peregrine-test/apiKeys/run-live-sim";
     private static final Pattern READY = Pattern.compile(
         "sim ready: market_data_url=(\\S+) rest_url=(\\S+) user_channel_url=(\\S+)");
-    private static final Pattern ENDPOINTS = Pattern.compile(
-        "metrics: http://127\\.0\\.0\\.1:(\\d+)/metrics  health: http://127\\.0\\.0\\.1:(\\d+)/health");
     private static final Pattern SIM_SUMMARY = Pattern.compile(
         "sim stopped: frames sent (\\d+), orders received (\\d+), fills (\\d+), cancel requests (\\d+), JWTs refused (\\d+); net filled (.*)");
     private static final Pattern RUN_ORDERS = Pattern.compile(
@@ -101,12 +100,10 @@ class RunLiveAgainstSimTest
                 ""));
 
             run = DaemonProcess.start(temp, Map.of(), runLog, "run", "--config", config.toString());
-            assertThat(DaemonProcess.awaitOutput(run, runLog, "admin: http", 60)).as(DaemonProcess.read(runLog)).isTrue();
+            final DaemonProcess.Endpoints endpoints = DaemonProcess.awaitStarted(run, runLog);
             assertThat(DaemonProcess.read(runLog)).contains("(profile live, venue coinbase)");
-            final Matcher endpoints = ENDPOINTS.matcher(DaemonProcess.read(runLog));
-            assertThat(endpoints.find()).isTrue();
-            final String metrics = "http://127.0.0.1:" + endpoints.group(1) + "/metrics";
-            final String admin = "http://127.0.0.1:" + endpoints.group(2) + "/admin/";
+            final String metrics = endpoints.url(endpoints.metrics(), "/metrics");
+            final String admin = endpoints.url(endpoints.health(), "/admin/");
 
             // Orders go to the simulator and fills come back: counted by the engine and its order adapter.
             final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -150,10 +147,9 @@ class RunLiveAgainstSimTest
         {
             forceDown(run, sim);
         }
-        final String runOutput = DaemonProcess.read(runLog);
-        final String simOutput = DaemonProcess.read(simLog);
-        assertThat(run.exitValue()).as(runOutput).isZero();
-        assertThat(sim.exitValue()).as(simOutput).isZero();
+        final Outputs outputs = bothExitedCleanly(run, runLog, sim, simLog);
+        final String runOutput = outputs.run();
+        final String simOutput = outputs.sim();
         assertThat(runOutput).contains("stopping (signal)", "--- summary ---", "replay it:").doesNotContain(token);
 
         // The simulator saw every order the engine released and filled each; its net fills are the engine's position.
@@ -214,10 +210,8 @@ class RunLiveAgainstSimTest
             env.put("PEREGRINE_RING_WAIT_STRATEGY", "blocking");
             run = DaemonProcess.start(temp, env, runLog, "run", "--config",
                 DaemonProcess.repositoryRoot().resolve("ops/config/live.yaml").toString());
-            assertThat(DaemonProcess.awaitOutput(run, runLog, "admin: http", 60)).as(DaemonProcess.read(runLog)).isTrue();
-            final Matcher endpoints = ENDPOINTS.matcher(DaemonProcess.read(runLog));
-            assertThat(endpoints.find()).isTrue();
-            final String metrics = "http://127.0.0.1:" + endpoints.group(1) + "/metrics";
+            final DaemonProcess.Endpoints endpoints = DaemonProcess.awaitStarted(run, runLog);
+            final String metrics = endpoints.url(endpoints.metrics(), "/metrics");
             final Map<String, String> createOk = Map.of("endpoint", "create", "outcome", "ok");
             final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (metric(metrics, "peregrine_venue_requests_total", createOk) < 2 && System.nanoTime() < deadline && run.isAlive())
@@ -232,10 +226,9 @@ class RunLiveAgainstSimTest
         {
             forceDown(run, sim);
         }
-        final String runOutput = DaemonProcess.read(runLog);
-        final String simOutput = DaemonProcess.read(simLog);
-        assertThat(run.exitValue()).as(runOutput).isZero();
-        assertThat(sim.exitValue()).as(simOutput).isZero();
+        final Outputs outputs = bothExitedCleanly(run, runLog, sim, simLog);
+        final String runOutput = outputs.run();
+        final String simOutput = outputs.sim();
         assertThat(runOutput).contains("(profile live, venue coinbase)", "venue.rest_url (PEREGRINE_VENUE_REST_URL)",
             "shutdown: open orders cancelled; the next start on this journal trades in the state from before the stop", "--- summary ---").doesNotContain(token);
         final Matcher simSummary = SIM_SUMMARY.matcher(simOutput);
@@ -271,6 +264,21 @@ class RunLiveAgainstSimTest
         DaemonProcess.sigterm(run);
         sim.destroy();
         assertThat(sim.waitFor(20, TimeUnit.SECONDS)).as("sim stopped within the bound").isTrue();
+    }
+
+    /** What the run and the sim printed, once both have stopped. */
+    private record Outputs(String run, String sim)
+    {
+    }
+
+    /** Both stopped with exit code 0 (each failure shows that process's output); what they printed. */
+    private static Outputs bothExitedCleanly(final Process run, final Path runLog, final Process sim, final Path simLog)
+        throws IOException
+    {
+        final Outputs outputs = new Outputs(DaemonProcess.read(runLog), DaemonProcess.read(simLog));
+        assertThat(run.exitValue()).as(outputs.run()).isZero();
+        assertThat(sim.exitValue()).as(outputs.sim()).isZero();
+        return outputs;
     }
 
     /** Whatever failed, no child process outlives the test. */

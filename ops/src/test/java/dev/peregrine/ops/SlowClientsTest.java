@@ -10,8 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,8 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SlowClientsTest
 {
-    private static final String TOKEN = "5d1f8b3e7a9c2046e8b1d5f3a7c9e2b4d6f8a1c3";
-    private static final Pattern PORTS = Pattern.compile("metrics: http://127\\.0\\.0\\.1:(\\d+)/metrics\\s+health: http://127\\.0\\.0\\.1:(\\d+)/health");
+    private static final String TOKEN = DaemonProcess.PAPER_RUN_TOKEN;
 
     @TempDir
     Path temp;
@@ -33,16 +30,14 @@ class SlowClientsTest
     void healthReadinessAdminAndMetricsAnswerWhileSlowClientsHoldConnections() throws Exception
     {
         final Path log = temp.resolve("run.log");
-        final Process process = DaemonProcess.startPaperRun(temp, DaemonProcess.runEnvironment(temp.resolve("journal"), TOKEN), log);
+        final Process process = DaemonProcess.startPaperRun(temp, log);
         final List<Socket> held = new ArrayList<>();
         final List<Thread> tricklers = new ArrayList<>();
         try
         {
-            assertThat(DaemonProcess.awaitOutput(process, log, "admin: http", 60)).as(DaemonProcess.read(log)).isTrue();
-            final Matcher ports = PORTS.matcher(DaemonProcess.read(log));
-            assertThat(ports.find()).isTrue();
-            final int metricsPort = Integer.parseInt(ports.group(1));
-            final int healthPort = Integer.parseInt(ports.group(2));
+            final DaemonProcess.Endpoints ports = DaemonProcess.awaitStarted(process, log);
+            final int metricsPort = ports.metrics();
+            final int healthPort = ports.health();
 
             final List<Socket> halfSent = new ArrayList<>();
             final List<Socket> idle = new ArrayList<>();

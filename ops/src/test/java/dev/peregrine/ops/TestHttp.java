@@ -5,6 +5,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The HTTP calls the ops tests make on a running engine's endpoints: one client, every request bounded to 10 s,
@@ -41,5 +45,19 @@ final class TestHttp
             request.header("Authorization", "Bearer " + bearer);
         }
         return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Polls {@code GET url} (30 s at most) until its answer meets {@code condition}, which it must; that answer. */
+    static HttpResponse<String> await(final String url, final Predicate<HttpResponse<String>> condition) throws Exception
+    {
+        HttpResponse<String> response = get(url, null);
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!condition.test(response) && System.nanoTime() < deadline)
+        {
+            TimeUnit.MILLISECONDS.sleep(50); // polling, bounded by the deadline above
+            response = get(url, null);
+        }
+        assertThat(condition.test(response)).as("%s answered %d %s", url, response.statusCode(), response.body()).isTrue();
+        return response;
     }
 }

@@ -11,6 +11,7 @@ import dev.peregrine.ops.logging.JsonOutput;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Map;
 
 /**
  * {@code GET /admin/decisions?limit=N&strategy=NAME&rejected=true}: the newest decisions of the running
@@ -25,33 +26,18 @@ record DecisionsQuery(int limit, String strategy, boolean rejectedOnly)
     /** @throws IllegalArgumentException naming the parameter and what it accepts. */
     static DecisionsQuery parse(final String rawQuery)
     {
-        int limit = DEFAULT_LIMIT;
-        String strategy = null;
-        boolean rejected = false;
-        for (final java.util.Map.Entry<String, String> parameter : QueryParameters.parse(rawQuery).entrySet())
-        {
-            final String value = parameter.getValue();
-            switch (parameter.getKey())
+        final Map<String, String> parameters = QueryParameters.checked(rawQuery, Map.of(
+            "limit", value -> QueryParameters.limit(value, MAX_LIMIT),
+            "strategy", value -> { },
+            "rejected", value ->
             {
-                case "limit":
-                    limit = QueryParameters.limit(value, MAX_LIMIT);
-                    break;
-                case "strategy":
-                    strategy = value;
-                    break;
-                case "rejected":
-                    if (!"true".equals(value) && !"false".equals(value))
-                    {
-                        throw new IllegalArgumentException("rejected must be true or false, got '" + value + "'");
-                    }
-                    rejected = Boolean.parseBoolean(value);
-                    break;
-                default:
-                    throw new IllegalArgumentException("unknown parameter '" + parameter.getKey() +
-                        "' (use limit, strategy, rejected)");
-            }
-        }
-        return new DecisionsQuery(limit, strategy, rejected);
+                if (!"true".equals(value) && !"false".equals(value))
+                {
+                    throw new IllegalArgumentException("rejected must be true or false, got '" + value + "'");
+                }
+            }), "limit, strategy, rejected");
+        return new DecisionsQuery(QueryParameters.limitOr(parameters, DEFAULT_LIMIT, MAX_LIMIT), parameters.get("strategy"),
+            Boolean.parseBoolean(parameters.get("rejected")));
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.peregrine.ops.logging.JsonOutput;
 import dev.peregrine.ops.orderlog.OpenOrder;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code GET /admin/orders?strategy=ID|NAME&product=P&limit=N}: the orders open right now, from the order
@@ -21,38 +22,25 @@ record OpenOrdersQuery(int limit, String strategy, String product)
     /** @throws IllegalArgumentException naming the parameter and what it accepts. */
     static OpenOrdersQuery parse(final String rawQuery, final List<String> products)
     {
-        int limit = DEFAULT_LIMIT;
-        String strategy = null;
-        String product = null;
-        for (final java.util.Map.Entry<String, String> parameter : QueryParameters.parse(rawQuery).entrySet())
-        {
-            final String value = parameter.getValue();
-            switch (parameter.getKey())
+        final Map<String, String> parameters = QueryParameters.checked(rawQuery, Map.of(
+            "limit", value -> QueryParameters.limit(value, MAX_LIMIT),
+            "strategy", value ->
             {
-                case "limit":
-                    limit = QueryParameters.limit(value, MAX_LIMIT);
-                    break;
-                case "strategy":
-                    if (value.isEmpty())
-                    {
-                        throw new IllegalArgumentException("strategy must be a strategy id or name");
-                    }
-                    strategy = value;
-                    break;
-                case "product":
-                    if (!products.contains(value))
-                    {
-                        throw new IllegalArgumentException("product must be one of " + String.join(", ", products) +
-                            ", got '" + value + "'");
-                    }
-                    product = value;
-                    break;
-                default:
-                    throw new IllegalArgumentException("unknown parameter '" + parameter.getKey() +
-                        "' (use strategy, product, limit)");
-            }
-        }
-        return new OpenOrdersQuery(limit, strategy, product);
+                if (value.isEmpty())
+                {
+                    throw new IllegalArgumentException("strategy must be a strategy id or name");
+                }
+            },
+            "product", value ->
+            {
+                if (!products.contains(value))
+                {
+                    throw new IllegalArgumentException("product must be one of " + String.join(", ", products) +
+                        ", got '" + value + "'");
+                }
+            }), "strategy, product, limit");
+        return new OpenOrdersQuery(QueryParameters.limitOr(parameters, DEFAULT_LIMIT, MAX_LIMIT), parameters.get("strategy"),
+            parameters.get("product"));
     }
 
     boolean matches(final OpenOrder order)

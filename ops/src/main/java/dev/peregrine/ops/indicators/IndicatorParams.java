@@ -18,6 +18,10 @@ public final class IndicatorParams
     /** The largest period accepted (each window holds this many doubles). */
     public static final int MAX_PERIOD = 100_000;
 
+    /** Each {@code --param} name with its default, in the order the help lists them. */
+    private static final Object[][] DEFAULT_TABLE = {
+        {"sma", 20}, {"ema", 20}, {"wma", 20}, {"rsi", 14}, {"macd_fast", 12}, {"macd_slow", 26}, {"macd_signal", 9},
+        {"bb", 20}, {"bb_k", 2.0}, {"atr", 14}, {"adx", 14}, {"stddev", 20}};
     private static final Map<String, Number> DEFAULTS = defaultValues();
 
     private final Map<String, Number> values;
@@ -130,18 +134,10 @@ public final class IndicatorParams
     private static Map<String, Number> defaultValues()
     {
         final Map<String, Number> d = new LinkedHashMap<>();
-        d.put("sma", 20);
-        d.put("ema", 20);
-        d.put("wma", 20);
-        d.put("rsi", 14);
-        d.put("macd_fast", 12);
-        d.put("macd_slow", 26);
-        d.put("macd_signal", 9);
-        d.put("bb", 20);
-        d.put("bb_k", 2.0);
-        d.put("atr", 14);
-        d.put("adx", 14);
-        d.put("stddev", 20);
+        for (final Object[] row : DEFAULT_TABLE)
+        {
+            d.put((String)row[0], (Number)row[1]);
+        }
         return Collections.unmodifiableMap(d);
     }
 }

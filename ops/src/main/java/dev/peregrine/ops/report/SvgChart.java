@@ -211,21 +211,8 @@ final class SvgChart
     }
 
     /** Data to pixels. */
-    private static final class Scale
+    private record Scale(long tLow, long tHigh, double yLow, double yHigh)
     {
-        final long tLow;
-        final long tHigh;
-        final double yLow;
-        final double yHigh;
-
-        Scale(final long tLow, final long tHigh, final double yLow, final double yHigh)
-        {
-            this.tLow = tLow;
-            this.tHigh = tHigh;
-            this.yLow = yLow;
-            this.yHigh = yHigh;
-        }
-
         double x(final long t)
         {
             return LEFT + (double)(t - tLow) / (tHigh - tLow) * (WIDTH - LEFT - RIGHT);

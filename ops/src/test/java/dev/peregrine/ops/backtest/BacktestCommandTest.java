@@ -15,18 +15,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BacktestCommandTest
 {
+    /** One-minute candles from 2024-08-09, trending up and down in turns, seeded. */
+    private static final CliRun.CandleTrend CANDLES = new CliRun.CandleTrend(42, 30, 1.5, -1.5);
+
     @TempDir
     Path dir;
-
-    private Path candles(final String name, final int n) throws IOException
-    {
-        return CliRun.candles(dir.resolve(name), n, 42, 30, 1.5, -1.5);
-    }
 
     @Test
     void aRunPrintsTheSummaryAndItsJournalReplaysToTheSameHashes() throws IOException
     {
-        final Path data = candles("ETH-USD-1m.csv", 300);
+        final Path data = CANDLES.write(dir, "ETH-USD-1m.csv", 300);
         final Path report = dir.resolve("report");
         final CliRun r = CliRun.of("backtest", "--data", data.toString(), "--strategy", "trend-following:bar=1m",
             "--param", "fast=3", "--param", "slow=8", "--report", report.toString());
@@ -57,7 +55,7 @@ class BacktestCommandTest
     @Test
     void aSweepTablesEveryCombinationSortedWithTheSingleRunsDigests() throws IOException
     {
-        final Path data = candles("ETH-USD-1m.csv", 200);
+        final Path data = CANDLES.write(dir, "ETH-USD-1m.csv", 200);
         final CliRun sweep = CliRun.of("backtest", "--data", data.toString(), "--strategy", "trend-following", "--param", "bar=1m",
             "--sweep", "fast=3,5", "--sweep", "slow=8,13", "--sort", "trades", "--report", dir.resolve("s").toString());
         assertEquals(0, sweep.exit(), sweep.err());
@@ -83,7 +81,7 @@ class BacktestCommandTest
         assertEquals(0, list.exit());
         assertEquals(List.of("ma-crossover", "trend-following", "mean-reversion", "market-maker"), List.of(list.out().trim().split("\\R")));
 
-        final Path data = candles("ETH-USD-1m.csv", 20);
+        final Path data = CANDLES.write(dir, "ETH-USD-1m.csv", 20);
         assertEquals(2, CliRun.of("backtest", "--strategy", "trend-following").exit());
         final CliRun unknown = CliRun.of("backtest", "--data", data.toString(), "--strategy", "no-such");
         assertEquals(2, unknown.exit());

@@ -44,12 +44,17 @@ class BacktestSizingTest
         return Files.writeString(dir.resolve("BTCUSDT-trades.csv"), sb.toString());
     }
 
+    /** {@code backtest} of {@code strategy} on {@code n} trades of BTCUSDT, its report in {@code dir/reportFolder}. */
+    private CliRun backtestOnTrades(final int n, final String strategy, final String reportFolder) throws IOException
+    {
+        return CliRun.of("backtest", "--data", trades(n).toString(), "--product", "BTCUSDT", "--strategy", strategy,
+            "--report", dir.resolve(reportFolder).toString());
+    }
+
     @Test
     void theCrossoverOnPartiallyFilledTradesPlacesOrdersOnTheLotAndIsRarelyRejected() throws IOException
     {
-        final Path data = trades(60_000);
-        final CliRun r = CliRun.of("backtest", "--data", data.toString(), "--product", "BTCUSDT", "--strategy", "ma-crossover",
-            "--report", dir.resolve("report").toString());
+        final CliRun r = backtestOnTrades(60_000, "ma-crossover", "report");
         assertEquals(0, r.exit(), r.err());
         final long orders = r.count("orders");
         final long rejects = r.count("rejects");
@@ -63,25 +68,21 @@ class BacktestSizingTest
     @Test
     void aStrategyThatPlacesNoOrdersOnShortDataSaysWhyInsteadOfPrintingZeroAsAResult() throws IOException
     {
-        final Path data = trades(3_000); // five minutes: five 1-minute bars, trend-following needs 26
-        final CliRun quiet = CliRun.of("backtest", "--data", data.toString(), "--product", "BTCUSDT", "--strategy", "trend-following",
-            "--report", dir.resolve("quiet").toString());
+        // five minutes: five 1-minute bars, trend-following needs 26
+        final CliRun quiet = backtestOnTrades(3_000, "trend-following", "quiet");
         assertEquals(0, quiet.exit(), quiet.err());
         assertEquals(0, quiet.count("orders"), quiet.out());
         assertTrue(quiet.out().contains("WARNING: no orders were placed over 4m 59s of data; a strategy on time bars " +
             "trades only after its warm-up"), quiet.out());
 
-        final CliRun busy = CliRun.of("backtest", "--data", trades(60_000).toString(), "--product", "BTCUSDT", "--strategy",
-            "ma-crossover", "--report", dir.resolve("busy").toString());
+        final CliRun busy = backtestOnTrades(60_000, "ma-crossover", "busy");
         assertFalse(busy.out().contains("no orders were placed"), busy.out());
     }
 
     @Test
     void aMarketMakerOnTradesOrCandlesSaysItNeedsABookAndExitsTwo() throws IOException
     {
-        final Path data = trades(100);
-        final CliRun onTrades = CliRun.of("backtest", "--data", data.toString(), "--product", "BTCUSDT", "--strategy", "market-maker",
-            "--report", dir.resolve("mm").toString());
+        final CliRun onTrades = backtestOnTrades(100, "market-maker", "mm");
         assertEquals(2, onTrades.exit(), onTrades.err());
         assertEquals("peregrine: strategy 'market-maker' (market-maker) cannot run on --data BTCUSDT-trades.csv (trades): " +
             "it quotes on the L2 order book, which trades and candles do not carry; backtest it on a journal recorded by " +

@@ -71,4 +71,14 @@ record CliRun(int exit, String out, String err)
         }
         return Files.writeString(file, sb.toString());
     }
+
+    /** The shape of a test's seeded candles (see {@link #candles}): each test class keeps its own. */
+    record CandleTrend(long seed, int turnMinutes, double up, double down)
+    {
+        /** {@code n} such candles written to {@code folder/name}. */
+        Path write(final Path folder, final String name, final int n) throws IOException
+        {
+            return candles(folder.resolve(name), n, seed, turnMinutes, up, down);
+        }
+    }
 }

@@ -35,19 +35,16 @@ class OneSetOfStatisticsTest
 {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** One-minute candles from 2024-08-09, trending up and down in turns, seeded. */
+    private static final CliRun.CandleTrend CANDLES = new CliRun.CandleTrend(7, 45, 1.2, -1.1);
+
     @TempDir
     Path dir;
-
-    /** {@code n} one-minute candles from 2024-08-09, trending up and down in turns, seeded. */
-    private Path candles(final String name, final int n) throws IOException
-    {
-        return CliRun.candles(dir.resolve(name), n, 7, 45, 1.2, -1.1);
-    }
 
     @Test
     void summaryReportAndSweepPrintOneSharpeComputedOnce() throws IOException
     {
-        final Path data = candles("ETH-USD-1m.csv", 3 * 1_440); // three days: long enough to annualize
+        final Path data = CANDLES.write(dir, "ETH-USD-1m.csv", 3 * 1_440); // three days: long enough to annualize
         final Path folder = dir.resolve("run");
         final CliRun backtest = CliRun.of("backtest", "--data", data.toString(), "--strategy", "trend-following:bar=1m,fast=3,slow=8",
             "--capital", "25000", "--report", folder.toString());
@@ -106,7 +103,7 @@ class OneSetOfStatisticsTest
     @Test
     void aSpanTooShortToAnnualizeIsFlaggedEverywhere() throws IOException
     {
-        final Path data = candles("ETH-USD-1m.csv", 300); // five hours
+        final Path data = CANDLES.write(dir, "ETH-USD-1m.csv", 300); // five hours
         final Path folder = dir.resolve("run");
         final CliRun backtest = CliRun.of("backtest", "--data", data.toString(), "--strategy", "trend-following:bar=1m,fast=3,slow=8",
             "--report", folder.toString());
