@@ -1,6 +1,7 @@
 package dev.peregrine.ops;
 
 import dev.peregrine.gateway.venue.ReplayCapture;
+import dev.peregrine.gateway.venue.VenueRegistry;
 import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.core.execution.FillModel;
 import dev.peregrine.core.execution.PaperVenueSettings;
@@ -15,7 +16,6 @@ import dev.peregrine.ops.cli.Durations;
 import dev.peregrine.ops.cli.ExitCodes;
 import dev.peregrine.ops.cli.StrategyListing;
 import dev.peregrine.ops.cli.UsageException;
-import dev.peregrine.gateway.venue.ReplayCapture;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,7 +46,6 @@ public final class DemoCommand implements Callable<Integer>
     private CommandSpec spec;
 
     private static final String DEFAULT_DURATION = "30s";
-    private static final List<String> DEFAULT_PRODUCTS = List.of("BTC-USD", "ETH-USD");
 
     @Option(names = "--duration", paramLabel = "TIME",
         description = "How long to run, e.g. 30s, 5m, 2h (default: 30s; with --replay: until the capture ends).")
@@ -187,8 +186,6 @@ public final class DemoCommand implements Callable<Integer>
     @Mixin
     private AcceptTruncatedOption acceptTruncated;
 
-    private static final List<String> DEFAULT_BINANCE_PRODUCTS = List.of("BTCUSDT", "ETHUSDT");
-
     @Override
     public Integer call() throws Exception
     {
@@ -205,13 +202,13 @@ public final class DemoCommand implements Callable<Integer>
         // Checked before the settings: the products may come from the capture.
         final ReplayCapture capture = replay == null ? null : ReplayCapture.inspect(replay, speed == null ? "1" : speed);
         checkSummaryPath();
-        if (!"coinbase".equals(venue) && !"binance".equals(venue))
+        if (VenueRegistry.standard().find(venue) == null)
         {
-            throw new UsageException("--venue must be coinbase or binance, was '" + venue + "'");
+            throw new UsageException("--venue must be " + String.join(" or ", VenueRegistry.standard().names()) +
+                ", was '" + venue + "'");
         }
-        final String effectiveVenue = capture != null ?
-            (capture.format() == dev.peregrine.gateway.capture.CaptureFormat.BINANCE_HFTBACKTEST ? "binance" : "coinbase") : venue;
-        final List<String> defaults = "binance".equals(effectiveVenue) ? DEFAULT_BINANCE_PRODUCTS : DEFAULT_PRODUCTS;
+        final String effectiveVenue = capture != null ? capture.venue() : venue;
+        final List<String> defaults = VenueRegistry.standard().venue(effectiveVenue).defaultProducts();
         final List<String> chosen = products != null ? products : capture != null ? capture.products() : defaults;
         final EngineSettings settings;
         try

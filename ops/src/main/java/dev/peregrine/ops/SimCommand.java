@@ -1,11 +1,12 @@
 package dev.peregrine.ops;
 
-import dev.peregrine.gateway.coinbase.sim.SimCredentials;
-import dev.peregrine.gateway.coinbase.sim.SimVenue;
 import dev.peregrine.gateway.venue.ReplayCapture;
+import dev.peregrine.gateway.venue.SimulatorKey;
+import dev.peregrine.gateway.venue.SimulatorSettings;
+import dev.peregrine.gateway.venue.VenueRegistry;
+import dev.peregrine.gateway.venue.VenueSimulator;
 import dev.peregrine.ops.assembly.EngineAssembly;
 import dev.peregrine.core.instrument.ProductCatalog;
-import dev.peregrine.gateway.capture.CaptureFormat;
 import dev.peregrine.ops.cli.ExitCodes;
 import dev.peregrine.ops.cli.UsageException;
 import picocli.CommandLine.Command;
@@ -46,6 +47,8 @@ import java.util.regex.Pattern;
         "and ports that cannot be bound exit 2 before anything listens."})
 public final class SimCommand implements Callable<Integer>
 {
+    /** The venue simulated: the one with an order emulator. */
+    private static final String VENUE = "coinbase";
     /** The name Coinbase's CDP keys have; the engine refuses any other shape. */
     private static final Pattern KEY_NAME = Pattern.compile("organizations/[A-Za-z0-9-]+/apiKeys/[A-Za-z0-9-]+");
     private static final long PRICE_SYNC_MILLIS = 100;
@@ -111,17 +114,17 @@ public final class SimCommand implements Callable<Integer>
     {
         final PrintWriter out = spec.commandLine().getOut();
         final ReplayCapture capture = checkOptions();
-        final List<String> served = capture != null ? capture.products() : products != null ? products : List.of("BTC-USD", "ETH-USD");
+        final List<String> served = capture != null ? capture.products() : products != null ? products :
+            VenueRegistry.standard().venue(VENUE).defaultProducts();
         final String advertised = hostName != null ? hostName : wildcard(bind) ? "127.0.0.1" : bind;
-        final SimCredentials credentials = apiPublicKeyFile != null ?
-            SimCredentials.fromPublicKeyFile(apiKeyName, apiPublicKeyFile) : SimCredentials.generatedIn(apiKeyName, credentialsDir);
+        final SimulatorSettings settings = new SimulatorSettings(capture, served, bind, marketDataPort, seed,
+            tradesPerSecond, apiKeyName, apiPublicKeyFile, credentialsDir, advertised);
         final Thread hook = new Thread(this::onShutdownSignal, "peregrine-sim-shutdown");
-        try (SimVenue venue = EngineAssembly.simulator(capture, served, bind, marketDataPort, seed, tradesPerSecond,
-            credentials, advertised))
+        try (VenueSimulator venue = EngineAssembly.simulator(VENUE, settings))
         {
             venue.start(restPort);
             Runtime.getRuntime().addShutdownHook(hook);
-            printEndpoints(out, venue, credentials, served, capture);
+            printEndpoints(out, venue, venue.key(), served, capture);
             serve(out, venue);
             out.println("stopping (signal)");
             venue.close();
@@ -181,7 +184,7 @@ public final class SimCommand implements Callable<Integer>
             return null;
         }
         final ReplayCapture capture = ReplayCapture.inspect(replay, speed == null ? "1" : speed);
-        if (capture.format() != CaptureFormat.COINBASE_ADVANCED_TRADE)
+        if (!VENUE.equals(capture.venue()))
         {
             throw new UsageException("--replay " + replay + ": a " + capture.format().description() +
                 " capture; sim serves Coinbase Advanced Trade captures only");
@@ -219,7 +222,7 @@ public final class SimCommand implements Callable<Integer>
         return "0.0.0.0".equals(address) || "::".equals(address) || "[::]".equals(address);
     }
 
-    private void printEndpoints(final PrintWriter out, final SimVenue venue, final SimCredentials credentials,
+    private void printEndpoints(final PrintWriter out, final VenueSimulator venue, final SimulatorKey credentials,
         final List<String> served, final ReplayCapture capture)
     {
         out.println("sim: simulated Coinbase Advanced Trade on " + bind + ", products " + String.join(",", served) +
@@ -257,23 +260,23 @@ public final class SimCommand implements Callable<Integer>
     }
 
     /** Keeps fill prices at the market and reports refused JWTs as they happen, until the stop signal. */
-    private void serve(final PrintWriter out, final SimVenue venue) throws InterruptedException
+    private void serve(final PrintWriter out, final VenueSimulator venue) throws InterruptedException
     {
         int refusedReported = 0;
         boolean replayEndReported = false;
         while (!stopSignal.await(PRICE_SYNC_MILLIS, TimeUnit.MILLISECONDS))
         {
             venue.syncFillPrices();
-            final int refused = venue.orders().authFailures();
+            final int refused = venue.authFailures();
             if (refused > refusedReported)
             {
-                out.println("JWTs refused: " + refused + " so far; last: " + venue.orders().lastAuthFailure() +
+                out.println("JWTs refused: " + refused + " so far; last: " + venue.lastAuthFailure() +
                     " (is the engine's key the one this simulator accepts, and its rest_url host " + venue.restUrl().getHost() + "?)");
                 refusedReported = refused;
             }
-            if (!replayEndReported && venue.market().finished().isDone() && replay != null)
+            if (!replayEndReported && replay != null && venue.replayFinished())
             {
-                out.println("replay: the capture has been sent in full (" + venue.market().framesReplayed() +
+                out.println("replay: the capture has been sent in full (" + venue.framesReplayed() +
                     " frames); orders are still served until the signal");
                 replayEndReported = true;
             }

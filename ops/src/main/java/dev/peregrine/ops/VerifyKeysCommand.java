@@ -1,11 +1,7 @@
 package dev.peregrine.ops;
 
-import dev.peregrine.gateway.coinbase.orders.CoinbaseCredentials;
-import dev.peregrine.gateway.coinbase.orders.CoinbaseJwtSigner;
-import dev.peregrine.gateway.coinbase.orders.CoinbaseOrderClient;
-import dev.peregrine.gateway.orders.CredentialsException;
-import dev.peregrine.gateway.orders.RequestOutcome;
-import dev.peregrine.gateway.orders.RestStatus;
+import dev.peregrine.gateway.venue.KeyVerification;
+import dev.peregrine.gateway.venue.VenueRegistry;
 import dev.peregrine.ops.cli.ExitCodes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,9 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * {@code peregrine verify-keys [--key-file FILE] [--api-url URL]}: checks the Coinbase credentials
@@ -36,6 +29,9 @@ import java.util.concurrent.TimeoutException;
         "and COINBASE_API_SECRET, or the JSON key file given with --key-file. Never prints the key."})
 public final class VerifyKeysCommand implements Callable<Integer>
 {
+    /** The venue whose keys are checked: the one that trades live. */
+    private static final String VENUE = "coinbase";
+
     @Spec
     private CommandSpec spec;
 
@@ -58,66 +54,18 @@ public final class VerifyKeysCommand implements Callable<Integer>
     {
         final PrintWriter out = spec.commandLine().getOut();
         final PrintWriter err = spec.commandLine().getErr();
-        final CoinbaseCredentials credentials;
-        try
+        final KeyVerification verdict = VenueRegistry.standard().venue(VENUE)
+            .verifyKeys(keyFile, environment, apiUrl, Duration.ofSeconds(timeoutSeconds), out::println);
+        if (verdict.verdict() == KeyVerification.Verdict.USABLE)
         {
-            credentials = keyFile != null ? CoinbaseCredentials.fromKeyFile(keyFile) : CoinbaseCredentials.fromEnvironment(environment);
-        }
-        catch (final CredentialsException ex)
-        {
-            err.println("verify-keys: " + ex.getMessage());
-            return ExitCodes.USAGE;
-        }
-        out.println("key format: ok (" + credentials.keyName() + ", P-256)");
-        final CoinbaseJwtSigner signer = new CoinbaseJwtSigner(credentials);
-        try
-        {
-            signer.forRest("GET", apiUrl.getHost(), CoinbaseOrderClient.ACCOUNTS);
-        }
-        catch (final CredentialsException ex)
-        {
-            err.println("verify-keys: " + ex.getMessage());
-            return ExitCodes.USAGE;
-        }
-        out.println("jwt signing: ok (ES256)");
-        final CoinbaseOrderClient client = new CoinbaseOrderClient(apiUrl, apiUrl.getHost(), signer,
-            Duration.ofSeconds(timeoutSeconds), Duration.ofSeconds(timeoutSeconds));
-        final RestStatus status;
-        try
-        {
-            status = client.listAccounts().get(timeoutSeconds * 2L + 1, TimeUnit.SECONDS);
-        }
-        catch (final ExecutionException | TimeoutException ex)
-        {
-            out.println("could not reach " + apiUrl + ": skipped the read-only check");
+            out.println(verdict.line());
             out.flush();
             return ExitCodes.OK;
         }
-        catch (final InterruptedException ex)
+        if (verdict.line() != null)
         {
-            Thread.currentThread().interrupt();
-            return ExitCodes.RUNTIME_FAILURE;
+            err.println("verify-keys: " + verdict.line());
         }
-        final RequestOutcome outcome = status.outcome();
-        if (outcome == RequestOutcome.OK)
-        {
-            out.println("read-only call: ok (GET " + CoinbaseOrderClient.ACCOUNTS + " answered " + status.httpStatus() + ")");
-            out.flush();
-            return ExitCodes.OK;
-        }
-        if (outcome == RequestOutcome.NOT_SENT || outcome == RequestOutcome.TIMEOUT || outcome == RequestOutcome.DROPPED)
-        {
-            out.println("could not reach " + apiUrl + ": skipped the read-only check");
-            out.flush();
-            return ExitCodes.OK;
-        }
-        if (outcome == RequestOutcome.UNAUTHORIZED)
-        {
-            err.println("verify-keys: " + apiUrl + " refused the key (HTTP " + status.httpStatus() + "): check that the key " +
-                "is active, has the 'view' permission and that this IP is allowed");
-            return ExitCodes.USAGE;
-        }
-        err.println("verify-keys: the read-only call failed: HTTP " + status.httpStatus() + " " + outcome.label());
-        return ExitCodes.RUNTIME_FAILURE;
+        return verdict.verdict() == KeyVerification.Verdict.BAD_KEY ? ExitCodes.USAGE : ExitCodes.RUNTIME_FAILURE;
     }
 }

@@ -37,18 +37,6 @@ class JournalCommandTest
     Path tmp;
     private Path journal;
 
-    private static final class Run
-    {
-        final LineCapture out = new LineCapture();
-        final LineCapture err = new LineCapture();
-        final int exit;
-
-        Run(final String... args)
-        {
-            exit = PeregrineCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        }
-    }
-
     /** Ten events, one a second: TRADE, QUOTE alternately for BTC-USD and ETH-USD, then a CLOCK and a COMMAND. */
     @BeforeEach
     void writeJournal()
@@ -109,7 +97,7 @@ class JournalCommandTest
     {
         final List<String> args = new ArrayList<>(List.of("journal", "dump", "--journal", journal.toString()));
         args.addAll(List.of(filters));
-        final Run run = new Run(args.toArray(new String[0]));
+        final CliRun run = new CliRun(args.toArray(new String[0]));
         assertThat(run.exit).as("stderr: %s", run.err.lines()).isZero();
         final List<Map<String, Object>> events = new ArrayList<>();
         for (final String line : run.out.lines())
@@ -154,7 +142,7 @@ class JournalCommandTest
     @Test
     void statsCountsByTypeAndProductWithSpanSizeAndRate()
     {
-        final Run run = new Run("journal", "stats", "--journal", journal.toString());
+        final CliRun run = new CliRun("journal", "stats", "--journal", journal.toString());
         assertThat(run.exit).as("stderr: %s", run.err.lines()).isZero();
         final List<String> out = run.out.lines();
         assertThat(out).contains(
@@ -177,20 +165,20 @@ class JournalCommandTest
         assertThat(out).anyMatch(l -> l.matches("files: +1 queue files \\(\\.cq4\\), [0-9,]+ files in all, [0-9,]+ bytes .*"));
         assertThat(out).anyMatch(l -> l.startsWith("settings digest: "));
 
-        final Run filtered = new Run("journal", "stats", "--journal", journal.toString(), "--product", "ETH-USD");
+        final CliRun filtered = new CliRun("journal", "stats", "--journal", journal.toString(), "--product", "ETH-USD");
         assertThat(filtered.out.lines()).contains("events:          4 matching the filters, of 10");
     }
 
     @Test
     void tailPrintsTheLastEventsAsText()
     {
-        final Run run = new Run("journal", "tail", "--journal", journal.toString(), "-n", "3");
+        final CliRun run = new CliRun("journal", "tail", "--journal", journal.toString(), "-n", "3");
         assertThat(run.exit).isZero();
         assertThat(run.out.lines()).containsExactly(
             "#8 2026-01-01T00:00:07Z QUOTE ETH-USD price=65000.12 bid_price=64999.5 bid_quantity=1.25 ask_price=65000.5 ask_quantity=2",
             "#9 2026-01-01T00:00:08Z CLOCK",
             "#10 2026-01-01T00:00:09Z COMMAND command=pause");
-        final Run trades = new Run("journal", "tail", "--journal", journal.toString(), "-n", "1", "--type", "TRADE", "--json");
+        final CliRun trades = new CliRun("journal", "tail", "--journal", journal.toString(), "-n", "1", "--type", "TRADE", "--json");
         assertThat(TestJson.object(trades.out.lines().get(0))).containsEntry("n", num(7L)).containsEntry("trade_id", num(5006L));
     }
 
@@ -241,13 +229,13 @@ class JournalCommandTest
         };
         for (int i = 0; i < cases.length; i++)
         {
-            final Run run = new Run(cases[i]);
+            final CliRun run = new CliRun(cases[i]);
             assertThat(run.exit).as(String.join(" ", cases[i])).isEqualTo(2);
             assertThat(run.err.lines()).as(String.join(" ", cases[i])).hasSize(1);
             assertThat(run.err.lines().get(0)).startsWith(expected[i]);
             assertThat(run.out.lines()).isEmpty();
         }
-        final Run none = new Run("journal");
+        final CliRun none = new CliRun("journal");
         assertThat(none.exit).isEqualTo(2);
     }
 
@@ -266,7 +254,7 @@ class JournalCommandTest
         {
             ch.write(ByteBuffer.wrap(new byte[] {(byte)(bytes[at] ^ 1)}), at);
         }
-        final Run run = new Run("journal", "dump", "--journal", journal.toString());
+        final CliRun run = new CliRun("journal", "dump", "--journal", journal.toString());
         assertThat(run.exit).isEqualTo(1);
         assertThat(run.out.lines()).hasSize(4).allSatisfy(l -> assertThat(TestJson.object(l)).containsKey("type"));
         assertThat(run.err.lines()).hasSize(1);

@@ -3,15 +3,15 @@ package dev.peregrine.core.instrument;
 /**
  * A tradable product as the engine sees it: a dense integer id for arrays on the hot path, the venue's
  * symbol for people, and the increments that valid prices and sizes are multiples of (scaled longs).
+ *
+ * @param id             dense, from 0, in registration order.
+ * @param symbol         the venue's symbol.
+ * @param priceIncrement the tick: valid prices are multiples of it.
+ * @param sizeIncrement  the lot: valid sizes are multiples of it.
  */
-public final class Instrument
+public record Instrument(int id, String symbol, long priceIncrement, long sizeIncrement)
 {
-    private final int id;
-    private final String symbol;
-    private final long priceIncrement;
-    private final long sizeIncrement;
-
-    public Instrument(final int id, final String symbol, final long priceIncrement, final long sizeIncrement)
+    public Instrument
     {
         if (id < 0)
         {
@@ -25,30 +25,6 @@ public final class Instrument
         {
             throw new IllegalArgumentException(symbol + ": price and size increments must be > 0");
         }
-        this.id = id;
-        this.symbol = symbol;
-        this.priceIncrement = priceIncrement;
-        this.sizeIncrement = sizeIncrement;
-    }
-
-    public int id()
-    {
-        return id;
-    }
-
-    public String symbol()
-    {
-        return symbol;
-    }
-
-    public long priceIncrement()
-    {
-        return priceIncrement;
-    }
-
-    public long sizeIncrement()
-    {
-        return sizeIncrement;
     }
 
     @Override

@@ -16,40 +16,20 @@ import java.util.Map;
  */
 public final class ProductCatalog
 {
-    /** One known product. Prices and increments are scaled longs. */
-    public static final class Product
+    /**
+     * One known product. Prices and increments are scaled longs.
+     *
+     * @param referencePrice where the simulated exchange starts its random walk, and the centre of the sanity band.
+     */
+    public record Product(String symbol, long priceIncrement, long sizeIncrement, long referencePrice)
     {
-        private final String symbol;
-        private final long priceIncrement;
-        private final long sizeIncrement;
-        private final long referencePrice;
-
-        Product(final String symbol, final String priceIncrement, final String sizeIncrement, final String referencePrice)
+        /** Parses the decimal strings a catalog lists; throws naming the product and the field when one is off. */
+        static Product parse(final String symbol, final String priceIncrement, final String sizeIncrement,
+            final String referencePrice)
         {
-            this.symbol = symbol;
-            this.priceIncrement = FixedPoint.parseOrThrow(symbol + " price increment", priceIncrement);
-            this.sizeIncrement = FixedPoint.parseOrThrow(symbol + " size increment", sizeIncrement);
-            this.referencePrice = FixedPoint.parseOrThrow(symbol + " reference price", referencePrice);
-        }
-
-        public String symbol()
-        {
-            return symbol;
-        }
-
-        public long priceIncrement()
-        {
-            return priceIncrement;
-        }
-
-        public long sizeIncrement()
-        {
-            return sizeIncrement;
-        }
-
-        public long referencePrice()
-        {
-            return referencePrice;
+            return new Product(symbol, FixedPoint.parseOrThrow(symbol + " price increment", priceIncrement),
+                FixedPoint.parseOrThrow(symbol + " size increment", sizeIncrement),
+                FixedPoint.parseOrThrow(symbol + " reference price", referencePrice));
         }
     }
 
@@ -80,7 +60,7 @@ public final class ProductCatalog
 
     private static void add(final String symbol, final String priceIncrement, final String sizeIncrement, final String referencePrice)
     {
-        PRODUCTS.put(symbol, new Product(symbol, priceIncrement, sizeIncrement, referencePrice));
+        PRODUCTS.put(symbol, Product.parse(symbol, priceIncrement, sizeIncrement, referencePrice));
     }
 
     /** The product, or null if Peregrine does not know it. */

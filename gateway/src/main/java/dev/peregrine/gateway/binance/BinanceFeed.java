@@ -4,9 +4,7 @@ import com.lmax.disruptor.RingBuffer;
 import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.instrument.InstrumentRegistry;
 import dev.peregrine.gateway.DropReason;
-import dev.peregrine.gateway.binance.BinanceMarketDataClient;
-import dev.peregrine.gateway.binance.BinanceMetrics;
-import dev.peregrine.gateway.binance.BinanceStream;
+import dev.peregrine.gateway.venue.ClientFeed;
 import dev.peregrine.gateway.venue.FeedMetricsSink;
 import dev.peregrine.gateway.venue.FeedSummaries;
 import dev.peregrine.gateway.venue.MarketDataFeed;
@@ -19,16 +17,16 @@ import java.util.Locale;
 import java.util.Map;
 
 /** Binance spot market data (combined streams plus the REST depth snapshot) behind {@link MarketDataFeed}. */
-public final class BinanceFeed implements MarketDataFeed
+public final class BinanceFeed extends ClientFeed<BinanceMarketDataClient>
 {
     private final URI streamBase;
     private final URI restBase;
     private final List<String> symbols;
     private final BinanceMetrics metrics = new BinanceMetrics();
-    private BinanceMarketDataClient client;
 
     public BinanceFeed(final URI streamBase, final URI restBase, final List<String> symbols)
     {
+        super(BinanceMarketDataClient::start, BinanceMarketDataClient::isConnected);
         this.streamBase = streamBase;
         this.restBase = restBase;
         this.symbols = List.copyOf(symbols);
@@ -47,16 +45,9 @@ public final class BinanceFeed implements MarketDataFeed
     }
 
     @Override
-    public void start(final RingBuffer<InboundEvent> ring, final InstrumentRegistry instruments)
+    protected BinanceMarketDataClient create(final RingBuffer<InboundEvent> ring, final InstrumentRegistry instruments)
     {
-        client = new BinanceMarketDataClient(streamBase, restBase, symbols, instruments, ring, metrics);
-        client.start();
-    }
-
-    @Override
-    public boolean isConnected()
-    {
-        return client != null && client.isConnected();
+        return new BinanceMarketDataClient(streamBase, restBase, symbols, instruments, ring, metrics);
     }
 
     @Override
@@ -149,14 +140,5 @@ public final class BinanceFeed implements MarketDataFeed
         summary.put("book_snapshots", metrics.snapshotsApplied());
         summary.put("frames_dropped", FeedSummaries.byReason(metrics::framesDropped));
         return summary;
-    }
-
-    @Override
-    public void close()
-    {
-        if (client != null)
-        {
-            client.close();
-        }
     }
 }

@@ -17,6 +17,8 @@ import java.util.List;
  */
 public final class BinanceVenue implements Venue
 {
+    private static final String NO_ORDER_PATH = "binance has no order path: the live profile trades on coinbase only";
+
     @Override
     public String name()
     {
@@ -36,6 +38,12 @@ public final class BinanceVenue implements Venue
     }
 
     @Override
+    public List<String> defaultProducts()
+    {
+        return List.of("BTCUSDT", "ETHUSDT");
+    }
+
+    @Override
     public MarketDataFeed marketData(final URI marketDataUrl, final URI restUrl, final List<String> products)
     {
         return new BinanceFeed(marketDataUrl, restUrl, products);
@@ -51,13 +59,13 @@ public final class BinanceVenue implements Venue
     public LiveVenue liveVenue(final URI restUrl, final URI userChannel, final String keyName, final String privateKeyPem,
         final String keySource)
     {
-        throw new UnsupportedOperationException("binance has no order path: the live profile trades on coinbase only");
+        throw new UnsupportedOperationException(NO_ORDER_PATH);
     }
 
     @Override
     public void checkCredentials(final String keyName, final String privateKeyPem, final String keySource)
     {
-        throw new UnsupportedOperationException("binance has no order path: the live profile trades on coinbase only");
+        throw new UnsupportedOperationException(NO_ORDER_PATH);
     }
 
     /** The generated Binance market sets its own pace: {@code tradesPerSecond} is not used. */

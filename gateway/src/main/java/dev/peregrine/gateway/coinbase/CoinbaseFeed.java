@@ -5,9 +5,7 @@ import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.instrument.InstrumentRegistry;
 import dev.peregrine.gateway.DropReason;
 import dev.peregrine.gateway.GatewayMetrics;
-import dev.peregrine.gateway.coinbase.CoinbaseChannel;
-import dev.peregrine.gateway.coinbase.CoinbaseClientConfig;
-import dev.peregrine.gateway.coinbase.CoinbaseMarketDataClient;
+import dev.peregrine.gateway.venue.ClientFeed;
 import dev.peregrine.gateway.venue.FeedMetricsSink;
 import dev.peregrine.gateway.venue.FeedSummaries;
 import dev.peregrine.gateway.venue.MarketDataFeed;
@@ -19,16 +17,16 @@ import java.util.List;
 import java.util.Map;
 
 /** Coinbase Advanced Trade market data behind {@link MarketDataFeed}. */
-public final class CoinbaseFeed implements MarketDataFeed
+public final class CoinbaseFeed extends ClientFeed<CoinbaseMarketDataClient>
 {
     private final URI uri;
     private final List<String> products;
     private final CoinbaseClientConfig config;
     private final GatewayMetrics metrics = new GatewayMetrics();
-    private CoinbaseMarketDataClient client;
 
     public CoinbaseFeed(final URI uri, final List<String> products, final CoinbaseClientConfig config)
     {
+        super(CoinbaseMarketDataClient::start, CoinbaseMarketDataClient::isConnected);
         this.uri = uri;
         this.products = List.copyOf(products);
         this.config = config;
@@ -47,16 +45,9 @@ public final class CoinbaseFeed implements MarketDataFeed
     }
 
     @Override
-    public void start(final RingBuffer<InboundEvent> ring, final InstrumentRegistry instruments)
+    protected CoinbaseMarketDataClient create(final RingBuffer<InboundEvent> ring, final InstrumentRegistry instruments)
     {
-        client = new CoinbaseMarketDataClient(uri, products, instruments, ring, metrics, config);
-        client.start();
-    }
-
-    @Override
-    public boolean isConnected()
-    {
-        return client != null && client.isConnected();
+        return new CoinbaseMarketDataClient(uri, products, instruments, ring, metrics, config);
     }
 
     /** Every text frame is either received (its envelope parsed) or dropped as a whole, never both. */
@@ -86,7 +77,7 @@ public final class CoinbaseFeed implements MarketDataFeed
     @Override
     public long duplicateTrades(final int instrumentId)
     {
-        return client == null ? 0 : client.duplicateTrades(instrumentId);
+        return client() == null ? 0 : client().duplicateTrades(instrumentId);
     }
 
     @Override
@@ -168,14 +159,5 @@ public final class CoinbaseFeed implements MarketDataFeed
         summary.put("frames_dropped", FeedSummaries.byReason(metrics::framesDropped));
         summary.put("entries_dropped", FeedSummaries.byReason(metrics::entriesDropped));
         return summary;
-    }
-
-    @Override
-    public void close()
-    {
-        if (client != null)
-        {
-            client.close();
-        }
     }
 }

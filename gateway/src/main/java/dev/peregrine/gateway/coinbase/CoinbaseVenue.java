@@ -3,14 +3,21 @@ package dev.peregrine.gateway.coinbase;
 import dev.peregrine.gateway.capture.CaptureFormat;
 import dev.peregrine.gateway.capture.CoinbaseCaptureReader;
 import dev.peregrine.gateway.coinbase.orders.CoinbaseCredentials;
+import dev.peregrine.gateway.coinbase.sim.SimVenue;
 import dev.peregrine.gateway.venue.DemoExchange;
+import dev.peregrine.gateway.venue.KeyVerification;
 import dev.peregrine.gateway.venue.LiveVenue;
 import dev.peregrine.gateway.venue.MarketDataFeed;
+import dev.peregrine.gateway.venue.SimulatorSettings;
 import dev.peregrine.gateway.venue.Venue;
+import dev.peregrine.gateway.venue.VenueSimulator;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Coinbase Advanced Trade: market data over its public WebSocket, live orders over its REST API with the
@@ -35,6 +42,12 @@ public final class CoinbaseVenue implements Venue
     public URI defaultRestUrl()
     {
         return URI.create("https://api.coinbase.com");
+    }
+
+    @Override
+    public List<String> defaultProducts()
+    {
+        return List.of("BTC-USD", "ETH-USD");
     }
 
     @Override
@@ -65,6 +78,13 @@ public final class CoinbaseVenue implements Venue
     }
 
     @Override
+    public KeyVerification verifyKeys(final Path keyFile, final Map<String, String> environment, final URI restUrl,
+        final Duration timeout, final Consumer<String> passed)
+    {
+        return CoinbaseKeyVerification.verify(keyFile, environment, restUrl, timeout, passed);
+    }
+
+    @Override
     public DemoExchange generated(final List<String> products, final long seed, final int tradesPerSecond)
     {
         return CoinbaseDemoExchange.generated(products, seed, tradesPerSecond);
@@ -86,5 +106,11 @@ public final class CoinbaseVenue implements Venue
     public DemoExchange replaying(final Path capture, final double speed)
     {
         return CoinbaseDemoExchange.replaying(capture, speed);
+    }
+
+    @Override
+    public VenueSimulator simulator(final SimulatorSettings settings)
+    {
+        return SimVenue.build(settings);
     }
 }

@@ -68,6 +68,12 @@ public record ReplayCapture(Path file, CaptureFormat format, List<String> produc
         return Double.isInfinite(speed) ? "max" : Long.toString((long)speed);
     }
 
+    /** The name of the venue whose simulator serves this capture. */
+    public String venue()
+    {
+        return VenueRegistry.standard().forCapture(format).name();
+    }
+
     /** A simulated exchange serving this capture; not started. */
     public DemoExchange serve()
     {

@@ -4,7 +4,10 @@ import dev.peregrine.gateway.capture.CaptureFormat;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * One exchange as a plug-in: everything the engine needs from a venue, built from plain settings, so the
@@ -27,6 +30,9 @@ public interface Venue
 
     /** The public REST base, used when the configuration names none. */
     URI defaultRestUrl();
+
+    /** The products its simulated exchange serves, and the demo trades, when none are named. */
+    List<String> defaultProducts();
 
     /**
      * The market-data feed of the real exchange (or anything speaking its protocol); not started.
@@ -61,6 +67,23 @@ public interface Venue
      */
     void checkCredentials(String keyName, String privateKeyPem, String keySource);
 
+    /**
+     * {@code verify-keys}: checks an API key the way live trading will use it (its format, that a request can be
+     * signed) and, with network access, with one read-only call to {@code restUrl}. Each step that passes is
+     * reported to {@code passed} as it passes (a line for people, never the secret).
+     *
+     * @param keyFile     the key file downloaded from the venue, or null to read the key from {@code environment}.
+     * @param environment the environment variables holding the key when no file is given.
+     * @param timeout     the time-out of the read-only call.
+     * @throws UnsupportedOperationException unless {@link #tradesLive()}.
+     */
+    default KeyVerification verifyKeys(final Path keyFile, final Map<String, String> environment, final URI restUrl,
+        final Duration timeout, final Consumer<String> passed)
+    {
+        throw new UnsupportedOperationException(name() + " has no order path: verify-keys checks the keys of a venue " +
+            "that trades live");
+    }
+
     /** A simulated exchange generating a market for {@code products}; not started. */
     DemoExchange generated(List<String> products, long seed, int tradesPerSecond);
 
@@ -80,4 +103,18 @@ public interface Venue
      * @param speed 1 (recorded pace), 10, or {@link Double#POSITIVE_INFINITY} (as fast as it can).
      */
     DemoExchange replaying(Path capture, double speed);
+
+    /**
+     * {@code peregrine sim}: the simulated exchange with an emulator of the venue's order API and user channel; not
+     * started.
+     *
+     * @throws VenueUsageException naming the option when the key cannot be read or written.
+     * @throws UnsupportedOperationException unless {@link #tradesLive()}: a venue without an order path has no
+     *                                       order emulator.
+     */
+    default VenueSimulator simulator(final SimulatorSettings settings)
+    {
+        throw new UnsupportedOperationException(name() + " has no order emulator: peregrine sim simulates a venue " +
+            "that trades live");
+    }
 }

@@ -64,6 +64,8 @@ class VenueRegistryTest
             assertThat(binance).isInstanceOf(BinanceFeed.class);
             assertThat(binance.endpoint()).isEqualTo(WS + " (REST " + REST + ")");
         }
+        assertThat(VenueRegistry.standard().venue("coinbase").defaultProducts()).containsExactly("BTC-USD", "ETH-USD");
+        assertThat(VenueRegistry.standard().venue("binance").defaultProducts()).containsExactly("BTCUSDT", "ETHUSDT");
         assertThat(VenueRegistry.standard().venue("coinbase").tradesLive()).isTrue();
         assertThat(VenueRegistry.standard().venue("binance").tradesLive()).isFalse();
         assertThatThrownBy(() -> VenueRegistry.standard().venue("binance").liveVenue(REST, WS, "k", "pem", "test"))

@@ -17,7 +17,8 @@ import dev.peregrine.journal.backtest.BacktestProgress;
 import dev.peregrine.journal.backtest.BacktestResult;
 import dev.peregrine.ops.cli.UsageException;
 import dev.peregrine.gateway.venue.DemoExchange;
-import dev.peregrine.gateway.venue.ReplayCapture;
+import dev.peregrine.gateway.venue.SimulatorSettings;
+import dev.peregrine.gateway.venue.VenueSimulator;
 import dev.peregrine.ops.engine.LiveEngine;
 import dev.peregrine.gateway.venue.MarketDataFeed;
 import dev.peregrine.ops.http.AdminToken;
@@ -26,13 +27,10 @@ import dev.peregrine.ops.http.MetricsEndpoint;
 import dev.peregrine.ops.metrics.LatencySidecar;
 import dev.peregrine.ops.report.Report;
 import dev.peregrine.ops.report.ReportReplay;
-import dev.peregrine.gateway.coinbase.sim.SimCredentials;
-import dev.peregrine.gateway.coinbase.sim.SimVenue;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -226,17 +224,14 @@ public final class EngineAssembly implements AutoCloseable
     }
 
     /**
-     * {@code sim}: the simulated Coinbase exchange on its own (market data, order REST API and user channel), not
+     * {@code sim}: the venue's simulated exchange on its own (market data, order REST API and user channel), not
      * started; no engine.
      *
-     * @param capture a capture to serve instead of a generated market, or null.
+     * @param venue the venue's name in the {@link dev.peregrine.gateway.venue.VenueRegistry}.
      */
-    public static SimVenue simulator(final ReplayCapture capture, final List<String> products, final String bind,
-        final int marketDataPort, final long seed, final int tradesPerSecond, final SimCredentials credentials,
-        final String advertisedHost)
+    public static VenueSimulator simulator(final String venue, final SimulatorSettings settings)
     {
-        return VenueWiring.simulator(capture, products, bind, marketDataPort, seed, tradesPerSecond, credentials,
-            advertisedHost);
+        return VenueWiring.simulator(venue, settings);
     }
 
     public EngineOptions options()

@@ -1,22 +1,16 @@
 package dev.peregrine.ops.assembly;
 
-import dev.peregrine.gateway.coinbase.sim.SimCredentials;
-import dev.peregrine.gateway.coinbase.sim.SimVenue;
-import dev.peregrine.gateway.sim.SimulatedExchange;
-import dev.peregrine.gateway.sim.SimulatedExchangeConfig;
 import dev.peregrine.gateway.venue.DemoExchange;
 import dev.peregrine.gateway.venue.LiveVenue;
 import dev.peregrine.gateway.venue.MarketDataFeed;
-import dev.peregrine.gateway.venue.ReplayCapture;
+import dev.peregrine.gateway.venue.SimulatorSettings;
 import dev.peregrine.gateway.venue.VenueRegistry;
-
-import java.util.List;
+import dev.peregrine.gateway.venue.VenueSimulator;
 
 /**
- * Where the assembly reaches the venues: feeds, the live venue and the demo's simulated exchanges come from the
- * {@link VenueRegistry} by the configured venue's name, so ops names no venue's classes for them. The exception is
- * {@code peregrine sim}, the simulated Coinbase exchange with its order emulator, built here from the Coinbase
- * simulator's classes.
+ * Where the assembly reaches the venues: feeds, the live venue, the demo's simulated exchanges and {@code peregrine
+ * sim}'s simulator with its order emulator come from the {@link VenueRegistry} by the venue's name, so ops names no
+ * venue's classes.
  */
 final class VenueWiring
 {
@@ -46,16 +40,10 @@ final class VenueWiring
         return VENUES.venue(options.venue()).marketData(options.marketDataUrl(), options.restUrl(), options.settings().products());
     }
 
-    /** The simulated Coinbase exchange with its order emulator ({@code sim}): a replayed capture or a generated market. */
-    static SimVenue simulator(final ReplayCapture capture, final List<String> products, final String bind,
-        final int marketDataPort, final long seed, final int tradesPerSecond, final SimCredentials credentials,
-        final String advertisedHost)
+    /** The venue's simulated exchange with its order emulator ({@code sim}): a replayed capture or a generated market. */
+    static VenueSimulator simulator(final String venue, final SimulatorSettings settings)
     {
-        final SimulatedExchange market = capture != null ?
-            SimulatedExchange.replaying(capture.file(), capture.speed(), bind, marketDataPort) :
-            new SimulatedExchange(SimulatedExchangeConfig.forProducts(products).withHost(bind).withPort(marketDataPort)
-                .withSeed(seed).withTradesPerSecond(tradesPerSecond));
-        return new SimVenue(market, credentials, products, bind, advertisedHost);
+        return VENUES.venue(venue).simulator(settings);
     }
 
     /** Where orders go when the settings say live; null for the paper venue. */

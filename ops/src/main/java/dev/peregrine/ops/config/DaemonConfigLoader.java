@@ -2,6 +2,7 @@ package dev.peregrine.ops.config;
 
 import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.gateway.orders.CredentialsException;
+import dev.peregrine.gateway.venue.Venue;
 import dev.peregrine.gateway.venue.VenueRegistry;
 import dev.peregrine.journal.RetentionPolicy;
 import dev.peregrine.ops.engine.WaitStrategies;
@@ -57,17 +58,19 @@ public final class DaemonConfigLoader
         final boolean live = "live".equals(profile);
 
         final ConfigSection venue = root.section("venue");
-        final String venueName = venue.choice("name", "simulated", List.of("simulated", "coinbase", "binance"));
+        final List<String> venueNames = new ArrayList<>(List.of("simulated"));
+        venueNames.addAll(VenueRegistry.standard().names());
+        final String venueName = venue.choice("name", "simulated", venueNames);
         if (live && !"coinbase".equals(venueName))
         {
             venue.problem("name", venueName, "coinbase: the live profile sends orders to Coinbase only");
         }
+        // The simulated exchange speaks Coinbase's protocol: a URL given for it is read with Coinbase's defaults.
+        final Venue urlDefaults = VenueRegistry.standard().venue("simulated".equals(venueName) ? "coinbase" : venueName);
         // Every URL key is read (and checked) whatever the venue, so switching profile or venue with an
         // override never turns a key of the file into an unknown one.
-        final URI marketDataAny = VenueUrls.url(venue, "market_data_url", "binance".equals(venueName) ?
-            "wss://stream.binance.com:9443" : "wss://advanced-trade-ws.coinbase.com", "ws", "wss");
-        final URI restAny = VenueUrls.url(venue, "rest_url", "binance".equals(venueName) ?
-            "https://api.binance.com" : "https://api.coinbase.com", "http", "https");
+        final URI marketDataAny = VenueUrls.url(venue, "market_data_url", urlDefaults.defaultMarketDataUrl().toString(), "ws", "wss");
+        final URI restAny = VenueUrls.url(venue, "rest_url", urlDefaults.defaultRestUrl().toString(), "http", "https");
         final URI userAny = VenueUrls.url(venue, "user_channel_url", "wss://advanced-trade-ws-user.coinbase.com", "ws", "wss");
         if (live)
         {

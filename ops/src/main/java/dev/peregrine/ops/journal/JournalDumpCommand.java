@@ -1,15 +1,10 @@
 package dev.peregrine.ops.journal;
 
 import dev.peregrine.core.event.InboundEvent;
-import dev.peregrine.journal.JournalException;
 import dev.peregrine.ops.cli.ExitCodes;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 
 /** {@code peregrine journal dump}: every (matching) event as one JSON object a line. */
 @Command(
@@ -19,41 +14,23 @@ import java.util.concurrent.Callable;
         "Prints every event of a journal that matches the filters as one JSON object a line: the type and",
         "product by name, times in ISO-8601 UTC, and every field the journal records for the type, prices",
         "and quantities as decimal strings."})
-public final class JournalDumpCommand implements Callable<Integer>
+public final class JournalDumpCommand extends JournalQueryCommand
 {
-    @Spec
-    private CommandSpec spec;
-
-    @Mixin
-    private JournalQuery query;
-
     @Override
-    public Integer call()
+    protected int read(final OpenJournal journal, final PrintWriter out, final PrintWriter err)
     {
-        final PrintWriter out = spec.commandLine().getOut();
-        try (OpenJournal journal = OpenJournal.open(query, spec.commandLine().getErr()))
+        final InboundEvent event = new InboundEvent();
+        final SettingsRecordLines settingsRecords = new SettingsRecordLines(journal.reader.settings());
+        while (journal.reader.next(event))
         {
-            final InboundEvent event = new InboundEvent();
-            final SettingsRecordLines settingsRecords = new SettingsRecordLines(journal.reader.settings());
-            try
+            settingsRecords.print(out, journal.reader.eventsRead());
+            if (journal.filter.matches(event))
             {
-                while (journal.reader.next(event))
-                {
-                    settingsRecords.print(out, journal.reader.eventsRead());
-                    if (journal.filter.matches(event))
-                    {
-                        out.println(journal.format.json(event, journal.reader.eventsRead()));
-                    }
-                }
+                out.println(journal.format.json(event, journal.reader.eventsRead()));
             }
-            catch (final JournalException ex)
-            {
-                return ReadFailure.report("dump", ex, out, spec.commandLine().getErr());
-            }
-            settingsRecords.print(out, journal.reader.eventsRead() + 1); // records after the last event
-            TornTailNote.print(journal.reader, spec.commandLine().getErr());
         }
-        out.flush();
+        settingsRecords.print(out, journal.reader.eventsRead() + 1); // records after the last event
+        TornTailNote.print(journal.reader, err);
         return ExitCodes.OK;
     }
 }

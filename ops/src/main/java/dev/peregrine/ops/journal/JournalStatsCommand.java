@@ -9,13 +9,9 @@ import dev.peregrine.journal.JournalException;
 import dev.peregrine.journal.JournalHeader;
 import dev.peregrine.ops.cli.ExitCodes;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /** {@code peregrine journal stats}: what a journal holds, at a glance. */
 @Command(
@@ -25,75 +21,64 @@ import java.util.concurrent.Callable;
         "Prints a journal's header (format and engine version, settings digest, creation time), its files",
         "and their size, and for the events that match the filters: counts by type and by product, the",
         "event-time span and the rate over it; and the number of decision records when there are any."})
-public final class JournalStatsCommand implements Callable<Integer>
+public final class JournalStatsCommand extends JournalQueryCommand
 {
-    @Spec
-    private CommandSpec spec;
-
-    @Mixin
-    private JournalQuery query;
-
     @Override
-    public Integer call()
+    protected int read(final OpenJournal journal, final PrintWriter out, final PrintWriter err)
     {
-        final PrintWriter out = spec.commandLine().getOut();
-        final PrintWriter err = spec.commandLine().getErr();
-        try (OpenJournal journal = OpenJournal.open(query, err))
+        final JournalHeader header = journal.reader.header();
+        out.println("journal:         " + query().journal());
+        out.println("format version:  " + header.formatVersion());
+        out.println("engine version:  " + header.engineVersion());
+        out.println("settings digest: " + Hash64.hex(header.settingsDigest()));
+        out.println("created:         " + EventFormat.iso(header.createdEpochNanos()));
+        out.println("products:        " + String.join(",", journal.products));
+        final JournalDiskUsage.Snapshot disk;
+        try
         {
-            final JournalHeader header = journal.reader.header();
-            out.println("journal:         " + query.journal());
-            out.println("format version:  " + header.formatVersion());
-            out.println("engine version:  " + header.engineVersion());
-            out.println("settings digest: " + Hash64.hex(header.settingsDigest()));
-            out.println("created:         " + EventFormat.iso(header.createdEpochNanos()));
-            out.println("products:        " + String.join(",", journal.products));
-            final JournalDiskUsage.Snapshot disk;
-            try
-            {
-                disk = JournalDiskUsage.measure(query.journal());
-            }
-            catch (final JournalException ex)
-            {
-                return ReadFailure.report("stats", ex, out, err);
-            }
-            out.printf("files:           %,d queue files (.cq4), %,d files in all, %,d bytes (file lengths; Chronicle " +
-                "pre-allocates sparsely)%n", disk.queueFiles(), disk.files(), disk.bytes());
-            out.flush();
+            disk = JournalDiskUsage.measure(query().journal());
+        }
+        catch (final JournalException ex)
+        {
+            return ReadFailure.report("stats", ex, out, err);
+        }
+        out.printf("files:           %,d queue files (.cq4), %,d files in all, %,d bytes (file lengths; Chronicle " +
+            "pre-allocates sparsely)%n", disk.queueFiles(), disk.files(), disk.bytes());
+        out.flush();
 
-            final JournalStats stats = new JournalStats(journal.products.size(), journal.format);
-            final InboundEvent event = new InboundEvent();
-            try
+        final JournalStats stats = new JournalStats(journal.products.size(), journal.format);
+        final InboundEvent event = new InboundEvent();
+        try
+        {
+            while (journal.reader.next(event))
             {
-                while (journal.reader.next(event))
+                if (journal.filter.matches(event))
                 {
-                    if (journal.filter.matches(event))
-                    {
-                        stats.add(event);
-                    }
+                    stats.add(event);
                 }
             }
-            catch (final JournalException ex)
-            {
-                out.println("events:          (stopped at a damaged record after " + journal.reader.eventsRead() + " events)");
-                return ReadFailure.report("stats", ex, out, err);
-            }
-            print(out, stats, journal.reader.eventsRead());
-            if (journal.reader.settings().changes() > 0)
-            {
-                // Configuration is an input: each restart with changed settings journaled a SETTINGS record.
-                out.println("settings changes: " + journal.reader.settings().changes() + " (now in effect: digest " +
-                    Hash64.hex(journal.reader.settings().currentDigest()) + "; 'journal dump' shows each)");
-            }
-            TornTailNote.print(journal.reader, err);
-            final int decisions = printDecisions(out, err);
-            out.flush();
-            return decisions;
         }
+        catch (final JournalException ex)
+        {
+            out.println("events:          (stopped at a damaged record after " + journal.reader.eventsRead() + " events)");
+            return ReadFailure.report("stats", ex, out, err);
+        }
+        print(out, stats, journal.reader.eventsRead());
+        if (journal.reader.settings().changes() > 0)
+        {
+            // Configuration is an input: each restart with changed settings journaled a SETTINGS record.
+            out.println("settings changes: " + journal.reader.settings().changes() + " (now in effect: digest " +
+                Hash64.hex(journal.reader.settings().currentDigest()) + "; 'journal dump' shows each)");
+        }
+        TornTailNote.print(journal.reader, err);
+        final int decisions = printDecisions(out, err);
+        out.flush();
+        return decisions;
     }
 
     private void print(final PrintWriter out, final JournalStats stats, final long read)
     {
-        out.printf("events:          %,d%s%n", stats.events, query.filtered() ? String.format(" matching the filters, of %,d", read) : "");
+        out.printf("events:          %,d%s%n", stats.events, query().filtered() ? String.format(" matching the filters, of %,d", read) : "");
         if (stats.events == 0)
         {
             return;
@@ -121,12 +106,12 @@ public final class JournalStatsCommand implements Callable<Integer>
     /** Counts the decision journal, if the journal has one; a damaged one is reported, exit 1. */
     private int printDecisions(final PrintWriter out, final PrintWriter err)
     {
-        if (!DecisionJournalReader.exists(query.journal()))
+        if (!DecisionJournalReader.exists(query().journal()))
         {
             out.println("decisions:       none (no decision journal)");
             return ExitCodes.OK;
         }
-        try (DecisionJournalReader reader = DecisionJournalReader.open(query.journal()))
+        try (DecisionJournalReader reader = DecisionJournalReader.open(query().journal()))
         {
             final DecisionRecord record = new DecisionRecord();
             while (reader.next(record))

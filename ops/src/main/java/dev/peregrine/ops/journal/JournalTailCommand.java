@@ -1,18 +1,13 @@
 package dev.peregrine.ops.journal;
 
 import dev.peregrine.core.event.InboundEvent;
-import dev.peregrine.journal.JournalException;
 import dev.peregrine.ops.cli.Durations;
 import dev.peregrine.ops.cli.ExitCodes;
 import dev.peregrine.ops.cli.UsageException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -28,14 +23,8 @@ import java.util.concurrent.TimeUnit;
     description = {
         "Prints the last N events of a journal that match the filters, one line each (or JSON with --json);",
         "with --follow keeps printing new events as the engine appends them, until Ctrl-C."})
-public final class JournalTailCommand implements Callable<Integer>
+public final class JournalTailCommand extends JournalQueryCommand
 {
-    @Spec
-    private CommandSpec spec;
-
-    @Mixin
-    private JournalQuery query;
-
     @Option(names = {"-n", "--lines"}, paramLabel = "N", defaultValue = "20",
         description = "How many of the last matching events to print first (default ${DEFAULT-VALUE}; 0 for none).")
     private int lines;
@@ -51,15 +40,15 @@ public final class JournalTailCommand implements Callable<Integer>
     private String poll;
 
     private volatile boolean stopRequested;
+    private long pollMillis;
 
     @Override
-    public Integer call()
+    protected void checkOptions()
     {
         if (lines < 0)
         {
             throw new UsageException("--lines must be 0 or more, got " + lines);
         }
-        final long pollMillis;
         try
         {
             pollMillis = Durations.parse(poll).toMillis();
@@ -68,25 +57,17 @@ public final class JournalTailCommand implements Callable<Integer>
         {
             throw new UsageException("--poll: " + ex.getMessage());
         }
-        final PrintWriter out = spec.commandLine().getOut();
-        final PrintWriter err = spec.commandLine().getErr();
-        try (OpenJournal journal = OpenJournal.open(query, err))
+    }
+
+    @Override
+    protected int read(final OpenJournal journal, final PrintWriter out, final PrintWriter err)
+    {
+        printLast(journal, out);
+        if (follow)
         {
-            try
-            {
-                printLast(journal, out);
-                if (follow)
-                {
-                    follow(journal, out, Math.max(1, pollMillis));
-                }
-            }
-            catch (final JournalException ex)
-            {
-                return ReadFailure.report("tail", ex, out, err);
-            }
-            TornTailNote.print(journal.reader, err);
+            follow(journal, out, Math.max(1, pollMillis));
         }
-        out.flush();
+        TornTailNote.print(journal.reader, err);
         return ExitCodes.OK;
     }
 

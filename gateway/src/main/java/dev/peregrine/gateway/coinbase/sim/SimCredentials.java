@@ -1,6 +1,7 @@
 package dev.peregrine.gateway.coinbase.sim;
 
 import dev.peregrine.gateway.coinbase.orders.EcPrivateKeyPem;
+import dev.peregrine.gateway.venue.SimulatorKey;
 import dev.peregrine.gateway.venue.VenueUsageException;
 
 import java.io.IOException;
@@ -33,6 +34,7 @@ import java.util.Base64;
  * @param reused         true when the folder already held a generated key.
  */
 public record SimCredentials(String keyName, ECPublicKey publicKey, Path keyNameFile, Path privateKeyFile, boolean reused)
+    implements SimulatorKey
 {
     public static final String KEY_NAME_FILE = "coinbase_api_key";
     public static final String PRIVATE_KEY_FILE = "coinbase_api_secret";
@@ -96,11 +98,6 @@ public record SimCredentials(String keyName, ECPublicKey publicKey, Path keyName
         {
             throw new IllegalStateException("this JVM cannot make a P-256 key", ex);
         }
-    }
-
-    public boolean generated()
-    {
-        return privateKeyFile != null;
     }
 
     private static ECPublicKey parsePublicKey(final String pem, final String where)

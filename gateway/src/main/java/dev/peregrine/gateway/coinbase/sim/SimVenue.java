@@ -5,6 +5,9 @@ import dev.peregrine.core.number.FixedPoint;
 import dev.peregrine.gateway.coinbase.orders.CoinbaseOrderClient;
 import dev.peregrine.gateway.coinbase.emulator.CoinbaseVenueEmulator;
 import dev.peregrine.gateway.sim.SimulatedExchange;
+import dev.peregrine.gateway.sim.SimulatedExchangeConfig;
+import dev.peregrine.gateway.venue.SimulatorSettings;
+import dev.peregrine.gateway.venue.VenueSimulator;
 import dev.peregrine.gateway.venue.VenueUsageException;
 
 import java.net.URI;
@@ -20,9 +23,10 @@ import java.util.Map;
  * limit orders unfilled: its prices are only in the recording. Both run on their own Netty threads; this
  * class only starts, reads and stops them.
  */
-public final class SimVenue implements AutoCloseable
+public final class SimVenue implements VenueSimulator
 {
     private final SimulatedExchange market;
+    private final SimCredentials credentials;
     private final CoinbaseVenueEmulator orders;
     private final List<String> products;
     private final String bind;
@@ -36,6 +40,7 @@ public final class SimVenue implements AutoCloseable
         final String bind, final String hostName)
     {
         this.market = market;
+        this.credentials = credentials;
         this.products = List.copyOf(products);
         this.bind = bind;
         this.hostName = hostName;
@@ -52,10 +57,25 @@ public final class SimVenue implements AutoCloseable
     }
 
     /**
-     * Binds both ports; on failure nothing is left listening.
+     * What {@code peregrine sim} serves for {@code settings}: the key is read from the public key file, or made (or
+     * reused) in the credentials folder; the market replays the capture, or is generated.
      *
-     * @throws VenueUsageException naming the option whose port cannot be bound.
+     * @throws VenueUsageException naming the option when the key cannot be read or written.
      */
+    public static SimVenue build(final SimulatorSettings settings)
+    {
+        final SimCredentials credentials = settings.publicKeyFile() != null ?
+            SimCredentials.fromPublicKeyFile(settings.keyName(), settings.publicKeyFile()) :
+            SimCredentials.generatedIn(settings.keyName(), settings.credentialsDir());
+        final SimulatedExchange market = settings.capture() != null ?
+            SimulatedExchange.replaying(settings.capture().file(), settings.capture().speed(), settings.bind(),
+                settings.marketDataPort()) :
+            new SimulatedExchange(SimulatedExchangeConfig.forProducts(settings.products()).withHost(settings.bind())
+                .withPort(settings.marketDataPort()).withSeed(settings.seed()).withTradesPerSecond(settings.tradesPerSecond()));
+        return new SimVenue(market, credentials, settings.products(), settings.bind(), settings.advertisedHost());
+    }
+
+    @Override
     public void start(final int restPort)
     {
         try
@@ -80,22 +100,26 @@ public final class SimVenue implements AutoCloseable
         syncFillPrices();
     }
 
+    @Override
     public URI marketDataUrl()
     {
         return URI.create("ws://" + uriHost() + ":" + market.port() + "/");
     }
 
+    @Override
     public URI restUrl()
     {
         return URI.create("http://" + uriHost() + ":" + orders.port());
     }
 
+    @Override
     public URI userChannelUrl()
     {
         return URI.create("ws://" + uriHost() + ":" + orders.port() + CoinbaseVenueEmulator.USER_CHANNEL_PATH);
     }
 
     /** Market orders fill at each product's last generated trade, which also fills the resting limits it reaches; a no-op for a replay. */
+    @Override
     public void syncFillPrices()
     {
         final Map<String, Long> prices;
@@ -115,6 +139,36 @@ public final class SimVenue implements AutoCloseable
         }
     }
 
+    @Override
+    public SimCredentials key()
+    {
+        return credentials;
+    }
+
+    @Override
+    public int authFailures()
+    {
+        return orders.authFailures();
+    }
+
+    @Override
+    public String lastAuthFailure()
+    {
+        return orders.lastAuthFailure();
+    }
+
+    @Override
+    public boolean replayFinished()
+    {
+        return market.finished().isDone();
+    }
+
+    @Override
+    public long framesReplayed()
+    {
+        return market.framesReplayed();
+    }
+
     public SimulatedExchange market()
     {
         return market;
@@ -126,6 +180,7 @@ public final class SimVenue implements AutoCloseable
     }
 
     /** {@code frames sent N, orders received N, fills N, cancel requests N, JWTs refused N; net filled P=Q ...} */
+    @Override
     public String summary()
     {
         final StringBuilder line = new StringBuilder(128)
