@@ -11,7 +11,7 @@ import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.event.Side;
 import dev.peregrine.core.execution.ExitRules;
 import dev.peregrine.core.execution.PaperVenueSettings;
-import dev.peregrine.core.instrument.ProductCatalog;
+import dev.peregrine.core.instrument.BuiltInProducts;
 import dev.peregrine.core.metrics.CoreMetrics;
 import dev.peregrine.core.number.FixedPoint;
 import dev.peregrine.core.risk.RiskLimits;
@@ -66,7 +66,7 @@ class PaperVenueOnRealCaptureTest
         final TradingCore core = CoreAssembly.build(settings, outputs, new CoreMetrics(1), new TradingSwitch());
         final RingBuffer<InboundEvent> ring = RingBuffer.createSingleProducer(InboundEvent::new, 1 << 16);
         final BinanceMarketDataDecoder decoder = new BinanceMarketDataDecoder(
-            ProductCatalog.registryFor(List.of("BTCUSDT")), ring, new BinanceMetrics(), id -> { });
+            BuiltInProducts.CATALOG.registryFor(List.of("BTCUSDT")), ring, new BinanceMetrics(), id -> { });
 
         final long marketQty = FixedPoint.parse("3");
         final long limitQty = FixedPoint.parse("0.5");

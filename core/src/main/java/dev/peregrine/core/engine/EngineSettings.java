@@ -5,6 +5,7 @@ import dev.peregrine.core.strategy.config.StrategySpec;
 import dev.peregrine.core.execution.ExitRules;
 import dev.peregrine.core.execution.PaperVenueSettings;
 import dev.peregrine.core.instrument.InstrumentRegistry;
+import dev.peregrine.core.instrument.BuiltInProducts;
 import dev.peregrine.core.instrument.ProductCatalog;
 import dev.peregrine.core.number.FixedPoint;
 import dev.peregrine.core.output.Hash64;
@@ -151,11 +152,11 @@ public record EngineSettings(
         final long[] maxPos = new long[n];
         for (int i = 0; i < n; i++)
         {
-            final ProductCatalog.Product product = ProductCatalog.find(products.get(i));
+            final ProductCatalog.Product product = BuiltInProducts.CATALOG.find(products.get(i));
             if (product == null)
             {
                 throw new IllegalArgumentException("unknown product '" + products.get(i) + "' (known: " +
-                    String.join(",", ProductCatalog.symbols()) + ")");
+                    String.join(",", BuiltInProducts.CATALOG.symbols()) + ")");
             }
             final long raw = FixedPoint.fromDouble(orderNotional / FixedPoint.toDouble(product.referencePrice()));
             order[i] = Math.max(product.sizeIncrement(), FixedPoint.floorToIncrement(raw, product.sizeIncrement()));
@@ -187,7 +188,7 @@ public record EngineSettings(
 
     public InstrumentRegistry instrumentRegistry()
     {
-        return ProductCatalog.registryFor(products);
+        return BuiltInProducts.CATALOG.registryFor(products);
     }
 
     /** Stable text form, one {@code key=value} a line, for the journal header ({@link SettingsText}). */

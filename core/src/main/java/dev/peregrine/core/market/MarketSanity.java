@@ -4,6 +4,7 @@ import dev.peregrine.core.book.BookSide;
 import dev.peregrine.core.book.OrderBook;
 import dev.peregrine.core.event.Side;
 import dev.peregrine.core.instrument.InstrumentRegistry;
+import dev.peregrine.core.instrument.BuiltInProducts;
 import dev.peregrine.core.instrument.ProductCatalog;
 import dev.peregrine.core.metrics.SingleWriterCounter;
 import dev.peregrine.core.number.FixedPoint;
@@ -86,7 +87,7 @@ public final class MarketSanity
         reanchors = new long[n];
         for (int i = 0; i < n; i++)
         {
-            final ProductCatalog.Product product = ProductCatalog.find(instruments.get(i).symbol());
+            final ProductCatalog.Product product = BuiltInProducts.CATALOG.find(instruments.get(i).symbol());
             final long catalogPrice = product == null ? 0 : product.referencePrice();
             minPrice[i] = catalogPrice > 0 ? Math.max(1, (long)(catalogPrice / settings.rangeFactor)) : 1;
             maxPrice[i] = catalogPrice > 0 ? (long)Math.min((double)MAX_PRICE, catalogPrice * settings.rangeFactor) : MAX_PRICE;

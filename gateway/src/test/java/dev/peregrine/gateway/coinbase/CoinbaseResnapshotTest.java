@@ -4,7 +4,6 @@ import dev.peregrine.core.event.EventType;
 import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.event.TradeFlags;
 import dev.peregrine.core.instrument.InstrumentRegistry;
-import dev.peregrine.core.instrument.ProductCatalog;
 import dev.peregrine.gateway.GatewayMetrics;
 import dev.peregrine.gateway.sim.SimulatedExchange;
 import dev.peregrine.gateway.sim.SimulatedExchangeConfig;
@@ -35,7 +34,7 @@ class CoinbaseResnapshotTest
     private static final List<String> PRODUCTS = List.of("BTC-USD", "ETH-USD");
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    private final InstrumentRegistry registry = ProductCatalog.registryFor(PRODUCTS);
+    private final InstrumentRegistry registry = CoinbaseProducts.CATALOG.registryFor(PRODUCTS);
     private final RecordingRing recording = new RecordingRing(1 << 16);
     private final GatewayMetrics metrics = new GatewayMetrics();
     private SimulatedExchange exchange;

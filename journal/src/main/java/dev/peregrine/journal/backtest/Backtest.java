@@ -6,6 +6,7 @@ import dev.peregrine.core.engine.TradingCore;
 import dev.peregrine.core.engine.TradingSwitch;
 import dev.peregrine.core.event.EventType;
 import dev.peregrine.core.event.InboundEvent;
+import dev.peregrine.core.instrument.BuiltInProducts;
 import dev.peregrine.core.instrument.ProductCatalog;
 import dev.peregrine.core.metrics.CoreMetrics;
 import dev.peregrine.core.output.Hash64;
@@ -116,12 +117,12 @@ public final class Backtest
             if (product == null)
             {
                 problems.add("--data " + data.getFileName() + ": the file name names no known product; give one with " +
-                    "--product (known: " + String.join(", ", ProductCatalog.symbols()) + ")");
+                    "--product (known: " + String.join(", ", BuiltInProducts.CATALOG.symbols()) + ")");
             }
-            else if (ProductCatalog.find(product) == null)
+            else if (BuiltInProducts.CATALOG.find(product) == null)
             {
                 problems.add("--product '" + product + "' is not a known product (known: " +
-                    String.join(", ", ProductCatalog.symbols()) + ")");
+                    String.join(", ", BuiltInProducts.CATALOG.symbols()) + ")");
             }
             else
             {
@@ -156,7 +157,7 @@ public final class Backtest
         {
             throw new BacktestException(problems);
         }
-        final ProductCatalog.Product first = ProductCatalog.find(products.get(0));
+        final ProductCatalog.Product first = BuiltInProducts.CATALOG.find(products.get(0));
         return new BacktestPlan(request, format, settings, 0, first.priceIncrement(), assumptions(format, settings));
     }
 

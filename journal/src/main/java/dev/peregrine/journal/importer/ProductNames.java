@@ -1,6 +1,6 @@
 package dev.peregrine.journal.importer;
 
-import dev.peregrine.core.instrument.ProductCatalog;
+import dev.peregrine.core.instrument.BuiltInProducts;
 
 import java.nio.file.Path;
 import java.util.Locale;
@@ -23,7 +23,7 @@ public final class ProductNames
         final String name = path.getFileName().toString().toUpperCase(Locale.ROOT);
         String best = null;
         int bestAt = Integer.MAX_VALUE;
-        for (final String symbol : ProductCatalog.symbols())
+        for (final String symbol : BuiltInProducts.CATALOG.symbols())
         {
             final int at = indexOfToken(name, symbol);
             if (at >= 0 && (best == null || symbol.length() > best.length() || (symbol.length() == best.length() && at < bestAt)))
