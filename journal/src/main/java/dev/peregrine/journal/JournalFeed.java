@@ -83,7 +83,7 @@ public final class JournalFeed
     {
         try
         {
-            return CoreAssembly.build(settings, outputs, new CoreMetrics(settings.products().size()), new TradingSwitch());
+            return CoreAssembly.build(BuiltInProducts.CATALOG, settings, outputs, new CoreMetrics(settings.products().size()), new TradingSwitch());
         }
         catch (final IllegalArgumentException e)
         {

@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class JournalTruncationTest
 {
-    private static final EngineSettings SETTINGS = EngineSettings.defaults(List.of("BTC-USD", "ETH-USD"), 1000);
+    private static final EngineSettings SETTINGS = EngineSettings.defaults(BuiltInProducts.CATALOG, List.of("BTC-USD", "ETH-USD"), 1000);
     /** Daily files indexed every 4th entry in arrays of 32: 6,000 events fill dozens of index blocks. */
     private static final RollCycle SMALL_INDEX_DAILY = TestRollCycles.TEST4_DAILY;
 

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReplayDeterminismTest
 {
     /** The default crossover trading every cross (no minimum hold): a short synthetic stream gives many orders. */
-    private static final EngineSettings SETTINGS = EngineSettings.defaults(List.of("BTC-USD", "ETH-USD"), 1000).withMinHold(0);
+    private static final EngineSettings SETTINGS = EngineSettings.defaults(BuiltInProducts.CATALOG, List.of("BTC-USD", "ETH-USD"), 1000).withMinHold(0);
     private static final int EVENTS = 20_000;
     private static final long SEED = 20260101L;
 
@@ -81,7 +81,7 @@ class ReplayDeterminismTest
     {
         final OutputDigest digest = new OutputDigest();
         final RecordingOutputs recorded = new RecordingOutputs();
-        final TradingCore core = CoreAssembly.build(SETTINGS, new OutputFanOut(digest, recorded), new CoreMetrics(2),
+        final TradingCore core = CoreAssembly.build(BuiltInProducts.CATALOG, SETTINGS, new OutputFanOut(digest, recorded), new CoreMetrics(2),
             new TradingSwitch());
         final MarketStream stream = new MarketStream(SEED);
         final InboundEvent event = new InboundEvent();

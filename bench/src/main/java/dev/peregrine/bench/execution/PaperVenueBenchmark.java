@@ -1,5 +1,6 @@
 package dev.peregrine.bench.execution;
 
+import dev.peregrine.gateway.venue.VenueRegistry;
 import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.core.engine.CoreAssembly;
 import dev.peregrine.core.engine.TradingCore;
@@ -79,7 +80,7 @@ public class PaperVenueBenchmark
         final OscillatingMarket source = market();
         final EngineSettings settings = EngineSettings.builder(PRODUCTS).windows(3, 8).orderQuantity(ORDER_QUANTITY).risk(RiskLimits.basic(new long[]{ORDER_QUANTITY[0] * 10, ORDER_QUANTITY[1] * 10}, new long[]{ORDER_QUANTITY[0] * 10, ORDER_QUANTITY[1] * 10})).paperVenue(PaperVenueSettings.DEFAULT).build().withPassiveOrders("limit".equals(orderStyle));
         outputs = new CountingOutputs();
-        core = CoreAssembly.build(settings, outputs, new CoreMetrics(PRODUCTS.size()), new TradingSwitch());
+        core = CoreAssembly.build(VenueRegistry.standard().catalog(), settings, outputs, new CoreMetrics(PRODUCTS.size()), new TradingSwitch());
         clock = OscillatingMarket.START_NANOS;
         sequence = 0;
         for (final InboundEvent e : source.snapshot())

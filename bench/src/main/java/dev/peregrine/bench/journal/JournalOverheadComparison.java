@@ -1,5 +1,6 @@
 package dev.peregrine.bench.journal;
 
+import dev.peregrine.gateway.venue.VenueRegistry;
 import com.lmax.disruptor.BlockingWaitStrategy;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.WaitStrategy;
@@ -87,7 +88,7 @@ public final class JournalOverheadComparison
         final EngineSettings settings = OscillatingJournal.settings();
         final CoreMetrics metrics = new CoreMetrics(settings.products().size());
         final TradingSwitch tradingSwitch = new TradingSwitch();
-        final TradingCore core = CoreAssembly.build(settings, new OutputDigest(), metrics, tradingSwitch);
+        final TradingCore core = CoreAssembly.build(VenueRegistry.standard().catalog(), settings, new OutputDigest(), metrics, tradingSwitch);
         final JournalWriter journal = journalOn ? JournalWriter.open(dir.resolve("journal"), settings) : null;
         final WaitStrategy strategy = "yielding".equals(wait) ? new YieldingWaitStrategy() : new BlockingWaitStrategy();
         final AtomicInteger threads = new AtomicInteger();

@@ -1,5 +1,6 @@
 package dev.peregrine.bench.journal;
 
+import dev.peregrine.gateway.venue.VenueRegistry;
 import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.core.engine.CoreAssembly;
 import dev.peregrine.core.engine.TradingCore;
@@ -88,7 +89,7 @@ public class ReplayThroughputBenchmark
         try (JournalReader reader = JournalReader.open(dir.resolve("journal")))
         {
             final EngineSettings settings = EngineSettings.decode(reader.header().settingsText());
-            final TradingCore core = CoreAssembly.build(settings, new OutputDigest(), new CoreMetrics(settings.products().size()),
+            final TradingCore core = CoreAssembly.build(VenueRegistry.standard().catalog(), settings, new OutputDigest(), new CoreMetrics(settings.products().size()),
                 new TradingSwitch());
             Replay.feed(reader, core);
             return core.stateHash();

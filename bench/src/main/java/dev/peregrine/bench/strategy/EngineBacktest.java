@@ -1,5 +1,6 @@
 package dev.peregrine.bench.strategy;
 
+import dev.peregrine.gateway.venue.VenueRegistry;
 import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.core.engine.CoreAssembly;
 import dev.peregrine.core.engine.TradingCore;
@@ -106,7 +107,7 @@ public final class EngineBacktest
     {
         orders.clear();
         digest = new OutputDigest();
-        core = CoreAssembly.build(settings, new OutputFanOut(digest, orders), metrics, new TradingSwitch());
+        core = CoreAssembly.build(VenueRegistry.standard().catalog(), settings, new OutputFanOut(digest, orders), metrics, new TradingSwitch());
     }
 
     /** Every event, in order, as a replay feeds the journal's records. */

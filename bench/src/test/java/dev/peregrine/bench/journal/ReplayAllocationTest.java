@@ -1,5 +1,6 @@
 package dev.peregrine.bench.journal;
 
+import dev.peregrine.gateway.venue.VenueRegistry;
 import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.core.engine.CoreAssembly;
 import dev.peregrine.core.engine.TradingCore;
@@ -45,7 +46,7 @@ class ReplayAllocationTest
         try (JournalReader reader = JournalReader.open(journal))
         {
             final EngineSettings settings = EngineSettings.decode(reader.header().settingsText());
-            final TradingCore core = CoreAssembly.build(settings, new OutputDigest(), new CoreMetrics(settings.products().size()),
+            final TradingCore core = CoreAssembly.build(VenueRegistry.standard().catalog(), settings, new OutputDigest(), new CoreMetrics(settings.products().size()),
                 new TradingSwitch());
             final InboundEvent slot = new InboundEvent();
             // Through JournalFeed, as every journal reader drives its core: the settings check costs nothing per event.

@@ -1,6 +1,5 @@
 package dev.peregrine.gateway.venue;
 
-import dev.peregrine.core.instrument.BuiltInProducts;
 import dev.peregrine.core.instrument.Instrument;
 import dev.peregrine.core.instrument.ProductCatalog;
 import dev.peregrine.core.number.FixedPoint;
@@ -26,13 +25,11 @@ class VenueCatalogTest
     }
 
     @Test
-    void theRegistryCatalogIsEveryVenueInRegistrationOrderAndMatchesWhatCoreStillHolds()
+    void theRegistryCatalogIsEveryVenueInRegistrationOrder()
     {
         final ProductCatalog all = VenueRegistry.standard().catalog();
 
-        // Ids, increments and reference prices shape every digest: core's transitional copy must not drift.
-        assertThat(all.products()).containsExactlyElementsOf(BuiltInProducts.CATALOG.products());
-        assertThat(all.symbols()).endsWith("BTCUSDT", "ETHUSDT");
+        assertThat(all.symbols()).startsWith("BTC-USD", "ETH-USD").endsWith("BTCUSDT", "ETHUSDT").hasSize(14);
         final Instrument eth = all.registryFor(List.of("ETHUSDT", "BTC-USD")).get(0);
         assertThat(eth.symbol()).isEqualTo("ETHUSDT");
         assertThat(eth.priceIncrement()).isEqualTo(FixedPoint.parse("0.01"));

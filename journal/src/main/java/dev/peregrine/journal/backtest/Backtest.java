@@ -6,7 +6,7 @@ import dev.peregrine.core.engine.TradingCore;
 import dev.peregrine.core.engine.TradingSwitch;
 import dev.peregrine.core.event.EventType;
 import dev.peregrine.core.event.InboundEvent;
-import dev.peregrine.core.instrument.BuiltInProducts;
+import dev.peregrine.journal.BuiltInProducts;
 import dev.peregrine.core.instrument.ProductCatalog;
 import dev.peregrine.core.metrics.CoreMetrics;
 import dev.peregrine.core.output.Hash64;
@@ -137,7 +137,7 @@ public final class Backtest
         {
             throw new BacktestException(problems);
         }
-        final EngineSettings settings = EngineSettings.defaults(products, request.orderNotional())
+        final EngineSettings settings = EngineSettings.defaults(BuiltInProducts.CATALOG, products, request.orderNotional())
             .withPaperVenue(request.venue())
             .withStrategies(List.of(request.strategy()));
         try
@@ -221,7 +221,7 @@ public final class Backtest
             final StrategyLedger ledger = StrategyLedger.forSettings(settings);
             final OutputListener listeners = new OutputFanOut(new OutputFanOut(digest, ledger),
                 observer == null ? outputs : new OutputFanOut(outputs, observer));
-            final TradingCore core = CoreAssembly.build(settings, listeners, new CoreMetrics(settings.products().size()),
+            final TradingCore core = CoreAssembly.build(BuiltInProducts.CATALOG, settings, listeners, new CoreMetrics(settings.products().size()),
                 new TradingSwitch());
             outputs.bind(core.execution().orders());
             final EquityStatistics equity = new EquityStatistics();

@@ -1,6 +1,6 @@
 package dev.peregrine.journal.importer;
 
-import dev.peregrine.core.instrument.BuiltInProducts;
+import dev.peregrine.journal.BuiltInProducts;
 
 import java.nio.file.Path;
 import java.util.Locale;

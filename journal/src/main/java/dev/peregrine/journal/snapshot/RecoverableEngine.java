@@ -1,5 +1,6 @@
 package dev.peregrine.journal.snapshot;
 
+import dev.peregrine.journal.BuiltInProducts;
 import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.core.engine.CoreAssembly;
 import dev.peregrine.core.engine.TradingCore;
@@ -33,7 +34,7 @@ public final class RecoverableEngine implements RecoverableState
     {
         this.metrics = new CoreMetrics(settings.products().size());
         this.ledger = new StrategyLedger(ledgerStrategies, settings.products().size());
-        this.core = CoreAssembly.build(settings, new OutputFanOut(digest, ledger), metrics, new TradingSwitch());
+        this.core = CoreAssembly.build(BuiltInProducts.CATALOG, settings, new OutputFanOut(digest, ledger), metrics, new TradingSwitch());
         this.statistics = new PublishedStatistics(core);
     }
 

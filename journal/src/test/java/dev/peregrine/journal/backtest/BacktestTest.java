@@ -1,5 +1,6 @@
 package dev.peregrine.journal.backtest;
 
+import dev.peregrine.journal.BuiltInProducts;
 import dev.peregrine.core.engine.CoreAssembly;
 import dev.peregrine.core.engine.TradingCore;
 import dev.peregrine.core.engine.TradingSwitch;
@@ -55,7 +56,7 @@ class BacktestTest
 
         final RecordingOutputs direct = new RecordingOutputs();
         final OutputDigest digest = new OutputDigest();
-        final TradingCore core = CoreAssembly.build(plan.settings(), new OutputFanOut(digest, direct),
+        final TradingCore core = CoreAssembly.build(BuiltInProducts.CATALOG, plan.settings(), new OutputFanOut(digest, direct),
             new CoreMetrics(1), new TradingSwitch());
         long events = 0;
         try (EventSource source = Importers.open(data, DataFormat.OHLCV, 0, plan.priceIncrement(), TimeWindow.ALL))

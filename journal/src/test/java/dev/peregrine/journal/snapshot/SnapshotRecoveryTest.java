@@ -1,5 +1,6 @@
 package dev.peregrine.journal.snapshot;
 
+import dev.peregrine.journal.BuiltInProducts;
 import com.lmax.disruptor.BlockingWaitStrategy;
 import com.lmax.disruptor.RingBuffer;
 import dev.peregrine.core.agent.AgentErrors;
@@ -54,7 +55,7 @@ class SnapshotRecoveryTest
 
     private static EngineSettings settings(final String specs)
     {
-        final EngineSettings base = EngineSettings.defaults(PRODUCTS, 1000).withMinHold(0);
+        final EngineSettings base = EngineSettings.defaults(BuiltInProducts.CATALOG, PRODUCTS, 1000).withMinHold(0);
         if (specs.isEmpty())
         {
             return base;

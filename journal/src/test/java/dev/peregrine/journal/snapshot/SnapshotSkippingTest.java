@@ -1,5 +1,6 @@
 package dev.peregrine.journal.snapshot;
 
+import dev.peregrine.journal.BuiltInProducts;
 import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.core.strategy.config.StrategySpec;
 import dev.peregrine.journal.JournalReader;
@@ -24,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SnapshotSkippingTest
 {
     private static final int EVENTS = 8_000;
-    private static final EngineSettings SETTINGS = EngineSettings.defaults(List.of("BTC-USD", "ETH-USD"), 1000)
+    private static final EngineSettings SETTINGS = EngineSettings.defaults(BuiltInProducts.CATALOG, List.of("BTC-USD", "ETH-USD"), 1000)
         .withMinHold(0).withStrategies(List.of(StrategySpec.parse("trend-following:bar=1s,fast=3,slow=8", "trend")));
 
     @TempDir

@@ -1,5 +1,6 @@
 package dev.peregrine.journal.snapshot;
 
+import dev.peregrine.journal.BuiltInProducts;
 import dev.peregrine.core.agent.AgentErrors;
 import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.core.event.InboundEvent;
@@ -22,7 +23,7 @@ class SnapshotterTest
     @Test
     void noSnapshotIsWrittenForEventsTheJournalLacks() throws Exception
     {
-        final EngineSettings settings = EngineSettings.defaults(List.of("BTC-USD", "ETH-USD"), 1000);
+        final EngineSettings settings = EngineSettings.defaults(BuiltInProducts.CATALOG, List.of("BTC-USD", "ETH-USD"), 1000);
         final RecoverableEngine engine = new RecoverableEngine(settings);
         final long settingsDigest;
         try (JournalWriter writer = JournalWriter.open(dir, settings))
@@ -56,7 +57,7 @@ class SnapshotterTest
     @Test
     void theStopSnapshotCoversTheLastJournaledEvent() throws Exception
     {
-        final EngineSettings settings = EngineSettings.defaults(List.of("BTC-USD", "ETH-USD"), 1000);
+        final EngineSettings settings = EngineSettings.defaults(BuiltInProducts.CATALOG, List.of("BTC-USD", "ETH-USD"), 1000);
         final RecoverableEngine engine = new RecoverableEngine(settings);
         try (JournalWriter writer = JournalWriter.open(dir, settings))
         {
@@ -82,7 +83,7 @@ class SnapshotterTest
     @Test
     void aSnapshotThatFailsIsCountedUnderTheSnapshotThreadsRole(@TempDir final Path noJournal) throws Exception
     {
-        final EngineSettings settings = EngineSettings.defaults(List.of("BTC-USD", "ETH-USD"), 1000);
+        final EngineSettings settings = EngineSettings.defaults(BuiltInProducts.CATALOG, List.of("BTC-USD", "ETH-USD"), 1000);
         final RecoverableEngine engine = new RecoverableEngine(settings);
         final List<Throwable> reported = new ArrayList<>();
         final AgentErrors errors = new AgentErrors(reported::add);

@@ -97,7 +97,7 @@ final class EngineSettingsSection
                 slippageBps(paper));
         paper.finish();
 
-        EngineSettings settings = EngineSettings.defaults(known, notional)
+        EngineSettings settings = EngineSettings.defaults(catalog, known, notional)
             .withPassiveOrders("limit".equals(type))
             .withPaperVenue(paperVenue)
             .withVenueTimeout(venueTimeout.toNanos())

@@ -1,15 +1,17 @@
-package dev.peregrine.core.instrument;
+package dev.peregrine.journal;
 
+import dev.peregrine.core.instrument.ProductCatalog;
 import dev.peregrine.core.instrument.ProductCatalog.Product;
 
 import java.util.List;
 
 /**
- * Transitional: the venues' product lists as core still reaches them while the catalog is not yet handed through
- * the assembly to every place that builds a core or reads a journal. The lists belong to the venues
- * ({@code gateway/coinbase/CoinbaseProducts}, {@code gateway/binance/BinanceProducts}); a gateway test holds
- * this copy equal to {@code VenueRegistry.standard().catalog()}, so the two cannot drift (ids, increments and
- * reference prices shape every digest). Goes away once core and journal are handed their catalog.
+ * Transitional: the venues' product lists as the journal still reaches them (replay, recovery, backtest, import)
+ * while its entry points are not yet handed the catalog the composition root builds. Core holds no list: it is
+ * handed a {@link ProductCatalog}. The lists belong to the venues ({@code gateway/coinbase/CoinbaseProducts},
+ * {@code gateway/binance/BinanceProducts}); an ops test holds this copy equal to
+ * {@code VenueRegistry.standard().catalog()}, so the two cannot drift (ids, increments and reference prices
+ * shape every digest). Goes away once the journal's entry points take the catalog too.
  */
 public final class BuiltInProducts
 {
