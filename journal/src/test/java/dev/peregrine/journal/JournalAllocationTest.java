@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
  */
 class JournalAllocationTest
 {
-    private static final EngineSettings SETTINGS = EngineSettings.defaults(BuiltInProducts.CATALOG, List.of("BTC-USD", "ETH-USD"), 1000);
+    private static final EngineSettings SETTINGS = EngineSettings.defaults(TestProducts.CATALOG, List.of("BTC-USD", "ETH-USD"), 1000);
     private static final int WARM_UP = 20_000;
     private static final int MEASURED = 50_000;
     /** Less than one byte per event: a single 16-byte object per event would be 800 KB. */

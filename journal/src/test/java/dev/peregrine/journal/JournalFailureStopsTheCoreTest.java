@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class JournalFailureStopsTheCoreTest
 {
-    private static final EngineSettings SETTINGS = EngineSettings.defaults(BuiltInProducts.CATALOG, List.of("BTC-USD", "ETH-USD"), 1000).withMinHold(0);
+    private static final EngineSettings SETTINGS = EngineSettings.defaults(TestProducts.CATALOG, List.of("BTC-USD", "ETH-USD"), 1000).withMinHold(0);
     private static final int EVENTS = 20_000;
     private static final int JOURNALED = 12_345;
 
@@ -46,7 +46,7 @@ class JournalFailureStopsTheCoreTest
         final TradingSwitch tradingSwitch = new TradingSwitch();
         final CoreMetrics metrics = new CoreMetrics(2);
         final OutputDigest digest = new OutputDigest();
-        final TradingCore core = CoreAssembly.build(BuiltInProducts.CATALOG, SETTINGS, digest, metrics, tradingSwitch);
+        final TradingCore core = CoreAssembly.build(TestProducts.CATALOG, SETTINGS, digest, metrics, tradingSwitch);
         final JournalWriter writer = JournalWriter.open(dir, SETTINGS);
         final PaperOrderSender paper = new PaperOrderSender();
         final InboundRing ring = new InboundRing(256, new BlockingWaitStrategy(), JournalStageWrapper::daemon,
@@ -80,7 +80,7 @@ class JournalFailureStopsTheCoreTest
         }
         assertThat(metrics.orders.get()).as("orders decided before the disk filled").isGreaterThan(5);
 
-        final ReplayResult replay = Replay.run(dir);
+        final ReplayResult replay = Replay.run(TestProducts.CATALOG, dir);
         assertThat(replay.events()).isEqualTo(JOURNALED);
         assertThat(replay.outputs()).isEqualTo(digest.outputCount());
         assertThat(replay.outputDigestHex()).isEqualTo(digest.hex());

@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class JournalOnAFullVolumeTest
 {
-    private static final EngineSettings SETTINGS = EngineSettings.defaults(BuiltInProducts.CATALOG, List.of("BTC-USD", "ETH-USD"), 1000);
+    private static final EngineSettings SETTINGS = EngineSettings.defaults(TestProducts.CATALOG, List.of("BTC-USD", "ETH-USD"), 1000);
 
     @TempDir
     Path temp;

@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class JournalRetentionTest
 {
-    private static final EngineSettings SETTINGS = EngineSettings.defaults(BuiltInProducts.CATALOG, List.of("BTC-USD", "ETH-USD"), 1000);
+    private static final EngineSettings SETTINGS = EngineSettings.defaults(TestProducts.CATALOG, List.of("BTC-USD", "ETH-USD"), 1000);
     private static final int FILES = 10;
     private static final int PER_FILE = 3;
 
@@ -98,7 +98,7 @@ class JournalRetentionTest
             }
             assertThat(reader.next(slot)).isFalse();
         }
-        assertThat(Replay.run(dir).events()).isEqualTo(4 * PER_FILE);
+        assertThat(Replay.run(TestProducts.CATALOG, dir).events()).isEqualTo(4 * PER_FILE);
 
         // the writer goes on into a new file, which starts with the header again
         append();

@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LiveRingJournalTest
 {
     /** The default crossover trading every cross (no minimum hold): a short synthetic stream gives many orders. */
-    private static final EngineSettings SETTINGS = EngineSettings.defaults(BuiltInProducts.CATALOG, List.of("BTC-USD", "ETH-USD"), 1000).withMinHold(0);
+    private static final EngineSettings SETTINGS = EngineSettings.defaults(TestProducts.CATALOG, List.of("BTC-USD", "ETH-USD"), 1000).withMinHold(0);
     private static final int EVENTS = 20_000;
 
     @TempDir
@@ -47,7 +47,7 @@ class LiveRingJournalTest
         final TradingSwitch tradingSwitch = new TradingSwitch();
         final CoreMetrics metrics = new CoreMetrics(2);
         final OutputDigest digest = new OutputDigest();
-        final TradingCore core = CoreAssembly.build(BuiltInProducts.CATALOG, SETTINGS, digest, metrics, tradingSwitch);
+        final TradingCore core = CoreAssembly.build(TestProducts.CATALOG, SETTINGS, digest, metrics, tradingSwitch);
         final JournalWriter writer = JournalWriter.open(dir, SETTINGS);
         final CausalitySender sender = new CausalitySender(new PaperOrderSender(), writer);
         final InboundRing ring = new InboundRing(256, new BlockingWaitStrategy(), JournalStageWrapper::daemon,
@@ -87,7 +87,7 @@ class LiveRingJournalTest
         assertThat(sender.early.get()).as("orders released before their cause was journaled").isZero();
         assertThat(sender.lastCause).isPositive();
 
-        final ReplayResult replay = Replay.run(dir);
+        final ReplayResult replay = Replay.run(TestProducts.CATALOG, dir);
         assertThat(replay.events()).isEqualTo(EVENTS);
         assertThat(replay.outputs()).isEqualTo(digest.outputCount());
         assertThat(replay.outputDigestHex()).isEqualTo(digest.hex());

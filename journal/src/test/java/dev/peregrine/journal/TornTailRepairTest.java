@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class TornTailRepairTest
 {
-    private static final EngineSettings SETTINGS = EngineSettings.defaults(BuiltInProducts.CATALOG, List.of("BTC-USD", "ETH-USD"), 1000);
+    private static final EngineSettings SETTINGS = EngineSettings.defaults(TestProducts.CATALOG, List.of("BTC-USD", "ETH-USD"), 1000);
 
     @TempDir
     Path dir;
@@ -98,7 +98,7 @@ class TornTailRepairTest
             assertThat(read.get(i)).as("event %d", i).usingRecursiveComparison().isEqualTo(written.get(i));
         }
         assertThat(read).noneSatisfy(e -> assertThat(e).usingRecursiveComparison().isEqualTo(torn));
-        assertThat(Replay.run(dir).events()).isEqualTo(69);
+        assertThat(Replay.run(TestProducts.CATALOG, dir).events()).isEqualTo(69);
     }
 
     @Test

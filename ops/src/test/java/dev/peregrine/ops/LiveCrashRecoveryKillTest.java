@@ -86,7 +86,7 @@ class LiveCrashRecoveryKillTest
             final String output = Files.readString(finalLog);
             assertThat(last.exitValue()).as("clean run: %s", output).isZero();
 
-            final ReplayResult replay = Replay.run(journal);
+            final ReplayResult replay = Replay.run(VenueRegistry.standard().catalog(), journal);
             assertThat(replay.stateHashHex()).isEqualTo(value(output, "state-hash:"));
             assertThat(replay.outputDigestHex()).isEqualTo(value(output, "output-digest:"));
 

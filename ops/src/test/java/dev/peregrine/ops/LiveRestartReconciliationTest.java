@@ -154,7 +154,7 @@ class LiveRestartReconciliationTest
                 assertThat(venue.createsFor(second.clientOrderId(id))).as("creates of order %d", id).isLessThanOrEqualTo(1);
             }
 
-            final ReplayResult replay = Replay.run(journal);
+            final ReplayResult replay = Replay.run(VenueRegistry.standard().catalog(), journal);
             assertThat(replay.outputDigestHex()).isEqualTo(two.outputDigestHex());
             assertThat(replay.stateHashHex()).isEqualTo(two.stateHashHex());
         }

@@ -69,6 +69,6 @@ class ReplayAllocationTest
         }
         assertThat(orders).as("the replay trades while it is measured").isGreaterThan(1_000);
         assertThat(bytes).as("bytes allocated replaying %d events", EVENTS - WARM_UP).isLessThan(64 * 1024);
-        assertThat(Replay.run(journal).events()).isEqualTo(EVENTS);
+        assertThat(Replay.run(VenueRegistry.standard().catalog(), journal).events()).isEqualTo(EVENTS);
     }
 }

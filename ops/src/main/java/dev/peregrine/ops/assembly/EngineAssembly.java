@@ -209,7 +209,7 @@ public final class EngineAssembly implements AutoCloseable
     /** {@code replay}: the journal fed through a core built from its own settings (journal's {@link Replay}). */
     public static ReplayResult replay(final Path journal)
     {
-        return Replay.run(journal);
+        return Replay.run(VenueRegistry.standard().catalog(), journal);
     }
 
     /** {@code backtest}: market data fed through a core whose paper venue answers, journaled to {@code journalDir}. */
