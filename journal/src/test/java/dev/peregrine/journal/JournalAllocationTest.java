@@ -1,5 +1,6 @@
 package dev.peregrine.journal;
 
+import dev.peregrine.core.testing.TestProducts;
 import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.core.event.InboundEvent;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package dev.peregrine.journal;
 
+import dev.peregrine.core.testing.TestProducts;
 import com.lmax.disruptor.BlockingWaitStrategy;
 import com.lmax.disruptor.RingBuffer;
 import dev.peregrine.core.engine.EngineSettings;

@@ -1,6 +1,6 @@
 package dev.peregrine.journal.backtest;
 
-import dev.peregrine.journal.TestProducts;
+import dev.peregrine.core.testing.TestProducts;
 import dev.peregrine.core.engine.CoreAssembly;
 import dev.peregrine.core.engine.TradingCore;
 import dev.peregrine.core.engine.TradingSwitch;

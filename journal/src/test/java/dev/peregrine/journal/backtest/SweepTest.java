@@ -1,6 +1,6 @@
 package dev.peregrine.journal.backtest;
 
-import dev.peregrine.journal.TestProducts;
+import dev.peregrine.core.testing.TestProducts;
 import dev.peregrine.core.execution.PaperVenueSettings;
 import dev.peregrine.core.strategy.config.StrategySpec;
 import dev.peregrine.journal.importer.TimeWindow;

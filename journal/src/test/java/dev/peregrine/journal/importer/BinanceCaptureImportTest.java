@@ -1,6 +1,6 @@
 package dev.peregrine.journal.importer;
 
-import dev.peregrine.journal.TestProducts;
+import dev.peregrine.core.testing.TestProducts;
 import dev.peregrine.core.event.EventType;
 import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.event.Side;

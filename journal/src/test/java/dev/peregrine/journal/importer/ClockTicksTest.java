@@ -1,6 +1,6 @@
 package dev.peregrine.journal.importer;
 
-import dev.peregrine.journal.TestProducts;
+import dev.peregrine.core.testing.TestProducts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

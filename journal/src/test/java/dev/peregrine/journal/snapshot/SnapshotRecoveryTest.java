@@ -1,6 +1,6 @@
 package dev.peregrine.journal.snapshot;
 
-import dev.peregrine.journal.TestProducts;
+import dev.peregrine.core.testing.TestProducts;
 import com.lmax.disruptor.BlockingWaitStrategy;
 import com.lmax.disruptor.RingBuffer;
 import dev.peregrine.core.agent.AgentErrors;

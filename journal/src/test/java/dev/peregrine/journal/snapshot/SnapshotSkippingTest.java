@@ -1,6 +1,6 @@
 package dev.peregrine.journal.snapshot;
 
-import dev.peregrine.journal.TestProducts;
+import dev.peregrine.core.testing.TestProducts;
 import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.core.strategy.config.StrategySpec;
 import dev.peregrine.journal.JournalReader;
