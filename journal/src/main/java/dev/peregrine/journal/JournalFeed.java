@@ -5,6 +5,7 @@ import dev.peregrine.core.engine.SettingsChange;
 import dev.peregrine.core.engine.CoreAssembly;
 import dev.peregrine.core.engine.TradingCore;
 import dev.peregrine.core.engine.TradingSwitch;
+import dev.peregrine.core.instrument.ProductCatalog;
 import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.metrics.CoreMetrics;
 import dev.peregrine.core.output.OutputListener;
@@ -20,7 +21,7 @@ import java.util.List;
  *
  * <pre>{@code
  * try (JournalReader reader = JournalReader.open(dir)) {
- *     TradingCore core = JournalFeed.core(dir, reader.settings().current(), outputs);
+ *     TradingCore core = JournalFeed.core(catalog, dir, reader.settings().current(), outputs);
  *     JournalFeed feed = new JournalFeed(reader, core);
  *     while (feed.next(slot)) { core.onEvent(slot, sequence++, true); }   // or through a wrapping handler
  * }
@@ -75,15 +76,16 @@ public final class JournalFeed
     }
 
     /**
-     * A core for {@code settings} as a journal reader builds it.
+     * A core for {@code settings} as a journal reader builds it, its products as {@code catalog} lists them.
      *
      * @throws JournalException naming {@code dir} if this build cannot rebuild that engine
      */
-    public static TradingCore core(final Path dir, final EngineSettings settings, final OutputListener outputs)
+    public static TradingCore core(final ProductCatalog catalog, final Path dir, final EngineSettings settings,
+        final OutputListener outputs)
     {
         try
         {
-            return CoreAssembly.build(settings, outputs, new CoreMetrics(settings.products().size()), new TradingSwitch());
+            return CoreAssembly.build(catalog, settings, outputs, new CoreMetrics(settings.products().size()), new TradingSwitch());
         }
         catch (final IllegalArgumentException e)
         {

@@ -4,6 +4,7 @@ import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.core.engine.TradingCore;
 import dev.peregrine.core.engine.TradingSwitch;
 import dev.peregrine.core.event.InboundEvent;
+import dev.peregrine.core.instrument.ProductCatalog;
 import dev.peregrine.core.metrics.CoreMetrics;
 import dev.peregrine.core.output.Hash64;
 import dev.peregrine.core.output.OutputDigest;
@@ -27,21 +28,23 @@ public final class Replay
     {
     }
 
-    /** Replays the journal in {@code dir}. */
-    public static ReplayResult run(final Path dir)
+    /** Replays the journal in {@code dir}, its products as {@code catalog} lists them. */
+    public static ReplayResult run(final ProductCatalog catalog, final Path dir)
     {
-        return run(dir, null);
+        return run(catalog, dir, null);
     }
 
     /**
      * Replays the journal in {@code dir}, also passing every output to {@code observer} (after the
      * digest has seen it), for reports and tests.
      *
+     * @param catalog  the products the engine knows: the header names its products, the catalog their increments
+     *                 and reference prices
      * @param observer may be null
      * @throws JournalException if the journal cannot be read, its settings do not parse or do not match
      *                          their digest, or a record is bad
      */
-    public static ReplayResult run(final Path dir, final OutputListener observer)
+    public static ReplayResult run(final ProductCatalog catalog, final Path dir, final OutputListener observer)
     {
         try (JournalReader reader = JournalReader.open(dir))
         {
@@ -49,7 +52,7 @@ public final class Replay
             final EngineSettings settings = settingsOf(dir, header);
             final OutputDigest digest = new OutputDigest();
             final OutputListener outputs = observer == null ? digest : new OutputFanOut(digest, observer);
-            final TradingCore core = JournalFeed.core(dir, settings, outputs);
+            final TradingCore core = JournalFeed.core(catalog, dir, settings, outputs);
 
             final long events = feed(reader, core);
             return new ReplayResult(header, core.settings(), digest.hex(), Hash64.hex(core.stateHash()), events,

@@ -1,5 +1,6 @@
 package dev.peregrine.journal;
 
+import dev.peregrine.core.testing.TestProducts;
 import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.core.event.InboundEvent;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
  */
 class JournalAllocationTest
 {
-    private static final EngineSettings SETTINGS = EngineSettings.defaults(List.of("BTC-USD", "ETH-USD"), 1000);
+    private static final EngineSettings SETTINGS = EngineSettings.defaults(TestProducts.CATALOG, List.of("BTC-USD", "ETH-USD"), 1000);
     private static final int WARM_UP = 20_000;
     private static final int MEASURED = 50_000;
     /** Less than one byte per event: a single 16-byte object per event would be 800 KB. */

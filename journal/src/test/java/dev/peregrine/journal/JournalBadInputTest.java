@@ -1,5 +1,6 @@
 package dev.peregrine.journal;
 
+import dev.peregrine.core.testing.TestProducts;
 import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.core.event.InboundEvent;
 import net.openhft.chronicle.bytes.Bytes;
@@ -22,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class JournalBadInputTest
 {
-    private static final EngineSettings SETTINGS = EngineSettings.defaults(List.of("BTC-USD", "ETH-USD"), 1000);
+    private static final EngineSettings SETTINGS = EngineSettings.defaults(TestProducts.CATALOG, List.of("BTC-USD", "ETH-USD"), 1000);
 
     @TempDir
     Path tmp;
@@ -33,7 +34,7 @@ class JournalBadInputTest
         final Path dir = tmp.resolve("journal");
         JournalWriter.open(dir, SETTINGS.withStrategies(List.of(
             dev.peregrine.core.strategy.config.StrategySpec.parse("martingale:doubling=true", "m")))).close();
-        assertThatThrownBy(() -> Replay.run(dir))
+        assertThatThrownBy(() -> Replay.run(TestProducts.CATALOG, dir))
             .isInstanceOf(JournalException.class)
             .hasMessageStartingWith("journal " + dir + ": the engine in its header cannot be rebuilt: ")
             .hasMessageContaining("strategy 'm': unknown type 'martingale'");
@@ -86,7 +87,7 @@ class JournalBadInputTest
             .isInstanceOf(JournalException.class)
             .hasMessage("journal folder " + empty + " holds no journal (no Chronicle Queue *.cq4 files)");
         assertThat(empty).isEmptyDirectory(); // reading never creates anything
-        assertThatThrownBy(() -> Replay.run(empty)).isInstanceOf(JournalException.class);
+        assertThatThrownBy(() -> Replay.run(TestProducts.CATALOG, empty)).isInstanceOf(JournalException.class);
     }
 
     @Test
@@ -202,7 +203,7 @@ class JournalBadInputTest
                 .hasMessageContaining("(event #2) " + detail)
                 .hasMessageNotContaining("\n");
         }
-        assertThatThrownBy(() -> Replay.run(dir)).isInstanceOf(JournalException.class).hasMessageContaining(detail);
+        assertThatThrownBy(() -> Replay.run(TestProducts.CATALOG, dir)).isInstanceOf(JournalException.class).hasMessageContaining(detail);
     }
 
     private static void writeRaw(final Path dir, final Consumer<Bytes<?>> record)

@@ -1,5 +1,6 @@
 package dev.peregrine.journal;
 
+import dev.peregrine.core.testing.TestProducts;
 import dev.peregrine.core.decision.DecisionRecord;
 import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.core.event.EventType;
@@ -31,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class JournalOnAFullVolumeTest
 {
-    private static final EngineSettings SETTINGS = EngineSettings.defaults(List.of("BTC-USD", "ETH-USD"), 1000);
+    private static final EngineSettings SETTINGS = EngineSettings.defaults(TestProducts.CATALOG, List.of("BTC-USD", "ETH-USD"), 1000);
 
     @TempDir
     Path temp;

@@ -1,5 +1,6 @@
 package dev.peregrine.journal;
 
+import dev.peregrine.core.testing.TestProducts;
 import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.core.event.InboundEvent;
 import net.openhft.chronicle.core.time.SetTimeProvider;
@@ -27,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class JournalRetentionTest
 {
-    private static final EngineSettings SETTINGS = EngineSettings.defaults(List.of("BTC-USD", "ETH-USD"), 1000);
+    private static final EngineSettings SETTINGS = EngineSettings.defaults(TestProducts.CATALOG, List.of("BTC-USD", "ETH-USD"), 1000);
     private static final int FILES = 10;
     private static final int PER_FILE = 3;
 
@@ -98,7 +99,7 @@ class JournalRetentionTest
             }
             assertThat(reader.next(slot)).isFalse();
         }
-        assertThat(Replay.run(dir).events()).isEqualTo(4 * PER_FILE);
+        assertThat(Replay.run(TestProducts.CATALOG, dir).events()).isEqualTo(4 * PER_FILE);
 
         // the writer goes on into a new file, which starts with the header again
         append();

@@ -1,5 +1,6 @@
 package dev.peregrine.journal;
 
+import dev.peregrine.core.testing.TestProducts;
 import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.core.engine.EngineVersion;
 import dev.peregrine.core.event.EventType;
@@ -17,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class JournalRoundTripTest
 {
-    private static final EngineSettings SETTINGS = EngineSettings.defaults(List.of("BTC-USD", "ETH-USD"), 1000);
+    private static final EngineSettings SETTINGS = EngineSettings.defaults(TestProducts.CATALOG, List.of("BTC-USD", "ETH-USD"), 1000);
     /** Every known type plus NONE and a code no reader knows: the journal records what the core saw, verbatim. */
     private static final int[] TYPES = {
         EventType.TRADE, EventType.QUOTE, EventType.CLOCK, EventType.BOOK_LEVEL, EventType.CANDLE,
@@ -118,7 +119,7 @@ class JournalRoundTripTest
                 writer.onEvent(e, i, true);
             }
         }
-        final EngineSettings other = EngineSettings.defaults(List.of("BTC-USD", "ETH-USD"), 2000);
+        final EngineSettings other = EngineSettings.defaults(TestProducts.CATALOG, List.of("BTC-USD", "ETH-USD"), 2000);
         try (JournalWriter writer = JournalWriter.open(dir, other))
         {
             assertThat(writer.header().settingsText()).isEqualTo(SETTINGS.encode());
@@ -155,7 +156,7 @@ class JournalRoundTripTest
     {
         try (JournalWriter writer = JournalWriter.open(dir, SETTINGS))
         {
-            writer.appendSettings(EngineSettings.defaults(List.of("BTC-USD", "ETH-USD"), 2000));
+            writer.appendSettings(EngineSettings.defaults(TestProducts.CATALOG, List.of("BTC-USD", "ETH-USD"), 2000));
             final InboundEvent e = new InboundEvent();
             new MarketStream(3).next(e);
             writer.onEvent(e, 0, true);

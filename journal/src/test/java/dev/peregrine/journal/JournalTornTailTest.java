@@ -1,5 +1,6 @@
 package dev.peregrine.journal;
 
+import dev.peregrine.core.testing.TestProducts;
 import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.core.event.InboundEvent;
 import net.openhft.chronicle.bytes.Bytes;
@@ -39,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class JournalTornTailTest
 {
-    private static final EngineSettings SETTINGS = EngineSettings.defaults(List.of("BTC-USD", "ETH-USD"), 1000);
+    private static final EngineSettings SETTINGS = EngineSettings.defaults(TestProducts.CATALOG, List.of("BTC-USD", "ETH-USD"), 1000);
     private static final int EVENTS = 120;
 
     @TempDir
@@ -150,7 +151,7 @@ class JournalTornTailTest
             }
             if (cut % 8 == 0)
             {
-                assertThat(Replay.run(dir).events()).as("replay, cut at %d", cut).isEqualTo(complete);
+                assertThat(Replay.run(TestProducts.CATALOG, dir).events()).as("replay, cut at %d", cut).isEqualTo(complete);
             }
             JournalIntegrity.refuseTruncation();
             restore(queueFile, file, cut, end);
@@ -213,7 +214,7 @@ class JournalTornTailTest
                     .hasMessageStartingWith("journal " + dir + ": record at index 0x")
                     .hasMessageContaining("(event #" + (victim + 1) + ") is corrupt: checksum");
             }
-            assertThatThrownBy(() -> Replay.run(dir)).isInstanceOf(JournalException.class)
+            assertThatThrownBy(() -> Replay.run(TestProducts.CATALOG, dir)).isInstanceOf(JournalException.class)
                 .hasMessageContaining("(event #" + (victim + 1) + ")");
         }
     }

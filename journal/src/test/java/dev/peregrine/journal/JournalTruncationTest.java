@@ -1,5 +1,6 @@
 package dev.peregrine.journal;
 
+import dev.peregrine.core.testing.TestProducts;
 import dev.peregrine.core.decision.DecisionRecord;
 import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.core.event.EventType;
@@ -38,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class JournalTruncationTest
 {
-    private static final EngineSettings SETTINGS = EngineSettings.defaults(List.of("BTC-USD", "ETH-USD"), 1000);
+    private static final EngineSettings SETTINGS = EngineSettings.defaults(TestProducts.CATALOG, List.of("BTC-USD", "ETH-USD"), 1000);
     /** Daily files indexed every 4th entry in arrays of 32: 6,000 events fill dozens of index blocks. */
     private static final RollCycle SMALL_INDEX_DAILY = TestRollCycles.TEST4_DAILY;
 
@@ -72,7 +73,7 @@ class JournalTruncationTest
             .hasMessageContaining("(last good index 0x" + Long.toHexString(lastGood[0]))
             .hasMessageEndingWith("pass --accept-truncated to read what is left")
             .satisfies(e -> assertThat(((JournalException)e).notAJournal()).isFalse());
-        assertThatThrownBy(() -> Replay.run(dir)).hasMessageStartingWith(expected);
+        assertThatThrownBy(() -> Replay.run(TestProducts.CATALOG, dir)).hasMessageStartingWith(expected);
         assertThatThrownBy(() -> JournalWriter.open(dir, SETTINGS, SMALL_INDEX_DAILY)).hasMessageStartingWith(expected);
         // Refused before Chronicle mapped it writable: the evidence is still there for the next reader.
         assertThat(Files.size(file)).isEqualTo(cut);
@@ -85,7 +86,7 @@ class JournalTruncationTest
             .startsWith("WARNING: journal damaged: " + file + " is cut short: " + String.format("%,d", 4_000 - left + 0) + " entries after")
             .contains("reading what is left");
         // Replay too reads what is left (and warns once per process and file).
-        assertThat(Replay.run(dir).events()).isEqualTo(left);
+        assertThat(Replay.run(TestProducts.CATALOG, dir).events()).isEqualTo(left);
         assertThat(warnings).hasSize(1);
     }
 

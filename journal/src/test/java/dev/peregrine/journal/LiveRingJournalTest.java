@@ -1,5 +1,6 @@
 package dev.peregrine.journal;
 
+import dev.peregrine.core.testing.TestProducts;
 import com.lmax.disruptor.BlockingWaitStrategy;
 import com.lmax.disruptor.RingBuffer;
 import dev.peregrine.core.engine.CoreAssembly;
@@ -45,7 +46,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LiveRingJournalTest
 {
     /** The default crossover trading every cross (no minimum hold): a short synthetic stream gives many orders. */
-    private static final EngineSettings SETTINGS = EngineSettings.defaults(List.of("BTC-USD", "ETH-USD"), 1000).withMinHold(0);
+    private static final EngineSettings SETTINGS = EngineSettings.defaults(TestProducts.CATALOG, List.of("BTC-USD", "ETH-USD"), 1000).withMinHold(0);
     private static final int EVENTS = 20_000;
     private static final int JOURNALED = 12_345;
 
@@ -55,7 +56,7 @@ class LiveRingJournalTest
     private final TradingSwitch tradingSwitch = new TradingSwitch();
     private final CoreMetrics metrics = new CoreMetrics(SETTINGS.products().size());
     private final OutputDigest digest = new OutputDigest();
-    private final TradingCore core = CoreAssembly.build(SETTINGS, digest, metrics, tradingSwitch);
+    private final TradingCore core = CoreAssembly.build(TestProducts.CATALOG, SETTINGS, digest, metrics, tradingSwitch);
     private JournalWriter writer;
     private InboundRing ring;
 
@@ -151,7 +152,7 @@ class LiveRingJournalTest
     /** A replay of the journal took {@code events} events to this live run's outputs, digest and state. */
     private void assertReplayEqualsLive(final long events)
     {
-        final ReplayResult replay = Replay.run(dir);
+        final ReplayResult replay = Replay.run(TestProducts.CATALOG, dir);
         assertThat(replay.events()).isEqualTo(events);
         assertThat(replay.outputs()).isEqualTo(digest.outputCount());
         assertThat(replay.outputDigestHex()).isEqualTo(digest.hex());

@@ -1,5 +1,6 @@
 package dev.peregrine.journal;
 
+import dev.peregrine.core.testing.TestProducts;
 import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.core.engine.CoreAssembly;
 import dev.peregrine.core.engine.TradingCore;
@@ -22,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReplayDeterminismTest
 {
     /** The default crossover trading every cross (no minimum hold): a short synthetic stream gives many orders. */
-    private static final EngineSettings SETTINGS = EngineSettings.defaults(List.of("BTC-USD", "ETH-USD"), 1000).withMinHold(0);
+    private static final EngineSettings SETTINGS = EngineSettings.defaults(TestProducts.CATALOG, List.of("BTC-USD", "ETH-USD"), 1000).withMinHold(0);
     private static final int EVENTS = 20_000;
     private static final long SEED = 20260101L;
 
@@ -44,7 +45,7 @@ class ReplayDeterminismTest
         assertThat(live.recorded.count("fill")).isGreaterThan(10);
 
         final RecordingOutputs replayed = new RecordingOutputs();
-        final ReplayResult result = Replay.run(dir, replayed);
+        final ReplayResult result = Replay.run(TestProducts.CATALOG, dir, replayed);
 
         assertThat(result.events()).isEqualTo(EVENTS);
         assertThat(result.outputs()).isEqualTo(live.outputs);
@@ -54,7 +55,7 @@ class ReplayDeterminismTest
         assertThat(result.settings().encode()).isEqualTo(SETTINGS.encode());
         // Replaying twice gives the same answer: nothing in replay depends on the wall clock.
         // (EngineSettings has no equals, hence the field-by-field comparison.)
-        assertThat(Replay.run(dir)).usingRecursiveComparison().isEqualTo(result);
+        assertThat(Replay.run(TestProducts.CATALOG, dir)).usingRecursiveComparison().isEqualTo(result);
     }
 
     @Test
@@ -63,8 +64,8 @@ class ReplayDeterminismTest
         final Live original = runLive(tmp.resolve("original"), -1);
         final Live altered = runLive(tmp.resolve("altered"), EVENTS / 2);
 
-        final ReplayResult replayOfOriginal = Replay.run(tmp.resolve("original"));
-        final ReplayResult replayOfAltered = Replay.run(tmp.resolve("altered"));
+        final ReplayResult replayOfOriginal = Replay.run(TestProducts.CATALOG, tmp.resolve("original"));
+        final ReplayResult replayOfAltered = Replay.run(TestProducts.CATALOG, tmp.resolve("altered"));
         assertThat(replayOfOriginal.outputDigestHex()).isEqualTo(original.digestHex);
         assertThat(replayOfAltered.outputDigestHex()).isEqualTo(altered.digestHex);
         assertThat(replayOfAltered.outputDigestHex()).isNotEqualTo(replayOfOriginal.outputDigestHex());
@@ -81,7 +82,7 @@ class ReplayDeterminismTest
     {
         final OutputDigest digest = new OutputDigest();
         final RecordingOutputs recorded = new RecordingOutputs();
-        final TradingCore core = CoreAssembly.build(SETTINGS, new OutputFanOut(digest, recorded), new CoreMetrics(2),
+        final TradingCore core = CoreAssembly.build(TestProducts.CATALOG, SETTINGS, new OutputFanOut(digest, recorded), new CoreMetrics(2),
             new TradingSwitch());
         final MarketStream stream = new MarketStream(SEED);
         final InboundEvent event = new InboundEvent();

@@ -1,5 +1,6 @@
 package dev.peregrine.journal;
 
+import dev.peregrine.core.testing.TestProducts;
 import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.core.engine.CoreAssembly;
 import dev.peregrine.core.engine.TradingCore;
@@ -39,7 +40,7 @@ class SettingsChangeReplayTest
     private static final List<String> PRODUCTS = List.of("BTC-USD", "ETH-USD");
     private static final StrategySpec QUICK = StrategySpec.parse("ma-crossover:name=quick,fast=4,slow=8,min-hold=0s", "quick");
     private static final StrategySpec SLOW = StrategySpec.parse("ma-crossover:name=slow,fast=10,slow=30,min-hold=0s", "slow");
-    private static final EngineSettings A = EngineSettings.defaults(PRODUCTS, 1000).withMinHold(0)
+    private static final EngineSettings A = EngineSettings.defaults(TestProducts.CATALOG, PRODUCTS, 1000).withMinHold(0)
         .withStrategies(List.of(QUICK));
     private static final EngineSettings B = A.withRisk(RiskLimits.defaults(A.maxOrderQuantity(), doubled(A.maxPosition())))
         .withStrategies(List.of(QUICK, SLOW));
@@ -58,7 +59,7 @@ class SettingsChangeReplayTest
 
         // Session 1: settings A.
         final RecordingOutputs first = new RecordingOutputs();
-        final TradingCore a = CoreAssembly.build(A, first, new CoreMetrics(2), new TradingSwitch());
+        final TradingCore a = CoreAssembly.build(TestProducts.CATALOG, A, first, new CoreMetrics(2), new TradingSwitch());
         try (JournalWriter writer = JournalWriter.open(dir, A))
         {
             feedLive(stream, event, writer, a, 0, FIRST);
@@ -70,7 +71,7 @@ class SettingsChangeReplayTest
         final RecordingOutputs second = new RecordingOutputs();
         final EngineSettings initial = JournalSettings.initialOf(dir, B);
         assertThat(initial.encode()).isEqualTo(A.encode());
-        final TradingCore live = CoreAssembly.build(initial, new OutputFanOut(digest, second), new CoreMetrics(2),
+        final TradingCore live = CoreAssembly.build(TestProducts.CATALOG, initial, new OutputFanOut(digest, second), new CoreMetrics(2),
             new TradingSwitch());
         final SettingsContinuation continuation;
         try (JournalWriter writer = JournalWriter.open(dir, B))
@@ -93,7 +94,7 @@ class SettingsChangeReplayTest
         assertThat(second.count("order")).isGreaterThan(first.count("order"));
 
         final RecordingOutputs replayed = new RecordingOutputs();
-        final ReplayResult replay = Replay.run(dir, replayed);
+        final ReplayResult replay = Replay.run(TestProducts.CATALOG, dir, replayed);
         assertThat(replay.events()).isEqualTo(FIRST + SECOND);
         assertThat(replay.outputDigestHex()).isEqualTo(digest.hex());
         assertThat(replay.stateHashHex()).isEqualTo(Hash64.hex(live.stateHash()));
@@ -102,7 +103,7 @@ class SettingsChangeReplayTest
         assertThat(replay.settings().encode()).as("the settings in effect at the end").isEqualTo(B.encode());
 
         // Restarting again with B: nothing changes, nothing is journaled.
-        final TradingCore again = JournalFeed.core(dir, A, new OutputDigest());
+        final TradingCore again = JournalFeed.core(TestProducts.CATALOG, dir, A, new OutputDigest());
         try (JournalReader reader = JournalReader.open(dir))
         {
             Replay.feed(reader, again);
@@ -129,17 +130,17 @@ class SettingsChangeReplayTest
     void aProductRemovedWhileItHoldsAPositionIsRefusedAndTheJournalIsLeftAsItWas()
     {
         final Path dir = tmp.resolve("journal");
-        final TradingCore a = CoreAssembly.build(A, new OutputDigest(), new CoreMetrics(2), new TradingSwitch());
+        final TradingCore a = CoreAssembly.build(TestProducts.CATALOG, A, new OutputDigest(), new CoreMetrics(2), new TradingSwitch());
         try (JournalWriter writer = JournalWriter.open(dir, A))
         {
             feedLive(new MarketStream(7), new InboundEvent(), writer, a, 0, FIRST);
         }
         assertThat(a.positions().quantity(1)).as("ETH-USD must hold a position for this test").isNotZero();
         final Map<String, String> before = files(dir);
-        final EngineSettings btcOnly = EngineSettings.defaults(List.of("BTC-USD"), 1000).withMinHold(0)
+        final EngineSettings btcOnly = EngineSettings.defaults(TestProducts.CATALOG, List.of("BTC-USD"), 1000).withMinHold(0)
             .withStrategies(List.of(QUICK));
 
-        final TradingCore recovered = JournalFeed.core(dir, JournalSettings.initialOf(dir, btcOnly), new OutputDigest());
+        final TradingCore recovered = JournalFeed.core(TestProducts.CATALOG, dir, JournalSettings.initialOf(dir, btcOnly), new OutputDigest());
         try (JournalWriter writer = JournalWriter.open(dir, btcOnly); JournalReader reader = JournalReader.open(dir))
         {
             Replay.feed(reader, recovered);
@@ -151,7 +152,7 @@ class SettingsChangeReplayTest
                 .hasMessageContaining("\n  product ETH-USD removed while it holds a position of");
         }
         assertThat(files(dir)).isEqualTo(before);
-        assertThat(Replay.run(dir).events()).isEqualTo(FIRST);
+        assertThat(Replay.run(TestProducts.CATALOG, dir).events()).isEqualTo(FIRST);
     }
 
     @Test
@@ -160,7 +161,7 @@ class SettingsChangeReplayTest
         // Stop the first session while an order is on its way to the paper venue (20 ms of order latency).
         final EngineSettings passive = A;
         final Path dir = tmp.resolve("journal");
-        final TradingCore a = CoreAssembly.build(passive, new OutputDigest(), new CoreMetrics(2), new TradingSwitch());
+        final TradingCore a = CoreAssembly.build(TestProducts.CATALOG, passive, new OutputDigest(), new CoreMetrics(2), new TradingSwitch());
         final MarketStream stream = new MarketStream(5);
         final InboundEvent event = new InboundEvent();
         try (JournalWriter writer = JournalWriter.open(dir, passive))
@@ -177,7 +178,7 @@ class SettingsChangeReplayTest
         final StrategySpec quicker = StrategySpec.parse("ma-crossover:name=quick,fast=3,slow=8,min-hold=0s", "quick");
         final EngineSettings otherWindows = passive.withStrategies(List.of(quicker));
 
-        final TradingCore recovered = JournalFeed.core(dir, passive, new OutputDigest());
+        final TradingCore recovered = JournalFeed.core(TestProducts.CATALOG, dir, passive, new OutputDigest());
         try (JournalReader reader = JournalReader.open(dir))
         {
             Replay.feed(reader, recovered);
@@ -195,19 +196,19 @@ class SettingsChangeReplayTest
     {
         final MarketStream stream = new MarketStream(99);
         final InboundEvent event = new InboundEvent();
-        final TradingCore a = CoreAssembly.build(A, new OutputDigest(), new CoreMetrics(2), new TradingSwitch());
+        final TradingCore a = CoreAssembly.build(TestProducts.CATALOG, A, new OutputDigest(), new CoreMetrics(2), new TradingSwitch());
         try (JournalWriter writer = JournalWriter.open(dir, A))
         {
             feedLive(stream, event, writer, a, 0, 2_000);
         }
-        final TradingCore live = JournalFeed.core(dir, A, new OutputDigest());
+        final TradingCore live = JournalFeed.core(TestProducts.CATALOG, dir, A, new OutputDigest());
         try (JournalWriter writer = JournalWriter.open(dir, next); JournalReader reader = JournalReader.open(dir))
         {
             Replay.feed(reader, live);
             SettingsContinuation.of(live, next).continueJournal(writer, live);
             feedLive(stream, event, writer, live, 2_000, 4_000);
         }
-        final ReplayResult result = Replay.run(dir);
+        final ReplayResult result = Replay.run(TestProducts.CATALOG, dir);
         assertThat(result.stateHashHex()).isEqualTo(Hash64.hex(live.stateHash()));
         return result;
     }

@@ -1,5 +1,6 @@
 package dev.peregrine.journal;
 
+import dev.peregrine.core.testing.TestProducts;
 import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.core.event.InboundEvent;
 import net.openhft.chronicle.queue.ExcerptAppender;
@@ -25,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class TornTailRepairTest
 {
-    private static final EngineSettings SETTINGS = EngineSettings.defaults(List.of("BTC-USD", "ETH-USD"), 1000);
+    private static final EngineSettings SETTINGS = EngineSettings.defaults(TestProducts.CATALOG, List.of("BTC-USD", "ETH-USD"), 1000);
 
     @TempDir
     Path dir;
@@ -98,7 +99,7 @@ class TornTailRepairTest
             assertThat(read.get(i)).as("event %d", i).usingRecursiveComparison().isEqualTo(written.get(i));
         }
         assertThat(read).noneSatisfy(e -> assertThat(e).usingRecursiveComparison().isEqualTo(torn));
-        assertThat(Replay.run(dir).events()).isEqualTo(69);
+        assertThat(Replay.run(TestProducts.CATALOG, dir).events()).isEqualTo(69);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.peregrine.ops;
 
+import dev.peregrine.gateway.venue.VenueRegistry;
 import dev.peregrine.ops.assembly.EngineAssembly;
 import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.core.execution.FillModel;
@@ -279,7 +280,7 @@ public final class BacktestCommand implements Callable<Integer>
         {
             throw new UsageException("--from " + from + " is not before --to " + to);
         }
-        return new BacktestRequest(data, dataFormat, product, new StrategySpec(base.name(), base.type(), all),
+        return new BacktestRequest(VenueRegistry.standard().catalog(), data, dataFormat, product, new StrategySpec(base.name(), base.type(), all),
             new TimeWindow(fromNanos, toNanos), orderNotional, venue());
     }
 

@@ -1,5 +1,6 @@
 package dev.peregrine.ops;
 
+import dev.peregrine.gateway.venue.VenueRegistry;
 import dev.peregrine.core.decision.DecisionRecord;
 import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.core.risk.RejectReason;
@@ -104,7 +105,7 @@ public final class DecisionsCommand implements Callable<Integer>
         {
             if (replay)
             {
-                Replay.run(journal, new DecisionsOnly(decision ->
+                Replay.run(VenueRegistry.standard().catalog(), journal, new DecisionsOnly(decision ->
                 {
                     counts[1]++;
                     if (counts[0] < max && wanted.test(decision))

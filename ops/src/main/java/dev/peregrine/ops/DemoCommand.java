@@ -221,7 +221,7 @@ public final class DemoCommand implements Callable<Integer>
             {
                 throw new IllegalArgumentException("--order-type must be market or limit, was '" + orderType + "'");
             }
-            settings = EngineSettings.defaults(chosen, orderNotional)
+            settings = EngineSettings.defaults(VenueRegistry.standard().catalog(), chosen, orderNotional)
                 .withPassiveOrders("limit".equals(orderType))
                 .withPaperVenue(new PaperVenueSettings(
                     latency("--paper-order-latency", paperOrderLatency),

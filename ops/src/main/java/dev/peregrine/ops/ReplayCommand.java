@@ -1,5 +1,6 @@
 package dev.peregrine.ops;
 
+import dev.peregrine.gateway.venue.VenueRegistry;
 import dev.peregrine.ops.assembly.EngineAssembly;
 import dev.peregrine.journal.JournalException;
 import dev.peregrine.journal.ReplayResult;
@@ -70,7 +71,7 @@ public final class ReplayCommand implements Callable<Integer>
         out.flush();
         if (verifySnapshots)
         {
-            final int bad = SnapshotVerification.verify(journal, line -> out.println("snapshots: " + line));
+            final int bad = SnapshotVerification.verify(VenueRegistry.standard().catalog(), journal, line -> out.println("snapshots: " + line));
             if (bad > 0)
             {
                 out.println("snapshots: " + bad + " do not match the replay; a restart skips or distrusts them");

@@ -165,12 +165,13 @@ public final class SimCommand implements Callable<Integer>
             {
                 throw new UsageException("--products: at least one product");
             }
+            final ProductCatalog catalog = VenueRegistry.standard().catalog();
             for (final String product : products)
             {
-                if (ProductCatalog.find(product) == null)
+                if (catalog.find(product) == null)
                 {
                     throw new UsageException("--products: unknown product '" + product + "' (known: " +
-                        String.join(",", ProductCatalog.symbols()) + ")");
+                        String.join(",", catalog.symbols()) + ")");
                 }
             }
         }

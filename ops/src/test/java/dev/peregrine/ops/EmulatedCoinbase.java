@@ -1,5 +1,6 @@
 package dev.peregrine.ops;
 
+import dev.peregrine.gateway.venue.VenueRegistry;
 import com.lmax.disruptor.BlockingWaitStrategy;
 import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.gateway.coinbase.orders.CoinbaseCredentials;
@@ -56,7 +57,7 @@ record EmulatedCoinbase(CoinbaseVenueEmulator venue, String keyName, KeyPair key
     static LiveEngine engine(final CoinbaseDemoExchange market, final List<String> products, final Path journal,
         final CoinbaseLiveVenue live)
     {
-        final EngineSettings settings = EngineSettings.defaults(products, 1000).withLiveVenue(true).withMinHold(0);
+        final EngineSettings settings = EngineSettings.defaults(VenueRegistry.standard().catalog(), products, 1000).withLiveVenue(true).withMinHold(0);
         return new LiveEngine(settings, market.feed(products), journal, 4096, new BlockingWaitStrategy(), 1000, live);
     }
 

@@ -1,5 +1,6 @@
 package dev.peregrine.ops;
 
+import dev.peregrine.gateway.venue.VenueRegistry;
 import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.core.event.CommandCode;
 import dev.peregrine.core.event.EventType;
@@ -29,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** {@code peregrine journal stats|tail|dump} over real journals: output, filters, follow, bad input. */
 class JournalCommandTest
 {
-    private static final EngineSettings SETTINGS = EngineSettings.defaults(List.of("BTC-USD", "ETH-USD"), 1000);
+    private static final EngineSettings SETTINGS = EngineSettings.defaults(VenueRegistry.standard().catalog(), List.of("BTC-USD", "ETH-USD"), 1000);
     /** 2026-01-01T00:00:00Z */
     private static final long T0 = 1_767_225_600_000_000_000L;
 

@@ -1,5 +1,6 @@
 package dev.peregrine.ops;
 
+import dev.peregrine.gateway.venue.VenueRegistry;
 import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.core.engine.CoreAssembly;
 import dev.peregrine.core.engine.TradingCore;
@@ -85,7 +86,7 @@ class LiveCrashRecoveryKillTest
             final String output = Files.readString(finalLog);
             assertThat(last.exitValue()).as("clean run: %s", output).isZero();
 
-            final ReplayResult replay = Replay.run(journal);
+            final ReplayResult replay = Replay.run(VenueRegistry.standard().catalog(), journal);
             assertThat(replay.stateHashHex()).isEqualTo(value(output, "state-hash:"));
             assertThat(replay.outputDigestHex()).isEqualTo(value(output, "output-digest:"));
 
@@ -120,7 +121,7 @@ class LiveCrashRecoveryKillTest
         try (JournalReader reader = JournalReader.open(journal))
         {
             final EngineSettings settings = EngineSettings.decode(reader.header().settingsText());
-            final TradingCore core = CoreAssembly.build(settings, new dev.peregrine.core.output.OutputFanOut(new OutputDigest(),
+            final TradingCore core = CoreAssembly.build(VenueRegistry.standard().catalog(), settings, new dev.peregrine.core.output.OutputFanOut(new OutputDigest(),
                 new OrderLines(orders)), new CoreMetrics(settings.products().size()), new TradingSwitch());
             Replay.feed(reader, core);
             return core;

@@ -1,5 +1,6 @@
 package dev.peregrine.ops;
 
+import dev.peregrine.gateway.venue.VenueRegistry;
 import dev.peregrine.gateway.coinbase.CoinbaseDemoExchange;
 import dev.peregrine.gateway.coinbase.CoinbaseLiveVenue;
 import com.lmax.disruptor.BlockingWaitStrategy;
@@ -40,7 +41,7 @@ public final class LiveEngineProcess
         try (CoinbaseDemoExchange market = CoinbaseDemoExchange.generated(products, seed, 200))
         {
             market.start();
-            final EngineSettings settings = EngineSettings.defaults(products, 1000).withLiveVenue(true)
+            final EngineSettings settings = EngineSettings.defaults(VenueRegistry.standard().catalog(), products, 1000).withLiveVenue(true)
                 .withMinHold(0); // trading every cross: these tests need many orders in seconds
             final CoinbaseLiveVenue venue = new CoinbaseLiveVenue(rest, "127.0.0.1", user, credentials);
             final LiveEngine engine = new LiveEngine(settings, market.feed(products), journal, 4096,

@@ -1,5 +1,6 @@
 package dev.peregrine.ops;
 
+import dev.peregrine.gateway.venue.VenueRegistry;
 import dev.peregrine.gateway.coinbase.CoinbaseDemoExchange;
 import dev.peregrine.gateway.coinbase.CoinbaseLiveVenue;
 import com.lmax.disruptor.BlockingWaitStrategy;
@@ -56,7 +57,7 @@ class LiveRestartReconciliationTest
     {
         // Limit orders joining the touch rest at the emulator until it is told to fill them; a long venue
         // time-out keeps the dropped create open (unknown) instead of expiring it during the test.
-        final EngineSettings settings = EngineSettings.defaults(PRODUCTS, 1000).withMinHold(0).withLiveVenue(true).withPassiveOrders(true)
+        final EngineSettings settings = EngineSettings.defaults(VenueRegistry.standard().catalog(), PRODUCTS, 1000).withMinHold(0).withLiveVenue(true).withPassiveOrders(true)
             .withVenueTimeout(TimeUnit.MINUTES.toNanos(10));
         return new LiveEngine(settings, market.feed(PRODUCTS), journal, 4096, new BlockingWaitStrategy(), 1000, live);
     }
@@ -129,7 +130,7 @@ class LiveRestartReconciliationTest
                 assertThat(venue.createsFor(second.clientOrderId(id))).as("creates of order %d", id).isLessThanOrEqualTo(1);
             }
 
-            final ReplayResult replay = Replay.run(journal);
+            final ReplayResult replay = Replay.run(VenueRegistry.standard().catalog(), journal);
             assertThat(replay.outputDigestHex()).isEqualTo(two.results().outputDigestHex());
             assertThat(replay.stateHashHex()).isEqualTo(two.results().stateHashHex());
         }

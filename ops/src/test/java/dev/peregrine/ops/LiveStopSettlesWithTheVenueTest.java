@@ -1,5 +1,6 @@
 package dev.peregrine.ops;
 
+import dev.peregrine.gateway.venue.VenueRegistry;
 import dev.peregrine.core.number.FixedPoint;
 import dev.peregrine.gateway.coinbase.CoinbaseDemoExchange;
 import dev.peregrine.gateway.coinbase.CoinbaseLiveVenue;
@@ -82,7 +83,7 @@ class LiveStopSettlesWithTheVenueTest
                     .isEqualByComparingTo(new BigDecimal(venue.netFilled(product)));
             }
             assertThat(engine.coreMetrics().fills.get()).as("the fill was heard before the stop").isPositive();
-            final ReplayResult replay = Replay.run(journal);
+            final ReplayResult replay = Replay.run(VenueRegistry.standard().catalog(), journal);
             assertThat(replay.stateHashHex()).isEqualTo(engine.results().stateHashHex());
             assertThat(replay.outputDigestHex()).isEqualTo(engine.results().outputDigestHex());
         }

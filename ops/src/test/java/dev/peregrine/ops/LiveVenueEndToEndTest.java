@@ -1,5 +1,6 @@
 package dev.peregrine.ops;
 
+import dev.peregrine.gateway.venue.VenueRegistry;
 import dev.peregrine.gateway.coinbase.CoinbaseLiveVenue;
 import dev.peregrine.gateway.coinbase.emulator.CoinbaseVenueEmulator;
 import dev.peregrine.journal.Replay;
@@ -87,7 +88,7 @@ class LiveVenueEndToEndTest
             assertThat(samples).anySatisfy(sample -> assertThat(sample.name()).isEqualTo("peregrine_venue_breaker_state"));
             DemoEndToEndTest.checkWithPromtool(exposition);
 
-            final ReplayResult replay = Replay.run(journal);
+            final ReplayResult replay = Replay.run(VenueRegistry.standard().catalog(), journal);
             assertThat(replay.outputDigestHex()).isEqualTo(engine.results().outputDigestHex());
             assertThat(replay.stateHashHex()).isEqualTo(engine.results().stateHashHex());
 
@@ -103,7 +104,7 @@ class LiveVenueEndToEndTest
             {
                 assertThat(venue.createsFor(again.clientOrderId(id))).as("creates of order %d", id).isLessThanOrEqualTo(1);
             }
-            final ReplayResult both = Replay.run(journal);
+            final ReplayResult both = Replay.run(VenueRegistry.standard().catalog(), journal);
             assertThat(both.outputDigestHex()).isEqualTo(restarted.results().outputDigestHex());
             assertThat(both.stateHashHex()).isEqualTo(restarted.results().stateHashHex());
         }

@@ -1,5 +1,6 @@
 package dev.peregrine.ops;
 
+import dev.peregrine.gateway.venue.VenueRegistry;
 import com.lmax.disruptor.RingBuffer;
 import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.core.engine.CoreAssembly;
@@ -11,7 +12,6 @@ import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.event.Side;
 import dev.peregrine.core.execution.ExitRules;
 import dev.peregrine.core.execution.PaperVenueSettings;
-import dev.peregrine.core.instrument.ProductCatalog;
 import dev.peregrine.core.metrics.CoreMetrics;
 import dev.peregrine.core.number.FixedPoint;
 import dev.peregrine.core.risk.RiskLimits;
@@ -63,10 +63,10 @@ class PaperVenueOnRealCaptureTest
         // A crossover that never warms up (a million-trade slow window): only the test's orders trade.
         final long big = FixedPoint.parse("100");
         final EngineSettings settings = EngineSettings.builder(List.of("BTCUSDT")).windows(1, 1_000_000).orderQuantity(new long[]{FixedPoint.parse("0.001")}).risk(RiskLimits.basic(new long[]{big}, new long[]{big})).exits(ExitRules.none(1)).paperVenue(new PaperVenueSettings(ORDER_LATENCY, ORDER_LATENCY, FILL_LATENCY, 40, 60)).venueTimeoutNanos(0).passiveOrders(false).liveVenue(false).build();
-        final TradingCore core = CoreAssembly.build(settings, outputs, new CoreMetrics(1), new TradingSwitch());
+        final TradingCore core = CoreAssembly.build(VenueRegistry.standard().catalog(), settings, outputs, new CoreMetrics(1), new TradingSwitch());
         final RingBuffer<InboundEvent> ring = RingBuffer.createSingleProducer(InboundEvent::new, 1 << 16);
         final BinanceMarketDataDecoder decoder = new BinanceMarketDataDecoder(
-            ProductCatalog.registryFor(List.of("BTCUSDT")), ring, new BinanceMetrics(), id -> { });
+            VenueRegistry.standard().catalog().registryFor(List.of("BTCUSDT")), ring, new BinanceMetrics(), id -> { });
 
         final long marketQty = FixedPoint.parse("3");
         final long limitQty = FixedPoint.parse("0.5");

@@ -1,8 +1,8 @@
 package dev.peregrine.bench.book;
 
+import dev.peregrine.gateway.venue.VenueRegistry;
 import dev.peregrine.bench.capture.CoinbaseCapture;
 import dev.peregrine.core.book.OrderBook;
-import dev.peregrine.core.instrument.ProductCatalog;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -55,7 +55,7 @@ public class BookBenchmark
     /** The book as {@code MarketState} builds it for {@link #PRODUCT}: on the product's price increment. */
     public static OrderBook engineBook()
     {
-        return new OrderBook(ProductCatalog.find(PRODUCT).priceIncrement(), INITIAL_DEPTH);
+        return new OrderBook(VenueRegistry.standard().catalog().find(PRODUCT).priceIncrement(), INITIAL_DEPTH);
     }
 
     @Setup

@@ -1,7 +1,7 @@
 package dev.peregrine.bench.decode;
 
+import dev.peregrine.gateway.venue.VenueRegistry;
 import dev.peregrine.core.instrument.InstrumentRegistry;
-import dev.peregrine.core.instrument.ProductCatalog;
 
 import java.util.List;
 
@@ -15,7 +15,7 @@ public final class Venues
     /** The two products of the Coinbase capture, as the engine registers them. */
     public static InstrumentRegistry coinbase()
     {
-        return ProductCatalog.registryFor(List.of("BTC-USD", "ETH-USD"));
+        return VenueRegistry.standard().catalog().registryFor(List.of("BTC-USD", "ETH-USD"));
     }
 
     /**

@@ -1,8 +1,8 @@
 package dev.peregrine.bench.execution;
 
+import dev.peregrine.gateway.venue.VenueRegistry;
 import dev.peregrine.core.event.Side;
 import dev.peregrine.core.execution.PositionBook;
-import dev.peregrine.core.instrument.ProductCatalog;
 import dev.peregrine.core.market.FeedHealth;
 import dev.peregrine.core.market.InstrumentRules;
 import dev.peregrine.core.market.MarketState;
@@ -83,7 +83,7 @@ public final class RiskScenario
         positions = new PositionBook(n);
         market = new MarketState(n);
         orders = new OrderStore(1 << 10);
-        final InstrumentRules rules = new InstrumentRules(ProductCatalog.registryFor(PRODUCTS));
+        final InstrumentRules rules = new InstrumentRules(VenueRegistry.standard().catalog().registryFor(PRODUCTS));
         context = new RiskContext(limits, positions, market, orders, rules, new FeedHealth(n));
 
         book(BTC, "65000.00", "0.01", "0.25");

@@ -1,5 +1,6 @@
 package dev.peregrine.bench.journal;
 
+import dev.peregrine.gateway.venue.VenueRegistry;
 import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.output.Hash64;
@@ -131,9 +132,9 @@ public final class RecoveryTimeComparison
         try (JournalReader reader = JournalReader.open(journal))
         {
             final EngineSettings settings = EngineSettings.decode(reader.header().settingsText());
-            final RecoverableEngine engine = new RecoverableEngine(settings);
+            final RecoverableEngine engine = new RecoverableEngine(VenueRegistry.standard().catalog(), settings);
             final SnapshotRecovery.Result result = SnapshotRecovery.recover(reader, reader.header().settingsDigest(), engine,
-                () -> new RecoverableEngine(settings), (event, sequence) -> engine.statistics().onEvent(event, sequence, true),
+                () -> new RecoverableEngine(VenueRegistry.standard().catalog(), settings), (event, sequence) -> engine.statistics().onEvent(event, sequence, true),
                 line -> System.out.println("  " + line));
             final double seconds = (System.nanoTime() - start) / 1e9;
             return new Timed(seconds, result, engine.digest().hex() + "/" + Hash64.hex(engine.core().stateHash()) + "/" +
@@ -147,7 +148,7 @@ public final class RecoveryTimeComparison
         try (JournalReader reader = JournalReader.open(journal))
         {
             final EngineSettings settings = EngineSettings.decode(reader.header().settingsText());
-            final RecoverableEngine engine = new RecoverableEngine(settings);
+            final RecoverableEngine engine = new RecoverableEngine(VenueRegistry.standard().catalog(), settings);
             final InboundEvent event = new InboundEvent();
             long sequence = 0;
             while (sequence < cut && reader.next(event))

@@ -6,6 +6,7 @@ import dev.peregrine.core.execution.PaperVenue;
 import dev.peregrine.core.execution.PositionBook;
 import dev.peregrine.core.execution.VenueReportHandler;
 import dev.peregrine.core.instrument.InstrumentRegistry;
+import dev.peregrine.core.instrument.ProductCatalog;
 import dev.peregrine.core.market.FeedHealth;
 import dev.peregrine.core.market.InstrumentRules;
 import dev.peregrine.core.market.MarketSanity;
@@ -28,7 +29,7 @@ import java.util.List;
  * through here, so they run the same core.
  *
  * <ol>
- *   <li>instruments, from the settings' products;</li>
+ *   <li>instruments, the settings' products as the catalog it is handed lists them;</li>
  *   <li>books: market state (books, touch, last trade), feed health, the market-data sanity band, instrument
  *       rules, positions and the order store;</li>
  *   <li>the risk chain and the context its checks read;</li>
@@ -54,17 +55,17 @@ public final class CoreAssembly
      *
      * @throws dev.peregrine.core.strategy.config.StrategyConfigException listing every configuration problem.
      */
-    public static TradingCore build(final EngineSettings settings, final OutputListener outputs,
-        final CoreMetrics metrics, final TradingSwitch tradingSwitch)
+    public static TradingCore build(final ProductCatalog catalog, final EngineSettings settings,
+        final OutputListener outputs, final CoreMetrics metrics, final TradingSwitch tradingSwitch)
     {
-        return build(settings, outputs, metrics, tradingSwitch, StrategyLineup.configured(settings), true);
+        return build(catalog, settings, outputs, metrics, tradingSwitch, StrategyLineup.configured(settings), true);
     }
 
     /** A core running the one strategy {@code strategy} builds (named "strategy"). */
-    public static TradingCore build(final EngineSettings settings, final OutputListener outputs,
-        final CoreMetrics metrics, final TradingSwitch tradingSwitch, final StrategyFactory strategy)
+    public static TradingCore build(final ProductCatalog catalog, final EngineSettings settings,
+        final OutputListener outputs, final CoreMetrics metrics, final TradingSwitch tradingSwitch, final StrategyFactory strategy)
     {
-        return build(settings, outputs, metrics, tradingSwitch, List.of(new NamedStrategy("strategy", "custom", strategy)));
+        return build(catalog, settings, outputs, metrics, tradingSwitch, List.of(new NamedStrategy("strategy", "custom", strategy)));
     }
 
     /**
@@ -72,24 +73,24 @@ public final class CoreAssembly
      * {@code settings.strategies()} is not consulted, so a journal written by such a core replays with
      * its own strategies only through this method again (the header cannot carry code).
      */
-    public static TradingCore build(final EngineSettings settings, final OutputListener outputs,
-        final CoreMetrics metrics, final TradingSwitch tradingSwitch, final List<NamedStrategy> strategies)
+    public static TradingCore build(final ProductCatalog catalog, final EngineSettings settings,
+        final OutputListener outputs, final CoreMetrics metrics, final TradingSwitch tradingSwitch, final List<NamedStrategy> strategies)
     {
-        return build(settings, outputs, metrics, tradingSwitch, strategies, false);
+        return build(catalog, settings, outputs, metrics, tradingSwitch, strategies, false);
     }
 
-    private static TradingCore build(final EngineSettings settings, final OutputListener outputs,
-        final CoreMetrics metrics, final TradingSwitch tradingSwitch, final List<NamedStrategy> strategies,
+    private static TradingCore build(final ProductCatalog catalog, final EngineSettings settings,
+        final OutputListener outputs, final CoreMetrics metrics, final TradingSwitch tradingSwitch, final List<NamedStrategy> strategies,
         final boolean strategiesFromSettings)
     {
         // 1. instruments
-        final InstrumentRegistry instruments = settings.instrumentRegistry();
+        final InstrumentRegistry instruments = settings.instrumentRegistry(catalog);
         final int n = instruments.size();
 
         // 2. books, market-data health and rules, positions, orders
         final MarketState market = new MarketState(instruments);
         final FeedHealth feedHealth = new FeedHealth(n);
-        final MarketSanity sanity = new MarketSanity(settings.risk().sanity, instruments, feedHealth, metrics.marketDataDropped);
+        final MarketSanity sanity = new MarketSanity(settings.risk().sanity, instruments, catalog, feedHealth, metrics.marketDataDropped);
         final InstrumentRules rules = new InstrumentRules(instruments);
         final PositionBook positions = new PositionBook(n);
         final OrderStore orders = new OrderStore(ExecutionEngine.ORDER_CAPACITY);

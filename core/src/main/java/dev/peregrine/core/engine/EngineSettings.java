@@ -137,13 +137,14 @@ public record EngineSettings(
     }
 
     /**
-     * Defaults for a set of catalog products: each order is worth about {@code orderNotional} in quote
+     * Defaults for a set of {@code catalog}'s products: each order is worth about {@code orderNotional} in quote
      * currency at the current price when it is sized (see {@code OrderSizer}); the fixed quantities here,
      * at the catalog's reference price (rounded down to the size increment, at least one increment), are
      * the fallback before any price is known and the base of the limits: an order may be up to twice that
      * and the position up to four times.
      */
-    public static EngineSettings defaults(final List<String> products, final double orderNotional)
+    public static EngineSettings defaults(final ProductCatalog catalog, final List<String> products,
+        final double orderNotional)
     {
         final int n = products.size();
         final long[] order = new long[n];
@@ -151,11 +152,11 @@ public record EngineSettings(
         final long[] maxPos = new long[n];
         for (int i = 0; i < n; i++)
         {
-            final ProductCatalog.Product product = ProductCatalog.find(products.get(i));
+            final ProductCatalog.Product product = catalog.find(products.get(i));
             if (product == null)
             {
                 throw new IllegalArgumentException("unknown product '" + products.get(i) + "' (known: " +
-                    String.join(",", ProductCatalog.symbols()) + ")");
+                    String.join(",", catalog.symbols()) + ")");
             }
             final long raw = FixedPoint.fromDouble(orderNotional / FixedPoint.toDouble(product.referencePrice()));
             order[i] = Math.max(product.sizeIncrement(), FixedPoint.floorToIncrement(raw, product.sizeIncrement()));
@@ -185,9 +186,10 @@ public record EngineSettings(
         return risk.maxPosition.clone();
     }
 
-    public InstrumentRegistry instrumentRegistry()
+    /** The products, in order, as instruments with {@code catalog}'s increments. */
+    public InstrumentRegistry instrumentRegistry(final ProductCatalog catalog)
     {
-        return ProductCatalog.registryFor(products);
+        return catalog.registryFor(products);
     }
 
     /** Stable text form, one {@code key=value} a line, for the journal header ({@link SettingsText}). */

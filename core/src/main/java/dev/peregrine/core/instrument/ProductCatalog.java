@@ -9,10 +9,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The products Peregrine knows how to trade out of the box, with Coinbase's increments and a reference
- * price the simulated exchange starts its random walk from. A later venue-metadata feed (Coinbase
- * {@code status} channel) can replace the increments; the symbols are the venue's own ({@code BTC-USD} on
- * Coinbase, {@code BTCUSDT} on Binance spot).
+ * The products a venue (or several) trades, with their increments and a reference price the simulated
+ * exchange starts its random walk from and the market-data sanity band centres on. Core does not know any
+ * venue's products: each venue package loads its own list (its {@code CatalogLoader} in the gateway) and
+ * the composition root hands the catalog in. The symbols are the venue's own ({@code BTC-USD} on Coinbase,
+ * {@code BTCUSDT} on Binance spot); the order of the list is the order {@link #symbols()} names them in.
+ * Immutable.
  */
 public final class ProductCatalog
 {
@@ -24,7 +26,7 @@ public final class ProductCatalog
     public record Product(String symbol, long priceIncrement, long sizeIncrement, long referencePrice)
     {
         /** Parses the decimal strings a catalog lists; throws naming the product and the field when one is off. */
-        static Product parse(final String symbol, final String priceIncrement, final String sizeIncrement,
+        public static Product parse(final String symbol, final String priceIncrement, final String sizeIncrement,
             final String referencePrice)
         {
             return new Product(symbol, FixedPoint.parseOrThrow(symbol + " price increment", priceIncrement),
@@ -33,52 +35,50 @@ public final class ProductCatalog
         }
     }
 
-    private static final Map<String, Product> PRODUCTS = new LinkedHashMap<>();
+    private final Map<String, Product> products = new LinkedHashMap<>();
 
-    static
+    /** @throws IllegalArgumentException if two products share a symbol. */
+    public ProductCatalog(final List<Product> products)
     {
-        add("BTC-USD", "0.01", "0.00000001", "65000");
-        add("ETH-USD", "0.01", "0.00000001", "1900");
-        add("SOL-USD", "0.01", "0.00000001", "150");
-        add("XRP-USD", "0.0001", "0.000001", "0.55");
-        add("DOGE-USD", "0.00001", "0.1", "0.12");
-        add("ADA-USD", "0.0001", "0.00000001", "0.40");
-        add("AVAX-USD", "0.01", "0.00000001", "28");
-        add("LTC-USD", "0.01", "0.00000001", "70");
-        add("LINK-USD", "0.001", "0.01", "13");
-        add("DOT-USD", "0.001", "0.00000001", "5.5");
-        add("BTC-EUR", "0.01", "0.00000001", "60000");
-        add("ETH-BTC", "0.00001", "0.00000001", "0.03");
-        // Binance spot: the symbols are Binance's (upper case, no separator), increments its tick and lot sizes.
-        add("BTCUSDT", "0.01", "0.00001", "60000");
-        add("ETHUSDT", "0.01", "0.0001", "2600");
+        for (final Product product : products)
+        {
+            if (this.products.putIfAbsent(product.symbol(), product) != null)
+            {
+                throw new IllegalArgumentException("product '" + product.symbol() + "' is listed twice");
+            }
+        }
     }
 
-    private ProductCatalog()
+    /** This catalog's products followed by {@code other}'s, as one catalog (several venues' lists). */
+    public ProductCatalog plus(final ProductCatalog other)
     {
+        final List<Product> all = new ArrayList<>(products.values());
+        all.addAll(other.products.values());
+        return new ProductCatalog(all);
     }
 
-    private static void add(final String symbol, final String priceIncrement, final String sizeIncrement, final String referencePrice)
+    /** The products, in listing order. */
+    public List<Product> products()
     {
-        PRODUCTS.put(symbol, Product.parse(symbol, priceIncrement, sizeIncrement, referencePrice));
+        return List.copyOf(products.values());
     }
 
-    /** The product, or null if Peregrine does not know it. */
-    public static Product find(final String symbol)
+    /** The product, or null if the catalog does not list it. */
+    public Product find(final String symbol)
     {
-        return PRODUCTS.get(symbol);
+        return products.get(symbol);
     }
 
-    public static List<String> symbols()
+    public List<String> symbols()
     {
-        return Collections.unmodifiableList(new ArrayList<>(PRODUCTS.keySet()));
+        return Collections.unmodifiableList(new ArrayList<>(products.keySet()));
     }
 
     /**
      * Registers the given symbols in order, or throws an {@link IllegalArgumentException} whose message
      * names the unknown symbol and lists the known ones.
      */
-    public static InstrumentRegistry registryFor(final List<String> symbols)
+    public InstrumentRegistry registryFor(final List<String> symbols)
     {
         final InstrumentRegistry registry = new InstrumentRegistry();
         for (final String symbol : symbols)
@@ -87,7 +87,7 @@ public final class ProductCatalog
             if (product == null)
             {
                 throw new IllegalArgumentException("unknown product '" + symbol + "' (known: " +
-                    String.join(",", PRODUCTS.keySet()) + ")");
+                    String.join(",", products.keySet()) + ")");
             }
             registry.register(symbol, product.priceIncrement(), product.sizeIncrement());
         }

@@ -66,10 +66,11 @@ public final class MarketSanity
     private final long[] dropped = new long[REASONS.length];
 
     /**
+     * @param catalog  where each instrument's reference price comes from (the centre of its range).
      * @param exported counters the metrics sidecar reads, one per {@link ImplausibleReason} ordinal, or null.
      */
-    public MarketSanity(final MarketSanitySettings settings, final InstrumentRegistry instruments, final FeedHealth health,
-        final SingleWriterCounter[] exported)
+    public MarketSanity(final MarketSanitySettings settings, final InstrumentRegistry instruments,
+        final ProductCatalog catalog, final FeedHealth health, final SingleWriterCounter[] exported)
     {
         this.settings = settings;
         this.health = health;
@@ -86,7 +87,7 @@ public final class MarketSanity
         reanchors = new long[n];
         for (int i = 0; i < n; i++)
         {
-            final ProductCatalog.Product product = ProductCatalog.find(instruments.get(i).symbol());
+            final ProductCatalog.Product product = catalog.find(instruments.get(i).symbol());
             final long catalogPrice = product == null ? 0 : product.referencePrice();
             minPrice[i] = catalogPrice > 0 ? Math.max(1, (long)(catalogPrice / settings.rangeFactor)) : 1;
             maxPrice[i] = catalogPrice > 0 ? (long)Math.min((double)MAX_PRICE, catalogPrice * settings.rangeFactor) : MAX_PRICE;

@@ -1,5 +1,6 @@
 package dev.peregrine.core.engine;
 
+import dev.peregrine.core.testing.TestProducts;
 import dev.peregrine.core.event.Side;
 import dev.peregrine.core.execution.PaperVenueSettings;
 import dev.peregrine.core.metrics.CoreMetrics;
@@ -53,8 +54,8 @@ class CoreAssemblyTest
     {
         for (final boolean live : new boolean[]{false, true})
         {
-            final TradingCore a = CoreAssembly.build(settings(live), new OutputDigest(), new CoreMetrics(2), new TradingSwitch());
-            final TradingCore b = CoreAssembly.build(settings(live), new OutputDigest(), new CoreMetrics(2), new TradingSwitch());
+            final TradingCore a = CoreAssembly.build(TestProducts.CATALOG, settings(live), new OutputDigest(), new CoreMetrics(2), new TradingSwitch());
+            final TradingCore b = CoreAssembly.build(TestProducts.CATALOG, settings(live), new OutputDigest(), new CoreMetrics(2), new TradingSwitch());
             assertThat(a.stateHash()).isEqualTo(b.stateHash());
             assertThat(a.strategies().count()).as("the configured crossover").isEqualTo(1);
         }

@@ -1,5 +1,6 @@
 package dev.peregrine.core.engine;
 
+import dev.peregrine.core.testing.TestProducts;
 import dev.peregrine.core.event.Side;
 import dev.peregrine.core.metrics.CoreMetrics;
 import dev.peregrine.core.number.FixedPoint;
@@ -16,12 +17,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DeterminismTest
 {
     /** Trading every cross (no minimum holding time): 20 s of events give many outputs to digest. */
-    private static final EngineSettings SETTINGS = EngineSettings.defaults(List.of("BTC-USD", "ETH-USD"), 1000).withMinHold(0);
+    private static final EngineSettings SETTINGS = EngineSettings.defaults(TestProducts.CATALOG, List.of("BTC-USD", "ETH-USD"), 1000).withMinHold(0);
 
     private static long[] run(final long seed, final int perturbAt)
     {
         final OutputDigest digest = new OutputDigest();
-        final TradingCore core = CoreAssembly.build(SETTINGS, digest, new CoreMetrics(2), new TradingSwitch());
+        final TradingCore core = CoreAssembly.build(TestProducts.CATALOG, SETTINGS, digest, new CoreMetrics(2), new TradingSwitch());
         final TestEvents events = new TestEvents();
         final SplittableRandom random = new SplittableRandom(seed);
         final double[] mid = {65000, 1900};

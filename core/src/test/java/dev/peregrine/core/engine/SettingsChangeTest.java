@@ -1,5 +1,6 @@
 package dev.peregrine.core.engine;
 
+import dev.peregrine.core.testing.TestProducts;
 import dev.peregrine.core.metrics.CoreMetrics;
 import dev.peregrine.core.output.OutputDigest;
 import dev.peregrine.core.risk.EventRateWindow;
@@ -19,7 +20,7 @@ class SettingsChangeTest
 {
     private static final StrategySpec QUICK = StrategySpec.parse("ma-crossover:name=quick,fast=4,slow=8,min-hold=0s", "quick");
     private static final StrategySpec SLOW = StrategySpec.parse("ma-crossover:name=slow,fast=10,slow=30,min-hold=0s", "slow");
-    private static final EngineSettings A = EngineSettings.defaults(List.of("BTC-USD", "ETH-USD"), 1000)
+    private static final EngineSettings A = EngineSettings.defaults(TestProducts.CATALOG, List.of("BTC-USD", "ETH-USD"), 1000)
         .withStrategies(List.of(QUICK, SLOW));
 
     @Test
@@ -51,7 +52,7 @@ class SettingsChangeTest
         assertThat(change.changes()).containsExactly("strategy changed: " + SLOW + " -> " + slower + " (starts fresh)",
             "strategies starting fresh: slow");
 
-        final TradingCore core = CoreAssembly.build(A, new OutputDigest(), new CoreMetrics(2), new TradingSwitch());
+        final TradingCore core = CoreAssembly.build(TestProducts.CATALOG, A, new OutputDigest(), new CoreMetrics(2), new TradingSwitch());
         final long hashBefore = core.stateHash();
         final var quick = core.strategies().get(0);
         final var slow = core.strategies().get(1);
@@ -65,8 +66,8 @@ class SettingsChangeTest
     @Test
     void productsVenueModeAndZoneCannotChangeAndSayWhy()
     {
-        final TradingCore core = CoreAssembly.build(A, new OutputDigest(), new CoreMetrics(2), new TradingSwitch());
-        final EngineSettings btcOnly = EngineSettings.defaults(List.of("BTC-USD"), 1000).withStrategies(List.of(QUICK, SLOW));
+        final TradingCore core = CoreAssembly.build(TestProducts.CATALOG, A, new OutputDigest(), new CoreMetrics(2), new TradingSwitch());
+        final EngineSettings btcOnly = EngineSettings.defaults(TestProducts.CATALOG, List.of("BTC-USD"), 1000).withStrategies(List.of(QUICK, SLOW));
         assertThat(SettingsChange.between(A, btcOnly).blockers(core)).singleElement().asString()
             .startsWith("products: BTC-USD,ETH-USD -> BTC-USD: the product list cannot change on a running journal");
         assertThat(SettingsChange.between(A, A.withLiveVenue(true)).blockers(core)).singleElement().asString()

@@ -1,5 +1,6 @@
 package dev.peregrine.core.execution;
 
+import dev.peregrine.core.testing.TestProducts;
 import dev.peregrine.core.engine.EngineSettings;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +17,7 @@ class FillModelSettingsTest
     {
         for (final FillModel model : FillModel.values())
         {
-            final EngineSettings settings = EngineSettings.defaults(List.of("BTC-USD"), 1000.0)
+            final EngineSettings settings = EngineSettings.defaults(TestProducts.CATALOG, List.of("BTC-USD"), 1000.0)
                 .withPaperVenue(PaperVenueSettings.DEFAULT.withFillModel(model, 0.1, 30_000_000_000L, 7.5));
             final EngineSettings decoded = EngineSettings.decode(settings.encode());
             assertThat(decoded.paperVenue()).as(model.cliName()).isEqualTo(settings.paperVenue());
@@ -28,7 +29,7 @@ class FillModelSettingsTest
     @Test
     void aHeaderWithoutAFillModelIsTheTouchModelAndKeepsItsDigest()
     {
-        final EngineSettings touch = EngineSettings.defaults(List.of("BTC-USD"), 1000.0);
+        final EngineSettings touch = EngineSettings.defaults(TestProducts.CATALOG, List.of("BTC-USD"), 1000.0);
         assertThat(touch.encode()).doesNotContain("paper.fillModel");
         assertThat(EngineSettings.decode(touch.encode()).paperVenue().fillModel()).isEqualTo(FillModel.TOUCH);
         final EngineSettings volume = touch.withPaperVenue(PaperVenueSettings.DEFAULT.withFillModel(FillModel.VOLUME,
@@ -44,7 +45,7 @@ class FillModelSettingsTest
             .hasMessageContaining("participation must be above 0 and at most 1");
         assertThatThrownBy(() -> PaperVenueSettings.DEFAULT.withFillModel(FillModel.VOLUME, 0.5, 0, 0))
             .hasMessageContaining("fill window must be positive");
-        assertThatThrownBy(() -> EngineSettings.decode(EngineSettings.defaults(List.of("BTC-USD"), 1000.0).encode() +
+        assertThatThrownBy(() -> EngineSettings.decode(EngineSettings.defaults(TestProducts.CATALOG, List.of("BTC-USD"), 1000.0).encode() +
             "paper.fillModel=infinite\n")).hasMessageContaining("'paper.fillModel' is 'infinite'");
         assertThat(FillModel.parse(" Volume ")).isEqualTo(FillModel.VOLUME);
     }

@@ -1,5 +1,6 @@
 package dev.peregrine.core.market;
 
+import dev.peregrine.core.testing.TestProducts;
 import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.core.event.EventType;
 import dev.peregrine.core.event.Side;
@@ -127,7 +128,7 @@ class ImplausibleMarketDataTest
     @Test
     void thePriceBandIsOnByDefault()
     {
-        final EngineSettings shipped = EngineSettings.defaults(List.of("BTC-USD"), 1000);
+        final EngineSettings shipped = EngineSettings.defaults(TestProducts.CATALOG, List.of("BTC-USD"), 1000);
         assertThat(shipped.risk().priceBand[0]).isEqualTo(RiskLimits.DEFAULT_PRICE_BAND);
         assertThat(shipped.risk().sanity.enabled).isTrue();
         assertThat(EngineSettings.decode(shipped.encode()).risk().sanity.toString())

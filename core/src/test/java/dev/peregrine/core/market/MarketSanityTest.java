@@ -1,8 +1,8 @@
 package dev.peregrine.core.market;
 
+import dev.peregrine.core.testing.TestProducts;
 import dev.peregrine.core.book.OrderBook;
 import dev.peregrine.core.event.Side;
-import dev.peregrine.core.instrument.ProductCatalog;
 import dev.peregrine.core.number.FixedPoint;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +18,7 @@ class MarketSanityTest
 
     private final FeedHealth health = new FeedHealth(2);
     private final MarketSanity sanity = new MarketSanity(MarketSanitySettings.DEFAULTS,
-        ProductCatalog.registryFor(List.of("BTC-USD", "ETH-USD")), health, null);
+        TestProducts.CATALOG.registryFor(List.of("BTC-USD", "ETH-USD")), TestProducts.CATALOG, health, null);
 
     private static long p(final String text)
     {
@@ -183,7 +183,7 @@ class MarketSanityTest
     void offChecksNothing()
     {
         final MarketSanity off = new MarketSanity(MarketSanitySettings.OFF,
-            ProductCatalog.registryFor(List.of("BTC-USD")), new FeedHealth(1), null);
+            TestProducts.CATALOG.registryFor(List.of("BTC-USD")), TestProducts.CATALOG, new FeedHealth(1), null);
         assertThat(off.acceptTrade(BTC, p("0.01"), 1)).isTrue();
         assertThat(off.acceptQuote(BTC, p("2"), p("1"), 0, 2)).isTrue();
         assertThat(off.totalDropped()).isZero();

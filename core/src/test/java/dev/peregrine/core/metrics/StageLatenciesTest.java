@@ -1,5 +1,6 @@
 package dev.peregrine.core.metrics;
 
+import dev.peregrine.core.testing.TestProducts;
 import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.core.engine.CoreAssembly;
 import dev.peregrine.core.engine.TradingCore;
@@ -90,7 +91,7 @@ class StageLatenciesTest
         final long order = FixedPoint.parse("0.01");
         final long big = FixedPoint.parse("100");
         final EngineSettings settings = EngineSettings.builder(List.of("BTC-USD", "ETH-USD")).windows(2, 3).orderQuantity(new long[]{order, order}).limits(new long[]{big, big}, new long[]{big, big}).paperVenue(PaperVenueSettings.FRICTIONLESS).build();
-        core = CoreAssembly.build(settings, outputs, metrics, new TradingSwitch(), SlowBuyer::new);
+        core = CoreAssembly.build(TestProducts.CATALOG, settings, outputs, metrics, new TradingSwitch(), SlowBuyer::new);
     }
 
     private void feed(final InboundEvent event, final boolean live)

@@ -1,5 +1,6 @@
 package dev.peregrine.core.snapshot;
 
+import dev.peregrine.core.testing.TestProducts;
 import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.core.engine.CoreAssembly;
 import dev.peregrine.core.engine.TradingCore;
@@ -54,8 +55,8 @@ class StateSnapshotTest
         Engine(final String spec)
         {
             final EngineSettings settings = settings();
-            core = spec.isEmpty() ? CoreAssembly.build(settings, digest, metrics, new TradingSwitch()) :
-                CoreAssembly.build(settings, digest, metrics, new TradingSwitch(), strategies(spec));
+            core = spec.isEmpty() ? CoreAssembly.build(TestProducts.CATALOG, settings, digest, metrics, new TradingSwitch()) :
+                CoreAssembly.build(TestProducts.CATALOG, settings, digest, metrics, new TradingSwitch(), strategies(spec));
         }
 
         Object[] roots()
@@ -227,13 +228,13 @@ class StateSnapshotTest
     {
         final List<InboundEvent> events = market(200);
         final List<NamedStrategy> failing = List.of(new NamedStrategy("failing", "custom", context -> new FailsOnTheHundredthTrade()));
-        final TradingCore before = CoreAssembly.build(settings(), new OutputDigest(), new CoreMetrics(2), new TradingSwitch(), failing);
+        final TradingCore before = CoreAssembly.build(TestProducts.CATALOG, settings(), new OutputDigest(), new CoreMetrics(2), new TradingSwitch(), failing);
         feed(before, events, 0, events.size());
         assertThat(before.strategies().disabledCount()).isEqualTo(1);
         final StateWriter writer = new StateWriter();
         final int length = writer.write(before);
 
-        final TradingCore after = CoreAssembly.build(settings(), new OutputDigest(), new CoreMetrics(2), new TradingSwitch(), failing);
+        final TradingCore after = CoreAssembly.build(TestProducts.CATALOG, settings(), new OutputDigest(), new CoreMetrics(2), new TradingSwitch(), failing);
         StateReader.read(writer.buffer(), 0, length, after);
 
         assertThat(after.strategies().disabledCount()).isEqualTo(1);

@@ -1,5 +1,6 @@
 package dev.peregrine.core.strategy;
 
+import dev.peregrine.core.testing.TestProducts;
 import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.core.event.CommandCode;
 import dev.peregrine.core.event.EventType;
@@ -197,7 +198,7 @@ class OrderSizingTest
     @Test
     void theOrderNotionalIsInTheJournalHeaderSoReplaySizesAlike()
     {
-        final EngineSettings settings = EngineSettings.defaults(List.of("BTC-USD"), 1000);
+        final EngineSettings settings = EngineSettings.defaults(TestProducts.CATALOG, List.of("BTC-USD"), 1000);
         final EngineSettings decoded = EngineSettings.decode(settings.encode());
         assertThat(decoded.orderNotional()).isEqualTo(1000.0);
         assertThat(decoded.minHoldNanos()).isEqualTo(MovingAverageCrossover.DEFAULT_MIN_HOLD_NANOS);

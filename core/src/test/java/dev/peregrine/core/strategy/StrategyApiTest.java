@@ -1,5 +1,6 @@
 package dev.peregrine.core.strategy;
 
+import dev.peregrine.core.testing.TestProducts;
 import dev.peregrine.core.bar.Bar;
 import dev.peregrine.core.decision.DecisionRecord;
 import dev.peregrine.core.engine.EngineSettings;
@@ -164,7 +165,7 @@ class StrategyApiTest
             }));
         }
         metrics = new CoreMetrics(2);
-        core = CoreAssembly.build(settings, new OutputFanOut(outputs, decisions), metrics, new TradingSwitch(), named);
+        core = CoreAssembly.build(TestProducts.CATALOG, settings, new OutputFanOut(outputs, decisions), metrics, new TradingSwitch(), named);
     }
 
     private void feed(final InboundEvent event)
@@ -289,7 +290,7 @@ class StrategyApiTest
             built[0] = new Scripted(context);
             return built[0];
         }));
-        core = CoreAssembly.build(settings, outputs, new CoreMetrics(2), new TradingSwitch(), named);
+        core = CoreAssembly.build(TestProducts.CATALOG, settings, outputs, new CoreMetrics(2), new TradingSwitch(), named);
         built[0].action = (c, callback) ->
         {
             if (callback.startsWith("trade") && c.openOrderCount() == 0 && built[0].log.size() == 1)

@@ -27,21 +27,21 @@ public final class CoreHarness
     public CoreHarness(final EngineSettings settings)
     {
         metrics = new CoreMetrics(settings.products().size());
-        core = CoreAssembly.build(settings, outputs, metrics, tradingSwitch);
+        core = CoreAssembly.build(TestProducts.CATALOG, settings, outputs, metrics, tradingSwitch);
     }
 
     /** A core running the strategy {@code strategies} builds instead of the configured crossover. */
     public CoreHarness(final EngineSettings settings, final StrategyFactory strategies)
     {
         metrics = new CoreMetrics(settings.products().size());
-        core = CoreAssembly.build(settings, outputs, metrics, tradingSwitch, strategies);
+        core = CoreAssembly.build(TestProducts.CATALOG, settings, outputs, metrics, tradingSwitch, strategies);
     }
 
     /** A core running {@code strategies} (e.g. from {@code BuiltInStrategies.configure}), with ids 1, 2, ... in list order. */
     public CoreHarness(final EngineSettings settings, final List<NamedStrategy> strategies)
     {
         metrics = new CoreMetrics(settings.products().size());
-        core = CoreAssembly.build(settings, outputs, metrics, tradingSwitch, strategies);
+        core = CoreAssembly.build(TestProducts.CATALOG, settings, outputs, metrics, tradingSwitch, strategies);
     }
 
     /**

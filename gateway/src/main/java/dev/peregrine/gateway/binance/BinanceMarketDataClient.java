@@ -87,7 +87,7 @@ public final class BinanceMarketDataClient implements AutoCloseable
             if (registry.idOf(symbol) < 0)
             {
                 throw new IllegalArgumentException("symbol '" + symbol + "' is not registered in the InstrumentRegistry " +
-                    registry.symbols() + ": register it (e.g. ProductCatalog.registryFor) before connecting");
+                    registry.symbols() + ": register it (e.g. a venue catalog's registryFor) before connecting");
             }
             for (final BinanceStream stream : BinanceStream.values())
             {

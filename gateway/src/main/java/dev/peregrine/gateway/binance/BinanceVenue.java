@@ -1,6 +1,7 @@
 package dev.peregrine.gateway.binance;
 
 import dev.peregrine.gateway.capture.CaptureFormat;
+import dev.peregrine.gateway.venue.CatalogLoader;
 import dev.peregrine.gateway.venue.DemoExchange;
 import dev.peregrine.gateway.venue.LiveVenue;
 import dev.peregrine.gateway.venue.MarketDataFeed;
@@ -35,6 +36,12 @@ public final class BinanceVenue implements Venue
     public URI defaultRestUrl()
     {
         return URI.create("https://api.binance.com");
+    }
+
+    @Override
+    public CatalogLoader catalog()
+    {
+        return new BinanceProducts();
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.peregrine.gateway.capture.CaptureFormat;
 import dev.peregrine.gateway.capture.CoinbaseCaptureReader;
 import dev.peregrine.gateway.coinbase.orders.CoinbaseCredentials;
 import dev.peregrine.gateway.coinbase.sim.SimVenue;
+import dev.peregrine.gateway.venue.CatalogLoader;
 import dev.peregrine.gateway.venue.DemoExchange;
 import dev.peregrine.gateway.venue.KeyVerification;
 import dev.peregrine.gateway.venue.LiveVenue;
@@ -42,6 +43,12 @@ public final class CoinbaseVenue implements Venue
     public URI defaultRestUrl()
     {
         return URI.create("https://api.coinbase.com");
+    }
+
+    @Override
+    public CatalogLoader catalog()
+    {
+        return new CoinbaseProducts();
     }
 
     @Override

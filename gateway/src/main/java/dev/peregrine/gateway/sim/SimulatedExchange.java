@@ -1,6 +1,5 @@
 package dev.peregrine.gateway.sim;
 
-import dev.peregrine.core.instrument.ProductCatalog;
 import dev.peregrine.gateway.capture.CaptureFormatException;
 import dev.peregrine.gateway.capture.CoinbaseCaptureReader;
 import dev.peregrine.gateway.sim.fault.FaultInjector;
@@ -44,7 +43,7 @@ public final class SimulatedExchange implements AutoCloseable
     private WebSocketServer server;
     private EventLoop loop;
 
-    /** @throws IllegalArgumentException if a product is not in {@link ProductCatalog}. */
+    /** @throws IllegalArgumentException if a product is in no registered venue's catalog. */
     public SimulatedExchange(final SimulatedExchangeConfig config)
     {
         this.config = config;
@@ -154,7 +153,7 @@ public final class SimulatedExchange implements AutoCloseable
     }
 
     /**
-     * The last trade price of each generated product, as {@code ProductCatalog} scaled longs in the configured
+     * The last trade price of each generated product, as scaled longs in the configured
      * product order; empty for a replayed capture (its prices are the recording's) and once closed. Any thread:
      * it is read on the simulator's event loop.
      */

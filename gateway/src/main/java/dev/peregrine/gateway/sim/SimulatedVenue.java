@@ -2,6 +2,7 @@ package dev.peregrine.gateway.sim;
 
 import dev.peregrine.core.instrument.ProductCatalog;
 import dev.peregrine.core.time.EpochClock;
+import dev.peregrine.gateway.venue.VenueRegistry;
 
 import io.netty.channel.EventLoop;
 
@@ -29,19 +30,20 @@ final class SimulatedVenue extends SimulatedMarket
     private volatile long dataPausedUntil;
     private volatile boolean heartbeatsPaused;
 
-    /** @throws IllegalArgumentException if a product is not in {@link ProductCatalog}. */
+    /** @throws IllegalArgumentException if a product is in no registered venue's catalog. */
     SimulatedVenue(final List<String> symbols, final long seed, final long periodNanos)
     {
         this.periodNanos = periodNanos;
         final SplittableRandom seeds = new SplittableRandom(seed);
         final long historyStart = clock.epochNanos() - SimulatedProduct.HISTORY * periodNanos;
+        final ProductCatalog known = VenueRegistry.standard().catalog();
         for (final String symbol : symbols)
         {
-            final ProductCatalog.Product product = ProductCatalog.find(symbol);
+            final ProductCatalog.Product product = known.find(symbol);
             if (product == null)
             {
                 throw new IllegalArgumentException("simulated exchange cannot serve unknown product '" + symbol +
-                    "' (known: " + String.join(",", ProductCatalog.symbols()) + ")");
+                    "' (known: " + String.join(",", known.symbols()) + ")");
             }
             final SimulatedProduct simulated = new SimulatedProduct(product, seeds.split());
             // Recent trades for the first market_trades snapshot, as the real venue has them.

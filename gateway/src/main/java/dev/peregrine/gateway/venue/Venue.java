@@ -18,7 +18,7 @@ import java.util.function.Consumer;
  * <p>What it builds: the market-data feed (live, or against its own simulated exchange), the order path
  * for live trading (adapter, user channel and start-up reconciliation behind {@link LiveVenue}), and the
  * simulated exchange the demo and the tests run against (generated, or replaying one of its captures).
- * The instruments themselves come from core's product catalog for every venue today.
+ * Each venue also lists the products it trades ({@link #catalog()}); core only holds the catalog type.
  */
 public interface Venue
 {
@@ -30,6 +30,9 @@ public interface Venue
 
     /** The public REST base, used when the configuration names none. */
     URI defaultRestUrl();
+
+    /** Where the products this venue trades come from: increments and reference prices, in a stable order. */
+    CatalogLoader catalog();
 
     /** The products its simulated exchange serves, and the demo trades, when none are named. */
     List<String> defaultProducts();

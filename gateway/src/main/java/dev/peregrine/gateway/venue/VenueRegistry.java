@@ -1,5 +1,6 @@
 package dev.peregrine.gateway.venue;
 
+import dev.peregrine.core.instrument.ProductCatalog;
 import dev.peregrine.gateway.binance.BinanceVenue;
 import dev.peregrine.gateway.capture.CaptureFormat;
 import dev.peregrine.gateway.coinbase.CoinbaseVenue;
@@ -44,6 +45,23 @@ public final class VenueRegistry
     public static VenueRegistry standard()
     {
         return STANDARD;
+    }
+
+    /**
+     * Every registered venue's products as one catalog, venue after venue in registration order (Coinbase's,
+     * then Binance's): what the engine, the journal and the configuration check know. Each call asks the
+     * venues' loaders again; a loader that reads over the network caches its own answer.
+     *
+     * @throws IllegalArgumentException if two venues list the same symbol.
+     */
+    public ProductCatalog catalog()
+    {
+        ProductCatalog all = new ProductCatalog(List.of());
+        for (final Venue venue : byName.values())
+        {
+            all = all.plus(venue.catalog().load());
+        }
+        return all;
     }
 
     /** The registered names, in registration order. */

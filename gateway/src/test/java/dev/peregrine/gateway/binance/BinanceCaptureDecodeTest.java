@@ -6,7 +6,6 @@ import dev.peregrine.core.event.EventType;
 import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.event.Side;
 import dev.peregrine.core.instrument.InstrumentRegistry;
-import dev.peregrine.core.instrument.ProductCatalog;
 import dev.peregrine.core.testing.ExternalResources;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +28,7 @@ class BinanceCaptureDecodeTest
     {
         final BinanceCaptureReading expected = BinanceCaptureReading.of(
             ExternalResources.sharedDataFile(BinanceCaptureReading.FILE));
-        final InstrumentRegistry registry = ProductCatalog.registryFor(List.of("BTCUSDT"));
+        final InstrumentRegistry registry = BinanceProducts.CATALOG.registryFor(List.of("BTCUSDT"));
         final RingBuffer<InboundEvent> ring = RingBuffer.createSingleProducer(InboundEvent::new, 1 << 14);
         final EventPoller<InboundEvent> poller = ring.newPoller();
         ring.addGatingSequences(poller.getSequence());

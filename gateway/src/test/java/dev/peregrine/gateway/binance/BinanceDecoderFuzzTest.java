@@ -3,7 +3,6 @@ package dev.peregrine.gateway.binance;
 import com.lmax.disruptor.RingBuffer;
 import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.instrument.InstrumentRegistry;
-import dev.peregrine.core.instrument.ProductCatalog;
 import dev.peregrine.core.testing.ExternalResources;
 import dev.peregrine.gateway.testing.FrameMutator;
 import org.junit.jupiter.api.Test;
@@ -37,7 +36,7 @@ class BinanceDecoderFuzzTest
     {
         final List<byte[]> seeds = seeds(ExternalResources.sharedDataFile(CAPTURE));
         assertThat(seeds).hasSizeGreaterThan(40_000);
-        final InstrumentRegistry registry = ProductCatalog.registryFor(List.of("BTCUSDT"));
+        final InstrumentRegistry registry = BinanceProducts.CATALOG.registryFor(List.of("BTCUSDT"));
         final RingBuffer<InboundEvent> ring = RingBuffer.createSingleProducer(InboundEvent::new, 1024);
         final BinanceMetrics metrics = new BinanceMetrics();
         final BinanceMarketDataDecoder decoder = new BinanceMarketDataDecoder(registry, ring, metrics, instrumentId -> { });

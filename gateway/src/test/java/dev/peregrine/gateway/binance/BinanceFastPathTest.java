@@ -3,7 +3,6 @@ package dev.peregrine.gateway.binance;
 import com.lmax.disruptor.RingBuffer;
 import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.instrument.InstrumentRegistry;
-import dev.peregrine.core.instrument.ProductCatalog;
 import dev.peregrine.core.testing.ExternalResources;
 import dev.peregrine.gateway.DropReason;
 import dev.peregrine.gateway.testing.FrameMutator;
@@ -35,7 +34,7 @@ class BinanceFastPathTest
     /** A decoder with the fast path on and one with it off, fed the same frames. */
     private static final class Pair
     {
-        final InstrumentRegistry registry = ProductCatalog.registryFor(List.of("BTCUSDT", "ETHUSDT"));
+        final InstrumentRegistry registry = BinanceProducts.CATALOG.registryFor(List.of("BTCUSDT", "ETHUSDT"));
         final RingBuffer<InboundEvent> fastRing = RingBuffer.createSingleProducer(InboundEvent::new, 16);
         final RingBuffer<InboundEvent> slowRing = RingBuffer.createSingleProducer(InboundEvent::new, 16);
         final BinanceMarketDataDecoder fast =

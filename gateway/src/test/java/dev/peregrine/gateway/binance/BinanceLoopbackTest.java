@@ -6,7 +6,6 @@ import com.lmax.disruptor.dsl.ProducerType;
 import dev.peregrine.core.event.EventType;
 import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.instrument.InstrumentRegistry;
-import dev.peregrine.core.instrument.ProductCatalog;
 import dev.peregrine.core.testing.ExternalResources;
 import dev.peregrine.gateway.sim.binance.BinanceSimulatedExchange;
 import dev.peregrine.gateway.testing.Await;
@@ -52,7 +51,7 @@ class BinanceLoopbackTest
 
     private void connect(final List<String> symbols)
     {
-        final InstrumentRegistry registry = ProductCatalog.registryFor(symbols);
+        final InstrumentRegistry registry = BinanceProducts.CATALOG.registryFor(symbols);
         builder = new BookBuilder(symbols.size());
         disruptor = new Disruptor<>(InboundEvent::new, 1 << 14, new DefaultThreadFactory("test-core"),
             ProducerType.MULTI, new BlockingWaitStrategy());
@@ -152,7 +151,7 @@ class BinanceLoopbackTest
     @Test
     void aConnectFailureNamesTheUri()
     {
-        final InstrumentRegistry registry = ProductCatalog.registryFor(List.of("BTCUSDT"));
+        final InstrumentRegistry registry = BinanceProducts.CATALOG.registryFor(List.of("BTCUSDT"));
         final BinanceMarketDataClient dead = new BinanceMarketDataClient(URI.create("ws://127.0.0.1:1"),
             URI.create("http://127.0.0.1:1"), List.of("BTCUSDT"), registry,
             com.lmax.disruptor.RingBuffer.createMultiProducer(InboundEvent::new, 16), metrics);

@@ -1,6 +1,5 @@
 package dev.peregrine.gateway.binance;
 
-import dev.peregrine.core.instrument.ProductCatalog;
 import dev.peregrine.gateway.DropReason;
 import dev.peregrine.gateway.testing.RecordingRing;
 import org.junit.jupiter.api.Test;
@@ -22,7 +21,7 @@ class BinanceMarketDataDecoderBadInputTest
     private final RecordingRing recording = new RecordingRing(1024);
     private final BinanceMetrics metrics = new BinanceMetrics();
     private final BinanceMarketDataDecoder decoder = new BinanceMarketDataDecoder(
-        ProductCatalog.registryFor(List.of("BTCUSDT")), recording.ring(), metrics, id -> { });
+        BinanceProducts.CATALOG.registryFor(List.of("BTCUSDT")), recording.ring(), metrics, id -> { });
 
     private void decode(final String text)
     {

@@ -2,7 +2,7 @@ package dev.peregrine.gateway.binance;
 
 import dev.peregrine.core.event.Side;
 import dev.peregrine.core.instrument.InstrumentRegistry;
-import dev.peregrine.core.instrument.ProductCatalog;
+import dev.peregrine.gateway.binance.BinanceProducts;
 import dev.peregrine.core.number.FixedPoint;
 import dev.peregrine.gateway.DropReason;
 import dev.peregrine.gateway.json.JsonScanner;
@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 /** The one-byte-key member table both Binance messages read through. */
 class MessageFieldsTest
 {
-    private final InstrumentRegistry registry = ProductCatalog.registryFor(List.of("BTCUSDT"));
+    private final InstrumentRegistry registry = BinanceProducts.CATALOG.registryFor(List.of("BTCUSDT"));
     private final MessageFields fields = new MessageFields(registry, "stTpm", MessageFields.SYMBOL,
         MessageFields.INTEGER, MessageFields.MILLIS, MessageFields.DECIMAL, MessageFields.BUYER_IS_MAKER);
     private final JsonScanner scanner = new JsonScanner();

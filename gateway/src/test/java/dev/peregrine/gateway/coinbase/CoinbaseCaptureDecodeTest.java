@@ -7,7 +7,6 @@ import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.event.Side;
 import dev.peregrine.core.event.TradeFlags;
 import dev.peregrine.core.instrument.InstrumentRegistry;
-import dev.peregrine.core.instrument.ProductCatalog;
 import dev.peregrine.core.testing.ExternalResources;
 import dev.peregrine.gateway.DropReason;
 import dev.peregrine.gateway.GatewayMetrics;
@@ -45,7 +44,7 @@ class CoinbaseCaptureDecodeTest
     void decodesEveryEventOfTheRealCaptureExactlyAndRebuildsBothBooks() throws Exception
     {
         final Path file = ExternalResources.sharedDataFile(CAPTURE);
-        final InstrumentRegistry registry = ProductCatalog.registryFor(List.of("BTC-USD", "ETH-USD"));
+        final InstrumentRegistry registry = CoinbaseProducts.CATALOG.registryFor(List.of("BTC-USD", "ETH-USD"));
         final RecordingRing recording = new RecordingRing(1 << 17) /* holds a whole snapshot: drained after each frame */;
         final GatewayMetrics metrics = new GatewayMetrics();
         final CoinbaseMarketDataDecoder decoder = new CoinbaseMarketDataDecoder(registry, recording.ring(), metrics);

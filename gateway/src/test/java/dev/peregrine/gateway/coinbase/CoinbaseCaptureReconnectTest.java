@@ -8,7 +8,6 @@ import dev.peregrine.core.event.EventType;
 import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.event.TradeFlags;
 import dev.peregrine.core.instrument.InstrumentRegistry;
-import dev.peregrine.core.instrument.ProductCatalog;
 import dev.peregrine.core.testing.ExternalResources;
 import dev.peregrine.gateway.GatewayMetrics;
 import dev.peregrine.gateway.testing.RecordingRing;
@@ -49,7 +48,7 @@ class CoinbaseCaptureReconnectTest
     void aResnapshotInTheMiddleOfTheRealCaptureAddsNoTradeTwice() throws Exception
     {
         final List<String> frames = recvFrames();
-        final InstrumentRegistry registry = ProductCatalog.registryFor(List.of("BTC-USD", "ETH-USD"));
+        final InstrumentRegistry registry = CoinbaseProducts.CATALOG.registryFor(List.of("BTC-USD", "ETH-USD"));
         final RecordingRing recording = new RecordingRing(1 << 17); // holds the 45,000-level book snapshot: drained after each frame
         final CoinbaseMarketDataDecoder decoder = new CoinbaseMarketDataDecoder(registry, recording.ring(), new GatewayMetrics());
 

@@ -3,7 +3,6 @@ package dev.peregrine.gateway.coinbase;
 import com.lmax.disruptor.RingBuffer;
 import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.instrument.InstrumentRegistry;
-import dev.peregrine.core.instrument.ProductCatalog;
 import dev.peregrine.core.testing.ExternalResources;
 import dev.peregrine.gateway.GatewayMetrics;
 import dev.peregrine.gateway.capture.CaptureRecord;
@@ -38,7 +37,7 @@ class CoinbaseDecoderFuzzTest
     {
         final List<byte[]> seeds = seeds(ExternalResources.sharedDataFile(CAPTURE));
         assertThat(seeds).hasSizeGreaterThan(900);
-        final InstrumentRegistry registry = ProductCatalog.registryFor(List.of("BTC-USD", "ETH-USD"));
+        final InstrumentRegistry registry = CoinbaseProducts.CATALOG.registryFor(List.of("BTC-USD", "ETH-USD"));
         final RingBuffer<InboundEvent> ring = RingBuffer.createSingleProducer(InboundEvent::new, 1024);
         final GatewayMetrics metrics = new GatewayMetrics();
         final CoinbaseMarketDataDecoder decoder = new CoinbaseMarketDataDecoder(registry, ring, metrics, 64 * 1024);

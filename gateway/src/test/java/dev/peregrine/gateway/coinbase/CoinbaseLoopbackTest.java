@@ -4,7 +4,6 @@ import dev.peregrine.core.event.EventType;
 import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.event.Side;
 import dev.peregrine.core.instrument.InstrumentRegistry;
-import dev.peregrine.core.instrument.ProductCatalog;
 import dev.peregrine.gateway.DropReason;
 import dev.peregrine.gateway.GatewayMetrics;
 import dev.peregrine.gateway.sim.SimulatedExchange;
@@ -28,7 +27,7 @@ class CoinbaseLoopbackTest
     private static final List<String> PRODUCTS = List.of("BTC-USD", "ETH-USD", "DOGE-USD");
     private static final Duration WAIT = Duration.ofSeconds(15);
 
-    private final InstrumentRegistry registry = ProductCatalog.registryFor(PRODUCTS);
+    private final InstrumentRegistry registry = CoinbaseProducts.CATALOG.registryFor(PRODUCTS);
     private final RecordingRing recording = new RecordingRing(4096);
     private final GatewayMetrics metrics = new GatewayMetrics();
     private SimulatedExchange exchange;

@@ -1,6 +1,5 @@
 package dev.peregrine.gateway.coinbase;
 
-import dev.peregrine.core.instrument.ProductCatalog;
 import dev.peregrine.gateway.GatewayMetrics;
 import dev.peregrine.gateway.testing.RecordingRing;
 import org.junit.jupiter.api.Test;
@@ -36,7 +35,7 @@ class CoinbaseMarketDataDecoderAllocationTest
         final RecordingRing recording = new RecordingRing(1024);
         final GatewayMetrics metrics = new GatewayMetrics();
         final CoinbaseMarketDataDecoder decoder = new CoinbaseMarketDataDecoder(
-            ProductCatalog.registryFor(List.of("BTC-USD", "ETH-USD")), recording.ring(), metrics);
+            CoinbaseProducts.CATALOG.registryFor(List.of("BTC-USD", "ETH-USD")), recording.ring(), metrics);
         // Nothing consumes in this test, so the ring must not gate the producer.
         recording.ring().removeGatingSequence(recording.pollerSequence());
 

@@ -2,7 +2,6 @@ package dev.peregrine.gateway.coinbase;
 
 import dev.peregrine.core.event.EventType;
 import dev.peregrine.core.event.InboundEvent;
-import dev.peregrine.core.instrument.ProductCatalog;
 import dev.peregrine.gateway.DropReason;
 import dev.peregrine.gateway.GatewayMetrics;
 import dev.peregrine.gateway.testing.RecordingRing;
@@ -128,7 +127,7 @@ class CoinbaseMarketDataDecoderBadInputTest
         final GatewayMetrics metrics = new GatewayMetrics();
         final byte[] good = GOOD_TICKER.getBytes(StandardCharsets.US_ASCII);
         final CoinbaseMarketDataDecoder decoder = new CoinbaseMarketDataDecoder(
-            ProductCatalog.registryFor(List.of("BTC-USD", "ETH-USD")), recording.ring(), metrics, good.length);
+            CoinbaseProducts.CATALOG.registryFor(List.of("BTC-USD", "ETH-USD")), recording.ring(), metrics, good.length);
 
         decoder.onBinaryFrame();
         final byte[] big = (GOOD_TICKER + " ").getBytes(StandardCharsets.US_ASCII);
@@ -254,7 +253,7 @@ class CoinbaseMarketDataDecoderBadInputTest
 
     private static CoinbaseMarketDataDecoder decoder(final RecordingRing recording, final GatewayMetrics metrics)
     {
-        return new CoinbaseMarketDataDecoder(ProductCatalog.registryFor(List.of("BTC-USD", "ETH-USD")), recording.ring(), metrics);
+        return new CoinbaseMarketDataDecoder(CoinbaseProducts.CATALOG.registryFor(List.of("BTC-USD", "ETH-USD")), recording.ring(), metrics);
     }
 
     private static String trades(final String trade)

@@ -4,7 +4,6 @@ import dev.peregrine.core.event.EventType;
 import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.event.TradeFlags;
 import dev.peregrine.core.instrument.InstrumentRegistry;
-import dev.peregrine.core.instrument.ProductCatalog;
 import dev.peregrine.gateway.GatewayMetrics;
 import dev.peregrine.gateway.testing.RecordingRing;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,7 +25,7 @@ class CoinbaseTradeSnapshotTest
 {
     private static final long BASE_NANOS = 1_786_309_500_000_000_000L;
 
-    private final InstrumentRegistry registry = ProductCatalog.registryFor(List.of("BTC-USD", "ETH-USD"));
+    private final InstrumentRegistry registry = CoinbaseProducts.CATALOG.registryFor(List.of("BTC-USD", "ETH-USD"));
     private final int btc = registry.idOf("BTC-USD");
     private final int eth = registry.idOf("ETH-USD");
     private RecordingRing recording;

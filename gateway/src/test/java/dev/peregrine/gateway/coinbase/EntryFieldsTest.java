@@ -3,7 +3,6 @@ package dev.peregrine.gateway.coinbase;
 import dev.peregrine.core.event.InstrumentStatus;
 import dev.peregrine.core.event.Side;
 import dev.peregrine.core.instrument.InstrumentRegistry;
-import dev.peregrine.core.instrument.ProductCatalog;
 import dev.peregrine.core.number.FixedPoint;
 import dev.peregrine.gateway.DropReason;
 import dev.peregrine.gateway.json.JsonScanner;
@@ -36,7 +35,7 @@ class EntryFieldsTest
         .member(2, "price", EntryLayout.PRICE)
         .member(3, "start", EntryLayout.EPOCH_SECONDS);
 
-    private final InstrumentRegistry registry = ProductCatalog.registryFor(List.of("BTC-USD", "ETH-USD"));
+    private final InstrumentRegistry registry = CoinbaseProducts.CATALOG.registryFor(List.of("BTC-USD", "ETH-USD"));
     private final EntryFields fields = new EntryFields(LAYOUT, registry);
     private final JsonScanner scanner = new JsonScanner();
 

@@ -4,7 +4,6 @@ import dev.peregrine.core.event.EventType;
 import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.event.InstrumentStatus;
 import dev.peregrine.core.instrument.InstrumentRegistry;
-import dev.peregrine.core.instrument.ProductCatalog;
 import dev.peregrine.core.number.FixedPoint;
 import dev.peregrine.gateway.DropReason;
 import dev.peregrine.gateway.json.JsonScanner;
@@ -20,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 /** Each entry kind is decoded into, and copied out of, its own scratch entry. */
 class EntryScratchTest
 {
-    private final InstrumentRegistry registry = ProductCatalog.registryFor(List.of("BTC-USD", "ETH-USD"));
+    private final InstrumentRegistry registry = CoinbaseProducts.CATALOG.registryFor(List.of("BTC-USD", "ETH-USD"));
     private final EntryScratch scratch = new EntryScratch(new InlineEntries(registry), new CandleEntry(registry),
         new ProductStatusEntry(registry), new OldestFirstOrder());
     private final JsonScanner scanner = new JsonScanner();

@@ -1,6 +1,5 @@
 package dev.peregrine.gateway.coinbase;
 
-import dev.peregrine.core.instrument.ProductCatalog;
 import dev.peregrine.gateway.DropReason;
 import dev.peregrine.gateway.GatewayMetrics;
 import dev.peregrine.gateway.feed.FeedListener;
@@ -23,7 +22,7 @@ class FrameEntryLimitsTest
     private final RecordingRing recording = new RecordingRing(1024);
     private final GatewayMetrics metrics = new GatewayMetrics();
     private final CoinbaseMarketDataDecoder decoder = new CoinbaseMarketDataDecoder(
-        ProductCatalog.registryFor(List.of("BTC-USD", "ETH-USD")), recording.ring(), metrics);
+        CoinbaseProducts.CATALOG.registryFor(List.of("BTC-USD", "ETH-USD")), recording.ring(), metrics);
     private final List<String> gaps = new ArrayList<>();
     private long sequence;
 
@@ -94,7 +93,7 @@ class FrameEntryLimitsTest
         final RecordingRing big = new RecordingRing(32_768);
         final GatewayMetrics bigMetrics = new GatewayMetrics();
         final CoinbaseMarketDataDecoder bigDecoder = new CoinbaseMarketDataDecoder(
-            ProductCatalog.registryFor(List.of("BTC-USD", "ETH-USD")), big.ring(), bigMetrics);
+            CoinbaseProducts.CATALOG.registryFor(List.of("BTC-USD", "ETH-USD")), big.ring(), bigMetrics);
         final StringBuilder levels = new StringBuilder();
         for (int i = 0; i < 20_000; i++)
         {

@@ -1,7 +1,6 @@
 package dev.peregrine.gateway.coinbase;
 
 import dev.peregrine.core.instrument.InstrumentRegistry;
-import dev.peregrine.core.instrument.ProductCatalog;
 import dev.peregrine.gateway.GatewayMetrics;
 import dev.peregrine.gateway.sim.SimulatedExchange;
 import dev.peregrine.gateway.sim.SimulatedExchangeConfig;
@@ -21,7 +20,7 @@ final class SimulatorFeed implements AfterEachCallback
 {
     static final List<String> PRODUCTS = List.of("BTC-USD", "ETH-USD");
 
-    final InstrumentRegistry registry = ProductCatalog.registryFor(PRODUCTS);
+    final InstrumentRegistry registry = CoinbaseProducts.CATALOG.registryFor(PRODUCTS);
     final RecordingRing recording = new RecordingRing(1 << 16);
     final GatewayMetrics metrics = new GatewayMetrics();
     SimulatedExchange exchange;

@@ -1,6 +1,7 @@
 package dev.peregrine.gateway.sim;
 
 import dev.peregrine.core.instrument.ProductCatalog;
+import dev.peregrine.gateway.coinbase.CoinbaseProducts;
 import dev.peregrine.core.number.FixedPoint;
 import dev.peregrine.gateway.testing.Await;
 import dev.peregrine.gateway.testing.TestJson;
@@ -133,7 +134,7 @@ class SimulatedExchangeProtocolTest
 
     private static void assertOnIncrement(final Map<String, Object> entry, final String priceKey, final String sizeKey)
     {
-        final ProductCatalog.Product product = ProductCatalog.find((String)entry.get("product_id"));
+        final ProductCatalog.Product product = CoinbaseProducts.CATALOG.find((String)entry.get("product_id"));
         assertThat(FixedPoint.parse((String)entry.get(priceKey)) % product.priceIncrement()).isZero();
         assertThat(FixedPoint.parse((String)entry.get(sizeKey)) % product.sizeIncrement()).isZero();
         assertThat(FixedPoint.parse((String)entry.get(sizeKey))).isPositive();

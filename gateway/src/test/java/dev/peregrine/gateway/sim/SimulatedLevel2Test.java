@@ -1,6 +1,7 @@
 package dev.peregrine.gateway.sim;
 
 import dev.peregrine.core.instrument.ProductCatalog;
+import dev.peregrine.gateway.coinbase.CoinbaseProducts;
 import dev.peregrine.core.number.FixedPoint;
 import dev.peregrine.gateway.testing.Await;
 import dev.peregrine.gateway.testing.TestJson;
@@ -41,7 +42,7 @@ class SimulatedLevel2Test
         Await.until("20 tickers after the level2 snapshot", Duration.ofSeconds(20), () ->
             client.received().stream().filter(m -> m.contains("\"channel\":\"ticker\"")).count() >= 20);
 
-        final ProductCatalog.Product btc = ProductCatalog.find("BTC-USD");
+        final ProductCatalog.Product btc = CoinbaseProducts.CATALOG.find("BTC-USD");
         final BigDecimal tick = BigDecimal.valueOf(FixedPoint.toDouble(btc.priceIncrement()));
         final BigDecimal lot = new BigDecimal(FixedPoint.toString(btc.sizeIncrement()));
         final TreeMap<BigDecimal, BigDecimal> bids = new TreeMap<>(Comparator.reverseOrder());
@@ -131,7 +132,7 @@ class SimulatedLevel2Test
     @Test
     void theBookStaysDeepUncrossedAndTopsTheQuoteStepAfterStep()
     {
-        final SimulatedProduct product = new SimulatedProduct(ProductCatalog.find("ETH-USD"), new SplittableRandom(7));
+        final SimulatedProduct product = new SimulatedProduct(CoinbaseProducts.CATALOG.find("ETH-USD"), new SplittableRandom(7));
         for (int i = 0; i < 2_000; i++)
         {
             product.step(i);

@@ -2,6 +2,7 @@ package dev.peregrine.gateway.sim;
 
 import dev.peregrine.core.event.Side;
 import dev.peregrine.core.instrument.ProductCatalog;
+import dev.peregrine.gateway.coinbase.CoinbaseProducts;
 import org.junit.jupiter.api.Test;
 
 import java.util.SplittableRandom;
@@ -13,7 +14,7 @@ class SimulatedProductTest
     @Test
     void sameSeedSamePathAndPricesStayOnTheGrid()
     {
-        final ProductCatalog.Product doge = ProductCatalog.find("DOGE-USD");
+        final ProductCatalog.Product doge = CoinbaseProducts.CATALOG.find("DOGE-USD");
         final SimulatedProduct a = new SimulatedProduct(doge, new SplittableRandom(99));
         final SimulatedProduct b = new SimulatedProduct(doge, new SplittableRandom(99));
         for (int i = 0; i < 5_000; i++)

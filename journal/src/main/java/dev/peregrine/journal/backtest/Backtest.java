@@ -112,16 +112,16 @@ public final class Backtest
         }
         else
         {
-            final String product = request.product() != null ? request.product() : ProductNames.fromFileName(data);
+            final String product = request.product() != null ? request.product() : ProductNames.fromFileName(request.catalog(), data);
             if (product == null)
             {
                 problems.add("--data " + data.getFileName() + ": the file name names no known product; give one with " +
-                    "--product (known: " + String.join(", ", ProductCatalog.symbols()) + ")");
+                    "--product (known: " + String.join(", ", request.catalog().symbols()) + ")");
             }
-            else if (ProductCatalog.find(product) == null)
+            else if (request.catalog().find(product) == null)
             {
                 problems.add("--product '" + product + "' is not a known product (known: " +
-                    String.join(", ", ProductCatalog.symbols()) + ")");
+                    String.join(", ", request.catalog().symbols()) + ")");
             }
             else
             {
@@ -136,7 +136,7 @@ public final class Backtest
         {
             throw new BacktestException(problems);
         }
-        final EngineSettings settings = EngineSettings.defaults(products, request.orderNotional())
+        final EngineSettings settings = EngineSettings.defaults(request.catalog(), products, request.orderNotional())
             .withPaperVenue(request.venue())
             .withStrategies(List.of(request.strategy()));
         try
@@ -156,7 +156,7 @@ public final class Backtest
         {
             throw new BacktestException(problems);
         }
-        final ProductCatalog.Product first = ProductCatalog.find(products.get(0));
+        final ProductCatalog.Product first = request.catalog().find(products.get(0));
         return new BacktestPlan(request, format, settings, 0, first.priceIncrement(), assumptions(format, settings));
     }
 
@@ -220,7 +220,8 @@ public final class Backtest
             final StrategyLedger ledger = StrategyLedger.forSettings(settings);
             final OutputListener listeners = new OutputFanOut(new OutputFanOut(digest, ledger),
                 observer == null ? outputs : new OutputFanOut(outputs, observer));
-            final TradingCore core = CoreAssembly.build(settings, listeners, new CoreMetrics(settings.products().size()),
+            final TradingCore core = CoreAssembly.build(plan.request().catalog(), settings, listeners,
+                new CoreMetrics(settings.products().size()),
                 new TradingSwitch());
             outputs.bind(core.execution().orders());
             final EquityStatistics equity = new EquityStatistics();

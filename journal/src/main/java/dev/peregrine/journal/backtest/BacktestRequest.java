@@ -1,6 +1,7 @@
 package dev.peregrine.journal.backtest;
 
 import dev.peregrine.core.execution.PaperVenueSettings;
+import dev.peregrine.core.instrument.ProductCatalog;
 import dev.peregrine.core.strategy.config.StrategySpec;
 import dev.peregrine.journal.importer.DataFormat;
 import dev.peregrine.journal.importer.TimeWindow;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 /**
  * What a backtest was asked to do, before anything is checked.
  *
+ * @param catalog       the products a backtest may run on: their increments and reference prices
  * @param data          a data file or a journal folder
  * @param format        null to detect it from the content
  * @param product       the catalog product of a data file; null to take it from the file name (ignored for
@@ -20,6 +22,7 @@ import java.nio.file.Path;
  * @param venue         the paper venue's latencies and fees
  */
 public record BacktestRequest(
+    ProductCatalog catalog,
     Path data,
     DataFormat format,
     String product,
@@ -33,6 +36,6 @@ public record BacktestRequest(
     /** The same request running {@code other} instead (a sweep's combination). */
     public BacktestRequest withStrategy(final StrategySpec other)
     {
-        return new BacktestRequest(data, format, product, other, window, orderNotional, venue);
+        return new BacktestRequest(catalog, data, format, product, other, window, orderNotional, venue);
     }
 }

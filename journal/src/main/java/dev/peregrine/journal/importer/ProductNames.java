@@ -17,13 +17,13 @@ public final class ProductNames
     {
     }
 
-    /** The catalog symbol named in the file name, or null. */
-    public static String fromFileName(final Path path)
+    /** The symbol of {@code catalog} named in the file name, or null. */
+    public static String fromFileName(final ProductCatalog catalog, final Path path)
     {
         final String name = path.getFileName().toString().toUpperCase(Locale.ROOT);
         String best = null;
         int bestAt = Integer.MAX_VALUE;
-        for (final String symbol : ProductCatalog.symbols())
+        for (final String symbol : catalog.symbols())
         {
             final int at = indexOfToken(name, symbol);
             if (at >= 0 && (best == null || symbol.length() > best.length() || (symbol.length() == best.length() && at < bestAt)))

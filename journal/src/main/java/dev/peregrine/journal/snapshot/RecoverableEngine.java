@@ -4,6 +4,7 @@ import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.core.engine.CoreAssembly;
 import dev.peregrine.core.engine.TradingCore;
 import dev.peregrine.core.engine.TradingSwitch;
+import dev.peregrine.core.instrument.ProductCatalog;
 import dev.peregrine.core.metrics.CoreMetrics;
 import dev.peregrine.core.output.OutputDigest;
 import dev.peregrine.core.output.OutputFanOut;
@@ -24,17 +25,17 @@ public final class RecoverableEngine implements RecoverableState
     private final PublishedStatistics statistics;
     private final WiredState state;
 
-    public RecoverableEngine(final EngineSettings settings)
+    public RecoverableEngine(final ProductCatalog catalog, final EngineSettings settings)
     {
-        this(settings, settings.strategyCount());
+        this(catalog, settings, settings.strategyCount());
     }
 
     /** @param ledgerStrategies the PnL ledger's strategy slots, as the engine it stands in for sized its own */
-    public RecoverableEngine(final EngineSettings settings, final int ledgerStrategies)
+    public RecoverableEngine(final ProductCatalog catalog, final EngineSettings settings, final int ledgerStrategies)
     {
         this.metrics = new CoreMetrics(settings.products().size());
         this.ledger = new StrategyLedger(ledgerStrategies, settings.products().size());
-        this.core = CoreAssembly.build(settings, new OutputFanOut(digest, ledger), metrics, new TradingSwitch());
+        this.core = CoreAssembly.build(catalog, settings, new OutputFanOut(digest, ledger), metrics, new TradingSwitch());
         this.statistics = new PublishedStatistics(core);
         this.state = WiredState.of(core, digest, ledger, statistics);
     }

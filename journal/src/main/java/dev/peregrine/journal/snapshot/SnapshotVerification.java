@@ -2,6 +2,7 @@ package dev.peregrine.journal.snapshot;
 
 import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.core.event.InboundEvent;
+import dev.peregrine.core.instrument.ProductCatalog;
 import dev.peregrine.core.output.Hash64;
 import dev.peregrine.journal.JournalReader;
 import dev.peregrine.journal.Replay;
@@ -24,10 +25,11 @@ public final class SnapshotVerification
     }
 
     /**
-     * @param lines told one line per snapshot
+     * @param catalog the products the engine knows (the journal's header names which it trades)
+     * @param lines   told one line per snapshot
      * @return the snapshots that do not match the replay or cannot be read (0: all good, or none)
      */
-    public static int verify(final Path dir, final Consumer<String> lines)
+    public static int verify(final ProductCatalog catalog, final Path dir, final Consumer<String> lines)
     {
         final List<SnapshotFile> snapshots = new ArrayList<>();
         final List<Path> files = new ArrayList<>();
@@ -54,7 +56,7 @@ public final class SnapshotVerification
         try (JournalReader reader = JournalReader.open(dir))
         {
             final EngineSettings settings = Replay.settingsOf(dir, reader.header());
-            final RecoverableEngine engine = new RecoverableEngine(settings);
+            final RecoverableEngine engine = new RecoverableEngine(catalog, settings);
             final InboundEvent event = new InboundEvent();
             long events = 0;
             int next = 0;

@@ -1,5 +1,6 @@
 package dev.peregrine.journal.backtest;
 
+import dev.peregrine.core.testing.TestProducts;
 import dev.peregrine.core.engine.CoreAssembly;
 import dev.peregrine.core.engine.TradingCore;
 import dev.peregrine.core.engine.TradingSwitch;
@@ -40,7 +41,7 @@ class BacktestTest
 
     static BacktestRequest request(final Path data, final String spec)
     {
-        return new BacktestRequest(data, null, null, StrategySpec.parse(spec, "trend-following"), TimeWindow.ALL,
+        return new BacktestRequest(TestProducts.CATALOG, data, null, null, StrategySpec.parse(spec, "trend-following"), TimeWindow.ALL,
             BacktestRequest.DEFAULT_ORDER_NOTIONAL, PaperVenueSettings.DEFAULT);
     }
 
@@ -55,7 +56,7 @@ class BacktestTest
 
         final RecordingOutputs direct = new RecordingOutputs();
         final OutputDigest digest = new OutputDigest();
-        final TradingCore core = CoreAssembly.build(plan.settings(), new OutputFanOut(digest, direct),
+        final TradingCore core = CoreAssembly.build(TestProducts.CATALOG, plan.settings(), new OutputFanOut(digest, direct),
             new CoreMetrics(1), new TradingSwitch());
         long events = 0;
         try (EventSource source = Importers.open(data, DataFormat.OHLCV, 0, plan.priceIncrement(), TimeWindow.ALL))
@@ -85,7 +86,7 @@ class BacktestTest
     {
         final Path data = GeneratedCandles.write(dir.resolve("ETH-USD-1m.csv"), 300, 11);
         final BacktestResult result = Backtest.run(Backtest.plan(request(data, TREND)), dir.resolve("j"), null, null);
-        final ReplayResult replay = Replay.run(result.journal());
+        final ReplayResult replay = Replay.run(TestProducts.CATALOG, result.journal());
         assertEquals(result.outputDigestHex(), replay.outputDigestHex());
         assertEquals(result.stateHashHex(), replay.stateHashHex());
         assertEquals(result.events(), replay.events());
@@ -114,7 +115,7 @@ class BacktestTest
         final long from = (GeneratedCandles.START_SECONDS + 600) * 1_000_000_000L;
         final long to = (GeneratedCandles.START_SECONDS + 1200) * 1_000_000_000L;
         final BacktestRequest r = request(data, TREND);
-        final BacktestResult result = Backtest.run(Backtest.plan(new BacktestRequest(data, null, null, r.strategy(),
+        final BacktestResult result = Backtest.run(Backtest.plan(new BacktestRequest(TestProducts.CATALOG, data, null, null, r.strategy(),
             new TimeWindow(from, to), r.orderNotional(), r.venue())), dir.resolve("j"), null, null);
         assertEquals(from, result.firstEventNanos());
         assertEquals(to - 15_000_000_000L, result.lastEventNanos(), "the last candle's close tick, at 3/4 of its minute");
@@ -149,7 +150,7 @@ class BacktestTest
 
         final BacktestRequest r = request(data, "trend-following:bar=1m,fast=30,slow=8,speed=3");
         final BacktestException bad = assertThrows(BacktestException.class, () -> Backtest.plan(
-            new BacktestRequest(data, null, "BTC-USD", r.strategy(), r.window(), r.orderNotional(), r.venue())));
+            new BacktestRequest(TestProducts.CATALOG, data, null, "BTC-USD", r.strategy(), r.window(), r.orderNotional(), r.venue())));
         assertEquals(2, bad.problems().size(), bad.getMessage());
         assertTrue(bad.problems().stream().anyMatch(p -> p.contains("'speed'")), bad.getMessage());
 
@@ -157,7 +158,7 @@ class BacktestTest
         {
             Files.createDirectories(dir.resolve("used"));
             Files.writeString(dir.resolve("used").resolve("x"), "x");
-            Backtest.run(Backtest.plan(new BacktestRequest(data, null, "BTC-USD", StrategySpec.parse(TREND, "t"),
+            Backtest.run(Backtest.plan(new BacktestRequest(TestProducts.CATALOG, data, null, "BTC-USD", StrategySpec.parse(TREND, "t"),
                 TimeWindow.ALL, 1000, PaperVenueSettings.DEFAULT)), dir.resolve("used"), null, null);
         });
         assertTrue(journalTaken.getMessage().contains("is not empty"), journalTaken.getMessage());

@@ -1,5 +1,6 @@
 package dev.peregrine.journal.backtest;
 
+import dev.peregrine.core.testing.TestProducts;
 import dev.peregrine.core.execution.PaperVenueSettings;
 import dev.peregrine.core.strategy.config.StrategySpec;
 import dev.peregrine.journal.importer.TimeWindow;
@@ -24,7 +25,7 @@ class SweepTest
     void aTwoByTwoGridRunsInParallelAndEachRowEqualsItsCombinationRunAlone() throws IOException
     {
         final Path data = GeneratedCandles.write(dir.resolve("BTC-USD-1m.csv"), 300, 5);
-        final BacktestRequest base = new BacktestRequest(data, null, null,
+        final BacktestRequest base = new BacktestRequest(TestProducts.CATALOG, data, null, null,
             StrategySpec.parse("trend-following:bar=1m", "trend-following"), TimeWindow.ALL, 1000, PaperVenueSettings.DEFAULT);
         final SweepGrid grid = SweepGrid.parse(List.of("fast=3,5", "slow=8,13"), base.strategy().params());
         assertEquals(4, grid.size());

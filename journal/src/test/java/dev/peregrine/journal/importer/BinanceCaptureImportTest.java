@@ -1,5 +1,6 @@
 package dev.peregrine.journal.importer;
 
+import dev.peregrine.core.testing.TestProducts;
 import dev.peregrine.core.event.EventType;
 import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.event.Side;
@@ -71,7 +72,7 @@ class BinanceCaptureImportTest
     {
         final Path archive = archiveOf(ExternalResources.sharedDataFile(CAPTURE), dir.resolve("BTCUSDT-trades-2024-08-08.csv"));
         assertEquals(DataFormat.BINANCE_TRADES, FormatDetector.detect(archive));
-        assertEquals("BTCUSDT", ProductNames.fromFileName(archive));
+        assertEquals("BTCUSDT", ProductNames.fromFileName(TestProducts.CATALOG, archive));
         long trades = 0;
         long quotes = 0;
         long previousId = -1;
@@ -106,11 +107,11 @@ class BinanceCaptureImportTest
     void aBacktestOverTheArchiveReplaysToItsHashes() throws IOException
     {
         final Path archive = archiveOf(ExternalResources.sharedDataFile(CAPTURE), dir.resolve("BTCUSDT-trades-2024-08-08.csv"));
-        final BacktestResult result = Backtest.run(Backtest.plan(new BacktestRequest(archive, null, null,
+        final BacktestResult result = Backtest.run(Backtest.plan(new BacktestRequest(TestProducts.CATALOG, archive, null, null,
             StrategySpec.parse("trend-following:bar=10s,fast=3,slow=8", "tf"), TimeWindow.ALL, 1000, PaperVenueSettings.DEFAULT)),
             dir.resolve("journal"), null, null);
         assertEquals(2 * 9_757 + result.clocks(), result.events());
-        assertEquals(result.outputDigestHex(), Replay.run(result.journal()).outputDigestHex());
-        assertEquals(result.stateHashHex(), Replay.run(result.journal()).stateHashHex());
+        assertEquals(result.outputDigestHex(), Replay.run(TestProducts.CATALOG, result.journal()).outputDigestHex());
+        assertEquals(result.stateHashHex(), Replay.run(TestProducts.CATALOG, result.journal()).stateHashHex());
     }
 }

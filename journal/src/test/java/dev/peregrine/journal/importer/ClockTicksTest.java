@@ -1,5 +1,6 @@
 package dev.peregrine.journal.importer;
 
+import dev.peregrine.core.testing.TestProducts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,9 +50,9 @@ class ClockTicksTest
     @Test
     void productsAreTakenFromFileNames()
     {
-        assertEquals("BTCUSDT", ProductNames.fromFileName(Path.of("BTCUSDT-trades-2024-08-08.zip")));
-        assertEquals("BTC-USD", ProductNames.fromFileName(Path.of("coinbase_BTC-USD_60.json")));
-        assertEquals("ETH-BTC", ProductNames.fromFileName(Path.of("eth-btc.csv")));
-        assertEquals(null, ProductNames.fromFileName(Path.of("XBTCUSDTX.csv")));
+        assertEquals("BTCUSDT", ProductNames.fromFileName(TestProducts.CATALOG, Path.of("BTCUSDT-trades-2024-08-08.zip")));
+        assertEquals("BTC-USD", ProductNames.fromFileName(TestProducts.CATALOG, Path.of("coinbase_BTC-USD_60.json")));
+        assertEquals("ETH-BTC", ProductNames.fromFileName(TestProducts.CATALOG, Path.of("eth-btc.csv")));
+        assertEquals(null, ProductNames.fromFileName(TestProducts.CATALOG, Path.of("XBTCUSDTX.csv")));
     }
 }

@@ -1,5 +1,6 @@
 package dev.peregrine.journal.snapshot;
 
+import dev.peregrine.core.testing.TestProducts;
 import com.lmax.disruptor.BlockingWaitStrategy;
 import com.lmax.disruptor.RingBuffer;
 import dev.peregrine.core.agent.AgentErrors;
@@ -54,7 +55,7 @@ class SnapshotRecoveryTest
 
     private static EngineSettings settings(final String specs)
     {
-        final EngineSettings base = EngineSettings.defaults(PRODUCTS, 1000).withMinHold(0);
+        final EngineSettings base = EngineSettings.defaults(TestProducts.CATALOG, PRODUCTS, 1000).withMinHold(0);
         if (specs.isEmpty())
         {
             return base;
@@ -72,7 +73,7 @@ class SnapshotRecoveryTest
     static RecoverableEngine runSession(final Path dir, final EngineSettings settings, final int events, final long every)
         throws Exception
     {
-        final RecoverableEngine engine = new RecoverableEngine(settings);
+        final RecoverableEngine engine = new RecoverableEngine(TestProducts.CATALOG, settings);
         final TradingSwitch tradingSwitch = new TradingSwitch();
         final JournalWriter writer = JournalWriter.open(dir, settings);
         final Snapshotter snapshotter = new Snapshotter(engine.statistics(), engine,
@@ -132,7 +133,7 @@ class SnapshotRecoveryTest
         try (JournalReader reader = JournalReader.open(dir))
         {
             return SnapshotRecovery.recover(reader, reader.header().settingsDigest(), target,
-                () -> new RecoverableEngine(settings), (event, sequence) -> target.statistics().onEvent(event, sequence, true),
+                () -> new RecoverableEngine(TestProducts.CATALOG, settings), (event, sequence) -> target.statistics().onEvent(event, sequence, true),
                 skipped::add);
         }
     }
@@ -150,7 +151,7 @@ class SnapshotRecoveryTest
         final EngineSettings settings = settings(specs);
         final RecoverableEngine live = runSession(dir, settings, EVENTS, 2_000);
 
-        final RecoverableEngine full = new RecoverableEngine(settings);
+        final RecoverableEngine full = new RecoverableEngine(TestProducts.CATALOG, settings);
         final List<String> none = new ArrayList<>();
         final SnapshotStore store = new SnapshotStore(dir);
         final List<Path> snapshots = store.newestFirst();
@@ -164,7 +165,7 @@ class SnapshotRecoveryTest
         final SnapshotRecovery.Result replayed = recover(full, settings, none);
         assertThat(replayed.snapshot()).isNull();
         assertThat(replayed.events()).isEqualTo(EVENTS);
-        final ReplayResult replay = Replay.run(dir);
+        final ReplayResult replay = Replay.run(TestProducts.CATALOG, dir);
         assertThat(full.digest().hex()).isEqualTo(replay.outputDigestHex()).isEqualTo(live.digest().hex());
         assertThat(Hash64.hex(full.core().stateHash())).isEqualTo(replay.stateHashHex());
         assertThat(full.metrics().orders.get()).as("orders").isGreaterThan(10);
@@ -177,12 +178,12 @@ class SnapshotRecoveryTest
             final Path file = store.folder().resolve(snapshot.getFileName());
             Files.move(aside.resolve(snapshot.getFileName()), file);
             final SnapshotFile read = SnapshotFile.read(file);
-            final RecoverableEngine atCut = new RecoverableEngine(settings);
+            final RecoverableEngine atCut = new RecoverableEngine(TestProducts.CATALOG, settings);
             StateReader.read(new UnsafeBuffer(read.state()), 0, read.state().length, atCut.roots());
             withOpenOrders += atCut.core().execution().orders().openCount() > 0 ? 1 : 0;
             withPositions += atCut.core().positions().quantity(0) != 0 || atCut.core().positions().quantity(1) != 0 ? 1 : 0;
 
-            final RecoverableEngine recovered = new RecoverableEngine(settings);
+            final RecoverableEngine recovered = new RecoverableEngine(TestProducts.CATALOG, settings);
             final SnapshotRecovery.Result result = recover(recovered, settings, none);
             assertThat(result.snapshot()).isEqualTo(file);
             assertThat(result.tailEvents()).isEqualTo(EVENTS - read.events());

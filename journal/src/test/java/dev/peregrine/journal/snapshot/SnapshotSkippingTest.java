@@ -1,5 +1,6 @@
 package dev.peregrine.journal.snapshot;
 
+import dev.peregrine.core.testing.TestProducts;
 import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.core.strategy.config.StrategySpec;
 import dev.peregrine.journal.JournalReader;
@@ -24,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SnapshotSkippingTest
 {
     private static final int EVENTS = 8_000;
-    private static final EngineSettings SETTINGS = EngineSettings.defaults(List.of("BTC-USD", "ETH-USD"), 1000)
+    private static final EngineSettings SETTINGS = EngineSettings.defaults(TestProducts.CATALOG, List.of("BTC-USD", "ETH-USD"), 1000)
         .withMinHold(0).withStrategies(List.of(StrategySpec.parse("trend-following:bar=1s,fast=3,slow=8", "trend")));
 
     @TempDir
@@ -40,10 +41,10 @@ class SnapshotSkippingTest
         SnapshotRecoveryTest.runSession(dir, SETTINGS, EVENTS, 1_000);
         snapshots = new SnapshotStore(dir).newestFirst();
         assertThat(snapshots).hasSize(8);
-        final RecoverableEngine full = new RecoverableEngine(SETTINGS);
+        final RecoverableEngine full = new RecoverableEngine(TestProducts.CATALOG, SETTINGS);
         try (JournalReader reader = JournalReader.open(dir))
         {
-            SnapshotRecovery.recover(reader, 0L, full, () -> new RecoverableEngine(SETTINGS),
+            SnapshotRecovery.recover(reader, 0L, full, () -> new RecoverableEngine(TestProducts.CATALOG, SETTINGS),
                 (event, sequence) -> full.statistics().onEvent(event, sequence, true), line -> { });
         }
         assertThat(full.metrics().orders.get()).isPositive();
@@ -52,12 +53,12 @@ class SnapshotSkippingTest
 
     private SnapshotRecovery.Result recover()
     {
-        final RecoverableEngine target = new RecoverableEngine(SETTINGS);
+        final RecoverableEngine target = new RecoverableEngine(TestProducts.CATALOG, SETTINGS);
         final SnapshotRecovery.Result result;
         try (JournalReader reader = JournalReader.open(dir))
         {
             result = SnapshotRecovery.recover(reader, reader.header().settingsDigest(), target,
-                () -> new RecoverableEngine(SETTINGS), (event, sequence) -> target.statistics().onEvent(event, sequence, true),
+                () -> new RecoverableEngine(TestProducts.CATALOG, SETTINGS), (event, sequence) -> target.statistics().onEvent(event, sequence, true),
                 skipped::add);
         }
         assertThat(SnapshotRecoveryTest.figures(target)).isEqualTo(fullReplay);
@@ -129,14 +130,14 @@ class SnapshotSkippingTest
     void verificationAgreesWithEverySnapshotAndCatchesAForgedOne() throws Exception
     {
         final List<String> lines = new ArrayList<>();
-        assertThat(SnapshotVerification.verify(dir, lines::add)).isZero();
+        assertThat(SnapshotVerification.verify(TestProducts.CATALOG, dir, lines::add)).isZero();
         assertThat(lines).hasSize(snapshots.size()).allSatisfy(line -> assertThat(line).endsWith("equal the replay's"));
 
         final SnapshotFile s = SnapshotFile.read(snapshots.get(2));
         new SnapshotStore(dir, 100).write(s.events(), s.journalIndex(), s.eventTimeNanos(), s.settingsDigest(),
             s.stateHash() ^ 1, s.outputDigest(), s.outputCount(), new UnsafeBuffer(s.state()), s.state().length);
         lines.clear();
-        assertThat(SnapshotVerification.verify(dir, lines::add)).isEqualTo(1);
+        assertThat(SnapshotVerification.verify(TestProducts.CATALOG, dir, lines::add)).isEqualTo(1);
         assertThat(lines).filteredOn(line -> line.contains("DIFFERS from the replay")).singleElement().asString()
             .contains(snapshots.get(2).getFileName().toString());
     }

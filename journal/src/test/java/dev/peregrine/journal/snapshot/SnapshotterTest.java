@@ -1,5 +1,6 @@
 package dev.peregrine.journal.snapshot;
 
+import dev.peregrine.core.testing.TestProducts;
 import dev.peregrine.core.agent.AgentErrors;
 import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.core.event.InboundEvent;
@@ -22,8 +23,8 @@ class SnapshotterTest
     @Test
     void noSnapshotIsWrittenForEventsTheJournalLacks() throws Exception
     {
-        final EngineSettings settings = EngineSettings.defaults(List.of("BTC-USD", "ETH-USD"), 1000);
-        final RecoverableEngine engine = new RecoverableEngine(settings);
+        final EngineSettings settings = EngineSettings.defaults(TestProducts.CATALOG, List.of("BTC-USD", "ETH-USD"), 1000);
+        final RecoverableEngine engine = new RecoverableEngine(TestProducts.CATALOG, settings);
         final long settingsDigest;
         try (JournalWriter writer = JournalWriter.open(dir, settings))
         {
@@ -56,8 +57,8 @@ class SnapshotterTest
     @Test
     void theStopSnapshotCoversTheLastJournaledEvent() throws Exception
     {
-        final EngineSettings settings = EngineSettings.defaults(List.of("BTC-USD", "ETH-USD"), 1000);
-        final RecoverableEngine engine = new RecoverableEngine(settings);
+        final EngineSettings settings = EngineSettings.defaults(TestProducts.CATALOG, List.of("BTC-USD", "ETH-USD"), 1000);
+        final RecoverableEngine engine = new RecoverableEngine(TestProducts.CATALOG, settings);
         try (JournalWriter writer = JournalWriter.open(dir, settings))
         {
             final Snapshotter snapshotter = new Snapshotter(engine.statistics(), engine, SnapshotPolicy.everyEvents(1_000_000),
@@ -82,8 +83,8 @@ class SnapshotterTest
     @Test
     void aSnapshotThatFailsIsCountedUnderTheSnapshotThreadsRole(@TempDir final Path noJournal) throws Exception
     {
-        final EngineSettings settings = EngineSettings.defaults(List.of("BTC-USD", "ETH-USD"), 1000);
-        final RecoverableEngine engine = new RecoverableEngine(settings);
+        final EngineSettings settings = EngineSettings.defaults(TestProducts.CATALOG, List.of("BTC-USD", "ETH-USD"), 1000);
+        final RecoverableEngine engine = new RecoverableEngine(TestProducts.CATALOG, settings);
         final List<Throwable> reported = new ArrayList<>();
         final AgentErrors errors = new AgentErrors(reported::add);
         final Snapshotter snapshotter = new Snapshotter(engine.statistics(), engine, SnapshotPolicy.everyEvents(1_000_000),

@@ -1,5 +1,6 @@
 package dev.peregrine.journal.snapshot;
 
+import dev.peregrine.core.testing.TestProducts;
 import dev.peregrine.core.engine.EngineSettings;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +14,7 @@ class WiredStateTest
     @Test
     void rootsAreCoreDigestLedgerStatisticsAndTheSameArrayEachTime()
     {
-        final RecoverableEngine engine = new RecoverableEngine(EngineSettings.defaults(List.of("BTC-USD"), 1000));
+        final RecoverableEngine engine = new RecoverableEngine(TestProducts.CATALOG, EngineSettings.defaults(TestProducts.CATALOG, List.of("BTC-USD"), 1000));
         final WiredState state = WiredState.of(engine.core(), engine.digest(), engine.ledger(), engine.statistics());
 
         assertThat(state.roots()).containsExactly(engine.core(), engine.digest(), engine.ledger(), engine.statistics());

@@ -1,5 +1,6 @@
 package dev.peregrine.ops.assembly;
 
+import dev.peregrine.gateway.venue.VenueRegistry;
 import dev.peregrine.core.engine.CoreAssembly;
 import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.core.engine.TradingCore;
@@ -202,13 +203,13 @@ public final class EngineAssembly implements AutoCloseable
     public static TradingCore core(final EngineSettings settings, final OutputListener outputs, final CoreMetrics metrics,
         final TradingSwitch tradingSwitch)
     {
-        return CoreAssembly.build(settings, outputs, metrics, tradingSwitch);
+        return CoreAssembly.build(VenueRegistry.standard().catalog(), settings, outputs, metrics, tradingSwitch);
     }
 
     /** {@code replay}: the journal fed through a core built from its own settings (journal's {@link Replay}). */
     public static ReplayResult replay(final Path journal)
     {
-        return Replay.run(journal);
+        return Replay.run(VenueRegistry.standard().catalog(), journal);
     }
 
     /** {@code backtest}: market data fed through a core whose paper venue answers, journaled to {@code journalDir}. */

@@ -7,6 +7,7 @@ import dev.peregrine.core.instrument.ProductCatalog;
 import dev.peregrine.core.strategy.config.BuiltInStrategies;
 import dev.peregrine.core.strategy.config.StrategyConfigException;
 import dev.peregrine.core.strategy.config.StrategySpec;
+import dev.peregrine.gateway.venue.VenueRegistry;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -60,16 +61,17 @@ final class EngineSettingsSection
             root.problem("products", "[]", "at least one product");
             products.add("BTC-USD");
         }
+        final ProductCatalog catalog = VenueRegistry.standard().catalog();
         for (int i = 0; i < products.size(); i++)
         {
             final String product = products.get(i);
-            if (ProductCatalog.find(product) == null || products.indexOf(product) != i)
+            if (catalog.find(product) == null || products.indexOf(product) != i)
             {
                 problems.add(new ConfigProblem("products[" + i + "]", "'" + product + "'", products.indexOf(product) != i ?
-                    "each product once" : "a known product (" + String.join(", ", ProductCatalog.symbols()) + ")"));
+                    "each product once" : "a known product (" + String.join(", ", catalog.symbols()) + ")"));
             }
         }
-        products.removeIf(p -> ProductCatalog.find(p) == null);
+        products.removeIf(p -> catalog.find(p) == null);
         final List<String> known = new ArrayList<>(new LinkedHashSet<>(products));
         if (known.isEmpty())
         {
@@ -95,7 +97,7 @@ final class EngineSettingsSection
                 slippageBps(paper));
         paper.finish();
 
-        EngineSettings settings = EngineSettings.defaults(known, notional)
+        EngineSettings settings = EngineSettings.defaults(catalog, known, notional)
             .withPassiveOrders("limit".equals(type))
             .withPaperVenue(paperVenue)
             .withVenueTimeout(venueTimeout.toNanos())

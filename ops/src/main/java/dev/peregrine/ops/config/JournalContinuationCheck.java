@@ -1,5 +1,6 @@
 package dev.peregrine.ops.config;
 
+import dev.peregrine.gateway.venue.VenueRegistry;
 import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.core.engine.TradingCore;
 import dev.peregrine.core.output.OutputDigest;
@@ -35,7 +36,7 @@ public final class JournalContinuationCheck
         final long events;
         try (JournalReader reader = JournalReader.open(dir))
         {
-            final TradingCore core = JournalFeed.core(dir, reader.settings().current(), new OutputDigest());
+            final TradingCore core = JournalFeed.core(VenueRegistry.standard().catalog(), dir, reader.settings().current(), new OutputDigest());
             final JournalFeed feed = new JournalFeed(reader, core);
             final dev.peregrine.core.event.InboundEvent slot = new dev.peregrine.core.event.InboundEvent();
             long sequence = 0;

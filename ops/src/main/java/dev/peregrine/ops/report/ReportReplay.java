@@ -1,5 +1,6 @@
 package dev.peregrine.ops.report;
 
+import dev.peregrine.gateway.venue.VenueRegistry;
 import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.core.engine.TradingCore;
 import dev.peregrine.core.engine.TradingSwitch;
@@ -98,6 +99,6 @@ public final class ReportReplay
     /** The core the journal's header describes, as {@link Replay} builds it. */
     static TradingCore core(final Path journal, final EngineSettings settings, final OutputListener outputs)
     {
-        return JournalFeed.core(journal, settings, outputs);
+        return JournalFeed.core(VenueRegistry.standard().catalog(), journal, settings, outputs);
     }
 }

@@ -1,5 +1,6 @@
 package dev.peregrine.ops.assembly;
 
+import dev.peregrine.gateway.venue.VenueRegistry;
 import dev.peregrine.core.engine.EngineSettings;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +16,7 @@ class EngineOptionsTest
 {
     private static EngineOptions demo()
     {
-        return new EngineOptions().settings(EngineSettings.defaults(List.of("BTC-USD"), 1000)).journalDir(Path.of("j"));
+        return new EngineOptions().settings(EngineSettings.defaults(VenueRegistry.standard().catalog(), List.of("BTC-USD"), 1000)).journalDir(Path.of("j"));
     }
 
     @Test
@@ -47,7 +48,7 @@ class EngineOptionsTest
     void liveSettingsNeedTheVenuesUrlsAndKey()
     {
         final EngineOptions live = new EngineOptions().journalDir(Path.of("j"))
-            .settings(EngineSettings.defaults(List.of("BTC-USD"), 1000).withLiveVenue(true))
+            .settings(EngineSettings.defaults(VenueRegistry.standard().catalog(), List.of("BTC-USD"), 1000).withLiveVenue(true))
             .venue("coinbase", URI.create("wss://md.example"), null);
         assertThatThrownBy(live::conclude).isInstanceOf(IllegalArgumentException.class)
             .hasMessageContaining("live venue needs");

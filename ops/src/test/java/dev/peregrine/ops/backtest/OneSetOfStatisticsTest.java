@@ -1,5 +1,6 @@
 package dev.peregrine.ops.backtest;
 
+import dev.peregrine.gateway.venue.VenueRegistry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.peregrine.core.engine.EngineSettings;
@@ -77,7 +78,7 @@ class OneSetOfStatisticsTest
         try (JournalReader reader = JournalReader.open(journal))
         {
             final EngineSettings settings = Replay.settingsOf(journal, reader.header());
-            final PublishedStatistics published = new PublishedStatistics(CoreAssembly.build(settings, new OutputDigest(),
+            final PublishedStatistics published = new PublishedStatistics(CoreAssembly.build(VenueRegistry.standard().catalog(), settings, new OutputDigest(),
                 new CoreMetrics(settings.products().size()), new TradingSwitch()));
             final InboundEvent event = new InboundEvent();
             long sequence = 0;

@@ -1,5 +1,6 @@
 package dev.peregrine.ops.engine;
 
+import dev.peregrine.gateway.venue.VenueRegistry;
 import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.core.engine.TradingCore;
 import dev.peregrine.core.engine.TradingSwitch;
@@ -29,7 +30,7 @@ class EngineResultsTest
     @Test
     void readsTheDigestTheStateHashAndThePnlOfItsParts()
     {
-        final EngineSettings settings = EngineSettings.defaults(PRODUCTS, 1000);
+        final EngineSettings settings = EngineSettings.defaults(VenueRegistry.standard().catalog(), PRODUCTS, 1000);
         final OutputDigest digest = new OutputDigest();
         final CoreMetrics metrics = new CoreMetrics(PRODUCTS.size());
         final StrategyLedger ledger = new StrategyLedger(settings.strategyCount(), PRODUCTS.size());

@@ -1,5 +1,6 @@
 package dev.peregrine.ops.engine;
 
+import dev.peregrine.gateway.venue.VenueRegistry;
 import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.core.event.EventType;
 import dev.peregrine.core.event.InboundEvent;
@@ -29,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class JournalHousekeeperTest
 {
-    private static final EngineSettings SETTINGS = EngineSettings.defaults(List.of("BTC-USD", "ETH-USD"), 1000);
+    private static final EngineSettings SETTINGS = EngineSettings.defaults(VenueRegistry.standard().catalog(), List.of("BTC-USD", "ETH-USD"), 1000);
 
     @TempDir
     Path tmp;

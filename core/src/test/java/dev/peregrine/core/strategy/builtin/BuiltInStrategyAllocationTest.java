@@ -1,5 +1,6 @@
 package dev.peregrine.core.strategy.builtin;
 
+import dev.peregrine.core.testing.TestProducts;
 import dev.peregrine.core.engine.CoreAssembly;
 import dev.peregrine.core.engine.TradingCore;
 import dev.peregrine.core.engine.TradingSwitch;
@@ -103,7 +104,7 @@ class BuiltInStrategyAllocationTest
             StrategySpec.parse("mean-reversion:bar=1s,rsi-period=5,bb-period=10,bb-k=1.5,allow-short=true", "revert"),
             StrategySpec.parse("mean-reversion:bar=1s,rsi-period=5,bb-period=10,bb-k=1.5,order=limit", "revert-limit"));
         final CountingOutputs outputs = new CountingOutputs();
-        final TradingCore core = CoreAssembly.build(OneSecondBars.settings(), outputs, new CoreMetrics(2), new TradingSwitch(),
+        final TradingCore core = CoreAssembly.build(TestProducts.CATALOG, OneSecondBars.settings(), outputs, new CoreMetrics(2), new TradingSwitch(),
             BuiltInStrategies.configure(specs, OneSecondBars.PRODUCTS, OneSecondBars.ORDER_QUANTITY));
         final com.sun.management.ThreadMXBean threads =
             (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();

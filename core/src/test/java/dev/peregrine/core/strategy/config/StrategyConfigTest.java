@@ -1,5 +1,6 @@
 package dev.peregrine.core.strategy.config;
 
+import dev.peregrine.core.testing.TestProducts;
 import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.core.number.FixedPoint;
 import org.junit.jupiter.api.Test;
@@ -80,7 +81,7 @@ class StrategyConfigTest
     @Test
     void strategiesTravelInTheJournalHeaderAndChangeTheSettingsDigest()
     {
-        final EngineSettings plain = EngineSettings.defaults(PRODUCTS, 1000);
+        final EngineSettings plain = EngineSettings.defaults(TestProducts.CATALOG, PRODUCTS, 1000);
         final EngineSettings configured = plain.withStrategies(List.of(
             StrategySpec.parse("ma-crossover:name=one,fast=3,slow=9", "x"),
             StrategySpec.parse("ma-crossover:name=two,order=limit", "y")));

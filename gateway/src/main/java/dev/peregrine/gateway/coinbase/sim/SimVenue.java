@@ -7,6 +7,7 @@ import dev.peregrine.gateway.coinbase.emulator.CoinbaseVenueEmulator;
 import dev.peregrine.gateway.sim.SimulatedExchange;
 import dev.peregrine.gateway.sim.SimulatedExchangeConfig;
 import dev.peregrine.gateway.venue.SimulatorSettings;
+import dev.peregrine.gateway.venue.VenueRegistry;
 import dev.peregrine.gateway.venue.VenueSimulator;
 import dev.peregrine.gateway.venue.VenueUsageException;
 
@@ -46,9 +47,10 @@ public final class SimVenue implements VenueSimulator
         this.hostName = hostName;
         // As the engine's client names it: URI.getHost() of its rest_url, brackets included for IPv6.
         this.orders = new CoinbaseVenueEmulator(credentials.publicKey(), credentials.keyName(), uriHost());
+        final ProductCatalog known = VenueRegistry.standard().catalog();
         for (final String product : products)
         {
-            final ProductCatalog.Product p = ProductCatalog.find(product);
+            final ProductCatalog.Product p = known.find(product);
             if (p != null)
             {
                 orders.fillPrice(product, FixedPoint.toString(p.referencePrice()));

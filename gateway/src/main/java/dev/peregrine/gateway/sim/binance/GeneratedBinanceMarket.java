@@ -2,6 +2,7 @@ package dev.peregrine.gateway.sim.binance;
 
 import dev.peregrine.core.instrument.ProductCatalog;
 import dev.peregrine.core.number.FixedPoint;
+import dev.peregrine.gateway.venue.VenueRegistry;
 import io.netty.channel.EventLoop;
 
 import java.util.ArrayList;
@@ -39,12 +40,13 @@ final class GeneratedBinanceMarket implements BinanceMarketSource
     GeneratedBinanceMarket(final List<String> symbols, final long seed)
     {
         random = new Random(seed);
+        final ProductCatalog known = VenueRegistry.standard().catalog();
         for (final String symbol : symbols)
         {
-            final ProductCatalog.Product product = ProductCatalog.find(symbol);
+            final ProductCatalog.Product product = known.find(symbol);
             if (product == null)
             {
-                throw new IllegalArgumentException("unknown product '" + symbol + "' (known: " + ProductCatalog.symbols() + ")");
+                throw new IllegalArgumentException("unknown product '" + symbol + "' (known: " + known.symbols() + ")");
             }
             markets.add(new SymbolMarket(product));
         }
