@@ -27,18 +27,17 @@ class GracefulRestartTest
     @Test
     void aRestartAfterSigtermTradesOn()
     {
-        final RestartCase restart = new RestartCase("graceful-restart");
-        final Path config = eagerCrossover(restart.dir);
+        final EagerFirstSession session = EagerFirstSession.start("graceful-restart", Duration.ofSeconds(8));
+        final RestartCase restart = session.restart();
         final SoftAssertions soft = restart.soft;
-
-        final Daemon first = restart.startTrading(config, Duration.ofSeconds(8));
+        final Daemon first = session.first();
         final Peregrine.Result firstStop = first.process().sigterm(Duration.ofSeconds(60));
         soft.assertThat(firstStop.exitCode()).as("first SIGTERM\n%s", firstStop.stderr()).isZero();
         soft.assertThat(firstStop.stderr()).contains("shutdown: open orders cancelled");
         final long ordersBefore = new Summary(firstStop.stderr()).count("orders").orElse(-1L);
         soft.assertThat(ordersBefore).as("orders in the first session\n%s", firstStop.stderr()).isPositive();
 
-        final Daemon second = restart.start(config);
+        final Daemon second = restart.start(session.config());
         final Peregrine.Result secondStop;
         try
         {
@@ -63,16 +62,15 @@ class GracefulRestartTest
     @Test
     void anOperatorsKillOutlivesARestartAndStartUpSaysHowToLiftIt()
     {
-        final RestartCase restart = new RestartCase("kill-outlives-restart");
-        final Path config = eagerCrossover(restart.dir);
+        final EagerFirstSession session = EagerFirstSession.start("kill-outlives-restart", Duration.ofSeconds(4));
+        final RestartCase restart = session.restart();
         final SoftAssertions soft = restart.soft;
-
-        final Daemon first = restart.startTrading(config, Duration.ofSeconds(4));
+        final Daemon first = session.first();
         soft.assertThat(first.command("kill").status()).as("POST /admin/kill").isEqualTo(202);
         first.runFor(Duration.ofSeconds(1));
         soft.assertThat(first.process().sigterm(Duration.ofSeconds(60)).exitCode()).isZero();
 
-        final Daemon second = restart.start(config);
+        final Daemon second = restart.start(session.config());
         final Peregrine.Result stopped;
         try
         {
@@ -100,6 +98,17 @@ class GracefulRestartTest
         soft.assertThat(stopped.exitCode()).as("SIGTERM\n%s", stopped.stderr()).isZero();
         UserChecks.replayEqualsLive(soft, restart.dir, restart.journal, new Summary(stopped.stderr()));
         soft.assertAll();
+    }
+
+    /** A restart case on {@link #eagerCrossover}, its first daemon started and trading for {@code trading}. */
+    private record EagerFirstSession(RestartCase restart, Path config, Daemon first)
+    {
+        static EagerFirstSession start(final String name, final Duration trading)
+        {
+            final RestartCase restart = new RestartCase(name);
+            final Path config = eagerCrossover(restart.dir);
+            return new EagerFirstSession(restart, config, restart.startTrading(config, trading));
+        }
     }
 
     /** The shipped paper config with the crossover's minimum hold lifted, so a few seconds show new orders. */

@@ -1,5 +1,6 @@
 package dev.peregrine.journal;
 
+import dev.peregrine.core.testing.SystemCommand;
 import dev.peregrine.core.testing.TestProducts;
 import dev.peregrine.core.decision.DecisionRecord;
 import dev.peregrine.core.engine.EngineSettings;
@@ -44,7 +45,7 @@ class JournalOnAFullVolumeTest
     {
         volume = temp.resolve("volume");
         java.nio.file.Files.createDirectories(volume);
-        final String failure = run("mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", volume.toString());
+        final String failure = SystemCommand.failureOf(List.of("mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", volume.toString()));
         ExternalResources.present(failure == null, "permission to mount an 8 MiB tmpfs (root or CAP_SYS_ADMIN, and " +
             "the mount command): " + failure);
     }
@@ -52,9 +53,9 @@ class JournalOnAFullVolumeTest
     @AfterEach
     void unmount() throws Exception
     {
-        if (run("umount", volume.toString()) != null)
+        if (SystemCommand.failureOf(List.of("umount", volume.toString())) != null)
         {
-            run("umount", "-l", volume.toString());
+            SystemCommand.failureOf(List.of("umount", "-l", volume.toString()));
         }
     }
 
@@ -158,25 +159,5 @@ class JournalOnAFullVolumeTest
     private static void fail(final String message)
     {
         throw new AssertionError(message);
-    }
-
-    /** Runs a command; null when it exited 0, else why not. */
-    private static String run(final String... command) throws InterruptedException
-    {
-        try
-        {
-            final Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            final String output = new String(process.getInputStream().readAllBytes()).trim();
-            if (!process.waitFor(30, TimeUnit.SECONDS))
-            {
-                process.destroyForcibly();
-                return String.join(" ", command) + " did not finish";
-            }
-            return process.exitValue() == 0 ? null : String.join(" ", command) + " exited " + process.exitValue() + ": " + output;
-        }
-        catch (final IOException e)
-        {
-            return String.join(" ", command) + ": " + e.getMessage();
-        }
     }
 }

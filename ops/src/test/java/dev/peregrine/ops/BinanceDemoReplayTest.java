@@ -1,5 +1,6 @@
 package dev.peregrine.ops;
 
+import dev.peregrine.gateway.testing.PriceLevelPairs;
 import dev.peregrine.gateway.testing.TestJson;
 import dev.peregrine.core.testing.ExternalResources;
 import org.junit.jupiter.api.Test;
@@ -94,8 +95,8 @@ class BinanceDemoReplayTest
                         lastUpdateId = ((Number)message.get("lastUpdateId")).longValue();
                         e.bids.clear();
                         e.asks.clear();
-                        apply(e.bids, (List<Object>)message.get("bids"));
-                        apply(e.asks, (List<Object>)message.get("asks"));
+                        PriceLevelPairs.apply(e.bids, (List<Object>)message.get("bids"));
+                        PriceLevelPairs.apply(e.asks, (List<Object>)message.get("asks"));
                         e.levelUpdates += ((List<Object>)message.get("bids")).size() + ((List<Object>)message.get("asks")).size();
                         continue;
                     }
@@ -121,30 +122,11 @@ class BinanceDemoReplayTest
                 {
                     continue; // already in the snapshot
                 }
-                apply(e.bids, (List<Object>)diff.get("b"));
-                apply(e.asks, (List<Object>)diff.get("a"));
+                PriceLevelPairs.apply(e.bids, (List<Object>)diff.get("b"));
+                PriceLevelPairs.apply(e.asks, (List<Object>)diff.get("a"));
                 e.levelUpdates += ((List<Object>)diff.get("b")).size() + ((List<Object>)diff.get("a")).size();
             }
             return e;
-        }
-
-        @SuppressWarnings("unchecked")
-        private static void apply(final NavigableMap<BigDecimal, BigDecimal> side, final List<Object> levels)
-        {
-            for (final Object level : levels)
-            {
-                final List<Object> pair = (List<Object>)level;
-                final BigDecimal price = new BigDecimal((String)pair.get(0));
-                final BigDecimal quantity = new BigDecimal((String)pair.get(1));
-                if (quantity.signum() == 0)
-                {
-                    side.remove(price);
-                }
-                else
-                {
-                    side.put(price, quantity);
-                }
-            }
         }
     }
 }

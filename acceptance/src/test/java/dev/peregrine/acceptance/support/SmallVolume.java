@@ -1,5 +1,6 @@
 package dev.peregrine.acceptance.support;
 
+import dev.peregrine.core.testing.SystemCommand;
 import dev.peregrine.core.testing.ExternalResources;
 
 import java.io.IOException;
@@ -35,7 +36,7 @@ public final class SmallVolume implements AutoCloseable
         {
             throw new IllegalStateException("cannot create " + dir, e);
         }
-        final String failure = run(List.of("mount", "-t", "tmpfs", "-o", "size=" + mebibytes + "m", "tmpfs", dir.toString()));
+        final String failure = SystemCommand.failureOf(List.of("mount", "-t", "tmpfs", "-o", "size=" + mebibytes + "m", "tmpfs", dir.toString()));
         ExternalResources.present(failure == null, "permission to mount a " + mebibytes + " MiB tmpfs on " + dir +
             " (the test needs root or CAP_SYS_ADMIN and the mount command: " + failure + ")");
         return new SmallVolume(dir);
@@ -49,7 +50,7 @@ public final class SmallVolume implements AutoCloseable
     /** Grows the volume in place, as an operator who frees space would: the files on it stay. */
     public void resize(final int mebibytes)
     {
-        final String failure = run(List.of("mount", "-o", "remount,size=" + mebibytes + "m", dir.toString()));
+        final String failure = SystemCommand.failureOf(List.of("mount", "-o", "remount,size=" + mebibytes + "m", dir.toString()));
         if (failure != null)
         {
             throw new IllegalStateException("cannot remount " + dir + " with " + mebibytes + " MiB: " + failure);
@@ -59,34 +60,9 @@ public final class SmallVolume implements AutoCloseable
     @Override
     public void close()
     {
-        if (run(List.of("umount", dir.toString())) != null)
+        if (SystemCommand.failureOf(List.of("umount", dir.toString())) != null)
         {
-            run(List.of("umount", "-l", dir.toString())); // a process still holding a file: detach it
-        }
-    }
-
-    /** Runs a command; null when it exited 0, else why not. */
-    private static String run(final List<String> command)
-    {
-        try
-        {
-            final Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            final String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            if (!process.waitFor(30, TimeUnit.SECONDS))
-            {
-                process.destroyForcibly();
-                return String.join(" ", command) + " did not finish";
-            }
-            return process.exitValue() == 0 ? null : String.join(" ", command) + " exited " + process.exitValue() + ": " + output;
-        }
-        catch (final IOException e)
-        {
-            return String.join(" ", command) + ": " + e.getMessage();
-        }
-        catch (final InterruptedException e)
-        {
-            Thread.currentThread().interrupt();
-            return "interrupted";
+            SystemCommand.failureOf(List.of("umount", "-l", dir.toString())); // a process still holding a file: detach it
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.peregrine.gateway.binance;
 
 import dev.peregrine.core.book.BookSide;
 import dev.peregrine.core.book.OrderBook;
+import dev.peregrine.gateway.testing.PriceLevelPairs;
 import dev.peregrine.gateway.testing.TestJson;
 
 import java.io.BufferedReader;
@@ -109,8 +110,8 @@ final class BinanceCaptureReading
     private void build(final Map<String, Object> snapshot, final List<Map<String, Object>> diffs)
     {
         final long lastUpdateId = ((BigDecimal)snapshot.get("lastUpdateId")).longValueExact();
-        apply(bids, (List<Object>)snapshot.get("bids"));
-        apply(asks, (List<Object>)snapshot.get("asks"));
+        PriceLevelPairs.apply(bids, (List<Object>)snapshot.get("bids"));
+        PriceLevelPairs.apply(asks, (List<Object>)snapshot.get("asks"));
         long previous = -1;
         for (final Map<String, Object> diff : diffs)
         {
@@ -128,29 +129,10 @@ final class BinanceCaptureReading
             {
                 chainBreaks++;
             }
-            apply(bids, (List<Object>)diff.get("b"));
-            apply(asks, (List<Object>)diff.get("a"));
+            PriceLevelPairs.apply(bids, (List<Object>)diff.get("b"));
+            PriceLevelPairs.apply(asks, (List<Object>)diff.get("a"));
             previous = last;
             diffsApplied++;
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void apply(final Map<BigDecimal, BigDecimal> side, final List<Object> levels)
-    {
-        for (final Object level : levels)
-        {
-            final List<Object> pair = (List<Object>)level;
-            final BigDecimal price = new BigDecimal((String)pair.get(0));
-            final BigDecimal quantity = new BigDecimal((String)pair.get(1));
-            if (quantity.signum() == 0)
-            {
-                side.remove(price);
-            }
-            else
-            {
-                side.put(price, quantity);
-            }
         }
     }
 
