@@ -1,5 +1,11 @@
 package dev.peregrine.ops.backtest;
 
+import dev.peregrine.core.agent.AgentErrors;
+import dev.peregrine.core.agent.AgentThreads;
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.SleepingMillisIdleStrategy;
+
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -8,23 +14,25 @@ import java.util.function.LongSupplier;
 
 /**
  * A one-line progress display on stderr for long backtests: bar, percent, events, events/s and time
- * left, redrawn with a carriage return at most {@link #REDRAWS_PER_SECOND} times a second by its own
- * daemon thread. It only reads the counters the runs publish ({@code BacktestProgress}), so the hot loop
+ * left, redrawn with a carriage return at most {@link #REDRAWS_PER_SECOND} times a second by an agent on
+ * its own daemon thread ({@code peregrine-progress}). It only reads the counters the runs publish ({@code BacktestProgress}), so the hot loop
  * pays nothing for it. Time left is extrapolated from the fraction of the input read (bytes of the
  * file); a journal input cannot tell, so it shows events and the rate only.
  */
-public final class ProgressBar implements AutoCloseable
+public final class ProgressBar implements Agent, AutoCloseable
 {
     public static final int REDRAWS_PER_SECOND = 4;
     private static final int WIDTH = 30;
+    private static final long REDRAW_NANOS = 1_000_000_000L / REDRAWS_PER_SECOND;
+    private static final long IDLE_MILLIS = 50;
 
     private final PrintWriter err;
     private final LongSupplier events;
     private final DoubleSupplier fraction;
     private final String label;
-    private final Thread thread;
     private final long started = System.nanoTime();
-    private volatile boolean running = true;
+    private final AgentRunner runner;
+    private long lastDrawNanos = started;
     private int lastLength;
 
     /**
@@ -37,9 +45,7 @@ public final class ProgressBar implements AutoCloseable
         this.label = label;
         this.events = events;
         this.fraction = fraction;
-        this.thread = new Thread(this::run, "peregrine-progress");
-        this.thread.setDaemon(true);
-        this.thread.start();
+        this.runner = AgentThreads.start(this, new SleepingMillisIdleStrategy(IDLE_MILLIS), new AgentErrors());
     }
 
     /** The mean of the known fractions of several runs, or -1 when none is known. */
@@ -58,26 +64,27 @@ public final class ProgressBar implements AutoCloseable
         return runs.isEmpty() ? -1 : sum / runs.size();
     }
 
-    private void run()
+    @Override
+    public String roleName()
     {
-        while (running)
-        {
-            try
-            {
-                Thread.sleep(1000 / REDRAWS_PER_SECOND);
-            }
-            catch (final InterruptedException e)
-            {
-                return;
-            }
-            if (running)
-            {
-                draw();
-            }
-        }
+        return "peregrine-progress";
     }
 
-    private synchronized void draw()
+    /** Redraws once a redraw interval has passed since the last one (the first one interval after the start). */
+    @Override
+    public int doWork()
+    {
+        final long now = System.nanoTime();
+        if (now - lastDrawNanos < REDRAW_NANOS)
+        {
+            return 0;
+        }
+        lastDrawNanos = now;
+        draw();
+        return 1;
+    }
+
+    private void draw()
     {
         final String line = line(label, events.getAsLong(), fraction.getAsDouble(), (System.nanoTime() - started) / 1e9);
         final StringBuilder sb = new StringBuilder("\r").append(line);
@@ -112,10 +119,9 @@ public final class ProgressBar implements AutoCloseable
 
     /** Stops the display and clears its line, so the summary starts on a clean line. */
     @Override
-    public synchronized void close()
+    public void close()
     {
-        running = false;
-        thread.interrupt();
+        runner.close(); // returns once the agent's thread is done: no redraw after the line is cleared
         err.print("\r" + " ".repeat(lastLength) + "\r");
         err.flush();
     }
