@@ -99,9 +99,11 @@ final class EmulatorRest
         }
         if (fault == EmulatorFault.RATE_LIMIT)
         {
+            // The reset is in whole epoch seconds: two ahead, so a second boundary between this answer and the
+            // client reading it still leaves the client a window to wait out.
             return new EmulatorReply(429, CoinbaseJson.write(EmulatorReply.errorBody("RATE_LIMIT_EXCEEDED",
                 "too many requests")), Map.of("x-ratelimit-limit", "30", "x-ratelimit-remaining", "0",
-                "x-ratelimit-reset", Long.toString(epochSeconds.getAsLong() + 1)), EmulatorReply.Action.ANSWER, 0);
+                "x-ratelimit-reset", Long.toString(epochSeconds.getAsLong() + 2)), EmulatorReply.Action.ANSWER, 0);
         }
         if (fault == EmulatorFault.SERVER_ERROR)
         {

@@ -200,7 +200,7 @@ class CoinbaseOrderAdapterEmulatorTest
         adapter.submit(order(5, 1, Side.BUY, "0.1", 0), "prg-t-5");
         Await.until("held", WAIT, () -> m.throttledWaits.get() >= 1);
         assertThat(venue.createsFor("prg-t-5")).isZero();
-        clock.advanceMillis(2_000);
+        clock.advanceMillis(3_000);
         Await.until("sent after the reset", WAIT, () -> recorder.has("accepted 5"));
     }
 
