@@ -155,7 +155,6 @@ final class RestartReconciliation
         {
             if (order.awaitingReconcile && !found.contains(order.orderId))
             {
-                settle(order);
                 metrics.recoveredMissing.increment();
                 if (order.accepted)
                 {
@@ -166,6 +165,7 @@ final class RestartReconciliation
                 {
                     reports.reject(order, VenueRejectReason.NOT_AT_VENUE, "not at the venue after the restart");
                 }
+                settle(order);
             }
         }
     }
@@ -220,6 +220,8 @@ final class RestartReconciliation
         }
         if (outcome == RequestOutcome.OK)
         {
+            // The venue lists newest first: reversed, then a stable sort by time keeps fills of one instant in order.
+            java.util.Collections.reverse(fills);
             fills.sort(Comparator.comparing(RestartReconciliation::tradeTime));
             reports.onListedFills(lookup.order(), now.orderId(), fills);
         }
@@ -231,9 +233,9 @@ final class RestartReconciliation
     {
         lookups.pollFirst();
         inFlight = false;
-        settle(lookup.order());
         metrics.recoveredSettled.increment();
         reports.onUpdate(now);
+        settle(lookup.order()); // last: awaitingReconcile() reaching 0 says every report is made
     }
 
     /** Oldest first; a time that cannot be read sorts first and keeps the venue's order (the sort is stable). */
