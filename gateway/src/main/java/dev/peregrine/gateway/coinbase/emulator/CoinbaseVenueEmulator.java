@@ -10,7 +10,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 
 import java.math.BigDecimal;
 import java.net.URI;
-import java.security.interfaces.ECPublicKey;
+import java.security.PublicKey;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -58,7 +58,7 @@ public final class CoinbaseVenueEmulator implements AutoCloseable
     private int port;
 
     /** @param jwtHost the host the JWT {@code uri} claim must name (the client's {@code jwtHost}). */
-    public CoinbaseVenueEmulator(final ECPublicKey publicKey, final String keyName, final String jwtHost)
+    public CoinbaseVenueEmulator(final PublicKey publicKey, final String keyName, final String jwtHost)
     {
         this.epochSeconds = () -> System.currentTimeMillis() / 1000;
         final JwtVerifier verifier = new JwtVerifier(publicKey, keyName, epochSeconds);

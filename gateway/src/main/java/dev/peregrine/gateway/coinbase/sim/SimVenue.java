@@ -73,7 +73,7 @@ public final class SimVenue implements VenueSimulator
     {
         final SimCredentials credentials = settings.publicKeyFile() != null ?
             SimCredentials.fromPublicKeyFile(settings.keyName(), settings.publicKeyFile()) :
-            SimCredentials.generatedIn(settings.keyName(), settings.credentialsDir());
+            SimCredentials.generatedIn(settings.keyName(), settings.credentialsDir(), settings.keyAlgorithm());
         final SimulatedExchange market = settings.capture() != null ?
             SimulatedExchange.replaying(settings.capture().file(), settings.capture().speed(), settings.bind(),
                 settings.marketDataPort()) :
