@@ -23,6 +23,8 @@ import java.util.function.Predicate;
 final class StreamClient implements WebSocket.Listener, AutoCloseable
 {
     private static final Duration WAIT = Duration.ofSeconds(10);
+    /** One client for every connection: making one initialises TLS, seconds on a busy machine. */
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final List<String> received = new CopyOnWriteArrayList<>();
     private final TextCollector collector = new TextCollector(received);
@@ -32,7 +34,7 @@ final class StreamClient implements WebSocket.Listener, AutoCloseable
 
     StreamClient(final URI base, final String pathAndQuery) throws Exception
     {
-        socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(URI.create(base + pathAndQuery), this)
+        socket = HTTP.newWebSocketBuilder().buildAsync(URI.create(base + pathAndQuery), this)
             .get(10, TimeUnit.SECONDS);
     }
 
@@ -95,10 +97,7 @@ final class StreamClient implements WebSocket.Listener, AutoCloseable
     public void onError(final WebSocket webSocket, final Throwable error)
     {
         closeCode = 1006;
-        errorSeen = error;
     }
-
-    volatile Throwable errorSeen;
 
     @Override
     public void close()
