@@ -77,7 +77,7 @@ final class SpotTrading
         final BigDecimal quantity = request.quantity() != null ? request.quantity()
             : rules.floorToStep(request.quoteOrderQty().divide(price, EmulatorJson.DECIMALS, RoundingMode.DOWN));
         rules.checkQuantity(quantity);
-        rules.checkNotional(price, quantity);
+        rules.checkNotional(price, quantity, true);
         requireFunds(rules, order.buy(), price, quantity);
         order.origQty = quantity;
         store.add(order);
