@@ -290,7 +290,7 @@ public final class BinanceSpotEmulator implements BinanceApiExtension
     public synchronized void fillResting(final long orderId, final String quantity)
     {
         final SpotOrder order = store.byId(orderId);
-        if (order == null || !order.open() || order.workingTime < 0)
+        if (order == null || !order.open() || !order.booked)
         {
             throw new IllegalStateException("no resting order " + orderId);
         }
