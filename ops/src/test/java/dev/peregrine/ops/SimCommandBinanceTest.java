@@ -19,7 +19,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,9 +29,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SimCommandBinanceTest
 {
-    private static final Pattern READY = Pattern.compile(
-        "sim ready: market_data_url=(\\S+) rest_url=(\\S+) user_channel_url=(\\S+)");
-
     @TempDir
     Path temp;
 
@@ -48,7 +44,7 @@ class SimCommandBinanceTest
         try
         {
             assertThat(DaemonProcess.awaitOutput(sim, log, "sim ready:", 60)).as(DaemonProcess.read(log)).isTrue();
-            final Matcher ready = READY.matcher(DaemonProcess.read(log));
+            final Matcher ready = SimCommandTest.READY.matcher(DaemonProcess.read(log));
             assertThat(ready.find()).isTrue();
             final URI stream = URI.create(ready.group(1));
             final URI rest = URI.create(ready.group(2));
