@@ -107,6 +107,7 @@ public final class BinanceSpotEmulator implements BinanceApiExtension
         }
         final RequestWeightLimit.Verdict verdict = weights.admit(request.remoteAddress(), endpoint.weight(parameters), now);
         final Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("x-mbx-used-weight", Integer.toString(verdict.usedWeight()));
         headers.put("x-mbx-used-weight-1m", Integer.toString(verdict.usedWeight()));
         if (!verdict.admitted())
         {
