@@ -198,7 +198,7 @@ public final class BinanceSpotEmulator implements BinanceApiExtension
     @Override
     public synchronized void openApiSession(final UserStreamSink sink)
     {
-        apiSessions.open(sink);
+        apiSessions.open(sink, epochMillis.getAsLong());
     }
 
     @Override
