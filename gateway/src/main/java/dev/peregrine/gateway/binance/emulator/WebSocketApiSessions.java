@@ -175,7 +175,7 @@ final class WebSocketApiSessions
     private void checkSigned(final JsonNode params, final long now)
     {
         final Map<String, String> sorted = new TreeMap<>();
-        params.fields().forEachRemaining(field -> sorted.put(field.getKey(), field.getValue().asText()));
+        params.properties().forEach(field -> sorted.put(field.getKey(), field.getValue().asText()));
         authentication.checkApiKey(sorted.get("apiKey"));
         final String signature = sorted.remove("signature");
         final StringBuilder payload = new StringBuilder();
