@@ -111,7 +111,16 @@ final class BinanceSimSession implements UserStreamSink
     /** An event of {@code stream}, if this client listens to it. */
     void send(final String stream, final String data)
     {
-        if (channel.isActive() && wants(stream))
+        if (wants(stream))
+        {
+            deliver(stream, data);
+        }
+    }
+
+    /** An event of {@code stream} whether or not the client listens to it (the server's own, {@code !serverShutdown}). */
+    void deliver(final String stream, final String data)
+    {
+        if (channel.isActive())
         {
             channel.writeAndFlush(new TextWebSocketFrame(combined ? "{\"stream\":\"" + stream + "\",\"data\":" + data + "}" : data));
         }

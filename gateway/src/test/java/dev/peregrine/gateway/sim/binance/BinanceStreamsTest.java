@@ -54,6 +54,9 @@ class BinanceStreamsTest
         assertThat(aggregate.path("data").path("a").asLong()).isEqualTo(aggregate.path("data").path("f").asLong());
         combined.await("a book ticker", text -> text.startsWith("{\"stream\":\"ethusdt@bookTicker\""));
         assertThat(raw.received()).allMatch(text -> text.startsWith("{\"e\":\"trade\""));
+        exchange.close();
+        raw.await("the raw shutdown event", text -> text.startsWith("{\"e\":\"serverShutdown\",\"E\":"));
+        combined.await("the wrapped shutdown event", text -> text.startsWith("{\"stream\":\"!serverShutdown\",\"data\":{\"e\":\"serverShutdown\""));
     }
 
     @Test
