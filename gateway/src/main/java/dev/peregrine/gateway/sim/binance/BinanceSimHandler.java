@@ -77,7 +77,8 @@ final class BinanceSimHandler extends WebSocketSessionHandler<BinanceSimSession>
             BinanceSimSession.close(ctx.channel(), 1008, "connection limit");
             return null;
         }
-        ctx.channel().eventLoop().schedule((Runnable)session::close, limits.maxConnectionAge().toNanos(), TimeUnit.NANOSECONDS);
+        session.ageLimit = ctx.channel().eventLoop().schedule((Runnable)session::close, limits.maxConnectionAge().toNanos(),
+            TimeUnit.NANOSECONDS);
         publisher.add(session);
         if (session.api)
         {
@@ -110,6 +111,7 @@ final class BinanceSimHandler extends WebSocketSessionHandler<BinanceSimSession>
     @Override
     protected void onClosed(final BinanceSimSession session)
     {
+        session.ageLimit.cancel(false); // else the task would hold the closed session for the rest of the 24 h
         publisher.remove(session);
         if (session.api)
         {

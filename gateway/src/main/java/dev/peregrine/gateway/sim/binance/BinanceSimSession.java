@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.Future;
 
 /**
  * One market-stream client of the simulator: the streams it listens to (from its URL, then live
@@ -28,6 +29,8 @@ final class BinanceSimSession implements UserStreamSink
     /** Copy-on-write: a replay's agent asks whether the client listens to a depth stream. */
     private final Set<String> streams = new CopyOnWriteArraySet<>();
     private boolean combined;
+    /** The close at the connection's maximum age, cancelled when it closes earlier. */
+    Future<?> ageLimit;
     /** Pong or connection time, for the pong deadline. */
     long lastPongNanos;
     /** Incoming messages of the current second, for the 5-a-second limit. */

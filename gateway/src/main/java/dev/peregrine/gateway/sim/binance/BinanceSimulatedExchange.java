@@ -249,7 +249,11 @@ public final class BinanceSimulatedExchange implements AutoCloseable
         {
             return;
         }
-        if (publisher != null && loop != null && !loop.isShuttingDown())
+        if (publisher != null && loop != null && loop.inEventLoop())
+        {
+            publisher.serverShutdown();
+        }
+        else if (publisher != null && loop != null && !loop.isShuttingDown())
         {
             loop.submit(publisher::serverShutdown).awaitUninterruptibly(1_000);
         }
