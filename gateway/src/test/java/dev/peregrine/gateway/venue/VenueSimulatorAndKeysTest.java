@@ -57,15 +57,12 @@ class VenueSimulatorAndKeysTest
     }
 
     @Test
-    void binanceHasNeitherASimulatorNorKeysToVerify()
+    void binanceHasNoSimulator()
     {
         final Venue binance = VenueRegistry.standard().venue("binance");
         assertThatThrownBy(() -> binance.simulator(new SimulatorSettings(null, List.of("BTCUSDT"), "127.0.0.1", 0, 1, 1,
             KEY_NAME, null, dir, "127.0.0.1")))
             .isInstanceOf(UnsupportedOperationException.class)
             .hasMessage("binance has no order emulator: peregrine sim simulates a venue that trades live");
-        assertThatThrownBy(() -> binance.verifyKeys(null, Map.of(), REST, Duration.ofSeconds(1), line -> { }))
-            .isInstanceOf(UnsupportedOperationException.class)
-            .hasMessage("binance has no order path: verify-keys checks the keys of a venue that trades live");
     }
 }
