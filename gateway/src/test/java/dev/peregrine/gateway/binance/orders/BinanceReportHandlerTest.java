@@ -7,7 +7,6 @@ import dev.peregrine.gateway.orders.OrderAdapterMetrics;
 import dev.peregrine.gateway.orders.RequestOutcome;
 import dev.peregrine.gateway.orders.RestStatus;
 import dev.peregrine.gateway.orders.VenueRejectReason;
-import dev.peregrine.gateway.orders.VenueResponseListener;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -20,7 +19,7 @@ class BinanceReportHandlerTest
 {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Recorder calls = new Recorder();
+    private final RecordingVenueListener calls = new RecordingVenueListener();
     private final List<Long> rechecks = new ArrayList<>();
     private final List<Long> cancels = new ArrayList<>();
     private final BinanceReportHandler handler = new BinanceReportHandler(calls, new OrderAdapterMetrics(),
@@ -39,7 +38,7 @@ class BinanceReportHandlerTest
             "0.0001", true)); // sent twice: applied once
         handler.onExecutionReport(report("prg-a-7", "", "TRADE", "FILLED", 502, "0.2", "0.3", "59990", "12", false));
 
-        assertThat(calls.lines).containsExactly(
+        assertThat(calls.lines()).containsExactly(
             "accepted 7 88",
             "fill 7 #501 0.1 @ 60000 fee 6 maker",
             "fill 7 #502 0.2 @ 59990 fee 12 taker");
@@ -56,7 +55,7 @@ class BinanceReportHandlerTest
         handler.onExecutionReport(report("cancel-x", "prg-a-8", "CANCELED", "CANCELED", -1, "0", "0", "0", null, false));
         handler.onExecutionReport(report("foreign", "", "NEW", "NEW", -1, "0", "0", "0", null, false));
 
-        assertThat(calls.lines).containsExactly("accepted 8 88", "cancelled 8");
+        assertThat(calls.lines()).containsExactly("accepted 8 88", "cancelled 8");
     }
 
     @Test
@@ -74,7 +73,7 @@ class BinanceReportHandlerTest
                 "\"commissionAsset\":\"USDT\",\"isMaker\":false}]"));
 
         assertThat(rechecks).containsExactly(9L);
-        assertThat(calls.lines).containsExactly(
+        assertThat(calls.lines()).containsExactly(
             "unknown 9 " + VenueRejectReason.TIMEOUT,
             "accepted 9 88",
             "fill 9 #600 0.2 @ 61000 fee 1.22 taker",
@@ -95,7 +94,7 @@ class BinanceReportHandlerTest
             "-2010 Account has insufficient balance for requested action.", -1, -1, 1), -2010, null));
         handler.onCreateAnswer(wanted, answer("{\"symbol\":\"BTCUSDT\",\"orderId\":4,\"clientOrderId\":\"prg-a-11\"}"));
 
-        assertThat(calls.lines).containsExactly("rejected 10 " + VenueRejectReason.VENUE_REJECTED, "accepted 11 4");
+        assertThat(calls.lines()).containsExactly("rejected 10 " + VenueRejectReason.VENUE_REJECTED, "accepted 11 4");
         assertThat(cancels).containsExactly(11L);
     }
 
@@ -108,7 +107,7 @@ class BinanceReportHandlerTest
 
         handler.onCancelAnswer(order, answer("{\"status\":\"CANCELED\",\"executedQty\":\"0.4\"}"));
 
-        assertThat(calls.lines).containsExactly("accepted 12 5");
+        assertThat(calls.lines()).containsExactly("accepted 12 5");
         assertThat(rechecks).containsExactly(12L);
     }
 
@@ -151,50 +150,5 @@ class BinanceReportHandlerTest
     private static RestStatus status(final RequestOutcome outcome, final int http)
     {
         return new RestStatus(outcome, http, null, -1, -1, 1);
-    }
-
-    /** The listener's calls, one line each. */
-    private static final class Recorder implements VenueResponseListener
-    {
-        final List<String> lines = new ArrayList<>();
-
-        @Override
-        public void onAccepted(final long orderId, final String venueOrderId)
-        {
-            lines.add("accepted " + orderId + " " + venueOrderId);
-        }
-
-        @Override
-        public void onRejected(final long orderId, final int reason, final String detail)
-        {
-            lines.add("rejected " + orderId + " " + reason);
-        }
-
-        @Override
-        public void onUnknown(final long orderId, final int reason, final String detail)
-        {
-            lines.add("unknown " + orderId + " " + reason);
-        }
-
-        @Override
-        public void onCancelled(final long orderId, final String venueOrderId)
-        {
-            lines.add("cancelled " + orderId);
-        }
-
-        @Override
-        public void onCancelRejected(final long orderId, final String reason)
-        {
-            lines.add("cancel rejected " + orderId);
-        }
-
-        @Override
-        public void onFill(final long orderId, final String tradeId, final long quantity, final long price, final long fee,
-            final int liquidity)
-        {
-            lines.add("fill " + orderId + " #" + tradeId + " " + FixedPoint.toString(quantity) + " @ " +
-                FixedPoint.toString(price) + " fee " + FixedPoint.toString(fee) + " " +
-                (liquidity == LIQUIDITY_MAKER ? "maker" : "taker"));
-        }
     }
 }
