@@ -29,7 +29,7 @@ class BinanceLiveCrashRecoveryKillTest
 {
     private static final String API_KEY = "peregrine-kill-test";
     private static final String SECRET = "kT9vQ2mX7pL4sN8wR3yB6cF1hJ5dG0zAeU2iO9tY4rW7qE1uI3oP6aS8dF5gH2jK";
-    private static final int KILLS = 6;
+    private static final int KILLS = 5;
     private static final long SEED = 2207L;
 
     @TempDir
@@ -52,7 +52,7 @@ class BinanceLiveCrashRecoveryKillTest
 
             kills.killRepeatedly(KILLS, SEED, () -> emulator.orderCount() > 0);
             assertThat(emulator.orderCount()).as("orders the venue received across the kills").isPositive();
-            final String output = kills.cleanRun(15_000);
+            final String output = kills.cleanRun(10_000);
 
             kills.replayEqualsLive(output);
             for (final String clientOrderId : kills.clientOrderIds(output))

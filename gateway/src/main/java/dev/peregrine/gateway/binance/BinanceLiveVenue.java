@@ -35,6 +35,7 @@ import java.util.concurrent.TimeoutException;
 public final class BinanceLiveVenue implements LiveVenue
 {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private static final int LISTEN_KEY_ATTEMPTS = 3;
 
     private final URI restBase;
     private final URI streamBase;
@@ -87,30 +88,40 @@ public final class BinanceLiveVenue implements LiveVenue
         adapter.start();
     }
 
+    /** A few tries: a slow venue at start is no reason to give up, a venue refusing the key is. */
     private static String openListenKey(final BinanceOrderClient client)
     {
         final String where = client.baseUri() + BinanceOrderClient.USER_DATA_STREAM;
-        final BinanceAnswer answer;
-        try
+        BinanceAnswer answer = null;
+        for (int attempt = 1; attempt <= LISTEN_KEY_ATTEMPTS; attempt++)
         {
-            answer = client.openUserStream().get(TIMEOUT.toSeconds() * 2 + 1, TimeUnit.SECONDS);
+            try
+            {
+                answer = client.openUserStream().get(TIMEOUT.toSeconds() * 2 + 1, TimeUnit.SECONDS);
+            }
+            catch (final ExecutionException | TimeoutException ex)
+            {
+                throw new IllegalStateException("cannot open a user data stream at " + where + " (" + ex.getMessage() + ")", ex);
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while opening a user data stream at " + where, ex);
+            }
+            final RequestOutcome outcome = answer.status().outcome();
+            final String key = answer.text("listenKey");
+            if (outcome == RequestOutcome.OK && key != null && !key.isEmpty())
+            {
+                return key;
+            }
+            if (outcome == RequestOutcome.REJECTED || outcome == RequestOutcome.UNAUTHORIZED || outcome == RequestOutcome.OK)
+            {
+                break;
+            }
         }
-        catch (final ExecutionException | TimeoutException ex)
-        {
-            throw new IllegalStateException("cannot open a user data stream at " + where + " (" + ex.getMessage() + ")", ex);
-        }
-        catch (final InterruptedException ex)
-        {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while opening a user data stream at " + where, ex);
-        }
-        final String key = answer.text("listenKey");
-        if (answer.status().outcome() != RequestOutcome.OK || key == null || key.isEmpty())
-        {
-            throw new IllegalStateException("cannot open a user data stream at " + where + ": HTTP " +
-                answer.status().httpStatus() + (answer.status().message() == null ? "" : " " + answer.status().message()));
-        }
-        return key;
+        throw new IllegalStateException("cannot open a user data stream at " + where + " (" + LISTEN_KEY_ATTEMPTS +
+            " tries): HTTP " + answer.status().httpStatus() + " " + answer.status().outcome().label() +
+            (answer.status().message() == null ? "" : " " + answer.status().message()));
     }
 
     @Override

@@ -282,6 +282,11 @@ public final class BinanceOrderAdapter implements OrderGateway, Agent, AutoClose
         client.newOrder(request).whenComplete((answer, failure) -> onAdapterThread(() ->
         {
             gate.observe(OrderAdapterMetrics.Endpoint.CREATE, answer.status());
+            if (answer.status().outcome().outcomeUnknown())
+            {
+                // Every signing of it (a retry after a refused connection signs anew) came before this answer.
+                order.sentEpochMillis = epochMillis.getAsLong();
+            }
             reports.onCreateAnswer(order, answer);
         }));
     }

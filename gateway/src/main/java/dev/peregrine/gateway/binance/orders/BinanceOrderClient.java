@@ -45,7 +45,8 @@ public final class BinanceOrderClient
     public static final int WEIGHT_PER_MINUTE = 6000;
     /** Weight kept back from the limit, so the queries of a reconciliation never meet a 429 (and then a 418 ban). */
     private static final int WEIGHT_RESERVE = 600;
-    private static final long RECV_WINDOW_MILLIS = 5000;
+    /** The {@code recvWindow} of every signed call: Binance's default. */
+    static final long RECV_WINDOW_MILLIS = 5000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI baseUri;
@@ -109,10 +110,13 @@ public final class BinanceOrderClient
         return signed("GET", ACCOUNT, "omitZeroBalances=true", true);
     }
 
-    /** {@code POST /api/v3/userDataStream} (API key, no signature): the answer holds {@code listenKey}. */
+    /**
+     * {@code POST /api/v3/userDataStream} (API key, no signature): the answer holds {@code listenKey}. Idempotent at
+     * Binance (an account's active key is returned again, its validity extended), so it is retried like a read.
+     */
     public CompletableFuture<BinanceAnswer> openUserStream()
     {
-        return keyed("POST", USER_DATA_STREAM, "", false);
+        return keyed("POST", USER_DATA_STREAM, "", true);
     }
 
     /** {@code PUT /api/v3/userDataStream}: keeps the listen key alive another 60 minutes. */

@@ -17,15 +17,18 @@ import java.util.function.LongSupplier;
  * ({@link VenueRejectReason#NOT_AT_VENUE}). One query at a time, again after a second when the venue cannot be
  * reached.
  *
- * <p>"Not there" is only final once no request sent before can still arrive: Binance refuses a request older than its
- * {@code recvWindow}, so that is a request time-out plus the window after the create was sent, or after this adapter
- * started for an order recovered from a process that died. Adapter thread only, except {@link #awaitingReconcile()}.
+ * <p>"Not there" is only final once no request sent before can still be taken: Binance refuses a request older than
+ * its {@code recvWindow}, so that is the window after the create was signed, or after this adapter started for an order
+ * recovered from a process that died. Adapter thread only, except {@link #awaitingReconcile()}.
  */
 final class BinanceReconciliation
 {
     private static final long RETRY_NANOS = 1_000_000_000L;
-    /** A request sent this long ago can no longer reach the venue: the recvWindow, the request time-out, and a margin. */
-    static final long SETTLED_AFTER_MILLIS = 5_000 + 5_000 + 1_000;
+    /**
+     * A request signed this long ago can no longer be taken: Binance processes one only within its recvWindow of its
+     * timestamp (by the venue's clock; a second of skew allowed, as the venue allows it ahead).
+     */
+    static final long SETTLED_AFTER_MILLIS = BinanceOrderClient.RECV_WINDOW_MILLIS + 1_000;
 
     private final BinanceOrderClient client;
     private final BinanceReportHandler reports;
@@ -146,27 +149,24 @@ final class BinanceReconciliation
 
     private void finish(final BinanceTrackedOrder order, final BinanceAnswer queried, final BinanceAnswer trades)
     {
-        settleRecovered(order, true);
+        // Reported before it counts as settled: whoever sees awaitingReconcile at 0 sees the reports too.
         reports.onQueried(order, queried, trades);
+        settleRecovered(order, true);
         done();
     }
 
     private void notAtVenue(final BinanceTrackedOrder order)
     {
-        settleRecovered(order, false);
-        if (order.done)
-        {
-            return;
-        }
-        if (order.accepted)
+        if (!order.done && order.accepted)
         {
             order.done = true;
             reports.lost(order, "accepted before, but the venue has no order " + order.clientOrderId());
         }
-        else
+        else if (!order.done)
         {
             reports.reject(order, VenueRejectReason.NOT_AT_VENUE, "not at the venue: the create never reached it");
         }
+        settleRecovered(order, false);
     }
 
     private void settleRecovered(final BinanceTrackedOrder order, final boolean found)
