@@ -170,6 +170,27 @@ class BinanceOrderAdapterEmulatorTest
         assertThat(emulator.createsFor("prg-t-5")).isZero();
     }
 
+    @Test
+    void aRateLimitRejectsTheOrderUnsentAndPausesUntilRetryAfterWhileWeightIsCounted() throws Exception
+    {
+        startHmac();
+        final BinanceAnswer weighed = client.account().get(5, TimeUnit.SECONDS);
+        assertThat(weighed.status().rateLimitRemaining()).as("weight left below the limit less the reserve")
+            .isBetween(0L, (long)BinanceOrderClient.WEIGHT_PER_MINUTE - 600 - 1);
+        emulator.injectFault(BinanceEmulatorFault.RATE_LIMIT, BinanceOrderClient.ORDER, 1);
+
+        adapter.submit(order(6, Side.BUY, "0.01", 0), "prg-t-6");
+        Await.until("refused", WAIT, () -> recorder.has("rejected 6"));
+        adapter.submit(order(7, Side.BUY, "0.01", 0), "prg-t-7");
+        Await.until("the next order, after the pause", WAIT, () -> recorder.has("fill 7"));
+
+        assertThat(recorder.lines()).startsWith("rejected 6 " + VenueRejectReason.RATE_LIMITED);
+        assertThat(adapter.metrics().rateLimited.get()).isEqualTo(1);
+        assertThat(adapter.metrics().throttledWaits.get()).as("order 7 waited for Retry-After").isPositive();
+        assertThat(emulator.createsFor("prg-t-6")).isEqualTo(1);
+        assertThat(emulator.statusOf("BTCUSDT", "prg-t-6")).as("a 429 is not processed").isNull();
+    }
+
     private static OrderCommand order(final long id, final int side, final String quantity, final long price)
     {
         final OrderCommand command = new OrderCommand();
