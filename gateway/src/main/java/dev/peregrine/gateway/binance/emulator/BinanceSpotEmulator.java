@@ -16,7 +16,8 @@ import java.util.function.LongSupplier;
 
 /**
  * The emulated Binance spot trading API, plugged into the simulated exchange ({@link BinanceApiExtension}): the
- * signed REST endpoints of {@link SpotEndpoint} and the user data stream of a listen key. Each request is counted
+ * signed REST endpoints of {@link SpotEndpoint} and the user data stream, on a listen key
+ * ({@link UserDataStreams}) or a WebSocket API subscription ({@link WebSocketApiSessions}). Each request is counted
  * per path (and each create per {@code newClientOrderId}, whatever became of it), weighed against the per-IP
  * {@code REQUEST_WEIGHT} limit (429, then 418), met by an injected fault if one is due, authenticated, and
  * answered in the venue's shapes, errors as {@code {"code","msg"}}. Orders fill against the simulated market
@@ -30,7 +31,6 @@ public final class BinanceSpotEmulator implements BinanceApiExtension
 {
     public static final BigDecimal STARTING_QUOTE = new BigDecimal("100000");
     public static final BigDecimal STARTING_BASE = BigDecimal.ONE;
-    private static final long UID = 354_937_868L;
 
     private final LongSupplier epochMillis;
     private final RequestAuthentication authentication;
@@ -38,9 +38,10 @@ public final class BinanceSpotEmulator implements BinanceApiExtension
     private final OrderCountLimit orderCount = new OrderCountLimit();
     private final FaultPlan faults = new FaultPlan();
     private final UserDataStreams streams = new UserDataStreams();
+    private final WebSocketApiSessions apiSessions;
     private final SpotOrderStore store;
     private final SpotTrading trading;
-    private final OrderEndpoints orders;
+    private final SpotApi api;
     private final Map<String, Integer> requestsByPath = new HashMap<>();
     private final Map<String, Integer> createsByClientId = new HashMap<>();
 
@@ -59,20 +60,14 @@ public final class BinanceSpotEmulator implements BinanceApiExtension
         this.epochMillis = epochMillis;
         this.authentication = new RequestAuthentication(key);
         this.store = new SpotOrderStore(catalog);
-        this.trading = new SpotTrading(store, streams);
-        this.orders = new OrderEndpoints(trading);
-        final long now = epochMillis.getAsLong();
-        for (final SymbolRules rules : store.symbols())
+        this.apiSessions = new WebSocketApiSessions(authentication);
+        this.trading = new SpotTrading(store, event ->
         {
-            if (trading.account.free(rules.quoteAsset()).signum() == 0)
-            {
-                trading.account.deposit(rules.quoteAsset(), STARTING_QUOTE, now);
-            }
-            if (trading.account.free(rules.baseAsset()).signum() == 0)
-            {
-                trading.account.deposit(rules.baseAsset(), STARTING_BASE, now);
-            }
-        }
+            streams.publish(event);
+            apiSessions.publish(event);
+        });
+        this.api = new SpotApi(authentication, new OrderEndpoints(trading), trading, streams, orderCount);
+        trading.fund(STARTING_QUOTE, STARTING_BASE, epochMillis.getAsLong());
     }
 
     @Override
@@ -81,7 +76,7 @@ public final class BinanceSpotEmulator implements BinanceApiExtension
         final SpotEndpoint endpoint = SpotEndpoint.of(request.method(), request.path());
         if (endpoint == null)
         {
-            return SpotEndpoint.serves(request.path()) ? error(405, -1000, "An unknown error occured while processing the request.", Map.of()) : null;
+            return null;
         }
         final long now = epochMillis.getAsLong();
         streams.expire(now);
@@ -101,6 +96,7 @@ public final class BinanceSpotEmulator implements BinanceApiExtension
         }
         final RequestWeightLimit.Verdict verdict = weights.admit(request.remoteAddress(), endpoint.weight(parameters), now);
         final Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("x-mbx-used-weight", Integer.toString(verdict.usedWeight()));
         headers.put("x-mbx-used-weight-1m", Integer.toString(verdict.usedWeight()));
         if (!verdict.admitted())
         {
@@ -121,89 +117,12 @@ public final class BinanceSpotEmulator implements BinanceApiExtension
         {
             return error(500, -1001, "Internal error; unable to process your request. Please try again.", headers);
         }
-        final BinanceHttpAnswer answer = process(endpoint, request, parameters, headers, now);
+        final BinanceHttpAnswer answer = api.serve(endpoint, request, parameters, headers, now);
         if (fault == BinanceEmulatorFault.UNKNOWN_STATUS)
         {
             return error(503, -1007, "Timeout waiting for response from backend server. Send status unknown; execution status unknown.", headers);
         }
         return fault == BinanceEmulatorFault.TIMEOUT ? answer.held(faults.holdMillis()) : answer;
-    }
-
-    private BinanceHttpAnswer process(final SpotEndpoint endpoint, final BinanceHttpRequest request, final RequestParameters parameters,
-        final Map<String, String> headers, final long now)
-    {
-        try
-        {
-            if (parameters == null)
-            {
-                new RequestParameters(request); // throws the rejection that made it null
-            }
-            if (endpoint.signed)
-            {
-                authentication.checkSigned(request, parameters, now);
-            }
-            else
-            {
-                authentication.checkApiKey(request);
-            }
-            final Object body = dispatch(endpoint, parameters, headers, now);
-            return new BinanceHttpAnswer(200, headers, EmulatorJson.write(body));
-        }
-        catch (final BinanceRejection rejection)
-        {
-            if (rejection.code == -1015)
-            {
-                headers.put("retry-after", Long.toString(orderCount.retryAfterSeconds(now)));
-            }
-            return rejection.answer(headers);
-        }
-    }
-
-    private Object dispatch(final SpotEndpoint endpoint, final RequestParameters p, final Map<String, String> headers, final long now)
-    {
-        return switch (endpoint)
-        {
-            case NEW_ORDER ->
-            {
-                orderCount.admit(now);
-                final Object placed = orders.create(p, now);
-                orderCount.placed(now);
-                headers.putAll(orderCount.headers());
-                yield placed;
-            }
-            case TEST_ORDER -> orders.test(p);
-            case QUERY_ORDER -> orders.query(p);
-            case CANCEL_ORDER -> orders.cancel(p, now);
-            case OPEN_ORDERS -> orders.open(p);
-            case CANCEL_OPEN_ORDERS -> orders.cancelAll(p, now);
-            case ALL_ORDERS -> orders.all(p);
-            case MY_TRADES -> orders.myTrades(p);
-            case ACCOUNT -> trading.accountView(p.flag("omitZeroBalances"), UID);
-            case COMMISSION -> commission(p);
-            case ORDER_COUNT -> orderCount.view(now);
-            case START_USER_STREAM -> Map.of("listenKey", streams.start(now));
-            case KEEP_USER_STREAM ->
-            {
-                streams.keepAlive(p.required("listenKey"), now);
-                yield Map.of();
-            }
-            case CLOSE_USER_STREAM ->
-            {
-                streams.delete(p.required("listenKey"), now);
-                yield Map.of();
-            }
-        };
-    }
-
-    private Object commission(final RequestParameters p)
-    {
-        final Map<String, Object> m = new LinkedHashMap<>();
-        m.put("symbol", store.rules(p.required("symbol")).symbol());
-        m.put("standardCommission", SpotAccount.fourRates(SpotAccount.COMMISSION_RATE));
-        m.put("specialCommission", SpotAccount.fourRates(BigDecimal.ZERO));
-        m.put("taxCommission", SpotAccount.fourRates(BigDecimal.ZERO));
-        m.put("discount", OrderEndpoints.discount());
-        return m;
     }
 
     private static BinanceHttpAnswer error(final int status, final int code, final String msg, final Map<String, String> headers)
@@ -227,6 +146,30 @@ public final class BinanceSpotEmulator implements BinanceApiExtension
     public synchronized void closeUserStream(final String name, final UserStreamSink sink)
     {
         streams.closed(name, sink);
+    }
+
+    @Override
+    public String webSocketApiPath()
+    {
+        return WebSocketApiSessions.PATH;
+    }
+
+    @Override
+    public synchronized void openApiSession(final UserStreamSink sink)
+    {
+        apiSessions.open(sink, epochMillis.getAsLong());
+    }
+
+    @Override
+    public synchronized void onApiRequest(final UserStreamSink sink, final String text)
+    {
+        apiSessions.request(sink, text, epochMillis.getAsLong());
+    }
+
+    @Override
+    public synchronized void closeApiSession(final UserStreamSink sink)
+    {
+        apiSessions.closed(sink);
     }
 
     @Override
@@ -338,7 +281,7 @@ public final class BinanceSpotEmulator implements BinanceApiExtension
     public synchronized void fillResting(final long orderId, final String quantity)
     {
         final SpotOrder order = store.byId(orderId);
-        if (order == null || !order.open() || order.workingTime < 0)
+        if (order == null || !order.open() || !order.booked)
         {
             throw new IllegalStateException("no resting order " + orderId);
         }
@@ -362,5 +305,11 @@ public final class BinanceSpotEmulator implements BinanceApiExtension
     public synchronized int userStreamConnections()
     {
         return streams.connections();
+    }
+
+    /** User data subscriptions of WebSocket API sessions. */
+    public synchronized int apiSubscriptions()
+    {
+        return apiSessions.subscriptions();
     }
 }

@@ -7,6 +7,7 @@ import java.math.RoundingMode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The emulated matching engine for one account: places, fills and cancels orders and reports each change on the
@@ -25,14 +26,31 @@ final class SpotTrading
 
     final SpotAccount account = new SpotAccount();
     final SpotOrderStore store;
-    private final UserDataStreams streams;
+    /** Where account events go: every listen key's stream and every WebSocket API subscription. */
+    private final Consumer<String> events;
     private BinanceMarketView market;
     private long nextTradeId = 1;
 
-    SpotTrading(final SpotOrderStore store, final UserDataStreams streams)
+    SpotTrading(final SpotOrderStore store, final Consumer<String> events)
     {
         this.store = store;
-        this.streams = streams;
+        this.events = events;
+    }
+
+    /** Deposits {@code quote} of every quote asset and {@code base} of every base asset the symbols trade, once each. */
+    void fund(final BigDecimal quote, final BigDecimal base, final long now)
+    {
+        for (final SymbolRules rules : store.symbols())
+        {
+            if (account.free(rules.quoteAsset()).signum() == 0)
+            {
+                account.deposit(rules.quoteAsset(), quote, now);
+            }
+            if (account.free(rules.baseAsset()).signum() == 0)
+            {
+                account.deposit(rules.baseAsset(), base, now);
+            }
+        }
     }
 
     void market(final BinanceMarketView view)
@@ -77,7 +95,7 @@ final class SpotTrading
         final BigDecimal quantity = request.quantity() != null ? request.quantity()
             : rules.floorToStep(request.quoteOrderQty().divide(price, EmulatorJson.DECIMALS, RoundingMode.DOWN));
         rules.checkQuantity(quantity);
-        rules.checkNotional(price, quantity);
+        rules.checkNotional(price, quantity, true);
         requireFunds(rules, order.buy(), price, quantity);
         order.origQty = quantity;
         store.add(order);
@@ -111,7 +129,7 @@ final class SpotTrading
             return new Placement(order, List.of());
         }
         account.lock(buy ? rules.quoteAsset() : rules.baseAsset(), buy ? request.price().multiply(request.quantity()) : request.quantity(), now);
-        order.workingTime = now;
+        order.booked = true;
         report(order, "NEW", null, null, now);
         positions(rules, now);
         return new Placement(order, List.of());
@@ -139,7 +157,7 @@ final class SpotTrading
         final BigDecimal quote = price.multiply(quantity);
         final BigDecimal commission = (buy ? quantity : quote).multiply(SpotAccount.COMMISSION_RATE)
             .setScale(EmulatorJson.DECIMALS, RoundingMode.HALF_UP);
-        final boolean resting = order.workingTime >= 0;
+        final boolean resting = order.booked;
         if (buy)
         {
             // a resting buy locked its limit times its quantity and fills at that limit
@@ -160,7 +178,7 @@ final class SpotTrading
     SpotOrder cancel(final SpotOrder order, final String cancelClientOrderId, final long now)
     {
         final SymbolRules rules = order.rules;
-        if (order.workingTime >= 0)
+        if (order.booked)
         {
             account.unlock(order.buy() ? rules.quoteAsset() : rules.baseAsset(),
                 order.buy() ? order.price.multiply(order.remaining()) : order.remaining(), now);
@@ -185,7 +203,7 @@ final class SpotTrading
         int filled = 0;
         for (final SpotOrder order : store.open(symbol))
         {
-            if (order.workingTime >= 0 && reached(order, order.buy() ? ask : bid, last))
+            if (order.booked && reached(order, order.buy() ? ask : bid, last))
             {
                 fill(order, order.remaining(), order.price, true, now);
                 positions(order.rules, now);
@@ -204,12 +222,12 @@ final class SpotTrading
 
     void report(final SpotOrder order, final String execution, final SpotTrade trade, final String cancelClientOrderId, final long now)
     {
-        streams.publish(UserStreamEvents.executionReport(order, execution, trade, cancelClientOrderId, now));
+        events.accept(UserStreamEvents.executionReport(order, execution, trade, cancelClientOrderId, now));
     }
 
     void positions(final SymbolRules rules, final long now)
     {
-        streams.publish(UserStreamEvents.accountPosition(now, account.updateTime(),
+        events.accept(UserStreamEvents.accountPosition(now, account.updateTime(),
             account.positions(List.of(rules.baseAsset(), rules.quoteAsset()))));
     }
 

@@ -1,7 +1,6 @@
 package dev.peregrine.gateway.sim.binance;
 
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 
@@ -9,12 +8,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
 
 /**
  * One market-stream client of the simulator: the streams it listens to (from its URL, then live
  * {@code SUBSCRIBE}/{@code UNSUBSCRIBE}) and whether its events come wrapped as combined-stream envelopes
  * ({@code /stream}, or {@code SET_PROPERTY combined}) or raw ({@code /ws/}). Loop thread only; a replay's agent
- * reads {@link #channel} alone.
+ * reads {@link #channel} and {@link #wantsDepth()}.
  */
 final class BinanceSimSession implements UserStreamSink
 {
@@ -23,7 +23,8 @@ final class BinanceSimSession implements UserStreamSink
     final Channel channel;
     /** The listen key of a user data stream connection ({@code /ws/<listenKey>}), null for market streams. */
     final String userStream;
-    private final Set<String> streams = new LinkedHashSet<>();
+    /** Copy-on-write: a replay's agent asks whether the client listens to a depth stream. */
+    private final Set<String> streams = new CopyOnWriteArraySet<>();
     private boolean combined;
     /** Pong or connection time, for the pong deadline. */
     long lastPongNanos;
@@ -44,6 +45,19 @@ final class BinanceSimSession implements UserStreamSink
     boolean wants(final String stream)
     {
         return streams.contains(stream);
+    }
+
+    /** True when the client listens to a depth diff stream (it will ask for a REST snapshot to sync its book). */
+    boolean wantsDepth()
+    {
+        for (final String stream : streams)
+        {
+            if (stream.contains("@depth"))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     boolean combined()
@@ -107,7 +121,19 @@ final class BinanceSimSession implements UserStreamSink
     @Override
     public void close()
     {
-        channel.writeAndFlush(new CloseWebSocketFrame(1000, "closed")).addListener(ChannelFutureListener.CLOSE);
+        close(channel, 1000, "closed");
+    }
+
+    /**
+     * Starts the closing handshake: the protocol handler closes the connection when the client answers, or after its
+     * force-close time-out (closing at once would cut off the client's answer, which it reports as an error).
+     */
+    static void close(final Channel channel, final int code, final String reason)
+    {
+        if (channel.isActive())
+        {
+            channel.writeAndFlush(new CloseWebSocketFrame(code, reason));
+        }
     }
 
     /** The {@code data} of {@code {"stream":"..","data":{..}}}: what follows the stream's name, less the closing brace. */

@@ -37,6 +37,7 @@ public final class BinanceSimulatedExchange implements AutoCloseable
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile int port = -1;
     private BinanceApiExtension extension;
+    private String bindAddress = "127.0.0.1";
     private BinanceStreamLimits streamLimits = BinanceStreamLimits.DOCUMENTED;
     private int requestWeightLimit = BinanceExchangeInfo.REQUEST_WEIGHT_PER_MINUTE;
     private final LongSupplier epochMillis = System::currentTimeMillis;
@@ -80,6 +81,14 @@ public final class BinanceSimulatedExchange implements AutoCloseable
     {
         checkNotStarted();
         this.extension = tradingApi;
+        return this;
+    }
+
+    /** Listens on {@code address} rather than loopback ({@code peregrine sim --bind}); before {@link #start()}. */
+    public BinanceSimulatedExchange withBindAddress(final String address)
+    {
+        checkNotStarted();
+        this.bindAddress = address;
         return this;
     }
 
@@ -133,7 +142,8 @@ public final class BinanceSimulatedExchange implements AutoCloseable
         // Every path may upgrade (/ws/<stream>, /stream?streams=); a request without an upgrade is REST, answered
         // before the handshake handler; pongs reach the session handler for the pong deadline.
         final WebSocketServerProtocolConfig upgrades = WebSocketServerProtocolConfig.newBuilder().websocketPath("/")
-            .checkStartsWith(true).maxFramePayloadLength(64 * 1024).dropPongFrames(false).build();
+            .checkStartsWith(true).maxFramePayloadLength(64 * 1024).dropPongFrames(false)
+            .forceCloseTimeoutMillis(1_000).build();
         server = new WebSocketServer("Binance simulated exchange", "peregrine-binance-sim", upgrades, 64 * 1024, pipeline ->
         {
             // Right after the aggregator: before the handshake handler the protocol handler put in front of itself.
@@ -144,7 +154,7 @@ public final class BinanceSimulatedExchange implements AutoCloseable
         loop = server.start();
         try
         {
-            port = server.bind("127.0.0.1", requestedPort);
+            port = server.bind(bindAddress, requestedPort);
         }
         catch (final IllegalStateException ex)
         {
@@ -173,6 +183,12 @@ public final class BinanceSimulatedExchange implements AutoCloseable
                 session.channel.writeAndFlush(new PingWebSocketFrame());
             }
         }
+    }
+
+    /** Tests: runs {@code task} on the exchange's event loop, where the trading API's sinks are written, and waits for it. */
+    void onLoop(final Runnable task)
+    {
+        loop.submit(task).syncUninterruptibly();
     }
 
     /** The market as the REST endpoints and the trading API see it; null before {@link #start()}. */
