@@ -23,6 +23,8 @@ final class BinanceSimSession implements UserStreamSink
     final Channel channel;
     /** The listen key of a user data stream connection ({@code /ws/<listenKey>}), null for market streams. */
     final String userStream;
+    /** True for a connection to the trading API's WebSocket API ({@code /ws-api/v3}). */
+    final boolean api;
     /** Copy-on-write: a replay's agent asks whether the client listens to a depth stream. */
     private final Set<String> streams = new CopyOnWriteArraySet<>();
     private boolean combined;
@@ -34,8 +36,15 @@ final class BinanceSimSession implements UserStreamSink
 
     BinanceSimSession(final Channel channel, final List<String> streams, final boolean combined, final String userStream)
     {
+        this(channel, streams, combined, userStream, false);
+    }
+
+    BinanceSimSession(final Channel channel, final List<String> streams, final boolean combined, final String userStream,
+        final boolean api)
+    {
         this.channel = channel;
         this.userStream = userStream;
+        this.api = api;
         this.streams.addAll(streams);
         this.combined = combined;
         this.lastPongNanos = System.nanoTime();
