@@ -69,7 +69,7 @@ public final class BinanceVenue implements Venue
     }
 
     /**
-     * @param userChannel   the stream host the user data stream is read from (its {@code /ws/<listenKey>}).
+     * @param userChannel   the WebSocket API the user data stream is subscribed on (a host only: its {@code /ws-api/v3}).
      * @param keyName       the API key.
      * @param privateKeyPem the HMAC secret key, or the Ed25519 private key in PEM.
      */

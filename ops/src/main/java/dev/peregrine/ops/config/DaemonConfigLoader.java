@@ -31,8 +31,10 @@ public final class DaemonConfigLoader
     public static final String COINBASE_SECRET_VARIABLE = "COINBASE_API_SECRET";
     public static final String BINANCE_KEY_VARIABLE = "BINANCE_API_KEY";
     public static final String BINANCE_SECRET_VARIABLE = "BINANCE_API_SECRET";
-    /** Where Coinbase's user channel is: a host of its own. Binance's user data stream is on the market-data host. */
+    /** Where Coinbase's user channel is: a host of its own. */
     private static final String COINBASE_USER_CHANNEL = "wss://advanced-trade-ws-user.coinbase.com";
+    /** Binance's user data stream: a subscription on its WebSocket API (listen keys were retired on 2026-02-20). */
+    private static final String BINANCE_WEBSOCKET_API = "wss://ws-api.binance.com:443/ws-api/v3";
     public static final String ADMIN_TOKEN_VARIABLE = "PEREGRINE_ADMIN_TOKEN";
 
     private DaemonConfigLoader()
@@ -76,8 +78,8 @@ public final class DaemonConfigLoader
         // override never turns a key of the file into an unknown one.
         final URI marketDataAny = VenueUrls.url(venue, "market_data_url", urlDefaults.defaultMarketDataUrl().toString(), "ws", "wss");
         final URI restAny = VenueUrls.url(venue, "rest_url", urlDefaults.defaultRestUrl().toString(), "http", "https");
-        final URI userAny = VenueUrls.url(venue, "user_channel_url",
-            "binance".equals(venueName) ? marketDataAny.toString() : COINBASE_USER_CHANNEL, "ws", "wss");
+        final URI userAny = VenueUrls.url(venue, "user_channel_url", "binance".equals(venueName) ?
+            binanceUserDataStream(urlDefaults, marketDataAny) : COINBASE_USER_CHANNEL, "ws", "wss");
         if (live)
         {
             // The order API and user channel carry signed JWTs, and live market data drives real orders: in
@@ -222,6 +224,15 @@ public final class DaemonConfigLoader
                 "an unreadable private key (from " + keySecret.source() + ", " + ex.getClass().getSimpleName() + ")",
                 keys.expectedSecret()));
         }
+    }
+
+    /**
+     * Binance's WebSocket API for the venue's own market data; for another market-data host (the simulated Binance,
+     * which serves its WebSocket API beside its streams) that host, whose {@code /ws-api/v3} the client then uses.
+     */
+    private static String binanceUserDataStream(final Venue binance, final URI marketData)
+    {
+        return marketData.equals(binance.defaultMarketDataUrl()) ? BINANCE_WEBSOCKET_API : marketData.toString();
     }
 
     private static String liveVenues()

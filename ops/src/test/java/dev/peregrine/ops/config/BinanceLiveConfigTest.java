@@ -10,7 +10,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The live profile on Binance: its secrets, its user data stream on the stream host, and what is refused. */
+/** The live profile on Binance: its secrets, where its user data stream is subscribed, and what is refused. */
 class BinanceLiveConfigTest
 {
     private static final String SECRET = "NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j";
@@ -38,10 +38,23 @@ class BinanceLiveConfigTest
         assertThat(cfg.venue()).isEqualTo("binance");
         assertThat(cfg.live()).isTrue();
         assertThat(cfg.restUrl()).hasToString("http://127.0.0.1:9444");
-        assertThat(cfg.userChannelUrl()).as("the user data stream is on the stream host").hasToString("ws://127.0.0.1:9443");
+        assertThat(cfg.userChannelUrl()).as("the simulated Binance's host, whose WebSocket API carries the user data stream")
+            .hasToString("ws://127.0.0.1:9443");
         assertThat(cfg.apiKey()).startsWith("vmPUZE6");
         assertThat(cfg.apiSecret()).isEqualTo(SECRET);
         assertThat(cfg.toString()).doesNotContain(SECRET);
+    }
+
+    @Test
+    void theVenuesOwnMarketDataMeansItsWebSocketApiForTheUserDataStream() throws Exception
+    {
+        final Path config = file("venue: {name: binance}\nproducts: [BTCUSDT]\nports: {health: 0, metrics: 0}\n" +
+            "journal: {dir: JOURNAL}\n");
+        final DaemonConfig cfg = DaemonConfigLoader.load(config, "live", Map.of("PEREGRINE_ADMIN_TOKEN", TOKEN,
+            "BINANCE_API_KEY", "k3y", "BINANCE_API_SECRET", SECRET));
+
+        assertThat(cfg.userChannelUrl()).hasToString("wss://ws-api.binance.com:443/ws-api/v3");
+        assertThat(cfg.restUrl()).hasToString("https://api.binance.com");
     }
 
     @Test

@@ -29,7 +29,7 @@ import java.util.function.LongSupplier;
  * weight headers and 429/418 {@code Retry-After}, circuit breaker).
  *
  * <p>An Agrona agent ({@code peregrine-binance-orders}): {@link #doWork()} drains REST answers and user data stream
- * reports, runs a due order query ({@link BinanceReconciliation}), keeps the listen key alive, then dispatches as many
+ * reports, runs a due order query ({@link BinanceReconciliation}), then dispatches as many
  * requests as the gate allows. That thread alone touches order state, the gate, the metrics and the listener; other
  * threads only enqueue and wake it. The core's order types map to MARKET, LIMIT GTC (or LIMIT_MAKER when limits are
  * post-only) and LIMIT IOC. Creates are never re-sent: one whose answer is lost is reported unknown and settled by a
@@ -39,8 +39,6 @@ public final class BinanceOrderAdapter implements OrderGateway, Agent, AutoClose
 {
     public static final String ROLE_NAME = "peregrine-binance-orders";
     private static final long IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
-    /** Binance closes a listen key 60 minutes after its last keep-alive and advises one every 30. */
-    private static final long KEEP_ALIVE_NANOS = TimeUnit.MINUTES.toNanos(30);
 
     /**
      * @param ratePerSecond   ceiling of the order rate (Binance spot: 100 orders per 10 s per account).
@@ -73,12 +71,10 @@ public final class BinanceOrderAdapter implements OrderGateway, Agent, AutoClose
     private volatile boolean started;
     private volatile Thread agentThread;
     private AgentRunner runner;
-    private String listenKey;
-    private long nextKeepAliveNanos;
 
     /**
      * @param symbolOf    instrument id to Binance symbol ({@code BTCUSDT}); null if none.
-     * @param nanoClock   time for the gate and the keep-alive ({@code System::nanoTime} in production).
+     * @param nanoClock   time for the gate and the queries' retries ({@code System::nanoTime} in production).
      * @param epochMillis wall-clock time, as the requests' timestamps use it.
      */
     public BinanceOrderAdapter(final BinanceOrderClient client, final VenueResponseListener listener,
@@ -134,16 +130,6 @@ public final class BinanceOrderAdapter implements OrderGateway, Agent, AutoClose
         reconciliation.adopt(order);
     }
 
-    /** The listen key of the user data stream, kept alive from now on by this adapter's thread. */
-    public void keepAlive(final String key)
-    {
-        onAdapterThread(() ->
-        {
-            listenKey = key;
-            nextKeepAliveNanos = nanoClock.getAsLong() + KEEP_ALIVE_NANOS;
-        });
-    }
-
     /** Recovered orders the venue has not yet accounted for; 0 once reconciliation is done. */
     public int awaitingReconcile()
     {
@@ -188,7 +174,6 @@ public final class BinanceOrderAdapter implements OrderGateway, Agent, AutoClose
             work++;
         }
         work += reconciliation.doWork();
-        work += keepListenKeyAlive();
         BinanceQueuedRequest request;
         while ((request = inbox.poll()) != null)
         {
@@ -196,23 +181,6 @@ public final class BinanceOrderAdapter implements OrderGateway, Agent, AutoClose
             work++;
         }
         return work + dispatch();
-    }
-
-    private int keepListenKeyAlive()
-    {
-        if (listenKey == null || nanoClock.getAsLong() < nextKeepAliveNanos)
-        {
-            return 0;
-        }
-        nextKeepAliveNanos = nanoClock.getAsLong() + KEEP_ALIVE_NANOS;
-        client.keepAliveUserStream(listenKey).whenComplete((answer, failure) -> onAdapterThread(() ->
-        {
-            if (answer.status().outcome() != RequestOutcome.OK)
-            {
-                nextKeepAliveNanos = nanoClock.getAsLong() + TimeUnit.MINUTES.toNanos(1); // try again soon
-            }
-        }));
-        return 1;
     }
 
     private int dispatch()

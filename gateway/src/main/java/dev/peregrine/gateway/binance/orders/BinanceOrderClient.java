@@ -21,7 +21,7 @@ import java.util.function.LongSupplier;
 /**
  * Binance spot REST over {@code java.net.http}: new order, cancel and query by {@code origClientOrderId}, the
  * order's trades, the account (the read-only call of {@code verify-keys}) and the listen key of the user data
- * stream. Signed calls carry {@code timestamp}, {@code recvWindow} and the {@code signature} of the query string
+ * stream (the user data stream itself is the WebSocket API's: {@link BinanceUserStreamClient}). Signed calls carry {@code timestamp}, {@code recvWindow} and the {@code signature} of the query string
  * (every parameter is sent in the query string, so the body is empty and the signed payload is the query), with the
  * API key in {@code X-MBX-APIKEY}.
  *
@@ -40,7 +40,6 @@ public final class BinanceOrderClient
     public static final String ORDER = "/api/v3/order";
     public static final String MY_TRADES = "/api/v3/myTrades";
     public static final String ACCOUNT = "/api/v3/account";
-    public static final String USER_DATA_STREAM = "/api/v3/userDataStream";
     /** Binance's spot request-weight limit per minute ({@code exchangeInfo} {@code REQUEST_WEIGHT}). */
     public static final int WEIGHT_PER_MINUTE = 6000;
     /** Weight kept back from the limit, so the queries of a reconciliation never meet a 429 (and then a 418 ban). */
@@ -110,27 +109,6 @@ public final class BinanceOrderClient
         return signed("GET", ACCOUNT, "omitZeroBalances=true", true);
     }
 
-    /**
-     * {@code POST /api/v3/userDataStream} (API key, no signature): the answer holds {@code listenKey}. Idempotent at
-     * Binance (an account's active key is returned again, its validity extended), so it is retried like a read.
-     */
-    public CompletableFuture<BinanceAnswer> openUserStream()
-    {
-        return keyed("POST", USER_DATA_STREAM, "", true);
-    }
-
-    /** {@code PUT /api/v3/userDataStream}: keeps the listen key alive another 60 minutes. */
-    public CompletableFuture<BinanceAnswer> keepAliveUserStream(final String listenKey)
-    {
-        return keyed("PUT", USER_DATA_STREAM, "listenKey=" + encode(listenKey), true);
-    }
-
-    /** {@code DELETE /api/v3/userDataStream}: closes the listen key. */
-    public CompletableFuture<BinanceAnswer> closeUserStream(final String listenKey)
-    {
-        return keyed("DELETE", USER_DATA_STREAM, "listenKey=" + encode(listenKey), true);
-    }
-
     /** The query of a signed call: the parameters, timestamp and recvWindow, then their signature. */
     String signedQuery(final String parameters)
     {
@@ -144,12 +122,6 @@ public final class BinanceOrderClient
     {
         // Signed afresh for each attempt: a retry carries a new timestamp.
         return send(method, path, () -> signedQuery(parameters), idempotent, 1);
-    }
-
-    private CompletableFuture<BinanceAnswer> keyed(final String method, final String path, final String parameters,
-        final boolean idempotent)
-    {
-        return send(method, path, () -> parameters, idempotent, 1);
     }
 
     private CompletableFuture<BinanceAnswer> send(final String method, final String path,

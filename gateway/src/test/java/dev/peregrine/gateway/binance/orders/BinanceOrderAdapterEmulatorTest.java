@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The adapter, the REST client and the user data stream against the emulated Binance over real loopback sockets. */
+/** The adapter, the REST client and the user data stream (the WebSocket API's subscription) against the emulated Binance over real loopback sockets. */
 class BinanceOrderAdapterEmulatorTest
 {
     private static final Duration WAIT = Duration.ofSeconds(15);
@@ -65,10 +65,9 @@ class BinanceOrderAdapterEmulatorTest
             adapter.adopt(o.orderId, o.clientOrderId, BTC, Side.BUY, OrderType.MARKET, FixedPoint.parse(o.quantity), 0,
                 false, 0);
         }
-        final String listenKey = client.openUserStream().get(5, TimeUnit.SECONDS).text("listenKey");
-        stream = new BinanceUserStreamClient(exchange.streamBase(), listenKey, adapter::onExecutionReport, WAIT);
+        // The stream host alone: the client subscribes on its WebSocket API path.
+        stream = new BinanceUserStreamClient(exchange.streamBase(), credentials, this::now, adapter::onExecutionReport, WAIT);
         stream.start();
-        adapter.keepAlive(listenKey);
         adapter.start();
     }
 
