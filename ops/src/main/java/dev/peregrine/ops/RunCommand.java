@@ -42,7 +42,7 @@ public final class RunCommand implements Callable<Integer>
     private Path config;
 
     @Option(names = "--profile", paramLabel = "paper|live",
-        description = "Overrides the file's profile: paper (paper venue) or live (orders to Coinbase; strong secrets required).")
+        description = "Overrides the file's profile: paper (paper venue) or live (orders to the venue, Coinbase or Binance; strong secrets required).")
     private String profile;
 
     @Mixin
@@ -89,8 +89,9 @@ public final class RunCommand implements Callable<Integer>
             .tradesPerSecond(cfg.simulatedTradesPerSecond())
             .waitStrategy(cfg.waitStrategy())
             .ringSize(cfg.ringSize())
-            .venue("binance".equals(cfg.venue()) ? "binance" : "coinbase", cfg.marketDataUrl(), cfg.restUrl())
-            .liveVenue(cfg.userChannelUrl(), cfg.coinbaseKeyName(), cfg.coinbaseSecret())
+            // The simulated exchange speaks Coinbase's protocol.
+            .venue("simulated".equals(cfg.venue()) ? "coinbase" : cfg.venue(), cfg.marketDataUrl(), cfg.restUrl())
+            .liveVenue(cfg.userChannelUrl(), cfg.apiKey(), cfg.apiSecret())
             .adminToken(cfg.adminToken(), cfg.adminTokenSource())
             .retention(cfg.retention())
             .diskAlertRatio(cfg.diskAlertRatio())

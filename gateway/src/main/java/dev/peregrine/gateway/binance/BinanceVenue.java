@@ -1,9 +1,11 @@
 package dev.peregrine.gateway.binance;
 
+import dev.peregrine.gateway.binance.orders.BinanceCredentials;
 import dev.peregrine.gateway.binance.sim.BinanceSimulator;
 import dev.peregrine.gateway.capture.CaptureFormat;
 import dev.peregrine.gateway.venue.CatalogLoader;
 import dev.peregrine.gateway.venue.DemoExchange;
+import dev.peregrine.gateway.venue.KeyVerification;
 import dev.peregrine.gateway.venue.LiveVenue;
 import dev.peregrine.gateway.venue.MarketDataFeed;
 import dev.peregrine.gateway.venue.SimulatorSettings;
@@ -12,17 +14,18 @@ import dev.peregrine.gateway.venue.VenueSimulator;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 
 /**
- * Binance spot: market data only (combined streams plus the REST depth snapshot), and a simulator that
- * generates a market or replays an hftbacktest capture. It has no order path yet: live trading is
- * Coinbase's only.
+ * Binance spot: market data (combined streams plus the REST depth snapshot), live orders over the signed REST API
+ * with the user data stream for answers ({@link BinanceLiveVenue}), and a simulator that generates a market or
+ * replays an hftbacktest capture.
  */
 public final class BinanceVenue implements Venue
 {
-    private static final String NO_ORDER_PATH = "binance has no order path: the live profile trades on coinbase only";
-
     @Override
     public String name()
     {
@@ -62,20 +65,32 @@ public final class BinanceVenue implements Venue
     @Override
     public boolean tradesLive()
     {
-        return false;
+        return true;
     }
 
+    /**
+     * @param userChannel   the WebSocket API the user data stream is subscribed on (a host only: its {@code /ws-api/v3}).
+     * @param keyName       the API key.
+     * @param privateKeyPem the HMAC secret key, or the Ed25519 private key in PEM.
+     */
     @Override
     public LiveVenue liveVenue(final URI restUrl, final URI userChannel, final String keyName, final String privateKeyPem,
         final String keySource)
     {
-        throw new UnsupportedOperationException(NO_ORDER_PATH);
+        return new BinanceLiveVenue(restUrl, userChannel, BinanceCredentials.of(keyName, privateKeyPem, keySource));
     }
 
     @Override
     public void checkCredentials(final String keyName, final String privateKeyPem, final String keySource)
     {
-        throw new UnsupportedOperationException(NO_ORDER_PATH);
+        BinanceCredentials.of(keyName, privateKeyPem, keySource);
+    }
+
+    @Override
+    public KeyVerification verifyKeys(final Path keyFile, final Map<String, String> environment, final URI restUrl,
+        final Duration timeout, final Consumer<String> passed)
+    {
+        return BinanceKeyVerification.verify(keyFile, environment, restUrl, timeout, passed);
     }
 
     /** The generated Binance market sets its own pace: {@code tradesPerSecond} is not used. */

@@ -54,7 +54,7 @@ class VenueRegistryTest
     }
 
     @Test
-    void eachVenueBuildsItsOwnFeedAndOnlyCoinbaseTradesLive()
+    void eachVenueBuildsItsOwnFeedAndBothTradeLive()
     {
         try (MarketDataFeed coinbase = VenueRegistry.standard().venue("coinbase").marketData(WS, REST, List.of("BTC-USD"));
              MarketDataFeed binance = VenueRegistry.standard().venue("binance").marketData(WS, REST, List.of("BTCUSDT")))
@@ -67,9 +67,9 @@ class VenueRegistryTest
         assertThat(VenueRegistry.standard().venue("coinbase").defaultProducts()).containsExactly("BTC-USD", "ETH-USD");
         assertThat(VenueRegistry.standard().venue("binance").defaultProducts()).containsExactly("BTCUSDT", "ETHUSDT");
         assertThat(VenueRegistry.standard().venue("coinbase").tradesLive()).isTrue();
-        assertThat(VenueRegistry.standard().venue("binance").tradesLive()).isFalse();
+        assertThat(VenueRegistry.standard().venue("binance").tradesLive()).isTrue();
         assertThatThrownBy(() -> VenueRegistry.standard().venue("binance").liveVenue(REST, WS, "k", "pem", "test"))
-            .isInstanceOf(UnsupportedOperationException.class);
+            .isInstanceOf(dev.peregrine.gateway.orders.CredentialsException.class);
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.journal.RetentionPolicy;
 import dev.peregrine.journal.snapshot.SnapshotPolicy;
 import dev.peregrine.gateway.venue.ReplayCapture;
+import dev.peregrine.gateway.venue.VenueRegistry;
 import dev.peregrine.ops.engine.WaitStrategies;
 import dev.peregrine.ops.logging.JsonLog;
 
@@ -90,13 +91,21 @@ public final class EngineOptions
         }
         port("metrics port", metricsPort);
         port("health port", healthPort);
-        if (!"coinbase".equals(venue) && !"binance".equals(venue))
+        final VenueRegistry venues = VenueRegistry.standard();
+        if (venues.find(venue) == null)
         {
-            throw new IllegalArgumentException("venue must be coinbase or binance, was '" + venue + "'");
+            throw new IllegalArgumentException("venue must be one of " + String.join(", ", venues.names()) + ", was '" +
+                venue + "'");
+        }
+        if (settings.liveVenue() && !venues.venue(venue).tradesLive())
+        {
+            throw new IllegalArgumentException("venue " + venue + " has no order path: live trading needs a venue that " +
+                "trades live");
         }
         if (settings.liveVenue() && (restUrl == null || userChannelUrl == null || apiKeyName == null || apiSecret == null))
         {
-            throw new IllegalArgumentException("the live venue needs its REST and user-channel URLs and an API key");
+            throw new IllegalArgumentException("the live venue needs its REST and user-channel (or user data stream) " +
+                "URLs and an API key");
         }
         if (!(diskAlertRatio >= 0 && diskAlertRatio <= 1))
         {
@@ -307,7 +316,8 @@ public final class EngineOptions
      * The venue: {@code coinbase} or {@code binance}, and its market-data URL, or null for the venue's simulated
      * exchange, which the assembly starts itself on loopback.
      *
-     * @param restUrl Binance: the REST base for book snapshots; Coinbase live: the order REST base; else null.
+     * @param restUrl Binance: the REST base for book snapshots and, live, orders; Coinbase live: the order REST base;
+     *                else null.
      */
     public EngineOptions venue(final String venue, final URI marketDataUrl, final URI restUrl)
     {

@@ -14,11 +14,13 @@ import java.util.List;
  *
  * @param venue            {@code simulated} (the embedded exchange), {@code coinbase} or {@code binance}.
  * @param marketDataUrl    the venue's market-data WebSocket; null for the simulated venue.
- * @param restUrl          Binance: the REST base for book snapshots; Coinbase live: the order REST base.
- * @param userChannelUrl   Coinbase live: the user-channel WebSocket; otherwise null.
+ * @param restUrl          Binance: the REST base for book snapshots and, live, orders; Coinbase live: the order REST base.
+ * @param userChannelUrl   live: Coinbase's user-channel WebSocket, or the Binance stream host of the user data stream;
+ *                         otherwise null.
  * @param adminToken       the admin bearer token, or null for a generated one (paper only).
- * @param coinbaseKeyName  live only: the API key name; null otherwise.
- * @param coinbaseSecret   live only: the API private key (PEM); null otherwise.
+ * @param apiKey           live only: the venue's API key (Coinbase: its name); null otherwise.
+ * @param apiSecret        live only: its secret (Coinbase: the private key PEM; Binance: the HMAC secret or an
+ *                         Ed25519 private key PEM); null otherwise.
  * @param overrides        the environment overrides applied, as "path (VARIABLE)", for the start-up line.
  * @param stageSampleEvery the per-stage latency histograms time ring wait and strategy on one live input in this many.
  * @param logFormat        {@code json}: JSON log lines on stdout, the human status line and summary on stderr;
@@ -46,8 +48,8 @@ public record DaemonConfig(
     Duration shutdownTimeout,
     String adminToken,
     String adminTokenSource,
-    String coinbaseKeyName,
-    String coinbaseSecret,
+    String apiKey,
+    String apiSecret,
     List<String> overrides,
     String logFormat,
     int stageSampleEvery,

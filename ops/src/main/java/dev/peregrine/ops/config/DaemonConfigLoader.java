@@ -29,6 +29,12 @@ public final class DaemonConfigLoader
         "risk", "paper", "ports", "journal", "ring", "shutdown", "logging", "metrics", "secrets"));
     public static final String COINBASE_KEY_VARIABLE = "COINBASE_API_KEY";
     public static final String COINBASE_SECRET_VARIABLE = "COINBASE_API_SECRET";
+    public static final String BINANCE_KEY_VARIABLE = "BINANCE_API_KEY";
+    public static final String BINANCE_SECRET_VARIABLE = "BINANCE_API_SECRET";
+    /** Where Coinbase's user channel is: a host of its own. */
+    private static final String COINBASE_USER_CHANNEL = "wss://advanced-trade-ws-user.coinbase.com";
+    /** Binance's user data stream: a subscription on its WebSocket API (listen keys were retired on 2026-02-20). */
+    private static final String BINANCE_WEBSOCKET_API = "wss://ws-api.binance.com:443/ws-api/v3";
     public static final String ADMIN_TOKEN_VARIABLE = "PEREGRINE_ADMIN_TOKEN";
 
     private DaemonConfigLoader()
@@ -61,9 +67,10 @@ public final class DaemonConfigLoader
         final List<String> venueNames = new ArrayList<>(List.of("simulated"));
         venueNames.addAll(VenueRegistry.standard().names());
         final String venueName = venue.choice("name", "simulated", venueNames);
-        if (live && !"coinbase".equals(venueName))
+        if (live && ("simulated".equals(venueName) || !VenueRegistry.standard().venue(venueName).tradesLive()))
         {
-            venue.problem("name", venueName, "coinbase: the live profile sends orders to Coinbase only");
+            venue.problem("name", venueName, "a venue that trades live (" + liveVenues() + "): the live profile sends " +
+                "orders to a venue's API");
         }
         // The simulated exchange speaks Coinbase's protocol: a URL given for it is read with Coinbase's defaults.
         final Venue urlDefaults = VenueRegistry.standard().venue("simulated".equals(venueName) ? "coinbase" : venueName);
@@ -71,7 +78,8 @@ public final class DaemonConfigLoader
         // override never turns a key of the file into an unknown one.
         final URI marketDataAny = VenueUrls.url(venue, "market_data_url", urlDefaults.defaultMarketDataUrl().toString(), "ws", "wss");
         final URI restAny = VenueUrls.url(venue, "rest_url", urlDefaults.defaultRestUrl().toString(), "http", "https");
-        final URI userAny = VenueUrls.url(venue, "user_channel_url", "wss://advanced-trade-ws-user.coinbase.com", "ws", "wss");
+        final URI userAny = VenueUrls.url(venue, "user_channel_url", "binance".equals(venueName) ?
+            binanceUserDataStream(urlDefaults, marketDataAny) : COINBASE_USER_CHANNEL, "ws", "wss");
         if (live)
         {
             // The order API and user channel carry signed JWTs, and live market data drives real orders: in
@@ -153,24 +161,29 @@ public final class DaemonConfigLoader
         final SecretSource.Secret token = SecretSource.read(secrets, "admin_token", ADMIN_TOKEN_VARIABLE, environment);
         SecretSource.Secret keyName = null;
         SecretSource.Secret keySecret = null;
-        if (live)
+        final VenueKeys keys = VenueKeys.of(venueName);
+        if (live && keys != null)
         {
-            keyName = SecretSource.read(secrets, "coinbase_api_key", COINBASE_KEY_VARIABLE, environment);
-            keySecret = SecretSource.read(secrets, "coinbase_api_secret", COINBASE_SECRET_VARIABLE, environment);
+            keyName = SecretSource.read(secrets, keys.key(), keys.keyVariable(), environment);
+            keySecret = SecretSource.read(secrets, keys.secret(), keys.secretVariable(), environment);
             SecretSource.require(secrets, "admin_token", ADMIN_TOKEN_VARIABLE, token, true);
-            SecretSource.require(secrets, "coinbase_api_key", COINBASE_KEY_VARIABLE, keyName, false);
-            SecretSource.require(secrets, "coinbase_api_secret", COINBASE_SECRET_VARIABLE, keySecret, false);
+            SecretSource.require(secrets, keys.key(), keys.keyVariable(), keyName, false);
+            SecretSource.require(secrets, keys.secret(), keys.secretVariable(), keySecret, false);
             if (keyName != null && keySecret != null && !SecretSource.isPlaceholder(keyName.value()) &&
                 !SecretSource.isPlaceholder(keySecret.value()))
             {
-                coinbaseCredentials(secrets, keyName, keySecret);
+                credentials(secrets, keys, keyName, keySecret);
             }
         }
-        else
+        // Known keys on every profile and venue: a live file checked with --profile paper, or for another venue,
+        // stays valid.
+        for (final VenueKeys each : VenueKeys.ALL)
         {
-            // Known keys on every profile: a live file checked with --profile paper stays valid.
-            secrets.has("coinbase_api_key_file");
-            secrets.has("coinbase_api_secret_file");
+            if (each != keys || !live)
+            {
+                secrets.has(each.key() + "_file");
+                secrets.has(each.secret() + "_file");
+            }
         }
         if (!live && token != null && SecretSource.isPlaceholder(token.value()))
         {
@@ -191,26 +204,48 @@ public final class DaemonConfigLoader
                 snapshotTime == null ? 0 : snapshotTime.toNanos(), (int) snapshotsKept));
     }
 
-    /** The key name's shape and the PEM parse, as the order adapter will need them; messages name sources only. */
-    private static void coinbaseCredentials(final ConfigSection secrets, final SecretSource.Secret keyName,
+    /** The key's shape and its secret's parse, as the order adapter will need them; messages name sources only. */
+    private static void credentials(final ConfigSection secrets, final VenueKeys keys, final SecretSource.Secret keyName,
         final SecretSource.Secret keySecret)
     {
         try
         {
-            VenueRegistry.standard().venue("coinbase").checkCredentials(keyName.value(), keySecret.value(),
+            VenueRegistry.standard().venue(keys.venue()).checkCredentials(keyName.value(), keySecret.value(),
                 keyName.source() + " / " + keySecret.source());
         }
         catch (final CredentialsException ex)
         {
-            secrets.problems().add(new ConfigProblem("secrets.coinbase_api_key_file/coinbase_api_secret_file or " +
-                COINBASE_KEY_VARIABLE + "/" + COINBASE_SECRET_VARIABLE, "unusable Coinbase credentials", ex.getMessage()));
+            secrets.problems().add(new ConfigProblem("secrets." + keys.key() + "_file/" + keys.secret() + "_file or " +
+                keys.keyVariable() + "/" + keys.secretVariable(), "unusable " + keys.venue() + " credentials", ex.getMessage()));
         }
         catch (final RuntimeException ex)
         {
-            secrets.problems().add(new ConfigProblem("secrets.coinbase_api_secret_file or " + COINBASE_SECRET_VARIABLE,
+            secrets.problems().add(new ConfigProblem("secrets." + keys.secret() + "_file or " + keys.secretVariable(),
                 "an unreadable private key (from " + keySecret.source() + ", " + ex.getClass().getSimpleName() + ")",
-                "a P-256 private key in PEM (EC PRIVATE KEY or PRIVATE KEY)"));
+                keys.expectedSecret()));
         }
+    }
+
+    /**
+     * Binance's WebSocket API for the venue's own market data; for another market-data host (the simulated Binance,
+     * which serves its WebSocket API beside its streams) that host, whose {@code /ws-api/v3} the client then uses.
+     */
+    private static String binanceUserDataStream(final Venue binance, final URI marketData)
+    {
+        return marketData.equals(binance.defaultMarketDataUrl()) ? BINANCE_WEBSOCKET_API : marketData.toString();
+    }
+
+    private static String liveVenues()
+    {
+        final List<String> names = new ArrayList<>();
+        for (final String name : VenueRegistry.standard().names())
+        {
+            if (VenueRegistry.standard().venue(name).tradesLive())
+            {
+                names.add(name);
+            }
+        }
+        return String.join(", ", names);
     }
 
 }
