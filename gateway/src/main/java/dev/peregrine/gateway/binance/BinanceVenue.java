@@ -2,6 +2,7 @@ package dev.peregrine.gateway.binance;
 
 import dev.peregrine.gateway.capture.CaptureFormat;
 import dev.peregrine.gateway.venue.CatalogLoader;
+import dev.peregrine.gateway.venue.CatalogSource;
 import dev.peregrine.gateway.venue.DemoExchange;
 import dev.peregrine.gateway.venue.LiveVenue;
 import dev.peregrine.gateway.venue.MarketDataFeed;
@@ -42,6 +43,12 @@ public final class BinanceVenue implements Venue
     public CatalogLoader catalog()
     {
         return new BinanceProducts();
+    }
+
+    @Override
+    public CatalogSource catalogSource()
+    {
+        return new BinanceCatalogSource();
     }
 
     @Override
