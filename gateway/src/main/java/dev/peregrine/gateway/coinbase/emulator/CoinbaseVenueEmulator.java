@@ -1,5 +1,8 @@
 package dev.peregrine.gateway.coinbase.emulator;
 
+import dev.peregrine.core.number.FixedPoint;
+import dev.peregrine.gateway.coinbase.CoinbaseProducts;
+import dev.peregrine.gateway.sim.MarketSnapshot;
 import dev.peregrine.gateway.ws.WebSocketServer;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
@@ -17,10 +20,12 @@ import java.util.UUID;
 import java.util.function.LongSupplier;
 
 /**
- * A local stand-in for Coinbase Advanced Trade orders: REST on {@code http://127.0.0.1:<port>} and the
- * {@code user} WebSocket channel on {@code ws://127.0.0.1:<port>/ws/user}. It checks every JWT's ES256
- * signature with the key's public half plus {@code kid/iss/sub/nbf/exp/uri} (401 otherwise), answers with
- * the documented shapes, fills market orders at once at the product's fill price (0.6% fee) and reports
+ * A local stand-in for Coinbase Advanced Trade: REST on {@code http://127.0.0.1:<port>} and the
+ * {@code user} WebSocket channel on {@code ws://127.0.0.1:<port>/ws/user}. The public market endpoints
+ * ({@code /market/...}, {@code /time}) answer anyone, from {@link CoinbaseProducts}'s catalog and the prices
+ * it is given ({@link #fillPrice}, {@link #quote}); every other endpoint checks the JWT's ES256
+ * signature with the key's public half plus {@code kid/iss/sub/nbf/exp/uri} (401 otherwise), an unknown path
+ * is a 404. It answers with the documented shapes, fills market orders at once at the product's fill price (0.6% fee) and reports
  * them on the user channel, rests limit orders until {@link #fillResting} or a cancel, and injects
  * faults on command ({@link #injectFault}).
  *
@@ -39,6 +44,11 @@ public final class CoinbaseVenueEmulator implements AutoCloseable
 
     private final LongSupplier epochSeconds;
     private final EmulatorRest rest;
+    private final EmulatorMarket market;
+    private final EmulatorBalances balances;
+    private final EmulatorOrderQueries queries;
+    private final List<EmulatedFill> fills = new ArrayList<>();
+    private long fillSequence;
     private final EmulatorUserChannel userChannel;
     private final Map<String, BigDecimal> fillPrices = new HashMap<>();
     private final Map<String, EmulatedOrder> ordersById = new LinkedHashMap<>();
@@ -58,10 +68,15 @@ public final class CoinbaseVenueEmulator implements AutoCloseable
     {
         this.epochSeconds = () -> System.currentTimeMillis() / 1000;
         final JwtVerifier verifier = new JwtVerifier(publicKey, keyName, epochSeconds);
-        this.rest = new EmulatorRest(this, verifier, jwtHost, epochSeconds);
+        final LongSupplier epochMillis = System::currentTimeMillis;
+        this.market = new EmulatorMarket(CoinbaseProducts.CATALOG, epochMillis);
+        this.balances = new EmulatorBalances(CoinbaseProducts.CATALOG);
+        this.queries = new EmulatorOrderQueries(this);
+        this.rest = new EmulatorRest(this, verifier, jwtHost, epochSeconds, new EmulatorMarketRest(market, epochMillis),
+            queries, new EmulatorAccounts(this, balances));
         this.userChannel = new EmulatorUserChannel(this, verifier);
-        fillPrices.put("BTC-USD", new BigDecimal("65000.00"));
-        fillPrices.put("ETH-USD", new BigDecimal("3000.00"));
+        fillPrice("BTC-USD", "65000.00");
+        fillPrice("ETH-USD", "3000.00");
     }
 
     /** Listens on loopback, on an ephemeral port. */
@@ -134,9 +149,20 @@ public final class CoinbaseVenueEmulator implements AutoCloseable
         rest.holdMillis(millis);
     }
 
+    /** Market orders of {@code productId} fill at {@code price}; the market endpoints quote a book around it until {@link #quote} gives one. */
     public synchronized void fillPrice(final String productId, final String price)
     {
         fillPrices.put(productId, new BigDecimal(price));
+        market.price(productId, FixedPoint.parseOrThrow(productId + " fill price", price));
+    }
+
+    /**
+     * The market the public endpoints quote for one product (book, trades, day's range): in {@code peregrine sim}
+     * the simulated exchange's. It leaves fill prices alone.
+     */
+    public synchronized void quote(final MarketSnapshot snapshot)
+    {
+        market.quote(snapshot);
     }
 
     public synchronized int requests(final String path)
@@ -185,7 +211,7 @@ public final class CoinbaseVenueEmulator implements AutoCloseable
         {
             throw new IllegalStateException("no open order " + venueOrderId);
         }
-        order.fill(new BigDecimal(quantity), order.limitPrice);
+        fill(order, new BigDecimal(quantity), order.limitPrice, true);
         publish(order);
     }
 
@@ -205,7 +231,7 @@ public final class CoinbaseVenueEmulator implements AutoCloseable
             if (order.open() && order.limitPrice != null && "LIMIT_GTC".equals(order.orderType) && order.productId.equals(productId) &&
                 ("BUY".equals(order.side) ? price.compareTo(order.limitPrice) <= 0 : price.compareTo(order.limitPrice) >= 0))
             {
-                order.fill(order.baseSize.subtract(order.cumulativeQuantity), order.limitPrice);
+                fill(order, order.remaining(), order.limitPrice, true);
                 publish(order);
                 filled++;
             }
@@ -267,7 +293,7 @@ public final class CoinbaseVenueEmulator implements AutoCloseable
     /** Orders per page of the order listing (Coinbase allows up to 1,000; small pages test the paging). */
     public synchronized void listPageSize(final int size)
     {
-        rest.listPageSize(size);
+        queries.listPageSize(size);
     }
 
     /** Cancels a resting order as if its owner had cancelled it elsewhere (another session, the web UI). */
@@ -308,6 +334,29 @@ public final class CoinbaseVenueEmulator implements AutoCloseable
     String now()
     {
         return Instant.ofEpochSecond(epochSeconds.getAsLong()).toString();
+    }
+
+    /** Fills part of an order: the order's totals, a fill for {@code /orders/historical/fills}, both wallets. */
+    void fill(final EmulatedOrder order, final BigDecimal size, final BigDecimal price, final boolean maker)
+    {
+        final String time = Instant.ofEpochMilli(System.currentTimeMillis()).toString();
+        final BigDecimal fee = order.fill(size, price, time);
+        fillSequence++;
+        fills.add(new EmulatedFill(fillSequence, new UUID(0x46494c4c454e5452L, fillSequence).toString(),
+            Long.toString(fillSequence), order, price, size, fee, time, maker));
+        balances.settle(order, size, price, fee);
+    }
+
+    /** Every fill, oldest first. */
+    List<EmulatedFill> fills()
+    {
+        return fills;
+    }
+
+    /** What a wallet holds in all (available plus held) before any fill: tests set up what they need. */
+    public synchronized void balance(final String currency, final String amount)
+    {
+        balances.set(currency, new BigDecimal(amount));
     }
 
     void add(final EmulatedOrder order)

@@ -6,15 +6,14 @@ import dev.peregrine.gateway.coinbase.orders.CoinbaseOrderClient;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.LongSupplier;
 
 /**
  * The emulator's REST side: counts every request (per path, and creates per {@code client_order_id}),
- * applies an injected fault, checks the JWT (401 otherwise) and routes to the endpoint. Called under the
+ * applies an injected fault, finds the endpoint ({@link EmulatorRoutes}: 404 when there is none), checks the
+ * JWT of a private one (401 otherwise) and answers. Called under the
  * {@link CoinbaseVenueEmulator}'s lock.
  */
 final class EmulatorRest
@@ -30,12 +29,14 @@ final class EmulatorRest
     private final Map<String, Integer> requestsByPath = new HashMap<>();
     private final Map<String, Integer> createsByClientId = new HashMap<>();
     private final List<PendingFault> faults = new ArrayList<>();
+    private final EmulatorRoutes routes;
     private long holdMillis = 3_000;
-    private int listPageSize = 1000;
 
     EmulatorRest(final CoinbaseVenueEmulator venue, final JwtVerifier verifier, final String jwtHost,
-        final LongSupplier epochSeconds)
+        final LongSupplier epochSeconds, final EmulatorMarketRest market, final EmulatorOrderQueries queries,
+        final EmulatorAccounts accounts)
     {
+        this.routes = new EmulatorRoutes(market, this, queries, accounts);
         this.venue = venue;
         this.verifier = verifier;
         this.jwtHost = jwtHost;
@@ -55,11 +56,6 @@ final class EmulatorRest
     void holdMillis(final long millis)
     {
         holdMillis = millis;
-    }
-
-    void listPageSize(final int size)
-    {
-        listPageSize = size;
     }
 
     int requests(final String path)
@@ -109,88 +105,47 @@ final class EmulatorRest
         {
             return EmulatorReply.error(500, "INTERNAL", "internal error");
         }
-        final String token = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7) : null;
-        final String authProblem = verifier.verify(token, method + " " + jwtHost + path);
-        if (authProblem != null)
+        final EmulatorRequest request = EmulatorRequest.of(method, uri, json);
+        final EmulatorRoutes.Route route = routes.find(method, path);
+        if (route == null)
         {
-            venue.authFailed(authProblem);
-            return EmulatorReply.error(401, "UNAUTHENTICATED", "unauthorized: " + authProblem);
+            return EmulatorReply.error(404, "NOT_FOUND", "no route for " + method + " " + path);
         }
-        final EmulatorReply reply = "GET".equals(method) && CoinbaseOrderClient.HISTORICAL_BATCH.equals(path) ?
-            listOrders(uri) : route(method, path, json);
+        if (!route.open())
+        {
+            final String token = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7) : null;
+            final String authProblem = verifier.verify(token, method + " " + jwtHost + path);
+            if (authProblem != null)
+            {
+                venue.authFailed(authProblem);
+                return EmulatorReply.error(401, "UNAUTHENTICATED", "unauthorized: " + authProblem);
+            }
+        }
+        EmulatorReply reply;
+        try
+        {
+            reply = route.answer().apply(request);
+        }
+        catch (final IllegalArgumentException badParameter)
+        {
+            reply = EmulatorReply.error(400, "INVALID_ARGUMENT", badParameter.getMessage());
+        }
         return fault == EmulatorFault.TIMEOUT ? reply.held(holdMillis) : reply;
     }
 
-    private EmulatorReply route(final String method, final String path, final JsonNode json)
+    EmulatorReply createOrder(final EmulatorRequest request)
     {
-        final boolean post = "POST".equals(method);
-        if (post && CoinbaseOrderClient.ORDERS.equals(path))
-        {
-            return EmulatorOrders.create(venue, json);
-        }
-        if (post && CoinbaseOrderClient.PREVIEW.equals(path))
-        {
-            return EmulatorOrders.preview(venue, json);
-        }
-        if (post && CoinbaseOrderClient.BATCH_CANCEL.equals(path))
-        {
-            return EmulatorOrders.cancel(venue, json);
-        }
-        if ("GET".equals(method) && CoinbaseOrderClient.ACCOUNTS.equals(path))
-        {
-            return accounts();
-        }
-        return EmulatorReply.error(404, "NOT_FOUND", "no route for " + method + " " + path);
+        return EmulatorOrders.create(venue, request.body());
     }
 
-    /** {@code GET /accounts}: one USD wallet, for {@code verify-keys}. */
-    private static EmulatorReply accounts()
+    EmulatorReply previewOrder(final EmulatorRequest request)
     {
-        final Map<String, Object> account = new LinkedHashMap<>();
-        account.put("uuid", UUID.nameUUIDFromBytes(new byte[] {1}).toString());
-        account.put("name", "USD Wallet");
-        account.put("currency", "USD");
-        account.put("available_balance", Map.of("value", "100000", "currency", "USD"));
-        final Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("accounts", List.of(account));
-        answer.put("has_next", false);
-        answer.put("cursor", "");
-        answer.put("size", 1);
-        return EmulatorReply.json(200, answer);
+        return EmulatorOrders.preview(venue, request.body());
     }
 
-    /**
-     * {@code GET /orders/historical/batch}: every order (any status) in creation order, {@link #listPageSize}
-     * a page, {@code cursor} being the index of the next one. {@code start_date} is accepted and not applied:
-     * the emulator's orders all belong to the test that made them.
-     */
-    private EmulatorReply listOrders(final String uri)
+    EmulatorReply cancelOrders(final EmulatorRequest request)
     {
-        int from = 0;
-        final int query = uri.indexOf('?');
-        if (query >= 0)
-        {
-            for (final String pair : uri.substring(query + 1).split("&"))
-            {
-                if (pair.startsWith("cursor=") && pair.length() > "cursor=".length())
-                {
-                    from = Integer.parseInt(pair.substring("cursor=".length()));
-                }
-            }
-        }
-        final List<EmulatedOrder> all = new ArrayList<>(venue.orders());
-        final int to = Math.min(all.size(), from + listPageSize);
-        final List<Object> page = new ArrayList<>();
-        for (int i = from; i < to; i++)
-        {
-            page.add(all.get(i).toRestJson());
-        }
-        final Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("orders", page);
-        answer.put("sequence", "0");
-        answer.put("has_next", to < all.size());
-        answer.put("cursor", to < all.size() ? Integer.toString(to) : "");
-        return EmulatorReply.json(200, answer);
+        return EmulatorOrders.cancel(venue, request.body());
     }
 
     private EmulatorFault takeFault(final String path)
