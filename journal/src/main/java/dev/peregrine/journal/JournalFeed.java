@@ -76,7 +76,8 @@ public final class JournalFeed
     }
 
     /**
-     * A core for {@code settings} as a journal reader builds it, its products as {@code catalog} lists them.
+     * A core for {@code settings} as a journal reader builds it, its products as the journal's header records them
+     * ({@link JournalCatalog}), else as {@code catalog} lists them.
      *
      * @throws JournalException naming {@code dir} if this build cannot rebuild that engine
      */
@@ -85,7 +86,7 @@ public final class JournalFeed
     {
         try
         {
-            return CoreAssembly.build(catalog, settings, outputs, new CoreMetrics(settings.products().size()), new TradingSwitch());
+            return CoreAssembly.build(JournalCatalog.effective(catalog, dir), settings, outputs, new CoreMetrics(settings.products().size()), new TradingSwitch());
         }
         catch (final IllegalArgumentException e)
         {

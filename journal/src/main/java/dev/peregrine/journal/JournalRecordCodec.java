@@ -32,7 +32,11 @@ import java.nio.charset.StandardCharsets;
  *     15    8  int64  createdEpochNanos  wall clock at creation (information only)
  *     23  4+n  utf8   engineVersion   int32 byte length n, then n bytes of UTF-8
  *      .  4+m  utf8   settingsText    int32 byte length m, then m bytes of UTF-8 (EngineSettings.encode())
+ *      .  4+k  utf8   catalogText     format 4 on: int32 byte length k, then k bytes of UTF-8 (CatalogText.encode() of
+ *                                     the traded products; k = 0 when none was recorded)
  * </pre>
+ * A writer appending to an older journal keeps that journal's format, header and all (its repeats stay byte for
+ * byte the same); only a new journal gets the newest format.
  *
  * <h2>EVENT (recordType 2): one per inbound event, in ring order</h2>
  * Its layout, by event type, is documented and coded in {@link EventRecordCodec}.
@@ -81,7 +85,9 @@ public final class JournalRecordCodec
     public static final byte SETTINGS = 4;
 
     /** The format this code writes, and the newest it reads. */
-    public static final short FORMAT_VERSION = 3;
+    public static final short FORMAT_VERSION = 4;
+    /** The first format whose header records the catalog the run traded with. */
+    public static final short FIRST_VERSION_WITH_CATALOG = 4;
     /** The first format that repeats the header at the start of every roll-cycle file. */
     public static final short FIRST_VERSION_WITH_HEADER_PER_FILE = 3;
 
@@ -101,12 +107,16 @@ public final class JournalRecordCodec
     static void writeHeader(final Bytes<?> bytes, final JournalHeader header)
     {
         bytes.writeByte(HEADER);
-        bytes.writeShort(FORMAT_VERSION);
+        bytes.writeShort(header.formatVersion());
         bytes.writeInt(HEADER_MAGIC);
         bytes.writeLong(header.settingsDigest());
         bytes.writeLong(header.createdEpochNanos());
         writeString(bytes, header.engineVersion());
         writeString(bytes, header.settingsText());
+        if (header.formatVersion() >= FIRST_VERSION_WITH_CATALOG)
+        {
+            writeString(bytes, header.catalogText());
+        }
     }
 
     /**
@@ -143,7 +153,8 @@ public final class JournalRecordCodec
         final long createdEpochNanos = bytes.readLong();
         final String engineVersion = readString(bytes, "engineVersion");
         final String settingsText = readString(bytes, "settingsText");
-        return new JournalHeader(version, engineVersion, settingsText, settingsDigest, createdEpochNanos);
+        final String catalogText = version >= FIRST_VERSION_WITH_CATALOG ? readString(bytes, "catalogText") : "";
+        return new JournalHeader(version, engineVersion, settingsText, settingsDigest, createdEpochNanos, catalogText);
     }
 
     /** The whole HEADER record of {@code header}, encoded once so the journal thread can repeat it without allocating. */

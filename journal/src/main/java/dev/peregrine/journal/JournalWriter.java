@@ -2,6 +2,8 @@ package dev.peregrine.journal;
 
 import com.lmax.disruptor.EventHandler;
 import dev.peregrine.core.engine.EngineSettings;
+import dev.peregrine.core.instrument.CatalogText;
+import dev.peregrine.core.instrument.ProductCatalog;
 import dev.peregrine.core.engine.EngineVersion;
 import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.metrics.CoreMetrics;
@@ -16,6 +18,7 @@ import net.openhft.chronicle.wire.DocumentContext;
 import org.HdrHistogram.SingleWriterRecorder;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -108,6 +111,26 @@ public final class JournalWriter implements EventHandler<InboundEvent>, AutoClos
     public static JournalWriter open(final Path dir, final EngineSettings settings, final RollCycle rollCycle,
         final TimeProvider time)
     {
+        return open(dir, settings, null, rollCycle, time);
+    }
+
+    /**
+     * Opens (or creates) the journal in {@code dir}, recording in a new journal's header the products of
+     * {@code settings} as {@code catalog} lists them; an existing journal that recorded a catalog must agree with
+     * {@code catalog} on every product it recorded, or it is refused naming each difference.
+     *
+     * @param catalog the run's catalog; null records none (and checks none).
+     * @throws JournalException naming the folder when it cannot be used, or the catalog differences
+     */
+    public static JournalWriter open(final Path dir, final EngineSettings settings, final ProductCatalog catalog)
+    {
+        return open(dir, settings, catalog, DEFAULT_ROLL_CYCLE, SystemTimeProvider.INSTANCE);
+    }
+
+    /** As {@link #open(Path, EngineSettings, ProductCatalog)}, with the roll cycle and the clock of {@link #open(Path, EngineSettings, RollCycle, TimeProvider)}. */
+    public static JournalWriter open(final Path dir, final EngineSettings settings, final ProductCatalog catalog,
+        final RollCycle rollCycle, final TimeProvider time)
+    {
         JournalFolder.prepareForWriting(dir);
         VolumeReserve.of(dir).checkAtOpen(); // a full volume is refused here, before Chronicle maps a page it cannot back
         final boolean existing = JournalFolder.hasQueueFiles(dir);
@@ -119,11 +142,13 @@ public final class JournalWriter implements EventHandler<InboundEvent>, AutoClos
             if (header != null)
             {
                 checkSameRun(dir, header, settings);
+                checkSameCatalog(dir, header, catalog);
                 // The newest file already starts with a header (format 3 on); a later file gets its own.
                 return new JournalWriter(dir, queue, header, queue.lastCycle());
             }
             final JournalHeader created = new JournalHeader(JournalRecordCodec.FORMAT_VERSION, EngineVersion.VERSION,
-                settings.encode(), settings.digest(), time.currentTimeNanos());
+                settings.encode(), settings.digest(), time.currentTimeNanos(),
+                catalog == null ? "" : CatalogText.encode(catalog.only(settings.products())));
             // A separate appender on the opening thread; the journal thread makes its own for events.
             final int headerCycle;
             try (ExcerptAppender headerAppender = queue.createAppender())
@@ -173,6 +198,25 @@ public final class JournalWriter implements EventHandler<InboundEvent>, AutoClos
         {
             throw new JournalException("journal folder " + dir + " already holds a journal written by engine " +
                 header.engineVersion() + ", this is " + EngineVersion.VERSION + "; use a new folder");
+        }
+    }
+
+    /**
+     * A venue that changed a recorded product's terms (tick, lot, minimum notional, status) since the journal began
+     * cannot continue it: the recovered state and the new orders would follow two different sets of rules.
+     */
+    private static void checkSameCatalog(final Path dir, final JournalHeader header, final ProductCatalog catalog)
+    {
+        if (catalog == null)
+        {
+            return;
+        }
+        final List<String> differences = JournalCatalog.differences(catalog, dir, header);
+        if (!differences.isEmpty())
+        {
+            throw new JournalException("journal folder " + dir + " ran with another catalog than this run's: " +
+                String.join("; ", differences) + "; start a new journal folder (this one still replays, with the " +
+                "catalog it recorded)");
         }
     }
 

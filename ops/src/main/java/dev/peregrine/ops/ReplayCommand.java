@@ -1,5 +1,7 @@
 package dev.peregrine.ops;
 
+import java.util.List;
+import dev.peregrine.journal.JournalCatalog;
 import dev.peregrine.gateway.venue.VenueRegistry;
 import dev.peregrine.ops.assembly.EngineAssembly;
 import dev.peregrine.journal.JournalException;
@@ -65,6 +67,14 @@ public final class ReplayCommand implements Callable<Integer>
             // Configuration is an input: the SETTINGS records were applied where they were journaled.
             out.println("settings: changed on the journal, applied where journaled; in effect at its end: digest " +
                 dev.peregrine.core.output.Hash64.hex(result.settings().digest()) + " ('journal dump' shows each change)");
+        }
+        final List<String> catalogDifferences =
+            JournalCatalog.differences(VenueRegistry.standard().catalog(), journal, result.header());
+        if (!catalogDifferences.isEmpty())
+        {
+            // The journal's own catalog replays it exactly; this says where today's built-in lists would not.
+            out.println("catalog: the journal ran with its own (replayed with it), which differs from the built-in " +
+                "lists: " + String.join("; ", catalogDifferences));
         }
         out.println("output-digest: " + result.outputDigestHex());
         out.println("state-hash: " + result.stateHashHex());

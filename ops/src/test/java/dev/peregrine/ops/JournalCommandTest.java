@@ -147,7 +147,7 @@ class JournalCommandTest
         assertThat(run.exit).as("stderr: %s", run.err.lines()).isZero();
         final List<String> out = run.out.lines();
         assertThat(out).contains(
-            "format version:  3",
+            "format version:  4",
             "created:         " + out.stream().filter(l -> l.startsWith("created:")).findFirst().orElseThrow().substring(17),
             "products:        BTC-USD,ETH-USD",
             "events:          10",

@@ -19,12 +19,45 @@ import java.util.Map;
 public final class ProductCatalog
 {
     /**
-     * One known product. Prices and increments are scaled longs.
+     * One known product. Prices, increments and notionals are scaled longs.
      *
-     * @param referencePrice where the simulated exchange starts its random walk, and the centre of the sanity band.
+     * @param referencePrice where the simulated exchange starts its random walk, and the centre of the sanity band:
+     *                       a built-in list's fixed figure, or the venue's price when its catalog was loaded.
+     * @param minNotional    the smallest order value (price x size, in the quote currency) the venue accepts; 0 when
+     *                       the list does not say.
+     * @param status         the venue's own word for the product's state ({@code online}, {@code TRADING}, ...); empty
+     *                       when the list does not say (the built-in lists).
      */
-    public record Product(String symbol, long priceIncrement, long sizeIncrement, long referencePrice)
+    public record Product(String symbol, long priceIncrement, long sizeIncrement, long referencePrice, long minNotional,
+                          String status)
     {
+        public Product
+        {
+            if (symbol == null || symbol.isEmpty() || symbol.indexOf(' ') >= 0 || symbol.indexOf('\n') >= 0)
+            {
+                throw new IllegalArgumentException("a product symbol must be one word, was '" + symbol + "'");
+            }
+            if (priceIncrement <= 0 || sizeIncrement <= 0)
+            {
+                throw new IllegalArgumentException(symbol + ": price and size increments must be > 0");
+            }
+            if (referencePrice < 0 || minNotional < 0)
+            {
+                throw new IllegalArgumentException(symbol + ": reference price and minimum notional must be >= 0");
+            }
+            status = status == null ? "" : status;
+            if (status.indexOf(' ') >= 0 || status.indexOf('\n') >= 0)
+            {
+                throw new IllegalArgumentException(symbol + ": a status must be one word, was '" + status + "'");
+            }
+        }
+
+        /** A built-in list's product: no minimum notional, no status. */
+        public Product(final String symbol, final long priceIncrement, final long sizeIncrement, final long referencePrice)
+        {
+            this(symbol, priceIncrement, sizeIncrement, referencePrice, 0, "");
+        }
+
         /** Parses the decimal strings a catalog lists; throws naming the product and the field when one is off. */
         public static Product parse(final String symbol, final String priceIncrement, final String sizeIncrement,
             final String referencePrice)
@@ -54,6 +87,49 @@ public final class ProductCatalog
     {
         final List<Product> all = new ArrayList<>(products.values());
         all.addAll(other.products.values());
+        return new ProductCatalog(all);
+    }
+
+    /**
+     * The products named, in the order named, as a catalog of their own (what one run trades).
+     *
+     * @throws IllegalArgumentException naming the first symbol this catalog does not list.
+     */
+    public ProductCatalog only(final List<String> symbols)
+    {
+        final List<Product> chosen = new ArrayList<>(symbols.size());
+        for (final String symbol : symbols)
+        {
+            final Product product = find(symbol);
+            if (product == null)
+            {
+                throw new IllegalArgumentException("unknown product '" + symbol + "' (known: " +
+                    String.join(",", products.keySet()) + ")");
+            }
+            chosen.add(product);
+        }
+        return new ProductCatalog(chosen);
+    }
+
+    /**
+     * This catalog with {@code overlay}'s products in place of its own of the same symbol, and overlay's others
+     * after them: a loaded venue catalog over the built-in lists.
+     */
+    public ProductCatalog overlaidWith(final ProductCatalog overlay)
+    {
+        final List<Product> all = new ArrayList<>(products.size() + overlay.products.size());
+        for (final Product product : products.values())
+        {
+            final Product replaced = overlay.find(product.symbol());
+            all.add(replaced != null ? replaced : product);
+        }
+        for (final Product product : overlay.products.values())
+        {
+            if (!products.containsKey(product.symbol()))
+            {
+                all.add(product);
+            }
+        }
         return new ProductCatalog(all);
     }
 

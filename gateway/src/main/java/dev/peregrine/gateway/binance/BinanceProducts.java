@@ -8,8 +8,9 @@ import java.util.List;
 
 /**
  * The Binance spot symbols Peregrine knows out of the box: upper case, no separator, increments its tick and lot
- * sizes, and a reference price for the simulated exchange and the sanity band. A fixed list: the venue's
- * {@code exchangeInfo} call can later replace it behind {@link CatalogLoader}.
+ * sizes, and a reference price for the simulated exchange and the sanity band: the catalog of the demo, backtests and
+ * the simulated venues. A run against the venue itself loads its {@code exchangeInfo} instead
+ * ({@link BinanceCatalogSource}), over this list.
  */
 public final class BinanceProducts implements CatalogLoader
 {

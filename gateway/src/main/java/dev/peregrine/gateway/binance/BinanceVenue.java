@@ -4,6 +4,7 @@ import dev.peregrine.gateway.binance.orders.BinanceCredentials;
 import dev.peregrine.gateway.binance.sim.BinanceSimulator;
 import dev.peregrine.gateway.capture.CaptureFormat;
 import dev.peregrine.gateway.venue.CatalogLoader;
+import dev.peregrine.gateway.venue.CatalogSource;
 import dev.peregrine.gateway.venue.DemoExchange;
 import dev.peregrine.gateway.venue.KeyVerification;
 import dev.peregrine.gateway.venue.LiveVenue;
@@ -48,6 +49,12 @@ public final class BinanceVenue implements Venue
     public CatalogLoader catalog()
     {
         return new BinanceProducts();
+    }
+
+    @Override
+    public CatalogSource catalogSource()
+    {
+        return new BinanceCatalogSource();
     }
 
     @Override

@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * The Coinbase products Peregrine knows out of the box, with Coinbase's increments and a reference price for
- * the simulated exchange and the sanity band. A fixed list: the venue's {@code status} channel or REST
- * products call can later replace it behind {@link CatalogLoader}.
+ * the simulated exchange and the sanity band: the catalog of the demo, backtests and the simulated venues. A run
+ * against the venue itself loads the venue's listing instead ({@link CoinbaseCatalogSource}), over this list.
  */
 public final class CoinbaseProducts implements CatalogLoader
 {

@@ -5,6 +5,7 @@ import dev.peregrine.gateway.capture.CoinbaseCaptureReader;
 import dev.peregrine.gateway.coinbase.orders.CoinbaseCredentials;
 import dev.peregrine.gateway.coinbase.sim.SimVenue;
 import dev.peregrine.gateway.venue.CatalogLoader;
+import dev.peregrine.gateway.venue.CatalogSource;
 import dev.peregrine.gateway.venue.DemoExchange;
 import dev.peregrine.gateway.venue.KeyVerification;
 import dev.peregrine.gateway.venue.LiveVenue;
@@ -49,6 +50,12 @@ public final class CoinbaseVenue implements Venue
     public CatalogLoader catalog()
     {
         return new CoinbaseProducts();
+    }
+
+    @Override
+    public CatalogSource catalogSource()
+    {
+        return new CoinbaseCatalogSource();
     }
 
     @Override

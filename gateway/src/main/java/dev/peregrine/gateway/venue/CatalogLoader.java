@@ -4,9 +4,9 @@ import dev.peregrine.core.instrument.ProductCatalog;
 
 /**
  * Where a venue's product catalog comes from: the products it trades, their increments and reference prices.
- * Today each venue lists its products in its own package ({@code CoinbaseProducts}, {@code BinanceProducts});
- * a loader that asks the venue's REST API (and caches the answer) can replace a list without any caller
- * changing. Loaded once, before the engine starts: never on the hot path.
+ * Each venue lists its built-in products in its own package ({@code CoinbaseProducts}, {@code BinanceProducts});
+ * {@link VenueCatalogLoader} asks the venue's REST API (and caches the answer) for a run against the venue.
+ * Loaded once, before the engine starts: never on the hot path.
  */
 public interface CatalogLoader
 {

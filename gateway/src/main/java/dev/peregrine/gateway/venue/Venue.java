@@ -34,6 +34,12 @@ public interface Venue
     /** Where the products this venue trades come from: increments and reference prices, in a stable order. */
     CatalogLoader catalog();
 
+    /**
+     * The venue's public REST listing of its products, which a live or paper run against the venue loads its catalog
+     * from at start ({@link VenueCatalogLoader}); the built-in {@link #catalog()} stays the simulated venues' catalog.
+     */
+    CatalogSource catalogSource();
+
     /** The products its simulated exchange serves, and the demo trades, when none are named. */
     List<String> defaultProducts();
 

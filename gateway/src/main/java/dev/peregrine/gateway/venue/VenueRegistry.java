@@ -5,10 +5,14 @@ import dev.peregrine.gateway.binance.BinanceVenue;
 import dev.peregrine.gateway.capture.CaptureFormat;
 import dev.peregrine.gateway.coinbase.CoinbaseVenue;
 
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The one place venues are registered. Ops finds a venue here by the name its configuration gives, or by
@@ -62,6 +66,23 @@ public final class VenueRegistry
             all = all.plus(venue.catalog().load());
         }
         return all;
+    }
+
+    /**
+     * The catalog of a live or paper run against {@code venue}: {@link #catalog()} with the venue's products as its
+     * REST API lists them today in place of the built-in ones (increments, minimum notional, status, price), loaded
+     * by a {@link VenueCatalogLoader} with its cached copy at {@code cache} for an offline start.
+     *
+     * @param products the symbols the run trades: each must be listed by the venue (or its cached copy).
+     * @throws IllegalStateException naming the URL and the cache path when neither can be read, or the missing product.
+     */
+    public ProductCatalog loadCatalog(final String venue, final URI restUrl, final List<String> products,
+        final Path cache, final Duration timeout, final Consumer<String> warnings)
+    {
+        final Venue found = venue(venue);
+        final ProductCatalog loaded = new VenueCatalogLoader(found.name(), found.catalogSource(), restUrl, products, cache,
+            timeout, warnings).load();
+        return catalog().overlaidWith(loaded);
     }
 
     /** The registered names, in registration order. */

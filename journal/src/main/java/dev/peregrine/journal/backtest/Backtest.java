@@ -212,7 +212,7 @@ public final class Backtest
         final long started = System.nanoTime();
         final EngineSettings settings = plan.settings();
         boolean complete = false;
-        final JournalWriter writer = JournalWriter.open(journalDir, settings);
+        final JournalWriter writer = JournalWriter.open(journalDir, settings, plan.request().catalog());
         try (writer; DecisionJournal decisions = DecisionJournal.open(journalDir); EventSource source = open(plan))
         {
             final OutputDigest digest = new OutputDigest();

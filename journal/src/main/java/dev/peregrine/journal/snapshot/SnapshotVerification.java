@@ -4,6 +4,7 @@ import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.instrument.ProductCatalog;
 import dev.peregrine.core.output.Hash64;
+import dev.peregrine.journal.JournalCatalog;
 import dev.peregrine.journal.JournalReader;
 import dev.peregrine.journal.Replay;
 
@@ -56,7 +57,7 @@ public final class SnapshotVerification
         try (JournalReader reader = JournalReader.open(dir))
         {
             final EngineSettings settings = Replay.settingsOf(dir, reader.header());
-            final RecoverableEngine engine = new RecoverableEngine(catalog, settings);
+            final RecoverableEngine engine = new RecoverableEngine(JournalCatalog.effective(catalog, dir, reader.header()), settings);
             final InboundEvent event = new InboundEvent();
             long events = 0;
             int next = 0;

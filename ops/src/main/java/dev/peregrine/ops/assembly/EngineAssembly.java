@@ -1,10 +1,12 @@
 package dev.peregrine.ops.assembly;
 
+import dev.peregrine.gateway.venue.Venue;
 import dev.peregrine.gateway.venue.VenueRegistry;
 import dev.peregrine.core.engine.CoreAssembly;
 import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.core.engine.TradingCore;
 import dev.peregrine.core.engine.TradingSwitch;
+import dev.peregrine.core.instrument.ProductCatalog;
 import dev.peregrine.core.metrics.CoreMetrics;
 import dev.peregrine.core.metrics.StageLatencies;
 import dev.peregrine.core.output.OutputListener;
@@ -31,7 +33,9 @@ import dev.peregrine.ops.report.ReportReplay;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -110,17 +114,20 @@ public final class EngineAssembly implements AutoCloseable
         // 2. venue
         exchange = VenueWiring.simulatedExchange(options);
         final MarketDataFeed feed;
+        final ProductCatalog catalog;
         if (exchange != null)
         {
             exchange.start();
             feed = exchange.feed(options.settings().products());
+            catalog = VenueRegistry.standard().catalog(); // the simulated venues' own lists
         }
         else
         {
+            catalog = venueCatalog(options);
             feed = VenueWiring.feed(options);
         }
         // 3 and 4. core, journal, ring and outbound
-        engine = new LiveEngine(options.settings(), feed, options.journalDir(), options.ringSize(),
+        engine = new LiveEngine(catalog, options.settings(), feed, options.journalDir(), options.ringSize(),
             options.waitStrategy(), CLOCK_INTERVAL_MILLIS, VenueWiring.liveVenue(options));
         engine.journal().retention(options.retention());
         engine.snapshots(options.snapshots());
@@ -172,6 +179,41 @@ public final class EngineAssembly implements AutoCloseable
         }
     }
 
+    /** How long the venue's product listing may take at start before the cached copy is used. */
+    static final Duration CATALOG_TIMEOUT = Duration.ofSeconds(10);
+
+    /**
+     * Step 2, a run against a real venue (live or paper): its catalog as its REST API lists it now, cached beside
+     * the journal ({@code <journal>.<venue>-catalog}) for an offline start, which uses the copy with a warning line.
+     */
+    private static ProductCatalog venueCatalog(final EngineOptions options)
+    {
+        final Venue venue = VenueRegistry.standard().venue(options.venue());
+        URI restUrl = options.restUrl();
+        if (restUrl == null)
+        {
+            if (!venue.defaultMarketDataUrl().equals(options.marketDataUrl()))
+            {
+                // Market data from elsewhere (a simulated market) and no REST URL: nowhere to ask for its listing.
+                System.err.println("catalog: the built-in lists (no REST URL for the market at " +
+                    options.marketDataUrl() + "; set venue.rest_url to load the catalog from it)");
+                return VenueRegistry.standard().catalog();
+            }
+            restUrl = venue.defaultRestUrl();
+        }
+        final Path journalDir = options.journalDir().toAbsolutePath();
+        final Path cache = journalDir.resolveSibling(journalDir.getFileName() + "." + options.venue() + "-catalog");
+        try
+        {
+            return VenueRegistry.standard().loadCatalog(options.venue(), restUrl,
+                options.settings().products(), cache, CATALOG_TIMEOUT, System.err::println);
+        }
+        catch (final IllegalStateException ex)
+        {
+            throw new UsageException(ex.getMessage());
+        }
+    }
+
     /** The timer's clock event period. */
     static final long CLOCK_INTERVAL_MILLIS = 1000;
 
@@ -203,7 +245,14 @@ public final class EngineAssembly implements AutoCloseable
     public static TradingCore core(final EngineSettings settings, final OutputListener outputs, final CoreMetrics metrics,
         final TradingSwitch tradingSwitch)
     {
-        return CoreAssembly.build(VenueRegistry.standard().catalog(), settings, outputs, metrics, tradingSwitch);
+        return core(VenueRegistry.standard().catalog(), settings, outputs, metrics, tradingSwitch);
+    }
+
+    /** As {@link #core(EngineSettings, OutputListener, CoreMetrics, TradingSwitch)}, on {@code catalog}'s products. */
+    public static TradingCore core(final ProductCatalog catalog, final EngineSettings settings, final OutputListener outputs,
+        final CoreMetrics metrics, final TradingSwitch tradingSwitch)
+    {
+        return CoreAssembly.build(catalog, settings, outputs, metrics, tradingSwitch);
     }
 
     /** {@code replay}: the journal fed through a core built from its own settings (journal's {@link Replay}). */

@@ -1,5 +1,6 @@
 package dev.peregrine.ops.engine;
 
+import dev.peregrine.core.instrument.ProductCatalog;
 import dev.peregrine.core.agent.AgentErrors;
 import dev.peregrine.core.decision.DecisionQueue;
 import dev.peregrine.core.engine.EngineSettings;
@@ -48,11 +49,14 @@ public final class EngineJournal
     private DecisionJournal decisionJournal;
     private RetentionPolicy retentionPolicy;
     private JournalHousekeeper housekeeper;
+    /** The run's catalog: recorded in a new journal's header, checked against an existing one's. */
+    private final ProductCatalog catalog;
 
-    EngineJournal(final Path dir, final EngineSettings settings, final CoreMetrics coreMetrics)
+    EngineJournal(final Path dir, final EngineSettings settings, final ProductCatalog catalog, final CoreMetrics coreMetrics)
     {
         this.dir = dir;
         this.settings = settings;
+        this.catalog = catalog;
         this.decisions = new DecisionQueue(DECISION_QUEUE_CAPACITY, coreMetrics.decisionsUnjournaled);
         this.disk = new JournalDiskUsage(dir);
     }
@@ -79,7 +83,7 @@ public final class EngineJournal
     /** Opens both journals, so a bad journal folder fails before anything else starts. */
     void open()
     {
-        writer = JournalWriter.open(dir, settings);
+        writer = JournalWriter.open(dir, settings, catalog);
         writer.recordAppendLatency(appendNanos);
         decisionJournal = DecisionJournal.open(dir);
     }

@@ -1,5 +1,9 @@
 package dev.peregrine.ops.engine;
 
+import dev.peregrine.journal.JournalException;
+import dev.peregrine.journal.JournalCatalog;
+import dev.peregrine.gateway.venue.VenueRegistry;
+import dev.peregrine.core.instrument.ProductCatalog;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.TimeoutException;
 import com.lmax.disruptor.WaitStrategy;
@@ -79,9 +83,31 @@ public final class LiveEngine
     private final EngineSnapshots snapshots;
 
     /**
+     * An engine on the built-in catalog (the simulated venues' products).
+     *
      * @param liveVenue where orders go when {@code settings.liveVenue()}; null for the paper venue.
      */
     public LiveEngine(
+        final EngineSettings settings,
+        final MarketDataFeed feed,
+        final Path journalDir,
+        final int ringSize,
+        final WaitStrategy waitStrategy,
+        final long clockIntervalMillis,
+        final LiveVenue liveVenue)
+    {
+        this(VenueRegistry.standard().catalog(), settings, feed, journalDir, ringSize, waitStrategy, clockIntervalMillis,
+            liveVenue);
+    }
+
+    /**
+     * @param catalog   the run's catalog (a venue's as loaded at start, or the built-in lists): recorded in a new
+     *                  journal; an existing journal's recorded products take its place, so recovery sees what the
+     *                  journal ran with.
+     * @param liveVenue where orders go when {@code settings.liveVenue()}; null for the paper venue.
+     */
+    public LiveEngine(
+        final ProductCatalog catalog,
         final EngineSettings settings,
         final MarketDataFeed feed,
         final Path journalDir,
@@ -106,13 +132,26 @@ public final class LiveEngine
         final OutputDigest digest = new OutputDigest();
         this.coreMetrics = new CoreMetrics(initial.products().size());
         this.ledger = new StrategyLedger(Math.max(initial.strategyCount(), settings.strategyCount()), initial.products().size());
-        this.core = EngineAssembly.core(initial, new OutputFanOut(new OutputFanOut(digest, ledger), orderLog.capture()),
+        this.core = EngineAssembly.core(recordedOver(catalog, journalDir), initial, new OutputFanOut(new OutputFanOut(digest, ledger), orderLog.capture()),
             coreMetrics, tradingSwitch);
         this.statistics = new PublishedStatistics(core);
         this.results = new EngineResults(core, digest, ledger, statistics, coreMetrics);
         this.snapshots = new EngineSnapshots(core, digest, ledger, statistics, journalDir, agentErrors);
         orderLog.names(core.instruments().symbols(), OrderLog.strategyNames(core.strategies()));
-        this.journal = new EngineJournal(journalDir, settings, coreMetrics);
+        this.journal = new EngineJournal(journalDir, settings, catalog, coreMetrics);
+    }
+
+    /** The journal's recorded catalog over the run's; the run's when there is no journal yet or it cannot be read (openJournal says why). */
+    private static ProductCatalog recordedOver(final ProductCatalog catalog, final Path journalDir)
+    {
+        try
+        {
+            return JournalCatalog.effective(catalog, journalDir);
+        }
+        catch (final JournalException e)
+        {
+            return catalog;
+        }
     }
 
     /** Opens the journal only, so a bad journal folder fails before anything else starts. */

@@ -1,6 +1,7 @@
 package dev.peregrine.ops.engine;
 
 import dev.peregrine.gateway.venue.VenueRegistry;
+import dev.peregrine.journal.JournalCatalog;
 import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.core.engine.TradingCore;
 import dev.peregrine.journal.JournalReader;
@@ -54,7 +55,8 @@ public final class StartupRecovery
             // applied where journaled (JournalFeed). A snapshot is used only if it was taken under the settings the
             // core is built with (the journal's first): after a settings change recovery replays the whole journal.
             final SnapshotRecovery.Result recovery = SnapshotRecovery.recover(reader, core.settings().digest(), state,
-                () -> new RecoverableEngine(VenueRegistry.standard().catalog(), core.settings(), strategies),
+                () -> new RecoverableEngine(JournalCatalog.effective(VenueRegistry.standard().catalog(), journalDir,
+                    reader.header()), core.settings(), strategies),
                 (event, sequence) -> statistics.onEvent(event, sequence, true), line -> { });
             // Configuration is an input: refused (nothing written) or journaled below, before any new input.
             final SettingsContinuation continuation = SettingsContinuation.of(core, settings);
