@@ -1,0 +1,79 @@
+package dev.peregrine.conformance;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Judges script runs against the {@link KnownDifferences}: a run that did not reach its end, a failure not
+ * listed, or a listed check that now passes fails the test, with every line of the run in the message.
+ * The pass matrix (one line per check, a listed failure marked {@code KNOWN} with its reason) is printed
+ * and written to {@code target/conformance/<script>.matrix}.
+ */
+final class ConformanceVerdict
+{
+    private ConformanceVerdict()
+    {
+    }
+
+    static void assertConforms(final ScriptRun run)
+    {
+        final KnownDifferences known = KnownDifferences.read(ClientScript.DIR.resolve("known-differences.txt"));
+        final List<String> matrix = new ArrayList<>();
+        final List<String> problems = new ArrayList<>();
+        for (final CheckLine check : run.checks())
+        {
+            final String reason = known.reason(run.script(), check.name());
+            if (check.passed())
+            {
+                matrix.add("PASS  " + check.name());
+                if (reason != null)
+                {
+                    problems.add("passes now, remove it from known-differences.txt: " + check.name());
+                }
+            }
+            else if (reason != null)
+            {
+                matrix.add("KNOWN " + check.name() + ": " + reason + " (" + check.why() + ")");
+            }
+            else
+            {
+                matrix.add("FAIL  " + check.name() + ": " + check.why());
+                problems.add(check.toString());
+            }
+        }
+        if (!run.finished())
+        {
+            problems.add("the script did not reach its end (exit " + run.exitCode() + ")");
+        }
+        if (run.checks().isEmpty())
+        {
+            problems.add("the script printed no check");
+        }
+        final String table = run.script() + "\n  " + String.join("\n  ", matrix);
+        System.out.println(table);
+        write(run.script(), table);
+        if (!problems.isEmpty())
+        {
+            throw new AssertionError(run.script() + ": " + problems.size() + " problem(s):\n  " + String.join("\n  ", problems) +
+                "\nmatrix:\n" + table + "\neverything it printed:\n" + run.output());
+        }
+    }
+
+    private static void write(final String script, final String table)
+    {
+        final Path file = ClientScript.DIR.resolve("target").resolve("conformance").resolve(script + ".matrix");
+        try
+        {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, table + "\n");
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot write " + file, ex);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package dev.peregrine.conformance;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What one run of a conformance script gave: its checks in the order printed, whether it reached its
+ * end ({@code END}, printed by {@code checks.mjs}'s {@code done()}), its exit code and everything it printed.
+ */
+record ScriptRun(String script, List<CheckLine> checks, boolean finished, int exitCode, String output)
+{
+    static ScriptRun of(final String script, final String output, final int exitCode)
+    {
+        final List<CheckLine> checks = new ArrayList<>();
+        boolean finished = false;
+        for (final String line : output.split("\\R"))
+        {
+            final CheckLine check = CheckLine.parse(line);
+            if (check != null)
+            {
+                checks.add(check);
+            }
+            finished |= "END".equals(line.trim());
+        }
+        return new ScriptRun(script, List.copyOf(checks), finished, exitCode, output);
+    }
+
+    List<CheckLine> failures()
+    {
+        return checks.stream().filter(c -> !c.passed()).toList();
+    }
+}
