@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
 /**
  * {@code peregrine sim}: the simulated Coinbase exchange as a process of its own, so that {@code peregrine run}
  * (any profile) or another client connects to it as to the real venue: market data over WebSocket, and the
- * order REST API and {@code user} channel, which verify the engine's ES256 JWTs. Prints the URLs to put in a
+ * order REST API and {@code user} channel, which verify the engine's JWTs (EdDSA or ES256). Prints the URLs to put in a
  * configuration and one {@code sim ready:} line, serves until SIGTERM or Ctrl-C, then prints a summary and
  * exits 0. Bad options and ports that cannot be bound exit 2 before anything listens.
  */
@@ -93,6 +93,11 @@ public final class SimCommand implements Callable<Integer>
             "is made in --credentials-dir, in the files run reads.")
     private Path apiPublicKeyFile;
 
+    @Option(names = "--key-algorithm", paramLabel = "ed25519|ecdsa",
+        description = "Kind of throwaway key to make: ed25519 (EdDSA JWTs, the default, as Coinbase now makes keys) or " +
+            "ecdsa (P-256, ES256 JWTs). Without it a key already in --credentials-dir is reused whatever its kind.")
+    private String keyAlgorithm;
+
     @Option(names = "--credentials-dir", defaultValue = "peregrine-data/sim-credentials", paramLabel = "DIR",
         description = "Where the throwaway key is written, or reused from (default: ${DEFAULT-VALUE}).")
     private Path credentialsDir;
@@ -118,7 +123,7 @@ public final class SimCommand implements Callable<Integer>
             VenueRegistry.standard().venue(VENUE).defaultProducts();
         final String advertised = hostName != null ? hostName : wildcard(bind) ? "127.0.0.1" : bind;
         final SimulatorSettings settings = new SimulatorSettings(capture, served, bind, marketDataPort, seed,
-            tradesPerSecond, apiKeyName, apiPublicKeyFile, credentialsDir, advertised);
+            tradesPerSecond, apiKeyName, apiPublicKeyFile, credentialsDir, advertised, keyAlgorithm);
         final Thread hook = new Thread(this::onShutdownSignal, "peregrine-sim-shutdown");
         try (VenueSimulator venue = EngineAssembly.simulator(VENUE, settings))
         {
@@ -235,7 +240,7 @@ public final class SimCommand implements Callable<Integer>
                 "; market orders fill at once at the catalog's reference price, limit orders rest until cancelled"));
         if (credentials.generated())
         {
-            out.println("api key: a throwaway P-256 key made for this simulator" + (credentials.reused() ? " (reused)" : "") +
+            out.println("api key: a throwaway " + credentials.keyAlgorithm() + " key made for this simulator" + (credentials.reused() ? " (reused)" : "") +
                 ", name " + credentials.keyName() + ", in " + credentials.privateKeyFile().getParent() +
                 " (it is no Coinbase key and works nowhere else)");
         }

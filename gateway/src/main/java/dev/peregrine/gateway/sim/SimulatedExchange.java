@@ -166,6 +166,20 @@ public final class SimulatedExchange implements AutoCloseable
         return loop.submit(generated::lastTradePrices).syncUninterruptibly().getNow();
     }
 
+    /**
+     * Each generated product now (book up to {@code depth} levels a side, recent trades, day's range) in the
+     * configured product order; empty for a replayed capture and once closed. Any thread: it is read on the
+     * simulator's event loop.
+     */
+    public java.util.Map<String, MarketSnapshot> snapshots(final int depth)
+    {
+        if (!(venue instanceof SimulatedVenue generated) || loop == null || closed.get())
+        {
+            return java.util.Map.of();
+        }
+        return loop.submit(() -> generated.snapshots(depth)).syncUninterruptibly().getNow();
+    }
+
     public SimulatedExchangeConfig config()
     {
         return config;

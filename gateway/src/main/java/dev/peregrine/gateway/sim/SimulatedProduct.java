@@ -142,6 +142,33 @@ final class SimulatedProduct
         return 1 + random.nextInt(3);
     }
 
+    /** This product now, for a REST view of the market: {@code depth} levels a side at most, the kept trades newest first. */
+    MarketSnapshot snapshot(final int depth)
+    {
+        final java.util.List<MarketSnapshot.Trade> trades = new java.util.ArrayList<>(historySize());
+        for (int age = 0; age < historySize(); age++)
+        {
+            final int i = newest(age);
+            trades.add(new MarketSnapshot.Trade(tradeIds[i], prices[i], sizes[i], sides[i], times[i]));
+        }
+        return new MarketSnapshot(symbol, bid, bidQuantity, ask, askQuantity, last(), low, high, volume,
+            levels(book.bids(), depth), levels(book.asks(), depth), trades);
+    }
+
+    private static java.util.List<MarketSnapshot.Level> levels(final java.util.NavigableMap<Long, Long> side, final int depth)
+    {
+        final java.util.List<MarketSnapshot.Level> levels = new java.util.ArrayList<>(Math.min(depth, side.size()));
+        for (final java.util.Map.Entry<Long, Long> level : side.entrySet())
+        {
+            if (levels.size() == depth)
+            {
+                break;
+            }
+            levels.add(new MarketSnapshot.Level(level.getKey(), level.getValue()));
+        }
+        return levels;
+    }
+
     SimulatedBook book()
     {
         return book;

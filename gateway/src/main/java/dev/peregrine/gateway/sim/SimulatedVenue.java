@@ -128,6 +128,17 @@ final class SimulatedVenue extends SimulatedMarket
         }
     }
 
+    /** Each product's book (up to {@code depth} levels a side), recent trades and day's range, in configured order. Event loop only. */
+    java.util.Map<String, MarketSnapshot> snapshots(final int depth)
+    {
+        final java.util.Map<String, MarketSnapshot> snapshots = new java.util.LinkedHashMap<>();
+        for (final SimulatedProduct product : products)
+        {
+            snapshots.put(product.symbol(), product.snapshot(depth));
+        }
+        return snapshots;
+    }
+
     /** Each product's last trade price, in configured order. Event loop only. */
     java.util.Map<String, Long> lastTradePrices()
     {

@@ -21,6 +21,15 @@ public interface SimulatorKey
     /** True when the folder already held a generated key. */
     boolean reused();
 
+    /**
+     * The key's kind as people name it ({@code Ed25519}, {@code ECDSA P-256}, {@code HMAC-SHA256}), for the lines
+     * {@code peregrine sim} prints; {@code API} when the venue has one kind only.
+     */
+    default String keyAlgorithm()
+    {
+        return "API";
+    }
+
     /** True when the key was made for the simulator rather than given as a public key file. */
     default boolean generated()
     {

@@ -17,9 +17,12 @@ import java.util.List;
  * @param publicKeyFile   the public half of the engine's key, or null to make (or reuse) a throwaway key.
  * @param credentialsDir  where a throwaway key is written or reused from.
  * @param advertisedHost  the host the URLs name, and that signed requests must name as the REST host.
+ * @param keyAlgorithm    the kind of throwaway key to make ({@code --key-algorithm}, as the venue spells it: Coinbase
+ *                        {@code ed25519} or {@code ecdsa}), or null for the venue's default.
  */
 public record SimulatorSettings(ReplayCapture capture, List<String> products, String bind, int marketDataPort,
-    long seed, int tradesPerSecond, String keyName, Path publicKeyFile, Path credentialsDir, String advertisedHost)
+    long seed, int tradesPerSecond, String keyName, Path publicKeyFile, Path credentialsDir, String advertisedHost,
+    String keyAlgorithm)
 {
     public SimulatorSettings
     {

@@ -27,7 +27,7 @@ class VenueSimulatorAndKeysTest
     void coinbaseSimulatorMakesItsThrowawayKeyAndServesOnFreePorts()
     {
         final SimulatorSettings settings = new SimulatorSettings(null, List.of("BTC-USD"), "127.0.0.1", 0, 7, 10,
-            KEY_NAME, null, dir.resolve("keys"), "127.0.0.1");
+            KEY_NAME, null, dir.resolve("keys"), "127.0.0.1", null);
         try (VenueSimulator simulator = VenueRegistry.standard().venue("coinbase").simulator(settings))
         {
             assertThat(simulator.key().generated()).isTrue();
@@ -61,7 +61,7 @@ class VenueSimulatorAndKeysTest
     {
         final Venue binance = VenueRegistry.standard().venue("binance");
         assertThatThrownBy(() -> binance.simulator(new SimulatorSettings(null, List.of("BTCUSDT"), "127.0.0.1", 0, 1, 1,
-            KEY_NAME, null, dir, "127.0.0.1")))
+            KEY_NAME, null, dir, "127.0.0.1", null)))
             .isInstanceOf(UnsupportedOperationException.class)
             .hasMessage("binance has no order emulator: peregrine sim simulates a venue that trades live");
         assertThatThrownBy(() -> binance.verifyKeys(null, Map.of(), REST, Duration.ofSeconds(1), line -> { }))

@@ -1,12 +1,15 @@
 package dev.peregrine.gateway.coinbase.emulator;
 
+import dev.peregrine.core.number.FixedPoint;
+import dev.peregrine.gateway.coinbase.CoinbaseProducts;
+import dev.peregrine.gateway.sim.MarketSnapshot;
 import dev.peregrine.gateway.ws.WebSocketServer;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 
 import java.math.BigDecimal;
 import java.net.URI;
-import java.security.interfaces.ECPublicKey;
+import java.security.PublicKey;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,10 +20,12 @@ import java.util.UUID;
 import java.util.function.LongSupplier;
 
 /**
- * A local stand-in for Coinbase Advanced Trade orders: REST on {@code http://127.0.0.1:<port>} and the
- * {@code user} WebSocket channel on {@code ws://127.0.0.1:<port>/ws/user}. It checks every JWT's ES256
- * signature with the key's public half plus {@code kid/iss/sub/nbf/exp/uri} (401 otherwise), answers with
- * the documented shapes, fills market orders at once at the product's fill price (0.6% fee) and reports
+ * A local stand-in for Coinbase Advanced Trade: REST on {@code http://127.0.0.1:<port>} and the
+ * {@code user} WebSocket channel on {@code ws://127.0.0.1:<port>/ws/user}. The public market endpoints
+ * ({@code /market/...}, {@code /time}) answer anyone, from {@link CoinbaseProducts}'s catalog and the prices
+ * it is given ({@link #fillPrice}, {@link #quote}); every other endpoint checks the JWT's ES256
+ * signature with the key's public half plus {@code kid/iss/sub/nbf/exp/uri} (401 otherwise), an unknown path
+ * is a 404. It answers with the documented shapes, fills market orders at once at the product's fill price (0.6% fee) and reports
  * them on the user channel, rests limit orders until {@link #fillResting} or a cancel, and injects
  * faults on command ({@link #injectFault}).
  *
@@ -39,6 +44,7 @@ public final class CoinbaseVenueEmulator implements AutoCloseable
 
     private final LongSupplier epochSeconds;
     private final EmulatorRest rest;
+    private final EmulatorMarket market;
     private final EmulatorUserChannel userChannel;
     private final Map<String, BigDecimal> fillPrices = new HashMap<>();
     private final Map<String, EmulatedOrder> ordersById = new LinkedHashMap<>();
@@ -54,14 +60,16 @@ public final class CoinbaseVenueEmulator implements AutoCloseable
     private int port;
 
     /** @param jwtHost the host the JWT {@code uri} claim must name (the client's {@code jwtHost}). */
-    public CoinbaseVenueEmulator(final ECPublicKey publicKey, final String keyName, final String jwtHost)
+    public CoinbaseVenueEmulator(final PublicKey publicKey, final String keyName, final String jwtHost)
     {
         this.epochSeconds = () -> System.currentTimeMillis() / 1000;
         final JwtVerifier verifier = new JwtVerifier(publicKey, keyName, epochSeconds);
-        this.rest = new EmulatorRest(this, verifier, jwtHost, epochSeconds);
+        final LongSupplier epochMillis = System::currentTimeMillis;
+        this.market = new EmulatorMarket(CoinbaseProducts.CATALOG, epochMillis);
+        this.rest = new EmulatorRest(this, verifier, jwtHost, epochSeconds, new EmulatorMarketRest(market, epochMillis));
         this.userChannel = new EmulatorUserChannel(this, verifier);
-        fillPrices.put("BTC-USD", new BigDecimal("65000.00"));
-        fillPrices.put("ETH-USD", new BigDecimal("3000.00"));
+        fillPrice("BTC-USD", "65000.00");
+        fillPrice("ETH-USD", "3000.00");
     }
 
     /** Listens on loopback, on an ephemeral port. */
@@ -134,9 +142,20 @@ public final class CoinbaseVenueEmulator implements AutoCloseable
         rest.holdMillis(millis);
     }
 
+    /** Market orders of {@code productId} fill at {@code price}; the market endpoints quote a book around it until {@link #quote} gives one. */
     public synchronized void fillPrice(final String productId, final String price)
     {
         fillPrices.put(productId, new BigDecimal(price));
+        market.price(productId, FixedPoint.parseOrThrow(productId + " fill price", price));
+    }
+
+    /**
+     * The market the public endpoints quote for one product (book, trades, day's range): in {@code peregrine sim}
+     * the simulated exchange's. It leaves fill prices alone.
+     */
+    public synchronized void quote(final MarketSnapshot snapshot)
+    {
+        market.quote(snapshot);
     }
 
     public synchronized int requests(final String path)

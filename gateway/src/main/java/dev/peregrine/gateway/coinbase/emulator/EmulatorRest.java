@@ -14,7 +14,8 @@ import java.util.function.LongSupplier;
 
 /**
  * The emulator's REST side: counts every request (per path, and creates per {@code client_order_id}),
- * applies an injected fault, checks the JWT (401 otherwise) and routes to the endpoint. Called under the
+ * applies an injected fault, finds the endpoint ({@link EmulatorRoutes}: 404 when there is none), checks the
+ * JWT of a private one (401 otherwise) and answers. Called under the
  * {@link CoinbaseVenueEmulator}'s lock.
  */
 final class EmulatorRest
@@ -30,12 +31,14 @@ final class EmulatorRest
     private final Map<String, Integer> requestsByPath = new HashMap<>();
     private final Map<String, Integer> createsByClientId = new HashMap<>();
     private final List<PendingFault> faults = new ArrayList<>();
+    private final EmulatorRoutes routes;
     private long holdMillis = 3_000;
     private int listPageSize = 1000;
 
     EmulatorRest(final CoinbaseVenueEmulator venue, final JwtVerifier verifier, final String jwtHost,
-        final LongSupplier epochSeconds)
+        final LongSupplier epochSeconds, final EmulatorMarketRest market)
     {
+        this.routes = new EmulatorRoutes(market, this);
         this.venue = venue;
         this.verifier = verifier;
         this.jwtHost = jwtHost;
@@ -109,42 +112,51 @@ final class EmulatorRest
         {
             return EmulatorReply.error(500, "INTERNAL", "internal error");
         }
-        final String token = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7) : null;
-        final String authProblem = verifier.verify(token, method + " " + jwtHost + path);
-        if (authProblem != null)
+        final EmulatorRequest request = EmulatorRequest.of(method, uri, json);
+        final EmulatorRoutes.Route route = routes.find(method, path);
+        if (route == null)
         {
-            venue.authFailed(authProblem);
-            return EmulatorReply.error(401, "UNAUTHENTICATED", "unauthorized: " + authProblem);
+            return EmulatorReply.error(404, "NOT_FOUND", "no route for " + method + " " + path);
         }
-        final EmulatorReply reply = "GET".equals(method) && CoinbaseOrderClient.HISTORICAL_BATCH.equals(path) ?
-            listOrders(uri) : route(method, path, json);
+        if (!route.open())
+        {
+            final String token = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7) : null;
+            final String authProblem = verifier.verify(token, method + " " + jwtHost + path);
+            if (authProblem != null)
+            {
+                venue.authFailed(authProblem);
+                return EmulatorReply.error(401, "UNAUTHENTICATED", "unauthorized: " + authProblem);
+            }
+        }
+        EmulatorReply reply;
+        try
+        {
+            reply = route.answer().apply(request);
+        }
+        catch (final IllegalArgumentException badParameter)
+        {
+            reply = EmulatorReply.error(400, "INVALID_ARGUMENT", badParameter.getMessage());
+        }
         return fault == EmulatorFault.TIMEOUT ? reply.held(holdMillis) : reply;
     }
 
-    private EmulatorReply route(final String method, final String path, final JsonNode json)
+    EmulatorReply createOrder(final EmulatorRequest request)
     {
-        final boolean post = "POST".equals(method);
-        if (post && CoinbaseOrderClient.ORDERS.equals(path))
-        {
-            return EmulatorOrders.create(venue, json);
-        }
-        if (post && CoinbaseOrderClient.PREVIEW.equals(path))
-        {
-            return EmulatorOrders.preview(venue, json);
-        }
-        if (post && CoinbaseOrderClient.BATCH_CANCEL.equals(path))
-        {
-            return EmulatorOrders.cancel(venue, json);
-        }
-        if ("GET".equals(method) && CoinbaseOrderClient.ACCOUNTS.equals(path))
-        {
-            return accounts();
-        }
-        return EmulatorReply.error(404, "NOT_FOUND", "no route for " + method + " " + path);
+        return EmulatorOrders.create(venue, request.body());
+    }
+
+    EmulatorReply previewOrder(final EmulatorRequest request)
+    {
+        return EmulatorOrders.preview(venue, request.body());
+    }
+
+    EmulatorReply cancelOrders(final EmulatorRequest request)
+    {
+        return EmulatorOrders.cancel(venue, request.body());
     }
 
     /** {@code GET /accounts}: one USD wallet, for {@code verify-keys}. */
-    private static EmulatorReply accounts()
+    EmulatorReply accounts()
     {
         final Map<String, Object> account = new LinkedHashMap<>();
         account.put("uuid", UUID.nameUUIDFromBytes(new byte[] {1}).toString());
@@ -164,20 +176,9 @@ final class EmulatorRest
      * a page, {@code cursor} being the index of the next one. {@code start_date} is accepted and not applied:
      * the emulator's orders all belong to the test that made them.
      */
-    private EmulatorReply listOrders(final String uri)
+    EmulatorReply listOrders(final EmulatorRequest request)
     {
-        int from = 0;
-        final int query = uri.indexOf('?');
-        if (query >= 0)
-        {
-            for (final String pair : uri.substring(query + 1).split("&"))
-            {
-                if (pair.startsWith("cursor=") && pair.length() > "cursor=".length())
-                {
-                    from = Integer.parseInt(pair.substring("cursor=".length()));
-                }
-            }
-        }
+        final int from = (int)request.longParam("cursor", 0);
         final List<EmulatedOrder> all = new ArrayList<>(venue.orders());
         final int to = Math.min(all.size(), from + listPageSize);
         final List<Object> page = new ArrayList<>();

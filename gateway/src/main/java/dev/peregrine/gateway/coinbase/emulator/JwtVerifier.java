@@ -8,24 +8,50 @@ import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
+import java.security.GeneralSecurityException;
+import java.security.PublicKey;
+import java.security.Signature;
 import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.EdECPublicKey;
 import java.text.ParseException;
 import java.util.Date;
+import java.util.List;
 import java.util.function.LongSupplier;
 
 /**
- * Checks a Coinbase-style ES256 JWT the way the venue does: the JOSE {@code r || s} signature against the
- * key's public half (nimbus-jose-jwt's {@code ECDSAVerifier}), then {@code alg, typ, kid, nonce} and
+ * Checks a Coinbase JWT the way the venue does, for both kinds of key it issues: an ES256 token (the JOSE
+ * {@code r || s} signature, nimbus-jose-jwt's {@code ECDSAVerifier}) against a P-256 public key, or an EdDSA token
+ * (the JDK's {@code Ed25519}) against an Ed25519 one; then {@code alg, kid, nonce} (and {@code typ}, when sent) and
  * {@code sub, iss, nbf, exp, uri}. Stateless and thread-safe.
  *
- * @param publicKey    the public half of the API key.
+ * <p>Claims accepted, as clients send them today: {@code iss "cdp"} (the venue's documented form), or the older
+ * {@code iss "coinbase-cloud"} with an {@code aud} naming {@code retail_rest_api_proxy} (or, for a WebSocket
+ * subscribe, {@code public_websocket_api}); the request as {@code uri} (Advanced Trade's samples) or as a
+ * {@code uris} list (the CDP SDKs); {@code nbf}/{@code exp} at most 120 s apart, with 5 s of clock skew.
+ *
+ * @param publicKey    the public half of the API key: an {@link ECPublicKey} or an {@link EdECPublicKey}.
  * @param keyName      what {@code kid} and {@code sub} must say.
  * @param epochSeconds the clock {@code nbf} and {@code exp} are checked against.
  */
-public record JwtVerifier(ECPublicKey publicKey, String keyName, LongSupplier epochSeconds)
+public record JwtVerifier(PublicKey publicKey, String keyName, LongSupplier epochSeconds)
 {
     private static final long CLOCK_SKEW_SECONDS = 5;
     private static final long MAX_LIFETIME_SECONDS = 120;
+    private static final String ISSUER = "cdp";
+    private static final String LEGACY_ISSUER = "coinbase-cloud";
+    private static final String REST_AUDIENCE = "retail_rest_api_proxy";
+    private static final String WEBSOCKET_AUDIENCE = "public_websocket_api";
+    private static final int SIGNATURE_BYTES = 64;
+
+    /** @throws IllegalArgumentException unless the key is P-256 or Ed25519, the two kinds Coinbase issues. */
+    public JwtVerifier
+    {
+        if (!(publicKey instanceof ECPublicKey) && !(publicKey instanceof EdECPublicKey))
+        {
+            throw new IllegalArgumentException("a Coinbase API key is ECDSA P-256 or Ed25519, not " +
+                (publicKey == null ? "null" : publicKey.getAlgorithm()));
+        }
+    }
 
     /**
      * @param expectedUri {@code "METHOD host/path"} for REST, or null for a WebSocket subscribe (no uri claim).
@@ -56,33 +82,48 @@ public record JwtVerifier(ECPublicKey publicKey, String keyName, LongSupplier ep
         {
             return "undecodable: " + ex.getMessage();
         }
-        final int signatureBytes = token.getSignature().decode().length;
-        if (signatureBytes != 64)
-        {
-            return "signature is " + signatureBytes + " bytes, JOSE ES256 needs 64 (r || s)";
-        }
         final JWSHeader header = token.getHeader();
-        if (!JWSAlgorithm.ES256.equals(header.getAlgorithm()))
+        final JWSAlgorithm expected = publicKey instanceof ECPublicKey ? JWSAlgorithm.ES256 : JWSAlgorithm.EdDSA;
+        if (!expected.equals(header.getAlgorithm()))
         {
-            return "alg is not ES256";
+            return "alg is " + header.getAlgorithm() + ", this key signs " + expected;
         }
+        final int signatureBytes = token.getSignature().decode().length;
+        if (signatureBytes != SIGNATURE_BYTES)
+        {
+            return "signature is " + signatureBytes + " bytes, " + expected + " needs " + SIGNATURE_BYTES;
+        }
+        final String signatureProblem = checkSignature(token);
+        return signatureProblem != null ? signatureProblem : checkClaims(header, claims, expectedUri);
+    }
+
+    private String checkSignature(final SignedJWT token)
+    {
         try
         {
-            if (!token.verify(new ECDSAVerifier(publicKey)))
+            final boolean good;
+            if (publicKey instanceof ECPublicKey)
             {
-                return "bad signature";
+                good = token.verify(new ECDSAVerifier((ECPublicKey)publicKey));
             }
+            else
+            {
+                final Signature ed25519 = Signature.getInstance("Ed25519");
+                ed25519.initVerify(publicKey);
+                ed25519.update(token.getSigningInput());
+                good = ed25519.verify(token.getSignature().decode());
+            }
+            return good ? null : "bad signature";
         }
-        catch (final JOSEException ex)
+        catch (final JOSEException | GeneralSecurityException ex)
         {
             return "signature check failed: " + ex.getClass().getSimpleName();
         }
-        return checkClaims(header, claims, expectedUri);
     }
 
     private String checkClaims(final JWSHeader header, final JWTClaimsSet claims, final String expectedUri)
     {
-        if (!JOSEObjectType.JWT.equals(header.getType()))
+        if (header.getType() != null && !JOSEObjectType.JWT.equals(header.getType()))
         {
             return "typ is not JWT";
         }
@@ -99,10 +140,40 @@ public record JwtVerifier(ECPublicKey publicKey, String keyName, LongSupplier ep
         {
             return "sub is not the key name";
         }
-        if (!"cdp".equals(claims.getIssuer()))
+        final String issuerProblem = checkIssuer(claims, expectedUri == null);
+        if (issuerProblem != null)
         {
-            return "iss is not cdp";
+            return issuerProblem;
         }
+        final String timeProblem = checkTimes(claims);
+        if (timeProblem != null)
+        {
+            return timeProblem;
+        }
+        return expectedUri == null ? null : checkUri(claims, expectedUri);
+    }
+
+    private static String checkIssuer(final JWTClaimsSet claims, final boolean webSocket)
+    {
+        final String issuer = claims.getIssuer();
+        if (ISSUER.equals(issuer))
+        {
+            return null;
+        }
+        if (!LEGACY_ISSUER.equals(issuer))
+        {
+            return "iss is not " + ISSUER;
+        }
+        final List<String> audience = claims.getAudience();
+        if (audience.contains(REST_AUDIENCE) || webSocket && audience.contains(WEBSOCKET_AUDIENCE))
+        {
+            return null;
+        }
+        return "iss " + LEGACY_ISSUER + " needs aud [\"" + (webSocket ? WEBSOCKET_AUDIENCE : REST_AUDIENCE) + "\"]";
+    }
+
+    private String checkTimes(final JWTClaimsSet claims)
+    {
         final Date notBefore;
         final Date expires;
         try
@@ -133,11 +204,17 @@ public record JwtVerifier(ECPublicKey publicKey, String keyName, LongSupplier ep
         {
             return "lifetime must be at most " + MAX_LIFETIME_SECONDS + " s";
         }
-        final Object uri = claims.getClaim("uri");
-        if (expectedUri != null && !expectedUri.equals(uri))
-        {
-            return "uri claim '" + uri + "' is not '" + expectedUri + "'";
-        }
         return null;
+    }
+
+    private static String checkUri(final JWTClaimsSet claims, final String expectedUri)
+    {
+        final Object uri = claims.getClaim("uri");
+        final Object uris = claims.getClaim("uris");
+        if (uri == null && uris instanceof List<?> list)
+        {
+            return list.contains(expectedUri) ? null : "uris claim " + list + " does not hold '" + expectedUri + "'";
+        }
+        return expectedUri.equals(uri) ? null : "uri claim '" + uri + "' is not '" + expectedUri + "'";
     }
 }

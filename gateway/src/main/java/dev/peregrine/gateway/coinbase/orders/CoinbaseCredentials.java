@@ -9,15 +9,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.interfaces.ECPrivateKey;
+import java.security.PrivateKey;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * A Coinbase Advanced Trade (CDP) API key: its name {@code organizations/{org}/apiKeys/{key}} and its
- * P-256 private key. Read from {@code COINBASE_API_KEY} + {@code COINBASE_API_SECRET} or from the JSON
- * key file Coinbase lets users download ({@code name}, {@code privateKey}).
+ * A Coinbase Advanced Trade (CDP) API key: its name ({@code organizations/{org}/apiKeys/{key}}, or the bare key id
+ * newer keys are shown with) and its private key, of either kind the venue issues ({@link CoinbaseKeyAlgorithm}):
+ * Ed25519 as base64 (the default for new keys) or P-256 as a PEM EC key. The secret's form says which, as it does
+ * for the venue's own SDKs. Read from {@code COINBASE_API_KEY} + {@code COINBASE_API_SECRET} or from the JSON key
+ * file Coinbase lets users download ({@code name} or {@code id}, and {@code privateKey}).
  *
  * <p>The secret never leaves this object except as a signing key: {@link #toString()} shows the key
  * name only, and every {@link CredentialsException} says what is wrong without quoting the secret.
@@ -27,26 +29,29 @@ public final class CoinbaseCredentials
     public static final String ENV_KEY_NAME = "COINBASE_API_KEY";
     public static final String ENV_SECRET = "COINBASE_API_SECRET";
 
-    private static final Pattern KEY_NAME = Pattern.compile("organizations/[A-Za-z0-9-]+/apiKeys/[A-Za-z0-9-]+");
+    private static final Pattern KEY_NAME = Pattern.compile("organizations/[A-Za-z0-9-]+/apiKeys/[A-Za-z0-9-]+|" +
+        "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     /** Fewer base64 characters than the smallest P-256 private key (39 bytes of SEC1 DER: 52 characters). */
     private static final int MIN_KEY_BASE64 = 48;
     private static final String[] PLACEHOLDERS = {"your", "xxx", "changeme", "change_me", "placeholder", "<", "..."};
 
     private final String keyName;
-    private final ECPrivateKey privateKey;
+    private final CoinbaseKeyAlgorithm algorithm;
+    private final PrivateKey privateKey;
 
-    private CoinbaseCredentials(final String keyName, final ECPrivateKey privateKey)
+    private CoinbaseCredentials(final String keyName, final CoinbaseKeyAlgorithm algorithm, final PrivateKey privateKey)
     {
         this.keyName = keyName;
+        this.algorithm = algorithm;
         this.privateKey = privateKey;
     }
 
     /**
-     * Validates both parts and parses the PEM.
+     * Validates both parts and parses the private key: a PEM EC key (ECDSA P-256), or base64 (Ed25519).
      *
      * @param source where they came from, for messages ("environment", "key file x.json").
      */
-    public static CoinbaseCredentials of(final String keyName, final String privateKeyPem, final String source)
+    public static CoinbaseCredentials of(final String keyName, final String privateKey, final String source)
     {
         final String name = keyName == null ? "" : keyName.trim();
         if (name.isEmpty())
@@ -54,25 +59,30 @@ public final class CoinbaseCredentials
             throw new CredentialsException("the API key name is missing (" + source + "): set " + ENV_KEY_NAME +
                 " or use --key-file with the JSON key file downloaded from Coinbase");
         }
-        if (privateKeyPem == null || privateKeyPem.isBlank())
+        if (privateKey == null || privateKey.isBlank())
         {
             throw new CredentialsException("the API secret is missing (" + source + "): set " + ENV_SECRET +
-                " to the EC private key in PEM, or use --key-file");
+                " to the private key (Ed25519: base64; ECDSA: the EC key in PEM), or use --key-file");
         }
         if (isPlaceholder(name))
         {
             throw new CredentialsException("the API key name is a placeholder (" + source + "), not a real key name");
         }
-        if (isPlaceholderSecret(privateKeyPem))
+        if (isPlaceholderSecret(privateKey))
         {
             throw new CredentialsException("the API secret is a placeholder (" + source + "), not a real private key");
         }
         if (!KEY_NAME.matcher(name).matches())
         {
-            throw new CredentialsException("the API key name does not look like organizations/{org_id}/apiKeys/{key_id} (" +
-                source + "): use the full key name from the Coinbase developer platform, not a legacy API key");
+            throw new CredentialsException("the API key name does not look like organizations/{org_id}/apiKeys/{key_id} " +
+                "or a key id (a UUID) (" + source + "): use the key name or id from the Coinbase developer platform, " +
+                "not a legacy API key");
         }
-        return new CoinbaseCredentials(name, EcPrivateKeyPem.parse(privateKeyPem));
+        if (Ed25519KeyText.looksLikeEd25519(privateKey))
+        {
+            return new CoinbaseCredentials(name, CoinbaseKeyAlgorithm.ED25519, Ed25519KeyText.parse(privateKey).getPrivate());
+        }
+        return new CoinbaseCredentials(name, CoinbaseKeyAlgorithm.ECDSA, EcPrivateKeyPem.parse(privateKey));
     }
 
     /** From {@value #ENV_KEY_NAME} and {@value #ENV_SECRET}; pass {@code System.getenv()} in production. */
@@ -81,7 +91,10 @@ public final class CoinbaseCredentials
         return of(environment.get(ENV_KEY_NAME), environment.get(ENV_SECRET), "environment " + ENV_KEY_NAME + "/" + ENV_SECRET);
     }
 
-    /** From the JSON key file Coinbase lets users download: {@code {"name": "...", "privateKey": "-----BEGIN..."}}. */
+    /**
+     * From the JSON key file Coinbase lets users download: {@code {"id": "...", "privateKey": "base64"}} for an Ed25519
+     * key, {@code {"name": "organizations/...", "privateKey": "-----BEGIN..."}} for an ECDSA one.
+     */
     public static CoinbaseCredentials fromKeyFile(final Path file)
     {
         final String text;
@@ -104,10 +117,11 @@ public final class CoinbaseCredentials
         }
         catch (final IllegalArgumentException ex)
         {
-            throw new CredentialsException("key file " + file + " is not a JSON object with name and privateKey (" +
+            throw new CredentialsException("key file " + file + " is not a JSON object with name (or id) and privateKey (" +
                 ex.getMessage() + ")");
         }
-        return of(CoinbaseJson.text(json, "name"), CoinbaseJson.text(json, "privateKey"), "key file " + file);
+        final String name = CoinbaseJson.text(json, "name");
+        return of(name != null ? name : CoinbaseJson.text(json, "id"), CoinbaseJson.text(json, "privateKey"), "key file " + file);
     }
 
     /**
@@ -148,8 +162,14 @@ public final class CoinbaseCredentials
         return keyName;
     }
 
-    /** For the signer only. */
-    ECPrivateKey privateKey()
+    /** Which kind of key this is, and so how its JWTs are signed. */
+    public CoinbaseKeyAlgorithm algorithm()
+    {
+        return algorithm;
+    }
+
+    /** For the signer only: an {@code ECPrivateKey} for {@link CoinbaseKeyAlgorithm#ECDSA}, else an Ed25519 key. */
+    PrivateKey privateKey()
     {
         return privateKey;
     }
@@ -157,6 +177,6 @@ public final class CoinbaseCredentials
     @Override
     public String toString()
     {
-        return "CoinbaseCredentials{keyName=" + keyName + ", privateKey=<redacted P-256>}";
+        return "CoinbaseCredentials{keyName=" + keyName + ", privateKey=<redacted " + algorithm.label() + ">}";
     }
 }

@@ -5,22 +5,29 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.peregrine.gateway.orders.CredentialsException;
 
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.security.Signature;
+import java.security.interfaces.ECPrivateKey;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.function.LongSupplier;
 
 /**
- * Signs the short-lived ES256 JWT that Coinbase Advanced Trade wants on every REST request and every
- * authenticated WebSocket subscribe: header {@code alg ES256, kid, nonce, typ JWT}; claims
+ * Signs the short-lived JWT that Coinbase Advanced Trade wants on every REST request and every
+ * authenticated WebSocket subscribe: header {@code alg, kid, nonce, typ JWT}; claims
  * {@code sub, iss "cdp", nbf, exp = nbf + 120} and, for REST, {@code uri = "METHOD host/path"}.
+ * The key decides {@code alg}: {@code ES256} for an ECDSA P-256 key, {@code EdDSA} for an Ed25519 key.
  *
- * <p>Signed with nimbus-jose-jwt, which writes the JOSE {@code r || s} signature (RFC 7518 §3.4)
- * base64url-encoded without padding.
+ * <p>ES256 is signed with nimbus-jose-jwt, which writes the JOSE {@code r || s} signature (RFC 7518 §3.4);
+ * EdDSA with the JDK's {@code Ed25519} signature (RFC 8037: the 64-byte signature as it is), since nimbus
+ * signs Ed25519 only through a further library. Both base64url-encoded without padding.
  *
  * <p>Thread-safe: each call creates its own signer; the clock (epoch seconds) is injected.
  */
@@ -61,7 +68,8 @@ public final class CoinbaseJwtSigner
         final byte[] nonce = new byte[16];
         random.nextBytes(nonce);
         final String kid = credentials.keyName();
-        final JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.ES256)
+        final boolean ecdsa = credentials.algorithm() == CoinbaseKeyAlgorithm.ECDSA;
+        final JWSHeader header = new JWSHeader.Builder(ecdsa ? JWSAlgorithm.ES256 : JWSAlgorithm.EdDSA)
             .keyID(kid)
             .customParam("nonce", HexFormat.of().formatHex(nonce))
             .type(JOSEObjectType.JWT)
@@ -79,11 +87,18 @@ public final class CoinbaseJwtSigner
         final SignedJWT jwt = new SignedJWT(header, claims.build());
         try
         {
-            final ECDSASigner signer = new ECDSASigner(credentials.privateKey());
+            if (!ecdsa)
+            {
+                final Signature ed25519 = Signature.getInstance("Ed25519");
+                ed25519.initSign(credentials.privateKey());
+                ed25519.update(jwt.getSigningInput());
+                return new String(jwt.getSigningInput(), StandardCharsets.US_ASCII) + "." + Base64URL.encode(ed25519.sign());
+            }
+            final ECDSASigner signer = new ECDSASigner((ECPrivateKey)credentials.privateKey());
             signer.getJCAContext().setSecureRandom(random);
             jwt.sign(signer);
         }
-        catch (final JOSEException ex)
+        catch (final JOSEException | GeneralSecurityException ex)
         {
             // The message of a signing failure never includes key material.
             throw new CredentialsException("cannot sign a JWT with the configured key: " + ex.getClass().getSimpleName());

@@ -72,7 +72,7 @@ public final class EcPrivateKeyPem
         catch (final GeneralSecurityException | ClassCastException | IllegalArgumentException ex)
         {
             throw new CredentialsException("the private key PEM does not hold a valid EC private key " +
-                "(" + type + "); Coinbase Advanced Trade keys are ECDSA P-256 (ES256), not Ed25519");
+                "(" + type + "); an ECDSA Coinbase key is P-256 in PEM, an Ed25519 one is base64 without PEM lines");
         }
         if (!isP256(key.getParams()))
         {

@@ -4,6 +4,7 @@ import dev.peregrine.core.instrument.ProductCatalog;
 import dev.peregrine.core.number.FixedPoint;
 import dev.peregrine.gateway.coinbase.orders.CoinbaseOrderClient;
 import dev.peregrine.gateway.coinbase.emulator.CoinbaseVenueEmulator;
+import dev.peregrine.gateway.sim.MarketSnapshot;
 import dev.peregrine.gateway.sim.SimulatedExchange;
 import dev.peregrine.gateway.sim.SimulatedExchangeConfig;
 import dev.peregrine.gateway.venue.SimulatorSettings;
@@ -19,13 +20,17 @@ import java.util.Map;
  * What {@code peregrine sim} serves: the Coinbase Advanced Trade market-data WebSocket of a
  * {@link SimulatedExchange} (generated or a replayed capture) and, on a second port, the order REST API and
  * {@code user} channel of a {@link CoinbaseVenueEmulator}. {@link #syncFillPrices()}, called every 100 ms,
- * ties the two: market orders fill at once at the generated market's last trade, and a resting limit order
- * fills at its limit once a last trade reaches it. A replay leaves the catalog's reference prices and rests
+ * ties the two: market orders fill at once at the generated market's last trade, a resting limit order
+ * fills at its limit once a last trade reaches it, and the emulator's market endpoints (products, book,
+ * ticker, candles) quote the generated market. A replay leaves the catalog's reference prices and rests
  * limit orders unfilled: its prices are only in the recording. Both run on their own Netty threads; this
  * class only starts, reads and stops them.
  */
 public final class SimVenue implements VenueSimulator
 {
+    /** Levels a side the product book endpoints can show. */
+    private static final int BOOK_LEVELS = 100;
+
     private final SimulatedExchange market;
     private final SimCredentials credentials;
     private final CoinbaseVenueEmulator orders;
@@ -68,7 +73,7 @@ public final class SimVenue implements VenueSimulator
     {
         final SimCredentials credentials = settings.publicKeyFile() != null ?
             SimCredentials.fromPublicKeyFile(settings.keyName(), settings.publicKeyFile()) :
-            SimCredentials.generatedIn(settings.keyName(), settings.credentialsDir());
+            SimCredentials.generatedIn(settings.keyName(), settings.credentialsDir(), settings.keyAlgorithm());
         final SimulatedExchange market = settings.capture() != null ?
             SimulatedExchange.replaying(settings.capture().file(), settings.capture().speed(), settings.bind(),
                 settings.marketDataPort()) :
@@ -138,6 +143,25 @@ public final class SimVenue implements VenueSimulator
             final String text = FixedPoint.toString(price.getValue());
             orders.fillPrice(price.getKey(), text);
             orders.tradeAt(price.getKey(), text);
+        }
+        quoteMarket();
+    }
+
+    /** The emulator's market endpoints quote the simulated market's book, trades and day's range. */
+    private void quoteMarket()
+    {
+        final Map<String, MarketSnapshot> snapshots;
+        try
+        {
+            snapshots = market.snapshots(BOOK_LEVELS);
+        }
+        catch (final RuntimeException stopping)
+        {
+            return;
+        }
+        for (final MarketSnapshot snapshot : snapshots.values())
+        {
+            orders.quote(snapshot);
         }
     }
 

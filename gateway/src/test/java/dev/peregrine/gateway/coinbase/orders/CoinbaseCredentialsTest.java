@@ -23,8 +23,8 @@ class CoinbaseCredentialsTest
     {
         final CoinbaseCredentials sec1 = CoinbaseCredentials.of(TestKeys.KEY_NAME, EcPrivateKeyPem.toSec1Pem(key), "test");
         final CoinbaseCredentials pkcs8 = CoinbaseCredentials.of(TestKeys.KEY_NAME, EcPrivateKeyPem.toPkcs8Pem(key), "test");
-        assertThat(sec1.privateKey().getS()).isEqualTo(key.getS());
-        assertThat(pkcs8.privateKey().getS()).isEqualTo(key.getS());
+        assertThat(((ECPrivateKey)sec1.privateKey()).getS()).isEqualTo(key.getS());
+        assertThat(((ECPrivateKey)pkcs8.privateKey()).getS()).isEqualTo(key.getS());
         assertThat(sec1.keyName()).isEqualTo(TestKeys.KEY_NAME);
     }
 
@@ -34,7 +34,7 @@ class CoinbaseCredentialsTest
         final Path file = dir.resolve("cdp_api_key.json");
         Files.writeString(file, "{\n  \"name\": \"" + TestKeys.KEY_NAME + "\",\n  \"privateKey\": " +
             CoinbaseJson.write(EcPrivateKeyPem.toSec1Pem(key)) + "\n}\n");
-        assertThat(CoinbaseCredentials.fromKeyFile(file).privateKey().getS()).isEqualTo(key.getS());
+        assertThat(((ECPrivateKey)CoinbaseCredentials.fromKeyFile(file).privateKey()).getS()).isEqualTo(key.getS());
     }
 
     @Test
@@ -43,7 +43,47 @@ class CoinbaseCredentialsTest
         final CoinbaseCredentials credentials = CoinbaseCredentials.fromEnvironment(Map.of(
             CoinbaseCredentials.ENV_KEY_NAME, TestKeys.KEY_NAME,
             CoinbaseCredentials.ENV_SECRET, EcPrivateKeyPem.toSec1Pem(key).replace("\n", "\\n")));
-        assertThat(credentials.privateKey().getS()).isEqualTo(key.getS());
+        assertThat(((ECPrivateKey)credentials.privateKey()).getS()).isEqualTo(key.getS());
+    }
+
+    @Test
+    void readsAnEd25519SecretAsTheDeveloperPlatformShowsIt()
+    {
+        final KeyPair ed = TestKeys.ed25519();
+        final CoinbaseCredentials credentials = CoinbaseCredentials.of(TestKeys.KEY_NAME, Ed25519KeyText.format(ed), "test");
+        assertThat(credentials.algorithm()).isEqualTo(CoinbaseKeyAlgorithm.ED25519);
+        assertThat(credentials.privateKey().getEncoded()).isEqualTo(ed.getPrivate().getEncoded());
+        assertThat(credentials.toString()).contains("redacted Ed25519").doesNotContain(Ed25519KeyText.format(ed));
+        assertThat(TestKeys.credentials(pair).algorithm()).isEqualTo(CoinbaseKeyAlgorithm.ECDSA);
+    }
+
+    @Test
+    void readsTheEd25519KeyFileWithAnIdAndABareKeyId(@TempDir final Path dir) throws Exception
+    {
+        final KeyPair ed = TestKeys.ed25519();
+        final String id = "2f0e8a1c-5b7d-4e3f-9a6b-1c2d3e4f5a6b";
+        final Path file = dir.resolve("cdp_api_key.json");
+        Files.writeString(file, "{\n  \"id\": \"" + id + "\",\n  \"privateKey\": \"" + Ed25519KeyText.format(ed) + "\"\n}\n");
+        final CoinbaseCredentials credentials = CoinbaseCredentials.fromKeyFile(file);
+        assertThat(credentials.keyName()).isEqualTo(id);
+        assertThat(credentials.algorithm()).isEqualTo(CoinbaseKeyAlgorithm.ED25519);
+    }
+
+    @Test
+    void explainsWhatIsWrongWithAnEd25519Secret()
+    {
+        final byte[] secret = java.util.Base64.getDecoder().decode(Ed25519KeyText.format(TestKeys.ed25519()));
+        final byte[] otherPublic = java.util.Base64.getDecoder().decode(Ed25519KeyText.format(TestKeys.ed25519()));
+        System.arraycopy(otherPublic, 32, secret, 32, 32);
+        final String mixed = java.util.Base64.getEncoder().encodeToString(secret);
+        assertThatThrownBy(() -> CoinbaseCredentials.of(TestKeys.KEY_NAME, mixed, "test"))
+            .isInstanceOf(CredentialsException.class).hasMessageContaining("second half is not the public key")
+            .satisfies(ex -> assertThat(ex.getMessage()).doesNotContain(mixed.substring(0, 16)));
+        final String seedOnly = java.util.Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(secret, 32));
+        assertThatThrownBy(() -> CoinbaseCredentials.of(TestKeys.KEY_NAME, seedOnly, "test"))
+            .hasMessageContaining("decodes to 32 bytes");
+        assertThatThrownBy(() -> CoinbaseCredentials.of(TestKeys.KEY_NAME, "not base64 at all!" + mixed, "test"))
+            .hasMessageContaining("not valid base64");
     }
 
     @Test
@@ -78,7 +118,7 @@ class CoinbaseCredentialsTest
         assertThatThrownBy(() -> CoinbaseCredentials.of(TestKeys.KEY_NAME, pem.substring(0, pem.length() - 30), "test"))
             .hasMessageContaining("cut short");
         assertThatThrownBy(() -> CoinbaseCredentials.of(TestKeys.KEY_NAME, "MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQg", "test"))
-            .hasMessageContaining("not a PEM EC key");
+            .hasMessageContaining("neither a PEM EC key").hasMessageContaining("decodes to 36 bytes");
         final String damaged = pem.replaceFirst("\n[A-Za-z0-9+/]{10}", "\nAAAAAAAAAA");
         assertThatThrownBy(() -> CoinbaseCredentials.of(TestKeys.KEY_NAME, damaged, "test"))
             .isInstanceOf(CredentialsException.class);

@@ -44,6 +44,23 @@ class CoinbaseJwtSignerTest
     }
 
     @Test
+    void anEd25519KeySignsEdDsaTokensWithTheSameClaims() throws Exception
+    {
+        final KeyPair ed = TestKeys.ed25519();
+        final String jwt = new CoinbaseJwtSigner(TestKeys.credentials(ed), () -> NOW, new SecureRandom())
+            .forRest("GET", "api.coinbase.com", "/api/v3/brokerage/accounts");
+        final String[] parts = jwt.split("\\.");
+        assertThat(json(decode(parts[0]))).containsEntry("alg", "EdDSA").containsEntry("kid", TestKeys.KEY_NAME)
+            .containsEntry("typ", "JWT");
+        assertThat(json(decode(parts[1]))).containsEntry("iss", "cdp").containsEntry("sub", TestKeys.KEY_NAME)
+            .containsEntry("uri", "GET api.coinbase.com/api/v3/brokerage/accounts");
+        final Signature verifier = Signature.getInstance("Ed25519");
+        verifier.initVerify(ed.getPublic());
+        verifier.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+        assertThat(verifier.verify(Base64.getUrlDecoder().decode(parts[2]))).isTrue();
+    }
+
+    @Test
     void everyTokenHasAFreshNonce()
     {
         final String a = signer.forWebSocket().split("\\.")[0];

@@ -1,0 +1,135 @@
+package dev.peregrine.gateway.coinbase.emulator;
+
+import java.util.function.Function;
+
+/**
+ * Which endpoint answers a method and path, and whether it needs a JWT. Routing comes before
+ * authentication: the public market endpoints answer without one, and an unknown path is a 404 whoever asks.
+ */
+final class EmulatorRoutes
+{
+    static final String BASE = "/api/v3/brokerage";
+    private static final String MARKET_PRODUCTS = BASE + "/market/products/";
+    private static final String PRODUCTS = BASE + "/products/";
+    private static final String HISTORICAL = BASE + "/orders/historical/";
+
+    /** One endpoint: {@code open} when it answers without a JWT. */
+    record Route(boolean open, Function<EmulatorRequest, EmulatorReply> answer)
+    {
+    }
+
+    private final EmulatorMarketRest market;
+    private final EmulatorRest rest;
+
+    EmulatorRoutes(final EmulatorMarketRest market, final EmulatorRest rest)
+    {
+        this.market = market;
+        this.rest = rest;
+    }
+
+    /** The endpoint for this request, or null when the venue has none (a 404). */
+    Route find(final String method, final String path)
+    {
+        if ("GET".equals(method))
+        {
+            final Route get = get(path);
+            if (get != null)
+            {
+                return get;
+            }
+        }
+        else if ("POST".equals(method))
+        {
+            return post(path);
+        }
+        return null;
+    }
+
+    private Route get(final String path)
+    {
+        switch (path)
+        {
+            case BASE + "/time":
+                return open(r -> market.time());
+            case BASE + "/market/products":
+                return open(market::products);
+            case BASE + "/market/product_book":
+                return open(market::productBook);
+            case BASE + "/products":
+                return signed(market::products);
+            case BASE + "/product_book":
+                return signed(market::productBook);
+            case BASE + "/best_bid_ask":
+                return signed(market::bestBidAsk);
+            case BASE + "/accounts":
+                return signed(r -> rest.accounts());
+            case BASE + "/orders/historical/batch":
+                return signed(rest::listOrders);
+            default:
+                break;
+        }
+        if (path.startsWith(MARKET_PRODUCTS))
+        {
+            return productRoute(path.substring(MARKET_PRODUCTS.length()), true);
+        }
+        if (path.startsWith(PRODUCTS))
+        {
+            return productRoute(path.substring(PRODUCTS.length()), false);
+        }
+        return null;
+    }
+
+    private Route post(final String path)
+    {
+        switch (path)
+        {
+            case BASE + "/orders":
+                return signed(rest::createOrder);
+            case BASE + "/orders/preview":
+                return signed(rest::previewOrder);
+            case BASE + "/orders/batch_cancel":
+                return signed(rest::cancelOrders);
+            default:
+                return null;
+        }
+    }
+
+    /** {@code {id}}, {@code {id}/ticker} or {@code {id}/candles} under a products path. */
+    private Route productRoute(final String rest, final boolean open)
+    {
+        final String[] parts = rest.split("/", -1);
+        if (parts[0].isEmpty() || parts.length > 2)
+        {
+            return null;
+        }
+        final String productId = parts[0];
+        final Function<EmulatorRequest, EmulatorReply> answer;
+        if (parts.length == 1)
+        {
+            answer = r -> market.product(productId);
+        }
+        else if ("ticker".equals(parts[1]))
+        {
+            answer = r -> market.ticker(productId, r);
+        }
+        else if ("candles".equals(parts[1]))
+        {
+            answer = r -> market.candles(productId, r);
+        }
+        else
+        {
+            return null;
+        }
+        return new Route(open, answer);
+    }
+
+    private static Route open(final Function<EmulatorRequest, EmulatorReply> answer)
+    {
+        return new Route(true, answer);
+    }
+
+    private static Route signed(final Function<EmulatorRequest, EmulatorReply> answer)
+    {
+        return new Route(false, answer);
+    }
+}
