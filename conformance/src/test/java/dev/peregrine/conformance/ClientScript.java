@@ -37,12 +37,12 @@ final class ClientScript
             "the client libraries in " + DIR.resolve("node_modules") + " (run 'npm ci' in " + DIR + ")");
     }
 
-    /** Runs {@code scripts/<name>.mjs} to its end (120 s at most) and returns its lines. */
-    static ScriptRun run(final String name, final Map<String, String> environment)
+    /** Runs {@code scripts/<name>.mjs} to its end (120 s at most) and returns its lines; {@code label} names the run. */
+    static ScriptRun run(final String name, final String label, final Map<String, String> environment)
     {
         final Path node = node();
         final Path script = DIR.resolve("scripts").resolve(name + ".mjs");
-        final Path out = DIR.resolve("target").resolve("conformance").resolve(name + ".out");
+        final Path out = DIR.resolve("target").resolve("conformance").resolve(name + "-" + label + ".out");
         try
         {
             Files.createDirectories(out.getParent());
@@ -53,10 +53,10 @@ final class ClientScript
             if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS))
             {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                return ScriptRun.of(name, Files.readString(out, StandardCharsets.UTF_8) +
+                return ScriptRun.of(name, label, Files.readString(out, StandardCharsets.UTF_8) +
                     "\n(killed: still running after " + TIMEOUT.toSeconds() + " s)", -1);
             }
-            return ScriptRun.of(name, Files.readString(out, StandardCharsets.UTF_8), process.exitValue());
+            return ScriptRun.of(name, label, Files.readString(out, StandardCharsets.UTF_8), process.exitValue());
         }
         catch (final IOException ex)
         {

@@ -1,9 +1,9 @@
 package dev.peregrine.conformance;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -11,45 +11,34 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Third-party clients against the Coinbase Advanced Trade emulator of {@code peregrine sim}: Coinbase's own
- * TypeScript SDK and ccxt (REST and its WebSocket methods), each pointed at the simulator by its base URLs
- * only, each call a trading bot makes a PASS or FAIL line (see {@link ConformanceVerdict}).
+ * Third-party clients against the Coinbase Advanced Trade simulator of {@code peregrine sim}: Coinbase's own
+ * TypeScript SDK and ccxt (REST and its WebSocket methods), each pointed at the simulator by its base URLs only,
+ * with each kind of key the venue issues (Ed25519, the default now, and ECDSA P-256); each call a trading bot
+ * makes is a PASS or FAIL line (see {@link ConformanceVerdict}).
  */
 class CoinbaseClientsTest
 {
     @TempDir
     static Path credentials;
-    private static RunningSimulator sim;
 
     @BeforeAll
-    static void start()
+    static void clients()
     {
         ClientScript.requireClients();
-        sim = RunningSimulator.start("coinbase", List.of("BTC-USD", "ETH-USD"), credentials);
     }
 
-    @AfterAll
-    static void stop()
+    @ParameterizedTest(name = "{0} with an {1} key")
+    @CsvSource({"coinbase-sdk, ed25519", "coinbase-sdk, ecdsa", "coinbase-ccxt, ed25519", "coinbase-ccxt, ecdsa"})
+    void clientTradesAgainstTheSimulator(final String script, final String keyAlgorithm)
     {
-        if (sim != null)
+        try (RunningSimulator sim = RunningSimulator.start("coinbase", List.of("BTC-USD", "ETH-USD"),
+            credentials.resolve(script + "-" + keyAlgorithm), keyAlgorithm))
         {
-            sim.close();
+            ConformanceVerdict.assertConforms(ClientScript.run(script, keyAlgorithm, environment(sim, keyAlgorithm)));
         }
     }
 
-    @Test
-    void coinbaseSdkTradesWithAnEcdsaKey()
-    {
-        ConformanceVerdict.assertConforms(ClientScript.run("coinbase-sdk", environment("ecdsa")));
-    }
-
-    @Test
-    void ccxtTradesWithAnEcdsaKey()
-    {
-        ConformanceVerdict.assertConforms(ClientScript.run("coinbase-ccxt", environment("ecdsa")));
-    }
-
-    private static Map<String, String> environment(final String label)
+    private static Map<String, String> environment(final RunningSimulator sim, final String keyAlgorithm)
     {
         final Map<String, String> env = new LinkedHashMap<>();
         env.put("COINBASE_REST_URL", sim.simulator().restUrl().toString());
@@ -57,7 +46,7 @@ class CoinbaseClientsTest
         env.put("COINBASE_USER_WS_URL", sim.simulator().userChannelUrl().toString());
         env.put("COINBASE_KEY_NAME", sim.keyName());
         env.put("COINBASE_PRIVATE_KEY", sim.privateKey());
-        env.put("COINBASE_KEY_LABEL", label);
+        env.put("COINBASE_KEY_LABEL", keyAlgorithm);
         env.put("COINBASE_PRODUCT", "BTC-USD");
         return env;
     }

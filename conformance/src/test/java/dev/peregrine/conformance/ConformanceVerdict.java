@@ -11,7 +11,7 @@ import java.util.List;
  * Judges script runs against the {@link KnownDifferences}: a run that did not reach its end, a failure not
  * listed, or a listed check that now passes fails the test, with every line of the run in the message.
  * The pass matrix (one line per check, a listed failure marked {@code KNOWN} with its reason) is printed
- * and written to {@code target/conformance/<script>.matrix}.
+ * and written to {@code target/conformance/<script>-<label>.matrix}.
  */
 final class ConformanceVerdict
 {
@@ -26,7 +26,7 @@ final class ConformanceVerdict
         final List<String> problems = new ArrayList<>();
         for (final CheckLine check : run.checks())
         {
-            final String reason = known.reason(run.script(), check.name());
+            final String reason = known.reason(run, check.name());
             if (check.passed())
             {
                 matrix.add("PASS  " + check.name());
@@ -53,12 +53,12 @@ final class ConformanceVerdict
         {
             problems.add("the script printed no check");
         }
-        final String table = run.script() + "\n  " + String.join("\n  ", matrix);
+        final String table = run.title() + "\n  " + String.join("\n  ", matrix);
         System.out.println(table);
-        write(run.script(), table);
+        write(run.script() + "-" + run.label(), table);
         if (!problems.isEmpty())
         {
-            throw new AssertionError(run.script() + ": " + problems.size() + " problem(s):\n  " + String.join("\n  ", problems) +
+            throw new AssertionError(run.title() + ": " + problems.size() + " problem(s):\n  " + String.join("\n  ", problems) +
                 "\nmatrix:\n" + table + "\neverything it printed:\n" + run.output());
         }
     }

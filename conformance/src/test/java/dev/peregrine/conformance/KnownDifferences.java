@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * The checks expected to fail, each with its reason: {@code known-differences.txt} beside the scripts, one
- * {@code script | check | reason} a line ({@code #} starts a comment). A client that assumes something the
+ * {@code script | check | reason} a line ({@code #} starts a comment), where {@code script} is a script's name
+ * (every run of it) or a run's title such as {@code coinbase-ccxt (ecdsa)} (that run only). A client that assumes something the
  * venue's documentation does not say stays here for good (the emulator follows the documentation); an
  * emulator gap stays only until the branch that owns it lands. A listed check that passes fails the tier
  * too, so the list never outlives what it describes.
@@ -57,10 +58,11 @@ final class KnownDifferences
         return new KnownDifferences(reasons);
     }
 
-    /** Why {@code check} of {@code script} is expected to fail, or null when it must pass. */
-    String reason(final String script, final String check)
+    /** Why {@code check} of {@code run} is expected to fail (listed for that run, or for every run of its script), or null. */
+    String reason(final ScriptRun run, final String check)
     {
-        return reasons.get(key(script, check));
+        final String forRun = reasons.get(key(run.title(), check));
+        return forRun != null ? forRun : reasons.get(key(run.script(), check));
     }
 
     private static String key(final String script, final String check)

@@ -36,11 +36,15 @@ final class RunningSimulator implements AutoCloseable
         prices.scheduleWithFixedDelay(simulator::syncFillPrices, 100, 100, TimeUnit.MILLISECONDS);
     }
 
-    /** Starts {@code venue}'s simulator serving {@code products}, its key made in {@code credentials}. */
-    static RunningSimulator start(final String venue, final List<String> products, final Path credentials)
+    /**
+     * Starts {@code venue}'s simulator serving {@code products}, its key of kind {@code keyAlgorithm} (as the venue's
+     * {@code --key-algorithm} spells it) made in {@code credentials}.
+     */
+    static RunningSimulator start(final String venue, final List<String> products, final Path credentials,
+        final String keyAlgorithm)
     {
         final SimulatorSettings settings = new SimulatorSettings(null, products, "127.0.0.1", 0, 42, 20, KEY_NAME, null,
-            credentials, "127.0.0.1");
+            credentials, "127.0.0.1", keyAlgorithm);
         final VenueSimulator simulator = VenueRegistry.standard().venue(venue).simulator(settings);
         try
         {
@@ -65,10 +69,13 @@ final class RunningSimulator implements AutoCloseable
         return read(simulator.key().keyNameFile()).strip();
     }
 
-    /** The generated key's private half, as written to its file (what a user pastes into a client). */
+    /**
+     * The generated key's private half as a user hands it to a client: the file's text without its final line
+     * break (a client may tell the key's kind by its length, as ccxt does for a base64 Ed25519 key).
+     */
     String privateKey()
     {
-        return read(simulator.key().privateKeyFile());
+        return read(simulator.key().privateKeyFile()).strip();
     }
 
     @Override
