@@ -45,6 +45,10 @@ public final class CoinbaseVenueEmulator implements AutoCloseable
     private final LongSupplier epochSeconds;
     private final EmulatorRest rest;
     private final EmulatorMarket market;
+    private final EmulatorBalances balances;
+    private final EmulatorOrderQueries queries;
+    private final List<EmulatedFill> fills = new ArrayList<>();
+    private long fillSequence;
     private final EmulatorUserChannel userChannel;
     private final Map<String, BigDecimal> fillPrices = new HashMap<>();
     private final Map<String, EmulatedOrder> ordersById = new LinkedHashMap<>();
@@ -66,7 +70,10 @@ public final class CoinbaseVenueEmulator implements AutoCloseable
         final JwtVerifier verifier = new JwtVerifier(publicKey, keyName, epochSeconds);
         final LongSupplier epochMillis = System::currentTimeMillis;
         this.market = new EmulatorMarket(CoinbaseProducts.CATALOG, epochMillis);
-        this.rest = new EmulatorRest(this, verifier, jwtHost, epochSeconds, new EmulatorMarketRest(market, epochMillis));
+        this.balances = new EmulatorBalances(CoinbaseProducts.CATALOG);
+        this.queries = new EmulatorOrderQueries(this);
+        this.rest = new EmulatorRest(this, verifier, jwtHost, epochSeconds, new EmulatorMarketRest(market, epochMillis),
+            queries, new EmulatorAccounts(this, balances));
         this.userChannel = new EmulatorUserChannel(this, verifier);
         fillPrice("BTC-USD", "65000.00");
         fillPrice("ETH-USD", "3000.00");
@@ -204,7 +211,7 @@ public final class CoinbaseVenueEmulator implements AutoCloseable
         {
             throw new IllegalStateException("no open order " + venueOrderId);
         }
-        order.fill(new BigDecimal(quantity), order.limitPrice);
+        fill(order, new BigDecimal(quantity), order.limitPrice, true);
         publish(order);
     }
 
@@ -224,7 +231,7 @@ public final class CoinbaseVenueEmulator implements AutoCloseable
             if (order.open() && order.limitPrice != null && "LIMIT_GTC".equals(order.orderType) && order.productId.equals(productId) &&
                 ("BUY".equals(order.side) ? price.compareTo(order.limitPrice) <= 0 : price.compareTo(order.limitPrice) >= 0))
             {
-                order.fill(order.baseSize.subtract(order.cumulativeQuantity), order.limitPrice);
+                fill(order, order.remaining(), order.limitPrice, true);
                 publish(order);
                 filled++;
             }
@@ -286,7 +293,7 @@ public final class CoinbaseVenueEmulator implements AutoCloseable
     /** Orders per page of the order listing (Coinbase allows up to 1,000; small pages test the paging). */
     public synchronized void listPageSize(final int size)
     {
-        rest.listPageSize(size);
+        queries.listPageSize(size);
     }
 
     /** Cancels a resting order as if its owner had cancelled it elsewhere (another session, the web UI). */
@@ -327,6 +334,29 @@ public final class CoinbaseVenueEmulator implements AutoCloseable
     String now()
     {
         return Instant.ofEpochSecond(epochSeconds.getAsLong()).toString();
+    }
+
+    /** Fills part of an order: the order's totals, a fill for {@code /orders/historical/fills}, both wallets. */
+    void fill(final EmulatedOrder order, final BigDecimal size, final BigDecimal price, final boolean maker)
+    {
+        final String time = Instant.ofEpochMilli(System.currentTimeMillis()).toString();
+        final BigDecimal fee = order.fill(size, price, time);
+        fillSequence++;
+        fills.add(new EmulatedFill(fillSequence, new UUID(0x46494c4c454e5452L, fillSequence).toString(),
+            Long.toString(fillSequence), order, price, size, fee, time, maker));
+        balances.settle(order, size, price, fee);
+    }
+
+    /** Every fill, oldest first. */
+    List<EmulatedFill> fills()
+    {
+        return fills;
+    }
+
+    /** What a wallet holds in all (available plus held) before any fill: tests set up what they need. */
+    public synchronized void balance(final String currency, final String amount)
+    {
+        balances.set(currency, new BigDecimal(amount));
     }
 
     void add(final EmulatedOrder order)

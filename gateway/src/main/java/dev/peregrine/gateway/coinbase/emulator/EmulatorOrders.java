@@ -50,10 +50,11 @@ final class EmulatorOrders
         }
         final EmulatedOrder placed = new EmulatedOrder(venue.nextOrderId(), clientOrderId, order.productId, order.side,
             order.type, order.baseSize, order.limitPrice, order.postOnly, venue.now());
+        placed.configuration = json.get("order_configuration");
         venue.add(placed);
         if ("MARKET_IOC".equals(order.type))
         {
-            placed.fill(order.baseSize, price);
+            venue.fill(placed, order.baseSize, price, false);
         }
         else if ("LIMIT_IOC".equals(order.type))
         {
@@ -62,7 +63,7 @@ final class EmulatorOrders
                 price.compareTo(order.limitPrice) >= 0;
             if (marketable)
             {
-                placed.fill(order.baseSize, price);
+                venue.fill(placed, order.baseSize, price, false);
             }
             else
             {

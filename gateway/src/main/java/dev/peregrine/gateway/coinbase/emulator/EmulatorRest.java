@@ -6,10 +6,8 @@ import dev.peregrine.gateway.coinbase.orders.CoinbaseOrderClient;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.LongSupplier;
 
 /**
@@ -33,12 +31,12 @@ final class EmulatorRest
     private final List<PendingFault> faults = new ArrayList<>();
     private final EmulatorRoutes routes;
     private long holdMillis = 3_000;
-    private int listPageSize = 1000;
 
     EmulatorRest(final CoinbaseVenueEmulator venue, final JwtVerifier verifier, final String jwtHost,
-        final LongSupplier epochSeconds, final EmulatorMarketRest market)
+        final LongSupplier epochSeconds, final EmulatorMarketRest market, final EmulatorOrderQueries queries,
+        final EmulatorAccounts accounts)
     {
-        this.routes = new EmulatorRoutes(market, this);
+        this.routes = new EmulatorRoutes(market, this, queries, accounts);
         this.venue = venue;
         this.verifier = verifier;
         this.jwtHost = jwtHost;
@@ -58,11 +56,6 @@ final class EmulatorRest
     void holdMillis(final long millis)
     {
         holdMillis = millis;
-    }
-
-    void listPageSize(final int size)
-    {
-        listPageSize = size;
     }
 
     int requests(final String path)
@@ -153,45 +146,6 @@ final class EmulatorRest
     EmulatorReply cancelOrders(final EmulatorRequest request)
     {
         return EmulatorOrders.cancel(venue, request.body());
-    }
-
-    /** {@code GET /accounts}: one USD wallet, for {@code verify-keys}. */
-    EmulatorReply accounts()
-    {
-        final Map<String, Object> account = new LinkedHashMap<>();
-        account.put("uuid", UUID.nameUUIDFromBytes(new byte[] {1}).toString());
-        account.put("name", "USD Wallet");
-        account.put("currency", "USD");
-        account.put("available_balance", Map.of("value", "100000", "currency", "USD"));
-        final Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("accounts", List.of(account));
-        answer.put("has_next", false);
-        answer.put("cursor", "");
-        answer.put("size", 1);
-        return EmulatorReply.json(200, answer);
-    }
-
-    /**
-     * {@code GET /orders/historical/batch}: every order (any status) in creation order, {@link #listPageSize}
-     * a page, {@code cursor} being the index of the next one. {@code start_date} is accepted and not applied:
-     * the emulator's orders all belong to the test that made them.
-     */
-    EmulatorReply listOrders(final EmulatorRequest request)
-    {
-        final int from = (int)request.longParam("cursor", 0);
-        final List<EmulatedOrder> all = new ArrayList<>(venue.orders());
-        final int to = Math.min(all.size(), from + listPageSize);
-        final List<Object> page = new ArrayList<>();
-        for (int i = from; i < to; i++)
-        {
-            page.add(all.get(i).toRestJson());
-        }
-        final Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("orders", page);
-        answer.put("sequence", "0");
-        answer.put("has_next", to < all.size());
-        answer.put("cursor", to < all.size() ? Integer.toString(to) : "");
-        return EmulatorReply.json(200, answer);
     }
 
     private EmulatorFault takeFault(final String path)

@@ -18,13 +18,20 @@ final class EmulatorRoutes
     {
     }
 
+    private static final String ACCOUNTS = BASE + "/accounts/";
+
     private final EmulatorMarketRest market;
     private final EmulatorRest rest;
+    private final EmulatorOrderQueries queries;
+    private final EmulatorAccounts accounts;
 
-    EmulatorRoutes(final EmulatorMarketRest market, final EmulatorRest rest)
+    EmulatorRoutes(final EmulatorMarketRest market, final EmulatorRest rest, final EmulatorOrderQueries queries,
+        final EmulatorAccounts accounts)
     {
         this.market = market;
         this.rest = rest;
+        this.queries = queries;
+        this.accounts = accounts;
     }
 
     /** The endpoint for this request, or null when the venue has none (a 404). */
@@ -62,9 +69,15 @@ final class EmulatorRoutes
             case BASE + "/best_bid_ask":
                 return signed(market::bestBidAsk);
             case BASE + "/accounts":
-                return signed(r -> rest.accounts());
+                return signed(accounts::accounts);
+            case BASE + "/portfolios":
+                return signed(accounts::portfolios);
+            case BASE + "/transaction_summary":
+                return signed(r -> accounts.transactionSummary());
             case BASE + "/orders/historical/batch":
-                return signed(rest::listOrders);
+                return signed(queries::listOrders);
+            case BASE + "/orders/historical/fills":
+                return signed(queries::listFills);
             default:
                 break;
         }
@@ -76,7 +89,24 @@ final class EmulatorRoutes
         {
             return productRoute(path.substring(PRODUCTS.length()), false);
         }
-        return null;
+        final String orderId = lastSegment(path, HISTORICAL);
+        if (orderId != null)
+        {
+            return signed(r -> queries.order(orderId));
+        }
+        final String accountId = lastSegment(path, ACCOUNTS);
+        return accountId == null ? null : signed(r -> accounts.account(accountId));
+    }
+
+    /** What follows {@code prefix} when it is one non-empty path segment, else null. */
+    private static String lastSegment(final String path, final String prefix)
+    {
+        if (!path.startsWith(prefix))
+        {
+            return null;
+        }
+        final String segment = path.substring(prefix.length());
+        return segment.isEmpty() || segment.contains("/") ? null : segment;
     }
 
     private Route post(final String path)

@@ -124,6 +124,18 @@ public final class BinanceCapture
         return frames;
     }
 
+    /** The symbols of the recorded streams, upper case, in first-seen order. */
+    public List<String> symbols()
+    {
+        final java.util.LinkedHashSet<String> symbols = new java.util.LinkedHashSet<>();
+        for (final Frame frame : frames)
+        {
+            final int at = frame.stream().indexOf('@');
+            symbols.add((at < 0 ? frame.stream() : frame.stream().substring(0, at)).toUpperCase(java.util.Locale.ROOT));
+        }
+        return new ArrayList<>(symbols);
+    }
+
     /** The recorded REST snapshot body, served as is for every symbol asked. */
     public String snapshot()
     {

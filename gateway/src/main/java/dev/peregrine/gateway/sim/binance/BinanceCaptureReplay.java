@@ -16,7 +16,8 @@ import java.util.function.Function;
  * Replays a {@link BinanceCapture} to each client from its first frame, as soon as the client's
  * WebSocket handshake (which carries its subscription) completes: at the recorded pace divided by
  * {@code speed}, or as fast as the socket takes it when {@code speed} is 0. Frames of streams the
- * client did not ask for are skipped.
+ * client did not ask for are skipped. The first replay to reach a trade or book ticker frame tells the exchange's
+ * {@link BinanceMarketListener} of it (the tape, the derived streams, the trading API).
  *
  * <p>The replay stops at the point where the recorder took its REST snapshot until this simulator has
  * served one, as in the recording, so the client's diff buffer never has to hold the whole capture; the
@@ -45,6 +46,9 @@ final class BinanceCaptureReplay implements BinanceMarketSource, Agent
     private volatile long framesSent;
     private volatile AgentRunner runner;
     private EventLoop loop;
+    private BinanceMarketListener listener;
+    /** Loop thread: frames before this index have been read into the listener (by whichever replay got there first). */
+    private int framesHeard;
 
     BinanceCaptureReplay(final BinanceCapture capture, final double speed)
     {
@@ -75,9 +79,10 @@ final class BinanceCaptureReplay implements BinanceMarketSource, Agent
     }
 
     @Override
-    public void start(final EventLoop loop)
+    public void start(final EventLoop loop, final BinanceMarketListener listener)
     {
         this.loop = loop;
+        this.listener = listener;
     }
 
     @Override
@@ -101,6 +106,12 @@ final class BinanceCaptureReplay implements BinanceMarketSource, Agent
     {
         snapshotServed = true;
         return capture.snapshot();
+    }
+
+    @Override
+    public List<String> symbols()
+    {
+        return capture.symbols();
     }
 
     @Override
@@ -220,9 +231,14 @@ final class BinanceCaptureReplay implements BinanceMarketSource, Agent
             for (int i = from; i < to; i++)
             {
                 final BinanceCapture.Frame frame = frames.get(i);
+                if (i >= framesHeard)
+                {
+                    RecordedFrames.tell(listener, frame);
+                    framesHeard = i + 1;
+                }
                 if (session.wants(frame.stream()))
                 {
-                    session.write(frame.text());
+                    session.writeRecorded(frame.text());
                     sent++;
                 }
             }

@@ -1,63 +1,118 @@
 package dev.peregrine.gateway.sim.binance;
 
 import dev.peregrine.gateway.ws.WebSocketSessionHandler;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
-import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
-import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler.HandshakeComplete;
 import io.netty.util.ReferenceCountUtil;
 
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashSet;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Server side of one simulator connection. The WebSocket handler in front of it takes {@code /stream}
- * upgrades; everything else arrives here as plain HTTP: {@code GET /api/v3/depth?symbol=..&limit=..}
- * gets the market's snapshot, any other path a 404. After a handshake the {@code streams} of the URL
- * become the session's subscription.
+ * The WebSocket side of one simulator connection, after the handshake: {@code /ws/<stream>} (raw events),
+ * {@code /stream?streams=a/b} (combined-stream envelopes), or {@code /ws/<listenKey>} of a user data stream the
+ * trading API serves. A market client may then send live requests ({@link BinanceStreamRequests}); pongs are noted
+ * for the pong deadline; more than the allowed messages a second, too many connection attempts from one IP, or a
+ * connection past its maximum age, and the connection is closed, as the venue does. Loop thread only.
  */
 final class BinanceSimHandler extends WebSocketSessionHandler<BinanceSimSession>
 {
     private final BinanceMarketSource market;
+    private final BinanceStreamPublisher publisher;
+    private final BinanceApiExtension extension;
+    private final BinanceStreamRequests requests;
+    private final BinanceStreamLimits limits;
+    private final ConnectionAttemptLimit attempts;
 
-    BinanceSimHandler(final BinanceMarketSource market)
+    BinanceSimHandler(final BinanceMarketSource market, final BinanceStreamPublisher publisher,
+        final BinanceApiExtension extension, final BinanceStreamLimits limits, final ConnectionAttemptLimit attempts)
     {
         this.market = market;
+        this.publisher = publisher;
+        this.extension = extension;
+        this.requests = new BinanceStreamRequests(limits.streamsPerConnection());
+        this.limits = limits;
+        this.attempts = attempts;
     }
 
     @Override
     protected BinanceSimSession onOpen(final ChannelHandlerContext ctx, final HandshakeComplete handshake)
     {
-        final List<String> streams = new QueryStringDecoder(handshake.requestUri()).parameters().get("streams");
-        final Set<String> subscribed = new LinkedHashSet<>();
-        if (streams != null)
+        final QueryStringDecoder uri = new QueryStringDecoder(handshake.requestUri());
+        final String path = uri.path();
+        final String ip = ((InetSocketAddress)ctx.channel().remoteAddress()).getAddress().getHostAddress();
+        final BinanceSimSession session;
+        if ("/stream".equals(path) || "/stream/".equals(path))
         {
-            for (final String value : streams)
+            final List<String> streams = new ArrayList<>();
+            for (final String value : uri.parameters().getOrDefault("streams", List.of()))
             {
-                subscribed.addAll(List.of(value.split("/")));
+                streams.addAll(names(value));
+            }
+            session = new BinanceSimSession(ctx.channel(), streams, true, null);
+        }
+        else if (path.equals("/ws") || path.startsWith("/ws/"))
+        {
+            final String name = path.length() > 4 ? path.substring(4) : "";
+            final boolean user = extension != null && !name.isEmpty() && extension.servesUserStream(name);
+            session = new BinanceSimSession(ctx.channel(), user ? List.of() : names(name), false, user ? name : null);
+        }
+        else
+        {
+            ctx.writeAndFlush(new CloseWebSocketFrame(1008, "no stream at " + path + ": use /ws/<stream> or /stream?streams="))
+                .addListener(ChannelFutureListener.CLOSE);
+            return null;
+        }
+        if (!attempts.admit(ip, System.nanoTime()) || session.subscriptions().size() > limits.streamsPerConnection())
+        {
+            ctx.writeAndFlush(new CloseWebSocketFrame(1008, "connection limit")).addListener(ChannelFutureListener.CLOSE);
+            return null;
+        }
+        ctx.channel().eventLoop().schedule(session::close, limits.maxConnectionAge().toNanos(), TimeUnit.NANOSECONDS);
+        publisher.add(session);
+        if (session.userStream != null)
+        {
+            extension.openUserStream(session.userStream, session);
+        }
+        else
+        {
+            market.onSession(session);
+        }
+        return session;
+    }
+
+    private static List<String> names(final String joined)
+    {
+        final List<String> names = new ArrayList<>();
+        for (final String name : joined.split("/"))
+        {
+            if (!name.isEmpty())
+            {
+                names.add(name);
             }
         }
-        final BinanceSimSession session = new BinanceSimSession(ctx.channel(), subscribed);
-        market.onSession(session);
-        return session;
+        return names;
     }
 
     @Override
     protected void onClosed(final BinanceSimSession session)
     {
-        market.onSessionClosed(session);
+        publisher.remove(session);
+        if (session.userStream != null)
+        {
+            extension.closeUserStream(session.userStream, session);
+        }
+        else
+        {
+            market.onSessionClosed(session);
+        }
     }
 
     @Override
@@ -65,59 +120,34 @@ final class BinanceSimHandler extends WebSocketSessionHandler<BinanceSimSession>
     {
         try
         {
-            if (msg instanceof FullHttpRequest)
+            final BinanceSimSession session = session();
+            if (session == null || !(msg instanceof TextWebSocketFrame || msg instanceof PongWebSocketFrame))
             {
-                onHttp(ctx, (FullHttpRequest)msg);
+                return;
+            }
+            final long now = System.nanoTime();
+            if (now - session.secondStartNanos >= 1_000_000_000L)
+            {
+                session.secondStartNanos = now;
+                session.messagesThisSecond = 0;
+            }
+            if (++session.messagesThisSecond > limits.messagesPerSecond())
+            {
+                ctx.writeAndFlush(new CloseWebSocketFrame(1008, "too many messages")).addListener(ChannelFutureListener.CLOSE);
+                return;
+            }
+            if (msg instanceof PongWebSocketFrame)
+            {
+                session.lastPongNanos = now;
+            }
+            else if (session.userStream == null)
+            {
+                ctx.writeAndFlush(new TextWebSocketFrame(requests.answer(session, ((TextWebSocketFrame)msg).text())));
             }
         }
         finally
         {
             ReferenceCountUtil.release(msg);
-        }
-    }
-
-    private void onHttp(final ChannelHandlerContext ctx, final FullHttpRequest request)
-    {
-        final QueryStringDecoder query = new QueryStringDecoder(request.uri());
-        if (!"/api/v3/depth".equals(query.path()) || request.method() != HttpMethod.GET)
-        {
-            respond(ctx, request, HttpResponseStatus.NOT_FOUND, "{\"code\":-1,\"msg\":\"not found\"}");
-            return;
-        }
-        final List<String> symbol = query.parameters().get("symbol");
-        final List<String> limit = query.parameters().get("limit");
-        int depth = 100;
-        try
-        {
-            depth = limit == null ? 100 : Integer.parseInt(limit.get(0));
-        }
-        catch (final NumberFormatException ex)
-        {
-            respond(ctx, request, HttpResponseStatus.BAD_REQUEST, "{\"code\":-1100,\"msg\":\"bad limit\"}");
-            return;
-        }
-        final String body = symbol == null ? null : market.snapshot(symbol.get(0), depth);
-        if (body == null)
-        {
-            respond(ctx, request, HttpResponseStatus.BAD_REQUEST, "{\"code\":-1121,\"msg\":\"Invalid symbol.\"}");
-            return;
-        }
-        respond(ctx, request, HttpResponseStatus.OK, body);
-    }
-
-    private static void respond(
-        final ChannelHandlerContext ctx, final FullHttpRequest request, final HttpResponseStatus status, final String body)
-    {
-        final FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
-            Unpooled.copiedBuffer(body, StandardCharsets.UTF_8));
-        response.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
-        HttpUtil.setContentLength(response, response.content().readableBytes());
-        final boolean keepAlive = HttpUtil.isKeepAlive(request);
-        HttpUtil.setKeepAlive(response, keepAlive);
-        final var written = ctx.writeAndFlush(response);
-        if (!keepAlive)
-        {
-            written.addListener(ChannelFutureListener.CLOSE);
         }
     }
 }

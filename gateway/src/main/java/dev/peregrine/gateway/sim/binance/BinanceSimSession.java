@@ -1,23 +1,44 @@
 package dev.peregrine.gateway.sim.binance;
 
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
- * One WebSocket client of the simulator and the streams it asked for in its URL. Written on the loop thread only;
- * a replay's agent reads its final fields.
+ * One market-stream client of the simulator: the streams it listens to (from its URL, then live
+ * {@code SUBSCRIBE}/{@code UNSUBSCRIBE}) and whether its events come wrapped as combined-stream envelopes
+ * ({@code /stream}, or {@code SET_PROPERTY combined}) or raw ({@code /ws/}). Loop thread only; a replay's agent
+ * reads {@link #channel} alone.
  */
-final class BinanceSimSession
+final class BinanceSimSession implements UserStreamSink
 {
-    final Channel channel;
-    final Set<String> streams;
+    private static final String ENVELOPE_HEAD = "{\"stream\":\"";
 
-    BinanceSimSession(final Channel channel, final Set<String> streams)
+    final Channel channel;
+    /** The listen key of a user data stream connection ({@code /ws/<listenKey>}), null for market streams. */
+    final String userStream;
+    private final Set<String> streams = new LinkedHashSet<>();
+    private boolean combined;
+    /** Pong or connection time, for the pong deadline. */
+    long lastPongNanos;
+    /** Incoming messages of the current second, for the 5-a-second limit. */
+    int messagesThisSecond;
+    long secondStartNanos;
+
+    BinanceSimSession(final Channel channel, final List<String> streams, final boolean combined, final String userStream)
     {
         this.channel = channel;
-        this.streams = streams;
+        this.userStream = userStream;
+        this.streams.addAll(streams);
+        this.combined = combined;
+        this.lastPongNanos = System.nanoTime();
+        this.secondStartNanos = lastPongNanos;
     }
 
     boolean wants(final String stream)
@@ -25,16 +46,75 @@ final class BinanceSimSession
         return streams.contains(stream);
     }
 
-    void write(final String text)
+    boolean combined()
     {
-        channel.write(new TextWebSocketFrame(text));
+        return combined;
     }
 
-    void send(final String stream, final String text)
+    void combined(final boolean combined)
+    {
+        this.combined = combined;
+    }
+
+    /** Adds streams; false (and nothing added) if the connection would listen to more than {@code max}. */
+    boolean subscribe(final List<String> names, final int max)
+    {
+        final Set<String> after = new LinkedHashSet<>(streams);
+        after.addAll(names);
+        if (after.size() > max)
+        {
+            return false;
+        }
+        streams.addAll(names);
+        return true;
+    }
+
+    void unsubscribe(final List<String> names)
+    {
+        names.forEach(streams::remove);
+    }
+
+    List<String> subscriptions()
+    {
+        return new ArrayList<>(streams);
+    }
+
+    /** A recorded combined-stream frame, as this client takes it: as is, or its {@code data} alone. Not flushed. */
+    void writeRecorded(final String envelope)
+    {
+        channel.write(new TextWebSocketFrame(combined ? envelope : dataOf(envelope)));
+    }
+
+    /** An event of {@code stream}, if this client listens to it. */
+    void send(final String stream, final String data)
     {
         if (channel.isActive() && wants(stream))
         {
-            channel.writeAndFlush(new TextWebSocketFrame(text));
+            channel.writeAndFlush(new TextWebSocketFrame(combined ? "{\"stream\":\"" + stream + "\",\"data\":" + data + "}" : data));
         }
+    }
+
+    /** A user data stream event (the trading API's sink). */
+    @Override
+    public void send(final String json)
+    {
+        if (channel.isActive())
+        {
+            channel.writeAndFlush(new TextWebSocketFrame(json));
+        }
+    }
+
+    @Override
+    public void close()
+    {
+        channel.writeAndFlush(new CloseWebSocketFrame(1000, "closed")).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    /** The {@code data} of {@code {"stream":"..","data":{..}}}: what follows the stream's name, less the closing brace. */
+    static String dataOf(final String envelope)
+    {
+        final int nameEnd = envelope.indexOf('"', ENVELOPE_HEAD.length());
+        final int dataStart = envelope.indexOf(':', nameEnd) + 1;
+        return envelope.substring(dataStart, envelope.length() - 1);
     }
 }

@@ -1,16 +1,27 @@
 package dev.peregrine.gateway.sim.binance;
 
+import dev.peregrine.gateway.binance.BinanceProducts;
 import dev.peregrine.gateway.ws.WebSocketServer;
 import io.netty.channel.EventLoop;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A local Binance spot venue on 127.0.0.1, one port for both protocols: the combined-stream WebSocket
- * {@code /stream?streams=a/b/c} and the REST depth snapshot {@code GET /api/v3/depth?symbol=&limit=}.
+ * A local Binance spot venue on 127.0.0.1, one port for both protocols, as the venue documents them: market streams
+ * raw ({@code /ws/<stream>}) or combined ({@code /stream?streams=a/b/c}) with live subscriptions and the connection
+ * limits ({@link BinanceSimHandler}), and the REST market endpoints ({@link BinanceMarketRest}: {@code exchangeInfo},
+ * {@code depth}, {@code trades}, {@code klines}, tickers, {@code time}, {@code ping}) under the request weight limit.
+ * Everything else on the port goes to the trading API plugged in with {@link #withTradingApi} (its REST calls, its
+ * user data streams at {@code /ws/<listenKey>}), which hears of every trade and book change.
  * The market is either generated ({@link #generated}: seeded random walk, U/u-chained diffs, snapshots
  * consistent with them, a fault hook) or a recorded capture ({@link #replaying}).
  *
@@ -25,6 +36,11 @@ public final class BinanceSimulatedExchange implements AutoCloseable
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile int port = -1;
+    private BinanceApiExtension extension;
+    private BinanceStreamLimits streamLimits = BinanceStreamLimits.DOCUMENTED;
+    private int requestWeightLimit = BinanceExchangeInfo.REQUEST_WEIGHT_PER_MINUTE;
+    private final LongSupplier epochMillis = System::currentTimeMillis;
+    private BinanceMarketTape tape;
     private WebSocketServer server;
     private EventLoop loop;
 
@@ -59,6 +75,38 @@ public final class BinanceSimulatedExchange implements AutoCloseable
         return new BinanceSimulatedExchange(new BinanceCaptureReplay(BinanceCapture.load(captureFile), speed), port);
     }
 
+    /** Plugs in the trading API (REST calls the market side does not serve, user data streams); before {@link #start()}. */
+    public BinanceSimulatedExchange withTradingApi(final BinanceApiExtension tradingApi)
+    {
+        checkNotStarted();
+        this.extension = tradingApi;
+        return this;
+    }
+
+    /** Tests: shorter stream limits than the documented ones. */
+    BinanceSimulatedExchange withStreamLimits(final BinanceStreamLimits limits)
+    {
+        checkNotStarted();
+        this.streamLimits = limits;
+        return this;
+    }
+
+    /** Tests: a smaller request weight limit per IP and minute. */
+    BinanceSimulatedExchange withRequestWeightLimit(final int limit)
+    {
+        checkNotStarted();
+        this.requestWeightLimit = limit;
+        return this;
+    }
+
+    private void checkNotStarted()
+    {
+        if (started.get())
+        {
+            throw new IllegalStateException("configure the simulated exchange before start()");
+        }
+    }
+
     /** Binds the port and starts the market. */
     public BinanceSimulatedExchange start()
     {
@@ -66,9 +114,33 @@ public final class BinanceSimulatedExchange implements AutoCloseable
         {
             throw new IllegalStateException("simulated exchange can be started once, and not after close()");
         }
-        // The query string carries the subscription, hence a path prefix.
-        server = new WebSocketServer("Binance simulated exchange", "peregrine-binance-sim",
-            WebSocketServer.underPath("/stream", 64 * 1024), 64 * 1024, pipeline -> pipeline.addLast(new BinanceSimHandler(market)));
+        final List<String> symbols = market.symbols();
+        tape = new BinanceMarketTape(symbols);
+        final BinanceStreamPublisher publisher = new BinanceStreamPublisher(tape, extension, epochMillis);
+        final List<BinanceSymbolRules> rules = new ArrayList<>();
+        for (final String symbol : symbols)
+        {
+            if (BinanceProducts.CATALOG.find(symbol) != null)
+            {
+                rules.add(BinanceSymbolRules.of(BinanceProducts.CATALOG.find(symbol)));
+            }
+        }
+        final BinanceRestRouter router = new BinanceRestRouter(
+            new BinanceMarketRest(new BinanceExchangeInfo(rules), market, tape, epochMillis), extension,
+            new RequestWeightLimit(requestWeightLimit, epochMillis));
+        final ConnectionAttemptLimit attempts = new ConnectionAttemptLimit(streamLimits.connectionsPerWindow(),
+            streamLimits.connectionWindow().toNanos());
+        // Every path may upgrade (/ws/<stream>, /stream?streams=); a request without an upgrade is REST, answered
+        // before the handshake handler; pongs reach the session handler for the pong deadline.
+        final WebSocketServerProtocolConfig upgrades = WebSocketServerProtocolConfig.newBuilder().websocketPath("/")
+            .checkStartsWith(true).maxFramePayloadLength(64 * 1024).dropPongFrames(false).build();
+        server = new WebSocketServer("Binance simulated exchange", "peregrine-binance-sim", upgrades, 64 * 1024, pipeline ->
+        {
+            // Right after the aggregator: before the handshake handler the protocol handler put in front of itself.
+            pipeline.addAfter(pipeline.context(HttpObjectAggregator.class).name(), "binance-rest",
+                new BinanceRestHandler(router::route));
+            pipeline.addLast(new BinanceSimHandler(market, publisher, extension, streamLimits, attempts));
+        });
         loop = server.start();
         try
         {
@@ -79,8 +151,34 @@ public final class BinanceSimulatedExchange implements AutoCloseable
             close();
             throw ex;
         }
-        loop.submit(() -> market.start(loop)).syncUninterruptibly();
+        loop.submit(() -> market.start(loop, publisher)).syncUninterruptibly();
+        final long ping = streamLimits.pingInterval().toNanos();
+        loop.scheduleAtFixedRate(() -> pingAll(publisher), ping, ping, TimeUnit.NANOSECONDS);
+        loop.scheduleAtFixedRate(publisher::everySecond, 1, 1, TimeUnit.SECONDS);
         return this;
+    }
+
+    /** A ping frame to every connection; one whose last pong is older than the deadline is closed instead. */
+    private void pingAll(final BinanceStreamPublisher publisher)
+    {
+        final long now = System.nanoTime();
+        for (final BinanceSimSession session : new ArrayList<>(publisher.sessions()))
+        {
+            if (now - session.lastPongNanos > streamLimits.pongTimeout().toNanos())
+            {
+                session.close();
+            }
+            else
+            {
+                session.channel.writeAndFlush(new PingWebSocketFrame());
+            }
+        }
+    }
+
+    /** The market as the REST endpoints and the trading API see it; null before {@link #start()}. */
+    public BinanceMarketView market()
+    {
+        return tape;
     }
 
     public int port()
@@ -92,7 +190,7 @@ public final class BinanceSimulatedExchange implements AutoCloseable
         return port;
     }
 
-    /** The WebSocket base: {@code ws://127.0.0.1:<port>} (the client appends {@code /stream?streams=}). */
+    /** The WebSocket base: {@code ws://127.0.0.1:<port>} (the client appends {@code /ws/<stream>} or {@code /stream?streams=}). */
     public URI streamBase()
     {
         return URI.create("ws://127.0.0.1:" + port());

@@ -5,6 +5,7 @@ import dev.peregrine.core.number.FixedPoint;
 import dev.peregrine.gateway.venue.VenueRegistry;
 import io.netty.channel.EventLoop;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -19,7 +20,8 @@ import java.util.concurrent.TimeUnit;
  * A generated Binance market: per symbol a seeded random walk of the mid with a {@value #LEVELS}-level
  * book a side around it. Every {@value #TICK_MILLIS} ms each symbol changes a few levels, prints one
  * trade at the touch and sends a bookTicker; every {@value #DIFF_MILLIS} ms the changes since the last
- * diff go out as one {@code depthUpdate} whose {@code U..u} continue the previous one. Each level change
+ * diff go out as one {@code depthUpdate} whose {@code U..u} continue the previous one ({@code <symbol>@depth@100ms}),
+ * and every {@value #SLOW_DIFF_MILLIS} ms those of the second ({@code <symbol>@depth}). Each level change
  * takes one update id, as on the venue, so the REST snapshot ({@code lastUpdateId} = the latest id) is
  * consistent with the diffs. Loop thread only, hence no locks.
  */
@@ -28,9 +30,11 @@ final class GeneratedBinanceMarket implements BinanceMarketSource
     static final int LEVELS = 20;
     static final int TICK_MILLIS = 10;
     static final int DIFF_MILLIS = 100;
+    /** The pace of {@code <symbol>@depth}, the diff stream without a speed suffix. */
+    static final int SLOW_DIFF_MILLIS = 1000;
 
     private final List<SymbolMarket> markets = new ArrayList<>();
-    private final List<BinanceSimSession> sessions = new ArrayList<>();
+    private BinanceMarketListener listener;
     private final Random random;
     private boolean dropNextDiff;
     private int ticks;
@@ -53,8 +57,9 @@ final class GeneratedBinanceMarket implements BinanceMarketSource
     }
 
     @Override
-    public void start(final EventLoop loop)
+    public void start(final EventLoop loop, final BinanceMarketListener listener)
     {
+        this.listener = listener;
         epochMillisBase = System.currentTimeMillis();
         nanoBase = System.nanoTime();
         loop.scheduleAtFixedRate(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
@@ -63,13 +68,20 @@ final class GeneratedBinanceMarket implements BinanceMarketSource
     @Override
     public void onSession(final BinanceSimSession session)
     {
-        sessions.add(session);
+        // The exchange's publisher sends this market's events to every session.
     }
 
     @Override
     public void onSessionClosed(final BinanceSimSession session)
     {
-        sessions.remove(session);
+    }
+
+    @Override
+    public List<String> symbols()
+    {
+        final List<String> symbols = new ArrayList<>();
+        markets.forEach(market -> symbols.add(market.symbol));
+        return symbols;
     }
 
     @Override
@@ -101,12 +113,21 @@ final class GeneratedBinanceMarket implements BinanceMarketSource
         ticks++;
         final long now = nowMillis();
         final boolean diffDue = ticks % (DIFF_MILLIS / TICK_MILLIS) == 0;
+        final boolean secondDue = ticks % (SLOW_DIFF_MILLIS / TICK_MILLIS) == 0;
         for (final SymbolMarket market : markets)
         {
             market.step(now);
+            if (secondDue)
+            {
+                final String slow = market.slowDiff.take(market.symbol, market.updateId, now);
+                if (slow != null)
+                {
+                    broadcast(market.stream("@depth"), slow);
+                }
+            }
             if (diffDue)
             {
-                final String diff = market.takeDiff(now);
+                final String diff = market.diff.take(market.symbol, market.updateId, now);
                 if (diff != null && dropNextDiff)
                 {
                     dropNextDiff = false; // the ids are used up: the client sees U != previous u + 1
@@ -121,11 +142,7 @@ final class GeneratedBinanceMarket implements BinanceMarketSource
 
     private void broadcast(final String stream, final String data)
     {
-        final String text = "{\"stream\":\"" + stream + "\",\"data\":" + data + "}";
-        for (final BinanceSimSession session : sessions)
-        {
-            session.send(stream, text);
-        }
+        listener.publish(stream, data);
     }
 
     private final class SymbolMarket
@@ -137,11 +154,10 @@ final class GeneratedBinanceMarket implements BinanceMarketSource
         long mid;
         long updateId = 1_000_000L;
         long tradeId = 5_000L;
-        long pendingFirstId = -1;
         final NavigableMap<Long, Long> bids = new TreeMap<>(Collections.reverseOrder());
         final NavigableMap<Long, Long> asks = new TreeMap<>();
-        final Map<Long, Long> pendingBids = new TreeMap<>(Collections.reverseOrder());
-        final Map<Long, Long> pendingAsks = new TreeMap<>();
+        final PendingDiff diff = new PendingDiff();
+        final PendingDiff slowDiff = new PendingDiff();
 
         SymbolMarket(final ProductCatalog.Product product)
         {
@@ -155,9 +171,8 @@ final class GeneratedBinanceMarket implements BinanceMarketSource
                 set(true, mid - k * tick, randomQuantity());
                 set(false, mid + k * tick, randomQuantity());
             }
-            pendingBids.clear();
-            pendingAsks.clear();
-            pendingFirstId = -1;
+            diff.clear();
+            slowDiff.clear();
         }
 
         String stream(final String suffix)
@@ -173,10 +188,6 @@ final class GeneratedBinanceMarket implements BinanceMarketSource
         void set(final boolean bid, final long price, final long quantity)
         {
             updateId++;
-            if (pendingFirstId < 0)
-            {
-                pendingFirstId = updateId;
-            }
             final Map<Long, Long> side = bid ? bids : asks;
             if (quantity == 0)
             {
@@ -186,7 +197,8 @@ final class GeneratedBinanceMarket implements BinanceMarketSource
             {
                 side.put(price, quantity);
             }
-            (bid ? pendingBids : pendingAsks).put(price, quantity);
+            diff.put(bid, price, quantity, updateId);
+            slowDiff.put(bid, price, quantity, updateId);
         }
 
         void step(final long nowMillis)
@@ -226,30 +238,13 @@ final class GeneratedBinanceMarket implements BinanceMarketSource
             broadcast(stream("@trade"), "{\"e\":\"trade\",\"E\":" + nowMillis + ",\"s\":\"" + symbol + "\",\"t\":" + tradeId +
                 ",\"p\":\"" + FixedPoint.toString(price) + "\",\"q\":\"" + FixedPoint.toString(quantity) + "\",\"T\":" +
                 nowMillis + ",\"m\":" + buyerIsMaker + ",\"M\":true}");
+            listener.onTrade(symbol, new BinanceMarketTape.Trade(tradeId, decimal(price), decimal(quantity), nowMillis, buyerIsMaker));
             broadcast(stream("@bookTicker"), "{\"u\":" + updateId + ",\"s\":\"" + symbol + "\",\"b\":\"" +
                 FixedPoint.toString(bids.firstKey()) + "\",\"B\":\"" + FixedPoint.toString(bids.firstEntry().getValue()) +
                 "\",\"a\":\"" + FixedPoint.toString(asks.firstKey()) + "\",\"A\":\"" +
                 FixedPoint.toString(asks.firstEntry().getValue()) + "\"}");
-        }
-
-        /** The pending changes as one depthUpdate, or null if nothing changed. */
-        String takeDiff(final long nowMillis)
-        {
-            if (pendingFirstId < 0)
-            {
-                return null;
-            }
-            final StringBuilder sb = new StringBuilder(1024);
-            sb.append("{\"e\":\"depthUpdate\",\"E\":").append(nowMillis).append(",\"s\":\"").append(symbol)
-                .append("\",\"U\":").append(pendingFirstId).append(",\"u\":").append(updateId).append(",\"b\":");
-            levels(sb, pendingBids.entrySet());
-            sb.append(",\"a\":");
-            levels(sb, pendingAsks.entrySet());
-            sb.append('}');
-            pendingBids.clear();
-            pendingAsks.clear();
-            pendingFirstId = -1;
-            return sb.toString();
+            listener.onBook(symbol, updateId, decimal(bids.firstKey()), decimal(bids.firstEntry().getValue()),
+                decimal(asks.firstKey()), decimal(asks.firstEntry().getValue()));
         }
 
         String snapshot(final int limit)
@@ -262,17 +257,64 @@ final class GeneratedBinanceMarket implements BinanceMarketSource
             return sb.append('}').toString();
         }
 
-        private void levels(final StringBuilder sb, final Iterable<Map.Entry<Long, Long>> levels)
+        private static BigDecimal decimal(final long scaled)
         {
-            sb.append('[');
-            boolean first = true;
-            for (final Map.Entry<Long, Long> level : levels)
-            {
-                sb.append(first ? "" : ",").append("[\"").append(FixedPoint.toString(level.getKey())).append("\",\"")
-                    .append(FixedPoint.toString(level.getValue())).append("\"]");
-                first = false;
-            }
-            sb.append(']');
+            return BigDecimal.valueOf(scaled, FixedPoint.DECIMALS);
         }
+    }
+
+    /** The level changes since the last diff of one pace, as one {@code depthUpdate}. */
+    private static final class PendingDiff
+    {
+        final Map<Long, Long> bids = new TreeMap<>(Collections.reverseOrder());
+        final Map<Long, Long> asks = new TreeMap<>();
+        long firstId = -1;
+
+        void put(final boolean bid, final long price, final long quantity, final long updateId)
+        {
+            if (firstId < 0)
+            {
+                firstId = updateId;
+            }
+            (bid ? bids : asks).put(price, quantity);
+        }
+
+        void clear()
+        {
+            bids.clear();
+            asks.clear();
+            firstId = -1;
+        }
+
+        /** The pending changes as one depthUpdate ending at {@code lastId}, or null if nothing changed. */
+        String take(final String symbol, final long lastId, final long nowMillis)
+        {
+            if (firstId < 0)
+            {
+                return null;
+            }
+            final StringBuilder sb = new StringBuilder(1024);
+            sb.append("{\"e\":\"depthUpdate\",\"E\":").append(nowMillis).append(",\"s\":\"").append(symbol)
+                .append("\",\"U\":").append(firstId).append(",\"u\":").append(lastId).append(",\"b\":");
+            levels(sb, bids.entrySet());
+            sb.append(",\"a\":");
+            levels(sb, asks.entrySet());
+            sb.append('}');
+            clear();
+            return sb.toString();
+        }
+    }
+
+    private static void levels(final StringBuilder sb, final Iterable<Map.Entry<Long, Long>> levels)
+    {
+        sb.append('[');
+        boolean first = true;
+        for (final Map.Entry<Long, Long> level : levels)
+        {
+            sb.append(first ? "" : ",").append("[\"").append(FixedPoint.toString(level.getKey())).append("\",\"")
+                .append(FixedPoint.toString(level.getValue())).append("\"]");
+            first = false;
+        }
+        sb.append(']');
     }
 }

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,8 +68,9 @@ class BinanceCaptureReplayAgentTest
             t0 + " " + DEPTH_1 + "\n" + (t0 + 1) + " " + SNAPSHOT + "\n" + (t0 + 2) + " " + TRADE + "\n" +
             (t0 + gapNanos + 3) + " " + DEPTH_2 + "\n");
         final BinanceCaptureReplay replay = new BinanceCaptureReplay(BinanceCapture.load(file), speed, driver::keep);
-        replay.start(driver.channel().eventLoop());
-        replay.onSession(new BinanceSimSession(driver.channel(), Set.of("btcusdt@depth@100ms")));
+        replay.start(driver.channel().eventLoop(),
+            new BinanceStreamPublisher(new BinanceMarketTape(List.of("BTCUSDT")), null, System::currentTimeMillis));
+        replay.onSession(new BinanceSimSession(driver.channel(), List.of("btcusdt@depth@100ms"), true, null));
         assertThat(driver.started()).containsExactly(replay);
         return replay;
     }

@@ -1,0 +1,152 @@
+package dev.peregrine.gateway.binance.emulator;
+
+import dev.peregrine.gateway.sim.binance.BinanceHttpRequest;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.Signature;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Locale;
+
+/**
+ * The venue's checks of a request's key and signature: {@code X-MBX-APIKEY} (-2014 when missing or malformed, -2015
+ * when not the account's key), then for SIGNED endpoints {@code timestamp} (-1102), {@code signature} (-1102 when
+ * missing, -1022 when wrong: HMAC-SHA256 in hex, any case, or Ed25519 in base64) and the timing rule: the timestamp
+ * (milliseconds, or microseconds) at most 1 s ahead of the server and at most {@code recvWindow} (default 5000,
+ * at most 60000) behind it (-1021).
+ */
+final class RequestAuthentication
+{
+    static final long DEFAULT_RECV_WINDOW_MILLIS = 5_000;
+    static final long MAX_RECV_WINDOW_MILLIS = 60_000;
+    /** Timestamps past this are microseconds: a millisecond clock reaches it in the year 5138. */
+    private static final long MICROSECOND_TIMESTAMPS = 100_000_000_000_000L;
+
+    private final BinanceEmulatorKey key;
+    private int failures;
+    private String lastFailure;
+
+    RequestAuthentication(final BinanceEmulatorKey key)
+    {
+        this.key = key;
+    }
+
+    /** The API key check alone: what {@code USER_STREAM} endpoints need. */
+    void checkApiKey(final BinanceHttpRequest request)
+    {
+        final String apiKey = request.headers().get("x-mbx-apikey");
+        if (apiKey == null || apiKey.isBlank() || apiKey.length() > 256)
+        {
+            throw failed(new BinanceRejection(401, -2014, "API-key format invalid."));
+        }
+        if (!MessageDigest.isEqual(apiKey.getBytes(StandardCharsets.UTF_8), key.apiKey().getBytes(StandardCharsets.UTF_8)))
+        {
+            throw failed(new BinanceRejection(401, -2015, "Invalid API-key, IP, or permissions for action."));
+        }
+    }
+
+    /** Every check of a SIGNED endpoint. */
+    void checkSigned(final BinanceHttpRequest request, final RequestParameters parameters, final long nowMillis)
+    {
+        checkApiKey(request);
+        final long timestamp = parameters.longValue("timestamp", Long.MIN_VALUE);
+        if (timestamp == Long.MIN_VALUE)
+        {
+            throw failed(BinanceRejection.mandatory("timestamp"));
+        }
+        final String signature = parameters.signature();
+        if (signature == null || signature.isEmpty())
+        {
+            throw failed(BinanceRejection.mandatory("signature"));
+        }
+        if (!signatureValid(parameters.signaturePayload(), signature))
+        {
+            throw failed(BinanceRejection.badRequest(-1022, "Signature for this request is not valid."));
+        }
+        checkTiming(timestamp, recvWindowMicros(parameters), nowMillis);
+    }
+
+    private static long recvWindowMicros(final RequestParameters parameters)
+    {
+        final String text = parameters.get("recvWindow");
+        if (text == null)
+        {
+            return DEFAULT_RECV_WINDOW_MILLIS * 1000;
+        }
+        final BigDecimal millis;
+        try
+        {
+            millis = new BigDecimal(text);
+        }
+        catch (final NumberFormatException ex)
+        {
+            throw BinanceRejection.mandatory("recvWindow");
+        }
+        if (millis.signum() < 0 || millis.stripTrailingZeros().scale() > 3 ||
+            millis.compareTo(BigDecimal.valueOf(MAX_RECV_WINDOW_MILLIS)) > 0)
+        {
+            throw BinanceRejection.badRequest(-1130, "Data sent for parameter 'recvWindow' is not valid.");
+        }
+        return millis.movePointRight(3).longValue();
+    }
+
+    private void checkTiming(final long timestamp, final long recvWindowMicros, final long nowMillis)
+    {
+        final long timestampMicros = timestamp >= MICROSECOND_TIMESTAMPS ? timestamp : timestamp * 1000;
+        final long nowMicros = nowMillis * 1000;
+        if (timestampMicros >= nowMicros + 1_000_000)
+        {
+            throw failed(BinanceRejection.badRequest(-1021, "Timestamp for this request was 1000ms ahead of the server's time."));
+        }
+        if (nowMicros - timestampMicros > recvWindowMicros)
+        {
+            throw failed(BinanceRejection.badRequest(-1021, "Timestamp for this request is outside of the recvWindow."));
+        }
+    }
+
+    private boolean signatureValid(final String payload, final String signature)
+    {
+        final byte[] message = payload.getBytes(StandardCharsets.UTF_8);
+        try
+        {
+            if (key.hmacSecret() != null)
+            {
+                final Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(new SecretKeySpec(key.hmacSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+                final String expected = HexFormat.of().formatHex(mac.doFinal(message));
+                return MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+                    signature.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
+            }
+            final Signature verifier = Signature.getInstance("Ed25519");
+            verifier.initVerify(key.ed25519PublicKey());
+            verifier.update(message);
+            return verifier.verify(Base64.getDecoder().decode(signature));
+        }
+        catch (final IllegalArgumentException | GeneralSecurityException ex)
+        {
+            return false; // not base64, or not a signature of the right length: simply not valid
+        }
+    }
+
+    private BinanceRejection failed(final BinanceRejection rejection)
+    {
+        failures++;
+        lastFailure = rejection.code + " " + rejection.getMessage();
+        return rejection;
+    }
+
+    int failures()
+    {
+        return failures;
+    }
+
+    String lastFailure()
+    {
+        return lastFailure;
+    }
+}
