@@ -1,6 +1,6 @@
 // ccxt (REST and its WebSocket "pro" methods) against the simulated Binance, pointed at it by its URLs only.
-// ccxt's defaults also load the futures markets (fapi, dapi) and the wallet's currencies (sapi), which are not
-// the spot API: its own options keep it to spot.
+// ccxt's defaults also load the futures markets (fapi, dapi), the wallet's currencies and the margin pairs
+// (sapi), which are not the spot API: its own options keep it to spot.
 import ccxt from 'ccxt';
 import { check, expect, setting, done } from './checks.mjs';
 
@@ -16,9 +16,12 @@ const exchange = new ccxt.pro.binance({
     ws: { spot: `${ws}/ws`, 'ws-api': { spot: `${ws}/ws-api/v3` } },
   } },
   has: { fetchCurrencies: false },
-  options: { defaultType: 'spot', fetchMarkets: { types: ['spot'] } },
+  options: { defaultType: 'spot', fetchMarkets: { types: ['spot'] }, fetchMargins: false },
   timeout: 10000,
 });
+
+// The emulators serve plain ws:// (no TLS); ccxt's own call readies its agent for such URLs.
+await exchange.loadHttpProxyAgent();
 
 await check('server time', async () => {
   const time = await exchange.fetchTime();

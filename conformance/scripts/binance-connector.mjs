@@ -1,7 +1,8 @@
 // Binance's own Node connector (@binance/connector) against the simulated Binance, pointed at it by its
 // baseURL and wsURL only: the market endpoints, the signed spot trading API (HMAC-SHA256 or Ed25519), the
 // market streams (raw and combined, live SUBSCRIBE) and the listen-key user data stream.
-import { Spot, WebsocketStream } from '@binance/connector';
+import { generateKeyPairSync } from 'node:crypto';
+import { Spot, WebsocketStream, PrivateKeyAlgo } from '@binance/connector';
 import { check, expect, setting, done } from './checks.mjs';
 import { Messages, checkDepthSequence } from './binance-streams.mjs';
 
@@ -13,7 +14,7 @@ const label = setting('BINANCE_KEY_KIND');
 const symbol = process.env.BINANCE_SYMBOL || 'BTCUSDT';
 const stream = symbol.toLowerCase();
 const quiet = { debug() {}, info() {}, log() {}, warn() {}, error() {} };
-const signing = label === 'ed25519' ? { privateKey: secret, privateKeyAlgo: 'ED25519' } : {};
+const signing = label === 'ed25519' ? { privateKey: secret, privateKeyAlgo: PrivateKeyAlgo.ED25519 } : {};
 const client = new Spot(apiKey, label === 'ed25519' ? '' : secret, { baseURL, timeout: 10000, logger: quiet, ...signing });
 const anonymous = new Spot('', '', { baseURL, timeout: 10000, logger: quiet });
 
@@ -73,7 +74,9 @@ const before = await check(`account (${label})`, async () => {
   return usdt(answer.data);
 });
 await check(`bad signature is -1022 (${label})`, async () => {
-  const wrong = label === 'ed25519' ? new Spot(apiKey, 'not-the-secret', { baseURL, logger: quiet }) :
+  const otherKey = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' });
+  const wrong = label === 'ed25519' ?
+    new Spot(apiKey, '', { baseURL, logger: quiet, privateKey: otherKey, privateKeyAlgo: PrivateKeyAlgo.ED25519 }) :
     new Spot(apiKey, secret + 'x', { baseURL, logger: quiet });
   const error = await wrong.account().then(() => undefined, (e) => e);
   expect(code(error) === -1022, `answered ${error ? JSON.stringify(error.response && error.response.data) : 'success'}`);

@@ -31,6 +31,10 @@ exchange.handleMessage = (client, message) => {
   return handle(client, message);
 };
 
+// The emulators serve plain ws:// (no TLS); ccxt's own call readies its agent for such URLs.
+await exchange.loadHttpProxyAgent();
+await user.loadHttpProxyAgent();
+
 await check('server time', async () => {
   const time = await exchange.fetchTime();
   expect(Math.abs(time - Date.now()) < 30000, `time ${time} is not now`);
