@@ -22,6 +22,8 @@ final class SimulatedSessionHandler extends WebSocketSessionHandler<SimulatedSes
 {
     private static final byte[] TYPE = bytes("type");
     private static final byte[] CHANNEL = bytes("channel");
+    /** The authenticated channels of the user-data host. */
+    private static final java.util.Set<String> USER_DATA_CHANNELS = java.util.Set.of("user", "futures_balance_summary");
     private static final byte[] PRODUCT_IDS = bytes("product_ids");
 
     private final SimulatedMarket venue;
@@ -98,6 +100,13 @@ final class SimulatedSessionHandler extends WebSocketSessionHandler<SimulatedSes
         if (!valid || result == JsonScanner.ERROR || type == null || channel == null)
         {
             session.sendRaw(CoinbaseMessageWriter.error("malformed request: expected {\"type\",\"channel\",\"product_ids\"}"));
+            return;
+        }
+        if (USER_DATA_CHANNELS.contains(channel))
+        {
+            // The venue serves a user's orders on its user-data host; this market-data host holds no keys.
+            session.sendRaw(CoinbaseMessageWriter.error("channel '" + channel +
+                "' is served on the user-data endpoint, not on the market-data endpoint: subscribe there with a JWT"));
             return;
         }
         venue.onRequest(session, type, channel, products);

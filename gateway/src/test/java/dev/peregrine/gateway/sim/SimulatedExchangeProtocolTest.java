@@ -122,6 +122,37 @@ class SimulatedExchangeProtocolTest
     }
 
     @Test
+    void aUserSubscribeOnTheMarketDataHostIsAnErrorFrameNamingTheUserDataEndpoint() throws Exception
+    {
+        final SimulatedExchange exchange = new SimulatedExchange(SimulatedExchangeConfig.forProducts(List.of("ETH-USD")));
+        client.connect(exchange);
+        client.subscribe("user", "ETH-USD");
+        Await.until("an answer", Duration.ofSeconds(10), () -> !client.received().isEmpty());
+        final Map<String, Object> answer = TestJson.object(client.received().get(0));
+        assertThat(answer).containsEntry("type", "error");
+        assertThat((String)answer.get("message")).contains("user-data endpoint");
+        exchange.close();
+    }
+
+    @Test
+    void snapshotsShowTheGeneratedBookTradesAndRange() throws Exception
+    {
+        final SimulatedExchange exchange = new SimulatedExchange(SimulatedExchangeConfig.forProducts(List.of("ETH-USD")));
+        client.connect(exchange);
+        final MarketSnapshot eth = exchange.snapshots(5).get("ETH-USD");
+        assertThat(eth.bids()).hasSize(5);
+        assertThat(eth.asks()).hasSize(5);
+        assertThat(eth.bid()).isEqualTo(eth.bids().get(0).price()).isLessThan(eth.ask());
+        assertThat(eth.bids().get(0).price()).isGreaterThan(eth.bids().get(1).price());
+        assertThat(eth.trades()).isNotEmpty();
+        assertThat(eth.trades().get(0).price()).isEqualTo(eth.last());
+        assertThat(eth.trades().get(0).tradeId()).isGreaterThan(eth.trades().get(eth.trades().size() - 1).tradeId());
+        assertThat(eth.low24h()).isLessThanOrEqualTo(eth.last()).isLessThanOrEqualTo(eth.high24h());
+        exchange.close();
+        assertThat(exchange.snapshots(5)).isEmpty();
+    }
+
+    @Test
     void rejectsProductsItDoesNotKnow()
     {
         assertThatThrownBy(() -> new SimulatedExchange(SimulatedExchangeConfig.forProducts(List.of("BTC-USD", "FOO-BAR"))))

@@ -1,5 +1,6 @@
 package dev.peregrine.gateway.coinbase.emulator;
 
+import dev.peregrine.core.instrument.ProductCatalog;
 import dev.peregrine.core.number.FixedPoint;
 import dev.peregrine.gateway.coinbase.CoinbaseProducts;
 import dev.peregrine.gateway.sim.MarketSnapshot;
@@ -124,6 +125,15 @@ public final class CoinbaseVenueEmulator implements AutoCloseable
         rest.injectFault(fault, path, count);
     }
 
+    /**
+     * Turns on the venue's request rate limits: at most this many requests in any one second to public and to
+     * private endpoints (0 leaves one off; {@code 10, 30} are the documented ones). Off until called.
+     */
+    public synchronized void rateLimits(final int publicPerSecond, final int privatePerSecond)
+    {
+        rest.rateLimits(publicPerSecond, privatePerSecond);
+    }
+
     public synchronized void clearFaults()
     {
         rest.clearFaults();
@@ -224,12 +234,23 @@ public final class CoinbaseVenueEmulator implements AutoCloseable
      */
     public synchronized int tradeAt(final String productId, final String tradePrice)
     {
+        expireOrders();
         final BigDecimal price = new BigDecimal(tradePrice);
         int filled = 0;
         for (final EmulatedOrder order : ordersById.values())
         {
-            if (order.open() && order.limitPrice != null && "LIMIT_GTC".equals(order.orderType) && order.productId.equals(productId) &&
-                ("BUY".equals(order.side) ? price.compareTo(order.limitPrice) <= 0 : price.compareTo(order.limitPrice) >= 0))
+            if (!order.open() || !order.productId.equals(productId))
+            {
+                continue;
+            }
+            if (order.stopLimit() && !order.triggered &&
+                ("STOP_DIRECTION_STOP_UP".equals(order.stopDirection) ? price.compareTo(order.stopPrice) >= 0 :
+                    price.compareTo(order.stopPrice) <= 0))
+            {
+                order.triggered = true; // the stop is reached: from now on a resting limit
+                publish(order);
+            }
+            if (order.resting() && ("BUY".equals(order.side) ? price.compareTo(order.limitPrice) <= 0 : price.compareTo(order.limitPrice) >= 0))
             {
                 fill(order, order.remaining(), order.limitPrice, true);
                 publish(order);
@@ -239,8 +260,23 @@ public final class CoinbaseVenueEmulator implements AutoCloseable
         return filled;
     }
 
+    /** GTD orders past their {@code end_time} expire, and say so on the user channel. */
+    private void expireOrders()
+    {
+        final long now = epochSeconds.getAsLong();
+        for (final EmulatedOrder order : ordersById.values())
+        {
+            if (order.open() && order.endEpochSecond != 0 && order.endEpochSecond <= now)
+            {
+                order.status = "EXPIRED";
+                publish(order);
+            }
+        }
+    }
+
     synchronized EmulatorReply handleRest(final String method, final String uri, final String authorization, final String body)
     {
+        expireOrders();
         return rest.handle(method, uri, authorization, body);
     }
 
@@ -311,9 +347,33 @@ public final class CoinbaseVenueEmulator implements AutoCloseable
 
     // ---- venue state, called by EmulatorOrders under the lock ----
 
+    /** The price a market order of {@code productId} fills at: its fill price, else the quoted market's last; null for a product the venue does not list. */
     BigDecimal fillPriceOf(final String productId)
     {
-        return fillPrices.get(productId);
+        final BigDecimal price = fillPrices.get(productId);
+        if (price != null)
+        {
+            return price;
+        }
+        final MarketSnapshot snapshot = market.snapshot(productId);
+        return snapshot == null ? null : BigDecimal.valueOf(snapshot.last(), FixedPoint.DECIMALS).stripTrailingZeros();
+    }
+
+    /** The catalog's product, or null when the venue does not list it. */
+    ProductCatalog.Product product(final String productId)
+    {
+        return market.catalog().find(productId);
+    }
+
+    /** What a wallet may spend now: its balance less what open orders hold. */
+    BigDecimal available(final String currency)
+    {
+        return balances.available(currency, ordersById.values());
+    }
+
+    long epochSecond()
+    {
+        return epochSeconds.getAsLong();
     }
 
     EmulatedOrder existing(final String clientOrderId)

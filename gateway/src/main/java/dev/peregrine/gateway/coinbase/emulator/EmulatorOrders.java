@@ -10,7 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** The emulator's order endpoints, with the documented request and answer shapes. Called under its lock. */
+/**
+ * The emulator's order-entry endpoints, create, preview and batch cancel, with the documented request and
+ * answer shapes. A market order fills at once at the product's fill price, an IOC or FOK limit fills whole
+ * there when its limit allows and is cancelled otherwise, a GTC or GTD limit rests (even when marketable:
+ * it fills when a later trade reaches it), a stop-limit waits for its stop. Called under its lock.
+ */
 final class EmulatorOrders
 {
     private EmulatorOrders()
@@ -20,11 +25,11 @@ final class EmulatorOrders
     static EmulatorReply create(final CoinbaseVenueEmulator venue, final JsonNode json)
     {
         final String clientOrderId = CoinbaseJson.text(json, "client_order_id");
-        final Parsed order = parse(json);
-        if (clientOrderId == null || order.problem != null)
+        final EmulatorOrderSpec spec = EmulatorOrderSpec.parse(json);
+        if (clientOrderId == null || spec.problem != null)
         {
             return EmulatorReply.error(400, "INVALID_ARGUMENT",
-                clientOrderId == null ? "client_order_id is required" : order.problem);
+                clientOrderId == null ? "client_order_id is required" : spec.problem);
         }
         final EmulatedOrder existing = venue.existing(clientOrderId);
         if (existing != null)
@@ -32,44 +37,46 @@ final class EmulatorOrders
             // Coinbase de-duplicates on client_order_id: the same id answers with the order it already has.
             return EmulatorReply.json(200, success(existing));
         }
-        final BigDecimal price = venue.fillPriceOf(order.productId);
-        if (price == null)
+        final BigDecimal price = venue.fillPriceOf(spec.productId);
+        EmulatorOrderChecks.Refusal refusal = EmulatorOrderChecks.check(venue, spec, price);
+        final BigDecimal baseSize = refusal == null ? EmulatorOrderChecks.baseFor(venue, spec, price) : null;
+        if (refusal == null && baseSize.signum() == 0)
         {
-            final Map<String, Object> errorResponse = new LinkedHashMap<>();
-            errorResponse.put("error", "INVALID_PRODUCT_ID");
-            errorResponse.put("message", "unknown product " + order.productId);
-            errorResponse.put("error_details", "");
-            errorResponse.put("preview_failure_reason", "PREVIEW_INVALID_PRODUCT_ID");
-            errorResponse.put("new_order_failure_reason", "INVALID_PRODUCT_ID");
-            final Map<String, Object> answer = new LinkedHashMap<>();
-            answer.put("success", false);
-            answer.put("failure_reason", "UNKNOWN_FAILURE_REASON");
-            answer.put("order_id", "");
-            answer.put("error_response", errorResponse);
-            return EmulatorReply.json(200, answer);
+            refusal = new EmulatorOrderChecks.Refusal("UNKNOWN_FAILURE_REASON", "PREVIEW_INVALID_QUOTE_SIZE_TOO_SMALL",
+                "quote_size buys less than one base_increment at " + price.toPlainString());
         }
-        final EmulatedOrder placed = new EmulatedOrder(venue.nextOrderId(), clientOrderId, order.productId, order.side,
-            order.type, order.baseSize, order.limitPrice, order.postOnly, venue.now());
-        placed.configuration = json.get("order_configuration");
+        if (refusal != null)
+        {
+            return EmulatorReply.json(200, failure(refusal));
+        }
+        final EmulatedOrder placed = new EmulatedOrder(venue.nextOrderId(), clientOrderId, spec.productId, spec.side,
+            spec.type, baseSize, spec.limitPrice, spec.postOnly, venue.now());
+        placed.configuration = spec.configuration;
+        placed.quoteSize = spec.quoteSize;
+        placed.stopPrice = spec.stopPrice;
+        placed.stopDirection = spec.stopDirection;
+        placed.endEpochSecond = spec.endEpochSecond;
         venue.add(placed);
-        if ("MARKET_IOC".equals(order.type))
+        switch (spec.type)
         {
-            venue.fill(placed, order.baseSize, price, false);
-        }
-        else if ("LIMIT_IOC".equals(order.type))
-        {
-            // Immediate or cancel: fills at the product's price if that is at or better than the limit.
-            final boolean marketable = "BUY".equals(order.side) ? price.compareTo(order.limitPrice) <= 0 :
-                price.compareTo(order.limitPrice) >= 0;
-            if (marketable)
-            {
-                venue.fill(placed, order.baseSize, price, false);
-            }
-            else
-            {
-                placed.status = "CANCELLED";
-                placed.cancelReason = "IOC: not marketable at its limit";
-            }
+            case "MARKET_IOC":
+                venue.fill(placed, baseSize, price, false);
+                break;
+            case "LIMIT_IOC":
+            case "LIMIT_FOK":
+                // Whole or nothing at the product's price: the emulator's market has no depth to fill part of it.
+                if (spec.marketableAt(price))
+                {
+                    venue.fill(placed, baseSize, price, false);
+                }
+                else
+                {
+                    placed.status = "CANCELLED";
+                    placed.cancelReason = ("LIMIT_FOK".equals(spec.type) ? "FOK" : "IOC") + ": not marketable at its limit";
+                }
+                break;
+            default:
+                break; // rests
         }
         venue.publish(placed);
         return EmulatorReply.json(200, success(placed));
@@ -77,42 +84,56 @@ final class EmulatorOrders
 
     static EmulatorReply preview(final CoinbaseVenueEmulator venue, final JsonNode json)
     {
-        final Parsed order = parse(json);
-        if (order.problem != null)
+        final EmulatorOrderSpec spec = EmulatorOrderSpec.parse(json);
+        if (spec.problem != null)
         {
-            return EmulatorReply.error(400, "INVALID_ARGUMENT", order.problem);
+            return EmulatorReply.error(400, "INVALID_ARGUMENT", spec.problem);
         }
-        final BigDecimal price = venue.fillPriceOf(order.productId);
+        final BigDecimal price = venue.fillPriceOf(spec.productId);
+        final EmulatorOrderChecks.Refusal refusal = EmulatorOrderChecks.check(venue, spec, price);
         final List<Object> errs = new ArrayList<>();
+        BigDecimal base = BigDecimal.ZERO;
         BigDecimal total = BigDecimal.ZERO;
         BigDecimal commission = BigDecimal.ZERO;
-        if (price == null)
+        BigDecimal quote = BigDecimal.ZERO;
+        if (refusal != null)
         {
-            errs.add("PREVIEW_INVALID_PRODUCT_ID");
+            errs.add(refusal.previewReason());
         }
-        else
+        if (price != null && spec.unsupported == null)
         {
-            final BigDecimal at = order.limitPrice != null ? order.limitPrice : price;
-            final BigDecimal notional = order.baseSize.multiply(at);
-            commission = notional.multiply(EmulatedOrder.FEE_RATE);
-            total = notional.add(commission);
+            base = EmulatorOrderChecks.baseFor(venue, spec, price);
+            final BigDecimal at = spec.limitPrice != null ? spec.limitPrice : price;
+            quote = base.multiply(at);
+            commission = quote.multiply(EmulatedOrder.FEE_RATE);
+            total = spec.buy() ? quote.add(commission) : quote.subtract(commission);
         }
         final Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("order_total", total.stripTrailingZeros().toPlainString());
-        answer.put("commission_total", commission.stripTrailingZeros().toPlainString());
+        answer.put("order_total", EmulatedOrder.plain(total));
+        answer.put("commission_total", EmulatedOrder.plain(commission));
         answer.put("errs", errs);
         answer.put("warning", List.of());
-        answer.put("quote_size", price == null ? "0" : order.baseSize.multiply(price).stripTrailingZeros().toPlainString());
-        answer.put("base_size", order.baseSize.toPlainString());
+        answer.put("quote_size", EmulatedOrder.plain(quote));
+        answer.put("base_size", EmulatedOrder.plain(base));
         answer.put("best_bid", price == null ? "0" : price.toPlainString());
         answer.put("best_ask", price == null ? "0" : price.toPlainString());
+        answer.put("is_max", false);
+        answer.put("order_margin_total", "0");
+        answer.put("leverage", "");
+        answer.put("long_leverage", "");
+        answer.put("short_leverage", "");
         answer.put("slippage", "0");
         answer.put("preview_id", UUID.randomUUID().toString());
+        answer.put("average_filled_price", price == null ? "0" : (spec.limitPrice != null ? spec.limitPrice : price).toPlainString());
         return EmulatorReply.json(200, answer);
     }
 
     static EmulatorReply cancel(final CoinbaseVenueEmulator venue, final JsonNode json)
     {
+        if (json == null || !json.has("order_ids") || !json.get("order_ids").isArray())
+        {
+            return EmulatorReply.error(400, "INVALID_ARGUMENT", "order_ids (an array of order ids) is required");
+        }
         final List<Object> results = new ArrayList<>();
         for (final JsonNode id : CoinbaseJson.array(json, "order_ids"))
         {
@@ -130,7 +151,8 @@ final class EmulatorOrders
             else
             {
                 result.put("success", false);
-                result.put("failure_reason", order == null ? "UNKNOWN_CANCEL_ORDER" : "DUPLICATE_CANCEL_REQUEST");
+                result.put("failure_reason", order == null ? "UNKNOWN_CANCEL_ORDER" :
+                    "FILLED".equals(order.status) ? "ORDER_IS_FULLY_FILLED" : "DUPLICATE_CANCEL_REQUEST");
             }
             result.put("order_id", orderId);
             results.add(result);
@@ -150,71 +172,23 @@ final class EmulatorOrders
         answer.put("failure_reason", "UNKNOWN_FAILURE_REASON");
         answer.put("order_id", order.orderId);
         answer.put("success_response", successResponse);
+        answer.put("order_configuration", order.configuration);
         return answer;
     }
 
-    private static final class Parsed
+    private static Map<String, Object> failure(final EmulatorOrderChecks.Refusal refusal)
     {
-        String productId;
-        String side;
-        String type;
-        BigDecimal baseSize;
-        BigDecimal limitPrice;
-        boolean postOnly;
-        String problem;
-    }
-
-    private static Parsed parse(final JsonNode json)
-    {
-        final Parsed p = new Parsed();
-        p.productId = CoinbaseJson.text(json, "product_id");
-        p.side = CoinbaseJson.text(json, "side");
-        final JsonNode config = CoinbaseJson.object(json, "order_configuration");
-        if (p.productId == null || !("BUY".equals(p.side) || "SELL".equals(p.side)) || config == null || config.size() != 1)
-        {
-            p.problem = "need product_id, side BUY|SELL and exactly one order_configuration";
-            return p;
-        }
-        final JsonNode market = CoinbaseJson.object(config, "market_market_ioc");
-        final JsonNode limit = CoinbaseJson.object(config, "limit_limit_gtc");
-        final JsonNode limitIoc = CoinbaseJson.object(config, "sor_limit_ioc");
-        try
-        {
-            if (market != null && CoinbaseJson.text(market, "base_size") != null)
-            {
-                p.type = "MARKET_IOC";
-                p.baseSize = new BigDecimal(CoinbaseJson.text(market, "base_size"));
-            }
-            else if (limit != null)
-            {
-                p.type = "LIMIT_GTC";
-                p.baseSize = new BigDecimal(CoinbaseJson.text(limit, "base_size"));
-                p.limitPrice = new BigDecimal(CoinbaseJson.text(limit, "limit_price"));
-                p.postOnly = CoinbaseJson.bool(limit, "post_only");
-            }
-            else if (limitIoc != null)
-            {
-                p.type = "LIMIT_IOC";
-                p.baseSize = new BigDecimal(CoinbaseJson.text(limitIoc, "base_size"));
-                p.limitPrice = new BigDecimal(CoinbaseJson.text(limitIoc, "limit_price"));
-            }
-            else
-            {
-                final List<String> names = new ArrayList<>();
-                config.fieldNames().forEachRemaining(names::add);
-                p.problem = "unsupported order_configuration " + names;
-                return p;
-            }
-        }
-        catch (final NullPointerException | NumberFormatException ex)
-        {
-            p.problem = "base_size and limit_price must be decimal strings";
-            return p;
-        }
-        if (p.baseSize.signum() <= 0 || (p.limitPrice != null && p.limitPrice.signum() <= 0))
-        {
-            p.problem = "base_size and limit_price must be > 0";
-        }
-        return p;
+        final Map<String, Object> errorResponse = new LinkedHashMap<>();
+        errorResponse.put("error", refusal.error());
+        errorResponse.put("message", refusal.message());
+        errorResponse.put("error_details", refusal.message());
+        errorResponse.put("preview_failure_reason", refusal.previewReason());
+        errorResponse.put("new_order_failure_reason", refusal.error());
+        final Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("success", false);
+        answer.put("failure_reason", "UNKNOWN_FAILURE_REASON");
+        answer.put("order_id", "");
+        answer.put("error_response", errorResponse);
+        return answer;
     }
 }

@@ -21,7 +21,10 @@ record EmulatorReply(int status, String body, Map<String, String> headers, Actio
         return new EmulatorReply(status, CoinbaseJson.write(body), Map.of(), Action.ANSWER, 0);
     }
 
-    /** The venue's error body: {@code {"error": ..., "message": ...}}. */
+    /**
+     * The venue's documented error body, {@code {"error", "code", "message", "details"}} ({@code code} the gRPC
+     * status number of {@code error}), with the {@code error_details} line its answers also carry.
+     */
     static EmulatorReply error(final int status, final String error, final String message)
     {
         return json(status, errorBody(error, message));
@@ -31,8 +34,32 @@ record EmulatorReply(int status, String body, Map<String, String> headers, Actio
     {
         final Map<String, Object> m = new LinkedHashMap<>();
         m.put("error", error);
+        m.put("code", grpcCode(error));
         m.put("message", message);
+        m.put("error_details", message);
+        m.put("details", java.util.List.of());
         return m;
+    }
+
+    private static int grpcCode(final String error)
+    {
+        switch (error)
+        {
+            case "INVALID_ARGUMENT":
+                return 3;
+            case "NOT_FOUND":
+                return 5;
+            case "PERMISSION_DENIED":
+                return 7;
+            case "RATE_LIMIT_EXCEEDED":
+                return 8;
+            case "INTERNAL":
+                return 13;
+            case "UNAUTHENTICATED":
+                return 16;
+            default:
+                return 2;
+        }
     }
 
     EmulatorReply held(final long millis)

@@ -30,6 +30,7 @@ final class EmulatorRest
     private final Map<String, Integer> createsByClientId = new HashMap<>();
     private final List<PendingFault> faults = new ArrayList<>();
     private final EmulatorRoutes routes;
+    private final EmulatorRateLimit rateLimit = new EmulatorRateLimit(System::currentTimeMillis);
     private long holdMillis = 3_000;
 
     EmulatorRest(final CoinbaseVenueEmulator venue, final JwtVerifier verifier, final String jwtHost,
@@ -95,11 +96,7 @@ final class EmulatorRest
         }
         if (fault == EmulatorFault.RATE_LIMIT)
         {
-            // The reset is in whole epoch seconds: two ahead, so a second boundary between this answer and the
-            // client reading it still leaves the client a window to wait out.
-            return new EmulatorReply(429, CoinbaseJson.write(EmulatorReply.errorBody("RATE_LIMIT_EXCEEDED",
-                "too many requests")), Map.of("x-ratelimit-limit", "30", "x-ratelimit-remaining", "0",
-                "x-ratelimit-reset", Long.toString(epochSeconds.getAsLong() + 2)), EmulatorReply.Action.ANSWER, 0);
+            return tooMany(EmulatorRateLimit.PRIVATE_PER_SECOND);
         }
         if (fault == EmulatorFault.SERVER_ERROR)
         {
@@ -111,6 +108,10 @@ final class EmulatorRest
         {
             return EmulatorReply.error(404, "NOT_FOUND", "no route for " + method + " " + path);
         }
+        if (!rateLimit.admit(route.open()))
+        {
+            return tooMany(rateLimit.limit(route.open()));
+        }
         if (!route.open())
         {
             final String token = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7) : null;
@@ -120,6 +121,10 @@ final class EmulatorRest
                 venue.authFailed(authProblem);
                 return EmulatorReply.error(401, "UNAUTHENTICATED", "unauthorized: " + authProblem);
             }
+        }
+        if (json == null && "POST".equals(method))
+        {
+            return EmulatorReply.error(400, "INVALID_ARGUMENT", "POST " + path + " needs a JSON body");
         }
         EmulatorReply reply;
         try
@@ -131,6 +136,24 @@ final class EmulatorRest
             reply = EmulatorReply.error(400, "INVALID_ARGUMENT", badParameter.getMessage());
         }
         return fault == EmulatorFault.TIMEOUT ? reply.held(holdMillis) : reply;
+    }
+
+    /**
+     * A 429 as the venue answers it, with the {@code x-ratelimit-*} headers the adapter reads. The reset is in
+     * whole epoch seconds: two ahead, so a second boundary between this answer and the client reading it still
+     * leaves the client a window to wait out.
+     */
+    private EmulatorReply tooMany(final int limit)
+    {
+        return new EmulatorReply(429, CoinbaseJson.write(EmulatorReply.errorBody("RATE_LIMIT_EXCEEDED",
+            "too many requests")), Map.of("x-ratelimit-limit", Integer.toString(limit), "x-ratelimit-remaining", "0",
+            "x-ratelimit-reset", Long.toString(epochSeconds.getAsLong() + 2)), EmulatorReply.Action.ANSWER, 0);
+    }
+
+    /** Turns the venue's rate limits on (0 leaves one off). */
+    void rateLimits(final int publicPerSecond, final int privatePerSecond)
+    {
+        rateLimit.limits(publicPerSecond, privatePerSecond);
     }
 
     EmulatorReply createOrder(final EmulatorRequest request)
@@ -146,6 +169,11 @@ final class EmulatorRest
     EmulatorReply cancelOrders(final EmulatorRequest request)
     {
         return EmulatorOrders.cancel(venue, request.body());
+    }
+
+    EmulatorReply editOrder(final EmulatorRequest request)
+    {
+        return EmulatorOrderEdits.edit(venue, request.body());
     }
 
     private EmulatorFault takeFault(final String path)

@@ -119,6 +119,8 @@ final class EmulatorRoutes
                 return signed(rest::previewOrder);
             case BASE + "/orders/batch_cancel":
                 return signed(rest::cancelOrders);
+            case BASE + "/orders/edit":
+                return signed(rest::editOrder);
             default:
                 return null;
         }

@@ -21,7 +21,7 @@ import java.time.Duration;
 final class EmulatorClient implements AutoCloseable
 {
     /** One answer: its status and its body as JSON. */
-    record Answer(int status, JsonNode json, String body)
+    record Answer(int status, JsonNode json, String body, java.net.http.HttpHeaders headers)
     {
     }
 
@@ -29,7 +29,7 @@ final class EmulatorClient implements AutoCloseable
     private final CoinbaseVenueEmulator venue =
         new CoinbaseVenueEmulator((ECPublicKey)pair.getPublic(), TestKeys.KEY_NAME, "127.0.0.1").start();
     private final CoinbaseJwtSigner signer = new CoinbaseJwtSigner(TestKeys.credentials(pair));
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     CoinbaseVenueEmulator venue()
     {
@@ -69,7 +69,8 @@ final class EmulatorClient implements AutoCloseable
         try
         {
             final HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), CoinbaseJson.MAPPER.readTree(response.body()), response.body());
+            return new Answer(response.statusCode(), CoinbaseJson.MAPPER.readTree(response.body()), response.body(),
+                response.headers());
         }
         catch (final IOException ex)
         {
