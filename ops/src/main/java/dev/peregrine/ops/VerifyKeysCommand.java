@@ -1,8 +1,10 @@
 package dev.peregrine.ops;
 
 import dev.peregrine.gateway.venue.KeyVerification;
+import dev.peregrine.gateway.venue.Venue;
 import dev.peregrine.gateway.venue.VenueRegistry;
 import dev.peregrine.ops.cli.ExitCodes;
+import dev.peregrine.ops.cli.UsageException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -16,30 +18,34 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * {@code peregrine verify-keys [--key-file FILE] [--api-url URL]}: checks the Coinbase credentials
- * (format, that a JWT can be signed, then one read-only call) and says what is wrong. It prints the key
- * name at most, never the private key. Exit codes: 0 usable, 2 bad credentials, 1 anything else.
+ * {@code peregrine verify-keys [--venue NAME] [--key-file FILE] [--api-url URL]}: checks a venue's API key the way
+ * live trading will use it (format, that a request can be signed, then one read-only call) and says what is wrong.
+ * The venue does the checking ({@link Venue#verifyKeys}, found in {@link VenueRegistry}); this command only reads the
+ * options and maps the verdict to an exit code: 0 usable, 2 bad credentials or options, 1 anything else. It prints
+ * the key name at most, never the private key.
  */
 @Command(
     name = "verify-keys",
     mixinStandardHelpOptions = true,
     description = {
-        "Checks the Coinbase Advanced Trade API key: its format, that an ES256 JWT can be signed, and",
-        "with network access one read-only call (GET /api/v3/brokerage/accounts). Reads COINBASE_API_KEY",
-        "and COINBASE_API_SECRET, or the JSON key file given with --key-file. Never prints the key."})
+        "Checks a venue's API key: its format, that a request can be signed, and with network access",
+        "one read-only call. Coinbase (the default): an Ed25519 or ECDSA P-256 key from COINBASE_API_KEY",
+        "and COINBASE_API_SECRET or the JSON key file given with --key-file, then GET",
+        "/api/v3/brokerage/accounts. Other venues: see their README section. Never prints the key."})
 public final class VerifyKeysCommand implements Callable<Integer>
 {
-    /** The venue whose keys are checked: the one that trades live. */
-    private static final String VENUE = "coinbase";
-
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--key-file", paramLabel = "FILE", description = "JSON key file downloaded from Coinbase (name, privateKey).")
+    @Option(names = "--venue", paramLabel = "NAME", defaultValue = "coinbase",
+        description = "Venue whose key is checked (default: ${DEFAULT-VALUE}).")
+    private String venueName;
+
+    @Option(names = "--key-file", paramLabel = "FILE", description = "Key file downloaded from the venue (Coinbase: " +
+        "JSON with name or id, and privateKey).")
     private Path keyFile;
 
-    @Option(names = "--api-url", paramLabel = "URL", description = "REST base URL (default: ${DEFAULT-VALUE}).",
-        defaultValue = "https://api.coinbase.com")
+    @Option(names = "--api-url", paramLabel = "URL", description = "REST base URL (default: the venue's own).")
     private URI apiUrl;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "Time-out of the read-only call (default: ${DEFAULT-VALUE}).",
@@ -54,8 +60,21 @@ public final class VerifyKeysCommand implements Callable<Integer>
     {
         final PrintWriter out = spec.commandLine().getOut();
         final PrintWriter err = spec.commandLine().getErr();
-        final KeyVerification verdict = VenueRegistry.standard().venue(VENUE)
-            .verifyKeys(keyFile, environment, apiUrl, Duration.ofSeconds(timeoutSeconds), out::println);
+        final Venue venue = venue();
+        final URI restUrl = apiUrl != null ? apiUrl : venue.defaultRestUrl();
+        if (restUrl.getHost() == null)
+        {
+            throw new UsageException("--api-url " + restUrl + ": give a URL with a host, such as " + venue.defaultRestUrl());
+        }
+        final KeyVerification verdict;
+        try
+        {
+            verdict = venue.verifyKeys(keyFile, environment, restUrl, Duration.ofSeconds(timeoutSeconds), out::println);
+        }
+        catch (final UnsupportedOperationException ex)
+        {
+            throw new UsageException("--venue " + venueName + ": " + ex.getMessage());
+        }
         if (verdict.verdict() == KeyVerification.Verdict.USABLE)
         {
             out.println(verdict.line());
@@ -67,5 +86,17 @@ public final class VerifyKeysCommand implements Callable<Integer>
             err.println("verify-keys: " + verdict.line());
         }
         return verdict.verdict() == KeyVerification.Verdict.BAD_KEY ? ExitCodes.USAGE : ExitCodes.RUNTIME_FAILURE;
+    }
+
+    private Venue venue()
+    {
+        try
+        {
+            return VenueRegistry.standard().venue(venueName);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new UsageException("--venue: " + ex.getMessage());
+        }
     }
 }

@@ -41,6 +41,35 @@ class VerifyKeysCommandTest
     }
 
     @Test
+    void anEd25519KeyFileAsTheDeveloperPlatformMakesItPassesAgainstTheEmulator() throws Exception
+    {
+        final KeyPair ed = TestKeys.ed25519();
+        final String id = "2f0e8a1c-5b7d-4e3f-9a6b-1c2d3e4f5a6b";
+        final String secret = TestKeys.secret(ed);
+        final Path file = Files.writeString(dir.resolve("cdp_api_key.json"),
+            "{\"id\": \"" + id + "\", \"privateKey\": \"" + secret + "\"}");
+        try (CoinbaseVenueEmulator venue = new CoinbaseVenueEmulator(ed.getPublic(), id, "127.0.0.1").start())
+        {
+            final Result r = run("verify-keys", "--venue", "coinbase", "--key-file", file.toString(),
+                "--api-url", venue.baseUri().toString());
+            assertThat(r.code).isZero();
+            assertThat(r.out).contains("key format: ok (" + id + ", Ed25519)", "jwt signing: ok (EdDSA)", "read-only call: ok");
+            r.assertNoSecret(secret);
+        }
+    }
+
+    @Test
+    void anUnknownVenueOrOneWithoutKeysIsAUsageError() throws Exception
+    {
+        Result r = run("verify-keys", "--venue", "kraken", "--key-file", keyFile(KEY_NAME, pem).toString());
+        assertThat(r.code).isEqualTo(2);
+        assertThat(r.err).contains("--venue: unknown venue 'kraken': known are coinbase, binance");
+        r = run("verify-keys", "--venue", "coinbase", "--api-url", "relative/path", "--key-file", keyFile(KEY_NAME, pem).toString());
+        assertThat(r.code).isEqualTo(2);
+        assertThat(r.err).contains("--api-url relative/path: give a URL with a host, such as https://api.coinbase.com");
+    }
+
+    @Test
     void unreachableVenueSkipsTheReadOnlyCheckGracefully() throws Exception
     {
         final Result r = run("verify-keys", "--key-file", keyFile(KEY_NAME, pem).toString(),

@@ -18,8 +18,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
- * Coinbase's answer to {@code verify-keys}: the CDP key's format, an ES256 JWT signed with it, then one
- * read-only call ({@code GET /api/v3/brokerage/accounts}). A venue that cannot be reached is no verdict on the
+ * Coinbase's answer to {@code verify-keys}: the CDP key's format (Ed25519 or ECDSA P-256), a JWT signed with it
+ * (EdDSA or ES256), then one read-only call ({@code GET /api/v3/brokerage/accounts}). A venue that cannot be reached is no verdict on the
  * key, so that case is usable with the call skipped; a 401 or 403 is the key's fault.
  */
 final class CoinbaseKeyVerification
@@ -36,7 +36,7 @@ final class CoinbaseKeyVerification
         try
         {
             credentials = keyFile != null ? CoinbaseCredentials.fromKeyFile(keyFile) : CoinbaseCredentials.fromEnvironment(environment);
-            passed.accept("key format: ok (" + credentials.keyName() + ", P-256)");
+            passed.accept("key format: ok (" + credentials.keyName() + ", " + credentials.algorithm().label() + ")");
             signer = new CoinbaseJwtSigner(credentials);
             signer.forRest("GET", apiUrl.getHost(), CoinbaseOrderClient.ACCOUNTS);
         }
@@ -44,7 +44,7 @@ final class CoinbaseKeyVerification
         {
             return KeyVerification.badKey(ex.getMessage());
         }
-        passed.accept("jwt signing: ok (ES256)");
+        passed.accept("jwt signing: ok (" + credentials.algorithm().jwsAlgorithm() + ")");
         final CoinbaseOrderClient client = new CoinbaseOrderClient(apiUrl, apiUrl.getHost(), signer, timeout, timeout);
         final String unreachable = "could not reach " + apiUrl + ": skipped the read-only check";
         final RestStatus status;

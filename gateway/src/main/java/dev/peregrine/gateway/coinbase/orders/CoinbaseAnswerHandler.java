@@ -166,6 +166,67 @@ final class CoinbaseAnswerHandler
         }
     }
 
+    /**
+     * The fills the venue lists for an order, oldest first, reported one by one beyond what the order has counted:
+     * each with its own trade id, price, commission and liquidity, where a cumulative difference would merge them
+     * into one fill at the average price. A fill counted in part before (merged with others) is reported for the
+     * rest only. Returns false, reporting nothing, when a fill cannot be read exactly (a size in the quote currency,
+     * an unreadable decimal): the order's cumulative figures then say what is missing, as one fill.
+     */
+    boolean onListedFills(final TrackedOrder order, final String venueOrderId, final List<CoinbaseFill> fills)
+    {
+        for (final CoinbaseFill fill : fills)
+        {
+            if (fill.sizeInQuote() || FixedPoint.isError(FixedPoint.parse(nonNull(fill.size()))) ||
+                FixedPoint.isError(FixedPoint.parse(nonNull(fill.price()))) || FixedPoint.isError(quoteAmount(fill.commission())))
+            {
+                return false;
+            }
+        }
+        if (!order.accepted && !order.done)
+        {
+            if (order.unknown)
+            {
+                metrics.reconciled.increment();
+            }
+            accept(order, venueOrderId);
+        }
+        else if (order.venueOrderId == null)
+        {
+            order.venueOrderId = venueOrderId;
+            sendWantedCancel(order);
+        }
+        long listed = 0;
+        for (final CoinbaseFill fill : fills)
+        {
+            final long size = FixedPoint.parse(fill.size());
+            final long before = listed;
+            listed += size;
+            if (listed <= order.cumulativeQuantity)
+            {
+                continue;
+            }
+            final long quantity = listed - Math.max(before, order.cumulativeQuantity);
+            final long price = FixedPoint.parse(fill.price());
+            final double share = (double)quantity / size;
+            final long fee = FixedPoint.fromDouble(FixedPoint.toDouble(quoteAmount(fill.commission())) * share);
+            order.cumulativeQuantity += quantity;
+            order.filledValue += FixedPoint.fromDouble(FixedPoint.toDouble(price) * FixedPoint.toDouble(quantity));
+            order.fees += fee;
+            metrics.fills.increment();
+            listener.onFill(order.orderId, fill.tradeId(), quantity, price, fee,
+                "MAKER".equals(fill.liquidity()) ? VenueResponseListener.LIQUIDITY_MAKER
+                    : "TAKER".equals(fill.liquidity()) ? VenueResponseListener.LIQUIDITY_TAKER
+                    : VenueResponseListener.LIQUIDITY_UNKNOWN);
+        }
+        return true;
+    }
+
+    private static String nonNull(final String text)
+    {
+        return text == null ? "" : text;
+    }
+
     /** The venue reports cumulative quantities: the difference to what was reported before is one fill. */
     private void reportFill(final TrackedOrder order, final UserOrderUpdate u)
     {

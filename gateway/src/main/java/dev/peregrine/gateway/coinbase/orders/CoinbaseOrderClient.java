@@ -21,8 +21,9 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 
 /**
- * Coinbase Advanced Trade REST orders over {@code java.net.http}: create, preview, batch cancel, and one
- * read-only call (accounts) for {@code verify-keys}. Every request carries a fresh ES256 JWT.
+ * Coinbase Advanced Trade REST orders over {@code java.net.http}: create, preview, batch cancel, the reads a
+ * restart's reconciliation makes (list orders, Get Order, list fills), and one read-only call (accounts) for
+ * {@code verify-keys}. Every request carries a fresh JWT (EdDSA or ES256, as the key is).
  *
  * <p><b>No order is sent twice by a retry.</b> A create is sent once; the only second attempt is after
  * {@link RequestOutcome#NOT_SENT} (the connection could not be opened, so no byte left). A time-out, a
@@ -40,6 +41,9 @@ public final class CoinbaseOrderClient
     public static final String BATCH_CANCEL = "/api/v3/brokerage/orders/batch_cancel";
     public static final String ACCOUNTS = "/api/v3/brokerage/accounts";
     public static final String HISTORICAL_BATCH = "/api/v3/brokerage/orders/historical/batch";
+    public static final String HISTORICAL_FILLS = "/api/v3/brokerage/orders/historical/fills";
+    /** Get Order: this prefix and the venue's order id. */
+    public static final String HISTORICAL_ORDER = "/api/v3/brokerage/orders/historical/";
 
     private final URI baseUri;
     private final String jwtHost;
@@ -128,17 +132,33 @@ public final class CoinbaseOrderClient
         {
             if (o.isObject())
             {
-                // The REST order and the user channel's differ in names only: map to one record.
-                orders.add(new UserOrderUpdate(CoinbaseJson.text(o, "order_id"), CoinbaseJson.text(o, "client_order_id"),
-                    CoinbaseJson.text(o, "product_id"), CoinbaseJson.text(o, "side"), CoinbaseJson.text(o, "order_type"),
-                    CoinbaseJson.text(o, "status"), CoinbaseJson.text(o, "filled_size"), null,
-                    CoinbaseJson.text(o, "average_filled_price"), CoinbaseJson.text(o, "filled_value"),
-                    CoinbaseJson.text(o, "total_fees"), CoinbaseJson.text(o, "number_of_fills"), null,
-                    CoinbaseJson.text(o, "reject_reason"), true));
+                orders.add(UserOrderUpdate.fromRest(o));
             }
         }
         final String cursor = CoinbaseJson.text(json, "cursor");
         return new ListOrdersResult(status, orders, CoinbaseJson.bool(json, "has_next"), cursor);
+    }
+
+    /** {@code GET /orders/historical/{order_id}} (Get Order): one order by the venue's id. Read-only, retried like any GET. */
+    public CompletableFuture<GetOrderResult> getOrder(final String venueOrderId)
+    {
+        return send("GET", HISTORICAL_ORDER + java.net.URLEncoder.encode(venueOrderId, StandardCharsets.UTF_8), null, true,
+            GetOrderResult::parse);
+    }
+
+    /**
+     * {@code GET /orders/historical/fills?order_ids=...}: the fills of one order, one page; pass the previous page's
+     * cursor for the next. Read-only, retried like any GET.
+     */
+    public CompletableFuture<FillsPage> listFills(final String venueOrderId, final String cursor)
+    {
+        final StringBuilder query = new StringBuilder(HISTORICAL_FILLS).append("?limit=1000&order_ids=")
+            .append(java.net.URLEncoder.encode(venueOrderId, StandardCharsets.UTF_8));
+        if (cursor != null && !cursor.isEmpty())
+        {
+            query.append("&cursor=").append(java.net.URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+        }
+        return send("GET", query.toString(), null, true, FillsPage::parse);
     }
 
     /** {@code GET /accounts?limit=1}: read-only, for checking that the key works. The body is dropped. */
