@@ -30,7 +30,6 @@ public final class BinanceSpotEmulator implements BinanceApiExtension
 {
     public static final BigDecimal STARTING_QUOTE = new BigDecimal("100000");
     public static final BigDecimal STARTING_BASE = BigDecimal.ONE;
-    private static final long UID = 354_937_868L;
 
     private final LongSupplier epochMillis;
     private final RequestAuthentication authentication;
@@ -40,7 +39,7 @@ public final class BinanceSpotEmulator implements BinanceApiExtension
     private final UserDataStreams streams = new UserDataStreams();
     private final SpotOrderStore store;
     private final SpotTrading trading;
-    private final OrderEndpoints orders;
+    private final SpotApi api;
     private final Map<String, Integer> requestsByPath = new HashMap<>();
     private final Map<String, Integer> createsByClientId = new HashMap<>();
 
@@ -60,7 +59,7 @@ public final class BinanceSpotEmulator implements BinanceApiExtension
         this.authentication = new RequestAuthentication(key);
         this.store = new SpotOrderStore(catalog);
         this.trading = new SpotTrading(store, streams);
-        this.orders = new OrderEndpoints(trading);
+        this.api = new SpotApi(new OrderEndpoints(trading), trading, streams, orderCount);
         final long now = epochMillis.getAsLong();
         for (final SymbolRules rules : store.symbols())
         {
@@ -81,7 +80,7 @@ public final class BinanceSpotEmulator implements BinanceApiExtension
         final SpotEndpoint endpoint = SpotEndpoint.of(request.method(), request.path());
         if (endpoint == null)
         {
-            return SpotEndpoint.serves(request.path()) ? error(405, -1000, "An unknown error occured while processing the request.", Map.of()) : null;
+            return null;
         }
         final long now = epochMillis.getAsLong();
         streams.expire(now);
@@ -146,7 +145,7 @@ public final class BinanceSpotEmulator implements BinanceApiExtension
             {
                 authentication.checkApiKey(request);
             }
-            final Object body = dispatch(endpoint, parameters, headers, now);
+            final Object body = api.dispatch(endpoint, parameters, headers, now);
             return new BinanceHttpAnswer(200, headers, EmulatorJson.write(body));
         }
         catch (final BinanceRejection rejection)
@@ -157,53 +156,6 @@ public final class BinanceSpotEmulator implements BinanceApiExtension
             }
             return rejection.answer(headers);
         }
-    }
-
-    private Object dispatch(final SpotEndpoint endpoint, final RequestParameters p, final Map<String, String> headers, final long now)
-    {
-        return switch (endpoint)
-        {
-            case NEW_ORDER ->
-            {
-                orderCount.admit(now);
-                final Object placed = orders.create(p, now);
-                orderCount.placed(now);
-                headers.putAll(orderCount.headers());
-                yield placed;
-            }
-            case TEST_ORDER -> orders.test(p);
-            case QUERY_ORDER -> orders.query(p);
-            case CANCEL_ORDER -> orders.cancel(p, now);
-            case OPEN_ORDERS -> orders.open(p);
-            case CANCEL_OPEN_ORDERS -> orders.cancelAll(p, now);
-            case ALL_ORDERS -> orders.all(p);
-            case MY_TRADES -> orders.myTrades(p);
-            case ACCOUNT -> trading.accountView(p.flag("omitZeroBalances"), UID);
-            case COMMISSION -> commission(p);
-            case ORDER_COUNT -> orderCount.view(now);
-            case START_USER_STREAM -> Map.of("listenKey", streams.start(now));
-            case KEEP_USER_STREAM ->
-            {
-                streams.keepAlive(p.required("listenKey"), now);
-                yield Map.of();
-            }
-            case CLOSE_USER_STREAM ->
-            {
-                streams.delete(p.required("listenKey"), now);
-                yield Map.of();
-            }
-        };
-    }
-
-    private Object commission(final RequestParameters p)
-    {
-        final Map<String, Object> m = new LinkedHashMap<>();
-        m.put("symbol", store.rules(p.required("symbol")).symbol());
-        m.put("standardCommission", SpotAccount.fourRates(SpotAccount.COMMISSION_RATE));
-        m.put("specialCommission", SpotAccount.fourRates(BigDecimal.ZERO));
-        m.put("taxCommission", SpotAccount.fourRates(BigDecimal.ZERO));
-        m.put("discount", OrderEndpoints.discount());
-        return m;
     }
 
     private static BinanceHttpAnswer error(final int status, final int code, final String msg, final Map<String, String> headers)
@@ -338,7 +290,7 @@ public final class BinanceSpotEmulator implements BinanceApiExtension
     public synchronized void fillResting(final long orderId, final String quantity)
     {
         final SpotOrder order = store.byId(orderId);
-        if (order == null || !order.open() || order.workingTime < 0)
+        if (order == null || !order.open() || !order.booked)
         {
             throw new IllegalStateException("no resting order " + orderId);
         }

@@ -84,7 +84,7 @@ record NewOrder(String symbol, String side, String type, String timeInForce, Big
         }
         if (price != null && quantity != null)
         {
-            rules.checkNotional(price, quantity);
+            rules.checkNotional(price, quantity, false);
         }
         if (quoteOrderQty != null && quoteOrderQty.signum() <= 0)
         {

@@ -5,14 +5,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The account's {@code ORDERS} limits, 50 new orders per 10 seconds and 160,000 per day as the venue publishes
- * them: a create past either is refused with 429, -1015 and {@code Retry-After}; every accepted create's answer
- * carries {@code x-mbx-order-count-10s} and {@code x-mbx-order-count-1d}.
+ * The account's {@code ORDERS} limits, 100 new orders per 10 seconds and 200,000 per day as the venue publishes
+ * them (and the simulated exchange's {@code exchangeInfo} lists): a create past either is refused with 429, -1015
+ * and {@code Retry-After}; every accepted create's answer carries {@code x-mbx-order-count-10s} and
+ * {@code x-mbx-order-count-1d}.
  */
 final class OrderCountLimit
 {
-    static final int PER_10_SECONDS = 50;
-    static final int PER_DAY = 160_000;
+    static final int PER_10_SECONDS = 100;
+    static final int PER_DAY = 200_000;
     private static final long TEN_SECONDS = 10_000;
     private static final long DAY = 86_400_000;
 

@@ -14,7 +14,7 @@ final class RequestWeightLimit
 {
     /** The venue's published limit: 6,000 weight per minute. */
     static final int DEFAULT_LIMIT = 6_000;
-    static final int BAN_AFTER_REFUSALS = 3;
+    static final int BAN_AFTER_REFUSALS = 10;
     static final long BAN_MILLIS = 120_000;
     private static final long MINUTE_MILLIS = 60_000;
 

@@ -55,18 +55,5 @@ enum SpotEndpoint
         return null;
     }
 
-    /** True when some method of {@code path} is served (a wrong method still belongs to this API). */
-    static boolean serves(final String path)
-    {
-        for (final SpotEndpoint endpoint : values())
-        {
-            if (endpoint.path.equals(path))
-            {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static final RequestParameters EMPTY = RequestParameters.empty();
 }

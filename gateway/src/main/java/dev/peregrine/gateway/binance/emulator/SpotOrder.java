@@ -27,8 +27,8 @@ final class SpotOrder
     String status = "NEW";
     String expiryReason;
     long updateTime;
-    /** When the order went on the book, or -1 while it never has. */
-    long workingTime = -1;
+    /** True once the order rested on the book (what it may spend is locked): a limit order that did not fill at once. */
+    boolean booked;
     /** Execution reports sent so far: numbers each report's execution id. */
     int executions;
 
@@ -95,10 +95,7 @@ final class SpotOrder
     {
         final Map<String, Object> m = ack(transactTime);
         putState(m, true);
-        if (workingTime >= 0)
-        {
-            m.put("workingTime", workingTime);
-        }
+        m.put("workingTime", time);
         m.put("selfTradePreventionMode", "NONE");
         putConditional(m);
         return m;
@@ -117,8 +114,9 @@ final class SpotOrder
         m.put("icebergQty", EmulatorJson.amount(BigDecimal.ZERO));
         m.put("time", time);
         m.put("updateTime", updateTime);
-        m.put("isWorking", workingTime >= 0);
-        m.put("workingTime", workingTime);
+        // every type the emulator takes works at once (only an untriggered stop order would not)
+        m.put("isWorking", true);
+        m.put("workingTime", time);
         m.put("origQuoteOrderQty", EmulatorJson.amount(origQuoteOrderQty));
         m.put("selfTradePreventionMode", "NONE");
         putConditional(m);

@@ -77,7 +77,7 @@ final class SpotTrading
         final BigDecimal quantity = request.quantity() != null ? request.quantity()
             : rules.floorToStep(request.quoteOrderQty().divide(price, EmulatorJson.DECIMALS, RoundingMode.DOWN));
         rules.checkQuantity(quantity);
-        rules.checkNotional(price, quantity);
+        rules.checkNotional(price, quantity, true);
         requireFunds(rules, order.buy(), price, quantity);
         order.origQty = quantity;
         store.add(order);
@@ -111,7 +111,7 @@ final class SpotTrading
             return new Placement(order, List.of());
         }
         account.lock(buy ? rules.quoteAsset() : rules.baseAsset(), buy ? request.price().multiply(request.quantity()) : request.quantity(), now);
-        order.workingTime = now;
+        order.booked = true;
         report(order, "NEW", null, null, now);
         positions(rules, now);
         return new Placement(order, List.of());
@@ -139,7 +139,7 @@ final class SpotTrading
         final BigDecimal quote = price.multiply(quantity);
         final BigDecimal commission = (buy ? quantity : quote).multiply(SpotAccount.COMMISSION_RATE)
             .setScale(EmulatorJson.DECIMALS, RoundingMode.HALF_UP);
-        final boolean resting = order.workingTime >= 0;
+        final boolean resting = order.booked;
         if (buy)
         {
             // a resting buy locked its limit times its quantity and fills at that limit
@@ -160,7 +160,7 @@ final class SpotTrading
     SpotOrder cancel(final SpotOrder order, final String cancelClientOrderId, final long now)
     {
         final SymbolRules rules = order.rules;
-        if (order.workingTime >= 0)
+        if (order.booked)
         {
             account.unlock(order.buy() ? rules.quoteAsset() : rules.baseAsset(),
                 order.buy() ? order.price.multiply(order.remaining()) : order.remaining(), now);
@@ -185,7 +185,7 @@ final class SpotTrading
         int filled = 0;
         for (final SpotOrder order : store.open(symbol))
         {
-            if (order.workingTime >= 0 && reached(order, order.buy() ? ask : bid, last))
+            if (order.booked && reached(order, order.buy() ? ask : bid, last))
             {
                 fill(order, order.remaining(), order.price, true, now);
                 positions(order.rules, now);

@@ -1,48 +1,33 @@
 package dev.peregrine.gateway.binance.emulator;
 
 import dev.peregrine.core.instrument.ProductCatalog;
-import dev.peregrine.core.number.FixedPoint;
+import dev.peregrine.gateway.sim.binance.BinanceSymbolRules;
 
 import java.math.BigDecimal;
-import java.util.List;
 
 /**
- * One symbol's trading rules as the emulated venue enforces them: its assets and the {@code PRICE_FILTER},
- * {@code LOT_SIZE} and {@code NOTIONAL} filters, the tick and step from the venue's catalog
- * ({@code BinanceProducts}), the bounds as the venue publishes them for its large spot markets. A failing check
- * answers -1013 naming the filter.
+ * One symbol's filters as the emulated venue enforces them on orders: the assets, tick, step and minimum notional
+ * the simulated exchange's {@code exchangeInfo} lists ({@link BinanceSymbolRules}, one source for both), with the
+ * upper bounds it publishes: {@code PRICE_FILTER}, {@code LOT_SIZE} and {@code NOTIONAL} (its maximum not applied
+ * to market orders). A failing check answers -1013 naming the filter.
  */
 record SymbolRules(String symbol, String baseAsset, String quoteAsset, BigDecimal tickSize, BigDecimal stepSize,
-    BigDecimal maxPrice, BigDecimal maxQty, BigDecimal minNotional)
+    BigDecimal minNotional)
 {
-    /** Quote assets recognised at the end of a symbol, longest first so {@code FDUSD} is not read as {@code USD}. */
-    private static final List<String> QUOTES = List.of("FDUSD", "USDT", "USDC", "TUSD", "BUSD", "BTC", "ETH", "BNB", "EUR", "TRY");
     static final BigDecimal MAX_PRICE = new BigDecimal("1000000");
     static final BigDecimal MAX_QTY = new BigDecimal("9000");
-    static final BigDecimal MIN_NOTIONAL = new BigDecimal("5");
+    static final BigDecimal MAX_NOTIONAL = new BigDecimal("9000000");
 
     static SymbolRules of(final ProductCatalog.Product product)
     {
-        final String symbol = product.symbol();
-        for (final String quote : QUOTES)
-        {
-            if (symbol.endsWith(quote) && symbol.length() > quote.length())
-            {
-                return new SymbolRules(symbol, symbol.substring(0, symbol.length() - quote.length()), quote,
-                    decimal(product.priceIncrement()), decimal(product.sizeIncrement()), MAX_PRICE, MAX_QTY, MIN_NOTIONAL);
-            }
-        }
-        throw new IllegalArgumentException("Binance symbol '" + symbol + "': no known quote asset at its end " + QUOTES);
-    }
-
-    private static BigDecimal decimal(final long scaled)
-    {
-        return BigDecimal.valueOf(scaled, FixedPoint.DECIMALS).stripTrailingZeros();
+        final BinanceSymbolRules listed = BinanceSymbolRules.of(product);
+        return new SymbolRules(listed.symbol(), listed.baseAsset(), listed.quoteAsset(), listed.tickSize().stripTrailingZeros(),
+            listed.stepSize().stripTrailingZeros(), listed.minNotional());
     }
 
     void checkPrice(final BigDecimal price)
     {
-        if (price.compareTo(tickSize) < 0 || price.compareTo(maxPrice) > 0 || price.remainder(tickSize).signum() != 0)
+        if (price.compareTo(tickSize) < 0 || price.compareTo(MAX_PRICE) > 0 || price.remainder(tickSize).signum() != 0)
         {
             throw BinanceRejection.filter("PRICE_FILTER");
         }
@@ -50,15 +35,17 @@ record SymbolRules(String symbol, String baseAsset, String quoteAsset, BigDecima
 
     void checkQuantity(final BigDecimal quantity)
     {
-        if (quantity.compareTo(stepSize) < 0 || quantity.compareTo(maxQty) > 0 || quantity.remainder(stepSize).signum() != 0)
+        if (quantity.compareTo(stepSize) < 0 || quantity.compareTo(MAX_QTY) > 0 || quantity.remainder(stepSize).signum() != 0)
         {
             throw BinanceRejection.filter("LOT_SIZE");
         }
     }
 
-    void checkNotional(final BigDecimal price, final BigDecimal quantity)
+    /** {@code NOTIONAL}: the minimum for every order, the maximum for limit orders only ({@code applyMaxToMarket} false). */
+    void checkNotional(final BigDecimal price, final BigDecimal quantity, final boolean market)
     {
-        if (price.multiply(quantity).compareTo(minNotional) < 0)
+        final BigDecimal notional = price.multiply(quantity);
+        if (notional.compareTo(minNotional) < 0 || !market && notional.compareTo(MAX_NOTIONAL) > 0)
         {
             throw BinanceRejection.filter("NOTIONAL");
         }

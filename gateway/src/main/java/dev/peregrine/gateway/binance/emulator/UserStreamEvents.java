@@ -50,16 +50,16 @@ final class UserStreamEvents
         m.put("T", trade == null ? order.updateTime : trade.time());
         m.put("t", trade == null ? -1 : trade.id());
         m.put("I", order.orderId * 1_000 + order.executions++);
-        m.put("w", order.open() && order.workingTime >= 0);
+        m.put("w", order.open() && order.booked);
         m.put("m", trade != null && trade.maker());
         m.put("M", false);
         m.put("O", order.time);
         m.put("Z", EmulatorJson.amount(order.cummulativeQuoteQty));
         m.put("Y", EmulatorJson.amount(trade == null ? null : trade.quoteQty()));
         m.put("Q", EmulatorJson.amount(order.origQuoteOrderQty));
-        if (order.workingTime >= 0)
+        if (order.booked)
         {
-            m.put("W", order.workingTime);
+            m.put("W", order.time);
         }
         m.put("V", "NONE");
         if (order.strategyId != null)

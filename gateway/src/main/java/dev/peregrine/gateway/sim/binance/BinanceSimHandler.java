@@ -1,10 +1,8 @@
 package dev.peregrine.gateway.sim.binance;
 
 import dev.peregrine.gateway.ws.WebSocketSessionHandler;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.QueryStringDecoder;
-import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler.HandshakeComplete;
@@ -66,16 +64,15 @@ final class BinanceSimHandler extends WebSocketSessionHandler<BinanceSimSession>
         }
         else
         {
-            ctx.writeAndFlush(new CloseWebSocketFrame(1008, "no stream at " + path + ": use /ws/<stream> or /stream?streams="))
-                .addListener(ChannelFutureListener.CLOSE);
+            BinanceSimSession.close(ctx.channel(), 1008, "no stream at " + path + ": use /ws/<stream> or /stream?streams=");
             return null;
         }
         if (!attempts.admit(ip, System.nanoTime()) || session.subscriptions().size() > limits.streamsPerConnection())
         {
-            ctx.writeAndFlush(new CloseWebSocketFrame(1008, "connection limit")).addListener(ChannelFutureListener.CLOSE);
+            BinanceSimSession.close(ctx.channel(), 1008, "connection limit");
             return null;
         }
-        ctx.channel().eventLoop().schedule(session::close, limits.maxConnectionAge().toNanos(), TimeUnit.NANOSECONDS);
+        ctx.channel().eventLoop().schedule((Runnable)session::close, limits.maxConnectionAge().toNanos(), TimeUnit.NANOSECONDS);
         publisher.add(session);
         if (session.userStream != null)
         {
@@ -133,7 +130,7 @@ final class BinanceSimHandler extends WebSocketSessionHandler<BinanceSimSession>
             }
             if (++session.messagesThisSecond > limits.messagesPerSecond())
             {
-                ctx.writeAndFlush(new CloseWebSocketFrame(1008, "too many messages")).addListener(ChannelFutureListener.CLOSE);
+                BinanceSimSession.close(ctx.channel(), 1008, "too many messages");
                 return;
             }
             if (msg instanceof PongWebSocketFrame)

@@ -1,7 +1,6 @@
 package dev.peregrine.gateway.sim.binance;
 
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 
@@ -107,7 +106,19 @@ final class BinanceSimSession implements UserStreamSink
     @Override
     public void close()
     {
-        channel.writeAndFlush(new CloseWebSocketFrame(1000, "closed")).addListener(ChannelFutureListener.CLOSE);
+        close(channel, 1000, "closed");
+    }
+
+    /**
+     * Starts the closing handshake: the protocol handler closes the connection when the client answers, or after its
+     * force-close time-out (closing at once would cut off the client's answer, which it reports as an error).
+     */
+    static void close(final Channel channel, final int code, final String reason)
+    {
+        if (channel.isActive())
+        {
+            channel.writeAndFlush(new CloseWebSocketFrame(code, reason));
+        }
     }
 
     /** The {@code data} of {@code {"stream":"..","data":{..}}}: what follows the stream's name, less the closing brace. */

@@ -133,7 +133,8 @@ public final class BinanceSimulatedExchange implements AutoCloseable
         // Every path may upgrade (/ws/<stream>, /stream?streams=); a request without an upgrade is REST, answered
         // before the handshake handler; pongs reach the session handler for the pong deadline.
         final WebSocketServerProtocolConfig upgrades = WebSocketServerProtocolConfig.newBuilder().websocketPath("/")
-            .checkStartsWith(true).maxFramePayloadLength(64 * 1024).dropPongFrames(false).build();
+            .checkStartsWith(true).maxFramePayloadLength(64 * 1024).dropPongFrames(false)
+            .forceCloseTimeoutMillis(1_000).build();
         server = new WebSocketServer("Binance simulated exchange", "peregrine-binance-sim", upgrades, 64 * 1024, pipeline ->
         {
             // Right after the aggregator: before the handshake handler the protocol handler put in front of itself.
@@ -173,6 +174,12 @@ public final class BinanceSimulatedExchange implements AutoCloseable
                 session.channel.writeAndFlush(new PingWebSocketFrame());
             }
         }
+    }
+
+    /** Tests: runs {@code task} on the exchange's event loop, where the trading API's sinks are written, and waits for it. */
+    void onLoop(final Runnable task)
+    {
+        loop.submit(task).syncUninterruptibly();
     }
 
     /** The market as the REST endpoints and the trading API see it; null before {@link #start()}. */

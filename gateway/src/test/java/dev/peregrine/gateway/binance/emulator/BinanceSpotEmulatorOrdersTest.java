@@ -199,6 +199,31 @@ class BinanceSpotEmulatorOrdersTest
         assertThat(f.emulator.locked("USDT")).isEqualByComparingTo(BigDecimal.ZERO);
     }
 
+    @Test
+    void aPartlyFilledOrderCancelsItsRemainderAndAnEmptyMarketExpiresAMarketOrder()
+    {
+        final JsonNode placed = f.ok(f.client.body("POST", "/api/v3/order", "symbol", "BTCUSDT", "side", "SELL", "type", "LIMIT",
+            "timeInForce", "GTC", "quantity", "0.4", "price", "66000", "newClientOrderId", "part-1"));
+        f.emulator.fillResting(placed.get("orderId").asLong(), "0.1");
+        final JsonNode partial = f.ok(f.client.query("GET", "/api/v3/order", "symbol", "BTCUSDT", "orderId", placed.get("orderId").asText()));
+        assertThat(partial.get("status").asText()).isEqualTo("PARTIALLY_FILLED");
+        assertThat(partial.get("executedQty").asText()).isEqualTo("0.10000000");
+        assertThat(f.emulator.locked("BTC")).isEqualByComparingTo("0.3");
+        assertThat(f.emulator.free("USDT")).as("6600 less 0.1% commission").isEqualByComparingTo("106593.4");
+
+        f.ok(f.client.query("DELETE", "/api/v3/order", "symbol", "BTCUSDT", "orderId", placed.get("orderId").asText()));
+        assertThat(f.emulator.locked("BTC")).isEqualByComparingTo("0");
+        assertThat(f.emulator.free("BTC")).isEqualByComparingTo("0.9");
+
+        f.emulator.onMarket("ETHUSDT", f.market.set("ETHUSDT", null, null, null));
+        final JsonNode expired = f.ok(f.client.body("POST", "/api/v3/order", "symbol", "ETHUSDT", "side", "BUY", "type", "MARKET",
+            "quantity", "0.01"));
+        assertThat(expired.get("status").asText()).isEqualTo("EXPIRED");
+        assertThat(expired.get("expiryReason").asText()).isEqualTo("INSUFFICIENT_LIQUIDITY");
+        assertError(f.send(f.client.body("POST", "/api/v3/order", "symbol", "ETHUSDT", "side", "BUY", "type", "MARKET",
+            "quoteOrderQty", "10")), 400, -2010, "Order book liquidity is less than symbol minimum quantity.");
+    }
+
     private BinanceHttpAnswer order(final String... extra)
     {
         final String[] base = {"symbol", "BTCUSDT", "side", "BUY", "type", "LIMIT", "timeInForce", "GTC"};
