@@ -16,7 +16,8 @@ import java.util.function.LongSupplier;
 
 /**
  * The emulated Binance spot trading API, plugged into the simulated exchange ({@link BinanceApiExtension}): the
- * signed REST endpoints of {@link SpotEndpoint} and the user data stream of a listen key. Each request is counted
+ * signed REST endpoints of {@link SpotEndpoint} and the user data stream, on a listen key
+ * ({@link UserDataStreams}) or a WebSocket API subscription ({@link WebSocketApiSessions}). Each request is counted
  * per path (and each create per {@code newClientOrderId}, whatever became of it), weighed against the per-IP
  * {@code REQUEST_WEIGHT} limit (429, then 418), met by an injected fault if one is due, authenticated, and
  * answered in the venue's shapes, errors as {@code {"code","msg"}}. Orders fill against the simulated market
@@ -37,6 +38,7 @@ public final class BinanceSpotEmulator implements BinanceApiExtension
     private final OrderCountLimit orderCount = new OrderCountLimit();
     private final FaultPlan faults = new FaultPlan();
     private final UserDataStreams streams = new UserDataStreams();
+    private final WebSocketApiSessions apiSessions;
     private final SpotOrderStore store;
     private final SpotTrading trading;
     private final SpotApi api;
@@ -58,7 +60,12 @@ public final class BinanceSpotEmulator implements BinanceApiExtension
         this.epochMillis = epochMillis;
         this.authentication = new RequestAuthentication(key);
         this.store = new SpotOrderStore(catalog);
-        this.trading = new SpotTrading(store, streams);
+        this.apiSessions = new WebSocketApiSessions(authentication);
+        this.trading = new SpotTrading(store, event ->
+        {
+            streams.publish(event);
+            apiSessions.publish(event);
+        });
         this.api = new SpotApi(new OrderEndpoints(trading), trading, streams, orderCount);
         final long now = epochMillis.getAsLong();
         for (final SymbolRules rules : store.symbols())
@@ -179,6 +186,30 @@ public final class BinanceSpotEmulator implements BinanceApiExtension
     public synchronized void closeUserStream(final String name, final UserStreamSink sink)
     {
         streams.closed(name, sink);
+    }
+
+    @Override
+    public String webSocketApiPath()
+    {
+        return WebSocketApiSessions.PATH;
+    }
+
+    @Override
+    public synchronized void openApiSession(final UserStreamSink sink)
+    {
+        apiSessions.open(sink);
+    }
+
+    @Override
+    public synchronized void onApiRequest(final UserStreamSink sink, final String text)
+    {
+        apiSessions.request(sink, text, epochMillis.getAsLong());
+    }
+
+    @Override
+    public synchronized void closeApiSession(final UserStreamSink sink)
+    {
+        apiSessions.closed(sink);
     }
 
     @Override
@@ -314,5 +345,11 @@ public final class BinanceSpotEmulator implements BinanceApiExtension
     public synchronized int userStreamConnections()
     {
         return streams.connections();
+    }
+
+    /** User data subscriptions of WebSocket API sessions. */
+    public synchronized int apiSubscriptions()
+    {
+        return apiSessions.subscriptions();
     }
 }

@@ -39,7 +39,12 @@ final class RequestAuthentication
     /** The API key check alone: what {@code USER_STREAM} endpoints need. */
     void checkApiKey(final BinanceHttpRequest request)
     {
-        final String apiKey = request.headers().get("x-mbx-apikey");
+        checkApiKey(request.headers().get("x-mbx-apikey"));
+    }
+
+    /** -2014 when missing or malformed, -2015 when not the account's key. */
+    void checkApiKey(final String apiKey)
+    {
         if (apiKey == null || apiKey.isBlank() || apiKey.length() > 256)
         {
             throw failed(new BinanceRejection(401, -2014, "API-key format invalid."));
@@ -54,26 +59,39 @@ final class RequestAuthentication
     void checkSigned(final BinanceHttpRequest request, final RequestParameters parameters, final long nowMillis)
     {
         checkApiKey(request);
-        final long timestamp = parameters.longValue("timestamp", Long.MIN_VALUE);
-        if (timestamp == Long.MIN_VALUE)
+        checkSignature(parameters.get("timestamp"), parameters.get("recvWindow"), parameters.signature(),
+            parameters.signaturePayload(), nowMillis);
+    }
+
+    /**
+     * The timestamp, signature and timing checks over a signature payload (a REST query and body, or a WebSocket API
+     * request's sorted parameters).
+     */
+    void checkSignature(final String timestampText, final String recvWindow, final String signature, final String payload,
+        final long nowMillis)
+    {
+        final long timestamp;
+        try
+        {
+            timestamp = Long.parseLong(timestampText == null ? "" : timestampText);
+        }
+        catch (final NumberFormatException ex)
         {
             throw failed(BinanceRejection.mandatory("timestamp"));
         }
-        final String signature = parameters.signature();
         if (signature == null || signature.isEmpty())
         {
             throw failed(BinanceRejection.mandatory("signature"));
         }
-        if (!signatureValid(parameters.signaturePayload(), signature))
+        if (!signatureValid(payload, signature))
         {
             throw failed(BinanceRejection.badRequest(-1022, "Signature for this request is not valid."));
         }
-        checkTiming(timestamp, recvWindowMicros(parameters), nowMillis);
+        checkTiming(timestamp, recvWindowMicros(recvWindow), nowMillis);
     }
 
-    private static long recvWindowMicros(final RequestParameters parameters)
+    private static long recvWindowMicros(final String text)
     {
-        final String text = parameters.get("recvWindow");
         if (text == null)
         {
             return DEFAULT_RECV_WINDOW_MILLIS * 1000;

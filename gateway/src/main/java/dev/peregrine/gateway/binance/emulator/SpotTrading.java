@@ -7,6 +7,7 @@ import java.math.RoundingMode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The emulated matching engine for one account: places, fills and cancels orders and reports each change on the
@@ -25,14 +26,15 @@ final class SpotTrading
 
     final SpotAccount account = new SpotAccount();
     final SpotOrderStore store;
-    private final UserDataStreams streams;
+    /** Where account events go: every listen key's stream and every WebSocket API subscription. */
+    private final Consumer<String> events;
     private BinanceMarketView market;
     private long nextTradeId = 1;
 
-    SpotTrading(final SpotOrderStore store, final UserDataStreams streams)
+    SpotTrading(final SpotOrderStore store, final Consumer<String> events)
     {
         this.store = store;
-        this.streams = streams;
+        this.events = events;
     }
 
     void market(final BinanceMarketView view)
@@ -204,12 +206,12 @@ final class SpotTrading
 
     void report(final SpotOrder order, final String execution, final SpotTrade trade, final String cancelClientOrderId, final long now)
     {
-        streams.publish(UserStreamEvents.executionReport(order, execution, trade, cancelClientOrderId, now));
+        events.accept(UserStreamEvents.executionReport(order, execution, trade, cancelClientOrderId, now));
     }
 
     void positions(final SymbolRules rules, final long now)
     {
-        streams.publish(UserStreamEvents.accountPosition(now, account.updateTime(),
+        events.accept(UserStreamEvents.accountPosition(now, account.updateTime(),
             account.positions(List.of(rules.baseAsset(), rules.quoteAsset()))));
     }
 

@@ -22,4 +22,29 @@ public interface BinanceApiExtension
 
     /** The market of {@code symbol} moved (a trade or a book change): resting orders may fill against it. */
     void onMarket(String symbol, BinanceMarketView market);
+
+    /**
+     * The path of the trading API's WebSocket API ({@code /ws-api/v3}), where a client sends JSON requests
+     * ({@code {"id","method","params"}}) and gets answers and user data events on the same connection; null when this
+     * API serves none. A connection there goes to {@link #openApiSession}, each text frame to {@link #onApiRequest}.
+     */
+    default String webSocketApiPath()
+    {
+        return null;
+    }
+
+    /** A client connected to the WebSocket API; answers and subscribed events for it go to {@code sink} until closed. */
+    default void openApiSession(final UserStreamSink sink)
+    {
+    }
+
+    /** One text frame from a WebSocket API client: a JSON request, answered on {@code sink}. */
+    default void onApiRequest(final UserStreamSink sink, final String text)
+    {
+    }
+
+    /** The WebSocket API client of {@code sink} went away. */
+    default void closeApiSession(final UserStreamSink sink)
+    {
+    }
 }
