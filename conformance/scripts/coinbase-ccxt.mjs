@@ -38,5 +38,15 @@ await check('sequence numbers without gaps', async () => {
     expect(sequences[i] === sequences[i - 1] + 1, `sequence_num ${sequences[i - 1]} then ${sequences[i]}`);
   }
 });
-await Promise.allSettled([exchange.close(), users.close()]);
+// The venue answers a user subscribe on the market-data host with an error frame; ccxt rejects the watch with it.
+// Only with an ECDSA key: ccxt signs WebSocket JWTs with ES256 alone.
+const marketHost = new ccxt.pro.coinbase(config(setting('COINBASE_WS_URL')));
+if (process.env.COINBASE_KEY_LABEL === 'ecdsa') {
+  await marketHost.loadHttpProxyAgent();
+  await check('user channel on the market-data host is refused', async () => {
+    const error = await marketHost.watchOrders(symbol).then(() => undefined, (e) => e);
+    expect(error && /user-data/.test(error.message), `answered ${error ? error.message : 'orders'}`);
+  });
+}
+await Promise.allSettled([exchange.close(), users.close(), marketHost.close()]);
 done();
