@@ -12,12 +12,9 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.security.PublicKey;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.LongSupplier;
 
 /**
@@ -48,16 +45,12 @@ public final class CoinbaseVenueEmulator implements AutoCloseable
     private final EmulatorMarket market;
     private final EmulatorBalances balances;
     private final EmulatorOrderQueries queries;
-    private final List<EmulatedFill> fills = new ArrayList<>();
-    private long fillSequence;
+    private final EmulatorLedger ledger;
     private final EmulatorUserChannel userChannel;
     private final Map<String, BigDecimal> fillPrices = new HashMap<>();
-    private final Map<String, EmulatedOrder> ordersById = new LinkedHashMap<>();
-    private final Map<String, EmulatedOrder> ordersByClientId = new HashMap<>();
     private volatile long processingDelayMillis;
     private int authFailures;
     private String lastAuthFailure;
-    private long orderSequence;
     private final WebSocketServer server = new WebSocketServer("venue emulator", "peregrine-cb-emu",
         WebSocketServerProtocolConfig.newBuilder().websocketPath(USER_CHANNEL_PATH).checkStartsWith(false).build(),
         MAX_HTTP_CONTENT_BYTES, pipeline -> pipeline.addLast(new EmulatorChannelHandler(this)));
@@ -72,6 +65,7 @@ public final class CoinbaseVenueEmulator implements AutoCloseable
         final LongSupplier epochMillis = System::currentTimeMillis;
         this.market = new EmulatorMarket(CoinbaseProducts.CATALOG, epochMillis);
         this.balances = new EmulatorBalances(CoinbaseProducts.CATALOG);
+        this.ledger = new EmulatorLedger(balances, this::publish);
         this.queries = new EmulatorOrderQueries(this);
         this.rest = new EmulatorRest(this, verifier, jwtHost, epochSeconds, new EmulatorMarketRest(market, epochMillis),
             queries, new EmulatorAccounts(this, balances));
@@ -198,13 +192,13 @@ public final class CoinbaseVenueEmulator implements AutoCloseable
 
     public synchronized String statusOf(final String venueOrderId)
     {
-        final EmulatedOrder order = ordersById.get(venueOrderId);
+        final EmulatedOrder order = ledger.order(venueOrderId);
         return order == null ? null : order.status;
     }
 
     public synchronized String orderIdFor(final String clientOrderId)
     {
-        final EmulatedOrder order = ordersByClientId.get(clientOrderId);
+        final EmulatedOrder order = ledger.existing(clientOrderId);
         return order == null ? null : order.orderId;
     }
 
@@ -216,12 +210,8 @@ public final class CoinbaseVenueEmulator implements AutoCloseable
     /** Fills part or all of a resting limit order at its limit price and reports it on the user channel. */
     public synchronized void fillResting(final String venueOrderId, final String quantity)
     {
-        final EmulatedOrder order = ordersById.get(venueOrderId);
-        if (order == null || !order.open())
-        {
-            throw new IllegalStateException("no open order " + venueOrderId);
-        }
-        fill(order, new BigDecimal(quantity), order.limitPrice, true);
+        final EmulatedOrder order = ledger.open(venueOrderId);
+        ledger.fill(order, new BigDecimal(quantity), order.limitPrice, true);
         publish(order);
     }
 
@@ -234,96 +224,38 @@ public final class CoinbaseVenueEmulator implements AutoCloseable
      */
     public synchronized int tradeAt(final String productId, final String tradePrice)
     {
-        expireOrders();
-        final BigDecimal price = new BigDecimal(tradePrice);
-        int filled = 0;
-        for (final EmulatedOrder order : ordersById.values())
-        {
-            if (!order.open() || !order.productId.equals(productId))
-            {
-                continue;
-            }
-            if (order.stopLimit() && !order.triggered &&
-                ("STOP_DIRECTION_STOP_UP".equals(order.stopDirection) ? price.compareTo(order.stopPrice) >= 0 :
-                    price.compareTo(order.stopPrice) <= 0))
-            {
-                order.triggered = true; // the stop is reached: from now on a resting limit
-                publish(order);
-            }
-            if (order.resting() && ("BUY".equals(order.side) ? price.compareTo(order.limitPrice) <= 0 : price.compareTo(order.limitPrice) >= 0))
-            {
-                fill(order, order.remaining(), order.limitPrice, true);
-                publish(order);
-                filled++;
-            }
-        }
-        return filled;
-    }
-
-    /** GTD orders past their {@code end_time} expire, and say so on the user channel. */
-    private void expireOrders()
-    {
-        final long now = epochSeconds.getAsLong();
-        for (final EmulatedOrder order : ordersById.values())
-        {
-            if (order.open() && order.endEpochSecond != 0 && order.endEpochSecond <= now)
-            {
-                order.status = "EXPIRED";
-                publish(order);
-            }
-        }
+        ledger.expire(epochSeconds.getAsLong());
+        return ledger.tradeAt(productId, new BigDecimal(tradePrice));
     }
 
     synchronized EmulatorReply handleRest(final String method, final String uri, final String authorization, final String body)
     {
-        expireOrders();
+        ledger.expire(epochSeconds.getAsLong());
         return rest.handle(method, uri, authorization, body);
     }
 
     /** Net filled quantity of a product over every order: buys minus sells, as a plain decimal. */
     public synchronized String netFilled(final String productId)
     {
-        java.math.BigDecimal net = java.math.BigDecimal.ZERO;
-        for (final EmulatedOrder order : ordersById.values())
-        {
-            if (order.productId.equals(productId))
-            {
-                net = "BUY".equals(order.side) ? net.add(order.cumulativeQuantity) : net.subtract(order.cumulativeQuantity);
-            }
-        }
-        return net.stripTrailingZeros().toPlainString();
+        return ledger.netFilled(productId);
     }
 
     /** One line per order of {@code productId}, in creation order: client id, side, type, status, filled (for test diagnostics). */
     public synchronized List<String> describeOrders(final String productId)
     {
-        final List<String> lines = new ArrayList<>();
-        for (final EmulatedOrder order : ordersById.values())
-        {
-            if (order.productId.equals(productId))
-            {
-                lines.add(order.clientOrderId + " " + order.side + " " + order.orderType + " " + order.status + " filled " +
-                    order.cumulativeQuantity.stripTrailingZeros().toPlainString() + " at " + order.creationTime);
-            }
-        }
-        return lines;
+        return ledger.describe(productId);
     }
 
     /** Fills made so far, over every order. */
     public synchronized long fillCount()
     {
-        long fills = 0;
-        for (final EmulatedOrder order : ordersById.values())
-        {
-            fills += order.numberOfFills;
-        }
-        return fills;
+        return ledger.fills().size();
     }
 
     /** Orders the venue holds, any status. */
     public synchronized int orderCount()
     {
-        return ordersById.size();
+        return ledger.orders().size();
     }
 
     /** Orders per page of the order listing (Coinbase allows up to 1,000; small pages test the paging). */
@@ -335,11 +267,7 @@ public final class CoinbaseVenueEmulator implements AutoCloseable
     /** Cancels a resting order as if its owner had cancelled it elsewhere (another session, the web UI). */
     public synchronized void cancelResting(final String venueOrderId)
     {
-        final EmulatedOrder order = ordersById.get(venueOrderId);
-        if (order == null || !order.open())
-        {
-            throw new IllegalStateException("no open order " + venueOrderId);
-        }
+        final EmulatedOrder order = ledger.open(venueOrderId);
         order.status = "CANCELLED";
         order.cancelReason = "User requested cancel";
         publish(order);
@@ -365,10 +293,9 @@ public final class CoinbaseVenueEmulator implements AutoCloseable
         return market.catalog().find(productId);
     }
 
-    /** What a wallet may spend now: its balance less what open orders hold. */
-    BigDecimal available(final String currency)
+    EmulatorLedger ledger()
     {
-        return balances.available(currency, ordersById.values());
+        return ledger;
     }
 
     long epochSecond()
@@ -376,41 +303,9 @@ public final class CoinbaseVenueEmulator implements AutoCloseable
         return epochSeconds.getAsLong();
     }
 
-    EmulatedOrder existing(final String clientOrderId)
-    {
-        return ordersByClientId.get(clientOrderId);
-    }
-
-    EmulatedOrder order(final String orderId)
-    {
-        return ordersById.get(orderId);
-    }
-
-    String nextOrderId()
-    {
-        return new UUID(0x5045524547524e45L, ++orderSequence).toString();
-    }
-
     String now()
     {
         return Instant.ofEpochSecond(epochSeconds.getAsLong()).toString();
-    }
-
-    /** Fills part of an order: the order's totals, a fill for {@code /orders/historical/fills}, both wallets. */
-    void fill(final EmulatedOrder order, final BigDecimal size, final BigDecimal price, final boolean maker)
-    {
-        final String time = Instant.ofEpochMilli(System.currentTimeMillis()).toString();
-        final BigDecimal fee = order.fill(size, price, time);
-        fillSequence++;
-        fills.add(new EmulatedFill(fillSequence, new UUID(0x46494c4c454e5452L, fillSequence).toString(),
-            Long.toString(fillSequence), order, price, size, fee, time, maker));
-        balances.settle(order, size, price, fee);
-    }
-
-    /** Every fill, oldest first. */
-    List<EmulatedFill> fills()
-    {
-        return fills;
     }
 
     /** What a wallet holds in all (available plus held) before any fill: tests set up what they need. */
@@ -419,22 +314,10 @@ public final class CoinbaseVenueEmulator implements AutoCloseable
         balances.set(currency, new BigDecimal(amount));
     }
 
-    void add(final EmulatedOrder order)
-    {
-        ordersById.put(order.orderId, order);
-        ordersByClientId.put(order.clientOrderId, order);
-    }
-
     /** Sends one {@code update} with the order's state to every user-channel subscriber. */
     void publish(final EmulatedOrder order)
     {
         userChannel.publish(order);
-    }
-
-    /** Every order, in creation order. */
-    java.util.Collection<EmulatedOrder> orders()
-    {
-        return ordersById.values();
     }
 
     void authFailed(final String problem)

@@ -116,6 +116,15 @@ final class EmulatedOrder
         m.put("post_only", postOnly);
         m.put("cancel_reason", cancelReason);
         m.put("creation_time", creationTime);
+        m.put("completion_percentage", completionPercentage());
+        m.put("outstanding_hold_amount", open() ? plain(EmulatorBalances.hold(this)) : "0");
+        m.put("product_type", "SPOT");
+        m.put("retail_portfolio_id", PORTFOLIO_ID);
+        m.put("risk_managed_by", "UNKNOWN_RISK_MANAGEMENT_TYPE");
+        m.put("total_value_after_fees", totalValueAfterFees());
+        m.put("trigger_status", triggerStatus());
+        m.put("start_time", "");
+        m.put("end_time", endEpochSecond == 0 ? "" : java.time.Instant.ofEpochSecond(endEpochSecond).toString());
         return m;
     }
 
@@ -126,8 +135,7 @@ final class EmulatedOrder
         m.put("user_id", USER_ID);
         m.put("order_configuration", configuration);
         m.put("created_time", creationTime);
-        m.put("completion_percentage", baseSize.signum() == 0 ? "0" :
-            plain(cumulativeQuantity.multiply(BigDecimal.valueOf(100)).divide(baseSize, 2, RoundingMode.HALF_UP)));
+        m.put("completion_percentage", completionPercentage());
         m.put("filled_size", plain(cumulativeQuantity));
         m.put("average_filled_price", averagePrice());
         m.put("fee", "");
@@ -135,8 +143,8 @@ final class EmulatedOrder
         m.put("pending_cancel", false);
         m.put("size_in_quote", quoteSize != null);
         m.put("size_inclusive_of_fees", false);
-        m.put("total_value_after_fees", plain("BUY".equals(side) ? filledValue.add(totalFees) : filledValue.subtract(totalFees)));
-        m.put("trigger_status", !stopLimit() ? "INVALID_ORDER_TYPE" : triggered ? "STOP_TRIGGERED" : "STOP_PENDING");
+        m.put("total_value_after_fees", totalValueAfterFees());
+        m.put("trigger_status", triggerStatus());
         m.put("order_type", "MARKET_IOC".equals(orderType) ? "MARKET" : stopLimit() ? "STOP_LIMIT" : "LIMIT");
         m.put("settled", !open());
         m.put("product_type", "SPOT");
@@ -153,6 +161,22 @@ final class EmulatedOrder
         m.put("originating_order_id", "");
         m.put("attached_order_id", "");
         return m;
+    }
+
+    private String completionPercentage()
+    {
+        return baseSize.signum() == 0 ? "0" :
+            plain(cumulativeQuantity.multiply(BigDecimal.valueOf(100)).divide(baseSize, 2, RoundingMode.HALF_UP));
+    }
+
+    private String totalValueAfterFees()
+    {
+        return plain("BUY".equals(side) ? filledValue.add(totalFees) : filledValue.subtract(totalFees));
+    }
+
+    private String triggerStatus()
+    {
+        return !stopLimit() ? "INVALID_ORDER_TYPE" : triggered ? "STOP_TRIGGERED" : "STOP_PENDING";
     }
 
     /** What both forms open with; only the name of the side differs. */

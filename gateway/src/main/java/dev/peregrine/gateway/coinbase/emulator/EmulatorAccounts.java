@@ -88,7 +88,7 @@ final class EmulatorAccounts
     {
         BigDecimal volume = BigDecimal.ZERO;
         BigDecimal fees = BigDecimal.ZERO;
-        for (final EmulatedOrder order : venue.orders())
+        for (final EmulatedOrder order : venue.ledger().orders())
         {
             volume = volume.add(order.filledValue);
             fees = fees.add(order.totalFees);
@@ -123,7 +123,7 @@ final class EmulatorAccounts
         m.put("uuid", uuidOf(currency));
         m.put("name", currency + " Wallet");
         m.put("currency", currency);
-        m.put("available_balance", amount(balances.available(currency, venue.orders()), currency));
+        m.put("available_balance", amount(balances.available(currency, venue.ledger().orders()), currency));
         m.put("default", true);
         m.put("active", true);
         m.put("created_at", OPENED_AT);
@@ -131,7 +131,7 @@ final class EmulatorAccounts
         m.put("deleted_at", null);
         m.put("type", EmulatorBalances.fiat(currency) ? "ACCOUNT_TYPE_FIAT" : "ACCOUNT_TYPE_CRYPTO");
         m.put("ready", true);
-        m.put("hold", amount(EmulatorBalances.held(currency, venue.orders()), currency));
+        m.put("hold", amount(EmulatorBalances.held(currency, venue.ledger().orders()), currency));
         m.put("retail_portfolio_id", EmulatedOrder.PORTFOLIO_ID);
         m.put("platform", "ACCOUNT_PLATFORM_CONSUMER");
         return m;

@@ -84,7 +84,7 @@ final class EmulatorOrderChecks
         }
         final BigDecimal needed = needed(spec, price);
         final String currency = spec.buy() ? EmulatorBalances.quoteOf(spec.productId) : EmulatorBalances.baseOf(spec.productId);
-        final BigDecimal available = venue.available(currency);
+        final BigDecimal available = venue.ledger().available(currency);
         if (needed.compareTo(available) > 0)
         {
             return new Refusal("INSUFFICIENT_FUND", "PREVIEW_INSUFFICIENT_FUND", "needs " + needed.stripTrailingZeros().toPlainString() +

@@ -28,7 +28,7 @@ final class EmulatorOrderEdits
         {
             return EmulatorReply.error(400, "INVALID_ARGUMENT", "order_id is required");
         }
-        final EmulatedOrder order = venue.order(orderId);
+        final EmulatedOrder order = venue.ledger().order(orderId);
         final BigDecimal price = decimal(CoinbaseJson.text(json, "price"));
         final BigDecimal size = decimal(CoinbaseJson.text(json, "size"));
         final String refusal = refusal(venue, order, price, size);

@@ -35,7 +35,7 @@ final class EmulatorOrderQueries
 
     EmulatorReply order(final String orderId)
     {
-        final EmulatedOrder order = venue.order(orderId);
+        final EmulatedOrder order = venue.ledger().order(orderId);
         if (order == null)
         {
             return EmulatorReply.error(404, "NOT_FOUND", "order with this orderID was not found");
@@ -74,7 +74,7 @@ final class EmulatorOrderQueries
             (start == null || !Instant.parse(o.creationTime).isBefore(start)) &&
             (end == null || Instant.parse(o.creationTime).isBefore(end));
         final List<EmulatedOrder> matching = new ArrayList<>();
-        for (final EmulatedOrder order : venue.orders())
+        for (final EmulatedOrder order : venue.ledger().orders())
         {
             if (wanted.test(order))
             {
@@ -106,7 +106,7 @@ final class EmulatorOrderQueries
         final Instant start = instant(request, "start_sequence_timestamp");
         final Instant end = instant(request, "end_sequence_timestamp");
         final List<EmulatedFill> matching = new ArrayList<>();
-        for (final EmulatedFill fill : venue.fills())
+        for (final EmulatedFill fill : venue.ledger().fills())
         {
             final Instant at = Instant.parse(fill.tradeTime());
             if ((orders.isEmpty() || orders.contains(fill.order().orderId)) && (trades.isEmpty() || trades.contains(fill.tradeId())) &&

@@ -31,7 +31,7 @@ final class EmulatorOrders
             return EmulatorReply.error(400, "INVALID_ARGUMENT",
                 clientOrderId == null ? "client_order_id is required" : spec.problem);
         }
-        final EmulatedOrder existing = venue.existing(clientOrderId);
+        final EmulatedOrder existing = venue.ledger().existing(clientOrderId);
         if (existing != null)
         {
             // Coinbase de-duplicates on client_order_id: the same id answers with the order it already has.
@@ -49,25 +49,25 @@ final class EmulatorOrders
         {
             return EmulatorReply.json(200, failure(refusal));
         }
-        final EmulatedOrder placed = new EmulatedOrder(venue.nextOrderId(), clientOrderId, spec.productId, spec.side,
+        final EmulatedOrder placed = new EmulatedOrder(venue.ledger().nextOrderId(), clientOrderId, spec.productId, spec.side,
             spec.type, baseSize, spec.limitPrice, spec.postOnly, venue.now());
         placed.configuration = spec.configuration;
         placed.quoteSize = spec.quoteSize;
         placed.stopPrice = spec.stopPrice;
         placed.stopDirection = spec.stopDirection;
         placed.endEpochSecond = spec.endEpochSecond;
-        venue.add(placed);
+        venue.ledger().add(placed);
         switch (spec.type)
         {
             case "MARKET_IOC":
-                venue.fill(placed, baseSize, price, false);
+                venue.ledger().fill(placed, baseSize, price, false);
                 break;
             case "LIMIT_IOC":
             case "LIMIT_FOK":
                 // Whole or nothing at the product's price: the emulator's market has no depth to fill part of it.
                 if (spec.marketableAt(price))
                 {
-                    venue.fill(placed, baseSize, price, false);
+                    venue.ledger().fill(placed, baseSize, price, false);
                 }
                 else
                 {
@@ -138,7 +138,7 @@ final class EmulatorOrders
         for (final JsonNode id : CoinbaseJson.array(json, "order_ids"))
         {
             final String orderId = id.asText();
-            final EmulatedOrder order = venue.order(orderId);
+            final EmulatedOrder order = venue.ledger().order(orderId);
             final Map<String, Object> result = new LinkedHashMap<>();
             if (order != null && order.open())
             {

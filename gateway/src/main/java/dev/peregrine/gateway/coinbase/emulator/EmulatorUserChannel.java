@@ -81,7 +81,7 @@ final class EmulatorUserChannel
         subscriptions.put("events", List.of(Map.of("subscriptions", Map.of("user", List.of("user-id")))));
         ch.writeAndFlush(new TextWebSocketFrame(CoinbaseJson.write(subscriptions)));
         final List<Object> open = new ArrayList<>();
-        for (final EmulatedOrder order : venue.orders())
+        for (final EmulatedOrder order : venue.ledger().orders())
         {
             if (order.open())
             {
@@ -106,6 +106,7 @@ final class EmulatorUserChannel
         final Map<String, Object> event = new LinkedHashMap<>();
         event.put("type", type);
         event.put("orders", orders);
+        event.put("positions", Map.of("perpetual_futures_positions", List.of(), "expiring_futures_positions", List.of()));
         final Map<String, Object> envelope = new LinkedHashMap<>();
         envelope.put("channel", "user");
         envelope.put("client_id", "");

@@ -1,9 +1,9 @@
 package dev.peregrine.gateway.coinbase.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -18,20 +18,13 @@ class EmulatorAccountsTest
     private static final List<String> ACCOUNT_FIELDS = List.of("uuid", "name", "currency", "available_balance", "default",
         "active", "created_at", "updated_at", "deleted_at", "type", "ready", "hold", "retail_portfolio_id", "platform");
 
-    private EmulatorClient client;
+    @RegisterExtension
+    final EmulatorClient client = new EmulatorClient();
 
     @BeforeEach
     void start()
     {
-        client = new EmulatorClient();
-        client.venue().fillPrice("BTC-USD", "65000");
         client.venue().balance("USD", "100000");
-    }
-
-    @AfterEach
-    void stop()
-    {
-        client.close();
     }
 
     private JsonNode wallet(final String currency)

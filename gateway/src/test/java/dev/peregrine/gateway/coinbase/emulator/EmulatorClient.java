@@ -5,6 +5,9 @@ import dev.peregrine.gateway.coinbase.orders.CoinbaseJson;
 import dev.peregrine.gateway.coinbase.orders.CoinbaseJwtSigner;
 import dev.peregrine.gateway.coinbase.orders.TestKeys;
 
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,9 +19,10 @@ import java.time.Duration;
 
 /**
  * A plain HTTP client for the emulator's tests: a running {@link CoinbaseVenueEmulator} on loopback with a fresh
- * key, requests with or without a JWT signed as the venue wants, answers as status and JSON.
+ * key, requests with or without a JWT signed as the venue wants, answers as status and JSON. Registered as a
+ * test's extension it closes the emulator after each test.
  */
-final class EmulatorClient implements AutoCloseable
+final class EmulatorClient implements AutoCloseable, AfterEachCallback
 {
     /** One answer: its status and its body as JSON. */
     record Answer(int status, JsonNode json, String body, java.net.http.HttpHeaders headers)
@@ -81,6 +85,12 @@ final class EmulatorClient implements AutoCloseable
             Thread.currentThread().interrupt();
             throw new IllegalStateException(ex);
         }
+    }
+
+    @Override
+    public void afterEach(final ExtensionContext context)
+    {
+        close();
     }
 
     @Override

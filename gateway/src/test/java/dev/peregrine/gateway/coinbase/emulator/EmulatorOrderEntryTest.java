@@ -2,9 +2,8 @@ package dev.peregrine.gateway.coinbase.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.peregrine.gateway.testing.Await;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -19,21 +18,9 @@ class EmulatorOrderEntryTest
 {
     private static final String B = "/api/v3/brokerage";
 
-    private EmulatorClient client;
+    @RegisterExtension
+    final EmulatorClient client = new EmulatorClient();
     private int ids;
-
-    @BeforeEach
-    void start()
-    {
-        client = new EmulatorClient();
-        client.venue().fillPrice("BTC-USD", "65000");
-    }
-
-    @AfterEach
-    void stop()
-    {
-        client.close();
-    }
 
     private JsonNode create(final String side, final String configuration, final Map<String, Object> fields)
     {

@@ -1,9 +1,8 @@
 package dev.peregrine.gateway.coinbase.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 import java.util.Map;
@@ -24,20 +23,8 @@ class EmulatorOrderQueriesTest
         "price", "size", "commission", "product_id", "sequence_timestamp", "liquidity_indicator", "size_in_quote",
         "user_id", "side", "retail_portfolio_id");
 
-    private EmulatorClient client;
-
-    @BeforeEach
-    void start()
-    {
-        client = new EmulatorClient();
-        client.venue().fillPrice("BTC-USD", "65000");
-    }
-
-    @AfterEach
-    void stop()
-    {
-        client.close();
-    }
+    @RegisterExtension
+    final EmulatorClient client = new EmulatorClient();
 
     private String create(final String clientId, final String side, final Map<String, Object> configuration)
     {
