@@ -183,19 +183,7 @@ final class CoinbaseAnswerHandler
                 return false;
             }
         }
-        if (!order.accepted && !order.done)
-        {
-            if (order.unknown)
-            {
-                metrics.reconciled.increment();
-            }
-            accept(order, venueOrderId);
-        }
-        else if (order.venueOrderId == null)
-        {
-            order.venueOrderId = venueOrderId;
-            sendWantedCancel(order);
-        }
+        acknowledge(order, venueOrderId);
         long listed = 0;
         for (final CoinbaseFill fill : fills)
         {
@@ -220,6 +208,27 @@ final class CoinbaseAnswerHandler
                     : VenueResponseListener.LIQUIDITY_UNKNOWN);
         }
         return true;
+    }
+
+    /**
+     * The venue holds the order (its list or Get Order says so): accepted now if the core did not know it, and its
+     * venue id learnt, so a wanted cancel can go. What became of it since comes after.
+     */
+    void acknowledge(final TrackedOrder order, final String venueOrderId)
+    {
+        if (!order.accepted && !order.done)
+        {
+            if (order.unknown)
+            {
+                metrics.reconciled.increment();
+            }
+            accept(order, venueOrderId);
+        }
+        else if (order.venueOrderId == null)
+        {
+            order.venueOrderId = venueOrderId;
+            sendWantedCancel(order);
+        }
     }
 
     private static String nonNull(final String text)

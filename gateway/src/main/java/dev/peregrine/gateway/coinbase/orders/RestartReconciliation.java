@@ -140,6 +140,12 @@ final class RestartReconciliation
             final TrackedOrder order = reports.byClientOrderId(update.clientOrderId());
             if (order != null && order.awaitingReconcile && update.orderId() != null && found.add(order.orderId))
             {
+                if (!"FAILED".equals(update.status()))
+                {
+                    // Accepted at once: the core expires an order pending at the venue for too long, and the
+                    // lookups that follow take a request or more per order.
+                    reports.acknowledge(order, update.orderId());
+                }
                 lookups.addLast(new Lookup(order, update));
             }
         }
