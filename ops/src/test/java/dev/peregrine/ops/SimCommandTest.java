@@ -41,7 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SimCommandTest
 {
-    private static final Pattern READY = Pattern.compile(
+    /** The line scripts read, for every venue. */
+    static final Pattern READY = Pattern.compile(
         "sim ready: market_data_url=(\\S+) rest_url=(\\S+) user_channel_url=(\\S+)");
     private static final Pattern SUMMARY = Pattern.compile(
         "sim stopped: frames sent (\\d+), orders received (\\d+), fills (\\d+), cancel requests (\\d+), JWTs refused (\\d+); net filled (.*)");

@@ -1,11 +1,14 @@
 package dev.peregrine.gateway.binance;
 
+import dev.peregrine.gateway.binance.sim.BinanceSimulator;
 import dev.peregrine.gateway.capture.CaptureFormat;
 import dev.peregrine.gateway.venue.CatalogLoader;
 import dev.peregrine.gateway.venue.DemoExchange;
 import dev.peregrine.gateway.venue.LiveVenue;
 import dev.peregrine.gateway.venue.MarketDataFeed;
+import dev.peregrine.gateway.venue.SimulatorSettings;
 import dev.peregrine.gateway.venue.Venue;
+import dev.peregrine.gateway.venue.VenueSimulator;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -92,6 +95,13 @@ public final class BinanceVenue implements Venue
     public List<String> captureProducts(final Path capture)
     {
         return BinanceCaptureSymbols.of(capture);
+    }
+
+    /** The simulated Binance with the emulated spot trading API on one port, and a throwaway key. */
+    @Override
+    public VenueSimulator simulator(final SimulatorSettings settings)
+    {
+        return BinanceSimulator.build(settings);
     }
 
     @Override

@@ -19,8 +19,8 @@ import java.util.function.Function;
  * client did not ask for are skipped. The first replay to reach a trade or book ticker frame tells the exchange's
  * {@link BinanceMarketListener} of it (the tape, the derived streams, the trading API).
  *
- * <p>The replay stops at the point where the recorder took its REST snapshot until this simulator has
- * served one, as in the recording, so the client's diff buffer never has to hold the whole capture; the
+ * <p>For a client of a depth stream the replay stops at the point where the recorder took its REST snapshot until
+ * this simulator has served one, as in the recording, so the client's diff buffer never has to hold the whole capture; the
  * snapshot served is always the capture's, so the client's sync sees exactly the recorded sequence.
  *
  * <p>Threads: the pacing is an {@link Agent} ({@code peregrine-binance-sim-replay}, started with the first
@@ -216,7 +216,7 @@ final class BinanceCaptureReplay implements BinanceMarketSource, Agent
 
         private boolean waitsForSnapshot()
         {
-            return next == capture.snapshotPosition() && !snapshotServed;
+            return next == capture.snapshotPosition() && !snapshotServed && session.wantsDepth();
         }
 
         private boolean isDue(final BinanceCapture.Frame frame, final long now)

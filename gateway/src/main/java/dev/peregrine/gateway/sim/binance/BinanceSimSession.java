@@ -8,12 +8,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
 
 /**
  * One market-stream client of the simulator: the streams it listens to (from its URL, then live
  * {@code SUBSCRIBE}/{@code UNSUBSCRIBE}) and whether its events come wrapped as combined-stream envelopes
  * ({@code /stream}, or {@code SET_PROPERTY combined}) or raw ({@code /ws/}). Loop thread only; a replay's agent
- * reads {@link #channel} alone.
+ * reads {@link #channel} and {@link #wantsDepth()}.
  */
 final class BinanceSimSession implements UserStreamSink
 {
@@ -22,7 +23,8 @@ final class BinanceSimSession implements UserStreamSink
     final Channel channel;
     /** The listen key of a user data stream connection ({@code /ws/<listenKey>}), null for market streams. */
     final String userStream;
-    private final Set<String> streams = new LinkedHashSet<>();
+    /** Copy-on-write: a replay's agent asks whether the client listens to a depth stream. */
+    private final Set<String> streams = new CopyOnWriteArraySet<>();
     private boolean combined;
     /** Pong or connection time, for the pong deadline. */
     long lastPongNanos;
@@ -43,6 +45,19 @@ final class BinanceSimSession implements UserStreamSink
     boolean wants(final String stream)
     {
         return streams.contains(stream);
+    }
+
+    /** True when the client listens to a depth diff stream (it will ask for a REST snapshot to sync its book). */
+    boolean wantsDepth()
+    {
+        for (final String stream : streams)
+        {
+            if (stream.contains("@depth"))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     boolean combined()

@@ -37,6 +37,7 @@ public final class BinanceSimulatedExchange implements AutoCloseable
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile int port = -1;
     private BinanceApiExtension extension;
+    private String bindAddress = "127.0.0.1";
     private BinanceStreamLimits streamLimits = BinanceStreamLimits.DOCUMENTED;
     private int requestWeightLimit = BinanceExchangeInfo.REQUEST_WEIGHT_PER_MINUTE;
     private final LongSupplier epochMillis = System::currentTimeMillis;
@@ -80,6 +81,14 @@ public final class BinanceSimulatedExchange implements AutoCloseable
     {
         checkNotStarted();
         this.extension = tradingApi;
+        return this;
+    }
+
+    /** Listens on {@code address} rather than loopback ({@code peregrine sim --bind}); before {@link #start()}. */
+    public BinanceSimulatedExchange withBindAddress(final String address)
+    {
+        checkNotStarted();
+        this.bindAddress = address;
         return this;
     }
 
@@ -145,7 +154,7 @@ public final class BinanceSimulatedExchange implements AutoCloseable
         loop = server.start();
         try
         {
-            port = server.bind("127.0.0.1", requestedPort);
+            port = server.bind(bindAddress, requestedPort);
         }
         catch (final IllegalStateException ex)
         {

@@ -4,12 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.peregrine.gateway.testing.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -126,6 +129,30 @@ class BinanceMarketRestTest
             status = get("/api/v3/ping").statusCode();
         }
         assertThat(status).isEqualTo(418);
+    }
+
+    @Test
+    void aReplayedCaptureFeedsTheRestEndpointsAndRawClientsGetItsEventsUnwrapped(@TempDir final Path temp) throws Exception
+    {
+        final long t0 = 1_723_100_000_000_000_000L;
+        final Path capture = Files.writeString(temp.resolve("capture.txt"), String.join("\n",
+            t0 + " {\"stream\":\"btcusdt@bookTicker\",\"data\":{\"u\":9,\"s\":\"BTCUSDT\",\"b\":\"61000.10\",\"B\":\"1.5\"," +
+                "\"a\":\"61000.20\",\"A\":\"2\"}}",
+            (t0 + 1) + " {\"lastUpdateId\":8,\"bids\":[[\"61000.10\",\"1.5\"]],\"asks\":[[\"61000.20\",\"2\"]]}",
+            (t0 + 2) + " {\"stream\":\"btcusdt@trade\",\"data\":{\"e\":\"trade\",\"E\":1723100000000,\"s\":\"BTCUSDT\"," +
+                "\"t\":77,\"p\":\"61000.20\",\"q\":\"0.5\",\"T\":1723100000000,\"m\":false,\"M\":true}}") + "\n");
+        exchange = BinanceSimulatedExchange.replaying(capture, 0).start();
+        try (StreamClient raw = new StreamClient(exchange.streamBase(), "/ws/btcusdt@trade"))
+        {
+            assertThat(raw.await("the recorded trade", text -> text.contains("\"t\":77"))).startsWith("{\"e\":\"trade\"");
+        }
+        final JsonNode trades = BinanceAnswers.JSON.readTree(get("/api/v3/trades?symbol=BTCUSDT").body());
+        assertThat(trades).hasSize(1);
+        assertThat(trades.get(0).path("id").asLong()).isEqualTo(77);
+        assertThat(trades.get(0).path("quoteQty").asText()).isEqualTo("30500.10000000");
+        final JsonNode book = BinanceAnswers.JSON.readTree(get("/api/v3/ticker/bookTicker?symbol=BTCUSDT").body());
+        assertThat(book.path("bidPrice").asText()).isEqualTo("61000.10000000");
+        assertThat(exchange.market().lastPrice("BTCUSDT")).isEqualByComparingTo("61000.20");
     }
 
     private HttpResponse<String> get(final String pathAndQuery) throws Exception
