@@ -66,19 +66,8 @@ public final class BinanceSpotEmulator implements BinanceApiExtension
             streams.publish(event);
             apiSessions.publish(event);
         });
-        this.api = new SpotApi(new OrderEndpoints(trading), trading, streams, orderCount);
-        final long now = epochMillis.getAsLong();
-        for (final SymbolRules rules : store.symbols())
-        {
-            if (trading.account.free(rules.quoteAsset()).signum() == 0)
-            {
-                trading.account.deposit(rules.quoteAsset(), STARTING_QUOTE, now);
-            }
-            if (trading.account.free(rules.baseAsset()).signum() == 0)
-            {
-                trading.account.deposit(rules.baseAsset(), STARTING_BASE, now);
-            }
-        }
+        this.api = new SpotApi(authentication, new OrderEndpoints(trading), trading, streams, orderCount);
+        trading.fund(STARTING_QUOTE, STARTING_BASE, epochMillis.getAsLong());
     }
 
     @Override
@@ -107,6 +96,7 @@ public final class BinanceSpotEmulator implements BinanceApiExtension
         }
         final RequestWeightLimit.Verdict verdict = weights.admit(request.remoteAddress(), endpoint.weight(parameters), now);
         final Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("x-mbx-used-weight", Integer.toString(verdict.usedWeight()));
         headers.put("x-mbx-used-weight-1m", Integer.toString(verdict.usedWeight()));
         if (!verdict.admitted())
         {
@@ -127,42 +117,12 @@ public final class BinanceSpotEmulator implements BinanceApiExtension
         {
             return error(500, -1001, "Internal error; unable to process your request. Please try again.", headers);
         }
-        final BinanceHttpAnswer answer = process(endpoint, request, parameters, headers, now);
+        final BinanceHttpAnswer answer = api.serve(endpoint, request, parameters, headers, now);
         if (fault == BinanceEmulatorFault.UNKNOWN_STATUS)
         {
             return error(503, -1007, "Timeout waiting for response from backend server. Send status unknown; execution status unknown.", headers);
         }
         return fault == BinanceEmulatorFault.TIMEOUT ? answer.held(faults.holdMillis()) : answer;
-    }
-
-    private BinanceHttpAnswer process(final SpotEndpoint endpoint, final BinanceHttpRequest request, final RequestParameters parameters,
-        final Map<String, String> headers, final long now)
-    {
-        try
-        {
-            if (parameters == null)
-            {
-                new RequestParameters(request); // throws the rejection that made it null
-            }
-            if (endpoint.signed)
-            {
-                authentication.checkSigned(request, parameters, now);
-            }
-            else
-            {
-                authentication.checkApiKey(request);
-            }
-            final Object body = api.dispatch(endpoint, parameters, headers, now);
-            return new BinanceHttpAnswer(200, headers, EmulatorJson.write(body));
-        }
-        catch (final BinanceRejection rejection)
-        {
-            if (rejection.code == -1015)
-            {
-                headers.put("retry-after", Long.toString(orderCount.retryAfterSeconds(now)));
-            }
-            return rejection.answer(headers);
-        }
     }
 
     private static BinanceHttpAnswer error(final int status, final int code, final String msg, final Map<String, String> headers)
@@ -197,7 +157,7 @@ public final class BinanceSpotEmulator implements BinanceApiExtension
     @Override
     public synchronized void openApiSession(final UserStreamSink sink)
     {
-        apiSessions.open(sink);
+        apiSessions.open(sink, epochMillis.getAsLong());
     }
 
     @Override

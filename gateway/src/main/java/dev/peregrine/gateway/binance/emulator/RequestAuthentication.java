@@ -158,6 +158,17 @@ final class RequestAuthentication
         return rejection;
     }
 
+    /** True for an Ed25519 key: the only kind a WebSocket API session may log on with. */
+    boolean ed25519()
+    {
+        return key.ed25519PublicKey() != null;
+    }
+
+    String apiKey()
+    {
+        return key.apiKey();
+    }
+
     int failures()
     {
         return failures;

@@ -1,29 +1,67 @@
 package dev.peregrine.gateway.binance.emulator;
 
+import dev.peregrine.gateway.sim.binance.BinanceHttpAnswer;
+import dev.peregrine.gateway.sim.binance.BinanceHttpRequest;
+
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Which answer each served endpoint gives, once its request is weighed and authenticated: the order endpoints,
- * the account, commission rates, the unfilled order count and the listen keys.
+ * Which answer each served endpoint gives, once its request is weighed: authentication (the API key alone for
+ * {@code USER_STREAM} endpoints), then the order endpoints, the account, commission rates, the unfilled order
+ * count and the listen keys.
  */
 final class SpotApi
 {
     /** The emulated account's user id, as {@code account} shows it. */
     private static final long UID = 354_937_868L;
 
+    private final RequestAuthentication authentication;
     private final OrderEndpoints orders;
     private final SpotTrading trading;
     private final UserDataStreams streams;
     private final OrderCountLimit orderCount;
 
-    SpotApi(final OrderEndpoints orders, final SpotTrading trading, final UserDataStreams streams, final OrderCountLimit orderCount)
+    SpotApi(final RequestAuthentication authentication, final OrderEndpoints orders, final SpotTrading trading,
+        final UserDataStreams streams, final OrderCountLimit orderCount)
     {
+        this.authentication = authentication;
         this.orders = orders;
         this.trading = trading;
         this.streams = streams;
         this.orderCount = orderCount;
+    }
+
+    /** Authenticates the request and answers it: 200 with the endpoint's body, or the venue's error. */
+    BinanceHttpAnswer serve(final SpotEndpoint endpoint, final BinanceHttpRequest request, final RequestParameters parameters,
+        final Map<String, String> headers, final long now)
+    {
+        try
+        {
+            if (parameters == null)
+            {
+                new RequestParameters(request); // throws the rejection that made it null
+            }
+            if (endpoint.signed)
+            {
+                authentication.checkSigned(request, parameters, now);
+            }
+            else
+            {
+                authentication.checkApiKey(request);
+            }
+            final Object body = dispatch(endpoint, parameters, headers, now);
+            return new BinanceHttpAnswer(200, headers, EmulatorJson.write(body));
+        }
+        catch (final BinanceRejection rejection)
+        {
+            if (rejection.code == -1015)
+            {
+                headers.put("retry-after", Long.toString(orderCount.retryAfterSeconds(now)));
+            }
+            return rejection.answer(headers);
+        }
     }
 
     /** The body of {@code endpoint}'s answer; headers it adds go to {@code headers}. */

@@ -37,6 +37,22 @@ final class SpotTrading
         this.events = events;
     }
 
+    /** Deposits {@code quote} of every quote asset and {@code base} of every base asset the symbols trade, once each. */
+    void fund(final BigDecimal quote, final BigDecimal base, final long now)
+    {
+        for (final SymbolRules rules : store.symbols())
+        {
+            if (account.free(rules.quoteAsset()).signum() == 0)
+            {
+                account.deposit(rules.quoteAsset(), quote, now);
+            }
+            if (account.free(rules.baseAsset()).signum() == 0)
+            {
+                account.deposit(rules.baseAsset(), base, now);
+            }
+        }
+    }
+
     void market(final BinanceMarketView view)
     {
         this.market = view;

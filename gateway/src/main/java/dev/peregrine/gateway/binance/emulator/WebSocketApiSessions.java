@@ -16,9 +16,10 @@ import java.util.TreeMap;
  * {@code /ws-api/v3} sends {@code userDataStream.subscribe.signature} (its {@code apiKey}, {@code timestamp},
  * optional {@code recvWindow} and {@code signature} over the other parameters sorted by name) and gets
  * {@code {"subscriptionId":n}}, then every account event as {@code {"subscriptionId":n,"event":{...}}}.
- * Also served: {@code userDataStream.unsubscribe}, {@code session.subscriptions}, {@code ping}, {@code time}.
- * Other methods (order placement over the WebSocket API, {@code session.logon}) answer -1020 "not supported":
- * the REST API serves them. Answers are {@code {"id","status","result"|"error"}}.
+ * With an Ed25519 key a session may instead {@code session.logon} and {@code userDataStream.subscribe}. Also
+ * served: {@code userDataStream.unsubscribe}, {@code session.subscriptions}, {@code session.status},
+ * {@code session.logout}, {@code ping}, {@code time}. Other methods (order placement and queries over the
+ * WebSocket API) answer -1020 "not supported": the REST API serves them. Answers are {@code {"id","status","result"|"error"}}.
  */
 final class WebSocketApiSessions
 {
@@ -28,7 +29,17 @@ final class WebSocketApiSessions
     private static final class Session
     {
         final List<Integer> subscriptions = new ArrayList<>();
+        final long connectedSince;
         int nextSubscriptionId;
+        /** When {@code session.logon} authenticated the connection, or -1. */
+        long authorizedSince = -1;
+        /** The subscription {@code userDataStream.subscribe} made (ended by {@code session.logout}), or -1. */
+        int loggedOnSubscription = -1;
+
+        Session(final long connectedSince)
+        {
+            this.connectedSince = connectedSince;
+        }
     }
 
     private final RequestAuthentication authentication;
@@ -39,9 +50,9 @@ final class WebSocketApiSessions
         this.authentication = authentication;
     }
 
-    void open(final UserStreamSink sink)
+    void open(final UserStreamSink sink, final long now)
     {
-        sessions.put(sink, new Session());
+        sessions.put(sink, new Session(now));
     }
 
     void closed(final UserStreamSink sink)
@@ -52,7 +63,7 @@ final class WebSocketApiSessions
     /** Answers one request frame on {@code sink}. */
     void request(final UserStreamSink sink, final String text, final long now)
     {
-        final Session session = sessions.computeIfAbsent(sink, s -> new Session());
+        final Session session = sessions.computeIfAbsent(sink, s -> new Session(now));
         final JsonNode request;
         try
         {
@@ -84,10 +95,39 @@ final class WebSocketApiSessions
             case "time" -> Map.of("serverTime", now);
             case "userDataStream.subscribe.signature" ->
             {
-                subscribe(params, now);
-                final int subscriptionId = session.nextSubscriptionId++;
-                session.subscriptions.add(subscriptionId);
-                yield Map.of("subscriptionId", subscriptionId);
+                checkSigned(params, now);
+                yield Map.of("subscriptionId", subscribe(session));
+            }
+            case "session.logon" ->
+            {
+                if (!authentication.ed25519())
+                {
+                    throw BinanceRejection.badRequest(-1002, "You are not authorized to execute this request.");
+                }
+                checkSigned(params, now);
+                session.authorizedSince = now;
+                yield status(session, now);
+            }
+            case "session.status" -> status(session, now);
+            case "session.logout" ->
+            {
+                session.authorizedSince = -1;
+                session.subscriptions.remove(Integer.valueOf(session.loggedOnSubscription));
+                session.loggedOnSubscription = -1;
+                yield status(session, now);
+            }
+            case "userDataStream.subscribe" ->
+            {
+                if (session.authorizedSince < 0)
+                {
+                    throw BinanceRejection.badRequest(-1002, "You are not authorized to execute this request.");
+                }
+                if (session.loggedOnSubscription >= 0)
+                {
+                    throw BinanceRejection.badRequest(-2035, "User Data Stream subscription already active.");
+                }
+                session.loggedOnSubscription = subscribe(session);
+                yield Map.of("subscriptionId", session.loggedOnSubscription);
             }
             case "userDataStream.unsubscribe" ->
             {
@@ -112,11 +152,30 @@ final class WebSocketApiSessions
         };
     }
 
+    private static int subscribe(final Session session)
+    {
+        final int subscriptionId = session.nextSubscriptionId++;
+        session.subscriptions.add(subscriptionId);
+        return subscriptionId;
+    }
+
+    private Map<String, Object> status(final Session session, final long now)
+    {
+        final Map<String, Object> m = new LinkedHashMap<>();
+        m.put("apiKey", session.authorizedSince < 0 ? null : authentication.apiKey());
+        m.put("authorizedSince", session.authorizedSince < 0 ? null : session.authorizedSince);
+        m.put("connectedSince", session.connectedSince);
+        m.put("returnRateLimits", false);
+        m.put("serverTime", now);
+        m.put("userDataStream", !session.subscriptions.isEmpty());
+        return m;
+    }
+
     /** The signature covers every parameter but {@code signature}, sorted by name, as {@code name=value&...}. */
-    private void subscribe(final JsonNode params, final long now)
+    private void checkSigned(final JsonNode params, final long now)
     {
         final Map<String, String> sorted = new TreeMap<>();
-        params.fields().forEachRemaining(field -> sorted.put(field.getKey(), field.getValue().asText()));
+        params.properties().forEach(field -> sorted.put(field.getKey(), field.getValue().asText()));
         authentication.checkApiKey(sorted.get("apiKey"));
         final String signature = sorted.remove("signature");
         final StringBuilder payload = new StringBuilder();

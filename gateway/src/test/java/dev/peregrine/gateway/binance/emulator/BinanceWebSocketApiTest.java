@@ -58,4 +58,37 @@ class BinanceWebSocketApiTest
         assertThat(session.events.get(2).get("error").get("code").asInt()).isEqualTo(-1135);
         assertThat(f.emulator.apiSubscriptions()).isZero();
     }
+
+    @Test
+    void anEd25519SessionLogsOnAndSubscribesWithoutFurtherSignatures() throws java.security.GeneralSecurityException
+    {
+        final java.security.KeyPair pair = java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        final EmulatorFixture ed = new EmulatorFixture(BinanceEmulatorKey.ed25519("ed-key", pair.getPublic()),
+            clock -> SignedRequests.ed25519("ed-key", pair.getPrivate(), clock));
+        ed.emulator.openApiSession(session);
+        ed.emulator.onApiRequest(session, "{\"id\":1,\"method\":\"userDataStream.subscribe\"}");
+        final long timestamp = ed.clock.get();
+        final String signature = ed.client.sign("apiKey=ed-key&timestamp=" + timestamp);
+        ed.emulator.onApiRequest(session, "{\"id\":2,\"method\":\"session.logon\",\"params\":{\"apiKey\":\"ed-key\",\"timestamp\":" +
+            timestamp + ",\"signature\":\"" + signature + "\"}}");
+        ed.emulator.onApiRequest(session, "{\"id\":3,\"method\":\"userDataStream.subscribe\"}");
+        ed.emulator.onApiRequest(session, "{\"id\":4,\"method\":\"session.status\"}");
+
+        assertThat(session.events.get(0).get("error").get("code").asInt()).as("not logged on yet").isEqualTo(-1002);
+        assertThat(session.events.get(1).get("result").get("authorizedSince").asLong()).isEqualTo(timestamp);
+        assertThat(session.events.get(2).get("result").get("subscriptionId").asInt()).isZero();
+        assertThat(session.events.get(3).get("result").get("userDataStream").asBoolean()).isTrue();
+        assertThat(session.events.get(3).get("result").get("apiKey").asText()).isEqualTo("ed-key");
+
+        ed.emulator.onApiRequest(session, "{\"id\":5,\"method\":\"session.logout\"}");
+        assertThat(ed.emulator.apiSubscriptions()).as("logout ends the logged-on subscription").isZero();
+    }
+
+    @Test
+    void anHmacKeyCannotLogOn()
+    {
+        f.emulator.openApiSession(session);
+        f.emulator.onApiRequest(session, "{\"id\":1,\"method\":\"session.logon\",\"params\":{}}");
+        assertThat(session.events.get(0).get("error").get("code").asInt()).isEqualTo(-1002);
+    }
 }
