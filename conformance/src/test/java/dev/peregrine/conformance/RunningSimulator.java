@@ -63,7 +63,7 @@ final class RunningSimulator implements AutoCloseable
         return simulator;
     }
 
-    /** The generated key's name, as written to its file. */
+    /** The generated key's name (Coinbase) or API key (Binance), as written to its file. */
     String keyName()
     {
         return read(simulator.key().keyNameFile()).strip();
