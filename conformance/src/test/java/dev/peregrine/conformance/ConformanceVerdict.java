@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Judges script runs against the {@link KnownDifferences}: a run that did not reach its end, printed no check,
@@ -18,6 +20,19 @@ final class ConformanceVerdict
 {
     private ConformanceVerdict()
     {
+    }
+
+    /**
+     * Starts {@code venue}'s simulator serving {@code products} with a key of kind {@code keyKind} made in
+     * {@code credentials}, runs {@code script} with the settings {@code environment} draws from it, and judges the run.
+     */
+    static void assertClientConforms(final String venue, final List<String> products, final Path credentials,
+        final String script, final String keyKind, final Function<RunningSimulator, Map<String, String>> environment)
+    {
+        try (RunningSimulator sim = RunningSimulator.start(venue, products, credentials.resolve(script + "-" + keyKind), keyKind))
+        {
+            assertConforms(ClientScript.run(script, keyKind, environment.apply(sim)));
+        }
     }
 
     static void assertConforms(final ScriptRun run)
