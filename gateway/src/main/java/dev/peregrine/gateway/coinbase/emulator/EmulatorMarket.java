@@ -31,6 +31,7 @@ final class EmulatorMarket
     private final Map<String, MarketSnapshot> quotes = new LinkedHashMap<>();
     private final Map<String, NavigableMap<Long, long[]>> minutes = new HashMap<>();
     private final Map<String, Long> lastTradeIds = new HashMap<>();
+    private final java.util.Set<String> quoted = new java.util.HashSet<>();
 
     EmulatorMarket(final ProductCatalog catalog, final LongSupplier epochMillis)
     {
@@ -43,9 +44,16 @@ final class EmulatorMarket
         return catalog;
     }
 
-    /** A product's price moved with no book behind it: a synthetic book around {@code price}. */
+    /**
+     * A product's price moved with no book behind it: a synthetic book around {@code price}, unless a real
+     * market ({@link #quote}) has been given for it, which it would otherwise hide until the next quote.
+     */
     void price(final String productId, final long price)
     {
+        if (quoted.contains(productId))
+        {
+            return;
+        }
         final ProductCatalog.Product product = catalog.find(productId);
         final long tick = product == null ? 1 : product.priceIncrement();
         final List<MarketSnapshot.Level> bids = new ArrayList<>();
@@ -55,12 +63,18 @@ final class EmulatorMarket
             bids.add(new MarketSnapshot.Level(Math.max(tick, price - i * tick), FixedPoint.SCALE));
             asks.add(new MarketSnapshot.Level(price + i * tick, FixedPoint.SCALE));
         }
-        quote(new MarketSnapshot(productId, bids.get(0).price(), FixedPoint.SCALE, asks.get(0).price(), FixedPoint.SCALE,
+        keep(new MarketSnapshot(productId, bids.get(0).price(), FixedPoint.SCALE, asks.get(0).price(), FixedPoint.SCALE,
             price, price, price, 0, bids, asks, List.of()));
     }
 
     /** The market now for one product: its book, its new trades into the candles. */
     void quote(final MarketSnapshot snapshot)
+    {
+        quoted.add(snapshot.productId());
+        keep(snapshot);
+    }
+
+    private void keep(final MarketSnapshot snapshot)
     {
         quotes.put(snapshot.productId(), snapshot);
         final NavigableMap<Long, long[]> candles = minutes.computeIfAbsent(snapshot.productId(), k -> new TreeMap<>());

@@ -107,6 +107,7 @@ class EmulatorMarketEndpointsTest
     @Test
     void productBookShowsTheQuotedBookWithSpread()
     {
+        client.venue().fillPrice("ETH-USD", "1234.56"); // a fill price does not hide the quoted market's book
         final EmulatorClient.Answer answer = client.get(B + "/market/product_book?product_id=ETH-USD&limit=1");
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         final JsonNode book = answer.json().get("pricebook");
