@@ -123,6 +123,7 @@ final class GeneratedBinanceMarket implements BinanceMarketSource
                 if (slow != null)
                 {
                     broadcast(market.stream("@depth"), slow);
+                    broadcast(market.stream("@depth@1000ms"), slow);
                 }
             }
             if (diffDue)
@@ -156,8 +157,8 @@ final class GeneratedBinanceMarket implements BinanceMarketSource
         long tradeId = 5_000L;
         final NavigableMap<Long, Long> bids = new TreeMap<>(Collections.reverseOrder());
         final NavigableMap<Long, Long> asks = new TreeMap<>();
-        final PendingDiff diff = new PendingDiff();
-        final PendingDiff slowDiff = new PendingDiff();
+        final PendingDepthDiff diff = new PendingDepthDiff();
+        final PendingDepthDiff slowDiff = new PendingDepthDiff();
 
         SymbolMarket(final ProductCatalog.Product product)
         {
@@ -251,9 +252,9 @@ final class GeneratedBinanceMarket implements BinanceMarketSource
         {
             final StringBuilder sb = new StringBuilder(4096);
             sb.append("{\"lastUpdateId\":").append(updateId).append(",\"bids\":");
-            levels(sb, bids.entrySet().stream().limit(limit).collect(java.util.stream.Collectors.toList()));
+            PendingDepthDiff.levels(sb, bids.entrySet().stream().limit(limit).collect(java.util.stream.Collectors.toList()));
             sb.append(",\"asks\":");
-            levels(sb, asks.entrySet().stream().limit(limit).collect(java.util.stream.Collectors.toList()));
+            PendingDepthDiff.levels(sb, asks.entrySet().stream().limit(limit).collect(java.util.stream.Collectors.toList()));
             return sb.append('}').toString();
         }
 
@@ -261,60 +262,5 @@ final class GeneratedBinanceMarket implements BinanceMarketSource
         {
             return BigDecimal.valueOf(scaled, FixedPoint.DECIMALS);
         }
-    }
-
-    /** The level changes since the last diff of one pace, as one {@code depthUpdate}. */
-    private static final class PendingDiff
-    {
-        final Map<Long, Long> bids = new TreeMap<>(Collections.reverseOrder());
-        final Map<Long, Long> asks = new TreeMap<>();
-        long firstId = -1;
-
-        void put(final boolean bid, final long price, final long quantity, final long updateId)
-        {
-            if (firstId < 0)
-            {
-                firstId = updateId;
-            }
-            (bid ? bids : asks).put(price, quantity);
-        }
-
-        void clear()
-        {
-            bids.clear();
-            asks.clear();
-            firstId = -1;
-        }
-
-        /** The pending changes as one depthUpdate ending at {@code lastId}, or null if nothing changed. */
-        String take(final String symbol, final long lastId, final long nowMillis)
-        {
-            if (firstId < 0)
-            {
-                return null;
-            }
-            final StringBuilder sb = new StringBuilder(1024);
-            sb.append("{\"e\":\"depthUpdate\",\"E\":").append(nowMillis).append(",\"s\":\"").append(symbol)
-                .append("\",\"U\":").append(firstId).append(",\"u\":").append(lastId).append(",\"b\":");
-            levels(sb, bids.entrySet());
-            sb.append(",\"a\":");
-            levels(sb, asks.entrySet());
-            sb.append('}');
-            clear();
-            return sb.toString();
-        }
-    }
-
-    private static void levels(final StringBuilder sb, final Iterable<Map.Entry<Long, Long>> levels)
-    {
-        sb.append('[');
-        boolean first = true;
-        for (final Map.Entry<Long, Long> level : levels)
-        {
-            sb.append(first ? "" : ",").append("[\"").append(FixedPoint.toString(level.getKey())).append("\",\"")
-                .append(FixedPoint.toString(level.getValue())).append("\"]");
-            first = false;
-        }
-        sb.append(']');
     }
 }
