@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What one run of a conformance script gave (its label says with what: a key kind): its checks in the order printed, whether it reached its
- * end ({@code END}, printed by {@code checks.mjs}'s {@code done()}), its exit code and everything it printed.
+ * What one run of a conformance script gave (its label says with what: a key kind): its checks in the order
+ * printed, whether it reached its end ({@code END}, printed by {@code checks.mjs}'s {@code done()}), its exit code
+ * and everything it printed.
  */
 record ScriptRun(String script, String label, List<CheckLine> checks, boolean finished, int exitCode, String output)
 {
