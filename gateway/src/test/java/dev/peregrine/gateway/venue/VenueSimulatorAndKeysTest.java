@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** {@link Venue#simulator} and {@link Venue#verifyKeys} through the registry, as {@code sim} and {@code verify-keys} use them. */
 class VenueSimulatorAndKeysTest
@@ -54,18 +53,5 @@ class VenueSimulatorAndKeysTest
         assertThat(verdict.verdict()).isEqualTo(KeyVerification.Verdict.BAD_KEY);
         assertThat(verdict.line()).contains("does not exist");
         assertThat(passed).isEmpty();
-    }
-
-    @Test
-    void binanceHasNeitherASimulatorNorKeysToVerify()
-    {
-        final Venue binance = VenueRegistry.standard().venue("binance");
-        assertThatThrownBy(() -> binance.simulator(new SimulatorSettings(null, List.of("BTCUSDT"), "127.0.0.1", 0, 1, 1,
-            KEY_NAME, null, dir, "127.0.0.1", null)))
-            .isInstanceOf(UnsupportedOperationException.class)
-            .hasMessage("binance has no order emulator: peregrine sim simulates a venue that trades live");
-        assertThatThrownBy(() -> binance.verifyKeys(null, Map.of(), REST, Duration.ofSeconds(1), line -> { }))
-            .isInstanceOf(UnsupportedOperationException.class)
-            .hasMessage("binance has no order path: verify-keys checks the keys of a venue that trades live");
     }
 }

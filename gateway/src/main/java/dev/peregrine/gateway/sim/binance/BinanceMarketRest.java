@@ -9,7 +9,7 @@ import java.util.function.LongSupplier;
 
 /**
  * The public REST market endpoints of the simulated Binance, as documented for {@code /api/v3}: {@code ping},
- * {@code time}, {@code exchangeInfo}, {@code depth}, {@code trades}, {@code klines}, {@code avgPrice},
+ * {@code time}, {@code exchangeInfo}, {@code depth}, {@code trades}, {@code aggTrades}, {@code klines}, {@code avgPrice},
  * {@code ticker/24hr}, {@code ticker/price} and {@code ticker/bookTicker}, with the documented weights and error
  * codes. A request for any other path is not answered here (null), so the exchange hands it to the trading API.
  * Event loop only.
@@ -48,6 +48,7 @@ final class BinanceMarketRest
             case "exchangeInfo" -> 20;
             case "depth" -> depthWeight(parameter(request, "limit"));
             case "trades" -> 25;
+            case "aggTrades" -> 4;
             case "klines", "avgPrice" -> 2;
             case "ticker/24hr" -> one ? 2 : 80;
             case "ticker/price", "ticker/bookTicker" -> one ? 2 : 4;
@@ -70,6 +71,7 @@ final class BinanceMarketRest
             case "exchangeInfo" -> exchangeInfo.answer(request, now);
             case "depth" -> depth(request);
             case "trades" -> trades(request);
+            case "aggTrades" -> aggregateTrades(request);
             case "klines" -> klines(request);
             case "avgPrice" -> averagePrice(request, now);
             default -> ticker(request, now);
@@ -107,6 +109,42 @@ final class BinanceMarketRest
                 .put("qty", BinanceAmounts.format(trade.quantity()))
                 .put("quoteQty", BinanceAmounts.format(trade.price().multiply(trade.quantity())))
                 .put("time", trade.time()).put("isBuyerMaker", trade.buyerIsMaker()).put("isBestMatch", true);
+        }
+        return BinanceAnswers.ok(list);
+    }
+
+    /**
+     * {@code aggTrades}: one aggregate per trade (the simulated market fills no taker order at several prices), so
+     * {@code a}, {@code f} and {@code l} are the trade's id; from {@code fromId}, or within the times, or the latest.
+     */
+    private BinanceHttpAnswer aggregateTrades(final BinanceHttpRequest request)
+    {
+        final BinanceHttpAnswer bad = checkSymbol(request);
+        final Integer limit = integer(request, "limit", 500);
+        final Integer fromId = integer(request, "fromId", -1);
+        final Integer start = integer(request, "startTime", -1);
+        final Integer end = integer(request, "endTime", -1);
+        if (bad != null || limit == null || limit < 1 || fromId == null || start == null || end == null)
+        {
+            return bad != null ? bad : illegalInteger(limit == null || limit < 1 ? "limit" : fromId == null ? "fromId" :
+                start == null ? "startTime" : "endTime");
+        }
+        final long from = longParameter(request, "fromId");
+        final long startTime = longParameter(request, "startTime");
+        final long endTime = longParameter(request, "endTime");
+        final List<BinanceMarketTape.Trade> kept = tape.recentTrades(parameter(request, "symbol"), BinanceMarketTape.RECENT_TRADES);
+        kept.removeIf(trade -> trade.id() < from || startTime >= 0 && trade.time() < startTime ||
+            endTime >= 0 && trade.time() > endTime);
+        final int count = Math.min(limit, 1000);
+        final boolean oldestFirst = from >= 0 || startTime >= 0;
+        final List<BinanceMarketTape.Trade> chosen = kept.size() <= count ? kept :
+            oldestFirst ? kept.subList(0, count) : kept.subList(kept.size() - count, kept.size());
+        final ArrayNode list = BinanceAnswers.JSON.createArrayNode();
+        for (final BinanceMarketTape.Trade trade : chosen)
+        {
+            list.addObject().put("a", trade.id()).put("p", BinanceAmounts.format(trade.price()))
+                .put("q", BinanceAmounts.format(trade.quantity())).put("f", trade.id()).put("l", trade.id())
+                .put("T", trade.time()).put("m", trade.buyerIsMaker()).put("M", true);
         }
         return BinanceAnswers.ok(list);
     }

@@ -15,8 +15,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The WebSocket side of one simulator connection, after the handshake: {@code /ws/<stream>} (raw events),
- * {@code /stream?streams=a/b} (combined-stream envelopes), or {@code /ws/<listenKey>} of a user data stream the
- * trading API serves. A market client may then send live requests ({@link BinanceStreamRequests}); pongs are noted
+ * {@code /stream?streams=a/b} (combined-stream envelopes), {@code /ws/<listenKey>} of a user data stream the
+ * trading API serves, or the trading API's WebSocket API ({@code /ws-api/v3}: each text frame is a request for it,
+ * not held to the market streams' message rate). A market client may then send live requests ({@link BinanceStreamRequests}); pongs are noted
  * for the pong deadline; more than the allowed messages a second, too many connection attempts from one IP, or a
  * connection past its maximum age, and the connection is closed, as the venue does. Loop thread only.
  */
@@ -47,7 +48,11 @@ final class BinanceSimHandler extends WebSocketSessionHandler<BinanceSimSession>
         final String path = uri.path();
         final String ip = ((InetSocketAddress)ctx.channel().remoteAddress()).getAddress().getHostAddress();
         final BinanceSimSession session;
-        if ("/stream".equals(path) || "/stream/".equals(path))
+        if (extension != null && path.equals(extension.webSocketApiPath()))
+        {
+            session = new BinanceSimSession(ctx.channel(), List.of(), false, null, true);
+        }
+        else if ("/stream".equals(path) || "/stream/".equals(path))
         {
             final List<String> streams = new ArrayList<>();
             for (final String value : uri.parameters().getOrDefault("streams", List.of()))
@@ -72,9 +77,14 @@ final class BinanceSimHandler extends WebSocketSessionHandler<BinanceSimSession>
             BinanceSimSession.close(ctx.channel(), 1008, "connection limit");
             return null;
         }
-        ctx.channel().eventLoop().schedule((Runnable)session::close, limits.maxConnectionAge().toNanos(), TimeUnit.NANOSECONDS);
+        session.ageLimit = ctx.channel().eventLoop().schedule((Runnable)session::close, limits.maxConnectionAge().toNanos(),
+            TimeUnit.NANOSECONDS);
         publisher.add(session);
-        if (session.userStream != null)
+        if (session.api)
+        {
+            extension.openApiSession(session);
+        }
+        else if (session.userStream != null)
         {
             extension.openUserStream(session.userStream, session);
         }
@@ -101,8 +111,13 @@ final class BinanceSimHandler extends WebSocketSessionHandler<BinanceSimSession>
     @Override
     protected void onClosed(final BinanceSimSession session)
     {
+        session.ageLimit.cancel(false); // else the task would hold the closed session for the rest of the 24 h
         publisher.remove(session);
-        if (session.userStream != null)
+        if (session.api)
+        {
+            extension.closeApiSession(session);
+        }
+        else if (session.userStream != null)
         {
             extension.closeUserStream(session.userStream, session);
         }
@@ -128,7 +143,7 @@ final class BinanceSimHandler extends WebSocketSessionHandler<BinanceSimSession>
                 session.secondStartNanos = now;
                 session.messagesThisSecond = 0;
             }
-            if (++session.messagesThisSecond > limits.messagesPerSecond())
+            if (!session.api && ++session.messagesThisSecond > limits.messagesPerSecond())
             {
                 BinanceSimSession.close(ctx.channel(), 1008, "too many messages");
                 return;
@@ -136,6 +151,10 @@ final class BinanceSimHandler extends WebSocketSessionHandler<BinanceSimSession>
             if (msg instanceof PongWebSocketFrame)
             {
                 session.lastPongNanos = now;
+            }
+            else if (session.api)
+            {
+                extension.onApiRequest(session, ((TextWebSocketFrame)msg).text());
             }
             else if (session.userStream == null)
             {

@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.Future;
 
 /**
  * One market-stream client of the simulator: the streams it listens to (from its URL, then live
@@ -23,9 +24,13 @@ final class BinanceSimSession implements UserStreamSink
     final Channel channel;
     /** The listen key of a user data stream connection ({@code /ws/<listenKey>}), null for market streams. */
     final String userStream;
+    /** True for a connection to the trading API's WebSocket API ({@code /ws-api/v3}). */
+    final boolean api;
     /** Copy-on-write: a replay's agent asks whether the client listens to a depth stream. */
     private final Set<String> streams = new CopyOnWriteArraySet<>();
     private boolean combined;
+    /** The close at the connection's maximum age, cancelled when it closes earlier. */
+    Future<?> ageLimit;
     /** Pong or connection time, for the pong deadline. */
     long lastPongNanos;
     /** Incoming messages of the current second, for the 5-a-second limit. */
@@ -34,8 +39,15 @@ final class BinanceSimSession implements UserStreamSink
 
     BinanceSimSession(final Channel channel, final List<String> streams, final boolean combined, final String userStream)
     {
+        this(channel, streams, combined, userStream, false);
+    }
+
+    BinanceSimSession(final Channel channel, final List<String> streams, final boolean combined, final String userStream,
+        final boolean api)
+    {
         this.channel = channel;
         this.userStream = userStream;
+        this.api = api;
         this.streams.addAll(streams);
         this.combined = combined;
         this.lastPongNanos = System.nanoTime();
@@ -102,7 +114,16 @@ final class BinanceSimSession implements UserStreamSink
     /** An event of {@code stream}, if this client listens to it. */
     void send(final String stream, final String data)
     {
-        if (channel.isActive() && wants(stream))
+        if (wants(stream))
+        {
+            deliver(stream, data);
+        }
+    }
+
+    /** An event of {@code stream} whether or not the client listens to it (the server's own, {@code !serverShutdown}). */
+    void deliver(final String stream, final String data)
+    {
+        if (channel.isActive())
         {
             channel.writeAndFlush(new TextWebSocketFrame(combined ? "{\"stream\":\"" + stream + "\",\"data\":" + data + "}" : data));
         }

@@ -42,6 +42,7 @@ public final class BinanceSimulatedExchange implements AutoCloseable
     private int requestWeightLimit = BinanceExchangeInfo.REQUEST_WEIGHT_PER_MINUTE;
     private final LongSupplier epochMillis = System::currentTimeMillis;
     private BinanceMarketTape tape;
+    private BinanceStreamPublisher publisher;
     private WebSocketServer server;
     private EventLoop loop;
 
@@ -126,6 +127,7 @@ public final class BinanceSimulatedExchange implements AutoCloseable
         final List<String> symbols = market.symbols();
         tape = new BinanceMarketTape(symbols);
         final BinanceStreamPublisher publisher = new BinanceStreamPublisher(tape, extension, epochMillis);
+        this.publisher = publisher;
         final List<BinanceSymbolRules> rules = new ArrayList<>();
         for (final String symbol : symbols)
         {
@@ -236,13 +238,24 @@ public final class BinanceSimulatedExchange implements AutoCloseable
         return market instanceof BinanceCaptureReplay ? ((BinanceCaptureReplay)market).framesSent() : 0;
     }
 
-    /** Closes every connection and the port, and stops the threads. Idempotent. */
+    /**
+     * Tells every market-stream client {@code serverShutdown}, as the venue does before it goes down, then closes every
+     * connection and the port and stops the threads. Idempotent.
+     */
     @Override
     public void close()
     {
         if (!closed.compareAndSet(false, true))
         {
             return;
+        }
+        if (publisher != null && loop != null && loop.inEventLoop())
+        {
+            publisher.serverShutdown();
+        }
+        else if (publisher != null && loop != null && !loop.isShuttingDown())
+        {
+            loop.submit(publisher::serverShutdown).awaitUninterruptibly(1_000);
         }
         market.close();
         if (server != null)

@@ -84,6 +84,19 @@ final class BinanceStreamPublisher implements BinanceMarketListener
         }
     }
 
+    /** The documented {@code serverShutdown} event, to every market-stream client, raw or wrapped as it takes events. */
+    void serverShutdown()
+    {
+        final String event = "{\"e\":\"serverShutdown\",\"E\":" + epochMillis.getAsLong() + "}";
+        for (final BinanceSimSession session : sessions)
+        {
+            if (session.userStream == null && !session.api)
+            {
+                session.deliver("!serverShutdown", event);
+            }
+        }
+    }
+
     /** Once a second: the kline and ticker events of every such stream some client listens to. */
     void everySecond()
     {

@@ -82,6 +82,10 @@ class BinanceMarketRestTest
         final JsonNode trade = trades.get(0);
         assertThat(new BigDecimal(trade.path("quoteQty").asText())).isEqualByComparingTo(
             new BigDecimal(trade.path("price").asText()).multiply(new BigDecimal(trade.path("qty").asText())));
+        final JsonNode aggregates = BinanceAnswers.JSON.readTree(get("/api/v3/aggTrades?symbol=BTCUSDT&fromId=" +
+            trade.path("id").asLong() + "&limit=5").body());
+        assertThat(aggregates.get(0).path("a").asLong()).isEqualTo(trade.path("id").asLong());
+        assertThat(aggregates.get(0).path("p").asText()).isEqualTo(trade.path("price").asText());
         final JsonNode klines = BinanceAnswers.JSON.readTree(get("/api/v3/klines?symbol=BTCUSDT&interval=1m").body());
         assertThat(klines.get(klines.size() - 1)).hasSize(12);
         assertThat(klines.get(0).get(6).asLong() - klines.get(0).get(0).asLong()).isEqualTo(59_999);

@@ -54,6 +54,9 @@ class BinanceStreamsTest
         assertThat(aggregate.path("data").path("a").asLong()).isEqualTo(aggregate.path("data").path("f").asLong());
         combined.await("a book ticker", text -> text.startsWith("{\"stream\":\"ethusdt@bookTicker\""));
         assertThat(raw.received()).allMatch(text -> text.startsWith("{\"e\":\"trade\""));
+        exchange.close();
+        raw.await("the raw shutdown event", text -> text.startsWith("{\"e\":\"serverShutdown\",\"E\":"));
+        combined.await("the wrapped shutdown event", text -> text.startsWith("{\"stream\":\"!serverShutdown\",\"data\":{\"e\":\"serverShutdown\""));
     }
 
     @Test
@@ -132,14 +135,51 @@ class BinanceStreamsTest
         assertThat(user.received()).noneMatch(text -> text.contains("\"e\":\"trade\""));
     }
 
+    @Test
+    void theWebSocketApiPathCarriesRequestsToTheTradingApiAndItsAnswersBack() throws Exception
+    {
+        final List<UserStreamSink> sinks = new ArrayList<>();
+        exchange = BinanceSimulatedExchange.generated(List.of("BTCUSDT"), 3).withTradingApi(new UserStreamApi(sinks)).start();
+        final StreamClient api = connect("/ws-api/v3");
+        for (int i = 0; i < 8; i++)
+        {
+            api.send("{\"id\":" + i + ",\"method\":\"ping\"}");
+        }
+        api.await("the eighth answer", "{\"id\":7,\"status\":200,\"result\":{}}"::equals);
+        assertThat(api.closeCode()).as("the market streams' message rate does not apply").isEqualTo(-1);
+        assertThat(sinks).hasSize(1);
+    }
+
     private static JsonNode json(final String text) throws Exception
     {
         return BinanceAnswers.JSON.readTree(text);
     }
 
-    /** A trading API serving one user stream, {@code listenKey123}, and nothing else. */
+    /** A trading API serving one user stream, {@code listenKey123}, and a WebSocket API that answers pings. */
     private record UserStreamApi(List<UserStreamSink> sinks) implements BinanceApiExtension
     {
+        @Override
+        public String webSocketApiPath()
+        {
+            return "/ws-api/v3";
+        }
+
+        @Override
+        public void openApiSession(final UserStreamSink sink)
+        {
+            synchronized (sinks)
+            {
+                sinks.add(sink);
+            }
+        }
+
+        @Override
+        public void onApiRequest(final UserStreamSink sink, final String text)
+        {
+            final String id = text.substring(text.indexOf(':') + 1, text.indexOf(','));
+            sink.send("{\"id\":" + id + ",\"status\":200,\"result\":{}}");
+        }
+
         @Override
         public BinanceHttpAnswer answer(final BinanceHttpRequest request)
         {
