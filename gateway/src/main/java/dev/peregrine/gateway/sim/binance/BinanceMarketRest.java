@@ -10,7 +10,8 @@ import java.util.function.LongSupplier;
 /**
  * The public REST market endpoints of the simulated Binance, as documented for {@code /api/v3}: {@code ping},
  * {@code time}, {@code exchangeInfo}, {@code depth}, {@code trades}, {@code aggTrades}, {@code klines}, {@code avgPrice},
- * {@code ticker/24hr}, {@code ticker/price} and {@code ticker/bookTicker}, with the documented weights and error
+ * {@code uiKlines}, {@code ticker/24hr}, {@code ticker} (rolling window), {@code ticker/price} and
+ * {@code ticker/bookTicker}, with the documented weights and error
  * codes. A request for any other path is not answered here (null), so the exchange hands it to the trading API.
  * Event loop only.
  */
@@ -49,7 +50,8 @@ final class BinanceMarketRest
             case "depth" -> depthWeight(parameter(request, "limit"));
             case "trades" -> 25;
             case "aggTrades" -> 4;
-            case "klines", "avgPrice" -> 2;
+            case "klines", "uiKlines", "avgPrice" -> 2;
+            case "ticker" -> 4;
             case "ticker/24hr" -> one ? 2 : 80;
             case "ticker/price", "ticker/bookTicker" -> one ? 2 : 4;
             default -> -1;
@@ -72,7 +74,7 @@ final class BinanceMarketRest
             case "depth" -> depth(request);
             case "trades" -> trades(request);
             case "aggTrades" -> aggregateTrades(request);
-            case "klines" -> klines(request);
+            case "klines", "uiKlines" -> klines(request);
             case "avgPrice" -> averagePrice(request, now);
             default -> ticker(request, now);
         };
@@ -198,7 +200,10 @@ final class BinanceMarketRest
             (last == null ? now : last.time()) + "}");
     }
 
-    /** {@code ticker/24hr}, {@code ticker/price}, {@code ticker/bookTicker}: one symbol, a list, or every symbol. */
+    /**
+     * {@code ticker/24hr}, {@code ticker} (rolling window), {@code ticker/price}, {@code ticker/bookTicker}: one symbol,
+     * a list, or every symbol (not for the rolling window).
+     */
     private BinanceHttpAnswer ticker(final BinanceHttpRequest request, final long now)
     {
         final String kind = request.path().substring(PREFIX.length());
@@ -208,10 +213,20 @@ final class BinanceMarketRest
         {
             return BinanceAnswers.badRequest(-1130, "Data sent for parameter 'type' is not valid.");
         }
+        final long window = windowMillis(parameter(request, "windowSize"));
+        if ("ticker".equals(kind) && window < 0)
+        {
+            return BinanceAnswers.badRequest(-1100, "Illegal characters found in parameter 'windowSize'; legal range is " +
+                "'1m'-'59m', '1h'-'23h', '1d'-'7d'.");
+        }
+        if ("ticker".equals(kind) && symbol == null && parameter(request, "symbols") == null)
+        {
+            return BinanceAnswers.badRequest(-1102, "Param 'symbol' or 'symbols' must be sent, but both were empty/null!");
+        }
         if (symbol != null)
         {
             final BinanceHttpAnswer bad = checkSymbol(request);
-            return bad != null ? bad : BinanceAnswers.ok(tickerOf(kind, symbol, now, !"MINI".equals(type)));
+            return bad != null ? bad : BinanceAnswers.ok(tickerOf(kind, symbol, now, window, !"MINI".equals(type)));
         }
         final String list = parameter(request, "symbols");
         final List<String> names;
@@ -231,20 +246,39 @@ final class BinanceMarketRest
         final ArrayNode answer = BinanceAnswers.JSON.createArrayNode();
         for (final String name : names)
         {
-            answer.add(tickerOf(kind, name, now, !"MINI".equals(type)));
+            answer.add(tickerOf(kind, name, now, window, !"MINI".equals(type)));
         }
         return BinanceAnswers.ok(answer);
     }
 
-    private ObjectNode tickerOf(final String kind, final String symbol, final long now,
+    private ObjectNode tickerOf(final String kind, final String symbol, final long now, final long window,
         final boolean full)
     {
         return switch (kind)
         {
             case "ticker/24hr" -> tickers.dayStatistics(symbol, now, full);
+            case "ticker" -> tickers.statistics(symbol, now, window, full, true);
             case "ticker/price" -> tickers.price(symbol);
             default -> tickers.bookTicker(symbol);
         };
+    }
+
+    /** The rolling ticker's {@code windowSize} ({@code 1m}-{@code 59m}, {@code 1h}-{@code 23h}, {@code 1d}-{@code 7d}; default a day), or -1. */
+    private static long windowMillis(final String size)
+    {
+        if (size == null)
+        {
+            return BinanceTickers.DAY_MILLIS;
+        }
+        final java.util.regex.Matcher match = java.util.regex.Pattern.compile("([1-9][0-9]?)([mhd])").matcher(size);
+        if (!match.matches())
+        {
+            return -1;
+        }
+        final int count = Integer.parseInt(match.group(1));
+        final char unit = match.group(2).charAt(0);
+        final int max = unit == 'm' ? 59 : unit == 'h' ? 23 : 7;
+        return count > max ? -1 : count * (unit == 'm' ? 60_000L : unit == 'h' ? 3_600_000L : BinanceTickers.DAY_MILLIS);
     }
 
     /** -1102 when {@code symbol} is missing, -1121 when it is not served; null when it is fine. */

@@ -21,9 +21,19 @@ final class BinanceTickers
         this.tape = tape;
     }
 
+    /** {@code ticker/24hr}. */
     ObjectNode dayStatistics(final String symbol, final long now, final boolean full)
     {
-        final Kline day = tape.window(symbol, now, DAY_MILLIS);
+        return statistics(symbol, now, DAY_MILLIS, full, false);
+    }
+
+    /**
+     * The statistics of the {@code windowMillis} before {@code now}: {@code ticker/24hr}'s, or those of the rolling
+     * window {@code ticker} (no previous close, last quantity or book: the venue's rolling answer has none).
+     */
+    ObjectNode statistics(final String symbol, final long now, final long windowMillis, final boolean full, final boolean rolling)
+    {
+        final Kline day = tape.window(symbol, now, windowMillis);
         final BinanceMarketTape.Trade last = tape.lastTrade(symbol);
         final ObjectNode node = BinanceAnswers.JSON.createObjectNode();
         node.put("symbol", symbol);
@@ -32,10 +42,13 @@ final class BinanceTickers
             node.put("priceChange", amount(change(day)));
             node.put("priceChangePercent", percent(day));
             node.put("weightedAvgPrice", amount(average(day)));
-            node.put("prevClosePrice", amount(day.open));
+            if (!rolling)
+            {
+                node.put("prevClosePrice", amount(day.open));
+            }
         }
         node.put("lastPrice", amount(day.close));
-        if (full)
+        if (full && !rolling)
         {
             node.put("lastQty", amount(last == null ? null : last.quantity()));
             node.put("bidPrice", amount(tape.bestBid(symbol)));
@@ -48,7 +61,7 @@ final class BinanceTickers
         node.put("lowPrice", amount(day.low));
         node.put("volume", amount(day.volume));
         node.put("quoteVolume", amount(day.quoteVolume));
-        node.put("openTime", now - DAY_MILLIS);
+        node.put("openTime", now - windowMillis);
         node.put("closeTime", now);
         node.put("firstId", day.firstTradeId);
         node.put("lastId", day.lastTradeId);

@@ -92,6 +92,12 @@ class BinanceMarketRestTest
         final JsonNode day = BinanceAnswers.JSON.readTree(get("/api/v3/ticker/24hr?symbol=BTCUSDT").body());
         assertThat(day.path("count").asLong()).isPositive();
         assertThat(day.path("lastId").asLong() - day.path("firstId").asLong() + 1).isEqualTo(day.path("count").asLong());
+        final JsonNode hour = BinanceAnswers.JSON.readTree(get("/api/v3/ticker?symbol=BTCUSDT&windowSize=1h").body());
+        assertThat(hour.path("closeTime").asLong() - hour.path("openTime").asLong()).isEqualTo(3_600_000L);
+        assertThat(hour.has("lastQty")).as("the rolling window has no last quantity").isFalse();
+        assertThat(get("/api/v3/ticker?windowSize=1h").body()).contains("\"code\":-1102");
+        assertThat(get("/api/v3/ticker?symbol=BTCUSDT&windowSize=60m").body()).contains("\"code\":-1100");
+        assertThat(get("/api/v3/uiKlines?symbol=BTCUSDT&interval=1s&limit=1").body()).startsWith("[[");
         final JsonNode book = BinanceAnswers.JSON.readTree(get("/api/v3/ticker/bookTicker").body());
         assertThat(new BigDecimal(book.get(0).path("bidPrice").asText()))
             .isLessThan(new BigDecimal(book.get(0).path("askPrice").asText()));
