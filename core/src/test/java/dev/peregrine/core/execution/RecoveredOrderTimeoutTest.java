@@ -44,14 +44,7 @@ class RecoveredOrderTimeoutTest
     private static void report(final CoreHarness h, final int type, final long orderId, final long fillNumber,
         final String quantity, final String price)
     {
-        final InboundEvent e = h.events.clock();
-        e.type = type;
-        e.instrumentId = -1;
-        e.orderId = orderId;
-        e.tradeId = fillNumber;
-        e.quantity = quantity == null ? 0 : q(quantity);
-        e.price = price == null ? 0 : q(price);
-        h.feed(e);
+        LiveVenueReportsTest.report(h, type, orderId, fillNumber, quantity, price, null, 0);
     }
 
     /** The first event of the restarted engine, {@code downMillis} after the last one of the crashed run. */
