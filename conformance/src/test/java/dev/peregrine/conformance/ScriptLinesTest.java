@@ -49,4 +49,17 @@ class ScriptLinesTest
         assertThatThrownBy(() -> KnownDifferences.parse("known-differences.txt", List.of("# c", "coinbase-ccxt | markets")))
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("known-differences.txt:2");
     }
+
+    @Test
+    void aListedDifferenceThatFailsIsKnownAndOneThatPassesIsStaleAndFails()
+    {
+        // The shipped list's one entry: ccxt cannot sign a WebSocket JWT with an Ed25519 key.
+        final ScriptRun failing = ScriptRun.of("coinbase-ccxt", "ed25519",
+            "PASS markets\nFAIL watch orders (ed25519): Error: Unsupported key format\nEND", 0);
+        final ScriptRun passing = ScriptRun.of("coinbase-ccxt", "ed25519", "PASS markets\nPASS watch orders (ed25519)\nEND", 0);
+
+        ConformanceVerdict.assertConforms(failing);
+        assertThatThrownBy(() -> ConformanceVerdict.assertConforms(passing)).isInstanceOf(AssertionError.class)
+            .hasMessageContaining("STALE watch orders (ed25519)");
+    }
 }
