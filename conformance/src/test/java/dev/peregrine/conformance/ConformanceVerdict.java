@@ -38,8 +38,21 @@ final class ConformanceVerdict
     static void assertConforms(final ScriptRun run)
     {
         final KnownDifferences known = KnownDifferences.read(ClientScript.DIR.resolve("known-differences.txt"));
-        final List<String> matrix = new ArrayList<>();
         final List<String> problems = new ArrayList<>();
+        final String table = judge(run, known, problems);
+        System.out.println(table);
+        write(run.script() + "-" + run.label(), table);
+        if (!problems.isEmpty())
+        {
+            throw new AssertionError(run.title() + ": " + problems.size() + " problem(s):\n  " + String.join("\n  ", problems) +
+                "\nmatrix:\n" + table + "\neverything it printed:\n" + run.output());
+        }
+    }
+
+    /** The run's pass matrix against {@code known}; what fails the run is added to {@code problems}. */
+    static String judge(final ScriptRun run, final KnownDifferences known, final List<String> problems)
+    {
+        final List<String> matrix = new ArrayList<>();
         for (final CheckLine check : run.checks())
         {
             final String reason = known.reason(run, check.name());
@@ -73,14 +86,7 @@ final class ConformanceVerdict
         {
             problems.add("the script printed no check");
         }
-        final String table = run.title() + "\n  " + String.join("\n  ", matrix);
-        System.out.println(table);
-        write(run.script() + "-" + run.label(), table);
-        if (!problems.isEmpty())
-        {
-            throw new AssertionError(run.title() + ": " + problems.size() + " problem(s):\n  " + String.join("\n  ", problems) +
-                "\nmatrix:\n" + table + "\neverything it printed:\n" + run.output());
-        }
+        return run.title() + "\n  " + String.join("\n  ", matrix);
     }
 
     private static void write(final String script, final String table)
