@@ -274,8 +274,8 @@ public final class SimCommand implements Callable<Integer>
             out.println("market data (trade, aggTrade, bookTicker, depth, depth@100ms, kline_<interval>, miniTicker, ticker " +
                 "at /ws/<stream> or /stream?streams=): " + venue.marketDataUrl());
             out.println("REST (market endpoints and the signed spot trading API) " + venue.restUrl() +
-                ", user data streams at " + venue.userChannelUrl() + "/ws/<listenKey>; market orders fill at once at the " +
-                "best price, limit orders when the market reaches them");
+                ", user data on the WebSocket API at " + venue.userChannelUrl() + "/ws-api/v3 (and the retired listen keys " +
+                "at /ws/<listenKey>); market orders fill at once at the best price, limit orders when the market reaches them");
         }
         else
         {

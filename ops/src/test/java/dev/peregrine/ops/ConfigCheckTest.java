@@ -32,6 +32,9 @@ class ConfigCheckTest
     private static final String FAKE_KEY_NAME = "organizations/1d5e7c9a/apiKeys/7b3f2e10";
     /** A real P-256 key made for the test: the validation parses it as the order adapter will. */
     private static final String FAKE_PEM = generatedPem();
+    /** The example API key and HMAC secret key of Binance's API documentation: the shapes the check reads. */
+    private static final String FAKE_BINANCE_KEY = "vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A";
+    private static final String FAKE_BINANCE_SECRET = "NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j";
 
     @TempDir
     Path temp;
@@ -53,7 +56,8 @@ class ConfigCheckTest
         {
             examples = files.filter(p -> p.toString().endsWith(".yaml")).sorted().collect(Collectors.toList());
         }
-        assertThat(examples).extracting(p -> p.getFileName().toString()).contains("paper.yaml", "live.yaml");
+        assertThat(examples).extracting(p -> p.getFileName().toString())
+            .contains("paper.yaml", "live.yaml", "live-binance.yaml");
         // The live examples name the real venues, whose catalog config check loads: the emulators stand in for them.
         try (CoinbaseVenueEmulator coinbase = new CoinbaseVenueEmulator((ECPublicKey)TestKeys.p256().getPublic(),
                 TestKeys.KEY_NAME, "127.0.0.1").start();
@@ -78,14 +82,14 @@ class ConfigCheckTest
             env.put("PEREGRINE_ADMIN_TOKEN", STRONG_TOKEN);
             env.put("COINBASE_API_KEY", FAKE_KEY_NAME);
             env.put("COINBASE_API_SECRET", FAKE_PEM);
-            env.put("BINANCE_API_KEY", "vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A");
-            env.put("BINANCE_API_SECRET", "NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j");
+            env.put("BINANCE_API_KEY", FAKE_BINANCE_KEY);
+            env.put("BINANCE_API_SECRET", FAKE_BINANCE_SECRET);
             final Path log = temp.resolve(example.getFileName() + ".log");
             final int code = DaemonProcess.run(temp, env, log, "config", "check", "--config", example.toString());
             final String output = DaemonProcess.read(log);
             assertThat(code).as(output).isZero();
             assertThat(output).startsWith("OK: ").contains(catalogLine).doesNotContain(STRONG_TOKEN)
-                .doesNotContain(FAKE_PEM.substring(28, 60));
+                .doesNotContain(FAKE_PEM.substring(28, 60)).doesNotContain(FAKE_BINANCE_SECRET);
         }
     }
 

@@ -11,20 +11,22 @@ import java.util.regex.Pattern;
 
 /**
  * {@code peregrine sim} as an operator runs it to try the live profile: free ports, API credentials written to a
- * folder, and {@code run --profile live} with the shipped {@code live.yaml} pointed at it through the environment
- * overrides the operator's guide names.
+ * folder, and {@code run --profile live} with the venue's shipped configuration ({@code live.yaml} for Coinbase,
+ * {@code live-binance.yaml} for Binance) pointed at it through the environment overrides the operator's guide names.
  */
 public final class Simulator
 {
     private static final Pattern SIM_READY = Pattern.compile(
         "sim ready: market_data_url=(\\S+) rest_url=(\\S+) user_channel_url=(\\S+)");
 
+    private final String venue;
     private final Path dir;
     private final Path credentials;
     private final Peregrine.Running process;
 
-    private Simulator(final Path dir, final Path credentials, final Peregrine.Running process)
+    private Simulator(final String venue, final Path dir, final Path credentials, final Peregrine.Running process)
     {
+        this.venue = venue;
         this.dir = dir;
         this.credentials = credentials;
         this.process = process;
@@ -37,7 +39,17 @@ public final class Simulator
         final List<String> args = new ArrayList<>(List.of("sim", "--market-data-port", "0", "--rest-port", "0",
             "--credentials-dir", credentials.toString()));
         args.addAll(List.of(more));
-        return new Simulator(dir, credentials, Peregrine.start(dir, Map.of(), args.toArray(String[]::new)));
+        return new Simulator("coinbase", dir, credentials, Peregrine.start(dir, Map.of(), args.toArray(String[]::new)));
+    }
+
+    /** Starts {@code sim --venue binance} (one port) in {@code dir} with its credentials in {@code dir/sim-credentials}. */
+    public static Simulator binance(final Path dir, final String... more)
+    {
+        final Path credentials = dir.resolve("sim-credentials");
+        final List<String> args = new ArrayList<>(List.of("sim", "--venue", "binance", "--market-data-port", "0",
+            "--credentials-dir", credentials.toString()));
+        args.addAll(List.of(more));
+        return new Simulator("binance", dir, credentials, Peregrine.start(dir, Map.of(), args.toArray(String[]::new)));
     }
 
     /** Waits (90 s at most) for the simulator's URLs, then starts the live profile against it on {@code journal}. */
@@ -48,9 +60,12 @@ public final class Simulator
         overrides.put("PEREGRINE_VENUE_MARKET_DATA_URL", urls.group(1));
         overrides.put("PEREGRINE_VENUE_REST_URL", urls.group(2));
         overrides.put("PEREGRINE_VENUE_USER_CHANNEL_URL", urls.group(3));
-        overrides.put("PEREGRINE_SECRETS_COINBASE_API_KEY_FILE", credentials.resolve("coinbase_api_key").toString());
-        overrides.put("PEREGRINE_SECRETS_COINBASE_API_SECRET_FILE", credentials.resolve("coinbase_api_secret").toString());
-        return Daemon.start(dir, Workspace.root().resolve("ops/config/live.yaml"), journal, Daemon.newToken(), overrides,
+        overrides.put("PEREGRINE_SECRETS_" + venue.toUpperCase() + "_API_KEY_FILE",
+            credentials.resolve(venue + "_api_key").toString());
+        overrides.put("PEREGRINE_SECRETS_" + venue.toUpperCase() + "_API_SECRET_FILE",
+            credentials.resolve(venue + "_api_secret").toString());
+        final String config = "binance".equals(venue) ? "ops/config/live-binance.yaml" : "ops/config/live.yaml";
+        return Daemon.start(dir, Workspace.root().resolve(config), journal, Daemon.newToken(), overrides,
             "--profile", "live");
     }
 

@@ -28,6 +28,13 @@ public final class CommandCode
      * comes back (ACTIVE, or whatever an operator or a loss limit had set). Published by start-up only.
      */
     public static final int START = 7;
+    /**
+     * The engine started on a journal with orders still open at a live venue, before the venue's first report:
+     * those pending there (waiting for an acknowledgement or a cancel's confirmation) are not timed out until the
+     * venue reports on them (its restart reconciliation). The trading state is not touched. Published by start-up
+     * only.
+     */
+    public static final int RECOVERED = 8;
 
     private CommandCode()
     {
@@ -44,6 +51,7 @@ public final class CommandCode
             case KILL: return "kill";
             case STOP: return "stop";
             case START: return "start";
+            case RECOVERED: return "recovered";
             default: return "unknown(" + code + ")";
         }
     }

@@ -89,6 +89,7 @@ public final class ExecutionEngine implements OrderEntry
         this.fees = fees;
         this.reports = reports;
         this.timeouts = new VenueTimeouts(orders, reports, venueTimeoutNanos);
+        reports.timeouts(timeouts);
         this.sweeps = new CancelSweeps(orders, positions, MAX_STRATEGIES);
         this.decisions = new DecisionRecorder(market, positions, outputs);
         this.commands = new OrderCommands(paperVenue);
@@ -312,6 +313,12 @@ public final class ExecutionEngine implements OrderEntry
      */
     public void onCommand(final int code)
     {
+        if (code == CommandCode.RECOVERED)
+        {
+            // Not the operator's: the trading state is not touched.
+            timeouts.onRecovered();
+            return;
+        }
         if (tradingState.onCommand(code, now))
         {
             sweeps.startCancelAll(lastOrderId, code == CommandCode.FLATTEN);

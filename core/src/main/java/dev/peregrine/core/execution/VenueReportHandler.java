@@ -28,6 +28,8 @@ public final class VenueReportHandler implements VenueReports
     /** The paper venue's fee schedule (fills it reports carry no fee); replaced with the venue's settings. */
     private PaperVenueSettings feeSchedule;
     private OrderEvents orderEvents = OrderEvents.NONE;
+    /** Told of each live venue report, for the orders recovered pending at a restart; set by the execution engine. */
+    private VenueTimeouts timeouts;
 
     public VenueReportHandler(final OrderStore orders, final PositionBook positions, final FeeLedger fees,
         final OutputListener outputs, final CoreMetrics metrics, final PaperVenueSettings feeSchedule)
@@ -39,6 +41,12 @@ public final class VenueReportHandler implements VenueReports
         this.metrics = metrics;
         this.quality = new ExecutionQuality(metrics);
         this.feeSchedule = feeSchedule;
+    }
+
+    /** Who times out orders the venue never answered (it waits for the venue's report on recovered ones). */
+    void timeouts(final VenueTimeouts timeouts)
+    {
+        this.timeouts = timeouts;
     }
 
     /** Where order events go (the strategies). */
@@ -72,6 +80,10 @@ public final class VenueReportHandler implements VenueReports
         {
             metrics.venueReportsUnmatched.increment();
             return;
+        }
+        if (timeouts != null)
+        {
+            timeouts.onVenueReport(event.orderId, now);
         }
         switch (event.type)
         {

@@ -32,7 +32,8 @@ class LiveVenueReportsTest
         return h;
     }
 
-    private static void report(final CoreHarness h, final int type, final long orderId, final long fillNumber,
+    /** A VENUE_* event as the live venue publishes it; also used by {@link RecoveredOrderTimeoutTest}. */
+    static void report(final CoreHarness h, final int type, final long orderId, final long fillNumber,
         final String quantity, final String price, final String fee, final int flags)
     {
         final InboundEvent e = h.events.clock();

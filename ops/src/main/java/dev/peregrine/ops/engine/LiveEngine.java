@@ -205,6 +205,12 @@ public final class LiveEngine
         final RingBuffer<InboundEvent> started = ring.start();
         if (liveVenue != null)
         {
+            if (!recovered.isEmpty())
+            {
+                // Before the venue's first report, journaled: the orders pending at the venue wait for its
+                // reconciliation rather than time out on the time the engine was down (a replay sees the same).
+                publishAtStart(started, CommandCode.RECOVERED);
+            }
             // The journal's creation time makes the client order ids of this journal unique for good.
             liveVenue.start(started, core.instruments(), "prg-" + Long.toHexString(journal.writer().header().createdEpochNanos()) + "-",
                 recovered);
@@ -231,6 +237,18 @@ public final class LiveEngine
             log.write(LifecycleLines.started(this));
         }
         feed.start(started, core.instruments());
+    }
+
+    private void publishAtStart(final RingBuffer<InboundEvent> ring, final int commandCode)
+    {
+        try
+        {
+            commands.publish(ring, commandCode);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** When to snapshot the state (default {@link SnapshotPolicy#DEFAULT}); call before {@link #start()}. */

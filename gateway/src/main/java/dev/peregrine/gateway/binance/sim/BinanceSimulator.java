@@ -99,7 +99,10 @@ public final class BinanceSimulator implements VenueSimulator
         return URI.create("http://" + uriHost() + ":" + exchange.port());
     }
 
-    /** The stream host: the user data stream is {@code /ws/<listenKey>} on it, as on the venue. */
+    /**
+     * The stream host, which here also serves the WebSocket API ({@code /ws-api/v3}: the user data subscription) and
+     * the retired listen keys' {@code /ws/<listenKey>}.
+     */
     @Override
     public URI userChannelUrl()
     {

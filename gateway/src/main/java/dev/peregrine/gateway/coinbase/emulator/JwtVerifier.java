@@ -27,7 +27,9 @@ import java.util.function.LongSupplier;
  * <p>Claims accepted, as clients send them today: {@code iss "cdp"} (the venue's documented form), or the older
  * {@code iss "coinbase-cloud"} with an {@code aud} naming {@code retail_rest_api_proxy} (or, for a WebSocket
  * subscribe, {@code public_websocket_api}); the request as {@code uri} (Advanced Trade's samples) or as a
- * {@code uris} list (the CDP SDKs); {@code nbf}/{@code exp} at most 120 s apart, with 5 s of clock skew.
+ * {@code uris} list (the CDP SDKs); {@code nbf}/{@code exp} at most 120 s apart, with 5 s of clock skew. Unlike the
+ * venue, the request's host may carry a port and an {@code http://} or {@code https://} scheme (see
+ * {@link #uriProblem}), so clients pointed at the emulator's base URL are accepted as they sign.
  *
  * @param publicKey    the public half of the API key: an {@link ECPublicKey} or an {@link EdECPublicKey}.
  * @param keyName      what {@code kid} and {@code sub} must say.
@@ -213,8 +215,83 @@ public record JwtVerifier(PublicKey publicKey, String keyName, LongSupplier epoc
         final Object uris = claims.getClaim("uris");
         if (uri == null && uris instanceof List<?> list)
         {
-            return list.contains(expectedUri) ? null : "uris claim " + list + " does not hold '" + expectedUri + "'";
+            String firstProblem = "it is empty";
+            for (int i = list.size() - 1; i >= 0; i--)
+            {
+                firstProblem = uriProblem(list.get(i), expectedUri);
+                if (firstProblem == null)
+                {
+                    return null;
+                }
+            }
+            return "uris claim " + list + " holds no '" + expectedUri + "' (" + firstProblem + ")";
         }
-        return expectedUri.equals(uri) ? null : "uri claim '" + uri + "' is not '" + expectedUri + "'";
+        final String problem = uriProblem(uri, expectedUri);
+        return problem == null ? null : "uri claim '" + uri + "' is not '" + expectedUri + "': " + problem;
+    }
+
+    /**
+     * Why {@code claim} does not name the request {@code expectedUri} ({@code "METHOD host/path"}), or null when it
+     * does. Beyond the venue's exact form, a test base URL's port after the host and a leading {@code http://} or
+     * {@code https://} are accepted: clients sign what they build from the base URL they are given (Coinbase's
+     * TypeScript SDK {@code GET 127.0.0.1:PORT/api/...}, ccxt {@code GET http://127.0.0.1:PORT/api/...}); the venue
+     * itself has no port and is https only, so it never sees them.
+     */
+    static String uriProblem(final Object claim, final String expectedUri)
+    {
+        if (!(claim instanceof String text))
+        {
+            return "not a string";
+        }
+        final int space = text.indexOf(' ');
+        if (space < 0)
+        {
+            return "not 'METHOD host/path'";
+        }
+        final int expectedSpace = expectedUri.indexOf(' ');
+        final String method = text.substring(0, space);
+        final String expectedMethod = expectedUri.substring(0, expectedSpace);
+        if (!method.equals(expectedMethod))
+        {
+            return "method " + method + ", this request is " + expectedMethod;
+        }
+        final String target = withoutScheme(text.substring(space + 1));
+        final String expectedTarget = expectedUri.substring(expectedSpace + 1);
+        final int slash = target.indexOf('/');
+        final int expectedSlash = expectedTarget.indexOf('/');
+        final String host = withoutPort(slash < 0 ? target : target.substring(0, slash));
+        final String expectedHost = expectedTarget.substring(0, expectedSlash);
+        if (!host.equals(expectedHost))
+        {
+            return "host " + host + ", this venue is " + expectedHost;
+        }
+        final String path = slash < 0 ? "" : target.substring(slash);
+        final String expectedPath = expectedTarget.substring(expectedSlash);
+        return path.equals(expectedPath) ? null : "path " + path + ", this request is " + expectedPath;
+    }
+
+    private static String withoutScheme(final String target)
+    {
+        for (final String scheme : new String[] {"https://", "http://"})
+        {
+            if (target.startsWith(scheme))
+            {
+                return target.substring(scheme.length());
+            }
+        }
+        return target;
+    }
+
+    /** {@code host:port} or {@code [v6]:port} without the port; a host without one unchanged. */
+    private static String withoutPort(final String hostAndPort)
+    {
+        final int colon = hostAndPort.lastIndexOf(':');
+        final boolean bracketed = hostAndPort.startsWith("[");
+        if (colon < 0 || bracketed && colon < hostAndPort.indexOf(']') || !bracketed && colon != hostAndPort.indexOf(':'))
+        {
+            return hostAndPort;
+        }
+        final String port = hostAndPort.substring(colon + 1);
+        return !port.isEmpty() && port.chars().allMatch(Character::isDigit) ? hostAndPort.substring(0, colon) : hostAndPort;
     }
 }

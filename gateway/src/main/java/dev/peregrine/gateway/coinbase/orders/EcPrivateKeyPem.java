@@ -3,10 +3,13 @@ package dev.peregrine.gateway.coinbase.orders;
 import dev.peregrine.gateway.orders.CredentialsException;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.DERBitString;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x9.ECNamedCurveTable;
 import org.bouncycastle.asn1.x9.X962Parameters;
+import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.util.io.pem.PemObject;
 import org.bouncycastle.util.io.pem.PemReader;
@@ -95,11 +98,16 @@ public final class EcPrivateKeyPem
         return pem(PKCS8, key.getEncoded());
     }
 
-    /** PEM of a SEC1 key naming its curve (the Coinbase key-file form). */
+    /**
+     * PEM of a SEC1 key naming its curve and carrying its public key: the Coinbase key-file form, and what
+     * {@code openssl ecparam -genkey} writes. Third-party clients (Node's {@code crypto}, ccxt, the SDKs) refuse a
+     * SEC1 key without the optional public key, so it is always included, derived here from the private scalar.
+     */
     public static String toSec1Pem(final ECPrivateKey key)
     {
         final org.bouncycastle.asn1.sec.ECPrivateKey sec1 = new org.bouncycastle.asn1.sec.ECPrivateKey(
-            key.getParams().getOrder().bitLength(), key.getS(), new X962Parameters(curveOf(key)));
+            key.getParams().getOrder().bitLength(), key.getS(), new DERBitString(publicPoint(key)),
+            new X962Parameters(curveOf(key)));
         try
         {
             return pem(SEC1, sec1.getEncoded());
@@ -108,6 +116,13 @@ public final class EcPrivateKeyPem
         {
             throw new IllegalStateException("cannot encode the key", ex);
         }
+    }
+
+    /** The uncompressed public point {@code 04 || X || Y} of {@code key}: its curve's generator times the scalar. */
+    private static byte[] publicPoint(final ECPrivateKey key)
+    {
+        final X9ECParameters curve = ECNamedCurveTable.getByOID(curveOf(key));
+        return curve.getG().multiply(key.getS()).normalize().getEncoded(false);
     }
 
     private static ASN1ObjectIdentifier curveOf(final ECPrivateKey key)

@@ -142,8 +142,8 @@ final class RestartReconciliation
             {
                 if (!"FAILED".equals(update.status()))
                 {
-                    // Accepted at once: the core expires an order pending at the venue for too long, and the
-                    // lookups that follow take a request or more per order.
+                    // Accepted at once, the first report on a recovered order (its venue time-out runs from it):
+                    // the lookups that follow take a request or more per order.
                     reports.acknowledge(order, update.orderId());
                 }
                 lookups.addLast(new Lookup(order, update));

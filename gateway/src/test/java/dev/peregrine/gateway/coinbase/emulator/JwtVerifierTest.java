@@ -70,7 +70,59 @@ class JwtVerifierTest
         assertThat(verifier.verify(es256(pair, c -> c.claim("uri", null).claim("uris", List.of(URI))), URI)).isNull();
         assertThat(verifier.verify(es256(pair, c -> c.claim("uri", null).claim("uris", List.of("GET " + HOST + PATH))), URI))
             .startsWith("uris claim");
-        assertThat(verifier.verify(es256(pair, c -> c.claim("uri", null)), URI)).isEqualTo("uri claim 'null' is not '" + URI + "'");
+        assertThat(verifier.verify(es256(pair, c -> c.claim("uri", null)), URI))
+            .isEqualTo("uri claim 'null' is not '" + URI + "': not a string");
+    }
+
+    @Test
+    void acceptsTheHostWithAPortAndAnHttpSchemeAsClientsSignForATestBaseUrl()
+    {
+        final KeyPair pair = TestKeys.p256();
+        final JwtVerifier verifier = new JwtVerifier(pair.getPublic(), TestKeys.KEY_NAME, () -> NOW);
+        final String accounts = "/api/v3/brokerage/accounts";
+        final String expected = "GET 127.0.0.1" + accounts;
+
+        for (final String signed : List.of("GET 127.0.0.1" + accounts, "GET 127.0.0.1:8123" + accounts,
+            "GET http://127.0.0.1:8123" + accounts, "GET https://127.0.0.1" + accounts, "GET http://127.0.0.1" + accounts))
+        {
+            assertThat(verifier.verify(es256(pair, c -> c.claim("uri", signed)), expected)).as(signed).isNull();
+            assertThat(verifier.verify(es256(pair, c -> c.claim("uri", null).claim("uris", List.of(signed))), expected))
+                .as("uris " + signed).isNull();
+        }
+        final String sdk = new CoinbaseJwtSigner(TestKeys.credentials(pair), () -> NOW, new SecureRandom())
+            .forRest("GET", "127.0.0.1:8123", accounts);
+        assertThat(verifier.verify(sdk, expected)).isNull();
+        assertThat(new JwtVerifier(pair.getPublic(), TestKeys.KEY_NAME, () -> NOW).verify(es256(pair,
+            c -> c.claim("uri", "GET [::1]:8123" + accounts)), "GET [::1]" + accounts)).isNull();
+    }
+
+    @Test
+    void refusesAWrongMethodHostOrPathWithTheReasonWhateverTheForm()
+    {
+        final KeyPair pair = TestKeys.p256();
+        final JwtVerifier verifier = new JwtVerifier(pair.getPublic(), TestKeys.KEY_NAME, () -> NOW);
+        final String accounts = "/api/v3/brokerage/accounts";
+        final String expected = "GET 127.0.0.1" + accounts;
+
+        assertThat(verifier.verify(es256(pair, c -> c.claim("uri", "POST http://127.0.0.1:8123" + accounts)), expected))
+            .endsWith(": method POST, this request is GET");
+        assertThat(verifier.verify(es256(pair, c -> c.claim("uri", "GET localhost:8123" + accounts)), expected))
+            .endsWith(": host localhost, this venue is 127.0.0.1");
+        assertThat(verifier.verify(es256(pair, c -> c.claim("uri", "GET api.coinbase.com" + accounts)), expected))
+            .endsWith(": host api.coinbase.com, this venue is 127.0.0.1");
+        assertThat(verifier.verify(es256(pair, c -> c.claim("uri", "GET 127.0.0.1:8123/api/v3/brokerage/orders")), expected))
+            .isEqualTo("uri claim 'GET 127.0.0.1:8123/api/v3/brokerage/orders' is not '" + expected +
+                "': path /api/v3/brokerage/orders, this request is " + accounts);
+        assertThat(verifier.verify(es256(pair, c -> c.claim("uri", "GET ftp://127.0.0.1" + accounts)), expected))
+            .endsWith(": host ftp:, this venue is 127.0.0.1");
+        assertThat(verifier.verify(es256(pair, c -> c.claim("uri", "GET 127.0.0.1:port" + accounts)), expected))
+            .endsWith(": host 127.0.0.1:port, this venue is 127.0.0.1");
+        assertThat(verifier.verify(es256(pair, c -> c.claim("uri", "GET127.0.0.1" + accounts)), expected))
+            .endsWith(": not 'METHOD host/path'");
+        assertThat(verifier.verify(es256(pair, c -> c.claim("uri", null).claim("uris",
+            List.of("GET localhost" + accounts))), expected))
+            .isEqualTo("uris claim [GET localhost" + accounts + "] holds no '" + expected +
+                "' (host localhost, this venue is 127.0.0.1)");
     }
 
     @Test
