@@ -1,6 +1,7 @@
 package dev.peregrine.ops.config;
 
 import dev.peregrine.core.instrument.ProductCatalog;
+import dev.peregrine.gateway.venue.VenueCatalogLoader;
 import dev.peregrine.gateway.venue.VenueRegistry;
 
 import java.net.URI;
@@ -46,7 +47,7 @@ public record ConfiguredCatalog(ProductCatalog catalog, List<String> lines)
         final ProductCatalog catalog = VenueRegistry.standard().loadCatalog(venue, restUrl, products, cache, TIMEOUT,
             warnings::add);
         final List<String> lines = new ArrayList<>();
-        final boolean cached = warnings.stream().anyMatch(w -> w.contains("catalog from the cached copy"));
+        final boolean cached = warnings.stream().anyMatch(w -> w.contains(VenueCatalogLoader.FROM_CACHED_COPY));
         lines.add("catalog: " + venue + "'s " + (cached ? "cached copy " + cache : "listing at " +
             VenueRegistry.standard().venue(venue).catalogSource().listingUrl(restUrl, products)));
         lines.addAll(warnings);

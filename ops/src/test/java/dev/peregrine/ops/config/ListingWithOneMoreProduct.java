@@ -23,13 +23,13 @@ import java.security.interfaces.ECPublicKey;
  * venue that lists a product Peregrine does not ship. The emulator has no hook to add a product, so its own
  * answer is taken and BTC-USD's entry copied under the new id, price and increments.
  */
-final class ListingWithOneMoreProduct implements AutoCloseable
+public final class ListingWithOneMoreProduct implements AutoCloseable
 {
-    static final String PATH = "/api/v3/brokerage/market/products";
+    public static final String PATH = "/api/v3/brokerage/market/products";
 
     private final HttpServer server;
 
-    ListingWithOneMoreProduct() throws IOException, InterruptedException
+    public ListingWithOneMoreProduct() throws IOException, InterruptedException
     {
         final String body;
         try (CoinbaseVenueEmulator emulator = new CoinbaseVenueEmulator((ECPublicKey)TestKeys.p256().getPublic(),
@@ -73,7 +73,7 @@ final class ListingWithOneMoreProduct implements AutoCloseable
     }
 
     /** The REST base to configure as {@code venue.rest_url}. */
-    URI restUrl()
+    public URI restUrl()
     {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
