@@ -109,6 +109,13 @@ public final class EngineOptions
             throw new IllegalArgumentException("the live venue needs its REST and user-channel (or user data stream) " +
                 "URLs and an API key");
         }
+        for (final String product : settings.products())
+        {
+            if (catalog != null && catalog.find(product) == null)
+            {
+                throw new IllegalArgumentException("the catalog given does not list " + product + ", which the settings trade");
+            }
+        }
         if (!(diskAlertRatio >= 0 && diskAlertRatio <= 1))
         {
             throw new IllegalArgumentException("journal disk free alert ratio must be between 0 and 1, got " + diskAlertRatio);
