@@ -59,7 +59,7 @@ public final class ConfigCommand implements Callable<Integer>
         {
             try
             {
-                final DaemonConfig cfg = DaemonConfigLoader.load(config, profile, System.getenv());
+                final DaemonConfig cfg = DaemonConfigLoader.load(config, profile, System.getenv(), true);
                 final PrintWriter out = spec.commandLine().getOut();
                 final java.util.List<String> strategies = new java.util.ArrayList<>();
                 cfg.settings().strategies().forEach(s -> strategies.add(s.name()));
@@ -70,6 +70,10 @@ public final class ConfigCommand implements Callable<Integer>
                 for (final String override : cfg.overrides())
                 {
                     out.println("  overridden: " + override);
+                }
+                for (final String line : cfg.catalog().lines())
+                {
+                    out.println("  " + line);
                 }
                 if (journal != null)
                 {

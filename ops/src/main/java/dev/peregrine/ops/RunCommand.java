@@ -56,7 +56,7 @@ public final class RunCommand implements Callable<Integer>
         final DaemonConfig cfg;
         try
         {
-            cfg = DaemonConfigLoader.load(config, profile, System.getenv());
+            cfg = DaemonConfigLoader.load(config, profile, System.getenv(), true);
         }
         catch (final ConfigException ex)
         {
@@ -78,6 +78,10 @@ public final class RunCommand implements Callable<Integer>
         }
         out.println("config: " + cfg.file() + " (profile " + cfg.profile() + ", venue " + cfg.venue() + ")" +
             (cfg.overrides().isEmpty() ? "" : "; overridden by the environment: " + String.join(", ", cfg.overrides())));
+        for (final String line : cfg.catalog().lines())
+        {
+            out.println(line);
+        }
         final EngineOptions options = new EngineOptions()
             .label("run")
             .settings(cfg.settings())
@@ -91,6 +95,7 @@ public final class RunCommand implements Callable<Integer>
             .ringSize(cfg.ringSize())
             // The simulated exchange speaks Coinbase's protocol.
             .venue("simulated".equals(cfg.venue()) ? "coinbase" : cfg.venue(), cfg.marketDataUrl(), cfg.restUrl())
+            .catalog(cfg.catalog().catalog())
             .liveVenue(cfg.userChannelUrl(), cfg.apiKey(), cfg.apiSecret())
             .adminToken(cfg.adminToken(), cfg.adminTokenSource())
             .retention(cfg.retention())

@@ -1,5 +1,8 @@
 package dev.peregrine.ops;
 
+import dev.peregrine.gateway.coinbase.emulator.CoinbaseVenueEmulator;
+import dev.peregrine.gateway.coinbase.orders.TestKeys;
+import dev.peregrine.gateway.sim.binance.BinanceSimulatedExchange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -8,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.interfaces.ECPublicKey;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,9 +58,27 @@ class ConfigCheckTest
         }
         assertThat(examples).extracting(p -> p.getFileName().toString())
             .contains("paper.yaml", "live.yaml", "live-binance.yaml");
-        for (final Path example : examples)
+        // The live examples name the real venues, whose catalog config check loads: the emulators stand in for them.
+        try (CoinbaseVenueEmulator coinbase = new CoinbaseVenueEmulator((ECPublicKey)TestKeys.p256().getPublic(),
+                TestKeys.KEY_NAME, "127.0.0.1").start();
+             BinanceSimulatedExchange binance = BinanceSimulatedExchange.generated(List.of("BTCUSDT", "ETHUSDT"), 7).start())
+        {
+            for (final Path example : examples)
+            {
+                final boolean onBinance = Files.readString(example).contains("name: binance");
+                checkExample(example, (onBinance ? binance.restBase() : coinbase.baseUri()).toString(),
+                    onBinance ? "catalog: binance's listing at " + binance.restBase() :
+                        Files.readString(example).contains("name: simulated") ? "catalog: the built-in lists" :
+                        "catalog: coinbase's listing at " + coinbase.baseUri());
+            }
+        }
+    }
+
+    private void checkExample(final Path example, final String restUrl, final String catalogLine) throws Exception
+    {
         {
             final Map<String, String> env = anyPorts();
+            env.put("PEREGRINE_VENUE_REST_URL", restUrl);
             env.put("PEREGRINE_ADMIN_TOKEN", STRONG_TOKEN);
             env.put("COINBASE_API_KEY", FAKE_KEY_NAME);
             env.put("COINBASE_API_SECRET", FAKE_PEM);
@@ -66,8 +88,8 @@ class ConfigCheckTest
             final int code = DaemonProcess.run(temp, env, log, "config", "check", "--config", example.toString());
             final String output = DaemonProcess.read(log);
             assertThat(code).as(output).isZero();
-            assertThat(output).startsWith("OK: ").doesNotContain(STRONG_TOKEN).doesNotContain(FAKE_PEM.substring(28, 60))
-                .doesNotContain(FAKE_BINANCE_SECRET);
+            assertThat(output).startsWith("OK: ").contains(catalogLine).doesNotContain(STRONG_TOKEN)
+                .doesNotContain(FAKE_PEM.substring(28, 60)).doesNotContain(FAKE_BINANCE_SECRET);
         }
     }
 

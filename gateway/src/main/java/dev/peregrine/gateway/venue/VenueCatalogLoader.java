@@ -28,6 +28,9 @@ import java.util.function.Consumer;
  */
 public final class VenueCatalogLoader implements CatalogLoader
 {
+    /** The words of the warning line that says the cached copy was used (after the venue's name). */
+    public static final String FROM_CACHED_COPY = "catalog from the cached copy";
+
     private final String venue;
     private final CatalogSource source;
     private final URI restBase;
@@ -91,7 +94,7 @@ public final class VenueCatalogLoader implements CatalogLoader
             throw new IllegalStateException(venue + " catalog: cannot load it from " + url + " (" + why +
                 ") and the cached copy at " + cache + " cannot be read: " + ex.getMessage(), ex);
         }
-        warnings.accept("warning: " + venue + " catalog from the cached copy " + cache + ": cannot load it from " +
+        warnings.accept("warning: " + venue + " " + FROM_CACHED_COPY + " " + cache + ": cannot load it from " +
             url + " (" + why + ")");
         return traded(cached, cache.toString());
     }

@@ -35,7 +35,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -119,11 +118,12 @@ public final class EngineAssembly implements AutoCloseable
         {
             exchange.start();
             feed = exchange.feed(options.settings().products());
-            catalog = VenueRegistry.standard().catalog(); // the simulated venues' own lists
+            // The simulated venues' own lists (a configuration's catalog is the same for them).
+            catalog = options.catalog() != null ? options.catalog() : VenueRegistry.standard().catalog();
         }
         else
         {
-            catalog = venueCatalog(options);
+            catalog = options.catalog() != null ? options.catalog() : venueCatalog(options);
             feed = VenueWiring.feed(options);
         }
         // 3 and 4. core, journal, ring and outbound
@@ -179,11 +179,9 @@ public final class EngineAssembly implements AutoCloseable
         }
     }
 
-    /** How long the venue's product listing may take at start before the cached copy is used. */
-    static final Duration CATALOG_TIMEOUT = Duration.ofSeconds(10);
-
     /**
-     * Step 2, a run against a real venue (live or paper): its catalog as its REST API lists it now, cached beside
+     * Step 2, a run against a real venue (live or paper) whose options carry no catalog (run's configuration loads
+     * it and passes it on): its catalog as its REST API lists it now, cached beside
      * the journal ({@code <journal>.<venue>-catalog}) for an offline start, which uses the copy with a warning line.
      */
     private static ProductCatalog venueCatalog(final EngineOptions options)
@@ -201,12 +199,11 @@ public final class EngineAssembly implements AutoCloseable
             }
             restUrl = venue.defaultRestUrl();
         }
-        final Path journalDir = options.journalDir().toAbsolutePath();
-        final Path cache = journalDir.resolveSibling(journalDir.getFileName() + "." + options.venue() + "-catalog");
+        final Path cache = dev.peregrine.ops.config.ConfiguredCatalog.cachePath(options.journalDir(), options.venue());
         try
         {
             return VenueRegistry.standard().loadCatalog(options.venue(), restUrl,
-                options.settings().products(), cache, CATALOG_TIMEOUT, System.err::println);
+                options.settings().products(), cache, dev.peregrine.ops.config.ConfiguredCatalog.TIMEOUT, System.err::println);
         }
         catch (final IllegalStateException ex)
         {

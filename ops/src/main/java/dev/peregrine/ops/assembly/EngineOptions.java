@@ -2,6 +2,7 @@ package dev.peregrine.ops.assembly;
 
 import com.lmax.disruptor.WaitStrategy;
 import dev.peregrine.core.engine.EngineSettings;
+import dev.peregrine.core.instrument.ProductCatalog;
 import dev.peregrine.journal.RetentionPolicy;
 import dev.peregrine.journal.snapshot.SnapshotPolicy;
 import dev.peregrine.gateway.venue.ReplayCapture;
@@ -51,6 +52,7 @@ public final class EngineOptions
     private String venue = "coinbase";
     private URI marketDataUrl;
     private URI restUrl;
+    private ProductCatalog catalog;
     private URI userChannelUrl;
     private String apiKeyName;
     private String apiSecret;
@@ -106,6 +108,13 @@ public final class EngineOptions
         {
             throw new IllegalArgumentException("the live venue needs its REST and user-channel (or user data stream) " +
                 "URLs and an API key");
+        }
+        for (final String product : settings.products())
+        {
+            if (catalog != null && catalog.find(product) == null)
+            {
+                throw new IllegalArgumentException("the catalog given does not list " + product + ", which the settings trade");
+            }
         }
         if (!(diskAlertRatio >= 0 && diskAlertRatio <= 1))
         {
@@ -341,6 +350,23 @@ public final class EngineOptions
     public URI restUrl()
     {
         return restUrl;
+    }
+
+    /**
+     * The catalog the settings were built on (by {@code run}'s configuration, which loaded a real venue's catalog
+     * once): the engine and the journal run on this one rather than loading it again. Null: the assembly picks it
+     * (the built-in lists for a simulated exchange, else the venue's catalog loaded at start).
+     */
+    public EngineOptions catalog(final ProductCatalog catalog)
+    {
+        settable();
+        this.catalog = catalog;
+        return this;
+    }
+
+    public ProductCatalog catalog()
+    {
+        return catalog;
     }
 
     /** Where orders go when the settings say live: the venue's user channel and the API key that signs requests. */

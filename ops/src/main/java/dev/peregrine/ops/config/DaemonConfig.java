@@ -25,6 +25,8 @@ import java.util.List;
  * @param stageSampleEvery the per-stage latency histograms time ring wait and strategy on one live input in this many.
  * @param logFormat        {@code json}: JSON log lines on stdout, the human status line and summary on stderr;
  *                         {@code text}: only the human output, on stdout.
+ * @param catalog          the product catalog the settings were checked and sized against, and where it came from;
+ *                         the engine runs on the same one.
  */
 public record DaemonConfig(
     Path file,
@@ -53,7 +55,8 @@ public record DaemonConfig(
     List<String> overrides,
     String logFormat,
     int stageSampleEvery,
-    dev.peregrine.journal.snapshot.SnapshotPolicy snapshots)
+    dev.peregrine.journal.snapshot.SnapshotPolicy snapshots,
+    ConfiguredCatalog catalog)
 {
     public boolean jsonLogs()
     {

@@ -48,6 +48,19 @@ public final class DaemonConfigLoader
      */
     public static DaemonConfig load(final Path file, final String profileOverride, final Map<String, String> environment)
     {
+        return load(file, profileOverride, environment, false);
+    }
+
+    /**
+     * As {@link #load(Path, String, Map)}; with {@code venueCatalog}, a run against a real venue (a REST URL to ask)
+     * checks its products against the venue's catalog, loaded here once (or its cached copy beside the journal) and
+     * sized from its prices, as {@code run} and {@code config check} do. Without it, or without a REST URL, the
+     * built-in lists. The catalog is loaded only once the rest of the configuration checks out: a file with other
+     * problems never reaches the network.
+     */
+    public static DaemonConfig load(final Path file, final String profileOverride, final Map<String, String> environment,
+        final boolean venueCatalog)
+    {
         final List<ConfigProblem> problems = new ArrayList<>();
         final Map<String, Object> tree = YamlTree.parse(file, problems);
         if (tree == null)
@@ -95,9 +108,10 @@ public final class DaemonConfigLoader
         final long seed = simulated.integer("seed", 42, Long.MIN_VALUE, Long.MAX_VALUE);
         final int tradesPerSecond = (int) simulated.integer("trades_per_second", 100, 1, 100_000);
         simulated.finish();
+        final boolean restGiven = venue.has("rest_url");
         venue.finish();
-
-        final EngineSettings settings = EngineSettingsSection.read(root, live, problems);
+        final URI catalogUrl = "simulated".equals(venueName) ? null : rest != null ? rest : restGiven ? restAny :
+            marketDataAny.equals(urlDefaults.defaultMarketDataUrl()) ? urlDefaults.defaultRestUrl() : null;
 
         final ConfigSection ports = root.section("ports");
         final String bind = ports.string("bind", "127.0.0.1");
@@ -190,6 +204,20 @@ public final class DaemonConfigLoader
             SecretSource.require(secrets, "admin_token", ADMIN_TOKEN_VARIABLE, token, false);
         }
         secrets.finish();
+
+        final ConfiguredCatalog catalog;
+        final boolean deferred = venueCatalog && catalogUrl != null && !problems.isEmpty();
+        if (!venueCatalog || catalogUrl == null || deferred)
+        {
+            catalog = ConfiguredCatalog.builtIn("simulated".equals(venueName) ? "the simulated exchange's" :
+                catalogUrl == null ? "no REST URL for the market at " + marketDataAny +
+                    "; set venue.rest_url to load the catalog from it" : "not loaded from the venue");
+        }
+        else
+        {
+            catalog = venueCatalog(root, venueName, catalogUrl, ConfiguredCatalog.cachePath(journalDir, venueName), problems);
+        }
+        final EngineSettings settings = EngineSettingsSection.read(root, live, problems, catalog.catalog(), deferred);
         root.finish();
 
         if (!problems.isEmpty())
@@ -201,7 +229,36 @@ public final class DaemonConfigLoader
             token == null ? null : token.value(), token == null ? null : token.source(),
             keyName == null ? null : keyName.value(), keySecret == null ? null : keySecret.value(), overrides, logFormat, stageSampleEvery,
             new dev.peregrine.journal.snapshot.SnapshotPolicy(snapshotEvents,
-                snapshotTime == null ? 0 : snapshotTime.toNanos(), (int) snapshotsKept));
+                snapshotTime == null ? 0 : snapshotTime.toNanos(), (int) snapshotsKept), catalog);
+    }
+
+    /**
+     * The venue's catalog for the configured products; when it cannot be had (neither the venue nor the cached copy,
+     * or a product it does not list) the loader's one line, naming the venue, the URL and the product or the cache,
+     * is the configuration's only problem.
+     */
+    private static ConfiguredCatalog venueCatalog(final ConfigSection root, final String venue, final URI restUrl,
+        final Path cache, final List<ConfigProblem> problems)
+    {
+        final int before = problems.size();
+        final List<String> products = new ArrayList<>(new LinkedHashSet<>(root.strings("products",
+            EngineSettingsSection.DEFAULT_PRODUCTS)));
+        if (problems.size() > before || products.isEmpty())
+        {
+            // Reported once, by the settings' own reading of the list.
+            problems.subList(before, problems.size()).clear();
+            return ConfiguredCatalog.builtIn("no usable products list to ask the venue about");
+        }
+        try
+        {
+            return ConfiguredCatalog.fromVenue(venue, restUrl, products, cache);
+        }
+        catch (final IllegalStateException | IllegalArgumentException ex)
+        {
+            problems.add(new ConfigProblem("products", "'" + String.join(", ", products) + "'",
+                "products the venue lists: " + ex.getMessage()));
+            throw new ConfigException(problems);
+        }
     }
 
     /** The key's shape and its secret's parse, as the order adapter will need them; messages name sources only. */

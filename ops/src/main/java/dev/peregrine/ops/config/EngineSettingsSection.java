@@ -7,7 +7,6 @@ import dev.peregrine.core.instrument.ProductCatalog;
 import dev.peregrine.core.strategy.config.BuiltInStrategies;
 import dev.peregrine.core.strategy.config.StrategyConfigException;
 import dev.peregrine.core.strategy.config.StrategySpec;
-import dev.peregrine.gateway.venue.VenueRegistry;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,6 +21,9 @@ import java.util.Map;
  */
 final class EngineSettingsSection
 {
+    /** What a configuration without a {@code products} list trades. */
+    static final List<String> DEFAULT_PRODUCTS = List.of("BTC-USD", "ETH-USD");
+
     private EngineSettingsSection()
     {
     }
@@ -52,20 +54,27 @@ final class EngineSettingsSection
         return share;
     }
 
-    /** Products, order size, strategies, risk limits and paper venue: everything the journal header records. */
-    static EngineSettings read(final ConfigSection root, final boolean live, final List<ConfigProblem> problems)
+    /**
+     * Products, order size, strategies, risk limits and paper venue: everything the journal header records.
+     *
+     * @param catalog  what the products must be listed in, and whose prices size the orders: the venue's catalog
+     *                 for a run against a real venue, else the built-in lists.
+     * @param deferred the products are to be checked against the venue's catalog, not loaded yet because the
+     *                 configuration has other problems: one the built-in lists lack is not a problem here.
+     */
+    static EngineSettings read(final ConfigSection root, final boolean live, final List<ConfigProblem> problems,
+        final ProductCatalog catalog, final boolean deferred)
     {
-        final List<String> products = new ArrayList<>(root.strings("products", List.of("BTC-USD", "ETH-USD")));
+        final List<String> products = new ArrayList<>(root.strings("products", DEFAULT_PRODUCTS));
         if (products.isEmpty())
         {
             root.problem("products", "[]", "at least one product");
             products.add("BTC-USD");
         }
-        final ProductCatalog catalog = VenueRegistry.standard().catalog();
         for (int i = 0; i < products.size(); i++)
         {
             final String product = products.get(i);
-            if (catalog.find(product) == null || products.indexOf(product) != i)
+            if (products.indexOf(product) != i || catalog.find(product) == null && !deferred)
             {
                 problems.add(new ConfigProblem("products[" + i + "]", "'" + product + "'", products.indexOf(product) != i ?
                     "each product once" : "a known product (" + String.join(", ", catalog.symbols()) + ")"));

@@ -1,0 +1,63 @@
+package dev.peregrine.ops.config;
+
+import dev.peregrine.core.instrument.ProductCatalog;
+import dev.peregrine.gateway.venue.VenueCatalogLoader;
+import dev.peregrine.gateway.venue.VenueRegistry;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The product catalog a configuration runs on and the lines saying where it came from. A run against a real venue
+ * (a REST URL to ask) loads the venue's listing once, before the settings are built, so the configured products are
+ * checked against what the venue lists and orders are sized from its prices; the same catalog then goes to the
+ * engine, which does not load it again. Every other run (the simulated exchange, a simulated market without a REST
+ * URL) keeps the built-in lists, which are the simulated venues' own catalogs.
+ *
+ * @param catalog the catalog: the built-in lists, with the venue's products in place of (or beside) their own.
+ * @param lines   where it came from ({@code catalog: ...}), then any warning the load gave (the cached copy used).
+ */
+public record ConfiguredCatalog(ProductCatalog catalog, List<String> lines)
+{
+    /** How long the venue's product listing may take before the cached copy is used. */
+    public static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    public ConfiguredCatalog
+    {
+        lines = List.copyOf(lines);
+    }
+
+    /** The built-in lists, with the reason (one line). */
+    static ConfiguredCatalog builtIn(final String why)
+    {
+        return new ConfiguredCatalog(VenueRegistry.standard().catalog(), List.of("catalog: the built-in lists (" + why + ")"));
+    }
+
+    /**
+     * The venue's catalog from {@code restUrl}, or from the cached copy with a warning line.
+     *
+     * @throws IllegalStateException naming the URL and the cache path when neither works, or the products not listed.
+     */
+    static ConfiguredCatalog fromVenue(final String venue, final URI restUrl, final List<String> products, final Path cache)
+    {
+        final List<String> warnings = new ArrayList<>();
+        final ProductCatalog catalog = VenueRegistry.standard().loadCatalog(venue, restUrl, products, cache, TIMEOUT,
+            warnings::add);
+        final List<String> lines = new ArrayList<>();
+        final boolean cached = warnings.stream().anyMatch(w -> w.contains(VenueCatalogLoader.FROM_CACHED_COPY));
+        lines.add("catalog: " + venue + "'s " + (cached ? "cached copy " + cache : "listing at " +
+            VenueRegistry.standard().venue(venue).catalogSource().listingUrl(restUrl, products)));
+        lines.addAll(warnings);
+        return new ConfiguredCatalog(catalog, lines);
+    }
+
+    /** The cached copy of a run's venue catalog: beside its journal, {@code <journal>.<venue>-catalog}. */
+    public static Path cachePath(final Path journalDir, final String venue)
+    {
+        final Path absolute = journalDir.toAbsolutePath();
+        return absolute.resolveSibling(absolute.getFileName() + "." + venue + "-catalog");
+    }
+}
