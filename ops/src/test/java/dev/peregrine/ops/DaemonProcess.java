@@ -164,6 +164,34 @@ final class DaemonProcess
         assertThat(process.waitFor(40, TimeUnit.SECONDS)).as("exited within the bound").isTrue();
     }
 
+    /** What a test checks while a daemon is up. */
+    @FunctionalInterface
+    interface WhileUp
+    {
+        void check() throws Exception;
+    }
+
+    /**
+     * Runs {@code whileUp} against a started daemon, then stops it with SIGTERM: it must stop within 20 s and exit 0.
+     * Its output; the process never outlives this call.
+     */
+    static String checkThenSigterm(final Process process, final Path log, final WhileUp whileUp) throws Exception
+    {
+        try
+        {
+            whileUp.check();
+            process.destroy(); // SIGTERM
+            assertThat(process.waitFor(20, TimeUnit.SECONDS)).as("stopped within the bound").isTrue();
+        }
+        finally
+        {
+            process.destroyForcibly();
+        }
+        final String output = read(log);
+        assertThat(process.exitValue()).as(output).isZero();
+        return output;
+    }
+
     /**
      * Waits (60 s at most) until {@code log} holds {@code text}, then stops the run with SIGTERM; it must exit 0.
      * Its output; the process never outlives this call.

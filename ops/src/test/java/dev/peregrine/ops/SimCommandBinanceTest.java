@@ -41,7 +41,7 @@ class SimCommandBinanceTest
         final Path log = temp.resolve("sim.log");
         final Process sim = DaemonProcess.start(temp, Map.of(), log, "sim", "--venue", "binance", "--market-data-port", "0",
             "--credentials-dir", credentials.toString());
-        try
+        final String output = DaemonProcess.checkThenSigterm(sim, log, () ->
         {
             assertThat(DaemonProcess.awaitOutput(sim, log, "sim ready:", 60)).as(DaemonProcess.read(log)).isTrue();
             final Matcher ready = SimCommandTest.READY.matcher(DaemonProcess.read(log));
@@ -81,15 +81,7 @@ class SimCommandBinanceTest
             assertThat(DaemonProcess.awaitOutput(sim, log, "signed requests refused: 1 so far; last: ", 10))
                 .as(DaemonProcess.read(log)).isTrue();
 
-            sim.destroy(); // SIGTERM
-            assertThat(sim.waitFor(20, TimeUnit.SECONDS)).as("stopped within the bound").isTrue();
-        }
-        finally
-        {
-            sim.destroyForcibly();
-        }
-        final String output = DaemonProcess.read(log);
-        assertThat(sim.exitValue()).as(output).isZero();
+        });
         assertThat(output).contains("sim stopped: frames replayed 0, orders received 0, signed requests refused 1; net filled BTCUSDT=")
             .doesNotContain("\tat ");
     }

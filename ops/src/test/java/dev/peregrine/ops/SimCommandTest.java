@@ -57,11 +57,10 @@ class SimCommandTest
     {
         final Path credentials = temp.resolve("creds");
         final Path log = temp.resolve("sim.log");
-        String engineKeyName = null;
-        String engineKeyPublic = null;
+        final String[] engineKey = new String[2]; // its name and public key, as the first start wrote them
         final Process sim = DaemonProcess.start(temp, Map.of(), log, "sim", "--market-data-port", "0", "--rest-port", "0",
             "--credentials-dir", credentials.toString(), "--trades-per-second", "50", "--seed", "7");
-        try
+        final String output = DaemonProcess.checkThenSigterm(sim, log, () ->
         {
             assertThat(DaemonProcess.awaitOutput(sim, log, "sim ready:", 60)).as(DaemonProcess.read(log)).isTrue();
             final Matcher ready = READY.matcher(DaemonProcess.read(log));
@@ -93,26 +92,18 @@ class SimCommandTest
             final Path keyName = credentials.resolve(SimCredentials.KEY_NAME_FILE);
             final Path secret = credentials.resolve(SimCredentials.PRIVATE_KEY_FILE);
             assertThat(Files.getPosixFilePermissions(secret)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
-            final CoinbaseCredentials engineKey = CoinbaseCredentials.of(Files.readString(keyName).trim(),
+            final CoinbaseCredentials engineCredentials = CoinbaseCredentials.of(Files.readString(keyName).trim(),
                 Files.readString(secret), "the simulator's files");
-            engineKeyName = engineKey.keyName();
-            engineKeyPublic = Files.readString(credentials.resolve(SimCredentials.PUBLIC_KEY_FILE));
-            final String jwt = new CoinbaseJwtSigner(engineKey).forRest("GET", rest.getHost(), CoinbaseOrderClient.ACCOUNTS);
+            engineKey[0] = engineCredentials.keyName();
+            engineKey[1] = Files.readString(credentials.resolve(SimCredentials.PUBLIC_KEY_FILE));
+            final String jwt = new CoinbaseJwtSigner(engineCredentials).forRest("GET", rest.getHost(), CoinbaseOrderClient.ACCOUNTS);
             assertThat(get(rest + CoinbaseOrderClient.ACCOUNTS, jwt).statusCode()).isEqualTo(200);
             final HttpResponse<String> unsigned = get(rest + CoinbaseOrderClient.ACCOUNTS, null);
             assertThat(unsigned.statusCode()).isEqualTo(401);
             assertThat(DaemonProcess.awaitOutput(sim, log, "JWTs refused: 1 so far; last: no JWT", 10))
                 .as(DaemonProcess.read(log)).isTrue();
 
-            sim.destroy(); // SIGTERM
-            assertThat(sim.waitFor(20, TimeUnit.SECONDS)).as("stopped within the bound").isTrue();
-        }
-        finally
-        {
-            sim.destroyForcibly();
-        }
-        final String output = DaemonProcess.read(log);
-        assertThat(sim.exitValue()).as(output).isZero();
+        });
         final Matcher summary = SUMMARY.matcher(output);
         assertThat(summary.find()).as(output).isTrue();
         assertThat(Long.parseLong(summary.group(1))).as("frames sent").isGreaterThanOrEqualTo(5);
@@ -124,9 +115,9 @@ class SimCommandTest
         // The next start reuses the key, so a configured engine keeps working across simulator restarts.
         final SimCredentials again = SimCredentials.generatedIn("organizations/other/apiKeys/other", credentials);
         assertThat(again.reused()).isTrue();
-        assertThat(again.keyName()).isEqualTo(engineKeyName);
-        assertThat(Files.readString(credentials.resolve(SimCredentials.PUBLIC_KEY_FILE))).isEqualTo(engineKeyPublic);
-        assertThat(again.publicKey().getEncoded()).isEqualTo(java.util.Base64.getMimeDecoder().decode(engineKeyPublic
+        assertThat(again.keyName()).isEqualTo(engineKey[0]);
+        assertThat(Files.readString(credentials.resolve(SimCredentials.PUBLIC_KEY_FILE))).isEqualTo(engineKey[1]);
+        assertThat(again.publicKey().getEncoded()).isEqualTo(java.util.Base64.getMimeDecoder().decode(engineKey[1]
             .replace("-----BEGIN PUBLIC KEY-----", "").replace("-----END PUBLIC KEY-----", "").trim()));
     }
 
@@ -138,7 +129,7 @@ class SimCommandTest
         final Process sim = DaemonProcess.start(temp, Map.of(), log, "sim", "--replay", capture.toString(), "--speed", "max",
             "--market-data-port", "0", "--rest-port", "0", "--credentials-dir", temp.resolve("creds").toString());
         final BlockingQueue<String> frames = new LinkedBlockingQueue<>();
-        try
+        final String output = DaemonProcess.checkThenSigterm(sim, log, () ->
         {
             assertThat(DaemonProcess.awaitOutput(sim, log, "sim ready:", 60)).as(DaemonProcess.read(log)).isTrue();
             assertThat(DaemonProcess.read(log)).contains("products BTC-USD,ETH-USD", "replaying " + capture);
@@ -150,15 +141,7 @@ class SimCommandTest
             assertThat(DaemonProcess.awaitOutput(sim, log, "replay: the capture has been sent in full", 60))
                 .as(DaemonProcess.read(log)).isTrue();
             assertThat(sim.isAlive()).as("still serving after the capture ends").isTrue();
-            sim.destroy();
-            assertThat(sim.waitFor(20, TimeUnit.SECONDS)).isTrue();
-        }
-        finally
-        {
-            sim.destroyForcibly();
-        }
-        final String output = DaemonProcess.read(log);
-        assertThat(sim.exitValue()).as(output).isZero();
+        });
         final Matcher replayed = Pattern.compile("sent in full \\((\\d+) frames\\)").matcher(output);
         assertThat(replayed.find()).isTrue();
         final Matcher summary = SUMMARY.matcher(output);

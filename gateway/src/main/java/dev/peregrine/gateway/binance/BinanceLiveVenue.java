@@ -11,7 +11,7 @@ import dev.peregrine.gateway.binance.orders.BinanceUserStreamClient;
 import dev.peregrine.gateway.orders.OrderAdapterMetrics;
 import dev.peregrine.gateway.venue.LiveVenue;
 import dev.peregrine.gateway.venue.RecoveredOrder;
-import dev.peregrine.gateway.venue.RingVenueReports;
+import dev.peregrine.gateway.venue.LiveOrderPath;
 
 import java.net.URI;
 import java.time.Duration;
@@ -34,10 +34,9 @@ public final class BinanceLiveVenue implements LiveVenue
     private final URI restBase;
     private final URI userDataStream;
     private final BinanceCredentials credentials;
-    private final OrderAdapterMetrics metrics = new OrderAdapterMetrics();
-    private final RingVenueReports reports = new RingVenueReports();
+    /** Reports into the ring, counters, client order ids and the hand-over: shared with the other venues' live paths. */
+    private final LiveOrderPath path = new LiveOrderPath();
 
-    private volatile String clientOrderPrefix;
     private volatile BinanceOrderAdapter adapter;
     private volatile BinanceUserStreamClient userStream;
 
@@ -63,12 +62,12 @@ public final class BinanceLiveVenue implements LiveVenue
     public void start(final RingBuffer<InboundEvent> inbound, final InstrumentRegistry instruments, final String prefix,
         final List<RecoveredOrder> recovered)
     {
-        reports.attach(inbound);
-        this.clientOrderPrefix = prefix;
+        path.attach(inbound, prefix);
         final BinanceOrderClient client = new BinanceOrderClient(restBase, credentials, TIMEOUT, TIMEOUT, System::currentTimeMillis);
-        adapter = new BinanceOrderAdapter(client, reports, id -> id >= 0 && id < instruments.size() ?
-            instruments.get(id).symbol() : null, BinanceOrderAdapter.Config.defaults(), metrics, System::nanoTime,
+        adapter = new BinanceOrderAdapter(client, path.reports(), LiveOrderPath.symbols(instruments),
+            BinanceOrderAdapter.Config.defaults(), path.metrics(), System::nanoTime,
             System::currentTimeMillis);
+        path.route(adapter);
         for (final RecoveredOrder o : recovered)
         {
             adapter.adopt(o.orderId(), clientOrderId(o.orderId()), o.instrumentId(), o.side(), o.type(), o.quantity(),
@@ -90,30 +89,26 @@ public final class BinanceLiveVenue implements LiveVenue
     @Override
     public OrderAdapterMetrics metrics()
     {
-        return metrics;
+        return path.metrics();
     }
 
     @Override
     public String clientOrderId(final long orderId)
     {
-        return clientOrderPrefix + orderId;
+        return path.clientOrderId(orderId);
     }
 
     /** Outbound thread: the order's cause is on the journal; hand it to the adapter (never blocks). */
     @Override
     public void send(final OrderCommand order)
     {
-        final boolean cancel = order.action == OrderCommand.CANCEL;
-        if (!(cancel ? adapter.cancel(order.orderId) : adapter.submit(order, clientOrderId(order.orderId))))
-        {
-            reports.refuse(order.orderId, cancel);
-        }
+        path.send(order);
     }
 
     @Override
     public long refusalsNotDelivered()
     {
-        return reports.refusalsNotDelivered();
+        return path.refusalsNotDelivered();
     }
 
     /** Stops the stream and the adapter. */

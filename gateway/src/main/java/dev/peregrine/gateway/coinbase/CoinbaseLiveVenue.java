@@ -11,7 +11,7 @@ import dev.peregrine.gateway.coinbase.orders.CoinbaseOrderClient;
 import dev.peregrine.gateway.coinbase.orders.CoinbaseUserChannelClient;
 import dev.peregrine.gateway.venue.LiveVenue;
 import dev.peregrine.gateway.venue.RecoveredOrder;
-import dev.peregrine.gateway.venue.RingVenueReports;
+import dev.peregrine.gateway.venue.LiveOrderPath;
 import dev.peregrine.gateway.orders.OrderAdapterMetrics;
 
 import java.net.URI;
@@ -34,11 +34,9 @@ public final class CoinbaseLiveVenue implements LiveVenue
     private final String jwtHost;
     private final URI userChannel;
     private final CoinbaseCredentials credentials;
-    private final OrderAdapterMetrics metrics = new OrderAdapterMetrics();
-    /** Every answer becomes a VENUE_* event in the ring (shared with the other venues' live paths). */
-    private final RingVenueReports reports = new RingVenueReports();
+    /** Reports into the ring, counters, client order ids and the hand-over: shared with the other venues' live paths. */
+    private final LiveOrderPath path = new LiveOrderPath();
 
-    private volatile String clientOrderPrefix;
     private volatile CoinbaseOrderAdapter adapter;
     private volatile CoinbaseUserChannelClient userClient;
 
@@ -66,13 +64,13 @@ public final class CoinbaseLiveVenue implements LiveVenue
     public void start(final RingBuffer<InboundEvent> inbound, final InstrumentRegistry instruments, final String prefix,
         final java.util.List<RecoveredOrder> recovered)
     {
-        reports.attach(inbound);
-        this.clientOrderPrefix = prefix;
+        path.attach(inbound, prefix);
         final CoinbaseJwtSigner signer = new CoinbaseJwtSigner(credentials);
         final CoinbaseOrderClient client = new CoinbaseOrderClient(restBase, jwtHost, signer, Duration.ofSeconds(5),
             Duration.ofSeconds(5));
-        adapter = new CoinbaseOrderAdapter(client, reports, id -> id >= 0 && id < instruments.size() ?
-            instruments.get(id).symbol() : null, CoinbaseOrderAdapter.Config.defaults(), metrics, System::nanoTime);
+        adapter = new CoinbaseOrderAdapter(client, path.reports(), LiveOrderPath.symbols(instruments),
+            CoinbaseOrderAdapter.Config.defaults(), path.metrics(), System::nanoTime);
+        path.route(adapter);
         for (final RecoveredOrder o : recovered)
         {
             adapter.adopt(o.orderId(), clientOrderId(o.orderId()), o.instrumentId(), o.side(),
@@ -96,33 +94,26 @@ public final class CoinbaseLiveVenue implements LiveVenue
     @Override
     public OrderAdapterMetrics metrics()
     {
-        return metrics;
+        return path.metrics();
     }
 
-    /** The client order id the venue knows order {@code orderId} by. */
     @Override
     public String clientOrderId(final long orderId)
     {
-        return clientOrderPrefix + orderId;
+        return path.clientOrderId(orderId);
     }
 
     /** Outbound thread: the order's cause is on the journal; hand it to the adapter (never blocks). */
     @Override
     public void send(final OrderCommand order)
     {
-        final boolean cancel = order.action == OrderCommand.CANCEL;
-        if (!(cancel ? adapter.cancel(order.orderId) : adapter.submit(order, clientOrderId(order.orderId))))
-        {
-            // The adapter's queue is full: the core is told without this thread ever waiting on the ring it consumes.
-            reports.refuse(order.orderId, cancel);
-        }
+        path.send(order);
     }
 
-    /** Refusals the outbound thread could not publish because the ring was full. */
     @Override
     public long refusalsNotDelivered()
     {
-        return reports.refusalsNotDelivered();
+        return path.refusalsNotDelivered();
     }
 
     @Override

@@ -2,14 +2,13 @@ package dev.peregrine.gateway.binance.orders;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.peregrine.gateway.orders.CredentialText;
 import dev.peregrine.gateway.orders.CredentialsException;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -18,7 +17,6 @@ import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -109,19 +107,7 @@ public final class BinanceCredentials
     /** From a JSON key file: {@code apiKey} with {@code secretKey} (HMAC) or {@code privateKey} (Ed25519 PEM). */
     public static BinanceCredentials fromKeyFile(final Path file)
     {
-        final String text;
-        try
-        {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        }
-        catch (final NoSuchFileException ex)
-        {
-            throw new CredentialsException("key file " + file + " does not exist");
-        }
-        catch (final IOException ex)
-        {
-            throw new CredentialsException("cannot read key file " + file + ": " + ex.getClass().getSimpleName());
-        }
+        final String text = CredentialText.readKeyFile(file);
         JsonNode json;
         try
         {
@@ -164,28 +150,12 @@ public final class BinanceCredentials
 
     private static boolean printableWithoutSpaces(final String value)
     {
-        for (int i = 0; i < value.length(); i++)
-        {
-            final char c = value.charAt(i);
-            if (c <= ' ' || c > '~')
-            {
-                return false;
-            }
-        }
-        return true;
+        return CredentialText.printableWithoutSpaces(value);
     }
 
     private static boolean isPlaceholder(final String value)
     {
-        final String lower = value.toLowerCase(Locale.ROOT);
-        for (final String placeholder : PLACEHOLDERS)
-        {
-            if (lower.contains(placeholder))
-            {
-                return true;
-            }
-        }
-        return false;
+        return CredentialText.isPlaceholder(value, PLACEHOLDERS);
     }
 
     /** The {@code X-MBX-APIKEY} header's value. */

@@ -1,9 +1,9 @@
 package dev.peregrine.gateway.binance.orders;
 
 import dev.peregrine.core.agent.AgentErrors;
-import dev.peregrine.core.agent.AgentThreads;
 import dev.peregrine.core.event.OrderCommand;
 import dev.peregrine.core.order.OrderType;
+import dev.peregrine.gateway.orders.AdapterAgentThread;
 import dev.peregrine.gateway.orders.OrderAdapterMetrics;
 import dev.peregrine.gateway.orders.OrderGateway;
 import dev.peregrine.gateway.orders.RequestOutcome;
@@ -11,15 +11,9 @@ import dev.peregrine.gateway.orders.VenueRejectReason;
 import dev.peregrine.gateway.orders.VenueResponseListener;
 import dev.peregrine.gateway.resilience.RequestGate;
 import org.agrona.concurrent.Agent;
-import org.agrona.concurrent.AgentRunner;
-import org.agrona.concurrent.SleepingIdleStrategy;
 
 import java.util.ArrayDeque;
-import java.util.Queue;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
 import java.util.function.LongSupplier;
 
@@ -38,7 +32,6 @@ import java.util.function.LongSupplier;
 public final class BinanceOrderAdapter implements OrderGateway, Agent, AutoCloseable
 {
     public static final String ROLE_NAME = "peregrine-binance-orders";
-    private static final long IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     /**
      * @param ratePerSecond   ceiling of the order rate (Binance spot: 100 orders per 10 s per account).
@@ -64,13 +57,9 @@ public final class BinanceOrderAdapter implements OrderGateway, Agent, AutoClose
     private final RequestGate gate;
     private final BinanceReportHandler reports;
     private final BinanceReconciliation reconciliation;
-    private final ArrayBlockingQueue<BinanceQueuedRequest> inbox;
-    private final Queue<Runnable> completions = new ConcurrentLinkedQueue<>();
+    /** The adapter's thread, its inbox and completions: shared with the other venues' adapters. */
+    private final AdapterAgentThread<BinanceQueuedRequest> thread;
     private final ArrayDeque<BinanceQueuedRequest> pending = new ArrayDeque<>();
-    private volatile boolean closed;
-    private volatile boolean started;
-    private volatile Thread agentThread;
-    private AgentRunner runner;
 
     /**
      * @param symbolOf    instrument id to Binance symbol ({@code BTCUSDT}); null if none.
@@ -90,7 +79,7 @@ public final class BinanceOrderAdapter implements OrderGateway, Agent, AutoClose
         this.epochMillis = epochMillis;
         this.gate = new RequestGate(config.ratePerSecond(), config.burst(), config.breakerFailures(),
             config.breakerCoolDownNanos(), nanoClock, metrics);
-        this.inbox = new ArrayBlockingQueue<>(config.queueCapacity());
+        this.thread = new AdapterAgentThread<>(config.queueCapacity());
         this.reports = new BinanceReportHandler(listener, metrics, this::recheck,
             order -> pending.addFirst(new BinanceQueuedRequest.Cancel(order.orderId)));
         this.reconciliation = new BinanceReconciliation(client, reports, gate, metrics, nanoClock, epochMillis,
@@ -117,7 +106,7 @@ public final class BinanceOrderAdapter implements OrderGateway, Agent, AutoClose
     public void adopt(final long orderId, final String clientOrderId, final int instrumentId, final int side,
         final OrderType type, final long quantity, final long limitPrice, final boolean accepted, final long filledQuantity)
     {
-        if (started)
+        if (thread.started())
         {
             throw new IllegalStateException("orders are adopted before the adapter starts");
         }
@@ -149,13 +138,7 @@ public final class BinanceOrderAdapter implements OrderGateway, Agent, AutoClose
 
     private boolean offer(final BinanceQueuedRequest request)
     {
-        if (closed)
-        {
-            return false;
-        }
-        final boolean taken = inbox.offer(request);
-        wake();
-        return taken;
+        return thread.offer(request);
     }
 
     private void recheck(final BinanceTrackedOrder order)
@@ -167,19 +150,9 @@ public final class BinanceOrderAdapter implements OrderGateway, Agent, AutoClose
     public int doWork()
     {
         int work = 0;
-        Runnable completion;
-        while ((completion = completions.poll()) != null)
-        {
-            completion.run();
-            work++;
-        }
+        work += thread.runCompletions();
         work += reconciliation.doWork();
-        BinanceQueuedRequest request;
-        while ((request = inbox.poll()) != null)
-        {
-            pending.add(request);
-            work++;
-        }
+        work += thread.drainInbox(pending);
         return work + dispatch();
     }
 
@@ -300,8 +273,7 @@ public final class BinanceOrderAdapter implements OrderGateway, Agent, AutoClose
     /** From any thread: runs {@code completion} on the adapter's thread, in its next duty cycle. */
     private void onAdapterThread(final Runnable completion)
     {
-        completions.add(completion);
-        wake();
+        thread.onAdapterThread(completion);
     }
 
     /** Starts the agent thread; its errors are counted in an {@link AgentErrors} of its own. */
@@ -312,19 +284,13 @@ public final class BinanceOrderAdapter implements OrderGateway, Agent, AutoClose
 
     public void start(final AgentErrors errors)
     {
-        if (started)
-        {
-            throw new IllegalStateException("already started");
-        }
-        started = true;
-        reconciliation.started();
-        runner = AgentThreads.start(this, new SleepingIdleStrategy(IDLE_NANOS), errors);
+        thread.start(this, errors, reconciliation::started);
     }
 
     @Override
     public void onStart()
     {
-        agentThread = Thread.currentThread();
+        thread.onStart();
     }
 
     @Override
@@ -333,23 +299,10 @@ public final class BinanceOrderAdapter implements OrderGateway, Agent, AutoClose
         return ROLE_NAME;
     }
 
-    private void wake()
-    {
-        final Thread t = agentThread;
-        if (t != null)
-        {
-            LockSupport.unpark(t);
-        }
-    }
-
     /** Stops the agent thread; requests still queued are dropped without answers. */
     @Override
     public void close()
     {
-        closed = true;
-        if (runner != null)
-        {
-            runner.close();
-        }
+        thread.close();
     }
 }

@@ -3,21 +3,15 @@ package dev.peregrine.gateway.binance.orders;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.peregrine.gateway.ws.ConnectionListener;
+import dev.peregrine.gateway.ws.SubscribedConnection;
 import dev.peregrine.gateway.ws.TextFrameDecoder;
-import dev.peregrine.gateway.ws.WebSocketClient;
-import dev.peregrine.gateway.ws.WebSocketFrameHandler;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
@@ -43,10 +37,7 @@ public final class BinanceUserStreamClient implements AutoCloseable
     private final BinanceCredentials credentials;
     private final LongSupplier epochMillis;
     private final Consumer<ExecutionReport> consumer;
-    private final Duration connectTimeout;
-    private final WebSocketClient client;
-    private final CompletableFuture<Void> subscribed = new CompletableFuture<>();
-    private volatile Channel channel;
+    private final SubscribedConnection connection;
     private volatile boolean terminated;
     private volatile long malformedFrames;
 
@@ -57,8 +48,7 @@ public final class BinanceUserStreamClient implements AutoCloseable
         this.credentials = credentials;
         this.epochMillis = epochMillis;
         this.consumer = consumer;
-        this.connectTimeout = connectTimeout;
-        this.client = new WebSocketClient(webSocketApi(uri), "peregrine-binance-user", connectTimeout, MAX_MESSAGE_BYTES);
+        this.connection = new SubscribedConnection(webSocketApi(uri), "peregrine-binance-user", connectTimeout, MAX_MESSAGE_BYTES);
     }
 
     /** {@code uri} itself when it has a path, else {@value #PATH} on its host. */
@@ -71,28 +61,7 @@ public final class BinanceUserStreamClient implements AutoCloseable
     /** Connects and subscribes; throws naming the URI and Binance's answer on failure. */
     public void start()
     {
-        final Frames frames = new Frames();
-        final WebSocketFrameHandler handler = new WebSocketFrameHandler(frames, frames);
-        client.start();
-        final long startNanos = System.nanoTime();
-        final ChannelFuture connect = client.connect(handler);
-        channel = connect.channel();
-        client.awaitOpen(connect, handler, startNanos, this::close);
-        try
-        {
-            subscribed.get(connectTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        }
-        catch (final InterruptedException | ExecutionException | TimeoutException ex)
-        {
-            if (ex instanceof InterruptedException)
-            {
-                Thread.currentThread().interrupt();
-            }
-            close();
-            final Throwable cause = ex instanceof ExecutionException ? ex.getCause() : null;
-            throw new IllegalStateException("cannot subscribe to the user data stream at " + client.uri() + " within " +
-                connectTimeout.toMillis() + " ms" + (cause != null ? " (" + cause.getMessage() + ")" : ""), cause);
-        }
+        connection.start(new Frames(), "the user data stream");
     }
 
     /** The subscribe request: parameters sorted by name, signed as a REST call's query. */
@@ -114,8 +83,7 @@ public final class BinanceUserStreamClient implements AutoCloseable
 
     public boolean isConnected()
     {
-        final Channel ch = channel;
-        return ch != null && ch.isActive();
+        return connection.isConnected();
     }
 
     /** Binance ended the subscription ({@code eventStreamTerminated}): no more events come on this connection. */
@@ -132,7 +100,7 @@ public final class BinanceUserStreamClient implements AutoCloseable
     @Override
     public void close()
     {
-        client.close(channel);
+        connection.close();
     }
 
     /** The connection's events and messages, on its event loop. */
@@ -147,7 +115,7 @@ public final class BinanceUserStreamClient implements AutoCloseable
         @Override
         public void onClosed()
         {
-            subscribed.completeExceptionally(new IllegalStateException("connection closed before the subscription was confirmed"));
+            connection.closed();
         }
 
         @Override
@@ -185,12 +153,12 @@ public final class BinanceUserStreamClient implements AutoCloseable
             {
                 if (json.path("status").asInt() == 200)
                 {
-                    subscribed.complete(null);
+                    connection.confirmed();
                 }
                 else
                 {
-                    subscribed.completeExceptionally(new IllegalStateException("Binance refused the subscription: " +
-                        json.path("error").path("code").asInt() + " " + json.path("error").path("msg").asText()));
+                    connection.refused("Binance refused the subscription: " +
+                        json.path("error").path("code").asInt() + " " + json.path("error").path("msg").asText());
                 }
                 return;
             }

@@ -1,16 +1,12 @@
 package dev.peregrine.gateway.coinbase.orders;
 
+import dev.peregrine.gateway.orders.CredentialText;
 import dev.peregrine.gateway.orders.CredentialsException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.PrivateKey;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -97,19 +93,7 @@ public final class CoinbaseCredentials
      */
     public static CoinbaseCredentials fromKeyFile(final Path file)
     {
-        final String text;
-        try
-        {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        }
-        catch (final NoSuchFileException ex)
-        {
-            throw new CredentialsException("key file " + file + " does not exist");
-        }
-        catch (final IOException ex)
-        {
-            throw new CredentialsException("cannot read key file " + file + ": " + ex.getClass().getSimpleName());
-        }
+        final String text = CredentialText.readKeyFile(file);
         final JsonNode json;
         try
         {
@@ -146,15 +130,7 @@ public final class CoinbaseCredentials
 
     private static boolean isPlaceholder(final String value)
     {
-        final String lower = value.toLowerCase(Locale.ROOT);
-        for (final String placeholder : PLACEHOLDERS)
-        {
-            if (lower.contains(placeholder))
-            {
-                return true;
-            }
-        }
-        return false;
+        return CredentialText.isPlaceholder(value, PLACEHOLDERS);
     }
 
     public String keyName()

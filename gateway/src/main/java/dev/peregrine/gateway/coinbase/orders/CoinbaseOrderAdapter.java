@@ -1,9 +1,9 @@
 package dev.peregrine.gateway.coinbase.orders;
 
 import dev.peregrine.core.agent.AgentErrors;
-import dev.peregrine.core.agent.AgentThreads;
 import dev.peregrine.core.event.OrderCommand;
 import dev.peregrine.core.order.OrderType;
+import dev.peregrine.gateway.orders.AdapterAgentThread;
 import dev.peregrine.gateway.orders.OrderAdapterMetrics;
 import dev.peregrine.gateway.orders.OrderGateway;
 import dev.peregrine.gateway.orders.VenueRejectReason;
@@ -13,16 +13,12 @@ import dev.peregrine.gateway.resilience.CircuitBreaker;
 import dev.peregrine.gateway.resilience.RequestGate;
 import dev.peregrine.gateway.resilience.TokenBucket;
 import org.agrona.concurrent.Agent;
-import org.agrona.concurrent.AgentRunner;
-import org.agrona.concurrent.SleepingIdleStrategy;
 
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Queue;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
 import java.util.function.LongSupplier;
 
@@ -46,7 +42,6 @@ public final class CoinbaseOrderAdapter implements OrderGateway, Agent, AutoClos
 {
     public static final String ROLE_NAME = "peregrine-coinbase-orders";
     /** Longest idle sleep: bounds how late a token refill or a breaker cool-down is noticed; work wakes it at once. */
-    private static final long IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     /**
      * @param ratePerSecond    ceiling of the request rate (Coinbase: about 30/s per user on private endpoints).
@@ -73,16 +68,12 @@ public final class CoinbaseOrderAdapter implements OrderGateway, Agent, AutoClos
     private final RequestGate gate;
     private final CoinbaseAnswerHandler reports;
     private final RestartReconciliation reconciliation;
-    private final ArrayBlockingQueue<QueuedRequest> inbox;
-    private final Queue<Runnable> completions = new ConcurrentLinkedQueue<>();
+    /** The adapter's thread, its inbox and completions: shared with the other venues' adapters. */
+    private final AdapterAgentThread<QueuedRequest> thread;
     private final Queue<UserOrderUpdate> userUpdates = new ConcurrentLinkedQueue<>();
     private final ArrayDeque<QueuedRequest> pending = new ArrayDeque<>();
     /** Set by close: later requests are refused (the caller answers them) rather than queued and lost. */
-    private volatile boolean closed;
-    private volatile boolean started;
     /** The agent's thread once it runs, for waking it from its idle sleep. */
-    private volatile Thread agentThread;
-    private AgentRunner runner;
 
     /**
      * @param productIdOf instrument id to Coinbase product id (e.g. {@code id -> registry.get(id).symbol()}); null if none.
@@ -103,7 +94,7 @@ public final class CoinbaseOrderAdapter implements OrderGateway, Agent, AutoClos
         this.metrics = metrics;
         this.gate = new RequestGate(config.ratePerSecond(), config.burst(), config.breakerFailures(),
             config.breakerCoolDownNanos(), nanoClock, metrics);
-        this.inbox = new ArrayBlockingQueue<>(config.queueCapacity());
+        this.thread = new AdapterAgentThread<>(config.queueCapacity());
         this.reports = new CoinbaseAnswerHandler(listener, metrics, pending);
         this.reconciliation = new RestartReconciliation(client, reports, gate, metrics, nanoClock, this::onAdapterThread);
     }
@@ -133,7 +124,7 @@ public final class CoinbaseOrderAdapter implements OrderGateway, Agent, AutoClos
         final boolean market, final boolean limitIoc, final long quantity, final long limitPrice, final boolean accepted,
         final long filledQuantity, final long filledValue, final long fees, final String createdIso)
     {
-        if (started)
+        if (thread.started())
         {
             throw new IllegalStateException("orders are adopted before the adapter starts");
         }
@@ -156,7 +147,7 @@ public final class CoinbaseOrderAdapter implements OrderGateway, Agent, AutoClos
     public void onUserUpdate(final UserOrderUpdate update)
     {
         userUpdates.add(update);
-        wake();
+        thread.wake();
     }
 
     public CircuitBreaker.State breakerState()
@@ -171,13 +162,7 @@ public final class CoinbaseOrderAdapter implements OrderGateway, Agent, AutoClos
 
     private boolean offer(final QueuedRequest request)
     {
-        if (closed)
-        {
-            return false;
-        }
-        final boolean taken = inbox.offer(request);
-        wake();
-        return taken;
+        return thread.offer(request);
     }
 
     /** One duty cycle; returns the amount of work done (0: nothing to do, the caller may idle). */
@@ -185,12 +170,7 @@ public final class CoinbaseOrderAdapter implements OrderGateway, Agent, AutoClos
     public int doWork()
     {
         int work = 0;
-        Runnable completion;
-        while ((completion = completions.poll()) != null)
-        {
-            completion.run();
-            work++;
-        }
+        work += thread.runCompletions();
         UserOrderUpdate update;
         while ((update = userUpdates.poll()) != null)
         {
@@ -198,12 +178,7 @@ public final class CoinbaseOrderAdapter implements OrderGateway, Agent, AutoClos
             work++;
         }
         work += reconciliation.doWork();
-        QueuedRequest request;
-        while ((request = inbox.poll()) != null)
-        {
-            pending.add(request);
-            work++;
-        }
+        work += thread.drainInbox(pending);
         return work + dispatch();
     }
 
@@ -305,8 +280,7 @@ public final class CoinbaseOrderAdapter implements OrderGateway, Agent, AutoClos
     /** From any thread: runs {@code completion} on the adapter's thread, in its next duty cycle. */
     private void onAdapterThread(final Runnable completion)
     {
-        completions.add(completion);
-        wake();
+        thread.onAdapterThread(completion);
     }
 
     /** Starts the agent thread; its errors are counted in an {@link AgentErrors} of its own. */
@@ -318,18 +292,13 @@ public final class CoinbaseOrderAdapter implements OrderGateway, Agent, AutoClos
     /** Starts the agent thread; its errors are counted under {@link #ROLE_NAME} in {@code errors}. */
     public void start(final AgentErrors errors)
     {
-        if (started)
-        {
-            throw new IllegalStateException("already started");
-        }
-        started = true;
-        runner = AgentThreads.start(this, new SleepingIdleStrategy(IDLE_NANOS), errors);
+        thread.start(this, errors, () -> { });
     }
 
     @Override
     public void onStart()
     {
-        agentThread = Thread.currentThread();
+        thread.onStart();
     }
 
     @Override
@@ -338,23 +307,10 @@ public final class CoinbaseOrderAdapter implements OrderGateway, Agent, AutoClos
         return ROLE_NAME;
     }
 
-    private void wake()
-    {
-        final Thread t = agentThread;
-        if (t != null)
-        {
-            LockSupport.unpark(t);
-        }
-    }
-
     /** Stops the agent thread; requests still queued are dropped without answers. */
     @Override
     public void close()
     {
-        closed = true;
-        if (runner != null)
-        {
-            runner.close();
-        }
+        thread.close();
     }
 }

@@ -2,20 +2,14 @@ package dev.peregrine.gateway.coinbase.orders;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.peregrine.gateway.ws.ConnectionListener;
+import dev.peregrine.gateway.ws.SubscribedConnection;
 import dev.peregrine.gateway.ws.TextFrameDecoder;
-import dev.peregrine.gateway.ws.WebSocketClient;
-import dev.peregrine.gateway.ws.WebSocketFrameHandler;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
@@ -40,10 +34,7 @@ public final class CoinbaseUserChannelClient implements AutoCloseable
 
     private final CoinbaseJwtSigner signer;
     private final Consumer<UserOrderUpdate> consumer;
-    private final Duration connectTimeout;
-    private final WebSocketClient client;
-    private final CompletableFuture<Void> subscribed = new CompletableFuture<>();
-    private volatile Channel channel;
+    private final SubscribedConnection connection;
     private volatile long malformedFrames;
     private volatile long sequenceGaps;
 
@@ -52,41 +43,18 @@ public final class CoinbaseUserChannelClient implements AutoCloseable
     {
         this.signer = signer;
         this.consumer = consumer;
-        this.connectTimeout = connectTimeout;
-        this.client = new WebSocketClient(uri, "peregrine-coinbase-user", connectTimeout, MAX_MESSAGE_BYTES);
+        this.connection = new SubscribedConnection(uri, "peregrine-coinbase-user", connectTimeout, MAX_MESSAGE_BYTES);
     }
 
     /** Connects, subscribes to {@code user} and {@code heartbeats}; throws naming the URI on failure. */
     public void start()
     {
-        final Frames frames = new Frames();
-        final WebSocketFrameHandler handler = new WebSocketFrameHandler(frames, frames);
-        client.start();
-        final long startNanos = System.nanoTime();
-        final ChannelFuture connect = client.connect(handler);
-        channel = connect.channel();
-        client.awaitOpen(connect, handler, startNanos, this::close);
-        try
-        {
-            subscribed.get(connectTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        }
-        catch (final InterruptedException | ExecutionException | TimeoutException ex)
-        {
-            if (ex instanceof InterruptedException)
-            {
-                Thread.currentThread().interrupt();
-            }
-            close();
-            final Throwable cause = ex instanceof ExecutionException ? ex.getCause() : null;
-            throw new IllegalStateException("cannot subscribe to the user channel at " + client.uri() + " within " +
-                connectTimeout.toMillis() + " ms" + (cause != null ? " (" + cause.getMessage() + ")" : ""), cause);
-        }
+        connection.start(new Frames(), "the user channel");
     }
 
     public boolean isConnected()
     {
-        final Channel ch = channel;
-        return ch != null && ch.isActive();
+        return connection.isConnected();
     }
 
     public long malformedFrames()
@@ -102,7 +70,7 @@ public final class CoinbaseUserChannelClient implements AutoCloseable
     @Override
     public void close()
     {
-        client.close(channel);
+        connection.close();
     }
 
     /** The connection's events and messages, on its event loop. */
@@ -127,8 +95,7 @@ public final class CoinbaseUserChannelClient implements AutoCloseable
         @Override
         public void onClosed()
         {
-            subscribed.completeExceptionally(
-                new IllegalStateException("connection closed before the subscription was confirmed"));
+            connection.closed();
         }
 
         @Override
@@ -161,13 +128,13 @@ public final class CoinbaseUserChannelClient implements AutoCloseable
             final String channelName = CoinbaseJson.text(json, "channel");
             if ("subscriptions".equals(channelName))
             {
-                subscribed.complete(null);
+                connection.confirmed();
                 return;
             }
             if ("error".equals(CoinbaseJson.text(json, "type")))
             {
-                subscribed.completeExceptionally(new IllegalStateException("venue refused the subscription: " +
-                    CoinbaseJson.text(json, "message")));
+                connection.refused("venue refused the subscription: " +
+                    CoinbaseJson.text(json, "message"));
                 return;
             }
             if ("user".equals(channelName))
