@@ -182,6 +182,12 @@ public final class ExecutionEngine implements OrderEntry
         return submit(0, engineNote, instrumentId, side, OrderType.LIMIT_IOC, quantity, limitPrice);
     }
 
+    @Override
+    public long submitLimitFokOrder(final int instrumentId, final int side, final long quantity, final long limitPrice)
+    {
+        return submit(0, engineNote, instrumentId, side, OrderType.LIMIT_FOK, quantity, limitPrice);
+    }
+
     /**
      * Places an order on behalf of strategy {@code strategyId}: the order carries the id, its events go
      * back to that strategy, and {@code note} (the strategy's explanation) becomes its decision record.

@@ -29,6 +29,9 @@ public interface OrderEntry
     /** Sends an immediate-or-cancel limit order: what does not fill at once is cancelled. */
     long submitLimitIocOrder(int instrumentId, int side, long quantity, long limitPrice);
 
+    /** Sends a fill-or-kill limit order: it fills whole at once at its price or better, or is cancelled whole. */
+    long submitLimitFokOrder(int instrumentId, int side, long quantity, long limitPrice);
+
     /** Asks the venue to cancel an open order; false if it is unknown, terminal or already being cancelled. */
     boolean cancelOrder(long orderId);
 

@@ -64,6 +64,58 @@ final class PaperTakenLiquidity
         return side == Side.BUY ? market.askPrice(instrumentId) > 0 : market.bidPrice(instrumentId) > 0;
     }
 
+    /**
+     * What {@link #take} would get up to {@code limit} right now, without taking it: a fill-or-kill order
+     * fills only when this covers its whole quantity.
+     */
+    long available(final int instrument, final int side, final long limit)
+    {
+        final OrderBook book = market.book(instrument);
+        final boolean buy = side == Side.BUY;
+        if (book.isSynced())
+        {
+            final BookSide opposite = buy ? book.asks() : book.bids();
+            long total = 0;
+            int newLevels = 0;
+            for (int level = 0; level < opposite.depth(); level++)
+            {
+                final long price = opposite.priceAt(level);
+                if (limit != 0 && (buy ? price > limit : price < limit))
+                {
+                    break;
+                }
+                final long already = alreadyTaken(instrument, price);
+                if (already < 0 && takenCount[instrument] + newLevels == MAX_LEVELS)
+                {
+                    break;
+                }
+                newLevels += already < 0 ? 1 : 0;
+                total += Math.max(0, opposite.quantityAt(level) - Math.max(0, already));
+            }
+            return total;
+        }
+        final long price = buy ? market.askPrice(instrument) : market.bidPrice(instrument);
+        if (price <= 0 || (limit != 0 && (buy ? price > limit : price < limit)))
+        {
+            return 0;
+        }
+        final long displayed = buy ? market.askQuantity(instrument) : market.bidQuantity(instrument);
+        return Math.max(0, displayed - Math.max(0, alreadyTaken(instrument, price)));
+    }
+
+    /** Quantity already taken at {@code price} since the last market update, or -1 if that level was not touched. */
+    private long alreadyTaken(final int instrument, final long price)
+    {
+        for (int i = 0; i < takenCount[instrument]; i++)
+        {
+            if (takenPrice[instrument][i] == price)
+            {
+                return takenQuantity[instrument][i];
+            }
+        }
+        return -1;
+    }
+
     /** Takes liquidity up to {@code limit} (0 = any price); reports taker fills; returns what is left. */
     long take(final long orderId, final int instrument, final int side, final long quantity, final long limit,
         final long at)

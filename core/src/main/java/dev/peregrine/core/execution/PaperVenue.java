@@ -251,6 +251,13 @@ public final class PaperVenue
             return;
         }
         final FillModel model = settings.fillModel();
+        if (type == OrderType.LIMIT_FOK && model != FillModel.UNLIMITED
+            && taken.available(instrument, order.side(), order.limitPrice()) < order.quantity())
+        {
+            // Fill-or-kill: not all of it at its price or better right now, so none of it (no partial fill).
+            report(at, id, 0, 0, PaperReports.CANCELLED);
+            return;
+        }
         if (type == OrderType.LIMIT || model == FillModel.VOLUME)
         {
             // A working market order is acknowledged like a resting one: the engine waits for it, not on it.

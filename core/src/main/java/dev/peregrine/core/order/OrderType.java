@@ -8,7 +8,12 @@ public enum OrderType
     /** Rests at its limit price until filled, cancelled or expired (good-till-cancelled). */
     LIMIT,
     /** Limit, immediate-or-cancel: takes what it can at its price or better, the rest is cancelled. */
-    LIMIT_IOC;
+    LIMIT_IOC,
+    /**
+     * Limit, fill-or-kill: fills whole at once at its price or better, or is cancelled whole. Appended last:
+     * the ordinals are journaled.
+     */
+    LIMIT_FOK;
 
     private static final OrderType[] VALUES = values();
 

@@ -211,6 +211,12 @@ final class EngineStrategyContext implements StrategyContext
         return submit(instrumentId, side, OrderType.LIMIT_IOC, quantity, limitPrice);
     }
 
+    @Override
+    public long submitLimitFokOrder(final int instrumentId, final int side, final long quantity, final long limitPrice)
+    {
+        return submit(instrumentId, side, OrderType.LIMIT_FOK, quantity, limitPrice);
+    }
+
     /**
      * Every new order of the strategy passes here: sized on the lot and within the risk limits first
      * ({@link OrderSizer}); one that sizes to nothing is not sent, not counted as a reject, and returns 0.

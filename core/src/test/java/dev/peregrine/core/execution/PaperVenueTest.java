@@ -100,6 +100,40 @@ class PaperVenueTest
     }
 
     @Test
+    void aFillOrKillLimitFillsWholeWhenTheBookHoldsAllOfItAtItsPrice()
+    {
+        final CoreHarness h = CoreHarness.btcEth("0.01", "10", "10");
+        book(h);
+        final long id = fok(h, "1.5", "100.01");
+        assertThat(h.outputs.lines()).filteredOn(line -> !line.startsWith("ORDER")).containsExactly(
+            "FILL #1 i0 BUY 0.5 @ 100",
+            "FILL #1 i0 BUY 1 @ 100.01");
+        assertThat(h.core.execution().orders().get(id).state()).isEqualTo(OrderState.FILLED);
+        assertThat(h.core.execution().venue().restingCount()).isZero();
+    }
+
+    @Test
+    void aFillOrKillLimitTheBookCannotFillWholeIsCancelledWithNothingTaken()
+    {
+        final CoreHarness h = CoreHarness.btcEth("0.01", "10", "10");
+        book(h);
+        final long id = fok(h, "2", "100.01");                     // 1.5 at 100.01 or better: not enough
+        assertThat(h.core.execution().orders().get(id).state()).isEqualTo(OrderState.CANCELLED);
+        assertThat(h.core.execution().orders().get(id).filledQuantity()).isZero();
+        assertThat(h.core.execution().venue().restingCount()).isZero();
+        market(h, Side.BUY, "0.5");                                 // the book is untouched: the best level is still there
+        assertThat(h.outputs.lines()).filteredOn(line -> line.startsWith("FILL")).containsExactly(
+            "FILL #2 i0 BUY 0.5 @ 100");
+    }
+
+    private static long fok(final CoreHarness h, final String quantity, final String price)
+    {
+        final long[] id = new long[1];
+        inEvent(h, () -> id[0] = h.core.execution().submitLimitFokOrder(BTC, Side.BUY, q(quantity), q(price)));
+        return id[0];
+    }
+
+    @Test
     void cancelsArriveAfterTheCancelLatencyAndFillsCanRaceThem()
     {
         final CoreHarness h = CoreHarness.btcEth(new PaperVenueSettings(10_000_000L, 10_000_000L, 0, 0, 0));

@@ -243,6 +243,10 @@ public final class BinanceOrderAdapter implements OrderGateway, Agent, AutoClose
         {
             return BinanceOrderRequest.limit(clientOrderId, symbol, side, quantity, limitPrice, "IOC");
         }
+        if (orderType == OrderType.LIMIT_FOK.ordinal())
+        {
+            return BinanceOrderRequest.limit(clientOrderId, symbol, side, quantity, limitPrice, "FOK");
+        }
         return config.postOnlyLimits()
             ? BinanceOrderRequest.limitMaker(clientOrderId, symbol, side, quantity, limitPrice)
             : BinanceOrderRequest.limit(clientOrderId, symbol, side, quantity, limitPrice, "GTC");

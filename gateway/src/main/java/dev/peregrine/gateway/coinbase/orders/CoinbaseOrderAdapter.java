@@ -103,7 +103,7 @@ public final class CoinbaseOrderAdapter implements OrderGateway, Agent, AutoClos
     public boolean submit(final OrderCommand command, final String clientOrderId)
     {
         return offer(new QueuedRequest.Submit(command.orderId, clientOrderId, command.instrumentId, command.side,
-            command.quantity, command.limitPrice, command.orderType == OrderType.LIMIT_IOC.ordinal()));
+            command.quantity, command.limitPrice, command.orderType));
     }
 
     @Override
@@ -129,7 +129,8 @@ public final class CoinbaseOrderAdapter implements OrderGateway, Agent, AutoClos
             throw new IllegalStateException("orders are adopted before the adapter starts");
         }
         final TrackedOrder order = new TrackedOrder(orderId, clientOrderId,
-            request(clientOrderId, productIdOf.apply(instrumentId), side, quantity, limitPrice, market, limitIoc));
+            request(clientOrderId, productIdOf.apply(instrumentId), side, quantity, limitPrice, market,
+                (limitIoc ? OrderType.LIMIT_IOC : OrderType.LIMIT).ordinal()));
         order.accepted = accepted;
         order.cumulativeQuantity = filledQuantity;
         order.filledValue = filledValue;
@@ -235,7 +236,7 @@ public final class CoinbaseOrderAdapter implements OrderGateway, Agent, AutoClos
         }
         final TrackedOrder order = new TrackedOrder(s.orderId(), s.clientOrderId(),
             request(s.clientOrderId(), product, s.side(), s.quantity(), s.limitPrice(), s.limitPrice() == 0,
-                s.limitIoc()));
+                s.orderType()));
         reports.track(order);
         client.create(order.request).whenComplete((result, failure) -> onAdapterThread(() ->
         {
@@ -245,12 +246,14 @@ public final class CoinbaseOrderAdapter implements OrderGateway, Agent, AutoClos
     }
 
     private CoinbaseOrderRequest request(final String clientOrderId, final String product, final int side,
-        final long quantity, final long limitPrice, final boolean market, final boolean limitIoc)
+        final long quantity, final long limitPrice, final boolean market, final int orderType)
     {
         return market
             ? CoinbaseOrderRequest.market(clientOrderId, product, side, quantity)
-            : limitIoc
+            : orderType == OrderType.LIMIT_IOC.ordinal()
             ? CoinbaseOrderRequest.limitIoc(clientOrderId, product, side, quantity, limitPrice)
+            : orderType == OrderType.LIMIT_FOK.ordinal()
+            ? CoinbaseOrderRequest.limitFok(clientOrderId, product, side, quantity, limitPrice)
             : CoinbaseOrderRequest.limit(clientOrderId, product, side, quantity, limitPrice, config.postOnlyLimits());
     }
 

@@ -46,6 +46,13 @@ public record CoinbaseOrderRequest(
         return new CoinbaseOrderRequest(clientOrderId, productId, side, CoinbaseOrderType.LIMIT_IOC, baseSize, limitPrice, false);
     }
 
+    public static CoinbaseOrderRequest limitFok(
+        final String clientOrderId, final String productId, final int side, final long baseSize, final long limitPrice)
+    {
+        return new CoinbaseOrderRequest(clientOrderId, productId, side, CoinbaseOrderType.LIMIT_FOK, baseSize, limitPrice,
+            false);
+    }
+
     /** The documented body of {@code POST /orders} (and {@code /orders/preview}, which ignores the id). */
     public String toJson(final boolean withClientOrderId)
     {
@@ -61,9 +68,10 @@ public record CoinbaseOrderRequest(
         {
             configuration.putObject("market_market_ioc").put("base_size", FixedPoint.toString(baseSize));
         }
-        else if (type == CoinbaseOrderType.LIMIT_IOC)
+        else if (type == CoinbaseOrderType.LIMIT_IOC || type == CoinbaseOrderType.LIMIT_FOK)
         {
-            configuration.putObject("sor_limit_ioc").put("base_size", FixedPoint.toString(baseSize))
+            configuration.putObject(type == CoinbaseOrderType.LIMIT_IOC ? "sor_limit_ioc" : "limit_limit_fok")
+                .put("base_size", FixedPoint.toString(baseSize))
                 .put("limit_price", FixedPoint.toString(limitPrice));
         }
         else

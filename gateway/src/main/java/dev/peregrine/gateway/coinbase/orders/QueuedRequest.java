@@ -4,10 +4,11 @@ package dev.peregrine.gateway.coinbase.orders;
 sealed interface QueuedRequest permits QueuedRequest.Submit, QueuedRequest.Cancel
 {
     /**
-     * @param limitIoc the core's {@code LIMIT_IOC}: sent as {@code sor_limit_ioc}, never as a resting order.
+     * @param orderType the core's {@code OrderType} ordinal: {@code LIMIT_IOC} goes out as {@code sor_limit_ioc},
+     *     {@code LIMIT_FOK} as {@code limit_limit_fok}, never as a resting order.
      */
     record Submit(long orderId, String clientOrderId, int instrumentId, int side, long quantity, long limitPrice,
-        boolean limitIoc) implements QueuedRequest
+        int orderType) implements QueuedRequest
     {
     }
 

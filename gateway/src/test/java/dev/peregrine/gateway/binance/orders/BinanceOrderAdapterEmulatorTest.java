@@ -132,6 +132,42 @@ class BinanceOrderAdapterEmulatorTest
         assertThat(emulator.statusOf("BTCUSDT", "prg-t-2")).isEqualTo("CANCELED");
     }
 
+    /** The core's LIMIT_FOK goes out as {@code type=LIMIT&timeInForce=FOK}: filled whole when it crosses, else expired. */
+    @Test
+    void aFillOrKillLimitIsSentAsFokAndIsFilledWholeOrExpired() throws Exception
+    {
+        startHmac();
+        final BigDecimal ask = exchange.market().bestAsk("BTCUSDT");
+        final long through = FixedPoint.parse(ask.multiply(new BigDecimal("1.1")).setScale(2, java.math.RoundingMode.UP)
+            .toPlainString());
+        final long short_ = FixedPoint.parse(ask.multiply(new BigDecimal("0.9")).setScale(2, java.math.RoundingMode.DOWN)
+            .toPlainString());
+
+        adapter.submit(fok(6, "0.01", through), "prg-t-6");
+        adapter.submit(fok(7, "0.01", short_), "prg-t-7");
+        Await.until("fill and expiry", WAIT, () -> recorder.has("fill 6") && recorder.has("cancelled 7"));
+
+        assertThat(emulator.statusOf("BTCUSDT", "prg-t-6")).isEqualTo("FILLED");
+        assertThat(emulator.statusOf("BTCUSDT", "prg-t-7")).isEqualTo("EXPIRED");
+        for (final String id : List.of("prg-t-6", "prg-t-7"))
+        {
+            final BinanceAnswer query = client.queryOrder("BTCUSDT", id).get(5, TimeUnit.SECONDS);
+            assertThat(query.text("type")).isEqualTo("LIMIT");
+            assertThat(query.text("timeInForce")).isEqualTo("FOK");
+        }
+        assertThat(recorder.lines()).filteredOn(line -> line.startsWith("fill 6")).hasSize(1)
+            .allMatch(line -> line.contains(" 0.01 @ "));
+        assertThat(recorder.lines()).noneMatch(line -> line.startsWith("fill 7"));
+        assertThat(new BigDecimal(emulator.netFilled("BTCUSDT"))).isEqualByComparingTo("0.01");
+    }
+
+    private static OrderCommand fok(final long id, final String quantity, final long price)
+    {
+        final OrderCommand command = new OrderCommand();
+        command.set(OrderCommand.NEW, OrderType.LIMIT_FOK.ordinal(), id, BTC, Side.BUY, FixedPoint.parse(quantity), price, 0);
+        return command;
+    }
+
     @Test
     void aCreateWhoseAnswerIsLostIsSettledByAQueryAndNeverSentTwice() throws Exception
     {

@@ -156,11 +156,33 @@ class CoinbaseOrderAdapterEmulatorTest
         assertThat(recorder.events()).contains("fill 11 " + filled + "-1 qty=0.5 px=65000 fee=195 liq=2");
     }
 
+    /** The core's LIMIT_FOK is Coinbase's limit_limit_fok: filled whole when marketable, else cancelled with nothing. */
+    @Test
+    void limitFokGoesOutAsLimitLimitFokAndIsFilledWholeOrCancelled()
+    {
+        assertThat(adapter.submit(limitOrder(OrderType.LIMIT_FOK, 13, Side.BUY, "0.5", "65000.01"), "prg-t-13")).isTrue();
+        assertThat(adapter.submit(limitOrder(OrderType.LIMIT_FOK, 14, Side.BUY, "0.5", "64999.99"), "prg-t-14")).isTrue();
+        Await.until("fill and cancel", WAIT, () -> recorder.has("fill 13") && recorder.has("cancelled 14"));
+        final String filled = venue.orderIdFor("prg-t-13");
+        final String cancelled = venue.orderIdFor("prg-t-14");
+        assertThat(venue.statusOf(filled)).isEqualTo("FILLED");
+        assertThat(venue.statusOf(cancelled)).isEqualTo("CANCELLED");
+        assertThat(venue.describeOrders("BTC-USD")).anyMatch(l -> l.startsWith("prg-t-13 BUY LIMIT_FOK FILLED filled 0.5"))
+            .anyMatch(l -> l.startsWith("prg-t-14 BUY LIMIT_FOK CANCELLED filled 0 "));
+        assertThat(recorder.events()).contains("fill 13 " + filled + "-1 qty=0.5 px=65000 fee=195 liq=2")
+            .noneMatch(e -> e.startsWith("fill 14"));
+    }
+
     private static OrderCommand ioc(final long id, final int side, final String qty, final String price)
     {
+        return limitOrder(OrderType.LIMIT_IOC, id, side, qty, price);
+    }
+
+    private static OrderCommand limitOrder(final OrderType type, final long id, final int side, final String qty,
+        final String price)
+    {
         final OrderCommand command = new OrderCommand();
-        command.set(OrderCommand.NEW, OrderType.LIMIT_IOC.ordinal(), id, 1, side, FixedPoint.parse(qty),
-            FixedPoint.parse(price), 0);
+        command.set(OrderCommand.NEW, type.ordinal(), id, 1, side, FixedPoint.parse(qty), FixedPoint.parse(price), 0);
         return command;
     }
 
