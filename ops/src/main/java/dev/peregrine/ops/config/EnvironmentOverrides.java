@@ -23,8 +23,12 @@ import java.util.TreeMap;
 final class EnvironmentOverrides
 {
     static final String PREFIX = "PEREGRINE_";
-    /** Variables of this prefix that are not paths: secrets and the launcher's JVM flags. */
-    private static final Set<String> NOT_PATHS = Set.of("PEREGRINE_ADMIN_TOKEN", "PEREGRINE_JAVA_OPTS");
+    /**
+     * Variables of this prefix that are not paths: secrets, the launcher's JVM flags, and the test suite's switch that
+     * turns a skipped external check into a failure (CI exports it, so a command run in that shell must not read it).
+     */
+    private static final Set<String> NOT_PATHS = Set.of("PEREGRINE_ADMIN_TOKEN", "PEREGRINE_JAVA_OPTS",
+        "PEREGRINE_REQUIRE_EXTERNAL");
 
     private EnvironmentOverrides()
     {

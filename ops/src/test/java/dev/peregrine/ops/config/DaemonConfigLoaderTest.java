@@ -66,6 +66,18 @@ class DaemonConfigLoaderTest
     }
 
     @Test
+    void theVariablesThatAreNoConfigurationPathsAreNotReadAsOverrides() throws Exception
+    {
+        // CI exports PEREGRINE_REQUIRE_EXTERNAL for the test suite: a config check run in that shell must not fail on it.
+        final Path config = file("ports: {health: 0, metrics: 0}\njournal: {dir: JOURNAL}\n");
+        assertThat(DaemonConfigLoader.load(config, null, Map.of("PEREGRINE_REQUIRE_EXTERNAL", "true",
+            "PEREGRINE_JAVA_OPTS", "-Xmx1g")).jsonLogs()).isTrue();
+        assertThatThrownBy(() -> DaemonConfigLoader.load(config, null, Map.of("PEREGRINE_REQUIRE_EXTRA", "true")))
+            .isInstanceOfSatisfying(ConfigException.class, ex -> assertThat(ex.problems()).extracting(Object::toString)
+                .anySatisfy(line -> assertThat(line).contains("require_extra")));
+    }
+
+    @Test
     void loggingFormatIsJsonByDefaultTextOnRequestAndCheckedLikeEveryKey() throws Exception
     {
         final Path config = file("ports: {health: 0, metrics: 0}\njournal: {dir: JOURNAL}\n");
