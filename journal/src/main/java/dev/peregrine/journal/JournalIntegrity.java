@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
@@ -47,6 +48,10 @@ public final class JournalIntegrity
 {
     /** The command-line flag every command that reads or appends to a journal takes to accept a cut-short file. */
     public static final String ACCEPT_FLAG = "--accept-truncated";
+
+    /** How long a reader waits for a live writer to finish creating a file: 20 looks 5 ms apart. */
+    private static final int CREATION_LOOKS = 20;
+    private static final long CREATION_PAUSE_NANOS = 5_000_000L;
 
     private static volatile Consumer<String> acceptedLossWarnings;
     /** Files already warned about in this process, so a command that opens a journal twice warns once. */
@@ -84,7 +89,7 @@ public final class JournalIntegrity
      */
     static AcceptedLoss check(final Path queueDir, final RollCycle rollCycle)
     {
-        final List<Inspected> files = inspectAll(queueDir, rollCycle);
+        final List<Inspected> files = inspectSettled(queueDir, rollCycle);
         final List<JournalDamage> damages = damagesOf(files);
         if (damages.isEmpty())
         {
@@ -169,6 +174,27 @@ public final class JournalIntegrity
         return damagesOf(inspectAll(queueDir, rollCycle));
     }
 
+    /**
+     * {@link #inspectAll}, for a reader that may be reading a live journal: the writer creates each new cycle's
+     * file empty and writes its header a moment later, so an empty newest file is looked at again for a while
+     * before it counts as cut short (a file cut to nothing stays empty).
+     */
+    private static List<Inspected> inspectSettled(final Path queueDir, final RollCycle rollCycle)
+    {
+        List<Inspected> files = inspectAll(queueDir, rollCycle);
+        for (int look = 0; look < CREATION_LOOKS && newestIsEmpty(files); look++)
+        {
+            LockSupport.parkNanos(CREATION_PAUSE_NANOS);
+            files = inspectAll(queueDir, rollCycle);
+        }
+        return files;
+    }
+
+    private static boolean newestIsEmpty(final List<Inspected> files)
+    {
+        return !files.isEmpty() && files.get(files.size() - 1).scan.fileSize() == 0;
+    }
+
     /** One queue file as scanned: its cycle, what it holds, and its damage (null when whole). */
     private record Inspected(Path file, int cycle, QueueFileScan scan, JournalDamage damage)
     {
@@ -221,8 +247,10 @@ public final class JournalIntegrity
         {
             return new JournalDamage(file, cycle, rollCycle, -1, -1, scan);
         }
-        if (scan.reachedWritePosition())
+        if (scan.reachedWritePosition() || scan.writePosition() == 0)
         {
+            // 0: Chronicle's value before the file's first append; the header names no document to miss
+            // (a reader of a live journal meets every new cycle's file in that state for a moment).
             return null;
         }
         final boolean onlyTheLastIsMissing = scan.dataEnd() == scan.writePosition();
