@@ -14,6 +14,9 @@ import dev.peregrine.core.market.MarketState;
 import dev.peregrine.core.metrics.CoreMetrics;
 import dev.peregrine.core.metrics.StageLatencies;
 import dev.peregrine.core.output.Hash64;
+import dev.peregrine.core.number.FixedPoint;
+import dev.peregrine.core.perpetual.FundingSettlement;
+import dev.peregrine.core.perpetual.PerpetualState;
 import dev.peregrine.core.strategy.StrategyParts;
 import dev.peregrine.core.strategy.StrategySet;
 
@@ -56,6 +59,8 @@ public final class TradingCore implements EventHandler<InboundEvent>
     /** Hash of every settings change applied (0: none), in the state hash so replay = live covers them. */
     private long appliedSettingsHash;
     private final TradingStateMachine tradingState;
+    private final PerpetualState perpetuals;
+    private final FundingSettlement funding;
 
     private long clockNanos;
     private volatile Throwable lastError;
@@ -72,7 +77,8 @@ public final class TradingCore implements EventHandler<InboundEvent>
         final TradingStateMachine tradingState,
         final StrategyLineup lineup,
         final StrategySet strategies,
-        final CoreMetrics metrics)
+        final CoreMetrics metrics,
+        final FundingSettlement funding)
     {
         final StrategyParts parts = lineup.parts();
         this.settings = settings;
@@ -87,6 +93,8 @@ public final class TradingCore implements EventHandler<InboundEvent>
         this.execution = parts.execution();
         this.venue = execution.venue();
         this.tradingState = tradingState;
+        this.perpetuals = parts.perpetuals();
+        this.funding = funding;
         this.marketData = new MarketDataStage(market, sanity, execution.venue(), metrics);
         this.lossLimits = new LossLimitWatch(execution, tradingState, metrics, settings.risk());
         this.gauges = new CoreGauges(market, positions, execution, tradingState, lossLimits, metrics);
@@ -117,6 +125,8 @@ public final class TradingCore implements EventHandler<InboundEvent>
         {
             strategies = lineup.rebuild(strategies, change, next);
         }
+        perpetuals.funding().ensureStrategies(next.strategyCount());
+        perpetuals.account().reconfigure(FixedPoint.toDouble(next.collateral()), next.leverage());
         settings = next;
         appliedSettingsHash = Hash64.mix(Hash64.mix(appliedSettingsHash, next.digest()), eventsProcessed);
     }
@@ -221,6 +231,11 @@ public final class TradingCore implements EventHandler<InboundEvent>
                 execution.onCommand(event.flags);
                 stages.executionEnd();
                 break;
+            case EventType.MARK_PRICE:
+            case EventType.FUNDING_SETTLEMENT:
+            case EventType.LIQUIDATION:
+                onPerpetual(event);
+                break;
             default:
                 metrics.unknownEvents.increment();
                 break;
@@ -238,12 +253,44 @@ public final class TradingCore implements EventHandler<InboundEvent>
         eventsProcessed++;
         metrics.events.increment();
         gauges.afterEvent(event.type);
+        perpetuals.afterEvent(event.type == EventType.TRADE || event.type == EventType.QUOTE ||
+            event.type == EventType.BOOK_LEVEL, metrics.fills.get());
         stages.endEvent();
         if (event.receiveNanoTime != 0)
         {
             // Measurement only: the wall clock never feeds a decision.
             final long latency = System.nanoTime() - event.receiveNanoTime;
             metrics.tickToDecisionNanos.recordValue(Math.min(Math.max(latency, 0), CoreMetrics.MAX_TRACKABLE_NANOS));
+        }
+    }
+
+    /** MARK_PRICE, FUNDING_SETTLEMENT and LIQUIDATION; one of an instrument the engine does not have is counted unknown. */
+    private void onPerpetual(final InboundEvent event)
+    {
+        final int id = event.instrumentId;
+        if (id < 0 || id >= instruments.size())
+        {
+            metrics.unknownEvents.increment();
+            return;
+        }
+        switch (event.type)
+        {
+            case EventType.MARK_PRICE:
+                perpetuals.marks().onMark(id, event.markPrice, event.indexPrice, event.fundingRate,
+                    event.nextFundingTimeNanos, event.exchangeTimeNanos, clockNanos);
+                perpetuals.window(id).add(clockNanos, event.markPrice);
+                perpetuals.account().onMark(id, event.markPrice);
+                if (perpetuals.account().isPerpetual(id))
+                {
+                    market.onVenueMark(id, event.markPrice); // unrealized PnL, exposure and the price band follow the mark
+                }
+                break;
+            case EventType.FUNDING_SETTLEMENT:
+                funding.settle(id, event.fundingRate, event.markPrice, event.fee, strategies, clockNanos);
+                break;
+            default:
+                perpetuals.onLiquidationPrint(id, event.quantity);
+                break;
         }
     }
 
@@ -289,6 +336,12 @@ public final class TradingCore implements EventHandler<InboundEvent>
         return gauges.unrealizedPnl();
     }
 
+    /** Marks, the margin account and funding of perpetual instruments (idle in a spot run). */
+    public PerpetualState perpetuals()
+    {
+        return perpetuals;
+    }
+
     /**
      * A hash of everything the core owns: market state, positions, strategy memory, order ids and the
      * venue's liquidity accounting. Equal hashes after a live run and its replay mean equal state.
@@ -308,7 +361,8 @@ public final class TradingCore implements EventHandler<InboundEvent>
         h = rules.hash(h);
         h = positions.hash(h);
         h = execution.hash(h);
-        return strategies.hash(h);
+        // Perpetual state mixes in only when an instrument is a perpetual: spot runs' hashes stay as they were.
+        return perpetuals.hash(strategies.hash(h));
     }
 
     public long eventsProcessed()

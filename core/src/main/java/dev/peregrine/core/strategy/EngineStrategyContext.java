@@ -8,6 +8,11 @@ import dev.peregrine.core.book.OrderBook;
 import dev.peregrine.core.decision.DecisionRecord;
 import dev.peregrine.core.engine.TradingState;
 import dev.peregrine.core.execution.ExecutionEngine;
+import dev.peregrine.core.instrument.PerpetualTerms;
+import dev.peregrine.core.perpetual.MarginAccount;
+import dev.peregrine.core.perpetual.MarkPrices;
+import dev.peregrine.core.perpetual.MarkWindow;
+import dev.peregrine.core.perpetual.PerpetualState;
 import dev.peregrine.core.execution.PositionBook;
 import dev.peregrine.core.instrument.InstrumentRegistry;
 import dev.peregrine.core.market.FeedHealth;
@@ -39,6 +44,7 @@ final class EngineStrategyContext implements StrategyContext
     private final StrategyTimers timers = new StrategyTimers();
     private final BarSubscriptions bars;
     private final BarListener barListener;
+    private final PerpetualState perpetuals;
 
     private long now;
 
@@ -65,6 +71,7 @@ final class EngineStrategyContext implements StrategyContext
         this.feedHealth = parts.feedHealth();
         this.enginePositions = parts.enginePositions();
         this.barListener = barListener;
+        this.perpetuals = parts.perpetuals();
         this.sizer = new OrderSizer(market, rules, execution.riskContext(), defaultOrderQuantity, orderNotional);
         this.positions = new PositionBook(instruments.size());
         this.open = new StrategyOpenOrders(strategyId, execution);
@@ -217,6 +224,55 @@ final class EngineStrategyContext implements StrategyContext
         return submit(instrumentId, side, OrderType.LIMIT_FOK, quantity, limitPrice);
     }
 
+    @Override
+    public long submitReduceOnlyOrder(final int instrumentId, final int side, final long quantity, final long limitPrice)
+    {
+        final long sized = sizer.size(instrumentId, side, quantity);
+        if (sized == 0)
+        {
+            note.clearExplanation();
+            return 0;
+        }
+        return placed(execution.submit(strategyId, note, instrumentId, side,
+            limitPrice == 0 ? OrderType.MARKET : OrderType.LIMIT, sized, limitPrice, true));
+    }
+
+    @Override
+    public PerpetualTerms perpetual(final int instrumentId)
+    {
+        return instruments.perpetual(instrumentId);
+    }
+
+    @Override
+    public MarkPrices markPrices()
+    {
+        return perpetuals.marks();
+    }
+
+    @Override
+    public MarkWindow markWindow(final int instrumentId)
+    {
+        return perpetuals.window(instrumentId);
+    }
+
+    @Override
+    public MarginAccount marginAccount()
+    {
+        return perpetuals.account();
+    }
+
+    @Override
+    public double funding(final int instrumentId)
+    {
+        return perpetuals.funding().paid(strategyId, instrumentId);
+    }
+
+    @Override
+    public long liquidationPrints(final int instrumentId)
+    {
+        return perpetuals.liquidationPrints(instrumentId);
+    }
+
     /**
      * Every new order of the strategy passes here: sized on the lot and within the risk limits first
      * ({@link OrderSizer}); one that sizes to nothing is not sent, not counted as a reject, and returns 0.
@@ -340,7 +396,8 @@ final class EngineStrategyContext implements StrategyContext
         double total = 0.0;
         for (int id = 0; id < positions.instrumentCount(); id++)
         {
-            total += positions.realizedPnl(id) + positions.unrealizedPnl(id, market.markPrice(id)) - positions.fees(id);
+            total += positions.realizedPnl(id) + positions.unrealizedPnl(id, market.markPrice(id)) - positions.fees(id) -
+                perpetuals.funding().paid(strategyId, id);
         }
         return total;
     }

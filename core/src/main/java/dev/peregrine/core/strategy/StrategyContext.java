@@ -1,5 +1,10 @@
 package dev.peregrine.core.strategy;
 
+import dev.peregrine.core.instrument.PerpetualTerms;
+import dev.peregrine.core.perpetual.MarginAccount;
+import dev.peregrine.core.perpetual.MarkPrices;
+import dev.peregrine.core.perpetual.MarkWindow;
+
 import dev.peregrine.core.book.OrderBook;
 import dev.peregrine.core.decision.DecisionRecord;
 import dev.peregrine.core.engine.TradingState;
@@ -79,6 +84,35 @@ public interface StrategyContext extends OrderEntry
     @Override
     DecisionRecord decision();
 
+    // ---- perpetual futures ----
+
+    /**
+     * Sends a reduce-only order (a perpetual venue's {@code reduceOnly}): a market order when {@code limitPrice} is 0,
+     * else a good-till-cancelled limit. Sized and risk-checked like any order; risk refuses it with a reason when it
+     * would open or flip a position.
+     *
+     * @return the order id, 0 when it sized to nothing, or -1 if it was refused.
+     */
+    long submitReduceOnlyOrder(int instrumentId, int side, long quantity, long limitPrice);
+
+    /** The instrument's perpetual terms, or null when it is spot. */
+    PerpetualTerms perpetual(int instrumentId);
+
+    /** The latest marks, index prices and funding rates the venue sent (MARK_PRICE events), per instrument. */
+    MarkPrices markPrices();
+
+    /** The instrument's recent marks (a rolling window), for signals over the mark rather than trades. */
+    MarkWindow markWindow(int instrumentId);
+
+    /** The engine's perpetual margin account: margin ratio, available margin, leverage, liquidation prices. */
+    MarginAccount marginAccount();
+
+    /** Funding this strategy paid in the instrument (negative: received), settlement currency. */
+    double funding(int instrumentId);
+
+    /** How many liquidations the market printed in the instrument (LIQUIDATION events). */
+    long liquidationPrints(int instrumentId);
+
     // ---- this strategy's own orders, positions and PnL ----
 
     /** Cancels every working order of this strategy in the instrument (-1: all instruments); returns how many were asked. */
@@ -105,13 +139,13 @@ public interface StrategyContext extends OrderEntry
     /** Realized PnL of this strategy in the instrument, gross of fees, quote currency. */
     double realizedPnl(int instrumentId);
 
-    /** Unrealized PnL of this strategy's position at the current mark price. */
+    /** Unrealized PnL of this strategy's position at the current mark price (the venue's mark for a perpetual). */
     double unrealizedPnl(int instrumentId);
 
     /** Fees this strategy paid in the instrument. */
     double fees(int instrumentId);
 
-    /** Realized plus unrealized, net of fees, over every instrument. */
+    /** Realized plus unrealized, net of fees and of funding paid, over every instrument. */
     double totalPnl();
 
     /** The engine's net position in the instrument, all strategies and exits together. */
