@@ -11,10 +11,10 @@ import dev.peregrine.gateway.binance.BinanceMarketDataDecoder.SnapshotRequests;
 import dev.peregrine.gateway.binance.BinanceMetrics;
 import dev.peregrine.gateway.binance.BookTickerMessage;
 import dev.peregrine.gateway.binance.DepthMessage;
+import dev.peregrine.gateway.binance.DepthSnapshotDecoder;
 import dev.peregrine.gateway.binance.RingBookPublisher;
 import dev.peregrine.gateway.binance.TradeMessage;
 import dev.peregrine.gateway.json.JsonScanner;
-import dev.peregrine.gateway.ws.TextFrameDecoder;
 
 /**
  * Turns Binance USD-M combined-stream frames {@code {"stream":"<sym>@<kind>","data":{...}}} into inbound ring events:
@@ -30,7 +30,7 @@ import dev.peregrine.gateway.ws.TextFrameDecoder;
  * one thread (the connection's event loop), a slot is claimed only once the whole message is known to be good, bad
  * input is counted by {@link DropReason} and publishes nothing, nothing is allocated per frame.
  */
-public final class UsdmMarketDataDecoder implements TextFrameDecoder
+public final class UsdmMarketDataDecoder implements DepthSnapshotDecoder
 {
     /** Room for a 1000-level REST snapshot and any diff. */
     public static final int DEFAULT_MAX_FRAME_BYTES = 16 * 1024 * 1024;
@@ -145,6 +145,7 @@ public final class UsdmMarketDataDecoder implements TextFrameDecoder
     }
 
     /** The body of {@code GET /fapi/v1/depth} for {@code instrumentId}; a bad body is counted and a new one asked for. */
+    @Override
     public void onDepthSnapshot(final int instrumentId, final byte[] body, final int offset, final int length,
         final long receiveEpochNanos, final long receiveNanoTime)
     {
@@ -162,6 +163,7 @@ public final class UsdmMarketDataDecoder implements TextFrameDecoder
     }
 
     /** The snapshot request failed; asks again. */
+    @Override
     public void onSnapshotFailed(final int instrumentId)
     {
         syncs[instrumentId].onSnapshotFailed();
