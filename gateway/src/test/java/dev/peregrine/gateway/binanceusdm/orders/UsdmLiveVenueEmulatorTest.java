@@ -11,6 +11,7 @@ import dev.peregrine.gateway.binance.orders.BinanceCredentials;
 import dev.peregrine.gateway.binanceusdm.UsdmProducts;
 import dev.peregrine.gateway.binanceusdm.emulator.BinanceUsdmEmulator;
 import dev.peregrine.gateway.binance.emulator.BinanceEmulatorKey;
+import dev.peregrine.gateway.binance.emulator.SignedRequests;
 import dev.peregrine.gateway.sim.binance.BinanceSimulatedExchange;
 import dev.peregrine.gateway.testing.Await;
 import dev.peregrine.gateway.testing.RecordingRing;
@@ -114,5 +115,38 @@ class UsdmLiveVenueEmulatorTest
         venue.send(market(3, Side.SELL, "0.010", true));
         Await.until("the reduce-only refusal", WAIT, () -> has(EventType.VENUE_REJECTED, 3));
         assertThat(emulator.requests("/fapi/v1/order")).isEqualTo(3);
+    }
+
+    @Test
+    void aRestartSettlesWhatFilledWhileDownCancelsAnOrphanAndReadsThePosition()
+    {
+        venue = start(List.of());
+        // a resting buy 10% under the market, rounded to the 0.10 tick
+        final long limit = exchange.market().bestBid("BTCUSDT").multiply(new BigDecimal("0.9"))
+            .setScale(1, RoundingMode.DOWN).movePointRight(8).longValueExact();
+        final OrderCommand resting = new OrderCommand();
+        resting.set(OrderCommand.NEW, OrderType.LIMIT.ordinal(), 1, 0, Side.BUY, FixedPoint.parse("0.01"), limit, 0);
+        venue.send(resting);
+        Await.until("order 1 accepted", WAIT, () -> has(EventType.VENUE_ACCEPTED, 1));
+        venue.close(); // the engine dies: no cancel goes out
+
+        emulator.fillResting("BTCUSDT", "prg-t1-1", "0.01");
+        // an order of this journal the core never recorded open: an orphan
+        final SignedRequests signer = SignedRequests.hmac(API_KEY, SECRET, System::currentTimeMillis);
+        assertThat(emulator.answer(signer.body("POST", "/fapi/v1/order", "symbol", "BTCUSDT", "side", "BUY", "type", "LIMIT",
+            "timeInForce", "GTC", "quantity", "0.01", "price", FixedPoint.toString(limit), "newClientOrderId", "prg-t1-7"))
+            .status()).isEqualTo(200);
+        ring.clear();
+
+        venue = start(List.of(new RecoveredOrder(1, 0, Side.BUY, OrderType.LIMIT, FixedPoint.parse("0.01"), limit, true,
+            0, 0, 0, 0)));
+
+        Await.until("order 1's fill while down", WAIT, () -> has(EventType.VENUE_FILL, 1));
+        assertThat(first(EventType.VENUE_FILL, 1).quantity).isEqualTo(FixedPoint.parse("0.01"));
+        assertThat(first(EventType.VENUE_FILL, 1).price).isEqualTo(limit);
+        Await.until("reconciled", WAIT, () -> venue.awaitingReconcile() == 0);
+        assertThat(venue.orphansCancelled()).isEqualTo(1);
+        assertThat(emulator.statusOf("BTCUSDT", "prg-t1-7")).isEqualTo("CANCELED");
+        assertThat(venue.venuePositionsAtStart()).containsEntry("BTCUSDT", "0.01");
     }
 }
