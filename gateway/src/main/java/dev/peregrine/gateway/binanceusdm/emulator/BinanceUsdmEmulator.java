@@ -140,7 +140,8 @@ public final class BinanceUsdmEmulator implements BinanceApiExtension
     /**
      * A mark price of {@code symbol} from the market side's {@code markPrice} process ({@code p}, {@code r}, {@code T}
      * of the stream): settles funding first when the funding time announced before has passed (at the rate announced
-     * with it and this mark), then revalues and liquidates when the margin ratio reaches 1.
+     * with it and this mark, booked at that funding time as the venue's income history shows it), then revalues and
+     * liquidates when the margin ratio reaches 1.
      */
     public synchronized void onMark(final String symbol, final BigDecimal markPrice, final BigDecimal fundingRate,
         final long nextFundingTimeMillis)
@@ -154,7 +155,7 @@ public final class BinanceUsdmEmulator implements BinanceApiExtension
         final Long due = nextFunding.get(symbol);
         if (due != null && now >= due && nextFundingTimeMillis > due)
         {
-            trading.settleFunding(symbol, announcedRate.get(symbol), markPrice, now);
+            trading.settleFunding(symbol, announcedRate.get(symbol), markPrice, due);
         }
         nextFunding.put(symbol, nextFundingTimeMillis);
         announcedRate.put(symbol, fundingRate);

@@ -15,6 +15,7 @@ import dev.peregrine.gateway.binance.emulator.SignedRequests;
 import dev.peregrine.gateway.sim.binance.BinanceSimulatedExchange;
 import dev.peregrine.gateway.testing.Await;
 import dev.peregrine.gateway.testing.RecordingRing;
+import dev.peregrine.gateway.venue.KeyVerification;
 import dev.peregrine.gateway.venue.RecoveredOrder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -148,5 +149,21 @@ class UsdmLiveVenueEmulatorTest
         assertThat(venue.orphansCancelled()).isEqualTo(1);
         assertThat(emulator.statusOf("BTCUSDT", "prg-t1-7")).isEqualTo("CANCELED");
         assertThat(venue.venuePositionsAtStart()).containsEntry("BTCUSDT", "0.01");
+    }
+
+    @Test
+    void verifyKeysReadsTheFuturesAccountAndRefusesAWrongSecret()
+    {
+        final java.util.List<String> passed = new java.util.ArrayList<>();
+        final KeyVerification good = UsdmOrderPath.verifyKeys(null,
+            Map.of(BinanceCredentials.ENV_API_KEY, API_KEY, BinanceCredentials.ENV_SECRET, SECRET), exchange.restBase(),
+            Duration.ofSeconds(5), passed::add);
+        assertThat(good.verdict()).as(good.line()).isEqualTo(KeyVerification.Verdict.USABLE);
+        assertThat(good.line()).contains("GET /fapi/v2/account answered 200");
+        final KeyVerification bad = UsdmOrderPath.verifyKeys(null,
+            Map.of(BinanceCredentials.ENV_API_KEY, API_KEY, BinanceCredentials.ENV_SECRET, SECRET.replace('H', 'h')),
+            exchange.restBase(), Duration.ofSeconds(5), passed::add);
+        assertThat(bad.verdict()).isEqualTo(KeyVerification.Verdict.BAD_KEY);
+        assertThat(emulator.authFailures()).isEqualTo(1);
     }
 }
