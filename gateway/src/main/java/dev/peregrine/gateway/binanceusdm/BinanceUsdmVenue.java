@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * Binance USD-M perpetual futures ({@code binance-usdm}): contracts from {@code /fapi/v1/exchangeInfo}
  * ({@link UsdmCatalogSource}, built-in {@link UsdmProducts}), market data from the futures streams
  * ({@code aggTrade}, {@code bookTicker}, {@code depth@100ms} with the futures sync rule, {@code markPrice@1s},
- * {@code forceOrder}) and a simulated USD-M market with marks and funding. The live order path, the key check and
+ * {@code forceOrder}) and a simulated USD-M market with marks and funding ({@link UsdmDemoExchange}). The live order path, the key check and
  * {@code peregrine sim} belong to {@code binanceusdm/orders} and {@code binanceusdm/emulator}; until they are wired this
  * venue has none, as a venue without an order path.
  */
@@ -68,7 +68,7 @@ public final class BinanceUsdmVenue implements Venue
     @Override
     public MarketDataFeed marketData(final URI marketDataUrl, final URI restUrl, final List<String> products)
     {
-        throw new UnsupportedOperationException(NAME + " market data is not wired yet");
+        return new UsdmFeed(marketDataUrl, restUrl, products);
     }
 
     @Override
@@ -90,10 +90,14 @@ public final class BinanceUsdmVenue implements Venue
         throw new UnsupportedOperationException(NAME + " has no live order path yet: no key to check");
     }
 
+    /**
+     * The generated USD-M market sets its own pace ({@code tradesPerSecond} is not used) and settles funding every
+     * {@link UsdmDemoExchange#DEMO_FUNDING_INTERVAL}, so a demo sees funding.
+     */
     @Override
     public DemoExchange generated(final List<String> products, final long seed, final int tradesPerSecond)
     {
-        throw new UnsupportedOperationException(NAME + " has no simulated market yet");
+        return UsdmDemoExchange.generated(products, seed, UsdmDemoExchange.DEMO_FUNDING_INTERVAL);
     }
 
     @Override
