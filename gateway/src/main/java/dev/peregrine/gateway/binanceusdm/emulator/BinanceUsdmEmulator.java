@@ -207,6 +207,12 @@ public final class BinanceUsdmEmulator implements BinanceApiExtension, UsdmMarkL
         return authentication.failures();
     }
 
+    /** The last authentication failure, code and message, or null. */
+    public synchronized String lastAuthFailure()
+    {
+        return authentication.lastFailure();
+    }
+
     /** Positions the venue has liquidated. */
     public synchronized int liquidations()
     {
