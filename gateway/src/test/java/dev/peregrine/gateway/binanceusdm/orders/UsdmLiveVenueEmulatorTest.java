@@ -7,6 +7,7 @@ import dev.peregrine.core.event.Side;
 import dev.peregrine.core.instrument.InstrumentRegistry;
 import dev.peregrine.core.number.FixedPoint;
 import dev.peregrine.core.order.OrderType;
+import dev.peregrine.gateway.binance.BinanceKeyVerification;
 import dev.peregrine.gateway.binance.orders.BinanceCredentials;
 import dev.peregrine.gateway.binanceusdm.UsdmProducts;
 import dev.peregrine.gateway.binanceusdm.emulator.BinanceUsdmEmulator;
@@ -155,14 +156,14 @@ class UsdmLiveVenueEmulatorTest
     void verifyKeysReadsTheFuturesAccountAndRefusesAWrongSecret()
     {
         final java.util.List<String> passed = new java.util.ArrayList<>();
-        final KeyVerification good = UsdmOrderPath.verifyKeys(null,
+        final KeyVerification good = BinanceKeyVerification.verify(null,
             Map.of(BinanceCredentials.ENV_API_KEY, API_KEY, BinanceCredentials.ENV_SECRET, SECRET), exchange.restBase(),
-            Duration.ofSeconds(5), passed::add);
+            UsdmRest.PATHS, Duration.ofSeconds(5), passed::add);
         assertThat(good.verdict()).as(good.line()).isEqualTo(KeyVerification.Verdict.USABLE);
         assertThat(good.line()).contains("GET /fapi/v2/account answered 200");
-        final KeyVerification bad = UsdmOrderPath.verifyKeys(null,
+        final KeyVerification bad = BinanceKeyVerification.verify(null,
             Map.of(BinanceCredentials.ENV_API_KEY, API_KEY, BinanceCredentials.ENV_SECRET, SECRET.replace('H', 'h')),
-            exchange.restBase(), Duration.ofSeconds(5), passed::add);
+            exchange.restBase(), UsdmRest.PATHS, Duration.ofSeconds(5), passed::add);
         assertThat(bad.verdict()).isEqualTo(KeyVerification.Verdict.BAD_KEY);
         assertThat(emulator.authFailures()).isEqualTo(1);
     }
