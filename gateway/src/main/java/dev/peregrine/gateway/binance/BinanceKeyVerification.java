@@ -36,7 +36,7 @@ public final class BinanceKeyVerification
         return verify(keyFile, environment, apiUrl, BinanceRestPaths.SPOT, timeout, passed);
     }
 
-    /** As spot's, with the read-only call at {@code paths}' account (USD-M futures: {@code GET /fapi/v2/account}). */
+    /** The same checks against another Binance API of the same signing ({@code paths}: USD-M's {@code /fapi/v2/account}). */
     public static KeyVerification verify(final Path keyFile, final Map<String, String> environment, final URI apiUrl,
         final BinanceRestPaths paths, final Duration timeout, final Consumer<String> passed)
     {
@@ -78,7 +78,8 @@ public final class BinanceKeyVerification
         {
             return KeyVerification.usable("read-only call: ok (GET " + paths.account() + " answered " +
                 status.httpStatus() + (answer.json().path("canTrade").asBoolean(true) ? "" :
-                "; the account cannot trade: enable " + (paths.futures() ? "Futures" : "Spot") + " trading for this key") + ")");
+                "; the account cannot trade: enable " + (paths == BinanceRestPaths.SPOT ? "Spot" : "Futures") +
+                " trading for this key") + ")");
         }
         if (outcome == RequestOutcome.NOT_SENT || outcome == RequestOutcome.TIMEOUT || outcome == RequestOutcome.DROPPED)
         {

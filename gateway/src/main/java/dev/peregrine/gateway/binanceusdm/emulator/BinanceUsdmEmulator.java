@@ -6,7 +6,7 @@ import dev.peregrine.gateway.binance.emulator.EmulatorJson;
 import dev.peregrine.gateway.binance.emulator.RequestAuthentication;
 import dev.peregrine.gateway.binance.emulator.RequestParameters;
 import dev.peregrine.gateway.binance.emulator.UserDataStreams;
-import dev.peregrine.gateway.binanceusdm.sim.FundingRow;
+import dev.peregrine.gateway.binanceusdm.UsdmProducts;
 import dev.peregrine.gateway.binanceusdm.sim.UsdmMarkListener;
 import dev.peregrine.gateway.sim.binance.BinanceApiExtension;
 import dev.peregrine.gateway.sim.binance.BinanceHttpAnswer;
@@ -30,10 +30,10 @@ import java.util.function.LongSupplier;
  * {@code {"code","msg"}} shape. The account is one-way, cross margin, in {@code USDT}, starting with
  * {@link #STARTING_BALANCE}.
  *
- * <p>Marks and funding come from the simulated market's mark/funding process ({@link UsdmMarkListener}: each mark
- * revalues the account, each funding the market settles is applied to the position held then as {@code FUNDING_FEE});
- * a margin ratio of 1 liquidates ({@code autoclose-}). Without that market, {@link #onMark(String, BigDecimal,
- * BigDecimal, long)} drives both from the stream's fields. Before any mark, a symbol's last price stands in for it.
+ * <p>Marks and funding come from the simulated market's {@code markPrice} process ({@link UsdmMarkListener}): each
+ * mark revalues the account and, once the funding time the previous mark announced has passed, settles funding at the
+ * rate announced for it and this mark ({@code FUNDING_FEE}, booked at the funding time); a margin ratio of 1
+ * liquidates ({@code autoclose-}). Before any mark, a symbol's last price stands in for it.
  *
  * <p>Test tooling, kept in main so that ops can run it. Every method runs under this object's lock: the exchange
  * calls in on its event loop, tests from their own threads.
@@ -53,9 +53,10 @@ public final class BinanceUsdmEmulator implements BinanceApiExtension, UsdmMarkL
     private final Map<String, Integer> requestsByPath = new HashMap<>();
     private int liquidations;
 
+    /** The venue's built-in contracts ({@link UsdmProducts}), as the simulated market and the demo list them. */
     public BinanceUsdmEmulator(final BinanceEmulatorKey key, final LongSupplier epochMillis)
     {
-        this(key, epochMillis, UsdmContract.defaults(), STARTING_BALANCE);
+        this(key, epochMillis, UsdmContract.of(UsdmProducts.CATALOG), STARTING_BALANCE);
     }
 
     public BinanceUsdmEmulator(final BinanceEmulatorKey key, final LongSupplier epochMillis,
@@ -164,28 +165,14 @@ public final class BinanceUsdmEmulator implements BinanceApiExtension, UsdmMarkL
         liquidations += trading.liquidateIfDue(now);
     }
 
-    /** The simulated market's mark of {@code symbol} (FixedPoint) moved: revalue, liquidate at margin ratio 1. */
+    /**
+     * The simulated market's {@code markPrice} frame in FixedPoint figures: as
+     * {@link #onMark(String, BigDecimal, BigDecimal, long)}.
+     */
     @Override
-    public synchronized void onMark(final String symbol, final long markPrice, final long epochMillis)
+    public void onMark(final String symbol, final long markPrice, final long fundingRate, final long nextFundingTimeMillis)
     {
-        if (trading.account.position(symbol) == null)
-        {
-            return;
-        }
-        nextFunding.putIfAbsent(symbol, Long.MAX_VALUE); // marks come from the market now, not the last price
-        trading.account.mark(symbol, BigDecimal.valueOf(markPrice, 8));
-        liquidations += trading.liquidateIfDue(epochMillis);
-    }
-
-    /** The simulated market settled funding: the position held now pays or receives it at the row's rate and mark. */
-    @Override
-    public synchronized void onFunding(final FundingRow row)
-    {
-        if (trading.account.position(row.symbol()) != null)
-        {
-            trading.settleFunding(row.symbol(), BigDecimal.valueOf(row.fundingRate(), 8),
-                BigDecimal.valueOf(row.markPrice(), 8), row.fundingTimeMillis());
-        }
+        onMark(symbol, BigDecimal.valueOf(markPrice, 8), BigDecimal.valueOf(fundingRate, 8), nextFundingTimeMillis);
     }
 
     // ---- test controls and observations ----

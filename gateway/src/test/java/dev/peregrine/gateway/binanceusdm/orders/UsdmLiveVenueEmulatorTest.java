@@ -13,7 +13,6 @@ import dev.peregrine.gateway.binanceusdm.UsdmProducts;
 import dev.peregrine.gateway.binanceusdm.emulator.BinanceUsdmEmulator;
 import dev.peregrine.gateway.binance.emulator.BinanceEmulatorKey;
 import dev.peregrine.gateway.binance.emulator.SignedRequests;
-import dev.peregrine.gateway.binanceusdm.emulator.UsdmContract;
 import dev.peregrine.gateway.binanceusdm.sim.UsdmSimulatedExchange;
 import dev.peregrine.gateway.testing.Await;
 import dev.peregrine.gateway.testing.RecordingRing;
@@ -43,9 +42,9 @@ class UsdmLiveVenueEmulatorTest
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     private final BinanceUsdmEmulator emulator = new BinanceUsdmEmulator(BinanceEmulatorKey.hmac(API_KEY, SECRET),
-        System::currentTimeMillis, UsdmContract.of(UsdmProducts.CATALOG), BinanceUsdmEmulator.STARTING_BALANCE);
+        System::currentTimeMillis);
     private final UsdmSimulatedExchange exchange = UsdmSimulatedExchange.generated(List.of("BTCUSDT"), 11,
-        UsdmProducts.CATALOG, Duration.ofSeconds(1), 0).withTradingApi(emulator).start();
+        UsdmProducts.CATALOG, Duration.ofSeconds(1), 0).withTradingApi(emulator, emulator).start();
     private final InstrumentRegistry instruments = UsdmProducts.CATALOG.registryFor(List.of("BTCUSDT"));
     private final RecordingRing ring = new RecordingRing(1024);
     private UsdmLiveVenue venue;
