@@ -51,6 +51,7 @@ public final class BinanceUsdmEmulator implements BinanceApiExtension, UsdmMarkL
     private final Map<String, Long> nextFunding = new HashMap<>();
     private final Map<String, BigDecimal> announcedRate = new HashMap<>();
     private final Map<String, Integer> requestsByPath = new HashMap<>();
+    private final Map<String, Integer> createsByClientId = new HashMap<>();
     private int liquidations;
 
     /** The venue's built-in contracts ({@link UsdmProducts}), as the simulated market and the demo list them. */
@@ -89,6 +90,10 @@ public final class BinanceUsdmEmulator implements BinanceApiExtension, UsdmMarkL
         try
         {
             final RequestParameters parameters = new RequestParameters(request);
+            if (endpoint == UsdmEndpoint.NEW_ORDER && parameters.has("newClientOrderId"))
+            {
+                createsByClientId.merge(parameters.get("newClientOrderId"), 1, Integer::sum);
+            }
             if (endpoint.signed)
             {
                 authentication.checkSigned(request, parameters, now);
@@ -187,6 +192,12 @@ public final class BinanceUsdmEmulator implements BinanceApiExtension, UsdmMarkL
     public synchronized int requests(final String path)
     {
         return requestsByPath.getOrDefault(path, 0);
+    }
+
+    /** Create requests that arrived with this {@code newClientOrderId}, whatever became of them. */
+    public synchronized int createsFor(final String clientOrderId)
+    {
+        return createsByClientId.getOrDefault(clientOrderId, 0);
     }
 
     public synchronized int authFailures()
