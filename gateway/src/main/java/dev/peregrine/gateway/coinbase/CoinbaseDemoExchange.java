@@ -9,6 +9,7 @@ import dev.peregrine.gateway.venue.DemoExchange;
 import dev.peregrine.gateway.venue.MarketDataFeed;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -35,11 +36,18 @@ public final class CoinbaseDemoExchange implements DemoExchange
 
     public static CoinbaseDemoExchange generated(final List<String> products, final long seed, final int tradesPerSecond)
     {
+        return generated(products, seed, tradesPerSecond, IntxDemoMarket.DEMO_FUNDING_INTERVAL);
+    }
+
+    /** A generated market whose INTX perpetuals, if any, fund every {@code fundingInterval}. */
+    public static CoinbaseDemoExchange generated(final List<String> products, final long seed, final int tradesPerSecond,
+        final Duration fundingInterval)
+    {
         final SimulatedExchange exchange = new SimulatedExchange(SimulatedExchangeConfig.forProducts(products)
             .withSeed(seed)
             .withTradesPerSecond(tradesPerSecond));
         return new CoinbaseDemoExchange(exchange, false, IntxProducts.perpetualsAmong(products).isEmpty() ? null :
-            new IntxDemoMarket(exchange, products, IntxDemoMarket.DEMO_FUNDING_INTERVAL));
+            new IntxDemoMarket(exchange, products, fundingInterval));
     }
 
     public static CoinbaseDemoExchange replaying(final Path capture, final double speed)

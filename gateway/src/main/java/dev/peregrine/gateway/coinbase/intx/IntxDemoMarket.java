@@ -31,7 +31,7 @@ import java.util.concurrent.TimeUnit;
 public final class IntxDemoMarket implements Agent, AutoCloseable
 {
     /** How often the demo's perpetuals fund. */
-    public static final Duration DEMO_FUNDING_INTERVAL = Duration.ofSeconds(10);
+    public static final Duration DEMO_FUNDING_INTERVAL = Duration.ofSeconds(5);
     private static final long SYNC_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final SimVenue venue;
@@ -59,12 +59,6 @@ public final class IntxDemoMarket implements Agent, AutoCloseable
     public URI restUrl()
     {
         return venue.restUrl();
-    }
-
-    /** The emulator (tests read its portfolio and fundings). */
-    public SimVenue venue()
-    {
-        return venue;
     }
 
     @Override
