@@ -1,5 +1,6 @@
 package dev.peregrine.core.perpetual;
 
+import dev.peregrine.core.execution.PositionBook;
 import dev.peregrine.core.instrument.InstrumentRegistry;
 import dev.peregrine.core.output.Hash64;
 
@@ -18,14 +19,18 @@ public final class PerpetualState
     private final FundingLedger funding;
     private final long[] liquidationPrints;
     private final long[] liquidatedQuantity;
+    private final PublishedMargin published;
+    private long publishedFills = -1;
+    private int marketEventsSincePublished;
 
     /**
+     * @param enginePositions every fill of the engine: the margin account's positions.
      * @param collateral    the margin account's starting balance, settlement currency.
      * @param leverage      per instrument, FixedPoint, in registry order.
      * @param strategyCount the configured strategies (the funding ledger's rows).
      */
-    public PerpetualState(final InstrumentRegistry instruments, final double collateral, final long[] leverage,
-        final int strategyCount)
+    public PerpetualState(final InstrumentRegistry instruments, final PositionBook enginePositions,
+        final double collateral, final long[] leverage, final int strategyCount)
     {
         final int n = instruments.size();
         this.active = instruments.hasPerpetual();
@@ -35,10 +40,40 @@ public final class PerpetualState
         {
             windows[i] = new MarkWindow(MarkWindow.DEFAULT_CAPACITY);
         }
-        this.account = new MarginAccount(instruments, collateral, leverage);
+        this.account = new MarginAccount(instruments, enginePositions, collateral, leverage);
         this.funding = new FundingLedger(strategyCount, n);
         this.liquidationPrints = new long[n];
         this.liquidatedQuantity = new long[n];
+        this.published = new PublishedMargin(n);
+    }
+
+    /** Market events between two publications of the gauges when nothing else moved them. */
+    static final int PUBLISH_EVERY_MARKET_EVENTS = 64;
+
+    /**
+     * After each event, on the core thread: republishes the gauges when an event moved the account (a mark, a
+     * funding, a fill: {@code fills} changed, anything that is not market data) or every
+     * {@value #PUBLISH_EVERY_MARKET_EVENTS} market events (quotes move nothing here once a venue mark is known).
+     * Nothing in a spot run.
+     */
+    public void afterEvent(final boolean marketData, final long fills)
+    {
+        if (!active)
+        {
+            return;
+        }
+        if (!marketData || fills != publishedFills || ++marketEventsSincePublished >= PUBLISH_EVERY_MARKET_EVENTS)
+        {
+            publishedFills = fills;
+            marketEventsSincePublished = 0;
+            published.publish(this);
+        }
+    }
+
+    /** The account and funding as gauges any thread may read. */
+    public PublishedMargin published()
+    {
+        return published;
     }
 
     /** Whether any instrument is a perpetual: only then does this state show in hashes and digests. */
