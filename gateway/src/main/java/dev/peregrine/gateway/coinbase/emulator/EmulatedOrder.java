@@ -1,6 +1,7 @@
 package dev.peregrine.gateway.coinbase.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.peregrine.gateway.coinbase.intx.IntxProducts;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -45,6 +46,9 @@ final class EmulatedOrder
     BigDecimal totalFees = BigDecimal.ZERO;
     int numberOfFills;
     String cancelReason = "";
+    /** An INTX perpetual order's {@code leverage} and {@code margin_type} as requested (null when not given). */
+    BigDecimal leverage;
+    String marginType;
     String lastFillTime;
     final java.util.List<Object> editHistory = new java.util.ArrayList<>();
 
@@ -62,6 +66,12 @@ final class EmulatedOrder
         this.limitPrice = limitPrice;
         this.postOnly = postOnly;
         this.creationTime = creationTime;
+    }
+
+    /** {@code FUTURE} for an INTX perpetual, else {@code SPOT}. */
+    String productType()
+    {
+        return IntxProducts.isPerpetual(productId) ? "FUTURE" : "SPOT";
     }
 
     boolean open()
@@ -118,7 +128,7 @@ final class EmulatedOrder
         m.put("creation_time", creationTime);
         m.put("completion_percentage", completionPercentage());
         m.put("outstanding_hold_amount", open() ? plain(EmulatorBalances.hold(this)) : "0");
-        m.put("product_type", "SPOT");
+        m.put("product_type", productType());
         m.put("retail_portfolio_id", PORTFOLIO_ID);
         m.put("risk_managed_by", "UNKNOWN_RISK_MANAGEMENT_TYPE");
         m.put("total_value_after_fees", totalValueAfterFees());
@@ -147,7 +157,7 @@ final class EmulatedOrder
         m.put("trigger_status", triggerStatus());
         m.put("order_type", "MARKET_IOC".equals(orderType) ? "MARKET" : stopLimit() ? "STOP_LIMIT" : "LIMIT");
         m.put("settled", !open());
-        m.put("product_type", "SPOT");
+        m.put("product_type", productType());
         m.put("reject_message", "");
         m.put("cancel_message", cancelReason);
         m.put("order_placement_source", "RETAIL_ADVANCED");
