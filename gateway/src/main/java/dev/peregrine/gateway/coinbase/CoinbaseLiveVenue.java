@@ -48,6 +48,8 @@ public final class CoinbaseLiveVenue implements LiveVenue
     private long[] leverage = new long[0];
     private java.util.function.IntToLongFunction enginePosition;
     private volatile CoinbaseOrderAdapter adapter;
+    /** Checks the INTX positions against the engine's (at start, and after a venue order such as a liquidation). */
+    private volatile IntxPositionCheck positionCheck;
     private volatile CoinbaseUserChannelClient userClient;
 
     /**
@@ -106,7 +108,12 @@ public final class CoinbaseLiveVenue implements LiveVenue
                 java.time.Instant.ofEpochSecond(0, o.createdNanos()).toString());
         }
         adapter.start();
-        userClient = new CoinbaseUserChannelClient(userChannel, signer, adapter::onUserUpdate, Duration.ofSeconds(10));
+        final CoinbaseOrderAdapter started = adapter;
+        userClient = new CoinbaseUserChannelClient(userChannel, signer, update ->
+        {
+            started.onUserUpdate(update);
+            onVenueOrder(update, prefix);
+        }, Duration.ofSeconds(10));
         userClient.start();
         final java.util.List<IntxPositionCheck.Perpetual> perpetuals = new java.util.ArrayList<>();
         for (int id = 0; id < instruments.size(); id++)
@@ -119,9 +126,31 @@ public final class CoinbaseLiveVenue implements LiveVenue
         if (enginePosition != null && !perpetuals.isEmpty())
         {
             // After the order reconciliation: the venue's INTX positions against the engine's, reported only.
-            new IntxPositionCheck(client, perpetuals, enginePosition, adapter::awaitingReconcile,
-                path.metrics().positionMismatches, intxPortfolio, System.err::println, POSITION_SETTLE_NANOS).start();
+            positionCheck = new IntxPositionCheck(client, perpetuals, enginePosition, adapter::awaitingReconcile,
+                path.metrics().positionMismatches, intxPortfolio, System.err::println, POSITION_SETTLE_NANOS);
+            positionCheck.start();
         }
+    }
+
+    /**
+     * User-channel thread: a filled perpetual order that is not one of this journal's (its client order id lacks the
+     * prefix) is the venue's own, e.g. an INTX liquidation closing the position. The engine's position changes only
+     * through its journaled fills, so it is not applied: it is logged, and the positions are checked again, so the
+     * difference shows as a mismatch line and in {@code peregrine_venue_position_mismatches}.
+     */
+    private void onVenueOrder(final dev.peregrine.gateway.coinbase.orders.UserOrderUpdate update, final String prefix)
+    {
+        final IntxPositionCheck check = positionCheck;
+        if (check == null || update.snapshot() || !"FILLED".equals(update.status()) || update.productId() == null ||
+            !IntxProducts.isPerpetual(update.productId()) ||
+            (update.clientOrderId() != null && update.clientOrderId().startsWith(prefix)))
+        {
+            return;
+        }
+        System.err.println("INTX venue order on " + update.productId() + ": " + update.orderSide() + " " +
+            update.cumulativeQuantity() + " at " + update.avgPrice() + " (order " + update.orderId() + ", client id " +
+            update.clientOrderId() + "), not the engine's: checking positions");
+        check.start();
     }
 
     /** Recovered orders the venue has not yet accounted for (0 once reconciled). */

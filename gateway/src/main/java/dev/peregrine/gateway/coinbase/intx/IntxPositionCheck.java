@@ -98,8 +98,11 @@ public final class IntxPositionCheck implements Runnable
         }
     }
 
-    /** Waits for reconciliation, reads the venue's positions and reports; returns the mismatches it counted. */
-    public int check() throws InterruptedException
+    /**
+     * Waits for reconciliation, reads the venue's positions and reports; returns the mismatches it counted. One run at
+     * a time, so the counter has one writer at a time.
+     */
+    public synchronized int check() throws InterruptedException
     {
         final long reconcileDeadline = System.nanoTime() + RECONCILE_WAIT_NANOS;
         while (awaitingReconcile.getAsInt() > 0 && System.nanoTime() < reconcileDeadline)
