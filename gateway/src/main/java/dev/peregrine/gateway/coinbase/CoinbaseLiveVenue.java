@@ -4,6 +4,9 @@ import com.lmax.disruptor.RingBuffer;
 import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.event.OrderCommand;
 import dev.peregrine.core.instrument.InstrumentRegistry;
+import dev.peregrine.gateway.coinbase.intx.IntxOrderTerms;
+import dev.peregrine.gateway.coinbase.intx.IntxPositionCheck;
+import dev.peregrine.gateway.coinbase.intx.IntxProducts;
 import dev.peregrine.gateway.coinbase.orders.CoinbaseCredentials;
 import dev.peregrine.gateway.coinbase.orders.CoinbaseJwtSigner;
 import dev.peregrine.gateway.coinbase.orders.CoinbaseOrderAdapter;
@@ -30,6 +33,9 @@ import java.time.Duration;
  */
 public final class CoinbaseLiveVenue implements LiveVenue
 {
+    /** How long the position check waits for the engine to apply the reconciliation's reports before a mismatch. */
+    private static final long POSITION_SETTLE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+
     private final URI restBase;
     private final String jwtHost;
     private final URI userChannel;
@@ -37,7 +43,13 @@ public final class CoinbaseLiveVenue implements LiveVenue
     /** Reports into the ring, counters, client order ids and the hand-over: shared with the other venues' live paths. */
     private final LiveOrderPath path = new LiveOrderPath();
 
+    /** The INTX portfolio to check positions in; null: found in the portfolio list. */
+    private final String intxPortfolio;
+    private long[] leverage = new long[0];
+    private java.util.function.IntToLongFunction enginePosition;
     private volatile CoinbaseOrderAdapter adapter;
+    /** Checks the INTX positions against the engine's (at start, and after a venue order such as a liquidation). */
+    private volatile IntxPositionCheck positionCheck;
     private volatile CoinbaseUserChannelClient userClient;
 
     /**
@@ -48,10 +60,26 @@ public final class CoinbaseLiveVenue implements LiveVenue
     public CoinbaseLiveVenue(final URI restBase, final String jwtHost, final URI userChannel,
         final CoinbaseCredentials credentials)
     {
+        this(restBase, jwtHost, userChannel, credentials, null);
+    }
+
+    /** @param intxPortfolio the INTX portfolio's uuid for the position check; null finds it in the portfolio list. */
+    public CoinbaseLiveVenue(final URI restBase, final String jwtHost, final URI userChannel,
+        final CoinbaseCredentials credentials, final String intxPortfolio)
+    {
         this.restBase = restBase;
         this.jwtHost = jwtHost;
         this.userChannel = userChannel;
         this.credentials = credentials;
+        this.intxPortfolio = intxPortfolio;
+    }
+
+    /** Perpetual orders carry {@code leverage}; after reconciliation the INTX positions are compared with {@code netPosition}. */
+    @Override
+    public void engineView(final long[] leverage, final java.util.function.IntToLongFunction netPosition)
+    {
+        this.leverage = leverage.clone();
+        this.enginePosition = netPosition;
     }
 
     /**
@@ -70,6 +98,7 @@ public final class CoinbaseLiveVenue implements LiveVenue
             Duration.ofSeconds(5));
         adapter = new CoinbaseOrderAdapter(client, path.reports(), LiveOrderPath.symbols(instruments),
             CoinbaseOrderAdapter.Config.defaults(), path.metrics(), System::nanoTime);
+        adapter.perpetualTerms(new IntxOrderTerms(leverage));
         path.route(adapter);
         for (final RecoveredOrder o : recovered)
         {
@@ -79,8 +108,49 @@ public final class CoinbaseLiveVenue implements LiveVenue
                 java.time.Instant.ofEpochSecond(0, o.createdNanos()).toString());
         }
         adapter.start();
-        userClient = new CoinbaseUserChannelClient(userChannel, signer, adapter::onUserUpdate, Duration.ofSeconds(10));
+        final CoinbaseOrderAdapter started = adapter;
+        userClient = new CoinbaseUserChannelClient(userChannel, signer, update ->
+        {
+            started.onUserUpdate(update);
+            onVenueOrder(update, prefix);
+        }, Duration.ofSeconds(10));
         userClient.start();
+        final java.util.List<IntxPositionCheck.Perpetual> perpetuals = new java.util.ArrayList<>();
+        for (int id = 0; id < instruments.size(); id++)
+        {
+            if (IntxProducts.isPerpetual(instruments.get(id).symbol()))
+            {
+                perpetuals.add(new IntxPositionCheck.Perpetual(id, instruments.get(id).symbol()));
+            }
+        }
+        if (enginePosition != null && !perpetuals.isEmpty())
+        {
+            // After the order reconciliation: the venue's INTX positions against the engine's, reported only.
+            positionCheck = new IntxPositionCheck(client, perpetuals, enginePosition, adapter::awaitingReconcile,
+                path.metrics().positionMismatches, intxPortfolio, System.err::println, POSITION_SETTLE_NANOS);
+            positionCheck.start();
+        }
+    }
+
+    /**
+     * User-channel thread: a filled perpetual order that is not one of this journal's (its client order id lacks the
+     * prefix) is the venue's own, e.g. an INTX liquidation closing the position. The engine's position changes only
+     * through its journaled fills, so it is not applied: it is logged, and the positions are checked again, so the
+     * difference shows as a mismatch line and in {@code peregrine_venue_position_mismatches}.
+     */
+    private void onVenueOrder(final dev.peregrine.gateway.coinbase.orders.UserOrderUpdate update, final String prefix)
+    {
+        final IntxPositionCheck check = positionCheck;
+        if (check == null || update.snapshot() || !"FILLED".equals(update.status()) || update.productId() == null ||
+            !IntxProducts.isPerpetual(update.productId()) ||
+            (update.clientOrderId() != null && update.clientOrderId().startsWith(prefix)))
+        {
+            return;
+        }
+        System.err.println("INTX venue order on " + update.productId() + ": " + update.orderSide() + " " +
+            update.cumulativeQuantity() + " at " + update.avgPrice() + " (order " + update.orderId() + ", client id " +
+            update.clientOrderId() + "), not the engine's: checking positions");
+        check.start();
     }
 
     /** Recovered orders the venue has not yet accounted for (0 once reconciled). */

@@ -53,6 +53,9 @@ public final class OrderAdapterMetrics
     /** Recovered orders the venue had never seen: rejected as not at the venue. */
     public final SingleWriterCounter recoveredMissing = new SingleWriterCounter("peregrine_orders_recovered_missing_total");
 
+    /** Perpetuals whose net size at the venue differed from the engine's position after a restart's reconciliation. */
+    public final SingleWriterCounter positionMismatches = new SingleWriterCounter("peregrine_orders_position_mismatches_total");
+
     public OrderAdapterMetrics()
     {
         for (final Endpoint e : Endpoint.values())
@@ -92,7 +95,7 @@ public final class OrderAdapterMetrics
         }
         for (final SingleWriterCounter c : new SingleWriterCounter[] {rateLimited, throttledWaits, breakerRejects,
             breakerState, breakerOpened, breakerHalfOpened, breakerClosed, rateLimitMilli, throttleDecreases,
-            unknownOutcomes, reconciled, fills, userUpdates, foreignUpdates, queueFull})
+            unknownOutcomes, reconciled, fills, userUpdates, foreignUpdates, queueFull, positionMismatches})
         {
             sink.accept(c.name(), c.get());
         }

@@ -32,6 +32,17 @@ public interface LiveVenue extends OrderSender, AutoCloseable
     void start(RingBuffer<InboundEvent> inbound, InstrumentRegistry instruments, String prefix,
         List<RecoveredOrder> recovered);
 
+    /**
+     * Before {@link #start}: what the engine holds, for venues that trade perpetuals. {@code leverage} is the
+     * settings' leverage per instrument id (FixedPoint), sent with perpetual orders; {@code netPosition} reads the
+     * engine's net position per instrument id (FixedPoint) from any thread, to compare with the venue's positions
+     * after reconciliation (reported, never applied: the engine's state changes only through journaled events).
+     * A venue without perpetuals ignores it.
+     */
+    default void engineView(final long[] leverage, final java.util.function.IntToLongFunction netPosition)
+    {
+    }
+
     /** Recovered orders the venue has not yet accounted for (0 once reconciled). */
     int awaitingReconcile();
 

@@ -1,5 +1,7 @@
 package dev.peregrine.ops.engine;
 
+import dev.peregrine.core.number.FixedPoint;
+
 import dev.peregrine.journal.JournalException;
 import dev.peregrine.journal.JournalCatalog;
 import dev.peregrine.gateway.venue.VenueRegistry;
@@ -211,6 +213,9 @@ public final class LiveEngine
                 // reconciliation rather than time out on the time the engine was down (a replay sees the same).
                 publishAtStart(started, CommandCode.RECOVERED);
             }
+            // Perpetual venues: the leverage orders carry, and the engine's positions (published gauges) to check.
+            liveVenue.engineView(settings.leverage(),
+                id -> FixedPoint.fromDouble(core.perpetuals().published().contracts[id].get()));
             // The journal's creation time makes the client order ids of this journal unique for good.
             liveVenue.start(started, core.instruments(), "prg-" + Long.toHexString(journal.writer().header().createdEpochNanos()) + "-",
                 recovered);

@@ -41,5 +41,7 @@ final class OrderAdapterMetricsExport
         metrics.counter("peregrine_venue_reconciled", "Unknown creates settled by the user channel", m.reconciled::get);
         metrics.counter("peregrine_venue_queue_full", "Orders refused because the adapter's queue was full",
             m.queueFull::get);
+        metrics.counter("peregrine_venue_position_mismatches",
+            "Perpetuals whose venue position differed from the engine's after reconciliation", m.positionMismatches::get);
     }
 }

@@ -76,6 +76,7 @@ public final class CoinbaseVenueEmulator implements AutoCloseable
             new IntxFundingProcess(FUNDING_SEED, IntxMarginRates.HOURLY_NANOS), this::markOf, epochNanos());
         this.intxRest = new EmulatorIntxRest(intx);
         this.ledger = new EmulatorLedger(balances, intx, this::publish);
+        intx.liquidator(ledger::liquidate); // a liquidation is the venue's order, on the user channel with its fill
         this.queries = new EmulatorOrderQueries(this);
         this.rest = new EmulatorRest(this, verifier, jwtHost, epochSeconds, new EmulatorMarketRest(market, intx, epochMillis),
             queries, new EmulatorAccounts(this, balances));

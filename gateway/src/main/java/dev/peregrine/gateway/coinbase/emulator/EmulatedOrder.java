@@ -50,6 +50,8 @@ final class EmulatedOrder
     BigDecimal leverage;
     String marginType;
     String lastFillTime;
+    /** The venue's own order closing a position (an INTX liquidation). */
+    boolean liquidation;
     final java.util.List<Object> editHistory = new java.util.ArrayList<>();
 
     EmulatedOrder(
@@ -162,7 +164,7 @@ final class EmulatedOrder
         m.put("cancel_message", cancelReason);
         m.put("order_placement_source", "RETAIL_ADVANCED");
         m.put("outstanding_hold_amount", open() ? plain(EmulatorBalances.hold(this)) : "0");
-        m.put("is_liquidation", false);
+        m.put("is_liquidation", liquidation);
         m.put("last_fill_time", lastFillTime);
         m.put("edit_history", List.copyOf(editHistory));
         m.put("leverage", "");

@@ -7,6 +7,7 @@ import dev.peregrine.gateway.coinbase.intx.IntxFundingProcess;
 import dev.peregrine.gateway.coinbase.intx.IntxMarginRates;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.LinkedHashMap;
@@ -52,6 +53,7 @@ final class EmulatorIntxPortfolio
     private long fundedThroughNanos;
     private int fundings;
     private int liquidations;
+    private Liquidator liquidator;
 
     EmulatorIntxPortfolio(final ProductCatalog catalog, final IntxFundingProcess funding, final Function<String, BigDecimal> mark,
         final long nowNanos)
@@ -314,22 +316,45 @@ final class EmulatorIntxPortfolio
         return false;
     }
 
-    /** Closes every position at its mark: the realized PnL moves the collateral. */
+    /**
+     * Closes every position at its mark. With a {@link Liquidator} (the emulator's ledger), each close is the venue's
+     * own order, filled at the mark and reported like any order (user channel, fills); without one the realized PnL
+     * simply moves the collateral.
+     */
     private void liquidate()
     {
-        for (final Map.Entry<String, Position> entry : positions.entrySet())
+        for (final String productId : new ArrayList<>(positions.keySet()))
         {
-            final Position p = entry.getValue();
-            if (p.netSize.signum() != 0)
+            final Position p = positions.get(productId);
+            if (p.netSize.signum() == 0)
             {
-                final BigDecimal pnl = unrealized(entry.getKey());
-                p.realized = p.realized.add(pnl);
-                collateral = collateral.add(pnl);
-                p.netSize = BigDecimal.ZERO;
-                p.entry = BigDecimal.ZERO;
+                continue;
             }
+            final BigDecimal markPrice = mark.apply(productId);
+            if (liquidator != null)
+            {
+                liquidator.close(productId, p.netSize.signum() > 0 ? "SELL" : "BUY", p.netSize.abs(),
+                    markPrice == null ? p.entry : markPrice);
+                continue;
+            }
+            final BigDecimal pnl = unrealized(productId);
+            p.realized = p.realized.add(pnl);
+            collateral = collateral.add(pnl);
+            p.netSize = BigDecimal.ZERO;
+            p.entry = BigDecimal.ZERO;
         }
         liquidations++;
+    }
+
+    /** Where a liquidation's closing orders go (the ledger, which fills them back through {@link #settle}). */
+    interface Liquidator
+    {
+        void close(String productId, String side, BigDecimal size, BigDecimal price);
+    }
+
+    void liquidator(final Liquidator closer)
+    {
+        this.liquidator = closer;
     }
 
     private PerpetualTerms terms(final String productId)

@@ -84,6 +84,25 @@ final class EmulatorLedger
         return balances.available(currency, ordersById.values());
     }
 
+    /**
+     * The venue closing a position (an INTX liquidation): its own market order, client id {@code liquidation-<id>},
+     * flagged {@code is_liquidation}, filled in full at {@code price} with the usual fee (the liquidation fee here),
+     * recorded with its fill and reported on the user channel like any order.
+     */
+    void liquidate(final String productId, final String side, final BigDecimal size, final BigDecimal price)
+    {
+        final String id = nextOrderId();
+        final EmulatedOrder order = new EmulatedOrder(id, "liquidation-" + id, productId, side, "MARKET_IOC", size, null,
+            false, Instant.ofEpochMilli(System.currentTimeMillis()).toString());
+        order.liquidation = true;
+        final com.fasterxml.jackson.databind.node.ObjectNode configuration = dev.peregrine.gateway.coinbase.orders.CoinbaseJson.newObject();
+        configuration.putObject("market_market_ioc").put("base_size", EmulatedOrder.plain(size));
+        order.configuration = configuration;
+        add(order);
+        fill(order, size, price, false);
+        publish.accept(order);
+    }
+
     /** Fills part of an order: the order's totals, a fill for {@code /orders/historical/fills}, both wallets. */
     void fill(final EmulatedOrder order, final BigDecimal size, final BigDecimal price, final boolean maker)
     {

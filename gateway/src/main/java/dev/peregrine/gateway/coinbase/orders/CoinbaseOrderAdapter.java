@@ -74,6 +74,8 @@ public final class CoinbaseOrderAdapter implements OrderGateway, Agent, AutoClos
     private final AdapterAgentThread<QueuedRequest> thread;
     private final Queue<UserOrderUpdate> userUpdates = new ConcurrentLinkedQueue<>();
     private final ArrayDeque<QueuedRequest> pending = new ArrayDeque<>();
+    /** Leverage and margin type of perpetual orders; set before start. */
+    private volatile IntxOrderTerms perpetualTerms = IntxOrderTerms.defaults();
     /** Set by close: later requests are refused (the caller answers them) rather than queued and lost. */
     /** The agent's thread once it runs, for waking it from its idle sleep. */
 
@@ -131,13 +133,19 @@ public final class CoinbaseOrderAdapter implements OrderGateway, Agent, AutoClos
             throw new IllegalStateException("orders are adopted before the adapter starts");
         }
         final TrackedOrder order = new TrackedOrder(orderId, clientOrderId,
-            request(clientOrderId, productIdOf.apply(instrumentId), side, quantity, limitPrice, market,
+            request(clientOrderId, instrumentId, productIdOf.apply(instrumentId), side, quantity, limitPrice, market,
                 (limitIoc ? OrderType.LIMIT_IOC : OrderType.LIMIT).ordinal()));
         order.accepted = accepted;
         order.cumulativeQuantity = filledQuantity;
         order.filledValue = filledValue;
         order.fees = fees;
         reconciliation.adopt(order, createdIso);
+    }
+
+    /** Before {@link #start}: the leverage per instrument that INTX perpetual orders carry (default 1x cross). */
+    public void perpetualTerms(final IntxOrderTerms terms)
+    {
+        this.perpetualTerms = terms;
     }
 
     /** Recovered orders the venue has not yet accounted for; 0 once reconciliation is done. */
@@ -237,7 +245,7 @@ public final class CoinbaseOrderAdapter implements OrderGateway, Agent, AutoClos
             return;
         }
         final TrackedOrder order = new TrackedOrder(s.orderId(), s.clientOrderId(),
-            request(s.clientOrderId(), product, s.side(), s.quantity(), s.limitPrice(), s.limitPrice() == 0,
+            request(s.clientOrderId(), s.instrumentId(), product, s.side(), s.quantity(), s.limitPrice(), s.limitPrice() == 0,
                 s.orderType()));
         reports.track(order);
         client.create(order.request).whenComplete((result, failure) -> onAdapterThread(() ->
@@ -247,12 +255,12 @@ public final class CoinbaseOrderAdapter implements OrderGateway, Agent, AutoClos
         }));
     }
 
-    private CoinbaseOrderRequest request(final String clientOrderId, final String product, final int side,
+    private CoinbaseOrderRequest request(final String clientOrderId, final int instrumentId, final String product, final int side,
         final long quantity, final long limitPrice, final boolean market, final int orderType)
     {
         final CoinbaseOrderRequest request = spotShape(clientOrderId, product, side, quantity, limitPrice, market, orderType);
-        // An INTX perpetual order names its leverage and margin type (IntxOrderTerms: 1x cross unless configured).
-        return IntxProducts.isPerpetual(product) ? IntxOrderTerms.apply(request) : request;
+        // An INTX perpetual order names its leverage (the engine's setting for the instrument) and margin type.
+        return IntxProducts.isPerpetual(product) ? perpetualTerms.apply(request, instrumentId) : request;
     }
 
     private CoinbaseOrderRequest spotShape(final String clientOrderId, final String product, final int side,

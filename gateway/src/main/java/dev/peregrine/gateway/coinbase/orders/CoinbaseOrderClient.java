@@ -167,6 +167,16 @@ public final class CoinbaseOrderClient
         return send("GET", ACCOUNTS + "?limit=1", null, true, (status, json) -> status);
     }
 
+    /**
+     * A signed read of {@code pathAndQuery} (e.g. the INTX positions of a portfolio), retried once on a transport
+     * failure like every read; {@code parser} gets the status and the body (null when there was none).
+     */
+    public <T> CompletableFuture<T> get(final String pathAndQuery,
+        final java.util.function.BiFunction<RestStatus, JsonNode, T> parser)
+    {
+        return send("GET", pathAndQuery, null, true, parser);
+    }
+
     private <T> CompletableFuture<T> send(
         final String method, final String pathAndQuery, final String body, final boolean idempotent,
         final java.util.function.BiFunction<RestStatus, JsonNode, T> parser)

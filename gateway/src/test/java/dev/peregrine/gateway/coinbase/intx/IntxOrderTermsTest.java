@@ -21,4 +21,24 @@ class IntxOrderTermsTest
             "\"side\":\"SELL\",\"leverage\":\"1\",\"margin_type\":\"CROSS\"," +
             "\"order_configuration\":{\"market_market_ioc\":{\"base_size\":\"0.01\"}}}");
     }
+
+    @Test
+    void theLeverageIsTheEnginesSettingForTheInstrument()
+    {
+        // instrument 0 at 1x, instrument 1 at 5x; an instrument beyond the settings gets 1x
+        final IntxOrderTerms terms = new IntxOrderTerms(new long[] {100_000_000L, 500_000_000L});
+        final CoinbaseOrderRequest order = CoinbaseOrderRequest.market("c-3", "BTC-PERP-INTX", Side.BUY, 1_000_000L);
+
+        assertThat(terms.apply(order, 1).toJson(true)).contains("\"leverage\":\"5\",\"margin_type\":\"CROSS\"");
+        assertThat(terms.apply(order, 0).toJson(true)).contains("\"leverage\":\"1\"");
+        assertThat(terms.apply(order, 7).toJson(true)).contains("\"leverage\":\"1\"");
+        assertThat(terms.leverage(1)).isEqualTo(500_000_000L);
+    }
+
+    @Test
+    void aLeverageBelowOneIsRefusedNamingTheInstrument()
+    {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new IntxOrderTerms(new long[] {100_000_000L, 50_000_000L}))
+            .hasMessage("leverage of instrument 1 is below 1x: 0.5");
+    }
 }
