@@ -65,6 +65,10 @@ public final class ReportJson
 
         statistics(json.putObject("statistics"), report);
         PnlTables.json(json, report.pnl());
+        if (report.perpetual() != null)
+        {
+            PerpetualSections.json(json, report);
+        }
         final ObjectNode definitions = json.putObject("definitions");
         for (final Map.Entry<String, String> e : StatisticDefinitions.all().entrySet())
         {
