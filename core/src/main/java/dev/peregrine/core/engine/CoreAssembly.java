@@ -7,6 +7,7 @@ import dev.peregrine.core.execution.PositionBook;
 import dev.peregrine.core.execution.VenueReportHandler;
 import dev.peregrine.core.instrument.InstrumentRegistry;
 import dev.peregrine.core.number.FixedPoint;
+import dev.peregrine.core.perpetual.FundingSettlement;
 import dev.peregrine.core.perpetual.PerpetualState;
 import dev.peregrine.core.instrument.ProductCatalog;
 import dev.peregrine.core.market.FeedHealth;
@@ -117,8 +118,8 @@ public final class CoreAssembly
             settings.venueTimeoutNanos());
 
         // 7. perpetual futures: marks, margin, funding (idle when every product is spot)
-        final PerpetualState perpetuals = new PerpetualState(instruments, FixedPoint.toDouble(settings.collateral()),
-            settings.leverage(), settings.strategyCount());
+        final PerpetualState perpetuals = new PerpetualState(instruments, positions, FixedPoint.toDouble(settings.collateral()),
+            settings.leverage(), Math.max(settings.strategyCount(), strategies.size()));
 
         // 8. strategies
         final StrategyLineup lineup = new StrategyLineup(
@@ -126,6 +127,7 @@ public final class CoreAssembly
         final StrategySet strategySet = lineup.build(strategies, settings);
 
         // 9. the core
-        return new TradingCore(settings, strategiesFromSettings, sanity, tradingState, lineup, strategySet, metrics);
+        return new TradingCore(settings, strategiesFromSettings, sanity, tradingState, lineup, strategySet, metrics,
+            new FundingSettlement(perpetuals, positions, outputs));
     }
 }

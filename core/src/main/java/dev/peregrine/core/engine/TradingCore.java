@@ -14,6 +14,8 @@ import dev.peregrine.core.market.MarketState;
 import dev.peregrine.core.metrics.CoreMetrics;
 import dev.peregrine.core.metrics.StageLatencies;
 import dev.peregrine.core.output.Hash64;
+import dev.peregrine.core.number.FixedPoint;
+import dev.peregrine.core.perpetual.FundingSettlement;
 import dev.peregrine.core.perpetual.PerpetualState;
 import dev.peregrine.core.strategy.StrategyParts;
 import dev.peregrine.core.strategy.StrategySet;
@@ -58,6 +60,7 @@ public final class TradingCore implements EventHandler<InboundEvent>
     private long appliedSettingsHash;
     private final TradingStateMachine tradingState;
     private final PerpetualState perpetuals;
+    private final FundingSettlement funding;
 
     private long clockNanos;
     private volatile Throwable lastError;
@@ -74,7 +77,8 @@ public final class TradingCore implements EventHandler<InboundEvent>
         final TradingStateMachine tradingState,
         final StrategyLineup lineup,
         final StrategySet strategies,
-        final CoreMetrics metrics)
+        final CoreMetrics metrics,
+        final FundingSettlement funding)
     {
         final StrategyParts parts = lineup.parts();
         this.settings = settings;
@@ -90,6 +94,7 @@ public final class TradingCore implements EventHandler<InboundEvent>
         this.venue = execution.venue();
         this.tradingState = tradingState;
         this.perpetuals = parts.perpetuals();
+        this.funding = funding;
         this.marketData = new MarketDataStage(market, sanity, execution.venue(), metrics);
         this.lossLimits = new LossLimitWatch(execution, tradingState, metrics, settings.risk());
         this.gauges = new CoreGauges(market, positions, execution, tradingState, lossLimits, metrics);
@@ -120,6 +125,8 @@ public final class TradingCore implements EventHandler<InboundEvent>
         {
             strategies = lineup.rebuild(strategies, change, next);
         }
+        perpetuals.funding().ensureStrategies(next.strategyCount());
+        perpetuals.account().reconfigure(FixedPoint.toDouble(next.collateral()), next.leverage());
         settings = next;
         appliedSettingsHash = Hash64.mix(Hash64.mix(appliedSettingsHash, next.digest()), eventsProcessed);
     }
@@ -271,9 +278,13 @@ public final class TradingCore implements EventHandler<InboundEvent>
                     event.nextFundingTimeNanos, event.exchangeTimeNanos, clockNanos);
                 perpetuals.window(id).add(clockNanos, event.markPrice);
                 perpetuals.account().onMark(id, event.markPrice);
+                if (perpetuals.account().isPerpetual(id))
+                {
+                    market.onVenueMark(id, event.markPrice); // unrealized PnL, exposure and the price band follow the mark
+                }
                 break;
             case EventType.FUNDING_SETTLEMENT:
-                perpetuals.funding().settled(id);
+                funding.settle(id, event.fundingRate, event.markPrice, event.fee, strategies, clockNanos);
                 break;
             default:
                 perpetuals.onLiquidationPrint(id, event.quantity);
@@ -323,16 +334,16 @@ public final class TradingCore implements EventHandler<InboundEvent>
         return gauges.unrealizedPnl();
     }
 
-    /**
-     * A hash of everything the core owns: market state, positions, strategy memory, order ids and the
-     * venue's liquidity accounting. Equal hashes after a live run and its replay mean equal state.
-     */
     /** Marks, the margin account and funding of perpetual instruments (idle in a spot run). */
     public PerpetualState perpetuals()
     {
         return perpetuals;
     }
 
+    /**
+     * A hash of everything the core owns: market state, positions, strategy memory, order ids and the
+     * venue's liquidity accounting. Equal hashes after a live run and its replay mean equal state.
+     */
     public long stateHash()
     {
         long h = Hash64.mix(Hash64.SEED, eventsProcessed);
