@@ -74,7 +74,7 @@ public final class ReportHtml
         html.append("<p class=\"note\">\u25B2 buy fill, \u25BC sell fill (hover for details); the line is the core's mark ")
             .append("(mid of the top of book, else the last trade).</p></section>");
 
-        html.append("<section><h2>PnL per strategy</h2>").append(PnlTables.html(report.pnl())).append("</section>");
+        html.append("<section><h2>PnL per strategy</h2>").append(PnlTables.html(report.pnl(), perpetualPnl(report))).append("</section>");
         if (report.perpetual() != null)
         {
             html.append(PerpetualSections.html(report, t));
@@ -136,6 +136,12 @@ public final class ReportHtml
     private static String note(final Statistic statistic, final String otherwise)
     {
         return statistic.available() ? otherwise : statistic.unavailable();
+    }
+
+    /** Whether the PnL tables show funding: a run with perpetuals, or funding in the table. */
+    static boolean perpetualPnl(final Report report)
+    {
+        return report.perpetual() != null || report.pnl().hasFunding();
     }
 
     static String fact(final String name, final String value)

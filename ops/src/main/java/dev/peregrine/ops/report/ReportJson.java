@@ -64,7 +64,7 @@ public final class ReportJson
         json.put("core_error", report.coreError());
 
         statistics(json.putObject("statistics"), report);
-        PnlTables.json(json, report.pnl());
+        PnlTables.json(json, report.pnl(), ReportHtml.perpetualPnl(report));
         if (report.perpetual() != null)
         {
             PerpetualSections.json(json, report);

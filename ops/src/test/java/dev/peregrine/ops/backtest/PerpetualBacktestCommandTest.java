@@ -87,13 +87,20 @@ class PerpetualBacktestCommandTest
         assertEquals(-1.024, settlements.get(1).get("paid").asDouble(), 1e-9);
         assertEquals(-0.512995, settlements.get(1).get("paid_so_far").asDouble(), 1e-9); // 0.511005 - 1.024
         assertEquals(1.539, settlements.get(2).get("paid").asDouble(), 1e-9);
+        // The PnL tables split funding out, per strategy and product, and it is the same figure.
+        final JsonNode total = json.get("pnl_total");
+        assertEquals(1.026005, total.get("funding_paid").asDouble(), 1e-9);
+        assertEquals(total.get("realized_pnl_before_fees").asDouble() - total.get("fees").asDouble() +
+            total.get("unrealized_pnl").asDouble() - 1.026005, total.get("net_pnl").asDouble(), 1e-6);
+        assertEquals(1.026005, json.get("pnl_by_strategy_and_product").get(0).get("funding_paid").asDouble(), 1e-9);
+        assertTrue(run.out().contains("funding +1.03"), run.out());
         assertEquals("BTCUSDT", perpetual.get("positions").get(0).get("product").asText());
         assertEquals(0.1, perpetual.get("positions").get(0).get("size").asDouble(), 1e-12);
         assertTrue(perpetual.get("max_margin_ratio").asDouble() > 0, perpetual.toString());
         assertTrue(perpetual.get("max_effective_leverage").asDouble() > 0, perpetual.toString());
         final String html = Files.readString(report.resolve("report.html"));
         for (final String id : new String[] {"id=\"perpetuals\"", "id=\"funding-chart\"", "id=\"margin-ratio-chart\"",
-            "id=\"leverage-chart\"", "id=\"funding-settlements\"", "id=\"perpetual-positions\""})
+            "id=\"leverage-chart\"", "id=\"funding-settlements\"", "id=\"perpetual-positions\"", "<th>funding paid</th>"})
         {
             assertTrue(html.contains(id), id);
         }
