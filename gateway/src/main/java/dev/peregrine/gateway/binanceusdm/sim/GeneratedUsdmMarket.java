@@ -86,13 +86,6 @@ public final class GeneratedUsdmMarket implements BinanceMarketSource
         {
             settled.clear();
             process.step(now, random, settled);
-            for (final FundingRow row : settled)
-            {
-                if (markListener != null)
-                {
-                    markListener.onFunding(row);
-                }
-            }
             final String event = process.event(now);
             final String lower = process.symbol.toLowerCase(Locale.ROOT);
             listener.publish(lower + "@markPrice@1s", event);
@@ -102,7 +95,7 @@ public final class GeneratedUsdmMarket implements BinanceMarketSource
             }
             if (markListener != null)
             {
-                markListener.onMark(process.symbol, process.mark(), now);
+                markListener.onMark(process.symbol, process.mark(), process.announcedRate(), process.nextFundingMillis());
             }
         }
     }

@@ -14,18 +14,20 @@ import java.util.List;
  * {@code /stream?streams=}: {@code <sym>@aggTrade}, {@code @bookTicker}, {@code @depth@100ms} with {@code pu},
  * {@code @markPrice@1s}) from a generated market with marks and funding ({@link GeneratedUsdmMarket}), the REST market
  * endpoints under {@code /fapi/v1} ({@link UsdmMarketRest}), and whatever trading API is plugged in
- * ({@link #withTradingApi}: orders, account, user data; if it is a {@link UsdmMarkListener} it hears of marks and
- * funding). Built on the spot simulator ({@link BinanceSimulatedExchange}): the same server, sessions, subscriptions,
+ * ({@link #withTradingApi}: orders, account, user data; it hears of every mark and the funding it announces). Built on the spot simulator ({@link BinanceSimulatedExchange}): the same server, sessions, subscriptions,
  * connection limits, pings and trading-API seam, with the USD-M market in place of the spot one.
  */
 public final class UsdmSimulatedExchange implements AutoCloseable
 {
     /** The venue's funding interval. */
     public static final Duration VENUE_FUNDING_INTERVAL = Duration.ofHours(8);
+    /** {@code peregrine sim}'s: every minute, so a run against the simulator sees funding settled. */
+    public static final Duration SIM_FUNDING_INTERVAL = Duration.ofMinutes(1);
 
     private final GeneratedUsdmMarket market;
     private final BinanceSimulatedExchange exchange;
     private BinanceApiExtension trading;
+    private UsdmMarkListener marks;
     private boolean configured;
 
     private UsdmSimulatedExchange(final GeneratedUsdmMarket market, final int port)
@@ -45,10 +47,11 @@ public final class UsdmSimulatedExchange implements AutoCloseable
         return new UsdmSimulatedExchange(new GeneratedUsdmMarket(symbols, seed, catalog, fundingInterval.toMillis()), port);
     }
 
-    /** Plugs in the trading API; before {@link #start()}. */
-    public UsdmSimulatedExchange withTradingApi(final BinanceApiExtension tradingApi)
+    /** Plugs in the trading API, which hears of every mark through {@code marks}; before {@link #start()}. */
+    public UsdmSimulatedExchange withTradingApi(final BinanceApiExtension tradingApi, final UsdmMarkListener marks)
     {
         this.trading = tradingApi;
+        this.marks = marks;
         return this;
     }
 
@@ -67,10 +70,7 @@ public final class UsdmSimulatedExchange implements AutoCloseable
             throw new IllegalStateException("the simulated USD-M exchange can be started once");
         }
         configured = true;
-        if (trading instanceof UsdmMarkListener listener)
-        {
-            market.markListener(listener);
-        }
+        market.markListener(marks);
         exchange.withTradingApi(new UsdmMarketApi(new UsdmMarketRest(market), trading));
         exchange.start();
         return this;
