@@ -5,6 +5,8 @@ import dev.peregrine.ops.assembly.EngineAssembly;
 import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.core.execution.FillModel;
 import dev.peregrine.core.execution.PaperVenueSettings;
+import dev.peregrine.core.instrument.ProductCatalog;
+import dev.peregrine.core.number.FixedPoint;
 import dev.peregrine.core.strategy.config.BuiltInStrategies;
 import dev.peregrine.core.strategy.config.StrategySpec;
 import dev.peregrine.journal.JournalException;
@@ -15,6 +17,7 @@ import dev.peregrine.journal.backtest.BacktestPlan;
 import dev.peregrine.journal.backtest.BacktestProgress;
 import dev.peregrine.journal.backtest.BacktestRequest;
 import dev.peregrine.journal.backtest.BacktestResult;
+import dev.peregrine.journal.backtest.PerpetualInputs;
 import dev.peregrine.journal.backtest.Sweep;
 import dev.peregrine.journal.backtest.SweepGrid;
 import dev.peregrine.journal.backtest.SweepMetric;
@@ -83,6 +86,13 @@ import java.util.concurrent.Callable;
         "A bad row stops the run with '<file>:<line>: <field>: <problem>' and exit code 2; the partial",
         "journal is deleted.",
         "",
+        "Perpetuals: --marks (Binance USD-M markPriceKlines archive: open_time,open,high,low,close,volume,",
+        "close_time,...; each kline's close is a MARK_PRICE at its close_time) and --funding (Binance USD-M",
+        "fundingRate archive: calc_time,funding_interval_hours,last_funding_rate; each row a FUNDING_SETTLEMENT",
+        "paid on the position held then) are merged by time into a trades or candles file of a perpetual",
+        "product, e.g. --venue binance-usdm --product BTCUSDT. Their bad rows stop the run like the data's.",
+        "--collateral and --leverage set the margin account (one-way cross margin; defaults 10000 and 1x).",
+        "",
         "Sweeps: --sweep key=v1,v2 (repeatable) runs every combination on the available cores, each with its",
         "journal in <report>/sweep/<n>, and prints a table sorted by --sort: pnl (net of fees, with",
         "unrealized; highest first), trades (fills; most first), max-drawdown (smallest first), sharpe",
@@ -129,6 +139,26 @@ public final class BacktestCommand implements Callable<Integer>
 
     @Option(names = "--product", paramLabel = "SYMBOL", description = "Catalog product of a data file (default: from the file name, e.g. BTCUSDT-trades-2024-08-08.zip).")
     private String product;
+
+    @Option(names = "--marks", paramLabel = "FILE", description = "A perpetual's mark prices: a Binance USD-M " +
+        "markPriceKlines archive (CSV or ZIP), merged into the data by time.")
+    private Path marks;
+
+    @Option(names = "--funding", paramLabel = "FILE", description = "A perpetual's funding settlements: a Binance USD-M " +
+        "fundingRate archive (CSV or ZIP), merged into the data by time.")
+    private Path funding;
+
+    @Option(names = "--collateral", paramLabel = "AMOUNT", description = "Perpetuals: the margin account's starting " +
+        "balance in the settlement currency (default: 10000).")
+    private String collateral;
+
+    @Option(names = "--leverage", paramLabel = "X", description = "Perpetuals: the leverage of the product, from 1 to its " +
+        "maximum (default: 1).")
+    private String leverage;
+
+    @Option(names = "--venue", paramLabel = "NAME", description = "The venue whose products a symbol means where venues " +
+        "share it (e.g. binance-usdm: BTCUSDT is its perpetual, not Binance spot's; default: the first venue listing it).")
+    private String venue;
 
     @Option(names = "--order-notional", defaultValue = "1000", paramLabel = "QUOTE",
         description = "Default order size in quote currency; limits are 2x (order) and 4x (position) (default: ${DEFAULT-VALUE}).")
@@ -280,12 +310,30 @@ public final class BacktestCommand implements Callable<Integer>
         {
             throw new UsageException("--from " + from + " is not before --to " + to);
         }
-        return new BacktestRequest(VenueRegistry.standard().catalog(), data, dataFormat, product, new StrategySpec(base.name(), base.type(), all),
-            new TimeWindow(fromNanos, toNanos), orderNotional, venue());
+        final ProductCatalog catalog = venue == null ? VenueRegistry.standard().catalog()
+            : parse(() -> VenueRegistry.standard().catalog(venue), "--venue");
+        return new BacktestRequest(catalog, data, dataFormat, product, new StrategySpec(base.name(), base.type(), all),
+            new TimeWindow(fromNanos, toNanos), orderNotional, paperVenue(),
+            new PerpetualInputs(marks, funding, positive(collateral, "--collateral"), positive(leverage, "--leverage")));
+    }
+
+    /** A positive decimal option as FixedPoint; 0 when not given. */
+    private static long positive(final String text, final String option)
+    {
+        if (text == null)
+        {
+            return 0;
+        }
+        final long value = FixedPoint.parse(text.trim());
+        if (FixedPoint.isError(value) || value <= 0)
+        {
+            throw new UsageException(option + " must be a positive number with at most 8 decimals, got '" + text + "'");
+        }
+        return value;
     }
 
     /** The paper venue: the default latencies and fees with the fill model the options choose. */
-    private PaperVenueSettings venue()
+    private PaperVenueSettings paperVenue()
     {
         final PaperVenueSettings recorded = fillModel == null ? recordedVenue() : null;
         if (recorded != null && participation == null && fillWindow == null && slippageBps == null)
