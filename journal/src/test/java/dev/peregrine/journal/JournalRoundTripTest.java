@@ -23,7 +23,7 @@ class JournalRoundTripTest
     private static final int[] TYPES = {
         EventType.TRADE, EventType.QUOTE, EventType.CLOCK, EventType.BOOK_LEVEL, EventType.CANDLE,
         EventType.INSTRUMENT_INFO, EventType.FEED_STALE, EventType.FEED_GAP, EventType.FEED_RECOVERED, EventType.COMMAND, EventType.VENUE_ACCEPTED, EventType.VENUE_FILL,
-        EventType.VENUE_UNKNOWN,
+        EventType.VENUE_UNKNOWN, EventType.MARK_PRICE, EventType.FUNDING_SETTLEMENT, EventType.LIQUIDATION,
         EventType.NONE, 42};
     private static final int PER_TYPE = 200;
 
@@ -214,6 +214,25 @@ class JournalRoundTripTest
         {
             e.orderId = random.nextLong();
             e.fee = random.nextLong();
+        }
+        if (e.type == EventType.MARK_PRICE)
+        {
+            e.markPrice = random.nextLong();
+            e.indexPrice = random.nextLong();
+            e.fundingRate = random.nextLong();
+            e.nextFundingTimeNanos = random.nextLong();
+        }
+        if (e.type == EventType.FUNDING_SETTLEMENT)
+        {
+            e.fundingRate = random.nextLong();
+            e.markPrice = random.nextLong();
+            e.fee = random.nextLong();
+        }
+        if (e.type == EventType.LIQUIDATION)
+        {
+            e.price = random.nextLong();
+            e.quantity = random.nextLong();
+            e.side = random.nextInt();
         }
         if (any || venue || e.type == EventType.TRADE)
         {

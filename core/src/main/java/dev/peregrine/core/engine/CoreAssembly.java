@@ -6,6 +6,8 @@ import dev.peregrine.core.execution.PaperVenue;
 import dev.peregrine.core.execution.PositionBook;
 import dev.peregrine.core.execution.VenueReportHandler;
 import dev.peregrine.core.instrument.InstrumentRegistry;
+import dev.peregrine.core.number.FixedPoint;
+import dev.peregrine.core.perpetual.PerpetualState;
 import dev.peregrine.core.instrument.ProductCatalog;
 import dev.peregrine.core.market.FeedHealth;
 import dev.peregrine.core.market.InstrumentRules;
@@ -114,12 +116,16 @@ public final class CoreAssembly
             reports, paperVenue, outputs, metrics, tradingSwitch, tradingState, settings.exits(),
             settings.venueTimeoutNanos());
 
-        // 7. strategies
+        // 7. perpetual futures: marks, margin, funding (idle when every product is spot)
+        final PerpetualState perpetuals = new PerpetualState(instruments, FixedPoint.toDouble(settings.collateral()),
+            settings.leverage(), settings.strategyCount());
+
+        // 8. strategies
         final StrategyLineup lineup = new StrategyLineup(
-            new StrategyParts(execution, market, instruments, rules, feedHealth, positions), metrics);
+            new StrategyParts(execution, market, instruments, rules, feedHealth, positions, perpetuals), metrics);
         final StrategySet strategySet = lineup.build(strategies, settings);
 
-        // 8. the core
+        // 9. the core
         return new TradingCore(settings, strategiesFromSettings, sanity, tradingState, lineup, strategySet, metrics);
     }
 }

@@ -35,6 +35,8 @@ import java.util.List;
  *                          journals before it did.
  * @param minHoldNanos      the default crossover trades at most once per this much event time per product;
  *                          0 = on every cross.
+ * @param collateral        perpetuals: the margin account's starting balance, settlement currency, FixedPoint.
+ * @param leverage          perpetuals: the leverage per product, FixedPoint, in product order (spot ignores it).
  */
 public record EngineSettings(
     List<String> products,
@@ -49,8 +51,15 @@ public record EngineSettings(
     boolean liveVenue,
     List<StrategySpec> strategies,
     double orderNotional,
-    long minHoldNanos)
+    long minHoldNanos,
+    long collateral,
+    long[] leverage)
 {
+    /** The perpetual margin account's balance unless configured: 10,000 of the settlement currency. */
+    public static final long DEFAULT_COLLATERAL = 10_000 * FixedPoint.SCALE;
+    /** Leverage unless configured: 1x. */
+    public static final long DEFAULT_LEVERAGE = FixedPoint.SCALE;
+
     /** Ten seconds: far beyond any healthy answer, short enough that a lost order does not linger. */
     public static final long DEFAULT_VENUE_TIMEOUT_NANOS = 10_000_000_000L;
 
@@ -60,6 +69,7 @@ public record EngineSettings(
         products = List.copyOf(products);
         orderQuantity = orderQuantity.clone();
         strategies = List.copyOf(strategies);
+        leverage = leverage.clone();
     }
 
     /** The one way to make settings: set what differs from the defaults, then {@link EngineSettingsBuilder#build()}. */
@@ -73,7 +83,8 @@ public record EngineSettings(
     {
         return new EngineSettingsBuilder(products).windows(fastWindow, slowWindow).orderQuantity(orderQuantity).risk(risk).exits(exits)
             .paperVenue(paperVenue).venueTimeoutNanos(venueTimeoutNanos).passiveOrders(passiveOrders).liveVenue(liveVenue)
-            .strategies(strategies).orderNotional(orderNotional).minHoldNanos(minHoldNanos);
+            .strategies(strategies).orderNotional(orderNotional).minHoldNanos(minHoldNanos).collateral(collateral)
+            .leverage(leverage);
     }
 
     /** The same settings with other paper-venue assumptions. */
@@ -174,6 +185,19 @@ public record EngineSettings(
     public long[] orderQuantity()
     {
         return orderQuantity.clone();
+    }
+
+    /** The leverage per product, FixedPoint: a copy, so the settings stay immutable. */
+    @Override
+    public long[] leverage()
+    {
+        return leverage.clone();
+    }
+
+    /** The same settings with another collateral (FixedPoint) and leverage per product (FixedPoint). */
+    public EngineSettings withMargin(final long collateral, final long[] leverage)
+    {
+        return toBuilder().collateral(collateral).leverage(leverage).build();
     }
 
     public long[] maxOrderQuantity()

@@ -2,9 +2,11 @@ package dev.peregrine.core.engine;
 
 import dev.peregrine.core.execution.ExitRules;
 import dev.peregrine.core.execution.PaperVenueSettings;
+import dev.peregrine.core.number.FixedPoint;
 import dev.peregrine.core.risk.RiskLimits;
 import dev.peregrine.core.strategy.config.StrategySpec;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -27,6 +29,8 @@ public final class EngineSettingsBuilder
     List<StrategySpec> strategies = List.of();
     double orderNotional;
     long minHoldNanos;
+    long collateral = EngineSettings.DEFAULT_COLLATERAL;
+    long[] leverage;
 
     EngineSettingsBuilder(final List<String> products)
     {
@@ -118,6 +122,23 @@ public final class EngineSettingsBuilder
     }
 
     /**
+     * The perpetual margin account's starting balance, settlement currency, FixedPoint (default
+     * {@link EngineSettings#DEFAULT_COLLATERAL}, 10,000). Spot runs ignore it.
+     */
+    public EngineSettingsBuilder collateral(final long scaled)
+    {
+        this.collateral = scaled;
+        return this;
+    }
+
+    /** The leverage per product, FixedPoint, in product order (default 1x each). Spot products ignore theirs. */
+    public EngineSettingsBuilder leverage(final long[] scaled)
+    {
+        this.leverage = scaled;
+        return this;
+    }
+
+    /**
      * Fills the defaults that depend on other settings and checks every rule.
      *
      * @throws IllegalArgumentException naming the first setting that is off
@@ -155,6 +176,27 @@ public final class EngineSettingsBuilder
         {
             throw new IllegalArgumentException("venue time-out must be >= 0 (0 = never)");
         }
+        if (collateral <= 0)
+        {
+            throw new IllegalArgumentException("collateral must be > 0, got " + FixedPoint.toString(collateral));
+        }
+        if (leverage == null)
+        {
+            leverage = new long[n];
+            Arrays.fill(leverage, EngineSettings.DEFAULT_LEVERAGE);
+        }
+        if (leverage.length != n)
+        {
+            throw new IllegalArgumentException("one leverage per product is needed: " + leverage.length + " for " + n + " products");
+        }
+        for (int i = 0; i < n; i++)
+        {
+            if (leverage[i] < FixedPoint.SCALE)
+            {
+                throw new IllegalArgumentException("leverage of " + products.get(i) + " must be >= 1, got " +
+                    FixedPoint.toString(leverage[i]));
+            }
+        }
         return this;
     }
 
@@ -163,6 +205,6 @@ public final class EngineSettingsBuilder
     {
         conclude();
         return new EngineSettings(products, fastWindow, slowWindow, orderQuantity, risk, exits, paperVenue,
-            venueTimeoutNanos, passiveOrders, liveVenue, strategies, orderNotional, minHoldNanos);
+            venueTimeoutNanos, passiveOrders, liveVenue, strategies, orderNotional, minHoldNanos, collateral, leverage);
     }
 }

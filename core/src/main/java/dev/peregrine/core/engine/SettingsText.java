@@ -49,6 +49,15 @@ final class SettingsText
         {
             map.put("strategies." + (i + 1), settings.strategies().get(i).toString());
         }
+        // Margin settings only when they differ from the defaults, so spot journals keep their header (and digest).
+        if (settings.collateral() != EngineSettings.DEFAULT_COLLATERAL)
+        {
+            map.put("perpetual.collateral", FixedPoint.toString(settings.collateral()));
+        }
+        if (!allDefaultLeverage(settings.leverage()))
+        {
+            map.put("perpetual.leverage", join(settings.leverage()));
+        }
         settings.risk().encodeInto(map);
         settings.exits().encodeInto(map);
         map.put("venue.timeoutNanos", Long.toString(settings.venueTimeoutNanos()));
@@ -114,7 +123,23 @@ final class SettingsText
             .strategies(decodeStrategies(map))
             .orderNotional(Double.parseDouble(map.getOrDefault("strategy.orderNotional", "0")))
             .minHoldNanos(Long.parseLong(map.getOrDefault("strategy.minHoldNanos", "0")))
+            .collateral(map.containsKey("perpetual.collateral") ?
+                FixedPoint.parseOrThrow("perpetual.collateral", map.get("perpetual.collateral")) : EngineSettings.DEFAULT_COLLATERAL)
+            .leverage(map.containsKey("perpetual.leverage") ?
+                split(map.get("perpetual.leverage"), products.size(), "perpetual.leverage") : null)
             .build();
+    }
+
+    private static boolean allDefaultLeverage(final long[] leverage)
+    {
+        for (final long l : leverage)
+        {
+            if (l != EngineSettings.DEFAULT_LEVERAGE)
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static FillModel decodeFillModel(final Map<String, String> map)

@@ -14,6 +14,7 @@ import dev.peregrine.core.market.MarketState;
 import dev.peregrine.core.metrics.CoreMetrics;
 import dev.peregrine.core.metrics.StageLatencies;
 import dev.peregrine.core.output.Hash64;
+import dev.peregrine.core.perpetual.PerpetualState;
 import dev.peregrine.core.strategy.StrategyParts;
 import dev.peregrine.core.strategy.StrategySet;
 
@@ -56,6 +57,7 @@ public final class TradingCore implements EventHandler<InboundEvent>
     /** Hash of every settings change applied (0: none), in the state hash so replay = live covers them. */
     private long appliedSettingsHash;
     private final TradingStateMachine tradingState;
+    private final PerpetualState perpetuals;
 
     private long clockNanos;
     private volatile Throwable lastError;
@@ -87,6 +89,7 @@ public final class TradingCore implements EventHandler<InboundEvent>
         this.execution = parts.execution();
         this.venue = execution.venue();
         this.tradingState = tradingState;
+        this.perpetuals = parts.perpetuals();
         this.marketData = new MarketDataStage(market, sanity, execution.venue(), metrics);
         this.lossLimits = new LossLimitWatch(execution, tradingState, metrics, settings.risk());
         this.gauges = new CoreGauges(market, positions, execution, tradingState, lossLimits, metrics);
@@ -221,6 +224,11 @@ public final class TradingCore implements EventHandler<InboundEvent>
                 execution.onCommand(event.flags);
                 stages.executionEnd();
                 break;
+            case EventType.MARK_PRICE:
+            case EventType.FUNDING_SETTLEMENT:
+            case EventType.LIQUIDATION:
+                onPerpetual(event);
+                break;
             default:
                 metrics.unknownEvents.increment();
                 break;
@@ -244,6 +252,32 @@ public final class TradingCore implements EventHandler<InboundEvent>
             // Measurement only: the wall clock never feeds a decision.
             final long latency = System.nanoTime() - event.receiveNanoTime;
             metrics.tickToDecisionNanos.recordValue(Math.min(Math.max(latency, 0), CoreMetrics.MAX_TRACKABLE_NANOS));
+        }
+    }
+
+    /** MARK_PRICE, FUNDING_SETTLEMENT and LIQUIDATION; one of an instrument the engine does not have is counted unknown. */
+    private void onPerpetual(final InboundEvent event)
+    {
+        final int id = event.instrumentId;
+        if (id < 0 || id >= instruments.size())
+        {
+            metrics.unknownEvents.increment();
+            return;
+        }
+        switch (event.type)
+        {
+            case EventType.MARK_PRICE:
+                perpetuals.marks().onMark(id, event.markPrice, event.indexPrice, event.fundingRate,
+                    event.nextFundingTimeNanos, event.exchangeTimeNanos, clockNanos);
+                perpetuals.window(id).add(clockNanos, event.markPrice);
+                perpetuals.account().onMark(id, event.markPrice);
+                break;
+            case EventType.FUNDING_SETTLEMENT:
+                perpetuals.funding().settled(id);
+                break;
+            default:
+                perpetuals.onLiquidationPrint(id, event.quantity);
+                break;
         }
     }
 
@@ -293,6 +327,12 @@ public final class TradingCore implements EventHandler<InboundEvent>
      * A hash of everything the core owns: market state, positions, strategy memory, order ids and the
      * venue's liquidity accounting. Equal hashes after a live run and its replay mean equal state.
      */
+    /** Marks, the margin account and funding of perpetual instruments (idle in a spot run). */
+    public PerpetualState perpetuals()
+    {
+        return perpetuals;
+    }
+
     public long stateHash()
     {
         long h = Hash64.mix(Hash64.SEED, eventsProcessed);
@@ -308,7 +348,8 @@ public final class TradingCore implements EventHandler<InboundEvent>
         h = rules.hash(h);
         h = positions.hash(h);
         h = execution.hash(h);
-        return strategies.hash(h);
+        // Perpetual state mixes in only when an instrument is a perpetual: spot runs' hashes stay as they were.
+        return perpetuals.hash(strategies.hash(h));
     }
 
     public long eventsProcessed()

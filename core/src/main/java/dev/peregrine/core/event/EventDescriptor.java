@@ -7,8 +7,12 @@ import static dev.peregrine.core.event.EventField.BID_QUANTITY;
 import static dev.peregrine.core.event.EventField.CLOSE;
 import static dev.peregrine.core.event.EventField.EXPECTED_SEQUENCE;
 import static dev.peregrine.core.event.EventField.FEE;
+import static dev.peregrine.core.event.EventField.FUNDING_RATE;
 import static dev.peregrine.core.event.EventField.HIGH;
+import static dev.peregrine.core.event.EventField.INDEX_PRICE;
 import static dev.peregrine.core.event.EventField.LOW;
+import static dev.peregrine.core.event.EventField.MARK_PRICE;
+import static dev.peregrine.core.event.EventField.NEXT_FUNDING_TIME;
 import static dev.peregrine.core.event.EventField.OPEN;
 import static dev.peregrine.core.event.EventField.ORDER_ID;
 import static dev.peregrine.core.event.EventField.PRICE;
@@ -30,16 +34,17 @@ import static dev.peregrine.core.event.EventField.VOLUME;
  * journals wrong); a new layout is a new journal format version.
  *
  * <p>A code this build does not know (a newer writer, or a bug) is journaled with {@link #ALL_FIELDS}: every
- * input field, so nothing the core saw is lost.
+ * input field of journal format 4 (the perpetual fields came later and are left out, so that fallback layout,
+ * and journals holding it, stay as they were; the core ignores unknown codes anyway).
  */
 public final class EventDescriptor
 {
-    /** The descriptor of a code not in the table: every input field, in InboundEvent's order. */
+    /** The descriptor of a code not in the table: every input field of format 4, in InboundEvent's order. */
     private static final EventDescriptor ALL_FIELDS = new EventDescriptor(EventType.NONE, "NONE",
         TRADE_ID, PRICE, QUANTITY, SIDE, BID_PRICE, BID_QUANTITY, ASK_PRICE, ASK_QUANTITY, OPEN, HIGH, LOW, CLOSE,
         VOLUME, PRICE_INCREMENT, SIZE_INCREMENT, EXPECTED_SEQUENCE, STALE_NANOS, ORDER_ID, FEE);
 
-    /** Indexed by code; every known code from {@link EventType#TRADE} to {@link EventType#VENUE_UNKNOWN}. */
+    /** Indexed by code; every known code from {@link EventType#TRADE} to {@link EventType#LAST_KNOWN}. */
     private static final EventDescriptor[] BY_TYPE = {
         ALL_FIELDS,
         new EventDescriptor(EventType.TRADE, "TRADE", TRADE_ID, PRICE, QUANTITY, SIDE),
@@ -59,6 +64,9 @@ public final class EventDescriptor
         venueReport(EventType.VENUE_CANCELLED, "VENUE_CANCELLED"),
         venueReport(EventType.VENUE_CANCEL_REJECTED, "VENUE_CANCEL_REJECTED"),
         venueReport(EventType.VENUE_UNKNOWN, "VENUE_UNKNOWN"),
+        new EventDescriptor(EventType.MARK_PRICE, "MARK_PRICE", MARK_PRICE, INDEX_PRICE, FUNDING_RATE, NEXT_FUNDING_TIME),
+        new EventDescriptor(EventType.FUNDING_SETTLEMENT, "FUNDING_SETTLEMENT", FUNDING_RATE, MARK_PRICE, FEE),
+        new EventDescriptor(EventType.LIQUIDATION, "LIQUIDATION", PRICE, QUANTITY, SIDE),
     };
 
     private final int type;

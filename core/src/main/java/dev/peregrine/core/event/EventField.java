@@ -30,7 +30,11 @@ public enum EventField
     EXPECTED_SEQUENCE("expected_sequence", Kind.INTEGER),
     STALE_NANOS("stale_nanos", Kind.INTEGER),
     ORDER_ID("order_id", Kind.INTEGER),
-    FEE("fee", Kind.DECIMAL);
+    FEE("fee", Kind.DECIMAL),
+    MARK_PRICE("mark_price", Kind.DECIMAL),
+    INDEX_PRICE("index_price", Kind.DECIMAL),
+    FUNDING_RATE("funding_rate", Kind.DECIMAL),
+    NEXT_FUNDING_TIME("next_funding_time_nanos", Kind.INTEGER);
 
     /** How a field's value reads: it decides both its width in the journal and its form for people. */
     public enum Kind
@@ -93,6 +97,10 @@ public enum EventField
             case STALE_NANOS: return e.staleNanos;
             case ORDER_ID: return e.orderId;
             case FEE: return e.fee;
+            case MARK_PRICE: return e.markPrice;
+            case INDEX_PRICE: return e.indexPrice;
+            case FUNDING_RATE: return e.fundingRate;
+            case NEXT_FUNDING_TIME: return e.nextFundingTimeNanos;
             default: throw new IllegalStateException(name());
         }
     }
@@ -121,6 +129,10 @@ public enum EventField
             case STALE_NANOS: e.staleNanos = value; break;
             case ORDER_ID: e.orderId = value; break;
             case FEE: e.fee = value; break;
+            case MARK_PRICE: e.markPrice = value; break;
+            case INDEX_PRICE: e.indexPrice = value; break;
+            case FUNDING_RATE: e.fundingRate = value; break;
+            case NEXT_FUNDING_TIME: e.nextFundingTimeNanos = value; break;
             default: throw new IllegalStateException(name());
         }
     }

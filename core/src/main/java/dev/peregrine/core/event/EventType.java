@@ -43,6 +43,22 @@ public final class EventType
     public static final int VENUE_CANCEL_REJECTED = 15;
     /** Live venue: the answer to a create was lost; the order may or may not exist (orderId). */
     public static final int VENUE_UNKNOWN = 16;
+    /**
+     * Perpetuals: the venue's mark price (markPrice), index price (indexPrice), current or next funding rate
+     * (fundingRate, FixedPoint: 10000 = 0.0001) and next funding time (nextFundingTimeNanos); exchangeTimeNanos
+     * is the venue's time of the mark.
+     */
+    public static final int MARK_PRICE = 17;
+    /**
+     * Perpetuals: funding was exchanged. fundingRate applied, markPrice used; fee = the payment the venue
+     * reported for our account in the settlement currency (positive = we paid), 0 = the engine computes it
+     * from the positions held.
+     */
+    public static final int FUNDING_SETTLEMENT = 18;
+    /** Perpetuals: a liquidation order printed on the market (Binance forceOrder): price, quantity, side. Information only. */
+    public static final int LIQUIDATION = 19;
+    /** The highest code this build knows: arrays indexed by code are this long plus one. */
+    public static final int LAST_KNOWN = LIQUIDATION;
 
     private EventType()
     {
@@ -60,8 +76,14 @@ public final class EventType
         return type >= VENUE_ACCEPTED && type <= VENUE_UNKNOWN;
     }
 
+    /** True for the perpetual-futures inputs: marks, funding and market liquidations. */
+    public static boolean isPerpetual(final int type)
+    {
+        return type >= MARK_PRICE && type <= LIQUIDATION;
+    }
+
     public static boolean isKnown(final int type)
     {
-        return type >= TRADE && type <= VENUE_UNKNOWN;
+        return type >= TRADE && type <= LAST_KNOWN;
     }
 }

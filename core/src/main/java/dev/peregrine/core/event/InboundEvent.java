@@ -32,6 +32,11 @@ package dev.peregrine.core.event;
  *   FEED_STALE       staleNanos (time since the last data message)
  *   FEED_GAP         venueSequence (received), expectedSequence (0 when the connection was lost)
  *   FEED_RECOVERED   (instrument only)
+ *   MARK_PRICE       markPrice, indexPrice, fundingRate (the venue's current/next rate), nextFundingTimeNanos;
+ *                    exchangeTimeNanos = the venue's time of the mark
+ *   FUNDING_SETTLEMENT fundingRate applied, markPrice used, fee (what the venue reported we paid, settlement
+ *                    currency, positive = paid; 0 = the engine computes it from the positions)
+ *   LIQUIDATION      price, quantity, side (a liquidation printed on the market; information only)
  * </pre>
  */
 public final class InboundEvent
@@ -85,6 +90,15 @@ public final class InboundEvent
     /** VENUE_FILL: the fee the venue charged, quote currency, FixedPoint scaled. */
     public long fee;
 
+    /** MARK_PRICE, FUNDING_SETTLEMENT: the venue's mark price. */
+    public long markPrice;
+    /** MARK_PRICE: the venue's index (spot) price. */
+    public long indexPrice;
+    /** MARK_PRICE: the current/next funding rate; FUNDING_SETTLEMENT: the rate applied (FixedPoint, 10000 = 0.0001). */
+    public long fundingRate;
+    /** MARK_PRICE: when the next funding happens, epoch nanoseconds. */
+    public long nextFundingTimeNanos;
+
     /** FEED_GAP: the sequence number that should have come; FEED_STALE: nanoseconds without data. */
     public long expectedSequence;
     public long staleNanos;
@@ -137,6 +151,10 @@ public final class InboundEvent
         sizeIncrement = 0;
         expectedSequence = 0;
         staleNanos = 0;
+        markPrice = 0;
+        indexPrice = 0;
+        fundingRate = 0;
+        nextFundingTimeNanos = 0;
         receiveNanoTime = 0;
         publishNanoTime = 0;
         orderCount = 0;
@@ -170,6 +188,10 @@ public final class InboundEvent
         sizeIncrement = other.sizeIncrement;
         expectedSequence = other.expectedSequence;
         staleNanos = other.staleNanos;
+        markPrice = other.markPrice;
+        indexPrice = other.indexPrice;
+        fundingRate = other.fundingRate;
+        nextFundingTimeNanos = other.nextFundingTimeNanos;
         receiveNanoTime = other.receiveNanoTime;
         publishNanoTime = other.publishNanoTime;
         orderCount = 0;
@@ -196,6 +218,8 @@ public final class InboundEvent
             ", increments=" + priceIncrement + "/" + sizeIncrement +
             ", expectedSequence=" + expectedSequence +
             ", staleNanos=" + staleNanos +
+            ", mark=" + markPrice + ", index=" + indexPrice + ", fundingRate=" + fundingRate +
+            ", nextFunding=" + nextFundingTimeNanos +
             '}';
     }
 }

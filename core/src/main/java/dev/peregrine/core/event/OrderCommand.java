@@ -22,6 +22,11 @@ public final class OrderCommand
     /** Limit price, or 0 for a market order. */
     public long limitPrice;
     public long eventTimeNanos;
+    /**
+     * A NEW order the strategy asked to be reduce-only: the venue must refuse or shrink it rather than let it
+     * open or grow a position (Binance USD-M {@code reduceOnly=true}). Set after {@link #set}, which clears it.
+     */
+    public boolean reduceOnly;
 
     public void set(
         final int action,
@@ -41,5 +46,6 @@ public final class OrderCommand
         this.quantity = quantity;
         this.limitPrice = limitPrice;
         this.eventTimeNanos = eventTimeNanos;
+        this.reduceOnly = false;
     }
 }

@@ -197,12 +197,24 @@ public final class ExecutionEngine implements OrderEntry
     public long submit(final int strategyId, final DecisionRecord note, final int instrumentId, final int side,
         final OrderType type, final long quantity, final long limitPrice)
     {
+        return submit(strategyId, note, instrumentId, side, type, quantity, limitPrice, false);
+    }
+
+    /**
+     * As {@link #submit(int, DecisionRecord, int, int, OrderType, long, long)}, {@code reduceOnly} marking an order
+     * the strategy asked to be reduce-only: risk sees it in {@link OrderRequest#reduceOnly} and the venue in
+     * {@code OrderCommand.reduceOnly}.
+     */
+    public long submit(final int strategyId, final DecisionRecord note, final int instrumentId, final int side,
+        final OrderType type, final long quantity, final long limitPrice, final boolean reduceOnly)
+    {
         final long timeNanos = now;
         final long orderId = ++lastOrderId;
 
         final OrderRequest r = request.set(instrumentId, side, type, quantity, limitPrice,
             type == OrderType.MARKET ? market.touchPrice(instrumentId, side) : limitPrice, timeNanos,
             riskContext.isReducing(instrumentId, side, quantity));
+        r.reduceOnly = reduceOnly;
 
         final StageLatencies stages = metrics.stages;
         final long riskStart = stages.riskStart();
@@ -229,7 +241,7 @@ public final class ExecutionEngine implements OrderEntry
         metrics.orders.increment();
         reports.quality().onOrder(order, quantity, r.referencePrice, decisions.bidPrice(), decisions.askPrice());
         outputs.onOrder(orderId, instrumentId, side, type, quantity, limitPrice, timeNanos);
-        commands.newOrder(order, timeNanos);
+        commands.newOrder(order, timeNanos, reduceOnly);
         stages.executionEnd();
         return orderId;
     }

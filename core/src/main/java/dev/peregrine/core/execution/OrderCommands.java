@@ -44,10 +44,12 @@ final class OrderCommands
         return currentEvent.type;
     }
 
-    void newOrder(final Order order, final long timeNanos)
+    void newOrder(final Order order, final long timeNanos, final boolean reduceOnly)
     {
-        currentEvent.orders[currentEvent.orderCount++].set(OrderCommand.NEW, order.type().ordinal(), order.orderId(),
+        final OrderCommand command = currentEvent.orders[currentEvent.orderCount++];
+        command.set(OrderCommand.NEW, order.type().ordinal(), order.orderId(),
             order.instrumentId(), order.side(), order.quantity(), order.limitPrice(), timeNanos);
+        command.reduceOnly = reduceOnly;
         if (venue != null)
         {
             venue.submit(order, timeNanos);

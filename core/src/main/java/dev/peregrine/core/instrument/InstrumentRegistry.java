@@ -2,6 +2,7 @@ package dev.peregrine.core.instrument;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -17,9 +18,21 @@ public final class InstrumentRegistry
 {
     private final List<Instrument> instruments = new ArrayList<>();
     private byte[][] symbolBytes = new byte[0][];
+    /** Indexed by instrument id; null for spot. */
+    private PerpetualTerms[] perpetuals = new PerpetualTerms[0];
 
-    /** Registers {@code symbol} and returns its id; registering the same symbol twice is an error. */
+    /** Registers a spot {@code symbol} and returns its id; registering the same symbol twice is an error. */
     public Instrument register(final String symbol, final long priceIncrement, final long sizeIncrement)
+    {
+        return register(symbol, priceIncrement, sizeIncrement, null);
+    }
+
+    /**
+     * Registers {@code symbol}, a perpetual future when {@code perpetual} is not null, and returns its id; registering
+     * the same symbol twice is an error.
+     */
+    public Instrument register(final String symbol, final long priceIncrement, final long sizeIncrement,
+        final PerpetualTerms perpetual)
     {
         if (find(symbol) != null)
         {
@@ -31,7 +44,30 @@ public final class InstrumentRegistry
         System.arraycopy(symbolBytes, 0, grown, 0, symbolBytes.length);
         grown[grown.length - 1] = symbol.getBytes(StandardCharsets.US_ASCII);
         symbolBytes = grown;
+        final PerpetualTerms[] terms = Arrays.copyOf(perpetuals, instruments.size());
+        terms[terms.length - 1] = perpetual;
+        perpetuals = terms;
         return instrument;
+    }
+
+    /** The perpetual terms of the instrument, or null when it is spot (or the id is not registered). */
+    public PerpetualTerms perpetual(final int instrumentId)
+    {
+        final PerpetualTerms[] terms = perpetuals;
+        return instrumentId >= 0 && instrumentId < terms.length ? terms[instrumentId] : null;
+    }
+
+    /** Whether any registered instrument is a perpetual: perpetual state shows in hashes and digests only then. */
+    public boolean hasPerpetual()
+    {
+        for (final PerpetualTerms terms : perpetuals)
+        {
+            if (terms != null)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     public int size()

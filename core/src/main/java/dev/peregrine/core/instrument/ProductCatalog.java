@@ -27,9 +27,10 @@ public final class ProductCatalog
      *                       the list does not say.
      * @param status         the venue's own word for the product's state ({@code online}, {@code TRADING}, ...); empty
      *                       when the list does not say (the built-in lists).
+     * @param perpetual      the terms of a perpetual future; null for spot.
      */
     public record Product(String symbol, long priceIncrement, long sizeIncrement, long referencePrice, long minNotional,
-                          String status)
+                          String status, PerpetualTerms perpetual)
     {
         public Product
         {
@@ -50,6 +51,25 @@ public final class ProductCatalog
             {
                 throw new IllegalArgumentException(symbol + ": a status must be one word, was '" + status + "'");
             }
+        }
+
+        /** A spot product. */
+        public Product(final String symbol, final long priceIncrement, final long sizeIncrement, final long referencePrice,
+            final long minNotional, final String status)
+        {
+            this(symbol, priceIncrement, sizeIncrement, referencePrice, minNotional, status, null);
+        }
+
+        /** This product as a perpetual future on {@code terms}. */
+        public Product withPerpetual(final PerpetualTerms terms)
+        {
+            return new Product(symbol, priceIncrement, sizeIncrement, referencePrice, minNotional, status, terms);
+        }
+
+        /** Whether this is a perpetual future (it has terms), not spot. */
+        public boolean isPerpetual()
+        {
+            return perpetual != null;
         }
 
         /** A built-in list's product: no minimum notional, no status. */
@@ -165,7 +185,7 @@ public final class ProductCatalog
                 throw new IllegalArgumentException("unknown product '" + symbol + "' (known: " +
                     String.join(",", products.keySet()) + ")");
             }
-            registry.register(symbol, product.priceIncrement(), product.sizeIncrement());
+            registry.register(symbol, product.priceIncrement(), product.sizeIncrement(), product.perpetual());
         }
         return registry;
     }

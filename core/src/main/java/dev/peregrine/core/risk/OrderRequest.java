@@ -18,6 +18,11 @@ public final class OrderRequest
     public long referencePrice;
     public long timeNanos;
     public boolean reducing;
+    /**
+     * The strategy asked for a reduce-only order (a perpetual venue's {@code reduceOnly}): it may only bring the
+     * position towards zero. Set after {@link #set}, which clears it.
+     */
+    public boolean reduceOnly;
 
     /** Refills the flyweight for the next order. */
     public OrderRequest set(final int instrumentId, final int side, final OrderType type, final long quantity,
@@ -31,6 +36,7 @@ public final class OrderRequest
         this.referencePrice = referencePrice;
         this.timeNanos = timeNanos;
         this.reducing = reducing;
+        this.reduceOnly = false;
         return this;
     }
 

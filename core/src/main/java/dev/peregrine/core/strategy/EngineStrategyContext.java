@@ -8,6 +8,10 @@ import dev.peregrine.core.book.OrderBook;
 import dev.peregrine.core.decision.DecisionRecord;
 import dev.peregrine.core.engine.TradingState;
 import dev.peregrine.core.execution.ExecutionEngine;
+import dev.peregrine.core.instrument.PerpetualTerms;
+import dev.peregrine.core.perpetual.MarkPrices;
+import dev.peregrine.core.perpetual.MarkWindow;
+import dev.peregrine.core.perpetual.PerpetualState;
 import dev.peregrine.core.execution.PositionBook;
 import dev.peregrine.core.instrument.InstrumentRegistry;
 import dev.peregrine.core.market.FeedHealth;
@@ -39,6 +43,7 @@ final class EngineStrategyContext implements StrategyContext
     private final StrategyTimers timers = new StrategyTimers();
     private final BarSubscriptions bars;
     private final BarListener barListener;
+    private final PerpetualState perpetuals;
 
     private long now;
 
@@ -65,6 +70,7 @@ final class EngineStrategyContext implements StrategyContext
         this.feedHealth = parts.feedHealth();
         this.enginePositions = parts.enginePositions();
         this.barListener = barListener;
+        this.perpetuals = parts.perpetuals();
         this.sizer = new OrderSizer(market, rules, execution.riskContext(), defaultOrderQuantity, orderNotional);
         this.positions = new PositionBook(instruments.size());
         this.open = new StrategyOpenOrders(strategyId, execution);
@@ -215,6 +221,37 @@ final class EngineStrategyContext implements StrategyContext
     public long submitLimitFokOrder(final int instrumentId, final int side, final long quantity, final long limitPrice)
     {
         return submit(instrumentId, side, OrderType.LIMIT_FOK, quantity, limitPrice);
+    }
+
+    @Override
+    public long submitReduceOnlyOrder(final int instrumentId, final int side, final long quantity, final long limitPrice)
+    {
+        final long sized = sizer.size(instrumentId, side, quantity);
+        if (sized == 0)
+        {
+            note.clearExplanation();
+            return 0;
+        }
+        return placed(execution.submit(strategyId, note, instrumentId, side,
+            limitPrice == 0 ? OrderType.MARKET : OrderType.LIMIT, sized, limitPrice, true));
+    }
+
+    @Override
+    public PerpetualTerms perpetual(final int instrumentId)
+    {
+        return instruments.perpetual(instrumentId);
+    }
+
+    @Override
+    public MarkPrices markPrices()
+    {
+        return perpetuals.marks();
+    }
+
+    @Override
+    public MarkWindow markWindow(final int instrumentId)
+    {
+        return perpetuals.window(instrumentId);
     }
 
     /**

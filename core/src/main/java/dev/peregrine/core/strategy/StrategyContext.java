@@ -1,5 +1,9 @@
 package dev.peregrine.core.strategy;
 
+import dev.peregrine.core.instrument.PerpetualTerms;
+import dev.peregrine.core.perpetual.MarkPrices;
+import dev.peregrine.core.perpetual.MarkWindow;
+
 import dev.peregrine.core.book.OrderBook;
 import dev.peregrine.core.decision.DecisionRecord;
 import dev.peregrine.core.engine.TradingState;
@@ -78,6 +82,26 @@ public interface StrategyContext extends OrderEntry
     /** {@inheritDoc} */
     @Override
     DecisionRecord decision();
+
+    // ---- perpetual futures ----
+
+    /**
+     * Sends a reduce-only order (a perpetual venue's {@code reduceOnly}): a market order when {@code limitPrice} is 0,
+     * else a good-till-cancelled limit. Sized and risk-checked like any order; risk refuses it with a reason when it
+     * would open or flip a position.
+     *
+     * @return the order id, 0 when it sized to nothing, or -1 if it was refused.
+     */
+    long submitReduceOnlyOrder(int instrumentId, int side, long quantity, long limitPrice);
+
+    /** The instrument's perpetual terms, or null when it is spot. */
+    PerpetualTerms perpetual(int instrumentId);
+
+    /** The latest marks, index prices and funding rates the venue sent (MARK_PRICE events), per instrument. */
+    MarkPrices markPrices();
+
+    /** The instrument's recent marks (a rolling window), for signals over the mark rather than trades. */
+    MarkWindow markWindow(int instrumentId);
 
     // ---- this strategy's own orders, positions and PnL ----
 

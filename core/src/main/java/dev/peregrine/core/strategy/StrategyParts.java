@@ -1,5 +1,6 @@
 package dev.peregrine.core.strategy;
 
+import dev.peregrine.core.perpetual.PerpetualState;
 import dev.peregrine.core.execution.ExecutionEngine;
 import dev.peregrine.core.execution.PositionBook;
 import dev.peregrine.core.instrument.InstrumentRegistry;
@@ -14,6 +15,7 @@ import dev.peregrine.core.market.MarketState;
  * off the hot path.
  *
  * @param enginePositions the engine's positions over all strategies (a strategy's own are its context's).
+ * @param perpetuals      marks, margin account and funding of perpetual instruments (idle in a spot run).
  */
 public record StrategyParts(
     ExecutionEngine execution,
@@ -21,6 +23,7 @@ public record StrategyParts(
     InstrumentRegistry instruments,
     InstrumentRules rules,
     FeedHealth feedHealth,
-    PositionBook enginePositions)
+    PositionBook enginePositions,
+    PerpetualState perpetuals)
 {
 }

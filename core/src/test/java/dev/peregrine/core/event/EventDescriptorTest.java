@@ -13,8 +13,8 @@ class EventDescriptorTest
     void everyKnownCodeHasItsOwnDescriptorWithTheDocumentedPayloadLength()
     {
         // the payload table of JournalRecordCodec's Javadoc: part of the journal format
-        final int[] documented = {0, 28, 40, 0, 20, 40, 24, 8, 8, 0, 0, 40, 40, 40, 40, 40, 40};
-        for (int type = EventType.TRADE; type <= EventType.VENUE_UNKNOWN; type++)
+        final int[] documented = {0, 28, 40, 0, 20, 40, 24, 8, 8, 0, 0, 40, 40, 40, 40, 40, 40, 32, 24, 20};
+        for (int type = EventType.TRADE; type <= EventType.LAST_KNOWN; type++)
         {
             final EventDescriptor d = EventDescriptor.of(type);
             assertThat(d.type()).isEqualTo(type);
@@ -24,10 +24,11 @@ class EventDescriptorTest
     }
 
     @Test
-    void anUnknownCodeRecordsEveryInputField()
+    void anUnknownCodeRecordsEveryInputFieldOfFormat4()
     {
         final EventDescriptor d = EventDescriptor.of(99);
-        assertThat(d.fieldCount()).isEqualTo(EventField.values().length);
+        // every field up to FEE: the perpetual fields came later, and the fallback layout stays as journals have it
+        assertThat(d.fieldCount()).isEqualTo(EventField.FEE.ordinal() + 1);
         assertThat(d.payloadBytes()).isEqualTo(148);
         assertThat(EventType.name(99)).isEqualTo("UNKNOWN(99)");
         assertThat(EventType.name(EventType.NONE)).isEqualTo("NONE");
@@ -44,8 +45,34 @@ class EventDescriptorTest
             assertThat(field.get(e)).as(field.name()).isEqualTo(value);
             value++;
         }
-        assertThat(e.fee).isEqualTo(EventField.values().length);
+        assertThat(e.fee).isEqualTo(EventField.FEE.ordinal() + 1);
+        assertThat(e.nextFundingTimeNanos).isEqualTo(EventField.values().length);
         assertThat(e.side).isEqualTo(EventField.SIDE.ordinal() + 1);
+    }
+
+    @Test
+    void thePerpetualEventsRecordTheirFieldsInTheDocumentedOrder()
+    {
+        assertThat(fields(EventType.MARK_PRICE)).containsExactly(EventField.MARK_PRICE, EventField.INDEX_PRICE,
+            EventField.FUNDING_RATE, EventField.NEXT_FUNDING_TIME);
+        assertThat(fields(EventType.FUNDING_SETTLEMENT)).containsExactly(EventField.FUNDING_RATE, EventField.MARK_PRICE,
+            EventField.FEE);
+        assertThat(fields(EventType.LIQUIDATION)).containsExactly(EventField.PRICE, EventField.QUANTITY, EventField.SIDE);
+        assertThat(EventType.isKnown(EventType.LIQUIDATION)).isTrue();
+        assertThat(EventType.isKnown(EventType.LIQUIDATION + 1)).isFalse();
+        assertThat(EventType.isPerpetual(EventType.MARK_PRICE)).isTrue();
+        assertThat(EventType.isPerpetual(EventType.VENUE_FILL)).isFalse();
+    }
+
+    private static List<EventField> fields(final int type)
+    {
+        final EventDescriptor d = EventDescriptor.of(type);
+        final List<EventField> fields = new ArrayList<>();
+        for (int i = 0; i < d.fieldCount(); i++)
+        {
+            fields.add(d.field(i));
+        }
+        return fields;
     }
 
     @Test

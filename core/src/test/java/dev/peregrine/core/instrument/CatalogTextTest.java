@@ -27,6 +27,46 @@ class CatalogTextTest
     }
 
     @Test
+    void aPerpetualReadsBackWithItsTermsAndSpotLinesStayAsTheyWere()
+    {
+        final PerpetualTerms terms = new PerpetualTerms(FixedPoint.parse("1"), FixedPoint.parse("125"), List.of(
+            new MarginTier(0, FixedPoint.parse("50000"), FixedPoint.parse("125"), FixedPoint.parse("0.004"), 0),
+            new MarginTier(FixedPoint.parse("50000"), Long.MAX_VALUE, FixedPoint.parse("100"), FixedPoint.parse("0.005"),
+                FixedPoint.parse("50"))),
+            PerpetualTerms.EIGHT_HOURS_NANOS, "USDT");
+        final ProductCatalog catalog = new ProductCatalog(List.of(
+            new Product("BTCUSDT", FixedPoint.parse("0.1"), FixedPoint.parse("0.001"), FixedPoint.parse("32000"),
+                FixedPoint.parse("5"), "TRADING").withPerpetual(terms),
+            LOADED.find("DOGE-USD")));
+
+        final String text = CatalogText.encode(catalog);
+
+        assertThat(text).startsWith(CatalogText.FIRST_LINE_PERPETUAL + "\n").contains(
+            "BTCUSDT 0.1 0.001 32000 5 TRADING 1 125 28800000000000 USDT 0:50000:125:0.004:0,50000:max:100:0.005:50\n",
+            "DOGE-USD 0.00001 0.1 0.12 0 -\n");
+        final ProductCatalog read = CatalogText.decode(text, "test");
+        assertThat(read.products()).isEqualTo(catalog.products());
+        assertThat(read.find("BTCUSDT").perpetual()).isEqualTo(terms);
+        assertThat(read.find("DOGE-USD").isPerpetual()).isFalse();
+        // the registry hands the terms to the core; a spot catalog is written as version 1, as before
+        assertThat(read.registryFor(List.of("DOGE-USD", "BTCUSDT")).perpetual(1)).isEqualTo(terms);
+        assertThat(read.registryFor(List.of("DOGE-USD", "BTCUSDT")).perpetual(0)).isNull();
+        assertThat(CatalogText.encode(LOADED)).startsWith(CatalogText.FIRST_LINE + "\n");
+    }
+
+    @Test
+    void aBadPerpetualLineIsNamedWithItsSourceNumberAndField()
+    {
+        assertThatThrownBy(() -> CatalogText.decode(CatalogText.FIRST_LINE_PERPETUAL + "\ncolumns\n" +
+            "BTCUSDT 0.1 0.001 32000 5 TRADING 1 125 28800000000000 USDT 0:50000:125:x:0\n", "cache.txt"))
+            .hasMessageContaining("cache.txt line 3").hasMessageContaining("BTCUSDT margin tier 1 maintenance rate");
+        // a version-1 text never holds perpetual lines
+        assertThatThrownBy(() -> CatalogText.decode(CatalogText.FIRST_LINE + "\ncolumns\n" +
+            "BTCUSDT 0.1 0.001 32000 5 TRADING 1 125 28800000000000 USDT 0:max:125:0.004:0\n", "cache.txt"))
+            .hasMessageContaining("cache.txt line 3: expected 6 fields");
+    }
+
+    @Test
     void aBadLineIsNamedWithItsSourceAndNumber()
     {
         assertThatThrownBy(() -> CatalogText.decode(CatalogText.FIRST_LINE + "\ncolumns\nBTC-USD 0.01 x 1 0 online\n",

@@ -97,7 +97,7 @@ public final class JournalQuery
         {
             return null;
         }
-        final boolean[] mask = new boolean[EventType.VENUE_UNKNOWN + 1];
+        final boolean[] mask = new boolean[EventType.LAST_KNOWN + 1];
         for (final String text : types)
         {
             final int code = typeCode(text.trim());
@@ -112,7 +112,7 @@ public final class JournalQuery
 
     private static int typeCode(final String text)
     {
-        for (int code = EventType.TRADE; code <= EventType.VENUE_UNKNOWN; code++)
+        for (int code = EventType.TRADE; code <= EventType.LAST_KNOWN; code++)
         {
             if (EventType.name(code).equalsIgnoreCase(text))
             {
@@ -125,7 +125,7 @@ public final class JournalQuery
     static List<String> typeNames()
     {
         final List<String> names = new ArrayList<>();
-        for (int code = EventType.TRADE; code <= EventType.VENUE_UNKNOWN; code++)
+        for (int code = EventType.TRADE; code <= EventType.LAST_KNOWN; code++)
         {
             names.add(EventType.name(code));
         }

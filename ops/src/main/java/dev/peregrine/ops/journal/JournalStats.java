@@ -10,7 +10,7 @@ import java.util.TreeMap;
 final class JournalStats
 {
     /** By EventType code; index 0 collects codes this build does not know. */
-    private final long[] byType = new long[EventType.VENUE_UNKNOWN + 1];
+    private final long[] byType = new long[EventType.LAST_KNOWN + 1];
     /** By instrument id; the last slot collects events of no product (and ids the header does not list). */
     private final long[] byProduct;
     private final EventFormat format;
@@ -55,7 +55,7 @@ final class JournalStats
     Map<String, Long> byType()
     {
         final Map<String, Long> counts = new java.util.LinkedHashMap<>();
-        for (int code = EventType.TRADE; code <= EventType.VENUE_UNKNOWN; code++)
+        for (int code = EventType.TRADE; code <= EventType.LAST_KNOWN; code++)
         {
             if (byType[code] > 0)
             {
