@@ -63,7 +63,7 @@ class VerifyKeysCommandTest
     {
         Result r = run("verify-keys", "--venue", "kraken", "--key-file", keyFile(KEY_NAME, pem).toString());
         assertThat(r.code).isEqualTo(2);
-        assertThat(r.err).contains("--venue: unknown venue 'kraken': known are coinbase, binance");
+        assertThat(r.err).contains("--venue: unknown venue 'kraken': known are coinbase, binance, binance-usdm");
         r = run("verify-keys", "--venue", "coinbase", "--api-url", "relative/path", "--key-file", keyFile(KEY_NAME, pem).toString());
         assertThat(r.code).isEqualTo(2);
         assertThat(r.err).contains("--api-url relative/path: give a URL with a host, such as https://api.coinbase.com");

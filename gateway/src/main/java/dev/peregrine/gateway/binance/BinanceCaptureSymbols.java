@@ -27,6 +27,15 @@ public final class BinanceCaptureSymbols
 
     public static List<String> of(final Path file)
     {
+        return of(file, STREAM);
+    }
+
+    /**
+     * The symbols of a capture of Binance streams in another container (a cryptofeed envelope's escaped JSON, for
+     * USD-M): {@code stream}'s group 1 is the lower-case symbol of a stream name.
+     */
+    public static List<String> of(final Path file, final Pattern stream)
+    {
         final List<String> symbols = new ArrayList<>();
         try (BufferedReader lines = CaptureFiles.openLines(file))
         {
@@ -34,7 +43,7 @@ public final class BinanceCaptureSymbols
             int read = 0;
             while ((line = lines.readLine()) != null && read++ < LINES_TO_READ)
             {
-                final Matcher m = STREAM.matcher(line);
+                final Matcher m = stream.matcher(line);
                 if (m.find())
                 {
                     final String symbol = m.group(1).toUpperCase(Locale.ROOT);

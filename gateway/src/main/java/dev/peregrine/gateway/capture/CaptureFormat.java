@@ -15,7 +15,9 @@ public enum CaptureFormat
     /** cryptofeed capture format 2 of a Coinbase Advanced Trade connection: JSON lines, one envelope each. */
     COINBASE_ADVANCED_TRADE("Coinbase Advanced Trade (cryptofeed JSON lines)"),
     /** hftbacktest recording of Binance combined streams: {@code <epoch nanos> <raw JSON>} per line. */
-    BINANCE_HFTBACKTEST("Binance spot (hftbacktest lines)");
+    BINANCE_HFTBACKTEST("Binance spot (hftbacktest lines)"),
+    /** cryptofeed capture format 2 of a Binance USD-M futures connection (header {@code "exchange":"BINANCE_FUTURES"}). */
+    BINANCE_USDM_CRYPTOFEED("Binance USD-M futures (cryptofeed JSON lines)");
 
     private static final Pattern BINANCE_LINE = Pattern.compile("^\\d{16,20} \\{.*");
 
@@ -54,6 +56,11 @@ public enum CaptureFormat
             try
             {
                 final Object parsed = CaptureJson.parse(first);
+                if (parsed instanceof Map<?, ?> header && CaptureRecord.HEADER.equals(header.get("t")) &&
+                    "BINANCE_FUTURES".equals(header.get("exchange")))
+                {
+                    return BINANCE_USDM_CRYPTOFEED;
+                }
                 if (parsed instanceof Map<?, ?> map && map.get("t") instanceof String kind &&
                     (!CaptureRecord.HEADER.equals(kind) || "COINBASE".equals(map.get("exchange"))))
                 {

@@ -2,6 +2,7 @@ package dev.peregrine.gateway.venue;
 
 import dev.peregrine.core.instrument.ProductCatalog;
 import dev.peregrine.gateway.binance.BinanceVenue;
+import dev.peregrine.gateway.binanceusdm.BinanceUsdmVenue;
 import dev.peregrine.gateway.capture.CaptureFormat;
 import dev.peregrine.gateway.coinbase.CoinbaseVenue;
 
@@ -9,9 +10,11 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -21,7 +24,8 @@ import java.util.function.Consumer;
  */
 public final class VenueRegistry
 {
-    private static final VenueRegistry STANDARD = new VenueRegistry(List.of(new CoinbaseVenue(), new BinanceVenue()));
+    private static final VenueRegistry STANDARD = new VenueRegistry(List.of(new CoinbaseVenue(), new BinanceVenue(),
+        new BinanceUsdmVenue()));
 
     private final Map<String, Venue> byName = new LinkedHashMap<>();
 
@@ -45,7 +49,7 @@ public final class VenueRegistry
         }
     }
 
-    /** The venues Peregrine ships: Coinbase Advanced Trade and Binance spot. */
+    /** The venues Peregrine ships: Coinbase Advanced Trade, Binance spot and Binance USD-M futures. */
     public static VenueRegistry standard()
     {
         return STANDARD;
@@ -53,19 +57,37 @@ public final class VenueRegistry
 
     /**
      * Every registered venue's products as one catalog, venue after venue in registration order (Coinbase's,
-     * then Binance's): what the engine, the journal and the configuration check know. Each call asks the
-     * venues' loaders again; a loader that reads over the network caches its own answer.
-     *
-     * @throws IllegalArgumentException if two venues list the same symbol.
+     * then Binance's): what the engine, the journal and the configuration check know. A symbol two venues list
+     * (Binance spot's and USD-M's {@code BTCUSDT}) is the first venue's here; a run on the later venue uses
+     * {@link #catalog(String)}. Each call asks the venues' loaders again; a loader that reads over the network caches
+     * its own answer.
      */
     public ProductCatalog catalog()
     {
-        ProductCatalog all = new ProductCatalog(List.of());
+        final List<ProductCatalog.Product> all = new ArrayList<>();
+        final Set<String> listed = new HashSet<>();
         for (final Venue venue : byName.values())
         {
-            all = all.plus(venue.catalog().load());
+            for (final ProductCatalog.Product product : venue.catalog().load().products())
+            {
+                if (listed.add(product.symbol()))
+                {
+                    all.add(product);
+                }
+            }
         }
-        return all;
+        return new ProductCatalog(all);
+    }
+
+    /**
+     * The catalog of a run on {@code venue}: {@link #catalog()} with that venue's own products in place of another
+     * venue's of the same symbol (a USD-M run's {@code BTCUSDT} is the perpetual, not the spot pair).
+     *
+     * @throws IllegalArgumentException naming the known venues if none is called {@code venue}.
+     */
+    public ProductCatalog catalog(final String venue)
+    {
+        return catalog().overlaidWith(venue(venue).catalog().load());
     }
 
     /**

@@ -24,7 +24,7 @@ class VenueRegistryTest
     {
         final VenueRegistry registry = VenueRegistry.standard();
 
-        assertThat(registry.names()).containsExactly("coinbase", "binance");
+        assertThat(registry.names()).containsExactly("coinbase", "binance", "binance-usdm");
         assertThat(registry.venue("coinbase")).isInstanceOf(CoinbaseVenue.class);
         assertThat(registry.venue("binance")).isInstanceOf(BinanceVenue.class);
         assertThat(registry.find("kraken")).isNull();
@@ -37,7 +37,7 @@ class VenueRegistryTest
     {
         assertThatThrownBy(() -> VenueRegistry.standard().venue("kraken"))
             .isInstanceOf(IllegalArgumentException.class)
-            .hasMessage("unknown venue 'kraken': known are coinbase, binance");
+            .hasMessage("unknown venue 'kraken': known are coinbase, binance, binance-usdm");
     }
 
     @Test
