@@ -75,6 +75,10 @@ public final class ConfigCommand implements Callable<Integer>
                 {
                     out.println("  " + line);
                 }
+                for (final String line : cfg.perpetual().lines(cfg.settings().products()))
+                {
+                    out.println("  " + line);
+                }
                 if (journal != null)
                 {
                     return JournalContinuationCheck.run(journal, cfg.settings(), out, spec.commandLine().getErr());

@@ -119,6 +119,7 @@ public final class CoreAssembly
         // 7. perpetual futures: marks, margin, funding (idle when every product is spot)
         final PerpetualState perpetuals = new PerpetualState(instruments, FixedPoint.toDouble(settings.collateral()),
             settings.leverage(), settings.strategyCount());
+        metrics.trackPerpetuals(instruments);
 
         // 8. strategies
         final StrategyLineup lineup = new StrategyLineup(

@@ -279,6 +279,7 @@ public final class TradingCore implements EventHandler<InboundEvent>
                 perpetuals.onLiquidationPrint(id, event.quantity);
                 break;
         }
+        metrics.perpetual().afterEvent(event, perpetuals);
     }
 
     /**

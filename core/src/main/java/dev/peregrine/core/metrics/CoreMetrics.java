@@ -109,8 +109,12 @@ public final class CoreMetrics
     /** Receive to the moment the order is released after its cause was journaled, nanoseconds. */
     public final SingleWriterRecorder tickToOrderNanos = new SingleWriterRecorder(MAX_TRACKABLE_NANOS, 3);
 
+    /** Perpetual futures' published figures; every instrument spot (nothing exported) until the core is assembled. */
+    private volatile PerpetualGauges perpetual;
+
     public CoreMetrics(final int instrumentCount)
     {
+        perpetual = new PerpetualGauges(new boolean[instrumentCount]);
         final RejectReason[] reasons = RejectReason.values();
         rejects = new SingleWriterCounter[reasons.length];
         for (final RejectReason reason : reasons)
@@ -141,6 +145,23 @@ public final class CoreMetrics
             markPrices[i] = new SingleWriterGauge();
             positions[i] = new SingleWriterGauge();
         }
+    }
+
+    /** The perpetual gauges for {@code instruments}' perpetuals; the core's assembly calls it once, before the core runs. */
+    public void trackPerpetuals(final dev.peregrine.core.instrument.InstrumentRegistry instruments)
+    {
+        final boolean[] flags = new boolean[instruments.size()];
+        for (int i = 0; i < flags.length; i++)
+        {
+            flags[i] = instruments.perpetual(i) != null;
+        }
+        perpetual = new PerpetualGauges(flags);
+    }
+
+    /** What the core publishes about perpetual futures (any thread). */
+    public PerpetualGauges perpetual()
+    {
+        return perpetual;
     }
 
     public long totalRejects()
