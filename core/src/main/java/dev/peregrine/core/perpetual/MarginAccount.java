@@ -66,6 +66,39 @@ public final class MarginAccount
         this.mark = new long[n];
     }
 
+    /** A copy of {@code other}'s terms and state, for projections ({@link #copy}). */
+    private MarginAccount(final MarginAccount other)
+    {
+        this.terms = other.terms;
+        this.contractSize = other.contractSize;
+        this.leverage = other.leverage;
+        this.collateral = other.collateral;
+        this.contracts = new long[other.contracts.length];
+        this.entryPrice = new double[other.entryPrice.length];
+        this.mark = new long[other.mark.length];
+        copyStateFrom(other);
+    }
+
+    /**
+     * A scratch account with this one's terms, collateral and leverage, and its state now: the risk checks project
+     * an order on it ({@code MarginProjection}). Allocates: build time only.
+     */
+    public MarginAccount copy()
+    {
+        return new MarginAccount(this);
+    }
+
+    /** Makes this account's positions, marks and balances those of {@code other} (same instruments); no allocation. */
+    public void copyStateFrom(final MarginAccount other)
+    {
+        System.arraycopy(other.contracts, 0, contracts, 0, contracts.length);
+        System.arraycopy(other.entryPrice, 0, entryPrice, 0, entryPrice.length);
+        System.arraycopy(other.mark, 0, mark, 0, mark.length);
+        realizedPnl = other.realizedPnl;
+        fees = other.fees;
+        fundingPaid = other.fundingPaid;
+    }
+
     /** Whether the instrument is a perpetual this account margins. */
     public boolean isPerpetual(final int instrumentId)
     {

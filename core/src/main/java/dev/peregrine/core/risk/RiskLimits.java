@@ -48,6 +48,8 @@ public final class RiskLimits
     public final int windowStartMinute;
     public final int windowEndMinute;
     public final Set<DayOfWeek> tradingDays;
+    /** Leverage, margin ratio, liquidation distance and funding limits: perpetual instruments only; all off by default. */
+    public final PerpetualLimits perpetual;
 
     public RiskLimits(
         final long[] maxOrderQuantity,
@@ -67,8 +69,34 @@ public final class RiskLimits
         final Set<DayOfWeek> tradingDays,
         final MarketSanitySettings sanity)
     {
+        this(maxOrderQuantity, maxOrderNotional, maxPosition, priceBand, maxGrossExposure, dailyLossLimit,
+            trailingDrawdownLimit, maxOrdersPerSecond, maxOrdersPerMinute, maxCancelsPerSecond, maxCancelsPerMinute, zone,
+            windowStartMinute, windowEndMinute, tradingDays, sanity, PerpetualLimits.none(maxOrderQuantity.length));
+    }
+
+    /** Every limit, the perpetual ones included ({@code perpetual} has one value per product where it is per product). */
+    public RiskLimits(
+        final long[] maxOrderQuantity,
+        final double[] maxOrderNotional,
+        final long[] maxPosition,
+        final double[] priceBand,
+        final double maxGrossExposure,
+        final double dailyLossLimit,
+        final double trailingDrawdownLimit,
+        final int maxOrdersPerSecond,
+        final int maxOrdersPerMinute,
+        final int maxCancelsPerSecond,
+        final int maxCancelsPerMinute,
+        final ZoneId zone,
+        final int windowStartMinute,
+        final int windowEndMinute,
+        final Set<DayOfWeek> tradingDays,
+        final MarketSanitySettings sanity,
+        final PerpetualLimits perpetual)
+    {
         final int n = maxOrderQuantity.length;
-        if (maxOrderNotional.length != n || maxPosition.length != n || priceBand.length != n)
+        if (maxOrderNotional.length != n || maxPosition.length != n || priceBand.length != n ||
+            perpetual.maxLeverage().length != n)
         {
             throw new IllegalArgumentException("risk limits: one value per product is needed for every per-product limit");
         }
@@ -103,6 +131,7 @@ public final class RiskLimits
         this.windowEndMinute = windowEndMinute;
         this.tradingDays = EnumSet.copyOf(tradingDays);
         this.sanity = java.util.Objects.requireNonNull(sanity, "sanity");
+        this.perpetual = perpetual;
     }
 
     /** These limits with other market-data bounds. */
@@ -110,7 +139,15 @@ public final class RiskLimits
     {
         return new RiskLimits(maxOrderQuantity, maxOrderNotional, maxPosition, priceBand, maxGrossExposure, dailyLossLimit,
             trailingDrawdownLimit, maxOrdersPerSecond, maxOrdersPerMinute, maxCancelsPerSecond, maxCancelsPerMinute, zone,
-            windowStartMinute, windowEndMinute, tradingDays, bounds);
+            windowStartMinute, windowEndMinute, tradingDays, bounds, perpetual);
+    }
+
+    /** These limits with other perpetual limits (leverage, margin ratio, liquidation distance, funding). */
+    public RiskLimits withPerpetual(final PerpetualLimits limits)
+    {
+        return new RiskLimits(maxOrderQuantity, maxOrderNotional, maxPosition, priceBand, maxGrossExposure, dailyLossLimit,
+            trailingDrawdownLimit, maxOrdersPerSecond, maxOrdersPerMinute, maxCancelsPerSecond, maxCancelsPerMinute, zone,
+            windowStartMinute, windowEndMinute, tradingDays, sanity, limits);
     }
 
     /**
@@ -168,6 +205,7 @@ public final class RiskLimits
         }
         map.put("risk.tradingDays", String.join(",", days));
         sanity.encodeInto(map);
+        perpetual.encodeInto(map);
     }
 
     /** Reads what {@link #encodeInto} wrote; optional keys missing from older settings take their off value. */
@@ -194,7 +232,8 @@ public final class RiskLimits
             Integer.parseInt(map.getOrDefault("risk.windowStartMinute", "0")),
             Integer.parseInt(map.getOrDefault("risk.windowEndMinute", "1440")),
             days,
-            MarketSanitySettings.decode(map));
+            MarketSanitySettings.decode(map),
+            PerpetualLimits.decode(map, products));
     }
 
     static DayOfWeek parseDay(final String text)

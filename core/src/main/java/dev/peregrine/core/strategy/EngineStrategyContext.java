@@ -254,6 +254,12 @@ final class EngineStrategyContext implements StrategyContext
         return perpetuals.window(instrumentId);
     }
 
+    @Override
+    public void guardFunding(final int instrumentId, final double maxRate)
+    {
+        execution.riskChain().fundingGuards().set(strategyId, instrumentId, maxRate);
+    }
+
     /**
      * Every new order of the strategy passes here: sized on the lot and within the risk limits first
      * ({@link OrderSizer}); one that sizes to nothing is not sent, not counted as a reject, and returns 0.
