@@ -14,7 +14,7 @@ import dev.peregrine.gateway.json.JsonScanner;
  * has passed, so a frame that turns out malformed after {@code data} still publishes nothing. Depth diffs,
  * and {@code data} before {@code stream}, take the second pass.
  */
-final class BinanceEnvelope
+public final class BinanceEnvelope
 {
     private static final byte[] STREAM = BinanceStream.ascii("stream");
     private static final byte[] DATA = BinanceStream.ascii("data");
@@ -22,21 +22,21 @@ final class BinanceEnvelope
     private final TradeMessage trade;
     private final BookTickerMessage bookTicker;
 
-    int streamStart;
-    int streamLength;
-    int dataStart;
+    public int streamStart;
+    public int streamLength;
+    public int dataStart;
     /** {@code data} was decoded during the envelope pass; {@link #inlineProblem} says how that went. */
-    boolean decodedInline;
-    DropReason inlineProblem;
+    public boolean decodedInline;
+    public DropReason inlineProblem;
 
-    BinanceEnvelope(final TradeMessage trade, final BookTickerMessage bookTicker)
+    public BinanceEnvelope(final TradeMessage trade, final BookTickerMessage bookTicker)
     {
         this.trade = trade;
         this.bookTicker = bookTicker;
     }
 
     /** @return null if the envelope is good, else why the frame is dropped. */
-    DropReason read(final JsonScanner scanner)
+    public DropReason read(final JsonScanner scanner)
     {
         streamStart = -1;
         streamLength = 0;

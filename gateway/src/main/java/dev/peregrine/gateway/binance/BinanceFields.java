@@ -12,13 +12,13 @@ import dev.peregrine.gateway.json.JsonScanner;
  * stores the value in {@link #value} and returns null, or returns the {@link DropReason}; results are
  * not boxed, so one pre-allocated reader serves every frame.
  */
-final class BinanceFields
+public final class BinanceFields
 {
     /** Result of the last successful read. */
-    long value;
+    public long value;
 
     /** The symbol string at the scanner's value, looked up: its instrument id in {@link #value}, or why not. */
-    DropReason symbol(final JsonScanner scanner, final InstrumentRegistry registry)
+    public DropReason symbol(final JsonScanner scanner, final InstrumentRegistry registry)
     {
         if (scanner.valueKind() != JsonScanner.KIND_STRING)
         {
@@ -29,7 +29,7 @@ final class BinanceFields
     }
 
     /** A non-negative integer carried as a JSON number ({@code t}, {@code U}, {@code u}, {@code E}). */
-    DropReason integer(final JsonScanner scanner)
+    public DropReason integer(final JsonScanner scanner)
     {
         if (scanner.valueKind() != JsonScanner.KIND_NUMBER)
         {
@@ -46,7 +46,7 @@ final class BinanceFields
     }
 
     /** Epoch milliseconds as a JSON integer, stored as epoch nanoseconds. */
-    DropReason millisAsNanos(final JsonScanner scanner)
+    public DropReason millisAsNanos(final JsonScanner scanner)
     {
         final DropReason problem = integer(scanner);
         if (problem != null)
@@ -62,7 +62,7 @@ final class BinanceFields
     }
 
     /** A decimal carried as a JSON string, parsed straight from the bytes to a scaled long. */
-    DropReason decimal(final JsonScanner scanner)
+    public DropReason decimal(final JsonScanner scanner)
     {
         if (scanner.valueKind() != JsonScanner.KIND_STRING)
         {
@@ -71,7 +71,7 @@ final class BinanceFields
         return decimal(scanner.buffer(), scanner.stringStart(), scanner.stringLength());
     }
 
-    DropReason decimal(final byte[] b, final int offset, final int length)
+    public DropReason decimal(final byte[] b, final int offset, final int length)
     {
         final long parsed = Decimals.parse(b, offset, length);
         if (FixedPoint.isError(parsed))

@@ -3,6 +3,7 @@ package dev.peregrine.gateway.binance;
 import com.lmax.disruptor.RingBuffer;
 import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.instrument.InstrumentRegistry;
+import dev.peregrine.gateway.binance.BinanceMarketDataDecoder.SnapshotRequests;
 import dev.peregrine.gateway.ws.ConnectionListener;
 import dev.peregrine.gateway.ws.WebSocketClient;
 import dev.peregrine.gateway.ws.WebSocketFrameHandler;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
 /**
  * One Binance spot market-data connection: the combined-stream WebSocket
@@ -41,6 +43,30 @@ public final class BinanceMarketDataClient implements AutoCloseable
     /** Binance's deepest snapshot; the book then starts with 5000 levels a side. */
     public static final int SNAPSHOT_LIMIT = 5000;
 
+    /**
+     * What differs between the Binance markets that share this protocol: the streams of a symbol, the REST depth
+     * snapshot's path and depth, the event loop's name and the decoder.
+     *
+     * @param streams      the combined-stream names of one symbol ({@code btcusdt@trade}, ...).
+     * @param snapshotPath {@code /api/v3/depth} (spot), {@code /fapi/v1/depth} (USD-M).
+     * @param decoders     the decoder of one connection.
+     */
+    public record Protocol(Function<String, List<String>> streams, String snapshotPath, int snapshotLimit,
+                           String threadName, Decoders decoders)
+    {
+    }
+
+    /** Builds the decoder of one connection, given the client's parts and where to ask for snapshots. */
+    @FunctionalInterface
+    public interface Decoders
+    {
+        DepthSnapshotDecoder create(InstrumentRegistry registry, RingBuffer<InboundEvent> ring, BinanceMetrics metrics,
+            SnapshotRequests snapshotRequests);
+    }
+
+    private static final Protocol SPOT = new Protocol(BinanceMarketDataClient::spotStreams, "/api/v3/depth", SNAPSHOT_LIMIT,
+        "peregrine-binance-md", BinanceMarketDataDecoder::new);
+
     private final URI streamUri;
     private final URI restBase;
     private final InstrumentRegistry registry;
@@ -49,11 +75,12 @@ public final class BinanceMarketDataClient implements AutoCloseable
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final HttpClient http;
+    private final Protocol protocol;
 
     private volatile WebSocketClient connection;
     private volatile Channel channel;
     private volatile WebSocketFrameHandler frameHandler;
-    private BinanceMarketDataDecoder decoder;
+    private DepthSnapshotDecoder decoder;
 
     /**
      * @param wsBase   {@code wss://stream.binance.com:9443} or the simulator's {@code ws://127.0.0.1:port}.
@@ -67,6 +94,22 @@ public final class BinanceMarketDataClient implements AutoCloseable
         final InstrumentRegistry registry,
         final RingBuffer<InboundEvent> ring,
         final BinanceMetrics metrics)
+    {
+        this(wsBase, restBase, symbols, registry, ring, metrics, SPOT);
+    }
+
+    /**
+     * A connection to a Binance market that speaks spot's stream protocol with other streams, snapshot path and
+     * decoder (USD-M futures).
+     */
+    public BinanceMarketDataClient(
+        final URI wsBase,
+        final URI restBase,
+        final List<String> symbols,
+        final InstrumentRegistry registry,
+        final RingBuffer<InboundEvent> ring,
+        final BinanceMetrics metrics,
+        final Protocol protocol)
     {
         if (!WebSocketClient.isWebSocketUri(wsBase))
         {
@@ -89,16 +132,14 @@ public final class BinanceMarketDataClient implements AutoCloseable
                 throw new IllegalArgumentException("symbol '" + symbol + "' is not registered in the InstrumentRegistry " +
                     registry.symbols() + ": register it (e.g. a venue catalog's registryFor) before connecting");
             }
-            for (final BinanceStream stream : BinanceStream.values())
-            {
-                streams.add(stream.streamName(symbol));
-            }
+            streams.addAll(protocol.streams().apply(symbol));
         }
         this.streamUri = URI.create(stripSlash(wsBase.toString()) + "/stream?streams=" + String.join("/", streams));
         this.restBase = URI.create(stripSlash(restBase.toString()));
         this.registry = registry;
         this.ring = ring;
         this.metrics = metrics;
+        this.protocol = protocol;
         this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
     }
 
@@ -111,13 +152,24 @@ public final class BinanceMarketDataClient implements AutoCloseable
     /** The REST snapshot URI for {@code symbol}. */
     public URI snapshotUri(final String symbol)
     {
-        return URI.create(restBase + "/api/v3/depth?symbol=" + symbol.toUpperCase(Locale.ROOT) + "&limit=" + SNAPSHOT_LIMIT);
+        return URI.create(restBase + protocol.snapshotPath() + "?symbol=" + symbol.toUpperCase(Locale.ROOT) + "&limit=" +
+            protocol.snapshotLimit());
     }
 
     /** The decoder, for its book syncs' state (read it on the event loop, or for tests after close). */
-    public BinanceMarketDataDecoder decoder()
+    public DepthSnapshotDecoder decoder()
     {
         return decoder;
+    }
+
+    private static List<String> spotStreams(final String symbol)
+    {
+        final List<String> streams = new ArrayList<>();
+        for (final BinanceStream stream : BinanceStream.values())
+        {
+            streams.add(stream.streamName(symbol));
+        }
+        return streams;
     }
 
     /**
@@ -135,10 +187,10 @@ public final class BinanceMarketDataClient implements AutoCloseable
         {
             throw new IllegalStateException("client for " + streamUri + " is already started");
         }
-        decoder = new BinanceMarketDataDecoder(registry, ring, metrics, this::requestSnapshot);
+        decoder = protocol.decoders().create(registry, ring, metrics, this::requestSnapshot);
         final WebSocketFrameHandler handler = new WebSocketFrameHandler(decoder, new ConnectionEvents());
         frameHandler = handler;
-        final WebSocketClient client = new WebSocketClient(streamUri, "peregrine-binance-md", CONNECT_TIMEOUT,
+        final WebSocketClient client = new WebSocketClient(streamUri, protocol.threadName(), CONNECT_TIMEOUT,
             BinanceMarketDataDecoder.DEFAULT_MAX_FRAME_BYTES);
         connection = client;
         client.start();

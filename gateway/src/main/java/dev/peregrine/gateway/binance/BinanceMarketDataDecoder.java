@@ -6,7 +6,6 @@ import dev.peregrine.core.instrument.InstrumentRegistry;
 import dev.peregrine.core.ring.InboundRing;
 import dev.peregrine.gateway.DropReason;
 import dev.peregrine.gateway.json.JsonScanner;
-import dev.peregrine.gateway.ws.TextFrameDecoder;
 
 /**
  * Turns Binance spot combined-stream frames {@code {"stream":"<sym>@<kind>","data":{...}}} into inbound
@@ -36,7 +35,7 @@ import dev.peregrine.gateway.ws.TextFrameDecoder;
  * (the snapshot's {@code lastUpdateId}), exchange time {@code E} (0 for snapshot levels). FEED_GAP:
  * venueSequence = received {@code U}, expectedSequence = previous {@code u} + 1.
  */
-public final class BinanceMarketDataDecoder implements TextFrameDecoder
+public final class BinanceMarketDataDecoder implements DepthSnapshotDecoder
 {
     /** Large enough for a 5000-level REST snapshot (~250 KB) and any diff, with room to spare. */
     public static final int DEFAULT_MAX_FRAME_BYTES = 16 * 1024 * 1024;
@@ -204,6 +203,7 @@ public final class BinanceMarketDataDecoder implements TextFrameDecoder
      * The body of {@code GET /api/v3/depth} for {@code instrumentId}, on the decoder's thread. A bad body
      * is counted and a new snapshot is asked for through {@link SnapshotRequests}.
      */
+    @Override
     public void onDepthSnapshot(
         final int instrumentId,
         final byte[] body,
@@ -226,6 +226,7 @@ public final class BinanceMarketDataDecoder implements TextFrameDecoder
     }
 
     /** The snapshot request failed (I/O, HTTP status); asks again through {@link SnapshotRequests}. */
+    @Override
     public void onSnapshotFailed(final int instrumentId)
     {
         syncs[instrumentId].onSnapshotFailed();

@@ -41,77 +41,77 @@ public final class BinanceMetrics
 
     // ---- writer side: the event loop thread only ----
 
-    void onFrameReceived(final BinanceStream stream)
+    public void onFrameReceived(final BinanceStream stream)
     {
         framesReceived[stream.ordinal()].increment();
     }
 
-    void onFrameDropped(final DropReason reason)
+    public void onFrameDropped(final DropReason reason)
     {
         framesDropped[reason.ordinal()].increment();
     }
 
-    void onEventPublished()
+    public void onEventPublished()
     {
         eventsPublished.increment();
     }
 
-    void onSnapshotRequested()
+    public void onSnapshotRequested()
     {
         snapshotsRequested.increment();
     }
 
-    void onSnapshotApplied()
+    public void onSnapshotApplied()
     {
         snapshotsApplied.increment();
     }
 
-    void onSnapshotStale()
+    public void onSnapshotStale()
     {
         snapshotsStale.increment();
     }
 
-    void onSnapshotFailed()
+    public void onSnapshotFailed()
     {
         snapshotsFailed.increment();
     }
 
-    void onDiffApplied()
+    public void onDiffApplied()
     {
         diffsApplied.increment();
     }
 
-    void onDiffBuffered()
+    public void onDiffBuffered()
     {
         diffsBuffered.increment();
     }
 
-    void onDiffStale()
+    public void onDiffStale()
     {
         diffsStale.increment();
     }
 
-    void onBufferOverflow()
+    public void onBufferOverflow()
     {
         bufferOverflows.increment();
     }
 
-    void onFeedGap()
+    public void onFeedGap()
     {
         feedGaps.increment();
     }
 
-    void onFeedRecovered()
+    public void onFeedRecovered()
     {
         feedRecoveries.increment();
     }
 
-    void onConnect()
+    public void onConnect()
     {
         connects.increment();
     }
 
-    void onDisconnect()
+    public void onDisconnect()
     {
         disconnects.increment();
     }

@@ -14,7 +14,7 @@ import dev.peregrine.gateway.json.JsonScanner;
  * the spot bookTicker carries neither a time nor a last price, so both stay 0 (the core keeps the
  * last trade price when a quote brings none).
  */
-final class BookTickerMessage extends MessageFields
+public final class BookTickerMessage extends MessageFields
 {
     private static final int UPDATE_ID = 0;
     private static final int SYMBOL = 1;
@@ -23,14 +23,14 @@ final class BookTickerMessage extends MessageFields
     private static final int ASK = 4;
     private static final int ASK_QUANTITY = 5;
 
-    BookTickerMessage(final InstrumentRegistry registry)
+    public BookTickerMessage(final InstrumentRegistry registry)
     {
         // One-byte keys, case-sensitive ('b' bid, 'B' bid quantity).
         super(registry, "usbBaA", MessageFields.INTEGER, MessageFields.SYMBOL, MessageFields.DECIMAL,
             MessageFields.DECIMAL, MessageFields.DECIMAL, MessageFields.DECIMAL);
     }
 
-    DropReason decode(final JsonScanner scanner)
+    public DropReason decode(final JsonScanner scanner)
     {
         final DropReason problem = read(scanner);
         if (problem != null)
@@ -57,7 +57,7 @@ final class BookTickerMessage extends MessageFields
         set(ASK_QUANTITY, askQuantity);
     }
 
-    void copyTo(final InboundEvent event, final long receiveEpochNanos, final long receiveNanoTime)
+    public void copyTo(final InboundEvent event, final long receiveEpochNanos, final long receiveNanoTime)
     {
         MarketDataSlot.head(event, EventType.QUOTE, (int)value(SYMBOL), value(UPDATE_ID), 0,
             receiveEpochNanos, receiveNanoTime);

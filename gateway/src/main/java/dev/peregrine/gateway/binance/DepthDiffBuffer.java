@@ -9,7 +9,7 @@ package dev.peregrine.gateway.binance;
  * <p>Consumed from the front ({@link #dropFirst()}); the live part is moved back to index 0 only when
  * a new diff needs the room, which in practice means never: the buffer is emptied by each snapshot.
  */
-final class DepthDiffBuffer
+public final class DepthDiffBuffer
 {
     private final long[] firstIds;
     private final long[] lastIds;
@@ -23,7 +23,7 @@ final class DepthDiffBuffer
     private int tail;
     private int levelTail;
 
-    DepthDiffBuffer(final int maxDiffs, final int maxLevels)
+    public DepthDiffBuffer(final int maxDiffs, final int maxLevels)
     {
         if (maxDiffs < 1 || maxLevels < 1)
         {
@@ -40,17 +40,17 @@ final class DepthDiffBuffer
         quantities = new long[maxLevels];
     }
 
-    int size()
+    public int size()
     {
         return tail - head;
     }
 
-    boolean isEmpty()
+    public boolean isEmpty()
     {
         return head == tail;
     }
 
-    void clear()
+    public void clear()
     {
         head = 0;
         tail = 0;
@@ -58,7 +58,7 @@ final class DepthDiffBuffer
     }
 
     /** Appends a copy of the diff; false (and nothing changed) if it does not fit the bounds. */
-    boolean add(final long firstId, final long lastId, final long exchangeTimeNanos, final DepthLevels levels)
+    public boolean add(final long firstId, final long lastId, final long exchangeTimeNanos, final DepthLevels levels)
     {
         final int count = levels.size();
         if (tail == firstIds.length || levelTail + count > prices.length)
@@ -86,7 +86,7 @@ final class DepthDiffBuffer
     }
 
     /** Removes the oldest diff. */
-    void dropFirst()
+    public void dropFirst()
     {
         head++;
         if (head == tail)
@@ -95,23 +95,23 @@ final class DepthDiffBuffer
         }
     }
 
-    long firstId(final int index)
+    public long firstId(final int index)
     {
         return firstIds[head + index];
     }
 
-    long lastId(final int index)
+    public long lastId(final int index)
     {
         return lastIds[head + index];
     }
 
-    long exchangeTime(final int index)
+    public long exchangeTime(final int index)
     {
         return exchangeTimes[head + index];
     }
 
     /** Copies the levels of diff {@code index} into {@code into} (cleared first). */
-    void copyLevels(final int index, final DepthLevels into)
+    public void copyLevels(final int index, final DepthLevels into)
     {
         into.clear();
         final int start = levelStarts[head + index];

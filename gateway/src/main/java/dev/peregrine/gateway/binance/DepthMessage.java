@@ -11,7 +11,7 @@ import dev.peregrine.gateway.json.JsonScanner;
  * or the REST snapshot {@code {"lastUpdateId":..,"bids":[..],"asks":[..]}}. Half a diff must never
  * reach the book: a dropped diff breaks the U/u chain at the next one, and the sync resyncs.
  */
-final class DepthMessage
+public final class DepthMessage
 {
     /**
      * Levels one diff may carry (both sides): real {@code @depth@100ms} diffs of BTCUSDT carry hundreds; a
@@ -25,6 +25,7 @@ final class DepthMessage
     private static final byte[] E = BinanceStream.ascii("E");
     private static final byte[] FIRST = BinanceStream.ascii("U");
     private static final byte[] LAST = BinanceStream.ascii("u");
+    private static final byte[] PREVIOUS_LAST = BinanceStream.ascii("pu");
     private static final byte[] B = BinanceStream.ascii("b");
     private static final byte[] A = BinanceStream.ascii("a");
     private static final byte[] LAST_UPDATE_ID = BinanceStream.ascii("lastUpdateId");
@@ -33,24 +34,27 @@ final class DepthMessage
 
     private final InstrumentRegistry registry;
     private final BinanceFields fields = new BinanceFields();
-    final DepthLevels levels = new DepthLevels(1024);
-    int instrumentId;
-    long firstId;
-    long lastId;
-    long exchangeTimeNanos;
+    public final DepthLevels levels = new DepthLevels(1024);
+    public int instrumentId;
+    public long firstId;
+    public long lastId;
+    public long exchangeTimeNanos;
+    /** USD-M futures diffs only: {@code pu}, the {@code u} of the stream's previous diff; -1 when the diff has none (spot). */
+    public long previousLastId = -1;
 
-    DepthMessage(final InstrumentRegistry registry)
+    public DepthMessage(final InstrumentRegistry registry)
     {
         this.registry = registry;
     }
 
     /** A diff: the data object at the scanner's position (already validated as JSON). */
-    DropReason decodeDiff(final JsonScanner scanner)
+    public DropReason decodeDiff(final JsonScanner scanner)
     {
         scanner.enterObject();
         int seen = 0;
         int bids = -1;
         int asks = -1;
+        previousLastId = -1;
         DropReason problem = null;
         while (scanner.nextMember() == JsonScanner.ITEM)
         {
@@ -58,7 +62,12 @@ final class DepthMessage
             {
                 continue;
             }
-            if (scanner.keyEquals(S))
+            if (scanner.keyEquals(PREVIOUS_LAST))
+            {
+                problem = fields.integer(scanner);
+                previousLastId = fields.value;
+            }
+            else if (scanner.keyEquals(S))
             {
                 seen |= 1;
                 if (scanner.valueKind() != JsonScanner.KIND_STRING)
@@ -118,7 +127,7 @@ final class DepthMessage
     }
 
     /** The REST snapshot body at the scanner (top level; validated here). */
-    DropReason decodeSnapshot(final JsonScanner scanner)
+    public DropReason decodeSnapshot(final JsonScanner scanner)
     {
         if (!scanner.enterObject())
         {

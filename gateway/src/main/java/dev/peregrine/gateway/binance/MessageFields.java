@@ -16,21 +16,21 @@ import dev.peregrine.gateway.json.JsonScanner;
  * <p>Unlike a Coinbase entry, the walk goes on to the end of the object after the first problem: the
  * decoder expects the cursor past the payload whatever its content. The first problem wins.
  */
-class MessageFields
+public class MessageFields
 {
     /** The symbol string, looked up in the instrument registry. */
-    static final int SYMBOL = 1;
+    public static final int SYMBOL = 1;
     /** A non-negative integer carried as a JSON number (ids). */
-    static final int INTEGER = 2;
+    public static final int INTEGER = 2;
     /** A decimal carried as a JSON string (prices, quantities). */
-    static final int DECIMAL = 3;
+    public static final int DECIMAL = 3;
     /** Epoch milliseconds as a JSON integer, kept as epoch nanoseconds. */
-    static final int MILLIS = 4;
+    public static final int MILLIS = 4;
     /**
      * {@code m}, "the buyer is the maker", kept as the maker's side: true is {@link Side#BUY}, false
      * {@link Side#SELL}; anything else is a bad side.
      */
-    static final int BUYER_IS_MAKER = 5;
+    public static final int BUYER_IS_MAKER = 5;
 
     private final byte[] keys;
     private final int[] kinds;
@@ -40,7 +40,7 @@ class MessageFields
     private final long[] values;
 
     /** {@code keys}: one ASCII character per member; {@code kinds}: one kind per key, in the same order. */
-    MessageFields(final InstrumentRegistry registry, final String keys, final int... kinds)
+    protected MessageFields(final InstrumentRegistry registry, final String keys, final int... kinds)
     {
         if (keys.length() != kinds.length || kinds.length > 31)
         {
@@ -55,7 +55,7 @@ class MessageFields
     }
 
     /** Reads the data object at the scanner's position; null if every member was there and valid, else why not. */
-    final DropReason read(final JsonScanner scanner)
+    protected final DropReason read(final JsonScanner scanner)
     {
         scanner.enterObject();
         int seen = 0;
@@ -86,13 +86,13 @@ class MessageFields
     }
 
     /** The value of member {@code index} as last read. */
-    final long value(final int index)
+    protected final long value(final int index)
     {
         return values[index];
     }
 
     /** Stores a value matched elsewhere (the fast path) as member {@code index}. */
-    final void set(final int index, final long value)
+    protected final void set(final int index, final long value)
     {
         values[index] = value;
     }

@@ -13,15 +13,15 @@ import dev.peregrine.gateway.MarketDataSlot;
  * buffered diffs replayed after a snapshot carry the snapshot's receive time, which is when the core
  * can first see them, and keep their own exchange time.
  */
-final class RingBookPublisher implements BookSyncListener
+public final class RingBookPublisher implements BookSyncListener
 {
     private final RingBuffer<InboundEvent> ring;
     private final BinanceMetrics metrics;
     private final BinanceMarketDataDecoder.SnapshotRequests snapshotRequests;
-    long receiveEpochNanos;
-    long receiveNanoTime;
+    public long receiveEpochNanos;
+    public long receiveNanoTime;
 
-    RingBookPublisher(
+    public RingBookPublisher(
         final RingBuffer<InboundEvent> ring,
         final BinanceMetrics metrics,
         final BinanceMarketDataDecoder.SnapshotRequests snapshotRequests)

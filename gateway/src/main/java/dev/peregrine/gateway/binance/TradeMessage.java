@@ -18,7 +18,7 @@ import dev.peregrine.gateway.json.JsonScanner;
  * the print is at the bid) is {@link Side#BUY} and {@code m:false} (the aggressor bought, the print is
  * at the ask) is {@link Side#SELL}. A strategy that wants the aggressor takes {@link Side#opposite}.
  */
-final class TradeMessage extends MessageFields
+public final class TradeMessage extends MessageFields
 {
     private static final int SYMBOL = 0;
     private static final int TRADE_ID = 1;
@@ -27,7 +27,7 @@ final class TradeMessage extends MessageFields
     private static final int TRADE_TIME = 4;
     private static final int SIDE = 5;
 
-    TradeMessage(final InstrumentRegistry registry)
+    public TradeMessage(final InstrumentRegistry registry)
     {
         super(registry, "stpqTm", MessageFields.SYMBOL, MessageFields.INTEGER, MessageFields.DECIMAL,
             MessageFields.DECIMAL, MessageFields.MILLIS, MessageFields.BUYER_IS_MAKER);

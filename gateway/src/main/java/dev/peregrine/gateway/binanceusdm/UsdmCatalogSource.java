@@ -55,9 +55,8 @@ public final class UsdmCatalogSource implements CatalogSource
             final String symbol = URLEncoder.encode(product.symbol(), StandardCharsets.UTF_8);
             final URI premium = URI.create(base(restBase) + "/fapi/v1/premiumIndex?symbol=" + symbol);
             final long mark = price(json(get.get(premium), premium.toString()).path("markPrice").asText(""), 0);
-            final Product withPrice = new Product(product.symbol(), product.priceIncrement(), product.sizeIncrement(),
-                mark > 0 ? mark : product.referencePrice(), product.minNotional(), product.status());
-            priced.add(UsdmLeverageBrackets.tiered(withPrice, product, get,
+            final Product withPrice = UsdmContracts.priced(product, mark > 0 ? mark : product.referencePrice());
+            priced.add(UsdmLeverageBrackets.tiered(withPrice, get,
                 URI.create(base(restBase) + "/fapi/v1/leverageBracket?symbol=" + symbol)));
         }
         return new ProductCatalog(priced);

@@ -1,7 +1,11 @@
 package dev.peregrine.gateway.binanceusdm;
 
+import dev.peregrine.core.instrument.MarginTier;
+import dev.peregrine.core.instrument.PerpetualTerms;
 import dev.peregrine.core.instrument.ProductCatalog.Product;
 import dev.peregrine.core.number.FixedPoint;
+
+import java.util.List;
 
 /**
  * A Binance USD-M perpetual as a catalog product: the spot-shaped product (symbol, tick, lot, reference price) with
@@ -12,9 +16,6 @@ import dev.peregrine.core.number.FixedPoint;
  */
 final class UsdmContracts
 {
-    /** Binance USD-M funds every 8 hours (00:00, 08:00, 16:00 UTC). */
-    static final long FUNDING_INTERVAL_NANOS = 8L * 3600 * 1_000_000_000L;
-
     private UsdmContracts()
     {
     }
@@ -38,7 +39,30 @@ final class UsdmContracts
     static Product perpetual(final Product base, final long minNotional, final long maintPercent,
         final long requiredPercent, final String marginAsset)
     {
-        return new Product(base.symbol(), base.priceIncrement(), base.sizeIncrement(), base.referencePrice(), minNotional,
-            base.status());
+        if (requiredPercent <= 0 || maintPercent <= 0)
+        {
+            throw new IllegalArgumentException(base.symbol() + ": maintMarginPercent and requiredMarginPercent must be > 0");
+        }
+        // 100 / requiredMarginPercent: 5% initial margin is 20x; the rate is the percent over 100.
+        final long maxLeverage = Math.floorDiv(100 * FixedPoint.SCALE * FixedPoint.SCALE, requiredPercent);
+        final MarginTier tier = MarginTier.single(maxLeverage, maintPercent / 100);
+        return withTerms(new Product(base.symbol(), base.priceIncrement(), base.sizeIncrement(), base.referencePrice(),
+            minNotional, base.status()), maxLeverage, List.of(tier), marginAsset);
+    }
+
+    /** {@code product} with perpetual terms of these brackets: contract size 1, funding every 8 hours. */
+    static Product withTerms(final Product product, final long maxLeverage, final List<MarginTier> tiers,
+        final String marginAsset)
+    {
+        return new Product(product.symbol(), product.priceIncrement(), product.sizeIncrement(), product.referencePrice(),
+            product.minNotional(), product.status(), new PerpetualTerms(FixedPoint.SCALE, maxLeverage, tiers,
+            PerpetualTerms.EIGHT_HOURS_NANOS, marginAsset));
+    }
+
+    /** {@code product} with another reference price, its terms kept. */
+    static Product priced(final Product product, final long referencePrice)
+    {
+        return new Product(product.symbol(), product.priceIncrement(), product.sizeIncrement(), referencePrice,
+            product.minNotional(), product.status(), product.perpetual());
     }
 }
