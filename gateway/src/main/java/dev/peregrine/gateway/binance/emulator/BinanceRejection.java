@@ -10,39 +10,39 @@ import java.util.Map;
  * status. Thrown from deep inside a request's handling (parameter parsing, filters, the account) and answered once
  * by {@link BinanceSpotEmulator}; the emulator is test tooling off the hot path, so an exception is the plain way.
  */
-final class BinanceRejection extends RuntimeException
+public final class BinanceRejection extends RuntimeException
 {
     private static final long serialVersionUID = 1L;
 
-    final int status;
-    final int code;
+    public final int status;
+    public final int code;
 
-    BinanceRejection(final int status, final int code, final String msg)
+    public BinanceRejection(final int status, final int code, final String msg)
     {
         super(msg, null, false, false);
         this.status = status;
         this.code = code;
     }
 
-    static BinanceRejection badRequest(final int code, final String msg)
+    public static BinanceRejection badRequest(final int code, final String msg)
     {
         return new BinanceRejection(400, code, msg);
     }
 
     /** -1102: a mandatory parameter missing, empty or malformed. */
-    static BinanceRejection mandatory(final String name)
+    public static BinanceRejection mandatory(final String name)
     {
         return badRequest(-1102, "Mandatory parameter '" + name + "' was not sent, was empty/null, or malformed.");
     }
 
     /** -1106: a parameter this order type does not take. */
-    static BinanceRejection notRequired(final String name)
+    public static BinanceRejection notRequired(final String name)
     {
         return badRequest(-1106, "Parameter '" + name + "' sent when not required.");
     }
 
     /** -1100: a value outside the parameter's legal range. */
-    static BinanceRejection illegal(final String name, final String legalRange)
+    public static BinanceRejection illegal(final String name, final String legalRange)
     {
         return badRequest(-1100, "Illegal characters found in parameter '" + name + "'; legal range is '" + legalRange + "'.");
     }
@@ -54,7 +54,7 @@ final class BinanceRejection extends RuntimeException
     }
 
     /** -1013: a symbol filter failed. */
-    static BinanceRejection filter(final String filterType)
+    public static BinanceRejection filter(final String filterType)
     {
         return badRequest(-1013, "Filter failure: " + filterType);
     }
@@ -68,7 +68,7 @@ final class BinanceRejection extends RuntimeException
         return body;
     }
 
-    BinanceHttpAnswer answer(final Map<String, String> headers)
+    public BinanceHttpAnswer answer(final Map<String, String> headers)
     {
         return new BinanceHttpAnswer(status, headers, EmulatorJson.write(body(code, getMessage())));
     }

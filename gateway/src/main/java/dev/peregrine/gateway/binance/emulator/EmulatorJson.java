@@ -10,17 +10,17 @@ import java.math.RoundingMode;
  * Jackson for the emulated Binance's answers and stream events (plain maps and lists, written in insertion order),
  * and the venue's decimal form: quantities and prices as strings with eight decimals.
  */
-final class EmulatorJson
+public final class EmulatorJson
 {
     /** Binance spot shows eight decimals on every amount. */
-    static final int DECIMALS = 8;
+    public static final int DECIMALS = 8;
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private EmulatorJson()
     {
     }
 
-    static String write(final Object value)
+    public static String write(final Object value)
     {
         try
         {
@@ -33,7 +33,7 @@ final class EmulatorJson
     }
 
     /** {@code "0.10000000"}: the venue's form of an amount; null as zero. */
-    static String amount(final BigDecimal value)
+    public static String amount(final BigDecimal value)
     {
         return (value == null ? BigDecimal.ZERO : value).setScale(DECIMALS, RoundingMode.HALF_UP).toPlainString();
     }

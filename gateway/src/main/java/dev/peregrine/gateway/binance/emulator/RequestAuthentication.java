@@ -20,7 +20,7 @@ import java.util.Locale;
  * (milliseconds, or microseconds) at most 1 s ahead of the server and at most {@code recvWindow} (default 5000,
  * at most 60000) behind it (-1021).
  */
-final class RequestAuthentication
+public final class RequestAuthentication
 {
     static final long DEFAULT_RECV_WINDOW_MILLIS = 5_000;
     static final long MAX_RECV_WINDOW_MILLIS = 60_000;
@@ -31,13 +31,13 @@ final class RequestAuthentication
     private int failures;
     private String lastFailure;
 
-    RequestAuthentication(final BinanceEmulatorKey key)
+    public RequestAuthentication(final BinanceEmulatorKey key)
     {
         this.key = key;
     }
 
     /** The API key check alone: what {@code USER_STREAM} endpoints need. */
-    void checkApiKey(final BinanceHttpRequest request)
+    public void checkApiKey(final BinanceHttpRequest request)
     {
         checkApiKey(request.headers().get("x-mbx-apikey"));
     }
@@ -56,7 +56,7 @@ final class RequestAuthentication
     }
 
     /** Every check of a SIGNED endpoint. */
-    void checkSigned(final BinanceHttpRequest request, final RequestParameters parameters, final long nowMillis)
+    public void checkSigned(final BinanceHttpRequest request, final RequestParameters parameters, final long nowMillis)
     {
         checkApiKey(request);
         checkSignature(parameters.get("timestamp"), parameters.get("recvWindow"), parameters.signature(),
@@ -169,12 +169,12 @@ final class RequestAuthentication
         return key.apiKey();
     }
 
-    int failures()
+    public int failures()
     {
         return failures;
     }
 
-    String lastFailure()
+    public String lastFailure()
     {
         return lastFailure;
     }

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * signature payload: the query string concatenated without a separator to the body, each as sent, with the
  * {@code signature} pair taken out wherever the client put it.
  */
-final class RequestParameters
+public final class RequestParameters
 {
     private static final Pattern DECIMAL = Pattern.compile("^([0-9]{1,20})(\\.[0-9]{1,20})?$");
     private static final String DECIMAL_RANGE = "^([0-9]{1,20})(\\.[0-9]{1,20})?$";
@@ -30,12 +30,12 @@ final class RequestParameters
     }
 
     /** No parameters: what a request whose parameters cannot be read weighs by. */
-    static RequestParameters empty()
+    public static RequestParameters empty()
     {
         return new RequestParameters();
     }
 
-    RequestParameters(final BinanceHttpRequest request)
+    public RequestParameters(final BinanceHttpRequest request)
     {
         final String rawQuery = request.rawQuery() == null ? "" : request.rawQuery();
         final String body = "GET".equals(request.method()) || request.body() == null ? "" : request.body();
@@ -104,19 +104,19 @@ final class RequestParameters
     }
 
     /** The value, or null when absent or empty. */
-    String get(final String name)
+    public String get(final String name)
     {
         final String value = values.get(name);
         return value == null || value.isEmpty() ? null : value;
     }
 
-    boolean has(final String name)
+    public boolean has(final String name)
     {
         return get(name) != null;
     }
 
     /** @throws BinanceRejection -1102 when absent or empty. */
-    String required(final String name)
+    public String required(final String name)
     {
         final String value = get(name);
         if (value == null)
@@ -127,7 +127,7 @@ final class RequestParameters
     }
 
     /** A LONG parameter, or {@code absent}; -1102 when malformed (as the venue answers a bad mandatory one). */
-    long longValue(final String name, final long absent)
+    public long longValue(final String name, final long absent)
     {
         final String value = get(name);
         if (value == null)
@@ -145,7 +145,7 @@ final class RequestParameters
     }
 
     /** A DECIMAL parameter, or null when absent; -1100 when not a plain decimal, -1111 past eight decimals. */
-    BigDecimal decimal(final String name)
+    public BigDecimal decimal(final String name)
     {
         final String value = get(name);
         if (value == null)
@@ -165,7 +165,7 @@ final class RequestParameters
     }
 
     /** An ENUM parameter checked against its legal values, or null when absent. */
-    String choice(final String name, final String... legal)
+    public String choice(final String name, final String... legal)
     {
         final String value = get(name);
         if (value == null)
@@ -182,7 +182,7 @@ final class RequestParameters
         throw BinanceRejection.illegal(name, String.join(", ", legal));
     }
 
-    boolean flag(final String name)
+    public boolean flag(final String name)
     {
         return "true".equalsIgnoreCase(get(name));
     }

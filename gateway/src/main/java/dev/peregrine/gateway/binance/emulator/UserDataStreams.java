@@ -15,7 +15,7 @@ import java.util.Map;
  * expired key gets {@code listenKeyExpired} on its connections, which are then closed; a deleted key's connections
  * are closed without it. Expiry is checked whenever the emulator is called (every request and market move).
  */
-final class UserDataStreams
+public final class UserDataStreams
 {
     static final long VALIDITY_MILLIS = 60 * 60_000L;
     private static final String KEY_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
@@ -24,7 +24,7 @@ final class UserDataStreams
     private final Map<String, Long> expiries = new HashMap<>();
     private final Map<String, List<UserStreamSink>> sinks = new HashMap<>();
 
-    String start(final long now)
+    public String start(final long now)
     {
         expire(now);
         final String key = expiries.isEmpty() ? newKey() : expiries.keySet().iterator().next();
@@ -43,7 +43,7 @@ final class UserDataStreams
     }
 
     /** @throws BinanceRejection -1125 when the key is not live. */
-    void keepAlive(final String key, final long now)
+    public void keepAlive(final String key, final long now)
     {
         expire(now);
         if (!expiries.containsKey(key))
@@ -53,7 +53,7 @@ final class UserDataStreams
         expiries.put(key, now + VALIDITY_MILLIS);
     }
 
-    void delete(final String key, final long now)
+    public void delete(final String key, final long now)
     {
         expire(now);
         if (expiries.remove(key) == null)
@@ -68,13 +68,13 @@ final class UserDataStreams
         return BinanceRejection.badRequest(-1125, "This listenKey does not exist.");
     }
 
-    boolean serves(final String name, final long now)
+    public boolean serves(final String name, final long now)
     {
         expire(now);
         return expiries.containsKey(name);
     }
 
-    void open(final String name, final UserStreamSink sink, final long now)
+    public void open(final String name, final UserStreamSink sink, final long now)
     {
         if (!serves(name, now))
         {
@@ -84,7 +84,7 @@ final class UserDataStreams
         sinks.computeIfAbsent(name, k -> new ArrayList<>()).add(sink);
     }
 
-    void closed(final String name, final UserStreamSink sink)
+    public void closed(final String name, final UserStreamSink sink)
     {
         final List<UserStreamSink> list = sinks.get(name);
         if (list != null)
@@ -94,7 +94,7 @@ final class UserDataStreams
     }
 
     /** Sends one event to every connection of every live key. */
-    void publish(final String json)
+    public void publish(final String json)
     {
         for (final List<UserStreamSink> list : sinks.values())
         {
@@ -105,7 +105,7 @@ final class UserDataStreams
         }
     }
 
-    void expire(final long now)
+    public void expire(final long now)
     {
         final Iterator<Map.Entry<String, Long>> it = expiries.entrySet().iterator();
         while (it.hasNext())
@@ -133,7 +133,7 @@ final class UserDataStreams
         }
     }
 
-    int connections()
+    public int connections()
     {
         int count = 0;
         for (final List<UserStreamSink> list : sinks.values())

@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Map;
 
 /** A market view whose prices a test sets: best bid, best ask and last price per symbol. */
-final class SettableMarket implements BinanceMarketView
+public final class SettableMarket implements BinanceMarketView
 {
     private final Map<String, BigDecimal[]> prices = new HashMap<>();
 
-    SettableMarket set(final String symbol, final String bid, final String ask, final String last)
+    public SettableMarket set(final String symbol, final String bid, final String ask, final String last)
     {
         prices.put(symbol, new BigDecimal[] {decimal(bid), decimal(ask), decimal(last)});
         return this;

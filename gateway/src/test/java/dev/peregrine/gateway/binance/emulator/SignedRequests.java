@@ -21,9 +21,9 @@ import java.util.function.LongSupplier;
  * {@code timestamp} added, the signature over the query string (or, in the body form, the body), HMAC-SHA256 hex
  * or Ed25519 base64, appended as {@code signature}.
  */
-final class SignedRequests
+public final class SignedRequests
 {
-    static final String IP = "127.0.0.1";
+    public static final String IP = "127.0.0.1";
 
     private final String apiKey;
     private final String hmacSecret;
@@ -38,31 +38,31 @@ final class SignedRequests
         this.clock = clock;
     }
 
-    static SignedRequests hmac(final String apiKey, final String secret, final LongSupplier clock)
+    public static SignedRequests hmac(final String apiKey, final String secret, final LongSupplier clock)
     {
         return new SignedRequests(apiKey, secret, null, clock);
     }
 
-    static SignedRequests ed25519(final String apiKey, final PrivateKey key, final LongSupplier clock)
+    public static SignedRequests ed25519(final String apiKey, final PrivateKey key, final LongSupplier clock)
     {
         return new SignedRequests(apiKey, null, key, clock);
     }
 
     /** A signed request with its parameters in the query string ({@code name, value, ...}). */
-    BinanceHttpRequest query(final String method, final String path, final String... nameValues)
+    public BinanceHttpRequest query(final String method, final String path, final String... nameValues)
     {
         final String signed = signedForm(nameValues);
         return new BinanceHttpRequest(method, path, Map.of(), headers(apiKey), "", signed, IP);
     }
 
     /** A signed request with its parameters (and signature) in a form-encoded body. */
-    BinanceHttpRequest body(final String method, final String path, final String... nameValues)
+    public BinanceHttpRequest body(final String method, final String path, final String... nameValues)
     {
         return new BinanceHttpRequest(method, path, Map.of(), headers(apiKey), signedForm(nameValues), "", IP);
     }
 
     /** An unsigned request: the API key header only (user data stream management). */
-    BinanceHttpRequest keyOnly(final String method, final String path, final String... nameValues)
+    public BinanceHttpRequest keyOnly(final String method, final String path, final String... nameValues)
     {
         return new BinanceHttpRequest(method, path, Map.of(), headers(apiKey), "", form(nameValues), IP);
     }
@@ -77,7 +77,7 @@ final class SignedRequests
         return headers;
     }
 
-    String signedForm(final String... nameValues)
+    public String signedForm(final String... nameValues)
     {
         final boolean hasTimestamp = List.of(nameValues).contains("timestamp");
         final String payload = form(nameValues) + (hasTimestamp ? "" : (nameValues.length == 0 ? "" : "&") + "timestamp=" + clock.getAsLong());
