@@ -3,6 +3,7 @@ package dev.peregrine.gateway.coinbase;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.peregrine.core.instrument.ProductCatalog;
 import dev.peregrine.core.instrument.ProductCatalog.Product;
+import dev.peregrine.gateway.coinbase.intx.IntxProductFields;
 import dev.peregrine.gateway.venue.CatalogSource;
 
 import java.io.IOException;
@@ -24,7 +25,8 @@ import static dev.peregrine.gateway.venue.CatalogFields.text;
  * with its repeatable {@code product_ids} parameter to the products the run trades. From each product of the answer's
  * {@code products[]}: {@code product_id}, the tick {@code price_increment} ({@code quote_increment} where it is
  * missing), the lot {@code base_increment}, the minimum order value {@code quote_min_size}, {@code status}, and the
- * current {@code price} as the reference price (the built-in list's where the venue gives none).
+ * current {@code price} as the reference price (the built-in list's where the venue gives none); for an INTX
+ * perpetual ({@code product_type} FUTURE, e.g. {@code BTC-PERP-INTX}) its contract terms ({@link IntxProductFields}).
  */
 public final class CoinbaseCatalogSource implements CatalogSource
 {
@@ -85,7 +87,8 @@ public final class CoinbaseCatalogSource implements CatalogSource
                 positive(product, "base_increment", source, id),
                 price(product.path("price").asText(""), builtIn != null ? builtIn.referencePrice() : 0),
                 orZero(product, "quote_min_size", source, id),
-                product.path("status").asText("")));
+                product.path("status").asText(""),
+                IntxProductFields.isPerpetual(product) ? IntxProductFields.terms(product, source, id) : null));
         }
         return new ProductCatalog(products);
     }

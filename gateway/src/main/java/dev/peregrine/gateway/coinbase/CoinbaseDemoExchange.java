@@ -1,16 +1,22 @@
 package dev.peregrine.gateway.coinbase;
 
-import dev.peregrine.gateway.coinbase.CoinbaseClientConfig;
+import dev.peregrine.gateway.coinbase.intx.IntxDemoMarket;
+import dev.peregrine.gateway.coinbase.intx.IntxFeed;
+import dev.peregrine.gateway.coinbase.intx.IntxProducts;
 import dev.peregrine.gateway.sim.SimulatedExchange;
 import dev.peregrine.gateway.sim.SimulatedExchangeConfig;
 import dev.peregrine.gateway.venue.DemoExchange;
 import dev.peregrine.gateway.venue.MarketDataFeed;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-/** The Coinbase Advanced Trade simulator: a generated market, or a recorded capture replayed verbatim. */
+/**
+ * The Coinbase Advanced Trade simulator: a generated market, or a recorded capture replayed verbatim. A generated
+ * market with INTX perpetuals among its products also serves their marks and funding ({@link IntxDemoMarket}).
+ */
 public final class CoinbaseDemoExchange implements DemoExchange
 {
     /** What the generated market serves; it answers status and candles subscriptions with errors. */
@@ -18,28 +24,45 @@ public final class CoinbaseDemoExchange implements DemoExchange
 
     private final SimulatedExchange exchange;
     private final boolean replay;
+    /** The perpetuals' marks and funding when the demo trades INTX perpetuals; null otherwise. */
+    private final IntxDemoMarket perpetuals;
 
-    private CoinbaseDemoExchange(final SimulatedExchange exchange, final boolean replay)
+    private CoinbaseDemoExchange(final SimulatedExchange exchange, final boolean replay, final IntxDemoMarket perpetuals)
     {
         this.exchange = exchange;
         this.replay = replay;
+        this.perpetuals = perpetuals;
     }
 
     public static CoinbaseDemoExchange generated(final List<String> products, final long seed, final int tradesPerSecond)
     {
-        return new CoinbaseDemoExchange(new SimulatedExchange(SimulatedExchangeConfig.forProducts(products)
+        return generated(products, seed, tradesPerSecond, IntxDemoMarket.DEMO_FUNDING_INTERVAL);
+    }
+
+    /** A generated market whose INTX perpetuals, if any, fund every {@code fundingInterval}. */
+    public static CoinbaseDemoExchange generated(final List<String> products, final long seed, final int tradesPerSecond,
+        final Duration fundingInterval)
+    {
+        final SimulatedExchange exchange = new SimulatedExchange(SimulatedExchangeConfig.forProducts(products)
             .withSeed(seed)
-            .withTradesPerSecond(tradesPerSecond)), false);
+            .withTradesPerSecond(tradesPerSecond));
+        return new CoinbaseDemoExchange(exchange, false, IntxProducts.perpetualsAmong(products).isEmpty() ? null :
+            new IntxDemoMarket(exchange, products, fundingInterval));
     }
 
     public static CoinbaseDemoExchange replaying(final Path capture, final double speed)
     {
-        return new CoinbaseDemoExchange(SimulatedExchange.replaying(capture, speed), true);
+        return new CoinbaseDemoExchange(SimulatedExchange.replaying(capture, speed), true, null);
     }
 
     @Override
     public void start()
     {
+        if (perpetuals != null)
+        {
+            perpetuals.start(); // starts the exchange too
+            return;
+        }
         exchange.start();
     }
 
@@ -55,7 +78,10 @@ public final class CoinbaseDemoExchange implements DemoExchange
         // A replay sends every recorded frame whatever is subscribed; ask for every channel it may hold.
         final CoinbaseClientConfig config = replay ? CoinbaseClientConfig.defaults() :
             CoinbaseClientConfig.defaults().withChannels(GENERATED_CHANNELS);
-        return new CoinbaseFeed(exchange.uri(), products, config);
+        final CoinbaseFeed feed = new CoinbaseFeed(exchange.uri(), products, config);
+        final List<String> perpetual = IntxProducts.perpetualsAmong(products);
+        return perpetuals == null || perpetual.isEmpty() ? feed :
+            new IntxFeed(feed, perpetuals.restUrl(), perpetual, IntxFeed.DEFAULT_POLL_NANOS);
     }
 
     @Override
@@ -93,6 +119,10 @@ public final class CoinbaseDemoExchange implements DemoExchange
     @Override
     public void close()
     {
+        if (perpetuals != null)
+        {
+            perpetuals.close();
+        }
         exchange.close();
     }
 }

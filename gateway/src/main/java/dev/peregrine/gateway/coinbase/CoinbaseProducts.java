@@ -2,6 +2,7 @@ package dev.peregrine.gateway.coinbase;
 
 import dev.peregrine.core.instrument.ProductCatalog;
 import dev.peregrine.core.instrument.ProductCatalog.Product;
+import dev.peregrine.gateway.coinbase.intx.IntxProducts;
 import dev.peregrine.gateway.venue.CatalogLoader;
 
 import java.util.List;
@@ -13,7 +14,7 @@ import java.util.List;
  */
 public final class CoinbaseProducts implements CatalogLoader
 {
-    /** The list, in the order Peregrine has always named them. */
+    /** The list, in the order Peregrine has always named them; the INTX perpetuals ({@link IntxProducts}) last. */
     public static final ProductCatalog CATALOG = new ProductCatalog(List.of(
         Product.parse("BTC-USD", "0.01", "0.00000001", "65000"),
         Product.parse("ETH-USD", "0.01", "0.00000001", "1900"),
@@ -26,7 +27,7 @@ public final class CoinbaseProducts implements CatalogLoader
         Product.parse("LINK-USD", "0.001", "0.01", "13"),
         Product.parse("DOT-USD", "0.001", "0.00000001", "5.5"),
         Product.parse("BTC-EUR", "0.01", "0.00000001", "60000"),
-        Product.parse("ETH-BTC", "0.00001", "0.00000001", "0.03")));
+        Product.parse("ETH-BTC", "0.00001", "0.00000001", "0.03"))).plus(new ProductCatalog(IntxProducts.perpetuals()));
 
     @Override
     public ProductCatalog load()

@@ -2,6 +2,8 @@ package dev.peregrine.gateway.coinbase;
 
 import dev.peregrine.gateway.capture.CaptureFormat;
 import dev.peregrine.gateway.capture.CoinbaseCaptureReader;
+import dev.peregrine.gateway.coinbase.intx.IntxFeed;
+import dev.peregrine.gateway.coinbase.intx.IntxProducts;
 import dev.peregrine.gateway.coinbase.orders.CoinbaseCredentials;
 import dev.peregrine.gateway.coinbase.sim.SimVenue;
 import dev.peregrine.gateway.venue.CatalogLoader;
@@ -67,7 +69,10 @@ public final class CoinbaseVenue implements Venue
     @Override
     public MarketDataFeed marketData(final URI marketDataUrl, final URI restUrl, final List<String> products)
     {
-        return new CoinbaseFeed(marketDataUrl, products, CoinbaseClientConfig.defaults());
+        final CoinbaseFeed feed = new CoinbaseFeed(marketDataUrl, products, CoinbaseClientConfig.defaults());
+        final List<String> perpetuals = IntxProducts.perpetualsAmong(products);
+        // Advanced Trade streams no marks or funding: the perpetuals' come from its public product answers.
+        return perpetuals.isEmpty() ? feed : new IntxFeed(feed, restUrl, perpetuals, IntxFeed.DEFAULT_POLL_NANOS);
     }
 
     @Override

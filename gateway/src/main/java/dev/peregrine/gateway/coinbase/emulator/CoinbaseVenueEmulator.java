@@ -3,6 +3,8 @@ package dev.peregrine.gateway.coinbase.emulator;
 import dev.peregrine.core.instrument.ProductCatalog;
 import dev.peregrine.core.number.FixedPoint;
 import dev.peregrine.gateway.coinbase.CoinbaseProducts;
+import dev.peregrine.gateway.coinbase.intx.IntxFundingProcess;
+import dev.peregrine.gateway.coinbase.intx.IntxMarginRates;
 import dev.peregrine.gateway.sim.MarketSnapshot;
 import dev.peregrine.gateway.ws.WebSocketServer;
 import io.netty.channel.Channel;
@@ -11,6 +13,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.security.PublicKey;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -37,6 +40,8 @@ import java.util.function.LongSupplier;
 public final class CoinbaseVenueEmulator implements AutoCloseable
 {
     public static final String USER_CHANNEL_PATH = "/ws/user";
+    /** The seed of the INTX perpetuals' funding rates. */
+    private static final long FUNDING_SEED = 42L;
     /** The largest REST body or upgrade request the emulator reads. */
     private static final int MAX_HTTP_CONTENT_BYTES = 1024 * 1024;
 
@@ -46,6 +51,8 @@ public final class CoinbaseVenueEmulator implements AutoCloseable
     private final EmulatorBalances balances;
     private final EmulatorOrderQueries queries;
     private final EmulatorLedger ledger;
+    private final EmulatorIntxPortfolio intx;
+    private final EmulatorIntxRest intxRest;
     private final EmulatorUserChannel userChannel;
     private final Map<String, BigDecimal> fillPrices = new HashMap<>();
     private volatile long processingDelayMillis;
@@ -65,9 +72,12 @@ public final class CoinbaseVenueEmulator implements AutoCloseable
         final LongSupplier epochMillis = System::currentTimeMillis;
         this.market = new EmulatorMarket(CoinbaseProducts.CATALOG, epochMillis);
         this.balances = new EmulatorBalances(CoinbaseProducts.CATALOG);
-        this.ledger = new EmulatorLedger(balances, this::publish);
+        this.intx = new EmulatorIntxPortfolio(CoinbaseProducts.CATALOG,
+            new IntxFundingProcess(FUNDING_SEED, IntxMarginRates.HOURLY_NANOS), this::markOf, epochNanos());
+        this.intxRest = new EmulatorIntxRest(intx);
+        this.ledger = new EmulatorLedger(balances, intx, this::publish);
         this.queries = new EmulatorOrderQueries(this);
-        this.rest = new EmulatorRest(this, verifier, jwtHost, epochSeconds, new EmulatorMarketRest(market, epochMillis),
+        this.rest = new EmulatorRest(this, verifier, jwtHost, epochSeconds, new EmulatorMarketRest(market, intx, epochMillis),
             queries, new EmulatorAccounts(this, balances));
         this.userChannel = new EmulatorUserChannel(this, verifier);
         fillPrice("BTC-USD", "65000.00");
@@ -167,6 +177,7 @@ public final class CoinbaseVenueEmulator implements AutoCloseable
     public synchronized void quote(final MarketSnapshot snapshot)
     {
         market.quote(snapshot);
+        intx.advance(epochNanos());
     }
 
     public synchronized int requests(final String path)
@@ -225,12 +236,15 @@ public final class CoinbaseVenueEmulator implements AutoCloseable
     public synchronized int tradeAt(final String productId, final String tradePrice)
     {
         ledger.expire(epochSeconds.getAsLong());
-        return ledger.tradeAt(productId, new BigDecimal(tradePrice));
+        final int filled = ledger.tradeAt(productId, new BigDecimal(tradePrice));
+        intx.advance(epochNanos());
+        return filled;
     }
 
     synchronized EmulatorReply handleRest(final String method, final String uri, final String authorization, final String body)
     {
         ledger.expire(epochSeconds.getAsLong());
+        intx.advance(epochNanos());
         return rest.handle(method, uri, authorization, body);
     }
 
@@ -296,6 +310,76 @@ public final class CoinbaseVenueEmulator implements AutoCloseable
     EmulatorLedger ledger()
     {
         return ledger;
+    }
+
+    EmulatorIntxPortfolio intx()
+    {
+        return intx;
+    }
+
+    EmulatorIntxRest intxRest()
+    {
+        return intxRest;
+    }
+
+    // ---- INTX perpetuals: test and demo hooks ----
+
+    /** INTX perpetuals fund every {@code interval} from now on (INTX: hourly; demos and tests: seconds). */
+    public synchronized void fundingInterval(final Duration interval)
+    {
+        intx.funding(new IntxFundingProcess(FUNDING_SEED, interval.toNanos()), epochNanos());
+    }
+
+    /** The INTX portfolio's USDC collateral is {@code amount}. */
+    public synchronized void intxCollateral(final String amount)
+    {
+        intx.collateral(new BigDecimal(amount));
+    }
+
+    /** The INTX portfolio's USDC collateral, after every funding due: a plain decimal. */
+    public synchronized String intxCollateral()
+    {
+        intx.advance(epochNanos());
+        return intx.collateral().stripTrailingZeros().toPlainString();
+    }
+
+    /** A perpetual's net position in contracts (negative: short), after every funding due and liquidation. */
+    public synchronized String intxNetSize(final String productId)
+    {
+        intx.advance(epochNanos());
+        final EmulatorIntxPortfolio.Position p = intx.position(productId);
+        return p == null ? "0" : p.netSize.stripTrailingZeros().toPlainString();
+    }
+
+    /** Fundings charged so far. */
+    public synchronized int intxFundings()
+    {
+        intx.advance(epochNanos());
+        return intx.fundings();
+    }
+
+    /** Liquidations of the INTX portfolio so far. */
+    public synchronized int intxLiquidations()
+    {
+        intx.advance(epochNanos());
+        return intx.liquidations();
+    }
+
+    /** A perpetual's mark: the mid of the book its market endpoints quote; null for a product not listed. */
+    private BigDecimal markOf(final String productId)
+    {
+        final MarketSnapshot snapshot = market.snapshot(productId);
+        if (snapshot == null)
+        {
+            return null;
+        }
+        return BigDecimal.valueOf(snapshot.bid() + snapshot.ask(), FixedPoint.DECIMALS)
+            .divide(BigDecimal.valueOf(2), FixedPoint.DECIMALS, java.math.RoundingMode.HALF_UP);
+    }
+
+    private static long epochNanos()
+    {
+        return System.currentTimeMillis() * 1_000_000L;
     }
 
     long epochSecond()

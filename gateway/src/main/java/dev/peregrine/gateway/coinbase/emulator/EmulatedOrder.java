@@ -45,6 +45,9 @@ final class EmulatedOrder
     BigDecimal totalFees = BigDecimal.ZERO;
     int numberOfFills;
     String cancelReason = "";
+    /** An INTX perpetual order's {@code leverage} and {@code margin_type} as requested (null when not given). */
+    BigDecimal leverage;
+    String marginType;
     String lastFillTime;
     final java.util.List<Object> editHistory = new java.util.ArrayList<>();
 

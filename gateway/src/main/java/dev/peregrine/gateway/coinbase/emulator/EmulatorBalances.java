@@ -25,6 +25,10 @@ final class EmulatorBalances
     {
         for (final ProductCatalog.Product product : catalog.products())
         {
+            if (product.perpetual() != null)
+            {
+                continue; // an INTX perpetual settles in its portfolio's USDC collateral (EmulatorIntxPortfolio)
+            }
             for (final String currency : new String[] {quoteOf(product.symbol()), baseOf(product.symbol())})
             {
                 totals.putIfAbsent(currency, FIAT.contains(currency) ? FIAT_START : CRYPTO_START);

@@ -23,12 +23,14 @@ final class EmulatorLedger
     private final Map<String, EmulatedOrder> ordersByClientId = new HashMap<>();
     private final List<EmulatedFill> fills = new ArrayList<>();
     private final EmulatorBalances balances;
+    private final EmulatorIntxPortfolio intx;
     private final Consumer<EmulatedOrder> publish;
     private long orderSequence;
 
-    EmulatorLedger(final EmulatorBalances balances, final Consumer<EmulatedOrder> publish)
+    EmulatorLedger(final EmulatorBalances balances, final EmulatorIntxPortfolio intx, final Consumer<EmulatedOrder> publish)
     {
         this.balances = balances;
+        this.intx = intx;
         this.publish = publish;
     }
 
@@ -90,7 +92,14 @@ final class EmulatorLedger
         final long sequence = fills.size() + 1L;
         fills.add(new EmulatedFill(sequence, new UUID(0x46494c4c454e5452L, sequence).toString(), Long.toString(sequence), order,
             price, size, fee, time, maker));
-        balances.settle(order, size, price, fee);
+        if (intx.trades(order.productId))
+        {
+            intx.settle(order, size, price, fee);
+        }
+        else
+        {
+            balances.settle(order, size, price, fee);
+        }
     }
 
     /**

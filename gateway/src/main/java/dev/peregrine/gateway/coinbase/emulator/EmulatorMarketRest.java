@@ -29,11 +29,13 @@ final class EmulatorMarketRest
         "ONE_HOUR", 3_600L, "TWO_HOUR", 7_200L, "FOUR_HOUR", 14_400L, "SIX_HOUR", 21_600L, "ONE_DAY", 86_400L);
 
     private final EmulatorMarket market;
+    private final EmulatorIntxPortfolio intx;
     private final LongSupplier epochMillis;
 
-    EmulatorMarketRest(final EmulatorMarket market, final LongSupplier epochMillis)
+    EmulatorMarketRest(final EmulatorMarket market, final EmulatorIntxPortfolio intx, final LongSupplier epochMillis)
     {
         this.market = market;
+        this.intx = intx;
         this.epochMillis = epochMillis;
     }
 
@@ -64,16 +66,15 @@ final class EmulatorMarketRest
         }
         final List<String> wanted = request.params("product_ids");
         final List<Object> products = new ArrayList<>();
-        if (!"FUTURE".equals(type))
+        int index = 0;
+        for (final ProductCatalog.Product product : market.catalog().products())
         {
-            int index = 0;
-            for (final ProductCatalog.Product product : market.catalog().products())
+            final String productType = product.perpetual() != null ? "FUTURE" : "SPOT";
+            if ((type == null || "UNKNOWN_PRODUCT_TYPE".equals(type) || type.equals(productType)) &&
+                (wanted.isEmpty() || wanted.contains(product.symbol())) && index++ >= offset &&
+                (limit == 0 || products.size() < limit))
             {
-                if ((wanted.isEmpty() || wanted.contains(product.symbol())) && index++ >= offset &&
-                    (limit == 0 || products.size() < limit))
-                {
-                    products.add(EmulatorProductJson.product(product, market.snapshot(product.symbol())));
-                }
+                products.add(productJson(product));
             }
         }
         final Map<String, Object> answer = new LinkedHashMap<>();
@@ -86,7 +87,18 @@ final class EmulatorMarketRest
     EmulatorReply product(final String productId)
     {
         final ProductCatalog.Product product = market.catalog().find(productId);
-        return product == null ? unknownProduct() : EmulatorReply.json(200, EmulatorProductJson.product(product, market.snapshot(productId)));
+        return product == null ? unknownProduct() : EmulatorReply.json(200, productJson(product));
+    }
+
+    /** A product's answer: a perpetual's with its {@code future_product_details} ({@link EmulatorPerpetualJson}). */
+    private Map<String, Object> productJson(final ProductCatalog.Product product)
+    {
+        final Map<String, Object> json = EmulatorProductJson.product(product, market.snapshot(product.symbol()));
+        if (product.perpetual() != null)
+        {
+            EmulatorPerpetualJson.addTo(json, product, intx, epochMillis.getAsLong() * 1_000_000L);
+        }
+        return json;
     }
 
     /** {@code GET /product_book?product_id=&limit=}. */

@@ -82,6 +82,10 @@ final class EmulatorOrderChecks
             return new Refusal("INVALID_LIMIT_PRICE_POST_ONLY", "PREVIEW_INVALID_LIMIT_PRICE_POST_ONLY",
                 "a post-only limit at " + spec.limitPrice.toPlainString() + " would take liquidity at " + price.toPlainString());
         }
+        if (venue.intx().trades(spec.productId))
+        {
+            return venue.intx().check(spec, baseFor(venue, spec, price), spec.limitPrice != null ? spec.limitPrice : price);
+        }
         final BigDecimal needed = needed(spec, price);
         final String currency = spec.buy() ? EmulatorBalances.quoteOf(spec.productId) : EmulatorBalances.baseOf(spec.productId);
         final BigDecimal available = venue.ledger().available(currency);

@@ -38,6 +38,9 @@ final class EmulatorOrderSpec
     boolean postOnly;
     String problem;
     String unsupported;
+    /** An INTX perpetual order's {@code leverage} (null: the product's maximum) and {@code margin_type} (null: CROSS). */
+    BigDecimal leverage;
+    String marginType;
 
     static EmulatorOrderSpec parse(final JsonNode json)
     {
@@ -110,7 +113,22 @@ final class EmulatorOrderSpec
             s.problem = ex.getMessage();
             return s;
         }
-        for (final BigDecimal value : new BigDecimal[] {s.baseSize, s.quoteSize, s.limitPrice, s.stopPrice})
+        try
+        {
+            s.leverage = decimal(json, "leverage");
+        }
+        catch (final NumberFormatException ex)
+        {
+            s.problem = "leverage must be a decimal string";
+            return s;
+        }
+        s.marginType = CoinbaseJson.text(json, "margin_type");
+        if (s.marginType != null && !"CROSS".equals(s.marginType) && !"ISOLATED".equals(s.marginType))
+        {
+            s.problem = "margin_type must be CROSS or ISOLATED";
+            return s;
+        }
+        for (final BigDecimal value : new BigDecimal[] {s.baseSize, s.quoteSize, s.limitPrice, s.stopPrice, s.leverage})
         {
             if (value != null && value.signum() <= 0)
             {

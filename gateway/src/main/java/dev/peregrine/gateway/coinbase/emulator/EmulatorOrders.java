@@ -56,6 +56,8 @@ final class EmulatorOrders
         placed.stopPrice = spec.stopPrice;
         placed.stopDirection = spec.stopDirection;
         placed.endEpochSecond = spec.endEpochSecond;
+        placed.leverage = spec.leverage;
+        placed.marginType = spec.marginType;
         venue.ledger().add(placed);
         switch (spec.type)
         {

@@ -37,7 +37,7 @@ final class EmulatorRest
         final LongSupplier epochSeconds, final EmulatorMarketRest market, final EmulatorOrderQueries queries,
         final EmulatorAccounts accounts)
     {
-        this.routes = new EmulatorRoutes(market, this, queries, accounts);
+        this.routes = new EmulatorRoutes(market, this, queries, accounts, venue.intxRest());
         this.venue = venue;
         this.verifier = verifier;
         this.jwtHost = jwtHost;

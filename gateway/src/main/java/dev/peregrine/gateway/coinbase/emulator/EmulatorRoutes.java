@@ -24,10 +24,12 @@ final class EmulatorRoutes
     private final EmulatorRest rest;
     private final EmulatorOrderQueries queries;
     private final EmulatorAccounts accounts;
+    private final EmulatorIntxRest intx;
 
     EmulatorRoutes(final EmulatorMarketRest market, final EmulatorRest rest, final EmulatorOrderQueries queries,
-        final EmulatorAccounts accounts)
+        final EmulatorAccounts accounts, final EmulatorIntxRest intx)
     {
+        this.intx = intx;
         this.market = market;
         this.rest = rest;
         this.queries = queries;
@@ -88,6 +90,10 @@ final class EmulatorRoutes
         if (path.startsWith(PRODUCTS))
         {
             return productRoute(path.substring(PRODUCTS.length()), false);
+        }
+        if (path.startsWith(BASE + "/intx/") && intx.answer(path) != null)
+        {
+            return signed(r -> intx.answer(path));
         }
         final String orderId = lastSegment(path, HISTORICAL);
         if (orderId != null)

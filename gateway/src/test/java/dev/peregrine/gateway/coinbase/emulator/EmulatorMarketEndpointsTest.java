@@ -66,7 +66,9 @@ class EmulatorMarketEndpointsTest
         {
             assertThat(product.fieldNames()).toIterable().as(product.toString()).containsAll(PRODUCT_FIELDS);
             assertThat(product.get("status").asText()).isEqualTo("online");
-            assertThat(product.get("product_type").asText()).isEqualTo("SPOT");
+            // The INTX perpetuals are futures (EmulatorIntxEndpointsTest reads their details).
+            assertThat(product.get("product_type").asText())
+                .isEqualTo(product.get("product_id").asText().endsWith("-PERP-INTX") ? "FUTURE" : "SPOT");
         }
         final JsonNode btc = products.get(0);
         assertThat(btc.get("product_id").asText()).isEqualTo("BTC-USD");
@@ -84,7 +86,8 @@ class EmulatorMarketEndpointsTest
         assertThat(some.findValuesAsText("product_id")).containsExactly("ETH-USD", "SOL-USD");
         final JsonNode page = client.get(B + "/market/products?limit=2&offset=1").json().get("products");
         assertThat(page.findValuesAsText("product_id")).containsExactly("ETH-USD", "SOL-USD");
-        assertThat(client.get(B + "/market/products?product_type=FUTURE").json().get("products")).isEmpty();
+        assertThat(client.get(B + "/market/products?product_type=FUTURE").json().get("products").findValuesAsText("product_id"))
+            .containsExactly("BTC-PERP-INTX", "ETH-PERP-INTX");
         final EmulatorClient.Answer bad = client.get(B + "/market/products?limit=ten");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.json().get("error").asText()).isEqualTo("INVALID_ARGUMENT");
