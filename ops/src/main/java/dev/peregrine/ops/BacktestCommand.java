@@ -5,6 +5,7 @@ import dev.peregrine.ops.assembly.EngineAssembly;
 import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.core.execution.FillModel;
 import dev.peregrine.core.execution.PaperVenueSettings;
+import dev.peregrine.core.instrument.ProductCatalog;
 import dev.peregrine.core.strategy.config.BuiltInStrategies;
 import dev.peregrine.core.strategy.config.StrategySpec;
 import dev.peregrine.journal.JournalException;
@@ -83,6 +84,12 @@ import java.util.concurrent.Callable;
         "A bad row stops the run with '<file>:<line>: <field>: <problem>' and exit code 2; the partial",
         "journal is deleted.",
         "",
+        "Perpetuals: --marks (Binance USD-M markPriceKlines archive: open_time,open,high,low,close,volume,",
+        "close_time,...; each kline's close is a MARK_PRICE at its close_time) and --funding (Binance USD-M",
+        "fundingRate archive: calc_time,funding_interval_hours,last_funding_rate; each row a FUNDING_SETTLEMENT",
+        "paid on the position held then) are merged by time into a trades or candles file of a perpetual",
+        "product, e.g. --venue binance-usdm --product BTCUSDT. Their bad rows stop the run like the data's.",
+        "",
         "Sweeps: --sweep key=v1,v2 (repeatable) runs every combination on the available cores, each with its",
         "journal in <report>/sweep/<n>, and prints a table sorted by --sort: pnl (net of fees, with",
         "unrealized; highest first), trades (fills; most first), max-drawdown (smallest first), sharpe",
@@ -129,6 +136,18 @@ public final class BacktestCommand implements Callable<Integer>
 
     @Option(names = "--product", paramLabel = "SYMBOL", description = "Catalog product of a data file (default: from the file name, e.g. BTCUSDT-trades-2024-08-08.zip).")
     private String product;
+
+    @Option(names = "--marks", paramLabel = "FILE", description = "A perpetual's mark prices: a Binance USD-M " +
+        "markPriceKlines archive (CSV or ZIP), merged into the data by time.")
+    private Path marks;
+
+    @Option(names = "--funding", paramLabel = "FILE", description = "A perpetual's funding settlements: a Binance USD-M " +
+        "fundingRate archive (CSV or ZIP), merged into the data by time.")
+    private Path funding;
+
+    @Option(names = "--venue", paramLabel = "NAME", description = "Take the products from this venue's catalog only " +
+        "(e.g. binance-usdm for its perpetuals; default: every venue's products).")
+    private String venue;
 
     @Option(names = "--order-notional", defaultValue = "1000", paramLabel = "QUOTE",
         description = "Default order size in quote currency; limits are 2x (order) and 4x (position) (default: ${DEFAULT-VALUE}).")
@@ -280,12 +299,14 @@ public final class BacktestCommand implements Callable<Integer>
         {
             throw new UsageException("--from " + from + " is not before --to " + to);
         }
-        return new BacktestRequest(VenueRegistry.standard().catalog(), data, dataFormat, product, new StrategySpec(base.name(), base.type(), all),
-            new TimeWindow(fromNanos, toNanos), orderNotional, venue());
+        final ProductCatalog catalog = venue == null ? VenueRegistry.standard().catalog()
+            : parse(() -> VenueRegistry.standard().venue(venue), "--venue").catalog().load();
+        return new BacktestRequest(catalog, data, dataFormat, product, new StrategySpec(base.name(), base.type(), all),
+            new TimeWindow(fromNanos, toNanos), orderNotional, paperVenue(), marks, funding);
     }
 
     /** The paper venue: the default latencies and fees with the fill model the options choose. */
-    private PaperVenueSettings venue()
+    private PaperVenueSettings paperVenue()
     {
         final PaperVenueSettings recorded = fillModel == null ? recordedVenue() : null;
         if (recorded != null && participation == null && fillWindow == null && slippageBps == null)

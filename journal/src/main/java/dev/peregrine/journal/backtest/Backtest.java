@@ -132,6 +132,7 @@ public final class Backtest
         {
             problems.add("order notional must be a positive number, was " + request.orderNotional());
         }
+        problems.addAll(PerpetualInputs.problems(request, format, products.isEmpty() ? null : products.get(0)));
         if (!problems.isEmpty() || products.isEmpty())
         {
             throw new BacktestException(problems);
@@ -157,7 +158,9 @@ public final class Backtest
             throw new BacktestException(problems);
         }
         final ProductCatalog.Product first = request.catalog().find(products.get(0));
-        return new BacktestPlan(request, format, settings, 0, first.priceIncrement(), assumptions(format, settings));
+        final List<String> assumptions = assumptions(format, settings);
+        assumptions.addAll(PerpetualInputs.assumptions(request));
+        return new BacktestPlan(request, format, settings, 0, first.priceIncrement(), assumptions);
     }
 
     private static List<String> assumptions(final DataFormat format, final EngineSettings settings)
@@ -297,7 +300,8 @@ public final class Backtest
         {
             return new JournalSource(JournalReader.open(journalFolder(request.data())), request.window());
         }
-        return Importers.open(request.data(), plan.format(), plan.instrumentId(), plan.priceIncrement(), request.window());
+        return Importers.open(request.data(), plan.format(), plan.instrumentId(), plan.priceIncrement(), request.window(),
+            request.marks(), request.funding());
     }
 
     private static void checkNewFolder(final Path journalDir, final Path data)

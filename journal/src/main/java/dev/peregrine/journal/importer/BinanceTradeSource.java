@@ -24,9 +24,6 @@ import dev.peregrine.core.event.Side;
 public final class BinanceTradeSource extends TradeFileSource
 {
     static final String[] COLUMNS = {"id", "price", "qty", "quote_qty", "time", "is_buyer_maker", "is_best_match"};
-    private static final long MILLIS_FROM = 100_000_000_000L;
-    private static final long MICROS_FROM = 100_000_000_000_000L;
-    private static final long TOO_LARGE = 100_000_000_000_000_000L;
 
     private final AsciiLines lines;
 
@@ -76,7 +73,7 @@ public final class BinanceTradeSource extends TradeFileSource
         {
             throw ImportException.at(source, line, "quote_qty", "empty (a number is required)");
         }
-        rowTime = timeNanos(lines.wholeNumber(4), line);
+        rowTime = BinanceArchiveTime.nanos(lines, 4, source, "time");
         final int buyerMaker = lines.bool(5);
         if (buyerMaker < 0)
         {
@@ -91,28 +88,6 @@ public final class BinanceTradeSource extends TradeFileSource
         {
             throw touches.outOfOrder(source, line, "time", lines.text(4));
         }
-    }
-
-    private long timeNanos(final long value, final long line)
-    {
-        if (value < 0)
-        {
-            throw ImportException.at(source, line, "time", "'" + lines.text(4) + "' is not a whole number");
-        }
-        if (value < MILLIS_FROM)
-        {
-            throw ImportException.at(source, line, "time", value + " is too small for epoch milliseconds " +
-                "(Binance archives hold milliseconds, or microseconds since 2025; seconds are not accepted)");
-        }
-        if (value < MICROS_FROM)
-        {
-            return value * 1_000_000L;
-        }
-        if (value < TOO_LARGE)
-        {
-            return value * 1_000L;
-        }
-        throw ImportException.at(source, line, "time", value + " is too large for epoch microseconds");
     }
 
     static String abbreviate(final String text)

@@ -23,6 +23,16 @@ public final class Importers
     public static EventSource open(final Path path, final DataFormat format, final int instrumentId,
         final long priceIncrement, final TimeWindow window)
     {
+        return open(path, format, instrumentId, priceIncrement, window, null, null);
+    }
+
+    /**
+     * As {@link #open(Path, DataFormat, int, long, TimeWindow)}, with a perpetual's mark-price klines and funding
+     * rates merged in by time ({@link PerpetualEvents}); either may be null (both null: the file alone).
+     */
+    public static EventSource open(final Path path, final DataFormat format, final int instrumentId,
+        final long priceIncrement, final TimeWindow window, final Path marks, final Path funding)
+    {
         final InputFile file = InputFile.open(path);
         try
         {
@@ -44,7 +54,8 @@ public final class Importers
                 default:
                     throw new IllegalArgumentException("a journal is not a file format: open it with JournalSource");
             }
-            return new ClockTicks(data);
+            return new ClockTicks(marks == null && funding == null ? data
+                : PerpetualEvents.open(data, marks, funding, instrumentId));
         }
         catch (final RuntimeException e)
         {
