@@ -293,7 +293,7 @@ public final class DemoCommand implements Callable<Integer>
     }
 
     /** The default strategy of a demo that trades a perpetual: trend following with a funding filter, on leverage. */
-    static final String PERPETUAL_STRATEGY = "perp-trend";
+    static final String PERPETUAL_STRATEGY = dev.peregrine.core.strategy.builtin.PerpetualTrend.NAME;
 
     /** Whether one of {@code products} is a perpetual future in {@code venue}'s catalog. */
     private static boolean anyPerpetual(final List<String> products, final String venue)

@@ -111,7 +111,7 @@ final class EngineSettingsSection
             .withPaperVenue(paperVenue)
             .withVenueTimeout(venueTimeout.toNanos())
             .withLiveVenue(live);
-        settings = settings.withRisk(RiskSection.read(root.section("risk"), settings));
+        settings = settings.withRisk(RiskSection.read(root.section("risk"), settings, perpetuals(catalog, known)));
         final List<StrategySpec> specs = strategies(root);
         try
         {

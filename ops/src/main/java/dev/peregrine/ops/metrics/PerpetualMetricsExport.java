@@ -68,7 +68,7 @@ final class PerpetualMetricsExport
         {
             if (gauges(engine).active())
             {
-                points.call(0);
+                points.call(engine.settings().risk().perpetual.maxMarginRatio());
             }
         });
     }
