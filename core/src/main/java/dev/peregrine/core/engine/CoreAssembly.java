@@ -7,6 +7,7 @@ import dev.peregrine.core.execution.PositionBook;
 import dev.peregrine.core.execution.VenueReportHandler;
 import dev.peregrine.core.instrument.InstrumentRegistry;
 import dev.peregrine.core.number.FixedPoint;
+import dev.peregrine.core.perpetual.FundingSettlement;
 import dev.peregrine.core.perpetual.PerpetualState;
 import dev.peregrine.core.instrument.ProductCatalog;
 import dev.peregrine.core.market.FeedHealth;
@@ -97,12 +98,12 @@ public final class CoreAssembly
         final PositionBook positions = new PositionBook(n);
         final OrderStore orders = new OrderStore(ExecutionEngine.ORDER_CAPACITY);
         // perpetual futures: marks, margin, funding (idle when every product is spot); risk reads the margin account
-        final PerpetualState perpetuals = new PerpetualState(instruments, FixedPoint.toDouble(settings.collateral()),
-            settings.leverage(), settings.strategyCount());
+        final PerpetualState perpetuals = new PerpetualState(instruments, positions, FixedPoint.toDouble(settings.collateral()),
+            settings.leverage(), Math.max(settings.strategyCount(), strategies.size()));
         metrics.trackPerpetuals(instruments);
 
         // 3. risk chain
-        final RiskChain riskChain = RiskChain.standard(perpetuals, instruments);
+        final RiskChain riskChain = RiskChain.standard(perpetuals, instruments, positions);
         final RiskContext riskContext = new RiskContext(settings.risk(), positions, market, orders, rules, feedHealth);
 
         // 4. fee ledger
@@ -130,6 +131,7 @@ public final class CoreAssembly
         final StrategySet strategySet = lineup.build(strategies, settings);
 
         // 8. the core
-        return new TradingCore(settings, strategiesFromSettings, sanity, tradingState, lineup, strategySet, metrics);
+        return new TradingCore(settings, strategiesFromSettings, sanity, tradingState, lineup, strategySet, metrics,
+            new FundingSettlement(perpetuals, positions, outputs));
     }
 }

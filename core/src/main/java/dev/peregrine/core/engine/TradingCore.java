@@ -14,6 +14,8 @@ import dev.peregrine.core.market.MarketState;
 import dev.peregrine.core.metrics.CoreMetrics;
 import dev.peregrine.core.metrics.StageLatencies;
 import dev.peregrine.core.output.Hash64;
+import dev.peregrine.core.number.FixedPoint;
+import dev.peregrine.core.perpetual.FundingSettlement;
 import dev.peregrine.core.perpetual.PerpetualState;
 import dev.peregrine.core.strategy.StrategyParts;
 import dev.peregrine.core.strategy.StrategySet;
@@ -59,6 +61,7 @@ public final class TradingCore implements EventHandler<InboundEvent>
     private long appliedSettingsHash;
     private final TradingStateMachine tradingState;
     private final PerpetualState perpetuals;
+    private final FundingSettlement funding;
 
     private long clockNanos;
     private volatile Throwable lastError;
@@ -75,7 +78,8 @@ public final class TradingCore implements EventHandler<InboundEvent>
         final TradingStateMachine tradingState,
         final StrategyLineup lineup,
         final StrategySet strategies,
-        final CoreMetrics metrics)
+        final CoreMetrics metrics,
+        final FundingSettlement funding)
     {
         final StrategyParts parts = lineup.parts();
         this.settings = settings;
@@ -91,6 +95,7 @@ public final class TradingCore implements EventHandler<InboundEvent>
         this.venue = execution.venue();
         this.tradingState = tradingState;
         this.perpetuals = parts.perpetuals();
+        this.funding = funding;
         this.marketData = new MarketDataStage(market, sanity, execution.venue(), metrics);
         this.lossLimits = new LossLimitWatch(execution, tradingState, metrics, settings.risk());
         this.marginRatio = new MarginRatioWatch(tradingState, perpetuals.account(), perpetuals.active(), settings.risk());
@@ -123,6 +128,8 @@ public final class TradingCore implements EventHandler<InboundEvent>
         {
             strategies = lineup.rebuild(strategies, change, next);
         }
+        perpetuals.funding().ensureStrategies(next.strategyCount());
+        perpetuals.account().reconfigure(FixedPoint.toDouble(next.collateral()), next.leverage());
         settings = next;
         appliedSettingsHash = Hash64.mix(Hash64.mix(appliedSettingsHash, next.digest()), eventsProcessed);
     }
@@ -275,13 +282,17 @@ public final class TradingCore implements EventHandler<InboundEvent>
                     event.nextFundingTimeNanos, event.exchangeTimeNanos, clockNanos);
                 perpetuals.window(id).add(clockNanos, event.markPrice);
                 perpetuals.account().onMark(id, event.markPrice);
+                if (perpetuals.account().isPerpetual(id))
+                {
+                    market.onVenueMark(id, event.markPrice); // unrealized PnL, exposure and the price band follow the mark
+                }
                 if (venue != null)
                 {
                     venue.onMark(id, clockNanos, strategies); // the paper venue liquidates what the mark crossed
                 }
                 break;
             case EventType.FUNDING_SETTLEMENT:
-                perpetuals.funding().settled(id);
+                funding.settle(id, event.fundingRate, event.markPrice, event.fee, strategies, clockNanos);
                 break;
             default:
                 perpetuals.onLiquidationPrint(id, event.quantity);
@@ -332,16 +343,16 @@ public final class TradingCore implements EventHandler<InboundEvent>
         return gauges.unrealizedPnl();
     }
 
-    /**
-     * A hash of everything the core owns: market state, positions, strategy memory, order ids and the
-     * venue's liquidity accounting. Equal hashes after a live run and its replay mean equal state.
-     */
     /** Marks, the margin account and funding of perpetual instruments (idle in a spot run). */
     public PerpetualState perpetuals()
     {
         return perpetuals;
     }
 
+    /**
+     * A hash of everything the core owns: market state, positions, strategy memory, order ids and the
+     * venue's liquidity accounting. Equal hashes after a live run and its replay mean equal state.
+     */
     public long stateHash()
     {
         long h = Hash64.mix(Hash64.SEED, eventsProcessed);

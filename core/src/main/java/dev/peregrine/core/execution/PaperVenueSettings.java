@@ -27,7 +27,8 @@ public final class PaperVenueSettings
     private final double participation;
     private final long fillWindowNanos;
     private final double slippageBps;
-    private final double liquidationFeeRate;
+    /** Set only by {@link #withLiquidationFeeRate}, on its new copy before anyone sees it. */
+    private double liquidationFeeRate;
 
     /**
      * The liquidation clearance fee, a fraction of the liquidated notional: 0.012 is the {@code liquidationFee}
@@ -66,27 +67,6 @@ public final class PaperVenueSettings
         final long fillWindowNanos,
         final double slippageBps)
     {
-        this(orderLatencyNanos, cancelLatencyNanos, fillLatencyNanos, makerFeeBps, takerFeeBps, fillModel, participation,
-            fillWindowNanos, slippageBps, DEFAULT_LIQUIDATION_FEE_RATE);
-    }
-
-    private PaperVenueSettings(
-        final long orderLatencyNanos,
-        final long cancelLatencyNanos,
-        final long fillLatencyNanos,
-        final double makerFeeBps,
-        final double takerFeeBps,
-        final FillModel fillModel,
-        final double participation,
-        final long fillWindowNanos,
-        final double slippageBps,
-        final double liquidationFeeRate)
-    {
-        if (!(liquidationFeeRate >= 0 && liquidationFeeRate < 1))
-        {
-            throw new IllegalArgumentException("liquidation fee rate must be >= 0 and under 1 (a fraction of the " +
-                "liquidated notional, e.g. 0.012), was " + liquidationFeeRate);
-        }
         if (orderLatencyNanos < 0 || cancelLatencyNanos < 0 || fillLatencyNanos < 0)
         {
             throw new IllegalArgumentException("paper venue latencies must be >= 0");
@@ -125,7 +105,7 @@ public final class PaperVenueSettings
         this.participation = touch ? DEFAULT_PARTICIPATION : participation;
         this.fillWindowNanos = touch ? DEFAULT_FILL_WINDOW_NANOS : fillWindowNanos;
         this.slippageBps = touch ? DEFAULT_SLIPPAGE_BPS : slippageBps;
-        this.liquidationFeeRate = liquidationFeeRate;
+        this.liquidationFeeRate = DEFAULT_LIQUIDATION_FEE_RATE;
     }
 
     /** These latencies and fees with another fill model and its parameters. */
@@ -133,14 +113,21 @@ public final class PaperVenueSettings
         final double slippageBps)
     {
         return new PaperVenueSettings(orderLatencyNanos, cancelLatencyNanos, fillLatencyNanos, makerFeeBps, takerFeeBps,
-            model, participation, windowNanos, slippageBps, liquidationFeeRate);
+            model, participation, windowNanos, slippageBps).withLiquidationFeeRate(liquidationFeeRate);
     }
 
     /** These settings with another liquidation clearance fee (a fraction of the liquidated notional). */
     public PaperVenueSettings withLiquidationFeeRate(final double rate)
     {
-        return new PaperVenueSettings(orderLatencyNanos, cancelLatencyNanos, fillLatencyNanos, makerFeeBps, takerFeeBps,
-            fillModel, participation, fillWindowNanos, slippageBps, rate);
+        if (!(rate >= 0 && rate < 1))
+        {
+            throw new IllegalArgumentException("liquidation fee rate must be >= 0 and under 1 (a fraction of the " +
+                "liquidated notional, e.g. 0.012), was " + rate);
+        }
+        final PaperVenueSettings copy = new PaperVenueSettings(orderLatencyNanos, cancelLatencyNanos, fillLatencyNanos,
+            makerFeeBps, takerFeeBps, fillModel, participation, fillWindowNanos, slippageBps);
+        copy.liquidationFeeRate = rate;
+        return copy;
     }
 
     /** The liquidation clearance fee, a fraction of the notional a paper liquidation closes. */

@@ -18,6 +18,11 @@ public final class MarketState
     private final long[] askQuantity;
     private final long[] lastPrice;
     private final OrderBook[] books;
+    /**
+     * Perpetuals: the venue's mark price (MARK_PRICE events), 0 until one came and always 0 for spot. Not in
+     * {@link #hash}: the core's perpetual state hashes it, and only when a perpetual is traded.
+     */
+    private final long[] venueMark;
 
     /** Levels per book side beyond the ladder allocated up front; a deeper book grows once, then stays allocation-free. */
     public static final int INITIAL_BOOK_DEPTH = 1024;
@@ -47,6 +52,16 @@ public final class MarketState
         askPrice = new long[instrumentCount];
         askQuantity = new long[instrumentCount];
         lastPrice = new long[instrumentCount];
+        venueMark = new long[instrumentCount];
+    }
+
+    /** Perpetuals: the venue's mark (scaled, > 0; others ignored), which {@link #markPrice} returns from now on. */
+    public void onVenueMark(final int instrumentId, final long mark)
+    {
+        if (mark > 0)
+        {
+            venueMark[instrumentId] = mark;
+        }
     }
 
     public void onQuote(final int instrumentId, final long bid, final long bidQty, final long ask, final long askQty,
@@ -93,11 +108,17 @@ public final class MarketState
     }
 
     /**
-     * The price positions are marked at: the mid of a two-sided quote, else the mid of a synced two-sided
+     * The price positions are marked at: for a perpetual, the venue's mark price once one came (as the venue
+     * values positions and margin); else the mid of a two-sided quote, else the mid of a synced two-sided
      * L2 book (a feed of book messages only has no quotes), else the last trade, else 0.
      */
     public long markPrice(final int instrumentId)
     {
+        final long venue = venueMark[instrumentId];
+        if (venue > 0)
+        {
+            return venue;
+        }
         final long bid = bidPrice[instrumentId];
         final long ask = askPrice[instrumentId];
         if (bid > 0 && ask > 0)

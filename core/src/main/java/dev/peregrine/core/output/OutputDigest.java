@@ -18,6 +18,7 @@ public final class OutputDigest implements OutputListener
     private static final long CANCEL_REQUESTED = 6;
     private static final long EXPIRED = 7;
     private static final long DECISION = 8;
+    private static final long FUNDING = 9;
 
     private long hash = Hash64.SEED;
     private long outputs;
@@ -40,6 +41,20 @@ public final class OutputDigest implements OutputListener
     {
         hash = decision.hash(Hash64.mix(hash, DECISION));
         outputs++;
+    }
+
+    /** Funding is an output: a replay that books other payments is not the same run. */
+    @Override
+    public void onFunding(final int strategyId, final int instrumentId, final long contracts, final long markPrice,
+        final long fundingRate, final double payment, final long timeNanos)
+    {
+        long h = Hash64.mix(Hash64.mix(hash, FUNDING), strategyId);
+        h = Hash64.mix(h, instrumentId);
+        h = Hash64.mix(h, contracts);
+        h = Hash64.mix(h, markPrice);
+        h = Hash64.mix(h, fundingRate);
+        h = Hash64.mix(h, payment);
+        end(h, timeNanos);
     }
 
     @Override

@@ -68,6 +68,14 @@ public final class OutputFanOut implements OutputListener
     }
 
     @Override
+    public void onFunding(final int strategyId, final int instrumentId, final long contracts, final long markPrice,
+        final long fundingRate, final double payment, final long timeNanos)
+    {
+        first.onFunding(strategyId, instrumentId, contracts, markPrice, fundingRate, payment, timeNanos);
+        second.onFunding(strategyId, instrumentId, contracts, markPrice, fundingRate, payment, timeNanos);
+    }
+
+    @Override
     public void onCancel(final long orderId, final int instrumentId, final long quantity, final long timeNanos)
     {
         first.onCancel(orderId, instrumentId, quantity, timeNanos);

@@ -44,6 +44,17 @@ public interface OutputListener
     void onCancel(long orderId, int instrumentId, long quantity, long timeNanos);
 
     /**
+     * Perpetuals: funding was exchanged for a holder's position at a FUNDING_SETTLEMENT ({@code strategyId} 0 is the
+     * engine's own orders). {@code payment} is in the settlement currency, positive = paid, negative = received;
+     * {@code contracts} (signed, scaled), {@code markPrice} and {@code fundingRate} (scaled) are what it was computed
+     * from. Never called in a spot run, so spot digests stay as they were.
+     */
+    default void onFunding(int strategyId, int instrumentId, long contracts, long markPrice, long fundingRate,
+        double payment, long timeNanos)
+    {
+    }
+
+    /**
      * Why an order was placed or refused: called once per order decision, just before its
      * {@link #onOrder} or {@link #onReject}. The record is reused after the call returns.
      */

@@ -2,6 +2,8 @@ package dev.peregrine.core.perpetual;
 
 import dev.peregrine.core.output.Hash64;
 
+import java.util.Arrays;
+
 /**
  * Funding paid per strategy and instrument, settlement currency (doubles, as PnL is elsewhere in the core: replay
  * reproduces them bit for bit). Positive = paid, negative = received. Strategy 0 is the engine's own orders (exits,
@@ -11,7 +13,7 @@ public final class FundingLedger
 {
     private final int instrumentCount;
     /** [strategyId * instrumentCount + instrumentId]. */
-    private final double[] paid;
+    private double[] paid;
     private final long[] settlements;
     private long settlementsApplied;
 
@@ -21,6 +23,19 @@ public final class FundingLedger
         this.instrumentCount = instrumentCount;
         this.paid = new double[(strategyCount + 1) * instrumentCount];
         this.settlements = new long[instrumentCount];
+    }
+
+    /**
+     * Makes room for strategy ids up to {@code strategyCount} (a settings change added strategies); what was booked
+     * stays. Allocates only when it grows; called between events.
+     */
+    public void ensureStrategies(final int strategyCount)
+    {
+        final int slots = (strategyCount + 1) * instrumentCount;
+        if (slots > paid.length)
+        {
+            paid = Arrays.copyOf(paid, slots);
+        }
     }
 
     /** Books one payment (positive = the strategy paid). */

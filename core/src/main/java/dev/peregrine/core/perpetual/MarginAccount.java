@@ -1,6 +1,6 @@
 package dev.peregrine.core.perpetual;
 
-import dev.peregrine.core.event.Side;
+import dev.peregrine.core.execution.PositionBook;
 import dev.peregrine.core.instrument.InstrumentRegistry;
 import dev.peregrine.core.instrument.MarginTier;
 import dev.peregrine.core.instrument.PerpetualTerms;
@@ -21,36 +21,35 @@ import dev.peregrine.core.output.Hash64;
  *   margin ratio        = sum of maintenance margin / margin balance
  *   effective leverage  = sum of notional / margin balance
  * </pre>
- * Spot instruments (no {@link PerpetualTerms}) take no part. Contracts are the engine's order quantities (scaled); a
- * contract is {@code contractSize} base units. Money is in the settlement currency as doubles, like every PnL figure
- * in the core (exact enough, and replay reproduces them bit for bit). Instruments are valued at their latest mark,
- * or at the entry price before any mark arrived. Core thread only; no allocation.
+ * Spot instruments (no {@link PerpetualTerms}) take no part. Positions, entry prices, realized PnL and fees are the
+ * engine's {@link PositionBook} (every fill, every strategy's and the engine's own), so whatever fills an order (the
+ * paper venue, a live venue's reports, a replay) moves the account alike; contracts are the engine's order quantities
+ * (scaled), a contract is {@code contractSize} base units. The account adds the collateral, the marks and the funding
+ * paid. Money is in the settlement currency as doubles, like every PnL figure in the core (replay reproduces them bit
+ * for bit). Instruments are valued at their latest mark, or at the entry price before any mark arrived. Core thread
+ * only; no allocation.
  */
 public final class MarginAccount
 {
+    private final PositionBook positions;
     private final PerpetualTerms[] terms;
     private final double[] contractSize;
     private final double[] leverage;
-    private final double collateral;
+    private double collateral;
 
-    private final long[] contracts;
-    private final double[] entryPrice;
     private final long[] mark;
-    private double realizedPnl;
-    private double fees;
     private double fundingPaid;
 
     /**
+     * @param positions  the engine's positions (all strategies and the engine's own orders).
      * @param collateral the account's starting wallet balance, settlement currency.
      * @param leverage   per instrument (FixedPoint, 1x = 1.0), in registry order.
      */
-    public MarginAccount(final InstrumentRegistry instruments, final double collateral, final long[] leverage)
+    public MarginAccount(final InstrumentRegistry instruments, final PositionBook positions, final double collateral,
+        final long[] leverage)
     {
         final int n = instruments.size();
-        if (leverage.length != n)
-        {
-            throw new IllegalArgumentException("leverage has " + leverage.length + " values for " + n + " instruments");
-        }
+        this.positions = positions;
         this.terms = new PerpetualTerms[n];
         this.contractSize = new double[n];
         this.leverage = new double[n];
@@ -58,44 +57,53 @@ public final class MarginAccount
         {
             terms[i] = instruments.perpetual(i);
             contractSize[i] = terms[i] == null ? 0.0 : FixedPoint.toDouble(terms[i].contractSize());
-            this.leverage[i] = FixedPoint.toDouble(leverage[i]);
         }
-        this.collateral = collateral;
-        this.contracts = new long[n];
-        this.entryPrice = new double[n];
+        reconfigure(collateral, leverage);
         this.mark = new long[n];
     }
 
-    /** A copy of {@code other}'s terms and state, for projections ({@link #copy}). */
-    private MarginAccount(final MarginAccount other)
+    /** New collateral (a deposit or withdrawal of the difference) and leverage per instrument: a settings change. */
+    public void reconfigure(final double collateral, final long[] leverage)
     {
+        if (leverage.length != terms.length)
+        {
+            throw new IllegalArgumentException("leverage has " + leverage.length + " values for " + terms.length + " instruments");
+        }
+        this.collateral = collateral;
+        for (int i = 0; i < terms.length; i++)
+        {
+            this.leverage[i] = FixedPoint.toDouble(leverage[i]);
+        }
+    }
+
+    /** An account with {@code other}'s terms and leverage over {@code positions} ({@link #copyOver}). */
+    private MarginAccount(final MarginAccount other, final PositionBook positions)
+    {
+        this.positions = positions;
         this.terms = other.terms;
         this.contractSize = other.contractSize;
-        this.leverage = other.leverage;
-        this.collateral = other.collateral;
-        this.contracts = new long[other.contracts.length];
-        this.entryPrice = new double[other.entryPrice.length];
+        this.leverage = other.leverage; // shared: a settings change reaches the copy too
         this.mark = new long[other.mark.length];
         copyStateFrom(other);
     }
 
     /**
-     * A scratch account with this one's terms, collateral and leverage, and its state now: the risk checks project
-     * an order on it ({@code MarginProjection}). Allocates: build time only.
+     * A scratch account with this one's terms and leverage over {@code positions} (a scratch position book): the
+     * risk checks project an order on it ({@code MarginProjection}). Allocates: build time only.
      */
-    public MarginAccount copy()
+    public MarginAccount copyOver(final PositionBook positions)
     {
-        return new MarginAccount(this);
+        return new MarginAccount(this, positions);
     }
 
-    /** Makes this account's positions, marks and balances those of {@code other} (same instruments); no allocation. */
+    /**
+     * Makes this account's marks, collateral and funding those of {@code other} (same instruments); its positions are
+     * its position book's, copied by the caller. No allocation.
+     */
     public void copyStateFrom(final MarginAccount other)
     {
-        System.arraycopy(other.contracts, 0, contracts, 0, contracts.length);
-        System.arraycopy(other.entryPrice, 0, entryPrice, 0, entryPrice.length);
         System.arraycopy(other.mark, 0, mark, 0, mark.length);
-        realizedPnl = other.realizedPnl;
-        fees = other.fees;
+        collateral = other.collateral;
         fundingPaid = other.fundingPaid;
     }
 
@@ -105,42 +113,10 @@ public final class MarginAccount
         return terms[instrumentId] != null;
     }
 
-    /**
-     * A fill of ours: moves the instrument's contracts and entry price (averaging in, realizing what it closes at
-     * {@code (price - entry) x closed x contractSize}) and takes the fee from the wallet. Ignored for spot.
-     */
-    public void applyFill(final int instrumentId, final int side, final long quantity, final long price, final double fee)
+    /** The instrument's terms, null for spot. */
+    public PerpetualTerms terms(final int instrumentId)
     {
-        if (terms[instrumentId] == null)
-        {
-            return;
-        }
-        fees += fee;
-        final long position = contracts[instrumentId];
-        final long signedFill = Side.sign(side) * quantity;
-        final double fillPrice = FixedPoint.toDouble(price);
-        if (position == 0 || Long.signum(position) == Long.signum(signedFill))
-        {
-            final double held = Math.abs(FixedPoint.toDouble(position));
-            final double added = FixedPoint.toDouble(quantity);
-            entryPrice[instrumentId] = (entryPrice[instrumentId] * held + fillPrice * added) / (held + added);
-            contracts[instrumentId] = position + signedFill;
-            return;
-        }
-        final long closed = Math.min(Math.abs(position), quantity);
-        final double direction = position > 0 ? 1.0 : -1.0;
-        realizedPnl += (fillPrice - entryPrice[instrumentId]) * FixedPoint.toDouble(closed) * direction *
-            contractSize[instrumentId];
-        final long after = position + signedFill;
-        contracts[instrumentId] = after;
-        if (after == 0)
-        {
-            entryPrice[instrumentId] = 0.0;
-        }
-        else if (Long.signum(after) != Long.signum(position))
-        {
-            entryPrice[instrumentId] = fillPrice; // flipped: the rest opens at the fill's price
-        }
+        return terms[instrumentId];
     }
 
     /** Funding the account paid (negative: received), out of the wallet. */
@@ -158,28 +134,34 @@ public final class MarginAccount
         }
     }
 
-    /** Signed contracts held (scaled): positive long, negative short. */
+    /** The latest mark (scaled); 0 before the first. */
+    public long mark(final int instrumentId)
+    {
+        return mark[instrumentId];
+    }
+
+    /** Signed contracts held (scaled): positive long, negative short; 0 for spot. */
     public long contracts(final int instrumentId)
     {
-        return contracts[instrumentId];
+        return terms[instrumentId] == null ? 0 : positions.quantity(instrumentId);
     }
 
     /** The average entry price of the position, 0 when flat. */
     public double entryPrice(final int instrumentId)
     {
-        return entryPrice[instrumentId];
+        return contracts(instrumentId) == 0 ? 0.0 : positions.averagePrice(instrumentId);
     }
 
     /** The price the instrument is valued at: its latest mark, else the entry price. */
     public double valuationPrice(final int instrumentId)
     {
-        return mark[instrumentId] > 0 ? FixedPoint.toDouble(mark[instrumentId]) : entryPrice[instrumentId];
+        return mark[instrumentId] > 0 ? FixedPoint.toDouble(mark[instrumentId]) : entryPrice(instrumentId);
     }
 
     /** The position's size in base units, signed: contracts x contractSize. */
     public double size(final int instrumentId)
     {
-        return FixedPoint.toDouble(contracts[instrumentId]) * contractSize[instrumentId];
+        return FixedPoint.toDouble(contracts(instrumentId)) * contractSize[instrumentId];
     }
 
     /** |contracts| x contractSize x mark. */
@@ -191,7 +173,7 @@ public final class MarginAccount
     /** contracts x contractSize x (mark - entry). */
     public double unrealizedPnl(final int instrumentId)
     {
-        return contracts[instrumentId] == 0 ? 0.0 : size(instrumentId) * (valuationPrice(instrumentId) - entryPrice[instrumentId]);
+        return contracts(instrumentId) == 0 ? 0.0 : size(instrumentId) * (valuationPrice(instrumentId) - entryPrice(instrumentId));
     }
 
     /** notional / leverage. */
@@ -203,7 +185,7 @@ public final class MarginAccount
     /** notional x maintenance rate - maintenance amount, of the bracket the notional falls in; never below 0. */
     public double maintenanceMargin(final int instrumentId)
     {
-        if (terms[instrumentId] == null || contracts[instrumentId] == 0)
+        if (contracts(instrumentId) == 0)
         {
             return 0.0;
         }
@@ -224,14 +206,32 @@ public final class MarginAccount
         return collateral;
     }
 
+    /** Realized PnL of the perpetuals, before fees: the position book's, times the contract size. */
     public double realizedPnl()
     {
-        return realizedPnl;
+        double total = 0.0;
+        for (int i = 0; i < terms.length; i++)
+        {
+            if (terms[i] != null)
+            {
+                total += positions.realizedPnl(i) * contractSize[i];
+            }
+        }
+        return total;
     }
 
+    /** Fees paid on the perpetuals. */
     public double fees()
     {
-        return fees;
+        double total = 0.0;
+        for (int i = 0; i < terms.length; i++)
+        {
+            if (terms[i] != null)
+            {
+                total += positions.fees(i);
+            }
+        }
+        return total;
     }
 
     public double fundingPaid()
@@ -242,19 +242,16 @@ public final class MarginAccount
     /** collateral + realized PnL - fees - funding paid. */
     public double walletBalance()
     {
-        return collateral + realizedPnl - fees - fundingPaid;
+        return collateral + realizedPnl() - fees() - fundingPaid;
     }
 
     /** Wallet balance plus every perpetual's unrealized PnL: the account's equity. */
     public double marginBalance()
     {
         double balance = walletBalance();
-        for (int i = 0; i < contracts.length; i++)
+        for (int i = 0; i < terms.length; i++)
         {
-            if (terms[i] != null)
-            {
-                balance += unrealizedPnl(i);
-            }
+            balance += unrealizedPnl(i);
         }
         return balance;
     }
@@ -263,7 +260,7 @@ public final class MarginAccount
     public double marginUsed()
     {
         double used = 0.0;
-        for (int i = 0; i < contracts.length; i++)
+        for (int i = 0; i < terms.length; i++)
         {
             used += initialMargin(i);
         }
@@ -279,7 +276,7 @@ public final class MarginAccount
     public double maintenanceMargin()
     {
         double total = 0.0;
-        for (int i = 0; i < contracts.length; i++)
+        for (int i = 0; i < terms.length; i++)
         {
             total += maintenanceMargin(i);
         }
@@ -289,12 +286,9 @@ public final class MarginAccount
     public double notional()
     {
         double total = 0.0;
-        for (int i = 0; i < contracts.length; i++)
+        for (int i = 0; i < terms.length; i++)
         {
-            if (terms[i] != null)
-            {
-                total += notional(i);
-            }
+            total += notional(i);
         }
         return total;
     }
@@ -327,29 +321,32 @@ public final class MarginAccount
     }
 
     /**
-     * The mark at which the instrument's one-way cross position is liquidated, as Binance USD-M documents it,
-     * holding the other positions' PnL and maintenance at their current values:
+     * The mark at which the instrument's one-way cross position is liquidated, as Binance USD-M documents it
+     * ("How to Calculate Liquidation Price of USDⓈ-M Futures Contracts"), holding the other positions' PnL and
+     * maintenance at their current values:
      * <pre>
-     *   LP = (WB - TMM1 + UPNL1 + cum - side x size x entry) / (size x MMR - side x size)
+     *   LP = (WB - TMM1 + UPNL1 + cumB - side x size x entry) / (size x MMR - side x size)
      * </pre>
-     * WB wallet balance, TMM1 and UPNL1 the maintenance margin and unrealized PnL of every other position, cum and
-     * MMR the maintenance amount and rate of the bracket, side 1 long / -1 short, size |contracts| x contractSize.
-     * The bracket is the one whose notional range holds the notional at the price found (tried from the lowest).
-     * 0 when flat, spot, or when the account could not be liquidated by this position (a price at or below 0).
+     * WB wallet balance, TMM1 and UPNL1 the maintenance margin and unrealized PnL of every other position, cumB and
+     * MMR the maintenance amount and rate of the bracket, side 1 long / -1 short, size |contracts| x contractSize. As
+     * the venue says, the bracket is the one the position's notional at the liquidation price falls in: tried from
+     * the lowest, the first whose range holds {@code size x LP}; the lowest bracket's price when none does.
+     * 0 when flat or spot, and when the price found is not above 0 (the venue shows "--": this position alone
+     * cannot exhaust the margin).
      */
     public double liquidationPrice(final int instrumentId)
     {
-        final PerpetualTerms t = terms[instrumentId];
-        final long position = contracts[instrumentId];
-        if (t == null || position == 0)
+        final long position = contracts(instrumentId);
+        if (position == 0)
         {
             return 0.0;
         }
+        final PerpetualTerms t = terms[instrumentId];
         double otherMaintenance = 0.0;
         double otherUnrealized = 0.0;
-        for (int i = 0; i < contracts.length; i++)
+        for (int i = 0; i < terms.length; i++)
         {
-            if (i != instrumentId && terms[i] != null)
+            if (i != instrumentId)
             {
                 otherMaintenance += maintenanceMargin(i);
                 otherUnrealized += unrealizedPnl(i);
@@ -357,9 +354,9 @@ public final class MarginAccount
         }
         final double side = position > 0 ? 1.0 : -1.0;
         final double size = Math.abs(size(instrumentId));
-        final double entry = entryPrice[instrumentId];
+        final double entry = entryPrice(instrumentId);
         final double free = walletBalance() - otherMaintenance + otherUnrealized;
-        double fallback = 0.0;
+        double lowest = 0.0;
         for (int k = 0; k < t.tiers().size(); k++)
         {
             final MarginTier tier = t.tiers().get(k);
@@ -368,28 +365,25 @@ public final class MarginAccount
             final double price = (free + cum - side * size * entry) / (size * rate - side * size);
             if (k == 0)
             {
-                fallback = price;
+                lowest = price;
             }
             if (price > 0 && tier.holds(FixedPoint.fromDouble(size * price)))
             {
                 return price;
             }
         }
-        return Math.max(fallback, 0.0);
+        return Math.max(lowest, 0.0);
     }
 
-    /** Mixes the account's state into {@code seed}, for the core's state hash. */
+    /** Mixes the account's own state (marks, funding, collateral) into {@code seed}; positions hash in their book. */
     public long hash(final long seed)
     {
         long h = seed;
-        for (int i = 0; i < contracts.length; i++)
+        for (final long m : mark)
         {
-            h = Hash64.mix(h, contracts[i]);
-            h = Hash64.mix(h, Double.doubleToLongBits(entryPrice[i]));
-            h = Hash64.mix(h, mark[i]);
+            h = Hash64.mix(h, m);
         }
-        h = Hash64.mix(h, Double.doubleToLongBits(realizedPnl));
-        h = Hash64.mix(h, Double.doubleToLongBits(fees));
+        h = Hash64.mix(h, Double.doubleToLongBits(collateral));
         return Hash64.mix(h, Double.doubleToLongBits(fundingPaid));
     }
 }

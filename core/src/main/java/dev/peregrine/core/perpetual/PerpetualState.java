@@ -1,5 +1,6 @@
 package dev.peregrine.core.perpetual;
 
+import dev.peregrine.core.execution.PositionBook;
 import dev.peregrine.core.instrument.InstrumentRegistry;
 import dev.peregrine.core.output.Hash64;
 
@@ -20,12 +21,13 @@ public final class PerpetualState
     private final long[] liquidatedQuantity;
 
     /**
+     * @param enginePositions every fill of the engine: the margin account's positions.
      * @param collateral    the margin account's starting balance, settlement currency.
      * @param leverage      per instrument, FixedPoint, in registry order.
      * @param strategyCount the configured strategies (the funding ledger's rows).
      */
-    public PerpetualState(final InstrumentRegistry instruments, final double collateral, final long[] leverage,
-        final int strategyCount)
+    public PerpetualState(final InstrumentRegistry instruments, final PositionBook enginePositions,
+        final double collateral, final long[] leverage, final int strategyCount)
     {
         final int n = instruments.size();
         this.active = instruments.hasPerpetual();
@@ -35,7 +37,7 @@ public final class PerpetualState
         {
             windows[i] = new MarkWindow(MarkWindow.DEFAULT_CAPACITY);
         }
-        this.account = new MarginAccount(instruments, collateral, leverage);
+        this.account = new MarginAccount(instruments, enginePositions, collateral, leverage);
         this.funding = new FundingLedger(strategyCount, n);
         this.liquidationPrints = new long[n];
         this.liquidatedQuantity = new long[n];

@@ -1,5 +1,6 @@
 package dev.peregrine.core.risk;
 
+import dev.peregrine.core.instrument.PerpetualTerms;
 import dev.peregrine.core.perpetual.MarginAccount;
 
 /**
@@ -10,37 +11,31 @@ import dev.peregrine.core.perpetual.MarginAccount;
  * position the account could not be liquidated by (no liquidation price above 0) is at no distance limit.
  * 0 = none. Reducing orders, spot instruments and orders with no price to value them at pass.
  */
-public final class LiquidationDistanceCheck implements RiskCheck
+public final class LiquidationDistanceCheck extends ProjectedMarginCheck
 {
-    private final MarginProjection projection;
-
     public LiquidationDistanceCheck(final MarginProjection projection)
     {
-        this.projection = projection;
+        super(projection);
     }
 
     @Override
-    public RejectReason check(final OrderRequest order, final RiskContext context)
+    protected boolean isOn(final PerpetualLimits limits)
     {
-        final double minimum = context.limits.perpetual.minLiquidationDistance();
-        final int id = order.instrumentId;
-        if (minimum <= 0 || order.reducing || projection.terms(id) == null)
-        {
-            return RejectReason.NONE;
-        }
-        final MarginAccount after = projection.of(order, context);
-        if (after == null)
-        {
-            return RejectReason.NONE;
-        }
-        final double liquidation = after.liquidationPrice(id);
+        return limits.minLiquidationDistance() > 0;
+    }
+
+    @Override
+    protected RejectReason judge(final int instrumentId, final MarginAccount after, final PerpetualTerms terms,
+        final PerpetualLimits limits)
+    {
+        final double liquidation = after.liquidationPrice(instrumentId);
         if (liquidation <= 0)
         {
             return RejectReason.NONE;
         }
-        final double mark = after.valuationPrice(id);
-        final boolean isLong = after.contracts(id) > 0;
-        final double distance = isLong ? mark - liquidation : liquidation - mark;
-        return Math.max(distance, 0) / mark * 100 < minimum ? RejectReason.LIQUIDATION_DISTANCE : RejectReason.NONE;
+        final double mark = after.valuationPrice(instrumentId);
+        final double distance = after.contracts(instrumentId) > 0 ? mark - liquidation : liquidation - mark;
+        return Math.max(distance, 0) / mark * 100 < limits.minLiquidationDistance() ?
+            RejectReason.LIQUIDATION_DISTANCE : RejectReason.NONE;
     }
 }

@@ -1,5 +1,6 @@
 package dev.peregrine.core.risk;
 
+import dev.peregrine.core.execution.PositionBook;
 import dev.peregrine.core.instrument.InstrumentRegistry;
 import dev.peregrine.core.instrument.PerpetualTerms;
 import dev.peregrine.core.number.FixedPoint;
@@ -19,15 +20,20 @@ import dev.peregrine.core.perpetual.MarginAccount;
 public final class MarginProjection
 {
     private final MarginAccount account;
+    private final PositionBook positions;
+    private final PositionBook scratchPositions;
     private final MarginAccount scratch;
     private final InstrumentRegistry instruments;
     private boolean projected;
     private boolean priced;
 
-    public MarginProjection(final MarginAccount account, final InstrumentRegistry instruments)
+    /** @param positions the engine's positions, which {@code account} reads. */
+    public MarginProjection(final MarginAccount account, final PositionBook positions, final InstrumentRegistry instruments)
     {
         this.account = account;
-        this.scratch = account.copy();
+        this.positions = positions;
+        this.scratchPositions = new PositionBook(positions.instrumentCount());
+        this.scratch = account.copyOver(scratchPositions);
         this.instruments = instruments;
     }
 
@@ -66,9 +72,10 @@ public final class MarginProjection
         {
             return false;
         }
+        scratchPositions.copyFrom(positions);
         scratch.copyStateFrom(account);
         final long quantity = order.quantity + context.orders.openQuantity(id, order.side);
-        scratch.applyFill(id, order.side, quantity, price, 0.0);
+        scratchPositions.applyFill(id, order.side, quantity, price, 0.0);
         return true;
     }
 }

@@ -19,39 +19,33 @@ import dev.peregrine.core.perpetual.MarginAccount;
  * A margin balance of zero or less refuses every new risk. Reducing orders, spot instruments and orders with
  * no price to value them at pass (the venue refuses an unpriced market order itself).
  */
-public final class MaxLeverageCheck implements RiskCheck
+public final class MaxLeverageCheck extends ProjectedMarginCheck
 {
-    private final MarginProjection projection;
-
     public MaxLeverageCheck(final MarginProjection projection)
     {
-        this.projection = projection;
+        super(projection);
     }
 
     @Override
-    public RejectReason check(final OrderRequest order, final RiskContext context)
+    protected boolean isOn(final PerpetualLimits limits)
     {
-        final int id = order.instrumentId;
-        final PerpetualTerms terms = projection.terms(id);
-        if (order.reducing || terms == null)
-        {
-            return RejectReason.NONE;
-        }
-        final MarginAccount after = projection.of(order, context);
-        if (after == null)
-        {
-            return RejectReason.NONE;
-        }
+        return true; // the venue's maximum and the leverage set always apply
+    }
+
+    @Override
+    protected RejectReason judge(final int instrumentId, final MarginAccount after, final PerpetualTerms terms,
+        final PerpetualLimits limits)
+    {
         final double balance = after.marginBalance();
         if (balance <= 0)
         {
             return RejectReason.MAX_LEVERAGE;
         }
-        final double notional = after.notional(id);
+        final double notional = after.notional(instrumentId);
         final double venueMax = FixedPoint.toDouble(terms.tierFor(FixedPoint.fromDouble(notional)).maxLeverage());
-        final double configured = context.limits.perpetual.maxLeverage()[id];
+        final double configured = limits.maxLeverage()[instrumentId];
         final double limit = configured > 0 ? Math.min(configured, venueMax) : venueMax;
-        final double accountLimit = context.limits.perpetual.maxAccountLeverage();
+        final double accountLimit = limits.maxAccountLeverage();
         final boolean over = notional > limit * balance ||
             (accountLimit > 0 && after.notional() > accountLimit * balance) ||
             after.marginUsed() > balance;

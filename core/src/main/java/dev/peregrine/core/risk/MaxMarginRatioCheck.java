@@ -1,5 +1,6 @@
 package dev.peregrine.core.risk;
 
+import dev.peregrine.core.instrument.PerpetualTerms;
 import dev.peregrine.core.perpetual.MarginAccount;
 
 /**
@@ -9,24 +10,23 @@ import dev.peregrine.core.perpetual.MarginAccount;
  * state moves to REDUCING ({@code MarginRatioWatch}); this check keeps the rule for each order. Reducing orders,
  * spot instruments and orders with no price to value them at pass.
  */
-public final class MaxMarginRatioCheck implements RiskCheck
+public final class MaxMarginRatioCheck extends ProjectedMarginCheck
 {
-    private final MarginProjection projection;
-
     public MaxMarginRatioCheck(final MarginProjection projection)
     {
-        this.projection = projection;
+        super(projection);
     }
 
     @Override
-    public RejectReason check(final OrderRequest order, final RiskContext context)
+    protected boolean isOn(final PerpetualLimits limits)
     {
-        final double limit = context.limits.perpetual.maxMarginRatio();
-        if (limit <= 0 || order.reducing || projection.terms(order.instrumentId) == null)
-        {
-            return RejectReason.NONE;
-        }
-        final MarginAccount after = projection.of(order, context);
-        return after != null && after.marginRatio() > limit ? RejectReason.MAX_MARGIN_RATIO : RejectReason.NONE;
+        return limits.maxMarginRatio() > 0;
+    }
+
+    @Override
+    protected RejectReason judge(final int instrumentId, final MarginAccount after, final PerpetualTerms terms,
+        final PerpetualLimits limits)
+    {
+        return after.marginRatio() > limits.maxMarginRatio() ? RejectReason.MAX_MARGIN_RATIO : RejectReason.NONE;
     }
 }

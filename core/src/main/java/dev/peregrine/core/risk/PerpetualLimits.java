@@ -1,8 +1,6 @@
 package dev.peregrine.core.risk;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -71,11 +69,11 @@ public record PerpetualLimits(
         {
             return;
         }
-        map.put("risk.maxLeverage", join(maxLeverage));
+        map.put("risk.maxLeverage", RiskLimits.joinDoubles(maxLeverage));
         map.put("risk.maxAccountLeverage", Double.toString(maxAccountLeverage));
         map.put("risk.maxMarginRatio", Double.toString(maxMarginRatio));
         map.put("risk.minLiquidationDistance", Double.toString(minLiquidationDistance));
-        map.put("risk.maxFundingRate", join(maxFundingRate));
+        map.put("risk.maxFundingRate", RiskLimits.joinDoubles(maxFundingRate));
     }
 
     /** Reads what {@link #encodeInto} wrote; missing lines (spot settings, older journals) are off. */
@@ -123,33 +121,10 @@ public record PerpetualLimits(
         return true;
     }
 
-    private static String join(final double[] values)
-    {
-        final List<String> parts = new ArrayList<>();
-        for (final double value : values)
-        {
-            parts.add(Double.toString(value));
-        }
-        return String.join(",", parts);
-    }
-
+    /** The per-product values of {@code key}, or all 0 when the settings do not have it. */
     private static double[] split(final String text, final int expected, final String key)
     {
-        if (text == null)
-        {
-            return new double[expected];
-        }
-        final String[] parts = text.split(",");
-        if (parts.length != expected)
-        {
-            throw new IllegalArgumentException("settings '" + key + "' has " + parts.length + " values, expected " + expected);
-        }
-        final double[] values = new double[expected];
-        for (int i = 0; i < expected; i++)
-        {
-            values[i] = Double.parseDouble(parts[i].trim());
-        }
-        return values;
+        return text == null ? new double[expected] : RiskLimits.splitDoubles(text, expected, key);
     }
 
     private static void require(final boolean condition, final String message)

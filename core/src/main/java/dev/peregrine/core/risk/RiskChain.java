@@ -1,6 +1,7 @@
 package dev.peregrine.core.risk;
 
 import dev.peregrine.core.execution.ExecutionEngine;
+import dev.peregrine.core.execution.PositionBook;
 import dev.peregrine.core.instrument.InstrumentRegistry;
 import dev.peregrine.core.perpetual.PerpetualState;
 
@@ -43,16 +44,18 @@ public final class RiskChain
 
     /**
      * Every check Peregrine ships, in the order they run: with a perpetual among {@code instruments}, the spot checks
-     * with the perpetual ones after the exposure check, reading {@code perpetuals}' margin account and marks.
+     * with the perpetual ones after the exposure check, reading {@code perpetuals}' margin account (over the engine's
+     * {@code positions}) and marks.
      */
-    public static RiskChain standard(final PerpetualState perpetuals, final InstrumentRegistry instruments)
+    public static RiskChain standard(final PerpetualState perpetuals, final InstrumentRegistry instruments,
+        final PositionBook positions)
     {
         final FundingGuards guards = new FundingGuards(ExecutionEngine.MAX_STRATEGIES, instruments.size());
         if (!perpetuals.active())
         {
             return new RiskChain(null, guards, spotChecks(null));
         }
-        final MarginProjection projection = new MarginProjection(perpetuals.account(), instruments);
+        final MarginProjection projection = new MarginProjection(perpetuals.account(), positions, instruments);
         return new RiskChain(projection, guards, spotChecks(new RiskCheck[]{
             new MaxLeverageCheck(projection),
             new MaxMarginRatioCheck(projection),

@@ -69,34 +69,8 @@ public final class RiskLimits
         final Set<DayOfWeek> tradingDays,
         final MarketSanitySettings sanity)
     {
-        this(maxOrderQuantity, maxOrderNotional, maxPosition, priceBand, maxGrossExposure, dailyLossLimit,
-            trailingDrawdownLimit, maxOrdersPerSecond, maxOrdersPerMinute, maxCancelsPerSecond, maxCancelsPerMinute, zone,
-            windowStartMinute, windowEndMinute, tradingDays, sanity, PerpetualLimits.none(maxOrderQuantity.length));
-    }
-
-    /** Every limit, the perpetual ones included ({@code perpetual} has one value per product where it is per product). */
-    public RiskLimits(
-        final long[] maxOrderQuantity,
-        final double[] maxOrderNotional,
-        final long[] maxPosition,
-        final double[] priceBand,
-        final double maxGrossExposure,
-        final double dailyLossLimit,
-        final double trailingDrawdownLimit,
-        final int maxOrdersPerSecond,
-        final int maxOrdersPerMinute,
-        final int maxCancelsPerSecond,
-        final int maxCancelsPerMinute,
-        final ZoneId zone,
-        final int windowStartMinute,
-        final int windowEndMinute,
-        final Set<DayOfWeek> tradingDays,
-        final MarketSanitySettings sanity,
-        final PerpetualLimits perpetual)
-    {
         final int n = maxOrderQuantity.length;
-        if (maxOrderNotional.length != n || maxPosition.length != n || priceBand.length != n ||
-            perpetual.maxLeverage().length != n)
+        if (maxOrderNotional.length != n || maxPosition.length != n || priceBand.length != n)
         {
             throw new IllegalArgumentException("risk limits: one value per product is needed for every per-product limit");
         }
@@ -131,6 +105,32 @@ public final class RiskLimits
         this.windowEndMinute = windowEndMinute;
         this.tradingDays = EnumSet.copyOf(tradingDays);
         this.sanity = java.util.Objects.requireNonNull(sanity, "sanity");
+        this.perpetual = PerpetualLimits.none(n);
+    }
+
+    /** {@code base} with {@code perpetual} limits ({@link #withPerpetual}). */
+    private RiskLimits(final RiskLimits base, final PerpetualLimits perpetual)
+    {
+        if (perpetual.maxLeverage().length != base.instrumentCount())
+        {
+            throw new IllegalArgumentException("risk limits: one value per product is needed for every per-product limit");
+        }
+        this.maxOrderQuantity = base.maxOrderQuantity;
+        this.maxOrderNotional = base.maxOrderNotional;
+        this.maxPosition = base.maxPosition;
+        this.priceBand = base.priceBand;
+        this.maxGrossExposure = base.maxGrossExposure;
+        this.dailyLossLimit = base.dailyLossLimit;
+        this.trailingDrawdownLimit = base.trailingDrawdownLimit;
+        this.maxOrdersPerSecond = base.maxOrdersPerSecond;
+        this.maxOrdersPerMinute = base.maxOrdersPerMinute;
+        this.maxCancelsPerSecond = base.maxCancelsPerSecond;
+        this.maxCancelsPerMinute = base.maxCancelsPerMinute;
+        this.zone = base.zone;
+        this.windowStartMinute = base.windowStartMinute;
+        this.windowEndMinute = base.windowEndMinute;
+        this.tradingDays = base.tradingDays;
+        this.sanity = base.sanity;
         this.perpetual = perpetual;
     }
 
@@ -139,15 +139,13 @@ public final class RiskLimits
     {
         return new RiskLimits(maxOrderQuantity, maxOrderNotional, maxPosition, priceBand, maxGrossExposure, dailyLossLimit,
             trailingDrawdownLimit, maxOrdersPerSecond, maxOrdersPerMinute, maxCancelsPerSecond, maxCancelsPerMinute, zone,
-            windowStartMinute, windowEndMinute, tradingDays, bounds, perpetual);
+            windowStartMinute, windowEndMinute, tradingDays, bounds).withPerpetual(perpetual);
     }
 
     /** These limits with other perpetual limits (leverage, margin ratio, liquidation distance, funding). */
     public RiskLimits withPerpetual(final PerpetualLimits limits)
     {
-        return new RiskLimits(maxOrderQuantity, maxOrderNotional, maxPosition, priceBand, maxGrossExposure, dailyLossLimit,
-            trailingDrawdownLimit, maxOrdersPerSecond, maxOrdersPerMinute, maxCancelsPerSecond, maxCancelsPerMinute, zone,
-            windowStartMinute, windowEndMinute, tradingDays, sanity, limits);
+        return new RiskLimits(this, limits);
     }
 
     /**
@@ -232,8 +230,7 @@ public final class RiskLimits
             Integer.parseInt(map.getOrDefault("risk.windowStartMinute", "0")),
             Integer.parseInt(map.getOrDefault("risk.windowEndMinute", "1440")),
             days,
-            MarketSanitySettings.decode(map),
-            PerpetualLimits.decode(map, products));
+            MarketSanitySettings.decode(map)).withPerpetual(PerpetualLimits.decode(map, products));
     }
 
     static DayOfWeek parseDay(final String text)
@@ -282,7 +279,7 @@ public final class RiskLimits
         return String.join(",", parts);
     }
 
-    private static String joinDoubles(final double[] values)
+    static String joinDoubles(final double[] values)
     {
         final List<String> parts = new ArrayList<>();
         for (final double v : values)
@@ -303,7 +300,7 @@ public final class RiskLimits
         return values;
     }
 
-    private static double[] splitDoubles(final String text, final int expected, final String key)
+    static double[] splitDoubles(final String text, final int expected, final String key)
     {
         final String[] parts = split(text, expected, key);
         final double[] values = new double[parts.length];

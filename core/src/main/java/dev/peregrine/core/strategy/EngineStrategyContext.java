@@ -9,6 +9,7 @@ import dev.peregrine.core.decision.DecisionRecord;
 import dev.peregrine.core.engine.TradingState;
 import dev.peregrine.core.execution.ExecutionEngine;
 import dev.peregrine.core.instrument.PerpetualTerms;
+import dev.peregrine.core.perpetual.MarginAccount;
 import dev.peregrine.core.perpetual.MarkPrices;
 import dev.peregrine.core.perpetual.MarkWindow;
 import dev.peregrine.core.perpetual.PerpetualState;
@@ -260,6 +261,24 @@ final class EngineStrategyContext implements StrategyContext
         execution.riskChain().fundingGuards().set(strategyId, instrumentId, maxRate);
     }
 
+    @Override
+    public MarginAccount marginAccount()
+    {
+        return perpetuals.account();
+    }
+
+    @Override
+    public double funding(final int instrumentId)
+    {
+        return perpetuals.funding().paid(strategyId, instrumentId);
+    }
+
+    @Override
+    public long liquidationPrints(final int instrumentId)
+    {
+        return perpetuals.liquidationPrints(instrumentId);
+    }
+
     /**
      * Every new order of the strategy passes here: sized on the lot and within the risk limits first
      * ({@link OrderSizer}); one that sizes to nothing is not sent, not counted as a reject, and returns 0.
@@ -383,7 +402,8 @@ final class EngineStrategyContext implements StrategyContext
         double total = 0.0;
         for (int id = 0; id < positions.instrumentCount(); id++)
         {
-            total += positions.realizedPnl(id) + positions.unrealizedPnl(id, market.markPrice(id)) - positions.fees(id);
+            total += positions.realizedPnl(id) + positions.unrealizedPnl(id, market.markPrice(id)) - positions.fees(id) -
+                perpetuals.funding().paid(strategyId, id);
         }
         return total;
     }

@@ -1,6 +1,7 @@
 package dev.peregrine.core.strategy;
 
 import dev.peregrine.core.instrument.PerpetualTerms;
+import dev.peregrine.core.perpetual.MarginAccount;
 import dev.peregrine.core.perpetual.MarkPrices;
 import dev.peregrine.core.perpetual.MarkWindow;
 
@@ -110,6 +111,15 @@ public interface StrategyContext extends OrderEntry
      */
     void guardFunding(int instrumentId, double maxRate);
 
+    /** The engine's perpetual margin account: margin ratio, available margin, leverage, liquidation prices. */
+    MarginAccount marginAccount();
+
+    /** Funding this strategy paid in the instrument (negative: received), settlement currency. */
+    double funding(int instrumentId);
+
+    /** How many liquidations the market printed in the instrument (LIQUIDATION events). */
+    long liquidationPrints(int instrumentId);
+
     // ---- this strategy's own orders, positions and PnL ----
 
     /** Cancels every working order of this strategy in the instrument (-1: all instruments); returns how many were asked. */
@@ -136,13 +146,13 @@ public interface StrategyContext extends OrderEntry
     /** Realized PnL of this strategy in the instrument, gross of fees, quote currency. */
     double realizedPnl(int instrumentId);
 
-    /** Unrealized PnL of this strategy's position at the current mark price. */
+    /** Unrealized PnL of this strategy's position at the current mark price (the venue's mark for a perpetual). */
     double unrealizedPnl(int instrumentId);
 
     /** Fees this strategy paid in the instrument. */
     double fees(int instrumentId);
 
-    /** Realized plus unrealized, net of fees, over every instrument. */
+    /** Realized plus unrealized, net of fees and of funding paid, over every instrument. */
     double totalPnl();
 
     /** The engine's net position in the instrument, all strategies and exits together. */

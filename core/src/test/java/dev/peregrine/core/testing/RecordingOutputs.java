@@ -75,6 +75,16 @@ public final class RecordingOutputs implements OutputListener
             " @ " + FixedPoint.toString(price) + (fee == 0.0 ? "" : String.format(java.util.Locale.ROOT, " fee %.4f", fee)));
     }
 
+    /** e.g. {@code FUNDING s1 i0 0.5 @ 40000 rate 0.0001 paid 2.0000}. */
+    @Override
+    public void onFunding(final int strategyId, final int instrumentId, final long contracts, final long markPrice,
+        final long fundingRate, final double payment, final long timeNanos)
+    {
+        lines.add("FUNDING s" + strategyId + " i" + instrumentId + " " + FixedPoint.toString(contracts) + " @ " +
+            FixedPoint.toString(markPrice) + " rate " + FixedPoint.toString(fundingRate) +
+            String.format(java.util.Locale.ROOT, " paid %.4f", payment));
+    }
+
     @Override
     public void onCancel(final long orderId, final int instrumentId, final long quantity, final long timeNanos)
     {

@@ -123,7 +123,8 @@ public final class PerpetualTrend implements Strategy
     }
 
     @Override
-    public void onTrade(final int instrumentId, final long price, final long quantity, final int side, final long timeNanos)
+    public void onTrade(final int instrumentId, final long price, final long tradeQuantity, final int side,
+        final long timeNanos)
     {
         if (instrumentId != this.instrumentId)
         {
