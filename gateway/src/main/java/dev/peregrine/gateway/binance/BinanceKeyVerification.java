@@ -3,6 +3,7 @@ package dev.peregrine.gateway.binance;
 import dev.peregrine.gateway.binance.orders.BinanceAnswer;
 import dev.peregrine.gateway.binance.orders.BinanceCredentials;
 import dev.peregrine.gateway.binance.orders.BinanceOrderClient;
+import dev.peregrine.gateway.binance.orders.BinanceRestPaths;
 import dev.peregrine.gateway.orders.CredentialsException;
 import dev.peregrine.gateway.orders.RequestOutcome;
 import dev.peregrine.gateway.orders.RestStatus;
@@ -23,7 +24,7 @@ import java.util.function.Consumer;
  * key, so that case is usable with the call skipped; a 401 or a key or signature code ({@code -2014}, {@code -2015},
  * {@code -1022}) is the key's fault.
  */
-final class BinanceKeyVerification
+public final class BinanceKeyVerification
 {
     private BinanceKeyVerification()
     {
@@ -31,6 +32,13 @@ final class BinanceKeyVerification
 
     static KeyVerification verify(final Path keyFile, final Map<String, String> environment, final URI apiUrl,
         final Duration timeout, final Consumer<String> passed)
+    {
+        return verify(keyFile, environment, apiUrl, BinanceRestPaths.SPOT, timeout, passed);
+    }
+
+    /** The same checks against another Binance API of the same signing ({@code paths}: USD-M's {@code /fapi/v2/account}). */
+    public static KeyVerification verify(final Path keyFile, final Map<String, String> environment, final URI apiUrl,
+        final BinanceRestPaths paths, final Duration timeout, final Consumer<String> passed)
     {
         final BinanceCredentials credentials;
         try
@@ -46,7 +54,7 @@ final class BinanceKeyVerification
         }
         passed.accept("request signing: ok (" + (credentials.kind() == BinanceCredentials.Kind.ED25519 ?
             "Ed25519, base64" : "HMAC-SHA256, hex") + ")");
-        final BinanceOrderClient client = new BinanceOrderClient(apiUrl, credentials, timeout, timeout,
+        final BinanceOrderClient client = new BinanceOrderClient(apiUrl, paths, credentials, timeout, timeout,
             System::currentTimeMillis);
         final String unreachable = "could not reach " + apiUrl + ": skipped the read-only check";
         final BinanceAnswer answer;
@@ -68,9 +76,10 @@ final class BinanceKeyVerification
         final RequestOutcome outcome = status.outcome();
         if (outcome == RequestOutcome.OK)
         {
-            return KeyVerification.usable("read-only call: ok (GET " + BinanceOrderClient.ACCOUNT + " answered " +
+            return KeyVerification.usable("read-only call: ok (GET " + paths.account() + " answered " +
                 status.httpStatus() + (answer.json().path("canTrade").asBoolean(true) ? "" :
-                "; the account cannot trade: enable Spot trading for this key") + ")");
+                "; the account cannot trade: enable " + (paths == BinanceRestPaths.SPOT ? "Spot" : "Futures") +
+                " trading for this key") + ")");
         }
         if (outcome == RequestOutcome.NOT_SENT || outcome == RequestOutcome.TIMEOUT || outcome == RequestOutcome.DROPPED)
         {

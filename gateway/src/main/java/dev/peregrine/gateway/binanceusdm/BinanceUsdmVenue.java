@@ -1,26 +1,38 @@
 package dev.peregrine.gateway.binanceusdm;
 
 import dev.peregrine.gateway.binance.BinanceCaptureSymbols;
+import dev.peregrine.gateway.binance.BinanceKeyVerification;
+import dev.peregrine.gateway.binance.orders.BinanceCredentials;
+import dev.peregrine.gateway.binanceusdm.orders.UsdmAccountSettings;
+import dev.peregrine.gateway.binanceusdm.orders.UsdmLiveVenue;
+import dev.peregrine.gateway.binanceusdm.orders.UsdmRest;
+import dev.peregrine.gateway.binanceusdm.sim.UsdmSimulator;
 import dev.peregrine.gateway.capture.CaptureFormat;
 import dev.peregrine.gateway.venue.CatalogLoader;
 import dev.peregrine.gateway.venue.CatalogSource;
 import dev.peregrine.gateway.venue.DemoExchange;
+import dev.peregrine.gateway.venue.KeyVerification;
 import dev.peregrine.gateway.venue.LiveVenue;
 import dev.peregrine.gateway.venue.MarketDataFeed;
+import dev.peregrine.gateway.venue.SimulatorSettings;
 import dev.peregrine.gateway.venue.Venue;
+import dev.peregrine.gateway.venue.VenueSimulator;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
  * Binance USD-M perpetual futures ({@code binance-usdm}): contracts from {@code /fapi/v1/exchangeInfo}
  * ({@link UsdmCatalogSource}, built-in {@link UsdmProducts}), market data from the futures streams
  * ({@code aggTrade}, {@code bookTicker}, {@code depth@100ms} with the futures sync rule, {@code markPrice@1s},
- * {@code forceOrder}) and a simulated USD-M market with marks and funding. The live order path, the key check and
- * {@code peregrine sim} belong to {@code binanceusdm/orders} and {@code binanceusdm/emulator}; until they are wired this
- * venue has none, as a venue without an order path.
+ * {@code forceOrder}) and a simulated USD-M market with marks and funding ({@link UsdmDemoExchange}); live orders through
+ * {@code binanceusdm/orders} ({@link UsdmLiveVenue}) and {@code peregrine sim} with the emulated futures trading API
+ * ({@link UsdmSimulator}).
  */
 public final class BinanceUsdmVenue implements Venue
 {
@@ -68,32 +80,58 @@ public final class BinanceUsdmVenue implements Venue
     @Override
     public MarketDataFeed marketData(final URI marketDataUrl, final URI restUrl, final List<String> products)
     {
-        throw new UnsupportedOperationException(NAME + " market data is not wired yet");
+        return new UsdmFeed(marketDataUrl, restUrl, products);
     }
 
     @Override
     public boolean tradesLive()
     {
-        return false;
+        return true;
     }
 
+    /**
+     * @param restUrl       the futures REST base ({@code https://fapi.binance.com}).
+     * @param userChannel   the futures stream host the listen-key user data stream is on ({@code wss://fstream.binance.com}).
+     * @param keyName       the API key.
+     * @param privateKeyPem the HMAC secret key, or the Ed25519 private key in PEM.
+     */
     @Override
     public LiveVenue liveVenue(final URI restUrl, final URI userChannel, final String keyName, final String privateKeyPem,
         final String keySource)
     {
-        throw new UnsupportedOperationException(NAME + " has no live order path yet");
+        return new UsdmLiveVenue(restUrl, userChannel, BinanceCredentials.of(keyName, privateKeyPem, keySource),
+            UsdmAccountSettings.defaults());
     }
 
     @Override
     public void checkCredentials(final String keyName, final String privateKeyPem, final String keySource)
     {
-        throw new UnsupportedOperationException(NAME + " has no live order path yet: no key to check");
+        BinanceCredentials.of(keyName, privateKeyPem, keySource);
     }
 
+    /** Spot Binance's checks with the read-only call at {@code GET /fapi/v2/account}. */
+    @Override
+    public KeyVerification verifyKeys(final Path keyFile, final Map<String, String> environment, final URI restUrl,
+        final Duration timeout, final Consumer<String> passed)
+    {
+        return BinanceKeyVerification.verify(keyFile, environment, restUrl, UsdmRest.PATHS, timeout, passed);
+    }
+
+    /** The simulated USD-M market with the emulated futures trading API on one port, and a throwaway key. */
+    @Override
+    public VenueSimulator simulator(final SimulatorSettings settings)
+    {
+        return UsdmSimulator.build(settings);
+    }
+
+    /**
+     * The generated USD-M market sets its own pace ({@code tradesPerSecond} is not used) and settles funding every
+     * {@link UsdmDemoExchange#DEMO_FUNDING_INTERVAL}, so a demo sees funding.
+     */
     @Override
     public DemoExchange generated(final List<String> products, final long seed, final int tradesPerSecond)
     {
-        throw new UnsupportedOperationException(NAME + " has no simulated market yet");
+        return UsdmDemoExchange.generated(products, seed, UsdmDemoExchange.DEMO_FUNDING_INTERVAL);
     }
 
     @Override

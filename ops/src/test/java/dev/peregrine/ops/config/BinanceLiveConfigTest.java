@@ -84,7 +84,7 @@ class BinanceLiveConfigTest
             "journal: {dir: JOURNAL}\n");
         assertThatThrownBy(() -> DaemonConfigLoader.load(simulated, null, Map.of("PEREGRINE_ADMIN_TOKEN", TOKEN)))
             .isInstanceOfSatisfying(ConfigException.class, ex -> assertThat(ex.problems()).extracting(Object::toString)
-                .contains("venue.name: was 'simulated'; expected a venue that trades live (coinbase, binance): the live " +
+                .contains("venue.name: was 'simulated'; expected a venue that trades live (coinbase, binance, binance-usdm): the live " +
                     "profile sends orders to a venue's API"));
 
         final Path paper = file("venue: {name: binance}\nproducts: [BTCUSDT]\nports: {health: 0, metrics: 0}\n" +

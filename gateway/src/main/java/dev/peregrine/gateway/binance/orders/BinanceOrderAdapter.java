@@ -90,7 +90,7 @@ public final class BinanceOrderAdapter implements OrderGateway, Agent, AutoClose
     public boolean submit(final OrderCommand command, final String clientOrderId)
     {
         return offer(new BinanceQueuedRequest.Submit(command.orderId, clientOrderId, command.instrumentId, command.side,
-            command.orderType, command.quantity, command.limitPrice));
+            command.orderType, command.quantity, command.limitPrice, command.reduceOnly));
     }
 
     @Override
@@ -209,7 +209,8 @@ public final class BinanceOrderAdapter implements OrderGateway, Agent, AutoClose
         final BinanceOrderRequest request;
         try
         {
-            request = request(s.clientOrderId(), symbol, s.side(), s.orderType(), s.quantity(), s.limitPrice());
+            final BinanceOrderRequest r = request(s.clientOrderId(), symbol, s.side(), s.orderType(), s.quantity(), s.limitPrice());
+            request = s.reduceOnly() ? r.reducing() : r;
         }
         catch (final IllegalArgumentException ex)
         {
@@ -246,6 +247,10 @@ public final class BinanceOrderAdapter implements OrderGateway, Agent, AutoClose
         if (orderType == OrderType.LIMIT_FOK.ordinal())
         {
             return BinanceOrderRequest.limit(clientOrderId, symbol, side, quantity, limitPrice, "FOK");
+        }
+        if (config.postOnlyLimits() && client.paths().futures())
+        {
+            return BinanceOrderRequest.limit(clientOrderId, symbol, side, quantity, limitPrice, "GTX");
         }
         return config.postOnlyLimits()
             ? BinanceOrderRequest.limitMaker(clientOrderId, symbol, side, quantity, limitPrice)

@@ -49,6 +49,7 @@ public final class BinanceOrderClient
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI baseUri;
+    private final BinanceRestPaths paths;
     private final BinanceCredentials credentials;
     private final Duration requestTimeout;
     private final LongSupplier epochMillis;
@@ -58,12 +59,20 @@ public final class BinanceOrderClient
     public BinanceOrderClient(final URI baseUri, final BinanceCredentials credentials, final Duration requestTimeout,
         final Duration connectTimeout, final LongSupplier epochMillis)
     {
+        this(baseUri, BinanceRestPaths.SPOT, credentials, requestTimeout, connectTimeout, epochMillis);
+    }
+
+    /** A client of the trading API at {@code paths} (spot, or USD-M futures). */
+    public BinanceOrderClient(final URI baseUri, final BinanceRestPaths paths, final BinanceCredentials credentials,
+        final Duration requestTimeout, final Duration connectTimeout, final LongSupplier epochMillis)
+    {
         if (baseUri == null || baseUri.getHost() == null ||
             !("https".equals(baseUri.getScheme()) || "http".equals(baseUri.getScheme())))
         {
             throw new IllegalArgumentException("Binance REST base must be https://host[:port] or http://..., was " + baseUri);
         }
         this.baseUri = baseUri;
+        this.paths = paths;
         this.credentials = credentials;
         this.requestTimeout = requestTimeout;
         this.epochMillis = epochMillis;
@@ -79,34 +88,39 @@ public final class BinanceOrderClient
         return baseUri;
     }
 
+    public BinanceRestPaths paths()
+    {
+        return paths;
+    }
+
     /** {@code POST /api/v3/order} with {@code newOrderRespType=ACK}: the answer holds {@code orderId}. */
     public CompletableFuture<BinanceAnswer> newOrder(final BinanceOrderRequest order)
     {
-        return signed("POST", ORDER, order.toQuery(), false);
+        return signed("POST", paths.order(), order.toQuery(), false);
     }
 
     /** {@code DELETE /api/v3/order} by client order id; sent once. */
     public CompletableFuture<BinanceAnswer> cancel(final String symbol, final String clientOrderId)
     {
-        return signed("DELETE", ORDER, "symbol=" + symbol + "&origClientOrderId=" + clientOrderId, false);
+        return signed("DELETE", paths.order(), "symbol=" + symbol + "&origClientOrderId=" + clientOrderId, false);
     }
 
     /** {@code GET /api/v3/order} by client order id; {@link BinanceAnswer#NO_SUCH_ORDER} when the venue has none. */
     public CompletableFuture<BinanceAnswer> queryOrder(final String symbol, final String clientOrderId)
     {
-        return signed("GET", ORDER, "symbol=" + symbol + "&origClientOrderId=" + clientOrderId, true);
+        return signed("GET", paths.order(), "symbol=" + symbol + "&origClientOrderId=" + clientOrderId, true);
     }
 
     /** {@code GET /api/v3/myTrades} of one order: its fills, with their trade ids and commissions. */
     public CompletableFuture<BinanceAnswer> trades(final String symbol, final long venueOrderId)
     {
-        return signed("GET", MY_TRADES, "symbol=" + symbol + "&orderId=" + venueOrderId, true);
+        return signed("GET", paths.trades(), "symbol=" + symbol + "&orderId=" + venueOrderId, true);
     }
 
     /** {@code GET /api/v3/account}: read-only, for checking that the key works. */
     public CompletableFuture<BinanceAnswer> account()
     {
-        return signed("GET", ACCOUNT, "omitZeroBalances=true", true);
+        return signed("GET", paths.account(), paths.accountQuery(), true);
     }
 
     /** The query of a signed call: the parameters, timestamp and recvWindow, then their signature. */
@@ -115,6 +129,22 @@ public final class BinanceOrderClient
         final String payload = (parameters.isEmpty() ? "" : parameters + "&") + "recvWindow=" + RECV_WINDOW_MILLIS +
             "&timestamp=" + epochMillis.getAsLong();
         return payload + "&signature=" + encode(credentials.sign(payload));
+    }
+
+    /**
+     * Any other signed call of the API ({@code leverage}, {@code positionRisk}, {@code income}, ...); reads
+     * ({@code idempotent}) are retried once, changes only when they were not sent.
+     */
+    public CompletableFuture<BinanceAnswer> signedCall(final String method, final String path, final String parameters,
+        final boolean idempotent)
+    {
+        return signed(method, path, parameters, idempotent);
+    }
+
+    /** A call with the API key alone, no signature: the listen key's {@code USER_STREAM} endpoints. */
+    public CompletableFuture<BinanceAnswer> keyedCall(final String method, final String path, final String parameters)
+    {
+        return send(method, path, () -> parameters, true, 1);
     }
 
     private CompletableFuture<BinanceAnswer> signed(final String method, final String path, final String parameters,
@@ -183,7 +213,7 @@ public final class BinanceOrderClient
         }
         else if (used >= 0)
         {
-            remaining = Math.max(0, WEIGHT_PER_MINUTE - WEIGHT_RESERVE - used);
+            remaining = Math.max(0, paths.weightPerMinute() - WEIGHT_RESERVE - used);
             reset = secondsToNextMinute();
         }
         else

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * @param price       the limit price; 0 for {@code MARKET}.
  */
 public record BinanceOrderRequest(String clientOrderId, String symbol, int side, String type, String timeInForce,
-    long quantity, long price)
+    long quantity, long price, boolean reduceOnly)
 {
     /** What Binance accepts as a {@code newClientOrderId}. */
     public static final Pattern CLIENT_ORDER_ID = Pattern.compile("[a-zA-Z0-9-_]{1,36}");
@@ -30,6 +30,19 @@ public record BinanceOrderRequest(String clientOrderId, String symbol, int side,
         {
             throw new IllegalArgumentException("quantity must be positive, was " + FixedPoint.toString(quantity));
         }
+    }
+
+    /** An order that may open a position (every spot order). */
+    public BinanceOrderRequest(final String clientOrderId, final String symbol, final int side, final String type,
+        final String timeInForce, final long quantity, final long price)
+    {
+        this(clientOrderId, symbol, side, type, timeInForce, quantity, price, false);
+    }
+
+    /** This order, reduce-only (USD-M futures' {@code reduceOnly=true}: it may only shrink a position). */
+    public BinanceOrderRequest reducing()
+    {
+        return new BinanceOrderRequest(clientOrderId, symbol, side, type, timeInForce, quantity, price, true);
     }
 
     public static BinanceOrderRequest market(final String clientOrderId, final String symbol, final int side,
@@ -54,7 +67,7 @@ public record BinanceOrderRequest(String clientOrderId, String symbol, int side,
     /** True for an order that can rest on the book (a fill of it may be a maker's). */
     public boolean canRest()
     {
-        return "LIMIT_MAKER".equals(type) || "LIMIT".equals(type) && "GTC".equals(timeInForce);
+        return "LIMIT_MAKER".equals(type) || "LIMIT".equals(type) && ("GTC".equals(timeInForce) || "GTX".equals(timeInForce));
     }
 
     /**
@@ -74,6 +87,10 @@ public record BinanceOrderRequest(String clientOrderId, String symbol, int side,
         if (!"MARKET".equals(type))
         {
             q.append("&price=").append(FixedPoint.toString(price));
+        }
+        if (reduceOnly)
+        {
+            q.append("&reduceOnly=true");
         }
         return q.append("&newClientOrderId=").append(clientOrderId).append("&newOrderRespType=ACK").toString();
     }

@@ -5,7 +5,7 @@ sealed interface BinanceQueuedRequest permits BinanceQueuedRequest.Submit, Binan
 {
     /** @param orderType the core's {@code OrderType} ordinal. */
     record Submit(long orderId, String clientOrderId, int instrumentId, int side, int orderType, long quantity,
-        long limitPrice) implements BinanceQueuedRequest
+        long limitPrice, boolean reduceOnly) implements BinanceQueuedRequest
     {
     }
 

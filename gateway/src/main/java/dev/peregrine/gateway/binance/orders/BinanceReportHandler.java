@@ -181,7 +181,8 @@ final class BinanceReportHandler
             {
                 cumulative += FixedPoint.parse(nonNull(BinanceAnswer.text(t, "qty")));
                 trade(order, t.path("id").asLong(), cumulative, FixedPoint.parse(nonNull(BinanceAnswer.text(t, "price"))),
-                    BinanceAnswer.text(t, "commission"), BinanceAnswer.text(t, "commissionAsset"), t.path("isMaker").asBoolean());
+                    BinanceAnswer.text(t, "commission"), BinanceAnswer.text(t, "commissionAsset"),
+                    t.has("isMaker") ? t.path("isMaker").asBoolean() : t.path("maker").asBoolean()); // spot, futures
             }
         }
         settle(order, queried.text("status"));

@@ -192,6 +192,12 @@ public final class BinanceUsdmEmulator implements BinanceApiExtension
         return UsdmOrder.plain(trading.account.position(symbol).amount);
     }
 
+    /** The leverage {@code symbol} is set to. */
+    public synchronized int leverageOf(final String symbol)
+    {
+        return trading.account.position(symbol).leverage;
+    }
+
     public synchronized BigDecimal walletBalance()
     {
         return trading.account.wallet;

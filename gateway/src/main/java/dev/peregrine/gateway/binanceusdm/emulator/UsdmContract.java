@@ -1,6 +1,11 @@
 package dev.peregrine.gateway.binanceusdm.emulator;
 
+import dev.peregrine.core.instrument.MarginTier;
+import dev.peregrine.core.instrument.ProductCatalog;
+import dev.peregrine.core.number.FixedPoint;
+
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -48,6 +53,38 @@ public record UsdmContract(String symbol, String marginAsset, BigDecimal tickSiz
                 new Bracket(1, 100, d("10000"), d("0"), d("0.005"), d("0")),
                 new Bracket(2, 75, d("100000"), d("10000"), d("0.0065"), d("15")),
                 new Bracket(3, 50, d("500000"), d("100000"), d("0.01"), d("365")))));
+    }
+
+    /**
+     * The perpetual products of {@code catalog}, as the venue's built-in list or its {@code exchangeInfo} gives them:
+     * tick and lot from the increments, the minimum quantity one lot, brackets from the margin tiers (a tier capped at
+     * {@link Long#MAX_VALUE} is open-ended). Spot products are left out.
+     */
+    public static List<UsdmContract> of(final ProductCatalog catalog)
+    {
+        final List<UsdmContract> list = new ArrayList<>();
+        for (final ProductCatalog.Product p : catalog.products())
+        {
+            if (p.perpetual() == null)
+            {
+                continue;
+            }
+            final List<Bracket> brackets = new ArrayList<>();
+            for (final MarginTier t : p.perpetual().tiers())
+            {
+                brackets.add(new Bracket(brackets.size() + 1, (int)(t.maxLeverage() / FixedPoint.SCALE),
+                    t.notionalCap() == Long.MAX_VALUE ? new BigDecimal(Long.MAX_VALUE) : fixed(t.notionalCap()),
+                    fixed(t.notionalFloor()), fixed(t.maintenanceRate()), fixed(t.maintenanceAmount())));
+            }
+            list.add(new UsdmContract(p.symbol(), p.perpetual().settlementCurrency(), fixed(p.priceIncrement()),
+                fixed(p.sizeIncrement()), fixed(p.sizeIncrement()), fixed(p.minNotional()), brackets));
+        }
+        return list;
+    }
+
+    private static BigDecimal fixed(final long scaled)
+    {
+        return BigDecimal.valueOf(scaled, 8).stripTrailingZeros();
     }
 
     private static BigDecimal d(final String text)

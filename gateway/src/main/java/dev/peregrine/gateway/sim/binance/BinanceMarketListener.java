@@ -3,7 +3,7 @@ package dev.peregrine.gateway.sim.binance;
 import java.math.BigDecimal;
 
 /** What a {@link BinanceMarketSource} tells the exchange as its market moves. Loop thread only. */
-interface BinanceMarketListener
+public interface BinanceMarketListener
 {
     /** An event of {@code stream} ({@code btcusdt@trade}) for every client listening to it. */
     void publish(String stream, String data);

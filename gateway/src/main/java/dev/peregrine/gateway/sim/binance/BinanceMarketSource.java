@@ -5,7 +5,7 @@ import io.netty.channel.EventLoop;
 import java.util.List;
 
 /** Where the simulator's market comes from: a generated random walk or a recorded capture. Loop thread only. */
-interface BinanceMarketSource
+public interface BinanceMarketSource
 {
     /** Starts the market on {@code loop}; what it prints and quotes goes to {@code listener}. */
     void start(EventLoop loop, BinanceMarketListener listener);

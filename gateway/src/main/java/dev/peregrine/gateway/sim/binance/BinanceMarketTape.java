@@ -18,7 +18,7 @@ import java.util.TreeMap;
  * capture; a trade or book ticker no newer than the last (by id) is ignored, since a replay sends the same capture
  * to every client. It is also the {@link BinanceMarketView} the trading API fills against. Event loop only.
  */
-final class BinanceMarketTape implements BinanceMarketView
+public final class BinanceMarketTape implements BinanceMarketView
 {
     static final int RECENT_TRADES = 1000;
     static final int SECONDS_KEPT = 1000;
@@ -31,7 +31,7 @@ final class BinanceMarketTape implements BinanceMarketView
      *
      * @param buyerIsMaker true when the buyer's order was resting (the seller took it).
      */
-    record Trade(long id, BigDecimal price, BigDecimal quantity, long time, boolean buyerIsMaker)
+    public record Trade(long id, BigDecimal price, BigDecimal quantity, long time, boolean buyerIsMaker)
     {
     }
 

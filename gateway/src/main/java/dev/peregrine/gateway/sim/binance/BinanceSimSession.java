@@ -17,7 +17,7 @@ import java.util.concurrent.Future;
  * ({@code /stream}, or {@code SET_PROPERTY combined}) or raw ({@code /ws/}). Loop thread only; a replay's agent
  * reads {@link #channel} and {@link #wantsDepth()}.
  */
-final class BinanceSimSession implements UserStreamSink
+public final class BinanceSimSession implements UserStreamSink
 {
     private static final String ENVELOPE_HEAD = "{\"stream\":\"";
 

@@ -64,6 +64,15 @@ public final class BinanceSimulatedExchange implements AutoCloseable
     }
 
     /**
+     * An exchange serving another market that speaks Binance's stream protocol (USD-M futures), on {@code port}
+     * (0: ephemeral); its own REST paths come through {@link #withTradingApi}.
+     */
+    public static BinanceSimulatedExchange serving(final BinanceMarketSource market, final int port)
+    {
+        return new BinanceSimulatedExchange(market, port);
+    }
+
+    /**
      * Replays a capture ({@code <epoch nanos> <json>} lines, gzip or plain) to every client from its
      * start, at {@code speed} times the recorded pace, or as fast as possible when {@code speed} is 0.
      */

@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  * takes one update id, as on the venue, so the REST snapshot ({@code lastUpdateId} = the latest id) is
  * consistent with the diffs. Loop thread only, hence no locks.
  */
-final class GeneratedBinanceMarket implements BinanceMarketSource
+public final class GeneratedBinanceMarket implements BinanceMarketSource
 {
     static final int LEVELS = 20;
     static final int TICK_MILLIS = 10;
@@ -43,8 +43,13 @@ final class GeneratedBinanceMarket implements BinanceMarketSource
 
     GeneratedBinanceMarket(final List<String> symbols, final long seed)
     {
+        this(symbols, seed, VenueRegistry.standard().catalog());
+    }
+
+    /** A market for {@code symbols} as {@code known} lists them (increments, reference price): another venue's products. */
+    public GeneratedBinanceMarket(final List<String> symbols, final long seed, final ProductCatalog known)
+    {
         random = new Random(seed);
-        final ProductCatalog known = VenueRegistry.standard().catalog();
         for (final String symbol : symbols)
         {
             final ProductCatalog.Product product = known.find(symbol);

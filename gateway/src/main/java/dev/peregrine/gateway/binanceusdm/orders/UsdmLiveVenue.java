@@ -1,0 +1,166 @@
+package dev.peregrine.gateway.binanceusdm.orders;
+
+import com.lmax.disruptor.RingBuffer;
+import dev.peregrine.core.event.InboundEvent;
+import dev.peregrine.core.event.OrderCommand;
+import dev.peregrine.core.instrument.InstrumentRegistry;
+import dev.peregrine.gateway.binance.orders.BinanceCredentials;
+import dev.peregrine.gateway.binance.orders.BinanceOrderAdapter;
+import dev.peregrine.gateway.binance.orders.BinanceOrderClient;
+import dev.peregrine.gateway.orders.OrderAdapterMetrics;
+import dev.peregrine.gateway.venue.LiveOrderPath;
+import dev.peregrine.gateway.venue.LiveVenue;
+import dev.peregrine.gateway.venue.RecoveredOrder;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The Binance USD-M order path wired into the engine: spot Binance's adapter ({@link BinanceOrderAdapter}: rate
+ * control, creates never re-sent, queries by client order id) at the futures paths ({@link UsdmRest#PATHS}), with
+ * {@code reduceOnly} from the core's order, fills from the futures user data stream ({@code ORDER_TRADE_UPDATE} on a
+ * listen key, {@link UsdmUserStreamClient}) and funding payments from it ({@code FUNDING_FEE}, read from the income
+ * history as FUNDING_SETTLEMENT events, {@link UsdmFundingReports}). At start it sets each symbol's leverage and
+ * margin type from the settings, cancels this journal's orphan orders and reads the positions
+ * ({@link UsdmAccountSetup}); the orders the core recovered open are queried by client id, as for spot.
+ *
+ * <p>Client order ids are {@code <prefix><orderId>} with the journal's prefix: deterministic, never reused.
+ */
+public final class UsdmLiveVenue implements LiveVenue
+{
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+    private final URI restBase;
+    private final URI streamBase;
+    private final BinanceCredentials credentials;
+    private final UsdmAccountSettings settings;
+    private final LiveOrderPath path = new LiveOrderPath();
+
+    private volatile BinanceOrderAdapter adapter;
+    private volatile UsdmUserStreamClient userStream;
+    private volatile UsdmFundingReports funding;
+    private volatile UsdmAccountSetup setup;
+
+    /**
+     * @param restBase   the futures REST base ({@code https://fapi.binance.com} or the emulator).
+     * @param streamBase the futures stream host the user data stream is on ({@code wss://fstream.binance.com}).
+     */
+    public UsdmLiveVenue(final URI restBase, final URI streamBase, final BinanceCredentials credentials,
+        final UsdmAccountSettings settings)
+    {
+        this.restBase = restBase;
+        this.streamBase = streamBase;
+        this.credentials = credentials;
+        this.settings = settings;
+    }
+
+    /**
+     * @throws IllegalStateException naming the URL when leverage cannot be set or the user data stream not opened.
+     */
+    @Override
+    public void start(final RingBuffer<InboundEvent> inbound, final InstrumentRegistry instruments, final String prefix,
+        final List<RecoveredOrder> recovered)
+    {
+        path.attach(inbound, prefix);
+        final BinanceOrderClient client = new BinanceOrderClient(restBase, UsdmRest.PATHS, credentials, TIMEOUT, TIMEOUT,
+            System::currentTimeMillis);
+        final List<String> symbols = new ArrayList<>();
+        for (int i = 0; i < instruments.size(); i++)
+        {
+            symbols.add(instruments.get(i).symbol());
+        }
+        setup = new UsdmAccountSetup(client);
+        setup.configure(symbols, settings);
+        adapter = new BinanceOrderAdapter(client, path.reports(), LiveOrderPath.symbols(instruments),
+            BinanceOrderAdapter.Config.defaults(), path.metrics(), System::nanoTime, System::currentTimeMillis);
+        path.route(adapter);
+        final Set<String> heldOpen = new HashSet<>();
+        for (final RecoveredOrder o : recovered)
+        {
+            heldOpen.add(clientOrderId(o.orderId()));
+            adapter.adopt(o.orderId(), clientOrderId(o.orderId()), o.instrumentId(), o.side(), o.type(), o.quantity(),
+                o.limitPrice(), o.acceptedByVenue(), o.filledQuantity());
+        }
+        funding = new UsdmFundingReports(client, symbols::indexOf);
+        funding.attach(inbound, System.currentTimeMillis());
+        userStream = new UsdmUserStreamClient(streamBase, client, adapter::onExecutionReport, funding::onFundingFee, TIMEOUT);
+        userStream.start();
+        setup.reconcile(prefix, heldOpen);
+        adapter.start();
+    }
+
+    @Override
+    public int awaitingReconcile()
+    {
+        final BinanceOrderAdapter current = adapter;
+        return current == null ? 0 : current.awaitingReconcile();
+    }
+
+    @Override
+    public OrderAdapterMetrics metrics()
+    {
+        return path.metrics();
+    }
+
+    @Override
+    public String clientOrderId(final long orderId)
+    {
+        return path.clientOrderId(orderId);
+    }
+
+    /** Outbound thread: the order's cause is on the journal; hand it to the adapter (never blocks). */
+    @Override
+    public void send(final OrderCommand order)
+    {
+        path.send(order);
+    }
+
+    @Override
+    public long refusalsNotDelivered()
+    {
+        return path.refusalsNotDelivered();
+    }
+
+    /** The venue's positions at start, by symbol ({@code positionAmt}); empty before {@link #start}. */
+    public Map<String, String> venuePositionsAtStart()
+    {
+        final UsdmAccountSetup current = setup;
+        return current == null ? Map.of() : current.positions();
+    }
+
+    /** Open orders of this journal the core did not hold, cancelled at start. */
+    public int orphansCancelled()
+    {
+        final UsdmAccountSetup current = setup;
+        return current == null ? 0 : current.orphansCancelled();
+    }
+
+    /** FUNDING_SETTLEMENT events published from the venue's funding payments. */
+    public long fundingSettlements()
+    {
+        final UsdmFundingReports current = funding;
+        return current == null ? 0 : current.published();
+    }
+
+    @Override
+    public void close()
+    {
+        if (userStream != null)
+        {
+            userStream.close();
+        }
+        if (funding != null)
+        {
+            funding.close();
+        }
+        if (adapter != null)
+        {
+            adapter.close();
+        }
+    }
+}
