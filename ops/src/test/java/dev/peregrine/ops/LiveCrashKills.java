@@ -32,8 +32,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * @param venue      the venue's name in the registry.
  * @param secretFile the API key's secret (Coinbase: the PEM; Binance: the HMAC secret or an Ed25519 PEM).
  */
-record LiveCrashKills(String venue, URI rest, URI user, String apiKey, Path secretFile, Path journal, Path logs)
+record LiveCrashKills(String venue, URI rest, URI user, String apiKey, Path secretFile, Path journal, Path logs,
+    List<String> products)
 {
+    /** Kills of an engine trading the venue's default products. */
+    LiveCrashKills(final String venue, final URI rest, final URI user, final String apiKey, final Path secretFile,
+        final Path journal, final Path logs)
+    {
+        this(venue, rest, user, apiKey, secretFile, journal, logs, List.of());
+    }
+
     Process engine(final long seed, final long runMillis, final Path log) throws Exception
     {
         final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -41,6 +49,7 @@ record LiveCrashKills(String venue, URI rest, URI user, String apiKey, Path secr
             "-cp", System.getProperty("java.class.path"), LiveEngineProcess.class.getName(),
             journal.toString(), Long.toString(seed), rest.toString(), user.toString(), apiKey, secretFile.toString(),
             Long.toString(runMillis), venue));
+        command.addAll(products);
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 

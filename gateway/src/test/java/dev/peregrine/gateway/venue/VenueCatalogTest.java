@@ -29,7 +29,7 @@ class VenueCatalogTest
     {
         final ProductCatalog all = VenueRegistry.standard().catalog();
 
-        assertThat(all.symbols()).startsWith("BTC-USD", "ETH-USD").endsWith("BTCUSDT", "ETHUSDT").hasSize(14);
+        assertThat(all.symbols()).startsWith("BTC-USD", "ETH-USD").endsWith("BTCUSDT", "ETHUSDT").hasSize(16); // Coinbase 12 spot + 2 INTX perpetuals, Binance 2
         final Instrument eth = all.registryFor(List.of("ETHUSDT", "BTC-USD")).get(0);
         assertThat(eth.symbol()).isEqualTo("ETHUSDT");
         assertThat(eth.priceIncrement()).isEqualTo(FixedPoint.parse("0.01"));

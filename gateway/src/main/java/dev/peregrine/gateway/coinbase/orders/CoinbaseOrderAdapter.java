@@ -3,6 +3,8 @@ package dev.peregrine.gateway.coinbase.orders;
 import dev.peregrine.core.agent.AgentErrors;
 import dev.peregrine.core.event.OrderCommand;
 import dev.peregrine.core.order.OrderType;
+import dev.peregrine.gateway.coinbase.intx.IntxOrderTerms;
+import dev.peregrine.gateway.coinbase.intx.IntxProducts;
 import dev.peregrine.gateway.orders.AdapterAgentThread;
 import dev.peregrine.gateway.orders.OrderAdapterMetrics;
 import dev.peregrine.gateway.orders.OrderGateway;
@@ -246,6 +248,14 @@ public final class CoinbaseOrderAdapter implements OrderGateway, Agent, AutoClos
     }
 
     private CoinbaseOrderRequest request(final String clientOrderId, final String product, final int side,
+        final long quantity, final long limitPrice, final boolean market, final int orderType)
+    {
+        final CoinbaseOrderRequest request = spotShape(clientOrderId, product, side, quantity, limitPrice, market, orderType);
+        // An INTX perpetual order names its leverage and margin type (IntxOrderTerms: 1x cross unless configured).
+        return IntxProducts.isPerpetual(product) ? IntxOrderTerms.apply(request) : request;
+    }
+
+    private CoinbaseOrderRequest spotShape(final String clientOrderId, final String product, final int side,
         final long quantity, final long limitPrice, final boolean market, final int orderType)
     {
         return market

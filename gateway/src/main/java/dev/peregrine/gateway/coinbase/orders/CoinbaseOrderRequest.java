@@ -8,10 +8,27 @@ import dev.peregrine.core.number.FixedPoint;
  * One order as the venue will see it. Sizes and prices are {@link FixedPoint} scaled longs.
  *
  * @param clientOrderId the idempotency key: the same order always carries the same id.
+ * @param leverage      an INTX perpetual order's {@code leverage} (FixedPoint); 0 leaves it out (spot).
+ * @param marginType    an INTX perpetual order's {@code margin_type} ({@code CROSS} or {@code ISOLATED}); null leaves it out.
  */
 public record CoinbaseOrderRequest(
-    String clientOrderId, String productId, int side, CoinbaseOrderType type, long baseSize, long limitPrice, boolean postOnly)
+    String clientOrderId, String productId, int side, CoinbaseOrderType type, long baseSize, long limitPrice, boolean postOnly,
+    long leverage, String marginType)
 {
+    /** A spot order: no leverage, no margin type. */
+    public CoinbaseOrderRequest(final String clientOrderId, final String productId, final int side, final CoinbaseOrderType type,
+        final long baseSize, final long limitPrice, final boolean postOnly)
+    {
+        this(clientOrderId, productId, side, type, baseSize, limitPrice, postOnly, 0, null);
+    }
+
+    /** This order on an INTX perpetual, with its {@code leverage} (FixedPoint) and {@code margin_type}. */
+    public CoinbaseOrderRequest withPerpetual(final long newLeverage, final String newMarginType)
+    {
+        return new CoinbaseOrderRequest(clientOrderId, productId, side, type, baseSize, limitPrice, postOnly, newLeverage,
+            newMarginType);
+    }
+
     public CoinbaseOrderRequest
     {
         if (clientOrderId == null || clientOrderId.isEmpty() || clientOrderId.length() > 128)
@@ -63,6 +80,14 @@ public record CoinbaseOrderRequest(
         }
         body.put("product_id", productId);
         body.put("side", Side.name(side));
+        if (leverage > 0)
+        {
+            body.put("leverage", FixedPoint.toString(leverage));
+        }
+        if (marginType != null)
+        {
+            body.put("margin_type", marginType);
+        }
         final ObjectNode configuration = body.putObject("order_configuration");
         if (type == CoinbaseOrderType.MARKET_IOC)
         {
