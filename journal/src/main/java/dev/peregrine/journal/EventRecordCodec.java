@@ -19,7 +19,7 @@ import static dev.peregrine.journal.JournalRecordCodec.PREFIX_LENGTH;
  * type's {@link EventDescriptor}, written, read and checksummed in that order, so this codec has no switch
  * over event types.
  *
- * <h2>EVENT (recordType 2, formats 2 and 3, same layout): one per inbound event, in ring order</h2>
+ * <h2>EVENT (recordType 2, formats 2 to 5, same layout; format 5 adds three types): one per inbound event, in ring order</h2>
  * A common part, then a payload whose layout depends on the event type, then a checksum. Only the
  * fields a type uses are written, so a 45,000-level book snapshot costs 67 bytes a level, not 171.
  * <pre>
@@ -42,7 +42,11 @@ import static dev.peregrine.journal.JournalRecordCodec.PREFIX_LENGTH;
  *                      FEED_RECOVERED   nothing                                               0 bytes
  *                      COMMAND          nothing (the command code is in flags)                0 bytes
  *                      VENUE_*          orderId, tradeId, price, quantity, fee                40 bytes
- *                      any other code   every input field: tradeId, price, quantity, side, bidPrice,
+ *                      MARK_PRICE       markPrice, indexPrice, fundingRate,
+ *                                       nextFundingTimeNanos (format 5 on)                    32 bytes
+ *                      FUNDING_SETTLEMENT fundingRate, markPrice, fee (format 5 on)           24 bytes
+ *                      LIQUIDATION      price, quantity (int64), side (int32) (format 5 on)   20 bytes
+ *                      any other code   every input field of format 4: tradeId, price, quantity, side, bidPrice,
  *                                       bidQuantity, askPrice, askQuantity, open, high, low, close,
  *                                       volume, priceIncrement, sizeIncrement, expectedSequence,
  *                                       staleNanos, orderId, fee                            148 bytes

@@ -84,8 +84,12 @@ public final class JournalRecordCodec
     private static final short TAIL_REPAIR_VERSION = 1;
     public static final byte SETTINGS = 4;
 
-    /** The format this code writes, and the newest it reads. */
-    public static final short FORMAT_VERSION = 4;
+    /**
+     * The format this code writes, and the newest it reads. 5 added the perpetual events (MARK_PRICE, FUNDING_SETTLEMENT,
+     * LIQUIDATION; {@link EventRecordCodec}): a reader of format 4 would take them for corrupt records of an unknown
+     * type, so it is told the journal is newer instead. Every layout of format 4 is unchanged.
+     */
+    public static final short FORMAT_VERSION = 5;
     /** The first format whose header records the catalog the run traded with. */
     public static final short FIRST_VERSION_WITH_CATALOG = 4;
     /** The first format that repeats the header at the start of every roll-cycle file. */

@@ -145,8 +145,8 @@ public final class BacktestCommand implements Callable<Integer>
         "fundingRate archive (CSV or ZIP), merged into the data by time.")
     private Path funding;
 
-    @Option(names = "--venue", paramLabel = "NAME", description = "Take the products from this venue's catalog only " +
-        "(e.g. binance-usdm for its perpetuals; default: every venue's products).")
+    @Option(names = "--venue", paramLabel = "NAME", description = "The venue whose products a symbol means where venues " +
+        "share it (e.g. binance-usdm: BTCUSDT is its perpetual, not Binance spot's; default: the first venue listing it).")
     private String venue;
 
     @Option(names = "--order-notional", defaultValue = "1000", paramLabel = "QUOTE",
@@ -300,7 +300,7 @@ public final class BacktestCommand implements Callable<Integer>
             throw new UsageException("--from " + from + " is not before --to " + to);
         }
         final ProductCatalog catalog = venue == null ? VenueRegistry.standard().catalog()
-            : parse(() -> VenueRegistry.standard().venue(venue), "--venue").catalog().load();
+            : parse(() -> VenueRegistry.standard().catalog(venue), "--venue");
         return new BacktestRequest(catalog, data, dataFormat, product, new StrategySpec(base.name(), base.type(), all),
             new TimeWindow(fromNanos, toNanos), orderNotional, paperVenue(), marks, funding);
     }

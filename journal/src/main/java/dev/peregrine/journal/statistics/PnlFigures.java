@@ -24,6 +24,15 @@ public interface PnlFigures
 
     double fees(int strategy, int instrument);
 
+    /**
+     * Perpetual funding the strategy paid on the product (negative: received), settlement currency: the core's
+     * {@code onFunding} outputs summed. 0 for spot, and for figures that do not follow funding.
+     */
+    default double funding(final int strategy, final int instrument)
+    {
+        return 0.0;
+    }
+
     long orders(int strategy, int instrument);
 
     long fills(int strategy, int instrument);

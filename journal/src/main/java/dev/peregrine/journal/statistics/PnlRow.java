@@ -2,12 +2,13 @@ package dev.peregrine.journal.statistics;
 
 /**
  * One line of a {@link PnlTable}: a strategy on one product, a strategy on all its products, or the total.
- * Quote currency; realized PnL is before fees, so that {@code net = realizedBeforeFees - fees + unrealized}
+ * Quote currency; realized PnL is before fees, so that {@code net = realizedBeforeFees - fees + unrealized - funding}
  * can be read off the row.
  *
  * @param strategy the strategy's name ({@code engine} for exits and flatten), or {@code total}
  * @param product  the product, or {@code all}
  * @param position signed position in base units; NaN on rows over several products (no common unit)
+ * @param funding  perpetual funding paid (negative: received); 0 for spot
  */
 public record PnlRow(
     String strategy,
@@ -16,6 +17,7 @@ public record PnlRow(
     double realizedBeforeFees,
     double fees,
     double unrealized,
+    double funding,
     long orders,
     long fills,
     long rejects)
@@ -29,26 +31,26 @@ public record PnlRow(
         return realizedBeforeFees - fees;
     }
 
-    /** Realized after fees plus unrealized: what the strategy made. */
+    /** Realized after fees plus unrealized, less funding paid: what the strategy made. */
     public double net()
     {
-        return realizedBeforeFees - fees + unrealized;
+        return realizedBeforeFees - fees + unrealized - funding;
     }
 
     boolean active()
     {
-        return orders != 0 || fills != 0 || rejects != 0 || position != 0;
+        return orders != 0 || fills != 0 || rejects != 0 || position != 0 || funding != 0;
     }
 
     PnlRow plus(final String name, final String productName, final PnlRow other)
     {
         return new PnlRow(name, productName, productName.equals(ALL) ? Double.NaN : position + other.position,
             realizedBeforeFees + other.realizedBeforeFees, fees + other.fees, unrealized + other.unrealized,
-            orders + other.orders, fills + other.fills, rejects + other.rejects);
+            funding + other.funding, orders + other.orders, fills + other.fills, rejects + other.rejects);
     }
 
     static PnlRow zero(final String name, final String productName)
     {
-        return new PnlRow(name, productName, productName.equals(ALL) ? Double.NaN : 0, 0, 0, 0, 0, 0, 0);
+        return new PnlRow(name, productName, productName.equals(ALL) ? Double.NaN : 0, 0, 0, 0, 0, 0, 0, 0);
     }
 }

@@ -45,7 +45,7 @@ public final class PnlTable
                 final double position = figures.position(s, i);
                 final PnlRow row = new PnlRow(name, products.get(i), position, figures.realizedBeforeFees(s, i),
                     figures.fees(s, i), PnlFigures.unrealized(position, figures.averagePrice(s, i), marks[i]),
-                    figures.orders(s, i), figures.fills(s, i), figures.rejects(s, i));
+                    figures.funding(s, i), figures.orders(s, i), figures.fills(s, i), figures.rejects(s, i));
                 if (row.active())
                 {
                     byProduct.add(row);
@@ -81,12 +81,35 @@ public final class PnlTable
     /** What the columns mean, printed above the table and written beside it in JSON. */
     public static final String NOTE = "quote currency; realized is before fees, net = realized - fees + unrealized; " +
         "unrealized at the core's mark";
+    /** {@link #NOTE} for a table with perpetual funding (the venue's mark values perpetuals). */
+    public static final String NOTE_WITH_FUNDING = "quote currency; realized is before fees, net = realized - fees + " +
+        "unrealized - funding; unrealized at the core's mark (the venue's mark for perpetuals); funding paid > 0, received < 0";
+
+    /** Whether any row has funding: only then do the lines show the column (spot summaries read as before). */
+    public boolean hasFunding()
+    {
+        for (final PnlRow row : byStrategyAndProduct)
+        {
+            if (row.funding() != 0)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The note that goes with this table: {@link #NOTE}, or {@link #NOTE_WITH_FUNDING} when it has funding. */
+    public String note()
+    {
+        return hasFunding() ? NOTE_WITH_FUNDING : NOTE;
+    }
 
     /** The table as the command line prints it: a line per strategy, then per strategy and product, then the total. */
     public List<String> lines()
     {
         final List<String> lines = new ArrayList<>();
-        lines.add("pnl by strategy (" + NOTE + "):");
+        final boolean funding = hasFunding();
+        lines.add("pnl by strategy (" + note() + "):");
         final List<PnlRow> rows = new ArrayList<>(byStrategy);
         if (byStrategyAndProduct.size() > 1 || byStrategy.size() > 1)
         {
@@ -103,9 +126,11 @@ public final class PnlTable
         for (final PnlRow row : rows)
         {
             lines.add(String.format(Locale.ROOT, "  %-" + nameWidth + "s %-" + productWidth + "s position %s, realized %+.2f, " +
-                "fees %.2f, unrealized %+.2f, net %+.2f; orders %d, fills %d, rejects %d", row.strategy(), row.product(),
+                "fees %.2f, unrealized %+.2f, %snet %+.2f; orders %d, fills %d, rejects %d", row.strategy(), row.product(),
                 Double.isNaN(row.position()) ? "-" : String.format(Locale.ROOT, "%.8f", row.position()).replaceAll("0{1,7}$", ""),
-                row.realizedBeforeFees(), row.fees(), row.unrealized(), row.net(), row.orders(), row.fills(), row.rejects()));
+                row.realizedBeforeFees(), row.fees(), row.unrealized(),
+                funding ? String.format(Locale.ROOT, "funding %+.2f, ", row.funding()) : "", row.net(), row.orders(),
+                row.fills(), row.rejects()));
         }
         return lines;
     }

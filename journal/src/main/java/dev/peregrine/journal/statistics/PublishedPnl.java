@@ -14,6 +14,7 @@ final class PublishedPnl implements PnlFigures
     final SingleWriterGauge[] averagePrice;
     final SingleWriterGauge[] realized;
     final SingleWriterGauge[] fees;
+    final SingleWriterGauge[] funding;
     final SingleWriterGauge[] orders;
     final SingleWriterGauge[] fills;
     final SingleWriterGauge[] rejects;
@@ -26,6 +27,7 @@ final class PublishedPnl implements PnlFigures
         averagePrice = gauges(strategies * instruments);
         realized = gauges(strategies * instruments);
         fees = gauges(strategies * instruments);
+        funding = gauges(strategies * instruments);
         orders = gauges(strategies * instruments);
         fills = gauges(strategies * instruments);
         rejects = gauges(strategies * instruments);
@@ -75,6 +77,12 @@ final class PublishedPnl implements PnlFigures
     public double fees(final int strategy, final int instrument)
     {
         return fees[strategy * instruments + instrument].get();
+    }
+
+    @Override
+    public double funding(final int strategy, final int instrument)
+    {
+        return funding[strategy * instruments + instrument].get();
     }
 
     @Override

@@ -33,6 +33,7 @@ public final class StrategyLedger implements OutputListener, PnlFigures
     private final long[] orders;
     private final long[] fills;
     private final long[] rejects;
+    private final double[] funding;
     private final long[] orderIds = new long[ExecutionEngine.ORDER_CAPACITY];
     private final int[] orderStrategies = new int[ExecutionEngine.ORDER_CAPACITY];
     private final PublishedPnl published;
@@ -82,6 +83,7 @@ public final class StrategyLedger implements OutputListener, PnlFigures
         orders = new long[this.strategies * instruments];
         fills = new long[this.strategies * instruments];
         rejects = new long[this.strategies * instruments];
+        funding = new double[this.strategies * instruments];
         published = new PublishedPnl(this.strategies, instruments);
     }
 
@@ -126,6 +128,15 @@ public final class StrategyLedger implements OutputListener, PnlFigures
         published.averagePrice[s * instruments + instrumentId].set(books[s].averagePrice(instrumentId));
         published.realized[s * instruments + instrumentId].set(books[s].realizedPnl(instrumentId));
         published.fees[s * instruments + instrumentId].set(books[s].fees(instrumentId));
+    }
+
+    @Override
+    public void onFunding(final int strategyId, final int instrumentId, final long contracts, final long markPrice,
+        final long fundingRate, final double payment, final long timeNanos)
+    {
+        final int k = strategy(strategyId) * instruments + instrumentId;
+        funding[k] += payment;
+        published.funding[k].set(funding[k]);
     }
 
     @Override
@@ -208,6 +219,12 @@ public final class StrategyLedger implements OutputListener, PnlFigures
     public double fees(final int strategy, final int instrument)
     {
         return books[strategy].fees(instrument);
+    }
+
+    @Override
+    public double funding(final int strategy, final int instrument)
+    {
+        return funding[strategy * instruments + instrument];
     }
 
     @Override

@@ -8,7 +8,8 @@ package dev.peregrine.ops.report;
  * each wider bucket. So a five-second demo gets 100 ms resolution and a year of data a few hours, and
  * a chart never holds more than {@value #MAX_POINTS} points.
  *
- * <p>Only the charts are sampled: the statistics see every event ({@link EquityCurve}).
+ * <p>Only the charts are sampled: the statistics see every event ({@link EquityCurve}). A run with perpetuals adds
+ * {@code extras} columns sampled the same way ({@link PerpetualTimeline}: funding paid, margin ratio, leverage).
  */
 public final class ChartSeries
 {
@@ -20,20 +21,35 @@ public final class ChartSeries
     private final double[] equity = new double[MAX_POINTS + 1];
     private final double[] drawdown = new double[MAX_POINTS + 1];
     private final double[][] marks;
+    private final double[][] extras;
     private long bucketNanos = INITIAL_BUCKET_MILLIS * 1_000_000L;
     private long currentBucket = Long.MIN_VALUE;
     private int count;
 
     public ChartSeries(final int instruments)
     {
+        this(instruments, 0);
+    }
+
+    /** @param extras further columns per point, given to {@link #observe(long, double, double, double[], double[])} */
+    public ChartSeries(final int instruments, final int extras)
+    {
         this.instruments = instruments;
         this.marks = new double[instruments][MAX_POINTS + 1];
+        this.extras = new double[extras][MAX_POINTS + 1];
     }
 
     /**
      * The state after an event; {@code markPrices[i]} is product i's mark (0 when unknown, drawn as a gap).
      */
     public void observe(final long timeNanos, final double equityNow, final double drawdownNow, final double[] markPrices)
+    {
+        observe(timeNanos, equityNow, drawdownNow, markPrices, null);
+    }
+
+    /** As {@link #observe(long, double, double, double[])}, with the extra columns' values (null: none). */
+    public void observe(final long timeNanos, final double equityNow, final double drawdownNow, final double[] markPrices,
+        final double[] extraValues)
     {
         final long bucket = Math.floorDiv(timeNanos, bucketNanos);
         if (bucket != currentBucket)
@@ -56,6 +72,10 @@ public final class ChartSeries
         for (int k = 0; k < instruments; k++)
         {
             marks[k][i] = markPrices[k];
+        }
+        for (int e = 0; e < extras.length; e++)
+        {
+            extras[e][i] = extraValues[e];
         }
     }
 
@@ -86,6 +106,10 @@ public final class ChartSeries
                 for (int k = 0; k < instruments; k++)
                 {
                     marks[k][to] = marks[k][i];
+                }
+                for (int e = 0; e < extras.length; e++)
+                {
+                    extras[e][to] = extras[e][i];
                 }
                 to++;
             }
@@ -126,5 +150,16 @@ public final class ChartSeries
     public int instruments()
     {
         return instruments;
+    }
+
+    /** Extra column {@code column} at point {@code i}. */
+    public double extra(final int column, final int i)
+    {
+        return extras[column][i];
+    }
+
+    public int extras()
+    {
+        return extras.length;
     }
 }

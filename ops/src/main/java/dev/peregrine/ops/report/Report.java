@@ -18,6 +18,7 @@ import java.util.List;
  * @param unrealized     PnL of open positions at the final marks
  * @param pnl            PnL, fees, orders, fills and rejects per strategy and per strategy and product
  * @param comparison     decision differences against another journal; null when none was asked for
+ * @param perpetual      funding, margin and liquidations over the run; null when no instrument is a perpetual
  */
 public record Report(
     Path journal,
@@ -36,12 +37,13 @@ public record Report(
     double fees,
     double unrealized,
     PnlTable pnl,
-    Comparison comparison)
+    Comparison comparison,
+    PerpetualTimeline perpetual)
 {
     public Report withComparison(final Comparison other)
     {
         return new Report(journal, header, settings, strategyNames, events, outputDigest, stateHash, coreError, curve,
-            chart, recorder, openPositions, realizedNet, fees, unrealized, pnl, other);
+            chart, recorder, openPositions, realizedNet, fees, unrealized, pnl, other, perpetual);
     }
 
     public String product(final int instrumentId)

@@ -42,7 +42,8 @@ public final class ReportHtml
         header(html, report, title);
         statistics(html, report);
 
-        final int charts = 2 + chart.instruments(); // equity, drawdown, one price chart per product
+        // equity, drawdown, one price chart per product, and the perpetuals' own
+        final int charts = 2 + chart.instruments() + (report.perpetual() == null ? 0 : PerpetualSections.CHARTS);
         final long[] t = new long[chart.size()];
         final double[] equity = new double[chart.size()];
         final double[] drawdown = new double[chart.size()];
@@ -73,7 +74,11 @@ public final class ReportHtml
         html.append("<p class=\"note\">\u25B2 buy fill, \u25BC sell fill (hover for details); the line is the core's mark ")
             .append("(mid of the top of book, else the last trade).</p></section>");
 
-        html.append("<section><h2>PnL per strategy</h2>").append(PnlTables.html(report.pnl())).append("</section>");
+        html.append("<section><h2>PnL per strategy</h2>").append(PnlTables.html(report.pnl(), perpetualPnl(report))).append("</section>");
+        if (report.perpetual() != null)
+        {
+            html.append(PerpetualSections.html(report, t));
+        }
         html.append("<section><h2>Trades</h2>").append(ReportTables.trades(report))
             .append(ReportTables.openPositions(report)).append("</section>");
         if (report.comparison() != null)
@@ -133,7 +138,13 @@ public final class ReportHtml
         return statistic.available() ? otherwise : statistic.unavailable();
     }
 
-    private static String fact(final String name, final String value)
+    /** Whether the PnL tables show funding: a run with perpetuals, or funding in the table. */
+    static boolean perpetualPnl(final Report report)
+    {
+        return report.perpetual() != null || report.pnl().hasFunding();
+    }
+
+    static String fact(final String name, final String value)
     {
         return "<dt>" + Html.escape(name) + "</dt><dd>" + Html.escape(value) + "</dd>";
     }
@@ -256,7 +267,8 @@ public final class ReportHtml
         "svg.chart .grid{stroke:#eaeef2}svg.chart .frame{fill:none;stroke:#d0d7de}",
         "svg.chart path{fill:none;stroke-width:1.5}path.equity{stroke:#0969da}path.price{stroke:#59636e}",
         "path.drawdown{stroke:#cf222e}path.drawdown.fill{fill:rgba(207,34,46,.18);stroke:none}",
-        "circle.equity,circle.price,circle.drawdown{fill:#0969da}",
+        "path.funding{stroke:#8250df}path.margin{stroke:#bc4c00}path.leverage{stroke:#1a7f37}",
+        "circle.equity,circle.price,circle.drawdown,circle.funding,circle.margin,circle.leverage{fill:#0969da}",
         "g.buy polygon{fill:#1a7f37}g.sell polygon{fill:#cf222e}",
         "table{border-collapse:collapse;font-size:12px;font-variant-numeric:tabular-nums}",
         "table.data td,table.data th{border:1px solid #d0d7de;padding:3px 6px;text-align:right}",

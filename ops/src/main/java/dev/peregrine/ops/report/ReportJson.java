@@ -64,7 +64,11 @@ public final class ReportJson
         json.put("core_error", report.coreError());
 
         statistics(json.putObject("statistics"), report);
-        PnlTables.json(json, report.pnl());
+        PnlTables.json(json, report.pnl(), ReportHtml.perpetualPnl(report));
+        if (report.perpetual() != null)
+        {
+            PerpetualSections.json(json, report);
+        }
         final ObjectNode definitions = json.putObject("definitions");
         for (final Map.Entry<String, String> e : StatisticDefinitions.all().entrySet())
         {

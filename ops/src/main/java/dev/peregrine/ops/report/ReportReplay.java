@@ -54,7 +54,8 @@ public final class ReportReplay
             final StrategyLedger ledger = new StrategyLedger(dev.peregrine.core.execution.ExecutionEngine.MAX_STRATEGIES, n);
             final TradingCore core = core(journal, settings, new OutputFanOut(new OutputFanOut(digest, ledger), recorder));
             final EquityCurve curve = new EquityCurve(capital);
-            final ChartSeries chart = new ChartSeries(n);
+            final PerpetualTimeline perpetual = core.perpetuals().active() ? new PerpetualTimeline(n) : null;
+            final ChartSeries chart = new ChartSeries(n, perpetual == null ? 0 : PerpetualTimeline.COLUMNS);
             final PositionBook positions = core.positions();
             final MarketState market = core.market();
             final double[] marks = new double[n];
@@ -73,9 +74,14 @@ public final class ReportReplay
                 }
                 final long now = core.clockNanos();
                 curve.observe(now, EquityStatistics.pnlOf(core), open);
-                chart.observe(now, curve.finalEquity(), curve.statistics().currentDrawdown(), marks);
+                chart.observe(now, curve.finalEquity(), curve.statistics().currentDrawdown(), marks,
+                    perpetual == null ? null : perpetual.observe(event, core));
             }
             curve.finish();
+            if (perpetual != null)
+            {
+                perpetual.finish(core);
+            }
             final List<OpenPosition> openPositions = new ArrayList<>();
             for (int i = 0; i < n; i++)
             {
@@ -92,7 +98,7 @@ public final class ReportReplay
             return new Report(journal, header, core.settings(), strategyNames, sequence, digest.hex(),
                 Hash64.hex(core.stateHash()), error == null ? null : String.valueOf(error), curve, chart, recorder,
                 openPositions, positions.totalRealizedPnl(), positions.totalFees(), core.totalUnrealizedPnl(), ledger.table(core),
-                null);
+                null, perpetual);
         }
     }
 
