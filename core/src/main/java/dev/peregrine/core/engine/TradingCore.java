@@ -257,6 +257,8 @@ public final class TradingCore implements EventHandler<InboundEvent>
         eventsProcessed++;
         metrics.events.increment();
         gauges.afterEvent(event.type);
+        perpetuals.afterEvent(event.type == EventType.TRADE || event.type == EventType.QUOTE ||
+            event.type == EventType.BOOK_LEVEL, metrics.fills.get());
         stages.endEvent();
         if (event.receiveNanoTime != 0)
         {

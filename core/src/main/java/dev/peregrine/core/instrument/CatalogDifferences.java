@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * What differs between two catalogs for the products one run trades, one line per difference in the terms of trading:
- * presence, price and size increments, minimum notional and status. The reference price is left out on purpose: a
+ * presence, price and size increments, minimum notional, status and, for perpetual futures, their terms (contract size,
+ * maximum leverage, funding interval, settlement currency, margin brackets). The reference price is left out on purpose: a
  * loaded catalog takes it from the venue's price at load time, so it moves between any two starts without the venue
  * having changed anything.
  */
@@ -46,8 +47,37 @@ public final class CatalogDifferences
             {
                 lines.add(symbol + " status " + word(before.status()) + " -> " + word(after.status()));
             }
+            perpetual(lines, symbol, before.perpetual(), after.perpetual());
         }
         return lines;
+    }
+
+    private static void perpetual(final List<String> lines, final String symbol, final PerpetualTerms before,
+        final PerpetualTerms after)
+    {
+        if (before == null || after == null)
+        {
+            if (before != after)
+            {
+                lines.add(symbol + (before == null ? " was spot, is a perpetual" : " was a perpetual, is spot"));
+            }
+            return;
+        }
+        amount(lines, symbol, "contract size", before.contractSize(), after.contractSize());
+        amount(lines, symbol, "maximum leverage", before.maxLeverage(), after.maxLeverage());
+        if (before.fundingIntervalNanos() != after.fundingIntervalNanos())
+        {
+            lines.add(symbol + " funding interval " + before.fundingIntervalNanos() / 1_000_000_000L + " s -> " +
+                after.fundingIntervalNanos() / 1_000_000_000L + " s");
+        }
+        if (!before.settlementCurrency().equals(after.settlementCurrency()))
+        {
+            lines.add(symbol + " settlement currency " + before.settlementCurrency() + " -> " + after.settlementCurrency());
+        }
+        if (!before.tiers().equals(after.tiers()))
+        {
+            lines.add(symbol + " margin brackets changed (" + before.tiers().size() + " -> " + after.tiers().size() + ")");
+        }
     }
 
     private static void amount(final List<String> lines, final String symbol, final String field, final long before,

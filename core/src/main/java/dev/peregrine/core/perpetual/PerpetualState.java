@@ -19,6 +19,9 @@ public final class PerpetualState
     private final FundingLedger funding;
     private final long[] liquidationPrints;
     private final long[] liquidatedQuantity;
+    private final PublishedMargin published;
+    private long publishedFills = -1;
+    private int marketEventsSincePublished;
 
     /**
      * @param enginePositions every fill of the engine: the margin account's positions.
@@ -41,6 +44,36 @@ public final class PerpetualState
         this.funding = new FundingLedger(strategyCount, n);
         this.liquidationPrints = new long[n];
         this.liquidatedQuantity = new long[n];
+        this.published = new PublishedMargin(n);
+    }
+
+    /** Market events between two publications of the gauges when nothing else moved them. */
+    static final int PUBLISH_EVERY_MARKET_EVENTS = 64;
+
+    /**
+     * After each event, on the core thread: republishes the gauges when an event moved the account (a mark, a
+     * funding, a fill: {@code fills} changed, anything that is not market data) or every
+     * {@value #PUBLISH_EVERY_MARKET_EVENTS} market events (quotes move nothing here once a venue mark is known).
+     * Nothing in a spot run.
+     */
+    public void afterEvent(final boolean marketData, final long fills)
+    {
+        if (!active)
+        {
+            return;
+        }
+        if (!marketData || fills != publishedFills || ++marketEventsSincePublished >= PUBLISH_EVERY_MARKET_EVENTS)
+        {
+            publishedFills = fills;
+            marketEventsSincePublished = 0;
+            published.publish(this);
+        }
+    }
+
+    /** The account and funding as gauges any thread may read. */
+    public PublishedMargin published()
+    {
+        return published;
     }
 
     /** Whether any instrument is a perpetual: only then does this state show in hashes and digests. */

@@ -2,6 +2,7 @@ package dev.peregrine.core.engine;
 
 import dev.peregrine.core.execution.ExitRules;
 import dev.peregrine.core.execution.PaperVenueSettings;
+import dev.peregrine.core.number.FixedPoint;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -43,6 +44,24 @@ class EngineSettingsBuilderTest
     }
 
     @Test
+    void marginSettingsDefaultTo10000And1xAndAreWrittenOnlyWhenChanged()
+    {
+        final EngineSettings spot = btc().build();
+        assertThat(spot.collateral()).isEqualTo(10_000 * FixedPoint.SCALE);
+        assertThat(spot.leverage()).containsExactly(FixedPoint.SCALE);
+        // a spot run's header (and its digest) stays what it was before perpetuals existed
+        assertThat(spot.encode()).doesNotContain("perpetual.");
+
+        final EngineSettings perp = spot.withMargin(FixedPoint.parse("2500.5"), new long[]{FixedPoint.parse("20")});
+        assertThat(perp.encode()).contains("perpetual.collateral=2500.5\n", "perpetual.leverage=20\n");
+        final EngineSettings decoded = EngineSettings.decode(perp.encode());
+        assertThat(decoded.collateral()).isEqualTo(FixedPoint.parse("2500.5"));
+        assertThat(decoded.leverage()).containsExactly(FixedPoint.parse("20"));
+        assertThat(decoded.digest()).isEqualTo(perp.digest());
+        assertThat(perp.toBuilder().build().encode()).isEqualTo(perp.encode());
+    }
+
+    @Test
     void concludeNamesWhatIsOff()
     {
         assertThatThrownBy(() -> EngineSettings.builder(List.of()).build()).hasMessageContaining("at least one product");
@@ -52,5 +71,10 @@ class EngineSettingsBuilderTest
         assertThatThrownBy(() -> btc().venueTimeoutNanos(-1).build()).hasMessageContaining("venue time-out");
         assertThatThrownBy(() -> btc().orderNotional(Double.NaN).build()).hasMessageContaining("order notional");
         assertThatThrownBy(() -> btc().minHoldNanos(-1).build()).hasMessageContaining("minimum holding time");
+        assertThatThrownBy(() -> btc().collateral(0).build()).hasMessageContaining("collateral must be > 0");
+        assertThatThrownBy(() -> btc().leverage(new long[]{FixedPoint.parse("0.5")}).build())
+            .hasMessageContaining("leverage of BTC-USD must be >= 1, got 0.5");
+        assertThatThrownBy(() -> btc().leverage(new long[]{FixedPoint.SCALE, FixedPoint.SCALE}).build())
+            .hasMessageContaining("one leverage per product");
     }
 }

@@ -55,6 +55,25 @@ class CatalogTextTest
     }
 
     @Test
+    void perpetualTermsThatChangedAreNamed()
+    {
+        final PerpetualTerms was = new PerpetualTerms(FixedPoint.parse("1"), FixedPoint.parse("125"),
+            List.of(MarginTier.single(FixedPoint.parse("125"), FixedPoint.parse("0.004"))), PerpetualTerms.EIGHT_HOURS_NANOS, "USDT");
+        final PerpetualTerms now = new PerpetualTerms(FixedPoint.parse("1"), FixedPoint.parse("75"),
+            List.of(MarginTier.single(FixedPoint.parse("75"), FixedPoint.parse("0.005"))), 4L * 3600 * 1_000_000_000L, "USDT");
+        final Product spot = new Product("BTCUSDT", FixedPoint.parse("0.1"), FixedPoint.parse("0.001"), FixedPoint.parse("32000"));
+
+        assertThat(CatalogDifferences.between(new ProductCatalog(List.of(spot.withPerpetual(was))),
+            new ProductCatalog(List.of(spot.withPerpetual(now))), List.of("BTCUSDT"))).containsExactly(
+            "BTCUSDT maximum leverage 125 -> 75",
+            "BTCUSDT funding interval 28800 s -> 14400 s",
+            "BTCUSDT margin brackets changed (1 -> 1)");
+        assertThat(CatalogDifferences.between(new ProductCatalog(List.of(spot)),
+            new ProductCatalog(List.of(spot.withPerpetual(now))), List.of("BTCUSDT"))).containsExactly(
+            "BTCUSDT was spot, is a perpetual");
+    }
+
+    @Test
     void aBadPerpetualLineIsNamedWithItsSourceNumberAndField()
     {
         assertThatThrownBy(() -> CatalogText.decode(CatalogText.FIRST_LINE_PERPETUAL + "\ncolumns\n" +

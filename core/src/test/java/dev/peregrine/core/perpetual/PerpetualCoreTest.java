@@ -105,6 +105,14 @@ class PerpetualCoreTest
         // 0.2 x (39,999.9 - 40,000.1) = -0.04 realized; 10,000 - 0.04 - 1.2 funding = 9,998.76
         assertThat(perpetuals.account().walletBalance()).isCloseTo(9_998.76, within(1e-6));
         assertThat(core.strategies().get(0).context().funding(0)).isCloseTo(2.0, within(EPS));
+        // what other threads read: the gauges the core published after the settlement
+        final PublishedMargin published = perpetuals.published();
+        assertThat(published.totalFundingPaid.get()).isCloseTo(1.2, within(EPS));
+        assertThat(published.fundingPaid[0].get()).isCloseTo(1.2, within(EPS));
+        assertThat(published.contracts[0].get()).isEqualTo(0.3);
+        assertThat(published.markPrice[0].get()).isEqualTo(40_010.0);
+        assertThat(published.walletBalance.get()).isCloseTo(9_998.76, within(1e-6));
+        assertThat(published.fundingSettlements.get()).isEqualTo(1.0);
 
         // a negative rate: the short pays, the long receives
         feed(funding(e, 0, "40000", "-0.0002", "0", 3));
