@@ -3,6 +3,7 @@ package dev.peregrine.core.strategy.builtin;
 import dev.peregrine.core.event.Side;
 import dev.peregrine.core.number.FixedPoint;
 import dev.peregrine.core.output.Hash64;
+import dev.peregrine.core.perpetual.MarginAccount;
 import dev.peregrine.core.perpetual.MarkPrices;
 import dev.peregrine.core.strategy.EmaCrossoverSignal;
 import dev.peregrine.core.strategy.Strategy;
@@ -35,7 +36,8 @@ import dev.peregrine.core.strategy.config.StrategyParams;
  * The decision record says why: {@code trend-up}, {@code trend-down} or {@code funding-filter}, with
  * {@code ema_fast}, {@code ema_slow}, {@code mark} and {@code funding_rate}. On a spot instrument there is no
  * funding rate and the filter never acts: it is then a plain EMA trend follower. The leverage is the position's
- * notional over the account's margin balance, set by the quantity and the engine's collateral.
+ * notional over the account's margin balance: set by the quantity and the engine's collateral, or directly with
+ * {@code leverage} (the size then follows the margin balance at each decision).
  */
 public final class PerpetualTrend implements Strategy
 {
@@ -50,6 +52,8 @@ public final class PerpetualTrend implements Strategy
         "slow=60: slow EMA period, trades (> fast)",
         "min-hold=5s: least event time between two orders (0s: act on every change of target)",
         "quantity=<engine order notional at the current price>: size of the long and the short position",
+        "leverage=0: size the position at this multiple of the account's margin balance instead (3 = 3x: notional " +
+            "= 3 x margin balance at the mark; a perpetual only; 0 = use quantity)",
         "max-funding=0.0005: most funding per interval the held side may pay (0.0005 = 0.05 %; 0 = no filter); " +
             "also this strategy's funding guard in risk",
         "order=market: market (cross, taker) or limit (join the touch, maker)")
@@ -62,6 +66,7 @@ public final class PerpetualTrend implements Strategy
             final int slow = params.integer("slow", 60, 2, 100_000);
             final long minHold = params.durationOrZero("min-hold", 5_000_000_000L);
             final long quantity = params.quantityOrEngine("quantity", instrumentId);
+            final double leverage = params.decimal("leverage", 0, 0, 125);
             final double maxFunding = params.decimal("max-funding", 0.0005, 0, 0.1);
             final boolean joinTouch = "limit".equals(params.choice("order", "market", "limit"));
             params.require(fast < slow, "parameter 'fast' (" + fast + ") must be below 'slow' (" + slow + ")");
@@ -69,7 +74,7 @@ public final class PerpetualTrend implements Strategy
             {
                 return null;
             }
-            return context -> new PerpetualTrend(context, instrumentId, fast, slow, minHold, quantity, maxFunding,
+            return context -> new PerpetualTrend(context, instrumentId, fast, slow, minHold, quantity, leverage, maxFunding,
                 joinTouch);
         }
     };
@@ -85,6 +90,8 @@ public final class PerpetualTrend implements Strategy
     private final long minHoldNanos;
     /** Scaled size of the position, or 0 for the engine's order quantity at each decision. */
     private final long quantity;
+    /** Position notional over the margin balance, or 0 to size by {@link #quantity}. */
+    private final double leverage;
     private final double maxFunding;
     private final boolean joinTouch;
 
@@ -99,21 +106,25 @@ public final class PerpetualTrend implements Strategy
     /**
      * @param minHoldNanos least event time between two orders (>= 0).
      * @param quantity     scaled size of the position (> 0), or 0 for the engine's order quantity.
+     * @param leverage     on a perpetual, size the position at this multiple of the margin balance (0: by quantity).
      * @param maxFunding   most funding per interval the held side may pay (0 = no filter).
      */
     public PerpetualTrend(final StrategyContext context, final int instrumentId, final int fast, final int slow,
-        final long minHoldNanos, final long quantity, final double maxFunding, final boolean joinTouch)
+        final long minHoldNanos, final long quantity, final double leverage, final double maxFunding,
+        final boolean joinTouch)
     {
-        if (minHoldNanos < 0 || quantity < 0 || !(maxFunding >= 0 && maxFunding < 1))
+        if (minHoldNanos < 0 || quantity < 0 || leverage < 0 || !(maxFunding >= 0 && maxFunding < 1))
         {
-            throw new IllegalArgumentException("strategy '" + context.name() + "': min-hold and quantity must be >= 0 " +
-                "and max-funding in [0, 1), got " + minHoldNanos + " ns, " + quantity + " (scaled), " + maxFunding);
+            throw new IllegalArgumentException("strategy '" + context.name() + "': min-hold, quantity and leverage must " +
+                "be >= 0 and max-funding in [0, 1), got " + minHoldNanos + " ns, " + quantity + " (scaled), " +
+                leverage + ", " + maxFunding);
         }
         this.context = context;
         this.instrumentId = instrumentId;
         this.ema = new EmaCrossoverSignal(fast, slow, 0);
         this.minHoldNanos = minHoldNanos;
         this.quantity = quantity;
+        this.leverage = context.perpetual(instrumentId) != null ? leverage : 0;
         this.maxFunding = maxFunding;
         this.joinTouch = joinTouch;
         if (maxFunding > 0 && context.perpetual(instrumentId) != null)
@@ -147,16 +158,16 @@ public final class PerpetualTrend implements Strategy
         final double rate = fundingRate();
         final boolean paysFunding = trend > 0 ? rate > maxFunding : rate < -maxFunding;
         final int target = maxFunding > 0 && paysFunding ? 0 : trend;
-        if (target == decided)
+        final long size = size();
+        if (target == decided || (size <= 0 && target != 0))
         {
-            return;
+            return; // nothing new, or no price (or no margin) to size the position by yet
         }
         decided = target;
         if (target == 0)
         {
             filtered++;
         }
-        final long size = quantity > 0 ? quantity : context.defaultOrderQuantity(instrumentId);
         final long position = context.position(instrumentId);
         final long expected = position + context.openQuantity(instrumentId, Side.BUY) -
             context.openQuantity(instrumentId, Side.SELL);
@@ -173,6 +184,24 @@ public final class PerpetualTrend implements Strategy
         lastOrderNanos = timeNanos;
         orders++;
         send(delta, closesOnly(position, target * size));
+    }
+
+    /**
+     * The position's size: {@code leverage} x the margin balance at the mark in contracts (rounded down to the lot by
+     * the engine), else {@code quantity}, else the engine's order quantity.
+     */
+    private long size()
+    {
+        if (leverage > 0)
+        {
+            final MarginAccount account = context.marginAccount();
+            final double price = account.valuationPrice(instrumentId) > 0 ? account.valuationPrice(instrumentId) :
+                FixedPoint.toDouble(context.market().lastPrice(instrumentId));
+            final double contract = FixedPoint.toDouble(context.perpetual(instrumentId).contractSize());
+            final double balance = account.marginBalance();
+            return price > 0 && balance > 0 ? FixedPoint.fromDouble(leverage * balance / (price * contract)) : 0;
+        }
+        return quantity > 0 ? quantity : context.defaultOrderQuantity(instrumentId);
     }
 
     /** True when the order only brings the position towards zero: it may go reduce-only. */

@@ -30,9 +30,13 @@ class PerpetualTrendTest
 {
     private static PerpetualMarket market()
     {
+        return market("perp-trend:fast=2,slow=3,min-hold=0s,quantity=1,max-funding=0.0005");
+    }
+
+    private static PerpetualMarket market(final String spec)
+    {
         return new PerpetualMarket(PerpetualLimits.none(1), "20", BuiltInStrategies.configure(List.of(
-            StrategySpec.parse("perp-trend:fast=2,slow=3,min-hold=0s,quantity=1,max-funding=0.0005", "trend")),
-            List.of("BTCUSDT"), new long[]{100_000_000L}));
+            StrategySpec.parse(spec, "trend")), List.of("BTCUSDT"), new long[]{100_000_000L}));
     }
 
     private static void trades(final PerpetualMarket m, final String... prices)
@@ -74,6 +78,28 @@ class PerpetualTrendTest
         assertThat(m.core.strategies().get(0).positions().quantity(BTC)).isEqualTo(-100_000_000L);
     }
 
+    /**
+     * leverage=5 on 1,000 of margin balance at the mark 100: 5 x 1,000 / 100 = 50 contracts. After the buy at 100
+     * (no fees) the balance is still 1,000 with the mark at 100, so the short is 50 too: a sell of 100.
+     */
+    @Test
+    void leverageSizesThePositionOnTheMarginBalance()
+    {
+        final PerpetualMarket m = market("perp-trend:fast=2,slow=3,min-hold=0s,leverage=5");
+        m.mark("100", "0.0001");
+        trades(m, "100", "100", "100", "101");
+        m.mark("100", "0.0001");
+        trades(m, "99");
+        assertThat(m.outputs.lines()).containsExactly(
+            "ORDER #1 i0 BUY 50",
+            "FILL #1 i0 BUY 50 @ 100",
+            "ORDER #2 i0 SELL 100",
+            "FILL #2 i0 SELL 100 @ 99.9");
+        // Short 50 at 99.9 after realizing (99.9 - 100) x 50 = -5; on the mark 100 unrealized -5: balance 990,
+        // notional 5,000: 5.05x (the leverage drifts with the balance until the next decision sizes again).
+        assertThat(m.account().effectiveLeverage()).isCloseTo(5000.0 / 990, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
     @Test
     void setsItsFundingLimitAsItsOwnGuardInRisk()
     {
@@ -86,6 +112,6 @@ class PerpetualTrendTest
     {
         assertThat(BuiltInStrategies.find(PerpetualTrend.NAME)).isSameAs(PerpetualTrend.DEFINITION);
         assertThat(PerpetualTrend.DEFINITION.parameterHelp()).extracting(line -> line.substring(0, line.indexOf('=')))
-            .containsExactly("instrument", "fast", "slow", "min-hold", "quantity", "max-funding", "order");
+            .containsExactly("instrument", "fast", "slow", "min-hold", "quantity", "leverage", "max-funding", "order");
     }
 }
