@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.peregrine.core.instrument.ProductCatalog;
 import dev.peregrine.core.instrument.ProductCatalog.Product;
 import dev.peregrine.gateway.coinbase.intx.IntxProductFields;
+import dev.peregrine.gateway.coinbase.intx.IntxProducts;
 import dev.peregrine.gateway.venue.CatalogSource;
 
 import java.io.IOException;
@@ -55,7 +56,18 @@ public final class CoinbaseCatalogSource implements CatalogSource
     public ProductCatalog read(final PublicGet get, final URI restBase, final List<String> products) throws IOException
     {
         final URI url = listingUrl(restBase, products);
-        return parse(get.get(url), url.toString(), products);
+        final ProductCatalog listed = parse(get.get(url), url.toString(), products);
+        // A listing may leave futures out unless asked for them by type: Get Public Product answers for any id.
+        final List<Product> perpetuals = new ArrayList<>();
+        for (final String missing : IntxProducts.perpetualsAmong(products))
+        {
+            if (listed.find(missing) == null)
+            {
+                final URI one = URI.create(base(restBase) + PATH + "/" + URLEncoder.encode(missing, StandardCharsets.UTF_8));
+                perpetuals.add(product(json(get.get(one), one.toString()), one.toString(), missing));
+            }
+        }
+        return perpetuals.isEmpty() ? listed : listed.plus(new ProductCatalog(perpetuals));
     }
 
     /**
@@ -80,16 +92,22 @@ public final class CoinbaseCatalogSource implements CatalogSource
             {
                 continue;
             }
-            final String tick = product.hasNonNull("price_increment") ? "price_increment" : "quote_increment";
-            final Product builtIn = CoinbaseProducts.CATALOG.find(id);
-            products.add(new Product(id,
-                positive(product, tick, source, id),
-                positive(product, "base_increment", source, id),
-                price(product.path("price").asText(""), builtIn != null ? builtIn.referencePrice() : 0),
-                orZero(product, "quote_min_size", source, id),
-                product.path("status").asText(""),
-                IntxProductFields.isPerpetual(product) ? IntxProductFields.terms(product, source, id) : null));
+            products.add(product(product, source, id));
         }
         return new ProductCatalog(products);
+    }
+
+    /** One product of an answer (a listing's entry, or Get Public Product's whole answer). */
+    private static Product product(final JsonNode product, final String source, final String id)
+    {
+        final String tick = product.hasNonNull("price_increment") ? "price_increment" : "quote_increment";
+        final Product builtIn = CoinbaseProducts.CATALOG.find(id);
+        return new Product(id,
+            positive(product, tick, source, id),
+            positive(product, "base_increment", source, id),
+            price(product.path("price").asText(""), builtIn != null ? builtIn.referencePrice() : 0),
+            orZero(product, "quote_min_size", source, id),
+            product.path("status").asText(""),
+            IntxProductFields.isPerpetual(product) ? IntxProductFields.terms(product, source, id) : null);
     }
 }

@@ -27,8 +27,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Coinbase market data for a run that trades INTX perpetuals: the Advanced Trade WebSocket feed ({@link CoinbaseFeed},
  * books, trades and tickers of every product, perpetuals included, on the same channels) plus an
- * {@link IntxMarkPoller} that reads the perpetuals' marks and funding from the public product listing under the REST
- * base. Both publish into the same ring; the poller on its own thread.
+ * {@link IntxMarkPoller} that reads the perpetuals' marks and funding from their public product answers under the
+ * REST base. Both publish into the same ring; the poller on its own thread.
  */
 public final class IntxFeed implements MarketDataFeed
 {
@@ -139,9 +139,9 @@ public final class IntxFeed implements MarketDataFeed
         feed.exportMetrics(out);
         if (poller != null)
         {
-            out.counter("peregrine_gateway_mark_polls", "Reads of the venue's perpetual product listing for marks and funding",
+            out.counter("peregrine_gateway_mark_polls", "Poll rounds of the perpetuals' product answers for marks and funding",
                 poller.polls(), "venue", "coinbase");
-            out.counter("peregrine_gateway_mark_poll_failures", "Reads of the perpetual listing that failed",
+            out.counter("peregrine_gateway_mark_poll_failures", "Reads of a perpetual's product answer that failed",
                 poller.failures(), "venue", "coinbase");
         }
     }

@@ -7,21 +7,22 @@ import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.instrument.InstrumentRegistry;
 import dev.peregrine.core.ring.InboundRing;
 import dev.peregrine.gateway.MarketDataSlot;
-import dev.peregrine.gateway.coinbase.CoinbaseCatalogSource;
 import dev.peregrine.gateway.venue.CatalogFields;
 import dev.peregrine.gateway.venue.CatalogSource.PublicGet;
 import org.agrona.concurrent.Agent;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
  * How the engine learns an INTX perpetual's mark and funding through Advanced Trade: its public WebSocket has no mark
- * or funding channel, so this agent reads the public product listing ({@code GET /api/v3/brokerage/market/products}
- * narrowed to the perpetuals) every poll interval and publishes, per perpetual:
+ * or funding channel, so this agent reads each perpetual's public product answer (Get Public Product,
+ * {@code GET /api/v3/brokerage/market/products/{product_id}}) every poll interval and publishes, per perpetual:
  * <ul>
  * <li>a {@link EventType#MARK_PRICE}: mark = {@code mid_market_price}, index = {@code price}, the funding rate and
  *     time of the coming funding ({@code perpetual_details.funding_rate}, {@code funding_time});</li>
@@ -31,12 +32,15 @@ import java.util.function.LongSupplier;
  * </ul>
  * Both are inputs like any market data, journaled before the core sees them, so replay reproduces them. The answer
  * carries no venue time: the events' exchange time is the time of the read (the settlement's is its funding time).
- * One read a second per run, off the hot path: Jackson's tree is fine here. A failed read is counted and retried at
+ * One read per perpetual a second, off the hot path: Jackson's tree is fine here. A failed read is counted and retried at
  * the next interval. Runs on its own thread ({@code peregrine-coinbase-marks}) as a ring producer.
  */
 public final class IntxMarkPoller implements Agent
 {
-    private final URI listing;
+    /** Get Public Product: public, and answers for any product id (a listing may leave futures out). */
+    private static final String PRODUCT_PATH = "/api/v3/brokerage/market/products/";
+
+    private final URI[] urls;
     private final List<String> perpetuals;
     private final int[] instrumentIds;
     private final long[] lastFundingTime;
@@ -65,8 +69,13 @@ public final class IntxMarkPoller implements Agent
         {
             throw new IllegalArgumentException("the mark poll interval must be > 0, was " + intervalNanos + " ns");
         }
-        this.listing = new CoinbaseCatalogSource().listingUrl(restBase, perpetuals);
         this.perpetuals = List.copyOf(perpetuals);
+        this.urls = new URI[perpetuals.size()];
+        final String base = CatalogFields.base(restBase) + PRODUCT_PATH;
+        for (int i = 0; i < urls.length; i++)
+        {
+            urls[i] = URI.create(base + URLEncoder.encode(perpetuals.get(i), StandardCharsets.UTF_8));
+        }
         this.instrumentIds = new int[perpetuals.size()];
         for (int i = 0; i < instrumentIds.length; i++)
         {
@@ -103,43 +112,50 @@ public final class IntxMarkPoller implements Agent
         return poll();
     }
 
-    /** One read of the listing and the events it gives; returns the events published. */
+    /** One read of each perpetual's product answer and the events they give; returns the events published. */
     public int poll()
     {
         polls.incrementAndGet();
+        int published = 0;
+        for (int i = 0; i < urls.length; i++)
+        {
+            published += read(i);
+        }
+        return published;
+    }
+
+    private int read(final int index)
+    {
+        final String source = urls[index].toString();
         final String body;
         try
         {
-            body = get.get(listing);
+            body = get.get(urls[index]);
         }
         catch (final IOException ex)
         {
             failures.incrementAndGet();
-            lastFailure = listing + ": " + ex.getMessage();
+            lastFailure = source + ": " + ex.getMessage();
             return 0;
         }
         final long receiveNanoTime = nanoTime.getAsLong();
         final long receiveEpochNanos = epochNanos.getAsLong();
-        int published = 0;
         try
         {
-            final JsonNode products = CatalogFields.json(body, listing.toString()).path("products");
-            for (final JsonNode product : products)
+            final JsonNode product = CatalogFields.json(body, source);
+            if (!IntxProductFields.isPerpetual(product))
             {
-                final int index = perpetuals.indexOf(product.path("product_id").asText(""));
-                if (index >= 0 && IntxProductFields.isPerpetual(product))
-                {
-                    published += publish(index, IntxProductFields.quote(product, listing.toString(), perpetuals.get(index)),
-                        receiveEpochNanos, receiveNanoTime);
-                }
+                throw new IllegalArgumentException(source + ": product " + perpetuals.get(index) + " is not a perpetual");
             }
+            return publish(index, IntxProductFields.quote(product, source, perpetuals.get(index)), receiveEpochNanos,
+                receiveNanoTime);
         }
         catch (final IllegalArgumentException ex)
         {
             failures.incrementAndGet();
             lastFailure = ex.getMessage();
+            return 0;
         }
-        return published;
     }
 
     private int publish(final int index, final IntxFundingQuote quote, final long receiveEpochNanos, final long receiveNanoTime)
@@ -185,13 +201,13 @@ public final class IntxMarkPoller implements Agent
         return published + 1;
     }
 
-    /** Reads of the listing made so far. Any thread. */
+    /** Poll rounds made so far (one read per perpetual each). Any thread. */
     public long polls()
     {
         return polls.get();
     }
 
-    /** Reads that failed (no answer, not the documented shape). Any thread. */
+    /** Product reads that failed (no answer, not the documented shape). Any thread. */
     public long failures()
     {
         return failures.get();

@@ -94,7 +94,7 @@ class IntxMarkPollerTest
         assertThat(poller.poll()).isZero();
 
         assertThat(poller.failures()).isEqualTo(1);
-        assertThat(poller.lastFailure()).contains("/api/v3/brokerage/market/products?product_ids=BTC-PERP-INTX");
+        assertThat(poller.lastFailure()).contains("/api/v3/brokerage/market/products/BTC-PERP-INTX");
         assertThat(recording.drain()).isEmpty();
     }
 

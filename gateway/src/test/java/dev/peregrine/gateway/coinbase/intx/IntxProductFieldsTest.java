@@ -68,6 +68,20 @@ class IntxProductFieldsTest
     }
 
     @Test
+    void aPerpetualTheListingLeavesOutIsReadFromItsOwnProductAnswer() throws Exception
+    {
+        final java.util.Map<String, String> answers = java.util.Map.of(
+            "http://venue/api/v3/brokerage/market/products?product_ids=BTC-PERP-INTX", "{\"products\":[]}",
+            "http://venue/api/v3/brokerage/market/products/BTC-PERP-INTX", BTC_PERP);
+
+        final ProductCatalog catalog = new CoinbaseCatalogSource().read(url -> answers.get(url.toString()), java.net.URI.create("http://venue"),
+            List.of("BTC-PERP-INTX"));
+
+        assertThat(catalog.symbols()).containsExactly("BTC-PERP-INTX");
+        assertThat(catalog.find("BTC-PERP-INTX").perpetual().maxLeverage()).isEqualTo(2_000_000_000L);
+    }
+
+    @Test
     void aShortFundingIntervalIsReadInSeconds()
     {
         final PerpetualTerms terms = IntxProductFields.terms(product(BTC_PERP.replace("\"3600s\"", "\"10s\"")), "test", "X");
