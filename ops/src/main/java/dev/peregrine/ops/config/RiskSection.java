@@ -95,7 +95,7 @@ final class RiskSection
         {
             return new RiskLimits(maxOrder, maxNotional, maxPosition, band, grossExposure, dailyLoss, drawdown,
                 ordersPerSecond, ordersPerMinute, cancelsPerSecond, cancelsPerMinute, zone,
-                Math.min(start, end), Math.max(end, start + 1), days, sanity, perpetual);
+                Math.min(start, end), Math.max(end, start + 1), days, sanity).withPerpetual(perpetual);
         }
         catch (final IllegalArgumentException ex)
         {
