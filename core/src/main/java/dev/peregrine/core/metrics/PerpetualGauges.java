@@ -38,8 +38,8 @@ public final class PerpetualGauges
     public final SingleWriterGauge[] unrealizedPnl;
     public final SingleWriterGauge[] margin;
     public final SingleWriterGauge[] liquidationPrice;
-    /** Funding PnL in the instrument, every strategy: received positive, paid negative. */
-    public final SingleWriterGauge[] fundingPnl;
+    /** Funding paid in the instrument, every strategy (negative: received), as the PnL tables count it. */
+    public final SingleWriterGauge[] fundingPaid;
     public final SingleWriterCounter[] fundingSettlements;
     /** Liquidation orders the venue printed on the market (information only). */
     public final SingleWriterCounter[] marketLiquidations;
@@ -74,7 +74,7 @@ public final class PerpetualGauges
         unrealizedPnl = gauges(n);
         margin = gauges(n);
         liquidationPrice = gauges(n);
-        fundingPnl = gauges(n);
+        fundingPaid = gauges(n);
         markUpdates = counters(n, "mark_updates");
         fundingSettlements = counters(n, "funding_settlements");
         marketLiquidations = counters(n, "market_liquidations");
@@ -160,7 +160,7 @@ public final class PerpetualGauges
             unrealizedPnl[i].set(account.unrealizedPnl(i));
             margin[i].set(account.initialMargin(i));
             liquidationPrice[i].set(account.liquidationPrice(i));
-            fundingPnl[i].set(-state.funding().paidInInstrument(i));
+            fundingPaid[i].set(state.funding().paidInInstrument(i));
             fundingSettlements[i].set(state.funding().settlements(i));
             marketLiquidations[i].set(state.liquidationPrints(i));
         }

@@ -58,7 +58,7 @@ final class AdminViews
     /**
      * A perpetual's position on the venue's mark, as the core last published it (after its latest mark): contracts,
      * entry, the venue's mark and index, notional, unrealized PnL on the mark, initial margin, liquidation price (0 when
-     * flat), funding received (negative: paid) and the current funding rate. {@code markPrice} above stays the core's
+     * flat), funding paid (negative: received) and the current funding rate. {@code markPrice} above stays the core's
      * valuation price of the spot figures (its book's mid or last trade).
      */
     private static void perpetual(final ObjectNode json, final PerpetualGauges g, final int i)
@@ -72,7 +72,7 @@ final class AdminViews
             .putRawValue("unrealizedPnl", JsonOutput.fixed(g.unrealizedPnl[i].get(), 2))
             .putRawValue("margin", JsonOutput.fixed(g.margin[i].get(), 2))
             .putRawValue("liquidationPrice", JsonOutput.fixed(g.liquidationPrice[i].get(), 8))
-            .putRawValue("fundingPnl", JsonOutput.fixed(g.fundingPnl[i].get(), 6))
+            .putRawValue("fundingPaid", JsonOutput.fixed(g.fundingPaid[i].get(), 6))
             .putRawValue("fundingRate", JsonOutput.fixed(g.fundingRate[i].get(), 8))
             .put("fundingSettlements", g.fundingSettlements[i].get());
     }

@@ -42,9 +42,9 @@ final class PerpetualMetricsExport
             g -> g.margin);
         perProduct(metrics, engine, "peregrine_liquidation_price",
             "Mark price at which the venue would liquidate the perpetual position (0: no position)", g -> g.liquidationPrice);
-        perProduct(metrics, engine, "peregrine_funding_pnl",
-            "Funding per perpetual product, every strategy: received positive, paid negative, settlement currency",
-            g -> g.fundingPnl);
+        perProduct(metrics, engine, "peregrine_funding_paid",
+            "Funding paid per perpetual product, every strategy (negative: received), settlement currency",
+            g -> g.fundingPaid);
         perProductCounter(metrics, engine, "peregrine_mark_updates", "MARK_PRICE events per perpetual product",
             g -> g.markUpdates);
         perProductCounter(metrics, engine, "peregrine_funding_settlements", "Funding settlements applied per perpetual product",

@@ -47,13 +47,13 @@ public final class PerpetualSummary
                 continue;
             }
             currency = currency == null ? terms.settlementCurrency() : currency;
-            final double funding = -state.funding().paidInInstrument(i);
+            final double fundingPaid = state.funding().paidInInstrument(i);
             final long settlements = state.funding().settlements(i);
             lines.add(String.format(Locale.ROOT, "perpetual %s: contracts %s, entry %.2f, mark %s, notional %.2f, " +
-                    "unrealized %+.2f, margin %.2f (%sx), liquidation %s, funding %+.4f in %d settlement%s",
+                    "unrealized %+.2f, margin %.2f (%sx), liquidation %s, funding paid %+.4f in %d settlement%s",
                 instruments.symbols().get(i), signed(account.contracts(i)), account.entryPrice(i),
                 FixedPoint.toString(state.marks().mark(i)), account.notional(i), account.unrealizedPnl(i),
-                account.initialMargin(i), plain(account.leverage(i)), price(account.liquidationPrice(i)), funding,
+                account.initialMargin(i), plain(account.leverage(i)), price(account.liquidationPrice(i)), fundingPaid,
                 settlements, settlements == 1 ? "" : "s"));
         }
         lines.add(String.format(Locale.ROOT, "margin account (%s): collateral %.2f, equity %.2f, margin used %.2f, " +
@@ -93,7 +93,7 @@ public final class PerpetualSummary
                 .putRawValue("unrealized_pnl", JsonOutput.fixed(account.unrealizedPnl(i), 6))
                 .putRawValue("margin", JsonOutput.fixed(account.initialMargin(i), 6))
                 .putRawValue("liquidation_price", JsonOutput.fixed(account.liquidationPrice(i), 8))
-                .putRawValue("funding_pnl", JsonOutput.fixed(-state.funding().paidInInstrument(i), 6))
+                .putRawValue("funding_paid", JsonOutput.fixed(state.funding().paidInInstrument(i), 6))
                 .put("funding_settlements", state.funding().settlements(i))
                 .put("mark_updates", state.marks().updates(i))
                 .put("market_liquidations", state.liquidationPrints(i));
