@@ -19,6 +19,8 @@ public final class PublishedMargin
     public final SingleWriterGauge[] fundingRate;
     public final SingleWriterGauge[] nextFundingTimeNanos;
     public final SingleWriterGauge[] markUpdates;
+    /** The latest mark's lag: when the core saw it less the venue's time of it (nanoseconds; 0 without venue time). */
+    public final SingleWriterGauge[] markLagNanos;
     public final SingleWriterGauge[] notional;
     public final SingleWriterGauge[] unrealizedPnl;
     public final SingleWriterGauge[] initialMargin;
@@ -48,6 +50,7 @@ public final class PublishedMargin
         fundingRate = gauges(instrumentCount);
         nextFundingTimeNanos = gauges(instrumentCount);
         markUpdates = gauges(instrumentCount);
+        markLagNanos = gauges(instrumentCount);
         notional = gauges(instrumentCount);
         unrealizedPnl = gauges(instrumentCount);
         initialMargin = gauges(instrumentCount);
@@ -85,6 +88,7 @@ public final class PublishedMargin
             fundingRate[i].set(FixedPoint.toDouble(marks.fundingRate(i)));
             nextFundingTimeNanos[i].set(marks.nextFundingTimeNanos(i));
             markUpdates[i].set(marks.updates(i));
+            markLagNanos[i].set(marks.venueTimeNanos(i) == 0 ? 0 : marks.eventTimeNanos(i) - marks.venueTimeNanos(i));
             notional[i].set(account.notional(i));
             unrealizedPnl[i].set(account.unrealizedPnl(i));
             initialMargin[i].set(account.initialMargin(i));

@@ -111,6 +111,7 @@ class PerpetualCoreTest
         assertThat(published.fundingPaid[0].get()).isCloseTo(1.2, within(EPS));
         assertThat(published.contracts[0].get()).isEqualTo(0.3);
         assertThat(published.markPrice[0].get()).isEqualTo(40_010.0);
+        assertThat(published.markLagNanos[0].get()).isEqualTo(5_000_000.0); // the fixtures stamp venue time 5 ms earlier
         assertThat(published.walletBalance.get()).isCloseTo(9_998.76, within(1e-6));
         assertThat(published.fundingSettlements.get()).isEqualTo(1.0);
 
