@@ -35,7 +35,8 @@ import dev.peregrine.core.strategy.config.StrategyParams;
  * </ol>
  * The decision record says why: {@code trend-up}, {@code trend-down} or {@code funding-filter}, with
  * {@code ema_fast}, {@code ema_slow}, {@code mark} and {@code funding_rate}. On a spot instrument there is no
- * funding rate and the filter never acts: it is then a plain EMA trend follower. The leverage is the position's
+ * funding rate and the filter never acts: it is then a plain EMA trend follower. A position the venue liquidated
+ * is not re-entered on the same trend: the target last acted on stands until the trend or the filter changes it. The leverage is the position's
  * notional over the account's margin balance: set by the quantity and the engine's collateral, or directly with
  * {@code leverage} (the size then follows the margin balance at each decision).
  */

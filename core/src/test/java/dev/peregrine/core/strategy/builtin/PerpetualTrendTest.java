@@ -100,6 +100,33 @@ class PerpetualTrendTest
         assertThat(m.account().effectiveLeverage()).isCloseTo(5000.0 / 990, org.assertj.core.data.Offset.offset(1e-9));
     }
 
+    /**
+     * With its defaults (EMAs of 20 and 60 trades, 5 s between orders) on a busy market, a random walk of 100 trades a
+     * second with a mark each second for one minute of event time: a few to a dozen orders, never more than one per
+     * 5 s (13 in a minute at most), not one per cross.
+     */
+    @Test
+    void itsDefaultsTradeAFewToADozenTimesAMinuteOnABusyMarket()
+    {
+        final PerpetualMarket m = market("perp-trend");
+        final java.util.Random random = new java.util.Random(42);
+        long ticks = 1000;                                   // price in ticks of 0.1
+        for (int i = 0; i < 6000; i++)
+        {
+            ticks += random.nextBoolean() ? 1 : -1;
+            final String price = dev.peregrine.core.number.FixedPoint.toString(ticks * 10_000_000L);
+            if (i % 100 == 0)
+            {
+                m.mark(price, "0.0001");
+            }
+            m.feed(m.events.trade(BTC, price, "0.01", random.nextBoolean() ? Side.BUY : Side.SELL));
+            m.feed(m.events.clockAfterMillis(9));           // 10 ms a trade
+        }
+        final long orders = m.outputs.count("order");
+        assertThat(orders).as("orders in a minute").isBetween(3L, 13L);
+        assertThat(m.outputs.count("reject")).isZero();
+    }
+
     @Test
     void setsItsFundingLimitAsItsOwnGuardInRisk()
     {
