@@ -225,6 +225,13 @@ public final class BinanceBookSync
         firstAfterSnapshot = false;
         lastUpdateId = lastId;
         metrics.onDiffApplied();
+        publishDiff(listener, instrumentId, lastId, exchangeTimeNanos, levels);
+    }
+
+    /** A diff's levels as BOOK_LEVEL events, the last one {@code END_OF_MESSAGE}: the same for every Binance market. */
+    public static void publishDiff(final BookSyncListener listener, final int instrumentId, final long lastId,
+        final long exchangeTimeNanos, final DepthLevels levels)
+    {
         final int last = levels.size() - 1;
         for (int i = 0; i <= last; i++)
         {
@@ -234,6 +241,16 @@ public final class BinanceBookSync
     }
 
     private void publishSnapshot(final long snapshotLastUpdateId, final DepthLevels levels)
+    {
+        publishSnapshot(listener, instrumentId, snapshotLastUpdateId, levels);
+    }
+
+    /**
+     * A REST snapshot as BOOK_LEVEL events between {@code SNAPSHOT_BEGIN} and {@code SNAPSHOT_END}; an empty one as one
+     * placeholder level. The same for every Binance market.
+     */
+    public static void publishSnapshot(final BookSyncListener listener, final int instrumentId,
+        final long snapshotLastUpdateId, final DepthLevels levels)
     {
         final int last = levels.size() - 1;
         if (last < 0)

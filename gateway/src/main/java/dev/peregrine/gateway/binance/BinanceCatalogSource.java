@@ -99,7 +99,8 @@ public final class BinanceCatalogSource implements CatalogSource
         return new ProductCatalog(products);
     }
 
-    private static JsonNode required(final JsonNode symbol, final String type, final String source, final String name)
+    /** The filter of {@code type} in a symbol's {@code filters}; throws naming the product and the filter when absent. */
+    public static JsonNode required(final JsonNode symbol, final String type, final String source, final String name)
     {
         final JsonNode filter = filter(symbol, type);
         if (filter == null)
@@ -109,7 +110,8 @@ public final class BinanceCatalogSource implements CatalogSource
         return filter;
     }
 
-    private static JsonNode filter(final JsonNode symbol, final String type)
+    /** The filter of {@code type} in a symbol's {@code filters}, or null. */
+    public static JsonNode filter(final JsonNode symbol, final String type)
     {
         for (final JsonNode filter : symbol.path("filters"))
         {

@@ -99,22 +99,32 @@ public final class BinanceFeed extends ClientFeed<BinanceMarketDataClient>
             out.counter("peregrine_gateway_frames", "WebSocket frames received from the venue, by venue and channel",
                 metrics.framesReceived(stream), "venue", "binance", "channel", label(stream));
         }
+        exportBookFeedMetrics(out, metrics, "binance", isConnected());
+    }
+
+    /**
+     * The counters every Binance market's feed has beyond its frames by stream: drops by reason, events published, the
+     * book sync's gaps, snapshots and overflows, and the connection gauge.
+     */
+    public static void exportBookFeedMetrics(final FeedMetricsSink out, final BinanceMetrics metrics, final String venue,
+        final boolean connected)
+    {
         for (final DropReason reason : DropReason.values())
         {
             out.counter("peregrine_gateway_dropped",
                 "Frames dropped whole, or entries dropped from good frames, by venue, scope and reason",
-                metrics.framesDropped(reason), "venue", "binance", "scope", "frame", "reason", reason.label());
+                metrics.framesDropped(reason), "venue", venue, "scope", "frame", "reason", reason.label());
         }
         out.counter("peregrine_gateway_events_published",
             "Inbound events the gateway published into the ring, by venue and channel",
-            metrics.eventsPublished(), "venue", "binance", "channel", "all");
+            metrics.eventsPublished(), "venue", venue, "channel", "all");
         out.counter("peregrine_gateway_sequence_gaps", "Breaks in the venue's update-id chain (lost messages)",
             metrics.feedGaps());
         out.counter("peregrine_gateway_book_snapshots", "REST depth snapshots applied", metrics.snapshotsApplied());
         out.counter("peregrine_gateway_book_snapshot_failures", "REST depth snapshots that failed", metrics.snapshotsFailed());
         out.counter("peregrine_gateway_depth_buffer_overflows",
             "Times the diff buffer overflowed while waiting for a snapshot (forces a resync)", metrics.bufferOverflows());
-        out.gauge("peregrine_gateway_connected", "1 while the market-data connection is up", isConnected() ? 1 : 0);
+        out.gauge("peregrine_gateway_connected", "1 while the market-data connection is up", connected ? 1 : 0);
     }
 
     private static String label(final BinanceStream stream)

@@ -1,7 +1,6 @@
 package dev.peregrine.gateway.binanceusdm;
 
-import dev.peregrine.core.event.BookFlags;
-import dev.peregrine.core.event.Side;
+import dev.peregrine.gateway.binance.BinanceBookSync;
 import dev.peregrine.gateway.binance.BinanceMetrics;
 import dev.peregrine.gateway.binance.BookSyncListener;
 import dev.peregrine.gateway.binance.DepthDiffBuffer;
@@ -116,7 +115,7 @@ public final class UsdmBookSync
             requestSnapshot();
             return;
         }
-        publishSnapshot(snapshotLastUpdateId, levels);
+        BinanceBookSync.publishSnapshot(listener, instrumentId, snapshotLastUpdateId, levels);
         synced = true;
         firstAfterSnapshot = true;
         lastUpdateId = snapshotLastUpdateId;
@@ -183,37 +182,7 @@ public final class UsdmBookSync
         firstAfterSnapshot = false;
         lastUpdateId = lastId;
         metrics.onDiffApplied();
-        final int last = levels.size() - 1;
-        if (last < 0)
-        {
-            return; // a diff with no level (both sides empty) moves the chain on and changes nothing
-        }
-        for (int i = 0; i <= last; i++)
-        {
-            listener.onBookLevel(instrumentId, levels.side(i), levels.price(i), levels.quantity(i),
-                i == last ? BookFlags.END_OF_MESSAGE : 0, lastId, exchangeTimeNanos);
-        }
-    }
-
-    private void publishSnapshot(final long snapshotLastUpdateId, final DepthLevels levels)
-    {
-        final int last = levels.size() - 1;
-        if (last < 0)
-        {
-            listener.onBookLevel(instrumentId, Side.BUY, 0, 0,
-                BookFlags.SNAPSHOT_BEGIN | BookFlags.SNAPSHOT_END | BookFlags.END_OF_MESSAGE, snapshotLastUpdateId, 0);
-            return;
-        }
-        for (int i = 0; i <= last; i++)
-        {
-            int flags = i == 0 ? BookFlags.SNAPSHOT_BEGIN : 0;
-            if (i == last)
-            {
-                flags |= BookFlags.SNAPSHOT_END | BookFlags.END_OF_MESSAGE;
-            }
-            listener.onBookLevel(instrumentId, levels.side(i), levels.price(i), levels.quantity(i), flags,
-                snapshotLastUpdateId, 0);
-        }
+        BinanceBookSync.publishDiff(listener, instrumentId, lastId, exchangeTimeNanos, levels);
     }
 
     private void bufferDiff(final long firstId, final long lastId, final long previousLastId, final long exchangeTimeNanos,

@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import static dev.peregrine.gateway.binance.BinanceCatalogSource.filter;
+import static dev.peregrine.gateway.binance.BinanceCatalogSource.required;
 import static dev.peregrine.gateway.venue.CatalogFields.base;
 import static dev.peregrine.gateway.venue.CatalogFields.json;
 import static dev.peregrine.gateway.venue.CatalogFields.orZero;
@@ -100,27 +102,5 @@ public final class UsdmCatalogSource implements CatalogSource
                 text(symbol, "marginAsset", source, name)));
         }
         return new ProductCatalog(products);
-    }
-
-    private static JsonNode required(final JsonNode symbol, final String type, final String source, final String name)
-    {
-        final JsonNode filter = filter(symbol, type);
-        if (filter == null)
-        {
-            throw new IllegalArgumentException(source + ": product " + name + " has no " + type + " filter");
-        }
-        return filter;
-    }
-
-    private static JsonNode filter(final JsonNode symbol, final String type)
-    {
-        for (final JsonNode filter : symbol.path("filters"))
-        {
-            if (type.equals(filter.path("filterType").asText()))
-            {
-                return filter;
-            }
-        }
-        return null;
     }
 }

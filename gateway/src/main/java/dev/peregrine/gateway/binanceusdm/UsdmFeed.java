@@ -3,7 +3,7 @@ package dev.peregrine.gateway.binanceusdm;
 import com.lmax.disruptor.RingBuffer;
 import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.instrument.InstrumentRegistry;
-import dev.peregrine.gateway.DropReason;
+import dev.peregrine.gateway.binance.BinanceFeed;
 import dev.peregrine.gateway.binance.BinanceMarketDataClient;
 import dev.peregrine.gateway.binance.BinanceMetrics;
 import dev.peregrine.gateway.venue.ClientFeed;
@@ -137,25 +137,10 @@ public final class UsdmFeed extends ClientFeed<BinanceMarketDataClient>
             out.counter("peregrine_gateway_frames", "WebSocket frames received from the venue, by venue and channel",
                 usdm.frames(stream), "venue", venue, "channel", label(stream));
         }
-        for (final DropReason reason : DropReason.values())
-        {
-            out.counter("peregrine_gateway_dropped",
-                "Frames dropped whole, or entries dropped from good frames, by venue, scope and reason",
-                metrics.framesDropped(reason), "venue", venue, "scope", "frame", "reason", reason.label());
-        }
-        out.counter("peregrine_gateway_events_published",
-            "Inbound events the gateway published into the ring, by venue and channel",
-            metrics.eventsPublished(), "venue", venue, "channel", "all");
-        out.counter("peregrine_gateway_sequence_gaps", "Breaks in the venue's update-id chain (lost messages)",
-            metrics.feedGaps());
-        out.counter("peregrine_gateway_book_snapshots", "REST depth snapshots applied", metrics.snapshotsApplied());
-        out.counter("peregrine_gateway_book_snapshot_failures", "REST depth snapshots that failed", metrics.snapshotsFailed());
-        out.counter("peregrine_gateway_depth_buffer_overflows",
-            "Times the diff buffer overflowed while waiting for a snapshot (forces a resync)", metrics.bufferOverflows());
         out.counter("peregrine_gateway_funding_settlements",
             "Funding settlements the feed derived from the venue's mark stream (a funding time passed)",
             usdm.fundingSettlements(), "venue", venue);
-        out.gauge("peregrine_gateway_connected", "1 while the market-data connection is up", isConnected() ? 1 : 0);
+        BinanceFeed.exportBookFeedMetrics(out, metrics, venue, isConnected());
     }
 
     @Override

@@ -169,6 +169,7 @@ public final class UsdmMarketDataDecoder implements DepthSnapshotDecoder
         syncs[instrumentId].onSnapshotFailed();
     }
 
+    /** Publishes the bookTicker now in scratch, or counts why it was dropped. */
     private void publishBookTicker(final DropReason problem, final long receiveEpochNanos, final long receiveNanoTime)
     {
         if (problem != null)
@@ -176,16 +177,7 @@ public final class UsdmMarketDataDecoder implements DepthSnapshotDecoder
             metrics.onFrameDropped(problem);
             return;
         }
-        final long slot = ring.next();
-        try
-        {
-            bookTicker.copyTo(ring.get(slot), receiveEpochNanos, receiveNanoTime);
-        }
-        finally
-        {
-            InboundRing.publish(ring, slot);
-        }
-        metrics.onEventPublished();
+        publish(UsdmStream.BOOK_TICKER, receiveEpochNanos, receiveNanoTime);
     }
 
     private void onAggTrade(final long receiveEpochNanos, final long receiveNanoTime)
@@ -196,16 +188,7 @@ public final class UsdmMarketDataDecoder implements DepthSnapshotDecoder
             metrics.onFrameDropped(problem);
             return;
         }
-        final long slot = ring.next();
-        try
-        {
-            aggTrade.copyTo(ring.get(slot), receiveEpochNanos, receiveNanoTime);
-        }
-        finally
-        {
-            InboundRing.publish(ring, slot);
-        }
-        metrics.onEventPublished();
+        publish(UsdmStream.AGG_TRADE, receiveEpochNanos, receiveNanoTime);
     }
 
     private void onMarkPrice(final long receiveEpochNanos, final long receiveNanoTime)
@@ -216,33 +199,14 @@ public final class UsdmMarketDataDecoder implements DepthSnapshotDecoder
             metrics.onFrameDropped(problem);
             return;
         }
-        final int instrumentId = markPrice.instrumentId();
-        if (funding.due(instrumentId, markPrice.eventTimeNanos()))
+        if (funding.due(markPrice.instrumentId(), markPrice.eventTimeNanos()))
         {
-            final long slot = ring.next();
-            try
-            {
-                funding.settle(ring.get(slot), instrumentId, markPrice.markPrice(), receiveEpochNanos, receiveNanoTime);
-            }
-            finally
-            {
-                InboundRing.publish(ring, slot);
-            }
-            metrics.onEventPublished();
+            publish(null, receiveEpochNanos, receiveNanoTime); // the settlement first: it happened before this mark
             usdm.onFundingSettlement();
         }
-        funding.announce(instrumentId, markPrice.eventTimeNanos(), markPrice.nextFundingTimeNanos(),
+        funding.announce(markPrice.instrumentId(), markPrice.eventTimeNanos(), markPrice.nextFundingTimeNanos(),
             markPrice.fundingRate());
-        final long slot = ring.next();
-        try
-        {
-            markPrice.copyTo(ring.get(slot), receiveEpochNanos, receiveNanoTime);
-        }
-        finally
-        {
-            InboundRing.publish(ring, slot);
-        }
-        metrics.onEventPublished();
+        publish(UsdmStream.MARK_PRICE, receiveEpochNanos, receiveNanoTime);
     }
 
     private void onForceOrder(final long receiveEpochNanos, final long receiveNanoTime)
@@ -253,10 +217,39 @@ public final class UsdmMarketDataDecoder implements DepthSnapshotDecoder
             metrics.onFrameDropped(problem);
             return;
         }
+        publish(UsdmStream.FORCE_ORDER, receiveEpochNanos, receiveNanoTime);
+    }
+
+    /**
+     * Claims a slot, fills it from the scratch of {@code stream}'s message (null: the funding settlement now due) and
+     * publishes it. A claimed slot is always published.
+     */
+    private void publish(final UsdmStream stream, final long receiveEpochNanos, final long receiveNanoTime)
+    {
         final long slot = ring.next();
         try
         {
-            forceOrder.copyTo(ring.get(slot), receiveEpochNanos, receiveNanoTime);
+            final InboundEvent event = ring.get(slot);
+            if (stream == null)
+            {
+                funding.settle(event, markPrice.instrumentId(), markPrice.markPrice(), receiveEpochNanos, receiveNanoTime);
+            }
+            else if (stream == UsdmStream.AGG_TRADE)
+            {
+                aggTrade.copyTo(event, receiveEpochNanos, receiveNanoTime);
+            }
+            else if (stream == UsdmStream.BOOK_TICKER)
+            {
+                bookTicker.copyTo(event, receiveEpochNanos, receiveNanoTime);
+            }
+            else if (stream == UsdmStream.MARK_PRICE)
+            {
+                markPrice.copyTo(event, receiveEpochNanos, receiveNanoTime);
+            }
+            else
+            {
+                forceOrder.copyTo(event, receiveEpochNanos, receiveNanoTime);
+            }
         }
         finally
         {

@@ -13,14 +13,17 @@ import dev.peregrine.gateway.testing.Await;
 import dev.peregrine.gateway.testing.BookMirror;
 import dev.peregrine.gateway.testing.RecordingRing;
 import dev.peregrine.gateway.testing.TestJson;
+import dev.peregrine.gateway.venue.VenueRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +45,9 @@ class UsdmSimulatedMarketTest
     private final HttpClient http = HttpClient.newHttpClient();
     private UsdmSimulatedExchange exchange;
     private UsdmFeed feed;
+
+    @TempDir
+    Path dir;
 
     @AfterEach
     void tearDown()
@@ -135,6 +141,17 @@ class UsdmSimulatedMarketTest
         assertThat(product.minNotional()).isEqualTo(served.minNotional());
         assertThat(product.referencePrice()).as("the mark of premiumIndex").isPositive();
         assertThat(read.find("ETHUSDT")).as("only what was asked").isNull();
+
+        // A run's catalog through the registry's loader: the perpetual over spot's BTCUSDT, cached for an offline start.
+        final Path cache = dir.resolve("catalog.txt");
+        final List<String> warnings = new ArrayList<>();
+        final ProductCatalog live = VenueRegistry.standard().loadCatalog("binance-usdm", exchange.restBase(),
+            List.of("BTCUSDT"), cache, Duration.ofSeconds(5), warnings::add);
+        final ProductCatalog offline = VenueRegistry.standard().loadCatalog("binance-usdm", URI.create("http://127.0.0.1:1"),
+            List.of("BTCUSDT"), cache, Duration.ofSeconds(2), warnings::add);
+        assertThat(live.find("BTCUSDT").perpetual()).isEqualTo(served.perpetual());
+        assertThat(offline.find("BTCUSDT")).isEqualTo(live.find("BTCUSDT"));
+        assertThat(warnings).hasSize(1);
     }
 
     @Test
