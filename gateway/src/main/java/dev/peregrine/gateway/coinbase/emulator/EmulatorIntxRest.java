@@ -29,6 +29,18 @@ final class EmulatorIntxRest
         this.portfolio = portfolio;
     }
 
+    /** Whether a GET of {@code path} is one of these endpoints (a portfolio, and for positions maybe a symbol). */
+    static boolean serves(final String path)
+    {
+        return oneSegment(path, PORTFOLIO) || oneSegment(path, BALANCES) ||
+            (path.startsWith(POSITIONS) && path.substring(POSITIONS.length()).split("/", -1).length <= 2);
+    }
+
+    private static boolean oneSegment(final String path, final String prefix)
+    {
+        return path.startsWith(prefix) && !path.substring(prefix.length()).contains("/");
+    }
+
     /** The answer for a GET under {@code /intx/}, or null when the path names none. */
     EmulatorReply answer(final String path)
     {

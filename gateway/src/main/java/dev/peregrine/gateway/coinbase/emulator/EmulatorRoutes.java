@@ -91,7 +91,7 @@ final class EmulatorRoutes
         {
             return productRoute(path.substring(PRODUCTS.length()), false);
         }
-        if (path.startsWith(BASE + "/intx/") && intx.answer(path) != null)
+        if (EmulatorIntxRest.serves(path))
         {
             return signed(r -> intx.answer(path));
         }
