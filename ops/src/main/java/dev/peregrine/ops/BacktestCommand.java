@@ -6,6 +6,7 @@ import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.core.execution.FillModel;
 import dev.peregrine.core.execution.PaperVenueSettings;
 import dev.peregrine.core.instrument.ProductCatalog;
+import dev.peregrine.core.number.FixedPoint;
 import dev.peregrine.core.strategy.config.BuiltInStrategies;
 import dev.peregrine.core.strategy.config.StrategySpec;
 import dev.peregrine.journal.JournalException;
@@ -16,6 +17,7 @@ import dev.peregrine.journal.backtest.BacktestPlan;
 import dev.peregrine.journal.backtest.BacktestProgress;
 import dev.peregrine.journal.backtest.BacktestRequest;
 import dev.peregrine.journal.backtest.BacktestResult;
+import dev.peregrine.journal.backtest.PerpetualInputs;
 import dev.peregrine.journal.backtest.Sweep;
 import dev.peregrine.journal.backtest.SweepGrid;
 import dev.peregrine.journal.backtest.SweepMetric;
@@ -89,6 +91,7 @@ import java.util.concurrent.Callable;
         "fundingRate archive: calc_time,funding_interval_hours,last_funding_rate; each row a FUNDING_SETTLEMENT",
         "paid on the position held then) are merged by time into a trades or candles file of a perpetual",
         "product, e.g. --venue binance-usdm --product BTCUSDT. Their bad rows stop the run like the data's.",
+        "--collateral and --leverage set the margin account (one-way cross margin; defaults 10000 and 1x).",
         "",
         "Sweeps: --sweep key=v1,v2 (repeatable) runs every combination on the available cores, each with its",
         "journal in <report>/sweep/<n>, and prints a table sorted by --sort: pnl (net of fees, with",
@@ -144,6 +147,14 @@ public final class BacktestCommand implements Callable<Integer>
     @Option(names = "--funding", paramLabel = "FILE", description = "A perpetual's funding settlements: a Binance USD-M " +
         "fundingRate archive (CSV or ZIP), merged into the data by time.")
     private Path funding;
+
+    @Option(names = "--collateral", paramLabel = "AMOUNT", description = "Perpetuals: the margin account's starting " +
+        "balance in the settlement currency (default: 10000).")
+    private String collateral;
+
+    @Option(names = "--leverage", paramLabel = "X", description = "Perpetuals: the leverage of the product, from 1 to its " +
+        "maximum (default: 1).")
+    private String leverage;
 
     @Option(names = "--venue", paramLabel = "NAME", description = "The venue whose products a symbol means where venues " +
         "share it (e.g. binance-usdm: BTCUSDT is its perpetual, not Binance spot's; default: the first venue listing it).")
@@ -302,7 +313,23 @@ public final class BacktestCommand implements Callable<Integer>
         final ProductCatalog catalog = venue == null ? VenueRegistry.standard().catalog()
             : parse(() -> VenueRegistry.standard().catalog(venue), "--venue");
         return new BacktestRequest(catalog, data, dataFormat, product, new StrategySpec(base.name(), base.type(), all),
-            new TimeWindow(fromNanos, toNanos), orderNotional, paperVenue(), marks, funding);
+            new TimeWindow(fromNanos, toNanos), orderNotional, paperVenue(),
+            new PerpetualInputs(marks, funding, positive(collateral, "--collateral"), positive(leverage, "--leverage")));
+    }
+
+    /** A positive decimal option as FixedPoint; 0 when not given. */
+    private static long positive(final String text, final String option)
+    {
+        if (text == null)
+        {
+            return 0;
+        }
+        final long value = FixedPoint.parse(text.trim());
+        if (FixedPoint.isError(value) || value <= 0)
+        {
+            throw new UsageException(option + " must be a positive number with at most 8 decimals, got '" + text + "'");
+        }
+        return value;
     }
 
     /** The paper venue: the default latencies and fees with the fill model the options choose. */

@@ -132,14 +132,14 @@ public final class Backtest
         {
             problems.add("order notional must be a positive number, was " + request.orderNotional());
         }
-        problems.addAll(PerpetualInputs.problems(request, format, products.isEmpty() ? null : products.get(0)));
+        problems.addAll(PerpetualChecks.problems(request, format, products.isEmpty() ? null : products.get(0)));
         if (!problems.isEmpty() || products.isEmpty())
         {
             throw new BacktestException(problems);
         }
-        final EngineSettings settings = EngineSettings.defaults(request.catalog(), products, request.orderNotional())
-            .withPaperVenue(request.venue())
-            .withStrategies(List.of(request.strategy()));
+        final EngineSettings settings = PerpetualChecks.withMargin(EngineSettings.defaults(request.catalog(), products,
+            request.orderNotional()).withPaperVenue(request.venue()).withStrategies(List.of(request.strategy())),
+            request.perpetual());
         try
         {
             BuiltInStrategies.configure(settings.strategies(), settings.products(), settings.orderQuantity());
@@ -159,7 +159,7 @@ public final class Backtest
         }
         final ProductCatalog.Product first = request.catalog().find(products.get(0));
         final List<String> assumptions = assumptions(format, settings);
-        assumptions.addAll(PerpetualInputs.assumptions(request));
+        assumptions.addAll(PerpetualChecks.assumptions(request, settings));
         return new BacktestPlan(request, format, settings, 0, first.priceIncrement(), assumptions);
     }
 
@@ -301,7 +301,7 @@ public final class Backtest
             return new JournalSource(JournalReader.open(journalFolder(request.data())), request.window());
         }
         return Importers.open(request.data(), plan.format(), plan.instrumentId(), plan.priceIncrement(), request.window(),
-            request.marks(), request.funding());
+            request.perpetual().marks(), request.perpetual().funding());
     }
 
     private static void checkNewFolder(final Path journalDir, final Path data)

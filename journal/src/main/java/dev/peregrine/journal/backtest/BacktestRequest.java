@@ -20,8 +20,7 @@ import java.nio.file.Path;
  * @param window        the event times to run over
  * @param orderNotional the engine's default order size in quote currency, as {@code demo --order-notional}
  * @param venue         the paper venue's latencies and fees
- * @param marks         a perpetual's mark-price klines (Binance's {@code markPriceKlines} archive); null for none
- * @param funding       a perpetual's funding-rate history (Binance's {@code fundingRate} archive); null for none
+ * @param perpetual     a perpetual's marks and funding files and margin account ({@link PerpetualInputs#NONE}: none)
  */
 public record BacktestRequest(
     ProductCatalog catalog,
@@ -32,27 +31,25 @@ public record BacktestRequest(
     TimeWindow window,
     double orderNotional,
     PaperVenueSettings venue,
-    Path marks,
-    Path funding)
+    PerpetualInputs perpetual)
 {
     public static final double DEFAULT_ORDER_NOTIONAL = 1000.0;
+
+    public BacktestRequest
+    {
+        perpetual = perpetual == null ? PerpetualInputs.NONE : perpetual;
+    }
 
     /** A request over a data file or journal alone (no perpetual marks or funding). */
     public BacktestRequest(final ProductCatalog catalog, final Path data, final DataFormat format, final String product,
         final StrategySpec strategy, final TimeWindow window, final double orderNotional, final PaperVenueSettings venue)
     {
-        this(catalog, data, format, product, strategy, window, orderNotional, venue, null, null);
-    }
-
-    /** True when marks or funding are merged into the data. */
-    public boolean perpetualInputs()
-    {
-        return marks != null || funding != null;
+        this(catalog, data, format, product, strategy, window, orderNotional, venue, PerpetualInputs.NONE);
     }
 
     /** The same request running {@code other} instead (a sweep's combination). */
     public BacktestRequest withStrategy(final StrategySpec other)
     {
-        return new BacktestRequest(catalog, data, format, product, other, window, orderNotional, venue, marks, funding);
+        return new BacktestRequest(catalog, data, format, product, other, window, orderNotional, venue, perpetual);
     }
 }

@@ -95,7 +95,7 @@ class PerpetualBacktestTest
     static BacktestRequest request(final Path data, final Path marks, final Path funding)
     {
         return new BacktestRequest(CATALOG, data, null, null, StrategySpec.parse(STRATEGY, "trend-following"),
-            TimeWindow.ALL, 100_000, PaperVenueSettings.DEFAULT, marks, funding);
+            TimeWindow.ALL, 100_000, PaperVenueSettings.DEFAULT, new PerpetualInputs(marks, funding, 0, 0));
     }
 
     @Test

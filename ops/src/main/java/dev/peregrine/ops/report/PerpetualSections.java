@@ -11,7 +11,7 @@ import java.util.Locale;
  * The perpetuals part of report.html and report.json, present only when an instrument of the run is a perpetual
  * ({@link Report#perpetual()} not null): the account at the end (collateral, margin, margin ratio, leverage,
  * funding), each perpetual position with its liquidation price, funding paid over time with every settlement,
- * margin ratio and effective leverage over time, and the market's liquidation prints. Figures are the core's
+ * margin ratio and effective leverage over time, this engine's liquidations and the market's liquidation prints. Figures are the core's
  * ({@link PerpetualTimeline}); money is in the settlement currency, funding positive when paid.
  */
 final class PerpetualSections
@@ -105,6 +105,29 @@ final class PerpetualSections
     private static void liquidations(final StringBuilder html, final Report report, final PerpetualTimeline p)
     {
         html.append("<h3>Liquidations</h3>");
+        final ReportRecorder recorder = report.recorder();
+        if (recorder.liquidationCount() == 0)
+        {
+            html.append("<p class=\"note\" id=\"liquidations\">No position of this engine was liquidated.</p>");
+        }
+        else
+        {
+            html.append("<p class=\"warning\" data-warning>").append(recorder.liquidationCount())
+                .append(" liquidation fill").append(recorder.liquidationCount() == 1 ? "" : "s")
+                .append(": the mark crossed a position's liquidation price and the venue closed it at the mark.</p>")
+                .append("<table class=\"data\" id=\"liquidations\"><thead><tr><th>time (UTC)</th><th>product</th>")
+                .append("<th>side</th><th>quantity</th><th>price (mark)</th><th>liquidation fee</th></tr></thead><tbody>");
+            final int rows = Math.min(HTML_ROWS, recorder.liquidations().size());
+            for (int i = 0; i < rows; i++)
+            {
+                final Fill f = recorder.liquidations().get(i);
+                html.append("<tr><td>").append(Html.time(f.timeNanos())).append("</td><td>")
+                    .append(Html.escape(report.product(f.instrumentId()))).append("</td><td>").append(Side.name(f.side()))
+                    .append("</td><td>").append(Html.quantity(f.quantity())).append("</td><td>").append(Html.price(f.price()))
+                    .append("</td><td>").append(Html.money(f.fee())).append("</td></tr>");
+            }
+            html.append("</tbody></table>");
+        }
         if (p.liquidationPrintCount() == 0)
         {
             html.append("<p class=\"note\" id=\"liquidation-prints\">No liquidation order printed on the market in this run.</p>");
@@ -145,7 +168,8 @@ final class PerpetualSections
             .put("equity_exhausted", p.equityExhausted())
             .put("funding_paid", a.fundingPaid())
             .put("funding_settlements", a.settlements())
-            .put("liquidation_prints", p.liquidationPrintCount());
+            .put("liquidation_prints", p.liquidationPrintCount())
+            .put("liquidations", report.recorder().liquidationCount());
         final ArrayNode positions = json.putArray("positions");
         for (final PerpetualTimeline.Position pos : a.positions())
         {
@@ -181,6 +205,17 @@ final class PerpetualSections
                 .put("funding_paid", chart.extra(PerpetualTimeline.FUNDING, i))
                 .put("margin_ratio", finite(chart.extra(PerpetualTimeline.MARGIN_RATIO, i)))
                 .put("effective_leverage", finite(chart.extra(PerpetualTimeline.LEVERAGE, i)));
+        }
+        final ArrayNode liquidations = json.putArray("liquidations_listed");
+        for (final Fill f : report.recorder().liquidations())
+        {
+            liquidations.addObject()
+                .put("time", ReportJson.time(f.timeNanos()))
+                .put("product", report.product(f.instrumentId()))
+                .put("side", Side.name(f.side()))
+                .put("quantity", f.quantity())
+                .put("price", f.price())
+                .put("fee", f.fee());
         }
         final ArrayNode prints = json.putArray("liquidation_prints_listed");
         for (final PerpetualTimeline.LiquidationPrint l : p.liquidationPrints())

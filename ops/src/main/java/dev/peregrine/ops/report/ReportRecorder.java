@@ -31,6 +31,8 @@ public final class ReportRecorder implements OutputListener
     private final List<Fill> fills = new ArrayList<>();
     private final List<Trade> trades = new ArrayList<>();
     private final Map<Long, WorkingOrder> working = new HashMap<>();
+    private final List<Fill> liquidations = new ArrayList<>();
+    private long liquidationCount;
 
     private long decidedOrderId = -1;
     private double decidedMid = Double.NaN;
@@ -42,14 +44,17 @@ public final class ReportRecorder implements OutputListener
     private static final class WorkingOrder
     {
         final boolean limit;
+        final boolean liquidation;
         final long quantity;
         final double decisionMid;
         final int strategyId;
         long filled;
 
-        WorkingOrder(final boolean limit, final long quantity, final double decisionMid, final int strategyId)
+        WorkingOrder(final boolean limit, final boolean liquidation, final long quantity, final double decisionMid,
+            final int strategyId)
         {
             this.limit = limit;
+            this.liquidation = liquidation;
             this.quantity = quantity;
             this.decisionMid = decisionMid;
             this.strategyId = strategyId;
@@ -88,8 +93,8 @@ public final class ReportRecorder implements OutputListener
     {
         final boolean limit = type == OrderType.LIMIT;
         final boolean decided = orderId == decidedOrderId;
-        working.put(orderId, new WorkingOrder(limit, quantity, decided ? decidedMid : Double.NaN,
-            decided ? decidedStrategy : 0));
+        working.put(orderId, new WorkingOrder(limit, type == OrderType.LIQUIDATION, quantity,
+            decided ? decidedMid : Double.NaN, decided ? decidedStrategy : 0));
         execution.onOrder(limit, quantity);
         execution.fillTally().onOrder(quantity, FillTally.requestPrice(limitPrice, decided ? decidedBid : 0,
             decided ? decidedAsk : 0));
@@ -104,8 +109,16 @@ public final class ReportRecorder implements OutputListener
         final double px = FixedPoint.toDouble(price);
         final double mid = order == null ? Double.NaN : order.decisionMid;
         final double slippage = Double.isNaN(mid) ? Double.NaN : (px - mid) * qty * Side.sign(side);
-        final Fill fill = new Fill(orderId, instrumentId, side, order == null ? "UNKNOWN" : order.limit ? "LIMIT" : "MARKET",
-            order == null ? 0 : order.strategyId, qty, px, fee, timeNanos, mid, slippage);
+        final Fill fill = new Fill(orderId, instrumentId, side, order == null ? "UNKNOWN" : order.liquidation ? "LIQUIDATION"
+            : order.limit ? "LIMIT" : "MARKET", order == null ? 0 : order.strategyId, qty, px, fee, timeNanos, mid, slippage);
+        if (order != null && order.liquidation)
+        {
+            liquidationCount++;
+            if (liquidations.size() < MAX_LISTED)
+            {
+                liquidations.add(fill);
+            }
+        }
         execution.fillTally().onFill(quantity, price);
         final long filledBefore = order == null ? 0 : order.filled;
         execution.onFill(fill, order != null && order.limit, quantity, filledBefore, order == null ? 0 : order.quantity);
@@ -186,6 +199,18 @@ public final class ReportRecorder implements OutputListener
     public List<Trade> trades()
     {
         return trades;
+    }
+
+    /** The first {@value #MAX_LISTED} fills of the engine's own positions liquidated (perpetuals). */
+    public List<Fill> liquidations()
+    {
+        return liquidations;
+    }
+
+    /** Fills of liquidations in all. */
+    public long liquidationCount()
+    {
+        return liquidationCount;
     }
 
     public int workingOrders()

@@ -43,9 +43,14 @@ class PerpetualBacktestCommandTest
 
     private Path marks() throws IOException
     {
+        return marks("51100.5", "51200", "51300");
+    }
+
+    /** 1m mark klines ending at 00:09:59.999, 00:19:59.999 and 00:29:59.999 with these closes. */
+    private Path marks(final String... closes) throws IOException
+    {
         final StringBuilder sb = new StringBuilder("open_time,open,high,low,close,volume,close_time,quote_volume,count," +
             "taker_buy_volume,taker_buy_quote_volume,ignore\n");
-        final String[] closes = {"51100.5", "51200", "51300"};
         for (int k = 0; k < 3; k++)
         {
             final long open = T0_MS + (9 + 10 * k) * 60_000L;
@@ -109,6 +114,34 @@ class PerpetualBacktestCommandTest
         assertEquals(0, replay.exit(), replay.err());
         assertEquals(run.value("output-digest"), replay.value("output-digest"));
         assertEquals(run.value("state-hash"), replay.value("state-hash"));
+    }
+
+    @Test
+    void atTwentyTimesLeverageAMarkBelowTheLiquidationPriceLiquidatesThePositionAndTheReportListsIt() throws IOException
+    {
+        // 0.3 BTC long near 51,010 on 1,000 USDT at 20x (binance-usdm BTCUSDT: maintenance 2.5 %): the liquidation
+        // price is (wallet - 0.3 x entry) / (0.3 x 0.025 - 0.3), about 48,950; the mark of 00:19:59.999 is 48,000.
+        final Path report = dir.resolve("report");
+        final CliRun run = CliRun.of("backtest", "--venue", "binance-usdm", "--data", trades("BTCUSDT-trades.csv").toString(),
+            "--marks", marks("51100.5", "48000", "51300").toString(), "--leverage", "20", "--collateral", "1000",
+            "--strategy", "trend-following:bar=1m,fast=1,slow=2,quantity=0.3", "--order-notional", "100000",
+            "--report", report.toString());
+        assertEquals(0, run.exit(), run.err() + run.out());
+        assertTrue(run.out().contains("margin account: collateral 1000 USDT, leverage 20x on BTCUSDT"), run.out());
+        final JsonNode perpetual = new ObjectMapper().readTree(report.resolve("report.json").toFile()).get("perpetual");
+        assertEquals(1, perpetual.get("liquidations").asLong(), perpetual.toString());
+        final JsonNode liquidation = perpetual.get("liquidations_listed").get(0);
+        assertEquals("SELL", liquidation.get("side").asText());
+        assertEquals(0.3, liquidation.get("quantity").asDouble(), 1e-12);
+        assertEquals(48000, liquidation.get("price").asDouble(), 0);
+        assertEquals(0, perpetual.get("positions").get(0).get("size").asDouble(), 0);
+        assertTrue(perpetual.get("max_effective_leverage").asDouble() > 14, perpetual.toString()); // 0.3 x 51,000 / ~1,000
+        assertTrue(Files.readString(report.resolve("report.html")).contains("id=\"liquidations\""));
+
+        final CliRun tooMuch = CliRun.of("backtest", "--venue", "binance-usdm", "--data", dir.resolve("BTCUSDT-trades.csv").toString(),
+            "--leverage", "125", "--strategy", "trend-following:bar=1m");
+        assertEquals(2, tooMuch.exit());
+        assertTrue(tooMuch.err().contains("--leverage 125 is outside 1 to BTCUSDT's maximum of 20"), tooMuch.err());
     }
 
     @Test
