@@ -6,6 +6,8 @@ import dev.peregrine.gateway.binance.emulator.EmulatorJson;
 import dev.peregrine.gateway.binance.emulator.RequestAuthentication;
 import dev.peregrine.gateway.binance.emulator.RequestParameters;
 import dev.peregrine.gateway.binance.emulator.UserDataStreams;
+import dev.peregrine.gateway.binanceusdm.UsdmProducts;
+import dev.peregrine.gateway.binanceusdm.sim.UsdmMarkListener;
 import dev.peregrine.gateway.sim.binance.BinanceApiExtension;
 import dev.peregrine.gateway.sim.binance.BinanceHttpAnswer;
 import dev.peregrine.gateway.sim.binance.BinanceHttpRequest;
@@ -28,15 +30,15 @@ import java.util.function.LongSupplier;
  * {@code {"code","msg"}} shape. The account is one-way, cross margin, in {@code USDT}, starting with
  * {@link #STARTING_BALANCE}.
  *
- * <p>Marks and funding come from the market side's mark/funding process through {@link #onMark}: each mark revalues
- * the account and, once the funding time the previous mark announced has passed, settles funding at the rate that
- * mark carried ({@code FUNDING_FEE}); a margin ratio of 1 liquidates ({@code autoclose-}). Before any mark, a
- * symbol's last price stands in for it.
+ * <p>Marks and funding come from the simulated market's {@code markPrice} process ({@link UsdmMarkListener}): each
+ * mark revalues the account and, once the funding time the previous mark announced has passed, settles funding at the
+ * rate announced for it and this mark ({@code FUNDING_FEE}, booked at the funding time); a margin ratio of 1
+ * liquidates ({@code autoclose-}). Before any mark, a symbol's last price stands in for it.
  *
  * <p>Test tooling, kept in main so that ops can run it. Every method runs under this object's lock: the exchange
  * calls in on its event loop, tests from their own threads.
  */
-public final class BinanceUsdmEmulator implements BinanceApiExtension
+public final class BinanceUsdmEmulator implements BinanceApiExtension, UsdmMarkListener
 {
     /** The collateral the account starts with, as the engine's default collateral. */
     public static final BigDecimal STARTING_BALANCE = new BigDecimal("10000");
@@ -49,11 +51,13 @@ public final class BinanceUsdmEmulator implements BinanceApiExtension
     private final Map<String, Long> nextFunding = new HashMap<>();
     private final Map<String, BigDecimal> announcedRate = new HashMap<>();
     private final Map<String, Integer> requestsByPath = new HashMap<>();
+    private final Map<String, Integer> createsByClientId = new HashMap<>();
     private int liquidations;
 
+    /** The venue's built-in contracts ({@link UsdmProducts}), as the simulated market and the demo list them. */
     public BinanceUsdmEmulator(final BinanceEmulatorKey key, final LongSupplier epochMillis)
     {
-        this(key, epochMillis, UsdmContract.defaults(), STARTING_BALANCE);
+        this(key, epochMillis, UsdmContract.of(UsdmProducts.CATALOG), STARTING_BALANCE);
     }
 
     public BinanceUsdmEmulator(final BinanceEmulatorKey key, final LongSupplier epochMillis,
@@ -86,6 +90,10 @@ public final class BinanceUsdmEmulator implements BinanceApiExtension
         try
         {
             final RequestParameters parameters = new RequestParameters(request);
+            if (endpoint == UsdmEndpoint.NEW_ORDER && parameters.has("newClientOrderId"))
+            {
+                createsByClientId.merge(parameters.get("newClientOrderId"), 1, Integer::sum);
+            }
             if (endpoint.signed)
             {
                 authentication.checkSigned(request, parameters, now);
@@ -140,7 +148,8 @@ public final class BinanceUsdmEmulator implements BinanceApiExtension
     /**
      * A mark price of {@code symbol} from the market side's {@code markPrice} process ({@code p}, {@code r}, {@code T}
      * of the stream): settles funding first when the funding time announced before has passed (at the rate announced
-     * with it and this mark), then revalues and liquidates when the margin ratio reaches 1.
+     * with it and this mark, booked at that funding time as the venue's income history shows it), then revalues and
+     * liquidates when the margin ratio reaches 1.
      */
     public synchronized void onMark(final String symbol, final BigDecimal markPrice, final BigDecimal fundingRate,
         final long nextFundingTimeMillis)
@@ -154,11 +163,21 @@ public final class BinanceUsdmEmulator implements BinanceApiExtension
         final Long due = nextFunding.get(symbol);
         if (due != null && now >= due && nextFundingTimeMillis > due)
         {
-            trading.settleFunding(symbol, announcedRate.get(symbol), markPrice, now);
+            trading.settleFunding(symbol, announcedRate.get(symbol), markPrice, due);
         }
         nextFunding.put(symbol, nextFundingTimeMillis);
         announcedRate.put(symbol, fundingRate);
         liquidations += trading.liquidateIfDue(now);
+    }
+
+    /**
+     * The simulated market's {@code markPrice} frame in FixedPoint figures: as
+     * {@link #onMark(String, BigDecimal, BigDecimal, long)}.
+     */
+    @Override
+    public void onMark(final String symbol, final long markPrice, final long fundingRate, final long nextFundingTimeMillis)
+    {
+        onMark(symbol, BigDecimal.valueOf(markPrice, 8), BigDecimal.valueOf(fundingRate, 8), nextFundingTimeMillis);
     }
 
     // ---- test controls and observations ----
@@ -175,9 +194,21 @@ public final class BinanceUsdmEmulator implements BinanceApiExtension
         return requestsByPath.getOrDefault(path, 0);
     }
 
+    /** Create requests that arrived with this {@code newClientOrderId}, whatever became of them. */
+    public synchronized int createsFor(final String clientOrderId)
+    {
+        return createsByClientId.getOrDefault(clientOrderId, 0);
+    }
+
     public synchronized int authFailures()
     {
         return authentication.failures();
+    }
+
+    /** The last authentication failure, code and message, or null. */
+    public synchronized String lastAuthFailure()
+    {
+        return authentication.lastFailure();
     }
 
     /** Positions the venue has liquidated. */

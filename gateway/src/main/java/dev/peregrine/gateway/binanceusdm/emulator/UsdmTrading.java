@@ -216,7 +216,7 @@ final class UsdmTrading
      * short receives it), booked in the wallet, listed by {@code income} as {@code FUNDING_FEE} and reported by an
      * {@code ACCOUNT_UPDATE} with reason {@code FUNDING_FEE} that carries the balance only (cross margin).
      */
-    void settleFunding(final String symbol, final BigDecimal rate, final BigDecimal mark, final long now)
+    void settleFunding(final String symbol, final BigDecimal rate, final BigDecimal mark, final long fundingTime)
     {
         final UsdmPosition position = account.position(symbol);
         if (position == null || position.amount.signum() == 0 || mark == null)
@@ -226,9 +226,9 @@ final class UsdmTrading
         final BigDecimal received = position.amount.multiply(mark).multiply(rate).negate()
             .setScale(EmulatorJson.DECIMALS, RoundingMode.HALF_UP);
         account.wallet = account.wallet.add(received);
-        account.updateTime = now;
-        income.add(symbol, "FUNDING_FEE", received, account.asset, "FUNDING_FEE", now, "");
-        events.accept(UsdmStreamEvents.accountUpdate(account, "FUNDING_FEE", received, List.of(), now));
+        account.updateTime = fundingTime;
+        income.add(symbol, "FUNDING_FEE", received, account.asset, "FUNDING_FEE", fundingTime, "");
+        events.accept(UsdmStreamEvents.accountUpdate(account, "FUNDING_FEE", received, List.of(), fundingTime));
     }
 
     /**

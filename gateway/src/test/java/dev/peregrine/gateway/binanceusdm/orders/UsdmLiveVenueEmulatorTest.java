@@ -7,14 +7,16 @@ import dev.peregrine.core.event.Side;
 import dev.peregrine.core.instrument.InstrumentRegistry;
 import dev.peregrine.core.number.FixedPoint;
 import dev.peregrine.core.order.OrderType;
+import dev.peregrine.gateway.binance.BinanceKeyVerification;
 import dev.peregrine.gateway.binance.orders.BinanceCredentials;
 import dev.peregrine.gateway.binanceusdm.UsdmProducts;
 import dev.peregrine.gateway.binanceusdm.emulator.BinanceUsdmEmulator;
 import dev.peregrine.gateway.binance.emulator.BinanceEmulatorKey;
 import dev.peregrine.gateway.binance.emulator.SignedRequests;
-import dev.peregrine.gateway.sim.binance.BinanceSimulatedExchange;
+import dev.peregrine.gateway.binanceusdm.sim.UsdmSimulatedExchange;
 import dev.peregrine.gateway.testing.Await;
 import dev.peregrine.gateway.testing.RecordingRing;
+import dev.peregrine.gateway.venue.KeyVerification;
 import dev.peregrine.gateway.venue.RecoveredOrder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -28,10 +30,10 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The USD-M live order path against the emulator over real HTTP and the listen key's WebSocket on loopback: leverage
- * set at start, a fill with its commission, reduce-only closing and refused, the venue's funding fee as a
- * FUNDING_SETTLEMENT with the amount it booked, and a restart that settles an order filled while the engine was down
- * and cancels an orphan.
+ * The USD-M live order path against the emulator plugged into the simulated USD-M market (funding every second), over
+ * real HTTP and the listen key's WebSocket on loopback: leverage set at start, a fill with its commission, reduce-only
+ * closing and refused, each funding the market settles on the position as a FUNDING_SETTLEMENT with the amount the
+ * venue booked, and a restart that settles an order filled while the engine was down and cancels an orphan.
  */
 class UsdmLiveVenueEmulatorTest
 {
@@ -41,8 +43,8 @@ class UsdmLiveVenueEmulatorTest
 
     private final BinanceUsdmEmulator emulator = new BinanceUsdmEmulator(BinanceEmulatorKey.hmac(API_KEY, SECRET),
         System::currentTimeMillis);
-    private final BinanceSimulatedExchange exchange = BinanceSimulatedExchange.generated(List.of("BTCUSDT"), 11)
-        .withTradingApi(emulator).start();
+    private final UsdmSimulatedExchange exchange = UsdmSimulatedExchange.generated(List.of("BTCUSDT"), 11,
+        UsdmProducts.CATALOG, Duration.ofSeconds(1), 0).withTradingApi(emulator, emulator).start();
     private final InstrumentRegistry instruments = UsdmProducts.CATALOG.registryFor(List.of("BTCUSDT"));
     private final RecordingRing ring = new RecordingRing(1024);
     private UsdmLiveVenue venue;
@@ -101,17 +103,16 @@ class UsdmLiveVenueEmulatorTest
             .setScale(8, RoundingMode.HALF_UP).unscaledValue().longValueExact());
         assertThat(emulator.positionAmount("BTCUSDT")).isEqualTo("0.01");
 
-        emulator.settleFunding("BTCUSDT", "0.0001");
-        Await.until("the funding settlement", WAIT, () -> has(EventType.FUNDING_SETTLEMENT, 0));
-        final InboundEvent settlement = first(EventType.FUNDING_SETTLEMENT, 0);
-        assertThat(settlement.instrumentId).isZero();
-        // the long paid 0.01 x mark x 0.0001, as the venue booked it (its income row is the negative of it)
-        assertThat(settlement.fee).isEqualTo(-FixedPoint.parse(emulator.incomeTotal("FUNDING_FEE").toPlainString()));
-        assertThat(settlement.fee).isPositive();
+        Await.until("a funding settlement", WAIT, () -> has(EventType.FUNDING_SETTLEMENT, 0));
+        assertThat(first(EventType.FUNDING_SETTLEMENT, 0).instrumentId).isZero();
 
         venue.send(market(2, Side.SELL, "0.010", true));
         Await.until("the reduce-only fill", WAIT, () -> has(EventType.VENUE_FILL, 2));
         assertThat(emulator.positionAmount("BTCUSDT")).isEqualTo("0");
+        // every funding the position paid or received, as the venue booked it (its income rows are received amounts)
+        Await.until("the settlements add up to the venue's funding income", WAIT, () -> ring.drain().stream()
+            .filter(e -> e.type == EventType.FUNDING_SETTLEMENT).mapToLong(e -> e.fee).sum() ==
+            -FixedPoint.parse(emulator.incomeTotal("FUNDING_FEE").toPlainString()));
         venue.send(market(3, Side.SELL, "0.010", true));
         Await.until("the reduce-only refusal", WAIT, () -> has(EventType.VENUE_REJECTED, 3));
         assertThat(emulator.requests("/fapi/v1/order")).isEqualTo(3);
@@ -148,5 +149,21 @@ class UsdmLiveVenueEmulatorTest
         assertThat(venue.orphansCancelled()).isEqualTo(1);
         assertThat(emulator.statusOf("BTCUSDT", "prg-t1-7")).isEqualTo("CANCELED");
         assertThat(venue.venuePositionsAtStart()).containsEntry("BTCUSDT", "0.01");
+    }
+
+    @Test
+    void verifyKeysReadsTheFuturesAccountAndRefusesAWrongSecret()
+    {
+        final java.util.List<String> passed = new java.util.ArrayList<>();
+        final KeyVerification good = BinanceKeyVerification.verify(null,
+            Map.of(BinanceCredentials.ENV_API_KEY, API_KEY, BinanceCredentials.ENV_SECRET, SECRET), exchange.restBase(),
+            UsdmRest.PATHS, Duration.ofSeconds(5), passed::add);
+        assertThat(good.verdict()).as(good.line()).isEqualTo(KeyVerification.Verdict.USABLE);
+        assertThat(good.line()).contains("GET /fapi/v2/account answered 200");
+        final KeyVerification bad = BinanceKeyVerification.verify(null,
+            Map.of(BinanceCredentials.ENV_API_KEY, API_KEY, BinanceCredentials.ENV_SECRET, SECRET.replace('H', 'h')),
+            exchange.restBase(), UsdmRest.PATHS, Duration.ofSeconds(5), passed::add);
+        assertThat(bad.verdict()).isEqualTo(KeyVerification.Verdict.BAD_KEY);
+        assertThat(emulator.authFailures()).isEqualTo(1);
     }
 }
