@@ -27,7 +27,7 @@ class PerpetualObservabilityTest
     private static final Pattern METRICS_URL = Pattern.compile("metrics: (\\S+)");
     /** A metric name in a dashboard query. */
     private static final Pattern METRIC = Pattern.compile("peregrine_[a-z_]+");
-    private static final String SETTLEMENTS = "peregrine_funding_settlements_total{product=\"BTCUSDT\"}";
+    private static final String SETTLEMENTS = "peregrine_funding_settlements_total";
 
     @TempDir
     Path temp;
@@ -60,7 +60,7 @@ class PerpetualObservabilityTest
         final JsonNode btc = positions.path("positions").get(0).path("perpetual");
         assertThat(btc.path("markPrice").asDouble()).isPositive();
         assertThat(btc.has("liquidationPrice")).isTrue();
-        assertThat(positions.path("marginAccount").path("collateral").asDouble()).isEqualTo(10_000.0);
+        assertThat(positions.path("marginAccount").path("marginBalance").asDouble()).isPositive();
         demo.awaitCleanExit();
     }
 

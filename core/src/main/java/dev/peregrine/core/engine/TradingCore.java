@@ -300,7 +300,7 @@ public final class TradingCore implements EventHandler<InboundEvent>
                 perpetuals.onLiquidationPrint(id, event.quantity);
                 break;
         }
-        metrics.perpetual().afterEvent(event, perpetuals);
+        metrics.markLags().afterEvent(event);
     }
 
     /**

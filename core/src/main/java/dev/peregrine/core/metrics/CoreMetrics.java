@@ -109,12 +109,12 @@ public final class CoreMetrics
     /** Receive to the moment the order is released after its cause was journaled, nanoseconds. */
     public final SingleWriterRecorder tickToOrderNanos = new SingleWriterRecorder(MAX_TRACKABLE_NANOS, 3);
 
-    /** Perpetual futures' published figures; every instrument spot (nothing exported) until the core is assembled. */
-    private volatile PerpetualGauges perpetual;
+    /** The lag of perpetuals' marks; every instrument spot (nothing recorded) until the core is assembled. */
+    private volatile MarkLagRecorders markLags;
 
     public CoreMetrics(final int instrumentCount)
     {
-        perpetual = new PerpetualGauges(new boolean[instrumentCount]);
+        markLags = new MarkLagRecorders(new boolean[instrumentCount]);
         final RejectReason[] reasons = RejectReason.values();
         rejects = new SingleWriterCounter[reasons.length];
         for (final RejectReason reason : reasons)
@@ -147,7 +147,7 @@ public final class CoreMetrics
         }
     }
 
-    /** The perpetual gauges for {@code instruments}' perpetuals; the core's assembly calls it once, before the core runs. */
+    /** Mark lag recorders for {@code instruments}' perpetuals; the core's assembly calls it once, before the core runs. */
     public void trackPerpetuals(final dev.peregrine.core.instrument.InstrumentRegistry instruments)
     {
         final boolean[] flags = new boolean[instruments.size()];
@@ -155,13 +155,13 @@ public final class CoreMetrics
         {
             flags[i] = instruments.perpetual(i) != null;
         }
-        perpetual = new PerpetualGauges(flags);
+        markLags = new MarkLagRecorders(flags);
     }
 
-    /** What the core publishes about perpetual futures (any thread). */
-    public PerpetualGauges perpetual()
+    /** The lag of perpetuals' marks (the sidecar swaps its recorders). */
+    public MarkLagRecorders markLags()
     {
-        return perpetual;
+        return markLags;
     }
 
     public long totalRejects()

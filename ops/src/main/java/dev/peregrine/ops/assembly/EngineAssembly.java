@@ -244,7 +244,7 @@ public final class EngineAssembly implements AutoCloseable
             sidecar.track(recorder.getKey(), recorder.getValue(), CoreMetrics.MAX_TRACKABLE_NANOS);
         }
         // Perpetuals: the lag of the venue's marks, per product (none in a spot run).
-        final dev.peregrine.core.metrics.PerpetualGauges perpetual = engine.coreMetrics().perpetual();
+        final dev.peregrine.core.metrics.MarkLagRecorders perpetual = engine.coreMetrics().markLags();
         final List<String> symbols = engine.core().instruments().symbols();
         for (int i = 0; i < perpetual.instrumentCount(); i++)
         {

@@ -3,7 +3,7 @@ package dev.peregrine.ops.http;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.peregrine.core.metrics.CoreMetrics;
-import dev.peregrine.core.metrics.PerpetualGauges;
+import dev.peregrine.core.perpetual.PublishedMargin;
 import dev.peregrine.ops.engine.LiveEngine;
 import dev.peregrine.ops.logging.JsonOutput;
 
@@ -29,28 +29,32 @@ final class AdminViews
         final List<String> products = engine.settings().products();
         final ObjectNode json = JsonOutput.object();
         final ArrayNode positions = json.putArray("positions");
-        final PerpetualGauges perpetual = m.perpetual();
+        final PublishedMargin perpetual = engine.core().perpetuals().published();
+        final boolean anyPerpetual = engine.core().instruments().hasPerpetual();
         for (int i = 0; i < products.size(); i++)
         {
             final ObjectNode position = positions.addObject().put("product", products.get(i))
                 .putRawValue("quantity", JsonOutput.fixed(m.positions[i].get(), 8))
                 .putRawValue("markPrice", JsonOutput.fixed(m.markPrices[i].get(), 8));
-            if (perpetual.isPerpetual(i))
+            if (engine.core().instruments().perpetual(i) != null)
             {
                 perpetual(position, perpetual, i);
             }
         }
         json.putRawValue("realizedPnl", JsonOutput.fixed(m.realizedPnl.get(), 2));
         json.putRawValue("unrealizedPnl", JsonOutput.fixed(m.unrealizedPnl.get(), 2));
-        if (perpetual.active())
+        if (anyPerpetual)
         {
             json.putObject("marginAccount")
-                .putRawValue("collateral", JsonOutput.fixed(perpetual.collateral.get(), 2))
-                .putRawValue("marginBalance", JsonOutput.fixed(perpetual.equity.get(), 2))
+                .putRawValue("walletBalance", JsonOutput.fixed(perpetual.walletBalance.get(), 2))
+                .putRawValue("marginBalance", JsonOutput.fixed(perpetual.marginBalance.get(), 2))
                 .putRawValue("marginUsed", JsonOutput.fixed(perpetual.marginUsed.get(), 2))
-                .putRawValue("marginAvailable", JsonOutput.fixed(perpetual.marginAvailable.get(), 2))
-                .putRawValue("marginRatio", JsonOutput.fixed(perpetual.marginRatio.get(), 6))
-                .putRawValue("effectiveLeverage", JsonOutput.fixed(perpetual.effectiveLeverage.get(), 4));
+                .putRawValue("marginAvailable", JsonOutput.fixed(perpetual.availableMargin.get(), 2))
+                .putRawValue("maintenanceMargin", JsonOutput.fixed(perpetual.totalMaintenanceMargin.get(), 2))
+                .putRawValue("marginRatio", JsonOutput.fixed(finite(perpetual.marginRatio.get()), 6))
+                .putRawValue("effectiveLeverage", JsonOutput.fixed(finite(perpetual.effectiveLeverage.get()), 4))
+                .putRawValue("fundingPaid", JsonOutput.fixed(perpetual.totalFundingPaid.get(), 6))
+                .put("fundingSettlements", (long) perpetual.fundingSettlements.get());
         }
         return JsonOutput.compact(json);
     }
@@ -61,7 +65,7 @@ final class AdminViews
      * flat), funding paid (negative: received) and the current funding rate. {@code markPrice} above stays the core's
      * valuation price of the spot figures (its book's mid or last trade).
      */
-    private static void perpetual(final ObjectNode json, final PerpetualGauges g, final int i)
+    private static void perpetual(final ObjectNode json, final PublishedMargin g, final int i)
     {
         json.putObject("perpetual")
             .putRawValue("contracts", JsonOutput.fixed(g.contracts[i].get(), 8))
@@ -70,11 +74,18 @@ final class AdminViews
             .putRawValue("indexPrice", JsonOutput.fixed(g.indexPrice[i].get(), 8))
             .putRawValue("notional", JsonOutput.fixed(g.notional[i].get(), 2))
             .putRawValue("unrealizedPnl", JsonOutput.fixed(g.unrealizedPnl[i].get(), 2))
-            .putRawValue("margin", JsonOutput.fixed(g.margin[i].get(), 2))
+            .putRawValue("margin", JsonOutput.fixed(g.initialMargin[i].get(), 2))
+            .putRawValue("maintenanceMargin", JsonOutput.fixed(g.maintenanceMargin[i].get(), 2))
             .putRawValue("liquidationPrice", JsonOutput.fixed(g.liquidationPrice[i].get(), 8))
             .putRawValue("fundingPaid", JsonOutput.fixed(g.fundingPaid[i].get(), 6))
             .putRawValue("fundingRate", JsonOutput.fixed(g.fundingRate[i].get(), 8))
-            .put("fundingSettlements", g.fundingSettlements[i].get());
+            .put("markUpdates", (long) g.markUpdates[i].get());
+    }
+
+    /** JSON has no infinity: an account with no equity left shows its ratios as the largest double. */
+    private static double finite(final double value)
+    {
+        return Double.isInfinite(value) ? Double.MAX_VALUE : value;
     }
 
     /**

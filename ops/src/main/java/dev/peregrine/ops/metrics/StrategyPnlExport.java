@@ -35,7 +35,7 @@ final class StrategyPnlExport
             "Perpetual funding paid per strategy and product (negative: received), settlement currency; only with a " +
                 "perpetual product", points ->
             {
-                if (engine.coreMetrics().perpetual().active())
+                if (engine.core().instruments().hasPerpetual())
                 {
                     for (final PnlRow row : engine.results().pnlTable().byStrategyAndProduct())
                     {
