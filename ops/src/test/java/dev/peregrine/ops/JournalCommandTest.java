@@ -8,6 +8,7 @@ import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.event.Side;
 import dev.peregrine.core.number.FixedPoint;
 import dev.peregrine.gateway.testing.TestJson;
+import dev.peregrine.journal.JournalRecordCodec;
 import dev.peregrine.journal.JournalWriter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -147,7 +148,7 @@ class JournalCommandTest
         assertThat(run.exit).as("stderr: %s", run.err.lines()).isZero();
         final List<String> out = run.out.lines();
         assertThat(out).contains(
-            "format version:  4",
+            "format version:  " + JournalRecordCodec.FORMAT_VERSION,
             "created:         " + out.stream().filter(l -> l.startsWith("created:")).findFirst().orElseThrow().substring(17),
             "products:        BTC-USD,ETH-USD",
             "events:          10",
