@@ -17,6 +17,7 @@ import dev.peregrine.gateway.venue.MarketDataFeed;
 import dev.peregrine.gateway.venue.SimulatorSettings;
 import dev.peregrine.gateway.venue.Venue;
 import dev.peregrine.gateway.venue.VenueSimulator;
+import dev.peregrine.gateway.venue.VenueUsageException;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -146,9 +147,16 @@ public final class BinanceUsdmVenue implements Venue
         return BinanceCaptureSymbols.of(capture, CAPTURE_STREAM);
     }
 
+    /**
+     * The USD-M simulator generates its market (marks and funding are in no capture): a USD-M capture is read by the
+     * tests, not replayed.
+     *
+     * @throws VenueUsageException naming {@code --capture}.
+     */
     @Override
     public DemoExchange replaying(final Path capture, final double speed)
     {
-        throw new UnsupportedOperationException(NAME + " does not replay captures: its simulator generates a market");
+        throw new VenueUsageException("--capture: " + capture + " is a Binance USD-M capture; the " + NAME +
+            " simulator generates its market (marks and funding) and replays no capture");
     }
 }

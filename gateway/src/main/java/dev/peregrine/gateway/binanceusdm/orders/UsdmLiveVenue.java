@@ -140,6 +140,16 @@ public final class UsdmLiveVenue implements LiveVenue
         return current == null ? 0 : current.orphansCancelled();
     }
 
+    /**
+     * Fills of the venue's liquidation (or ADL) orders seen on the user data stream: the venue closed a position without
+     * an order of the engine's, so the engine's position no longer matches it (0 in a healthy run; alert on it).
+     */
+    public long venueCloses()
+    {
+        final UsdmUserStreamClient current = userStream;
+        return current == null ? 0 : current.venueCloses();
+    }
+
     /** FUNDING_SETTLEMENT events published from the venue's funding payments. */
     public long fundingSettlements()
     {

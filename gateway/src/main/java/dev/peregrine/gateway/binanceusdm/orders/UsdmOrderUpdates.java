@@ -31,6 +31,16 @@ public final class UsdmOrderUpdates
             o.path("m").asBoolean(false));
     }
 
+    /**
+     * True for a fill of the venue's own liquidation order ({@code autoclose-} client id, or ADL's
+     * {@code adl_autoclose}): a position change no order of the engine's caused.
+     */
+    public static boolean venueClose(final ExecutionReport report)
+    {
+        final String id = report.clientOrderId();
+        return report.isTrade() && id != null && (id.startsWith("autoclose-") || id.startsWith("adl_autoclose"));
+    }
+
     /** The reason {@code m} of an {@code ACCOUNT_UPDATE}, or null for any other event. */
     public static String accountUpdateReason(final JsonNode event)
     {

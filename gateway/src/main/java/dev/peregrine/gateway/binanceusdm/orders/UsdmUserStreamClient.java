@@ -52,6 +52,7 @@ public final class UsdmUserStreamClient implements AutoCloseable
     private volatile SubscribedConnection connection;
     private volatile boolean expired;
     private volatile long malformedFrames;
+    private volatile long venueCloses;
 
     /** @param streamBase the futures stream host ({@code wss://fstream.binance.com}); {@code /ws/<key>} is added. */
     public UsdmUserStreamClient(final URI streamBase, final BinanceOrderClient client, final Consumer<ExecutionReport> reports,
@@ -102,6 +103,12 @@ public final class UsdmUserStreamClient implements AutoCloseable
     public long malformedFrames()
     {
         return malformedFrames;
+    }
+
+    /** Fills of the venue's own liquidation or ADL orders: position changes the engine's journal does not hold. */
+    public long venueCloses()
+    {
+        return venueCloses;
     }
 
     @Override
@@ -169,6 +176,10 @@ public final class UsdmUserStreamClient implements AutoCloseable
             final ExecutionReport report = UsdmOrderUpdates.of(event);
             if (report != null)
             {
+                if (UsdmOrderUpdates.venueClose(report))
+                {
+                    venueCloses++;
+                }
                 reports.accept(report);
             }
             else if ("FUNDING_FEE".equals(UsdmOrderUpdates.accountUpdateReason(event)))

@@ -7,7 +7,6 @@ import dev.peregrine.gateway.venue.SimulatorSettings;
 import dev.peregrine.gateway.venue.VenueSimulator;
 import dev.peregrine.gateway.venue.VenueUsageException;
 
-import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
 
@@ -65,14 +64,9 @@ public final class UsdmSimulator implements VenueSimulator
         final BinanceUsdmEmulator trading = new BinanceUsdmEmulator(key.emulatorKey(), System::currentTimeMillis);
         final UsdmSimulatedExchange exchange = UsdmSimulatedExchange.generated(settings.products(), settings.seed(),
             UsdmProducts.CATALOG, UsdmSimulatedExchange.SIM_FUNDING_INTERVAL, settings.marketDataPort())
-            .withTradingApi(trading, (symbol, mark, rate, next) -> trading.onMark(symbol, decimal(mark), decimal(rate), next))
+            .withTradingApi(trading, trading)
             .withBindAddress(settings.bind());
         return new UsdmSimulator(exchange, trading, key, settings);
-    }
-
-    private static BigDecimal decimal(final long scaled)
-    {
-        return BigDecimal.valueOf(scaled, dev.peregrine.core.number.FixedPoint.DECIMALS).stripTrailingZeros();
     }
 
     /** One port serves everything: {@code restPort} is not used. */
