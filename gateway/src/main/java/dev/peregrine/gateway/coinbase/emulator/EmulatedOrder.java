@@ -1,6 +1,7 @@
 package dev.peregrine.gateway.coinbase.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.peregrine.gateway.coinbase.intx.IntxProducts;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -67,6 +68,12 @@ final class EmulatedOrder
         this.creationTime = creationTime;
     }
 
+    /** {@code FUTURE} for an INTX perpetual, else {@code SPOT}. */
+    String productType()
+    {
+        return IntxProducts.isPerpetual(productId) ? "FUTURE" : "SPOT";
+    }
+
     boolean open()
     {
         return "OPEN".equals(status);
@@ -121,7 +128,7 @@ final class EmulatedOrder
         m.put("creation_time", creationTime);
         m.put("completion_percentage", completionPercentage());
         m.put("outstanding_hold_amount", open() ? plain(EmulatorBalances.hold(this)) : "0");
-        m.put("product_type", "SPOT");
+        m.put("product_type", productType());
         m.put("retail_portfolio_id", PORTFOLIO_ID);
         m.put("risk_managed_by", "UNKNOWN_RISK_MANAGEMENT_TYPE");
         m.put("total_value_after_fees", totalValueAfterFees());
@@ -150,7 +157,7 @@ final class EmulatedOrder
         m.put("trigger_status", triggerStatus());
         m.put("order_type", "MARKET_IOC".equals(orderType) ? "MARKET" : stopLimit() ? "STOP_LIMIT" : "LIMIT");
         m.put("settled", !open());
-        m.put("product_type", "SPOT");
+        m.put("product_type", productType());
         m.put("reject_message", "");
         m.put("cancel_message", cancelReason);
         m.put("order_placement_source", "RETAIL_ADVANCED");

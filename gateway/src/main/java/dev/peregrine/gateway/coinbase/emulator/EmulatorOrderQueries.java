@@ -70,7 +70,7 @@ final class EmulatorOrderQueries
             (types.isEmpty() || types.contains(String.valueOf(o.toRestJson().get("order_type")))) &&
             (tifs.isEmpty() || tifs.contains(o.timeInForce())) &&
             (side == null || side.equals(o.side)) &&
-            (productType == null || "SPOT".equals(productType) || "UNKNOWN_PRODUCT_TYPE".equals(productType)) &&
+            (productType == null || "UNKNOWN_PRODUCT_TYPE".equals(productType) || productType.equals(o.productType())) &&
             (start == null || !Instant.parse(o.creationTime).isBefore(start)) &&
             (end == null || Instant.parse(o.creationTime).isBefore(end));
         final List<EmulatedOrder> matching = new ArrayList<>();

@@ -64,6 +64,9 @@ class EmulatorIntxEndpointsTest
             "side", "BUY", "leverage", "5", "margin_type", "CROSS",
             "order_configuration", Map.of("market_market_ioc", Map.of("base_size", "0.1")))).json();
         assertThat(created.get("success").asBoolean()).as(created.toString()).isTrue();
+        final String orderId = created.get("success_response").get("order_id").asText();
+        assertThat(client.signedGet(B + "/orders/historical/" + orderId).json().get("order").get("product_type").asText())
+            .isEqualTo("FUTURE");
 
         final JsonNode positions = client.signedGet(B + "/intx/positions/" + UUID).json().get("positions");
         assertThat(positions).hasSize(1);
