@@ -39,20 +39,7 @@ public final class BinanceFundingRates
     {
         final String source = file.path().toString();
         final BinanceFundingRates rates = new BinanceFundingRates(source);
-        final AsciiLines lines = new AsciiLines(file.content(), source);
-        while (lines.next())
-        {
-            if (lines.fieldCount() == 0)
-            {
-                continue;
-            }
-            if (lines.lineNumber() == 1 && ArchiveHeader.present(lines))
-            {
-                ArchiveHeader.check(lines, COLUMNS, COLUMNS.length, source);
-                continue;
-            }
-            rates.readRow(lines);
-        }
+        ArchiveCsv.forEachRow(file, COLUMNS, COLUMNS.length, rates::readRow);
         if (rates.size == 0)
         {
             throw new ImportException(source + ": holds no funding rows (expected " + String.join(",", COLUMNS) + ")");
@@ -65,7 +52,7 @@ public final class BinanceFundingRates
         final long line = lines.lineNumber();
         if (lines.fieldCount() != COLUMNS.length)
         {
-            throw ArchiveHeader.fieldCount(lines, COLUMNS, COLUMNS.length, source);
+            throw ArchiveCsv.fieldCount(lines, COLUMNS, COLUMNS.length, source);
         }
         final long time = BinanceArchiveTime.nanos(lines, 0, source, COLUMNS[0]);
         if (size > 0 && time <= times[size - 1])

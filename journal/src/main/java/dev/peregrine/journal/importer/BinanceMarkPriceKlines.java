@@ -38,20 +38,7 @@ public final class BinanceMarkPriceKlines
     {
         final String source = file.path().toString();
         final BinanceMarkPriceKlines klines = new BinanceMarkPriceKlines(source);
-        final AsciiLines lines = new AsciiLines(file.content(), source);
-        while (lines.next())
-        {
-            if (lines.fieldCount() == 0)
-            {
-                continue;
-            }
-            if (lines.lineNumber() == 1 && ArchiveHeader.present(lines))
-            {
-                ArchiveHeader.check(lines, COLUMNS, REQUIRED, source);
-                continue;
-            }
-            klines.readRow(lines);
-        }
+        ArchiveCsv.forEachRow(file, COLUMNS, REQUIRED, klines::readRow);
         if (klines.size == 0)
         {
             throw new ImportException(source + ": holds no mark-price klines (expected " + String.join(",", COLUMNS) + ")");
@@ -64,7 +51,7 @@ public final class BinanceMarkPriceKlines
         final long line = lines.lineNumber();
         if (lines.fieldCount() < REQUIRED || lines.fieldCount() > COLUMNS.length)
         {
-            throw ArchiveHeader.fieldCount(lines, COLUMNS, REQUIRED, source);
+            throw ArchiveCsv.fieldCount(lines, COLUMNS, REQUIRED, source);
         }
         final long openTime = BinanceArchiveTime.nanos(lines, 0, source, COLUMNS[0]);
         final long open = price(lines, 1);

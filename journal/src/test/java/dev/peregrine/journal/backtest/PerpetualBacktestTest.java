@@ -6,9 +6,7 @@ import dev.peregrine.core.instrument.PerpetualTerms;
 import dev.peregrine.core.instrument.ProductCatalog;
 import dev.peregrine.core.instrument.ProductCatalog.Product;
 import dev.peregrine.core.number.FixedPoint;
-import dev.peregrine.core.order.OrderType;
-import dev.peregrine.core.output.OutputListener;
-import dev.peregrine.core.risk.RejectReason;
+import dev.peregrine.core.output.OutputAdapter;
 import dev.peregrine.core.strategy.config.StrategySpec;
 import dev.peregrine.journal.Replay;
 import dev.peregrine.journal.ReplayResult;
@@ -161,7 +159,7 @@ class PerpetualBacktestTest
     }
 
     /** Hears the funding outputs only. */
-    private static final class Funding implements OutputListener
+    private static final class Funding extends OutputAdapter
     {
         final List<String> payments = new ArrayList<>();
         double total;
@@ -174,44 +172,6 @@ class PerpetualBacktestTest
                 FixedPoint.toString(fundingRate) + " = " + new java.math.BigDecimal(payment).setScale(8,
                 java.math.RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString());
             total += payment;
-        }
-
-        @Override
-        public void onOrder(final long orderId, final int instrumentId, final int side, final OrderType type,
-            final long quantity, final long limitPrice, final long timeNanos)
-        {
-        }
-
-        @Override
-        public void onAccepted(final long orderId, final int instrumentId, final long timeNanos)
-        {
-        }
-
-        @Override
-        public void onCancelRequested(final long orderId, final int instrumentId, final long timeNanos)
-        {
-        }
-
-        @Override
-        public void onReject(final long orderId, final int instrumentId, final int side, final long quantity,
-            final RejectReason reason, final long timeNanos)
-        {
-        }
-
-        @Override
-        public void onFill(final long orderId, final int instrumentId, final int side, final long quantity, final long price,
-            final double fee, final long timeNanos)
-        {
-        }
-
-        @Override
-        public void onExpired(final long orderId, final int instrumentId, final long leavesQuantity, final long timeNanos)
-        {
-        }
-
-        @Override
-        public void onCancel(final long orderId, final int instrumentId, final long quantity, final long timeNanos)
-        {
         }
     }
 }

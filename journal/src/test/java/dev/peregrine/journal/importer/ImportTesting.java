@@ -58,6 +58,13 @@ final class ImportTesting
                 return head + " start=" + e.exchangeTimeNanos + " ohlcv=" + FixedPoint.toString(e.open) + "/" +
                     FixedPoint.toString(e.high) + "/" + FixedPoint.toString(e.low) + "/" + FixedPoint.toString(e.close) + "/" +
                     FixedPoint.toString(e.volume);
+            case EventType.MARK_PRICE:
+                return head + " venue=" + e.exchangeTimeNanos + " mark=" + FixedPoint.toString(e.markPrice) + " index=" +
+                    FixedPoint.toString(e.indexPrice) + " rate=" + FixedPoint.toString(e.fundingRate) + " next=" +
+                    e.nextFundingTimeNanos;
+            case EventType.FUNDING_SETTLEMENT:
+                return head + " venue=" + e.exchangeTimeNanos + " mark=" + FixedPoint.toString(e.markPrice) + " rate=" +
+                    FixedPoint.toString(e.fundingRate) + " fee=" + FixedPoint.toString(e.fee) + " next=" + e.nextFundingTimeNanos;
             default:
                 return head;
         }

@@ -1,17 +1,14 @@
 package dev.peregrine.journal.importer;
 
-import dev.peregrine.core.event.EventType;
-import dev.peregrine.core.event.InboundEvent;
-import dev.peregrine.core.number.FixedPoint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import static dev.peregrine.journal.importer.ImportTesting.TICK;
+import static dev.peregrine.journal.importer.ImportTesting.drain;
 import static dev.peregrine.journal.importer.ImportTesting.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -49,17 +46,17 @@ class PerpetualEventsTest
         final EventSource source = PerpetualEvents.open(new TradesCsvSource(InputFile.open(trades), 2, TICK, TimeWindow.ALL),
             marks, funding, 2);
         assertEquals(List.of(
-            "QUOTE t=1704067230000000000 i=2",
-            "TRADE t=1704067230000000000 i=2",
+            "QUOTE t=1704067230000000000 i=2 bid=1@99.99 ask=1@100.01 last=100",
+            "TRADE t=1704067230000000000 i=2 id=1 1@100 maker=NONE",
             // the kline 00:00-00:00:59.999 closes at 100.2; the rate is the last settled one (0.0002, before the data)
             "MARK_PRICE t=1704067259999000000 i=2 venue=1704067259999000000 mark=100.2 index=0 rate=0.0002 next=1704067260000000000",
             // settled at the mark of its instant, before the trade of the same instant
             "FUNDING_SETTLEMENT t=1704067260000000000 i=2 venue=1704067260000000000 mark=100.2 rate=0.0001 fee=0 next=1704067500000000000",
-            "QUOTE t=1704067260000000000 i=2",
-            "TRADE t=1704067260000000000 i=2",
+            "QUOTE t=1704067260000000000 i=2 bid=1@100.99 ask=1@101.01 last=101",
+            "TRADE t=1704067260000000000 i=2 id=2 1@101 maker=NONE",
             "MARK_PRICE t=1704067319999000000 i=2 venue=1704067319999000000 mark=101.4 index=0 rate=0.0001 next=1704067500000000000",
-            "QUOTE t=1704067320000000000 i=2",
-            "TRADE t=1704067320000000000 i=2"), drain(source));
+            "QUOTE t=1704067320000000000 i=2 bid=1@101.99 ask=1@102.01 last=102",
+            "TRADE t=1704067320000000000 i=2 id=3 1@102 maker=NONE"), drain(source));
     }
 
     @Test
@@ -103,35 +100,5 @@ class PerpetualEventsTest
         final ImportException e = assertThrows(ImportException.class,
             () -> Importers.open(trades, DataFormat.TRADES, 0, TICK, TimeWindow.ALL, marks, null));
         assertEquals(marks + ":3: close: '101.x' is not a number", e.getMessage());
-    }
-
-    private static List<String> drain(final EventSource source)
-    {
-        final List<String> lines = new ArrayList<>();
-        final InboundEvent event = new InboundEvent();
-        try (source)
-        {
-            while (source.next(event))
-            {
-                lines.add(describe(event));
-            }
-        }
-        return lines;
-    }
-
-    private static String describe(final InboundEvent e)
-    {
-        final String head = EventType.name(e.type) + " t=" + e.eventTimeNanos + " i=" + e.instrumentId;
-        if (e.type == EventType.MARK_PRICE)
-        {
-            return head + " venue=" + e.exchangeTimeNanos + " mark=" + FixedPoint.toString(e.markPrice) + " index=" +
-                FixedPoint.toString(e.indexPrice) + " rate=" + FixedPoint.toString(e.fundingRate) + " next=" + e.nextFundingTimeNanos;
-        }
-        if (e.type == EventType.FUNDING_SETTLEMENT)
-        {
-            return head + " venue=" + e.exchangeTimeNanos + " mark=" + FixedPoint.toString(e.markPrice) + " rate=" +
-                FixedPoint.toString(e.fundingRate) + " fee=" + FixedPoint.toString(e.fee) + " next=" + e.nextFundingTimeNanos;
-        }
-        return head;
     }
 }

@@ -1,15 +1,47 @@
 package dev.peregrine.journal.importer;
 
 /**
- * The optional header line of Binance's futures archives: the newer files start with the column names, the
- * older ones with data. A first line whose first field starts with a letter is a header and must name the
- * expected columns in order, so a file of another kind (a trades file given as marks) is refused at line 1
- * rather than misread.
+ * The CSV of Binance's futures archives (funding rates, mark-price klines): an optional header line (the newer
+ * files start with the column names, the older ones with data), then one row a line; blank lines are skipped. A first
+ * line whose first field starts with a letter is a header and must name the expected columns in order, so a file of
+ * another kind (a trades file given as marks) is refused at line 1 rather than misread.
  */
-final class ArchiveHeader
+final class ArchiveCsv
 {
-    private ArchiveHeader()
+    /** Reads one data row from the current line. */
+    @FunctionalInterface
+    interface RowReader
     {
+        void read(AsciiLines lines);
+    }
+
+    private ArchiveCsv()
+    {
+    }
+
+    /**
+     * Hands every data row of {@code file} to {@code rows}, having checked the header against the first
+     * {@code required} of {@code columns}.
+     *
+     * @throws ImportException from the header check or from {@code rows}
+     */
+    static void forEachRow(final InputFile file, final String[] columns, final int required, final RowReader rows)
+    {
+        final String source = file.path().toString();
+        final AsciiLines lines = new AsciiLines(file.content(), source);
+        while (lines.next())
+        {
+            if (lines.fieldCount() == 0)
+            {
+                continue;
+            }
+            if (lines.lineNumber() == 1 && present(lines))
+            {
+                check(lines, columns, required, source);
+                continue;
+            }
+            rows.read(lines);
+        }
     }
 
     /** True when the current line's first field starts with a letter (names, not data). */
