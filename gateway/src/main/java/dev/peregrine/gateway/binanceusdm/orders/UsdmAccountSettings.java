@@ -1,5 +1,9 @@
 package dev.peregrine.gateway.binanceusdm.orders;
 
+import dev.peregrine.core.number.FixedPoint;
+
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,6 +34,25 @@ public record UsdmAccountSettings(Map<String, Integer> leverage, int defaultLeve
     public static UsdmAccountSettings defaults()
     {
         return new UsdmAccountSettings(Map.of(), 1, "CROSSED");
+    }
+
+    /**
+     * From the engine's settings: {@code leverage} per product (FixedPoint, in {@code products}' order, as
+     * {@code EngineSettings.leverage()}), whole multiples as the venue takes them (a fraction rounds down, at least 1).
+     */
+    public static UsdmAccountSettings of(final List<String> products, final long[] leverage, final String marginType)
+    {
+        if (leverage.length != products.size())
+        {
+            throw new IllegalArgumentException("leverage for " + leverage.length + " products, but " + products.size() +
+                " products: " + products);
+        }
+        final Map<String, Integer> bySymbol = new LinkedHashMap<>();
+        for (int i = 0; i < leverage.length; i++)
+        {
+            bySymbol.put(products.get(i), (int)Math.max(1, leverage[i] / FixedPoint.SCALE));
+        }
+        return new UsdmAccountSettings(bySymbol, 1, marginType);
     }
 
     public int leverageOf(final String symbol)
