@@ -23,9 +23,7 @@ public final class BinanceSimulator implements VenueSimulator
     private final BinanceSpotEmulator trading;
     private final BinanceSimKey key;
     private final List<String> symbols;
-    private final String bind;
-    private final String hostName;
-    private final int port;
+    private final OnePortSimulator endpoints;
 
     private BinanceSimulator(final BinanceSimulatedExchange exchange, final BinanceSpotEmulator trading, final BinanceSimKey key,
         final List<String> symbols, final String bind, final String hostName, final int port)
@@ -34,9 +32,7 @@ public final class BinanceSimulator implements VenueSimulator
         this.trading = trading;
         this.key = key;
         this.symbols = List.copyOf(symbols);
-        this.bind = bind;
-        this.hostName = hostName;
-        this.port = port;
+        this.endpoints = new OnePortSimulator(bind, hostName, port, exchange::port);
     }
 
     /**
@@ -70,33 +66,19 @@ public final class BinanceSimulator implements VenueSimulator
     @Override
     public void start(final int restPort)
     {
-        try
-        {
-            exchange.start();
-        }
-        catch (final IllegalStateException ex)
-        {
-            exchange.close();
-            throw new VenueUsageException("--market-data-port: cannot listen on " + bind + ":" + port + " (" +
-                (ex.getCause() != null ? ex.getCause().getMessage() : ex.getMessage()) + ")");
-        }
-    }
-
-    private String uriHost()
-    {
-        return hostName.indexOf(':') >= 0 && !hostName.startsWith("[") ? "[" + hostName + "]" : hostName;
+        endpoints.start(exchange::start, exchange::close);
     }
 
     @Override
     public URI marketDataUrl()
     {
-        return URI.create("ws://" + uriHost() + ":" + exchange.port());
+        return endpoints.streamUrl();
     }
 
     @Override
     public URI restUrl()
     {
-        return URI.create("http://" + uriHost() + ":" + exchange.port());
+        return endpoints.restUrl();
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.peregrine.gateway.binanceusdm.sim;
 
 import dev.peregrine.gateway.binance.sim.BinanceSimKey;
+import dev.peregrine.gateway.binance.sim.OnePortSimulator;
 import dev.peregrine.gateway.binanceusdm.UsdmProducts;
 import dev.peregrine.gateway.binanceusdm.emulator.BinanceUsdmEmulator;
 import dev.peregrine.gateway.venue.SimulatorSettings;
@@ -22,9 +23,7 @@ public final class UsdmSimulator implements VenueSimulator
     private final BinanceUsdmEmulator trading;
     private final BinanceSimKey key;
     private final List<String> symbols;
-    private final String bind;
-    private final String hostName;
-    private final int port;
+    private final OnePortSimulator endpoints;
 
     private UsdmSimulator(final UsdmSimulatedExchange exchange, final BinanceUsdmEmulator trading, final BinanceSimKey key,
         final SimulatorSettings settings)
@@ -33,9 +32,8 @@ public final class UsdmSimulator implements VenueSimulator
         this.trading = trading;
         this.key = key;
         this.symbols = settings.products();
-        this.bind = settings.bind();
-        this.hostName = settings.advertisedHost();
-        this.port = settings.marketDataPort();
+        this.endpoints = new OnePortSimulator(settings.bind(), settings.advertisedHost(), settings.marketDataPort(),
+            exchange::port);
     }
 
     /**
@@ -73,33 +71,19 @@ public final class UsdmSimulator implements VenueSimulator
     @Override
     public void start(final int restPort)
     {
-        try
-        {
-            exchange.start();
-        }
-        catch (final IllegalStateException ex)
-        {
-            exchange.close();
-            throw new VenueUsageException("--market-data-port: cannot listen on " + bind + ":" + port + " (" +
-                (ex.getCause() != null ? ex.getCause().getMessage() : ex.getMessage()) + ")");
-        }
-    }
-
-    private String uriHost()
-    {
-        return hostName.indexOf(':') >= 0 && !hostName.startsWith("[") ? "[" + hostName + "]" : hostName;
+        endpoints.start(exchange::start, exchange::close);
     }
 
     @Override
     public URI marketDataUrl()
     {
-        return URI.create("ws://" + uriHost() + ":" + exchange.port());
+        return endpoints.streamUrl();
     }
 
     @Override
     public URI restUrl()
     {
-        return URI.create("http://" + uriHost() + ":" + exchange.port());
+        return endpoints.restUrl();
     }
 
     /** The stream host, which also serves the listen-key user data streams ({@code /ws/<listenKey>}). */
