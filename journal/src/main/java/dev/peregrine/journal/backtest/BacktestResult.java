@@ -80,10 +80,16 @@ public record BacktestResult(
         return warnings;
     }
 
-    /** Realized (net of fees) plus unrealized: the sweep table's "pnl". */
+    /** Realized (net of fees) plus unrealized, less perpetual funding paid: the sweep table's "pnl". */
     public double netPnl()
     {
-        return realizedPnl + unrealizedPnl;
+        return realizedPnl + unrealizedPnl - fundingPaid();
+    }
+
+    /** Perpetual funding paid over the run (negative: received; 0 for spot), from the PnL table's total. */
+    public double fundingPaid()
+    {
+        return pnl.total().funding();
     }
 
     /** Largest peak-to-trough fall of PnL, quote currency. */

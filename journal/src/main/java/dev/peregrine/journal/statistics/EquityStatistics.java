@@ -97,7 +97,8 @@ public final class EquityStatistics
     /** The series' value after the core's last event: realized PnL after fees plus unrealized at the mark. */
     public static double pnlOf(final TradingCore core)
     {
-        return core.positions().totalRealizedPnl() + core.totalUnrealizedPnl();
+        // Less the perpetual funding paid (0.0 in a spot run, so spot equity is unchanged to the bit).
+        return core.positions().totalRealizedPnl() + core.totalUnrealizedPnl() - core.perpetuals().funding().totalPaid();
     }
 
     /** The PnL after the event at {@code timeNanos} (event time, never decreasing). */

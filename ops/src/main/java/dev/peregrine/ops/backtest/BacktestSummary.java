@@ -33,8 +33,16 @@ public final class BacktestSummary
         {
             out.println("REPEATED REJECTS: " + run);
         }
-        out.printf("pnl (quote currency): net %.2f = realized %.2f (after fees %.2f) + unrealized %.2f%n", r.netPnl(),
-            r.realizedPnl(), r.fees(), r.unrealizedPnl());
+        if (r.fundingPaid() != 0)
+        {
+            out.printf("pnl (quote currency): net %.2f = realized %.2f (after fees %.2f) + unrealized %.2f - funding %.2f%n",
+                r.netPnl(), r.realizedPnl(), r.fees(), r.unrealizedPnl(), r.fundingPaid());
+        }
+        else
+        {
+            out.printf("pnl (quote currency): net %.2f = realized %.2f (after fees %.2f) + unrealized %.2f%n", r.netPnl(),
+                r.realizedPnl(), r.fees(), r.unrealizedPnl());
+        }
         r.pnl().lines().forEach(out::println);
         StatisticsLines.of(r.statistics().onCapital(capital)).forEach(out::println);
         out.println("journal: " + r.journal());

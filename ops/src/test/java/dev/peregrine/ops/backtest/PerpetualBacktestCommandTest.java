@@ -99,6 +99,9 @@ class PerpetualBacktestCommandTest
             total.get("unrealized_pnl").asDouble() - 1.026005, total.get("net_pnl").asDouble(), 1e-6);
         assertEquals(1.026005, json.get("pnl_by_strategy_and_product").get(0).get("funding_paid").asDouble(), 1e-9);
         assertTrue(run.out().contains("funding +1.03"), run.out());
+        assertTrue(run.out().contains(" - funding 1.03\n"), run.out()); // the headline net is after funding too
+        assertEquals(total.get("net_pnl").asDouble(), json.get("statistics").get("final_equity").asDouble() -
+            json.get("capital").asDouble(), 1e-6, "the equity curve is after funding");
         assertEquals("BTCUSDT", perpetual.get("positions").get(0).get("product").asText());
         assertEquals(0.1, perpetual.get("positions").get(0).get("size").asDouble(), 1e-12);
         assertTrue(perpetual.get("max_margin_ratio").asDouble() > 0, perpetual.toString());
