@@ -75,6 +75,18 @@ public final class ConfigCommand implements Callable<Integer>
                 {
                     out.println("  " + line);
                 }
+                for (final String line : cfg.perpetual().lines(cfg.settings().products()))
+                {
+                    out.println("  " + line);
+                }
+                final dev.peregrine.core.risk.PerpetualLimits limits = cfg.settings().risk().perpetual;
+                if (!limits.isNone())
+                {
+                    out.println("  perpetual risk: max leverage per product " + java.util.Arrays.toString(limits.maxLeverage()) +
+                        ", account " + limits.maxAccountLeverage() + ", max margin ratio " + limits.maxMarginRatio() +
+                        ", min liquidation distance " + limits.minLiquidationDistance() + "%, max funding rate per product " +
+                        java.util.Arrays.toString(limits.maxFundingRate()) + " (0 = none)");
+                }
                 if (journal != null)
                 {
                     return JournalContinuationCheck.run(journal, cfg.settings(), out, spec.commandLine().getErr());

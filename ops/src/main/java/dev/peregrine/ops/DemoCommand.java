@@ -57,8 +57,9 @@ public final class DemoCommand implements Callable<Integer>
     private List<String> products;
 
     @Option(names = "--venue", defaultValue = "coinbase", paramLabel = "NAME",
-        description = "Venue the generated market simulates: coinbase or binance (default: ${DEFAULT-VALUE}; " +
-            "with --replay the capture decides).")
+        description = "Venue the generated market simulates: coinbase, binance or binance-usdm (default: ${DEFAULT-VALUE}; " +
+            "with --replay the capture decides). Perpetuals: --venue binance-usdm --products BTCUSDT, or --venue " +
+            "coinbase --products BTC-PERP-INTX.")
     private String venue;
 
     @Option(names = "--order-type", defaultValue = "market", paramLabel = "TYPE",
@@ -69,7 +70,8 @@ public final class DemoCommand implements Callable<Integer>
     @Option(names = "--strategy", paramLabel = "SPEC",
         description = {"A strategy to run, repeatable: TYPE[:key=value,...], e.g. " +
             "market-maker:instrument=BTC-USD,spread-bps=10 (name=... names the instance). Replaces the default " +
-            "ma-crossover. List the types and their parameters with --list-strategies."})
+            "ma-crossover (perp-trend where a product is a perpetual). List the types and their parameters with " +
+            "--list-strategies."})
     private List<String> strategies;
 
     @Option(names = "--list-strategies", description = "Print the built-in strategy types and their parameters, then exit.")
@@ -221,7 +223,7 @@ public final class DemoCommand implements Callable<Integer>
             {
                 throw new IllegalArgumentException("--order-type must be market or limit, was '" + orderType + "'");
             }
-            settings = EngineSettings.defaults(VenueRegistry.standard().catalog(), chosen, orderNotional)
+            settings = EngineSettings.defaults(VenueRegistry.standard().catalog(effectiveVenue), chosen, orderNotional)
                 .withPassiveOrders("limit".equals(orderType))
                 .withPaperVenue(new PaperVenueSettings(
                     latency("--paper-order-latency", paperOrderLatency),
@@ -230,7 +232,8 @@ public final class DemoCommand implements Callable<Integer>
                     makerFeeBps,
                     takerFeeBps).withFillModel(fillModel(), PaperVenueSettings.DEFAULT_PARTICIPATION,
                     PaperVenueSettings.DEFAULT_FILL_WINDOW_NANOS, PaperVenueSettings.DEFAULT_SLIPPAGE_BPS))
-                .withStrategies(StrategyListing.parseSpecs(strategies));
+                .withStrategies(StrategyListing.parseSpecs(strategies != null ? strategies :
+                    anyPerpetual(chosen, effectiveVenue) ? List.of(PERPETUAL_STRATEGY) : null));
             // Every strategy problem, all at once, before anything connects.
             BuiltInStrategies.configure(settings.strategies(), settings.products(), settings.orderQuantity());
         }
@@ -287,6 +290,24 @@ public final class DemoCommand implements Callable<Integer>
                 spec.commandLine().getOut()).execute();
             return code == ExitCodes.OK ? ExitCodes.OK : code;
         }
+    }
+
+    /** The default strategy of a demo that trades a perpetual: trend following with a funding filter, on leverage. */
+    static final String PERPETUAL_STRATEGY = dev.peregrine.core.strategy.builtin.PerpetualTrend.NAME;
+
+    /** Whether one of {@code products} is a perpetual future in {@code venue}'s catalog. */
+    private static boolean anyPerpetual(final List<String> products, final String venue)
+    {
+        final dev.peregrine.core.instrument.ProductCatalog catalog = VenueRegistry.standard().catalog(venue);
+        for (final String product : products)
+        {
+            final dev.peregrine.core.instrument.ProductCatalog.Product p = catalog.find(product);
+            if (p != null && p.isPerpetual())
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private SnapshotPolicy snapshots()

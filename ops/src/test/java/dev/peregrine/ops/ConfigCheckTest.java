@@ -1,8 +1,10 @@
 package dev.peregrine.ops;
 
+import dev.peregrine.gateway.binanceusdm.sim.UsdmSimulatedExchange;
 import dev.peregrine.gateway.coinbase.emulator.CoinbaseVenueEmulator;
 import dev.peregrine.gateway.coinbase.orders.TestKeys;
 import dev.peregrine.gateway.sim.binance.BinanceSimulatedExchange;
+import dev.peregrine.gateway.venue.VenueRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,10 +63,18 @@ class ConfigCheckTest
         // The live examples name the real venues, whose catalog config check loads: the emulators stand in for them.
         try (CoinbaseVenueEmulator coinbase = new CoinbaseVenueEmulator((ECPublicKey)TestKeys.p256().getPublic(),
                 TestKeys.KEY_NAME, "127.0.0.1").start();
-             BinanceSimulatedExchange binance = BinanceSimulatedExchange.generated(List.of("BTCUSDT", "ETHUSDT"), 7).start())
+             BinanceSimulatedExchange binance = BinanceSimulatedExchange.generated(List.of("BTCUSDT", "ETHUSDT"), 7).start();
+             UsdmSimulatedExchange usdm = UsdmSimulatedExchange.generated(List.of("BTCUSDT"), 7,
+                 VenueRegistry.standard().catalog("binance-usdm"), UsdmSimulatedExchange.VENUE_FUNDING_INTERVAL, 0).start())
         {
             for (final Path example : examples)
             {
+                // The USD-M example names the futures venue, whose exchangeInfo the simulated USD-M market serves.
+                if (Files.readString(example).contains("name: binance-usdm"))
+                {
+                    checkExample(example, usdm.restBase().toString(), "catalog: binance-usdm's listing at " + usdm.restBase());
+                    continue;
+                }
                 final boolean onBinance = Files.readString(example).contains("name: binance");
                 checkExample(example, (onBinance ? binance.restBase() : coinbase.baseUri()).toString(),
                     onBinance ? "catalog: binance's listing at " + binance.restBase() :

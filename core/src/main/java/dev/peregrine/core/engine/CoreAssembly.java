@@ -100,6 +100,7 @@ public final class CoreAssembly
         // perpetual futures: marks, margin, funding (idle when every product is spot); risk reads the margin account
         final PerpetualState perpetuals = new PerpetualState(instruments, positions, FixedPoint.toDouble(settings.collateral()),
             settings.leverage(), Math.max(settings.strategyCount(), strategies.size()));
+        metrics.trackPerpetuals(instruments);
 
         // 3. risk chain
         final RiskChain riskChain = RiskChain.standard(perpetuals, instruments, positions);

@@ -300,6 +300,7 @@ public final class TradingCore implements EventHandler<InboundEvent>
                 perpetuals.onLiquidationPrint(id, event.quantity);
                 break;
         }
+        metrics.markLags().afterEvent(event);
     }
 
     /**

@@ -109,8 +109,12 @@ public final class CoreMetrics
     /** Receive to the moment the order is released after its cause was journaled, nanoseconds. */
     public final SingleWriterRecorder tickToOrderNanos = new SingleWriterRecorder(MAX_TRACKABLE_NANOS, 3);
 
+    /** The lag of perpetuals' marks; every instrument spot (nothing recorded) until the core is assembled. */
+    private volatile MarkLagRecorders markLags;
+
     public CoreMetrics(final int instrumentCount)
     {
+        markLags = new MarkLagRecorders(new boolean[instrumentCount]);
         final RejectReason[] reasons = RejectReason.values();
         rejects = new SingleWriterCounter[reasons.length];
         for (final RejectReason reason : reasons)
@@ -141,6 +145,23 @@ public final class CoreMetrics
             markPrices[i] = new SingleWriterGauge();
             positions[i] = new SingleWriterGauge();
         }
+    }
+
+    /** Mark lag recorders for {@code instruments}' perpetuals; the core's assembly calls it once, before the core runs. */
+    public void trackPerpetuals(final dev.peregrine.core.instrument.InstrumentRegistry instruments)
+    {
+        final boolean[] flags = new boolean[instruments.size()];
+        for (int i = 0; i < flags.length; i++)
+        {
+            flags[i] = instruments.perpetual(i) != null;
+        }
+        markLags = new MarkLagRecorders(flags);
+    }
+
+    /** The lag of perpetuals' marks (the sidecar swaps its recorders). */
+    public MarkLagRecorders markLags()
+    {
+        return markLags;
     }
 
     public long totalRejects()

@@ -35,6 +35,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -119,7 +120,7 @@ public final class EngineAssembly implements AutoCloseable
             exchange.start();
             feed = exchange.feed(options.settings().products());
             // The simulated venues' own lists (a configuration's catalog is the same for them).
-            catalog = options.catalog() != null ? options.catalog() : VenueRegistry.standard().catalog();
+            catalog = options.catalog() != null ? options.catalog() : builtInCatalog(options);
         }
         else
         {
@@ -195,7 +196,7 @@ public final class EngineAssembly implements AutoCloseable
                 // Market data from elsewhere (a simulated market) and no REST URL: nowhere to ask for its listing.
                 System.err.println("catalog: the built-in lists (no REST URL for the market at " +
                     options.marketDataUrl() + "; set venue.rest_url to load the catalog from it)");
-                return VenueRegistry.standard().catalog();
+                return builtInCatalog(options);
             }
             restUrl = venue.defaultRestUrl();
         }
@@ -209,6 +210,16 @@ public final class EngineAssembly implements AutoCloseable
         {
             throw new UsageException(ex.getMessage());
         }
+    }
+
+    /**
+     * The built-in lists as the run's venue sees them: its own product where two venues list a symbol (a
+     * {@code binance-usdm} run's {@code BTCUSDT} is the perpetual).
+     */
+    private static ProductCatalog builtInCatalog(final EngineOptions options)
+    {
+        return options.venue() != null && VenueRegistry.standard().find(options.venue()) != null ?
+            VenueRegistry.standard().catalog(options.venue()) : VenueRegistry.standard().catalog();
     }
 
     /** The timer's clock event period. */
@@ -231,6 +242,16 @@ public final class EngineAssembly implements AutoCloseable
         for (final Map.Entry<String, org.HdrHistogram.SingleWriterRecorder> recorder : engine.feed().recorders().entrySet())
         {
             sidecar.track(recorder.getKey(), recorder.getValue(), CoreMetrics.MAX_TRACKABLE_NANOS);
+        }
+        // Perpetuals: the lag of the venue's marks, per product (none in a spot run).
+        final dev.peregrine.core.metrics.MarkLagRecorders perpetual = engine.coreMetrics().markLags();
+        final List<String> symbols = engine.core().instruments().symbols();
+        for (int i = 0; i < perpetual.instrumentCount(); i++)
+        {
+            if (perpetual.isPerpetual(i))
+            {
+                sidecar.trackLabelled(LatencySidecar.MARK_LAG, "product", symbols.get(i), perpetual.markLagNanos[i]);
+            }
         }
         return tickToDecision;
     }

@@ -37,6 +37,19 @@ public record ConfiguredCatalog(ProductCatalog catalog, List<String> lines)
     }
 
     /**
+     * The built-in lists as a run on {@code venue} sees them: that venue's products in place of another venue's of the
+     * same symbol (a {@code binance-usdm} run's {@code BTCUSDT} is the perpetual, not Binance spot's pair).
+     */
+    static ConfiguredCatalog builtIn(final String venue, final String why)
+    {
+        if (VenueRegistry.standard().find(venue) == null)
+        {
+            return builtIn(why);
+        }
+        return new ConfiguredCatalog(VenueRegistry.standard().catalog(venue), List.of("catalog: the built-in lists (" + why + ")"));
+    }
+
+    /**
      * The venue's catalog from {@code restUrl}, or from the cached copy with a warning line.
      *
      * @throws IllegalStateException naming the URL and the cache path when neither works, or the products not listed.

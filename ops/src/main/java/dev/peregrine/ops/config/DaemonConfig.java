@@ -27,6 +27,9 @@ import java.util.List;
  *                         {@code text}: only the human output, on stdout.
  * @param catalog          the product catalog the settings were checked and sized against, and where it came from;
  *                         the engine runs on the same one.
+ * @param perpetual        collateral, and leverage and margin type per perpetual product (empty for spot products
+ *                         only); the leverage and collateral are in {@link #settings} too, the margin type is for a
+ *                         live venue to set at start.
  */
 public record DaemonConfig(
     Path file,
@@ -56,7 +59,8 @@ public record DaemonConfig(
     String logFormat,
     int stageSampleEvery,
     dev.peregrine.journal.snapshot.SnapshotPolicy snapshots,
-    ConfiguredCatalog catalog)
+    ConfiguredCatalog catalog,
+    PerpetualSettings perpetual)
 {
     public boolean jsonLogs()
     {

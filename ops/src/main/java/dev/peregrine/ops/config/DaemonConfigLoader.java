@@ -26,7 +26,7 @@ public final class DaemonConfigLoader
 {
     /** Top-level sections: also where an environment override may create a section the file lacks. */
     static final Set<String> SECTIONS = new LinkedHashSet<>(List.of("profile", "venue", "products", "order", "strategies",
-        "risk", "paper", "ports", "journal", "ring", "shutdown", "logging", "metrics", "secrets"));
+        "risk", "perpetual", "paper", "ports", "journal", "ring", "shutdown", "logging", "metrics", "secrets"));
     public static final String COINBASE_KEY_VARIABLE = "COINBASE_API_KEY";
     public static final String COINBASE_SECRET_VARIABLE = "COINBASE_API_SECRET";
     public static final String BINANCE_KEY_VARIABLE = "BINANCE_API_KEY";
@@ -209,7 +209,7 @@ public final class DaemonConfigLoader
         final boolean deferred = venueCatalog && catalogUrl != null && !problems.isEmpty();
         if (!venueCatalog || catalogUrl == null || deferred)
         {
-            catalog = ConfiguredCatalog.builtIn("simulated".equals(venueName) ? "the simulated exchange's" :
+            catalog = ConfiguredCatalog.builtIn(venueName, "simulated".equals(venueName) ? "the simulated exchange's" :
                 catalogUrl == null ? "no REST URL for the market at " + marketDataAny +
                     "; set venue.rest_url to load the catalog from it" : "not loaded from the venue");
         }
@@ -217,7 +217,10 @@ public final class DaemonConfigLoader
         {
             catalog = venueCatalog(root, venueName, catalogUrl, ConfiguredCatalog.cachePath(journalDir, venueName), problems);
         }
-        final EngineSettings settings = EngineSettingsSection.read(root, live, problems, catalog.catalog(), deferred);
+        final EngineSettings spotSettings = EngineSettingsSection.read(root, live, problems, catalog.catalog(), deferred);
+        final PerpetualSettings perpetual = PerpetualSection.read(root.section("perpetual"), spotSettings.products(),
+            catalog.catalog());
+        final EngineSettings settings = perpetual.applyTo(spotSettings);
         root.finish();
 
         if (!problems.isEmpty())
@@ -229,7 +232,7 @@ public final class DaemonConfigLoader
             token == null ? null : token.value(), token == null ? null : token.source(),
             keyName == null ? null : keyName.value(), keySecret == null ? null : keySecret.value(), overrides, logFormat, stageSampleEvery,
             new dev.peregrine.journal.snapshot.SnapshotPolicy(snapshotEvents,
-                snapshotTime == null ? 0 : snapshotTime.toNanos(), (int) snapshotsKept), catalog);
+                snapshotTime == null ? 0 : snapshotTime.toNanos(), (int) snapshotsKept), catalog, perpetual);
     }
 
     /**

@@ -111,7 +111,7 @@ final class EngineSettingsSection
             .withPaperVenue(paperVenue)
             .withVenueTimeout(venueTimeout.toNanos())
             .withLiveVenue(live);
-        settings = settings.withRisk(RiskSection.read(root.section("risk"), settings));
+        settings = settings.withRisk(RiskSection.read(root.section("risk"), settings, perpetuals(catalog, known)));
         final List<StrategySpec> specs = strategies(root);
         try
         {
@@ -125,6 +125,20 @@ final class EngineSettingsSection
             }
         }
         return settings.withStrategies(specs);
+    }
+
+    /** The products that are perpetual futures in {@code catalog}, in the configuration's order. */
+    static java.util.Set<String> perpetuals(final ProductCatalog catalog, final List<String> products)
+    {
+        final java.util.Set<String> perpetuals = new LinkedHashSet<>();
+        for (final String product : products)
+        {
+            if (PerpetualSection.perpetualOf(catalog, product) != null)
+            {
+                perpetuals.add(product);
+            }
+        }
+        return perpetuals;
     }
 
     /** {@code strategies[i]} of the spec a problem names ("strategy 'NAME'..."), else the list as a whole. */

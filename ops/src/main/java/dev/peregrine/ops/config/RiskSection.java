@@ -3,6 +3,7 @@ package dev.peregrine.ops.config;
 import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.core.market.MarketSanitySettings;
 import dev.peregrine.core.number.FixedPoint;
+import dev.peregrine.core.risk.PerpetualLimits;
 import dev.peregrine.core.risk.RiskLimits;
 
 import java.time.DateTimeException;
@@ -18,7 +19,9 @@ import java.util.Set;
 /**
  * {@code risk:} to {@link RiskLimits}. Per-product limits default to what the demo uses (an order may be
  * twice the order size, the position four times), so a file names only the limits it means to change;
- * account-wide limits default to off (0), as in {@link RiskLimits#basic}.
+ * account-wide limits default to off (0), as in {@link RiskLimits#basic}. The perpetual limits ({@link PerpetualLimits}:
+ * leverage, margin ratio, liquidation distance, funding rate) are off by default and may be set only where a perpetual
+ * product is configured, the per-product ones only on a perpetual product.
  */
 final class RiskSection
 {
@@ -26,7 +29,8 @@ final class RiskSection
     {
     }
 
-    static RiskLimits read(final ConfigSection risk, final EngineSettings defaults)
+    /** @param perpetuals the configured products that are perpetual futures in the catalog. */
+    static RiskLimits read(final ConfigSection risk, final EngineSettings defaults, final Set<String> perpetuals)
     {
         final List<String> products = defaults.products();
         final int n = products.size();
@@ -35,6 +39,8 @@ final class RiskSection
         final double[] maxNotional = new double[n];
         final double[] band = new double[n];
         java.util.Arrays.fill(band, RiskLimits.DEFAULT_PRICE_BAND);
+        final double[] maxLeverage = new double[n];
+        final double[] maxFundingRate = new double[n];
         final ConfigSection perProduct = risk.section("products");
         perProduct.acceptAnyKey();
         for (final String product : perProduct.keys())
@@ -50,6 +56,10 @@ final class RiskSection
             maxPosition[i] = scaled(limits, "max_position", maxPosition[i]);
             maxNotional[i] = Double.parseDouble(limits.decimal("max_order_notional", "0", true));
             band[i] = limits.fraction("price_band", RiskLimits.DEFAULT_PRICE_BAND);
+            maxLeverage[i] = perpetualOnly(limits, "max_leverage", perpetuals.contains(product),
+                Double.parseDouble(limits.decimal("max_leverage", "0", true)));
+            maxFundingRate[i] = perpetualOnly(limits, "max_funding_rate", perpetuals.contains(product),
+                limits.fraction("max_funding_rate", 0));
             if (maxOrder[i] > maxPosition[i])
             {
                 limits.problem("max_order", FixedPoint.toString(maxOrder[i]),
@@ -69,6 +79,7 @@ final class RiskSection
         {
             risk.problem("max_orders_per_minute", ordersPerMinute, "at least max_orders_per_second (" + ordersPerSecond + ")");
         }
+        final PerpetualLimits perpetual = perpetual(risk, !perpetuals.isEmpty(), maxLeverage, maxFundingRate);
         final ZoneId zone = zone(risk);
         final int start = minute(risk, "window_start", 0);
         final int end = minute(risk, "window_end", 1440);
@@ -84,13 +95,53 @@ final class RiskSection
         {
             return new RiskLimits(maxOrder, maxNotional, maxPosition, band, grossExposure, dailyLoss, drawdown,
                 ordersPerSecond, ordersPerMinute, cancelsPerSecond, cancelsPerMinute, zone,
-                Math.min(start, end), Math.max(end, start + 1), days, sanity);
+                Math.min(start, end), Math.max(end, start + 1), days, sanity).withPerpetual(perpetual);
         }
         catch (final IllegalArgumentException ex)
         {
             // Only reachable with a problem already recorded (the values were replaced by defaults).
             return RiskLimits.basic(defaults.maxOrderQuantity(), defaults.maxPosition());
         }
+    }
+
+    /**
+     * {@code max_account_leverage}, {@code max_margin_ratio} (a fraction of the margin balance, at most 1) and
+     * {@code min_liquidation_distance} (percent of the mark), with the per-product values read beside the others.
+     */
+    private static PerpetualLimits perpetual(final ConfigSection risk, final boolean anyPerpetual, final double[] maxLeverage,
+        final double[] maxFundingRate)
+    {
+        final double accountLeverage = perpetualOnly(risk, "max_account_leverage", anyPerpetual,
+            Double.parseDouble(risk.decimal("max_account_leverage", "0", true)));
+        double marginRatio = perpetualOnly(risk, "max_margin_ratio", anyPerpetual,
+            Double.parseDouble(risk.decimal("max_margin_ratio", "0", true)));
+        if (marginRatio > 1)
+        {
+            risk.problem("max_margin_ratio", marginRatio, "a fraction of the margin balance in [0, 1], e.g. 0.5 " +
+                "(the venue liquidates at 1)");
+            marginRatio = 0;
+        }
+        double distance = perpetualOnly(risk, "min_liquidation_distance", anyPerpetual,
+            Double.parseDouble(risk.decimal("min_liquidation_distance", "0", true)));
+        if (distance >= 100)
+        {
+            risk.problem("min_liquidation_distance", distance, "a percent of the mark in [0, 100), e.g. 10");
+            distance = 0;
+        }
+        return new PerpetualLimits(maxLeverage, accountLeverage, marginRatio, distance, maxFundingRate);
+    }
+
+    /** {@code value}, or 0 with a problem when it is set where no perpetual product is (a limit that could never act). */
+    private static double perpetualOnly(final ConfigSection section, final String key, final boolean perpetual,
+        final double value)
+    {
+        if (value != 0 && !perpetual)
+        {
+            section.problem(key, value, "no value here: a limit on perpetual products only, and " +
+                (section.path("").startsWith("risk.products.") ? "this product is spot" : "no perpetual product is configured"));
+            return 0;
+        }
+        return value;
     }
 
     private static long scaled(final ConfigSection section, final String key, final long defaultValue)

@@ -52,8 +52,13 @@ final class StrategyPnlJson
         json.putRawValue("realizedPnlBeforeFees", JsonOutput.fixed(row.realizedBeforeFees(), 6))
             .putRawValue("fees", JsonOutput.fixed(row.fees(), 6))
             .putRawValue("realizedPnlAfterFees", JsonOutput.fixed(row.realizedAfterFees(), 6))
-            .putRawValue("unrealizedPnl", JsonOutput.fixed(row.unrealized(), 6))
-            .putRawValue("netPnl", JsonOutput.fixed(row.net(), 6))
+            .putRawValue("unrealizedPnl", JsonOutput.fixed(row.unrealized(), 6));
+        if (row.funding() != 0)
+        {
+            // Perpetuals only: funding paid (negative: received), which netPnl is after; spot rows stay as they were.
+            json.putRawValue("fundingPaid", JsonOutput.fixed(row.funding(), 6));
+        }
+        json.putRawValue("netPnl", JsonOutput.fixed(row.net(), 6))
             .put("orders", row.orders())
             .put("fills", row.fills())
             .put("rejects", row.rejects());

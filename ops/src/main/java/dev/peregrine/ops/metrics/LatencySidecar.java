@@ -35,16 +35,18 @@ public final class LatencySidecar implements Agent, AutoCloseable
     public static final class Series
     {
         private final String name;
-        private final String stage;
+        private final String labelName;
+        private final String labelValue;
         private final SingleWriterRecorder recorder;
         private final Histogram cumulative;
         private Histogram interval;
         private Histogram lastInterval;
 
-        Series(final String name, final String stage, final SingleWriterRecorder recorder)
+        Series(final String name, final String labelName, final String labelValue, final SingleWriterRecorder recorder)
         {
             this.name = name;
-            this.stage = stage;
+            this.labelName = labelName;
+            this.labelValue = labelValue;
             this.recorder = recorder;
             // Auto-resizing: a recorder may hold values past maxValue (a replayed capture's exchange lag is
             // months), and the sidecar is off the hot path, so growing here is fine.
@@ -61,13 +63,25 @@ public final class LatencySidecar implements Agent, AutoCloseable
         /** The {@code stage} label of a {@link #STAGE_LATENCY} series, else null. */
         public String stage()
         {
-            return stage;
+            return "stage".equals(labelName) ? labelValue : null;
         }
 
-        /** What the summary prints it as: the stage, or the name. */
+        /** The name of the series' one label ({@code stage}, {@code product}), or null for a series without. */
+        public String labelName()
+        {
+            return labelName;
+        }
+
+        /** The value of that label, or null. */
+        public String labelValue()
+        {
+            return labelValue;
+        }
+
+        /** What the summary prints it as: the stage, the name and its product, or the name. */
         public String displayName()
         {
-            return stage != null ? stage : name;
+            return labelName == null ? name : "stage".equals(labelName) ? labelValue : name + " " + labelValue;
         }
     }
 
@@ -97,7 +111,7 @@ public final class LatencySidecar implements Agent, AutoCloseable
     /** Registers a recorder before {@link #start()}. */
     public synchronized Series track(final String name, final SingleWriterRecorder recorder, final long maxValue)
     {
-        final Series s = new Series(name, null, recorder);
+        final Series s = new Series(name, null, null, recorder);
         series.add(s);
         return s;
     }
@@ -105,7 +119,19 @@ public final class LatencySidecar implements Agent, AutoCloseable
     /** Registers one stage of the flow ({@code peregrine_stage_latency_seconds{stage=...}}) before {@link #start()}. */
     public synchronized Series trackStage(final String stage, final SingleWriterRecorder recorder)
     {
-        final Series s = new Series(STAGE_LATENCY, stage, recorder);
+        final Series s = new Series(STAGE_LATENCY, "stage", stage, recorder);
+        series.add(s);
+        return s;
+    }
+
+    /** The mark lag histogram family: venue time of a mark to its receive, a data point per {@code product}. */
+    public static final String MARK_LAG = "mark_lag";
+
+    /** Registers one series of a labelled family ({@code peregrine_<name>_seconds{label=value}}) before {@link #start()}. */
+    public synchronized Series trackLabelled(final String name, final String label, final String value,
+        final SingleWriterRecorder recorder)
+    {
+        final Series s = new Series(name, label, value, recorder);
         series.add(s);
         return s;
     }

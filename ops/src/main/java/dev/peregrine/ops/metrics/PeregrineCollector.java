@@ -54,6 +54,7 @@ public final class PeregrineCollector implements MultiCollector
         final CallbackMetrics metrics = new CallbackMetrics(registry);
         CoreMetricsExport.register(metrics, engine);
         StrategyPnlExport.register(metrics, engine);
+        PerpetualMetricsExport.register(metrics, engine);
         ErrorsByType.register(metrics, engine, sidecar, agentErrors);
         if (engine.liveVenue() != null)
         {
@@ -133,9 +134,9 @@ public final class PeregrineCollector implements MultiCollector
         final HistogramDataPointSnapshot.Builder point = HistogramDataPointSnapshot.builder()
             .classicHistogramBuckets(ClassicHistogramBuckets.of(upperBounds, counts))
             .sum(cumulative[n + 1] / 1e9);
-        if (series.stage() != null)
+        if (series.labelName() != null)
         {
-            point.labels(Labels.of("stage", series.stage()));
+            point.labels(Labels.of(series.labelName(), series.labelValue()));
         }
         return point.build();
     }
@@ -150,6 +151,8 @@ public final class PeregrineCollector implements MultiCollector
                 return "Time per live input in each stage of the flow: ring_wait (publish to core), strategy " +
                     "(callbacks, less their orders' risk and execution), risk (gate and risk chain), execution " +
                     "(order to venue hand-off and venue answers), journal_append (Chronicle append)";
+            case LatencySidecar.MARK_LAG:
+                return "A perpetual's mark price: the venue's event time to the engine's receive time, per product";
             default: return series.replace('_', ' ');
         }
     }

@@ -10,7 +10,8 @@ import java.util.function.ToDoubleFunction;
  * PnL per strategy and product on /metrics, labelled {@code strategy} and {@code product}: the rows of the
  * same {@link PnlTable} /admin/status and the summaries print (a series appears once its strategy has
  * an order, fill or reject on the product). Summed over {@code strategy}, position, fees and net PnL give the
- * engine's {@code peregrine_position}, fees and realized + unrealized PnL. Realized PnL here is before fees.
+ * engine's {@code peregrine_position}, fees and realized + unrealized PnL. Realized PnL here is before fees. With a
+ * perpetual product, {@code peregrine_strategy_funding} splits out funding (net PnL is after it).
  */
 final class StrategyPnlExport
 {
@@ -30,6 +31,18 @@ final class StrategyPnlExport
             "Realized PnL after fees plus unrealized, per strategy and product, quote currency", PnlRow::net);
         counter(metrics, engine, "peregrine_strategy_fees", "Fees paid per strategy and product, quote currency",
             PnlRow::fees);
+        metrics.gauge("peregrine_strategy_funding",
+            "Perpetual funding paid per strategy and product (negative: received), settlement currency; only with a " +
+                "perpetual product", points ->
+            {
+                if (engine.core().instruments().hasPerpetual())
+                {
+                    for (final PnlRow row : engine.results().pnlTable().byStrategyAndProduct())
+                    {
+                        points.call(row.funding(), row.strategy(), row.product());
+                    }
+                }
+            }, "strategy", "product");
         counter(metrics, engine, "peregrine_strategy_orders", "Orders sent per strategy and product", r -> r.orders());
         counter(metrics, engine, "peregrine_strategy_fills", "Fills per strategy and product", r -> r.fills());
         counter(metrics, engine, "peregrine_strategy_rejects",

@@ -86,6 +86,7 @@ public final class RunSummary
             strategies.addObject().put("id", runner.strategyId()).put("name", runner.name()).put("enabled", runner.enabled());
         }
         PnlTables.json(json, engine.results().finalPnlTable());
+        PerpetualSummary.json(json, engine);
 
         final ObjectNode connection = json.putArray("connections").addObject();
         fields(connection, feed.summary());

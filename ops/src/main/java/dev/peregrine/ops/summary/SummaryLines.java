@@ -70,6 +70,7 @@ public final class SummaryLines
                 products.get(i), FixedPoint.toString(positions.quantity(i)), positions.averagePrice(i),
                 positions.realizedPnl(i), positions.fees(i), positions.unrealizedPnl(i, engine.core().market().markPrice(i)));
         }
+        PerpetualSummary.lines(engine).forEach(out::println);
         engine.results().finalPnlTable().lines().forEach(out::println);
         StatisticsLines.of(engine.results().finalStatistics()).forEach(out::println);
         out.printf(Locale.ROOT, "pnl total %+.2f (realized %+.2f after %.2f fees, unrealized %+.2f)%n",
