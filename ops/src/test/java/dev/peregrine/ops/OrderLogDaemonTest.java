@@ -205,7 +205,9 @@ class OrderLogDaemonTest
             }
             if (line.has("order_id") && openAtStop.contains(line.get("order_id").asLong()))
             {
-                assertThat(line.get("strategy_name").asText()).as("recovered order's strategy").startsWith("quotes-");
+                // Mostly the quotes' resting limits; a market order of "quick" still in flight at the stop is open too.
+                final String before = byOrder.get(line.get("order_id").asLong()).get(0).get("strategy_name").asText();
+                assertThat(line.get("strategy_name").asText()).as("recovered order's strategy").isEqualTo(before);
             }
         }
     }
