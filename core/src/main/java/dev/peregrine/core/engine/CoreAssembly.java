@@ -97,9 +97,12 @@ public final class CoreAssembly
         final InstrumentRules rules = new InstrumentRules(instruments);
         final PositionBook positions = new PositionBook(n);
         final OrderStore orders = new OrderStore(ExecutionEngine.ORDER_CAPACITY);
+        // perpetual futures: marks, margin, funding (idle when every product is spot); risk reads the margin account
+        final PerpetualState perpetuals = new PerpetualState(instruments, positions, FixedPoint.toDouble(settings.collateral()),
+            settings.leverage(), Math.max(settings.strategyCount(), strategies.size()));
 
         // 3. risk chain
-        final RiskChain riskChain = RiskChain.standard();
+        final RiskChain riskChain = RiskChain.standard(perpetuals, instruments, positions);
         final RiskContext riskContext = new RiskContext(settings.risk(), positions, market, orders, rules, feedHealth);
 
         // 4. fee ledger
@@ -116,17 +119,17 @@ public final class CoreAssembly
         final ExecutionEngine execution = new ExecutionEngine(market, positions, orders, riskChain, riskContext, fees,
             reports, paperVenue, outputs, metrics, tradingSwitch, tradingState, settings.exits(),
             settings.venueTimeoutNanos());
+        if (paperVenue != null)
+        {
+            paperVenue.liquidateWith(perpetuals, positions, execution); // perpetuals: liquidation at the mark
+        }
 
-        // 7. perpetual futures: marks, margin, funding (idle when every product is spot)
-        final PerpetualState perpetuals = new PerpetualState(instruments, positions, FixedPoint.toDouble(settings.collateral()),
-            settings.leverage(), Math.max(settings.strategyCount(), strategies.size()));
-
-        // 8. strategies
+        // 7. strategies
         final StrategyLineup lineup = new StrategyLineup(
             new StrategyParts(execution, market, instruments, rules, feedHealth, positions, perpetuals), metrics);
         final StrategySet strategySet = lineup.build(strategies, settings);
 
-        // 9. the core
+        // 8. the core
         return new TradingCore(settings, strategiesFromSettings, sanity, tradingState, lineup, strategySet, metrics,
             new FundingSettlement(perpetuals, positions, outputs));
     }

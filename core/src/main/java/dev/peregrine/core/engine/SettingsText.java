@@ -74,6 +74,7 @@ final class SettingsText
             map.put("paper.fillWindowNanos", Long.toString(settings.paperVenue().fillWindowNanos()));
             map.put("paper.slippageBps", Double.toString(settings.paperVenue().slippageBps()));
         }
+        settings.paperVenue().encodeLiquidationInto(map);
         final StringBuilder sb = new StringBuilder();
         map.forEach((k, v) -> sb.append(k).append('=').append(v).append('\n'));
         return sb.toString();
@@ -115,7 +116,7 @@ final class SettingsText
                 Long.parseLong(map.getOrDefault("paper.fillWindowNanos",
                     Long.toString(PaperVenueSettings.DEFAULT_FILL_WINDOW_NANOS))),
                 Double.parseDouble(map.getOrDefault("paper.slippageBps",
-                    Double.toString(PaperVenueSettings.DEFAULT_SLIPPAGE_BPS)))))
+                    Double.toString(PaperVenueSettings.DEFAULT_SLIPPAGE_BPS)))).withLiquidationFeeFrom(map))
             .venueTimeoutNanos(Long.parseLong(map.getOrDefault("venue.timeoutNanos",
                 Long.toString(EngineSettings.DEFAULT_VENUE_TIMEOUT_NANOS))))
             .passiveOrders("limit".equals(map.getOrDefault("strategy.orderType", "market")))

@@ -52,6 +52,7 @@ public final class TradingCore implements EventHandler<InboundEvent>
     private final CoreMetrics metrics;
     private final MarketDataStage marketData;
     private final LossLimitWatch lossLimits;
+    private final MarginRatioWatch marginRatio;
     private final CoreGauges gauges;
     /** The settings in effect, and whether the strategies came from them (not from an explicit list). */
     private EngineSettings settings;
@@ -97,6 +98,7 @@ public final class TradingCore implements EventHandler<InboundEvent>
         this.funding = funding;
         this.marketData = new MarketDataStage(market, sanity, execution.venue(), metrics);
         this.lossLimits = new LossLimitWatch(execution, tradingState, metrics, settings.risk());
+        this.marginRatio = new MarginRatioWatch(tradingState, perpetuals.account(), perpetuals.active(), settings.risk());
         this.gauges = new CoreGauges(market, positions, execution, tradingState, lossLimits, metrics);
         this.lineup = lineup;
         this.strategies = strategies;
@@ -121,6 +123,7 @@ public final class TradingCore implements EventHandler<InboundEvent>
         }
         execution.applySettings(next.risk(), next.exits(), next.paperVenue(), next.venueTimeoutNanos());
         lossLimits.replaceLimits(next.risk());
+        marginRatio.replaceLimits(next.risk());
         if (strategiesFromSettings)
         {
             strategies = lineup.rebuild(strategies, change, next);
@@ -250,6 +253,7 @@ public final class TradingCore implements EventHandler<InboundEvent>
             venue.advanceTo(clockNanos);
         }
         lossLimits.check(clockNanos);
+        marginRatio.check(clockNanos);
         eventsProcessed++;
         metrics.events.increment();
         gauges.afterEvent(event.type);
@@ -283,6 +287,10 @@ public final class TradingCore implements EventHandler<InboundEvent>
                 if (perpetuals.account().isPerpetual(id))
                 {
                     market.onVenueMark(id, event.markPrice); // unrealized PnL, exposure and the price band follow the mark
+                }
+                if (venue != null)
+                {
+                    venue.onMark(id, clockNanos, strategies); // the paper venue liquidates what the mark crossed
                 }
                 break;
             case EventType.FUNDING_SETTLEMENT:

@@ -18,12 +18,17 @@ import dev.peregrine.core.output.Hash64;
  */
 public final class TradingStateMachine
 {
+    /** The {@link #reasonCode} of a move to REDUCING because the margin ratio crossed its limit. */
+    public static final int MARGIN_RATIO_CODE = 102;
+
     private TradingState state = TradingState.ACTIVE;
     /** Volatile: written on the core thread only when the state changes, read by the admin and health threads. */
     private volatile String reason = "start";
     private int reasonCode;
     private long sinceNanos;
     private boolean lossLimitHolds;
+    /** The account's margin ratio is above its limit (perpetuals): like a loss limit, only reducing orders. */
+    private boolean marginRatioHolds;
     /** Set by STOP until START: the state, reason, code and time that STOP found, to restore. */
     private boolean stopping;
     private TradingState beforeStop;
@@ -49,7 +54,7 @@ public final class TradingStateMachine
 
     /**
      * What moved the state last: a {@link CommandCode} (1 to 7), 100 the daily loss limit, 101 the trailing
-     * drawdown, 200 a core error, 0 the start of a journal.
+     * drawdown, {@link #MARGIN_RATIO_CODE} the margin ratio, 200 a core error, 0 the start of a journal.
      */
     public int reasonCode()
     {
@@ -124,6 +129,11 @@ public final class TradingStateMachine
                 {
                     move(TradingState.REDUCING, "operator: resume, but a loss limit still holds", code, nowNanos);
                 }
+                else if (marginRatioHolds)
+                {
+                    move(TradingState.REDUCING, "operator: resume, but the margin ratio is still above its limit", code,
+                        nowNanos);
+                }
                 else
                 {
                     move(TradingState.ACTIVE, "operator: resume", code, nowNanos);
@@ -159,6 +169,37 @@ public final class TradingStateMachine
         }
     }
 
+    /**
+     * The account's margin ratio crossed its limit: ACTIVE becomes REDUCING, saying why; a HALTED engine stays
+     * halted. Like a loss limit, the hold outlives a resume until {@link #onMarginRatioCleared}. {@code why} is
+     * built by the caller only on the event that crosses, never per event.
+     */
+    public void onMarginRatioBreached(final String why, final long nowNanos)
+    {
+        if (!marginRatioHolds)
+        {
+            marginRatioHolds = true;
+            if (state == TradingState.ACTIVE)
+            {
+                move(TradingState.REDUCING, why, MARGIN_RATIO_CODE, nowNanos);
+            }
+        }
+    }
+
+    /**
+     * The margin ratio is back under its limit: the hold lifts, and the state waits for an operator's resume, as
+     * after a loss limit (a ratio that hovers at its limit must not flip the engine between states).
+     */
+    public void onMarginRatioCleared()
+    {
+        marginRatioHolds = false;
+    }
+
+    public boolean marginRatioHolds()
+    {
+        return marginRatioHolds;
+    }
+
     /** The core contained an exception: no new orders until an operator resumes. */
     public void onError(final String why, final long nowNanos)
     {
@@ -179,12 +220,12 @@ public final class TradingStateMachine
     /** A loss limit breached while stopping (HALTED then) still holds after the start. */
     private TradingState restoredState(final TradingState saved)
     {
-        return saved == TradingState.ACTIVE && lossLimitHolds ? TradingState.REDUCING : saved;
+        return saved == TradingState.ACTIVE && (lossLimitHolds || marginRatioHolds) ? TradingState.REDUCING : saved;
     }
 
     private static String lossLimitReason()
     {
-        return "a loss limit breached while the engine was stopping still holds";
+        return "a loss or margin limit breached while the engine was stopping still holds";
     }
 
     private void move(final TradingState next, final String why, final int code, final long nowNanos)
@@ -201,6 +242,10 @@ public final class TradingStateMachine
         h = Hash64.mix(h, reasonCode);
         h = Hash64.mix(h, sinceNanos);
         h = Hash64.mix(h, lossLimitHolds ? 1 : 0);
+        if (marginRatioHolds)
+        {
+            h = Hash64.mix(h, 3); // only while it holds: spot states hash as before perpetuals
+        }
         if (!stopping)
         {
             return h; // journals without a graceful stop hash as they always did

@@ -215,6 +215,7 @@ public final class ExecutionEngine implements OrderEntry
             type == OrderType.MARKET ? market.touchPrice(instrumentId, side) : limitPrice, timeNanos,
             riskContext.isReducing(instrumentId, side, quantity));
         r.reduceOnly = reduceOnly;
+        r.strategyId = strategyId;
 
         final StageLatencies stages = metrics.stages;
         final long riskStart = stages.riskStart();
@@ -244,6 +245,23 @@ public final class ExecutionEngine implements OrderEntry
         commands.newOrder(order, timeNanos, reduceOnly);
         stages.executionEnd();
         return orderId;
+    }
+
+    /**
+     * The paper venue liquidates a position ({@link PaperLiquidations}): an order the venue places itself on behalf
+     * of {@code strategyId}, of type {@link OrderType#LIQUIDATION}; no risk check, never sent out. Returns it, or
+     * null when the order store has no room.
+     */
+    Order venueLiquidation(final int strategyId, final int instrumentId, final int side, final long quantity)
+    {
+        final long orderId = ++lastOrderId;
+        final Order order = orders.create(orderId, strategyId, instrumentId, side, OrderType.LIQUIDATION, quantity, 0,
+            true, now);
+        if (order != null)
+        {
+            outputs.onOrder(orderId, instrumentId, side, OrderType.LIQUIDATION, quantity, 0, now);
+        }
+        return order;
     }
 
     /**

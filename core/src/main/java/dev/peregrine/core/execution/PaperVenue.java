@@ -9,6 +9,7 @@ import dev.peregrine.core.order.Order;
 import dev.peregrine.core.order.OrderStore;
 import dev.peregrine.core.order.OrderType;
 import dev.peregrine.core.output.Hash64;
+import dev.peregrine.core.perpetual.PerpetualState;
 
 /**
  * A deterministic matching simulator that does not flatter, run on the core thread and driven only by
@@ -66,6 +67,8 @@ public final class PaperVenue
     private long nowNanos;
 
     private long capacityRejects;
+    /** Null unless an instrument is a perpetual ({@link #liquidateWith}). */
+    private PaperLiquidations liquidations;
 
     /** A venue without instrument rules: prices and sizes on a grid of one scaled unit (tests, benchmarks). */
     public PaperVenue(final MarketState market, final OrderStore orders, final PaperVenueSettings settings,
@@ -85,6 +88,43 @@ public final class PaperVenue
         this.reports = new PaperReports(reports, orders, settings.fillLatencyNanos());
         this.taken = new PaperTakenLiquidity(market, this.reports);
         this.resting = new PaperRestingOrders(MAX_RESTING, market, orders, this.reports);
+    }
+
+    /**
+     * Perpetuals: liquidate positions whose mark crosses their liquidation price ({@link PaperLiquidations}), with
+     * orders {@code engine} places on the venue's behalf. Called once while the core is built.
+     */
+    public void liquidateWith(final PerpetualState perpetuals, final PositionBook positions, final ExecutionEngine engine)
+    {
+        if (perpetuals.active())
+        {
+            liquidations = new PaperLiquidations(perpetuals.account(), perpetuals.marks(), positions, orders, engine);
+        }
+    }
+
+    /**
+     * A MARK_PRICE of the instrument was applied: a position whose liquidation price the mark crossed is liquidated
+     * at the mark. {@code holders} says which strategy holds what.
+     */
+    public void onMark(final int instrumentId, final long nowNanos, final PaperLiquidations.Holders holders)
+    {
+        if (liquidations != null)
+        {
+            this.nowNanos = Math.max(this.nowNanos, nowNanos);
+            liquidations.onMark(instrumentId, this.nowNanos, holders, this);
+        }
+    }
+
+    /** Positions liquidated so far (one per instrument and crossing of the liquidation price). */
+    public long liquidations()
+    {
+        return liquidations == null ? 0 : liquidations.count();
+    }
+
+    /** The venue filled its own liquidation order at the mark; the engine hears it after the fill latency. */
+    void reportLiquidationFill(final long orderId, final long quantity, final long price, final long nowNanos)
+    {
+        report(nowNanos, orderId, quantity, price, PaperReports.FILL_TAKER);
     }
 
     /** Continues with another model (a settings change): orders already queued keep the times they were given. */
@@ -391,6 +431,7 @@ public final class PaperVenue
         {
             h = working.hash(h); // only then: states without working orders hash as before fill models existed
         }
-        return Hash64.mix(h, capacityRejects);
+        h = Hash64.mix(h, capacityRejects);
+        return liquidations() == 0 ? h : Hash64.mix(h, liquidations()); // only once one happened: older hashes stay
     }
 }

@@ -131,6 +131,15 @@ public final class PositionBook
         return total;
     }
 
+    /** Makes this book's positions, prices, PnL and fees those of {@code other} (same instruments); no allocation. */
+    public void copyFrom(final PositionBook other)
+    {
+        System.arraycopy(other.quantity, 0, quantity, 0, quantity.length);
+        System.arraycopy(other.averagePrice, 0, averagePrice, 0, averagePrice.length);
+        System.arraycopy(other.realizedPnl, 0, realizedPnl, 0, realizedPnl.length);
+        System.arraycopy(other.fees, 0, fees, 0, fees.length);
+    }
+
     public int instrumentCount()
     {
         return quantity.length;

@@ -7,6 +7,7 @@ import dev.peregrine.core.number.FixedPoint;
 import dev.peregrine.core.order.Order;
 import dev.peregrine.core.order.OrderState;
 import dev.peregrine.core.order.OrderStore;
+import dev.peregrine.core.order.OrderType;
 import dev.peregrine.core.output.OutputListener;
 import dev.peregrine.core.risk.RejectReason;
 
@@ -136,7 +137,10 @@ public final class VenueReportHandler implements VenueReports
     public void onVenueFill(final Order order, final long quantity, final long price, final Liquidity liquidity,
         final long timeNanos)
     {
-        final double fee = feeSchedule.fee(FixedPoint.toDouble(price) * FixedPoint.toDouble(quantity), liquidity);
+        final double notional = FixedPoint.toDouble(price) * FixedPoint.toDouble(quantity);
+        // The paper venue's own liquidation orders pay its liquidation clearance fee, not the taker fee.
+        final double fee = order.type() == OrderType.LIQUIDATION ? feeSchedule.liquidationFee(notional) :
+            feeSchedule.fee(notional, liquidity);
         applyFill(order, quantity, price, fee, liquidity, timeNanos);
     }
 

@@ -13,7 +13,14 @@ public enum OrderType
      * Limit, fill-or-kill: fills whole at once at its price or better, or is cancelled whole. Appended last:
      * the ordinals are journaled.
      */
-    LIMIT_FOK;
+    LIMIT_FOK,
+    /**
+     * An order the venue placed itself to close a position whose mark crossed its liquidation price (Binance
+     * USD-M's {@code LIQUIDATION} orders, client id {@code autoclose-...}); the paper venue fills it at the mark
+     * and charges the liquidation clearance fee. Never sent by the engine. Appended last: the ordinals are
+     * journaled.
+     */
+    LIQUIDATION;
 
     private static final OrderType[] VALUES = values();
 

@@ -76,6 +76,37 @@ public final class MarginAccount
         }
     }
 
+    /** An account with {@code other}'s terms and leverage over {@code positions} ({@link #copyOver}). */
+    private MarginAccount(final MarginAccount other, final PositionBook positions)
+    {
+        this.positions = positions;
+        this.terms = other.terms;
+        this.contractSize = other.contractSize;
+        this.leverage = other.leverage; // shared: a settings change reaches the copy too
+        this.mark = new long[other.mark.length];
+        copyStateFrom(other);
+    }
+
+    /**
+     * A scratch account with this one's terms and leverage over {@code positions} (a scratch position book): the
+     * risk checks project an order on it ({@code MarginProjection}). Allocates: build time only.
+     */
+    public MarginAccount copyOver(final PositionBook positions)
+    {
+        return new MarginAccount(this, positions);
+    }
+
+    /**
+     * Makes this account's marks, collateral and funding those of {@code other} (same instruments); its positions are
+     * its position book's, copied by the caller. No allocation.
+     */
+    public void copyStateFrom(final MarginAccount other)
+    {
+        System.arraycopy(other.mark, 0, mark, 0, mark.length);
+        collateral = other.collateral;
+        fundingPaid = other.fundingPaid;
+    }
+
     /** Whether the instrument is a perpetual this account margins. */
     public boolean isPerpetual(final int instrumentId)
     {

@@ -23,6 +23,8 @@ public final class OrderRequest
      * position towards zero. Set after {@link #set}, which clears it.
      */
     public boolean reduceOnly;
+    /** The strategy placing the order (0: the engine's own), for limits a strategy sets for itself. Set after {@link #set}. */
+    public int strategyId;
 
     /** Refills the flyweight for the next order. */
     public OrderRequest set(final int instrumentId, final int side, final OrderType type, final long quantity,
@@ -37,6 +39,7 @@ public final class OrderRequest
         this.timeNanos = timeNanos;
         this.reducing = reducing;
         this.reduceOnly = false;
+        this.strategyId = 0;
         return this;
     }
 

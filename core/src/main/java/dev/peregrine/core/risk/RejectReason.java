@@ -57,7 +57,17 @@ public enum RejectReason
      * The engine is stopping gracefully: open orders are being cancelled and no new one goes out. Not a
      * halt an operator must lift: the next start trades again.
      */
-    ENGINE_STOPPING;
+    ENGINE_STOPPING,
+    /** A perpetual position's notional over the equity would exceed the instrument's or the account's leverage limit. */
+    MAX_LEVERAGE,
+    /** The account's margin ratio (maintenance margin / margin balance) would exceed its limit. */
+    MAX_MARGIN_RATIO,
+    /** The mark would sit closer to the position's liquidation price than the minimum distance. */
+    LIQUIDATION_DISTANCE,
+    /** A reduce-only order that would open or flip a position instead of reducing it. */
+    REDUCE_ONLY,
+    /** A new position on the side that pays funding above the configured rate per interval. */
+    FUNDING_RATE;
 
     private static final RejectReason[] VALUES = values();
 

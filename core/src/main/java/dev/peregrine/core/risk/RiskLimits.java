@@ -48,6 +48,8 @@ public final class RiskLimits
     public final int windowStartMinute;
     public final int windowEndMinute;
     public final Set<DayOfWeek> tradingDays;
+    /** Leverage, margin ratio, liquidation distance and funding limits: perpetual instruments only; all off by default. */
+    public final PerpetualLimits perpetual;
 
     public RiskLimits(
         final long[] maxOrderQuantity,
@@ -103,6 +105,33 @@ public final class RiskLimits
         this.windowEndMinute = windowEndMinute;
         this.tradingDays = EnumSet.copyOf(tradingDays);
         this.sanity = java.util.Objects.requireNonNull(sanity, "sanity");
+        this.perpetual = PerpetualLimits.none(n);
+    }
+
+    /** {@code base} with {@code perpetual} limits ({@link #withPerpetual}). */
+    private RiskLimits(final RiskLimits base, final PerpetualLimits perpetual)
+    {
+        if (perpetual.maxLeverage().length != base.instrumentCount())
+        {
+            throw new IllegalArgumentException("risk limits: one value per product is needed for every per-product limit");
+        }
+        this.maxOrderQuantity = base.maxOrderQuantity;
+        this.maxOrderNotional = base.maxOrderNotional;
+        this.maxPosition = base.maxPosition;
+        this.priceBand = base.priceBand;
+        this.maxGrossExposure = base.maxGrossExposure;
+        this.dailyLossLimit = base.dailyLossLimit;
+        this.trailingDrawdownLimit = base.trailingDrawdownLimit;
+        this.maxOrdersPerSecond = base.maxOrdersPerSecond;
+        this.maxOrdersPerMinute = base.maxOrdersPerMinute;
+        this.maxCancelsPerSecond = base.maxCancelsPerSecond;
+        this.maxCancelsPerMinute = base.maxCancelsPerMinute;
+        this.zone = base.zone;
+        this.windowStartMinute = base.windowStartMinute;
+        this.windowEndMinute = base.windowEndMinute;
+        this.tradingDays = base.tradingDays;
+        this.sanity = base.sanity;
+        this.perpetual = perpetual;
     }
 
     /** These limits with other market-data bounds. */
@@ -110,7 +139,13 @@ public final class RiskLimits
     {
         return new RiskLimits(maxOrderQuantity, maxOrderNotional, maxPosition, priceBand, maxGrossExposure, dailyLossLimit,
             trailingDrawdownLimit, maxOrdersPerSecond, maxOrdersPerMinute, maxCancelsPerSecond, maxCancelsPerMinute, zone,
-            windowStartMinute, windowEndMinute, tradingDays, bounds);
+            windowStartMinute, windowEndMinute, tradingDays, bounds).withPerpetual(perpetual);
+    }
+
+    /** These limits with other perpetual limits (leverage, margin ratio, liquidation distance, funding). */
+    public RiskLimits withPerpetual(final PerpetualLimits limits)
+    {
+        return new RiskLimits(this, limits);
     }
 
     /**
@@ -168,6 +203,7 @@ public final class RiskLimits
         }
         map.put("risk.tradingDays", String.join(",", days));
         sanity.encodeInto(map);
+        perpetual.encodeInto(map);
     }
 
     /** Reads what {@link #encodeInto} wrote; optional keys missing from older settings take their off value. */
@@ -194,7 +230,7 @@ public final class RiskLimits
             Integer.parseInt(map.getOrDefault("risk.windowStartMinute", "0")),
             Integer.parseInt(map.getOrDefault("risk.windowEndMinute", "1440")),
             days,
-            MarketSanitySettings.decode(map));
+            MarketSanitySettings.decode(map)).withPerpetual(PerpetualLimits.decode(map, products));
     }
 
     static DayOfWeek parseDay(final String text)
@@ -243,7 +279,7 @@ public final class RiskLimits
         return String.join(",", parts);
     }
 
-    private static String joinDoubles(final double[] values)
+    static String joinDoubles(final double[] values)
     {
         final List<String> parts = new ArrayList<>();
         for (final double v : values)
@@ -264,7 +300,7 @@ public final class RiskLimits
         return values;
     }
 
-    private static double[] splitDoubles(final String text, final int expected, final String key)
+    static double[] splitDoubles(final String text, final int expected, final String key)
     {
         final String[] parts = split(text, expected, key);
         final double[] values = new double[parts.length];

@@ -256,6 +256,12 @@ final class EngineStrategyContext implements StrategyContext
     }
 
     @Override
+    public void guardFunding(final int instrumentId, final double maxRate)
+    {
+        execution.riskChain().fundingGuards().set(strategyId, instrumentId, maxRate);
+    }
+
+    @Override
     public MarginAccount marginAccount()
     {
         return perpetuals.account();

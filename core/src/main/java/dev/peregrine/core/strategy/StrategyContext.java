@@ -104,6 +104,13 @@ public interface StrategyContext extends OrderEntry
     /** The instrument's recent marks (a rolling window), for signals over the mark rather than trades. */
     MarkWindow markWindow(int instrumentId);
 
+    /**
+     * This strategy's own funding-rate guard in risk ({@code FundingRateGuard}): no new position in the instrument
+     * on the side that pays funding above {@code maxRate} per interval (0.0005 = 0.05 %; 0 lifts it). The tighter of
+     * this and the engine's configured limit applies. Set it while the strategy is built.
+     */
+    void guardFunding(int instrumentId, double maxRate);
+
     /** The engine's perpetual margin account: margin ratio, available margin, leverage, liquidation prices. */
     MarginAccount marginAccount();
 

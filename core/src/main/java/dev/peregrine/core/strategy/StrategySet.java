@@ -1,5 +1,7 @@
 package dev.peregrine.core.strategy;
 
+import dev.peregrine.core.execution.PaperLiquidations;
+
 import dev.peregrine.core.execution.OrderEvents;
 import dev.peregrine.core.order.Order;
 import dev.peregrine.core.output.Hash64;
@@ -12,7 +14,7 @@ import java.util.List;
  * the instrument concerns it); order events go only to the strategy whose id the order carries. A
  * strategy that failed is skipped; the others are unaffected.
  */
-public final class StrategySet implements OrderEvents
+public final class StrategySet implements OrderEvents, PaperLiquidations.Holders
 {
     private final StrategyRunner[] runners;
 
@@ -155,6 +157,18 @@ public final class StrategySet implements OrderEvents
     public int count()
     {
         return runners.length;
+    }
+
+    @Override
+    public int strategyId(final int index)
+    {
+        return runners[index].strategyId();
+    }
+
+    @Override
+    public long position(final int index, final int instrumentId)
+    {
+        return runners[index].positions().quantity(instrumentId);
     }
 
     /** The strategy with id {@code index + 1}. */

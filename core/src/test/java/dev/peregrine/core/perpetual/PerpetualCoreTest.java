@@ -158,6 +158,26 @@ class PerpetualCoreTest
     }
 
     @Test
+    void aReduceOnlyOrderLeavesWithTheVenuesFlagAndAnOrdinaryOneWithout()
+    {
+        feed(quote(e, 0, "39999.9", "40000.1", 0));
+        assertThat(e.orderCount).isEqualTo(2);
+        assertThat(e.orders[0].reduceOnly).isFalse();
+
+        // the long strategy closes part of its 0.5 with a reduce-only market sell; its command goes in the slot of
+        // the event the core saw last (the mark), as a strategy callback of that event would put it
+        final StrategyContext longs = core.strategies().get(0).context();
+        feed(mark(e, 0, "40000", "0.0001", 1));
+        e.orderCount = 0;
+        final long id = longs.submitReduceOnlyOrder(0, Side.SELL, d("0.2"), 0);
+        assertThat(id).isPositive();
+        assertThat(e.orderCount).isEqualTo(1);
+        assertThat(e.orders[0].reduceOnly).isTrue();
+        assertThat(e.orders[0].orderId).isEqualTo(id);
+        assertThat(e.orders[0].quantity).isEqualTo(d("0.2"));
+    }
+
+    @Test
     void liquidationPrintsAreCountedAndAnInstrumentOutOfRangeIsUnknown()
     {
         e.clearInputs();

@@ -79,7 +79,8 @@ class BacktestCommandTest
     {
         final CliRun list = CliRun.of("backtest", "--list-strategies");
         assertEquals(0, list.exit());
-        assertEquals(List.of("ma-crossover", "trend-following", "mean-reversion", "market-maker"), List.of(list.out().trim().split("\\R")));
+        assertEquals(List.of("ma-crossover", "trend-following", "mean-reversion", "market-maker", "perp-trend"),
+            List.of(list.out().trim().split("\\R")));
 
         final Path data = CANDLES.write(dir, "ETH-USD-1m.csv", 20);
         assertEquals(2, CliRun.of("backtest", "--strategy", "trend-following").exit());

@@ -3,6 +3,7 @@ package dev.peregrine.core.strategy.config;
 import dev.peregrine.core.strategy.MovingAverageCrossover;
 import dev.peregrine.core.strategy.builtin.MarketMaker;
 import dev.peregrine.core.strategy.builtin.MeanReversion;
+import dev.peregrine.core.strategy.builtin.PerpetualTrend;
 import dev.peregrine.core.strategy.builtin.TrendFollowing;
 
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ public final class BuiltInStrategies
 {
     private static final List<StrategyDefinition> DEFINITIONS = List.of(
         MovingAverageCrossover.DEFINITION, TrendFollowing.DEFINITION, MeanReversion.DEFINITION,
-        MarketMaker.DEFINITION);
+        MarketMaker.DEFINITION, PerpetualTrend.DEFINITION);
 
     private BuiltInStrategies()
     {
