@@ -294,7 +294,8 @@ public final class TradingCore implements EventHandler<InboundEvent>
                 }
                 break;
             case EventType.FUNDING_SETTLEMENT:
-                funding.settle(id, event.fundingRate, event.markPrice, event.fee, strategies, clockNanos);
+                funding.settle(id, event.fundingRate, event.markPrice, event.fee, event.exchangeTimeNanos, strategies,
+                    clockNanos);
                 break;
             default:
                 perpetuals.onLiquidationPrint(id, event.quantity);
