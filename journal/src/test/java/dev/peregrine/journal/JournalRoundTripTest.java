@@ -233,6 +233,7 @@ class JournalRoundTripTest
             e.price = random.nextLong();
             e.quantity = random.nextLong();
             e.side = random.nextInt();
+            e.fee = random.nextLong();
         }
         if (any || venue || e.type == EventType.TRADE)
         {

@@ -56,10 +56,10 @@ class PerpetualEventsJournalTest
             assertThat(reader.next(slot)).isFalse();
         }
         assertThat(mark.fundingRate).isEqualTo(10_000L);
-        // common part 39 + payload + checksum 8: MARK_PRICE 4 longs, FUNDING_SETTLEMENT 3, LIQUIDATION 2 longs and a side
+        // common part 39 + payload + checksum 8: MARK_PRICE 4 longs, FUNDING_SETTLEMENT 3, LIQUIDATION 3 longs and a side
         assertThat(EventRecordCodec.eventLength(EventType.MARK_PRICE)).isEqualTo(39 + 32 + 8);
         assertThat(EventRecordCodec.eventLength(EventType.FUNDING_SETTLEMENT)).isEqualTo(39 + 24 + 8);
-        assertThat(EventRecordCodec.eventLength(EventType.LIQUIDATION)).isEqualTo(39 + 20 + 8);
+        assertThat(EventRecordCodec.eventLength(EventType.LIQUIDATION)).isEqualTo(39 + 28 + 8);
     }
 
     private static InboundEvent event(final int type, final long n)

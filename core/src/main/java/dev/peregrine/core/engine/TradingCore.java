@@ -3,6 +3,7 @@ package dev.peregrine.core.engine;
 import com.lmax.disruptor.EventHandler;
 import dev.peregrine.core.event.EventType;
 import dev.peregrine.core.event.InboundEvent;
+import dev.peregrine.core.event.LiquidationFlags;
 import dev.peregrine.core.execution.ExecutionEngine;
 import dev.peregrine.core.execution.PaperVenue;
 import dev.peregrine.core.execution.PositionBook;
@@ -294,10 +295,18 @@ public final class TradingCore implements EventHandler<InboundEvent>
                 }
                 break;
             case EventType.FUNDING_SETTLEMENT:
-                funding.settle(id, event.fundingRate, event.markPrice, event.fee, strategies, clockNanos);
+                funding.settle(id, event.fundingRate, event.markPrice, event.fee, event.exchangeTimeNanos, strategies,
+                    clockNanos);
                 break;
             default:
-                perpetuals.onLiquidationPrint(id, event.quantity);
+                if (LiquidationFlags.isOwnPosition(event))
+                {
+                    execution.onVenueLiquidation(event, strategies); // the venue closed ours: the books follow it
+                }
+                else
+                {
+                    perpetuals.onLiquidationPrint(id, event.quantity);
+                }
                 break;
         }
         metrics.markLags().afterEvent(event);

@@ -66,7 +66,8 @@ public final class EventDescriptor
         venueReport(EventType.VENUE_UNKNOWN, "VENUE_UNKNOWN"),
         new EventDescriptor(EventType.MARK_PRICE, "MARK_PRICE", MARK_PRICE, INDEX_PRICE, FUNDING_RATE, NEXT_FUNDING_TIME),
         new EventDescriptor(EventType.FUNDING_SETTLEMENT, "FUNDING_SETTLEMENT", FUNDING_RATE, MARK_PRICE, FEE),
-        new EventDescriptor(EventType.LIQUIDATION, "LIQUIDATION", PRICE, QUANTITY, SIDE),
+        // fee: what the venue charged when the liquidation was of our own position (LiquidationFlags.OWN_POSITION)
+        new EventDescriptor(EventType.LIQUIDATION, "LIQUIDATION", PRICE, QUANTITY, SIDE, FEE),
     };
 
     private final int type;

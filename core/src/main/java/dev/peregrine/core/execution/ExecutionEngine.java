@@ -63,6 +63,7 @@ public final class ExecutionEngine implements OrderEntry
     private final OutputListener outputs;
     private final CoreMetrics metrics;
     private final TradingSwitch tradingSwitch;
+    private final VenueLiquidations venueLiquidations;
 
     /** The explanation for orders the engine places itself (exits, flatten). */
     private final DecisionRecord engineNote = new DecisionRecord();
@@ -97,6 +98,22 @@ public final class ExecutionEngine implements OrderEntry
         this.metrics = metrics;
         this.tradingSwitch = tradingSwitch;
         this.exits = new PositionExits(exitRules, positions, market, orders, metrics);
+        this.venueLiquidations = new VenueLiquidations(positions, this, reports);
+    }
+
+    /**
+     * A live venue liquidated our own position in {@code event}'s instrument (a LIQUIDATION flagged
+     * {@code OWN_POSITION}): closed per holder as {@link VenueLiquidations} describes, at the venue's price and fee.
+     */
+    public void onVenueLiquidation(final InboundEvent event, final PaperLiquidations.Holders holders)
+    {
+        venueLiquidations.apply(event.instrumentId, event.side, event.quantity, event.price, event.fee, holders, now);
+    }
+
+    /** Liquidations of our own position a live venue reported. */
+    public long venueLiquidations()
+    {
+        return venueLiquidations.count();
     }
 
     /** Continues with other limits and rules (a settings change, see {@code SettingsChange}); between events only. */

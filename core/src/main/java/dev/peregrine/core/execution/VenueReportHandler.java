@@ -144,6 +144,13 @@ public final class VenueReportHandler implements VenueReports
         applyFill(order, quantity, price, fee, liquidity, timeNanos);
     }
 
+    /** A fill of the venue's own liquidation order at the fee the venue charged ({@link VenueLiquidations}). */
+    void onVenueLiquidationFill(final Order order, final long quantity, final long price, final double fee,
+        final long timeNanos)
+    {
+        applyFill(order, quantity, price, fee, Liquidity.TAKER, timeNanos);
+    }
+
     private void applyFill(final Order order, final long quantity, final long price, final double fee,
         final Liquidity liquidity, final long timeNanos)
     {

@@ -16,6 +16,7 @@ public final class FundingLedger
     private double[] paid;
     private final long[] settlements;
     private long settlementsApplied;
+    private final SettledFunding latest;
 
     /** @param strategyCount the configured strategies (ids 1..strategyCount); id 0 is added for the engine. */
     public FundingLedger(final int strategyCount, final int instrumentCount)
@@ -23,6 +24,13 @@ public final class FundingLedger
         this.instrumentCount = instrumentCount;
         this.paid = new double[(strategyCount + 1) * instrumentCount];
         this.settlements = new long[instrumentCount];
+        this.latest = new SettledFunding(strategyCount + 1, instrumentCount);
+    }
+
+    /** The latest funding time settled per instrument (one time is settled once), with its counters. */
+    public SettledFunding latest()
+    {
+        return latest;
     }
 
     /**
@@ -36,6 +44,7 @@ public final class FundingLedger
         {
             paid = Arrays.copyOf(paid, slots);
         }
+        latest.ensureSlots(strategyCount + 1);
     }
 
     /** Books one payment (positive = the strategy paid). */
@@ -120,6 +129,6 @@ public final class FundingLedger
         {
             h = Hash64.mix(h, s);
         }
-        return h;
+        return latest.hash(h);
     }
 }

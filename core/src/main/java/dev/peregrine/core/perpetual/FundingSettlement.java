@@ -3,7 +3,6 @@ package dev.peregrine.core.perpetual;
 import dev.peregrine.core.execution.PositionBook;
 import dev.peregrine.core.number.FixedPoint;
 import dev.peregrine.core.output.OutputListener;
-import dev.peregrine.core.strategy.StrategyRunner;
 import dev.peregrine.core.strategy.StrategySet;
 
 /**
@@ -13,10 +12,17 @@ import dev.peregrine.core.strategy.StrategySet;
  * rate is positive; here {@code contracts x contractSize x mark x rate}, positive = paid.
  *
  * <p>When the venue reported what the account paid ({@code fee} not 0, a live venue's {@code FUNDING_FEE}), that
- * amount is what is booked, split over the holders in proportion to their contracts (strategy 0 takes what rounding
- * leaves, so the parts add up to the venue's figure); else the engine computes each holder's payment. Each payment
- * goes to the {@link FundingLedger}, the margin account's wallet and the outputs ({@code onFunding}). A holder with no
- * position pays nothing and produces no output, so a spot run never sees one. Core thread only; no allocation.
+ * amount is what is booked, split over the holders in proportion to their contracts (the last holder takes what
+ * rounding leaves, so the parts add up to the venue's figure); else the engine computes each holder's payment. Each
+ * payment goes to the {@link FundingLedger}, the margin account's wallet and the outputs ({@code onFunding}). A
+ * holder with no position pays nothing and produces no output, so a spot run never sees one.
+ *
+ * <p>One funding time (the event's {@code exchangeTimeNanos}) of an instrument is settled once, whichever source
+ * arrives first ({@link SettledFunding}): the venue's figure for a time already computed replaces the computed
+ * amount (the difference is booked, split over the holders of the computed settlement by their contracts then), a
+ * computed settlement for a time the venue already reported is ignored, and so is a repeat. The venue's report names
+ * no rate or mark (both 0): the mark used is the latest mark, the rate recorded the one the latest mark announced,
+ * and nothing divides by either. Core thread only; no allocation.
  */
 public final class FundingSettlement
 {
@@ -34,65 +40,111 @@ public final class FundingSettlement
     /**
      * Settles funding of {@code instrumentId} at {@code rate} and {@code mark} (scaled) for every holder.
      *
-     * @param venueFee what the venue reported the account paid (scaled, positive = paid); 0 = compute it.
+     * @param venueFee         what the venue reported the account paid (scaled, positive = paid); 0 = compute it.
+     * @param fundingTimeNanos the funding time settled (the event's exchange time); 0 = unnamed, always settled.
      */
     public void settle(final int instrumentId, final long rate, final long mark, final long venueFee,
-        final StrategySet strategies, final long timeNanos)
+        final long fundingTimeNanos, final StrategySet strategies, final long timeNanos)
     {
         final MarginAccount account = state.account();
-        state.funding().ensureStrategies(strategies.count()); // grows only after a settings change added strategies
-        state.funding().settled(instrumentId);
+        final FundingLedger ledger = state.funding();
+        ledger.ensureStrategies(strategies.count()); // grows only after a settings change added strategies
         if (!account.isPerpetual(instrumentId))
+        {
+            ledger.settled(instrumentId);
+            return;
+        }
+        final SettledFunding latest = ledger.latest();
+        final boolean venueReported = venueFee != 0;
+        final int kind = latest.classify(instrumentId, fundingTimeNanos, venueReported);
+        if (kind == SettledFunding.IGNORE)
         {
             return;
         }
+        if (kind == SettledFunding.CORRECTION)
+        {
+            latest.corrected(instrumentId);
+            distribute(instrumentId, FixedPoint.toDouble(venueFee) - latest.computed(instrumentId),
+                latest.mark(instrumentId), latest.rate(instrumentId), timeNanos);
+            return;
+        }
+        ledger.settled(instrumentId);
         final long markPrice = mark > 0 ? mark : account.mark(instrumentId);
+        final long rateUsed = rate != 0 || !venueReported ? rate : state.marks().fundingRate(instrumentId);
+        latest.begin(instrumentId, fundingTimeNanos, rateUsed, markPrice, venueReported);
         final double perContract = FixedPoint.toDouble(account.terms(instrumentId).contractSize()) *
             FixedPoint.toDouble(markPrice) * FixedPoint.toDouble(rate);
-        final long engineContracts = enginePositions.quantity(instrumentId);
-        final double reported = FixedPoint.toDouble(venueFee);
         long strategyContracts = 0;
-        int lastHolder = -1;
         for (int i = 0, n = strategies.count(); i < n; i++)
         {
             final long contracts = strategies.get(i).positions().quantity(instrumentId);
-            if (contracts != 0)
+            strategyContracts += contracts;
+            latest.hold(strategies.get(i).strategyId(), instrumentId, contracts,
+                venueReported ? 0.0 : FixedPoint.toDouble(contracts) * perContract);
+        }
+        final long engineOwn = enginePositions.quantity(instrumentId) - strategyContracts;
+        latest.hold(0, instrumentId, engineOwn, venueReported ? 0.0 : FixedPoint.toDouble(engineOwn) * perContract);
+        if (venueReported)
+        {
+            distribute(instrumentId, FixedPoint.toDouble(venueFee), markPrice, rateUsed, timeNanos);
+        }
+        else
+        {
+            for (int slot = 1, n = latest.slots(); slot <= n; slot++)
             {
-                strategyContracts += contracts;
-                lastHolder = i;
+                final int s = slot == n ? 0 : slot; // the strategies in order, then the engine's own orders
+                final long contracts = latest.held(s, instrumentId);
+                if (contracts != 0)
+                {
+                    pay(s, instrumentId, contracts, markPrice, rate, FixedPoint.toDouble(contracts) * perContract,
+                        timeNanos);
+                }
             }
         }
-        final long engineOwn = engineContracts - strategyContracts;
-        double booked = 0.0;
-        for (int i = 0; i <= lastHolder; i++)
+    }
+
+    /**
+     * Books {@code amount} over the holders of the instrument's latest settlement by their contracts; the last holder
+     * takes what rounding leaves. With no holder (or holders netting to nothing) the remainder falls to the engine.
+     */
+    private void distribute(final int instrumentId, final double amount, final long mark, final long rate,
+        final long timeNanos)
+    {
+        final SettledFunding latest = state.funding().latest();
+        final int n = latest.slots();
+        long total = 0;
+        int last = -1;
+        for (int slot = 1; slot <= n; slot++)
         {
-            final StrategyRunner runner = strategies.get(i);
-            final long contracts = runner.positions().quantity(instrumentId);
+            final int s = slot == n ? 0 : slot;
+            final long contracts = latest.held(s, instrumentId);
+            if (contracts != 0)
+            {
+                total += contracts;
+                last = s;
+            }
+        }
+        if (last < 0)
+        {
+            if (amount != 0.0)
+            {
+                pay(0, instrumentId, 0, mark, rate, amount, timeNanos); // a charge on a position no one holds
+            }
+            return;
+        }
+        double booked = 0.0;
+        for (int slot = 1; slot <= n; slot++)
+        {
+            final int s = slot == n ? 0 : slot;
+            final long contracts = latest.held(s, instrumentId);
             if (contracts == 0)
             {
                 continue;
             }
-            final double payment;
-            if (venueFee == 0)
-            {
-                payment = FixedPoint.toDouble(contracts) * perContract;
-            }
-            else if (engineOwn == 0 && i == lastHolder)
-            {
-                payment = reported - booked; // the last holder takes what rounding left: the parts add up to the venue's
-            }
-            else
-            {
-                payment = engineContracts == 0 ? 0.0 : reported * ((double)contracts / (double)engineContracts);
-            }
+            final double payment = s == last ? amount - booked :
+                total == 0 ? 0.0 : amount * ((double)contracts / (double)total);
             booked += payment;
-            pay(runner.strategyId(), instrumentId, contracts, markPrice, rate, payment, timeNanos);
-        }
-        if (engineOwn != 0 || (venueFee != 0 && lastHolder < 0))
-        {
-            // the engine's own orders hold the rest; a venue's charge on a position no strategy holds is booked here too
-            pay(0, instrumentId, engineOwn, markPrice, rate,
-                venueFee != 0 ? reported - booked : FixedPoint.toDouble(engineOwn) * perContract, timeNanos);
+            pay(s, instrumentId, contracts, mark, rate, payment, timeNanos);
         }
     }
 

@@ -40,6 +40,10 @@ public final class PublishedMargin
     public final SingleWriterGauge effectiveLeverage = new SingleWriterGauge();
     public final SingleWriterGauge totalFundingPaid = new SingleWriterGauge();
     public final SingleWriterGauge fundingSettlements = new SingleWriterGauge();
+    /** Venue funding figures that replaced a computed settlement of the same funding time ({@link SettledFunding}). */
+    public final SingleWriterGauge fundingCorrections = new SingleWriterGauge();
+    /** Funding settlements ignored: repeats, a computed one after the venue's, one older than the latest. */
+    public final SingleWriterGauge fundingIgnored = new SingleWriterGauge();
 
     PublishedMargin(final int instrumentCount)
     {
@@ -106,5 +110,7 @@ public final class PublishedMargin
         effectiveLeverage.set(account.effectiveLeverage());
         totalFundingPaid.set(account.fundingPaid());
         fundingSettlements.set(state.funding().settlements());
+        fundingCorrections.set(state.funding().latest().corrections());
+        fundingIgnored.set(state.funding().latest().ignored());
     }
 }

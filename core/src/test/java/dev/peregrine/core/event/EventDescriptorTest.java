@@ -13,7 +13,7 @@ class EventDescriptorTest
     void everyKnownCodeHasItsOwnDescriptorWithTheDocumentedPayloadLength()
     {
         // the payload table of JournalRecordCodec's Javadoc: part of the journal format
-        final int[] documented = {0, 28, 40, 0, 20, 40, 24, 8, 8, 0, 0, 40, 40, 40, 40, 40, 40, 32, 24, 20};
+        final int[] documented = {0, 28, 40, 0, 20, 40, 24, 8, 8, 0, 0, 40, 40, 40, 40, 40, 40, 32, 24, 28};
         for (int type = EventType.TRADE; type <= EventType.LAST_KNOWN; type++)
         {
             final EventDescriptor d = EventDescriptor.of(type);
@@ -57,7 +57,8 @@ class EventDescriptorTest
             EventField.FUNDING_RATE, EventField.NEXT_FUNDING_TIME);
         assertThat(fields(EventType.FUNDING_SETTLEMENT)).containsExactly(EventField.FUNDING_RATE, EventField.MARK_PRICE,
             EventField.FEE);
-        assertThat(fields(EventType.LIQUIDATION)).containsExactly(EventField.PRICE, EventField.QUANTITY, EventField.SIDE);
+        assertThat(fields(EventType.LIQUIDATION)).containsExactly(EventField.PRICE, EventField.QUANTITY, EventField.SIDE,
+            EventField.FEE);
         assertThat(EventType.isKnown(EventType.LIQUIDATION)).isTrue();
         assertThat(EventType.isKnown(EventType.LIQUIDATION + 1)).isFalse();
         assertThat(EventType.isPerpetual(EventType.MARK_PRICE)).isTrue();

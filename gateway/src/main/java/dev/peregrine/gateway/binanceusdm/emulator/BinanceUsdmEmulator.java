@@ -182,6 +182,20 @@ public final class BinanceUsdmEmulator implements BinanceApiExtension, UsdmMarkL
 
     // ---- test controls and observations ----
 
+    /**
+     * Moves the mark of {@code symbol} to {@code markPrice} outside the market's mark process (the funding schedule is
+     * left alone), revalues, and liquidates when the margin ratio reaches 1, as a mark does; the next mark of the
+     * process takes over again.
+     */
+    public synchronized void markTo(final String symbol, final BigDecimal markPrice)
+    {
+        if (trading.account.position(symbol) != null)
+        {
+            trading.account.mark(symbol, markPrice);
+            liquidations += trading.liquidateIfDue(epochMillis.getAsLong());
+        }
+    }
+
     /** Settles funding of {@code symbol} now at {@code rate} and its current mark, as a funding time does. */
     public synchronized void settleFunding(final String symbol, final String rate)
     {

@@ -44,6 +44,7 @@ public final class UsdmLiveVenue implements LiveVenue
     private volatile BinanceOrderAdapter adapter;
     private volatile UsdmUserStreamClient userStream;
     private volatile UsdmFundingReports funding;
+    private volatile UsdmLiquidationReports liquidations;
     private volatile UsdmAccountSetup setup;
 
     /**
@@ -88,7 +89,9 @@ public final class UsdmLiveVenue implements LiveVenue
         }
         funding = new UsdmFundingReports(client, symbols::indexOf);
         funding.attach(inbound, System.currentTimeMillis());
-        userStream = new UsdmUserStreamClient(streamBase, client, adapter::onExecutionReport, funding::onFundingFee, TIMEOUT);
+        liquidations = new UsdmLiquidationReports(inbound, symbols::indexOf);
+        userStream = new UsdmUserStreamClient(streamBase, client, adapter::onExecutionReport, funding::onFundingFee,
+            liquidations::onVenueClose, TIMEOUT);
         userStream.start();
         setup.reconcile(prefix, heldOpen);
         adapter.start();
@@ -142,12 +145,19 @@ public final class UsdmLiveVenue implements LiveVenue
 
     /**
      * Fills of the venue's liquidation (or ADL) orders seen on the user data stream: the venue closed a position without
-     * an order of the engine's, so the engine's position no longer matches it (0 in a healthy run; alert on it).
+     * an order of the engine's; each is published as a LIQUIDATION of our own position, so the engine's books follow.
      */
     public long venueCloses()
     {
         final UsdmUserStreamClient current = userStream;
         return current == null ? 0 : current.venueCloses();
+    }
+
+    /** LIQUIDATION events of our own position published from the venue's closing fills ({@link #venueCloses}). */
+    public long liquidationsPublished()
+    {
+        final UsdmLiquidationReports current = liquidations;
+        return current == null ? 0 : current.published();
     }
 
     /** FUNDING_SETTLEMENT events published from the venue's funding payments. */

@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.ObjLongConsumer;
 
 /**
  * The USD-M user data stream: a listen key from {@code POST /fapi/v1/listenKey} (the API key alone), then the
@@ -42,6 +43,7 @@ public final class UsdmUserStreamClient implements AutoCloseable
     private final BinanceOrderClient client;
     private final Consumer<ExecutionReport> reports;
     private final Runnable onFundingFee;
+    private final ObjLongConsumer<ExecutionReport> onVenueClose;
     private final Duration connectTimeout;
     private final ScheduledExecutorService keepAlive = Executors.newSingleThreadScheduledExecutor(r ->
     {
@@ -58,6 +60,17 @@ public final class UsdmUserStreamClient implements AutoCloseable
     public UsdmUserStreamClient(final URI streamBase, final BinanceOrderClient client, final Consumer<ExecutionReport> reports,
         final Runnable onFundingFee, final Duration connectTimeout)
     {
+        this(streamBase, client, reports, onFundingFee, (report, time) -> { }, connectTimeout);
+    }
+
+    /**
+     * @param onVenueClose each fill of the venue's own closing order ({@link UsdmOrderUpdates#venueClose}) with the
+     *                     event's time (epoch millis), before it goes to {@code reports}.
+     */
+    public UsdmUserStreamClient(final URI streamBase, final BinanceOrderClient client, final Consumer<ExecutionReport> reports,
+        final Runnable onFundingFee, final ObjLongConsumer<ExecutionReport> onVenueClose, final Duration connectTimeout)
+    {
+        this.onVenueClose = onVenueClose;
         this.streamBase = streamBase;
         this.client = client;
         this.reports = reports;
@@ -179,6 +192,7 @@ public final class UsdmUserStreamClient implements AutoCloseable
                 if (UsdmOrderUpdates.venueClose(report))
                 {
                     venueCloses++;
+                    onVenueClose.accept(report, event.path("E").asLong(0));
                 }
                 reports.accept(report);
             }

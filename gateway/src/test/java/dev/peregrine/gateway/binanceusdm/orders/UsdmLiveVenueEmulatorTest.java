@@ -2,6 +2,7 @@ package dev.peregrine.gateway.binanceusdm.orders;
 
 import dev.peregrine.core.event.EventType;
 import dev.peregrine.core.event.InboundEvent;
+import dev.peregrine.core.event.LiquidationFlags;
 import dev.peregrine.core.event.OrderCommand;
 import dev.peregrine.core.event.Side;
 import dev.peregrine.core.instrument.InstrumentRegistry;
@@ -116,6 +117,33 @@ class UsdmLiveVenueEmulatorTest
         venue.send(market(3, Side.SELL, "0.010", true));
         Await.until("the reduce-only refusal", WAIT, () -> has(EventType.VENUE_REJECTED, 3));
         assertThat(emulator.requests("/fapi/v1/order")).isEqualTo(3);
+    }
+
+    /**
+     * The venue liquidates the short (the test moves its mark to 2,000,000: the loss exceeds the 10,000 wallet): its
+     * {@code autoclose-} fill comes as a LIQUIDATION of our own position, a BUY of 0.01 at the mark, fee = the taker
+     * 0.05 % of 0.01 x 2,000,000 = 10 (the emulator charges the taker rate on its liquidation fill).
+     */
+    @Test
+    void theVenuesLiquidationOfOurPositionComesAsAnOwnPositionLiquidation()
+    {
+        venue = start(List.of());
+        venue.send(market(1, Side.SELL, "0.010", false));
+        Await.until("the fill of order 1", WAIT, () -> has(EventType.VENUE_FILL, 1));
+
+        emulator.markTo("BTCUSDT", new BigDecimal("2000000"));
+        assertThat(emulator.liquidations()).isEqualTo(1);
+        Await.until("the liquidation", WAIT, () -> ring.drain().stream().anyMatch(e -> e.type == EventType.LIQUIDATION));
+        final InboundEvent liquidation = ring.drain().stream().filter(e -> e.type == EventType.LIQUIDATION).findFirst()
+            .orElseThrow();
+        assertThat(liquidation.flags).isEqualTo(LiquidationFlags.OWN_POSITION);
+        assertThat(liquidation.instrumentId).isZero();
+        assertThat(liquidation.side).isEqualTo(Side.BUY);
+        assertThat(liquidation.quantity).isEqualTo(FixedPoint.parse("0.01"));
+        assertThat(liquidation.price).isEqualTo(FixedPoint.parse("2000000"));
+        assertThat(liquidation.fee).isEqualTo(FixedPoint.parse("10"));
+        assertThat(venue.liquidationsPublished()).isEqualTo(1);
+        assertThat(emulator.positionAmount("BTCUSDT")).isEqualTo("0");
     }
 
     @Test
