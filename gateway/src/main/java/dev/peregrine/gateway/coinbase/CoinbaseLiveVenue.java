@@ -45,7 +45,7 @@ public final class CoinbaseLiveVenue implements LiveVenue
 
     /** The INTX portfolio to check positions in; null: found in the portfolio list. */
     private final String intxPortfolio;
-    private long[] leverage = new long[0];
+    private dev.peregrine.gateway.venue.PerpetualAccountTerms terms = dev.peregrine.gateway.venue.PerpetualAccountTerms.defaults();
     private java.util.function.IntToLongFunction enginePosition;
     private volatile CoinbaseOrderAdapter adapter;
     /** Checks the INTX positions against the engine's (at start, and after a venue order such as a liquidation). */
@@ -74,11 +74,15 @@ public final class CoinbaseLiveVenue implements LiveVenue
         this.intxPortfolio = intxPortfolio;
     }
 
-    /** Perpetual orders carry {@code leverage}; after reconciliation the INTX positions are compared with {@code netPosition}. */
+    /**
+     * Perpetual orders carry the {@code terms}' leverage and margin type; after reconciliation the INTX positions are
+     * compared with {@code netPosition}.
+     */
     @Override
-    public void engineView(final long[] leverage, final java.util.function.IntToLongFunction netPosition)
+    public void engineView(final dev.peregrine.gateway.venue.PerpetualAccountTerms terms,
+        final java.util.function.IntToLongFunction netPosition)
     {
-        this.leverage = leverage.clone();
+        this.terms = terms;
         this.enginePosition = netPosition;
     }
 
@@ -98,7 +102,7 @@ public final class CoinbaseLiveVenue implements LiveVenue
             Duration.ofSeconds(5));
         adapter = new CoinbaseOrderAdapter(client, path.reports(), LiveOrderPath.symbols(instruments),
             CoinbaseOrderAdapter.Config.defaults(), path.metrics(), System::nanoTime);
-        adapter.perpetualTerms(new IntxOrderTerms(leverage));
+        adapter.perpetualTerms(new IntxOrderTerms(terms));
         path.route(adapter);
         for (final RecoveredOrder o : recovered)
         {

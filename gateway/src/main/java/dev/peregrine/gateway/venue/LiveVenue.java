@@ -33,14 +33,21 @@ public interface LiveVenue extends OrderSender, AutoCloseable
         List<RecoveredOrder> recovered);
 
     /**
-     * Before {@link #start}: what the engine holds, for venues that trade perpetuals. {@code leverage} is the
-     * settings' leverage per instrument id (FixedPoint), sent with perpetual orders; {@code netPosition} reads the
-     * engine's net position per instrument id (FixedPoint) from any thread, to compare with the venue's positions
-     * after reconciliation (reported, never applied: the engine's state changes only through journaled events).
-     * A venue without perpetuals ignores it.
+     * Before {@link #start}: what the engine holds, for venues that trade perpetuals. {@code terms} are the leverage and
+     * margin type per instrument id the configuration asks for: set on the venue's account at start, or sent with
+     * each perpetual order, as the venue takes them; {@code netPosition} reads the engine's net position per
+     * instrument id (FixedPoint) from any thread, to compare with the venue's positions after reconciliation
+     * (reported, never applied: the engine's state changes only through journaled events). A venue without
+     * perpetuals ignores it.
      */
+    default void engineView(final PerpetualAccountTerms terms, final java.util.function.IntToLongFunction netPosition)
+    {
+    }
+
+    /** As {@link #engineView(PerpetualAccountTerms, java.util.function.IntToLongFunction)}, every instrument cross. */
     default void engineView(final long[] leverage, final java.util.function.IntToLongFunction netPosition)
     {
+        engineView(PerpetualAccountTerms.cross(leverage), netPosition);
     }
 
     /** Recovered orders the venue has not yet accounted for (0 once reconciled). */

@@ -132,6 +132,7 @@ public final class EngineAssembly implements AutoCloseable
             options.waitStrategy(), CLOCK_INTERVAL_MILLIS, VenueWiring.liveVenue(options));
         engine.journal().retention(options.retention());
         engine.snapshots(options.snapshots());
+        engine.perpetualTerms(options.perpetualTerms());
         engine.orderLog().sink(options.jsonLog());
         engine.journal().diskFreeAlertRatio(options.diskAlertRatio());
         // 5. metrics

@@ -66,6 +66,7 @@ public final class EngineOptions
     private JsonLog jsonLog;
     private Duration shutdownTimeout;
     private boolean cancelOpenOrdersOnShutdown;
+    private dev.peregrine.gateway.venue.PerpetualAccountTerms perpetualTerms;
 
     private WaitStrategy waitStrategy;
     private InetAddress bindInetAddress;
@@ -476,6 +477,22 @@ public final class EngineOptions
     public SnapshotPolicy snapshots()
     {
         return snapshots;
+    }
+
+    /**
+     * The leverage and margin type per instrument a live perpetual venue is told (the configuration's {@code
+     * perpetual:} section); null: the settings' leverage, cross margin.
+     */
+    public EngineOptions perpetualTerms(final dev.peregrine.gateway.venue.PerpetualAccountTerms perpetualTerms)
+    {
+        settable();
+        this.perpetualTerms = perpetualTerms;
+        return this;
+    }
+
+    public dev.peregrine.gateway.venue.PerpetualAccountTerms perpetualTerms()
+    {
+        return perpetualTerms;
     }
 
     /** JSON lines of order events and the engine's lifecycle; null for none. */

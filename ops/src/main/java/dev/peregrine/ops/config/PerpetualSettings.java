@@ -76,6 +76,23 @@ public record PerpetualSettings(long collateral, Map<String, Product> products)
         return settings.withMargin(collateral, leverage);
     }
 
+    /**
+     * What a live venue is told, per instrument id ({@code settings}' product order): the settings' leverage (this
+     * section's, applied by {@link #applyTo}) and each product's margin type; spot products and those the section
+     * leaves out are cross.
+     */
+    public dev.peregrine.gateway.venue.PerpetualAccountTerms accountTerms(final EngineSettings settings)
+    {
+        final List<String> symbols = settings.products();
+        final boolean[] isolated = new boolean[symbols.size()];
+        for (int i = 0; i < isolated.length; i++)
+        {
+            final Product p = products.get(symbols.get(i));
+            isolated[i] = p != null && p.marginType() == MarginType.ISOLATED;
+        }
+        return new dev.peregrine.gateway.venue.PerpetualAccountTerms(settings.leverage(), isolated);
+    }
+
     /** {@code config check}'s lines: one per perpetual product, then the collateral. */
     public List<String> lines(final List<String> order)
     {

@@ -65,6 +65,8 @@ public final class LiveEngine
     private final EngineResults results;
     private final PaperOrderSender paperSender = new PaperOrderSender();
     private final LiveVenue liveVenue;
+    /** What the live venue is told of leverage and margin type; null: the settings' leverage, cross. */
+    private dev.peregrine.gateway.venue.PerpetualAccountTerms perpetualTerms;
     private final TradingCore core;
     /** Order events off the core thread: JSON lines and the open-order view of {@code GET /admin/orders}. */
     private final OrderLog orderLog = new OrderLog(OrderLog.DEFAULT_CAPACITY);
@@ -213,8 +215,10 @@ public final class LiveEngine
                 // reconciliation rather than time out on the time the engine was down (a replay sees the same).
                 publishAtStart(started, CommandCode.RECOVERED);
             }
-            // Perpetual venues: the leverage orders carry, and the engine's positions (published gauges) to check.
-            liveVenue.engineView(settings.leverage(),
+            // Perpetual venues: the leverage and margin type to set or send, and the engine's positions (published
+            // gauges) to check.
+            liveVenue.engineView(perpetualTerms != null ? perpetualTerms :
+                    dev.peregrine.gateway.venue.PerpetualAccountTerms.cross(settings.leverage()),
                 id -> FixedPoint.fromDouble(core.perpetuals().published().contracts[id].get()));
             // The journal's creation time makes the client order ids of this journal unique for good.
             liveVenue.start(started, core.instruments(), "prg-" + Long.toHexString(journal.writer().header().createdEpochNanos()) + "-",
@@ -254,6 +258,15 @@ public final class LiveEngine
         {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * The leverage and margin type per instrument id the live venue sets or sends (the configuration's); by default
+     * the settings' leverage, cross margin. Call before {@link #start()}.
+     */
+    public void perpetualTerms(final dev.peregrine.gateway.venue.PerpetualAccountTerms terms)
+    {
+        this.perpetualTerms = terms;
     }
 
     /** When to snapshot the state (default {@link SnapshotPolicy#DEFAULT}); call before {@link #start()}. */

@@ -243,6 +243,12 @@ public final class BinanceUsdmEmulator implements BinanceApiExtension, UsdmMarkL
         return trading.account.position(symbol).leverage;
     }
 
+    /** The margin type {@code symbol} is set to: {@code CROSSED} or {@code ISOLATED}. */
+    public synchronized String marginTypeOf(final String symbol)
+    {
+        return trading.account.position(symbol).marginType;
+    }
+
     public synchronized BigDecimal walletBalance()
     {
         return trading.account.wallet;

@@ -47,11 +47,11 @@ final class UsdmAccountSetup
                     symbol + " at " + client.baseUri() + UsdmRest.LEVERAGE + ": " + leverage.status().message());
             }
             final BinanceAnswer margin = client.signedCall("POST", UsdmRest.MARGIN_TYPE,
-                "symbol=" + symbol + "&marginType=" + settings.marginType(), false).join();
+                "symbol=" + symbol + "&marginType=" + settings.marginTypeOf(symbol), false).join();
             if (margin.status().outcome() != RequestOutcome.OK && margin.code() != UsdmRest.NO_NEED_TO_CHANGE_MARGIN_TYPE &&
                 margin.status().outcome() != RequestOutcome.REJECTED)
             {
-                throw new IllegalStateException("Binance USD-M did not set margin type " + settings.marginType() + " on " +
+                throw new IllegalStateException("Binance USD-M did not set margin type " + settings.marginTypeOf(symbol) + " on " +
                     symbol + " at " + client.baseUri() + UsdmRest.MARGIN_TYPE + ": " + margin.status().message());
             }
         }

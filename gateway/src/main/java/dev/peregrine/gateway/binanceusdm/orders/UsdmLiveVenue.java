@@ -46,6 +46,8 @@ public final class UsdmLiveVenue implements LiveVenue
     private volatile UsdmFundingReports funding;
     private volatile UsdmLiquidationReports liquidations;
     private volatile UsdmAccountSetup setup;
+    /** The configuration's leverage and margin type per instrument ({@link #engineView}); null: {@code settings}. */
+    private volatile dev.peregrine.gateway.venue.PerpetualAccountTerms terms;
 
     /**
      * @param restBase   the futures REST base ({@code https://fapi.binance.com} or the emulator).
@@ -58,6 +60,14 @@ public final class UsdmLiveVenue implements LiveVenue
         this.streamBase = streamBase;
         this.credentials = credentials;
         this.settings = settings;
+    }
+
+    /** The configuration's leverage and margin type per instrument: set on each symbol at start, in place of the constructor's. */
+    @Override
+    public void engineView(final dev.peregrine.gateway.venue.PerpetualAccountTerms terms,
+        final java.util.function.IntToLongFunction netPosition)
+    {
+        this.terms = terms;
     }
 
     /**
@@ -76,7 +86,7 @@ public final class UsdmLiveVenue implements LiveVenue
             symbols.add(instruments.get(i).symbol());
         }
         setup = new UsdmAccountSetup(client);
-        setup.configure(symbols, settings);
+        setup.configure(symbols, terms == null ? settings : UsdmAccountSettings.of(symbols, terms));
         adapter = new BinanceOrderAdapter(client, path.reports(), LiveOrderPath.symbols(instruments),
             BinanceOrderAdapter.Config.defaults(), path.metrics(), System::nanoTime, System::currentTimeMillis);
         path.route(adapter);

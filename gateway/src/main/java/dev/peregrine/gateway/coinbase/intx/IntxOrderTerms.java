@@ -2,34 +2,34 @@ package dev.peregrine.gateway.coinbase.intx;
 
 import dev.peregrine.core.number.FixedPoint;
 import dev.peregrine.gateway.coinbase.orders.CoinbaseOrderRequest;
+import dev.peregrine.gateway.venue.PerpetualAccountTerms;
 
 /**
  * What an order on an INTX perpetual tells Advanced Trade beyond a spot order: its {@code leverage} and
- * {@code margin_type}. The leverage is the engine's setting for the instrument (EngineSettings' per-product leverage,
- * indexed by instrument id; 1x where none is given), so the venue holds the margin the engine accounts for. The margin
- * type is {@code CROSS}: the engine's {@code MarginAccount} margins one-way positions together, and its settings have
- * no isolated mode to ask for.
+ * {@code margin_type}. Both are the configuration's for the instrument ({@link PerpetualAccountTerms}, indexed by
+ * instrument id; 1x cross where none is given), so the venue holds the margin the engine accounts for. Advanced Trade
+ * spells the margin type {@code CROSS} or {@code ISOLATED}.
  */
 public final class IntxOrderTerms
 {
     /** 1x, FixedPoint: the engine's default. */
     public static final long LEVERAGE = FixedPoint.SCALE;
     public static final String MARGIN_TYPE = "CROSS";
-    private static final IntxOrderTerms DEFAULTS = new IntxOrderTerms(new long[0]);
+    public static final String ISOLATED = "ISOLATED";
+    private static final IntxOrderTerms DEFAULTS = new IntxOrderTerms(PerpetualAccountTerms.defaults());
 
-    private final long[] leverage;
+    private final PerpetualAccountTerms terms;
 
-    /** @param leverageByInstrument FixedPoint leverage per instrument id (the engine settings' order); a copy is kept. */
+    /** @param leverageByInstrument FixedPoint leverage per instrument id (the engine settings' order), all cross; copied. */
     public IntxOrderTerms(final long[] leverageByInstrument)
     {
-        this.leverage = leverageByInstrument.clone();
-        for (int i = 0; i < leverage.length; i++)
-        {
-            if (leverage[i] < FixedPoint.SCALE)
-            {
-                throw new IllegalArgumentException("leverage of instrument " + i + " is below 1x: " + FixedPoint.toString(leverage[i]));
-            }
-        }
+        this(PerpetualAccountTerms.cross(leverageByInstrument));
+    }
+
+    /** @param terms leverage and margin type per instrument id. */
+    public IntxOrderTerms(final PerpetualAccountTerms terms)
+    {
+        this.terms = terms;
     }
 
     /** 1x cross for every perpetual. */
@@ -41,13 +41,19 @@ public final class IntxOrderTerms
     /** The leverage sent for {@code instrumentId}, FixedPoint. */
     public long leverage(final int instrumentId)
     {
-        return instrumentId >= 0 && instrumentId < leverage.length ? leverage[instrumentId] : LEVERAGE;
+        return terms.leverage(instrumentId);
     }
 
-    /** {@code request} for {@code instrumentId} with its leverage and the margin type. */
+    /** The {@code margin_type} sent for {@code instrumentId}: {@code CROSS} or {@code ISOLATED}. */
+    public String marginType(final int instrumentId)
+    {
+        return terms.isolated(instrumentId) ? ISOLATED : MARGIN_TYPE;
+    }
+
+    /** {@code request} for {@code instrumentId} with its leverage and margin type. */
     public CoinbaseOrderRequest apply(final CoinbaseOrderRequest request, final int instrumentId)
     {
-        return request.withPerpetual(leverage(instrumentId), MARGIN_TYPE);
+        return request.withPerpetual(leverage(instrumentId), marginType(instrumentId));
     }
 
     /** {@code request} with 1x cross. */

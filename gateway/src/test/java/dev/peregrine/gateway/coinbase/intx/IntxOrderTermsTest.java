@@ -36,6 +36,19 @@ class IntxOrderTermsTest
     }
 
     @Test
+    void anIsolatedInstrumentSaysIsolatedAsAdvancedTradeSpellsIt()
+    {
+        // instrument 0 at 5x isolated, instrument 1 at 2x cross
+        final IntxOrderTerms terms = new IntxOrderTerms(new dev.peregrine.gateway.venue.PerpetualAccountTerms(
+            new long[] {500_000_000L, 200_000_000L}, new boolean[] {true, false}));
+        final CoinbaseOrderRequest order = CoinbaseOrderRequest.market("c-4", "BTC-PERP-INTX", Side.BUY, 1_000_000L);
+
+        assertThat(terms.apply(order, 0).toJson(true)).contains("\"leverage\":\"5\",\"margin_type\":\"ISOLATED\"");
+        assertThat(terms.apply(order, 1).toJson(true)).contains("\"leverage\":\"2\",\"margin_type\":\"CROSS\"");
+        assertThat(terms.marginType(7)).isEqualTo("CROSS");
+    }
+
+    @Test
     void aLeverageBelowOneIsRefusedNamingTheInstrument()
     {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new IntxOrderTerms(new long[] {100_000_000L, 50_000_000L}))
