@@ -43,11 +43,13 @@ public final class CoinbaseDemoExchange implements DemoExchange
     public static CoinbaseDemoExchange generated(final List<String> products, final long seed, final int tradesPerSecond,
         final Duration fundingInterval)
     {
+        final boolean perpetual = !IntxProducts.perpetualsAmong(products).isEmpty();
+        // A perpetual demo's market moves at a real perpetual's pace; a spot demo's stays one tick a move (its digests).
         final SimulatedExchange exchange = new SimulatedExchange(SimulatedExchangeConfig.forProducts(products)
             .withSeed(seed)
-            .withTradesPerSecond(tradesPerSecond));
-        return new CoinbaseDemoExchange(exchange, false, IntxProducts.perpetualsAmong(products).isEmpty() ? null :
-            new IntxDemoMarket(exchange, products, fundingInterval));
+            .withTradesPerSecond(tradesPerSecond)
+            .withMoveBasisPoints(perpetual ? IntxDemoMarket.DEMO_MOVE_BASIS_POINTS : SimulatedExchangeConfig.ONE_TICK_MOVES));
+        return new CoinbaseDemoExchange(exchange, false, perpetual ? new IntxDemoMarket(exchange, products, fundingInterval) : null);
     }
 
     public static CoinbaseDemoExchange replaying(final Path capture, final double speed)

@@ -47,7 +47,7 @@ public final class SimulatedExchange implements AutoCloseable
     public SimulatedExchange(final SimulatedExchangeConfig config)
     {
         this.config = config;
-        this.venue = new SimulatedVenue(config.products(), config.seed(), periodNanos(config));
+        this.venue = new SimulatedVenue(config.products(), config.seed(), periodNanos(config), config.moveBasisPoints());
         this.finished = new CompletableFuture<>();
     }
 

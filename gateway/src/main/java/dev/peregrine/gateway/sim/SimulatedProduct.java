@@ -7,8 +7,9 @@ import dev.peregrine.core.number.FixedPoint;
 import java.util.SplittableRandom;
 
 /**
- * The market of one simulated product: a seeded random walk of the best bid in whole price ticks, a
- * spread of one to three ticks, and one trade per {@link #step}, printed at the ask when the maker sold
+ * The market of one simulated product: a seeded random walk of the best bid in whole price ticks (one tick a
+ * move by default; a move sized in basis points of the price where a market must move like a real one, e.g. a
+ * BTC perpetual, whose 0.1 tick is a hundred-thousandth of its price), a spread of one to three ticks, and one trade per {@link #step}, printed at the ask when the maker sold
  * and at the bid when the maker bought (Coinbase reports the maker's side). Sizes are whole multiples
  * of the size increment. The same seed and steps give the same prices, sizes and sides.
  *
@@ -29,6 +30,8 @@ final class SimulatedProduct
     private final long lot;
     private final long referencePrice;
     private final SplittableRandom random;
+    /** Size of a move in basis points of the price; 0 = one tick. */
+    private final double moveBasisPoints;
     private final SimulatedBook book = new SimulatedBook();
 
     private long bidTicks;
@@ -51,6 +54,13 @@ final class SimulatedProduct
 
     SimulatedProduct(final ProductCatalog.Product product, final SplittableRandom random)
     {
+        this(product, random, SimulatedExchangeConfig.ONE_TICK_MOVES);
+    }
+
+    /** @param moveBasisPoints size of one move in basis points of the price, rounded to whole ticks (at least one); 0 = one tick. */
+    SimulatedProduct(final ProductCatalog.Product product, final SplittableRandom random, final double moveBasisPoints)
+    {
+        this.moveBasisPoints = moveBasisPoints;
         this.symbol = product.symbol();
         this.tick = product.priceIncrement();
         this.lot = product.sizeIncrement();
@@ -76,11 +86,11 @@ final class SimulatedProduct
         final int move = random.nextInt(100);
         if (move < 35)
         {
-            bidTicks = Math.max(MIN_BID_TICKS, bidTicks - 1);
+            bidTicks = Math.max(MIN_BID_TICKS, bidTicks - moveTicks());
         }
         else if (move < 70)
         {
-            bidTicks++;
+            bidTicks += moveTicks();
         }
         quote();
         final int makerSide = random.nextBoolean() ? Side.SELL : Side.BUY;
@@ -108,6 +118,12 @@ final class SimulatedProduct
         volume += size;
         low = Math.min(low, price);
         high = Math.max(high, price);
+    }
+
+    /** Ticks of the next move: one, or {@link #moveBasisPoints} of the bid rounded to whole ticks (bid / tick = bidTicks). */
+    long moveTicks()
+    {
+        return moveBasisPoints == 0 ? 1 : Math.max(1L, Math.round(bidTicks * moveBasisPoints / 10_000.0));
     }
 
     private void quote()

@@ -31,7 +31,7 @@ final class SimulatedVenue extends SimulatedMarket
     private volatile boolean heartbeatsPaused;
 
     /** @throws IllegalArgumentException if a product is in no registered venue's catalog. */
-    SimulatedVenue(final List<String> symbols, final long seed, final long periodNanos)
+    SimulatedVenue(final List<String> symbols, final long seed, final long periodNanos, final double moveBasisPoints)
     {
         this.periodNanos = periodNanos;
         final SplittableRandom seeds = new SplittableRandom(seed);
@@ -45,7 +45,7 @@ final class SimulatedVenue extends SimulatedMarket
                 throw new IllegalArgumentException("simulated exchange cannot serve unknown product '" + symbol +
                     "' (known: " + String.join(",", known.symbols()) + ")");
             }
-            final SimulatedProduct simulated = new SimulatedProduct(product, seeds.split());
+            final SimulatedProduct simulated = new SimulatedProduct(product, seeds.split(), moveBasisPoints);
             // Recent trades for the first market_trades snapshot, as the real venue has them.
             for (int i = 0; i < SimulatedProduct.HISTORY; i++)
             {
