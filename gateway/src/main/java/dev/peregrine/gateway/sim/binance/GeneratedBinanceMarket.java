@@ -82,9 +82,7 @@ public final class GeneratedBinanceMarket implements BinanceMarketSource
     @Override
     public void start(final EventLoop loop, final BinanceMarketListener listener)
     {
-        this.listener = listener;
-        epochMillisBase = System.currentTimeMillis();
-        nanoBase = System.nanoTime();
+        listen(listener);
         loop.scheduleAtFixedRate(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
     }
 
@@ -126,12 +124,21 @@ public final class GeneratedBinanceMarket implements BinanceMarketSource
         return null;
     }
 
+    /** Who hears this market's events; {@link #start} or a test driving {@link #tick} itself. */
+    void listen(final BinanceMarketListener listener)
+    {
+        this.listener = listener;
+        epochMillisBase = System.currentTimeMillis();
+        nanoBase = System.nanoTime();
+    }
+
     private long nowMillis()
     {
         return epochMillisBase + (System.nanoTime() - nanoBase) / 1_000_000L;
     }
 
-    private void tick()
+    /** One step of every symbol, every {@value #TICK_MILLIS} ms on the loop. */
+    void tick()
     {
         ticks++;
         final long now = nowMillis();
@@ -164,6 +171,12 @@ public final class GeneratedBinanceMarket implements BinanceMarketSource
         }
     }
 
+    /** {@code stepBps} of {@code price} in whole ticks of {@code tick}, at least one. */
+    static int stepTicks(final long price, final long tick, final double stepBps)
+    {
+        return (int) Math.max(1, Math.round(FixedPoint.toDouble(price) * stepBps / 10_000.0 / FixedPoint.toDouble(tick)));
+    }
+
     private void broadcast(final String stream, final String data)
     {
         listener.publish(stream, data);
@@ -192,7 +205,7 @@ public final class GeneratedBinanceMarket implements BinanceMarketSource
             tick = product.priceIncrement();
             lot = product.sizeIncrement();
             mid = FixedPoint.floorToIncrement(product.referencePrice(), tick);
-            stepTicks = (int) Math.max(1, Math.round(FixedPoint.toDouble(mid) * stepBps / 10_000.0 / FixedPoint.toDouble(tick)));
+            stepTicks = stepTicks(mid, tick, stepBps);
             for (int k = 1; k <= LEVELS; k++)
             {
                 set(true, mid - k * tick, randomQuantity());
