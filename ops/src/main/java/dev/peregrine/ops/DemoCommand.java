@@ -1,5 +1,6 @@
 package dev.peregrine.ops;
 
+import dev.peregrine.gateway.venue.BaseTierFees;
 import dev.peregrine.gateway.venue.ReplayCapture;
 import dev.peregrine.gateway.venue.VenueRegistry;
 import dev.peregrine.core.engine.EngineSettings;
@@ -113,13 +114,15 @@ public final class DemoCommand implements Callable<Integer>
         description = "Paper venue: time for a report (fill, cancel) to come back (default: ${DEFAULT-VALUE}).")
     private String paperFillLatency;
 
-    @Option(names = "--maker-fee-bps", defaultValue = "40", paramLabel = "BPS",
-        description = "Paper venue maker fee in basis points (default: ${DEFAULT-VALUE}).")
-    private double makerFeeBps;
+    @Option(names = "--maker-fee-bps", paramLabel = "BPS",
+        description = "Paper venue maker fee in basis points (default: the venue's base tier: coinbase 40, " +
+            "coinbase perpetuals 2, binance 10, binance-usdm 2).")
+    private Double makerFeeBps;
 
-    @Option(names = "--taker-fee-bps", defaultValue = "60", paramLabel = "BPS",
-        description = "Paper venue taker fee in basis points (default: ${DEFAULT-VALUE}).")
-    private double takerFeeBps;
+    @Option(names = "--taker-fee-bps", paramLabel = "BPS",
+        description = "Paper venue taker fee in basis points (default: the venue's base tier: coinbase 60, " +
+            "coinbase perpetuals 4, binance 10, binance-usdm 5).")
+    private Double takerFeeBps;
 
     @Option(names = "--fill-model", defaultValue = "touch", paramLabel = "MODEL",
         description = "Paper venue fill model for market orders beyond the displayed size: touch, volume or unlimited " +
@@ -212,6 +215,8 @@ public final class DemoCommand implements Callable<Integer>
         final String effectiveVenue = capture != null ? capture.venue() : venue;
         final List<String> defaults = VenueRegistry.standard().venue(effectiveVenue).defaultProducts();
         final List<String> chosen = products != null ? products : capture != null ? capture.products() : defaults;
+        // Fees the user does not name are the venue's base tier for these products (Coinbase spot: 40/60 as ever).
+        final BaseTierFees baseFees = VenueRegistry.standard().venue(effectiveVenue).baseTierFees(chosen);
         final EngineSettings settings;
         try
         {
@@ -229,8 +234,8 @@ public final class DemoCommand implements Callable<Integer>
                     latency("--paper-order-latency", paperOrderLatency),
                     latency("--paper-cancel-latency", paperCancelLatency),
                     latency("--paper-fill-latency", paperFillLatency),
-                    makerFeeBps,
-                    takerFeeBps).withFillModel(fillModel(), PaperVenueSettings.DEFAULT_PARTICIPATION,
+                    makerFeeBps != null ? makerFeeBps : baseFees.makerBps(),
+                    takerFeeBps != null ? takerFeeBps : baseFees.takerBps()).withFillModel(fillModel(), PaperVenueSettings.DEFAULT_PARTICIPATION,
                     PaperVenueSettings.DEFAULT_FILL_WINDOW_NANOS, PaperVenueSettings.DEFAULT_SLIPPAGE_BPS))
                 .withStrategies(StrategyListing.parseSpecs(strategies != null ? strategies :
                     anyPerpetual(chosen, effectiveVenue) ? List.of(PERPETUAL_STRATEGY) : null));

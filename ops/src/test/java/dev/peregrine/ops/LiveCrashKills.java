@@ -96,7 +96,7 @@ record LiveCrashKills(String venue, URI rest, URI user, String apiKey, Path secr
     /** The clean run's digest and state hash equal an uninterrupted replay of the journal. */
     void replayEqualsLive(final String output)
     {
-        final ReplayResult replay = Replay.run(VenueRegistry.standard().catalog(), journal);
+        final ReplayResult replay = Replay.run(VenueRegistry.standard().catalog(venue), journal);
         assertThat(replay.stateHashHex()).isEqualTo(value(output, "state-hash:"));
         assertThat(replay.outputDigestHex()).isEqualTo(value(output, "output-digest:"));
     }
@@ -124,7 +124,7 @@ record LiveCrashKills(String venue, URI rest, URI user, String apiKey, Path secr
         try (JournalReader reader = JournalReader.open(journal))
         {
             final EngineSettings settings = EngineSettings.decode(reader.header().settingsText());
-            final TradingCore core = CoreAssembly.build(VenueRegistry.standard().catalog(), settings,
+            final TradingCore core = CoreAssembly.build(VenueRegistry.standard().catalog(venue), settings,
                 new dev.peregrine.core.output.OutputFanOut(new OutputDigest(), new OrderLines(orders)),
                 new CoreMetrics(settings.products().size()), new TradingSwitch());
             Replay.feed(reader, core);

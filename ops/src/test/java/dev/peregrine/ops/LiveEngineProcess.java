@@ -41,7 +41,7 @@ public final class LiveEngineProcess
         try (DemoExchange market = venue.generated(products, seed, 200))
         {
             market.start();
-            final EngineSettings settings = EngineSettings.defaults(VenueRegistry.standard().catalog(), products, 1000).withLiveVenue(true)
+            final EngineSettings settings = EngineSettings.defaults(VenueRegistry.standard().catalog(venue.name()), products, 1000).withLiveVenue(true)
                 .withMinHold(0); // trading every cross: these tests need many orders in seconds
             final LiveVenue live = venue.liveVenue(rest, user, args[4], Files.readString(Path.of(args[5])), "test");
             final LiveEngine engine = new LiveEngine(settings, market.feed(products), journal, 4096,

@@ -3,6 +3,7 @@ package dev.peregrine.gateway.binance;
 import dev.peregrine.gateway.binance.orders.BinanceCredentials;
 import dev.peregrine.gateway.binance.sim.BinanceSimulator;
 import dev.peregrine.gateway.capture.CaptureFormat;
+import dev.peregrine.gateway.venue.BaseTierFees;
 import dev.peregrine.gateway.venue.CatalogLoader;
 import dev.peregrine.gateway.venue.CatalogSource;
 import dev.peregrine.gateway.venue.DemoExchange;
@@ -55,6 +56,13 @@ public final class BinanceVenue implements Venue
     public CatalogSource catalogSource()
     {
         return new BinanceCatalogSource();
+    }
+
+    /** Binance spot's regular tier: 0.1% maker and taker (without the BNB discount). */
+    @Override
+    public BaseTierFees baseTierFees(final List<String> products)
+    {
+        return new BaseTierFees(10, 10);
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.peregrine.gateway.binanceusdm.orders.UsdmLiveVenue;
 import dev.peregrine.gateway.binanceusdm.orders.UsdmRest;
 import dev.peregrine.gateway.binanceusdm.sim.UsdmSimulator;
 import dev.peregrine.gateway.capture.CaptureFormat;
+import dev.peregrine.gateway.venue.BaseTierFees;
 import dev.peregrine.gateway.venue.CatalogLoader;
 import dev.peregrine.gateway.venue.CatalogSource;
 import dev.peregrine.gateway.venue.DemoExchange;
@@ -70,6 +71,13 @@ public final class BinanceUsdmVenue implements Venue
     public CatalogSource catalogSource()
     {
         return new UsdmCatalogSource();
+    }
+
+    /** USD-M futures' regular tier: 0.02% maker, 0.05% taker (without the BNB discount). */
+    @Override
+    public BaseTierFees baseTierFees(final List<String> products)
+    {
+        return new BaseTierFees(2, 5);
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.peregrine.gateway.coinbase.intx.IntxFeed;
 import dev.peregrine.gateway.coinbase.intx.IntxProducts;
 import dev.peregrine.gateway.coinbase.orders.CoinbaseCredentials;
 import dev.peregrine.gateway.coinbase.sim.SimVenue;
+import dev.peregrine.gateway.venue.BaseTierFees;
 import dev.peregrine.gateway.venue.CatalogLoader;
 import dev.peregrine.gateway.venue.CatalogSource;
 import dev.peregrine.gateway.venue.DemoExchange;
@@ -58,6 +59,18 @@ public final class CoinbaseVenue implements Venue
     public CatalogSource catalogSource()
     {
         return new CoinbaseCatalogSource();
+    }
+
+    /**
+     * Advanced Trade spot's 40/60 bp (the Intro tier Peregrine has always charged); perpetuals ({@code -PERP-INTX}) trade
+     * on Coinbase International Exchange, whose public perpetual tier without balance or volume is 2 bp maker,
+     * 4 bp taker. A run whose products are all perpetuals pays that; one with any spot product pays spot's.
+     */
+    @Override
+    public BaseTierFees baseTierFees(final List<String> products)
+    {
+        return !products.isEmpty() && IntxProducts.perpetualsAmong(products).size() == products.size() ?
+            new BaseTierFees(2, 4) : new BaseTierFees(40, 60);
     }
 
     @Override

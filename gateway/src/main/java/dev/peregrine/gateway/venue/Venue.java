@@ -40,6 +40,12 @@ public interface Venue
      */
     CatalogSource catalogSource();
 
+    /**
+     * The venue's documented base-tier fee for {@code products}, which a paper or demo run charges when the user names
+     * none; it follows the products where the venue charges spot and perpetuals differently.
+     */
+    BaseTierFees baseTierFees(List<String> products);
+
     /** The products its simulated exchange serves, and the demo trades, when none are named. */
     List<String> defaultProducts();
 

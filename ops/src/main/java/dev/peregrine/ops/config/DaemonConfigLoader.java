@@ -217,7 +217,8 @@ public final class DaemonConfigLoader
         {
             catalog = venueCatalog(root, venueName, catalogUrl, ConfiguredCatalog.cachePath(journalDir, venueName), problems);
         }
-        final EngineSettings spotSettings = EngineSettingsSection.read(root, live, problems, catalog.catalog(), deferred);
+        final EngineSettings spotSettings = EngineSettingsSection.read(root, live, problems, catalog.catalog(), deferred,
+            urlDefaults);
         final PerpetualSettings perpetual = PerpetualSection.read(root.section("perpetual"), spotSettings.products(),
             catalog.catalog());
         final EngineSettings settings = perpetual.applyTo(spotSettings);

@@ -7,6 +7,8 @@ import dev.peregrine.core.instrument.ProductCatalog;
 import dev.peregrine.core.strategy.config.BuiltInStrategies;
 import dev.peregrine.core.strategy.config.StrategyConfigException;
 import dev.peregrine.core.strategy.config.StrategySpec;
+import dev.peregrine.gateway.venue.BaseTierFees;
+import dev.peregrine.gateway.venue.Venue;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -61,9 +63,10 @@ final class EngineSettingsSection
      *                 for a run against a real venue, else the built-in lists.
      * @param deferred the products are to be checked against the venue's catalog, not loaded yet because the
      *                 configuration has other problems: one the built-in lists lack is not a problem here.
+     * @param venue    whose base-tier fees the paper venue charges when {@code paper} names none.
      */
     static EngineSettings read(final ConfigSection root, final boolean live, final List<ConfigProblem> problems,
-        final ProductCatalog catalog, final boolean deferred)
+        final ProductCatalog catalog, final boolean deferred, final Venue venue)
     {
         final List<String> products = new ArrayList<>(root.strings("products", DEFAULT_PRODUCTS));
         if (products.isEmpty())
@@ -93,12 +96,13 @@ final class EngineSettingsSection
         order.finish();
 
         final ConfigSection paper = root.section("paper");
+        final BaseTierFees fees = venue.baseTierFees(known);
         final PaperVenueSettings paperVenue = new PaperVenueSettings(
             paper.duration("order_latency", Duration.ofMillis(20), true).toNanos(),
             paper.duration("cancel_latency", Duration.ofMillis(20), true).toNanos(),
             paper.duration("fill_latency", Duration.ofMillis(5), true).toNanos(),
-            Double.parseDouble(paper.decimal("maker_fee_bps", "40", true)),
-            Double.parseDouble(paper.decimal("taker_fee_bps", "60", true)))
+            Double.parseDouble(paper.decimal("maker_fee_bps", Double.toString(fees.makerBps()), true)),
+            Double.parseDouble(paper.decimal("taker_fee_bps", Double.toString(fees.takerBps()), true)))
             .withFillModel(FillModel.parse(paper.choice("fill_model", FillModel.TOUCH.cliName(),
                     List.of("touch", "volume", "unlimited"))),
                 participation(paper),

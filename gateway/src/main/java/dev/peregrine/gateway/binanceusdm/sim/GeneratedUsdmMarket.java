@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A generated Binance USD-M market: the spot simulator's seeded random walk of books and trades
- * ({@link GeneratedBinanceMarket}, over the USD-M contracts' increments) in the futures shapes, plus marks and
+ * ({@link GeneratedBinanceMarket}, over the USD-M contracts' increments, its mid moving {@value #STEP_BPS} bp a move) in the futures shapes, plus marks and
  * funding. Its depth diffs carry the futures fields ({@code T} and {@code pu}, the previous diff's {@code u} on the
  * same stream: the generated diffs of a stream are contiguous, so it is {@code U - 1}, and a dropped diff breaks the
  * chain as a lost one does on the venue) and its REST snapshot {@code E} and {@code T}; trades go out as {@code aggTrade} (the exchange's
@@ -29,6 +29,13 @@ import java.util.concurrent.TimeUnit;
  */
 public final class GeneratedUsdmMarket implements BinanceMarketSource
 {
+    /**
+     * The mid's move in basis points, rounded to whole ticks (BTCUSDT at 60,000 with tick 0.10: 12 ticks, 1.20 USDT):
+     * about 0.9 bp a second, as a BTC perpetual moves, where one tick (0.2 bp at most) would leave a trend strategy
+     * only its fees.
+     */
+    static final double STEP_BPS = 0.2;
+
     private final GeneratedBinanceMarket market;
     private final Map<String, MarkProcess> marks = new LinkedHashMap<>();
     private final Random random;
@@ -51,7 +58,7 @@ public final class GeneratedUsdmMarket implements BinanceMarketSource
             throw new IllegalArgumentException("the funding interval must be at least 1 s (marks come once a second), was " +
                 fundingIntervalMillis + " ms");
         }
-        this.market = new GeneratedBinanceMarket(symbols, seed, catalog);
+        this.market = new GeneratedBinanceMarket(symbols, seed, catalog, STEP_BPS);
         this.random = new Random(seed ^ 0x5DEECE66DL);
         this.catalog = catalog;
         this.fundingIntervalMillis = fundingIntervalMillis;

@@ -40,6 +40,8 @@ public final class GeneratedBinanceMarket implements BinanceMarketSource
     private int ticks;
     private long epochMillisBase;
     private long nanoBase;
+    /** The mid's move per step in basis points of the reference price; 0 moves it one tick, as the spot market does. */
+    private final double stepBps;
 
     GeneratedBinanceMarket(final List<String> symbols, final long seed)
     {
@@ -49,6 +51,22 @@ public final class GeneratedBinanceMarket implements BinanceMarketSource
     /** A market for {@code symbols} as {@code known} lists them (increments, reference price): another venue's products. */
     public GeneratedBinanceMarket(final List<String> symbols, final long seed, final ProductCatalog known)
     {
+        this(symbols, seed, known, 0);
+    }
+
+    /**
+     * A market whose mid moves {@code stepBps} basis points of the reference price per move, rounded to whole ticks
+     * (at least one): with a move on one step in five and a step every {@value #TICK_MILLIS} ms, 0.2 bp makes a walk
+     * of about 0.9 bp a second (0.2 x sqrt(20)), what a BTC perpetual moves; 0 keeps the one-tick walk.
+     */
+    public GeneratedBinanceMarket(final List<String> symbols, final long seed, final ProductCatalog known,
+        final double stepBps)
+    {
+        if (!(stepBps >= 0 && stepBps < 100))
+        {
+            throw new IllegalArgumentException("the mid's step must be 0 to 100 bp, was " + stepBps);
+        }
+        this.stepBps = stepBps;
         random = new Random(seed);
         for (final String symbol : symbols)
         {
@@ -64,9 +82,7 @@ public final class GeneratedBinanceMarket implements BinanceMarketSource
     @Override
     public void start(final EventLoop loop, final BinanceMarketListener listener)
     {
-        this.listener = listener;
-        epochMillisBase = System.currentTimeMillis();
-        nanoBase = System.nanoTime();
+        listen(listener);
         loop.scheduleAtFixedRate(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
     }
 
@@ -108,12 +124,21 @@ public final class GeneratedBinanceMarket implements BinanceMarketSource
         return null;
     }
 
+    /** Who hears this market's events; {@link #start} or a test driving {@link #tick} itself. */
+    void listen(final BinanceMarketListener listener)
+    {
+        this.listener = listener;
+        epochMillisBase = System.currentTimeMillis();
+        nanoBase = System.nanoTime();
+    }
+
     private long nowMillis()
     {
         return epochMillisBase + (System.nanoTime() - nanoBase) / 1_000_000L;
     }
 
-    private void tick()
+    /** One step of every symbol, every {@value #TICK_MILLIS} ms on the loop. */
+    void tick()
     {
         ticks++;
         final long now = nowMillis();
@@ -146,6 +171,12 @@ public final class GeneratedBinanceMarket implements BinanceMarketSource
         }
     }
 
+    /** {@code stepBps} of {@code price} in whole ticks of {@code tick}, at least one. */
+    static int stepTicks(final long price, final long tick, final double stepBps)
+    {
+        return (int) Math.max(1, Math.round(FixedPoint.toDouble(price) * stepBps / 10_000.0 / FixedPoint.toDouble(tick)));
+    }
+
     private void broadcast(final String stream, final String data)
     {
         listener.publish(stream, data);
@@ -157,6 +188,8 @@ public final class GeneratedBinanceMarket implements BinanceMarketSource
         final String lower;
         final long tick;
         final long lot;
+        /** Ticks the mid moves on a move. */
+        final int stepTicks;
         long mid;
         long updateId = 1_000_000L;
         long tradeId = 5_000L;
@@ -172,6 +205,7 @@ public final class GeneratedBinanceMarket implements BinanceMarketSource
             tick = product.priceIncrement();
             lot = product.sizeIncrement();
             mid = FixedPoint.floorToIncrement(product.referencePrice(), tick);
+            stepTicks = stepTicks(mid, tick, stepBps);
             for (int k = 1; k <= LEVELS; k++)
             {
                 set(true, mid - k * tick, randomQuantity());
@@ -212,22 +246,10 @@ public final class GeneratedBinanceMarket implements BinanceMarketSource
             final int move = random.nextInt(10);
             if (move == 0 || move == 1)
             {
-                // The mid moves one tick: the level that would cross is removed, the far end refilled.
                 final boolean up = move == 0;
-                mid += up ? tick : -tick;
-                if (up)
+                for (int t = 0; t < stepTicks; t++)
                 {
-                    set(false, mid, 0);
-                    set(false, mid + LEVELS * tick, randomQuantity());
-                    set(true, mid - tick, randomQuantity());
-                    set(true, mid - (LEVELS + 1) * tick, 0);
-                }
-                else
-                {
-                    set(true, mid, 0);
-                    set(true, mid - LEVELS * tick, randomQuantity());
-                    set(false, mid + tick, randomQuantity());
-                    set(false, mid + (LEVELS + 1) * tick, 0);
+                    moveOneTick(up);
                 }
             }
             for (int i = 0; i < 2; i++)
@@ -251,6 +273,26 @@ public final class GeneratedBinanceMarket implements BinanceMarketSource
                 FixedPoint.toString(asks.firstEntry().getValue()) + "\"}");
             listener.onBook(symbol, updateId, decimal(bids.firstKey()), decimal(bids.firstEntry().getValue()),
                 decimal(asks.firstKey()), decimal(asks.firstEntry().getValue()));
+        }
+
+        /** The mid moves one tick: the level that would cross is removed, the far end refilled. */
+        private void moveOneTick(final boolean up)
+        {
+            mid += up ? tick : -tick;
+            if (up)
+            {
+                set(false, mid, 0);
+                set(false, mid + LEVELS * tick, randomQuantity());
+                set(true, mid - tick, randomQuantity());
+                set(true, mid - (LEVELS + 1) * tick, 0);
+            }
+            else
+            {
+                set(true, mid, 0);
+                set(true, mid - LEVELS * tick, randomQuantity());
+                set(false, mid + tick, randomQuantity());
+                set(false, mid + (LEVELS + 1) * tick, 0);
+            }
         }
 
         String snapshot(final int limit)
