@@ -5,6 +5,7 @@ import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.event.OrderCommand;
 import dev.peregrine.core.instrument.InstrumentRegistry;
 import dev.peregrine.gateway.coinbase.intx.IntxOrderTerms;
+import dev.peregrine.gateway.coinbase.intx.IntxLiquidationReports;
 import dev.peregrine.gateway.coinbase.intx.IntxPositionCheck;
 import dev.peregrine.gateway.coinbase.intx.IntxProducts;
 import dev.peregrine.gateway.coinbase.orders.CoinbaseCredentials;
@@ -113,9 +114,11 @@ public final class CoinbaseLiveVenue implements LiveVenue
         }
         adapter.start();
         final CoinbaseOrderAdapter started = adapter;
+        final IntxLiquidationReports liquidations = new IntxLiquidationReports(inbound, instruments::idOf);
         userClient = new CoinbaseUserChannelClient(userChannel, signer, update ->
         {
             started.onUserUpdate(update);
+            liquidations.onUpdate(update);
             onVenueOrder(update, prefix);
         }, Duration.ofSeconds(10));
         userClient.start();
@@ -138,9 +141,10 @@ public final class CoinbaseLiveVenue implements LiveVenue
 
     /**
      * User-channel thread: a filled perpetual order that is not one of this journal's (its client order id lacks the
-     * prefix) is the venue's own, e.g. an INTX liquidation closing the position. The engine's position changes only
-     * through its journaled fills, so it is not applied: it is logged, and the positions are checked again, so the
-     * difference shows as a mismatch line and in {@code peregrine_venue_position_mismatches}.
+     * prefix) is the venue's own, e.g. an INTX liquidation closing the position. A liquidation reaches the engine as a
+     * journaled OWN_POSITION LIQUIDATION input ({@link IntxLiquidationReports}); any other venue order is not applied.
+     * Either way it is logged and the positions are checked again, so a difference left shows as a mismatch line and
+     * in {@code peregrine_venue_position_mismatches}.
      */
     private void onVenueOrder(final dev.peregrine.gateway.coinbase.orders.UserOrderUpdate update, final String prefix)
     {

@@ -1,6 +1,8 @@
 package dev.peregrine.gateway.coinbase.intx;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.peregrine.core.event.EventType;
+import dev.peregrine.core.event.LiquidationFlags;
 import dev.peregrine.core.event.Side;
 import dev.peregrine.core.number.FixedPoint;
 import com.lmax.disruptor.RingBuffer;
@@ -90,8 +92,9 @@ class IntxLiquidationUserChannelTest
 
     /**
      * A live Coinbase venue whose engine holds the 0.1 long: the venue's liquidation order arrives on its user
-     * channel, it checks the INTX positions again, and the engine's 0.1 against the venue's 0 is one mismatch,
-     * counted (after the check's 5 s of waiting for the engine to catch up).
+     * channel, it publishes one OWN_POSITION LIQUIDATION into the ring and checks the INTX positions again; this
+     * test's engine view stays at 0.1 (no core consumes the ring here), so that is one mismatch, counted (after the
+     * check's 5 s of waiting for the engine to catch up).
      */
     @Test
     void aLiveVenueCountsTheLiquidationAsAPositionMismatch()
@@ -103,7 +106,8 @@ class IntxLiquidationUserChannelTest
             TestKeys.credentials(key)))
         {
             live.engineView(new long[] {10 * FixedPoint.SCALE}, id -> engine.get());
-            live.start(RingBuffer.createMultiProducer(InboundEvent::new, 1024), instruments, "prg-test-");
+            final RingBuffer<InboundEvent> ring = RingBuffer.createMultiProducer(InboundEvent::new, 1024);
+            live.start(ring, instruments, "prg-test-");
             Await.until("live user channel subscribed", WAIT, () -> venue.userSubscribers() == 1);
             venue.intxCollateral("1000");
             venue.fillPrice(BTC, "50000");
@@ -117,7 +121,31 @@ class IntxLiquidationUserChannelTest
             Await.until("the mismatch counted", Duration.ofSeconds(30), () -> live.metrics().positionMismatches.get() > 0);
             assertThat(venue.intxLiquidations()).isEqualTo(1);
             assertThat(live.metrics().positionMismatches.get()).isEqualTo(1);
+            // The liquidation is also a journaled input: one OWN_POSITION LIQUIDATION, SELL 0.1 at 41,000, fee
+            // 0.1 x 41,000 x 0.006 = 24.6 (the emulator's taker rate, as for the buy's 30 on 5,000).
+            final List<InboundEvent> liquidations = ownLiquidations(ring);
+            assertThat(liquidations).hasSize(1);
+            final InboundEvent liquidation = liquidations.get(0);
+            assertThat(liquidation.instrumentId).isEqualTo(instruments.idOf(BTC));
+            assertThat(liquidation.side).isEqualTo(Side.SELL);
+            assertThat(liquidation.quantity).isEqualTo(FixedPoint.parse("0.1"));
+            assertThat(liquidation.price).isEqualTo(FixedPoint.parse("41000"));
+            assertThat(liquidation.fee).isEqualTo(FixedPoint.parse("24.6"));
         }
+    }
+
+    private static List<InboundEvent> ownLiquidations(final RingBuffer<InboundEvent> ring)
+    {
+        final List<InboundEvent> found = new java.util.ArrayList<>();
+        for (long sequence = 0; sequence <= ring.getCursor(); sequence++)
+        {
+            final InboundEvent event = ring.get(sequence);
+            if (event.type == EventType.LIQUIDATION && event.flags == LiquidationFlags.OWN_POSITION)
+            {
+                found.add(event);
+            }
+        }
+        return found;
     }
 
     private UserOrderUpdate liquidation()
