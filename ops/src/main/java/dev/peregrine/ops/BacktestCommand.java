@@ -1,5 +1,6 @@
 package dev.peregrine.ops;
 
+import dev.peregrine.gateway.venue.BaseTierFees;
 import dev.peregrine.gateway.venue.VenueRegistry;
 import dev.peregrine.ops.assembly.EngineAssembly;
 import dev.peregrine.core.engine.EngineSettings;
@@ -313,7 +314,7 @@ public final class BacktestCommand implements Callable<Integer>
         final ProductCatalog catalog = venue == null ? VenueRegistry.standard().catalog()
             : parse(() -> VenueRegistry.standard().catalog(venue), "--venue");
         return new BacktestRequest(catalog, data, dataFormat, product, new StrategySpec(base.name(), base.type(), all),
-            new TimeWindow(fromNanos, toNanos), orderNotional, paperVenue(),
+            new TimeWindow(fromNanos, toNanos), orderNotional, paperVenueAt(),
             new PerpetualInputs(marks, funding, positive(collateral, "--collateral"), positive(leverage, "--leverage")));
     }
 
@@ -330,6 +331,23 @@ public final class BacktestCommand implements Callable<Integer>
             throw new UsageException(option + " must be a positive number with at most 8 decimals, got '" + text + "'");
         }
         return value;
+    }
+
+    /**
+     * The paper venue of {@link #paperVenue}, charging the named venue's base-tier fees when {@code --venue} is given
+     * (a backtest of Binance USD-M data pays USD-M's fees, as its demo and paper runs do); without it, the defaults
+     * every recorded backtest was made with.
+     */
+    private PaperVenueSettings paperVenueAt()
+    {
+        final PaperVenueSettings settings = paperVenue();
+        if (venue == null)
+        {
+            return settings;
+        }
+        final BaseTierFees fees = parse(() -> VenueRegistry.standard().venue(venue)
+            .baseTierFees(product == null ? List.of() : List.of(product)), "--venue");
+        return settings.withFees(fees.makerBps(), fees.takerBps());
     }
 
     /** The paper venue: the default latencies and fees with the fill model the options choose. */

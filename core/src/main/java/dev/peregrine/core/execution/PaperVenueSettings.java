@@ -116,6 +116,13 @@ public final class PaperVenueSettings
             model, participation, windowNanos, slippageBps).withLiquidationFeeRate(liquidationFeeRate);
     }
 
+    /** These latencies, fill model and liquidation fee with other maker and taker fees (basis points). */
+    public PaperVenueSettings withFees(final double makerBps, final double takerBps)
+    {
+        return new PaperVenueSettings(orderLatencyNanos, cancelLatencyNanos, fillLatencyNanos, makerBps, takerBps,
+            fillModel, participation, fillWindowNanos, slippageBps).withLiquidationFeeRate(liquidationFeeRate);
+    }
+
     /** These settings with another liquidation clearance fee (a fraction of the liquidated notional). */
     public PaperVenueSettings withLiquidationFeeRate(final double rate)
     {

@@ -98,6 +98,14 @@ class PerpetualBacktestCommandTest
         assertEquals(total.get("realized_pnl_before_fees").asDouble() - total.get("fees").asDouble() +
             total.get("unrealized_pnl").asDouble() - 1.026005, total.get("net_pnl").asDouble(), 1e-6);
         assertEquals(1.026005, json.get("pnl_by_strategy_and_product").get(0).get("funding_paid").asDouble(), 1e-9);
+        // --venue binance-usdm charges USD-M's base tier, as its demo does: taker 5 bps (maker 2), not Coinbase's 60.
+        assertTrue(json.get("fills").size() > 0, "fills");
+        for (final JsonNode fill : json.get("fills"))
+        {
+            final double notional = fill.get("quantity").asDouble() * fill.get("price").asDouble();
+            final double bps = fill.get("fee").asDouble() / notional * 10_000;
+            assertTrue(Math.abs(bps - 5.0) < 1e-6 || Math.abs(bps - 2.0) < 1e-6, "fee of " + fill + ": " + bps + " bps");
+        }
         assertTrue(run.out().contains("funding +1.03"), run.out());
         assertTrue(run.out().contains(" - funding 1.03\n"), run.out()); // the headline net is after funding too
         assertEquals(total.get("net_pnl").asDouble(), json.get("statistics").get("final_equity").asDouble() -
