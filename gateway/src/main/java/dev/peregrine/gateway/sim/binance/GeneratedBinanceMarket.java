@@ -36,7 +36,7 @@ public final class GeneratedBinanceMarket implements BinanceMarketSource
     private final List<SymbolMarket> markets = new ArrayList<>();
     private BinanceMarketListener listener;
     private final Random random;
-    private boolean dropNextDiff;
+    private volatile boolean dropNextDiff;
     private int ticks;
     private long epochMillisBase;
     private long nanoBase;
@@ -111,8 +111,9 @@ public final class GeneratedBinanceMarket implements BinanceMarketSource
         dropNextDiff = true;
     }
 
+    /** Synchronized with {@link #tick}: the REST thread must not read a book the loop is changing (a torn snapshot). */
     @Override
-    public String snapshot(final String symbol, final int limit)
+    public synchronized String snapshot(final String symbol, final int limit)
     {
         for (final SymbolMarket market : markets)
         {
@@ -138,7 +139,7 @@ public final class GeneratedBinanceMarket implements BinanceMarketSource
     }
 
     /** One step of every symbol, every {@value #TICK_MILLIS} ms on the loop. */
-    void tick()
+    synchronized void tick()
     {
         ticks++;
         final long now = nowMillis();
