@@ -53,7 +53,7 @@ class BinanceUsdmLiveLiquidationTest
         {
             final EngineSettings settings = EngineSettings.defaults(UsdmProducts.CATALOG, products, 1000)
                 .withLiveVenue(true).withMinHold(0)
-                .withStrategies(List.of(StrategySpec.parse("ma-crossover:fast=2,slow=4,min-hold=0s", "fast"))); // trades in seconds
+                .withStrategies(List.of(StrategySpec.parse("ma-crossover:fast=2,slow=4,min-hold=2s", "fast"))); // holds each side for 2 s or more: funding times find a position
             final LiveEngine engine = new LiveEngine(UsdmProducts.CATALOG, settings, new UsdmFeed(exchange.streamBase(), exchange.restBase(),
                 products), temp.resolve("journal"), 4096, new BlockingWaitStrategy(), 1000,
                 VenueRegistry.standard().venue("binance-usdm").liveVenue(exchange.restBase(), exchange.streamBase(),
@@ -66,12 +66,14 @@ class BinanceUsdmLiveLiquidationTest
                 ", wallet " + emulator.walletBalance() + ", margin ratio " + emulator.marginRatio() + ", liquidations " +
                 emulator.liquidations() + ", engine contracts " + engine.core().perpetuals().published().contracts[0].get() +
                 ", engine funding " + engine.core().perpetuals().published().totalFundingPaid.get() + ", venue funding " +
-                emulator.incomeTotal("FUNDING_FEE");
+                emulator.incomeTotal("FUNDING_FEE") + ", venue marks/funding times " + emulator.markProgress() +
+                ", funding corrections/ignored " + engine.core().perpetuals().published().fundingCorrections.get() + "/" +
+                engine.core().perpetuals().published().fundingIgnored.get();
             try
             {
                 // the crossover strategy goes long and short; once the venue booked funding on a position, a funding time
                 // was told twice (feed and venue) and the venue holds a short, the mark goes through its liquidation price: the loss at mark = entry + 2 x wallet / |position| is twice the wallet
-                await("the venue liquidates a short position", 30_000, () ->
+                await("the venue liquidates a short position", 60_000, () ->
                 {
                     final BigDecimal position = new BigDecimal(emulator.positionAmount(SYMBOL));
                     final BigDecimal last = exchange.market().lastPrice(SYMBOL);

@@ -55,6 +55,18 @@ public final class RecordingRing
         return poller.getSequence();
     }
 
+    /**
+     * Copies out everything published so far and forgets it: the events since the last take. Unlike a drain followed
+     * by {@link #clear()}, nothing a live producer publishes between the two is lost.
+     */
+    public List<InboundEvent> take()
+    {
+        final List<InboundEvent> taken = new ArrayList<>(drain());
+        received.clear();
+        return taken;
+    }
+
+    /** Drains and discards everything published so far (including what arrives during this call). */
     public void clear()
     {
         drain();

@@ -53,6 +53,9 @@ public final class BinanceUsdmEmulator implements BinanceApiExtension, UsdmMarkL
     private final Map<String, Integer> requestsByPath = new HashMap<>();
     private final Map<String, Integer> createsByClientId = new HashMap<>();
     private int liquidations;
+    /** Marks heard, and funding times among them settled: what a test that waits on funding reports when it times out. */
+    private int marksHeard;
+    private int fundingTimesSettled;
 
     /** The venue's built-in contracts ({@link UsdmProducts}), as the simulated market and the demo list them. */
     public BinanceUsdmEmulator(final BinanceEmulatorKey key, final LongSupplier epochMillis)
@@ -159,10 +162,12 @@ public final class BinanceUsdmEmulator implements BinanceApiExtension, UsdmMarkL
             return;
         }
         final long now = epochMillis.getAsLong();
+        marksHeard++;
         trading.account.mark(symbol, markPrice);
         final Long due = nextFunding.get(symbol);
         if (due != null && now >= due && nextFundingTimeMillis > due)
         {
+            fundingTimesSettled++;
             trading.settleFunding(symbol, announcedRate.get(symbol), markPrice, due);
         }
         nextFunding.put(symbol, nextFundingTimeMillis);
@@ -223,6 +228,12 @@ public final class BinanceUsdmEmulator implements BinanceApiExtension, UsdmMarkL
     public synchronized String lastAuthFailure()
     {
         return authentication.lastFailure();
+    }
+
+    /** Marks the market side told this venue, and the funding times it settled on them: {@code "marks/settled"}. */
+    public synchronized String markProgress()
+    {
+        return marksHeard + "/" + fundingTimesSettled;
     }
 
     /** Positions the venue has liquidated. */
