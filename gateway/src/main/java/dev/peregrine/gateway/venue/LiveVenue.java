@@ -50,6 +50,16 @@ public interface LiveVenue extends OrderSender, AutoCloseable
         engineView(PerpetualAccountTerms.cross(leverage), netPosition);
     }
 
+    /**
+     * Before {@link #start}, when the engine continues a journal: the time of its last input (epoch ms). A venue that can
+     * say what it did to the account since then without an order of ours (a liquidation, a funding payment) publishes
+     * it at start as the journaled events its stream would have sent, so the engine's books follow what happened while
+     * it was down. Not called for a new journal: nothing before it is the engine's.
+     */
+    default void resumeAfter(final long epochMillis)
+    {
+    }
+
     /** Recovered orders the venue has not yet accounted for (0 once reconciled). */
     int awaitingReconcile();
 

@@ -220,6 +220,11 @@ public final class LiveEngine
             liveVenue.engineView(perpetualTerms != null ? perpetualTerms :
                     dev.peregrine.gateway.venue.PerpetualAccountTerms.cross(settings.leverage()),
                 id -> FixedPoint.fromDouble(core.perpetuals().published().contracts[id].get()));
+            if (startup.events() > 0)
+            {
+                // A continued journal: what the venue did to the account since its last input is read at start.
+                liveVenue.resumeAfter(core.clockNanos() / 1_000_000L);
+            }
             // The journal's creation time makes the client order ids of this journal unique for good.
             liveVenue.start(started, core.instruments(), "prg-" + Long.toHexString(journal.writer().header().createdEpochNanos()) + "-",
                 recovered);

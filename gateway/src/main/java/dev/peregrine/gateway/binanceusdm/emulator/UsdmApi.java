@@ -46,6 +46,7 @@ final class UsdmApi
             case USER_TRADES -> trades(p);
             case INCOME -> trading.income.list(p.get("symbol"), p.get("incomeType"), p.longValue("startTime", -1),
                 p.longValue("endTime", -1), (int)Math.min(1000, p.longValue("limit", 100)));
+            case FORCE_ORDERS -> forceOrders(p);
             case LEVERAGE -> leverage(p);
             case MARGIN_TYPE -> marginType(p);
             case LEVERAGE_BRACKET -> brackets(p);
@@ -108,6 +109,27 @@ final class UsdmApi
         final List<Map<String, Object>> views = new ArrayList<>();
         list.forEach(o -> views.add(o.view()));
         return views;
+    }
+
+    /**
+     * {@code GET /fapi/v1/forceOrders}: the account's liquidation and ADL orders, as the venue lists them (a {@code LIMIT}
+     * IOC order in the listing, whatever the stream called it); without {@code startTime}, the 7 days before
+     * {@code endTime} (or now); {@code limit} 50 by default, at most 100.
+     */
+    private Object forceOrders(final RequestParameters p)
+    {
+        final long end = p.longValue("endTime", -1);
+        final long start = p.longValue("startTime", (end < 0 ? System.currentTimeMillis() : end) - 7L * 24 * 3_600_000);
+        final List<Map<String, Object>> rows = new ArrayList<>();
+        for (final UsdmOrder o : trading.orders.forceOrders(symbol(p), p.get("autoCloseType"), start, end,
+            (int)Math.min(100, p.longValue("limit", 50))))
+        {
+            final Map<String, Object> view = o.view();
+            view.put("type", "LIMIT");
+            view.put("origType", "LIMIT");
+            rows.add(view);
+        }
+        return rows;
     }
 
     private Object trades(final RequestParameters p)

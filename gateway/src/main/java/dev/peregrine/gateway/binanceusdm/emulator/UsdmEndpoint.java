@@ -13,6 +13,7 @@ enum UsdmEndpoint
     OPEN_ORDERS("GET", "/fapi/v1/openOrders", true),
     USER_TRADES("GET", "/fapi/v1/userTrades", true),
     INCOME("GET", "/fapi/v1/income", true),
+    FORCE_ORDERS("GET", "/fapi/v1/forceOrders", true),
     LEVERAGE("POST", "/fapi/v1/leverage", true),
     MARGIN_TYPE("POST", "/fapi/v1/marginType", true),
     LEVERAGE_BRACKET("GET", "/fapi/v1/leverageBracket", true),

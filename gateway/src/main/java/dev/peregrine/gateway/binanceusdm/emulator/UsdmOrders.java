@@ -101,6 +101,29 @@ final class UsdmOrders
         return list;
     }
 
+    /**
+     * The venue's own closing orders ({@code autoclose-} liquidations, {@code adl_autoclose} ADL) of {@code symbol} (or
+     * every symbol when null), of one {@code autoCloseType} when not null, placed within {@code startTime..endTime}
+     * (-1: open), oldest first, at most {@code limit}.
+     */
+    List<UsdmOrder> forceOrders(final String symbol, final String autoCloseType, final long startTime, final long endTime,
+        final int limit)
+    {
+        final List<UsdmOrder> list = new ArrayList<>();
+        for (final UsdmOrder o : byId.values())
+        {
+            final boolean liquidation = o.clientOrderId.startsWith("autoclose-");
+            final boolean adl = o.clientOrderId.startsWith("adl_autoclose");
+            if ((liquidation || adl) && (symbol == null || o.contract.symbol().equals(symbol)) &&
+                (autoCloseType == null || "LIQUIDATION".equals(autoCloseType) == liquidation) &&
+                (startTime < 0 || o.time >= startTime) && (endTime < 0 || o.time <= endTime) && list.size() < limit)
+            {
+                list.add(o);
+            }
+        }
+        return list;
+    }
+
     void trade(final UsdmTrade trade)
     {
         trades.add(trade);

@@ -12,7 +12,8 @@ import dev.peregrine.gateway.binance.orders.BinanceAnswer;
 import dev.peregrine.gateway.binance.orders.BinanceOrderClient;
 import dev.peregrine.gateway.orders.RequestOutcome;
 
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.ToIntFunction;
@@ -33,7 +34,11 @@ final class UsdmFundingReports implements AutoCloseable
     private final BinanceOrderClient client;
     private final ToIntFunction<String> instrumentOf;
     private final EpochClock clock = new EpochClock();
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(r ->
+    /** A failed read is tried again this often, at most {@link #RETRIES} times: no later funding fee may come to trigger it. */
+    private static final long RETRY_MILLIS = 1_000;
+    private static final int RETRIES = 60;
+
+    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r ->
     {
         final Thread t = new Thread(r, "peregrine-binance-usdm-funding");
         t.setDaemon(true);
@@ -61,7 +66,24 @@ final class UsdmFundingReports implements AutoCloseable
     /** From any thread: a funding fee was booked; read what it was on the funding thread. */
     void onFundingFee()
     {
-        thread.execute(this::read);
+        thread.execute(() -> read(0));
+    }
+
+    /** Reads the payments since {@link #attach}'s time now and waits for them to be published (at start, while down). */
+    void catchUp()
+    {
+        try
+        {
+            thread.submit(() -> read(0)).get();
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
+        catch (final java.util.concurrent.ExecutionException ex)
+        {
+            System.err.println("peregrine: Binance USD-M funding while the engine was down not read: " + ex.getCause());
+        }
     }
 
     /** FUNDING_SETTLEMENT events published so far. */
@@ -70,13 +92,23 @@ final class UsdmFundingReports implements AutoCloseable
         return published.get();
     }
 
-    private void read()
+    private void read(final int attempt)
     {
         final BinanceAnswer answer = client.signedCall("GET", UsdmRest.INCOME,
             "incomeType=FUNDING_FEE&startTime=" + sinceMillis + "&limit=1000", true).join();
         if (answer.status().outcome() != RequestOutcome.OK || !answer.json().isArray())
         {
-            return; // the next funding fee reads again from the same point
+            // Read again from the same point: the position may be closed now, so no funding fee would ask again.
+            if (attempt < RETRIES && !thread.isShutdown())
+            {
+                thread.schedule(() -> read(attempt + 1), RETRY_MILLIS, TimeUnit.MILLISECONDS);
+            }
+            else
+            {
+                System.err.println("peregrine: Binance USD-M income (funding) unreadable after " + RETRIES + " tries: " +
+                    answer.status() + "; the engine keeps its own funding figures");
+            }
+            return;
         }
         for (final JsonNode row : answer.json())
         {

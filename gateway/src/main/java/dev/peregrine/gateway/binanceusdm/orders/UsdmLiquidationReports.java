@@ -42,12 +42,24 @@ final class UsdmLiquidationReports
     /** A fill of the venue's own closing order ({@link UsdmOrderUpdates#venueClose}). */
     void onVenueClose(final ExecutionReport report, final long exchangeTimeMillis)
     {
-        final int instrument = instrumentOf.applyAsInt(report.symbol() == null ? "" : report.symbol());
-        final long quantity = parse(report.lastQuantity());
-        final long price = parse(report.lastPrice());
-        final long fee = parse(report.commission());
+        onVenueCloseFill(report.symbol(), report.side(), report.lastQuantity(), report.lastPrice(), report.commission(),
+            report.tradeId(), exchangeTimeMillis);
+    }
+
+    /**
+     * One fill of the venue's closing order, from the stream or from {@code userTrades} read at a restart: symbol, the
+     * closing order's side, quantity, price and commission as the venue writes them, its trade id (-1: none) and time.
+     * Synchronized: the stream's thread and the restart read may both report.
+     */
+    synchronized void onVenueCloseFill(final String symbol, final String side, final String lastQuantity,
+        final String lastPrice, final String commission, final long tradeId, final long exchangeTimeMillis)
+    {
+        final int instrument = instrumentOf.applyAsInt(symbol == null ? "" : symbol);
+        final long quantity = parse(lastQuantity);
+        final long price = parse(lastPrice);
+        final long fee = parse(commission);
         if (instrument < 0 || quantity <= 0 || price <= 0 || FixedPoint.isError(fee) ||
-            (report.tradeId() >= 0 && !seen.add(report.tradeId())))
+            (tradeId >= 0 && !seen.add(tradeId)))
         {
             return;
         }
@@ -56,14 +68,14 @@ final class UsdmLiquidationReports
         {
             final InboundEvent event = ring.get(sequence);
             final long receiveNanoTime = System.nanoTime();
-            MarketDataSlot.head(event, EventType.LIQUIDATION, instrument, Math.max(report.tradeId(), 0),
+            MarketDataSlot.head(event, EventType.LIQUIDATION, instrument, Math.max(tradeId, 0),
                 exchangeTimeMillis * 1_000_000L, clock.epochNanosAt(receiveNanoTime), receiveNanoTime);
             event.flags = LiquidationFlags.OWN_POSITION;
-            event.side = "BUY".equals(report.side()) ? Side.BUY : Side.SELL;
+            event.side = "BUY".equals(side) ? Side.BUY : Side.SELL;
             event.quantity = quantity;
             event.price = price;
             event.fee = fee;
-            event.tradeId = Math.max(report.tradeId(), 0);
+            event.tradeId = Math.max(tradeId, 0);
         }
         finally
         {

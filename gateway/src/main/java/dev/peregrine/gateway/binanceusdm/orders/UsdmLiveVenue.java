@@ -44,6 +44,8 @@ public final class UsdmLiveVenue implements LiveVenue
     private volatile BinanceOrderAdapter adapter;
     private volatile UsdmUserStreamClient userStream;
     private volatile UsdmFundingReports funding;
+    private long resumeAfterMillis = -1;
+    private volatile int missedCloses;
     private volatile UsdmLiquidationReports liquidations;
     private volatile UsdmAccountSetup setup;
     /** The configuration's leverage and margin type per instrument ({@link #engineView}); null: {@code settings}. */
@@ -68,6 +70,13 @@ public final class UsdmLiveVenue implements LiveVenue
         final java.util.function.IntToLongFunction netPosition)
     {
         this.terms = terms;
+    }
+
+    /** Liquidations and funding after this time (epoch ms) are read at start; -1: a new journal, nothing to read. */
+    @Override
+    public void resumeAfter(final long epochMillis)
+    {
+        this.resumeAfterMillis = epochMillis;
     }
 
     /**
@@ -98,8 +107,20 @@ public final class UsdmLiveVenue implements LiveVenue
                 o.limitPrice(), o.acceptedByVenue(), o.filledQuantity());
         }
         funding = new UsdmFundingReports(client, symbols::indexOf);
-        funding.attach(inbound, System.currentTimeMillis());
         liquidations = new UsdmLiquidationReports(inbound, symbols::indexOf);
+        if (resumeAfterMillis > 0)
+        {
+            // What the venue did while the engine was down, before anything newer (the core ignores a funding time
+            // older than one already settled). Funding first: the venue paid it on the position held before any
+            // liquidation, and it books no funding on a position it has closed.
+            funding.attach(inbound, resumeAfterMillis + 1);
+            funding.catchUp();
+            missedCloses = new UsdmMissedCloses(client, liquidations).read(symbols, resumeAfterMillis);
+        }
+        else
+        {
+            funding.attach(inbound, System.currentTimeMillis());
+        }
         userStream = new UsdmUserStreamClient(streamBase, client, adapter::onExecutionReport, funding::onFundingFee,
             liquidations::onVenueClose, TIMEOUT);
         userStream.start();
@@ -168,6 +189,12 @@ public final class UsdmLiveVenue implements LiveVenue
     {
         final UsdmLiquidationReports current = liquidations;
         return current == null ? 0 : current.published();
+    }
+
+    /** Fills of the venue's liquidation orders placed while the engine was down, read and published at start. */
+    public int missedCloses()
+    {
+        return missedCloses;
     }
 
     /** FUNDING_SETTLEMENT events published from the venue's funding payments. */

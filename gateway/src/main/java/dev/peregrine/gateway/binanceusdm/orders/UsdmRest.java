@@ -17,6 +17,7 @@ public final class UsdmRest
     public static final String OPEN_ORDERS = "/fapi/v1/openOrders";
     public static final String POSITION_RISK = "/fapi/v2/positionRisk";
     public static final String INCOME = "/fapi/v1/income";
+    public static final String FORCE_ORDERS = "/fapi/v1/forceOrders";
     /** -4046: the margin type asked for is already set; nothing to do. */
     public static final int NO_NEED_TO_CHANGE_MARGIN_TYPE = -4046;
 
