@@ -1,0 +1,117 @@
+package dev.peregrine.ops.bench.latency;
+
+import org.HdrHistogram.Histogram;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What a run measured: frame-out to order-in for the engine and for the floor (HdrHistogram, ns), how the orders
+ * matched their frames, the engine's stage histograms, the collections during the measurement and the threads.
+ *
+ * <p>Matching. The floor's order names its frame ({@code floor-<n>}). The engine's orders are matched in arrival
+ * order to its trade frames in send order, each to the next frame whose side it has: the crossover orders once per
+ * trade (buy on an up-tick, sell on a down-tick), so a frame passed over is one that caused no order (the first,
+ * which fills the averages, or one whose order risk refused); an order that finds no frame is unmatched.
+ */
+record LatencyResult(Histogram engine, Histogram floor, int engineOrders, int engineMatched, int engineFramesWithoutOrder,
+    int floorOrders, int floorMatched, long frames, long gcCollections, List<Stage> stages, List<String> threads,
+    String waitStrategy)
+{
+    /** One of the engine's own latency histograms: p50 and p99 in ns. */
+    record Stage(String name, long p50, long p99)
+    {
+    }
+
+    static LatencyResult match(final MarkedStream stream, final List<OrderArrivals.Arrival> arrivals, final long measureStart,
+        final long measureEnd, final long frames, final long gcCollections, final List<Stage> stages, final List<String> threads,
+        final String waitStrategy)
+    {
+        final Histogram engine = WireLatencyRun.histogram();
+        final Histogram floor = WireLatencyRun.histogram();
+        final List<MarkedStream.Stamp> engineTrades = stream.engineTrades();
+        final List<MarkedStream.Stamp> floorTrades = stream.floorTrades();
+        int next = 0;
+        int engineOrders = 0;
+        int engineMatched = 0;
+        int skipped = 0;
+        int floorOrders = 0;
+        int floorMatched = 0;
+        for (final OrderArrivals.Arrival arrival : arrivals)
+        {
+            if (arrival.clientOrderId().startsWith(FloorResponder.CLIENT_ID_PREFIX))
+            {
+                floorOrders++;
+                final int n = Integer.parseInt(arrival.clientOrderId().substring(FloorResponder.CLIENT_ID_PREFIX.length()));
+                if (n < floorTrades.size())
+                {
+                    floorMatched++;
+                    record(floor, floorTrades.get(n), arrival, measureStart, measureEnd);
+                }
+                continue;
+            }
+            if (!WireLatencyRun.ENGINE_PRODUCT.equals(arrival.productId()))
+            {
+                continue;
+            }
+            engineOrders++;
+            while (next < engineTrades.size() && engineTrades.get(next).side() != arrival.side())
+            {
+                next++;
+                skipped++;
+            }
+            if (next < engineTrades.size())
+            {
+                engineMatched++;
+                record(engine, engineTrades.get(next++), arrival, measureStart, measureEnd);
+            }
+        }
+        skipped += engineTrades.size() - next;
+        return new LatencyResult(engine, floor, engineOrders, engineMatched, skipped, floorOrders, floorMatched, frames,
+            gcCollections, stages, threads, waitStrategy);
+    }
+
+    /** Only frames written inside the measurement count; the warm-up's are matched but not recorded. */
+    private static void record(final Histogram histogram, final MarkedStream.Stamp frame, final OrderArrivals.Arrival arrival,
+        final long measureStart, final long measureEnd)
+    {
+        if (frame.nanoTime() - measureStart >= 0 && frame.nanoTime() - measureEnd < 0 && arrival.nanoTime() > frame.nanoTime())
+        {
+            histogram.recordValue(arrival.nanoTime() - frame.nanoTime());
+        }
+    }
+
+    void print(final PrintWriter out)
+    {
+        out.println("frames written during measurement: " + frames);
+        out.println("                      count      p50      p90      p99    p99.9      max   (us, frame out -> order in)");
+        row(out, "engine", engine);
+        row(out, "floor", floor);
+        out.printf(Locale.ROOT, "p50 ratio: %.2f%n", ratio(engine.getValueAtPercentile(50), floor.getValueAtPercentile(50)));
+        out.printf(Locale.ROOT, "p99 ratio: %.2f%n", ratio(engine.getValueAtPercentile(99), floor.getValueAtPercentile(99)));
+        out.println("engine orders: " + engineOrders + ", matched to their frame: " + engineMatched +
+            " (trade frames that caused no order: " + engineFramesWithoutOrder + ")");
+        out.println("floor orders: " + floorOrders + ", matched to their frame: " + floorMatched);
+        out.println("engine stages (its own histograms, whole run incl. warm-up, us):");
+        for (final Stage stage : stages)
+        {
+            out.printf(Locale.ROOT, "  %-32s p50 %8.1f  p99 %8.1f%n", stage.name(), stage.p50() / 1000.0, stage.p99() / 1000.0);
+        }
+        out.println("ring wait strategy: " + waitStrategy + "; cpus: " + Runtime.getRuntime().availableProcessors());
+        out.println("threads: " + String.join(", ", threads));
+        out.println("gc collections during measurement: " + gcCollections);
+    }
+
+    private static void row(final PrintWriter out, final String name, final Histogram h)
+    {
+        out.printf(Locale.ROOT, "%-16s %10d %8.1f %8.1f %8.1f %8.1f %8.1f%n", name, h.getTotalCount(),
+            h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(90) / 1000.0, h.getValueAtPercentile(99) / 1000.0,
+            h.getValueAtPercentile(99.9) / 1000.0, h.getMaxValue() / 1000.0);
+    }
+
+    private static double ratio(final long engine, final long floor)
+    {
+        return floor == 0 ? Double.NaN : (double)engine / floor;
+    }
+}
