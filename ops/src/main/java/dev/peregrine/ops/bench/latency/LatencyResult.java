@@ -10,10 +10,10 @@ import java.util.Locale;
  * What a run measured: frame-out to order-in for the engine and for the floor (HdrHistogram, ns), how the orders
  * matched their frames, the engine's stage histograms, the collections during the measurement and the threads.
  *
- * <p>Matching. The floor's order names its frame ({@code floor-<n>}). The engine's orders are matched in arrival
- * order to its trade frames in send order, each to the next frame whose side it has: the crossover orders once per
- * trade (buy on an up-tick, sell on a down-tick), so a frame passed over is one that caused no order (the first,
- * which fills the averages, or one whose order risk refused); an order that finds no frame is unmatched.
+ * <p>Matching is exact both ways: the floor's order names its frame ({@code floor-<n>}); the engine's order is tied
+ * to the trade that caused it through the run's journal ({@link OrderCauses}). A trade frame that caused no order
+ * (the first, which fills the crossover's averages, or one on which the strategy's target was already met by
+ * orders in flight) is counted, not guessed at.
  */
 record LatencyResult(Histogram engine, Histogram floor, int engineOrders, int engineMatched, int engineFramesWithoutOrder,
     int floorOrders, int floorMatched, long frames, long gcCollections, List<Stage> stages, List<String> threads,
@@ -24,18 +24,20 @@ record LatencyResult(Histogram engine, Histogram floor, int engineOrders, int en
     {
     }
 
-    static LatencyResult match(final MarkedStream stream, final List<OrderArrivals.Arrival> arrivals, final long measureStart,
-        final long measureEnd, final long frames, final long gcCollections, final List<Stage> stages, final List<String> threads,
-        final String waitStrategy)
+    static LatencyResult match(final MarkedStream stream, final List<OrderArrivals.Arrival> arrivals, final OrderCauses causes,
+        final long measureStart, final long measureEnd, final long frames, final long gcCollections, final List<Stage> stages,
+        final List<String> threads, final String waitStrategy)
     {
         final Histogram engine = WireLatencyRun.histogram();
         final Histogram floor = WireLatencyRun.histogram();
-        final List<MarkedStream.Stamp> engineTrades = stream.engineTrades();
+        final java.util.Map<Long, MarkedStream.Stamp> engineTrades = new java.util.HashMap<>();
+        for (final MarkedStream.Stamp stamp : stream.engineTrades())
+        {
+            engineTrades.put(stamp.tradeId(), stamp);
+        }
         final List<MarkedStream.Stamp> floorTrades = stream.floorTrades();
-        int next = 0;
         int engineOrders = 0;
         int engineMatched = 0;
-        int skipped = 0;
         int floorOrders = 0;
         int floorMatched = 0;
         for (final OrderArrivals.Arrival arrival : arrivals)
@@ -44,7 +46,7 @@ record LatencyResult(Histogram engine, Histogram floor, int engineOrders, int en
             {
                 floorOrders++;
                 final int n = Integer.parseInt(arrival.clientOrderId().substring(FloorResponder.CLIENT_ID_PREFIX.length()));
-                if (n < floorTrades.size())
+                if (n < floorTrades.size() && floorTrades.get(n).side() == arrival.side())
                 {
                     floorMatched++;
                     record(floor, floorTrades.get(n), arrival, measureStart, measureEnd);
@@ -56,20 +58,15 @@ record LatencyResult(Histogram engine, Histogram floor, int engineOrders, int en
                 continue;
             }
             engineOrders++;
-            while (next < engineTrades.size() && engineTrades.get(next).side() != arrival.side())
-            {
-                next++;
-                skipped++;
-            }
-            if (next < engineTrades.size())
+            final MarkedStream.Stamp cause = engineTrades.get(causes.tradeIdOf(arrival.clientOrderId()));
+            if (cause != null && cause.side() == arrival.side())
             {
                 engineMatched++;
-                record(engine, engineTrades.get(next++), arrival, measureStart, measureEnd);
+                record(engine, cause, arrival, measureStart, measureEnd);
             }
         }
-        skipped += engineTrades.size() - next;
-        return new LatencyResult(engine, floor, engineOrders, engineMatched, skipped, floorOrders, floorMatched, frames,
-            gcCollections, stages, threads, waitStrategy);
+        return new LatencyResult(engine, floor, engineOrders, engineMatched, stream.engineTrades().size() - engineMatched,
+            floorOrders, floorMatched, frames, gcCollections, stages, threads, waitStrategy);
     }
 
     /** Only frames written inside the measurement count; the warm-up's are matched but not recorded. */

@@ -15,8 +15,8 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class MarkedStream
 {
-    /** One trade frame as written: when, and the side of the order it should cause. */
-    record Stamp(long nanoTime, int side)
+    /** One trade frame as written: when, its trade id, and the side of the order it should cause. */
+    record Stamp(long nanoTime, long tradeId, int side)
     {
     }
 
@@ -103,8 +103,9 @@ final class MarkedStream
         final boolean up = trades.size() % 2 == 0;
         final long price = up ? reference + tick : reference - tick;
         final int side = up ? dev.peregrine.core.event.Side.BUY : dev.peregrine.core.event.Side.SELL;
-        final long stamp = venue.sendStamped("market_trades", "market_trades", product, trade(product, price, side));
-        trades.add(new Stamp(stamp, side));
+        final long id = tradeId++;
+        final long stamp = venue.sendStamped("market_trades", "market_trades", product, trade(product, id, price, side));
+        trades.add(new Stamp(stamp, id, side));
     }
 
     /** The engine's trade frames in send order (read after {@link #run} returned). */
@@ -119,9 +120,9 @@ final class MarkedStream
         return floorTrades;
     }
 
-    private String trade(final String product, final long price, final int side)
+    private static String trade(final String product, final long id, final long price, final int side)
     {
-        return "{\"type\":\"update\",\"trades\":[{\"product_id\":\"" + product + "\",\"trade_id\":\"" + tradeId++ +
+        return "{\"type\":\"update\",\"trades\":[{\"product_id\":\"" + product + "\",\"trade_id\":\"" + id +
             "\",\"price\":\"" + FixedPoint.toString(price) + "\",\"size\":\"0.001\",\"time\":\"" +
             java.time.Instant.now() + "\",\"side\":\"" + (side == dev.peregrine.core.event.Side.BUY ? "BUY" : "SELL") + "\"}]}";
     }

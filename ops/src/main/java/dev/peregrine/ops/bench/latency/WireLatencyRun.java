@@ -73,6 +73,13 @@ final class WireLatencyRun
                 .waitStrategy(settings.waitStrategy()).venue("coinbase", venue.marketDataUrl(), venue.restUrl())
                 .catalog(catalog).liveVenue(venue.userChannelUrl(), KEY_NAME, secret)
                 .adminToken(java.util.UUID.randomUUID().toString(), "generated for the bench").stageSampleEvery(1);
+            final MarkedStream stream;
+            final long frames;
+            final long measureStart;
+            final long measureEnd;
+            final long gcCollections;
+            final List<LatencyResult.Stage> stages;
+            final List<String> threads;
             try (EngineAssembly engine = EngineAssembly.assemble(options);
                 FloorResponder floor = new FloorResponder(venue.marketDataUrl(), new CoinbaseOrderClient(venue.restUrl(),
                     new CoinbaseJwtSigner(CoinbaseCredentials.of(KEY_NAME, secret, "bench")), Duration.ofSeconds(5)),
@@ -82,31 +89,32 @@ final class WireLatencyRun
                 floor.start();
                 final ProductCatalog.Product e = catalog.find(ENGINE_PRODUCT);
                 final ProductCatalog.Product f = catalog.find(FLOOR_PRODUCT);
-                final MarkedStream stream = new MarkedStream(market, ENGINE_PRODUCT, e.referencePrice(), e.priceIncrement(),
+                stream = new MarkedStream(market, ENGINE_PRODUCT, e.referencePrice(), e.priceIncrement(),
                     FLOOR_PRODUCT, f.referencePrice(), f.priceIncrement());
                 if (!stream.awaitSubscribers(Duration.ofSeconds(10).toNanos()))
                 {
                     throw new IllegalStateException("the engine and the floor did not both subscribe within 10 s");
                 }
                 // 4. warm-up, then the measurement
-                final long warmupEnd = System.nanoTime() + settings.warmup().toNanos();
-                stream.run(warmupEnd, settings.rate(), settings.triggerEvery());
+                stream.run(System.nanoTime() + settings.warmup().toNanos(), settings.rate(), settings.triggerEvery());
                 final long gcBefore = collections();
-                final long measureStart = System.nanoTime();
-                final long frames = stream.run(measureStart + settings.duration().toNanos(), settings.rate(), settings.triggerEvery());
-                final long measureEnd = System.nanoTime();
+                measureStart = System.nanoTime();
+                frames = stream.run(measureStart + settings.duration().toNanos(), settings.rate(), settings.triggerEvery());
+                measureEnd = System.nanoTime();
                 final int expected = stream.engineTrades().size() + stream.floorTrades().size();
                 final long settleDeadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
                 while (arrivals.count() < expected - 2 && System.nanoTime() - settleDeadline < 0)
                 {
                     LockSupport.parkNanos(10_000_000L);
                 }
-                final long gcAfter = collections();
-                // 5. matched and read
+                gcCollections = collections() - gcBefore;
                 engine.sidecar().sample();
-                return LatencyResult.match(stream, arrivals.snapshot(), measureStart, measureEnd, frames, gcAfter - gcBefore,
-                    stages(engine.sidecar()), threads(), options.waitStrategy().getClass().getSimpleName());
+                stages = stages(engine.sidecar());
+                threads = threads();
             }
+            // 5. matched, through the engine's journal, once it has stopped
+            return LatencyResult.match(stream, arrivals.snapshot(), OrderCauses.read(workDir.resolve("journal")), measureStart,
+                measureEnd, frames, gcCollections, stages, threads, options.waitStrategy().getClass().getSimpleName());
         }
     }
 
