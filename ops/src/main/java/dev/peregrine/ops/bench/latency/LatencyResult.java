@@ -58,11 +58,15 @@ record LatencyResult(Histogram engine, Histogram floor, int engineOrders, int en
                 continue;
             }
             engineOrders++;
-            final MarkedStream.Stamp cause = engineTrades.get(causes.tradeIdOf(arrival.clientOrderId()));
-            if (cause != null && cause.side() == arrival.side())
+            for (final Long tradeId : causes.tradeIdsOf(arrival.clientOrderId()))
             {
-                engineMatched++;
-                record(engine, cause, arrival, measureStart, measureEnd);
+                final MarkedStream.Stamp cause = engineTrades.get(tradeId);
+                if (cause != null && cause.side() == arrival.side())
+                {
+                    engineMatched++;
+                    record(engine, cause, arrival, measureStart, measureEnd);
+                    break;
+                }
             }
         }
         return new LatencyResult(engine, floor, engineOrders, engineMatched, stream.engineTrades().size() - engineMatched,

@@ -8,7 +8,9 @@ import dev.peregrine.journal.DecisionJournalReader;
 import dev.peregrine.journal.JournalReader;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,10 +18,12 @@ import java.util.Map;
  * decision record carries the event time of its cause (the core's clock is the time of the input it processes),
  * and the journaled TRADE with that event time carries the trade id the venue wrote. So an order request, whose
  * client id ends in the engine's order id, is tied to the very frame that caused it: exact, not inferred from order.
+ * Frames read off the socket together share a receive time; then each is a candidate and the order's side (up-tick
+ * buys, down-tick sells, and the stream alternates them) picks its own.
  */
 final class OrderCauses
 {
-    private final Map<Long, Long> tradeIdByOrderId = new HashMap<>();
+    private final Map<Long, List<Long>> tradeIdsByOrderId = new HashMap<>();
 
     private OrderCauses()
     {
@@ -27,7 +31,7 @@ final class OrderCauses
 
     static OrderCauses read(final Path journalDir)
     {
-        final Map<Long, Long> tradeIdByEventTime = new HashMap<>();
+        final Map<Long, List<Long>> tradeIdsByEventTime = new HashMap<>();
         try (JournalReader inputs = JournalReader.open(journalDir))
         {
             final InboundEvent event = new InboundEvent();
@@ -35,7 +39,7 @@ final class OrderCauses
             {
                 if (event.type == EventType.TRADE && (event.flags & TradeFlags.SNAPSHOT) == 0)
                 {
-                    tradeIdByEventTime.put(event.eventTimeNanos, event.tradeId);
+                    tradeIdsByEventTime.computeIfAbsent(event.eventTimeNanos, t -> new ArrayList<>()).add(event.tradeId);
                 }
             }
         }
@@ -49,28 +53,27 @@ final class OrderCauses
             final DecisionRecord decision = new DecisionRecord();
             while (decisions.next(decision))
             {
-                final Long tradeId = tradeIdByEventTime.get(decision.timeNanos());
-                if (tradeId != null)
+                final List<Long> tradeIds = tradeIdsByEventTime.get(decision.timeNanos());
+                if (tradeIds != null)
                 {
-                    causes.tradeIdByOrderId.put(decision.orderId(), tradeId);
+                    causes.tradeIdsByOrderId.put(decision.orderId(), tradeIds);
                 }
             }
         }
         return causes;
     }
 
-    /** The trade id that caused the order whose client id is {@code <prefix><orderId>}, or -1. */
-    long tradeIdOf(final String clientOrderId)
+    /** The ids of the trades received with the cause of the order whose client id is {@code <prefix><orderId>}; empty if none. */
+    List<Long> tradeIdsOf(final String clientOrderId)
     {
         final int dash = clientOrderId.lastIndexOf('-');
         try
         {
-            final Long tradeId = tradeIdByOrderId.get(Long.parseLong(clientOrderId.substring(dash + 1)));
-            return tradeId == null ? -1 : tradeId;
+            return tradeIdsByOrderId.getOrDefault(Long.parseLong(clientOrderId.substring(dash + 1)), List.of());
         }
         catch (final NumberFormatException ex)
         {
-            return -1;
+            return List.of();
         }
     }
 }
