@@ -50,7 +50,8 @@ class BenchLatencyCommandTest
         assertThat(lines).anyMatch(l -> l.trim().startsWith("ring_wait"));
         assertThat(lines).anyMatch(l -> l.startsWith("ring wait strategy: YieldingWaitStrategy"));
         assertThat(lines).anyMatch(l -> l.startsWith("threads: ") && l.contains("peregrine-core") && l.contains("peregrine-floor"));
-        assertThat(Long.parseLong(value(lines, "gc collections during measurement: "))).isNotNegative();
+        assertThat(Long.parseLong(value(lines, "gc collections during measurement: ").split(" ")[0])).isNotNegative();
+        assertThat(value(lines, "engine threads' allocation during measurement, bytes per engine frame:")).contains("peregrine-core ");
     }
 
     @Test

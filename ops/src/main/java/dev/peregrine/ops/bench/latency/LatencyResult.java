@@ -17,7 +17,7 @@ import java.util.Locale;
  */
 record LatencyResult(Histogram engine, Histogram floor, int engineOrders, int engineMatched, int engineFramesWithoutOrder,
     int floorOrders, int floorMatched, long frames, long gcCollections, List<Stage> stages, List<String> threads,
-    String waitStrategy)
+    String waitStrategy, java.util.Map<String, Long> allocated)
 {
     /** One of the engine's own latency histograms: p50 and p99 in ns. */
     record Stage(String name, long p50, long p99)
@@ -26,7 +26,7 @@ record LatencyResult(Histogram engine, Histogram floor, int engineOrders, int en
 
     static LatencyResult match(final MarkedStream stream, final List<OrderArrivals.Arrival> arrivals, final OrderCauses causes,
         final long measureStart, final long measureEnd, final long frames, final long gcCollections, final List<Stage> stages,
-        final List<String> threads, final String waitStrategy)
+        final List<String> threads, final String waitStrategy, final java.util.Map<String, Long> allocated)
     {
         final Histogram engine = WireLatencyRun.histogram();
         final Histogram floor = WireLatencyRun.histogram();
@@ -70,7 +70,7 @@ record LatencyResult(Histogram engine, Histogram floor, int engineOrders, int en
             }
         }
         return new LatencyResult(engine, floor, engineOrders, engineMatched, stream.engineTrades().size() - engineMatched,
-            floorOrders, floorMatched, frames, gcCollections, stages, threads, waitStrategy);
+            floorOrders, floorMatched, frames, gcCollections, stages, threads, waitStrategy, allocated);
     }
 
     /** Only frames written inside the measurement count; the warm-up's are matched but not recorded. */
@@ -101,7 +101,14 @@ record LatencyResult(Histogram engine, Histogram floor, int engineOrders, int en
         }
         out.println("ring wait strategy: " + waitStrategy + "; cpus: " + Runtime.getRuntime().availableProcessors());
         out.println("threads: " + String.join(", ", threads));
-        out.println("gc collections during measurement: " + gcCollections);
+        out.println("gc collections during measurement: " + gcCollections + " (the whole process: venue, emulator, floor and engine)");
+        // Half the frames go to the engine's product: bytes per frame the engine was sent.
+        final StringBuilder line = new StringBuilder("engine threads' allocation during measurement, bytes per engine frame:");
+        for (final java.util.Map.Entry<String, Long> thread : allocated.entrySet())
+        {
+            line.append(String.format(Locale.ROOT, " %s %.1f;", thread.getKey(), thread.getValue() / Math.max(1.0, frames / 2.0)));
+        }
+        out.println(line);
     }
 
     private static void row(final PrintWriter out, final String name, final Histogram h)

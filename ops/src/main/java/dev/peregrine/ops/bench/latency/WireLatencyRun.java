@@ -80,6 +80,7 @@ final class WireLatencyRun
             final long gcCollections;
             final List<LatencyResult.Stage> stages;
             final List<String> threads;
+            final Map<String, Long> allocated;
             try (EngineAssembly engine = EngineAssembly.assemble(options);
                 FloorResponder floor = new FloorResponder(venue.marketDataUrl(), new CoinbaseOrderClient(venue.restUrl(),
                     new CoinbaseJwtSigner(CoinbaseCredentials.of(KEY_NAME, secret, "bench")), Duration.ofSeconds(5)),
@@ -98,9 +99,12 @@ final class WireLatencyRun
                 // 4. warm-up, then the measurement
                 stream.run(System.nanoTime() + settings.warmup().toNanos(), settings.rate(), settings.triggerEvery());
                 final long gcBefore = collections();
+                final ThreadAllocations allocations = new ThreadAllocations();
+                allocations.start();
                 measureStart = System.nanoTime();
                 frames = stream.run(measureStart + settings.duration().toNanos(), settings.rate(), settings.triggerEvery());
                 measureEnd = System.nanoTime();
+                allocated = allocations.since();
                 final int expected = stream.engineTrades().size() + stream.floorTrades().size();
                 final long settleDeadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
                 while (arrivals.count() < expected - 2 && System.nanoTime() - settleDeadline < 0)
@@ -114,7 +118,7 @@ final class WireLatencyRun
             }
             // 5. matched, through the engine's journal, once it has stopped
             return LatencyResult.match(stream, arrivals.snapshot(), OrderCauses.read(workDir.resolve("journal")), measureStart,
-                measureEnd, frames, gcCollections, stages, threads, options.waitStrategy().getClass().getSimpleName());
+                measureEnd, frames, gcCollections, stages, threads, options.waitStrategy().getClass().getSimpleName(), allocated);
         }
     }
 
