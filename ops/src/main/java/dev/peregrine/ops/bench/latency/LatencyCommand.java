@@ -22,7 +22,9 @@ import java.util.stream.Stream;
  * order request it causes arriving back at the venue, for the engine as {@code run} assembles it and for a bare
  * responder on the same sockets (the floor), interleaved in one run. Prints both histograms, {@code p50 ratio} and
  * {@code p99 ratio} (engine / floor), the engine's stage histograms, the thread layout and wait strategy, and the
- * collections during the measurement. See {@link WireLatencyRun} for the steps.
+ * collections during the measurement. See {@link WireLatencyRun} for the steps. The run's journal and key live in a
+ * temporary folder removed at the end; {@code -Dperegrine.bench.keep=true} keeps it (its path is printed) to look
+ * at the engine's decisions with {@code peregrine decisions --journal DIR/journal}.
  */
 @Command(
     name = "latency",
