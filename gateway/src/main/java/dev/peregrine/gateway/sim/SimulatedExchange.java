@@ -197,6 +197,36 @@ public final class SimulatedExchange implements AutoCloseable
         return inject(session -> new TextWebSocketFrame(text));
     }
 
+    /**
+     * Latency-bench hook: sends {@code events} (the JSON of one event, e.g. a {@code market_trades} update) as the
+     * next frame of {@code channel}'s sequence to every session subscribed to {@code subscription} for
+     * {@code productId}, and returns {@link System#nanoTime()} read on the event loop just before the first write
+     * (the frame's time on the wire, as near as user space can see it), or 0 when no session is subscribed. Blocks
+     * until written. {@code subscription} is the name clients subscribe with ({@code market_trades}, {@code ticker}),
+     * {@code channel} the one the envelope names.
+     */
+    public long sendStamped(final String subscription, final String channel, final String productId, final String events)
+    {
+        if (loop == null || closed.get())
+        {
+            throw new IllegalStateException("simulated exchange is not running");
+        }
+        return loop.submit(() ->
+        {
+            long stamp = 0;
+            for (final SimulatedSession session : venue.sessions())
+            {
+                if (session.isSubscribed(subscription, productId))
+                {
+                    final long now = System.nanoTime();
+                    stamp = stamp == 0 ? now : stamp;
+                    session.send(channel, System.currentTimeMillis() * 1_000_000L, events);
+                }
+            }
+            return stamp;
+        }).syncUninterruptibly().getNow();
+    }
+
     /** Test hook: sends {@code bytes} as one binary frame to every session; returns how many. */
     public int injectBinaryFrame(final byte[] bytes)
     {

@@ -56,6 +56,7 @@ public final class CoinbaseVenueEmulator implements AutoCloseable
     private final EmulatorUserChannel userChannel;
     private final Map<String, BigDecimal> fillPrices = new HashMap<>();
     private volatile long processingDelayMillis;
+    private volatile RequestArrivals arrivals;
     private int authFailures;
     private String lastAuthFailure;
     private final WebSocketServer server = new WebSocketServer("venue emulator", "peregrine-cb-emu",
@@ -247,6 +248,17 @@ public final class CoinbaseVenueEmulator implements AutoCloseable
         ledger.expire(epochSeconds.getAsLong());
         intx.advance(epochNanos());
         return rest.handle(method, uri, authorization, body);
+    }
+
+    /** Tells {@code listener} of each REST request as it arrives (null: nobody); the latency bench stamps orders with it. */
+    public void requestArrivals(final RequestArrivals listener)
+    {
+        arrivals = listener;
+    }
+
+    RequestArrivals requestArrivals()
+    {
+        return arrivals;
     }
 
     /** Net filled quantity of a product over every order: buys minus sells, as a plain decimal. */

@@ -49,6 +49,12 @@ final class EmulatorChannelHandler extends WebSocketSessionHandler<Channel>
         if (msg instanceof FullHttpRequest)
         {
             final FullHttpRequest request = (FullHttpRequest)msg;
+            final RequestArrivals arrivals = venue.requestArrivals();
+            if (arrivals != null)
+            {
+                arrivals.arrived(System.nanoTime(), request.method().name(), request.uri(),
+                    request.content().toString(StandardCharsets.UTF_8));
+            }
             final long delay = venue.processingDelayMillis();
             if (delay > 0)
             {

@@ -1,0 +1,11 @@
+package dev.peregrine.ops.bench.latency;
+
+import java.time.Duration;
+
+/**
+ * What one {@code bench latency} run does: how long it warms up and measures, how many frames a second the venue
+ * writes, one in how many of them is a trade that causes an order, and the ring's wait strategy.
+ */
+record LatencySettings(Duration duration, Duration warmup, int rate, int triggerEvery, String waitStrategy)
+{
+}
