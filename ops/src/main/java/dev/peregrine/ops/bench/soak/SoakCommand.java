@@ -105,13 +105,40 @@ public final class SoakCommand implements Callable<Integer>
         final PrintWriter outWriter = spec.commandLine().getOut();
         try (SoakProcesses processes = new SoakProcesses(dir, heap))
         {
-            final String ready = processes.startSim(tradesPerSecond);
-            outWriter.println("soak: " + ready);
-            processes.startDaemon(ready, specs);
-            outWriter.printf("soak: daemon pid %d, %d strategies, %s (warm-up %s, a sample every %s), output in %s%n",
-                processes.daemonPid(), specs.size(), duration, warmup, interval, dir.toAbsolutePath());
-            outWriter.flush();
-            return measure(processes, dir, total, every, warm, outWriter);
+            // SIGTERM or Ctrl-C on the soak stops its two processes too (the daemon prints its summary to daemon.err).
+            final Thread stopChildren = new Thread(() ->
+            {
+                try
+                {
+                    processes.close();
+                }
+                catch (final InterruptedException ex)
+                {
+                    Thread.currentThread().interrupt();
+                }
+            }, "peregrine-soak-stop");
+            Runtime.getRuntime().addShutdownHook(stopChildren);
+            try
+            {
+                final String ready = processes.startSim(tradesPerSecond);
+                outWriter.println("soak: " + ready);
+                processes.startDaemon(ready, specs);
+                outWriter.printf("soak: daemon pid %d, %d strategies, %s (warm-up %s, a sample every %s), output in %s%n",
+                    processes.daemonPid(), specs.size(), duration, warmup, interval, dir.toAbsolutePath());
+                outWriter.flush();
+                return measure(processes, dir, total, every, warm, outWriter);
+            }
+            finally
+            {
+                try
+                {
+                    Runtime.getRuntime().removeShutdownHook(stopChildren);
+                }
+                catch (final IllegalStateException shuttingDown)
+                {
+                    // The hook is running or about to: it stops the processes.
+                }
+            }
         }
     }
 
