@@ -2,7 +2,11 @@ package dev.peregrine.ops.bench.soak;
 
 import com.sun.tools.attach.VirtualMachine;
 
+import com.sun.management.GcInfo;
+
 import javax.management.MBeanServerConnection;
+import javax.management.MalformedObjectNameException;
+import javax.management.ObjectName;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
@@ -15,6 +19,7 @@ import java.lang.management.ThreadInfo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -30,6 +35,8 @@ final class DaemonProbe implements AutoCloseable
     private final com.sun.management.ThreadMXBean threads;
     private final List<GarbageCollectorMXBean> collectors;
     private final List<MemoryPoolMXBean> oldPools;
+    private final MBeanServerConnection connection;
+    private final Set<ObjectName> collectorNames;
 
     DaemonProbe(final long pid) throws IOException
     {
@@ -55,7 +62,16 @@ final class DaemonProbe implements AutoCloseable
         final MBeanServerConnection c = connector.getMBeanServerConnection();
         threads = ManagementFactory.newPlatformMXBeanProxy(c, ManagementFactory.THREAD_MXBEAN_NAME,
             com.sun.management.ThreadMXBean.class);
+        connection = c;
         collectors = ManagementFactory.getPlatformMXBeans(c, GarbageCollectorMXBean.class);
+        try
+        {
+            collectorNames = c.queryNames(new ObjectName(ManagementFactory.GARBAGE_COLLECTOR_MXBEAN_DOMAIN_TYPE + ",*"), null);
+        }
+        catch (final MalformedObjectNameException ex)
+        {
+            throw new IllegalStateException(ex);
+        }
         // The old generation's pool, whatever the collector: "G1 Old Gen", "PS Old Gen", "Tenured Gen", "ZHeap".
         oldPools = ManagementFactory.getPlatformMXBeans(c, MemoryPoolMXBean.class).stream()
             .filter(p -> p.getName().contains("Old") || p.getName().contains("Tenured") || p.getName().equals("ZHeap"))
@@ -73,16 +89,42 @@ final class DaemonProbe implements AutoCloseable
         return sum;
     }
 
-    /** Old generation in use right after its last collection (0 before the first), else its current use. */
-    long oldGenAfterGcBytes()
+    /**
+     * Old generation in use right after the latest collection of any kind (the last GC's pool usage after GC); before
+     * the first collection, its current use. A pool's own collection usage would do only for collectors that collect
+     * the old generation: G1 updates it on mixed and full collections, so in a soak it never moves.
+     */
+    long oldGenAfterGcBytes() throws IOException
     {
-        long sum = 0;
+        long latestEnd = -1;
+        long after = -1;
+        for (final ObjectName name : collectorNames)
+        {
+            final com.sun.management.GarbageCollectorMXBean gc = ManagementFactory.newPlatformMXBeanProxy(connection,
+                name.toString(), com.sun.management.GarbageCollectorMXBean.class);
+            final GcInfo info = gc.getLastGcInfo();
+            if (info != null && info.getEndTime() > latestEnd)
+            {
+                long used = 0;
+                for (final MemoryPoolMXBean pool : oldPools)
+                {
+                    final MemoryUsage usage = info.getMemoryUsageAfterGc().get(pool.getName());
+                    used += usage == null ? 0 : usage.getUsed();
+                }
+                latestEnd = info.getEndTime();
+                after = used;
+            }
+        }
+        if (after >= 0)
+        {
+            return after;
+        }
+        long used = 0;
         for (final MemoryPoolMXBean pool : oldPools)
         {
-            final MemoryUsage afterGc = pool.getCollectionUsage();
-            sum += afterGc != null && afterGc.getUsed() > 0 ? afterGc.getUsed() : pool.getUsage().getUsed();
+            used += pool.getUsage().getUsed();
         }
-        return sum;
+        return used;
     }
 
     /** Live threads in the daemon. */
