@@ -112,7 +112,13 @@ final class SoakProcesses implements AutoCloseable
             line.add("-XX:+AlwaysPreTouch");
         }
         line.add("-cp");
-        line.add(System.getProperty("java.class.path"));
+        // Absolute: the processes run in the soak's folder, and `java -jar ops/target/peregrine.jar` gives a relative path.
+        final StringBuilder classPath = new StringBuilder();
+        for (final String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+        {
+            classPath.append(classPath.length() == 0 ? "" : java.io.File.pathSeparator).append(Path.of(entry).toAbsolutePath());
+        }
+        line.add(classPath.toString());
         line.add(PeregrineCli.class.getName());
         line.addAll(command);
         final ProcessBuilder builder = new ProcessBuilder(line).directory(dir.toFile())
