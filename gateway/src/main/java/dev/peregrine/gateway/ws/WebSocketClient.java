@@ -1,6 +1,7 @@
 package dev.peregrine.gateway.ws;
 
 import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandler;
@@ -94,6 +95,9 @@ public final class WebSocketClient
             .group(loop)
             .channel(NioSocketChannel.class)
             .option(ChannelOption.TCP_NODELAY, true)
+            // The pooled allocator reuses its buffers' NIO views and chunks: Netty 4.2's default (adaptive) made a
+            // DirectByteBuffer slice per socket read and fallback chunks on the market-data loop, its steady garbage.
+            .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()));
         return loop;
     }

@@ -1,0 +1,28 @@
+package dev.peregrine.ops.bench.soak;
+
+import java.util.Locale;
+
+/**
+ * One sample of the daemon during a soak, a row of the CSV. Latency percentiles are of the interval since the
+ * previous sample (tick to decision, from the daemon's histogram), NaN when nothing was decided in it.
+ *
+ * @param seconds       since the daemon was ready
+ * @param warm          whether warm-up had ended (growth is measured over warm samples only)
+ */
+record SoakSample(double seconds, boolean warm, long anonRssKib, long oldGenBytes, int threads, int fds,
+    long gcCollections, long errors, long events, long orders, double p50Micros, double p99Micros)
+{
+    static final String HEADER =
+        "seconds,warm,anon_rss_kib,old_gen_after_gc_bytes,threads,fds,gc_collections,errors,events,orders,tick_to_decision_p50_us,tick_to_decision_p99_us";
+
+    String csv()
+    {
+        return String.format(Locale.ROOT, "%.1f,%b,%d,%d,%d,%d,%d,%d,%d,%d,%s,%s", seconds, warm, anonRssKib, oldGenBytes,
+            threads, fds, gcCollections, errors, events, orders, micros(p50Micros), micros(p99Micros));
+    }
+
+    private static String micros(final double value)
+    {
+        return Double.isNaN(value) ? "" : String.format(Locale.ROOT, "%.1f", value);
+    }
+}
