@@ -200,8 +200,12 @@ public final class Backtest
     }
 
     /**
-     * Runs a plan, writing its journal to {@code journalDir} (created; it must not hold anything yet).
+     * Runs a plan, writing its journal to {@code journalDir} (created; it must not hold anything yet), or, with
+     * {@code journalDir} null, keeping no journal: the same events reach the same core, so the digest, state hash
+     * and every figure are the ones a kept journal replays to; only the appends (most of a run's time on a file
+     * of trades) are left out.
      *
+     * @param journalDir may be null: no journal (and no decision journal) is written
      * @param progress may be null
      * @param observer hears every output after the digest (tests, reports); may be null
      * @throws BacktestException if {@code journalDir} is not a new folder
@@ -211,12 +215,16 @@ public final class Backtest
     public static BacktestResult run(final BacktestPlan plan, final Path journalDir, final BacktestProgress progress,
         final OutputListener observer)
     {
-        checkNewFolder(journalDir, plan.request().data());
+        if (journalDir != null)
+        {
+            checkNewFolder(journalDir, plan.request().data());
+        }
         final long started = System.nanoTime();
         final EngineSettings settings = plan.settings();
         boolean complete = false;
-        final JournalWriter writer = JournalWriter.open(journalDir, settings, plan.request().catalog());
-        try (writer; DecisionJournal decisions = DecisionJournal.open(journalDir); EventSource source = open(plan))
+        final JournalWriter writer = journalDir == null ? null : JournalWriter.open(journalDir, settings, plan.request().catalog());
+        try (writer; DecisionJournal decisions = journalDir == null ? null : DecisionJournal.open(journalDir);
+             EventSource source = open(plan))
         {
             final OutputDigest digest = new OutputDigest();
             final BacktestOutputs outputs = new BacktestOutputs(decisions);
@@ -242,7 +250,10 @@ public final class Backtest
                 {
                     clocks++;
                 }
-                writer.onEvent(event, sequence, true);  // journaled before the core sees it, as live
+                if (writer != null)
+                {
+                    writer.onEvent(event, sequence, true);  // journaled before the core sees it, as live
+                }
                 core.onEvent(event, sequence, true);
                 equity.observe(core.clockNanos(), EquityStatistics.pnlOf(core));
                 sequence++;
@@ -270,7 +281,7 @@ public final class Backtest
         }
         finally
         {
-            if (!complete)
+            if (!complete && journalDir != null)
             {
                 deleteQuietly(journalDir);
             }
