@@ -215,6 +215,19 @@ public final class Backtest
     public static BacktestResult run(final BacktestPlan plan, final Path journalDir, final BacktestProgress progress,
         final OutputListener observer)
     {
+        return run(plan, journalDir, progress, observer, true);
+    }
+
+    /**
+     * As {@link #run(BacktestPlan, Path, BacktestProgress, OutputListener)}; {@code pipelined} reads and parses the
+     * data on a second thread ({@link ImportPipeline}) while this one runs the core, the default for a single run
+     * of a file (a journal input is read on this thread: Chronicle's tailer is confined to one).
+     * A sweep runs its combinations unpipelined, one thread each, since its pool already fills every core. The
+     * events, outputs and digests are the same either way.
+     */
+    public static BacktestResult run(final BacktestPlan plan, final Path journalDir, final BacktestProgress progress,
+        final OutputListener observer, final boolean pipelined)
+    {
         if (journalDir != null)
         {
             checkNewFolder(journalDir, plan.request().data());
@@ -224,7 +237,8 @@ public final class Backtest
         boolean complete = false;
         final JournalWriter writer = journalDir == null ? null : JournalWriter.open(journalDir, settings, plan.request().catalog());
         try (writer; DecisionJournal decisions = journalDir == null ? null : DecisionJournal.open(journalDir);
-             EventSource source = open(plan))
+             EventSource source = open(plan);
+             ImportPipeline pipeline = pipelined && plan.format() != DataFormat.JOURNAL ? new ImportPipeline(source) : null)
         {
             final OutputDigest digest = new OutputDigest();
             final BacktestOutputs outputs = new BacktestOutputs(decisions);
@@ -236,11 +250,11 @@ public final class Backtest
                 new TradingSwitch());
             outputs.bind(core.execution().orders());
             final EquityStatistics equity = new EquityStatistics();
-            final InboundEvent event = new InboundEvent();
+            final InboundEvent own = new InboundEvent();
             long sequence = 0;
             long clocks = 0;
             long first = 0;
-            while (source.next(event))
+            for (InboundEvent event = next(source, pipeline, own); event != null; event = next(source, pipeline, own))
             {
                 if (sequence == 0)
                 {
@@ -286,6 +300,16 @@ public final class Backtest
                 deleteQuietly(journalDir);
             }
         }
+    }
+
+    /** The next event: the pipeline's slot, or {@code own} filled from the source on this thread; null at the end. */
+    private static InboundEvent next(final EventSource source, final ImportPipeline pipeline, final InboundEvent own)
+    {
+        if (pipeline != null)
+        {
+            return pipeline.take();
+        }
+        return source.next(own) ? own : null;
     }
 
     /** The summary's lines on strategies rejected for one reason many times in a row. */

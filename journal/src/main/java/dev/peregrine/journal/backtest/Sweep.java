@@ -113,8 +113,8 @@ public final class Sweep
             for (int i = 0; i < n; i++)
             {
                 final int index = i;
-                futures.add(pool.submit(() -> Backtest.run(plans.get(index), dir == null ? null : dir.resolve(Integer.toString(index + 1)),
-                    progress.get(index), null)));
+                final Path journal = dir == null ? null : dir.resolve(Integer.toString(index + 1));
+                futures.add(pool.submit(() -> Backtest.run(plans.get(index), journal, progress.get(index), null, false)));
             }
             final List<Row> rows = new ArrayList<>();
             for (int i = 0; i < n; i++)

@@ -18,6 +18,9 @@ final class TimestampBytes
     /** Below this, epoch milliseconds times 10^6 cannot overflow a long. */
     private static final long SAFE_MILLIS = 9_000_000_000_000L;
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
+    /** Epoch nanoseconds in a long span 1677-09-21 to 2262-04-11: whole years inside it cannot overflow. */
+    private static final int MIN_YEAR = 1678;
+    private static final int MAX_YEAR = 2261;
 
     private TimestampBytes()
     {
@@ -55,7 +58,7 @@ final class TimestampBytes
         final int year = (int)digits(b, o, 4);
         final int month = (int)digits(b, o + 5, 2);
         final int day = (int)digits(b, o + 8, 2);
-        if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month))
+        if (year < MIN_YEAR || year > MAX_YEAR || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month))
         {
             return UNDECIDED;
         }
