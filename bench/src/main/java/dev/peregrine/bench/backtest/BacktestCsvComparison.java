@@ -16,6 +16,7 @@ import dev.peregrine.journal.importer.TimeWindow;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -30,11 +31,13 @@ import java.util.stream.Stream;
  *   <li><b>parse</b> (the floor): the importer drained, every row parsed to its quote and trade events and the
  *   clocks between them, no core: what any backtest of this file must at least do;</li>
  *   <li><b>end to end</b>: {@code Backtest.plan} and {@code Backtest.run} as {@code ./peregrine backtest --data FILE
- *   --strategy S} runs them (no journal kept, the default);</li>
+ *   --strategy S} runs them (no journal kept, the default; import and core on two threads);</li>
+ *   <li><b>one thread</b>: the same run with import and core on one thread (a sweep's combination);</li>
  *   <li><b>with journal</b> ({@code --journal}): the same run keeping its journal ({@code --keep-journal}).</li>
  * </ul>
- * Prints trades/s for each, the best round, and {@code ratio end-to-end / floor}, and checks the digest is the
- * same in every round and with the journal.
+ * Prints trades/s for each (wall clock) and the process's CPU time per trade (all threads; less sensitive than
+ * wall time to other work on a shared machine), the best round, and {@code ratio end-to-end / floor}, and checks
+ * the digest is the same in every round, on one thread and with the journal.
  * <pre>
  * java @jvm.options -cp bench/target/benchmarks.jar dev.peregrine.bench.backtest.BacktestCsvComparison \
  *     --data BTC-USD-trades.csv [--strategy trend-following] [--rounds 3] [--journal]
@@ -76,18 +79,27 @@ public final class BacktestCsvComparison
         double bestRead = 0;
         double bestParse = 0;
         double bestEnd = 0;
+        double bestOneThread = 0;
         double bestJournal = 0;
         String digest = null;
         for (int round = 0; round <= rounds; round++)
         {
             final long readNanos = read(data);
+            long cpu = cpuNanos();
             final long[] parsed = parse(request);
+            final long parseCpu = cpuNanos() - cpu;
             final long trades = parsed[0];
+            cpu = cpuNanos();
             long started = System.nanoTime();
-            final BacktestPlan plan = Backtest.plan(request);
-            final BacktestResult end = Backtest.run(plan, null, null, null);
+            final BacktestResult end = Backtest.run(Backtest.plan(request), null, null, null);
             final long endNanos = System.nanoTime() - started;
+            final long endCpu = cpuNanos() - cpu;
             digest = check(digest, end);
+            cpu = cpuNanos();
+            started = System.nanoTime();
+            digest = check(digest, Backtest.run(Backtest.plan(request), null, null, null, false));
+            final long oneNanos = System.nanoTime() - started;
+            final long oneCpu = cpuNanos() - cpu;
             double journalRate = Double.NaN;
             if (journal)
             {
@@ -105,22 +117,25 @@ public final class BacktestCsvComparison
                 }
             }
             final String label = round == 0 ? "warm-up" : "round " + round;
-            System.out.printf(Locale.ROOT, "%-8s trades %,d: read %,.0f/s, parse (floor) %,.0f/s, end to end %,.0f/s%s, " +
-                    "ratio end-to-end / floor %.2f%n", label, trades, rate(trades, readNanos), rate(trades, parsed[1]),
-                rate(trades, endNanos), journal ? String.format(Locale.ROOT, ", with journal %,.0f/s", journalRate) : "",
-                (double)parsed[1] / endNanos);
+            System.out.printf(Locale.ROOT, "%-8s trades %,d: read %,.0f/s, parse (floor) %,.0f/s, end to end %,.0f/s, " +
+                    "one thread %,.0f/s%s, ratio end-to-end / floor %.2f; cpu ns/trade: parse %.0f, end to end %.0f, " +
+                    "one thread %.0f%n", label, trades, rate(trades, readNanos), rate(trades, parsed[1]), rate(trades, endNanos),
+                rate(trades, oneNanos), journal ? String.format(Locale.ROOT, ", with journal %,.0f/s", journalRate) : "",
+                (double)parsed[1] / endNanos, (double)parseCpu / trades, (double)endCpu / trades, (double)oneCpu / trades);
             if (round > 0)
             {
                 bestRead = Math.max(bestRead, rate(trades, readNanos));
                 bestParse = Math.max(bestParse, rate(trades, parsed[1]));
                 bestEnd = Math.max(bestEnd, rate(trades, endNanos));
+                bestOneThread = Math.max(bestOneThread, rate(trades, oneNanos));
                 bestJournal = journal ? Math.max(bestJournal, journalRate) : Double.NaN;
             }
         }
-        System.out.printf(Locale.ROOT, "best: read %,.0f trades/s, parse (floor) %,.0f trades/s, end to end %,.0f trades/s%s%n",
-            bestRead, bestParse, bestEnd, journal ? String.format(Locale.ROOT, ", with journal %,.0f trades/s", bestJournal) : "");
+        System.out.printf(Locale.ROOT, "best: read %,.0f trades/s, parse (floor) %,.0f trades/s, end to end %,.0f trades/s, " +
+            "one thread %,.0f trades/s%s%n", bestRead, bestParse, bestEnd, bestOneThread, journal ? String.format(Locale.ROOT, ", with journal %,.0f trades/s", bestJournal) : "");
         System.out.printf(Locale.ROOT, "ratio end-to-end / floor: %.2f%n", bestEnd / bestParse);
-        System.out.println("output-digest: " + digest + " (the same in every round" + (journal ? " and with the journal)" : ")"));
+        System.out.println("output-digest: " + digest + " (the same in every round and on one thread" +
+            (journal ? " and with the journal)" : ")"));
     }
 
     private static long read(final Path data) throws IOException
@@ -170,6 +185,12 @@ public final class BacktestCsvComparison
             throw new IllegalStateException("digest changed between runs: " + digest + " then " + result.outputDigestHex());
         }
         return result.outputDigestHex();
+    }
+
+    /** CPU time of every thread of this process so far. */
+    private static long cpuNanos()
+    {
+        return ((com.sun.management.OperatingSystemMXBean)ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static double rate(final long count, final long nanos)
