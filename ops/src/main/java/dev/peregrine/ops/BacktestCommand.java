@@ -53,13 +53,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
  * {@code peregrine backtest --data PATH --strategy NAME}: a strategy over historical data through the
  * live code path (importers in {@code journal.importer}, driver {@code journal.backtest.Backtest}),
- * writing a journal that {@code replay}, {@code decisions} and {@code report} read; or, with
+ * keeping, when asked, a journal that {@code replay}, {@code decisions} and {@code report} read; or, with
  * {@code --sweep}, a parameter grid run in parallel and tabled.
  */
 @Command(
@@ -94,8 +95,9 @@ import java.util.concurrent.Callable;
         "product, e.g. --venue binance-usdm --product BTCUSDT. Their bad rows stop the run like the data's.",
         "--collateral and --leverage set the margin account (one-way cross margin; defaults 10000 and 1x).",
         "",
-        "Sweeps: --sweep key=v1,v2 (repeatable) runs every combination on the available cores, each with its",
-        "journal in <report>/sweep/<n>, and prints a table sorted by --sort: pnl (net of fees, with",
+        "Sweeps: --sweep key=v1,v2 (repeatable) runs every combination on the available cores (--threads), each",
+        "with its own engine (and journal in <keep-journal>/<n> or <report>/sweep/<n> when kept), prints",
+        "'grid points per second: X' and a table sorted by --sort: pnl (net of fees, with",
         "unrealized; highest first), trades (fills; most first), max-drawdown (smallest first), sharpe",
         "(mean/stdev of per-minute equity changes x sqrt(525600); highest first). Ties keep grid order."})
 public final class BacktestCommand implements Callable<Integer>
@@ -128,8 +130,14 @@ public final class BacktestCommand implements Callable<Integer>
 
     @Option(names = "--report", paramLabel = "DIR", description = "Folder for this run: its journal goes to DIR/journal " +
         "and, for a single run, report.json and report.html (as ./peregrine report writes them) to DIR (sweeps: a journal " +
-        "per combination in DIR/sweep/<n>, no report). Default: a new temporary folder for the journal, named in the summary.")
+        "per combination in DIR/sweep/<n>, no report; --keep-journal puts the journal there instead). Default: no journal " +
+        "is kept (see --keep-journal).")
     private Path report;
+
+    @Option(names = "--keep-journal", paramLabel = "DIR", description = "Write the run's journal to DIR (a new or empty " +
+        "folder; sweeps: DIR/<n>), for replay, decisions and report. Without it (or --report) no journal is written: the " +
+        "run is faster and prints the same digest and state hash that the journal's replay would.")
+    private Path keepJournal;
 
     @Option(names = "--capital", paramLabel = "QUOTE",
         description = "Starting capital the returns are measured on, in quote currency (default: ${DEFAULT-VALUE}).")
@@ -212,7 +220,6 @@ public final class BacktestCommand implements Callable<Integer>
             return ExitCodes.OK;
         }
         final BacktestRequest request = request();
-        final Path folder = folder();
         final PrintWriter err = spec.commandLine().getErr();
         final boolean showProgress = progress || System.console() != null;
         try
@@ -224,12 +231,12 @@ public final class BacktestCommand implements Callable<Integer>
                 final BacktestResult result;
                 try (ProgressBar bar = showProgress ? new ProgressBar(err, "backtest", counters::events, counters::fraction) : null)
                 {
-                    result = EngineAssembly.backtest(plan, folder.resolve("journal"), counters);
+                    result = EngineAssembly.backtest(plan, journalFolder(), counters);
                 }
                 BacktestSummary.print(out, result, data.toString(), capital);
                 if (report != null)
                 {
-                    return writeReport(out, err, folder.resolve("journal"));
+                    return writeReport(out, err, result.journal());
                 }
                 return ExitCodes.OK;
             }
@@ -247,7 +254,7 @@ public final class BacktestCommand implements Callable<Integer>
                 () -> sweep.progress().stream().mapToLong(BacktestProgress::events).sum(),
                 () -> ProgressBar.meanFraction(sweep.progress())) : null)
             {
-                rows = sweep.run(folder.resolve("sweep"), n);
+                rows = sweep.run(sweepFolder(), n);
             }
             final double seconds = (System.nanoTime() - started) / 1e9;
             final BacktestResult first = rows.get(0).result();
@@ -255,7 +262,9 @@ public final class BacktestCommand implements Callable<Integer>
                 String.join(", ", grid.keys()), Math.min(n, rows.size()), Math.min(n, rows.size()) == 1 ? "" : "s", seconds,
                 request.strategy().type(), String.join(",", first.products()), data, metric.cliName());
             SweepTable.print(out, grid.keys(), rows, metric);
-            out.println("journals: " + folder.resolve("sweep") + "/<#>");
+            out.printf(Locale.ROOT, "grid points per second: %.2f%n", rows.size() / seconds);
+            out.println(sweepFolder() != null ? "journals: " + sweepFolder() + "/<#>"
+                : "journals: not kept (--keep-journal DIR or --report DIR keeps them)");
             out.println("assumptions:");
             for (final String line : first.assumptions())
             {
@@ -402,16 +411,16 @@ public final class BacktestCommand implements Callable<Integer>
         }
     }
 
-    private Path folder()
+    /** The single run's journal: --keep-journal, else the report's (the report is made from it), else none. */
+    private Path journalFolder()
     {
-        try
-        {
-            return report != null ? report : Files.createTempDirectory("peregrine-backtest-");
-        }
-        catch (final IOException e)
-        {
-            throw new UsageException("cannot create a temporary folder for the journal (" + e.getMessage() + "); give --report DIR");
-        }
+        return keepJournal != null ? keepJournal : report != null ? report.resolve("journal") : null;
+    }
+
+    /** The folder of a sweep's journals (one a combination), or null when none are kept. */
+    private Path sweepFolder()
+    {
+        return keepJournal != null ? keepJournal : report != null ? report.resolve("sweep") : null;
     }
 
     private static long time(final String text, final String option)

@@ -200,8 +200,12 @@ public final class Backtest
     }
 
     /**
-     * Runs a plan, writing its journal to {@code journalDir} (created; it must not hold anything yet).
+     * Runs a plan, writing its journal to {@code journalDir} (created; it must not hold anything yet), or, with
+     * {@code journalDir} null, keeping no journal: the same events reach the same core, so the digest, state hash
+     * and every figure are the ones a kept journal replays to; only the appends (most of a run's time on a file
+     * of trades) are left out.
      *
+     * @param journalDir may be null: no journal (and no decision journal) is written
      * @param progress may be null
      * @param observer hears every output after the digest (tests, reports); may be null
      * @throws BacktestException if {@code journalDir} is not a new folder
@@ -211,12 +215,30 @@ public final class Backtest
     public static BacktestResult run(final BacktestPlan plan, final Path journalDir, final BacktestProgress progress,
         final OutputListener observer)
     {
-        checkNewFolder(journalDir, plan.request().data());
+        return run(plan, journalDir, progress, observer, true);
+    }
+
+    /**
+     * As {@link #run(BacktestPlan, Path, BacktestProgress, OutputListener)}; {@code pipelined} reads and parses the
+     * data on a second thread ({@link ImportPipeline}) while this one runs the core, the default for a single run
+     * of a file (a journal input is read on this thread: Chronicle's tailer is confined to one).
+     * A sweep runs its combinations unpipelined, one thread each, since its pool already fills every core. The
+     * events, outputs and digests are the same either way.
+     */
+    public static BacktestResult run(final BacktestPlan plan, final Path journalDir, final BacktestProgress progress,
+        final OutputListener observer, final boolean pipelined)
+    {
+        if (journalDir != null)
+        {
+            checkNewFolder(journalDir, plan.request().data());
+        }
         final long started = System.nanoTime();
         final EngineSettings settings = plan.settings();
         boolean complete = false;
-        final JournalWriter writer = JournalWriter.open(journalDir, settings, plan.request().catalog());
-        try (writer; DecisionJournal decisions = DecisionJournal.open(journalDir); EventSource source = open(plan))
+        final JournalWriter writer = journalDir == null ? null : JournalWriter.open(journalDir, settings, plan.request().catalog());
+        try (writer; DecisionJournal decisions = journalDir == null ? null : DecisionJournal.open(journalDir);
+             EventSource source = open(plan);
+             ImportPipeline pipeline = pipelined && plan.format() != DataFormat.JOURNAL ? new ImportPipeline(source) : null)
         {
             final OutputDigest digest = new OutputDigest();
             final BacktestOutputs outputs = new BacktestOutputs(decisions);
@@ -228,11 +250,11 @@ public final class Backtest
                 new TradingSwitch());
             outputs.bind(core.execution().orders());
             final EquityStatistics equity = new EquityStatistics();
-            final InboundEvent event = new InboundEvent();
+            final InboundEvent own = new InboundEvent();
             long sequence = 0;
             long clocks = 0;
             long first = 0;
-            while (source.next(event))
+            for (InboundEvent event = next(source, pipeline, own); event != null; event = next(source, pipeline, own))
             {
                 if (sequence == 0)
                 {
@@ -242,7 +264,10 @@ public final class Backtest
                 {
                     clocks++;
                 }
-                writer.onEvent(event, sequence, true);  // journaled before the core sees it, as live
+                if (writer != null)
+                {
+                    writer.onEvent(event, sequence, true);  // journaled before the core sees it, as live
+                }
                 core.onEvent(event, sequence, true);
                 equity.observe(core.clockNanos(), EquityStatistics.pnlOf(core));
                 sequence++;
@@ -270,11 +295,21 @@ public final class Backtest
         }
         finally
         {
-            if (!complete)
+            if (!complete && journalDir != null)
             {
                 deleteQuietly(journalDir);
             }
         }
+    }
+
+    /** The next event: the pipeline's slot, or {@code own} filled from the source on this thread; null at the end. */
+    private static InboundEvent next(final EventSource source, final ImportPipeline pipeline, final InboundEvent own)
+    {
+        if (pipeline != null)
+        {
+            return pipeline.take();
+        }
+        return source.next(own) ? own : null;
     }
 
     /** The summary's lines on strategies rejected for one reason many times in a row. */

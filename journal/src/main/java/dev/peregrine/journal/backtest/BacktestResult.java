@@ -14,8 +14,9 @@ import java.util.List;
  *
  * @param format          the data's format (detected or forced)
  * @param settings        the engine settings the core ran with (also in the journal's header)
- * @param journal         the journal written: replaying it gives {@code outputDigestHex} and {@code stateHashHex}
- * @param events          events fed to the core (data and synthesized quotes and clocks), all journaled
+ * @param journal         the journal written: replaying it gives {@code outputDigestHex} and {@code stateHashHex};
+ *                        null when the run kept none
+ * @param events          events fed to the core (data and synthesized quotes and clocks), all journaled when kept
  * @param clocks          of which synthesized CLOCK events
  * @param firstEventNanos event time of the first event fed (0 when none)
  * @param lastEventNanos  event time of the last event fed (0 when none)

@@ -91,8 +91,11 @@ public final class Sweep
     }
 
     /**
-     * Runs every combination on {@code threads} threads and returns the rows in grid order. The first
-     * failure stops the sweep (the runs not started are skipped) and is rethrown.
+     * Runs every combination on {@code threads} threads and returns the rows in grid order, whatever order the
+     * runs finish in (each row depends only on its plan). The first failure stops the sweep (the runs not
+     * started are skipped) and is rethrown.
+     *
+     * @param dir the folder of the journals ({@code <dir>/<n>}); null keeps none
      */
     public List<Row> run(final Path dir, final int threads)
     {
@@ -110,8 +113,8 @@ public final class Sweep
             for (int i = 0; i < n; i++)
             {
                 final int index = i;
-                futures.add(pool.submit(() -> Backtest.run(plans.get(index), dir.resolve(Integer.toString(index + 1)),
-                    progress.get(index), null)));
+                final Path journal = dir == null ? null : dir.resolve(Integer.toString(index + 1));
+                futures.add(pool.submit(() -> Backtest.run(plans.get(index), journal, progress.get(index), null, false)));
             }
             final List<Row> rows = new ArrayList<>();
             for (int i = 0; i < n; i++)

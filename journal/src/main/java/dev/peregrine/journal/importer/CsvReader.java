@@ -140,7 +140,15 @@ public final class CsvReader implements Closeable
      */
     public List<String> readHeader(final String expected) throws IOException
     {
-        final List<String> names = next();
+        return acceptHeader(next(), expected);
+    }
+
+    /**
+     * {@link #readHeader} for a first record read elsewhere ({@link CsvByteRecords}; {@code null} when the input
+     * was empty), so both readers check a header and find its columns with the same words.
+     */
+    List<String> acceptHeader(final List<String> names, final String expected)
+    {
         if (names == null || names.isEmpty())
         {
             throw new ImportException(source + ":1: empty " + (names == null ? "file" : "line") +

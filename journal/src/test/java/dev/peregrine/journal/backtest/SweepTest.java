@@ -62,6 +62,27 @@ class SweepTest
     }
 
     @Test
+    void rowsComeInGridOrderWithTheSameResultsOnAnyNumberOfWorkers() throws IOException
+    {
+        final Path data = GeneratedCandles.write(dir.resolve("BTC-USD-1m.csv"), 300, 9);
+        final BacktestRequest base = new BacktestRequest(TestProducts.CATALOG, data, null, null,
+            StrategySpec.parse("trend-following:bar=1m", "trend-following"), TimeWindow.ALL, 1000, PaperVenueSettings.DEFAULT);
+        final SweepGrid grid = SweepGrid.parse(List.of("fast=2,3,5", "slow=8,13,21"), base.strategy().params());
+        final List<Sweep.Row> one = Sweep.plan(base, grid).run(null, 1);
+        final List<Sweep.Row> many = Sweep.plan(base, grid).run(null, Math.max(4, Runtime.getRuntime().availableProcessors()));
+        assertEquals(9, many.size());
+        for (int i = 0; i < one.size(); i++)
+        {
+            assertEquals(i + 1, many.get(i).number());
+            assertEquals(one.get(i).combination(), many.get(i).combination());
+            assertEquals(one.get(i).result().outputDigestHex(), many.get(i).result().outputDigestHex());
+            assertEquals(one.get(i).result().stateHashHex(), many.get(i).result().stateHashHex());
+            assertEquals(one.get(i).result().netPnl(), many.get(i).result().netPnl());
+            assertEquals(null, many.get(i).result().journal(), "no folder given: no journal kept");
+        }
+    }
+
+    @Test
     void badSweepsAreListedAtOnce()
     {
         final BacktestException e = assertThrows(BacktestException.class,

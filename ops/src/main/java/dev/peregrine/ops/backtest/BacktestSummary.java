@@ -45,7 +45,8 @@ public final class BacktestSummary
         }
         r.pnl().lines().forEach(out::println);
         StatisticsLines.of(r.statistics().onCapital(capital)).forEach(out::println);
-        out.println("journal: " + r.journal());
+        out.println(r.journal() != null ? "journal: " + r.journal()
+            : "journal: not kept (--keep-journal DIR or --report DIR keeps it; the digest is the one its replay prints)");
         out.println("output-digest: " + r.outputDigestHex());
         out.println("state-hash: " + r.stateHashHex());
         out.println("assumptions:");
@@ -53,7 +54,10 @@ public final class BacktestSummary
         {
             out.println("  - " + line);
         }
-        out.println("replay it: ./peregrine replay --journal " + r.journal());
+        if (r.journal() != null)
+        {
+            out.println("replay it: ./peregrine replay --journal " + r.journal());
+        }
         out.flush();
     }
 

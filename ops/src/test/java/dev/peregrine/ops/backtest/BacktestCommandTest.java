@@ -72,6 +72,28 @@ class BacktestCommandTest
             "--report", dir.resolve("single").toString());
         assertTrue(sweep.out().contains(single.value("output-digest")), "row fast=5,slow=13 has the single run's digest");
         assertTrue(Files.isDirectory(dir.resolve("s").resolve("sweep").resolve("4")));
+        final double gridPointsPerSecond = Double.parseDouble(sweep.value("grid points per second"));
+        assertTrue(gridPointsPerSecond > 0, sweep.out());
+    }
+
+    @Test
+    void withoutKeepJournalNoJournalIsWrittenAndTheDigestIsTheKeptJournalsReplayDigest() throws IOException
+    {
+        final Path data = CANDLES.write(dir, "ETH-USD-1m.csv", 200);
+        final CliRun fast = CliRun.of("backtest", "--data", data.toString(), "--strategy", "trend-following:bar=1m,fast=3,slow=8");
+        assertEquals(0, fast.exit(), fast.err());
+        assertTrue(fast.out().contains("journal: not kept (--keep-journal DIR"), fast.out());
+        assertFalse(fast.out().contains("replay it:"), fast.out());
+
+        final Path kept = dir.resolve("kept");
+        final CliRun keep = CliRun.of("backtest", "--data", data.toString(), "--strategy", "trend-following:bar=1m,fast=3,slow=8",
+            "--keep-journal", kept.toString());
+        assertEquals(0, keep.exit(), keep.err());
+        assertEquals(kept.toString(), keep.value("journal"));
+        final CliRun replay = CliRun.of("replay", "--journal", kept.toString());
+        assertEquals(0, replay.exit(), replay.err());
+        assertEquals(fast.value("output-digest"), replay.value("output-digest"));
+        assertEquals(fast.value("state-hash"), replay.value("state-hash"));
     }
 
     @Test
