@@ -65,11 +65,13 @@ public final class CandleBarBuilder implements BarBuilder
         candles = 0;
     }
 
+    /**
+     * The subscription only: the builder holds no bar in progress, so nothing a snapshot would have to carry
+     * (the candle count is a diagnostic, left out so a restored engine hashes as the live one).
+     */
     @Override
     public long hash(final long seed)
     {
-        long h = Hash64.mix(seed, instrumentId);
-        h = Hash64.mix(h, intervalNanos);
-        return Hash64.mix(h, candles);
+        return Hash64.mix(Hash64.mix(seed, instrumentId), intervalNanos);
     }
 }

@@ -42,12 +42,12 @@ class CandleBarBuilderTest
     }
 
     @Test
-    void theHashFollowsTheCandlesSeen()
+    void theHashIsTheSubscriptionOnlyNoStateToCarry()
     {
         final CandleBarBuilder a = new CandleBarBuilder(0, MINUTE, listener);
         final CandleBarBuilder b = new CandleBarBuilder(0, MINUTE, listener);
-        assertThat(a.hash(1)).isEqualTo(b.hash(1));
         a.onCandle(0, 1, 1, 1, 1, 1);
-        assertThat(a.hash(1)).isNotEqualTo(b.hash(1));
+        assertThat(a.hash(1)).isEqualTo(b.hash(1));
+        assertThat(new CandleBarBuilder(0, 2 * MINUTE, listener).hash(1)).isNotEqualTo(b.hash(1));
     }
 }
