@@ -27,6 +27,8 @@ import java.util.concurrent.TimeUnit;
  *       pre-built events;</li>
  *   <li>{@code peregrineEngineHotSlots}: the same, each bar's events written into three reused slots just
  *       before they are fed, so the input stays in cache as a replay's slot and the live ring do;</li>
+ *   <li>{@code peregrineEngineCandles}: the bar path, one closed CANDLE per bar through one reused slot, the
+ *       strategy on candle bars ({@code bars=candles}), filling at the close;</li>
  *   <li>{@code ta4j}: indicators, rules, strategy and {@code BarSeriesManager}.</li>
  * </ul>
  * Each invocation is a whole backtest (ta4j's indicators and Peregrine's core are built anew each time, as
@@ -81,6 +83,14 @@ public class EmaCrossoverBacktestBenchmark
         return engine.backtest.runThroughSlots(trades);
     }
 
+    /** The bar path: one closed candle per bar (not a quote, a trade and a clock), the strategy on candle bars. */
+    @Benchmark
+    @OperationsPerInvocation(BARS)
+    public int peregrineEngineCandles(final CandleEngine engine)
+    {
+        return engine.backtest.runCandles(trades);
+    }
+
     @Benchmark
     @OperationsPerInvocation(BARS)
     public int peregrineEngineHotSlotsTimed(final Engine engine)
@@ -115,6 +125,19 @@ public class EmaCrossoverBacktestBenchmark
         public void setUp()
         {
             backtest = new EngineBacktest(new RandomWalkBars(BARS, 42), FAST, SLOW, WARM_UP);
+        }
+    }
+
+    /** The bar path's backtest: the strategy on candle bars ({@code bars=candles}); no pre-built events are read. */
+    @State(Scope.Thread)
+    public static class CandleEngine
+    {
+        EngineBacktest backtest;
+
+        @Setup
+        public void setUp()
+        {
+            backtest = new EngineBacktest(new RandomWalkBars(BARS, 42), FAST, SLOW, WARM_UP, true, 0);
         }
     }
 }

@@ -44,18 +44,31 @@ public final class EngineBacktest
     private final InboundEvent quote = RandomWalkEvents.cleared(new InboundEvent());
     private final InboundEvent trade = RandomWalkEvents.cleared(new InboundEvent());
     private final InboundEvent clock = RandomWalkEvents.cleared(new InboundEvent());
+    /** The one reused slot of {@link #runCandles}. */
+    private final InboundEvent candle = RandomWalkEvents.cleared(new InboundEvent());
     private TradingCore core;
     private OutputDigest digest;
 
     /** Settings and events built once (per JMH trial); each {@link #run} builds a fresh core from them. */
     public EngineBacktest(final RandomWalkBars bars, final int fast, final int slow, final int warmUpBars)
     {
+        this(bars, fast, slow, warmUpBars, false, RandomWalkEvents.HALF_SPREAD);
+    }
+
+    /**
+     * The same backtest, with the strategy's bars taken whole from candles ({@code bars=candles}) when
+     * {@code fromCandles}, fed by {@link #runCandles}, and the quotes of the three-event path
+     * {@code halfSpread} either side of the close (0: locked at the close, the market a candle makes).
+     */
+    public EngineBacktest(final RandomWalkBars bars, final int fast, final int slow, final int warmUpBars,
+        final boolean fromCandles, final long halfSpread)
+    {
         final long quantity = FixedPoint.parse(QUANTITY);
         final long neverBinds = FixedPoint.parse("1");
         settings = EngineSettings.builder(PRODUCTS).windows(fast, slow).orderQuantity(new long[]{quantity}).risk(RiskLimits.basic(new long[]{neverBinds}, new long[]{neverBinds})).paperVenue(PaperVenueSettings.FRICTIONLESS).build()
             .withStrategies(List.of(StrategySpec.parse("trend-following:bar=1m,fast=" + fast + ",slow=" + slow +
-                ",warm-up=" + warmUpBars + ",quantity=" + QUANTITY, "ema")));
-        events = new RandomWalkEvents(bars, 0);
+                ",warm-up=" + warmUpBars + ",quantity=" + QUANTITY + (fromCandles ? ",bars=candles" : ""), "ema")));
+        events = new RandomWalkEvents(bars, 0, halfSpread);
         orders = new RecordedOrders(bars.count());
     }
 
@@ -80,6 +93,26 @@ public final class EngineBacktest
         start();
         feedThroughSlots();
         return trades(trades);
+    }
+
+    /**
+     * The bar path: one closed CANDLE per bar ({@code CandleFlags.BAR}) through one reused slot, the strategy
+     * on candle bars. Needs a backtest built with {@code fromCandles}.
+     */
+    public int runCandles(final int[] trades)
+    {
+        start();
+        feedCandles();
+        return trades(trades);
+    }
+
+    void feedCandles()
+    {
+        for (int bar = 0; bar < events.barCount(); bar++)
+        {
+            events.writeCandle(bar, candle);
+            core.onEvent(candle, bar, true);
+        }
     }
 
     /**

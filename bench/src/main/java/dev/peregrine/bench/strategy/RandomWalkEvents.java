@@ -1,5 +1,6 @@
 package dev.peregrine.bench.strategy;
 
+import dev.peregrine.core.event.CandleFlags;
 import dev.peregrine.core.event.EventType;
 import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.event.Side;
@@ -44,12 +45,23 @@ public final class RandomWalkEvents
 
     private final long[] close;
     private final int instrumentId;
+    private final long halfSpread;
     private final InboundEvent[] events;
 
     /** Events of every bar of {@code bars}, for the engine's instrument {@code instrumentId}. */
     public RandomWalkEvents(final RandomWalkBars bars, final int instrumentId)
     {
+        this(bars, instrumentId, HALF_SPREAD);
+    }
+
+    /**
+     * The same with the quote {@code halfSpread} either side of the close: 0 gives a locked quote at the close,
+     * the market a bar-path candle makes ({@link #writeCandle}), so both paths fill at the same prices.
+     */
+    public RandomWalkEvents(final RandomWalkBars bars, final int instrumentId, final long halfSpread)
+    {
         this.instrumentId = instrumentId;
+        this.halfSpread = halfSpread;
         close = new long[bars.count()];
         for (int i = 0; i < close.length; i++)
         {
@@ -84,8 +96,8 @@ public final class RandomWalkEvents
         final long sequence = 2L * bar;
 
         header(quote, EventType.QUOTE, instrumentId, start + QUOTE_OFFSET_NANOS, sequence + 1);
-        quote.bidPrice = price - HALF_SPREAD;
-        quote.askPrice = price + HALF_SPREAD;
+        quote.bidPrice = price - halfSpread;
+        quote.askPrice = price + halfSpread;
         quote.bidQuantity = QUOTE_SIZE;
         quote.askQuantity = QUOTE_SIZE;
         quote.price = bar == 0 ? 0 : close[bar - 1];
@@ -98,6 +110,27 @@ public final class RandomWalkEvents
         trade.side = Side.NONE;
 
         header(clock, EventType.CLOCK, -1, start + BAR_NANOS, 0);
+    }
+
+    /**
+     * Writes bar {@code bar} as one event, the bar path: a closed CANDLE marked as its interval's market data
+     * ({@link CandleFlags#BAR}), at the bar's end (where the CLOCK of {@link #writeBar} closes it), its start as
+     * exchange time, open at the previous close, the trade's size as volume. The slot must be cleared or have
+     * held only candles.
+     */
+    public void writeCandle(final int bar, final InboundEvent candle)
+    {
+        final long start = START_NANOS + bar * BAR_NANOS;
+        final long price = close[bar];
+        final long open = bar == 0 ? price : close[bar - 1];
+        header(candle, EventType.CANDLE, instrumentId, start + BAR_NANOS, 2L * bar + 1);
+        candle.exchangeTimeNanos = start;
+        candle.flags = CandleFlags.BAR;
+        candle.open = open;
+        candle.high = Math.max(open, price);
+        candle.low = Math.min(open, price);
+        candle.close = price;
+        candle.volume = TRADE_SIZE;
     }
 
     private static void header(final InboundEvent e, final int type, final int instrumentId, final long timeNanos,

@@ -12,6 +12,14 @@ public interface BarBuilder
     /** A clock event: lets time bars close when no trade arrives. */
     void onClock(long timeNanos);
 
+    /**
+     * A closed candle of the instrument that is its interval's whole market data ({@code CandleFlags.BAR}).
+     * Builders of trades ignore it (the default): only a {@link CandleBarBuilder} turns it into a bar.
+     */
+    default void onCandle(long startNanos, long open, long high, long low, long close, long volume)
+    {
+    }
+
     /** Drops the bar in progress and all history, emitting nothing. */
     void reset();
 

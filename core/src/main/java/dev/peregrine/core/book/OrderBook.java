@@ -25,12 +25,15 @@ public final class OrderBook
     private long updates;
 
     /**
-     * Ticks each side's ladder covers: 2^16 ticks (655.36 USD at BTC-USD's 0.01) holds the levels most
-     * updates touch, about 72% of the real BTC-USD update stream, the rest going to the sorted part. Each
-     * side costs 8 bytes per tick plus a bit of bitmap: 520 KiB, so about 1 MiB per book, allocated at its
-     * first level. Doubling it buys little: 2^17 catches 79%, 2^18 89% of that stream, for 2 and 4 MiB.
+     * Ticks each side's ladder covers: 2^18 (2,621.44 USD at BTC-USD's 0.01) holds about 89% of the level
+     * updates of the real BTC-USD stream, the rest going to the sorted part (2^16 held 72%, 2^17 79%). Each
+     * side costs 8 bytes per tick plus a bit of bitmap: 2 MiB, so about 4 MiB per book, allocated at its
+     * first level. Why this size: an update in the sorted part costs several times one in the ladder, and
+     * the ladder's cost barely grows with its size because an update reads only the bitmap (32 KiB a side,
+     * cache-resident) and stores the quantity. Measured on the real stream: 2^16 to 2^18 took the update
+     * from about 13 ns to about 9 ns; 2^20 bought nothing more (bench/results/2026-12-07-bars-and-book.md).
      */
-    public static final int DEFAULT_WINDOW_TICKS = 1 << 16;
+    public static final int DEFAULT_WINDOW_TICKS = 1 << 18;
 
     /**
      * A book on the instrument's price grid.

@@ -98,11 +98,14 @@ final class PriceLadder
     boolean set(final long key, final long quantity)
     {
         final int slot = (int)key & mask;
-        final long previous = quantities[slot];
+        // Whether the tick held a level comes from the bitmap (1 bit a tick: stays in cache), not from the
+        // quantity (8 bytes a tick over megabytes: an update far from the last one misses the cache). The
+        // quantity is then only stored, and a store that misses does not stall the update as a load does.
+        final boolean occupied = (words[slot >>> 6] & (1L << slot)) != 0;
         quantities[slot] = quantity;
         if (quantity != 0)
         {
-            if (previous == 0)
+            if (!occupied)
             {
                 occupy(slot);
                 count++;
@@ -113,7 +116,7 @@ final class PriceLadder
             }
             return false;
         }
-        if (previous == 0)
+        if (!occupied)
         {
             return false;
         }

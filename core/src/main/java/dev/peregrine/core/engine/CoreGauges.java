@@ -50,7 +50,10 @@ final class CoreGauges
     /** Called after every event of {@code type}: publishes when something an operator watches moved. */
     void afterEvent(final int type)
     {
-        final boolean marketData = type == EventType.TRADE || type == EventType.QUOTE || type == EventType.BOOK_LEVEL;
+        // A CANDLE is market data too: on the bar path it is the only kind, and publishing on each would be most
+        // of a bar's cost (metrics only: no output or state depends on when gauges are written).
+        final boolean marketData = type == EventType.TRADE || type == EventType.QUOTE || type == EventType.BOOK_LEVEL ||
+            type == EventType.CANDLE;
         final long orders = execution.lastOrderId();
         final long fills = metrics.fills.get();
         final int state = tradingState.state().ordinal();

@@ -69,6 +69,32 @@ final class MarketDataStage
     }
 
     /**
+     * A closed candle that is its interval's whole market data ({@code CandleFlags.BAR}): the bar path of a
+     * backtest, one event per bar. Its close is held to the same sanity as a trade; then it is the market at
+     * the close (the last price, and the touch on both sides at the close for the candle's volume, so a
+     * market order decided on this bar fills at its close, as a bar-loop backtester's "trade on current
+     * close" does), the paper venue sees the market move, and the strategies that subscribed candle bars get
+     * it as a closed bar. Strategies' trade callbacks and trade-built bars do not see it: a candle is not a
+     * trade, and a time bar built from it would close one interval late.
+     */
+    void onCandleBar(final InboundEvent event, final long clockNanos, final StrategySet strategies)
+    {
+        final int id = event.instrumentId;
+        final long close = event.close;
+        if (!sanity.acceptTrade(id, close, clockNanos))
+        {
+            return;
+        }
+        market.onQuote(id, close, event.volume, close, event.volume, close);
+        market.onTrade(id, close);
+        if (venue != null)
+        {
+            venue.onMarketUpdate(id);
+        }
+        strategies.onCandle(id, event.exchangeTimeNanos, event.open, event.high, event.low, close, event.volume);
+    }
+
+    /**
      * A trade the venue sent as history (the {@code snapshot} on subscribe). It updates the last price, since
      * the newest of them is the venue's last print, the price a trader's screen shows as "last" until the
      * next trade (they arrive oldest first, so the last one wins). It never reaches the paper venue: no

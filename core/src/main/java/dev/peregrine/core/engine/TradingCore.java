@@ -1,6 +1,7 @@
 package dev.peregrine.core.engine;
 
 import com.lmax.disruptor.EventHandler;
+import dev.peregrine.core.event.CandleFlags;
 import dev.peregrine.core.event.EventType;
 import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.event.LiquidationFlags;
@@ -196,6 +197,10 @@ public final class TradingCore implements EventHandler<InboundEvent>
                 break;
             case EventType.CANDLE:
                 metrics.candles.increment();
+                if ((event.flags & CandleFlags.BAR) != 0 && knownInstrument(event.instrumentId))
+                {
+                    marketData.onCandleBar(event, clockNanos, strategies);
+                }
                 break;
             case EventType.INSTRUMENT_INFO:
                 metrics.instrumentInfos.increment();
@@ -332,6 +337,11 @@ public final class TradingCore implements EventHandler<InboundEvent>
         {
             strategies.onFeedStatus(id, healthy, clockNanos);
         }
+    }
+
+    private boolean knownInstrument(final int id)
+    {
+        return id >= 0 && id < instruments.size();
     }
 
     private boolean aboutFeed(final InboundEvent event)

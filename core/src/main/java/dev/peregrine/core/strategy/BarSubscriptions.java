@@ -64,6 +64,18 @@ final class BarSubscriptions
         }
     }
 
+    void onCandle(final int instrumentId, final long startNanos, final long open, final long high, final long low,
+        final long close, final long volume)
+    {
+        for (int i = 0; i < builders.length; i++)
+        {
+            if (instruments[i] == instrumentId)
+            {
+                builders[i].onCandle(startNanos, open, high, low, close, volume);
+            }
+        }
+    }
+
     void onClock(final long timeNanos)
     {
         for (final BarBuilder builder : builders)

@@ -1,6 +1,7 @@
 package dev.peregrine.core.strategy;
 
 import dev.peregrine.core.bar.BarListener;
+import dev.peregrine.core.bar.CandleBarBuilder;
 import dev.peregrine.core.bar.TickBarBuilder;
 import dev.peregrine.core.bar.TimeBarBuilder;
 import dev.peregrine.core.bar.VolumeBarBuilder;
@@ -418,6 +419,12 @@ final class EngineStrategyContext implements StrategyContext
     public void subscribeTimeBars(final int instrumentId, final long intervalNanos)
     {
         bars.add(instrumentId, new TimeBarBuilder(instrumentId, intervalNanos, barListener));
+    }
+
+    @Override
+    public void subscribeCandleBars(final int instrumentId, final long intervalNanos)
+    {
+        bars.add(instrumentId, new CandleBarBuilder(instrumentId, intervalNanos, barListener));
     }
 
     @Override

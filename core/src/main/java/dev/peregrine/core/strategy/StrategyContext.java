@@ -163,6 +163,13 @@ public interface StrategyContext extends OrderEntry
     /** Time bars of {@code intervalNanos} from the instrument's trades, closed by clock events too. Set-up only. */
     void subscribeTimeBars(int instrumentId, long intervalNanos);
 
+    /**
+     * Bars that arrive whole: each closed candle of the instrument marked as its interval's market data
+     * ({@code CandleFlags.BAR}, the bar path of a backtest), ending {@code intervalNanos} after its start.
+     * Set-up only.
+     */
+    void subscribeCandleBars(int instrumentId, long intervalNanos);
+
     /** Bars of {@code tradesPerBar} trades. Set-up only. */
     void subscribeTickBars(int instrumentId, int tradesPerBar);
 

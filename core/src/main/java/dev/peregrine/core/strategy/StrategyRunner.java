@@ -119,6 +119,17 @@ public final class StrategyRunner implements BarListener
         guard.call(StrategyCallback.FEED_STATUS, instrumentId, 0, 0, healthy ? 1 : 0, timeNanos, null);
     }
 
+    /** A closed candle that is its interval's market data: to this strategy's candle bars only. */
+    void onCandle(final int instrumentId, final long startNanos, final long open, final long high, final long low,
+        final long close, final long volume)
+    {
+        if (!guard.enabled())
+        {
+            return;
+        }
+        bars.onCandle(instrumentId, startNanos, open, high, low, close, volume);
+    }
+
     void onClock(final long timeNanos)
     {
         if (!guard.enabled())

@@ -80,6 +80,16 @@ public final class StrategySet implements OrderEvents, PaperLiquidations.Holders
         }
     }
 
+    /** A closed candle that is its interval's market data ({@code CandleFlags.BAR}): to candle-bar subscribers. */
+    public void onCandle(final int instrumentId, final long startNanos, final long open, final long high,
+        final long low, final long close, final long volume)
+    {
+        for (final StrategyRunner runner : runners)
+        {
+            runner.onCandle(instrumentId, startNanos, open, high, low, close, volume);
+        }
+    }
+
     public void onClock(final long timeNanos)
     {
         for (final StrategyRunner runner : runners)

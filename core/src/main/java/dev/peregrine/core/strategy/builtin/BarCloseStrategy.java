@@ -30,7 +30,14 @@ abstract class BarCloseStrategy implements Strategy
         this.context = context;
         this.terms = terms;
         this.orders = new TargetPosition(context, terms);
-        context.subscribeTimeBars(terms.instrumentId(), terms.barNanos());
+        if (terms.fromCandles())
+        {
+            context.subscribeCandleBars(terms.instrumentId(), terms.barNanos());
+        }
+        else
+        {
+            context.subscribeTimeBars(terms.instrumentId(), terms.barNanos());
+        }
     }
 
     @Override

@@ -47,6 +47,7 @@ public final class MeanReversion extends BarCloseStrategy
             "(optionally short overbought above the upper), exit at the middle band",
         BarCloseTerms.INSTRUMENT_HELP,
         BarCloseTerms.BAR_HELP,
+        BarCloseTerms.BARS_HELP,
         "rsi-period=14: RSI period (Wilder), bars",
         "oversold=30: enter long below the lower band when RSI is under this",
         "overbought=70: enter short above the upper band when RSI is over this (> oversold)",

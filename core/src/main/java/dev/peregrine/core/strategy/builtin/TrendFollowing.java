@@ -59,6 +59,7 @@ public final class TrendFollowing extends BarCloseStrategy
         "EMA or MACD crossover on time-bar closes of one product: long on a cross up, flat (or short) on a cross down",
         BarCloseTerms.INSTRUMENT_HELP,
         BarCloseTerms.BAR_HELP,
+        BarCloseTerms.BARS_HELP,
         "signal=ema: ema (fast EMA crosses slow EMA) or macd (MACD line crosses its signal line)",
         "fast=12: fast EMA period, bars",
         "slow=26: slow EMA period, bars (> fast)",

@@ -49,7 +49,7 @@ class BuiltInStrategyParametersTest
             "strategy 'trend' (trend-following): parameter 'quantity' = 'lots': expected a positive quantity such as 0.01",
             "strategy 'trend' (trend-following): parameter 'fast' (30) must be below 'slow' (26)",
             "strategy 'trend' (trend-following): unknown parameter 'colour' (known: instrument, bar, signal, fast, slow, " +
-                "signal-period, quantity, order, allow-short, warm-up)",
+                "signal-period, quantity, order, allow-short, bars, warm-up)",
             "strategy 'revert' (mean-reversion): parameter 'rsi-period' = '1': expected an integer from 2 to 100000",
             "strategy 'revert' (mean-reversion): parameter 'bb-k' = 'wide': expected a number from 0 to 10",
             "strategy 'revert' (mean-reversion): parameter 'oversold' (80.0) must be below 'overbought' (70.0)");
