@@ -42,11 +42,13 @@ final class ImportPipeline implements AutoCloseable
 
     // Consumer side only.
     /**
-     * The core runs faster than the file parses, so the consumer is the side that waits: it parks at once
-     * (10 us, about 30 events at 3 M/s, far below the ring) rather than spinning, so that on a machine with few
-     * cores its waiting does not take the CPU the parser needs.
+     * The core runs faster than the file parses, so the consumer is the side that waits: it spins a little (a batch is
+     * usually microseconds away), yields, then parks from 10 us up (about 30 events at 3 M/s, far below the ring). On
+     * the quiet 2-core machine this took end to end from 2.0-2.6 M to 4.2-4.5 M trades/s against parking at once; on a
+     * machine loaded by other builds parking at once did better (the spin takes CPU the parser needs): bench results
+     * 2026-12-07-backtest-csv.
      */
-    private final IdleStrategy consumerIdle = new BackoffIdleStrategy(0, 0, 10_000, 1_000_000);
+    private final IdleStrategy consumerIdle = new BackoffIdleStrategy(100, 10, 10_000, 1_000_000);
     private long taken;
     private long publishedSeen;
 
