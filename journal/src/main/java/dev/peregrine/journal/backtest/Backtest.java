@@ -133,6 +133,12 @@ public final class Backtest
             problems.add("order notional must be a positive number, was " + request.orderNotional());
         }
         problems.addAll(PerpetualChecks.problems(request, format, products.isEmpty() ? null : products.get(0)));
+        if (takesCandleBars(request) && format != null && !format.candles() && format != DataFormat.JOURNAL)
+        {
+            // Without candles a strategy that takes candles as bars would see no bar and place nothing.
+            problems.add("bars=candles takes candle data (ohlcv, coinbase-candles); --data " + data.getFileName() + " is " +
+                format.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + ": use bars=trades");
+        }
         if (!problems.isEmpty() || products.isEmpty())
         {
             throw new BacktestException(problems);
@@ -158,12 +164,19 @@ public final class Backtest
             throw new BacktestException(problems);
         }
         final ProductCatalog.Product first = request.catalog().find(products.get(0));
-        final List<String> assumptions = assumptions(format, settings);
+        final List<String> assumptions = assumptions(format, settings, takesCandleBars(request));
         assumptions.addAll(PerpetualChecks.assumptions(request, settings));
         return new BacktestPlan(request, format, settings, 0, first.priceIncrement(), assumptions);
     }
 
-    private static List<String> assumptions(final DataFormat format, final EngineSettings settings)
+    /** True when the strategy takes candles as its bars ({@code bars=candles}): a candle file runs the bar path. */
+    static boolean takesCandleBars(final BacktestRequest request)
+    {
+        return request.strategy() != null && "candles".equals(request.strategy().params().get("bars"));
+    }
+
+    private static List<String> assumptions(final DataFormat format, final EngineSettings settings,
+        final boolean candleBars)
     {
         final List<String> lines = new ArrayList<>();
         lines.add(settings.paperVenue().describe());
@@ -178,7 +191,13 @@ public final class Backtest
             lines.add("a CLOCK event is synthesized at every whole second of event time between data events, as the " +
                 "live timer ticks");
         }
-        if (format.candles())
+        if (format.candles() && candleBars)
+        {
+            lines.add("bar path (the strategy's bars=candles): each candle is one CANDLE event at its interval's end, " +
+                "the market at its close (last price, and the touch on both sides at the close for the candle's volume, " +
+                "no spread): orders decided on a bar fill at its close; the interval is the smallest gap between candle starts");
+        }
+        else if (format.candles())
         {
             lines.add("candles are expanded to four trades inside each candle (open at its start, the extreme nearer the " +
                 "open at 1/4, the other at 1/2, close at 3/4 of the interval, a quarter of the volume each), then the " +
@@ -336,7 +355,7 @@ public final class Backtest
             return new JournalSource(JournalReader.open(journalFolder(request.data())), request.window());
         }
         return Importers.open(request.data(), plan.format(), plan.instrumentId(), plan.priceIncrement(), request.window(),
-            request.perpetual().marks(), request.perpetual().funding());
+            request.perpetual().marks(), request.perpetual().funding(), takesCandleBars(request));
     }
 
     private static void checkNewFolder(final Path journalDir, final Path data)

@@ -33,6 +33,18 @@ public final class Importers
     public static EventSource open(final Path path, final DataFormat format, final int instrumentId,
         final long priceIncrement, final TimeWindow window, final Path marks, final Path funding)
     {
+        return open(path, format, instrumentId, priceIncrement, window, marks, funding, false);
+    }
+
+    /**
+     * As {@link #open(Path, DataFormat, int, long, TimeWindow, Path, Path)}; {@code candleBars} gives a candle file as
+     * the bar path's one flagged CANDLE per candle ({@link CandleBars}) instead of the four-trade expansion
+     * ({@link CandleTicks}); it does not apply to trade files.
+     */
+    public static EventSource open(final Path path, final DataFormat format, final int instrumentId,
+        final long priceIncrement, final TimeWindow window, final Path marks, final Path funding,
+        final boolean candleBars)
+    {
         final InputFile file = InputFile.open(path);
         try
         {
@@ -46,10 +58,10 @@ public final class Importers
                     data = new TradesCsvSource(file, instrumentId, priceIncrement, window);
                     break;
                 case COINBASE_CANDLES:
-                    data = candles(CoinbaseCandleReader.read(file), file, instrumentId, priceIncrement, window);
+                    data = candles(CoinbaseCandleReader.read(file), file, instrumentId, priceIncrement, window, candleBars);
                     break;
                 case OHLCV:
-                    data = candles(OhlcvCsvReader.read(file), file, instrumentId, priceIncrement, window);
+                    data = candles(OhlcvCsvReader.read(file), file, instrumentId, priceIncrement, window, candleBars);
                     break;
                 default:
                     throw new IllegalArgumentException("a journal is not a file format: open it with JournalSource");
@@ -65,9 +77,10 @@ public final class Importers
     }
 
     private static EventSource candles(final CandleSeries series, final InputFile file, final int instrumentId,
-        final long priceIncrement, final TimeWindow window)
+        final long priceIncrement, final TimeWindow window, final boolean candleBars)
     {
         file.close(); // read whole; the expansion runs from memory
-        return new CandleTicks(series, instrumentId, priceIncrement, window);
+        return candleBars ? new CandleBars(series, instrumentId, window)
+            : new CandleTicks(series, instrumentId, priceIncrement, window);
     }
 }
