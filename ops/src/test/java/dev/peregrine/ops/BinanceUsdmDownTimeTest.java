@@ -59,8 +59,10 @@ class BinanceUsdmDownTimeTest
             first.start();
             try
             {
-                Await.until("the venue holds a position the engine knows", WAIT, () ->
-                    new BigDecimal(emulator.positionAmount(SYMBOL)).signum() != 0 &&
+                // A short: at this account's leverage (10,000 collateral, one 0.016 BTC order) only a short can be
+                // liquidated at a positive mark. The crossover holds each side 2 s, so the pause lands while short.
+                Await.until("the venue holds a short position the engine knows", WAIT, () ->
+                    new BigDecimal(emulator.positionAmount(SYMBOL)).signum() < 0 &&
                         contracts(first) == new BigDecimal(emulator.positionAmount(SYMBOL)).doubleValue());
                 first.publishCommand(CommandCode.PAUSE);
                 Await.until("paused with the venue's position", WAIT, () ->
@@ -72,6 +74,7 @@ class BinanceUsdmDownTimeTest
                 first.stop();
             }
             final BigDecimal held = new BigDecimal(emulator.positionAmount(SYMBOL));
+            assertThat(held.signum()).as("still short when paused").isNegative();
             final BigDecimal fundingBefore = emulator.incomeTotal("FUNDING_FEE");
 
             // While the engine is down: a funding time (0.1 %), then the mark goes through the liquidation price.
@@ -79,7 +82,7 @@ class BinanceUsdmDownTimeTest
             final BigDecimal last = exchange.market().lastPrice(SYMBOL);
             final BigDecimal through = emulator.walletBalance().multiply(BigDecimal.valueOf(2))
                 .divide(held.abs(), 2, RoundingMode.UP);
-            emulator.markTo(SYMBOL, held.signum() > 0 ? last.subtract(through) : last.add(through));
+            emulator.markTo(SYMBOL, last.add(through)); // the loss at this mark is twice the wallet
             assertThat(emulator.liquidations()).as("the venue liquidated while the engine was down").isEqualTo(1);
             assertThat(emulator.incomeTotal("FUNDING_FEE")).as("funding booked while down").isNotEqualByComparingTo(fundingBefore);
 
@@ -88,7 +91,11 @@ class BinanceUsdmDownTimeTest
             try
             {
                 Await.until("the restarted engine's position follows the venue's", WAIT, () ->
-                    contracts(second) == new BigDecimal(emulator.positionAmount(SYMBOL)).doubleValue());
+                    contracts(second) == new BigDecimal(emulator.positionAmount(SYMBOL)).doubleValue(),
+                    () -> "engine contracts " + contracts(second) + ", venue " + emulator.positionAmount(SYMBOL) +
+                        ", liquidation fills read at restart " + ((UsdmLiveVenue)second.liveVenue()).missedCloses() +
+                        ", liquidations learned " + second.core().execution().venueLiquidations() + ", recovered from " +
+                        second.startup().recovery().describe() + ", state " + second.core().tradingState().state());
                 Await.until("the restarted engine's funding equals the venue's funding income", WAIT, () ->
                     Math.abs(second.core().perpetuals().funding().totalPaid() + emulator.incomeTotal("FUNDING_FEE").doubleValue()) < 1e-8);
             }

@@ -11,6 +11,20 @@ public final class Await
     {
     }
 
+    /** As {@link #until(String, Duration, BooleanSupplier)}, naming {@code state} in the timeout's message. */
+    public static void until(final String what, final Duration timeout, final BooleanSupplier condition,
+        final java.util.function.Supplier<String> state)
+    {
+        try
+        {
+            until(what, timeout, condition);
+        }
+        catch (final AssertionError timedOut)
+        {
+            throw new AssertionError(timedOut.getMessage() + " (" + state.get() + ")", timedOut);
+        }
+    }
+
     public static void until(final String what, final Duration timeout, final BooleanSupplier condition)
     {
         final long deadline = System.nanoTime() + timeout.toNanos();
