@@ -127,6 +127,26 @@ final class DaemonProbe implements AutoCloseable
         return used;
     }
 
+    /**
+     * The old generation's live set: asks the daemon for a full collection (the {@code GC.run} diagnostic command,
+     * which {@code -XX:+DisableExplicitGC} does not turn off), then reads the old generation after it. A full
+     * collection leaves every live object in the old generation, so this is what the daemon holds, unlike the
+     * reading after a young collection, which moves with promotion until G1 chooses to collect the old generation.
+     */
+    long oldGenLiveBytes() throws IOException
+    {
+        try
+        {
+            connection.invoke(new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcRun",
+                new Object[] {new String[0]}, new String[] {String[].class.getName()});
+        }
+        catch (final javax.management.JMException ex)
+        {
+            throw new IOException("cannot run a full collection in process " + pid + ": " + ex.getMessage(), ex);
+        }
+        return oldGenAfterGcBytes();
+    }
+
     /** Live threads in the daemon. */
     int threadCount()
     {

@@ -55,6 +55,11 @@ public final class SoakCommand implements Callable<Integer>
         description = "Time before growth is measured: JIT, first collections, caches (default: ${DEFAULT-VALUE}).")
     private String warmup;
 
+    @Option(names = "--live-set-every", defaultValue = "10m", paramLabel = "DURATION",
+        description = "How often the soak asks the daemon for a full collection and reads the old generation's live "
+            + "set; also at the end of warm-up and at the end (default: ${DEFAULT-VALUE}).")
+    private String liveSetEvery;
+
     @Option(names = "--strategies", arity = "1..*", paramLabel = "SPEC",
         description = "Strategies as TYPE[:key=value,...], space separated (default: market-maker, ma-crossover, "
             + "trend-following and mean-reversion over BTC-USD and ETH-USD).")
@@ -79,6 +84,7 @@ public final class SoakCommand implements Callable<Integer>
         final Duration total = duration("--duration", duration);
         final Duration every = duration("--interval", interval);
         final Duration warm = duration("--warmup", warmup);
+        final Duration liveEvery = duration("--live-set-every", liveSetEvery);
         if (warm.compareTo(total) >= 0)
         {
             throw new UsageException("--warmup " + warmup + " must be shorter than --duration " + duration);
@@ -126,7 +132,7 @@ public final class SoakCommand implements Callable<Integer>
                 outWriter.printf("soak: daemon pid %d, %d strategies, %s (warm-up %s, a sample every %s), output in %s%n",
                     processes.daemonPid(), specs.size(), duration, warmup, interval, dir.toAbsolutePath());
                 outWriter.flush();
-                return measure(processes, dir, total, every, warm, outWriter);
+                return measure(processes, dir, total, every, warm, liveEvery, outWriter);
             }
             finally
             {
@@ -143,7 +149,7 @@ public final class SoakCommand implements Callable<Integer>
     }
 
     private int measure(final SoakProcesses processes, final Path dir, final Duration total, final Duration every,
-        final Duration warm, final PrintWriter outWriter) throws Exception
+        final Duration warm, final Duration liveEvery, final PrintWriter outWriter) throws Exception
     {
         final List<SoakSample> samples = new ArrayList<>();
         final Path csv = dir.resolve("soak.csv");
@@ -159,6 +165,7 @@ public final class SoakCommand implements Callable<Integer>
             long warmEvents = 0;
             double warmSeconds = 0;
             Map<String, Long> lastAllocation = null;
+            double nextLiveSet = 0;
             while (true)
             {
                 next += every.toNanos();
@@ -177,7 +184,13 @@ public final class SoakCommand implements Callable<Integer>
                 final boolean isWarm = seconds >= warm.toMillis() / 1000.0;
                 final MetricsScrape now = MetricsScrape.fetch(http, processes.metrics());
                 final Map<String, Long> allocation = probe.allocatedBytesByThread();
-                final SoakSample sample = sample(probe, now, previous, seconds, isWarm);
+                // The live set at the first warm sample, every --live-set-every after it, and at the last sample.
+                final boolean liveSet = isWarm && (warmAllocation == null || seconds >= nextLiveSet || wake == end);
+                if (liveSet)
+                {
+                    nextLiveSet = seconds + liveEvery.toMillis() / 1000.0;
+                }
+                final SoakSample sample = sample(probe, now, previous, seconds, isWarm, liveSet);
                 if (isWarm && warmAllocation == null)
                 {
                     warmAllocation = allocation;
@@ -212,11 +225,12 @@ public final class SoakCommand implements Callable<Integer>
     }
 
     private static SoakSample sample(final DaemonProbe probe, final MetricsScrape now, final MetricsScrape previous,
-        final double seconds, final boolean warm) throws IOException
+        final double seconds, final boolean warm, final boolean liveSet) throws IOException
     {
         final TreeMap<Double, Double> before = previous.buckets("peregrine_tick_to_decision_seconds");
         final TreeMap<Double, Double> after = now.buckets("peregrine_tick_to_decision_seconds");
-        return new SoakSample(seconds, warm, probe.anonRssKib(), probe.oldGenAfterGcBytes(), probe.threadCount(),
+        return new SoakSample(seconds, warm, probe.anonRssKib(), probe.oldGenAfterGcBytes(),
+            liveSet ? probe.oldGenLiveBytes() : -1, probe.threadCount(),
             probe.openFds(), probe.gcCollections(), (long)now.sum("peregrine_errors_total"),
             (long)now.sum("peregrine_events_total"), (long)now.sum("peregrine_orders_total"),
             MetricsScrape.quantile(before, after, 0.50) * 1e6, MetricsScrape.quantile(before, after, 0.99) * 1e6);

@@ -47,17 +47,21 @@ class SoakCommandTest
         final String[] last = csv.get(csv.size() - 1).split(",", -1);
         assertThat(last[1]).isEqualTo("true");
         assertThat(Long.parseLong(last[2])).as("anon rss KiB").isPositive();
-        assertThat(Integer.parseInt(last[4])).as("threads").isPositive();
-        assertThat(Integer.parseInt(last[5])).as("fds").isPositive();
-        assertThat(Long.parseLong(last[8])).as("events").isPositive();
+        assertThat(Long.parseLong(last[4])).as("old gen live set after the soak's full collection at the end").isPositive();
+        assertThat(Integer.parseInt(last[5])).as("threads").isPositive();
+        assertThat(Integer.parseInt(last[6])).as("fds").isPositive();
+        assertThat(Long.parseLong(last[9])).as("events").isPositive();
+        final String[] middle = csv.get(csv.size() - 2).split(",", -1);
+        assertThat(middle[4]).as("no full collection between the first warm sample and the last (--live-set-every 10m)").isEmpty();
         assertThat(Files.readString(dir.resolve("soak.html"))).contains("<svg", "anon rss growth:").doesNotContain("<script");
 
         final String printed = out.toString();
         assertThat(printed).containsPattern("anon rss growth: [+-]\\d+\\.\\d\\d%")
             .containsPattern("old gen growth: [+-]\\d+\\.\\d\\d%")
+            .containsPattern("old gen live set growth: [+-]\\d+\\.\\d\\d% \\(\\d+ -> \\d+ bytes after full collections")
             .containsPattern("threads delta: [+-]\\d+")
             .containsPattern("fds delta: [+-]\\d+")
-            .containsPattern("gc collections after warm-up: \\d+")
+            .containsPattern("gc collections after warm-up: \\d+ \\([1-9]\\d* of them the soak's full collections\\)")
             .containsPattern("errors after warm-up: \\d+")
             .containsPattern("hot peregrine-core +[\\d,]+ B")
             .contains("csv: ", "chart: ");
