@@ -102,6 +102,7 @@ public final class RunCommand implements Callable<Integer>
             .retention(cfg.retention())
             .diskAlertRatio(cfg.diskAlertRatio())
             .stageSampleEvery(cfg.stageSampleEvery())
+            .warmupOrders(cfg.warmupOrders())
             .snapshots(cfg.snapshots())
             .jsonLog(log)
             .daemon(cfg.shutdownTimeout(), cfg.cancelOpenOrdersOnShutdown());

@@ -101,7 +101,10 @@ class RunLiveAgainstSimTest
 
             run = DaemonProcess.start(temp, Map.of(), runLog, "run", "--config", config.toString());
             final DaemonProcess.Endpoints endpoints = DaemonProcess.awaitStarted(run, runLog);
-            assertThat(DaemonProcess.read(runLog)).contains("(profile live, venue coinbase)");
+            assertThat(DaemonProcess.read(runLog)).contains("(profile live, venue coinbase)")
+                .as("the default warm-up, with this configuration's risk limits, refuses nothing")
+                .containsPattern("order path warm-up: 10,000 synthetic orders through risk and execution in [0-9.]+ s "
+                    + "\\(10,000 placed and answered, 0 refused\\)");
             final String metrics = endpoints.url(endpoints.metrics(), "/metrics");
             final String admin = endpoints.url(endpoints.health(), "/admin/");
 

@@ -4,6 +4,7 @@ import dev.peregrine.gateway.venue.Venue;
 import dev.peregrine.gateway.venue.VenueRegistry;
 import dev.peregrine.core.engine.CoreAssembly;
 import dev.peregrine.core.engine.EngineSettings;
+import dev.peregrine.core.engine.OrderPathWarmup;
 import dev.peregrine.core.engine.TradingCore;
 import dev.peregrine.core.engine.TradingSwitch;
 import dev.peregrine.core.instrument.ProductCatalog;
@@ -52,7 +53,8 @@ import java.util.Map;
  *       order log;</li>
  *   <li>metrics: the latency sidecar tracking the core's, the journal's and the feed's recorders;</li>
  *   <li>HTTP: {@code /metrics}, {@code /health} and {@code /admin/} with its token;</li>
- *   <li>the journal opened (a bad journal folder fails before anything else runs);</li>
+ *   <li>the journal opened (a bad journal folder fails before anything else runs); with a live venue, the order
+ *       path warmed on a scratch core ({@link OrderPathWarmup});</li>
  *   <li>agents started: HTTP, sidecar, then the engine (recovery, ring threads, timer, housekeeper, feed).</li>
  * </ol>
  * Whatever was built is closed again, in reverse, by {@link #close()}, also when a step fails.
@@ -71,6 +73,7 @@ public final class EngineAssembly implements AutoCloseable
     private MetricsEndpoint metrics;
     private HealthEndpoint health;
     private String adminTokenSource;
+    private OrderPathWarmup.Result warmup;
 
     private EngineAssembly(final EngineOptions options)
     {
@@ -167,6 +170,13 @@ public final class EngineAssembly implements AutoCloseable
         {
             // A journal cut short is damaged data (exit 1, PeregrineCli); the rest is the folder or the settings given.
             throw ex.damaged() ? ex : new UsageException(ex.getMessage());
+        }
+        // 7b. live venue: the order path warmed on a scratch core (never journaled or sent), so that the first real
+        // order runs compiled code rather than the interpreter (OrderPathWarmup says why)
+        if (options.settings().liveVenue() && options.warmupOrders() > 0)
+        {
+            warmup = OrderPathWarmup.run(catalog, options.settings(), options.warmupOrders(),
+                System.currentTimeMillis() * 1_000_000L);
         }
         // 8. agents started
         health.start();
@@ -309,6 +319,12 @@ public final class EngineAssembly implements AutoCloseable
     }
 
     /** The simulated exchange the engine trades against; null with a real venue. */
+    /** What the order path's warm-up did, or null when there was none (paper venue, or none asked for). */
+    public OrderPathWarmup.Result warmup()
+    {
+        return warmup;
+    }
+
     public DemoExchange exchange()
     {
         return exchange;

@@ -62,6 +62,7 @@ public final class EngineOptions
     private RetentionPolicy retention;
     private double diskAlertRatio = 0.10;
     private int stageSampleEvery = 1;
+    private int warmupOrders;
     private SnapshotPolicy snapshots = SnapshotPolicy.DEFAULT;
     private JsonLog jsonLog;
     private Duration shutdownTimeout;
@@ -459,6 +460,26 @@ public final class EngineOptions
         settable();
         this.stageSampleEvery = stageSampleEvery;
         return this;
+    }
+
+    /**
+     * With a live venue, runs {@code orders} synthetic orders through a scratch core's order path before the engine
+     * starts ({@link dev.peregrine.core.engine.OrderPathWarmup}); 0 (the default here; {@code run} takes
+     * {@code startup.warmup_orders}) for none.
+     */
+    public EngineOptions warmupOrders(final int orders)
+    {
+        if (orders < 0)
+        {
+            throw new IllegalArgumentException("warm-up orders must be >= 0, was " + orders);
+        }
+        this.warmupOrders = orders;
+        return this;
+    }
+
+    public int warmupOrders()
+    {
+        return warmupOrders;
     }
 
     public int stageSampleEvery()

@@ -100,6 +100,10 @@ public final class EngineRun
             out.printf("peregrine %s: %s on simulated exchange %s, journal %s%n", options.label(), products,
                 exchange.endpoint(), options.journalDir());
         }
+        if (assembly.warmup() != null)
+        {
+            out.println(assembly.warmup().describe());
+        }
         if (engine.startup().tornTailRepaired() != null)
         {
             out.println("journal: " + engine.startup().tornTailRepaired() + "; marked, appending after it");

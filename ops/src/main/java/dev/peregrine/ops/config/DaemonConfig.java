@@ -22,6 +22,8 @@ import java.util.List;
  * @param apiSecret        live only: its secret (Coinbase: the private key PEM; Binance: the HMAC secret or an
  *                         Ed25519 private key PEM); null otherwise.
  * @param overrides        the environment overrides applied, as "path (VARIABLE)", for the start-up line.
+ * @param warmupOrders     synthetic orders the live profile runs through a scratch core's order path at start
+ *                         ({@code startup.warmup_orders}; 0: none)
  * @param stageSampleEvery the per-stage latency histograms time ring wait and strategy on one live input in this many.
  * @param logFormat        {@code json}: JSON log lines on stdout, the human status line and summary on stderr;
  *                         {@code text}: only the human output, on stdout.
@@ -51,6 +53,7 @@ public record DaemonConfig(
     String waitStrategy,
     boolean cancelOpenOrdersOnShutdown,
     Duration shutdownTimeout,
+    int warmupOrders,
     String adminToken,
     String adminTokenSource,
     String apiKey,

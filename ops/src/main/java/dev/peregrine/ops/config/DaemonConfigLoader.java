@@ -1,5 +1,6 @@
 package dev.peregrine.ops.config;
 
+import dev.peregrine.core.engine.OrderPathWarmup;
 import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.gateway.orders.CredentialsException;
 import dev.peregrine.gateway.venue.Venue;
@@ -159,6 +160,10 @@ public final class DaemonConfigLoader
         final Duration shutdownTimeout = shutdown.duration("timeout", Duration.ofSeconds(10), false);
         shutdown.finish();
 
+        final ConfigSection startupSection = root.section("startup");
+        final int warmupOrders = (int) startupSection.integer("warmup_orders", OrderPathWarmup.DEFAULT_ORDERS, 0, 1_000_000);
+        startupSection.finish();
+
         final ConfigSection logging = root.section("logging");
         final String logFormat = logging.choice("format", "json", List.of("json", "text"));
         logging.finish();
@@ -229,7 +234,7 @@ public final class DaemonConfigLoader
             throw new ConfigException(problems);
         }
         return new DaemonConfig(file, profile, venueName, marketData, rest, user, seed, tradesPerSecond, settings, bind,
-            health, metrics, journalDir, retention, diskAlert, ringSize, wait, cancelOpen, shutdownTimeout,
+            health, metrics, journalDir, retention, diskAlert, ringSize, wait, cancelOpen, shutdownTimeout, warmupOrders,
             token == null ? null : token.value(), token == null ? null : token.source(),
             keyName == null ? null : keyName.value(), keySecret == null ? null : keySecret.value(), overrides, logFormat, stageSampleEvery,
             new dev.peregrine.journal.snapshot.SnapshotPolicy(snapshotEvents,

@@ -212,6 +212,12 @@ public final class LatencySidecar implements Agent, AutoCloseable
         return s.cumulative.getTotalCount() == 0 ? 0 : s.cumulative.getValueAtPercentile(percentile);
     }
 
+    /** A copy of everything recorded so far (allocates: for benchmarks that read a span as the difference of two). */
+    public synchronized Histogram cumulativeCopy(final Series s)
+    {
+        return s.cumulative.copy();
+    }
+
     /**
      * Cumulative counts at or below each upper bound (same unit as recorded), plus total count and sum,
      * for a Prometheus histogram: {@code result[i]} for {@code bounds[i]}, then count, then sum.

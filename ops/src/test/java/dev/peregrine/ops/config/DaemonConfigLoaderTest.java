@@ -161,6 +161,20 @@ class DaemonConfigLoaderTest
     }
 
     @Test
+    void theOrderPathWarmupRunsTheDefaultCountUnlessConfiguredAndZeroTurnsItOff() throws Exception
+    {
+        final Path config = file("ports: {health: 0, metrics: 0}\njournal: {dir: JOURNAL}\n");
+        assertThat(DaemonConfigLoader.load(config, null, Map.of()).warmupOrders())
+            .isEqualTo(dev.peregrine.core.engine.OrderPathWarmup.DEFAULT_ORDERS);
+        assertThat(DaemonConfigLoader.load(file("ports: {health: 0, metrics: 0}\njournal: {dir: JOURNAL}\n"
+            + "startup: {warmup_orders: 0}\n"), null, Map.of()).warmupOrders()).isZero();
+        final Path bad = file("ports: {health: 0, metrics: 0}\njournal: {dir: JOURNAL}\nstartup: {warmup_orders: -1}\n");
+        assertThatThrownBy(() -> DaemonConfigLoader.load(bad, null, Map.of()))
+            .isInstanceOfSatisfying(ConfigException.class, ex -> assertThat(ex.problems()).extracting(Object::toString)
+                .singleElement().asString().startsWith("startup.warmup_orders: was '-1'"));
+    }
+
+    @Test
     void stageSampleIntervalIsEveryInputByDefaultAndAPowerOfTwo() throws Exception
     {
         final Path config = file("ports: {health: 0, metrics: 0}\njournal: {dir: JOURNAL}\n");

@@ -1,5 +1,6 @@
 package dev.peregrine.ops.bench.latency;
 
+import dev.peregrine.core.engine.OrderPathWarmup;
 import dev.peregrine.ops.cli.Durations;
 import dev.peregrine.ops.cli.ExitCodes;
 import dev.peregrine.ops.cli.UsageException;
@@ -56,6 +57,11 @@ public final class LatencyCommand implements Callable<Integer>
         description = "The ring's wait strategy: " + WaitStrategies.NAMES + " (default: ${DEFAULT-VALUE}).")
     private String waitStrategy;
 
+    @Option(names = "--warmup-orders", paramLabel = "N",
+        description = "Synthetic orders through a scratch core's order path before the engine starts, as run's "
+            + "startup.warmup_orders (default: run's default, " + OrderPathWarmup.DEFAULT_ORDERS + "; 0 for none).")
+    private int warmupOrders = OrderPathWarmup.DEFAULT_ORDERS;
+
     @Option(names = "--venue", defaultValue = "coinbase", paramLabel = "coinbase", description = "Venue simulated (default: ${DEFAULT-VALUE}).")
     private String venue;
 
@@ -95,6 +101,10 @@ public final class LatencyCommand implements Callable<Integer>
         {
             throw new UsageException("--trigger-every " + triggerEvery + ": must be 1 or more");
         }
+        if (warmupOrders < 0)
+        {
+            throw new UsageException("--warmup-orders " + warmupOrders + ": must be 0 or more");
+        }
         try
         {
             WaitStrategies.byName(waitStrategy);
@@ -103,7 +113,8 @@ public final class LatencyCommand implements Callable<Integer>
         {
             throw new UsageException("--wait-strategy: " + ex.getMessage());
         }
-        return new LatencySettings(duration("--duration", duration), duration("--warmup", warmup), rate, triggerEvery, waitStrategy);
+        return new LatencySettings(duration("--duration", duration), duration("--warmup", warmup), rate, triggerEvery, waitStrategy,
+            warmupOrders);
     }
 
     private static Duration duration(final String option, final String text)

@@ -17,7 +17,7 @@ import java.util.Locale;
  */
 record LatencyResult(Histogram engine, Histogram floor, int engineOrders, int engineMatched, int engineFramesWithoutOrder,
     int floorOrders, int floorMatched, long frames, long gcCollections, List<Stage> stages, List<String> threads,
-    String waitStrategy, java.util.Map<String, Long> allocated)
+    String waitStrategy, java.util.Map<String, Long> allocated, String warmup)
 {
     /** One of the engine's own latency histograms: p50 and p99 in ns. */
     record Stage(String name, long p50, long p99)
@@ -26,7 +26,8 @@ record LatencyResult(Histogram engine, Histogram floor, int engineOrders, int en
 
     static LatencyResult match(final MarkedStream stream, final List<OrderArrivals.Arrival> arrivals, final OrderCauses causes,
         final long measureStart, final long measureEnd, final long frames, final long gcCollections, final List<Stage> stages,
-        final List<String> threads, final String waitStrategy, final java.util.Map<String, Long> allocated)
+        final List<String> threads, final String waitStrategy, final java.util.Map<String, Long> allocated,
+        final String warmup)
     {
         final Histogram engine = WireLatencyRun.histogram();
         final Histogram floor = WireLatencyRun.histogram();
@@ -70,7 +71,7 @@ record LatencyResult(Histogram engine, Histogram floor, int engineOrders, int en
             }
         }
         return new LatencyResult(engine, floor, engineOrders, engineMatched, stream.engineTrades().size() - engineMatched,
-            floorOrders, floorMatched, frames, gcCollections, stages, threads, waitStrategy, allocated);
+            floorOrders, floorMatched, frames, gcCollections, stages, threads, waitStrategy, allocated, warmup);
     }
 
     /** Only frames written inside the measurement count; the warm-up's are matched but not recorded. */
@@ -94,7 +95,8 @@ record LatencyResult(Histogram engine, Histogram floor, int engineOrders, int en
         out.println("engine orders: " + engineOrders + ", matched to their frame: " + engineMatched +
             " (trade frames that caused no order: " + engineFramesWithoutOrder + ")");
         out.println("floor orders: " + floorOrders + ", matched to their frame: " + floorMatched);
-        out.println("engine stages (its own histograms, whole run incl. warm-up, us):");
+        out.println(warmup);
+        out.println("engine stages (its own histograms, during measurement, us):");
         for (final Stage stage : stages)
         {
             out.printf(Locale.ROOT, "  %-32s p50 %8.1f  p99 %8.1f%n", stage.name(), stage.p50() / 1000.0, stage.p99() / 1000.0);

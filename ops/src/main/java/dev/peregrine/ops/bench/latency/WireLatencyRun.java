@@ -72,7 +72,8 @@ final class WireLatencyRun
                 .journalDir(workDir.resolve("journal")).bindAddress("127.0.0.1").metricsPort(0).healthPort(0)
                 .waitStrategy(settings.waitStrategy()).venue("coinbase", venue.marketDataUrl(), venue.restUrl())
                 .catalog(catalog).liveVenue(venue.userChannelUrl(), KEY_NAME, secret)
-                .adminToken(java.util.UUID.randomUUID().toString(), "generated for the bench").stageSampleEvery(1);
+                .adminToken(java.util.UUID.randomUUID().toString(), "generated for the bench").stageSampleEvery(1)
+                .warmupOrders(settings.warmupOrders());
             final MarkedStream stream;
             final long frames;
             final long measureStart;
@@ -81,6 +82,7 @@ final class WireLatencyRun
             final List<LatencyResult.Stage> stages;
             final List<String> threads;
             final Map<String, Long> allocated;
+            final String warmup;
             try (EngineAssembly engine = EngineAssembly.assemble(options);
                 FloorResponder floor = new FloorResponder(venue.marketDataUrl(), new CoinbaseOrderClient(venue.restUrl(),
                     new CoinbaseJwtSigner(CoinbaseCredentials.of(KEY_NAME, secret, "bench")), Duration.ofSeconds(5)),
@@ -98,6 +100,9 @@ final class WireLatencyRun
                 }
                 // 4. warm-up, then the measurement
                 stream.run(System.nanoTime() + settings.warmup().toNanos(), settings.rate(), settings.triggerEvery());
+                // The stage histograms of the measurement only: what was recorded before it is subtracted at the end.
+                engine.sidecar().sample();
+                final Map<String, Histogram> stagesBefore = cumulative(engine.sidecar());
                 final long gcBefore = collections();
                 final ThreadAllocations allocations = new ThreadAllocations();
                 allocations.start();
@@ -113,23 +118,41 @@ final class WireLatencyRun
                 }
                 gcCollections = collections() - gcBefore;
                 engine.sidecar().sample();
-                stages = stages(engine.sidecar());
+                stages = stages(engine.sidecar(), stagesBefore);
                 threads = threads();
+                warmup = engine.warmup() == null ? "order path warm-up: none" : engine.warmup().describe();
             }
             // 5. matched, through the engine's journal, once it has stopped
             return LatencyResult.match(stream, arrivals.snapshot(), OrderCauses.read(workDir.resolve("journal")), measureStart,
-                measureEnd, frames, gcCollections, stages, threads, options.waitStrategy().getClass().getSimpleName(), allocated);
+                measureEnd, frames, gcCollections, stages, threads, options.waitStrategy().getClass().getSimpleName(), allocated, warmup);
         }
     }
 
-    /** The engine's own per-stage histograms, cumulative over the run: name, p50 and p99 in ns. */
-    private static List<LatencyResult.Stage> stages(final LatencySidecar sidecar)
+    private static Map<String, Histogram> cumulative(final LatencySidecar sidecar)
+    {
+        final Map<String, Histogram> copies = new java.util.HashMap<>();
+        for (final LatencySidecar.Series series : sidecar.series())
+        {
+            copies.put(series.displayName(), sidecar.cumulativeCopy(series));
+        }
+        return copies;
+    }
+
+    /** The engine's own per-stage histograms over the measurement (recorded since {@code before}): name, p50 and p99 in ns. */
+    private static List<LatencyResult.Stage> stages(final LatencySidecar sidecar, final Map<String, Histogram> before)
     {
         final List<LatencyResult.Stage> stages = new ArrayList<>();
         for (final LatencySidecar.Series series : sidecar.series())
         {
-            stages.add(new LatencyResult.Stage(series.displayName(), sidecar.cumulativePercentile(series, 50),
-                sidecar.cumulativePercentile(series, 99)));
+            final Histogram span = sidecar.cumulativeCopy(series);
+            final Histogram earlier = before.get(series.displayName());
+            if (earlier != null)
+            {
+                span.subtract(earlier);
+            }
+            stages.add(new LatencyResult.Stage(series.displayName(),
+                span.getTotalCount() == 0 ? 0 : span.getValueAtPercentile(50),
+                span.getTotalCount() == 0 ? 0 : span.getValueAtPercentile(99)));
         }
         return stages;
     }

@@ -26,6 +26,31 @@ final class MetricsScrape
         return new MetricsScrape(text);
     }
 
+    /**
+     * As {@link #fetch}, asking again every second until {@code patience} has passed: a daemon starting up, or on a
+     * machine busy enough to stall it for seconds, answers late; a soak is not to end on one slow scrape.
+     */
+    static MetricsScrape fetchPatiently(final HttpClient client, final URI metrics, final Duration patience)
+        throws IOException, InterruptedException
+    {
+        final long deadline = System.nanoTime() + patience.toNanos();
+        while (true)
+        {
+            try
+            {
+                return fetch(client, metrics);
+            }
+            catch (final IOException ex)
+            {
+                if (System.nanoTime() - deadline >= 0)
+                {
+                    throw new IOException(metrics + " did not answer within " + patience.toSeconds() + " s: " + ex, ex);
+                }
+                Thread.sleep(1_000);
+            }
+        }
+    }
+
     static MetricsScrape fetch(final HttpClient client, final URI metrics) throws IOException, InterruptedException
     {
         final HttpResponse<String> response = client.send(

@@ -40,6 +40,9 @@ import java.util.concurrent.TimeUnit;
         "DIR/soak.html; ends with growth figures after warm-up and allocation per thread."})
 public final class SoakCommand implements Callable<Integer>
 {
+    /** How long a sample waits for the daemon's /metrics before the soak gives up (one line, exit 1). */
+    private static final Duration SCRAPE_PATIENCE = Duration.ofSeconds(120);
+
     @Spec
     private CommandSpec spec;
 
@@ -132,7 +135,17 @@ public final class SoakCommand implements Callable<Integer>
                 outWriter.printf("soak: daemon pid %d, %d strategies, %s (warm-up %s, a sample every %s), output in %s%n",
                     processes.daemonPid(), specs.size(), duration, warmup, interval, dir.toAbsolutePath());
                 outWriter.flush();
-                return measure(processes, dir, total, every, warm, liveEvery, outWriter);
+                try
+                {
+                    return measure(processes, dir, total, every, warm, liveEvery, outWriter);
+                }
+                catch (final IOException ex)
+                {
+                    // The daemon's /metrics or its process could not be read: one line, what was measured stays in the CSV.
+                    spec.commandLine().getErr().println("peregrine: bench soak: " + ex.getMessage()
+                        + " (samples so far in " + dir.resolve("soak.csv") + ")");
+                    return ExitCodes.RUNTIME_FAILURE;
+                }
             }
             finally
             {
@@ -160,7 +173,7 @@ public final class SoakCommand implements Callable<Integer>
             final long start = System.nanoTime();
             final long end = start + total.toNanos();
             long next = start;
-            MetricsScrape previous = MetricsScrape.fetch(http, processes.metrics());
+            MetricsScrape previous = MetricsScrape.fetchPatiently(http, processes.metrics(), SCRAPE_PATIENCE);
             Map<String, Long> warmAllocation = null;
             long warmEvents = 0;
             double warmSeconds = 0;
@@ -182,7 +195,7 @@ public final class SoakCommand implements Callable<Integer>
                 }
                 final double seconds = (System.nanoTime() - start) / 1e9;
                 final boolean isWarm = seconds >= warm.toMillis() / 1000.0;
-                final MetricsScrape now = MetricsScrape.fetch(http, processes.metrics());
+                final MetricsScrape now = MetricsScrape.fetchPatiently(http, processes.metrics(), SCRAPE_PATIENCE);
                 final Map<String, Long> allocation = probe.allocatedBytesByThread();
                 // The live set at the first warm sample, every --live-set-every after it, and at the last sample.
                 final boolean liveSet = isWarm && (warmAllocation == null || seconds >= nextLiveSet || wake == end);
