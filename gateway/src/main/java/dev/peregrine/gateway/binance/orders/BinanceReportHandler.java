@@ -31,6 +31,13 @@ final class BinanceReportHandler
     private final Consumer<BinanceTrackedOrder> sendCancel;
     private final Map<Long, BinanceTrackedOrder> byOrderId = new HashMap<>();
     private final Map<String, BinanceTrackedOrder> byClientOrderId = new HashMap<>();
+    /** Finished orders, the most recent kept for late venue updates, the rest forgotten (else the maps grow forever). */
+    private final dev.peregrine.gateway.orders.FinishedOrders<BinanceTrackedOrder> finished =
+        new dev.peregrine.gateway.orders.FinishedOrders<>(dev.peregrine.gateway.orders.FinishedOrders.KEPT, order ->
+        {
+            byOrderId.remove(order.orderId, order);
+            byClientOrderId.remove(order.clientOrderId(), order);
+        });
 
     BinanceReportHandler(final VenueResponseListener listener, final OrderAdapterMetrics metrics,
         final Consumer<BinanceTrackedOrder> recheck, final Consumer<BinanceTrackedOrder> sendCancel)
@@ -239,7 +246,7 @@ final class BinanceReportHandler
     {
         if ("FILLED".equals(status))
         {
-            order.done = true;
+            finish(order);
         }
         else if ("CANCELED".equals(status) || "EXPIRED".equals(status) || "EXPIRED_IN_MATCH".equals(status) ||
             "REJECTED".equals(status))
@@ -263,7 +270,7 @@ final class BinanceReportHandler
 
     void reject(final BinanceTrackedOrder order, final int reason, final String detail)
     {
-        order.done = true;
+        finish(order);
         listener.onRejected(order.orderId, reason, detail);
     }
 
@@ -277,7 +284,7 @@ final class BinanceReportHandler
     {
         if (!order.done)
         {
-            order.done = true;
+            finish(order);
             listener.onCancelled(order.orderId, Long.toString(order.venueOrderId));
         }
     }
@@ -285,5 +292,15 @@ final class BinanceReportHandler
     private static String nonNull(final String text)
     {
         return text == null ? "0" : text;
+    }
+
+    /** The order is finished: marked done once, and remembered among the recent finished orders. */
+    private void finish(final BinanceTrackedOrder order)
+    {
+        if (!order.done)
+        {
+            order.done = true;
+            finished.finished(order);
+        }
     }
 }

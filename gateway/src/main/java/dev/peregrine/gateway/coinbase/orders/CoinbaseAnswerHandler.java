@@ -26,6 +26,13 @@ final class CoinbaseAnswerHandler
     private final ArrayDeque<QueuedRequest> pending;
     private final Map<Long, TrackedOrder> byOrderId = new HashMap<>();
     private final Map<String, TrackedOrder> byClientOrderId = new HashMap<>();
+    /** Finished orders, the most recent kept for late venue updates, the rest forgotten (else the maps grow forever). */
+    private final dev.peregrine.gateway.orders.FinishedOrders<TrackedOrder> finished =
+        new dev.peregrine.gateway.orders.FinishedOrders<>(dev.peregrine.gateway.orders.FinishedOrders.KEPT, order ->
+        {
+            byOrderId.remove(order.orderId, order);
+            byClientOrderId.remove(order.clientOrderId, order);
+        });
 
     CoinbaseAnswerHandler(final VenueResponseListener listener, final OrderAdapterMetrics metrics,
         final ArrayDeque<QueuedRequest> pending)
@@ -158,7 +165,7 @@ final class CoinbaseAnswerHandler
         reportFill(order, u);
         if ("FILLED".equals(u.status()))
         {
-            order.done = true;
+            finish(order);
         }
         else if ("CANCELLED".equals(u.status()) || "EXPIRED".equals(u.status()))
         {
@@ -307,7 +314,7 @@ final class CoinbaseAnswerHandler
 
     void reject(final TrackedOrder order, final int reason, final String detail)
     {
-        order.done = true;
+        finish(order);
         listener.onRejected(order.orderId, reason, detail);
     }
 
@@ -315,8 +322,18 @@ final class CoinbaseAnswerHandler
     {
         if (!order.done)
         {
-            order.done = true;
+            finish(order);
             listener.onCancelled(order.orderId, order.venueOrderId);
+        }
+    }
+
+    /** The order is finished: marked done once, and remembered among the recent finished orders. */
+    private void finish(final TrackedOrder order)
+    {
+        if (!order.done)
+        {
+            order.done = true;
+            finished.finished(order);
         }
     }
 }
