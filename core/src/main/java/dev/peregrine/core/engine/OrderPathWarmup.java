@@ -46,7 +46,10 @@ public final class OrderPathWarmup
     private long timeNanos;
     private long sequence;
     private long fillNumber;
-    private long[] ticks;
+    /** Per product: the smallest order, its price, and one tick (the quote's width). */
+    private final long[] quantity;
+    private final long[] price;
+    private final long[] ticks;
 
     private OrderPathWarmup(final ProductCatalog catalog, final EngineSettings settings, final long startNanos)
     {
@@ -54,6 +57,16 @@ public final class OrderPathWarmup
             new TradingSwitch(), List.of());
         execution = core.execution();
         timeNanos = startNanos;
+        final int products = core.instruments().size();
+        quantity = new long[products];
+        price = new long[products];
+        ticks = new long[products];
+        for (int i = 0; i < products; i++)
+        {
+            quantity[i] = orderQuantity(core.rules(), settings, i);
+            price[i] = orderPrice(core.rules(), settings, i, quantity[i]);
+            ticks[i] = Math.max(1, core.rules().priceIncrement(i));
+        }
     }
 
     /**
@@ -70,15 +83,6 @@ public final class OrderPathWarmup
         final long began = System.nanoTime();
         final OrderPathWarmup warmup = new OrderPathWarmup(catalog, settings, startNanos);
         final int products = warmup.core.instruments().size();
-        final long[] quantity = new long[products];
-        final long[] price = new long[products];
-        warmup.ticks = new long[products];
-        for (int i = 0; i < products; i++)
-        {
-            quantity[i] = orderQuantity(warmup.core.rules(), settings, i);
-            price[i] = orderPrice(warmup.core.rules(), settings, i, quantity[i]);
-            warmup.ticks[i] = Math.max(1, warmup.core.rules().priceIncrement(i));
-        }
         int placed = 0;
         int answered = 0;
         final int[] fills = new int[products];
@@ -92,12 +96,13 @@ public final class OrderPathWarmup
             // Every fourth order is cancelled; the others fill, buying and selling in turn, so positions come back flat.
             final boolean cancel = (n / products) % 4 == 3;
             final int side = fills[instrument] % 2 == 0 ? Side.BUY : Side.SELL;
-            final long id = warmup.order(instrument, side, quantity[instrument], price[instrument], cancel);
+            final long id = warmup.order(instrument, side, warmup.quantity[instrument], warmup.price[instrument], cancel);
             if (id > 0)
             {
                 placed++;
                 fills[instrument] += cancel ? 0 : 1;
-                answered += warmup.execution.orders().get(id) == null || !warmup.execution.orders().get(id).state().isOpen() ? 1 : 0;
+                final dev.peregrine.core.order.Order placedOrder = warmup.execution.orders().get(id);
+                answered += placedOrder == null || !placedOrder.state().isOpen() ? 1 : 0;
             }
         }
         return new Result(orders, placed, answered, warmup.refusals.count, warmup.refusals.first,
