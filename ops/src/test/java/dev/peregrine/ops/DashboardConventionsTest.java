@@ -108,18 +108,32 @@ class DashboardConventionsTest
                 continue;
             }
             // The limit's query feeds the threshold through "config from query results" and is not drawn itself.
+            // Grafana's threshold1 pushes one step per mapped field and turns the first into the base: the limit query
+            // (instant, table format: fields Time, base, Value) carries a 'base' label for the base step's colour.
             final JsonNode transformation = panel.path("transformations").path(0);
             assertThat(transformation.path("id").asText()).as("%s: transformation", limited.getKey()).isEqualTo("configFromData");
+            assertThat(transformation.path("options").path("applyTo").path("id").asText()).isEqualTo("byFrameRefID");
             final String configRefId = transformation.path("options").path("configRefId").asText();
-            final JsonNode mapping = transformation.path("options").path("mappings").path(0);
-            assertThat(mapping.path("handlerKey").asText()).as("%s: the limit becomes a threshold", limited.getKey()).isEqualTo("threshold1");
+            final JsonNode mappings = transformation.path("options").path("mappings");
+            assertThat(mappings.size()).as("%s: a base step and the limit's step", limited.getKey()).isEqualTo(2);
+            assertThat(mappings.path(0).path("fieldName").asText()).isEqualTo("base");
+            assertThat(mappings.path(1).path("fieldName").asText()).isEqualTo("Value");
+            for (final JsonNode mapping : mappings)
+            {
+                assertThat(mapping.path("handlerKey").asText()).as("%s: the limit becomes a threshold", limited.getKey()).isEqualTo("threshold1");
+            }
+            assertThat(mappings.path(0).path("handlerArguments").path("threshold").path("color").asText())
+                .as("%s: the base and the limit differ in colour", limited.getKey())
+                .isNotEqualTo(mappings.path(1).path("handlerArguments").path("threshold").path("color").asText());
             boolean found = false;
             for (final JsonNode target : panel.path("targets"))
             {
                 if (target.path("refId").asText().equals(configRefId))
                 {
-                    assertThat(target.path("expr").asText()).contains(limited.getValue() + "{");
-                    assertThat(target.path("legendFormat").asText()).isEqualTo(mapping.path("fieldName").asText());
+                    assertThat(target.path("expr").asText()).startsWith("label_replace(").contains(limited.getValue() + "{")
+                        .endsWith(", \"base\", \"0\", \"\", \"\")");
+                    assertThat(target.path("format").asText()).as("%s: one frame with fields Time, base, Value", limited.getKey()).isEqualTo("table");
+                    assertThat(target.path("instant").asBoolean()).isTrue();
                     found = true;
                 }
                 else
