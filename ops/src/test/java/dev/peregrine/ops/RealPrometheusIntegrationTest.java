@@ -34,7 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The engine against the real Prometheus server, as in production: the demo (simulated exchange over
  * loopback sockets, paper venue, real journal) runs in-process with {@code /metrics} on a free port, a
  * real {@code prometheus} subprocess scrapes it every second with the shipped alert rules loaded, and then
- * every query of every panel of every shipped Grafana dashboard must return data from that Prometheus.
+ * every query of every panel of every shipped Grafana dashboard (heatmaps included) must return data from that
+ * Prometheus, each variable's values must come with its label, and each annotation (and each limit's threshold
+ * query, empty without a limit) must run and name only metrics that exist.
  * The rules must evaluate without error on the real series, and {@code promtool check metrics} must accept
  * a scrape. Skipped without prometheus/promtool, failed under CI ({@code PEREGRINE_REQUIRE_EXTERNAL=true}).
  */
@@ -59,7 +61,7 @@ class RealPrometheusIntegrationTest
         final Map<String, String> queries = dashboardQueries();
         assertThat(queries).as("panel queries in the shipped dashboards").hasSizeGreaterThan(40);
         assertThat(queries.keySet()).as("variables, annotations and heatmaps are queried too")
-            .anyMatch(k -> k.contains("/ variable product")).anyMatch(k -> k.contains("/ variable strategy"))
+            .anyMatch(k -> k.contains(VARIABLE + "product")).anyMatch(k -> k.contains(VARIABLE + "strategy"))
             .anyMatch(k -> k.contains("/ annotation Firing alerts")).anyMatch(k -> k.contains("heatmap / A"));
 
         final LineCapture out = new LineCapture();
@@ -110,6 +112,10 @@ class RealPrometheusIntegrationTest
                 if (!"success".equals(answer.path("status").asText()))
                 {
                     failures.add(entry.getKey() + ": " + expr + " -> " + answer);
+                }
+                else if (entry.getKey().contains(VARIABLE) && !everySeriesHasTheLabel(answer, entry.getValue()))
+                {
+                    failures.add(entry.getKey() + ": " + expr + " -> a series without the variable's label: " + answer);
                 }
                 else if (answer.path("data").path("result").isEmpty())
                 {
@@ -173,6 +179,21 @@ class RealPrometheusIntegrationTest
             .replace("$instance", ".+").replace("$product", ".+").replace("$strategy", ".+");
     }
 
+    /** A variable's values come from its label: every series of {@code count by (label) (...)} must carry it. */
+    private static boolean everySeriesHasTheLabel(final JsonNode answer, final String expr)
+    {
+        final Matcher by = Pattern.compile("^count by \\((\\w+)\\)").matcher(expr);
+        assertThat(by.find()).as(expr).isTrue();
+        for (final JsonNode series : answer.path("data").path("result"))
+        {
+            if (series.path("metric").path(by.group(1)).asText().isEmpty())
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The metrics an expression names that have no series at all in the real Prometheus (each one a failure). */
     private List<String> missingMetrics(final String base, final String key, final String expr) throws Exception
     {
@@ -217,7 +238,7 @@ class RealPrometheusIntegrationTest
                 final Matcher values = LABEL_VALUES.matcher(variable.path("query").path("query").asText());
                 if (values.matches())
                 {
-                    queries.put(name + " / variable " + variable.path("name").asText(),
+                    queries.put(name + VARIABLE + variable.path("name").asText(),
                         "count by (" + values.group(2) + ") (" + values.group(1) + ")");
                 }
             }
@@ -236,6 +257,7 @@ class RealPrometheusIntegrationTest
     private static final String PERPETUAL_ROW = "/ Perpetuals: marks, funding, margin /";
     /** Marks a query that may be empty on a healthy spot demo; its metrics must still have series. */
     private static final String MAY_BE_EMPTY = " (may be empty)";
+    private static final String VARIABLE = " / variable ";
     private static final Pattern LABEL_VALUES = Pattern.compile("label_values\\((.+),\\s*(\\w+)\\)");
     private static final Pattern METRIC_SELECTOR = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)\\{");
 
