@@ -33,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code conformance/node_modules}, failed under CI), and consistent with the engine: the ConfigMap's configuration
  * loads through the engine's own loader, the probes' paths answer on the health port of a running engine, the
  * secrets are mounted as a folder the configuration points into, the ServiceMonitor finds the Service that finds the
- * pod, and the PrometheusRule holds exactly the rules of {@code ops/prometheus/alerts.yml}.
+ * pod (and the NetworkPolicy lets in its ports), and the PrometheusRule holds exactly the rules of
+ * {@code ops/prometheus/alerts.yml}.
  */
 class K8sManifestsTest
 {
@@ -54,7 +55,7 @@ class K8sManifestsTest
         assertThat(output.lines().filter(l -> l.startsWith("valid ")).count()).as(output).isEqualTo(documents);
         assertThat(output).contains("valid statefulset.yaml StatefulSet peregrine", "valid servicemonitor.yaml ServiceMonitor peregrine",
             "valid prometheusrule.yaml PrometheusRule peregrine", "valid configmap.yaml ConfigMap peregrine-config",
-            "valid service.yaml Service peregrine");
+            "valid service.yaml Service peregrine", "valid networkpolicy.yaml NetworkPolicy peregrine");
 
         // The validator does reject what Kubernetes would: a port given as text where the schema wants a number.
         final Map<String, Object> broken = copy(one(manifests, "statefulset.yaml"));
@@ -150,7 +151,7 @@ class K8sManifestsTest
     }
 
     @Test
-    void theServiceMonitorFindsTheServiceThatFindsThePodAndNamesTheRulesJob() throws Exception
+    void theServiceMonitorFindsTheServiceThatFindsThePodAndTheNetworkPolicyLetsItIn() throws Exception
     {
         final Map<String, List<Map<String, Object>>> manifests = manifests();
         final Map<String, Object> service = one(manifests, "service.yaml");
@@ -175,6 +176,24 @@ class K8sManifestsTest
         assertThat(servicePorts).contains(String.valueOf(endpoint.get("port")));
         assertThat(endpoint).containsEntry("path", "/metrics");
         assertThat(map(statefulSet.get("spec")).get("replicas")).as("one writer of the journal and the venue account").isEqualTo(1);
+
+        // The NetworkPolicy selects the pod and lets in exactly the container's two ports.
+        final Map<String, Object> policy = one(manifests, "networkpolicy.yaml");
+        assertThat(podLabels).containsAllEntriesOf(map(map(map(policy.get("spec")).get("podSelector")).get("matchLabels")));
+        final Set<Integer> allowed = new TreeSet<>();
+        for (final Object rule : (List<?>)map(policy.get("spec")).get("ingress"))
+        {
+            for (final Object port : (List<?>)map(rule).get("ports"))
+            {
+                allowed.add((Integer)map(port).get("port"));
+            }
+        }
+        final Set<Integer> containerPorts = new TreeSet<>();
+        for (final Object port : (List<?>)containers(statefulSet).get(0).get("ports"))
+        {
+            containerPorts.add((Integer)map(port).get("containerPort"));
+        }
+        assertThat(allowed).isEqualTo(containerPorts);
     }
 
     @Test
