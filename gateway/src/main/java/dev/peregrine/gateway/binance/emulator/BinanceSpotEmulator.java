@@ -224,6 +224,12 @@ public final class BinanceSpotEmulator implements BinanceApiExtension
         return createsByClientId.getOrDefault(clientOrderId, 0);
     }
 
+    /** The account's API key is rotated: only {@code newKey} is accepted from now on (see {@link RequestAuthentication#replaceKey}). */
+    public synchronized void replaceKey(final BinanceEmulatorKey newKey)
+    {
+        authentication.replaceKey(newKey);
+    }
+
     public synchronized int authFailures()
     {
         return authentication.failures();

@@ -27,13 +27,23 @@ public final class RequestAuthentication
     /** Timestamps past this are microseconds: a millisecond clock reaches it in the year 5138. */
     private static final long MICROSECOND_TIMESTAMPS = 100_000_000_000_000L;
 
-    private final BinanceEmulatorKey key;
+    /** The account's key; replaced when the user rotates it ({@link #replaceKey}). */
+    private volatile BinanceEmulatorKey key;
     private int failures;
     private String lastFailure;
 
     public RequestAuthentication(final BinanceEmulatorKey key)
     {
         this.key = key;
+    }
+
+    /**
+     * The user rotated the key: from now on only {@code newKey} is accepted, as the venue does once the old key is
+     * deleted (sessions already logged on stay so).
+     */
+    public void replaceKey(final BinanceEmulatorKey newKey)
+    {
+        this.key = java.util.Objects.requireNonNull(newKey, "newKey");
     }
 
     /** The API key check alone: what {@code USER_STREAM} endpoints need. */
