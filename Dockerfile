@@ -19,7 +19,7 @@ COPY . .
 RUN mvn -B -q -pl ops -am package -DskipTests
 
 FROM eclipse-temurin:17-jre
-RUN groupadd --system peregrine && useradd --system --gid peregrine --home-dir /var/lib/peregrine peregrine \
+RUN groupadd --system --gid 999 peregrine && useradd --system --uid 999 --gid peregrine --home-dir /var/lib/peregrine peregrine \
     && mkdir -p /var/lib/peregrine /etc/peregrine && chown peregrine:peregrine /var/lib/peregrine
 WORKDIR /opt/peregrine
 COPY --from=build /src/ops/target/peregrine.jar ./peregrine.jar
