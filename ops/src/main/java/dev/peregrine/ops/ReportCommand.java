@@ -32,7 +32,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
- * {@code peregrine report --journal DIR --out DIR [--capital X] [--compare OTHER]}: replays a journal
+ * {@code peregrine report --journal DIR --out DIR [--capital X] [--compare OTHER] [--name TEXT]}: replays a journal
  * through the same core and writes report.json and a self-contained report.html. A replay that fails
  * mid-way writes nothing and exits 1: there is no partial report.
  */
@@ -65,6 +65,11 @@ public final class ReportCommand implements Callable<Integer>
         description = "Another journal to compare decision by decision (e.g. the backtest of this live run).")
     private Path compare;
 
+    @Option(names = "--name", paramLabel = "TEXT",
+        description = "The run's name in the report's title (default: the journal's folder, or the folder above a " +
+            "folder called journal).")
+    private String name;
+
     @Mixin
     private AcceptTruncatedOption acceptTruncated;
 
@@ -91,7 +96,7 @@ public final class ReportCommand implements Callable<Integer>
         Report report;
         try
         {
-            report = EngineAssembly.report(journal, capital);
+            report = EngineAssembly.report(journal, capital).withName(name);
             if (compare != null)
             {
                 final Comparison comparison = DecisionComparison.compare(journal, compare);

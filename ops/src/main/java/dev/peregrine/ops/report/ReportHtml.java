@@ -31,7 +31,7 @@ public final class ReportHtml
         final EquityCurve curve = report.curve();
         final ChartSeries chart = report.chart();
         final StringBuilder html = new StringBuilder(256 * 1024);
-        final String title = "Peregrine report: " + report.journal().getFileName();
+        final String title = "Peregrine report: " + report.name();
         html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
             .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
             .append("<title>").append(Html.escape(title)).append("</title>")
@@ -43,7 +43,8 @@ public final class ReportHtml
         statistics(html, report);
 
         // equity, drawdown, one price chart per product, and the perpetuals' own
-        final int charts = 2 + chart.instruments() + (report.perpetual() == null ? 0 : PerpetualSections.CHARTS);
+        final int charts = 2 + chart.instruments() + (report.perpetual() == null ? 0 : PerpetualSections.CHARTS) +
+            TearsheetHtml.CHARTS;
         final long[] t = new long[chart.size()];
         final double[] equity = new double[chart.size()];
         final double[] drawdown = new double[chart.size()];
@@ -54,7 +55,10 @@ public final class ReportHtml
             drawdown[i] = -chart.drawdown(i) * 100;
         }
         html.append("<section><h2>Equity</h2>")
-            .append(new SvgChart("equity-chart", "equity", Html::money).line(t, equity, t.length, "equity").render())
+            .append(new SvgChart("equity-chart", "equity", Html::money).line(t, equity, t.length, "equity")
+                .line(t, report.tearsheet().benchmarkCurve, t.length, "benchmark").render())
+            .append("<p class=\"note\"><span class=\"key equity\"></span> strategy equity, <span class=\"key benchmark\">")
+            .append("</span> buy and hold of the traded products (see below)</p>")
             .append("<h2>Drawdown</h2>")
             .append(new SvgChart("drawdown-chart", "drawdown", v -> String.format(Locale.ROOT, "%.2f%%", v))
                 .area(t, drawdown, t.length, "drawdown").render())
@@ -62,9 +66,12 @@ public final class ReportHtml
             .append(Html.duration(chart.bucketNanos())).append(" of event time (").append(chart.size())
             .append(" points). The statistics use the equity after every event.</p></section>");
 
+        TearsheetHtml.benchmark(html, report);
         html.append("<section><h2>Monthly returns</h2>").append(MonthlyHeatmap.render(curve.months().returns()))
             .append("</section>");
 
+        TearsheetHtml.distribution(html, report);
+        TearsheetHtml.calendar(html, report);
         html.append("<section><h2>Trades on the price chart</h2>");
         for (int k = 0; k < chart.instruments(); k++)
         {
@@ -74,6 +81,7 @@ public final class ReportHtml
         html.append("<p class=\"note\">\u25B2 buy fill, \u25BC sell fill (hover for details); the line is the core's mark ")
             .append("(mid of the top of book, else the last trade).</p></section>");
 
+        TearsheetHtml.groups(html, report);
         html.append("<section><h2>PnL per strategy</h2>").append(PnlTables.html(report.pnl(), perpetualPnl(report))).append("</section>");
         if (report.perpetual() != null)
         {
@@ -109,7 +117,7 @@ public final class ReportHtml
             .append(fact("venue", report.settings().liveVenue() ?
                 "live: fills are the venue's, replayed from the journal" : "paper (simulated fills, as above)"))
             .append(fact("products", String.join(", ", report.settings().products())))
-            .append(fact("strategies", String.join(", ", report.strategyNames().subList(1, report.strategyNames().size()))))
+            .append(fact("strategies", strategies(report)))
             .append(fact("capital", Html.money(curve.capital()) + " quote"))
             .append(fact("engine", report.header().engineVersion() + ", journal format " + report.header().formatVersion()))
             .append(fact("output digest / state hash", report.outputDigest() + " / " + report.stateHash()))
@@ -120,6 +128,20 @@ public final class ReportHtml
                 .append("live run as in this replay): ").append(Html.escape(report.coreError())).append("</p>");
         }
         html.append("</header>");
+    }
+
+    /** Each strategy with its type and parameters, as configured for the run. */
+    private static String strategies(final Report report)
+    {
+        final StringBuilder text = new StringBuilder();
+        for (final dev.peregrine.core.strategy.config.StrategySpec spec : report.settings().strategies())
+        {
+            text.append(text.length() == 0 ? "" : "; ").append(spec.name()).append(" (").append(spec.type());
+            spec.params().forEach((k, v) -> text.append(", ").append(k).append('=').append(v));
+            text.append(')');
+        }
+        return text.length() == 0 ? String.join(", ", report.strategyNames().subList(1, report.strategyNames().size()))
+            : text.toString();
     }
 
     private static String ratio(final Statistic statistic)
@@ -267,6 +289,9 @@ public final class ReportHtml
         "svg.chart .grid{stroke:#eaeef2}svg.chart .frame{fill:none;stroke:#d0d7de}",
         "svg.chart path{fill:none;stroke-width:1.5}path.equity{stroke:#0969da}path.price{stroke:#59636e}",
         "path.drawdown{stroke:#cf222e}path.drawdown.fill{fill:rgba(207,34,46,.18);stroke:none}",
+        "path.benchmark{stroke:#bf8700;stroke-dasharray:4 3}.key{display:inline-block;width:18px;height:3px;",
+        "vertical-align:middle}.key.equity{background:#0969da}.key.benchmark{background:#bf8700}",
+        "g.bar rect{fill:#0969da;opacity:.75}details{margin:8px 0}summary{cursor:pointer}",
         "path.funding{stroke:#8250df}path.margin{stroke:#bc4c00}path.leverage{stroke:#1a7f37}",
         "circle.equity,circle.price,circle.drawdown,circle.funding,circle.margin,circle.leverage{fill:#0969da}",
         "g.buy polygon{fill:#1a7f37}g.sell polygon{fill:#cf222e}",
