@@ -12,10 +12,10 @@ import java.util.Locale;
 
 /**
  * report.html: one self-contained page that opens offline. CSS is inline, the charts are SVG drawn in
- * Java ({@link SvgChart}), and the one small inline script only checks the page: it records any script
- * error in {@code body[data-render-error]} and, when every chart has drawn with a size, sets
- * {@code body[data-rendered="ok"]}. The headless-browser test reads those two attributes. No external
- * URL appears anywhere in the page.
+ * Java ({@link SvgChart}) and made interactive by report-charts.js (zoom, pan, crosshair), inlined; a last
+ * small script checks the page: it records any script error in {@code html[data-render-error]} and, when
+ * every chart has drawn with a size, sets {@code html[data-rendered="ok"]}. The headless-browser test reads
+ * those two attributes. No external URL appears anywhere in the page.
  */
 public final class ReportHtml
 {
@@ -62,7 +62,9 @@ public final class ReportHtml
             .append("<h2>Drawdown</h2>")
             .append(new SvgChart("drawdown-chart", "drawdown", v -> String.format(Locale.ROOT, "%.2f%%", v))
                 .area(t, drawdown, t.length, "drawdown").render())
-            .append("<p class=\"note\">Sampled for drawing: the state after the last event of each ")
+            .append("<p class=\"note\">Wheel over a chart to zoom its time axis, drag to pan, double-click to reset; ")
+            .append("equity, drawdown and the price charts move together; the crosshair reads time and value. ")
+            .append("Sampled for drawing: the state after the last event of each ")
             .append(Html.duration(chart.bucketNanos())).append(" of event time (").append(chart.size())
             .append(" points). The statistics use the equity after every event.</p></section>");
 
@@ -78,7 +80,8 @@ public final class ReportHtml
             html.append("<h3>").append(Html.escape(report.product(k))).append(" mark price</h3>")
                 .append(priceChart(report, k, t));
         }
-        html.append("<p class=\"note\">\u25B2 buy fill, \u25BC sell fill (hover for details); the line is the core's mark ")
+        html.append("<p class=\"note\">\u25B2 buy fill, \u25BC sell fill (hover for details); a dashed line joins each trade's ")
+            .append("entry to its exit (green won, red lost); the line is the core's mark ")
             .append("(mid of the top of book, else the last trade).</p></section>");
 
         TearsheetHtml.groups(html, report);
@@ -95,6 +98,7 @@ public final class ReportHtml
                 .append(ReportTables.comparison(report, report.comparison())).append("</section>");
         }
         definitions(html);
+        html.append("<script>").append(CHART_SCRIPT).append("</script>");
         html.append("<script>(function(){var charts=document.querySelectorAll('svg.chart');var bad=[];")
             .append("charts.forEach(function(c){var r=c.getBoundingClientRect();")
             .append("if(!(r.width>0&&r.height>0)||c.childElementCount===0){bad.push(c.id);}});")
@@ -248,6 +252,18 @@ public final class ReportHtml
         }
         final SvgChart svg = new SvgChart("price-chart-" + instrument, report.product(instrument) + " price", Html::price)
             .line(t, marks, t.length, "price");
+        int linked = 0;
+        for (final Trade trade : report.recorder().trades())
+        {
+            if (trade.instrumentId() != instrument || linked++ >= MAX_MARKERS)
+            {
+                continue;
+            }
+            svg.link(trade.entryNanos(), trade.entryPrice(), trade.exitNanos(), trade.exitPrice(),
+                trade.netPnl() > 0 ? "win" : "loss", (trade.direction() > 0 ? "long " : "short ") +
+                Html.quantity(trade.quantity()) + " " + Html.price(trade.entryPrice()) + " -> " + Html.price(trade.exitPrice()) +
+                ", net " + Html.money(trade.netPnl()) + ", " + Html.time(trade.entryNanos()) + " .. " + Html.time(trade.exitNanos()));
+        }
         final List<Fill> fills = report.recorder().fills();
         int drawn = 0;
         for (int i = 0; i < fills.size() && drawn < MAX_MARKERS; i++)
@@ -274,6 +290,27 @@ public final class ReportHtml
         html.append("</dl></section>");
     }
 
+    /** report-charts.js: zoom, pan and crosshair on the charts, inlined so the page needs no network. */
+    private static final String CHART_SCRIPT = chartScript();
+
+    private static String chartScript()
+    {
+        try (java.io.InputStream in = ReportHtml.class.getResourceAsStream("report-charts.js"))
+        {
+            if (in == null)
+            {
+                throw new IllegalStateException("report-charts.js is missing from the classpath beside ReportHtml: " +
+                    "rebuild the ops module (it is a resource of src/main/resources)");
+            }
+            // "</" would end the inline script early; the script has none, and this keeps it so.
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).replace("</", "<\\/");
+        }
+        catch (final java.io.IOException e)
+        {
+            throw new java.io.UncheckedIOException("cannot read report-charts.js from the classpath", e);
+        }
+    }
+
     private static final String CSS = String.join("",
         "body{font:14px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;margin:0 auto;max-width:1280px;",
         "padding:16px 24px;color:#1f2328;background:#fff}",
@@ -289,6 +326,9 @@ public final class ReportHtml
         "svg.chart .grid{stroke:#eaeef2}svg.chart .frame{fill:none;stroke:#d0d7de}",
         "svg.chart path{fill:none;stroke-width:1.5}path.equity{stroke:#0969da}path.price{stroke:#59636e}",
         "path.drawdown{stroke:#cf222e}path.drawdown.fill{fill:rgba(207,34,46,.18);stroke:none}",
+        "g.plot path,g.plot line{vector-effect:non-scaling-stroke}svg.chart[data-t0]{cursor:crosshair;user-select:none}",
+        "line.link{stroke-dasharray:3 3;stroke-width:1.2}line.link.win{stroke:#1a7f37}line.link.loss{stroke:#cf222e}",
+        "g.crosshair line{stroke:#59636e;stroke-dasharray:2 2}g.crosshair text{font-size:12px;fill:#1f2328}",
         "path.benchmark{stroke:#bf8700;stroke-dasharray:4 3}.key{display:inline-block;width:18px;height:3px;",
         "vertical-align:middle}.key.equity{background:#0969da}.key.benchmark{background:#bf8700}",
         "g.bar rect{fill:#0969da;opacity:.75}details{margin:8px 0}summary{cursor:pointer}",

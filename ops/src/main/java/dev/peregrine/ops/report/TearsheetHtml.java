@@ -125,7 +125,7 @@ final class TearsheetHtml
         html.append("<h3>Yearly</h3>");
         periods(html, "yearly-returns", t.years);
         html.append("<h3>Monthly</h3>");
-        periods(html, "monthly-returns", t.months);
+        periods(html, "monthly-table", t.months);
         html.append("<h3>By weekday</h3><table class=\"data\" id=\"weekdays\"><thead><tr><th>weekday</th><th>days</th>")
             .append("<th>mean return</th><th>positive days</th><th>PnL</th></tr></thead><tbody>");
         for (final CalendarReturns.Weekday w : t.weekdays)
