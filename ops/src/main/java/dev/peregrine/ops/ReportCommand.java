@@ -18,6 +18,7 @@ import dev.peregrine.ops.report.ReportFiles;
 import dev.peregrine.ops.report.ReportHtml;
 import dev.peregrine.ops.report.ReportJson;
 import dev.peregrine.ops.report.ReportReplay;
+import dev.peregrine.ops.report.Tearsheet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -141,6 +142,11 @@ public final class ReportCommand implements Callable<Integer>
         }
     }
 
+    private static String percent(final double fraction)
+    {
+        return Double.isFinite(fraction) ? String.format(Locale.ROOT, "%.2f%%", fraction * 100) : "n/a";
+    }
+
     private void print(final PrintWriter stdout, final Report report, final double seconds)
     {
         final EquityCurve curve = report.curve();
@@ -150,6 +156,11 @@ public final class ReportCommand implements Callable<Integer>
         stdout.printf(Locale.ROOT, "capital %.2f -> equity %.2f, %d trades, %d fills%n", curve.capital(), curve.finalEquity(),
             report.recorder().tradeStatistics().trades(), report.recorder().execution().fills());
         StatisticsLines.of(curve.statistics()).forEach(stdout::println);
+        final Tearsheet sheet = report.tearsheet();
+        stdout.printf(Locale.ROOT, "buy and hold (%s): %s; excess return %s, beta %s, alpha %s a year%n",
+            sheet.benchmark.empty() ? "nothing priced" : String.join(", ", java.util.Arrays.stream(sheet.benchmark.products())
+                .mapToObj(report::product).toList()), percent(sheet.buyAndHold.totalReturn()), percent(sheet.excessReturn),
+            Double.isFinite(sheet.beta) ? String.format(Locale.ROOT, "%.2f", sheet.beta) : "n/a", percent(sheet.alpha));
         if (report.coreError() != null)
         {
             stdout.println("warning: the core halted on an error during the run: " + report.coreError());

@@ -46,6 +46,9 @@ public final class Tearsheet
     public final CalendarReturns.Period bestDay;
     public final CalendarReturns.Period worstDay;
     public final List<DrawdownEpisodes.Episode> worstDrawdowns;
+    /** Per strategy and per product: PnL, trades, return (and the product's buy and hold). */
+    public final List<TearsheetRows.Row> byStrategy;
+    public final List<TearsheetRows.Row> byProduct;
     /** The benchmark's equity at each of the chart's points. */
     public final double[] benchmarkCurve;
 
@@ -122,6 +125,8 @@ public final class Tearsheet
         rollingVolatility = ReturnStatistics.rolling(returns, rollingWindow, periodsPerYear, false);
         histogram = ReturnStatistics.histogram(returns, HISTOGRAM_BINS);
         worstDrawdowns = report.drawdowns().worst();
+        byStrategy = TearsheetRows.strategies(report);
+        byProduct = TearsheetRows.products(report);
 
         final ChartSeries chart = report.chart();
         benchmarkCurve = new double[chart.size()];

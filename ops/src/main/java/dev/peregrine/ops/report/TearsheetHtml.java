@@ -64,10 +64,10 @@ final class TearsheetHtml
     {
         html.append("<section><h2>Per strategy</h2><p class=\"note\">").append(Html.escape(StatisticDefinitions.of("by_strategy")))
             .append(report.strategyNames().size() > 2 ? " The rows compare the strategies side by side." : "").append("</p>");
-        rows(html, "by-strategy", "strategy", TearsheetRows.strategies(report), false);
+        rows(html, "by-strategy", "strategy", report.tearsheet().byStrategy, false);
         html.append("<h2>Per product</h2><p class=\"note\">").append(Html.escape(StatisticDefinitions.of("by_product")))
             .append("</p>");
-        rows(html, "by-product", "product", TearsheetRows.products(report), true);
+        rows(html, "by-product", "product", report.tearsheet().byProduct, true);
         html.append("<h2>By entry signal</h2>");
         tallies(html, "by-entry-signal", "entry signal", report.recorder().groups().byEntrySignal());
         html.append("<h2>By exit reason</h2>");

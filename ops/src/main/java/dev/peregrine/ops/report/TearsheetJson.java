@@ -94,12 +94,12 @@ final class TearsheetJson
         }
         final GroupTrades groups = report.recorder().groups();
         final ArrayNode byStrategy = sheet.putArray("by_strategy");
-        for (final TearsheetRows.Row row : TearsheetRows.strategies(report))
+        for (final TearsheetRows.Row row : t.byStrategy)
         {
             row(byStrategy.addObject().put("strategy", row.name()), row);
         }
         final ArrayNode byProduct = sheet.putArray("by_product");
-        for (final TearsheetRows.Row row : TearsheetRows.products(report))
+        for (final TearsheetRows.Row row : t.byProduct)
         {
             row(byProduct.addObject().put("product", row.name()), row);
         }

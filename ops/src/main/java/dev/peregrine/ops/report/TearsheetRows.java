@@ -10,14 +10,14 @@ import java.util.List;
  * account's) beside the trades of {@link GroupTrades}, the return on the capital and, per product, its
  * buy-and-hold return over the run.
  */
-final class TearsheetRows
+public final class TearsheetRows
 {
     private TearsheetRows()
     {
     }
 
     /** One row: its PnL, its trades, net PnL / capital and (products only, else NaN) the product's buy-and-hold return. */
-    record Row(String name, PnlRow pnl, TradeTally trades, double returnOnCapital, double buyAndHold)
+    public record Row(String name, PnlRow pnl, TradeTally trades, double returnOnCapital, double buyAndHold)
     {
     }
 
