@@ -176,6 +176,29 @@ class ReportTearsheetTest
     }
 
     @Test
+    void aJournalWithoutEventsGivesATearsheetOfNothingRatherThanAnError() throws IOException
+    {
+        final Path demo = ReportFixtures.demoJournal();
+        final Path empty = DIR.resolve("empty-journal");
+        ReportFixtures.delete(empty);
+        try (dev.peregrine.journal.JournalReader reader = dev.peregrine.journal.JournalReader.open(demo);
+             dev.peregrine.journal.JournalWriter ignored = dev.peregrine.journal.JournalWriter.open(empty,
+                 dev.peregrine.journal.Replay.settingsOf(demo, reader.header())))
+        {
+            // the header only
+        }
+        final Path out = DIR.resolve("empty-report");
+        final ReportFixtures.Run run = ReportFixtures.cli("report", "--journal", empty.toString(), "--out", out.toString());
+        assertThat(run.exit()).as("stderr: %s", run.err()).isZero();
+        final Map<String, Object> json = TestJson.object(Files.readString(out.resolve("report.json")));
+        final Map<String, Object> tearsheet = map(json.get("tearsheet"));
+        assertThat(list(tearsheet.get("period_returns"))).isEmpty();
+        assertThat(tearsheet.get("beta")).isNull();
+        assertThat(list(tearsheet.get("worst_drawdowns"))).isEmpty();
+        assertThat(Files.readString(out.resolve("report.html"))).contains("no returns").contains("no drawdown");
+    }
+
+    @Test
     void theHtmlShowsTheSameFiguresAsTheJson()
     {
         final String excess = String.format(Locale.ROOT, "%.2f%%", number(sheet().get("excess_return")) * 100);
