@@ -94,6 +94,18 @@ class TearsheetStatisticsTest
     }
 
     @Test
+    void aClockThatJumpsDecadesStopsTheHourlyClosesAndSaysSo()
+    {
+        final PeriodCloses closes = new PeriodCloses(1);
+        closes.observe(0, 100, new double[] {10});
+        assertThat(closes.truncated()).isFalse();
+        closes.observe((PeriodCloses.MAX_HOURS + 5L) * PeriodCloses.HOUR_NANOS, 90, new double[] {11});
+        assertThat(closes.truncated()).isTrue();
+        assertThat(closes.hours()).as("no twenty years of filled-in hours").isEqualTo(1);
+        assertThat(closes.equity(0)).isEqualTo(100);
+    }
+
+    @Test
     void drawdownEpisodesKeepTheDeepestWithTheirRecovery()
     {
         final DrawdownEpisodes episodes = new DrawdownEpisodes();
