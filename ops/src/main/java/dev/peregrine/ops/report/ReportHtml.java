@@ -98,7 +98,7 @@ public final class ReportHtml
                 .append(ReportTables.comparison(report, report.comparison())).append("</section>");
         }
         definitions(html);
-        html.append("<script>").append(CHART_SCRIPT).append("</script>");
+        html.append("<script>").append(ChartScript.TEXT).append("</script>");
         html.append("<script>(function(){var charts=document.querySelectorAll('svg.chart');var bad=[];")
             .append("charts.forEach(function(c){var r=c.getBoundingClientRect();")
             .append("if(!(r.width>0&&r.height>0)||c.childElementCount===0){bad.push(c.id);}});")
@@ -288,27 +288,6 @@ public final class ReportHtml
         StatisticDefinitions.all().forEach((k, v) -> html.append("<dt>").append(Html.escape(k)).append("</dt><dd>")
             .append(Html.escape(v)).append("</dd>"));
         html.append("</dl></section>");
-    }
-
-    /** report-charts.js: zoom, pan and crosshair on the charts, inlined so the page needs no network. */
-    private static final String CHART_SCRIPT = chartScript();
-
-    private static String chartScript()
-    {
-        try (java.io.InputStream in = ReportHtml.class.getResourceAsStream("report-charts.js"))
-        {
-            if (in == null)
-            {
-                throw new IllegalStateException("report-charts.js is missing from the classpath beside ReportHtml: " +
-                    "rebuild the ops module (it is a resource of src/main/resources)");
-            }
-            // "</" would end the inline script early; the script has none, and this keeps it so.
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).replace("</", "<\\/");
-        }
-        catch (final java.io.IOException e)
-        {
-            throw new java.io.UncheckedIOException("cannot read report-charts.js from the classpath", e);
-        }
     }
 
     private static final String CSS = String.join("",
