@@ -18,6 +18,7 @@ import dev.peregrine.ops.report.ReportFiles;
 import dev.peregrine.ops.report.ReportHtml;
 import dev.peregrine.ops.report.ReportJson;
 import dev.peregrine.ops.report.ReportReplay;
+import dev.peregrine.ops.report.Tearsheet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,7 +33,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
- * {@code peregrine report --journal DIR --out DIR [--capital X] [--compare OTHER]}: replays a journal
+ * {@code peregrine report --journal DIR --out DIR [--capital X] [--compare OTHER] [--name TEXT]}: replays a journal
  * through the same core and writes report.json and a self-contained report.html. A replay that fails
  * mid-way writes nothing and exits 1: there is no partial report.
  */
@@ -65,6 +66,11 @@ public final class ReportCommand implements Callable<Integer>
         description = "Another journal to compare decision by decision (e.g. the backtest of this live run).")
     private Path compare;
 
+    @Option(names = "--name", paramLabel = "TEXT",
+        description = "The run's name in the report's title (default: the journal's folder, or the folder above a " +
+            "folder called journal).")
+    private String name;
+
     @Mixin
     private AcceptTruncatedOption acceptTruncated;
 
@@ -91,7 +97,7 @@ public final class ReportCommand implements Callable<Integer>
         Report report;
         try
         {
-            report = EngineAssembly.report(journal, capital);
+            report = EngineAssembly.report(journal, capital).withName(name);
             if (compare != null)
             {
                 final Comparison comparison = DecisionComparison.compare(journal, compare);
@@ -136,6 +142,11 @@ public final class ReportCommand implements Callable<Integer>
         }
     }
 
+    private static String percent(final double fraction)
+    {
+        return Double.isFinite(fraction) ? String.format(Locale.ROOT, "%.2f%%", fraction * 100) : "n/a";
+    }
+
     private void print(final PrintWriter stdout, final Report report, final double seconds)
     {
         final EquityCurve curve = report.curve();
@@ -145,6 +156,11 @@ public final class ReportCommand implements Callable<Integer>
         stdout.printf(Locale.ROOT, "capital %.2f -> equity %.2f, %d trades, %d fills%n", curve.capital(), curve.finalEquity(),
             report.recorder().tradeStatistics().trades(), report.recorder().execution().fills());
         StatisticsLines.of(curve.statistics()).forEach(stdout::println);
+        final Tearsheet sheet = report.tearsheet();
+        stdout.printf(Locale.ROOT, "buy and hold (%s): %s; excess return %s, beta %s, alpha %s a year%n",
+            sheet.benchmark.empty() ? "nothing priced" : String.join(", ", java.util.Arrays.stream(sheet.benchmark.products())
+                .mapToObj(report::product).toList()), percent(sheet.buyAndHold.totalReturn()), percent(sheet.excessReturn),
+            Double.isFinite(sheet.beta) ? String.format(Locale.ROOT, "%.2f", sheet.beta) : "n/a", percent(sheet.alpha));
         if (report.coreError() != null)
         {
             stdout.println("warning: the core halted on an error during the run: " + report.coreError());

@@ -22,8 +22,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * used: chromium's stderr is full of sandbox and D-Bus noise that says nothing about the page. The
  * screenshot stays in {@code ops/target/report-browser/report.png}.
  *
- * <p>Without chromium the test is skipped, saying so; with {@code PEREGRINE_REQUIRE_EXTERNAL=true} (CI)
- * it fails instead.
+ * <p>A second check drives the same page through playwright-core ({@code ops/src/test/browser/report-page.mjs}):
+ * no request besides the file, no console error, and the charts zoom (wheel), pan (drag), show a crosshair
+ * and reset (double click), the drawdown chart following the equity chart.
+ *
+ * <p>Without chromium (or node and {@code conformance/node_modules} for the second) the test is skipped, saying
+ * so; with {@code PEREGRINE_REQUIRE_EXTERNAL=true} (CI) it fails instead.
  */
 class ReportBrowserTest
 {
@@ -61,6 +65,61 @@ class ReportBrowserTest
         final byte[] png = Files.readAllBytes(screenshot);
         assertThat(png.length).as("a 1400x2400 screenshot of a drawn page").isGreaterThan(20_000);
         assertThat(new String(png, 1, 3, StandardCharsets.US_ASCII)).isEqualTo("PNG");
+    }
+
+    @Test
+    void chartsZoomPanAndLoadNothingFromTheNetworkInPlaywright() throws Exception
+    {
+        final Path chromium = Chromium.find();
+        ExternalResources.present(chromium != null, "chromium (Debian package 'chromium') to check report.html");
+        final Path node = onPath("node");
+        ExternalResources.present(node != null, "node (Node.js 18 or newer) on the PATH, to drive chromium with playwright-core");
+        final Path modules = Path.of("..", "conformance", "node_modules").toAbsolutePath().normalize();
+        ExternalResources.present(Files.isDirectory(modules.resolve("playwright-core")),
+            "playwright-core in " + modules + " (run 'npm ci' in conformance/)");
+
+        final Path out = DIR.resolveSibling("report-playwright");
+        ReportFixtures.delete(out);
+        final ReportFixtures.Run run = ReportFixtures.cli("report", "--journal", ReportFixtures.demoJournal().toString(),
+            "--out", out.toString(), "--name", "two crossovers");
+        assertThat(run.exit()).as("stderr: %s", run.err()).isZero();
+        final Path html = out.resolve("report.html");
+        assertThat(Files.readString(html)).contains("<h1>Peregrine report: two crossovers</h1>");
+
+        final Path log = out.resolve("playwright.txt");
+        final ProcessBuilder builder = new ProcessBuilder(node.toString(),
+            Path.of("src", "test", "browser", "report-page.mjs").toAbsolutePath().toString(), html.toString())
+            .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("CHROMIUM", chromium.toString());
+        builder.environment().put("NODE_MODULES", modules.toString());
+        final Process process = builder.start();
+        if (!process.waitFor(90, TimeUnit.SECONDS))
+        {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            throw new AssertionError("report-page.mjs did not finish in 90 s; its output: " + Files.readString(log));
+        }
+        final String output = Files.readString(log);
+        assertThat(process.exitValue()).as("report-page.mjs failed checks: %s", output).isZero();
+        assertThat(output).contains("\"failures\":[]").contains("\"requests\":[]").contains("\"errors\":[]");
+    }
+
+    /** An executable on the PATH, or null. */
+    private static Path onPath(final String name)
+    {
+        final String path = System.getenv("PATH");
+        if (path == null)
+        {
+            return null;
+        }
+        for (final String dir : path.split(java.io.File.pathSeparator))
+        {
+            final Path candidate = Path.of(dir, name);
+            if (Files.isExecutable(candidate))
+            {
+                return candidate;
+            }
+        }
+        return null;
     }
 
     /** Runs headless chromium with its own throw-away profile and returns its standard output. */

@@ -69,6 +69,9 @@ class ReportCommandTest
         assertThat(number(range.get("events"))).isEqualTo(number(summary.get("journal_events")));
         assertThat(number(range.get("span_seconds"))).isBetween(3.0, 8.0);
         assertThat(run.out()).contains("output-digest: " + summary.get("output_digest"));
+        // both products traded, so both make the benchmark; the name defaults to the journal's folder
+        assertThat(run.out()).contains("buy and hold (BTC-USD, ETH-USD): ").contains("excess return ");
+        assertThat(report.get("name")).isEqualTo("demo-journal");
         assertThat(html).contains("paper venue: order latency 20.0 ms").contains(((String)range.get("first_event")).substring(0, 10));
     }
 

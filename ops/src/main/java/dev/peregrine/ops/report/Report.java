@@ -19,6 +19,10 @@ import java.util.List;
  * @param pnl            PnL, fees, orders, fills and rejects per strategy and per strategy and product
  * @param comparison     decision differences against another journal; null when none was asked for
  * @param perpetual      funding, margin and liquidations over the run; null when no instrument is a perpetual
+ * @param closes         equity and marks at each hour's close, for the tearsheet
+ * @param drawdowns      the deepest drawdowns of the equity after every event
+ * @param name           the run's name in the report's title ({@code --name}, else from the journal's folder)
+ * @param tearsheet      the tearsheet's figures, computed once from the rest; null only while being built
  */
 public record Report(
     Path journal,
@@ -38,12 +42,52 @@ public record Report(
     double unrealized,
     PnlTable pnl,
     Comparison comparison,
-    PerpetualTimeline perpetual)
+    PerpetualTimeline perpetual,
+    PeriodCloses closes,
+    DrawdownEpisodes drawdowns,
+    String name,
+    Tearsheet tearsheet)
 {
     public Report withComparison(final Comparison other)
     {
         return new Report(journal, header, settings, strategyNames, events, outputDigest, stateHash, coreError, curve,
-            chart, recorder, openPositions, realizedNet, fees, unrealized, pnl, other, perpetual);
+            chart, recorder, openPositions, realizedNet, fees, unrealized, pnl, other, perpetual, closes, drawdowns, name,
+            tearsheet);
+    }
+
+    /** The same report under another name (the title); a blank name keeps the current one. */
+    public Report withName(final String newName)
+    {
+        return newName == null || newName.isBlank() ? this : new Report(journal, header, settings, strategyNames, events,
+            outputDigest, stateHash, coreError, curve, chart, recorder, openPositions, realizedNet, fees, unrealized, pnl,
+            comparison, perpetual, closes, drawdowns, newName.strip(), tearsheet);
+    }
+
+    /** Computes the tearsheet's figures from the rest, once. */
+    Report withTearsheet()
+    {
+        return new Report(journal, header, settings, strategyNames, events, outputDigest, stateHash, coreError, curve,
+            chart, recorder, openPositions, realizedNet, fees, unrealized, pnl, comparison, perpetual, closes, drawdowns, name,
+            new Tearsheet(this));
+    }
+
+    /**
+     * The name a report gets without {@code --name}: the journal's folder, or the folder above it when that
+     * is called {@code journal} (a backtest's {@code --report DIR} keeps its journal in DIR/journal).
+     */
+    public static String defaultName(final Path journal)
+    {
+        final Path absolute = journal.toAbsolutePath().normalize();
+        final Path folder = absolute.getFileName();
+        if (folder == null)
+        {
+            return absolute.toString();
+        }
+        if (folder.toString().equals("journal") && absolute.getParent() != null && absolute.getParent().getFileName() != null)
+        {
+            return absolute.getParent().getFileName().toString();
+        }
+        return folder.toString();
     }
 
     public String product(final int instrumentId)

@@ -12,10 +12,10 @@ import java.util.Locale;
 
 /**
  * report.html: one self-contained page that opens offline. CSS is inline, the charts are SVG drawn in
- * Java ({@link SvgChart}), and the one small inline script only checks the page: it records any script
- * error in {@code body[data-render-error]} and, when every chart has drawn with a size, sets
- * {@code body[data-rendered="ok"]}. The headless-browser test reads those two attributes. No external
- * URL appears anywhere in the page.
+ * Java ({@link SvgChart}) and made interactive by report-charts.js (zoom, pan, crosshair), inlined; a last
+ * small script checks the page: it records any script error in {@code html[data-render-error]} and, when
+ * every chart has drawn with a size, sets {@code html[data-rendered="ok"]}. The headless-browser test reads
+ * those two attributes. No external URL appears anywhere in the page.
  */
 public final class ReportHtml
 {
@@ -31,7 +31,7 @@ public final class ReportHtml
         final EquityCurve curve = report.curve();
         final ChartSeries chart = report.chart();
         final StringBuilder html = new StringBuilder(256 * 1024);
-        final String title = "Peregrine report: " + report.journal().getFileName();
+        final String title = "Peregrine report: " + report.name();
         html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
             .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
             .append("<title>").append(Html.escape(title)).append("</title>")
@@ -43,7 +43,8 @@ public final class ReportHtml
         statistics(html, report);
 
         // equity, drawdown, one price chart per product, and the perpetuals' own
-        final int charts = 2 + chart.instruments() + (report.perpetual() == null ? 0 : PerpetualSections.CHARTS);
+        final int charts = 2 + chart.instruments() + (report.perpetual() == null ? 0 : PerpetualSections.CHARTS) +
+            TearsheetHtml.CHARTS;
         final long[] t = new long[chart.size()];
         final double[] equity = new double[chart.size()];
         final double[] drawdown = new double[chart.size()];
@@ -54,26 +55,36 @@ public final class ReportHtml
             drawdown[i] = -chart.drawdown(i) * 100;
         }
         html.append("<section><h2>Equity</h2>")
-            .append(new SvgChart("equity-chart", "equity", Html::money).line(t, equity, t.length, "equity").render())
+            .append(new SvgChart("equity-chart", "equity", Html::money).line(t, equity, t.length, "equity")
+                .line(t, report.tearsheet().benchmarkCurve, t.length, "benchmark").render())
+            .append("<p class=\"note\"><span class=\"key equity\"></span> strategy equity, <span class=\"key benchmark\">")
+            .append("</span> buy and hold of the traded products (see below)</p>")
             .append("<h2>Drawdown</h2>")
             .append(new SvgChart("drawdown-chart", "drawdown", v -> String.format(Locale.ROOT, "%.2f%%", v))
                 .area(t, drawdown, t.length, "drawdown").render())
-            .append("<p class=\"note\">Sampled for drawing: the state after the last event of each ")
+            .append("<p class=\"note\">Wheel over a chart to zoom its time axis, drag to pan, double-click to reset; ")
+            .append("equity, drawdown and the price charts move together; the crosshair reads time and value. ")
+            .append("Sampled for drawing: the state after the last event of each ")
             .append(Html.duration(chart.bucketNanos())).append(" of event time (").append(chart.size())
             .append(" points). The statistics use the equity after every event.</p></section>");
 
+        TearsheetHtml.benchmark(html, report);
         html.append("<section><h2>Monthly returns</h2>").append(MonthlyHeatmap.render(curve.months().returns()))
             .append("</section>");
 
+        TearsheetHtml.distribution(html, report);
+        TearsheetHtml.calendar(html, report);
         html.append("<section><h2>Trades on the price chart</h2>");
         for (int k = 0; k < chart.instruments(); k++)
         {
             html.append("<h3>").append(Html.escape(report.product(k))).append(" mark price</h3>")
                 .append(priceChart(report, k, t));
         }
-        html.append("<p class=\"note\">\u25B2 buy fill, \u25BC sell fill (hover for details); the line is the core's mark ")
+        html.append("<p class=\"note\">\u25B2 buy fill, \u25BC sell fill (hover for details); a dashed line joins each trade's ")
+            .append("entry to its exit (green won, red lost); the line is the core's mark ")
             .append("(mid of the top of book, else the last trade).</p></section>");
 
+        TearsheetHtml.groups(html, report);
         html.append("<section><h2>PnL per strategy</h2>").append(PnlTables.html(report.pnl(), perpetualPnl(report))).append("</section>");
         if (report.perpetual() != null)
         {
@@ -87,6 +98,7 @@ public final class ReportHtml
                 .append(ReportTables.comparison(report, report.comparison())).append("</section>");
         }
         definitions(html);
+        html.append("<script>").append(ChartScript.TEXT).append("</script>");
         html.append("<script>(function(){var charts=document.querySelectorAll('svg.chart');var bad=[];")
             .append("charts.forEach(function(c){var r=c.getBoundingClientRect();")
             .append("if(!(r.width>0&&r.height>0)||c.childElementCount===0){bad.push(c.id);}});")
@@ -109,7 +121,7 @@ public final class ReportHtml
             .append(fact("venue", report.settings().liveVenue() ?
                 "live: fills are the venue's, replayed from the journal" : "paper (simulated fills, as above)"))
             .append(fact("products", String.join(", ", report.settings().products())))
-            .append(fact("strategies", String.join(", ", report.strategyNames().subList(1, report.strategyNames().size()))))
+            .append(fact("strategies", strategies(report)))
             .append(fact("capital", Html.money(curve.capital()) + " quote"))
             .append(fact("engine", report.header().engineVersion() + ", journal format " + report.header().formatVersion()))
             .append(fact("output digest / state hash", report.outputDigest() + " / " + report.stateHash()))
@@ -120,6 +132,20 @@ public final class ReportHtml
                 .append("live run as in this replay): ").append(Html.escape(report.coreError())).append("</p>");
         }
         html.append("</header>");
+    }
+
+    /** Each strategy with its type and parameters, as configured for the run. */
+    private static String strategies(final Report report)
+    {
+        final StringBuilder text = new StringBuilder();
+        for (final dev.peregrine.core.strategy.config.StrategySpec spec : report.settings().strategies())
+        {
+            text.append(text.length() == 0 ? "" : "; ").append(spec.name()).append(" (").append(spec.type());
+            spec.params().forEach((k, v) -> text.append(", ").append(k).append('=').append(v));
+            text.append(')');
+        }
+        return text.length() == 0 ? String.join(", ", report.strategyNames().subList(1, report.strategyNames().size()))
+            : text.toString();
     }
 
     private static String ratio(final Statistic statistic)
@@ -226,6 +252,18 @@ public final class ReportHtml
         }
         final SvgChart svg = new SvgChart("price-chart-" + instrument, report.product(instrument) + " price", Html::price)
             .line(t, marks, t.length, "price");
+        int linked = 0;
+        for (final Trade trade : report.recorder().trades())
+        {
+            if (trade.instrumentId() != instrument || linked++ >= MAX_MARKERS)
+            {
+                continue;
+            }
+            svg.link(trade.entryNanos(), trade.entryPrice(), trade.exitNanos(), trade.exitPrice(),
+                trade.netPnl() > 0 ? "win" : "loss", (trade.direction() > 0 ? "long " : "short ") +
+                Html.quantity(trade.quantity()) + " " + Html.price(trade.entryPrice()) + " -> " + Html.price(trade.exitPrice()) +
+                ", net " + Html.money(trade.netPnl()) + ", " + Html.time(trade.entryNanos()) + " .. " + Html.time(trade.exitNanos()));
+        }
         final List<Fill> fills = report.recorder().fills();
         int drawn = 0;
         for (int i = 0; i < fills.size() && drawn < MAX_MARKERS; i++)
@@ -267,6 +305,12 @@ public final class ReportHtml
         "svg.chart .grid{stroke:#eaeef2}svg.chart .frame{fill:none;stroke:#d0d7de}",
         "svg.chart path{fill:none;stroke-width:1.5}path.equity{stroke:#0969da}path.price{stroke:#59636e}",
         "path.drawdown{stroke:#cf222e}path.drawdown.fill{fill:rgba(207,34,46,.18);stroke:none}",
+        "g.plot path,g.plot line{vector-effect:non-scaling-stroke}svg.chart[data-t0]{cursor:crosshair;user-select:none}",
+        "line.link{stroke-dasharray:3 3;stroke-width:1.2}line.link.win{stroke:#1a7f37}line.link.loss{stroke:#cf222e}",
+        "g.crosshair line{stroke:#59636e;stroke-dasharray:2 2}g.crosshair text{font-size:12px;fill:#1f2328}",
+        "path.benchmark{stroke:#bf8700;stroke-dasharray:4 3}.key{display:inline-block;width:18px;height:3px;",
+        "vertical-align:middle}.key.equity{background:#0969da}.key.benchmark{background:#bf8700}",
+        "g.bar rect{fill:#0969da;opacity:.75}details{margin:8px 0}summary{cursor:pointer}",
         "path.funding{stroke:#8250df}path.margin{stroke:#bc4c00}path.leverage{stroke:#1a7f37}",
         "circle.equity,circle.price,circle.drawdown,circle.funding,circle.margin,circle.leverage{fill:#0969da}",
         "g.buy polygon{fill:#1a7f37}g.sell polygon{fill:#cf222e}",

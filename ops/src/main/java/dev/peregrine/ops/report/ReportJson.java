@@ -64,6 +64,7 @@ public final class ReportJson
         json.put("core_error", report.coreError());
 
         statistics(json.putObject("statistics"), report);
+        TearsheetJson.write(json, report);
         PnlTables.json(json, report.pnl(), ReportHtml.perpetualPnl(report));
         if (report.perpetual() != null)
         {

@@ -28,6 +28,7 @@ public final class ReportRecorder implements OutputListener
     private final ExecutionStatistics execution = new ExecutionStatistics();
     private final TradeStatistics tradeStatistics = new TradeStatistics();
     private final TradeLedger ledger;
+    private final GroupTrades groups;
     private final List<Fill> fills = new ArrayList<>();
     private final List<Trade> trades = new ArrayList<>();
     private final Map<Long, WorkingOrder> working = new HashMap<>();
@@ -39,6 +40,7 @@ public final class ReportRecorder implements OutputListener
     private long decidedBid;
     private long decidedAsk;
     private int decidedStrategy;
+    private String decidedSignal = GroupTrades.NO_SIGNAL;
 
     /** What the report remembers of an order until it is done. */
     private static final class WorkingOrder
@@ -48,11 +50,13 @@ public final class ReportRecorder implements OutputListener
         final long quantity;
         final double decisionMid;
         final int strategyId;
+        final String signal;
         long filled;
 
         WorkingOrder(final boolean limit, final boolean liquidation, final long quantity, final double decisionMid,
-            final int strategyId)
+            final int strategyId, final String signal)
         {
+            this.signal = signal;
             this.limit = limit;
             this.liquidation = liquidation;
             this.quantity = quantity;
@@ -64,11 +68,13 @@ public final class ReportRecorder implements OutputListener
     public ReportRecorder(final int instruments)
     {
         ledger = new TradeLedger(instruments, this::onTradeClosed);
+        groups = new GroupTrades(instruments);
     }
 
     private void onTradeClosed(final Trade trade)
     {
         tradeStatistics.add(trade);
+        groups.onProductTrade(trade);
         if (trades.size() < MAX_LISTED)
         {
             trades.add(trade);
@@ -80,6 +86,7 @@ public final class ReportRecorder implements OutputListener
     {
         decidedOrderId = decision.orderId();
         decidedStrategy = decision.strategyId();
+        decidedSignal = decision.signal();
         final long bid = decision.bidPrice();
         final long ask = decision.askPrice();
         decidedBid = bid;
@@ -94,7 +101,8 @@ public final class ReportRecorder implements OutputListener
         final boolean limit = type == OrderType.LIMIT;
         final boolean decided = orderId == decidedOrderId;
         working.put(orderId, new WorkingOrder(limit, type == OrderType.LIQUIDATION, quantity,
-            decided ? decidedMid : Double.NaN, decided ? decidedStrategy : 0));
+            decided ? decidedMid : Double.NaN, decided ? decidedStrategy : 0,
+            type == OrderType.LIQUIDATION ? "liquidation" : decided ? decidedSignal : GroupTrades.NO_SIGNAL));
         execution.onOrder(limit, quantity);
         execution.fillTally().onOrder(quantity, FillTally.requestPrice(limitPrice, decided ? decidedBid : 0,
             decided ? decidedAsk : 0));
@@ -135,6 +143,8 @@ public final class ReportRecorder implements OutputListener
             fills.add(fill);
         }
         ledger.onFill(instrumentId, Side.sign(side), quantity, px, fee, timeNanos);
+        groups.onFill(order == null ? 0 : order.strategyId, order == null ? GroupTrades.NO_SIGNAL : order.signal, instrumentId,
+            Side.sign(side), quantity, px, fee, timeNanos);
     }
 
     @Override
@@ -187,6 +197,12 @@ public final class ReportRecorder implements OutputListener
     public TradeLedger ledger()
     {
         return ledger;
+    }
+
+    /** Closed trades per strategy, product, entry signal and exit reason. */
+    public GroupTrades groups()
+    {
+        return groups;
     }
 
     /** The first {@value #MAX_LISTED} fills. */

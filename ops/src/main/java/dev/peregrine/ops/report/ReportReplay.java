@@ -56,6 +56,8 @@ public final class ReportReplay
             final EquityCurve curve = new EquityCurve(capital);
             final PerpetualTimeline perpetual = core.perpetuals().active() ? new PerpetualTimeline(n) : null;
             final ChartSeries chart = new ChartSeries(n, perpetual == null ? 0 : PerpetualTimeline.COLUMNS);
+            final PeriodCloses closes = new PeriodCloses(n);
+            final DrawdownEpisodes drawdowns = new DrawdownEpisodes();
             final PositionBook positions = core.positions();
             final MarketState market = core.market();
             final double[] marks = new double[n];
@@ -76,8 +78,11 @@ public final class ReportReplay
                 curve.observe(now, EquityStatistics.pnlOf(core), open);
                 chart.observe(now, curve.finalEquity(), curve.statistics().currentDrawdown(), marks,
                     perpetual == null ? null : perpetual.observe(event, core));
+                closes.observe(now, curve.finalEquity(), marks);
+                drawdowns.observe(now, curve.finalEquity());
             }
             curve.finish();
+            drawdowns.finish();
             if (perpetual != null)
             {
                 perpetual.finish(core);
@@ -98,7 +103,7 @@ public final class ReportReplay
             return new Report(journal, header, core.settings(), strategyNames, sequence, digest.hex(),
                 Hash64.hex(core.stateHash()), error == null ? null : String.valueOf(error), curve, chart, recorder,
                 openPositions, positions.totalRealizedPnl(), positions.totalFees(), core.totalUnrealizedPnl(), ledger.table(core),
-                null, perpetual);
+                null, perpetual, closes, drawdowns, Report.defaultName(journal), null).withTearsheet();
         }
     }
 

@@ -56,6 +56,46 @@ public final class StatisticDefinitions
         put("max_consecutive_wins", "longest run of winning trades, in exit order");
         put("max_consecutive_losses", "longest run of losing trades, in exit order");
         put("monthly_returns", "month's last equity / previous month's last equity (capital before the first) - 1, UTC months");
+        // The tearsheet's figures (Tearsheet, ReturnStatistics): computed once, written to report.json and report.html.
+        put("period_returns", "equity at each period's close / equity at the previous close (capital before the first) - 1; " +
+            "UTC days when the run has at least 20 of them, else UTC hours (tearsheet.returns_period); a period without " +
+            "events repeats the previous close");
+        put("buy_and_hold", "the benchmark: the capital split equally between the traded products (every product with a " +
+            "price when nothing traded), each part bought at the product's first mark and held to the end, no fees; its " +
+            "figures are computed from its own period closes exactly as the strategy's");
+        put("excess_return", "total return - the benchmark's total return");
+        put("beta", "sample covariance of the strategy's and the benchmark's period returns / sample variance of the " +
+            "benchmark's; null when the benchmark never moved");
+        put("alpha", "Jensen's alpha per year, risk-free rate 0: (mean period return - beta x mean benchmark period " +
+            "return) x periods per year");
+        put("correlation", "Pearson correlation of the strategy's and the benchmark's period returns");
+        put("volatility", "sample standard deviation of the period returns x sqrt(periods per year)");
+        put("tearsheet_sharpe", "mean / sample standard deviation of the period returns x sqrt(periods per year), " +
+            "risk-free 0, on the equity's own period returns (the benchmark's the same way); the headline sharpe above is " +
+            "the statistics module's, on PnL / capital");
+        put("var_95", "historical value at risk, 95%: the loss of the k-th worst period return, k = ceil(5% of the " +
+            "periods); positive is a loss");
+        put("cvar_95", "historical conditional value at risk (expected shortfall), 95%: the mean loss of the k worst " +
+            "period returns, k as for VaR");
+        put("skew", "skewness of the period returns, m3 / m2^1.5 with population central moments m2, m3");
+        put("kurtosis", "excess kurtosis of the period returns, m4 / m2^2 - 3 (0 for a normal distribution)");
+        put("recovery_factor", "net profit (final equity - capital) / max drawdown in quote currency");
+        put("sqn", "system quality number: sqrt(trades) x mean / sample standard deviation of the trades' net PnL");
+        put("rolling_sharpe", "tearsheet_sharpe over the last 30 daily (or 24 hourly) period returns, at each period");
+        put("rolling_volatility", "volatility over the last 30 daily (or 24 hourly) period returns, at each period");
+        put("returns_histogram", "the period returns counted in 20 equal bins from the lowest to the highest");
+        put("worst_drawdowns", "the ten deepest drawdowns of the equity after every event: start (the peak), trough, " +
+            "recovery (back at the peak; null when not by the end), depth as a fraction of the peak and in quote currency");
+        put("calendar_returns", "daily, weekly (ISO weeks), monthly and yearly returns: the period's last hourly close / " +
+            "the previous period's (capital before the first) - 1, UTC; best and worst day among the daily ones");
+        put("weekdays", "per UTC weekday: the mean daily return, the share of days with a positive return, the PnL");
+        put("by_strategy", "per strategy: the PnL table's figures, net PnL / capital as its return, and the trades of " +
+            "the strategy's own position per product (flat to flat), so strategies that net out are counted apart");
+        put("by_product", "per product: the PnL of every strategy in it, the account's trades in it, and the product's " +
+            "buy-and-hold return (last mark / first mark - 1)");
+        put("entry_signal", "the decision signal of the order that opened a strategy's trade");
+        put("exit_reason", "the decision signal of the order whose fill closed a strategy's trade (liquidation: the " +
+            "venue's; none: an order without a decision record)");
     }
 
     private StatisticDefinitions()
