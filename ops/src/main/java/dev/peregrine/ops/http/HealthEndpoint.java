@@ -11,7 +11,9 @@ import dev.peregrine.ops.engine.LiveEngine;
 import dev.peregrine.ops.engine.TradingStateNote;
 import dev.peregrine.ops.http.server.BoundedHttpServer;
 import dev.peregrine.ops.http.server.HttpLimits;
+import dev.peregrine.ops.http.ui.StatusPage;
 import dev.peregrine.ops.logging.JsonOutput;
+import dev.peregrine.ops.metrics.LatencySidecar;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -52,6 +54,12 @@ public final class HealthEndpoint implements AutoCloseable
     public AdminApi installAdmin(final String token)
     {
         return AdminApi.install(server, engine, token);
+    }
+
+    /** Adds the status page, {@code /ui/} (see {@link StatusPage}), beside {@code admin} (before {@link #start()}). */
+    public StatusPage installStatusPage(final AdminApi admin, final String token, final LatencySidecar sidecar)
+    {
+        return StatusPage.install(server, engine, admin, token, sidecar);
     }
 
     public int port()
