@@ -1,0 +1,83 @@
+package dev.peregrine.ops;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code peregrine status} against a running two-strategy demo: the view once, {@code --watch} twice, the document
+ * itself with {@code --json}, and one clear line with exit 2 (command line) or 1 (no engine, wrong token).
+ */
+class StatusCommandTest
+{
+    @TempDir
+    Path temp;
+
+    @Test
+    void printsTheOverviewOnceAndWatchesIt() throws Exception
+    {
+        final Path journal = temp.resolve("journal");
+        final BackgroundDemo demo = new BackgroundDemo("--duration", "12s", "--trades-per-second", "200",
+            "--journal", journal.toString(),
+            "--strategy", "ma-crossover:name=quick,fast=3,slow=8", "--strategy", "ma-crossover:name=steady,fast=5,slow=13",
+            "--metrics-port", "0", "--health-port", "0", "--wait-strategy", "blocking");
+        final String url = demo.admin().substring(0, demo.admin().length() - "/admin/".length());
+
+        // The token the demo generated beside its journal, found as the engine finds it.
+        final CliRun once = new CliRun("status", "--url", url, "--journal", journal.toString());
+        assertThat(once.exit).as("stderr %s", once.err.lines()).isZero();
+        final String view = String.join("\n", once.out.lines());
+        assertThat(view).contains("Peregrine status of " + url).contains("trading: ACTIVE").contains("feed: connected")
+            .contains("strategies:").contains("quick").contains("steady").contains("feeds:").contains("BTC-USD")
+            .contains("alerts firing:").contains("latest decisions:").contains("tick to order (us, since start)");
+
+        final Path tokenFile = temp.resolve("token");
+        Files.writeString(tokenFile, demo.token() + "\n");
+        final CliRun watched = new CliRun("status", "--url", url, "--token-file", tokenFile.toString(), "--watch",
+            "--interval", "1s", "--count", "2");
+        assertThat(watched.exit).as("stderr %s", watched.err.lines()).isZero();
+        assertThat(watched.out.lines()).filteredOn(l -> l.startsWith("Peregrine status of ")).hasSize(2);
+
+        final CliRun json = new CliRun("status", "--url", url, "--token-file", tokenFile.toString(), "--json");
+        assertThat(json.exit).isZero();
+        assertThat(new ObjectMapper().readTree(json.out.lines().get(0)).get("strategies")).hasSize(2);
+
+        Files.writeString(tokenFile, "not-the-token-but-long-enough\n");
+        final CliRun refused = new CliRun("status", "--url", url, "--token-file", tokenFile.toString());
+        assertThat(refused.exit).isEqualTo(1);
+        assertThat(refused.err.lines()).singleElement().asString().contains("refused the token (401)");
+        demo.awaitCleanExit();
+    }
+
+    @Test
+    void badCommandLinesAndAMissingEngineSayWhatInOneLine() throws Exception
+    {
+        final int closedPort;
+        try (ServerSocket socket = new ServerSocket(0))
+        {
+            closedPort = socket.getLocalPort();
+        }
+        final Path tokenFile = temp.resolve("token");
+        Files.writeString(tokenFile, "0123456789abcdef0123\n");
+        final String url = "http://127.0.0.1:" + closedPort;
+
+        expect(1, "no engine answers at " + url, "status", "--url", url, "--token-file", tokenFile.toString());
+        expect(2, "--interval must be at least 1s", "status", "--token-file", tokenFile.toString(), "--watch", "--interval", "100ms");
+        expect(2, "--count goes with --watch", "status", "--token-file", tokenFile.toString(), "--count", "2");
+        expect(2, "--url 'ftp://x' must be http://HOST:PORT", "status", "--url", "ftp://x", "--token-file", tokenFile.toString());
+        expect(2, "cannot read it", "status", "--token-file", temp.resolve("missing").toString());
+    }
+
+    private static void expect(final int exit, final String message, final String... args)
+    {
+        final CliRun run = new CliRun(args);
+        assertThat(run.exit).as("%s: stderr %s", String.join(" ", args), run.err.lines()).isEqualTo(exit);
+        assertThat(run.err.lines()).as(String.join(" ", args)).singleElement().asString().contains(message);
+    }
+}
