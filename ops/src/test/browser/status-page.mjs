@@ -60,6 +60,8 @@ try {
     const cells = [...r.querySelectorAll('td')].map((c) => c.textContent);
     return { name: cells[0], realized: cells[3], unrealized: cells[4], fees: cells[5], net: cells[6] };
   }));
+  await page.waitForFunction(() => document.querySelectorAll('#decisions tbody tr').length >= 1, null, { timeout: 15_000 });
+  summary.decisions = await page.$$eval('#decisions tbody tr', (rows) => rows.map((r) => r.textContent));
   summary.stateAtStart = await page.getAttribute('html', 'data-trading-state');
   // A cookie without the CSRF header moves nothing.
   // (Sent through the context's request API, which carries its cookies, so the page's console stays for the page.)

@@ -1,5 +1,6 @@
 package dev.peregrine.ops;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -7,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,6 +49,20 @@ class StatusCommandTest
         final CliRun json = new CliRun("status", "--url", url, "--token-file", tokenFile.toString(), "--json");
         assertThat(json.exit).isZero();
         assertThat(new ObjectMapper().readTree(json.out.lines().get(0)).get("strategies")).hasSize(2);
+
+        // The overview reads the decision journal incrementally; /admin/decisions scans it whole: they agree.
+        final ObjectMapper mapper = new ObjectMapper();
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        JsonNode incremental = mapper.readTree(demo.admin("GET", "overview").body()).get("decisions");
+        JsonNode scanned = mapper.readTree(demo.admin("GET", "decisions?limit=20").body());
+        while (incremental.get("read").asLong() == 0 || incremental.get("read").asLong() != scanned.get("read").asLong())
+        {
+            assertThat(System.nanoTime()).as("overview %s, scan %s", incremental, scanned).isLessThan(deadline);
+            Thread.sleep(100);
+            incremental = mapper.readTree(demo.admin("GET", "overview").body()).get("decisions");
+            scanned = mapper.readTree(demo.admin("GET", "decisions?limit=20").body());
+        }
+        assertThat(incremental.get("decisions")).isEqualTo(scanned.get("decisions"));
 
         Files.writeString(tokenFile, "not-the-token-but-long-enough\n");
         final CliRun refused = new CliRun("status", "--url", url, "--token-file", tokenFile.toString());

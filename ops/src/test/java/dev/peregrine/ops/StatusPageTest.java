@@ -83,6 +83,8 @@ class StatusPageTest
         assertThat(seen.get("stateAtStart").asText()).isEqualTo("ACTIVE");
         assertThat(seen.get("strategies")).extracting(s -> s.get("name").asText()).contains("quick", "steady");
         assertThat(seen.get("strategies")).allSatisfy(s -> assertThat(s.get("net").asText()).matches("-?\\d+(\\.\\d+)?(E-?\\d+)?"));
+        assertThat(seen.get("decisions")).as("the latest decisions with their reasons").isNotEmpty()
+            .allSatisfy(d -> assertThat(d.asText()).containsAnyOf("quick", "steady"));
         assertThat(seen.get("postWithoutCsrf").asInt()).as("a POST with the cookie but no CSRF token").isEqualTo(401);
         assertThat(seen.at("/states/pause/overview").asText()).isEqualTo("HALTED");
         assertThat(seen.at("/states/pause/reason").asText()).isEqualTo("operator: pause");

@@ -2,13 +2,12 @@ package dev.peregrine.ops.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.peregrine.core.strategy.StrategyRunner;
-import dev.peregrine.ops.decisions.DecisionFormat;
 import dev.peregrine.ops.engine.LiveEngine;
 
 /**
  * The admin API's JSON pieces, for the status page's overview ({@code dev.peregrine.ops.http.ui}): the same
- * forms {@code /admin/status}, {@code /health}, {@code /admin/positions}, {@code /admin/orders} and
- * {@code /admin/decisions} answer with, so the page and the API never disagree on a field.
+ * forms {@code /admin/status}, {@code /health}, {@code /admin/positions}, and {@code /admin/orders}
+ * answer with, so the page and the API never disagree on a field.
  */
 public final class AdminDocuments
 {
@@ -44,11 +43,5 @@ public final class AdminDocuments
     public static String openOrders(final LiveEngine engine, final int limit)
     {
         return AdminViews.orders(engine, "limit=" + limit);
-    }
-
-    /** The body of {@code GET /admin/decisions?limit=N}: the newest decisions, oldest first. */
-    public static String latestDecisions(final LiveEngine engine, final int limit)
-    {
-        return DecisionsQuery.parse("limit=" + limit).run(engine.journal().dir(), new DecisionFormat(engine.settings()));
     }
 }

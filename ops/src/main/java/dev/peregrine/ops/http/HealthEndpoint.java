@@ -28,6 +28,7 @@ public final class HealthEndpoint implements AutoCloseable
 {
     private final BoundedHttpServer server;
     private final LiveEngine engine;
+    private StatusPage statusPage;
 
     private HealthEndpoint(final BoundedHttpServer server, final LiveEngine engine)
     {
@@ -59,7 +60,8 @@ public final class HealthEndpoint implements AutoCloseable
     /** Adds the status page, {@code /ui/} (see {@link StatusPage}), beside {@code admin} (before {@link #start()}). */
     public StatusPage installStatusPage(final AdminApi admin, final String token, final LatencySidecar sidecar)
     {
-        return StatusPage.install(server, engine, admin, token, sidecar);
+        statusPage = StatusPage.install(server, engine, admin, token, sidecar);
+        return statusPage;
     }
 
     public int port()
@@ -212,5 +214,9 @@ public final class HealthEndpoint implements AutoCloseable
     public void close()
     {
         server.close();
+        if (statusPage != null)
+        {
+            statusPage.close();
+        }
     }
 }

@@ -8,6 +8,7 @@ import dev.peregrine.core.metrics.CoreMetrics;
 import dev.peregrine.core.strategy.StrategyRunner;
 import dev.peregrine.core.strategy.StrategySet;
 import dev.peregrine.journal.JournalException;
+import dev.peregrine.ops.decisions.DecisionFormat;
 import dev.peregrine.ops.engine.LiveEngine;
 import dev.peregrine.ops.http.AdminDocuments;
 import dev.peregrine.ops.logging.JsonOutput;
@@ -22,7 +23,7 @@ import java.util.List;
  * decisions, feed health per product, tick-to-order percentiles and the alerts firing. Built from the admin API's
  * own pieces ({@link AdminDocuments}), so each field means what it means there. Read through {@link OverviewCache}.
  */
-public final class Overview
+public final class Overview implements AutoCloseable
 {
     static final int OPEN_ORDERS_SHOWN = 50;
     static final int DECISIONS_SHOWN = 20;
@@ -30,15 +31,24 @@ public final class Overview
 
     private final LiveEngine engine;
     private final LatencySidecar sidecar;
+    private final LatestDecisions decisions;
 
     /** @param sidecar the latency sidecar with the {@code tick_to_order} series, or null for none. */
     public Overview(final LiveEngine engine, final LatencySidecar sidecar)
     {
         this.engine = engine;
         this.sidecar = sidecar;
+        this.decisions = new LatestDecisions(engine.journal().dir(), new DecisionFormat(engine.settings()), DECISIONS_SHOWN);
     }
 
-    /** The document, compact JSON. */
+    /** Closes the decision journal's reader. */
+    @Override
+    public void close()
+    {
+        decisions.close();
+    }
+
+    /** The document, compact JSON; one caller at a time ({@link OverviewCache} sees to it). */
     public String json()
     {
         final CoreMetrics m = engine.coreMetrics();
@@ -54,7 +64,7 @@ public final class Overview
         AdminDocuments.putPnl(json, engine);
         json.putRawValue("positions", new RawValue(AdminDocuments.positions(engine)));
         json.putRawValue("openOrders", readOrError(() -> AdminDocuments.openOrders(engine, OPEN_ORDERS_SHOWN)));
-        json.putRawValue("decisions", readOrError(() -> AdminDocuments.latestDecisions(engine, DECISIONS_SHOWN)));
+        json.putRawValue("decisions", readOrError(decisions::json));
         feeds(json.putArray("feeds"), m);
         latency(json.putObject("latency"));
         AlertsFiring.put(json.putArray("alerts"), engine);

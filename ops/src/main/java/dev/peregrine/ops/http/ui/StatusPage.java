@@ -20,7 +20,7 @@ import java.nio.charset.StandardCharsets;
  * open is not possible here). The page reads {@code /admin/overview} and posts its commands to {@code /admin/<command>}
  * with its session and CSRF token: the admin API's own path, journaled as any API command.
  */
-public final class StatusPage
+public final class StatusPage implements AutoCloseable
 {
     /** Scripts, styles and connections from this origin only; no inline code, no frames, no forms elsewhere. */
     static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; " +
@@ -28,11 +28,13 @@ public final class StatusPage
     static final int MAX_LOGIN_BODY_BYTES = 1024;
 
     private final UiSessions sessions;
+    private final Overview source;
     private final OverviewCache overview;
 
-    private StatusPage(final UiSessions sessions, final OverviewCache overview)
+    private StatusPage(final UiSessions sessions, final Overview source, final OverviewCache overview)
     {
         this.sessions = sessions;
+        this.source = source;
         this.overview = overview;
     }
 
@@ -41,12 +43,23 @@ public final class StatusPage
         final String adminToken, final LatencySidecar sidecar)
     {
         final UiSessions sessions = new UiSessions(adminToken);
-        final OverviewCache cache = new OverviewCache(new Overview(engine, sidecar)::json);
-        final StatusPage page = new StatusPage(sessions, cache);
+        final Overview source = new Overview(engine, sidecar);
+        final OverviewCache cache = new OverviewCache(source::json);
+        final StatusPage page = new StatusPage(sessions, source, cache);
         admin.attachStatusPage(cache, exchange -> sessions.authorizes(exchange.getRequestMethod(),
             exchange.getRequestHeaders().getFirst("Cookie"), exchange.getRequestHeaders().getFirst(UiSessions.CSRF_HEADER)));
         server.createContext("/ui", page::handle);
         return page;
+    }
+
+    /** Closes what the overview holds open (the decision journal's reader); call after the server stopped. */
+    @Override
+    public void close()
+    {
+        synchronized (overview)
+        {
+            source.close();
+        }
     }
 
     private void handle(final HttpExchange exchange) throws IOException
