@@ -6,7 +6,6 @@ import dev.peregrine.ops.cli.ExitCodes;
 import dev.peregrine.ops.cli.UsageException;
 import dev.peregrine.ops.config.DaemonConfigLoader;
 import dev.peregrine.ops.http.ui.StatusText;
-import dev.peregrine.ops.logging.JsonOutput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -133,7 +132,7 @@ public final class StatusCommand implements Callable<Integer>
         final JsonNode document;
         try
         {
-            document = JsonOutput.MAPPER.readTree(response.body());
+            document = StatusText.READER.readTree(response.body());
         }
         catch (final IOException ex)
         {

@@ -25,18 +25,34 @@ class StatusCommandTest
     void printsTheOverviewOnceAndWatchesIt() throws Exception
     {
         final Path journal = temp.resolve("journal");
-        final BackgroundDemo demo = new BackgroundDemo("--duration", "12s", "--trades-per-second", "200",
+        final BackgroundDemo demo = new BackgroundDemo("--duration", "20s", "--trades-per-second", "200",
             "--journal", journal.toString(),
             "--strategy", "ma-crossover:name=quick,fast=3,slow=8", "--strategy", "ma-crossover:name=steady,fast=5,slow=13",
             "--metrics-port", "0", "--health-port", "0", "--wait-strategy", "blocking");
         final String url = demo.admin().substring(0, demo.admin().length() - "/admin/".length());
+
+        // The overview reads the decision journal incrementally; /admin/decisions scans it whole: they agree.
+        final ObjectMapper mapper = new ObjectMapper();
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        JsonNode incremental = mapper.readTree(demo.admin("GET", "overview").body()).get("decisions");
+        JsonNode scanned = mapper.readTree(demo.admin("GET", "decisions?limit=20").body());
+        // (and, once they do, the strategies have traded: the view below shows their PnL per product)
+        while (incremental.get("read").asLong() == 0 || incremental.get("read").asLong() != scanned.get("read").asLong())
+        {
+            assertThat(System.nanoTime()).as("overview %s, scan %s", incremental, scanned).isLessThan(deadline);
+            Thread.sleep(100);
+            incremental = mapper.readTree(demo.admin("GET", "overview").body()).get("decisions");
+            scanned = mapper.readTree(demo.admin("GET", "decisions?limit=20").body());
+        }
+        assertThat(incremental.get("decisions")).isEqualTo(scanned.get("decisions"));
 
         // The token the demo generated beside its journal, found as the engine finds it.
         final CliRun once = new CliRun("status", "--url", url, "--journal", journal.toString());
         assertThat(once.exit).as("stderr %s", once.err.lines()).isZero();
         final String view = String.join("\n", once.out.lines());
         assertThat(view).contains("Peregrine status of " + url).contains("trading: ACTIVE").contains("feed: connected")
-            .contains("strategies:").contains("quick").contains("steady").contains("feeds:").contains("BTC-USD")
+            .contains("strategies:").contains("positions:").contains("quick").contains("steady").contains("feeds:").contains("BTC-USD")
+            .contains("by strategy and product:").containsPattern("(?m)^  quick +(BTC|ETH)-USD +-?\\d")
             .contains("alerts firing:").contains("latest decisions:").contains("tick to order (us, since start)");
 
         final Path tokenFile = temp.resolve("token");
@@ -49,20 +65,6 @@ class StatusCommandTest
         final CliRun json = new CliRun("status", "--url", url, "--token-file", tokenFile.toString(), "--json");
         assertThat(json.exit).isZero();
         assertThat(new ObjectMapper().readTree(json.out.lines().get(0)).get("strategies")).hasSize(2);
-
-        // The overview reads the decision journal incrementally; /admin/decisions scans it whole: they agree.
-        final ObjectMapper mapper = new ObjectMapper();
-        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        JsonNode incremental = mapper.readTree(demo.admin("GET", "overview").body()).get("decisions");
-        JsonNode scanned = mapper.readTree(demo.admin("GET", "decisions?limit=20").body());
-        while (incremental.get("read").asLong() == 0 || incremental.get("read").asLong() != scanned.get("read").asLong())
-        {
-            assertThat(System.nanoTime()).as("overview %s, scan %s", incremental, scanned).isLessThan(deadline);
-            Thread.sleep(100);
-            incremental = mapper.readTree(demo.admin("GET", "overview").body()).get("decisions");
-            scanned = mapper.readTree(demo.admin("GET", "decisions?limit=20").body());
-        }
-        assertThat(incremental.get("decisions")).isEqualTo(scanned.get("decisions"));
 
         Files.writeString(tokenFile, "not-the-token-but-long-enough\n");
         final CliRun refused = new CliRun("status", "--url", url, "--token-file", tokenFile.toString());

@@ -1,10 +1,14 @@
 package dev.peregrine.ops.http.ui;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import dev.peregrine.ops.logging.JsonOutput;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * {@code peregrine status}'s view of an {@code /admin/overview} document: the status page's sections, as aligned
@@ -13,12 +17,17 @@ import java.util.Locale;
 public final class StatusText
 {
     static final int DECISIONS_SHOWN = 10;
+    /** Reads an overview keeping every figure's decimals as written. */
+    public static final ObjectReader READER = JsonOutput.MAPPER.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private StatusText()
     {
     }
 
-    /** The view of {@code overview}, lines ending in {@code \n}; {@code source} names the engine asked. */
+    /**
+     * The view of {@code overview} (best read with {@code USE_BIG_DECIMAL_FOR_FLOATS}, see {@link #READER}), lines
+     * ending in {@code \n}; {@code source} names the engine asked.
+     */
     public static String render(final JsonNode overview, final String source)
     {
         final StringBuilder out = new StringBuilder(2048);
@@ -53,6 +62,9 @@ public final class StatusText
         table(out, List.of("strategy", "product", "position", "realized", "unrealized", "fees", "net", "orders"),
             overview.path("pnlByStrategyAndProduct"), List.of("strategy", "product", "position", "realizedPnlAfterFees",
                 "unrealizedPnl", "fees", "netPnl", "orders"));
+        out.append("\npositions:\n");
+        table(out, List.of("product", "quantity", "mark"), overview.path("positions").path("positions"),
+            List.of("product", "quantity", "markPrice"));
         out.append("\nfeeds:\n");
         table(out, List.of("product", "healthy", "mark", "dropped", "why"), overview.path("feeds"),
             List.of("product", "healthy", "markPrice", "marketDataDropped", "why"));
@@ -111,28 +123,35 @@ public final class StatusText
             return;
         }
         final int[] widths = new int[headings.size()];
+        final boolean[] numeric = new boolean[headings.size()];
         for (int c = 0; c < widths.length; c++)
         {
             widths[c] = headings.get(c).length();
+            numeric[c] = true;
             for (final List<String> row : rows)
             {
                 widths[c] = Math.max(widths[c], row.get(c).length());
+                numeric[c] &= row.get(c).isEmpty() || NUMBER.matcher(row.get(c)).matches();
             }
         }
-        line(out, headings, widths);
+        line(out, headings, widths, numeric);
         for (final List<String> row : rows)
         {
-            line(out, row, widths);
+            line(out, row, widths, numeric);
         }
     }
 
-    private static void line(final StringBuilder out, final List<String> cells, final int[] widths)
+    private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
+
+    /** Numbers right-aligned so their digits line up; the last column, when text, unpadded (no trailing blanks). */
+    private static void line(final StringBuilder out, final List<String> cells, final int[] widths, final boolean[] numeric)
     {
         out.append(' ');
         for (int c = 0; c < cells.size(); c++)
         {
-            // The last column (often a reason) is not padded, so lines carry no trailing blanks.
-            out.append(' ').append(c == cells.size() - 1 ? cells.get(c) : String.format(Locale.ROOT, "%-" + widths[c] + "s", cells.get(c)));
+            final String cell = cells.get(c);
+            out.append(' ').append(numeric[c] ? String.format(Locale.ROOT, "%" + widths[c] + "s", cell) :
+                c == cells.size() - 1 ? cell : String.format(Locale.ROOT, "%-" + widths[c] + "s", cell));
         }
         out.append('\n');
     }
@@ -140,6 +159,11 @@ public final class StatusText
     private static String text(final JsonNode node, final String field)
     {
         final JsonNode value = node.path(field);
-        return value.isMissingNode() || value.isNull() ? "" : value.asText();
+        if (value.isMissingNode() || value.isNull())
+        {
+            return "";
+        }
+        // Read with BigDecimal floats, a figure keeps the decimals the engine wrote (0.50000000, not 0.5 or 5E-1).
+        return value.isBigDecimal() ? value.decimalValue().toPlainString() : value.asText();
     }
 }

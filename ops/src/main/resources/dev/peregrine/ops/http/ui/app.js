@@ -77,7 +77,8 @@ async function command(name) {
     method: 'POST', credentials: 'same-origin', headers: { 'X-CSRF-Token': csrf },
   });
   const body = await response.json().catch(() => ({}));
-  $('command-result').textContent = response.ok ? name + ': accepted' :
+  $('command-result').textContent = response.ok ? name + ': accepted' : response.status === 401 ?
+    name + ': not sent, the session has ended: log in again' :
     name + ': refused (' + response.status + ') ' + (body.reason || body.error || '');
   await refresh();
 }
@@ -91,4 +92,11 @@ $('logout').addEventListener('click', async () => {
 
 const events = new EventSource('/ui/events');
 events.addEventListener('overview', (e) => render(JSON.parse(e.data)));
+// An answer other than the stream (the session ended, the engine stopped) closes the EventSource for good:
+// say so, and offer the login form again rather than a page that silently stopped updating.
+events.addEventListener('error', () => {
+  if (events.readyState === EventSource.CLOSED) {
+    $('updated').textContent = 'not updating: the session ended or the engine stopped; reload to log in again';
+  }
+});
 refresh();
