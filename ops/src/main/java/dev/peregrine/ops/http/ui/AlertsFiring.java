@@ -5,15 +5,18 @@ import dev.peregrine.core.engine.TradingState;
 import dev.peregrine.core.metrics.CoreMetrics;
 import dev.peregrine.core.strategy.StrategyRunner;
 import dev.peregrine.core.strategy.StrategySet;
+import dev.peregrine.journal.JournalDiskUsage;
+import dev.peregrine.journal.JournalException;
 import dev.peregrine.ops.engine.LiveEngine;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The alerts of {@code ops/prometheus/alerts.yml} that the engine can judge by itself, from the same gauges and
  * counters /health and /metrics publish, named as the rules name them so the page, Alertmanager and the runbook
  * speak of one thing. Rules that need a rate over time or the process's memory (stalls, CPU, heap) stay
- * Prometheus's: this list is what is true now, not a replacement for Alertmanager.
+ * Prometheus's (the disk rules wait 5 minutes there; here they show at once): this list is what is true now, not a replacement for Alertmanager.
  */
 final class AlertsFiring
 {
@@ -70,9 +73,31 @@ final class AlertsFiring
                 add(alerts, "PeregrineStrategyDisabled", "warning", runner.name() + " is disabled: " + runner.failure());
             }
         }
+        journalDisk(alerts, engine);
         if (engine.ringSize() > 0 && (double)engine.ringRemainingCapacity() / engine.ringSize() < RING_FREE_MIN)
         {
             add(alerts, "PeregrineRingNearFull", "critical", "the input ring is more than 90 % full");
+        }
+    }
+
+    /** The disk figures /metrics exports (measured at most once a second, shared with the scrape). */
+    private static void journalDisk(final ArrayNode alerts, final LiveEngine engine)
+    {
+        final JournalDiskUsage.Snapshot disk;
+        try
+        {
+            disk = engine.journal().disk().snapshot();
+        }
+        catch (final JournalException ex)
+        {
+            add(alerts, "PeregrineJournalDiskUnmeasured", "warning", "the journal's disk cannot be measured: " + ex.getMessage());
+            return;
+        }
+        if (disk.freeRatio() < engine.journal().diskFreeAlertRatio())
+        {
+            add(alerts, "PeregrineJournalDiskLow", "critical", String.format(Locale.ROOT,
+                "only %.1f %% of the journal's volume is free (alert below %.1f %%); a full disk stops trading",
+                disk.freeRatio() * 100, engine.journal().diskFreeAlertRatio() * 100));
         }
     }
 

@@ -42,6 +42,9 @@ function render(o) {
   fill('pnl-products', o.pnlByStrategyAndProduct, (r) => [cell(r.strategy), cell(r.product), num(r.position),
     num(r.realizedPnlAfterFees), num(r.unrealizedPnl), num(r.fees), num(r.netPnl), num(r.orders)]);
   fill('positions', o.positions.positions, (p) => [cell(p.product), num(p.quantity), num(p.markPrice)]);
+  const margin = o.positions.marginAccount;
+  $('margin-section').hidden = !margin;
+  fill('margin', margin ? Object.entries(margin) : [], ([name, value]) => [cell(name), num(value)]);
   fill('feeds', o.feeds, (f) => [cell(f.product), cell(f.healthy ? 'yes' : 'NO'), cell(f.why), num(f.markPrice),
     num(f.marketDataDropped)]);
   const latency = [['tick to order', o.latency.tickToOrder], ['tick to decision', o.latency.tickToDecision]]
