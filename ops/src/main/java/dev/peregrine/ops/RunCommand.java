@@ -97,6 +97,7 @@ public final class RunCommand implements Callable<Integer>
             .venue("simulated".equals(cfg.venue()) ? "coinbase" : cfg.venue(), cfg.marketDataUrl(), cfg.restUrl())
             .catalog(cfg.catalog().catalog())
             .liveVenue(cfg.userChannelUrl(), cfg.apiKey(), cfg.apiSecret())
+            .keyFiles(cfg.keyFiles())
             .perpetualTerms(cfg.perpetual().accountTerms(cfg.settings()))
             .adminToken(cfg.adminToken(), cfg.adminTokenSource())
             .retention(cfg.retention())

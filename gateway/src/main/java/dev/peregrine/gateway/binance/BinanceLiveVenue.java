@@ -7,6 +7,7 @@ import dev.peregrine.core.instrument.InstrumentRegistry;
 import dev.peregrine.gateway.binance.orders.BinanceCredentials;
 import dev.peregrine.gateway.binance.orders.BinanceOrderAdapter;
 import dev.peregrine.gateway.binance.orders.BinanceOrderClient;
+import dev.peregrine.gateway.binance.orders.BinanceRestPaths;
 import dev.peregrine.gateway.binance.orders.BinanceUserStreamClient;
 import dev.peregrine.gateway.orders.OrderAdapterMetrics;
 import dev.peregrine.gateway.venue.LiveVenue;
@@ -16,6 +17,7 @@ import dev.peregrine.gateway.venue.LiveOrderPath;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The Binance spot order path wired into the engine, as the Coinbase one: the outbound stage hands it each order only
@@ -33,7 +35,9 @@ public final class BinanceLiveVenue implements LiveVenue
 
     private final URI restBase;
     private final URI userDataStream;
-    private final BinanceCredentials credentials;
+    private final Supplier<BinanceCredentials> credentials;
+    /** Stops what re-reads the key files ({@code KeyFileWatch}); nothing when the key is fixed. */
+    private final AutoCloseable keyWatch;
     /** Reports into the ring, counters, client order ids and the hand-over: shared with the other venues' live paths. */
     private final LiveOrderPath path = new LiveOrderPath();
 
@@ -47,9 +51,21 @@ public final class BinanceLiveVenue implements LiveVenue
      */
     public BinanceLiveVenue(final URI restBase, final URI userDataStream, final BinanceCredentials credentials)
     {
+        this(restBase, userDataStream, () -> credentials, () -> { });
+    }
+
+    /**
+     * With a key that can change while it runs: each signed request takes what {@code credentials} gives then.
+     *
+     * @param keyWatch closed with the venue (the thread re-reading the key files)
+     */
+    public BinanceLiveVenue(final URI restBase, final URI userDataStream, final Supplier<BinanceCredentials> credentials,
+        final AutoCloseable keyWatch)
+    {
         this.restBase = restBase;
         this.userDataStream = userDataStream;
         this.credentials = credentials;
+        this.keyWatch = keyWatch;
     }
 
     /**
@@ -63,7 +79,8 @@ public final class BinanceLiveVenue implements LiveVenue
         final List<RecoveredOrder> recovered)
     {
         path.attach(inbound, prefix);
-        final BinanceOrderClient client = new BinanceOrderClient(restBase, credentials, TIMEOUT, TIMEOUT, System::currentTimeMillis);
+        final BinanceOrderClient client = new BinanceOrderClient(restBase, BinanceRestPaths.SPOT, credentials, TIMEOUT, TIMEOUT,
+            System::currentTimeMillis);
         adapter = new BinanceOrderAdapter(client, path.reports(), LiveOrderPath.symbols(instruments),
             BinanceOrderAdapter.Config.defaults(), path.metrics(), System::nanoTime,
             System::currentTimeMillis);
@@ -111,10 +128,18 @@ public final class BinanceLiveVenue implements LiveVenue
         return path.refusalsNotDelivered();
     }
 
-    /** Stops the stream and the adapter. */
+    /** Stops the stream, the adapter and the key files' watch. */
     @Override
     public void close()
     {
+        try
+        {
+            keyWatch.close();
+        }
+        catch (final Exception ex)
+        {
+            throw new IllegalStateException("closing the key files' watch", ex);
+        }
         if (userStream != null)
         {
             userStream.close();

@@ -1,6 +1,8 @@
 package dev.peregrine.gateway.binance;
 
 import dev.peregrine.gateway.binance.orders.BinanceCredentials;
+import dev.peregrine.gateway.orders.KeyFileWatch;
+import dev.peregrine.gateway.orders.KeyFiles;
 import dev.peregrine.gateway.binance.sim.BinanceSimulator;
 import dev.peregrine.gateway.capture.CaptureFormat;
 import dev.peregrine.gateway.venue.BaseTierFees;
@@ -93,6 +95,21 @@ public final class BinanceVenue implements Venue
         final String keySource)
     {
         return new BinanceLiveVenue(restUrl, userChannel, BinanceCredentials.of(keyName, privateKeyPem, keySource));
+    }
+
+    /** With key files: they are re-read when rotated (at most once a second, off the order path). */
+    @Override
+    public LiveVenue liveVenue(final URI restUrl, final URI userChannel, final String keyName, final String privateKeyPem,
+        final String keySource, final KeyFiles keyFiles)
+    {
+        final BinanceCredentials initial = BinanceCredentials.of(keyName, privateKeyPem, keySource);
+        if (!keyFiles.any())
+        {
+            return new BinanceLiveVenue(restUrl, userChannel, initial);
+        }
+        final KeyFileWatch<BinanceCredentials> watch = new KeyFileWatch<>(keyFiles, keyName, privateKeyPem, initial,
+            BinanceCredentials::of, System.err::println, KeyFileWatch.PERIOD);
+        return new BinanceLiveVenue(restUrl, userChannel, watch, watch);
     }
 
     @Override

@@ -3,6 +3,8 @@ package dev.peregrine.gateway.binanceusdm;
 import dev.peregrine.gateway.binance.BinanceCaptureSymbols;
 import dev.peregrine.gateway.binance.BinanceKeyVerification;
 import dev.peregrine.gateway.binance.orders.BinanceCredentials;
+import dev.peregrine.gateway.orders.KeyFileWatch;
+import dev.peregrine.gateway.orders.KeyFiles;
 import dev.peregrine.gateway.binanceusdm.orders.UsdmAccountSettings;
 import dev.peregrine.gateway.binanceusdm.orders.UsdmLiveVenue;
 import dev.peregrine.gateway.binanceusdm.orders.UsdmRest;
@@ -110,6 +112,21 @@ public final class BinanceUsdmVenue implements Venue
     {
         return new UsdmLiveVenue(restUrl, userChannel, BinanceCredentials.of(keyName, privateKeyPem, keySource),
             UsdmAccountSettings.defaults());
+    }
+
+    /** With key files: they are re-read when rotated (at most once a second, off the order path). */
+    @Override
+    public LiveVenue liveVenue(final URI restUrl, final URI userChannel, final String keyName, final String privateKeyPem,
+        final String keySource, final KeyFiles keyFiles)
+    {
+        final BinanceCredentials initial = BinanceCredentials.of(keyName, privateKeyPem, keySource);
+        if (!keyFiles.any())
+        {
+            return new UsdmLiveVenue(restUrl, userChannel, initial, UsdmAccountSettings.defaults());
+        }
+        final KeyFileWatch<BinanceCredentials> watch = new KeyFileWatch<>(keyFiles, keyName, privateKeyPem, initial,
+            BinanceCredentials::of, System.err::println, KeyFileWatch.PERIOD);
+        return new UsdmLiveVenue(restUrl, userChannel, watch, watch, UsdmAccountSettings.defaults());
     }
 
     @Override

@@ -20,6 +20,7 @@ import dev.peregrine.gateway.orders.OrderAdapterMetrics;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
  * The Coinbase order adapter wired into the engine. The outbound stage hands it each order only after
@@ -40,7 +41,9 @@ public final class CoinbaseLiveVenue implements LiveVenue
     private final URI restBase;
     private final String jwtHost;
     private final URI userChannel;
-    private final CoinbaseCredentials credentials;
+    private final Supplier<CoinbaseCredentials> credentials;
+    /** Stops what re-reads the key files ({@code KeyFileWatch}); nothing when the key is fixed. */
+    private final AutoCloseable keyWatch;
     /** Reports into the ring, counters, client order ids and the hand-over: shared with the other venues' live paths. */
     private final LiveOrderPath path = new LiveOrderPath();
 
@@ -68,10 +71,22 @@ public final class CoinbaseLiveVenue implements LiveVenue
     public CoinbaseLiveVenue(final URI restBase, final String jwtHost, final URI userChannel,
         final CoinbaseCredentials credentials, final String intxPortfolio)
     {
+        this(restBase, jwtHost, userChannel, () -> credentials, () -> { }, intxPortfolio);
+    }
+
+    /**
+     * With a key that can change while it runs: each JWT is signed with what {@code credentials} gives then.
+     *
+     * @param keyWatch closed with the venue (the thread re-reading the key files)
+     */
+    public CoinbaseLiveVenue(final URI restBase, final String jwtHost, final URI userChannel,
+        final Supplier<CoinbaseCredentials> credentials, final AutoCloseable keyWatch, final String intxPortfolio)
+    {
         this.restBase = restBase;
         this.jwtHost = jwtHost;
         this.userChannel = userChannel;
         this.credentials = credentials;
+        this.keyWatch = keyWatch;
         this.intxPortfolio = intxPortfolio;
     }
 
@@ -98,7 +113,8 @@ public final class CoinbaseLiveVenue implements LiveVenue
         final java.util.List<RecoveredOrder> recovered)
     {
         path.attach(inbound, prefix);
-        final CoinbaseJwtSigner signer = new CoinbaseJwtSigner(credentials);
+        final CoinbaseJwtSigner signer = new CoinbaseJwtSigner(credentials, () -> System.currentTimeMillis() / 1000,
+            new java.security.SecureRandom());
         final CoinbaseOrderClient client = new CoinbaseOrderClient(restBase, jwtHost, signer, Duration.ofSeconds(5),
             Duration.ofSeconds(5));
         adapter = new CoinbaseOrderAdapter(client, path.reports(), LiveOrderPath.symbols(instruments),
@@ -204,6 +220,14 @@ public final class CoinbaseLiveVenue implements LiveVenue
         if (adapter != null)
         {
             adapter.close();
+        }
+        try
+        {
+            keyWatch.close();
+        }
+        catch (final Exception ex)
+        {
+            throw new IllegalStateException("closing the key files' watch", ex);
         }
     }
 }

@@ -5,6 +5,8 @@ import dev.peregrine.gateway.capture.CoinbaseCaptureReader;
 import dev.peregrine.gateway.coinbase.intx.IntxFeed;
 import dev.peregrine.gateway.coinbase.intx.IntxProducts;
 import dev.peregrine.gateway.coinbase.orders.CoinbaseCredentials;
+import dev.peregrine.gateway.orders.KeyFileWatch;
+import dev.peregrine.gateway.orders.KeyFiles;
 import dev.peregrine.gateway.coinbase.sim.SimVenue;
 import dev.peregrine.gateway.venue.BaseTierFees;
 import dev.peregrine.gateway.venue.CatalogLoader;
@@ -101,6 +103,21 @@ public final class CoinbaseVenue implements Venue
     {
         return new CoinbaseLiveVenue(restUrl, restUrl.getHost(), userChannel,
             CoinbaseCredentials.of(keyName, privateKeyPem, keySource));
+    }
+
+    /** With key files: they are re-read when rotated (at most once a second, off the order path). */
+    @Override
+    public LiveVenue liveVenue(final URI restUrl, final URI userChannel, final String keyName, final String privateKeyPem,
+        final String keySource, final KeyFiles keyFiles)
+    {
+        final CoinbaseCredentials initial = CoinbaseCredentials.of(keyName, privateKeyPem, keySource);
+        if (!keyFiles.any())
+        {
+            return new CoinbaseLiveVenue(restUrl, restUrl.getHost(), userChannel, initial);
+        }
+        final KeyFileWatch<CoinbaseCredentials> watch = new KeyFileWatch<>(keyFiles, keyName, privateKeyPem, initial,
+            CoinbaseCredentials::of, System.err::println, KeyFileWatch.PERIOD);
+        return new CoinbaseLiveVenue(restUrl, restUrl.getHost(), userChannel, watch, watch, null);
     }
 
     @Override

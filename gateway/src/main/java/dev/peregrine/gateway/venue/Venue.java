@@ -74,6 +74,17 @@ public interface Venue
     LiveVenue liveVenue(URI restUrl, URI userChannel, String keyName, String privateKeyPem, String keySource);
 
     /**
+     * {@link #liveVenue(URI, URI, String, String, String)} for a key read from {@code keyFiles}: a venue that can
+     * re-reads them when they are rotated ({@link dev.peregrine.gateway.orders.KeyFileWatch}) and signs with the new
+     * key from the next request; the default keeps the key it started with.
+     */
+    default LiveVenue liveVenue(final URI restUrl, final URI userChannel, final String keyName, final String privateKeyPem,
+        final String keySource, final dev.peregrine.gateway.orders.KeyFiles keyFiles)
+    {
+        return liveVenue(restUrl, userChannel, keyName, privateKeyPem, keySource);
+    }
+
+    /**
      * Checks an API key the way {@link #liveVenue} will read it (the name's shape, the private key's format), so a
      * configuration check can refuse it before anything connects.
      *

@@ -56,6 +56,7 @@ public final class EngineOptions
     private URI userChannelUrl;
     private String apiKeyName;
     private String apiSecret;
+    private dev.peregrine.gateway.orders.KeyFiles keyFiles = dev.peregrine.gateway.orders.KeyFiles.NONE;
     private Path adminTokenFile;
     private String adminToken;
     private String adminTokenSource;
@@ -394,6 +395,19 @@ public final class EngineOptions
     public String apiSecret()
     {
         return apiSecret;
+    }
+
+    /** The files the API key came from: the live venue re-reads them when they are rotated. */
+    public EngineOptions keyFiles(final dev.peregrine.gateway.orders.KeyFiles keyFiles)
+    {
+        settable();
+        this.keyFiles = java.util.Objects.requireNonNull(keyFiles, "keyFiles");
+        return this;
+    }
+
+    public dev.peregrine.gateway.orders.KeyFiles keyFiles()
+    {
+        return keyFiles;
     }
 
     /** File holding the admin bearer token; null for the environment or a generated one. */

@@ -54,6 +54,6 @@ final class VenueWiring
             return null;
         }
         return VENUES.venue(options.venue()).liveVenue(options.restUrl(), options.userChannelUrl(), options.apiKeyName(),
-            options.apiSecret(), "configuration");
+            options.apiSecret(), "configuration", options.keyFiles());
     }
 }

@@ -32,6 +32,8 @@ import java.util.List;
  * @param perpetual        collateral, and leverage and margin type per perpetual product (empty for spot products
  *                         only); the leverage and collateral are in {@link #settings} too, the margin type is for a
  *                         live venue to set at start.
+ * @param keyFiles         live: the files the API key was read from, re-read when rotated ({@code secrets.reload_key_files},
+ *                         on by default); {@code KeyFiles.NONE} when it came from the environment or reloading is off.
  */
 public record DaemonConfig(
     Path file,
@@ -63,7 +65,8 @@ public record DaemonConfig(
     int stageSampleEvery,
     dev.peregrine.journal.snapshot.SnapshotPolicy snapshots,
     ConfiguredCatalog catalog,
-    PerpetualSettings perpetual)
+    PerpetualSettings perpetual,
+    dev.peregrine.gateway.orders.KeyFiles keyFiles)
 {
     public boolean jsonLogs()
     {

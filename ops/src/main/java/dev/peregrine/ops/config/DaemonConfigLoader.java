@@ -3,6 +3,7 @@ package dev.peregrine.ops.config;
 import dev.peregrine.core.engine.OrderPathWarmup;
 import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.gateway.orders.CredentialsException;
+import dev.peregrine.gateway.orders.KeyFiles;
 import dev.peregrine.gateway.venue.Venue;
 import dev.peregrine.gateway.venue.VenueRegistry;
 import dev.peregrine.journal.RetentionPolicy;
@@ -204,6 +205,10 @@ public final class DaemonConfigLoader
                 secrets.has(each.secret() + "_file");
             }
         }
+        // On by default: a rotated key file (a Kubernetes Secret, a Vault Agent template) is used without a restart.
+        final boolean reloadKeyFiles = secrets.bool("reload_key_files", true);
+        final KeyFiles keyFiles = !live || keys == null || !reloadKeyFiles ? KeyFiles.NONE :
+            new KeyFiles(keyName == null ? null : keyName.file(), keySecret == null ? null : keySecret.file());
         if (!live && token != null && SecretSource.isPlaceholder(token.value()))
         {
             SecretSource.require(secrets, "admin_token", ADMIN_TOKEN_VARIABLE, token, false);
@@ -238,7 +243,7 @@ public final class DaemonConfigLoader
             token == null ? null : token.value(), token == null ? null : token.source(),
             keyName == null ? null : keyName.value(), keySecret == null ? null : keySecret.value(), overrides, logFormat, stageSampleEvery,
             new dev.peregrine.journal.snapshot.SnapshotPolicy(snapshotEvents,
-                snapshotTime == null ? 0 : snapshotTime.toNanos(), (int) snapshotsKept), catalog, perpetual);
+                snapshotTime == null ? 0 : snapshotTime.toNanos(), (int) snapshotsKept), catalog, perpetual, keyFiles);
     }
 
     /**

@@ -27,8 +27,12 @@ final class SecretSource
     {
     }
 
-    /** A secret as found, with where it came from (a file path or a variable name), never its value in text form. */
-    record Secret(String value, String source)
+    /**
+     * A secret as found, with where it came from (a file path or a variable name), never its value in text form.
+     *
+     * @param file the file it was read from (a live venue re-reads a rotated key from it); null for a variable
+     */
+    record Secret(String value, String source, Path file)
     {
         @Override
         public String toString()
@@ -50,7 +54,8 @@ final class SecretSource
         {
             try
             {
-                return new Secret(Files.readString(Path.of(file), StandardCharsets.UTF_8).trim(), secrets.path(fileKey) + " " + file);
+                return new Secret(Files.readString(Path.of(file), StandardCharsets.UTF_8).trim(), secrets.path(fileKey) + " " + file,
+                    Path.of(file));
             }
             catch (final IOException | RuntimeException ex)
             {
@@ -60,7 +65,7 @@ final class SecretSource
             }
         }
         final String value = environment.get(variable);
-        return value == null || value.isBlank() ? null : new Secret(value.trim(), "environment " + variable);
+        return value == null || value.isBlank() ? null : new Secret(value.trim(), "environment " + variable, null);
     }
 
     /** Rejects a secret that is absent or a placeholder; for the admin token also a short or repetitive one. */

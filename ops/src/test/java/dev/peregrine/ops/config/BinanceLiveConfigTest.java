@@ -92,4 +92,30 @@ class BinanceLiveConfigTest
             "coinbase_api_key_file: /k, coinbase_api_secret_file: /s}\n");
         assertThat(DaemonConfigLoader.load(paper, null, Map.of()).apiKey()).isNull();
     }
+
+    @Test
+    void theKeyFilesAreHandedToTheLiveVenueToReReadUnlessTurnedOff() throws Exception
+    {
+        final Path key = Files.writeString(temp.resolve("key"), "vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A\n");
+        final Path secret = Files.writeString(temp.resolve("secret"), SECRET + "\n");
+        final String yaml = "profile: live\nproducts: [BTCUSDT]\nvenue: {name: binance, market_data_url: " +
+            "'ws://127.0.0.1:9443', rest_url: 'http://127.0.0.1:9444'}\nports: {health: 0, metrics: 0}\n" +
+            "journal: {dir: JOURNAL}\nsecrets: {binance_api_key_file: " + key + ", binance_api_secret_file: " + secret;
+
+        final DaemonConfig fromFiles = DaemonConfigLoader.load(file(yaml + "}\n"), null, Map.of("PEREGRINE_ADMIN_TOKEN", TOKEN));
+        final DaemonConfig off = DaemonConfigLoader.load(file(yaml + ", reload_key_files: false}\n"), null,
+            Map.of("PEREGRINE_ADMIN_TOKEN", TOKEN));
+        final DaemonConfig fromEnvironment = DaemonConfigLoader.load(file("profile: live\nproducts: [BTCUSDT]\n" +
+            "venue: {name: binance}\nports: {health: 0, metrics: 0}\njournal: {dir: JOURNAL}\nsecrets: {binance_api_secret_file: " +
+            secret + "}\n"), null, Map.of("PEREGRINE_ADMIN_TOKEN", TOKEN, "BINANCE_API_KEY", "k3y"));
+
+        assertThat(fromFiles.keyFiles()).isEqualTo(new dev.peregrine.gateway.orders.KeyFiles(key, secret));
+        assertThat(off.keyFiles()).isEqualTo(dev.peregrine.gateway.orders.KeyFiles.NONE);
+        // The key from the environment stays as it is; the secret's file is still watched.
+        assertThat(fromEnvironment.keyFiles()).isEqualTo(new dev.peregrine.gateway.orders.KeyFiles(null, secret));
+        assertThatThrownBy(() -> DaemonConfigLoader.load(file(yaml + ", reload_key_files: sometimes}\n"), null,
+            Map.of("PEREGRINE_ADMIN_TOKEN", TOKEN)))
+            .isInstanceOfSatisfying(ConfigException.class, ex -> assertThat(ex.problems()).extracting(Object::toString)
+                .singleElement().asString().startsWith("secrets.reload_key_files"));
+    }
 }

@@ -224,6 +224,24 @@ public final class BinanceSpotEmulator implements BinanceApiExtension
         return createsByClientId.getOrDefault(clientOrderId, 0);
     }
 
+    /** The account's API key is rotated: only {@code newKey} is accepted from now on (see {@link RequestAuthentication#replaceKey}). */
+    public synchronized void replaceKey(final BinanceEmulatorKey newKey)
+    {
+        authentication.replaceKey(newKey);
+    }
+
+    /** A second key is made: both it and the key in use are accepted until {@link #replaceKey} retires the old one. */
+    public synchronized void addKey(final BinanceEmulatorKey newKey)
+    {
+        authentication.addKey(newKey);
+    }
+
+    /** Requests that passed the signature check signed with {@code apiKey}'s secret. */
+    public synchronized int signedWith(final String apiKey)
+    {
+        return authentication.signedWith(apiKey);
+    }
+
     public synchronized int authFailures()
     {
         return authentication.failures();

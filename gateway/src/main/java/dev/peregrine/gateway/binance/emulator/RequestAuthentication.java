@@ -27,7 +27,12 @@ public final class RequestAuthentication
     /** Timestamps past this are microseconds: a millisecond clock reaches it in the year 5138. */
     private static final long MICROSECOND_TIMESTAMPS = 100_000_000_000_000L;
 
-    private final BinanceEmulatorKey key;
+    /** The account's key; replaced when the user rotates it ({@link #replaceKey}, {@link #addKey}). */
+    private volatile BinanceEmulatorKey key;
+    /** The key before {@link #addKey}: still accepted until {@link #replaceKey} retires it. */
+    private volatile BinanceEmulatorKey previous;
+    /** Requests whose signature checked, by API key: which key signed what. */
+    private final java.util.Map<String, Integer> signedBy = new java.util.concurrent.ConcurrentHashMap<>();
     private int failures;
     private String lastFailure;
 
@@ -36,30 +41,68 @@ public final class RequestAuthentication
         this.key = key;
     }
 
+    /**
+     * The user rotated the key: from now on only {@code newKey} is accepted, as the venue does once the old key is
+     * deleted (sessions already logged on stay so).
+     */
+    public void replaceKey(final BinanceEmulatorKey newKey)
+    {
+        this.key = java.util.Objects.requireNonNull(newKey, "newKey");
+        this.previous = null;
+    }
+
+    /**
+     * The user made a second key: both it and the one in use are accepted (each with its own secret) until
+     * {@link #replaceKey} retires the old one, as on the venue between creating a key and deleting the old.
+     */
+    public void addKey(final BinanceEmulatorKey newKey)
+    {
+        this.previous = key;
+        this.key = java.util.Objects.requireNonNull(newKey, "newKey");
+    }
+
+    /** How many requests passed the signature check signed with {@code apiKey}'s secret. */
+    public int signedWith(final String apiKey)
+    {
+        return signedBy.getOrDefault(apiKey, 0);
+    }
+
     /** The API key check alone: what {@code USER_STREAM} endpoints need. */
     public void checkApiKey(final BinanceHttpRequest request)
     {
         checkApiKey(request.headers().get("x-mbx-apikey"));
     }
 
-    /** -2014 when missing or malformed, -2015 when not the account's key. */
-    void checkApiKey(final String apiKey)
+    private BinanceEmulatorKey keyOf(final BinanceHttpRequest request)
+    {
+        return checkApiKey(request.headers().get("x-mbx-apikey"));
+    }
+
+    /** -2014 when missing or malformed, -2015 when not the account's key; the key it names. */
+    BinanceEmulatorKey checkApiKey(final String apiKey)
     {
         if (apiKey == null || apiKey.isBlank() || apiKey.length() > 256)
         {
             throw failed(new BinanceRejection(401, -2014, "API-key format invalid."));
         }
-        if (!MessageDigest.isEqual(apiKey.getBytes(StandardCharsets.UTF_8), key.apiKey().getBytes(StandardCharsets.UTF_8)))
+        final BinanceEmulatorKey current = key;
+        final BinanceEmulatorKey old = previous;
+        if (MessageDigest.isEqual(apiKey.getBytes(StandardCharsets.UTF_8), current.apiKey().getBytes(StandardCharsets.UTF_8)))
         {
-            throw failed(new BinanceRejection(401, -2015, "Invalid API-key, IP, or permissions for action."));
+            return current;
         }
+        if (old != null && MessageDigest.isEqual(apiKey.getBytes(StandardCharsets.UTF_8), old.apiKey().getBytes(StandardCharsets.UTF_8)))
+        {
+            return old;
+        }
+        throw failed(new BinanceRejection(401, -2015, "Invalid API-key, IP, or permissions for action."));
     }
 
     /** Every check of a SIGNED endpoint. */
     public void checkSigned(final BinanceHttpRequest request, final RequestParameters parameters, final long nowMillis)
     {
-        checkApiKey(request);
-        checkSignature(parameters.get("timestamp"), parameters.get("recvWindow"), parameters.signature(),
+        final BinanceEmulatorKey signer = keyOf(request);
+        checkSignature(signer, parameters.get("timestamp"), parameters.get("recvWindow"), parameters.signature(),
             parameters.signaturePayload(), nowMillis);
     }
 
@@ -67,7 +110,7 @@ public final class RequestAuthentication
      * The timestamp, signature and timing checks over a signature payload (a REST query and body, or a WebSocket API
      * request's sorted parameters).
      */
-    void checkSignature(final String timestampText, final String recvWindow, final String signature, final String payload,
+    void checkSignature(final BinanceEmulatorKey signer, final String timestampText, final String recvWindow, final String signature, final String payload,
         final long nowMillis)
     {
         final long timestamp;
@@ -83,11 +126,12 @@ public final class RequestAuthentication
         {
             throw failed(BinanceRejection.mandatory("signature"));
         }
-        if (!signatureValid(payload, signature))
+        if (!signatureValid(signer, payload, signature))
         {
             throw failed(BinanceRejection.badRequest(-1022, "Signature for this request is not valid."));
         }
         checkTiming(timestamp, recvWindowMicros(recvWindow), nowMillis);
+        signedBy.merge(signer.apiKey(), 1, Integer::sum);
     }
 
     private static long recvWindowMicros(final String text)
@@ -127,7 +171,7 @@ public final class RequestAuthentication
         }
     }
 
-    private boolean signatureValid(final String payload, final String signature)
+    private static boolean signatureValid(final BinanceEmulatorKey key, final String payload, final String signature)
     {
         final byte[] message = payload.getBytes(StandardCharsets.UTF_8);
         try

@@ -176,11 +176,11 @@ final class WebSocketApiSessions
     {
         final Map<String, String> sorted = new TreeMap<>();
         params.properties().forEach(field -> sorted.put(field.getKey(), field.getValue().asText()));
-        authentication.checkApiKey(sorted.get("apiKey"));
+        final BinanceEmulatorKey signer = authentication.checkApiKey(sorted.get("apiKey"));
         final String signature = sorted.remove("signature");
         final StringBuilder payload = new StringBuilder();
         sorted.forEach((name, value) -> payload.append(payload.length() == 0 ? "" : "&").append(name).append('=').append(value));
-        authentication.checkSignature(sorted.get("timestamp"), sorted.get("recvWindow"), signature, payload.toString(), now);
+        authentication.checkSignature(signer, sorted.get("timestamp"), sorted.get("recvWindow"), signature, payload.toString(), now);
     }
 
     /** Sends one account event to every subscription of every session. */

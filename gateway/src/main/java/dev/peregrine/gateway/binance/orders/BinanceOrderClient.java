@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * Binance spot REST over {@code java.net.http}: new order, cancel and query by {@code origClientOrderId}, the
@@ -50,7 +51,8 @@ public final class BinanceOrderClient
 
     private final URI baseUri;
     private final BinanceRestPaths paths;
-    private final BinanceCredentials credentials;
+    /** Read once per request: a rotated key ({@code KeyFileWatch}) signs from the next request on. */
+    private final Supplier<BinanceCredentials> credentials;
     private final Duration requestTimeout;
     private final LongSupplier epochMillis;
     private final HttpClient http;
@@ -64,6 +66,13 @@ public final class BinanceOrderClient
 
     /** A client of the trading API at {@code paths} (spot, or USD-M futures). */
     public BinanceOrderClient(final URI baseUri, final BinanceRestPaths paths, final BinanceCredentials credentials,
+        final Duration requestTimeout, final Duration connectTimeout, final LongSupplier epochMillis)
+    {
+        this(baseUri, paths, fixed(credentials), requestTimeout, connectTimeout, epochMillis);
+    }
+
+    /** A client whose key can change while it runs: each request signs with what {@code credentials} gives then. */
+    public BinanceOrderClient(final URI baseUri, final BinanceRestPaths paths, final Supplier<BinanceCredentials> credentials,
         final Duration requestTimeout, final Duration connectTimeout, final LongSupplier epochMillis)
     {
         if (baseUri == null || baseUri.getHost() == null ||
@@ -81,6 +90,12 @@ public final class BinanceOrderClient
             .connectTimeout(connectTimeout)
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
+    }
+
+    private static Supplier<BinanceCredentials> fixed(final BinanceCredentials credentials)
+    {
+        java.util.Objects.requireNonNull(credentials, "credentials");
+        return () -> credentials;
     }
 
     public URI baseUri()
@@ -126,6 +141,11 @@ public final class BinanceOrderClient
     /** The query of a signed call: the parameters, timestamp and recvWindow, then their signature. */
     String signedQuery(final String parameters)
     {
+        return signedQuery(parameters, credentials.get());
+    }
+
+    private String signedQuery(final String parameters, final BinanceCredentials credentials)
+    {
         final String payload = (parameters.isEmpty() ? "" : parameters + "&") + "recvWindow=" + RECV_WINDOW_MILLIS +
             "&timestamp=" + epochMillis.getAsLong();
         return payload + "&signature=" + encode(credentials.sign(payload));
@@ -144,20 +164,22 @@ public final class BinanceOrderClient
     /** A call with the API key alone, no signature: the listen key's {@code USER_STREAM} endpoints. */
     public CompletableFuture<BinanceAnswer> keyedCall(final String method, final String path, final String parameters)
     {
-        return send(method, path, () -> parameters, true, 1);
+        return send(method, path, key -> parameters, true, 1);
     }
 
     private CompletableFuture<BinanceAnswer> signed(final String method, final String path, final String parameters,
         final boolean idempotent)
     {
         // Signed afresh for each attempt: a retry carries a new timestamp.
-        return send(method, path, () -> signedQuery(parameters), idempotent, 1);
+        return send(method, path, key -> signedQuery(parameters, key), idempotent, 1);
     }
 
     private CompletableFuture<BinanceAnswer> send(final String method, final String path,
-        final java.util.function.Supplier<String> query, final boolean idempotent, final int attempt)
+        final java.util.function.Function<BinanceCredentials, String> query, final boolean idempotent, final int attempt)
     {
-        final String q = query.get();
+        // One read of the key per request: the signature and the header name the same key even mid-rotation.
+        final BinanceCredentials credentials = this.credentials.get();
+        final String q = query.apply(credentials);
         final HttpRequest request = HttpRequest.newBuilder(baseUri.resolve(q.isEmpty() ? path : path + "?" + q))
             .timeout(requestTimeout)
             .header("X-MBX-APIKEY", credentials.apiKey())

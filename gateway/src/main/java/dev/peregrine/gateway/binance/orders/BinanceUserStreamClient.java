@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * The user data stream as Binance serves it since listen keys were retired (2026-02-20): a WebSocket API connection
@@ -34,7 +35,8 @@ public final class BinanceUserStreamClient implements AutoCloseable
     private static final int MAX_MESSAGE_BYTES = 1024 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final BinanceCredentials credentials;
+    /** Read at each subscribe: a resubscription after a rotation signs with the new key. */
+    private final Supplier<BinanceCredentials> credentials;
     private final LongSupplier epochMillis;
     private final Consumer<ExecutionReport> consumer;
     private final SubscribedConnection connection;
@@ -43,6 +45,13 @@ public final class BinanceUserStreamClient implements AutoCloseable
 
     /** @param uri the WebSocket API, or a host only (then {@value #PATH} on it). */
     public BinanceUserStreamClient(final URI uri, final BinanceCredentials credentials, final LongSupplier epochMillis,
+        final Consumer<ExecutionReport> consumer, final Duration connectTimeout)
+    {
+        this(uri, (Supplier<BinanceCredentials>)() -> credentials, epochMillis, consumer, connectTimeout);
+    }
+
+    /** A client whose key can change while it runs ({@code KeyFileWatch}). */
+    public BinanceUserStreamClient(final URI uri, final Supplier<BinanceCredentials> credentials, final LongSupplier epochMillis,
         final Consumer<ExecutionReport> consumer, final Duration connectTimeout)
     {
         this.credentials = credentials;
@@ -67,6 +76,7 @@ public final class BinanceUserStreamClient implements AutoCloseable
     /** The subscribe request: parameters sorted by name, signed as a REST call's query. */
     String subscribeRequest()
     {
+        final BinanceCredentials credentials = this.credentials.get();
         final String payload = "apiKey=" + credentials.apiKey() + "&timestamp=" + epochMillis.getAsLong();
         final com.fasterxml.jackson.databind.node.ObjectNode request = JSON.createObjectNode()
             .put("id", "peregrine-user-data").put("method", "userDataStream.subscribe.signature");

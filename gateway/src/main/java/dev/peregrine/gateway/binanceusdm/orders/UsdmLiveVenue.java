@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The Binance USD-M order path wired into the engine: spot Binance's adapter ({@link BinanceOrderAdapter}: rate
@@ -37,7 +38,10 @@ public final class UsdmLiveVenue implements LiveVenue
 
     private final URI restBase;
     private final URI streamBase;
-    private final BinanceCredentials credentials;
+    /** Read once per request: a rotated key ({@code KeyFileWatch}) signs from the next request on. */
+    private final Supplier<BinanceCredentials> credentials;
+    /** Stops what re-reads the key files; nothing when the key is fixed. */
+    private final AutoCloseable keyWatch;
     private final UsdmAccountSettings settings;
     private final LiveOrderPath path = new LiveOrderPath();
 
@@ -58,9 +62,21 @@ public final class UsdmLiveVenue implements LiveVenue
     public UsdmLiveVenue(final URI restBase, final URI streamBase, final BinanceCredentials credentials,
         final UsdmAccountSettings settings)
     {
+        this(restBase, streamBase, () -> credentials, () -> { }, settings);
+    }
+
+    /**
+     * With a key that can change while it runs ({@code KeyFileWatch}).
+     *
+     * @param keyWatch closed with the venue
+     */
+    public UsdmLiveVenue(final URI restBase, final URI streamBase, final Supplier<BinanceCredentials> credentials,
+        final AutoCloseable keyWatch, final UsdmAccountSettings settings)
+    {
         this.restBase = restBase;
         this.streamBase = streamBase;
         this.credentials = credentials;
+        this.keyWatch = keyWatch;
         this.settings = settings;
     }
 
@@ -207,6 +223,14 @@ public final class UsdmLiveVenue implements LiveVenue
     @Override
     public void close()
     {
+        try
+        {
+            keyWatch.close();
+        }
+        catch (final Exception ex)
+        {
+            throw new IllegalStateException("closing the key files' watch", ex);
+        }
         if (userStream != null)
         {
             userStream.close();

@@ -18,6 +18,7 @@ import java.security.interfaces.ECPrivateKey;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * Signs the short-lived JWT that Coinbase Advanced Trade wants on every REST request and every
@@ -35,7 +36,8 @@ public final class CoinbaseJwtSigner
 {
     public static final long LIFETIME_SECONDS = 120;
 
-    private final CoinbaseCredentials credentials;
+    /** Read once per JWT: a rotated key ({@code KeyFileWatch}) signs from the next request on. */
+    private final Supplier<CoinbaseCredentials> credentials;
     private final LongSupplier epochSeconds;
     private final SecureRandom random;
 
@@ -45,6 +47,13 @@ public final class CoinbaseJwtSigner
     }
 
     public CoinbaseJwtSigner(final CoinbaseCredentials credentials, final LongSupplier epochSeconds, final SecureRandom random)
+    {
+        this((Supplier<CoinbaseCredentials>)() -> credentials, epochSeconds, random);
+    }
+
+    /** A signer whose key can change while it runs: each JWT is signed with what {@code credentials} gives then. */
+    public CoinbaseJwtSigner(final Supplier<CoinbaseCredentials> credentials, final LongSupplier epochSeconds,
+        final SecureRandom random)
     {
         this.credentials = credentials;
         this.epochSeconds = epochSeconds;
@@ -67,6 +76,8 @@ public final class CoinbaseJwtSigner
     {
         final byte[] nonce = new byte[16];
         random.nextBytes(nonce);
+        // One read of the key per JWT: kid, algorithm and signature belong to the same key even mid-rotation.
+        final CoinbaseCredentials credentials = this.credentials.get();
         final String kid = credentials.keyName();
         final boolean ecdsa = credentials.algorithm() == CoinbaseKeyAlgorithm.ECDSA;
         final JWSHeader header = new JWSHeader.Builder(ecdsa ? JWSAlgorithm.ES256 : JWSAlgorithm.EdDSA)
