@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,11 +67,13 @@ class StatusPageTest
         final Path log = OUT.resolve("status-page.out");
         final ProcessBuilder builder = new ProcessBuilder(node.toString(), Path.of("src/test/browser/status-page.mjs").toAbsolutePath().toString())
             .redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().putAll(java.util.Map.of("BASE", base, "TOKEN", demo.token(), "CHROMIUM", chromium.toString(),
+        builder.environment().putAll(Map.of("BASE", base, "TOKEN", demo.token(), "CHROMIUM", chromium.toString(),
             "NODE_MODULES", NODE_MODULES.toString(), "OUT", OUT.toString()));
         final Process process = builder.start();
         if (!process.waitFor(120, TimeUnit.SECONDS))
         {
+            // The browser is node's child: end it too, or it would outlive the test.
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             throw new AssertionError("the browser script ran past 120 s: " + Files.readString(log));
         }
