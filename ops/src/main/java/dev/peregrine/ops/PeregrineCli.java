@@ -20,7 +20,7 @@ import java.io.PrintWriter;
     mixinStandardHelpOptions = true,
     version = "peregrine " + dev.peregrine.core.engine.EngineVersion.VERSION,
     description = "Low-latency trading engine: WebSocket gateway, Disruptor core, Chronicle journal.",
-    subcommands = {RunCommand.class, ConfigCommand.class, DemoCommand.class, ReplayCommand.class, SimCommand.class, BacktestCommand.class, ReportCommand.class, DecisionsCommand.class,
+    subcommands = {RunCommand.class, ConfigCommand.class, DemoCommand.class, ReplayCommand.class, SimCommand.class, BacktestCommand.class, ReportCommand.class, DecisionsCommand.class, StatusCommand.class,
         JournalCommand.class, IndicatorsCommand.class, VerifyKeysCommand.class, BenchCommand.class, DataCommand.class, CommandLine.HelpCommand.class})
 public final class PeregrineCli
 {

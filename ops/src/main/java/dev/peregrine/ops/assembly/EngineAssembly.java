@@ -150,7 +150,7 @@ public final class EngineAssembly implements AutoCloseable
             new InetSocketAddress(options.bindInetAddress(), options.healthPort()), liveEngine));
         if (options.adminToken() != null)
         {
-            health.installAdmin(options.adminToken());
+            health.installStatusPage(health.installAdmin(options.adminToken()), options.adminToken(), sidecar);
             adminTokenSource = options.adminTokenSource();
         }
         else
@@ -158,7 +158,7 @@ public final class EngineAssembly implements AutoCloseable
             final Path journalDir = options.journalDir();
             final AdminToken adminToken = AdminToken.resolve(options.adminTokenFile(), System.getenv(),
                 journalDir.resolveSibling(journalDir.getFileName() + ".admin-token"));
-            health.installAdmin(adminToken.token());
+            health.installStatusPage(health.installAdmin(adminToken.token()), adminToken.token(), sidecar);
             adminTokenSource = adminToken.source();
         }
         // 7. journal opened

@@ -126,6 +126,7 @@ public final class EngineRun
             options.bindAddress(), assembly.metrics().port(), options.bindAddress(), assembly.health().port());
         out.printf("admin: http://%s:%d/admin/ (POST pause|resume|reduce|flatten|kill, GET status|positions|orders|decisions; bearer token from %s)%n",
             options.bindAddress(), assembly.health().port(), assembly.adminTokenSource());
+        out.printf("status page: http://%s:%d/ui/%n", options.bindAddress(), assembly.health().port());
         out.flush();
     }
 

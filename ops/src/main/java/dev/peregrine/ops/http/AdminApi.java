@@ -18,6 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * {@code /admin/} on the health port. Every call needs {@code Authorization: Bearer <token>}, compared
@@ -33,6 +35,9 @@ public final class AdminApi
     private final byte[] token;
     private final AtomicLong unauthorized = new AtomicLong();
     private final AtomicLong commandsAccepted = new AtomicLong();
+    /** The status page's parts (see {@link #attachStatusPage}); none until it is installed. */
+    private volatile Supplier<String> overview;
+    private volatile Predicate<HttpExchange> sessionAuthorizes = exchange -> false;
 
     private AdminApi(final LiveEngine engine, final String token)
     {
@@ -50,6 +55,17 @@ public final class AdminApi
         final AdminApi api = new AdminApi(engine, token);
         server.createContext("/admin/", api::handle);
         return api;
+    }
+
+    /**
+     * Serves {@code GET /admin/overview} from {@code overview} and accepts, besides the bearer token, a request that
+     * {@code sessionAuthorizes} (the status page's session cookie, with its CSRF token on a POST): the page's
+     * commands then take this API's path, journaled like any other.
+     */
+    public void attachStatusPage(final Supplier<String> overview, final Predicate<HttpExchange> sessionAuthorizes)
+    {
+        this.overview = overview;
+        this.sessionAuthorizes = sessionAuthorizes;
     }
 
     public long unauthorized()
@@ -83,7 +99,7 @@ public final class AdminApi
 
     private void route(final HttpExchange exchange) throws IOException
     {
-        if (!authorized(exchange.getRequestHeaders().getFirst("Authorization")))
+        if (!authorized(exchange.getRequestHeaders().getFirst("Authorization")) && !sessionAuthorizes.test(exchange))
         {
             unauthorized.incrementAndGet();
             exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
@@ -100,6 +116,16 @@ public final class AdminApi
                 return;
             }
             JsonReply.send(exchange, 200, status());
+            return;
+        }
+        if ("overview".equals(action) && overview != null)
+        {
+            if (!"GET".equals(method))
+            {
+                JsonReply.error(exchange, 405, "use GET for /admin/overview");
+                return;
+            }
+            JsonReply.send(exchange, 200, overview.get());
             return;
         }
         if ("decisions".equals(action))
@@ -158,7 +184,7 @@ public final class AdminApi
         if (code == 0)
         {
             JsonReply.error(exchange, 400, "unknown admin command '" + action +
-                "' (use GET status, positions, orders, decisions; POST pause, resume, reduce, flatten, kill)");
+                "' (use GET status, overview, positions, orders, decisions; POST pause, resume, reduce, flatten, kill)");
             return;
         }
         if (!"POST".equals(method))

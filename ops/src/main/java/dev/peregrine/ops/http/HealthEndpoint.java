@@ -11,7 +11,9 @@ import dev.peregrine.ops.engine.LiveEngine;
 import dev.peregrine.ops.engine.TradingStateNote;
 import dev.peregrine.ops.http.server.BoundedHttpServer;
 import dev.peregrine.ops.http.server.HttpLimits;
+import dev.peregrine.ops.http.ui.StatusPage;
 import dev.peregrine.ops.logging.JsonOutput;
+import dev.peregrine.ops.metrics.LatencySidecar;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -26,6 +28,7 @@ public final class HealthEndpoint implements AutoCloseable
 {
     private final BoundedHttpServer server;
     private final LiveEngine engine;
+    private StatusPage statusPage;
 
     private HealthEndpoint(final BoundedHttpServer server, final LiveEngine engine)
     {
@@ -52,6 +55,13 @@ public final class HealthEndpoint implements AutoCloseable
     public AdminApi installAdmin(final String token)
     {
         return AdminApi.install(server, engine, token);
+    }
+
+    /** Adds the status page, {@code /ui/} (see {@link StatusPage}), beside {@code admin} (before {@link #start()}). */
+    public StatusPage installStatusPage(final AdminApi admin, final String token, final LatencySidecar sidecar)
+    {
+        statusPage = StatusPage.install(server, engine, admin, token, sidecar);
+        return statusPage;
     }
 
     public int port()
@@ -204,5 +214,9 @@ public final class HealthEndpoint implements AutoCloseable
     public void close()
     {
         server.close();
+        if (statusPage != null)
+        {
+            statusPage.close();
+        }
     }
 }
