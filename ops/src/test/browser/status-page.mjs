@@ -58,7 +58,7 @@ try {
   await page.waitForFunction(() => document.querySelectorAll('#strategies tbody tr').length >= 2, null, { timeout: 15_000 });
   summary.strategies = await page.$$eval('#strategies tbody tr', (rows) => rows.map((r) => {
     const cells = [...r.querySelectorAll('td')].map((c) => c.textContent);
-    return { name: cells[0], realized: cells[3], unrealized: cells[4], fees: cells[5], net: cells[6] };
+    return { name: cells[0], realized: cells[2], fees: cells[3], unrealized: cells[4], net: cells[5] };
   }));
   await page.waitForFunction(() => document.querySelectorAll('#decisions tbody tr').length >= 1, null, { timeout: 15_000 });
   summary.decisions = await page.$$eval('#decisions tbody tr', (rows) => rows.map((r) => r.textContent));

@@ -55,13 +55,13 @@ public final class StatusText
         }
 
         out.append("\nstrategies:\n");
-        table(out, List.of("strategy", "position", "realized", "unrealized", "fees", "net", "orders", "fills", "rejects"),
-            overview.path("pnlByStrategy"), List.of("strategy", "position", "realizedPnlAfterFees", "unrealizedPnl", "fees",
+        table(out, List.of("strategy", "realized", "fees", "unrealized", "net", "orders", "fills", "rejects"),
+            overview.path("pnlByStrategy"), List.of("strategy", "realizedPnlBeforeFees", "fees", "unrealizedPnl",
                 "netPnl", "orders", "fills", "rejects"));
         out.append("\nby strategy and product:\n");
-        table(out, List.of("strategy", "product", "position", "realized", "unrealized", "fees", "net", "orders"),
-            overview.path("pnlByStrategyAndProduct"), List.of("strategy", "product", "position", "realizedPnlAfterFees",
-                "unrealizedPnl", "fees", "netPnl", "orders"));
+        table(out, List.of("strategy", "product", "position", "realized", "fees", "unrealized", "net", "orders"),
+            overview.path("pnlByStrategyAndProduct"), List.of("strategy", "product", "position", "realizedPnlBeforeFees",
+                "fees", "unrealizedPnl", "netPnl", "orders"));
         out.append("\npositions:\n");
         table(out, List.of("product", "quantity", "mark"), overview.path("positions").path("positions"),
             List.of("product", "quantity", "markPrice"));

@@ -37,10 +37,10 @@ function render(o) {
   const enabled = new Map(o.strategies.map((s) => [s.name, s]));
   fill('strategies', o.pnlByStrategy, (r) => [cell(r.strategy), cell(enabled.has(r.strategy) ?
       (enabled.get(r.strategy).enabled ? 'yes' : 'no: ' + enabled.get(r.strategy).failure) : ''),
-    num(r.position), num(r.realizedPnlAfterFees), num(r.unrealizedPnl), num(r.fees), num(r.netPnl),
+    num(r.realizedPnlBeforeFees), num(r.fees), num(r.unrealizedPnl), num(r.netPnl),
     num(r.orders), num(r.fills), num(r.rejects)]);
   fill('pnl-products', o.pnlByStrategyAndProduct, (r) => [cell(r.strategy), cell(r.product), num(r.position),
-    num(r.realizedPnlAfterFees), num(r.unrealizedPnl), num(r.fees), num(r.netPnl), num(r.orders)]);
+    num(r.realizedPnlBeforeFees), num(r.fees), num(r.unrealizedPnl), num(r.netPnl), num(r.orders)]);
   fill('positions', o.positions.positions, (p) => [cell(p.product), num(p.quantity), num(p.markPrice)]);
   const margin = o.positions.marginAccount;
   $('margin-section').hidden = !margin;
