@@ -55,7 +55,7 @@ final class ResumableHttp
             }
             catch (final IOException ex)
             {
-                retryOrFail(uri, attempt, "connection failed (" + ex.getMessage() + ")", backoff);
+                retryOrFail(uri, attempt, "connection failed (" + why(ex) + ")", backoff);
                 backoff *= 2;
                 continue;
             }
@@ -96,7 +96,7 @@ final class ResumableHttp
             }
             catch (final IOException ex)
             {
-                retryOrFail(uri, attempt, "connection failed (" + ex.getMessage() + ")", backoff);
+                retryOrFail(uri, attempt, "connection failed (" + why(ex) + ")", backoff);
                 backoff *= 2;
                 continue;
             }
@@ -138,7 +138,7 @@ final class ResumableHttp
             catch (final IOException ex)
             {
                 retryOrFail(uri, attempt, "connection dropped after " + DownloadProgress.bytes(size(part)) + " (" +
-                    ex.getMessage() + "); continuing from there", backoff);
+                    why(ex) + "); continuing from there", backoff);
                 backoff *= 2;
                 continue;
             }
@@ -231,5 +231,15 @@ final class ResumableHttp
         {
             throw new DataDownloadException(file + ": cannot read its size (" + ex.getMessage() + ")");
         }
+    }
+
+    /** The exception's message, or its kind where it has none (the JDK's refused connection has no message). */
+    private static String why(final Exception ex)
+    {
+        if (ex.getMessage() != null)
+        {
+            return ex.getMessage();
+        }
+        return ex instanceof java.net.ConnectException ? "connection refused" : ex.getClass().getSimpleName();
     }
 }
