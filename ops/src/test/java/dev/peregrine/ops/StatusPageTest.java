@@ -86,10 +86,10 @@ class StatusPageTest
         assertThat(seen.get("stateAtStart").asText()).isEqualTo("ACTIVE");
         assertThat(seen.get("strategies")).extracting(s -> s.get("name").asText()).contains("quick", "steady");
         assertThat(seen.get("strategies")).allSatisfy(s -> assertThat(s.get("net").asText()).matches("-?\\d+(\\.\\d+)?(E-?\\d+)?"));
-        // What a trader checks first: each row adds up (net = realized - fees + unrealized), the columns say what they hold.
+        // What a trader checks first: each row adds up (net = realized - fees + unrealized, each shown to the cent).
         assertThat(seen.get("strategies")).allSatisfy(s -> assertThat(Double.parseDouble(s.get("net").asText()))
             .isCloseTo(Double.parseDouble(s.get("realized").asText()) - Double.parseDouble(s.get("fees").asText())
-                + Double.parseDouble(s.get("unrealized").asText()), org.assertj.core.data.Offset.offset(1e-6)));
+                + Double.parseDouble(s.get("unrealized").asText()), org.assertj.core.data.Offset.offset(0.02)));
         assertThat(seen.get("decisions")).as("the latest decisions with their reasons").isNotEmpty()
             .allSatisfy(d -> assertThat(d.asText()).containsAnyOf("quick", "steady"));
         assertThat(seen.get("postWithoutCsrf").asInt()).as("a POST with the cookie but no CSRF token").isEqualTo(401);

@@ -13,9 +13,27 @@ function cell(text, className) {
   return td;
 }
 
+// A number as written (no exponent: 1e-8 reads as 0.00000001), right-aligned, not coloured.
 function num(value) {
+  if (value === undefined || value === null || value === '') return cell('', 'num');
   const n = Number(value);
-  return cell(value === undefined ? '' : value, 'num' + (n < 0 ? ' neg' : n > 0 ? ' pos' : ''));
+  return cell(Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: 8, useGrouping: false }) : value, 'num');
+}
+
+// Money in the quote currency, to the cent, green when it gained and red when it lost. Fees are a cost: plain.
+function pnl(value) {
+  const td = num(value);
+  const n = Number(value);
+  if (Number.isFinite(n)) td.textContent = n.toFixed(2);
+  td.className = 'num' + (n < 0 ? ' neg' : n > 0 ? ' pos' : '');
+  return td;
+}
+
+function money(value) {
+  const td = num(value);
+  const n = Number(value);
+  if (Number.isFinite(n)) td.textContent = n.toFixed(2);
+  return td;
 }
 
 function fill(tableId, rows, toCells) {
@@ -37,10 +55,10 @@ function render(o) {
   const enabled = new Map(o.strategies.map((s) => [s.name, s]));
   fill('strategies', o.pnlByStrategy, (r) => [cell(r.strategy), cell(enabled.has(r.strategy) ?
       (enabled.get(r.strategy).enabled ? 'yes' : 'no: ' + enabled.get(r.strategy).failure) : ''),
-    num(r.realizedPnlBeforeFees), num(r.fees), num(r.unrealizedPnl), num(r.netPnl),
+    pnl(r.realizedPnlBeforeFees), money(r.fees), pnl(r.unrealizedPnl), pnl(r.netPnl),
     num(r.orders), num(r.fills), num(r.rejects)]);
   fill('pnl-products', o.pnlByStrategyAndProduct, (r) => [cell(r.strategy), cell(r.product), num(r.position),
-    num(r.realizedPnlBeforeFees), num(r.fees), num(r.unrealizedPnl), num(r.netPnl), num(r.orders)]);
+    pnl(r.realizedPnlBeforeFees), money(r.fees), pnl(r.unrealizedPnl), pnl(r.netPnl), num(r.orders)]);
   fill('positions', o.positions.positions, (p) => [cell(p.product), num(p.quantity), num(p.markPrice)]);
   const margin = o.positions.marginAccount;
   $('margin-section').hidden = !margin;
