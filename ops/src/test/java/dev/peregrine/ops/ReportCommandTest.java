@@ -120,6 +120,15 @@ class ReportCommandTest
         assertThat((String)stats.get("sharpe_unavailable")).matches("span \\d+s, needs >= 1d");
         assertThat(stats.get("cagr")).as("undefined under a day").isNull();
         assertThat(stats.get("cagr_unavailable")).isEqualTo(stats.get("sharpe_unavailable"));
+        @SuppressWarnings("unchecked")
+        final Map<String, Object> tearsheet = (Map<String, Object>)report.get("tearsheet");
+        for (final String column : List.of("strategy", "buy_and_hold"))
+        {
+            @SuppressWarnings("unchecked")
+            final Map<String, Object> figures = (Map<String, Object>)tearsheet.get(column);
+            assertThat(figures.get("sharpe")).as("%s: the statistics module's figure, not a second one", column).isNull();
+            assertThat(figures.get("sharpe_unavailable")).as(column).isEqualTo(stats.get("sharpe_unavailable"));
+        }
         assertThat(list(report.get("equity_curve"))).hasSizeGreaterThan(10);
         assertThat(list(report.get("drawdown_curve"))).hasSameSizeAs(list(report.get("equity_curve")));
     }

@@ -1,6 +1,10 @@
 package dev.peregrine.ops;
 
 import dev.peregrine.gateway.testing.TestJson;
+import dev.peregrine.journal.statistics.EquityStatistics;
+import dev.peregrine.ops.report.PeriodCloses;
+import dev.peregrine.ops.report.Report;
+import dev.peregrine.ops.report.ReportReplay;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -11,6 +15,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -20,7 +26,8 @@ import static org.assertj.core.api.Assertions.within;
  * {@code backtest --report}, then report.json's tearsheet checked against what it must agree with: the
  * benchmark against the candles themselves, the daily returns against the total return, the deepest
  * drawdown against the statistics module's max drawdown, the per-strategy and per-product rows against the
- * totals, and the HTML against the JSON (the same figures, computed once).
+ * totals, and the HTML against the JSON (the same figures, computed once). The strategy column's Sharpe and
+ * drawdown are the headline's (one set of statistics), the benchmark's those of the same statistics class.
  */
 class ReportTearsheetTest
 {
@@ -120,6 +127,10 @@ class ReportTearsheetTest
         }
         assertThat(growth - 1).isCloseTo(number(map(report.get("statistics")).get("total_return")), within(1e-6));
         assertThat(list(sheet().get("period_returns"))).hasSize(60);
+        // returns on the fixed capital, as the headline Sharpe's: they add up to the total return (8-decimal JSON)
+        final double added = list(sheet().get("period_returns")).stream().mapToDouble(r -> number(r.get("return"))).sum();
+        assertThat(added).isCloseTo(number(map(report.get("statistics")).get("total_return")), within(1e-6));
+        assertThat(number(sheet().get("periods_per_year"))).isEqualTo(365);
         final Map<String, Object> strategy = map(sheet().get("strategy"));
         assertThat(number(strategy.get("cvar_95"))).isGreaterThanOrEqualTo(number(strategy.get("var_95")));
         assertThat(strategy.get("skew")).isNotNull();
@@ -212,5 +223,65 @@ class ReportTearsheetTest
         assertThat(html).contains("data-stat=\"beta\"").contains(">" + beta + "<");
         assertThat(map(report.get("definitions"))).containsKeys("alpha", "beta", "var_95", "cvar_95", "skew", "kurtosis",
             "recovery_factor", "sqn", "worst_drawdowns", "rolling_sharpe");
+    }
+
+    @Test
+    void theStrategyColumnIsTheHeadlineStatisticsNotASecondComputation()
+    {
+        final Map<String, Object> statistics = map(report.get("statistics"));
+        final Map<String, Object> strategy = map(sheet().get("strategy"));
+        for (final String figure : List.of("sharpe", "sortino", "cagr", "max_drawdown", "max_drawdown_quote", "total_return"))
+        {
+            assertThat(strategy.get(figure)).as(figure).isNotNull().isEqualTo(statistics.get(figure));
+        }
+        assertThat(sheet().get("returns_period")).isEqualTo(statistics.get("returns_period"));
+        assertThat(map(report.get("definitions"))).doesNotContainKey("tearsheet_sharpe").containsKeys("sharpe", "period_returns");
+    }
+
+    @Test
+    void theBenchmarkSharpeIsTheStatisticsClassFedTheBenchmarkSeries()
+    {
+        // the same journal replayed here; the buy-and-hold equity of the one product at each hour's close,
+        // worked out by this test from the marks and fed to an EquityStatistics of its own
+        final Report replayed = ReportReplay.run(DIR.resolve("out").resolve("journal"), EquityStatistics.DEFAULT_CAPITAL);
+        final PeriodCloses closes = replayed.closes();
+        final double capital = EquityStatistics.DEFAULT_CAPITAL;
+        final long first = replayed.curve().firstNanos();
+        final long last = replayed.curve().lastNanos();
+        final EquityStatistics byTest = new EquityStatistics(capital);
+        byTest.observe(first, 0);
+        for (int i = 0; i < closes.hours(); i++)
+        {
+            final double equity = capital * (closes.mark(0, i) / closes.firstMark(0));
+            byTest.observe(Math.min(closes.hourStartNanos(i) + PeriodCloses.HOUR_NANOS - 1, last), equity - capital);
+        }
+        byTest.finish();
+        assertThat(byTest.sharpe().available()).isTrue();
+        final Map<String, Object> buyAndHold = map(sheet().get("buy_and_hold"));
+        assertThat(number(buyAndHold.get("sharpe"))).isCloseTo(byTest.sharpe().value(), within(1e-8));
+        assertThat(number(buyAndHold.get("sortino"))).isCloseTo(byTest.sortino().value(), within(1e-8));
+        assertThat(number(buyAndHold.get("max_drawdown"))).isCloseTo(byTest.maxDrawdown(), within(1e-8));
+        assertThat(number(buyAndHold.get("total_return"))).isCloseTo(byTest.totalReturn(), within(1e-8));
+        assertThat(replayed.tearsheet().buyAndHold.statistics().sharpe().value()).isCloseTo(byTest.sharpe().value(), within(1e-12));
+    }
+
+    @Test
+    void theHtmlShowsTheStrategySharpeAndDrawdownAsTheHeadlineDoesWithOneDefinition()
+    {
+        final Matcher headline = Pattern.compile("data-stat=\"sharpe\" title=\"([^\"]*)\"><div class=\"label\">Sharpe</div>" +
+            "<div class=\"value\">([^<]*)</div>").matcher(html);
+        assertThat(headline.find()).as("the headline Sharpe tile").isTrue();
+        final Matcher row = Pattern.compile("<tr title=\"([^\"]*)\"><td>Sharpe</td><td>([^<]*)</td>").matcher(html);
+        assertThat(row.find()).as("the comparison's Sharpe row").isTrue();
+        assertThat(row.group(2)).isEqualTo(headline.group(2))
+            .isEqualTo(String.format(Locale.ROOT, "%.2f", number(map(report.get("statistics")).get("sharpe"))));
+        assertThat(row.group(1)).as("one definition of Sharpe").isEqualTo(headline.group(1));
+        assertThat(row.find()).as("one Sharpe row").isFalse();
+
+        final Matcher drawdown = Pattern.compile("data-stat=\"max_drawdown\" title=\"[^\"]*\"><div class=\"label\">" +
+            "Max drawdown</div><div class=\"value\">([^<]*)</div>").matcher(html);
+        assertThat(drawdown.find()).isTrue();
+        assertThat(html).contains("<td>max drawdown (buy and hold: over hourly closes)</td><td>" + drawdown.group(1) + "</td>")
+            .doesNotContain("tearsheet_sharpe").doesNotContain("period closes)");
     }
 }

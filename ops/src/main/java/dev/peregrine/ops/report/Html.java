@@ -1,5 +1,7 @@
 package dev.peregrine.ops.report;
 
+import dev.peregrine.journal.statistics.Statistic;
+
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -52,6 +54,18 @@ final class Html
     static String ratio(final double value)
     {
         return Double.isNaN(value) || Double.isInfinite(value) ? NONE : String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    /** A statistics-module ratio (Sharpe, Sortino, Calmar), or "n/a" when unavailable; the headline and the tearsheet both use it. */
+    static String ratio(final Statistic statistic)
+    {
+        return statistic.available() ? ratio(statistic.value()) : "n/a";
+    }
+
+    /** A statistics-module fraction (CAGR) as a percentage, or "n/a" when unavailable. */
+    static String percent(final Statistic statistic)
+    {
+        return statistic.available() ? percent(statistic.value()) : "n/a";
     }
 
     static String price(final double value)

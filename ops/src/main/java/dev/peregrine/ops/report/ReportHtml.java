@@ -148,16 +148,6 @@ public final class ReportHtml
             : text.toString();
     }
 
-    private static String ratio(final Statistic statistic)
-    {
-        return statistic.available() ? Html.ratio(statistic.value()) : "n/a";
-    }
-
-    private static String percent(final Statistic statistic)
-    {
-        return statistic.available() ? Html.percent(statistic.value()) : "n/a";
-    }
-
     /** Why a figure is missing (e.g. {@code span 5m, needs >= 1d}), else {@code otherwise}. */
     private static String note(final Statistic statistic, final String otherwise)
     {
@@ -187,10 +177,10 @@ public final class ReportHtml
         html.append("<section><h2>Statistics</h2><div class=\"stats\" id=\"statistics\">");
         stat(html, "total_return", "Total return", Html.percent(curve.totalReturn()),
             Html.money(curve.finalEquity()) + " final equity");
-        stat(html, "cagr", "CAGR", percent(stats.cagr()), note(stats.cagr(), ""));
-        stat(html, "sharpe", "Sharpe", ratio(stats.sharpe()), note(stats.sharpe(), basis));
-        stat(html, "sortino", "Sortino", ratio(stats.sortino()), note(stats.sortino(), basis));
-        stat(html, "calmar", "Calmar", ratio(stats.calmar()), note(stats.calmar(), ""));
+        stat(html, "cagr", "CAGR", Html.percent(stats.cagr()), note(stats.cagr(), ""));
+        stat(html, "sharpe", "Sharpe", Html.ratio(stats.sharpe()), note(stats.sharpe(), basis));
+        stat(html, "sortino", "Sortino", Html.ratio(stats.sortino()), note(stats.sortino(), basis));
+        stat(html, "calmar", "Calmar", Html.ratio(stats.calmar()), note(stats.calmar(), ""));
         stat(html, "max_drawdown", "Max drawdown", Html.percent(stats.maxDrawdown()), Html.money(dd.maxDrawdownQuote()) + " quote");
         stat(html, "max_drawdown_duration", "Max drawdown duration", Html.duration(dd.maxDrawdownDurationNanos()),
             dd.maxDrawdownRecovered() ? "recovered" : "not recovered by the end");

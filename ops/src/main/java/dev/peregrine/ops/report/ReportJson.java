@@ -126,7 +126,7 @@ public final class ReportJson
     }
 
     /** {@code name}: the figure, or null and {@code name_unavailable}: why (e.g. a span under a day). */
-    private static void statistic(final ObjectNode json, final String name, final Statistic statistic)
+    static void statistic(final ObjectNode json, final String name, final Statistic statistic)
     {
         json.put(name, statistic.value());
         if (!statistic.available())

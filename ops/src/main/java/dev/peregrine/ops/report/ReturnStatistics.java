@@ -1,13 +1,19 @@
 package dev.peregrine.ops.report;
 
+import dev.peregrine.journal.statistics.PeriodReturns;
+
 import java.util.Arrays;
 
 /**
  * The distribution figures of a series of period returns, as plain functions over arrays so each can be
  * checked by hand on a small series: moments (population moments for skew and kurtosis, the sample
- * standard deviation for volatility and Sharpe, as QuantStats does), historical VaR and CVaR, beta and alpha
- * against a benchmark, SQN over trades. A figure that the data cannot define is NaN (written as null and
+ * standard deviation for volatility), historical VaR and CVaR, beta and alpha against a benchmark, rolling
+ * Sharpe and volatility, SQN over trades. A figure that the data cannot define is NaN (written as null and
  * "n/a"); callers never divide by zero.
+ *
+ * <p>The returns are those of the one statistics module ({@link PeriodReturns}): a period's PnL change over
+ * the fixed capital ({@link #returnsOnCapital}), not compounded. No Sharpe ratio is computed here: the
+ * rolling one is {@link PeriodReturns#sharpe()} itself over each window, so it is the headline's formula.
  */
 public final class ReturnStatistics
 {
@@ -161,18 +167,12 @@ public final class ReturnStatistics
         return sx > 0 && sy > 0 ? covariance(x, y) / (sx * sy) : Double.NaN;
     }
 
-    /** Annualized volatility: sample standard deviation x sqrt(periods per year). */
+    /** Annualized volatility: sample standard deviation x sqrt(periods per year, {@link PeriodReturns#periodsPerYear()}). */
     public static double volatility(final double[] x, final double periodsPerYear)
     {
         return standardDeviation(x) * Math.sqrt(periodsPerYear);
     }
 
-    /** mean / sample standard deviation x sqrt(periods per year), risk-free 0; NaN without variance. */
-    public static double sharpe(final double[] x, final double periodsPerYear)
-    {
-        final double sd = standardDeviation(x);
-        return sd > 0 ? mean(x) / sd * Math.sqrt(periodsPerYear) : Double.NaN;
-    }
 
     /** Van Tharp's system quality number: sqrt(n) x mean / sample standard deviation of the trades' net PnL. */
     public static double sqn(final long n, final double sum, final double sumOfSquares)
@@ -186,47 +186,44 @@ public final class ReturnStatistics
         return variance > 0 ? Math.sqrt(n) * mean / Math.sqrt(variance) : Double.NaN;
     }
 
-    /** Period returns of a series of closes: close[i] / close[i - 1] - 1, the first against {@code start}. */
-    public static double[] returns(final double start, final double[] closes)
+    /**
+     * Period returns as {@link PeriodReturns} defines them: (close[i] - close[i - 1]) / capital, the close
+     * before the first being the capital itself (PnL 0); {@code equityCloses} are capital + PnL.
+     */
+    public static double[] returnsOnCapital(final double capital, final double[] equityCloses)
     {
-        final double[] r = new double[closes.length];
-        double previous = start;
-        for (int i = 0; i < closes.length; i++)
+        final double[] r = new double[equityCloses.length];
+        double previous = capital;
+        for (int i = 0; i < equityCloses.length; i++)
         {
-            r[i] = previous > 0 ? closes[i] / previous - 1.0 : 0.0;
-            previous = closes[i];
+            r[i] = (equityCloses[i] - previous) / capital;
+            previous = equityCloses[i];
         }
         return r;
     }
 
-    /** The largest fall from a running peak of a series of closes, as a fraction of that peak (starting at {@code start}). */
-    public static double maxDrawdown(final double start, final double[] closes)
-    {
-        double peak = start;
-        double worst = 0;
-        for (final double c : closes)
-        {
-            peak = Math.max(peak, c);
-            if (peak > 0)
-            {
-                worst = Math.max(worst, (peak - c) / peak);
-            }
-        }
-        return worst;
-    }
-
     /**
-     * Rolling figure over windows of {@code window} periods ending at each period from the window-th on
-     * (earlier periods NaN): volatility when {@code sharpe} is false, else Sharpe, both annualized.
+     * Rolling figure over windows of {@code window} returns on capital, each {@code periodNanos} long,
+     * ending at each period from the window-th on (earlier periods NaN), both annualized: Sharpe when
+     * {@code sharpe} is true, else volatility. Each window is fed to a {@link PeriodReturns} of that period
+     * length (its PnL the running sum of the window's returns), so the rolling Sharpe is the headline
+     * Sharpe's own formula and annualization over the window.
      */
-    public static double[] rolling(final double[] x, final int window, final double periodsPerYear, final boolean sharpe)
+    public static double[] rolling(final double[] x, final int window, final long periodNanos, final boolean sharpe)
     {
         final double[] out = new double[x.length];
         Arrays.fill(out, Double.NaN);
         for (int end = window; end <= x.length; end++)
         {
-            final double[] slice = Arrays.copyOfRange(x, end - window, end);
-            out[end - 1] = sharpe ? sharpe(slice, periodsPerYear) : volatility(slice, periodsPerYear);
+            final PeriodReturns returns = new PeriodReturns("window", periodNanos);
+            double pnl = 0;
+            for (int i = end - window; i < end; i++)
+            {
+                pnl += x[i];
+                returns.observe(i * periodNanos, pnl);
+            }
+            returns.finish();
+            out[end - 1] = sharpe ? returns.sharpe() : returns.standardDeviation() * Math.sqrt(returns.periodsPerYear());
         }
         return out;
     }

@@ -31,7 +31,8 @@ public final class StatisticDefinitions
             "lost or the span is under a day");
         put("calmar", "CAGR / max drawdown; null when either is undefined");
         put("max_drawdown", "the largest fall of PnL from its running peak (max_drawdown_quote, quote currency), " +
-            "as a fraction of the equity at that peak, over the PnL after every event");
+            "as a fraction of the equity at that peak, over the PnL after every event (the buy-and-hold column's over " +
+            "its PnL at every hourly close)");
         put("max_drawdown_duration", "from the peak before the deepest trough until equity is back at that peak, " +
             "or until the end of the data when it never recovered");
         put("longest_underwater", "the longest time from any peak until equity was back at it (or the end)");
@@ -57,22 +58,23 @@ public final class StatisticDefinitions
         put("max_consecutive_losses", "longest run of losing trades, in exit order");
         put("monthly_returns", "month's last equity / previous month's last equity (capital before the first) - 1, UTC months");
         // The tearsheet's figures (Tearsheet, ReturnStatistics): computed once, written to report.json and report.html.
-        put("period_returns", "equity at each period's close / equity at the previous close (capital before the first) - 1; " +
-            "UTC days when the run has at least 20 of them, else UTC hours (tearsheet.returns_period); a period without " +
-            "events repeats the previous close");
+        // Its total return, CAGR, sharpe, sortino and max drawdown are the ones above, not computed again.
+        put("period_returns", "a period's PnL change / capital (returns on the fixed capital, not compounded, as sharpe's), " +
+            "over the periods sharpe uses (tearsheet.returns_period: UTC days when there are at least 20, else UTC hours); " +
+            "a period without events is 0");
         put("buy_and_hold", "the benchmark: the capital split equally between the traded products (every product with a " +
             "price when nothing traded), each part bought at the product's first mark and held to the end, no fees; its " +
-            "figures are computed from its own period closes exactly as the strategy's");
+            "total return, CAGR, sharpe, sortino and max drawdown are computed by the same statistics class on the same " +
+            "capital, fed its PnL (its equity - capital) at the first event and at every UTC hour's close, so its max " +
+            "drawdown is over hourly closes; its other figures come from its period returns exactly as the strategy's");
         put("excess_return", "total return - the benchmark's total return");
         put("beta", "sample covariance of the strategy's and the benchmark's period returns / sample variance of the " +
             "benchmark's; null when the benchmark never moved");
         put("alpha", "Jensen's alpha per year, risk-free rate 0: (mean period return - beta x mean benchmark period " +
-            "return) x periods per year");
+            "return) x periods in 365 days (tearsheet.periods_per_year)");
         put("correlation", "Pearson correlation of the strategy's and the benchmark's period returns");
-        put("volatility", "sample standard deviation of the period returns x sqrt(periods per year)");
-        put("tearsheet_sharpe", "mean / sample standard deviation of the period returns x sqrt(periods per year), " +
-            "risk-free 0, on the equity's own period returns (the benchmark's the same way); the headline sharpe above is " +
-            "the statistics module's, on PnL / capital");
+        put("volatility", "sample standard deviation of the period returns x sqrt(periods in 365 days), the annualization " +
+            "sharpe uses");
         put("var_95", "historical value at risk, 95%: the loss of the k-th worst period return, k = ceil(5% of the " +
             "periods); positive is a loss");
         put("cvar_95", "historical conditional value at risk (expected shortfall), 95%: the mean loss of the k worst " +
@@ -81,7 +83,8 @@ public final class StatisticDefinitions
         put("kurtosis", "excess kurtosis of the period returns, m4 / m2^2 - 3 (0 for a normal distribution)");
         put("recovery_factor", "net profit (final equity - capital) / max drawdown in quote currency");
         put("sqn", "system quality number: sqrt(trades) x mean / sample standard deviation of the trades' net PnL");
-        put("rolling_sharpe", "tearsheet_sharpe over the last 30 daily (or 24 hourly) period returns, at each period");
+        put("rolling_sharpe", "sharpe's formula (mean / sample standard deviation of the period returns x sqrt(periods in " +
+            "365 days), computed by the same code) over the last 30 daily (or 24 hourly) period returns, at each period");
         put("rolling_volatility", "volatility over the last 30 daily (or 24 hourly) period returns, at each period");
         put("returns_histogram", "the period returns counted in 20 equal bins from the lowest to the highest");
         put("worst_drawdowns", "the ten deepest drawdowns of the equity after every event: start (the peak), trough, " +

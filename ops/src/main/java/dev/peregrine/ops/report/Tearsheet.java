@@ -1,7 +1,10 @@
 package dev.peregrine.ops.report;
 
 import dev.peregrine.journal.statistics.Drawdown;
+import dev.peregrine.journal.statistics.EquityStatistics;
+import dev.peregrine.journal.statistics.PeriodReturns;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
@@ -12,16 +15,25 @@ import java.util.List;
  * histogram), rolling Sharpe and volatility, recovery factor, SQN, calendar breakdowns, the worst drawdowns
  * and the benchmark's curve on the chart's points.
  *
- * <p>Period returns are daily (UTC) when the run has at least {@value #MIN_DAYS} of them, else hourly,
- * the same rule as the Sharpe of the statistics module.
+ * <p><b>One set of statistics.</b> The strategy's total return, CAGR, Sharpe, Sortino and max drawdown are
+ * not computed here: they are the report curve's {@link EquityStatistics} (the headline's, the same object).
+ * The benchmark's are a second {@link EquityStatistics} on the same capital, fed the benchmark's PnL
+ * (its equity - capital): 0 at the first event (where it is bought, so it is worth the capital) and then at
+ * each UTC hour's close, at the hour's end (the last event's time for the last hour), so its span is the
+ * strategy's and its drawdown is over hourly closes.
+ *
+ * <p><b>Period returns</b> are those of {@link PeriodReturns}, the period the statistics chose
+ * ({@link EquityStatistics#returnsUsed()}: daily UTC with at least 20 days, else hourly): a period's PnL
+ * change over the fixed capital, quiet periods 0, annualized by {@link PeriodReturns#periodsPerYear()}.
  */
 public final class Tearsheet
 {
-    public static final int MIN_DAYS = 20;
     public static final int HISTOGRAM_BINS = 20;
+    private static final long DAY_NANOS = 24 * PeriodCloses.HOUR_NANOS;
 
     public final Benchmark benchmark;
     public final String period;
+    public final long periodNanos;
     public final double periodsPerYear;
     public final int rollingWindow;
     public final long[] periodStarts;
@@ -52,11 +64,19 @@ public final class Tearsheet
     /** The benchmark's equity at each of the chart's points. */
     public final double[] benchmarkCurve;
 
-    /** One column of the strategy-versus-benchmark table, over the same period returns. */
-    public record Figures(double totalReturn, double cagr, double volatility, double sharpe, double maxDrawdown,
-        double valueAtRisk, double conditionalValueAtRisk, double skew, double kurtosis, double bestPeriod,
-        double worstPeriod)
+    /**
+     * One column of the strategy-versus-benchmark table: the statistics module's figures ({@code statistics}:
+     * total return, CAGR, Sharpe, Sortino, max drawdown, with their reasons when unavailable) and the
+     * distribution of the same column's period returns.
+     */
+    public record Figures(EquityStatistics statistics, double volatility, double valueAtRisk, double conditionalValueAtRisk,
+        double skew, double kurtosis, double bestPeriod, double worstPeriod)
     {
+        /** Final PnL / capital, the statistics' own. */
+        public double totalReturn()
+        {
+            return statistics.totalReturn();
+        }
     }
 
     public Tearsheet(final Report report)
@@ -84,45 +104,46 @@ public final class Tearsheet
         bestDay = days.stream().max(Comparator.comparingDouble(CalendarReturns.Period::ret)).orElse(null);
         worstDay = days.stream().min(Comparator.comparingDouble(CalendarReturns.Period::ret)).orElse(null);
 
-        final boolean daily = days.size() >= MIN_DAYS;
-        period = daily ? "1d" : "1h";
-        periodsPerYear = daily ? 365.0 : 365.0 * 24;
-        rollingWindow = daily ? 30 : 24;
-        final int n = daily ? days.size() : closes.hours();
+        final EquityStatistics statistics = curve.statistics();
+        final PeriodReturns used = statistics.returnsUsed();
+        period = used.label();
+        periodNanos = used.lengthNanos();
+        periodsPerYear = used.periodsPerYear();
+        rollingWindow = periodNanos >= DAY_NANOS ? 30 : 24;
+
+        // the close of each period = the close of its last hour (PeriodCloses repeats a quiet hour's close)
+        final List<Integer> lastHours = new ArrayList<>();
+        for (int i = 0; i < closes.hours(); i++)
+        {
+            if (i == closes.hours() - 1 || periodOf(closes.hourStartNanos(i + 1)) != periodOf(closes.hourStartNanos(i)))
+            {
+                lastHours.add(i);
+            }
+        }
+        final int n = lastHours.size();
         periodStarts = new long[n];
         final double[] equityCloses = new double[n];
         final double[] benchmarkCloses = new double[n];
-        for (int i = 0; i < n; i++)
+        for (int j = 0; j < n; j++)
         {
-            if (daily)
-            {
-                final CalendarReturns.Period d = days.get(i);
-                periodStarts[i] = d.startNanos();
-                equityCloses[i] = d.close();
-                benchmarkCloses[i] = i == 0 ? capital * (1 + d.benchmarkReturn()) : benchmarkCloses[i - 1] * (1 + d.benchmarkReturn());
-            }
-            else
-            {
-                periodStarts[i] = closes.hourStartNanos(i);
-                equityCloses[i] = closes.equity(i);
-                benchmarkCloses[i] = hourlyBenchmark[i];
-            }
+            final int hour = lastHours.get(j);
+            periodStarts[j] = periodOf(closes.hourStartNanos(hour)) * periodNanos;
+            equityCloses[j] = closes.equity(hour);
+            benchmarkCloses[j] = hourlyBenchmark[hour];
         }
-        returns = ReturnStatistics.returns(capital, equityCloses);
-        benchmarkReturns = ReturnStatistics.returns(capital, benchmarkCloses);
-        final double years = curve.spanNanos() / (365.25 * 86_400e9);
-        strategy = figures(capital, curve.totalReturn(), equityCloses, returns, years);
-        final double benchmarkTotal = n == 0 ? 0.0 : benchmarkCloses[n - 1] / capital - 1.0;
-        buyAndHold = figures(capital, benchmarkTotal, benchmarkCloses, benchmarkReturns, years);
-        excessReturn = curve.totalReturn() - benchmarkTotal;
+        returns = ReturnStatistics.returnsOnCapital(capital, equityCloses);
+        benchmarkReturns = ReturnStatistics.returnsOnCapital(capital, benchmarkCloses);
+        strategy = figures(statistics, returns);
+        buyAndHold = figures(benchmarkStatistics(curve, closes, hourlyBenchmark), benchmarkReturns);
+        excessReturn = strategy.totalReturn() - buyAndHold.totalReturn();
         beta = ReturnStatistics.beta(returns, benchmarkReturns);
         alpha = ReturnStatistics.alpha(returns, benchmarkReturns, periodsPerYear);
         correlation = ReturnStatistics.correlation(returns, benchmarkReturns);
         final Drawdown dd = curve.drawdown();
         recoveryFactor = dd.maxDrawdownQuote() > 0 ? (curve.finalEquity() - capital) / dd.maxDrawdownQuote() : Double.NaN;
         sqn = report.recorder().groups().all().sqn();
-        rollingSharpe = ReturnStatistics.rolling(returns, rollingWindow, periodsPerYear, true);
-        rollingVolatility = ReturnStatistics.rolling(returns, rollingWindow, periodsPerYear, false);
+        rollingSharpe = ReturnStatistics.rolling(returns, rollingWindow, periodNanos, true);
+        rollingVolatility = ReturnStatistics.rolling(returns, rollingWindow, periodNanos, false);
         histogram = ReturnStatistics.histogram(returns, HISTOGRAM_BINS);
         worstDrawdowns = report.drawdowns().worst();
         byStrategy = TearsheetRows.strategies(report);
@@ -141,8 +162,32 @@ public final class Tearsheet
         }
     }
 
-    private Figures figures(final double capital, final double totalReturn, final double[] closes, final double[] r,
-        final double years)
+    private long periodOf(final long nanos)
+    {
+        return Math.floorDiv(nanos, periodNanos);
+    }
+
+    /**
+     * The benchmark's statistics: the same class and capital as the strategy's, fed the benchmark's PnL at
+     * the first event (0: bought there) and at each hourly close, timed at the hour's end but never past the
+     * last event, so both columns span the same time and pick the same return period.
+     */
+    static EquityStatistics benchmarkStatistics(final EquityCurve curve, final PeriodCloses closes, final double[] hourlyBenchmark)
+    {
+        final EquityStatistics benchmark = new EquityStatistics(curve.capital());
+        if (!curve.empty() && closes.hours() > 0)
+        {
+            benchmark.observe(curve.firstNanos(), 0.0);
+            for (int i = 0; i < closes.hours(); i++)
+            {
+                final long close = Math.min(closes.hourStartNanos(i) + PeriodCloses.HOUR_NANOS - 1, curve.lastNanos());
+                benchmark.observe(Math.max(close, curve.firstNanos()), hourlyBenchmark[i] - curve.capital());
+            }
+        }
+        return benchmark.finish();
+    }
+
+    private Figures figures(final EquityStatistics statistics, final double[] r)
     {
         double best = Double.NaN;
         double worst = Double.NaN;
@@ -151,10 +196,7 @@ public final class Tearsheet
             best = Double.isNaN(best) ? v : Math.max(best, v);
             worst = Double.isNaN(worst) ? v : Math.min(worst, v);
         }
-        final double cagr = years >= 1.0 / 365.25 && 1 + totalReturn > 0 ? Math.pow(1 + totalReturn, 1 / years) - 1 : Double.NaN;
-        return new Figures(totalReturn, cagr, ReturnStatistics.volatility(r, periodsPerYear),
-            ReturnStatistics.sharpe(r, periodsPerYear), ReturnStatistics.maxDrawdown(capital, closes),
-            ReturnStatistics.valueAtRisk(r), ReturnStatistics.conditionalValueAtRisk(r), ReturnStatistics.skew(r),
-            ReturnStatistics.kurtosis(r), best, worst);
+        return new Figures(statistics, ReturnStatistics.volatility(r, periodsPerYear), ReturnStatistics.valueAtRisk(r),
+            ReturnStatistics.conditionalValueAtRisk(r), ReturnStatistics.skew(r), ReturnStatistics.kurtosis(r), best, worst);
     }
 }

@@ -1,8 +1,12 @@
 package dev.peregrine.ops.report;
 
+import dev.peregrine.journal.statistics.EquityStatistics;
+import dev.peregrine.journal.statistics.Statistic;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The tearsheet's sections of report.html, written from the one {@link Tearsheet} report.json reads too:
@@ -23,8 +27,10 @@ final class TearsheetHtml
         final Tearsheet t = report.tearsheet();
         html.append("<section><h2>Strategy versus buy and hold</h2><p class=\"note\">")
             .append(Html.escape(StatisticDefinitions.of("buy_and_hold"))).append(". Held: ")
-            .append(Html.escape(heldProducts(report))).append(". Both columns use the same ").append(t.returns.length)
-            .append(" period returns of ").append(t.period).append(".</p><div class=\"stats\" id=\"benchmark-statistics\">");
+            .append(Html.escape(heldProducts(report))).append(". Total return, CAGR, Sharpe, Sortino and max drawdown are ")
+            .append("the statistics module's for both columns (the strategy's are the headline figures above); the rest ")
+            .append("are over ").append(t.returns.length).append(" period returns of ").append(t.period)
+            .append(".</p><div class=\"stats\" id=\"benchmark-statistics\">");
         tile(html, "excess_return", "Excess return", Html.percent(t.excessReturn));
         tile(html, "alpha", "Alpha (per year)", Html.percent(t.alpha));
         tile(html, "beta", "Beta", Html.ratio(t.beta));
@@ -33,20 +39,25 @@ final class TearsheetHtml
         tile(html, "sqn", "SQN", Html.ratio(t.sqn));
         html.append("</div><table class=\"data\" id=\"benchmark-comparison\"><thead><tr><th>figure</th><th>strategy</th>")
             .append("<th>buy and hold</th></tr></thead><tbody>");
-        final Tearsheet.Figures s = t.strategy;
-        final Tearsheet.Figures b = t.buyAndHold;
+        final EquityStatistics s = t.strategy.statistics();
+        final EquityStatistics b = t.buyAndHold.statistics();
         compare(html, "total_return", "total return", Html.percent(s.totalReturn()), Html.percent(b.totalReturn()));
-        compare(html, "cagr", "CAGR", Html.percent(s.cagr()), Html.percent(b.cagr()));
-        compare(html, "volatility", "volatility (per year)", Html.percent(s.volatility()), Html.percent(b.volatility()));
-        compare(html, "tearsheet_sharpe", "Sharpe", Html.ratio(s.sharpe()), Html.ratio(b.sharpe()));
-        compare(html, "max_drawdown", "max drawdown (period closes)", Html.percent(s.maxDrawdown()), Html.percent(b.maxDrawdown()));
-        compare(html, "var_95", "VaR 95% (per period)", Html.percent(s.valueAtRisk()), Html.percent(b.valueAtRisk()));
-        compare(html, "cvar_95", "CVaR 95% (per period)", Html.percent(s.conditionalValueAtRisk()),
-            Html.percent(b.conditionalValueAtRisk()));
-        compare(html, "skew", "skew", Html.ratio(s.skew()), Html.ratio(b.skew()));
-        compare(html, "kurtosis", "excess kurtosis", Html.ratio(s.kurtosis()), Html.ratio(b.kurtosis()));
-        compare(html, "period_returns", "best period", Html.percent(s.bestPeriod()), Html.percent(b.bestPeriod()));
-        compare(html, "period_returns", "worst period", Html.percent(s.worstPeriod()), Html.percent(b.worstPeriod()));
+        compare(html, "cagr", "CAGR", s.cagr(), b.cagr(), Html::percent);
+        compare(html, "volatility", "volatility (per year)", Html.percent(t.strategy.volatility()),
+            Html.percent(t.buyAndHold.volatility()));
+        compare(html, "sharpe", "Sharpe", s.sharpe(), b.sharpe(), Html::ratio);
+        compare(html, "sortino", "Sortino", s.sortino(), b.sortino(), Html::ratio);
+        compare(html, "max_drawdown", "max drawdown (buy and hold: over hourly closes)", Html.percent(s.maxDrawdown()),
+            Html.percent(b.maxDrawdown()));
+        final Tearsheet.Figures sf = t.strategy;
+        final Tearsheet.Figures bf = t.buyAndHold;
+        compare(html, "var_95", "VaR 95% (per period)", Html.percent(sf.valueAtRisk()), Html.percent(bf.valueAtRisk()));
+        compare(html, "cvar_95", "CVaR 95% (per period)", Html.percent(sf.conditionalValueAtRisk()),
+            Html.percent(bf.conditionalValueAtRisk()));
+        compare(html, "skew", "skew", Html.ratio(sf.skew()), Html.ratio(bf.skew()));
+        compare(html, "kurtosis", "excess kurtosis", Html.ratio(sf.kurtosis()), Html.ratio(bf.kurtosis()));
+        compare(html, "period_returns", "best period", Html.percent(sf.bestPeriod()), Html.percent(bf.bestPeriod()));
+        compare(html, "period_returns", "worst period", Html.percent(sf.worstPeriod()), Html.percent(bf.worstPeriod()));
         html.append("</tbody></table></section>");
     }
 
@@ -240,5 +251,18 @@ final class TearsheetHtml
     {
         html.append("<tr title=\"").append(Html.escape(StatisticDefinitions.of(key))).append("\"><td>").append(Html.escape(label))
             .append("</td><td>").append(strategy).append("</td><td>").append(benchmark).append("</td></tr>");
+    }
+
+    /** A statistics-module figure in the headline's own format; when unavailable, "n/a" with the reason as its tooltip. */
+    private static void compare(final StringBuilder html, final String key, final String label, final Statistic strategy,
+        final Statistic benchmark, final Function<Statistic, String> format)
+    {
+        compare(html, key, label, cell(strategy, format), cell(benchmark, format));
+    }
+
+    private static String cell(final Statistic statistic, final Function<Statistic, String> format)
+    {
+        return statistic.available() ? format.apply(statistic) :
+            "<span title=\"" + Html.escape(statistic.unavailable()) + "\">" + format.apply(statistic) + "</span>";
     }
 }

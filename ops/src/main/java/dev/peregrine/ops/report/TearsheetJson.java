@@ -3,6 +3,7 @@ package dev.peregrine.ops.report;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.peregrine.core.strategy.config.StrategySpec;
+import dev.peregrine.journal.statistics.EquityStatistics;
 import dev.peregrine.journal.statistics.PnlRow;
 
 import java.util.List;
@@ -147,13 +148,20 @@ final class TearsheetJson
             .put("pnl", p.pnl()).put("return", p.ret()).put("benchmark_return", p.benchmarkReturn());
     }
 
+    /**
+     * A column of the comparison: total return, CAGR, Sharpe, Sortino and max drawdown written from the column's
+     * {@link EquityStatistics} exactly as the headline {@code statistics} writes
+     * them (null and {@code *_unavailable} with the reason), then the distribution of its period returns.
+     */
     private static void figures(final ObjectNode json, final Tearsheet.Figures f)
     {
-        number(json, "total_return", f.totalReturn());
-        number(json, "cagr", f.cagr());
+        final EquityStatistics stats = f.statistics();
+        json.put("total_return", stats.totalReturn());
+        ReportJson.statistic(json, "cagr", stats.cagr());
+        ReportJson.statistic(json, "sharpe", stats.sharpe());
+        ReportJson.statistic(json, "sortino", stats.sortino());
+        json.put("max_drawdown", stats.maxDrawdown()).put("max_drawdown_quote", stats.maxDrawdownQuote());
         number(json, "volatility", f.volatility());
-        number(json, "sharpe", f.sharpe());
-        number(json, "max_drawdown", f.maxDrawdown());
         number(json, "var_95", f.valueAtRisk());
         number(json, "cvar_95", f.conditionalValueAtRisk());
         number(json, "skew", f.skew());

@@ -1,5 +1,7 @@
 package dev.peregrine.ops.report;
 
+import dev.peregrine.journal.statistics.EquityStatistics;
+import dev.peregrine.journal.statistics.PeriodReturns;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -13,6 +15,8 @@ import static org.assertj.core.api.Assertions.within;
  */
 class TearsheetStatisticsTest
 {
+    private static final long HOUR = PeriodCloses.HOUR_NANOS;
+    private static final long DAY = 24 * HOUR;
     // mean 0.002; deviations .008 -.022 .028 -.002 -.012; squares sum to 0.00148
     private static final double[] R = {0.01, -0.02, 0.03, 0.00, -0.01};
     // mean 0.002 too
@@ -29,7 +33,7 @@ class TearsheetStatisticsTest
         // m4 = (4.096e-9 + 2.34256e-7 + 6.14656e-7 + 1.6e-11 + 2.0736e-8) / 5: m4 / m2^2 - 3
         assertThat(ReturnStatistics.kurtosis(R)).isCloseTo(-1.0054784514243977, within(1e-12));
         assertThat(ReturnStatistics.volatility(R, 365)).isCloseTo(0.019235384061671343 * Math.sqrt(365), within(1e-12));
-        assertThat(ReturnStatistics.sharpe(R, 365)).isCloseTo(0.002 / 0.019235384061671343 * Math.sqrt(365), within(1e-12));
+        assertThat(new PeriodReturns("1d", DAY).periodsPerYear()).as("the annualization every figure here uses").isEqualTo(365);
     }
 
     @Test
@@ -70,21 +74,27 @@ class TearsheetStatisticsTest
         assertThat(ReturnStatistics.sqn(4, 20, 100 + 25 + 400 + 25)).isCloseTo(2 * 5 / Math.sqrt(150), within(1e-12));
         assertThat(ReturnStatistics.sqn(1, 10, 100)).isNaN();
 
+        // returns on the fixed capital, as PeriodReturns: (110 - 100) / 100, (99 - 110) / 100, (121 - 99) / 100
         final double[] closes = {110, 99, 121};
-        assertThat(ReturnStatistics.returns(100, closes)).containsExactly(new double[] {0.1, -0.1, 99.0 / 121 * 0 + 121.0 / 99 - 1},
+        assertThat(ReturnStatistics.returnsOnCapital(100, closes)).containsExactly(new double[] {0.1, -0.11, 0.22},
             within(1e-12));
-        // peak 110, trough 99: 10%
-        assertThat(ReturnStatistics.maxDrawdown(100, closes)).isCloseTo(0.1, within(1e-12));
 
-        final double[] rolling = ReturnStatistics.rolling(R, 3, 365, false);
-        assertThat(rolling[0]).isNaN();
-        assertThat(rolling[1]).isNaN();
-        // the last three: 0.03, 0, -0.01: mean 0.00667, sample sd sqrt(0.00046667 / 2)
-        assertThat(rolling[4]).isCloseTo(ReturnStatistics.standardDeviation(new double[] {0.03, 0.0, -0.01}) * Math.sqrt(365),
-            within(1e-15));
-        assertThat(ReturnStatistics.standardDeviation(new double[] {0.03, 0.0, -0.01}))
-            .isCloseTo(Math.sqrt((0.0233333333333333 * 0.0233333333333333 + 0.0066666666666667 * 0.0066666666666667 +
-                0.0166666666666667 * 0.0166666666666667) / 2), within(1e-12));
+        final double[] volatility = ReturnStatistics.rolling(R, 3, DAY, false);
+        final double[] sharpe = ReturnStatistics.rolling(R, 3, DAY, true);
+        assertThat(volatility[0]).isNaN();
+        assertThat(volatility[1]).isNaN();
+        assertThat(sharpe[1]).isNaN();
+        // the last three: 0.03, 0, -0.01: mean 0.0066667, deviations .0233333 -.0066667 -.0166667, sample sd
+        // sqrt(0.00046667 / 2) = 0.0152753; annualized by sqrt(365 days a year)
+        final double sd = Math.sqrt((0.0233333333333333 * 0.0233333333333333 + 0.0066666666666667 * 0.0066666666666667 +
+            0.0166666666666667 * 0.0166666666666667) / 2);
+        assertThat(ReturnStatistics.standardDeviation(new double[] {0.03, 0.0, -0.01})).isCloseTo(sd, within(1e-12));
+        assertThat(volatility[4]).isCloseTo(sd * Math.sqrt(365), within(1e-12));
+        assertThat(sharpe[4]).isCloseTo(0.02 / 3 / sd * Math.sqrt(365), within(1e-9));
+        // the first three: 0.01, -0.02, 0.03: mean 0.00667, sample sd sqrt((.0033^2 + .0267^2 + .0233^2) / 2) = 0.025166
+        assertThat(sharpe[2]).isCloseTo(0.02 / 3 / 0.025166114784235835 * Math.sqrt(365), within(1e-9));
+        // hourly windows annualize by sqrt(8,760)
+        assertThat(ReturnStatistics.rolling(R, 3, HOUR, true)[4]).isCloseTo(0.02 / 3 / sd * Math.sqrt(365 * 24), within(1e-9));
 
         // -0.02 .. 0.03 in 5 bins of 0.01: -0.02 | -0.01 | 0.00 | 0.01 | 0.03 (the max in the last bin)
         final ReturnStatistics.Histogram h = ReturnStatistics.histogram(R, 5);
@@ -159,5 +169,61 @@ class TearsheetStatisticsTest
         assertThat(weekdays.get(0).meanReturn()).isCloseTo(0.1, within(1e-12));
         assertThat(weekdays.get(1).positiveShare()).isZero();
         assertThat(weekdays.get(2).days()).isZero();
+    }
+
+    @Test
+    void theRollingSharpeOverTheWholeSeriesIsTheHeadlineSharpe()
+    {
+        // 25 days of PnL after one event a day: the headline Sharpe (daily, 25 >= 20 returns) and the rolling Sharpe
+        // over one window of all 25 period returns are the same formula on the same returns
+        final double capital = 1_000;
+        final EquityStatistics statistics = new EquityStatistics(capital);
+        final double[] equity = new double[25];
+        double pnl = 0;
+        for (int d = 0; d < equity.length; d++)
+        {
+            pnl += (d % 3 == 0 ? -4 : 7) + d * 0.5;
+            statistics.observe(d * DAY + 12 * HOUR, pnl);
+            equity[d] = capital + pnl;
+        }
+        statistics.finish();
+        assertThat(statistics.returnsUsed().label()).isEqualTo("1d");
+        final double[] rolling = ReturnStatistics.rolling(ReturnStatistics.returnsOnCapital(capital, equity), 25, DAY, true);
+        assertThat(rolling[24]).isCloseTo(statistics.sharpe().value(), within(1e-9));
+    }
+
+    @Test
+    void theBenchmarkIsFedToTheSameStatisticsClassAtHourlyCloses()
+    {
+        final long start = 1_704_067_200_000_000_000L; // 2024-01-01T00:00Z
+        final long first = start + 10 * 60_000_000_000L;
+        final long last = start + 2 * HOUR + 30 * 60_000_000_000L;
+        final EquityCurve curve = new EquityCurve(100);
+        final PeriodCloses closes = new PeriodCloses(1);
+        curve.observe(first, 0, false);
+        closes.observe(first, 100, new double[] {50});
+        curve.observe(start + HOUR + 5 * 60_000_000_000L, 0, false);
+        closes.observe(start + HOUR + 5 * 60_000_000_000L, 100, new double[] {60});
+        curve.observe(last, 0, false);
+        closes.observe(last, 100, new double[] {45});
+        curve.finish();
+        // the benchmark's equity at the three hourly closes: 100, 120, 90 (a dip inside an hour is not seen)
+        final EquityStatistics benchmark = Tearsheet.benchmarkStatistics(curve, closes, new double[] {100, 120, 90});
+
+        final EquityStatistics byHand = new EquityStatistics(100);
+        byHand.observe(first, 0);                 // bought at the first event: worth the capital
+        byHand.observe(start + HOUR - 1, 0);      // each hour's close at the hour's end
+        byHand.observe(start + 2 * HOUR - 1, 20);
+        byHand.observe(last, -10);                // the last hour closes at the last event
+        byHand.finish();
+        assertThat(benchmark.firstNanos()).isEqualTo(curve.firstNanos());
+        assertThat(benchmark.lastNanos()).as("the same span as the strategy's").isEqualTo(curve.lastNanos());
+        assertThat(benchmark.totalReturn()).isEqualTo(byHand.totalReturn()).isCloseTo(-0.1, within(1e-12));
+        // from 120 down to 90 over hourly closes: 30 / 120
+        assertThat(benchmark.maxDrawdown()).isEqualTo(byHand.maxDrawdown()).isCloseTo(0.25, within(1e-12));
+        assertThat(benchmark.sharpe()).as("2h 20m: unavailable, with the strategy's reason").isEqualTo(byHand.sharpe())
+            .isEqualTo(curve.statistics().sharpe());
+        assertThat(benchmark.sharpe().unavailable()).isEqualTo("span 2h 20m, needs >= 1d");
+        assertThat(benchmark.cagr()).isEqualTo(curve.statistics().cagr());
     }
 }
