@@ -3,21 +3,17 @@ package dev.peregrine.ops;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.peregrine.ops.http.server.RawHttp;
+import dev.peregrine.ops.http.server.SseReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.Socket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,9 +29,6 @@ class StatusEventsTest
 {
     private static final int MAX_STREAMS = 8;
     private static final Pattern CSRF = Pattern.compile("name=\"csrf-token\" content=\"([0-9a-f]+)\"");
-
-    /** Per stream: what its chunks brought past the last whole event read (an event may span chunks, a chunk events). */
-    private static final Map<Socket, StringBuilder> UNREAD = new IdentityHashMap<>();
 
     @TempDir
     Path temp;
@@ -63,12 +56,13 @@ class StatusEventsTest
 
             final String cookie = login(port, demo.token());
             final Socket stream = openStream(port, cookie, open);
+            final SseReader events = new SseReader(stream);
             final ObjectMapper mapper = new ObjectMapper();
             final List<Instant> generated = new ArrayList<>();
             final long firstAt = System.nanoTime();
             for (int i = 0; i < 3; i++)
             {
-                final String event = nextEvent(stream);
+                final String event = events.nextEvent();
                 assertThat(event).as("event %d", i).startsWith(i == 0 ? "retry: 1000\nevent: overview\ndata: {" : "event: overview\ndata: {");
                 final JsonNode overview = mapper.readTree(event.substring(event.indexOf("data: ") + "data: ".length()));
                 assertThat(overview.get("strategies")).hasSize(2);
@@ -82,13 +76,13 @@ class StatusEventsTest
             // Up to the cap per port; the next one is refused in one line, and a client that goes frees its slot.
             for (int i = 1; i < MAX_STREAMS; i++)
             {
-                assertThat(nextEvent(openStream(port, cookie, open))).contains("event: overview");
+                assertThat(new SseReader(openStream(port, cookie, open)).nextEvent()).contains("event: overview");
             }
             final RawHttp.Response full = RawHttp.call(port, "GET", "/ui/events", "Cookie: " + cookie);
             assertThat(full.status()).isEqualTo(503);
             assertThat(full.body()).doesNotContain("\n").contains("too many event streams open (at most 8)");
             open.remove(open.size() - 1).close();
-            assertThat(nextEvent(openStreamOnceFree(port, cookie, open))).contains("event: overview");
+            assertThat(new SseReader(openStreamOnceFree(port, cookie, open)).nextEvent()).contains("event: overview");
 
             // Logging out ends that session's streams at their next tick; the page's reconnect is then refused.
             final String page = RawHttp.call(port, "GET", "/ui/", "Cookie: " + cookie).body();
@@ -96,7 +90,7 @@ class StatusEventsTest
             assertThat(csrf.find()).as(page).isTrue();
             assertThat(RawHttp.call(port, "POST", "/ui/logout", "Cookie: " + cookie, "X-CSRF-Token: " + csrf.group(1),
                 "Content-Length: 0").status()).isEqualTo(204);
-            assertThat(endsCleanly(stream)).as("the stream ends with its last chunk, then the connection closes").isTrue();
+            assertThat(events.endsCleanly()).as("the stream ends with its last chunk, then the connection closes").isTrue();
             assertThat(RawHttp.call(port, "GET", "/ui/events", "Cookie: " + cookie).status()).isEqualTo(401);
         }
         finally
@@ -180,62 +174,5 @@ class StatusEventsTest
     {
         RawHttp.send(socket, "GET /ui/events HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream\r\nCookie: " + cookie + "\r\n\r\n");
         return RawHttp.read(socket, false);
-    }
-
-    /** The next whole event (up to its blank line) from a stream's chunks, comments skipped. */
-    private static String nextEvent(final Socket socket) throws IOException
-    {
-        final StringBuilder pending = UNREAD.computeIfAbsent(socket, s -> new StringBuilder());
-        while (true)
-        {
-            final int end = pending.indexOf("\n\n");
-            if (end >= 0)
-            {
-                final String event = pending.substring(0, end + 1);
-                pending.delete(0, end + 2);
-                if (!event.startsWith(":"))
-                {
-                    return event;
-                }
-                continue;
-            }
-            final String chunk = chunk(socket.getInputStream());
-            assertThat(chunk).as("the stream ended before the next event").isNotNull();
-            pending.append(chunk);
-        }
-    }
-
-    /** Reads the stream to its end: true when it ended with the last chunk and the server then closed the connection. */
-    private static boolean endsCleanly(final Socket socket) throws IOException
-    {
-        for (String chunk = chunk(socket.getInputStream()); chunk != null; chunk = chunk(socket.getInputStream()))
-        {
-            // events the test did not read: dropped
-        }
-        return socket.getInputStream().read() == -1;
-    }
-
-    /** One chunk of a chunked body, or null for the last (empty) one. */
-    private static String chunk(final InputStream in) throws IOException
-    {
-        final int size = Integer.parseInt(crlfLine(in).split(";")[0].trim(), 16);
-        final byte[] data = in.readNBytes(size);
-        assertThat(data).hasSize(size);
-        assertThat(crlfLine(in)).isEmpty();
-        return size == 0 ? null : new String(data, StandardCharsets.UTF_8);
-    }
-
-    private static String crlfLine(final InputStream in) throws IOException
-    {
-        final ByteArrayOutputStream line = new ByteArrayOutputStream();
-        for (int c = in.read(); c != '\n'; c = in.read())
-        {
-            assertThat(c).as("the connection closed inside a chunk").isNotNegative();
-            if (c != '\r')
-            {
-                line.write(c);
-            }
-        }
-        return line.toString(StandardCharsets.US_ASCII);
     }
 }

@@ -131,7 +131,7 @@ public final class BoundedHttpServer implements AutoCloseable
      * Serves paths starting with {@code prefix} with a long-lived server-sent event stream: {@code route} decides
      * from the request (on the handler pool) whether to refuse it or to stream, and then the server sends what the
      * route's {@link EventSource} gives, once a second, until the client goes or the source ends the stream. At most
-     * {@value EventStreams#DEFAULT_MAX_STREAMS} streams are open at once on this server; past that, {@code 503}. A
+     * 8 streams (all routes together) are open at once on this server; past that, {@code 503}. A
      * HEAD request the route accepts gets the stream's head without a body.
      */
     public void createEventStream(final String prefix, final EventStreamRoute route)

@@ -38,7 +38,9 @@ import java.util.concurrent.RejectedExecutionException;
  * Last in a connection's pipeline: takes one complete request, finds its route, runs the handler on the
  * handler pool (a handler may block: an admin command waits for room in the ring, a decisions query reads
  * the journal) and writes the buffered response back on the event loop. While a request is handled the
- * connection reads nothing more, so pipelined requests are answered in order, one at a time.
+ * connection reads nothing more, so pipelined requests are answered in order, one at a time. A route that opens an
+ * event stream (see {@link EventStreams}) keeps its connection for the stream: no request deadline, and a request sent
+ * on it closes it.
  */
 final class RequestDispatcher extends SimpleChannelInboundHandler<FullHttpRequest>
 {
