@@ -11,7 +11,7 @@ const { chromium } = require('playwright-core');
 const base = process.env.BASE;
 const token = process.env.TOKEN;
 const origin = new URL(base).origin;
-const summary = { requests: 0, offOrigin: [], consoleErrors: [], states: {} };
+const summary = { requests: 0, eventStreams: 0, offOrigin: [], consoleErrors: [], states: {} };
 
 async function overviewState() {
   const response = await fetch(base + '/admin/overview', { headers: { Authorization: 'Bearer ' + token } });
@@ -41,6 +41,7 @@ try {
   const context = await browser.newContext();
   context.on('request', (request) => {
     summary.requests++;
+    if (new URL(request.url()).pathname === '/ui/events') summary.eventStreams++;
     if (new URL(request.url()).origin !== origin) summary.offOrigin.push(request.url());
   });
   const page = await context.newPage();

@@ -99,6 +99,8 @@ class StatusPageTest
         assertThat(seen.at("/states/resume/result").asText()).isEqualTo("resume: accepted");
         assertThat(seen.get("confirmation").asText()).contains("resume");
         assertThat(seen.get("requests").asInt()).isPositive();
+        // One EventSource connection kept the page fresh through login, pause and resume: held open, not re-asked.
+        assertThat(seen.get("eventStreams").asInt()).as("requests to /ui/events").isEqualTo(1);
         assertThat(seen.get("offOrigin")).as("requests to any other host").isEmpty();
         assertThat(seen.get("consoleErrors")).as("console errors").isEmpty();
 

@@ -36,6 +36,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class BoundedHttpServer implements AutoCloseable
 {
+    /** An event stream's tick: one event a second at most per stream. */
+    static final long EVENT_PERIOD_MILLIS = 1000;
+
     private final EventLoopGroup loop;
     private final ExecutorService handlers;
     private final Channel listening;
@@ -67,6 +70,7 @@ public final class BoundedHttpServer implements AutoCloseable
         final ExecutorService handlers = handlerPool(name, limits.handlerThreads());
         final Routes routes = new Routes();
         final ConnectionCap cap = new ConnectionCap(limits.maxConnections());
+        final EventStreams streams = new EventStreams(handlers, EventStreams.DEFAULT_MAX_STREAMS, EVENT_PERIOD_MILLIS);
         final ServerChannelRecvByteBufAllocator onePerRead = new ServerChannelRecvByteBufAllocator();
         onePerRead.maxMessagesPerRead(1);
         final ChannelFuture bound = new ServerBootstrap()
@@ -90,7 +94,7 @@ public final class BoundedHttpServer implements AutoCloseable
                     ch.pipeline().addLast("write-timeout",
                         new WriteTimeoutHandler(limits.writeTimeout().toNanos(), TimeUnit.NANOSECONDS));
                     ch.pipeline().addLast("body", new BoundedBodyAggregator(limits.maxBodyBytes(), deadline));
-                    ch.pipeline().addLast("dispatch", new RequestDispatcher(routes, handlers, deadline,
+                    ch.pipeline().addLast("dispatch", new RequestDispatcher(routes, handlers, streams, deadline,
                         limits.maxRequestLine(), limits.maxHeaderBytes()));
                 }
             })
@@ -121,6 +125,33 @@ public final class BoundedHttpServer implements AutoCloseable
     public void createContext(final String prefix, final HttpHandler handler)
     {
         routes.add(prefix, handler);
+    }
+
+    /**
+     * Serves paths starting with {@code prefix} with a long-lived server-sent event stream: {@code route} decides
+     * from the request (on the handler pool) whether to refuse it or to stream, and then the server sends what the
+     * route's {@link EventSource} gives, once a second, until the client goes or the source ends the stream. At most
+     * 8 streams (all routes together) are open at once on this server; past that, {@code 503}. A
+     * HEAD request the route accepts gets the stream's head without a body.
+     */
+    public void createEventStream(final String prefix, final EventStreamRoute route)
+    {
+        routes.add(prefix, exchange ->
+        {
+            final EventSource source = route.open(exchange);
+            if (source == null)
+            {
+                return;
+            }
+            if ("HEAD".equals(exchange.getRequestMethod()))
+            {
+                exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
+                exchange.getResponseHeaders().set("Cache-Control", "no-store");
+                exchange.sendResponseHeaders(200, -1);
+                return;
+            }
+            ((BufferedExchange)exchange).streamFrom(source);
+        });
     }
 
     /** Starts accepting connections. */

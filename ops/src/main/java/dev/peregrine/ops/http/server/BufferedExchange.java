@@ -36,6 +36,7 @@ final class BufferedExchange extends HttpExchange
     private OutputStream out = responseBody;
     private int status = -1;
     private boolean closed;
+    private EventSource stream;
 
     BufferedExchange(final String method, final URI uri, final Headers requestHeaders, final byte[] body,
         final InetSocketAddress local, final InetSocketAddress remote)
@@ -175,6 +176,18 @@ final class BufferedExchange extends HttpExchange
     boolean closed()
     {
         return closed;
+    }
+
+    /** The route answers with an event stream from {@code source} instead of a buffered response. */
+    void streamFrom(final EventSource source)
+    {
+        stream = source;
+    }
+
+    /** The event stream a route opened, or null for an ordinary response. */
+    EventSource stream()
+    {
+        return stream;
     }
 
     byte[] responseBytes()

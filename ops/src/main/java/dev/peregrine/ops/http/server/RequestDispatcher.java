@@ -38,7 +38,9 @@ import java.util.concurrent.RejectedExecutionException;
  * Last in a connection's pipeline: takes one complete request, finds its route, runs the handler on the
  * handler pool (a handler may block: an admin command waits for room in the ring, a decisions query reads
  * the journal) and writes the buffered response back on the event loop. While a request is handled the
- * connection reads nothing more, so pipelined requests are answered in order, one at a time.
+ * connection reads nothing more, so pipelined requests are answered in order, one at a time. A route that opens an
+ * event stream (see {@link EventStreams}) keeps its connection for the stream: no request deadline, and a request sent
+ * on it closes it.
  */
 final class RequestDispatcher extends SimpleChannelInboundHandler<FullHttpRequest>
 {
@@ -52,17 +54,20 @@ final class RequestDispatcher extends SimpleChannelInboundHandler<FullHttpReques
 
     private final Routes routes;
     private final Executor handlers;
+    private final EventStreams streams;
     private final RequestDeadline deadline;
     private final int maxRequestLine;
     private final int maxHeaderBytes;
     private final ArrayDeque<FullHttpRequest> pipelined = new ArrayDeque<>();
     private boolean inFlight;
+    private boolean streaming;
 
-    RequestDispatcher(final Routes routes, final Executor handlers, final RequestDeadline deadline, final int maxRequestLine,
-        final int maxHeaderBytes)
+    RequestDispatcher(final Routes routes, final Executor handlers, final EventStreams streams, final RequestDeadline deadline,
+        final int maxRequestLine, final int maxHeaderBytes)
     {
         this.routes = routes;
         this.handlers = handlers;
+        this.streams = streams;
         this.deadline = deadline;
         this.maxRequestLine = maxRequestLine;
         this.maxHeaderBytes = maxHeaderBytes;
@@ -73,6 +78,12 @@ final class RequestDispatcher extends SimpleChannelInboundHandler<FullHttpReques
     {
         if (Boolean.TRUE.equals(ctx.channel().attr(ErrorReply.CLOSING).get()))
         {
+            return;
+        }
+        if (streaming)
+        {
+            // An event stream's connection carries nothing more: a client that sends on it is not an EventSource.
+            ctx.close();
             return;
         }
         deadline.requestReceived();
@@ -196,6 +207,11 @@ final class RequestDispatcher extends SimpleChannelInboundHandler<FullHttpReques
     private void answer(final ChannelHandlerContext ctx, final BufferedExchange exchange, final Throwable failed,
         final boolean keepAlive, final boolean head)
     {
+        if (failed == null && exchange.stream() != null && !exchange.responded())
+        {
+            stream(ctx, exchange);
+            return;
+        }
         if (failed != null || !exchange.responded())
         {
             // The JDK's server dropped the connection here; an answer that names no internals is kinder.
@@ -204,6 +220,24 @@ final class RequestDispatcher extends SimpleChannelInboundHandler<FullHttpReques
             return;
         }
         respond(ctx, exchange.getResponseCode(), exchange.getResponseHeaders(), exchange.responseBytes(), keepAlive, head);
+    }
+
+    /**
+     * The route opened an event stream: the connection is the stream's until it closes. No request deadline while it
+     * lasts (the client owes no request), reading on again so a client that goes is seen at once.
+     */
+    private void stream(final ChannelHandlerContext ctx, final BufferedExchange exchange)
+    {
+        if (!ctx.channel().isActive() || !streams.start(ctx, exchange.getResponseHeaders(), exchange.stream()))
+        {
+            return;
+        }
+        streaming = true;
+        for (FullHttpRequest request = pipelined.poll(); request != null; request = pipelined.poll())
+        {
+            request.release();
+        }
+        ctx.channel().config().setAutoRead(true);
     }
 
     private void refuseUndecodable(final ChannelHandlerContext ctx, final Throwable cause)
@@ -244,8 +278,7 @@ final class RequestDispatcher extends SimpleChannelInboundHandler<FullHttpReques
         }
         if (!response.headers().contains(HttpHeaderNames.DATE))
         {
-            response.headers().set(HttpHeaderNames.DATE,
-                HTTP_DATE.format(ZonedDateTime.now(ZoneOffset.UTC)));
+            response.headers().set(HttpHeaderNames.DATE, httpDate());
         }
         response.headers().remove(HttpHeaderNames.CONTENT_LENGTH);
         if (!bodyless)
@@ -268,6 +301,12 @@ final class RequestDispatcher extends SimpleChannelInboundHandler<FullHttpReques
             }
             next(ctx);
         });
+    }
+
+    /** Now, as an HTTP {@code Date} header gives it. */
+    static String httpDate()
+    {
+        return HTTP_DATE.format(ZonedDateTime.now(ZoneOffset.UTC));
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import dev.peregrine.ops.engine.LiveEngine;
 import dev.peregrine.ops.http.AdminApi;
 import dev.peregrine.ops.http.server.BoundedHttpServer;
+import dev.peregrine.ops.http.server.EventSource;
 import dev.peregrine.ops.metrics.LatencySidecar;
 
 import java.io.IOException;
@@ -15,9 +16,8 @@ import java.nio.charset.StandardCharsets;
  * {@code /ui/} on the admin (health) port: the status page, served from the jar with no network at all. Nothing but
  * the login form and its stylesheet without a session (see {@link UiSessions}); {@code /ui/?token=T} logs in once and
  * redirects (303) to {@code /ui/} so the token leaves the address bar and the history. {@code /ui/events} is the
- * page's server-sent event stream: one overview per response with {@code retry: 1000}, so the browser's EventSource
- * asks again a second later (the server buffers each response whole, see {@code BufferedExchange}, so a stream held
- * open is not possible here). The page reads {@code /admin/overview} and posts its commands to {@code /admin/<command>}
+ * page's server-sent event stream: one connection held open, an overview a second on it (see {@link OverviewEvents}),
+ * for a logged-in session only. The page reads {@code /admin/overview} and posts its commands to {@code /admin/<command>}
  * with its session and CSRF token: the admin API's own path, journaled as any API command.
  */
 public final class StatusPage implements AutoCloseable
@@ -49,6 +49,7 @@ public final class StatusPage implements AutoCloseable
         admin.attachStatusPage(cache, exchange -> sessions.authorizes(exchange.getRequestMethod(),
             exchange.getRequestHeaders().getFirst("Cookie"), exchange.getRequestHeaders().getFirst(UiSessions.CSRF_HEADER)));
         server.createContext("/ui", page::handle);
+        server.createEventStream("/ui/events", page::openEvents);
         return page;
     }
 
@@ -77,6 +78,25 @@ public final class StatusPage implements AutoCloseable
                     .getBytes(StandardCharsets.UTF_8));
             }
         }
+    }
+
+    /** {@code /ui/events}: the overview stream for a live session, 401 (and no stream) for anyone else. */
+    private EventSource openEvents(final HttpExchange exchange) throws IOException
+    {
+        final String method = exchange.getRequestMethod();
+        final String cookie = exchange.getRequestHeaders().getFirst("Cookie");
+        if (sessions.find(cookie) == null)
+        {
+            send(exchange, 401, "text/plain; charset=utf-8", "log in at /ui/ with the admin token".getBytes(StandardCharsets.UTF_8));
+            return null;
+        }
+        if (!"GET".equals(method) && !"HEAD".equals(method))
+        {
+            send(exchange, 405, "text/plain; charset=utf-8", "use GET for /ui/events".getBytes(StandardCharsets.UTF_8));
+            return null;
+        }
+        securityHeaders(exchange);
+        return new OverviewEvents(sessions, cookie, overview);
     }
 
     private void route(final HttpExchange exchange) throws IOException
@@ -141,8 +161,6 @@ public final class StatusPage implements AutoCloseable
         {
             case "/ui/" -> send(exchange, 200, "text/html; charset=utf-8", UiResources.page(session.csrf()));
             case "/ui/app.js" -> send(exchange, 200, "text/javascript; charset=utf-8", UiResources.bytes("app.js"));
-            case "/ui/events" -> send(exchange, 200, "text/event-stream; charset=utf-8",
-                ("retry: 1000\nevent: overview\ndata: " + overview.get() + "\n\n").getBytes(StandardCharsets.UTF_8));
             default -> send(exchange, 404, "text/plain; charset=utf-8", ("no such page: " + path).getBytes(StandardCharsets.UTF_8));
         }
     }
@@ -200,12 +218,17 @@ public final class StatusPage implements AutoCloseable
         send(exchange, 303, null, null);
     }
 
-    private static void send(final HttpExchange exchange, final int status, final String type, final byte[] body) throws IOException
+    private static void securityHeaders(final HttpExchange exchange)
     {
         exchange.getResponseHeaders().set("Content-Security-Policy", CSP);
         exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
         exchange.getResponseHeaders().set("Referrer-Policy", "no-referrer");
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
+    }
+
+    private static void send(final HttpExchange exchange, final int status, final String type, final byte[] body) throws IOException
+    {
+        securityHeaders(exchange);
         if (type != null)
         {
             exchange.getResponseHeaders().set("Content-Type", type);

@@ -1,5 +1,5 @@
-// The status page: renders /admin/overview, kept fresh by /ui/events (one overview per response, the browser
-// reconnects after the server's `retry`), and sends the operator's commands to the admin API with the session's
+// The status page: renders /admin/overview, kept fresh by /ui/events (one connection held open, an overview a
+// second; after a dropped connection the browser reconnects after the server's `retry`), and sends the operator's commands to the admin API with the session's
 // CSRF token. No framework, no network beyond this origin (the page's Content-Security-Policy forbids it).
 'use strict';
 
