@@ -49,9 +49,13 @@ public final class JournalIntegrity
     /** The command-line flag every command that reads or appends to a journal takes to accept a cut-short file. */
     public static final String ACCEPT_FLAG = "--accept-truncated";
 
-    /** How long a reader waits for a live writer to finish creating a file: 20 looks 5 ms apart. */
-    private static final int CREATION_LOOKS = 20;
-    private static final long CREATION_PAUSE_NANOS = 5_000_000L;
+    /**
+     * How long a reader waits for a live writer to finish creating a file: up to 2 s (200 looks 10 ms apart), since a
+     * writer descheduled on a loaded machine took more than the 100 ms this was once (CI saw it); a file that holds
+     * its header is seen at the next look, so only a file really cut to nothing costs the whole wait.
+     */
+    private static final int CREATION_LOOKS = 200;
+    private static final long CREATION_PAUSE_NANOS = 10_000_000L;
 
     private static volatile Consumer<String> acceptedLossWarnings;
     /** Files already warned about in this process, so a command that opens a journal twice warns once. */
