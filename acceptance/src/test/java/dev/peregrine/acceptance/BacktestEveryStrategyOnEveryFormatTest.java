@@ -14,13 +14,20 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * A new user backtests each built-in strategy, with its default parameters, on each data format it supports
@@ -77,6 +84,19 @@ class BacktestEveryStrategyOnEveryFormatTest
                 .isEqualTo(asPrinted(report.path("statistics").path("sharpe"), printed)));
             soft.assertThat(report.path("output_digest").asText()).as("report.json output_digest")
                 .isEqualTo(summary.outputDigest().orElse("none"));
+            // The tearsheet answers "did this beat holding?" with the headline's own figures and a benchmark a
+            // trader can work out from the data file alone.
+            final JsonNode tearsheet = report.path("tearsheet");
+            soft.assertThat(tearsheet.path("strategy").path("sharpe")).as("the tearsheet's Sharpe is the headline's")
+                .isEqualTo(report.path("statistics").path("sharpe"));
+            soft.assertThat(tearsheet.path("strategy").path("max_drawdown")).as("the tearsheet's max drawdown is the headline's")
+                .isEqualTo(report.path("statistics").path("max_drawdown"));
+            final double holding = buyAndHoldReturn(format, data);
+            soft.assertThat(tearsheet.path("buy_and_hold").path("total_return").asDouble())
+                .as("buy and hold over the data: last price / first price - 1 = %s", holding).isCloseTo(holding, within(1e-6));
+            soft.assertThat(tearsheet.path("excess_return").asDouble()).as("excess return = strategy's return - buy and hold's")
+                .isCloseTo(report.path("statistics").path("total_return").asDouble() - holding, within(1e-6));
+            soft.assertThat(tearsheet.path("worst_drawdowns").size()).as("the worst drawdowns table").isPositive();
         }
         soft.assertThat(summary.outputDigest().orElse("none") + " " + summary.stateHash().orElse("none"))
             .as("the hashes this backtest gave when recorded (recorded/digests.properties)")
@@ -84,6 +104,35 @@ class BacktestEveryStrategyOnEveryFormatTest
         summary.journal().ifPresentOrElse(journal -> UserChecks.replayEqualsLive(soft, dir, Path.of(journal), summary),
             () -> soft.fail("the summary names no journal\n%s", backtest.describe()));
         soft.assertAll();
+    }
+
+    /**
+     * What holding the one product from the first print to the last returned, read from the file as a trader would:
+     * the first trade's price (a candle file: the first open) and the last one's (the last close).
+     */
+    private static double buyAndHoldReturn(final Format format, final Path data)
+    {
+        try (BufferedReader in = Files.newBufferedReader(data);
+             RandomAccessFile tail = new RandomAccessFile(data.toFile(), "r"))
+        {
+            String first = in.readLine();
+            if (!Character.isDigit(first.charAt(0)))
+            {
+                first = in.readLine(); // the header
+            }
+            final long length = tail.length();
+            final byte[] end = new byte[(int) Math.min(4096, length)];
+            tail.seek(length - end.length);
+            tail.readFully(end);
+            final String[] lines = new String(end, StandardCharsets.US_ASCII).trim().split("\n");
+            final String last = lines[lines.length - 1];
+            final int closeColumn = format == Format.OHLCV_CANDLES ? 4 : 1; // trades: price is the second column
+            return Double.parseDouble(last.split(",")[closeColumn]) / Double.parseDouble(first.split(",")[1]) - 1.0;
+        }
+        catch (final IOException e)
+        {
+            throw new UncheckedIOException("cannot read " + data, e);
+        }
     }
 
     /**
