@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.peregrine.ops.logging.JsonOutput;
 
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -141,6 +143,9 @@ public final class StatusText
         }
     }
 
+    /** The PnL fields: money in the quote currency. */
+    private static final Set<String> MONEY = Set.of("realizedPnlBeforeFees", "fees", "unrealizedPnl", "netPnl");
+
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
 
     /** Numbers right-aligned so their digits line up; the last column, when text, unpadded (no trailing blanks). */
@@ -162,6 +167,11 @@ public final class StatusText
         if (value.isMissingNode() || value.isNull())
         {
             return "";
+        }
+        if (MONEY.contains(field) && value.isNumber())
+        {
+            // Quote currency to the cent, as the status page shows it, so the two read the same.
+            return value.decimalValue().setScale(2, RoundingMode.HALF_UP).toPlainString();
         }
         // Read with BigDecimal floats, a figure keeps the decimals the engine wrote (0.50000000, not 0.5 or 5E-1).
         return value.isBigDecimal() ? value.decimalValue().toPlainString() : value.asText();
