@@ -1,0 +1,74 @@
+package dev.peregrine.cluster;
+
+import dev.peregrine.core.event.InboundEvent;
+import dev.peregrine.core.output.Hash64;
+import dev.peregrine.journal.snapshot.RecoverableEngine;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A snapshot is taken mid-stream (orders open, positions held); a follower is stopped, the stream goes on without
+ * it, and the follower restarted on its folder loads the snapshot, replays only the log after it, catches up from
+ * the leader and ends with the state hash and digest of every other member and of a plain core fed every event.
+ */
+class SnapshotRestartTest
+{
+    private static final int EVENTS = 3_000;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aFollowerRestartedFromItsSnapshotCatchesUpToTheSameStateHash()
+    {
+        final List<InboundEvent> events = RandomWalkMarket.events(23L, EVENTS);
+        final RecoverableEngine reference = SingleCoreReference.run(LoopbackCluster.SETTINGS, events);
+        assertThat(reference.metrics().orders.get()).as("orders of the reference core").isGreaterThan(0);
+
+        try (LoopbackCluster cluster = new LoopbackCluster(dir, 3, 39_300).start())
+        {
+            final int snapshotAt = EVENTS / 3;
+            cluster.send(events, 0, snapshotAt);
+            cluster.awaitApplied(snapshotAt);
+            final int leader = cluster.leader();
+            final long before = cluster.nodes[leader].snapshotCount();
+            cluster.await("the snapshot toggle", () -> cluster.nodes[leader].takeSnapshot());
+            cluster.await("a snapshot on every member", () ->
+            {
+                for (int i = 0; i < 3; i++)
+                {
+                    if (cluster.nodes[i].snapshotCount() <= before || cluster.services[i].snapshotsTaken() == 0)
+                    {
+                        return false;
+                    }
+                }
+                return true;
+            });
+
+            final int follower = (leader + 1) % 3;
+            cluster.stopMember(follower);
+            cluster.send(events, snapshotAt, 2 * EVENTS / 3);
+            cluster.startMember(follower);
+            cluster.send(events, 2 * EVENTS / 3, EVENTS);
+            cluster.awaitApplied(EVENTS);
+
+            final CoreClusteredService restarted = cluster.services[follower];
+            assertThat(restarted.restoredFromSnapshot()).as("the restarted follower loaded its snapshot").isTrue();
+            assertThat(cluster.applied.get(follower)).as("events the restarted follower applied itself")
+                .hasSize(EVENTS - snapshotAt);
+            for (int i = 0; i < 3; i++)
+            {
+                final CoreClusteredService service = cluster.services[i];
+                assertThat(service.stateHash()).as("member " + i + " state hash")
+                    .isEqualTo(Hash64.hex(reference.core().stateHash()));
+                assertThat(service.outputDigestHex()).as("member " + i + " output digest")
+                    .isEqualTo(reference.digest().hex());
+            }
+        }
+    }
+}
