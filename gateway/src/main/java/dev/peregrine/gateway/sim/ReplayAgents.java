@@ -34,7 +34,7 @@ public final class ReplayAgents
     /** One line per failure, none for a replay that ended as planned ({@link ExpectedTermination}). */
     private static void report(final Throwable error)
     {
-        if (!(error.getCause() instanceof ExpectedTermination))
+        if (!ExpectedTermination.isExpected(error))
         {
             System.err.println("peregrine: " + error);
         }
