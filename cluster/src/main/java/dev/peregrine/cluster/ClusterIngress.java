@@ -124,6 +124,7 @@ public final class ClusterIngress implements AutoCloseable
                 {
                     throw new IllegalStateException("cannot reconnect to the cluster: " + ex.getMessage(), ex);
                 }
+                idle.idle();
             }
         }
     }
