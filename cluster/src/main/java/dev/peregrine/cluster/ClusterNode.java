@@ -34,7 +34,10 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ClusterNode implements AutoCloseable
 {
-    /** How long followers wait for the leader's heartbeat before electing a new one (Aeron's default is 10 s). */
+    /**
+     * How long followers wait for the leader's heartbeat before electing a new one: Aeron's default (10 s) is a long
+     * trading outage; much shorter risks needless elections when a loaded machine delays the leader's heartbeats.
+     */
     public static final long LEADER_HEARTBEAT_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(2);
     private static final long IDLE_MILLIS = 1;
     private static final String LOCAL_CONTROL = "aeron:ipc?term-length=64k";
@@ -59,7 +62,19 @@ public final class ClusterNode implements AutoCloseable
     public static ClusterNode launch(final ClusterMembers members, final int memberId, final Path nodeDir,
         final String aeronDir, final ClusteredService service)
     {
+        return launch(members, memberId, nodeDir, aeronDir, service, LEADER_HEARTBEAT_TIMEOUT_NS);
+    }
+
+    /** As {@link #launch(ClusterMembers, int, Path, String, ClusteredService)}, with another leader heartbeat timeout. */
+    public static ClusterNode launch(final ClusterMembers members, final int memberId, final Path nodeDir,
+        final String aeronDir, final ClusteredService service, final long leaderHeartbeatTimeoutNs)
+    {
         members.check(memberId);
+        if (leaderHeartbeatTimeoutNs < TimeUnit.MILLISECONDS.toNanos(500))
+        {
+            throw new IllegalArgumentException("a leader heartbeat timeout of " + leaderHeartbeatTimeoutNs / 1_000_000 +
+                " ms is shorter than a few heartbeats (200 ms apart): use 500 ms or more");
+        }
         final String host = members.host(memberId);
         final MediaDriver.Context driver = new MediaDriver.Context()
             .aeronDirectoryName(aeronDir)
@@ -94,7 +109,7 @@ public final class ClusterNode implements AutoCloseable
             .ingressChannel("aeron:udp?term-length=64k")
             .logChannel("aeron:udp?term-length=256k")
             .replicationChannel("aeron:udp?endpoint=" + host + ":0")
-            .leaderHeartbeatTimeoutNs(LEADER_HEARTBEAT_TIMEOUT_NS)
+            .leaderHeartbeatTimeoutNs(leaderHeartbeatTimeoutNs)
             .idleStrategySupplier(ClusterNode::idle);
         ClusteredMediaDriver clustered = null;
         try

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,8 +32,9 @@ class ClusterReplicationTest
         assertThat(reference.metrics().orders.get()).as("orders the reference core placed").isGreaterThan(0);
         assertThat(reference.metrics().fills.get()).as("fills of the reference core").isGreaterThan(0);
 
-        try (LoopbackCluster cluster = new LoopbackCluster(dir, 3, 39_100).start())
+        try (LoopbackCluster cluster = new LoopbackCluster(dir, 3, 39_100, TimeUnit.SECONDS.toNanos(10)))
         {
+            cluster.start();
             cluster.send(events, 0, EVENTS);
             cluster.awaitApplied(EVENTS);
             for (int i = 0; i < 3; i++)

@@ -29,8 +29,9 @@ class LeaderFailoverTest
     void survivorsAgreeWithTheSingleCoreOverTheEventsTheClusterCommitted()
     {
         final List<InboundEvent> events = RandomWalkMarket.events(7L, EVENTS);
-        try (LoopbackCluster cluster = new LoopbackCluster(dir, 3, 39_200).start())
+        try (LoopbackCluster cluster = new LoopbackCluster(dir, 3, 39_200, ClusterNode.LEADER_HEARTBEAT_TIMEOUT_NS))
         {
+            cluster.start();
             cluster.send(events, 0, EVENTS / 2);
             cluster.awaitApplied(EVENTS / 2);
             final int oldLeader = cluster.leader();

@@ -32,10 +32,16 @@ final class LoopbackCluster implements AutoCloseable
     final ClusterNode[] nodes;
     final CoreClusteredService[] services;
     final List<List<Long>> applied = new ArrayList<>();
+    private final long leaderHeartbeatTimeoutNs;
     private ClusterIngress ingress;
 
-    LoopbackCluster(final Path dir, final int size, final int portBase)
+    /**
+     * @param leaderHeartbeatTimeoutNs short where a test stops the leader; long where it must not lose events to a
+     *                                 needless election on a loaded machine (the ingress does not resend yet)
+     */
+    LoopbackCluster(final Path dir, final int size, final int portBase, final long leaderHeartbeatTimeoutNs)
     {
+        this.leaderHeartbeatTimeoutNs = leaderHeartbeatTimeoutNs;
         this.members = ClusterMembers.loopback(size, portBase);
         this.dir = dir;
         this.nodes = new ClusterNode[size];
@@ -46,15 +52,14 @@ final class LoopbackCluster implements AutoCloseable
         }
     }
 
-    /** Starts every member, then the client (which waits for a leader). */
-    LoopbackCluster start()
+    /** Starts every member, then the client (which waits for a leader); {@link #close} stops what started. */
+    void start()
     {
         for (int i = 0; i < nodes.length; i++)
         {
             startMember(i);
         }
         ingress = ClusterIngress.connect(members, aeronDir("client"));
-        return this;
     }
 
     /** Starts member {@code id} on its folder (a restart resumes from it), with a fresh service. */
@@ -64,7 +69,8 @@ final class LoopbackCluster implements AutoCloseable
         indices.clear();
         services[id] = new CoreClusteredService(TestProducts.CATALOG, SETTINGS,
             (event, index) -> indices.add(event.venueSequence));
-        nodes[id] = ClusterNode.launch(members, id, dir.resolve("node" + id), aeronDir("node" + id), services[id]);
+        nodes[id] = ClusterNode.launch(members, id, dir.resolve("node" + id), aeronDir("node" + id), services[id],
+            leaderHeartbeatTimeoutNs);
     }
 
     void stopMember(final int id)

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,8 +31,9 @@ class SnapshotRestartTest
         final RecoverableEngine reference = SingleCoreReference.run(LoopbackCluster.SETTINGS, events);
         assertThat(reference.metrics().orders.get()).as("orders of the reference core").isGreaterThan(0);
 
-        try (LoopbackCluster cluster = new LoopbackCluster(dir, 3, 39_300).start())
+        try (LoopbackCluster cluster = new LoopbackCluster(dir, 3, 39_300, TimeUnit.SECONDS.toNanos(10)))
         {
+            cluster.start();
             final int snapshotAt = EVENTS / 3;
             cluster.send(events, 0, snapshotAt);
             cluster.awaitApplied(snapshotAt);
