@@ -13,9 +13,10 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A snapshot is taken mid-stream (orders open, positions held); a follower is stopped, the stream goes on without
+ * A follower stopped and restarted on its folder catches up. With a snapshot: a snapshot is taken mid-stream (orders open, positions held); a follower is stopped, the stream goes on without
  * it, and the follower restarted on its folder loads the snapshot, replays only the log after it, catches up from
  * the leader and ends with the state hash and digest of every other member and of a plain core fed every event.
+ * Without one: it replays its whole log, then catches up, to the same end.
  */
 class SnapshotRestartTest
 {
@@ -69,6 +70,36 @@ class SnapshotRestartTest
                 assertThat(service.stateHash()).as("member " + i + " state hash")
                     .isEqualTo(Hash64.hex(reference.core().stateHash()));
                 assertThat(service.outputDigestHex()).as("member " + i + " output digest")
+                    .isEqualTo(reference.digest().hex());
+            }
+        }
+    }
+
+    @Test
+    void aFollowerRestartedWithoutASnapshotReplaysTheWholeLog()
+    {
+        final List<InboundEvent> events = RandomWalkMarket.events(29L, EVENTS);
+        final RecoverableEngine reference = SingleCoreReference.run(LoopbackCluster.SETTINGS, events);
+
+        try (LoopbackCluster cluster = new LoopbackCluster(dir, 3, 39_400, TimeUnit.SECONDS.toNanos(10)))
+        {
+            cluster.start();
+            cluster.send(events, 0, EVENTS / 2);
+            cluster.awaitApplied(EVENTS / 2);
+            final int follower = (cluster.leader() + 2) % 3;
+            cluster.stopMember(follower);
+            cluster.send(events, EVENTS / 2, 3 * EVENTS / 4);
+            cluster.startMember(follower);
+            cluster.send(events, 3 * EVENTS / 4, EVENTS);
+            cluster.awaitApplied(EVENTS);
+
+            assertThat(cluster.services[follower].restoredFromSnapshot()).isFalse();
+            assertThat(cluster.applied.get(follower)).as("events the restarted follower applied").hasSize(EVENTS);
+            for (int i = 0; i < 3; i++)
+            {
+                assertThat(cluster.services[i].stateHash()).as("member " + i + " state hash")
+                    .isEqualTo(Hash64.hex(reference.core().stateHash()));
+                assertThat(cluster.services[i].outputDigestHex()).as("member " + i + " output digest")
                     .isEqualTo(reference.digest().hex());
             }
         }
