@@ -16,8 +16,13 @@ import org.agrona.concurrent.SleepingMillisIdleStrategy;
  * and re-points its ingress, which {@link #offer} drives by polling the egress while it waits); a session the
  * cluster closed (timed out during a long election) is reconnected.
  *
- * <p>What it does not promise: an event offered to a leader that dies before committing it is lost, not resent
- * (exactly-once ingress needs sequence numbers the service de-duplicates; a later slice).
+ * <p>The egress (the cluster's answers, leader changes) comes back to an ephemeral port on localhost: the client
+ * runs on a member's machine, as the tests and the demo run it; a client elsewhere needs its host configured.
+ *
+ * <p>What it does not promise: an event offered to a leader that dies before committing it is lost, not resent:
+ * offers to a dead leader's ingress succeed until the publication's flow-control window is full (about 400 events
+ * at term-length 64k in the failover test). Exactly-once ingress needs sequence numbers the service
+ * de-duplicates and a resend of the unacknowledged tail after a leader change (a later slice).
  *
  * <p>Threads: one caller thread owns it (offer, pollEgress, close).
  */

@@ -1,5 +1,6 @@
 package dev.peregrine.cluster;
 
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -37,7 +38,7 @@ public record ClusterMembers(List<String> hosts, int portBase)
     /** {@code count} members on the loopback interface (tests, the demo). */
     public static ClusterMembers loopback(final int count, final int portBase)
     {
-        return new ClusterMembers(java.util.Collections.nCopies(count, "localhost"), portBase);
+        return new ClusterMembers(Collections.nCopies(count, "localhost"), portBase);
     }
 
     public int size()
