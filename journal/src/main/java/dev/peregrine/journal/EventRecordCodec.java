@@ -83,7 +83,10 @@ public final class EventRecordCodec
         return EVENT_COMMON_LENGTH + EventDescriptor.of(type).payloadBytes() + CHECKSUM_LENGTH;
     }
 
-    /** Appends one EVENT record. Allocation-free: the journal thread calls this for every event. */
+    /**
+     * Appends one EVENT record. Allocation-free: the journal thread calls this for every event, and the cluster
+     * module for every event it puts on the replicated log (one format, one codec).
+     */
     public static void writeEvent(final Bytes<?> bytes, final InboundEvent e)
     {
         bytes.writeByte(EVENT);
