@@ -83,8 +83,11 @@ public final class EventRecordCodec
         return EVENT_COMMON_LENGTH + EventDescriptor.of(type).payloadBytes() + CHECKSUM_LENGTH;
     }
 
-    /** Appends one EVENT record. Allocation-free: the journal thread calls this for every event. */
-    static void writeEvent(final Bytes<?> bytes, final InboundEvent e)
+    /**
+     * Appends one EVENT record. Allocation-free: the journal thread calls this for every event, and the cluster
+     * module for every event it puts on the replicated log (one format, one codec).
+     */
+    public static void writeEvent(final Bytes<?> bytes, final InboundEvent e)
     {
         bytes.writeByte(EVENT);
         bytes.writeShort(FORMAT_VERSION);
@@ -132,7 +135,7 @@ public final class EventRecordCodec
      * @throws JournalException (without location: the reader adds it) for anything but a good EVENT;
      *                          {@code into} is then unspecified
      */
-    static void readEvent(final Bytes<?> bytes, final InboundEvent into)
+    public static void readEvent(final Bytes<?> bytes, final InboundEvent into)
     {
         final long length = bytes.readRemaining();
         if (length < PREFIX_LENGTH)

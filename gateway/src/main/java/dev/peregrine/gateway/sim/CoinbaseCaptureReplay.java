@@ -175,7 +175,9 @@ final class CoinbaseCaptureReplay extends SimulatedMarket implements Agent
         catch (final Throwable ex)
         {
             finished.completeExceptionally(ex);
-            throw new AgentTerminationException(ex, ex instanceof CancellationException);
+            // A cancellation (the exchange closed first) ends the replay as planned: no error line for it.
+            throw ex instanceof CancellationException ? new ExpectedTermination(ex.getMessage(), ex) :
+                new AgentTerminationException(ex);
         }
     }
 
@@ -223,7 +225,7 @@ final class CoinbaseCaptureReplay extends SimulatedMarket implements Agent
             }
         }
         finished.complete(null);
-        throw new AgentTerminationException("the capture has been replayed", true);
+        throw new ExpectedTermination("the capture has been replayed", null);
     }
 
     private CaptureRecord nextFrame()

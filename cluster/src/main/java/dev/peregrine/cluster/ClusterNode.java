@@ -1,0 +1,168 @@
+package dev.peregrine.cluster;
+
+import io.aeron.archive.Archive;
+import io.aeron.archive.ArchiveThreadingMode;
+import io.aeron.archive.client.AeronArchive;
+import io.aeron.cluster.ClusterControl;
+import io.aeron.cluster.ClusteredMediaDriver;
+import io.aeron.cluster.ConsensusModule;
+import io.aeron.cluster.service.ClusteredService;
+import io.aeron.cluster.service.ClusteredServiceContainer;
+import io.aeron.driver.MediaDriver;
+import io.aeron.driver.ThreadingMode;
+import org.agrona.CloseHelper;
+import org.agrona.concurrent.NoOpLock;
+import org.agrona.concurrent.SleepingMillisIdleStrategy;
+import org.agrona.concurrent.status.AtomicCounter;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One cluster member in this process: a media driver, archive and consensus module ({@link ClusteredMediaDriver})
+ * and the service container running one {@link ClusteredService}. Its archive and cluster folders live under
+ * {@code nodeDir} and are kept across restarts, so a member restarted on the same folder loads its latest
+ * snapshot and replays only the log after it; the media driver's folder ({@code aeronDir}) is scratch, deleted
+ * on start and on close.
+ *
+ * <p>Every agent runs on a sleeping idle strategy, the driver and archive in SHARED threading mode, and the term
+ * buffers are small and sparse: a member costs a few threads and little memory, right for tests and the demo on
+ * one machine. Production tuning (dedicated threads, busy-spin) is a later, configured step.
+ *
+ * <p>Threads: Aeron's (driver, archive, consensus module, service container). {@link #launch} and {@link #close}
+ * from any one thread; {@link #takeSnapshot} and the counters from any thread.
+ */
+public final class ClusterNode implements AutoCloseable
+{
+    /**
+     * How long followers wait for the leader's heartbeat before electing a new one: Aeron's default (10 s) is a long
+     * trading outage; much shorter risks needless elections when a loaded machine delays the leader's heartbeats.
+     */
+    public static final long LEADER_HEARTBEAT_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(2);
+    private static final long IDLE_MILLIS = 1;
+    private static final String LOCAL_CONTROL = "aeron:ipc?term-length=64k";
+
+    private final int memberId;
+    private final ClusteredMediaDriver driver;
+    private final ClusteredServiceContainer container;
+
+    private ClusterNode(final int memberId, final ClusteredMediaDriver driver, final ClusteredServiceContainer container)
+    {
+        this.memberId = memberId;
+        this.driver = driver;
+        this.container = container;
+    }
+
+    /**
+     * Starts member {@code memberId} of {@code members}.
+     *
+     * @param nodeDir  this member's archive and cluster folders (kept: a restart on it resumes from them)
+     * @param aeronDir the media driver's folder, unique per member on this machine (under /dev/shm where it exists)
+     */
+    public static ClusterNode launch(final ClusterMembers members, final int memberId, final Path nodeDir,
+        final String aeronDir, final ClusteredService service)
+    {
+        return launch(members, memberId, nodeDir, aeronDir, service, LEADER_HEARTBEAT_TIMEOUT_NS);
+    }
+
+    /** As {@link #launch(ClusterMembers, int, Path, String, ClusteredService)}, with another leader heartbeat timeout. */
+    public static ClusterNode launch(final ClusterMembers members, final int memberId, final Path nodeDir,
+        final String aeronDir, final ClusteredService service, final long leaderHeartbeatTimeoutNs)
+    {
+        members.check(memberId);
+        if (leaderHeartbeatTimeoutNs < TimeUnit.MILLISECONDS.toNanos(500))
+        {
+            throw new IllegalArgumentException("a leader heartbeat timeout of " + leaderHeartbeatTimeoutNs / 1_000_000 +
+                " ms is shorter than a few heartbeats (200 ms apart): use 500 ms or more");
+        }
+        final String host = members.host(memberId);
+        final MediaDriver.Context driver = new MediaDriver.Context()
+            .aeronDirectoryName(aeronDir)
+            .threadingMode(ThreadingMode.SHARED)
+            .sharedIdleStrategy(new SleepingMillisIdleStrategy(IDLE_MILLIS))
+            .termBufferSparseFile(true)
+            .publicationTermBufferLength(64 * 1024)
+            .ipcTermBufferLength(256 * 1024)
+            .dirDeleteOnStart(true)
+            .dirDeleteOnShutdown(true);
+        final Archive.Context archive = new Archive.Context()
+            .aeronDirectoryName(aeronDir)
+            .archiveDir(nodeDir.resolve("archive").toFile())
+            .archiveId(memberId)
+            .controlChannel(members.archiveControlChannel(memberId))
+            .localControlChannel(LOCAL_CONTROL)
+            .replicationChannel("aeron:udp?endpoint=" + host + ":0")
+            .recordingEventsEnabled(false)
+            .threadingMode(ArchiveThreadingMode.SHARED)
+            .idleStrategySupplier(ClusterNode::idle);
+        final AeronArchive.Context archiveClient = new AeronArchive.Context()
+            .lock(NoOpLock.INSTANCE)
+            .controlRequestChannel(LOCAL_CONTROL)
+            .controlResponseChannel(LOCAL_CONTROL)
+            .aeronDirectoryName(aeronDir);
+        final ConsensusModule.Context consensus = new ConsensusModule.Context()
+            .clusterMemberId(memberId)
+            .clusterMembers(members.topology())
+            .clusterDir(nodeDir.resolve("cluster").toFile())
+            .archiveContext(archiveClient.clone())
+            .serviceCount(1)
+            .ingressChannel("aeron:udp?term-length=64k")
+            .logChannel("aeron:udp?term-length=256k")
+            .replicationChannel("aeron:udp?endpoint=" + host + ":0")
+            .leaderHeartbeatTimeoutNs(leaderHeartbeatTimeoutNs)
+            .idleStrategySupplier(ClusterNode::idle);
+        ClusteredMediaDriver clustered = null;
+        try
+        {
+            clustered = ClusteredMediaDriver.launch(driver, archive, consensus);
+            final ClusteredServiceContainer container = ClusteredServiceContainer.launch(
+                new ClusteredServiceContainer.Context()
+                    .aeronDirectoryName(aeronDir)
+                    .archiveContext(archiveClient.clone())
+                    .clusterDir(nodeDir.resolve("cluster").toFile())
+                    .snapshotChannel("aeron:ipc?alias=snapshot|term-length=256k")
+                    .clusteredService(service)
+                    .serviceId(0)
+                    .idleStrategySupplier(ClusterNode::idle));
+            return new ClusterNode(memberId, clustered, container);
+        }
+        catch (final RuntimeException ex)
+        {
+            CloseHelper.quietClose(clustered);
+            throw ex;
+        }
+    }
+
+    private static SleepingMillisIdleStrategy idle()
+    {
+        return new SleepingMillisIdleStrategy(IDLE_MILLIS);
+    }
+
+    public int memberId()
+    {
+        return memberId;
+    }
+
+    /**
+     * Asks this member's consensus module for a snapshot of every member (ClusterControl's SNAPSHOT toggle; it acts
+     * only on the leader). Returns false if the toggle was busy with another request.
+     */
+    public boolean takeSnapshot()
+    {
+        final AtomicCounter toggle = driver.consensusModule().context().controlToggleCounter();
+        return ClusterControl.ToggleState.SNAPSHOT.toggle(toggle);
+    }
+
+    /** Snapshots this member's consensus module has completed. Any thread. */
+    public long snapshotCount()
+    {
+        return driver.consensusModule().context().snapshotCounter().get();
+    }
+
+    /** Stops the service container, then the consensus module, archive and driver (deleting the driver's folder). */
+    @Override
+    public void close()
+    {
+        CloseHelper.closeAll(container, driver);
+    }
+}
