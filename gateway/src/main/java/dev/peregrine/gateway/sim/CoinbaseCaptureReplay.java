@@ -175,9 +175,7 @@ final class CoinbaseCaptureReplay extends SimulatedMarket implements Agent
         catch (final Throwable ex)
         {
             finished.completeExceptionally(ex);
-            // A cancellation (the exchange closed first) ends the replay as planned: no error line for it.
-            throw ex instanceof CancellationException ? new ExpectedTermination(ex.getMessage(), ex) :
-                new AgentTerminationException(ex);
+            throw new AgentTerminationException(ex, ex instanceof CancellationException);
         }
     }
 
@@ -225,7 +223,7 @@ final class CoinbaseCaptureReplay extends SimulatedMarket implements Agent
             }
         }
         finished.complete(null);
-        throw new ExpectedTermination("the capture has been replayed", null);
+        throw new AgentTerminationException("the capture has been replayed", true);
     }
 
     private CaptureRecord nextFrame()

@@ -28,15 +28,6 @@ public final class ReplayAgents
     public static AgentRunner start(final Agent agent)
     {
         return AgentThreads.start(agent, new BackoffIdleStrategy(SPINS, YIELDS, TimeUnit.MICROSECONDS.toNanos(1),
-            TimeUnit.MILLISECONDS.toNanos(1)), new AgentErrors(ReplayAgents::report));
-    }
-
-    /** One line per failure, none for a replay that ended as planned ({@link ExpectedTermination}). */
-    private static void report(final Throwable error)
-    {
-        if (!ExpectedTermination.isExpected(error))
-        {
-            System.err.println("peregrine: " + error);
-        }
+            TimeUnit.MILLISECONDS.toNanos(1)), new AgentErrors());
     }
 }

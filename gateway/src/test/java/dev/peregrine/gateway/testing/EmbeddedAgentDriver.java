@@ -1,6 +1,5 @@
 package dev.peregrine.gateway.testing;
 
-import dev.peregrine.gateway.sim.ExpectedTermination;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import org.agrona.concurrent.Agent;
@@ -45,7 +44,7 @@ public final class EmbeddedAgentDriver implements AfterEachCallback
         return started;
     }
 
-    /** Errors the agent's duty cycles handed to the invoker's error handler, a planned end ({@link ExpectedTermination}) not counted. */
+    /** Errors the agent's duty cycles handed to the invoker's error handler. */
     public List<Throwable> errors()
     {
         return errors;
@@ -54,18 +53,9 @@ public final class EmbeddedAgentDriver implements AfterEachCallback
     /** Starts {@code agent} under an invoker (its {@code onStart} runs now). */
     public AgentInvoker start(final Agent agent)
     {
-        invoker = new AgentInvoker(this::onError, null, agent);
+        invoker = new AgentInvoker(errors::add, null, agent);
         invoker.start();
         return invoker;
-    }
-
-    // Agrona 2.0 hands the invoker's error handler every termination, the planned ones too (2.6 did not).
-    private void onError(final Throwable error)
-    {
-        if (!ExpectedTermination.isExpected(error))
-        {
-            errors.add(error);
-        }
     }
 
     /** Up to {@code count} duty cycles, each followed by the loop's pending tasks; stops early once the agent ended. */
