@@ -12,6 +12,8 @@ COPY pom.xml ./
 COPY core/pom.xml core/
 COPY gateway/pom.xml gateway/
 COPY journal/pom.xml journal/
+COPY aeron-shaded/pom.xml aeron-shaded/
+COPY cluster/pom.xml cluster/
 COPY ops/pom.xml ops/
 COPY bench/pom.xml bench/
 RUN mvn -B -q -pl ops -am dependency:go-offline -DskipTests || true

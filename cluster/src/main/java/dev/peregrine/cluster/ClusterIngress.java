@@ -5,9 +5,9 @@ import io.aeron.Publication;
 import io.aeron.cluster.client.AeronCluster;
 import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
-import org.agrona.CloseHelper;
-import org.agrona.concurrent.IdleStrategy;
-import org.agrona.concurrent.SleepingMillisIdleStrategy;
+import dev.peregrine.shaded.agrona.CloseHelper;
+import dev.peregrine.shaded.agrona.concurrent.IdleStrategy;
+import dev.peregrine.shaded.agrona.concurrent.SleepingMillisIdleStrategy;
 
 /**
  * A publisher of inbound events to the cluster: an Aeron Cluster client session (with a media driver of its own)

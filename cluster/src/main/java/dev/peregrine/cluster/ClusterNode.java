@@ -10,10 +10,10 @@ import io.aeron.cluster.service.ClusteredService;
 import io.aeron.cluster.service.ClusteredServiceContainer;
 import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
-import org.agrona.CloseHelper;
-import org.agrona.concurrent.NoOpLock;
-import org.agrona.concurrent.SleepingMillisIdleStrategy;
-import org.agrona.concurrent.status.AtomicCounter;
+import dev.peregrine.shaded.agrona.CloseHelper;
+import dev.peregrine.shaded.agrona.concurrent.NoOpLock;
+import dev.peregrine.shaded.agrona.concurrent.SleepingMillisIdleStrategy;
+import dev.peregrine.shaded.agrona.concurrent.status.AtomicCounter;
 
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;

@@ -15,7 +15,7 @@ import io.aeron.cluster.service.ClientSession;
 import io.aeron.cluster.service.Cluster;
 import io.aeron.cluster.service.ClusteredService;
 import io.aeron.logbuffer.Header;
-import org.agrona.DirectBuffer;
+import dev.peregrine.shaded.agrona.DirectBuffer;
 
 /**
  * Peregrine's core as an Aeron Cluster service: every session message of the replicated log is one inbound event

@@ -3,8 +3,8 @@ package dev.peregrine.cluster;
 import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.journal.EventRecordCodec;
 import net.openhft.chronicle.bytes.Bytes;
-import org.agrona.DirectBuffer;
-import org.agrona.concurrent.UnsafeBuffer;
+import dev.peregrine.shaded.agrona.DirectBuffer;
+import dev.peregrine.shaded.agrona.concurrent.UnsafeBuffer;
 
 /**
  * One inbound event as one cluster message: exactly the journal's EVENT record ({@link EventRecordCodec}, prefix,

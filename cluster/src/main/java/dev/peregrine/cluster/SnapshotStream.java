@@ -4,10 +4,10 @@ import io.aeron.ExclusivePublication;
 import io.aeron.Image;
 import io.aeron.ImageFragmentAssembler;
 import io.aeron.logbuffer.FragmentHandler;
-import org.agrona.DirectBuffer;
-import org.agrona.ExpandableArrayBuffer;
-import org.agrona.concurrent.IdleStrategy;
-import org.agrona.concurrent.UnsafeBuffer;
+import dev.peregrine.shaded.agrona.DirectBuffer;
+import dev.peregrine.shaded.agrona.ExpandableArrayBuffer;
+import dev.peregrine.shaded.agrona.concurrent.IdleStrategy;
+import dev.peregrine.shaded.agrona.concurrent.UnsafeBuffer;
 
 /**
  * The core's snapshot on an Aeron snapshot publication and back: a header message, then the state bytes in
@@ -33,8 +33,12 @@ final class SnapshotStream
 
     /** Offers header and chunks, waiting with {@code idle} while the publication is back-pressured. */
     static void write(final ExclusivePublication publication, final IdleStrategy idle, final long appliedEvents,
-        final DirectBuffer state, final int stateLength)
+        final org.agrona.DirectBuffer coreState, final int stateLength)
     {
+        // The core writes with the project's Agrona, Aeron reads its own (relocated) one: one copy, off the hot path.
+        final byte[] bytes = new byte[stateLength];
+        coreState.getBytes(0, bytes, 0, stateLength);
+        final UnsafeBuffer state = new UnsafeBuffer(bytes);
         final UnsafeBuffer header = new UnsafeBuffer(new byte[HEADER_LENGTH]);
         header.putInt(0, MAGIC);
         header.putInt(4, VERSION);
@@ -64,8 +68,8 @@ final class SnapshotStream
         }
     }
 
-    /** A snapshot read back: how many events the state had applied, and the state bytes. */
-    record Loaded(long appliedEvents, DirectBuffer state, int stateLength)
+    /** A snapshot read back: how many events the state had applied, and the state bytes (for the core's reader). */
+    record Loaded(long appliedEvents, org.agrona.DirectBuffer state, int stateLength)
     {
     }
 
@@ -88,7 +92,7 @@ final class SnapshotStream
                 idle.idle();
             }
         }
-        return new Loaded(reader.appliedEvents, reader.state, reader.stateLength);
+        return new Loaded(reader.appliedEvents, new org.agrona.concurrent.UnsafeBuffer(reader.state.byteArray()), reader.stateLength);
     }
 
     private static final class Reader implements FragmentHandler

@@ -5,7 +5,7 @@ import dev.peregrine.core.event.EventField;
 import dev.peregrine.core.event.EventType;
 import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.journal.JournalException;
-import org.agrona.concurrent.UnsafeBuffer;
+import dev.peregrine.shaded.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

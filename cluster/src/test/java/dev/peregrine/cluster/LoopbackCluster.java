@@ -4,7 +4,7 @@ import dev.peregrine.core.engine.EngineSettings;
 import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.testing.TestProducts;
 import io.aeron.cluster.service.Cluster;
-import org.agrona.CloseHelper;
+import dev.peregrine.shaded.agrona.CloseHelper;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
