@@ -6,6 +6,7 @@ import io.aeron.cluster.client.AeronCluster;
 import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
 import dev.peregrine.shaded.agrona.CloseHelper;
+import dev.peregrine.shaded.agrona.DirectBuffer;
 import dev.peregrine.shaded.agrona.concurrent.IdleStrategy;
 import dev.peregrine.shaded.agrona.concurrent.SleepingMillisIdleStrategy;
 
@@ -35,10 +36,24 @@ public final class ClusterIngress implements AutoCloseable
     private AeronCluster client;
     private long reconnects;
 
-    private ClusterIngress(final ClusterMembers members, final MediaDriver driver)
+    private final String aeronDir;
+
+    private ClusterIngress(final ClusterMembers members, final MediaDriver driver, final String aeronDir)
     {
         this.members = members;
         this.driver = driver;
+        this.aeronDir = aeronDir;
+    }
+
+    /**
+     * Connects to {@code members} through a media driver already running in {@code aeronDir} (a member's own: the
+     * leader's ingress ring and its operator commands), waiting for the cluster to answer.
+     */
+    public static ClusterIngress attach(final ClusterMembers members, final String aeronDir)
+    {
+        final ClusterIngress ingress = new ClusterIngress(members, null, aeronDir);
+        ingress.client = ingress.newClient();
+        return ingress;
     }
 
     /** Connects to {@code members}, starting a media driver in {@code aeronDir} (scratch: deleted on start and close). */
@@ -52,7 +67,7 @@ public final class ClusterIngress implements AutoCloseable
             .publicationTermBufferLength(64 * 1024)
             .dirDeleteOnStart(true)
             .dirDeleteOnShutdown(true));
-        final ClusterIngress ingress = new ClusterIngress(members, driver);
+        final ClusterIngress ingress = new ClusterIngress(members, driver, aeronDir);
         try
         {
             ingress.client = ingress.newClient();
@@ -68,7 +83,7 @@ public final class ClusterIngress implements AutoCloseable
     private AeronCluster newClient()
     {
         return AeronCluster.connect(new AeronCluster.Context()
-            .aeronDirectoryName(driver.aeronDirectoryName())
+            .aeronDirectoryName(aeronDir)
             .ingressChannel("aeron:udp?term-length=64k")
             .ingressEndpoints(members.ingressEndpoints())
             .egressChannel("aeron:udp?endpoint=localhost:0|term-length=64k")
@@ -84,6 +99,12 @@ public final class ClusterIngress implements AutoCloseable
     public void offer(final InboundEvent event, final long timeoutNanos)
     {
         final int length = codec.encode(event);
+        offer(codec.buffer(), length, timeoutNanos);
+    }
+
+    /** Offers a message of another kind (an {@link EgressClaim}), as {@link #offer(InboundEvent, long)}. */
+    void offer(final DirectBuffer message, final int length, final long timeoutNanos)
+    {
         final long deadline = System.nanoTime() + timeoutNanos;
         idle.reset();
         while (true)
@@ -92,7 +113,7 @@ public final class ClusterIngress implements AutoCloseable
             {
                 reconnect(deadline);
             }
-            final long result = client.offer(codec.buffer(), 0, length);
+            final long result = client.offer(message, 0, length);
             if (result > 0)
             {
                 client.pollEgress();

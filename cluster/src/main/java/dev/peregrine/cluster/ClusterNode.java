@@ -159,6 +159,30 @@ public final class ClusterNode implements AutoCloseable
         return driver.consensusModule().context().snapshotCounter().get();
     }
 
+    /** The log position a majority of members has stored. Any thread. */
+    public long commitPosition()
+    {
+        return driver.consensusModule().context().commitPositionCounter().get();
+    }
+
+    /** The consensus module's current leadership term. Any thread. */
+    public long leadershipTermId()
+    {
+        return driver.consensusModule().context().leadershipTermIdCounter().get();
+    }
+
+    /** Elections this member took part in since it started. Any thread. */
+    public long elections()
+    {
+        return driver.consensusModule().context().electionCounter().get();
+    }
+
+    /** The media driver's folder (a client in this process attaches to it). */
+    public String aeronDirectoryName()
+    {
+        return driver.mediaDriver().aeronDirectoryName();
+    }
+
     /** Stops the service container, then the consensus module, archive and driver (deleting the driver's folder). */
     @Override
     public void close()

@@ -14,7 +14,9 @@ import dev.peregrine.shaded.agrona.concurrent.UnsafeBuffer;
  * chunks no larger than the publication's maximum message length (a core's state is far larger than one message).
  *
  * <pre>
- * header: int32 MAGIC, int32 VERSION, int64 appliedEvents, int32 stateLength   (20 bytes, little-endian)
+ * header: int32 MAGIC, int32 VERSION, int64 appliedEvents, int64 clusterEpochMillis, int32 stateLength
+ *         (28 bytes, little-endian; the epoch is the cluster time of the log's first event, which names the
+ *         client order ids)
  * then:   the state (StateWriter's bytes) in ceil(stateLength / chunk) messages, in order
  * </pre>
  * The reader knows it is done when it holds {@code stateLength} bytes; a stream that ends first is refused.
@@ -24,8 +26,8 @@ import dev.peregrine.shaded.agrona.concurrent.UnsafeBuffer;
 final class SnapshotStream
 {
     static final int MAGIC = 0x50_52_47_53; // "PRGS"
-    static final int VERSION = 1;
-    private static final int HEADER_LENGTH = 20;
+    static final int VERSION = 2;
+    private static final int HEADER_LENGTH = 28;
 
     private SnapshotStream()
     {
@@ -33,7 +35,7 @@ final class SnapshotStream
 
     /** Offers header and chunks, waiting with {@code idle} while the publication is back-pressured. */
     static void write(final ExclusivePublication publication, final IdleStrategy idle, final long appliedEvents,
-        final org.agrona.DirectBuffer coreState, final int stateLength)
+        final long clusterEpochMillis, final org.agrona.DirectBuffer coreState, final int stateLength)
     {
         // The core writes with the project's Agrona, Aeron reads its own (relocated) one: one copy, off the hot path.
         final byte[] bytes = new byte[stateLength];
@@ -43,7 +45,8 @@ final class SnapshotStream
         header.putInt(0, MAGIC);
         header.putInt(4, VERSION);
         header.putLong(8, appliedEvents);
-        header.putInt(16, stateLength);
+        header.putLong(16, clusterEpochMillis);
+        header.putInt(24, stateLength);
         offer(publication, idle, header, 0, HEADER_LENGTH);
         final int chunk = publication.maxMessageLength();
         for (int offset = 0; offset < stateLength; offset += chunk)
@@ -69,7 +72,7 @@ final class SnapshotStream
     }
 
     /** A snapshot read back: how many events the state had applied, and the state bytes (for the core's reader). */
-    record Loaded(long appliedEvents, org.agrona.DirectBuffer state, int stateLength)
+    record Loaded(long appliedEvents, long clusterEpochMillis, org.agrona.DirectBuffer state, int stateLength)
     {
     }
 
@@ -92,13 +95,14 @@ final class SnapshotStream
                 idle.idle();
             }
         }
-        return new Loaded(reader.appliedEvents, new org.agrona.concurrent.UnsafeBuffer(reader.state.byteArray()), reader.stateLength);
+        return new Loaded(reader.appliedEvents, reader.clusterEpochMillis, new org.agrona.concurrent.UnsafeBuffer(reader.state.byteArray()), reader.stateLength);
     }
 
     private static final class Reader implements FragmentHandler
     {
         final ExpandableArrayBuffer state = new ExpandableArrayBuffer(1 << 16);
         long appliedEvents;
+        long clusterEpochMillis;
         int stateLength = -1;
         int received;
 
@@ -119,7 +123,8 @@ final class SnapshotStream
                         "(version " + VERSION + "): it was taken by another service or build");
                 }
                 appliedEvents = buffer.getLong(offset + 8);
-                stateLength = buffer.getInt(offset + 16);
+                clusterEpochMillis = buffer.getLong(offset + 16);
+                stateLength = buffer.getInt(offset + 24);
                 return;
             }
             if (received + length > stateLength)
