@@ -3,6 +3,7 @@ package dev.peregrine.ops.assembly;
 import dev.peregrine.cluster.ClusterEngine;
 import dev.peregrine.cluster.ClusterEngineSettings;
 import dev.peregrine.cluster.ClusterStatus;
+import dev.peregrine.cluster.CoreClusteredService;
 import dev.peregrine.core.instrument.ProductCatalog;
 import dev.peregrine.gateway.venue.DemoExchange;
 import dev.peregrine.gateway.venue.VenueRegistry;
@@ -41,6 +42,7 @@ public final class ClusterMember implements AutoCloseable
     private ClusterEngine engine;
     private String adminTokenSource;
     private boolean closed;
+    private volatile ClusterStatus closedStatus;
 
     private ClusterMember(final EngineOptions options, final ClusterConfig cluster)
     {
@@ -130,9 +132,17 @@ public final class ClusterMember implements AutoCloseable
         health.start();
     }
 
-    /** The member's status; before the engine exists, a candidate that knows nothing yet. */
+    /**
+     * The member's status: before the engine exists, a candidate that knows nothing yet; once closed, the last status
+     * with the core's final figures ({@link #close()}).
+     */
     public ClusterStatus status()
     {
+        final ClusterStatus last = closedStatus;
+        if (last != null)
+        {
+            return last;
+        }
         final ClusterEngine running = engine;
         return running != null ? running.status() : new ClusterStatus(cluster.memberId(), "CANDIDATE", -1, -1, 0, 0, 0,
             "", 0, 0, false, 0, "");
@@ -175,7 +185,12 @@ public final class ClusterMember implements AutoCloseable
         return duties == null ? null : duties.exchange();
     }
 
-    /** Stops the member (its leader duties first: no order after this), then HTTP and the simulated market. Idempotent. */
+    /**
+     * Stops HTTP first (its handlers read the member's Aeron counters, which are unmapped once the member closes), then
+     * the member (its leader duties first: no order after this), then the simulated market. After it, {@link #status()}
+     * is the last status taken before the close, with the applied events and the state hash of the core, now quiet
+     * (the service thread has stopped). Idempotent.
+     */
     @Override
     public void close()
     {
@@ -184,25 +199,28 @@ public final class ClusterMember implements AutoCloseable
             return;
         }
         closed = true;
-        final ClusterEngine closing = engine;
-        if (closing != null)
-        {
-            closing.close();
-        }
         if (health != null)
         {
             health.close();
-            health = null;
         }
         if (metrics != null)
         {
             metrics.close();
-            metrics = null;
+        }
+        final ClusterEngine closing = engine;
+        if (closing != null)
+        {
+            final ClusterStatus before = closing.status();
+            closing.close();
+            final CoreClusteredService service = closing.service();
+            final String hash = service.engine() != null ? service.stateHash() : before.stateHash();
+            closedStatus = new ClusterStatus(before.memberId(), before.role(), before.leadershipTermId(),
+                before.leaderMemberId(), before.commitPosition(), service.appliedPosition(), service.appliedEvents(), hash,
+                service.appliedEvents(), before.elections(), false, service.ordersSent(), before.clientOrderPrefix());
         }
         if (duties != null)
         {
             duties.close();
-            duties = null;
         }
     }
 }

@@ -6,6 +6,7 @@ import dev.peregrine.ops.cli.ExitCodes;
 import dev.peregrine.ops.config.ClusterConfig;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -24,21 +25,27 @@ public final class ClusterRun
     private final EngineOptions options;
     private final ClusterConfig cluster;
     private final PrintWriter out;
-    private final GracefulShutdown shutdown;
+    private final ClusterSignal signal;
 
     public ClusterRun(final EngineOptions options, final ClusterConfig cluster, final PrintWriter out)
     {
         this.options = options;
         this.cluster = cluster;
         this.out = out;
-        this.shutdown = new GracefulShutdown(options, out);
+        // Before the member starts: from then on Aeron owns SIGTERM (ClusterSignal says why).
+        this.signal = new ClusterSignal(options.isDaemon() ? options.shutdownTimeout() : Duration.ofSeconds(30), out);
+    }
+
+    /** Asks the running member to stop, as SIGTERM does. */
+    public void requestStop()
+    {
+        signal.requestStop();
     }
 
     /** Runs the member until a signal comes; the exit code. */
     public int execute() throws InterruptedException
     {
-        shutdown.install();
-        try
+        try (signal)
         {
             printTopology();
             final ClusterMember member = ClusterMember.start(options, cluster, this::line);
@@ -52,11 +59,7 @@ public final class ClusterRun
                 member.close();
             }
             printFinalLines(member);
-            return shutdown.exitCode(ExitCodes.OK);
-        }
-        finally
-        {
-            shutdown.finished();
+            return ExitCodes.OK;
         }
     }
 
@@ -96,7 +99,7 @@ public final class ClusterRun
     {
         int leader = -1;
         long term = Long.MIN_VALUE;
-        while (!shutdown.awaitStop(POLL_NANOS))
+        while (!signal.awaitStop(POLL_NANOS))
         {
             final ClusterStatus status = member.status();
             if (status.leaderMemberId() >= 0 && (status.leaderMemberId() != leader || status.leadershipTermId() != term))
@@ -110,14 +113,12 @@ public final class ClusterRun
         line("stopping (signal): the other members go on; this member's log and snapshots stay in " + cluster.memberDir());
     }
 
-    /** After close: the service thread has stopped, so the core is quiet and its hash is final. */
+    /** After close: the service thread has stopped, so the core is quiet and its hash final ({@link ClusterMember#close()}). */
     private void printFinalLines(final ClusterMember member)
     {
         final ClusterStatus status = member.status();
-        final String hash = member.engine().service().engine() != null ? member.engine().service().stateHash() :
-            status.stateHash();
         out.println("applied-events: " + status.appliedEvents());
-        out.println("state-hash: " + hash);
+        out.println("state-hash: " + status.stateHash());
         out.flush();
     }
 
