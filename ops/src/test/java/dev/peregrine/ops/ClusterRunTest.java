@@ -135,6 +135,31 @@ class ClusterRunTest
         }
     }
 
+    @Test
+    void theShippedFilePassesConfigCheckAsEachMember() throws Exception
+    {
+        final Path root = DaemonProcess.repositoryRoot();
+        final Map<String, String> env = new HashMap<>(DaemonProcess.runEnvironment(temp.resolve("journal"), TOKEN));
+        env.put("PEREGRINE_CLUSTER_DIR", temp.resolve("cluster").toString());
+        for (int member = 0; member < 3; member++)
+        {
+            final Path log = temp.resolve("check-" + member + ".log");
+            final int exit = DaemonProcess.run(temp, env, log, "config", "check", "--config",
+                root.resolve("ops/config/cluster-member.yaml").toString(), "--member", String.valueOf(member));
+            final String output = DaemonProcess.read(log);
+            assertThat(exit).as(output).isZero();
+            assertThat(output).contains("OK: ").contains("profile paper").contains("venue simulated")
+                .contains("  cluster: member " + member + " of 3 [127.0.0.1, 127.0.0.1, 127.0.0.1], ports from 39100, " +
+                    "member folder " + temp.resolve("cluster").resolve("member-" + member))
+                .doesNotContain("ignored by a cluster member");
+        }
+        final Path log = temp.resolve("check-3.log");
+        assertThat(DaemonProcess.run(temp, env, log, "config", "check", "--config",
+            root.resolve("ops/config/cluster-member.yaml").toString(), "--member", "3")).isEqualTo(2);
+        assertThat(DaemonProcess.read(log)).contains("run --member: was '3'; expected a member id from 0 to 2 " +
+            "(cluster.members lists 3)");
+    }
+
     /** Starts {@code run}, waits until its member applied {@code events}, stops it with SIGTERM; its output (exit 0). */
     private static String runUntil(final Map<String, String> env, final Path log, final long events, final String... args)
         throws Exception
