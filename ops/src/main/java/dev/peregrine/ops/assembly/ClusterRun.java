@@ -119,6 +119,7 @@ public final class ClusterRun
         final ClusterStatus status = member.status();
         out.println("applied-events: " + status.appliedEvents());
         out.println("state-hash: " + status.stateHash());
+        out.println("orders-sent: " + status.ordersSent() + " (orders and cancels this member handed to the venue while it led)");
         out.flush();
     }
 
