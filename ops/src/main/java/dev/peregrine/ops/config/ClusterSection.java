@@ -135,7 +135,13 @@ final class ClusterSection
             cluster.problem("members", null, "a list of member hosts in member-id order, e.g. [10.0.0.1, 10.0.0.2, 10.0.0.3]");
             return List.of();
         }
+        final int before = cluster.problems().size();
         final List<String> hosts = cluster.strings("members", List.of());
+        if (hosts.isEmpty() && cluster.problems().size() == before)
+        {
+            cluster.problem("members", "an empty list", "one host per member, e.g. [10.0.0.1, 10.0.0.2, 10.0.0.3]");
+            return List.of();
+        }
         for (int i = 0; i < hosts.size(); i++)
         {
             final String host = hosts.get(i);

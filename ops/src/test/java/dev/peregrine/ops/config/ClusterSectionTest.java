@@ -151,6 +151,10 @@ class ClusterSectionTest
             "cluster: {members: [a, 'b:39100', c], member_id: 0, dir: CLUSTER}");
         assertThat(problems(withPort, null)).containsExactly(
             "cluster.members[1]: was 'b:39100'; expected a host name or IPv4 address without a port");
+        final Path empty = file("ports: {health: 0, metrics: 0}", "journal: {dir: JOURNAL}",
+            "cluster: {members: [], member_id: 0, dir: CLUSTER}");
+        assertThat(problems(empty, null)).containsExactly(
+            "cluster.members: was 'an empty list'; expected one host per member, e.g. [10.0.0.1, 10.0.0.2, 10.0.0.3]");
         final Path missing = file("ports: {health: 0, metrics: 0}", "journal: {dir: JOURNAL}",
             "cluster: {dir: CLUSTER}");
         assertThat(problems(missing, null)).containsExactly(
