@@ -110,6 +110,7 @@ public final class ClusterNode implements AutoCloseable
             .logChannel("aeron:udp?term-length=256k")
             .replicationChannel("aeron:udp?endpoint=" + host + ":0")
             .leaderHeartbeatTimeoutNs(leaderHeartbeatTimeoutNs)
+            .errorHandler(error -> reportError(memberId, "consensus module", error))
             .idleStrategySupplier(ClusterNode::idle);
         ClusteredMediaDriver clustered = null;
         try
@@ -123,6 +124,7 @@ public final class ClusterNode implements AutoCloseable
                     .snapshotChannel("aeron:ipc?alias=snapshot|term-length=256k")
                     .clusteredService(service)
                     .serviceId(0)
+                    .errorHandler(error -> reportError(memberId, "clustered core", error))
                     .idleStrategySupplier(ClusterNode::idle));
             return new ClusterNode(memberId, clustered, container);
         }
@@ -131,6 +133,12 @@ public final class ClusterNode implements AutoCloseable
             CloseHelper.quietClose(clustered);
             throw ex;
         }
+    }
+
+    /** Aeron's agents keep running after most errors; the operator sees each on stderr (Aeron's error log has them too). */
+    private static void reportError(final int memberId, final String agent, final Throwable error)
+    {
+        System.err.println("cluster member " + memberId + ", " + agent + ": " + error);
     }
 
     private static SleepingMillisIdleStrategy idle()

@@ -181,12 +181,6 @@ public final class CoreClusteredService implements ClusteredService
             epoch(loaded.clusterEpochMillis());
             restoredFromSnapshot = true;
         }
-        else if (clockIntervalMillis > 0)
-        {
-            // A new log (or one replayed from its start): the first tick. Later ones are scheduled by each tick, and a
-            // snapshot carries the pending one (the consensus module's timers are in its own snapshot).
-            cluster.scheduleTimer(CLOCK_TIMER, cluster.time() + cluster.timeUnit().convert(clockIntervalMillis, TimeUnit.MILLISECONDS));
-        }
     }
 
     @Override
@@ -317,6 +311,14 @@ public final class CoreClusteredService implements ClusteredService
         final int appVersion)
     {
         this.leaderMemberId = leaderMemberId;
+        if (clockIntervalMillis > 0)
+        {
+            // The clock starts (or restarts: the same timer id replaces the deadline) at each term's first entry: every
+            // member applies the same term events at the same positions, so every member schedules the same ticks
+            // (Aeron's time unit is known only from the first term event on). Later ticks are scheduled by each tick,
+            // and a snapshot carries the pending one in the consensus module's state.
+            cluster.scheduleTimer(CLOCK_TIMER, timestamp + timeUnit.convert(clockIntervalMillis, TimeUnit.MILLISECONDS));
+        }
     }
 
     @Override
