@@ -17,7 +17,7 @@ enum ClusterIdle
     SLEEPING,
     /** Aeron's usual default for its agents: spin, yield, then park from 1 us doubling up to 100 us. */
     BACKOFF,
-    /** {@code Thread.yield()} when idle: no sleeps, but every agent stays runnable (ten threads on two cores here). */
+    /** {@code Thread.yield()} when idle: no sleeps, but every agent stays runnable (13 threads on two cores here). */
     YIELDING,
     /** Never gives up the core: one core per agent or it measures the scheduler. */
     BUSY_SPIN;
