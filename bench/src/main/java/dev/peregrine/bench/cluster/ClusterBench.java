@@ -217,8 +217,8 @@ public final class ClusterBench
                 "%s before, %s after%n", o.rounds, o.events, o.seed, o.warmUp,
             Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter);
         out.printf(Locale.ROOT, "ring: journal -> core -> outbound, one thread each, %s wait; cluster: 3 members on " +
-            "loopback UDP in this JVM, each: driver+archive SHARED, consensus module, service container; client with " +
-            "its own driver (SHARED); idle strategy of every Aeron agent: sleeping 1 ms as ClusterNode ships it%s; the " +
+            "loopback UDP in this JVM, each: driver (SHARED), archive (SHARED), consensus module, service " +
+            "container; client with its own driver (SHARED); idle strategy of every Aeron agent: sleeping 1 ms as ClusterNode ships it%s; the " +
             "bench's thread spins then yields; one event in flight at a time%n", o.ringWait,
             o.clusterIdle.size() > 1 || o.clusterIdle.get(0) != ClusterIdle.SLEEPING ?
                 " (rows marked otherwise: the bench's copy of ClusterNode with that idle strategy)" : "");
