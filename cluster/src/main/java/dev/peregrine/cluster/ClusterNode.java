@@ -15,6 +15,7 @@ import dev.peregrine.shaded.agrona.concurrent.NoOpLock;
 import dev.peregrine.shaded.agrona.concurrent.SleepingMillisIdleStrategy;
 import dev.peregrine.shaded.agrona.concurrent.status.AtomicCounter;
 
+import java.io.File;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
@@ -57,7 +58,11 @@ public final class ClusterNode implements AutoCloseable
      * Starts member {@code memberId} of {@code members}.
      *
      * @param nodeDir  this member's archive and cluster folders (kept: a restart on it resumes from them)
-     * @param aeronDir the media driver's folder, unique per member on this machine (under /dev/shm where it exists)
+     * @param aeronDir the media driver's folder, unique per member on this machine (under /dev/shm where it exists);
+     *                 also the folder of the archive's, consensus module's and container's mark files, scratch like the
+     *                 driver's (deleted as it starts): a member SIGKILLed a moment ago then restarts at once instead of
+     *                 finding its mark files "active" until Aeron's liveness time-out. The price: Aeron no longer
+     *                 refuses a second process started on the same member folder; one member, one process
      */
     public static ClusterNode launch(final ClusterMembers members, final int memberId, final Path nodeDir,
         final String aeronDir, final ClusteredService service)
@@ -89,6 +94,7 @@ public final class ClusterNode implements AutoCloseable
             .aeronDirectoryName(aeronDir)
             .archiveDir(nodeDir.resolve("archive").toFile())
             .archiveId(memberId)
+            .markFileDir(new File(aeronDir))
             .controlChannel(members.archiveControlChannel(memberId))
             .localControlChannel(LOCAL_CONTROL)
             .replicationChannel("aeron:udp?endpoint=" + host + ":0")
@@ -104,12 +110,14 @@ public final class ClusterNode implements AutoCloseable
             .clusterMemberId(memberId)
             .clusterMembers(members.topology())
             .clusterDir(nodeDir.resolve("cluster").toFile())
+            .markFileDir(new File(aeronDir))
             .archiveContext(archiveClient.clone())
             .serviceCount(1)
             .ingressChannel("aeron:udp?term-length=64k")
             .logChannel("aeron:udp?term-length=256k")
             .replicationChannel("aeron:udp?endpoint=" + host + ":0")
             .leaderHeartbeatTimeoutNs(leaderHeartbeatTimeoutNs)
+            .errorHandler(error -> reportError(memberId, "consensus module", error))
             .idleStrategySupplier(ClusterNode::idle);
         ClusteredMediaDriver clustered = null;
         try
@@ -120,9 +128,11 @@ public final class ClusterNode implements AutoCloseable
                     .aeronDirectoryName(aeronDir)
                     .archiveContext(archiveClient.clone())
                     .clusterDir(nodeDir.resolve("cluster").toFile())
+                    .markFileDir(new File(aeronDir))
                     .snapshotChannel("aeron:ipc?alias=snapshot|term-length=256k")
                     .clusteredService(service)
                     .serviceId(0)
+                    .errorHandler(error -> reportError(memberId, "clustered core", error))
                     .idleStrategySupplier(ClusterNode::idle));
             return new ClusterNode(memberId, clustered, container);
         }
@@ -131,6 +141,12 @@ public final class ClusterNode implements AutoCloseable
             CloseHelper.quietClose(clustered);
             throw ex;
         }
+    }
+
+    /** Aeron's agents keep running after most errors; the operator sees each on stderr (Aeron's error log has them too). */
+    private static void reportError(final int memberId, final String agent, final Throwable error)
+    {
+        System.err.println("cluster member " + memberId + ", " + agent + ": " + error);
     }
 
     private static SleepingMillisIdleStrategy idle()

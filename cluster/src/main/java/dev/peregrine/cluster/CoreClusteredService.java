@@ -1,6 +1,7 @@
 package dev.peregrine.cluster;
 
 import dev.peregrine.core.engine.EngineSettings;
+import dev.peregrine.core.event.CommandCode;
 import dev.peregrine.core.event.EventType;
 import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.event.OrderCommand;
@@ -121,6 +122,8 @@ public final class CoreClusteredService implements ClusteredService
     private Cluster cluster;
     private long sequence;
     private long clusterEpochMillis;
+    /** Aeron's cluster time unit: known from the first term event on (null in onStart). */
+    private TimeUnit timeUnit;
     private boolean egressActive;
     private long lastHashNanos;
     private volatile long applied;
@@ -181,12 +184,6 @@ public final class CoreClusteredService implements ClusteredService
             epoch(loaded.clusterEpochMillis());
             restoredFromSnapshot = true;
         }
-        else if (clockIntervalMillis > 0)
-        {
-            // A new log (or one replayed from its start): the first tick. Later ones are scheduled by each tick, and a
-            // snapshot carries the pending one (the consensus module's timers are in its own snapshot).
-            cluster.scheduleTimer(CLOCK_TIMER, cluster.time() + cluster.timeUnit().convert(clockIntervalMillis, TimeUnit.MILLISECONDS));
-        }
     }
 
     @Override
@@ -222,16 +219,16 @@ public final class CoreClusteredService implements ClusteredService
         }
         slot.clearInputs();
         slot.type = EventType.CLOCK;
-        slot.eventTimeNanos = cluster.timeUnit().toNanos(timestamp);
+        slot.eventTimeNanos = timeUnit().toNanos(timestamp);
         apply(timestamp);
-        cluster.scheduleTimer(CLOCK_TIMER, timestamp + cluster.timeUnit().convert(clockIntervalMillis, TimeUnit.MILLISECONDS));
+        cluster.scheduleTimer(CLOCK_TIMER, timestamp + timeUnit().convert(clockIntervalMillis, TimeUnit.MILLISECONDS));
     }
 
     private void apply(final long timestamp)
     {
         if (clusterEpochMillis == 0)
         {
-            epoch(cluster.timeUnit().toMillis(timestamp));
+            epoch(timeUnit().toMillis(timestamp));
         }
         engine.statistics().onEvent(slot, sequence, true);
         if (egressActive)
@@ -247,6 +244,11 @@ public final class CoreClusteredService implements ClusteredService
         applied = sequence;
     }
 
+    private TimeUnit timeUnit()
+    {
+        return timeUnit != null ? timeUnit : cluster.timeUnit();
+    }
+
     private void epoch(final long millis)
     {
         clusterEpochMillis = millis;
@@ -257,7 +259,7 @@ public final class CoreClusteredService implements ClusteredService
     {
         if (clusterEpochMillis == 0)
         {
-            epoch(cluster.timeUnit().toMillis(timestamp));
+            epoch(timeUnit().toMillis(timestamp));
         }
         final boolean mine = memberId == cluster.memberId() && nonce != 0 && nonce == egress.nonce() &&
             role == Cluster.Role.LEADER;
@@ -317,6 +319,27 @@ public final class CoreClusteredService implements ClusteredService
         final int appVersion)
     {
         this.leaderMemberId = leaderMemberId;
+        this.timeUnit = timeUnit;
+        if (egress != Egress.NONE)
+        {
+            // A new term is a restart of the order path: whatever the last leader had in flight is answered only by the
+            // new leader's reconciliation. As a restarted engine does (its journaled RECOVERED), the orders pending at the
+            // venue now wait for that answer instead of expiring on the election's gap in time; a term event is the
+            // first entry of its term, before any of its ticks, at the same position on every member.
+            slot.clearInputs();
+            slot.type = EventType.COMMAND;
+            slot.flags = CommandCode.RECOVERED;
+            slot.eventTimeNanos = timeUnit.toNanos(timestamp);
+            apply(timestamp);
+        }
+        if (clockIntervalMillis > 0)
+        {
+            // The clock starts (or restarts: the same timer id replaces the deadline) at each term's first entry: every
+            // member applies the same term events at the same positions, so every member schedules the same ticks
+            // (Aeron's time unit is known only from the first term event on). Later ticks are scheduled by each tick,
+            // and a snapshot carries the pending one in the consensus module's state.
+            cluster.scheduleTimer(CLOCK_TIMER, timestamp + timeUnit.convert(clockIntervalMillis, TimeUnit.MILLISECONDS));
+        }
     }
 
     @Override

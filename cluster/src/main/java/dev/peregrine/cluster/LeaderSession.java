@@ -1,13 +1,10 @@
 package dev.peregrine.cluster;
 
 import com.lmax.disruptor.EventHandler;
-import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.TimeoutBlockingWaitStrategy;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
-import dev.peregrine.core.event.CommandCode;
-import dev.peregrine.core.event.EventType;
 import dev.peregrine.core.event.InboundEvent;
 import dev.peregrine.core.event.OrderCommand;
 import dev.peregrine.core.instrument.InstrumentRegistry;
@@ -84,11 +81,6 @@ final class LeaderSession implements AutoCloseable
         final LiveVenue live = built.liveVenue();
         if (live != null)
         {
-            if (!open.isEmpty())
-            {
-                // As a restarted engine does: the orders an old leader left wait for the reconciliation, not a time-out.
-                publishCommand(CommandCode.RECOVERED);
-            }
             venueToClose = live;
             live.start(ring, instruments, clientOrderPrefix, open);
             venue = live;
@@ -129,26 +121,6 @@ final class LeaderSession implements AutoCloseable
     long dropped()
     {
         return dropped;
-    }
-
-    private void publishCommand(final int code)
-    {
-        final long sequence;
-        try
-        {
-            sequence = ring.tryNext();
-        }
-        catch (final InsufficientCapacityException ex)
-        {
-            log.accept("the ingress ring is full: the reconciliation's start was not published");
-            return;
-        }
-        final InboundEvent event = ring.get(sequence);
-        event.clearInputs();
-        event.type = EventType.COMMAND;
-        event.flags = code;
-        event.eventTimeNanos = System.currentTimeMillis() * 1_000_000L;
-        ring.publish(sequence);
     }
 
     /**

@@ -188,6 +188,19 @@ public final class DemoCommand implements Callable<Integer>
         description = "Inbound ring slots, a power of two (default: ${DEFAULT-VALUE}).")
     private int ringSize;
 
+    @Option(names = "--cluster", paramLabel = "N",
+        description = "Runs N cluster members (3: one may die) as separate processes, trading live against the " +
+            "simulated Coinbase; prints the failover and each member's state hash (docs/cluster.md).")
+    private Integer cluster;
+
+    @Option(names = "--kill-leader-at", paramLabel = "TIME",
+        description = "With --cluster: SIGKILLs the leader this long after trading starts, e.g. 20s, and restarts it.")
+    private String killLeaderAt;
+
+    @Option(names = "--cluster-port-base", defaultValue = "38100", paramLabel = "PORT",
+        description = "With --cluster: member i listens on PORT + 10 i + 0..4 (UDP; default: ${DEFAULT-VALUE}).")
+    private int clusterPortBase;
+
     @Mixin
     private AcceptTruncatedOption acceptTruncated;
 
@@ -199,6 +212,14 @@ public final class DemoCommand implements Callable<Integer>
         {
             StrategyListing.print(spec.commandLine().getOut());
             return ExitCodes.OK;
+        }
+        if (cluster != null)
+        {
+            return clusterDemo();
+        }
+        if (killLeaderAt != null)
+        {
+            throw new UsageException("--kill-leader-at applies to --cluster only");
         }
         if (speed != null && replay == null)
         {
@@ -323,6 +344,37 @@ public final class DemoCommand implements Callable<Integer>
         }
         return snapshotEvery == 0 ? SnapshotPolicy.OFF : new SnapshotPolicy(snapshotEvery,
             SnapshotPolicy.DEFAULT_EVERY_EVENT_NANOS, SnapshotPolicy.DEFAULT.keep());
+    }
+
+    /** {@code demo --cluster N}: the members are {@code run} processes; the options that shape one engine do not apply. */
+    private int clusterDemo() throws Exception
+    {
+        if (cluster < 1 || cluster > 7)
+        {
+            throw new UsageException("--cluster must be 1 to 7 members (3 survives the loss of one), was " + cluster);
+        }
+        if (replay != null || !"coinbase".equals(venue))
+        {
+            throw new UsageException("--cluster trades live against the simulated Coinbase: --replay and --venue do not apply");
+        }
+        if (clusterPortBase < 1024 || clusterPortBase + 10 * cluster > 65_535)
+        {
+            throw new UsageException("--cluster-port-base must leave room for " + cluster + " members (PORT + 10 i + 4 " +
+                "up to 65535) and be 1024 or more, was " + clusterPortBase);
+        }
+        final java.time.Duration kill = killLeaderAt == null ? null : Durations.parse(killLeaderAt);
+        final java.time.Duration runFor = duration != null ? Durations.parse(duration) :
+            kill != null ? kill.plusSeconds(15) : Durations.parse(DEFAULT_DURATION);
+        if (kill != null && kill.compareTo(runFor) >= 0)
+        {
+            throw new UsageException("--kill-leader-at (" + killLeaderAt + ") must come before the end of --duration (" +
+                duration + ")");
+        }
+        final Path dir = journal != null ? journal :
+            Files.createTempDirectory("peregrine-cluster-demo-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-");
+        return dev.peregrine.ops.clusterdemo.ClusterDemo.run(new dev.peregrine.ops.clusterdemo.ClusterDemo.Options(cluster,
+            kill, runFor, products != null ? products : VenueRegistry.standard().venue("coinbase").defaultProducts(), seed,
+            tradesPerSecond, clusterPortBase, dir), spec.commandLine().getOut());
     }
 
     private void checkSummaryPath()

@@ -42,6 +42,29 @@ public interface VenueSimulator extends AutoCloseable
     /** Recorded frames sent so far (0 for a generated market). */
     long framesReplayed();
 
+    /**
+     * Client order ids the order emulator received in more than one create request: orders sent twice (the
+     * cluster demo's proof that a failover sends none twice).
+     *
+     * @throws UnsupportedOperationException for a simulator that does not count them
+     */
+    default java.util.List<String> duplicatedClientOrderIds()
+    {
+        throw new UnsupportedOperationException("this venue's simulator does not count client order ids");
+    }
+
+    /** Distinct client order ids the order emulator was asked to create (as {@link #duplicatedClientOrderIds}). */
+    default int distinctClientOrderIds()
+    {
+        throw new UnsupportedOperationException("this venue's simulator does not count client order ids");
+    }
+
+    /** Stops serving market data (the order API stays up): the engine's inputs go quiet. */
+    default void stopMarketData()
+    {
+        throw new UnsupportedOperationException("this venue's simulator cannot stop its market data alone");
+    }
+
     /** One line of totals for the stop message: frames, orders, fills, cancels, refusals, net filled per product. */
     String summary();
 

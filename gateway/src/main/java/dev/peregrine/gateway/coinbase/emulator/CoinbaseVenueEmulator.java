@@ -193,6 +193,18 @@ public final class CoinbaseVenueEmulator implements AutoCloseable
         return rest.createsFor(clientOrderId);
     }
 
+    /** Client order ids that arrived in more than one create request (an order sent twice), sorted. */
+    public synchronized List<String> duplicatedClientOrderIds()
+    {
+        return rest.duplicatedClientOrderIds();
+    }
+
+    /** Distinct client order ids the venue was asked to create. */
+    public synchronized int distinctClientOrderIds()
+    {
+        return rest.distinctClientOrderIds();
+    }
+
     public synchronized int authFailures()
     {
         return authFailures;

@@ -69,6 +69,18 @@ final class EmulatorRest
         return createsByClientId.getOrDefault(clientOrderId, 0);
     }
 
+    /** Client order ids that arrived in more than one create request. */
+    List<String> duplicatedClientOrderIds()
+    {
+        return createsByClientId.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).sorted().toList();
+    }
+
+    /** Distinct client order ids that arrived in create requests. */
+    int distinctClientOrderIds()
+    {
+        return createsByClientId.size();
+    }
+
     EmulatorReply handle(final String method, final String uri, final String authorization, final String body)
     {
         final String path = uri.contains("?") ? uri.substring(0, uri.indexOf('?')) : uri;

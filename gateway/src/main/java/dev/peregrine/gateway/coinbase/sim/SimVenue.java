@@ -200,6 +200,24 @@ public final class SimVenue implements VenueSimulator
         return market;
     }
 
+    @Override
+    public java.util.List<String> duplicatedClientOrderIds()
+    {
+        return orders.duplicatedClientOrderIds();
+    }
+
+    @Override
+    public int distinctClientOrderIds()
+    {
+        return orders.distinctClientOrderIds();
+    }
+
+    @Override
+    public void stopMarketData()
+    {
+        market.close();
+    }
+
     public CoinbaseVenueEmulator orders()
     {
         return orders;
