@@ -234,7 +234,7 @@ public final class DaemonConfigLoader
         }
         secrets.finish();
 
-        final ConfiguredCatalog catalog;
+        ConfiguredCatalog catalog;
         final boolean deferred = venueCatalog && catalogUrl != null && !problems.isEmpty();
         if (!venueCatalog || catalogUrl == null || deferred)
         {
@@ -245,6 +245,10 @@ public final class DaemonConfigLoader
         else
         {
             catalog = venueCatalog(root, venueName, catalogUrl, ConfiguredCatalog.cachePath(journalDir, venueName), problems);
+            if (cluster != null)
+            {
+                catalog = agreedAcrossMembers(root, catalog, venueName, problems);
+            }
         }
         final EngineSettings spotSettings = EngineSettingsSection.read(root, live, problems, catalog.catalog(), deferred,
             urlDefaults);
@@ -292,6 +296,23 @@ public final class DaemonConfigLoader
                 "products the venue lists: " + ex.getMessage()));
             throw new ConfigException(problems);
         }
+    }
+
+    /** A cluster member's venue catalog with the reference prices every member agrees on (a problem per product without). */
+    private static ConfiguredCatalog agreedAcrossMembers(final ConfigSection root, final ConfiguredCatalog loaded,
+        final String venue, final List<ConfigProblem> problems)
+    {
+        final List<String> products = new ArrayList<>(new LinkedHashSet<>(root.strings("products",
+            EngineSettingsSection.DEFAULT_PRODUCTS)));
+        final List<String> missing = new ArrayList<>();
+        final ConfiguredCatalog agreed = loaded.withAgreedReferencePrices(venue, products, missing);
+        for (final String symbol : missing)
+        {
+            problems.add(new ConfigProblem("products", "'" + symbol + "'", "a product of the built-in lists in cluster " +
+                "mode: its reference price (sizing the default limits, centring the sanity band) must be the same on " +
+                "every member, and the venue's price differs from one member's start to the next"));
+        }
+        return agreed;
     }
 
     /** The key's shape and its secret's parse, as the order adapter will need them; messages name sources only. */
