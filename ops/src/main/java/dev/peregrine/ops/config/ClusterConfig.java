@@ -29,6 +29,11 @@ public record ClusterConfig(
     Duration clockInterval,
     List<String> ignored)
 {
+    /** Ports each member's block spans (Aeron uses the first five: ingress, consensus, log, catch-up, archive). */
+    public static final int PORTS_PER_MEMBER = 10;
+    /** Ports of each block Aeron listens on. */
+    public static final int PORTS_USED = 5;
+
     /** The media driver folder prefix when the file names none: shared memory when the machine has it. */
     public static String defaultAeronDir()
     {
@@ -65,9 +70,4 @@ public record ClusterConfig(
     {
         return members.portBase() + PORTS_PER_MEMBER * member;
     }
-
-    /** Ports each member's block spans (Aeron uses the first five: ingress, consensus, log, catch-up, archive). */
-    public static final int PORTS_PER_MEMBER = 10;
-    /** Ports of each block Aeron listens on. */
-    public static final int PORTS_USED = 5;
 }
