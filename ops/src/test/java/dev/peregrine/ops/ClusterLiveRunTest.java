@@ -3,6 +3,8 @@ package dev.peregrine.ops;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.peregrine.gateway.coinbase.orders.EcPrivateKeyPem;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,7 +17,6 @@ import java.security.interfaces.ECPrivateKey;
 import java.security.spec.ECGenParameterSpec;
 import java.util.Base64;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,6 +43,19 @@ class ClusterLiveRunTest
 
     @TempDir
     Path temp;
+    private ScratchAeronDirs aeron;
+
+    @BeforeEach
+    void scratch()
+    {
+        aeron = new ScratchAeronDirs(temp);
+    }
+
+    @AfterEach
+    void removeDriverFolders() throws Exception
+    {
+        aeron.delete();
+    }
 
     @Test
     void theLeadingMemberSendsTheCoresOrdersToTheVenue() throws Exception
@@ -90,7 +104,7 @@ class ClusterLiveRunTest
                 "  member_id: 0",
                 "  port_base: " + PORT_BASE,
                 "  dir: " + temp.resolve("cluster"),
-                "  aeron_dir: " + aeronDir(),
+                "  aeron_dir: " + aeron.prefix("live"),
                 ""));
             run = DaemonProcess.start(temp, Map.of("PEREGRINE_ADMIN_TOKEN", TOKEN), runLog, "run", "--config", config.toString());
             final DaemonProcess.Endpoints endpoints = DaemonProcess.awaitStarted(run, runLog);
@@ -141,11 +155,5 @@ class ClusterLiveRunTest
         {
             throw new AssertionError(body, ex);
         }
-    }
-
-    private String aeronDir()
-    {
-        final Path shm = Path.of("/dev/shm");
-        return (Files.isDirectory(shm) ? shm : temp).resolve("peregrine-ops-live-" + UUID.randomUUID()).toString();
     }
 }

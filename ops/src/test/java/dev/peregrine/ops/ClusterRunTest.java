@@ -2,6 +2,8 @@ package dev.peregrine.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,6 +37,19 @@ class ClusterRunTest
 
     @TempDir
     Path temp;
+    private ScratchAeronDirs aeron;
+
+    @BeforeEach
+    void scratch()
+    {
+        aeron = new ScratchAeronDirs(temp);
+    }
+
+    @AfterEach
+    void removeDriverFolders() throws Exception
+    {
+        aeron.delete();
+    }
 
     @Test
     void aOneMemberClusterLeadsPrintsItsHashOnSigtermAndResumesItsLog() throws Exception
@@ -50,7 +64,7 @@ class ClusterRunTest
             "  member_id: 0",
             "  port_base: " + ONE_MEMBER_PORT_BASE,
             "  dir: " + temp.resolve("cluster"),
-            "  aeron_dir: " + aeronDir("one"));
+            "  aeron_dir: " + aeron.prefix("run-one"));
         final Map<String, String> env = Map.of("PEREGRINE_ADMIN_TOKEN", TOKEN);
 
         final Path firstLog = temp.resolve("first.log");
@@ -84,7 +98,7 @@ class ClusterRunTest
         // the documented environment overrides.
         final Map<String, String> env = new HashMap<>(DaemonProcess.runEnvironment(temp.resolve("journal"), TOKEN));
         env.put("PEREGRINE_CLUSTER_DIR", temp.resolve("cluster").toString());
-        env.put("PEREGRINE_CLUSTER_AERON_DIR", aeronDir("three"));
+        env.put("PEREGRINE_CLUSTER_AERON_DIR", aeron.prefix("run-three"));
         env.put("PEREGRINE_CLUSTER_PORT_BASE", String.valueOf(THREE_MEMBERS_PORT_BASE));
         final List<Process> processes = new ArrayList<>();
         final List<Path> logs = new ArrayList<>();
@@ -198,11 +212,5 @@ class ClusterRunTest
             roles.add(cluster(response).path("role").asText());
         }
         return roles.stream().sorted().toList();
-    }
-
-    private String aeronDir(final String name)
-    {
-        final Path shm = Path.of("/dev/shm");
-        return (Files.isDirectory(shm) ? shm : temp).resolve("peregrine-ops-run-" + name + "-" + UUID.randomUUID()).toString();
     }
 }

@@ -10,6 +10,7 @@ import dev.peregrine.ops.assembly.ClusterMember;
 import dev.peregrine.ops.assembly.EngineOptions;
 import dev.peregrine.ops.config.ClusterConfig;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,7 +21,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -43,19 +43,27 @@ class ThreeMemberClusterTest
     Path temp;
 
     private final List<ClusterMember> members = new ArrayList<>();
+    private ScratchAeronDirs aeron;
+
+    @BeforeEach
+    void scratch()
+    {
+        aeron = new ScratchAeronDirs(temp);
+    }
 
     @AfterEach
-    void closeMembers()
+    void closeMembers() throws Exception
     {
         // A member left running would hold its ports and its media driver for the next test.
         members.forEach(ClusterMember::close);
+        aeron.delete();
     }
 
     @Test
     void oneLeaderTwoFollowersEqualStateHashesAndTheClusterSeries() throws Exception
     {
         final ClusterConfig cluster = new ClusterConfig(new ClusterMembers(Collections.nCopies(3, "127.0.0.1"), PORT_BASE),
-            0, temp.resolve("cluster"), aeronDir(), Duration.ofSeconds(2), Duration.ofSeconds(1), List.of());
+            0, temp.resolve("cluster"), aeron.prefix("three"), Duration.ofSeconds(2), Duration.ofSeconds(1), List.of());
         for (int id = 0; id < 3; id++)
         {
             final int member = id;
@@ -195,11 +203,5 @@ class ThreeMemberClusterTest
         return samples.stream().filter(s -> s.name().equals(name) && (role == null || role.equals(s.labels().get("role"))))
             .mapToDouble(PrometheusTextParser.Sample::value).findFirst()
             .orElseThrow(() -> new AssertionError("no " + name + (role == null ? "" : "{role=" + role + "}")));
-    }
-
-    private String aeronDir()
-    {
-        final Path shm = Path.of("/dev/shm");
-        return (Files.isDirectory(shm) ? shm : temp).resolve("peregrine-ops-three-" + UUID.randomUUID()).toString();
     }
 }
