@@ -15,7 +15,11 @@ import dev.peregrine.shaded.agrona.concurrent.NoOpLock;
 import dev.peregrine.shaded.agrona.concurrent.SleepingMillisIdleStrategy;
 import dev.peregrine.shaded.agrona.concurrent.status.AtomicCounter;
 
+import io.aeron.archive.ArchiveTool;
+import io.aeron.archive.client.ArchiveException;
+
 import java.io.File;
+import java.util.EnumSet;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
@@ -72,6 +76,33 @@ public final class ClusterNode implements AutoCloseable
 
     /** As {@link #launch(ClusterMembers, int, Path, String, ClusteredService)}, with another leader heartbeat timeout. */
     public static ClusterNode launch(final ClusterMembers members, final int memberId, final Path nodeDir,
+        final String aeronDir, final ClusteredService service, final long leaderHeartbeatTimeoutNs)
+    {
+        try
+        {
+            return launchOnce(members, memberId, nodeDir, aeronDir, service, leaderHeartbeatTimeoutNs);
+        }
+        catch (final ArchiveException ex)
+        {
+            if (ex.getMessage() == null || !ex.getMessage().contains(TORN_TAIL))
+            {
+                throw ex;
+            }
+            // A crash in the middle of writing the log's last fragment, where it crosses a page: Aeron refuses to guess.
+            // That fragment was never whole, so never acknowledged to the leader: truncating it (what Aeron's
+            // ArchiveTool verify offers) loses nothing the cluster committed; the leader sends the log after it again.
+            System.err.println("cluster member " + memberId + ": " + ex.getMessage() + ": a crash tore the log's last " +
+                "fragment; truncating it (ArchiveTool verify) and starting again");
+            ArchiveTool.verify(System.err, nodeDir.resolve("archive").toFile(), EnumSet.noneOf(ArchiveTool.VerifyOption.class),
+                null, file -> true);
+            return launchOnce(members, memberId, nodeDir, aeronDir, service, leaderHeartbeatTimeoutNs);
+        }
+    }
+
+    /** Aeron's refusal to start on a torn last fragment (Catalog's page-straddle check). */
+    private static final String TORN_TAIL = "incomplete last fragment straddling page boundary";
+
+    private static ClusterNode launchOnce(final ClusterMembers members, final int memberId, final Path nodeDir,
         final String aeronDir, final ClusteredService service, final long leaderHeartbeatTimeoutNs)
     {
         members.check(memberId);
