@@ -50,6 +50,10 @@ public final class ConfigCommand implements Callable<Integer>
         @Option(names = "--profile", paramLabel = "paper|live", description = "Overrides the file's profile.")
         private String profile;
 
+        @Option(names = "--member", paramLabel = "N",
+            description = "With a cluster section: check it as member N would run it (run --member N).")
+        private Integer member;
+
         @Option(names = "--journal", paramLabel = "DIR", description = {"Also says whether these settings continue the " +
             "journal in DIR (its state recovered, nothing written): what changes, or what blocks; exit 2 when refused."})
         private Path journal;
@@ -59,7 +63,7 @@ public final class ConfigCommand implements Callable<Integer>
         {
             try
             {
-                final DaemonConfig cfg = DaemonConfigLoader.load(config, profile, System.getenv(), true);
+                final DaemonConfig cfg = DaemonConfigLoader.load(config, profile, System.getenv(), true, member);
                 final PrintWriter out = spec.commandLine().getOut();
                 final java.util.List<String> strategies = new java.util.ArrayList<>();
                 cfg.settings().strategies().forEach(s -> strategies.add(s.name()));
@@ -67,6 +71,17 @@ public final class ConfigCommand implements Callable<Integer>
                     String.join(",", cfg.settings().products()) + ", strategies " +
                     (strategies.isEmpty() ? "ma-crossover (default)" : String.join(",", strategies)) +
                     ", journal " + cfg.journalDir() + ")");
+                if (cfg.clustered())
+                {
+                    final dev.peregrine.ops.config.ClusterConfig cluster = cfg.cluster();
+                    out.println("  cluster: member " + cluster.memberId() + " of " + cluster.members().size() + " " +
+                        cluster.members().hosts() + ", ports from " + cluster.members().portBase() + ", member folder " +
+                        cluster.memberDir() + ", health " + cfg.healthPort() + ", metrics " + cfg.metricsPort());
+                    for (final String ignored : cluster.ignored())
+                    {
+                        out.println("  cluster: ignored by a cluster member: " + ignored);
+                    }
+                }
                 for (final String override : cfg.overrides())
                 {
                     out.println("  overridden: " + override);

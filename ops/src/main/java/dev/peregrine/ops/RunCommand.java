@@ -1,5 +1,6 @@
 package dev.peregrine.ops;
 
+import dev.peregrine.ops.assembly.ClusterRun;
 import dev.peregrine.ops.assembly.EngineOptions;
 import dev.peregrine.ops.assembly.EngineRun;
 import dev.peregrine.ops.cli.AcceptTruncatedOption;
@@ -32,7 +33,8 @@ import java.util.concurrent.Callable;
     description = {
         "Runs the engine as a daemon from a YAML configuration (see ops/README.md, 'Configuration file';",
         "examples in ops/config/). Every configuration problem is listed at once, with exit code 2, before",
-        "anything connects. SIGTERM stops it gracefully and prints the summary with output-digest and state-hash."})
+        "anything connects. SIGTERM stops it gracefully and prints the summary with output-digest and state-hash.",
+        "With a cluster section, the process is one member of a cluster (--member N); see docs/cluster.md."})
 public final class RunCommand implements Callable<Integer>
 {
     @Spec
@@ -45,6 +47,10 @@ public final class RunCommand implements Callable<Integer>
         description = "Overrides the file's profile: paper (paper venue) or live (orders to the venue, Coinbase or Binance; strong secrets required).")
     private String profile;
 
+    @Option(names = "--member", paramLabel = "N",
+        description = "With a cluster section: run as member N (0-based, in cluster.members' order); wins over cluster.member_id.")
+    private Integer member;
+
     @Mixin
     private AcceptTruncatedOption acceptTruncated;
 
@@ -56,7 +62,7 @@ public final class RunCommand implements Callable<Integer>
         final DaemonConfig cfg;
         try
         {
-            cfg = DaemonConfigLoader.load(config, profile, System.getenv(), true);
+            cfg = DaemonConfigLoader.load(config, profile, System.getenv(), true, member);
         }
         catch (final ConfigException ex)
         {
@@ -74,7 +80,8 @@ public final class RunCommand implements Callable<Integer>
                 .field("profile", cfg.profile()).field("venue", cfg.venue()).field("products", cfg.settings().products())
                 .field("journal", cfg.journalDir().toString()).field("bind", cfg.bindAddress())
                 .field("health_port", cfg.healthPort()).field("metrics_port", cfg.metricsPort())
-                .field("overrides", cfg.overrides()).field("admin_token_source", cfg.adminTokenSource()));
+                .field("overrides", cfg.overrides()).field("admin_token_source", cfg.adminTokenSource())
+                .field("cluster_member", cfg.clustered() ? cfg.cluster().memberId() : -1));
         }
         out.println("config: " + cfg.file() + " (profile " + cfg.profile() + ", venue " + cfg.venue() + ")" +
             (cfg.overrides().isEmpty() ? "" : "; overridden by the environment: " + String.join(", ", cfg.overrides())));
@@ -107,6 +114,7 @@ public final class RunCommand implements Callable<Integer>
             .snapshots(cfg.snapshots())
             .jsonLog(log)
             .daemon(cfg.shutdownTimeout(), cfg.cancelOpenOrdersOnShutdown());
-        return new EngineRun(options, out).execute();
+        // Same file, same options: a cluster member builds its core settings exactly as a single node does.
+        return cfg.clustered() ? new ClusterRun(options, cfg.cluster(), out).execute() : new EngineRun(options, out).execute();
     }
 }

@@ -67,6 +67,35 @@ public record ConfiguredCatalog(ProductCatalog catalog, List<String> lines)
         return new ConfiguredCatalog(catalog, lines);
     }
 
+    /**
+     * For a cluster member: this catalog with each configured product's reference price taken from the built-in lists,
+     * so that every member, whenever it loads the venue's listing (at a different moment, at another price), builds the
+     * same core settings: the reference price sizes the default limits and centres the sanity band, so members that
+     * loaded different prices would decide differently on the same log. The venue's increments, minimum notionals and
+     * status stay. A product the built-in lists lack has no such price: it is named in {@code missing}.
+     */
+    ConfiguredCatalog withAgreedReferencePrices(final String venue, final List<String> products, final List<String> missing)
+    {
+        final ProductCatalog builtIn = VenueRegistry.standard().find(venue) != null ?
+            VenueRegistry.standard().catalog(venue) : VenueRegistry.standard().catalog();
+        final List<ProductCatalog.Product> agreed = new ArrayList<>();
+        for (final ProductCatalog.Product product : catalog.products())
+        {
+            final ProductCatalog.Product fixed = builtIn.find(product.symbol());
+            if (fixed == null && products.contains(product.symbol()))
+            {
+                missing.add(product.symbol());
+            }
+            agreed.add(fixed == null || !products.contains(product.symbol()) ? product :
+                new ProductCatalog.Product(product.symbol(), product.priceIncrement(), product.sizeIncrement(),
+                    fixed.referencePrice(), product.minNotional(), product.status(), product.perpetual()));
+        }
+        final List<String> agreedLines = new ArrayList<>(lines);
+        agreedLines.add("catalog: reference prices from the built-in lists, the same on every cluster member (the " +
+            "venue's price moves between the members' starts)");
+        return new ConfiguredCatalog(new ProductCatalog(agreed), agreedLines);
+    }
+
     /** The cached copy of a run's venue catalog: beside its journal, {@code <journal>.<venue>-catalog}. */
     public static Path cachePath(final Path journalDir, final String venue)
     {

@@ -34,6 +34,9 @@ import java.util.List;
  *                         live venue to set at start.
  * @param keyFiles         live: the files the API key was read from, re-read when rotated ({@code secrets.reload_key_files},
  *                         on by default); {@code KeyFiles.NONE} when it came from the environment or reloading is off.
+ * @param cluster          {@code cluster:}: this process is one member of a cluster ({@link ClusterConfig}); null for a
+ *                         single node. A member's {@link #healthPort} and {@link #metricsPort} are the file's plus its
+ *                         member id (0 stays 0).
  */
 public record DaemonConfig(
     Path file,
@@ -66,8 +69,15 @@ public record DaemonConfig(
     dev.peregrine.journal.snapshot.SnapshotPolicy snapshots,
     ConfiguredCatalog catalog,
     PerpetualSettings perpetual,
-    dev.peregrine.gateway.orders.KeyFiles keyFiles)
+    dev.peregrine.gateway.orders.KeyFiles keyFiles,
+    ClusterConfig cluster)
 {
+    /** Whether this process is one member of a cluster ({@code cluster:}); otherwise a single node. */
+    public boolean clustered()
+    {
+        return cluster != null;
+    }
+
     public boolean jsonLogs()
     {
         return "json".equals(logFormat);

@@ -28,7 +28,7 @@ public final class DaemonConfigLoader
 {
     /** Top-level sections: also where an environment override may create a section the file lacks. */
     static final Set<String> SECTIONS = new LinkedHashSet<>(List.of("profile", "venue", "products", "order", "strategies",
-        "risk", "perpetual", "paper", "ports", "journal", "ring", "shutdown", "logging", "metrics", "secrets"));
+        "risk", "perpetual", "paper", "ports", "journal", "ring", "shutdown", "logging", "metrics", "secrets", "cluster"));
     public static final String COINBASE_KEY_VARIABLE = "COINBASE_API_KEY";
     public static final String COINBASE_SECRET_VARIABLE = "COINBASE_API_SECRET";
     public static final String BINANCE_KEY_VARIABLE = "BINANCE_API_KEY";
@@ -62,6 +62,16 @@ public final class DaemonConfigLoader
      */
     public static DaemonConfig load(final Path file, final String profileOverride, final Map<String, String> environment,
         final boolean venueCatalog)
+    {
+        return load(file, profileOverride, environment, venueCatalog, null);
+    }
+
+    /**
+     * As {@link #load(Path, String, Map, boolean)}; {@code memberOverride} is {@code run --member N} (null: the file's
+     * {@code cluster.member_id}), which needs a {@code cluster:} section.
+     */
+    public static DaemonConfig load(final Path file, final String profileOverride, final Map<String, String> environment,
+        final boolean venueCatalog, final Integer memberOverride)
     {
         final List<ConfigProblem> problems = new ArrayList<>();
         final Map<String, Object> tree = YamlTree.parse(file, problems);
@@ -115,11 +125,20 @@ public final class DaemonConfigLoader
         final URI catalogUrl = "simulated".equals(venueName) ? null : rest != null ? rest : restGiven ? restAny :
             marketDataAny.equals(urlDefaults.defaultMarketDataUrl()) ? urlDefaults.defaultRestUrl() : null;
 
+        // Read before the ports: a member serves on the file's ports plus its member id.
+        final ClusterConfig cluster = ClusterSection.read(root, tree, memberOverride);
         final ConfigSection ports = root.section("ports");
         final String bind = ports.string("bind", "127.0.0.1");
-        final int health = ports.port("health", 8080);
-        final int metrics = ports.port("metrics", 9090);
+        final int memberOffset = cluster == null ? 0 : cluster.memberId();
+        final int health = ClusterSection.memberPort(ports.port("health", 8080), memberOffset);
+        final int metrics = ClusterSection.memberPort(ports.port("metrics", 9090), memberOffset);
         ports.finish();
+        if (cluster != null)
+        {
+            ClusterSection.portOutsideTheCluster(ports, "health", health, cluster);
+            ClusterSection.portOutsideTheCluster(ports, "metrics", metrics, cluster);
+            ClusterSection.membersPortsApart(ports, health - memberOffset, metrics - memberOffset, cluster);
+        }
         StartupChecks.ports(ports, bind, health, metrics);
 
         final ConfigSection journal = root.section("journal");
@@ -215,7 +234,7 @@ public final class DaemonConfigLoader
         }
         secrets.finish();
 
-        final ConfiguredCatalog catalog;
+        ConfiguredCatalog catalog;
         final boolean deferred = venueCatalog && catalogUrl != null && !problems.isEmpty();
         if (!venueCatalog || catalogUrl == null || deferred)
         {
@@ -226,6 +245,10 @@ public final class DaemonConfigLoader
         else
         {
             catalog = venueCatalog(root, venueName, catalogUrl, ConfiguredCatalog.cachePath(journalDir, venueName), problems);
+            if (cluster != null)
+            {
+                catalog = agreedAcrossMembers(root, catalog, venueName, problems);
+            }
         }
         final EngineSettings spotSettings = EngineSettingsSection.read(root, live, problems, catalog.catalog(), deferred,
             urlDefaults);
@@ -243,7 +266,7 @@ public final class DaemonConfigLoader
             token == null ? null : token.value(), token == null ? null : token.source(),
             keyName == null ? null : keyName.value(), keySecret == null ? null : keySecret.value(), overrides, logFormat, stageSampleEvery,
             new dev.peregrine.journal.snapshot.SnapshotPolicy(snapshotEvents,
-                snapshotTime == null ? 0 : snapshotTime.toNanos(), (int) snapshotsKept), catalog, perpetual, keyFiles);
+                snapshotTime == null ? 0 : snapshotTime.toNanos(), (int) snapshotsKept), catalog, perpetual, keyFiles, cluster);
     }
 
     /**
@@ -273,6 +296,23 @@ public final class DaemonConfigLoader
                 "products the venue lists: " + ex.getMessage()));
             throw new ConfigException(problems);
         }
+    }
+
+    /** A cluster member's venue catalog with the reference prices every member agrees on (a problem per product without). */
+    private static ConfiguredCatalog agreedAcrossMembers(final ConfigSection root, final ConfiguredCatalog loaded,
+        final String venue, final List<ConfigProblem> problems)
+    {
+        final List<String> products = new ArrayList<>(new LinkedHashSet<>(root.strings("products",
+            EngineSettingsSection.DEFAULT_PRODUCTS)));
+        final List<String> missing = new ArrayList<>();
+        final ConfiguredCatalog agreed = loaded.withAgreedReferencePrices(venue, products, missing);
+        for (final String symbol : missing)
+        {
+            problems.add(new ConfigProblem("products", "'" + symbol + "'", "a product of the built-in lists in cluster " +
+                "mode: its reference price (sizing the default limits, centring the sanity band) must be the same on " +
+                "every member, and the venue's price differs from one member's start to the next"));
+        }
+        return agreed;
     }
 
     /** The key's shape and its secret's parse, as the order adapter will need them; messages name sources only. */

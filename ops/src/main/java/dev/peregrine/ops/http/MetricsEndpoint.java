@@ -1,6 +1,7 @@
 package dev.peregrine.ops.http;
 
 import dev.peregrine.ops.engine.LiveEngine;
+import dev.peregrine.ops.metrics.ClusterMetricsExport;
 import dev.peregrine.ops.metrics.LatencySidecar;
 import dev.peregrine.ops.metrics.PeregrineCollector;
 import dev.peregrine.ops.http.server.BoundedHttpServer;
@@ -66,6 +67,21 @@ public final class MetricsEndpoint implements AutoCloseable
     {
         final PrometheusRegistry registry = new PrometheusRegistry();
         PeregrineCollector.register(registry, engine, sidecar, engine.agentErrors());
+        return serve(address, registry);
+    }
+
+    /** A cluster member's metrics ({@link ClusterMetricsExport}) with the JVM's; binds and starts serving. */
+    public static MetricsEndpoint bindCluster(final InetSocketAddress address,
+        final java.util.function.Supplier<dev.peregrine.cluster.ClusterStatus> status) throws IOException
+    {
+        final PrometheusRegistry registry = new PrometheusRegistry();
+        ClusterMetricsExport.register(registry, status);
+        return serve(address, registry);
+    }
+
+    private static MetricsEndpoint serve(final InetSocketAddress address, final PrometheusRegistry registry)
+        throws IOException
+    {
         registry.register(JVM_AND_PROCESS);
         final BoundedHttpServer server = BoundedHttpServer.bind(address, "metrics", HttpLimits.DEFAULT);
         server.createContext("/", new DefaultHandler("/metrics"));
