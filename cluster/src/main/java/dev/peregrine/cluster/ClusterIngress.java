@@ -59,10 +59,16 @@ public final class ClusterIngress implements AutoCloseable
     /** Connects to {@code members}, starting a media driver in {@code aeronDir} (scratch: deleted on start and close). */
     public static ClusterIngress connect(final ClusterMembers members, final String aeronDir)
     {
+        return connect(members, aeronDir, new SleepingMillisIdleStrategy(1));
+    }
+
+    /** As {@link #connect(ClusterMembers, String)}, its media driver waiting with {@code driverIdle} when idle. */
+    public static ClusterIngress connect(final ClusterMembers members, final String aeronDir, final IdleStrategy driverIdle)
+    {
         final MediaDriver driver = MediaDriver.launch(new MediaDriver.Context()
             .aeronDirectoryName(aeronDir)
             .threadingMode(ThreadingMode.SHARED)
-            .sharedIdleStrategy(new SleepingMillisIdleStrategy(1))
+            .sharedIdleStrategy(driverIdle)
             .termBufferSparseFile(true)
             .publicationTermBufferLength(64 * 1024)
             .dirDeleteOnStart(true)

@@ -34,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  *   <li>the members agree: at every event count two of them reported, their state hashes are equal (the restarted
  *       member catching up from its snapshot included);</li>
  * </ul>
- * and at the end, the market stopped and every member stopped cleanly: one state hash on every member, and each
+ * Once, a follower is SIGKILLed too: the leader trades on, and the follower restarts and catches up. And at the end,
+ * the market stopped and every member stopped cleanly: one state hash on every member, and each
  * member's positions equal what the venue filled.
  */
 class LeaderKilledTwentyTimesTest
@@ -93,6 +94,10 @@ class LeaderKilledTwentyTimesTest
                 assertAgreeingHashes("after kill " + kill);
                 start(leader, market, venue, pem);
                 await(() -> latest(leader).events >= eventsAtKill, 90, "member " + leader + " catching up after kill " + kill);
+                if (kill == KILLS / 2)
+                {
+                    killAndRestartAFollower(market, venue, pem);
+                }
             }
             Thread.sleep(2_000);
             market.close();
@@ -138,6 +143,24 @@ class LeaderKilledTwentyTimesTest
             market.close();
             venue.close();
         }
+    }
+
+    /** Once in the session: a follower SIGKILLed; the leader trades on, the follower restarts and catches up. */
+    private void killAndRestartAFollower(final CoinbaseDemoExchange market, final CoinbaseVenueEmulator venue,
+        final Path pem) throws Exception
+    {
+        final int leader = sender();
+        final int follower = (leader + 1) % 3;
+        processes[follower].destroyForcibly();
+        assertThat(processes[follower].waitFor(30, TimeUnit.SECONDS)).isTrue();
+        final int ordersAtKill = venue.orderCount();
+        Thread.sleep(1_000);
+        assertThat(sender()).as("the leader when a follower died").isEqualTo(leader);
+        await(() -> venue.orderCount() > ordersAtKill, 30, "orders while a follower is down");
+        final long leaderEvents = latest(leader).events;
+        start(follower, market, venue, pem);
+        await(() -> latest(follower).events >= leaderEvents, 90, "the killed follower catching up");
+        assertAgreeingHashes("after a follower's kill");
     }
 
     private void start(final int id, final CoinbaseDemoExchange market, final CoinbaseVenueEmulator venue, final Path pem)

@@ -5,7 +5,6 @@ import dev.peregrine.cluster.ClusterMembers;
 import dev.peregrine.cluster.ClusterNode;
 import dev.peregrine.cluster.CoreClusteredService;
 import io.aeron.cluster.service.Cluster;
-import io.aeron.driver.MediaDriver;
 import dev.peregrine.shaded.agrona.CloseHelper;
 
 import java.io.IOException;
@@ -31,16 +30,14 @@ final class BenchCluster implements AutoCloseable
     private final String runId = UUID.randomUUID().toString().substring(0, 8);
     private final long leaderHeartbeatTimeoutNs;
     private final ClusterIdle idle;
-    private final AutoCloseable[] nodes;
+    private final ClusterNode[] nodes;
     private final CoreClusteredService[] services;
     private final AppliedTimes[] times;
     private ClusterIngress ingress;
-    private MediaDriver clientDriver;
 
     /**
      * @param capacity the most events whose applied time each member records
-     * @param idle     {@link ClusterIdle#SLEEPING}: members as {@link ClusterNode} launches them and the client as
-     *                 {@link ClusterIngress#connect} does; otherwise the bench's {@link TunedMember} copy
+     * @param idle     every agent's idle strategy, the client's driver's too ({@link ClusterIdle#SLEEPING}: as shipped)
      */
     BenchCluster(final int size, final int portBase, final long leaderHeartbeatTimeoutNs, final int capacity,
         final ClusterIdle idle) throws IOException
@@ -49,7 +46,7 @@ final class BenchCluster implements AutoCloseable
         this.members = ClusterMembers.loopback(size, portBase);
         this.leaderHeartbeatTimeoutNs = leaderHeartbeatTimeoutNs;
         this.dir = Files.createTempDirectory("peregrine-cluster-bench-" + runId);
-        this.nodes = new AutoCloseable[size];
+        this.nodes = new ClusterNode[size];
         this.services = new CoreClusteredService[size];
         this.times = new AppliedTimes[size];
         for (int i = 0; i < size; i++)
@@ -66,21 +63,10 @@ final class BenchCluster implements AutoCloseable
             final AppliedTimes memberTimes = times[i];
             services[i] = new CoreClusteredService(ClusterMarket.catalog(), ClusterMarket.settings(),
                 (event, index) -> memberTimes.onApplied(index, event.venueSequence));
-            nodes[i] = idle == ClusterIdle.SLEEPING ?
-                ClusterNode.launch(members, i, dir.resolve("node" + i), aeronDir("node" + i), services[i],
-                    leaderHeartbeatTimeoutNs) :
-                TunedMember.launch(members, i, dir.resolve("node" + i), aeronDir("node" + i), services[i],
-                    leaderHeartbeatTimeoutNs, idle);
+            nodes[i] = ClusterNode.launch(members, i, dir.resolve("node" + i), aeronDir("node" + i), services[i],
+                leaderHeartbeatTimeoutNs, idle::newIdleStrategy);
         }
-        if (idle == ClusterIdle.SLEEPING)
-        {
-            ingress = ClusterIngress.connect(members, aeronDir("client"));
-        }
-        else
-        {
-            clientDriver = TunedMember.clientDriver(aeronDir("client"), idle);
-            ingress = ClusterIngress.attach(members, aeronDir("client"));
-        }
+        ingress = ClusterIngress.connect(members, aeronDir("client"), idle.newIdleStrategy());
     }
 
     private String aeronDir(final String name)
@@ -205,8 +191,6 @@ final class BenchCluster implements AutoCloseable
     {
         CloseHelper.quietClose(ingress);
         ingress = null;
-        CloseHelper.quietClose(clientDriver);
-        clientDriver = null;
         for (int i = nodes.length - 1; i >= 0; i--)
         {
             CloseHelper.quietClose(nodes[i]);

@@ -38,8 +38,8 @@ import java.util.concurrent.TimeUnit;
  * the first event committed through it.
  * <p>Layout: the ring's three stages on their own threads ({@code --ring-wait}); each member as {@link ClusterNode}
  * launches it (driver and archive SHARED, consensus module, service container, every agent sleeping 1 ms when idle)
- * and the client with its own driver (SHARED, sleeping 1 ms); other {@code --cluster-idle} values use the bench's copy
- * of that launch ({@link TunedMember}). The bench's thread spins then yields while it waits. Cluster ports from
+ * and the client with its own driver (SHARED, sleeping 1 ms); other {@code --cluster-idle} values give every agent
+ * another idle strategy (ClusterNode's idle parameter). The bench's thread spins then yields while it waits. Cluster ports from
  * {@code --port-base} to {@code --port-base + 264} (nine bases 30 apart in turn).
  */
 public final class ClusterBench

@@ -8,8 +8,8 @@ import dev.peregrine.shaded.agrona.concurrent.YieldingIdleStrategy;
 
 /**
  * How the cluster's Aeron agents wait when idle ({@code --cluster-idle}). {@link #SLEEPING} is the cluster module as
- * it ships ({@code ClusterNode.launch}: 1 ms sleeps); the others are this bench's own copy of that launch with another
- * idle strategy ({@link TunedMember}), to show what the sleeps cost: the cluster module has no knob for it yet.
+ * it ships ({@code ClusterNode.launch}: 1 ms sleeps); the others launch the same members with another idle strategy
+ * ({@code ClusterNode.launch}'s idle parameter), to show what the sleeps cost.
  */
 enum ClusterIdle
 {
