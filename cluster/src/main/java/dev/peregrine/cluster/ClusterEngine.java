@@ -33,6 +33,8 @@ public final class ClusterEngine implements AutoCloseable
     private volatile ClusterNode node;
     private volatile LeaderSession session;
     private volatile boolean running = true;
+    /** Set as the member closes: Aeron's counters are unmapped after it, reading them would crash the JVM. */
+    private volatile ClusterStatus finalStatus;
     private ClusterIngress commandIngress;
     private final InboundEvent command = new InboundEvent();
 
@@ -67,9 +69,14 @@ public final class ClusterEngine implements AutoCloseable
         return engine;
     }
 
-    /** This member as its operator sees it. Any thread. */
+    /** This member as its operator sees it. Any thread; after {@link #close()}, the figures it closed with. */
     public ClusterStatus status()
     {
+        final ClusterStatus closedWith = finalStatus;
+        if (closedWith != null)
+        {
+            return closedWith;
+        }
         final ClusterNode member = node;
         final CoreClusteredService.HashAt hash = service.latestHash();
         return new ClusterStatus(settings.memberId(), service.role().name(),
@@ -118,11 +125,25 @@ public final class ClusterEngine implements AutoCloseable
 
     private void leaderLoop()
     {
+        boolean toldRestore = false;
+        long nextSnapshot = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.snapshotIntervalMillis());
         while (running)
         {
             try
             {
+                if (!toldRestore && service.restoredFromSnapshot())
+                {
+                    toldRestore = true;
+                    log.accept("member " + settings.memberId() + " started from its latest snapshot (" +
+                        service.appliedEvents() + " events in it) and replays the log after it");
+                }
                 final boolean leads = service.role() == Cluster.Role.LEADER;
+                if (leads && settings.snapshotIntervalMillis() > 0 && System.nanoTime() - nextSnapshot > 0)
+                {
+                    // On the leader only: every member snapshots at the same log position.
+                    node.takeSnapshot();
+                    nextSnapshot = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.snapshotIntervalMillis());
+                }
                 if (leads && session == null)
                 {
                     log.accept("member " + settings.memberId() + " leads (term " + node.leadershipTermId() +
@@ -200,8 +221,9 @@ public final class ClusterEngine implements AutoCloseable
             }
         }
         final ClusterNode member = node;
-        if (member != null)
+        if (member != null && finalStatus == null)
         {
+            finalStatus = status();
             member.close();
         }
     }

@@ -18,6 +18,8 @@ import java.util.function.Supplier;
  * @param duties                   builds what the member runs while it leads (feed, live order path)
  * @param clockIntervalMillis      cluster-time CLOCK events, one per interval, in the log like any input
  * @param leaderHeartbeatTimeoutNs how long followers wait for the leader before electing another
+ * @param snapshotIntervalMillis   the leader asks every member for a snapshot this often (a restarted member then
+ *                                 replays only the log after its latest); 0 for never
  */
 public record ClusterEngineSettings(
     ClusterMembers members,
@@ -28,7 +30,8 @@ public record ClusterEngineSettings(
     EngineSettings settings,
     Supplier<LeaderDuties> duties,
     long clockIntervalMillis,
-    long leaderHeartbeatTimeoutNs)
+    long leaderHeartbeatTimeoutNs,
+    long snapshotIntervalMillis)
 {
     public ClusterEngineSettings
     {
@@ -36,6 +39,10 @@ public record ClusterEngineSettings(
         if (clockIntervalMillis < 10)
         {
             throw new IllegalArgumentException("a clock interval of " + clockIntervalMillis + " ms: use 10 ms or more");
+        }
+        if (snapshotIntervalMillis != 0 && snapshotIntervalMillis < 1000)
+        {
+            throw new IllegalArgumentException("a snapshot interval of " + snapshotIntervalMillis + " ms: use 1 s or more (or 0: never)");
         }
     }
 }

@@ -90,7 +90,7 @@ final class LiveCluster implements AutoCloseable
                     return new CoinbaseLiveVenue(venue.baseUri(), "127.0.0.1", venue.userChannelUri(),
                         CoinbaseCredentials.of(KEY_NAME, pem, "test"));
                 }
-            }, 1000, ClusterNode.LEADER_HEARTBEAT_TIMEOUT_NS), line -> lines.add(id + ": " + line));
+            }, 1000, ClusterNode.LEADER_HEARTBEAT_TIMEOUT_NS, 0), line -> lines.add(id + ": " + line));
     }
 
     void stop(final int id)

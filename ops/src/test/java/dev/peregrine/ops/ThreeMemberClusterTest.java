@@ -63,7 +63,8 @@ class ThreeMemberClusterTest
     void oneLeaderTwoFollowersEqualStateHashesAndTheClusterSeries() throws Exception
     {
         final ClusterConfig cluster = new ClusterConfig(new ClusterMembers(Collections.nCopies(3, "127.0.0.1"), PORT_BASE),
-            0, temp.resolve("cluster"), aeron.prefix("three"), Duration.ofSeconds(2), Duration.ofSeconds(1), List.of());
+            0, temp.resolve("cluster"), aeron.prefix("three"), Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofMinutes(5),
+            List.of());
         for (int id = 0; id < 3; id++)
         {
             final int member = id;

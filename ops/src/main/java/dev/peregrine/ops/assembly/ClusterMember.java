@@ -127,7 +127,7 @@ public final class ClusterMember implements AutoCloseable
         // 4. the member
         engine = ClusterEngine.start(new ClusterEngineSettings(cluster.members(), cluster.memberId(), cluster.memberDir(),
             cluster.memberAeronDir(), catalog, options.settings(), duties, cluster.clockInterval().toMillis(),
-            cluster.leaderHeartbeatTimeout().toNanos()), log);
+            cluster.leaderHeartbeatTimeout().toNanos(), cluster.snapshotEvery().toMillis()), log);
         // 5. HTTP started
         health.start();
     }

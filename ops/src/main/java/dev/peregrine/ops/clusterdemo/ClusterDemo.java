@@ -190,6 +190,7 @@ public final class ClusterDemo
             "  aeron_dir: " + aeron,
             "  leader_heartbeat_timeout: 2s",
             "  clock_interval: 1s",
+            "  snapshot_every: 10s",
             ""));
     }
 
@@ -215,7 +216,7 @@ public final class ClusterDemo
             "reconciliation of the orders in flight)%n", at(), next, members.get(next).health().term(),
             (System.nanoTime() - killed) / 1e9);
         members.get(leader).start();
-        out.printf("%s member %d restarted: it loads its latest snapshot and replays the log after it%n", at(), leader);
+        out.printf("%s member %d restarted: it loads its latest snapshot (every 10 s) and replays the log after it%n", at(), leader);
         return true;
     }
 
@@ -225,7 +226,9 @@ public final class ClusterDemo
         for (final DemoMember member : members)
         {
             final DemoMember.Health health = member.health();
-            line.append("; member ").append(member.id()).append(' ').append(health.role().toLowerCase(Locale.ROOT));
+            final String role = !"NONE".equals(health.role()) ? health.role().toLowerCase(Locale.ROOT) :
+                member.alive() ? "starting" : "down";
+            line.append("; member ").append(member.id()).append(' ').append(role);
             if (health.events() >= 0)
             {
                 line.append(" at event ").append(health.events());

@@ -18,6 +18,7 @@ import java.util.List;
  * @param aeronDir               the media drivers' folder prefix; member {@code i} uses {@code <aeronDir>-member-<i>}
  * @param leaderHeartbeatTimeout how long followers wait for the leader's heartbeat before electing another
  * @param clockInterval          how often the leader puts a CLOCK event on the log (the core's timers run on it)
+ * @param snapshotEvery          how often the leader has every member snapshot (a restart replays the log after it)
  * @param ignored                the keys of the file that set something a member does not use (for the start-up line)
  */
 public record ClusterConfig(
@@ -27,6 +28,7 @@ public record ClusterConfig(
     String aeronDir,
     Duration leaderHeartbeatTimeout,
     Duration clockInterval,
+    Duration snapshotEvery,
     List<String> ignored)
 {
     /** Ports each member's block spans (Aeron uses the first five: ingress, consensus, log, catch-up, archive). */
@@ -62,7 +64,7 @@ public record ClusterConfig(
     /** The same cluster as another member sees it (tests and the demo start several members from one file). */
     public ClusterConfig asMember(final int member)
     {
-        return new ClusterConfig(members, member, dir, aeronDir, leaderHeartbeatTimeout, clockInterval, ignored);
+        return new ClusterConfig(members, member, dir, aeronDir, leaderHeartbeatTimeout, clockInterval, snapshotEvery, ignored);
     }
 
     /** The ports member {@code i} listens on: {@code port_base + 10 i} to {@code + 4}. */

@@ -20,6 +20,7 @@ import java.util.Map;
  *   aeron_dir: /dev/shm/peregrine               # media driver folder <aeron_dir>-member-i (scratch)
  *   leader_heartbeat_timeout: 2s                # followers elect a new leader after this long without one
  *   clock_interval: 1s                          # the leader's CLOCK events, on the log like every input
+ *   snapshot_every: 5m                          # every member snapshots at one log position, asked by the leader
  * </pre>
  * A member does not write the single-node journal (the cluster's log, in each member's archive, is the record), so
  * the keys that tune it are reported as ignored ({@link #ignoredKeys}) rather than refused: one file serves a single
@@ -72,12 +73,14 @@ final class ClusterSection
             MIN_HEARTBEAT_TIMEOUT, MAX_HEARTBEAT_TIMEOUT, "Aeron's start-up canvass of 60 s needs it at most half that");
         final Duration clock = bounded(cluster, "clock_interval", Duration.ofSeconds(1), MIN_CLOCK_INTERVAL,
             MAX_CLOCK_INTERVAL, "the core's timers (bar closes, time-outs) run on these events");
+        final Duration snapshots = bounded(cluster, "snapshot_every", Duration.ofMinutes(5), Duration.ofSeconds(1),
+            Duration.ofDays(1), "a restarted member loads the latest snapshot and replays the log after it");
         cluster.finish();
         if (cluster.problems().size() > before || size == 0 || memberId < 0)
         {
             return null;
         }
-        return new ClusterConfig(new ClusterMembers(hosts, portBase), memberId, dir, aeronDir, heartbeat, clock,
+        return new ClusterConfig(new ClusterMembers(hosts, portBase), memberId, dir, aeronDir, heartbeat, clock, snapshots,
             ignoredKeys(tree));
     }
 
