@@ -90,6 +90,21 @@ public final class ClusterMember implements AutoCloseable
         duties = new ClusterDuties(options);
         final ProductCatalog catalog = options.catalog() != null ? options.catalog() :
             VenueRegistry.standard().catalog(options.venue());
+        if (options.settings().liveVenue())
+        {
+            for (final String product : options.settings().products())
+            {
+                final ProductCatalog.Product terms = catalog.find(product);
+                if (terms != null && terms.isPerpetual())
+                {
+                    // The leader's order path is started without the engine's view a single live engine gives a
+                    // perpetual venue (leverage and margin type to set, positions to check, what the venue did while no
+                    // one led): trading it live this way could run on the account's leverage, not the configured one.
+                    throw new UsageException("products: " + product + " is a perpetual; a cluster trades perpetuals " +
+                        "on paper only for now (live: spot products, or a single-node run)");
+                }
+            }
+        }
         // 3. HTTP bound; the handlers reach the engine once step 4 has set it
         final String token;
         if (options.adminToken() != null)
