@@ -17,7 +17,6 @@ import dev.peregrine.shaded.agrona.concurrent.SleepingMillisIdleStrategy;
 import dev.peregrine.shaded.agrona.concurrent.status.AtomicCounter;
 
 import io.aeron.archive.ArchiveTool;
-import io.aeron.archive.client.ArchiveException;
 
 import java.io.File;
 import java.util.EnumSet;
@@ -96,20 +95,69 @@ public final class ClusterNode implements AutoCloseable
         {
             return launchOnce(members, memberId, nodeDir, aeronDir, service, leaderHeartbeatTimeoutNs, idle);
         }
-        catch (final ArchiveException ex)
+        catch (final RuntimeException ex)
         {
-            if (ex.getMessage() == null || !ex.getMessage().contains(TORN_TAIL))
+            if (!archiveCannotOpenItsLog(ex))
             {
                 throw ex;
             }
-            // A crash in the middle of writing the log's last fragment, where it crosses a page: Aeron refuses to guess.
-            // That fragment was never whole, so never acknowledged to the leader: truncating it (what Aeron's
-            // ArchiveTool verify offers) loses nothing the cluster committed; the leader sends the log after it again.
-            System.err.println("cluster member " + memberId + ": " + ex.getMessage() + ": a crash tore the log's last " +
-                "fragment; truncating it (ArchiveTool verify) and starting again");
-            ArchiveTool.verify(System.err, nodeDir.resolve("archive").toFile(), EnumSet.noneOf(ArchiveTool.VerifyOption.class),
-                null, file -> true);
+            if (ex.getMessage() != null && ex.getMessage().contains(TORN_TAIL))
+            {
+                // A crash in the middle of writing the log's last fragment, where it crosses a page: Aeron refuses to
+                // guess. That fragment was never whole, so never acknowledged to the leader: truncating it (what Aeron's
+                // ArchiveTool verify offers) loses nothing the cluster committed; the leader sends the log after it.
+                System.err.println("cluster member " + memberId + ": " + ex.getMessage() + ": a crash tore the log's " +
+                    "last fragment; truncating it (ArchiveTool verify) and starting again");
+                try
+                {
+                    ArchiveTool.verify(System.err, nodeDir.resolve("archive").toFile(),
+                        EnumSet.noneOf(ArchiveTool.VerifyOption.class), null, file -> true);
+                    return launchOnce(members, memberId, nodeDir, aeronDir, service, leaderHeartbeatTimeoutNs, idle);
+                }
+                catch (final RuntimeException again)
+                {
+                    ex.addSuppressed(again);
+                }
+            }
+            // Aeron's archive cannot read this member's log back after a crash (1.47's recovery of a torn tail can
+            // fail outright). The member's folder is set aside, kept for inspection, and the member joins empty: the
+            // leader replicates the whole log to it, as to a member whose disk was replaced. Safe while a majority
+            // holds the log; a cluster that lost its majority's folders has to be restored by hand anyway.
+            final Path aside = setAside(nodeDir);
+            System.err.println("cluster member " + memberId + ": its log cannot be opened after a crash (" + ex +
+                "): set aside as " + aside + "; joining empty, the leader sends the log again");
             return launchOnce(members, memberId, nodeDir, aeronDir, service, leaderHeartbeatTimeoutNs, idle);
+        }
+    }
+
+    /** Whether {@code ex} is the archive failing to read its catalog or log files back at start. */
+    private static boolean archiveCannotOpenItsLog(final Throwable ex)
+    {
+        for (final StackTraceElement frame : ex.getStackTrace())
+        {
+            if (frame.getClassName().equals("io.aeron.archive.Catalog"))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Moves a member's folder aside ({@code <folder>.damaged-<epoch ms>}), so the member starts empty; returns where it
+     * went.
+     */
+    static Path setAside(final Path nodeDir)
+    {
+        final Path aside = nodeDir.resolveSibling(nodeDir.getFileName() + ".damaged-" + System.currentTimeMillis());
+        try
+        {
+            java.nio.file.Files.move(nodeDir, aside);
+            return aside;
+        }
+        catch (final java.io.IOException ex)
+        {
+            throw new IllegalStateException("cannot set aside the damaged member folder " + nodeDir + ": " + ex.getMessage(), ex);
         }
     }
 

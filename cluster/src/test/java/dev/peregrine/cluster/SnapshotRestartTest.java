@@ -104,4 +104,33 @@ class SnapshotRestartTest
             }
         }
     }
+
+    @Test
+    void aFollowerWhoseFolderIsLostRejoinsEmptyAndCatchesUp() throws Exception
+    {
+        final List<InboundEvent> events = RandomWalkMarket.events(31L, EVENTS);
+        final RecoverableEngine reference = SingleCoreReference.run(LoopbackCluster.SETTINGS, events);
+
+        try (LoopbackCluster cluster = new LoopbackCluster(dir, 3, 39_160, TimeUnit.SECONDS.toNanos(10)))
+        {
+            cluster.start();
+            cluster.send(events, 0, EVENTS / 2);
+            cluster.awaitApplied(EVENTS / 2);
+            final int follower = (cluster.leader() + 1) % 3;
+            cluster.stopMember(follower);
+            // A lost disk, or a log Aeron cannot open after a crash (ClusterNode sets it aside): the member starts empty.
+            ClusterNode.setAside(dir.resolve("node" + follower));
+            cluster.send(events, EVENTS / 2, 3 * EVENTS / 4);
+            cluster.startMember(follower);
+            cluster.send(events, 3 * EVENTS / 4, EVENTS);
+            cluster.awaitApplied(EVENTS);
+
+            assertThat(cluster.applied.get(follower)).as("events the emptied follower applied").hasSize(EVENTS);
+            for (int i = 0; i < 3; i++)
+            {
+                assertThat(cluster.services[i].stateHash()).as("member " + i + " state hash")
+                    .isEqualTo(Hash64.hex(reference.core().stateHash()));
+            }
+        }
+    }
 }
