@@ -35,8 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  *       member catching up from its snapshot included);</li>
  * </ul>
  * Once, a follower is SIGKILLed too: the leader trades on, and the follower restarts and catches up. And at the end,
- * the market stopped and every member stopped cleanly: one state hash on every member, and each
- * member's positions equal what the venue filled.
+ * the market stopped and quiet at the venue, every member stopped cleanly: their final states agree (equal hashes
+ * at equal event counts, the counts two clock ticks apart at most), and each member's positions equal what the venue filled.
  */
 class LeaderKilledTwentyTimesTest
 {
@@ -101,26 +101,34 @@ class LeaderKilledTwentyTimesTest
             }
             Thread.sleep(2_000);
             market.close();
+            // Quiet: nothing new at the venue for three seconds (the last fills reached the leader and its log), then
+            // one state hash on every member; only then the stop, so no member stops short of the others.
+            LiveCluster.awaitVenueQuiet(venue, PRODUCTS, 3_000, 60);
             await(this::quietAndEqual, 90, "one state hash on every member once the market stopped");
             Files.writeString(temp.resolve("stop"), "stop");
-            final List<String> hashes = new ArrayList<>();
+            final List<Long> finalEvents = new ArrayList<>();
             boolean someRestoredFromSnapshot = false;
             for (int id = 0; id < 3; id++)
             {
                 assertThat(processes[id].waitFor(60, TimeUnit.SECONDS)).as("member %d stops", id).isTrue();
                 final String output = Files.readString(current(id));
                 assertThat(processes[id].exitValue()).as("member %d: %s", id, output).isZero();
-                hashes.add(value(output, "state-hash:"));
+                finalEvents.add(Long.parseLong(value(output, "applied-events:")));
                 someRestoredFromSnapshot |= starts[id] > 1 && value(output, "restored-from-snapshot:").equals("true");
                 for (final String product : PRODUCTS)
                 {
                     assertThat(new BigDecimal(value(output, "positions").split(product + "=")[1].split(" ")[0]))
-                        .as("member %d's %s position against the venue's fills:\n%s", id, product,
-                            String.join("\n", venue.describeOrders(product)))
+                        .as("member %d's %s position against the venue's fills (%s); the members' last lines:%s", id, product,
+                            venue.netFilled(product), lastLines(12))
                         .isEqualByComparingTo(new BigDecimal(venue.netFilled(product)));
                 }
             }
-            assertThat(hashes).as("every member's final state hash").containsOnly(hashes.get(0));
+            // The members stop within a few milliseconds of each other, so one may apply a cluster clock tick more than
+            // another: their final event counts differ by a tick or two at most, and where they are equal so are the hashes
+            // (the final status lines take part in the comparison below).
+            assertThat(finalEvents.stream().mapToLong(Long::longValue).max().orElseThrow() -
+                finalEvents.stream().mapToLong(Long::longValue).min().orElseThrow())
+                .as("the members' final event counts %s", finalEvents).isLessThanOrEqualTo(2);
             assertThat(someRestoredFromSnapshot).as("a restarted member loaded a snapshot").isTrue();
             assertThat(venue.duplicatedClientOrderIds()).as("client order ids sent twice").isEmpty();
             assertAgreeingHashes("at the end");
@@ -300,6 +308,19 @@ class LeaderKilledTwentyTimesTest
         assertThat(compared).as("%s: event counts reported by more than one member", when).isPositive();
     }
 
+    /** Each member's current run, its last lines: for a failure's message. */
+    private String lastLines(final int count)
+    {
+        final StringBuilder tails = new StringBuilder();
+        for (int id = 0; id < 3; id++)
+        {
+            final List<String> lines = lines(current(id));
+            tails.append("\nmember ").append(id).append(" (").append(current(id).getFileName()).append("):\n")
+                .append(String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size())));
+        }
+        return tails.toString();
+    }
+
     private static String value(final String output, final String prefix)
     {
         for (final String line : output.split("\n"))
@@ -330,9 +351,8 @@ class LeaderKilledTwentyTimesTest
                             tails.append("\nmember ").append(id).append(": ").append(line);
                         }
                     }
-                    tails.append("\nmember ").append(id).append(" (").append(current(id).getFileName()).append("):\n")
-                        .append(String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size())));
                 }
+                tails.append(lastLines(15));
                 throw new AssertionError("no " + what + " within " + seconds + " s" + tails);
             }
             Thread.sleep(50);
