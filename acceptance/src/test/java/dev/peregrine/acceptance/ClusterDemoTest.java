@@ -31,7 +31,7 @@ class ClusterDemoTest
         final Path dir = Workspace.caseDir("cluster-demo");
         final Peregrine.Result demo = Peregrine.run(dir, Map.of(), Duration.ofMinutes(4), "demo", "--cluster", "3",
             "--kill-leader-at", "12s", "--duration", "30s", "--journal", dir.resolve("cluster").toString(),
-            "--cluster-port-base", "38400");
+            "--cluster-port-base", "28400");
         final String output = demo.output();
         final SoftAssertions soft = new SoftAssertions();
         soft.assertThat(demo.exitCode()).as("exit code\n%s", demo.describe()).isZero();

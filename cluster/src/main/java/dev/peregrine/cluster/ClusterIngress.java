@@ -37,12 +37,15 @@ public final class ClusterIngress implements AutoCloseable
     private long reconnects;
 
     private final String aeronDir;
+    private final String ingressEndpoints;
 
-    private ClusterIngress(final ClusterMembers members, final MediaDriver driver, final String aeronDir)
+    private ClusterIngress(final ClusterMembers members, final MediaDriver driver, final String aeronDir,
+        final String ingressEndpoints)
     {
         this.members = members;
         this.driver = driver;
         this.aeronDir = aeronDir;
+        this.ingressEndpoints = ingressEndpoints;
     }
 
     /**
@@ -51,7 +54,21 @@ public final class ClusterIngress implements AutoCloseable
      */
     public static ClusterIngress attach(final ClusterMembers members, final String aeronDir)
     {
-        final ClusterIngress ingress = new ClusterIngress(members, null, aeronDir);
+        final ClusterIngress ingress = new ClusterIngress(members, null, aeronDir, members.ingressEndpoints());
+        ingress.client = ingress.newClient();
+        return ingress;
+    }
+
+    /**
+     * Connects to member {@code memberId} alone, through its media driver in {@code aeronDir}: the new leader's own
+     * ingress. Given every member, Aeron's client asks the first that answers, and a follower still in the election
+     * redirects it to the leader it knew (Aeron's follower answers with its last known leader), and a dead leader
+     * never answers: the connect waits out its 5 s message timeout. A leader asking itself is answered at once, or
+     * refused if it no longer leads (its duties stop then anyway).
+     */
+    public static ClusterIngress attachToMember(final ClusterMembers members, final int memberId, final String aeronDir)
+    {
+        final ClusterIngress ingress = new ClusterIngress(members, null, aeronDir, members.ingressEndpoint(memberId));
         ingress.client = ingress.newClient();
         return ingress;
     }
@@ -73,7 +90,7 @@ public final class ClusterIngress implements AutoCloseable
             .publicationTermBufferLength(64 * 1024)
             .dirDeleteOnStart(true)
             .dirDeleteOnShutdown(true));
-        final ClusterIngress ingress = new ClusterIngress(members, driver, aeronDir);
+        final ClusterIngress ingress = new ClusterIngress(members, driver, aeronDir, members.ingressEndpoints());
         try
         {
             ingress.client = ingress.newClient();
@@ -91,7 +108,7 @@ public final class ClusterIngress implements AutoCloseable
         return AeronCluster.connect(new AeronCluster.Context()
             .aeronDirectoryName(aeronDir)
             .ingressChannel("aeron:udp?term-length=64k")
-            .ingressEndpoints(members.ingressEndpoints())
+            .ingressEndpoints(ingressEndpoints)
             .egressChannel("aeron:udp?endpoint=localhost:0|term-length=64k")
             .egressListener((sessionId, timestamp, buffer, offset, length, header) -> { }));
     }

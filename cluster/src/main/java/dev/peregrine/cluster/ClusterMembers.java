@@ -89,6 +89,15 @@ public record ClusterMembers(List<String> hosts, int portBase)
         return s.toString();
     }
 
+    /**
+     * Member {@code memberId}'s ingress endpoint alone, {@code id=host:port}: for a client on the leader itself, which
+     * must not be redirected by a follower whose election has not ended (it would name the dead leader).
+     */
+    public String ingressEndpoint(final int memberId)
+    {
+        return check(memberId) + "=" + endpoint(memberId, INGRESS);
+    }
+
     /** The UDP channel of member {@code memberId}'s archive control requests (used for log replication). */
     public String archiveControlChannel(final int memberId)
     {

@@ -161,6 +161,14 @@ public final class ClusterNode implements AutoCloseable
         }
     }
 
+    /**
+     * Client sessions the cluster holds at once. Each leader's own ingress is a session, and a dead leader's stays
+     * until it times out (10 s), a time-out every election restarts: under failovers a few seconds apart they piled up
+     * to Aeron's default limit of 10 and the next leader could not connect its ingress until they expired (the SIGKILL
+     * test saw a 9-14 s failover at every tenth kill). Operators' command sessions count too.
+     */
+    static final int MAX_SESSIONS = 256;
+
     /** Aeron's refusal to start on a torn last fragment (Catalog's page-straddle check). */
     private static final String TORN_TAIL = "incomplete last fragment straddling page boundary";
 
@@ -211,6 +219,7 @@ public final class ClusterNode implements AutoCloseable
             .logChannel("aeron:udp?term-length=256k")
             .replicationChannel("aeron:udp?endpoint=" + host + ":0")
             .leaderHeartbeatTimeoutNs(leaderHeartbeatTimeoutNs)
+            .maxConcurrentSessions(MAX_SESSIONS)
             .errorHandler(error -> reportError(memberId, "consensus module", error))
             .idleStrategySupplier(idle);
         ClusteredMediaDriver clustered = null;

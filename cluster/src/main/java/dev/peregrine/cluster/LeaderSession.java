@@ -64,11 +64,11 @@ final class LeaderSession implements AutoCloseable
         disruptor.start();
     }
 
-    /** Connects this member's ingress client (to itself, the leader); {@link #start} starts forwarding. */
+    /** Connects this member's ingress client to itself, the leader; {@link #start} starts forwarding. */
     static LeaderSession open(final ClusterMembers members, final String aeronDir, final int memberId, final long nonce,
         final java.util.function.Supplier<LeaderDuties> duties, final java.util.function.Consumer<String> log)
     {
-        return new LeaderSession(ClusterIngress.attach(members, aeronDir), memberId, nonce, duties, log);
+        return new LeaderSession(ClusterIngress.attachToMember(members, memberId, aeronDir), memberId, nonce, duties, log);
     }
 
     /**

@@ -63,7 +63,7 @@ public final class ClusterMemberProcess
                 {
                     return new CoinbaseLiveVenue(rest, "127.0.0.1", user, CoinbaseCredentials.of(keyName, pem, "test"));
                 }
-            }, 1000, ClusterNode.LEADER_HEARTBEAT_TIMEOUT_NS, 0), line -> System.out.println("log " + line));
+            }, 1000, ClusterNode.LEADER_HEARTBEAT_TIMEOUT_NS, 0), line -> System.out.println("log " + java.time.LocalTime.now() + " " + line));
         String last = "";
         long nextSnapshot = System.nanoTime() + SNAPSHOT_EVERY_NANOS;
         while (!Files.exists(stopFile))

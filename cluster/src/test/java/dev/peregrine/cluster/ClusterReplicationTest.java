@@ -32,7 +32,7 @@ class ClusterReplicationTest
         assertThat(reference.metrics().orders.get()).as("orders the reference core placed").isGreaterThan(0);
         assertThat(reference.metrics().fills.get()).as("fills of the reference core").isGreaterThan(0);
 
-        try (LoopbackCluster cluster = new LoopbackCluster(dir, 3, 39_100, TimeUnit.SECONDS.toNanos(10)))
+        try (LoopbackCluster cluster = new LoopbackCluster(dir, 3, 29_100, TimeUnit.SECONDS.toNanos(10)))
         {
             cluster.start();
             cluster.send(events, 0, EVENTS);

@@ -29,7 +29,7 @@ class LeaderFailoverTest
     void survivorsAgreeWithTheSingleCoreOverTheEventsTheClusterCommitted()
     {
         final List<InboundEvent> events = RandomWalkMarket.events(7L, EVENTS);
-        try (LoopbackCluster cluster = new LoopbackCluster(dir, 3, 39_200, ClusterNode.LEADER_HEARTBEAT_TIMEOUT_NS))
+        try (LoopbackCluster cluster = new LoopbackCluster(dir, 3, 29_200, ClusterNode.LEADER_HEARTBEAT_TIMEOUT_NS))
         {
             cluster.start();
             cluster.send(events, 0, EVENTS / 2);

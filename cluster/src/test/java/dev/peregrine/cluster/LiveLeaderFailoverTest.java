@@ -23,7 +23,7 @@ class LiveLeaderFailoverTest
     @Test
     void aLeaderStoppedWhileTradingSendsNothingTwiceAndTheMembersAgreeWithTheVenue() throws Exception
     {
-        try (LiveCluster cluster = new LiveCluster(temp, 39_200, 19))
+        try (LiveCluster cluster = new LiveCluster(temp, 29_200, 19))
         {
             cluster.startAll();
             cluster.await(() -> cluster.sender() >= 0 && cluster.venue.orderCount() >= 10, 90, "a leader sending orders");
@@ -48,7 +48,7 @@ class LiveLeaderFailoverTest
     @Test
     void aMinorityLeftAloneStopsTradingRatherThanDiverging() throws Exception
     {
-        try (LiveCluster cluster = new LiveCluster(temp, 39_230, 23))
+        try (LiveCluster cluster = new LiveCluster(temp, 29_230, 23))
         {
             cluster.startAll();
             cluster.await(() -> cluster.sender() >= 0 && cluster.venue.orderCount() >= 10, 90, "a leader sending orders");

@@ -32,7 +32,7 @@ class SnapshotRestartTest
         final RecoverableEngine reference = SingleCoreReference.run(LoopbackCluster.SETTINGS, events);
         assertThat(reference.metrics().orders.get()).as("orders of the reference core").isGreaterThan(0);
 
-        try (LoopbackCluster cluster = new LoopbackCluster(dir, 3, 39_300, TimeUnit.SECONDS.toNanos(10)))
+        try (LoopbackCluster cluster = new LoopbackCluster(dir, 3, 29_300, TimeUnit.SECONDS.toNanos(10)))
         {
             cluster.start();
             final int snapshotAt = EVENTS / 3;
@@ -81,7 +81,7 @@ class SnapshotRestartTest
         final List<InboundEvent> events = RandomWalkMarket.events(29L, EVENTS);
         final RecoverableEngine reference = SingleCoreReference.run(LoopbackCluster.SETTINGS, events);
 
-        try (LoopbackCluster cluster = new LoopbackCluster(dir, 3, 39_400, TimeUnit.SECONDS.toNanos(10)))
+        try (LoopbackCluster cluster = new LoopbackCluster(dir, 3, 29_400, TimeUnit.SECONDS.toNanos(10)))
         {
             cluster.start();
             cluster.send(events, 0, EVENTS / 2);
@@ -111,7 +111,7 @@ class SnapshotRestartTest
         final List<InboundEvent> events = RandomWalkMarket.events(31L, EVENTS);
         final RecoverableEngine reference = SingleCoreReference.run(LoopbackCluster.SETTINGS, events);
 
-        try (LoopbackCluster cluster = new LoopbackCluster(dir, 3, 39_160, TimeUnit.SECONDS.toNanos(10)))
+        try (LoopbackCluster cluster = new LoopbackCluster(dir, 3, 29_160, TimeUnit.SECONDS.toNanos(10)))
         {
             cluster.start();
             cluster.send(events, 0, EVENTS / 2);

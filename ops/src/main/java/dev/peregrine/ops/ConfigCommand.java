@@ -81,6 +81,7 @@ public final class ConfigCommand implements Callable<Integer>
                     {
                         out.println("  cluster: ignored by a cluster member: " + ignored);
                     }
+                    cluster.ephemeralPortWarning().ifPresent(warning -> out.println("  cluster: warning: " + warning));
                 }
                 for (final String override : cfg.overrides())
                 {

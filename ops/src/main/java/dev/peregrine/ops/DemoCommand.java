@@ -197,7 +197,7 @@ public final class DemoCommand implements Callable<Integer>
         description = "With --cluster: SIGKILLs the leader this long after trading starts, e.g. 20s, and restarts it.")
     private String killLeaderAt;
 
-    @Option(names = "--cluster-port-base", defaultValue = "38100", paramLabel = "PORT",
+    @Option(names = "--cluster-port-base", defaultValue = "28100", paramLabel = "PORT",
         description = "With --cluster: member i listens on PORT + 10 i + 0..4 (UDP; default: ${DEFAULT-VALUE}).")
     private int clusterPortBase;
 

@@ -44,7 +44,7 @@ class ClusterLivePerpetualRefusedTest
             .liveVenue(java.net.URI.create("ws://127.0.0.1:1/user"), "organizations/test/apiKeys/perp", "not read: refused first")
             .catalog(catalog)
             .adminToken("a-test-token-of-enough-length-0123456789", "the test");
-        final ClusterConfig cluster = new ClusterConfig(new ClusterMembers(List.of("127.0.0.1"), 39_680), 0,
+        final ClusterConfig cluster = new ClusterConfig(new ClusterMembers(List.of("127.0.0.1"), 29_680), 0,
             temp.resolve("cluster"), temp.resolve("aeron").toString(), Duration.ofSeconds(2), Duration.ofSeconds(1),
             Duration.ofMinutes(5), List.of());
 

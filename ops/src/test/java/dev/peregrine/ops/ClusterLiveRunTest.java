@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ClusterLiveRunTest
 {
     /** This class's ports. */
-    private static final int PORT_BASE = 39_500;
+    private static final int PORT_BASE = 29_500;
     private static final String KEY_NAME = "organizations/peregrine-test/apiKeys/cluster-live";
     private static final String TOKEN = DaemonProcess.PAPER_RUN_TOKEN;
     private static final Pattern READY = Pattern.compile(

@@ -28,9 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ClusterRunTest
 {
-    /** This class's ports (39430-39439 for the one member, 39460-39489 for the three). */
-    private static final int ONE_MEMBER_PORT_BASE = 39_430;
-    private static final int THREE_MEMBERS_PORT_BASE = 39_460;
+    /** This class's ports (29430-29439 for the one member, 29460-29489 for the three). */
+    private static final int ONE_MEMBER_PORT_BASE = 29_430;
+    private static final int THREE_MEMBERS_PORT_BASE = 29_460;
     private static final String TOKEN = DaemonProcess.PAPER_RUN_TOKEN;
     private static final Pattern APPLIED = Pattern.compile("applied-events: (\\d+)");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -70,7 +70,7 @@ class ClusterRunTest
         final Path firstLog = temp.resolve("first.log");
         final String first = runUntil(env, firstLog, 100, "run", "--config", config.toString());
         assertThat(first)
-            .contains("peregrine run: cluster member 0 of 1 (0=127.0.0.1:39430-39434), BTC-USD, paper venue")
+            .contains("peregrine run: cluster member 0 of 1 (0=127.0.0.1:29430-29434), BTC-USD, paper venue")
             .contains("cluster: member folder " + temp.resolve("cluster").resolve("member-0") + " (kept across restarts)")
             .contains("cluster: member 0 leads (term 0): claiming the egress")
             .contains("cluster: term 0: leader is member 0 (this member, 0, is LEADER)")
@@ -138,8 +138,8 @@ class ClusterRunTest
                 assertThat(processes.get(member).waitFor(40, TimeUnit.SECONDS)).as("member %d stopped", member).isTrue();
                 final String output = DaemonProcess.read(logs.get(member));
                 assertThat(processes.get(member).exitValue()).as(output).isZero();
-                assertThat(output).contains("peregrine run: cluster member " + member + " of 3 (0=127.0.0.1:39460-39464 " +
-                    "1=127.0.0.1:39470-39474 2=127.0.0.1:39480-39484)").containsPattern("state-hash: \\p{XDigit}{16}")
+                assertThat(output).contains("peregrine run: cluster member " + member + " of 3 (0=127.0.0.1:29460-29464 " +
+                    "1=127.0.0.1:29470-29474 2=127.0.0.1:29480-29484)").containsPattern("state-hash: \\p{XDigit}{16}")
                     .containsPattern("applied-events: \\d+");
             }
         }
@@ -163,7 +163,7 @@ class ClusterRunTest
             final String output = DaemonProcess.read(log);
             assertThat(exit).as(output).isZero();
             assertThat(output).contains("OK: ").contains("profile paper").contains("venue simulated")
-                .contains("  cluster: member " + member + " of 3 [127.0.0.1, 127.0.0.1, 127.0.0.1], ports from 39100, " +
+                .contains("  cluster: member " + member + " of 3 [127.0.0.1, 127.0.0.1, 127.0.0.1], ports from 29100, " +
                     "member folder " + temp.resolve("cluster").resolve("member-" + member))
                 .doesNotContain("ignored by a cluster member");
         }

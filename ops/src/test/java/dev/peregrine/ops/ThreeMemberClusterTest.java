@@ -34,8 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ThreeMemberClusterTest
 {
-    /** This class's ports (the lead's cluster tests use 39100-39390, the bench 39700 and above). */
-    private static final int PORT_BASE = 39_400;
+    /** This class's ports (the lead's cluster tests use 29100-29390, the bench 29700 and above). */
+    private static final int PORT_BASE = 29_400;
     private static final String TOKEN = "3c1e5a7b9d2f4068a1c3e5b7d9f20486";
     private static final ObjectMapper JSON = new ObjectMapper();
 

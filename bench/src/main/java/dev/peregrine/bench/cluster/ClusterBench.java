@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  * java @jvm.options -cp bench/target/benchmarks.jar dev.peregrine.bench.cluster.ClusterBench \
  *     [--events 2000] [--rounds 3] [--warmup 1000] [--seed 19] [--ring-wait yielding|blocking] \
  *     [--cluster-idle sleeping[,backoff,yielding,busy-spin]] [--failovers 5] [--failover-before 500] \
- *     [--failover-interval-us 1000] [--heartbeat-timeout-ms 2000] [--failover-idle sleeping] [--port-base 39700] \
+ *     [--failover-interval-us 1000] [--heartbeat-timeout-ms 2000] [--failover-idle sleeping] [--port-base 29700] \
  *     [--out FILE]
  * </pre>
  * <b>Added latency</b>: per round, the same {@code --events} events of a seeded random-walk market (quotes, trades,
@@ -60,7 +60,7 @@ public final class ClusterBench
         long latencyHeartbeatTimeoutNanos = TimeUnit.SECONDS.toNanos(10);
         List<ClusterIdle> clusterIdle = List.of(ClusterIdle.SLEEPING);
         ClusterIdle failoverIdle = ClusterIdle.SLEEPING;
-        int portBase = 39_700;
+        int portBase = 29_700;
         Path out;
         private int clustersStarted;
 

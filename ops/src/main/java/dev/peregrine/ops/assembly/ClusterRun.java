@@ -82,6 +82,7 @@ public final class ClusterRun
         {
             out.println("cluster: ignored by a cluster member: " + String.join(", ", cluster.ignored()));
         }
+        cluster.ephemeralPortWarning().ifPresent(warning -> out.println("cluster: warning: " + warning));
         out.flush();
     }
 

@@ -2,10 +2,12 @@ package dev.peregrine.ops.config;
 
 import dev.peregrine.cluster.ClusterMembers;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The {@code cluster:} part of a configuration: this process is one member of an Aeron Cluster running the core
@@ -65,6 +67,47 @@ public record ClusterConfig(
     public ClusterConfig asMember(final int member)
     {
         return new ClusterConfig(members, member, dir, aeronDir, leaderHeartbeatTimeout, clockInterval, snapshotEvery, ignored);
+    }
+
+    /** Linux's range of ports for outgoing sockets (UDP and TCP alike pick theirs from it). */
+    public static final Path EPHEMERAL_PORT_RANGE = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
+
+    /** As {@link #ephemeralPortWarning(Path)}, with this machine's range. */
+    public Optional<String> ephemeralPortWarning()
+    {
+        return ephemeralPortWarning(EPHEMERAL_PORT_RANGE);
+    }
+
+    /**
+     * A warning when the cluster's ports lie in the kernel's ephemeral range ({@code rangeFile}, two numbers): Aeron's
+     * own publications and replication bind random ports from that range, so while a member is down one of its fixed
+     * ports can be taken and its restart fails with "Address already in use" (the SIGKILL test hit it with 39300s).
+     * Empty when the ports lie outside the range or the machine does not say (no such file).
+     */
+    public Optional<String> ephemeralPortWarning(final Path rangeFile)
+    {
+        final int low;
+        final int high;
+        try
+        {
+            final String[] bounds = Files.readString(rangeFile).trim().split("\\s+");
+            low = Integer.parseInt(bounds[0]);
+            high = Integer.parseInt(bounds[1]);
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            return Optional.empty();
+        }
+        final int first = members.portBase();
+        final int last = firstPort(members, members.size() - 1) + PORTS_USED - 1;
+        if (first > high || last < low)
+        {
+            return Optional.empty();
+        }
+        return Optional.of("cluster.port_base " + first + ": ports " + first + "-" + last + " lie in this machine's " +
+            "ephemeral port range " + low + "-" + high + " (" + rangeFile + "), from which outgoing sockets take theirs: " +
+            "a restarting member can find one taken (Address already in use); choose a port_base below " + low +
+            " (the default is " + ClusterSection.DEFAULT_PORT_BASE + ")");
     }
 
     /** The ports member {@code i} listens on: {@code port_base + 10 i} to {@code + 4}. */

@@ -15,7 +15,7 @@ import java.util.Map;
  * cluster:
  *   members: [127.0.0.1, 127.0.0.1, 127.0.0.1]  # one host per member, member-id order: 3 or 5 (1 for trying)
  *   member_id: 0                                # this process; `run --member N` wins
- *   port_base: 39100                            # member i listens on port_base + 10 i + 0..4
+ *   port_base: 29100                            # member i listens on port_base + 10 i + 0..4
  *   dir: /var/lib/peregrine/cluster             # member i keeps <dir>/member-i (kept across restarts)
  *   aeron_dir: /dev/shm/peregrine               # media driver folder <aeron_dir>-member-i (scratch)
  *   leader_heartbeat_timeout: 2s                # followers elect a new leader after this long without one
@@ -30,7 +30,7 @@ final class ClusterSection
 {
     /** Odd sizes only: an even member adds no tolerance (4 survive one loss, as 3 do) and makes a split vote possible. */
     static final List<Integer> SIZES = List.of(1, 3, 5, 7);
-    static final int DEFAULT_PORT_BASE = 39_100;
+    static final int DEFAULT_PORT_BASE = 29_100;
     static final Duration MIN_HEARTBEAT_TIMEOUT = Duration.ofMillis(500);
     /** Aeron's start-up canvass (60 s) must stay at least twice the heartbeat timeout. */
     static final Duration MAX_HEARTBEAT_TIMEOUT = Duration.ofSeconds(30);

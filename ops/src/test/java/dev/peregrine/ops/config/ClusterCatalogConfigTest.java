@@ -48,7 +48,7 @@ class ClusterCatalogConfigTest
             "products: [" + products + "]",
             "ports: {health: 0, metrics: 0}",
             "journal: {dir: " + temp.resolve("journal") + "}",
-            "cluster: {members: [127.0.0.1, 127.0.0.1, 127.0.0.1], port_base: 39520, dir: " + temp.resolve("cluster") + "}",
+            "cluster: {members: [127.0.0.1, 127.0.0.1, 127.0.0.1], port_base: 29520, dir: " + temp.resolve("cluster") + "}",
             ""));
     }
 

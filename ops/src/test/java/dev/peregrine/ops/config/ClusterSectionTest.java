@@ -51,7 +51,7 @@ class ClusterSectionTest
             "cluster:",
             "  members: [127.0.0.1, 127.0.0.1, 127.0.0.1]",
             "  member_id: 0",
-            "  port_base: 39400",
+            "  port_base: 29400",
             "  dir: CLUSTER",
             "  aeron_dir: " + temp.resolve("aeron"),
             "  leader_heartbeat_timeout: 3s",
@@ -61,7 +61,7 @@ class ClusterSectionTest
         final ClusterConfig cluster = cfg.cluster();
         assertThat(cluster.memberId()).as("--member wins over member_id").isEqualTo(2);
         assertThat(cluster.members().hosts()).containsExactly("127.0.0.1", "127.0.0.1", "127.0.0.1");
-        assertThat(cluster.members().portBase()).isEqualTo(39_400);
+        assertThat(cluster.members().portBase()).isEqualTo(29_400);
         assertThat(cluster.memberDir()).isEqualTo(temp.resolve("cluster").resolve("member-2"));
         assertThat(cluster.memberAeronDir()).isEqualTo(temp.resolve("aeron") + "-member-2");
         assertThat(cluster.leaderHeartbeatTimeout()).isEqualTo(Duration.ofSeconds(3));
@@ -84,6 +84,27 @@ class ClusterSectionTest
     }
 
     @Test
+    void portsInTheMachinesEphemeralRangeAreWarnedOfAndTheDefaultLiesBelowLinuxsRange() throws Exception
+    {
+        final Path range = Files.writeString(temp.resolve("ip_local_port_range"), "32768\t60999\n");
+        final ClusterConfig inside = DaemonConfigLoader.load(file("ports: {health: 0, metrics: 0}", "journal: {dir: JOURNAL}",
+            "cluster: {members: [127.0.0.1, 127.0.0.1, 127.0.0.1], port_base: 39100, dir: CLUSTER}"), null, Map.of(), false, 1)
+            .cluster();
+        assertThat(inside.ephemeralPortWarning(range)).contains("cluster.port_base 39100: ports 39100-39124 lie in this " +
+            "machine's ephemeral port range 32768-60999 (" + range + "), from which outgoing sockets take theirs: a " +
+            "restarting member can find one taken (Address already in use); choose a port_base below 32768 (the default " +
+            "is 29100)");
+        final ClusterConfig straddling = DaemonConfigLoader.load(file("ports: {health: 0, metrics: 0}", "journal: {dir: JOURNAL}",
+            "cluster: {members: [127.0.0.1, 127.0.0.1, 127.0.0.1], port_base: 32750, dir: CLUSTER}"), null, Map.of(), false, 1)
+            .cluster();
+        assertThat(straddling.ephemeralPortWarning(range)).isPresent();
+        final ClusterConfig byDefault = DaemonConfigLoader.load(file("ports: {health: 0, metrics: 0}", "journal: {dir: JOURNAL}",
+            "cluster: {members: [127.0.0.1, 127.0.0.1, 127.0.0.1], dir: CLUSTER}"), null, Map.of(), false, 1).cluster();
+        assertThat(byDefault.ephemeralPortWarning(range)).isEmpty();
+        assertThat(byDefault.ephemeralPortWarning(temp.resolve("no-such-file"))).as("a machine that does not say").isEmpty();
+    }
+
+    @Test
     void defaultsNeedOnlyTheMembersAndTheMemberId() throws Exception
     {
         final Path config = file(
@@ -91,7 +112,7 @@ class ClusterSectionTest
             "journal: {dir: JOURNAL}",
             "cluster: {members: [127.0.0.1], dir: CLUSTER}");
         final ClusterConfig cluster = DaemonConfigLoader.load(config, null, Map.of(), false, 0).cluster();
-        assertThat(cluster.members().portBase()).isEqualTo(39_100);
+        assertThat(cluster.members().portBase()).isEqualTo(29_100);
         assertThat(cluster.aeronDir()).isEqualTo(ClusterConfig.defaultAeronDir());
         assertThat(cluster.leaderHeartbeatTimeout()).isEqualTo(Duration.ofSeconds(2));
         assertThat(cluster.clockInterval()).isEqualTo(Duration.ofSeconds(1));
@@ -148,9 +169,9 @@ class ClusterSectionTest
         assertThat(problems(even, null)).containsExactly("cluster.members: was '2 hosts'; expected 3 or 5 members (a " +
             "majority that survives the loss of one or two), 1 for trying, at most 7");
         final Path withPort = file("ports: {health: 0, metrics: 0}", "journal: {dir: JOURNAL}",
-            "cluster: {members: [a, 'b:39100', c], member_id: 0, dir: CLUSTER}");
+            "cluster: {members: [a, 'b:29100', c], member_id: 0, dir: CLUSTER}");
         assertThat(problems(withPort, null)).containsExactly(
-            "cluster.members[1]: was 'b:39100'; expected a host name or IPv4 address without a port");
+            "cluster.members[1]: was 'b:29100'; expected a host name or IPv4 address without a port");
         final Path empty = file("ports: {health: 0, metrics: 0}", "journal: {dir: JOURNAL}",
             "cluster: {members: [], member_id: 0, dir: CLUSTER}");
         assertThat(problems(empty, null)).containsExactly(
@@ -174,12 +195,12 @@ class ClusterSectionTest
     @Test
     void theHttpPortsStayOutOfTheClustersPortsAndApartAcrossMembers() throws Exception
     {
-        final Path inside = file("ports: {health: 39405, metrics: 49090}", "journal: {dir: JOURNAL}",
-            "cluster: {members: [127.0.0.1, 127.0.0.1, 127.0.0.1], member_id: 0, port_base: 39400, dir: CLUSTER}");
+        final Path inside = file("ports: {health: 29405, metrics: 49090}", "journal: {dir: JOURNAL}",
+            "cluster: {members: [127.0.0.1, 127.0.0.1, 127.0.0.1], member_id: 0, port_base: 29400, dir: CLUSTER}");
         assertThat(problems(inside, null)).containsExactly(
-            "ports.health: was '39405'; expected a port outside the cluster's ports 39400-39429 (cluster.port_base + 10 per member)");
+            "ports.health: was '29405'; expected a port outside the cluster's ports 29400-29429 (cluster.port_base + 10 per member)");
         final Path close = file("ports: {health: 48080, metrics: 48081}", "journal: {dir: JOURNAL}",
-            "cluster: {members: [127.0.0.1, 127.0.0.1, 127.0.0.1], member_id: 0, port_base: 39400, dir: CLUSTER}");
+            "cluster: {members: [127.0.0.1, 127.0.0.1, 127.0.0.1], member_id: 0, port_base: 29400, dir: CLUSTER}");
         assertThat(problems(close, null)).containsExactly("ports.metrics: was '48081'; expected a port at least 3 away " +
             "from ports.health (48080): member i serves on ports.health + i and ports.metrics + i");
     }
@@ -190,10 +211,10 @@ class ClusterSectionTest
         final Path config = file("ports: {health: 0, metrics: 0}", "journal: {dir: JOURNAL}",
             "cluster: {members: [127.0.0.1], member_id: 0, dir: /var/lib/peregrine/cluster}");
         final DaemonConfig cfg = DaemonConfigLoader.load(config, null,
-            Map.of("PEREGRINE_CLUSTER_DIR", temp.resolve("elsewhere").toString(), "PEREGRINE_CLUSTER_PORT_BASE", "39410"),
+            Map.of("PEREGRINE_CLUSTER_DIR", temp.resolve("elsewhere").toString(), "PEREGRINE_CLUSTER_PORT_BASE", "29410"),
             false, null);
         assertThat(cfg.cluster().dir()).isEqualTo(temp.resolve("elsewhere"));
-        assertThat(cfg.cluster().members().portBase()).isEqualTo(39_410);
+        assertThat(cfg.cluster().members().portBase()).isEqualTo(29_410);
         assertThat(cfg.overrides()).contains("cluster.dir (PEREGRINE_CLUSTER_DIR)", "cluster.port_base (PEREGRINE_CLUSTER_PORT_BASE)");
     }
 }
