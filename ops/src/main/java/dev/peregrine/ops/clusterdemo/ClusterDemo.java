@@ -49,6 +49,9 @@ public final class ClusterDemo
     private final Options options;
     private final PrintWriter out;
     private final long startNanos = System.nanoTime();
+    /** Orders the killed leader's process had sent when it was killed (its restart counts from 0), or -1. */
+    private long ordersSentBeforeKill = -1;
+    private int killedMember = -1;
 
     private ClusterDemo(final Options options, final PrintWriter out)
     {
@@ -128,8 +131,13 @@ public final class ClusterDemo
             for (int id = 0; id < members.size(); id++)
             {
                 final DemoMember.Health health = quiet.get(id);
-                out.printf("member %d (%s): state-hash: %s at event %d, %d orders sent while it led%n", id,
-                    health.role().toLowerCase(Locale.ROOT), health.hash(), health.events(), health.ordersSent());
+                // A restarted member's process counts from its restart: the killed process's count, read a moment
+                // before the kill (the orders of that moment are in the venue's count only), is added and said.
+                final String killedRun = id == killedMember ?
+                    " (" + health.ordersSent() + " since its restart, " + ordersSentBeforeKill + " by its killed process a moment before the kill)" : "";
+                out.printf("member %d (%s): state-hash: %s at event %d, %d orders sent while it led%s%n", id,
+                    health.role().toLowerCase(Locale.ROOT), health.hash(), health.events(),
+                    health.ordersSent() + (id == killedMember ? ordersSentBeforeKill : 0), killedRun);
                 oneHash &= health.hash().equals(quiet.get(0).hash());
             }
             final int duplicates = venue.duplicatedClientOrderIds().size();
@@ -205,6 +213,8 @@ public final class ClusterDemo
         }
         final DemoMember.Health before = members.get(leader).health();
         members.get(leader).kill();
+        killedMember = leader;
+        ordersSentBeforeKill = before.ordersSent();
         final long killed = System.nanoTime();
         out.printf("%s killed the leader, member %d (SIGKILL), at event %d, term %d%n", at(), leader, before.events(), before.term());
         final int next = awaitSender(members, leader, 60);
