@@ -48,7 +48,20 @@ public final class LiveEngineProcess
                 new BlockingWaitStrategy(), 1000, live);
             engine.start();
             System.out.println("started: recovered " + engine.recoveredEvents() + " events");
-            Thread.sleep(runMillis);
+            // A status line every 5 s (the metrics' counters, safe to read from here): a run that does not trade
+            // says where it stands (no market data, orders withheld or rejected, the venue silent) in the test's log.
+            final long end = System.nanoTime() + runMillis * 1_000_000L;
+            while (System.nanoTime() < end)
+            {
+                Thread.sleep(Math.max(1, Math.min(5_000, (end - System.nanoTime()) / 1_000_000L)));
+                final dev.peregrine.core.metrics.CoreMetrics metrics = engine.coreMetrics();
+                System.out.println("status: events " + metrics.events.get() + ", trades " + metrics.trades.get() +
+                    ", orders " + metrics.orders.get() + " (released " + metrics.ordersReleased.get() + ", withheld " +
+                    metrics.ordersWithheld.get() + "), rejects " + metrics.totalRejects() + ", venue reports " +
+                    metrics.venueReports.get() + ", venue time-outs " + metrics.venueTimeouts.get() + ", fills " +
+                    metrics.fills.get() + ", trading state " + metrics.tradingState.get() + ", core errors " +
+                    metrics.coreErrors.get());
+            }
             engine.stop(); // closes the venue too
             System.out.println("orders " + engine.core().execution().lastOrderId());
             System.out.println("output-digest: " + engine.results().outputDigestHex());
